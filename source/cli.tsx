@@ -1,0 +1,70 @@
+#!/usr/bin/env node
+import './environment.js';
+import {Command, CommanderError, Option} from 'commander';
+import {CliError, exitCodes} from './commands/cli-error.js';
+import {packageVersion} from './version.js';
+
+/**
+ * argv → one of: the wizard, check, explain-error, collect-script, import.
+ * Every command module is imported lazily, so `check` never loads Ink or the AWS SDK it does not need.
+ */
+
+const program = new Command()
+	.name('s3-kms-doctor')
+	.description('Find out why Amazon S3 says AccessDenied on an SSE-KMS encrypted object, and get the proven fix.')
+	.version(packageVersion, '-v, --version')
+	.showHelpAfterError('(run with --help for usage)')
+	.exitOverride()
+	.configureOutput({outputError: (text, write) => write(text)});
+
+program
+	.command('check')
+	.description('Diagnose without the wizard: from a snapshot file, or live with your AWS profiles. Exit 0 allowed, 1 denied, 3 unknown, 2 bad input.')
+	.option('--snapshot <file>', 'diagnose a saved snapshot (see docs/snapshot.md); - reads standard input')
+	.addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'md']).default('text'))
+	.option('--out <file>', 'write the report to a file instead of standard output')
+	.option('--profile <name>', 'AWS profile of the caller (live mode)')
+	.option('--bucket-profile <name>', "AWS profile of the bucket's account, to read its bucket policy")
+	.option('--key-profile <name>', "AWS profile of the key's account, to read its key policy")
+	.addOption(new Option('--operation <operation>', 'what failed').choices(['upload', 'download', 'copy']))
+	.option('--bucket <name>', 'the bucket')
+	.option('--key <objectKey>', 'the object key')
+	.option('--kms-key-id <id>', 'the KMS key named in the request (key ID, ARN or alias)')
+	.option('--size <bytes>', 'size of the file being uploaded, in bytes (decides multipart)')
+	.option('--region <region>', 'AWS Region of the bucket, when the profile does not say')
+	.option('--source-bucket <name>', 'copy: the source bucket')
+	.option('--source-key <objectKey>', 'copy: the source object key')
+	.option('--save-snapshot <file>', 'save what was collected, to send to a support engineer')
+	.option('--redact', 'replace account IDs, names, buckets and keys with consistent placeholders')
+	.action(async options => {
+		const {runCheck} = await import('./commands/check.js');
+		process.exitCode = await runCheck(options);
+	});
+
+program.action(async () => {
+	const {runWizardCommand} = await import('./commands/wizard.js');
+	process.exitCode = await runWizardCommand(program.opts());
+});
+program.option('--saved <name>', 'open the wizard and re-run a saved check');
+
+const main = async (): Promise<void> => {
+	try {
+		await program.parseAsync(process.argv);
+	} catch (error) {
+		if (error instanceof CommanderError) {
+			process.exitCode = error.exitCode === 0 ? 0 : exitCodes.usage;
+			return;
+		}
+		if (error instanceof CliError) {
+			process.stderr.write(`s3-kms-doctor: ${error.message}\n`);
+			process.exitCode = error.exitCode;
+			return;
+		}
+		const message = error instanceof Error ? error.message : String(error);
+		process.stderr.write(`s3-kms-doctor: unexpected error: ${message}\n(set S3_KMS_DOCTOR_DEBUG=1 for details, and please report it)\n`);
+		if (process.env['S3_KMS_DOCTOR_DEBUG'] && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+		process.exitCode = exitCodes.usage;
+	}
+};
+
+await main();

@@ -1,0 +1,140 @@
+import type {ContextValue} from '../engine/context.js';
+import type {Evaluation} from '../engine/evaluation.js';
+import type {PolicyJson} from './snapshot.js';
+
+/** What `diagnose(snapshot)` returns: everything the UI, the reports and `check --format json` show. */
+
+export type Decision = 'allowed' | 'denied' | 'unknown';
+
+export type Place =
+	| 'identity-policy'
+	| 'key-policy'
+	| 'key-grant'
+	| 'bucket-policy'
+	| 'permissions-boundary'
+	| 'session-policy'
+	| 'scp'
+	| 'rcp';
+
+export type RequirementStatus = 'ok' | 'missing' | 'denied' | 'unknown' | 'not-needed';
+
+/** One AWS action the operation needs, with the context the request really carries. */
+export type RequiredAction = {
+	/** Stable id, e.g. `kms:Decrypt@destination`. */
+	readonly id: string;
+	readonly action: string;
+	readonly resource: string;
+	/** Which API call needs it and why, in words: "UploadPart: S3 decrypts the data key of earlier parts". */
+	readonly purpose: string;
+	readonly context: Readonly<Record<string, ContextValue>>;
+	readonly decision: Decision;
+	/** The engine's full explanation. */
+	readonly evaluation: Evaluation;
+};
+
+/** A failing or holding condition of the deciding statement, for "expected vs actual". */
+export type ConditionExplanation = {
+	readonly operator: string;
+	readonly key: string;
+	readonly expected: readonly string[];
+	/** The request's value(s), or `absent` / `unknown`. */
+	readonly actual: readonly string[] | 'absent' | 'unknown';
+	readonly result: 'yes' | 'no' | 'unknown';
+	readonly reason: string;
+};
+
+export type Requirement = {
+	/** The RequiredAction this belongs to. */
+	readonly actionId: string;
+	readonly action: string;
+	readonly resource: string;
+	readonly place: Place;
+	readonly status: RequirementStatus;
+	/** "key policy, Sid \"Allow use of the key\"" — absent when no statement decided (missing). */
+	readonly decidedBy?: string;
+	readonly why: string;
+	/** The deciding statement as written, for highlighting. */
+	readonly statement?: PolicyJson;
+	readonly conditions?: readonly ConditionExplanation[];
+	/** For `unknown`: the read permission or paste that would decide it. */
+	readonly resolveWith?: string;
+};
+
+export type FindingId =
+	| 'key-disabled'
+	| 'key-pending-deletion'
+	| 'key-region-mismatch'
+	| 'aws-managed-key-cross-account'
+	| 'key-not-symmetric'
+	| 'multipart-requires-decrypt'
+	| 'bucket-key-context'
+	| 'default-encryption-key-differs'
+	| (string & {});
+
+export type Finding = {
+	readonly id: FindingId;
+	readonly severity: 'error' | 'warning' | 'info';
+	readonly message: string;
+	/** A CLI command or next step that resolves it, when there is one. */
+	readonly remedy?: string;
+};
+
+export type Fix = {
+	readonly place: Place;
+	/** `add-allow`: a new statement; `narrow-deny`: the denying statement rewritten so it no longer denies this request. */
+	readonly kind: 'add-allow' | 'narrow-deny';
+	/** The key, role, user or bucket ARN whose policy changes. */
+	readonly target: string;
+	/** The inline policy name, for identity policies. */
+	readonly policyName?: string;
+	/** The requirement ids (`actionId` + place) the fix turns into ✔. */
+	readonly resolves: readonly string[];
+	readonly statement: PolicyJson;
+	/** The whole policy with the statement merged in. */
+	readonly policy: PolicyJson;
+	/** The ready-to-paste AWS CLI command. */
+	readonly command: string;
+	/** A short sentence: what the fix does. */
+	readonly summary: string;
+	/** Re-evaluated with the fix applied: every targeted requirement became `ok`. */
+	readonly proven: boolean;
+};
+
+export type UnknownNote = {
+	readonly what: string;
+	readonly reason: string;
+	readonly resolveWith?: string;
+};
+
+/** The question with everything derived from it filled in. */
+export type ResolvedQuestion = {
+	readonly operation: 'upload' | 'download' | 'copy';
+	readonly bucket: string;
+	readonly objectKey: string;
+	readonly objectArn: string;
+	readonly sizeBytes?: number;
+	readonly multipartThresholdBytes: number;
+	/** `yes`/`no` from size and threshold, `unknown` when the size is not known (both cases are then checked). */
+	readonly multipart: 'yes' | 'no' | 'unknown';
+	readonly principalArn?: string;
+	readonly principalAccount?: string;
+	readonly bucketAccount?: string;
+	readonly bucketRegion?: string;
+	/** The key S3 will really use, as an ARN when known. */
+	readonly keyArn?: string;
+	readonly keyAccount?: string;
+	readonly bucketKeyEnabled?: boolean;
+	readonly crossAccount: {readonly bucket: boolean | 'unknown'; readonly key: boolean | 'unknown'};
+};
+
+export type Diagnosis = {
+	readonly verdict: Decision;
+	/** One sentence: the bottom line. */
+	readonly summary: string;
+	readonly question: ResolvedQuestion;
+	readonly actions: readonly RequiredAction[];
+	readonly requirements: readonly Requirement[];
+	readonly findings: readonly Finding[];
+	readonly fixes: readonly Fix[];
+	readonly unknowns: readonly UnknownNote[];
+};
