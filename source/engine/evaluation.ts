@@ -99,6 +99,10 @@ export type PolicyVerdict = {
 	readonly allow: Tri;
 	/** Statements whose action, resource and principal matched (whatever their conditions said). */
 	readonly relevant: readonly StatementTrace[];
+	/** For resource policies: whether an Allow applies, by how its Principal named the caller. */
+	readonly allowByPrincipal?: Readonly<Partial<Record<PrincipalMatch, Tri>>>;
+	/** Allow statements that name the caller (or, in identity policies, cover the resource) but not this action. */
+	readonly nearMisses: readonly string[];
 };
 
 export type LayerStatus = 'ok' | 'missing' | 'denied' | 'unknown' | 'not-needed' | 'not-applicable';

@@ -1,0 +1,138 @@
+import {compareArn} from './arn.js';
+import {binaryProblem, compareBinary} from './binary.js';
+import {boolProblem, compareBool} from './bool.js';
+import {compareDate, dateProblem} from './date.js';
+import {ipInRange, ipProblem} from './ip-address.js';
+import {compareNumeric, numericProblem, type OrderComparison} from './numeric.js';
+import {type BaseOperator, baseOperators} from './operator-name.js';
+import {compareString, type StringComparison} from './string.js';
+
+/** How a reason sentence words "the request value matches a policy value": `"x" is one of "a", "b"`. */
+export type Relation = {
+	readonly holds: string;
+	readonly fails: string;
+	/** `oneOf`: always say "one of" before the values, even a single one; `plain`: only for several. */
+	readonly list: 'oneOf' | 'plain';
+	readonly note?: string;
+};
+
+/** Policy variables in condition values: not allowed, substituted as text, or substituted into a glob. */
+export type VariableMode = 'none' | 'text' | 'glob';
+
+export type ValueOperator = {
+	readonly kind: 'value';
+	/** The `Not` operators: the condition holds when the request value matches none of the policy values. */
+	readonly negated: boolean;
+	readonly variables: VariableMode;
+	/** The positive comparison of one request value with one (substituted) policy value. */
+	readonly compare: (actual: string, expected: string) => boolean;
+	/** Why a request value can never match, e.g. `is not a number`. */
+	readonly problem?: (actual: string) => string | undefined;
+	readonly relation: Relation;
+};
+
+export type OperatorSpec = ValueOperator | {readonly kind: 'null'};
+
+const string = (comparison: StringComparison, negated: boolean): ValueOperator => ({
+	kind: 'value',
+	negated,
+	variables: comparison === 'like' ? 'glob' : 'text',
+	compare: (actual, expected) => compareString(comparison, actual, expected),
+	relation:
+		comparison === 'like'
+			? {holds: 'matches', fails: 'does not match', list: 'plain'}
+			: comparison === 'equalsIgnoreCase'
+				? {holds: 'is', fails: 'is not', list: 'oneOf', note: ' (ignoring case)'}
+				: {holds: 'is', fails: 'is not', list: 'oneOf'},
+});
+
+const numericWords: Readonly<Record<OrderComparison, string>> = {
+	equals: 'equal to',
+	lessThan: 'less than',
+	lessThanEquals: 'less than or equal to',
+	greaterThan: 'greater than',
+	greaterThanEquals: 'greater than or equal to',
+};
+
+const numeric = (comparison: OrderComparison, negated = false): ValueOperator => ({
+	kind: 'value',
+	negated,
+	variables: 'none',
+	compare: (actual, expected) => compareNumeric(comparison, actual, expected),
+	problem: numericProblem,
+	relation: {holds: `is ${numericWords[comparison]}`, fails: `is not ${numericWords[comparison]}`, list: 'plain'},
+});
+
+const dateWords: Readonly<Record<OrderComparison, string>> = {
+	equals: 'the same time as',
+	lessThan: 'before',
+	lessThanEquals: 'at or before',
+	greaterThan: 'after',
+	greaterThanEquals: 'at or after',
+};
+
+const date = (comparison: OrderComparison, negated = false): ValueOperator => ({
+	kind: 'value',
+	negated,
+	variables: 'none',
+	compare: (actual, expected) => compareDate(comparison, actual, expected),
+	problem: dateProblem,
+	relation: {holds: `is ${dateWords[comparison]}`, fails: `is not ${dateWords[comparison]}`, list: 'plain'},
+});
+
+const arn = (negated: boolean): ValueOperator => ({
+	kind: 'value',
+	negated,
+	variables: 'glob',
+	compare: compareArn,
+	relation: {holds: 'matches', fails: 'does not match', list: 'plain'},
+});
+
+const ip = (negated: boolean): ValueOperator => ({
+	kind: 'value',
+	negated,
+	variables: 'none',
+	compare: ipInRange,
+	problem: ipProblem,
+	relation: {holds: 'is in', fails: 'is not in', list: 'plain'},
+});
+
+/** Every base operator of the IAM reference and how to evaluate it. */
+export const operatorSpecs: Readonly<Record<BaseOperator, OperatorSpec>> = {
+	StringEquals: string('equals', false),
+	StringNotEquals: string('equals', true),
+	StringEqualsIgnoreCase: string('equalsIgnoreCase', false),
+	StringNotEqualsIgnoreCase: string('equalsIgnoreCase', true),
+	StringLike: string('like', false),
+	StringNotLike: string('like', true),
+	NumericEquals: numeric('equals'),
+	NumericNotEquals: numeric('equals', true),
+	NumericLessThan: numeric('lessThan'),
+	NumericLessThanEquals: numeric('lessThanEquals'),
+	NumericGreaterThan: numeric('greaterThan'),
+	NumericGreaterThanEquals: numeric('greaterThanEquals'),
+	DateEquals: date('equals'),
+	DateNotEquals: date('equals', true),
+	DateLessThan: date('lessThan'),
+	DateLessThanEquals: date('lessThanEquals'),
+	DateGreaterThan: date('greaterThan'),
+	DateGreaterThanEquals: date('greaterThanEquals'),
+	// The IAM reference allows policy variables with Bool (not with Numeric, Date, Binary, IpAddress, Null).
+	Bool: {kind: 'value', negated: false, variables: 'text', compare: compareBool, problem: boolProblem, relation: {holds: 'is', fails: 'is not', list: 'plain'}},
+	BinaryEquals: {kind: 'value', negated: false, variables: 'none', compare: compareBinary, problem: binaryProblem, relation: {holds: 'is', fails: 'is not', list: 'plain'}},
+	IpAddress: ip(false),
+	NotIpAddress: ip(true),
+	ArnEquals: arn(false),
+	ArnLike: arn(false),
+	ArnNotEquals: arn(true),
+	ArnNotLike: arn(true),
+	Null: {kind: 'null'},
+};
+
+const byLowerName = new Map<string, BaseOperator>(baseOperators.map(name => [name.toLowerCase(), name]));
+
+/** The spec of a base operator name (any case); `undefined` for an operator IAM does not have. */
+export const findOperator = (name: string): OperatorSpec | undefined => {
+	const base = byLowerName.get(name.toLowerCase());
+	return base && operatorSpecs[base];
+};
