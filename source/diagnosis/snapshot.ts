@@ -104,6 +104,8 @@ export type KeyInfo = {
 export type PrincipalInfo = {
 	/** IAM user, role, or `arn:aws:sts::ACCT:assumed-role/ROLE/SESSION`. */
 	readonly arn: string;
+	/** For a session: the role behind it, with its path (`arn:aws:iam::ACCT:role/path/Name`), as GetRole returns it. */
+	readonly roleArn?: string;
 	/** The unique ID (`AIDA…` or `AROA…:session`), for `aws:userid`. */
 	readonly userId?: string;
 	readonly identityPolicies?: readonly NamedPolicy[];

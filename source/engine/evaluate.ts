@@ -219,7 +219,20 @@ const tracesOf = (state: LayerState, filter: (trace: StatementTrace) => boolean)
 
 const where = (trace: StatementTrace): string => `${trace.policy}, ${trace.label}`;
 
-type Facts = {readonly request: PreparedRequest; readonly crossAccount: boolean; readonly service: ServiceModel; readonly resourceName: string};
+type Facts = {
+	readonly request: PreparedRequest;
+	readonly crossAccount: boolean;
+	readonly service: ServiceModel;
+	readonly resourceName: string;
+	/** KMS, same account: does the key policy let the account's IAM policies grant this action? */
+	readonly keyPolicyDelegates: Tri;
+};
+
+/** An IAM allow for KMS in the key's account counts only where the key policy delegates to IAM. */
+const iamCaveat = (state: LayerState, facts: Facts): string =>
+	state.layer === 'identity' && facts.service === 'kms' && !facts.crossAccount && facts.keyPolicyDelegates !== 'yes'
+		? ` But it counts only where the key policy lets account ${facts.request.caller.account} use IAM policies for the key${facts.keyPolicyDelegates === 'no' ? ', and this key policy does not' : ''}.`
+		: '';
 
 const layerStatus = (state: LayerState, chosen: Path, facts: Facts): LayerVerdict => {
 	const {request} = facts;
@@ -244,12 +257,16 @@ const layerStatus = (state: LayerState, chosen: Path, facts: Facts): LayerVerdic
 
 	if (value === undefined) {
 		if (maybeDenying.length > 0) return verdict('unknown', maybeDenying, `Not needed to allow, but ${where(maybeDenying[0]!)} may deny: ${maybeDenying[0]!.reason}.`);
+		if (state.allow === 'yes' && iamCaveat(state, facts)) {
+			const allowing = tracesOf(state, trace => trace.effect === 'Allow' && trace.applies === 'yes');
+			return verdict('not-needed', allowing, `${where(allowing[0]!)} allows ${request.action}.${iamCaveat(state, facts)}`);
+		}
 		return verdict('not-needed', [], notNeededWhy(state, chosen, facts));
 	}
 	if (value === 'yes') {
 		if (maybeDenying.length > 0) return verdict('unknown', maybeDenying, `${where(maybeDenying[0]!)} may deny ${request.action}: ${maybeDenying[0]!.reason}.`);
 		const allowing = allowTraces('yes');
-		return verdict('ok', allowing, okWhy(state, allowing, term, facts));
+		return verdict('ok', allowing, okWhy(state, allowing, term, facts) + iamCaveat(state, facts));
 	}
 	if (value === 'unknown') {
 		const undecided = allowTraces('unknown');
@@ -388,7 +405,7 @@ const evaluateFor = (input: EvaluationInput, crossAccount: boolean): Evaluation 
 	const guards = triAnd(layers.scp.present ? layers.scp.allow : 'yes', layers.rcp.present ? layers.rcp.allow : 'yes');
 	const allow = triAnd(triNot(deny), guards, triOr(...paths.map(pathValue)));
 	const decision = deny === 'yes' || allow === 'no' ? 'denied' : allow === 'yes' ? 'allowed' : 'unknown';
-	const facts: Facts = {request, crossAccount, service, resourceName: resourceNames[service]};
+	const facts: Facts = {request, crossAccount, service, resourceName: resourceNames[service], keyPolicyDelegates: resourceTerm(layers.resource, 'account').value};
 	const inPlay = new Set<Layer>(chosen.terms.map(term => term.layer));
 	const verdicts = (Object.values(layers) as LayerState[])
 		// A layer that exists, or one the chosen path needs even though it is absent (e.g. no bucket policy across accounts).

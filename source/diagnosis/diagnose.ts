@@ -1,0 +1,80 @@
+import {analyse} from './analyse.js';
+import type {Decision, Diagnosis, Finding, RequiredAction, UnknownNote} from './diagnosis.js';
+import {findingsOf} from './findings.js';
+import {fixesFor} from './fixes.js';
+import type {Snapshot} from './snapshot.js';
+
+/**
+ * Snapshot + question → diagnosis: every needed action with its decision, every place a grant must
+ * live with its status, the causes that are not a missing grant, and proven fixes. Pure.
+ */
+
+const verdictOf = (actions: readonly RequiredAction[], findings: readonly Finding[]): Decision => {
+	if (findings.some(finding => finding.severity === 'error')) return 'denied';
+	if (actions.some(action => action.decision === 'denied')) return 'denied';
+	if (actions.some(action => action.decision === 'unknown')) return 'unknown';
+	return 'allowed';
+};
+
+const operationWords = (snapshot: Snapshot): string => {
+	const {question} = snapshot;
+	const object = `s3://${question.bucket}/${question.objectKey}`;
+	if (question.operation === 'download') return `Downloading ${object}`;
+	if (question.operation === 'copy' && question.source) return `Copying s3://${question.source.bucket}/${question.source.objectKey} to ${object}`;
+	return `Uploading to ${object}`;
+};
+
+const summaryOf = (snapshot: Snapshot, verdict: Decision, actions: readonly RequiredAction[], findings: readonly Finding[], unknowns: readonly UnknownNote[]): string => {
+	const what = operationWords(snapshot);
+	if (verdict === 'allowed') return `${what} is allowed: every needed permission is granted in the right place.`;
+	const errors = findings.filter(finding => finding.severity === 'error');
+	const denied = actions.filter(action => action.decision === 'denied').map(action => action.action);
+	if (verdict === 'denied') {
+		const parts = [...(denied.length > 0 ? [`${[...new Set(denied)].join(', ')} ${denied.length === 1 ? 'is' : 'are'} not allowed`] : []), ...errors.map(finding => finding.message)];
+		return `${what} fails: ${parts.join('; ')}.`.replace(/\.\.$/, '.');
+	}
+	const undecided = [...new Set(actions.filter(action => action.decision === 'unknown').map(action => action.action))];
+	return `${what} cannot be fully decided: ${undecided.join(', ')} ${undecided.length === 1 ? 'depends' : 'depend'} on ${unknowns.length > 0 ? unknowns.map(note => note.what).slice(0, 3).join(', ') : 'values that are not known'}.`;
+};
+
+export const diagnose = (snapshot: Snapshot): Diagnosis => {
+	const analysis = analyse(snapshot);
+	const actions: RequiredAction[] = analysis.actions.map(({spec, evaluation, decision}) => ({
+		id: spec.id,
+		action: spec.action,
+		resource: spec.resource,
+		purpose: spec.purpose,
+		context: spec.context,
+		decision,
+		evaluation,
+	}));
+	const findings = findingsOf(snapshot, analysis.facts, analysis.actions);
+	for (const problem of analysis.book.problems) {
+		findings.push({id: 'policy-invalid', severity: 'warning', message: `${problem.message} (at ${problem.path}); it was treated as unread.`});
+	}
+	const unknowns = unknownsOf(analysis.requirements, analysis.actions.flatMap(action => action.evaluation.unknownContextKeys));
+	const verdict = verdictOf(actions, findings);
+	return {
+		verdict,
+		summary: summaryOf(snapshot, verdict, actions, findings, unknowns),
+		question: analysis.facts.question,
+		actions,
+		requirements: analysis.requirements,
+		findings,
+		fixes: fixesFor(snapshot, analysis),
+		unknowns,
+	};
+};
+
+const unknownsOf = (requirements: Diagnosis['requirements'], contextKeys: readonly string[]): UnknownNote[] => {
+	const notes = new Map<string, UnknownNote>();
+	for (const requirement of requirements.filter(candidate => candidate.status === 'unknown')) {
+		const what = requirement.place.replace(/-/g, ' ');
+		const key = `${what}|${requirement.resolveWith ?? ''}`;
+		if (!notes.has(key)) notes.set(key, {what, reason: requirement.why, ...(requirement.resolveWith ? {resolveWith: requirement.resolveWith} : {})});
+	}
+	for (const key of new Set(contextKeys)) {
+		notes.set(`context|${key}`, {what: `the request's ${key}`, reason: `A policy condition tests ${key}, whose value for this request is not known.`, resolveWith: `the value of ${key} (add it to requestContext in the snapshot)`});
+	}
+	return [...notes.values()];
+};

@@ -1,0 +1,152 @@
+import {parseArn} from '../engine/arn.js';
+import type {Evaluation} from '../engine/evaluation.js';
+import type {Finding} from './diagnosis.js';
+import type {ActionSpec} from './required-actions.js';
+import type {ResolvedFacts, ResolvedKey} from './resolve-question.js';
+import type {KeyInfo, Snapshot} from './snapshot.js';
+import {formatBytes} from './thresholds.js';
+
+/** Causes that are not a missing grant, and the classic patterns worth naming. */
+
+export type EvaluatedAction = {readonly spec: ActionSpec; readonly evaluation: Evaluation; readonly decision: 'allowed' | 'denied' | 'unknown'};
+
+const keyStateFindings = (key: KeyInfo | undefined, label: string): Finding[] => {
+	if (!key?.keyState) return [];
+	if (key.keyState === 'Disabled') {
+		return [{id: 'key-disabled', severity: 'error', message: `The ${label} ${key.arn} is disabled: every use fails with KMS.DisabledException, whatever the policies say.`, remedy: `aws kms enable-key --key-id ${key.arn}`}];
+	}
+	if (key.keyState === 'PendingDeletion') {
+		return [{id: 'key-pending-deletion', severity: 'error', message: `The ${label} ${key.arn} is scheduled for deletion and cannot be used (KMS.KMSInvalidStateException).`, remedy: `aws kms cancel-key-deletion --key-id ${key.arn} && aws kms enable-key --key-id ${key.arn}`}];
+	}
+	if (key.keyState !== 'Enabled') {
+		return [{id: 'key-unusable-state', severity: 'error', message: `The ${label} ${key.arn} is in state ${key.keyState}; S3 can use only an enabled key.`}];
+	}
+	return [];
+};
+
+const keyShapeFindings = (key: KeyInfo | undefined, resolved: ResolvedKey | undefined, facts: ResolvedFacts, bucketRegion: string | undefined): Finding[] => {
+	const findings: Finding[] = [];
+	if (key?.keySpec && key.keySpec !== 'SYMMETRIC_DEFAULT') {
+		findings.push({id: 'key-not-symmetric', severity: 'error', message: `The key ${key.arn} is ${key.keySpec}; S3 encrypts objects only with a symmetric encryption key (SYMMETRIC_DEFAULT).`, remedy: 'Use a symmetric encryption KMS key.'});
+	}
+	const keyRegion = resolved?.region ?? (key ? parseArn(key.arn)?.region : undefined);
+	if (keyRegion && bucketRegion && keyRegion !== bucketRegion) {
+		findings.push({
+			id: 'key-region-mismatch',
+			severity: 'error',
+			message: `The key is in ${keyRegion} but the bucket is in ${bucketRegion}: S3 needs a key in the bucket's Region (it treats multi-Region keys as single-Region), and answers KMS.NotFoundException "Invalid arn".`,
+			remedy: `Use a KMS key in ${bucketRegion} (or a replica of a multi-Region key there).`,
+		});
+	}
+	const awsManaged = key?.keyManager === 'AWS' || resolved?.source === 'aws-managed-default' || resolved?.named === 'aws/s3' || resolved?.named === 'alias/aws/s3';
+	const callerAccount = facts.question.principalAccount;
+	const keyAccount = resolved?.account ?? facts.question.bucketAccount;
+	if (awsManaged && callerAccount && keyAccount && callerAccount !== keyAccount) {
+		findings.push({
+			id: 'aws-managed-key-cross-account',
+			severity: 'error',
+			message: `The object is encrypted with the AWS managed key aws/s3 of account ${keyAccount}. Its key policy cannot be changed and lets only its own account use it, so account ${callerAccount} can never use it.`,
+			remedy: 'Encrypt with a customer managed key whose key policy allows the other account (and re-encrypt existing objects, e.g. by copying them in place).',
+		});
+	}
+	return findings;
+};
+
+const conditionKeyFailing = (actions: readonly EvaluatedAction[], key: string): {values: readonly string[]; policy: string} | undefined => {
+	for (const {evaluation} of actions) {
+		for (const layer of evaluation.layers) {
+			for (const policy of layer.policies) {
+				for (const trace of policy.relevant) {
+					const failing = trace.conditions.find(condition => condition.clause.key.toLowerCase() === key.toLowerCase() && condition.result === 'no');
+					if (failing) return {values: failing.clause.values, policy: `${trace.policy}, ${trace.label}`};
+				}
+			}
+		}
+	}
+	return undefined;
+};
+
+export const findingsOf = (snapshot: Snapshot, facts: ResolvedFacts, actions: readonly EvaluatedAction[]): Finding[] => {
+	const {question} = facts;
+	const findings: Finding[] = [
+		...keyStateFindings(snapshot.key, question.operation === 'download' ? "object's key" : 'key'),
+		...keyShapeFindings(snapshot.key, facts.destinationKey, facts, question.bucketRegion),
+	];
+	if (question.operation === 'copy') {
+		findings.push(...keyStateFindings(snapshot.source?.keyInfo, "source object's key"));
+		findings.push(...keyShapeFindings(snapshot.source?.keyInfo, facts.sourceKey, facts, facts.sourceBucketRegion).filter(finding => finding.id !== 'key-not-symmetric' || !findings.some(existing => existing.message === finding.message)));
+	}
+
+	const decide = (id: string): string | undefined => actions.find(action => action.spec.id === id)?.decision;
+	if (question.operation !== 'download' && question.multipart !== 'no' && decide('kms:GenerateDataKey@destination') !== 'denied' && decide('kms:Decrypt@destination') === 'denied') {
+		const size = question.sizeBytes === undefined ? 'Large files' : `A ${formatBytes(question.sizeBytes)} file`;
+		findings.push({
+			id: 'multipart-requires-decrypt',
+			severity: 'warning',
+			message: `${size} ${question.sizeBytes === undefined ? 'are' : 'is'} uploaded in parts (multipart above ${formatBytes(question.multipartThresholdBytes)}), and multipart upload with SSE-KMS needs kms:Decrypt as well as kms:GenerateDataKey. That is why small files upload but large ones fail with AccessDenied.`,
+			remedy: 'Grant kms:Decrypt on the key (see the fixes below).',
+		});
+	}
+
+	const encryptionContextFailure = conditionKeyFailing(actions, 'kms:EncryptionContext:aws:s3:arn');
+	if (encryptionContextFailure) {
+		const bucketArn = `arn:${facts.partition}:s3:::${question.bucket}`;
+		findings.push({
+			id: 'bucket-key-context',
+			severity: 'warning',
+			message: question.bucketKeyEnabled
+				? `${encryptionContextFailure.policy} expects kms:EncryptionContext:aws:s3:arn to be ${encryptionContextFailure.values.join(' or ')}, but with S3 Bucket Keys on, S3 sends the bucket ARN (${bucketArn}) as encryption context, not the object ARN.`
+				: `${encryptionContextFailure.policy} expects kms:EncryptionContext:aws:s3:arn to be ${encryptionContextFailure.values.join(' or ')}, but with S3 Bucket Keys off, S3 sends the object ARN (${question.objectArn}).`,
+			remedy: question.bucketKeyEnabled ? `Match the bucket ARN: "${bucketArn}" (objects written before Bucket Keys were enabled keep the object ARN).` : `Match object ARNs: "${bucketArn}/*".`,
+		});
+	}
+
+	const defaultKey = snapshot.bucket?.defaultEncryption?.kmsKeyId;
+	const named = snapshot.question.kmsKeyId;
+	if (question.operation !== 'download' && named && defaultKey && !sameKey(named, defaultKey, snapshot.key)) {
+		findings.push({
+			id: 'default-encryption-key-differs',
+			severity: 'warning',
+			message: `The request names the key ${named}, but the bucket's default key is ${defaultKey}: the permissions needed are on the key the request names.`,
+		});
+	}
+	const keyIdRule = conditionKeyFailing(actions, 's3:x-amz-server-side-encryption-aws-kms-key-id') ?? conditionKeyFailing(actions, 's3:x-amz-server-side-encryption');
+	if (keyIdRule) {
+		findings.push({
+			id: 'default-encryption-key-differs',
+			severity: 'warning',
+			message: `${keyIdRule.policy} demands encryption headers (${keyIdRule.values.join(', ')}) that this request does not send${named ? '' : ': relying on the bucket default sends no header at all'}.`,
+			remedy: named ? 'Name the key the policy demands, as a full key ARN.' : 'Send the headers: e.g. aws s3 cp --sse aws:kms --sse-kms-key-id KEY_ARN',
+		});
+	}
+	if (named && !named.startsWith('arn:') && question.crossAccount.bucket === true) {
+		findings.push({
+			id: 'key-id-not-arn-cross-account',
+			severity: 'warning',
+			message: `The request names the key as "${named}". An alias or key ID resolves in the caller's account, not the bucket's: across accounts, name the full key ARN.`,
+		});
+	}
+	if (snapshot.principal && snapshot.principal.sessionPolicy === undefined && snapshot.principal.arn.includes(':assumed-role/')) {
+		findings.push({
+			id: 'session-policy-not-readable',
+			severity: 'info',
+			message: 'Session policies cannot be read from AWS; this diagnosis assumes the role was assumed without one. If a session policy was passed, add it to the snapshot.',
+		});
+	}
+	if (facts.destinationKey.source === 'none' && question.operation !== 'download') {
+		findings.push({id: 'not-sse-kms', severity: 'info', message: 'Neither the request nor the bucket default names SSE-KMS: the object is not encrypted with KMS, so no KMS permission is needed.'});
+	}
+	return findings;
+};
+
+const keyIdOf = (text: string): string => text.split('/').pop() ?? text;
+
+/** Do two ways of naming a key (ID, alias, ARN) name the same key, as far as the snapshot tells? */
+const sameKey = (a: string, b: string, key: KeyInfo | undefined): boolean => {
+	const canonical = (name: string): string => {
+		const id = keyIdOf(name);
+		if (key && (name === key.arn || id === keyIdOf(key.arn) || key.aliases?.some(alias => keyIdOf(alias) === id))) return key.arn;
+		return id;
+	};
+	return canonical(a) === canonical(b);
+};

@@ -1,0 +1,73 @@
+import type {ConditionTrace} from '../engine/conditions/trace.js';
+import type {Evaluation, Layer, LayerVerdict, StatementTrace} from '../engine/evaluation.js';
+import type {ConditionExplanation, Decision, Place, Requirement} from './diagnosis.js';
+import type {ActionSpec} from './required-actions.js';
+
+/** From the engine's layers to the places a person edits: key policy, IAM policy, bucket policy … */
+
+export const placeOfLayer = (layer: Layer, service: ActionSpec['service']): Place => {
+	switch (layer) {
+		case 'identity':
+			return 'identity-policy';
+		case 'resource':
+			return service === 'kms' ? 'key-policy' : 'bucket-policy';
+		case 'grant':
+			return 'key-grant';
+		case 'boundary':
+			return 'permissions-boundary';
+		case 'session':
+			return 'session-policy';
+		case 'scp':
+			return 'scp';
+		case 'rcp':
+			return 'rcp';
+	}
+};
+
+export const explainCondition = (trace: ConditionTrace): ConditionExplanation => ({
+	operator: trace.clause.operator,
+	key: trace.clause.key,
+	expected: trace.clause.values,
+	actual: trace.actual.state === 'present' ? trace.actual.values : trace.actual.state,
+	result: trace.result,
+	reason: trace.reason,
+});
+
+const describeTrace = (trace: StatementTrace): string => `${trace.policy}, ${trace.label}`;
+
+/** Conditions worth showing: the failing and undecided ones first, the holding ones when nothing failed. */
+const conditionsOf = (trace: StatementTrace | undefined): ConditionExplanation[] | undefined => {
+	if (!trace || trace.conditions.length === 0) return undefined;
+	const interesting = trace.conditions.filter(condition => condition.result !== 'yes');
+	return (interesting.length > 0 ? interesting : trace.conditions).map(explainCondition);
+};
+
+const requirementOf = (spec: ActionSpec, layer: LayerVerdict, keyUnknown: boolean): Requirement | undefined => {
+	if (layer.status === 'not-applicable') return undefined;
+	const deciding = layer.decidedBy[0];
+	const conditions = conditionsOf(deciding);
+	// With the key not known, nothing about it can be `ok`: a statement naming another key would not apply.
+	const status = keyUnknown && (layer.status === 'ok' || layer.status === 'not-needed') ? 'unknown' : layer.status;
+	const why = status !== layer.status ? `${layer.why} But the key S3 uses is not known, so this cannot be confirmed.` : layer.why;
+	return {
+		actionId: spec.id,
+		action: spec.action,
+		resource: spec.resource,
+		place: placeOfLayer(layer.layer, spec.service),
+		status,
+		...(deciding ? {decidedBy: describeTrace(deciding), statement: deciding.source} : {}),
+		why,
+		...(conditions ? {conditions} : {}),
+		...(layer.resolveWith && status === 'unknown' ? {resolveWith: layer.resolveWith} : {}),
+		...(keyUnknown && status === 'unknown' && !layer.resolveWith ? {resolveWith: 'the key ARN (kms:DescribeKey, or s3:GetEncryptionConfiguration for the bucket default)'} : {}),
+	};
+};
+
+export const requirementsOf = (spec: ActionSpec, evaluation: Evaluation): Requirement[] =>
+	evaluation.layers
+		.map(layer => requirementOf(spec, layer, spec.keyUnknown))
+		.filter((requirement): requirement is Requirement => requirement !== undefined);
+
+/** An action's decision, never `allowed` while the key it is about is unknown. */
+export const decisionOf = (spec: ActionSpec, evaluation: Evaluation): Decision =>
+	spec.keyUnknown && evaluation.decision === 'allowed' ? 'unknown' : evaluation.decision;

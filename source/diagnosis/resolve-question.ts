@@ -1,0 +1,133 @@
+import {accountOfArn, parseArn} from '../engine/arn.js';
+import {parseCaller} from '../engine/principal.js';
+import type {ResolvedQuestion} from './diagnosis.js';
+import type {DefaultEncryption, Snapshot} from './snapshot.js';
+import {defaultMultipartThreshold, multipartThresholds, smallestMultipartSize} from './thresholds.js';
+
+/** Where the answer to "which key does S3 use" came from, for explanations. */
+export type KeySource = 'request' | 'object' | 'bucket-default' | 'aws-managed-default' | 'none';
+
+export type ResolvedKey = {
+	readonly arn?: string;
+	/** As the request or the bucket named it (ID, alias or ARN). */
+	readonly named?: string;
+	readonly source: KeySource;
+	readonly account?: string;
+	readonly region?: string;
+	readonly bucketKeyEnabled: boolean;
+};
+
+const isKmsAlgorithm = (encryption: DefaultEncryption | null | undefined): boolean =>
+	encryption?.algorithm === 'aws:kms' || encryption?.algorithm === 'aws:kms:dsse';
+
+/** Turn a key ID, alias or ARN into an ARN when what we know allows it (an ID resolves in the caller's account). */
+const toKeyArn = (named: string | undefined, known: string | undefined, region: string | undefined, account: string | undefined): string | undefined => {
+	if (known) return known;
+	if (!named) return undefined;
+	if (named.startsWith('arn:')) return named.includes(':alias/') ? undefined : named;
+	if (/^[0-9a-f-]{36}$|^mrk-[0-9a-f]{32}$/.test(named) && region && account) return `arn:aws:kms:${region}:${account}:key/${named}`;
+	return undefined;
+};
+
+export const resolveUploadKey = (snapshot: Snapshot, named: string | undefined, knownArn: string | undefined, callerAccount: string | undefined): ResolvedKey => {
+	const bucketDefault = snapshot.bucket?.defaultEncryption;
+	const region = snapshot.bucket?.region;
+	const bucketKeyEnabled = snapshot.bucket?.defaultEncryption?.bucketKeyEnabled === true;
+	if (named) {
+		const arn = toKeyArn(named, knownArn, region, callerAccount);
+		return {...(arn ? {arn, account: accountOfArn(arn), region: parseArn(arn)?.region} : {}), named, source: 'request', bucketKeyEnabled};
+	}
+	if (isKmsAlgorithm(bucketDefault)) {
+		const fromBucket = bucketDefault?.kmsKeyId;
+		const source: KeySource = fromBucket ? 'bucket-default' : 'aws-managed-default';
+		const arn = toKeyArn(fromBucket, knownArn, region, snapshot.bucket?.accountId);
+		return {...(arn ? {arn, account: accountOfArn(arn), region: parseArn(arn)?.region} : {}), ...(fromBucket ? {named: fromBucket} : {named: 'aws/s3'}), source, bucketKeyEnabled};
+	}
+	if (knownArn) return {arn: knownArn, account: accountOfArn(knownArn), region: parseArn(knownArn)?.region, source: 'request', bucketKeyEnabled};
+	return {source: 'none', bucketKeyEnabled: false};
+};
+
+export const resolveObjectKey = (snapshot: Snapshot, encryption: DefaultEncryption | null | undefined, named: string | undefined, knownArn: string | undefined): ResolvedKey => {
+	const fromObject = encryption?.kmsKeyId;
+	const chosen = fromObject ?? named;
+	const arn = toKeyArn(chosen, knownArn, snapshot.bucket?.region, snapshot.bucket?.accountId);
+	const bucketKeyEnabled = encryption?.bucketKeyEnabled === true;
+	if (!chosen && !knownArn) return {source: encryption === null ? 'none' : 'object', bucketKeyEnabled};
+	return {...(arn ? {arn, account: accountOfArn(arn), region: parseArn(arn)?.region} : {}), ...(chosen ? {named: chosen} : {}), source: 'object', bucketKeyEnabled};
+};
+
+const crossOf = (a: string | undefined, b: string | undefined): boolean | 'unknown' => (a && b ? a !== b : 'unknown');
+
+/** Decide multipart from size and tool: `unknown` when the size is not known (then both cases are checked). */
+export const decideMultipart = (snapshot: Snapshot): {multipart: 'yes' | 'no' | 'unknown'; threshold: number} => {
+	const {question} = snapshot;
+	const toolThreshold = question.tool ? multipartThresholds[question.tool] : defaultMultipartThreshold;
+	const threshold = question.multipartThresholdBytes ?? toolThreshold ?? defaultMultipartThreshold;
+	if (question.operation === 'download') return {multipart: 'no', threshold};
+	if (question.sizeBytes === undefined) return {multipart: 'unknown', threshold};
+	if (question.sizeBytes < smallestMultipartSize) return {multipart: 'no', threshold};
+	if (question.multipartThresholdBytes === undefined && toolThreshold === undefined) return {multipart: 'unknown', threshold};
+	return {multipart: question.sizeBytes >= threshold ? 'yes' : 'no', threshold};
+};
+
+export type ResolvedFacts = {
+	readonly question: ResolvedQuestion;
+	readonly partition: string;
+	readonly destinationKey: ResolvedKey;
+	/** Copy only: the key of the source object. */
+	readonly sourceKey?: ResolvedKey;
+	readonly sourceObjectArn?: string;
+	readonly sourceBucketAccount?: string;
+	readonly sourceBucketRegion?: string;
+};
+
+export const resolveQuestion = (snapshot: Snapshot): ResolvedFacts => {
+	const {question} = snapshot;
+	const principalArn = snapshot.principal?.arn;
+	const caller = principalArn ? parseCaller(principalArn) : undefined;
+	const partition = caller?.partition ?? 'aws';
+	const objectArn = `arn:${partition}:s3:::${question.bucket}/${question.objectKey}`;
+	const {multipart, threshold} = decideMultipart(snapshot);
+	const destinationKey =
+		question.operation === 'download'
+			? resolveObjectKey(snapshot, snapshot.object?.encryption, question.kmsKeyId, snapshot.key?.arn)
+			: resolveUploadKey(snapshot, question.kmsKeyId, snapshot.key?.arn, caller?.account);
+	let sourceFacts: Pick<ResolvedFacts, 'sourceKey' | 'sourceObjectArn' | 'sourceBucketAccount' | 'sourceBucketRegion'> = {};
+	if (question.operation === 'copy' && question.source) {
+		const sourceKey = resolveObjectKey(
+			{...snapshot, bucket: snapshot.source?.bucketInfo ?? {}},
+			snapshot.source?.objectInfo?.encryption,
+			question.source.kmsKeyId,
+			snapshot.source?.keyInfo?.arn,
+		);
+		sourceFacts = {
+			sourceKey,
+			sourceObjectArn: `arn:${partition}:s3:::${question.source.bucket}/${question.source.objectKey}`,
+			...(snapshot.source?.bucketInfo?.accountId ? {sourceBucketAccount: snapshot.source.bucketInfo.accountId} : {}),
+			...(snapshot.source?.bucketInfo?.region ? {sourceBucketRegion: snapshot.source.bucketInfo.region} : {}),
+		};
+	}
+	const bucketAccount = snapshot.bucket?.accountId;
+	return {
+		partition,
+		destinationKey,
+		...sourceFacts,
+		question: {
+			operation: question.operation,
+			bucket: question.bucket,
+			objectKey: question.objectKey,
+			objectArn,
+			...(question.sizeBytes === undefined ? {} : {sizeBytes: question.sizeBytes}),
+			multipartThresholdBytes: threshold,
+			multipart,
+			...(principalArn ? {principalArn} : {}),
+			...(caller?.account ? {principalAccount: caller.account} : {}),
+			...(bucketAccount ? {bucketAccount} : {}),
+			...(snapshot.bucket?.region ? {bucketRegion: snapshot.bucket.region} : {}),
+			...(destinationKey.arn ? {keyArn: destinationKey.arn} : {}),
+			...(destinationKey.account ? {keyAccount: destinationKey.account} : {}),
+			bucketKeyEnabled: destinationKey.bucketKeyEnabled,
+			crossAccount: {bucket: crossOf(caller?.account, bucketAccount), key: crossOf(caller?.account, destinationKey.account)},
+		},
+	};
+};

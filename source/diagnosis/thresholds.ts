@@ -1,0 +1,27 @@
+import type {UploadTool} from './snapshot.js';
+
+const MiB = 1024 * 1024;
+
+/** Where each tool switches to multipart upload (docs/snapshot.md tables them). `undefined`: not documented. */
+export const multipartThresholds: Readonly<Record<UploadTool, number | undefined>> = {
+	'aws-cli': 8 * MiB,
+	sdk: 8 * MiB,
+	boto3: 8 * MiB,
+	// @aws-sdk/lib-storage sends one PutObject when the body fits in one 5 MiB part.
+	'sdk-js': 5 * MiB,
+	dotnet: 16 * 1000 * 1000,
+	console: undefined,
+	other: 8 * MiB,
+};
+
+export const defaultMultipartThreshold = 8 * MiB;
+
+/** A multipart part is at least 5 MiB, so nothing smaller is ever uploaded in parts. */
+export const smallestMultipartSize = 5 * MiB;
+
+export const formatBytes = (bytes: number): string => {
+	if (bytes >= 1024 * MiB) return `${(bytes / (1024 * MiB)).toFixed(1)} GiB`;
+	if (bytes >= MiB) return `${(bytes / MiB).toFixed(bytes % MiB === 0 ? 0 : 1)} MiB`;
+	if (bytes >= 1024) return `${(bytes / 1024).toFixed(0)} KiB`;
+	return `${bytes} bytes`;
+};
