@@ -15,7 +15,11 @@ type Draft = Omit<Fix, 'proven'> & {readonly apply: (snapshot: Snapshot) => Snap
 
 const shellQuote = (text: string): string => `'${text.replace(/'/g, `'\\''`)}'`;
 const compactJson = (value: unknown): string => JSON.stringify(value);
-const alphanumeric = (text: string): string => text.replace(/[^A-Za-z0-9]/g, '');
+/** A name usable inside a Sid: letters and digits, first letter capital ("john" → "John"). */
+const sidPart = (text: string): string => {
+	const cleaned = text.replace(/[^A-Za-z0-9]/g, '');
+	return cleaned.charAt(0).toUpperCase() + cleaned.slice(1);
+};
 
 const statementsOf = (document: PolicyJson): unknown[] => {
 	const statement = document['Statement'];
@@ -132,7 +136,7 @@ const keyPolicyFixes = (snapshot: Snapshot, analysis: Analysis, missing: readonl
 		if (!current) return [];
 		const condition = viaS3Condition(spec);
 		const statement = {
-			Sid: uniqueSid(current, `Allow${alphanumeric(entity.name)}UseOfKeyThroughS3`),
+			Sid: uniqueSid(current, `Allow${sidPart(entity.name)}UseOfKeyThroughS3`),
 			Effect: 'Allow',
 			Principal: {AWS: entity.arn},
 			Action: [...new Set(requirements.map(requirement => requirement.action))],
@@ -164,7 +168,7 @@ const bucketPolicyFixes = (snapshot: Snapshot, analysis: Analysis, missing: read
 		// Unknown (absent) bucket policy: merging would overwrite what we cannot see.
 		if (!bucketInfo || bucketInfo.policy === undefined || !bucket) return [];
 		const statement = {
-			Sid: uniqueSid(bucketInfo.policy, `Allow${alphanumeric(entity.name)}ObjectAccess`),
+			Sid: uniqueSid(bucketInfo.policy, `Allow${sidPart(entity.name)}ObjectAccess`),
 			Effect: 'Allow',
 			Principal: {AWS: entity.arn},
 			Action: [...new Set(requirements.map(requirement => requirement.action))],
