@@ -11,11 +11,12 @@ import {packageVersion} from './version.js';
 
 const program = new Command()
 	.name('s3-kms-doctor')
+	.usage('[command] [options]   (no command: the guided wizard)')
 	.description('Find out why Amazon S3 says AccessDenied on an SSE-KMS encrypted object, and get the proven fix.')
 	.version(packageVersion, '-v, --version')
 	.showHelpAfterError('(run with --help for usage)')
 	.exitOverride()
-	.configureOutput({outputError: (text, write) => write(text)});
+	.configureOutput({outputError: (text, write) => write(text.replace(/^error: /, 's3-kms-doctor: '))});
 
 program
 	.command('check')
@@ -41,7 +42,11 @@ program
 		process.exitCode = await runCheck(options);
 	});
 
-program.action(async () => {
+program.argument('[command]').action(async (command: string | undefined) => {
+	if (command !== undefined) {
+		const known = program.commands.map(candidate => candidate.name()).join(', ');
+		throw new CliError(`unknown command "${command}" (commands: ${known}; run with --help for usage)`);
+	}
 	const {runWizardCommand} = await import('./commands/wizard.js');
 	process.exitCode = await runWizardCommand(program.opts());
 });
