@@ -9,7 +9,8 @@ export const multipartThresholds: Readonly<Record<UploadTool, number | undefined
 	boto3: 8 * MiB,
 	// @aws-sdk/lib-storage sends one PutObject when the body fits in one 5 MiB part.
 	'sdk-js': 5 * MiB,
-	dotnet: 16 * 1000 * 1000,
+	// TransferUtility's default is 16 * 2^20 bytes (its docs say "16 MB").
+	dotnet: 16 * MiB,
 	console: undefined,
 	other: 8 * MiB,
 };

@@ -1,5 +1,9 @@
-import {parse as parseTolerant, printParseErrorCode, type ParseError} from 'jsonc-parser';
+import {createRequire} from 'node:module';
+import type {ParseError} from 'jsonc-parser';
 import {err, ok, type Result} from './result.js';
+
+// Loaded only when the JSON is broken: most runs never pay for it.
+const loadJsonc = (): typeof import('jsonc-parser') => createRequire(import.meta.url)('jsonc-parser') as typeof import('jsonc-parser');
 
 export type JsonSyntaxError = {
 	readonly message: string;
@@ -21,8 +25,8 @@ export const lineAndColumn = (text: string, offset: number): {line: number; colu
 	return {line, column: offset - lineStart + 1};
 };
 
-const describeCode = (error: ParseError): string =>
-	printParseErrorCode(error.error)
+const describeCode = (error: ParseError, jsonc: typeof import('jsonc-parser')): string =>
+	jsonc.printParseErrorCode(error.error)
 		.replace(/([a-z])([A-Z])/g, '$1 $2')
 		.toLowerCase();
 
@@ -35,11 +39,12 @@ export const parseJson = (text: string): Result<unknown, JsonSyntaxError> => {
 		return ok(JSON.parse(text) as unknown);
 	} catch {
 		if (text.trim() === '') return err({message: 'the text is empty; expected a JSON document', line: 1, column: 1});
+		const jsonc = loadJsonc();
 		const errors: ParseError[] = [];
-		parseTolerant(text, errors, {disallowComments: true, allowTrailingComma: false, allowEmptyContent: false});
+		jsonc.parse(text, errors, {disallowComments: true, allowTrailingComma: false, allowEmptyContent: false});
 		const first = errors[0];
 		const where = lineAndColumn(text, first ? first.offset : text.length);
-		const what = first ? describeCode(first) : 'unexpected text after the JSON value';
+		const what = first ? describeCode(first, jsonc) : 'unexpected text after the JSON value';
 		return err({message: `${what} at line ${where.line}, column ${where.column}`, ...where});
 	}
 };

@@ -1,0 +1,128 @@
+import type {ConditionExplanation, Diagnosis, Place, Requirement, ResolvedQuestion} from '../diagnosis/diagnosis.js';
+import {placeOrder} from './marks.js';
+
+/** Words shared by the text and markdown reports, so both say the same thing. */
+
+const group3 = (digits: string): string => digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
+/** `12 MiB`, `1.5 KiB`, `900 bytes`: binary units, as the tools' thresholds are given. */
+export const formatSize = (bytes: number): string => {
+	const units = ['KiB', 'MiB', 'GiB', 'TiB'];
+	let value = bytes;
+	let unit = '';
+	for (const next of units) {
+		if (value < 1024) break;
+		value /= 1024;
+		unit = next;
+	}
+	if (unit === '') return `${group3(String(bytes))} ${bytes === 1 ? 'byte' : 'bytes'}`;
+	const rounded = Math.round(value * 10) / 10;
+	return `${Number.isInteger(rounded) ? rounded.toFixed(0) : rounded.toFixed(1)} ${unit}`;
+};
+
+/** `12 MiB (12,582,912 bytes)`. */
+export const formatSizeInFull = (bytes: number): string => {
+	const short = formatSize(bytes);
+	return short.endsWith('bytes') || short.endsWith('byte') ? short : `${short} (${group3(String(bytes))} bytes)`;
+};
+
+export const operationPhrase = (question: Pick<ResolvedQuestion, 'operation'>): string =>
+	question.operation === 'upload' ? 'upload to' : question.operation === 'download' ? 'download of' : 'copy to';
+
+export const objectUrl = (question: Pick<ResolvedQuestion, 'bucket' | 'objectKey'>): string => `s3://${question.bucket}/${question.objectKey}`;
+
+export const verdictWords: Readonly<Record<Diagnosis['verdict'], string>> = {
+	allowed: 'Allowed',
+	denied: 'Denied',
+	unknown: 'Unknown',
+};
+
+/** "yes: 12 MiB is at or above the 8 MiB multipart threshold". */
+export const multipartLine = (question: ResolvedQuestion): string => {
+	const threshold = formatSize(question.multipartThresholdBytes);
+	if (question.operation === 'download') return 'no: a download is a single GetObject (ranged reads need the same permissions)';
+	if (question.multipart === 'unknown' || question.sizeBytes === undefined) {
+		const parts = question.operation === 'copy' ? 'a multipart copy' : 'a multipart upload';
+		const why = question.sizeBytes === undefined ? 'the size is not known' : `the tool's multipart threshold is not documented (${formatSize(question.sizeBytes)})`;
+		return `unknown: ${why}, so both a single request and ${parts} were checked`;
+	}
+	const size = formatSize(question.sizeBytes);
+	return question.multipart === 'yes'
+		? `yes: ${size} is at or above the ${threshold} multipart threshold, so the tool ${question.operation === 'copy' ? 'copies' : 'uploads'} in parts`
+		: `no: ${size} is ${question.sizeBytes < question.multipartThresholdBytes ? 'below' : 'not above'} the ${threshold} multipart threshold, so the tool sends one request`;
+};
+
+const accountWords = (cross: boolean | 'unknown', account: string | undefined, principalAccount: string | undefined): string => {
+	const where = account ? `account ${account}` : 'an unknown account';
+	if (cross === 'unknown') return `${where}; whether it is the principal's account is unknown`;
+	if (!cross) return `${where}, the principal's own`;
+	return `${where}, not the principal's${principalAccount ? ` (${principalAccount})` : ''}: cross-account`;
+};
+
+/** "account 111122223333, the principal's own" / "…, not the principal's (444455556666): cross-account". */
+export const bucketAccountLine = (question: ResolvedQuestion): string =>
+	accountWords(question.crossAccount.bucket, question.bucketAccount, question.principalAccount);
+
+export const keyAccountLine = (question: ResolvedQuestion): string =>
+	accountWords(question.crossAccount.key, question.keyAccount, question.principalAccount);
+
+/** A line of the question: `value` is literal (an ARN, a URL) when `literal`, `note` is prose after it. */
+export type QuestionFact = {readonly label: string; readonly value: string; readonly literal: boolean; readonly note?: string};
+
+const keyFact = (question: ResolvedQuestion): QuestionFact => {
+	if (question.keyArn === undefined) {
+		return {label: 'KMS key', value: "unknown (the bucket's default encryption decides, and it was not read)", literal: false};
+	}
+	const note = question.bucketKeyEnabled === undefined ? undefined : `S3 Bucket Keys ${question.bucketKeyEnabled ? 'on' : 'off'}`;
+	return note === undefined ? {label: 'KMS key', value: question.keyArn, literal: true} : {label: 'KMS key', value: question.keyArn, literal: true, note};
+};
+
+/** The question's facts in reading order. */
+export const questionFacts = (question: ResolvedQuestion): readonly QuestionFact[] => {
+	const facts: QuestionFact[] = [
+		{label: 'Operation', value: question.operation, literal: false},
+		{label: 'Object', value: objectUrl(question), literal: true},
+		question.principalArn === undefined ? {label: 'Principal', value: 'unknown', literal: false} : {label: 'Principal', value: question.principalArn, literal: true},
+		keyFact(question),
+	];
+	if (question.sizeBytes !== undefined) facts.push({label: 'Size', value: formatSizeInFull(question.sizeBytes), literal: false});
+	facts.push({label: 'Multipart', value: multipartLine(question), literal: false});
+	facts.push({label: 'Bucket account', value: bucketAccountLine(question), literal: false});
+	if (question.bucketRegion) facts.push({label: 'Bucket Region', value: question.bucketRegion, literal: true});
+	facts.push({label: 'Key account', value: keyAccountLine(question), literal: false});
+	return facts;
+};
+
+export type PlaceGroup = {
+	readonly place: Place;
+	readonly requirements: readonly Requirement[];
+	/** The one resource every row is about, when they share it (else each row names its own). */
+	readonly sharedResource?: string;
+};
+
+/** Requirements grouped by place, places in `placeOrder` (any other place after them), rows in diagnosis order. */
+export const groupByPlace = (requirements: readonly Requirement[]): readonly PlaceGroup[] => {
+	const places = [...placeOrder, ...requirements.map(requirement => requirement.place).filter(place => !placeOrder.includes(place))];
+	const groups: PlaceGroup[] = [];
+	for (const place of new Set(places)) {
+		const rows = requirements.filter(requirement => requirement.place === place);
+		if (rows.length === 0) continue;
+		const resources = new Set(rows.map(row => row.resource));
+		groups.push(resources.size === 1 ? {place, requirements: rows, sharedResource: rows[0]!.resource} : {place, requirements: rows});
+	}
+	return groups;
+};
+
+/** The requirements whose conditions explain a failure: not `ok`, not `not-needed`, and with conditions. */
+export const requirementsWithConditions = (requirements: readonly Requirement[]): readonly Requirement[] =>
+	requirements.filter(requirement => requirement.status !== 'ok' && requirement.status !== 'not-needed' && (requirement.conditions?.length ?? 0) > 0);
+
+/** The request's values, or `(absent)` / `(unknown)`. */
+export const actualWords = (condition: ConditionExplanation): string =>
+	condition.actual === 'absent' ? '(absent)' : condition.actual === 'unknown' ? '(unknown)' : condition.actual.join(', ');
+
+export const fixKindWords = (kind: 'add-allow' | 'narrow-deny'): string => (kind === 'add-allow' ? 'add an allow' : 'narrow the deny');
+
+/** `kms:Decrypt, key policy, Sid "AllowUse"`: what a list of conditions belongs to. */
+export const requirementTitle = (requirement: Requirement): string =>
+	`${requirement.action}${requirement.decidedBy ? `, ${requirement.decidedBy}` : ''}`;

@@ -1,0 +1,44 @@
+/** Markdown escaping: prose, code spans, table cells and fenced blocks that their content cannot break. */
+
+const longestRun = (text: string, character: string): number => {
+	let longest = 0;
+	let run = 0;
+	for (const each of text) {
+		run = each === character ? run + 1 : 0;
+		longest = Math.max(longest, run);
+	}
+	return longest;
+};
+
+/**
+ * Text from policies and AWS (Sids, reasons, ARNs) as inert markdown: no emphasis, links or raw HTML.
+ * Underscores inside words stay as they are (they never emphasise), so `SYMMETRIC_DEFAULT` stays readable.
+ */
+export const prose = (text: string): string =>
+	text
+		.replace(/[\\`*[\]]/g, match => `\\${match}`)
+		.replace(/</g, '&lt;')
+		.replace(/>/g, '&gt;')
+		.replace(/(^|[^\p{L}\p{N}])_|_(?=$|[^\p{L}\p{N}])/gu, (match, before: string | undefined) => (before === undefined ? '\\_' : `${before}\\_`));
+
+/** A code span that holds any text, backticks included. */
+export const code = (text: string): string => {
+	const fence = '`'.repeat(longestRun(text, '`') + 1);
+	const padded = text.startsWith('`') || text.endsWith('`') ? ` ${text} ` : text;
+	return `${fence}${padded}${fence}`;
+};
+
+/** Content for a table cell: pipes escaped (GFM honours `\|` even inside code spans), lines joined. */
+export const cell = (markdown: string): string => markdown.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+
+export const table = (header: readonly string[], rows: readonly (readonly string[])[]): string[] => [
+	`| ${header.map(cell).join(' | ')} |`,
+	`|${header.map(() => '---').join('|')}|`,
+	...rows.map(row => `| ${row.map(each => (each === '' ? ' ' : cell(each))).join(' | ')} |`),
+];
+
+/** A fenced block longer than any backtick run inside, so the content cannot close it early. */
+export const fenced = (language: string, content: string): string[] => {
+	const fence = '`'.repeat(Math.max(3, longestRun(content, '`') + 1));
+	return [`${fence}${language}`, ...content.replace(/\n$/, '').split('\n'), fence];
+};

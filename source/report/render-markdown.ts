@@ -1,0 +1,178 @@
+import type {Diagnosis, Finding, Fix, Requirement, UnknownNote} from '../diagnosis/diagnosis.js';
+import {
+	actualWords,
+	fixKindWords,
+	groupByPlace,
+	objectUrl,
+	operationPhrase,
+	questionFacts,
+	requirementsWithConditions,
+	requirementTitle,
+	verdictWords,
+	type PlaceGroup,
+} from './describe.js';
+import {code, fenced, prose, table} from './markdown.js';
+import {conditionStyles, decisionStyles, placeHeading, placeLabels, severityStyles, statusStyles} from './marks.js';
+
+export type MarkdownOptions = {
+	/** When the report was made (ISO 8601); left out unless given, so the same diagnosis gives the same report. */
+	readonly generatedAt?: string;
+	readonly toolVersion?: string;
+};
+
+const legend = (['ok', 'missing', 'denied', 'unknown', 'not-needed'] as const)
+	.map(status => `${statusStyles[status].mark} ${statusStyles[status].label}`)
+	.join(' · ');
+
+/** A remedy or resolution that is a command reads best as code; a sentence as prose. */
+const commandOrProse = (text: string): string => (/^aws\s/.test(text) ? code(text) : prose(text));
+
+const questionSection = (diagnosis: Diagnosis): string[] => [
+	'## The question',
+	'',
+	...table(
+		['', ''],
+		questionFacts(diagnosis.question).map(fact => [
+			`**${fact.label}**`,
+			`${fact.literal ? code(fact.value) : prose(fact.value)}${fact.note ? ` (${prose(fact.note)})` : ''}`,
+		]),
+	),
+	'',
+	'### What the request needs',
+	'',
+	...table(
+		['', 'Action', 'Resource', 'Decision', 'Why it is needed'],
+		diagnosis.actions.map(action => [
+			decisionStyles[action.decision].mark,
+			code(action.action),
+			code(action.resource),
+			decisionStyles[action.decision].label,
+			prose(action.purpose),
+		]),
+	),
+];
+
+const findingLines = (finding: Finding): string[] => {
+	const style = severityStyles[finding.severity];
+	const lines = [`- ${style.mark} **${style.label}** ${code(finding.id)}: ${prose(finding.message)}`];
+	if (finding.remedy) lines.push(`  - Remedy: ${commandOrProse(finding.remedy)}`);
+	return lines;
+};
+
+const whyCell = (requirement: Requirement): string =>
+	requirement.resolveWith ? `${prose(requirement.why)} Resolve with: ${commandOrProse(requirement.resolveWith)}` : prose(requirement.why);
+
+const placeTable = (group: PlaceGroup): string[] => {
+	const withResource = group.sharedResource === undefined;
+	const header = withResource ? ['', 'Action', 'Resource', 'Status', 'Decided by', 'Why'] : ['', 'Action', 'Status', 'Decided by', 'Why'];
+	const rows = group.requirements.map(requirement => {
+		const style = statusStyles[requirement.status];
+		const decidedBy = requirement.decidedBy ? prose(requirement.decidedBy) : '—';
+		const front = [style.mark, code(requirement.action)];
+		const back = [style.label, decidedBy, whyCell(requirement)];
+		return withResource ? [...front, code(requirement.resource), ...back] : [...front, ...back];
+	});
+	return [
+		`### ${placeHeading(group.place)}`,
+		'',
+		...(group.sharedResource === undefined ? [] : [`Resource: ${code(group.sharedResource)}`, '']),
+		...table(header, rows),
+		'',
+	];
+};
+
+const requirementsSection = (diagnosis: Diagnosis): string[] => {
+	if (diagnosis.requirements.length === 0) return ['## Requirements', '', 'None.', ''];
+	return ['## Requirements', '', legend, '', ...groupByPlace(diagnosis.requirements).flatMap(placeTable)];
+};
+
+const conditionsSection = (diagnosis: Diagnosis): string[] => {
+	const explained = requirementsWithConditions(diagnosis.requirements);
+	if (explained.length === 0) return [];
+	return [
+		'## Conditions that decided',
+		'',
+		...explained.flatMap(requirement => [
+			`### ${statusStyles[requirement.status].mark} ${prose(requirementTitle(requirement))}`,
+			'',
+			...table(
+				['', 'Operator', 'Key', 'Expected', 'Actual', 'Why'],
+				(requirement.conditions ?? []).map(condition => [
+					`${conditionStyles[condition.result].mark} ${conditionStyles[condition.result].label}`,
+					code(condition.operator),
+					code(condition.key),
+					condition.expected.map(code).join(', '),
+					condition.actual === 'absent' || condition.actual === 'unknown' ? `*${actualWords(condition)}*` : condition.actual.map(code).join(', '),
+					prose(condition.reason),
+				]),
+			),
+			'',
+		]),
+	];
+};
+
+const fixLines = (fix: Fix, index: number): string[] => {
+	const proof = fix.proven
+		? '✔ proven'
+		: '**not proven**: re-evaluating with this change did not turn every requirement it targets ✔; review it before applying';
+	const placeName = placeLabels[fix.place];
+	return [
+		`### ${index + 1}. ${placeHeading(fix.place)}: ${fixKindWords(fix.kind)} (${proof})`,
+		'',
+		prose(fix.summary),
+		'',
+		`Target: ${code(fix.target)}${fix.policyName ? ` · policy name: ${code(fix.policyName)}` : ''}`,
+		'',
+		fix.kind === 'add-allow' ? 'The statement to add:' : 'The denying statement, narrowed so it no longer denies this request:',
+		'',
+		...fenced('json', JSON.stringify(fix.statement, null, 2)),
+		'',
+		`The whole ${placeName} with it:`,
+		'',
+		...fenced('json', JSON.stringify(fix.policy, null, 2)),
+		'',
+		'Apply it:',
+		'',
+		...fenced('sh', fix.command),
+		'',
+	];
+};
+
+const unknownLines = (note: UnknownNote): string[] => {
+	const lines = [`- ${statusStyles.unknown.mark} **${prose(note.what)}**: ${prose(note.reason)}`];
+	if (note.resolveWith) lines.push(`  - Resolve with: ${commandOrProse(note.resolveWith)}`);
+	return lines;
+};
+
+const footer = (options: MarkdownOptions): string[] => {
+	const by = `s3-kms-doctor${options.toolVersion ? ` ${options.toolVersion}` : ''}`;
+	return ['---', '', `*Generated by ${prose(by)}${options.generatedAt ? ` on ${prose(options.generatedAt)}` : ''}.*`];
+};
+
+/** The report a support engineer attaches to a ticket. Deterministic: the same input gives the same text. */
+export const renderMarkdown = (diagnosis: Diagnosis, options: MarkdownOptions = {}): string => {
+	const verdict = decisionStyles[diagnosis.verdict];
+	const lines = [
+		`# ${verdict.mark} ${verdictWords[diagnosis.verdict]}: ${operationPhrase(diagnosis.question)} ${code(objectUrl(diagnosis.question))}`,
+		'',
+		prose(diagnosis.summary),
+		'',
+		...questionSection(diagnosis),
+		'',
+		'## Findings',
+		'',
+		...(diagnosis.findings.length === 0 ? ['None.'] : diagnosis.findings.flatMap(findingLines)),
+		'',
+		...requirementsSection(diagnosis),
+		...conditionsSection(diagnosis),
+		'## Fixes',
+		'',
+		...(diagnosis.fixes.length === 0 ? [diagnosis.verdict === 'allowed' ? 'None needed.' : 'None: no policy change alone was found to fix this; see the findings and unknowns.', ''] : diagnosis.fixes.flatMap(fixLines)),
+		'## Unknowns',
+		'',
+		...(diagnosis.unknowns.length === 0 ? ['None.'] : diagnosis.unknowns.flatMap(unknownLines)),
+		'',
+		...footer(options),
+	];
+	return `${lines.join('\n')}\n`;
+};

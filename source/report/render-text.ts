@@ -1,0 +1,170 @@
+import type {ConditionExplanation, Diagnosis, Finding, Fix, Requirement, UnknownNote} from '../diagnosis/diagnosis.js';
+import {painter, type Painter} from './ansi.js';
+import {
+	actualWords,
+	fixKindWords,
+	groupByPlace,
+	objectUrl,
+	operationPhrase,
+	questionFacts,
+	requirementsWithConditions,
+	verdictWords,
+	type PlaceGroup,
+} from './describe.js';
+import {conditionStyles, decisionStyles, placeHeading, placeLabels, severityStyles, statusStyles, type MarkStyle} from './marks.js';
+import {displayWidth, padEnd, wrap} from './wrap.js';
+
+export type TextOptions = {
+	/** ANSI colours: the caller decides (off for NO_COLOR or when stdout is not a terminal). */
+	readonly color: boolean;
+	/** Columns to wrap prose at; default 100. JSON and commands are never wrapped, so they paste whole. */
+	readonly width?: number;
+};
+
+type Context = {readonly paint: Painter; readonly width: number};
+
+/** A mark padded to two columns (⛔ takes two by itself), coloured. */
+const mark = (context: Context, style: MarkStyle): string => padEnd(context.paint.style(style.mark, style), 2);
+
+/** `label: value` wrapped, the continuation lines under the value. */
+const labelled = (context: Context, indent: string, label: string, value: string, labelWidth = displayWidth(label) + 1): string[] =>
+	wrap(value, context.width, indent + ' '.repeat(labelWidth + 1), `${indent}${context.paint.dim(padEnd(`${label}:`, labelWidth))} `);
+
+/** Items laid out on as few lines as fit, two spaces apart (each item kept whole). */
+const columns = (items: readonly string[], width: number, indent: string): string[] => {
+	const lines: string[] = [];
+	let line = '';
+	for (const item of items) {
+		if (line !== '' && displayWidth(indent + line) + 2 + displayWidth(item) > width) {
+			lines.push(indent + line);
+			line = '';
+		}
+		line = line === '' ? item : `${line}  ${item}`;
+	}
+	return line === '' ? lines : [...lines, indent + line];
+};
+
+/** A JSON document or a command, indented but never wrapped. */
+const block = (indent: string, text: string): string[] => text.replace(/\n$/, '').split('\n').map(line => `${indent}${line}`);
+
+const heading = (context: Context, text: string): string[] => ['', context.paint.bold(text)];
+
+const questionLines = (context: Context, diagnosis: Diagnosis): string[] => {
+	const facts = questionFacts(diagnosis.question);
+	const labelWidth = Math.max(...facts.map(fact => displayWidth(fact.label))) + 2;
+	const lines = heading(context, 'Question');
+	for (const fact of facts) {
+		const value = fact.note ? `${fact.value} (${fact.note})` : fact.value;
+		lines.push(...wrap(value, context.width, ' '.repeat(2 + labelWidth), `  ${context.paint.dim(padEnd(fact.label, labelWidth))}`));
+	}
+	lines.push(...heading(context, 'What the request needs'));
+	const actionWidth = Math.max(0, ...diagnosis.actions.map(action => displayWidth(action.action)));
+	for (const action of diagnosis.actions) {
+		const style = decisionStyles[action.decision];
+		lines.push(`  ${mark(context, style)} ${padEnd(action.action, actionWidth)}  ${context.paint.style(style.label, style)}`);
+		lines.push(...labelled(context, '      ', 'on', action.resource), ...wrap(action.purpose, context.width, '      '));
+	}
+	return lines;
+};
+
+const findingLines = (context: Context, finding: Finding): string[] => {
+	const style = severityStyles[finding.severity];
+	const lines = [`  ${mark(context, style)} ${context.paint.style(padEnd(style.label, 'warning'.length), style)}  ${finding.id}`, ...wrap(finding.message, context.width, '      ')];
+	if (finding.remedy) lines.push(...labelled(context, '      ', 'remedy', finding.remedy));
+	return lines;
+};
+
+const conditionLines = (context: Context, condition: ConditionExplanation): string[] => {
+	const style = conditionStyles[condition.result];
+	const indent = '          ';
+	return [
+		...wrap(`${condition.operator} ${condition.key}`, context.width, indent, `        ${mark(context, style)}${context.paint.style(padEnd(style.label, 8), style)} `),
+		...labelled(context, indent, 'expected', condition.expected.join(', ')),
+		...labelled(context, indent, 'actual', actualWords(condition), 'expected:'.length),
+		...wrap(condition.reason, context.width, indent),
+	];
+};
+
+const requirementLines = (context: Context, requirement: Requirement, actionWidth: number, showResource: boolean, explain: boolean): string[] => {
+	const style = statusStyles[requirement.status];
+	const first = `    ${mark(context, style)} ${padEnd(requirement.action, actionWidth)}  ${context.paint.style(style.label, style)}`;
+	const detail = '        ';
+	const lines = [first];
+	if (showResource) lines.push(...labelled(context, detail, 'on', requirement.resource));
+	const why = wrap(requirement.why, context.width, detail);
+	lines.push(...(requirement.status === 'not-needed' ? why.map(line => context.paint.dim(line)) : why));
+	if (requirement.decidedBy) lines.push(...labelled(context, detail, 'decided by', requirement.decidedBy));
+	if (requirement.resolveWith) lines.push(...labelled(context, detail, 'resolve with', requirement.resolveWith));
+	if (explain) for (const condition of requirement.conditions ?? []) lines.push(...conditionLines(context, condition));
+	return lines;
+};
+
+const placeLines = (context: Context, group: PlaceGroup, explained: ReadonlySet<Requirement>): string[] => {
+	const title = context.paint.bold(placeHeading(group.place));
+	const lines = [group.sharedResource === undefined ? `  ${title}` : `  ${title}  ${group.sharedResource}`];
+	const actionWidth = Math.max(...group.requirements.map(requirement => displayWidth(requirement.action)));
+	for (const requirement of group.requirements) {
+		lines.push(...requirementLines(context, requirement, actionWidth, group.sharedResource === undefined, explained.has(requirement)));
+	}
+	return lines;
+};
+
+const fixLines = (context: Context, fix: Fix, index: number): string[] => {
+	const indent = '     ';
+	const title = `  ${context.paint.bold(`${index + 1}. ${placeHeading(fix.place)}: ${fixKindWords(fix.kind)}`)}`;
+	const proof = fix.proven
+		? [`${title}  ${context.paint.style('✔ proven', statusStyles.ok)}`]
+		: [
+				`${title}  ${context.paint.style('not proven', statusStyles.unknown)}`,
+				...wrap('The re-evaluation did not turn every requirement it targets ✔: review it before applying.', context.width, indent).map(line =>
+					context.paint.style(line, statusStyles.unknown),
+				),
+			];
+	return [
+		...proof,
+		...wrap(fix.summary, context.width, indent),
+		...labelled(context, indent, 'target', `${fix.target}${fix.policyName ? ` (policy name ${fix.policyName})` : ''}`),
+		...wrap(fix.kind === 'add-allow' ? 'The statement to add:' : 'The denying statement, narrowed so it no longer denies this request:', context.width, indent).map(
+			line => context.paint.dim(line),
+		),
+		...block(`${indent}  `, JSON.stringify(fix.statement, null, 2)),
+		`${indent}${context.paint.dim(`The whole ${placeLabels[fix.place]} with it:`)}`,
+		...block(`${indent}  `, JSON.stringify(fix.policy, null, 2)),
+		`${indent}${context.paint.dim('Apply it:')}`,
+		...block(`${indent}  `, fix.command),
+	];
+};
+
+const unknownLines = (context: Context, note: UnknownNote): string[] => {
+	const lines = [`  ${mark(context, statusStyles.unknown)} ${note.what}`, ...wrap(note.reason, context.width, '      ')];
+	if (note.resolveWith) lines.push(...labelled(context, '      ', 'resolve with', note.resolveWith));
+	return lines;
+};
+
+/** The diagnosis for a terminal: the markdown report's content, laid out in columns and coloured. */
+export const renderText = (diagnosis: Diagnosis, options: TextOptions): string => {
+	const context: Context = {paint: painter(options.color), width: options.width ?? 100};
+	const verdict = decisionStyles[diagnosis.verdict];
+	const explained = new Set(requirementsWithConditions(diagnosis.requirements));
+	const legend = (['ok', 'missing', 'denied', 'unknown', 'not-needed'] as const).map(status =>
+		context.paint.style(`${statusStyles[status].mark} ${statusStyles[status].label}`, statusStyles[status]),
+	);
+	const title = `${verdict.mark} ${verdictWords[diagnosis.verdict].toUpperCase()}`;
+	const lines = [
+		`${context.paint.bold(context.paint.style(title, verdict))}  ${operationPhrase(diagnosis.question)} ${objectUrl(diagnosis.question)}`,
+		...wrap(diagnosis.summary, context.width, '  '),
+		...questionLines(context, diagnosis),
+		...heading(context, 'Findings'),
+		...(diagnosis.findings.length === 0 ? ['  None.'] : diagnosis.findings.flatMap(finding => findingLines(context, finding))),
+		...heading(context, 'Requirements'),
+		...columns(legend, context.width, '  '),
+		...(diagnosis.requirements.length === 0 ? ['  None.'] : groupByPlace(diagnosis.requirements).flatMap(group => placeLines(context, group, explained))),
+		...heading(context, 'Fixes'),
+		...(diagnosis.fixes.length === 0
+			? [diagnosis.verdict === 'allowed' ? '  None needed.' : '  None: no policy change alone was found to fix this; see the findings and unknowns.']
+			: diagnosis.fixes.flatMap((fix, index) => [...(index > 0 ? [''] : []), ...fixLines(context, fix, index)])),
+		...heading(context, 'Unknowns'),
+		...(diagnosis.unknowns.length === 0 ? ['  None.'] : diagnosis.unknowns.flatMap(note => unknownLines(context, note))),
+	];
+	return `${lines.join('\n')}\n`;
+};
