@@ -1,9 +1,10 @@
 import {createRequire} from 'node:module';
+import type * as Jsonc from 'jsonc-parser';
 import type {ParseError} from 'jsonc-parser';
 import {err, ok, type Result} from './result.js';
 
 // Loaded only when the JSON is broken: most runs never pay for it.
-const loadJsonc = (): typeof import('jsonc-parser') => createRequire(import.meta.url)('jsonc-parser') as typeof import('jsonc-parser');
+const loadJsonc = (): typeof Jsonc => createRequire(import.meta.url)('jsonc-parser') as typeof Jsonc;
 
 export type JsonSyntaxError = {
 	readonly message: string;
@@ -25,7 +26,7 @@ export const lineAndColumn = (text: string, offset: number): {line: number; colu
 	return {line, column: offset - lineStart + 1};
 };
 
-const describeCode = (error: ParseError, jsonc: typeof import('jsonc-parser')): string =>
+const describeCode = (error: ParseError, jsonc: typeof Jsonc): string =>
 	jsonc.printParseErrorCode(error.error)
 		.replace(/([a-z])([A-Z])/g, '$1 $2')
 		.toLowerCase();
