@@ -2,7 +2,7 @@ import {parseArn} from '../engine/arn.js';
 import type {Evaluation} from '../engine/evaluation.js';
 import type {Finding} from './diagnosis.js';
 import type {ActionSpec} from './required-actions.js';
-import type {ResolvedFacts, ResolvedKey} from './resolve-question.js';
+import {keyInfoOf, type ResolvedFacts, type ResolvedKey} from './resolve-question.js';
 import type {KeyInfo, Snapshot} from './snapshot.js';
 import {formatBytes} from './thresholds.js';
 
@@ -57,7 +57,9 @@ const conditionKeyFailing = (actions: readonly EvaluatedAction[], key: string): 
 		for (const layer of evaluation.layers) {
 			for (const policy of layer.policies) {
 				for (const trace of policy.relevant) {
-					const failing = trace.conditions.find(condition => condition.clause.key.toLowerCase() === key.toLowerCase() && condition.result === 'no');
+					// An Allow breaks when its condition fails; a Deny when its condition holds (StringNotEquals on an absent header).
+					const breaks = (result: string): boolean => (trace.effect === 'Deny' ? trace.applies === 'yes' && result === 'yes' : result === 'no');
+					const failing = trace.conditions.find(condition => condition.clause.key.toLowerCase() === key.toLowerCase() && breaks(condition.result));
 					if (failing) return {values: failing.clause.values, policy: `${trace.policy}, ${trace.label}`};
 				}
 			}
@@ -69,12 +71,13 @@ const conditionKeyFailing = (actions: readonly EvaluatedAction[], key: string): 
 export const findingsOf = (snapshot: Snapshot, facts: ResolvedFacts, actions: readonly EvaluatedAction[]): Finding[] => {
 	const {question} = facts;
 	const findings: Finding[] = [
-		...keyStateFindings(snapshot.key, question.operation === 'download' ? "object's key" : 'key'),
-		...keyShapeFindings(snapshot.key, facts.destinationKey, facts, question.bucketRegion),
+		...keyStateFindings(keyInfoOf(snapshot.key, facts.destinationKey.arn), question.operation === 'download' ? "object's key" : 'key'),
+		...keyShapeFindings(keyInfoOf(snapshot.key, facts.destinationKey.arn), facts.destinationKey, facts, question.bucketRegion),
 	];
 	if (question.operation === 'copy') {
-		findings.push(...keyStateFindings(snapshot.source?.keyInfo, "source object's key"));
-		findings.push(...keyShapeFindings(snapshot.source?.keyInfo, facts.sourceKey, facts, facts.sourceBucketRegion).filter(finding => finding.id !== 'key-not-symmetric' || !findings.some(existing => existing.message === finding.message)));
+		const sourceKeyInfo = keyInfoOf(snapshot.source?.keyInfo, facts.sourceKey?.arn);
+		findings.push(...keyStateFindings(sourceKeyInfo, "source object's key"));
+		findings.push(...keyShapeFindings(sourceKeyInfo, facts.sourceKey, facts, facts.sourceBucketRegion).filter(finding => finding.id !== 'key-not-symmetric' || !findings.some(existing => existing.message === finding.message)));
 	}
 
 	const decide = (id: string): string | undefined => actions.find(action => action.spec.id === id)?.decision;

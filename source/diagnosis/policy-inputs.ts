@@ -3,7 +3,7 @@ import {parsePolicy} from '../engine/parse-policy.js';
 import type {Policy} from '../engine/policy.js';
 import {parseCaller, roleArnOfCaller} from '../engine/principal.js';
 import type {ActionSpec} from './required-actions.js';
-import type {ResolvedFacts} from './resolve-question.js';
+import {keyInfoOf, type ResolvedFacts} from './resolve-question.js';
 import type {NamedPolicy, OrganizationLevel, PolicyJson, Snapshot} from './snapshot.js';
 
 /**
@@ -56,12 +56,11 @@ const identityPolicies = (snapshot: Snapshot, book: PolicyBook): PolicySet['iden
 	const principal = snapshot.principal;
 	const entity = principalEntity(principal?.arn, principal?.roleArn);
 	if (!principal?.identityPolicies) {
-		return unreadFor(
-			snapshot,
-			'principal.identityPolicies',
-			"the caller's IAM policies are not in the snapshot",
-			`iam:ListRolePolicies, iam:GetRolePolicy, iam:ListAttachedRolePolicies and iam:GetPolicyVersion on ${entity} (or paste its policies)`,
-		);
+		// A user's policies are read with the User calls, and its groups' policies count too.
+		const reads = principal && parseCaller(principal.arn).kind === 'user'
+			? 'iam:ListUserPolicies, iam:GetUserPolicy, iam:ListAttachedUserPolicies, iam:ListGroupsForUser (and the group policy reads) and iam:GetPolicyVersion'
+			: 'iam:ListRolePolicies, iam:GetRolePolicy, iam:ListAttachedRolePolicies and iam:GetPolicyVersion';
+		return unreadFor(snapshot, 'principal.identityPolicies', "the caller's IAM policies are not in the snapshot", `${reads} on ${entity} (or paste its policies)`);
 	}
 	return principal.identityPolicies.map((policy, index) =>
 		book.parse(policy.document, `IAM policy "${policy.name}"`, `principal.identityPolicies[${index}]`),
@@ -122,7 +121,7 @@ const grantsOf = (snapshot: Snapshot, keyInfo: Snapshot['key'], path: string, ke
 
 /** The key info that belongs to an action's side, if the snapshot's key is that key. */
 export const keyInfoFor = (snapshot: Snapshot, spec: ActionSpec): Snapshot['key'] =>
-	spec.side === 'source' ? snapshot.source?.keyInfo : snapshot.key;
+	keyInfoOf(spec.side === 'source' ? snapshot.source?.keyInfo : snapshot.key, spec.keyUnknown ? undefined : spec.resource);
 
 export const bucketInfoFor = (snapshot: Snapshot, side: ActionSpec['side']): Snapshot['bucket'] =>
 	side === 'source' ? snapshot.source?.bucketInfo : snapshot.bucket;
@@ -147,16 +146,19 @@ export const policySetFor = (snapshot: Snapshot, spec: ActionSpec, facts: Resolv
 		return {...common, resource, rcp};
 	}
 	const keyInfo = keyInfoFor(snapshot, spec);
+	const described = spec.side === 'source' ? snapshot.source?.keyInfo : snapshot.key;
+	// The snapshot describes another key than the one S3 uses: its policy, grants and notes say nothing about this one.
+	const otherKey = described && !keyInfo ? described.arn : undefined;
 	const keyPath = spec.side === 'source' ? 'source.keyInfo' : 'key';
 	const keyAccount = spec.resource.split(':')[4];
-	const crossAccount = keyAccount && facts.question.principalAccount && keyAccount !== facts.question.principalAccount;
+	const crossAccount = keyAccount && /^\d{12}$/.test(keyAccount) && facts.question.principalAccount && keyAccount !== facts.question.principalAccount;
 	const resource = singlePolicy(
 		snapshot,
 		book,
 		keyInfo?.policy,
 		`${keyPath}.policy`,
 		'key policy',
-		'the key policy is not in the snapshot',
+		otherKey ? `the snapshot describes the key ${otherKey}, not ${spec.resource}, the key S3 uses` : 'the key policy is not in the snapshot',
 		`kms:GetKeyPolicy on ${spec.resource}${crossAccount ? ` with a profile of the key's account ${keyAccount} (a key policy cannot be read from another account)` : ''}`,
 	);
 	// RCPs do not apply to AWS managed keys.

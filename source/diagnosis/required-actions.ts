@@ -1,6 +1,6 @@
 import type {ContextValue} from '../engine/context.js';
 import {parseCaller} from '../engine/principal.js';
-import type {ResolvedFacts, ResolvedKey} from './resolve-question.js';
+import {keyInfoOf, type ResolvedFacts, type ResolvedKey} from './resolve-question.js';
 import type {Snapshot} from './snapshot.js';
 import {formatBytes} from './thresholds.js';
 
@@ -101,7 +101,7 @@ export const requiredActions = (snapshot: Snapshot, facts: ResolvedFacts): Actio
 		service: 'kms',
 		side: 'destination',
 		keyUnknown: !destinationKey.arn,
-		context: kmsContext(snapshot, destinationKey, callerAccount, region, encryptionContextArn, snapshot.key),
+		context: kmsContext(snapshot, destinationKey, callerAccount, region, encryptionContextArn, keyInfoOf(snapshot.key, destinationKey.arn)),
 	});
 	const usesKms = destinationKey.source !== 'none';
 
@@ -171,7 +171,7 @@ export const requiredActions = (snapshot: Snapshot, facts: ResolvedFacts): Actio
 				service: 'kms',
 				side: 'source',
 				keyUnknown: !sourceKey.arn,
-				context: kmsContext(snapshot, sourceKey, callerAccount, sourceRegion, sourceKey.bucketKeyEnabled ? sourceBucketArn : facts.sourceObjectArn, snapshot.source?.keyInfo),
+				context: kmsContext(snapshot, sourceKey, callerAccount, sourceRegion, sourceKey.bucketKeyEnabled ? sourceBucketArn : facts.sourceObjectArn, keyInfoOf(snapshot.source?.keyInfo, sourceKey.arn)),
 			});
 		}
 	}

@@ -46,8 +46,9 @@ const requirementOf = (spec: ActionSpec, layer: LayerVerdict, keyUnknown: boolea
 	if (layer.status === 'not-applicable') return undefined;
 	const deciding = layer.decidedBy[0];
 	const conditions = conditionsOf(deciding);
-	// With the key not known, nothing about it can be `ok`: a statement naming another key would not apply.
-	const status = keyUnknown && (layer.status === 'ok' || layer.status === 'not-needed') ? 'unknown' : layer.status;
+	// With the key not known, nothing about it can be `ok` (a statement naming another key would not apply),
+	// nor `missing` (a statement naming the real key would): only an explicit Deny stays certain.
+	const status = keyUnknown && layer.status !== 'denied' ? 'unknown' : layer.status;
 	const why = status !== layer.status ? `${layer.why} But the key S3 uses is not known, so this cannot be confirmed.` : layer.why;
 	return {
 		actionId: spec.id,
@@ -68,6 +69,8 @@ export const requirementsOf = (spec: ActionSpec, evaluation: Evaluation): Requir
 		.map(layer => requirementOf(spec, layer, spec.keyUnknown))
 		.filter((requirement): requirement is Requirement => requirement !== undefined);
 
-/** An action's decision, never `allowed` while the key it is about is unknown. */
-export const decisionOf = (spec: ActionSpec, evaluation: Evaluation): Decision =>
-	spec.keyUnknown && evaluation.decision === 'allowed' ? 'unknown' : evaluation.decision;
+/** An action's decision, never `allowed` while the key it is about is unknown, and `denied` then only by an explicit Deny. */
+export const decisionOf = (spec: ActionSpec, evaluation: Evaluation): Decision => {
+	if (!spec.keyUnknown || evaluation.decision === 'unknown') return evaluation.decision;
+	return evaluation.decision === 'denied' && evaluation.layers.some(layer => layer.status === 'denied') ? 'denied' : 'unknown';
+};

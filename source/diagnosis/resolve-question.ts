@@ -20,14 +20,23 @@ export type ResolvedKey = {
 const isKmsAlgorithm = (encryption: DefaultEncryption | null | undefined): boolean =>
 	encryption?.algorithm === 'aws:kms' || encryption?.algorithm === 'aws:kms:dsse';
 
-/** Turn a key ID, alias or ARN into an ARN when what we know allows it (an ID resolves in the caller's account). */
+const isKeyId = (name: string): boolean => /^[0-9a-f-]{36}$|^mrk-[0-9a-f]{32}$/.test(name);
+
+/**
+ * Turn a key ID, alias or ARN into an ARN when what we know allows it (an ID resolves in the caller's account).
+ * The snapshot's key ARN (`known`) resolves an alias, but never overrides a key ARN or ID naming another key.
+ */
 const toKeyArn = (named: string | undefined, known: string | undefined, region: string | undefined, account: string | undefined): string | undefined => {
-	if (known) return known;
+	if (named?.startsWith('arn:') && !named.includes(':alias/')) return named;
+	if (known && !(named && isKeyId(named) && !known.endsWith(`/${named}`))) return known;
 	if (!named) return undefined;
-	if (named.startsWith('arn:')) return named.includes(':alias/') ? undefined : named;
-	if (/^[0-9a-f-]{36}$|^mrk-[0-9a-f]{32}$/.test(named) && region && account) return `arn:aws:kms:${region}:${account}:key/${named}`;
+	if (isKeyId(named) && region && account) return `arn:aws:kms:${region}:${account}:key/${named}`;
 	return undefined;
 };
+
+/** The snapshot's key info, when it describes the key S3 really uses (a snapshot may describe another one). */
+export const keyInfoOf = <T extends {readonly arn: string}>(info: T | undefined, keyArn: string | undefined): T | undefined =>
+	info && keyArn && info.arn !== keyArn ? undefined : info;
 
 export const resolveUploadKey = (snapshot: Snapshot, named: string | undefined, knownArn: string | undefined, callerAccount: string | undefined): ResolvedKey => {
 	const bucketDefault = snapshot.bucket?.defaultEncryption;
@@ -48,6 +57,8 @@ export const resolveUploadKey = (snapshot: Snapshot, named: string | undefined, 
 };
 
 export const resolveObjectKey = (snapshot: Snapshot, encryption: DefaultEncryption | null | undefined, named: string | undefined, knownArn: string | undefined): ResolvedKey => {
+	// HeadObject said the object is not SSE-KMS (SSE-S3, or none): S3 needs no key to read it.
+	if (encryption === null || (encryption !== undefined && !isKmsAlgorithm(encryption))) return {source: 'none', bucketKeyEnabled: false};
 	const fromObject = encryption?.kmsKeyId;
 	const chosen = fromObject ?? named;
 	const arn = toKeyArn(chosen, knownArn, snapshot.bucket?.region, snapshot.bucket?.accountId);

@@ -1,0 +1,145 @@
+import {describe, expect, it} from 'vitest';
+import {diagnose} from '../../source/diagnosis/diagnose.js';
+import type {Diagnosis, Fix} from '../../source/diagnosis/diagnosis.js';
+import type {PolicyJson, Snapshot} from '../../source/diagnosis/snapshot.js';
+import {
+	MiB,
+	account,
+	allow,
+	bucketArn,
+	buildSnapshot,
+	deny,
+	enableIam,
+	fullIdentityPolicy,
+	keyArn,
+	named,
+	policy,
+	region,
+	roleArn,
+	sessionArn,
+	userArn,
+} from './support/build-snapshot.js';
+import {applyFix, decisions, expectFixesHold, requirementOf} from './support/fix-checks.js';
+
+/** An explicit Deny wins over every Allow; its fix narrows the Deny, never adds an Allow. */
+
+const put = 's3:PutObject@destination';
+const gdk = 'kms:GenerateDataKey@destination';
+const decrypt = 'kms:Decrypt@destination';
+
+const fixesFor = (diagnosis: Diagnosis, id: string): Fix[] => diagnosis.fixes.filter(fix => fix.resolves.includes(id));
+
+describe('a key policy Deny', () => {
+	const keyPolicy: PolicyJson = policy(
+		enableIam(),
+		deny('kms:Decrypt', '*', {Sid: 'NoDecryptForAlice', Principal: {AWS: userArn}}),
+	);
+	const snapshot = buildSnapshot({question: {sizeBytes: 100 * MiB}, key: {policy: keyPolicy}});
+	const diagnosis = diagnose(snapshot);
+
+	it('denies with decidedBy naming the statement, although the IAM policy allows', () => {
+		expect(diagnosis.verdict).toBe('denied');
+		expect(decisions(diagnosis)).toMatchObject({[gdk]: 'allowed', [decrypt]: 'denied'});
+		const row = requirementOf(diagnosis, decrypt, 'key-policy');
+		expect(row).toMatchObject({status: 'denied', decidedBy: 'key policy, Sid "NoDecryptForAlice"'});
+		expect(row.why).toMatch(/denies kms:Decrypt explicitly; an explicit Deny overrides every Allow/);
+		expect(row.statement).toEqual(keyPolicy['Statement'] && (keyPolicy['Statement'] as unknown[])[1]);
+	});
+
+	it('is fixed only by narrowing that Deny, never by adding an Allow', () => {
+		const fixes = fixesFor(diagnosis, `${decrypt}#key-policy`);
+		expect(fixes).toHaveLength(1);
+		const [fix] = fixes;
+		expect(fix).toMatchObject({kind: 'narrow-deny', place: 'key-policy', target: keyArn, proven: true});
+		expect(fix!.summary).toContain('Sid "NoDecryptForAlice"');
+		expect(fix!.statement).toMatchObject({Sid: 'NoDecryptForAlice', Effect: 'Deny', Condition: {ArnNotEquals: {'aws:PrincipalArn': userArn}}});
+		expect(diagnosis.fixes.every(candidate => candidate.kind === 'narrow-deny')).toBe(true);
+		expectFixesHold(snapshot, diagnosis);
+		expect(diagnose(applyFix(snapshot, fix!)).verdict).toBe('allowed');
+	});
+});
+
+describe('a bucket policy Deny', () => {
+	const bucketPolicy: PolicyJson = policy(
+		allow('s3:GetObject', `${bucketArn}/*`, {Sid: 'Readers', Principal: {AWS: `arn:aws:iam::${account}:root`}}),
+		deny('s3:PutObject', `${bucketArn}/*`, {Sid: 'ReadOnlyBucket', Principal: '*', Condition: {ArnNotEquals: {'aws:PrincipalArn': `arn:aws:iam::${account}:role/Publisher`}}}),
+	);
+	const snapshot = buildSnapshot({bucket: {policy: bucketPolicy}});
+	const diagnosis = diagnose(snapshot);
+
+	it('denies s3:PutObject, naming the statement', () => {
+		expect(decisions(diagnosis)).toMatchObject({[put]: 'denied', [gdk]: 'allowed'});
+		expect(requirementOf(diagnosis, put, 'bucket-policy')).toMatchObject({status: 'denied', decidedBy: 'bucket policy, Sid "ReadOnlyBucket"'});
+		expect(requirementOf(diagnosis, put, 'bucket-policy').conditions).toContainEqual(expect.objectContaining({operator: 'ArnNotEquals', key: 'aws:PrincipalArn', result: 'yes'}));
+	});
+
+	it('narrows the Deny by adding the caller to its existing exemption, other statements untouched', () => {
+		const [fix] = fixesFor(diagnosis, `${put}#bucket-policy`);
+		expect(fix).toMatchObject({kind: 'narrow-deny', place: 'bucket-policy', target: bucketArn, proven: true});
+		expect(fix!.statement['Condition']).toEqual({ArnNotEquals: {'aws:PrincipalArn': [`arn:aws:iam::${account}:role/Publisher`, userArn]}});
+		expect((fix!.policy['Statement'] as unknown[])[0]).toEqual((bucketPolicy['Statement'] as unknown[])[0]);
+		expectFixesHold(snapshot, diagnosis);
+	});
+});
+
+describe('an IAM policy Deny', () => {
+	const guard = (arn?: string): Snapshot =>
+		buildSnapshot({
+			principal: {
+				identityPolicies: [fullIdentityPolicy(), named('Guardrail', policy(deny('kms:GenerateDataKey', '*', {Sid: 'NoNewData'})), arn)],
+			},
+		});
+
+	it('in an inline policy: denied, and the narrowed policy goes back with put-user-policy', () => {
+		const snapshot = guard();
+		const diagnosis = diagnose(snapshot);
+		expect(diagnosis.verdict).toBe('denied');
+		expect(requirementOf(diagnosis, gdk, 'identity-policy')).toMatchObject({status: 'denied', decidedBy: 'IAM policy "Guardrail", Sid "NoNewData"'});
+		const [fix] = fixesFor(diagnosis, `${gdk}#identity-policy`);
+		expect(fix).toMatchObject({kind: 'narrow-deny', place: 'identity-policy', policyName: 'Guardrail', target: userArn});
+		expect(fix!.command).toMatch(/^aws iam put-user-policy --user-name 'alice' --policy-name 'Guardrail' /);
+		expectFixesHold(snapshot, diagnosis);
+	});
+
+	it('in a managed policy: the command creates a new default version of it', () => {
+		const arn = `arn:aws:iam::${account}:policy/Guardrail`;
+		const snapshot = guard(arn);
+		const diagnosis = diagnose(snapshot);
+		const [fix] = fixesFor(diagnosis, `${gdk}#identity-policy`);
+		expect(fix).toMatchObject({kind: 'narrow-deny', target: arn});
+		expect(fix!.command).toMatch(/^aws iam create-policy-version --policy-arn '[^']+' --set-as-default --policy-document /);
+		expectFixesHold(snapshot, diagnosis);
+	});
+
+	it('for a session, exempts the role (aws:PrincipalArn of a session is its role)', () => {
+		const snapshot = buildSnapshot({
+			principal: {arn: sessionArn, sessionPolicy: null, identityPolicies: [fullIdentityPolicy(), named('Guardrail', policy(deny('kms:GenerateDataKey', '*', {Sid: 'NoNewData'})))]},
+		});
+		const diagnosis = diagnose(snapshot);
+		const [fix] = fixesFor(diagnosis, `${gdk}#identity-policy`);
+		expect(fix!.statement).toMatchObject({Condition: {ArnNotEquals: {'aws:PrincipalArn': roleArn}}});
+		expect(fix!.command).toMatch(/^aws iam put-role-policy --role-name 'Uploader' /);
+		expectFixesHold(snapshot, diagnosis);
+	});
+});
+
+describe('denies that cannot be fixed here', () => {
+	it('an SCP Deny gets no fix at all, certainly no Allow', () => {
+		const snapshot = buildSnapshot({organization: {serviceControlPolicies: [[named('Guardrails', policy(allow('*', '*'), deny('kms:GenerateDataKey', '*', {Sid: 'NoKms'})))]]}});
+		const diagnosis = diagnose(snapshot);
+		expect(requirementOf(diagnosis, gdk, 'scp').status).toBe('denied');
+		expect(diagnosis.fixes.filter(fix => fix.kind === 'add-allow')).toEqual([]);
+	});
+
+	it('a Deny next to a missing grant: the grant gets an Allow, the Deny only a narrowing', () => {
+		const snapshot = buildSnapshot({
+			question: {sizeBytes: 100 * MiB},
+			principal: {identityPolicies: [named('S3', policy(allow('s3:PutObject', `${bucketArn}/*`)))]},
+			key: {policy: policy(allow('kms:GenerateDataKey', '*', {Sid: 'Upload', Principal: {AWS: userArn}}), deny('kms:Decrypt', '*', {Sid: 'NoDecrypt', Principal: '*', Condition: {StringNotEquals: {'kms:ViaService': `ec2.${region}.amazonaws.com`}}}))},
+		});
+		const diagnosis = diagnose(snapshot);
+		expect(requirementOf(diagnosis, decrypt, 'key-policy')).toMatchObject({status: 'denied', decidedBy: 'key policy, Sid "NoDecrypt"'});
+		for (const fix of fixesFor(diagnosis, `${decrypt}#key-policy`)) expect(fix.kind).toBe('narrow-deny');
+		expectFixesHold(snapshot, diagnosis);
+	});
+});

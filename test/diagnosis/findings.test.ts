@@ -1,0 +1,325 @@
+import {describe, expect, it} from 'vitest';
+import {diagnose} from '../../source/diagnosis/diagnose.js';
+import type {Diagnosis, Finding} from '../../source/diagnosis/diagnosis.js';
+import type {KeyState} from '../../source/diagnosis/snapshot.js';
+import {
+	MiB,
+	account,
+	allow,
+	bucketArn,
+	buildSnapshot,
+	crossAccountDownload,
+	deny,
+	enableIam,
+	keyArn,
+	keyArnOf,
+	named,
+	objectArn,
+	otherAccount,
+	policy,
+	region,
+	rootOf,
+	sessionArn,
+	userArn,
+	without,
+} from './support/build-snapshot.js';
+import {decisions, expectFixesHold, findingIds, requirementOf} from './support/fix-checks.js';
+
+/** Causes that are not a missing grant: each finding id, when it appears and what it does to the verdict. */
+
+const findingOf = (diagnosis: Diagnosis, id: string): Finding => {
+	const found = diagnosis.findings.find(finding => finding.id === id);
+	if (!found) throw new Error(`no finding ${id}; findings: ${findingIds(diagnosis).join(', ')}`);
+	return found;
+};
+
+const everyGrantOk = (diagnosis: Diagnosis): boolean =>
+	diagnosis.actions.every(action => action.decision === 'allowed') &&
+	diagnosis.requirements.every(requirement => requirement.status === 'ok' || requirement.status === 'not-needed');
+
+const gdk = 'kms:GenerateDataKey@destination';
+const decrypt = 'kms:Decrypt@destination';
+
+describe('a clean snapshot', () => {
+	it('has no findings at all', () => {
+		expect(diagnose(buildSnapshot()).findings).toEqual([]);
+	});
+});
+
+describe('key state', () => {
+	it('key-disabled: an error that denies although every grant is ok', () => {
+		const diagnosis = diagnose(buildSnapshot({key: {keyState: 'Disabled'}}));
+		expect(everyGrantOk(diagnosis)).toBe(true);
+		expect(diagnosis.verdict).toBe('denied');
+		expect(findingOf(diagnosis, 'key-disabled')).toMatchObject({severity: 'error', remedy: `aws kms enable-key --key-id ${keyArn}`});
+		expect(findingOf(diagnosis, 'key-disabled').message).toContain('KMS.DisabledException');
+	});
+
+	it('key-pending-deletion: an error whose remedy cancels the deletion then enables the key', () => {
+		const diagnosis = diagnose(buildSnapshot({key: {keyState: 'PendingDeletion'}}));
+		expect(everyGrantOk(diagnosis)).toBe(true);
+		expect(diagnosis.verdict).toBe('denied');
+		const finding = findingOf(diagnosis, 'key-pending-deletion');
+		expect(finding.severity).toBe('error');
+		expect(finding.remedy).toBe(`aws kms cancel-key-deletion --key-id ${keyArn} && aws kms enable-key --key-id ${keyArn}`);
+	});
+
+	it.each(['PendingImport', 'Unavailable', 'Creating'] as KeyState[])('key-unusable-state: %s', state => {
+		const diagnosis = diagnose(buildSnapshot({key: {keyState: state}}));
+		expect(diagnosis.verdict).toBe('denied');
+		expect(findingOf(diagnosis, 'key-unusable-state').message).toContain(state);
+	});
+
+	it('reports the state of the copy source\'s key too', () => {
+		const sourceKey = keyArnOf(account, region, 'aaaaaaaa-1111-2222-3333-444444444444');
+		const diagnosis = diagnose(
+			buildSnapshot({
+				question: {operation: 'copy', source: {bucket: 'source-bucket', objectKey: 'a.csv', kmsKeyId: sourceKey}},
+				principal: {identityPolicies: [named('All', policy(allow(['s3:GetObject', 's3:PutObject'], ['arn:aws:s3:::source-bucket/*', `${bucketArn}/*`]), allow(['kms:Decrypt', 'kms:GenerateDataKey'], [keyArn, sourceKey])))]},
+				source: {
+					bucketInfo: {accountId: account, region, policy: null},
+					objectInfo: {encryption: {algorithm: 'aws:kms', kmsKeyId: sourceKey}},
+					keyInfo: {arn: sourceKey, keyManager: 'CUSTOMER', keyState: 'Disabled', keySpec: 'SYMMETRIC_DEFAULT', policy: policy(enableIam()), grants: []},
+				},
+			}),
+		);
+		expect(everyGrantOk(diagnosis)).toBe(true);
+		expect(diagnosis.verdict).toBe('denied');
+		expect(findingOf(diagnosis, 'key-disabled').message).toContain(sourceKey);
+		expect(findingOf(diagnosis, 'key-disabled').message).toMatch(/source object's key/);
+	});
+});
+
+describe('key shape and place', () => {
+	it('key-not-symmetric: S3 needs a symmetric encryption key', () => {
+		const diagnosis = diagnose(buildSnapshot({key: {keySpec: 'RSA_2048'}}));
+		expect(diagnosis.verdict).toBe('denied');
+		expect(findingOf(diagnosis, 'key-not-symmetric')).toMatchObject({severity: 'error'});
+		expect(findingOf(diagnosis, 'key-not-symmetric').message).toContain('RSA_2048');
+	});
+
+	it('key-region-mismatch: the key must be in the bucket\'s Region', () => {
+		const usKey = keyArnOf(account, 'us-east-1');
+		const diagnosis = diagnose(
+			buildSnapshot({
+				question: {kmsKeyId: usKey},
+				principal: {identityPolicies: [named('All', policy(allow('s3:PutObject', `${bucketArn}/*`), allow('kms:GenerateDataKey', usKey)))]},
+				key: {arn: usKey},
+				bucket: {defaultEncryption: {algorithm: 'aws:kms', kmsKeyId: usKey}},
+			}),
+		);
+		expect(everyGrantOk(diagnosis)).toBe(true);
+		expect(diagnosis.verdict).toBe('denied');
+		const finding = findingOf(diagnosis, 'key-region-mismatch');
+		expect(finding.severity).toBe('error');
+		expect(finding.message).toMatch(/us-east-1 but the bucket is in eu-west-1/);
+	});
+
+	it('no region finding when key and bucket share the Region', () => {
+		expect(findingIds(diagnose(buildSnapshot()))).not.toContain('key-region-mismatch');
+	});
+
+	it('aws-managed-key-cross-account: another account\'s aws/s3 key can never be used', () => {
+		const snapshot = crossAccountDownload();
+		const diagnosis = diagnose({...snapshot, key: {...snapshot.key!, keyManager: 'AWS'}});
+		expect(diagnosis.verdict).toBe('denied');
+		const finding = findingOf(diagnosis, 'aws-managed-key-cross-account');
+		expect(finding.severity).toBe('error');
+		expect(finding.message).toContain(otherAccount);
+		expect(finding.remedy).toMatch(/customer managed key/);
+	});
+
+	it('aws-managed-key-cross-account: an upload relying on the bucket default aws/s3 from another account', () => {
+		const snapshot = without(
+			buildSnapshot({
+				bucket: {accountId: otherAccount, policy: policy(allow('s3:PutObject', `${bucketArn}/*`, {Principal: {AWS: rootOf(account)}})), defaultEncryption: {algorithm: 'aws:kms'}},
+			}),
+			'question.kmsKeyId',
+			'key',
+		);
+		const diagnosis = diagnose(snapshot);
+		expect(diagnosis.verdict).toBe('denied');
+		expect(findingIds(diagnosis)).toContain('aws-managed-key-cross-account');
+	});
+
+	it('the same account may use its aws/s3 key', () => {
+		const diagnosis = diagnose(buildSnapshot({key: {keyManager: 'AWS'}}));
+		expect(findingIds(diagnosis)).not.toContain('aws-managed-key-cross-account');
+	});
+});
+
+describe('multipart-requires-decrypt', () => {
+	// The key policy names the caller for GenerateDataKey only: the classic of aws-cli#4251.
+	const onlyGenerate = (sizeBytes?: number) => {
+		const snapshot = buildSnapshot({
+			question: {sizeBytes: sizeBytes ?? 1},
+			key: {policy: policy(allow('kms:GenerateDataKey', '*', {Sid: 'Upload', Principal: {AWS: userArn}}))},
+		});
+		return sizeBytes === undefined ? without(snapshot, 'question.sizeBytes') : snapshot;
+	};
+
+	it('names the pattern for a large upload: small files work, large ones fail', () => {
+		const diagnosis = diagnose(onlyGenerate(100 * MiB));
+		expect(decisions(diagnosis)).toMatchObject({[gdk]: 'allowed', [decrypt]: 'denied'});
+		const finding = findingOf(diagnosis, 'multipart-requires-decrypt');
+		expect(finding.severity).toBe('warning');
+		expect(finding.message).toMatch(/100 MiB/);
+		expect(finding.message).toMatch(/small files upload but large ones fail/);
+	});
+
+	it('names it when the size is unknown too', () => {
+		const diagnosis = diagnose(onlyGenerate());
+		expect(diagnosis.question.multipart).toBe('unknown');
+		expect(findingOf(diagnosis, 'multipart-requires-decrypt').message).toMatch(/^Large files are uploaded in parts/);
+	});
+
+	it('is silent for a single-part upload, which needs no kms:Decrypt', () => {
+		const diagnosis = diagnose(onlyGenerate(1 * MiB));
+		expect(diagnosis.verdict).toBe('allowed');
+		expect(findingIds(diagnosis)).not.toContain('multipart-requires-decrypt');
+	});
+
+	it('is silent when GenerateDataKey is denied too: then nothing uploads', () => {
+		const diagnosis = diagnose(buildSnapshot({question: {sizeBytes: 100 * MiB}, key: {policy: policy()}}));
+		expect(diagnosis.verdict).toBe('denied');
+		expect(findingIds(diagnosis)).not.toContain('multipart-requires-decrypt');
+	});
+});
+
+describe('bucket-key-context', () => {
+	// The key policy names the caller directly; the IAM policy grants only S3.
+	const pinned = (values: string, bucketKeyEnabled: boolean) =>
+		buildSnapshot({
+			question: {sizeBytes: 100 * MiB},
+			principal: {identityPolicies: [named('Write', policy(allow('s3:PutObject', `${bucketArn}/*`)))]},
+			bucket: {defaultEncryption: {algorithm: 'aws:kms', kmsKeyId: keyArn, bucketKeyEnabled}},
+			key: {
+				policy: policy(
+					allow(['kms:GenerateDataKey', 'kms:Decrypt'], '*', {Sid: 'ObjectsOnly', Principal: {AWS: userArn}, Condition: {StringLike: {'kms:EncryptionContext:aws:s3:arn': values}}}),
+				),
+			},
+		});
+
+	it('a key policy pinned to object ARNs breaks once Bucket Keys are on', () => {
+		const diagnosis = diagnose(pinned(`${bucketArn}/*`, true));
+		expect(diagnosis.verdict).toBe('denied');
+		expect(decisions(diagnosis)).toMatchObject({[gdk]: 'denied', [decrypt]: 'denied'});
+		const finding = findingOf(diagnosis, 'bucket-key-context');
+		expect(finding.message).toContain('Sid "ObjectsOnly"');
+		expect(finding.message).toContain(`sends the bucket ARN (${bucketArn})`);
+		expect(finding.remedy).toContain(`"${bucketArn}"`);
+		// The failing condition is shown with expected and actual values.
+		const keyPolicy = requirementOf(diagnosis, gdk, 'key-policy');
+		expect(keyPolicy.conditions).toEqual([
+			expect.objectContaining({key: 'kms:EncryptionContext:aws:s3:arn', expected: [`${bucketArn}/*`], actual: [bucketArn], result: 'no'}),
+		]);
+	});
+
+	it('an IAM policy pinned to object ARNs breaks the same way', () => {
+		const snapshot = buildSnapshot({
+			bucket: {defaultEncryption: {algorithm: 'aws:kms', kmsKeyId: keyArn, bucketKeyEnabled: true}},
+			principal: {
+				identityPolicies: [
+					named('Write', policy(allow('s3:PutObject', `${bucketArn}/*`), allow('kms:GenerateDataKey', keyArn, {Sid: 'PinnedToObjects', Condition: {StringLike: {'kms:EncryptionContext:aws:s3:arn': `${bucketArn}/*`}}}))),
+				],
+			},
+		});
+		const diagnosis = diagnose(snapshot);
+		expect(diagnosis.verdict).toBe('denied');
+		expect(requirementOf(diagnosis, gdk, 'identity-policy').status).toBe('missing');
+		expect(findingOf(diagnosis, 'bucket-key-context').message).toContain('Sid "PinnedToObjects"');
+	});
+
+	it('the same policy works with Bucket Keys off', () => {
+		const diagnosis = diagnose(pinned(`${bucketArn}/*`, false));
+		expect(diagnosis.verdict).toBe('allowed');
+		expect(findingIds(diagnosis)).not.toContain('bucket-key-context');
+	});
+
+	it('a policy pinned to the bucket ARN breaks with Bucket Keys off, and says so', () => {
+		const diagnosis = diagnose(pinned(bucketArn, false));
+		expect(diagnosis.verdict).toBe('denied');
+		expect(findingOf(diagnosis, 'bucket-key-context').message).toContain(`sends the object ARN (${objectArn})`);
+	});
+});
+
+describe('default-encryption-key-differs', () => {
+	const otherKey = keyArnOf(account, region, '99999999-aaaa-bbbb-cccc-dddddddddddd');
+
+	it('warns when the request names a key other than the bucket default', () => {
+		const snapshot = buildSnapshot({question: {kmsKeyId: otherKey}, key: {arn: otherKey}, principal: {identityPolicies: [named('All', policy(allow('s3:PutObject', `${bucketArn}/*`), allow('kms:GenerateDataKey', otherKey)))]}});
+		const diagnosis = diagnose(snapshot);
+		const finding = findingOf(diagnosis, 'default-encryption-key-differs');
+		expect(finding.severity).toBe('warning');
+		expect(finding.message).toContain(otherKey);
+		expect(finding.message).toContain(keyArn);
+		// The permissions that count are on the key the request names.
+		expect(diagnosis.actions.find(action => action.id === gdk)!.resource).toBe(otherKey);
+		expect(diagnosis.verdict).toBe('allowed');
+	});
+
+	it('checks the key the request names, not the bucket default the snapshot describes', () => {
+		// The snapshot's key info describes the bucket default; the request names another key.
+		const diagnosis = diagnose(buildSnapshot({question: {kmsKeyId: otherKey}}));
+		const generate = diagnosis.actions.find(action => action.id === gdk)!;
+		expect(generate.resource).toBe(otherKey);
+		expect(generate.decision).not.toBe('allowed');
+		expect(diagnosis.verdict).not.toBe('allowed');
+		expect(requirementOf(diagnosis, gdk, 'key-policy')).toMatchObject({status: 'unknown', resolveWith: `kms:GetKeyPolicy on ${otherKey}`});
+	});
+
+	it('does not warn when the request names the default key by its ID or alias', () => {
+		const viaId = diagnose(buildSnapshot({question: {kmsKeyId: '1234abcd-12ab-34cd-56ef-1234567890ab'}}));
+		expect(findingIds(viaId)).not.toContain('default-encryption-key-differs');
+		expect(viaId.verdict).toBe('allowed');
+		const viaAlias = diagnose(buildSnapshot({question: {kmsKeyId: 'alias/uploads'}, key: {aliases: ['alias/uploads']}}));
+		expect(findingIds(viaAlias)).not.toContain('default-encryption-key-differs');
+		expect(viaAlias.verdict).toBe('allowed');
+	});
+
+	it('a bucket policy demanding the SSE header denies an upload that relies on default encryption', () => {
+		const requireKms = deny('s3:PutObject', `${bucketArn}/*`, {Sid: 'RequireSseKms', Principal: '*', Condition: {StringNotEquals: {'s3:x-amz-server-side-encryption': 'aws:kms'}}});
+		const snapshot = without(buildSnapshot({bucket: {policy: policy(requireKms)}}), 'question.kmsKeyId');
+		const diagnosis = diagnose(snapshot);
+		expect(diagnosis.verdict).toBe('denied');
+		expect(requirementOf(diagnosis, 's3:PutObject@destination', 'bucket-policy')).toMatchObject({status: 'denied', decidedBy: 'bucket policy, Sid "RequireSseKms"'});
+		const finding = findingOf(diagnosis, 'default-encryption-key-differs');
+		expect(finding.message).toMatch(/relying on the bucket default sends no header/);
+		expect(finding.remedy).toMatch(/--sse aws:kms/);
+		// Naming the key in the request sends the header: the same policy then allows.
+		expect(diagnose(buildSnapshot({bucket: {policy: policy(requireKms)}})).verdict).toBe('allowed');
+	});
+
+	it('a bucket policy demanding a specific key denies a request naming another one', () => {
+		const requireKey = deny('s3:PutObject', `${bucketArn}/*`, {Sid: 'RequireOurKey', Principal: '*', Condition: {StringNotEquals: {'s3:x-amz-server-side-encryption-aws-kms-key-id': keyArn}}});
+		const snapshot = buildSnapshot({question: {kmsKeyId: otherKey}, key: {arn: otherKey}, bucket: {policy: policy(requireKey)}, principal: {identityPolicies: [named('All', policy(allow('s3:PutObject', `${bucketArn}/*`), allow('kms:GenerateDataKey', otherKey)))]}});
+		const diagnosis = diagnose(snapshot);
+		expect(diagnosis.verdict).toBe('denied');
+		expect(requirementOf(diagnosis, 's3:PutObject@destination', 'bucket-policy')).toMatchObject({status: 'denied', decidedBy: 'bucket policy, Sid "RequireOurKey"'});
+		expect(diagnosis.findings.filter(finding => finding.id === 'default-encryption-key-differs').map(finding => finding.message).join(' ')).toContain('RequireOurKey');
+		expect(diagnose(buildSnapshot({bucket: {policy: policy(requireKey)}})).verdict).toBe('allowed');
+	});
+});
+
+describe('other findings', () => {
+	it('key-id-not-arn-cross-account: across accounts an alias resolves in the caller\'s account', () => {
+		const diagnosis = diagnose(buildSnapshot({question: {kmsKeyId: 'alias/partner-uploads'}, bucket: {accountId: otherAccount}}));
+		expect(findingOf(diagnosis, 'key-id-not-arn-cross-account').message).toContain('alias/partner-uploads');
+	});
+
+	it('session-policy-not-readable: an info note for a session whose session policy is not in the snapshot', () => {
+		const snapshot = without(buildSnapshot({principal: {arn: sessionArn}}), 'principal.sessionPolicy');
+		const diagnosis = diagnose(snapshot);
+		expect(findingOf(diagnosis, 'session-policy-not-readable').severity).toBe('info');
+		expect(diagnosis.verdict).toBe('allowed');
+		expect(findingIds(diagnose(buildSnapshot({principal: {arn: sessionArn, sessionPolicy: null}})))).not.toContain('session-policy-not-readable');
+	});
+
+	it('warnings and info never change the verdict by themselves', () => {
+		const snapshot = buildSnapshot({question: {kmsKeyId: 'alias/partner-uploads'}, key: {aliases: ['alias/partner-uploads']}});
+		const diagnosis = diagnose(snapshot);
+		expect(diagnosis.findings.every(finding => finding.severity !== 'error')).toBe(true);
+		expect(diagnosis.verdict).toBe('allowed');
+		expectFixesHold(snapshot, diagnosis);
+	});
+});

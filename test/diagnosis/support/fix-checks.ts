@@ -1,0 +1,203 @@
+import {execFileSync} from 'node:child_process';
+import {expect} from 'vitest';
+import {diagnose} from '../../../source/diagnosis/diagnose.js';
+import type {Diagnosis, Fix, Place, Requirement, RequirementStatus} from '../../../source/diagnosis/diagnosis.js';
+import type {PolicyJson, Snapshot} from '../../../source/diagnosis/snapshot.js';
+
+/** Assertions shared by the diagnosis tests: finding rows, and checking fixes without trusting fixes.ts. */
+
+export const requirementOf = (diagnosis: Diagnosis, actionId: string, place: Place): Requirement => {
+	const found = diagnosis.requirements.find(requirement => requirement.actionId === actionId && requirement.place === place);
+	if (!found) throw new Error(`no requirement ${actionId} at ${place}; rows: ${diagnosis.requirements.map(row => `${row.actionId}#${row.place}`).join(', ')}`);
+	return found;
+};
+
+/** `{"kms:Decrypt@destination#key-policy": "missing", …}`: the table a user reads, in one value. */
+export const statusTable = (diagnosis: Diagnosis): Record<string, RequirementStatus> =>
+	Object.fromEntries(diagnosis.requirements.map(requirement => [`${requirement.actionId}#${requirement.place}`, requirement.status]));
+
+export const decisions = (diagnosis: Diagnosis): Record<string, string> =>
+	Object.fromEntries(diagnosis.actions.map(action => [action.id, action.decision]));
+
+export const findingIds = (diagnosis: Diagnosis): string[] => diagnosis.findings.map(finding => finding.id);
+
+const statementsOf = (document: PolicyJson | null | undefined): unknown[] => {
+	const statement = document?.['Statement'];
+	return Array.isArray(statement) ? statement : statement === undefined ? [] : [statement];
+};
+
+const bucketNameOf = (target: string): string => target.replace(/^arn:[^:]+:s3:::/, '');
+
+/** The document a fix replaces, found from its place and target (not from fixes.ts' own bookkeeping). */
+export const policyBefore = (snapshot: Snapshot, fix: Fix): PolicyJson | null | undefined => {
+	switch (fix.place) {
+		case 'key-policy':
+			if (snapshot.key?.arn === fix.target) return snapshot.key.policy;
+			if (snapshot.source?.keyInfo?.arn === fix.target) return snapshot.source.keyInfo.policy;
+			throw new Error(`key-policy fix targets ${fix.target}, which is no key of the snapshot`);
+		case 'bucket-policy':
+			if (bucketNameOf(fix.target) === snapshot.question.bucket) return snapshot.bucket?.policy;
+			if (bucketNameOf(fix.target) === snapshot.question.source?.bucket) return snapshot.source?.bucketInfo?.policy;
+			throw new Error(`bucket-policy fix targets ${fix.target}, which is no bucket of the question`);
+		case 'identity-policy':
+			return snapshot.principal?.identityPolicies?.find(entry => entry.name === fix.policyName)?.document;
+		case 'permissions-boundary':
+			return snapshot.principal?.permissionsBoundary?.document;
+		default:
+			throw new Error(`no test support for fixes in ${fix.place}`);
+	}
+};
+
+/** Put the fix's whole policy where the fix says it goes. */
+export const applyFix = (snapshot: Snapshot, fix: Fix): Snapshot => {
+	const policy = fix.policy;
+	switch (fix.place) {
+		case 'key-policy':
+			if (snapshot.key?.arn === fix.target) return {...snapshot, key: {...snapshot.key, policy}};
+			return {...snapshot, source: {...snapshot.source, keyInfo: {...snapshot.source!.keyInfo!, policy}}};
+		case 'bucket-policy':
+			if (bucketNameOf(fix.target) === snapshot.question.bucket) return {...snapshot, bucket: {...snapshot.bucket, policy}};
+			return {...snapshot, source: {...snapshot.source, bucketInfo: {...snapshot.source?.bucketInfo, policy}}};
+		case 'identity-policy': {
+			const existing = snapshot.principal!.identityPolicies ?? [];
+			const replaced = existing.some(entry => entry.name === fix.policyName);
+			const identityPolicies = replaced
+				? existing.map(entry => (entry.name === fix.policyName ? {...entry, document: policy} : entry))
+				: [...existing, {name: fix.policyName!, document: policy}];
+			return {...snapshot, principal: {...snapshot.principal!, identityPolicies}};
+		}
+		case 'permissions-boundary':
+			return {...snapshot, principal: {...snapshot.principal!, permissionsBoundary: {...snapshot.principal!.permissionsBoundary!, document: policy}}};
+		default:
+			throw new Error(`no test support for applying fixes in ${fix.place}`);
+	}
+};
+
+/** What the shell would pass to `aws`: the command runs with `aws` replaced by a function that prints its argv. */
+export const argvOf = (command: string): string[] => {
+	const output = execFileSync('sh', ['-c', `aws() { printf '%s\\0' "$@"; }\n${command}`], {encoding: 'utf8'});
+	return output.split('\0').slice(0, -1);
+};
+
+const valueAfter = (argv: readonly string[], flag: string): string | undefined => {
+	const index = argv.indexOf(flag);
+	return index === -1 ? undefined : argv[index + 1];
+};
+
+const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : value === undefined ? [] : [value]);
+
+/** No `*` principal, no wildcard action (`kms:*`, `s3:*`), no `*` resource outside a key policy. */
+export const expectLeastPrivilege = (fix: Fix): void => {
+	if (fix.kind === 'narrow-deny') {
+		expect(fix.statement['Effect']).toBe('Deny');
+		return;
+	}
+	const statement = fix.statement as Record<string, unknown>;
+	expect(statement['Effect']).toBe('Allow');
+	const principal = statement['Principal'];
+	expect(principal).not.toBe('*');
+	if (principal !== undefined) expect(asList((principal as Record<string, unknown>)['AWS'])).not.toContain('*');
+	if (fix.place === 'key-policy' || fix.place === 'bucket-policy') expect(principal).toBeDefined();
+	else expect(principal).toBeUndefined();
+	expect(statement['NotAction']).toBeUndefined();
+	expect(statement['NotResource']).toBeUndefined();
+	for (const action of asList(statement['Action'])) {
+		expect(typeof action).toBe('string');
+		expect(action as string).not.toMatch(/[*?]/);
+	}
+	if (fix.place !== 'key-policy') {
+		for (const resource of asList(statement['Resource'])) expect(resource).not.toBe('*');
+	}
+};
+
+/** The new policy keeps every statement that was there, unchanged, except the one a narrow-deny rewrites. */
+export const expectExistingStatementsKept = (before: PolicyJson | null | undefined, fix: Fix): void => {
+	const old = statementsOf(before);
+	const now = statementsOf(fix.policy);
+	// Byte for byte: the same keys in the same order, so a diff of the pasted policy shows only the change.
+	const text = (statements: readonly unknown[]): string[] => statements.map(statement => JSON.stringify(statement));
+	if (fix.kind === 'add-allow') {
+		expect(text(now.slice(0, old.length))).toEqual(text(old));
+		expect(now.at(-1)).toEqual(fix.statement);
+		expect(now).toHaveLength(old.length + 1);
+		for (const [name, value] of Object.entries(before ?? {})) if (name !== 'Statement') expect(fix.policy[name]).toEqual(value);
+		return;
+	}
+	expect(now).toHaveLength(old.length);
+	const changed = now.filter((statement, index) => text([statement])[0] !== text([old[index]])[0]);
+	expect(changed).toEqual([fix.statement]);
+};
+
+/** The CLI command names the right target and carries exactly the fix's policy, once the shell has parsed it. */
+export const expectCommandFits = (snapshot: Snapshot, fix: Fix): void => {
+	const argv = argvOf(fix.command);
+	switch (fix.place) {
+		case 'key-policy':
+			expect(argv.slice(0, 2)).toEqual(['kms', 'put-key-policy']);
+			expect(valueAfter(argv, '--key-id')).toBe(fix.target);
+			expect(valueAfter(argv, '--policy-name')).toBe('default');
+			expect(JSON.parse(valueAfter(argv, '--policy')!)).toEqual(fix.policy);
+			break;
+		case 'bucket-policy':
+			expect(argv.slice(0, 2)).toEqual(['s3api', 'put-bucket-policy']);
+			expect(valueAfter(argv, '--bucket')).toBe(bucketNameOf(fix.target));
+			expect(JSON.parse(valueAfter(argv, '--policy')!)).toEqual(fix.policy);
+			break;
+		case 'identity-policy': {
+			const managed = snapshot.principal?.identityPolicies?.find(entry => entry.name === fix.policyName)?.arn;
+			if (managed) {
+				expect(argv.slice(0, 2)).toEqual(['iam', 'create-policy-version']);
+				expect(valueAfter(argv, '--policy-arn')).toBe(managed);
+			} else {
+				const kind = /:user\//.test(fix.target) ? 'user' : 'role';
+				expect(fix.target).toMatch(kind === 'user' ? /^arn:aws:iam::\d{12}:user\// : /^arn:aws:iam::\d{12}:role\//);
+				expect(argv.slice(0, 2)).toEqual(['iam', `put-${kind}-policy`]);
+				expect(valueAfter(argv, `--${kind}-name`)).toBe(fix.target.split('/').pop());
+				expect(valueAfter(argv, '--policy-name')).toBe(fix.policyName);
+			}
+			expect(JSON.parse(valueAfter(argv, '--policy-document')!)).toEqual(fix.policy);
+			break;
+		}
+		case 'permissions-boundary':
+			expect(argv.slice(0, 2)).toEqual(['iam', 'create-policy-version']);
+			expect(valueAfter(argv, '--policy-arn')).toBe(fix.target);
+			expect(JSON.parse(valueAfter(argv, '--policy-document')!)).toEqual(fix.policy);
+			break;
+		default:
+			throw new Error(`no command check for ${fix.place}`);
+	}
+};
+
+/**
+ * Every fix of the diagnosis: marked proven, least privilege, keeps the existing statements, a command
+ * that fits, and — checked here, independently — applied to the snapshot it turns its targets `ok`
+ * (a narrowed Deny: no longer `denied`). Returns the diagnoses after each fix for further assertions.
+ */
+export const expectFixesHold = (snapshot: Snapshot, diagnosis: Diagnosis = diagnose(snapshot)): Diagnosis[] =>
+	diagnosis.fixes.map(fix => {
+		expect(fix.proven, fix.summary).toBe(true);
+		expect(fix.resolves.length).toBeGreaterThan(0);
+		expectLeastPrivilege(fix);
+		expectExistingStatementsKept(policyBefore(snapshot, fix), fix);
+		expectCommandFits(snapshot, fix);
+		const after = diagnose(applyFix(snapshot, fix));
+		for (const id of fix.resolves) {
+			const [actionId, place] = id.split('#') as [string, Place];
+			expect(requirementOf(diagnosis, actionId, place).place).toBe(fix.place);
+			const status = requirementOf(after, actionId, place).status;
+			if (fix.kind === 'add-allow') expect(status, `${id} after "${fix.summary}"`).toBe('ok');
+			else expect(status, `${id} after "${fix.summary}"`).not.toBe('denied');
+		}
+		return after;
+	});
+
+/** Apply every fix in turn, as a user pasting each command would. */
+export const applyAllFixes = (snapshot: Snapshot, diagnosis: Diagnosis = diagnose(snapshot)): Snapshot =>
+	diagnosis.fixes.reduce((current, fix) => {
+		// Each fix's policy was computed from the original snapshot; re-merge its new statement into the current one.
+		const before = policyBefore(current, fix);
+		if (fix.kind === 'add-allow' && fix.place !== 'identity-policy') {
+			return applyFix(current, {...fix, policy: {...(before ?? {Version: '2012-10-17'}), Statement: [...statementsOf(before), fix.statement]}});
+		}
+		return applyFix(current, fix);
+	}, snapshot);

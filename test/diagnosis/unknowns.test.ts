@@ -1,0 +1,267 @@
+import {describe, expect, it} from 'vitest';
+import {diagnose} from '../../source/diagnosis/diagnose.js';
+import type {Diagnosis} from '../../source/diagnosis/diagnosis.js';
+import type {Snapshot} from '../../source/diagnosis/snapshot.js';
+import {
+	account,
+	allow,
+	bucketArn,
+	buildSnapshot,
+	crossAccountDownload,
+	deny,
+	keyArn,
+	keyArnOf,
+	named,
+	otherAccount,
+	policy,
+	roleArn,
+	sessionArn,
+	userArn,
+	without,
+} from './support/build-snapshot.js';
+import {decisions, expectFixesHold, findingIds, requirementOf} from './support/fix-checks.js';
+
+/** Absent means unknown: what could not be read stays undecided, says which read would decide it, and never passes for allowed. */
+
+const put = 's3:PutObject@destination';
+const gdk = 'kms:GenerateDataKey@destination';
+const get = 's3:GetObject@destination';
+const decrypt = 'kms:Decrypt@destination';
+
+const resolveWithOf = (diagnosis: Diagnosis): string[] => diagnosis.unknowns.map(note => note.resolveWith ?? '');
+
+describe('an absent key policy', () => {
+	const diagnosis = diagnose(without(buildSnapshot(), 'key.policy'));
+
+	it('leaves the key-policy row unknown, naming kms:GetKeyPolicy on the key', () => {
+		const row = requirementOf(diagnosis, gdk, 'key-policy');
+		expect(row.status).toBe('unknown');
+		expect(row.resolveWith).toBe(`kms:GetKeyPolicy on ${keyArn}`);
+		expect(row.why).toMatch(/key policy could not be read/);
+	});
+
+	it('makes the verdict unknown when nothing is denied, and lists what would decide it', () => {
+		expect(decisions(diagnosis)).toEqual({[put]: 'allowed', [gdk]: 'unknown'});
+		expect(diagnosis.verdict).toBe('unknown');
+		expect(resolveWithOf(diagnosis)).toContain(`kms:GetKeyPolicy on ${keyArn}`);
+		expect(diagnosis.summary).toMatch(/cannot be fully decided/);
+		expect(diagnosis.fixes).toEqual([]);
+	});
+
+	it('for another account\'s key, says a profile of that account is needed', () => {
+		const cross = diagnose(without(crossAccountDownload(), 'key.policy'));
+		const row = requirementOf(cross, decrypt, 'key-policy');
+		expect(row.status).toBe('unknown');
+		expect(row.resolveWith).toBe(`kms:GetKeyPolicy on ${keyArnOf(otherAccount)} with a profile of the key's account ${otherAccount} (a key policy cannot be read from another account)`);
+	});
+
+	it('uses the reason and the resolution that collection recorded', () => {
+		const snapshot = {...without(buildSnapshot(), 'key.policy'), unread: [{path: 'key.policy', reason: 'kms:GetKeyPolicy was denied (AccessDenied)', resolveWith: 'paste the key policy from the key owner'}]};
+		const row = requirementOf(diagnose(snapshot), gdk, 'key-policy');
+		expect(row.why).toContain('kms:GetKeyPolicy was denied (AccessDenied)');
+		expect(row.resolveWith).toBe('paste the key policy from the key owner');
+	});
+
+	it('a denied action elsewhere still makes the verdict denied', () => {
+		const snapshot = without(buildSnapshot({principal: {identityPolicies: [named('KeyOnly', policy(allow('kms:GenerateDataKey', keyArn)))]}}), 'key.policy');
+		const mixed = diagnose(snapshot);
+		expect(decisions(mixed)).toEqual({[put]: 'denied', [gdk]: 'unknown'});
+		expect(mixed.verdict).toBe('denied');
+	});
+});
+
+describe('absent identity policies', () => {
+	it('for a user, name the user-policy reads on the user', () => {
+		const diagnosis = diagnose(without(buildSnapshot(), 'principal.identityPolicies'));
+		const row = requirementOf(diagnosis, put, 'identity-policy');
+		expect(row.status).toBe('unknown');
+		expect(row.resolveWith).toMatch(/^iam:ListUserPolicies, iam:GetUserPolicy, iam:ListAttachedUserPolicies/);
+		expect(row.resolveWith).toContain(userArn);
+		expect(diagnosis.verdict).toBe('unknown');
+	});
+
+	it('for a session, name the role-policy reads on the role behind it', () => {
+		const diagnosis = diagnose(without(buildSnapshot({principal: {arn: sessionArn, sessionPolicy: null}}), 'principal.identityPolicies'));
+		const row = requirementOf(diagnosis, put, 'identity-policy');
+		expect(row.resolveWith).toMatch(/^iam:ListRolePolicies, iam:GetRolePolicy, iam:ListAttachedRolePolicies and iam:GetPolicyVersion on /);
+		expect(row.resolveWith).toContain(roleArn);
+	});
+
+	it('do not block an allow that a key policy naming the caller gives on its own', () => {
+		const snapshot = without(
+			buildSnapshot({
+				key: {policy: policy(allow('kms:GenerateDataKey', '*', {Principal: {AWS: userArn}}))},
+				bucket: {policy: policy(allow('s3:PutObject', `${bucketArn}/*`, {Principal: {AWS: userArn}}))},
+			}),
+			'principal.identityPolicies',
+		);
+		// An unread identity policy could hold an explicit Deny: still unknown, never allowed.
+		const diagnosis = diagnose(snapshot);
+		expect(diagnosis.verdict).toBe('unknown');
+		expect(Object.values(decisions(diagnosis))).not.toContain('allowed');
+	});
+});
+
+describe('an absent bucket policy', () => {
+	it('is unknown (it could deny), naming s3:GetBucketPolicy with a profile of the bucket\'s account', () => {
+		const diagnosis = diagnose(without(buildSnapshot(), 'bucket.policy'));
+		const row = requirementOf(diagnosis, put, 'bucket-policy');
+		expect(row.status).toBe('unknown');
+		expect(row.resolveWith).toBe(`s3:GetBucketPolicy on ${bucketArn} with a profile of the bucket's account`);
+		expect(decisions(diagnosis)[put]).toBe('unknown');
+		expect(diagnosis.verdict).toBe('unknown');
+	});
+
+	it('null means the bucket has none: nothing to deny, nothing needed in the same account', () => {
+		const diagnosis = diagnose(buildSnapshot({bucket: {policy: null}}));
+		expect(requirementOf(diagnosis, put, 'bucket-policy').status).toBe('not-needed');
+		expect(diagnosis.verdict).toBe('allowed');
+	});
+
+	it('across accounts, an unknown bucket policy gets no fix: it would overwrite what we cannot see', () => {
+		const diagnosis = diagnose(without(crossAccountDownload(), 'bucket.policy'));
+		expect(requirementOf(diagnosis, get, 'bucket-policy').status).toBe('unknown');
+		expect(diagnosis.fixes.filter(fix => fix.place === 'bucket-policy')).toEqual([]);
+	});
+});
+
+describe('absent organization policies', () => {
+	it('SCPs: unknown, naming the Organizations reads', () => {
+		const diagnosis = diagnose(without(buildSnapshot(), 'organization.serviceControlPolicies'));
+		const row = requirementOf(diagnosis, gdk, 'scp');
+		expect(row.status).toBe('unknown');
+		expect(row.resolveWith).toMatch(/organizations:ListParents, organizations:ListPoliciesForTarget and organizations:DescribePolicy/);
+		expect(diagnosis.verdict).toBe('unknown');
+	});
+
+	it('RCPs: unknown for a customer managed key and the bucket', () => {
+		const diagnosis = diagnose(without(buildSnapshot(), 'organization.resourceControlPolicies'));
+		expect(requirementOf(diagnosis, gdk, 'rcp').status).toBe('unknown');
+		expect(requirementOf(diagnosis, put, 'rcp').status).toBe('unknown');
+		expect(diagnosis.verdict).toBe('unknown');
+	});
+
+	it('RCPs do not matter for an AWS managed key', () => {
+		const diagnosis = diagnose(without(buildSnapshot({key: {keyManager: 'AWS'}}), 'organization.resourceControlPolicies'));
+		expect(diagnosis.requirements.filter(row => row.actionId === gdk).map(row => row.place)).not.toContain('rcp');
+		expect(decisions(diagnosis)[gdk]).toBe('allowed');
+	});
+
+	it('no organization at all is unknown, not "no SCPs"', () => {
+		expect(diagnose(without(buildSnapshot(), 'organization')).verdict).toBe('unknown');
+	});
+});
+
+describe('other absent facts', () => {
+	it('an absent permissions boundary is unknown, naming iam:GetUser', () => {
+		const diagnosis = diagnose(without(buildSnapshot(), 'principal.permissionsBoundary'));
+		const row = requirementOf(diagnosis, gdk, 'permissions-boundary');
+		expect(row.status).toBe('unknown');
+		expect(row.resolveWith).toBe(`iam:GetRole or iam:GetUser on ${userArn}`);
+	});
+
+	it('absent grants do not matter when the key policy and IAM allow (grants only allow)', () => {
+		const diagnosis = diagnose(without(buildSnapshot(), 'key.grants'));
+		expect(diagnosis.verdict).toBe('allowed');
+	});
+
+	it('absent grants are unknown when nothing else allows, naming kms:ListGrants', () => {
+		const snapshot = without(buildSnapshot({principal: {identityPolicies: [named('S3', policy(allow('s3:PutObject', `${bucketArn}/*`)))]}, key: {policy: policy()}}), 'key.grants');
+		const diagnosis = diagnose(snapshot);
+		const grants = diagnosis.requirements.find(row => row.actionId === gdk && row.place === 'key-grant');
+		expect(grants?.status).toBe('unknown');
+		expect(grants?.resolveWith).toBe(`kms:ListGrants on ${keyArn}`);
+		expect(diagnosis.verdict).toBe('unknown');
+	});
+
+	it('a key named only by alias, with no key info: the key is unknown, never allowed', () => {
+		const snapshot = without(buildSnapshot({question: {kmsKeyId: 'alias/uploads'}, bucket: {defaultEncryption: {algorithm: 'aws:kms', kmsKeyId: 'alias/uploads'}}}), 'key');
+		const diagnosis = diagnose(snapshot);
+		expect(decisions(diagnosis)[gdk]).toBe('unknown');
+		expect(diagnosis.verdict).toBe('unknown');
+		expect(diagnosis.requirements.filter(row => row.actionId === gdk).every(row => row.status === 'unknown')).toBe(true);
+		expect(requirementOf(diagnosis, gdk, 'identity-policy').why).toMatch(/key S3 uses is not known/);
+		// Nothing to fix on a key whose ARN is not known, and no made-up account to read from.
+		expect(diagnosis.fixes).toEqual([]);
+		expect(diagnosis.requirements.map(row => row.resolveWith ?? '').join(' ')).not.toMatch(/profile of the key's account/);
+	});
+
+	it('a snapshot with nothing but the question does not crash and decides nothing', () => {
+		const diagnosis = diagnose({format: 's3-kms-doctor/snapshot@1', question: {operation: 'upload', bucket: 'b', objectKey: 'k', kmsKeyId: keyArn}});
+		expect(diagnosis.verdict).toBe('unknown');
+		expect(diagnosis.unknowns.length).toBeGreaterThan(0);
+	});
+});
+
+describe('unknown request context', () => {
+	const sourceIpDeny = deny('s3:PutObject', `${bucketArn}/*`, {Sid: 'OfficeOnly', Principal: '*', Condition: {NotIpAddress: {'aws:SourceIp': '203.0.113.0/24'}}});
+	const withContext = (requestContext: Snapshot['requestContext']): Snapshot => buildSnapshot({bucket: {policy: policy(sourceIpDeny)}, requestContext});
+
+	it('a Deny on aws:SourceIp with the IP unknown never yields allowed', () => {
+		const diagnosis = diagnose(withContext({}));
+		expect(decisions(diagnosis)[put]).toBe('unknown');
+		expect(diagnosis.verdict).toBe('unknown');
+		const row = requirementOf(diagnosis, put, 'bucket-policy');
+		expect(row.status).toBe('unknown');
+		expect(row.decidedBy).toBe('bucket policy, Sid "OfficeOnly"');
+		expect(diagnosis.unknowns).toContainEqual(expect.objectContaining({what: "the request's aws:SourceIp"}));
+	});
+
+	it('the IP inside the range: allowed; outside: denied by the statement', () => {
+		expect(diagnose(withContext({'aws:SourceIp': '203.0.113.7'})).verdict).toBe('allowed');
+		const outside = diagnose(withContext({'aws:SourceIp': '198.51.100.1'}));
+		expect(outside.verdict).toBe('denied');
+		expect(requirementOf(outside, put, 'bucket-policy')).toMatchObject({status: 'denied', decidedBy: 'bucket policy, Sid "OfficeOnly"'});
+	});
+
+	it('known absent (through a VPC endpoint) counts as absent: the negated operator matches and denies', () => {
+		expect(diagnose(withContext({'aws:SourceIp': null})).verdict).toBe('denied');
+	});
+
+	it('aws:PrincipalOrgID unknown in a key policy condition keeps the KMS call unknown', () => {
+		const snapshot = buildSnapshot({key: {policy: policy(allow('kms:GenerateDataKey', '*', {Principal: {AWS: '*'}, Condition: {StringEquals: {'aws:PrincipalOrgID': 'o-abc123'}}}))}, principal: {identityPolicies: [named('S3', policy(allow('s3:PutObject', `${bucketArn}/*`)))]}});
+		expect(decisions(diagnose(snapshot))[gdk]).toBe('unknown');
+		const inOrg = buildSnapshot({...snapshot, principal: {...snapshot.principal!, organizationId: 'o-abc123'}});
+		expect(decisions(diagnose(inOrg))[gdk]).toBe('allowed');
+	});
+});
+
+describe('invalid policy documents', () => {
+	it('an invalid key policy: a warning naming the problem, the row unknown, no crash', () => {
+		const snapshot = buildSnapshot({key: {policy: {Version: '2012-10-17', Statement: [{Effect: 'Perhaps', Principal: {AWS: userArn}, Action: 'kms:Decrypt', Resource: '*'}]}}});
+		const diagnosis = diagnose(snapshot);
+		const finding = diagnosis.findings.find(candidate => candidate.id === 'policy-invalid');
+		expect(finding?.severity).toBe('warning');
+		expect(finding?.message).toContain('key.policy');
+		expect(finding?.message).toMatch(/Effect/);
+		expect(requirementOf(diagnosis, gdk, 'key-policy').status).toBe('unknown');
+		expect(diagnosis.verdict).toBe('unknown');
+	});
+
+	it('an invalid identity policy: the same, naming the policy\'s place in the snapshot', () => {
+		const snapshot = buildSnapshot({principal: {identityPolicies: [named('Broken', {Version: '2012-10-17', Statement: [{Effect: 'Allow', Action: 'not an action', Resource: '*'}]})]}});
+		const diagnosis = diagnose(snapshot);
+		expect(findingIds(diagnosis)).toContain('policy-invalid');
+		expect(diagnosis.findings.find(finding => finding.id === 'policy-invalid')!.message).toContain('principal.identityPolicies[0]');
+		expect(requirementOf(diagnosis, put, 'identity-policy').status).toBe('unknown');
+		expect(diagnosis.verdict).not.toBe('allowed');
+	});
+
+	it('a policy that is not even an object with a Statement', () => {
+		const diagnosis = diagnose(buildSnapshot({bucket: {policy: {Version: '2012-10-17'}}}));
+		expect(findingIds(diagnosis)).toContain('policy-invalid');
+		expect(requirementOf(diagnosis, put, 'bucket-policy').status).toBe('unknown');
+		// No fix may overwrite a policy we could not read.
+		expect(diagnosis.fixes.filter(fix => fix.place === 'bucket-policy')).toEqual([]);
+	});
+
+	it('fixes elsewhere stay proven while one policy is invalid', () => {
+		const snapshot = buildSnapshot({
+			principal: {identityPolicies: [named('S3', policy(allow('s3:PutObject', `${bucketArn}/*`)))]},
+			bucket: {policy: {Version: '2012-10-17', Statement: 'nonsense'}},
+			key: {policy: policy(allow('kms:Encrypt', '*', {Principal: {AWS: `arn:aws:iam::${account}:role/Other`}}))},
+		});
+		const diagnosis = diagnose(snapshot);
+		expectFixesHold(snapshot, diagnosis);
+	});
+});
