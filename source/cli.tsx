@@ -42,6 +42,46 @@ program
 		process.exitCode = await runCheck(options);
 	});
 
+program
+	.command('explain-error')
+	.description('Explain an AccessDenied message, S3 XML error or CloudTrail event: what it means and which grants to check next. Exit 2 when not recognised.')
+	.argument('[text...]', 'the error text (quote it); none or - reads standard input')
+	.addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+	.action(async (text: string[], options) => {
+		const {runExplainError} = await import('./commands/explain-error.js');
+		process.exitCode = await runExplainError(text, options);
+	});
+
+program
+	.command('collect-script')
+	.description("Print a read-only AWS CLI script for the account owner to run; it packs every answer and error into a .tar.gz for `import`.")
+	.addOption(new Option('--operation <operation>', 'what failed').choices(['upload', 'download', 'copy']))
+	.option('--bucket <name>', 'the bucket')
+	.option('--key <objectKey>', 'the object key')
+	.option('--kms-key-id <id>', 'the KMS key named in the request (key ID, ARN or alias)')
+	.option('--principal <arn>', 'the user, role or session that is denied (default: whoever runs the script)')
+	.option('--region <region>', "AWS Region of the bucket (default: asked from S3)")
+	.option('--size <bytes>', 'size of the file being uploaded (decides multipart)')
+	.option('--source-bucket <name>', 'copy: the source bucket')
+	.option('--source-key <objectKey>', 'copy: the source object key')
+	.option('--out <file>', 'write the script to a file instead of standard output')
+	.action(async options => {
+		const {runCollectScript} = await import('./commands/collect-script.js');
+		process.exitCode = await runCollectScript(options);
+	});
+
+program
+	.command('import')
+	.description('Diagnose a support bundle made by the collect-script script (.tar.gz or its folder), like check. Exit 0 allowed, 1 denied, 3 unknown, 2 bad input.')
+	.argument('<bundle>', 'the .tar.gz the script made, or its unpacked folder')
+	.addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'md']).default('text'))
+	.option('--out <file>', 'write the report to a file instead of standard output')
+	.option('--save-snapshot <file>', 'save the imported snapshot (see docs/snapshot.md)')
+	.action(async (bundle: string, options) => {
+		const {runImport} = await import('./commands/import.js');
+		process.exitCode = await runImport(bundle, options);
+	});
+
 program.argument('[command]').action(async (command: string | undefined) => {
 	if (command !== undefined) {
 		const known = program.commands.map(candidate => candidate.name()).join(', ');

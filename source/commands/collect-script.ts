@@ -1,0 +1,47 @@
+import {chmod} from 'node:fs/promises';
+import {renderCollectScript, validateCollectOptions} from '../diagnosis/collect-script/index.js';
+import {packageVersion} from '../version.js';
+import {CliError, exitCodes} from './cli-error.js';
+import {describeFileError, writeTextOutput} from './io.js';
+
+export type CollectScriptCommandOptions = {
+	readonly operation?: string;
+	readonly bucket?: string;
+	readonly key?: string;
+	readonly kmsKeyId?: string;
+	readonly principal?: string;
+	readonly region?: string;
+	readonly size?: string;
+	readonly sourceBucket?: string;
+	readonly sourceKey?: string;
+	readonly out?: string;
+};
+
+/** collect-script: print (or write) the read-only collection script for a customer to run. */
+export const runCollectScript = async (options: CollectScriptCommandOptions): Promise<number> => {
+	const validated = validateCollectOptions({
+		...(options.operation !== undefined ? {operation: options.operation} : {}),
+		...(options.bucket !== undefined ? {bucket: options.bucket} : {}),
+		...(options.key !== undefined ? {objectKey: options.key} : {}),
+		...(options.kmsKeyId !== undefined ? {kmsKeyId: options.kmsKeyId} : {}),
+		...(options.principal !== undefined ? {principal: options.principal} : {}),
+		...(options.region !== undefined ? {region: options.region} : {}),
+		...(options.size !== undefined ? {sizeBytes: options.size} : {}),
+		...(options.sourceBucket !== undefined ? {sourceBucket: options.sourceBucket} : {}),
+		...(options.sourceKey !== undefined ? {sourceKey: options.sourceKey} : {}),
+	});
+	if (!validated.ok) throw new CliError(validated.error.message, exitCodes.usage);
+	const script = renderCollectScript(validated.value, {generatedBy: `s3-kms-doctor ${packageVersion}`, generatedAt: new Date().toISOString()});
+	if (!options.out) {
+		process.stdout.write(script);
+		return 0;
+	}
+	await writeTextOutput(options.out, script, 'the script to');
+	try {
+		await chmod(options.out, 0o755);
+	} catch (error) {
+		throw new CliError(`wrote ${options.out} but cannot make it executable: ${describeFileError(error)} (run it with sh ${options.out})`);
+	}
+	process.stderr.write(`Wrote ${options.out}. Send it to the account owner: they read it, run \`sh ${options.out}\`, and send back the .tar.gz it makes for \`s3-kms-doctor import\`.\n`);
+	return 0;
+};

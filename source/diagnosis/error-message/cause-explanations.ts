@@ -1,0 +1,93 @@
+import type {DenialExplanation, KnownCause, ParsedDenial} from './parsed-denial.js';
+
+const keyOf = (denial: ParsedDenial): string => {
+	const named = denial.keyId ?? (denial.resource?.includes(':kms:') ? denial.resource : undefined);
+	return named ?? 'KEY';
+};
+
+/** The failures that are not a missing grant (domain.md §4), and S3's own refusals, in plain words. */
+export const causeExplanation = (cause: KnownCause, denial: ParsedDenial): DenialExplanation => {
+	const key = keyOf(denial);
+	switch (cause) {
+		case 'kms-key-inaccessible':
+			return {
+				summary: 'KMS would not decrypt: the key that encrypted the object does not exist, is in another Region, or the caller may not use it.',
+				meaning: [
+					"S3 asked KMS to decrypt the object's data key on the caller's behalf. KMS gives this one message for all three cases, so as not to reveal which keys exist.",
+					'It is the usual message when the object was encrypted with a key in another account that does not let this caller use it.',
+				],
+				checkNext: [
+					"Find the object's key: `aws s3api head-object` shows it as SSEKMSKeyId.",
+					"The key policy (in the key's account) must allow kms:Decrypt for the caller's account or role.",
+					"The caller's IAM policy must allow kms:Decrypt on the full key ARN (cross-account, both are needed).",
+					'The key must be in the bucket\'s Region; the AWS managed key aws/s3 can never be used from another account (re-encrypt with a customer managed key).',
+				],
+			};
+		case 'key-disabled':
+			return {
+				summary: 'The KMS key is disabled: this is not a missing permission.',
+				meaning: ['KMS refuses every cryptographic call on a disabled key, so S3 can neither encrypt nor decrypt with it.'],
+				checkNext: [`Enable it: aws kms enable-key --key-id ${key}`],
+			};
+		case 'key-pending-deletion':
+			return {
+				summary: 'The KMS key is scheduled for deletion: this is not a missing permission.',
+				meaning: ['A key pending deletion cannot be used. Once the waiting period ends, data encrypted under it is lost for good.'],
+				checkNext: [`Cancel the deletion, then enable the key: aws kms cancel-key-deletion --key-id ${key} and aws kms enable-key --key-id ${key}`],
+			};
+		case 'key-invalid-state':
+			return {
+				summary: 'The KMS key is not in a usable state: this is not a missing permission.',
+				meaning: ['KMS only uses keys whose state is Enabled (a key pending import, creation or replica deletion is refused).'],
+				checkNext: [`Look at KeyState: aws kms describe-key --key-id ${key}`],
+			};
+		case 'key-not-found':
+			return {
+				summary: 'KMS cannot find the key: a wrong key ID, an alias that resolves in the wrong account, or a key in another Region than the bucket.',
+				meaning: [
+					'The key named in the request, or in the bucket\'s default encryption, does not resolve to a key in the bucket\'s Region.',
+					'An alias resolves in the caller\'s account, so a cross-account key must be named by its full key ARN. PutBucketEncryption does not validate the key, so a bad default (for example the literal "aws/s3") only fails at upload.',
+				],
+				checkNext: [
+					'Name the key by its full ARN (arn:aws:kms:REGION:ACCOUNT:key/ID) in the request and in the bucket default encryption.',
+					'Use a key in the same Region as the bucket.',
+				],
+			};
+		case 'kms-throttling':
+			return {
+				summary: 'KMS is throttling the requests: this is not a missing permission.',
+				meaning: ["Every SSE-KMS object read or write calls KMS; a burst can exceed the account's KMS request quota."],
+				checkNext: ['Retry with back-off.', 'Enable S3 Bucket Keys on the bucket (far fewer KMS calls).', 'Ask for a higher KMS request quota.'],
+			};
+		case 'sigv4-required':
+			return {
+				summary: 'The request was not signed with Signature Version 4, which SSE-KMS requires.',
+				meaning: ['S3 refuses SSE-KMS requests signed with the old Signature Version 2 or sent unsigned.'],
+				checkNext: ['Update the SDK or CLI, or set its S3 signature version to s3v4.'],
+			};
+		case 'acl-not-supported':
+			return {
+				summary: 'The bucket has ACLs disabled (Object Ownership: bucket owner enforced) and the request sent an ACL.',
+				meaning: ['With BucketOwnerEnforced, S3 rejects any ACL other than bucket-owner-full-control.'],
+				checkNext: ['Drop the ACL header (--acl) from the upload, or send bucket-owner-full-control.'],
+			};
+		case 'block-public-acls':
+			return {
+				summary: 'S3 Block Public Access (BlockPublicAcls) refused a request that sets a public ACL.',
+				meaning: ['Block Public Access overrides policies and ACLs; it is set on the bucket, the account or the access point.'],
+				checkNext: ['Upload without the public ACL, or change the Block Public Access setting if public access is really intended.'],
+			};
+		case 'block-public-policy':
+			return {
+				summary: 'S3 Block Public Access (BlockPublicPolicy) refused a bucket policy that grants public access.',
+				meaning: ['Block Public Access rejects bucket or access point policies that would make data public.'],
+				checkNext: ['Narrow the policy (name principals or accounts instead of "*"), or change the Block Public Access setting.'],
+			};
+		case 'sse-c-blocked':
+			return {
+				summary: 'The bucket blocks uploads encrypted with customer-provided keys (SSE-C).',
+				meaning: ["The bucket's default encryption configuration lists SSE-C as a blocked encryption type."],
+				checkNext: ['Upload with SSE-KMS or SSE-S3 instead, or unblock SSE-C on the bucket.'],
+			};
+	}
+};

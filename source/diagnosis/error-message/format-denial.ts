@@ -1,0 +1,72 @@
+import type {DenialExplanation, DenialForm, ParsedDenial} from './parsed-denial.js';
+import {policyTypeWords} from './policy-types.js';
+
+/** `explain-error --format json`: exactly these fields, each absent when the text does not say. */
+export type DenialJson = {
+	readonly principal?: string;
+	readonly action?: string;
+	readonly resource?: string;
+	readonly policyType?: ParsedDenial['policyType'];
+	readonly denial?: ParsedDenial['denial'];
+	readonly accounts: readonly string[];
+	readonly operation?: ParsedDenial['operation'];
+	readonly errorCode?: string;
+};
+
+export const denialJson = (denial: ParsedDenial): DenialJson => {
+	const {principal, action, resource, policyType, accounts, operation, errorCode} = denial;
+	const fields = {principal, action, resource, policyType, denial: denial.denial, accounts, operation, errorCode};
+	return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as DenialJson;
+};
+
+const formWords: Readonly<Record<DenialForm, string>> = {
+	message: 'an AccessDenied message',
+	cli: 'an AWS CLI / boto3 error',
+	'java-sdk': 'an AWS SDK for Java error',
+	'go-sdk': 'an AWS SDK for Go error',
+	'sdk-error': 'an SDK error',
+	's3-xml': 'an S3 XML error body',
+	'kms-json': 'a KMS JSON error body',
+	cloudtrail: 'a CloudTrail event',
+};
+
+const policyLine = (denial: ParsedDenial): string | undefined => {
+	if (!denial.policyType && !denial.denial) return undefined;
+	const type = denial.policyType ? policyTypeWords[denial.policyType] : 'a policy AWS did not name';
+	const through = denial.throughPolicyType ? `, through a ${policyTypeWords[denial.throughPolicyType]}` : '';
+	const kind = denial.denial === 'explicit' ? 'explicit deny' : denial.denial === 'implicit' ? 'implicit deny: nothing allows it' : undefined;
+	return `${type}${through}${kind ? ` (${kind})` : ''}`;
+};
+
+/** The plain-text report of explain-error: the facts read, then what they mean and what to check. */
+export const renderDenialText = (denial: ParsedDenial, explanation: DenialExplanation): string => {
+	const code = denial.errorCode ? `${denial.errorCode}${denial.apiOperation ? ` in ${denial.apiOperation}` : ''}` : denial.apiOperation;
+	const facts: Array<readonly [string, string | undefined]> = [
+		['Principal', denial.principal],
+		['Action', denial.action],
+		['Resource', denial.resource],
+		['Key', denial.keyId && denial.keyId !== denial.resource ? denial.keyId : undefined],
+		['Policy', policyLine(denial)],
+		['Policy ARN', denial.policyArn],
+		['Accounts', denial.accounts.length > 0 ? denial.accounts.join(', ') : undefined],
+		['Operation', denial.operation],
+		['Via', denial.invokedBy],
+		['Request ID', denial.requestId],
+	];
+	const shown = facts.filter((fact): fact is readonly [string, string] => fact[1] !== undefined);
+	const width = Math.max(0, ...shown.map(([label]) => label.length));
+	const lines = [
+		`Read as ${formWords[denial.form]}${code ? ` (${code})` : ''}.`,
+		'',
+		...shown.map(([label, value]) => `  ${label.padEnd(width)}  ${value}`),
+		...(shown.length > 0 ? [''] : []),
+		explanation.summary,
+		'',
+		'What it means',
+		...explanation.meaning.map(line => `  - ${line}`),
+		'',
+		'Check next',
+		...explanation.checkNext.map((line, index) => `  ${index + 1}. ${line}`),
+	];
+	return `${lines.join('\n')}\n`;
+};

@@ -1,0 +1,153 @@
+import type {ParsedDenial} from './parsed-denial.js';
+import {bucketOfArn, principalKind} from './words.js';
+
+export type Advice = {readonly meaning: string[]; readonly checkNext: string[]};
+
+const callerPolicies = (denial: ParsedDenial): string => {
+	const kind = principalKind(denial.principal);
+	if (kind === 'role') return "the role's IAM policies (inline and attached)";
+	if (kind === 'user') return "the user's IAM policies (inline, attached, and those of its groups)";
+	return "the caller's IAM policies";
+};
+
+const denyHints = (service: string | undefined): string =>
+	service === 'kms'
+		? 'conditions on kms:ViaService, kms:CallerAccount, kms:EncryptionContext:aws:s3:arn, aws:SourceVpce or aws:PrincipalOrgID'
+		: 'conditions on s3:x-amz-server-side-encryption (a StringNotEquals Deny fires when the upload sends no encryption header), s3:x-amz-server-side-encryption-aws-kms-key-id (must be the full key ARN), aws:SecureTransport or aws:SourceVpce';
+
+const what = (denial: ParsedDenial): string => `${denial.action ?? 'the action'}${denial.resource ? ` on ${denial.resource}` : ''}`;
+
+/** What each policy type of the message means for this request, and where to look. */
+export const policyTypeAdvice = (denial: ParsedDenial): Advice => {
+	const explicit = denial.denial === 'explicit';
+	const service = denial.service ?? denial.action?.split(':')[0];
+	const inPolicy = denial.policyArn ? ` (AWS names it: ${denial.policyArn})` : '';
+	switch (denial.policyType) {
+		case 'identity-based':
+			return explicit
+				? {
+						meaning: [`A Deny statement in ${callerPolicies(denial)} matches this request; no Allow anywhere can override it.`],
+						checkNext: [`${callerPolicies(denial)}${inPolicy}: find the Deny on ${denial.action ?? 'the action'}, typically ${denyHints(service)}.`],
+					}
+				: {
+						meaning: [
+							`None of ${callerPolicies(denial)} allows ${what(denial)}.`,
+							...(service === 'kms'
+								? ['For a KMS key this means the key policy lets IAM policies grant access (the account-root statement), but no IAM policy does.']
+								: []),
+						],
+						checkNext: [`${callerPolicies(denial)}: add an Allow for ${what(denial)}.`],
+					};
+		case 'resource-based':
+			if (service === 'kms') {
+				return explicit
+					? {
+							meaning: ['A Deny statement in the key policy matches this request.'],
+							checkNext: [`The key policy of ${denial.resource ?? 'the key'}: find the Deny, typically ${denyHints('kms')}.`],
+						}
+					: {
+							meaning: [
+								'The key policy neither allows this principal nor lets IAM policies grant it (no statement allowing the account root).',
+								'For KMS the key policy must always take part: an IAM Allow alone is not enough.',
+							],
+							checkNext: [
+								`The key policy of ${denial.resource ?? 'the key'}: allow ${denial.action ?? 'the action'} for the principal, or keep the default statement that allows arn:aws:iam::ACCOUNT:root and grant it in IAM.`,
+							],
+						};
+			}
+			if (service === 's3') {
+				const bucket = bucketOfArn(denial.resource) ?? 'the bucket';
+				return explicit
+					? {
+							meaning: [
+								'A Deny statement in the bucket policy (or access point policy) matches this request.',
+								'S3 Block Public Access (RestrictPublicBuckets) also reports itself this way.',
+							],
+							checkNext: [`The bucket policy of ${bucket}: find the Deny on ${denial.action ?? 'the action'}, typically ${denyHints('s3')}.`],
+						}
+					: {
+							meaning: [
+								'No statement of the bucket policy (or access point policy) allows this caller.',
+								'Within the bucket\'s own account an IAM Allow is enough, so this usually means the caller is in another account, or its only grant was a public ACL that Block Public Access ignores.',
+							],
+							checkNext: [
+								`The bucket policy of ${bucket}: allow ${denial.action ?? 'the action'} for the caller's account or role on ${denial.resource ?? 'the object'}.`,
+								"A caller from another account also needs the same action in its own IAM policy.",
+							],
+						};
+			}
+			return {
+				meaning: [`${explicit ? 'A Deny in' : 'Nothing in'} the resource's own policy ${explicit ? 'matches' : 'allows'} this request.`],
+				checkNext: [`The resource policy of ${denial.resource ?? 'the resource'}.`],
+			};
+		case 'service-control-policy':
+			return {
+				meaning: [
+					explicit
+						? 'A Deny statement in a service control policy (SCP) of the caller\'s organization matches this request.'
+						: 'No service control policy (SCP) on the path from the organization root to the caller\'s account allows the action: SCPs must allow it at every level.',
+					...(service === 'kms' ? ["S3 calls KMS as the caller, so the caller's SCPs apply to S3's KMS calls too (aws:ViaAWSService is true there)."] : []),
+				],
+				checkNext: [
+					`The SCPs attached to the organization root, the OUs and the caller's account${inPolicy} (from the management account: aws organizations list-policies-for-target --filter SERVICE_CONTROL_POLICY).`,
+				],
+			};
+		case 'resource-control-policy':
+			return {
+				meaning: [
+					explicit
+						? "A Deny statement in a resource control policy (RCP) of the resource's organization matches this request."
+						: "No resource control policy (RCP) on the resource account's path allows the action.",
+					'RCPs cap what anyone can do to S3 buckets and KMS keys of member accounts (not AWS managed keys).',
+				],
+				checkNext: [`The RCPs on the resource's account, its OUs and the root${inPolicy} (aws organizations list-policies-for-target --filter RESOURCE_CONTROL_POLICY).`],
+			};
+		case 'permissions-boundary':
+			return {
+				meaning: [
+					explicit
+						? 'A Deny statement in the permissions boundary of the role or user matches this request.'
+						: 'The permissions boundary of the role or user does not allow the action: the IAM policy may allow it, but only what both allow is effective.',
+				],
+				checkNext: [`The permissions boundary${inPolicy} (aws iam get-role or get-user shows PermissionsBoundary): ${explicit ? 'narrow the Deny' : `add ${what(denial)}`}.`],
+			};
+		case 'session-policy':
+			return {
+				meaning: [
+					`The session was created with a session policy (the Policy or PolicyArns of AssumeRole, or a federation token) that ${explicit ? 'denies' : 'does not allow'} the action.`,
+					'Session policies cannot be read from AWS afterwards: only the code or tool that created the session knows them.',
+				],
+				checkNext: [`The code, tool or identity broker that assumes the role: the session policy it passes${inPolicy}.`],
+			};
+		case 'vpc-endpoint-policy':
+			if (denial.throughPolicyType === 'service-control-policy') {
+				return {
+					meaning: ['The request went through a VPC endpoint, and a service control policy denied it there (AWS calls this "transitively through" an SCP).'],
+					checkNext: [`The SCPs that apply to the caller's account${inPolicy}: find the Deny on ${denial.action ?? 'the action'}, often conditioned on aws:SourceVpce or aws:SourceVpc.`],
+				};
+			}
+			return {
+				meaning: [
+					`The request went through a VPC endpoint whose policy ${explicit ? 'denies' : 'does not allow'} it.`,
+					...(service === 'kms' ? ["A KMS VPC endpoint policy does not gate S3's own calls to KMS; this is the caller's direct KMS call."] : []),
+				],
+				checkNext: [`The endpoint policy: aws ec2 describe-vpc-endpoints (PolicyDocument); it must allow ${what(denial)}.`],
+			};
+		case 'role-trust-policy':
+			return {
+				meaning: [`The role's trust policy ${explicit ? 'denies' : 'does not trust'} this caller for ${denial.action ?? 'sts:AssumeRole'}.`],
+				checkNext: [`The role's trust policy (aws iam get-role, AssumeRolePolicyDocument): ${explicit ? 'narrow the Deny' : 'allow the caller'}.`],
+			};
+		case undefined:
+			return {
+				meaning: [
+					explicit
+						? 'A Deny statement matched, but this older message form does not say in which policy.'
+						: 'This older message form does not say which policy is missing the grant.',
+				],
+				checkNext: [
+					`${callerPolicies(denial)}, then the ${service === 'kms' ? 'key' : service === 's3' ? 'bucket' : 'resource'} policy, then any permissions boundary, SCPs and VPC endpoint policy.`,
+				],
+			};
+	}
+};

@@ -1,0 +1,34 @@
+/** The S3 REST error body: `<Error><Code>AccessDenied</Code><Message>…</Message><RequestId>…</RequestId>…</Error>`. */
+export type S3XmlError = {
+	readonly code?: string;
+	readonly message?: string;
+	readonly requestId?: string;
+	readonly resource?: string;
+};
+
+const entities: Readonly<Record<string, string>> = {quot: '"', amp: '&', lt: '<', gt: '>', apos: "'"};
+
+const decodeXml = (text: string): string =>
+	text.replace(/&(#x[0-9a-f]+|#\d+|quot|amp|lt|gt|apos);/gi, (whole, name: string) => {
+		if (name.startsWith('#x') || name.startsWith('#X')) return String.fromCodePoint(Number.parseInt(name.slice(2), 16));
+		if (name.startsWith('#')) return String.fromCodePoint(Number.parseInt(name.slice(1), 10));
+		return entities[name.toLowerCase()] ?? whole;
+	});
+
+const element = (xml: string, name: string): string | undefined => {
+	const match = new RegExp(`<${name}>([\\s\\S]*?)</${name}>`).exec(xml);
+	return match ? decodeXml(match[1]!).trim() : undefined;
+};
+
+/** Undefined when the text holds no `<Error>` element. */
+export const parseS3XmlError = (text: string): S3XmlError | undefined => {
+	const body = /<Error>([\s\S]*?)<\/Error>/.exec(text)?.[1];
+	if (body === undefined) return undefined;
+	const fields = {
+		code: element(body, 'Code'),
+		message: element(body, 'Message'),
+		requestId: element(body, 'RequestId'),
+		resource: element(body, 'Resource'),
+	};
+	return Object.fromEntries(Object.entries(fields).filter(([, value]) => value)) as S3XmlError;
+};

@@ -1,0 +1,50 @@
+import {readFileSync} from 'node:fs';
+import {describe, expect, it} from 'vitest';
+import {runBuiltCli} from './run-built-cli.js';
+
+const fixture = (name: string): string => readFileSync(new URL(`../fixtures/errors/${name}`, import.meta.url), 'utf8');
+
+describe('s3-kms-doctor explain-error', () => {
+	it('explains an error given as an argument, in plain text', async () => {
+		const run = await runBuiltCli(['explain-error', fixture('cli-upload-part-kms-decrypt.txt')]);
+		expect(run.exitCode).toBe(0);
+		expect(run.stderr).toBe('');
+		expect(run.stdout).toMatch(/^Read as an AWS CLI \/ boto3 error \(AccessDenied in UploadPart\)\./);
+		expect(run.stdout).toMatch(/^ {2}Principal {2}arn:aws:sts::111122223333:assumed-role\/Uploader\/alice$/m);
+		expect(run.stdout).toMatch(/What it means\n {2}- /);
+		expect(run.stdout).toMatch(/Check next\n {2}1\. Grant kms:Decrypt together with kms:GenerateDataKey/);
+	});
+
+	it('reads a CloudTrail file from standard input and prints the JSON contract, no more', async () => {
+		const run = await runBuiltCli(['explain-error', '--format', 'json'], {input: fixture('cloudtrail-decrypt-denied.json')});
+		expect(run.exitCode).toBe(0);
+		expect(JSON.parse(run.stdout)).toEqual({
+			principal: 'arn:aws:sts::111122223333:assumed-role/Uploader/alice',
+			action: 'kms:Decrypt',
+			resource: 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+			policyType: 'identity-based',
+			denial: 'implicit',
+			accounts: ['111122223333'],
+			errorCode: 'AccessDenied',
+		});
+	});
+
+	it('leaves out in JSON what the text does not say', async () => {
+		const run = await runBuiltCli(['explain-error', '--format', 'json', '-'], {input: fixture('s3-xml-plain.xml')});
+		expect(JSON.parse(run.stdout)).toEqual({accounts: [], errorCode: 'AccessDenied'});
+	});
+
+	it('says "not recognised" and what it expected, in one line, with exit 2', async () => {
+		const run = await runBuiltCli(['explain-error', 'the', 'upload', 'is', 'broken']);
+		expect(run.exitCode).toBe(2);
+		expect(run.stdout).toBe('');
+		expect(run.stderr.trim().split('\n')).toHaveLength(1);
+		expect(run.stderr).toMatch(/^s3-kms-doctor: not recognised: the text holds no AWS error message; expected an AWS error such as "User: ARN is not authorized/);
+	});
+
+	it('says so when standard input is empty', async () => {
+		const run = await runBuiltCli(['explain-error'], {input: ''});
+		expect(run.exitCode).toBe(2);
+		expect(run.stderr).toMatch(/not recognised: the text is empty/);
+	});
+});
