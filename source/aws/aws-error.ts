@@ -1,0 +1,109 @@
+/** Why one AWS call gave no answer, in words a user can act on. Matched on `error.name`, never `instanceof`. */
+export type FailureKind =
+	| 'denied'
+	| 'not-found'
+	| 'method-not-allowed'
+	| 'credentials'
+	| 'throttled'
+	| 'server'
+	| 'timeout'
+	| 'deadline'
+	| 'cancelled'
+	| 'network'
+	| 'other';
+
+export type Failure = {
+	readonly kind: FailureKind;
+	/** The AWS error code (`AccessDeniedException`, `NoSuchBucketPolicy`…) or the network error code. */
+	readonly code: string;
+	/** AWS's own message, one line. */
+	readonly message: string;
+	readonly status?: number;
+};
+
+type ErrorLike = {
+	readonly name?: unknown;
+	readonly code?: unknown;
+	readonly message?: unknown;
+	readonly $metadata?: {readonly httpStatusCode?: number; readonly attempts?: number};
+	readonly $retryable?: {readonly throttling?: boolean};
+};
+
+const deniedCodes = new Set(['AccessDenied', 'AccessDeniedException', 'Forbidden', 'UnauthorizedOperation', 'AuthorizationError']);
+const credentialCodes = new Set([
+	'InvalidClientTokenId',
+	'UnrecognizedClientException',
+	'SignatureDoesNotMatch',
+	'IncompleteSignature',
+	'InvalidSignatureException',
+	'ExpiredToken',
+	'ExpiredTokenException',
+	'InvalidAccessKeyId',
+	'InvalidToken',
+	'TokenRefreshRequired',
+	'CredentialsProviderError',
+]);
+const throttleCodes = new Set(['Throttling', 'ThrottlingException', 'TooManyRequestsException', 'SlowDown', 'RequestLimitExceeded', 'RequestThrottled']);
+const networkCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNABORTED']);
+
+const statusNames: Readonly<Record<number, string>> = {301: 'MovedPermanently', 400: 'BadRequest', 403: 'Forbidden', 404: 'NotFound', 405: 'MethodNotAllowed', 500: 'InternalError', 503: 'ServiceUnavailable'};
+
+const oneLine = (text: string): string => {
+	const line = (text.split('\n')[0] ?? '').trim();
+	return line.length > 300 ? `${line.slice(0, 297)}…` : line;
+};
+
+export const describeFailure = (error: unknown): Failure => {
+	const value = (typeof error === 'object' && error !== null ? error : {message: String(error)}) as ErrorLike;
+	const rawName = typeof value.name === 'string' ? value.name : 'Error';
+	const code = typeof value.code === 'string' ? value.code : undefined;
+	const rawMessage = typeof value.message === 'string' ? oneLine(value.message) : '';
+	const status = value.$metadata?.httpStatusCode;
+	const withStatus = status === undefined ? {} : {status};
+	// A HEAD answer has no body, so no error code: the SDK calls it `Unknown`; name it after the status instead.
+	const bodiless = rawName === 'Unknown' || rawName === 'UnknownError' || rawName === 'Error';
+	const name = bodiless && status !== undefined ? (statusNames[status] ?? `HTTP${status}`) : rawName;
+	const message =
+		rawMessage === '' || rawMessage === 'UnknownError' || rawMessage === 'Unknown' || (bodiless && status !== undefined) ? (status ? `HTTP ${status} ${statusNames[status] ?? ''}`.trim() : name) : rawMessage;
+	if (code && networkCodes.has(code)) return {kind: 'network', code, message};
+	if (name === 'TimeoutError' || code === 'TimeoutError' || (status === undefined && /timed? ?out/i.test(rawMessage))) return {kind: 'timeout', code: 'TimeoutError', message};
+	if (credentialCodes.has(name)) return {kind: 'credentials', code: name, message, ...withStatus};
+	if (throttleCodes.has(name) || value.$retryable?.throttling === true || status === 429) return {kind: 'throttled', code: name, message, ...withStatus};
+	if (deniedCodes.has(name) || status === 403) return {kind: 'denied', code: name, message, ...withStatus};
+	if (name === 'MethodNotAllowed' || status === 405) return {kind: 'method-not-allowed', code: 'MethodNotAllowed', message, ...withStatus};
+	if (name.startsWith('NoSuch') || name === 'NotFound' || name === 'NotFoundException' || status === 404) return {kind: 'not-found', code: name, message, ...withStatus};
+	if ((status !== undefined && status >= 500) || /^(InternalError|InternalFailure|ServiceUnavailable|ServiceFailure|ServiceException|KMSInternalException)$/.test(name)) {
+		return {kind: 'server', code: name, message, ...withStatus};
+	}
+	if (status === undefined && /socket|network|getaddrinfo|connect/i.test(rawMessage)) return {kind: 'network', code: code ?? name, message};
+	return {kind: 'other', code: name, message, ...withStatus};
+};
+
+/** "denied (AccessDeniedException): User: … is not authorized to perform: kms:GetKeyPolicy …" */
+export const failureText = (failure: Failure, settings: {readonly attempts: number; readonly callTimeoutMs: number; readonly deadlineMs: number}): string => {
+	const seconds = (ms: number): string => `${Math.round(ms / 100) / 10} s`;
+	switch (failure.kind) {
+		case 'denied':
+			return `denied (${failure.code}): ${failure.message}`;
+		case 'not-found':
+			return `not found (${failure.code}): ${failure.message}`;
+		case 'method-not-allowed':
+			return `refused with 405 MethodNotAllowed: ${failure.message}`;
+		case 'credentials':
+			return `the credentials were rejected (${failure.code}): ${failure.message}`;
+		case 'throttled':
+			return `throttled by AWS (${failure.code}) after ${settings.attempts} attempts`;
+		case 'server':
+			return `AWS failed (${failure.code}${failure.status ? `, HTTP ${failure.status}` : ''}) after ${settings.attempts} attempts`;
+		case 'timeout':
+			return `no answer within ${seconds(settings.callTimeoutMs)}`;
+		case 'deadline':
+			return `not read before the ${seconds(settings.deadlineMs)} deadline`;
+		case 'cancelled':
+			return 'cancelled';
+		case 'network':
+			return `network error (${failure.code}): ${failure.message}`;
+		case 'other':
+			return `failed (${failure.code}): ${failure.message}`;
+	}
+};

@@ -1,0 +1,70 @@
+import {IAMClient} from '@aws-sdk/client-iam';
+import {KMSClient} from '@aws-sdk/client-kms';
+import {OrganizationsClient} from '@aws-sdk/client-organizations';
+import {S3Client} from '@aws-sdk/client-s3';
+import {STSClient} from '@aws-sdk/client-sts';
+import type {Credentials} from './credentials.js';
+import type {AwsService, Endpoints} from './endpoints.js';
+import {silenceSdk, silentLogger} from './quiet.js';
+
+silenceSdk();
+
+export type ClientSettings = {
+	readonly credentials: Credentials;
+	/** The profile's Region (S3 follows a bucket elsewhere; KMS clients take the key's). */
+	readonly region: string;
+	readonly endpoints: Endpoints;
+	readonly profile?: string;
+	/** One attempt may take this long; the whole call (with retries) is bounded by the caller's abort signal. */
+	readonly attemptTimeoutMs: number;
+	readonly maxAttempts: number;
+};
+
+/** The SDK clients of one profile, made on first use and destroyed together (they hold sockets). */
+export type Clients = {
+	readonly sts: () => STSClient;
+	readonly iam: () => IAMClient;
+	readonly kms: (region: string) => KMSClient;
+	readonly s3: () => S3Client;
+	readonly organizations: () => OrganizationsClient;
+	readonly destroy: () => void;
+};
+
+export const createClients = (settings: ClientSettings): Clients => {
+	const made = new Map<string, {destroy: () => void}>();
+	const common = (service: AwsService, region: string) => {
+		const endpoint = settings.endpoints[service];
+		return {
+			region,
+			credentials: settings.credentials,
+			logger: silentLogger,
+			// Adaptive: backs off on throttling and paces later calls; bounded so a throttled read gives up and says so.
+			retryMode: 'adaptive',
+			maxAttempts: settings.maxAttempts,
+			requestHandler: {connectionTimeout: Math.min(settings.attemptTimeoutMs, 5000), requestTimeout: settings.attemptTimeoutMs},
+			...(settings.profile ? {profile: settings.profile} : {}),
+			...(endpoint ? {endpoint} : {}),
+		};
+	};
+	const once = <T extends {destroy: () => void}>(key: string, make: () => T): T => {
+		const existing = made.get(key) as T | undefined;
+		if (existing) return existing;
+		const client = make();
+		made.set(key, client);
+		return client;
+	};
+	const {region} = settings;
+	return {
+		sts: () => once('sts', () => new STSClient(common('sts', region))),
+		iam: () => once('iam', () => new IAMClient(common('iam', region))),
+		kms: (keyRegion: string) => once(`kms:${keyRegion}`, () => new KMSClient(common('kms', keyRegion))),
+		// A custom endpoint (LocalStack, our tests) has no bucket.host names: path-style, or `localhost` resolves to bucket.localhost.
+		s3: () =>
+			once('s3', () => new S3Client({...common('s3', region), forcePathStyle: settings.endpoints.s3 !== undefined, followRegionRedirects: true})),
+		organizations: () => once('organizations', () => new OrganizationsClient(common('organizations', region))),
+		destroy: () => {
+			for (const client of made.values()) client.destroy();
+			made.clear();
+		},
+	};
+};

@@ -1,0 +1,180 @@
+import {createHash} from 'node:crypto';
+import {readFile} from 'node:fs/promises';
+import {join} from 'node:path';
+import {fromContainerMetadata, fromIni, fromInstanceMetadata, fromTokenFile} from '@aws-sdk/credential-providers';
+import {err, ok, type Result} from '../engine/result.js';
+import type {Endpoints} from './endpoints.js';
+import {profileKind, sortProfileNames} from './profiles.js';
+import {silentLogger} from './quiet.js';
+import type {IniSection, SharedFiles} from './shared-files.js';
+
+/** What the SDK's providers resolve to: keys, a session token for temporary ones, sometimes the account. */
+export type Credentials = Awaited<ReturnType<ReturnType<typeof fromIni>>>;
+
+export type CredentialsErrorKind = 'unknown-profile' | 'no-credentials' | 'sso-expired';
+export type CredentialsError = {readonly kind: CredentialsErrorKind; readonly message: string};
+
+/** Which profile, and how the user named it (for messages that say which flag or variable to fix). */
+export type ProfileRequest = {
+	/** Undefined: no profile named anywhere, so the SDK's default order applies (environment, `[default]`, container, instance). */
+	readonly name?: string;
+	/** `--profile`, `--bucket-profile`, `AWS_PROFILE`… */
+	readonly namedBy: string;
+};
+
+export type CredentialsContext = {
+	readonly env: NodeJS.ProcessEnv;
+	readonly files: SharedFiles;
+	readonly region: string;
+	readonly endpoints: Endpoints;
+};
+
+const firstLine = (error: unknown): string => {
+	const text = error instanceof Error ? error.message : String(error);
+	return (text.split('\n')[0] ?? '').trim();
+};
+
+const knownProfiles = (files: SharedFiles): string => {
+	const names = sortProfileNames(Object.keys(files.profiles));
+	if (names.length === 0) return `there are no profiles in ${files.configPath} or ${files.credentialsPath} (run aws configure)`;
+	const shown = names.slice(0, 8).join(', ');
+	return `known profiles: ${shown}${names.length > 8 ? `, and ${names.length - 8} more` : ''}`;
+};
+
+const ssoLogin = (profile: string): string => `run aws sso login --profile ${profile}`;
+
+/** The profile whose SSO token a profile's credentials come from: itself, or a `source_profile` it chains to. */
+const ssoProfileBehind = (name: string, files: SharedFiles): string | undefined => {
+	const seen = new Set<string>();
+	let current: string | undefined = name;
+	while (current !== undefined && !seen.has(current)) {
+		seen.add(current);
+		const section: IniSection | undefined = files.profiles[current];
+		if (!section) return undefined;
+		if (profileKind(section) === 'sso') return current;
+		current = section['role_arn'] ? section['source_profile'] : undefined;
+	}
+	return undefined;
+};
+
+/**
+ * Say "log in again" before the SDK is asked, from the token cache's expiry alone: an expired token with no
+ * refresh token cannot be renewed, and the SDK would otherwise be the one to find out (a legacy SSO profile
+ * never refreshes). A token that can be refreshed is left to the SDK.
+ */
+const checkSsoToken = async (name: string, files: SharedFiles): Promise<CredentialsError | undefined> => {
+	const ssoProfile = ssoProfileBehind(name, files);
+	if (ssoProfile === undefined) return undefined;
+	const section = files.profiles[ssoProfile] ?? {};
+	const session = section['sso_session'];
+	const cacheId = session ?? section['sso_start_url'];
+	if (!cacheId) return undefined;
+	const path = join(files.home, '.aws', 'sso', 'cache', `${createHash('sha1').update(cacheId).digest('hex')}.json`);
+	let token: {expiresAt?: unknown; refreshToken?: unknown};
+	try {
+		token = JSON.parse(await readFile(path, 'utf8')) as typeof token;
+	} catch {
+		return {kind: 'sso-expired', message: `profile ${name} is not logged in to AWS SSO: ${ssoLogin(ssoProfile)}`};
+	}
+	const expiresAt = typeof token.expiresAt === 'string' ? Date.parse(token.expiresAt) : Number.NaN;
+	const refreshable = session !== undefined && typeof token.refreshToken === 'string';
+	if ((Number.isNaN(expiresAt) || expiresAt <= Date.now()) && !refreshable) {
+		return {kind: 'sso-expired', message: `the AWS SSO session of profile ${name} has expired: ${ssoLogin(ssoProfile)}`};
+	}
+	return undefined;
+};
+
+const describeProviderError = (name: string, error: unknown, files: SharedFiles): CredentialsError => {
+	const message = firstLine(error);
+	if (/\bsso\b/i.test(message) && /expired|invalid|not found|refresh|login/i.test(message)) {
+		return {kind: 'sso-expired', message: `the AWS SSO session of profile ${name} has expired or is invalid: ${ssoLogin(ssoProfileBehind(name, files) ?? name)}`};
+	}
+	if (/Could not resolve credentials using profile/i.test(message)) {
+		return {
+			kind: 'no-credentials',
+			message: `profile ${name} has no credentials: it names no keys, role_arn, SSO or credential_process (in ${files.configPath} or ${files.credentialsPath})`,
+		};
+	}
+	if (/multi-factor/i.test(message)) {
+		return {
+			kind: 'no-credentials',
+			message: `profile ${name} needs an MFA code, which s3-kms-doctor does not ask for: export temporary credentials (aws sts get-session-token) or use a profile without mfa_serial`,
+		};
+	}
+	return {kind: 'no-credentials', message: `could not get credentials for profile ${name}: ${message || 'the credential provider failed'}`};
+};
+
+const resolveNamedProfile = async (name: string, context: CredentialsContext): Promise<Result<Credentials, CredentialsError>> => {
+	const {files, region, endpoints} = context;
+	const section = files.profiles[name]!;
+	const ssoProblem = await checkSsoToken(name, files);
+	if (ssoProblem) return err(ssoProblem);
+	// The STS client behind a role profile (and the SSO portal client) honour the same endpoint settings as ours.
+	const innerEndpoint = profileKind(section) === 'sso' ? endpoints.sso : endpoints.sts;
+	const provider = fromIni({
+		profile: name,
+		filepath: files.credentialsPath,
+		configFilepath: files.configPath,
+		ignoreCache: true,
+		logger: silentLogger,
+		clientConfig: {region: section['region'] ?? region, logger: silentLogger, ...(innerEndpoint ? {endpoint: innerEndpoint} : {})},
+	});
+	try {
+		return ok(await provider());
+	} catch (error) {
+		return err(describeProviderError(name, error, files));
+	}
+};
+
+const isTrue = (value: string | undefined): boolean => value !== undefined && value !== '' && value.toLowerCase() !== 'false';
+
+/**
+ * No profile named anywhere: the SDK's default order without the parts that need one — environment keys,
+ * `[default]`, web identity, the container, then the instance metadata service (only now, as the user's
+ * chain would, and never when `AWS_EC2_METADATA_DISABLED` is set).
+ */
+const resolveDefaultChain = async (context: CredentialsContext): Promise<Result<Credentials, CredentialsError>> => {
+	const {env, files, region, endpoints} = context;
+	const accessKeyId = env['AWS_ACCESS_KEY_ID'];
+	const secretAccessKey = env['AWS_SECRET_ACCESS_KEY'];
+	if (accessKeyId && secretAccessKey) {
+		const sessionToken = env['AWS_SESSION_TOKEN'];
+		return ok({accessKeyId, secretAccessKey, ...(sessionToken ? {sessionToken} : {})});
+	}
+	if (files.profiles['default']) return resolveNamedProfile('default', context);
+	const remote = (() => {
+		const tokenFile = env['AWS_WEB_IDENTITY_TOKEN_FILE'];
+		const roleArn = env['AWS_ROLE_ARN'];
+		if (tokenFile && roleArn) {
+			return fromTokenFile({
+				webIdentityTokenFile: tokenFile,
+				roleArn,
+				...(env['AWS_ROLE_SESSION_NAME'] ? {roleSessionName: env['AWS_ROLE_SESSION_NAME']} : {}),
+				logger: silentLogger,
+				clientConfig: {region, logger: silentLogger, ...(endpoints.sts ? {endpoint: endpoints.sts} : {})},
+			});
+		}
+		if (env['AWS_CONTAINER_CREDENTIALS_RELATIVE_URI'] || env['AWS_CONTAINER_CREDENTIALS_FULL_URI']) return fromContainerMetadata({timeout: 2000, maxRetries: 1});
+		if (!isTrue(env['AWS_EC2_METADATA_DISABLED'])) return fromInstanceMetadata({timeout: 1000, maxRetries: 0, logger: silentLogger});
+		return undefined;
+	})();
+	const nothing: CredentialsError = {
+		kind: 'no-credentials',
+		message: `no AWS credentials found: no --profile, no AWS_PROFILE, no AWS_ACCESS_KEY_ID and no [default] profile; pass --profile NAME (${knownProfiles(files)})`,
+	};
+	if (!remote) return err(nothing);
+	try {
+		return ok(await remote());
+	} catch {
+		return err(nothing);
+	}
+};
+
+/** Credentials for one profile, resolved once, by the SDK's own providers (we never read a secret ourselves). */
+export const resolveCredentials = async (request: ProfileRequest, context: CredentialsContext): Promise<Result<Credentials, CredentialsError>> => {
+	if (request.name === undefined) return resolveDefaultChain(context);
+	if (!context.files.profiles[request.name]) {
+		return err({kind: 'unknown-profile', message: `unknown AWS profile "${request.name}" (${request.namedBy}): ${knownProfiles(context.files)}`});
+	}
+	return resolveNamedProfile(request.name, context);
+};

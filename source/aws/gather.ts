@@ -1,0 +1,119 @@
+import {snapshotFormat, type KeyInfo, type ObjectInfo, type Question, type Snapshot, type UnreadNote} from '../diagnosis/snapshot.js';
+import {readBucket, readBucketRegion, readObject, type BucketTarget} from './read-bucket.js';
+import {readKey} from './read-key.js';
+import {readOrganization} from './read-organization.js';
+import {readPrincipal} from './read-principal.js';
+import type {Reader} from './reader.js';
+import {readIdentity, type Session} from './session.js';
+
+const topLevelOrder = ['principal', 'bucket', 'object', 'key', 'source', 'organization'];
+
+/** Notes in a stable order (calls finish in any order; a saved snapshot should not change with timing). */
+const sortNotes = (notes: readonly UnreadNote[]): UnreadNote[] => {
+	const rank = (path: string): number => {
+		const index = topLevelOrder.indexOf(path.split('.')[0] ?? '');
+		return index === -1 ? topLevelOrder.length : index;
+	};
+	return [...notes].sort((a, b) => rank(a.path) - rank(b.path) || a.path.localeCompare(b.path) || (a.resolveWith ?? '').localeCompare(b.resolveWith ?? ''));
+};
+
+const isKms = (algorithm: string | undefined): boolean => algorithm === 'aws:kms' || algorithm === 'aws:kms:dsse';
+
+const unique = <T>(items: readonly T[]): T[] => [...new Set(items)];
+
+/** Everything one question needs, each read started as soon as what it depends on is known. */
+export const gather = async (reader: Reader, sessions: readonly Session[], question: Question, bucketRegion: string | undefined): Promise<Snapshot> => {
+	const caller = sessions.find(session => session.roles.includes('caller'))!;
+	const bucketSession = sessions.find(session => session.roles.includes('bucket')) ?? caller;
+	const keySession = sessions.find(session => session.roles.includes('key')) ?? caller;
+	void readIdentity(reader, caller);
+	const bucketTarget: BucketTarget = {bucket: question.bucket, path: 'bucket', sessions: unique([bucketSession, caller]), withName: false};
+	const bucketRead = readBucket(reader, bucketTarget);
+	const regionOf = (target: BucketTarget) => async (): Promise<string> => bucketRegion ?? (await readBucketRegion(reader, target)) ?? caller.region;
+	const principalRead = readPrincipal(reader, caller);
+	const objectRead: Promise<ObjectInfo | undefined> =
+		question.operation === 'download'
+			? readObject(reader, {
+					bucket: question.bucket,
+					objectKey: question.objectKey,
+					path: 'object',
+					sessions: unique([caller, bucketSession]),
+					...(question.kmsKeyId ? {} : {consequence: "the object's KMS key is unknown too, so it was not read (name it with --kms-key-id)"}),
+				})
+			: Promise.resolve(undefined);
+
+	// Download: the object's own key. Upload and copy: the key named, else the bucket's default (aws/s3 when it names none).
+	const destinationKeyName = (async (): Promise<string | undefined> => {
+		if (question.operation === 'download') {
+			const object = await objectRead;
+			if (object === undefined) return question.kmsKeyId;
+			return isKms(object.encryption?.algorithm) ? (object.encryption?.kmsKeyId ?? question.kmsKeyId) : undefined;
+		}
+		if (question.kmsKeyId) return question.kmsKeyId;
+		const encryption = (await bucketRead).defaultEncryption;
+		return isKms(encryption?.algorithm) ? (encryption?.kmsKeyId ?? 'alias/aws/s3') : undefined;
+	})();
+	const keyRead = destinationKeyName.then(named =>
+		named === undefined
+			? undefined
+			: readKey(reader, {named, path: 'key', caller, keySession, sessions, regionHint: regionOf(bucketTarget)}),
+	);
+
+	const source = question.operation === 'copy' ? question.source : undefined;
+	const sourceTarget: BucketTarget | undefined = source && {bucket: source.bucket, path: 'source.bucketInfo', sessions: unique([caller, bucketSession]), withName: true};
+	const sourceBucketRead = sourceTarget ? readBucket(reader, sourceTarget) : Promise.resolve(undefined);
+	const sourceObjectRead = source
+		? readObject(reader, {
+				bucket: source.bucket,
+				objectKey: source.objectKey,
+				path: 'source.objectInfo',
+				sessions: unique([caller, bucketSession]),
+				...(source.kmsKeyId ? {} : {consequence: "the source object's KMS key is unknown too, so it was not read"}),
+			})
+		: Promise.resolve(undefined);
+	const sourceKeyRead: Promise<KeyInfo | undefined> = sourceObjectRead.then(object => {
+		if (!source || !sourceTarget) return undefined;
+		const named = object === undefined ? source.kmsKeyId : isKms(object.encryption?.algorithm) ? object.encryption?.kmsKeyId : undefined;
+		return named === undefined ? undefined : readKey(reader, {named, path: 'source.keyInfo', caller, keySession, sessions, regionHint: regionOf(sourceTarget)});
+	});
+	const organizationRead = readOrganization(reader, {caller, sessions, resourceAccount: bucketRead.then(bucket => bucket.accountId)});
+
+	const [principal, bucket, object, key, sourceBucket, sourceObject, sourceKey, organization] = await Promise.all([
+		principalRead,
+		bucketRead,
+		objectRead,
+		keyRead,
+		sourceBucketRead,
+		sourceObjectRead,
+		sourceKeyRead,
+		organizationRead,
+	]);
+
+	const objectKeyId = object?.encryption && isKms(object.encryption.algorithm) ? object.encryption.kmsKeyId : undefined;
+	const sourceKeyId = sourceObject?.encryption && isKms(sourceObject.encryption.algorithm) ? sourceObject.encryption.kmsKeyId : undefined;
+	// An object known not to use a KMS key has no key to name, whatever the user guessed.
+	const {kmsKeyId: _guessed, ...withoutKey} = question;
+	const objectHasNoKey = question.operation === 'download' && object?.encryption !== undefined && !isKms(object.encryption?.algorithm);
+	const filledQuestion: Question = {
+		...(objectHasNoKey ? withoutKey : question),
+		// A download's key is the object's, whatever was guessed; an upload's stays what the request named (a bucket default is not a request header).
+		...(question.operation === 'download' && objectKeyId ? {kmsKeyId: objectKeyId} : {}),
+		...(question.source && sourceKeyId && !question.source.kmsKeyId ? {source: {...question.source, kmsKeyId: sourceKeyId}} : {}),
+	};
+	const sourceInfo = {...(sourceBucket ? {bucketInfo: sourceBucket} : {}), ...(sourceObject ? {objectInfo: sourceObject} : {}), ...(sourceKey ? {keyInfo: sourceKey} : {})};
+	const principalInfo = principal && organization.organizationId !== undefined ? {...principal, organizationId: organization.organizationId} : principal;
+	const notes = sortNotes(reader.notes());
+	return {
+		format: snapshotFormat,
+		metadata: {collectedBy: 'live', createdAt: new Date().toISOString()},
+		question: filledQuestion,
+		...(principalInfo ? {principal: principalInfo} : {}),
+		bucket,
+		...(object ? {object} : {}),
+		...(key ? {key} : {}),
+		...(Object.keys(sourceInfo).length > 0 ? {source: sourceInfo} : {}),
+		...(Object.keys(organization.info).length > 0 ? {organization: organization.info} : {}),
+		...(notes.length > 0 ? {unread: notes} : {}),
+	};
+};
+

@@ -1,0 +1,91 @@
+import {err, ok, type Result} from '../engine/result.js';
+import {createClients} from './clients.js';
+import type {CollectError, CollectOptions} from './collect.js';
+import {resolveCredentials, type CredentialsError, type ProfileRequest} from './credentials.js';
+import {configuredEndpoints} from './endpoints.js';
+import type {Session, SessionRole} from './session.js';
+import type {SharedFiles} from './shared-files.js';
+
+export type SessionSettings = {readonly attemptTimeoutMs: number; readonly maxAttempts: number};
+
+type PlannedSession = {readonly request: ProfileRequest; readonly roles: SessionRole[]};
+
+/** The caller's profile, and the bucket's and key's when given; one session per distinct profile. */
+const planSessions = (options: CollectOptions, env: NodeJS.ProcessEnv): PlannedSession[] => {
+	const callerName = options.profile ?? (env['AWS_PROFILE'] || undefined);
+	const wanted: readonly [SessionRole, string | undefined, string][] = [
+		['caller', callerName, options.profile ? '--profile' : 'AWS_PROFILE'],
+		['bucket', options.bucketProfile, '--bucket-profile'],
+		['key', options.keyProfile, '--key-profile'],
+	];
+	const planned: PlannedSession[] = [];
+	for (const [role, name, namedBy] of wanted) {
+		if (role !== 'caller' && name === undefined) continue;
+		const same = planned.find(plan => plan.request.name === name);
+		if (same) same.roles.push(role);
+		else planned.push({request: {...(name === undefined ? {} : {name}), namedBy}, roles: [role]});
+	}
+	return planned;
+};
+
+const regionFor = (options: CollectOptions, env: NodeJS.ProcessEnv, files: SharedFiles, profile: string | undefined): string =>
+	options.region ?? (env['AWS_REGION'] || env['AWS_DEFAULT_REGION'] || (profile ? files.profiles[profile]?.['region'] : files.profiles['default']?.['region']) || 'us-east-1');
+
+/** Rejects with nothing, resolves `undefined` if `signal` aborts first. */
+const unlessAborted = <T>(promise: Promise<T>, signal: AbortSignal): Promise<T | undefined> =>
+	new Promise(resolve => {
+		if (signal.aborted) return resolve(undefined);
+		signal.addEventListener('abort', () => resolve(undefined), {once: true});
+		void promise.then(resolve);
+	});
+
+const errorRank: Readonly<Record<CredentialsError['kind'], number>> = {'unknown-profile': 0, 'sso-expired': 1, 'no-credentials': 2};
+
+/** Resolve every profile's credentials once, before any read: a bad profile stops everything with one line. */
+export const openSessions = async (
+	options: CollectOptions,
+	env: NodeJS.ProcessEnv,
+	files: SharedFiles,
+	stop: AbortSignal,
+	settings: SessionSettings,
+): Promise<Result<Session[], CollectError>> => {
+	const plans = planSessions(options, env);
+	const prepared = [];
+	for (const plan of plans) {
+		const profile = plan.request.name;
+		const region = regionFor(options, env, files, profile);
+		const endpoints = configuredEndpoints(env, (profile ? files.profiles[profile] : files.profiles['default']) ?? {}, files);
+		if (!endpoints.ok) return err({kind: 'bad-input', message: endpoints.error});
+		prepared.push({plan, region, endpoints: endpoints.value});
+	}
+	const resolved = await unlessAborted(
+		Promise.all(prepared.map(({plan, region, endpoints}) => resolveCredentials(plan.request, {env, files, region, endpoints}))),
+		stop,
+	);
+	if (resolved === undefined) {
+		if (options.signal?.aborted) return err({kind: 'cancelled', message: 'collection cancelled'});
+		return err({kind: 'no-credentials', message: 'the credentials were not ready before the deadline (a slow credential_process or SSO portal?)'});
+	}
+	const failures = resolved.flatMap(result => (result.ok ? [] : [result.error])).sort((a, b) => errorRank[a.kind] - errorRank[b.kind]);
+	if (failures[0]) return err(failures[0]);
+	const credentials = resolved.flatMap(result => (result.ok ? [result.value] : []));
+	return ok(
+		prepared.map(({plan, region, endpoints}, index) => {
+			const name = plan.request.name;
+			return {
+				name: name ?? 'default chain',
+				roles: plan.roles,
+				region,
+				clients: createClients({
+					credentials: credentials[index]!,
+					region,
+					endpoints,
+					...(name ? {profile: name} : {}),
+					attemptTimeoutMs: settings.attemptTimeoutMs,
+					maxAttempts: settings.maxAttempts,
+				}),
+			};
+		}),
+	);
+};
+

@@ -1,0 +1,222 @@
+import {GetBucketEncryptionCommand, GetBucketOwnershipControlsCommand, GetBucketPolicyCommand, HeadBucketCommand, HeadObjectCommand} from '@aws-sdk/client-s3';
+import type {BucketInfo, DefaultEncryption, EncryptionAlgorithm, ObjectInfo, ObjectOwnership, PolicyJson} from '../diagnosis/snapshot.js';
+import type {Failure} from './aws-error.js';
+import {parsePolicyDocument} from './policy-document.js';
+import type {Expected, Outcome, Reader} from './reader.js';
+import {readIdentity, sessionLabel, type Session} from './session.js';
+
+export type BucketTarget = {
+	readonly bucket: string;
+	/** `bucket` or `source.bucketInfo`. */
+	readonly path: string;
+	/** Who reads it: the --bucket-profile first, then the caller (a wrong bucket profile should not cost the answer). */
+	readonly sessions: readonly Session[];
+	/** Say the name in BucketInfo (only the copy source's differs from question.bucket). */
+	readonly withName: boolean;
+};
+
+const bucketArn = (bucket: string): string => `arn:aws:s3:::${bucket}`;
+
+const algorithms = new Set<string>(['aws:kms', 'aws:kms:dsse', 'AES256']);
+const ownerships = new Set<string>(['BucketOwnerEnforced', 'BucketOwnerPreferred', 'ObjectWriter']);
+
+const notFound =
+	<T>(code: string, value: T, detail: string): Expected<T> =>
+	(failure: Failure) =>
+		failure.code === code ? {value, detail} : undefined;
+
+/** Try each profile in turn; the first answer wins, and every failure is kept for the note. */
+const firstAnswer = async <T>(
+	sessions: readonly Session[],
+	read: (session: Session) => Promise<Outcome<T>>,
+): Promise<{readonly value?: T; readonly session?: Session; readonly failures: readonly Failure[]}> => {
+	const failures: Failure[] = [];
+	for (const session of sessions) {
+		const outcome = await read(session);
+		if (outcome.ok) return {value: outcome.value, session, failures};
+		failures.push(outcome.failure);
+		if (outcome.failure.kind === 'cancelled' || outcome.failure.kind === 'deadline') break;
+	}
+	return {failures};
+};
+
+/** HeadBucket's `x-amz-bucket-region` (S3 sends it even with a 403 or a 301). */
+export const readBucketRegion = (reader: Reader, target: BucketTarget): Promise<string | undefined> =>
+	reader.once(`region:${target.bucket}`, async () => {
+		const session = target.sessions[0]!;
+		const outcome = await reader.call(`${session.name}:s3:HeadBucket:${target.bucket}`, `s3:HeadBucket ${target.bucket} (${sessionLabel(session)})`, signal =>
+			session.clients
+				.s3()
+				.send(new HeadBucketCommand({Bucket: target.bucket}), {abortSignal: signal})
+				.then(
+					answer => answer.BucketRegion,
+					(error: unknown) => {
+						const headers = (error as {$response?: {headers?: Record<string, string | undefined>}}).$response?.headers;
+						const region = headers?.['x-amz-bucket-region'];
+						if (region) return region;
+						throw error;
+					},
+				),
+		);
+		if (!outcome.ok) {
+			reader.note(`${target.path}.region`, `s3:HeadBucket: ${reader.explain(outcome.failure)}`, `s3:ListBucket on ${bucketArn(target.bucket)}`);
+			return undefined;
+		}
+		return outcome.value;
+	});
+
+const readBucketPolicy = async (reader: Reader, target: BucketTarget): Promise<{policy?: PolicyJson | null; accountId?: string}> => {
+	const {bucket} = target;
+	const answer = await reader.once(`bucket-policy:${bucket}`, () => firstAnswer(target.sessions, session =>
+		reader.call(
+			`${session.name}:s3:GetBucketPolicy:${bucket}`,
+			`s3:GetBucketPolicy ${bucket} (${sessionLabel(session)})`,
+			signal => session.clients.s3().send(new GetBucketPolicyCommand({Bucket: bucket}), {abortSignal: signal}).then(r => r.Policy ?? null),
+			notFound('NoSuchBucketPolicy', null, 'no bucket policy'),
+		),
+	));
+	const permission = `s3:GetBucketPolicy on ${bucketArn(bucket)}`;
+	if (answer.session === undefined) {
+		const wrongAccount = answer.failures.find(failure => failure.kind === 'method-not-allowed');
+		if (wrongAccount) {
+			reader.note(
+				`${target.path}.policy`,
+				"S3 shows a bucket policy only to the bucket owner's account and answered 405 MethodNotAllowed: the profile is in another account (the owner account is unknown too)",
+				`${permission}, with a profile of the bucket's account (--bucket-profile)`,
+			);
+		} else {
+			reader.note(`${target.path}.policy`, `s3:GetBucketPolicy: ${reader.explain(answer.failures[0]!)}`, permission);
+		}
+		return {};
+	}
+	// Only the owner's account gets an answer (policy or NoSuchBucketPolicy): that account owns the bucket.
+	const identity = await readIdentity(reader, answer.session);
+	const accountId = identity.ok ? identity.value.account : undefined;
+	if (answer.value === null || answer.value === undefined) return {policy: null, ...(accountId ? {accountId} : {})};
+	const document = parsePolicyDocument(answer.value, 'plain');
+	if (!document.ok) {
+		reader.note(`${target.path}.policy`, `s3:GetBucketPolicy: ${document.error}`, permission);
+		return accountId ? {accountId} : {};
+	}
+	return {policy: document.value, ...(accountId ? {accountId} : {})};
+};
+
+const readDefaultEncryption = async (reader: Reader, target: BucketTarget): Promise<DefaultEncryption | null | undefined> => {
+	const {bucket} = target;
+	const answer = await reader.once(`bucket-encryption:${bucket}`, () => firstAnswer(target.sessions, session =>
+		reader.call(
+			`${session.name}:s3:GetBucketEncryption:${bucket}`,
+			`s3:GetBucketEncryption ${bucket} (${sessionLabel(session)})`,
+			async (signal): Promise<DefaultEncryption | null> => {
+				const result = await session.clients.s3().send(new GetBucketEncryptionCommand({Bucket: bucket}), {abortSignal: signal});
+				const rule = result.ServerSideEncryptionConfiguration?.Rules?.[0];
+				const byDefault = rule?.ApplyServerSideEncryptionByDefault;
+				if (!byDefault?.SSEAlgorithm || !algorithms.has(byDefault.SSEAlgorithm)) return null;
+				return {
+					algorithm: byDefault.SSEAlgorithm as EncryptionAlgorithm,
+					...(byDefault.KMSMasterKeyID ? {kmsKeyId: byDefault.KMSMasterKeyID} : {}),
+					...(rule?.BucketKeyEnabled === undefined ? {} : {bucketKeyEnabled: rule.BucketKeyEnabled}),
+				};
+			},
+			notFound<DefaultEncryption | null>('ServerSideEncryptionConfigurationNotFoundError', null, 'no default encryption'),
+		),
+	));
+	if (answer.session === undefined) {
+		reader.note(
+			`${target.path}.defaultEncryption`,
+			`s3:GetBucketEncryption: ${reader.explain(answer.failures[0]!)}`,
+			`s3:GetEncryptionConfiguration on ${bucketArn(bucket)}`,
+		);
+		return undefined;
+	}
+	return answer.value;
+};
+
+const readObjectOwnership = async (reader: Reader, target: BucketTarget): Promise<ObjectOwnership | null | undefined> => {
+	const {bucket} = target;
+	const answer = await reader.once(`bucket-ownership:${bucket}`, () => firstAnswer(target.sessions, session =>
+		reader.call(
+			`${session.name}:s3:GetBucketOwnershipControls:${bucket}`,
+			`s3:GetBucketOwnershipControls ${bucket} (${sessionLabel(session)})`,
+			signal =>
+				session.clients
+					.s3()
+					.send(new GetBucketOwnershipControlsCommand({Bucket: bucket}), {abortSignal: signal})
+					.then(r => {
+						const setting = r.OwnershipControls?.Rules?.[0]?.ObjectOwnership;
+						return setting && ownerships.has(setting) ? (setting as ObjectOwnership) : null;
+					}),
+			notFound<ObjectOwnership | null>('OwnershipControlsNotFoundError', null, 'no object ownership setting'),
+		),
+	));
+	if (answer.session === undefined) {
+		reader.note(
+			`${target.path}.objectOwnership`,
+			`s3:GetBucketOwnershipControls: ${reader.explain(answer.failures[0]!)}`,
+			`s3:GetBucketOwnershipControls on ${bucketArn(bucket)}`,
+		);
+		return undefined;
+	}
+	return answer.value;
+};
+
+/** Region, bucket policy (and so the owner account), default encryption and object ownership, in parallel. */
+export const readBucket = async (reader: Reader, target: BucketTarget): Promise<BucketInfo> => {
+	const [region, policy, defaultEncryption, objectOwnership] = await Promise.all([
+		readBucketRegion(reader, target),
+		readBucketPolicy(reader, target),
+		readDefaultEncryption(reader, target),
+		readObjectOwnership(reader, target),
+	]);
+	return {
+		...(target.withName ? {name: target.bucket} : {}),
+		...(policy.accountId ? {accountId: policy.accountId} : {}),
+		...(region ? {region} : {}),
+		...(policy.policy !== undefined ? {policy: policy.policy} : {}),
+		...(defaultEncryption !== undefined ? {defaultEncryption} : {}),
+		...(objectOwnership !== undefined ? {objectOwnership} : {}),
+	};
+};
+
+export type ObjectTarget = {
+	readonly bucket: string;
+	readonly objectKey: string;
+	/** `object` or `source.objectInfo`. */
+	readonly path: string;
+	/** The caller first (its view is the one that matters), then the bucket's profile. */
+	readonly sessions: readonly Session[];
+	/** What else stays unknown when the object cannot be read, said in the same note. */
+	readonly consequence?: string;
+};
+
+/** s3:HeadObject: the object's encryption, its key and its Bucket Key flag (no KMS permission needed). */
+export const readObject = async (reader: Reader, target: ObjectTarget): Promise<ObjectInfo | undefined> => {
+	const {bucket, objectKey} = target;
+	const answer = await firstAnswer(target.sessions, session =>
+		reader.call(`${session.name}:s3:HeadObject:${bucket}/${objectKey}`, `s3:HeadObject ${bucket}/${objectKey} (${sessionLabel(session)})`, signal =>
+			session.clients.s3().send(new HeadObjectCommand({Bucket: bucket, Key: objectKey}), {abortSignal: signal}),
+		),
+	);
+	const objectArn = `arn:aws:s3:::${bucket}/${objectKey}`;
+	if (answer.value === undefined) {
+		const failure = answer.failures[0]!;
+		const consequence = target.consequence ? `; ${target.consequence}` : '';
+		if (failure.kind === 'not-found') {
+			reader.note(target.path, `s3:HeadObject: there is no object ${objectKey} in bucket ${bucket} (404)${consequence}`, 'check the bucket name and the object key');
+		} else {
+			const hint = failure.kind === 'denied' ? ' (S3 also answers 403 for a missing object when s3:ListBucket is not allowed)' : '';
+			reader.note(target.path, `s3:HeadObject: ${reader.explain(failure)}${hint}${consequence}`, `s3:GetObject on ${objectArn}`);
+		}
+		return undefined;
+	}
+	const head = answer.value;
+	const algorithm = head.ServerSideEncryption;
+	if (!algorithm || !algorithms.has(algorithm)) return {encryption: null};
+	return {
+		encryption: {
+			algorithm: algorithm as EncryptionAlgorithm,
+			...(head.SSEKMSKeyId ? {kmsKeyId: head.SSEKMSKeyId} : {}),
+			...(head.BucketKeyEnabled === undefined ? {} : {bucketKeyEnabled: head.BucketKeyEnabled}),
+		},
+	};
+};

@@ -1,0 +1,164 @@
+import {
+	GetGroupPolicyCommand,
+	GetPolicyCommand,
+	GetPolicyVersionCommand,
+	GetRolePolicyCommand,
+	GetUserPolicyCommand,
+	ListAttachedGroupPoliciesCommand,
+	ListAttachedRolePoliciesCommand,
+	ListAttachedUserPoliciesCommand,
+	ListGroupPoliciesCommand,
+	ListRolePoliciesCommand,
+	ListUserPoliciesCommand,
+	type IAMClient,
+} from '@aws-sdk/client-iam';
+import type {NamedPolicy} from '../diagnosis/snapshot.js';
+import type {Failure} from './aws-error.js';
+import {parsePolicyDocument} from './policy-document.js';
+import type {Outcome, Reader} from './reader.js';
+import {sessionLabel, type Session} from './session.js';
+
+/** A read that failed, and the permission that would have made it work. */
+export type Missing = {readonly action: string; readonly permission: string; readonly failure: Failure};
+
+/** What a group of reads found: the value only when every read worked (a partial list would look complete). */
+export type Gathered<T> = {readonly value?: T; readonly missing: readonly Missing[]};
+
+/** The IAM identity that owns policies, with the ARN its permissions name. */
+export type PolicyOwner = {readonly kind: 'role' | 'user' | 'group'; readonly name: string; readonly arn: string};
+
+type Page<T> = {readonly items: readonly T[]; readonly next?: string};
+
+const maxPages = 50;
+
+/** Follow IAM's Marker/IsTruncated to the end; one failed page makes the whole list unknown. */
+export const readAllPages = async <T>(
+	reader: Reader,
+	id: string,
+	label: string,
+	fetch: (marker: string | undefined, signal: AbortSignal) => Promise<Page<T>>,
+): Promise<Outcome<T[]>> => {
+	const items: T[] = [];
+	let marker: string | undefined;
+	for (let page = 0; page < maxPages; page++) {
+		const outcome = await reader.call(id, label, signal => fetch(marker, signal));
+		if (!outcome.ok) return outcome;
+		items.push(...outcome.value.items);
+		marker = outcome.value.next;
+		if (marker === undefined) break;
+	}
+	return {ok: true, value: items};
+};
+
+const page = <T>(items: readonly T[] | undefined, truncated: boolean | undefined, marker: string | undefined): Page<T> => ({
+	items: items ?? [],
+	...(truncated && marker ? {next: marker} : {}),
+});
+
+const inlineApi = {
+	role: {
+		list: (iam: IAMClient, name: string, marker: string | undefined, signal: AbortSignal) =>
+			iam.send(new ListRolePoliciesCommand({RoleName: name, Marker: marker}), {abortSignal: signal}).then(r => page(r.PolicyNames, r.IsTruncated, r.Marker)),
+		get: (iam: IAMClient, name: string, policy: string, signal: AbortSignal) =>
+			iam.send(new GetRolePolicyCommand({RoleName: name, PolicyName: policy}), {abortSignal: signal}).then(r => r.PolicyDocument),
+	},
+	user: {
+		list: (iam: IAMClient, name: string, marker: string | undefined, signal: AbortSignal) =>
+			iam.send(new ListUserPoliciesCommand({UserName: name, Marker: marker}), {abortSignal: signal}).then(r => page(r.PolicyNames, r.IsTruncated, r.Marker)),
+		get: (iam: IAMClient, name: string, policy: string, signal: AbortSignal) =>
+			iam.send(new GetUserPolicyCommand({UserName: name, PolicyName: policy}), {abortSignal: signal}).then(r => r.PolicyDocument),
+	},
+	group: {
+		list: (iam: IAMClient, name: string, marker: string | undefined, signal: AbortSignal) =>
+			iam.send(new ListGroupPoliciesCommand({GroupName: name, Marker: marker}), {abortSignal: signal}).then(r => page(r.PolicyNames, r.IsTruncated, r.Marker)),
+		get: (iam: IAMClient, name: string, policy: string, signal: AbortSignal) =>
+			iam.send(new GetGroupPolicyCommand({GroupName: name, PolicyName: policy}), {abortSignal: signal}).then(r => r.PolicyDocument),
+	},
+} as const;
+
+type Attached = {readonly PolicyName?: string; readonly PolicyArn?: string};
+
+const attachedApi = {
+	role: (iam: IAMClient, name: string, marker: string | undefined, signal: AbortSignal) =>
+		iam.send(new ListAttachedRolePoliciesCommand({RoleName: name, Marker: marker}), {abortSignal: signal}).then(r => page<Attached>(r.AttachedPolicies, r.IsTruncated, r.Marker)),
+	user: (iam: IAMClient, name: string, marker: string | undefined, signal: AbortSignal) =>
+		iam.send(new ListAttachedUserPoliciesCommand({UserName: name, Marker: marker}), {abortSignal: signal}).then(r => page<Attached>(r.AttachedPolicies, r.IsTruncated, r.Marker)),
+	group: (iam: IAMClient, name: string, marker: string | undefined, signal: AbortSignal) =>
+		iam.send(new ListAttachedGroupPoliciesCommand({GroupName: name, Marker: marker}), {abortSignal: signal}).then(r => page<Attached>(r.AttachedPolicies, r.IsTruncated, r.Marker)),
+} as const;
+
+const capitalized = {role: 'Role', user: 'User', group: 'Group'} as const;
+
+const missing = (action: string, resource: string, failure: Failure): Missing => ({action, permission: `${action} on ${resource}`, failure});
+
+const badDocument = (message: string): Failure => ({kind: 'other', code: 'MalformedPolicyDocument', message});
+
+/** A policy's name in the snapshot: group policies say which group they come from. */
+const policyName = (owner: PolicyOwner, name: string): string => (owner.kind === 'group' ? `group ${owner.name}: ${name}` : name);
+
+/** A managed policy's default version: iam:GetPolicy (which version) then iam:GetPolicyVersion (the document). */
+export const readManagedPolicy = (reader: Reader, session: Session, arn: string): Promise<Gathered<NamedPolicy>> =>
+	reader.once(`managed:${session.name}:${arn}`, async () => {
+		const iam = session.clients.iam();
+		const label = sessionLabel(session);
+		const policy = await reader.call(`${session.name}:iam:GetPolicy:${arn}`, `iam:GetPolicy ${arn} (${label})`, signal =>
+			iam.send(new GetPolicyCommand({PolicyArn: arn}), {abortSignal: signal}),
+		);
+		if (!policy.ok) return {missing: [missing('iam:GetPolicy', arn, policy.failure)]};
+		const versionId = policy.value.Policy?.DefaultVersionId;
+		const name = policy.value.Policy?.PolicyName ?? arn.split('/').pop() ?? arn;
+		if (!versionId) return {missing: [missing('iam:GetPolicy', arn, badDocument('GetPolicy named no default version'))]};
+		const version = await reader.call(`${session.name}:iam:GetPolicyVersion:${arn}`, `iam:GetPolicyVersion ${arn} ${versionId} (${label})`, signal =>
+			iam.send(new GetPolicyVersionCommand({PolicyArn: arn, VersionId: versionId}), {abortSignal: signal}),
+		);
+		if (!version.ok) return {missing: [missing('iam:GetPolicyVersion', arn, version.failure)]};
+		const document = parsePolicyDocument(version.value.PolicyVersion?.Document, 'url-encoded');
+		if (!document.ok) return {missing: [missing('iam:GetPolicyVersion', arn, badDocument(document.error))]};
+		return {value: {name, arn, document: document.value}, missing: []};
+	});
+
+/** Every inline policy of a role, user or group: List{Kind}Policies, then Get{Kind}Policy for each. */
+export const readInlinePolicies = async (reader: Reader, session: Session, owner: PolicyOwner): Promise<Gathered<NamedPolicy[]>> => {
+	const iam = session.clients.iam();
+	const api = inlineApi[owner.kind];
+	const kind = capitalized[owner.kind];
+	const label = sessionLabel(session);
+	const names = await readAllPages(reader, `${session.name}:iam:List${kind}Policies:${owner.name}`, `iam:List${kind}Policies ${owner.name} (${label})`, (marker, signal) =>
+		api.list(iam, owner.name, marker, signal),
+	);
+	if (!names.ok) return {missing: [missing(`iam:List${kind}Policies`, owner.arn, names.failure)]};
+	const documents = await Promise.all(
+		names.value.map(async (name): Promise<Gathered<NamedPolicy>> => {
+			const text = await reader.call(`${session.name}:iam:Get${kind}Policy:${owner.name}:${name}`, `iam:Get${kind}Policy ${owner.name} ${name} (${label})`, signal =>
+				api.get(iam, owner.name, name, signal),
+			);
+			if (!text.ok) return {missing: [missing(`iam:Get${kind}Policy`, owner.arn, text.failure)]};
+			const document = parsePolicyDocument(text.value, 'url-encoded');
+			if (!document.ok) return {missing: [missing(`iam:Get${kind}Policy`, owner.arn, badDocument(`${name}: ${document.error}`))]};
+			return {value: {name: policyName(owner, name), document: document.value}, missing: []};
+		}),
+	);
+	return combine(documents);
+};
+
+/** Every managed policy attached to a role, user or group, at its default version. */
+export const readAttachedPolicies = async (reader: Reader, session: Session, owner: PolicyOwner): Promise<Gathered<NamedPolicy[]>> => {
+	const iam = session.clients.iam();
+	const kind = capitalized[owner.kind];
+	const attached = await readAllPages(
+		reader,
+		`${session.name}:iam:ListAttached${kind}Policies:${owner.name}`,
+		`iam:ListAttached${kind}Policies ${owner.name} (${sessionLabel(session)})`,
+		(marker, signal) => attachedApi[owner.kind](iam, owner.name, marker, signal),
+	);
+	if (!attached.ok) return {missing: [missing(`iam:ListAttached${kind}Policies`, owner.arn, attached.failure)]};
+	const arns = attached.value.map(policy => policy.PolicyArn).filter((arn): arn is string => arn !== undefined);
+	return combine(await Promise.all(arns.map(arn => readManagedPolicy(reader, session, arn))));
+};
+
+/** Many gathered values → one list, known only when every part is. */
+export const combine = <T>(parts: readonly Gathered<T | T[]>[]): Gathered<T[]> => {
+	const allMissing = parts.flatMap(part => part.missing);
+	if (allMissing.length > 0) return {missing: allMissing};
+	return {value: parts.flatMap(part => (part.value === undefined ? [] : Array.isArray(part.value) ? part.value : [part.value as T])), missing: []};
+};

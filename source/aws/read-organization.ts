@@ -1,0 +1,160 @@
+import {DescribeOrganizationCommand, DescribePolicyCommand, ListParentsCommand, ListPoliciesForTargetCommand, type PolicyType} from '@aws-sdk/client-organizations';
+import type {NamedPolicy, OrganizationInfo, OrganizationLevel} from '../diagnosis/snapshot.js';
+import type {Failure} from './aws-error.js';
+import {parsePolicyDocument} from './policy-document.js';
+import type {Outcome, Reader} from './reader.js';
+import {readIdentity, sessionInAccount, sessionLabel, type Session} from './session.js';
+
+type Organization = {readonly id: string; readonly managementAccount: string};
+
+/** A failed organization read and the permission it needed. */
+type OrgMissing = {readonly permission: string; readonly failure: Failure};
+type Walk = {readonly levels?: OrganizationLevel[]; readonly missing?: OrgMissing};
+
+const fromManagement = 'from the management account or a delegated administrator';
+
+/** organizations:DescribeOrganization works from any member account; `null`: the account is in no organization. */
+export const readOrganizationOf = (reader: Reader, session: Session): Promise<Outcome<Organization | null>> =>
+	reader.once(`organization:${session.name}`, () =>
+		reader.call(
+			`${session.name}:organizations:DescribeOrganization`,
+			`organizations:DescribeOrganization (${sessionLabel(session)})`,
+			async (signal): Promise<Organization | null> => {
+				const {Organization: organization} = await session.clients.organizations().send(new DescribeOrganizationCommand({}), {abortSignal: signal});
+				if (!organization?.Id || !organization.MasterAccountId) throw Object.assign(new Error('DescribeOrganization returned no ID'), {name: 'IncompleteAnswer'});
+				return {id: organization.Id, managementAccount: organization.MasterAccountId};
+			},
+			failure => (failure.code === 'AWSOrganizationsNotInUseException' ? {value: null, detail: 'not in an organization'} : undefined),
+		),
+	);
+
+const readPolicy = (reader: Reader, session: Session, id: string): Promise<Outcome<NamedPolicy>> =>
+	reader.once(`org-policy:${session.name}:${id}`, async () => {
+		const outcome = await reader.call(`${session.name}:organizations:DescribePolicy:${id}`, `organizations:DescribePolicy ${id} (${sessionLabel(session)})`, signal =>
+			session.clients.organizations().send(new DescribePolicyCommand({PolicyId: id}), {abortSignal: signal}),
+		);
+		if (!outcome.ok) return outcome;
+		const policy = outcome.value.Policy;
+		const document = parsePolicyDocument(policy?.Content, 'plain');
+		if (!document.ok) return {ok: false, failure: {kind: 'other', code: 'MalformedPolicyDocument', message: document.error}};
+		const name = policy?.PolicySummary?.Name ?? id;
+		const arn = policy?.PolicySummary?.Arn;
+		return {ok: true, value: {name, ...(arn ? {arn} : {}), document: document.value}};
+	});
+
+/** The policies of one type attached to one target (root, OU or account), each with its document. */
+const readTargetPolicies = (reader: Reader, session: Session, target: string, type: PolicyType): Promise<Walk> =>
+	reader.once(`org-target:${session.name}:${type}:${target}`, async () => {
+		const ids: string[] = [];
+		let token: string | undefined;
+		for (let page = 0; page < 20; page++) {
+			const outcome = await reader.call(
+				`${session.name}:organizations:ListPoliciesForTarget:${type}:${target}`,
+				`organizations:ListPoliciesForTarget ${target} ${type} (${sessionLabel(session)})`,
+				signal => session.clients.organizations().send(new ListPoliciesForTargetCommand({TargetId: target, Filter: type, NextToken: token}), {abortSignal: signal}),
+				failure => (failure.code === 'PolicyTypeNotEnabledException' ? {value: {Policies: [], $metadata: {}}, detail: 'policy type not enabled'} : undefined),
+			);
+			if (!outcome.ok) return {missing: {permission: `organizations:ListPoliciesForTarget on ${target}, ${fromManagement}`, failure: outcome.failure}};
+			for (const summary of outcome.value.Policies ?? []) if (summary.Id) ids.push(summary.Id);
+			token = outcome.value.NextToken;
+			if (!token) break;
+		}
+		const policies = await Promise.all(ids.map(id => readPolicy(reader, session, id)));
+		const failed = policies.find(policy => !policy.ok);
+		if (failed && !failed.ok) return {missing: {permission: `organizations:DescribePolicy, ${fromManagement}`, failure: failed.failure}};
+		return {levels: [policies.flatMap(policy => (policy.ok ? [policy.value] : []))]};
+	});
+
+const readParent = (reader: Reader, session: Session, child: string) =>
+	reader.once(`org-parent:${session.name}:${child}`, () =>
+		reader.call(`${session.name}:organizations:ListParents:${child}`, `organizations:ListParents ${child} (${sessionLabel(session)})`, signal =>
+			session.clients.organizations().send(new ListParentsCommand({ChildId: child}), {abortSignal: signal}),
+		),
+	);
+
+/**
+ * From the account up to the root (organizations:ListParents), reading each level's policies as soon as it is
+ * known, so the walk costs the tree's depth and not depth × 3 round trips. Root level first.
+ */
+const walkToRoot = async (reader: Reader, session: Session, account: string, type: PolicyType): Promise<Walk> => {
+	const levels: Promise<Walk>[] = [readTargetPolicies(reader, session, account, type)];
+	let child = account;
+	for (let depth = 0; depth < 10; depth++) {
+		const parents = await readParent(reader, session, child);
+		if (!parents.ok) return {missing: {permission: `organizations:ListParents on ${child}, ${fromManagement}`, failure: parents.failure}};
+		const parent = parents.value.Parents?.[0];
+		if (!parent?.Id) return {missing: {permission: `organizations:ListParents on ${child}`, failure: {kind: 'other', code: 'IncompleteAnswer', message: 'ListParents named no parent'}}};
+		levels.push(readTargetPolicies(reader, session, parent.Id, type));
+		if (parent.Type === 'ROOT') break;
+		child = parent.Id;
+	}
+	const walked = await Promise.all(levels);
+	const failed = walked.find(level => level.missing);
+	if (failed?.missing) return {missing: failed.missing};
+	return {levels: walked.flatMap(level => level.levels ?? []).reverse()};
+};
+
+export type OrganizationTarget = {
+	readonly caller: Session;
+	readonly sessions: readonly Session[];
+	/** The account the resource control policies matter for: the bucket's. */
+	readonly resourceAccount: Promise<string | undefined>;
+};
+
+/** The levels; or the failed read; or why nothing could be read (another unknown it depends on). */
+type PolicySet = {readonly levels?: readonly OrganizationLevel[]; readonly missing?: OrgMissing; readonly blocked?: {readonly reason: string; readonly resolveWith: string}};
+
+/** SCPs (or RCPs) of one account: none outside an organization or for its management account, else the walk. */
+const policiesFor = async (reader: Reader, target: OrganizationTarget, account: string, organization: Organization | null, type: PolicyType): Promise<PolicySet> => {
+	if (organization === null || organization.managementAccount === account) return {levels: []};
+	const session = (await sessionInAccount(reader, target.sessions, organization.managementAccount)) ?? target.caller;
+	const walk = await walkToRoot(reader, session, account, type);
+	return walk.missing ? {missing: walk.missing} : {levels: walk.levels ?? []};
+};
+
+/**
+ * The caller's organization ID, the SCPs of the caller's account and the RCPs of the bucket's account, where a
+ * profile may read them (only the management account or a delegated administrator can). What cannot be read is
+ * said once, not once per call.
+ */
+export const readOrganization = async (reader: Reader, target: OrganizationTarget): Promise<{organizationId?: string | null; info: OrganizationInfo}> => {
+	const [identity, callerOrganization] = await Promise.all([readIdentity(reader, target.caller), readOrganizationOf(reader, target.caller)]);
+	if (!callerOrganization.ok) {
+		reader.note(
+			'organization',
+			`organizations:DescribeOrganization: ${reader.explain(callerOrganization.failure)} (so the caller's organization ID, SCPs and RCPs are unknown)`,
+			'organizations:DescribeOrganization',
+		);
+		return {info: {}};
+	}
+	const organization = callerOrganization.value;
+	const scps: Promise<PolicySet> = identity.ok
+		? policiesFor(reader, target, identity.value.account, organization, 'SERVICE_CONTROL_POLICY')
+		: Promise.resolve({blocked: {reason: "the caller's account is unknown", resolveWith: "working credentials for the caller's profile"}});
+	const rcps: Promise<PolicySet> = target.resourceAccount.then(async account => {
+		if (!account) {
+			return {blocked: {reason: "the bucket's account is unknown", resolveWith: "a profile of the bucket's account (--bucket-profile): its bucket policy read shows the owner"}};
+		}
+		const owner = await sessionInAccount(reader, target.sessions, account);
+		const ownerOrganization = owner ? await readOrganizationOf(reader, owner) : undefined;
+		if (ownerOrganization && !ownerOrganization.ok) return {missing: {permission: 'organizations:DescribeOrganization', failure: ownerOrganization.failure}};
+		// Without a profile there, the caller's organization is the one to look in (the walk fails if the account is not in it).
+		return policiesFor(reader, target, account, ownerOrganization?.ok ? ownerOrganization.value : organization, 'RESOURCE_CONTROL_POLICY');
+	});
+	const [scp, rcp] = await Promise.all([scps, rcps]);
+	if (scp.missing && rcp.missing && scp.missing.failure.code === rcp.missing.failure.code) {
+		reader.note('organization', `${reader.explain(scp.missing.failure)} (the SCPs and RCPs that apply are unknown)`, scp.missing.permission);
+	} else {
+		for (const [set, path] of [
+			[scp, 'organization.serviceControlPolicies'],
+			[rcp, 'organization.resourceControlPolicies'],
+		] as const) {
+			if (set.missing) reader.note(path, reader.explain(set.missing.failure), set.missing.permission);
+			else if (set.blocked) reader.note(path, set.blocked.reason, set.blocked.resolveWith);
+		}
+	}
+	return {
+		organizationId: organization?.id ?? null,
+		info: {...(scp.levels ? {serviceControlPolicies: scp.levels} : {}), ...(rcp.levels ? {resourceControlPolicies: rcp.levels} : {})},
+	};
+};

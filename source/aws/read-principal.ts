@@ -1,0 +1,152 @@
+import {GetRoleCommand, GetUserCommand, ListGroupsForUserCommand} from '@aws-sdk/client-iam';
+import type {NamedPolicy, PrincipalInfo} from '../diagnosis/snapshot.js';
+import {parseCaller} from '../engine/principal.js';
+import {combine, readAllPages, readAttachedPolicies, readInlinePolicies, readManagedPolicy, type Gathered, type Missing, type PolicyOwner} from './read-iam.js';
+import type {Reader} from './reader.js';
+import {readIdentity, sessionLabel, type Identity, type Session} from './session.js';
+
+type Entity = {
+	readonly arn?: string;
+	readonly uniqueId?: string;
+	readonly boundaryArn?: string;
+	readonly tags: Readonly<Record<string, string>>;
+};
+
+const tagsOf = (tags: readonly {Key?: string; Value?: string}[] | undefined): Record<string, string> =>
+	Object.fromEntries((tags ?? []).filter(tag => tag.Key !== undefined).map(tag => [tag.Key!, tag.Value ?? '']));
+
+const noteMissing = (reader: Reader, path: string, missing: readonly Missing[]): void => {
+	for (const item of missing) reader.note(path, `${item.action}: ${reader.explain(item.failure)}`, item.permission);
+};
+
+/** Managed policies can be attached twice (to the user and to a group): one copy is enough to evaluate. */
+const distinct = (policies: readonly NamedPolicy[]): NamedPolicy[] => {
+	const seen = new Set<string>();
+	return policies.filter(policy => {
+		if (policy.arn === undefined) return true;
+		if (seen.has(policy.arn)) return false;
+		seen.add(policy.arn);
+		return true;
+	});
+};
+
+/** GetRole / GetUser: the permissions boundary, the tags and the ARN with its path. */
+const readEntity = async (reader: Reader, session: Session, owner: PolicyOwner): Promise<{entity?: Entity; missing?: Missing}> => {
+	const iam = session.clients.iam();
+	const label = `${owner.kind === 'role' ? 'iam:GetRole' : 'iam:GetUser'} ${owner.name} (${sessionLabel(session)})`;
+	const outcome =
+		owner.kind === 'role'
+			? await reader.call(`${session.name}:iam:GetRole:${owner.name}`, label, signal =>
+					iam.send(new GetRoleCommand({RoleName: owner.name}), {abortSignal: signal}).then(r => r.Role),
+				)
+			: await reader.call(`${session.name}:iam:GetUser:${owner.name}`, label, signal =>
+					iam.send(new GetUserCommand({UserName: owner.name}), {abortSignal: signal}).then(r => r.User),
+				);
+	const action = owner.kind === 'role' ? 'iam:GetRole' : 'iam:GetUser';
+	if (!outcome.ok) return {missing: {action, permission: `${action} on ${owner.arn}`, failure: outcome.failure}};
+	const value = outcome.value;
+	const uniqueId = value && 'RoleId' in value ? value.RoleId : value && 'UserId' in value ? value.UserId : undefined;
+	return {
+		entity: {
+			...(value?.Arn ? {arn: value.Arn} : {}),
+			...(uniqueId ? {uniqueId} : {}),
+			...(value?.PermissionsBoundary?.PermissionsBoundaryArn ? {boundaryArn: value.PermissionsBoundary.PermissionsBoundaryArn} : {}),
+			tags: tagsOf(value?.Tags),
+		},
+	};
+};
+
+/** A user's groups' inline and attached policies (iam:ListGroupsForUser first). */
+const readGroupPolicies = async (reader: Reader, session: Session, user: PolicyOwner, account: string, partition: string): Promise<Gathered<NamedPolicy[]>> => {
+	const iam = session.clients.iam();
+	const groups = await readAllPages(reader, `${session.name}:iam:ListGroupsForUser:${user.name}`, `iam:ListGroupsForUser ${user.name} (${sessionLabel(session)})`, (marker, signal) =>
+		iam.send(new ListGroupsForUserCommand({UserName: user.name, Marker: marker}), {abortSignal: signal}).then(r => ({
+			items: r.Groups ?? [],
+			...(r.IsTruncated && r.Marker ? {next: r.Marker} : {}),
+		})),
+	);
+	if (!groups.ok) return {missing: [{action: 'iam:ListGroupsForUser', permission: `iam:ListGroupsForUser on ${user.arn}`, failure: groups.failure}]};
+	const owners = groups.value
+		.filter(group => group.GroupName !== undefined)
+		.map((group): PolicyOwner => ({kind: 'group', name: group.GroupName!, arn: group.Arn ?? `arn:${partition}:iam::${account}:group/${group.GroupName!}`}));
+	return combine(await Promise.all(owners.flatMap(owner => [readInlinePolicies(reader, session, owner), readAttachedPolicies(reader, session, owner)])));
+};
+
+const readBoundary = async (reader: Reader, session: Session, entity: Entity | undefined): Promise<Gathered<NamedPolicy | null>> => {
+	if (!entity) return {missing: []};
+	if (!entity.boundaryArn) return {value: null, missing: []};
+	return readManagedPolicy(reader, session, entity.boundaryArn);
+};
+
+/** A role session or an IAM user: identity policies (the user's groups' too), boundary, tags. */
+const readIamPrincipal = async (reader: Reader, session: Session, identity: Identity, owner: PolicyOwner): Promise<PrincipalInfo> => {
+	const entityRead = readEntity(reader, session, owner);
+	const boundaryRead = entityRead.then(read => readBoundary(reader, session, read.entity));
+	const [entityResult, inline, attached, groups, boundary] = await Promise.all([
+		entityRead,
+		readInlinePolicies(reader, session, owner),
+		readAttachedPolicies(reader, session, owner),
+		owner.kind === 'user' ? readGroupPolicies(reader, session, owner, identity.account, identity.partition) : Promise.resolve<Gathered<NamedPolicy[]>>({value: [], missing: []}),
+		boundaryRead,
+	]);
+	const policies = combine([inline, attached, groups]);
+	// GetRole knows the role's path, which a permission's resource must include: name the real ARN when known.
+	const realArn = entityResult.entity?.arn;
+	const withRealArn = (missing: readonly Missing[]): Missing[] =>
+		missing.map(item => (realArn && item.permission.endsWith(` on ${owner.arn}`) ? {...item, permission: `${item.permission.slice(0, -owner.arn.length)}${realArn}`} : item));
+	noteMissing(reader, 'principal.identityPolicies', withRealArn(policies.missing));
+	if (entityResult.missing) {
+		const {action, permission, failure} = entityResult.missing;
+		reader.note('principal.permissionsBoundary', `${action}: ${reader.explain(failure)} (the ${owner.kind}'s tags are unknown too)`, permission);
+	}
+	noteMissing(reader, 'principal.permissionsBoundary', boundary.missing);
+	const entity = entityResult.entity;
+	const isSession = owner.kind === 'role';
+	if (isSession) {
+		reader.note(
+			'principal.sessionPolicy',
+			'a session policy (passed to AssumeRole, if any) cannot be read from AWS',
+			'paste the session policy, if the session was created with one',
+		);
+	}
+	return {
+		arn: identity.arn,
+		...(isSession && entity?.arn ? {roleArn: entity.arn} : {}),
+		...(identity.userId ? {userId: identity.userId} : {}),
+		...(policies.value ? {identityPolicies: distinct(policies.value)} : {}),
+		...(boundary.value !== undefined ? {permissionsBoundary: boundary.value} : {}),
+		// A user's own keys carry no session policy; a role session's cannot be read.
+		...(isSession ? {} : {sessionPolicy: null}),
+		...(entity && Object.keys(entity.tags).length > 0 ? {tags: entity.tags} : {}),
+	};
+};
+
+/**
+ * Who the caller is and which identity policies apply: for an assumed-role session the role behind it, for a
+ * user its own and its groups' policies; the permissions boundary of either. `organizationId` is added by the caller.
+ */
+export const readPrincipal = async (reader: Reader, session: Session): Promise<PrincipalInfo | undefined> => {
+	const identity = await readIdentity(reader, session);
+	if (!identity.ok) {
+		reader.note(
+			'principal',
+			`sts:GetCallerIdentity: ${reader.explain(identity.failure)}`,
+			"working credentials for the caller's profile (sts:GetCallerIdentity needs no permission)",
+		);
+		return undefined;
+	}
+	const {arn, account, partition, userId} = identity.value;
+	const caller = parseCaller(arn);
+	if (caller.kind === 'session' && caller.roleName) {
+		return readIamPrincipal(reader, session, identity.value, {kind: 'role', name: caller.roleName, arn: `arn:${partition}:iam::${account}:role/${caller.roleName}`});
+	}
+	if (caller.kind === 'user' && caller.name) {
+		return readIamPrincipal(reader, session, identity.value, {kind: 'user', name: caller.name, arn});
+	}
+	if (caller.kind === 'root') {
+		reader.note('principal.identityPolicies', "the caller is the account's root user, which IAM policies do not govern", 'use a profile of an IAM user or role');
+		return {arn, ...(userId ? {userId} : {}), permissionsBoundary: null, sessionPolicy: null};
+	}
+	reader.note('principal.identityPolicies', `the caller ${arn} is not an IAM user or role session, so its policies cannot be listed`, 'paste the policies that apply to it');
+	return {arn, ...(userId ? {userId} : {})};
+};

@@ -1,0 +1,53 @@
+import {GetCallerIdentityCommand} from '@aws-sdk/client-sts';
+import type {Clients} from './clients.js';
+import type {Outcome, Reader} from './reader.js';
+
+/** The roles a profile can play in one collection (one profile may play several). */
+export type SessionRole = 'caller' | 'bucket' | 'key';
+
+/** One profile, its credentials resolved and its clients ready. */
+export type Session = {
+	/** The profile name, or `default chain` when none was named. */
+	readonly name: string;
+	readonly roles: readonly SessionRole[];
+	readonly region: string;
+	readonly clients: Clients;
+};
+
+export type Identity = {
+	readonly arn: string;
+	readonly account: string;
+	readonly userId: string;
+	readonly partition: string;
+};
+
+/** How notes name a profile without its name (a profile name can say more than a redacted snapshot should). */
+export const describeSession = (session: Session): string => {
+	if (session.roles.includes('caller')) return "the caller's profile";
+	if (session.roles.includes('bucket')) return 'the --bucket-profile';
+	return 'the --key-profile';
+};
+
+/** For progress lines only (never written into the snapshot). */
+export const sessionLabel = (session: Session): string => `profile ${session.name}`;
+
+/** sts:GetCallerIdentity, once per profile: it needs no permission and works even under an explicit Deny. */
+export const readIdentity = (reader: Reader, session: Session): Promise<Outcome<Identity>> =>
+	reader.once(`identity:${session.name}`, async () => {
+		const outcome = await reader.call(`${session.name}:sts:GetCallerIdentity`, `sts:GetCallerIdentity (${sessionLabel(session)})`, signal =>
+			session.clients.sts().send(new GetCallerIdentityCommand({}), {abortSignal: signal}),
+		);
+		if (!outcome.ok) return outcome;
+		const {Arn: arn, Account: account, UserId: userId} = outcome.value;
+		if (!arn || !account) return {ok: false, failure: {kind: 'other', code: 'IncompleteAnswer', message: 'GetCallerIdentity returned no ARN or account'}};
+		return {ok: true, value: {arn, account, userId: userId ?? '', partition: arn.split(':')[1] ?? 'aws'}};
+	});
+
+/** The profile among `sessions` that is in `account`, if any (only it can read an account-local thing). */
+export const sessionInAccount = async (reader: Reader, sessions: readonly Session[], account: string): Promise<Session | undefined> => {
+	for (const session of sessions) {
+		const identity = await readIdentity(reader, session);
+		if (identity.ok && identity.value.account === account) return session;
+	}
+	return undefined;
+};

@@ -1,0 +1,177 @@
+import {describe, expect, it} from 'vitest';
+import {collectSnapshot, type CollectOptions} from '../../source/aws/collect.js';
+import type {Snapshot} from '../../source/diagnosis/snapshot.js';
+import type {FakeService} from '../support/fake-aws/call.js';
+import {expectValidSnapshot, notePaths, useFakeAws} from '../support/fake-aws/harness.js';
+import {sameAccountFiles, sameAccountScenario} from '../support/fake-aws/scenarios.js';
+
+const state = useFakeAws({scenario: sameAccountScenario, files: sameAccountFiles});
+
+const download = {operation: 'download', bucket: 'acme-uploads', objectKey: 'reports/2024/q1.csv'} as const;
+// `org` (the management account) as the key profile: DescribeKey and ListGrants cross accounts, and it reads the organization.
+const options = (extra: Partial<CollectOptions> = {}): CollectOptions => ({question: download, profile: 'ci', keyProfile: 'org', env: state.home.env, ...extra});
+
+const collect = async (extra: Partial<CollectOptions> = {}): Promise<Snapshot> => {
+	const result = await collectSnapshot(options(extra));
+	if (!result.ok) throw new Error(`collection failed: ${result.error.kind}: ${result.error.message}`);
+	expectValidSnapshot(result.value);
+	return result.value;
+};
+
+/** The snapshot without the given dotted paths (and without what always differs: notes and the time). */
+const without = (snapshot: Snapshot, paths: readonly string[]): unknown => {
+	const copy = structuredClone(snapshot) as Record<string, unknown>;
+	delete copy['unread'];
+	delete copy['metadata'];
+	for (const path of paths) {
+		const parts = path.split('.');
+		let node: Record<string, unknown> | undefined = copy;
+		for (const part of parts.slice(0, -1)) node = node?.[part] as Record<string, unknown> | undefined;
+		if (node) delete node[parts[parts.length - 1]!];
+	}
+	return copy;
+};
+
+/** For each read: the notes its failure adds, the permission the first one names, and the fields that go missing. */
+const consequences: Readonly<Record<string, {notes: readonly string[]; permission: string; missing: readonly string[]}>> = {
+	'sts:GetCallerIdentity': {
+		notes: ['principal', 'key.policy', 'organization.resourceControlPolicies', 'organization.serviceControlPolicies'],
+		permission: "working credentials for the caller's profile",
+		missing: ['principal', 'bucket.accountId', 'key.policy', 'organization'],
+	},
+	// S3 sends the bucket's Region even with a 403, so nothing is lost.
+	's3:HeadBucket': {notes: [], permission: '', missing: []},
+	's3:GetBucketPolicy': {notes: ['bucket.policy', 'organization.resourceControlPolicies'], permission: 's3:GetBucketPolicy on arn:aws:s3:::acme-uploads', missing: ['bucket.policy', 'bucket.accountId', 'organization.resourceControlPolicies']},
+	's3:GetBucketEncryption': {notes: ['bucket.defaultEncryption'], permission: 's3:GetEncryptionConfiguration on arn:aws:s3:::acme-uploads', missing: ['bucket.defaultEncryption']},
+	's3:GetBucketOwnershipControls': {notes: ['bucket.objectOwnership'], permission: 's3:GetBucketOwnershipControls on arn:aws:s3:::acme-uploads', missing: ['bucket.objectOwnership']},
+	's3:HeadObject': {notes: ['object'], permission: 's3:GetObject on arn:aws:s3:::acme-uploads/reports/2024/q1.csv', missing: ['object', 'key', 'question.kmsKeyId']},
+	'iam:GetRole': {notes: ['principal.permissionsBoundary'], permission: 'iam:GetRole on arn:aws:iam::111122223333:role/uploader', missing: ['principal.permissionsBoundary', 'principal.tags', 'principal.roleArn']},
+	'iam:ListRolePolicies': {notes: ['principal.identityPolicies'], permission: 'iam:ListRolePolicies on arn:aws:iam::111122223333:role/service/uploader', missing: ['principal.identityPolicies']},
+	'iam:GetRolePolicy': {notes: ['principal.identityPolicies'], permission: 'iam:GetRolePolicy on arn:aws:iam::111122223333:role/service/uploader', missing: ['principal.identityPolicies']},
+	'iam:ListAttachedRolePolicies': {notes: ['principal.identityPolicies'], permission: 'iam:ListAttachedRolePolicies on arn:aws:iam::111122223333:role/service/uploader', missing: ['principal.identityPolicies']},
+	// The boundary is a managed policy too: both fields depend on the same two reads.
+	'iam:GetPolicy': {notes: ['principal.identityPolicies', 'principal.permissionsBoundary'], permission: 'iam:GetPolicy on arn:aws:iam::111122223333:policy/kms-use', missing: ['principal.identityPolicies', 'principal.permissionsBoundary']},
+	'iam:GetPolicyVersion': {notes: ['principal.identityPolicies', 'principal.permissionsBoundary'], permission: 'iam:GetPolicyVersion on arn:aws:iam::111122223333:policy/kms-use', missing: ['principal.identityPolicies', 'principal.permissionsBoundary']},
+	'kms:DescribeKey': {notes: ['key.keyState'], permission: 'kms:DescribeKey on arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab', missing: ['key.keyManager', 'key.keyState', 'key.keySpec', 'key.keyUsage', 'key.multiRegion']},
+	'kms:GetKeyPolicy': {notes: ['key.policy'], permission: 'kms:GetKeyPolicy on arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab', missing: ['key.policy']},
+	'kms:ListGrants': {notes: ['key.grants'], permission: 'kms:ListGrants on arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab', missing: ['key.grants']},
+	'organizations:DescribeOrganization': {notes: ['organization'], permission: 'organizations:DescribeOrganization', missing: ['principal.organizationId', 'organization']},
+	'organizations:ListParents': {notes: ['organization'], permission: 'organizations:ListParents on 111122223333, from the management account or a delegated administrator', missing: ['organization']},
+	'organizations:ListPoliciesForTarget': {notes: ['organization'], permission: 'organizations:ListPoliciesForTarget on 111122223333, from the management account or a delegated administrator', missing: ['organization']},
+	'organizations:DescribePolicy': {notes: ['organization'], permission: 'organizations:DescribePolicy, from the management account or a delegated administrator', missing: ['organization']},
+};
+
+describe('faults during live collection', () => {
+	it('turns each read that fails, one at a time, into its note and still collects everything else', async () => {
+		const baseline = await collect();
+		expect(notePaths(baseline)).toEqual(['principal.sessionPolicy']);
+		const operations = [...new Set(state.fake.calls.map(call => `${call.service}:${call.operation}`))].sort();
+		// Every read the collector makes is in the table: a new read cannot slip in untested.
+		expect(operations).toEqual(Object.keys(consequences).sort());
+		for (const operation of operations) {
+			const [service, name] = operation.split(':') as [FakeService, string];
+			state.fake.clearFaults();
+			state.fake.addFault({service, operation: name, kind: 'denied'});
+			const snapshot = await collect();
+			const expected = consequences[operation]!;
+			const added = (snapshot.unread ?? []).filter(note => !baseline.unread!.some(old => old.path === note.path && old.reason === note.reason));
+			expect(added.map(note => note.path), operation).toEqual(expected.notes);
+			if (expected.notes.length > 0) expect(added[0]!.resolveWith, operation).toMatch(new RegExp(`^${expected.permission.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+			for (const note of added) expect(note.reason, operation).not.toMatch(/\n|at \w+ \(/);
+			expect(without(snapshot, expected.missing), operation).toEqual(without(baseline, expected.missing));
+		}
+	});
+
+	it('takes NoSuchBucketPolicy to mean "no policy" and a 405 to mean "another account"', async () => {
+		state.fake.addFault({service: 's3', operation: 'GetBucketPolicy', kind: 'error', error: {status: 404, code: 'NoSuchBucketPolicy', message: 'The bucket policy does not exist'}, times: 1});
+		const none = await collect();
+		expect(none.bucket).toMatchObject({policy: null, accountId: '111122223333'});
+		expect(notePaths(none)).toEqual(['principal.sessionPolicy']);
+		state.fake.addFault({service: 's3', operation: 'GetBucketPolicy', kind: 'method-not-allowed'});
+		const other = await collect();
+		expect(other.bucket).not.toHaveProperty('policy');
+		expect(other.bucket).not.toHaveProperty('accountId');
+		expect(other.unread?.find(note => note.path === 'bucket.policy')?.resolveWith).toBe(
+			"s3:GetBucketPolicy on arn:aws:s3:::acme-uploads, with a profile of the bucket's account (--bucket-profile)",
+		);
+	});
+
+	it('retries throttling and a 500 and gets the answer', async () => {
+		state.fake.addFault({service: 'kms', operation: 'GetKeyPolicy', kind: 'throttle', times: 2});
+		state.fake.addFault({service: 'iam', operation: 'GetRole', kind: 'server-error', times: 1});
+		const snapshot = await collect();
+		expect(notePaths(snapshot)).toEqual(['principal.sessionPolicy']);
+		expect(snapshot.key?.policy).toBeDefined();
+		expect(state.fake.calls.filter(call => call.operation === 'GetKeyPolicy').map(call => call.status)).toEqual([400, 400, 200]);
+		expect(state.fake.calls.filter(call => call.operation === 'GetRole').map(call => call.status)).toEqual([500, 200]);
+	});
+
+	it('gives up on endless throttling after a bounded number of attempts, and says so', async () => {
+		state.fake.addFault({service: 'kms', operation: 'ListGrants', kind: 'throttle'});
+		const snapshot = await collect();
+		expect(snapshot.unread).toContainEqual({
+			path: 'key.grants',
+			reason: 'kms:ListGrants: throttled by AWS (ThrottlingException) after 3 attempts',
+			resolveWith: 'kms:ListGrants on arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+		});
+		expect(state.fake.calls.filter(call => call.operation === 'ListGrants')).toHaveLength(3);
+	});
+
+	it('survives a dropped connection by retrying it', async () => {
+		state.fake.addFault({service: 's3', operation: 'HeadObject', kind: 'reset', times: 1});
+		const snapshot = await collect();
+		expect(snapshot.object?.encryption?.algorithm).toBe('aws:kms');
+		expect(state.fake.calls.filter(call => call.operation === 'HeadObject')).toHaveLength(2);
+	});
+
+	it('gives up on a call that never answers after the per-call timeout, and collects the rest', async () => {
+		state.fake.addFault({service: 's3', operation: 'GetBucketEncryption', kind: 'hang'});
+		const started = Date.now();
+		const snapshot = await collect({callTimeoutMs: 400});
+		expect(Date.now() - started).toBeLessThan(3000);
+		expect(snapshot.unread).toContainEqual({
+			path: 'bucket.defaultEncryption',
+			reason: 's3:GetBucketEncryption: no answer within 0.4 s',
+			resolveWith: 's3:GetEncryptionConfiguration on arn:aws:s3:::acme-uploads',
+		});
+		expect(snapshot.key?.policy).toBeDefined();
+	});
+
+	it('stops at the deadline with what it has, saying what was not read in time', async () => {
+		state.fake.setLatency(150);
+		const started = Date.now();
+		const snapshot = await collect({deadlineMs: 400});
+		expect(Date.now() - started).toBeLessThan(1500);
+		// The first round of calls answered; what depended on them ran out of time.
+		expect(snapshot.bucket?.region).toBe('eu-west-1');
+		expect(snapshot.unread?.some(note => /not read before the 0\.4 s deadline|no answer within/.test(note.reason))).toBe(true);
+		expect(snapshot.principal).not.toHaveProperty('identityPolicies');
+	});
+
+	it('returns `cancelled` promptly when the signal aborts', async () => {
+		state.fake.setLatency(400);
+		const controller = new AbortController();
+		setTimeout(() => controller.abort(), 100);
+		const started = Date.now();
+		const result = await collectSnapshot(options({signal: controller.signal}));
+		expect(result).toEqual({ok: false, error: {kind: 'cancelled', message: 'collection cancelled'}});
+		expect(Date.now() - started).toBeLessThan(350);
+	});
+
+	it('says once that AWS rejected the keys, instead of a note for every read', async () => {
+		const result = await collectSnapshot({...options(), env: {...state.home.env, AWS_ACCESS_KEY_ID: 'AKIAUNKNOWN000000000', AWS_SECRET_ACCESS_KEY: 'nope'}, profile: undefined, keyProfile: undefined});
+		expect(result.ok).toBe(false);
+		expect(result.ok ? undefined : result.error).toEqual({
+			kind: 'no-credentials',
+			message: 'AWS rejected the credentials of the default profile (InvalidClientTokenId): The security token included in the request is invalid.; refresh them, or pick another profile',
+		});
+	});
+
+	it('turns an unreachable endpoint into notes with the network error, not a crash', async () => {
+		const result = await collectSnapshot({...options(), env: {...state.home.env, AWS_ENDPOINT_URL: 'http://127.0.0.1:9'}, callTimeoutMs: 2000});
+		expect(result.ok).toBe(true);
+		const snapshot = result.ok ? result.value : undefined;
+		expect(snapshot?.unread?.find(note => note.path === 'principal')?.reason).toMatch(/^sts:GetCallerIdentity: network error \(ECONNREFUSED\)/);
+		expect(snapshot?.unread?.find(note => note.path === 'bucket.defaultEncryption')?.reason).toMatch(/network error/);
+	});
+});

@@ -1,0 +1,34 @@
+import {describe, expect, it} from 'vitest';
+import {collectSnapshot, type CollectOptions} from '../../source/aws/collect.js';
+import {notePaths, useFakeAws} from '../support/fake-aws/harness.js';
+import {sameAccountFiles, sameAccountScenario} from '../support/fake-aws/scenarios.js';
+import {countWaves} from '../support/fake-aws/waves.js';
+
+const state = useFakeAws({scenario: sameAccountScenario, files: sameAccountFiles});
+
+const latencyMs = 100;
+
+describe('parallel reads', () => {
+	it('spends the critical path (identity → policy lists → versions), not the sum of the calls', async () => {
+		// An IAM user in a group: its longest chain is GetCallerIdentity → ListGroupsForUser → ListAttachedGroupPolicies → GetPolicy → GetPolicyVersion.
+		const options: CollectOptions = {
+			question: {operation: 'upload', bucket: 'acme-uploads', objectKey: 'reports/new.csv', kmsKeyId: 'alias/uploads', sizeBytes: 50_000_000},
+			profile: 'dev',
+			env: state.home.env,
+		};
+		await collectSnapshot(options); // load the SDK once, as a running CLI already has
+		state.fake.resetCalls();
+		state.fake.setLatency(latencyMs);
+		const started = performance.now();
+		const result = await collectSnapshot(options);
+		const elapsed = performance.now() - started;
+		expect(result.ok && notePaths(result.value)).toEqual(['organization']);
+		const calls = state.fake.calls.length;
+		const waves = countWaves(state.fake.calls, latencyMs / 2);
+		console.log(`same-account collection with ${latencyMs} ms per call: ${Math.round(elapsed)} ms for ${calls} calls in ${waves} round trips (sequential: ≥ ${calls * latencyMs} ms)`);
+		expect(calls).toBeGreaterThanOrEqual(20);
+		expect(waves).toBeLessThanOrEqual(5);
+		// Five round trips are 500 ms; the margin is for a busy CI machine, still far below the sequential 2 s and more.
+		expect(elapsed).toBeLessThan(5 * latencyMs + 350);
+	});
+});

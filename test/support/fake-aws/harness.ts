@@ -1,0 +1,45 @@
+import {afterAll, afterEach, beforeAll, vi} from 'vitest';
+import {parseSnapshot} from '../../../source/diagnosis/parse-snapshot.js';
+import type {Snapshot} from '../../../source/diagnosis/snapshot.js';
+import {createAwsHome, type AwsHome} from './home.js';
+import {isolateProcessEnv} from './isolate.js';
+import type {FakeScenario} from './scenario.js';
+import {startFakeAws, type FakeAws} from './server.js';
+
+export type FakeAwsSetup = {
+	readonly scenario: () => FakeScenario;
+	readonly files: (endpoint: string) => {readonly config?: string; readonly credentials?: string};
+	/** Extra variables; by default AWS_ENDPOINT_URL points at the fake. */
+	readonly env?: (endpoint: string) => NodeJS.ProcessEnv;
+};
+
+export type FakeAwsState = {fake: FakeAws; home: AwsHome};
+
+/** One fake endpoint and one temporary home per test file; faults, latency and the call log reset after each test. */
+export const useFakeAws = (setup: FakeAwsSetup): FakeAwsState => {
+	const state = {} as FakeAwsState;
+	beforeAll(async () => {
+		state.fake = await startFakeAws(setup.scenario());
+		state.home = await createAwsHome({...setup.files(state.fake.url), env: setup.env ? setup.env(state.fake.url) : {AWS_ENDPOINT_URL: state.fake.url}});
+		isolateProcessEnv(state.home);
+	});
+	afterEach(() => {
+		state.fake.clearFaults();
+		state.fake.setLatency(0);
+		state.fake.resetCalls();
+	});
+	afterAll(async () => {
+		await state.fake.close();
+		await state.home.remove();
+		vi.unstubAllEnvs();
+	});
+	return state;
+};
+
+/** The snapshot must be a valid `s3-kms-doctor/snapshot@1`, as `check --snapshot` would read it back from a file. */
+export const expectValidSnapshot = (snapshot: Snapshot): void => {
+	const parsed = parseSnapshot(JSON.stringify(snapshot), 'collected snapshot');
+	if (!parsed.ok) throw new Error(parsed.error.message);
+};
+
+export const notePaths = (snapshot: Snapshot): string[] => (snapshot.unread ?? []).map(note => note.path);

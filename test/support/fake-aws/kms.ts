@@ -1,0 +1,77 @@
+import {fail, notAuthorized, param, type FakeCall, type Handler, type World} from './call.js';
+import {keyArn, type FakeKey} from './scenario.js';
+import {jsonAnswer, type FakeResponse} from './wire.js';
+
+const notFound = (call: FakeCall, keyId: string): FakeResponse =>
+	fail(call, {status: 400, code: 'NotFoundException', message: `Invalid keyId '${keyId}'`});
+
+/**
+ * Find a key as KMS does: an ARN names its account and Region; an alias name or a bare key ID resolves in the
+ * caller's account and the Region the request was sent to. A key in another Region is not found.
+ */
+const resolveKey = (call: FakeCall, world: World, keyId: string): FakeKey | undefined => {
+	const keys = world.scenario.keys ?? [];
+	const arn = /^arn:aws:kms:([a-z0-9-]+):(\d{12}):(key|alias)\/(.+)$/.exec(keyId);
+	if (arn) {
+		const [, region, account, kind, name] = arn;
+		if (region !== call.region) return undefined;
+		return keys.find(key => key.account === account && key.region === region && (kind === 'key' ? key.id === name : (key.aliases ?? []).includes(`alias/${name}`)));
+	}
+	const local = keys.filter(key => key.account === call.caller.account && key.region === call.region);
+	if (keyId.startsWith('alias/')) return local.find(key => (key.aliases ?? []).includes(keyId));
+	return local.find(key => key.id === keyId);
+};
+
+const metadata = (key: FakeKey) => ({
+	AWSAccountId: key.account,
+	KeyId: key.id,
+	Arn: keyArn(key),
+	CreationDate: 1_705_312_800,
+	Enabled: (key.state ?? 'Enabled') === 'Enabled',
+	Description: '',
+	KeyUsage: key.usage ?? 'ENCRYPT_DECRYPT',
+	KeyState: key.state ?? 'Enabled',
+	Origin: 'AWS_KMS',
+	KeyManager: key.manager ?? 'CUSTOMER',
+	CustomerMasterKeySpec: key.spec ?? 'SYMMETRIC_DEFAULT',
+	KeySpec: key.spec ?? 'SYMMETRIC_DEFAULT',
+	EncryptionAlgorithms: ['SYMMETRIC_DEFAULT'],
+	MultiRegion: key.multiRegion ?? false,
+});
+
+/** KMS over JSON 1.1 (`X-Amz-Target: TrentService.*`): DescribeKey, GetKeyPolicy, ListGrants. */
+export const handleKms: Handler = (call, world) => {
+	const keyId = param(call, 'KeyId') ?? '';
+	const key = resolveKey(call, world, keyId);
+	switch (call.operation) {
+		case 'DescribeKey':
+			return key ? jsonAnswer({KeyMetadata: metadata(key)}) : notFound(call, keyId);
+		case 'GetKeyPolicy':
+			// GetKeyPolicy takes a key ID or key ARN, never an alias.
+			if (!key || keyId.includes('alias/')) return notFound(call, keyId);
+			// The key policy is account-local: no key policy statement can let another account read it.
+			if (key.account !== call.caller.account) return fail(call, {status: 400, code: 'AccessDeniedException', message: notAuthorized(call, 'kms:GetKeyPolicy', keyArn(key))});
+			return jsonAnswer({Policy: JSON.stringify(key.policy, null, 2), PolicyName: 'default'});
+		case 'ListGrants': {
+			if (!key || keyId.includes('alias/')) return notFound(call, keyId);
+			const grants = (key.grants ?? []).map(grant => ({
+				KeyId: keyArn(key),
+				GrantId: grant.id,
+				Name: grant.name ?? '',
+				CreationDate: 1_705_312_800,
+				GranteePrincipal: grant.grantee,
+				...(grant.retiring ? {RetiringPrincipal: grant.retiring} : {}),
+				IssuingAccount: `arn:aws:iam::${key.account}:root`,
+				Operations: grant.operations,
+				...(grant.constraints ? {Constraints: grant.constraints} : {}),
+			}));
+			// One grant a page, so the collector's Marker loop is exercised whenever a key has two grants.
+			const start = Number(param(call, 'Marker') ?? '0');
+			const page = grants.slice(start, start + 1);
+			const more = start + 1 < grants.length;
+			return jsonAnswer({Grants: page, Truncated: more, ...(more ? {NextMarker: String(start + 1)} : {})});
+		}
+		default:
+			return fail(call, {status: 400, code: 'UnknownOperationException', message: `Unknown operation ${call.operation}`});
+	}
+};

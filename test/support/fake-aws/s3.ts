@@ -1,0 +1,67 @@
+import {fail, param, type FakeCall, type Handler} from './call.js';
+import type {FakeEncryption} from './scenario.js';
+import {escapeXml, restAnswer, type FakeResponse} from './wire.js';
+
+const encryptionHeaders = (encryption: FakeEncryption | null): Record<string, string> => {
+	if (!encryption) return {};
+	return {
+		'x-amz-server-side-encryption': encryption.algorithm,
+		...(encryption.kmsKeyId ? {'x-amz-server-side-encryption-aws-kms-key-id': encryption.kmsKeyId} : {}),
+		...(encryption.bucketKey ? {'x-amz-server-side-encryption-bucket-key-enabled': 'true'} : {}),
+	};
+};
+
+const xml = (body: string): FakeResponse => restAnswer(200, {'content-type': 'application/xml'}, `<?xml version="1.0" encoding="UTF-8"?>${body}`);
+
+const noSuchBucket = (call: FakeCall, bucket: string): FakeResponse =>
+	fail(call, {status: 404, code: 'NoSuchBucket', message: `The specified bucket does not exist: ${bucket}`});
+
+/** S3 over REST/XML, path-style (`/bucket?policy`, `HEAD /bucket/key`). Reads only. */
+export const handleS3: Handler = (call, world) => {
+	const bucketName = param(call, 'Bucket') ?? '';
+	const bucket = (world.scenario.buckets ?? []).find(candidate => candidate.name === bucketName);
+	const regionHeader = bucket ? {'x-amz-bucket-region': bucket.region} : undefined;
+	if (!bucket) return call.operation === 'HeadObject' || call.operation === 'HeadBucket' ? fail(call, {status: 404, code: 'NotFound', message: 'Not Found'}) : noSuchBucket(call, bucketName);
+	const owner = bucket.account === call.caller.account;
+	switch (call.operation) {
+		case 'HeadBucket':
+			return restAnswer(200, {...regionHeader!, 'x-amz-access-point-alias': 'false'});
+		case 'GetBucketLocation':
+			return xml(`<LocationConstraint xmlns="http://s3.amazonaws.com/doc/2006-03-01/">${bucket.region === 'us-east-1' ? '' : bucket.region}</LocationConstraint>`);
+		case 'GetBucketPolicy':
+			// S3 shows a bucket policy only to the owner's account, even to a principal its policy allows.
+			if (!owner) {
+				return fail(call, {status: 405, code: 'MethodNotAllowed', message: 'The specified method is not allowed against this resource.'});
+			}
+			if (!bucket.policy) return fail(call, {status: 404, code: 'NoSuchBucketPolicy', message: 'The bucket policy does not exist'});
+			return restAnswer(200, {'content-type': 'application/json'}, JSON.stringify(bucket.policy));
+		case 'GetBucketEncryption': {
+			const encryption = bucket.encryption;
+			if (!encryption) {
+				return fail(call, {status: 404, code: 'ServerSideEncryptionConfigurationNotFoundError', message: 'The server side encryption configuration was not found'});
+			}
+			const keyId = encryption.kmsKeyId ? `<KMSMasterKeyID>${escapeXml(encryption.kmsKeyId)}</KMSMasterKeyID>` : '';
+			const bucketKey = encryption.bucketKey === undefined ? '' : `<BucketKeyEnabled>${encryption.bucketKey}</BucketKeyEnabled>`;
+			return xml(
+				`<ServerSideEncryptionConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Rule><ApplyServerSideEncryptionByDefault><SSEAlgorithm>${encryption.algorithm}</SSEAlgorithm>${keyId}</ApplyServerSideEncryptionByDefault>${bucketKey}</Rule></ServerSideEncryptionConfiguration>`,
+			);
+		}
+		case 'GetBucketOwnershipControls':
+			if (!bucket.ownership) return fail(call, {status: 404, code: 'OwnershipControlsNotFoundError', message: 'The bucket ownership controls were not found'});
+			return xml(`<OwnershipControls xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Rule><ObjectOwnership>${bucket.ownership}</ObjectOwnership></Rule></OwnershipControls>`);
+		case 'HeadObject': {
+			const key = param(call, 'Key') ?? '';
+			const object = (world.scenario.objects ?? []).find(candidate => candidate.bucket === bucket.name && candidate.key === key);
+			if (!object) return fail(call, {status: 404, code: 'NotFound', message: 'Not Found'});
+			return restAnswer(200, {
+				'content-length': '1024',
+				'content-type': 'application/octet-stream',
+				etag: '"0123456789abcdef0123456789abcdef"',
+				'last-modified': 'Mon, 15 Jan 2024 10:00:00 GMT',
+				...encryptionHeaders(object.encryption),
+			});
+		}
+		default:
+			return fail(call, {status: 501, code: 'NotImplemented', message: `The fake does not implement ${call.operation}`});
+	}
+};

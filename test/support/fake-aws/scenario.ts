@@ -1,0 +1,118 @@
+/**
+ * The world the fake AWS endpoint serves: accounts' principals, policies, keys, buckets, objects and an
+ * organization. Plain data, so each test builds the situation it needs and the fake answers as AWS would.
+ */
+
+export type PolicyDoc = Readonly<Record<string, unknown>>;
+
+/** Access keys and who they belong to (an IAM user, or a role session). */
+export type FakeCredential = {
+	readonly accessKeyId: string;
+	readonly secretAccessKey: string;
+	readonly sessionToken?: string;
+	/** `arn:aws:iam::ACCT:user/NAME` or `arn:aws:sts::ACCT:assumed-role/ROLE/SESSION`. */
+	readonly arn: string;
+	readonly userId: string;
+	readonly account: string;
+};
+
+type PolicyHolder = {
+	readonly account: string;
+	readonly name: string;
+	readonly id: string;
+	readonly path?: string;
+	readonly inline?: Readonly<Record<string, PolicyDoc>>;
+	/** Managed policy ARNs. */
+	readonly attached?: readonly string[];
+};
+
+export type FakeRole = PolicyHolder & {readonly boundary?: string; readonly tags?: Readonly<Record<string, string>>};
+export type FakeUser = PolicyHolder & {readonly groups?: readonly string[]; readonly boundary?: string; readonly tags?: Readonly<Record<string, string>>};
+export type FakeGroup = PolicyHolder;
+
+export type FakeManagedPolicy = {
+	readonly arn: string;
+	readonly name: string;
+	readonly defaultVersion: string;
+	readonly versions: Readonly<Record<string, PolicyDoc>>;
+};
+
+export type FakeGrant = {
+	readonly id: string;
+	readonly name?: string;
+	readonly grantee: string;
+	readonly retiring?: string;
+	readonly operations: readonly string[];
+	readonly constraints?: {readonly EncryptionContextEquals?: Record<string, string>; readonly EncryptionContextSubset?: Record<string, string>};
+};
+
+export type FakeKey = {
+	readonly account: string;
+	readonly region: string;
+	readonly id: string;
+	readonly policy: PolicyDoc;
+	/** `alias/NAME`. */
+	readonly aliases?: readonly string[];
+	readonly state?: string;
+	readonly manager?: 'CUSTOMER' | 'AWS';
+	readonly spec?: string;
+	readonly usage?: string;
+	readonly multiRegion?: boolean;
+	readonly grants?: readonly FakeGrant[];
+};
+
+export type FakeEncryption = {readonly algorithm: 'aws:kms' | 'aws:kms:dsse' | 'AES256'; readonly kmsKeyId?: string; readonly bucketKey?: boolean};
+
+export type FakeBucket = {
+	readonly name: string;
+	readonly account: string;
+	readonly region: string;
+	/** `null`: no bucket policy. */
+	readonly policy: PolicyDoc | null;
+	/** `null`: no default encryption configuration. */
+	readonly encryption: FakeEncryption | null;
+	readonly ownership: 'BucketOwnerEnforced' | 'BucketOwnerPreferred' | 'ObjectWriter' | null;
+};
+
+export type FakeObject = {readonly bucket: string; readonly key: string; readonly encryption: FakeEncryption | null};
+
+export type FakeOrgPolicy = {
+	readonly id: string;
+	readonly name: string;
+	readonly type: 'SERVICE_CONTROL_POLICY' | 'RESOURCE_CONTROL_POLICY';
+	readonly document: PolicyDoc;
+	/** Root, OU or account IDs it is attached to. */
+	readonly targets: readonly string[];
+};
+
+export type FakeOrganization = {
+	readonly id: string;
+	readonly managementAccount: string;
+	readonly rootId: string;
+	/** Each OU and account with its parent (an OU or the root). */
+	readonly parents: Readonly<Record<string, string>>;
+	readonly policies: readonly FakeOrgPolicy[];
+};
+
+export type FakeScenario = {
+	readonly credentials: readonly FakeCredential[];
+	readonly roles?: readonly FakeRole[];
+	readonly users?: readonly FakeUser[];
+	readonly groups?: readonly FakeGroup[];
+	readonly managedPolicies?: readonly FakeManagedPolicy[];
+	readonly keys?: readonly FakeKey[];
+	readonly buckets?: readonly FakeBucket[];
+	readonly objects?: readonly FakeObject[];
+	readonly organization?: FakeOrganization;
+	/** IAM list pages hold this many items (to exercise Marker pagination). Default 100. */
+	readonly iamPageSize?: number;
+};
+
+export const keyArn = (key: FakeKey): string => `arn:aws:kms:${key.region}:${key.account}:key/${key.id}`;
+
+export const managedPolicy = (arn: string, versions: Readonly<Record<string, PolicyDoc>>, defaultVersion: string): FakeManagedPolicy => ({
+	arn,
+	name: arn.split('/').pop()!,
+	defaultVersion,
+	versions,
+});

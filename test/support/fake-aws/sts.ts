@@ -1,0 +1,37 @@
+import {fail, param, type Handler} from './call.js';
+import {queryAnswer} from './wire.js';
+
+let sessionCounter = 0;
+
+/** STS over the query protocol: GetCallerIdentity, and AssumeRole for role profiles' source credentials. */
+export const handleSts: Handler = (call, world) => {
+	if (call.operation === 'GetCallerIdentity') {
+		return queryAnswer('sts', 'GetCallerIdentity', {Arn: call.caller.arn, UserId: call.caller.userId, Account: call.caller.account});
+	}
+	if (call.operation === 'AssumeRole') {
+		const roleArn = param(call, 'RoleArn') ?? '';
+		const sessionName = param(call, 'RoleSessionName') ?? 'session';
+		const role = (world.scenario.roles ?? []).find(candidate => `arn:aws:iam::${candidate.account}:role${candidate.path ?? '/'}${candidate.name}` === roleArn);
+		if (!role) return fail(call, {status: 403, code: 'AccessDenied', message: `User: ${call.caller.arn} is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`});
+		const accessKeyId = `ASIAFAKE${String(++sessionCounter).padStart(12, '0')}`;
+		const credential = {
+			accessKeyId,
+			secretAccessKey: `secret-${accessKeyId}`,
+			sessionToken: `token-${accessKeyId}`,
+			arn: `arn:aws:sts::${role.account}:assumed-role/${role.name}/${sessionName}`,
+			userId: `${role.id}:${sessionName}`,
+			account: role.account,
+		};
+		world.credentials.set(accessKeyId, credential);
+		return queryAnswer('sts', 'AssumeRole', {
+			Credentials: {
+				AccessKeyId: accessKeyId,
+				SecretAccessKey: credential.secretAccessKey,
+				SessionToken: credential.sessionToken,
+				Expiration: new Date(Date.now() + 3_600_000).toISOString(),
+			},
+			AssumedRoleUser: {Arn: credential.arn, AssumedRoleId: credential.userId},
+		});
+	}
+	return fail(call, {status: 400, code: 'InvalidAction', message: `Could not find operation ${call.operation} for version 2011-06-15`});
+};
