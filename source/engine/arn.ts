@@ -1,4 +1,4 @@
-import {globMatch} from './glob.js';
+import {arnGlobMatch, globMatch, globMatcher, globOf, type Glob} from './glob.js';
 
 /** An ARN split into its parts: `arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE` (the resource may hold `:` and `/`). */
 export type Arn = {
@@ -9,7 +9,7 @@ export type Arn = {
 	readonly resource: string;
 };
 
-export const parseArn = (text: string): Arn | undefined => {
+const split = (text: string): Arn | undefined => {
 	const parts = text.split(':');
 	if (parts.length < 6 || parts[0] !== 'arn') return undefined;
 	return {
@@ -21,27 +21,68 @@ export const parseArn = (text: string): Arn | undefined => {
 	};
 };
 
+// Principals and callers are parsed on every evaluation, and policies repeat the same few ARNs.
+const parsed = new Map<string, Arn | null>();
+
+export const parseArn = (text: string): Arn | undefined => {
+	let arn = parsed.get(text);
+	if (arn === undefined) {
+		arn = split(text) ?? null;
+		if (parsed.size >= 10_000) parsed.clear();
+		parsed.set(text, arn);
+	}
+	return arn ?? undefined;
+};
+
 export const formatArn = (arn: Arn): string =>
 	`arn:${arn.partition}:${arn.service}:${arn.region}:${arn.account}:${arn.resource}`;
 
-/**
- * Match an ARN against a pattern segment by segment, as IAM does for Resource and the Arn*
- * operators: wildcards work within each of the first five segments and across the resource part.
- * A bare `*` matches every resource.
- */
-export const arnMatches = (pattern: string, value: string): boolean => {
-	if (pattern === '*') return true;
-	const patternArn = parseArn(pattern);
-	const valueArn = parseArn(value);
-	if (!patternArn || !valueArn) return globMatch(pattern, value);
-	return (
-		globMatch(patternArn.partition, valueArn.partition) &&
-		globMatch(patternArn.service, valueArn.service) &&
-		globMatch(patternArn.region, valueArn.region) &&
-		globMatch(patternArn.account, valueArn.account) &&
-		globMatch(patternArn.resource, valueArn.resource)
-	);
+// The request's resource is tested against every Resource entry: remember the last answer.
+let lastText = '';
+let lastShaped = false;
+
+/** Has `text` the six parts of an ARN (five colons after `arn`)? */
+export const isArnShaped = (text: string): boolean => {
+	if (text === lastText) return lastShaped;
+	let colons = 0;
+	if (text.startsWith('arn:')) for (let index = 0; index < text.length && colons < 5; index++) if (text[index] === ':') colons++;
+	lastText = text;
+	lastShaped = colons >= 5;
+	return lastShaped;
 };
+
+/** Where the resource part of an ARN-shaped text starts (after the fifth colon); -1 if it is not ARN-shaped. */
+export const resourcePartStart = (text: string): number => {
+	if (!text.startsWith('arn:')) return -1;
+	let colons = 0;
+	for (let index = 0; index < text.length; index++) {
+		if (text[index] === ':' && ++colons === 5) return index + 1;
+	}
+	return -1;
+};
+
+/**
+ * Match an ARN against a glob segment by segment, as IAM does for Resource and the Arn* operators:
+ * wildcards work within each of the first five segments and across the resource part. A bare `*`
+ * matches every resource; a pattern or value that is not ARN-shaped is matched as a whole.
+ */
+export const arnGlobMatches = (pattern: Glob, value: string): boolean => {
+	if (pattern === '*') return true;
+	if (!isArnShaped(pattern) || !isArnShaped(value)) return globMatch(pattern, value);
+	return arnGlobMatch(pattern, value);
+};
+
+/** `arnGlobMatches` with the pattern compiled ahead: for Resource entries matched on every evaluation. */
+export const arnGlobMatcher = (pattern: Glob): ((value: string) => boolean) => {
+	if (pattern === '*') return () => true;
+	const whole = globMatcher(pattern);
+	if (!isArnShaped(pattern)) return whole;
+	const segments = globMatcher(pattern, true);
+	return value => (isArnShaped(value) ? segments(value) : whole(value));
+};
+
+/** `arnGlobMatches` for a pattern as written in a policy (IAM has no escape character). */
+export const arnMatches = (pattern: string, value: string): boolean => arnGlobMatches(globOf(pattern), value);
 
 export const accountOfArn = (text: string): string | undefined => {
 	const account = parseArn(text)?.account;

@@ -1,13 +1,15 @@
-import {arnMatches} from './arn.js';
+import {arnGlobMatcher, arnGlobMatches, resourcePartStart} from './arn.js';
 import {evaluateCondition} from './conditions/evaluate-condition.js';
 import type {ConditionTrace} from './conditions/trace.js';
 import type {ContextLookup} from './context.js';
 import type {PolicyVerdict, PrincipalMatch, StatementTrace} from './evaluation.js';
-import {globMatch} from './glob.js';
+import {anyGlobRegExp, globOf, joinGlobs, type Glob} from './glob.js';
 import {statementLabel, type Policy, type Statement} from './policy.js';
 import {matchPrincipal, notPrincipalExcludes, type Caller} from './principal.js';
-import {triAnd, triNot, triOr, type Tri} from './tri.js';
-import {substituteVariables} from './variables.js';
+import {triBoth, triEither, triNot, type Tri} from './tri.js';
+import {hasVariables, substituteGlob, variablesVersion} from './variables.js';
+
+type Mutable<T> = {-readonly [K in keyof T]: T[K]};
 
 /** A request ready for matching: the caller parsed once, the context behind a case-insensitive lookup. */
 export type PreparedRequest = {
@@ -17,21 +19,78 @@ export type PreparedRequest = {
 	readonly lookup: ContextLookup;
 };
 
-const actionMatches = (patterns: readonly string[], action: string): boolean =>
-	patterns.some(pattern => globMatch(pattern, action, {ignoreCase: true}));
-
-const statementCoversAction = (statement: Statement, action: string): boolean =>
-	statement.action ? actionMatches(statement.action, action) : !actionMatches(statement.notAction ?? [], action);
-
-const resourcePatternMatches = (pattern: string, request: PreparedRequest): Tri => {
-	const substituted = substituteVariables(pattern, request.lookup, true);
-	if (!substituted.ok) return 'unknownKey' in substituted ? 'unknown' : 'no';
-	return arnMatches(substituted.value, request.resource) ? 'yes' : 'no';
+/**
+ * What the evaluation of a statement needs from its text, compiled once (policies are evaluated again
+ * and again): its Action or NotAction as one case-insensitive regular expression, and a matcher for
+ * each Resource or NotResource entry that holds no policy variable.
+ */
+type CompiledStatement = {
+	readonly statement: Statement;
+	readonly label: string;
+	readonly actions: RegExp;
+	readonly resources: readonly {readonly pattern: string; readonly matches?: (resource: string) => boolean}[];
 };
 
-const statementCoversResource = (statement: Statement, request: PreparedRequest): Tri => {
-	if (statement.resource) return triOr(...statement.resource.map(pattern => resourcePatternMatches(pattern, request)));
-	return triNot(triOr(...(statement.notResource ?? []).map(pattern => resourcePatternMatches(pattern, request))));
+const compileStatement = (statement: Statement, variables: boolean): CompiledStatement => ({
+	statement,
+	label: statementLabel(statement),
+	actions: anyGlobRegExp((statement.action ?? statement.notAction ?? []).map(globOf), {ignoreCase: true}),
+	resources: (statement.resource ?? statement.notResource ?? []).map(pattern =>
+		variables && hasVariables(pattern) ? {pattern} : {pattern, matches: arnGlobMatcher(globOf(pattern))},
+	),
+});
+
+type CompiledPolicy = {readonly variables: boolean; readonly statements: readonly CompiledStatement[]};
+
+// Keyed by the parsed policy (and statement), which are immutable: one lookup per policy per evaluation.
+const compiledPolicies = new WeakMap<Policy, CompiledPolicy>();
+const compiledStatements = new WeakMap<Statement, CompiledStatement & {readonly variables: boolean}>();
+
+const compilePolicy = (policy: Policy): CompiledPolicy => {
+	const cached = compiledPolicies.get(policy);
+	if (cached) return cached;
+	const variables = policy.version === variablesVersion;
+	const fresh = {variables, statements: policy.statements.map(statement => compileStatement(statement, variables))};
+	compiledPolicies.set(policy, fresh);
+	return fresh;
+};
+
+const compiledAlone = (statement: Statement, variables: boolean): CompiledStatement => {
+	const cached = compiledStatements.get(statement);
+	if (cached && cached.variables === variables) return cached;
+	const fresh = {...compileStatement(statement, variables), variables};
+	compiledStatements.set(statement, fresh);
+	return fresh;
+};
+
+const coversAction = (compiled: CompiledStatement, action: string): boolean =>
+	compiled.actions.test(action) === (compiled.statement.action !== undefined);
+
+/**
+ * Does one Resource entry cover the request's resource? IAM replaces policy variables only in the
+ * resource part of an ARN (after the fifth colon) and only in policies of Version 2012-10-17;
+ * anywhere else `${…}` is plain text. A variable whose key is not known is added to `unknownKeys`.
+ */
+const resourcePatternMatches = (pattern: string, request: PreparedRequest, unknownKeys: string[]): Tri => {
+	const start = Math.max(resourcePartStart(pattern), 0);
+	const substituted = substituteGlob(pattern.slice(start), request.lookup);
+	if (!substituted.ok) {
+		if ('absentKey' in substituted) return 'no';
+		unknownKeys.push(substituted.unknownKey);
+		return 'unknown';
+	}
+	const glob: Glob = joinGlobs([globOf(pattern.slice(0, start)), substituted.value]);
+	return arnGlobMatches(glob, request.resource) ? 'yes' : 'no';
+};
+
+const coversResource = (compiled: CompiledStatement, request: PreparedRequest, unknownKeys: string[] = []): Tri => {
+	let covered: Tri = 'no';
+	for (const {pattern, matches} of compiled.resources) {
+		const match = matches ? (matches(request.resource) ? 'yes' : 'no') : resourcePatternMatches(pattern, request, unknownKeys);
+		covered = triEither(covered, match);
+		if (covered === 'yes') break;
+	}
+	return compiled.statement.resource ? covered : triNot(covered);
 };
 
 const principalOf = (statement: Statement, caller: Caller): PrincipalMatch | 'none' => {
@@ -45,8 +104,11 @@ const explainStatement = (
 	resourceMatched: Tri,
 	conditions: readonly ConditionTrace[],
 	request: PreparedRequest,
+	resourceKeys: readonly string[],
 ): string => {
-	if (resourceMatched === 'unknown') return `whether its Resource covers ${request.resource} depends on a policy variable whose value is not known`;
+	if (resourceMatched === 'unknown') {
+		return `whether its Resource covers ${request.resource} depends on a policy variable whose value is not known (${resourceKeys.join(', ')})`;
+	}
 	const failed = conditions.find(trace => trace.result === 'no');
 	if (failed) return `its condition does not hold: ${failed.reason}`;
 	const unknown = conditions.find(trace => trace.result === 'unknown');
@@ -55,75 +117,106 @@ const explainStatement = (
 	return 'it does not match';
 };
 
+/** How a statement that covers the action bears on the request; `undefined` when its principal or resource does not. */
+const traceStatement = (
+	compiled: CompiledStatement,
+	policyName: string,
+	request: PreparedRequest,
+	hasPrincipals: boolean,
+	variables: boolean,
+): StatementTrace | undefined => {
+	const {statement} = compiled;
+	let principalMatch: PrincipalMatch | 'none' | undefined;
+	if (hasPrincipals) {
+		principalMatch = principalOf(statement, request.caller);
+		if (principalMatch === 'none') return undefined;
+	}
+	const resourceKeys: string[] = [];
+	const resourceMatched = coversResource(compiled, request, resourceKeys);
+	if (resourceMatched === 'no') return undefined;
+	const conditions = statement.conditions.length === 0 ? [] : statement.conditions.map(clause => evaluateCondition(clause, request.lookup, variables));
+	let applies: Tri = resourceMatched;
+	for (const condition of conditions) applies = triBoth(applies, condition.result);
+	// Optional fields are set after the literal: V8 (Node 20) builds `{…, ...(x ? {y} : {})}` slowly on this hot path.
+	const trace: Mutable<StatementTrace> = {
+		policy: policyName,
+		statementIndex: statement.index,
+		label: compiled.label,
+		effect: statement.effect,
+		applies,
+		actionMatched: true,
+		resourceMatched,
+		conditions,
+		reason: explainStatement(applies, resourceMatched, conditions, request, resourceKeys),
+		source: statement.source,
+	};
+	if (principalMatch !== undefined) trace.principalMatch = principalMatch;
+	if (applies === 'unknown') {
+		const fromConditions = conditions.flatMap(condition => (condition.result === 'unknown' ? (condition.unknownKeys ?? []) : []));
+		const unknownKeys = [...new Set([...(resourceMatched === 'unknown' ? resourceKeys : []), ...fromConditions])];
+		if (unknownKeys.length > 0) trace.unknownKeys = unknownKeys;
+	}
+	return trace;
+};
+
 /**
- * How one statement bears on the request. `undefined` when its action or principal does not cover the
- * request at all, so irrelevant statements cost almost nothing (the hot path of evaluation).
+ * How one statement bears on the request. `undefined` when its action, principal or resource does not
+ * cover the request at all, so irrelevant statements cost almost nothing (the hot path of evaluation).
  */
 export const evaluateStatement = (
 	statement: Statement,
 	policyName: string,
 	request: PreparedRequest,
 	hasPrincipals: boolean,
+	variables = true,
 ): StatementTrace | undefined => {
-	if (!statementCoversAction(statement, request.action)) return undefined;
-	let principalMatch: PrincipalMatch | 'none' | undefined;
-	if (hasPrincipals) {
-		principalMatch = principalOf(statement, request.caller);
-		if (principalMatch === 'none') return undefined;
-	}
-	const resourceMatched = statementCoversResource(statement, request);
-	if (resourceMatched === 'no') return undefined;
-	const conditions = statement.conditions.map(clause => evaluateCondition(clause, request.lookup));
-	const applies = triAnd(resourceMatched, ...conditions.map(trace => trace.result));
-	return {
-		policy: policyName,
-		statementIndex: statement.index,
-		label: statementLabel(statement),
-		effect: statement.effect,
-		applies,
-		actionMatched: true,
-		resourceMatched,
-		...(principalMatch === undefined ? {} : {principalMatch}),
-		conditions,
-		reason: explainStatement(applies, resourceMatched, conditions, request),
-		source: statement.source,
-	};
+	const compiled = compiledAlone(statement, variables);
+	return coversAction(compiled, request.action) ? traceStatement(compiled, policyName, request, hasPrincipals, variables) : undefined;
 };
 
-/** Allow statements that name the caller but not the action: "Sid X allows only kms:GenerateDataKey". */
-const nearMissesOf = (policy: Policy, request: PreparedRequest, hasPrincipals: boolean): string[] =>
-	policy.statements
-		.filter(statement => statement.effect === 'Allow' && !statementCoversAction(statement, request.action))
-		.filter(statement => (hasPrincipals ? principalOf(statement, request.caller) !== 'none' : statementCoversResource(statement, request) !== 'no'))
-		.map(statement => {
+/** Allow statements (already known not to cover the action) that name the caller, or in identity policies cover the resource. */
+const nearMissesOf = (policy: Policy, candidates: readonly CompiledStatement[], request: PreparedRequest, hasPrincipals: boolean): string[] =>
+	candidates
+		.filter(compiled => (hasPrincipals ? principalOf(compiled.statement, request.caller) !== 'none' : coversResource(compiled, request) !== 'no'))
+		.map(({statement, label}) => {
 			const actions = statement.action ? statement.action.join(', ') : `everything except ${(statement.notAction ?? []).join(', ')}`;
-			return `${policy.name}, ${statementLabel(statement)} allows ${actions} but not ${request.action}`;
+			return `${policy.name}, ${label} allows ${actions} but not ${request.action}`;
 		});
 
 /** What one policy says about the request: does a Deny apply, does an Allow apply, and which statements. */
 export const evaluatePolicy = (policy: Policy, request: PreparedRequest, hasPrincipals: boolean): PolicyVerdict => {
 	const relevant: StatementTrace[] = [];
-	for (const statement of policy.statements) {
-		const trace = evaluateStatement(statement, policy.name, request, hasPrincipals);
-		if (trace) relevant.push(trace);
-	}
-	const denies = relevant.filter(trace => trace.effect === 'Deny').map(trace => trace.applies);
-	const allows = relevant.filter(trace => trace.effect === 'Allow');
-	let allowByPrincipal: Partial<Record<PrincipalMatch, Tri>> | undefined;
-	if (hasPrincipals) {
-		allowByPrincipal = {};
-		for (const trace of allows) {
+	// Allow statements for other actions: the near misses, if nothing allows.
+	const otherActions: CompiledStatement[] = [];
+	const {variables, statements} = compilePolicy(policy);
+	let deny: Tri = 'no';
+	let allow: Tri = 'no';
+	const allowByPrincipal: Partial<Record<PrincipalMatch, Tri>> | undefined = hasPrincipals ? {} : undefined;
+	for (const compiled of statements) {
+		if (!coversAction(compiled, request.action)) {
+			if (compiled.statement.effect === 'Allow') otherActions.push(compiled);
+			continue;
+		}
+		const trace = traceStatement(compiled, policy.name, request, hasPrincipals, variables);
+		if (!trace) continue;
+		relevant.push(trace);
+		if (trace.effect === 'Deny') {
+			deny = triEither(deny, trace.applies);
+			continue;
+		}
+		allow = triEither(allow, trace.applies);
+		if (allowByPrincipal) {
 			const match = trace.principalMatch as PrincipalMatch;
-			allowByPrincipal[match] = triOr(allowByPrincipal[match] ?? 'no', trace.applies);
+			allowByPrincipal[match] = triEither(allowByPrincipal[match] ?? 'no', trace.applies);
 		}
 	}
-	const allow = triOr(...allows.map(trace => trace.applies));
-	return {
+	const verdict: Mutable<PolicyVerdict> = {
 		policy: policy.name,
-		deny: triOr(...denies),
+		deny,
 		allow,
 		relevant,
-		...(allowByPrincipal ? {allowByPrincipal} : {}),
-		nearMisses: allow === 'yes' ? [] : nearMissesOf(policy, request, hasPrincipals),
+		nearMisses: allow === 'yes' || otherActions.length === 0 ? [] : nearMissesOf(policy, otherActions, request, hasPrincipals),
 	};
+	if (allowByPrincipal) verdict.allowByPrincipal = allowByPrincipal;
+	return verdict;
 };

@@ -16,7 +16,7 @@ import type {
 } from './evaluation.js';
 import {evaluatePolicy, type PreparedRequest} from './evaluate-policy.js';
 import {parseCaller, roleArnOfCaller, type Caller} from './principal.js';
-import {triAnd, triNot, triOr, type Tri} from './tri.js';
+import {triAnd, triBoth, triEither, triNot, triOr, type Tri} from './tri.js';
 
 /**
  * AWS's policy evaluation logic, three-valued, with the service rules that matter for S3 + KMS:
@@ -28,6 +28,8 @@ import {triAnd, triNot, triOr, type Tri} from './tri.js';
  *    limit every path except a resource policy that names the user or session itself.
  * Every layer then gets a status from the path that allows, or the one closest to allowing.
  */
+
+type Mutable<T> = {-readonly [K in keyof T]: T[K]};
 
 const isUnread = (value: unknown): value is UnreadPolicy =>
 	typeof value === 'object' && value !== null && (value as {unread?: unknown}).unread === true;
@@ -51,31 +53,51 @@ const unreadVerdict = (name: string, unread: UnreadPolicy): PolicyVerdict => ({
 	nearMisses: [],
 });
 
-const slotVerdict = (slot: PolicySlot, fallbackName: string, request: PreparedRequest, hasPrincipals: boolean): PolicyVerdict | undefined => {
+/** `fallbackName` names an unread policy; it is worked out only then. */
+const slotVerdict = (slot: PolicySlot, fallbackName: () => string, request: PreparedRequest, hasPrincipals: boolean): PolicyVerdict | undefined => {
 	if (slot === null) return undefined;
-	if (isUnread(slot)) return unreadVerdict(fallbackName, slot);
+	if (isUnread(slot)) return unreadVerdict(fallbackName(), slot);
 	return evaluatePolicy(slot, request, hasPrincipals);
 };
 
-const combine = (layer: Layer, verdicts: readonly PolicyVerdict[], present: boolean, unread?: UnreadPolicy): LayerState => {
-	const firstUnread = unread ?? verdicts.find(verdict => verdict.unread)?.unread;
-	return {
-		layer,
-		present,
-		allow: triOr(...verdicts.map(verdict => verdict.allow)),
-		deny: triOr(...verdicts.map(verdict => verdict.deny)),
-		policies: verdicts,
-		...(firstUnread ? {unread: firstUnread} : {}),
-	};
+// Hot path: layer objects are built property by property, because V8 (Node 20) copies `{...object, more}` slowly.
+const combine = (
+	layer: Layer,
+	verdicts: readonly PolicyVerdict[],
+	present: boolean,
+	allowByPrincipal?: Partial<Record<PrincipalMatch, Tri>>,
+): LayerState => {
+	let allow: Tri = 'no';
+	let deny: Tri = 'no';
+	let unread: UnreadPolicy | undefined;
+	for (const verdict of verdicts) {
+		allow = triEither(allow, verdict.allow);
+		deny = triEither(deny, verdict.deny);
+		unread ??= verdict.unread;
+	}
+	const state: Mutable<LayerState> = {layer, present, allow, deny, policies: verdicts};
+	if (unread) state.unread = unread;
+	if (allowByPrincipal) state.allowByPrincipal = allowByPrincipal;
+	return state;
 };
 
-const absentLayer = (layer: Layer): LayerState => ({layer, present: false, allow: 'no', deny: 'no', policies: []});
+const absentLayers = new Map<Layer, LayerState>();
 
-const unreadLayer = (layer: Layer, name: string, unread: UnreadPolicy): LayerState => ({
+/** A layer with no policy: shared, as nothing changes a layer once it is built. */
+const absentLayer = (layer: Layer): LayerState => {
+	let state = absentLayers.get(layer);
+	if (!state) {
+		state = Object.freeze({layer, present: false, allow: 'no', deny: 'no', policies: Object.freeze([])});
+		absentLayers.set(layer, state);
+	}
+	return state;
+};
+
+const unreadLayer = (layer: Layer, name: string, unread: UnreadPolicy, deny: Tri = 'unknown'): LayerState => ({
 	layer,
 	present: true,
 	allow: 'unknown',
-	deny: 'unknown',
+	deny,
 	policies: [unreadVerdict(name, unread)],
 	unread,
 	allowByPrincipal: {exact: 'unknown', role: 'unknown', anyone: 'unknown', account: 'unknown', service: 'unknown'},
@@ -85,7 +107,7 @@ const singleSlotLayer = (layer: Layer, slot: PolicySlot | undefined, name: strin
 	if (slot === undefined || slot === null) return absentLayer(layer);
 	if (isUnread(slot)) return unreadLayer(layer, name, slot);
 	const verdict = evaluatePolicy(slot, request, hasPrincipals);
-	return {...combine(layer, [verdict], true), ...(verdict.allowByPrincipal ? {allowByPrincipal: {...verdict.allowByPrincipal}} : {})};
+	return combine(layer, [verdict], true, verdict.allowByPrincipal ? {...verdict.allowByPrincipal} : undefined);
 };
 
 const organizationLayer = (
@@ -98,36 +120,39 @@ const organizationLayer = (
 	if (isUnread(levels)) return unreadLayer(layer, `${label} (unread)`, levels);
 	if (levels.length === 0) return absentLayer(layer);
 	const verdicts: PolicyVerdict[] = [];
-	const levelAllows: Tri[] = [];
-	for (const [index, level] of levels.entries()) {
-		const levelVerdicts = level
-			.map((slot, position) => slotVerdict(slot, `${label} ${position + 1} at level ${index + 1}`, request, layer === 'rcp'))
-			.filter((verdict): verdict is PolicyVerdict => verdict !== undefined);
-		verdicts.push(...levelVerdicts);
-		levelAllows.push(triOr(...levelVerdicts.map(verdict => verdict.allow)));
+	// Every level must allow: a level's allow is any of its policies', the layer's is all levels'.
+	let allow: Tri = 'yes';
+	for (let index = 0; index < levels.length; index++) {
+		let levelAllow: Tri = 'no';
+		const level = levels[index]!;
+		for (let position = 0; position < level.length; position++) {
+			const verdict = slotVerdict(level[position]!, () => `${label} ${position + 1} at level ${index + 1}`, request, layer === 'rcp');
+			if (!verdict) continue;
+			verdicts.push(verdict);
+			levelAllow = triEither(levelAllow, verdict.allow);
+		}
+		allow = triBoth(allow, levelAllow);
 	}
-	return {
-		layer,
-		present: true,
-		allow: triAnd(...levelAllows),
-		deny: triOr(...verdicts.map(verdict => verdict.deny)),
-		policies: verdicts,
-		...(verdicts.find(verdict => verdict.unread)?.unread ? {unread: verdicts.find(verdict => verdict.unread)!.unread!} : {}),
-	};
+	const state: Mutable<LayerState> = combine(layer, verdicts, true);
+	state.allow = allow;
+	return state;
 };
 
 const identityLayer = (slots: EvaluationInput['policies']['identity'], request: PreparedRequest): LayerState => {
-	if (slots === undefined) return {...absentLayer('identity'), present: true};
+	if (slots === undefined) return {layer: 'identity', present: true, allow: 'no', deny: 'no', policies: []};
 	if (isUnread(slots)) return unreadLayer('identity', 'identity-based policies (unread)', slots);
-	const verdicts = slots
-		.map((slot, index) => slotVerdict(slot, `identity policy ${index + 1}`, request, false))
-		.filter((verdict): verdict is PolicyVerdict => verdict !== undefined);
+	const verdicts: PolicyVerdict[] = [];
+	for (let index = 0; index < slots.length; index++) {
+		const verdict = slotVerdict(slots[index]!, () => `identity policy ${index + 1}`, request, false);
+		if (verdict) verdicts.push(verdict);
+	}
 	return combine('identity', verdicts, true);
 };
 
 const grantLayer = (grants: EvaluationInput['policies']['grants'], request: PreparedRequest): LayerState => {
 	if (grants === undefined) return absentLayer('grant');
-	if (isUnread(grants)) return unreadLayer('grant', 'KMS grants (unread)', grants);
+	// Grants only ever allow: unread grants leave an allow open, never a deny.
+	if (isUnread(grants)) return unreadLayer('grant', 'KMS grants (unread)', grants, 'no');
 	const relevant = grants
 		.map(grant => evaluateGrant(grant, request.caller, request.action, request.lookup))
 		.filter((trace): trace is StatementTrace => trace !== undefined);
@@ -142,8 +167,8 @@ const grantLayer = (grants: EvaluationInput['policies']['grants'], request: Prep
 	};
 };
 
-/** One way to an allow: every term must be `yes`. */
-type Term = {readonly layer: Layer; readonly mode?: ResourceMode; readonly value: Tri};
+/** One way to an allow: every term must be `yes`. `state`: the layer it reads, for `nearlyAllows`. */
+type Term = {readonly layer: Layer; readonly mode?: ResourceMode; readonly value: Tri; readonly state: LayerState};
 type ResourceMode = 'exact' | 'direct' | 'account' | 'any';
 type Path = {readonly name: string; readonly terms: readonly Term[]};
 
@@ -154,20 +179,32 @@ const modeMatches: Record<ResourceMode, readonly PrincipalMatch[]> = {
 	any: ['exact', 'role', 'anyone', 'service', 'account'],
 };
 
-const resourceTerm = (resource: LayerState, mode: ResourceMode): Term => ({
-	layer: 'resource',
-	mode,
-	value: triOr(...modeMatches[mode].map(match => resource.allowByPrincipal?.[match] ?? 'no')),
-});
+/** Did an Allow statement or grant of the term's layer match all but its conditions? */
+const nearlyAllows = (term: Term): boolean => {
+	const matches = term.mode ? modeMatches[term.mode] : undefined;
+	return term.state.policies.some(policy =>
+		policy.relevant.some(trace => trace.effect === 'Allow' && trace.applies === 'no' && (!matches || matches.includes(trace.principalMatch as PrincipalMatch))),
+	);
+};
 
-const pathValue = (path: Path): Tri => triAnd(...path.terms.map(term => term.value));
+const layerTerm = (state: LayerState): Term => ({layer: state.layer, value: state.allow, state});
+
+const resourceTerm = (resource: LayerState, mode: ResourceMode): Term => {
+	let value: Tri = 'no';
+	for (const match of modeMatches[mode]) value = triEither(value, resource.allowByPrincipal?.[match] ?? 'no');
+	return {layer: 'resource', mode, value, state: resource};
+};
+
+const pathValue = (path: Path): Tri => {
+	let value: Tri = 'yes';
+	for (const term of path.terms) value = triBoth(value, term.value);
+	return value;
+};
 
 const buildPaths = (layers: Record<Layer, LayerState>, service: ServiceModel, crossAccount: boolean, caller: Caller): Path[] => {
-	const limits: Term[] = (['boundary', 'session'] as const)
-		.filter(layer => layers[layer].present)
-		.map(layer => ({layer, value: layers[layer].allow}));
-	const identity: Term = {layer: 'identity', value: layers.identity.allow};
-	const grant: Term = {layer: 'grant', value: layers.grant.allow};
+	const limits: Term[] = (['boundary', 'session'] as const).filter(layer => layers[layer].present).map(layer => layerTerm(layers[layer]));
+	const identity = layerTerm(layers.identity);
+	const grant = layerTerm(layers.grant);
 	const resource = layers.resource;
 	if (crossAccount) {
 		const paths: Path[] = [{name: 'resource-and-identity', terms: [resourceTerm(resource, 'any'), identity, ...limits]}];
@@ -177,23 +214,30 @@ const buildPaths = (layers: Record<Layer, LayerState>, service: ServiceModel, cr
 	const exact: Path = {name: 'resource-names-caller', terms: [resourceTerm(resource, 'exact')]};
 	const direct: Path = {name: 'resource-names-role', terms: [resourceTerm(resource, 'direct'), ...limits]};
 	// Sessions are short-lived: prefer a fix that names the role over one that names the session.
-	const paths: Path[] = caller.kind === 'session' ? [direct, exact] : [exact, direct];
-	if (service === 'kms') {
-		paths.push({name: 'grant', terms: [grant, ...limits]});
-		paths.push({name: 'key-policy-delegates-to-iam', terms: [resourceTerm(resource, 'account'), identity, ...limits]});
-	} else {
-		paths.push({name: 'identity', terms: [identity, ...limits]});
-	}
-	return paths;
+	const resourcePaths: Path[] = caller.kind === 'session' ? [direct, exact] : [exact, direct];
+	const otherPaths: Path[] =
+		service === 'kms'
+			? [
+					{name: 'grant', terms: [grant, ...limits]},
+					{name: 'key-policy-delegates-to-iam', terms: [resourceTerm(resource, 'account'), identity, ...limits]},
+				]
+			: [{name: 'identity', terms: [identity, ...limits]}];
+	// Without a resource policy the closest fix is in the caller's own policies, not in a policy that does not exist.
+	return resource.present ? [...resourcePaths, ...otherPaths] : [...otherPaths, ...resourcePaths];
 };
 
-/** The path that allows, or else the one closest to allowing (fewest `no`, then fewest `unknown`, then most `yes`). */
+/**
+ * The path that allows, or else the one closest to allowing: fewest `no`, then fewest `unknown`, then
+ * most `yes`, then most `no` terms whose statement matched all but its conditions (the likely cause).
+ */
 const choosePath = (paths: readonly Path[]): Path => {
 	const satisfied = paths.find(path => pathValue(path) === 'yes');
 	if (satisfied) return satisfied;
 	const count = (path: Path, value: Tri): number => path.terms.filter(term => term.value === value).length;
+	const near = (path: Path): number => path.terms.filter(term => term.value === 'no' && nearlyAllows(term)).length;
 	return [...paths].sort(
-		(a, b) => count(a, 'no') - count(b, 'no') || count(a, 'unknown') - count(b, 'unknown') || count(b, 'yes') - count(a, 'yes'),
+		(a, b) =>
+			count(a, 'no') - count(b, 'no') || count(a, 'unknown') - count(b, 'unknown') || count(b, 'yes') - count(a, 'yes') || near(b) - near(a),
 	)[0]!;
 };
 
@@ -214,8 +258,11 @@ const layerNames: Record<Layer, string> = {
 	rcp: 'resource control policies',
 };
 
-const tracesOf = (state: LayerState, filter: (trace: StatementTrace) => boolean): StatementTrace[] =>
-	state.policies.flatMap(policy => policy.relevant.filter(filter));
+const tracesOf = (state: LayerState, filter: (trace: StatementTrace) => boolean): StatementTrace[] => {
+	const traces: StatementTrace[] = [];
+	for (const policy of state.policies) for (const trace of policy.relevant) if (filter(trace)) traces.push(trace);
+	return traces;
+};
 
 const where = (trace: StatementTrace): string => `${trace.policy}, ${trace.label}`;
 
@@ -237,19 +284,24 @@ const iamCaveat = (state: LayerState, facts: Facts): string =>
 const layerStatus = (state: LayerState, chosen: Path, facts: Facts): LayerVerdict => {
 	const {request} = facts;
 	const name = state.layer === 'resource' ? facts.resourceName : layerNames[state.layer];
-	const base = {layer: state.layer, deny: state.deny, allow: state.allow, policies: state.policies, ...(state.unread?.resolveWith ? {resolveWith: state.unread.resolveWith} : {})};
-	const verdict = (status: LayerStatus, decidedBy: readonly StatementTrace[], why: string): LayerVerdict => ({...base, status, decidedBy, why});
+	const resolveWith = state.unread?.resolveWith;
+	const verdict = (status: LayerStatus, decidedBy: readonly StatementTrace[], why: string): LayerVerdict => {
+		const layer: Mutable<LayerVerdict> = {layer: state.layer, deny: state.deny, allow: state.allow, policies: state.policies, status, decidedBy, why};
+		if (resolveWith) layer.resolveWith = resolveWith;
+		return layer;
+	};
 
 	if (state.deny === 'yes') {
 		const denying = tracesOf(state, trace => trace.effect === 'Deny' && trace.applies === 'yes');
 		return verdict('denied', denying, `${where(denying[0]!)} denies ${request.action} explicitly; an explicit Deny overrides every Allow.`);
 	}
-	if (state.unread) {
+	const term = chosen.terms.find(candidate => candidate.layer === state.layer);
+	const isGuard = state.layer === 'scp' || state.layer === 'rcp';
+	// An unread layer matters if it may deny, or if the chosen path needs it to allow.
+	if (state.unread && (state.deny !== 'no' || term || isGuard)) {
 		return verdict('unknown', [], `The ${name} could not be read (${state.unread.reason}), so it may allow or deny ${request.action}.`);
 	}
 	const maybeDenying = tracesOf(state, trace => trace.effect === 'Deny' && trace.applies === 'unknown');
-	const term = chosen.terms.find(candidate => candidate.layer === state.layer);
-	const isGuard = state.layer === 'scp' || state.layer === 'rcp';
 	const value: Tri | undefined = isGuard ? state.allow : term?.value;
 	const matchesOfTerm = term?.mode ? modeMatches[term.mode] : undefined;
 	const allowTraces = (applies: Tri): StatementTrace[] =>
@@ -347,8 +399,20 @@ const summarize = (decision: Evaluation['decision'], layers: readonly LayerVerdi
 	return `${subject} cannot be decided: ${unknown.map(layer => layer.why).join(' ') || 'a needed value is not known.'}`;
 };
 
+// Callers are shared (parseCaller remembers them), and what they imply never changes.
+const derivedContexts = new WeakMap<Caller, Record<string, ContextValue>>();
+
 /** Context keys every request carries, derived from the caller (given context wins). */
 const derivedContext = (caller: Caller): Record<string, ContextValue> => {
+	let derived = derivedContexts.get(caller);
+	if (!derived) {
+		derived = deriveContext(caller);
+		derivedContexts.set(caller, derived);
+	}
+	return derived;
+};
+
+const deriveContext = (caller: Caller): Record<string, ContextValue> => {
 	const derived: Record<string, ContextValue> = {};
 	if (caller.account) derived['aws:PrincipalAccount'] = caller.account;
 	const principalArn = caller.kind === 'session' ? roleArnOfCaller(caller) : caller.arn;
@@ -366,29 +430,29 @@ const derivedContext = (caller: Caller): Record<string, ContextValue> => {
 };
 
 const serviceOf = (action: string): ServiceModel => {
-	const prefix = action.split(':')[0]?.toLowerCase();
+	const prefix = action.slice(0, Math.max(action.indexOf(':'), 0)).toLowerCase();
 	return prefix === 'kms' ? 'kms' : prefix === 's3' ? 's3' : 'default';
 };
 
 const resourceNames: Record<ServiceModel, string> = {kms: 'key policy', s3: 'bucket policy', default: 'resource-based policy'};
 
 const unknownKeysOf = (layers: readonly LayerVerdict[]): string[] => {
-	const keys = new Set<string>();
+	let keys: Set<string> | undefined;
 	for (const layer of layers) {
 		for (const policy of layer.policies) {
 			for (const trace of policy.relevant) {
-				for (const condition of trace.conditions) if (condition.actual.state === 'unknown') keys.add(condition.clause.key);
+				if (trace.unknownKeys) for (const key of trace.unknownKeys) (keys ??= new Set()).add(key);
 			}
 		}
 	}
-	return [...keys];
+	return keys ? [...keys] : [];
 };
 
-const evaluateFor = (input: EvaluationInput, crossAccount: boolean): Evaluation => {
+const evaluateFor = (input: EvaluationInput, caller: Caller, crossAccount: boolean): Evaluation => {
 	const {request: raw, policies} = input;
-	const caller = parseCaller(raw.principal);
 	const service = input.service ?? serviceOf(raw.action);
-	const lookup = createContextLookup({...derivedContext(caller), ...raw.context}, raw.missingContextKeys ?? 'unknown');
+	// The given context wins over what is derived from the caller.
+	const lookup = createContextLookup(raw.context ?? {}, raw.missingContextKeys ?? 'unknown', derivedContext(caller));
 	const request: PreparedRequest = {caller, action: raw.action, resource: raw.resource, lookup};
 	const layers: Record<Layer, LayerState> = {
 		identity: identityLayer(policies.identity, request),
@@ -401,17 +465,21 @@ const evaluateFor = (input: EvaluationInput, crossAccount: boolean): Evaluation 
 	};
 	const paths = buildPaths(layers, service, crossAccount, caller);
 	const chosen = choosePath(paths);
-	const deny = triOr(...Object.values(layers).map(layer => layer.deny));
+	const all = [layers.identity, layers.resource, layers.grant, layers.boundary, layers.session, layers.scp, layers.rcp];
+	let deny: Tri = 'no';
+	for (const layer of all) deny = triEither(deny, layer.deny);
+	let anyPath: Tri = 'no';
+	for (const path of paths) anyPath = triEither(anyPath, pathValue(path));
 	const guards = triAnd(layers.scp.present ? layers.scp.allow : 'yes', layers.rcp.present ? layers.rcp.allow : 'yes');
-	const allow = triAnd(triNot(deny), guards, triOr(...paths.map(pathValue)));
+	const allow = triAnd(triNot(deny), guards, anyPath);
 	const decision = deny === 'yes' || allow === 'no' ? 'denied' : allow === 'yes' ? 'allowed' : 'unknown';
-	const facts: Facts = {request, crossAccount, service, resourceName: resourceNames[service], keyPolicyDelegates: resourceTerm(layers.resource, 'account').value};
-	const inPlay = new Set<Layer>(chosen.terms.map(term => term.layer));
-	const verdicts = (Object.values(layers) as LayerState[])
+	const facts: Facts = {request, crossAccount, service, resourceName: resourceNames[service], keyPolicyDelegates: service === 'kms' ? resourceTerm(layers.resource, 'account').value : 'no'};
+	const verdicts: LayerVerdict[] = [];
+	for (const state of all) {
 		// A layer that exists, or one the chosen path needs even though it is absent (e.g. no bucket policy across accounts).
-		.filter(state => state.present || inPlay.has(state.layer) || state.layer === 'resource')
-		.filter(state => state.layer !== 'grant' || service === 'kms')
-		.map(state => layerStatus(state, chosen, facts));
+		const shown = state.present || state.layer === 'resource' || chosen.terms.some(term => term.layer === state.layer);
+		if (shown && (state.layer !== 'grant' || service === 'kms')) verdicts.push(layerStatus(state, chosen, facts));
+	}
 	return {
 		decision,
 		summary: summarize(decision, verdicts, request),
@@ -427,11 +495,14 @@ const evaluateFor = (input: EvaluationInput, crossAccount: boolean): Evaluation 
  * known, both the same-account and the cross-account rules are tried; if they disagree, the answer is `unknown`.
  */
 export const evaluate = (input: EvaluationInput): Evaluation => {
-	const callerAccount = parseCaller(input.request.principal).account;
+	const caller = parseCaller(input.request.principal);
+	// A service principal has no account and no identity policies: the resource policy alone decides.
+	if (caller.kind === 'service') return evaluateFor(input, caller, false);
+	const callerAccount = caller.account;
 	const resourceAccount = input.request.resourceAccount ?? accountOfArn(input.request.resource);
-	if (callerAccount && resourceAccount) return evaluateFor(input, callerAccount !== resourceAccount);
-	const same = evaluateFor(input, false);
-	const cross = evaluateFor(input, true);
+	if (callerAccount && resourceAccount) return evaluateFor(input, caller, callerAccount !== resourceAccount);
+	const same = evaluateFor(input, caller, false);
+	const cross = evaluateFor(input, caller, true);
 	if (same.decision === cross.decision) return cross;
 	return {
 		...cross,

@@ -89,6 +89,8 @@ export type StatementTrace = {
 	/** One sentence: why it applies, or the first reason it does not. */
 	readonly reason: string;
 	readonly source: Readonly<Record<string, unknown>>;
+	/** When `applies` is `unknown`: the context keys (condition keys or policy variables) whose values would decide it. */
+	readonly unknownKeys?: readonly string[];
 };
 
 /** What one policy says about the request. */

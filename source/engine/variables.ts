@@ -1,14 +1,18 @@
 import type {ContextLookup} from './context.js';
-import {escapeGlob} from './glob.js';
+import {globOf, joinGlobs, literalGlob, type Glob} from './glob.js';
 
 /**
  * Policy variables: `${aws:username}`, `${aws:PrincipalTag/team}`, the literal escapes `${*}`,
- * `${?}`, `${$}`, and a default `${key, 'fallback'}`. Used in Resource and in String/Arn condition values.
+ * `${?}`, `${$}`, and a default `${key, 'fallback'}`. Used in Resource and in String/Arn condition
+ * values, and only in policies whose Version is 2012-10-17: in older ones `${…}` is plain text.
  */
-export type Substitution =
-	| {readonly ok: true; readonly value: string}
+export type Substitution<T extends string = string> =
+	| {readonly ok: true; readonly value: T}
 	| {readonly ok: false; readonly unknownKey: string}
 	| {readonly ok: false; readonly absentKey: string};
+
+/** The policy language version that introduced policy variables. */
+export const variablesVersion = '2012-10-17';
 
 const variablePattern = /\$\{([^}]*)\}/g;
 const literalEscapes: Readonly<Record<string, string>> = {'*': '*', '?': '?', $: '$'};
@@ -16,35 +20,50 @@ const literalEscapes: Readonly<Record<string, string>> = {'*': '*', '?': '?', $:
 export const hasVariables = (text: string): boolean => text.includes('${');
 
 /**
- * Replace the variables of `text` from the context. With `forGlob`, the replaced text is escaped so
- * that a `*` that came from a variable or `${*}` matches only a literal asterisk.
- * A variable whose key is absent (and has no default) makes the whole value unmatchable, as in IAM.
+ * Replace the variables of `text`, turning the written parts with `written` and the replaced
+ * values with `replaced`. A variable whose key is unknown makes the result unknown; one whose key
+ * is absent (and has no default) makes the whole value unmatchable, as in IAM.
  */
-export const substituteVariables = (text: string, lookup: ContextLookup, forGlob: boolean): Substitution => {
-	if (!hasVariables(text)) return {ok: true, value: text};
-	let result = '';
+const substitute = <T extends string>(
+	text: string,
+	lookup: ContextLookup,
+	written: (part: string) => T,
+	replaced: (value: string) => T,
+	join: (parts: readonly T[]) => T,
+): Substitution<T> => {
+	const parts: T[] = [];
 	let last = 0;
 	for (const match of text.matchAll(variablePattern)) {
-		const before = text.slice(last, match.index);
-		result += before;
+		parts.push(written(text.slice(last, match.index)));
 		last = match.index + match[0].length;
 		const inner = match[1]!.trim();
 		const literal = literalEscapes[inner];
 		if (literal !== undefined) {
-			result += forGlob ? escapeGlob(literal) : literal;
+			parts.push(replaced(literal));
 			continue;
 		}
 		const [rawKey, ...rest] = inner.split(',');
 		const key = rawKey!.trim();
-		const fallbackText = rest.join(',').trim();
-		const fallback = /^'(.*)'$/.exec(fallbackText)?.[1];
+		const fallback = /^'(.*)'$/.exec(rest.join(',').trim())?.[1];
 		const entry = lookup(key);
 		if (entry.state === 'unknown') return {ok: false, unknownKey: key};
-		let value: string;
-		if (entry.state === 'present' && entry.values.length > 0) value = entry.values[0]!;
-		else if (fallback !== undefined) value = fallback;
+		if (entry.state === 'present' && entry.values.length > 0) parts.push(replaced(entry.values[0]!));
+		else if (fallback !== undefined) parts.push(replaced(fallback));
 		else return {ok: false, absentKey: key};
-		result += forGlob ? escapeGlob(value) : value;
 	}
-	return {ok: true, value: result + text.slice(last)};
+	parts.push(written(text.slice(last)));
+	return {ok: true, value: join(parts)};
 };
+
+const same = (text: string): string => text;
+
+/** Replace the variables of a plain value (StringEquals, Bool …). */
+export const substituteText = (text: string, lookup: ContextLookup): Substitution =>
+	hasVariables(text) ? substitute(text, lookup, same, same, parts => parts.join('')) : {ok: true, value: text};
+
+/**
+ * Replace the variables of a wildcard pattern (Resource, StringLike, Arn*): the written text keeps its
+ * wildcards, and every character a variable puts in (`${*}` too) matches only itself.
+ */
+export const substituteGlob = (text: string, lookup: ContextLookup): Substitution<Glob> =>
+	hasVariables(text) ? substitute(text, lookup, globOf, literalGlob, joinGlobs) : {ok: true, value: globOf(text)};

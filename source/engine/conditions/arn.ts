@@ -1,7 +1,8 @@
-import {arnMatches} from '../arn.js';
+import {arnGlobMatches} from '../arn.js';
+import type {Glob} from '../glob.js';
 
 /**
  * `ArnEquals` and `ArnLike` behave identically: each colon-separated part is matched on its own and
- * may hold `*` and `?`. Case-sensitive. `expected` is a glob pattern (a backslash escapes).
+ * may hold `*` and `?`. Case-sensitive. `expected` is a `Glob` made by `prepare` in evaluate-condition.
  */
-export const compareArn = (actual: string, expected: string): boolean => arnMatches(expected, actual);
+export const compareArn = (actual: string, expected: string): boolean => arnGlobMatches(expected as Glob, actual);

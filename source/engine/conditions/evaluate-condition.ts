@@ -1,7 +1,8 @@
 import type {ContextLookup} from '../context.js';
 import type {ConditionClause} from '../policy.js';
-import {fromBoolean, type Tri, triAnd, triNot, triOr} from '../tri.js';
-import {substituteVariables} from '../variables.js';
+import {fromBoolean, type Tri, triAnd, triEither, triNot, triOr} from '../tri.js';
+import {globOf} from '../glob.js';
+import {hasVariables, substituteGlob, substituteText} from '../variables.js';
 import {nullMatches} from './null.js';
 import {findOperator, type ValueOperator, type VariableMode} from './operators.js';
 import type {ConditionTrace} from './trace.js';
@@ -33,39 +34,55 @@ type Expected =
 	| {readonly written: string; readonly state: 'unknown' | 'absent'; readonly key: string};
 
 /**
- * IAM has no escape character, but `globMatch` reads a backslash as one (for `${*}`): double the
- * literal backslashes outside `${…}` so they stay literal.
+ * A policy value ready to compare: for `glob` operators a `Glob` (see glob.ts), so a backslash the
+ * policy holds stays literal and a `*` a variable puts in matches only itself. Without `variables`
+ * (a policy older than Version 2012-10-17) `${…}` is plain text.
  */
-const toGlobPattern = (text: string): string => text.replace(/\$\{[^}]*\}|\\/g, found => (found === '\\' ? '\\\\' : found));
-
-const prepare = (written: string, mode: VariableMode, lookup: ContextLookup): Expected => {
+const prepare = (written: string, mode: VariableMode, lookup: ContextLookup, variables: boolean): Expected => {
 	if (mode === 'none') return {written, state: 'ready', text: written};
-	const substitution = substituteVariables(mode === 'glob' ? toGlobPattern(written) : written, lookup, mode === 'glob');
+	if (!variables) return {written, state: 'ready', text: mode === 'glob' ? globOf(written) : written};
+	const substitution = mode === 'glob' ? substituteGlob(written, lookup) : substituteText(written, lookup);
 	if (substitution.ok) return {written, state: 'ready', text: substitution.value};
 	return 'unknownKey' in substitution
 		? {written, state: 'unknown', key: substitution.unknownKey}
 		: {written, state: 'absent', key: substitution.absentKey};
 };
 
+// Values without policy variables are prepared once per clause: policies are evaluated again and again.
+const fixedValues = new WeakMap<ConditionClause, {readonly variables: boolean; readonly expected: readonly Expected[]}>();
+
+const expectedValues = (clause: ConditionClause, mode: VariableMode, lookup: ContextLookup, variables: boolean): readonly Expected[] => {
+	const cached = fixedValues.get(clause);
+	if (cached && cached.variables === variables) return cached.expected;
+	const expected = clause.values.map(value => prepare(value, mode, lookup, variables));
+	if (mode === 'none' || !variables || !clause.values.some(hasVariables)) fixedValues.set(clause, {variables, expected});
+	return expected;
+};
+
 /** Does one request value match any of the policy values (the positive test, before negation)? */
-const matchesAny = (operator: ValueOperator, actual: string, expected: readonly Expected[]): Tri =>
-	triOr(
-		...expected.map(value =>
-			value.state === 'ready' ? fromBoolean(operator.compare(actual, value.text)) : value.state === 'unknown' ? 'unknown' : 'no',
-		),
-	);
+const matchesAny = (operator: ValueOperator, actual: string, expected: readonly Expected[]): Tri => {
+	let match: Tri = 'no';
+	for (const value of expected) {
+		const one: Tri = value.state === 'ready' ? fromBoolean(operator.compare(actual, value.text)) : value.state === 'unknown' ? 'unknown' : 'no';
+		match = triEither(match, one);
+		if (match === 'yes') break;
+	}
+	return match;
+};
 
 const verdict = (result: Tri): string =>
 	result === 'yes' ? 'matches' : result === 'no' ? 'does not match' : 'may or may not match';
 
-export const evaluateCondition = (clause: ConditionClause, lookup: ContextLookup): ConditionTrace => {
+/** `variables`: whether the policy's Version (2012-10-17) lets `${…}` be a policy variable. */
+export const evaluateCondition = (clause: ConditionClause, lookup: ContextLookup, variables = true): ConditionTrace => {
 	const actual = lookup(clause.key);
-	const trace = (result: Tri, reason: string): ConditionTrace => ({clause, result, actual, reason});
+	const trace = (result: Tri, reason: string, unknownKeys?: readonly string[]): ConditionTrace =>
+		unknownKeys && result === 'unknown' ? {clause, result, actual, reason, unknownKeys} : {clause, result, actual, reason};
 	const {key, operator: name} = clause;
 	const operator = findOperator(clause.baseOperator);
 
 	if (!operator) return trace('unknown', `${quote(name)} is not an IAM condition operator, so this condition cannot be evaluated`);
-	if (actual.state === 'unknown') return trace('unknown', `${key} is not known for this request`);
+	if (actual.state === 'unknown') return trace('unknown', `${key} is not known for this request`, [key]);
 
 	const missing = actual.state === 'absent' || actual.values.length === 0;
 	const where = actual.state === 'absent' ? `${key} is not in the request` : `${key} has no values in the request`;
@@ -86,7 +103,7 @@ export const evaluateCondition = (clause: ConditionClause, lookup: ContextLookup
 		return trace('no', `${where}, so ${name} does not match`);
 	}
 
-	const expected = clause.values.map(value => prepare(value, operator.variables, lookup));
+	const expected = expectedValues(clause, operator.variables, lookup, variables);
 	const matches = actual.values.map(value => matchesAny(operator, value, expected));
 	const passes = matches.map(match => (operator.negated ? triNot(match) : match));
 	// Unqualified: positive operators need one matching value, negated ones need every value to pass.
@@ -125,5 +142,6 @@ export const evaluateCondition = (clause: ConditionClause, lookup: ContextLookup
 	if (unmatchable?.state === 'absent') {
 		reason += ` (${unmatchable.key} is not in the request, so ${quote(unmatchable.written)} matches nothing)`;
 	}
-	return trace(result, reason);
+	if (result !== 'unknown') return trace(result, reason);
+	return trace(result, reason, [...new Set(expected.flatMap(value => (value.state === 'unknown' ? [value.key] : [])))]);
 };

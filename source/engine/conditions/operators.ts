@@ -133,6 +133,8 @@ const byLowerName = new Map<string, BaseOperator>(baseOperators.map(name => [nam
 
 /** The spec of a base operator name (any case); `undefined` for an operator IAM does not have. */
 export const findOperator = (name: string): OperatorSpec | undefined => {
+	// Parsed clauses carry the canonical name: look it up as is before folding case.
+	if (Object.hasOwn(operatorSpecs, name)) return operatorSpecs[name as BaseOperator];
 	const base = byLowerName.get(name.toLowerCase());
 	return base && operatorSpecs[base];
 };

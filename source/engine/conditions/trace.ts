@@ -11,4 +11,6 @@ export type ConditionTrace = {
 	readonly actual: ContextEntry;
 	/** One sentence for people, e.g. `kms:ViaService is "s3.us-east-1.amazonaws.com", not one of "s3.eu-west-1.amazonaws.com"`. */
 	readonly reason: string;
+	/** When the result is `unknown`: the context keys (the clause's own, or a policy variable's) whose values would decide it. */
+	readonly unknownKeys?: readonly string[];
 };

@@ -4,10 +4,15 @@ import type {Relation} from './operators.js';
 
 const shown = 5;
 
-export const quote = (text: string): string => JSON.stringify(text);
+// Printable ASCII without `"` or `\` needs no escaping: skip JSON.stringify on this hot path.
+const plain = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+
+/** `"text"`, escaped as JSON escapes it. */
+export const quote = (text: string): string => (plain.test(text) ? `"${text}"` : JSON.stringify(text));
 
 /** `"a", "b", "c"` — at most five, then `and 3 more`. */
 export const quoteList = (values: readonly string[]): string => {
+	if (values.length === 1) return quote(values[0]!);
 	const head = values.slice(0, shown).map(quote).join(', ');
 	return values.length > shown ? `${head} and ${values.length - shown} more` : head;
 };

@@ -1,0 +1,46 @@
+import {describe, expect, it} from 'vitest';
+import {compareBinary, decodeBase64} from '../../../source/engine/conditions/binary.js';
+import {check, result} from './helpers.js';
+
+describe('BinaryEquals', () => {
+	// IAM guide: "BinaryEquals": {"key": "QmluYXJ5VmFsdWVJbkJhc2U2NA=="}.
+	const policy = 'QmluYXJ5VmFsdWVJbkJhc2U2NA==';
+
+	it('matches the same bytes', () => {
+		expect(result('BinaryEquals', 'key', policy, {key: policy})).toBe('yes');
+	});
+
+	it('matches the same bytes in another base64 spelling', () => {
+		expect(result('BinaryEquals', 'key', policy, {key: 'QmluYXJ5VmFsdWVJbkJhc2U2NA'})).toBe('yes');
+		expect(result('BinaryEquals', 'key', policy, {key: 'QmluYXJ5VmFs\ndWVJbkJhc2U2NA=='})).toBe('yes');
+		expect(result('BinaryEquals', 'key', '+/8=', {key: '-_8'})).toBe('yes');
+	});
+
+	it('does not match other bytes', () => {
+		const trace = check('BinaryEquals', 'key', policy, {key: 'QmluYXJ5'});
+		expect(trace.result).toBe('no');
+		expect(trace.reason).toBe('key is "QmluYXJ5", which is not "QmluYXJ5VmFsdWVJbkJhc2U2NA=="');
+	});
+
+	it('never matches a value that is not base64', () => {
+		expect(check('BinaryEquals', 'key', policy, {key: 'not base64!'}).reason).toBe('key is "not base64!", which is not base64');
+		expect(result('BinaryEquals', 'key', '%%%', {key: '%%%'})).toBe('no');
+	});
+
+	it('fails when the key is missing; the IfExists form holds', () => {
+		expect(result('BinaryEquals', 'key', policy, {})).toBe('no');
+		expect(result('BinaryEqualsIfExists', 'key', policy, {})).toBe('yes');
+	});
+});
+
+describe('decodeBase64 and compareBinary', () => {
+	it('decode to the bytes', () => {
+		expect(decodeBase64('QmluYXJ5VmFsdWVJbkJhc2U2NA==')).toBe('BinaryValueInBase64');
+		expect(decodeBase64('')).toBe('');
+		expect(decodeBase64('QQ')).toBe('A');
+		expect(decodeBase64('Q')).toBeUndefined();
+		expect(decodeBase64('QQ===')).toBeUndefined();
+		expect(compareBinary('QQ==', 'QQ')).toBe(true);
+		expect(compareBinary('QQ==', 'Qg==')).toBe(false);
+	});
+});

@@ -1,0 +1,53 @@
+import {describe, expect, it} from 'vitest';
+import {compareBool, parseBool} from '../../../source/engine/conditions/bool.js';
+import {check, result} from './helpers.js';
+
+describe('Bool', () => {
+	// IAM guide: deny all S3 actions unless the request used SSL, "Bool": {"aws:SecureTransport": "false"}.
+	it('matches aws:SecureTransport "false" for a plain-HTTP request, so the deny fires', () => {
+		const trace = check('Bool', 'aws:SecureTransport', 'false', {'aws:SecureTransport': 'false'});
+		expect(trace.result).toBe('yes');
+		expect(trace.reason).toBe('aws:SecureTransport is "false", which is "false"');
+	});
+
+	it('does not match an HTTPS request', () => {
+		const trace = check('Bool', 'aws:SecureTransport', 'false', {'aws:SecureTransport': true});
+		expect(trace.result).toBe('no');
+		expect(trace.reason).toBe('aws:SecureTransport is "true", which is not "false"');
+	});
+
+	it('is case-insensitive on both sides', () => {
+		expect(result('Bool', 'aws:SecureTransport', 'TRUE', {'aws:SecureTransport': 'True'})).toBe('yes');
+		expect(result('Bool', 'aws:SecureTransport', 'False', {'aws:SecureTransport': 'fAlSe'})).toBe('yes');
+	});
+
+	it('fails when the key is missing; BoolIfExists holds', () => {
+		// aws:MultiFactorAuthPresent is missing for long-term access keys.
+		expect(result('Bool', 'aws:MultiFactorAuthPresent', 'true', {})).toBe('no');
+		expect(result('Bool', 'aws:MultiFactorAuthPresent', 'false', {})).toBe('no');
+		expect(result('BoolIfExists', 'aws:MultiFactorAuthPresent', 'false', {})).toBe('yes');
+		expect(result('BoolIfExists', 'aws:MultiFactorAuthPresent', 'false', {'aws:MultiFactorAuthPresent': 'true'})).toBe('no');
+	});
+
+	it('never matches a value that is not a boolean', () => {
+		const trace = check('Bool', 'aws:SecureTransport', 'true', {'aws:SecureTransport': 'yes'});
+		expect(trace.result).toBe('no');
+		expect(trace.reason).toBe('aws:SecureTransport is "yes", which is not "true" or "false"');
+		expect(result('Bool', 'aws:SecureTransport', '1', {'aws:SecureTransport': 'true'})).toBe('no');
+	});
+
+	it('substitutes policy variables, as the IAM reference allows for Bool', () => {
+		expect(result('Bool', 'aws:SecureTransport', '${aws:PrincipalTag/needs-tls}', {'aws:SecureTransport': 'true', 'aws:PrincipalTag/needs-tls': 'true'})).toBe('yes');
+	});
+});
+
+describe('parseBool and compareBool', () => {
+	it('read true and false only', () => {
+		expect(parseBool('TRUE')).toBe(true);
+		expect(parseBool('false')).toBe(false);
+		expect(parseBool('')).toBeUndefined();
+		expect(parseBool(' true')).toBeUndefined();
+		expect(compareBool('true', 'True')).toBe(true);
+		expect(compareBool('maybe', 'maybe')).toBe(false);
+	});
+});

@@ -1,0 +1,106 @@
+import {describe, expect, it} from 'vitest';
+import {compareDate, parseDate} from '../../../source/engine/conditions/date.js';
+import {check, result} from './helpers.js';
+
+describe('Date operators', () => {
+	// IAM guide: "DateGreaterThan": {"aws:TokenIssueTime": "2020-01-01T00:00:01Z"}.
+	it('DateGreaterThan accepts credentials issued after the date', () => {
+		const key = 'aws:TokenIssueTime';
+		expect(result('DateGreaterThan', key, '2020-01-01T00:00:01Z', {[key]: '2020-06-15T08:30:00Z'})).toBe('yes');
+		expect(result('DateGreaterThan', key, '2020-01-01T00:00:01Z', {[key]: '2020-01-01T00:00:01Z'})).toBe('no');
+		expect(result('DateGreaterThan', key, '2020-01-01T00:00:01Z', {[key]: '2019-12-31T23:59:59Z'})).toBe('no');
+	});
+
+	it('DateGreaterThan fails when aws:TokenIssueTime is missing (long-term access keys)', () => {
+		const trace = check('DateGreaterThan', 'aws:TokenIssueTime', '2020-01-01T00:00:01Z', {});
+		expect(trace.result).toBe('no');
+		expect(trace.reason).toBe('aws:TokenIssueTime is not in the request, so DateGreaterThan does not match');
+	});
+
+	// IAM guide: allow between 2020-04-01 and 2020-06-30 with aws:CurrentTime.
+	it('brackets aws:CurrentTime with DateGreaterThan and DateLessThan', () => {
+		const inside = {'aws:CurrentTime': '2020-05-10T12:00:00Z'};
+		const after = {'aws:CurrentTime': '2020-07-01T00:00:00Z'};
+		expect(result('DateGreaterThan', 'aws:CurrentTime', '2020-04-01T00:00:00Z', inside)).toBe('yes');
+		expect(result('DateLessThan', 'aws:CurrentTime', '2020-06-30T23:59:59Z', inside)).toBe('yes');
+		expect(result('DateLessThan', 'aws:CurrentTime', '2020-06-30T23:59:59Z', after)).toBe('no');
+		expect(check('DateLessThan', 'aws:CurrentTime', '2020-06-30T23:59:59Z', after).reason).toBe(
+			'aws:CurrentTime is "2020-07-01T00:00:00Z", which is not before "2020-06-30T23:59:59Z"',
+		);
+	});
+
+	it.each([
+		['DateEquals', '2019-07-16T12:00:00Z', 'yes'],
+		['DateEquals', '2019-07-16T12:00:01Z', 'no'],
+		['DateNotEquals', '2019-07-16T12:00:01Z', 'yes'],
+		['DateNotEquals', '2019-07-16T12:00:00Z', 'no'],
+		['DateLessThan', '2019-07-16T12:00:01Z', 'yes'],
+		['DateLessThan', '2019-07-16T12:00:00Z', 'no'],
+		['DateLessThanEquals', '2019-07-16T12:00:00Z', 'yes'],
+		['DateLessThanEquals', '2019-07-16T11:59:59Z', 'no'],
+		['DateGreaterThan', '2019-07-16T11:59:59Z', 'yes'],
+		['DateGreaterThan', '2019-07-16T12:00:00Z', 'no'],
+		['DateGreaterThanEquals', '2019-07-16T12:00:00Z', 'yes'],
+		['DateGreaterThanEquals', '2019-07-16T12:00:01Z', 'no'],
+	] as const)('%s %s for a request at 2019-07-16T12:00:00Z → %s', (operator, policy, expected) => {
+		expect(result(operator, 'aws:CurrentTime', policy, {'aws:CurrentTime': '2019-07-16T12:00:00Z'})).toBe(expected);
+	});
+
+	it('compares instants across formats and time zones', () => {
+		const noon = {'aws:CurrentTime': '2019-07-16T12:00:00Z'};
+		for (const same of [
+			'2019-07-16T14:00:00+02:00',
+			'2019-07-16T07:00:00-0500',
+			'2019-07-16T12:00Z',
+			'2019-07-16T12:00:00.000Z',
+			'2019-07-16T12:00:00',
+			'20190716T120000Z',
+			'1563278400',
+		]) {
+			expect(result('DateEquals', 'aws:CurrentTime', same, noon), same).toBe('yes');
+		}
+		expect(result('DateEquals', 'aws:CurrentTime', '2019-07-16', {'aws:CurrentTime': '2019-07-16T00:00:00Z'})).toBe('yes');
+		expect(result('DateEquals', 'aws:CurrentTime', '2019-07', {'aws:CurrentTime': '2019-07-01T00:00:00Z'})).toBe('yes');
+		expect(result('DateLessThan', 'aws:CurrentTime', '2019-07-16T12:00:00.5Z', noon)).toBe('yes');
+	});
+
+	it('compares aws:EpochTime with an ISO date and with epoch seconds', () => {
+		expect(result('DateGreaterThan', 'aws:EpochTime', '2019-07-16T00:00:00Z', {'aws:EpochTime': 1563278400})).toBe('yes');
+		expect(result('DateLessThan', 'aws:EpochTime', '1563278401', {'aws:EpochTime': '1563278400'})).toBe('yes');
+	});
+
+	it('never matches a value that is not a date', () => {
+		const trace = check('DateLessThan', 'aws:CurrentTime', '2030-01-01T00:00:00Z', {'aws:CurrentTime': 'yesterday'});
+		expect(trace.result).toBe('no');
+		expect(trace.reason).toBe('aws:CurrentTime is "yesterday", which is not an ISO 8601 date or epoch time');
+		expect(result('DateLessThan', 'aws:CurrentTime', 'soon', {'aws:CurrentTime': '2019-07-16T12:00:00Z'})).toBe('no');
+		expect(result('DateNotEquals', 'aws:CurrentTime', 'soon', {'aws:CurrentTime': '2019-07-16T12:00:00Z'})).toBe('yes');
+	});
+
+	it('holds for DateNotEquals when the key is missing', () => {
+		expect(result('DateNotEquals', 'aws:TokenIssueTime', '2020-01-01T00:00:00Z', {})).toBe('yes');
+	});
+});
+
+describe('parseDate and compareDate', () => {
+	it('parse the W3C ISO 8601 profile and epoch seconds', () => {
+		expect(parseDate('2019-07-16T12:00:00Z')).toBe(Date.UTC(2019, 6, 16, 12));
+		expect(parseDate('2019-07-16T12:00:00.25Z')).toBe(Date.UTC(2019, 6, 16, 12) + 250);
+		expect(parseDate('2019-07-16T12:00:00+05:30')).toBe(Date.UTC(2019, 6, 16, 6, 30));
+		expect(parseDate('1563278400.5')).toBe(1563278400500);
+		expect(parseDate('0')).toBe(0);
+	});
+
+	it('refuse dates that do not exist and other text', () => {
+		for (const text of ['2019-02-30', '2019-13-01', '2019-07-16T24:00:00Z', '2019-07-16T12:60:00Z', '2019-07-16T12:00:00+25:00', '16/07/2019', '', 'now', '2019-07-16T12']) {
+			expect(parseDate(text), text).toBeUndefined();
+		}
+		expect(parseDate('2020-02-29')).toBe(Date.UTC(2020, 1, 29));
+	});
+
+	it('compare one value with one policy value', () => {
+		expect(compareDate('lessThan', '2019-01-01', '2020-01-01')).toBe(true);
+		expect(compareDate('greaterThan', '2019-01-01', '2020-01-01')).toBe(false);
+		expect(compareDate('equals', 'x', 'x')).toBe(false);
+	});
+});

@@ -1,0 +1,59 @@
+import {describe, expect, it} from 'vitest';
+import {nullMatches} from '../../../source/engine/conditions/null.js';
+import {check, result} from './helpers.js';
+
+describe('Null', () => {
+	// IAM guide: allow EC2 only without temporary credentials, "Null": {"aws:TokenIssueTime": "true"}.
+	it('"true" holds when the key is missing', () => {
+		const trace = check('Null', 'aws:TokenIssueTime', 'true', {});
+		expect(trace.result).toBe('yes');
+		expect(trace.reason).toBe('aws:TokenIssueTime is not in the request, so Null "true" matches');
+	});
+
+	it('"true" fails when the key is present', () => {
+		const trace = check('Null', 'aws:TokenIssueTime', 'true', {'aws:TokenIssueTime': '2024-05-01T10:00:00Z'});
+		expect(trace.result).toBe('no');
+		expect(trace.reason).toBe('aws:TokenIssueTime is "2024-05-01T10:00:00Z", so Null "true" does not match');
+	});
+
+	it('"false" holds when the key is present and fails when it is missing', () => {
+		expect(result('Null', 'aws:TokenIssueTime', 'false', {'aws:TokenIssueTime': '2024-05-01T10:00:00Z'})).toBe('yes');
+		expect(result('Null', 'aws:TokenIssueTime', 'false', {})).toBe('no');
+	});
+
+	it('treats a key with no values as null, as the multivalued-key guide does', () => {
+		expect(result('Null', 'aws:TagKeys', 'false', {'aws:TagKeys': []})).toBe('no');
+		expect(result('Null', 'aws:TagKeys', 'true', {'aws:TagKeys': []})).toBe('yes');
+		expect(check('Null', 'aws:TagKeys', 'true', {'aws:TagKeys': []}).reason).toBe('aws:TagKeys has no values in the request, so Null "true" matches');
+	});
+
+	it('treats an empty string as a value', () => {
+		expect(result('Null', 's3:prefix', 'false', {'s3:prefix': ''})).toBe('yes');
+	});
+
+	it('reads "true" and "false" in any case and matches nothing else', () => {
+		expect(result('Null', 'aws:TokenIssueTime', 'TRUE', {})).toBe('yes');
+		expect(result('Null', 'aws:TokenIssueTime', 'yes', {})).toBe('no');
+		expect(result('Null', 'aws:TokenIssueTime', ['true', 'false'], {})).toBe('yes');
+	});
+
+	it('is unknown when we do not know whether the key is there', () => {
+		const trace = check('Null', 'aws:TokenIssueTime', 'true', {}, 'unknown');
+		expect(trace.result).toBe('unknown');
+		expect(trace.reason).toBe('aws:TokenIssueTime is not known for this request');
+	});
+
+	it('ignores set qualifiers: it only tests existence', () => {
+		expect(result('ForAnyValue:Null', 'aws:TagKeys', 'false', {'aws:TagKeys': ['a']})).toBe('yes');
+		expect(result('ForAllValues:Null', 'aws:TagKeys', 'false', {})).toBe('no');
+	});
+});
+
+describe('nullMatches', () => {
+	it('compares existence with the policy value', () => {
+		expect(nullMatches(true, 'true')).toBe(true);
+		expect(nullMatches(false, 'true')).toBe(false);
+		expect(nullMatches(false, 'False')).toBe(true);
+		expect(nullMatches(true, '')).toBe(false);
+	});
+});

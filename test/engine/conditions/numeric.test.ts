@@ -1,0 +1,95 @@
+import {describe, expect, it} from 'vitest';
+import {compareNumeric, parseDecimal} from '../../../source/engine/conditions/numeric.js';
+import {check, result} from './helpers.js';
+
+describe('Numeric operators', () => {
+	// IAM guide: "NumericLessThanEquals": {"s3:max-keys": "10"}.
+	it('NumericLessThanEquals lets a user list up to 10 objects', () => {
+		expect(result('NumericLessThanEquals', 's3:max-keys', '10', {'s3:max-keys': '10'})).toBe('yes');
+		expect(result('NumericLessThanEquals', 's3:max-keys', '10', {'s3:max-keys': '5'})).toBe('yes');
+		expect(result('NumericLessThanEquals', 's3:max-keys', '10', {'s3:max-keys': '11'})).toBe('no');
+		expect(result('NumericLessThanEquals', 's3:max-keys', '10', {})).toBe('no');
+	});
+
+	it('explains a failed comparison', () => {
+		expect(check('NumericLessThanEquals', 's3:max-keys', '10', {'s3:max-keys': '20'}).reason).toBe(
+			's3:max-keys is "20", which is not less than or equal to "10"',
+		);
+	});
+
+	it.each([
+		['NumericEquals', '10', '10', 'yes'],
+		['NumericEquals', '10', '10.0', 'yes'],
+		['NumericEquals', '10', '11', 'no'],
+		['NumericNotEquals', '10', '11', 'yes'],
+		['NumericNotEquals', '10', '10', 'no'],
+		['NumericLessThan', '10', '9', 'yes'],
+		['NumericLessThan', '10', '10', 'no'],
+		['NumericLessThanEquals', '10', '10', 'yes'],
+		['NumericLessThanEquals', '10', '10.5', 'no'],
+		['NumericGreaterThan', '10', '10.01', 'yes'],
+		['NumericGreaterThan', '10', '10', 'no'],
+		['NumericGreaterThanEquals', '10', '10', 'yes'],
+		['NumericGreaterThanEquals', '10', '9.99', 'no'],
+	] as const)('%s %s against request %s → %s', (operator, policy, request, expected) => {
+		expect(result(operator, 'aws:MultiFactorAuthAge', policy, {'aws:MultiFactorAuthAge': request})).toBe(expected);
+	});
+
+	it('compares decimals and negative numbers', () => {
+		expect(result('NumericGreaterThan', 'k', '2.25', {k: '2.5'})).toBe('yes');
+		expect(result('NumericLessThan', 'k', '-1', {k: '-1.5'})).toBe('yes');
+		expect(result('NumericEquals', 'k', '.5', {k: '0.50'})).toBe('yes');
+		expect(result('NumericEquals', 'k', '1e3', {k: '1000'})).toBe('yes');
+	});
+
+	it('compares large integers exactly', () => {
+		expect(result('NumericGreaterThan', 'k', '9007199254740992', {k: '9007199254740993'})).toBe('yes');
+		expect(result('NumericEquals', 'k', '0.3', {k: '0.30000000000000001'})).toBe('no');
+	});
+
+	it('reads a JSON number in the context', () => {
+		expect(result('NumericLessThan', 'aws:MultiFactorAuthAge', '3600', {'aws:MultiFactorAuthAge': 120})).toBe('yes');
+	});
+
+	it('ORs the policy values', () => {
+		expect(result('NumericEquals', 'k', ['1', '2', '3'], {k: '2'})).toBe('yes');
+		expect(result('NumericNotEquals', 'k', ['1', '2', '3'], {k: '2'})).toBe('no');
+		expect(result('NumericNotEquals', 'k', ['1', '2', '3'], {k: '4'})).toBe('yes');
+		expect(check('NumericLessThan', 'k', ['1', '2'], {k: '5'}).reason).toBe('k is "5", which is not less than any of "1", "2"');
+	});
+
+	it('never matches a value that is not a number', () => {
+		const trace = check('NumericLessThanEquals', 's3:max-keys', '10', {'s3:max-keys': 'ten'});
+		expect(trace.result).toBe('no');
+		expect(trace.reason).toBe('s3:max-keys is "ten", which is not a number');
+		expect(result('NumericEquals', 'k', 'abc', {k: '1'})).toBe('no');
+		expect(result('NumericEquals', 'k', '1', {k: ''})).toBe('no');
+		expect(result('NumericEquals', 'k', '0x10', {k: '16'})).toBe('no');
+	});
+
+	it('does not substitute policy variables', () => {
+		expect(result('NumericEquals', 'k', '${aws:username}', {k: '5', 'aws:username': '5'})).toBe('no');
+	});
+
+	it('holds for NumericNotEquals when the key is missing', () => {
+		expect(result('NumericNotEquals', 's3:max-keys', '10', {})).toBe('yes');
+	});
+});
+
+describe('parseDecimal and compareNumeric', () => {
+	it('accept integers and decimals only', () => {
+		expect(parseDecimal('42')).toEqual({units: 42n, scale: 0});
+		expect(parseDecimal('-2.50')).toEqual({units: -250n, scale: 2});
+		expect(parseDecimal('1.5e2')).toEqual({units: 150n, scale: 0});
+		expect(parseDecimal('1.')).toEqual({units: 1n, scale: 0});
+		for (const text of ['', ' 1', '1 ', 'NaN', 'Infinity', '1,5', '--1', '.', '1e', '1e99999']) {
+			expect(parseDecimal(text), text).toBeUndefined();
+		}
+	});
+
+	it('compare one value with one policy value', () => {
+		expect(compareNumeric('lessThan', '1', '2')).toBe(true);
+		expect(compareNumeric('greaterThanEquals', '2', '2.0')).toBe(true);
+		expect(compareNumeric('equals', 'x', 'x')).toBe(false);
+	});
+});

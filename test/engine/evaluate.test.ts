@@ -1,0 +1,213 @@
+import {describe, expect, it} from 'vitest';
+import {evaluate, parsePolicy} from '../../source/index.js';
+import type {EvaluationInput, Layer, Policy, PolicySet} from '../../source/index.js';
+
+const policy = (name: string, ...statements: Record<string, unknown>[]): Policy => {
+	const result = parsePolicy({Version: '2012-10-17', Statement: statements}, name);
+	if (!result.ok) throw new Error(result.error.message);
+	return result.value;
+};
+
+const session = 'arn:aws:sts::111122223333:assumed-role/App/s1';
+const object = 'arn:aws:s3:::bkt/a.txt';
+const get = {principal: session, action: 's3:GetObject', resource: object, resourceAccount: '111122223333'} as const;
+
+const allowAll = (name: string) => policy(name, {Sid: 'All', Effect: 'Allow', Action: '*', Resource: '*'});
+const allowAllTo = (name: string) => policy(name, {Sid: 'All', Effect: 'Allow', Principal: '*', Action: '*', Resource: '*'});
+const denyGet = (name: string, principal = false) =>
+	policy(name, {Sid: 'NoGet', Effect: 'Deny', ...(principal ? {Principal: '*'} : {}), Action: 's3:GetObject', Resource: '*'});
+
+const layerOf = (input: EvaluationInput, layer: Layer) => evaluate(input).layers.find(verdict => verdict.layer === layer);
+
+describe('explicit deny wins in every kind of policy', () => {
+	const everythingAllows: PolicySet = {
+		identity: [allowAll('identity')],
+		resource: policy('bucket policy', {Sid: 'Session', Effect: 'Allow', Principal: {AWS: session}, Action: '*', Resource: '*'}),
+		boundary: allowAll('boundary'),
+		session: allowAll('session policy'),
+		scp: [[allowAll('FullAWSAccess')]],
+		rcp: [[allowAllTo('RCPFullAWSAccess')]],
+	};
+
+	it('allows when nothing denies', () => {
+		expect(evaluate({request: get, policies: everythingAllows}).decision).toBe('allowed');
+	});
+
+	const denials: readonly [Layer, PolicySet][] = [
+		['identity', {identity: [allowAll('identity'), denyGet('identity deny')]}],
+		[
+			'resource',
+			{
+				resource: policy(
+					'bucket policy',
+					{Sid: 'Session', Effect: 'Allow', Principal: {AWS: session}, Action: '*', Resource: '*'},
+					{Sid: 'NoGet', Effect: 'Deny', Principal: '*', Action: 's3:GetObject', Resource: '*'},
+				),
+			},
+		],
+		['boundary', {boundary: policy('boundary', {Effect: 'Allow', Action: '*', Resource: '*'}, {Sid: 'NoGet', Effect: 'Deny', Action: 's3:GetObject', Resource: '*'})}],
+		['session', {session: policy('session policy', {Effect: 'Allow', Action: '*', Resource: '*'}, {Sid: 'NoGet', Effect: 'Deny', Action: 's3:GetObject', Resource: '*'})}],
+		['scp', {scp: [[allowAll('FullAWSAccess')], [allowAll('FullAWSAccess'), denyGet('OU deny')]]}],
+		['rcp', {rcp: [[allowAllTo('RCPFullAWSAccess'), denyGet('RCP deny', true)]]}],
+	];
+
+	it.each(denials)('denies when the %s layer denies, and names the statement', (layer, override) => {
+		const evaluation = evaluate({request: get, policies: {...everythingAllows, ...override}});
+		expect(evaluation.decision).toBe('denied');
+		const verdict = evaluation.layers.find(candidate => candidate.layer === layer)!;
+		expect(verdict.status).toBe('denied');
+		expect(verdict.deny).toBe('yes');
+		expect(verdict.decidedBy.map(trace => trace.label)).toContain('Sid "NoGet"');
+		expect(verdict.why).toContain('denies s3:GetObject explicitly');
+		expect(evaluation.summary).toContain('is denied:');
+	});
+});
+
+describe('the evaluation output', () => {
+	it('shows only the layers that exist or that a path needs', () => {
+		const evaluation = evaluate({request: get, policies: {identity: [allowAll('identity')]}});
+		expect(evaluation.layers.map(layer => layer.layer)).toEqual(['identity', 'resource']);
+	});
+
+	it('does not show KMS grants for an S3 request, even when some are given', () => {
+		const evaluation = evaluate({
+			request: get,
+			policies: {identity: [allowAll('identity')], grants: [{name: 'g', granteePrincipal: 'arn:aws:iam::111122223333:role/App', operations: ['Decrypt']}]},
+		});
+		expect(evaluation.layers.map(layer => layer.layer)).not.toContain('grant');
+	});
+
+	it('keeps each policy\'s verdict and relevant statements under its layer', () => {
+		const verdict = layerOf({request: get, policies: {identity: [allowAll('first'), denyGet('second')]}}, 'identity')!;
+		expect(verdict.policies.map(entry => [entry.policy, entry.allow, entry.deny])).toEqual([
+			['first', 'yes', 'no'],
+			['second', 'no', 'yes'],
+		]);
+		expect(verdict.policies[1]!.relevant[0]!.source).toEqual({Sid: 'NoGet', Effect: 'Deny', Action: 's3:GetObject', Resource: '*'});
+	});
+
+	it('says what would read a policy that could not be read', () => {
+		const verdict = layerOf(
+			{request: get, policies: {identity: [allowAll('identity')], resource: {unread: true, reason: 's3:GetBucketPolicy was denied', resolveWith: 's3:GetBucketPolicy on bkt'}}},
+			'resource',
+		)!;
+		expect(verdict.status).toBe('unknown');
+		expect(verdict.resolveWith).toBe('s3:GetBucketPolicy on bkt');
+		expect(verdict.policies[0]!.unread?.reason).toBe('s3:GetBucketPolicy was denied');
+	});
+
+	it('chooses the service model from the action, unless told', () => {
+		expect(evaluate({request: get, policies: {}}).service).toBe('s3');
+		expect(evaluate({request: {...get, action: 'kms:Decrypt'}, policies: {}}).service).toBe('kms');
+		expect(evaluate({request: {...get, action: 'sqs:SendMessage'}, policies: {}}).service).toBe('default');
+		expect(evaluate({request: get, policies: {}, service: 'default'}).service).toBe('default');
+	});
+
+	it('words the summary for each decision', () => {
+		expect(evaluate({request: get, policies: {identity: [allowAll('identity')]}}).summary).toBe('s3:GetObject on arn:aws:s3:::bkt/a.txt is allowed.');
+		expect(evaluate({request: get, policies: {identity: []}}).summary).toBe(
+			's3:GetObject on arn:aws:s3:::bkt/a.txt is denied: No identity-based policy of role App (session s1) allows s3:GetObject on arn:aws:s3:::bkt/a.txt.',
+		);
+		expect(evaluate({request: get, policies: {identity: {unread: true, reason: 'iam:ListRolePolicies was denied'}}}).summary).toBe(
+			's3:GetObject on arn:aws:s3:::bkt/a.txt cannot be decided: The identity-based policies could not be read (iam:ListRolePolicies was denied), so it may allow or deny s3:GetObject.',
+		);
+	});
+
+	it('reports whether the request crosses accounts', () => {
+		expect(evaluate({request: get, policies: {}}).crossAccount).toBe(false);
+		expect(evaluate({request: {...get, resourceAccount: '444455556666'}, policies: {}}).crossAccount).toBe(true);
+	});
+});
+
+describe('the request context', () => {
+	const conditional = (operator: string, key: string, value: string) =>
+		policy('conditional', {Sid: 'If', Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: {[operator]: {[key]: value}}});
+
+	it('knows aws:PrincipalArn (the role, for a session), aws:PrincipalAccount and aws:PrincipalType from the caller', () => {
+		expect(evaluate({request: get, policies: {identity: [conditional('ArnEquals', 'aws:PrincipalArn', 'arn:aws:iam::111122223333:role/App')]}}).decision).toBe('allowed');
+		expect(evaluate({request: get, policies: {identity: [conditional('StringEquals', 'aws:PrincipalAccount', '111122223333')]}}).decision).toBe('allowed');
+		expect(evaluate({request: get, policies: {identity: [conditional('StringEquals', 'aws:PrincipalType', 'AssumedRole')]}}).decision).toBe('allowed');
+		const user = {...get, principal: 'arn:aws:iam::111122223333:user/alice'};
+		expect(evaluate({request: user, policies: {identity: [conditional('StringEquals', 'aws:username', 'alice')]}}).decision).toBe('allowed');
+		expect(evaluate({request: user, policies: {identity: [conditional('StringEquals', 'aws:PrincipalType', 'User')]}}).decision).toBe('allowed');
+	});
+
+	it('lets the given context override what is derived', () => {
+		const request = {...get, context: {'aws:PrincipalAccount': '999999999999'}};
+		expect(evaluate({request, policies: {identity: [conditional('StringEquals', 'aws:PrincipalAccount', '111122223333')]}}).decision).toBe('denied');
+	});
+
+	it('treats a key that is not given as unknown by default, and as absent when asked', () => {
+		const identity = [conditional('StringEquals', 'aws:SourceVpce', 'vpce-1a2b3c4d')];
+		const unknown = evaluate({request: get, policies: {identity}});
+		expect(unknown.decision).toBe('unknown');
+		expect(unknown.unknownContextKeys).toEqual(['aws:SourceVpce']);
+		const absent = evaluate({request: {...get, missingContextKeys: 'absent'}, policies: {identity}});
+		expect(absent.decision).toBe('denied');
+		expect(absent.unknownContextKeys).toEqual([]);
+	});
+
+	it('accepts numbers, booleans, lists and null as context values', () => {
+		const identity = [
+			policy('typed', {
+				Effect: 'Allow',
+				Action: 's3:GetObject',
+				Resource: '*',
+				Condition: {
+					NumericLessThanEquals: {'s3:max-keys': '10'},
+					Bool: {'aws:SecureTransport': 'true'},
+					'ForAllValues:StringEquals': {'aws:TagKeys': ['team', 'env']},
+					Null: {'aws:SourceVpce': 'true'},
+				},
+			}),
+		];
+		const context = {'s3:max-keys': 5, 'aws:SecureTransport': true, 'aws:TagKeys': ['team'], 'aws:SourceVpce': null};
+		expect(evaluate({request: {...get, context}, policies: {identity}}).decision).toBe('allowed');
+		expect(evaluate({request: {...get, context: {...context, 'aws:TagKeys': ['team', 'owner']}}, policies: {identity}}).decision).toBe('denied');
+	});
+});
+
+describe('decisions never rest on a guess', () => {
+	it('is never allowed when any layer is unknown and may deny', () => {
+		const unread = {unread: true as const, reason: 'not readable'};
+		for (const policies of [
+			{identity: [allowAll('identity')], boundary: unread},
+			{identity: [allowAll('identity')], session: unread},
+			{identity: [allowAll('identity')], scp: unread},
+			{identity: [allowAll('identity')], rcp: unread},
+			{identity: [allowAll('identity')], scp: [[allowAll('FullAWSAccess'), unread]]},
+			{identity: [allowAll('identity'), unread]},
+		] satisfies PolicySet[]) {
+			expect(evaluate({request: get, policies}).decision).toBe('unknown');
+		}
+	});
+
+	it('is denied, not unknown, when something unread could only allow and a deny is certain', () => {
+		const evaluation = evaluate({request: get, policies: {identity: [denyGet('identity')], resource: {unread: true, reason: 'x'}}});
+		expect(evaluation.decision).toBe('denied');
+	});
+});
+
+describe('evaluating again and again', () => {
+	const identity = [policy('identity', {Sid: 'Read', Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::bkt/${aws:PrincipalTag/team}/*'})];
+	const resource = policy('bucket policy', {Sid: 'Public', Effect: 'Allow', Principal: '*', Action: 's3:ListBucket', Resource: 'arn:aws:s3:::bkt'});
+	const requests = [
+		{...get, resource: 'arn:aws:s3:::bkt/blue/a.txt', context: {'aws:PrincipalTag/team': 'blue'}},
+		{...get, resource: 'arn:aws:s3:::bkt/red/a.txt', context: {'aws:PrincipalTag/team': 'blue'}},
+		{...get, action: 's3:ListBucket', resource: 'arn:aws:s3:::bkt'},
+		{...get, principal: 'arn:aws:iam::111122223333:user/alice', resource: 'arn:aws:s3:::bkt/red/a.txt', context: {'aws:PrincipalTag/team': 'red'}},
+		{...get, resource: 'arn:aws:s3:::bkt/blue/a.txt'},
+	];
+	const expected = ['allowed', 'denied', 'allowed', 'allowed', 'unknown'];
+
+	it('gives each request its own answer when the same parsed policies are reused in any order', () => {
+		for (const order of [[0, 1, 2, 3, 4], [4, 3, 2, 1, 0], [1, 1, 0, 0, 4, 2, 3]]) {
+			for (const index of order) expect(evaluate({request: requests[index]!, policies: {identity, resource}}).decision, `request ${index}`).toBe(expected[index]);
+		}
+	});
+
+	it('answers as a freshly parsed copy of the policies does', () => {
+		const copy = {identity: [policy('identity', ...(identity[0]!.document['Statement'] as Record<string, unknown>[]))], resource: policy('bucket policy', ...(resource.document['Statement'] as Record<string, unknown>[]))};
+		for (const request of requests) expect(evaluate({request, policies: {identity, resource}})).toEqual(evaluate({request, policies: copy}));
+	});
+});
