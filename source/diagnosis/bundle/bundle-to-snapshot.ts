@@ -88,7 +88,7 @@ export const bundleToSnapshot = (entries: ReadonlyMap<string, string>, options: 
 			})()
 		: undefined;
 
-	const organization = readOrganization(context, principalAccount, bucket.ownedByCaller ? caller.account : undefined);
+	const organization = readOrganization(context, principalAccount, bucket.ownedByCaller ? caller.account : undefined, caller.account);
 	if (principal && organization.organizationId !== undefined) {
 		// describe-organization speaks for the account that ran the script.
 		if (principalAccount === caller.account) principal.organizationId = organization.organizationId;

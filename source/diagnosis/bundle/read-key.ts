@@ -34,6 +34,12 @@ const grantOf = (value: unknown): KeyGrant | undefined => {
 	};
 };
 
+/** `alias/NAME` from an alias name or alias ARN; undefined for a key ID or key ARN. */
+const aliasNameOf = (keyId: string | undefined): string | undefined => {
+	if (keyId?.startsWith('alias/')) return keyId;
+	return keyId ? /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:(alias\/.+)$/.exec(keyId)?.[1] : undefined;
+};
+
 /**
  * A KMS key: DescribeKey's facts, the key policy, grants and aliases. `namedKeyId` is what the
  * request or the bucket named; when DescribeKey failed and it is a key ARN, the key is still known by it.
@@ -71,11 +77,13 @@ export const readKey = (context: ReadContext, prefix: string, namedKeyId: string
 	const grants = context.files.call(`${prefix}${calls.listGrants.stem}`);
 	if (grants.state === 'ok') key.grants = asArray(field(grants.answer, 'Grants')).map(grantOf).filter((grant): grant is KeyGrant => grant !== undefined);
 	else context.notes.push(noteOf(`${path}.grants`, calls.listGrants, grants, arn));
-	// Aliases only name the key for people: a failed read is not worth an unknown.
+	// DescribeKey of an alias proves the alias names this key, even when list-aliases fails (kms:ListAliases is IAM-only).
+	const namedAlias = metadata ? aliasNameOf(namedKeyId) : undefined;
+	// Beyond that, aliases only name the key: a failed read is not worth an unknown.
 	const aliases = context.files.call(`${prefix}${calls.listAliases.stem}`);
-	if (aliases.state === 'ok') {
-		const names = asArray(field(aliases.answer, 'Aliases')).map(alias => asString(field(alias, 'AliasName'))).filter((name): name is string => name !== undefined);
-		if (names.length > 0) key.aliases = names;
-	}
+	const listed = aliases.state === 'ok' ? asArray(field(aliases.answer, 'Aliases')).map(alias => asString(field(alias, 'AliasName'))).filter((name): name is string => name !== undefined) : [];
+	const names = [...new Set([...(namedAlias ? [namedAlias] : []), ...listed])];
+	if (names.length > 0) key.aliases = names;
 	return key;
 };
+

@@ -53,14 +53,36 @@ export type OrganizationRead = {
 	readonly info?: OrganizationInfo;
 };
 
+/** "Not in an organization" speaks only for the account that ran the script: another account may well be in one. */
+const outsideOrganization = (context: ReadContext, principalAccount: string | undefined, bucketAccount: string | undefined, callerAccount: string | undefined): OrganizationRead => {
+	const info: Mutable<OrganizationInfo> = {};
+	if (principalAccount !== undefined && principalAccount === callerAccount) info.serviceControlPolicies = [];
+	else {
+		context.notes.push({
+			path: 'organization.serviceControlPolicies',
+			reason: principalAccount ? `the script ran in account ${callerAccount ?? '(unknown)'}, which is in no organization, not in the principal's account ${principalAccount}` : "the principal's account is unknown",
+			resolveWith: `run the collection script with credentials of ${principalAccount ? `account ${principalAccount}` : "the principal's account"}, or paste its SCPs`,
+		});
+	}
+	if (bucketAccount !== undefined && bucketAccount === callerAccount) info.resourceControlPolicies = [];
+	else {
+		context.notes.push({
+			path: 'organization.resourceControlPolicies',
+			reason: "the bucket's account is unknown, so whether an organization's RCPs apply to it is too",
+			resolveWith: "run the collection script with credentials of the bucket's account, or paste its RCPs",
+		});
+	}
+	return {organizationId: null, info};
+};
+
 /**
  * SCPs above the principal's account and RCPs above the bucket's account. The management account is
- * under neither; an account outside any organization has none.
+ * under neither; an account outside any organization has none. `callerAccount`: the account that ran the script.
  */
-export const readOrganization = (context: ReadContext, principalAccount: string | undefined, bucketAccount: string | undefined): OrganizationRead => {
+export const readOrganization = (context: ReadContext, principalAccount: string | undefined, bucketAccount: string | undefined, callerAccount?: string): OrganizationRead => {
 	const described = context.files.call(calls.describeOrganization.stem);
 	if (described.state === 'failed' && described.failure.code === 'AWSOrganizationsNotInUseException') {
-		return {organizationId: null, info: {serviceControlPolicies: [], resourceControlPolicies: []}};
+		return outsideOrganization(context, principalAccount, bucketAccount, callerAccount);
 	}
 	const organization = described.state === 'ok' ? asObject(field(described.answer, 'Organization')) : undefined;
 	if (!organization) {

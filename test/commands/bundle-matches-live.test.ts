@@ -1,0 +1,231 @@
+import {execFile} from 'node:child_process';
+import {readFileSync, rmSync} from 'node:fs';
+import path from 'node:path';
+import {promisify} from 'node:util';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {collectSnapshot} from '../../source/aws/collect.js';
+import {readBundleFiles} from '../../source/commands/import.js';
+import {bundleToSnapshot} from '../../source/diagnosis/bundle/index.js';
+import {renderCollectScript, validateCollectOptions} from '../../source/diagnosis/collect-script/index.js';
+import {diagnose} from '../../source/diagnosis/diagnose.js';
+import type {Diagnosis} from '../../source/diagnosis/diagnosis.js';
+import {parseSnapshot} from '../../source/diagnosis/parse-snapshot.js';
+import type {Question, Snapshot} from '../../source/diagnosis/snapshot.js';
+import {notePaths, useFakeAws, type FakeAwsState} from '../support/fake-aws/harness.js';
+import {accounts, crossAccountFiles, crossAccountScenario, keys, sameAccountFiles, sameAccountScenario} from '../support/fake-aws/scenarios.js';
+import {runCollectScriptWithSdk, sdkAwsFolder, type SdkScriptRun} from '../support/fake-aws-cli-sdk/run-collect-script.js';
+
+/**
+ * Issue 6, item 4: for the same account state, `collect-script` → sh → aws → `import` diagnoses as the live
+ * path does. The fake `aws` here asks the real SDK clients, so both paths read the same fake AWS endpoint.
+ */
+
+type RoundTrip = {
+	readonly live: Snapshot;
+	readonly bundle: Snapshot;
+	readonly liveDiagnosis: Diagnosis;
+	readonly bundleDiagnosis: Diagnosis;
+	readonly run: SdkScriptRun;
+};
+
+const folders: string[] = [];
+afterAll(() => {
+	for (const folder of folders) rmSync(folder, {recursive: true, force: true});
+});
+
+/** The same question, once collected live and once through the collection script and the import. */
+const roundTrip = async (state: FakeAwsState, profile: string, question: Question): Promise<RoundTrip> => {
+	const options = validateCollectOptions({
+		operation: question.operation,
+		bucket: question.bucket,
+		objectKey: question.objectKey,
+		...(question.kmsKeyId ? {kmsKeyId: question.kmsKeyId} : {}),
+		...(question.sizeBytes !== undefined ? {sizeBytes: question.sizeBytes} : {}),
+		...(question.source ? {sourceBucket: question.source.bucket, sourceKey: question.source.objectKey} : {}),
+	});
+	if (!options.ok) throw new Error(options.error.message);
+	const [collected, run] = await Promise.all([
+		collectSnapshot({question, profile, env: state.home.env}),
+		runCollectScriptWithSdk(renderCollectScript(options.value, {generatedBy: 's3-kms-doctor test'}), {...state.home.env, AWS_PROFILE: profile}),
+	]);
+	folders.push(run.folder);
+	if (!collected.ok) throw new Error(`live collection failed: ${collected.error.message}`);
+	if (run.exitCode !== 0) throw new Error(`the collection script failed (exit ${run.exitCode}): ${run.stderr}`);
+	const read = await readBundleFiles(run.tarball);
+	const imported = bundleToSnapshot(read.files);
+	if (!imported.ok) throw new Error(imported.error.message);
+	// Both must be snapshots that `check --snapshot` accepts.
+	for (const [name, snapshot] of [['live', collected.value], ['imported', imported.value.snapshot]] as const) {
+		const parsed = parseSnapshot(JSON.stringify(snapshot), `${name} snapshot`);
+		if (!parsed.ok) throw new Error(parsed.error.message);
+	}
+	return {live: collected.value, bundle: imported.value.snapshot, liveDiagnosis: diagnose(collected.value), bundleDiagnosis: diagnose(imported.value.snapshot), run};
+};
+
+/** What a user reads off a diagnosis: the verdict, each action's decision, each place's status, the findings and the fixes. */
+const outline = (diagnosis: Diagnosis) => ({
+	verdict: diagnosis.verdict,
+	actions: diagnosis.actions.map(action => `${action.id} ${action.decision}`),
+	requirements: diagnosis.requirements.map(requirement => `${requirement.actionId} ${requirement.place} ${requirement.status}`),
+	findings: diagnosis.findings.map(finding => `${finding.severity} ${finding.id}`),
+	fixes: diagnosis.fixes.map(fix => `${fix.kind} ${fix.place} ${fix.target}${fix.proven ? ' (proven)' : ''}`),
+});
+
+const statuses = (diagnosis: Diagnosis, place: string): string[] =>
+	diagnosis.requirements.filter(requirement => requirement.place === place).map(requirement => `${requirement.actionId} ${requirement.status}`);
+
+/** The script ran only commands the fake implements (it answers any other with 252), and only reads. */
+const expectKnownReadOnlyCommands = (run: SdkScriptRun): void => {
+	expect(run.calls.filter(call => call.exit === 252).map(call => call.argv.join(' '))).toEqual([]);
+	for (const call of run.calls) if (call.argv[0] !== '--version') expect(call.argv[1], call.argv.join(' ')).toMatch(/^(get|list|describe|head)-/);
+};
+
+const execute = promisify(execFile);
+
+const keyArn = `arn:aws:kms:eu-west-1:${accounts.app}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
+
+const bundleFile = (run: SdkScriptRun, name: string): string => readFileSync(path.join(run.folder, 'bundle', name), 'utf8');
+
+/** The facts (not the notes' wording, nor when and by what they were collected). */
+const facts = (snapshot: Snapshot) => {
+	const {metadata: _metadata, unread: _unread, ...rest} = snapshot;
+	return rest;
+};
+
+describe('the bundle diagnoses as the live path does, in one account', () => {
+	const state = useFakeAws({scenario: sameAccountScenario, files: sameAccountFiles});
+	let download: RoundTrip;
+	let upload: RoundTrip;
+	let copy: RoundTrip;
+	let named: RoundTrip;
+
+	beforeAll(async () => {
+		// Failures for dev-alice's access key only, so the four questions can run at once: she may not read the key
+		// policy nor her group's attached policies, and KMS throttles every ListGrants of hers.
+		const alice = keys.alice.accessKeyId;
+		state.fake.addFault({service: 'kms', operation: 'GetKeyPolicy', accessKeyId: alice, kind: 'denied'});
+		state.fake.addFault({service: 'kms', operation: 'ListGrants', accessKeyId: alice, kind: 'throttle'});
+		state.fake.addFault({service: 'iam', operation: 'ListAttachedGroupPolicies', accessKeyId: alice, kind: 'denied'});
+		[download, upload, copy, named] = await Promise.all([
+			roundTrip(state, 'ci', {operation: 'download', bucket: 'acme-uploads', objectKey: 'reports/2024/q1.csv'}),
+			roundTrip(state, 'dev', {operation: 'upload', bucket: 'acme-uploads', objectKey: 'new.csv', sizeBytes: 20_000_000}),
+			roundTrip(state, 'ci', {operation: 'copy', bucket: 'acme-archive', objectKey: '2024/q1.csv', source: {bucket: 'acme-uploads', objectKey: 'reports/2024/q1.csv'}}),
+			roundTrip(state, 'ci', {operation: 'upload', bucket: 'acme-uploads', objectKey: 'new.csv', kmsKeyId: 'alias/uploads'}),
+		]);
+	}, 60_000);
+
+	it('the fake aws speaks as the AWS CLI does: the wire error code, a HEAD answer\'s status, every page of a list', async () => {
+		const aws = (...args: string[]) =>
+			execute(path.join(sdkAwsFolder, 'aws'), [...args, '--output', 'json'], {env: {...state.home.env, AWS_PROFILE: 'ci', PATH: path.dirname(process.execPath)}}).then(
+				({stdout, stderr}) => ({exit: 0, stdout, stderr}),
+				(error: {code: number; stdout: string; stderr: string}) => ({exit: error.code, stdout: error.stdout, stderr: error.stderr}),
+			);
+		const [role, object, grants] = await Promise.all([
+			aws('iam', 'get-role', '--role-name', 'nobody'),
+			aws('s3api', 'head-object', '--bucket', 'acme-uploads', '--key', 'missing.csv', '--region', 'eu-west-1'),
+			aws('kms', 'list-grants', '--key-id', keyArn, '--region', 'eu-west-1'),
+		]);
+		// IAM's code NoSuchEntity, not the SDK's class name NoSuchEntityException.
+		expect(role).toEqual({exit: 254, stdout: '', stderr: '\nAn error occurred (NoSuchEntity) when calling the GetRole operation: The role with name nobody cannot be found.\n'});
+		expect(object).toEqual({exit: 254, stdout: '', stderr: '\nAn error occurred (404) when calling the HeadObject operation: Not Found\n'});
+		// The fake endpoint pages ListGrants one grant at a time; the CLI prints them merged, with no paging fields.
+		const listed = JSON.parse(grants.stdout) as {Grants: {GrantId: string; CreationDate: string}[]};
+		expect(Object.keys(listed)).toEqual(['Grants']);
+		expect(listed.Grants.map(grant => grant.GrantId)).toEqual(['grant-0001', 'grant-0002']);
+		expect(listed.Grants[0]?.CreationDate).toBe('2024-01-15T10:00:00+00:00');
+		expect(grants.stdout).toMatch(/^\{\n {4}"Grants": \[\n {8}\{\n {12}"KeyId": /);
+	});
+
+	it('a role session downloads: the bundle holds every fact the live path read, so the diagnosis is the same', () => {
+		expectKnownReadOnlyCommands(download.run);
+		// Role, inline and managed policies at their default version, boundary, tags, bucket, object, key policy and both grant pages.
+		expect(facts(download.bundle)).toEqual(facts(download.live));
+		expect(outline(download.bundleDiagnosis)).toEqual(outline(download.liveDiagnosis));
+		// A member account cannot read its organization's SCPs and RCPs: unknown both ways, the rest decided.
+		expect(download.bundleDiagnosis.verdict).toBe('unknown');
+		expect(statuses(download.bundleDiagnosis, 'key-policy')).toEqual(['kms:Decrypt@destination ok']);
+		expect(statuses(download.bundleDiagnosis, 'scp')).toEqual(['s3:GetObject@destination unknown', 'kms:Decrypt@destination unknown']);
+		// Documented difference, in the notes only: the live path says once that SCPs and RCPs failed alike; the import notes each.
+		expect(notePaths(download.live)).toEqual(['principal.sessionPolicy', 'organization']);
+		expect(notePaths(download.bundle)).toEqual(['principal.sessionPolicy', 'organization.serviceControlPolicies', 'organization.resourceControlPolicies']);
+	});
+
+	it('a user uploads while reads fail (denied, throttled): the failures become the same unknowns and the same verdict', () => {
+		expectKnownReadOnlyCommands(upload.run);
+		// The CLI's own failure records: exit 254 and its error line, with the retries it made on throttling.
+		expect(bundleFile(upload.run, 'kms-get-key-policy.exit').trim()).toBe('254');
+		expect(bundleFile(upload.run, 'kms-get-key-policy.stderr')).toMatch(/^An error occurred \(AccessDeniedException\) when calling the GetKeyPolicy operation: Access denied/m);
+		expect(bundleFile(upload.run, 'kms-list-grants.stderr')).toMatch(/^An error occurred \(ThrottlingException\) when calling the ListGrants operation \(reached max retries: 2\): Rate exceeded/m);
+		expect(facts(upload.bundle)).toEqual(facts(upload.live));
+		expect(upload.live.principal).not.toHaveProperty('identityPolicies');
+		expect(upload.live.key).not.toHaveProperty('policy');
+		expect(upload.live.key).not.toHaveProperty('grants');
+		expect(outline(upload.bundleDiagnosis)).toEqual(outline(upload.liveDiagnosis));
+		// The bucket policy's explicit Deny (no SSE header on the request) decides, whatever stayed unknown.
+		expect(upload.bundleDiagnosis.verdict).toBe('denied');
+		expect(statuses(upload.bundleDiagnosis, 'bucket-policy')).toEqual(['s3:PutObject@destination denied']);
+		expect(statuses(upload.bundleDiagnosis, 'key-policy')).toEqual(['kms:GenerateDataKey@destination unknown', 'kms:Decrypt@destination unknown']);
+		expect(statuses(upload.bundleDiagnosis, 'identity-policy')).toEqual([
+			's3:PutObject@destination unknown',
+			'kms:GenerateDataKey@destination unknown',
+			'kms:Decrypt@destination unknown',
+		]);
+		expect(notePaths(upload.bundle)).toEqual(expect.arrayContaining(['principal.identityPolicies', 'key.policy', 'key.grants']));
+	});
+
+	it('a copy between two buckets: the source bucket, object and key match too, and so does the proven fix', () => {
+		expectKnownReadOnlyCommands(copy.run);
+		expect(facts(copy.bundle)).toEqual(facts(copy.live));
+		expect(copy.bundle.source?.keyInfo?.policy).toBeDefined();
+		expect(outline(copy.bundleDiagnosis)).toEqual(outline(copy.liveDiagnosis));
+		// The role may read the source but not write to acme-archive: denied, with the same proven identity-policy fix.
+		expect(copy.bundleDiagnosis.verdict).toBe('denied');
+		expect(statuses(copy.bundleDiagnosis, 'identity-policy')).toEqual(['s3:GetObject@source ok', 'kms:Decrypt@source not-needed', 's3:PutObject@destination missing']);
+		expect(outline(copy.bundleDiagnosis).fixes).toEqual([`add-allow identity-policy arn:aws:iam::${accounts.app}:role/service/uploader (proven)`]);
+	});
+
+	it('an upload naming the key by alias: the alias DescribeKey resolved names the key on both paths', () => {
+		expectKnownReadOnlyCommands(named.run);
+		// The fake endpoint has no kms:ListAliases (the script records UnknownOperationException); the alias is still
+		// known, because DescribeKey of alias/uploads answered with this key, which is all the live path reads too.
+		expect(named.run.calls.find(call => call.operation === 'ListAliases')?.exit).toBe(254);
+		expect(named.bundle.key?.aliases).toEqual(['alias/uploads']);
+		expect(facts(named.bundle)).toEqual(facts(named.live));
+		expect(outline(named.bundleDiagnosis)).toEqual(outline(named.liveDiagnosis));
+		// The key named is the bucket's default key, known by its alias: nothing to warn about.
+		expect(outline(named.bundleDiagnosis).findings).not.toContain('warning default-encryption-key-differs');
+		expect(statuses(named.bundleDiagnosis, 'key-policy')).toEqual(['kms:GenerateDataKey@destination ok', 'kms:Decrypt@destination ok']);
+	});
+});
+
+describe('the bundle diagnoses as the live path does, with the caller, the bucket and the key in three accounts', () => {
+	const state = useFakeAws({scenario: crossAccountScenario, files: crossAccountFiles});
+	let download: RoundTrip;
+
+	beforeAll(async () => {
+		// The role has no s3:ListBucket on the other account's bucket, so S3 answers its HeadBucket with 403 (and the
+		// script's `--expected-bucket-owner` of the wrong account would too; the fake endpoint does not check that header).
+		state.fake.addFault({service: 's3', operation: 'HeadBucket', accessKeyId: keys.uploader.accessKeyId, kind: 'denied'});
+		download = await roundTrip(state, 'app', {operation: 'download', bucket: 'shared-data', objectKey: 'in/data.json'});
+	}, 60_000);
+
+	it('what one account cannot read stays unknown on both paths, and the diagnosis is the same', () => {
+		expectKnownReadOnlyCommands(download.run);
+		expect(facts(download.bundle)).toEqual(facts(download.live));
+		expect(download.bundle.bucket).not.toHaveProperty('accountId');
+		expect(download.bundle.bucket).not.toHaveProperty('policy');
+		expect(download.bundle.key).not.toHaveProperty('policy');
+		// The caller's account is in no organization: no SCPs apply. The bucket's account is unknown, so its RCPs are.
+		expect(download.bundle.organization).toEqual({serviceControlPolicies: []});
+		expect(outline(download.bundleDiagnosis)).toEqual(outline(download.liveDiagnosis));
+		expect(download.bundleDiagnosis.verdict).toBe('unknown');
+		expect(statuses(download.bundleDiagnosis, 'bucket-policy')).toEqual(['s3:GetObject@destination unknown']);
+		expect(statuses(download.bundleDiagnosis, 'key-policy')).toEqual(['kms:Decrypt@destination unknown']);
+		expect(statuses(download.bundleDiagnosis, 'rcp')).toEqual(['s3:GetObject@destination unknown', 'kms:Decrypt@destination unknown']);
+		// Documented difference, in how they get there: the live path knows GetKeyPolicy cannot work across accounts and
+		// does not call it; the script asks for every key it names and records the denial.
+		const keyPolicyCalls = state.fake.calls.filter(call => call.operation === 'GetKeyPolicy').map(call => `${call.account}:${call.status}`);
+		expect(keyPolicyCalls).toEqual([`${accounts.app}:400`]);
+		expect(bundleFile(download.run, 'kms-get-key-policy.stderr')).toMatch(/\(AccessDeniedException\) when calling the GetKeyPolicy operation: User: .* is not authorized to perform: kms:GetKeyPolicy/);
+	});
+});
