@@ -1,5 +1,5 @@
-import type {ConditionExplanation, Diagnosis, Place, Requirement, ResolvedQuestion} from '../diagnosis/diagnosis.js';
-import {placeOrder} from './marks.js';
+import type {ConditionExplanation, Diagnosis, Fix, Place, Requirement, ResolvedQuestion} from '../diagnosis/diagnosis.js';
+import {placeLabels, placeOrder} from './marks.js';
 
 /** Words shared by the text and markdown reports, so both say the same thing. */
 
@@ -126,3 +126,15 @@ export const fixKindWords = (kind: 'add-allow' | 'narrow-deny'): string => (kind
 /** `kms:Decrypt, key policy, Sid "AllowUse"`: what a list of conditions belongs to. */
 export const requirementTitle = (requirement: Requirement): string =>
 	`${requirement.action}${requirement.decidedBy ? `, ${requirement.decidedBy}` : ''}`;
+
+/** The one policy a fix rewrites, in words: "the key policy", "the inline policy s3-kms-doctor-b-kms". */
+export const fixPolicyNoun = (fix: Pick<Fix, 'place' | 'policyName'>): string => {
+	switch (fix.place) {
+		case 'identity-policy':
+			return fix.policyName ? `IAM policy ${fix.policyName}` : 'IAM policy';
+		case 'permissions-boundary':
+			return 'permissions boundary policy';
+		default:
+			return placeLabels[fix.place];
+	}
+};

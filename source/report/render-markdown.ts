@@ -2,6 +2,7 @@ import type {Diagnosis, Finding, Fix, Requirement, UnknownNote} from '../diagnos
 import {
 	actualWords,
 	fixKindWords,
+	fixPolicyNoun,
 	groupByPlace,
 	objectUrl,
 	operationPhrase,
@@ -12,7 +13,7 @@ import {
 	type PlaceGroup,
 } from './describe.js';
 import {code, fenced, prose, table} from './markdown.js';
-import {conditionStyles, decisionStyles, placeHeading, placeLabels, severityStyles, statusStyles} from './marks.js';
+import {conditionStyles, decisionStyles, placeHeading, severityStyles, statusStyles} from './marks.js';
 
 export type MarkdownOptions = {
 	/** When the report was made (ISO 8601); left out unless given, so the same diagnosis gives the same report. */
@@ -115,7 +116,6 @@ const fixLines = (fix: Fix, index: number): string[] => {
 	const proof = fix.proven
 		? '✔ proven'
 		: '**not proven**: re-evaluating with this change did not turn every requirement it targets ✔; review it before applying';
-	const placeName = placeLabels[fix.place];
 	return [
 		`### ${index + 1}. ${placeHeading(fix.place)}: ${fixKindWords(fix.kind)} (${proof})`,
 		'',
@@ -127,7 +127,7 @@ const fixLines = (fix: Fix, index: number): string[] => {
 		'',
 		...fenced('json', JSON.stringify(fix.statement, null, 2)),
 		'',
-		`The whole ${placeName} with it:`,
+		`The whole ${fixPolicyNoun(fix)} with it:`,
 		'',
 		...fenced('json', JSON.stringify(fix.policy, null, 2)),
 		'',

@@ -3,6 +3,7 @@ import {painter, type Painter} from './ansi.js';
 import {
 	actualWords,
 	fixKindWords,
+	fixPolicyNoun,
 	groupByPlace,
 	objectUrl,
 	operationPhrase,
@@ -11,7 +12,7 @@ import {
 	verdictWords,
 	type PlaceGroup,
 } from './describe.js';
-import {conditionStyles, decisionStyles, placeHeading, placeLabels, severityStyles, statusStyles, type MarkStyle} from './marks.js';
+import {conditionStyles, decisionStyles, placeHeading, severityStyles, statusStyles, type MarkStyle} from './marks.js';
 import {displayWidth, padEnd, wrap} from './wrap.js';
 
 export type TextOptions = {
@@ -128,7 +129,7 @@ const fixLines = (context: Context, fix: Fix, index: number): string[] => {
 			line => context.paint.dim(line),
 		),
 		...block(`${indent}  `, JSON.stringify(fix.statement, null, 2)),
-		`${indent}${context.paint.dim(`The whole ${placeLabels[fix.place]} with it:`)}`,
+		`${indent}${context.paint.dim(`The whole ${fixPolicyNoun(fix)} with it:`)}`,
 		...block(`${indent}  `, JSON.stringify(fix.policy, null, 2)),
 		`${indent}${context.paint.dim('Apply it:')}`,
 		...block(`${indent}  `, fix.command),
