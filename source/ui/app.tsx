@@ -1,0 +1,78 @@
+import {useApp} from 'ink';
+import {useCallback} from 'react';
+import {ConversationScreen} from './conversation/conversation-screen.js';
+import {useTerminalSize} from './hooks/use-terminal-size.js';
+import {KeyRouter} from './keys/key-router.js';
+import {ResultScreen} from './result/result-screen.js';
+import type {Notice} from './result/use-result-state.js';
+import type {WizardServices} from './services.js';
+import {savedCheckOf} from './session/remember.js';
+import {useSession} from './session/use-session.js';
+
+export type WizardAppProps = {
+	readonly services: WizardServices;
+	/** `--saved NAME`: start from a saved check's answers. */
+	readonly savedName?: string;
+};
+
+/** The wizard: the conversation until a diagnosis exists, then the result screen (Esc goes back to edit). */
+export const WizardApp = (props: WizardAppProps) => (
+	<KeyRouter>
+		<Wizard {...props} />
+	</KeyRouter>
+);
+
+const Wizard = ({services, savedName}: WizardAppProps) => {
+	const {exit} = useApp();
+	const {columns, rows} = useTerminalSize();
+	const session = useSession(services, savedName);
+	const {ending, diagnosis, dispatch, state} = session;
+
+	const rerun = useCallback((): Notice | undefined => {
+		if (ending?.mode === 'live' && ending.collectKey) {
+			dispatch({type: 'forget-collection', key: ending.collectKey});
+			return undefined;
+		}
+		if (ending?.mode === 'file' && ending.filePath) {
+			dispatch({type: 'forget-file', path: ending.filePath});
+			return undefined;
+		}
+		const what = ending?.mode === 'example' ? 'a built-in example' : 'pasted policies';
+		return {tone: 'info', text: `Nothing to re-read: this result comes from ${what}. Esc goes back to change the answers.`};
+	}, [ending, dispatch]);
+
+	const nameCheck = useCallback(
+		async (name: string): Promise<Notice> => {
+			const check = savedCheckOf(state.answers, services.now());
+			if (!check || !state.settings) return {tone: 'failure', text: 'This check cannot be saved.'};
+			const settings = {...state.settings, savedChecks: {...state.settings.savedChecks, [name]: check}};
+			try {
+				await services.settings.save(settings);
+			} catch (error) {
+				return {tone: 'failure', text: `Could not save the check: ${error instanceof Error ? error.message : String(error)}`};
+			}
+			dispatch({type: 'settings-saved', settings});
+			return {tone: 'success', text: `✔ Saved as "${name}": re-run it with s3-kms-doctor --saved ${name}`};
+		},
+		[state.answers, state.settings, services, dispatch],
+	);
+
+	if (ending && diagnosis?.ok) {
+		return (
+			<ResultScreen
+				key={state.revision}
+				diagnosis={diagnosis.value}
+				snapshot={ending.snapshot}
+				services={services}
+				width={columns}
+				rows={rows}
+				onRerun={rerun}
+				{...(ending.mode === 'live' ? {onNameCheck: nameCheck} : {})}
+				savedCheckNames={Object.keys(state.settings?.savedChecks ?? {})}
+				onBack={session.goBack}
+				onQuit={exit}
+			/>
+		);
+	}
+	return <ConversationScreen session={session} width={columns} rows={rows} />;
+};

@@ -1,0 +1,82 @@
+import {Box, Text} from 'ink';
+import type {ReactElement} from 'react';
+import type {Session} from '../session/use-session.js';
+import {theme} from '../theme.js';
+import {wizardTitle} from '../title.js';
+import {truncate} from '../text/wrap.js';
+import {ActiveQuestion, activeQuestionHeight} from './active-question.js';
+import {LineView} from './line-view.js';
+import type {ChoiceOption, Question} from './question.js';
+import {readLines, transcriptLines, type Line} from './transcript-lines.js';
+import {Diagnosing, DiagnosisFailed, WaitView} from './wait-view.js';
+
+
+/** The last lines that fit, with a marker for what scrolled away. */
+const tail = (lines: readonly Line[], room: number): Line[] => {
+	if (lines.length <= room) return [...lines];
+	const kept = lines.slice(lines.length - Math.max(room - 1, 0));
+	return [{text: `  ↑ ${lines.length - kept.length} earlier lines (Esc goes back through the answers)`, dim: true}, ...kept];
+};
+
+/**
+ * The chat: answered questions (and what was found) above, one active question, reads or a spinner
+ * below. Sized to the terminal so Ink never has to clear the screen.
+ */
+export const ConversationScreen = ({session, width, rows}: {readonly session: Session; readonly width: number; readonly rows: number}) => {
+	const {conversation, state, answer, goBack, dispatch, diagnosis} = session;
+	const {steps, next} = conversation;
+	const canGoBack = steps.some(step => step.kind === 'answer');
+	const onAnswer = (question: Question, value: string, option?: ChoiceOption): void => {
+		// "Reading failed" is a decision about the reads, not an answer to keep.
+		if (question.id === 'collect-failed') {
+			if (value === 'retry') dispatch({type: 'forget-failed-collections'});
+			else goBack();
+			return;
+		}
+		answer(question.id, value, option?.sets);
+	};
+	const onPaste = (text: string): void => dispatch({type: 'paste-at-start', text});
+
+	let active: ReactElement;
+	let activeHeight: number;
+	if (next.kind === 'ask') {
+		activeHeight = activeQuestionHeight(next.question, next.notes, width, rows);
+		active = (
+			<ActiveQuestion
+				key={`${next.question.id}#${state.revision}`}
+				question={next.question}
+				notes={next.notes}
+				{...(next.initial ?? state.drafts[next.question.id] ? {initial: next.initial ?? state.drafts[next.question.id]} : {})}
+				{...(next.problem === undefined ? {} : {problem: next.problem})}
+				width={width}
+				rows={rows}
+				canGoBack={canGoBack}
+				onAnswer={onAnswer}
+				onBack={goBack}
+				onPaste={onPaste}
+			/>
+		);
+	} else if (next.kind === 'wait') {
+		const reads = next.wait.kind === 'collect' ? (state.collections[next.wait.key]?.reads ?? []) : [];
+		activeHeight = 2 + readLines(reads, width).length;
+		active = <WaitView wait={next.wait} reads={reads} width={width} canGoBack={canGoBack} onBack={goBack} />;
+	} else if (diagnosis && !diagnosis.ok) {
+		activeHeight = 4;
+		active = <DiagnosisFailed message={diagnosis.error} onBack={goBack} />;
+	} else {
+		activeHeight = 1;
+		active = <Diagnosing />;
+	}
+	const lines = tail(transcriptLines(steps, width), rows - activeHeight - 2);
+	return (
+		<Box flexDirection="column" width={width}>
+			<Text color={theme.accent} bold wrap="truncate">
+				{truncate(wizardTitle, width)}
+			</Text>
+			{lines.map((line, index) => (
+				<LineView key={index} line={line} />
+			))}
+			{active}
+		</Box>
+	);
+};

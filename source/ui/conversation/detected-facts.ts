@@ -1,0 +1,57 @@
+import type {ParsedDenial} from '../../diagnosis/error-message/parsed-denial.js';
+import {policyTypeWords} from '../../diagnosis/error-message/policy-types.js';
+import type {DefaultEncryption, Snapshot} from '../../diagnosis/snapshot.js';
+import {accountOfArn} from '../../engine/arn.js';
+import type {Note} from './question.js';
+
+/** What live reads or a pasted error revealed, as ✔ lines: shown instead of asked. */
+
+const encryptionWords = (encryption: DefaultEncryption): string => {
+	if (encryption.algorithm === 'AES256') return 'SSE-S3 (no KMS key involved)';
+	const kind = encryption.algorithm === 'aws:kms:dsse' ? 'DSSE-KMS' : 'SSE-KMS';
+	const key = encryption.kmsKeyId ?? 'the AWS managed key aws/s3';
+	const bucketKey = encryption.bucketKeyEnabled === undefined ? '' : encryption.bucketKeyEnabled ? ', S3 Bucket Key on' : ', S3 Bucket Key off';
+	return `${kind} with ${key}${bucketKey}`;
+};
+
+export const detectedFacts = (snapshot: Snapshot): Note[] => {
+	const notes: Note[] = [];
+	const found = (text: string): void => {
+		notes.push({tone: 'found', text});
+	};
+	const {principal, bucket, object, key, question} = snapshot;
+	if (principal?.arn) found(`You are ${principal.arn} (account ${accountOfArn(principal.arn) ?? 'unknown'})`);
+	if (bucket?.accountId || bucket?.region) {
+		const where = [bucket.accountId ? `in account ${bucket.accountId}` : undefined, bucket.region ? `in ${bucket.region}` : undefined].filter(Boolean).join(', ');
+		found(`Bucket ${question.bucket} is ${where}`);
+	}
+	if (bucket?.defaultEncryption === null) found(`Bucket ${question.bucket} has no default encryption (S3 uses SSE-S3)`);
+	else if (bucket?.defaultEncryption) found(`Default encryption: ${encryptionWords(bucket.defaultEncryption)}`);
+	if (question.operation !== 'upload' && object?.encryption) found(`The object is encrypted with ${encryptionWords(object.encryption)}`);
+	if (object?.ownerAccountId) found(`The object is owned by account ${object.ownerAccountId}`);
+	if (key?.arn) {
+		const details = [key.keyManager === 'AWS' ? 'AWS managed' : key.keyManager === 'CUSTOMER' ? 'customer managed' : undefined, key.keyState].filter(Boolean).join(', ');
+		found(`KMS key ${key.arn}${details ? ` (${details})` : ''}`);
+	}
+	return notes;
+};
+
+/** The facts a pasted error gives away, which the wizard then does not ask. */
+export const denialFacts = (denial: ParsedDenial): Note[] => {
+	const notes: Note[] = [];
+	const found = (text: string): void => {
+		notes.push({tone: 'found', text});
+	};
+	if (denial.principal) found(`Caller: ${denial.principal}`);
+	if (denial.action) found(`Action: ${denial.action}${denial.apiOperation ? ` (during ${denial.apiOperation})` : ''}`);
+	else if (denial.apiOperation) found(`API call: ${denial.apiOperation}`);
+	if (denial.resource) found(`Resource: ${denial.resource}`);
+	if (denial.keyId && denial.keyId !== denial.resource) found(`KMS key: ${denial.keyId}`);
+	if (denial.policyType) {
+		const how = denial.denial === 'explicit' ? 'an explicit Deny in' : 'no Allow in';
+		found(`Refused by ${how} ${policyTypeWords[denial.policyType] ?? denial.policyType}`);
+	}
+	if (denial.cause) notes.push({tone: 'warning', text: `This is not a missing grant: ${denial.message ?? denial.cause}`});
+	if (notes.length === 0) notes.push({tone: 'info', text: 'The message names no caller, action or resource (AWS leaves them out across accounts); the next questions fill them in.'});
+	return notes;
+};

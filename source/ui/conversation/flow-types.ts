@@ -1,0 +1,67 @@
+import type {ParsedDenial} from '../../diagnosis/error-message/parsed-denial.js';
+import type {Snapshot} from '../../diagnosis/snapshot.js';
+import type {Result} from '../../engine/result.js';
+import type {CollectRequest, ExampleInfo, PolicyCheck, ProfileInfo, ReadProgress, WizardSettings} from '../services.js';
+import type {Note, Question} from './question.js';
+
+/** The conversation's inputs besides the answers: what has been loaded or read so far. */
+export type FlowEnv = {
+	/** `undefined` while the profiles are being read. */
+	readonly profiles?: readonly ProfileInfo[];
+	readonly profilesProblem?: string;
+	readonly settings?: WizardSettings;
+	readonly examples?: readonly ExampleInfo[];
+	readonly examplesProblem?: string;
+	/** Snapshot files read so far, by path. */
+	readonly files: Readonly<Record<string, Result<Snapshot, string>>>;
+	/** Live collections, by the request's key. */
+	readonly collections: Readonly<Record<string, Collection>>;
+	readonly parseError: (text: string) => Result<ParsedDenial, string>;
+	readonly checkPolicy: (text: string, name: string) => PolicyCheck;
+	readonly now: () => Date;
+	/** Shown once at the top, e.g. "no saved check named X". */
+	readonly greetingNotes?: readonly Note[];
+};
+
+export type Collection = {
+	readonly reads: readonly ReadProgress[];
+	readonly outcome?: Result<Snapshot, string>;
+};
+
+/** Something shown in the transcript. */
+export type Step =
+	| {readonly kind: 'answer'; readonly question: Question; readonly answer: string; readonly notes: readonly Note[]}
+	| {readonly kind: 'notes'; readonly notes: readonly Note[]}
+	| {readonly kind: 'reads'; readonly reads: readonly ReadProgress[]};
+
+/** Work the conversation waits for before it can go on. */
+export type Wait =
+	| {readonly kind: 'start-up'}
+	| {readonly kind: 'examples'}
+	| {readonly kind: 'file'; readonly path: string}
+	| {readonly kind: 'collect'; readonly key: string; readonly request: CollectRequest};
+
+export type Mode = 'live' | 'manual' | 'file' | 'example';
+
+export type Ending = {
+	readonly snapshot: Snapshot;
+	readonly mode: Mode;
+	/** Live: what to read again when the user presses r. */
+	readonly collectKey?: string;
+	readonly filePath?: string;
+};
+
+export type Next =
+	| {readonly kind: 'ask'; readonly question: Question; readonly initial?: string; readonly problem?: string; readonly notes: readonly Note[]}
+	| {readonly kind: 'wait'; readonly wait: Wait}
+	| {readonly kind: 'done'; readonly ending: Ending};
+
+export type Walk = {readonly steps: readonly Step[]; readonly next: Next};
+
+/** What the flow yields to the walker. */
+export type Yielded =
+	| {readonly kind: 'ask'; readonly question: Question; readonly problem?: string; readonly notes?: readonly Note[]}
+	| {readonly kind: 'show'; readonly step: Step}
+	| {readonly kind: 'wait'; readonly wait: Wait};
+
+export type Flow<T> = Generator<Yielded, T, string | undefined>;

@@ -1,0 +1,67 @@
+import type {ParsedDenial} from '../../diagnosis/error-message/parsed-denial.js';
+import {denialFacts} from './detected-facts.js';
+import {ask, show} from './flow-steps.js';
+import type {Ending, Flow, FlowEnv} from './flow-types.js';
+import {liveFlow} from './live-flow.js';
+import {manualFlow} from './manual-flow.js';
+import type {Note} from './question.js';
+import * as questions from './questions.js';
+import {targetFlow} from './target-flow.js';
+
+/**
+ * The decision tree, written as a generator: it yields a question and receives the answer, so the order
+ * reads top to bottom. walk.ts drives it with the stored answers; nothing here has side effects.
+ */
+
+function* exampleFlow(env: FlowEnv): Flow<Ending> {
+	if (!env.examples) {
+		yield {kind: 'wait', wait: {kind: 'examples'}};
+		throw new Error('the walker never resumes a wait');
+	}
+	if (env.examples.length === 0) {
+		yield* ask({...questions.exampleQuestion(env), options: []}, env.examplesProblem ?? 'no built-in examples were found next to the program');
+	}
+	const id = yield* ask(questions.exampleQuestion(env));
+	const example = env.examples.find(candidate => candidate.id === id)!;
+	return {snapshot: example.snapshot, mode: 'example'};
+}
+
+function* fileFlow(env: FlowEnv): Flow<Ending> {
+	const path = yield* ask(questions.fileQuestion);
+	const loaded = env.files[path];
+	if (!loaded) {
+		yield {kind: 'wait', wait: {kind: 'file', path}};
+		throw new Error('the walker never resumes a wait');
+	}
+	if (!loaded.ok) {
+		yield* ask(questions.fileQuestion, loaded.error);
+		throw new Error('unreachable: a question with a problem stops the walk');
+	}
+	yield* show([{tone: 'found', text: `${loaded.value.metadata?.title ?? 'Snapshot'}: ${loaded.value.question.operation} s3://${loaded.value.question.bucket}/${loaded.value.question.objectKey}`}]);
+	return {snapshot: loaded.value, mode: 'file', filePath: path};
+}
+
+export function* conversation(env: FlowEnv): Flow<Ending> {
+	if (!env.profiles || !env.settings) {
+		yield {kind: 'wait', wait: {kind: 'start-up'}};
+		throw new Error('the walker never resumes a wait');
+	}
+	const startNotes: Note[] = [...(env.greetingNotes ?? [])];
+	if (env.profilesProblem) startNotes.push({tone: 'warning', text: env.profilesProblem});
+	else if (env.profiles.length === 0) startNotes.push({tone: 'info', text: 'No AWS profiles found (~/.aws/config, ~/.aws/credentials): you can still paste policies, load a snapshot or try an example.'});
+	let how = yield* ask(questions.startQuestion(env), undefined, startNotes);
+	if (how === 'example') return yield* exampleFlow(env);
+	if (how === 'file') return yield* fileFlow(env);
+	let denial: ParsedDenial | undefined;
+	if (how === 'error') {
+		const text = yield* ask(questions.errorQuestion(env));
+		const parsed = env.parseError(text);
+		denial = parsed.ok ? parsed.value : undefined;
+		if (denial) yield* show(denialFacts(denial));
+		how = yield* ask(questions.readHowQuestion(env));
+	}
+	const live = how.startsWith('profile:');
+	const target = yield* targetFlow(env, denial, live);
+	if (live) return yield* liveFlow(env, how.slice('profile:'.length), target, denial);
+	return yield* manualFlow(env, target, denial);
+}

@@ -1,0 +1,10 @@
+import {Text} from 'ink';
+import type {Line} from './transcript-lines.js';
+
+/** One prepared line: a coloured mark, then the text, never wrapping (it was wrapped already). */
+export const LineView = ({line}: {readonly line: Line}) => (
+	<Text wrap="truncate" dimColor={line.dim ?? false} {...(line.colour ? {color: line.colour} : {})}>
+		{line.mark ? <Text {...(line.markColour ? {color: line.markColour} : {})}>{line.mark}</Text> : null}
+		{line.text === '' && !line.mark ? ' ' : line.text}
+	</Text>
+);

@@ -1,0 +1,46 @@
+import type {ParsedDenial} from '../../diagnosis/error-message/parsed-denial.js';
+import type {Snapshot} from '../../diagnosis/snapshot.js';
+import {accountOfArn} from '../../engine/arn.js';
+import type {CollectRequest} from '../services.js';
+import {detectedFacts} from './detected-facts.js';
+import {ask, show} from './flow-steps.js';
+import type {Ending, Flow, FlowEnv} from './flow-types.js';
+import * as questions from './questions.js';
+import {bucketAccountFlow, type Target} from './target-flow.js';
+
+/** With a profile: read, show what was found, ask only what the reads could not tell. */
+export function* liveFlow(env: FlowEnv, profileName: string, target: Target, denial: ParsedDenial | undefined): Flow<Ending> {
+	const profile = env.profiles?.find(candidate => candidate.name === profileName);
+	const region = profile?.region ? undefined : yield* ask(questions.regionQuestion(env.settings?.lastRegion));
+	let other: string | undefined;
+	if ((env.profiles?.length ?? 0) > 1) {
+		const answer = yield* ask(questions.otherProfileQuestion(env, profileName));
+		other = answer.startsWith('profile:') ? answer.slice('profile:'.length) : undefined;
+	}
+	const request: CollectRequest = {profile: profileName, ...(other ? {bucketProfile: other, keyProfile: other} : {}), ...(region ? {region} : {}), question: target.question};
+	// Size and tool change no read: leave them out of the key so changing them does not read again.
+	const {sizeBytes: _size, tool: _tool, ...readQuestion} = target.question;
+	const key = JSON.stringify({...request, question: readQuestion});
+	const collection = env.collections[key];
+	if (!collection?.outcome) {
+		yield {kind: 'wait', wait: {kind: 'collect', key, request}};
+		throw new Error('the walker never resumes a wait');
+	}
+	yield {kind: 'show', step: {kind: 'reads', reads: collection.reads}};
+	if (!collection.outcome.ok) {
+		yield* ask(questions.collectFailedQuestion(collection.outcome.error));
+		throw new Error('collect-failed is answered by the session, never stored');
+	}
+	let snapshot: Snapshot = {...collection.outcome.value, question: {...collection.outcome.value.question, ...target.question}};
+	yield* show(detectedFacts(snapshot));
+	const caller = snapshot.principal?.arn;
+	if (denial?.principal && caller && denial.principal !== caller) {
+		yield* show([{tone: 'warning', text: `The error names ${denial.principal}, but profile ${profileName} is ${caller}: the result is for ${caller}.`}]);
+	}
+	if (!snapshot.bucket?.accountId) {
+		const accountId = yield* bucketAccountFlow(target.question.bucket, caller ? accountOfArn(caller) : undefined);
+		if (accountId) snapshot = {...snapshot, bucket: {...snapshot.bucket, accountId}};
+	}
+	yield* ask(questions.readsDoneQuestion(collection.reads.length, collection.reads.filter(read => read.state !== 'ok').length));
+	return {snapshot, mode: 'live', collectKey: key};
+}

@@ -1,0 +1,88 @@
+/**
+ * The questions the wizard asks, as data: the conversation flow yields them, the views draw them, and the
+ * session stores each answer as a string under the question's id (so answers can be kept, re-checked
+ * and replayed when the user goes back and changes an earlier one).
+ */
+
+export type ChoiceOption = {
+	readonly value: string;
+	readonly label: string;
+	/** A dim second column: a profile's Region, what an option means. */
+	readonly hint?: string;
+	/** One key that chooses it directly (recent targets: 1–9). */
+	readonly hotkey?: string;
+	/** Further answers this choice fills in (a recent target sets operation, bucket and key). */
+	readonly sets?: Readonly<Record<string, string>>;
+};
+
+/** Lines drawn under a question, before the input: what was found, what it means. */
+export type Note = {
+	readonly tone: 'found' | 'info' | 'warning' | 'unknown';
+	readonly text: string;
+};
+
+type QuestionBase = {
+	readonly id: string;
+	/** Short, for the transcript: `Bucket`. */
+	readonly title: string;
+	/** The sentence asked: `Which bucket?` */
+	readonly prompt: string;
+	readonly help?: string;
+};
+
+export type ChoiceQuestion = QuestionBase & {
+	readonly kind: 'choice';
+	readonly options: readonly ChoiceOption[];
+	/** The option focused first (last time's profile, the previous answer). */
+	readonly defaultValue?: string;
+	/** The first question: text pasted here (an error message) is taken as such. */
+	readonly acceptsPaste?: boolean;
+};
+
+export type TextQuestion = QuestionBase & {
+	readonly kind: 'text';
+	readonly placeholder?: string;
+	/** Offered as the starting text (the key's Region, last time's Region). */
+	readonly suggestion?: string;
+	/** A problem in words, or undefined when the text is acceptable. */
+	readonly validate: (text: string) => string | undefined;
+	/** How the answer reads in the transcript (`200 MB` → `200 MB (209,715,200 bytes)`). */
+	readonly display?: (text: string) => string;
+};
+
+export type PasteCheck =
+	| {readonly ok: true; readonly summary: string}
+	| {readonly ok: false; readonly message: string; readonly line?: number; readonly column?: number};
+
+export type PasteQuestion = QuestionBase & {
+	readonly kind: 'paste';
+	readonly check: (text: string) => PasteCheck;
+};
+
+export type Question = ChoiceQuestion | TextQuestion | PasteQuestion;
+
+/** Is a stored answer still a valid answer to this question (after an earlier answer changed)? */
+export const answerIsValid = (question: Question, answer: string): boolean => {
+	switch (question.kind) {
+		case 'choice':
+			return question.options.some(option => option.value === answer);
+		case 'text':
+			return question.validate(answer) === undefined;
+		case 'paste':
+			return question.check(answer).ok;
+	}
+};
+
+/** The answer as the transcript shows it. */
+export const displayAnswer = (question: Question, answer: string): string => {
+	switch (question.kind) {
+		case 'choice':
+			return question.options.find(option => option.value === answer)?.label ?? answer;
+		case 'text':
+			return question.display ? question.display(answer) : answer === '' ? '(none)' : answer;
+		case 'paste': {
+			const check = question.check(answer);
+			return check.ok ? check.summary : 'pasted';
+		}
+	}
+};

@@ -1,0 +1,94 @@
+import type {ParsedDenial} from '../../diagnosis/error-message/parsed-denial.js';
+import type {DefaultEncryption, Operation, Question as SnapshotQuestion} from '../../diagnosis/snapshot.js';
+import {ask, show} from './flow-steps.js';
+import type {Flow, FlowEnv} from './flow-types.js';
+import * as questions from './questions.js';
+import {parseSize} from './size.js';
+import {explainMultipart, isUploadTool} from './upload-tools.js';
+import {splitBucketAnswer} from './validate.js';
+
+/** The request itself: what, where, which key, how big. */
+export type Target = {
+	readonly question: SnapshotQuestion;
+	/** Answered only offline, where nothing can read them: the key S3 uses and the bucket's default. */
+	readonly keyArn?: string;
+	readonly defaultEncryption?: DefaultEncryption;
+	readonly sourceKeyArn?: string;
+};
+
+export function* targetFlow(env: FlowEnv, denial: ParsedDenial | undefined, live: boolean): Flow<Target> {
+	const known = questions.targetOfDenial(denial);
+	const recent = known.bucket ? undefined : questions.recentQuestion(env);
+	if (recent) yield* ask(recent);
+	const operation = (known.operation ?? (yield* ask(questions.operationQuestion))) as Operation;
+	let bucket = known.bucket;
+	let objectKey = known.objectKey;
+	if (!bucket) {
+		const split = splitBucketAnswer(yield* ask(questions.bucketQuestion('bucket', 'Bucket', operation === 'copy' ? 'Which bucket does it copy to?' : 'Which bucket?')));
+		bucket = split.bucket;
+		objectKey = split.objectKey;
+	}
+	objectKey ??= yield* ask(questions.objectKeyQuestion('object-key', 'Object key', `Which object key in ${bucket}?`));
+
+	let source: SnapshotQuestion['source'];
+	let sourceKeyArn: string | undefined;
+	if (operation === 'copy') {
+		const split = splitBucketAnswer(yield* ask(questions.bucketQuestion('source-bucket', 'Source bucket', 'Which bucket does it copy from?')));
+		const sourceKey = split.objectKey ?? (yield* ask(questions.objectKeyQuestion('source-key', 'Source key', `Which object key in ${split.bucket}?`)));
+		if (!live) {
+			sourceKeyArn = yield* ask(questions.keyArnQuestion('source-kms-key', "Source object's key", 'Which KMS key encrypts the source object? (its ARN; aws s3api head-object shows it)', undefined));
+		}
+		source = {bucket: split.bucket, objectKey: sourceKey, ...(sourceKeyArn ? {kmsKeyId: sourceKeyArn} : {})};
+	}
+
+	let kmsKeyId: string | undefined;
+	let keyArn: string | undefined;
+	let defaultEncryption: DefaultEncryption | undefined;
+	if (operation === 'download') {
+		if (!live) {
+			keyArn = yield* ask(questions.keyArnQuestion('object-kms-key', "Object's key", 'Which KMS key encrypts the object? (its ARN; aws s3api head-object shows SSEKMSKeyId)', known.keyArn));
+		}
+	} else {
+		const names = yield* ask(questions.namesKeyQuestion(operation));
+		if (names === 'yes') {
+			kmsKeyId = live
+				? yield* ask(questions.kmsKeyQuestion(known.keyArn))
+				: yield* ask(questions.keyArnQuestion('kms-key', 'KMS key', 'Which key does the request name? (its ARN: offline nothing can resolve an alias)', known.keyArn));
+			if (!live) keyArn = kmsKeyId;
+		} else if (!live) {
+			const named = yield* ask(
+				questions.keyArnQuestion('default-key', "Bucket's default key", "Which key is the bucket's default? (aws s3api get-bucket-encryption shows it; aws/s3 for the AWS managed key)", known.keyArn, true),
+			);
+			defaultEncryption = named === 'aws/s3' ? {algorithm: 'aws:kms'} : {algorithm: 'aws:kms', kmsKeyId: named};
+			if (named !== 'aws/s3') keyArn = named;
+		}
+	}
+
+	let sizing: Pick<SnapshotQuestion, 'sizeBytes' | 'tool'> = {};
+	if (operation !== 'download') {
+		const sizeText = yield* ask(questions.sizeQuestion);
+		const tool = yield* ask(questions.toolQuestion);
+		const sizeBytes = sizeText === '' ? undefined : parseSize(sizeText);
+		if (isUploadTool(tool)) {
+			sizing = {...(sizeBytes === undefined ? {} : {sizeBytes}), tool};
+			yield* show([{tone: 'info', text: explainMultipart(operation, sizeBytes, tool).text}]);
+		}
+	}
+	return {
+		question: {operation, bucket, objectKey, ...sizing, ...(kmsKeyId ? {kmsKeyId} : {}), ...(source ? {source} : {})},
+		...(keyArn ? {keyArn} : {}),
+		...(defaultEncryption ? {defaultEncryption} : {}),
+		...(sourceKeyArn ? {sourceKeyArn} : {}),
+	};
+}
+
+/** Same or cross account, asked only when nothing could tell. */
+export function* bucketAccountFlow(bucket: string, callerAccount: string | undefined): Flow<string | undefined> {
+	const answer = yield* ask(questions.bucketAccountQuestion(bucket, callerAccount));
+	if (answer === 'same') return callerAccount;
+	if (answer === 'other') {
+		const id = yield* ask(questions.accountIdQuestion);
+		return id === '' ? undefined : id;
+	}
+	return undefined;
+}

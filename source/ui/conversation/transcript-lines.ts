@@ -1,0 +1,59 @@
+import type {ReadProgress} from '../services.js';
+import {readColour, readMark, type Colour} from '../theme.js';
+import {wrapText} from '../text/wrap.js';
+import type {Step} from './flow-types.js';
+import {displayAnswer, type Note} from './question.js';
+
+/** The transcript as terminal lines, so the conversation can show exactly the last ones that fit. */
+
+export type Line = {
+	readonly text: string;
+	readonly colour?: Colour;
+	readonly dim?: boolean;
+	/** The mark at the start of the line, coloured on its own. */
+	readonly mark?: string;
+	readonly markColour?: Colour;
+};
+
+const noteMarks: Readonly<Record<Note['tone'], readonly [string, Colour]>> = {
+	found: ['✔', 'green'],
+	info: ['•', 'cyan'],
+	warning: ['!', 'yellow'],
+	unknown: ['?', 'yellow'],
+};
+
+export const noteLines = (notes: readonly Note[], width: number, indent = '  '): Line[] =>
+	notes.flatMap(note => {
+		const [mark, colour] = noteMarks[note.tone];
+		return wrapText(note.text, width - indent.length - 2, '').map((text, index) =>
+			index === 0 ? {mark: `${indent}${mark} `, markColour: colour, text} : {text: `${indent}  ${text}`},
+		);
+	});
+
+export const readLines = (reads: readonly ReadProgress[], width: number): Line[] =>
+	reads.flatMap(read => {
+		const detail = read.detail ? ` — ${read.detail}` : '';
+		return wrapText(`${read.label}${detail}`, width - 6, '').map((text, index) =>
+			index === 0 ? {mark: `  ${read.state === 'running' ? '…' : readMark[read.state]} `, markColour: readColour[read.state], text} : {text: `    ${text}`},
+		);
+	});
+
+const answerLines = (step: Extract<Step, {kind: 'answer'}>, width: number): Line[] => {
+	const lines = [...noteLines(step.notes, width)];
+	const shown = displayAnswer(step.question, step.answer);
+	const wrapped = wrapText(`${step.question.title}: ${shown}`, width - 4, '  ');
+	wrapped.forEach((text, index) => lines.push(index === 0 ? {mark: `${'✔'} `, markColour: 'green', text} : {text: `  ${text}`, dim: true}));
+	return lines;
+};
+
+export const transcriptLines = (steps: readonly Step[], width: number): Line[] =>
+	steps.flatMap(step => {
+		switch (step.kind) {
+			case 'answer':
+				return answerLines(step, width);
+			case 'notes':
+				return noteLines(step.notes, width);
+			case 'reads':
+				return readLines(step.reads, width);
+		}
+	});

@@ -1,0 +1,56 @@
+import {conversation} from './flow.js';
+import type {FlowEnv, Step, Walk} from './flow-types.js';
+import {answerIsValid} from './question.js';
+
+/** Stored answers: the raw text or option value, by question id. */
+export type Answers = Readonly<Record<string, string>>;
+
+/** A conversation never has more questions than this; a loop in the flow would otherwise hang the UI. */
+const maximumSteps = 500;
+
+/**
+ * Replay the conversation with the stored answers: every question whose answer is still valid is taken
+ * as answered (so going back and changing one answer keeps the others), and the walk stops at the first
+ * question without a valid answer, at `stopAt` (the question being edited), or at work still running.
+ */
+export const walk = (answers: Answers, env: FlowEnv, stopAt?: string): Walk => {
+	const steps: Step[] = [];
+	const flow = conversation(env);
+	let input: string | undefined;
+	for (let count = 0; count < maximumSteps; count++) {
+		const result = flow.next(input);
+		input = undefined;
+		if (result.done) return {steps, next: {kind: 'done', ending: result.value}};
+		const yielded = result.value;
+		if (yielded.kind === 'show') {
+			steps.push(yielded.step);
+			continue;
+		}
+		if (yielded.kind === 'wait') return {steps, next: {kind: 'wait', wait: yielded.wait}};
+		const {question, problem} = yielded;
+		const notes = yielded.notes ?? [];
+		const answer = answers[question.id];
+		if (problem === undefined && answer !== undefined && question.id !== stopAt && answerIsValid(question, answer)) {
+			steps.push({kind: 'answer', question, answer, notes});
+			input = answer;
+			continue;
+		}
+		// Asked again with a problem (a file that could not be read): the earlier line is replaced by the question.
+		const earlier = steps.findLastIndex(step => step.kind === 'answer' && step.question.id === question.id);
+		if (earlier !== -1) steps.splice(earlier);
+		return {
+			steps,
+			next: {kind: 'ask', question, notes, ...(answer === undefined ? {} : {initial: answer}), ...(problem === undefined ? {} : {problem})},
+		};
+	}
+	throw new Error('the conversation did not end: a loop in flow.ts');
+};
+
+/** The question before the active one that Esc goes back to, or undefined at the first question. */
+export const previousQuestionId = (steps: readonly Step[]): string | undefined => {
+	for (let index = steps.length - 1; index >= 0; index--) {
+		const step = steps[index]!;
+		if (step.kind === 'answer') return step.question.id;
+	}
+	return undefined;
+};

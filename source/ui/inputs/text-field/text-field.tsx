@@ -1,0 +1,53 @@
+import {Box, Text} from 'ink';
+import {colourless, theme} from '../../theme.js';
+import {useTextFieldState} from './use-text-field-state.js';
+import {useTextField, type TextFieldHandlers} from './use-text-field.js';
+
+export type TextFieldProps = TextFieldHandlers & {
+	readonly initial?: string;
+	readonly placeholder?: string;
+	readonly isActive?: boolean;
+	/** A problem to show before any key is pressed (e.g. a file that could not be read). */
+	readonly problem?: string;
+};
+
+/** A one-line input with a cursor, a placeholder and the reason a value was refused. */
+export const TextField = ({initial = '', placeholder, isActive = true, problem, ...handlers}: TextFieldProps) => {
+	const state = useTextFieldState(initial);
+	useTextField(state, handlers, isActive);
+	const shownProblem = state.problem ?? (state.value === initial ? problem : undefined);
+	const before = state.value.slice(0, state.cursor);
+	const atCursor = state.value[state.cursor];
+	const after = state.value.slice(state.cursor + 1);
+	return (
+		<Box flexDirection="column">
+			<Text wrap="wrap">
+				{'  '}
+				<Text color={theme.accent}>{theme.pointer} </Text>
+				{state.value === '' && placeholder ? (
+					<>
+						{isActive && <Cursor />}
+						<Text color={theme.muted}>{placeholder}</Text>
+					</>
+				) : (
+					<>
+						{before}
+						{isActive ? <Cursor character={atCursor} /> : atCursor}
+						{after}
+					</>
+				)}
+			</Text>
+			{shownProblem !== undefined && <Text color={theme.failure} wrap="wrap">{`    ✘ ${shownProblem}`}</Text>}
+		</Box>
+	);
+};
+
+const Cursor = ({character}: {readonly character?: string}) =>
+	colourless ? (
+		<Text>
+			{theme.cursorBar}
+			{character ?? ''}
+		</Text>
+	) : (
+		<Text inverse>{character ?? ' '}</Text>
+	);

@@ -1,0 +1,42 @@
+import {useKeys} from '../../keys/use-keys.js';
+import {useLayoutEffect} from 'react';
+import {matches} from '../../keymap.js';
+import type {TextFieldState} from './use-text-field-state.js';
+
+export type TextFieldHandlers = {
+	readonly validate?: (text: string) => string | undefined;
+	readonly onSubmit: (text: string) => void;
+	readonly onBack?: () => void;
+};
+
+/** Binds keys to the field; Enter submits only an acceptable value, otherwise the field shows why not. */
+export const useTextField = (state: TextFieldState, {validate, onSubmit, onBack}: TextFieldHandlers, isActive: boolean): void => {
+	const {submitted, backRequests} = state;
+	// A layout effect: the answer is taken in the same commit, before the next key can arrive.
+	useLayoutEffect(() => {
+		if (submitted !== undefined) onSubmit(submitted);
+		// Only the decision matters; the handlers are new on every render.
+	}, [submitted]);
+	useLayoutEffect(() => {
+		if (backRequests > 0) onBack?.();
+	}, [backRequests]);
+	useKeys(
+		(input, key) => {
+			if (matches('choose', input, key)) state.submit(validate);
+			else if (matches('back', input, key)) state.back();
+			else if (matches('cursorLeft', input, key)) state.move('left');
+			else if (matches('cursorRight', input, key)) state.move('right');
+			else if (matches('lineStart', input, key)) state.move('home');
+			else if (matches('lineEnd', input, key)) state.move('end');
+			else if (matches('erase', input, key)) state.eraseBack();
+			else if (matches('clearField', input, key)) state.clear();
+			else if (input.length > 0 && !key.ctrl && !key.meta && !key.upArrow && !key.downArrow && !key.tab) {
+				// A line break inside a chunk is Enter typed right after the text (or a pasted line): submit there.
+				const [text = '', ...rest] = input.split(/\r\n|\r|\n/);
+				if (text !== '') state.insert(text);
+				if (rest.length > 0) state.submit(validate);
+			}
+		},
+		{isActive},
+	);
+};

@@ -1,0 +1,23 @@
+import {Box, Text} from 'ink';
+import {keymap, resultScreenKeys} from '../keymap.js';
+import {statusStyles} from '../../report/marks.js';
+import {theme} from '../theme.js';
+
+/** Every key of the result screen, from the keymap itself, and what the marks mean. */
+export const HelpOverlay = () => (
+	<Box flexDirection="column" borderStyle="round" borderColor={theme.accent} paddingX={1}>
+		<Text bold>Keys</Text>
+		{resultScreenKeys.map(name => (
+			<Text key={name} wrap="truncate">
+				<Text color={theme.accent}>{keymap[name].label.padEnd(7)}</Text>
+				{keymap[name].description}
+			</Text>
+		))}
+		<Text wrap="truncate">
+			{(['ok', 'missing', 'denied', 'unknown', 'not-needed'] as const).map(status => `${statusStyles[status].mark} ${statusStyles[status].label}`).join('   ')}
+		</Text>
+		<Text color={theme.muted}>? or Esc to close</Text>
+	</Box>
+);
+
+export const helpOverlayHeight = resultScreenKeys.length + 5;

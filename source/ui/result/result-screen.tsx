@@ -1,0 +1,172 @@
+import {Box, Text} from 'ink';
+import {useMemo} from 'react';
+import type {Diagnosis} from '../../diagnosis/diagnosis.js';
+import type {Snapshot} from '../../diagnosis/snapshot.js';
+import {objectUrl, verdictWords} from '../../report/describe.js';
+import {decisionStyles, severityStyles} from '../../report/marks.js';
+import {LineView} from '../conversation/line-view.js';
+import type {Line} from '../conversation/transcript-lines.js';
+import {maximumClipboardBytes} from '../clipboard.js';
+import {hintLine} from '../keymap.js';
+import type {WizardServices} from '../services.js';
+import {truncate, wrapText} from '../text/wrap.js';
+import {theme} from '../theme.js';
+import {detailLines, fixText, type FixTab} from './detail-lines.js';
+import {FileDialog} from './file-dialog.js';
+import {defaultFileName} from './file-names.js';
+import {HelpOverlay, helpOverlayHeight} from './help-overlay.js';
+import {NameCheckDialog} from './name-check-dialog.js';
+import {RequirementTable} from './requirement-table.js';
+import {firstInterestingRow, flatRows, rowGroups} from './rows.js';
+import {useResult} from './use-result.js';
+import {useResultState, type Notice} from './use-result-state.js';
+
+const copiedWords: Readonly<Record<FixTab, string>> = {statement: 'statement', policy: 'merged policy', command: 'CLI command'};
+
+export type ResultScreenProps = {
+	readonly diagnosis: Diagnosis;
+	readonly snapshot: Snapshot;
+	readonly services: WizardServices;
+	readonly width: number;
+	readonly rows: number;
+	/** Re-read (live) or re-load (file); returns a notice when there is nothing to re-read. */
+	readonly onRerun: () => Notice | undefined;
+	/** Store the check under a name; undefined when this kind of check cannot be saved. */
+	readonly onNameCheck?: (name: string) => Promise<Notice>;
+	readonly savedCheckNames: readonly string[];
+	readonly onBack: () => void;
+	readonly onQuit: () => void;
+};
+
+const headerLines = (diagnosis: Diagnosis, width: number, maximumFindingLines: number): Line[] => {
+	const verdict = decisionStyles[diagnosis.verdict];
+	const lines: Line[] = wrapText(`${verdictWords[diagnosis.verdict]}: ${diagnosis.summary}`, width - 2, '').map((text, index) =>
+		index === 0 ? {mark: `${verdict.mark} `, ...(verdict.color ? {markColour: verdict.color, colour: verdict.color} : {}), text} : {text: `  ${text}`},
+	);
+	const findings: Line[] = diagnosis.findings.flatMap(finding => {
+		const style = severityStyles[finding.severity];
+		const message = wrapText(finding.message, width - 2, '').map((text, index): Line => (index === 0 ? {mark: `${style.mark} `, ...(style.color ? {markColour: style.color} : {}), text} : {text: `  ${text}`}));
+		const remedy = finding.remedy ? wrapText(`→ ${finding.remedy}`, width - 4, '  ').map((text): Line => ({text: `  ${text}`, dim: true})) : [];
+		return [...message, ...remedy];
+	});
+	if (findings.length > maximumFindingLines) {
+		const kept = findings.slice(0, Math.max(maximumFindingLines - 1, 1));
+		kept.push({text: `  … ${findings.length - kept.length} more lines of findings: e exports them all`, dim: true});
+		return [...lines, ...kept];
+	}
+	return [...lines, ...findings];
+};
+
+/** At most `room` lines of verdict and findings (at least the verdict's first line), saying what was cut. */
+const fitHeader = (lines: readonly Line[], room: number): readonly Line[] => {
+	if (lines.length <= Math.max(room, 1)) return lines;
+	const kept = lines.slice(0, Math.max(room - 1, 1));
+	return [...kept, {text: `  … ${lines.length - kept.length} more lines: e exports everything`, dim: true}];
+};
+
+/** The result: verdict and findings above, requirements by place, the explanation and fix of a row, and the export keys. */
+export const ResultScreen = ({diagnosis, snapshot, services, width, rows, onRerun, onNameCheck, savedCheckNames, onBack, onQuit}: ResultScreenProps) => {
+	const groups = useMemo(() => rowGroups(diagnosis), [diagnosis]);
+	const flat = useMemo(() => flatRows(groups), [groups]);
+	const {state, dispatch} = useResultState(firstInterestingRow(flat));
+	const row = flat[state.selected];
+	const detail = useMemo(() => (row && state.view === 'detail' ? detailLines(row, diagnosis, state.tab, width) : []), [row, diagnosis, state.tab, state.view, width]);
+
+	const title = `${diagnosis.question.operation} ${objectUrl(diagnosis.question)}`;
+	// Title, footer and notice take three lines; a dialog takes its own; the rest is the header and the body.
+	const dialogHeight = state.dialog.kind === 'help' ? helpOverlayHeight : state.dialog.kind === 'none' ? 0 : 6;
+	const available = Math.max(rows - 3 - dialogHeight, 4);
+	const header = fitHeader(headerLines(diagnosis, width, Math.max(Math.floor(rows / 4), 3)), available - 4);
+	const bodyHeight = Math.max(state.view === 'table' ? available - header.length - 1 : available, 3);
+
+	const notify = (notice: Notice): void => dispatch({type: 'notice', notice});
+	const copy = (): void => {
+		if (!row?.fix) {
+			notify({tone: 'info', text: row?.requirement.status === 'ok' ? 'This row needs no fix: nothing to copy.' : 'This row has no fix to copy (see what would decide it).'});
+			return;
+		}
+		const tab = state.view === 'detail' ? state.tab : 'command';
+		const text = fixText(row.fix, tab);
+		services.copyToClipboard(text);
+		const tooLong = Buffer.byteLength(text, 'utf8') > maximumClipboardBytes;
+		notify(
+			tooLong
+				? {tone: 'info', text: `Sent the ${copiedWords[tab]} to the clipboard, but it is long: some terminals drop it. Press e to export instead.`}
+				: {tone: 'success', text: `✔ Copied the ${copiedWords[tab]} to the clipboard (OSC 52; if nothing arrives, press e to export instead)`},
+		);
+	};
+	useResult(state, dispatch, {
+		rowCount: flat.length,
+		scrollMaximum: detail.length - bodyHeight,
+		page: Math.max(bodyHeight - 2, 1),
+		copy,
+		rerun: () => {
+			const notice = onRerun();
+			if (notice) notify(notice);
+		},
+		nameCheck: () => {
+			if (onNameCheck) dispatch({type: 'dialog', dialog: {kind: 'name-check'}});
+			else notify({tone: 'info', text: 'Only live checks can be named and re-run: pasted policies are never stored.'});
+		},
+		back: onBack,
+		quit: onQuit,
+	});
+
+	const footer =
+		state.view === 'table'
+			? hintLine([['↑↓ Enter', 'explain'], ['c', 'copy'], ['e', 'export'], ['s', 'save'], ['r', 're-read'], ['?', 'keys'], ['q', 'quit']])
+			: hintLine([['↑↓', 'scroll'], ['Tab', 'fix view'], ['c', 'copy'], ['e', 'export'], ['Esc', 'back'], ['?', 'keys'], ['q', 'quit']]);
+	return (
+		<Box flexDirection="column" width={width}>
+			<Text color={theme.accent} bold wrap="truncate">
+				{truncate(`s3-kms-doctor · ${title}`, width)}
+			</Text>
+			{state.dialog.kind === 'help' ? null : state.view === 'table' ? (
+				<>
+					{header.map((line, index) => (
+						<LineView key={`head-${index}`} line={line} />
+					))}
+					<Text> </Text>
+					<RequirementTable groups={groups} selected={state.selected} width={width} height={bodyHeight} />
+				</>
+			) : (
+				<DetailPanel lines={detail} scroll={state.scroll} height={bodyHeight} />
+			)}
+			{state.dialog.kind === 'help' && <HelpOverlay />}
+			{state.dialog.kind === 'file' && (
+				<FileDialog
+					what={state.dialog.purpose === 'report' ? 'Report' : 'Snapshot'}
+					defaultPath={defaultFileName(state.dialog.purpose, diagnosis.question.bucket, services.now())}
+					content={state.dialog.purpose === 'report' ? () => services.renderMarkdown(diagnosis, snapshot) : async () => `${JSON.stringify(snapshot, null, 2)}\n`}
+					writeFile={services.writeFile}
+					onDone={notify}
+					onCancel={() => dispatch({type: 'dialog', dialog: {kind: 'none'}})}
+				/>
+			)}
+			{state.dialog.kind === 'name-check' && onNameCheck && (
+				<NameCheckDialog existing={savedCheckNames} onSave={name => void onNameCheck(name).then(notify)} onCancel={() => dispatch({type: 'dialog', dialog: {kind: 'none'}})} />
+			)}
+			<Text color={theme.muted} wrap="truncate">
+				{footer}
+			</Text>
+			{state.notice && (
+				<Text wrap="truncate" color={state.notice.tone === 'success' ? theme.success : state.notice.tone === 'failure' ? theme.failure : theme.accent}>
+					{state.notice.text}
+				</Text>
+			)}
+		</Box>
+	);
+};
+
+const DetailPanel = ({lines, scroll, height}: {readonly lines: readonly Line[]; readonly scroll: number; readonly height: number}) => {
+	const from = Math.min(scroll, Math.max(lines.length - height, 0));
+	const shown = lines.slice(from, from + height);
+	return (
+		<Box flexDirection="column">
+			{shown.map((line, index) => (
+				<LineView key={from + index} line={line} />
+			))}
+			{lines.length > height && <Text color={theme.muted}>{`  lines ${from + 1}–${from + shown.length} of ${lines.length} · ↑↓ PgUp PgDn scroll`}</Text>}
+		</Box>
+	);
+};

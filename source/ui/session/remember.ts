@@ -1,0 +1,67 @@
+import type {Ending} from '../conversation/flow-types.js';
+import type {Answers} from '../conversation/walk.js';
+import type {RecentTarget, SavedCheck, WizardSettings} from '../services.js';
+
+/**
+ * What the wizard remembers between runs, computed here so it is easy to see that it never keeps
+ * credentials or policy documents: only names (profiles, Region, bucket, key) and choices.
+ */
+
+export const maximumRecentTargets = 5;
+
+/** Answers that name things and may be kept; pasted text (policies, error messages) never is. */
+const keepableAnswers = new Set([
+	'start',
+	'region',
+	'other-profile',
+	'operation',
+	'bucket',
+	'object-key',
+	'source-bucket',
+	'source-key',
+	'names-key',
+	'kms-key',
+	'size',
+	'tool',
+	'bucket-account',
+	'bucket-account-id',
+	'reviewed',
+]);
+
+export const emptySettings: WizardSettings = {recentTargets: [], savedChecks: {}};
+
+const profileOf = (answer: string | undefined): string | undefined => (answer?.startsWith('profile:') ? answer.slice('profile:'.length) : undefined);
+
+/** The profile that made the reads: chosen first, or after a pasted error. */
+export const callerProfile = (answers: Answers): string | undefined => profileOf(answers['start']) ?? profileOf(answers['read-how']);
+
+export const rememberRun = (settings: WizardSettings, answers: Answers, ending: Ending): WizardSettings => {
+	if (ending.mode === 'example' || ending.mode === 'file') return settings;
+	const {operation, bucket, objectKey} = ending.snapshot.question;
+	const target: RecentTarget = {operation, bucket, objectKey};
+	const recentTargets = [target, ...settings.recentTargets.filter(other => !(other.operation === operation && other.bucket === bucket && other.objectKey === objectKey))].slice(
+		0,
+		maximumRecentTargets,
+	);
+	const profile = ending.mode === 'live' ? callerProfile(answers) : undefined;
+	const bucketProfile = profileOf(answers['other-profile']);
+	return {
+		...settings,
+		recentTargets,
+		...(profile ? {lastProfile: profile} : {}),
+		...(bucketProfile ? {lastBucketProfile: bucketProfile} : {}),
+		...(ending.mode === 'live' && answers['region'] ? {lastRegion: answers['region']} : {}),
+	};
+};
+
+/** A named check replays the live path: the caller's profile first, then the target's answers. */
+export const savedCheckOf = (answers: Answers, savedAt: Date): SavedCheck | undefined => {
+	const profile = callerProfile(answers);
+	if (!profile) return undefined;
+	const kept = Object.fromEntries(Object.entries(answers).filter(([id]) => keepableAnswers.has(id)));
+	// `recent: new` answers "check a recent target?" when it is offered: the check names its own target.
+	return {answers: {...kept, recent: 'new', start: `profile:${profile}`}, savedAt: savedAt.toISOString()};
+};
+
+export const checkNameProblem = (name: string): string | undefined =>
+	/^[A-Za-z0-9][\w.-]{0,39}$/.test(name) ? undefined : 'a name is 1 to 40 letters, digits, dots, hyphens or underscores';

@@ -1,0 +1,128 @@
+import type {Diagnosis} from '../../diagnosis/diagnosis.js';
+import type {Snapshot} from '../../diagnosis/snapshot.js';
+import type {Result} from '../../engine/result.js';
+import type {Collection} from '../conversation/flow-types.js';
+import type {Note} from '../conversation/question.js';
+import type {Answers} from '../conversation/walk.js';
+import type {ExampleInfo, ProfileInfo, ReadProgress, WizardSettings} from '../services.js';
+
+/**
+ * The wizard session as one reducer with typed actions: the answers, where the user is editing, and
+ * everything loaded or read. The conversation itself is derived from this by walk().
+ */
+
+export type DiagnosisOutcome = {
+	/** The snapshot it was made from, as JSON: the result screen shows it only while it still matches. */
+	readonly snapshotKey: string;
+	readonly result: Result<Diagnosis, string>;
+};
+
+export type SessionState = {
+	readonly answers: Answers;
+	/** The question being edited after going back. */
+	readonly stopAt?: string;
+	readonly profiles?: readonly ProfileInfo[];
+	readonly profilesProblem?: string;
+	/** What is stored now: remembered runs and named checks are added to it. */
+	readonly settings?: WizardSettings;
+	/** As loaded at start: what the conversation offers (recent targets, saved checks) stays put while it runs. */
+	readonly startSettings?: WizardSettings;
+	readonly examples?: readonly ExampleInfo[];
+	readonly examplesProblem?: string;
+	readonly files: Readonly<Record<string, Result<Snapshot, string>>>;
+	readonly collections: Readonly<Record<string, Collection>>;
+	/** Text pasted at the first question, waiting in the error field. */
+	readonly drafts: Readonly<Record<string, string>>;
+	readonly greetingNotes: readonly Note[];
+	readonly diagnosis?: DiagnosisOutcome;
+	/** Bumped on every answer, so inputs start fresh even when the same question comes back. */
+	readonly revision: number;
+};
+
+export type SessionAction =
+	| {readonly type: 'profiles-loaded'; readonly profiles: readonly ProfileInfo[]; readonly problem?: string}
+	| {readonly type: 'settings-loaded'; readonly settings: WizardSettings; readonly savedName?: string}
+	| {readonly type: 'settings-saved'; readonly settings: WizardSettings}
+	| {readonly type: 'examples-loaded'; readonly examples: readonly ExampleInfo[]; readonly problem?: string}
+	| {readonly type: 'file-read'; readonly path: string; readonly result: Result<Snapshot, string>}
+	| {readonly type: 'collect-progress'; readonly key: string; readonly progress: ReadProgress}
+	| {readonly type: 'collect-done'; readonly key: string; readonly outcome: Result<Snapshot, string>}
+	| {readonly type: 'forget-collection'; readonly key: string}
+	| {readonly type: 'forget-failed-collections'}
+	| {readonly type: 'forget-file'; readonly path: string}
+	| {readonly type: 'answer'; readonly id: string; readonly value: string; readonly sets?: Readonly<Record<string, string>>}
+	| {readonly type: 'go-back'; readonly to: string}
+	| {readonly type: 'paste-at-start'; readonly text: string}
+	| {readonly type: 'diagnosed'; readonly outcome: DiagnosisOutcome};
+
+export const initialSession: SessionState = {answers: {}, files: {}, collections: {}, drafts: {}, greetingNotes: [], revision: 0};
+
+const without = <T>(record: Readonly<Record<string, T>>, key: string): Record<string, T> => {
+	const {[key]: _removed, ...rest} = record;
+	return rest;
+};
+
+const upsertRead = (reads: readonly ReadProgress[], progress: ReadProgress): readonly ReadProgress[] =>
+	reads.some(read => read.id === progress.id) ? reads.map(read => (read.id === progress.id ? progress : read)) : [...reads, progress];
+
+export const sessionReducer = (state: SessionState, action: SessionAction): SessionState => {
+	switch (action.type) {
+		case 'profiles-loaded':
+			return {...state, profiles: action.profiles, ...(action.problem ? {profilesProblem: action.problem} : {})};
+		case 'settings-loaded': {
+			const loaded = {...state, settings: action.settings, startSettings: action.settings};
+			if (action.savedName === undefined) return loaded;
+			const saved = action.settings.savedChecks[action.savedName];
+			if (saved) return {...loaded, answers: {...saved.answers}, revision: state.revision + 1};
+			const names = Object.keys(action.settings.savedChecks);
+			const known = names.length > 0 ? `saved checks: ${names.join(', ')}` : 'there are no saved checks yet (press n on a result to save one)';
+			return {...loaded, greetingNotes: [{tone: 'warning', text: `No saved check is named "${action.savedName}"; ${known}.`}]};
+		}
+		case 'settings-saved':
+			return {...state, settings: action.settings};
+		case 'examples-loaded':
+			return {...state, examples: action.examples, ...(action.problem ? {examplesProblem: action.problem} : {})};
+		case 'file-read':
+			return {...state, files: {...state.files, [action.path]: action.result}};
+		case 'collect-progress': {
+			const collection = state.collections[action.key] ?? {reads: []};
+			return {...state, collections: {...state.collections, [action.key]: {...collection, reads: upsertRead(collection.reads, action.progress)}}};
+		}
+		case 'collect-done': {
+			const collection = state.collections[action.key] ?? {reads: []};
+			// A read still "running" when everything is over did not finish: say so rather than spin forever.
+			const reads = collection.reads.map(read => (read.state === 'running' ? {...read, state: 'unknown' as const, detail: read.detail ?? 'did not finish'} : read));
+			return {...state, collections: {...state.collections, [action.key]: {reads, outcome: action.outcome}}};
+		}
+		case 'forget-collection':
+			return {...state, collections: without(state.collections, action.key)};
+		case 'forget-failed-collections':
+			return {
+				...state,
+				collections: Object.fromEntries(Object.entries(state.collections).filter(([, collection]) => collection.outcome?.ok !== false)),
+				revision: state.revision + 1,
+			};
+		case 'forget-file':
+			return {...state, files: without(state.files, action.path)};
+		case 'answer': {
+			const answers = {...state.answers, [action.id]: action.value, ...action.sets};
+			// Submitting a path again means "read it again" (the file may have been fixed meanwhile).
+			const files = action.id === 'file' ? without(state.files, action.value) : state.files;
+			const {stopAt: _stopAt, ...rest} = state;
+			return {...rest, answers, files, drafts: without(state.drafts, action.id), revision: state.revision + 1};
+		}
+		case 'go-back':
+			return {...state, stopAt: action.to, revision: state.revision + 1};
+		case 'paste-at-start': {
+			const {stopAt: _stopAt, ...rest} = state;
+			return {
+				...rest,
+				answers: {...without(state.answers, 'error-text'), start: 'error'},
+				drafts: {...state.drafts, 'error-text': (state.drafts['error-text'] ?? '') + action.text},
+				revision: state.revision + 1,
+			};
+		}
+		case 'diagnosed':
+			return {...state, diagnosis: action.outcome};
+	}
+};

@@ -1,0 +1,209 @@
+import {describe, expect, it} from 'vitest';
+import {checkPolicy} from '../../../source/commands/wizard.js';
+import {parseAccessDenied} from '../../../source/diagnosis/error-message/index.js';
+import type {Snapshot} from '../../../source/diagnosis/snapshot.js';
+import {err, ok} from '../../../source/engine/result.js';
+import type {Collection, FlowEnv, Walk} from '../../../source/ui/conversation/flow-types.js';
+import {previousQuestionId, walk, type Answers} from '../../../source/ui/conversation/walk.js';
+import {loadExample} from '../helpers/fake-services.js';
+
+const env = (overrides: Partial<FlowEnv> = {}): FlowEnv => ({
+	profiles: [
+		{name: 'dev', region: 'eu-west-1'},
+		{name: 'storage', region: 'eu-west-1'},
+	],
+	settings: {recentTargets: [], savedChecks: {}},
+	files: {},
+	collections: {},
+	parseError: text => {
+		const parsed = parseAccessDenied(text);
+		return parsed.ok ? parsed : err(parsed.error.message);
+	},
+	checkPolicy,
+	now: () => new Date('2026-11-05T10:00:00Z'),
+	...overrides,
+});
+
+const asked = (result: Walk): string => (result.next.kind === 'ask' ? result.next.question.id : `(${result.next.kind})`);
+const answeredIds = (result: Walk): string[] => result.steps.flatMap(step => (step.kind === 'answer' ? [step.question.id] : []));
+
+const keyArn = 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+const policy = (statement: object): string => JSON.stringify({Version: '2012-10-17', Statement: [statement]});
+
+const manualUpload: Answers = {
+	start: 'manual',
+	operation: 'upload',
+	bucket: 'reports-bucket',
+	'object-key': 'exports/big.csv',
+	'names-key': 'yes',
+	'kms-key': keyArn,
+	size: '200 MB',
+	tool: 'aws-cli',
+	principal: 'arn:aws:iam::111122223333:role/Uploader',
+	'bucket-account': 'same',
+	'bucket-region': 'eu-west-1',
+	'key-policy-how': 'paste',
+	'key-policy': policy({Effect: 'Allow', Principal: {AWS: 'arn:aws:iam::111122223333:role/Uploader'}, Action: 'kms:GenerateDataKey', Resource: '*'}),
+	'identity-how': 'paste',
+	'identity-policy-1': policy({Effect: 'Allow', Action: ['s3:PutObject', 'kms:*'], Resource: '*'}),
+	'identity-more-1': 'no',
+	'bucket-policy-how': 'none',
+	guardrails: 'none',
+};
+
+describe('the conversation', () => {
+	it('waits for the profiles and settings before the first question', () => {
+		expect(walk({}, env({profiles: undefined})).next).toEqual({kind: 'wait', wait: {kind: 'start-up'}});
+		const first = walk({}, env());
+		expect(asked(first)).toBe('start');
+		expect(first.next.kind === 'ask' && first.next.question.kind === 'choice' && first.next.question.options.map(option => option.value)).toEqual([
+			'profile:dev',
+			'profile:storage',
+			'manual',
+			'error',
+			'file',
+			'example',
+		]);
+	});
+
+	it('asks the pasted-policy path in order and builds a snapshot from the answers', () => {
+		const order: string[] = [];
+		const answers: Record<string, string> = {};
+		for (;;) {
+			const result = walk(answers, env());
+			if (result.next.kind !== 'ask') break;
+			const id = result.next.question.id;
+			order.push(id);
+			answers[id] = manualUpload[id]!;
+		}
+		expect(order).toEqual(Object.keys(manualUpload));
+		const done = walk(answers, env()).next;
+		expect(done.kind).toBe('done');
+		if (done.kind !== 'done') return;
+		const {snapshot} = done.ending;
+		expect(snapshot.question).toEqual({operation: 'upload', bucket: 'reports-bucket', objectKey: 'exports/big.csv', sizeBytes: 200_000_000, tool: 'aws-cli', kmsKeyId: keyArn});
+		expect(snapshot.key?.policy).toEqual(JSON.parse(manualUpload['key-policy']!));
+		expect(snapshot.bucket).toMatchObject({accountId: '111122223333', region: 'eu-west-1', policy: null});
+		expect(snapshot.principal).toMatchObject({permissionsBoundary: null, sessionPolicy: null});
+		expect(snapshot.principal?.identityPolicies).toHaveLength(1);
+	});
+
+	it('says in plain words whether the upload is multipart', () => {
+		const result = walk(manualUpload, env(), 'principal');
+		const text = result.steps.flatMap(step => (step.kind === 'notes' ? step.notes.map(note => note.text) : [])).join('\n');
+		expect(text).toContain('in parts with the AWS CLI');
+		expect(text).toContain('kms:Decrypt');
+		const small = walk({...manualUpload, size: '2 MB'}, env(), 'principal');
+		expect(small.steps.flatMap(step => (step.kind === 'notes' ? step.notes.map(note => note.text) : [])).join('\n')).toContain('in one request');
+	});
+
+	it('going back stops at that question and keeps every later answer', () => {
+		const back = walk(manualUpload, env(), 'operation');
+		expect(asked(back)).toBe('operation');
+		expect(back.next.kind === 'ask' && back.next.initial).toBe('upload');
+		expect(answeredIds(back)).toEqual(['start']);
+		// Answering it again (unchanged) replays the rest to the end.
+		expect(walk(manualUpload, env()).next.kind).toBe('done');
+	});
+
+	it('changing an earlier answer keeps the later ones that still apply and asks what the change needs', () => {
+		const download = walk({...manualUpload, operation: 'download'}, env());
+		// A download names no key and has no size or tool, but needs the object's key ARN.
+		expect(asked(download)).toBe('object-kms-key');
+		const withKey = walk({...manualUpload, operation: 'download', 'object-kms-key': keyArn}, env());
+		expect(withKey.next.kind).toBe('done');
+		expect(answeredIds(withKey)).not.toContain('size');
+		expect(answeredIds(withKey)).toContain('bucket');
+	});
+
+	it('re-asks a kept answer that is no longer valid', () => {
+		// The bucket answer is fine; an upload offline needs a key ARN, so an alias stored earlier is asked again.
+		const result = walk({...manualUpload, 'kms-key': 'alias/uploads'}, env());
+		expect(asked(result)).toBe('kms-key');
+		expect(result.next.kind === 'ask' && result.next.initial).toBe('alias/uploads');
+	});
+
+	it('goes back to the answer before the current question', () => {
+		const result = walk({start: 'manual', operation: 'upload'}, env());
+		expect(asked(result)).toBe('bucket');
+		expect(previousQuestionId(result.steps)).toBe('operation');
+	});
+
+	it('takes what a pasted error reveals and does not ask it again', () => {
+		const message =
+			'An error occurred (AccessDenied) when calling the PutObject operation: User: arn:aws:iam::111122223333:user/john is not authorized to perform: s3:PutObject on resource: "arn:aws:s3:::example-reports/exports/a.csv" because no identity-based policy allows the s3:PutObject action';
+		const result = walk({start: 'error', 'error-text': message, 'read-how': 'manual'}, env());
+		expect(asked(result)).toBe('names-key');
+		const notes = result.steps.flatMap(step => (step.kind === 'notes' ? step.notes.map(note => note.text) : []));
+		expect(notes).toContain('Caller: arn:aws:iam::111122223333:user/john');
+		expect(notes.some(text => text.includes('arn:aws:s3:::example-reports/exports/a.csv'))).toBe(true);
+		// Later the caller is not asked either.
+		const later = walk({start: 'error', 'error-text': message, 'read-how': 'manual', 'names-key': 'yes', 'kms-key': keyArn, size: '', tool: 'aws-cli'}, env());
+		expect(asked(later)).toBe('bucket-account');
+	});
+
+	it('live: waits for the reads, shows what they found, and asks same or cross account only when the reads could not tell', () => {
+		const answers: Answers = {start: 'profile:dev', operation: 'download', bucket: 'doc-example-bucket', 'object-key': 'dir/example-object-name', 'other-profile': 'none'};
+		const waiting = walk(answers, env());
+		expect(waiting.next.kind).toBe('wait');
+		if (waiting.next.kind !== 'wait' || waiting.next.wait.kind !== 'collect') throw new Error('expected a collect wait');
+		const {key, request} = waiting.next.wait;
+		expect(request).toMatchObject({profile: 'dev', question: {operation: 'download', bucket: 'doc-example-bucket'}});
+
+		const example = loadExample('cross-account-download');
+		const collection: Collection = {reads: [{id: 'sts', label: 'caller identity', state: 'ok'}], outcome: ok(example)};
+		const reviewing = walk(answers, env({collections: {[key]: collection}}));
+		expect(asked(reviewing)).toBe('reviewed');
+		const known = walk({...answers, reviewed: 'go'}, env({collections: {[key]: collection}}));
+		expect(known.next.kind).toBe('done');
+		const found = known.steps.flatMap(step => (step.kind === 'notes' ? step.notes : []));
+		expect(found.every(note => note.tone === 'found')).toBe(true);
+		expect(found.map(note => note.text).join('\n')).toContain(`Bucket doc-example-bucket is in account ${example.bucket?.accountId}`);
+		expect(known.steps.some(step => step.kind === 'reads')).toBe(true);
+
+		const {accountId: _accountId, ...bucketWithoutAccount} = example.bucket!;
+		const unknownOwner: Snapshot = {...example, bucket: bucketWithoutAccount};
+		const asks = walk(answers, env({collections: {[key]: {reads: [], outcome: ok(unknownOwner)}}}));
+		expect(asked(asks)).toBe('bucket-account');
+	});
+
+	it('live: a failed collection offers to try again', () => {
+		const answers: Answers = {start: 'profile:dev', operation: 'download', bucket: 'doc-example-bucket', 'object-key': 'x', 'other-profile': 'none'};
+		const waiting = walk(answers, env());
+		if (waiting.next.kind !== 'wait' || waiting.next.wait.kind !== 'collect') throw new Error('expected a collect wait');
+		const failed = walk(answers, env({collections: {[waiting.next.wait.key]: {reads: [], outcome: err('the SSO session of profile dev has expired: run aws sso login --profile dev')}}}));
+		expect(asked(failed)).toBe('collect-failed');
+		expect(failed.next.kind === 'ask' && failed.next.question.prompt).toContain('aws sso login --profile dev');
+	});
+
+	it('a snapshot file that cannot be read is asked again with the reason', () => {
+		expect(walk({start: 'file', file: 'missing.json'}, env()).next).toEqual({kind: 'wait', wait: {kind: 'file', path: 'missing.json'}});
+		const failed = walk({start: 'file', file: 'missing.json'}, env({files: {'missing.json': err('cannot read missing.json: no such file')}}));
+		expect(failed.next).toMatchObject({kind: 'ask', initial: 'missing.json', problem: 'cannot read missing.json: no such file'});
+		expect(answeredIds(failed)).toEqual(['start']);
+	});
+
+	it('offers recent targets and saved checks', () => {
+		const settings = {
+			recentTargets: [{operation: 'upload' as const, bucket: 'reports-bucket', objectKey: 'a.csv'}],
+			savedChecks: {nightly: {answers: {start: 'profile:dev', operation: 'download', bucket: 'b', 'object-key': 'k'}, savedAt: ''}},
+		};
+		const first = walk({}, env({settings}));
+		const options = first.next.kind === 'ask' && first.next.question.kind === 'choice' ? first.next.question.options : [];
+		expect(options[0]).toMatchObject({value: 'saved:nightly', label: 'Saved check: nightly'});
+		const recent = walk({start: 'manual'}, env({settings}));
+		expect(asked(recent)).toBe('recent');
+		const recentOptions = recent.next.kind === 'ask' && recent.next.question.kind === 'choice' ? recent.next.question.options : [];
+		expect(recentOptions[0]).toMatchObject({hotkey: '1', sets: {operation: 'upload', bucket: 'reports-bucket', 'object-key': 'a.csv'}});
+	});
+
+	it('live: asks the Region only when the profile names none, offering the last one', () => {
+		const profiles = [{name: 'sso-admin'}, {name: 'dev', region: 'eu-west-1'}];
+		const settings = {recentTargets: [], savedChecks: {}, lastRegion: 'ap-southeast-2'};
+		const answers: Answers = {start: 'profile:sso-admin', operation: 'download', bucket: 'b-bucket', 'object-key': 'k'};
+		const result = walk(answers, env({profiles, settings}));
+		expect(asked(result)).toBe('region');
+		expect(result.next.kind === 'ask' && result.next.question.kind === 'text' && result.next.question.suggestion).toBe('ap-southeast-2');
+		expect(asked(walk({...answers, start: 'profile:dev'}, env({profiles, settings})))).toBe('other-profile');
+	});
+});

@@ -1,0 +1,116 @@
+import {mkdtemp, readFile, rm, stat, writeFile} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
+import {
+	checkPolicy,
+	createSettingsStore,
+	createWizardServices,
+	inContinuousIntegration,
+	nonInteractiveMessage,
+	nonInteractiveReason,
+	packageRoot,
+	runWizardCommand,
+} from '../../source/commands/wizard.js';
+
+let folder: string;
+beforeEach(async () => {
+	folder = await mkdtemp(join(tmpdir(), 's3-kms-doctor-wizard-'));
+});
+afterEach(async () => {
+	vi.restoreAllMocks();
+	await rm(folder, {recursive: true, force: true});
+});
+
+const terminal = {stdoutIsTerminal: true, stdinIsTerminal: true, rawModeSupported: true, env: {}};
+
+describe('when the wizard may start', () => {
+	it('starts only in an interactive terminal outside CI', () => {
+		expect(nonInteractiveReason(terminal)).toBeUndefined();
+		expect(nonInteractiveReason({...terminal, env: {CI: 'false'}})).toBeUndefined();
+		expect(nonInteractiveReason({...terminal, env: {CI: 'true'}})).toMatch(/CI is set/);
+		expect(nonInteractiveReason({...terminal, env: {CI: ''}})).toMatch(/CI is set/);
+		expect(nonInteractiveReason({...terminal, stdoutIsTerminal: false})).toBe('standard output is not a terminal');
+		expect(nonInteractiveReason({...terminal, rawModeSupported: false})).toBe('standard input is not a terminal');
+		expect(inContinuousIntegration({CONTINUOUS_INTEGRATION: '1'})).toBe(true);
+		expect(inContinuousIntegration({CI: '0'})).toBe(false);
+	});
+
+	it('points to check, with its usage', () => {
+		const message = nonInteractiveMessage('standard output is not a terminal', 'Usage: s3-kms-doctor check [options]\n');
+		expect(message).toContain('the wizard needs an interactive terminal, and standard output is not a terminal');
+		expect(message).toContain('s3-kms-doctor check --snapshot snapshot.json');
+		expect(message).toContain('Usage: s3-kms-doctor check [options]');
+	});
+
+	it('exits 2 without starting Ink when not in a terminal', async () => {
+		const written: string[] = [];
+		vi.spyOn(process.stderr, 'write').mockImplementation((text: string | Uint8Array) => {
+			written.push(String(text));
+			return true;
+		});
+		// vitest's own stdout is not a terminal.
+		expect(await runWizardCommand({})).toBe(2);
+		expect(written.join('')).toContain('needs an interactive terminal');
+		expect(written.join('')).toContain('s3-kms-doctor check');
+	});
+});
+
+describe('the settings store', () => {
+	it('keeps settings in a file only its owner can read', async () => {
+		const store = createSettingsStore({cwd: folder});
+		await store.save({lastProfile: 'dev', recentTargets: [{operation: 'upload', bucket: 'b', objectKey: 'k'}], savedChecks: {}});
+		const file = join(folder, 'config.json');
+		expect((await stat(file)).mode & 0o777).toBe(0o600);
+		expect(await createSettingsStore({cwd: folder}).load()).toEqual({lastProfile: 'dev', recentTargets: [{operation: 'upload', bucket: 'b', objectKey: 'k'}], savedChecks: {}});
+	});
+
+	it('starts without memory on a broken file and never overwrites it', async () => {
+		const file = join(folder, 'config.json');
+		await writeFile(file, '{not json');
+		const services = {...createWizardServices(), settings: createSettingsStore({cwd: folder})};
+		await expect(services.settings.load()).rejects.toThrow();
+		await expect(services.settings.save({recentTargets: [], savedChecks: {}})).rejects.toThrow();
+		expect(await readFile(file, 'utf8')).toBe('{not json');
+	});
+});
+
+describe('the real services', () => {
+	it('checks a pasted policy: the JSON position, then the policy itself', () => {
+		const syntax = checkPolicy('{\n  "Version": "2012-10-17",\n  "Statement": [\n    {"Effect": "Allow" "Action": "kms:*"}\n  ]\n}', 'key policy');
+		expect(syntax).toMatchObject({ok: false, line: 4});
+		expect(!syntax.ok && syntax.message).toMatch(/^not valid JSON: .* at line 4, column \d+$/);
+		const effect = checkPolicy('{"Version": "2012-10-17", "Statement": [{"Effect": "Maybe", "Action": "kms:*", "Resource": "*"}]}', 'key policy');
+		expect(effect.ok).toBe(false);
+		expect(!effect.ok && effect.message).toContain('Effect');
+		expect(checkPolicy('{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "kms:*", "Resource": "*"}]}', 'key policy')).toEqual({ok: true, statementCount: 1});
+	});
+
+	it('finds the built-in examples from the package folder, the large upload first', async () => {
+		expect(packageRoot()).toBe(join(import.meta.dirname, '..', '..'));
+		const examples = await createWizardServices().listExamples();
+		expect(examples[0]?.id).toBe('large-upload-multipart-missing-decrypt');
+		expect(examples.map(example => example.id)).toEqual(expect.arrayContaining(['cross-account-download', 'disabled-key', 'all-allowed']));
+	});
+
+	it('reads snapshot files with one-line errors naming the file', async () => {
+		const services = createWizardServices();
+		const missing = join(folder, 'missing.json');
+		expect(await services.readSnapshotFile(missing)).toEqual({ok: false, error: `cannot read ${missing}: no such file`});
+		const policy = join(folder, 'policy.json');
+		await writeFile(policy, '{"Version": "2012-10-17", "Statement": []}');
+		const result = await services.readSnapshotFile(policy);
+		expect(!result.ok && result.error).toContain('looks like a policy document, not a snapshot');
+	});
+
+	it('writes a file, refuses to replace it unless asked', async () => {
+		const services = createWizardServices();
+		const path = join(folder, 'report.md');
+		expect(await services.writeFile(path, '# one', {overwrite: false})).toEqual({ok: true, value: path});
+		expect(await services.writeFile(path, '# two', {overwrite: false})).toMatchObject({ok: false, error: {kind: 'exists'}});
+		expect(await readFile(path, 'utf8')).toBe('# one\n');
+		expect(await services.writeFile(path, '# two', {overwrite: true})).toEqual({ok: true, value: path});
+		expect(await readFile(path, 'utf8')).toBe('# two\n');
+		expect(await services.writeFile(join(folder, 'no', 'such', 'dir.md'), 'x', {overwrite: false})).toMatchObject({ok: false, error: {kind: 'failed', message: expect.stringContaining('no such file')}});
+	});
+});
