@@ -7,3 +7,12 @@
  */
 if (process.env['NO_COLOR'] !== undefined && process.env['NO_COLOR'] !== '') process.env['FORCE_COLOR'] = '0';
 process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
+
+// The terminal went away (closed tmux pane, SSH drop) or the reader stopped (`| head`): nothing is
+// left to tell anyone, so leave quietly instead of crashing with an unhandled 'error' event.
+for (const stream of [process.stdout, process.stderr]) {
+	stream.on('error', (error: NodeJS.ErrnoException) => {
+		if (error.code === 'EPIPE' || error.code === 'EIO') process.exit(process.exitCode ?? 0);
+		throw error;
+	});
+}

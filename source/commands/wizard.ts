@@ -227,10 +227,11 @@ export const runWizardCommand = async (options: WizardCommandOptions): Promise<n
 	}
 	const splash = splashLines(process.stdout.columns || 80);
 	process.stdout.write(splash.join('\n'));
-	const [{render}, {createElement}, {WizardApp}] = await Promise.all([import('ink'), import('react'), import('../ui/app.js')]);
+	// React is CommonJS: its default export is the one form every loader (and bundler) agrees on.
+	const [{render}, {default: React}, {WizardApp}] = await Promise.all([import('ink'), import('react'), import('../ui/app.js')]);
 	const services = createWizardServices();
 	process.stdout.write(eraseLines(splash.length));
-	const instance = render(createElement(WizardApp, {services, ...(options.saved ? {savedName: options.saved} : {})}), {exitOnCtrlC: true});
+	const instance = render(React.createElement(WizardApp, {services, ...(options.saved ? {savedName: options.saved} : {})}), {exitOnCtrlC: true});
 	await instance.waitUntilExit();
 	return 0;
 };
