@@ -222,8 +222,9 @@ const buildPaths = (layers: Record<Layer, LayerState>, service: ServiceModel, cr
 					{name: 'key-policy-delegates-to-iam', terms: [resourceTerm(resource, 'account'), identity, ...limits]},
 				]
 			: [{name: 'identity', terms: [identity, ...limits]}];
-	// Without a resource policy the closest fix is in the caller's own policies, not in a policy that does not exist.
-	return resource.present ? [...resourcePaths, ...otherPaths] : [...otherPaths, ...resourcePaths];
+	// Outside KMS, within one account, the usual place to grant is the caller's own IAM policy; and without a
+	// resource policy the closest fix is in the caller's own policies, not in a policy that does not exist.
+	return resource.present && service === 'kms' ? [...resourcePaths, ...otherPaths] : [...otherPaths, ...resourcePaths];
 };
 
 /**
@@ -281,7 +282,11 @@ const iamCaveat = (state: LayerState, facts: Facts): string =>
 		? ` But it counts only where the key policy lets account ${facts.request.caller.account} use IAM policies for the key${facts.keyPolicyDelegates === 'no' ? ', and this key policy does not' : ''}.`
 		: '';
 
-const layerStatus = (state: LayerState, chosen: Path, facts: Facts): LayerVerdict => {
+/**
+ * `chosen` is the path that allows (or is closest to); `allowing` every path that allows. A layer in any
+ * allowing path is `ok` (both the IAM policy and the bucket policy may grant); `not-needed` is for the rest.
+ */
+const layerStatus = (state: LayerState, chosen: Path, allowing: readonly Path[], facts: Facts): LayerVerdict => {
 	const {request} = facts;
 	const name = state.layer === 'resource' ? facts.resourceName : layerNames[state.layer];
 	const resolveWith = state.unread?.resolveWith;
@@ -295,7 +300,9 @@ const layerStatus = (state: LayerState, chosen: Path, facts: Facts): LayerVerdic
 		const denying = tracesOf(state, trace => trace.effect === 'Deny' && trace.applies === 'yes');
 		return verdict('denied', denying, `${where(denying[0]!)} denies ${request.action} explicitly; an explicit Deny overrides every Allow.`);
 	}
-	const term = chosen.terms.find(candidate => candidate.layer === state.layer);
+	const term =
+		chosen.terms.find(candidate => candidate.layer === state.layer) ??
+		allowing.flatMap(path => path.terms).find(candidate => candidate.layer === state.layer);
 	const isGuard = state.layer === 'scp' || state.layer === 'rcp';
 	// An unread layer matters if it may deny, or if the chosen path needs it to allow.
 	if (state.unread && (state.deny !== 'no' || term || isGuard)) {
@@ -465,6 +472,7 @@ const evaluateFor = (input: EvaluationInput, caller: Caller, crossAccount: boole
 	};
 	const paths = buildPaths(layers, service, crossAccount, caller);
 	const chosen = choosePath(paths);
+	const allowing = paths.filter(path => pathValue(path) === 'yes');
 	const all = [layers.identity, layers.resource, layers.grant, layers.boundary, layers.session, layers.scp, layers.rcp];
 	let deny: Tri = 'no';
 	for (const layer of all) deny = triEither(deny, layer.deny);
@@ -478,7 +486,7 @@ const evaluateFor = (input: EvaluationInput, caller: Caller, crossAccount: boole
 	for (const state of all) {
 		// A layer that exists, or one the chosen path needs even though it is absent (e.g. no bucket policy across accounts).
 		const shown = state.present || state.layer === 'resource' || chosen.terms.some(term => term.layer === state.layer);
-		if (shown && (state.layer !== 'grant' || service === 'kms')) verdicts.push(layerStatus(state, chosen, facts));
+		if (shown && (state.layer !== 'grant' || service === 'kms')) verdicts.push(layerStatus(state, chosen, allowing, facts));
 	}
 	return {
 		decision,

@@ -180,7 +180,7 @@ describe('the bundle diagnoses as the live path does, in one account', () => {
 		expect(outline(copy.bundleDiagnosis)).toEqual(outline(copy.liveDiagnosis));
 		// The role may read the source but not write to acme-archive: denied, with the same proven identity-policy fix.
 		expect(copy.bundleDiagnosis.verdict).toBe('denied');
-		expect(statuses(copy.bundleDiagnosis, 'identity-policy')).toEqual(['s3:GetObject@source ok', 'kms:Decrypt@source not-needed', 's3:PutObject@destination missing']);
+		expect(statuses(copy.bundleDiagnosis, 'identity-policy')).toEqual(['s3:GetObject@source ok', 'kms:Decrypt@source ok', 's3:PutObject@destination missing']);
 		expect(outline(copy.bundleDiagnosis).fixes).toEqual([`add-allow identity-policy arn:aws:iam::${accounts.app}:role/service/uploader (proven)`]);
 	});
 
