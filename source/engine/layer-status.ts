@@ -1,0 +1,177 @@
+import type {Evaluation, Layer, LayerStatus, LayerVerdict, PrincipalMatch, ServiceModel, StatementTrace} from './evaluation.js';
+import type {PreparedRequest} from './evaluate-policy.js';
+import type {LayerState, Mutable} from './layers.js';
+import {modeMatches, pathValue, type Path, type Term} from './paths.js';
+import type {Caller} from './principal.js';
+import type {Tri} from './tri.js';
+
+/** Each layer's status (ok, missing, denied, unknown, not needed), the statements that decided it, and why in words. */
+
+const describeCaller = (caller: Caller): string => {
+	if (caller.kind === 'session') return `role ${caller.roleName} (session ${caller.sessionName})`;
+	if (caller.kind === 'user') return `user ${caller.name}`;
+	if (caller.kind === 'role') return `role ${caller.name}`;
+	return caller.arn;
+};
+
+const layerNames: Record<Layer, string> = {
+	identity: 'identity-based policies',
+	resource: 'resource-based policy',
+	grant: 'KMS grants',
+	boundary: 'permissions boundary',
+	session: 'session policy',
+	scp: 'service control policies',
+	rcp: 'resource control policies',
+};
+
+const tracesOf = (state: LayerState, filter: (trace: StatementTrace) => boolean): StatementTrace[] => {
+	const traces: StatementTrace[] = [];
+	for (const policy of state.policies) for (const trace of policy.relevant) if (filter(trace)) traces.push(trace);
+	return traces;
+};
+
+const where = (trace: StatementTrace): string => `${trace.policy}, ${trace.label}`;
+
+export type Facts = {
+	readonly request: PreparedRequest;
+	readonly crossAccount: boolean;
+	readonly service: ServiceModel;
+	readonly resourceName: string;
+	/** KMS, same account: does the key policy let the account's IAM policies grant this action? */
+	readonly keyPolicyDelegates: Tri;
+};
+
+/** An IAM allow for KMS in the key's account counts only where the key policy delegates to IAM. */
+const iamCaveat = (state: LayerState, facts: Facts): string =>
+	state.layer === 'identity' && facts.service === 'kms' && !facts.crossAccount && facts.keyPolicyDelegates !== 'yes'
+		? ` But it counts only where the key policy lets account ${facts.request.caller.account} use IAM policies for the key${facts.keyPolicyDelegates === 'no' ? ', and this key policy does not' : ''}.`
+		: '';
+
+// Hot path: plain loops, no intermediate arrays.
+const termOf = (path: Path, layer: Layer): Term | undefined => {
+	for (const term of path.terms) if (term.layer === layer) return term;
+	return undefined;
+};
+
+/**
+ * `chosen` is the path that allows (or is closest to); `allowing` every path that allows. A layer in any
+ * allowing path is `ok` (both the IAM policy and the bucket policy may grant); `not-needed` is for the rest.
+ */
+export const layerStatus = (state: LayerState, chosen: Path, allowing: readonly Path[], facts: Facts): LayerVerdict => {
+	const {request} = facts;
+	const name = state.layer === 'resource' ? facts.resourceName : layerNames[state.layer];
+	const resolveWith = state.unread?.resolveWith;
+	const verdict = (status: LayerStatus, decidedBy: readonly StatementTrace[], why: string): LayerVerdict => {
+		const layer: Mutable<LayerVerdict> = {layer: state.layer, deny: state.deny, allow: state.allow, policies: state.policies, status, decidedBy, why};
+		if (resolveWith) layer.resolveWith = resolveWith;
+		return layer;
+	};
+
+	if (state.deny === 'yes') {
+		const denying = tracesOf(state, trace => trace.effect === 'Deny' && trace.applies === 'yes');
+		return verdict('denied', denying, `${where(denying[0]!)} denies ${request.action} explicitly; an explicit Deny overrides every Allow.`);
+	}
+	let term = termOf(chosen, state.layer);
+	for (let index = 0; term === undefined && index < allowing.length; index++) term = termOf(allowing[index]!, state.layer);
+	const isGuard = state.layer === 'scp' || state.layer === 'rcp';
+	// An unread layer matters if it may deny, or if the chosen path needs it to allow.
+	if (state.unread && (state.deny !== 'no' || term || isGuard)) {
+		return verdict('unknown', [], `The ${name} could not be read (${state.unread.reason}), so it may allow or deny ${request.action}.`);
+	}
+	const maybeDenying = tracesOf(state, trace => trace.effect === 'Deny' && trace.applies === 'unknown');
+	const value: Tri | undefined = isGuard ? state.allow : term?.value;
+	const matchesOfTerm = term?.mode ? modeMatches[term.mode] : undefined;
+	const allowTraces = (applies: Tri): StatementTrace[] =>
+		tracesOf(state, trace => trace.effect === 'Allow' && trace.applies === applies && (!matchesOfTerm || matchesOfTerm.includes(trace.principalMatch as PrincipalMatch)));
+
+	if (value === undefined) {
+		if (maybeDenying.length > 0) return verdict('unknown', maybeDenying, `Not needed to allow, but ${where(maybeDenying[0]!)} may deny: ${maybeDenying[0]!.reason}.`);
+		if (state.allow === 'yes' && iamCaveat(state, facts)) {
+			const allowing = tracesOf(state, trace => trace.effect === 'Allow' && trace.applies === 'yes');
+			return verdict('not-needed', allowing, `${where(allowing[0]!)} allows ${request.action}.${iamCaveat(state, facts)}`);
+		}
+		return verdict('not-needed', [], notNeededWhy(state, chosen, facts));
+	}
+	if (value === 'yes') {
+		if (maybeDenying.length > 0) return verdict('unknown', maybeDenying, `${where(maybeDenying[0]!)} may deny ${request.action}: ${maybeDenying[0]!.reason}.`);
+		const allowing = allowTraces('yes');
+		return verdict('ok', allowing, okWhy(state, allowing, term, facts) + iamCaveat(state, facts));
+	}
+	if (value === 'unknown') {
+		const undecided = allowTraces('unknown');
+		const first = undecided[0];
+		return verdict('unknown', undecided, first ? `${where(first)} would allow ${request.action}, but ${first.reason}.` : `Whether the ${name} allows ${request.action} is not known.`);
+	}
+	const failing = allowTraces('no');
+	return verdict('missing', failing, missingWhy(state, failing, term, facts));
+};
+
+const okWhy = (state: LayerState, allowing: readonly StatementTrace[], term: Term | undefined, facts: Facts): string => {
+	const first = allowing[0];
+	const source = first ? where(first) : layerNames[state.layer];
+	if (state.layer === 'resource' && term?.mode === 'account') {
+		return `${source} lets account ${facts.request.caller.account} grant ${facts.request.action} through IAM policies.`;
+	}
+	if (state.layer === 'scp' || state.layer === 'rcp') return `Every level of the ${layerNames[state.layer]} allows ${facts.request.action}.`;
+	return `${source} allows ${facts.request.action}${state.layer === 'resource' || state.layer === 'grant' ? ` to ${describeCaller(facts.request.caller)}` : ''}.`;
+};
+
+const missingWhy = (state: LayerState, failing: readonly StatementTrace[], term: Term | undefined, facts: Facts): string => {
+	const {request} = facts;
+	const near = state.policies.flatMap(policy => policy.nearMisses);
+	const tail = failing[0]
+		? ` ${where(failing[0])} would allow it, but ${failing[0].reason}.`
+		: near.length > 0
+			? ` (${near.slice(0, 2).join('; ')}.)`
+			: '';
+	switch (state.layer) {
+		case 'identity':
+			return `No identity-based policy of ${describeCaller(request.caller)} allows ${request.action} on ${request.resource}${facts.crossAccount ? '; across accounts the caller\'s own IAM policy must allow it too' : ''}.${tail}`;
+		case 'resource': {
+			if (!state.present) return `There is no ${facts.resourceName}; ${facts.crossAccount ? 'across accounts it must allow the caller' : 'one would have to allow the caller'}.`;
+			if (term?.mode === 'account') {
+				return `The ${facts.resourceName} does not let account ${request.caller.account} use IAM policies for ${request.action}, so an IAM allow does not count.${tail}`;
+			}
+			const target = facts.crossAccount ? `${describeCaller(request.caller)} or its account ${request.caller.account}` : describeCaller(request.caller);
+			const rule = facts.crossAccount ? ' Across accounts both this policy and the caller\'s IAM policy must allow.' : '';
+			return `The ${facts.resourceName} does not allow ${request.action} to ${target}.${rule}${tail}`;
+		}
+		case 'grant':
+			return `No KMS grant gives ${describeCaller(request.caller)} ${request.action}.${tail}`;
+		case 'boundary':
+			return `The permissions boundary does not allow ${request.action}, and a boundary caps every identity-based permission.${tail}`;
+		case 'session':
+			return `The session policy does not allow ${request.action}; it caps what the session may do.${tail}`;
+		case 'scp':
+			return `Some level of the service control policies does not allow ${request.action}; an SCP must allow at every level from the root to the account.${tail}`;
+		case 'rcp':
+			return `Some level of the resource control policies does not allow ${request.action} on this resource.${tail}`;
+	}
+};
+
+const pathDescriptions: Record<string, string> = {
+	'resource-names-caller': 'the resource policy names the caller itself',
+	'resource-names-role': 'the resource policy names the caller',
+	grant: 'a KMS grant allows it',
+	'key-policy-delegates-to-iam': 'the key policy delegates to IAM and an IAM policy allows it',
+	identity: 'an identity-based policy allows it within the same account',
+	'resource-and-identity': 'across accounts both the resource policy and the IAM policy must allow',
+	'grant-and-identity': 'a KMS grant and the IAM policy allow it',
+};
+
+const notNeededWhy = (state: LayerState, chosen: Path, facts: Facts): string => {
+	const how = pathDescriptions[chosen.name] ?? chosen.name;
+	const name = state.layer === 'resource' ? facts.resourceName : layerNames[state.layer];
+	return pathValue(chosen) === 'yes' ? `Not needed: ${how}.` : `Not needed: the fix goes where ${how}; the ${name} would be an alternative place.`;
+};
+
+export const summarize = (decision: Evaluation['decision'], layers: readonly LayerVerdict[], request: PreparedRequest): string => {
+	const subject = `${request.action} on ${request.resource}`;
+	if (decision === 'allowed') return `${subject} is allowed.`;
+	const denied = layers.find(layer => layer.status === 'denied');
+	if (denied) return `${subject} is denied: ${denied.why}`;
+	const missing = layers.filter(layer => layer.status === 'missing');
+	if (decision === 'denied' && missing.length > 0) return `${subject} is denied: ${missing.map(layer => layer.why).join(' ')}`;
+	const unknown = layers.filter(layer => layer.status === 'unknown');
+	return `${subject} cannot be decided: ${unknown.map(layer => layer.why).join(' ') || 'a needed value is not known.'}`;
+};
