@@ -78,6 +78,16 @@ const inlinePolicyName = (snapshot: Snapshot, suffix: string, alsoTaken: Readonl
 	return name;
 };
 
+/** The AWS CLI commands that write each kind of policy, with the JSON inline and shell-quoted. */
+const putKeyPolicyCommand = (keyArn: string, policy: PolicyJson): string =>
+	`aws kms put-key-policy --key-id ${shellQuote(keyArn)} --policy-name default --policy ${shellQuote(compactJson(policy))}`;
+
+const putBucketPolicyCommand = (bucket: string, policy: PolicyJson): string =>
+	`aws s3api put-bucket-policy --bucket ${shellQuote(bucket)} --policy ${shellQuote(compactJson(policy))}`;
+
+const newManagedPolicyVersionCommand = (policyArn: string, policy: PolicyJson): string =>
+	`aws iam create-policy-version --policy-arn ${shellQuote(policyArn)} --set-as-default --policy-document ${shellQuote(compactJson(policy))}`;
+
 const putIdentityPolicyCommand = (entity: {kind: 'role' | 'user'; name: string}, policyName: string, policy: PolicyJson): string =>
 	`aws iam put-${entity.kind}-policy --${entity.kind}-name ${shellQuote(entity.name)} --policy-name ${shellQuote(policyName)} --policy-document ${shellQuote(compactJson(policy))}`;
 
@@ -152,7 +162,7 @@ const keyPolicyFixes = (snapshot: Snapshot, analysis: Analysis, missing: readonl
 			resolves: requirements.map(requirementId),
 			statement,
 			policy,
-			command: `aws kms put-key-policy --key-id ${shellQuote(keyArn)} --policy-name default --policy ${shellQuote(compactJson(policy))}`,
+			command: putKeyPolicyCommand(keyArn, policy),
 			summary: `Add a statement to the key policy of ${keyArn} allowing ${entity.kind} ${entity.name} ${statement.Action.join(', ')} through S3.`,
 			apply: (target: Snapshot) => setAt(target, path, policy),
 		}];
@@ -182,7 +192,7 @@ const bucketPolicyFixes = (snapshot: Snapshot, analysis: Analysis, missing: read
 			resolves: requirements.map(requirementId),
 			statement,
 			policy,
-			command: `aws s3api put-bucket-policy --bucket ${shellQuote(bucket)} --policy ${shellQuote(compactJson(policy))}`,
+			command: putBucketPolicyCommand(bucket, policy),
 			summary: `${bucketInfo.policy ? 'Add a statement to' : 'Create'} the bucket policy of ${bucket} allowing ${entity.kind} ${entity.name} ${statement.Action.join(', ')}.`,
 			apply: (target: Snapshot) => setAt(target, side === 'source' ? 'source.bucketInfo' : 'bucket', policy),
 		}];
@@ -207,7 +217,7 @@ const boundaryFix = (snapshot: Snapshot, missing: readonly Requirement[]): Draft
 		statement,
 		policy,
 		command: boundary.arn
-			? `aws iam create-policy-version --policy-arn ${shellQuote(boundary.arn)} --set-as-default --policy-document ${shellQuote(compactJson(policy))}`
+			? newManagedPolicyVersionCommand(boundary.arn, policy)
 			: `# update the permissions boundary "${boundary.name}" with the policy above`,
 		summary: `Let the permissions boundary ${boundary.name} allow ${statement.Action.join(', ')}.`,
 		apply: current => ({...current, principal: {...current.principal!, permissionsBoundary: {...boundary, document: policy}}}),
@@ -249,14 +259,14 @@ const narrowDenyFix = (snapshot: Snapshot, analysis: Analysis, requirement: Requ
 		const current = spec.side === 'source' ? snapshot.source?.keyInfo?.policy : snapshot.key?.policy;
 		if (!current) return undefined;
 		const policy = replaceStatement(current, trace.statementIndex, narrowed);
-		return {...base, place: 'key-policy', target: spec.resource, policy, command: `aws kms put-key-policy --key-id ${shellQuote(spec.resource)} --policy-name default --policy ${shellQuote(compactJson(policy))}`, apply: target => setAt(target, spec.side === 'source' ? 'source.keyInfo' : 'key', policy)};
+		return {...base, place: 'key-policy', target: spec.resource, policy, command: putKeyPolicyCommand(spec.resource, policy), apply: target => setAt(target, spec.side === 'source' ? 'source.keyInfo' : 'key', policy)};
 	}
 	if (requirement.place === 'bucket-policy') {
 		const bucketInfo = spec.side === 'source' ? snapshot.source?.bucketInfo : snapshot.bucket;
 		const bucket = spec.side === 'source' ? snapshot.question.source?.bucket : snapshot.question.bucket;
 		if (!bucketInfo?.policy || !bucket) return undefined;
 		const policy = replaceStatement(bucketInfo.policy, trace.statementIndex, narrowed);
-		return {...base, place: 'bucket-policy', target: `arn:aws:s3:::${bucket}`, policy, command: `aws s3api put-bucket-policy --bucket ${shellQuote(bucket)} --policy ${shellQuote(compactJson(policy))}`, apply: target => setAt(target, spec.side === 'source' ? 'source.bucketInfo' : 'bucket', policy)};
+		return {...base, place: 'bucket-policy', target: `arn:aws:s3:::${bucket}`, policy, command: putBucketPolicyCommand(bucket, policy), apply: target => setAt(target, spec.side === 'source' ? 'source.bucketInfo' : 'bucket', policy)};
 	}
 	if (requirement.place === 'identity-policy') {
 		const path = analysis.book.pathOf(trace.policy);
@@ -265,7 +275,7 @@ const narrowDenyFix = (snapshot: Snapshot, analysis: Analysis, requirement: Requ
 		if (!named) return undefined;
 		const policy = replaceStatement(named.document, trace.statementIndex, narrowed);
 		const command = named.arn
-			? `aws iam create-policy-version --policy-arn ${shellQuote(named.arn)} --set-as-default --policy-document ${shellQuote(compactJson(policy))}`
+			? newManagedPolicyVersionCommand(named.arn, policy)
 			: putIdentityPolicyCommand(entity, named.name, policy);
 		return {
 			...base,
