@@ -123,6 +123,14 @@ export const actualWords = (condition: ConditionExplanation): string =>
 
 export const fixKindWords = (kind: 'add-allow' | 'narrow-deny'): string => (kind === 'add-allow' ? 'add an allow' : 'narrow the deny');
 
+/** The line above a fix's statement. */
+export const statementIntro = (kind: Fix['kind']): string =>
+	kind === 'add-allow' ? 'The statement to add:' : 'The denying statement, narrowed so it no longer denies this request:';
+
+/** What the fixes section says when there is no fix. */
+export const noFixWords = (verdict: Diagnosis['verdict']): string =>
+	verdict === 'allowed' ? 'None needed.' : 'None: no policy change alone was found to fix this; see the findings and unknowns.';
+
 /** `kms:Decrypt, key policy, Sid "AllowUse"`: what a list of conditions belongs to. */
 export const requirementTitle = (requirement: Requirement): string =>
 	`${requirement.action}${requirement.decidedBy ? `, ${requirement.decidedBy}` : ''}`;

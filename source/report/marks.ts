@@ -24,6 +24,12 @@ export const statusStyles: Readonly<Record<RequirementStatus, MarkStyle>> = {
 	'not-needed': {mark: '–', label: 'not needed', dim: true},
 };
 
+/** The order every legend lists the statuses in. */
+export const statusOrder: readonly RequirementStatus[] = ['ok', 'missing', 'denied', 'unknown', 'not-needed'];
+
+/** `✔ ok`: a status as a legend names it. */
+export const statusLegendEntry = (status: RequirementStatus): string => `${statusStyles[status].mark} ${statusStyles[status].label}`;
+
 export const decisionStyles: Readonly<Record<Decision, MarkStyle>> = {
 	allowed: {mark: '✔', label: 'allowed', color: 'green'},
 	denied: {mark: '✘', label: 'denied', color: 'red'},

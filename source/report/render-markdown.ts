@@ -4,16 +4,18 @@ import {
 	fixKindWords,
 	fixPolicyNoun,
 	groupByPlace,
+	noFixWords,
 	objectUrl,
 	operationPhrase,
 	questionFacts,
 	requirementsWithConditions,
 	requirementTitle,
+	statementIntro,
 	verdictWords,
 	type PlaceGroup,
 } from './describe.js';
 import {code, fenced, prose, table} from './markdown.js';
-import {conditionStyles, decisionStyles, placeHeading, severityStyles, statusStyles} from './marks.js';
+import {conditionStyles, decisionStyles, placeHeading, severityStyles, statusLegendEntry, statusOrder, statusStyles} from './marks.js';
 
 export type MarkdownOptions = {
 	/** When the report was made (ISO 8601); left out unless given, so the same diagnosis gives the same report. */
@@ -21,9 +23,7 @@ export type MarkdownOptions = {
 	readonly toolVersion?: string;
 };
 
-const legend = (['ok', 'missing', 'denied', 'unknown', 'not-needed'] as const)
-	.map(status => `${statusStyles[status].mark} ${statusStyles[status].label}`)
-	.join(' · ');
+const legend = statusOrder.map(statusLegendEntry).join(' · ');
 
 /** A remedy or resolution that is a command reads best as code; a sentence as prose. */
 const commandOrProse = (text: string): string => (/^aws\s/.test(text) ? code(text) : prose(text));
@@ -123,7 +123,7 @@ const fixLines = (fix: Fix, index: number): string[] => {
 		'',
 		`Target: ${code(fix.target)}${fix.policyName ? ` · policy name: ${code(fix.policyName)}` : ''}`,
 		'',
-		fix.kind === 'add-allow' ? 'The statement to add:' : 'The denying statement, narrowed so it no longer denies this request:',
+		statementIntro(fix.kind),
 		'',
 		...fenced('json', JSON.stringify(fix.statement, null, 2)),
 		'',
@@ -167,7 +167,7 @@ export const renderMarkdown = (diagnosis: Diagnosis, options: MarkdownOptions = 
 		...conditionsSection(diagnosis),
 		'## Fixes',
 		'',
-		...(diagnosis.fixes.length === 0 ? [diagnosis.verdict === 'allowed' ? 'None needed.' : 'None: no policy change alone was found to fix this; see the findings and unknowns.', ''] : diagnosis.fixes.flatMap(fixLines)),
+		...(diagnosis.fixes.length === 0 ? [noFixWords(diagnosis.verdict), ''] : diagnosis.fixes.flatMap(fixLines)),
 		'## Unknowns',
 		'',
 		...(diagnosis.unknowns.length === 0 ? ['None.'] : diagnosis.unknowns.flatMap(unknownLines)),

@@ -5,14 +5,16 @@ import {
 	fixKindWords,
 	fixPolicyNoun,
 	groupByPlace,
+	noFixWords,
 	objectUrl,
 	operationPhrase,
 	questionFacts,
 	requirementsWithConditions,
+	statementIntro,
 	verdictWords,
 	type PlaceGroup,
 } from './describe.js';
-import {conditionStyles, decisionStyles, placeHeading, severityStyles, statusStyles, type MarkStyle} from './marks.js';
+import {conditionStyles, decisionStyles, placeHeading, severityStyles, statusLegendEntry, statusOrder, statusStyles, type MarkStyle} from './marks.js';
 import {displayWidth, padEnd, wrap} from './wrap.js';
 
 export type TextOptions = {
@@ -125,9 +127,7 @@ const fixLines = (context: Context, fix: Fix, index: number): string[] => {
 		...proof,
 		...wrap(fix.summary, context.width, indent),
 		...labelled(context, indent, 'target', `${fix.target}${fix.policyName ? ` (policy name ${fix.policyName})` : ''}`),
-		...wrap(fix.kind === 'add-allow' ? 'The statement to add:' : 'The denying statement, narrowed so it no longer denies this request:', context.width, indent).map(
-			line => context.paint.dim(line),
-		),
+		...wrap(statementIntro(fix.kind), context.width, indent).map(line => context.paint.dim(line)),
 		...block(`${indent}  `, JSON.stringify(fix.statement, null, 2)),
 		`${indent}${context.paint.dim(`The whole ${fixPolicyNoun(fix)} with it:`)}`,
 		...block(`${indent}  `, JSON.stringify(fix.policy, null, 2)),
@@ -147,9 +147,7 @@ export const renderText = (diagnosis: Diagnosis, options: TextOptions): string =
 	const context: Context = {paint: painter(options.color), width: options.width ?? 100};
 	const verdict = decisionStyles[diagnosis.verdict];
 	const explained = new Set(requirementsWithConditions(diagnosis.requirements));
-	const legend = (['ok', 'missing', 'denied', 'unknown', 'not-needed'] as const).map(status =>
-		context.paint.style(`${statusStyles[status].mark} ${statusStyles[status].label}`, statusStyles[status]),
-	);
+	const legend = statusOrder.map(status => context.paint.style(statusLegendEntry(status), statusStyles[status]));
 	const title = `${verdict.mark} ${verdictWords[diagnosis.verdict].toUpperCase()}`;
 	const lines = [
 		`${context.paint.bold(context.paint.style(title, verdict))}  ${operationPhrase(diagnosis.question)} ${objectUrl(diagnosis.question)}`,
@@ -162,7 +160,7 @@ export const renderText = (diagnosis: Diagnosis, options: TextOptions): string =
 		...(diagnosis.requirements.length === 0 ? ['  None.'] : groupByPlace(diagnosis.requirements).flatMap(group => placeLines(context, group, explained))),
 		...heading(context, 'Fixes'),
 		...(diagnosis.fixes.length === 0
-			? [diagnosis.verdict === 'allowed' ? '  None needed.' : '  None: no policy change alone was found to fix this; see the findings and unknowns.']
+			? [`  ${noFixWords(diagnosis.verdict)}`]
 			: diagnosis.fixes.flatMap((fix, index) => [...(index > 0 ? [''] : []), ...fixLines(context, fix, index)])),
 		...heading(context, 'Unknowns'),
 		...(diagnosis.unknowns.length === 0 ? ['  None.'] : diagnosis.unknowns.flatMap(note => unknownLines(context, note))),

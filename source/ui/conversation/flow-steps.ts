@@ -1,7 +1,7 @@
-import type {Flow, Yielded} from './flow-types.js';
+import type {Flow, Wait, Yielded} from './flow-types.js';
 import type {Note, Question} from './question.js';
 
-/** The two things a flow does: ask a question (and receive its answer), or show notes in the transcript. */
+/** What a flow does: ask a question (and receive its answer), show notes in the transcript, or wait for work. */
 
 export function* ask(question: Question, problem?: string, notes?: readonly Note[]): Flow<string> {
 	const yielded: Yielded = {kind: 'ask', question, ...(problem === undefined ? {} : {problem}), ...(notes ? {notes} : {})};
@@ -10,4 +10,10 @@ export function* ask(question: Question, problem?: string, notes?: readonly Note
 
 export function* show(notes: readonly Note[]): Flow<void> {
 	if (notes.length > 0) yield {kind: 'show', step: {kind: 'notes', notes}};
+}
+
+/** Stops the walk until the work is done; the walker then walks again from the start, never resuming here. */
+export function* waitFor(wait: Wait): Flow<never> {
+	yield {kind: 'wait', wait};
+	throw new Error('the walker never resumes a wait');
 }

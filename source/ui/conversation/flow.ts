@@ -1,9 +1,10 @@
 import type {ParsedDenial} from '../../diagnosis/error-message/parsed-denial.js';
 import {denialFacts} from './detected-facts.js';
-import {ask, show} from './flow-steps.js';
+import {ask, show, waitFor} from './flow-steps.js';
 import type {Ending, Flow, FlowEnv} from './flow-types.js';
 import {liveFlow} from './live-flow.js';
 import {manualFlow} from './manual-flow.js';
+import {profileOfAnswer} from './profile-answer.js';
 import type {Note} from './question.js';
 import * as questions from './questions.js';
 import {targetFlow} from './target-flow.js';
@@ -14,10 +15,7 @@ import {targetFlow} from './target-flow.js';
  */
 
 function* exampleFlow(env: FlowEnv): Flow<Ending> {
-	if (!env.examples) {
-		yield {kind: 'wait', wait: {kind: 'examples'}};
-		throw new Error('the walker never resumes a wait');
-	}
+	if (!env.examples) return yield* waitFor({kind: 'examples'});
 	if (env.examples.length === 0) {
 		yield* ask({...questions.exampleQuestion(env), options: []}, env.examplesProblem ?? 'no built-in examples were found next to the program');
 	}
@@ -29,10 +27,7 @@ function* exampleFlow(env: FlowEnv): Flow<Ending> {
 function* fileFlow(env: FlowEnv): Flow<Ending> {
 	const path = yield* ask(questions.fileQuestion);
 	const loaded = env.files[path];
-	if (!loaded) {
-		yield {kind: 'wait', wait: {kind: 'file', path}};
-		throw new Error('the walker never resumes a wait');
-	}
+	if (!loaded) return yield* waitFor({kind: 'file', path});
 	if (!loaded.ok) {
 		yield* ask(questions.fileQuestion, loaded.error);
 		throw new Error('unreachable: a question with a problem stops the walk');
@@ -42,10 +37,7 @@ function* fileFlow(env: FlowEnv): Flow<Ending> {
 }
 
 export function* conversation(env: FlowEnv): Flow<Ending> {
-	if (!env.profiles || !env.settings) {
-		yield {kind: 'wait', wait: {kind: 'start-up'}};
-		throw new Error('the walker never resumes a wait');
-	}
+	if (!env.profiles || !env.settings) return yield* waitFor({kind: 'start-up'});
 	const startNotes: Note[] = [...(env.greetingNotes ?? [])];
 	if (env.profilesProblem) startNotes.push({tone: 'warning', text: env.profilesProblem});
 	else if (env.profiles.length === 0) startNotes.push({tone: 'info', text: 'No AWS profiles found (~/.aws/config, ~/.aws/credentials): you can still paste policies, load a snapshot or try an example.'});
@@ -60,8 +52,8 @@ export function* conversation(env: FlowEnv): Flow<Ending> {
 		if (denial) yield* show(denialFacts(denial));
 		how = yield* ask(questions.readHowQuestion(env));
 	}
-	const live = how.startsWith('profile:');
-	const target = yield* targetFlow(env, denial, live);
-	if (live) return yield* liveFlow(env, how.slice('profile:'.length), target, denial);
+	const profile = profileOfAnswer(how);
+	const target = yield* targetFlow(env, denial, profile !== undefined);
+	if (profile !== undefined) return yield* liveFlow(env, profile, target, denial);
 	return yield* manualFlow(env, target, denial);
 }

@@ -3,8 +3,9 @@ import type {Snapshot} from '../../diagnosis/snapshot.js';
 import {accountOfArn} from '../../engine/arn.js';
 import type {CollectRequest} from '../services.js';
 import {detectedFacts} from './detected-facts.js';
-import {ask, show} from './flow-steps.js';
+import {ask, show, waitFor} from './flow-steps.js';
 import type {Ending, Flow, FlowEnv} from './flow-types.js';
+import {profileOfAnswer} from './profile-answer.js';
 import * as questions from './questions.js';
 import {bucketAccountFlow, type Target} from './target-flow.js';
 
@@ -14,18 +15,14 @@ export function* liveFlow(env: FlowEnv, profileName: string, target: Target, den
 	const region = profile?.region ? undefined : yield* ask(questions.regionQuestion(env.settings?.lastRegion));
 	let other: string | undefined;
 	if ((env.profiles?.length ?? 0) > 1) {
-		const answer = yield* ask(questions.otherProfileQuestion(env, profileName));
-		other = answer.startsWith('profile:') ? answer.slice('profile:'.length) : undefined;
+		other = profileOfAnswer(yield* ask(questions.otherProfileQuestion(env, profileName)));
 	}
 	const request: CollectRequest = {profile: profileName, ...(other ? {bucketProfile: other, keyProfile: other} : {}), ...(region ? {region} : {}), question: target.question};
 	// Size and tool change no read: leave them out of the key so changing them does not read again.
 	const {sizeBytes: _size, tool: _tool, ...readQuestion} = target.question;
 	const key = JSON.stringify({...request, question: readQuestion});
 	const collection = env.collections[key];
-	if (!collection?.outcome) {
-		yield {kind: 'wait', wait: {kind: 'collect', key, request}};
-		throw new Error('the walker never resumes a wait');
-	}
+	if (!collection?.outcome) return yield* waitFor({kind: 'collect', key, request});
 	yield {kind: 'show', step: {kind: 'reads', reads: collection.reads}};
 	if (!collection.outcome.ok) {
 		yield* ask(questions.collectFailedQuestion(collection.outcome.error));

@@ -1,5 +1,7 @@
 import type {ParsedDenial} from '../../diagnosis/error-message/parsed-denial.js';
+import type {ProfileInfo} from '../services.js';
 import type {FlowEnv} from './flow-types.js';
+import {profileValue} from './profile-answer.js';
 import type {ChoiceOption, ChoiceQuestion, PasteCheck, PasteQuestion, TextQuestion} from './question.js';
 import {describeSize, checkSize} from './size.js';
 import {toolOptions} from './upload-tools.js';
@@ -9,19 +11,19 @@ import {checkAccountId, checkBucketName, checkKeyArn, checkKmsKeyReference, chec
 
 const targetLabel = (operation: string, bucket: string, objectKey: string): string => `${operation} s3://${bucket}/${objectKey}`;
 
+const profileOption = (profile: ProfileInfo, hint = profile.region ?? ''): ChoiceOption => ({value: profileValue(profile.name), label: `Profile ${profile.name}`, hint});
+
+/** Last time's profile is focused first, while it still exists. */
+const lastProfileFirst = (env: FlowEnv): Pick<ChoiceQuestion, 'defaultValue'> =>
+	env.settings?.lastProfile && env.profiles?.some(profile => profile.name === env.settings?.lastProfile) ? {defaultValue: profileValue(env.settings.lastProfile)} : {};
+
 export const startQuestion = (env: FlowEnv): ChoiceQuestion => {
 	const saved = Object.entries(env.settings?.savedChecks ?? {}).map(([name, check]): ChoiceOption => {
 		const {answers} = check;
 		const what = answers['operation'] && answers['bucket'] ? targetLabel(answers['operation'], answers['bucket'], answers['object-key'] ?? '…') : '';
 		return {value: `saved:${name}`, label: `Saved check: ${name}`, hint: what, sets: answers};
 	});
-	const profiles = (env.profiles ?? []).map(
-		(profile): ChoiceOption => ({
-			value: `profile:${profile.name}`,
-			label: `Profile ${profile.name}`,
-			hint: [profile.region, profile.kind].filter(Boolean).join(', ') || 'reads with read-only calls',
-		}),
-	);
+	const profiles = (env.profiles ?? []).map(profile => profileOption(profile, [profile.region, profile.kind].filter(Boolean).join(', ') || 'reads with read-only calls'));
 	return {
 		kind: 'choice',
 		id: 'start',
@@ -37,7 +39,7 @@ export const startQuestion = (env: FlowEnv): ChoiceQuestion => {
 			{value: 'file', label: 'Load a snapshot file', hint: 'saved earlier, or sent by a colleague'},
 			{value: 'example', label: 'Try a built-in example', hint: 'no AWS account needed'},
 		],
-		...(env.settings?.lastProfile && env.profiles?.some(profile => profile.name === env.settings?.lastProfile) ? {defaultValue: `profile:${env.settings.lastProfile}`} : {}),
+		...lastProfileFirst(env),
 	};
 };
 
@@ -46,11 +48,8 @@ export const readHowQuestion = (env: FlowEnv): ChoiceQuestion => ({
 	id: 'read-how',
 	title: 'Read with',
 	prompt: 'How shall we read the policies involved?',
-	options: [
-		...(env.profiles ?? []).map((profile): ChoiceOption => ({value: `profile:${profile.name}`, label: `Profile ${profile.name}`, hint: profile.region ?? ''})),
-		{value: 'manual', label: 'No credentials: paste the policies'},
-	],
-	...(env.settings?.lastProfile && env.profiles?.some(profile => profile.name === env.settings?.lastProfile) ? {defaultValue: `profile:${env.settings.lastProfile}`} : {}),
+	options: [...(env.profiles ?? []).map(profile => profileOption(profile)), {value: 'manual', label: 'No credentials: paste the policies'}],
+	...lastProfileFirst(env),
 });
 
 export const errorQuestion = (env: FlowEnv): PasteQuestion => ({
@@ -202,9 +201,9 @@ export const otherProfileQuestion = (env: FlowEnv, caller: string): ChoiceQuesti
 	prompt: "Do you also have a profile in the bucket's or the key's account? It can read the bucket policy and key policy the caller cannot.",
 	options: [
 		{value: 'none', label: `No (or they are in the same account): use ${caller} only`},
-		...(env.profiles ?? []).filter(profile => profile.name !== caller).map((profile): ChoiceOption => ({value: `profile:${profile.name}`, label: `Profile ${profile.name}`, hint: profile.region ?? ''})),
+		...(env.profiles ?? []).filter(profile => profile.name !== caller).map(profile => profileOption(profile)),
 	],
-	...(env.settings?.lastBucketProfile && env.settings.lastBucketProfile !== caller ? {defaultValue: `profile:${env.settings.lastBucketProfile}`} : {}),
+	...(env.settings?.lastBucketProfile && env.settings.lastBucketProfile !== caller ? {defaultValue: profileValue(env.settings.lastBucketProfile)} : {}),
 });
 
 export const principalQuestion: TextQuestion = {

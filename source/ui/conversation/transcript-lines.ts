@@ -1,5 +1,5 @@
 import type {ReadProgress} from '../services.js';
-import {readColour, readMark, type Colour} from '../theme.js';
+import {readColour, readMark, theme, type Colour} from '../theme.js';
 import {wrapText} from '../text/wrap.js';
 import type {Step} from './flow-types.js';
 import {displayAnswer, type Note} from './question.js';
@@ -16,8 +16,8 @@ export type Line = {
 };
 
 const noteMarks: Readonly<Record<Note['tone'], readonly [string, Colour]>> = {
-	found: ['✔', 'green'],
-	info: ['•', 'cyan'],
+	found: [theme.answered, 'green'],
+	info: [theme.note, 'cyan'],
 	warning: ['!', 'yellow'],
 	unknown: ['?', 'yellow'],
 };
@@ -42,7 +42,7 @@ const answerLines = (step: Extract<Step, {kind: 'answer'}>, width: number): Line
 	const lines = [...noteLines(step.notes, width)];
 	const shown = displayAnswer(step.question, step.answer);
 	const wrapped = wrapText(`${step.question.title}: ${shown}`, width - 4, '  ');
-	wrapped.forEach((text, index) => lines.push(index === 0 ? {mark: `${'✔'} `, markColour: 'green', text} : {text: `  ${text}`, dim: true}));
+	wrapped.forEach((text, index) => lines.push(index === 0 ? {mark: `${theme.answered} `, markColour: 'green', text} : {text: `  ${text}`, dim: true}));
 	return lines;
 };
 

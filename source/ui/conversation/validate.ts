@@ -4,6 +4,8 @@ import {parseArn} from '../../engine/arn.js';
 
 export type Problem = string | undefined;
 
+const regionPattern = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+
 /** `s3://bucket/key`, `arn:aws:s3:::bucket/key` or a bare bucket name: what people paste into "Which bucket?". */
 export const splitBucketAnswer = (text: string): {readonly bucket: string; readonly objectKey?: string} => {
 	const url = /^s3:\/\/([^/]+)(?:\/(.+))?$/.exec(text);
@@ -42,7 +44,7 @@ export const checkKeyArn = (text: string, aliasAllowed = false): Problem => {
 	const arn = parseArn(text);
 	if (!arn || arn.service !== 'kms') return `"${text}" is not a KMS key ARN (arn:aws:kms:REGION:ACCOUNT:key/ID)`;
 	if (!/^\d{12}$/.test(arn.account)) return `the account in "${text}" must be 12 digits`;
-	if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(arn.region)) return `the Region in "${text}" is not a Region name such as eu-west-1`;
+	if (!regionPattern.test(arn.region)) return `the Region in "${text}" is not a Region name such as eu-west-1`;
 	if (arn.resource.startsWith('alias/')) return aliasAllowed ? undefined : 'an alias cannot be resolved offline: give the key ARN it points to (aws kms describe-key --key-id ALIAS)';
 	if (!/^key\/(mrk-)?[0-9a-f-]+$/.test(arn.resource)) return `"${text}" does not end in key/ID`;
 	return undefined;
@@ -51,7 +53,7 @@ export const checkKeyArn = (text: string, aliasAllowed = false): Problem => {
 export const checkAccountId = (text: string): Problem => (/^\d{12}$/.test(text) ? undefined : 'an AWS account ID is 12 digits');
 
 export const checkRegion = (text: string): Problem =>
-	/^[a-z]{2}(-[a-z]+)+-\d+$/.test(text) ? undefined : `"${text}" is not a Region name such as eu-west-1 or us-east-1`;
+	regionPattern.test(text) ? undefined : `"${text}" is not a Region name such as eu-west-1 or us-east-1`;
 
 /** The caller, as a policy or an error message names it. */
 export const checkPrincipalArn = (text: string): Problem => {

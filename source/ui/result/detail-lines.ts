@@ -4,6 +4,7 @@ import {actualWords} from '../../report/describe.js';
 import {conditionStyles, placeHeading, placeLabels, statusStyles} from '../../report/marks.js';
 import type {Line} from '../conversation/transcript-lines.js';
 import {wrapText} from '../text/wrap.js';
+import {theme} from '../theme.js';
 import type {ResultRow} from './rows.js';
 
 /** A row's explanation and fix as lines, so the panel can scroll them at any terminal size. */
@@ -35,7 +36,7 @@ const jsonBlock = (document: PolicyJson, width: number, highlighted: boolean): L
 	JSON.stringify(document, null, 2)
 		.split('\n')
 		.flatMap(line => wrapText(line, width - 6, '    '))
-		.map(text => (highlighted ? {mark: '  ┃ ', markColour: 'cyan' as const, text, colour: 'cyan' as const} : {text: `    ${text}`}));
+		.map(text => (highlighted ? {mark: `  ${theme.gutter} `, markColour: theme.accent, text, colour: theme.accent} : {text: `    ${text}`}));
 
 const codeBlock = (text: string, width: number): Line[] => text.split('\n').flatMap(line => wrapText(line, width - 4, '  ')).map(line => ({text: `    ${line}`}));
 

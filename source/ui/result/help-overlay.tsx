@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import {keymap, resultScreenKeys} from '../keymap.js';
-import {statusStyles} from '../../report/marks.js';
+import {statusLegendEntry, statusOrder} from '../../report/marks.js';
 import {theme} from '../theme.js';
 
 /** Every key of the result screen, from the keymap itself, and what the marks mean. */
@@ -14,7 +14,7 @@ export const HelpOverlay = () => (
 			</Text>
 		))}
 		<Text wrap="truncate">
-			{(['ok', 'missing', 'denied', 'unknown', 'not-needed'] as const).map(status => `${statusStyles[status].mark} ${statusStyles[status].label}`).join('   ')}
+			{statusOrder.map(statusLegendEntry).join('   ')}
 		</Text>
 		<Text color={theme.muted}>? or Esc to close</Text>
 	</Box>

@@ -1,4 +1,5 @@
 import type {Ending} from '../conversation/flow-types.js';
+import {profileOfAnswer, profileValue} from '../conversation/profile-answer.js';
 import type {Answers} from '../conversation/walk.js';
 import type {RecentTarget, SavedCheck, WizardSettings} from '../services.js';
 
@@ -30,10 +31,8 @@ const keepableAnswers = new Set([
 
 export const emptySettings: WizardSettings = {recentTargets: [], savedChecks: {}};
 
-const profileOf = (answer: string | undefined): string | undefined => (answer?.startsWith('profile:') ? answer.slice('profile:'.length) : undefined);
-
 /** The profile that made the reads: chosen first, or after a pasted error. */
-export const callerProfile = (answers: Answers): string | undefined => profileOf(answers['start']) ?? profileOf(answers['read-how']);
+export const callerProfile = (answers: Answers): string | undefined => profileOfAnswer(answers['start']) ?? profileOfAnswer(answers['read-how']);
 
 export const rememberRun = (settings: WizardSettings, answers: Answers, ending: Ending): WizardSettings => {
 	if (ending.mode === 'example' || ending.mode === 'file') return settings;
@@ -44,7 +43,7 @@ export const rememberRun = (settings: WizardSettings, answers: Answers, ending: 
 		maximumRecentTargets,
 	);
 	const profile = ending.mode === 'live' ? callerProfile(answers) : undefined;
-	const bucketProfile = profileOf(answers['other-profile']);
+	const bucketProfile = profileOfAnswer(answers['other-profile']);
 	return {
 		...settings,
 		recentTargets,
@@ -60,7 +59,7 @@ export const savedCheckOf = (answers: Answers, savedAt: Date): SavedCheck | unde
 	if (!profile) return undefined;
 	const kept = Object.fromEntries(Object.entries(answers).filter(([id]) => keepableAnswers.has(id)));
 	// `recent: new` answers "check a recent target?" when it is offered: the check names its own target.
-	return {answers: {...kept, recent: 'new', start: `profile:${profile}`}, savedAt: savedAt.toISOString()};
+	return {answers: {...kept, recent: 'new', start: profileValue(profile)}, savedAt: savedAt.toISOString()};
 };
 
 export const checkNameProblem = (name: string): string | undefined =>

@@ -3,7 +3,7 @@ import {err, ok} from '../../engine/result.js';
 import type {FlowEnv} from '../conversation/flow-types.js';
 import {previousQuestionId, walk} from '../conversation/walk.js';
 import type {WizardServices} from '../services.js';
-import {rememberRun} from './remember.js';
+import {emptySettings, rememberRun} from './remember.js';
 import {initialSession, sessionReducer} from './session-state.js';
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
@@ -23,7 +23,7 @@ export const useSession = (services: WizardServices, savedName?: string) => {
 		);
 		services.settings.load().then(
 			settings => live && dispatch({type: 'settings-loaded', settings, ...(savedName === undefined ? {} : {savedName})}),
-			() => live && dispatch({type: 'settings-loaded', settings: {recentTargets: [], savedChecks: {}}, ...(savedName === undefined ? {} : {savedName})}),
+			() => live && dispatch({type: 'settings-loaded', settings: emptySettings, ...(savedName === undefined ? {} : {savedName})}),
 		);
 		return () => {
 			live = false;

@@ -1,7 +1,7 @@
 import {useKeys} from '../../keys/use-keys.js';
-import {useLayoutEffect} from 'react';
 import type {ChoiceOption} from '../../conversation/question.js';
 import {matches} from '../../keymap.js';
+import {useDecision} from '../use-decision.js';
 import type {ChoiceState} from './use-choice-state.js';
 
 export type ChoiceHandlers = {
@@ -16,15 +16,7 @@ const pasteLength = 16;
 
 /** Binds keys to the choice's reducer, and reports a choice or Esc once the reducer has decided. */
 export const useChoice = (state: ChoiceState, options: readonly ChoiceOption[], handlers: ChoiceHandlers, isActive: boolean): void => {
-	const {chosen, backRequests} = state;
-	// A layout effect: the answer is taken in the same commit, before the next key can arrive.
-	useLayoutEffect(() => {
-		if (chosen) handlers.onChoose(chosen);
-		// Only the decision matters; the handlers are new on every render.
-	}, [chosen]);
-	useLayoutEffect(() => {
-		if (backRequests > 0) handlers.onBack?.();
-	}, [backRequests]);
+	useDecision(state.chosen, state.backRequests, handlers.onChoose, handlers.onBack);
 	useKeys(
 		(input, key) => {
 			if (matches('up', input, key)) state.move(-1);

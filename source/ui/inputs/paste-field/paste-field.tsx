@@ -43,7 +43,7 @@ export const PasteField = ({check, initial = '', height, width, placeholder, isA
 	usePasteField(state, check, handlers, isActive);
 	const lines = state.text === '' ? [] : state.text.split('\n');
 	// Line numbers refer to the trimmed text; count the blank lines trimmed off the top back in.
-	const leadingBlank = state.text.length - state.text.trimStart().length === 0 ? 0 : state.text.slice(0, state.text.length - state.text.trimStart().length).split('\n').length - 1;
+	const leadingBlank = state.text.slice(0, state.text.length - state.text.trimStart().length).split('\n').length - 1;
 	const errorLine = result && !result.ok && result.line !== undefined ? result.line + leadingBlank : undefined;
 	const errorColumn = result && !result.ok ? result.column : undefined;
 	const numberWidth = String(Math.max(lines.length, 1)).length;

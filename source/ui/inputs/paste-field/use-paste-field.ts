@@ -1,7 +1,7 @@
 import {useKeys} from '../../keys/use-keys.js';
-import {useLayoutEffect} from 'react';
 import type {PasteCheck} from '../../conversation/question.js';
 import {matches} from '../../keymap.js';
+import {useDecision} from '../use-decision.js';
 import type {PasteFieldState} from './use-paste-field-state.js';
 
 export type PasteFieldHandlers = {
@@ -14,15 +14,7 @@ export type PasteFieldHandlers = {
  * Ctrl+D finishes now, or says why it cannot.
  */
 export const usePasteField = (state: PasteFieldState, check: (text: string) => PasteCheck, {onSubmit, onBack}: PasteFieldHandlers, isActive: boolean): void => {
-	const {submitted, backRequests} = state;
-	// A layout effect: the answer is taken in the same commit, before the next key can arrive.
-	useLayoutEffect(() => {
-		if (submitted !== undefined) onSubmit(submitted);
-		// Only the decision matters; the handlers are new on every render.
-	}, [submitted]);
-	useLayoutEffect(() => {
-		if (backRequests > 0) onBack?.();
-	}, [backRequests]);
+	useDecision(state.submitted, state.backRequests, onSubmit, onBack);
 	useKeys(
 		(input, key) => {
 			if (matches('finishPaste', input, key)) state.finish(check);

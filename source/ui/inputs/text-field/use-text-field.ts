@@ -1,6 +1,6 @@
 import {useKeys} from '../../keys/use-keys.js';
-import {useLayoutEffect} from 'react';
 import {matches} from '../../keymap.js';
+import {useDecision} from '../use-decision.js';
 import type {TextFieldState} from './use-text-field-state.js';
 
 export type TextFieldHandlers = {
@@ -11,15 +11,7 @@ export type TextFieldHandlers = {
 
 /** Binds keys to the field; Enter submits only an acceptable value, otherwise the field shows why not. */
 export const useTextField = (state: TextFieldState, {validate, onSubmit, onBack}: TextFieldHandlers, isActive: boolean): void => {
-	const {submitted, backRequests} = state;
-	// A layout effect: the answer is taken in the same commit, before the next key can arrive.
-	useLayoutEffect(() => {
-		if (submitted !== undefined) onSubmit(submitted);
-		// Only the decision matters; the handlers are new on every render.
-	}, [submitted]);
-	useLayoutEffect(() => {
-		if (backRequests > 0) onBack?.();
-	}, [backRequests]);
+	useDecision(state.submitted, state.backRequests, onSubmit, onBack);
 	useKeys(
 		(input, key) => {
 			if (matches('choose', input, key)) state.submit(validate);
