@@ -35,5 +35,3 @@ export const analyse = (snapshot: Snapshot): Analysis => {
 	});
 	return {facts, actions, requirements: actions.flatMap(({spec, evaluation}) => requirementsOf(spec, evaluation)), book};
 };
-
-export const requirementId = (requirement: Pick<Requirement, 'actionId' | 'place'>): string => `${requirement.actionId}#${requirement.place}`;

@@ -1,6 +1,7 @@
 import type {StatementTrace} from '../engine/evaluation.js';
 import {parseCaller, roleArnOfCaller} from '../engine/principal.js';
-import {analyse, requirementId, type Analysis} from './analyse.js';
+import {analyse, type Analysis} from './analyse.js';
+import {requirementId} from './requirement-id.js';
 import type {Fix, Place, Requirement} from './diagnosis.js';
 import type {ActionSpec} from './required-actions.js';
 import type {NamedPolicy, PolicyJson, Snapshot} from './snapshot.js';

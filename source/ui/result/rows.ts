@@ -1,4 +1,5 @@
 import type {Diagnosis, Fix, Place, Requirement} from '../../diagnosis/diagnosis.js';
+import {requirementId} from '../../diagnosis/requirement-id.js';
 import {groupByPlace} from '../../report/describe.js';
 
 /** The result table's rows, grouped by place in the reports' order, each with the fix that turns it ✔. */
@@ -16,10 +17,9 @@ export type RowGroup = {
 	readonly rows: readonly ResultRow[];
 };
 
-const requirementKey = (requirement: Requirement): string => `${requirement.actionId}#${requirement.place}`;
 
 export const fixFor = (requirement: Requirement, fixes: readonly Fix[]): Fix | undefined => {
-	const key = requirementKey(requirement);
+	const key = requirementId(requirement);
 	return fixes.find(fix => fix.resolves.includes(key));
 };
 
