@@ -3,7 +3,7 @@ import {err, ok, type Result} from '../engine/result.js';
 import {anySignal} from './any-signal.js';
 import {checkQuestion} from './check-question.js';
 import {gather} from './gather.js';
-import {openSessions} from './open-sessions.js';
+import {callerProfileName, openSessions} from './open-sessions.js';
 import {silenceSdk} from './quiet.js';
 import {createReader, type ReadProgress, type Reader} from './reader.js';
 import {readIdentity} from './session.js';
@@ -78,7 +78,7 @@ export const collectSnapshot = async (options: CollectOptions): Promise<Result<S
 		const caller = sessions.find(session => session.roles.includes('caller'))!;
 		const identity = await readIdentity(reader, caller);
 		if (!identity.ok && identity.failure.kind === 'credentials') {
-			const profile = options.profile ?? (env['AWS_PROFILE'] || undefined);
+			const profile = callerProfileName(options, env);
 			return err({
 				kind: 'no-credentials',
 				message: `AWS rejected the credentials of ${profile ? `profile ${profile}` : 'the default profile'} (${identity.failure.code}): ${identity.failure.message}; refresh them, or pick another profile`,

@@ -19,6 +19,10 @@ const sortNotes = (notes: readonly UnreadNote[]): UnreadNote[] => {
 
 const isKms = (algorithm: string | undefined): boolean => algorithm === 'aws:kms' || algorithm === 'aws:kms:dsse';
 
+/** The KMS key an object read says it is encrypted with; undefined when unread, not SSE-KMS, or not named. */
+const kmsKeyOf = (object: ObjectInfo | undefined): string | undefined =>
+	object?.encryption && isKms(object.encryption.algorithm) ? object.encryption.kmsKeyId : undefined;
+
 const unique = <T>(items: readonly T[]): T[] => [...new Set(items)];
 
 /** Everything one question needs, each read started as soon as what it depends on is known. */
@@ -26,6 +30,8 @@ export const gather = async (reader: Reader, sessions: readonly Session[], quest
 	const caller = sessions.find(session => session.roles.includes('caller'))!;
 	const bucketSession = sessions.find(session => session.roles.includes('bucket')) ?? caller;
 	const keySession = sessions.find(session => session.roles.includes('key')) ?? caller;
+	// Objects and the copy source are read as the caller first (its view is the one that matters), then as the bucket's profile.
+	const callerFirst = unique([caller, bucketSession]);
 	void readIdentity(reader, caller);
 	const bucketTarget: BucketTarget = {bucket: question.bucket, path: 'bucket', sessions: unique([bucketSession, caller]), withName: false};
 	const bucketRead = readBucket(reader, bucketTarget);
@@ -37,7 +43,7 @@ export const gather = async (reader: Reader, sessions: readonly Session[], quest
 					bucket: question.bucket,
 					objectKey: question.objectKey,
 					path: 'object',
-					sessions: unique([caller, bucketSession]),
+					sessions: callerFirst,
 					...(question.kmsKeyId ? {} : {consequence: "the object's KMS key is unknown too, so it was not read (name it with --kms-key-id)"}),
 				})
 			: Promise.resolve(undefined);
@@ -60,20 +66,20 @@ export const gather = async (reader: Reader, sessions: readonly Session[], quest
 	);
 
 	const source = question.operation === 'copy' ? question.source : undefined;
-	const sourceTarget: BucketTarget | undefined = source && {bucket: source.bucket, path: 'source.bucketInfo', sessions: unique([caller, bucketSession]), withName: true};
+	const sourceTarget: BucketTarget | undefined = source && {bucket: source.bucket, path: 'source.bucketInfo', sessions: callerFirst, withName: true};
 	const sourceBucketRead = sourceTarget ? readBucket(reader, sourceTarget) : Promise.resolve(undefined);
 	const sourceObjectRead = source
 		? readObject(reader, {
 				bucket: source.bucket,
 				objectKey: source.objectKey,
 				path: 'source.objectInfo',
-				sessions: unique([caller, bucketSession]),
+				sessions: callerFirst,
 				...(source.kmsKeyId ? {} : {consequence: "the source object's KMS key is unknown too, so it was not read"}),
 			})
 		: Promise.resolve(undefined);
 	const sourceKeyRead: Promise<KeyInfo | undefined> = sourceObjectRead.then(object => {
 		if (!source || !sourceTarget) return undefined;
-		const named = object === undefined ? source.kmsKeyId : isKms(object.encryption?.algorithm) ? object.encryption?.kmsKeyId : undefined;
+		const named = object === undefined ? source.kmsKeyId : kmsKeyOf(object);
 		return named === undefined ? undefined : readKey(reader, {named, path: 'source.keyInfo', caller, keySession, sessions, regionHint: regionOf(sourceTarget)});
 	});
 	const organizationRead = readOrganization(reader, {caller, sessions, resourceAccount: bucketRead.then(bucket => bucket.accountId)});
@@ -89,8 +95,8 @@ export const gather = async (reader: Reader, sessions: readonly Session[], quest
 		organizationRead,
 	]);
 
-	const objectKeyId = object?.encryption && isKms(object.encryption.algorithm) ? object.encryption.kmsKeyId : undefined;
-	const sourceKeyId = sourceObject?.encryption && isKms(sourceObject.encryption.algorithm) ? sourceObject.encryption.kmsKeyId : undefined;
+	const objectKeyId = kmsKeyOf(object);
+	const sourceKeyId = kmsKeyOf(sourceObject);
 	// An object known not to use a KMS key has no key to name, whatever the user guessed.
 	const {kmsKeyId: _guessed, ...withoutKey} = question;
 	const objectHasNoKey = question.operation === 'download' && object?.encryption !== undefined && !isKms(object.encryption?.algorithm);

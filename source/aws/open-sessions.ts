@@ -4,15 +4,18 @@ import type {CollectError, CollectOptions} from './collect.js';
 import {resolveCredentials, type CredentialsError, type ProfileRequest} from './credentials.js';
 import {configuredEndpoints} from './endpoints.js';
 import type {Session, SessionRole} from './session.js';
-import type {SharedFiles} from './shared-files.js';
+import type {IniSection, SharedFiles} from './shared-files.js';
 
 export type SessionSettings = {readonly attemptTimeoutMs: number; readonly maxAttempts: number};
 
 type PlannedSession = {readonly request: ProfileRequest; readonly roles: SessionRole[]};
 
+/** The caller's profile as named by --profile, else AWS_PROFILE; undefined: the SDK's default order. */
+export const callerProfileName = (options: CollectOptions, env: NodeJS.ProcessEnv): string | undefined => options.profile ?? (env['AWS_PROFILE'] || undefined);
+
 /** The caller's profile, and the bucket's and key's when given; one session per distinct profile. */
 const planSessions = (options: CollectOptions, env: NodeJS.ProcessEnv): PlannedSession[] => {
-	const callerName = options.profile ?? (env['AWS_PROFILE'] || undefined);
+	const callerName = callerProfileName(options, env);
 	const wanted: readonly [SessionRole, string | undefined, string][] = [
 		['caller', callerName, options.profile ? '--profile' : 'AWS_PROFILE'],
 		['bucket', options.bucketProfile, '--bucket-profile'],
@@ -28,8 +31,8 @@ const planSessions = (options: CollectOptions, env: NodeJS.ProcessEnv): PlannedS
 	return planned;
 };
 
-const regionFor = (options: CollectOptions, env: NodeJS.ProcessEnv, files: SharedFiles, profile: string | undefined): string =>
-	options.region ?? (env['AWS_REGION'] || env['AWS_DEFAULT_REGION'] || (profile ? files.profiles[profile]?.['region'] : files.profiles['default']?.['region']) || 'us-east-1');
+const regionFor = (options: CollectOptions, env: NodeJS.ProcessEnv, section: IniSection | undefined): string =>
+	options.region ?? (env['AWS_REGION'] || env['AWS_DEFAULT_REGION'] || section?.['region'] || 'us-east-1');
 
 /** Rejects with nothing, resolves `undefined` if `signal` aborts first. */
 const unlessAborted = <T>(promise: Promise<T>, signal: AbortSignal): Promise<T | undefined> =>
@@ -53,8 +56,10 @@ export const openSessions = async (
 	const prepared = [];
 	for (const plan of plans) {
 		const profile = plan.request.name;
-		const region = regionFor(options, env, files, profile);
-		const endpoints = configuredEndpoints(env, (profile ? files.profiles[profile] : files.profiles['default']) ?? {}, files);
+		// No profile named: the SDK's default order, whose shared-file settings are [default]'s.
+		const section = profile ? files.profiles[profile] : files.profiles['default'];
+		const region = regionFor(options, env, section);
+		const endpoints = configuredEndpoints(env, section ?? {}, files);
 		if (!endpoints.ok) return err({kind: 'bad-input', message: endpoints.error});
 		prepared.push({plan, region, endpoints: endpoints.value});
 	}

@@ -1,4 +1,4 @@
-import {GetBucketEncryptionCommand, GetBucketOwnershipControlsCommand, GetBucketPolicyCommand, HeadBucketCommand, HeadObjectCommand} from '@aws-sdk/client-s3';
+import {GetBucketEncryptionCommand, GetBucketOwnershipControlsCommand, GetBucketPolicyCommand, HeadBucketCommand, HeadObjectCommand, type S3Client} from '@aws-sdk/client-s3';
 import type {BucketInfo, DefaultEncryption, EncryptionAlgorithm, ObjectInfo, ObjectOwnership, PolicyJson} from '../diagnosis/snapshot.js';
 import type {Failure} from './aws-error.js';
 import {parsePolicyDocument} from './policy-document.js';
@@ -25,11 +25,10 @@ const notFound =
 	(failure: Failure) =>
 		failure.code === code ? {value, detail} : undefined;
 
+type FirstAnswer<T> = {readonly value?: T; readonly session?: Session; readonly failures: readonly Failure[]};
+
 /** Try each profile in turn; the first answer wins, and every failure is kept for the note. */
-const firstAnswer = async <T>(
-	sessions: readonly Session[],
-	read: (session: Session) => Promise<Outcome<T>>,
-): Promise<{readonly value?: T; readonly session?: Session; readonly failures: readonly Failure[]}> => {
+const firstAnswer = async <T>(sessions: readonly Session[], read: (session: Session) => Promise<Outcome<T>>): Promise<FirstAnswer<T>> => {
 	const failures: Failure[] = [];
 	for (const session of sessions) {
 		const outcome = await read(session);
@@ -39,6 +38,20 @@ const firstAnswer = async <T>(
 	}
 	return {failures};
 };
+
+/** One bucket setting, read once per bucket (a copy within one bucket asks once) by the first profile that gets an answer. */
+const readBucketSetting = <T>(
+	reader: Reader,
+	target: BucketTarget,
+	operation: string,
+	send: (s3: S3Client, signal: AbortSignal) => Promise<T>,
+	expected: Expected<T>,
+): Promise<FirstAnswer<T>> =>
+	reader.once(`${operation}:${target.bucket}`, () =>
+		firstAnswer(target.sessions, session =>
+			reader.call(`${session.name}:s3:${operation}:${target.bucket}`, `s3:${operation} ${target.bucket} (${sessionLabel(session)})`, signal => send(session.clients.s3(), signal), expected),
+		),
+	);
 
 /** HeadBucket's `x-amz-bucket-region` (S3 sends it even with a 403 or a 301). */
 export const readBucketRegion = (reader: Reader, target: BucketTarget): Promise<string | undefined> =>
@@ -67,14 +80,13 @@ export const readBucketRegion = (reader: Reader, target: BucketTarget): Promise<
 
 const readBucketPolicy = async (reader: Reader, target: BucketTarget): Promise<{policy?: PolicyJson | null; accountId?: string}> => {
 	const {bucket} = target;
-	const answer = await reader.once(`bucket-policy:${bucket}`, () => firstAnswer(target.sessions, session =>
-		reader.call(
-			`${session.name}:s3:GetBucketPolicy:${bucket}`,
-			`s3:GetBucketPolicy ${bucket} (${sessionLabel(session)})`,
-			signal => session.clients.s3().send(new GetBucketPolicyCommand({Bucket: bucket}), {abortSignal: signal}).then(r => r.Policy ?? null),
-			notFound('NoSuchBucketPolicy', null, 'no bucket policy'),
-		),
-	));
+	const answer = await readBucketSetting(
+		reader,
+		target,
+		'GetBucketPolicy',
+		(s3, signal) => s3.send(new GetBucketPolicyCommand({Bucket: bucket}), {abortSignal: signal}).then(r => r.Policy ?? null),
+		notFound('NoSuchBucketPolicy', null, 'no bucket policy'),
+	);
 	const permission = `s3:GetBucketPolicy on ${bucketArn(bucket)}`;
 	if (answer.session === undefined) {
 		const wrongAccount = answer.failures.find(failure => failure.kind === 'method-not-allowed');
@@ -103,24 +115,23 @@ const readBucketPolicy = async (reader: Reader, target: BucketTarget): Promise<{
 
 const readDefaultEncryption = async (reader: Reader, target: BucketTarget): Promise<DefaultEncryption | null | undefined> => {
 	const {bucket} = target;
-	const answer = await reader.once(`bucket-encryption:${bucket}`, () => firstAnswer(target.sessions, session =>
-		reader.call(
-			`${session.name}:s3:GetBucketEncryption:${bucket}`,
-			`s3:GetBucketEncryption ${bucket} (${sessionLabel(session)})`,
-			async (signal): Promise<DefaultEncryption | null> => {
-				const result = await session.clients.s3().send(new GetBucketEncryptionCommand({Bucket: bucket}), {abortSignal: signal});
-				const rule = result.ServerSideEncryptionConfiguration?.Rules?.[0];
-				const byDefault = rule?.ApplyServerSideEncryptionByDefault;
-				if (!byDefault?.SSEAlgorithm || !algorithms.has(byDefault.SSEAlgorithm)) return null;
-				return {
-					algorithm: byDefault.SSEAlgorithm as EncryptionAlgorithm,
-					...(byDefault.KMSMasterKeyID ? {kmsKeyId: byDefault.KMSMasterKeyID} : {}),
-					...(rule?.BucketKeyEnabled === undefined ? {} : {bucketKeyEnabled: rule.BucketKeyEnabled}),
-				};
-			},
-			notFound<DefaultEncryption | null>('ServerSideEncryptionConfigurationNotFoundError', null, 'no default encryption'),
-		),
-	));
+	const answer = await readBucketSetting(
+		reader,
+		target,
+		'GetBucketEncryption',
+		async (s3, signal): Promise<DefaultEncryption | null> => {
+			const result = await s3.send(new GetBucketEncryptionCommand({Bucket: bucket}), {abortSignal: signal});
+			const rule = result.ServerSideEncryptionConfiguration?.Rules?.[0];
+			const byDefault = rule?.ApplyServerSideEncryptionByDefault;
+			if (!byDefault?.SSEAlgorithm || !algorithms.has(byDefault.SSEAlgorithm)) return null;
+			return {
+				algorithm: byDefault.SSEAlgorithm as EncryptionAlgorithm,
+				...(byDefault.KMSMasterKeyID ? {kmsKeyId: byDefault.KMSMasterKeyID} : {}),
+				...(rule?.BucketKeyEnabled === undefined ? {} : {bucketKeyEnabled: rule.BucketKeyEnabled}),
+			};
+		},
+		notFound<DefaultEncryption | null>('ServerSideEncryptionConfigurationNotFoundError', null, 'no default encryption'),
+	);
 	if (answer.session === undefined) {
 		reader.note(
 			`${target.path}.defaultEncryption`,
@@ -134,21 +145,17 @@ const readDefaultEncryption = async (reader: Reader, target: BucketTarget): Prom
 
 const readObjectOwnership = async (reader: Reader, target: BucketTarget): Promise<ObjectOwnership | null | undefined> => {
 	const {bucket} = target;
-	const answer = await reader.once(`bucket-ownership:${bucket}`, () => firstAnswer(target.sessions, session =>
-		reader.call(
-			`${session.name}:s3:GetBucketOwnershipControls:${bucket}`,
-			`s3:GetBucketOwnershipControls ${bucket} (${sessionLabel(session)})`,
-			signal =>
-				session.clients
-					.s3()
-					.send(new GetBucketOwnershipControlsCommand({Bucket: bucket}), {abortSignal: signal})
-					.then(r => {
-						const setting = r.OwnershipControls?.Rules?.[0]?.ObjectOwnership;
-						return setting && ownerships.has(setting) ? (setting as ObjectOwnership) : null;
-					}),
-			notFound<ObjectOwnership | null>('OwnershipControlsNotFoundError', null, 'no object ownership setting'),
-		),
-	));
+	const answer = await readBucketSetting(
+		reader,
+		target,
+		'GetBucketOwnershipControls',
+		(s3, signal) =>
+			s3.send(new GetBucketOwnershipControlsCommand({Bucket: bucket}), {abortSignal: signal}).then(r => {
+				const setting = r.OwnershipControls?.Rules?.[0]?.ObjectOwnership;
+				return setting && ownerships.has(setting) ? (setting as ObjectOwnership) : null;
+			}),
+		notFound<ObjectOwnership | null>('OwnershipControlsNotFoundError', null, 'no object ownership setting'),
+	);
 	if (answer.session === undefined) {
 		reader.note(
 			`${target.path}.objectOwnership`,

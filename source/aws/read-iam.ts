@@ -15,7 +15,8 @@ import {
 import type {NamedPolicy} from '../diagnosis/snapshot.js';
 import type {Failure} from './aws-error.js';
 import {parsePolicyDocument} from './policy-document.js';
-import type {Outcome, Reader} from './reader.js';
+import {page, readAllPages} from './read-pages.js';
+import type {Reader} from './reader.js';
 import {sessionLabel, type Session} from './session.js';
 
 /** A read that failed, and the permission that would have made it work. */
@@ -26,34 +27,6 @@ export type Gathered<T> = {readonly value?: T; readonly missing: readonly Missin
 
 /** The IAM identity that owns policies, with the ARN its permissions name. */
 export type PolicyOwner = {readonly kind: 'role' | 'user' | 'group'; readonly name: string; readonly arn: string};
-
-type Page<T> = {readonly items: readonly T[]; readonly next?: string};
-
-const maxPages = 50;
-
-/** Follow IAM's Marker/IsTruncated to the end; one failed page makes the whole list unknown. */
-export const readAllPages = async <T>(
-	reader: Reader,
-	id: string,
-	label: string,
-	fetch: (marker: string | undefined, signal: AbortSignal) => Promise<Page<T>>,
-): Promise<Outcome<T[]>> => {
-	const items: T[] = [];
-	let marker: string | undefined;
-	for (let page = 0; page < maxPages; page++) {
-		const outcome = await reader.call(id, label, signal => fetch(marker, signal));
-		if (!outcome.ok) return outcome;
-		items.push(...outcome.value.items);
-		marker = outcome.value.next;
-		if (marker === undefined) break;
-	}
-	return {ok: true, value: items};
-};
-
-const page = <T>(items: readonly T[] | undefined, truncated: boolean | undefined, marker: string | undefined): Page<T> => ({
-	items: items ?? [],
-	...(truncated && marker ? {next: marker} : {}),
-});
 
 const inlineApi = {
 	role: {

@@ -1,6 +1,7 @@
 import {DescribeKeyCommand, GetKeyPolicyCommand, ListGrantsCommand, type GrantListEntry, type KeyMetadata} from '@aws-sdk/client-kms';
 import type {KeyGrant, KeyInfo, KeyManager, KeyState, PolicyJson} from '../diagnosis/snapshot.js';
 import {parsePolicyDocument} from './policy-document.js';
+import {page, readAllPages} from './read-pages.js';
 import type {Outcome, Reader} from './reader.js';
 import {readIdentity, sessionInAccount, sessionLabel, type Session} from './session.js';
 
@@ -98,23 +99,14 @@ const readKeyPolicy = async (reader: Reader, target: KeyTarget, keyArn: KmsArn &
 
 /** Every page of kms:ListGrants (once per key, even when a copy's source and destination share it). */
 const fetchGrants = (reader: Reader, session: Session, keyArn: KmsArn & {readonly text: string}): Promise<Outcome<KeyGrant[]>> =>
-	reader.once(`${session.name}:kms:ListGrants:${keyArn.text}`, async () => {
-		const grants: KeyGrant[] = [];
-		let marker: string | undefined;
-		for (let page = 0; page < 50; page++) {
-			const outcome = await reader.call(`${session.name}:kms:ListGrants:${keyArn.text}`, `kms:ListGrants ${keyArn.text} (${sessionLabel(session)})`, signal =>
-				session.clients.kms(keyArn.region).send(new ListGrantsCommand({KeyId: keyArn.text, Marker: marker}), {abortSignal: signal}),
-			);
-			if (!outcome.ok) return outcome;
-			for (const grant of outcome.value.Grants ?? []) {
-				const converted = toGrant(grant);
-				if (converted) grants.push(converted);
-			}
-			marker = outcome.value.Truncated ? outcome.value.NextMarker : undefined;
-			if (!marker) break;
-		}
-		return {ok: true, value: grants};
-	});
+	reader.once(`${session.name}:kms:ListGrants:${keyArn.text}`, () =>
+		readAllPages(reader, `${session.name}:kms:ListGrants:${keyArn.text}`, `kms:ListGrants ${keyArn.text} (${sessionLabel(session)})`, (marker, signal) =>
+			session.clients
+				.kms(keyArn.region)
+				.send(new ListGrantsCommand({KeyId: keyArn.text, Marker: marker}), {abortSignal: signal})
+				.then(r => page((r.Grants ?? []).flatMap(grant => toGrant(grant) ?? []), r.Truncated, r.NextMarker)),
+		),
+	);
 
 const readGrants = async (reader: Reader, target: KeyTarget, keyArn: KmsArn & {readonly text: string}): Promise<KeyGrant[] | undefined> => {
 	const outcome = await fetchGrants(reader, target.keySession, keyArn);

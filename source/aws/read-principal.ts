@@ -1,7 +1,8 @@
 import {GetRoleCommand, GetUserCommand, ListGroupsForUserCommand} from '@aws-sdk/client-iam';
 import type {NamedPolicy, PrincipalInfo} from '../diagnosis/snapshot.js';
 import {parseCaller} from '../engine/principal.js';
-import {combine, readAllPages, readAttachedPolicies, readInlinePolicies, readManagedPolicy, type Gathered, type Missing, type PolicyOwner} from './read-iam.js';
+import {combine, readAttachedPolicies, readInlinePolicies, readManagedPolicy, type Gathered, type Missing, type PolicyOwner} from './read-iam.js';
+import {page, readAllPages} from './read-pages.js';
 import type {Reader} from './reader.js';
 import {readIdentity, sessionLabel, type Identity, type Session} from './session.js';
 
@@ -60,10 +61,7 @@ const readEntity = async (reader: Reader, session: Session, owner: PolicyOwner):
 const readGroupPolicies = async (reader: Reader, session: Session, user: PolicyOwner, account: string, partition: string): Promise<Gathered<NamedPolicy[]>> => {
 	const iam = session.clients.iam();
 	const groups = await readAllPages(reader, `${session.name}:iam:ListGroupsForUser:${user.name}`, `iam:ListGroupsForUser ${user.name} (${sessionLabel(session)})`, (marker, signal) =>
-		iam.send(new ListGroupsForUserCommand({UserName: user.name, Marker: marker}), {abortSignal: signal}).then(r => ({
-			items: r.Groups ?? [],
-			...(r.IsTruncated && r.Marker ? {next: r.Marker} : {}),
-		})),
+		iam.send(new ListGroupsForUserCommand({UserName: user.name, Marker: marker}), {abortSignal: signal}).then(r => page(r.Groups, r.IsTruncated, r.Marker)),
 	);
 	if (!groups.ok) return {missing: [{action: 'iam:ListGroupsForUser', permission: `iam:ListGroupsForUser on ${user.arn}`, failure: groups.failure}]};
 	const owners = groups.value

@@ -1,3 +1,4 @@
+import {bytesOf} from '../diagnosis/collect-script/validate-options.js';
 import {diagnose} from '../diagnosis/diagnose.js';
 import type {Decision} from '../diagnosis/diagnosis.js';
 import {parseSnapshot} from '../diagnosis/parse-snapshot.js';
@@ -49,10 +50,9 @@ export const reportDiagnosis = async (snapshot: Snapshot, options: {format: Repo
 
 const parseSize = (text: string | undefined): number | undefined => {
 	if (text === undefined) return undefined;
-	const match = /^(\d+(?:\.\d+)?)\s*(b|kb|kib|mb|mib|gb|gib|tb|tib)?$/i.exec(text.trim());
-	if (!match) throw new CliError(`--size "${text}" is not a size: give bytes (104857600) or a unit (100MiB, 5GB)`);
-	const units: Record<string, number> = {b: 1, kb: 1e3, kib: 1024, mb: 1e6, mib: 1024 ** 2, gb: 1e9, gib: 1024 ** 3, tb: 1e12, tib: 1024 ** 4};
-	return Math.round(Number(match[1]) * units[(match[2] ?? 'b').toLowerCase()]!);
+	const bytes = bytesOf(text);
+	if (bytes === undefined) throw new CliError(`--size "${text}" is not a size: give bytes (104857600) or a unit (100MiB, 5GB)`);
+	return bytes;
 };
 
 const liveQuestion = (options: CheckOptions): Question => {

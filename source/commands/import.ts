@@ -18,6 +18,8 @@ const maxFileBytes = 10 * 1024 * 1024;
 const maxTotalBytes = 100 * 1024 * 1024;
 const maxFiles = 5000;
 
+const tooLarge = (name: string, bytes: number): string => `${name} (${bytes} bytes, over the ${maxFileBytes / 1024 / 1024} MiB a bundle file may have)`;
+
 export type BundleRead = {
 	/** File name (relative to the bundle folder) → content. */
 	readonly files: Map<string, string>;
@@ -54,7 +56,7 @@ const readArchive = async (file: string): Promise<BundleRead> => {
 				if (entry.type !== 'File') return;
 				if (all.size + pending.length >= maxFiles) throw new CliError(`${file} holds more than ${maxFiles} files: it is not a support bundle`);
 				if (entry.size > maxFileBytes) {
-					skipped.push(`${name} (${entry.size} bytes, over the ${maxFileBytes / 1024 / 1024} MiB a bundle file may have)`);
+					skipped.push(tooLarge(name, entry.size));
 					return;
 				}
 				total += entry.size;
@@ -104,7 +106,7 @@ const readFolder = async (folder: string): Promise<BundleRead> => {
 		const file = path.join(root, entry.name);
 		const size = (await stat(file)).size;
 		if (size > maxFileBytes) {
-			skipped.push(`${entry.name} (${size} bytes, over the ${maxFileBytes / 1024 / 1024} MiB a bundle file may have)`);
+			skipped.push(tooLarge(entry.name, size));
 			continue;
 		}
 		files.set(entry.name, await readFile(file, 'utf8'));

@@ -212,10 +212,10 @@ type Json = string | number | boolean | null | readonly Json[] | {readonly [key:
 
 const isObject = (value: Json | undefined): value is {readonly [key: string]: Json} => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** Field-aware walk: known fields by their meaning, everything else (policy documents included) as text. */
 /** Fields whose values are the format's own words (states, enums, paths of notes), never a user's names. */
 const verbatimFields = new Set(['format', 'operation', 'tool', 'algorithm', 'keyManager', 'keyState', 'keySpec', 'keyUsage', 'objectOwnership', 'region', 'collectedBy', 'createdAt', 'grantId', 'operations']);
 
+/** Field-aware walk: known fields by their meaning, everything else (policy documents included) as text. */
 const walk = (value: Json, path: readonly string[], redactor: Redactor): Json => {
 	if (typeof value === 'string') {
 		const field = path[path.length - 1];

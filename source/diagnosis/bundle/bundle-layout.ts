@@ -57,6 +57,12 @@ export const calls = {
 
 export type CallName = keyof typeof calls;
 
+/** The calls that read a role's or a user's own policies: the script makes them, the reader reads them. */
+export const principalCalls = {
+	role: {get: 'getRole', listInline: 'listRolePolicies', getInline: 'getRolePolicy', listAttached: 'listAttachedRolePolicies'},
+	user: {get: 'getUser', listInline: 'listUserPolicies', getInline: 'getUserPolicy', listAttached: 'listAttachedUserPolicies'},
+} as const satisfies Readonly<Record<'role' | 'user', Readonly<Record<string, CallName>>>>;
+
 export type OrganizationPolicyFilter = 'SERVICE_CONTROL_POLICY' | 'RESOURCE_CONTROL_POLICY';
 
 const allowedByte = (byte: number): boolean =>
@@ -70,7 +76,7 @@ export const safeName = (value: string): string =>
 	Array.from(new TextEncoder().encode(value), byte => (allowedByte(byte) ? String.fromCharCode(byte) : '_')).join('');
 
 export const stems = {
-	inlinePolicy: (kind: 'role' | 'user', name: string): string => `${kind === 'role' ? calls.getRolePolicy.stem : calls.getUserPolicy.stem}.${safeName(name)}`,
+	inlinePolicy: (kind: 'role' | 'user', name: string): string => `${calls[principalCalls[kind].getInline].stem}.${safeName(name)}`,
 	groupPolicies: (group: string): string => `${calls.listGroupPolicies.stem}.${safeName(group)}`,
 	groupPolicy: (group: string, name: string): string => `${calls.getGroupPolicy.stem}.${safeName(group)}.${safeName(name)}`,
 	groupAttached: (group: string): string => `${calls.listAttachedGroupPolicies.stem}.${safeName(group)}`,

@@ -3,7 +3,7 @@ import {err, ok, type Result} from '../../engine/result.js';
 import {snapshotFormat, type Operation, type PrincipalInfo, type Question, type Snapshot, type UnreadNote} from '../snapshot.js';
 import {BundleFiles} from './bundle-files.js';
 import {bundleFormat, calls, questionFile, sourcePrefix} from './bundle-layout.js';
-import {asNumberOrUndefined, readQuestion} from './read-question.js';
+import {readQuestion} from './read-question.js';
 import {readBucket, readObject} from './read-bucket.js';
 import {readKey} from './read-key.js';
 import {readOrganization} from './read-organization.js';
@@ -73,11 +73,8 @@ export const bundleToSnapshot = (entries: ReadonlyMap<string, string>, options: 
 	const object = bundleQuestion.operation === 'download' ? readObject(context, '', bundleQuestion.bucket, bundleQuestion.objectKey) : undefined;
 
 	// The key S3 uses: the one the request named, else the object's (download) or the bucket default's.
-	const namedKey =
-		bundleQuestion.kmsKeyId ??
-		(bundleQuestion.operation === 'download' ? object?.encryption?.kmsKeyId : undefined) ??
-		(bundleQuestion.operation !== 'download' ? bucket.info.defaultEncryption?.kmsKeyId : undefined);
-	const key = readKey(context, '', namedKey);
+	const questionKey = bundleQuestion.kmsKeyId ?? (bundleQuestion.operation === 'download' ? object?.encryption?.kmsKeyId : undefined);
+	const key = readKey(context, '', questionKey ?? (bundleQuestion.operation !== 'download' ? bucket.info.defaultEncryption?.kmsKeyId : undefined));
 
 	const source = copy
 		? (() => {
@@ -96,9 +93,7 @@ export const bundleToSnapshot = (entries: ReadonlyMap<string, string>, options: 
 	}
 
 	const question: Mutable<Question> = {operation: bundleQuestion.operation, bucket: bundleQuestion.bucket, objectKey: bundleQuestion.objectKey};
-	const sizeBytes = asNumberOrUndefined(bundleQuestion.sizeBytes);
-	if (sizeBytes !== undefined) question.sizeBytes = sizeBytes;
-	const questionKey = bundleQuestion.kmsKeyId ?? (bundleQuestion.operation === 'download' ? object?.encryption?.kmsKeyId : undefined);
+	if (bundleQuestion.sizeBytes !== undefined) question.sizeBytes = bundleQuestion.sizeBytes;
 	if (questionKey) question.kmsKeyId = questionKey;
 	if (copy) {
 		const sourceKey = source?.objectInfo?.encryption?.kmsKeyId;

@@ -1,6 +1,6 @@
 import type {NamedPolicy, PrincipalInfo, UnreadNote} from '../snapshot.js';
 import {noteOf, type BundleFiles} from './bundle-files.js';
-import {calls, stems, type CallSpec} from './bundle-layout.js';
+import {calls, principalCalls, stems, type CallSpec} from './bundle-layout.js';
 import {asArray, asObject, asString, field, policyDocument, strings} from './json-access.js';
 
 type Mutable<T> = {-readonly [K in keyof T]: T[K]};
@@ -86,6 +86,18 @@ const readPolicySet = (context: ReadContext, source: PolicySetSource): PolicyRea
 	return {policies, complete};
 };
 
+/** Where a role's or a user's own policies are: the calls of the script's principalCalls. */
+const ownPolicySet = (kind: 'role' | 'user', resource: string): PolicySetSource => {
+	const {listInline, getInline, listAttached} = principalCalls[kind];
+	return {
+		listInline: {spec: calls[listInline], stem: calls[listInline].stem},
+		getInline: {spec: calls[getInline], stem: policyName => stems.inlinePolicy(kind, policyName)},
+		listAttached: {spec: calls[listAttached], stem: calls[listAttached].stem},
+		namePrefix: '',
+		resource,
+	};
+};
+
 const tagsOf = (value: unknown): Record<string, string> | undefined => {
 	const entries = asArray(value)
 		.map(tag => [asString(field(tag, 'Key')), asString(field(tag, 'Value')) ?? ''] as const)
@@ -148,13 +160,7 @@ export const readPrincipal = (context: ReadContext, arn: string, caller: CallerI
 		} else {
 			context.notes.push(noteOf('principal.permissionsBoundary', calls.getRole, getRole, roleArn));
 		}
-		const read = readPolicySet(context, {
-			listInline: {spec: calls.listRolePolicies, stem: calls.listRolePolicies.stem},
-			getInline: {spec: calls.getRolePolicy, stem: policyName => stems.inlinePolicy('role', policyName)},
-			listAttached: {spec: calls.listAttachedRolePolicies, stem: calls.listAttachedRolePolicies.stem},
-			namePrefix: '',
-			resource: roleArn,
-		});
+		const read = readPolicySet(context, ownPolicySet('role', roleArn));
 		if (read.complete) principal.identityPolicies = read.policies;
 		return principal;
 	}
@@ -172,13 +178,7 @@ export const readPrincipal = (context: ReadContext, arn: string, caller: CallerI
 		} else {
 			context.notes.push(noteOf('principal.permissionsBoundary', calls.getUser, getUser, userArn));
 		}
-		const own = readPolicySet(context, {
-			listInline: {spec: calls.listUserPolicies, stem: calls.listUserPolicies.stem},
-			getInline: {spec: calls.getUserPolicy, stem: policyName => stems.inlinePolicy('user', policyName)},
-			listAttached: {spec: calls.listAttachedUserPolicies, stem: calls.listAttachedUserPolicies.stem},
-			namePrefix: '',
-			resource: userArn,
-		});
+		const own = readPolicySet(context, ownPolicySet('user', userArn));
 		let complete = own.complete;
 		const policies = [...own.policies];
 		const groups = context.files.call(calls.listGroupsForUser.stem);

@@ -2,7 +2,7 @@ import {err, ok, type Result} from '../../engine/result.js';
 import type {BundleQuestion} from './bundle-layout.js';
 import {asObject, asString} from './json-access.js';
 
-export const asNumberOrUndefined = (value: unknown): number | undefined =>
+const asNumberOrUndefined = (value: unknown): number | undefined =>
 	typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : undefined;
 
 /** question.json, checked: the one file a bundle cannot do without. */

@@ -1,4 +1,4 @@
-import {bundleFormat, calls, manifestFile, questionFile, sourcePrefix} from '../bundle/bundle-layout.js';
+import {bundleFormat, calls, manifestFile, principalCalls, questionFile, sourcePrefix} from '../bundle/bundle-layout.js';
 import {collectLine, shellQuote} from './shell.js';
 import {bundleQuestionOf, type CollectScriptOptions} from './validate-options.js';
 import {scriptHelpers} from './script-helpers.js';
@@ -106,6 +106,23 @@ caller_account=$(json_values Account "$bundle/${calls.callerIdentity.stem}.json"
 principal_account=$(printf '%s' "$principal_arn" | cut -d: -f5)
 `;
 
+/** A role's or a user's own calls: the entity (it names the boundary), its inline and attached policies, then the boundary. */
+const ownPolicies = (kind: 'role' | 'user'): string => {
+	const {get, listInline, getInline, listAttached} = principalCalls[kind];
+	const named = `--${kind}-name "$${kind}_name"`;
+	return `${collectLine(get, calls[get].stem, `iam get-${kind} ${named}`, '\t')}
+	boundary_arn=$(json_values PermissionsBoundaryArn "$bundle/${calls[get].stem}.json" | head -n 1)
+${collectLine(listInline, calls[listInline].stem, `iam list-${kind}-policies ${named}`, '\t')}
+	json_list PolicyNames "$bundle/${calls[listInline].stem}.json" | while IFS= read -r policy_name; do
+${collectLine(getInline, `"${calls[getInline].stem}.$(safe_name "$policy_name")"`, `iam get-${kind}-policy ${named} --policy-name "$policy_name"`, '\t\t')}
+	done
+${collectLine(listAttached, calls[listAttached].stem, `iam list-attached-${kind}-policies ${named}`, '\t')}
+	json_values PolicyArn "$bundle/${calls[listAttached].stem}.json" | while IFS= read -r policy_arn; do
+		collect_managed_policy "$policy_arn"
+	done
+	[ -z "$boundary_arn" ] || collect_managed_policy "$boundary_arn"`;
+};
+
 const iam = `
 # ---- 2. The principal's IAM policies (IAM is account-local: only the principal's own account can read them) ----
 role_name=''
@@ -118,29 +135,9 @@ esac
 if [ "$principal_account" != "$caller_account" ]; then
 	skip iam "the principal is in account $principal_account but these credentials are in $caller_account: run this script with credentials of $principal_account to read its IAM policies"
 elif [ -n "$role_name" ]; then
-${collectLine('getRole', calls.getRole.stem, 'iam get-role --role-name "$role_name"', '\t')}
-	boundary_arn=$(json_values PermissionsBoundaryArn "$bundle/${calls.getRole.stem}.json" | head -n 1)
-${collectLine('listRolePolicies', calls.listRolePolicies.stem, 'iam list-role-policies --role-name "$role_name"', '\t')}
-	json_list PolicyNames "$bundle/${calls.listRolePolicies.stem}.json" | while IFS= read -r policy_name; do
-${collectLine('getRolePolicy', `"${calls.getRolePolicy.stem}.$(safe_name "$policy_name")"`, 'iam get-role-policy --role-name "$role_name" --policy-name "$policy_name"', '\t\t')}
-	done
-${collectLine('listAttachedRolePolicies', calls.listAttachedRolePolicies.stem, 'iam list-attached-role-policies --role-name "$role_name"', '\t')}
-	json_values PolicyArn "$bundle/${calls.listAttachedRolePolicies.stem}.json" | while IFS= read -r policy_arn; do
-		collect_managed_policy "$policy_arn"
-	done
-	[ -z "$boundary_arn" ] || collect_managed_policy "$boundary_arn"
+${ownPolicies('role')}
 elif [ -n "$user_name" ]; then
-${collectLine('getUser', calls.getUser.stem, 'iam get-user --user-name "$user_name"', '\t')}
-	boundary_arn=$(json_values PermissionsBoundaryArn "$bundle/${calls.getUser.stem}.json" | head -n 1)
-${collectLine('listUserPolicies', calls.listUserPolicies.stem, 'iam list-user-policies --user-name "$user_name"', '\t')}
-	json_list PolicyNames "$bundle/${calls.listUserPolicies.stem}.json" | while IFS= read -r policy_name; do
-${collectLine('getUserPolicy', `"${calls.getUserPolicy.stem}.$(safe_name "$policy_name")"`, 'iam get-user-policy --user-name "$user_name" --policy-name "$policy_name"', '\t\t')}
-	done
-${collectLine('listAttachedUserPolicies', calls.listAttachedUserPolicies.stem, 'iam list-attached-user-policies --user-name "$user_name"', '\t')}
-	json_values PolicyArn "$bundle/${calls.listAttachedUserPolicies.stem}.json" | while IFS= read -r policy_arn; do
-		collect_managed_policy "$policy_arn"
-	done
-	[ -z "$boundary_arn" ] || collect_managed_policy "$boundary_arn"
+${ownPolicies('user')}
 ${collectLine('listGroupsForUser', calls.listGroupsForUser.stem, 'iam list-groups-for-user --user-name "$user_name"', '\t')}
 	json_values GroupName "$bundle/${calls.listGroupsForUser.stem}.json" | while IFS= read -r group_name; do
 		group_file=$(safe_name "$group_name")

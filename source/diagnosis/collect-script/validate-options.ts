@@ -1,5 +1,5 @@
 import {err, ok, type Result} from '../../engine/result.js';
-import type {BundleQuestion} from '../bundle/bundle-layout.js';
+import {bundleFormat, type BundleQuestion} from '../bundle/bundle-layout.js';
 import type {Operation} from '../snapshot.js';
 
 /** What the command line gives, unchecked. */
@@ -56,8 +56,8 @@ const checkObjectKey = (key: string, option: string): string | undefined => {
 
 const units: Readonly<Record<string, number>> = {b: 1, kb: 1e3, kib: 1024, mb: 1e6, mib: 1024 ** 2, gb: 1e9, gib: 1024 ** 3, tb: 1e12, tib: 1024 ** 4};
 
-/** "104857600", "100MiB", "5 GB" → bytes, as check --size reads them. */
-const bytesOf = (text: string): number | undefined => {
+/** "104857600", "100MiB", "5 GB" → bytes: what --size takes, here and in check. */
+export const bytesOf = (text: string): number | undefined => {
 	const match = /^(\d+(?:\.\d+)?)\s*(b|kb|kib|mb|mib|gb|gib|tb|tib)?$/i.exec(text.trim());
 	return match ? Math.round(Number(match[1]) * units[(match[2] ?? 'b').toLowerCase()]!) : undefined;
 };
@@ -113,7 +113,7 @@ export const validateCollectOptions = (input: CollectScriptInput): Result<Collec
 export const bundleQuestionOf = (options: CollectScriptOptions, generatedBy?: string): BundleQuestion => {
 	const {operation, bucket, objectKey, kmsKeyId, principal, region, sizeBytes, source} = options;
 	return {
-		format: 's3-kms-doctor/bundle@1',
+		format: bundleFormat,
 		...(generatedBy ? {generatedBy} : {}),
 		operation,
 		bucket,
