@@ -4,7 +4,7 @@ import type {Finding} from './diagnosis.js';
 import type {ActionSpec} from './required-actions.js';
 import {keyInfoOf, type ResolvedFacts, type ResolvedKey} from './resolve-question.js';
 import type {KeyInfo, Snapshot} from './snapshot.js';
-import {formatBytes} from './thresholds.js';
+import {formatSize} from './format-size.js';
 
 /** Causes that are not a missing grant, and the classic patterns worth naming. */
 
@@ -82,11 +82,11 @@ export const findingsOf = (snapshot: Snapshot, facts: ResolvedFacts, actions: re
 
 	const decide = (id: string): string | undefined => actions.find(action => action.spec.id === id)?.decision;
 	if (question.operation !== 'download' && question.multipart !== 'no' && decide('kms:GenerateDataKey@destination') !== 'denied' && decide('kms:Decrypt@destination') === 'denied') {
-		const size = question.sizeBytes === undefined ? 'Large files' : `A ${formatBytes(question.sizeBytes)} file`;
+		const size = question.sizeBytes === undefined ? 'Large files' : `A ${formatSize(question.sizeBytes)} file`;
 		findings.push({
 			id: 'multipart-requires-decrypt',
 			severity: 'warning',
-			message: `${size} ${question.sizeBytes === undefined ? 'are' : 'is'} uploaded in parts (multipart above ${formatBytes(question.multipartThresholdBytes)}), and multipart upload with SSE-KMS needs kms:Decrypt as well as kms:GenerateDataKey. That is why small files upload but large ones fail with AccessDenied.`,
+			message: `${size} ${question.sizeBytes === undefined ? 'are' : 'is'} uploaded in parts (multipart above ${formatSize(question.multipartThresholdBytes)}), and multipart upload with SSE-KMS needs kms:Decrypt as well as kms:GenerateDataKey. That is why small files upload but large ones fail with AccessDenied.`,
 			remedy: 'Grant kms:Decrypt on the key (see the fixes below).',
 		});
 	}

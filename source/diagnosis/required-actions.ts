@@ -2,7 +2,7 @@ import type {ContextValue} from '../engine/context.js';
 import {parseCaller} from '../engine/principal.js';
 import {keyInfoOf, type ResolvedFacts, type ResolvedKey} from './resolve-question.js';
 import type {Snapshot} from './snapshot.js';
-import {formatBytes} from './thresholds.js';
+import {formatSize} from './format-size.js';
 
 /**
  * What an operation needs, derived from the operation (not a fixed list), with the request context
@@ -106,10 +106,10 @@ export const requiredActions = (snapshot: Snapshot, facts: ResolvedFacts): Actio
 	const usesKms = destinationKey.source !== 'none';
 
 	if (question.operation === 'upload' || question.operation === 'copy') {
-		const size = question.sizeBytes === undefined ? 'of unknown size' : `of ${formatBytes(question.sizeBytes)}`;
+		const size = question.sizeBytes === undefined ? 'of unknown size' : `of ${formatSize(question.sizeBytes)}`;
 		const putPurpose =
 			question.multipart === 'yes'
-				? `CreateMultipartUpload, UploadPart and CompleteMultipartUpload write the object (${size}, multipart above ${formatBytes(question.multipartThresholdBytes)})`
+				? `CreateMultipartUpload, UploadPart and CompleteMultipartUpload write the object (${size}, multipart above ${formatSize(question.multipartThresholdBytes)})`
 				: `PutObject writes the object (${size})`;
 		specs.push({
 			id: 's3:PutObject@destination',

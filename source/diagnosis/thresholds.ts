@@ -19,10 +19,3 @@ export const defaultMultipartThreshold = 8 * MiB;
 
 /** A multipart part is at least 5 MiB, so nothing smaller is ever uploaded in parts. */
 export const smallestMultipartSize = 5 * MiB;
-
-export const formatBytes = (bytes: number): string => {
-	if (bytes >= 1024 * MiB) return `${(bytes / (1024 * MiB)).toFixed(1)} GiB`;
-	if (bytes >= MiB) return `${(bytes / MiB).toFixed(bytes % MiB === 0 ? 0 : 1)} MiB`;
-	if (bytes >= 1024) return `${(bytes / 1024).toFixed(0)} KiB`;
-	return `${bytes} bytes`;
-};

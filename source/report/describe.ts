@@ -1,30 +1,10 @@
 import type {ConditionExplanation, Diagnosis, Fix, Place, Requirement, ResolvedQuestion} from '../diagnosis/diagnosis.js';
+import {formatSize, formatSizeInFull} from '../diagnosis/format-size.js';
 import {placeLabels, placeOrder} from './marks.js';
 
+export {formatSize, formatSizeInFull};
+
 /** Words shared by the text and markdown reports, so both say the same thing. */
-
-const group3 = (digits: string): string => digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-
-/** `12 MiB`, `1.5 KiB`, `900 bytes`: binary units, as the tools' thresholds are given. */
-export const formatSize = (bytes: number): string => {
-	const units = ['KiB', 'MiB', 'GiB', 'TiB'];
-	let value = bytes;
-	let unit = '';
-	for (const next of units) {
-		if (value < 1024) break;
-		value /= 1024;
-		unit = next;
-	}
-	if (unit === '') return `${group3(String(bytes))} ${bytes === 1 ? 'byte' : 'bytes'}`;
-	const rounded = Math.round(value * 10) / 10;
-	return `${Number.isInteger(rounded) ? rounded.toFixed(0) : rounded.toFixed(1)} ${unit}`;
-};
-
-/** `12 MiB (12,582,912 bytes)`. */
-export const formatSizeInFull = (bytes: number): string => {
-	const short = formatSize(bytes);
-	return short.endsWith('bytes') || short.endsWith('byte') ? short : `${short} (${group3(String(bytes))} bytes)`;
-};
 
 export const operationPhrase = (question: Pick<ResolvedQuestion, 'operation'>): string =>
 	question.operation === 'upload' ? 'upload to' : question.operation === 'download' ? 'download of' : 'copy to';

@@ -1,4 +1,4 @@
-import {formatBytes} from '../../diagnosis/thresholds.js';
+import {formatSize} from '../../diagnosis/format-size.js';
 
 /**
  * File sizes as people type them: `200 MB`, `4.5 GiB`, `12345`. KB/MB/GB are decimal and KiB/MiB/GiB
@@ -39,7 +39,7 @@ export const checkSize = (text: string): string | undefined => {
 	if (text === '') return undefined;
 	const bytes = parseSize(text);
 	if (bytes === undefined) return `"${text}" is not a size: try 200 MB, 1.5 GiB or a number of bytes (leave it empty if you do not know)`;
-	if (bytes > largestObject) return `${formatBytes(bytes)} is more than S3's largest object (5 TiB)`;
+	if (bytes > largestObject) return `${formatSize(bytes)} is more than S3's largest object (5 TiB)`;
 	return undefined;
 };
 

@@ -1,6 +1,6 @@
 import {decideMultipart} from '../../diagnosis/resolve-question.js';
 import type {Operation, Snapshot, UploadTool} from '../../diagnosis/snapshot.js';
-import {formatBytes} from '../../diagnosis/thresholds.js';
+import {formatSize} from '../../diagnosis/format-size.js';
 import type {ChoiceOption} from './question.js';
 
 /** The tools people upload with, and what their size means for KMS, said plainly (domain.md §1). */
@@ -38,7 +38,7 @@ export const explainMultipart = (operation: Operation, sizeBytes: number | undef
 	if (sizeBytes === undefined) {
 		return {multipart, text: 'Without the size, both cases are checked: one PutObject (kms:GenerateDataKey) and a multipart upload (kms:Decrypt as well).'};
 	}
-	const size = formatBytes(sizeBytes);
+	const size = formatSize(sizeBytes);
 	if (multipart === 'unknown') {
 		return {
 			multipart,
@@ -48,12 +48,12 @@ export const explainMultipart = (operation: Operation, sizeBytes: number | undef
 	if (multipart === 'yes') {
 		return {
 			multipart,
-			text: `A ${size} file ${verb} in parts with ${name} (multipart from ${formatBytes(threshold)}). S3 has to decrypt the data key of earlier parts to add the next ones, so besides kms:GenerateDataKey the caller needs kms:Decrypt.`,
+			text: `A ${size} file ${verb} in parts with ${name} (multipart from ${formatSize(threshold)}). S3 has to decrypt the data key of earlier parts to add the next ones, so besides kms:GenerateDataKey the caller needs kms:Decrypt.`,
 		};
 	}
 	const needs = operation === 'copy' ? "kms:GenerateDataKey on the destination's key (and kms:Decrypt on the source's)" : 'kms:GenerateDataKey only';
 	return {
 		multipart,
-		text: `A ${size} file ${verb} in one request with ${name} (multipart only from ${formatBytes(threshold)}), so S3 asks KMS for ${needs}.`,
+		text: `A ${size} file ${verb} in one request with ${name} (multipart only from ${formatSize(threshold)}), so S3 asks KMS for ${needs}.`,
 	};
 };
