@@ -71,6 +71,14 @@ const setAt = (snapshot: Snapshot, path: 'key' | 'source.keyInfo' | 'bucket' | '
 	}
 };
 
+/** A key's policy is one policy: write it wherever the snapshot describes that key (a copy may use one key twice). */
+const setKeyPolicy = (snapshot: Snapshot, keyArn: string, policy: PolicyJson): Snapshot => {
+	let next = snapshot;
+	if (next.key?.arn === keyArn) next = setAt(next, 'key', policy);
+	if (next.source?.keyInfo?.arn === keyArn) next = setAt(next, 'source.keyInfo', policy);
+	return next;
+};
+
 const inlinePolicyName = (snapshot: Snapshot, suffix: string, alsoTaken: ReadonlySet<string>): string => {
 	const base = `s3-kms-doctor-${snapshot.question.bucket}-${suffix}`.replace(/[^\w+=,.@-]/g, '-').slice(0, 120);
 	const taken = new Set([...alsoTaken, ...(snapshot.principal?.identityPolicies ?? []).map(policy => policy.name)]);
@@ -142,9 +150,10 @@ const keyPolicyFixes = (snapshot: Snapshot, analysis: Analysis, missing: readonl
 	if (!entity) return [];
 	return [...group(missing, requirement => requirement.resource).entries()].flatMap(([keyArn, requirements]) => {
 		const spec = specOf(analysis, requirements[0]!);
-		const path = spec.side === 'source' ? 'source.keyInfo' : 'key';
-		const current = spec.side === 'source' ? snapshot.source?.keyInfo?.policy : snapshot.key?.policy;
-		if (!current) return [];
+		const keyInfo = spec.side === 'source' ? snapshot.source?.keyInfo : snapshot.key;
+		const current = keyInfo?.policy;
+		// An AWS managed key's policy cannot be changed: there is nothing to propose there.
+		if (!current || keyInfo?.keyManager === 'AWS') return [];
 		const condition = viaS3Condition(spec);
 		const statement = {
 			Sid: uniqueSid(current, `Allow${sidPart(entity.name)}UseOfKeyThroughS3`),
@@ -165,7 +174,7 @@ const keyPolicyFixes = (snapshot: Snapshot, analysis: Analysis, missing: readonl
 			policy,
 			command: putKeyPolicyCommand(keyArn, policy),
 			summary: `Add a statement to the key policy of ${keyArn} allowing ${entity.kind} ${entity.name} ${statement.Action.join(', ')} through S3.`,
-			apply: (target: Snapshot) => setAt(target, path, policy),
+			apply: (target: Snapshot) => setKeyPolicy(target, keyArn, policy),
 		}];
 	});
 };
@@ -260,7 +269,7 @@ const narrowDenyFix = (snapshot: Snapshot, analysis: Analysis, requirement: Requ
 		const current = spec.side === 'source' ? snapshot.source?.keyInfo?.policy : snapshot.key?.policy;
 		if (!current) return undefined;
 		const policy = replaceStatement(current, trace.statementIndex, narrowed);
-		return {...base, place: 'key-policy', target: spec.resource, policy, command: putKeyPolicyCommand(spec.resource, policy), apply: target => setAt(target, spec.side === 'source' ? 'source.keyInfo' : 'key', policy)};
+		return {...base, place: 'key-policy', target: spec.resource, policy, command: putKeyPolicyCommand(spec.resource, policy), apply: target => setKeyPolicy(target, spec.resource, policy)};
 	}
 	if (requirement.place === 'bucket-policy') {
 		const bucketInfo = spec.side === 'source' ? snapshot.source?.bucketInfo : snapshot.bucket;

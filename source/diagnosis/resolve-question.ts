@@ -22,13 +22,29 @@ const isKmsAlgorithm = (encryption: DefaultEncryption | null | undefined): boole
 
 const isKeyId = (name: string): boolean => /^[0-9a-f-]{36}$|^mrk-[0-9a-f]{32}$/.test(name);
 
+/** Only Bucket Keys of SSE-KMS count: DSSE-KMS does not support them, so S3 sends the object ARN. */
+const usesBucketKey = (encryption: DefaultEncryption | null | undefined): boolean =>
+	encryption?.algorithm === 'aws:kms' && encryption.bucketKeyEnabled === true;
+
+/** Can an alias or key ID, resolved in `region` and `account`, be the known key? */
+const canResolveTo = (named: string, known: string, region: string | undefined, account: string | undefined): boolean => {
+	const arn = parseArn(known);
+	// An alias ARN says where it lives; a bare alias or ID resolves in one account, never in another's.
+	const aliasArn = named.startsWith('arn:') ? parseArn(named) : undefined;
+	const resolvesIn = aliasArn?.account ?? account;
+	if (resolvesIn && arn?.account && arn.account !== resolvesIn) return false;
+	// A multi-Region key shares its ID with its replicas: the ID names the one in the bucket's Region.
+	if (named.startsWith('mrk-') && region && arn?.region && arn.region !== region) return false;
+	return !isKeyId(named) || known.endsWith(`/${named}`);
+};
+
 /**
  * Turn a key ID, alias or ARN into an ARN when what we know allows it (an ID resolves in the caller's account).
  * The snapshot's key ARN (`known`) resolves an alias, but never overrides a key ARN or ID naming another key.
  */
 const toKeyArn = (named: string | undefined, known: string | undefined, region: string | undefined, account: string | undefined): string | undefined => {
 	if (named?.startsWith('arn:') && !named.includes(':alias/')) return named;
-	if (known && !(named && isKeyId(named) && !known.endsWith(`/${named}`))) return known;
+	if (known && (!named || canResolveTo(named, known, region, account))) return known;
 	if (!named) return undefined;
 	if (isKeyId(named) && region && account) return `arn:aws:kms:${region}:${account}:key/${named}`;
 	return undefined;
@@ -41,7 +57,7 @@ export const keyInfoOf = <T extends {readonly arn: string}>(info: T | undefined,
 export const resolveUploadKey = (snapshot: Snapshot, named: string | undefined, knownArn: string | undefined, callerAccount: string | undefined): ResolvedKey => {
 	const bucketDefault = snapshot.bucket?.defaultEncryption;
 	const region = snapshot.bucket?.region;
-	const bucketKeyEnabled = snapshot.bucket?.defaultEncryption?.bucketKeyEnabled === true;
+	const bucketKeyEnabled = usesBucketKey(bucketDefault);
 	if (named) {
 		const arn = toKeyArn(named, knownArn, region, callerAccount);
 		return {...(arn ? {arn, account: accountOfArn(arn), region: parseArn(arn)?.region} : {}), named, source: 'request', bucketKeyEnabled};
@@ -62,7 +78,7 @@ export const resolveObjectKey = (snapshot: Snapshot, encryption: DefaultEncrypti
 	const fromObject = encryption?.kmsKeyId;
 	const chosen = fromObject ?? named;
 	const arn = toKeyArn(chosen, knownArn, snapshot.bucket?.region, snapshot.bucket?.accountId);
-	const bucketKeyEnabled = encryption?.bucketKeyEnabled === true;
+	const bucketKeyEnabled = usesBucketKey(encryption);
 	if (!chosen && !knownArn) return {source: encryption === null ? 'none' : 'object', bucketKeyEnabled};
 	return {...(arn ? {arn, account: accountOfArn(arn), region: parseArn(arn)?.region} : {}), ...(chosen ? {named: chosen} : {}), source: 'object', bucketKeyEnabled};
 };
