@@ -21,7 +21,8 @@ import {describeFileError} from './io.js';
 /**
  * `s3-kms-doctor` with no command: the guided wizard. It starts Ink only in an interactive terminal;
  * elsewhere it says to use `check`. Ink, the diagnosis core, the AWS SDK and conf are imported lazily:
- * a splash is on screen before Ink (half a second to load on Node 20) is, and nothing AWS loads until
+ * a splash is on screen before Ink is, the first question is Ink's first frame (the settings file is read
+ * while Ink loads; the profiles fill in after), conf loads only to write, and nothing AWS loads until
  * the user picks a profile. What the paste fields check as you type (policies, error messages) is small
  * and loaded up front, because it must answer synchronously.
  */
@@ -159,19 +160,50 @@ const writeTextFile: WizardServices['writeFile'] = async (path, text, {overwrite
 	}
 };
 
+const settingsProject = 's3-kms-doctor';
+
+/**
+ * The file conf keeps the settings in: `cwd` or env-paths' config folder for `PROJECT-nodejs` (conf's
+ * default suffix), then `config.json`. Computed here so the first frame reads it without loading conf.
+ */
+export const settingsFilePath = (
+	options: {readonly cwd?: string} = {},
+	env: NodeJS.ProcessEnv = process.env,
+	platform: NodeJS.Platform = process.platform,
+	home: string = homedir(),
+): string => {
+	if (options.cwd) return resolve(options.cwd, 'config.json');
+	const name = `${settingsProject}-nodejs`;
+	if (platform === 'darwin') return join(home, 'Library', 'Preferences', name, 'config.json');
+	if (platform === 'win32') return join(env['APPDATA'] || join(home, 'AppData', 'Roaming'), name, 'Config', 'config.json');
+	return join(env['XDG_CONFIG_HOME'] || join(home, '.config'), name, 'config.json');
+};
+
 /**
  * Remembered settings in conf's file (0600). `cwd` moves it (tests, and S3_KMS_DOCTOR_CONFIG_DIR); a
  * file that cannot be read leaves the wizard without memory rather than broken, and is never overwritten.
+ * Reading is a plain JSON read (conf with ajv is a 430 KB chunk, too slow for the first frame); conf loads
+ * only to write, which keeps its atomic writes and file mode.
  */
 export const createSettingsStore = (options: {readonly cwd?: string} = {}): SettingsStore => {
 	type Store = {store: Record<string, unknown>};
 	let opened: Promise<Store> | undefined;
 	const open = (): Promise<Store> => {
-		opened ??= import('conf').then(({default: Conf}) => new Conf({projectName: 's3-kms-doctor', configFileMode: 0o600, ...(options.cwd ? {cwd: options.cwd} : {})}) as unknown as Store);
+		opened ??= import('conf').then(({default: Conf}) => new Conf({projectName: settingsProject, configFileMode: 0o600, ...(options.cwd ? {cwd: options.cwd} : {})}) as unknown as Store);
 		return opened;
 	};
 	return {
-		load: async (): Promise<WizardSettings> => settingsFromStore((await open()).store),
+		load: async (): Promise<WizardSettings> => {
+			let text: string;
+			try {
+				text = await readFile(settingsFilePath(options), 'utf8');
+			} catch (error) {
+				// No file yet is a first run, as for conf; anything else is a file that cannot be read.
+				if ((error as NodeJS.ErrnoException).code === 'ENOENT') return emptySettings;
+				throw error;
+			}
+			return settingsFromStore(JSON.parse(text));
+		},
 		save: async (settings: WizardSettings): Promise<void> => {
 			const conf = await open();
 			conf.store = {...settings} as Record<string, unknown>;
@@ -215,6 +247,22 @@ export const createWizardServices = (): WizardServices => ({
 	now: () => new Date(),
 });
 
+/**
+ * Ink's layout engine (yoga) instantiates its WebAssembly with fetch() on a data: URL when fetch exists,
+ * and Node's first fetch loads undici: about 30 ms of the first frame. Without fetch, yoga decodes the
+ * same bytes itself. fetch is hidden only while Ink loads (nothing else runs then) and restored as it was.
+ */
+const withoutFetch = async <T>(load: () => Promise<T>): Promise<T> => {
+	const descriptor = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
+	if (!descriptor?.configurable) return load();
+	Object.defineProperty(globalThis, 'fetch', {value: undefined, configurable: true, writable: true});
+	try {
+		return await load();
+	} finally {
+		Object.defineProperty(globalThis, 'fetch', descriptor);
+	}
+};
+
 /** Two plain lines while Ink loads; erased (cursor back up, lines cleared) right before Ink draws. */
 const splashLines = (columns: number): readonly string[] => [wizardTitle.slice(0, Math.max(columns - 1, 10)), '  Starting…'];
 const eraseLines = (count: number): string => `${'\u001B[2K\u001B[1A'.repeat(count - 1)}\u001B[2K\u001B[G`;
@@ -227,11 +275,17 @@ export const runWizardCommand = async (options: WizardCommandOptions): Promise<n
 	}
 	const splash = splashLines(process.stdout.columns || 80);
 	process.stdout.write(splash.join('\n'));
-	// React is CommonJS: its default export is the one form every loader (and bundler) agrees on.
-	const [{render}, {default: React}, {WizardApp}] = await Promise.all([import('ink'), import('react'), import('../ui/app.js')]);
 	const services = createWizardServices();
+	// React is CommonJS: its default export is the one form every loader (and bundler) agrees on. The
+	// settings file is read meanwhile, so the first frame is the first question, not a wait.
+	const [{render}, {default: React}, {WizardApp}, settings] = await Promise.all([
+		withoutFetch(() => import('ink')),
+		import('react'),
+		import('../ui/app.js'),
+		services.settings.load(),
+	]);
 	process.stdout.write(eraseLines(splash.length));
-	const instance = render(React.createElement(WizardApp, {services, ...(options.saved ? {savedName: options.saved} : {})}), {exitOnCtrlC: true});
+	const instance = render(React.createElement(WizardApp, {services, settings, ...(options.saved ? {savedName: options.saved} : {})}), {exitOnCtrlC: true});
 	await instance.waitUntilExit();
 	return 0;
 };

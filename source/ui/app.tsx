@@ -5,7 +5,7 @@ import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {KeyRouter} from './keys/key-router.js';
 import {ResultScreen} from './result/result-screen.js';
 import type {Notice} from './result/use-result-state.js';
-import type {WizardServices} from './services.js';
+import type {WizardServices, WizardSettings} from './services.js';
 import {savedCheckOf} from './session/remember.js';
 import {useSession} from './session/use-session.js';
 
@@ -13,6 +13,8 @@ export type WizardAppProps = {
 	readonly services: WizardServices;
 	/** `--saved NAME`: start from a saved check's answers. */
 	readonly savedName?: string;
+	/** Settings already read: the first question needs no wait (without them, services.settings loads them). */
+	readonly settings?: WizardSettings;
 };
 
 /** The wizard: the conversation until a diagnosis exists, then the result screen (Esc goes back to edit). */
@@ -22,10 +24,10 @@ export const WizardApp = (props: WizardAppProps) => (
 	</KeyRouter>
 );
 
-const Wizard = ({services, savedName}: WizardAppProps) => {
+const Wizard = ({services, savedName, settings: startSettings}: WizardAppProps) => {
 	const {exit} = useApp();
 	const {columns, rows} = useTerminalSize();
-	const session = useSession(services, savedName);
+	const session = useSession(services, savedName, startSettings);
 	const {ending, diagnosis, dispatch, state} = session;
 
 	const rerun = useCallback((): Notice | undefined => {

@@ -2,7 +2,7 @@ import {afterEach, describe, expect, it} from 'vitest';
 import type {Snapshot} from '../../source/diagnosis/snapshot.js';
 import {err, ok} from '../../source/engine/result.js';
 import {WizardApp} from '../../source/ui/app.js';
-import type {ReadProgress} from '../../source/ui/services.js';
+import type {ProfileInfo, ReadProgress} from '../../source/ui/services.js';
 import {fakeServices, loadExample, type FakeOptions} from './helpers/fake-services.js';
 import {keys, renderApp, type Rendered} from './helpers/render.js';
 
@@ -35,6 +35,77 @@ const answerTarget = async (rendered: Rendered): Promise<void> => {
 	await rendered.paste(keyArn);
 	await rendered.press(keys.enter);
 };
+
+/** A profile list that arrives only when the test says so, as a slow ~/.aws would. */
+const slowProfiles = () => {
+	let release: (profiles: readonly ProfileInfo[]) => void = () => undefined;
+	const profiles = new Promise<readonly ProfileInfo[]>(resolve => {
+		release = resolve;
+	});
+	return {listProfiles: () => profiles, release: (list: readonly ProfileInfo[]) => release(list)};
+};
+
+describe('the first question', () => {
+	it('is drawn before the profiles are read, and keys pressed meanwhile still count', async () => {
+		const fake = fakeServices();
+		const slow = slowProfiles();
+		app = renderApp(<WizardApp services={{...fake.services, listProfiles: slow.listProfiles}} settings={{recentTargets: [], savedChecks: {}}} />);
+		let frame = await app.waitFor(frame => frame.includes('How shall we look at the failing request?'), 'the first question');
+		expect(frame).toContain('reading profiles…');
+		expect(frame).toContain('› No credentials: paste the policies');
+		expect(app.frames().some(each => each.includes('Reading your AWS profiles'))).toBe(false);
+		await app.press(keys.down);
+		await app.waitFor(frame => frame.includes('› Paste an AccessDenied error'), 'the focus moved');
+		slow.release([{name: 'dev', region: 'eu-west-1'}]);
+		frame = await app.waitFor(frame => frame.includes('Which AWS profile makes the failing request?'), 'the profiles');
+		expect(frame).toContain('Profile dev');
+		expect(frame).not.toContain('reading profiles…');
+		// The option the user moved to keeps the focus when the profiles are added above it.
+		expect(frame).toContain('› Paste an AccessDenied error');
+		await app.press(keys.enter);
+		await app.waitFor(frame => frame.includes('Paste the AccessDenied error message'), 'the error question');
+	});
+
+	it('can be answered before the profiles arrive', async () => {
+		const fake = fakeServices();
+		const slow = slowProfiles();
+		app = renderApp(<WizardApp services={{...fake.services, listProfiles: slow.listProfiles}} settings={{recentTargets: [], savedChecks: {}}} />);
+		await app.waitFor(frame => frame.includes('reading profiles…'), 'the first question');
+		await app.press(keys.enter);
+		let frame = await app.waitFor(frame => frame.includes('What fails?'), 'the operation question');
+		expect(frame).toContain('✔ Start with: No credentials: paste the policies');
+		slow.release([{name: 'dev'}]);
+		await app.press(keys.enter);
+		frame = await app.waitFor(frame => frame.includes('Which bucket?'), 'the bucket question');
+		expect(frame).toContain('✔ Operation: Upload');
+	});
+
+	it("moves to last time's profile when the profiles arrive, unless the user moved first", async () => {
+		const fake = fakeServices();
+		const slow = slowProfiles();
+		app = renderApp(<WizardApp services={{...fake.services, listProfiles: slow.listProfiles}} settings={{lastProfile: 'storage', recentTargets: [], savedChecks: {}}} />);
+		await app.waitFor(frame => frame.includes('› No credentials'), 'the first question');
+		slow.release([{name: 'dev'}, {name: 'storage'}]);
+		const frame = await app.waitFor(frame => frame.includes('Profile storage'), 'the profiles');
+		expect(frame).toMatch(/› Profile storage/);
+	});
+
+	it('--saved waits for the profiles instead of asking again', async () => {
+		const example = loadExample('large-upload-multipart-missing-decrypt');
+		const fake = fakeServices({collect: async () => ok(example)});
+		const slow = slowProfiles();
+		const settings = {
+			recentTargets: [],
+			savedChecks: {nightly: {answers: {start: 'profile:dev', recent: 'new', operation: 'upload', bucket: 's3://example-reports/exports/2026-11/full-export.csv', 'names-key': 'no', size: '100 MiB', tool: 'aws-cli', reviewed: 'go'}, savedAt: ''}},
+		};
+		app = renderApp(<WizardApp services={{...fake.services, listProfiles: slow.listProfiles}} settings={settings} savedName="nightly" />);
+		await app.waitFor(frame => frame.includes('Reading your AWS profiles'), 'the wait');
+		expect(app.frames().some(frame => frame.includes('How shall we look'))).toBe(false);
+		slow.release([{name: 'dev', region: 'ap-northeast-1'}]);
+		await app.waitFor(frame => frame.includes('✘ Denied'), 'the replayed result');
+		expect(fake.collected).toHaveLength(1);
+	});
+});
 
 describe('the conversation', () => {
 	it('refuses a bad bucket name with the reason, and takes s3://bucket/key as bucket and key at once', async () => {
@@ -112,6 +183,58 @@ describe('the conversation', () => {
 		await app.press(keys.enter);
 		frame = await app.waitFor(frame => frame.includes('identity policies'), 'the next question');
 		expect(frame).toContain('✔ Key policy: valid policy, 1 statement');
+	});
+
+	it('pastes a session policy and SCPs, each checked as it arrives, and the result says which one denies', async () => {
+		const {app} = start();
+		await answerTarget(app);
+		const allowAll = (action: string): string => JSON.stringify({Version: '2012-10-17', Statement: [{Effect: 'Allow', Principal: {AWS: 'arn:aws:iam::111122223333:root'}, Action: action, Resource: '*'}]});
+		for (const [wait, keys_, text] of [
+			['How big', [keys.enter], ''],
+			['What uploads', [keys.enter], ''],
+			['Who makes', [keys.enter], 'arn:aws:sts::111122223333:assumed-role/Uploader/nightly'],
+			["caller's account", [keys.enter], ''],
+			['Which Region', [keys.enter], ''],
+			['The key policy:', [keys.enter], ''],
+			['Paste the key policy', [keys.enter], allowAll('kms:*')],
+			["The caller's identity policies", [keys.enter], ''],
+			['Paste identity policy 1', [keys.enter], JSON.stringify({Version: '2012-10-17', Statement: [{Effect: 'Allow', Action: ['s3:PutObject', 'kms:*'], Resource: '*'}]})],
+			['another identity policy', [keys.enter], ''],
+			['The bucket policy:', [keys.down, keys.enter], ''],
+			['permissions boundary, a session policy or an SCP', [keys.down, keys.enter], ''],
+			["The caller's permissions boundary", [keys.down, keys.enter], ''],
+		] as const) {
+			await app.waitFor(frame => frame.includes(wait), wait);
+			if (text) await app.paste(text);
+			await app.press(...keys_);
+		}
+		await app.waitFor(frame => frame.includes('The session policy passed when the role was assumed'), 'the session policy question');
+		await app.press(keys.enter);
+		await app.waitFor(frame => frame.includes('Paste the session policy'), 'the session policy paste');
+		await app.paste(JSON.stringify({Version: '2012-10-17', Statement: [{Effect: 'Allow', Action: ['s3:*', 'kms:*'], Resource: '*'}]}));
+		await app.waitFor(frame => frame.includes('valid policy, 1 statement'), 'the valid session policy');
+		await app.press(keys.enter);
+		await app.waitFor(frame => frame.includes('service control policies (SCPs)'), 'the SCP question');
+		expect(app.lastFrame()).toContain('FullAWSAccess only');
+		expect(app.lastFrame()).toContain('The account is in no organization');
+		await app.press(keys.enter);
+		await app.waitFor(frame => frame.includes('Paste the first SCP'), 'the SCP paste');
+		await app.paste('{\r  "Version": "2012-10-17",\r  "Statement": [\r    {"Effect": "Deny" "Action": "kms:GenerateDataKey", "Resource": "*"}\r  ]\r}');
+		let frame = await app.waitFor(frame => frame.includes('line 4'), 'the syntax error');
+		expect(frame).toMatch(/line 4, column \d+/);
+		await app.press(keys.ctrlU);
+		await app.paste(JSON.stringify({Version: '2012-10-17', Statement: [{Sid: 'NoUploadKeys', Effect: 'Deny', Action: 'kms:GenerateDataKey', Resource: '*'}]}));
+		await app.waitFor(frame => frame.includes('valid policy, 1 statement'), 'the valid SCP');
+		await app.press(keys.enter);
+		await app.waitFor(frame => frame.includes('Is another SCP attached lower down'), 'the next-level question');
+		await app.press(keys.enter);
+		frame = await app.waitFor(frame => frame.includes('Is FullAWSAccess attached next to that SCP'), 'the FullAWSAccess question');
+		expect(frame).toContain('✔ Session policy: valid policy, 1 statement');
+		expect(frame).toContain('✔ SCP 1: valid policy, 1 statement');
+		await app.press(keys.enter);
+		frame = await app.waitFor(frame => frame.includes('Denied'), 'the result');
+		expect(frame).toMatch(/⛔ +kms:GenerateDataKey +SCP "pasted SCP 1", Sid "NoUploadKeys" denies/);
+		expect(frame).toMatch(/Session policy\n +✔ +s3:PutObject +session policy/);
 	});
 
 	it('Ctrl+D on an invalid policy says why it cannot continue', async () => {

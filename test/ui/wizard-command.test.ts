@@ -11,6 +11,7 @@ import {
 	nonInteractiveReason,
 	packageRoot,
 	runWizardCommand,
+	settingsFilePath,
 } from '../../source/commands/wizard.js';
 
 let folder: string;
@@ -63,6 +64,26 @@ describe('the settings store', () => {
 		const file = join(folder, 'config.json');
 		expect((await stat(file)).mode & 0o777).toBe(0o600);
 		expect(await createSettingsStore({cwd: folder}).load()).toEqual({lastProfile: 'dev', recentTargets: [{operation: 'upload', bucket: 'b', objectKey: 'k'}], savedChecks: {}});
+	});
+
+	it('reads the file where conf keeps it, without loading conf', async () => {
+		const {default: Conf} = await import('conf');
+		expect(settingsFilePath({cwd: folder})).toBe(new Conf({projectName: 's3-kms-doctor', cwd: folder}).path);
+		const saved = process.env['XDG_CONFIG_HOME'];
+		process.env['XDG_CONFIG_HOME'] = join(folder, 'xdg');
+		try {
+			const conf = new Conf({projectName: 's3-kms-doctor'});
+			expect(settingsFilePath()).toBe(conf.path);
+			expect(settingsFilePath({}, {APPDATA: 'C:\\Users\\a\\AppData\\Roaming'}, 'win32', 'C:\\Users\\a')).toContain(join('s3-kms-doctor-nodejs', 'Config', 'config.json'));
+			expect(settingsFilePath({}, {}, 'darwin', '/Users/a')).toBe('/Users/a/Library/Preferences/s3-kms-doctor-nodejs/config.json');
+			conf.store = {lastRegion: 'eu-west-1', recentTargets: [], savedChecks: {}};
+			expect(await createSettingsStore().load()).toEqual({lastRegion: 'eu-west-1', recentTargets: [], savedChecks: {}});
+		} finally {
+			if (saved === undefined) delete process.env['XDG_CONFIG_HOME'];
+			else process.env['XDG_CONFIG_HOME'] = saved;
+		}
+		// No file yet: a first run, without memory.
+		expect(await createSettingsStore({cwd: join(folder, 'empty')}).load()).toEqual({recentTargets: [], savedChecks: {}});
 	});
 
 	it('starts without memory on a broken file and never overwrites it', async () => {

@@ -37,7 +37,7 @@ export const inputRows = (question: Question, rows: number): number => {
 };
 
 const inputHeight = (question: Question, rows: number): number => {
-	if (question.kind === 'choice') return choiceHeight(question.options.length, inputRows(question, rows));
+	if (question.kind === 'choice') return choiceHeight(question.options.length, inputRows(question, rows)) + (question.loading ? 1 : 0);
 	if (question.kind === 'paste') return pasteFieldHeight(inputRows(question, rows));
 	return 2;
 };
@@ -80,6 +80,7 @@ const QuestionInput = ({question, initial, problem, width, rows, onAnswer, onBac
 						onBack={onBack}
 						{...(question.acceptsPaste && onPaste ? {onPaste} : {})}
 					/>
+					{question.loading && <Text color={theme.muted} wrap="truncate">{`    ${question.loading}`}</Text>}
 					{problem !== undefined && <Text color={theme.failure} wrap="wrap">{`    ✘ ${problem}`}</Text>}
 				</Box>
 			);

@@ -1,4 +1,4 @@
-import type {DefaultEncryption, KeyInfo, NamedPolicy, PolicyJson, Question, Snapshot, UnreadNote} from '../../diagnosis/snapshot.js';
+import type {DefaultEncryption, KeyInfo, NamedPolicy, OrganizationInfo, OrganizationLevel, PolicyJson, PrincipalInfo, Question, Snapshot, UnreadNote} from '../../diagnosis/snapshot.js';
 import {snapshotFormat} from '../../diagnosis/snapshot.js';
 
 /**
@@ -24,9 +24,74 @@ export type ManualFacts = {
 	readonly sourceKeyArn?: string;
 	readonly sourceKeyPolicy?: Pasted;
 	readonly sourceBucketPolicy?: Pasted;
-	/** `none`: no boundary, session policy or SCP applies; `unknown`: not known; or a pasted boundary. */
-	readonly guardrails: 'none' | 'unknown' | {readonly boundary: PolicyJson};
+	/** `none`: no boundary, session policy or SCP applies; `unknown`: not known; or each one as answered. */
+	readonly guardrails: 'none' | 'unknown' | Guardrails;
 	readonly createdAt: string;
+};
+
+/**
+ * The SCPs of the caller's account: pasted, one level each (root first, the account last), with or without
+ * FullAWSAccess next to each; FullAWSAccess alone; no organization at all; or `undefined` (not known).
+ */
+export type ScpAnswer =
+	| {readonly kind: 'pasted'; readonly policies: readonly PolicyJson[]; readonly withFullAccess: boolean}
+	| {readonly kind: 'full-access'}
+	| {readonly kind: 'no-organization'}
+	| undefined;
+
+export type Guardrails = {
+	readonly boundary: Pasted;
+	/**
+	 * Only for an assumed-role session (the only caller that can have one); `null` when none was passed. Left
+	 * unknown, the diagnosis says it assumed none (a finding), as for any snapshot without one.
+	 */
+	readonly sessionPolicy: Pasted;
+	readonly scps: ScpAnswer;
+};
+
+/** AWS's default SCP, attached at every level unless an organization replaced it: allows everything. */
+export const fullAwsAccess: NamedPolicy = {
+	name: 'FullAWSAccess',
+	arn: 'arn:aws:organizations::aws:policy/service_control_policy/p-FullAWSAccess',
+	document: {Version: '2012-10-17', Statement: [{Effect: 'Allow', Action: '*', Resource: '*'}]},
+};
+
+const scpLevels = (scps: Exclude<ScpAnswer, undefined>): OrganizationLevel[] => {
+	switch (scps.kind) {
+		case 'pasted':
+			return scps.policies.map((document, index) => {
+				const pasted: NamedPolicy = {name: `pasted SCP ${index + 1}`, document};
+				return scps.withFullAccess ? [fullAwsAccess, pasted] : [pasted];
+			});
+		case 'full-access':
+			return [[fullAwsAccess]];
+		case 'no-organization':
+			return [];
+	}
+};
+
+/** The principal's and the organization's part of the snapshot, from the guardrail answers. */
+const guardrailParts = (facts: ManualFacts, notes: UnreadNote[]): {principal: Partial<PrincipalInfo>; organization?: OrganizationInfo} => {
+	const {guardrails} = facts;
+	if (guardrails === 'unknown') {
+		notes.push(unread('principal.permissionsBoundary', 'not known whether one applies', 'paste it, or run the check live with a profile that can read IAM'));
+		return {principal: {}};
+	}
+	// RCPs are not asked: as before, answering the guardrail question says none apply.
+	if (guardrails === 'none') return {principal: {permissionsBoundary: null, sessionPolicy: null}, organization: {serviceControlPolicies: [], resourceControlPolicies: []}};
+	const {boundary, sessionPolicy, scps} = guardrails;
+	if (boundary === undefined) notes.push(unread('principal.permissionsBoundary', 'not pasted', 'paste it, or run the check live with a profile that can read IAM'));
+	if (scps === undefined) {
+		notes.push(unread('organization.serviceControlPolicies', 'not known', "paste the SCPs of the caller's account (aws organizations list-policies-for-target --filter SERVICE_CONTROL_POLICY)"));
+	}
+	return {
+		principal: {
+			...(boundary === undefined ? {} : {permissionsBoundary: boundary === null ? null : {name: 'pasted permissions boundary', document: boundary}}),
+			...(sessionPolicy === undefined ? {} : {sessionPolicy}),
+			...(scps?.kind === 'no-organization' ? {organizationId: null} : {}),
+		},
+		organization: {...(scps === undefined ? {} : {serviceControlPolicies: scpLevels(scps)}), resourceControlPolicies: []},
+	};
 };
 
 const unread = (path: string, reason: string, resolveWith: string): UnreadNote => ({path, reason, resolveWith});
@@ -39,15 +104,7 @@ export const buildManualSnapshot = (facts: ManualFacts): Snapshot => {
 	if (identityPolicies === undefined) {
 		notes.push(unread('principal.identityPolicies', 'not pasted', `paste the caller's identity policies (aws iam list-attached-role-policies / get-role-policy)`));
 	}
-	const guardrails =
-		facts.guardrails === 'none'
-			? {permissionsBoundary: null, sessionPolicy: null}
-			: facts.guardrails === 'unknown'
-				? {}
-				: {permissionsBoundary: {name: 'pasted permissions boundary', document: facts.guardrails.boundary}, sessionPolicy: null};
-	if (facts.guardrails === 'unknown') {
-		notes.push(unread('principal.permissionsBoundary', 'not known whether one applies', 'paste it, or run the check live with a profile that can read IAM'));
-	}
+	const guardrails = guardrailParts(facts, notes);
 	const key: KeyInfo | undefined = facts.keyArn ? {arn: facts.keyArn, ...(facts.keyPolicy ? {policy: facts.keyPolicy} : {})} : undefined;
 	if (facts.keyArn && !facts.keyPolicy) {
 		notes.push(unread('key.policy', 'not pasted', `aws kms get-key-policy --key-id ${facts.keyArn} --policy-name default --output text`));
@@ -73,7 +130,7 @@ export const buildManualSnapshot = (facts: ManualFacts): Snapshot => {
 		principal: {
 			arn: facts.principalArn,
 			...(identityPolicies === undefined ? {} : {identityPolicies}),
-			...guardrails,
+			...guardrails.principal,
 		},
 		bucket: {
 			name: question.bucket,
@@ -85,7 +142,7 @@ export const buildManualSnapshot = (facts: ManualFacts): Snapshot => {
 		...objectEncryption,
 		...(key ? {key} : {}),
 		...source,
-		...(facts.guardrails === 'unknown' ? {} : {organization: {serviceControlPolicies: [], resourceControlPolicies: []}}),
+		...(guardrails.organization ? {organization: guardrails.organization} : {}),
 		...(notes.length > 0 ? {unread: notes} : {}),
 	};
 };

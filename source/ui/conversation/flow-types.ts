@@ -8,6 +8,11 @@ import type {Note, Question} from './question.js';
 export type FlowEnv = {
 	/** `undefined` while the profiles are being read. */
 	readonly profiles?: readonly ProfileInfo[];
+	/**
+	 * The profiles are being read and will arrive: the first question is asked meanwhile (its profile options
+	 * fill in later). Without it, a conversation without profiles waits for them.
+	 */
+	readonly profilesLoading?: boolean;
 	readonly profilesProblem?: string;
 	readonly settings?: WizardSettings;
 	readonly examples?: readonly ExampleInfo[];

@@ -37,10 +37,11 @@ function* fileFlow(env: FlowEnv): Flow<Ending> {
 }
 
 export function* conversation(env: FlowEnv): Flow<Ending> {
-	if (!env.profiles || !env.settings) return yield* waitFor({kind: 'start-up'});
+	if ((!env.profiles && !env.profilesLoading) || !env.settings) return yield* waitFor({kind: 'start-up'});
 	const startNotes: Note[] = [...(env.greetingNotes ?? [])];
+	// While the profiles are still being read, the question's own "reading profiles…" line says so.
 	if (env.profilesProblem) startNotes.push({tone: 'warning', text: env.profilesProblem});
-	else if (env.profiles.length === 0) startNotes.push({tone: 'info', text: 'No AWS profiles found (~/.aws/config, ~/.aws/credentials): you can still paste policies, load a snapshot or try an example.'});
+	else if (env.profiles?.length === 0) startNotes.push({tone: 'info', text: 'No AWS profiles found (~/.aws/config, ~/.aws/credentials): you can still paste policies, load a snapshot or try an example.'});
 	let how = yield* ask(questions.startQuestion(env), undefined, startNotes);
 	if (how === 'example') return yield* exampleFlow(env);
 	if (how === 'file') return yield* fileFlow(env);

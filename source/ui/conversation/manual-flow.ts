@@ -1,7 +1,8 @@
 import type {ParsedDenial} from '../../diagnosis/error-message/parsed-denial.js';
 import type {PolicyJson} from '../../diagnosis/snapshot.js';
 import {accountOfArn, parseArn} from '../../engine/arn.js';
-import {buildManualSnapshot, type Pasted} from './build-snapshot.js';
+import {parseCaller} from '../../engine/principal.js';
+import {buildManualSnapshot, type Guardrails, type ManualFacts, type Pasted, type ScpAnswer} from './build-snapshot.js';
 import {ask} from './flow-steps.js';
 import type {Ending, Flow, FlowEnv} from './flow-types.js';
 import * as questions from './questions.js';
@@ -9,13 +10,44 @@ import {bucketAccountFlow, type Target} from './target-flow.js';
 
 /** Without credentials: the caller, the accounts, and the policies pasted one by one (each may stay unknown). */
 
+/** SCP levels above ten are rare (AWS allows five OU levels below the root); the loop needs an end. */
+const maximumScps = 10;
+
 /** A pasted policy, or none, or unknown. */
-function* policyFlow(env: FlowEnv, id: string, title: string, noneLabel?: string): Flow<Pasted> {
-	const how = yield* ask(questions.policyHowQuestion(`${id}-how`, title, `The ${title.toLowerCase()}:`, noneLabel));
+function* policyFlow(env: FlowEnv, id: string, title: string, noneLabel?: string, prompt = `The ${title.toLowerCase()}:`): Flow<Pasted> {
+	const how = yield* ask(questions.policyHowQuestion(`${id}-how`, title, prompt, noneLabel));
 	if (how === 'none') return null;
 	if (how === 'unknown') return undefined;
 	const text = yield* ask(questions.policyPasteQuestion(env, id, title, `Paste the ${title.toLowerCase()} (JSON).`));
 	return JSON.parse(text) as PolicyJson;
+}
+
+/** SCPs pasted one by one, each its own level of the organization (root first, the account last). */
+function* scpFlow(env: FlowEnv): Flow<ScpAnswer> {
+	const how = yield* ask(questions.scpHowQuestion);
+	if (how === 'full-access') return {kind: 'full-access'};
+	if (how === 'no-organization') return {kind: 'no-organization'};
+	if (how === 'unknown') return undefined;
+	const policies: PolicyJson[] = [];
+	for (let index = 1; index <= maximumScps; index++) {
+		const text = yield* ask(questions.scpPasteQuestion(env, index));
+		policies.push(JSON.parse(text) as PolicyJson);
+		if (index === maximumScps || (yield* ask(questions.moreScpsQuestion(index))) === 'no') break;
+	}
+	const withFullAccess = (yield* ask(questions.scpFullAccessQuestion(policies.length))) === 'yes';
+	return {kind: 'pasted', policies, withFullAccess};
+}
+
+/** The guardrails one by one: the boundary, the session policy (a role session only) and the SCPs. */
+function* guardrailsFlow(env: FlowEnv, principalArn: string): Flow<Guardrails> {
+	const boundary = yield* policyFlow(env, 'boundary-policy', 'Permissions boundary', 'The caller has none', "The caller's permissions boundary (the IAM user's or role's):");
+	// Only a role session can carry a session policy (AssumeRole --policy); for any other caller there is none.
+	const sessionPolicy =
+		parseCaller(principalArn).kind === 'session'
+			? yield* policyFlow(env, 'session-policy', 'Session policy', 'None was passed', 'The session policy passed when the role was assumed (AssumeRole --policy; AWS cannot show it afterwards):')
+			: null;
+	const scps = yield* scpFlow(env);
+	return {boundary, sessionPolicy, scps};
 }
 
 export function* manualFlow(env: FlowEnv, target: Target, denial: ParsedDenial | undefined): Flow<Ending> {
@@ -45,11 +77,7 @@ export function* manualFlow(env: FlowEnv, target: Target, denial: ParsedDenial |
 		sourceBucketPolicy = question.source.bucket === question.bucket ? bucketPolicy : yield* policyFlow(env, 'source-bucket-policy', "Source bucket's policy", 'The source bucket has no bucket policy');
 	}
 	const guard = yield* ask(questions.guardrailsQuestion);
-	let guardrails: 'none' | 'unknown' | {boundary: PolicyJson} = guard === 'none' ? 'none' : 'unknown';
-	if (guard === 'boundary') {
-		const text = yield* ask(questions.policyPasteQuestion(env, 'boundary-policy', 'Permissions boundary', 'Paste the permissions boundary (JSON).'));
-		guardrails = {boundary: JSON.parse(text) as PolicyJson};
-	}
+	const guardrails: ManualFacts['guardrails'] = guard === 'some' ? yield* guardrailsFlow(env, principalArn) : guard === 'none' ? 'none' : 'unknown';
 	const snapshot = buildManualSnapshot({
 		question,
 		principalArn,

@@ -37,6 +37,11 @@ export type ChoiceQuestion = QuestionBase & {
 	readonly defaultValue?: string;
 	/** The first question: text pasted here (an error message) is taken as such. */
 	readonly acceptsPaste?: boolean;
+	/**
+	 * More options are on their way (the profiles): a quiet line says so under the list. The question can be
+	 * answered meanwhile; a stored answer that is not an option yet waits for them instead of being asked again.
+	 */
+	readonly loading?: string;
 };
 
 export type TextQuestion = QuestionBase & {

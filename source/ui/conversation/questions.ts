@@ -13,6 +13,9 @@ const targetLabel = (operation: string, bucket: string, objectKey: string): stri
 
 const profileOption = (profile: ProfileInfo, hint = profile.region ?? ''): ChoiceOption => ({value: profileValue(profile.name), label: `Profile ${profile.name}`, hint});
 
+/** Said under a list whose profile options have not arrived yet. */
+const profilesLoading = (env: FlowEnv): Pick<ChoiceQuestion, 'loading'> => (env.profiles ? {} : {loading: 'reading profiles…'});
+
 /** Last time's profile is focused first, while it still exists. */
 const lastProfileFirst = (env: FlowEnv): Pick<ChoiceQuestion, 'defaultValue'> =>
 	env.settings?.lastProfile && env.profiles?.some(profile => profile.name === env.settings?.lastProfile) ? {defaultValue: profileValue(env.settings.lastProfile)} : {};
@@ -40,6 +43,7 @@ export const startQuestion = (env: FlowEnv): ChoiceQuestion => {
 			{value: 'example', label: 'Try a built-in example', hint: 'no AWS account needed'},
 		],
 		...lastProfileFirst(env),
+		...profilesLoading(env),
 	};
 };
 
@@ -50,6 +54,7 @@ export const readHowQuestion = (env: FlowEnv): ChoiceQuestion => ({
 	prompt: 'How shall we read the policies involved?',
 	options: [...(env.profiles ?? []).map(profile => profileOption(profile)), {value: 'manual', label: 'No credentials: paste the policies'}],
 	...lastProfileFirst(env),
+	...profilesLoading(env),
 });
 
 export const errorQuestion = (env: FlowEnv): PasteQuestion => ({
@@ -291,10 +296,53 @@ export const guardrailsQuestion: ChoiceQuestion = {
 	prompt: 'Does a permissions boundary, a session policy or an SCP apply to the caller?',
 	options: [
 		{value: 'none', label: 'No, none of them'},
-		{value: 'boundary', label: 'A permissions boundary: paste it'},
+		{value: 'some', label: 'Yes or maybe: go through them one by one', hint: 'boundary, session policy, SCPs'},
 		{value: 'unknown', label: 'Not sure: leave them unknown'},
 	],
 };
+
+export const scpHowQuestion: ChoiceQuestion = {
+	kind: 'choice',
+	id: 'scp-how',
+	title: 'SCPs',
+	prompt: "The service control policies (SCPs) of the caller's account:",
+	options: [
+		{value: 'paste', label: 'Paste them', hint: 'one per level: the root first, then each OU, the account last'},
+		{value: 'full-access', label: 'FullAWSAccess only', hint: 'the default: SCPs take nothing away'},
+		{value: 'no-organization', label: 'The account is in no organization', hint: 'no SCPs apply'},
+		{value: 'unknown', label: 'I cannot get them: leave them unknown', hint: 'the result then says what would decide'},
+	],
+};
+
+export const scpPasteQuestion = (env: FlowEnv, index: number): PasteQuestion =>
+	policyPasteQuestion(
+		env,
+		`scp-${index}`,
+		`SCP ${index}`,
+		index === 1 ? 'Paste the first SCP (JSON), from the highest level (the root).' : `Paste SCP ${index} (JSON), from the next level down.`,
+	);
+
+export const moreScpsQuestion = (index: number): ChoiceQuestion => ({
+	kind: 'choice',
+	id: `scp-more-${index}`,
+	title: 'More SCPs',
+	prompt: 'Is another SCP attached lower down (an OU, or the account itself)? Each level must allow the request.',
+	options: [
+		{value: 'no', label: 'No, that is all'},
+		{value: 'yes', label: 'Yes, paste another'},
+	],
+});
+
+export const scpFullAccessQuestion = (count: number): ChoiceQuestion => ({
+	kind: 'choice',
+	id: 'scp-full-access',
+	title: 'FullAWSAccess',
+	prompt: `Is FullAWSAccess attached next to ${count === 1 ? 'that SCP' : 'each of them'} as well? (it is by default; an organization that uses allow lists removes it)`,
+	options: [
+		{value: 'yes', label: `Yes: the pasted SCP${count === 1 ? ' only takes' : 's only take'} away (deny lists)`},
+		{value: 'no', label: `No: the pasted SCP${count === 1 ? ' is' : 's are'} what allows (allow lists)`},
+	],
+});
 
 /** A pause after the reads, so what they found can be read before the result covers it. */
 export const readsDoneQuestion = (readCount: number, unknownCount: number): ChoiceQuestion => ({

@@ -30,10 +30,14 @@ export const walk = (answers: Answers, env: FlowEnv, stopAt?: string): Walk => {
 		const {question, problem} = yielded;
 		const notes = yielded.notes ?? [];
 		const answer = answers[question.id];
-		if (problem === undefined && answer !== undefined && question.id !== stopAt && answerIsValid(question, answer)) {
-			steps.push({kind: 'answer', question, answer, notes});
-			input = answer;
-			continue;
+		if (problem === undefined && answer !== undefined && question.id !== stopAt) {
+			if (answerIsValid(question, answer)) {
+				steps.push({kind: 'answer', question, answer, notes});
+				input = answer;
+				continue;
+			}
+			// A saved check's profile, before the profiles are read: wait for them rather than ask.
+			if (question.kind === 'choice' && question.loading !== undefined) return {steps, next: {kind: 'wait', wait: {kind: 'start-up'}}};
 		}
 		// Asked again with a problem (a file that could not be read): the earlier line is replaced by the question.
 		const earlier = steps.findLastIndex(step => step.kind === 'answer' && step.question.id === question.id);

@@ -2,7 +2,7 @@ import {useCallback, useEffect, useMemo, useReducer, useRef} from 'react';
 import {err, ok} from '../../engine/result.js';
 import type {FlowEnv} from '../conversation/flow-types.js';
 import {previousQuestionId, walk} from '../conversation/walk.js';
-import type {WizardServices} from '../services.js';
+import type {WizardServices, WizardSettings} from '../services.js';
 import {emptySettings, rememberRun} from './remember.js';
 import {initialSession, sessionReducer} from './session-state.js';
 
@@ -12,8 +12,13 @@ const messageOf = (error: unknown): string => (error instanceof Error ? error.me
  * The session: reducer state, the conversation walked from it, and the effects that load, read and
  * diagnose when the walk waits for them. Every effect is asynchronous, so the first frame never waits.
  */
-export const useSession = (services: WizardServices, savedName?: string) => {
-	const [state, dispatch] = useReducer(sessionReducer, initialSession);
+export const useSession = (services: WizardServices, savedName?: string, startSettings?: WizardSettings) => {
+	// Settings read before the first frame (the command reads the small file while Ink loads) start the
+	// session with them: the first question is then drawn at once, and the profiles fill it in later.
+	const [state, dispatch] = useReducer(sessionReducer, undefined, () =>
+		startSettings ? sessionReducer(initialSession, {type: 'settings-loaded', settings: startSettings, ...(savedName === undefined ? {} : {savedName})}) : initialSession,
+	);
+	const hasStartSettings = startSettings !== undefined;
 
 	useEffect(() => {
 		let live = true;
@@ -21,18 +26,20 @@ export const useSession = (services: WizardServices, savedName?: string) => {
 			profiles => live && dispatch({type: 'profiles-loaded', profiles}),
 			(error: unknown) => live && dispatch({type: 'profiles-loaded', profiles: [], problem: `Could not read your AWS profiles: ${messageOf(error)}`}),
 		);
-		services.settings.load().then(
-			settings => live && dispatch({type: 'settings-loaded', settings, ...(savedName === undefined ? {} : {savedName})}),
-			() => live && dispatch({type: 'settings-loaded', settings: emptySettings, ...(savedName === undefined ? {} : {savedName})}),
-		);
+		if (!hasStartSettings) {
+			services.settings.load().then(
+				settings => live && dispatch({type: 'settings-loaded', settings, ...(savedName === undefined ? {} : {savedName})}),
+				() => live && dispatch({type: 'settings-loaded', settings: emptySettings, ...(savedName === undefined ? {} : {savedName})}),
+			);
+		}
 		return () => {
 			live = false;
 		};
-	}, [services, savedName]);
+	}, [services, savedName, hasStartSettings]);
 
 	const env: FlowEnv = useMemo(
 		() => ({
-			...(state.profiles ? {profiles: state.profiles} : {}),
+			...(state.profiles ? {profiles: state.profiles} : {profilesLoading: true}),
 			...(state.profilesProblem ? {profilesProblem: state.profilesProblem} : {}),
 			...(state.startSettings ? {settings: state.startSettings} : {}),
 			...(state.examples ? {examples: state.examples} : {}),

@@ -66,6 +66,15 @@ describe('the conversation', () => {
 		]);
 	});
 
+	it('asks the first question while the profiles are on their way, and waits for them to replay a profile', () => {
+		const loading = walk({}, env({profiles: undefined, profilesLoading: true}));
+		expect(loading.next.kind === 'ask' && loading.next.question).toMatchObject({id: 'start', prompt: 'How shall we look at the failing request?', loading: 'reading profiles…'});
+		expect(loading.next.kind === 'ask' && loading.next.question.kind === 'choice' && loading.next.question.options.map(option => option.value)).toEqual(['manual', 'error', 'file', 'example']);
+		expect(asked(walk({start: 'manual'}, env({profiles: undefined, profilesLoading: true})))).toBe('operation');
+		expect(walk({start: 'profile:dev', operation: 'upload'}, env({profiles: undefined, profilesLoading: true})).next).toEqual({kind: 'wait', wait: {kind: 'start-up'}});
+		expect(walk({}, env({profilesLoading: true, settings: undefined})).next).toEqual({kind: 'wait', wait: {kind: 'start-up'}});
+	});
+
 	it('asks the pasted-policy path in order and builds a snapshot from the answers', () => {
 		const order: string[] = [];
 		const answers: Record<string, string> = {};
@@ -86,6 +95,70 @@ describe('the conversation', () => {
 		expect(snapshot.bucket).toMatchObject({accountId: '111122223333', region: 'eu-west-1', policy: null});
 		expect(snapshot.principal).toMatchObject({permissionsBoundary: null, sessionPolicy: null});
 		expect(snapshot.principal?.identityPolicies).toHaveLength(1);
+	});
+
+	it('pastes a session policy for a role session, and SCPs each at its own level', () => {
+		const session = 'arn:aws:sts::111122223333:assumed-role/Uploader/nightly';
+		const sessionPolicy = policy({Effect: 'Allow', Action: 's3:PutObject', Resource: '*'});
+		const denyDecrypt = policy({Effect: 'Deny', Action: 'kms:Decrypt', Resource: '*'});
+		const denyDelete = policy({Effect: 'Deny', Action: 's3:DeleteObject', Resource: '*'});
+		const answers: Answers = {
+			...manualUpload,
+			principal: session,
+			guardrails: 'some',
+			'boundary-policy-how': 'none',
+			'session-policy-how': 'paste',
+			'session-policy': sessionPolicy,
+			'scp-how': 'paste',
+			'scp-1': denyDecrypt,
+			'scp-more-1': 'yes',
+			'scp-2': denyDelete,
+			'scp-more-2': 'no',
+			'scp-full-access': 'yes',
+		};
+		const order: string[] = [];
+		for (;;) {
+			const result = walk(Object.fromEntries(order.map(id => [id, answers[id]!])), env());
+			if (result.next.kind !== 'ask') break;
+			order.push(result.next.question.id);
+		}
+		expect(order.slice(order.indexOf('guardrails'))).toEqual(['guardrails', 'boundary-policy-how', 'session-policy-how', 'session-policy', 'scp-how', 'scp-1', 'scp-more-1', 'scp-2', 'scp-more-2', 'scp-full-access']);
+		const done = walk(answers, env()).next;
+		if (done.kind !== 'done') throw new Error(`not done: ${done.kind}`);
+		const {snapshot} = done.ending;
+		expect(snapshot.principal).toMatchObject({arn: session, permissionsBoundary: null, sessionPolicy: JSON.parse(sessionPolicy)});
+		const fullAccess = {name: 'FullAWSAccess', document: {Statement: [{Effect: 'Allow', Action: '*', Resource: '*'}]}};
+		expect(snapshot.organization).toMatchObject({
+			serviceControlPolicies: [
+				[fullAccess, {name: 'pasted SCP 1', document: JSON.parse(denyDecrypt)}],
+				[fullAccess, {name: 'pasted SCP 2', document: JSON.parse(denyDelete)}],
+			],
+			resourceControlPolicies: [],
+		});
+		// Allow lists: the pasted SCP alone is the level.
+		const allowList = walk({...answers, 'scp-full-access': 'no'}, env()).next;
+		expect(allowList.kind === 'done' && allowList.ending.snapshot.organization?.serviceControlPolicies?.[0]).toEqual([{name: 'pasted SCP 1', document: JSON.parse(denyDecrypt)}]);
+	});
+
+	it('asks no session policy of a caller that cannot have one, and takes the SCP shortcuts', () => {
+		const base: Answers = {...manualUpload, guardrails: 'some', 'boundary-policy-how': 'unknown'};
+		expect(asked(walk(base, env()))).toBe('scp-how');
+		const ending = (scpHow: string) => {
+			const next = walk({...base, 'scp-how': scpHow}, env()).next;
+			if (next.kind !== 'done') throw new Error(`not done: ${next.kind}`);
+			return next.ending.snapshot;
+		};
+		const fullAccess = ending('full-access');
+		expect(fullAccess.principal?.sessionPolicy).toBeNull();
+		expect(fullAccess.principal).not.toHaveProperty('permissionsBoundary');
+		expect(fullAccess.unread?.map(note => note.path)).toContain('principal.permissionsBoundary');
+		expect(fullAccess.organization?.serviceControlPolicies).toEqual([[expect.objectContaining({name: 'FullAWSAccess'})]]);
+		const noOrganization = ending('no-organization');
+		expect(noOrganization.organization?.serviceControlPolicies).toEqual([]);
+		expect(noOrganization.principal?.organizationId).toBeNull();
+		const unknown = ending('unknown');
+		expect(unknown.organization).not.toHaveProperty('serviceControlPolicies');
+		expect(unknown.unread?.map(note => note.path)).toContain('organization.serviceControlPolicies');
 	});
 
 	it('says in plain words whether the upload is multipart', () => {

@@ -9,7 +9,10 @@ import type {ChoiceOption} from '../../conversation/question.js';
 
 type State = {
 	readonly filter: string;
-	/** The focused option's value: it survives filtering when it still matches. */
+	/**
+	 * The focused option's value: it survives filtering, and options arriving late (the profiles), when it
+	 * still matches. Undefined until the user moves: the default (or first) option of the options as they are now.
+	 */
 	readonly focused?: string;
 	/** First visible row of the filtered list. */
 	readonly from: number;
@@ -37,15 +40,20 @@ const keepInView = (index: number, from: number, visibleCount: number): number =
 	return from;
 };
 
+/** What has the focus: the user's pick, else the default while it is offered, else the first option. */
+const focusOf = (state: State, options: readonly ChoiceOption[], defaultValue: string | undefined): string | undefined =>
+	state.focused ?? (options.some(option => option.value === defaultValue) ? defaultValue : options[0]?.value);
+
 const createReducer =
-	(options: readonly ChoiceOption[], visibleCount: number) =>
+	(options: readonly ChoiceOption[], defaultValue: string | undefined, visibleCount: number) =>
 	(state: State, action: Action): State => {
 		if (state.chosen !== undefined) return state;
 		const values = options.filter(option => matchesFilter(option, state.filter)).map(option => option.value);
+		const focused = focusOf(state, options, defaultValue);
 		switch (action.type) {
 			case 'move': {
 				if (values.length === 0) return state;
-				const current = Math.max(values.indexOf(state.focused ?? ''), 0);
+				const current = Math.max(values.indexOf(focused ?? ''), 0);
 				const index = Math.min(Math.max(current + action.by, 0), values.length - 1);
 				return {...state, focused: values[index], from: keepInView(index, state.from, visibleCount)};
 			}
@@ -53,11 +61,11 @@ const createReducer =
 			case 'erase': {
 				const filter = action.type === 'erase' ? state.filter.slice(0, -1) : state.filter + action.text;
 				const matching = options.filter(option => matchesFilter(option, filter)).map(option => option.value);
-				const stillThere = state.focused !== undefined && matching.includes(state.focused);
-				return {...state, filter, focused: stillThere ? state.focused : matching[0], from: 0};
+				const stillThere = focused !== undefined && matching.includes(focused);
+				return {...state, filter, focused: stillThere ? focused : matching[0], from: 0};
 			}
 			case 'choose': {
-				const value = action.value ?? (values.includes(state.focused ?? '') ? state.focused : values[0]);
+				const value = action.value ?? (values.includes(focused ?? '') ? focused : values[0]);
 				return value === undefined ? state : {...state, chosen: value};
 			}
 			case 'escape':
@@ -68,14 +76,16 @@ const createReducer =
 export type ChoiceState = ReturnType<typeof useChoiceState>;
 
 export const useChoiceState = ({options, defaultValue, visibleCount}: {readonly options: readonly ChoiceOption[]; readonly defaultValue?: string; readonly visibleCount: number}) => {
-	// The reducer closes over the options: a question's options never change while it is on screen.
-	const [state, dispatch] = useReducer(createReducer(options, visibleCount), undefined, (): State => {
+	// React runs actions through the reducer of the latest render, so options that arrive late (the
+	// profiles) are seen by every key pressed after they are drawn.
+	const [state, dispatch] = useReducer(createReducer(options, defaultValue, visibleCount), undefined, (): State => {
 		const start = Math.max(options.findIndex(option => option.value === defaultValue), 0);
-		return {filter: '', focused: options[start]?.value, from: keepInView(start, 0, visibleCount), backRequests: 0};
+		return {filter: '', from: keepInView(start, 0, visibleCount), backRequests: 0};
 	});
 	const filtered = options.filter(option => matchesFilter(option, state.filter));
+	const focused = focusOf(state, options, defaultValue);
 	const focusedIndex = Math.max(
-		filtered.findIndex(option => option.value === state.focused),
+		filtered.findIndex(option => option.value === focused),
 		0,
 	);
 	// A resize can shrink the window below the focus: keep the focus visible without a state change.
