@@ -12,7 +12,8 @@ import type {NamedPolicy, PolicyJson, Snapshot} from './snapshot.js';
  */
 
 type JsonObject = Record<string, unknown>;
-type Draft = Omit<Fix, 'proven'> & {readonly apply: (snapshot: Snapshot) => Snapshot};
+/** A fix before its proof: how to apply it, and which requirement ids must end `ok` (the rest: no longer denied). */
+type Draft = Omit<Fix, 'proven'> & {readonly apply: (snapshot: Snapshot) => Snapshot; readonly mustAllow: readonly string[]};
 
 const shellQuote = (text: string): string => `'${text.replace(/'/g, `'\\''`)}'`;
 const compactJson = (value: unknown): string => JSON.stringify(value);
@@ -133,6 +134,7 @@ const identityFixes = (snapshot: Snapshot, analysis: Analysis, missing: readonly
 			target: entity.arn,
 			policyName,
 			resolves: requirements.map(requirementId),
+			mustAllow: requirements.map(requirementId),
 			statement,
 			policy,
 			command: putIdentityPolicyCommand(entity, policyName, policy),
@@ -170,6 +172,7 @@ const keyPolicyFixes = (snapshot: Snapshot, analysis: Analysis, missing: readonl
 			kind: 'add-allow' as const,
 			target: keyArn,
 			resolves: requirements.map(requirementId),
+			mustAllow: requirements.map(requirementId),
 			statement,
 			policy,
 			command: putKeyPolicyCommand(keyArn, policy),
@@ -200,6 +203,7 @@ const bucketPolicyFixes = (snapshot: Snapshot, analysis: Analysis, missing: read
 			kind: 'add-allow' as const,
 			target: `arn:aws:s3:::${bucket}`,
 			resolves: requirements.map(requirementId),
+			mustAllow: requirements.map(requirementId),
 			statement,
 			policy,
 			command: putBucketPolicyCommand(bucket, policy),
@@ -224,6 +228,7 @@ const boundaryFix = (snapshot: Snapshot, missing: readonly Requirement[]): Draft
 		kind: 'add-allow',
 		target: boundary.arn ?? boundary.name,
 		resolves: missing.map(requirementId),
+		mustAllow: missing.map(requirementId),
 		statement,
 		policy,
 		command: boundary.arn
@@ -262,6 +267,7 @@ const narrowDenyFix = (snapshot: Snapshot, analysis: Analysis, requirement: Requ
 	const base = {
 		kind: 'narrow-deny' as const,
 		resolves: [requirementId(requirement)],
+		mustAllow: [],
 		statement: narrowed,
 		summary: `${trace.policy}, ${trace.label} denies ${requirement.action}. Narrow it so it no longer applies to ${principalArn} (or change the request so the Deny's conditions do not match).`,
 	};
@@ -327,12 +333,13 @@ const proves = (draft: Draft, snapshot: Snapshot): boolean => {
 	const byId = new Map(after.requirements.map(requirement => [requirementId(requirement), requirement]));
 	return draft.resolves.every(id => {
 		const status = byId.get(id)?.status;
-		if (draft.kind === 'narrow-deny') return status !== undefined && status !== 'denied';
-		return status === 'ok';
+		if (draft.mustAllow.includes(id)) return status === 'ok';
+		return status !== undefined && status !== 'denied';
 	});
 };
 
-export const fixesFor = (snapshot: Snapshot, analysis: Analysis): Fix[] => {
+/** The fixes the analysis asks for, each computed from `snapshot` as it stands. */
+const draftsFor = (snapshot: Snapshot, analysis: Analysis): Draft[] => {
 	const missing = (place: Place): Requirement[] => analysis.requirements.filter(requirement => requirement.place === place && requirement.status === 'missing');
 	const drafts: Draft[] = [];
 	drafts.push(...identityFixes(snapshot, analysis, missing('identity-policy')));
@@ -347,5 +354,41 @@ export const fixesFor = (snapshot: Snapshot, analysis: Analysis): Fix[] => {
 		const draft = trace ? narrowDenyFix(snapshot, analysis, requirement, trace) : undefined;
 		if (draft) drafts.push(draft);
 	}
-	return drafts.map(({apply: _apply, ...fix}) => ({...fix, proven: isLeastPrivilege(fix) && proves({...fix, apply: _apply}, snapshot)}));
+	return drafts;
+};
+
+const samePolicy = (a: Draft, b: Draft): boolean => a.place === b.place && a.target === b.target && a.policyName === b.policyName;
+
+/** Two changes to one policy are one fix; the later draft was computed on top of the earlier one, so its policy holds both. */
+const mergeInto = (earlier: Draft, later: Draft): Draft => ({
+	...later,
+	kind: earlier.kind === 'narrow-deny' ? 'narrow-deny' : later.kind,
+	statement: earlier.kind === 'narrow-deny' ? earlier.statement : later.statement,
+	resolves: [...new Set([...earlier.resolves, ...later.resolves])],
+	mustAllow: [...new Set([...earlier.mustAllow, ...later.mustAllow])],
+	summary: earlier.summary === later.summary ? later.summary : `${earlier.summary} Then: ${later.summary}`,
+});
+
+/**
+ * Fixes in rounds: apply the first round to a copy of the snapshot and look again, because a narrowed
+ * Deny can uncover a missing Allow in the same policy (and two Denies in one policy need one merged
+ * policy). Follow-up changes to a policy already being fixed are folded into that fix.
+ */
+export const fixesFor = (snapshot: Snapshot, analysis: Analysis): Fix[] => {
+	let fixes: Draft[] = [];
+	let patched = snapshot;
+	let current = analysis;
+	for (let round = 0; round < 3; round++) {
+		const fresh = draftsFor(patched, current).filter(
+			draft => !fixes.some(fix => samePolicy(fix, draft) && JSON.stringify(fix.policy) === JSON.stringify(draft.policy)),
+		);
+		if (fresh.length === 0) break;
+		for (const draft of fresh) {
+			const index = fixes.findIndex(fix => samePolicy(fix, draft));
+			fixes = index === -1 ? [...fixes, draft] : fixes.map((fix, position) => (position === index ? mergeInto(fix, draft) : fix));
+		}
+		patched = fresh.reduce((state, draft) => draft.apply(state), patched);
+		current = analyse(patched);
+	}
+	return fixes.map(({apply, mustAllow, ...fix}) => ({...fix, proven: isLeastPrivilege(fix) && proves({...fix, apply, mustAllow}, snapshot)}));
 };

@@ -142,4 +142,19 @@ describe('denies that cannot be fixed here', () => {
 		for (const fix of fixesFor(diagnosis, `${decrypt}#key-policy`)) expect(fix.kind).toBe('narrow-deny');
 		expectFixesHold(snapshot, diagnosis);
 	});
+
+	it('a Deny and a missing Allow in the same key policy come as one fix, and applying it makes the upload work', () => {
+		const snapshot = buildSnapshot({
+			question: {sizeBytes: 100 * MiB},
+			principal: {identityPolicies: [named('S3', policy(allow('s3:PutObject', `${bucketArn}/*`)))]},
+			key: {policy: policy(allow('kms:GenerateDataKey', '*', {Sid: 'Upload', Principal: {AWS: userArn}}), deny('kms:Decrypt', '*', {Sid: 'NoDecrypt', Principal: '*', Condition: {StringNotEquals: {'kms:ViaService': `ec2.${region}.amazonaws.com`}}}))},
+		});
+		const diagnosis = diagnose(snapshot);
+		const keyFixes = diagnosis.fixes.filter(fix => fix.place === 'key-policy');
+		expect(keyFixes).toHaveLength(1);
+		expect(keyFixes[0]!.summary).toMatch(/NoDecrypt.*Then: Add a statement/s);
+		const after = diagnose(applyFix(snapshot, keyFixes[0]!));
+		expect(requirementOf(after, decrypt, 'key-policy').status).toBe('ok');
+		expect(after.verdict).toBe('allowed');
+	});
 });

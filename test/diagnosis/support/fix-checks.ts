@@ -110,7 +110,7 @@ export const expectLeastPrivilege = (fix: Fix): void => {
 	}
 };
 
-/** The new policy keeps every statement that was there, unchanged, except the one a narrow-deny rewrites. */
+/** The new policy keeps every statement that was there, unchanged, except the one a narrow-deny rewrites; new ones come last. */
 export const expectExistingStatementsKept = (before: PolicyJson | null | undefined, fix: Fix): void => {
 	const old = statementsOf(before);
 	const now = statementsOf(fix.policy);
@@ -123,9 +123,12 @@ export const expectExistingStatementsKept = (before: PolicyJson | null | undefin
 		for (const [name, value] of Object.entries(before ?? {})) if (name !== 'Statement') expect(fix.policy[name]).toEqual(value);
 		return;
 	}
-	expect(now).toHaveLength(old.length);
-	const changed = now.filter((statement, index) => text([statement])[0] !== text([old[index]])[0]);
+	// A narrow-deny rewrites one statement in place; when the narrowing uncovers a missing Allow in the same
+	// policy, the fix also appends that Allow (least privilege, like any added statement) after the old ones.
+	const kept = now.slice(0, old.length);
+	const changed = kept.filter((statement, index) => text([statement])[0] !== text([old[index]])[0]);
 	expect(changed).toEqual([fix.statement]);
+	for (const added of now.slice(old.length)) expectLeastPrivilege({...fix, kind: 'add-allow', statement: added as PolicyJson});
 };
 
 /** The CLI command names the right target and carries exactly the fix's policy, once the shell has parsed it. */
