@@ -131,12 +131,16 @@ describe('denies that cannot be fixed here', () => {
 		expect(diagnosis.fixes.filter(fix => fix.kind === 'add-allow')).toEqual([]);
 	});
 
-	it('a Deny next to a missing grant: the grant gets an Allow, the Deny only a narrowing', () => {
-		const snapshot = buildSnapshot({
+	// The key policy names the user for GenerateDataKey only, and denies Decrypt outside EC2: a multipart upload needs both fixed.
+	const denyNextToMissingGrant = (): Snapshot =>
+		buildSnapshot({
 			question: {sizeBytes: 100 * MiB},
 			principal: {identityPolicies: [named('S3', policy(allow('s3:PutObject', `${bucketArn}/*`)))]},
 			key: {policy: policy(allow('kms:GenerateDataKey', '*', {Sid: 'Upload', Principal: {AWS: userArn}}), deny('kms:Decrypt', '*', {Sid: 'NoDecrypt', Principal: '*', Condition: {StringNotEquals: {'kms:ViaService': `ec2.${region}.amazonaws.com`}}}))},
 		});
+
+	it('a Deny next to a missing grant: the grant gets an Allow, the Deny only a narrowing', () => {
+		const snapshot = denyNextToMissingGrant();
 		const diagnosis = diagnose(snapshot);
 		expect(requirementOf(diagnosis, decrypt, 'key-policy')).toMatchObject({status: 'denied', decidedBy: 'key policy, Sid "NoDecrypt"'});
 		for (const fix of fixesFor(diagnosis, `${decrypt}#key-policy`)) expect(fix.kind).toBe('narrow-deny');
@@ -144,11 +148,7 @@ describe('denies that cannot be fixed here', () => {
 	});
 
 	it('a Deny and a missing Allow in the same key policy come as one fix, and applying it makes the upload work', () => {
-		const snapshot = buildSnapshot({
-			question: {sizeBytes: 100 * MiB},
-			principal: {identityPolicies: [named('S3', policy(allow('s3:PutObject', `${bucketArn}/*`)))]},
-			key: {policy: policy(allow('kms:GenerateDataKey', '*', {Sid: 'Upload', Principal: {AWS: userArn}}), deny('kms:Decrypt', '*', {Sid: 'NoDecrypt', Principal: '*', Condition: {StringNotEquals: {'kms:ViaService': `ec2.${region}.amazonaws.com`}}}))},
-		});
+		const snapshot = denyNextToMissingGrant();
 		const diagnosis = diagnose(snapshot);
 		const keyFixes = diagnosis.fixes.filter(fix => fix.place === 'key-policy');
 		expect(keyFixes).toHaveLength(1);
