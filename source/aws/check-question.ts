@@ -1,5 +1,5 @@
-import type {Question} from '../diagnosis/snapshot.js';
-import {err, ok, type Result} from '../engine/result.js';
+import type {Question} from '../snapshot/snapshot.js';
+import {err, ok, type Result} from '../shared/result.js';
 
 const operations = new Set(['upload', 'download', 'copy']);
 

@@ -1,5 +1,5 @@
-import type {Question, Snapshot} from '../diagnosis/snapshot.js';
-import {err, ok, type Result} from '../engine/result.js';
+import type {Question, Snapshot} from '../snapshot/snapshot.js';
+import {err, ok, type Result} from '../shared/result.js';
 import {anySignal} from './any-signal.js';
 import {checkQuestion} from './check-question.js';
 import {gather} from './gather.js';

@@ -2,7 +2,7 @@ import {createHash} from 'node:crypto';
 import {readFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import {fromContainerMetadata, fromIni, fromInstanceMetadata, fromTokenFile} from '@aws-sdk/credential-providers';
-import {err, ok, type Result} from '../engine/result.js';
+import {err, ok, type Result} from '../shared/result.js';
 import type {Endpoints} from './endpoints.js';
 import {profileKind, sortProfileNames} from './profiles.js';
 import {silentLogger} from './quiet.js';

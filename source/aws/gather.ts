@@ -1,4 +1,4 @@
-import {snapshotFormat, type KeyInfo, type ObjectInfo, type Question, type Snapshot, type UnreadNote} from '../diagnosis/snapshot.js';
+import {snapshotFormat, type KeyInfo, type ObjectInfo, type Question, type Snapshot, type UnreadNote} from '../snapshot/snapshot.js';
 import {readBucket, readBucketRegion, readObject, type BucketTarget} from './read-bucket.js';
 import {readKey} from './read-key.js';
 import {readOrganization} from './read-organization.js';

@@ -1,4 +1,4 @@
-import {err, ok, type Result} from '../engine/result.js';
+import {err, ok, type Result} from '../shared/result.js';
 import {createClients} from './clients.js';
 import type {CollectError, CollectOptions} from './collect.js';
 import {resolveCredentials, type CredentialsError, type ProfileRequest} from './credentials.js';

@@ -1,6 +1,6 @@
-import type {PolicyJson} from '../diagnosis/snapshot.js';
+import type {PolicyJson} from '../snapshot/snapshot.js';
 import {parseJson} from '../engine/json.js';
-import {err, ok, type Result} from '../engine/result.js';
+import {err, ok, type Result} from '../shared/result.js';
 
 /** IAM returns policy documents URL-encoded (RFC 3986); KMS, S3 and Organizations return them as they are. */
 export const decodeIamDocument = (text: string): string => {

@@ -1,5 +1,5 @@
 import {GetBucketEncryptionCommand, GetBucketOwnershipControlsCommand, GetBucketPolicyCommand, HeadBucketCommand, HeadObjectCommand, type S3Client} from '@aws-sdk/client-s3';
-import type {BucketInfo, DefaultEncryption, EncryptionAlgorithm, ObjectInfo, ObjectOwnership, PolicyJson} from '../diagnosis/snapshot.js';
+import type {BucketInfo, DefaultEncryption, EncryptionAlgorithm, ObjectInfo, ObjectOwnership, PolicyJson} from '../snapshot/snapshot.js';
 import type {Failure} from './aws-error.js';
 import {parsePolicyDocument} from './policy-document.js';
 import type {Expected, Outcome, Reader} from './reader.js';

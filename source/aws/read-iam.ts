@@ -12,7 +12,7 @@ import {
 	ListUserPoliciesCommand,
 	type IAMClient,
 } from '@aws-sdk/client-iam';
-import type {NamedPolicy} from '../diagnosis/snapshot.js';
+import type {NamedPolicy} from '../snapshot/snapshot.js';
 import type {Failure} from './aws-error.js';
 import {parsePolicyDocument} from './policy-document.js';
 import {page, readAllPages} from './read-pages.js';

@@ -1,5 +1,5 @@
 import {DescribeKeyCommand, GetKeyPolicyCommand, ListGrantsCommand, type GrantListEntry, type KeyMetadata} from '@aws-sdk/client-kms';
-import type {KeyGrant, KeyInfo, KeyManager, KeyState, PolicyJson} from '../diagnosis/snapshot.js';
+import type {KeyGrant, KeyInfo, KeyManager, KeyState, PolicyJson} from '../snapshot/snapshot.js';
 import {parsePolicyDocument} from './policy-document.js';
 import {page, readAllPages} from './read-pages.js';
 import type {Outcome, Reader} from './reader.js';

@@ -1,5 +1,5 @@
 import {DescribeOrganizationCommand, DescribePolicyCommand, ListParentsCommand, ListPoliciesForTargetCommand, type PolicyType} from '@aws-sdk/client-organizations';
-import type {NamedPolicy, OrganizationInfo, OrganizationLevel} from '../diagnosis/snapshot.js';
+import type {NamedPolicy, OrganizationInfo, OrganizationLevel} from '../snapshot/snapshot.js';
 import type {Failure} from './aws-error.js';
 import {parsePolicyDocument} from './policy-document.js';
 import type {Outcome, Reader} from './reader.js';

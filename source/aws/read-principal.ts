@@ -1,5 +1,5 @@
 import {GetRoleCommand, GetUserCommand, ListGroupsForUserCommand} from '@aws-sdk/client-iam';
-import type {NamedPolicy, PrincipalInfo} from '../diagnosis/snapshot.js';
+import type {NamedPolicy, PrincipalInfo} from '../snapshot/snapshot.js';
 import {parseCaller} from '../engine/principal.js';
 import {combine, readAttachedPolicies, readInlinePolicies, readManagedPolicy, type Gathered, type Missing, type PolicyOwner} from './read-iam.js';
 import {page, readAllPages} from './read-pages.js';

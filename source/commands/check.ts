@@ -1,8 +1,8 @@
-import {bytesOf} from '../diagnosis/collect-script/validate-options.js';
+import {bytesOf} from '../outputs/collect-script/validate-options.js';
 import {diagnose} from '../diagnosis/diagnose.js';
 import type {Decision} from '../diagnosis/diagnosis.js';
-import {parseSnapshot} from '../diagnosis/parse-snapshot.js';
-import type {Operation, Question, Snapshot} from '../diagnosis/snapshot.js';
+import {parseSnapshot} from '../snapshot/parse-snapshot.js';
+import type {Operation, Question, Snapshot} from '../snapshot/snapshot.js';
 import {renderJson, renderMarkdown, renderText} from '../report/index.js';
 import {packageVersion} from '../version.js';
 import {CliError, exitCodes} from './cli-error.js';
@@ -111,7 +111,7 @@ export const runCheck = async (options: CheckOptions): Promise<number> => {
 	if (options.snapshot && liveFlags) throw new CliError('give either --snapshot or the live-check options (--profile, --operation, --bucket, --key), not both');
 	let snapshot = options.snapshot ? await loadSnapshot(options.snapshot) : await collectLive(options);
 	if (options.redact) {
-		const {redactSnapshot} = await import('../diagnosis/redact.js');
+		const {redactSnapshot} = await import('../snapshot/redact.js');
 		snapshot = redactSnapshot(snapshot);
 	}
 	if (options.saveSnapshot) await writeTextOutput(options.saveSnapshot, JSON.stringify(snapshot, null, 2), 'the snapshot to');

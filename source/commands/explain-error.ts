@@ -1,4 +1,4 @@
-import {denialJson, explainDenial, parseAccessDenied, renderDenialText} from '../diagnosis/error-message/index.js';
+import {denialJson, explainDenial, parseAccessDenied, renderDenialText} from '../inputs/error-message/index.js';
 import {CliError, exitCodes} from './cli-error.js';
 import {readTextInput} from './io.js';
 

@@ -1,8 +1,8 @@
 import {readdir, readFile, stat} from 'node:fs/promises';
 import path from 'node:path';
 import {list} from 'tar';
-import {bundleToSnapshot, questionFile} from '../diagnosis/bundle/index.js';
-import type {Snapshot} from '../diagnosis/snapshot.js';
+import {bundleToSnapshot, questionFile} from '../inputs/bundle/index.js';
+import type {Snapshot} from '../snapshot/snapshot.js';
 import type {ReportFormat} from './check.js';
 import {CliError, exitCodes} from './cli-error.js';
 import {describeFileError, writeTextOutput} from './io.js';

@@ -4,11 +4,11 @@ import {readdir, readFile, writeFile} from 'node:fs/promises';
 import {homedir} from 'node:os';
 import {dirname, join, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {parseAccessDenied} from '../diagnosis/error-message/index.js';
-import type {Snapshot} from '../diagnosis/snapshot.js';
+import {parseAccessDenied} from '../inputs/error-message/index.js';
+import type {Snapshot} from '../snapshot/snapshot.js';
 import {parseJson} from '../engine/json.js';
 import {parsePolicy} from '../engine/parse-policy.js';
-import {err, ok, type Result} from '../engine/result.js';
+import {err, ok, type Result} from '../shared/result.js';
 import {clipboardSequences} from '../ui/clipboard.js';
 import type {ExampleInfo, PolicyCheck, ProfileInfo, SettingsStore, WizardServices, WizardSettings} from '../ui/services.js';
 import {emptySettings} from '../ui/session/remember.js';
@@ -113,7 +113,7 @@ const listExamples = async (): Promise<readonly ExampleInfo[]> => {
 	const folder = join(root, 'examples');
 	const names = (await readdir(folder)).filter(name => name.endsWith('.json'));
 	const rank = (id: string): number => (exampleOrder.includes(id) ? exampleOrder.indexOf(id) : exampleOrder.length);
-	const {parseSnapshot} = await import('../diagnosis/parse-snapshot.js');
+	const {parseSnapshot} = await import('../snapshot/parse-snapshot.js');
 	const examples = await Promise.all(
 		names.map(async (name): Promise<ExampleInfo | undefined> => {
 			const id = name.slice(0, -'.json'.length);
@@ -133,7 +133,7 @@ const readSnapshotFile = async (path: string): Promise<Result<Snapshot, string>>
 	} catch (error) {
 		return err(`cannot read ${path}: ${describeFileError(error)}`);
 	}
-	const {parseSnapshot} = await import('../diagnosis/parse-snapshot.js');
+	const {parseSnapshot} = await import('../snapshot/parse-snapshot.js');
 	const parsed = parseSnapshot(text, path);
 	return parsed.ok ? parsed : err(parsed.error.message);
 };

@@ -5,7 +5,7 @@ import {PolicyBook, policySetFor} from './policy-inputs.js';
 import {requiredActions} from './required-actions.js';
 import {decisionOf, requirementsOf} from './requirements.js';
 import {resolveQuestion, type ResolvedFacts} from './resolve-question.js';
-import type {Snapshot} from './snapshot.js';
+import type {Snapshot} from '../snapshot/snapshot.js';
 
 export type Analysis = {
 	readonly facts: ResolvedFacts;

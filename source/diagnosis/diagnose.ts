@@ -2,7 +2,7 @@ import {analyse} from './analyse.js';
 import type {Decision, Diagnosis, Finding, RequiredAction, UnknownNote} from './diagnosis.js';
 import {findingsOf} from './findings.js';
 import {fixesFor} from './fixes.js';
-import type {Snapshot} from './snapshot.js';
+import type {Snapshot} from '../snapshot/snapshot.js';
 
 /**
  * Snapshot + question → diagnosis: every needed action with its decision, every place a grant must

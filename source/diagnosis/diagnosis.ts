@@ -1,6 +1,6 @@
 import type {ContextValue} from '../engine/context.js';
 import type {Evaluation} from '../engine/evaluation.js';
-import type {PolicyJson} from './snapshot.js';
+import type {PolicyJson} from '../snapshot/snapshot.js';
 
 /** What `diagnose(snapshot)` returns: everything the UI, the reports and `check --format json` show. */
 

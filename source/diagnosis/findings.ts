@@ -3,8 +3,8 @@ import type {Evaluation} from '../engine/evaluation.js';
 import type {Finding} from './diagnosis.js';
 import type {ActionSpec} from './required-actions.js';
 import {keyInfoOf, type ResolvedFacts, type ResolvedKey} from './resolve-question.js';
-import type {KeyInfo, Snapshot} from './snapshot.js';
-import {formatSize} from './format-size.js';
+import type {KeyInfo, Snapshot} from '../snapshot/snapshot.js';
+import {formatSize} from '../shared/format-size.js';
 
 /** Causes that are not a missing grant, and the classic patterns worth naming. */
 

@@ -4,7 +4,7 @@ import {analyse, type Analysis} from './analyse.js';
 import {requirementId} from './requirement-id.js';
 import type {Fix, Place, Requirement} from './diagnosis.js';
 import type {ActionSpec} from './required-actions.js';
-import type {NamedPolicy, PolicyJson, Snapshot} from './snapshot.js';
+import type {NamedPolicy, PolicyJson, Snapshot} from '../snapshot/snapshot.js';
 
 /**
  * Least-privilege fixes for every missing grant and explicit deny, each proven: applied to a copy of

@@ -4,7 +4,7 @@ import type {Policy} from '../engine/policy.js';
 import {parseCaller, roleArnOfCaller} from '../engine/principal.js';
 import type {ActionSpec} from './required-actions.js';
 import {keyInfoOf, type ResolvedFacts} from './resolve-question.js';
-import type {NamedPolicy, OrganizationLevel, PolicyJson, Snapshot} from './snapshot.js';
+import type {NamedPolicy, OrganizationLevel, PolicyJson, Snapshot} from '../snapshot/snapshot.js';
 
 /**
  * From the snapshot to the engine's policy sets. Absent means unknown: each absent policy becomes an

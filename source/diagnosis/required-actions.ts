@@ -1,8 +1,8 @@
 import type {ContextValue} from '../engine/context.js';
 import {parseCaller} from '../engine/principal.js';
 import {keyInfoOf, type ResolvedFacts, type ResolvedKey} from './resolve-question.js';
-import type {Snapshot} from './snapshot.js';
-import {formatSize} from './format-size.js';
+import type {Snapshot} from '../snapshot/snapshot.js';
+import {formatSize} from '../shared/format-size.js';
 
 /**
  * What an operation needs, derived from the operation (not a fixed list), with the request context

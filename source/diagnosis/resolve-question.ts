@@ -1,7 +1,7 @@
 import {accountOfArn, parseArn} from '../engine/arn.js';
 import {parseCaller} from '../engine/principal.js';
 import type {ResolvedQuestion} from './diagnosis.js';
-import type {DefaultEncryption, Snapshot} from './snapshot.js';
+import type {DefaultEncryption, Snapshot} from '../snapshot/snapshot.js';
 import {defaultMultipartThreshold, multipartThresholds, smallestMultipartSize} from './thresholds.js';
 
 /** Where the answer to "which key does S3 use" came from, for explanations. */

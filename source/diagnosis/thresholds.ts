@@ -1,4 +1,4 @@
-import type {UploadTool} from './snapshot.js';
+import type {UploadTool} from '../snapshot/snapshot.js';
 
 const MiB = 1024 * 1024;
 

@@ -1,7 +1,7 @@
 import {createRequire} from 'node:module';
 import type * as Jsonc from 'jsonc-parser';
 import type {ParseError} from 'jsonc-parser';
-import {err, ok, type Result} from './result.js';
+import {err, ok, type Result} from '../shared/result.js';
 
 // Loaded only when the JSON is broken: most runs never pay for it.
 const loadJsonc = (): typeof Jsonc => createRequire(import.meta.url)('jsonc-parser') as typeof Jsonc;

@@ -1,7 +1,7 @@
 import {parseOperatorName} from './conditions/operator-name.js';
 import {parseJson} from './json.js';
 import type {ConditionClause, Effect, Policy, PrincipalElement, Statement} from './policy.js';
-import {err, ok, type Result} from './result.js';
+import {err, ok, type Result} from '../shared/result.js';
 
 export type PolicyParseError = {
 	/** The whole message, naming the policy and the statement: `key policy, Sid "Use": Effect must be …`. */

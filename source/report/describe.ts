@@ -1,5 +1,5 @@
 import type {ConditionExplanation, Diagnosis, Fix, Place, Requirement, ResolvedQuestion} from '../diagnosis/diagnosis.js';
-import {formatSize, formatSizeInFull} from '../diagnosis/format-size.js';
+import {formatSize, formatSizeInFull} from '../shared/format-size.js';
 import {placeLabels, placeOrder} from './marks.js';
 
 export {formatSize, formatSizeInFull};

@@ -1,7 +1,7 @@
 import type {Diagnosis} from '../diagnosis/diagnosis.js';
-import type {ParsedDenial} from '../diagnosis/error-message/parsed-denial.js';
-import type {Operation, Question, Snapshot} from '../diagnosis/snapshot.js';
-import type {Result} from '../engine/result.js';
+import type {ParsedDenial} from '../inputs/error-message/parsed-denial.js';
+import type {Operation, Question, Snapshot} from '../snapshot/snapshot.js';
+import type {Result} from '../shared/result.js';
 
 /**
  * Everything the wizard does that is not drawing: reading profiles and files, talking to AWS, diagnosing,

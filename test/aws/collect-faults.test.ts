@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {collectSnapshot, type CollectOptions} from '../../source/aws/collect.js';
-import type {Snapshot} from '../../source/diagnosis/snapshot.js';
+import type {Snapshot} from '../../source/snapshot/snapshot.js';
 import type {FakeService} from '../support/fake-aws/call.js';
 import {expectValidSnapshot, notePaths, useFakeAws} from '../support/fake-aws/harness.js';
 import {sameAccountFiles, sameAccountScenario} from '../support/fake-aws/scenarios.js';

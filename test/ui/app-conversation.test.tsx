@@ -1,6 +1,6 @@
 import {afterEach, describe, expect, it} from 'vitest';
-import type {Snapshot} from '../../source/diagnosis/snapshot.js';
-import {err, ok} from '../../source/engine/result.js';
+import type {Snapshot} from '../../source/snapshot/snapshot.js';
+import {err, ok} from '../../source/shared/result.js';
 import {WizardApp} from '../../source/ui/app.js';
 import type {ProfileInfo, ReadProgress} from '../../source/ui/services.js';
 import {fakeServices, loadExample, type FakeOptions} from './helpers/fake-services.js';

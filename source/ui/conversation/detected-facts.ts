@@ -1,6 +1,6 @@
-import type {ParsedDenial} from '../../diagnosis/error-message/parsed-denial.js';
-import {policyTypeWords} from '../../diagnosis/error-message/policy-types.js';
-import type {DefaultEncryption, Snapshot} from '../../diagnosis/snapshot.js';
+import type {ParsedDenial} from '../../inputs/error-message/parsed-denial.js';
+import {policyTypeWords} from '../../inputs/error-message/policy-types.js';
+import type {DefaultEncryption, Snapshot} from '../../snapshot/snapshot.js';
 import {accountOfArn} from '../../engine/arn.js';
 import type {Note} from './question.js';
 

@@ -1,6 +1,6 @@
-import type {ParsedDenial} from '../../diagnosis/error-message/parsed-denial.js';
-import type {Snapshot} from '../../diagnosis/snapshot.js';
-import type {Result} from '../../engine/result.js';
+import type {ParsedDenial} from '../../inputs/error-message/parsed-denial.js';
+import type {Snapshot} from '../../snapshot/snapshot.js';
+import type {Result} from '../../shared/result.js';
 import type {CollectRequest, ExampleInfo, PolicyCheck, ProfileInfo, ReadProgress, WizardSettings} from '../services.js';
 import type {Note, Question} from './question.js';
 

@@ -1,4 +1,4 @@
-import type {ParsedDenial} from '../../diagnosis/error-message/parsed-denial.js';
+import type {ParsedDenial} from '../../inputs/error-message/parsed-denial.js';
 import {denialFacts} from './detected-facts.js';
 import {ask, show, waitFor} from './flow-steps.js';
 import type {Ending, Flow, FlowEnv} from './flow-types.js';

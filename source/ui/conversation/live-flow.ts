@@ -1,5 +1,5 @@
-import type {ParsedDenial} from '../../diagnosis/error-message/parsed-denial.js';
-import type {Snapshot} from '../../diagnosis/snapshot.js';
+import type {ParsedDenial} from '../../inputs/error-message/parsed-denial.js';
+import type {Snapshot} from '../../snapshot/snapshot.js';
 import {accountOfArn} from '../../engine/arn.js';
 import type {CollectRequest} from '../services.js';
 import {detectedFacts} from './detected-facts.js';

@@ -1,8 +1,8 @@
-import type {ParsedDenial} from '../../diagnosis/error-message/parsed-denial.js';
-import type {PolicyJson} from '../../diagnosis/snapshot.js';
+import type {ParsedDenial} from '../../inputs/error-message/parsed-denial.js';
+import type {PolicyJson} from '../../snapshot/snapshot.js';
 import {accountOfArn, parseArn} from '../../engine/arn.js';
 import {parseCaller} from '../../engine/principal.js';
-import {buildManualSnapshot, type Guardrails, type ManualFacts, type Pasted, type ScpAnswer} from './build-snapshot.js';
+import {buildManualSnapshot, type Guardrails, type ManualFacts, type Pasted, type ScpAnswer} from '../../inputs/manual/build-snapshot.js';
 import {ask} from './flow-steps.js';
 import type {Ending, Flow, FlowEnv} from './flow-types.js';
 import * as questions from './questions.js';

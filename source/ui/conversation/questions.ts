@@ -1,4 +1,4 @@
-import type {ParsedDenial} from '../../diagnosis/error-message/parsed-denial.js';
+import type {ParsedDenial} from '../../inputs/error-message/parsed-denial.js';
 import type {ProfileInfo} from '../services.js';
 import type {FlowEnv} from './flow-types.js';
 import {profileValue} from './profile-answer.js';

@@ -1,5 +1,5 @@
-import type {ParsedDenial} from '../../diagnosis/error-message/parsed-denial.js';
-import type {DefaultEncryption, Operation, Question as SnapshotQuestion} from '../../diagnosis/snapshot.js';
+import type {ParsedDenial} from '../../inputs/error-message/parsed-denial.js';
+import type {DefaultEncryption, Operation, Question as SnapshotQuestion} from '../../snapshot/snapshot.js';
 import {ask, show} from './flow-steps.js';
 import type {Flow, FlowEnv} from './flow-types.js';
 import * as questions from './questions.js';

@@ -1,6 +1,6 @@
 import {decideMultipart} from '../../diagnosis/resolve-question.js';
-import type {Operation, Snapshot, UploadTool} from '../../diagnosis/snapshot.js';
-import {formatSize} from '../../diagnosis/format-size.js';
+import type {Operation, Snapshot, UploadTool} from '../../snapshot/snapshot.js';
+import {formatSize} from '../../shared/format-size.js';
 import type {ChoiceOption} from './question.js';
 
 /** The tools people upload with, and what their size means for KMS, said plainly (domain.md §1). */

@@ -1,5 +1,5 @@
 import type {Diagnosis, Fix} from '../../diagnosis/diagnosis.js';
-import type {PolicyJson} from '../../diagnosis/snapshot.js';
+import type {PolicyJson} from '../../snapshot/snapshot.js';
 import {actualWords} from '../../report/describe.js';
 import {conditionStyles, placeHeading, placeLabels, statusStyles} from '../../report/marks.js';
 import type {Line} from '../conversation/transcript-lines.js';

@@ -1,7 +1,7 @@
 import {Box, Text} from 'ink';
 import {useMemo} from 'react';
 import type {Diagnosis} from '../../diagnosis/diagnosis.js';
-import type {Snapshot} from '../../diagnosis/snapshot.js';
+import type {Snapshot} from '../../snapshot/snapshot.js';
 import {objectUrl, verdictWords} from '../../report/describe.js';
 import {decisionStyles, severityStyles} from '../../report/marks.js';
 import {LineView} from '../conversation/line-view.js';

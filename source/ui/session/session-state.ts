@@ -1,6 +1,6 @@
 import type {Diagnosis} from '../../diagnosis/diagnosis.js';
-import type {Snapshot} from '../../diagnosis/snapshot.js';
-import type {Result} from '../../engine/result.js';
+import type {Snapshot} from '../../snapshot/snapshot.js';
+import type {Result} from '../../shared/result.js';
 import type {Collection} from '../conversation/flow-types.js';
 import type {Note} from '../conversation/question.js';
 import type {Answers} from '../conversation/walk.js';

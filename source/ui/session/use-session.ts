@@ -1,5 +1,5 @@
 import {useCallback, useEffect, useMemo, useReducer, useRef} from 'react';
-import {err, ok} from '../../engine/result.js';
+import {err, ok} from '../../shared/result.js';
 import type {FlowEnv} from '../conversation/flow-types.js';
 import {previousQuestionId, walk} from '../conversation/walk.js';
 import type {WizardServices, WizardSettings} from '../services.js';

@@ -2,7 +2,7 @@ import {execFileSync} from 'node:child_process';
 import {expect} from 'vitest';
 import {diagnose} from '../../../source/diagnosis/diagnose.js';
 import type {Diagnosis, Fix, Place, Requirement, RequirementStatus} from '../../../source/diagnosis/diagnosis.js';
-import type {PolicyJson, Snapshot} from '../../../source/diagnosis/snapshot.js';
+import type {PolicyJson, Snapshot} from '../../../source/snapshot/snapshot.js';
 
 /** Assertions shared by the diagnosis tests: finding rows, and checking fixes without trusting fixes.ts. */
 

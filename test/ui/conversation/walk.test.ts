@@ -1,8 +1,8 @@
 import {describe, expect, it} from 'vitest';
 import {checkPolicy} from '../../../source/commands/wizard.js';
-import {parseAccessDenied} from '../../../source/diagnosis/error-message/index.js';
-import type {Snapshot} from '../../../source/diagnosis/snapshot.js';
-import {err, ok} from '../../../source/engine/result.js';
+import {parseAccessDenied} from '../../../source/inputs/error-message/index.js';
+import type {Snapshot} from '../../../source/snapshot/snapshot.js';
+import {err, ok} from '../../../source/shared/result.js';
 import type {Collection, FlowEnv, Walk} from '../../../source/ui/conversation/flow-types.js';
 import {previousQuestionId, walk, type Answers} from '../../../source/ui/conversation/walk.js';
 import {loadExample} from '../helpers/fake-services.js';

@@ -2,10 +2,10 @@ import {readFileSync, readdirSync} from 'node:fs';
 import {join} from 'node:path';
 import {checkPolicy} from '../../../source/commands/wizard.js';
 import {diagnose} from '../../../source/diagnosis/diagnose.js';
-import {parseAccessDenied} from '../../../source/diagnosis/error-message/index.js';
-import {parseSnapshot} from '../../../source/diagnosis/parse-snapshot.js';
-import type {Snapshot} from '../../../source/diagnosis/snapshot.js';
-import {err, ok} from '../../../source/engine/result.js';
+import {parseAccessDenied} from '../../../source/inputs/error-message/index.js';
+import {parseSnapshot} from '../../../source/snapshot/parse-snapshot.js';
+import type {Snapshot} from '../../../source/snapshot/snapshot.js';
+import {err, ok} from '../../../source/shared/result.js';
 import {renderMarkdown} from '../../../source/report/render-markdown.js';
 import type {CollectRequest, ExampleInfo, ProfileInfo, ReadProgress, WizardServices, WizardSettings} from '../../../source/ui/services.js';
 

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {snapshotFormat} from '../../../source/diagnosis/snapshot.js';
+import {snapshotFormat} from '../../../source/snapshot/snapshot.js';
 import type {Ending} from '../../../source/ui/conversation/flow-types.js';
 import {checkNameProblem, emptySettings, rememberRun, savedCheckOf} from '../../../source/ui/session/remember.js';
 import {settingsFromStore} from '../../../source/ui/session/settings-shape.js';

@@ -1,0 +1,127 @@
+import {err, ok, type Result} from '../../shared/result.js';
+import {bundleFormat, type BundleQuestion} from '../../inputs/bundle/bundle-layout.js';
+import type {Operation} from '../../snapshot/snapshot.js';
+
+/** What the command line gives, unchecked. */
+export type CollectScriptInput = {
+	readonly operation?: string;
+	readonly bucket?: string;
+	readonly objectKey?: string;
+	readonly kmsKeyId?: string;
+	readonly principal?: string;
+	readonly region?: string;
+	readonly sizeBytes?: string | number;
+	readonly sourceBucket?: string;
+	readonly sourceKey?: string;
+};
+
+declare const validated: unique symbol;
+
+/** Options that passed validateCollectOptions: only these can be rendered into a script. */
+export type CollectScriptOptions = {
+	readonly operation: Operation;
+	readonly bucket: string;
+	readonly objectKey: string;
+	readonly kmsKeyId?: string;
+	readonly principal?: string;
+	readonly region?: string;
+	readonly sizeBytes?: number;
+	readonly source?: {readonly bucket: string; readonly objectKey: string};
+	readonly [validated]: true;
+};
+
+export type CollectOptionsError = {readonly message: string};
+
+const bucketPattern = /^[A-Za-z0-9][A-Za-z0-9._-]{1,253}[A-Za-z0-9]$/;
+const keyIdPattern =
+	/^(?:arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:(?:key\/[A-Za-z0-9-]+|alias\/[A-Za-z0-9/_-]+)|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32}|alias\/[A-Za-z0-9/_-]+)$/;
+const principalPattern = /^arn:aws[a-z-]*:(?:iam::\d{12}:(?:root|user\/[\w+=,.@/-]+|role\/[\w+=,.@/-]+)|sts::\d{12}:assumed-role\/[\w+=,.@-]+\/[\w+=,.@-]+)$/;
+const regionPattern = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/;
+// eslint-disable-next-line no-control-regex -- control characters are exactly what must be refused
+const controlCharacters = /[\u0000-\u001f\u007f]/;
+
+const checkBucket = (name: string, option: string): string | undefined => {
+	if (/^s3:\/\//i.test(name)) return `${option} takes a bucket name, not an s3:// URL: use ${name.replace(/^s3:\/\//i, '').split('/')[0]}`;
+	if (name.startsWith('arn:')) return `${option} takes a bucket name, not an ARN: use ${name.split(':').pop()?.split('/')[0] ?? name}`;
+	if (!bucketPattern.test(name) || name.includes('..')) return `${option} "${name}" is not a bucket name (3 to 255 letters, digits, dots, hyphens or underscores)`;
+	return undefined;
+};
+
+const checkObjectKey = (key: string, option: string): string | undefined => {
+	if (key === '') return `${option} is empty; give the object key (path/to/file.bin)`;
+	if (controlCharacters.test(key)) return `${option} holds a control character (newline, tab…); the collection script cannot carry it safely`;
+	if (new TextEncoder().encode(key).length > 1024) return `${option} is longer than S3's 1,024 bytes`;
+	return undefined;
+};
+
+const units: Readonly<Record<string, number>> = {b: 1, kb: 1e3, kib: 1024, mb: 1e6, mib: 1024 ** 2, gb: 1e9, gib: 1024 ** 3, tb: 1e12, tib: 1024 ** 4};
+
+/** "104857600", "100MiB", "5 GB" → bytes: what --size takes, here and in check. */
+export const bytesOf = (text: string): number | undefined => {
+	const match = /^(\d+(?:\.\d+)?)\s*(b|kb|kib|mb|mib|gb|gib|tb|tib)?$/i.exec(text.trim());
+	return match ? Math.round(Number(match[1]) * units[(match[2] ?? 'b').toLowerCase()]!) : undefined;
+};
+
+const isOperation = (value: string): value is Operation => value === 'upload' || value === 'download' || value === 'copy';
+
+/** Checks every value before it goes near a shell script: a clear message naming the option, or options that can be rendered. */
+export const validateCollectOptions = (input: CollectScriptInput): Result<CollectScriptOptions, CollectOptionsError> => {
+	const fail = (message: string) => err({message});
+	if (!input.operation) return fail('--operation is required: upload, download or copy');
+	if (!isOperation(input.operation)) return fail(`--operation "${input.operation}" is not one of upload, download, copy`);
+	if (!input.bucket) return fail('--bucket is required');
+	if (input.objectKey === undefined) return fail('--key is required (the object key)');
+	const problem = checkBucket(input.bucket, '--bucket') ?? checkObjectKey(input.objectKey, '--key');
+	if (problem) return fail(problem);
+	if (input.kmsKeyId !== undefined && !keyIdPattern.test(input.kmsKeyId)) {
+		return fail(`--kms-key-id "${input.kmsKeyId}" is not a key ID, key ARN, alias/NAME or alias ARN`);
+	}
+	if (input.principal !== undefined && !principalPattern.test(input.principal)) {
+		return fail(
+			`--principal "${input.principal}" is not an IAM user, role or assumed-role ARN (e.g. arn:aws:iam::111122223333:role/Uploader or arn:aws:sts::111122223333:assumed-role/Uploader/alice)`,
+		);
+	}
+	if (input.region !== undefined && !regionPattern.test(input.region)) return fail(`--region "${input.region}" is not an AWS Region code such as eu-west-1`);
+	let sizeBytes: number | undefined;
+	if (input.sizeBytes !== undefined) {
+		sizeBytes = typeof input.sizeBytes === 'number' ? input.sizeBytes : bytesOf(input.sizeBytes);
+		if (sizeBytes === undefined || !Number.isSafeInteger(sizeBytes) || sizeBytes < 0) {
+			return fail(`--size "${input.sizeBytes}" is not a size: give bytes (104857600) or a unit (100MiB, 5GB)`);
+		}
+	}
+	const copy = input.operation === 'copy';
+	if (!copy && (input.sourceBucket !== undefined || input.sourceKey !== undefined)) return fail('--source-bucket and --source-key are only for --operation copy');
+	if (copy && (input.sourceBucket === undefined || input.sourceKey === undefined)) return fail('--operation copy needs --source-bucket and --source-key');
+	if (copy) {
+		const sourceProblem = checkBucket(input.sourceBucket!, '--source-bucket') ?? checkObjectKey(input.sourceKey!, '--source-key');
+		if (sourceProblem) return fail(sourceProblem);
+	}
+	const options = {
+		operation: input.operation,
+		bucket: input.bucket,
+		objectKey: input.objectKey,
+		...(input.kmsKeyId !== undefined ? {kmsKeyId: input.kmsKeyId} : {}),
+		...(input.principal !== undefined ? {principal: input.principal} : {}),
+		...(input.region !== undefined ? {region: input.region} : {}),
+		...(sizeBytes !== undefined ? {sizeBytes} : {}),
+		...(copy ? {source: {bucket: input.sourceBucket!, objectKey: input.sourceKey!}} : {}),
+	};
+	return ok(options as CollectScriptOptions);
+};
+
+/** question.json as the script writes it. */
+export const bundleQuestionOf = (options: CollectScriptOptions, generatedBy?: string): BundleQuestion => {
+	const {operation, bucket, objectKey, kmsKeyId, principal, region, sizeBytes, source} = options;
+	return {
+		format: bundleFormat,
+		...(generatedBy ? {generatedBy} : {}),
+		operation,
+		bucket,
+		objectKey,
+		...(kmsKeyId ? {kmsKeyId} : {}),
+		...(principal ? {principal} : {}),
+		...(region ? {region} : {}),
+		...(sizeBytes !== undefined ? {sizeBytes} : {}),
+		...(source ? {source} : {}),
+	};
+};
