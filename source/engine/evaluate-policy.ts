@@ -8,8 +8,8 @@ import {statementLabel, type Policy, type Statement} from './policy.js';
 import {matchPrincipal, notPrincipalExcludes, type Caller} from './principal.js';
 import {triBoth, triEither, triNot, type Tri} from './tri.js';
 import {hasVariables, substituteGlob, variablesVersion} from './variables.js';
+import {type Mutable} from '../shared/json.js';
 
-type Mutable<T> = {-readonly [K in keyof T]: T[K]};
 
 /** A request ready for matching: the caller parsed once, the context behind a case-insensitive lookup. */
 export type PreparedRequest = {

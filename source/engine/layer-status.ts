@@ -1,6 +1,7 @@
 import type {Evaluation, Layer, LayerStatus, LayerVerdict, PrincipalMatch, ServiceModel, StatementTrace} from './evaluation.js';
 import type {PreparedRequest} from './evaluate-policy.js';
-import type {LayerState, Mutable} from './layers.js';
+import type {Mutable} from '../shared/json.js';
+import type {LayerState} from './layers.js';
 import {modeMatches, pathValue, type Path, type Term} from './paths.js';
 import type {Caller} from './principal.js';
 import type {Tri} from './tri.js';

@@ -2,10 +2,10 @@ import type {EvaluationInput, Layer, PolicySlot, PolicyVerdict, PrincipalMatch, 
 import {evaluatePolicy, type PreparedRequest} from './evaluate-policy.js';
 import {evaluateGrant} from './grants.js';
 import {triBoth, triEither, triOr, type Tri} from './tri.js';
+import type {Mutable} from '../shared/json.js';
 
 /** Each kind of policy (a layer) evaluated on its own: what it allows and denies, and which statements said so. */
 
-export type Mutable<T> = {-readonly [K in keyof T]: T[K]};
 
 export const isUnread = (value: unknown): value is UnreadPolicy =>
 	typeof value === 'object' && value !== null && (value as {unread?: unknown}).unread === true;

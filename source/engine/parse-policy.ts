@@ -2,6 +2,7 @@ import {parseOperatorName} from './conditions/operator-name.js';
 import {parseJson} from './json.js';
 import type {ConditionClause, Effect, Policy, PrincipalElement, Statement} from './policy.js';
 import {err, ok, type Result} from '../shared/result.js';
+import {isObject, type JsonObject} from '../shared/json.js';
 
 export type PolicyParseError = {
 	/** The whole message, naming the policy and the statement: `key policy, Sid "Use": Effect must be …`. */
@@ -13,9 +14,7 @@ export type PolicyParseError = {
 	readonly column?: number;
 };
 
-type JsonObject = Record<string, unknown>;
 
-const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const knownVersions = new Set(['2012-10-17', '2008-10-17']);
 const statementElements = new Set(['Sid', 'Effect', 'Action', 'NotAction', 'Resource', 'NotResource', 'Principal', 'NotPrincipal', 'Condition']);

@@ -3,6 +3,7 @@ import {parseJson} from '../engine/json.js';
 import {err, ok, type Result} from '../shared/result.js';
 import {snapshotPatterns, validateSnapshotSchema} from './snapshot-schema.js';
 import {snapshotFormat, type Snapshot} from './snapshot.js';
+import {isObject, type JsonObject} from '../shared/json.js';
 
 export type SnapshotError = {
 	/** `syntax`: not JSON; `format`: JSON but not a snapshot@1; `schema`: a snapshot with wrong fields. */
@@ -23,8 +24,6 @@ export const maxProblems = 5;
 
 const docsHint = 'see docs/snapshot.md';
 
-type JsonObject = Record<string, unknown>;
-const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const describeValue = (value: unknown): string => {
 	if (value === null) return 'null';

@@ -9,8 +9,8 @@ import {readKey} from './read-key.js';
 import {readOrganization} from './read-organization.js';
 import {readPrincipal, type CallerIdentity, type ReadContext} from './read-principal.js';
 import {asString, field} from './json-access.js';
+import {type Mutable} from '../../shared/json.js';
 
-type Mutable<T> = {-readonly [K in keyof T]: T[K]};
 
 export type BundleImport = {
 	readonly snapshot: Snapshot;

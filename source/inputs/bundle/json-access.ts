@@ -1,11 +1,11 @@
 import type {PolicyJson} from '../../snapshot/snapshot.js';
+import {isObject, type JsonObject} from '../../shared/json.js';
 
 /** Defensive reads of AWS CLI answers: a bundle comes from someone else's machine and may have been edited. */
 
-export type JsonObject = Readonly<Record<string, unknown>>;
+export type {JsonObject} from '../../shared/json.js';
 
-export const asObject = (value: unknown): JsonObject | undefined =>
-	typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as JsonObject) : undefined;
+export const asObject = (value: unknown): JsonObject | undefined => (isObject(value) ? value : undefined);
 
 export const field = (value: unknown, ...path: string[]): unknown => {
 	let current: unknown = value;

@@ -3,8 +3,8 @@ import {noteOf} from './bundle-files.js';
 import {calls} from './bundle-layout.js';
 import {asArray, asBoolean, asString, field, policyDocument} from './json-access.js';
 import type {ReadContext} from './read-principal.js';
+import {type Mutable} from '../../shared/json.js';
 
-type Mutable<T> = {-readonly [K in keyof T]: T[K]};
 
 const algorithms: readonly string[] = ['aws:kms', 'aws:kms:dsse', 'AES256'];
 const ownerships: readonly string[] = ['BucketOwnerEnforced', 'BucketOwnerPreferred', 'ObjectWriter'];

@@ -3,8 +3,8 @@ import {noteOf} from './bundle-files.js';
 import {calls} from './bundle-layout.js';
 import {asArray, asBoolean, asObject, asString, field, policyDocument, strings} from './json-access.js';
 import type {ReadContext} from './read-principal.js';
+import {type Mutable} from '../../shared/json.js';
 
-type Mutable<T> = {-readonly [K in keyof T]: T[K]};
 
 const keyStates: readonly string[] = ['Enabled', 'Disabled', 'PendingDeletion', 'PendingImport', 'PendingReplicaDeletion', 'Unavailable', 'Creating', 'Updating'];
 const keyArnPattern = /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/[A-Za-z0-9-]+$/;

@@ -3,8 +3,8 @@ import {noteOf} from './bundle-files.js';
 import {calls, stems, type OrganizationPolicyFilter} from './bundle-layout.js';
 import {asArray, asObject, asString, field, policyDocument} from './json-access.js';
 import type {ReadContext} from './read-principal.js';
+import {type Mutable} from '../../shared/json.js';
 
-type Mutable<T> = {-readonly [K in keyof T]: T[K]};
 
 const treeResolve =
 	'organizations:ListParents, organizations:ListPoliciesForTarget and organizations:DescribePolicy, from the management account or a delegated administrator (or paste the policies)';

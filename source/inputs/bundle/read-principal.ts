@@ -2,8 +2,8 @@ import type {NamedPolicy, PrincipalInfo, UnreadNote} from '../../snapshot/snapsh
 import {noteOf, type BundleFiles} from './bundle-files.js';
 import {calls, principalCalls, stems, type CallSpec} from './bundle-layout.js';
 import {asArray, asObject, asString, field, policyDocument, strings} from './json-access.js';
+import {type Mutable} from '../../shared/json.js';
 
-type Mutable<T> = {-readonly [K in keyof T]: T[K]};
 
 export type ReadContext = {readonly files: BundleFiles; readonly notes: UnreadNote[]};
 

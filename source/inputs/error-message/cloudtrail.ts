@@ -2,11 +2,10 @@ import type {ParsedDenial} from './parsed-denial.js';
 import {accountsOf} from './accounts.js';
 import {denialFromEnvelope} from './denial-from-message.js';
 import {operationOf, serviceOfName} from './operations.js';
+import {type Mutable, isObject} from '../../shared/json.js';
 
-type Mutable<T> = {-readonly [K in keyof T]: T[K]};
 type Json = Readonly<Record<string, unknown>>;
 
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
 
 const isEvent = (value: unknown): value is Json => isObject(value) && typeof value['eventSource'] === 'string' && typeof value['eventName'] === 'string';

@@ -4,8 +4,8 @@ import {accountsOf} from './accounts.js';
 import {authorizationIdOf, isCiphertextKeyMessage, parseCoreMessage} from './core-message.js';
 import {knownCauseOf} from './known-causes.js';
 import {operationOf, serviceOfAction} from './operations.js';
+import {type Mutable} from '../../shared/json.js';
 
-type Mutable<T> = {-readonly [K in keyof T]: T[K]};
 
 const deniedWords = /\bAccess\s?Denied\b|\bnot authorized\b|\b403\b|\bForbidden\b/i;
 

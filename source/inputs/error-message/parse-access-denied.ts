@@ -5,6 +5,7 @@ import {cloudTrailEventsOf, denialFromEvent, isDeniedEvent, isFailedEvent} from 
 import {denialFromEnvelope} from './denial-from-message.js';
 import {unwrapEnvelope} from './envelope.js';
 import {parseS3XmlError} from './s3-xml.js';
+import {isObject} from '../../shared/json.js';
 
 export const expectedErrorForms =
 	'an AWS error such as "User: ARN is not authorized to perform: ACTION on resource: ARN because no identity-based policy allows the ACTION action", ' +
@@ -18,7 +19,6 @@ const collapse = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
 const failure = (message: string): Result<never, ParseFailure> => err({message, expected: expectedErrorForms});
 
-const isObject = (value: unknown): value is Readonly<Record<string, unknown>> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** A KMS JSON error body (`{"__type": "AccessDeniedException", "message": …}`) or an SDK's `{"Error": {"Code", "Message"}}`. */
 const jsonErrorBody = (value: unknown): {code: string; message: string} | undefined => {
