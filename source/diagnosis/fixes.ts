@@ -285,8 +285,9 @@ const narrowDenyFix = (snapshot: Snapshot, analysis: Analysis, requirement: Requ
 		return {...base, place: 'bucket-policy', target: `arn:aws:s3:::${bucket}`, policy, command: putBucketPolicyCommand(bucket, policy), apply: target => setAt(target, spec.side === 'source' ? 'source.bucketInfo' : 'bucket', policy)};
 	}
 	if (requirement.place === 'identity-policy') {
-		const path = analysis.book.pathOf(trace.policy);
-		const index = path ? Number(/\[(\d+)\]$/.exec(path)?.[1]) : NaN;
+		const ref = analysis.book.refOf(trace);
+		if (ref?.place !== 'identity-policy') return undefined;
+		const index = ref.index;
 		const named: NamedPolicy | undefined = snapshot.principal?.identityPolicies?.[index];
 		if (!named) return undefined;
 		const policy = replaceStatement(named.document, trace.statementIndex, narrowed);
