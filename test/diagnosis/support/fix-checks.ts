@@ -4,7 +4,7 @@ import {diagnose} from '../../../source/diagnosis/diagnose.js';
 import type {Diagnosis, Fix, Place, Requirement, RequirementStatus} from '../../../source/diagnosis/diagnosis.js';
 import type {NamedPolicy, PolicyJson, Snapshot} from '../../../source/snapshot/snapshot.js';
 
-/** Assertions shared by the diagnosis tests: finding rows, and checking fixes without trusting fixes.ts. */
+/** Assertions shared by the diagnosis tests: finding rows, and checking fixes without trusting the fixes module. */
 
 export const requirementOf = (diagnosis: Diagnosis, actionId: string, place: Place): Requirement => {
 	const found = diagnosis.requirements.find(requirement => requirement.actionId === actionId && requirement.place === place);
@@ -32,7 +32,7 @@ const bucketNameOf = (target: string): string => target.replace(/^arn:[^:]+:s3::
 const isFixedBy = (fix: Fix) => (entry: NamedPolicy): boolean =>
 	entry.name === fix.policyName && entry.arn === (/^arn:[^:]+:iam::[^:]*:policy\//.test(fix.target) ? fix.target : undefined);
 
-/** The document a fix replaces, found from its place and target (not from fixes.ts' own bookkeeping). */
+/** The document a fix replaces, found from its place and target (not from the fixes module's own bookkeeping). */
 export const policyBefore = (snapshot: Snapshot, fix: Fix): PolicyJson | null | undefined => {
 	switch (fix.place) {
 		case 'key-policy':
