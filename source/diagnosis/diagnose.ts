@@ -1,7 +1,7 @@
 import {analyse} from './analyse.js';
 import type {Decision, Diagnosis, Finding, RequiredAction, UnknownNote} from './diagnosis.js';
 import {findingsOf} from './findings.js';
-import {fixesFor} from './fixes.js';
+import {fixesFor} from './fixes/index.js';
 import type {Snapshot} from '../snapshot/snapshot.js';
 
 /**

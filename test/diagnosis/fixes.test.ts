@@ -26,7 +26,7 @@ import {
 import {applyAllFixes, argvOf, expectFixesHold, expectLeastPrivilege, requirementOf} from './support/fix-checks.js';
 
 /**
- * Fix proofs: every fix is marked proven, and the tests prove it again without fixes.ts — the policy put
+ * Fix proofs: every fix is marked proven, and the tests prove it again without the fixes module — the policy put
  * where the fix says, `diagnose` run again, the targeted rows `ok` — plus least privilege, kept statements
  * and a command the shell parses into the right call.
  */
