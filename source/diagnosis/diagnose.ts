@@ -1,3 +1,4 @@
+import type {DiagnoseOptions} from './action-catalogue.js';
 import {analyse} from './analyse.js';
 import type {Decision, Diagnosis, Finding, RequiredAction, UnknownNote} from './diagnosis.js';
 import {findingsOf} from './findings.js';
@@ -37,7 +38,7 @@ const summaryOf = (snapshot: Snapshot, verdict: Decision, actions: readonly Requ
 	return `${what} cannot be fully decided: ${undecided.join(', ')} ${undecided.length === 1 ? 'depends' : 'depend'} on ${unknowns.length > 0 ? unknowns.map(note => note.what).slice(0, 3).join(', ') : 'values that are not known'}.`;
 };
 
-export const diagnose = (snapshot: Snapshot): Diagnosis => {
+export const diagnose = (snapshot: Snapshot, options: DiagnoseOptions = {}): Diagnosis => {
 	const analysis = analyse(snapshot);
 	const actions: RequiredAction[] = analysis.actions.map(({spec, evaluation, decision}) => ({
 		id: spec.id,
@@ -61,7 +62,7 @@ export const diagnose = (snapshot: Snapshot): Diagnosis => {
 		actions,
 		requirements: analysis.requirements,
 		findings,
-		fixes: fixesFor(snapshot, analysis),
+		fixes: fixesFor(snapshot, analysis, options.catalogue),
 		unknowns,
 	};
 };

@@ -79,25 +79,47 @@ export type Finding = {
 	readonly remedy?: string;
 };
 
+/**
+ * The kinds of fix, best first: change what the request sends, correct a condition or an action the
+ * policy meant, add a least-privilege Allow, and last, narrow a Deny (which gives a protection up).
+ */
+export type KindOfFix = 'change-request' | 'correct-condition' | 'correct-action' | 'add-allow' | 'narrow-deny';
+
+/** Who must apply a fix, by their part in the request. */
+export type ActingRole = 'requester' | 'caller-account' | 'key-owner' | 'bucket-owner' | 'organization-management';
+
+export type AppliesIn = {
+	/** The 12-digit account, or `null` when the snapshot does not tell it. */
+	readonly account: string | null;
+	readonly role: ActingRole;
+};
+
 export type Fix = {
-	readonly place: Place;
-	/** `add-allow`: a new statement; `narrow-deny`: the denying statement rewritten so it no longer denies this request. */
-	readonly kind: 'add-allow' | 'narrow-deny';
-	/** The key, role, user or bucket ARN whose policy changes. */
-	readonly target: string;
+	readonly kind: KindOfFix;
+	/** Where the change goes; `null` for a change-request, which changes no policy. */
+	readonly place: Place | null;
+	/** The key, role, user, managed policy or bucket ARN whose policy changes; `null` for a change-request. */
+	readonly target: string | null;
 	/** The inline policy name, for identity policies. */
 	readonly policyName?: string;
 	/** The requirement ids (`actionId` + place) the fix turns into ✔. */
 	readonly resolves: readonly string[];
-	readonly statement: PolicyJson;
-	/** The whole policy with the statement merged in. */
-	readonly policy: PolicyJson;
-	/** The ready-to-paste AWS CLI command. */
+	/** The statement added or rewritten; `null` when the fix writes no policy statement (a request, a grant). */
+	readonly statement: PolicyJson | null;
+	/** The whole policy with the change; `null` when the fix writes no policy. */
+	readonly policy: PolicyJson | null;
+	/** The ready-to-paste command: the AWS CLI call that writes the policy or grant, or the changed request. */
 	readonly command: string;
 	/** A short sentence: what the fix does. */
 	readonly summary: string;
-	/** Re-evaluated with the fix applied: every targeted requirement became `ok`. */
+	/** Re-diagnosed with the fix applied, every targeted requirement became ✔. */
 	readonly proven: boolean;
+	/** The account that must apply it, and its part in the request. */
+	readonly appliesIn: AppliesIn;
+	/** `narrow-deny` only: the protection given up, for whom, in one sentence. */
+	readonly weakens: string | null;
+	/** With the fix applied the request still fails: what remains (another place, a guardrail). */
+	readonly remains: string | null;
 };
 
 export type UnknownNote = {

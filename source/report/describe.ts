@@ -1,6 +1,6 @@
-import type {ConditionExplanation, Diagnosis, Fix, Place, Requirement, ResolvedQuestion} from '../diagnosis/diagnosis.js';
+import type {AppliesIn, ConditionExplanation, Diagnosis, Fix, Place, Requirement, ResolvedQuestion} from '../diagnosis/diagnosis.js';
 import {formatSize, formatSizeInFull} from '../shared/format-size.js';
-import {placeLabels, placeOrder} from './marks.js';
+import {placeHeading, placeLabels, placeOrder} from './marks.js';
 
 export {formatSize, formatSizeInFull};
 
@@ -101,11 +101,51 @@ export const requirementsWithConditions = (requirements: readonly Requirement[])
 export const actualWords = (condition: ConditionExplanation): string =>
 	condition.actual === 'absent' ? '(absent)' : condition.actual === 'unknown' ? '(unknown)' : condition.actual.join(', ');
 
-export const fixKindWords = (kind: 'add-allow' | 'narrow-deny'): string => (kind === 'add-allow' ? 'add an allow' : 'narrow the deny');
+const kindWords: Readonly<Record<Fix['kind'], string>> = {
+	'change-request': 'change the request',
+	'correct-condition': 'correct a condition',
+	'correct-action': 'correct an action',
+	'add-allow': 'add an allow',
+	'narrow-deny': 'narrow the deny',
+};
+
+export const fixKindWords = (kind: Fix['kind']): string => kindWords[kind];
+
+/** "Key policy: add an allow", "The request: change the request". */
+export const fixHeading = (fix: Pick<Fix, 'place' | 'kind'>): string => `${fix.place ? placeHeading(fix.place) : 'The request'}: ${fixKindWords(fix.kind)}`;
+
+const introWords: Readonly<Record<Fix['kind'], string>> = {
+	'change-request': '',
+	'correct-condition': 'The statement, its condition corrected to fit what AWS sends:',
+	'correct-action': 'The statement, its action corrected:',
+	'add-allow': 'The statement to add:',
+	'narrow-deny': 'The denying statement, narrowed so it no longer denies this request:',
+};
 
 /** The line above a fix's statement. */
-export const statementIntro = (kind: Fix['kind']): string =>
-	kind === 'add-allow' ? 'The statement to add:' : 'The denying statement, narrowed so it no longer denies this request:';
+export const statementIntro = (kind: Fix['kind']): string => introWords[kind];
+
+const roleWords: Readonly<Record<AppliesIn['role'], string>> = {
+	requester: 'whoever sends the request',
+	'caller-account': "the caller's account",
+	'key-owner': "the key's owner",
+	'bucket-owner': "the bucket's owner",
+	'organization-management': "the organization's management account (or a delegated administrator)",
+};
+
+/** "account 111122223333 (the key's owner)"; "the caller's account (account not known)". */
+export const appliesInWords = (applies: AppliesIn): string =>
+	applies.account ? `account ${applies.account} (${roleWords[applies.role]})` : `${roleWords[applies.role]} (account not known)`;
+
+/** The "who must act" table: one row per account, its fixes by number (1-based, in the order listed). */
+export const whoMustAct = (fixes: readonly Fix[]): readonly {readonly who: string; readonly fixes: readonly number[]}[] => {
+	const groups = new Map<string, number[]>();
+	fixes.forEach((fix, index) => {
+		const who = appliesInWords(fix.appliesIn);
+		groups.set(who, [...(groups.get(who) ?? []), index + 1]);
+	});
+	return [...groups.entries()].map(([who, numbers]) => ({who, fixes: numbers}));
+};
 
 /** What the fixes section says when there is no fix. */
 export const noFixWords = (verdict: Diagnosis['verdict']): string =>
@@ -118,6 +158,8 @@ export const requirementTitle = (requirement: Requirement): string =>
 /** The one policy a fix rewrites, in words: "the key policy", "the inline policy s3-kms-doctor-b-kms". */
 export const fixPolicyNoun = (fix: Pick<Fix, 'place' | 'policyName'>): string => {
 	switch (fix.place) {
+		case null:
+			return 'request';
 		case 'identity-policy':
 			return fix.policyName ? `IAM policy ${fix.policyName}` : 'IAM policy';
 		case 'permissions-boundary':

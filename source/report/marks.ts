@@ -1,4 +1,5 @@
 import type {Decision, Finding, Place, RequirementStatus} from '../diagnosis/diagnosis.js';
+import {placeWords} from '../diagnosis/place-words.js';
 
 /**
  * The shared vocabulary of every view of a diagnosis (text, markdown, the wizard): one mark, label and
@@ -49,16 +50,7 @@ export const conditionStyles: Readonly<Record<'yes' | 'no' | 'unknown', MarkStyl
 	unknown: {mark: '?', label: 'unknown', color: 'yellow'},
 };
 
-export const placeLabels: Readonly<Record<Place, string>> = {
-	'key-policy': 'key policy',
-	'key-grant': 'KMS grants',
-	'identity-policy': 'IAM identity policies',
-	'bucket-policy': 'bucket policy',
-	'permissions-boundary': 'permissions boundary',
-	'session-policy': 'session policy',
-	scp: 'service control policies',
-	rcp: 'resource control policies',
-};
+export const placeLabels: Readonly<Record<Place, string>> = placeWords;
 
 /**
  * The order places are shown in: the grants people edit first (key policy, its grants, IAM, bucket policy),

@@ -2,7 +2,7 @@ import type {ConditionExplanation, Diagnosis, Finding, Fix, Requirement, Require
 
 /**
  * `check --format json`: a contract for scripts, so every object is built key by key in a fixed order.
- * Keys the contract always has are present even when empty (`decidedBy: null`, `policyName: null`);
+ * Keys the contract always has are present even when empty (`decidedBy: null`, `policyName: null`, `weakens: null`);
  * `resolveWith`, `conditions`, `remedy` and the question's unknown facts are left out when absent.
  * The engine's full evaluation is not part of it. docs/diagnosis.schema.json is its JSON Schema.
  */
@@ -65,6 +65,7 @@ const findingJson = (finding: Finding): Json => ({
 	remedy: finding.remedy,
 });
 
+/** Fields that do not apply to a fix's kind are `null`: a change-request has no place, target or policy. */
 const fixJson = (fix: Fix): Json => ({
 	place: fix.place,
 	kind: fix.kind,
@@ -76,6 +77,9 @@ const fixJson = (fix: Fix): Json => ({
 	command: fix.command,
 	summary: fix.summary,
 	proven: fix.proven,
+	appliesIn: {account: fix.appliesIn.account, role: fix.appliesIn.role},
+	weakens: fix.weakens,
+	remains: fix.remains,
 });
 
 const unknownJson = (note: UnknownNote): Json => ({

@@ -1,7 +1,8 @@
 import type {Diagnosis, Finding, Fix, Requirement, UnknownNote} from '../diagnosis/diagnosis.js';
 import {
 	actualWords,
-	fixKindWords,
+	appliesInWords,
+	fixHeading,
 	fixPolicyNoun,
 	groupByPlace,
 	noFixWords,
@@ -12,6 +13,7 @@ import {
 	requirementTitle,
 	statementIntro,
 	verdictWords,
+	whoMustAct,
 	type PlaceGroup,
 } from './describe.js';
 import {code, fenced, prose, table} from './markdown.js';
@@ -116,27 +118,32 @@ const fixLines = (fix: Fix, index: number): string[] => {
 	const proof = fix.proven
 		? '✔ proven'
 		: '**not proven**: re-evaluating with this change did not turn every requirement it targets ✔; review it before applying';
+	const statement = fix.statement === null ? [] : [statementIntro(fix.kind), '', ...fenced('json', JSON.stringify(fix.statement, null, 2)), ''];
+	const policy = fix.policy === null ? [] : [`The whole ${fixPolicyNoun(fix)} with it:`, '', ...fenced('json', JSON.stringify(fix.policy, null, 2)), ''];
 	return [
-		`### ${index + 1}. ${placeHeading(fix.place)}: ${fixKindWords(fix.kind)} (${proof})`,
+		`### ${index + 1}. ${fixHeading(fix)} (${proof})`,
+		'',
+		`Who applies it: ${prose(appliesInWords(fix.appliesIn))}`,
 		'',
 		prose(fix.summary),
 		'',
-		`Target: ${code(fix.target)}${fix.policyName ? ` · policy name: ${code(fix.policyName)}` : ''}`,
-		'',
-		statementIntro(fix.kind),
-		'',
-		...fenced('json', JSON.stringify(fix.statement, null, 2)),
-		'',
-		`The whole ${fixPolicyNoun(fix)} with it:`,
-		'',
-		...fenced('json', JSON.stringify(fix.policy, null, 2)),
-		'',
-		'Apply it:',
+		...(fix.weakens ? [`> ⚠ **What it gives up:** ${prose(fix.weakens)}`, ''] : []),
+		...(fix.remains ? [`> ${prose(fix.remains)}`, ''] : []),
+		...(fix.target === null ? [] : [`Target: ${code(fix.target)}${fix.policyName ? ` · policy name: ${code(fix.policyName)}` : ''}`, '']),
+		...statement,
+		...policy,
+		fix.kind === 'change-request' ? 'Send it as:' : 'Apply it:',
 		'',
 		...fenced('sh', fix.command),
 		'',
 	];
 };
+
+/** Every fix's account, so a support engineer sends each fix to the team that can apply it. */
+const whoMustActSection = (diagnosis: Diagnosis): string[] =>
+	diagnosis.fixes.length === 0
+		? []
+		: ['## Who must act', '', ...table(['Who', 'Fixes'], whoMustAct(diagnosis.fixes).map(row => [prose(row.who), row.fixes.join(', ')])), ''];
 
 const unknownLines = (note: UnknownNote): string[] => {
 	const lines = [`- ${statusStyles.unknown.mark} **${prose(note.what)}**: ${prose(note.reason)}`];
@@ -172,6 +179,7 @@ export const renderMarkdown = (diagnosis: Diagnosis, options: MarkdownOptions = 
 		'',
 		...(diagnosis.unknowns.length === 0 ? ['None.'] : diagnosis.unknowns.flatMap(unknownLines)),
 		'',
+		...whoMustActSection(diagnosis),
 		...footer(options),
 	];
 	return `${lines.join('\n')}\n`;

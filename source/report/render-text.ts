@@ -2,7 +2,8 @@ import type {ConditionExplanation, Diagnosis, Finding, Fix, Requirement, Unknown
 import {painter, type Painter} from './ansi.js';
 import {
 	actualWords,
-	fixKindWords,
+	appliesInWords,
+	fixHeading,
 	fixPolicyNoun,
 	groupByPlace,
 	noFixWords,
@@ -114,7 +115,7 @@ const placeLines = (context: Context, group: PlaceGroup, explained: ReadonlySet<
 
 const fixLines = (context: Context, fix: Fix, index: number): string[] => {
 	const indent = '     ';
-	const title = `  ${context.paint.bold(`${index + 1}. ${placeHeading(fix.place)}: ${fixKindWords(fix.kind)}`)}`;
+	const title = `  ${context.paint.bold(`${index + 1}. ${fixHeading(fix)}`)}`;
 	const proof = fix.proven
 		? [`${title}  ${context.paint.style('✔ proven', statusStyles.ok)}`]
 		: [
@@ -123,15 +124,18 @@ const fixLines = (context: Context, fix: Fix, index: number): string[] => {
 					context.paint.style(line, statusStyles.unknown),
 				),
 			];
+	const warning = (label: string, text: string): string[] =>
+		wrap(text, context.width, indent + ' '.repeat(label.length + 1), `${indent}${context.paint.style(label, statusStyles.unknown)} `);
 	return [
 		...proof,
+		...labelled(context, indent, 'who', appliesInWords(fix.appliesIn)),
 		...wrap(fix.summary, context.width, indent),
-		...labelled(context, indent, 'target', `${fix.target}${fix.policyName ? ` (policy name ${fix.policyName})` : ''}`),
-		...wrap(statementIntro(fix.kind), context.width, indent).map(line => context.paint.dim(line)),
-		...block(`${indent}  `, JSON.stringify(fix.statement, null, 2)),
-		`${indent}${context.paint.dim(`The whole ${fixPolicyNoun(fix)} with it:`)}`,
-		...block(`${indent}  `, JSON.stringify(fix.policy, null, 2)),
-		`${indent}${context.paint.dim('Apply it:')}`,
+		...(fix.weakens ? warning('! gives up:', fix.weakens) : []),
+		...(fix.remains ? warning('! remains:', fix.remains) : []),
+		...(fix.target === null ? [] : labelled(context, indent, 'target', `${fix.target}${fix.policyName ? ` (policy name ${fix.policyName})` : ''}`)),
+		...(fix.statement === null ? [] : [...wrap(statementIntro(fix.kind), context.width, indent).map(line => context.paint.dim(line)), ...block(`${indent}  `, JSON.stringify(fix.statement, null, 2))]),
+		...(fix.policy === null ? [] : [`${indent}${context.paint.dim(`The whole ${fixPolicyNoun(fix)} with it:`)}`, ...block(`${indent}  `, JSON.stringify(fix.policy, null, 2))]),
+		`${indent}${context.paint.dim(fix.kind === 'change-request' ? 'Send it as:' : 'Apply it:')}`,
 		...block(`${indent}  `, fix.command),
 	];
 };

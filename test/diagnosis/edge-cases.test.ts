@@ -253,7 +253,7 @@ describe('copy edge cases', () => {
 			expect(fix.target).toBe(keyArn);
 			expect(fix.statement).toMatchObject({Principal: {AWS: userArn}, Action: ['kms:Decrypt', 'kms:GenerateDataKey']});
 			expect([...fix.resolves].sort()).toEqual([`${sourceDecrypt}#key-policy`, `${gdk}#key-policy`]);
-			expect(diagnose(onBothSides(snapshot, fix.policy)).verdict).toBe('allowed');
+			expect(diagnose(onBothSides(snapshot, fix.policy!)).verdict).toBe('allowed');
 		});
 
 		// One key on both sides is one key policy: the proof writes the fix wherever the snapshot describes that key.

@@ -76,8 +76,8 @@ describe('a bucket policy Deny', () => {
 	it('narrows the Deny by adding the caller to its existing exemption, other statements untouched', () => {
 		const [fix] = fixesFor(diagnosis, `${put}#bucket-policy`);
 		expect(fix).toMatchObject({kind: 'narrow-deny', place: 'bucket-policy', target: bucketArn, proven: true});
-		expect(fix!.statement['Condition']).toEqual({ArnNotEquals: {'aws:PrincipalArn': [`arn:aws:iam::${account}:role/Publisher`, userArn]}});
-		expect((fix!.policy['Statement'] as unknown[])[0]).toEqual((bucketPolicy['Statement'] as unknown[])[0]);
+		expect(fix!.statement!['Condition']).toEqual({ArnNotEquals: {'aws:PrincipalArn': [`arn:aws:iam::${account}:role/Publisher`, userArn]}});
+		expect((fix!.policy!['Statement'] as unknown[])[0]).toEqual((bucketPolicy['Statement'] as unknown[])[0]);
 		expectFixesHold(snapshot, diagnosis);
 	});
 });
@@ -161,7 +161,7 @@ describe('two identity policies with one name', () => {
 		expect(fixes).toHaveLength(1);
 		expect(fixes[0]).toMatchObject({kind: 'narrow-deny', policyName: 'Guardrail', proven: true});
 		expect(fixes[0]!.policy).toEqual({...guardrail, Statement: [{...(guardrail['Statement'] as Record<string, unknown>[])[0], Condition: {ArnNotEquals: {'aws:PrincipalArn': userArn}}}]});
-		const identityPolicies = snapshot.principal!.identityPolicies!.map((entry, index) => (index === 1 ? {...entry, document: fixes[0]!.policy} : entry));
+		const identityPolicies = snapshot.principal!.identityPolicies!.map((entry, index) => (index === 1 ? {...entry, document: fixes[0]!.policy!} : entry));
 		expect(diagnose({...snapshot, principal: {...snapshot.principal!, identityPolicies}}).verdict).toBe('allowed');
 	});
 });

@@ -157,12 +157,12 @@ describe('what the fixes contain', () => {
 
 	it('picks a new Sid and a new policy name instead of overwriting existing ones', () => {
 		const first = diagnose(scenarios['key policy names only an admin']!()).fixes.find(fix => fix.place === 'key-policy')!;
-		const sid = first.statement['Sid'] as string;
+		const sid = first.statement!['Sid'] as string;
 		const again = buildSnapshot({
 			question: {sizeBytes: 100 * MiB},
 			key: {policy: policy(allow('kms:*', '*', {Sid: 'Admin', Principal: {AWS: `arn:aws:iam::${account}:role/KeyAdmin`}}), {Sid: sid, Effect: 'Allow', Principal: {AWS: `arn:aws:iam::${account}:role/Other`}, Action: 'kms:Encrypt', Resource: '*'})},
 		});
-		expect(diagnose(again).fixes.find(fix => fix.place === 'key-policy')!.statement['Sid']).toBe(`${sid}2`);
+		expect(diagnose(again).fixes.find(fix => fix.place === 'key-policy')!.statement!['Sid']).toBe(`${sid}2`);
 
 		const taken = 's3-kms-doctor-example-bucket-kms';
 		const named2 = diagnose(buildSnapshot({principal: {identityPolicies: [s3Write, named(taken, policy(allow('s3:ListBucket', bucketArn)))]}})).fixes[0]!;
@@ -188,6 +188,9 @@ describe('the least-privilege check itself', () => {
 		command: '',
 		summary: '',
 		proven: true,
+		appliesIn: {account: '111122223333', role: 'caller-account'},
+		weakens: null,
+		remains: null,
 	};
 	const fails = (statement: Fix['statement'], place: Fix['place'] = 'identity-policy'): boolean => {
 		try {

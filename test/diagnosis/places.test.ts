@@ -187,7 +187,7 @@ describe('cross account: key policy AND IAM policy AND bucket policy', () => {
 		const [fix] = diagnose(snapshot).fixes;
 		expect(fix).toMatchObject({place: 'key-policy', target: keyArnOf(otherAccount)});
 		expect(fix!.statement).toMatchObject({Principal: {AWS: userArn}, Action: ['kms:Decrypt'], Condition: {StringEquals: {'kms:ViaService': `s3.${region}.amazonaws.com`}}});
-		expect(diagnose({...snapshot, key: {...snapshot.key!, policy: fix!.policy}}).verdict).toBe('allowed');
+		expect(diagnose({...snapshot, key: {...snapshot.key!, policy: fix!.policy!}}).verdict).toBe('allowed');
 	});
 });
 

@@ -197,6 +197,9 @@ export const deniedMultipartUpload: Diagnosis = {
 			command: `aws kms put-key-policy --key-id ${keyArn} --policy-name default --policy '${JSON.stringify(keyPolicyWithDecrypt)}'`,
 			summary: 'Allow the role uploader to call kms:Decrypt on this key, only through S3 in eu-west-1.',
 			proven: true,
+			appliesIn: {account: '111122223333', role: 'key-owner'},
+			weakens: null,
+			remains: null,
 		},
 		{
 			place: 'bucket-policy',
@@ -208,6 +211,9 @@ export const deniedMultipartUpload: Diagnosis = {
 			command: `aws s3api put-bucket-policy --bucket dest-bucket --policy '${JSON.stringify({Version: '2012-10-17', Statement: [narrowedDeny]})}'`,
 			summary: 'Let the deny accept the key this upload names as well.',
 			proven: false,
+			appliesIn: {account: null, role: 'bucket-owner'},
+			weakens: 'role uploader may then upload objects encrypted with a key other than the bucket default.',
+			remains: null,
 		},
 	],
 	unknowns: [

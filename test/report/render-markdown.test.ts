@@ -107,7 +107,23 @@ describe('renderMarkdown', () => {
 		expect(fixes).toContain('### 1. Key policy: add an allow (✔ proven)');
 		expect(fixes).toMatch(/### 2\. Bucket policy: narrow the deny \(\*\*not proven\*\*/);
 		expect(fixes).toContain('The denying statement, narrowed so it no longer denies this request:');
+		// Each fix labelled with its account; a narrowed Deny with what it gives up, beside it.
+		expect(fixes).toContain("Who applies it: account 111122223333 (the key's owner)");
+		expect(fixes).toContain("Who applies it: the bucket's owner (account not known)");
+		expect(fixes).toContain(`> ⚠ **What it gives up:** ${deniedMultipartUpload.fixes[1]!.weakens}`);
 		expect(section(renderMarkdown(allowedDownload), 'Fixes')).toContain('None needed.');
+	});
+
+	it('ends with a "who must act" table that groups the fixes by account', () => {
+		const lines = report.trimEnd().split('\n');
+		const heading = lines.indexOf('## Who must act');
+		expect(heading).toBeGreaterThan(lines.indexOf('## Unknowns'));
+		expect(lines.slice(heading)).toEqual(
+			expect.arrayContaining(["| account 111122223333 (the key's owner) | 1 |", "| the bucket's owner (account not known) | 2 |"]),
+		);
+		// Nothing but the footer after it.
+		expect(lines.slice(heading + 1).some(line => line.startsWith('## '))).toBe(false);
+		expect(renderMarkdown(allowedDownload)).not.toContain('## Who must act');
 	});
 
 	it('lists findings with severity, and unknowns with what would resolve them', () => {

@@ -1,4 +1,5 @@
 import {parseCaller, roleArnOfCaller} from '../../engine/principal.js';
+import type {ActionCatalogue} from '../action-catalogue.js';
 import type {Analysis} from '../analyse.js';
 import type {Requirement} from '../diagnosis.js';
 import type {ActionSpec} from '../required-actions.js';
@@ -20,7 +21,13 @@ const entityOf = (snapshot: Snapshot): IamEntity | undefined => {
 	return undefined;
 };
 
-export const contextOf = (snapshot: Snapshot, analysis: Analysis): FixContext => ({snapshot, analysis, caller: entityOf(snapshot)});
+export const contextOf = (snapshot: Snapshot, analysis: Analysis, catalogue: ActionCatalogue | undefined, claimed: ReadonlySet<string> = new Set()): FixContext => ({
+	snapshot,
+	analysis,
+	caller: entityOf(snapshot),
+	catalogue,
+	claimed,
+});
 
 export const specOf = (analysis: Analysis, requirement: Requirement): ActionSpec =>
 	analysis.actions.find(action => action.spec.id === requirement.actionId)!.spec;

@@ -1,5 +1,6 @@
+import type {ActionCatalogue} from '../action-catalogue.js';
 import type {Analysis} from '../analyse.js';
-import type {Fix, Place, Requirement} from '../diagnosis.js';
+import type {AppliesIn, Fix, Place, Requirement} from '../diagnosis.js';
 import type {PolicyRef} from '../policy-ref.js';
 import {requirementId} from '../requirement-id.js';
 import type {JsonObject} from '../../shared/json.js';
@@ -8,7 +9,8 @@ import type {PolicyJson, Snapshot} from '../../snapshot/snapshot.js';
 /**
  * The shapes every fix is built from. A place module (places/*.ts) knows the policies of one place:
  * how to find one, who it belongs to, the command that writes it. A kind module (kinds/*.ts) knows one
- * way of changing a policy (add an Allow, narrow a Deny) and asks the places for the policy to change.
+ * way of fixing (change the request, correct a condition or an action, add an Allow, narrow a Deny) and
+ * asks the places for the policy to change.
  */
 
 /** The IAM entity whose policies a fix changes or names: the role behind a session, or the user. */
@@ -20,6 +22,10 @@ export type FixContext = {
 	readonly analysis: Analysis;
 	/** Absent when the caller is no IAM user or role (or not known): then no fix can name it. */
 	readonly caller: IamEntity | undefined;
+	/** AWS's catalogue of actions, when the caller handed one: a rewritten policy then names no unknown action. */
+	readonly catalogue: ActionCatalogue | undefined;
+	/** Requirement ids a better fix (a changed request, a corrected condition) already turns ✔: no Allow is added for them. */
+	readonly claimed: ReadonlySet<string>;
 };
 
 /** A policy a fix can write: the document as it is, where the fix says it goes, and how it is written. */
@@ -31,6 +37,8 @@ export type Rewritable = {
 	/** The key, role, user, managed policy or bucket ARN the fix names. */
 	readonly target: string;
 	readonly policyName?: string;
+	/** Who must write it: the key's owner, the bucket's owner, the caller's account. */
+	readonly appliesIn: AppliesIn;
 	/** The AWS CLI command that puts the whole new document in place. */
 	readonly command: (policy: PolicyJson) => string;
 	/** The same, on a copy of a snapshot: for the proof and the next round. */
@@ -44,15 +52,15 @@ export type Change = {
 	/** The whole new document. */
 	readonly policy: PolicyJson;
 	readonly resolves: readonly Requirement[];
-	/** Of those, the ones that must end `ok`; the rest must only stop being denied. */
-	readonly mustAllow: readonly Requirement[];
 	readonly summary: string;
+	/** `narrow-deny` only: the protection given up, for whom. */
+	readonly weakens?: string;
 };
 
 /** A fix before its proof, with what the proof needs. */
-export type Draft = Omit<Fix, 'proven'> & {
-	readonly ref: PolicyRef;
-	readonly mustAllow: readonly string[];
+export type Draft = Omit<Fix, 'proven' | 'remains'> & {
+	/** The policy it rewrites; absent when it writes none (a changed request, a new grant). */
+	readonly ref?: PolicyRef;
 	readonly apply: (snapshot: Snapshot) => Snapshot;
 };
 
@@ -86,7 +94,8 @@ export const draftOf = (into: Rewritable, change: Change): Draft => ({
 	policy: change.policy,
 	command: into.command(change.policy),
 	summary: change.summary,
+	appliesIn: into.appliesIn,
+	weakens: change.weakens ?? null,
 	ref: into.ref,
-	mustAllow: change.mustAllow.map(requirementId),
 	apply: snapshot => into.write(snapshot, change.policy),
 });

@@ -1,16 +1,39 @@
+import type {ActionCatalogue} from '../action-catalogue.js';
 import type {Analysis} from '../analyse.js';
 import type {Fix} from '../diagnosis.js';
 import type {Snapshot} from '../../snapshot/snapshot.js';
-import {isLeastPrivilege, proves} from './proof.js';
+import {contextOf} from './context.js';
+import type {Draft} from './draft.js';
+import {addAllow} from './kinds/add-allow.js';
+import {narrowDeny} from './kinds/narrow-deny.js';
+import {isLeastPrivilege, proves, remainsAfter, type Proof} from './proof.js';
 import {draftsInRounds} from './rounds.js';
 
 /**
- * Least-privilege fixes for every missing grant and explicit deny, each proven: applied to a copy of
- * the snapshot and evaluated again, the requirements it targets must turn `ok` (or stop being denied).
+ * Fixes for every missing grant and explicit Deny, best first, each proven: applied to a copy of the
+ * snapshot and re-diagnosed, the requirements it targets must turn ✔. Two chains are drafted: the fixes
+ * that keep every guardrail (Allows), and the last resort, the narrowed Denies, which say what they give up.
  * See docs/fixes.md for how the modules here fit together.
  */
-export const fixesFor = (snapshot: Snapshot, analysis: Analysis): Fix[] =>
-	draftsInRounds(snapshot, analysis).map(draft => {
-		const {apply: _apply, mustAllow: _mustAllow, ref: _ref, ...fix} = draft;
-		return {...fix, proven: isLeastPrivilege(fix) && proves(draft, snapshot)};
-	});
+
+/** Best first: what loses the least protection. A narrowed Deny is never listed before another kind that solves its rows. */
+const rank: Readonly<Record<Fix['kind'], number>> = {'change-request': 0, 'correct-condition': 1, 'correct-action': 1, 'add-allow': 2, 'narrow-deny': 3};
+
+const toFix = (draft: Draft, proof: Proof, analysis: Analysis): Fix => {
+	const {apply: _apply, ref: _ref, ...fix} = draft;
+	const requested = analysis.requirements.filter(requirement => draft.resolves.includes(`${requirement.actionId}#${requirement.place}`)).map(requirement => requirement.resource);
+	return {...fix, proven: proof.proven && isLeastPrivilege(fix, requested), remains: remainsAfter(draft, proof.after)};
+};
+
+export const fixesFor = (snapshot: Snapshot, analysis: Analysis, catalogue?: ActionCatalogue): Fix[] => {
+	const allows = draftsInRounds(snapshot, analysis, [addAllow], (state, current) => contextOf(state, current, catalogue));
+	// The last resort only where something denies: narrowed Denies, with the Allows they uncover in the same policy.
+	const lastResort = analysis.requirements.some(requirement => requirement.status === 'denied')
+		? draftsInRounds(snapshot, analysis, [narrowDeny, addAllow], (state, current) => contextOf(state, current, catalogue)).filter(draft => draft.kind === 'narrow-deny')
+		: [];
+	const fixes = [...allows, ...lastResort].map(draft => toFix(draft, proves(draft, snapshot, analysis), analysis));
+	return fixes
+		.map((fix, index) => ({fix, index}))
+		.sort((a, b) => Number(b.fix.proven) - Number(a.fix.proven) || rank[a.fix.kind] - rank[b.fix.kind] || a.index - b.index)
+		.map(({fix}) => fix);
+};

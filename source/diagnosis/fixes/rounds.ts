@@ -1,47 +1,46 @@
 import {analyse, type Analysis} from '../analyse.js';
 import {sameRef} from '../policy-ref.js';
 import type {Snapshot} from '../../snapshot/snapshot.js';
-import {contextOf} from './context.js';
-import type {Draft, FixKind} from './draft.js';
-import {addAllow} from './kinds/add-allow.js';
-import {narrowDeny} from './kinds/narrow-deny.js';
+import type {Draft, FixContext, FixKind} from './draft.js';
 import {fixPlaces} from './places/index.js';
 
-/** Every kind of fix, in the order its fixes are listed. */
-const fixKinds: readonly FixKind[] = [addAllow, narrowDeny];
-
-/** The fixes the analysis asks for, each computed from `snapshot` as it stands. */
-const draftsFor = (snapshot: Snapshot, analysis: Analysis): Draft[] => {
-	const context = contextOf(snapshot, analysis);
-	return fixKinds.flatMap(kind => kind(context, fixPlaces));
-};
+/** The order of loss of protection: a merged fix is of its most costly kind, the one a reviewer must weigh. */
+const cost: Readonly<Record<Draft['kind'], number>> = {'change-request': 0, 'correct-condition': 1, 'correct-action': 1, 'add-allow': 2, 'narrow-deny': 3};
 
 /** Two changes to one policy are one fix; the later draft was computed on top of the earlier one, so its policy holds both. */
-const mergeInto = (earlier: Draft, later: Draft): Draft => ({
-	...later,
-	kind: earlier.kind === 'narrow-deny' ? 'narrow-deny' : later.kind,
-	statement: earlier.kind === 'narrow-deny' ? earlier.statement : later.statement,
-	resolves: [...new Set([...earlier.resolves, ...later.resolves])],
-	mustAllow: [...new Set([...earlier.mustAllow, ...later.mustAllow])],
-	summary: earlier.summary === later.summary ? later.summary : `${earlier.summary} Then: ${later.summary}`,
-});
+const mergeInto = (earlier: Draft, later: Draft): Draft => {
+	const leading = cost[later.kind] > cost[earlier.kind] ? later : earlier;
+	return {
+		...later,
+		kind: leading.kind,
+		statement: leading.statement,
+		weakens: earlier.weakens ?? later.weakens,
+		resolves: [...new Set([...earlier.resolves, ...later.resolves])],
+		summary: earlier.summary === later.summary ? later.summary : `${earlier.summary} Then: ${later.summary}`,
+	};
+};
+
+const sameDraft = (a: Draft, b: Draft): boolean => a.ref !== undefined && b.ref !== undefined && sameRef(a.ref, b.ref) && JSON.stringify(a.policy) === JSON.stringify(b.policy);
+
+/** One change per policy per round: a second change to the same policy is drafted next round, on top of the first. */
+const onePerPolicy = (drafts: readonly Draft[]): Draft[] =>
+	drafts.filter((draft, index) => draft.ref === undefined || drafts.findIndex(other => other.ref !== undefined && sameRef(other.ref, draft.ref!)) === index);
 
 /**
  * Fixes in rounds: apply the first round to a copy of the snapshot and look again, because a narrowed
  * Deny can uncover a missing Allow in the same policy (and two Denies in one policy need one merged
  * policy). Follow-up changes to a policy already being fixed are folded into that fix.
  */
-export const draftsInRounds = (snapshot: Snapshot, analysis: Analysis): Draft[] => {
+export const draftsInRounds = (snapshot: Snapshot, analysis: Analysis, kinds: readonly FixKind[], contextOf: (snapshot: Snapshot, analysis: Analysis) => FixContext): Draft[] => {
 	let drafts: Draft[] = [];
 	let patched = snapshot;
 	let current = analysis;
-	for (let round = 0; round < 3; round++) {
-		const fresh = draftsFor(patched, current).filter(
-			draft => !drafts.some(earlier => sameRef(earlier.ref, draft.ref) && JSON.stringify(earlier.policy) === JSON.stringify(draft.policy)),
-		);
+	for (let round = 0; round < 4; round++) {
+		const context = contextOf(patched, current);
+		const fresh = onePerPolicy(kinds.flatMap(kind => kind(context, fixPlaces)).filter(draft => !drafts.some(earlier => sameDraft(earlier, draft))));
 		if (fresh.length === 0) break;
 		for (const draft of fresh) {
-			const index = drafts.findIndex(earlier => sameRef(earlier.ref, draft.ref));
+			const index = draft.ref === undefined ? -1 : drafts.findIndex(earlier => earlier.ref !== undefined && sameRef(earlier.ref, draft.ref!));
 			drafts = index === -1 ? [...drafts, draft] : drafts.map((earlier, position) => (position === index ? mergeInto(earlier, draft) : earlier));
 		}
 		patched = fresh.reduce((state, draft) => draft.apply(state), patched);

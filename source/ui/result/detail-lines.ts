@@ -1,7 +1,7 @@
 import type {Diagnosis, Fix} from '../../diagnosis/diagnosis.js';
 import type {PolicyJson} from '../../snapshot/snapshot.js';
-import {actualWords} from '../../report/describe.js';
-import {conditionStyles, placeHeading, placeLabels, statusStyles} from '../../report/marks.js';
+import {actualWords, appliesInWords, fixHeading} from '../../report/describe.js';
+import {conditionStyles, placeLabels, statusStyles} from '../../report/marks.js';
 import type {Line} from '../conversation/transcript-lines.js';
 import {wrapText} from '../text/wrap.js';
 import {theme} from '../theme.js';
@@ -17,10 +17,11 @@ export const fixTabLabels: Readonly<Record<FixTab, string>> = {statement: 'State
 /** What `c` copies on each tab. */
 export const fixText = (fix: Fix, tab: FixTab): string => {
 	switch (tab) {
+		// A fix that writes no policy (a changed request, a grant) copies its command on every tab.
 		case 'statement':
-			return JSON.stringify(fix.statement, null, 2);
+			return fix.statement === null ? fix.command : JSON.stringify(fix.statement, null, 2);
 		case 'policy':
-			return JSON.stringify(fix.policy, null, 2);
+			return fix.policy === null ? fix.command : JSON.stringify(fix.policy, null, 2);
 		case 'command':
 			return fix.command;
 	}
@@ -71,16 +72,20 @@ export const fixLines = (fix: Fix, tab: FixTab, width: number): Line[] => {
 	const tabs = fixTabs.map(candidate => (candidate === tab ? `[${fixTabLabels[candidate]}]` : ` ${fixTabLabels[candidate]} `)).join(' ');
 	const lines: Line[] = [
 		{text: ''},
-		{mark: '  Fix ', markColour: 'green', text: `${placeHeading(fix.place)}: ${tabs}`},
+		{mark: '  Fix ', markColour: 'green', text: `${fixHeading(fix)}: ${tabs}`},
+		...paragraph(`Who applies it: ${appliesInWords(fix.appliesIn)}`, width),
 		...paragraph(fix.summary, width),
+		...(fix.weakens ? wrapText(`! Gives up: ${fix.weakens}`, width - 4, '  ').map((text): Line => ({text: `  ${text}`, colour: 'yellow'})) : []),
+		...(fix.remains ? wrapText(`! ${fix.remains}`, width - 4, '  ').map((text): Line => ({text: `  ${text}`, colour: 'yellow'})) : []),
 		{
 			...(fix.proven ? {mark: '  ✔ ', markColour: 'green' as const} : {mark: '  ? ', markColour: 'yellow' as const}),
 			text: fix.proven ? 'proven: re-evaluated with this change, the rows it targets turn ✔' : 'not proven: something the check could not read may still refuse it',
 		},
 		{text: ''},
 	];
-	if (tab === 'command') lines.push(...codeBlock(fix.command, width));
-	else lines.push(...jsonBlock(tab === 'statement' ? fix.statement : fix.policy, width, false));
+	const document = tab === 'statement' ? fix.statement : tab === 'policy' ? fix.policy : null;
+	if (document) lines.push(...jsonBlock(document, width, false));
+	else lines.push(...codeBlock(fix.command, width));
 	return lines;
 };
 

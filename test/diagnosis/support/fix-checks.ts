@@ -30,13 +30,14 @@ const bucketNameOf = (target: string): string => target.replace(/^arn:[^:]+:s3::
 
 /** The identity policy a fix writes: a managed one by its ARN (the fix's target), an inline one by its name. */
 const isFixedBy = (fix: Fix) => (entry: NamedPolicy): boolean =>
-	entry.name === fix.policyName && entry.arn === (/^arn:[^:]+:iam::[^:]*:policy\//.test(fix.target) ? fix.target : undefined);
+	entry.name === fix.policyName && entry.arn === (/^arn:[^:]+:iam::[^:]*:policy\//.test(fix.target ?? '') ? fix.target! : undefined);
 
 /** The document a fix replaces, found from its place and target (not from the fixes module's own bookkeeping). */
 export const policyBefore = (snapshot: Snapshot, fix: Fix): PolicyJson | null | undefined => {
+	if (fix.target === null) throw new Error(`a ${fix.kind} fix rewrites no policy`);
 	switch (fix.place) {
 		case 'key-policy':
-			if (snapshot.key?.arn === fix.target) return snapshot.key.policy;
+			if (snapshot.key?.arn === fix.target) return snapshot.key!.policy;
 			if (snapshot.source?.keyInfo?.arn === fix.target) return snapshot.source.keyInfo.policy;
 			throw new Error(`key-policy fix targets ${fix.target}, which is no key of the snapshot`);
 		case 'bucket-policy':
@@ -52,15 +53,46 @@ export const policyBefore = (snapshot: Snapshot, fix: Fix): PolicyJson | null | 
 	}
 };
 
-/** Put the fix's whole policy where the fix says it goes. */
+/** The changed request a change-request fix's command sends, as the shell parses it: the key it names. */
+const changedQuestion = (snapshot: Snapshot, fix: Fix): Snapshot => {
+	const argv = argvOf(fix.command);
+	expect(argv.slice(0, 2)).toEqual(['s3', 'cp']);
+	expect(valueAfter(argv, '--sse')).toBe('aws:kms');
+	const keyId = valueAfter(argv, '--sse-kms-key-id');
+	expect(keyId).toMatch(/^arn:aws:kms:/);
+	return {...snapshot, question: {...snapshot.question, kmsKeyId: keyId!}};
+};
+
+/** The grant a create-grant command makes, added to the key it names. */
+const withGrantOf = (snapshot: Snapshot, fix: Fix): Snapshot => {
+	const argv = argvOf(fix.command);
+	expect(argv.slice(0, 2)).toEqual(['kms', 'create-grant']);
+	const operations = valueAfter(argv, '--operations')!.split(',');
+	const constraints = valueAfter(argv, '--constraints');
+	const parsed = constraints ? (JSON.parse(constraints) as {EncryptionContextEquals?: Record<string, string>; EncryptionContextSubset?: Record<string, string>}) : {};
+	const grant = {
+		granteePrincipal: valueAfter(argv, '--grantee-principal')!,
+		operations,
+		...(parsed.EncryptionContextEquals || parsed.EncryptionContextSubset
+			? {constraints: {...(parsed.EncryptionContextEquals ? {encryptionContextEquals: parsed.EncryptionContextEquals} : {}), ...(parsed.EncryptionContextSubset ? {encryptionContextSubset: parsed.EncryptionContextSubset} : {})}}
+			: {}),
+	};
+	const keyId = valueAfter(argv, '--key-id');
+	if (snapshot.key?.arn === keyId) return {...snapshot, key: {...snapshot.key!, grants: [...(snapshot.key!.grants ?? []), grant]}};
+	return {...snapshot, source: {...snapshot.source, keyInfo: {...snapshot.source!.keyInfo!, grants: [...(snapshot.source!.keyInfo!.grants ?? []), grant]}}};
+};
+
+/** Put the fix's whole policy where the fix says it goes (a changed request: send it; a grant: create it). */
 export const applyFix = (snapshot: Snapshot, fix: Fix): Snapshot => {
-	const policy = fix.policy;
+	if (fix.kind === 'change-request') return changedQuestion(snapshot, fix);
+	if (fix.place === 'key-grant') return withGrantOf(snapshot, fix);
+	const policy = fix.policy!;
 	switch (fix.place) {
 		case 'key-policy':
 			if (snapshot.key?.arn === fix.target) return {...snapshot, key: {...snapshot.key, policy}};
 			return {...snapshot, source: {...snapshot.source, keyInfo: {...snapshot.source!.keyInfo!, policy}}};
 		case 'bucket-policy':
-			if (bucketNameOf(fix.target) === snapshot.question.bucket) return {...snapshot, bucket: {...snapshot.bucket, policy}};
+			if (bucketNameOf(fix.target!) === snapshot.question.bucket) return {...snapshot, bucket: {...snapshot.bucket, policy}};
 			return {...snapshot, source: {...snapshot.source, bucketInfo: {...snapshot.source?.bucketInfo, policy}}};
 		case 'identity-policy': {
 			const existing = snapshot.principal!.identityPolicies ?? [];
@@ -90,12 +122,18 @@ const valueAfter = (argv: readonly string[], flag: string): string | undefined =
 
 const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : value === undefined ? [] : [value]);
 
-/** No `*` principal, no wildcard action (`kms:*`, `s3:*`), no `*` resource outside a key policy. */
-export const expectLeastPrivilege = (fix: Fix): void => {
+/**
+ * No `*` principal, no wildcard action (`kms:*`, `s3:*`, `kms:GenerateDataKey*`), no resource wider than the
+ * request (`requested`: the resources of the rows the fix targets); in a key policy only `*`, the key itself.
+ */
+export const expectLeastPrivilege = (fix: Fix, requested?: readonly string[]): void => {
 	if (fix.kind === 'narrow-deny') {
-		expect(fix.statement['Effect']).toBe('Deny');
+		expect(fix.statement!['Effect']).toBe('Deny');
+		expect(fix.weakens, 'a narrowed Deny says what it gives up').toMatch(/\S/);
 		return;
 	}
+	expect(fix.weakens).toBeNull();
+	if (fix.kind !== 'add-allow' || fix.statement === null) return;
 	const statement = fix.statement as Record<string, unknown>;
 	expect(statement['Effect']).toBe('Allow');
 	const principal = statement['Principal'];
@@ -110,12 +148,18 @@ export const expectLeastPrivilege = (fix: Fix): void => {
 		expect(action as string).not.toMatch(/[*?]/);
 	}
 	if (fix.place !== 'key-policy') {
-		for (const resource of asList(statement['Resource'])) expect(resource).not.toBe('*');
+		for (const resource of asList(statement['Resource'])) {
+			expect(resource).not.toBe('*');
+			if (requested) expect(requested, 'a resource no wider than the request').toContain(resource);
+		}
+	} else {
+		expect(asList(statement['Resource'])).toEqual(['*']);
 	}
 };
 
 /** The new policy keeps every statement that was there, unchanged, except the one a narrow-deny rewrites; new ones come last. */
 export const expectExistingStatementsKept = (before: PolicyJson | null | undefined, fix: Fix): void => {
+	if (fix.policy === null) return;
 	const old = statementsOf(before);
 	const now = statementsOf(fix.policy);
 	// Byte for byte: the same keys in the same order, so a diff of the pasted policy shows only the change.
@@ -132,12 +176,18 @@ export const expectExistingStatementsKept = (before: PolicyJson | null | undefin
 	const kept = now.slice(0, old.length);
 	const changed = kept.filter((statement, index) => text([statement])[0] !== text([old[index]])[0]);
 	expect(changed).toEqual([fix.statement]);
-	for (const added of now.slice(old.length)) expectLeastPrivilege({...fix, kind: 'add-allow', statement: added as PolicyJson});
+	for (const added of now.slice(old.length)) expectLeastPrivilege({...fix, kind: 'add-allow', weakens: null, statement: added as PolicyJson});
 };
 
 /** The CLI command names the right target and carries exactly the fix's policy, once the shell has parsed it. */
 export const expectCommandFits = (snapshot: Snapshot, fix: Fix): void => {
 	const argv = argvOf(fix.command);
+	const target = fix.target ?? '';
+	if (fix.kind === 'change-request') {
+		expect(argv.slice(0, 2)).toEqual(['s3', 'cp']);
+		expect(argv).toContain(`s3://${snapshot.question.bucket}/${snapshot.question.objectKey}`);
+		return;
+	}
 	switch (fix.place) {
 		case 'key-policy':
 			expect(argv.slice(0, 2)).toEqual(['kms', 'put-key-policy']);
@@ -147,7 +197,7 @@ export const expectCommandFits = (snapshot: Snapshot, fix: Fix): void => {
 			break;
 		case 'bucket-policy':
 			expect(argv.slice(0, 2)).toEqual(['s3api', 'put-bucket-policy']);
-			expect(valueAfter(argv, '--bucket')).toBe(bucketNameOf(fix.target));
+			expect(valueAfter(argv, '--bucket')).toBe(bucketNameOf(target));
 			expect(JSON.parse(valueAfter(argv, '--policy')!)).toEqual(fix.policy);
 			break;
 		case 'identity-policy': {
@@ -156,10 +206,10 @@ export const expectCommandFits = (snapshot: Snapshot, fix: Fix): void => {
 				expect(argv.slice(0, 2)).toEqual(['iam', 'create-policy-version']);
 				expect(valueAfter(argv, '--policy-arn')).toBe(managed);
 			} else {
-				const kind = /:user\//.test(fix.target) ? 'user' : 'role';
+				const kind = /:user\//.test(target) ? 'user' : 'role';
 				expect(fix.target).toMatch(kind === 'user' ? /^arn:aws:iam::\d{12}:user\// : /^arn:aws:iam::\d{12}:role\//);
 				expect(argv.slice(0, 2)).toEqual(['iam', `put-${kind}-policy`]);
-				expect(valueAfter(argv, `--${kind}-name`)).toBe(fix.target.split('/').pop());
+				expect(valueAfter(argv, `--${kind}-name`)).toBe(target.split('/').pop());
 				expect(valueAfter(argv, '--policy-name')).toBe(fix.policyName);
 			}
 			expect(JSON.parse(valueAfter(argv, '--policy-document')!)).toEqual(fix.policy);
@@ -169,6 +219,10 @@ export const expectCommandFits = (snapshot: Snapshot, fix: Fix): void => {
 			expect(argv.slice(0, 2)).toEqual(['iam', 'create-policy-version']);
 			expect(valueAfter(argv, '--policy-arn')).toBe(fix.target);
 			expect(JSON.parse(valueAfter(argv, '--policy-document')!)).toEqual(fix.policy);
+			break;
+		case 'key-grant':
+			expect(argv.slice(0, 2)).toEqual(['kms', 'create-grant']);
+			expect(valueAfter(argv, '--key-id')).toBe(fix.target);
 			break;
 		default:
 			throw new Error(`no command check for ${fix.place}`);
@@ -184,16 +238,19 @@ export const expectFixesHold = (snapshot: Snapshot, diagnosis: Diagnosis = diagn
 	diagnosis.fixes.map(fix => {
 		expect(fix.proven, fix.summary).toBe(true);
 		expect(fix.resolves.length).toBeGreaterThan(0);
-		expectLeastPrivilege(fix);
-		expectExistingStatementsKept(policyBefore(snapshot, fix), fix);
+		expect(fix.appliesIn.role).toMatch(/\S/);
+		const rows = fix.resolves.map(id => {
+			const [actionId, place] = id.split('#') as [string, Place];
+			return requirementOf(diagnosis, actionId, place);
+		});
+		expectLeastPrivilege(fix, rows.map(row => row.resource));
+		if (fix.policy !== null) expectExistingStatementsKept(policyBefore(snapshot, fix), fix);
 		expectCommandFits(snapshot, fix);
 		const after = diagnose(applyFix(snapshot, fix));
-		for (const id of fix.resolves) {
-			const [actionId, place] = id.split('#') as [string, Place];
-			expect(requirementOf(diagnosis, actionId, place).place).toBe(fix.place);
-			const status = requirementOf(after, actionId, place).status;
-			if (fix.kind === 'add-allow') expect(status, `${id} after "${fix.summary}"`).toBe('ok');
-			else expect(status, `${id} after "${fix.summary}"`).not.toBe('denied');
+		for (const row of rows) {
+			const id = `${row.actionId}#${row.place}`;
+			if (fix.kind !== 'change-request') expect(row.place).toBe(fix.place);
+			expect(['ok', 'not-needed'], `${id} after "${fix.summary}"`).toContain(requirementOf(after, row.actionId, row.place).status);
 		}
 		return after;
 	});
@@ -202,9 +259,10 @@ export const expectFixesHold = (snapshot: Snapshot, diagnosis: Diagnosis = diagn
 export const applyAllFixes = (snapshot: Snapshot, diagnosis: Diagnosis = diagnose(snapshot)): Snapshot =>
 	diagnosis.fixes.reduce((current, fix) => {
 		// Each fix's policy was computed from the original snapshot; re-merge its new statement into the current one.
+		if (fix.policy === null) return applyFix(current, fix);
 		const before = policyBefore(current, fix);
 		if (fix.kind === 'add-allow' && fix.place !== 'identity-policy') {
-			return applyFix(current, {...fix, policy: {...(before ?? {Version: '2012-10-17'}), Statement: [...statementsOf(before), fix.statement]}});
+			return applyFix(current, {...fix, policy: {...(before ?? {Version: '2012-10-17'}), Statement: [...statementsOf(before), fix.statement!]}});
 		}
 		return applyFix(current, fix);
 	}, snapshot);

@@ -2,6 +2,7 @@ import type {Requirement} from '../../diagnosis.js';
 import type {PolicyRef} from '../../policy-ref.js';
 import type {Side} from '../../required-actions.js';
 import type {PolicyJson, Snapshot} from '../../../snapshot/snapshot.js';
+import {appliesIn} from '../applies-in.js';
 import {putBucketPolicyCommand} from '../commands.js';
 import {distinct, groupBy, specOf} from '../context.js';
 import type {FixContext, FixPlace, Grant, Rewritable} from '../draft.js';
@@ -23,6 +24,7 @@ const policyOfBucket = (snapshot: Snapshot, bucket: string, side: Side, document
 	ref: {place: 'bucket-policy', owner: snapshot.question.bucket === bucket ? 'destination' : side},
 	document,
 	target: `arn:aws:s3:::${bucket}`,
+	appliesIn: appliesIn('bucket-owner', bucketInfoAt(snapshot, side)?.accountId),
 	command: policy => putBucketPolicyCommand(bucket, policy),
 	write: (target, policy) => writePolicy(target, {place: 'bucket-policy', owner: side}, policy),
 });

@@ -1,6 +1,7 @@
 import type {Requirement} from '../../diagnosis.js';
 import type {PolicyRef} from '../../policy-ref.js';
 import type {Snapshot} from '../../../snapshot/snapshot.js';
+import {appliesIn} from '../applies-in.js';
 import {newManagedPolicyVersionCommand, putIdentityPolicyCommand} from '../commands.js';
 import {distinct, groupBy, specOf, viaS3Condition} from '../context.js';
 import type {FixContext, FixPlace, Grant, IamEntity, Rewritable} from '../draft.js';
@@ -26,6 +27,7 @@ const newInlinePolicy = (entity: IamEntity, index: number, policyName: string): 
 	document: undefined,
 	target: entity.arn,
 	policyName,
+	appliesIn: appliesIn('caller-account', entity.arn),
 	command: policy => putIdentityPolicyCommand(entity, policyName, policy),
 	write: (snapshot, policy) => addIdentityPolicy(snapshot, {name: policyName, document: policy}),
 });
@@ -65,6 +67,7 @@ const rewritable = ({snapshot, caller}: FixContext, ref: PolicyRef): Rewritable 
 		document: named.document,
 		target: named.arn ?? caller.arn,
 		policyName: named.name,
+		appliesIn: appliesIn('caller-account', caller.arn),
 		command: policy => (named.arn ? newManagedPolicyVersionCommand(named.arn, policy) : putIdentityPolicyCommand(caller, named.name, policy)),
 		write: (target, policy) => writePolicy(target, ref, policy),
 	};

@@ -2,6 +2,7 @@ import type {Requirement} from '../../diagnosis.js';
 import type {PolicyRef} from '../../policy-ref.js';
 import type {Side} from '../../required-actions.js';
 import type {PolicyJson, Snapshot} from '../../../snapshot/snapshot.js';
+import {appliesIn} from '../applies-in.js';
 import {putKeyPolicyCommand} from '../commands.js';
 import {distinct, groupBy, specOf, viaS3Condition} from '../context.js';
 import type {FixContext, FixPlace, Grant, Rewritable} from '../draft.js';
@@ -23,6 +24,7 @@ const policyOfKey = (snapshot: Snapshot, keyArn: string, side: Side, document: P
 	ref: {place: 'key-policy', owner: sidesOf(snapshot, keyArn)[0] ?? side},
 	document,
 	target: keyArn,
+	appliesIn: appliesIn('key-owner', keyArn),
 	command: policy => putKeyPolicyCommand(keyArn, policy),
 	// Written wherever the snapshot describes that key.
 	write: (target, policy) => sidesOf(target, keyArn).reduce((next, owner) => writePolicy(next, {place: 'key-policy', owner}, policy), target),

@@ -1,5 +1,6 @@
 import type {Requirement} from '../../diagnosis.js';
 import type {NamedPolicy} from '../../../snapshot/snapshot.js';
+import {appliesIn} from '../applies-in.js';
 import {newManagedPolicyVersionCommand} from '../commands.js';
 import {distinct} from '../context.js';
 import type {FixContext, FixPlace, Grant, Rewritable} from '../draft.js';
@@ -11,10 +12,12 @@ import {writePolicy} from '../snapshot-patch.js';
  * version of the managed policy. A Deny in a boundary is not rewritten here (no `rewritable`).
  */
 
-const policyOfBoundary = (boundary: NamedPolicy): Rewritable => ({
+const policyOfBoundary = (boundary: NamedPolicy, callerArn: string | undefined): Rewritable => ({
 	ref: {place: 'permissions-boundary', owner: 'caller'},
 	document: boundary.document,
 	target: boundary.arn ?? boundary.name,
+	// The boundary is set by the caller's account, whichever account its managed policy came from.
+	appliesIn: appliesIn('caller-account', callerArn),
 	command: policy =>
 		boundary.arn ? newManagedPolicyVersionCommand(boundary.arn, policy) : `# update the permissions boundary "${boundary.name}" with the policy above`,
 	write: (snapshot, policy) => writePolicy(snapshot, {place: 'permissions-boundary', owner: 'caller'}, policy),
@@ -30,7 +33,7 @@ const grantsFor = ({snapshot}: FixContext, missing: readonly Requirement[]): Gra
 		Action: actions,
 		Resource: distinct(missing.map(requirement => requirement.resource)),
 	};
-	return [{into: policyOfBoundary(boundary), statement, requirements: missing, summary: `Let the permissions boundary ${boundary.name} allow ${actions.join(', ')}.`}];
+	return [{into: policyOfBoundary(boundary, snapshot.principal?.arn), statement, requirements: missing, summary: `Let the permissions boundary ${boundary.name} allow ${actions.join(', ')}.`}];
 };
 
 export const permissionsBoundaryPlace: FixPlace = {place: 'permissions-boundary', grantsFor};
