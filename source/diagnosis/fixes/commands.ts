@@ -1,9 +1,9 @@
-import type {PolicyJson} from '../../snapshot/snapshot.js';
+import type {PolicyJson, Question} from '../../snapshot/snapshot.js';
 
 /** The AWS CLI commands that write each kind of policy, one builder each, with the JSON inline and shell-quoted. */
 
-const shellQuote = (text: string): string => `'${text.replace(/'/g, `'\\''`)}'`;
-const compactJson = (value: unknown): string => JSON.stringify(value);
+export const shellQuote = (text: string): string => `'${text.replace(/'/g, `'\\''`)}'`;
+export const compactJson = (value: unknown): string => JSON.stringify(value);
 
 export const putKeyPolicyCommand = (keyArn: string, policy: PolicyJson): string =>
 	`aws kms put-key-policy --key-id ${shellQuote(keyArn)} --policy-name default --policy ${shellQuote(compactJson(policy))}`;
@@ -16,3 +16,10 @@ export const newManagedPolicyVersionCommand = (policyArn: string, policy: Policy
 
 export const putIdentityPolicyCommand = (entity: {readonly kind: 'role' | 'user'; readonly name: string}, policyName: string, policy: PolicyJson): string =>
 	`aws iam put-${entity.kind}-policy --${entity.kind}-name ${shellQuote(entity.name)} --policy-name ${shellQuote(policyName)} --policy-document ${shellQuote(compactJson(policy))}`;
+
+/** The request itself, changed: `aws s3 cp` naming the key, so S3 gets both SSE-KMS headers. */
+export const changedUploadCommand = (question: Question, keyArn: string): string => {
+	const destination = `s3://${question.bucket}/${question.objectKey}`;
+	const source = question.operation === 'copy' && question.source ? `s3://${question.source.bucket}/${question.source.objectKey}` : question.objectKey.split('/').pop() || 'FILE';
+	return `aws s3 cp ${shellQuote(source)} ${shellQuote(destination)} --sse aws:kms --sse-kms-key-id ${shellQuote(keyArn)}`;
+};

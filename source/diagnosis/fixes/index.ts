@@ -5,6 +5,7 @@ import type {Snapshot} from '../../snapshot/snapshot.js';
 import {contextOf} from './context.js';
 import type {Draft} from './draft.js';
 import {addAllow} from './kinds/add-allow.js';
+import {changeRequest} from './kinds/change-request.js';
 import {narrowDeny} from './kinds/narrow-deny.js';
 import {isLeastPrivilege, proves, remainsAfter, type Proof} from './proof.js';
 import {draftsInRounds} from './rounds.js';
@@ -26,12 +27,18 @@ const toFix = (draft: Draft, proof: Proof, analysis: Analysis): Fix => {
 };
 
 export const fixesFor = (snapshot: Snapshot, analysis: Analysis, catalogue?: ActionCatalogue): Fix[] => {
-	const allows = draftsInRounds(snapshot, analysis, [addAllow], (state, current) => contextOf(state, current, catalogue));
+	const proofs = new Map<Draft, Proof>();
+	const proofOf = (draft: Draft): Proof => proofs.get(draft) ?? proofs.set(draft, proves(draft, snapshot, analysis)).get(draft)!;
+	// Better than an Allow or a narrowed Deny, where they apply: change the request, correct what a policy meant.
+	const better = [...changeRequest(contextOf(snapshot, analysis, catalogue))];
+	// A row a proven correction turns ✔ gets no parallel Allow; a changed request claims none (a missing grant is fixed where it belongs).
+	const claimed = new Set(better.filter(draft => draft.kind !== 'change-request' && proofOf(draft).proven).flatMap(draft => draft.resolves));
+	const allows = draftsInRounds(snapshot, analysis, [addAllow], (state, current) => contextOf(state, current, catalogue, claimed));
 	// The last resort only where something denies: narrowed Denies, with the Allows they uncover in the same policy.
 	const lastResort = analysis.requirements.some(requirement => requirement.status === 'denied')
 		? draftsInRounds(snapshot, analysis, [narrowDeny, addAllow], (state, current) => contextOf(state, current, catalogue)).filter(draft => draft.kind === 'narrow-deny')
 		: [];
-	const fixes = [...allows, ...lastResort].map(draft => toFix(draft, proves(draft, snapshot, analysis), analysis));
+	const fixes = [...better, ...allows, ...lastResort].map(draft => toFix(draft, proofOf(draft), analysis));
 	return fixes
 		.map((fix, index) => ({fix, index}))
 		.sort((a, b) => Number(b.fix.proven) - Number(a.fix.proven) || rank[a.fix.kind] - rank[b.fix.kind] || a.index - b.index)
