@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {diagnose} from '../../source/diagnosis/diagnose.js';
 import type {Diagnosis, Fix} from '../../source/diagnosis/diagnosis.js';
-import {account, allow, bucketArn, buildSnapshot, deny, keyArn, objectArn, objectKey, bucket, policy, userArn, without} from './support/build-snapshot.js';
+import {account, allow, bucket, bucketArn, buildSnapshot, deny, enableIam, keyArn, named, objectArn, objectKey, policy, userArn, without} from './support/build-snapshot.js';
 import {argvOf, expectFixesHold} from './support/fix-checks.js';
 
 /**
@@ -44,5 +44,71 @@ describe('a bucket policy that denies uploads without the SSE-KMS header, the up
 		expect(diagnose(buildSnapshot({bucket: {policy: policy(requireKms)}})).verdict).toBe('allowed');
 		expect(objectArn).toContain(objectKey);
 		expect(userArn).toContain(account);
+	});
+});
+
+describe('a key policy Deny pinning the encryption context to object ARNs, while S3 Bucket Keys send the bucket ARN', () => {
+	const gdk = 'kms:GenerateDataKey@destination';
+	const decrypt = 'kms:Decrypt@destination';
+	const context = 'kms:EncryptionContext:aws:s3:arn';
+	const pinned = deny(['kms:GenerateDataKey', 'kms:Decrypt'], '*', {Sid: 'OnlyOurObjects', Principal: '*', Condition: {StringNotLike: {[context]: `${bucketArn}/*`}}});
+	const snapshot = buildSnapshot({
+		question: {sizeBytes: 100 * 1024 * 1024},
+		bucket: {defaultEncryption: {algorithm: 'aws:kms', kmsKeyId: keyArn, bucketKeyEnabled: true}},
+		key: {policy: policy(enableIam(), pinned)},
+	});
+	const diagnosis = diagnose(snapshot);
+
+	it('first corrects the condition to accept the bucket ARN as well, keeping the Deny for every other context', () => {
+		expect(diagnosis.verdict).toBe('denied');
+		const [first] = diagnosis.fixes;
+		expect(first).toMatchObject({kind: 'correct-condition', place: 'key-policy', target: keyArn, proven: true, weakens: null});
+		expect([...first!.resolves].sort()).toEqual([`${decrypt}#key-policy`, `${gdk}#key-policy`]);
+		// Both values: objects written before Bucket Keys were on keep the object ARN as their context.
+		expect(first!.statement).toEqual({...pinned, Condition: {StringNotLike: {[context]: [`${bucketArn}/*`, bucketArn]}}});
+		expect(first!.appliesIn).toEqual({account, role: 'key-owner'});
+		// Still a Deny: another bucket's context is refused as before.
+		const after = diagnose({...snapshot, key: {...snapshot.key!, policy: first!.policy!}});
+		expect(after.verdict).toBe('allowed');
+	});
+
+	it('the narrowed Deny comes after it and says what it gives up', () => {
+		expect(kinds(diagnosis)).toEqual(['correct-condition', 'narrow-deny']);
+		expect(diagnosis.fixes[1]!.weakens).toBe(`user alice may then generate data keys with the key and decrypt with the key for any S3 object or bucket, not only "${bucketArn}/*".`);
+		expectFixesHold(snapshot, diagnosis);
+	});
+});
+
+describe('conditions that cannot fit, on an Allow', () => {
+	it('an Allow pinned to object ARNs under Bucket Keys is corrected, not doubled by a parallel statement', () => {
+		const snapshot = buildSnapshot({
+			question: {sizeBytes: 100 * 1024 * 1024},
+			principal: {identityPolicies: [named('Write', policy(allow('s3:PutObject', `${bucketArn}/*`)))]},
+			bucket: {defaultEncryption: {algorithm: 'aws:kms', kmsKeyId: keyArn, bucketKeyEnabled: true}},
+			key: {policy: policy(allow(['kms:GenerateDataKey', 'kms:Decrypt'], '*', {Sid: 'ObjectsOnly', Principal: {AWS: userArn}, Condition: {StringLike: {'kms:EncryptionContext:aws:s3:arn': `${bucketArn}/*`}}}))},
+		});
+		const diagnosis = diagnose(snapshot);
+		expect(kinds(diagnosis)).toEqual(['correct-condition']);
+		expect(diagnosis.fixes[0]!.statement).toMatchObject({Sid: 'ObjectsOnly', Condition: {StringLike: {'kms:EncryptionContext:aws:s3:arn': [`${bucketArn}/*`, bucketArn]}}});
+		expectFixesHold(snapshot, diagnosis);
+	});
+
+	it('a kms:ViaService naming S3 in another Region is corrected to the bucket\'s Region', () => {
+		const snapshot = buildSnapshot({
+			principal: {identityPolicies: [named('Upload', policy(allow('s3:PutObject', `${bucketArn}/*`), allow('kms:GenerateDataKey', keyArn, {Sid: 'ViaS3', Condition: {StringEquals: {'kms:ViaService': 's3.us-east-1.amazonaws.com'}}})))]},
+		});
+		const diagnosis = diagnose(snapshot);
+		expect(kinds(diagnosis)).toEqual(['correct-condition']);
+		expect(diagnosis.fixes[0]).toMatchObject({place: 'identity-policy', policyName: 'Upload', proven: true});
+		expect(diagnosis.fixes[0]!.statement).toMatchObject({Condition: {StringEquals: {'kms:ViaService': ['s3.us-east-1.amazonaws.com', 's3.eu-west-1.amazonaws.com']}}});
+		expectFixesHold(snapshot, diagnosis);
+	});
+
+	it('a condition that means something else (another bucket) is not "corrected": the request gets an Allow', () => {
+		const snapshot = buildSnapshot({
+			principal: {identityPolicies: [named('Write', policy(allow('s3:PutObject', `${bucketArn}/*`)))]},
+			key: {policy: policy(allow('kms:GenerateDataKey', '*', {Sid: 'OtherBucket', Principal: {AWS: userArn}, Condition: {StringLike: {'kms:EncryptionContext:aws:s3:arn': 'arn:aws:s3:::other-bucket/*'}}}))},
+		});
+		expect(kinds(diagnose(snapshot))).toEqual(['add-allow']);
 	});
 });

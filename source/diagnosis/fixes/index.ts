@@ -6,8 +6,10 @@ import {contextOf} from './context.js';
 import type {Draft} from './draft.js';
 import {addAllow} from './kinds/add-allow.js';
 import {changeRequest} from './kinds/change-request.js';
+import {correctCondition} from './kinds/correct-condition.js';
 import {narrowDeny} from './kinds/narrow-deny.js';
 import {isLeastPrivilege, proves, remainsAfter, type Proof} from './proof.js';
+import {fixPlaces} from './places/index.js';
 import {draftsInRounds} from './rounds.js';
 
 /**
@@ -30,7 +32,8 @@ export const fixesFor = (snapshot: Snapshot, analysis: Analysis, catalogue?: Act
 	const proofs = new Map<Draft, Proof>();
 	const proofOf = (draft: Draft): Proof => proofs.get(draft) ?? proofs.set(draft, proves(draft, snapshot, analysis)).get(draft)!;
 	// Better than an Allow or a narrowed Deny, where they apply: change the request, correct what a policy meant.
-	const better = [...changeRequest(contextOf(snapshot, analysis, catalogue))];
+	const first = contextOf(snapshot, analysis, catalogue);
+	const better = [...changeRequest(first), ...correctCondition(first, fixPlaces)];
 	// A row a proven correction turns ✔ gets no parallel Allow; a changed request claims none (a missing grant is fixed where it belongs).
 	const claimed = new Set(better.filter(draft => draft.kind !== 'change-request' && proofOf(draft).proven).flatMap(draft => draft.resolves));
 	const allows = draftsInRounds(snapshot, analysis, [addAllow], (state, current) => contextOf(state, current, catalogue, claimed));
