@@ -3,6 +3,7 @@ import {analyse} from './analyse.js';
 import type {Decision, Diagnosis, Finding, RequiredAction, UnknownNote} from './diagnosis.js';
 import {findingsOf} from './findings.js';
 import {fixesFor} from './fixes/index.js';
+import {guardrailFindings} from './guardrail-findings.js';
 import type {Snapshot} from '../snapshot/snapshot.js';
 
 /**
@@ -49,7 +50,7 @@ export const diagnose = (snapshot: Snapshot, options: DiagnoseOptions = {}): Dia
 		decision,
 		evaluation,
 	}));
-	const findings = findingsOf(snapshot, analysis.facts, analysis.actions);
+	const findings = [...findingsOf(snapshot, analysis.facts, analysis.actions), ...guardrailFindings(snapshot, analysis)];
 	for (const problem of analysis.book.problems) {
 		findings.push({id: 'policy-invalid', severity: 'warning', message: `${problem.message} (at ${problem.path}); it was treated as unread.`});
 	}

@@ -112,3 +112,55 @@ describe('conditions that cannot fit, on an Allow', () => {
 		expect(kinds(diagnose(snapshot))).toEqual(['add-allow']);
 	});
 });
+
+describe('a Region-restricting SCP that denies every action', () => {
+	const regionLock = named(
+		'RegionLock',
+		policy(allow('*', '*', {Sid: 'FullAccess'}), deny('*', '*', {Sid: 'DenyOutsideUsEast1', Condition: {StringNotEquals: {'aws:RequestedRegion': 'us-east-1'}}})),
+		'arn:aws:organizations::999988887777:policy/o-abc123/service_control_policy/p-region1',
+	);
+	// The key policy also lacks the caller: a key-policy Allow is a real fix, but not one that makes the request work.
+	const snapshot = buildSnapshot({
+		organization: {serviceControlPolicies: [[regionLock], []]},
+		key: {policy: policy(allow('kms:*', '*', {Sid: 'Admins', Principal: {AWS: `arn:aws:iam::${account}:role/KeyAdmin`}}))},
+	});
+	const diagnosis = diagnose(snapshot);
+
+	it('blocked-by-scp names the SCP, where it is attached, and that only the management account can change it', () => {
+		const finding = diagnosis.findings.find(candidate => candidate.id === 'blocked-by-scp');
+		expect(finding?.severity).toBe('error');
+		expect(finding?.message).toContain('SCP "RegionLock" (arn:aws:organizations::999988887777:policy/o-abc123/service_control_policy/p-region1), attached to the root');
+		expect(finding?.message).toContain('Sid "DenyOutsideUsEast1" denies s3:PutObject, kms:GenerateDataKey');
+		// "This operation can be called only from the organization's management account or by a member account
+		// that is a delegated administrator" (AWS Organizations API reference, DetachPolicy).
+		expect(finding?.message).toContain("only the organization's management account or a delegated administrator can change it");
+		expect(finding?.remedy).toBe('Use a bucket and key in a Region it allows (us-east-1); or ask the cloud team that runs the organization for an exception.');
+	});
+
+	it('no fix claims the request will work while the SCP stands', () => {
+		expect(diagnosis.verdict).toBe('denied');
+		expect(diagnosis.fixes.length).toBeGreaterThan(0);
+		for (const fix of diagnosis.fixes) {
+			expect(fix.remains, fix.summary).toMatch(/still fails.*service control policies \(denied\)/);
+			expect(fix.summary).not.toMatch(/allow(s|ed)? (the|this) request|makes? (it|the request) work/i);
+		}
+		expect(diagnosis.fixes.some(fix => fix.place === 'scp')).toBe(false);
+	});
+});
+
+describe('a permissions boundary or session policy that denies names who sets it', () => {
+	it('a boundary: an IAM administrator of the caller\'s account', () => {
+		const boundary = named('Boundary', policy(allow('*', '*'), deny('kms:GenerateDataKey', '*', {Sid: 'NoKms'})), `arn:aws:iam::${account}:policy/Boundary`);
+		const diagnosis = diagnose(buildSnapshot({principal: {permissionsBoundary: boundary}}));
+		const finding = diagnosis.findings.find(candidate => candidate.id === 'blocked-by-permissions-boundary');
+		expect(finding?.message).toMatch(/^The permissions boundary "Boundary", Sid "NoKms" denies kms:GenerateDataKey\. .*IAM administrator of the caller's account sets the boundary/);
+	});
+
+	it('a session policy: whoever assumed the role', () => {
+		const diagnosis = diagnose(
+			buildSnapshot({principal: {arn: 'arn:aws:sts::111122223333:assumed-role/Uploader/nightly', sessionPolicy: policy(allow('*', '*'), deny('s3:PutObject', '*', {Sid: 'ReadOnlySession'}))}}),
+		);
+		const finding = diagnosis.findings.find(candidate => candidate.id === 'blocked-by-session-policy');
+		expect(finding?.message).toContain('Whoever assumed the role passed it (the Policy and PolicyArns parameters of AssumeRole)');
+	});
+});

@@ -1,0 +1,95 @@
+import type {StatementTrace} from '../engine/evaluation.js';
+import type {Analysis} from './analyse.js';
+import type {Finding, Requirement} from './diagnosis.js';
+import {denyingStatement} from './fixes/kinds/narrow-deny.js';
+import type {PolicyRef} from './policy-ref.js';
+import type {NamedPolicy, OrganizationLevel, Snapshot} from '../snapshot/snapshot.js';
+
+/**
+ * A guardrail that denies names its owner: an SCP or RCP only the organization's management account (or a
+ * delegated administrator) can change, a permissions boundary an IAM administrator sets, a session policy
+ * whoever assumes the role passes. While one denies, no change elsewhere makes the request work: the
+ * finding says so, with the realistic ways out.
+ */
+
+type Guardrail = {readonly trace: StatementTrace; readonly ref: PolicyRef | undefined; readonly rows: Requirement[]};
+
+const isNamed = (entry: OrganizationLevel[number]): entry is NamedPolicy => typeof (entry as NamedPolicy).name === 'string' && typeof (entry as NamedPolicy).document === 'object';
+
+const levelWords = (level: number, levels: number): string => (level === 0 ? 'the root' : level === levels - 1 ? 'the account' : `an OU (level ${level + 1} of ${levels})`);
+
+/** `SCP "RegionLock" (arn:…), attached to the root`: the policy by its name or ARN, and where it is attached. */
+const organizationPolicyWords = (snapshot: Snapshot, ref: Extract<PolicyRef, {place: 'scp' | 'rcp'}>, fallback: string): string => {
+	const levels = (ref.place === 'scp' ? snapshot.organization?.serviceControlPolicies : snapshot.organization?.resourceControlPolicies) ?? [];
+	const entry = levels[ref.level]?.[ref.index];
+	const kind = ref.place === 'scp' ? 'SCP' : 'RCP';
+	const name = entry && isNamed(entry) ? `${kind} "${entry.name}"${entry.arn ? ` (${entry.arn})` : ''}` : fallback;
+	return `${name}, attached to ${levelWords(ref.level, levels.length)}`;
+};
+
+const held = (trace: StatementTrace) => trace.conditions.filter(condition => condition.result === 'yes');
+
+/** The ways out a guardrail already allows, from its own conditions, then the cloud team. */
+const waysOut = (trace: StatementTrace): string => {
+	const ways: string[] = [];
+	for (const condition of held(trace)) {
+		const key = condition.clause.key.toLowerCase();
+		const values = condition.clause.values.join(', ');
+		if (key === 'aws:requestedregion') ways.push(`use a bucket and key in a Region it allows (${values})`);
+		else if (key === 'aws:principalarn') ways.push(`send the request as a principal it exempts (aws:PrincipalArn ${values})`);
+		else if (key.startsWith('aws:principaltag/')) ways.push(`send it as a principal tagged ${condition.clause.key.slice('aws:PrincipalTag/'.length)} = ${values}`);
+		else if (key.startsWith('aws:resourcetag/')) ways.push(`use a bucket or key tagged ${condition.clause.key.slice('aws:ResourceTag/'.length)} = ${values}`);
+		else if (key === 'aws:sourcevpce' || key === 'aws:sourcevpc' || key === 'aws:sourceip') ways.push(`send it from where it allows (${condition.clause.key} ${values})`);
+	}
+	return [...ways, 'ask the cloud team that runs the organization for an exception'].join('; or ');
+};
+
+const actionsOf = (rows: readonly Requirement[]): string => [...new Set(rows.map(row => row.action))].join(', ');
+
+const findingFor = (snapshot: Snapshot, {trace, ref, rows}: Guardrail): Finding | undefined => {
+	const actions = actionsOf(rows);
+	const place = rows[0]!.place;
+	if (place === 'scp' || place === 'rcp') {
+		const policy = ref && (ref.place === 'scp' || ref.place === 'rcp') ? organizationPolicyWords(snapshot, ref, trace.policy) : trace.policy;
+		const kind = place === 'scp' ? 'service control policy' : 'resource control policy';
+		return {
+			id: place === 'scp' ? 'blocked-by-scp' : 'blocked-by-rcp',
+			severity: 'error',
+			message: `The ${kind} ${policy}, ${trace.label} denies ${actions}. While it stands no change to the key, bucket or IAM policies makes this request work: only the organization's management account or a delegated administrator can change it.`,
+			remedy: `${waysOut(trace).replace(/^./, letter => letter.toUpperCase())}.`,
+		};
+	}
+	if (place === 'permissions-boundary') {
+		const boundary = snapshot.principal?.permissionsBoundary;
+		return {
+			id: 'blocked-by-permissions-boundary',
+			severity: 'error',
+			message: `The permissions boundary${boundary ? ` "${boundary.name}"` : ''}, ${trace.label} denies ${actions}. No key, bucket or other IAM policy outweighs it: an IAM administrator of the caller's account sets the boundary (iam:PutRolePermissionsBoundary or iam:PutUserPermissionsBoundary, or a new version of its managed policy).`,
+			remedy: 'Ask the IAM administrators of the caller\'s account to change the boundary, or send the request as a principal it does not limit.',
+		};
+	}
+	if (place === 'session-policy') {
+		return {
+			id: 'blocked-by-session-policy',
+			severity: 'error',
+			message: `The session policy, ${trace.label} denies ${actions}. Whoever assumed the role passed it (the Policy and PolicyArns parameters of AssumeRole); no role, key or bucket policy outweighs it.`,
+			remedy: 'Assume the role again without that session policy, or with one that allows these actions.',
+		};
+	}
+	return undefined;
+};
+
+export const guardrailFindings = (snapshot: Snapshot, analysis: Analysis): Finding[] => {
+	const guardrails: Guardrail[] = [];
+	for (const row of analysis.requirements.filter(requirement => requirement.status === 'denied' && ['scp', 'rcp', 'permissions-boundary', 'session-policy'].includes(requirement.place))) {
+		const trace = denyingStatement(analysis, row);
+		if (!trace) continue;
+		const same = guardrails.find(entry => entry.trace.policy === trace.policy && entry.trace.statementIndex === trace.statementIndex && entry.rows[0]!.place === row.place);
+		if (same) same.rows.push(row);
+		else guardrails.push({trace, ref: analysis.book.refOf(trace), rows: [row]});
+	}
+	return guardrails.flatMap(guardrail => {
+		const finding = findingFor(snapshot, guardrail);
+		return finding ? [finding] : [];
+	});
+};
