@@ -1,0 +1,76 @@
+import {describe, expect, it} from 'vitest';
+import {analyse} from '../../source/diagnosis/analyse.js';
+import type {Fix} from '../../source/diagnosis/diagnosis.js';
+import {isLeastPrivilege, proves} from '../../source/diagnosis/fixes/proof.js';
+import type {Snapshot} from '../../source/snapshot/snapshot.js';
+import {allow, bucketArn, buildSnapshot, deny, keyArn, named, objectArn, policy, region, userArn} from './support/build-snapshot.js';
+
+/** The safety checks of the fixes module itself: breaking either must fail a test here. */
+
+describe('isLeastPrivilege', () => {
+	const identity = (statement: Record<string, unknown>): Pick<Fix, 'place' | 'kind' | 'statement'> => ({place: 'identity-policy', kind: 'add-allow', statement});
+	const keyPolicy = (statement: Record<string, unknown>): Pick<Fix, 'place' | 'kind' | 'statement'> => ({place: 'key-policy', kind: 'add-allow', statement});
+	const exact = {Effect: 'Allow', Action: ['kms:Decrypt'], Resource: keyArn};
+
+	it('accepts exact actions on exactly the resources the request names', () => {
+		expect(isLeastPrivilege(identity(exact), [keyArn])).toBe(true);
+		expect(isLeastPrivilege(identity({Effect: 'Allow', Action: 's3:PutObject', Resource: objectArn}), [objectArn])).toBe(true);
+		expect(isLeastPrivilege(keyPolicy({...exact, Principal: {AWS: userArn}, Resource: '*'}), [keyArn])).toBe(true);
+	});
+
+	it.each([
+		['kms:*', {...exact, Action: ['kms:*']}],
+		['s3:*', {...exact, Action: 's3:*'}],
+		['a * in an action (kms:GenerateDataKey*, as AWS examples write it)', {...exact, Action: ['kms:GenerateDataKey*']}],
+		['a ? in an action', {...exact, Action: ['kms:Decryp?']}],
+		['NotAction', {Effect: 'Allow', NotAction: 'iam:*', Resource: keyArn}],
+		['NotResource', {Effect: 'Allow', Action: ['kms:Decrypt'], NotResource: bucketArn}],
+		['Resource "*" outside a key policy', {...exact, Resource: '*'}],
+		['a resource wider than the request (the whole bucket)', {...exact, Action: ['s3:PutObject'], Resource: `${bucketArn}/*`}],
+		['a resource the request does not name', {...exact, Resource: `${keyArn}-other`}],
+	])('rejects %s', (_name, statement) => {
+		expect(isLeastPrivilege(identity(statement), [keyArn, objectArn])).toBe(false);
+	});
+
+	it.each([
+		['Principal "*"', {...exact, Principal: '*', Resource: '*'}],
+		['Principal {"AWS": "*"}', {...exact, Principal: {AWS: '*'}, Resource: '*'}],
+		['a key ARN instead of "*" (in a key policy, "*" is the key)', {...exact, Principal: {AWS: userArn}, Resource: [keyArn, '*']}],
+	])('in a key policy, rejects %s', (_name, statement) => {
+		expect(isLeastPrivilege(keyPolicy(statement), [keyArn])).toBe(false);
+	});
+});
+
+describe('proves', () => {
+	// The caller's IAM policy lacks the KMS Allow, and another of its policies denies KMS calls made through AWS services.
+	const snapshot: Snapshot = buildSnapshot({
+		principal: {
+			identityPolicies: [
+				named('Write', policy(allow('s3:PutObject', `${bucketArn}/*`))),
+				named('NoServiceCalls', policy(deny('kms:*', '*', {Sid: 'NoViaService', Condition: {Bool: {'aws:ViaAWSService': 'true'}}}))),
+			],
+		},
+	});
+	const before = analyse(snapshot);
+	const gdk = 'kms:GenerateDataKey@destination#identity-policy';
+	const addKmsAllow = (target: Snapshot): Snapshot => ({
+		...target,
+		principal: {...target.principal!, identityPolicies: [...target.principal!.identityPolicies!, named('Kms', policy(allow('kms:GenerateDataKey', keyArn, {Condition: {StringEquals: {'kms:ViaService': `s3.${region}.amazonaws.com`}}})))]},
+	});
+
+	it('reports an Allow unproven when a Deny beside it keeps its row from ✔', () => {
+		expect(before.requirements.find(row => `${row.actionId}#${row.place}` === gdk)?.status).toBe('denied');
+		expect(proves({resolves: [gdk], apply: addKmsAllow}, snapshot, before).proven).toBe(false);
+	});
+
+	it('proves the same Allow once the Deny is gone', () => {
+		const withoutDeny = buildSnapshot({principal: {identityPolicies: [named('Write', policy(allow('s3:PutObject', `${bucketArn}/*`)))]}});
+		expect(proves({resolves: [gdk], apply: addKmsAllow}, withoutDeny, analyse(withoutDeny)).proven).toBe(true);
+	});
+
+	it('proves nothing for a fix that targets no row, or that makes a decided row unknown', () => {
+		expect(proves({resolves: [], apply: addKmsAllow}, snapshot, before).proven).toBe(false);
+		const forgetKeyPolicy = (target: Snapshot): Snapshot => ({...target, key: {...target.key!, policy: undefined as never}});
+		expect(proves({resolves: ['s3:PutObject@destination#identity-policy'], apply: forgetKeyPolicy}, snapshot, before).proven).toBe(false);
+	});
+});
