@@ -4,6 +4,7 @@ import type {Decision, Diagnosis, Finding, RequiredAction, UnknownNote} from './
 import {findingsOf} from './findings.js';
 import {fixesFor} from './fixes/index.js';
 import {guardrailFindings} from './guardrail-findings.js';
+import {unfixableFindings} from './unfixable.js';
 import type {Snapshot} from '../snapshot/snapshot.js';
 
 /**
@@ -54,6 +55,8 @@ export const diagnose = (snapshot: Snapshot, options: DiagnoseOptions = {}): Dia
 	for (const problem of analysis.book.problems) {
 		findings.push({id: 'policy-invalid', severity: 'warning', message: `${problem.message} (at ${problem.path}); it was treated as unread.`});
 	}
+	const fixes = fixesFor(snapshot, analysis, options.catalogue);
+	findings.push(...unfixableFindings(snapshot, analysis.requirements, fixes, findings));
 	const unknowns = unknownsOf(analysis.requirements, analysis.actions.flatMap(action => action.evaluation.unknownContextKeys));
 	const verdict = verdictOf(actions, findings);
 	return {
@@ -63,7 +66,7 @@ export const diagnose = (snapshot: Snapshot, options: DiagnoseOptions = {}): Dia
 		actions,
 		requirements: analysis.requirements,
 		findings,
-		fixes: fixesFor(snapshot, analysis, options.catalogue),
+		fixes,
 		unknowns,
 	};
 };

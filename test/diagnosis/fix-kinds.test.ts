@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {diagnose} from '../../source/diagnosis/diagnose.js';
 import type {Diagnosis, Fix} from '../../source/diagnosis/diagnosis.js';
-import {account, allow, bucket, bucketArn, buildSnapshot, deny, enableIam, keyArn, named, objectArn, objectKey, policy, userArn, without} from './support/build-snapshot.js';
+import {account, allow, bucket, bucketArn, buildSnapshot, crossAccountDownload, deny, enableIam, keyArn, named, objectArn, objectKey, otherAccount, policy, userArn, without} from './support/build-snapshot.js';
 import {argvOf, expectFixesHold} from './support/fix-checks.js';
 
 /**
@@ -162,5 +162,59 @@ describe('a permissions boundary or session policy that denies names who sets it
 		);
 		const finding = diagnosis.findings.find(candidate => candidate.id === 'blocked-by-session-policy');
 		expect(finding?.message).toContain('Whoever assumed the role passed it (the Policy and PolicyArns parameters of AssumeRole)');
+	});
+});
+
+describe('a KMS grant whose encryption-context constraint does not fit the request', () => {
+	const grantee = {granteePrincipal: userArn, operations: ['GenerateDataKey']};
+	const build = (constraintArn: string) =>
+		buildSnapshot({
+			principal: {identityPolicies: [named('Write', policy(allow('s3:PutObject', `${bucketArn}/*`)))]},
+			key: {policy: policy(allow('kms:DescribeKey', '*', {Sid: 'Admins', Principal: {AWS: `arn:aws:iam::${account}:role/KeyAdmin`}})), grants: [{...grantee, constraints: {encryptionContextEquals: {'aws:s3:arn': constraintArn}}}]},
+		});
+
+	it.each([
+		['another object', `${bucketArn}/reports/2024/q4.csv`],
+		// "the key in each key-value pair is not case sensitive, but the value is case sensitive" (KMS API reference, GrantConstraints).
+		['the same object in another case', `${bucketArn}/Reports/2025/Q1.csv`],
+	])('(%s) gets the key-policy statement and the create-grant command, both for the context S3 sends', (_name, constraintArn) => {
+		const snapshot = build(constraintArn);
+		const diagnosis = diagnose(snapshot);
+		expect(diagnosis.fixes.map(fix => [fix.kind, fix.place])).toEqual([['add-allow', 'key-policy'], ['add-allow', 'key-grant']]);
+		const [statement, grant] = diagnosis.fixes;
+		expect(statement!.statement).toMatchObject({Principal: {AWS: userArn}, Action: ['kms:GenerateDataKey'], Resource: '*', Condition: {StringEquals: {'kms:EncryptionContext:aws:s3:arn': objectArn}}});
+		expect(argvOf(grant!.command).slice(0, 8)).toEqual(['kms', 'create-grant', '--key-id', keyArn, '--grantee-principal', userArn, '--operations', 'GenerateDataKey']);
+		expect(grant!.command).toContain(`--constraints '{"EncryptionContextSubset":{"aws:s3:arn":"${objectArn}"}}'`);
+		expect(grant!.appliesIn).toEqual({account, role: 'key-owner'});
+		expectFixesHold(snapshot, diagnosis);
+	});
+});
+
+describe('every ✘ gets a fix, or a sentence saying why no policy change can fix it', () => {
+	it('the AWS managed key across accounts: only re-encrypting with a customer managed key helps', () => {
+		const download = crossAccountDownload();
+		const snapshot = {...download, key: {...download.key!, keyManager: 'AWS' as const, policy: policy(allow('kms:Decrypt', '*', {Principal: {AWS: '*'}, Condition: {StringEquals: {'kms:CallerAccount': otherAccount}}}))}};
+		const diagnosis = diagnose(snapshot);
+		const decryptRow = diagnosis.requirements.find(row => row.actionId === 'kms:Decrypt@destination' && row.place === 'key-policy');
+		expect(decryptRow?.status).toBe('missing');
+		expect(diagnosis.fixes.some(fix => fix.resolves.includes('kms:Decrypt@destination#key-policy'))).toBe(false);
+		const sentence = diagnosis.findings.find(finding => finding.id === 'no-policy-fix');
+		expect(sentence?.message).toMatch(/^No policy change fixes kms:Decrypt in the key policy: .*AWS managed key: its key policy cannot be changed, so only re-encrypting the object with a customer managed key/);
+	});
+
+	it('holds for every failing row of these scenarios', () => {
+		const snapshots = [
+			crossAccountDownload(),
+			buildSnapshot({organization: {serviceControlPolicies: [[named('NoKms', policy(allow('*', '*'), deny('kms:*', '*')))]]}}),
+			buildSnapshot({principal: {arn: 'arn:aws:sts::111122223333:assumed-role/Uploader/nightly', sessionPolicy: policy(allow('s3:PutObject', '*'))}}),
+		];
+		for (const snapshot of snapshots) {
+			const diagnosis = diagnose(snapshot);
+			const sentences = diagnosis.findings.filter(finding => finding.id === 'no-policy-fix' || finding.id.startsWith('blocked-by-')).map(finding => finding.message).join(' ');
+			for (const row of diagnosis.requirements.filter(candidate => candidate.status === 'missing' || candidate.status === 'denied')) {
+				const fixed = diagnosis.fixes.some(fix => fix.resolves.includes(`${row.actionId}#${row.place}`));
+				expect(fixed || sentences.includes(row.action), `${row.actionId}#${row.place}`).toBe(true);
+			}
+		}
 	});
 });

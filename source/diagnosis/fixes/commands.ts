@@ -1,4 +1,4 @@
-import type {PolicyJson, Question} from '../../snapshot/snapshot.js';
+import type {KeyGrant, PolicyJson, Question} from '../../snapshot/snapshot.js';
 
 /** The AWS CLI commands that write each kind of policy, one builder each, with the JSON inline and shell-quoted. */
 
@@ -22,4 +22,14 @@ export const changedUploadCommand = (question: Question, keyArn: string): string
 	const destination = `s3://${question.bucket}/${question.objectKey}`;
 	const source = question.operation === 'copy' && question.source ? `s3://${question.source.bucket}/${question.source.objectKey}` : question.objectKey.split('/').pop() || 'FILE';
 	return `aws s3 cp ${shellQuote(source)} ${shellQuote(destination)} --sse aws:kms --sse-kms-key-id ${shellQuote(keyArn)}`;
+};
+
+/** A KMS grant for the caller, its encryption-context constraint in the JSON the CLI takes. */
+export const createGrantCommand = (keyArn: string, grant: KeyGrant): string => {
+	const constraints = grant.constraints?.encryptionContextSubset
+		? {EncryptionContextSubset: grant.constraints.encryptionContextSubset}
+		: grant.constraints?.encryptionContextEquals
+			? {EncryptionContextEquals: grant.constraints.encryptionContextEquals}
+			: undefined;
+	return `aws kms create-grant --key-id ${shellQuote(keyArn)} --grantee-principal ${shellQuote(grant.granteePrincipal)} --operations ${grant.operations.join(' ')}${constraints ? ` --constraints ${shellQuote(compactJson(constraints))}` : ''}${grant.name ? ` --name ${shellQuote(grant.name)}` : ''}`;
 };

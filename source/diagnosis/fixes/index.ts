@@ -7,6 +7,7 @@ import type {Draft} from './draft.js';
 import {addAllow} from './kinds/add-allow.js';
 import {changeRequest} from './kinds/change-request.js';
 import {correctCondition} from './kinds/correct-condition.js';
+import {fitGrant} from './kinds/fit-grant.js';
 import {narrowDeny} from './kinds/narrow-deny.js';
 import {isLeastPrivilege, proves, remainsAfter, type Proof} from './proof.js';
 import {fixPlaces} from './places/index.js';
@@ -41,7 +42,7 @@ export const fixesFor = (snapshot: Snapshot, analysis: Analysis, catalogue?: Act
 	const lastResort = analysis.requirements.some(requirement => requirement.status === 'denied')
 		? draftsInRounds(snapshot, analysis, [narrowDeny, addAllow], (state, current) => contextOf(state, current, catalogue)).filter(draft => draft.kind === 'narrow-deny')
 		: [];
-	const fixes = [...better, ...allows, ...lastResort].map(draft => toFix(draft, proofOf(draft), analysis));
+	const fixes = [...better, ...allows, ...fitGrant(first, fixPlaces), ...lastResort].map(draft => toFix(draft, proofOf(draft), analysis));
 	return fixes
 		.map((fix, index) => ({fix, index}))
 		.sort((a, b) => Number(b.fix.proven) - Number(a.fix.proven) || rank[a.fix.kind] - rank[b.fix.kind] || a.index - b.index)

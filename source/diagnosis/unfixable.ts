@@ -1,0 +1,41 @@
+import type {Finding, Fix, Requirement} from './diagnosis.js';
+import {placeWords} from './place-words.js';
+import {requirementId} from './requirement-id.js';
+import type {Snapshot} from '../snapshot/snapshot.js';
+
+/**
+ * Every ✘ or ⛔ row gets a fix, or a sentence saying why no policy change can fix it. Guardrails that deny
+ * have their own finding (blocked-by-*); the rest are named here, one finding per reason.
+ */
+
+const guardrailFindings = new Set(['blocked-by-scp', 'blocked-by-rcp', 'blocked-by-permissions-boundary', 'blocked-by-session-policy']);
+
+const isAwsManaged = (snapshot: Snapshot, keyArn: string): boolean =>
+	[snapshot.key, snapshot.source?.keyInfo].some(key => key?.arn === keyArn && key.keyManager === 'AWS');
+
+const reasonFor = (snapshot: Snapshot, row: Requirement): string => {
+	if (row.place === 'key-policy' && isAwsManaged(snapshot, row.resource)) {
+		return `the key ${row.resource} is an AWS managed key: its key policy cannot be changed, so only re-encrypting the object with a customer managed key (and granting that key) helps`;
+	}
+	if (row.place === 'session-policy') return 'a session policy is passed by whoever assumes the role: assume it again with one that allows it, or with none';
+	if (row.place === 'scp' || row.place === 'rcp') return "only the organization's management account or a delegated administrator can change it";
+	if (row.status === 'denied') return 'the Deny could not be rewritten (its policy is not in the snapshot as a document a fix can write)';
+	return "no least-privilege change was found that the snapshot can prove (the policy to change, or the caller's IAM entity, is not known)";
+};
+
+export const unfixableFindings = (snapshot: Snapshot, requirements: readonly Requirement[], fixes: readonly Fix[], findings: readonly Finding[]): Finding[] => {
+	const fixed = new Set(fixes.flatMap(fix => fix.resolves));
+	const explained = new Set(findings.filter(finding => guardrailFindings.has(finding.id)).length > 0 ? ['scp', 'rcp', 'permissions-boundary', 'session-policy'] : []);
+	const byReason = new Map<string, Requirement[]>();
+	for (const row of requirements) {
+		if ((row.status !== 'missing' && row.status !== 'denied') || fixed.has(requirementId(row))) continue;
+		if (row.status === 'denied' && explained.has(row.place)) continue;
+		const reason = reasonFor(snapshot, row);
+		byReason.set(reason, [...(byReason.get(reason) ?? []), row]);
+	}
+	return [...byReason.entries()].map(([reason, rows]) => ({
+		id: 'no-policy-fix',
+		severity: 'info',
+		message: `No policy change fixes ${[...new Set(rows.map(row => `${row.action} in the ${placeWords[row.place]}`))].join(', ')}: ${reason}.`,
+	}));
+};
