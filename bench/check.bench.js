@@ -1,4 +1,5 @@
-// Whole-process `check --snapshot` time (target < 250 ms) and the pure diagnosis alone (target < 5 ms).
+// Whole-process `check --snapshot` time (target < 250 ms, and at most 4× a bare `node -e 0` on the same
+// machine, which holds on a loaded one too) and the pure diagnosis alone (target < 5 ms).
 import {execFileSync} from 'node:child_process';
 import {readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
@@ -12,7 +13,11 @@ const examples = ['large-upload-multipart-missing-decrypt', 'cross-account-downl
 const median = values => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 const processTimes = [];
+const bareTimes = [];
 for (let run = 0; run < 12; run++) {
+	const bareStart = performance.now();
+	execFileSync(process.execPath, ['-e', '0'], {stdio: 'pipe'});
+	bareTimes.push(performance.now() - bareStart);
 	const example = `${root}examples/${examples[run % examples.length]}.json`;
 	const start = performance.now();
 	try {
@@ -35,6 +40,9 @@ for (const name of examples) {
 }
 
 const processMedian = median(processTimes.slice(2));
+const bareMedian = median(bareTimes.slice(2));
+const ratio = processMedian / bareMedian;
 const engineWorst = Math.max(...engineTimes);
 console.log(`check --snapshot, whole process: median ${processMedian.toFixed(0)} ms (target < 250 ms) ${processMedian < 250 ? 'PASS' : 'FAIL'}`);
+console.log(`check --snapshot against bare node (${bareMedian.toFixed(0)} ms): ${ratio.toFixed(1)}× (target at most 4×) ${ratio <= 4 ? 'PASS' : 'FAIL'}`);
 console.log(`diagnose() incl. fix proofs, slowest example: ${engineWorst.toFixed(2)} ms (target < 5 ms) ${engineWorst < 5 ? 'PASS' : 'FAIL'}`);

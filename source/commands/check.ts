@@ -1,5 +1,6 @@
 import {bytesOf} from '../outputs/collect-script/validate-options.js';
 import {diagnose} from '../diagnosis/diagnose.js';
+import {servicesNamed} from '../diagnosis/unknown-actions.js';
 import type {Decision} from '../diagnosis/diagnosis.js';
 import {parseSnapshot} from '../snapshot/parse-snapshot.js';
 import type {Operation, Question, Snapshot} from '../snapshot/snapshot.js';
@@ -36,7 +37,10 @@ const useColor = (out: string | undefined): boolean =>
 
 /** Diagnose a snapshot and print or write the report; returns the exit code. Shared by check and import. */
 export const reportDiagnosis = async (snapshot: Snapshot, options: {format: ReportFormat; out?: string}): Promise<number> => {
-	const diagnosis = diagnose(snapshot);
+	// AWS's catalogue of actions, for the services the snapshot's policies name: typos become findings and fixes correct them.
+	const {loadActionCatalogue} = await import('./action-catalogue.js');
+	const catalogue = await loadActionCatalogue(servicesNamed(snapshot));
+	const diagnosis = diagnose(snapshot, catalogue ? {catalogue} : {});
 	const report =
 		options.format === 'json'
 			? renderJson(diagnosis)

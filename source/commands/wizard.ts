@@ -8,6 +8,9 @@ import {parseAccessDenied} from '../inputs/error-message/index.js';
 import type {Snapshot} from '../snapshot/snapshot.js';
 import {parseJson} from '../engine/json.js';
 import {parsePolicy} from '../engine/parse-policy.js';
+import type {ActionCatalogue} from '../diagnosis/action-catalogue.js';
+import {unknownActionsIn} from '../diagnosis/unknown-actions.js';
+import {isObject} from '../shared/json.js';
 import {err, ok, type Result} from '../shared/result.js';
 import {clipboardSequences} from '../ui/clipboard.js';
 import type {ExampleInfo, PolicyCheck, ProfileInfo, SettingsStore, WizardServices, WizardSettings} from '../ui/services.js';
@@ -138,7 +141,15 @@ const readSnapshotFile = async (path: string): Promise<Result<Snapshot, string>>
 	return parsed.ok ? parsed : err(parsed.error.message);
 };
 
-export const checkPolicy = (text: string, name: string): PolicyCheck => {
+/** AWS's catalogue of actions for the paste checks: loaded in the background once the wizard is on screen. */
+let pasteCatalogue: ActionCatalogue | undefined;
+
+export const warmPasteCatalogue = async (): Promise<void> => {
+	const {loadActionCatalogue} = await import('./action-catalogue.js');
+	pasteCatalogue = (await loadActionCatalogue(['iam', 'sts'])) ?? pasteCatalogue;
+};
+
+export const checkPolicy = (text: string, name: string, catalogue: ActionCatalogue | undefined = pasteCatalogue): PolicyCheck => {
 	const json = parseJson(text);
 	if (!json.ok) return {ok: false, message: `not valid JSON: ${json.error.message}`, line: json.error.line, column: json.error.column};
 	const policy = parsePolicy(json.value, name);
@@ -146,7 +157,8 @@ export const checkPolicy = (text: string, name: string): PolicyCheck => {
 		const {line, column} = policy.error;
 		return {ok: false, message: policy.error.message, ...(line === undefined ? {} : {line}), ...(column === undefined ? {} : {column})};
 	}
-	return {ok: true, statementCount: policy.value.statements.length};
+	const warnings = catalogue && isObject(json.value) ? unknownActionsIn(name, json.value, catalogue).map(finding => finding.message) : [];
+	return {ok: true, statementCount: policy.value.statements.length, ...(warnings.length > 0 ? {warnings} : {})};
 };
 
 const writeTextFile: WizardServices['writeFile'] = async (path, text, {overwrite}) => {
@@ -219,7 +231,7 @@ export const createWizardServices = (): WizardServices => ({
 		const parsed = parseAccessDenied(text);
 		return parsed.ok ? parsed : err(`not recognised: ${parsed.error.message}`);
 	},
-	checkPolicy,
+	checkPolicy: (text, name) => checkPolicy(text, name),
 	collect: async (request, onProgress, signal) => {
 		const {collectSnapshot} = await import('../aws/collect.js');
 		const result = await collectSnapshot({
@@ -233,7 +245,11 @@ export const createWizardServices = (): WizardServices => ({
 		});
 		return result.ok ? result : err(result.error.message);
 	},
-	diagnose: async snapshot => (await import('../diagnosis/diagnose.js')).diagnose(snapshot),
+	diagnose: async snapshot => {
+		const [{diagnose}, {loadActionCatalogue}, {servicesNamed}] = await Promise.all([import('../diagnosis/diagnose.js'), import('./action-catalogue.js'), import('../diagnosis/unknown-actions.js')]);
+		const catalogue = await loadActionCatalogue(servicesNamed(snapshot));
+		return diagnose(snapshot, catalogue ? {catalogue} : {});
+	},
 	renderMarkdown: async diagnosis => (await import('../report/render-markdown.js')).renderMarkdown(diagnosis, {generatedAt: new Date().toISOString(), toolVersion: packageVersion}),
 	writeFile: writeTextFile,
 	copyToClipboard: text => {
@@ -286,6 +302,8 @@ export const runWizardCommand = async (options: WizardCommandOptions): Promise<n
 	]);
 	process.stdout.write(eraseLines(splash.length));
 	const instance = render(React.createElement(WizardApp, {services, settings, ...(options.saved ? {savedName: options.saved} : {})}), {exitOnCtrlC: true});
+	// After the first frame: the paste checks then know AWS's actions well before anyone has pasted a policy.
+	void warmPasteCatalogue().catch(() => undefined);
 	await instance.waitUntilExit();
 	return 0;
 };

@@ -5,6 +5,7 @@ import {findingsOf} from './findings.js';
 import {fixesFor} from './fixes/index.js';
 import {guardrailFindings} from './guardrail-findings.js';
 import {unfixableFindings} from './unfixable.js';
+import {unknownActionFindings} from './unknown-actions.js';
 import type {Snapshot} from '../snapshot/snapshot.js';
 
 /**
@@ -51,7 +52,11 @@ export const diagnose = (snapshot: Snapshot, options: DiagnoseOptions = {}): Dia
 		decision,
 		evaluation,
 	}));
-	const findings = [...findingsOf(snapshot, analysis.facts, analysis.actions), ...guardrailFindings(snapshot, analysis)];
+	const findings = [
+		...findingsOf(snapshot, analysis.facts, analysis.actions),
+		...guardrailFindings(snapshot, analysis),
+		...(options.catalogue ? unknownActionFindings(snapshot, options.catalogue) : []),
+	];
 	for (const problem of analysis.book.problems) {
 		findings.push({id: 'policy-invalid', severity: 'warning', message: `${problem.message} (at ${problem.path}); it was treated as unread.`});
 	}

@@ -1,4 +1,5 @@
 import {describe, expect, it} from 'vitest';
+import {loadActionCatalogue} from '../../source/commands/action-catalogue.js';
 import {diagnose} from '../../source/diagnosis/diagnose.js';
 import type {Diagnosis, Fix} from '../../source/diagnosis/diagnosis.js';
 import {account, allow, bucket, bucketArn, buildSnapshot, crossAccountDownload, deny, enableIam, keyArn, named, objectArn, objectKey, otherAccount, policy, userArn, without} from './support/build-snapshot.js';
@@ -216,5 +217,28 @@ describe('every ✘ gets a fix, or a sentence saying why no policy change can fi
 				expect(fixed || sentences.includes(row.action), `${row.actionId}#${row.place}`).toBe(true);
 			}
 		}
+	});
+});
+
+describe('known actions only (with AWS\'s catalogue)', () => {
+	it('a merged policy never names an action AWS does not know: the typo is corrected where it was written', async () => {
+		const catalogue = (await loadActionCatalogue([]))!;
+		// A cross-account download: the bucket policy must name the caller; one of its statements has a typo.
+		const snapshot = crossAccountDownload({bucketPolicy: policy(allow('s3:ListBuckt', bucketArn, {Sid: 'PartnerList', Principal: {AWS: `arn:aws:iam::${account}:root`}}))});
+		const diagnosis = diagnose(snapshot, {catalogue});
+		expect(diagnosis.findings.find(finding => finding.id === 'unknown-action')?.message).toContain('Did you mean s3:ListBucket?');
+		const bucketFix = diagnosis.fixes.find(fix => fix.place === 'bucket-policy')!;
+		expect(bucketFix.kind).toBe('add-allow');
+		expect((bucketFix.policy!['Statement'] as Record<string, unknown>[])[0]).toMatchObject({Sid: 'PartnerList', Action: 's3:ListBucket'});
+		expect(bucketFix.summary).toContain('It also corrects s3:ListBuckt to s3:ListBucket in Sid "PartnerList"');
+		expect(bucketFix.proven).toBe(true);
+		for (const fix of diagnosis.fixes) expect(JSON.stringify(fix.policy ?? {})).not.toContain('ListBuckt');
+	});
+
+	it('without a catalogue (library use) nothing is checked and nothing changes', () => {
+		const snapshot = crossAccountDownload({bucketPolicy: policy(allow('s3:ListBuckt', bucketArn, {Sid: 'PartnerList', Principal: {AWS: `arn:aws:iam::${account}:root`}}))});
+		const diagnosis = diagnose(snapshot);
+		expect(diagnosis.findings.some(finding => finding.id === 'unknown-action')).toBe(false);
+		expect(JSON.stringify(diagnosis.fixes.find(fix => fix.place === 'bucket-policy')!.policy)).toContain('s3:ListBuckt');
 	});
 });

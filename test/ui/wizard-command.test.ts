@@ -1,3 +1,4 @@
+import {loadActionCatalogue} from '../../source/commands/action-catalogue.js';
 import {mkdtemp, readFile, rm, stat, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -105,6 +106,16 @@ describe('the real services', () => {
 		expect(effect.ok).toBe(false);
 		expect(!effect.ok && effect.message).toContain('Effect');
 		expect(checkPolicy('{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "kms:*", "Resource": "*"}]}', 'key policy')).toEqual({ok: true, statementCount: 1});
+	});
+
+	it('at paste time, names an action AWS does not know, with the one meant, and still lets the policy through', async () => {
+		const catalogue = (await loadActionCatalogue([]))!;
+		const pasted = '{"Version": "2012-10-17", "Statement": [{"Sid": "PartnerReads", "Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::444455556666:root"}, "Action": "s3:GetObjct", "Resource": "arn:aws:s3:::example-bucket/*"}]}';
+		const checked = checkPolicy(pasted, 'bucket policy', catalogue);
+		expect(checked).toMatchObject({ok: true, statementCount: 1});
+		expect(checked.ok && checked.warnings).toEqual(['bucket policy, Sid "PartnerReads" names s3:GetObjct, which is no action in AWS\'s catalogue: the statement matches no request for it. Did you mean s3:GetObject?']);
+		// Without the catalogue (not loaded yet), the check is what it was.
+		expect(checkPolicy(pasted, 'bucket policy', undefined)).toEqual({ok: true, statementCount: 1});
 	});
 
 	it('finds the built-in examples from the package folder, the large upload first', async () => {

@@ -48,7 +48,7 @@ export type Rewritable = {
 /** What one kind of fix does to one policy. */
 export type Change = {
 	readonly kind: Fix['kind'];
-	readonly statement: JsonObject;
+	readonly statement: JsonObject | null;
 	/** The whole new document. */
 	readonly policy: PolicyJson;
 	readonly resolves: readonly Requirement[];

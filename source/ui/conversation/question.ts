@@ -56,7 +56,7 @@ export type TextQuestion = QuestionBase & {
 };
 
 export type PasteCheck =
-	| {readonly ok: true; readonly summary: string}
+	| {readonly ok: true; readonly summary: string; readonly warning?: string}
 	| {readonly ok: false; readonly message: string; readonly line?: number; readonly column?: number};
 
 export type PasteQuestion = QuestionBase & {
@@ -87,7 +87,7 @@ export const displayAnswer = (question: Question, answer: string): string => {
 			return question.display ? question.display(answer) : answer === '' ? '(none)' : answer;
 		case 'paste': {
 			const check = question.check(answer);
-			return check.ok ? check.summary : 'pasted';
+			return check.ok ? (check.warning ? `${check.summary}; ! ${check.warning}` : check.summary) : 'pasted';
 		}
 	}
 };

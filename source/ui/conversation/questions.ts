@@ -274,7 +274,8 @@ export const policyPasteQuestion = (env: FlowEnv, id: string, title: string, pro
 	check: (text): PasteCheck => {
 		const checked = env.checkPolicy(text, title);
 		if (!checked.ok) return checked;
-		return {ok: true, summary: `valid policy, ${checked.statementCount} statement${checked.statementCount === 1 ? '' : 's'}`};
+		const summary = `valid policy, ${checked.statementCount} statement${checked.statementCount === 1 ? '' : 's'}`;
+		return checked.warnings && checked.warnings.length > 0 ? {ok: true, summary, warning: checked.warnings.join(' ')} : {ok: true, summary};
 	},
 });
 

@@ -77,7 +77,10 @@ export const PasteField = ({check, initial = '', height, width, placeholder, isA
 };
 
 const Status = ({check, insisted}: {readonly check: PasteCheck; readonly insisted: boolean}) =>
-	check.ok ? (
+	check.ok && check.warning ? (
+		// Valid JSON AWS would take, but with what its author surely did not mean: say so, still let it through.
+		<Text color={theme.warning} wrap="wrap">{`    ! ${check.summary}, but: ${check.warning} — Enter to continue`}</Text>
+	) : check.ok ? (
 		<Text color={theme.success} wrap="wrap">{`    ✔ ${check.summary} — Enter to continue`}</Text>
 	) : (
 		<Text color={insisted ? theme.failure : theme.warning} wrap="wrap">
