@@ -29,6 +29,7 @@ export const keymap = {
 	saveSnapshot: {label: 's', description: 'save the snapshot (to re-check later or send to support)', match: letter('s')},
 	rerun: {label: 'r', description: 're-run the reads (after applying a fix)', match: letter('r')},
 	nameCheck: {label: 'n', description: 'name this check, to re-run it with --saved NAME', match: letter('n')},
+	writePolicy: {label: 'w', description: "write the fix's policy to a file here, for the short command", match: letter('w')},
 	help: {label: '?', description: 'show or hide the keys', match: letter('?')},
 	quit: {label: 'q', description: 'quit', match: (input, key) => letter('q')(input, key) || ctrl('c')(input, key)},
 	cursorLeft: {label: '←', description: 'move the cursor left', match: (_input, key) => key.leftArrow},
@@ -52,4 +53,4 @@ export const hintLine = (hints: ReadonlyArray<readonly [label: string, what: str
 	hints.map(([label, what]) => `${label} ${what}`).join(' · ');
 
 /** The bindings the result screen's help overlay lists, in order. */
-export const resultScreenKeys: readonly KeyName[] = ['up', 'down', 'choose', 'back', 'nextTab', 'previousTab', 'pageUp', 'pageDown', 'copy', 'exportReport', 'saveSnapshot', 'rerun', 'nameCheck', 'help', 'quit'];
+export const resultScreenKeys: readonly KeyName[] = ['up', 'down', 'choose', 'back', 'nextTab', 'previousTab', 'pageUp', 'pageDown', 'copy', 'writePolicy', 'exportReport', 'saveSnapshot', 'rerun', 'nameCheck', 'help', 'quit'];

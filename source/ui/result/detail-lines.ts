@@ -5,6 +5,7 @@ import {conditionStyles, placeLabels, statusStyles} from '../../report/marks.js'
 import type {Line} from '../conversation/transcript-lines.js';
 import {wrapText} from '../text/wrap.js';
 import {theme} from '../theme.js';
+import {commandLayout} from './command-layout.js';
 import type {ResultRow} from './rows.js';
 
 /** A row's explanation and fix as lines, so the panel can scroll them at any terminal size. */
@@ -39,8 +40,6 @@ const jsonBlock = (document: PolicyJson, width: number, highlighted: boolean): L
 		.flatMap(line => wrapText(line, width - 6, '    '))
 		.map(text => (highlighted ? {mark: `  ${theme.gutter} `, markColour: theme.accent, text, colour: theme.accent} : {text: `    ${text}`}));
 
-const codeBlock = (text: string, width: number): Line[] => text.split('\n').flatMap(line => wrapText(line, width - 4, '  ')).map(line => ({text: `    ${line}`}));
-
 export const explanationLines = (row: ResultRow, diagnosis: Diagnosis, width: number): Line[] => {
 	const {requirement} = row;
 	const style = statusStyles[requirement.status];
@@ -68,7 +67,27 @@ export const explanationLines = (row: ResultRow, diagnosis: Diagnosis, width: nu
 	return lines;
 };
 
-export const fixLines = (fix: Fix, tab: FixTab, width: number): Line[] => {
+/**
+ * The command, never wrapped inside a JSON string (a mouse copy must paste as a working command): one
+ * statement per line, or, when even that is too wide, the file to write the policy to and the short command.
+ */
+const commandLines = (fix: Fix, width: number, writtenFile: string | undefined): Line[] => {
+	const layout = commandLayout(fix, width - 4);
+	if (layout.kind === 'lines') return layout.lines.map(text => ({text: `    ${text}`}));
+	const name = writtenFile ?? layout.fileName;
+	return [
+		...paragraph(
+			writtenFile
+				? `The policy is in ./${writtenFile}. Run:`
+				: `Too wide to show one statement per line. c copies the exact command (OSC 52); w writes the policy to ./${layout.fileName} (never over an existing file) for this short command:`,
+			width,
+		),
+		{text: ''},
+		...layout.shortCommand(name).map(text => ({text: `    ${text}`})),
+	];
+};
+
+export const fixLines = (fix: Fix, tab: FixTab, width: number, writtenFile?: string): Line[] => {
 	const tabs = fixTabs.map(candidate => (candidate === tab ? `[${fixTabLabels[candidate]}]` : ` ${fixTabLabels[candidate]} `)).join(' ');
 	const lines: Line[] = [
 		{text: ''},
@@ -85,11 +104,11 @@ export const fixLines = (fix: Fix, tab: FixTab, width: number): Line[] => {
 	];
 	const document = tab === 'statement' ? fix.statement : tab === 'policy' ? fix.policy : null;
 	if (document) lines.push(...jsonBlock(document, width, false));
-	else lines.push(...codeBlock(fix.command, width));
+	else lines.push(...commandLines(fix, width, writtenFile));
 	return lines;
 };
 
-export const detailLines = (row: ResultRow, diagnosis: Diagnosis, tab: FixTab, width: number): Line[] => [
+export const detailLines = (row: ResultRow, diagnosis: Diagnosis, tab: FixTab, width: number, writtenFile?: string): Line[] => [
 	...explanationLines(row, diagnosis, width),
-	...(row.fix ? fixLines(row.fix, tab, width) : []),
+	...(row.fix ? fixLines(row.fix, tab, width, writtenFile) : []),
 ];

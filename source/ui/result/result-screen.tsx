@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import {useMemo} from 'react';
+import {useMemo, useState} from 'react';
 import type {Diagnosis} from '../../diagnosis/diagnosis.js';
 import type {Snapshot} from '../../snapshot/snapshot.js';
 import {objectUrl, verdictWords} from '../../report/describe.js';
@@ -11,9 +11,10 @@ import {hintLine} from '../keymap.js';
 import type {WizardServices} from '../services.js';
 import {truncate, wrapText} from '../text/wrap.js';
 import {theme} from '../theme.js';
+import {policyFileName} from './command-layout.js';
 import {detailLines, fixText, type FixTab} from './detail-lines.js';
 import {FileDialog} from './file-dialog.js';
-import {defaultFileName} from './file-names.js';
+import {defaultFileName, withSuffix} from './file-names.js';
 import {HelpOverlay, helpOverlayHeight} from './help-overlay.js';
 import {NameCheckDialog} from './name-check-dialog.js';
 import {RequirementTable} from './requirement-table.js';
@@ -70,7 +71,13 @@ export const ResultScreen = ({diagnosis, snapshot, services, width, rows, onReru
 	const flat = useMemo(() => flatRows(groups), [groups]);
 	const {state, dispatch} = useResultState(firstInterestingRow(flat));
 	const row = flat[state.selected];
-	const detail = useMemo(() => (row && state.view === 'detail' ? detailLines(row, diagnosis, state.tab, width) : []), [row, diagnosis, state.tab, state.view, width]);
+	// The file each fix's policy was written to (by its command), so the short command names the real file.
+	const [writtenFiles, setWrittenFiles] = useState<Readonly<Record<string, string>>>({});
+	const writtenFile = row?.fix ? writtenFiles[row.fix.command] : undefined;
+	const detail = useMemo(
+		() => (row && state.view === 'detail' ? detailLines(row, diagnosis, state.tab, width, writtenFile) : []),
+		[row, diagnosis, state.tab, state.view, width, writtenFile],
+	);
 
 	const title = `${diagnosis.question.operation} ${objectUrl(diagnosis.question)}`;
 	// Title, footer and notice take three lines; a dialog takes its own; the rest is the header and the body.
@@ -95,7 +102,28 @@ export const ResultScreen = ({diagnosis, snapshot, services, width, rows, onReru
 				: {tone: 'success', text: `✔ Copied the ${copiedWords[tab]} to the clipboard (OSC 52; if nothing arrives, press e to export instead)`},
 		);
 	};
+	const writePolicy = (): void => {
+		const fix = row?.fix;
+		if (!fix?.policy) {
+			notify({tone: 'info', text: 'This fix writes no policy: its command is all there is (c copies it).'});
+			return;
+		}
+		const wanted = policyFileName(fix);
+		const text = `${JSON.stringify(fix.policy, null, 2)}\n`;
+		// Never over an existing file: the first free name among NAME.json, NAME-2.json, …
+		const attempt = async (counter: number): Promise<void> => {
+			const name = counter === 1 ? wanted : withSuffix(wanted, counter);
+			const result = await services.writeFile(name, text, {overwrite: false});
+			if (result.ok) {
+				setWrittenFiles(files => ({...files, [fix.command]: name}));
+				notify({tone: 'success', text: `✔ Wrote the policy to ${result.value}: the command below reads it with file://${name}`});
+			} else if (result.error.kind === 'exists' && counter < 99) await attempt(counter + 1);
+			else notify({tone: 'failure', text: result.error.message});
+		};
+		void attempt(1);
+	};
 	useResult(state, dispatch, {
+		writePolicy,
 		rowCount: flat.length,
 		scrollMaximum: detail.length - bodyHeight,
 		page: Math.max(bodyHeight - 2, 1),

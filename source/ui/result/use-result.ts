@@ -8,6 +8,8 @@ export type ResultCommands = {
 	readonly scrollMaximum: number;
 	readonly page: number;
 	readonly copy: () => void;
+	/** Write the shown fix's policy to a file in the current folder. */
+	readonly writePolicy: () => void;
 	readonly rerun: () => void;
 	readonly nameCheck: () => void;
 	readonly back: () => void;
@@ -27,6 +29,7 @@ export const useResult = (state: ResultState, dispatch: (action: ResultAction) =
 			if (matches('quit', input, key)) commands.quit();
 			else if (matches('help', input, key)) dispatch({type: 'dialog', dialog: {kind: 'help'}});
 			else if (matches('copy', input, key)) commands.copy();
+			else if (view === 'detail' && matches('writePolicy', input, key)) commands.writePolicy();
 			else if (matches('exportReport', input, key)) dispatch({type: 'dialog', dialog: {kind: 'file', purpose: 'report'}});
 			else if (matches('saveSnapshot', input, key)) dispatch({type: 'dialog', dialog: {kind: 'file', purpose: 'snapshot'}});
 			else if (matches('rerun', input, key)) commands.rerun();

@@ -1,6 +1,7 @@
 import {afterEach, describe, expect, it, vi} from 'vitest';
 import {snapshotFormat, type Snapshot} from '../../../source/snapshot/snapshot.js';
 import {KeyRouter} from '../../../source/ui/keys/key-router.js';
+import {putKeyPolicyCommand} from '../../../source/diagnosis/fixes/commands.js';
 import {ResultScreen, type ResultScreenProps} from '../../../source/ui/result/result-screen.js';
 import {fakeServices} from '../helpers/fake-services.js';
 import {keys, renderApp, type Rendered} from '../helpers/render.js';
@@ -97,6 +98,28 @@ describe('the result screen', () => {
 		expect(fake.copied).toEqual([fixtureDiagnosis.fixes[0]!.command]);
 		await app.press(keys.left, keys.left, 'c');
 		expect(JSON.parse(fake.copied[1]!)).toEqual(fixtureDiagnosis.fixes[0]!.statement);
+	});
+
+	it('never wraps the command inside JSON: too wide at 80 columns, w writes the policy to a file (never over one) for the short command', async () => {
+		const [keyFix, ...rest] = fixtureDiagnosis.fixes;
+		const inline = {...keyFix!, command: putKeyPolicyCommand(keyFix!.target!, keyFix!.policy!)};
+		const fileName = 'key-policy-1234abcd-12ab-34cd-56ef-1234567890ab.json';
+		const fake = fakeServices({existingFiles: [`/work/${fileName}`]});
+		const {app} = show({diagnosis: {...fixtureDiagnosis, fixes: [inline, ...rest]}, services: fake.services}, {columns: 80, rows: 40});
+		await app.waitFor(frame => frame.includes('Key policy'), 'the table');
+		await app.press(keys.enter, keys.tab, keys.tab);
+		let frame = await app.waitFor(frame => frame.includes('[CLI command]'), 'the command tab');
+		expect(frame).toContain(`w writes the policy to ./${fileName}`);
+		expect(frame).not.toContain('"Statement"');
+		await app.press('w');
+		frame = await app.waitFor(frame => frame.includes('Wrote the policy'), 'the written file');
+		const written = fileName.replace('.json', '-2.json');
+		expect(JSON.parse(fake.written.get(`/work/${written}`)!)).toEqual(inline.policy);
+		expect(fake.written.get(`/work/${fileName}`)).toBe('old content');
+		expect(frame).toContain(`--policy file://${written}`);
+		// c still copies the exact command, whole.
+		await app.press('c');
+		expect(fake.copied).toEqual([inline.command]);
 	});
 
 	it('says there is nothing to copy on a row without a fix', async () => {
