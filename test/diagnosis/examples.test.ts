@@ -2,7 +2,8 @@ import {readFileSync, readdirSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import {diagnose} from '../../source/diagnosis/diagnose.js';
 import type {Snapshot} from '../../source/snapshot/snapshot.js';
-import {applyAllFixes, decisions, expectFixesHold, findingIds, requirementOf, statusTable} from './support/fix-checks.js';
+import {completeSnapshot} from '../snapshot/snapshot-samples.js';
+import {applyAllFixes, decisions, expectFixesHold, expectLeastPrivilege, findingIds, requirementOf, statusTable} from './support/fix-checks.js';
 
 /** The snapshots shipped in examples/: the wizard's built-in scenarios. */
 
@@ -128,5 +129,28 @@ describe('every shipped example', () => {
 			expect(diagnosis.fixes.some(fix => fix.resolves.includes(`${requirement.actionId}#${requirement.place}`)), `${requirement.actionId}#${requirement.place} has a fix`).toBe(true);
 		}
 		expectFixesHold(snapshot, diagnosis);
+	});
+});
+
+describe('every fix of every example and test snapshot', () => {
+	const kinds = ['change-request', 'correct-condition', 'correct-action', 'add-allow', 'narrow-deny'];
+	const roles = ['requester', 'caller-account', 'key-owner', 'bucket-owner', 'organization-management'];
+	const fixturesDir = new URL('../fixtures/snapshots/', import.meta.url);
+	const snapshots: [string, Snapshot][] = [
+		...readdirSync(examplesDir).filter(name => name.endsWith('.json')).map((name): [string, Snapshot] => [`examples/${name}`, load(name)]),
+		...readdirSync(fixturesDir).filter(name => name.endsWith('.json')).map((name): [string, Snapshot] => [`test/fixtures/snapshots/${name}`, JSON.parse(readFileSync(new URL(name, fixturesDir), 'utf8')) as Snapshot]),
+		['test/snapshot/snapshot-samples.ts completeSnapshot', completeSnapshot],
+	];
+
+	it.each(snapshots)('%s: has a kind and who applies it; an added Allow is exact, names no * principal and no wider resource', (_name, snapshot) => {
+		const diagnosis = diagnose(snapshot);
+		for (const fix of diagnosis.fixes) {
+			expect(kinds).toContain(fix.kind);
+			expect(roles).toContain(fix.appliesIn.role);
+			expect(fix.appliesIn.account === null || /^\d{12}$/.test(fix.appliesIn.account)).toBe(true);
+			expect(fix.weakens === null).toBe(fix.kind !== 'narrow-deny');
+			const requested = diagnosis.requirements.filter(row => fix.resolves.includes(`${row.actionId}#${row.place}`)).map(row => row.resource);
+			expectLeastPrivilege(fix, requested);
+		}
 	});
 });
