@@ -45,6 +45,8 @@ describe('examples/large-upload-multipart-missing-decrypt.json', () => {
 		const [fix] = diagnosis.fixes;
 		expect(fix).toMatchObject({place: 'key-policy', kind: 'add-allow', proven: true, target: snapshot.key!.arn});
 		expect(fix!.statement).toMatchObject({Principal: {AWS: 'arn:aws:iam::111122223333:user/john'}, Action: ['kms:Decrypt']});
+		// Avoiding multipart is a workaround to mention, never the fix.
+		expect(fix!.summary).toContain('A single PUT of at most 5 GB needs no kms:Decrypt: a workaround for small enough files, not the fix.');
 		expectFixesHold(snapshot, diagnosis);
 		expect(diagnose(applyAllFixes(snapshot, diagnosis)).verdict).toBe('allowed');
 	});

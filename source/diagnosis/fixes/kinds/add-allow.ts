@@ -3,6 +3,14 @@ import {knownActionsOnly} from '../known-actions.js';
 import {mergeStatement} from '../policy-document.js';
 import {requirementId} from '../../requirement-id.js';
 
+/** Multipart needs kms:Decrypt; only a single PUT (at most 5 GB) avoids it: worth saying, as a workaround and never as the fix. */
+const multipartNote = (context: Parameters<FixKind>[0], grant: {readonly requirements: readonly {readonly actionId: string}[]}): string => {
+	const {question} = context.analysis.facts;
+	return question.operation !== 'download' && question.multipart !== 'no' && grant.requirements.some(requirement => requirement.actionId === 'kms:Decrypt@destination')
+		? ' (A single PUT of at most 5 GB needs no kms:Decrypt: a workaround for small enough files, not the fix.)'
+		: '';
+};
+
 /** A missing grant: a new Allow statement in the place that lacks it, after the statements already there. */
 export const addAllow: FixKind = (context, places) =>
 	places.flatMap((place): Draft[] => {
@@ -17,7 +25,7 @@ export const addAllow: FixKind = (context, places) =>
 				statement: grant.statement,
 				policy: cleaned.policy,
 				resolves: grant.requirements,
-				summary: `${grant.summary}${cleaned.note}`,
+				summary: `${grant.summary}${multipartNote(context, grant)}${cleaned.note}`,
 			});
 		});
 	});
