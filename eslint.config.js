@@ -28,7 +28,7 @@ export default tseslint.config(
 		},
 	},
 	{
-		files: ['source/engine/**', 'source/diagnosis/**', 'source/report/**'],
+		files: ['source/engine/**', 'source/operations/**', 'source/diagnosis/**', 'source/report/**'],
 		rules: {'no-restricted-imports': ['error', pureCore]},
 	},
 	{
