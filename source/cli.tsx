@@ -2,6 +2,7 @@
 import './environment.js';
 import {Command, CommanderError, Option} from 'commander';
 import {CliError, exitCodes} from './commands/cli-error.js';
+import {operationNames} from './snapshot/operation-names.js';
 import {packageVersion} from './version.js';
 
 /**
@@ -27,7 +28,7 @@ program
 	.option('--profile <name>', 'AWS profile of the caller (live mode)')
 	.option('--bucket-profile <name>', "AWS profile of the bucket's account, to read its bucket policy")
 	.option('--key-profile <name>', "AWS profile of the key's account, to read its key policy")
-	.addOption(new Option('--operation <operation>', 'what failed').choices(['upload', 'download', 'copy']))
+	.addOption(new Option('--operation <operation>', 'what failed').choices(operationNames))
 	.option('--bucket <name>', 'the bucket')
 	.option('--key <objectKey>', 'the object key')
 	.option('--kms-key-id <id>', 'the KMS key named in the request (key ID, ARN or alias)')
@@ -55,7 +56,7 @@ program
 program
 	.command('collect-script')
 	.description("Print a read-only AWS CLI script for the account owner to run; it packs every answer and error into a .tar.gz for `import`.")
-	.addOption(new Option('--operation <operation>', 'what failed').choices(['upload', 'download', 'copy']))
+	.addOption(new Option('--operation <operation>', 'what failed').choices(operationNames))
 	.option('--bucket <name>', 'the bucket')
 	.option('--key <objectKey>', 'the object key')
 	.option('--kms-key-id <id>', 'the KMS key named in the request (key ID, ARN or alias)')

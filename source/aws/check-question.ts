@@ -1,7 +1,7 @@
+import {hasSource} from '../operations/registry.js';
+import {isOperation, operationNamesInWords} from '../snapshot/operation-names.js';
 import type {Question} from '../snapshot/snapshot.js';
 import {err, ok, type Result} from '../shared/result.js';
-
-const operations = new Set(['upload', 'download', 'copy']);
 
 /** Legacy us-east-1 buckets may have capitals and underscores, so this is looser than today's naming rules. */
 const bucketName = /^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$/;
@@ -28,7 +28,7 @@ const checkKeyId = (id: string, what: string): string | undefined => {
 
 /** What collection needs from the question, checked before any call: one line naming the bad input. */
 export const checkQuestion = (question: Question): Result<Question, string> => {
-	if (!operations.has(question.operation)) return err(`the operation "${String(question.operation)}" is not one of upload, download or copy`);
+	if (!isOperation(question.operation)) return err(`the operation "${String(question.operation)}" is not one of ${operationNamesInWords()}`);
 	const problems = [
 		checkBucket(question.bucket, 'the bucket'),
 		question.objectKey === '' ? 'the object key is empty' : undefined,
@@ -37,9 +37,9 @@ export const checkQuestion = (question: Question): Result<Question, string> => {
 			? undefined
 			: `the size ${question.sizeBytes} is not a number of bytes`,
 	];
-	if (question.operation === 'copy') {
+	if (hasSource(question.operation)) {
 		const {source} = question;
-		if (!source) problems.push('a copy needs its source: the source bucket and object key');
+		if (!source) problems.push(`a ${question.operation} needs its source: the source bucket and object key`);
 		else {
 			problems.push(checkBucket(source.bucket, 'the source bucket'));
 			if (source.objectKey === '') problems.push('the source object key is empty');

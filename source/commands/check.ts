@@ -2,7 +2,8 @@ import {bytesOf} from '../outputs/collect-script/validate-options.js';
 import {diagnose} from '../diagnosis/diagnose.js';
 import type {Decision} from '../diagnosis/diagnosis.js';
 import {parseSnapshot} from '../snapshot/parse-snapshot.js';
-import type {Operation, Question, Snapshot} from '../snapshot/snapshot.js';
+import {hasSource} from '../operations/registry.js';
+import type {CopySource, Question, Snapshot} from '../snapshot/snapshot.js';
 import {renderJson, renderMarkdown, renderText} from '../report/index.js';
 import {packageVersion} from '../version.js';
 import {CliError, exitCodes} from './cli-error.js';
@@ -17,17 +18,15 @@ export type CheckOptions = {
 	readonly profile?: string;
 	readonly bucketProfile?: string;
 	readonly keyProfile?: string;
-	readonly operation?: Operation;
-	readonly bucket?: string;
-	readonly key?: string;
-	readonly kmsKeyId?: string;
+	/** The question, as commander names its options: `--key` is the object key, `--size` a size in words. */
+	readonly key?: Question['objectKey'];
 	readonly size?: string;
 	readonly region?: string;
-	readonly sourceBucket?: string;
-	readonly sourceKey?: string;
+	readonly sourceBucket?: CopySource['bucket'];
+	readonly sourceKey?: CopySource['objectKey'];
 	readonly saveSnapshot?: string;
 	readonly redact?: boolean;
-};
+} & Partial<Pick<Question, 'operation' | 'bucket' | 'kmsKeyId'>>;
 
 const exitCodeOf: Record<Decision, number> = {allowed: exitCodes.allowed, denied: exitCodes.denied, unknown: exitCodes.unknown};
 
@@ -60,17 +59,18 @@ const liveQuestion = (options: CheckOptions): Question => {
 	if (missing.length > 0) {
 		throw new CliError(`check needs --snapshot FILE, or a live check with ${missing.map(name => `--${name}`).join(', ')} (see s3-kms-doctor check --help)`);
 	}
-	if (options.operation === 'copy' && (!options.sourceBucket || !options.sourceKey)) {
-		throw new CliError('a copy needs --source-bucket and --source-key');
+	const operation = options.operation!;
+	if (hasSource(operation) && (!options.sourceBucket || !options.sourceKey)) {
+		throw new CliError(`a ${operation} needs --source-bucket and --source-key`);
 	}
 	const sizeBytes = parseSize(options.size);
 	return {
-		operation: options.operation!,
+		operation,
 		bucket: options.bucket!,
 		objectKey: options.key!,
 		...(sizeBytes === undefined ? {} : {sizeBytes}),
 		...(options.kmsKeyId ? {kmsKeyId: options.kmsKeyId} : {}),
-		...(options.operation === 'copy' ? {source: {bucket: options.sourceBucket!, objectKey: options.sourceKey!}} : {}),
+		...(hasSource(operation) ? {source: {bucket: options.sourceBucket!, objectKey: options.sourceKey!}} : {}),
 	};
 };
 

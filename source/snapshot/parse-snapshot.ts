@@ -1,6 +1,7 @@
 import type {ErrorObject} from 'ajv';
 import {parseJson} from '../engine/json.js';
 import {err, ok, type Result} from '../shared/result.js';
+import {operationNamesInWords, operationsWithSource} from './operation-names.js';
 import {snapshotPatterns, validateSnapshotSchema} from './snapshot-schema.js';
 import {snapshotFormat, type Snapshot} from './snapshot.js';
 import {isObject, type JsonObject} from '../shared/json.js';
@@ -98,7 +99,7 @@ const describeError = (error: ErrorObject, data: unknown): string | undefined =>
 		case 'required': {
 			const field = jsonPath(error.instancePath, data, String(params['missingProperty']));
 			// Only the question has a conditional requirement: a copy needs its source.
-			const when = error.schemaPath.includes('/then/') ? ' when question.operation is copy' : '';
+			const when = error.schemaPath.includes('/then/') ? ` when question.operation is ${operationNamesInWords(operationsWithSource)}` : '';
 			return `${field} is required${when}`;
 		}
 		case 'additionalProperties': {

@@ -1,4 +1,5 @@
 import type {ErrorObject, Options} from 'ajv';
+import {operationNames, operationsWithSource} from './operation-names.js';
 import {validate as generatedValidator} from './snapshot-validator.generated.js';
 
 /**
@@ -109,7 +110,7 @@ const question = {
 	description: 'What the user tried.',
 	required: ['operation', 'bucket', 'objectKey'],
 	properties: {
-		operation: {enum: ['upload', 'download', 'copy'], description: 'upload, download, or copy (CopyObject into question.bucket).'},
+		operation: {enum: operationNames, description: 'upload, download, or copy (CopyObject into question.bucket).'},
 		bucket: patterned('bucketName', 'The bucket written to (upload, copy) or read from (download).'),
 		objectKey: {...nonEmptyString, description: 'The object key.'},
 		sizeBytes: {type: 'integer', minimum: 0, description: 'Size of the object in bytes; decides multipart.'},
@@ -127,7 +128,7 @@ const question = {
 	},
 	additionalProperties: false,
 	// A copy has nothing to read without its source.
-	if: {required: ['operation'], properties: {operation: {const: 'copy'}}},
+	if: {required: ['operation'], properties: {operation: {enum: operationsWithSource}}},
 	then: {required: ['source']},
 } as const;
 

@@ -1,6 +1,6 @@
 import type {Diagnosis} from '../diagnosis/diagnosis.js';
 import type {ParsedDenial} from '../inputs/error-message/parsed-denial.js';
-import type {Operation, Question, Snapshot} from '../snapshot/snapshot.js';
+import type {Question, Snapshot} from '../snapshot/snapshot.js';
 import type {Result} from '../shared/result.js';
 
 /**
@@ -52,11 +52,7 @@ export type PolicyCheck =
 
 export type WriteError = {readonly kind: 'exists' | 'failed'; readonly message: string};
 
-export type RecentTarget = {
-	readonly operation: Operation;
-	readonly bucket: string;
-	readonly objectKey: string;
-};
+export type RecentTarget = Pick<Question, 'operation' | 'bucket' | 'objectKey'>;
 
 /**
  * A named check: the wizard's answers that name things (profiles, bucket, key, size, tool), never

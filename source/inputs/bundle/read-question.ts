@@ -1,4 +1,6 @@
 import {err, ok, type Result} from '../../shared/result.js';
+import {hasSource} from '../../operations/registry.js';
+import {isOperation, operationNamesInWords} from '../../snapshot/operation-names.js';
 import type {BundleQuestion} from './bundle-layout.js';
 import {asObject, asString} from './json-access.js';
 
@@ -10,7 +12,7 @@ export const readQuestion = (value: unknown): Result<BundleQuestion, string> => 
 	const object = asObject(value);
 	if (!object) return err('expected a JSON object');
 	const operation = object['operation'];
-	if (operation !== 'upload' && operation !== 'download' && operation !== 'copy') return err('"operation" must be upload, download or copy');
+	if (!isOperation(operation)) return err(`"operation" must be ${operationNamesInWords()}`);
 	const bucket = asString(object['bucket']);
 	const objectKey = asString(object['objectKey']);
 	if (!bucket) return err('"bucket" is missing');
@@ -18,7 +20,7 @@ export const readQuestion = (value: unknown): Result<BundleQuestion, string> => 
 	const source = asObject(object['source']);
 	const sourceBucket = asString(source?.['bucket']);
 	const sourceKey = asString(source?.['objectKey']);
-	if (operation === 'copy' && (!sourceBucket || !sourceKey)) return err('a copy needs "source": {"bucket", "objectKey"}');
+	if (hasSource(operation) && (!sourceBucket || !sourceKey)) return err(`a ${operation} needs "source": {"bucket", "objectKey"}`);
 	const optional = (name: string): Record<string, string> => {
 		const text = asString(object[name]);
 		return text ? {[name]: text} : {};
@@ -34,6 +36,6 @@ export const readQuestion = (value: unknown): Result<BundleQuestion, string> => 
 		...optional('principal'),
 		...optional('region'),
 		...(sizeBytes !== undefined ? {sizeBytes} : {}),
-		...(operation === 'copy' ? {source: {bucket: sourceBucket!, objectKey: sourceKey!}} : {}),
+		...(hasSource(operation) ? {source: {bucket: sourceBucket!, objectKey: sourceKey!}} : {}),
 	});
 };

@@ -1,3 +1,4 @@
+import {cliTransfers} from '../../operations/recognise.js';
 import type {Operation} from '../../snapshot/snapshot.js';
 import type {DenialForm} from './parsed-denial.js';
 import {serviceOfName} from './operations.js';
@@ -17,7 +18,7 @@ export type Envelope = {
 
 // botocore: "An error occurred (AccessDenied) when calling the UploadPart operation (reached max retries: 4): …"
 const cliPattern = /An error occurred \(([^)]+)\) when calling the (\w+) operation(?: \(reached max retries: \d+\))?:\s?(.*)$/i;
-const transferPattern = /\b(upload|download|copy|move) failed: (.+?) to (.+?)\s+An error occurred/i;
+const transferPattern = new RegExp(`\\b(${cliTransfers.map(transfer => transfer.verb).join('|')}) failed: (.+?) to (.+?)\\s+An error occurred`, 'i');
 // Java SDK v1 "(Service: Amazon S3; Status Code: 403; Error Code: AccessDenied; Request ID: …)", v2 with commas.
 const javaPattern = /^(.*?)\s*\(Service: ([^;,)]+)[;,]\s*Status Code: (\d+)[;,]\s*(?:Error Code: ([^;,)]+)[;,]\s*)?Request ID: ([^;,)]*)/i;
 // Go SDK v2: "operation error S3: GetObject, https response error StatusCode: 403, RequestID: …, HostID: …, api error AccessDenied: …"
@@ -37,12 +38,9 @@ const transferOf = (text: string): Envelope['transfer'] => {
 	const match = transferPattern.exec(text);
 	if (!match) return undefined;
 	const verb = match[1]!.toLowerCase();
-	const from = match[2]!;
-	const to = match[3]!;
-	if (verb === 'upload') return {operation: 'upload', objectArn: objectArnOfS3Url(to)};
-	if (verb === 'download') return {operation: 'download', objectArn: objectArnOfS3Url(from)};
-	// copy or move between buckets: the destination is what is written.
-	return {operation: 'copy', objectArn: objectArnOfS3Url(to)};
+	const transfer = cliTransfers.find(candidate => candidate.verb === verb)!;
+	// The object the operation is about: the destination of a write (upload, copy, move), the source of a download.
+	return {operation: transfer.operation, objectArn: objectArnOfS3Url(transfer.object === 'from' ? match[2]! : match[3]!)};
 };
 
 const withoutUndefined = (envelope: Envelope): Envelope =>

@@ -1,6 +1,7 @@
 import {err, ok, type Result} from '../../shared/result.js';
 import {bundleFormat, type BundleQuestion} from '../../inputs/bundle/bundle-layout.js';
-import type {Operation} from '../../snapshot/snapshot.js';
+import {hasSource} from '../../operations/registry.js';
+import {isOperation, operationNames, operationNamesInWords} from '../../snapshot/operation-names.js';
 
 /** What the command line gives, unchecked. */
 export type CollectScriptInput = {
@@ -17,18 +18,8 @@ export type CollectScriptInput = {
 
 declare const validated: unique symbol;
 
-/** Options that passed validateCollectOptions: only these can be rendered into a script. */
-export type CollectScriptOptions = {
-	readonly operation: Operation;
-	readonly bucket: string;
-	readonly objectKey: string;
-	readonly kmsKeyId?: string;
-	readonly principal?: string;
-	readonly region?: string;
-	readonly sizeBytes?: number;
-	readonly source?: {readonly bucket: string; readonly objectKey: string};
-	readonly [validated]: true;
-};
+/** Options that passed validateCollectOptions: only these can be rendered into a script. The question the script writes, less its header. */
+export type CollectScriptOptions = Omit<BundleQuestion, 'format' | 'generatedBy'> & {readonly [validated]: true};
 
 export type CollectOptionsError = {readonly message: string};
 
@@ -62,13 +53,11 @@ export const bytesOf = (text: string): number | undefined => {
 	return match ? Math.round(Number(match[1]) * units[(match[2] ?? 'b').toLowerCase()]!) : undefined;
 };
 
-const isOperation = (value: string): value is Operation => value === 'upload' || value === 'download' || value === 'copy';
-
 /** Checks every value before it goes near a shell script: a clear message naming the option, or options that can be rendered. */
 export const validateCollectOptions = (input: CollectScriptInput): Result<CollectScriptOptions, CollectOptionsError> => {
 	const fail = (message: string) => err({message});
-	if (!input.operation) return fail('--operation is required: upload, download or copy');
-	if (!isOperation(input.operation)) return fail(`--operation "${input.operation}" is not one of upload, download, copy`);
+	if (!input.operation) return fail(`--operation is required: ${operationNamesInWords()}`);
+	if (!isOperation(input.operation)) return fail(`--operation "${input.operation}" is not one of ${operationNames.join(', ')}`);
 	if (!input.bucket) return fail('--bucket is required');
 	if (input.objectKey === undefined) return fail('--key is required (the object key)');
 	const problem = checkBucket(input.bucket, '--bucket') ?? checkObjectKey(input.objectKey, '--key');
@@ -89,10 +78,12 @@ export const validateCollectOptions = (input: CollectScriptInput): Result<Collec
 			return fail(`--size "${input.sizeBytes}" is not a size: give bytes (104857600) or a unit (100MiB, 5GB)`);
 		}
 	}
-	const copy = input.operation === 'copy';
-	if (!copy && (input.sourceBucket !== undefined || input.sourceKey !== undefined)) return fail('--source-bucket and --source-key are only for --operation copy');
-	if (copy && (input.sourceBucket === undefined || input.sourceKey === undefined)) return fail('--operation copy needs --source-bucket and --source-key');
-	if (copy) {
+	const withSource = hasSource(input.operation);
+	if (!withSource && (input.sourceBucket !== undefined || input.sourceKey !== undefined)) {
+		return fail(`--source-bucket and --source-key are only for --operation ${operationNamesInWords(operationNames.filter(hasSource))}`);
+	}
+	if (withSource && (input.sourceBucket === undefined || input.sourceKey === undefined)) return fail(`--operation ${input.operation} needs --source-bucket and --source-key`);
+	if (withSource) {
 		const sourceProblem = checkBucket(input.sourceBucket!, '--source-bucket') ?? checkObjectKey(input.sourceKey!, '--source-key');
 		if (sourceProblem) return fail(sourceProblem);
 	}
@@ -104,7 +95,7 @@ export const validateCollectOptions = (input: CollectScriptInput): Result<Collec
 		...(input.principal !== undefined ? {principal: input.principal} : {}),
 		...(input.region !== undefined ? {region: input.region} : {}),
 		...(sizeBytes !== undefined ? {sizeBytes} : {}),
-		...(copy ? {source: {bucket: input.sourceBucket!, objectKey: input.sourceKey!}} : {}),
+		...(withSource ? {source: {bucket: input.sourceBucket!, objectKey: input.sourceKey!}} : {}),
 	};
 	return ok(options as CollectScriptOptions);
 };

@@ -3,6 +3,7 @@ import type {PolicyJson} from '../../snapshot/snapshot.js';
 import {accountOfArn, parseArn} from '../../engine/arn.js';
 import {parseCaller} from '../../engine/principal.js';
 import {buildManualSnapshot, type Guardrails, type ManualFacts, type Pasted, type ScpAnswer} from '../../inputs/manual/build-snapshot.js';
+import {hasSource} from '../../operations/registry.js';
 import {ask} from './flow-steps.js';
 import type {Ending, Flow, FlowEnv} from './flow-types.js';
 import * as questions from './questions.js';
@@ -72,7 +73,7 @@ export function* manualFlow(env: FlowEnv, target: Target, denial: ParsedDenial |
 	const bucketPolicy = yield* policyFlow(env, 'bucket-policy', 'Bucket policy', 'The bucket has no bucket policy');
 	let sourceKeyPolicy: Pasted;
 	let sourceBucketPolicy: Pasted;
-	if (question.operation === 'copy' && question.source) {
+	if (hasSource(question.operation) && question.source) {
 		sourceKeyPolicy = target.sourceKeyArn ? yield* policyFlow(env, 'source-key-policy', "Source key's policy") : undefined;
 		sourceBucketPolicy = question.source.bucket === question.bucket ? bucketPolicy : yield* policyFlow(env, 'source-bucket-policy', "Source bucket's policy", 'The source bucket has no bucket policy');
 	}

@@ -1,4 +1,5 @@
 import type {ParsedDenial} from '../../inputs/error-message/parsed-denial.js';
+import {allOperations} from '../../operations/registry.js';
 import type {ProfileInfo} from '../services.js';
 import type {FlowEnv} from './flow-types.js';
 import {profileValue} from './profile-answer.js';
@@ -114,11 +115,7 @@ export const operationQuestion: ChoiceQuestion = {
 	id: 'operation',
 	title: 'Operation',
 	prompt: 'What fails?',
-	options: [
-		{value: 'upload', label: 'Upload', hint: 'PutObject, multipart upload'},
-		{value: 'download', label: 'Download', hint: 'GetObject'},
-		{value: 'copy', label: 'Copy', hint: 'CopyObject, from one object to another'},
-	],
+	options: allOperations.map(({name, wording}): ChoiceOption => ({value: name, label: wording.label, hint: wording.hint})),
 };
 
 export const bucketQuestion = (id: 'bucket' | 'source-bucket', title: string, prompt: string): TextQuestion => ({

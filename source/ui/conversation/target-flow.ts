@@ -1,4 +1,5 @@
 import type {ParsedDenial} from '../../inputs/error-message/parsed-denial.js';
+import {operationModule} from '../../operations/registry.js';
 import type {DefaultEncryption, Operation, Question as SnapshotQuestion} from '../../snapshot/snapshot.js';
 import {ask, show} from './flow-steps.js';
 import type {Flow, FlowEnv} from './flow-types.js';
@@ -21,10 +22,12 @@ export function* targetFlow(env: FlowEnv, denial: ParsedDenial | undefined, live
 	const recent = known.bucket ? undefined : questions.recentQuestion(env);
 	if (recent) yield* ask(recent);
 	const operation = (known.operation ?? (yield* ask(questions.operationQuestion))) as Operation;
+	// What to ask follows the operation's legs: a source to name, a key to name or to find on the object, a size.
+	const {legs, multipart} = operationModule(operation);
 	let bucket = known.bucket;
 	let objectKey = known.objectKey;
 	if (!bucket) {
-		const split = splitBucketAnswer(yield* ask(questions.bucketQuestion('bucket', 'Bucket', operation === 'copy' ? 'Which bucket does it copy to?' : 'Which bucket?')));
+		const split = splitBucketAnswer(yield* ask(questions.bucketQuestion('bucket', 'Bucket', legs.destination.questions.bucket)));
 		bucket = split.bucket;
 		objectKey = split.objectKey;
 	}
@@ -32,11 +35,12 @@ export function* targetFlow(env: FlowEnv, denial: ParsedDenial | undefined, live
 
 	let source: SnapshotQuestion['source'];
 	let sourceKeyArn: string | undefined;
-	if (operation === 'copy') {
-		const split = splitBucketAnswer(yield* ask(questions.bucketQuestion('source-bucket', 'Source bucket', 'Which bucket does it copy from?')));
+	if (legs.source) {
+		const split = splitBucketAnswer(yield* ask(questions.bucketQuestion('source-bucket', 'Source bucket', legs.source.questions.bucket)));
 		const sourceKey = split.objectKey ?? (yield* ask(questions.objectKeyQuestion('source-key', 'Source key', `Which object key in ${split.bucket}?`)));
-		if (!live) {
-			sourceKeyArn = yield* ask(questions.keyArnQuestion('source-kms-key', "Source object's key", 'Which KMS key encrypts the source object? (its ARN; aws s3api head-object shows it)', undefined));
+		const asked = legs.source.questions.objectKmsKey;
+		if (!live && asked) {
+			sourceKeyArn = yield* ask(questions.keyArnQuestion('source-kms-key', asked.title, asked.prompt, undefined));
 		}
 		source = {bucket: split.bucket, objectKey: sourceKey, ...(sourceKeyArn ? {kmsKeyId: sourceKeyArn} : {})};
 	}
@@ -44,9 +48,10 @@ export function* targetFlow(env: FlowEnv, denial: ParsedDenial | undefined, live
 	let kmsKeyId: string | undefined;
 	let keyArn: string | undefined;
 	let defaultEncryption: DefaultEncryption | undefined;
-	if (operation === 'download') {
-		if (!live) {
-			keyArn = yield* ask(questions.keyArnQuestion('object-kms-key', "Object's key", 'Which KMS key encrypts the object? (its ARN; aws s3api head-object shows SSEKMSKeyId)', known.keyArn));
+	const objectKmsKey = legs.destination.questions.objectKmsKey;
+	if (legs.destination.facts.key === 'object') {
+		if (!live && objectKmsKey) {
+			keyArn = yield* ask(questions.keyArnQuestion('object-kms-key', objectKmsKey.title, objectKmsKey.prompt, known.keyArn));
 		}
 	} else {
 		const names = yield* ask(questions.namesKeyQuestion(operation));
@@ -65,7 +70,7 @@ export function* targetFlow(env: FlowEnv, denial: ParsedDenial | undefined, live
 	}
 
 	let sizing: Pick<SnapshotQuestion, 'sizeBytes' | 'tool'> = {};
-	if (operation !== 'download') {
+	if (multipart.inParts) {
 		const sizeText = yield* ask(questions.sizeQuestion);
 		const tool = yield* ask(questions.toolQuestion);
 		const sizeBytes = sizeText === '' ? undefined : parseSize(sizeText);

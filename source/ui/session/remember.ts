@@ -38,7 +38,8 @@ export const rememberRun = (settings: WizardSettings, answers: Answers, ending: 
 	if (ending.mode === 'example' || ending.mode === 'file') return settings;
 	const {operation, bucket, objectKey} = ending.snapshot.question;
 	const target: RecentTarget = {operation, bucket, objectKey};
-	const recentTargets = [target, ...settings.recentTargets.filter(other => !(other.operation === operation && other.bucket === bucket && other.objectKey === objectKey))].slice(
+	const sameTarget = (other: RecentTarget): boolean => (['operation', 'bucket', 'objectKey'] as const).every(field => other[field] === target[field]);
+	const recentTargets = [target, ...settings.recentTargets.filter(other => !sameTarget(other))].slice(
 		0,
 		maximumRecentTargets,
 	);
