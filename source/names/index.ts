@@ -37,4 +37,5 @@ export {
 export {isPrincipalArn, parsePrincipalArn, principalArnSource, roleArnSource, type PrincipalArn} from './principal-arn.js';
 export {parseOrganizationId} from './organizations.js';
 export * as inText from './in-text.js';
+export {findPolicyArn} from './in-text.js';
 export {namePatterns, type NamePattern} from './schema-patterns.js';
