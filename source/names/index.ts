@@ -3,28 +3,17 @@
  * the same rules as JSON Schema patterns for the snapshot, and patterns that find names in free text.
  * A leaf layer: it imports nothing of ours.
  */
-export {describeNameError, notA, parsed, valueOf, type NameError, type Parsed} from './name-error.js';
-export {accountIdSource, isAccountId, parseAccountId} from './account-id.js';
-export {isRegion, parseRegion, regionSource} from './region.js';
-export {accountIdOfArn, partitionSource} from './partition.js';
-export {
-	bucketNameSource,
-	isBucketName,
-	parseBucketName,
-	parseS3Arn,
-	parseS3Location,
-	parseS3Url,
-	type BucketNameMode,
-	type S3Location,
-} from './bucket-name.js';
+export {describeNameError, valueOf, type NameError, type Parsed} from './name-error.js';
+export {isAccountId, parseAccountId} from './account-id.js';
+export {isRegion, parseRegion} from './region.js';
+export {accountIdOfArn} from './partition.js';
+export {isBucketName, parseBucketName, parseS3Arn, parseS3Location, parseS3Url, type BucketNameMode, type S3Location} from './bucket-name.js';
 export {
 	aliasNameOf,
 	findKeyArn,
 	isAliasName,
 	isKeyArn,
 	isKeyId,
-	keyArnSource,
-	keyIdSource,
 	parseAliasName,
 	parseKeyArn,
 	parseKeyId,
@@ -34,7 +23,7 @@ export {
 	type KeyReference,
 	type KmsArn,
 } from './kms-key.js';
-export {isPrincipalArn, parsePrincipalArn, principalArnSource, roleArnSource, type PrincipalArn} from './principal-arn.js';
+export {isPrincipalArn, parsePrincipalArn, type PrincipalArn} from './principal-arn.js';
 export {parseOrganizationId} from './organizations.js';
 export * as inText from './in-text.js';
 export {findPolicyArn} from './in-text.js';

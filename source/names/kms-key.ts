@@ -50,7 +50,7 @@ export const parseKeyId = (text: string): Parsed<string> => {
 	return notA('a key ID', `a key ID reads ${keyIdExample}`);
 };
 
-const arnProblem = (arn: KmsArn | undefined, text: string): NameError | undefined => {
+const arnProblem = (arn: KmsArn | undefined): NameError | undefined => {
 	if (!arn) return {expected: 'a KMS key ARN or alias ARN', hint: 'it reads arn:aws:kms:REGION:ACCOUNT:key/ID or arn:aws:kms:REGION:ACCOUNT:alias/NAME'};
 	if (!isRegion(arn.region)) return {expected: 'a KMS key ARN or alias ARN', hint: `its Region "${arn.region}" is not a Region name such as eu-west-1`};
 	if (!isAccountId(arn.account)) return {expected: 'a KMS key ARN or alias ARN', hint: `its account "${arn.account}" is not 12 digits`};
@@ -59,7 +59,7 @@ const arnProblem = (arn: KmsArn | undefined, text: string): NameError | undefine
 		return {expected: 'a KMS key ARN', hint: `its key ID "${arn.name}" is not one: ${id.ok ? '' : id.error.hint ?? ''}`};
 	}
 	if (arn.kind === 'alias' && !isAliasName(`alias/${arn.name}`)) return {expected: 'a KMS alias ARN', hint: `"alias/${arn.name}" is not an alias name`};
-	return text.length > 2048 ? {expected: 'a KMS key ARN or alias ARN', hint: 'it is longer than 2,048 characters'} : undefined;
+	return undefined;
 };
 
 const splitKmsArn = (text: string): KmsArn | undefined => {
@@ -73,7 +73,7 @@ const splitKmsArn = (text: string): KmsArn | undefined => {
 /** A key ARN or an alias ARN. */
 export const parseKmsArn = (text: string): Parsed<KmsArn> => {
 	const arn = splitKmsArn(text);
-	const problem = arnProblem(arn, text);
+	const problem = arnProblem(arn);
 	return problem ? notA(problem.expected, problem.hint) : parsed(arn!);
 };
 
