@@ -1,17 +1,12 @@
 import {DescribeKeyCommand, GetKeyPolicyCommand, ListGrantsCommand, type GrantListEntry, type KeyMetadata} from '@aws-sdk/client-kms';
 import type {KeyGrant, KeyInfo, KeyManager, KeyState, PolicyJson} from '../snapshot/snapshot.js';
+import {parseKmsArn as parseKmsArnName, valueOf, type KmsArn} from '../names/index.js';
 import {parsePolicyDocument} from './policy-document.js';
 import {page, readAllPages} from './read-pages.js';
 import type {Outcome, Reader} from './reader.js';
 import {readIdentity, sessionInAccount, sessionLabel, type Session} from './session.js';
 
-export type KmsArn = {readonly partition: string; readonly region: string; readonly account: string; readonly kind: 'key' | 'alias'; readonly name: string};
-
-export const parseKmsArn = (text: string): KmsArn | undefined => {
-	const match = /^arn:(aws[a-z-]*):kms:([a-z0-9-]+):(\d{12}):(key|alias)\/(.+)$/.exec(text);
-	if (!match) return undefined;
-	return {partition: match[1]!, region: match[2]!, account: match[3]!, kind: match[4] as 'key' | 'alias', name: match[5]!};
-};
+export const parseKmsArn = (text: string): KmsArn | undefined => valueOf(parseKmsArnName(text));
 
 export type KeyTarget = {
 	/** The key as the request, the object or the bucket named it: key ID, key ARN, alias name or alias ARN. */

@@ -1,4 +1,5 @@
 import {accountOfArn, parseArn} from '../engine/arn.js';
+import {isKeyId} from '../names/index.js';
 import {parseCaller} from '../engine/principal.js';
 import type {ResolvedQuestion} from './diagnosis.js';
 import type {DefaultEncryption, Snapshot} from '../snapshot/snapshot.js';
@@ -19,8 +20,6 @@ export type ResolvedKey = {
 
 const isKmsAlgorithm = (encryption: DefaultEncryption | null | undefined): boolean =>
 	encryption?.algorithm === 'aws:kms' || encryption?.algorithm === 'aws:kms:dsse';
-
-const isKeyId = (name: string): boolean => /^[0-9a-f-]{36}$|^mrk-[0-9a-f]{32}$/.test(name);
 
 /** Only Bucket Keys of SSE-KMS count: DSSE-KMS does not support them, so S3 sends the object ARN. */
 const usesBucketKey = (encryption: DefaultEncryption | null | undefined): boolean =>

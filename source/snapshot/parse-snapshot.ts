@@ -2,7 +2,8 @@ import type {ErrorObject} from 'ajv';
 import {parseJson} from '../engine/json.js';
 import {err, ok, type Result} from '../shared/result.js';
 import {operationNamesInWords, operationsWithSource} from './operation-names.js';
-import {snapshotPatterns, validateSnapshotSchema} from './snapshot-schema.js';
+import {namePatterns} from '../names/index.js';
+import {validateSnapshotSchema} from './snapshot-schema.js';
 import {snapshotFormat, type Snapshot} from './snapshot.js';
 import {isObject, type JsonObject} from '../shared/json.js';
 
@@ -87,7 +88,7 @@ const closest = (name: string, candidates: readonly string[]): string | undefine
 
 const patternMeaning = (pattern: unknown): string | undefined => {
 	if (pattern === '\\S') return 'non-empty';
-	return Object.values(snapshotPatterns).find(entry => entry.pattern === pattern)?.means;
+	return Object.values(namePatterns).find(entry => entry.pattern === pattern)?.means;
 };
 
 /** One ajv error as a sentence, or undefined for errors that only repeat another (`if`, `anyOf`). */

@@ -1,3 +1,4 @@
+import {inText, isAccountId, isKeyId} from '../names/index.js';
 import type {Snapshot} from './snapshot.js';
 
 /**
@@ -77,16 +78,17 @@ const emailPattern = /^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$/;
 
 /** The patterns found anywhere in text, in the order they are tried at each position. */
 const patterns = [
-	String.raw`(arn:aws[a-z-]*:[a-z0-9-]*:[a-z0-9-]*:(?:\d{12}|aws|\*)?:[^\s"',;()<>]+)`,
-	String.raw`\b((?:AIDA|AROA|AGPA|ANPA|ANVA|ASIA|AKIA|AIPA|APKA)[A-Z0-9]{8,})(:[^\s"',;()<>]+)?`,
-	String.raw`\b([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b`,
-	String.raw`\b(mrk-[0-9a-f]{32})\b`,
-	String.raw`\b(alias\/(?!aws\/)[A-Za-z0-9/_-]+)`,
-	String.raw`\b(o-[a-z0-9]{10,32})\b`,
-	String.raw`\b(ou-[a-z0-9]{4,32}-[a-z0-9]{8,32})\b`,
-	String.raw`\b(r-[a-z0-9]{4,32})\b`,
-	String.raw`\b(p-[a-z0-9_]{8,128})\b`,
-	String.raw`\b(\d{12})\b`,
+	inText.arnInText,
+	// A unique ID may carry the session after a colon (AROA…:alice).
+	String.raw`${inText.uniqueIdInText}(:[^\s"',;()<>]+)?`,
+	inText.singleRegionKeyIdInText,
+	inText.multiRegionKeyIdInText,
+	inText.customerAliasInText,
+	inText.organizationIdInText,
+	inText.organizationalUnitIdInText,
+	inText.organizationRootIdInText,
+	inText.organizationPolicyIdInText,
+	inText.accountIdInText,
 	String.raw`([A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})`,
 ];
 
@@ -121,7 +123,7 @@ const createRedactor = (names: Placeholders): Redactor => {
 		const body = trailing ? text.slice(0, -trailing.length) : text;
 		const [, partition, service, region, account, ...rest] = body.split(':');
 		const resource = rest.join(':');
-		const redactedAccount = account && /^\d{12}$/.test(account) ? names.of('account', account) : (account ?? '');
+		const redactedAccount = account && isAccountId(account) ? names.of('account', account) : (account ?? '');
 		const redactedResource = ((): string => {
 			if (service === 's3') {
 				const slash = resource.indexOf('/');
@@ -198,7 +200,7 @@ const createRedactor = (names: Placeholders): Redactor => {
 		keyReference: id => {
 			if (id.startsWith('arn:')) return arn(id);
 			if (id.startsWith('alias/')) return id.startsWith('alias/aws/') ? id : names.of('alias', id);
-			return /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$/.test(id) ? keyId(id) : redactText(id);
+			return isKeyId(id) ? keyId(id) : redactText(id);
 		},
 		policyName: (name, policyArn) => {
 			const awsOwned = policyArn?.startsWith('arn:aws:iam::aws:') || /\/p-(RCP)?FullAWSAccess$/.test(policyArn ?? '') || name === 'FullAWSAccess' || name === 'RCPFullAWSAccess';

@@ -113,7 +113,7 @@ describe('the conversation', () => {
 		await app.waitFor(frame => frame.includes('How shall we look'), 'the first question');
 		await app.press(keys.enter, keys.enter);
 		await app.waitFor(frame => frame.includes('Which bucket?'), 'the bucket question');
-		await app.paste('My_Bucket');
+		await app.paste('my bucket');
 		await app.press(keys.enter);
 		await app.waitFor(frame => frame.includes('is not a bucket name'), 'the problem');
 		await app.press(keys.ctrlU);

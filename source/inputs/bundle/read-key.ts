@@ -4,10 +4,10 @@ import {calls} from './bundle-layout.js';
 import {asArray, asBoolean, asObject, asString, field, policyDocument, strings} from './json-access.js';
 import type {ReadContext} from './read-principal.js';
 import {type Mutable} from '../../shared/json.js';
+import {aliasNameOf, isKeyArn} from '../../names/index.js';
 
 
 const keyStates: readonly string[] = ['Enabled', 'Disabled', 'PendingDeletion', 'PendingImport', 'PendingReplicaDeletion', 'Unavailable', 'Creating', 'Updating'];
-const keyArnPattern = /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/[A-Za-z0-9-]+$/;
 
 const stringMap = (value: unknown): Record<string, string> | undefined => {
 	const object = asObject(value);
@@ -34,12 +34,6 @@ const grantOf = (value: unknown): KeyGrant | undefined => {
 	};
 };
 
-/** `alias/NAME` from an alias name or alias ARN; undefined for a key ID or key ARN. */
-const aliasNameOf = (keyId: string | undefined): string | undefined => {
-	if (keyId?.startsWith('alias/')) return keyId;
-	return keyId ? /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:(alias\/.+)$/.exec(keyId)?.[1] : undefined;
-};
-
 /**
  * A KMS key: DescribeKey's facts, the key policy, grants and aliases. `namedKeyId` is what the
  * request or the bucket named; when DescribeKey failed and it is a key ARN, the key is still known by it.
@@ -49,7 +43,7 @@ export const readKey = (context: ReadContext, prefix: string, namedKeyId: string
 	const describe = context.files.call(`${prefix}${calls.describeKey.stem}`);
 	if (describe.state === 'absent' && !namedKeyId) return undefined;
 	const metadata = describe.state === 'ok' ? asObject(field(describe.answer, 'KeyMetadata')) : undefined;
-	const arn = asString(metadata?.['Arn']) ?? (namedKeyId && keyArnPattern.test(namedKeyId) ? namedKeyId : undefined);
+	const arn = asString(metadata?.['Arn']) ?? (namedKeyId && isKeyArn(namedKeyId) ? namedKeyId : undefined);
 	if (!metadata) context.notes.push(noteOf(path, calls.describeKey, describe, namedKeyId));
 	if (!arn) return undefined;
 	const key: Mutable<KeyInfo> = {arn};
@@ -78,7 +72,7 @@ export const readKey = (context: ReadContext, prefix: string, namedKeyId: string
 	if (grants.state === 'ok') key.grants = asArray(field(grants.answer, 'Grants')).map(grantOf).filter((grant): grant is KeyGrant => grant !== undefined);
 	else context.notes.push(noteOf(`${path}.grants`, calls.listGrants, grants, arn));
 	// DescribeKey of an alias proves the alias names this key, even when list-aliases fails (kms:ListAliases is IAM-only).
-	const namedAlias = metadata ? aliasNameOf(namedKeyId) : undefined;
+	const namedAlias = metadata && namedKeyId ? aliasNameOf(namedKeyId) : undefined;
 	// Beyond that, aliases only name the key: a failed read is not worth an unknown.
 	const aliases = context.files.call(`${prefix}${calls.listAliases.stem}`);
 	const listed = aliases.state === 'ok' ? asArray(field(aliases.answer, 'Aliases')).map(alias => asString(field(alias, 'AliasName'))).filter((name): name is string => name !== undefined) : [];

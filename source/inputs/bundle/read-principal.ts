@@ -3,6 +3,7 @@ import {noteOf, type BundleFiles} from './bundle-files.js';
 import {calls, principalCalls, stems, type CallSpec} from './bundle-layout.js';
 import {asArray, asObject, asString, field, policyDocument, strings} from './json-access.js';
 import {type Mutable} from '../../shared/json.js';
+import {parsePrincipalArn, valueOf} from '../../names/index.js';
 
 
 export type ReadContext = {readonly files: BundleFiles; readonly notes: UnreadNote[]};
@@ -16,10 +17,9 @@ export type PrincipalName =
 	| {readonly kind: 'other'};
 
 export const principalNameOf = (arn: string): PrincipalName => {
-	const assumed = /^arn:[^:]*:sts::[^:]*:assumed-role\/([^/]+)\/(.+)$/.exec(arn);
-	if (assumed) return {kind: 'role', name: assumed[1]!, session: assumed[2]!};
-	if (/^arn:[^:]*:iam::[^:]*:role\//.test(arn)) return {kind: 'role', name: arn.slice(arn.lastIndexOf('/') + 1)};
-	if (/^arn:[^:]*:iam::[^:]*:user\//.test(arn)) return {kind: 'user', name: arn.slice(arn.lastIndexOf('/') + 1)};
+	const principal = valueOf(parsePrincipalArn(arn));
+	if (principal?.kind === 'assumed-role') return {kind: 'role', name: principal.roleName, session: principal.sessionName};
+	if (principal?.kind === 'role' || principal?.kind === 'user') return {kind: principal.kind, name: principal.name};
 	return {kind: 'other'};
 };
 
@@ -204,7 +204,7 @@ export const readPrincipal = (context: ReadContext, arn: string, caller: CallerI
 		if (complete) principal.identityPolicies = dedupe(policies);
 		return principal;
 	}
-	if (/^arn:[^:]*:iam::\d{12}:root$/.test(arn)) {
+	if (valueOf(parsePrincipalArn(arn))?.kind === 'root') {
 		context.notes.push({path: 'principal.identityPolicies', reason: "the principal is the account's root user, which IAM policies do not govern", resolveWith: 'use an IAM user or role'});
 		return {...principal, permissionsBoundary: null, sessionPolicy: null};
 	}

@@ -3,9 +3,17 @@ import {hasSource} from '../../operations/registry.js';
 import {isOperation, operationNamesInWords} from '../../snapshot/operation-names.js';
 import type {BundleQuestion} from './bundle-layout.js';
 import {asObject, asString} from './json-access.js';
+import {describeNameError, parseBucketName, parseKeyReference, parsePrincipalArn, parseRegion, type Parsed} from '../../names/index.js';
 
 const asNumberOrUndefined = (value: unknown): number | undefined =>
 	typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : undefined;
+
+/** A field that must be an AWS name, by names/'s rules: the problem line, or undefined. */
+const nameProblem = (field: string, text: string | undefined, parse: (text: string) => Parsed<unknown>): string | undefined => {
+	if (text === undefined) return undefined;
+	const parsed = parse(text);
+	return parsed.ok ? undefined : describeNameError(text, parsed.error, `"${field}"`);
+};
 
 /** question.json, checked: the one file a bundle cannot do without. */
 export const readQuestion = (value: unknown): Result<BundleQuestion, string> => {
@@ -21,6 +29,14 @@ export const readQuestion = (value: unknown): Result<BundleQuestion, string> => 
 	const sourceBucket = asString(source?.['bucket']);
 	const sourceKey = asString(source?.['objectKey']);
 	if (hasSource(operation) && (!sourceBucket || !sourceKey)) return err(`a ${operation} needs "source": {"bucket", "objectKey"}`);
+	// The script wrote what collect-script checked; a bundle edited since is refused as collect-script would.
+	const badName =
+		nameProblem('bucket', bucket, text => parseBucketName(text)) ??
+		nameProblem('source.bucket', hasSource(operation) ? sourceBucket : undefined, text => parseBucketName(text)) ??
+		nameProblem('kmsKeyId', asString(object['kmsKeyId']), parseKeyReference) ??
+		nameProblem('principal', asString(object['principal']), parsePrincipalArn) ??
+		nameProblem('region', asString(object['region']), parseRegion);
+	if (badName) return err(badName);
 	const optional = (name: string): Record<string, string> => {
 		const text = asString(object[name]);
 		return text ? {[name]: text} : {};

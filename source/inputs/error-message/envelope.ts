@@ -2,6 +2,7 @@ import {cliTransfers} from '../../operations/recognise.js';
 import type {Operation} from '../../snapshot/snapshot.js';
 import type {DenialForm} from './parsed-denial.js';
 import {serviceOfName} from './operations.js';
+import {parseS3Url} from '../../names/index.js';
 
 /** What the SDK or CLI wrapped around AWS's message. */
 export type Envelope = {
@@ -30,8 +31,8 @@ const sdkErrorPattern =
 const classPrefixPattern = /^(?:.*?\s)?(?:[A-Za-z_$][\w$]*\.)+[A-Za-z_$][\w$]*(?:Exception|Error):\s*/;
 
 const objectArnOfS3Url = (url: string): string | undefined => {
-	const match = /^s3:\/\/([^/\s]+)\/(.+)$/.exec(url.trim());
-	return match ? `arn:aws:s3:::${match[1]}/${match[2]}` : undefined;
+	const location = parseS3Url(url.trim());
+	return location?.objectKey ? `arn:aws:s3:::${location.bucket}/${location.objectKey}` : undefined;
 };
 
 const transferOf = (text: string): Envelope['transfer'] => {

@@ -6,6 +6,7 @@ import {profileValue} from './profile-answer.js';
 import type {ChoiceOption, ChoiceQuestion, PasteCheck, PasteQuestion, TextQuestion} from './question.js';
 import {describeSize, checkSize} from './size.js';
 import {toolOptions} from './upload-tools.js';
+import {isKeyArn, parseS3Arn} from '../../names/index.js';
 import {checkAccountId, checkBucketName, checkKeyArn, checkKmsKeyReference, checkObjectKey, checkPrincipalArn, checkRegion} from './validate.js';
 
 /** Each question of the conversation, built from what is known so far. The order lives in flow.ts. */
@@ -368,11 +369,11 @@ export const collectFailedQuestion = (message: string): ChoiceQuestion => ({
 export const targetOfDenial = (denial: ParsedDenial | undefined): {operation?: string; bucket?: string; objectKey?: string; keyArn?: string} => {
 	if (!denial) return {};
 	const resources = [denial.resource, denial.encryptionContext?.['aws:s3:arn']].filter((value): value is string => typeof value === 'string');
-	const objectArn = resources.map(resource => /^arn:[a-z-]+:s3:::([^/]+)\/(.+)$/.exec(resource)).find(Boolean);
-	const keyArn = [denial.resource, denial.keyId].find(value => value !== undefined && /^arn:[a-z-]+:kms:[^:]+:\d{12}:key\//.test(value));
+	const object = resources.map(resource => parseS3Arn(resource)).find(location => location?.objectKey !== undefined);
+	const keyArn = [denial.resource, denial.keyId].find(value => value !== undefined && isKeyArn(value));
 	return {
 		...(denial.operation ? {operation: denial.operation} : {}),
-		...(objectArn ? {bucket: objectArn[1]!, objectKey: objectArn[2]!} : {}),
+		...(object?.objectKey ? {bucket: object.bucket, objectKey: object.objectKey} : {}),
 		...(keyArn ? {keyArn} : {}),
 	};
 };
