@@ -4,6 +4,8 @@ import {readdir, readFile, writeFile} from 'node:fs/promises';
 import {homedir} from 'node:os';
 import {dirname, join, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
+import envPaths from 'env-paths';
+import isInCi from 'is-in-ci';
 import {parseAccessDenied} from '../inputs/error-message/index.js';
 import type {Snapshot} from '../snapshot/snapshot.js';
 import {parseJson} from '../engine/json.js';
@@ -32,31 +34,31 @@ export type WizardCommandOptions = {readonly saved?: string};
 /** The built-in scenarios, the one the docs walk through first. */
 const exampleOrder = ['large-upload-multipart-missing-decrypt', 'cross-account-download', 'disabled-key', 'all-allowed'];
 
-/** Mirrors is-in-ci, which Ink uses: CI=false and CI=0 mean "not CI"; Ink would otherwise draw only at exit. */
-export const inContinuousIntegration = (env: NodeJS.ProcessEnv): boolean =>
-	['CI', 'CONTINUOUS_INTEGRATION'].some(name => name in env && env[name] !== '0' && env[name] !== 'false');
-
 export type TerminalFacts = {
 	readonly stdoutIsTerminal: boolean;
 	readonly stdinIsTerminal: boolean;
 	/** Ink's useInput needs raw mode; piped stdin has none. */
 	readonly rawModeSupported: boolean;
-	readonly env: NodeJS.ProcessEnv;
+	/**
+	 * is-in-ci's answer, read from the environment when it loads: the very value Ink acts on (in CI it
+	 * draws only the last frame, at exit), so the two cannot disagree. CI=false and CI=0 mean "not CI".
+	 */
+	readonly continuousIntegration: boolean;
 };
 
 /** Why the wizard cannot run here, or undefined when it can. */
 export const nonInteractiveReason = (facts: TerminalFacts): string | undefined => {
-	if (inContinuousIntegration(facts.env)) return 'CI is set (set CI=false to force the wizard)';
+	if (facts.continuousIntegration) return 'CI is set (set CI=false to force the wizard)';
 	if (!facts.stdoutIsTerminal) return 'standard output is not a terminal';
 	if (!facts.stdinIsTerminal || !facts.rawModeSupported) return 'standard input is not a terminal';
 	return undefined;
 };
 
-const currentTerminal = (): TerminalFacts => ({
+export const currentTerminal = (): TerminalFacts => ({
 	stdoutIsTerminal: process.stdout.isTTY === true,
 	stdinIsTerminal: process.stdin.isTTY === true,
 	rawModeSupported: typeof process.stdin.setRawMode === 'function',
-	env: process.env,
+	continuousIntegration: isInCi,
 });
 
 /** The folder holding package.json and examples/, from dist/commands/ or source/commands/ alike. */
@@ -163,21 +165,11 @@ const writeTextFile: WizardServices['writeFile'] = async (path, text, {overwrite
 const settingsProject = 's3-kms-doctor';
 
 /**
- * The file conf keeps the settings in: `cwd` or env-paths' config folder for `PROJECT-nodejs` (conf's
- * default suffix), then `config.json`. Computed here so the first frame reads it without loading conf.
+ * The file conf keeps the settings in: `cwd`, or the config folder env-paths gives conf (with conf's
+ * default suffix, `nodejs`), then `config.json`. Computed here so the first frame reads it without loading conf.
  */
-export const settingsFilePath = (
-	options: {readonly cwd?: string} = {},
-	env: NodeJS.ProcessEnv = process.env,
-	platform: NodeJS.Platform = process.platform,
-	home: string = homedir(),
-): string => {
-	if (options.cwd) return resolve(options.cwd, 'config.json');
-	const name = `${settingsProject}-nodejs`;
-	if (platform === 'darwin') return join(home, 'Library', 'Preferences', name, 'config.json');
-	if (platform === 'win32') return join(env['APPDATA'] || join(home, 'AppData', 'Roaming'), name, 'Config', 'config.json');
-	return join(env['XDG_CONFIG_HOME'] || join(home, '.config'), name, 'config.json');
-};
+export const settingsFilePath = (options: {readonly cwd?: string} = {}): string =>
+	resolve(options.cwd || envPaths(settingsProject, {suffix: 'nodejs'}).config, 'config.json');
 
 /**
  * Remembered settings in conf's file (0600). `cwd` moves it (tests, and S3_KMS_DOCTOR_CONFIG_DIR); a
