@@ -1,7 +1,8 @@
 import {useCallback, useEffect, useMemo, useReducer, useRef} from 'react';
 import {err, ok} from '../../shared/result.js';
 import type {FlowEnv} from '../conversation/flow-types.js';
-import {previousQuestionId, walk} from '../conversation/walk.js';
+import type {QuestionId} from '../conversation/question.js';
+import {previousQuestionId, walk, type Answers} from '../conversation/walk.js';
 import type {WizardServices, WizardSettings} from '../services.js';
 import {emptySettings, rememberRun} from './remember.js';
 import {initialSession, sessionReducer} from './session-state.js';
@@ -139,7 +140,7 @@ export const useSession = (services: WizardServices, savedName?: string, startSe
 		});
 	}, [diagnosis, snapshotKey, state.settings, state.answers, services]);
 
-	const answer = useCallback((id: string, value: string, sets?: Readonly<Record<string, string>>) => dispatch({type: 'answer', id, value, ...(sets ? {sets} : {})}), []);
+	const answer = useCallback((id: QuestionId, value: string, sets?: Answers) => dispatch({type: 'answer', id, value, ...(sets ? {sets} : {})}), []);
 	const goBack = useCallback(() => {
 		const to = previousQuestionId(conversation.steps);
 		if (to !== undefined) dispatch({type: 'go-back', to});
