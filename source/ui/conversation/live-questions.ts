@@ -11,6 +11,7 @@ export type LiveQuestionId = 'region' | 'other-profile' | 'reviewed' | 'collect-
 export const regionQuestion = (suggestion: string | undefined): TextQuestion => ({
 	kind: 'text',
 	id: 'region',
+	keptForSaved: true,
 	title: 'Region',
 	prompt: 'Which Region shall the reads start in? (the profile names none; the bucket\'s own Region is then found)',
 	placeholder: 'e.g. eu-west-1',
@@ -21,6 +22,7 @@ export const regionQuestion = (suggestion: string | undefined): TextQuestion => 
 export const otherProfileQuestion = (env: FlowEnv, caller: string): ChoiceQuestion => ({
 	kind: 'choice',
 	id: 'other-profile',
+	keptForSaved: true,
 	title: "Bucket's account",
 	prompt: "Do you also have a profile in the bucket's or the key's account? It can read the bucket policy and key policy the caller cannot.",
 	options: [
@@ -34,6 +36,7 @@ export const otherProfileQuestion = (env: FlowEnv, caller: string): ChoiceQuesti
 export const readsDoneQuestion = (readCount: number, unknownCount: number): ChoiceQuestion => ({
 	kind: 'choice',
 	id: 'reviewed',
+	keptForSaved: true,
 	title: 'Reads',
 	prompt:
 		unknownCount === 0

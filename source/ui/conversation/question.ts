@@ -40,7 +40,14 @@ type QuestionBase = {
 	readonly help?: string;
 };
 
-export type ChoiceQuestion = QuestionBase & {
+/**
+ * Kept in a saved check (n on a result, replayed by `--saved NAME`): the answers that name or choose
+ * something (a profile, a bucket, a size). A pasted answer (a policy, an error message) never is, so a
+ * paste question cannot be marked.
+ */
+type Keepable = {readonly keptForSaved?: true};
+
+export type ChoiceQuestion = QuestionBase & Keepable & {
 	readonly kind: 'choice';
 	readonly options: readonly ChoiceOption[];
 	/** The option focused first (last time's profile, the previous answer). */
@@ -54,7 +61,7 @@ export type ChoiceQuestion = QuestionBase & {
 	readonly loading?: string;
 };
 
-export type TextQuestion = QuestionBase & {
+export type TextQuestion = QuestionBase & Keepable & {
 	readonly kind: 'text';
 	readonly placeholder?: string;
 	/** Offered as the starting text (the key's Region, last time's Region). */
@@ -71,6 +78,7 @@ export type PasteCheck =
 
 export type PasteQuestion = QuestionBase & {
 	readonly kind: 'paste';
+	readonly keptForSaved?: never;
 	readonly check: (text: string) => PasteCheck;
 };
 

@@ -17,6 +17,7 @@ export const startQuestion = (env: FlowEnv): ChoiceQuestion => {
 	return {
 		kind: 'choice',
 		id: 'start',
+		keptForSaved: true,
 		title: 'Start with',
 		prompt: profiles.length > 0 ? 'Which AWS profile makes the failing request?' : 'How shall we look at the failing request?',
 		help: 'Or paste an AccessDenied error message or a CloudTrail event right here.',

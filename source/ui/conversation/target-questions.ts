@@ -55,6 +55,7 @@ export const recentQuestion = (env: FlowEnv): ChoiceQuestion | undefined => {
 export const operationQuestion: ChoiceQuestion = {
 	kind: 'choice',
 	id: 'operation',
+	keptForSaved: true,
 	title: 'Operation',
 	prompt: 'What fails?',
 	options: [
@@ -67,6 +68,7 @@ export const operationQuestion: ChoiceQuestion = {
 export const bucketQuestion = (id: 'bucket' | 'source-bucket', title: string, prompt: string): TextQuestion => ({
 	kind: 'text',
 	id,
+	keptForSaved: true,
 	title,
 	prompt,
 	placeholder: 'bucket name, or s3://bucket/key',
@@ -76,6 +78,7 @@ export const bucketQuestion = (id: 'bucket' | 'source-bucket', title: string, pr
 export const objectKeyQuestion = (id: 'object-key' | 'source-key', title: string, prompt: string): TextQuestion => ({
 	kind: 'text',
 	id,
+	keptForSaved: true,
 	title,
 	prompt,
 	placeholder: 'e.g. uploads/2024/report.csv',
@@ -85,6 +88,7 @@ export const objectKeyQuestion = (id: 'object-key' | 'source-key', title: string
 export const namesKeyQuestion = (operation: string): ChoiceQuestion => ({
 	kind: 'choice',
 	id: 'names-key',
+	keptForSaved: true,
 	title: 'KMS key in the request',
 	prompt: `Does the ${operation} name a KMS key itself? (--sse-kms-key-id, SSEKMSKeyId, x-amz-server-side-encryption-aws-kms-key-id)`,
 	options: [
@@ -96,6 +100,7 @@ export const namesKeyQuestion = (operation: string): ChoiceQuestion => ({
 export const kmsKeyQuestion = (suggestion: string | undefined): TextQuestion => ({
 	kind: 'text',
 	id: 'kms-key',
+	keptForSaved: true,
 	title: 'KMS key',
 	prompt: 'Which key does the request name?',
 	placeholder: 'key ID, key ARN or alias/NAME',
@@ -117,6 +122,7 @@ export const keyArnQuestion = (id: KeyArnQuestionId, title: string, prompt: stri
 export const sizeQuestion: TextQuestion = {
 	kind: 'text',
 	id: 'size',
+	keptForSaved: true,
 	title: 'Size',
 	prompt: 'How big is the file? (it decides whether it goes up in parts; leave empty if you do not know)',
 	placeholder: 'e.g. 200 MB, 1.5 GiB',
@@ -127,6 +133,7 @@ export const sizeQuestion: TextQuestion = {
 export const toolQuestion: ChoiceQuestion = {
 	kind: 'choice',
 	id: 'tool',
+	keptForSaved: true,
 	title: 'Tool',
 	prompt: 'What uploads it?',
 	options: toolOptions,
@@ -135,6 +142,7 @@ export const toolQuestion: ChoiceQuestion = {
 export const bucketAccountQuestion = (bucket: string, callerAccount: string | undefined): ChoiceQuestion => ({
 	kind: 'choice',
 	id: 'bucket-account',
+	keptForSaved: true,
 	title: 'Bucket account',
 	prompt: `Is bucket ${bucket} in the caller's account${callerAccount ? ` (${callerAccount})` : ''}? (bucket names do not say; it decides whether the bucket policy alone can allow)`,
 	options: [
@@ -147,6 +155,7 @@ export const bucketAccountQuestion = (bucket: string, callerAccount: string | un
 export const accountIdQuestion: TextQuestion = {
 	kind: 'text',
 	id: 'bucket-account-id',
+	keptForSaved: true,
 	title: "Bucket's account ID",
 	prompt: "Which account owns the bucket? (12 digits; leave empty if you do not know)",
 	placeholder: '111122223333',
