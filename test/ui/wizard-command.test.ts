@@ -5,16 +5,9 @@ import {homedir, tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
-import {
-	checkPolicy,
-	createSettingsStore,
-	createWizardServices,
-	nonInteractiveMessage,
-	nonInteractiveReason,
-	packageRoot,
-	runWizardCommand,
-	settingsFilePath,
-} from '../../source/commands/wizard.js';
+import {checkPolicy, createWizardServices, packageRoot} from '../../source/commands/wizard-services.js';
+import {createSettingsStore, settingsFilePath} from '../../source/commands/wizard-settings.js';
+import {nonInteractiveMessage, nonInteractiveReason, runWizardCommand} from '../../source/commands/wizard.js';
 
 let folder: string;
 beforeEach(async () => {

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {checkPolicy} from '../../../source/commands/wizard.js';
+import {checkPolicy} from '../../../source/commands/wizard-services.js';
 import {parseAccessDenied} from '../../../source/inputs/error-message/index.js';
 import type {Snapshot} from '../../../source/snapshot/snapshot.js';
 import {err, ok} from '../../../source/shared/result.js';

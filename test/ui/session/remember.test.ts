@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {snapshotFormat} from '../../../source/snapshot/snapshot.js';
-import {checkPolicy} from '../../../source/commands/wizard.js';
+import {checkPolicy} from '../../../source/commands/wizard-services.js';
 import {err, ok} from '../../../source/shared/result.js';
 import type {Ending, FlowEnv, Step} from '../../../source/ui/conversation/flow-types.js';
 import {policyPasteQuestion} from '../../../source/ui/conversation/manual-questions.js';
