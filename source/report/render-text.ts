@@ -15,7 +15,8 @@ import {
 	type PlaceGroup,
 } from './describe.js';
 import {conditionStyles, decisionStyles, placeHeading, severityStyles, statusLegendEntry, statusOrder, statusStyles, type MarkStyle} from './marks.js';
-import {displayWidth, padEnd, wrap} from './wrap.js';
+import {displayWidth, padEnd} from '../shared/display-width.js';
+import {wrap} from './wrap.js';
 
 export type TextOptions = {
 	/** ANSI colours: the caller decides (off for NO_COLOR or when stdout is not a terminal). */

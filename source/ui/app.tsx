@@ -45,7 +45,7 @@ const Wizard = ({services, savedName, settings: startSettings}: WizardAppProps) 
 
 	const nameCheck = useCallback(
 		async (name: string): Promise<Notice> => {
-			const check = savedCheckOf(state.answers, services.now());
+			const check = savedCheckOf(session.conversation.steps, services.now());
 			if (!check || !state.settings) return {tone: 'failure', text: 'This check cannot be saved.'};
 			const settings = {...state.settings, savedChecks: {...state.settings.savedChecks, [name]: check}};
 			try {
@@ -56,7 +56,7 @@ const Wizard = ({services, savedName, settings: startSettings}: WizardAppProps) 
 			dispatch({type: 'settings-saved', settings});
 			return {tone: 'success', text: `✔ Saved as "${name}": re-run it with s3-kms-doctor --saved ${name}`};
 		},
-		[state.answers, state.settings, services, dispatch],
+		[session.conversation.steps, state.settings, services, dispatch],
 	);
 
 	if (ending && diagnosis?.ok) {

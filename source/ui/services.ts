@@ -2,6 +2,7 @@ import type {Diagnosis} from '../diagnosis/diagnosis.js';
 import type {ParsedDenial} from '../inputs/error-message/parsed-denial.js';
 import type {Question, Snapshot} from '../snapshot/snapshot.js';
 import type {Result} from '../shared/result.js';
+import type {Answers} from './conversation/walk.js';
 
 /**
  * Everything the wizard does that is not drawing: reading profiles and files, talking to AWS, diagnosing,
@@ -59,7 +60,7 @@ export type RecentTarget = Pick<Question, 'operation' | 'bucket' | 'objectKey'>;
  * credentials or policy documents. Re-run from the first question or with `--saved NAME`.
  */
 export type SavedCheck = {
-	readonly answers: Readonly<Record<string, string>>;
+	readonly answers: Answers;
 	readonly savedAt: string;
 };
 

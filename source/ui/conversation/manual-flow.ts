@@ -6,7 +6,7 @@ import {buildManualSnapshot, type Guardrails, type ManualFacts, type Pasted, typ
 import {hasSource} from '../../operations/registry.js';
 import {ask} from './flow-steps.js';
 import type {Ending, Flow, FlowEnv} from './flow-types.js';
-import * as questions from './questions.js';
+import * as questions from './manual-questions.js';
 import {bucketAccountFlow, type Target} from './target-flow.js';
 
 /** Without credentials: the caller, the accounts, and the policies pasted one by one (each may stay unknown). */
@@ -15,7 +15,7 @@ import {bucketAccountFlow, type Target} from './target-flow.js';
 const maximumScps = 10;
 
 /** A pasted policy, or none, or unknown. */
-function* policyFlow(env: FlowEnv, id: string, title: string, noneLabel?: string, prompt = `The ${title.toLowerCase()}:`): Flow<Pasted> {
+function* policyFlow(env: FlowEnv, id: questions.PolicyId, title: string, noneLabel?: string, prompt = `The ${title.toLowerCase()}:`): Flow<Pasted> {
 	const how = yield* ask(questions.policyHowQuestion(`${id}-how`, title, prompt, noneLabel));
 	if (how === 'none') return null;
 	if (how === 'unknown') return undefined;

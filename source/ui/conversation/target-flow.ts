@@ -3,7 +3,7 @@ import {operationModule} from '../../operations/registry.js';
 import type {DefaultEncryption, Operation, Question as SnapshotQuestion} from '../../snapshot/snapshot.js';
 import {ask, show} from './flow-steps.js';
 import type {Flow, FlowEnv} from './flow-types.js';
-import * as questions from './questions.js';
+import * as questions from './target-questions.js';
 import {parseSize} from './size.js';
 import {explainMultipart, isUploadTool} from './upload-tools.js';
 import {splitBucketAnswer} from './validate.js';

@@ -1,6 +1,7 @@
 import {Box, Text} from 'ink';
 import {keymap, resultScreenKeys} from '../keymap.js';
 import {statusLegendEntry, statusOrder} from '../../report/marks.js';
+import {padEnd} from '../../shared/display-width.js';
 import {theme} from '../theme.js';
 
 /** Every key of the result screen, from the keymap itself, and what the marks mean. */
@@ -9,7 +10,7 @@ export const HelpOverlay = () => (
 		<Text bold>Keys</Text>
 		{resultScreenKeys.map(name => (
 			<Text key={name} wrap="truncate">
-				<Text color={theme.accent}>{keymap[name].label.padEnd(7)}</Text>
+				<Text color={theme.accent}>{padEnd(keymap[name].label, 7)}</Text>
 				{keymap[name].description}
 			</Text>
 		))}

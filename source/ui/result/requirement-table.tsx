@@ -1,7 +1,6 @@
 import {Box, Text} from 'ink';
 import {placeHeading, statusStyles} from '../../report/marks.js';
-import {padEnd} from '../../report/wrap.js';
-import {truncate} from '../text/wrap.js';
+import {displayWidth, padEnd, truncate} from '../../shared/display-width.js';
 import {theme} from '../theme.js';
 import type {RowGroup} from './rows.js';
 
@@ -25,7 +24,7 @@ const windowOf = (lines: readonly TableLine[], selected: number, height: number)
 export const RequirementTable = ({groups, selected, width, height}: {readonly groups: readonly RowGroup[]; readonly selected: number; readonly width: number; readonly height: number}) => {
 	const lines = tableLines(groups);
 	const {from, to} = windowOf(lines, selected, height);
-	const actionWidth = Math.min(Math.max(...groups.flatMap(group => group.rows.map(row => row.requirement.action.length)), 10), 26);
+	const actionWidth = Math.min(Math.max(...groups.flatMap(group => group.rows.map(row => displayWidth(row.requirement.action))), 10), 26);
 	return (
 		<Box flexDirection="column">
 			{from > 0 && <Text color={theme.muted}>{`  ↑ ${from} more`}</Text>}
@@ -50,7 +49,7 @@ export const RequirementTable = ({groups, selected, width, height}: {readonly gr
 						<Text {...(style.color ? {color: style.color} : {})} dimColor={style.dim ?? false}>
 							{`${padEnd(style.mark, 2)} `}
 						</Text>
-						<Text bold={isSelected}>{requirement.action.padEnd(actionWidth)}</Text>
+						<Text bold={isSelected}>{padEnd(requirement.action, actionWidth)}</Text>
 						{'  '}
 						<Text dimColor={style.dim ?? false}>{why}</Text>
 					</Text>

@@ -1,6 +1,6 @@
 import {readFileSync, readdirSync} from 'node:fs';
 import {join} from 'node:path';
-import {checkPolicy} from '../../../source/commands/wizard.js';
+import {checkPolicy} from '../../../source/commands/wizard-services.js';
 import {diagnose} from '../../../source/diagnosis/diagnose.js';
 import {parseAccessDenied} from '../../../source/inputs/error-message/index.js';
 import {parseSnapshot} from '../../../source/snapshot/parse-snapshot.js';

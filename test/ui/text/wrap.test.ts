@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {truncate, wrapText} from '../../../source/ui/text/wrap.js';
+import {displayWidth, truncate} from '../../../source/shared/display-width.js';
+import {wrapText} from '../../../source/ui/text/wrap.js';
 
 describe('wrapText', () => {
 	it('breaks a long ARN after a colon or slash, not in the middle of a word', () => {
@@ -24,5 +25,13 @@ describe('wrapText', () => {
 	it('truncates with an ellipsis', () => {
 		expect(truncate('abcdef', 4)).toBe('abc…');
 		expect(truncate('abc', 4)).toBe('abc');
+	});
+
+	it('counts columns as Ink draws them: ⛔ takes two', () => {
+		const lines = wrapText('⛔ denied ⛔ denied ⛔ denied ⛔ denied', 20);
+		expect(lines).toEqual(['⛔ denied ⛔ denied', '⛔ denied ⛔ denied']);
+		for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(20);
+		expect(wrapText('⛔⛔⛔⛔⛔⛔⛔⛔⛔⛔⛔⛔', 10).map(displayWidth)).toEqual([10, 10, 4]);
+		expect(truncate('⛔ denied by an SCP', 8)).toBe('⛔ deni…');
 	});
 });

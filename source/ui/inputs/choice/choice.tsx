@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import type {ChoiceOption} from '../../conversation/question.js';
-import {truncate} from '../../text/wrap.js';
+import {displayWidth, padEnd, truncate} from '../../../shared/display-width.js';
 import {theme} from '../../theme.js';
 import {useChoiceState} from './use-choice-state.js';
 import {useChoice, type ChoiceHandlers} from './use-choice.js';
@@ -17,7 +17,7 @@ export type ChoiceProps = ChoiceHandlers & {
 export const Choice = ({options, defaultValue, visibleCount, width, isActive = true, ...handlers}: ChoiceProps) => {
 	const state = useChoiceState({options, defaultValue, visibleCount});
 	useChoice(state, options, handlers, isActive);
-	const labelWidth = Math.min(Math.max(...options.map(option => option.label.length + (option.hotkey ? 4 : 0)), 10), Math.floor(width * 0.6));
+	const labelWidth = Math.min(Math.max(...options.map(option => displayWidth(option.label) + (option.hotkey ? 4 : 0)), 10), Math.floor(width * 0.6));
 	return (
 		<Box flexDirection="column">
 			{state.filter !== '' && (
@@ -36,7 +36,7 @@ export const Choice = ({options, defaultValue, visibleCount, width, isActive = t
 						{'  '}
 						<Text color={focused ? theme.accent : undefined}>{focused ? theme.pointer : ' '} </Text>
 						<Text color={focused ? theme.accent : undefined} bold={focused}>
-							{hint ? label.padEnd(labelWidth) : label}
+							{hint ? padEnd(label, labelWidth) : label}
 						</Text>
 						{hint && <Text color={theme.muted}>{`  ${hint}`}</Text>}
 					</Text>

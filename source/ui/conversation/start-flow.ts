@@ -6,12 +6,15 @@ import {liveFlow} from './live-flow.js';
 import {manualFlow} from './manual-flow.js';
 import {profileOfAnswer} from './profile-answer.js';
 import type {Note} from './question.js';
-import * as questions from './questions.js';
+import * as questions from './start-questions.js';
 import {targetFlow} from './target-flow.js';
 
 /**
  * The decision tree, written as a generator: it yields a question and receives the answer, so the order
- * reads top to bottom. walk.ts drives it with the stored answers; nothing here has side effects.
+ * reads top to bottom. walk.ts drives it with the stored answers; nothing here has side effects. It starts
+ * here (how to look at the request: start-questions.ts), then goes to an example, a file, or the target
+ * (target-flow.ts) read with a profile (live-flow.ts) or from pasted policies (manual-flow.ts); each flow's
+ * questions are in the questions file beside it.
  */
 
 function* exampleFlow(env: FlowEnv): Flow<Ending> {
