@@ -1,5 +1,5 @@
 import {err, ok, type Result} from '../../shared/result.js';
-import {describeNameError, parseBucketName, parseKeyReference, parsePrincipalArn, parseRegion} from '../../names/index.js';
+import {describeNameError, parseBucketName, parseKeyReference, parsePrincipalArn, parseRegion, parseS3Location} from '../../names/index.js';
 import {bundleFormat, type BundleQuestion} from '../../inputs/bundle/bundle-layout.js';
 import {hasSource} from '../../operations/registry.js';
 import {isOperation, operationNames, operationNamesInWords} from '../../snapshot/operation-names.js';
@@ -29,6 +29,8 @@ const controlCharacters = /[\u0000-\u001f\u007f]/;
 
 // The bucket exists, so names/ checks it in its legacy mode (capitals and underscores are served in us-east-1).
 const checkBucket = (name: string, option: string): string | undefined => {
+	const pasted = parseS3Location(name);
+	if (pasted) return `${option} takes a bucket name, not ${name.startsWith('arn:') ? 'an ARN' : 'an s3:// URL'}: use ${pasted.bucket}`;
 	const bucket = parseBucketName(name);
 	return bucket.ok ? undefined : describeNameError(name, bucket.error, option);
 };
