@@ -1,6 +1,6 @@
 import {err, ok, type Result} from '../../shared/result.js';
 import type {BundleQuestion} from './bundle-layout.js';
-import {asObject, asString} from './json-access.js';
+import {asObject, asString} from '../../snapshot/aws-answers/json-access.js';
 
 const asNumberOrUndefined = (value: unknown): number | undefined =>
 	typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : undefined;
