@@ -1,5 +1,5 @@
-import {DescribeKeyCommand, GetKeyPolicyCommand, ListGrantsCommand} from '@aws-sdk/client-kms';
-import {describedKeyOf, grantsPageOf, keyPolicyOf} from '../snapshot/aws-answers/index.js';
+import {DescribeKeyCommand, GetKeyPolicyCommand, ListAliasesCommand, ListGrantsCommand} from '@aws-sdk/client-kms';
+import {aliasesPageOf, describedKeyOf, grantsPageOf, keyAliases, keyPolicyOf} from '../snapshot/aws-answers/index.js';
 import type {KeyGrant, KeyInfo, PolicyJson} from '../snapshot/snapshot.js';
 import {readAllPages} from './read-pages.js';
 import type {Outcome, Reader} from './reader.js';
@@ -85,8 +85,23 @@ const readGrants = async (reader: Reader, target: KeyTarget, keyArn: KmsArn & {r
 };
 
 /**
+ * kms:ListAliases, from a profile of the key's account only: "ListAliases does not return aliases in other AWS
+ * accounts". Aliases only name the key, so a failed read leaves them out without a note.
+ */
+const readAliases = async (reader: Reader, target: KeyTarget, keyArn: KmsArn & {readonly text: string}): Promise<readonly string[]> => {
+	const session = await sessionInAccount(reader, [target.keySession, target.caller, ...target.sessions], keyArn.account);
+	if (!session) return [];
+	const outcome = await reader.once(`${session.name}:kms:ListAliases:${keyArn.text}`, () =>
+		readAllPages(reader, `${session.name}:kms:ListAliases:${keyArn.text}`, `kms:ListAliases ${keyArn.text} (${sessionLabel(session)})`, (marker, signal) =>
+			session.clients.kms(keyArn.region).send(new ListAliasesCommand({KeyId: keyArn.text, Marker: marker}), {abortSignal: signal}).then(aliasesPageOf),
+		),
+	);
+	return outcome.ok ? outcome.value : [];
+};
+
+/**
  * kms:DescribeKey (an alias becomes the key's ARN), then in parallel kms:GetKeyPolicy (from a profile of the key's
- * account only) and kms:ListGrants. Undefined when not even the key's ARN could be learned.
+ * account only), kms:ListGrants and kms:ListAliases. Undefined when not even the key's ARN could be learned.
  */
 export const readKey = async (reader: Reader, target: KeyTarget): Promise<KeyInfo | undefined> => {
 	const {named, path} = target;
@@ -112,11 +127,12 @@ export const readKey = async (reader: Reader, target: KeyTarget): Promise<KeyInf
 	const unread = !described.ok ? reader.explain(described.failure) : !described.value.ok ? described.value.error.message : undefined;
 	if (unread !== undefined) reader.note(`${path}.keyState`, `kms:DescribeKey: ${unread} (the key's state, manager and spec are unknown)`, permission);
 	const located = {...keyArn, text: arnText};
-	const [policy, grants] = await Promise.all([readKeyPolicy(reader, target, located), readGrants(reader, target, located)]);
-	const alias = named.startsWith('alias/') ? named : given?.kind === 'alias' ? `alias/${given.name}` : undefined;
+	const [policy, grants, listed] = await Promise.all([readKeyPolicy(reader, target, located), readGrants(reader, target, located), readAliases(reader, target, located)]);
+	// DescribeKey of an alias proves the alias names this key, even when kms:ListAliases is not allowed.
+	const aliases = keyAliases(named.startsWith('alias/') ? named : given?.kind === 'alias' ? `alias/${given.name}` : undefined, listed);
 	return {
 		arn: arnText,
-		...(alias ? {aliases: [alias]} : {}),
+		...(aliases ? {aliases} : {}),
 		...(metadata ? metadata.facts : {}),
 		...(policy ? {policy} : {}),
 		...(grants ? {grants} : {}),
