@@ -8,7 +8,7 @@ import {readBucket, readObject} from './read-bucket.js';
 import {readKey} from './read-key.js';
 import {readOrganization} from './read-organization.js';
 import {readPrincipal, type CallerIdentity, type ReadContext} from './read-principal.js';
-import {asString, field} from './json-access.js';
+import {callerIdentityOf} from '../../snapshot/aws-answers/index.js';
 import {type Mutable} from '../../shared/json.js';
 import {destinationLeg, hasSource} from '../../operations/registry.js';
 
@@ -28,11 +28,7 @@ export type BundleOptions = {
 
 const callerOf = (files: BundleFiles): CallerIdentity => {
 	const result = files.call(calls.callerIdentity.stem);
-	if (result.state !== 'ok') return {};
-	const arn = asString(field(result.answer, 'Arn'));
-	const account = asString(field(result.answer, 'Account'));
-	const userId = asString(field(result.answer, 'UserId'));
-	return {...(arn ? {arn} : {}), ...(account ? {account} : {}), ...(userId ? {userId} : {})};
+	return result.state === 'ok' ? callerIdentityOf(result.answer) : {};
 };
 
 const describeQuestion = (operation: Operation, bucket: string, objectKey: string): string => `Support bundle: ${operation} of s3://${bucket}/${objectKey}`;

@@ -2,7 +2,7 @@ import {err, ok, type Result} from '../../shared/result.js';
 import {hasSource} from '../../operations/registry.js';
 import {isOperation, operationNamesInWords} from '../../snapshot/operation-names.js';
 import type {BundleQuestion} from './bundle-layout.js';
-import {asObject, asString} from './json-access.js';
+import {asObject, asString} from '../../snapshot/aws-answers/json-access.js';
 import {describeNameError, parseBucketName, parseKeyReference, parsePrincipalArn, parseRegion, type Parsed} from '../../names/index.js';
 
 const asNumberOrUndefined = (value: unknown): number | undefined =>
