@@ -1,3 +1,4 @@
+import {terminalSafeJson} from './sanitize.js';
 import type {ConditionExplanation, Diagnosis, Finding, Fix, Requirement, RequiredAction, ResolvedQuestion, UnknownNote} from '../diagnosis/diagnosis.js';
 
 /**
@@ -93,5 +94,6 @@ export const renderJson = (diagnosis: Diagnosis): string => {
 		fixes: diagnosis.fixes.map(fixJson),
 		unknowns: diagnosis.unknowns.map(unknownJson),
 	};
-	return `${JSON.stringify(document, null, 2)}\n`;
+	// Exact values; the characters that could steer a terminal are JSON-escaped, which parses to the same.
+	return `${terminalSafeJson(JSON.stringify(document, null, 2))}\n`;
 };
