@@ -14,6 +14,7 @@ import type {ExampleInfo, PolicyCheck, ProfileInfo, SettingsStore, WizardService
 import {emptySettings} from '../ui/session/remember.js';
 import {settingsFromStore} from '../ui/session/settings-shape.js';
 import {wizardTitle} from '../ui/title.js';
+import {unsafeCharacterCount} from '../report/sanitize.js';
 import {packageVersion} from '../version.js';
 import {exitCodes} from './cli-error.js';
 import {describeFileError} from './io.js';
@@ -146,7 +147,8 @@ export const checkPolicy = (text: string, name: string): PolicyCheck => {
 		const {line, column} = policy.error;
 		return {ok: false, message: policy.error.message, ...(line === undefined ? {} : {line}), ...(column === undefined ? {} : {column})};
 	}
-	return {ok: true, statementCount: policy.value.statements.length};
+	const hiddenCharacters = unsafeCharacterCount(json.value);
+	return {ok: true, statementCount: policy.value.statements.length, ...(hiddenCharacters > 0 ? {hiddenCharacters} : {})};
 };
 
 const writeTextFile: WizardServices['writeFile'] = async (path, text, {overwrite}) => {
