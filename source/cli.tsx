@@ -2,6 +2,7 @@
 import './environment.js';
 import {Command, CommanderError, Option} from 'commander';
 import {CliError, exitCodes} from './commands/cli-error.js';
+import {visible, visibleLines} from './report/sanitize.js';
 import {packageVersion} from './version.js';
 
 /**
@@ -16,7 +17,7 @@ const program = new Command()
 	.version(packageVersion, '-v, --version')
 	.showHelpAfterError('(run with --help for usage)')
 	.exitOverride()
-	.configureOutput({outputError: (text, write) => write(text.replace(/^error: /, 's3-kms-doctor: '))});
+	.configureOutput({outputError: (text, write) => write(visibleLines(text.replace(/^error: /, 's3-kms-doctor: ')))});
 
 program
 	.command('check')
@@ -101,12 +102,13 @@ const main = async (): Promise<void> => {
 			return;
 		}
 		if (error instanceof CliError) {
-			process.stderr.write(`s3-kms-doctor: ${error.message}\n`);
+			// One line, whatever file name or value the message quotes.
+			process.stderr.write(`s3-kms-doctor: ${visible(error.message)}\n`);
 			process.exitCode = error.exitCode;
 			return;
 		}
 		const message = error instanceof Error ? error.message : String(error);
-		process.stderr.write(`s3-kms-doctor: unexpected error: ${message}\n(set S3_KMS_DOCTOR_DEBUG=1 for details, and please report it)\n`);
+		process.stderr.write(`s3-kms-doctor: unexpected error: ${visible(message)}\n(set S3_KMS_DOCTOR_DEBUG=1 for details, and please report it)\n`);
 		if (process.env['S3_KMS_DOCTOR_DEBUG'] && error instanceof Error) process.stderr.write(`${error.stack}\n`);
 		process.exitCode = exitCodes.usage;
 	}

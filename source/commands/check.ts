@@ -4,6 +4,7 @@ import type {Decision} from '../diagnosis/diagnosis.js';
 import {parseSnapshot} from '../diagnosis/parse-snapshot.js';
 import type {Operation, Question, Snapshot} from '../diagnosis/snapshot.js';
 import {renderJson, renderMarkdown, renderText} from '../report/index.js';
+import {visible} from '../report/sanitize.js';
 import {packageVersion} from '../version.js';
 import {CliError, exitCodes} from './cli-error.js';
 import {readTextInput, writeTextOutput} from './io.js';
@@ -96,7 +97,7 @@ const collectLive = async (options: CheckOptions): Promise<Snapshot> => {
 			...(options.region ? {region: options.region} : {}),
 			signal: controller.signal,
 			onProgress: event => {
-				if (event.state === 'unknown' || event.state === 'failed') process.stderr.write(`? ${event.label}: ${event.detail ?? 'could not be read'}\n`);
+				if (event.state === 'unknown' || event.state === 'failed') process.stderr.write(`? ${visible(`${event.label}: ${event.detail ?? 'could not be read'}`)}\n`);
 			},
 		});
 		if (!result.ok) throw new CliError(result.error.message, result.error.kind === 'cancelled' ? 130 : exitCodes.usage);

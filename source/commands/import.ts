@@ -3,6 +3,7 @@ import path from 'node:path';
 import {list} from 'tar';
 import {bundleToSnapshot, questionFile} from '../diagnosis/bundle/index.js';
 import type {Snapshot} from '../diagnosis/snapshot.js';
+import {visible} from '../report/sanitize.js';
 import type {ReportFormat} from './check.js';
 import {CliError, exitCodes} from './cli-error.js';
 import {describeFileError, writeTextOutput} from './io.js';
@@ -148,7 +149,7 @@ export const runImport = async (bundle: string, options: ImportOptions = {}, dep
 	const {snapshot, missing} = imported.value;
 	const notes = [...read.skipped.map(name => `left out ${name}`), ...missing];
 	if (notes.length > 0) {
-		process.stderr.write(`Imported ${bundle}; ${notes.length} part${notes.length === 1 ? '' : 's'} could not be collected and stay unknown:\n${notes.map(note => `  - ${note}`).join('\n')}\n`);
+		process.stderr.write(`Imported ${visible(bundle)}; ${notes.length} part${notes.length === 1 ? '' : 's'} could not be collected and stay unknown:\n${notes.map(note => `  - ${visible(note)}`).join('\n')}\n`);
 	}
 	if (options.saveSnapshot) await writeTextOutput(options.saveSnapshot, JSON.stringify(snapshot, null, 2), 'the snapshot to');
 	return dependencies.reportDiagnosis(snapshot, {format: options.format ?? 'text', ...(options.out ? {out: options.out} : {})});

@@ -1,4 +1,4 @@
-import {terminalSafeJson} from './sanitize.js';
+import {visibleLines} from './sanitize.js';
 import type {ConditionExplanation, Diagnosis, Finding, Fix, Requirement, RequiredAction, ResolvedQuestion, UnknownNote} from '../diagnosis/diagnosis.js';
 
 /**
@@ -95,5 +95,5 @@ export const renderJson = (diagnosis: Diagnosis): string => {
 		unknowns: diagnosis.unknowns.map(unknownJson),
 	};
 	// Exact values; the characters that could steer a terminal are JSON-escaped, which parses to the same.
-	return `${terminalSafeJson(JSON.stringify(document, null, 2))}\n`;
+	return `${visibleLines(JSON.stringify(document, null, 2))}\n`;
 };

@@ -46,8 +46,11 @@ export const visibleJson = (value: unknown, indent = 2): string =>
 		.map(visible)
 		.join('\n');
 
-/** JSON for machines that may still reach a terminal: exact values, with the unsafe characters JSON-escaped. */
-export const terminalSafeJson = (json: string): string => json.split('\n').map(visible).join('\n');
+/**
+ * Text laid out in lines by us (stderr notes, JSON for machines) made visible line by line: in JSON the
+ * values stay exact, with the unsafe characters JSON-escaped.
+ */
+export const visibleLines = (json: string): string => json.split('\n').map(visible).join('\n');
 
 /** How many characters of all the strings (keys included) in a JSON value would be shown escaped. */
 export const unsafeCharacterCount = (value: unknown): number => {
