@@ -76,7 +76,7 @@ const liveQuestion = (options: CheckOptions): Question => {
 };
 
 const loadSnapshot = async (path: string): Promise<Snapshot> => {
-	const text = await readTextInput(path, 'snapshot');
+	const text = await readTextInput(path, 'snapshot', 'a snapshot');
 	const parsed = parseSnapshot(text, path === '-' ? 'standard input' : path);
 	if (!parsed.ok) throw new CliError(parsed.error.message);
 	return parsed.value;

@@ -13,7 +13,7 @@ const errorText = async (words: readonly string[]): Promise<string> => {
 		if (process.stdin.isTTY) {
 			throw new CliError('give the error text as an argument (quoted), or pipe it in: s3-kms-doctor explain-error < error.txt');
 		}
-		return readTextInput('-', 'the error text from');
+		return readTextInput('-', 'the error text from', 'an error message or CloudTrail file');
 	}
 	return words.join(' ');
 };

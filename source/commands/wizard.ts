@@ -16,7 +16,8 @@ import {settingsFromStore} from '../ui/session/settings-shape.js';
 import {wizardTitle} from '../ui/title.js';
 import {unsafeCharacterCount} from '../report/sanitize.js';
 import {packageVersion} from '../version.js';
-import {exitCodes} from './cli-error.js';
+import {openInput, readBoundedText} from './bounded-read.js';
+import {CliError, exitCodes} from './cli-error.js';
 import {describeFileError} from './io.js';
 
 /**
@@ -130,9 +131,10 @@ const listExamples = async (): Promise<readonly ExampleInfo[]> => {
 const readSnapshotFile = async (path: string): Promise<Result<Snapshot, string>> => {
 	let text: string;
 	try {
-		text = await readFile(resolve(expandHome(path)), 'utf8');
+		// Bounded like check's read; a FIFO's wait must not outlive the wizard (Ctrl+C after Esc).
+		text = await readBoundedText(await openInput(resolve(expandHome(path)), ''), {what: 'a snapshot', keepAlive: false});
 	} catch (error) {
-		return err(`cannot read ${path}: ${describeFileError(error)}`);
+		return err(error instanceof CliError ? error.message : `cannot read ${path}: ${describeFileError(error)}`);
 	}
 	const {parseSnapshot} = await import('../diagnosis/parse-snapshot.js');
 	const parsed = parseSnapshot(text, path);
