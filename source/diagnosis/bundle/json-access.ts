@@ -1,3 +1,4 @@
+import {parseJson} from '../../engine/json.js';
 import type {PolicyJson} from '../snapshot.js';
 
 /** Defensive reads of AWS CLI answers: a bundle comes from someone else's machine and may have been edited. */
@@ -31,12 +32,10 @@ export const policyDocument = (value: unknown): PolicyJson | undefined => {
 	if (typeof value !== 'string') return undefined;
 	for (const text of [value, safeDecode(value)]) {
 		if (text === undefined) continue;
-		try {
-			const parsed = asObject(JSON.parse(text) as unknown);
-			if (parsed) return parsed;
-		} catch {
-			// Not this encoding; try the next.
-		}
+		// Not JSON in this encoding (or nested past the limit): try the next.
+		const json = parseJson(text);
+		const parsed = json.ok ? asObject(json.value) : undefined;
+		if (parsed) return parsed;
 	}
 	return undefined;
 };
