@@ -6,6 +6,7 @@ import {visible} from '../report/sanitize.js';
 import type {ReportFormat} from './check.js';
 import {CliError, exitCodes} from './cli-error.js';
 import {formatSize} from '../diagnosis/format-size.js';
+import {policySizeProblems} from '../diagnosis/policy-limits.js';
 import {openInput, readBoundedText} from './bounded-read.js';
 import {bundleLimits, fileTooLarge, readArchive} from './bundle-archive.js';
 import {describeFileError, writeTextOutput} from './io.js';
@@ -111,6 +112,8 @@ export const runImport = async (bundle: string, options: ImportOptions = {}, dep
 	const imported = bundleToSnapshot(read.files);
 	if (!imported.ok) throw new CliError(`cannot import ${bundle}: ${imported.error.message}`, exitCodes.usage);
 	const {snapshot, missing} = imported.value;
+	const tooLarge = policySizeProblems(snapshot);
+	if (tooLarge.length > 0) throw new CliError(`cannot import ${bundle}: ${tooLarge.join('; ')}`);
 	const notes = [...read.skipped.map(name => `left out ${name}`), ...missing];
 	if (notes.length > 0) {
 		process.stderr.write(`Imported ${visible(bundle)}; ${notes.length} part${notes.length === 1 ? '' : 's'} could not be collected and stay unknown:\n${notes.map(note => `  - ${visible(note)}`).join('\n')}\n`);

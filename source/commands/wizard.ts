@@ -5,6 +5,7 @@ import {homedir} from 'node:os';
 import {dirname, join, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {parseAccessDenied} from '../diagnosis/error-message/index.js';
+import {policyKindOfTitle, policySizeProblem} from '../diagnosis/policy-limits.js';
 import type {Snapshot} from '../diagnosis/snapshot.js';
 import {parseJson} from '../engine/json.js';
 import {parsePolicy} from '../engine/parse-policy.js';
@@ -150,6 +151,8 @@ export const checkPolicy = (text: string, name: string): PolicyCheck => {
 		return {ok: false, message: policy.error.message, ...(line === undefined ? {} : {line}), ...(column === undefined ? {} : {column})};
 	}
 	const hiddenCharacters = unsafeCharacterCount(json.value);
+	const tooLarge = policySizeProblem(json.value, policyKindOfTitle(name), 'the policy');
+	if (tooLarge) return {ok: false, message: tooLarge};
 	return {ok: true, statementCount: policy.value.statements.length, ...(hiddenCharacters > 0 ? {hiddenCharacters} : {})};
 };
 

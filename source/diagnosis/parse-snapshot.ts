@@ -1,6 +1,7 @@
 import type {ErrorObject} from 'ajv';
 import {parseJson} from '../engine/json.js';
 import {err, ok, type Result} from '../engine/result.js';
+import {policySizeProblems} from './policy-limits.js';
 import {snapshotPatterns, validateSnapshotSchema} from './snapshot-schema.js';
 import {snapshotFormat, type Snapshot} from './snapshot.js';
 
@@ -181,5 +182,7 @@ export const parseSnapshot = (text: string, sourceName: string): Result<Snapshot
 	}
 	// `$schema` only points editors at docs/snapshot.schema.json; it is no part of the Snapshot.
 	const {$schema: _schema, ...snapshot} = data;
+	const tooLarge = policySizeProblems(snapshot as unknown as Snapshot);
+	if (tooLarge.length > 0) return failure(sourceName, 'schema', tooLarge);
 	return ok(snapshot as unknown as Snapshot);
 };
