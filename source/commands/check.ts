@@ -107,9 +107,18 @@ const collectLive = async (options: CheckOptions): Promise<Snapshot> => {
 	}
 };
 
+/** Options that describe a live check: with --snapshot they would be silently ignored, so they are refused. */
+const liveOnly = ['profile', 'bucketProfile', 'keyProfile', 'operation', 'bucket', 'key', 'kmsKeyId', 'size', 'region', 'sourceBucket', 'sourceKey'] as const;
+
+const flagOf = (name: string): string => `--${name.replace(/[A-Z]/g, letter => `-${letter.toLowerCase()}`)}`;
+
 export const runCheck = async (options: CheckOptions): Promise<number> => {
-	const liveFlags = [options.profile, options.operation, options.bucket, options.key].some(value => value !== undefined);
-	if (options.snapshot && liveFlags) throw new CliError('give either --snapshot or the live-check options (--profile, --operation, --bucket, --key), not both');
+	const given = liveOnly.filter(name => options[name] !== undefined).map(flagOf);
+	if (options.snapshot && given.length > 0) {
+		throw new CliError(
+			`${given.join(', ')} ${given.length === 1 ? 'does' : 'do'} not apply with --snapshot: the snapshot holds the question and what was read (leave ${given.length === 1 ? 'it' : 'them'} out, or drop --snapshot for a live check)`,
+		);
+	}
 	let snapshot = options.snapshot ? await loadSnapshot(options.snapshot) : await collectLive(options);
 	if (options.redact) {
 		const {redactSnapshot} = await import('../diagnosis/redact.js');
