@@ -37,7 +37,7 @@ program
 	.option('--source-bucket <name>', 'copy: the source bucket')
 	.option('--source-key <objectKey>', 'copy: the source object key')
 	.option('--save-snapshot <file>', 'save what was collected, to send to a support engineer')
-	.option('--redact', 'replace account IDs, names, buckets and keys with consistent placeholders')
+	.option('--redact [all]', 'replace account IDs, names, buckets and keys with consistent placeholders (see docs/redaction.md); all: also Sids, tags, VPC endpoint IDs, IP addresses and canonical IDs')
 	.action(async options => {
 		const {runCheck} = await import('./commands/check.js');
 		process.exitCode = await runCheck(options);

@@ -1,6 +1,6 @@
 import {bytesOf} from '../diagnosis/collect-script/validate-options.js';
 import {diagnose} from '../diagnosis/diagnose.js';
-import type {Decision} from '../diagnosis/diagnosis.js';
+import type {Decision, Diagnosis} from '../diagnosis/diagnosis.js';
 import {parseSnapshot} from '../diagnosis/parse-snapshot.js';
 import type {Operation, Question, Snapshot} from '../diagnosis/snapshot.js';
 import {renderJson, renderMarkdown, renderText} from '../report/index.js';
@@ -27,7 +27,8 @@ export type CheckOptions = {
 	readonly sourceBucket?: string;
 	readonly sourceKey?: string;
 	readonly saveSnapshot?: string;
-	readonly redact?: boolean;
+	/** `true` (the flag alone): names and IDs; `all`: also Sids, tags, VPC endpoint IDs, IP addresses, canonical IDs. */
+	readonly redact?: boolean | string;
 };
 
 const exitCodeOf: Record<Decision, number> = {allowed: exitCodes.allowed, denied: exitCodes.denied, unknown: exitCodes.unknown};
@@ -36,8 +37,8 @@ const useColor = (out: string | undefined): boolean =>
 	out === undefined && process.stdout.isTTY === true && !process.env['NO_COLOR'] && process.env['FORCE_COLOR'] !== '0' && process.env['TERM'] !== 'dumb';
 
 /** Diagnose a snapshot and print or write the report; returns the exit code. Shared by check and import. */
-export const reportDiagnosis = async (snapshot: Snapshot, options: {format: ReportFormat; out?: string}): Promise<number> => {
-	const diagnosis = diagnose(snapshot);
+export const reportDiagnosis = async (snapshot: Snapshot, options: {format: ReportFormat; out?: string}, diagnosed?: Diagnosis): Promise<number> => {
+	const diagnosis = diagnosed ?? diagnose(snapshot);
 	const report =
 		options.format === 'json'
 			? renderJson(diagnosis)
@@ -47,6 +48,13 @@ export const reportDiagnosis = async (snapshot: Snapshot, options: {format: Repo
 	if (options.out) await writeTextOutput(options.out, report, 'the report to');
 	else process.stdout.write(report.endsWith('\n') ? report : `${report}\n`);
 	return exitCodeOf[diagnosis.verdict];
+};
+
+const redactModeOf = (value: boolean | string | undefined): 'names' | 'all' | undefined => {
+	if (value === undefined || value === false) return undefined;
+	if (value === true) return 'names';
+	if (value === 'all') return 'all';
+	throw new CliError(`--redact ${value} is not a choice: give --redact alone (names and IDs) or --redact all (also Sids, tags, VPC endpoint IDs, IP addresses and canonical IDs)`);
 };
 
 const parseSize = (text: string | undefined): number | undefined => {
@@ -119,11 +127,17 @@ export const runCheck = async (options: CheckOptions): Promise<number> => {
 			`${given.join(', ')} ${given.length === 1 ? 'does' : 'do'} not apply with --snapshot: the snapshot holds the question and what was read (leave ${given.length === 1 ? 'it' : 'them'} out, or drop --snapshot for a live check)`,
 		);
 	}
-	let snapshot = options.snapshot ? await loadSnapshot(options.snapshot) : await collectLive(options);
-	if (options.redact) {
-		const {redactSnapshot} = await import('../diagnosis/redact.js');
-		snapshot = redactSnapshot(snapshot);
+	const mode = redactModeOf(options.redact);
+	const original = options.snapshot ? await loadSnapshot(options.snapshot) : await collectLive(options);
+	let snapshot = original;
+	let diagnosis: Diagnosis | undefined;
+	if (mode) {
+		// The verdict is the original's, computed before anything is replaced.
+		const {diagnoseRedacted} = await import('../diagnosis/redacted-diagnosis.js');
+		const redacted = diagnoseRedacted(original, mode, diagnose(original));
+		({snapshot, diagnosis} = redacted);
+		for (const note of redacted.notes) process.stderr.write(`note: ${visible(note)}\n`);
 	}
 	if (options.saveSnapshot) await writeTextOutput(options.saveSnapshot, JSON.stringify(snapshot, null, 2), 'the snapshot to');
-	return reportDiagnosis(snapshot, {format: options.format ?? 'text', ...(options.out ? {out: options.out} : {})});
+	return reportDiagnosis(snapshot, {format: options.format ?? 'text', ...(options.out ? {out: options.out} : {})}, diagnosis);
 };
