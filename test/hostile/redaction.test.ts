@@ -81,11 +81,12 @@ describe('redaction leaves nothing of the original', () => {
 	it('replaces account IDs written as numbers, inside Sids and in tag keys, with the placeholder the strings get', () => {
 		for (const original of ['111122223333', '444455556666']) expect(text).not.toContain(original);
 		const account = redacted.principal!.arn.split(':')[4]!;
-		const statement = (redacted.principal!.identityPolicies![0]!.document['Statement'] as Array<Record<string, any>>)[0]!;
-		expect(statement['Condition'].StringEquals['aws:PrincipalAccount']).toBe(account);
-		expect(statement['Sid']).toBe(`AllowAcct${account}Put`);
+		type Statement = {Sid: string; Condition: {StringEquals: Record<string, unknown>; NumericLessThanEquals: Record<string, unknown>}};
+		const statement = (redacted.principal!.identityPolicies![0]!.document['Statement'] as Statement[])[0]!;
+		expect(statement.Condition.StringEquals['aws:PrincipalAccount']).toBe(account);
+		expect(statement.Sid).toBe(`AllowAcct${account}Put`);
 		// A number under a numeric operator is a number, not an account.
-		expect(statement['Condition'].NumericLessThanEquals['s3:max-keys']).toBe(555566667777);
+		expect(statement.Condition.NumericLessThanEquals['s3:max-keys']).toBe(555566667777);
 		expect(Object.keys(redacted.principal!.tags!)).toContain(`owner-${redacted.metadata!.title!.split(' ').at(-1)}`);
 	});
 
