@@ -3,6 +3,7 @@ import './environment.js';
 import {Command, CommanderError, Option} from 'commander';
 import {CliError, exitCodes} from './commands/cli-error.js';
 import {operationNames} from './snapshot/operation-names.js';
+import {visible, visibleLines} from './report/sanitize.js';
 import {packageVersion} from './version.js';
 
 /**
@@ -17,7 +18,7 @@ const program = new Command()
 	.version(packageVersion, '-v, --version')
 	.showHelpAfterError('(run with --help for usage)')
 	.exitOverride()
-	.configureOutput({outputError: (text, write) => write(text.replace(/^error: /, 's3-kms-doctor: '))});
+	.configureOutput({outputError: (text, write) => write(visibleLines(text.replace(/^error: /, 's3-kms-doctor: ')))});
 
 program
 	.command('check')
@@ -37,7 +38,7 @@ program
 	.option('--source-bucket <name>', 'copy: the source bucket')
 	.option('--source-key <objectKey>', 'copy: the source object key')
 	.option('--save-snapshot <file>', 'save what was collected, to send to a support engineer')
-	.option('--redact', 'replace account IDs, names, buckets and keys with consistent placeholders')
+	.option('--redact [all]', 'replace account IDs, names, buckets and keys with consistent placeholders (see docs/redaction.md); all: also Sids, tags, VPC endpoint IDs, IP addresses and canonical IDs')
 	.action(async options => {
 		const {runCheck} = await import('./commands/check.js');
 		process.exitCode = await runCheck(options);
@@ -102,12 +103,13 @@ const main = async (): Promise<void> => {
 			return;
 		}
 		if (error instanceof CliError) {
-			process.stderr.write(`s3-kms-doctor: ${error.message}\n`);
+			// One line, whatever file name or value the message quotes.
+			process.stderr.write(`s3-kms-doctor: ${visible(error.message)}\n`);
 			process.exitCode = error.exitCode;
 			return;
 		}
 		const message = error instanceof Error ? error.message : String(error);
-		process.stderr.write(`s3-kms-doctor: unexpected error: ${message}\n(set S3_KMS_DOCTOR_DEBUG=1 for details, and please report it)\n`);
+		process.stderr.write(`s3-kms-doctor: unexpected error: ${visible(message)}\n(set S3_KMS_DOCTOR_DEBUG=1 for details, and please report it)\n`);
 		if (process.env['S3_KMS_DOCTOR_DEBUG'] && error instanceof Error) process.stderr.write(`${error.stack}\n`);
 		process.exitCode = exitCodes.usage;
 	}

@@ -1,10 +1,11 @@
 import {bytesOf} from '../outputs/collect-script/validate-options.js';
 import {diagnose} from '../diagnosis/diagnose.js';
-import type {Decision} from '../diagnosis/diagnosis.js';
+import type {Decision, Diagnosis} from '../diagnosis/diagnosis.js';
 import {parseSnapshot} from '../snapshot/parse-snapshot.js';
 import {hasSource} from '../operations/registry.js';
 import type {CopySource, Question, Snapshot} from '../snapshot/snapshot.js';
 import {renderJson, renderMarkdown, renderText} from '../report/index.js';
+import {visible} from '../report/sanitize.js';
 import {packageVersion} from '../version.js';
 import {CliError, exitCodes} from './cli-error.js';
 import {readTextInput, writeTextOutput} from './io.js';
@@ -25,7 +26,8 @@ export type CheckOptions = {
 	readonly sourceBucket?: CopySource['bucket'];
 	readonly sourceKey?: CopySource['objectKey'];
 	readonly saveSnapshot?: string;
-	readonly redact?: boolean;
+	/** `true` (the flag alone): names and IDs; `all`: also Sids, tags, VPC endpoint IDs, IP addresses, canonical IDs. */
+	readonly redact?: boolean | string;
 } & Partial<Pick<Question, 'operation' | 'bucket' | 'kmsKeyId'>>;
 
 const exitCodeOf: Record<Decision, number> = {allowed: exitCodes.allowed, denied: exitCodes.denied, unknown: exitCodes.unknown};
@@ -34,8 +36,8 @@ const useColor = (out: string | undefined): boolean =>
 	out === undefined && process.stdout.isTTY === true && !process.env['NO_COLOR'] && process.env['FORCE_COLOR'] !== '0' && process.env['TERM'] !== 'dumb';
 
 /** Diagnose a snapshot and print or write the report; returns the exit code. Shared by check and import. */
-export const reportDiagnosis = async (snapshot: Snapshot, options: {format: ReportFormat; out?: string}): Promise<number> => {
-	const diagnosis = diagnose(snapshot);
+export const reportDiagnosis = async (snapshot: Snapshot, options: {format: ReportFormat; out?: string}, diagnosed?: Diagnosis): Promise<number> => {
+	const diagnosis = diagnosed ?? diagnose(snapshot);
 	const report =
 		options.format === 'json'
 			? renderJson(diagnosis)
@@ -45,6 +47,13 @@ export const reportDiagnosis = async (snapshot: Snapshot, options: {format: Repo
 	if (options.out) await writeTextOutput(options.out, report, 'the report to');
 	else process.stdout.write(report.endsWith('\n') ? report : `${report}\n`);
 	return exitCodeOf[diagnosis.verdict];
+};
+
+const redactModeOf = (value: boolean | string | undefined): 'names' | 'all' | undefined => {
+	if (value === undefined || value === false) return undefined;
+	if (value === true) return 'names';
+	if (value === 'all') return 'all';
+	throw new CliError(`--redact ${value} is not a choice: give --redact alone (names and IDs) or --redact all (also Sids, tags, VPC endpoint IDs, IP addresses and canonical IDs)`);
 };
 
 const parseSize = (text: string | undefined): number | undefined => {
@@ -75,7 +84,7 @@ const liveQuestion = (options: CheckOptions): Question => {
 };
 
 const loadSnapshot = async (path: string): Promise<Snapshot> => {
-	const text = await readTextInput(path, 'snapshot');
+	const text = await readTextInput(path, 'snapshot', 'a snapshot');
 	const parsed = parseSnapshot(text, path === '-' ? 'standard input' : path);
 	if (!parsed.ok) throw new CliError(parsed.error.message);
 	return parsed.value;
@@ -96,7 +105,7 @@ const collectLive = async (options: CheckOptions): Promise<Snapshot> => {
 			...(options.region ? {region: options.region} : {}),
 			signal: controller.signal,
 			onProgress: event => {
-				if (event.state === 'unknown' || event.state === 'failed') process.stderr.write(`? ${event.label}: ${event.detail ?? 'could not be read'}\n`);
+				if (event.state === 'unknown' || event.state === 'failed') process.stderr.write(`? ${visible(`${event.label}: ${event.detail ?? 'could not be read'}`)}\n`);
 			},
 		});
 		if (!result.ok) throw new CliError(result.error.message, result.error.kind === 'cancelled' ? 130 : exitCodes.usage);
@@ -106,14 +115,29 @@ const collectLive = async (options: CheckOptions): Promise<Snapshot> => {
 	}
 };
 
+/** Options that describe a live check: with --snapshot they would be silently ignored, so they are refused. */
+const liveOnly = ['profile', 'bucketProfile', 'keyProfile', 'operation', 'bucket', 'key', 'kmsKeyId', 'size', 'region', 'sourceBucket', 'sourceKey'] as const;
+
+const flagOf = (name: string): string => `--${name.replace(/[A-Z]/g, letter => `-${letter.toLowerCase()}`)}`;
+
 export const runCheck = async (options: CheckOptions): Promise<number> => {
-	const liveFlags = [options.profile, options.operation, options.bucket, options.key].some(value => value !== undefined);
-	if (options.snapshot && liveFlags) throw new CliError('give either --snapshot or the live-check options (--profile, --operation, --bucket, --key), not both');
-	let snapshot = options.snapshot ? await loadSnapshot(options.snapshot) : await collectLive(options);
-	if (options.redact) {
-		const {redactSnapshot} = await import('../snapshot/redact.js');
-		snapshot = redactSnapshot(snapshot);
+	const given = liveOnly.filter(name => options[name] !== undefined).map(flagOf);
+	if (options.snapshot && given.length > 0) {
+		throw new CliError(
+			`${given.join(', ')} ${given.length === 1 ? 'does' : 'do'} not apply with --snapshot: the snapshot holds the question and what was read (leave ${given.length === 1 ? 'it' : 'them'} out, or drop --snapshot for a live check)`,
+		);
+	}
+	const mode = redactModeOf(options.redact);
+	const original = options.snapshot ? await loadSnapshot(options.snapshot) : await collectLive(options);
+	let snapshot = original;
+	let diagnosis: Diagnosis | undefined;
+	if (mode) {
+		// The verdict is the original's, computed before anything is replaced.
+		const {diagnoseRedacted} = await import('../diagnosis/redacted-diagnosis.js');
+		const redacted = diagnoseRedacted(original, mode, diagnose(original));
+		({snapshot, diagnosis} = redacted);
+		for (const note of redacted.notes) process.stderr.write(`note: ${visible(note)}\n`);
 	}
 	if (options.saveSnapshot) await writeTextOutput(options.saveSnapshot, JSON.stringify(snapshot, null, 2), 'the snapshot to');
-	return reportDiagnosis(snapshot, {format: options.format ?? 'text', ...(options.out ? {out: options.out} : {})});
+	return reportDiagnosis(snapshot, {format: options.format ?? 'text', ...(options.out ? {out: options.out} : {})}, diagnosis);
 };

@@ -4,6 +4,7 @@ import {homedir} from 'node:os';
 import {dirname, join, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {parseAccessDenied} from '../inputs/error-message/index.js';
+import {policyKindOfTitle, policySizeProblem} from '../snapshot/policy-limits.js';
 import type {Snapshot} from '../snapshot/snapshot.js';
 import {parseJson} from '../engine/json.js';
 import {parsePolicy} from '../engine/parse-policy.js';
@@ -11,7 +12,10 @@ import {err, ok, type Result} from '../shared/result.js';
 import {clipboardSequences} from '../ui/clipboard.js';
 import type {ExampleInfo, PolicyCheck, ProfileInfo, WizardServices} from '../ui/services.js';
 import {emptySettings} from '../ui/session/remember.js';
+import {unsafeCharacterCount} from '../report/sanitize.js';
 import {packageVersion} from '../version.js';
+import {openInput, readBoundedText} from './bounded-read.js';
+import {CliError} from './cli-error.js';
 import {describeFileError} from './io.js';
 import {createSettingsStore} from './wizard-settings.js';
 
@@ -71,9 +75,10 @@ const listExamples = async (): Promise<readonly ExampleInfo[]> => {
 const readSnapshotFile = async (path: string): Promise<Result<Snapshot, string>> => {
 	let text: string;
 	try {
-		text = await readFile(resolve(expandHome(path)), 'utf8');
+		// Bounded like check's read; a FIFO's wait must not outlive the wizard (Ctrl+C after Esc).
+		text = await readBoundedText(await openInput(resolve(expandHome(path)), ''), {what: 'a snapshot', keepAlive: false});
 	} catch (error) {
-		return err(`cannot read ${path}: ${describeFileError(error)}`);
+		return err(error instanceof CliError ? error.message : `cannot read ${path}: ${describeFileError(error)}`);
 	}
 	const {parseSnapshot} = await import('../snapshot/parse-snapshot.js');
 	const parsed = parseSnapshot(text, path);
@@ -88,7 +93,10 @@ export const checkPolicy = (text: string, name: string): PolicyCheck => {
 		const {line, column} = policy.error;
 		return {ok: false, message: policy.error.message, ...(line === undefined ? {} : {line}), ...(column === undefined ? {} : {column})};
 	}
-	return {ok: true, statementCount: policy.value.statements.length};
+	const hiddenCharacters = unsafeCharacterCount(json.value);
+	const tooLarge = policySizeProblem(json.value, policyKindOfTitle(name), 'the policy');
+	if (tooLarge) return {ok: false, message: tooLarge};
+	return {ok: true, statementCount: policy.value.statements.length, ...(hiddenCharacters > 0 ? {hiddenCharacters} : {})};
 };
 
 const writeTextFile: WizardServices['writeFile'] = async (path, text, {overwrite}) => {

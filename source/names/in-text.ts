@@ -17,6 +17,8 @@ export const multiRegionKeyIdInText = `\\b(${multiRegionKeyIdSource})\\b`;
 /** An alias name other than AWS's own (`alias/aws/…`). */
 export const customerAliasInText = '\\b(alias\\/(?!aws\\/)[A-Za-z0-9/_-]+)';
 export const accountIdInText = `\\b(${accountIdSource})\\b`;
+/** Twelve digits wherever they stand, also inside a word (`AllowAcct123456789012Put`): for redaction. */
+export const accountIdAnywhereInText = '(?<![0-9])([0-9]{12})(?![0-9])';
 
 // Identity and Organizations policy ARNs; a message may end the ARN with "." before "Go to …".
 const policyArn = new RegExp(`(arn:${partitionSource}:(?:iam|organizations)::(?:${accountIdSource}|aws):policy\\/[^\\s,]+?)(?=[.,;]?(?:\\s|$))`, 'i');
@@ -28,3 +30,8 @@ export const organizationIdInText = `\\b(${organizationIdSource})\\b`;
 export const organizationalUnitIdInText = `\\b(${organizationalUnitIdSource})\\b`;
 export const organizationRootIdInText = `\\b(${organizationRootIdSource})\\b`;
 export const organizationPolicyIdInText = `\\b(${organizationPolicyIdSource})\\b`;
+
+/** VPC endpoint and VPC IDs (`vpce-…`, `vpc-…`) and S3 canonical user IDs (64 hex digits), for `--redact all`. */
+export const vpcEndpointIdInText = '\\b(vpce-[0-9a-f]{8,17})\\b';
+export const vpcIdInText = '\\b(vpc-[0-9a-f]{8,17})\\b';
+export const canonicalUserIdInText = '\\b([0-9a-f]{64})\\b';

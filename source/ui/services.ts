@@ -48,7 +48,8 @@ export type CollectRequest = {
 
 /** A pasted policy, checked as it is typed: where the JSON breaks, or how many statements it has. */
 export type PolicyCheck =
-	| {readonly ok: true; readonly statementCount: number}
+	/** `hiddenCharacters`: control, bidi or zero-width characters in its strings, which every view shows escaped. */
+	| {readonly ok: true; readonly statementCount: number; readonly hiddenCharacters?: number}
 	| {readonly ok: false; readonly message: string; readonly line?: number; readonly column?: number};
 
 export type WriteError = {readonly kind: 'exists' | 'failed'; readonly message: string};

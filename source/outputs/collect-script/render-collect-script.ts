@@ -41,9 +41,13 @@ const header = (options: CollectScriptOptions, context: RenderContext): string =
 set -u
 LC_ALL=C
 export LC_ALL
-# The AWS CLI must neither page its output nor prompt.
+# The AWS CLI must neither page its output nor prompt: with cli_auto_prompt = on in the
+# customer's config, AWS CLI v2 stops at the first call ("Input is not a terminal").
+# AWS CLI v1 knows neither setting and ignores the variables.
 AWS_PAGER=''
 export AWS_PAGER
+AWS_CLI_AUTO_PROMPT=off
+export AWS_CLI_AUTO_PROMPT
 umask 077
 `;
 
@@ -168,7 +172,7 @@ ${collectLine('getBucketEncryption', `"${prefix}${calls.getBucketEncryption.stem
 ${collectLine('getBucketOwnershipControls', `"${prefix}${calls.getBucketOwnershipControls.stem}"`, `s3api get-bucket-ownership-controls --bucket "$${bucketVariable}"`)}`;
 
 const headObject = (prefix: string, bucketVariable: string, keyVariable: string): string => `
-${collectLine('headObject', `"${prefix}${calls.headObject.stem}"`, `s3api head-object --bucket "$${bucketVariable}" --key "$${keyVariable}"`)}`;
+${collectLine('headObject', `"${prefix}${calls.headObject.stem}"`, `s3api head-object --bucket "$${bucketVariable}" --key="$${keyVariable}"`)}`;
 
 /** The buckets and objects the operation's legs need: the destination's, then a source's. */
 const bucketSection = (options: CollectScriptOptions): string => {

@@ -15,12 +15,10 @@ const decoded = (text: string): string => {
 	}
 };
 
+/** Through parseJson, so a document nested past the limit is refused like any other JSON we read. */
 const parsed = (text: string): {readonly value: unknown} | undefined => {
-	try {
-		return {value: JSON.parse(text) as unknown};
-	} catch {
-		return undefined;
-	}
+	const json = parseJson(text);
+	return json.ok ? {value: json.value} : undefined;
 };
 
 /**

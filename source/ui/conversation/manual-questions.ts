@@ -61,7 +61,9 @@ export const policyPasteQuestion = (env: FlowEnv, id: PastedPolicyId, title: str
 	check: (text): PasteCheck => {
 		const checked = env.checkPolicy(text, title);
 		if (!checked.ok) return checked;
-		return {ok: true, summary: `valid policy, ${checked.statementCount} statement${checked.statementCount === 1 ? '' : 's'}`};
+		const hidden = checked.hiddenCharacters ?? 0;
+		const warning = hidden === 0 ? '' : ` (! it holds ${hidden} control or invisible character${hidden === 1 ? '' : 's'}: shown escaped, such as \\u001b, wherever it is printed)`;
+		return {ok: true, summary: `valid policy, ${checked.statementCount} statement${checked.statementCount === 1 ? '' : 's'}${warning}`};
 	},
 });
 

@@ -2,6 +2,7 @@ import type {Diagnosis, Fix} from '../../diagnosis/diagnosis.js';
 import type {PolicyJson} from '../../snapshot/snapshot.js';
 import {actualWords} from '../../report/describe.js';
 import {conditionStyles, placeHeading, placeLabels, statusStyles} from '../../report/marks.js';
+import {visible, visibleJson} from '../../report/sanitize.js';
 import type {Line} from '../conversation/transcript-lines.js';
 import {wrapText} from '../text/wrap.js';
 import {theme} from '../theme.js';
@@ -14,15 +15,15 @@ export type FixTab = 'statement' | 'policy' | 'command';
 export const fixTabs: readonly FixTab[] = ['statement', 'policy', 'command'];
 export const fixTabLabels: Readonly<Record<FixTab, string>> = {statement: 'Statement', policy: 'Merged policy', command: 'CLI command'};
 
-/** What `c` copies on each tab. */
+/** What `c` copies on each tab: no control character of a customer's reaches the clipboard (JSON escapes mean the same). */
 export const fixText = (fix: Fix, tab: FixTab): string => {
 	switch (tab) {
 		case 'statement':
-			return JSON.stringify(fix.statement, null, 2);
+			return visibleJson(fix.statement);
 		case 'policy':
-			return JSON.stringify(fix.policy, null, 2);
+			return visibleJson(fix.policy);
 		case 'command':
-			return fix.command;
+			return visible(fix.command);
 	}
 };
 
@@ -33,7 +34,7 @@ const labelled = (label: string, text: string, width: number): Line[] =>
 
 /** JSON with a gutter: the statement that decided, shown as it is written in the policy. */
 const jsonBlock = (document: PolicyJson, width: number, highlighted: boolean): Line[] =>
-	JSON.stringify(document, null, 2)
+	visibleJson(document)
 		.split('\n')
 		.flatMap(line => wrapText(line, width - 6, '    '))
 		.map(text => (highlighted ? {mark: `  ${theme.gutter} `, markColour: theme.accent, text, colour: theme.accent} : {text: `    ${text}`}));

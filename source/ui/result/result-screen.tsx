@@ -4,6 +4,7 @@ import type {Diagnosis} from '../../diagnosis/diagnosis.js';
 import type {Snapshot} from '../../snapshot/snapshot.js';
 import {objectUrl, verdictWords} from '../../report/describe.js';
 import {decisionStyles, severityStyles} from '../../report/marks.js';
+import {visible, visibleDiagnosis} from '../../report/sanitize.js';
 import {LineView} from '../conversation/line-view.js';
 import type {Line} from '../conversation/transcript-lines.js';
 import {maximumClipboardBytes} from '../clipboard.js';
@@ -66,7 +67,9 @@ const fitHeader = (lines: readonly Line[], room: number): readonly Line[] => {
 };
 
 /** The result: verdict and findings above, requirements by place, the explanation and fix of a row, and the export keys. */
-export const ResultScreen = ({diagnosis, snapshot, services, width, rows, onRerun, onNameCheck, savedCheckNames, onBack, onQuit}: ResultScreenProps) => {
+export const ResultScreen = ({diagnosis: written, snapshot, services, width, rows, onRerun, onNameCheck, savedCheckNames, onBack, onQuit}: ResultScreenProps) => {
+	// Everything the customer wrote is made visible once, before any of it is laid out.
+	const diagnosis = useMemo(() => visibleDiagnosis(written), [written]);
 	const groups = useMemo(() => rowGroups(diagnosis), [diagnosis]);
 	const flat = useMemo(() => flatRows(groups), [groups]);
 	const {state, dispatch} = useResultState(firstInterestingRow(flat));
@@ -152,7 +155,7 @@ export const ResultScreen = ({diagnosis, snapshot, services, width, rows, onReru
 			</Text>
 			{state.notice && (
 				<Text wrap="truncate" color={state.notice.tone === 'success' ? theme.success : state.notice.tone === 'failure' ? theme.failure : theme.accent}>
-					{state.notice.text}
+					{visible(state.notice.text)}
 				</Text>
 			)}
 		</Box>

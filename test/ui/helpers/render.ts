@@ -66,6 +66,8 @@ const tick = (ms = 0): Promise<void> => new Promise(resolve => setTimeout(resolv
 export type Rendered = {
 	readonly lastFrame: () => string;
 	readonly frames: () => readonly string[];
+	/** The frames as written to the terminal, escape sequences and all. */
+	readonly rawFrames: () => readonly string[];
 	/** Write key presses one by one, letting React and Ink settle after each (Esc needs a turn to flush). */
 	readonly press: (...sequence: string[]) => Promise<void>;
 	/** Write text as one chunk, as a terminal delivers a paste. */
@@ -103,6 +105,7 @@ export const renderApp = (tree: ReactElement, size: {columns: number; rows: numb
 	return {
 		lastFrame,
 		frames: () => stdout.frames.map(stripAnsi),
+		rawFrames: () => stdout.frames,
 		press: async (...sequence) => {
 			for (const key of sequence) {
 				stdin.write(key);

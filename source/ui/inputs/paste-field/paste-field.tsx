@@ -2,6 +2,7 @@ import {Box, Text} from 'ink';
 import {useMemo} from 'react';
 import type {PasteCheck} from '../../conversation/question.js';
 import {truncate} from '../../../shared/display-width.js';
+import {visible} from '../../../report/sanitize.js';
 import {colourless, theme} from '../../theme.js';
 import {usePasteFieldState} from './use-paste-field-state.js';
 import {usePasteField, type PasteFieldHandlers} from './use-paste-field.js';
@@ -66,7 +67,7 @@ export const PasteField = ({check, initial = '', height, width, placeholder, isA
 					) : (
 						<Text key={line.number} wrap="truncate" color={line.isError ? theme.failure : undefined}>
 							{`  ${String(line.number).padStart(numberWidth)} ${line.isError ? '▶' : '│'} `}
-							{truncate(line.text.replace(/\t/g, '  '), textWidth)}
+							{truncate(visible(line.text.replace(/\t/g, '  ')), textWidth)}
 						</Text>
 					),
 				)
