@@ -4,7 +4,8 @@ import type {Decision, Diagnosis} from '../diagnosis/diagnosis.js';
 import {parseSnapshot} from '../snapshot/parse-snapshot.js';
 import {hasSource} from '../operations/registry.js';
 import type {CopySource, Question, Snapshot} from '../snapshot/snapshot.js';
-import {renderJson, renderMarkdown, renderText} from '../report/index.js';
+import {renderJson} from '../report/render-json.js';
+import {renderMarkdown} from '../report/render-markdown.js';
 import {visible} from '../report/sanitize.js';
 import {packageVersion} from '../version.js';
 import {CliError, exitCodes} from './cli-error.js';
@@ -43,7 +44,8 @@ export const reportDiagnosis = async (snapshot: Snapshot, options: {format: Repo
 			? renderJson(diagnosis)
 			: options.format === 'md'
 				? renderMarkdown(diagnosis, {toolVersion: packageVersion, generatedAt: new Date().toISOString()})
-				: renderText(diagnosis, {color: useColor(options.out), width: Math.max(60, Math.min(process.stdout.columns ?? 100, 120))});
+				: // Loaded only for text: measuring terminal columns (string-width) costs start-up time JSON and Markdown need not pay.
+					(await import('../report/render-text.js')).renderText(diagnosis, {color: useColor(options.out), width: Math.max(60, Math.min(process.stdout.columns ?? 100, 120))});
 	if (options.out) await writeTextOutput(options.out, report, 'the report to');
 	else process.stdout.write(report.endsWith('\n') ? report : `${report}\n`);
 	return exitCodeOf[diagnosis.verdict];

@@ -3,7 +3,7 @@ import type {ReactElement} from 'react';
 import type {Session} from '../session/use-session.js';
 import {theme} from '../theme.js';
 import {wizardTitle} from '../title.js';
-import {truncate} from '../../shared/display-width.js';
+import {truncate} from '../text/truncate.js';
 import {ActiveQuestion, activeQuestionHeight} from './active-question.js';
 import {LineView} from './line-view.js';
 import type {ChoiceOption, Question} from './question.js';

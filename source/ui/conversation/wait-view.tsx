@@ -4,7 +4,7 @@ import {matches} from '../keymap.js';
 import type {ReadProgress} from '../services.js';
 import {Spinner} from '../spinner.js';
 import {readColour, readMark, theme} from '../theme.js';
-import {truncate} from '../../shared/display-width.js';
+import {truncate} from '../text/truncate.js';
 import type {Wait} from './flow-types.js';
 
 const waitLabel = (wait: Wait): string => {

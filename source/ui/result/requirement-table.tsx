@@ -1,6 +1,7 @@
 import {Box, Text} from 'ink';
 import {placeHeading, statusStyles} from '../../report/marks.js';
-import {displayWidth, padEnd, truncate} from '../../shared/display-width.js';
+import {displayWidth, padEnd} from '../../shared/display-width.js';
+import {truncate} from '../text/truncate.js';
 import {theme} from '../theme.js';
 import type {RowGroup} from './rows.js';
 

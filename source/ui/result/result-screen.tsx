@@ -10,7 +10,7 @@ import type {Line} from '../conversation/transcript-lines.js';
 import {maximumClipboardBytes} from '../clipboard.js';
 import {hintLine} from '../keymap.js';
 import type {WizardServices} from '../services.js';
-import {truncate} from '../../shared/display-width.js';
+import {truncate} from '../text/truncate.js';
 import {wrapText} from '../text/wrap.js';
 import {theme} from '../theme.js';
 import {detailLines, fixText, type FixTab} from './detail-lines.js';

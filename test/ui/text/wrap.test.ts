@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {displayWidth, truncate} from '../../../source/shared/display-width.js';
+import {displayWidth} from '../../../source/shared/display-width.js';
+import {truncate} from '../../../source/ui/text/truncate.js';
 import {wrapText} from '../../../source/ui/text/wrap.js';
 
 describe('wrapText', () => {

@@ -1,6 +1,7 @@
 import {Box, Text} from 'ink';
 import type {ChoiceOption} from '../../conversation/question.js';
-import {displayWidth, padEnd, truncate} from '../../../shared/display-width.js';
+import {displayWidth, padEnd} from '../../../shared/display-width.js';
+import {truncate} from '../../text/truncate.js';
 import {theme} from '../../theme.js';
 import {useChoiceState} from './use-choice-state.js';
 import {useChoice, type ChoiceHandlers} from './use-choice.js';

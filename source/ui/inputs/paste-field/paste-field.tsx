@@ -1,7 +1,7 @@
 import {Box, Text} from 'ink';
 import {useMemo} from 'react';
 import type {PasteCheck} from '../../conversation/question.js';
-import {truncate} from '../../../shared/display-width.js';
+import {truncate} from '../../text/truncate.js';
 import {visible} from '../../../report/sanitize.js';
 import {colourless, theme} from '../../theme.js';
 import {usePasteFieldState} from './use-paste-field-state.js';
