@@ -21,10 +21,12 @@ export const hostileSnapshot: Snapshot = buildSnapshot({
 	metadata: {title: `upload ${clearScreen}`, collectedBy: 'manual'},
 	question: {operation: 'upload', bucket: 'example-bucket', objectKey: `in/x\n# Owned\n<script>alert(1)</script>\n[x](javascript:alert(1))${overwrite}\r| a | b |`},
 	principal: {
-		arn: `arn:aws:iam::111122223333:role/Uploader${reorder}`,
+		// A role name cannot hold U+202E (names/ refuses the ARN), so the reordering sits in a tag the reports print.
+		arn: 'arn:aws:iam::111122223333:role/Uploader',
+		tags: {team: `data${reorder}`},
 		identityPolicies: [
 			named(
-				`writer${csi8bit}`,
+				`writer${csi8bit}${reorder}`,
 				policy(
 					allow('s3:PutObject', 'arn:aws:s3:::example-bucket/*', {Sid: `A${osc52}B`}),
 					allow(['kms:GenerateDataKey'], keyArn, {Sid: `K${hyperlink}`, Condition: {StringEquals: {'kms:EncryptionContext:team': `x${clearScreen}`}}}),

@@ -146,7 +146,7 @@ describe('nesting, policy sizes and flags that do not apply', {timeout: 120_000}
 		// KMS PutKeyPolicy: "The policy size limit is 32 KiB (32768 bytes)."
 		const big = path.join(folder, 'big-policy.json');
 		const statements = Array.from({length: 400}, (_, index) => ({Sid: `S${index}`.padEnd(80, 'x'), Effect: 'Allow', Principal: {AWS: 'arn:aws:iam::111122223333:root'}, Action: 'kms:*', Resource: '*'}));
-		writeFileSync(big, JSON.stringify({format: 's3-kms-doctor/snapshot@1', question: {operation: 'upload', bucket: 'b', objectKey: 'k'}, key: {arn: 'arn:aws:kms:eu-west-1:111122223333:key/k', policy: {Statement: statements}}}));
+		writeFileSync(big, JSON.stringify({format: 's3-kms-doctor/snapshot@1', question: {operation: 'upload', bucket: 'example-bucket', objectKey: 'k'}, key: {arn: 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab', policy: {Statement: statements}}}));
 		expectCleanLimit(await runLimited(['check', '--snapshot', big]), /key\.policy is [\d,]+ bytes, more than the 32,768 AWS allows for a key policy/);
 	});
 
