@@ -1,17 +1,19 @@
 import {bytesOf} from '../outputs/collect-script/validate-options.js';
 import {diagnose} from '../diagnosis/diagnose.js';
-import type {Decision} from '../diagnosis/diagnosis.js';
+import type {Decision, Diagnosis} from '../diagnosis/diagnosis.js';
 import {parseSnapshot} from '../snapshot/parse-snapshot.js';
 import type {Operation, Question, Snapshot} from '../snapshot/snapshot.js';
 import {renderJson, renderMarkdown, renderText} from '../report/index.js';
 import {packageVersion} from '../version.js';
+import {checkSnapshots} from './check-snapshots.js';
 import {CliError, exitCodes} from './cli-error.js';
 import {readTextInput, writeTextOutput} from './io.js';
 
 export type ReportFormat = 'text' | 'json' | 'md';
 
 export type CheckOptions = {
-	readonly snapshot?: string;
+	/** One file, or several (`--snapshot examples/*.json`): one report each. */
+	readonly snapshot?: string | readonly string[];
 	readonly format?: ReportFormat;
 	readonly out?: string;
 	readonly profile?: string;
@@ -34,15 +36,18 @@ const exitCodeOf: Record<Decision, number> = {allowed: exitCodes.allowed, denied
 const useColor = (out: string | undefined): boolean =>
 	out === undefined && process.stdout.isTTY === true && !process.env['NO_COLOR'] && process.env['FORCE_COLOR'] !== '0' && process.env['TERM'] !== 'dumb';
 
+/** One diagnosis in the format asked for. */
+const renderReport = (diagnosis: Diagnosis, format: ReportFormat, out: string | undefined): string =>
+	format === 'json'
+		? renderJson(diagnosis)
+		: format === 'md'
+			? renderMarkdown(diagnosis, {toolVersion: packageVersion, generatedAt: new Date().toISOString()})
+			: renderText(diagnosis, {color: useColor(out), width: Math.max(60, Math.min(process.stdout.columns ?? 100, 120))});
+
 /** Diagnose a snapshot and print or write the report; returns the exit code. Shared by check and import. */
 export const reportDiagnosis = async (snapshot: Snapshot, options: {format: ReportFormat; out?: string}): Promise<number> => {
 	const diagnosis = diagnose(snapshot);
-	const report =
-		options.format === 'json'
-			? renderJson(diagnosis)
-			: options.format === 'md'
-				? renderMarkdown(diagnosis, {toolVersion: packageVersion, generatedAt: new Date().toISOString()})
-				: renderText(diagnosis, {color: useColor(options.out), width: Math.max(60, Math.min(process.stdout.columns ?? 100, 120))});
+	const report = renderReport(diagnosis, options.format, options.out);
 	if (options.out) await writeTextOutput(options.out, report, 'the report to');
 	else process.stdout.write(report.endsWith('\n') ? report : `${report}\n`);
 	return exitCodeOf[diagnosis.verdict];
@@ -109,7 +114,19 @@ const collectLive = async (options: CheckOptions): Promise<Snapshot> => {
 export const runCheck = async (options: CheckOptions): Promise<number> => {
 	const liveFlags = [options.profile, options.operation, options.bucket, options.key].some(value => value !== undefined);
 	if (options.snapshot && liveFlags) throw new CliError('give either --snapshot or the live-check options (--profile, --operation, --bucket, --key), not both');
-	let snapshot = options.snapshot ? await loadSnapshot(options.snapshot) : await collectLive(options);
+	const files = typeof options.snapshot === 'string' ? [options.snapshot] : (options.snapshot ?? []);
+	if (files.length > 1) {
+		if (options.saveSnapshot) throw new CliError('--save-snapshot saves one snapshot: give one --snapshot file with it');
+		const format = options.format ?? 'text';
+		return checkSnapshots(files, {
+			format,
+			...(options.out ? {out: options.out} : {}),
+			...(options.redact ? {redact: true} : {}),
+			render: (diagnosis, as) => renderReport(diagnosis, as, options.out),
+			warn: line => process.stderr.write(`${line}\n`),
+		});
+	}
+	let snapshot = files[0] !== undefined ? await loadSnapshot(files[0]) : await collectLive(options);
 	if (options.redact) {
 		const {redactSnapshot} = await import('../snapshot/redact.js');
 		snapshot = redactSnapshot(snapshot);
