@@ -16,9 +16,14 @@ type Registry = {readonly add: (entry: Entry) => () => void};
 
 export const KeyRegistry = createContext<Registry | undefined>(undefined);
 
-export const KeyRouter = ({children}: {readonly children: ReactNode}) => {
+/** `onInterrupt`: Ctrl+C, taken here before any component sees it, so it quits from every screen and field. */
+export const KeyRouter = ({children, onInterrupt}: {readonly children: ReactNode; readonly onInterrupt?: () => void}) => {
 	const entries = useRef(new Set<Entry>());
 	useInput((input, key) => {
+		if (onInterrupt && key.ctrl && input === 'c') {
+			onInterrupt();
+			return;
+		}
 		for (const entry of [...entries.current]) {
 			if (entry.active.current && entries.current.has(entry)) entry.handler.current(input, key);
 		}
