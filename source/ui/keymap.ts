@@ -35,8 +35,9 @@ export const keymap = {
 	cursorRight: {label: '→', description: 'move the cursor right', match: (_input, key) => key.rightArrow},
 	lineStart: {label: 'Home', description: 'to the start of the field', match: (input, key) => key.home || (key.ctrl && input === 'a')},
 	lineEnd: {label: 'End', description: 'to the end of the field', match: (input, key) => key.end || (key.ctrl && input === 'e')},
-	// Terminals send Backspace as DEL (0x7f), which Ink reports as `delete`: both erase backwards.
-	erase: {label: 'Backspace', description: 'erase the character before the cursor', match: (_input, key) => key.backspace || key.delete},
+	// The key router tells Backspace (DEL, which Ink calls `delete`) from the Delete key (ESC [3~).
+	erase: {label: 'Backspace', description: 'erase the character before the cursor (at a line start: join it to the line above)', match: (_input, key) => key.backspace},
+	eraseForward: {label: 'Delete', description: 'erase the character under the cursor (at a line end: join the next line)', match: (_input, key) => key.delete},
 	finishPaste: {label: 'Ctrl+D', description: 'done pasting (Enter also finishes once the text is valid)', match: ctrl('d')},
 	clearField: {label: 'Ctrl+U', description: 'clear the field', match: ctrl('u')},
 	yes: {label: 'y', description: 'yes', match: (input, key) => letter('y')(input, key) || letter('Y')(input, key)},

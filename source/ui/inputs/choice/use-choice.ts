@@ -38,6 +38,6 @@ export const useChoice = (state: ChoiceState, options: readonly ChoiceOption[], 
 				}
 			}
 		},
-		{isActive},
+		{isActive, typing: true},
 	);
 };

@@ -25,6 +25,6 @@ export const usePasteField = (state: PasteFieldState, check: (text: string) => P
 			else if (key.tab) state.append('\t');
 			else if (input.length > 0 && !key.ctrl && !key.meta) state.append(input);
 		},
-		{isActive},
+		{isActive, typing: true},
 	);
 };

@@ -21,6 +21,7 @@ export const useTextField = (state: TextFieldState, {validate, onSubmit, onBack}
 			else if (matches('lineStart', input, key)) state.move('home');
 			else if (matches('lineEnd', input, key)) state.move('end');
 			else if (matches('erase', input, key)) state.eraseBack();
+			else if (matches('eraseForward', input, key)) state.eraseForward();
 			else if (matches('clearField', input, key)) state.clear();
 			else if (input.length > 0 && !key.ctrl && !key.meta && !key.upArrow && !key.downArrow && !key.tab) {
 				// A line break inside a chunk is Enter typed right after the text (or a pasted line): submit there.
@@ -29,6 +30,6 @@ export const useTextField = (state: TextFieldState, {validate, onSubmit, onBack}
 				if (rest.length > 0) state.submit(validate);
 			}
 		},
-		{isActive},
+		{isActive, typing: true},
 	);
 };
