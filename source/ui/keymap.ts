@@ -33,8 +33,8 @@ export const keymap = {
 	quit: {label: 'q', description: 'quit', match: (input, key) => letter('q')(input, key) || ctrl('c')(input, key)},
 	cursorLeft: {label: '←', description: 'move the cursor left', match: (_input, key) => key.leftArrow},
 	cursorRight: {label: '→', description: 'move the cursor right', match: (_input, key) => key.rightArrow},
-	lineStart: {label: 'Home', description: 'to the start of the field', match: (input, key) => key.home || (key.ctrl && input === 'a')},
-	lineEnd: {label: 'End', description: 'to the end of the field', match: (input, key) => key.end || (key.ctrl && input === 'e')},
+	lineStart: {label: 'Home', description: 'to the start of the line', match: (input, key) => key.home || (key.ctrl && input === 'a')},
+	lineEnd: {label: 'End', description: 'to the end of the line', match: (input, key) => key.end || (key.ctrl && input === 'e')},
 	// The key router tells Backspace (DEL, which Ink calls `delete`) from the Delete key (ESC [3~).
 	erase: {label: 'Backspace', description: 'erase the character before the cursor (at a line start: join it to the line above)', match: (_input, key) => key.backspace},
 	eraseForward: {label: 'Delete', description: 'erase the character under the cursor (at a line end: join the next line)', match: (_input, key) => key.delete},
