@@ -5,11 +5,13 @@
  */
 
 const breakAfter = new Set([':', '/', '-', ',', '.']);
+/** An ARN breaks only between its parts, never inside a key ID (whose hyphens would otherwise be taken). */
+const arnBreaks = new Set([':', '/']);
 
 /** How much of a too-long token fits in `room`: up to the last separator, or all of the room when there is none. */
-const fittingPiece = (token: string, room: number): string => {
+const fittingPiece = (token: string, room: number, separators: ReadonlySet<string>): string => {
 	for (let index = room; index > room / 3; index--) {
-		if (breakAfter.has(token[index - 1]!)) return token.slice(0, index);
+		if (separators.has(token[index - 1]!)) return token.slice(0, index);
 	}
 	return token.slice(0, room);
 };
@@ -37,8 +39,9 @@ const wrapParagraph = (paragraph: string, width: number, indent: string): string
 		if (width - (line + separator).length < 8) flush();
 		else line += separator;
 		let rest = word;
+		const separators = word.startsWith('arn:') ? arnBreaks : breakAfter;
 		while (line.length + rest.length > width) {
-			const piece = fittingPiece(rest, Math.max(width - line.length, 1));
+			const piece = fittingPiece(rest, Math.max(width - line.length, 1), separators);
 			line += piece;
 			rest = rest.slice(piece.length);
 			flush();
