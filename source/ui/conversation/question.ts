@@ -56,7 +56,8 @@ export type TextQuestion = QuestionBase & {
 };
 
 export type PasteCheck =
-	| {readonly ok: true; readonly summary: string}
+	/** `notes`: what was done to read the paste; `warnings`: what looks wrong, though it can be used. */
+	| {readonly ok: true; readonly summary: string; readonly notes?: readonly string[]; readonly warnings?: readonly string[]}
 	| {readonly ok: false; readonly message: string; readonly line?: number; readonly column?: number};
 
 export type PasteQuestion = QuestionBase & {

@@ -1,5 +1,5 @@
 import type {ParsedDenial} from '../../inputs/error-message/parsed-denial.js';
-import type {ProfileInfo} from '../services.js';
+import type {PolicyKind, ProfileInfo} from '../services.js';
 import type {FlowEnv} from './flow-types.js';
 import {profileValue} from './profile-answer.js';
 import type {ChoiceOption, ChoiceQuestion, PasteCheck, PasteQuestion, TextQuestion} from './question.js';
@@ -266,15 +266,18 @@ export const policyHowQuestion = (id: string, title: string, prompt: string, non
 	],
 });
 
-export const policyPasteQuestion = (env: FlowEnv, id: string, title: string, prompt: string): PasteQuestion => ({
+/** `kind` notices a policy pasted into the wrong box; `help` says which command prints it (paste-hints.ts). */
+export const policyPasteQuestion = (env: FlowEnv, id: string, title: string, prompt: string, kind?: PolicyKind, help?: string): PasteQuestion => ({
 	kind: 'paste',
 	id,
 	title,
 	prompt,
+	...(help ? {help} : {}),
 	check: (text): PasteCheck => {
-		const checked = env.checkPolicy(text, title);
+		const checked = env.checkPolicy(text, title, kind);
 		if (!checked.ok) return checked;
-		return {ok: true, summary: `valid policy, ${checked.statementCount} statement${checked.statementCount === 1 ? '' : 's'}`};
+		const {notes, warnings} = checked;
+		return {ok: true, summary: `valid policy, ${checked.statementCount} statement${checked.statementCount === 1 ? '' : 's'}`, ...(notes ? {notes} : {}), ...(warnings ? {warnings} : {})};
 	},
 });
 
@@ -314,12 +317,14 @@ export const scpHowQuestion: ChoiceQuestion = {
 	],
 };
 
-export const scpPasteQuestion = (env: FlowEnv, index: number): PasteQuestion =>
+export const scpPasteQuestion = (env: FlowEnv, index: number, help?: string): PasteQuestion =>
 	policyPasteQuestion(
 		env,
 		`scp-${index}`,
 		`SCP ${index}`,
 		index === 1 ? 'Paste the first SCP (JSON), from the highest level (the root).' : `Paste SCP ${index} (JSON), from the next level down.`,
+		'scp',
+		help,
 	);
 
 export const moreScpsQuestion = (index: number): ChoiceQuestion => ({

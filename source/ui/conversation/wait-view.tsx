@@ -4,6 +4,7 @@ import {matches} from '../keymap.js';
 import type {ReadProgress} from '../services.js';
 import {Spinner} from '../spinner.js';
 import {readColour, readMark, theme} from '../theme.js';
+import {Hanging} from '../text/hanging.js';
 import {truncate} from '../text/wrap.js';
 import type {Wait} from './flow-types.js';
 
@@ -61,7 +62,7 @@ export const DiagnosisFailed = ({message, onBack}: {readonly message: string; re
 	});
 	return (
 		<Box flexDirection="column">
-			<Text color={theme.failure} wrap="wrap">{`✘ ${message}`}</Text>
+			<Hanging prefix="✘ " text={message} color={theme.failure} />
 			<Text color={theme.muted}>{'  Esc go back · Ctrl+C quit'}</Text>
 		</Box>
 	);

@@ -1,6 +1,7 @@
 import {Box, Text} from 'ink';
 import {useMemo} from 'react';
 import type {PasteCheck} from '../../conversation/question.js';
+import {hangingLines} from '../../text/hanging.js';
 import {colourless, theme} from '../../theme.js';
 import {cursorPosition} from './editor.js';
 import {usePasteFieldState} from './use-paste-field-state.js';
@@ -73,19 +74,39 @@ export const PasteField = ({check, initial = '', height, width, placeholder, isA
 					);
 				})
 			)}
-			{result && <Status check={result} insisted={state.insisted} />}
+			{result && <Status check={result} insisted={state.insisted} width={width} />}
 		</Box>
 	);
 };
 
-const Status = ({check, insisted}: {readonly check: PasteCheck; readonly insisted: boolean}) =>
-	check.ok ? (
-		<Text color={theme.success} wrap="wrap">{`    ✔ ${check.summary} — Enter to continue`}</Text>
-	) : (
-		<Text color={insisted ? theme.failure : theme.warning} wrap="wrap">
-			{`    ${insisted ? '✘' : '…'} ${check.message}`}
-		</Text>
-	);
+/** At most this many lines of status under the text: the verdict, then warnings, then what was done to read it. */
+export const statusRoom = 4;
+
+/** The status lines: ✔/…/✘ with the summary or problem, then `!` warnings and `•` notes, each hanging under its mark. */
+export const statusLines = (check: PasteCheck, insisted: boolean, width: number): ReadonlyArray<{readonly text: string; readonly colour: string}> => {
+	const main = check.ok
+		? hangingLines('    ✔ ', `${check.summary} — Enter to continue`, width).map(text => ({text, colour: theme.success}))
+		: hangingLines(`    ${insisted ? '✘' : '…'} `, check.message, width).map(text => ({text, colour: insisted ? theme.failure : theme.warning}));
+	const extra = check.ok
+		? [
+				...(check.warnings ?? []).flatMap(warning => hangingLines('      ! ', warning, width).map(text => ({text, colour: theme.warning}))),
+				...(check.notes ?? []).flatMap(note => hangingLines('      • ', note, width).map(text => ({text, colour: theme.muted}))),
+			]
+		: [];
+	const lines = [...main, ...extra];
+	if (lines.length <= statusRoom) return lines;
+	return [...lines.slice(0, statusRoom - 1), {text: `      … ${lines.length - statusRoom + 1} more lines`, colour: theme.muted}];
+};
+
+const Status = ({check, insisted, width}: {readonly check: PasteCheck; readonly insisted: boolean; readonly width: number}) => (
+	<Box flexDirection="column">
+		{statusLines(check, insisted, width).map((line, index) => (
+			<Text key={index} color={line.colour} wrap="truncate">
+				{line.text}
+			</Text>
+		))}
+	</Box>
+);
 
 /** Lines the paste field takes at most: the window, an error line with its caret, a gap above and below, the status. */
-export const pasteFieldHeight = (height: number): number => height + 5;
+export const pasteFieldHeight = (height: number): number => height + 4 + statusRoom;
