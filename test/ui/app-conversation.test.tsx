@@ -232,7 +232,7 @@ describe('the conversation', () => {
 		expect(frame).toContain('✔ Session policy: valid policy, 1 statement');
 		expect(frame).toContain('✔ SCP 1: valid policy, 1 statement');
 		await app.press(keys.enter);
-		frame = await app.waitFor(frame => frame.includes('Denied'), 'the result');
+		frame = await app.waitFor(frame => frame.includes('✘ Denied'), 'the result');
 		expect(frame).toMatch(/⛔ +kms:GenerateDataKey +SCP "pasted SCP 1", Sid "NoUploadKeys" denies/);
 		expect(frame).toMatch(/Session policy\n +✔ +s3:PutObject +session policy/);
 	});

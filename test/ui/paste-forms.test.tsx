@@ -2,7 +2,8 @@ import {afterEach, describe, expect, it, vi} from 'vitest';
 import {checkPolicy} from '../../source/commands/wizard.js';
 import {WizardApp} from '../../source/ui/app.js';
 import type {FlowEnv} from '../../source/ui/conversation/flow-types.js';
-import {policyPasteQuestion} from '../../source/ui/conversation/questions.js';
+import {ActiveQuestion} from '../../source/ui/conversation/active-question.js';
+import {keyArnQuestion, policyPasteQuestion} from '../../source/ui/conversation/questions.js';
 import {PasteField} from '../../source/ui/inputs/paste-field/paste-field.js';
 import {KeyRouter} from '../../source/ui/keys/key-router.js';
 import type {PolicyKind} from '../../source/ui/services.js';
@@ -121,5 +122,39 @@ describe('a paste question in the wizard', () => {
 		await app.press(keys.enter);
 		const next = await app.waitFor(frame => frame.includes('identity policies'), 'the next question');
 		expect(next).toContain('✔ Key policy: valid policy, 2 statements');
+	});
+});
+
+describe('a key question given the output of the command it names', () => {
+	const showKeyQuestion = (allowAwsManaged: boolean) => {
+		const onAnswer = vi.fn();
+		const question = keyArnQuestion('default-key', "Bucket's default key", "Which key is the bucket's default? (aws s3api get-bucket-encryption shows it)", undefined, allowAwsManaged);
+		app = renderApp(
+			<KeyRouter>
+				<ActiveQuestion question={question} notes={[]} width={80} rows={24} canGoBack={false} onAnswer={onAnswer} onBack={vi.fn()} />
+			</KeyRouter>,
+			{columns: 80, rows: 24},
+		);
+		return {onAnswer, question, app};
+	};
+
+	it('takes the key out of pasted get-bucket-encryption output', async () => {
+		const {app, onAnswer, question} = showKeyQuestion(true);
+		await app.paste(terminal(forms.getBucketEncryption));
+		await app.press(keys.enter);
+		expect(onAnswer).toHaveBeenCalledWith(question, forms.keyArn);
+	});
+
+	it('takes the key out of pasted head-object output, and says why SSE-S3 has none', async () => {
+		const {app, onAnswer, question} = showKeyQuestion(false);
+		await app.paste(terminal(forms.headObject));
+		await app.press(keys.enter);
+		expect(onAnswer).toHaveBeenCalledWith(question, forms.keyArn);
+		app.unmount();
+		const second = showKeyQuestion(false);
+		await second.app.paste(terminal(JSON.stringify({ServerSideEncryption: 'AES256'}, null, 2)));
+		await second.app.press(keys.enter);
+		expect(second.onAnswer).not.toHaveBeenCalled();
+		expect(second.app.lastFrame()).toContain('✘ the object uses SSE-S3 (AES256), no KMS key');
 	});
 });

@@ -111,7 +111,7 @@ const QuestionInput = ({question, initial, problem, width, rows, head, onAnswer,
 					{...(problem === undefined ? {} : {problem})}
 					width={width}
 					validate={question.validate}
-					onSubmit={value => onAnswer(question, value)}
+					onSubmit={value => onAnswer(question, question.interpret ? question.interpret(value) : value)}
 					onBack={onBack}
 				/>
 			);

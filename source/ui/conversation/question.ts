@@ -53,6 +53,8 @@ export type TextQuestion = QuestionBase & {
 	readonly validate: (text: string) => string | undefined;
 	/** How the answer reads in the transcript (`200 MB` → `200 MB (209,715,200 bytes)`). */
 	readonly display?: (text: string) => string;
+	/** The answer to keep, from what was typed or pasted (the key ARN out of pasted CLI output). */
+	readonly interpret?: (text: string) => string;
 };
 
 export type PasteCheck =

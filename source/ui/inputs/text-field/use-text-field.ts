@@ -25,9 +25,13 @@ export const useTextField = (state: TextFieldState, {validate, onSubmit, onBack}
 			else if (matches('clearField', input, key)) state.clear();
 			else if (input.length > 0 && !key.ctrl && !key.meta && !key.upArrow && !key.downArrow && !key.tab) {
 				// A line break inside a chunk is Enter typed right after the text (or a pasted line): submit there.
+				// Several lines are a pasted document (CLI output): kept on one line, for the question to read.
 				const [text = '', ...rest] = input.split(/\r\n|\r|\n/);
-				if (text !== '') state.insert(text);
-				if (rest.length > 0) state.submit(validate);
+				if (rest.some(line => line.trim() !== '')) state.insert(input.split(/\r\n|\r|\n/).map(line => line.trim()).join(' ').trim());
+				else {
+					if (text !== '') state.insert(text);
+					if (rest.length > 0) state.submit(validate);
+				}
 			}
 		},
 		{isActive, typing: true},
