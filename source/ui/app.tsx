@@ -83,6 +83,7 @@ const Wizard = ({services, savedName, settings: startSettings, onQuit}: WizardAp
 				width={columns}
 				rows={rows}
 				onRerun={rerun}
+				rereadable={ending.mode === 'live' || ending.mode === 'file'}
 				{...(ending.mode === 'live' ? {onNameCheck: nameCheck} : {})}
 				savedCheckNames={Object.keys(state.settings?.savedChecks ?? {})}
 				onBack={session.goBack}

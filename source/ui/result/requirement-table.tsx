@@ -1,6 +1,7 @@
 import {Box, Text} from 'ink';
 import {placeHeading, statusStyles} from '../../report/marks.js';
 import {padEnd} from '../../report/wrap.js';
+import {shortenArn} from '../text/shorten-arn.js';
 import {truncate} from '../text/wrap.js';
 import {theme} from '../theme.js';
 import type {RowGroup} from './rows.js';
@@ -31,10 +32,13 @@ export const RequirementTable = ({groups, selected, width, height}: {readonly gr
 			{from > 0 && <Text color={theme.muted}>{`  ↑ ${from} more`}</Text>}
 			{lines.slice(from, to).map(line => {
 				if (line.kind === 'heading') {
-					const resource = line.group.sharedResource ? ` · ${line.group.sharedResource}` : '';
+					const heading = placeHeading(line.group.place);
+					// The ARN's end says which key or object: its front gives way on a narrow terminal.
+					const room = width - heading.length - 3;
+					const resource = line.group.sharedResource && room >= 16 ? ` · ${shortenArn(line.group.sharedResource, room)}` : '';
 					return (
 						<Text key={`h-${line.group.place}`} bold wrap="truncate">
-							{truncate(`${placeHeading(line.group.place)}${resource}`, width)}
+							{truncate(`${heading}${resource}`, width)}
 						</Text>
 					);
 				}
