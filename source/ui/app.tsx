@@ -91,5 +91,5 @@ const Wizard = ({services, savedName, settings: startSettings, onQuit}: WizardAp
 			/>
 		);
 	}
-	return <ConversationScreen session={session} width={columns} rows={rows} />;
+	return <ConversationScreen session={session} width={columns} rows={rows} onQuit={onQuit} />;
 };

@@ -1,8 +1,8 @@
 import {Box, Text} from 'ink';
-import {Choice, choiceHeight} from '../inputs/choice/choice.js';
+import {Choice, choiceDetailHeight, choiceHeight} from '../inputs/choice/choice.js';
 import {PasteField, pasteFieldHeight} from '../inputs/paste-field/paste-field.js';
 import {TextField} from '../inputs/text-field/text-field.js';
-import {hintLine} from '../keymap.js';
+import {fitHints, hints} from '../text/fit-hints.js';
 import {Hanging, hangingLines} from '../text/hanging.js';
 import {wrapText} from '../text/wrap.js';
 import {theme} from '../theme.js';
@@ -22,12 +22,23 @@ export type ActiveQuestionProps = {
 	readonly onAnswer: (question: Question, value: string, option?: ChoiceOption) => void;
 	readonly onBack: () => void;
 	readonly onPaste?: (text: string) => void;
+	/** `?` (in a list, or in an empty field): the keys. */
+	readonly onHelp?: () => void;
+	/** `q` in a list. */
+	readonly onQuit?: () => void;
 };
 
 const footers: Readonly<Record<Question['kind'], ReadonlyArray<readonly [string, string]>>> = {
 	choice: [['↑↓', 'move'], ['Enter', 'choose'], ['type', 'to filter']],
 	text: [['Enter', 'confirm'], ['Ctrl+U', 'clear']],
 	paste: [['Enter', 'continue once valid'], ['Ctrl+D', 'done'], ['Ctrl+U', 'clear']],
+};
+
+/** Where typing owns the letters, q is text: Ctrl+C quits, and ? works in an empty field. */
+const keptHints: Readonly<Record<Question['kind'], ReadonlyArray<readonly [string, string]>>> = {
+	choice: [['?', 'keys'], ['q', 'quit']],
+	text: [['?', 'keys'], ['Ctrl+C', 'quit']],
+	paste: [['?', 'keys'], ['Ctrl+C', 'quit']],
 };
 
 /** The help under a prompt: each paragraph hanging under its first word, a command under its `$ `. */
@@ -48,20 +59,20 @@ export const inputRows = (question: Question, rows: number, head = 2): number =>
 	return 1;
 };
 
-const inputHeight = (question: Question, rows: number, head: number): number => {
-	if (question.kind === 'choice') return choiceHeight(question.options.length, inputRows(question, rows)) + (question.loading ? 1 : 0);
+const inputHeight = (question: Question, rows: number, head: number, width: number): number => {
+	if (question.kind === 'choice') return choiceHeight(question.options.length, inputRows(question, rows)) + choiceDetailHeight(question.options, width) + (question.loading ? 1 : 0);
 	if (question.kind === 'paste') return pasteFieldHeight(inputRows(question, rows, head));
 	return 2;
 };
 
 export const activeQuestionHeight = (question: Question, notes: readonly Note[], width: number, rows: number): number => {
 	const head = headHeight(question, notes, width);
-	return head + inputHeight(question, rows, head) + 1;
+	return head + inputHeight(question, rows, head, width) + 1;
 };
 
 /** The question being asked: its notes, the sentence, the input for its kind and the keys. */
-export const ActiveQuestion = ({question, notes, initial, problem, width, rows, canGoBack, onAnswer, onBack, onPaste}: ActiveQuestionProps) => {
-	const footer = hintLine([...footers[question.kind], ...(canGoBack ? [['Esc', 'back'] as const] : []), ['Ctrl+C', 'quit']]);
+export const ActiveQuestion = ({question, notes, initial, problem, width, rows, canGoBack, onAnswer, onBack, onPaste, onHelp, onQuit}: ActiveQuestionProps) => {
+	const footer = fitHints(hints([...footers[question.kind], canGoBack && ['Esc', 'back']], keptHints[question.kind]), width - 2);
 	return (
 		<Box flexDirection="column">
 			{noteLines(notes, width).map((line, index) => (
@@ -79,13 +90,26 @@ export const ActiveQuestion = ({question, notes, initial, problem, width, rows, 
 						{text}
 					</Text>
 				))}
-			<QuestionInput question={question} initial={initial} problem={problem} width={width} rows={rows} head={headHeight(question, notes, width)} onAnswer={onAnswer} onBack={onBack} onPaste={onPaste} />
+			<QuestionInput
+				question={question}
+				initial={initial}
+				problem={problem}
+				width={width}
+				rows={rows}
+				head={headHeight(question, notes, width)}
+				onAnswer={onAnswer}
+				onBack={onBack}
+				onPaste={onPaste}
+				onHelp={onHelp}
+				onQuit={onQuit}
+			/>
 			<Text color={theme.muted} wrap="truncate">{`  ${footer}`}</Text>
 		</Box>
 	);
 };
 
-const QuestionInput = ({question, initial, problem, width, rows, head, onAnswer, onBack, onPaste}: Omit<ActiveQuestionProps, 'notes' | 'canGoBack'> & {readonly head: number}) => {
+const QuestionInput = ({question, initial, problem, width, rows, head, onAnswer, onBack, onPaste, onHelp, onQuit}: Omit<ActiveQuestionProps, 'notes' | 'canGoBack'> & {readonly head: number}) => {
+	const help = onHelp ? {onHelp} : {};
 	switch (question.kind) {
 		case 'choice':
 			return (
@@ -97,6 +121,8 @@ const QuestionInput = ({question, initial, problem, width, rows, head, onAnswer,
 						width={width}
 						onChoose={option => onAnswer(question, option.value, option)}
 						onBack={onBack}
+						{...help}
+						{...(onQuit ? {onQuit} : {})}
 						{...(question.acceptsPaste && onPaste ? {onPaste} : {})}
 					/>
 					{question.loading && <Text color={theme.muted} wrap="truncate">{`    ${question.loading}`}</Text>}
@@ -113,6 +139,7 @@ const QuestionInput = ({question, initial, problem, width, rows, head, onAnswer,
 					validate={question.validate}
 					onSubmit={value => onAnswer(question, question.interpret ? question.interpret(value) : value)}
 					onBack={onBack}
+					{...help}
 				/>
 			);
 		case 'paste':
@@ -125,6 +152,7 @@ const QuestionInput = ({question, initial, problem, width, rows, head, onAnswer,
 					placeholder="paste here"
 					onSubmit={value => onAnswer(question, value)}
 					onBack={onBack}
+					{...help}
 				/>
 			);
 	}

@@ -78,7 +78,9 @@ export const ResultScreen = ({diagnosis, snapshot, services, width, rows, onReru
 
 	const title = `${diagnosis.question.operation} ${objectUrl(diagnosis.question)}`;
 	// Title, footer and notice take three lines; a dialog takes its own; the rest is the header and the body.
-	const dialogHeight = state.dialog.kind === 'help' ? helpOverlayHeight : state.dialog.kind === 'none' ? 0 : 6;
+	const helpKeys = resultScreenKeys.filter(name => (name !== 'rerun' || rereadable) && (name !== 'nameCheck' || onNameCheck !== undefined));
+	// Title, footer and notice take three lines; the help takes what it needs of the rest.
+	const dialogHeight = state.dialog.kind === 'help' ? helpOverlayHeight(helpKeys, width, rows - 3) : state.dialog.kind === 'none' ? 0 : 6;
 	const available = Math.max(rows - 3 - dialogHeight, 4);
 	const header = fitHeader(headerLines(diagnosis, width, Math.max(Math.floor(rows / 4), 3)), available - 4);
 	const pane = state.view === 'table' ? rowPaneLines(row, width) : [];
@@ -123,7 +125,7 @@ export const ResultScreen = ({diagnosis, snapshot, services, width, rows, onReru
 		state.view === 'table'
 			? fitHints(hints([['↑↓ Enter', 'explain'], row?.fix && ['c', 'copy'], ['e', 'export'], ['s', 'save'], rereadable && ['r', 're-read'], onNameCheck && ['n', 'name it']], kept), width)
 			: fitHints(hints([['↑↓', 'scroll'], row?.fix && ['Tab', 'fix view'], row?.fix && ['c', 'copy'], ['Esc', 'back'], ['e', 'export']], kept), width);
-	const helpKeys = resultScreenKeys.filter(name => (name !== 'rerun' || rereadable) && (name !== 'nameCheck' || onNameCheck !== undefined));
+
 	return (
 		<Box flexDirection="column" width={width}>
 			<Text color={theme.accent} bold wrap="truncate">
@@ -144,7 +146,7 @@ export const ResultScreen = ({diagnosis, snapshot, services, width, rows, onReru
 			) : (
 				<DetailPanel lines={detail} scroll={state.scroll} height={bodyHeight} />
 			)}
-			{state.dialog.kind === 'help' && <HelpOverlay keys={helpKeys} />}
+			{state.dialog.kind === 'help' && <HelpOverlay keys={helpKeys} width={width} room={rows - 3} />}
 			{state.dialog.kind === 'file' && (
 				<FileDialog
 					what={state.dialog.purpose === 'report' ? 'Report' : 'Snapshot'}

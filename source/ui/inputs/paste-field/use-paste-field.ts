@@ -7,6 +7,8 @@ import type {PasteFieldState} from './use-paste-field-state.js';
 export type PasteFieldHandlers = {
 	readonly onSubmit: (text: string) => void;
 	readonly onBack?: () => void;
+	/** `?` in an empty field shows the keys (no paste starts with it); elsewhere it is text. */
+	readonly onHelp?: () => void;
 };
 
 /**
@@ -14,11 +16,12 @@ export type PasteFieldHandlers = {
  * Ctrl+D finishes now, or says why it cannot. Arrows, Home and End move the cursor; Backspace and
  * Delete erase either way, across lines.
  */
-export const usePasteField = (state: PasteFieldState, check: (text: string) => PasteCheck, {onSubmit, onBack}: PasteFieldHandlers, isActive: boolean): void => {
+export const usePasteField = (state: PasteFieldState, check: (text: string) => PasteCheck, {onSubmit, onBack, onHelp}: PasteFieldHandlers, isActive: boolean): void => {
 	useDecision(state.submitted, state.backRequests, onSubmit, onBack);
 	useKeys(
 		(input, key) => {
-			if (matches('finishPaste', input, key)) state.finish(check);
+			if (onHelp && state.text === '' && matches('help', input, key)) onHelp();
+			else if (matches('finishPaste', input, key)) state.finish(check);
 			else if (matches('choose', input, key)) state.enter(check);
 			else if (matches('back', input, key)) state.back();
 			else if (matches('erase', input, key)) state.erase();

@@ -7,14 +7,17 @@ export type TextFieldHandlers = {
 	readonly validate?: (text: string) => string | undefined;
 	readonly onSubmit: (text: string) => void;
 	readonly onBack?: () => void;
+	/** `?` in an empty field shows the keys (no answer starts with it); elsewhere it is text. */
+	readonly onHelp?: () => void;
 };
 
 /** Binds keys to the field; Enter submits only an acceptable value, otherwise the field shows why not. */
-export const useTextField = (state: TextFieldState, {validate, onSubmit, onBack}: TextFieldHandlers, isActive: boolean): void => {
+export const useTextField = (state: TextFieldState, {validate, onSubmit, onBack, onHelp}: TextFieldHandlers, isActive: boolean): void => {
 	useDecision(state.submitted, state.backRequests, onSubmit, onBack);
 	useKeys(
 		(input, key) => {
-			if (matches('choose', input, key)) state.submit(validate);
+			if (onHelp && state.value === '' && matches('help', input, key)) onHelp();
+			else if (matches('choose', input, key)) state.submit(validate);
 			else if (matches('back', input, key)) state.back();
 			else if (matches('cursorLeft', input, key)) state.move('left');
 			else if (matches('cursorRight', input, key)) state.move('right');
