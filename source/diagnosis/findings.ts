@@ -5,6 +5,7 @@ import type {ActionSpec} from './required-actions.js';
 import {keyInfoOf, type ResolvedFacts, type ResolvedKey} from './resolve-question.js';
 import type {KeyInfo, Snapshot} from '../snapshot/snapshot.js';
 import {formatSize} from '../shared/format-size.js';
+import {copyMultipartFinding} from './copy-words.js';
 
 /** Causes that are not a missing grant, and the classic patterns worth naming. */
 
@@ -86,7 +87,10 @@ export const findingsOf = (snapshot: Snapshot, facts: ResolvedFacts, actions: re
 		findings.push({
 			id: 'multipart-requires-decrypt',
 			severity: 'warning',
-			message: `${size} ${question.sizeBytes === undefined ? 'are' : 'is'} uploaded in parts (multipart above ${formatSize(question.multipartThresholdBytes)}), and multipart upload with SSE-KMS needs kms:Decrypt as well as kms:GenerateDataKey. That is why small files upload but large ones fail with AccessDenied.`,
+			message:
+				question.operation === 'copy'
+					? copyMultipartFinding(question.sizeBytes === undefined ? undefined : formatSize(question.sizeBytes), formatSize(question.multipartThresholdBytes))
+					: `${size} ${question.sizeBytes === undefined ? 'are' : 'is'} uploaded in parts (multipart above ${formatSize(question.multipartThresholdBytes)}), and multipart upload with SSE-KMS needs kms:Decrypt as well as kms:GenerateDataKey. That is why small files upload but large ones fail with AccessDenied.`,
 			remedy: 'Grant kms:Decrypt on the key (see the fixes below).',
 		});
 	}

@@ -2,6 +2,7 @@ import type {ContextValue} from '../engine/context.js';
 import {parseCaller} from '../engine/principal.js';
 import {keyInfoOf, type ResolvedFacts, type ResolvedKey} from './resolve-question.js';
 import type {Snapshot} from '../snapshot/snapshot.js';
+import {copyPurposes} from './copy-words.js';
 import {formatSize} from '../shared/format-size.js';
 
 /**
@@ -115,7 +116,7 @@ export const requiredActions = (snapshot: Snapshot, facts: ResolvedFacts): Actio
 			id: 's3:PutObject@destination',
 			action: 's3:PutObject',
 			resource: question.objectArn,
-			purpose: question.operation === 'copy' ? `CopyObject writes the destination object` : putPurpose,
+			purpose: question.operation !== 'copy' ? putPurpose : question.multipart === 'yes' ? copyPurposes.multipartPut(size, formatSize(question.multipartThresholdBytes)) : `CopyObject writes the destination object`,
 			service: 's3',
 			side: 'destination',
 			keyUnknown: false,
@@ -124,12 +125,17 @@ export const requiredActions = (snapshot: Snapshot, facts: ResolvedFacts): Actio
 		if (usesKms) {
 			specs.push(kmsSpec('kms:GenerateDataKey', 'S3 asks KMS for a data key to encrypt the new object'));
 			if (question.multipart !== 'no') {
+				const copy = question.operation === 'copy';
 				specs.push(
 					kmsSpec(
 						'kms:Decrypt',
 						question.multipart === 'yes'
-							? 'UploadPart and CompleteMultipartUpload: S3 decrypts the upload\'s data key to encrypt and assemble each part'
-							: 'needed if the upload is multipart (the file size is not known; tools switch to multipart for large files)',
+							? copy
+								? copyPurposes.multipartDecrypt
+								: 'UploadPart and CompleteMultipartUpload: S3 decrypts the upload\'s data key to encrypt and assemble each part'
+							: copy
+								? copyPurposes.maybeMultipartDecrypt
+								: 'needed if the upload is multipart (the file size is not known; tools switch to multipart for large files)',
 					),
 				);
 			}
