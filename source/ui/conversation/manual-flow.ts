@@ -5,6 +5,7 @@ import {parseCaller} from '../../engine/principal.js';
 import {buildManualSnapshot, type Guardrails, type ManualFacts, type Pasted, type ScpAnswer} from '../../inputs/manual/build-snapshot.js';
 import {ask} from './flow-steps.js';
 import type {Ending, Flow, FlowEnv} from './flow-types.js';
+import {wordedFor} from './copy-wording.js';
 import * as questions from './questions.js';
 import {pastedDocument, pasteHints, type PasteHints} from './paste-answers.js';
 import {bucketAccountFlow, type Target} from './target-flow.js';
@@ -15,11 +16,11 @@ import {bucketAccountFlow, type Target} from './target-flow.js';
 const maximumScps = 10;
 
 /** A pasted policy, or none, or unknown. */
-function* policyFlow(env: FlowEnv, hints: PasteHints, id: string, title: string, noneLabel?: string, prompt = `The ${title.toLowerCase()}:`): Flow<Pasted> {
-	const how = yield* ask(questions.policyHowQuestion(`${id}-how`, title, prompt, noneLabel));
+function* policyFlow(env: FlowEnv, hints: PasteHints, id: string, asked: string, askedNone?: string, prompt?: string): Flow<Pasted> {
+	const {kind, help, title = asked, noneLabel = askedNone} = hints(id);
+	const how = yield* ask(questions.policyHowQuestion(`${id}-how`, title, prompt ?? `The ${title.toLowerCase()}:`, noneLabel));
 	if (how === 'none') return null;
 	if (how === 'unknown') return undefined;
-	const {kind, help} = hints(id);
 	const text = yield* ask(questions.policyPasteQuestion(env, id, title, `Paste the ${title.toLowerCase()} (JSON, or what the command prints).`, kind, help));
 	return pastedDocument(text);
 }
@@ -58,8 +59,9 @@ export function* manualFlow(env: FlowEnv, target: Target, denial: ParsedDenial |
 	const callerAccount = accountOfArn(principalArn);
 	const bucketAccount = yield* bucketAccountFlow(question.bucket, callerAccount);
 	const keyRegion = target.keyArn ? parseArn(target.keyArn)?.region : undefined;
-	const regionText = yield* ask(questions.bucketRegionQuestion(keyRegion));
+	const regionText = yield* ask(wordedFor(question.operation)(questions.bucketRegionQuestion(keyRegion)));
 	const hints = pasteHints({
+		operation: question.operation,
 		principalArn,
 		bucket: question.bucket,
 		...(bucketAccount ? {bucketAccount} : {}),

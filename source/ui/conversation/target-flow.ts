@@ -2,6 +2,7 @@ import type {ParsedDenial} from '../../inputs/error-message/parsed-denial.js';
 import type {DefaultEncryption, Operation, Question as SnapshotQuestion} from '../../snapshot/snapshot.js';
 import {ask, show} from './flow-steps.js';
 import type {Flow, FlowEnv} from './flow-types.js';
+import {wordedFor} from './copy-wording.js';
 import * as questions from './questions.js';
 import {parseSize} from './size.js';
 import {explainMultipart, isUploadTool} from './upload-tools.js';
@@ -21,14 +22,15 @@ export function* targetFlow(env: FlowEnv, denial: ParsedDenial | undefined, live
 	const recent = known.bucket ? undefined : questions.recentQuestion(env);
 	if (recent) yield* ask(recent);
 	const operation = (known.operation ?? (yield* ask(questions.operationQuestion))) as Operation;
+	const word = wordedFor(operation);
 	let bucket = known.bucket;
 	let objectKey = known.objectKey;
 	if (!bucket) {
-		const split = splitBucketAnswer(yield* ask(questions.bucketQuestion('bucket', 'Bucket', operation === 'copy' ? 'Which bucket does it copy to?' : 'Which bucket?')));
+		const split = splitBucketAnswer(yield* ask(word(questions.bucketQuestion('bucket', 'Bucket', operation === 'copy' ? 'Which bucket does it copy to?' : 'Which bucket?'))));
 		bucket = split.bucket;
 		objectKey = split.objectKey;
 	}
-	objectKey ??= yield* ask(questions.objectKeyQuestion('object-key', 'Object key', `Which object key in ${bucket}?`));
+	objectKey ??= yield* ask(word(questions.objectKeyQuestion('object-key', 'Object key', `Which object key in ${bucket}?`), bucket));
 
 	let source: SnapshotQuestion['source'];
 	let sourceKeyArn: string | undefined;
@@ -49,7 +51,7 @@ export function* targetFlow(env: FlowEnv, denial: ParsedDenial | undefined, live
 			keyArn = yield* ask(questions.keyArnQuestion('object-kms-key', "Object's key", 'Which KMS key encrypts the object? (its ARN; aws s3api head-object shows SSEKMSKeyId)', known.keyArn));
 		}
 	} else {
-		const names = yield* ask(questions.namesKeyQuestion(operation));
+		const names = yield* ask(word(questions.namesKeyQuestion(operation)));
 		if (names === 'yes') {
 			kmsKeyId = live
 				? yield* ask(questions.kmsKeyQuestion(known.keyArn))
@@ -57,7 +59,7 @@ export function* targetFlow(env: FlowEnv, denial: ParsedDenial | undefined, live
 			if (!live) keyArn = kmsKeyId;
 		} else if (!live) {
 			const named = yield* ask(
-				questions.keyArnQuestion('default-key', "Bucket's default key", "Which key is the bucket's default? (aws s3api get-bucket-encryption shows it; aws/s3 for the AWS managed key)", known.keyArn, true),
+				word(questions.keyArnQuestion('default-key', "Bucket's default key", "Which key is the bucket's default? (aws s3api get-bucket-encryption shows it; aws/s3 for the AWS managed key)", known.keyArn, true)),
 			);
 			defaultEncryption = named === 'aws/s3' ? {algorithm: 'aws:kms'} : {algorithm: 'aws:kms', kmsKeyId: named};
 			if (named !== 'aws/s3') keyArn = named;
@@ -66,8 +68,8 @@ export function* targetFlow(env: FlowEnv, denial: ParsedDenial | undefined, live
 
 	let sizing: Pick<SnapshotQuestion, 'sizeBytes' | 'tool'> = {};
 	if (operation !== 'download') {
-		const sizeText = yield* ask(questions.sizeQuestion);
-		const tool = yield* ask(questions.toolQuestion);
+		const sizeText = yield* ask(word(questions.sizeQuestion));
+		const tool = yield* ask(word(questions.toolQuestion));
 		const sizeBytes = sizeText === '' ? undefined : parseSize(sizeText);
 		if (isUploadTool(tool)) {
 			sizing = {...(sizeBytes === undefined ? {} : {sizeBytes}), tool};

@@ -32,12 +32,12 @@ export const RequirementTable = ({groups, selected, width, height}: {readonly gr
 			{from > 0 && <Text color={theme.muted}>{`  ↑ ${from} more`}</Text>}
 			{lines.slice(from, to).map(line => {
 				if (line.kind === 'heading') {
-					const heading = placeHeading(line.group.place);
+					const heading = `${placeHeading(line.group.place)}${line.group.side ? ` (${line.group.side})` : ''}`;
 					// The ARN's end says which key or object: its front gives way on a narrow terminal.
 					const room = width - heading.length - 3;
 					const resource = line.group.sharedResource && room >= 16 ? ` · ${shortenArn(line.group.sharedResource, room)}` : '';
 					return (
-						<Text key={`h-${line.group.place}`} bold wrap="truncate">
+						<Text key={`h-${line.group.place}-${line.group.side ?? ''}`} bold wrap="truncate">
 							{truncate(`${heading}${resource}`, width)}
 						</Text>
 					);

@@ -17,6 +17,7 @@ import {FileDialog} from './file-dialog.js';
 import {defaultFileName} from './file-names.js';
 import {HelpOverlay, helpOverlayHeight} from './help-overlay.js';
 import {NameCheckDialog} from './name-check-dialog.js';
+import {resultTitle, sideOf} from './copy-sides.js';
 import {RequirementTable} from './requirement-table.js';
 import {rowPaneLines} from './row-pane.js';
 import {firstInterestingRow, flatRows, rowGroups} from './rows.js';
@@ -76,14 +77,14 @@ export const ResultScreen = ({diagnosis, snapshot, services, width, rows, onReru
 	const row = flat[state.selected];
 	const detail = useMemo(() => (row && state.view === 'detail' ? detailLines(row, diagnosis, state.tab, width) : []), [row, diagnosis, state.tab, state.view, width]);
 
-	const title = `${diagnosis.question.operation} ${objectUrl(diagnosis.question)}`;
+	const title = resultTitle(diagnosis.question.operation, objectUrl(diagnosis.question), snapshot);
 	// Title, footer and notice take three lines; a dialog takes its own; the rest is the header and the body.
 	const helpKeys = resultScreenKeys.filter(name => (name !== 'rerun' || rereadable) && (name !== 'nameCheck' || onNameCheck !== undefined));
 	// Title, footer and notice take three lines; the help takes what it needs of the rest.
 	const dialogHeight = state.dialog.kind === 'help' ? helpOverlayHeight(helpKeys, width, rows - 3) : state.dialog.kind === 'none' ? 0 : 6;
 	const available = Math.max(rows - 3 - dialogHeight, 4);
 	const header = fitHeader(headerLines(diagnosis, width, Math.max(Math.floor(rows / 4), 3)), available - 4);
-	const pane = state.view === 'table' ? rowPaneLines(row, width) : [];
+	const pane = state.view === 'table' ? rowPaneLines(row, width, row ? sideOf(diagnosis.question.operation, row.requirement) : undefined) : [];
 	const bodyHeight = Math.max(state.view === 'table' ? available - header.length - 1 - (pane.length > 0 ? pane.length + 1 : 0) : available, 3);
 
 	const notify = (notice: Notice): void => dispatch({type: 'notice', notice});
