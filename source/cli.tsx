@@ -22,8 +22,8 @@ const program = new Command()
 
 program
 	.command('check')
-	.description('Diagnose without the wizard: from a snapshot file, or live with your AWS profiles. Exit 0 allowed, 1 denied, 3 unknown, 2 bad input.')
-	.option('--snapshot <file>', 'diagnose a saved snapshot (see docs/snapshot.md); - reads standard input')
+	.description('Diagnose without the wizard: from snapshot files, or live with your AWS profiles. Exit 0 allowed, 1 denied, 3 unknown, 2 bad input (the worst of several files).')
+	.option('--snapshot <files...>', 'diagnose saved snapshots (see docs/snapshot.md), one report each; - reads standard input')
 	.addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'md']).default('text'))
 	.option('--out <file>', 'write the report to a file instead of standard output')
 	.option('--profile <name>', 'AWS profile of the caller (live mode)')

@@ -8,13 +8,15 @@ import {renderJson} from '../report/render-json.js';
 import {renderMarkdown} from '../report/render-markdown.js';
 import {visible} from '../report/sanitize.js';
 import {packageVersion} from '../version.js';
+import {checkSnapshots} from './check-snapshots.js';
 import {CliError, exitCodes} from './cli-error.js';
 import {readTextInput, writeTextOutput} from './io.js';
 
 export type ReportFormat = 'text' | 'json' | 'md';
 
 export type CheckOptions = {
-	readonly snapshot?: string;
+	/** One file, or several (`--snapshot examples/*.json`): one report each. */
+	readonly snapshot?: string | readonly string[];
 	readonly format?: ReportFormat;
 	readonly out?: string;
 	readonly profile?: string;
@@ -36,16 +38,23 @@ const exitCodeOf: Record<Decision, number> = {allowed: exitCodes.allowed, denied
 const useColor = (out: string | undefined): boolean =>
 	out === undefined && process.stdout.isTTY === true && !process.env['NO_COLOR'] && process.env['FORCE_COLOR'] !== '0' && process.env['TERM'] !== 'dumb';
 
+type Render = (diagnosis: Diagnosis, format: ReportFormat) => string;
+
+/** The renderer of a format. Text is loaded only when asked for: measuring columns (string-width) costs start-up time JSON and Markdown need not pay. */
+const rendererFor = async (format: ReportFormat, out: string | undefined): Promise<Render> => {
+	const renderText = format === 'text' ? (await import('../report/render-text.js')).renderText : undefined;
+	return (diagnosis, as) => {
+		if (as === 'json') return renderJson(diagnosis);
+		if (as === 'md') return renderMarkdown(diagnosis, {toolVersion: packageVersion, generatedAt: new Date().toISOString()});
+		if (!renderText) throw new Error('the text renderer was not loaded');
+		return renderText(diagnosis, {color: useColor(out), width: Math.max(60, Math.min(process.stdout.columns ?? 100, 120))});
+	};
+};
+
 /** Diagnose a snapshot and print or write the report; returns the exit code. Shared by check and import. */
 export const reportDiagnosis = async (snapshot: Snapshot, options: {format: ReportFormat; out?: string}, diagnosed?: Diagnosis): Promise<number> => {
 	const diagnosis = diagnosed ?? diagnose(snapshot);
-	const report =
-		options.format === 'json'
-			? renderJson(diagnosis)
-			: options.format === 'md'
-				? renderMarkdown(diagnosis, {toolVersion: packageVersion, generatedAt: new Date().toISOString()})
-				: // Loaded only for text: measuring terminal columns (string-width) costs start-up time JSON and Markdown need not pay.
-					(await import('../report/render-text.js')).renderText(diagnosis, {color: useColor(options.out), width: Math.max(60, Math.min(process.stdout.columns ?? 100, 120))});
+	const report = (await rendererFor(options.format, options.out))(diagnosis, options.format);
 	if (options.out) await writeTextOutput(options.out, report, 'the report to');
 	else process.stdout.write(report.endsWith('\n') ? report : `${report}\n`);
 	return exitCodeOf[diagnosis.verdict];
@@ -130,7 +139,19 @@ export const runCheck = async (options: CheckOptions): Promise<number> => {
 		);
 	}
 	const mode = redactModeOf(options.redact);
-	const original = options.snapshot ? await loadSnapshot(options.snapshot) : await collectLive(options);
+	const files = typeof options.snapshot === 'string' ? [options.snapshot] : (options.snapshot ?? []);
+	if (files.length > 1) {
+		if (options.saveSnapshot) throw new CliError('--save-snapshot saves one snapshot: give one --snapshot file with it');
+		const format = options.format ?? 'text';
+		return checkSnapshots(files, {
+			format,
+			...(options.out ? {out: options.out} : {}),
+			...(mode ? {redact: mode} : {}),
+			render: await rendererFor(format, options.out),
+			warn: line => process.stderr.write(`${visible(line)}\n`),
+		});
+	}
+	const original = files[0] !== undefined ? await loadSnapshot(files[0]) : await collectLive(options);
 	let snapshot = original;
 	let diagnosis: Diagnosis | undefined;
 	if (mode) {

@@ -6,11 +6,10 @@ import {fileURLToPath} from 'node:url';
 import {parseAccessDenied} from '../inputs/error-message/index.js';
 import {policyKindOfTitle, policySizeProblem} from '../snapshot/policy-limits.js';
 import type {Snapshot} from '../snapshot/snapshot.js';
-import {parseJson} from '../engine/json.js';
-import {parsePolicy} from '../engine/parse-policy.js';
+import {readPastedPolicy} from '../inputs/paste/read-pasted-policy.js';
 import {err, ok, type Result} from '../shared/result.js';
 import {clipboardSequences} from '../ui/clipboard.js';
-import type {ExampleInfo, PolicyCheck, ProfileInfo, WizardServices} from '../ui/services.js';
+import type {ExampleInfo, PolicyCheck, PolicyKind, ProfileInfo, WizardServices} from '../ui/services.js';
 import {emptySettings} from '../ui/session/remember.js';
 import {unsafeCharacterCount} from '../report/sanitize.js';
 import {packageVersion} from '../version.js';
@@ -85,18 +84,18 @@ const readSnapshotFile = async (path: string): Promise<Result<Snapshot, string>>
 	return parsed.ok ? parsed : err(parsed.error.message);
 };
 
-export const checkPolicy = (text: string, name: string): PolicyCheck => {
-	const json = parseJson(text);
-	if (!json.ok) return {ok: false, message: `not valid JSON: ${json.error.message}`, line: json.error.line, column: json.error.column};
-	const policy = parsePolicy(json.value, name);
-	if (!policy.ok) {
-		const {line, column} = policy.error;
-		return {ok: false, message: policy.error.message, ...(line === undefined ? {} : {line}), ...(column === undefined ? {} : {column})};
+/** Any form AWS prints a policy in (inputs/paste), checked as the kind of policy the question asks for. */
+export const checkPolicy = (text: string, name: string, kind?: PolicyKind): PolicyCheck => {
+	const pasted = readPastedPolicy(text, name, kind);
+	if (!pasted.ok) {
+		const {message, line, column} = pasted.error;
+		return {ok: false, message, ...(line === undefined ? {} : {line}), ...(column === undefined ? {} : {column})};
 	}
-	const hiddenCharacters = unsafeCharacterCount(json.value);
-	const tooLarge = policySizeProblem(json.value, policyKindOfTitle(name), 'the policy');
+	const {document, statementCount, notes, warnings} = pasted.value;
+	const tooLarge = policySizeProblem(document, policyKindOfTitle(name), 'the policy');
 	if (tooLarge) return {ok: false, message: tooLarge};
-	return {ok: true, statementCount: policy.value.statements.length, ...(hiddenCharacters > 0 ? {hiddenCharacters} : {})};
+	const hiddenCharacters = unsafeCharacterCount(document);
+	return {ok: true, statementCount, ...(hiddenCharacters > 0 ? {hiddenCharacters} : {}), ...(notes.length > 0 ? {notes} : {}), ...(warnings.length > 0 ? {warnings} : {})};
 };
 
 const writeTextFile: WizardServices['writeFile'] = async (path, text, {overwrite}) => {

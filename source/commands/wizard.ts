@@ -98,14 +98,27 @@ export const runWizardCommand = async (options: WizardCommandOptions): Promise<n
 	const services = createWizardServices();
 	// React is CommonJS: its default export is the one form every loader (and bundler) agrees on. The
 	// settings file is read meanwhile, so the first frame is the first question, not a wait.
-	const [{render}, {default: React}, {WizardApp}, settings] = await Promise.all([
+	const [{render}, {default: React}, {WizardApp, interruptedExitCode}, settings] = await Promise.all([
 		withoutFetch(() => import('ink')),
 		import('react'),
 		import('../ui/app.js'),
 		services.settings.load(),
 	]);
 	process.stdout.write(eraseLines(splash.length));
-	const instance = render(React.createElement(WizardApp, {services, settings, ...(options.saved ? {savedName: options.saved} : {})}), {exitOnCtrlC: true});
-	await instance.waitUntilExit();
-	return 0;
+	// Ctrl+C reaches the app as a key (raw mode), which clears the screen and exits 130; a SIGINT sent
+	// from outside does the same here.
+	const instance = render(React.createElement(WizardApp, {services, settings, ...(options.saved ? {savedName: options.saved} : {})}), {exitOnCtrlC: false});
+	let interrupted = false;
+	const onSignal = (): void => {
+		interrupted = true;
+		instance.clear();
+		instance.unmount();
+	};
+	process.once('SIGINT', onSignal);
+	try {
+		const result: unknown = await instance.waitUntilExit();
+		return interrupted ? interruptedExitCode : typeof result === 'number' ? result : 0;
+	} finally {
+		process.removeListener('SIGINT', onSignal);
+	}
 };

@@ -1,4 +1,6 @@
+import {formatSize} from '../shared/format-size.js';
 import {decryptForParts, generateDataKey, multipartRequiresDecrypt} from './multipart-upload.js';
+import type {FindingInput, OperationFinding} from './types.js';
 import type {OperationModule} from './types.js';
 
 /**
@@ -6,6 +8,18 @@ import type {OperationModule} from './types.js';
  * download does (s3:GetObject, kms:Decrypt on the source object's key), then writes the destination as an upload
  * does (s3:PutObject, kms:GenerateDataKey on the destination's key, kms:Decrypt as well for a multipart copy).
  */
+/** Why large copies fail while small ones work: the upload finding, in a copy's words. */
+const copyInPartsRequiresDecrypt = (input: FindingInput): OperationFinding | undefined => {
+	const finding = multipartRequiresDecrypt(input);
+	if (!finding) return undefined;
+	const {sizeBytes, multipartThresholdBytes} = input.request;
+	const size = sizeBytes === undefined ? 'Large objects are' : `A ${formatSize(sizeBytes)} object is`;
+	return {
+		...finding,
+		message: `${size} copied in parts (UploadPartCopy above ${formatSize(multipartThresholdBytes)}), and a copy in parts to an SSE-KMS destination needs kms:Decrypt as well as kms:GenerateDataKey on the destination's key. That is why small objects copy but large ones fail with AccessDenied.`,
+	};
+};
+
 export const copy: OperationModule<'copy'> = {
 	name: 'copy',
 	legs: {
@@ -30,9 +44,25 @@ export const copy: OperationModule<'copy'> = {
 			facts: {object: false, key: 'request-or-bucket-default'},
 			questions: {bucket: 'Which bucket does it copy to?'},
 			actions: [
-				{service: 's3', action: 's3:PutObject', when: 'always', sendsKeyHeaders: true, purpose: () => 'CopyObject writes the destination object'},
+				{
+					service: 's3',
+					action: 's3:PutObject',
+					when: 'always',
+					sendsKeyHeaders: true,
+					// A copy in parts calls UploadPartCopy, not UploadPart, and reads a source object, not a file.
+					purpose: request =>
+						request.multipart === 'yes'
+							? `CreateMultipartUpload, UploadPartCopy and CompleteMultipartUpload write the destination object (${request.sizeBytes === undefined ? 'of unknown size' : `of ${formatSize(request.sizeBytes)}`}, copied in parts above ${formatSize(request.multipartThresholdBytes)})`
+							: 'CopyObject writes the destination object',
+				},
 				generateDataKey,
-				decryptForParts,
+				{
+					...decryptForParts,
+					purpose: request =>
+						request.multipart === 'yes'
+							? "UploadPartCopy and CompleteMultipartUpload: S3 decrypts the destination's upload data key to encrypt and assemble each part"
+							: "needed if the copy is made in parts (the source object's size is not known; tools copy large objects with UploadPartCopy)",
+				},
 			],
 		},
 	},
@@ -64,5 +94,5 @@ export const copy: OperationModule<'copy'> = {
 			{verb: 'move', object: 'to'},
 		],
 	},
-	findings: [multipartRequiresDecrypt],
+	findings: [copyInPartsRequiresDecrypt],
 };

@@ -162,7 +162,7 @@ describe.skipIf(!hasTmux)('the wizard in a terminal', () => {
 		expect(lines.every(line => line.length <= 80)).toBe(true);
 		expect(text).toMatch(/› ✘ +kms:Decrypt/);
 		press(session, 'C-c');
-		await waitForScreen(session, 'wizard exited with 0');
+		await waitForScreen(session, 'wizard exited with 130');
 	}, 60_000);
 
 	it('honours NO_COLOR', async () => {

@@ -31,8 +31,8 @@ export const readQuestion = (value: unknown): Result<BundleQuestion, string> => 
 	if (hasSource(operation) && (!sourceBucket || !sourceKey)) return err(`a ${operation} needs "source": {"bucket", "objectKey"}`);
 	// The script wrote what collect-script checked; a bundle edited since is refused as collect-script would.
 	const badName =
-		nameProblem('bucket', bucket, text => parseBucketName(text)) ??
-		nameProblem('source.bucket', hasSource(operation) ? sourceBucket : undefined, text => parseBucketName(text)) ??
+		nameProblem('bucket', bucket, parseBucketName) ??
+		nameProblem('source.bucket', hasSource(operation) ? sourceBucket : undefined, parseBucketName) ??
 		nameProblem('kmsKeyId', asString(object['kmsKeyId']), parseKeyReference) ??
 		nameProblem('principal', asString(object['principal']), parsePrincipalArn) ??
 		nameProblem('region', asString(object['region']), parseRegion);

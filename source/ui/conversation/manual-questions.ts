@@ -1,6 +1,7 @@
 import type {FlowEnv} from './flow-types.js';
 import type {ChoiceQuestion, PasteCheck, PasteQuestion, TextQuestion} from './question.js';
 import {checkPrincipalArn, checkRegion} from './validate.js';
+import type {PolicyKind} from '../services.js';
 
 /** The questions manual-flow.ts asks without credentials: the caller, the bucket's Region, and each policy in turn. */
 
@@ -53,17 +54,20 @@ export const policyHowQuestion = (id: PolicyHowId, title: string, prompt: string
 	],
 });
 
-export const policyPasteQuestion = (env: FlowEnv, id: PastedPolicyId, title: string, prompt: string): PasteQuestion => ({
+/** `kind` notices a policy pasted into the wrong box; `help` says which command prints it (paste-hints.ts). */
+export const policyPasteQuestion = (env: FlowEnv, id: PastedPolicyId, title: string, prompt: string, kind?: PolicyKind, help?: string): PasteQuestion => ({
 	kind: 'paste',
 	id,
 	title,
 	prompt,
+	...(help ? {help} : {}),
 	check: (text): PasteCheck => {
-		const checked = env.checkPolicy(text, title);
+		const checked = env.checkPolicy(text, title, kind);
 		if (!checked.ok) return checked;
 		const hidden = checked.hiddenCharacters ?? 0;
 		const warning = hidden === 0 ? '' : ` (! it holds ${hidden} control or invisible character${hidden === 1 ? '' : 's'}: shown escaped, such as \\u001b, wherever it is printed)`;
-		return {ok: true, summary: `valid policy, ${checked.statementCount} statement${checked.statementCount === 1 ? '' : 's'}${warning}`};
+		const {notes, warnings} = checked;
+		return {ok: true, summary: `valid policy, ${checked.statementCount} statement${checked.statementCount === 1 ? '' : 's'}${warning}`, ...(notes ? {notes} : {}), ...(warnings ? {warnings} : {})};
 	},
 });
 
@@ -103,12 +107,14 @@ export const scpHowQuestion: ChoiceQuestion = {
 	],
 };
 
-export const scpPasteQuestion = (env: FlowEnv, index: number): PasteQuestion =>
+export const scpPasteQuestion = (env: FlowEnv, index: number, help?: string): PasteQuestion =>
 	policyPasteQuestion(
 		env,
 		`scp-${index}`,
 		`SCP ${index}`,
 		index === 1 ? 'Paste the first SCP (JSON), from the highest level (the root).' : `Paste SCP ${index} (JSON), from the next level down.`,
+		'scp',
+		help,
 	);
 
 export const moreScpsQuestion = (index: number): ChoiceQuestion => ({

@@ -70,10 +70,13 @@ export type TextQuestion = QuestionBase & Keepable & {
 	readonly validate: (text: string) => string | undefined;
 	/** How the answer reads in the transcript (`200 MB` → `200 MB (209,715,200 bytes)`). */
 	readonly display?: (text: string) => string;
+	/** The answer to keep, from what was typed or pasted (the key ARN out of pasted CLI output). */
+	readonly interpret?: (text: string) => string;
 };
 
 export type PasteCheck =
-	| {readonly ok: true; readonly summary: string}
+	/** `notes`: what was done to read the paste; `warnings`: what looks wrong, though it can be used. */
+	| {readonly ok: true; readonly summary: string; readonly notes?: readonly string[]; readonly warnings?: readonly string[]}
 	| {readonly ok: false; readonly message: string; readonly line?: number; readonly column?: number};
 
 export type PasteQuestion = QuestionBase & {

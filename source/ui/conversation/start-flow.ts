@@ -1,4 +1,5 @@
 import type {ParsedDenial} from '../../inputs/error-message/parsed-denial.js';
+import {denialMeaning} from './denial-meaning.js';
 import {denialFacts} from './detected-facts.js';
 import {ask, show, waitFor} from './flow-steps.js';
 import type {Ending, Flow, FlowEnv} from './flow-types.js';
@@ -53,7 +54,7 @@ export function* conversation(env: FlowEnv): Flow<Ending> {
 		const text = yield* ask(questions.errorQuestion(env));
 		const parsed = env.parseError(text);
 		denial = parsed.ok ? parsed.value : undefined;
-		if (denial) yield* show(denialFacts(denial));
+		if (denial) yield* show([...denialFacts(denial), ...denialMeaning(denial)]);
 		how = yield* ask(questions.readHowQuestion(env));
 	}
 	const profile = profileOfAnswer(how);

@@ -4,6 +4,7 @@ import type {DefaultEncryption, Operation, Question as SnapshotQuestion} from '.
 import {ask, show} from './flow-steps.js';
 import type {Flow, FlowEnv} from './flow-types.js';
 import * as questions from './target-questions.js';
+import {wordedFor} from './copy-wording.js';
 import {parseSize} from './size.js';
 import {explainMultipart, isUploadTool} from './upload-tools.js';
 import {splitBucketAnswer} from './validate.js';
@@ -24,14 +25,15 @@ export function* targetFlow(env: FlowEnv, denial: ParsedDenial | undefined, live
 	const operation = (known.operation ?? (yield* ask(questions.operationQuestion))) as Operation;
 	// What to ask follows the operation's legs: a source to name, a key to name or to find on the object, a size.
 	const {legs, multipart} = operationModule(operation);
+	const word = wordedFor(operation);
 	let bucket = known.bucket;
 	let objectKey = known.objectKey;
 	if (!bucket) {
-		const split = splitBucketAnswer(yield* ask(questions.bucketQuestion('bucket', 'Bucket', legs.destination.questions.bucket)));
+		const split = splitBucketAnswer(yield* ask(word(questions.bucketQuestion('bucket', 'Bucket', legs.destination.questions.bucket))));
 		bucket = split.bucket;
 		objectKey = split.objectKey;
 	}
-	objectKey ??= yield* ask(questions.objectKeyQuestion('object-key', 'Object key', `Which object key in ${bucket}?`));
+	objectKey ??= yield* ask(word(questions.objectKeyQuestion('object-key', 'Object key', `Which object key in ${bucket}?`), bucket));
 
 	let source: SnapshotQuestion['source'];
 	let sourceKeyArn: string | undefined;
@@ -54,7 +56,7 @@ export function* targetFlow(env: FlowEnv, denial: ParsedDenial | undefined, live
 			keyArn = yield* ask(questions.keyArnQuestion('object-kms-key', objectKmsKey.title, objectKmsKey.prompt, known.keyArn));
 		}
 	} else {
-		const names = yield* ask(questions.namesKeyQuestion(operation));
+		const names = yield* ask(word(questions.namesKeyQuestion(operation)));
 		if (names === 'yes') {
 			kmsKeyId = live
 				? yield* ask(questions.kmsKeyQuestion(known.keyArn))
@@ -62,7 +64,7 @@ export function* targetFlow(env: FlowEnv, denial: ParsedDenial | undefined, live
 			if (!live) keyArn = kmsKeyId;
 		} else if (!live) {
 			const named = yield* ask(
-				questions.keyArnQuestion('default-key', "Bucket's default key", "Which key is the bucket's default? (aws s3api get-bucket-encryption shows it; aws/s3 for the AWS managed key)", known.keyArn, true),
+				word(questions.keyArnQuestion('default-key', "Bucket's default key", "Which key is the bucket's default? (aws s3api get-bucket-encryption shows it; aws/s3 for the AWS managed key)", known.keyArn, true)),
 			);
 			defaultEncryption = named === 'aws/s3' ? {algorithm: 'aws:kms'} : {algorithm: 'aws:kms', kmsKeyId: named};
 			if (named !== 'aws/s3') keyArn = named;
@@ -71,8 +73,8 @@ export function* targetFlow(env: FlowEnv, denial: ParsedDenial | undefined, live
 
 	let sizing: Pick<SnapshotQuestion, 'sizeBytes' | 'tool'> = {};
 	if (multipart.inParts) {
-		const sizeText = yield* ask(questions.sizeQuestion);
-		const tool = yield* ask(questions.toolQuestion);
+		const sizeText = yield* ask(word(questions.sizeQuestion));
+		const tool = yield* ask(word(questions.toolQuestion));
 		const sizeBytes = sizeText === '' ? undefined : parseSize(sizeText);
 		if (isUploadTool(tool)) {
 			sizing = {...(sizeBytes === undefined ? {} : {sizeBytes}), tool};

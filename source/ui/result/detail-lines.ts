@@ -6,6 +6,7 @@ import {visible, visibleJson} from '../../report/sanitize.js';
 import type {Line} from '../conversation/transcript-lines.js';
 import {wrapText} from '../text/wrap.js';
 import {theme} from '../theme.js';
+import {actionWithSide, sideOf} from './copy-sides.js';
 import type {ResultRow} from './rows.js';
 
 /** A row's explanation and fix as lines, so the panel can scroll them at any terminal size. */
@@ -46,7 +47,7 @@ export const explanationLines = (row: ResultRow, diagnosis: Diagnosis, width: nu
 	const style = statusStyles[requirement.status];
 	const action = diagnosis.actions.find(candidate => candidate.id === requirement.actionId);
 	const lines: Line[] = [
-		{mark: `${style.mark} `, ...(style.color ? {markColour: style.color} : {}), text: `${requirement.action} · ${placeLabels[requirement.place]} · ${style.label}`},
+		{mark: `${style.mark} `, ...(style.color ? {markColour: style.color} : {}), text: `${actionWithSide(requirement.action, sideOf(diagnosis.question.operation, requirement))} · ${placeLabels[requirement.place]} · ${style.label}`},
 		...labelled('on', requirement.resource, width),
 	];
 	if (action?.purpose) lines.push(...labelled('Needed for:', action.purpose, width));

@@ -2,6 +2,7 @@ import {Box, Text} from 'ink';
 import {placeHeading, statusStyles} from '../../report/marks.js';
 import {displayWidth, padEnd} from '../../shared/display-width.js';
 import {truncate} from '../text/truncate.js';
+import {shortenArn} from '../text/shorten-arn.js';
 import {theme} from '../theme.js';
 import type {RowGroup} from './rows.js';
 
@@ -31,10 +32,13 @@ export const RequirementTable = ({groups, selected, width, height}: {readonly gr
 			{from > 0 && <Text color={theme.muted}>{`  ↑ ${from} more`}</Text>}
 			{lines.slice(from, to).map(line => {
 				if (line.kind === 'heading') {
-					const resource = line.group.sharedResource ? ` · ${line.group.sharedResource}` : '';
+					const heading = `${placeHeading(line.group.place)}${line.group.side ? ` (${line.group.side})` : ''}`;
+					// The ARN's end says which key or object: its front gives way on a narrow terminal.
+					const room = width - heading.length - 3;
+					const resource = line.group.sharedResource && room >= 16 ? ` · ${shortenArn(line.group.sharedResource, room)}` : '';
 					return (
-						<Text key={`h-${line.group.place}`} bold wrap="truncate">
-							{truncate(`${placeHeading(line.group.place)}${resource}`, width)}
+						<Text key={`h-${line.group.place}-${line.group.side ?? ''}`} bold wrap="truncate">
+							{truncate(`${heading}${resource}`, width)}
 						</Text>
 					);
 				}

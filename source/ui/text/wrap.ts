@@ -9,6 +9,8 @@ import {displayWidth} from '../../shared/display-width.js';
  */
 
 const breakAfter = new Set([':', '/', '-', ',', '.']);
+/** An ARN breaks only between its parts, never inside a key ID (whose hyphens would otherwise be taken). */
+const arnBreaks = new Set([':', '/']);
 
 const graphemes = new Intl.Segmenter();
 
@@ -26,10 +28,10 @@ const fittingStart = (text: string, columns: number): string => {
 };
 
 /** How much of a too-long token fits in `room` columns: up to the last separator, or all of the room when there is none. */
-const fittingPiece = (token: string, room: number): string => {
+const fittingPiece = (token: string, room: number, separators: ReadonlySet<string>): string => {
 	const fits = fittingStart(token, room);
 	for (let index = fits.length; displayWidth(fits.slice(0, index)) > room / 3; index--) {
-		if (breakAfter.has(fits[index - 1]!)) return fits.slice(0, index);
+		if (separators.has(fits[index - 1]!)) return fits.slice(0, index);
 	}
 	return fits;
 };
@@ -57,8 +59,9 @@ const wrapParagraph = (paragraph: string, width: number, indent: string): string
 		if (width - displayWidth(line + separator) < 8) flush();
 		else line += separator;
 		let rest = word;
+		const separators = word.startsWith('arn:') ? arnBreaks : breakAfter;
 		while (displayWidth(line) + displayWidth(rest) > width) {
-			const piece = fittingPiece(rest, Math.max(width - displayWidth(line), 1));
+			const piece = fittingPiece(rest, Math.max(width - displayWidth(line), 1), separators);
 			line += piece;
 			rest = rest.slice(piece.length);
 			flush();

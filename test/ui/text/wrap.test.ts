@@ -10,7 +10,17 @@ describe('wrapText', () => {
 		for (const line of lines) expect(line.length).toBeLessThanOrEqual(40);
 		expect(lines.join('').replace(/ /g, '')).toBe(text.replace(/ /g, ''));
 		expect(lines[0]).toMatch(/^Key arn:aws:kms:ap-northeast-1:[\d:]*$/);
-		expect(lines.at(-1)).toMatch(/is disabled$/);
+		// The key ID stays whole on its line, so "is" follows it there.
+		expect(lines.at(-2)).toBe('111aa2bb-333c-4d44-5555-a111bb2c33dd is');
+		expect(lines.at(-1)).toBe('disabled');
+	});
+
+	it('never breaks inside the key ID of an ARN (its hyphens are not break points)', () => {
+		const keyId = '1234abcd-12ab-34cd-56ef-1234567890ab';
+		for (const width of [40, 50, 58, 60, 70]) {
+			const lines = wrapText(`The key arn:aws:kms:eu-west-1:111122223333:key/${keyId} is in another account`, width, '  ');
+			expect(lines.some(line => line.includes(keyId)), `at ${width} columns: ${lines.join(' | ')}`).toBe(true);
+		}
 	});
 
 	it('keeps indentation of JSON lines and indents continuation lines', () => {
