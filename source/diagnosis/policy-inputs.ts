@@ -3,6 +3,7 @@ import {parsePolicy} from '../engine/parse-policy.js';
 import type {Policy} from '../engine/policy.js';
 import {parseCaller, roleArnOfCaller} from '../engine/principal.js';
 import {pathOf, sameRef, type PolicyRef} from './policy-ref.js';
+import {isAccountId} from '../names/index.js';
 import type {ActionSpec} from './required-actions.js';
 import {keyInfoOf, type ResolvedFacts} from './resolve-question.js';
 import type {NamedPolicy, OrganizationLevel, PolicyJson, Snapshot} from '../snapshot/snapshot.js';
@@ -162,7 +163,7 @@ export const policySetFor = (snapshot: Snapshot, spec: ActionSpec, facts: Resolv
 	const otherKey = described && !keyInfo ? described.arn : undefined;
 	const keyPath = spec.side === 'source' ? 'source.keyInfo' : 'key';
 	const keyAccount = spec.resource.split(':')[4];
-	const crossAccount = keyAccount && /^\d{12}$/.test(keyAccount) && facts.question.principalAccount && keyAccount !== facts.question.principalAccount;
+	const crossAccount = keyAccount && isAccountId(keyAccount) && facts.question.principalAccount && keyAccount !== facts.question.principalAccount;
 	const resource = singlePolicy(
 		snapshot,
 		book,

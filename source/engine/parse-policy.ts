@@ -3,6 +3,7 @@ import {parseJson} from './json.js';
 import type {ConditionClause, Effect, Policy, PrincipalElement, Statement} from './policy.js';
 import {err, ok, type Result} from '../shared/result.js';
 import {isObject, type JsonObject} from '../shared/json.js';
+import {isAccountId} from '../names/index.js';
 
 export type PolicyParseError = {
 	/** The whole message, naming the policy and the statement: `key policy, Sid "Use": Effect must be …`. */
@@ -56,7 +57,7 @@ const parsePrincipal = (value: unknown, element: string): PrincipalElement => {
 	const read = (type: string): string[] => (entries[type] === undefined ? [] : stringList(entries[type], `${element}.${type}`));
 	const aws = read('AWS');
 	for (const entry of aws) {
-		if (entry !== '*' && !/^\d{12}$/.test(entry) && !entry.startsWith('arn:') && !/^[A-Z0-9]{21}$/.test(entry)) {
+		if (entry !== '*' && !isAccountId(entry) && !entry.startsWith('arn:') && !/^[A-Z0-9]{21}$/.test(entry)) {
 			fail(`${element}.AWS "${entry}" is not an account ID, an ARN or "*"`);
 		}
 	}

@@ -1,3 +1,4 @@
+import {visibleLines} from './sanitize.js';
 import type {ConditionExplanation, Diagnosis, Finding, Fix, Requirement, RequiredAction, ResolvedQuestion, UnknownNote} from '../diagnosis/diagnosis.js';
 
 /**
@@ -101,5 +102,6 @@ export const renderJson = (diagnosis: Diagnosis): string => {
 		fixes: diagnosis.fixes.map(fixJson),
 		unknowns: diagnosis.unknowns.map(unknownJson),
 	};
-	return `${JSON.stringify(document, null, 2)}\n`;
+	// Exact values; the characters that could steer a terminal are JSON-escaped, which parses to the same.
+	return `${visibleLines(JSON.stringify(document, null, 2))}\n`;
 };

@@ -1,7 +1,10 @@
 import type {ErrorObject} from 'ajv';
 import {parseJson} from '../engine/json.js';
 import {err, ok, type Result} from '../shared/result.js';
-import {snapshotPatterns, validateSnapshotSchema} from './snapshot-schema.js';
+import {operationNamesInWords, operationsWithSource} from './operation-names.js';
+import {namePatterns} from '../names/index.js';
+import {validateSnapshotSchema} from './snapshot-schema.js';
+import {policySizeProblems} from './policy-limits.js';
 import {snapshotFormat, type Snapshot} from './snapshot.js';
 import {isObject, type JsonObject} from '../shared/json.js';
 
@@ -86,7 +89,7 @@ const closest = (name: string, candidates: readonly string[]): string | undefine
 
 const patternMeaning = (pattern: unknown): string | undefined => {
 	if (pattern === '\\S') return 'non-empty';
-	return Object.values(snapshotPatterns).find(entry => entry.pattern === pattern)?.means;
+	return Object.values(namePatterns).find(entry => entry.pattern === pattern)?.means;
 };
 
 /** One ajv error as a sentence, or undefined for errors that only repeat another (`if`, `anyOf`). */
@@ -98,7 +101,7 @@ const describeError = (error: ErrorObject, data: unknown): string | undefined =>
 		case 'required': {
 			const field = jsonPath(error.instancePath, data, String(params['missingProperty']));
 			// Only the question has a conditional requirement: a copy needs its source.
-			const when = error.schemaPath.includes('/then/') ? ' when question.operation is copy' : '';
+			const when = error.schemaPath.includes('/then/') ? ` when question.operation is ${operationNamesInWords(operationsWithSource)}` : '';
 			return `${field} is required${when}`;
 		}
 		case 'additionalProperties': {
@@ -180,5 +183,7 @@ export const parseSnapshot = (text: string, sourceName: string): Result<Snapshot
 	}
 	// `$schema` only points editors at docs/snapshot.schema.json; it is no part of the Snapshot.
 	const {$schema: _schema, ...snapshot} = data;
+	const tooLarge = policySizeProblems(snapshot as unknown as Snapshot);
+	if (tooLarge.length > 0) return failure(sourceName, 'schema', tooLarge);
 	return ok(snapshot as unknown as Snapshot);
 };

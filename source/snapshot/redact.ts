@@ -1,3 +1,4 @@
+import {inText, isAccountId, isKeyId} from '../names/index.js';
 import type {Snapshot} from './snapshot.js';
 
 /**
@@ -77,16 +78,18 @@ const emailPattern = /^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$/;
 
 /** The patterns found anywhere in text, in the order they are tried at each position. */
 const patterns = [
-	String.raw`(arn:aws[a-z-]*:[a-z0-9-]*:[a-z0-9-]*:(?:\d{12}|aws|\*)?:[^\s"',;()<>]+)`,
-	String.raw`\b((?:AIDA|AROA|AGPA|ANPA|ANVA|ASIA|AKIA|AIPA|APKA)[A-Z0-9]{8,})(:[^\s"',;()<>]+)?`,
-	String.raw`\b([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b`,
-	String.raw`\b(mrk-[0-9a-f]{32})\b`,
-	String.raw`\b(alias\/(?!aws\/)[A-Za-z0-9/_-]+)`,
-	String.raw`\b(o-[a-z0-9]{10,32})\b`,
-	String.raw`\b(ou-[a-z0-9]{4,32}-[a-z0-9]{8,32})\b`,
-	String.raw`\b(r-[a-z0-9]{4,32})\b`,
-	String.raw`\b(p-[a-z0-9_]{8,128})\b`,
-	String.raw`\b(\d{12})\b`,
+	inText.arnInText,
+	// A unique ID may carry the session after a colon (AROA…:alice).
+	String.raw`${inText.uniqueIdInText}(:[^\s"',;()<>]+)?`,
+	inText.singleRegionKeyIdInText,
+	inText.multiRegionKeyIdInText,
+	inText.customerAliasInText,
+	inText.organizationIdInText,
+	inText.organizationalUnitIdInText,
+	inText.organizationRootIdInText,
+	inText.organizationPolicyIdInText,
+	// Anywhere a run of exactly 12 digits stands, also inside a word (a Sid such as AllowAcct123456789012Put).
+	inText.accountIdAnywhereInText,
 	String.raw`([A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})`,
 ];
 
@@ -97,14 +100,25 @@ type Redactor = {
 	readonly keyReference: (id: string) => string;
 	readonly policyName: (name: string, arn: string | undefined) => string;
 	readonly grantName: (name: string) => string;
+	/** Only the account IDs in a text: for object keys (tag keys, condition keys), whose grammar must stay. */
+	readonly accounts: (text: string) => string;
 };
 
 const createRedactor = (names: Placeholders): Redactor => {
 	const session = (name: string): string => (hasWildcard(name) ? name : emailPattern.test(name) ? names.of('email', name) : names.of('session', name));
-	const segment = (kind: Kind, value: string): string => (value === '' ? value : hasWildcard(value) ? knownOnly(value) : names.of(kind, value));
+	const segment = (kind: Kind, value: string): string => {
+		if (value === '' || hasWildcard(value)) return value === '' ? value : knownOnly(value);
+		// A key segment that is a name, unique ID or account elsewhere (what a policy variable such as
+		// ${aws:username} resolves to) gets that name's placeholder, so the variable still matches.
+		const asName = kind === 'path' ? names.lookup(value) : undefined;
+		if (asName !== undefined) return asName;
+		const asText = kind === 'path' ? redactText(value) : value;
+		return asText !== value ? asText : names.of(kind, value);
+	};
 	const objectKey = (key: string): string => {
 		const redacted = key.split('/').map(part => segment('path', part)).join('/');
-		if (!hasWildcard(key) && key.includes('/')) names.alsoInText(key, redacted);
+		// A whole key, one segment (payroll.csv) or several, is also replaced where a title or note quotes it.
+		if (!hasWildcard(key) && (key.includes('/') || key.length >= 4)) names.alsoInText(key, redacted);
 		return redacted;
 	};
 
@@ -121,7 +135,7 @@ const createRedactor = (names: Placeholders): Redactor => {
 		const body = trailing ? text.slice(0, -trailing.length) : text;
 		const [, partition, service, region, account, ...rest] = body.split(':');
 		const resource = rest.join(':');
-		const redactedAccount = account && /^\d{12}$/.test(account) ? names.of('account', account) : (account ?? '');
+		const redactedAccount = account && isAccountId(account) ? names.of('account', account) : (account ?? '');
 		const redactedResource = ((): string => {
 			if (service === 's3') {
 				const slash = resource.indexOf('/');
@@ -198,13 +212,14 @@ const createRedactor = (names: Placeholders): Redactor => {
 		keyReference: id => {
 			if (id.startsWith('arn:')) return arn(id);
 			if (id.startsWith('alias/')) return id.startsWith('alias/aws/') ? id : names.of('alias', id);
-			return /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$/.test(id) ? keyId(id) : redactText(id);
+			return isKeyId(id) ? keyId(id) : redactText(id);
 		},
 		policyName: (name, policyArn) => {
 			const awsOwned = policyArn?.startsWith('arn:aws:iam::aws:') || /\/p-(RCP)?FullAWSAccess$/.test(policyArn ?? '') || name === 'FullAWSAccess' || name === 'RCPFullAWSAccess';
 			return awsOwned ? name : names.of('policy', name);
 		},
 		grantName: name => (name === '' ? name : names.of('grant', name)),
+		accounts: text => text.replace(new RegExp(inText.accountIdAnywhereInText, 'g'), account => names.of('account', account)),
 	};
 };
 
@@ -215,8 +230,21 @@ const isObject = (value: Json | undefined): value is {readonly [key: string]: Js
 /** Fields whose values are the format's own words (states, enums, paths of notes), never a user's names. */
 const verbatimFields = new Set(['format', 'operation', 'tool', 'algorithm', 'keyManager', 'keyState', 'keySpec', 'keyUsage', 'objectOwnership', 'region', 'collectedBy', 'createdAt', 'grantId', 'operations']);
 
+/** Under a numeric or date condition operator a number is a number (a size, a time), never an account. */
+const underNumericOperator = (path: readonly string[]): boolean => {
+	const condition = path.lastIndexOf('Condition');
+	return condition !== -1 && /^(ForAnyValue:|ForAllValues:)?(Numeric|Date)/.test(path[condition + 1] ?? '');
+};
+
+const isAccountNumber = (value: number): boolean => Number.isInteger(value) && value >= 100_000_000_000 && value <= 999_999_999_999;
+
 /** Field-aware walk: known fields by their meaning, everything else (policy documents included) as text. */
 const walk = (value: Json, path: readonly string[], redactor: Redactor): Json => {
+	const inDocument = path.includes('document') || path.includes('policy') || path.includes('sessionPolicy') || path.includes('Condition');
+	// An account ID written as a JSON number (`"aws:SourceAccount": 111122223333`) is one like any other:
+	// it becomes the same placeholder, as the string the engine compares it as.
+	if (typeof value === 'number') return inDocument && isAccountNumber(value) && !underNumericOperator(path) ? redactor.accounts(String(value)) : value;
+	if (typeof value === 'string' && inDocument && /^\d+(\.\d+)?$/.test(value) && underNumericOperator(path)) return value;
 	if (typeof value === 'string') {
 		const field = path[path.length - 1];
 		const parent = path[path.length - 2];
@@ -237,7 +265,7 @@ const walk = (value: Json, path: readonly string[], redactor: Redactor): Json =>
 		const isNamedPolicy = typeof value['name'] === 'string' && isObject(value['document']);
 		const entries = Object.entries(value).map(([key, item]): [string, Json] => {
 			if (isNamedPolicy && key === 'name') return [key, redactor.policyName(item as string, typeof value['arn'] === 'string' ? value['arn'] : undefined)];
-			return [key, walk(item, [...path, key], redactor)];
+			return [redactor.accounts(key), walk(item, [...path, key], redactor)];
 		});
 		return Object.fromEntries(entries);
 	}

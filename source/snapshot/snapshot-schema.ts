@@ -1,4 +1,6 @@
 import type {ErrorObject, Options} from 'ajv';
+import {operationNames, operationsWithSource} from './operation-names.js';
+import {namePatterns, type NamePattern} from '../names/index.js';
 import {validate as generatedValidator} from './snapshot-validator.generated.js';
 
 /**
@@ -8,28 +10,11 @@ import {validate as generatedValidator} from './snapshot-validator.generated.js'
  * allows `null` accept it. Our own objects reject unknown fields; policy documents are free-form.
  */
 
-/** Patterns with the words an error message uses for them ("must be a 12-digit account ID"). */
-export const snapshotPatterns = {
-	accountId: {pattern: '^[0-9]{12}$', means: 'a 12-digit AWS account ID'},
-	region: {pattern: '^[a-z]{2}(-[a-z]+)+-[0-9]{1,2}$', means: 'an AWS Region code such as eu-west-1'},
-	bucketName: {pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$', means: 'a bucket name (not an ARN or an s3:// URL)'},
-	keyArn: {
-		pattern: '^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/[A-Za-z0-9-]+$',
-		means: 'a KMS key ARN such as arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab',
-	},
-	principalArn: {
-		pattern: '^arn:aws[a-z-]*:(iam::[0-9]{12}:(root|user/.+|role/.+)|sts::[0-9]{12}:(assumed-role/[^/]+/.+|federated-user/.+))$',
-		means: 'an IAM user, role or assumed-role session ARN such as arn:aws:sts::111122223333:assumed-role/ROLE/SESSION',
-	},
-	roleArn: {pattern: '^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$', means: 'an IAM role ARN such as arn:aws:iam::111122223333:role/path/NAME'},
-	organizationId: {pattern: '^o-[a-z0-9]{10,32}$', means: 'an organization ID such as o-a1b2c3d4e5'},
-} as const;
-
 // A pattern rather than minLength, which would make the generated code import ajv's unicode runtime.
 const nonEmptyString = {type: 'string', pattern: '\\S'} as const;
 const stringMap = {type: 'object', additionalProperties: {type: 'string'}} as const;
-const patterned = (name: keyof typeof snapshotPatterns, description: string) =>
-	({type: 'string', pattern: snapshotPatterns[name].pattern, description}) as const;
+// Every name's pattern comes from names/, where the parse functions keep the same rules.
+const patterned = (name: NamePattern, description: string) => ({type: 'string', pattern: namePatterns[name].pattern, description}) as const;
 
 const bucketInfo = {
 	type: 'object',
@@ -109,7 +94,7 @@ const question = {
 	description: 'What the user tried.',
 	required: ['operation', 'bucket', 'objectKey'],
 	properties: {
-		operation: {enum: ['upload', 'download', 'copy'], description: 'upload, download, or copy (CopyObject into question.bucket).'},
+		operation: {enum: operationNames, description: 'upload, download, or copy (CopyObject into question.bucket).'},
 		bucket: patterned('bucketName', 'The bucket written to (upload, copy) or read from (download).'),
 		objectKey: {...nonEmptyString, description: 'The object key.'},
 		sizeBytes: {type: 'integer', minimum: 0, description: 'Size of the object in bytes; decides multipart.'},
@@ -127,7 +112,7 @@ const question = {
 	},
 	additionalProperties: false,
 	// A copy has nothing to read without its source.
-	if: {required: ['operation'], properties: {operation: {const: 'copy'}}},
+	if: {required: ['operation'], properties: {operation: {enum: operationsWithSource}}},
 	then: {required: ['source']},
 } as const;
 
@@ -161,7 +146,7 @@ const principal = {
 		tags: {...stringMap, description: 'Principal tags, for aws:PrincipalTag conditions.'},
 		organizationId: {
 			type: ['string', 'null'],
-			pattern: snapshotPatterns.organizationId.pattern,
+			pattern: namePatterns.organizationId.pattern,
 			description: "The caller account's organization ID, for aws:PrincipalOrgID; null: in no organization.",
 		},
 	},

@@ -1,4 +1,7 @@
 import type {ContextValue} from '../engine/context.js';
+import type {Operation} from './operation-names.js';
+
+export type {Operation} from './operation-names.js';
 
 /**
  * The snapshot: everything known about one failing (or feared) S3 request. Live collection, pasted
@@ -20,7 +23,6 @@ export type NamedPolicy = {
 	readonly document: PolicyJson;
 };
 
-export type Operation = 'upload' | 'download' | 'copy';
 export type UploadTool = 'aws-cli' | 'sdk' | 'sdk-js' | 'boto3' | 'dotnet' | 'console' | 'other';
 
 export type CopySource = {

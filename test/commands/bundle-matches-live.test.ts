@@ -112,7 +112,7 @@ describe('the bundle diagnoses as the live path does, in one account', () => {
 			roundTrip(state, 'ci', {operation: 'copy', bucket: 'acme-archive', objectKey: '2024/q1.csv', source: {bucket: 'acme-uploads', objectKey: 'reports/2024/q1.csv'}}),
 			roundTrip(state, 'ci', {operation: 'upload', bucket: 'acme-uploads', objectKey: 'new.csv', kmsKeyId: 'alias/uploads'}),
 		]);
-	}, 60_000);
+	}, 180_000);
 
 	it('the fake aws speaks as the AWS CLI does: the wire error code, a HEAD answer\'s status, every page of a list', async () => {
 		const aws = (...args: string[]) =>
@@ -207,7 +207,7 @@ describe('the bundle diagnoses as the live path does, with the caller, the bucke
 		// script's `--expected-bucket-owner` of the wrong account would too; the fake endpoint does not check that header).
 		state.fake.addFault({service: 's3', operation: 'HeadBucket', accessKeyId: keys.uploader.accessKeyId, kind: 'denied'});
 		download = await roundTrip(state, 'app', {operation: 'download', bucket: 'shared-data', objectKey: 'in/data.json'});
-	}, 60_000);
+	}, 180_000);
 
 	it('what one account cannot read stays unknown on both paths, and the diagnosis is the same', () => {
 		expectKnownReadOnlyCommands(download.run);

@@ -2,7 +2,7 @@ import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import {diagnose} from '../../source/diagnosis/diagnose.js';
 import {parseSnapshot} from '../../source/snapshot/parse-snapshot.js';
-import {multipartThresholds} from '../../source/diagnosis/thresholds.js';
+import {multipartThresholds} from '../../source/operations/multipart-upload.js';
 
 const doc = readFileSync(new URL('../../docs/snapshot.md', import.meta.url), 'utf8');
 const jsonBlocks = [...doc.matchAll(/^```json\n([\s\S]*?)^```$/gm)].map(match => match[1]!);

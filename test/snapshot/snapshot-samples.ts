@@ -57,8 +57,8 @@ export const completeSnapshot: Snapshot = {
 	},
 	source: {
 		bucketInfo: {name: 'source-bucket', accountId: '444455556666', region: 'eu-west-1', policy: {Version: '2012-10-17', Statement: []}, defaultEncryption: null, objectOwnership: null},
-		objectInfo: {encryption: {algorithm: 'aws:kms', kmsKeyId: 'arn:aws:kms:eu-west-1:444455556666:key/abcd'}},
-		keyInfo: {arn: 'arn:aws:kms:eu-west-1:444455556666:key/abcd'},
+		objectInfo: {encryption: {algorithm: 'aws:kms', kmsKeyId: 'arn:aws:kms:eu-west-1:444455556666:key/0987dcba-09fe-87dc-65ba-ab0987654321'}},
+		keyInfo: {arn: 'arn:aws:kms:eu-west-1:444455556666:key/0987dcba-09fe-87dc-65ba-ab0987654321'},
 	},
 	organization: {
 		serviceControlPolicies: [[{Version: '2012-10-17', Statement: [{Effect: 'Allow', Action: '*', Resource: '*'}]}], [{name: 'FullAWSAccess', arn: 'arn:aws:organizations::aws:policy/service_control_policy/p-FullAWSAccess', document: {Version: '2012-10-17', Statement: []}}]],

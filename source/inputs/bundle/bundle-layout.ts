@@ -1,3 +1,5 @@
+import type {CopySource, Question} from '../../snapshot/snapshot.js';
+
 /**
  * The support bundle's file names: the collection script writes them, bundleToSnapshot reads them.
  * Every call writes STEM.json (its answer), STEM.stderr (its error) and STEM.exit (its exit status),
@@ -87,17 +89,12 @@ export const stems = {
 	organizationPolicy: (policyId: string): string => `${calls.describePolicy.stem}.${safeName(policyId)}`,
 } as const;
 
-/** question.json: what the support engineer asked about, written by the script as generated. */
-export type BundleQuestion = {
+/** question.json: what the support engineer asked about, written by the script as generated. The snapshot's question, less what the script reads. */
+export type BundleQuestion = Pick<Question, 'operation' | 'bucket' | 'objectKey' | 'kmsKeyId' | 'sizeBytes'> & {
 	readonly format: typeof bundleFormat;
 	readonly generatedBy?: string;
-	readonly operation: 'upload' | 'download' | 'copy';
-	readonly bucket: string;
-	readonly objectKey: string;
-	readonly kmsKeyId?: string;
 	/** The principal to inspect; absent: whoever runs the script. */
 	readonly principal?: string;
 	readonly region?: string;
-	readonly sizeBytes?: number;
-	readonly source?: {readonly bucket: string; readonly objectKey: string};
+	readonly source?: Pick<CopySource, 'bucket' | 'objectKey'>;
 };

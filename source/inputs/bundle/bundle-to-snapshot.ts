@@ -8,8 +8,9 @@ import {readBucket, readObject} from './read-bucket.js';
 import {readKey} from './read-key.js';
 import {readOrganization} from './read-organization.js';
 import {readPrincipal, type CallerIdentity, type ReadContext} from './read-principal.js';
-import {asString, field} from './json-access.js';
+import {callerIdentityOf} from '../../snapshot/aws-answers/index.js';
 import {type Mutable} from '../../shared/json.js';
+import {destinationLeg, hasSource} from '../../operations/registry.js';
 
 
 export type BundleImport = {
@@ -27,11 +28,7 @@ export type BundleOptions = {
 
 const callerOf = (files: BundleFiles): CallerIdentity => {
 	const result = files.call(calls.callerIdentity.stem);
-	if (result.state !== 'ok') return {};
-	const arn = asString(field(result.answer, 'Arn'));
-	const account = asString(field(result.answer, 'Account'));
-	const userId = asString(field(result.answer, 'UserId'));
-	return {...(arn ? {arn} : {}), ...(account ? {account} : {}), ...(userId ? {userId} : {})};
+	return result.state === 'ok' ? callerIdentityOf(result.answer) : {};
 };
 
 const describeQuestion = (operation: Operation, bucket: string, objectKey: string): string => `Support bundle: ${operation} of s3://${bucket}/${objectKey}`;
@@ -69,12 +66,14 @@ export const bundleToSnapshot = (entries: ReadonlyMap<string, string>, options: 
 	const principalAccount = principalArn?.split(':')[4] || undefined;
 
 	const bucket = readBucket(context, '', bundleQuestion.bucket, caller.account, bundleQuestion.region);
-	const copy = bundleQuestion.operation === 'copy' && bundleQuestion.source ? bundleQuestion.source : undefined;
-	const object = bundleQuestion.operation === 'download' ? readObject(context, '', bundleQuestion.bucket, bundleQuestion.objectKey) : undefined;
+	const copy = hasSource(bundleQuestion.operation) && bundleQuestion.source ? bundleQuestion.source : undefined;
+	const destination = destinationLeg(bundleQuestion.operation).facts;
+	const object = destination.object ? readObject(context, '', bundleQuestion.bucket, bundleQuestion.objectKey) : undefined;
 
-	// The key S3 uses: the one the request named, else the object's (download) or the bucket default's.
-	const questionKey = bundleQuestion.kmsKeyId ?? (bundleQuestion.operation === 'download' ? object?.encryption?.kmsKeyId : undefined);
-	const key = readKey(context, '', questionKey ?? (bundleQuestion.operation !== 'download' ? bucket.info.defaultEncryption?.kmsKeyId : undefined));
+	// The key S3 uses: the one the request named, else the object's (a read) or the bucket default's (a write).
+	const keyOfObject = destination.key === 'object';
+	const questionKey = bundleQuestion.kmsKeyId ?? (keyOfObject ? object?.encryption?.kmsKeyId : undefined);
+	const key = readKey(context, '', questionKey ?? (keyOfObject ? undefined : bucket.info.defaultEncryption?.kmsKeyId));
 
 	const source = copy
 		? (() => {

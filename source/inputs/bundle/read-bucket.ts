@@ -1,28 +1,18 @@
-import type {BucketInfo, DefaultEncryption, EncryptionAlgorithm, ObjectInfo, ObjectOwnership} from '../../snapshot/snapshot.js';
+import {
+	bucketPolicyOf,
+	defaultEncryptionOf,
+	noBucketPolicyCode,
+	noDefaultEncryptionCode,
+	noOwnershipControlsCode,
+	objectInfoOf,
+	objectOwnershipOf,
+	regionOfLocation,
+} from '../../snapshot/aws-answers/index.js';
+import type {BucketInfo, ObjectInfo} from '../../snapshot/snapshot.js';
 import {noteOf} from './bundle-files.js';
 import {calls} from './bundle-layout.js';
-import {asArray, asBoolean, asString, field, policyDocument} from './json-access.js';
 import type {ReadContext} from './read-principal.js';
 import {type Mutable} from '../../shared/json.js';
-
-
-const algorithms: readonly string[] = ['aws:kms', 'aws:kms:dsse', 'AES256'];
-const ownerships: readonly string[] = ['BucketOwnerEnforced', 'BucketOwnerPreferred', 'ObjectWriter'];
-
-const encryptionOf = (algorithm: unknown, keyId: unknown, bucketKey: unknown): DefaultEncryption | undefined => {
-	const name = asString(algorithm);
-	if (!name || !algorithms.includes(name)) return undefined;
-	const kmsKeyId = asString(keyId);
-	const bucketKeyEnabled = asBoolean(bucketKey);
-	return {algorithm: name as EncryptionAlgorithm, ...(kmsKeyId ? {kmsKeyId} : {}), ...(bucketKeyEnabled === undefined ? {} : {bucketKeyEnabled})};
-};
-
-/** GetBucketLocation's answer: no constraint means us-east-1, `EU` is the old name of eu-west-1. */
-export const regionOfLocation = (answer: unknown): string => {
-	const location = asString(field(answer, 'LocationConstraint'));
-	if (!location) return 'us-east-1';
-	return location === 'EU' ? 'eu-west-1' : location;
-};
 
 export type BucketRead = {readonly info: BucketInfo; readonly ownedByCaller: boolean};
 
@@ -44,10 +34,10 @@ export const readBucket = (context: ReadContext, prefix: string, name: string, c
 	// Only the owner may read a bucket policy (others get 405), so reading it proves the owner too.
 	let ownedByCaller = policy.state === 'ok';
 	if (policy.state === 'ok') {
-		const document = policyDocument(field(policy.answer, 'Policy'));
-		if (document) info.policy = document;
+		const document = bucketPolicyOf(policy.answer);
+		if (document.ok) info.policy = document.value;
 		else context.notes.push({path: `${path}.policy`, reason: `${prefix}${calls.getBucketPolicy.stem}.json holds no readable policy`, resolveWith: 'paste the bucket policy'});
-	} else if (policy.state === 'failed' && policy.failure.code === 'NoSuchBucketPolicy') {
+	} else if (policy.state === 'failed' && policy.failure.code === noBucketPolicyCode) {
 		info.policy = null;
 	} else if (policy.state === 'failed' && (policy.failure.code === 'MethodNotAllowed' || policy.failure.code === '405')) {
 		context.notes.push(
@@ -73,13 +63,10 @@ export const readBucket = (context: ReadContext, prefix: string, name: string, c
 
 	const encryption = context.files.call(`${prefix}${calls.getBucketEncryption.stem}`);
 	if (encryption.state === 'ok') {
-		const rule = asArray(field(encryption.answer, 'ServerSideEncryptionConfiguration', 'Rules'))[0];
-		const byDefault = field(rule, 'ApplyServerSideEncryptionByDefault');
-		const value = encryptionOf(field(byDefault, 'SSEAlgorithm'), field(byDefault, 'KMSMasterKeyID'), field(rule, 'BucketKeyEnabled'));
-		if (value) info.defaultEncryption = value;
-		else if (rule === undefined) info.defaultEncryption = null;
-		else context.notes.push({path: `${path}.defaultEncryption`, reason: 'the default encryption rule has an algorithm this tool does not know', resolveWith: 'paste the bucket encryption configuration'});
-	} else if (encryption.state === 'failed' && encryption.failure.code === 'ServerSideEncryptionConfigurationNotFoundError') {
+		const value = defaultEncryptionOf(encryption.answer);
+		if (value.ok) info.defaultEncryption = value.value;
+		else context.notes.push({path: `${path}.defaultEncryption`, reason: value.error.message, resolveWith: 'paste the bucket encryption configuration'});
+	} else if (encryption.state === 'failed' && encryption.failure.code === noDefaultEncryptionCode) {
 		info.defaultEncryption = null;
 	} else {
 		context.notes.push(noteOf(`${path}.defaultEncryption`, calls.getBucketEncryption, encryption, bucketArn));
@@ -87,9 +74,8 @@ export const readBucket = (context: ReadContext, prefix: string, name: string, c
 
 	const ownership = context.files.call(`${prefix}${calls.getBucketOwnershipControls.stem}`);
 	if (ownership.state === 'ok') {
-		const setting = asString(field(asArray(field(ownership.answer, 'OwnershipControls', 'Rules'))[0], 'ObjectOwnership'));
-		info.objectOwnership = setting && ownerships.includes(setting) ? (setting as ObjectOwnership) : null;
-	} else if (ownership.state === 'failed' && ownership.failure.code === 'OwnershipControlsNotFoundError') {
+		info.objectOwnership = objectOwnershipOf(ownership.answer);
+	} else if (ownership.state === 'failed' && ownership.failure.code === noOwnershipControlsCode) {
 		info.objectOwnership = null;
 	} else {
 		context.notes.push(noteOf(`${path}.objectOwnership`, calls.getBucketOwnershipControls, ownership, bucketArn));
@@ -102,10 +88,7 @@ export const readObject = (context: ReadContext, prefix: string, bucket: string,
 	const head = context.files.call(`${prefix}${calls.headObject.stem}`);
 	const path = prefix ? 'source.objectInfo' : 'object';
 	const objectArn = `arn:aws:s3:::${bucket}/${objectKey}`;
-	if (head.state === 'ok') {
-		const encryption = encryptionOf(field(head.answer, 'ServerSideEncryption'), field(head.answer, 'SSEKMSKeyId'), field(head.answer, 'BucketKeyEnabled'));
-		return {encryption: encryption ?? null};
-	}
+	if (head.state === 'ok') return objectInfoOf(head.answer);
 	if (head.state === 'failed' && (head.failure.code === '404' || head.failure.code === 'NotFound' || head.failure.code === 'NoSuchKey')) {
 		context.notes.push({
 			path: `${path}.encryption`,

@@ -1,7 +1,7 @@
+import {notInOrganizationCode, organizationOf, organizationPolicyOf, parentOf, policyTypeNotEnabledCode, targetPoliciesPageOf} from '../../snapshot/aws-answers/index.js';
 import type {NamedPolicy, OrganizationInfo, OrganizationLevel, UnreadNote} from '../../snapshot/snapshot.js';
 import {noteOf} from './bundle-files.js';
 import {calls, stems, type OrganizationPolicyFilter} from './bundle-layout.js';
-import {asArray, asObject, asString, field, policyDocument} from './json-access.js';
 import type {ReadContext} from './read-principal.js';
 import {type Mutable} from '../../shared/json.js';
 
@@ -21,28 +21,22 @@ const walk = (context: ReadContext, account: string, filter: OrganizationPolicyF
 	let isRoot = false;
 	for (let depth = 0; depth < maxDepth; depth++) {
 		const listed = context.files.call(stems.targetPolicies(filter, target));
-		if (listed.state === 'failed' && listed.failure.code === 'PolicyTypeNotEnabledException') return {notEnabled: true};
+		if (listed.state === 'failed' && listed.failure.code === policyTypeNotEnabledCode) return {notEnabled: true};
 		if (listed.state !== 'ok') return {note: noteOf(path, calls.listPoliciesForTarget, listed, target, treeResolve)};
 		const level: NamedPolicy[] = [];
-		for (const summary of asArray(field(listed.answer, 'Policies'))) {
-			const id = asString(field(summary, 'Id'));
-			if (!id) continue;
-			const described = context.files.call(stems.organizationPolicy(id));
-			const policy = described.state === 'ok' ? asObject(field(described.answer, 'Policy')) : undefined;
-			const document = policyDocument(policy?.['Content']);
-			if (!document) return {note: noteOf(path, calls.describePolicy, described, id, treeResolve)};
-			const name = asString(field(policy, 'PolicySummary', 'Name')) ?? asString(field(summary, 'Name')) ?? id;
-			const arn = asString(field(policy, 'PolicySummary', 'Arn')) ?? asString(field(summary, 'Arn'));
-			level.push({name, ...(arn ? {arn} : {}), document});
+		for (const summary of targetPoliciesPageOf(listed.answer).items) {
+			const described = context.files.call(stems.organizationPolicy(summary.id));
+			const policy = described.state === 'ok' ? organizationPolicyOf(described.answer, summary) : undefined;
+			if (!policy?.ok) return {note: noteOf(path, calls.describePolicy, described, summary.id, treeResolve)};
+			level.push(policy.value);
 		}
 		levels.push(level);
 		if (isRoot) return {levels: levels.reverse()};
 		const parents = context.files.call(stems.parents(target));
-		const parent = parents.state === 'ok' ? asArray(field(parents.answer, 'Parents'))[0] : undefined;
-		const parentId = asString(field(parent, 'Id'));
-		if (!parentId) return {note: noteOf(path, calls.listParents, parents, target, treeResolve)};
-		isRoot = asString(field(parent, 'Type')) === 'ROOT';
-		target = parentId;
+		const parent = parents.state === 'ok' ? parentOf(parents.answer) : undefined;
+		if (!parent?.ok) return {note: noteOf(path, calls.listParents, parents, target, treeResolve)};
+		isRoot = parent.value.isRoot;
+		target = parent.value.id;
 	}
 	return {note: {path, reason: `the organization tree above ${account} is deeper than ${maxDepth} levels: the bundle looks damaged`, resolveWith: treeResolve}};
 };
@@ -81,17 +75,16 @@ const outsideOrganization = (context: ReadContext, principalAccount: string | un
  */
 export const readOrganization = (context: ReadContext, principalAccount: string | undefined, bucketAccount: string | undefined, callerAccount?: string): OrganizationRead => {
 	const described = context.files.call(calls.describeOrganization.stem);
-	if (described.state === 'failed' && described.failure.code === 'AWSOrganizationsNotInUseException') {
+	if (described.state === 'failed' && described.failure.code === notInOrganizationCode) {
 		return outsideOrganization(context, principalAccount, bucketAccount, callerAccount);
 	}
-	const organization = described.state === 'ok' ? asObject(field(described.answer, 'Organization')) : undefined;
-	if (!organization) {
+	const mapped = described.state === 'ok' ? organizationOf(described.answer) : undefined;
+	if (!mapped?.ok) {
 		const note = noteOf('organization', calls.describeOrganization, described);
 		context.notes.push({...note, path: 'principal.organizationId'}, {...note, path: 'organization.serviceControlPolicies'}, {...note, path: 'organization.resourceControlPolicies'});
 		return {};
 	}
-	const organizationId = asString(organization['Id']);
-	const management = asString(organization['MasterAccountId']) ?? asString(organization['ManagementAccountId']);
+	const {id: organizationId, managementAccount: management} = mapped.value;
 	const info: Mutable<OrganizationInfo> = {};
 
 	const levelsFor = (account: string | undefined, filter: OrganizationPolicyFilter, path: string, unknownAccount: string): OrganizationLevel[] | undefined => {

@@ -1,13 +1,23 @@
 import type {NamedPolicy, PrincipalInfo, UnreadNote} from '../../snapshot/snapshot.js';
 import {noteOf, type BundleFiles} from './bundle-files.js';
 import {calls, principalCalls, stems, type CallSpec} from './bundle-layout.js';
-import {asArray, asObject, asString, field, policyDocument, strings} from './json-access.js';
+import {
+	attachedPoliciesPageOf,
+	groupsPageOf,
+	iamEntityOf,
+	inlinePolicyOf,
+	policyNamesPageOf,
+	policyVersionDocumentOf,
+	type CallerIdentity,
+	type IamEntity,
+} from '../../snapshot/aws-answers/index.js';
 import {type Mutable} from '../../shared/json.js';
+import {parsePrincipalArn, valueOf} from '../../names/index.js';
 
 
 export type ReadContext = {readonly files: BundleFiles; readonly notes: UnreadNote[]};
 
-export type CallerIdentity = {readonly arn?: string; readonly account?: string; readonly userId?: string};
+export type {CallerIdentity} from '../../snapshot/aws-answers/index.js';
 
 /** What the script derived from the ARN, the same way: role (and session) or user name. */
 export type PrincipalName =
@@ -16,10 +26,9 @@ export type PrincipalName =
 	| {readonly kind: 'other'};
 
 export const principalNameOf = (arn: string): PrincipalName => {
-	const assumed = /^arn:[^:]*:sts::[^:]*:assumed-role\/([^/]+)\/(.+)$/.exec(arn);
-	if (assumed) return {kind: 'role', name: assumed[1]!, session: assumed[2]!};
-	if (/^arn:[^:]*:iam::[^:]*:role\//.test(arn)) return {kind: 'role', name: arn.slice(arn.lastIndexOf('/') + 1)};
-	if (/^arn:[^:]*:iam::[^:]*:user\//.test(arn)) return {kind: 'user', name: arn.slice(arn.lastIndexOf('/') + 1)};
+	const principal = valueOf(parsePrincipalArn(arn));
+	if (principal?.kind === 'assumed-role') return {kind: 'role', name: principal.roleName, session: principal.sessionName};
+	if (principal?.kind === 'role' || principal?.kind === 'user') return {kind: principal.kind, name: principal.name};
 	return {kind: 'other'};
 };
 
@@ -30,8 +39,8 @@ type PolicyRead = {readonly policies: NamedPolicy[]; readonly complete: boolean}
 /** Reads one managed policy's default version; a note when it cannot. */
 const readManagedPolicy = (context: ReadContext, arn: string, name: string, notePath: string): NamedPolicy | undefined => {
 	const version = context.files.call(stems.managedPolicyVersion(arn));
-	const document = version.state === 'ok' ? policyDocument(field(version.answer, 'PolicyVersion', 'Document')) : undefined;
-	if (document) return {name, arn, document};
+	const document = version.state === 'ok' ? policyVersionDocumentOf(version.answer) : undefined;
+	if (document?.ok) return {name, arn, document: document.value};
 	const policy = context.files.call(stems.managedPolicy(arn));
 	const [spec, result] = policy.state === 'ok' ? [calls.getPolicyVersion, version] : [calls.getPolicy, policy];
 	context.notes.push(noteOf(notePath, spec, result, arn));
@@ -57,10 +66,10 @@ const readPolicySet = (context: ReadContext, source: PolicySetSource): PolicyRea
 	let complete = true;
 	const inline = context.files.call(source.listInline.stem);
 	if (inline.state === 'ok') {
-		for (const policyName of strings(field(inline.answer, 'PolicyNames'))) {
+		for (const policyName of policyNamesPageOf(inline.answer).items) {
 			const result = context.files.call(source.getInline.stem(policyName));
-			const document = result.state === 'ok' ? policyDocument(field(result.answer, 'PolicyDocument')) : undefined;
-			if (document) policies.push({name: `${source.namePrefix}${policyName}`, document});
+			const document = result.state === 'ok' ? inlinePolicyOf(result.answer) : undefined;
+			if (document?.ok) policies.push({name: `${source.namePrefix}${policyName}`, document: document.value});
 			else {
 				complete = false;
 				context.notes.push(noteOf(path, source.getInline.spec, result, source.resource));
@@ -72,10 +81,8 @@ const readPolicySet = (context: ReadContext, source: PolicySetSource): PolicyRea
 	}
 	const attached = context.files.call(source.listAttached.stem);
 	if (attached.state === 'ok') {
-		for (const item of asArray(field(attached.answer, 'AttachedPolicies'))) {
-			const arn = asString(field(item, 'PolicyArn'));
-			if (!arn) continue;
-			const policy = readManagedPolicy(context, arn, asString(field(item, 'PolicyName')) ?? arn.slice(arn.lastIndexOf('/') + 1), path);
+		for (const {arn, name} of attachedPoliciesPageOf(attached.answer).items) {
+			const policy = readManagedPolicy(context, arn, name ?? arn.slice(arn.lastIndexOf('/') + 1), path);
 			if (policy) policies.push(policy);
 			else complete = false;
 		}
@@ -98,16 +105,9 @@ const ownPolicySet = (kind: 'role' | 'user', resource: string): PolicySetSource 
 	};
 };
 
-const tagsOf = (value: unknown): Record<string, string> | undefined => {
-	const entries = asArray(value)
-		.map(tag => [asString(field(tag, 'Key')), asString(field(tag, 'Value')) ?? ''] as const)
-		.filter((entry): entry is readonly [string, string] => entry[0] !== undefined);
-	return entries.length > 0 ? Object.fromEntries(entries) : undefined;
-};
-
 /** The permissions boundary: `null` when the role or user has none, absent (with a note) when unreadable. */
-const readBoundary = (context: ReadContext, entity: unknown): NamedPolicy | null | undefined => {
-	const boundaryArn = asString(field(entity, 'PermissionsBoundary', 'PermissionsBoundaryArn'));
+const readBoundary = (context: ReadContext, entity: IamEntity): NamedPolicy | null | undefined => {
+	const {boundaryArn} = entity;
 	if (!boundaryArn) return null;
 	return readManagedPolicy(context, boundaryArn, boundaryArn.slice(boundaryArn.lastIndexOf('/') + 1), 'principal.permissionsBoundary');
 };
@@ -147,14 +147,14 @@ export const readPrincipal = (context: ReadContext, arn: string, caller: CallerI
 	const partition = partitionOf(arn);
 	if (name.kind === 'role') {
 		const getRole = context.files.call(calls.getRole.stem);
-		const role = getRole.state === 'ok' ? asObject(field(getRole.answer, 'Role')) : undefined;
-		const roleArn = asString(role?.['Arn']) ?? `arn:${partition}:iam::${account}:role/${name.name}`;
+		const mapped = getRole.state === 'ok' ? iamEntityOf(getRole.answer, 'role') : undefined;
+		const role = mapped?.ok ? mapped.value : undefined;
+		const roleArn = role?.arn ?? `arn:${partition}:iam::${account}:role/${name.name}`;
 		if (role) {
-			if (name.session && asString(role['Arn'])) principal.roleArn = roleArn;
-			const roleId = asString(role['RoleId']);
+			if (name.session && role.arn) principal.roleArn = roleArn;
+			const roleId = role.uniqueId;
 			if (!principal.userId && roleId) principal.userId = name.session ? `${roleId}:${name.session}` : roleId;
-			const tags = tagsOf(role['Tags']);
-			if (tags) principal.tags = tags;
+			if (role.tags) principal.tags = role.tags;
 			const boundary = readBoundary(context, role);
 			if (boundary !== undefined) principal.permissionsBoundary = boundary;
 		} else {
@@ -166,13 +166,13 @@ export const readPrincipal = (context: ReadContext, arn: string, caller: CallerI
 	}
 	if (name.kind === 'user') {
 		const getUser = context.files.call(calls.getUser.stem);
-		const user = getUser.state === 'ok' ? asObject(field(getUser.answer, 'User')) : undefined;
-		const userArn = asString(user?.['Arn']) ?? arn;
+		const mapped = getUser.state === 'ok' ? iamEntityOf(getUser.answer, 'user') : undefined;
+		const user = mapped?.ok ? mapped.value : undefined;
+		const userArn = user?.arn ?? arn;
 		if (user) {
-			const userId = asString(user['UserId']);
+			const userId = user.uniqueId;
 			if (!principal.userId && userId) principal.userId = userId;
-			const tags = tagsOf(user['Tags']);
-			if (tags) principal.tags = tags;
+			if (user.tags) principal.tags = user.tags;
 			const boundary = readBoundary(context, user);
 			if (boundary !== undefined) principal.permissionsBoundary = boundary;
 		} else {
@@ -183,10 +183,8 @@ export const readPrincipal = (context: ReadContext, arn: string, caller: CallerI
 		const policies = [...own.policies];
 		const groups = context.files.call(calls.listGroupsForUser.stem);
 		if (groups.state === 'ok') {
-			for (const group of asArray(field(groups.answer, 'Groups'))) {
-				const groupName = asString(field(group, 'GroupName'));
-				if (!groupName) continue;
-				const groupArn = asString(field(group, 'Arn')) ?? `arn:${partition}:iam::${account}:group/${groupName}`;
+			for (const {name: groupName, arn: listedArn} of groupsPageOf(groups.answer).items) {
+				const groupArn = listedArn ?? `arn:${partition}:iam::${account}:group/${groupName}`;
 				const read = readPolicySet(context, {
 					listInline: {spec: calls.listGroupPolicies, stem: stems.groupPolicies(groupName)},
 					getInline: {spec: calls.getGroupPolicy, stem: policyName => stems.groupPolicy(groupName, policyName)},
@@ -204,7 +202,7 @@ export const readPrincipal = (context: ReadContext, arn: string, caller: CallerI
 		if (complete) principal.identityPolicies = dedupe(policies);
 		return principal;
 	}
-	if (/^arn:[^:]*:iam::\d{12}:root$/.test(arn)) {
+	if (valueOf(parsePrincipalArn(arn))?.kind === 'root') {
 		context.notes.push({path: 'principal.identityPolicies', reason: "the principal is the account's root user, which IAM policies do not govern", resolveWith: 'use an IAM user or role'});
 		return {...principal, permissionsBoundary: null, sessionPolicy: null};
 	}

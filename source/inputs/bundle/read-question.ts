@@ -1,16 +1,26 @@
 import {err, ok, type Result} from '../../shared/result.js';
+import {hasSource} from '../../operations/registry.js';
+import {isOperation, operationNamesInWords} from '../../snapshot/operation-names.js';
 import type {BundleQuestion} from './bundle-layout.js';
-import {asObject, asString} from './json-access.js';
+import {asObject, asString} from '../../snapshot/aws-answers/json-access.js';
+import {describeNameError, parseBucketName, parseKeyReference, parsePrincipalArn, parseRegion, type Parsed} from '../../names/index.js';
 
 const asNumberOrUndefined = (value: unknown): number | undefined =>
 	typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : undefined;
+
+/** A field that must be an AWS name, by names/'s rules: the problem line, or undefined. */
+const nameProblem = (field: string, text: string | undefined, parse: (text: string) => Parsed<unknown>): string | undefined => {
+	if (text === undefined) return undefined;
+	const parsed = parse(text);
+	return parsed.ok ? undefined : describeNameError(text, parsed.error, `"${field}"`);
+};
 
 /** question.json, checked: the one file a bundle cannot do without. */
 export const readQuestion = (value: unknown): Result<BundleQuestion, string> => {
 	const object = asObject(value);
 	if (!object) return err('expected a JSON object');
 	const operation = object['operation'];
-	if (operation !== 'upload' && operation !== 'download' && operation !== 'copy') return err('"operation" must be upload, download or copy');
+	if (!isOperation(operation)) return err(`"operation" must be ${operationNamesInWords()}`);
 	const bucket = asString(object['bucket']);
 	const objectKey = asString(object['objectKey']);
 	if (!bucket) return err('"bucket" is missing');
@@ -18,7 +28,15 @@ export const readQuestion = (value: unknown): Result<BundleQuestion, string> => 
 	const source = asObject(object['source']);
 	const sourceBucket = asString(source?.['bucket']);
 	const sourceKey = asString(source?.['objectKey']);
-	if (operation === 'copy' && (!sourceBucket || !sourceKey)) return err('a copy needs "source": {"bucket", "objectKey"}');
+	if (hasSource(operation) && (!sourceBucket || !sourceKey)) return err(`a ${operation} needs "source": {"bucket", "objectKey"}`);
+	// The script wrote what collect-script checked; a bundle edited since is refused as collect-script would.
+	const badName =
+		nameProblem('bucket', bucket, parseBucketName) ??
+		nameProblem('source.bucket', hasSource(operation) ? sourceBucket : undefined, parseBucketName) ??
+		nameProblem('kmsKeyId', asString(object['kmsKeyId']), parseKeyReference) ??
+		nameProblem('principal', asString(object['principal']), parsePrincipalArn) ??
+		nameProblem('region', asString(object['region']), parseRegion);
+	if (badName) return err(badName);
 	const optional = (name: string): Record<string, string> => {
 		const text = asString(object[name]);
 		return text ? {[name]: text} : {};
@@ -34,6 +52,6 @@ export const readQuestion = (value: unknown): Result<BundleQuestion, string> => 
 		...optional('principal'),
 		...optional('region'),
 		...(sizeBytes !== undefined ? {sizeBytes} : {}),
-		...(operation === 'copy' ? {source: {bucket: sourceBucket!, objectKey: sourceKey!}} : {}),
+		...(hasSource(operation) ? {source: {bucket: sourceBucket!, objectKey: sourceKey!}} : {}),
 	});
 };

@@ -1,10 +1,9 @@
-const arnAccountPattern = /^arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:(\d{12}):/;
+import {accountIdOfArn, isAccountId} from '../../names/index.js';
 
 /** The account of an ARN, or the value itself when it is a bare 12-digit account ID. */
 export const accountOf = (value: string | undefined): string | undefined => {
 	if (!value) return undefined;
-	if (/^\d{12}$/.test(value)) return value;
-	return arnAccountPattern.exec(value)?.[1];
+	return isAccountId(value) ? value : accountIdOfArn(value);
 };
 
 /** Every distinct account, in the order given (the principal's first). */

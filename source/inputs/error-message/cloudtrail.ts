@@ -1,3 +1,4 @@
+import {parseJson} from '../../engine/json.js';
 import type {ParsedDenial} from './parsed-denial.js';
 import {accountsOf} from './accounts.js';
 import {denialFromEnvelope} from './denial-from-message.js';
@@ -22,12 +23,9 @@ export const cloudTrailEventsOf = (document: unknown): Json[] | undefined => {
 	for (const item of list) {
 		if (isEvent(item)) events.push(item);
 		else if (isObject(item) && typeof item['CloudTrailEvent'] === 'string') {
-			try {
-				const inner: unknown = JSON.parse(item['CloudTrailEvent']);
-				if (isEvent(inner)) events.push(inner);
-			} catch {
-				// A damaged lookup-events entry: the others may still say enough.
-			}
+			// A damaged (or too deeply nested) lookup-events entry is skipped: the others may still say enough.
+			const inner = parseJson(item['CloudTrailEvent']);
+			if (inner.ok && isEvent(inner.value)) events.push(inner.value);
 		}
 	}
 	return events.length > 0 ? events : undefined;

@@ -1,5 +1,6 @@
 import type {KnownCause, PolicyType} from './parsed-denial.js';
 import {policyTypeOfPhrase, policyTypePattern} from './policy-types.js';
+import {findPolicyArn} from '../../names/index.js';
 
 /** What the heart of an AccessDenied message says: "User: P is not authorized to perform: A on resource: R CONTEXT". */
 export type CoreFields = {
@@ -23,8 +24,6 @@ const explicitPattern = new RegExp(
 	'i',
 );
 const otherReasonPattern = /because\s+(.+?)\s*(?:\.\s*Go\s+to\s.*)?\.?\s*$/i;
-// Identity and Organizations policies; the message may end the ARN with "." before "Go to …".
-const policyArnPattern = /(arn:aws[a-z-]*:(?:iam|organizations)::(?:\d{12}|aws):policy\/[^\s,]+?)(?=[.,;]?(?:\s|$))/i;
 
 const causeOfReason = (reason: string): KnownCause | undefined => {
 	if (/BlockPublicAcls/i.test(reason)) return 'block-public-acls';
@@ -77,8 +76,8 @@ export const parseCoreMessage = (text: string): CoreFields | undefined => {
 			if (cause) fields.cause = cause;
 		}
 	}
-	const policyArn = policyArnPattern.exec(after);
-	if (policyArn && fields.denial) fields.policyArn = policyArn[1]!;
+	const policyArn = findPolicyArn(after);
+	if (policyArn && fields.denial) fields.policyArn = policyArn;
 	return fields;
 };
 

@@ -5,6 +5,7 @@ import {authorizationIdOf, isCiphertextKeyMessage, parseCoreMessage} from './cor
 import {knownCauseOf} from './known-causes.js';
 import {operationOf, serviceOfAction} from './operations.js';
 import {type Mutable} from '../../shared/json.js';
+import {findKeyArn} from '../../names/index.js';
 
 
 const deniedWords = /\bAccess\s?Denied\b|\bnot authorized\b|\b403\b|\bForbidden\b/i;
@@ -41,7 +42,7 @@ export const denialFromEnvelope = (envelope: Envelope): ParsedDenial | undefined
 	if (!denial.resource && envelope.transfer?.objectArn) denial.resource = envelope.transfer.objectArn;
 	if (cause) denial.cause = cause;
 	// "arn:aws:kms:…:key/… is disabled." names the key without a "resource:".
-	const keyArn = core ? undefined : /arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/[A-Za-z0-9-]+/.exec(message)?.[0];
+	const keyArn = core ? undefined : findKeyArn(message);
 	if (keyArn) denial.keyId = keyArn;
 	if (envelope.errorCode) denial.errorCode = envelope.errorCode;
 	if (envelope.apiOperation) denial.apiOperation = envelope.apiOperation;

@@ -1,6 +1,8 @@
+import {cliTransfers} from '../../operations/recognise.js';
 import type {Operation} from '../../snapshot/snapshot.js';
 import type {DenialForm} from './parsed-denial.js';
 import {serviceOfName} from './operations.js';
+import {parseS3Url} from '../../names/index.js';
 
 /** What the SDK or CLI wrapped around AWS's message. */
 export type Envelope = {
@@ -17,7 +19,7 @@ export type Envelope = {
 
 // botocore: "An error occurred (AccessDenied) when calling the UploadPart operation (reached max retries: 4): …"
 const cliPattern = /An error occurred \(([^)]+)\) when calling the (\w+) operation(?: \(reached max retries: \d+\))?:\s?(.*)$/i;
-const transferPattern = /\b(upload|download|copy|move) failed: (.+?) to (.+?)\s+An error occurred/i;
+const transferPattern = new RegExp(`\\b(${cliTransfers.map(transfer => transfer.verb).join('|')}) failed: (.+?) to (.+?)\\s+An error occurred`, 'i');
 // Java SDK v1 "(Service: Amazon S3; Status Code: 403; Error Code: AccessDenied; Request ID: …)", v2 with commas.
 const javaPattern = /^(.*?)\s*\(Service: ([^;,)]+)[;,]\s*Status Code: (\d+)[;,]\s*(?:Error Code: ([^;,)]+)[;,]\s*)?Request ID: ([^;,)]*)/i;
 // Go SDK v2: "operation error S3: GetObject, https response error StatusCode: 403, RequestID: …, HostID: …, api error AccessDenied: …"
@@ -29,20 +31,17 @@ const sdkErrorPattern =
 const classPrefixPattern = /^(?:.*?\s)?(?:[A-Za-z_$][\w$]*\.)+[A-Za-z_$][\w$]*(?:Exception|Error):\s*/;
 
 const objectArnOfS3Url = (url: string): string | undefined => {
-	const match = /^s3:\/\/([^/\s]+)\/(.+)$/.exec(url.trim());
-	return match ? `arn:aws:s3:::${match[1]}/${match[2]}` : undefined;
+	const location = parseS3Url(url.trim());
+	return location?.objectKey ? `arn:aws:s3:::${location.bucket}/${location.objectKey}` : undefined;
 };
 
 const transferOf = (text: string): Envelope['transfer'] => {
 	const match = transferPattern.exec(text);
 	if (!match) return undefined;
 	const verb = match[1]!.toLowerCase();
-	const from = match[2]!;
-	const to = match[3]!;
-	if (verb === 'upload') return {operation: 'upload', objectArn: objectArnOfS3Url(to)};
-	if (verb === 'download') return {operation: 'download', objectArn: objectArnOfS3Url(from)};
-	// copy or move between buckets: the destination is what is written.
-	return {operation: 'copy', objectArn: objectArnOfS3Url(to)};
+	const transfer = cliTransfers.find(candidate => candidate.verb === verb)!;
+	// The object the operation is about: the destination of a write (upload, copy, move), the source of a download.
+	return {operation: transfer.operation, objectArn: objectArnOfS3Url(transfer.object === 'from' ? match[2]! : match[3]!)};
 };
 
 const withoutUndefined = (envelope: Envelope): Envelope =>

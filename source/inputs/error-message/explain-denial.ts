@@ -1,7 +1,7 @@
 import type {DenialExplanation, ParsedDenial} from './parsed-denial.js';
 import {accountOf} from './accounts.js';
 import {causeExplanation} from './cause-explanations.js';
-import {multipartApiOperations} from './operations.js';
+import {multipartApiCalls, whyDecrypt} from '../../operations/recognise.js';
 import {policyTypeAdvice} from './policy-type-advice.js';
 import {policyTypeWords} from './policy-types.js';
 import {principalWords, resourceWords} from './words.js';
@@ -20,15 +20,17 @@ const kmsMeaning = (denial: ParsedDenial): {meaning: string[]; checkNext: string
 	const meaning: string[] = [];
 	const checkNext: string[] = [];
 	const action = denial.action?.toLowerCase();
-	const multipart = denial.apiOperation !== undefined && multipartApiOperations.has(denial.apiOperation);
-	if (action === 'kms:decrypt' && (multipart || denial.operation === 'upload')) {
+	const multipart = denial.apiOperation !== undefined && multipartApiCalls.has(denial.apiOperation);
+	// What kms:Decrypt is for in this operation, when one reason covers it: reading its object, or writing in parts.
+	const decryptFor = denial.operation ? whyDecrypt(denial.operation) : undefined;
+	if (action === 'kms:decrypt' && (multipart || decryptFor === 'multipart')) {
 		meaning.push(
 			`${denial.apiOperation ?? 'A multipart upload'} needs kms:Decrypt, not only kms:GenerateDataKey: S3 decrypts the upload's data key for each part. That is why small files upload and large ones (above the multipart threshold, 8 MiB for the AWS CLI) fail.`,
 		);
 		checkNext.push(`Grant kms:Decrypt together with kms:GenerateDataKey on ${denial.resource ?? 'the key'} to the uploader.`);
-	} else if (action === 'kms:decrypt' && denial.operation === 'download') {
+	} else if (action === 'kms:decrypt' && decryptFor === 'read') {
 		meaning.push("Downloading an SSE-KMS object needs kms:Decrypt on the key that encrypted that object (HeadObject's SSEKMSKeyId), which may differ from the bucket's current default key.");
-	} else if (action === 'kms:decrypt' && denial.operation === undefined && denial.invokedBy === 's3.amazonaws.com') {
+	} else if (action === 'kms:decrypt' && !denial.operation && denial.invokedBy === 's3.amazonaws.com') {
 		meaning.push('S3 needs kms:Decrypt both to download an SSE-KMS object and for every part of a multipart upload.');
 	} else if (action === 'kms:generatedatakey') {
 		meaning.push('Uploading with SSE-KMS needs kms:GenerateDataKey on the key S3 will use: the key named in the request, else the bucket\'s default key.');

@@ -1,5 +1,6 @@
 import type {KnownCause} from './parsed-denial.js';
 import {isCiphertextKeyMessage} from './core-message.js';
+import {startsWithKmsArn} from '../../names/index.js';
 
 /**
  * The failures of domain.md §4 that are not a missing grant, recognised by error code and words.
@@ -13,8 +14,9 @@ export const knownCauseOf = (errorCode: string | undefined, message: string, ser
 	if (code === 'KMSInvalidStateException' || /\bKMS\.KMSInvalidStateException\b/.test(message)) {
 		return /pending deletion/i.test(message) ? 'key-pending-deletion' : 'key-invalid-state';
 	}
-	if (/^arn:aws[a-z-]*:kms:.* is pending deletion\.?$/i.test(message)) return 'key-pending-deletion';
-	if (/^arn:aws[a-z-]*:kms:.* is disabled\.?$/i.test(message)) return 'key-disabled';
+	// "arn:aws:kms:…:key/… is pending deletion." names the key first.
+	if (startsWithKmsArn(message) && / is pending deletion\.?$/i.test(message)) return 'key-pending-deletion';
+	if (startsWithKmsArn(message) && / is disabled\.?$/i.test(message)) return 'key-disabled';
 	if (code === 'NotFoundException' && (fromKms || /key|arn/i.test(message))) return 'key-not-found';
 	if (/\bKMS\.NotFoundException\b/.test(message)) return 'key-not-found';
 	if ((code === 'SlowDown' && /KMS/i.test(message)) || (code === 'ThrottlingException' && fromKms) || /reduce your request rate for operations involving AWS KMS/i.test(message)) {

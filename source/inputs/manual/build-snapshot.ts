@@ -1,5 +1,6 @@
 import type {DefaultEncryption, KeyInfo, NamedPolicy, OrganizationInfo, OrganizationLevel, PolicyJson, PrincipalInfo, Question, Snapshot, UnreadNote} from '../../snapshot/snapshot.js';
 import {snapshotFormat} from '../../snapshot/snapshot.js';
+import {destinationLeg, hasSource} from '../../operations/registry.js';
 
 /**
  * The snapshot of the "no credentials" path, from the answers and the pasted policies. A policy the user
@@ -112,9 +113,10 @@ export const buildManualSnapshot = (facts: ManualFacts): Snapshot => {
 	if (facts.bucketPolicy === undefined) {
 		notes.push(unread('bucket.policy', 'not pasted', `aws s3api get-bucket-policy --bucket ${question.bucket} --output text`));
 	}
-	const objectEncryption = question.operation === 'download' && facts.keyArn ? {object: {encryption: {algorithm: 'aws:kms' as const, kmsKeyId: facts.keyArn}}} : {};
+	// A key that comes from the object is the object's encryption; a written object's key is the request's or the bucket default's.
+	const objectEncryption = destinationLeg(question.operation).facts.key === 'object' && facts.keyArn ? {object: {encryption: {algorithm: 'aws:kms' as const, kmsKeyId: facts.keyArn}}} : {};
 	const source =
-		question.operation === 'copy' && question.source
+		hasSource(question.operation) && question.source
 			? {
 					source: {
 						bucketInfo: {name: question.source.bucket, ...(facts.sourceBucketPolicy === undefined ? {} : {policy: facts.sourceBucketPolicy})},

@@ -1,4 +1,5 @@
 import {bundleFormat, calls, manifestFile, principalCalls, questionFile, sourcePrefix} from '../../inputs/bundle/bundle-layout.js';
+import {destinationLeg, legOn, operationModule} from '../../operations/registry.js';
 import {collectLine, shellQuote} from './shell.js';
 import {bundleQuestionOf, type CollectScriptOptions} from './validate-options.js';
 import {scriptHelpers} from './script-helpers.js';
@@ -10,11 +11,7 @@ export type RenderContext = {
 	readonly generatedAt?: string;
 };
 
-const questionWords = (options: CollectScriptOptions): string => {
-	const target = `s3://${options.bucket}/${options.objectKey}`;
-	if (options.operation === 'copy') return `why does the copy of s3://${options.source!.bucket}/${options.source!.objectKey} to ${target} fail?`;
-	return `why does the ${options.operation} of ${target} fail?`;
-};
+const questionWords = (options: CollectScriptOptions): string => `why does ${operationModule(options.operation).wording.request(options)} fail?`;
 
 // The header may show user values only inside comments: strip anything that could end the comment line.
 const commentSafe = (text: string): string => text.replace(/[\r\n]/g, ' ');
@@ -44,9 +41,13 @@ const header = (options: CollectScriptOptions, context: RenderContext): string =
 set -u
 LC_ALL=C
 export LC_ALL
-# The AWS CLI must neither page its output nor prompt.
+# The AWS CLI must neither page its output nor prompt: with cli_auto_prompt = on in the
+# customer's config, AWS CLI v2 stops at the first call ("Input is not a terminal").
+# AWS CLI v1 knows neither setting and ignores the variables.
 AWS_PAGER=''
 export AWS_PAGER
+AWS_CLI_AUTO_PROMPT=off
+export AWS_CLI_AUTO_PROMPT
 umask 077
 `;
 
@@ -171,15 +172,18 @@ ${collectLine('getBucketEncryption', `"${prefix}${calls.getBucketEncryption.stem
 ${collectLine('getBucketOwnershipControls', `"${prefix}${calls.getBucketOwnershipControls.stem}"`, `s3api get-bucket-ownership-controls --bucket "$${bucketVariable}"`)}`;
 
 const headObject = (prefix: string, bucketVariable: string, keyVariable: string): string => `
-${collectLine('headObject', `"${prefix}${calls.headObject.stem}"`, `s3api head-object --bucket "$${bucketVariable}" --key "$${keyVariable}"`)}`;
+${collectLine('headObject', `"${prefix}${calls.headObject.stem}"`, `s3api head-object --bucket "$${bucketVariable}" --key="$${keyVariable}"`)}`;
 
+/** The buckets and objects the operation's legs need: the destination's, then a source's. */
 const bucketSection = (options: CollectScriptOptions): string => {
-	const parts = [`\n# ---- 3. The bucket${options.operation === 'download' ? ' and the object' : ''} ----`, bucketCalls('', 'bucket', 'region')];
-	if (options.operation === 'download') parts.push(headObject('', 'bucket', 'object_key'));
-	if (options.operation === 'copy') {
+	const readsObject = destinationLeg(options.operation).facts.object;
+	const source = legOn(options.operation, 'source');
+	const parts = [`\n# ---- 3. The bucket${readsObject ? ' and the object' : ''} ----`, bucketCalls('', 'bucket', 'region')];
+	if (readsObject) parts.push(headObject('', 'bucket', 'object_key'));
+	if (source) {
 		parts.push(`\n\n# ---- 3b. The copy source: its bucket and object ----\nsource_region=''`);
 		parts.push(bucketCalls(sourcePrefix, 'source_bucket', 'source_region'));
-		parts.push(headObject(sourcePrefix, 'source_bucket', 'source_key'));
+		if (source.facts.object) parts.push(headObject(sourcePrefix, 'source_bucket', 'source_key'));
 	}
 	parts.push('\ncall_region=$region\n');
 	return parts.join('');
@@ -194,13 +198,12 @@ const keySection = (options: CollectScriptOptions): string => {
 if [ -z "$${variable}" ] && grep -q '"SSEAlgorithm": "aws:kms' "$bundle/${prefix}${calls.getBucketEncryption.stem}.json" 2>/dev/null; then
 	${variable}=alias/aws/s3
 fi`;
-	const destination =
-		options.operation === 'download'
-			? `key_id=$(${objectKey('')})\n[ -n "$key_id" ] || key_id=$kms_key_id`
-			: `key_id=$kms_key_id\n[ -n "$key_id" ] || key_id=$(${defaultKey('')})\n${awsManagedFallback('key_id', '')}`;
-	const source =
-		options.operation === 'copy'
-			? `
+	const keyOfObject = destinationLeg(options.operation).facts.key === 'object';
+	const destination = keyOfObject
+		? `key_id=$(${objectKey('')})\n[ -n "$key_id" ] || key_id=$kms_key_id`
+		: `key_id=$kms_key_id\n[ -n "$key_id" ] || key_id=$(${defaultKey('')})\n${awsManagedFallback('key_id', '')}`;
+	const source = legOn(options.operation, 'source')
+		? `
 source_key_id=$(${objectKey(sourcePrefix)})
 if [ -n "$source_key_id" ]; then
 	call_region=$source_region
@@ -209,14 +212,14 @@ if [ -n "$source_key_id" ]; then
 else
 	skip '${sourcePrefix}kms' 'the source object names no KMS key (not SSE-KMS, or head-object failed)'
 fi`
-			: '';
+		: '';
 	return `
 # ---- 4. The KMS key ----
 ${destination}
 if [ -n "$key_id" ]; then
 	collect_key '' "$key_id"
 else
-	skip kms 'no KMS key found: none named, and ${options.operation === 'download' ? 'the object names none (or head-object failed)' : 'the bucket default names none (or get-bucket-encryption failed)'}'
+	skip kms 'no KMS key found: none named, and ${keyOfObject ? 'the object names none (or head-object failed)' : 'the bucket default names none (or get-bucket-encryption failed)'}'
 fi${source}
 `;
 };

@@ -1,6 +1,8 @@
 import {err, ok, type Result} from '../../shared/result.js';
+import {describeNameError, parseBucketName, parseKeyReference, parsePrincipalArn, parseRegion, parseS3Location} from '../../names/index.js';
 import {bundleFormat, type BundleQuestion} from '../../inputs/bundle/bundle-layout.js';
-import type {Operation} from '../../snapshot/snapshot.js';
+import {hasSource} from '../../operations/registry.js';
+import {isOperation, operationNames, operationNamesInWords} from '../../snapshot/operation-names.js';
 
 /** What the command line gives, unchecked. */
 export type CollectScriptInput = {
@@ -17,34 +19,20 @@ export type CollectScriptInput = {
 
 declare const validated: unique symbol;
 
-/** Options that passed validateCollectOptions: only these can be rendered into a script. */
-export type CollectScriptOptions = {
-	readonly operation: Operation;
-	readonly bucket: string;
-	readonly objectKey: string;
-	readonly kmsKeyId?: string;
-	readonly principal?: string;
-	readonly region?: string;
-	readonly sizeBytes?: number;
-	readonly source?: {readonly bucket: string; readonly objectKey: string};
-	readonly [validated]: true;
-};
+/** Options that passed validateCollectOptions: only these can be rendered into a script. The question the script writes, less its header. */
+export type CollectScriptOptions = Omit<BundleQuestion, 'format' | 'generatedBy'> & {readonly [validated]: true};
 
 export type CollectOptionsError = {readonly message: string};
 
-const bucketPattern = /^[A-Za-z0-9][A-Za-z0-9._-]{1,253}[A-Za-z0-9]$/;
-const keyIdPattern =
-	/^(?:arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:(?:key\/[A-Za-z0-9-]+|alias\/[A-Za-z0-9/_-]+)|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32}|alias\/[A-Za-z0-9/_-]+)$/;
-const principalPattern = /^arn:aws[a-z-]*:(?:iam::\d{12}:(?:root|user\/[\w+=,.@/-]+|role\/[\w+=,.@/-]+)|sts::\d{12}:assumed-role\/[\w+=,.@-]+\/[\w+=,.@-]+)$/;
-const regionPattern = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/;
 // eslint-disable-next-line no-control-regex -- control characters are exactly what must be refused
 const controlCharacters = /[\u0000-\u001f\u007f]/;
 
+// The bucket exists, so names/ checks it in its legacy mode (capitals and underscores are served in us-east-1).
 const checkBucket = (name: string, option: string): string | undefined => {
-	if (/^s3:\/\//i.test(name)) return `${option} takes a bucket name, not an s3:// URL: use ${name.replace(/^s3:\/\//i, '').split('/')[0]}`;
-	if (name.startsWith('arn:')) return `${option} takes a bucket name, not an ARN: use ${name.split(':').pop()?.split('/')[0] ?? name}`;
-	if (!bucketPattern.test(name) || name.includes('..')) return `${option} "${name}" is not a bucket name (3 to 255 letters, digits, dots, hyphens or underscores)`;
-	return undefined;
+	const pasted = parseS3Location(name);
+	if (pasted) return `${option} takes a bucket name, not ${name.startsWith('arn:') ? 'an ARN' : 'an s3:// URL'}: use ${pasted.bucket}`;
+	const bucket = parseBucketName(name);
+	return bucket.ok ? undefined : describeNameError(name, bucket.error, option);
 };
 
 const checkObjectKey = (key: string, option: string): string | undefined => {
@@ -62,26 +50,25 @@ export const bytesOf = (text: string): number | undefined => {
 	return match ? Math.round(Number(match[1]) * units[(match[2] ?? 'b').toLowerCase()]!) : undefined;
 };
 
-const isOperation = (value: string): value is Operation => value === 'upload' || value === 'download' || value === 'copy';
-
 /** Checks every value before it goes near a shell script: a clear message naming the option, or options that can be rendered. */
 export const validateCollectOptions = (input: CollectScriptInput): Result<CollectScriptOptions, CollectOptionsError> => {
 	const fail = (message: string) => err({message});
-	if (!input.operation) return fail('--operation is required: upload, download or copy');
-	if (!isOperation(input.operation)) return fail(`--operation "${input.operation}" is not one of upload, download, copy`);
+	if (!input.operation) return fail(`--operation is required: ${operationNamesInWords()}`);
+	if (!isOperation(input.operation)) return fail(`--operation "${input.operation}" is not one of ${operationNames.join(', ')}`);
 	if (!input.bucket) return fail('--bucket is required');
 	if (input.objectKey === undefined) return fail('--key is required (the object key)');
 	const problem = checkBucket(input.bucket, '--bucket') ?? checkObjectKey(input.objectKey, '--key');
 	if (problem) return fail(problem);
-	if (input.kmsKeyId !== undefined && !keyIdPattern.test(input.kmsKeyId)) {
-		return fail(`--kms-key-id "${input.kmsKeyId}" is not a key ID, key ARN, alias/NAME or alias ARN`);
+	const keyProblem = input.kmsKeyId === undefined ? undefined : parseKeyReference(input.kmsKeyId);
+	if (keyProblem && !keyProblem.ok) {
+		// With nothing more specific to say, the line lists the forms as the option's help does.
+		const {error} = keyProblem;
+		return fail(error.hint ? describeNameError(input.kmsKeyId!, error, '--kms-key-id') : `--kms-key-id "${input.kmsKeyId}" is not a key ID, key ARN, alias/NAME or alias ARN`);
 	}
-	if (input.principal !== undefined && !principalPattern.test(input.principal)) {
-		return fail(
-			`--principal "${input.principal}" is not an IAM user, role or assumed-role ARN (e.g. arn:aws:iam::111122223333:role/Uploader or arn:aws:sts::111122223333:assumed-role/Uploader/alice)`,
-		);
-	}
-	if (input.region !== undefined && !regionPattern.test(input.region)) return fail(`--region "${input.region}" is not an AWS Region code such as eu-west-1`);
+	const principal = input.principal === undefined ? undefined : parsePrincipalArn(input.principal);
+	if (principal && !principal.ok) return fail(describeNameError(input.principal!, principal.error, '--principal'));
+	const region = input.region === undefined ? undefined : parseRegion(input.region);
+	if (region && !region.ok) return fail(describeNameError(input.region!, region.error, '--region'));
 	let sizeBytes: number | undefined;
 	if (input.sizeBytes !== undefined) {
 		sizeBytes = typeof input.sizeBytes === 'number' ? input.sizeBytes : bytesOf(input.sizeBytes);
@@ -89,10 +76,12 @@ export const validateCollectOptions = (input: CollectScriptInput): Result<Collec
 			return fail(`--size "${input.sizeBytes}" is not a size: give bytes (104857600) or a unit (100MiB, 5GB)`);
 		}
 	}
-	const copy = input.operation === 'copy';
-	if (!copy && (input.sourceBucket !== undefined || input.sourceKey !== undefined)) return fail('--source-bucket and --source-key are only for --operation copy');
-	if (copy && (input.sourceBucket === undefined || input.sourceKey === undefined)) return fail('--operation copy needs --source-bucket and --source-key');
-	if (copy) {
+	const withSource = hasSource(input.operation);
+	if (!withSource && (input.sourceBucket !== undefined || input.sourceKey !== undefined)) {
+		return fail(`--source-bucket and --source-key are only for --operation ${operationNamesInWords(operationNames.filter(hasSource))}`);
+	}
+	if (withSource && (input.sourceBucket === undefined || input.sourceKey === undefined)) return fail(`--operation ${input.operation} needs --source-bucket and --source-key`);
+	if (withSource) {
 		const sourceProblem = checkBucket(input.sourceBucket!, '--source-bucket') ?? checkObjectKey(input.sourceKey!, '--source-key');
 		if (sourceProblem) return fail(sourceProblem);
 	}
@@ -104,7 +93,7 @@ export const validateCollectOptions = (input: CollectScriptInput): Result<Collec
 		...(input.principal !== undefined ? {principal: input.principal} : {}),
 		...(input.region !== undefined ? {region: input.region} : {}),
 		...(sizeBytes !== undefined ? {sizeBytes} : {}),
-		...(copy ? {source: {bucket: input.sourceBucket!, objectKey: input.sourceKey!}} : {}),
+		...(withSource ? {source: {bucket: input.sourceBucket!, objectKey: input.sourceKey!}} : {}),
 	};
 	return ok(options as CollectScriptOptions);
 };

@@ -6,7 +6,7 @@ import {detectedFacts} from './detected-facts.js';
 import {ask, show, waitFor} from './flow-steps.js';
 import type {Ending, Flow, FlowEnv} from './flow-types.js';
 import {profileOfAnswer} from './profile-answer.js';
-import * as questions from './questions.js';
+import * as questions from './live-questions.js';
 import {bucketAccountFlow, type Target} from './target-flow.js';
 
 /** With a profile: read, show what was found, ask only what the reads could not tell. */

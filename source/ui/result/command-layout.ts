@@ -1,6 +1,6 @@
 import type {Fix} from '../../diagnosis/diagnosis.js';
 import {compactJson, shellQuote} from '../../diagnosis/fixes/commands.js';
-import {displayWidth} from '../../report/wrap.js';
+import {displayWidth} from '../../shared/display-width.js';
 
 /**
  * The CLI command as the fix view shows it, so that a mouse copy from the terminal is still a command the

@@ -92,7 +92,8 @@ describe('renderCollectScript', () => {
 		);
 		expect(run.exitCode).toBe(0);
 		const head = run.calls.find(call => call.argv[1] === 'head-object');
-		expect(head?.argv).toEqual(['s3api', 'head-object', '--bucket', 'amzn-s3-demo-reports', '--key', objectKey, '--region', 'us-east-1', '--output', 'json']);
+		// One word `--key=VALUE`: a key that starts with `--` stays the key's value, never an option of aws.
+		expect(head?.argv).toEqual(['s3api', 'head-object', '--bucket', 'amzn-s3-demo-reports', `--key=${objectKey}`, '--region', 'us-east-1', '--output', 'json']);
 		expect(existsSync(path.join(run.folder, 'pwned'))).toBe(false);
 		expect(existsSync(path.join(run.folder, 'pwned2'))).toBe(false);
 	});
@@ -110,7 +111,7 @@ describe('renderCollectScript', () => {
 		expect(render(variants['upload']!)).toMatch(/key_id=\$kms_key_id\n\[ -n "\$key_id" \] \|\| key_id=\$\(json_values KMSMasterKeyID/);
 		expect(render(variants['download']!)).toMatch(/key_id=\$\(json_values SSEKMSKeyId "\$bundle\/s3api-head-object.json"/);
 		const copy = render(variants['copy']!);
-		expect(copy).toContain('s3api head-object --bucket "$source_bucket" --key "$source_key"');
+		expect(copy).toContain('s3api head-object --bucket "$source_bucket" --key="$source_key"');
 		expect(copy).toContain(`collect_key 'source.' "$source_key_id"`);
 		expect(render(variants['upload']!)).not.toContain('head-object --bucket');
 	});

@@ -171,14 +171,15 @@ describe('PasteField', () => {
 
 	it('a valid text with a warning shows ! and the warning, never ✔, and Enter still submits it', async () => {
 		const onSubmit = vi.fn();
-		const warned = (): PasteCheck => ({ok: true, summary: 'valid policy, 1 statement', warning: 's3:GetObjct is no action AWS knows. Did you mean s3:GetObject?'});
+		const warned = (): PasteCheck => ({ok: true, summary: 'valid policy, 1 statement', warnings: ['s3:GetObjct is no action AWS knows. Did you mean s3:GetObject?']});
 		app = renderApp(
 			<KeyRouter>
 				<PasteField check={warned} height={5} width={100} placeholder="paste here" onSubmit={onSubmit} />
 			</KeyRouter>,
 		);
 		await app.paste('{}');
-		expect(app.lastFrame()).toContain('! valid policy, 1 statement, but: s3:GetObjct is no action AWS knows. Did you mean s3:GetObject?');
+		expect(app.lastFrame()).toContain('! valid policy, 1 statement — Enter to continue');
+		expect(app.lastFrame()).toContain('! s3:GetObjct is no action AWS knows. Did you mean s3:GetObject?');
 		expect(app.lastFrame()).not.toContain('✔');
 		await app.press(keys.enter);
 		expect(onSubmit).toHaveBeenCalledWith('{}');

@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import type {Fix} from '../../../source/diagnosis/diagnosis.js';
 import {putBucketPolicyCommand, putIdentityPolicyCommand, putKeyPolicyCommand} from '../../../source/diagnosis/fixes/commands.js';
-import {displayWidth} from '../../../source/report/wrap.js';
+import {displayWidth} from '../../../source/shared/display-width.js';
 import {commandLayout, policyFileName} from '../../../source/ui/result/command-layout.js';
 import {argvOf} from '../../diagnosis/support/fix-checks.js';
 

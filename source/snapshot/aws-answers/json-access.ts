@@ -1,7 +1,9 @@
-import type {PolicyJson} from '../../snapshot/snapshot.js';
 import {isObject, type JsonObject} from '../../shared/json.js';
 
-/** Defensive reads of AWS CLI answers: a bundle comes from someone else's machine and may have been edited. */
+/**
+ * Defensive reads of AWS answers, which arrive as `unknown`: SDK output objects from live collection, or the
+ * AWS CLI's JSON from a support bundle (someone else's machine, perhaps edited). Nothing here trusts a shape.
+ */
 
 export type {JsonObject} from '../../shared/json.js';
 
@@ -21,30 +23,9 @@ export const asArray = (value: unknown): readonly unknown[] => (Array.isArray(va
 
 export const strings = (value: unknown): string[] => asArray(value).filter((item): item is string => typeof item === 'string');
 
-/**
- * A policy document as the CLI gives it: already an object for IAM (the CLI decodes it), a JSON
- * string for S3, KMS and Organizations, URL-encoded JSON when another tool made the call.
- */
-export const policyDocument = (value: unknown): PolicyJson | undefined => {
+/** A map of strings (an encryption context): other values are dropped. */
+export const stringMap = (value: unknown): Record<string, string> | undefined => {
 	const object = asObject(value);
-	if (object) return object;
-	if (typeof value !== 'string') return undefined;
-	for (const text of [value, safeDecode(value)]) {
-		if (text === undefined) continue;
-		try {
-			const parsed = asObject(JSON.parse(text) as unknown);
-			if (parsed) return parsed;
-		} catch {
-			// Not this encoding; try the next.
-		}
-	}
-	return undefined;
-};
-
-const safeDecode = (text: string): string | undefined => {
-	try {
-		return decodeURIComponent(text);
-	} catch {
-		return undefined;
-	}
+	if (!object) return undefined;
+	return Object.fromEntries(Object.entries(object).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
 };

@@ -1,4 +1,5 @@
 import type {ParsedDenial} from '../../inputs/error-message/parsed-denial.js';
+import {denialMeaning} from './denial-meaning.js';
 import {denialFacts} from './detected-facts.js';
 import {ask, show, waitFor} from './flow-steps.js';
 import type {Ending, Flow, FlowEnv} from './flow-types.js';
@@ -6,12 +7,15 @@ import {liveFlow} from './live-flow.js';
 import {manualFlow} from './manual-flow.js';
 import {profileOfAnswer} from './profile-answer.js';
 import type {Note} from './question.js';
-import * as questions from './questions.js';
+import * as questions from './start-questions.js';
 import {targetFlow} from './target-flow.js';
 
 /**
  * The decision tree, written as a generator: it yields a question and receives the answer, so the order
- * reads top to bottom. walk.ts drives it with the stored answers; nothing here has side effects.
+ * reads top to bottom. walk.ts drives it with the stored answers; nothing here has side effects. It starts
+ * here (how to look at the request: start-questions.ts), then goes to an example, a file, or the target
+ * (target-flow.ts) read with a profile (live-flow.ts) or from pasted policies (manual-flow.ts); each flow's
+ * questions are in the questions file beside it.
  */
 
 function* exampleFlow(env: FlowEnv): Flow<Ending> {
@@ -50,7 +54,7 @@ export function* conversation(env: FlowEnv): Flow<Ending> {
 		const text = yield* ask(questions.errorQuestion(env));
 		const parsed = env.parseError(text);
 		denial = parsed.ok ? parsed.value : undefined;
-		if (denial) yield* show(denialFacts(denial));
+		if (denial) yield* show([...denialFacts(denial), ...denialMeaning(denial)]);
 		how = yield* ask(questions.readHowQuestion(env));
 	}
 	const profile = profileOfAnswer(how);
