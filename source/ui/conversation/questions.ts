@@ -1,4 +1,5 @@
 import type {ParsedDenial} from '../../inputs/error-message/parsed-denial.js';
+import {cloudTrailHint, hintText} from '../../inputs/paste/fetch-commands.js';
 import type {PolicyKind, ProfileInfo} from '../services.js';
 import type {FlowEnv} from './flow-types.js';
 import {interpretKeyAnswer, keyFromPaste} from './key-from-paste.js';
@@ -63,6 +64,7 @@ export const errorQuestion = (env: FlowEnv): PasteQuestion => ({
 	id: 'error-text',
 	title: 'Error',
 	prompt: 'Paste the AccessDenied error message, or a CloudTrail event (JSON).',
+	help: hintText(cloudTrailHint()),
 	check: (text): PasteCheck => {
 		const parsed = env.parseError(text);
 		if (!parsed.ok) return {ok: false, message: parsed.error};
