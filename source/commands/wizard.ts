@@ -6,14 +6,14 @@ import {dirname, join, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {parseAccessDenied} from '../inputs/error-message/index.js';
 import type {Snapshot} from '../snapshot/snapshot.js';
-import {readPastedPolicy} from '../inputs/paste/read-pasted-policy.js';
 import {err, ok, type Result} from '../shared/result.js';
 import {clipboardSequences} from '../ui/clipboard.js';
-import type {ExampleInfo, PolicyCheck, PolicyKind, ProfileInfo, SettingsStore, WizardServices, WizardSettings} from '../ui/services.js';
+import type {ExampleInfo, ProfileInfo, SettingsStore, WizardServices, WizardSettings} from '../ui/services.js';
 import {emptySettings} from '../ui/session/remember.js';
 import {settingsFromStore} from '../ui/session/settings-shape.js';
 import {wizardTitle} from '../ui/title.js';
 import {packageVersion} from '../version.js';
+import {checkPolicy} from './check-policy.js';
 import {exitCodes} from './cli-error.js';
 import {describeFileError} from './io.js';
 
@@ -25,6 +25,8 @@ import {describeFileError} from './io.js';
  * the user picks a profile. What the paste fields check as you type (policies, error messages) is small
  * and loaded up front, because it must answer synchronously.
  */
+
+export {checkPolicy} from './check-policy.js';
 
 export type WizardCommandOptions = {readonly saved?: string};
 
@@ -135,17 +137,6 @@ const readSnapshotFile = async (path: string): Promise<Result<Snapshot, string>>
 	const {parseSnapshot} = await import('../snapshot/parse-snapshot.js');
 	const parsed = parseSnapshot(text, path);
 	return parsed.ok ? parsed : err(parsed.error.message);
-};
-
-/** Any form AWS prints a policy in (inputs/paste), checked as the kind of policy the question asks for. */
-export const checkPolicy = (text: string, name: string, kind?: PolicyKind): PolicyCheck => {
-	const pasted = readPastedPolicy(text, name, kind);
-	if (!pasted.ok) {
-		const {message, line, column} = pasted.error;
-		return {ok: false, message, ...(line === undefined ? {} : {line}), ...(column === undefined ? {} : {column})};
-	}
-	const {statementCount, notes, warnings} = pasted.value;
-	return {ok: true, statementCount, ...(notes.length > 0 ? {notes} : {}), ...(warnings.length > 0 ? {warnings} : {})};
 };
 
 const writeTextFile: WizardServices['writeFile'] = async (path, text, {overwrite}) => {

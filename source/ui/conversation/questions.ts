@@ -2,7 +2,7 @@ import type {ParsedDenial} from '../../inputs/error-message/parsed-denial.js';
 import {cloudTrailHint, hintText} from '../../inputs/paste/fetch-commands.js';
 import type {PolicyKind, ProfileInfo} from '../services.js';
 import type {FlowEnv} from './flow-types.js';
-import {interpretKeyAnswer, keyFromPaste} from './key-from-paste.js';
+import {keyFromPasteChecks} from './key-from-paste.js';
 import {profileValue} from './profile-answer.js';
 import type {ChoiceOption, ChoiceQuestion, PasteCheck, PasteQuestion, TextQuestion} from './question.js';
 import {describeSize, checkSize} from './size.js';
@@ -170,15 +170,8 @@ export const keyArnQuestion = (id: string, title: string, prompt: string, sugges
 	title,
 	prompt,
 	placeholder: allowAwsManaged ? 'arn:aws:kms:REGION:ACCOUNT:key/ID, or aws/s3' : 'arn:aws:kms:REGION:ACCOUNT:key/ID',
-	help: 'Type the key ARN, or paste what the command prints: the key is taken from it.',
 	// The whole output of get-bucket-encryption or head-object may be pasted: the key is taken from it.
-	interpret: text => interpretKeyAnswer(text, allowAwsManaged),
-	validate: typed => {
-		const pasted = keyFromPaste(typed, allowAwsManaged);
-		if (pasted && 'problem' in pasted) return pasted.problem;
-		const text = pasted ? pasted.key : typed;
-		return allowAwsManaged && text === 'aws/s3' ? undefined : checkKeyArn(text);
-	},
+	...keyFromPasteChecks(allowAwsManaged, text => (allowAwsManaged && text === 'aws/s3' ? undefined : checkKeyArn(text))),
 	...(suggestion ? {suggestion} : {}),
 });
 
