@@ -3,6 +3,7 @@ import type {PolicyJson} from '../../snapshot/snapshot.js';
 import {actualWords, appliesInWords, fixHeading} from '../../report/describe.js';
 import {conditionStyles, placeLabels, statusStyles} from '../../report/marks.js';
 import {visible, visibleJson} from '../../report/sanitize.js';
+import {displayWidth} from '../../shared/display-width.js';
 import type {Line} from '../conversation/transcript-lines.js';
 import {wrapText} from '../text/wrap.js';
 import {theme} from '../theme.js';
@@ -93,7 +94,10 @@ export const fixLines = (fix: Fix, tab: FixTab, width: number, writtenFile?: str
 	const tabs = fixTabs.map(candidate => (candidate === tab ? `[${fixTabLabels[candidate]}]` : ` ${fixTabLabels[candidate]} `)).join(' ');
 	const lines: Line[] = [
 		{text: ''},
-		{mark: '  Fix ', markColour: 'green', text: `${fixHeading(fix)}: ${tabs}`},
+		// The tabs go on a line of their own where the kind's heading leaves no room for them (60 columns).
+		...(displayWidth(`  Fix ${fixHeading(fix)}: ${tabs}`) <= width
+			? [{mark: '  Fix ', markColour: 'green', text: `${fixHeading(fix)}: ${tabs}`} as const]
+			: [{mark: '  Fix ', markColour: 'green', text: `${fixHeading(fix)}:`} as const, {text: `      ${tabs}`}]),
 		...paragraph(`Who applies it: ${appliesInWords(fix.appliesIn)}`, width),
 		...paragraph(fix.summary, width),
 		...(fix.weakens ? wrapText(`! Gives up: ${fix.weakens}`, width - 4, '  ').map((text): Line => ({text: `  ${text}`, colour: 'yellow'})) : []),
