@@ -1,4 +1,5 @@
 import {analyse} from '../../analyse.js';
+import {isKeyArn} from '../../../names/index.js';
 import type {Requirement} from '../../diagnosis.js';
 import {requirementId} from '../../requirement-id.js';
 import type {Snapshot} from '../../../snapshot/snapshot.js';
@@ -15,7 +16,6 @@ import {denyingStatement} from './narrow-deny.js';
  */
 
 const headerKeys = ['s3:x-amz-server-side-encryption', 's3:x-amz-server-side-encryption-aws-kms-key-id'];
-const isKeyArn = (value: string): boolean => /^arn:aws[\w-]*:kms:[\w-]+:\d{12}:key\/[\w-]+$/.test(value);
 
 /** Denied rows whose Deny tests the SSE headers, and the key ARNs such a Deny demands. */
 const headerDenials = (context: FixContext): {rows: Requirement[]; demanded: string[]} => {

@@ -1,6 +1,7 @@
 import type {ConditionTrace} from '../../../engine/conditions/trace.js';
 import type {StatementTrace} from '../../../engine/evaluation.js';
 import {isObject, type JsonObject, type Mutable} from '../../../shared/json.js';
+import {parseS3Arn} from '../../../names/index.js';
 import type {Requirement} from '../../diagnosis.js';
 import {sameRef, type PolicyRef} from '../../policy-ref.js';
 import {placeOfLayer} from '../../requirements.js';
@@ -20,7 +21,7 @@ const contextKey = 'kms:encryptioncontext:aws:s3:arn';
 const viaServiceKey = 'kms:viaservice';
 const matchingOperators = new Set(['StringEquals', 'StringLike', 'StringNotEquals', 'StringNotLike', 'ArnEquals', 'ArnLike', 'ArnNotEquals', 'ArnNotLike']);
 
-const bucketOfArn = (arn: string): string | undefined => /^arn:[\w-]+:s3:::([^/]+)/.exec(arn)?.[1];
+const bucketOfArn = (arn: string): string | undefined => parseS3Arn(arn)?.bucket;
 
 /** The value to add so the condition fits the request while meaning what it meant, or `undefined` when it meant something else. */
 const fittingValue = (condition: ConditionTrace): string | undefined => {
