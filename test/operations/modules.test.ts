@@ -75,9 +75,12 @@ describe('copy', () => {
 		expect(copy.legs.destination.facts).toEqual(upload.legs.destination.facts);
 	});
 
-	it('is one CopyObject: it reads the source and writes the destination in one request', () => {
+	it('is one CopyObject, or UploadPartCopy in parts: it reads the source and writes the destination', () => {
 		expect(copy.legs.source!.actions[0]!.purpose(inOne)).toBe('CopyObject reads the source object');
-		expect(copy.legs.destination.actions[0]!.purpose(inParts)).toBe('CopyObject writes the destination object');
+		expect(copy.legs.destination.actions[0]!.purpose(inOne)).toBe('CopyObject writes the destination object');
+		expect(copy.legs.destination.actions[0]!.purpose(inParts)).toBe(
+			'CreateMultipartUpload, UploadPartCopy and CompleteMultipartUpload write the destination object (of 100 MiB, copied in parts above 8 MiB)',
+		);
 	});
 
 	it('says what it copies where, and only what it writes when its source is not known', () => {
@@ -142,9 +145,12 @@ describe('multipart-requires-decrypt, the finding of operations that write in pa
 		expect(multipartRequiresDecrypt({request: inParts, decisionOf: decisions('allowed', 'allowed')})).toBeUndefined();
 	});
 
-	it('belongs to the operations that can write in parts, and only to them', () => {
-		expect(allOperations.filter(module => module.findings.includes(multipartRequiresDecrypt)).map(module => module.name)).toEqual(
-			allOperations.filter(module => module.multipart.inParts).map(module => module.name),
+	it('is raised by the operations that can write in parts, and only by them, in their own words', () => {
+		const raising = allOperations.filter(module =>
+			module.findings.some(finding => finding({request: inParts, decisionOf: decisions('allowed', 'denied')})?.id === 'multipart-requires-decrypt'),
 		);
+		expect(raising.map(module => module.name)).toEqual(allOperations.filter(module => module.multipart.inParts).map(module => module.name));
+		const copyFinding = copy.findings.map(finding => finding({request: inParts, decisionOf: decisions('allowed', 'denied')})).find(Boolean);
+		expect(copyFinding?.message).toContain('A 100 MiB object is copied in parts (UploadPartCopy above 8 MiB)');
 	});
 });
