@@ -37,6 +37,9 @@ program
 	.option('--region <region>', 'AWS Region of the bucket, when the profile does not say')
 	.option('--source-bucket <name>', 'copy: the source bucket')
 	.option('--source-key <objectKey>', 'copy: the source object key')
+	.option('--distribution-arn <arn>', 'cloudfront-download: the distribution ARN its requests carry as AWS:SourceArn')
+	.addOption(new Option('--origin-access <how>', 'cloudfront-download: how the distribution signs origin requests (origin access control, legacy identity, none)').choices(['oac', 'oai', 'none']))
+	.addOption(new Option('--origin-type <type>', "cloudfront-download: the origin is the bucket's REST endpoint or its website endpoint").choices(['rest', 'website']))
 	.option('--save-snapshot <file>', 'save what was collected, to send to a support engineer')
 	.option('--redact [all]', 'replace account IDs, names, buckets and keys with consistent placeholders (see docs/redaction.md); all: also Sids, tags, VPC endpoint IDs, IP addresses and canonical IDs')
 	.action(async options => {

@@ -8,6 +8,7 @@ import {renderJson} from '../report/render-json.js';
 import {renderMarkdown} from '../report/render-markdown.js';
 import {visible} from '../report/sanitize.js';
 import {packageVersion} from '../version.js';
+import {checkRequestFactFlags, withRequestFacts, type RequestFactOptions} from './check-request-facts.js';
 import {CliError, exitCodes} from './cli-error.js';
 import {readTextInput, writeTextOutput} from './io.js';
 
@@ -29,7 +30,8 @@ export type CheckOptions = {
 	readonly saveSnapshot?: string;
 	/** `true` (the flag alone): names and IDs; `all`: also Sids, tags, VPC endpoint IDs, IP addresses, canonical IDs. */
 	readonly redact?: boolean | string;
-} & Partial<Pick<Question, 'operation' | 'bucket' | 'kmsKeyId'>>;
+} & Partial<Pick<Question, 'operation' | 'bucket' | 'kmsKeyId'>> &
+	RequestFactOptions;
 
 const exitCodeOf: Record<Decision, number> = {allowed: exitCodes.allowed, denied: exitCodes.denied, unknown: exitCodes.unknown};
 
@@ -118,7 +120,7 @@ const collectLive = async (options: CheckOptions): Promise<Snapshot> => {
 };
 
 /** Options that describe a live check: with --snapshot they would be silently ignored, so they are refused. */
-const liveOnly = ['profile', 'bucketProfile', 'keyProfile', 'operation', 'bucket', 'key', 'kmsKeyId', 'size', 'region', 'sourceBucket', 'sourceKey'] as const;
+const liveOnly = ['profile', 'bucketProfile', 'keyProfile', 'operation', 'bucket', 'key', 'kmsKeyId', 'size', 'region', 'sourceBucket', 'sourceKey', 'distributionArn', 'originAccess', 'originType'] as const;
 
 const flagOf = (name: string): string => `--${name.replace(/[A-Z]/g, letter => `-${letter.toLowerCase()}`)}`;
 
@@ -130,7 +132,8 @@ export const runCheck = async (options: CheckOptions): Promise<number> => {
 		);
 	}
 	const mode = redactModeOf(options.redact);
-	const original = options.snapshot ? await loadSnapshot(options.snapshot) : await collectLive(options);
+	if (!options.snapshot) checkRequestFactFlags(options.operation, options);
+	const original = options.snapshot ? await loadSnapshot(options.snapshot) : withRequestFacts(await collectLive(options), options);
 	let snapshot = original;
 	let diagnosis: Diagnosis | undefined;
 	if (mode) {

@@ -1,4 +1,5 @@
 import {operationNames, type Operation} from '../snapshot/operation-names.js';
+import {cloudfrontDownload} from './cloudfront-download.js';
 import {copy} from './copy.js';
 import {decideMultipartOf, type MultipartQuestion} from './multipart-upload.js';
 import {download} from './download.js';
@@ -9,7 +10,12 @@ import {upload} from './upload.js';
  * The one registry: each name of the snapshot's tuple to its module (a name without a module does not compile).
  * Everything outside this folder asks these functions, never compares operation names.
  */
-export const operations: {readonly [Name in Operation]: OperationModule<Name>} = {upload, download, copy};
+export const operations: {readonly [Name in Operation]: OperationModule<Name>} = {
+	upload,
+	download,
+	copy,
+	'cloudfront-download': cloudfrontDownload,
+};
 
 /** Every module, in the tuple's order. */
 export const allOperations: readonly OperationModule[] = operationNames.map(name => operations[name]);

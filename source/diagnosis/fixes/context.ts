@@ -1,5 +1,6 @@
 import {parseCaller, roleArnOfCaller} from '../../engine/principal.js';
 import type {Analysis} from '../analyse.js';
+import {destinationLeg} from '../../operations/registry.js';
 import type {Requirement} from '../diagnosis.js';
 import type {ActionSpec} from '../required-actions.js';
 import type {JsonObject} from '../../shared/json.js';
@@ -20,7 +21,14 @@ const entityOf = (snapshot: Snapshot): IamEntity | undefined => {
 	return undefined;
 };
 
-export const contextOf = (snapshot: Snapshot, analysis: Analysis): FixContext => ({snapshot, analysis, caller: entityOf(snapshot)});
+// An operation made by a service principal names no IAM entity: no fix may grant its requests to the snapshot's principal.
+const callerMakesRequests = (snapshot: Snapshot): boolean => destinationLeg(snapshot.question.operation).actor.kind === 'caller';
+
+export const contextOf = (snapshot: Snapshot, analysis: Analysis): FixContext => ({
+	snapshot,
+	analysis,
+	caller: callerMakesRequests(snapshot) ? entityOf(snapshot) : undefined,
+});
 
 export const specOf = (analysis: Analysis, requirement: Requirement): ActionSpec =>
 	analysis.actions.find(action => action.spec.id === requirement.actionId)!.spec;
