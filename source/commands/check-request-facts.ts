@@ -1,3 +1,4 @@
+import {parsePresignedUrl, type PresignedUrlFacts} from '../inputs/presigned-url/parse-presigned-url.js';
 import {describeNameError, parseDistributionArn} from '../names/index.js';
 import {destinationLeg} from '../operations/registry.js';
 import type {DistributionInfo, Snapshot} from '../snapshot/snapshot.js';
@@ -5,7 +6,9 @@ import {CliError} from './cli-error.js';
 
 /**
  * The facts `check` is told rather than reads, for the operations that need them: the CloudFront distribution
- * (cloudfront-download). Nothing here is read from AWS: each flag is a given fact, and the report shows it.
+ * (cloudfront-download) and a presigned URL (presigned-download, presigned-upload). Nothing here is read from AWS:
+ * each flag is a given fact, and the report shows it. Of a URL only its parsed facts travel on: never the URL itself,
+ * whose signature and token are live credentials.
  */
 
 export type RequestFactOptions = {
@@ -14,9 +17,11 @@ export type RequestFactOptions = {
 	readonly originAccess?: string;
 	/** commander's choices: rest, website. */
 	readonly originType?: string;
+	/** The whole presigned URL, as pasted on the command line. */
+	readonly presignedUrl?: string;
 };
 
-export const requestFactFlags = ['distributionArn', 'originAccess', 'originType'] as const;
+export const requestFactFlags = ['distributionArn', 'originAccess', 'originType', 'presignedUrl'] as const;
 
 const originAccessOf: Readonly<Record<string, DistributionInfo['originAccess']>> = {oac: 'origin-access-control', oai: 'origin-access-identity', none: 'none'};
 const originTypeOf: Readonly<Record<string, DistributionInfo['originType']>> = {rest: 's3-rest', website: 's3-website'};
@@ -36,19 +41,35 @@ const distributionOf = (options: RequestFactOptions): DistributionInfo | undefin
 
 /** The question's operation decides which flags apply; a flag for another operation is refused, not ignored. */
 export const checkRequestFactFlags = (operation: string | undefined, options: RequestFactOptions): void => {
-	const given = requestFactFlags.filter(name => options[name] !== undefined);
+	const given = requestFactFlags.filter(name => name !== 'presignedUrl' && options[name] !== undefined);
 	if (given.length > 0 && operation !== 'cloudfront-download') {
 		throw new CliError(`--distribution-arn, --origin-access and --origin-type describe a CloudFront distribution: give them with --operation cloudfront-download`);
 	}
+	if (options.presignedUrl !== undefined && operation !== 'presigned-download' && operation !== 'presigned-upload') {
+		throw new CliError('--presigned-url needs --operation presigned-download (a GET URL) or presigned-upload (a PUT URL): the URL does not say which');
+	}
+};
+
+/** The URL's facts; its bucket and key answer --bucket and --key, which must agree when given too. */
+export const presignedFactsOf = (options: RequestFactOptions & {readonly bucket?: string; readonly key?: string}): PresignedUrlFacts | undefined => {
+	if (options.presignedUrl === undefined) return undefined;
+	const parsed = parsePresignedUrl(options.presignedUrl);
+	if (!parsed.ok) throw new CliError(`--presigned-url: ${parsed.error.message}`);
+	const {bucket, objectKey} = parsed.value;
+	if ((options.bucket !== undefined && options.bucket !== bucket) || (options.key !== undefined && options.key !== objectKey)) {
+		throw new CliError('--bucket and --key must name the object the --presigned-url is for (or leave them out: the URL names it)');
+	}
+	return parsed.value;
 };
 
 /** The collected snapshot with the given facts; a service principal's request drops the profile's own principal. */
-export const withRequestFacts = (snapshot: Snapshot, options: RequestFactOptions): Snapshot => {
+export const withRequestFacts = (snapshot: Snapshot, options: RequestFactOptions, presigned?: PresignedUrlFacts): Snapshot => {
 	const distribution = distributionOf(options);
 	const serviceActor = destinationLeg(snapshot.question.operation).actor.kind === 'service';
 	const {principal: _principal, ...withoutPrincipal} = snapshot;
 	return {
 		...(serviceActor ? {...withoutPrincipal, unread: (snapshot.unread ?? []).filter(note => !note.path.startsWith('principal'))} : snapshot),
 		...(distribution ? {distribution} : {}),
+		...(presigned ? {presignedUrl: presigned.presignedUrl} : {}),
 	};
 };

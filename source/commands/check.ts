@@ -8,7 +8,7 @@ import {renderJson} from '../report/render-json.js';
 import {renderMarkdown} from '../report/render-markdown.js';
 import {visible} from '../report/sanitize.js';
 import {packageVersion} from '../version.js';
-import {checkRequestFactFlags, withRequestFacts, type RequestFactOptions} from './check-request-facts.js';
+import {checkRequestFactFlags, presignedFactsOf, withRequestFacts, type RequestFactOptions} from './check-request-facts.js';
 import {CliError, exitCodes} from './cli-error.js';
 import {readTextInput, writeTextOutput} from './io.js';
 
@@ -120,7 +120,7 @@ const collectLive = async (options: CheckOptions): Promise<Snapshot> => {
 };
 
 /** Options that describe a live check: with --snapshot they would be silently ignored, so they are refused. */
-const liveOnly = ['profile', 'bucketProfile', 'keyProfile', 'operation', 'bucket', 'key', 'kmsKeyId', 'size', 'region', 'sourceBucket', 'sourceKey', 'distributionArn', 'originAccess', 'originType'] as const;
+const liveOnly = ['profile', 'bucketProfile', 'keyProfile', 'operation', 'bucket', 'key', 'kmsKeyId', 'size', 'region', 'sourceBucket', 'sourceKey', 'distributionArn', 'originAccess', 'originType', 'presignedUrl'] as const;
 
 const flagOf = (name: string): string => `--${name.replace(/[A-Z]/g, letter => `-${letter.toLowerCase()}`)}`;
 
@@ -133,7 +133,11 @@ export const runCheck = async (options: CheckOptions): Promise<number> => {
 	}
 	const mode = redactModeOf(options.redact);
 	if (!options.snapshot) checkRequestFactFlags(options.operation, options);
-	const original = options.snapshot ? await loadSnapshot(options.snapshot) : withRequestFacts(await collectLive(options), options);
+	const presigned = options.snapshot ? undefined : presignedFactsOf(options);
+	const live: CheckOptions = presigned
+		? {...options, bucket: presigned.bucket, key: presigned.objectKey, ...(options.region ?? presigned.region ? {region: options.region ?? presigned.region} : {})}
+		: options;
+	const original = options.snapshot ? await loadSnapshot(options.snapshot) : withRequestFacts(await collectLive(live), options, presigned);
 	let snapshot = original;
 	let diagnosis: Diagnosis | undefined;
 	if (mode) {

@@ -3,6 +3,8 @@ import {cloudfrontDownload} from './cloudfront-download.js';
 import {copy} from './copy.js';
 import {decideMultipartOf, type MultipartQuestion} from './multipart-upload.js';
 import {download} from './download.js';
+import {presignedDownload} from './presigned-download.js';
+import {presignedUpload} from './presigned-upload.js';
 import type {Leg, Multipart, OperationModule, Side} from './types.js';
 import {upload} from './upload.js';
 
@@ -15,6 +17,8 @@ export const operations: {readonly [Name in Operation]: OperationModule<Name>} =
 	download,
 	copy,
 	'cloudfront-download': cloudfrontDownload,
+	'presigned-download': presignedDownload,
+	'presigned-upload': presignedUpload,
 };
 
 /** Every module, in the tuple's order. */
