@@ -1,6 +1,7 @@
 import {parsePresignedUrl, type PresignedUrlFacts} from '../inputs/presigned-url/parse-presigned-url.js';
 import {describeNameError, parseDistributionArn} from '../names/index.js';
-import {destinationLeg} from '../operations/registry.js';
+import {allOperations, destinationLeg, operationModule} from '../operations/registry.js';
+import {isOperation, operationNamesInWords} from '../snapshot/operation-names.js';
 import type {DistributionInfo, Snapshot} from '../snapshot/snapshot.js';
 import {CliError} from './cli-error.js';
 
@@ -39,14 +40,18 @@ const distributionOf = (options: RequestFactOptions): DistributionInfo | undefin
 	return {...(arn ? {arn} : {}), ...(originAccess ? {originAccess} : {}), ...(originType ? {originType} : {})};
 };
 
+/** The operations a given fact belongs to, as a message lists them. */
+const namesOf = (fact: 'distribution' | 'presigned-url'): string => operationNamesInWords(allOperations.filter(module => module.givenFact === fact).map(module => module.name));
+
 /** The question's operation decides which flags apply; a flag for another operation is refused, not ignored. */
 export const checkRequestFactFlags = (operation: string | undefined, options: RequestFactOptions): void => {
 	const given = requestFactFlags.filter(name => name !== 'presignedUrl' && options[name] !== undefined);
-	if (given.length > 0 && operation !== 'cloudfront-download') {
-		throw new CliError(`--distribution-arn, --origin-access and --origin-type describe a CloudFront distribution: give them with --operation cloudfront-download`);
+	const fact = operation !== undefined && isOperation(operation) ? operationModule(operation).givenFact : undefined;
+	if (given.length > 0 && fact !== 'distribution') {
+		throw new CliError(`--distribution-arn, --origin-access and --origin-type describe a CloudFront distribution: give them with --operation ${namesOf('distribution')}`);
 	}
-	if (options.presignedUrl !== undefined && operation !== 'presigned-download' && operation !== 'presigned-upload') {
-		throw new CliError('--presigned-url needs --operation presigned-download (a GET URL) or presigned-upload (a PUT URL): the URL does not say which');
+	if (options.presignedUrl !== undefined && fact !== 'presigned-url') {
+		throw new CliError(`--presigned-url needs --operation ${namesOf('presigned-url')}: the URL does not say whether it is a GET or a PUT`);
 	}
 };
 

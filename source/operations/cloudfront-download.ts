@@ -27,8 +27,8 @@ export const legacyOriginAccessIdentity = ({snapshot}: FindingInput): OperationF
 		? {
 				id: 'cloudfront-oai-cannot-read-sse-kms',
 				severity: 'error',
-				message: `The distribution reaches the bucket with a legacy origin access identity (OAI), which does not support SSE-KMS objects: no key policy makes it read them (${pageUrl}).`,
-				remedy: 'Migrate the origin to origin access control (OAC), then allow cloudfront.amazonaws.com with AWS:SourceArn = the distribution ARN in the bucket policy (s3:GetObject) and the key policy (kms:Decrypt).',
+				message: `The distribution reaches the bucket with a legacy origin access identity (OAI), which does not support SSE-KMS objects: no key policy makes it read or write them (${pageUrl}).`,
+				remedy: 'Migrate the origin to origin access control (OAC), then allow cloudfront.amazonaws.com with AWS:SourceArn = the distribution ARN in the bucket policy and the key policy.',
 			}
 		: undefined;
 
@@ -38,7 +38,7 @@ export const websiteEndpointOrigin = ({snapshot}: FindingInput): OperationFindin
 		? {
 				id: 'cloudfront-website-origin-no-oac',
 				severity: 'error',
-				message: `The origin is the bucket's website endpoint, which CloudFront must use as a custom origin: it cannot use OAC (or OAI), so its requests are anonymous and cannot read SSE-KMS objects (${pageUrl}).`,
+				message: `The origin is the bucket's website endpoint, which CloudFront must use as a custom origin: it cannot use OAC (or OAI), so its requests are anonymous and cannot read or write SSE-KMS objects (${pageUrl}).`,
 				remedy: "Use the bucket's REST endpoint (BUCKET.s3.REGION.amazonaws.com) as an S3 origin with OAC.",
 			}
 		: undefined;
@@ -95,4 +95,5 @@ export const cloudfrontDownload: OperationModule<'cloudfront-download'> = {
 	recognition: {apiCalls: [], actions: [], cliTransfers: []},
 	findings: [legacyOriginAccessIdentity, websiteEndpointOrigin, noOriginAccess, sourceArnNamesAnotherDistribution, distributionNotNamed],
 	requestContext: distributionContext,
+	givenFact: 'distribution',
 };

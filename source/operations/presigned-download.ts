@@ -20,4 +20,5 @@ export const presignedDownload: OperationModule<'presigned-download'> = {
 	recognition: {apiCalls: [], actions: [], cliTransfers: []},
 	findings: [sigV2CannotUseKms, temporaryCredentialsExpire, signerNotNamed],
 	requestContext: presignedContext,
+	givenFact: 'presigned-url',
 };

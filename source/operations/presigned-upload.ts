@@ -32,4 +32,5 @@ export const presignedUpload: OperationModule<'presigned-upload'> = {
 	recognition: {apiCalls: [], actions: [], cliTransfers: []},
 	findings: [sigV2CannotUseKms, temporaryCredentialsExpire, signerNotNamed, uploadSignsSseHeaders],
 	requestContext: presignedContext,
+	givenFact: 'presigned-url',
 };

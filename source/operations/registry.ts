@@ -1,5 +1,6 @@
 import {operationNames, type Operation} from '../snapshot/operation-names.js';
 import {cloudfrontDownload} from './cloudfront-download.js';
+import {cloudfrontUpload} from './cloudfront-upload.js';
 import {copy} from './copy.js';
 import {decideMultipartOf, type MultipartQuestion} from './multipart-upload.js';
 import {download} from './download.js';
@@ -17,6 +18,7 @@ export const operations: {readonly [Name in Operation]: OperationModule<Name>} =
 	download,
 	copy,
 	'cloudfront-download': cloudfrontDownload,
+	'cloudfront-upload': cloudfrontUpload,
 	'presigned-download': presignedDownload,
 	'presigned-upload': presignedUpload,
 };

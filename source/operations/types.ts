@@ -157,6 +157,8 @@ export type OperationModule<Name extends Operation = Operation> = {
 	readonly findings: readonly ((input: FindingInput) => OperationFinding | undefined)[];
 	/** Context keys the operation's own facts put on its requests (a distribution's aws:SourceArn, a URL's signature version). */
 	readonly requestContext?: (snapshot: Snapshot, service: 's3' | 'kms') => Readonly<Record<string, ContextValue>>;
+	/** The fact a user gives for it, which nothing reads (check --distribution-arn …, --presigned-url). */
+	readonly givenFact?: 'distribution' | 'presigned-url';
 };
 
 /** The id of an action of a leg: `kms:Decrypt@destination`. */

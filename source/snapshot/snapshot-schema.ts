@@ -95,7 +95,7 @@ const question = {
 	description: 'What the user tried.',
 	required: ['operation', 'bucket', 'objectKey'],
 	properties: {
-		operation: {enum: operationNames, description: 'upload, download, copy (CopyObject into question.bucket), cloudfront-download (CloudFront with OAC reads the object), presigned-download or presigned-upload (a presigned URL, made as its signer).'},
+		operation: {enum: operationNames, description: 'upload, download, copy (CopyObject into question.bucket), cloudfront-download or cloudfront-upload (CloudFront with OAC reads or writes the object), presigned-download or presigned-upload (a presigned URL, made as its signer).'},
 		bucket: patterned('bucketName', 'The bucket written to (upload, copy) or read from (download).'),
 		objectKey: {...nonEmptyString, description: 'The object key.'},
 		sizeBytes: {type: 'integer', minimum: 0, description: 'Size of the object in bytes; decides multipart.'},

@@ -29,7 +29,7 @@ describe('check --distribution-arn, --origin-access, --origin-type', () => {
 	});
 
 	it('refuses the flags with another operation rather than ignoring them', () => {
-		expect(() => checkRequestFactFlags('download', {distributionArn})).toThrow(/--operation cloudfront-download/);
+		expect(() => checkRequestFactFlags('download', {distributionArn})).toThrow(/--operation cloudfront-download or cloudfront-upload/);
 		expect(() => checkRequestFactFlags('cloudfront-download', {distributionArn})).not.toThrow();
 		expect(() => checkRequestFactFlags('download', {})).not.toThrow();
 	});

@@ -91,7 +91,7 @@ describe('copy', () => {
 describe('every operation', () => {
 	it('makes every request as the caller (for a presigned URL, its signer) except CloudFront, which asks as its service principal', () => {
 		for (const module of allOperations) {
-			const expected = module.name === 'cloudfront-download' ? {kind: 'service', service: 'cloudfront.amazonaws.com'} : {kind: 'caller'};
+			const expected = module.name.startsWith('cloudfront-') ? {kind: 'service', service: 'cloudfront.amazonaws.com'} : {kind: 'caller'};
 			for (const leg of legsInRequestOrder(module.name)) expect(leg.actor).toEqual(expected);
 		}
 	});
@@ -111,6 +111,7 @@ describe('every operation', () => {
 			['download', 'read'],
 			['copy', undefined],
 			['cloudfront-download', 'read'],
+			['cloudfront-upload', undefined],
 			['presigned-download', 'read'],
 			// One presigned PutObject never goes in parts: it needs no kms:Decrypt.
 			['presigned-upload', undefined],

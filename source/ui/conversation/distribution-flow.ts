@@ -1,4 +1,4 @@
-import {destinationLeg} from '../../operations/registry.js';
+import {operationModule} from '../../operations/registry.js';
 import type {DistributionInfo, Operation, Snapshot} from '../../snapshot/snapshot.js';
 import {ask} from './flow-steps.js';
 import type {Ending, Flow} from './flow-types.js';
@@ -9,7 +9,7 @@ import * as questions from './distribution-questions.js';
  * acts for, which nothing the wizard reads can tell. Asked after the target, before the reads or the pastes.
  */
 export function* distributionFlow(operation: Operation): Flow<DistributionInfo | undefined> {
-	if (destinationLeg(operation).actor.kind !== 'service') return undefined;
+	if (operationModule(operation).givenFact !== 'distribution') return undefined;
 	const arn = yield* ask(questions.distributionArnQuestion);
 	const access = yield* ask(questions.originAccessQuestion);
 	const origin: Pick<DistributionInfo, 'originAccess' | 'originType'> =
