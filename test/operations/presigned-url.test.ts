@@ -170,3 +170,19 @@ describe('examples/presigned-download-sigv2.json', () => {
 		expect(diagnosis.verdict).toBe('denied');
 	});
 });
+
+describe('a hostile presigned URL', () => {
+	it('carries control characters in its key only as far as the report, which shows none of them', () => {
+		const facts = factsOf(`https://${bucket}.s3.amazonaws.com/evil%1B%5B31mred%07.csv?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Signature=${signature}`);
+		expect(facts.objectKey).toBe('evil\u001B[31mred\u0007.csv');
+		const diagnosis = diagnose(presignedSnapshot('presigned-download', facts.presignedUrl, {question: {objectKey: facts.objectKey}}));
+		const text = renderText(diagnosis, {color: false, width: 100});
+		expect(text).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F]/);
+		expect(renderMarkdown(diagnosis)).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F]/);
+	});
+
+	it('keeps nothing of a malformed header list, expiry or access key', () => {
+		const facts = factsOf(`https://${bucket}.s3.amazonaws.com/k?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=%1B[2J%2F20261204&X-Amz-Date=yesterday&X-Amz-Expires=99999999&X-Amz-SignedHeaders=host%3B%1B[2J&X-Amz-Signature=${signature}`);
+		expect(facts.presignedUrl).toEqual({signatureVersion: 4, signedHeaders: ['host']});
+	});
+});
