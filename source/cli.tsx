@@ -37,6 +37,10 @@ program
 	.option('--region <region>', 'AWS Region of the bucket, when the profile does not say')
 	.option('--source-bucket <name>', 'copy: the source bucket')
 	.option('--source-key <objectKey>', 'copy: the source object key')
+	.option('--distribution-arn <arn>', 'cloudfront-download/-upload: the distribution ARN its requests carry as AWS:SourceArn')
+	.addOption(new Option('--origin-access <how>', 'cloudfront-download/-upload: how the distribution signs origin requests (origin access control, legacy identity, none)').choices(['oac', 'oai', 'none']))
+	.addOption(new Option('--origin-type <type>', "cloudfront-download/-upload: the origin is the bucket's REST endpoint or its website endpoint").choices(['rest', 'website']))
+	.option('--presigned-url <url>', 'presigned-download/-upload: the URL; only its bucket, key, expiry, signature version and access key ID are kept, never its signature or token')
 	.option('--save-snapshot <file>', 'save what was collected, to send to a support engineer')
 	.option('--redact [all]', 'replace account IDs, names, buckets and keys with consistent placeholders (see docs/redaction.md); all: also Sids, tags, VPC endpoint IDs, IP addresses and canonical IDs')
 	.action(async options => {

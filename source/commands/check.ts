@@ -10,6 +10,7 @@ import {renderMarkdown} from '../report/render-markdown.js';
 import {visible} from '../report/sanitize.js';
 import {packageVersion} from '../version.js';
 import {checkSnapshots} from './check-snapshots.js';
+import {checkRequestFactFlags, presignedFactsOf, withRequestFacts, type RequestFactOptions} from './check-request-facts.js';
 import {CliError, exitCodes} from './cli-error.js';
 import {readTextInput, writeTextOutput} from './io.js';
 
@@ -32,7 +33,8 @@ export type CheckOptions = {
 	readonly saveSnapshot?: string;
 	/** `true` (the flag alone): names and IDs; `all`: also Sids, tags, VPC endpoint IDs, IP addresses, canonical IDs. */
 	readonly redact?: boolean | string;
-} & Partial<Pick<Question, 'operation' | 'bucket' | 'kmsKeyId'>>;
+} & Partial<Pick<Question, 'operation' | 'bucket' | 'kmsKeyId'>> &
+	RequestFactOptions;
 
 const exitCodeOf: Record<Decision, number> = {allowed: exitCodes.allowed, denied: exitCodes.denied, unknown: exitCodes.unknown};
 
@@ -131,7 +133,7 @@ const collectLive = async (options: CheckOptions): Promise<Snapshot> => {
 };
 
 /** Options that describe a live check: with --snapshot they would be silently ignored, so they are refused. */
-const liveOnly = ['profile', 'bucketProfile', 'keyProfile', 'operation', 'bucket', 'key', 'kmsKeyId', 'size', 'region', 'sourceBucket', 'sourceKey'] as const;
+const liveOnly = ['profile', 'bucketProfile', 'keyProfile', 'operation', 'bucket', 'key', 'kmsKeyId', 'size', 'region', 'sourceBucket', 'sourceKey', 'distributionArn', 'originAccess', 'originType', 'presignedUrl'] as const;
 
 const flagOf = (name: string): string => `--${name.replace(/[A-Z]/g, letter => `-${letter.toLowerCase()}`)}`;
 
@@ -155,7 +157,12 @@ export const runCheck = async (options: CheckOptions): Promise<number> => {
 			warn: line => process.stderr.write(`${visible(line)}\n`),
 		});
 	}
-	const original = files[0] !== undefined ? await loadSnapshot(files[0]) : await collectLive(options);
+	if (files.length === 0) checkRequestFactFlags(options.operation, options);
+	const presigned = files.length > 0 ? undefined : presignedFactsOf(options);
+	const live: CheckOptions = presigned
+		? {...options, bucket: presigned.bucket, key: presigned.objectKey, ...(options.region ?? presigned.region ? {region: options.region ?? presigned.region} : {})}
+		: options;
+	const original = files[0] !== undefined ? await loadSnapshot(files[0]) : withRequestFacts(await collectLive(live), options, presigned);
 	let snapshot = original;
 	let diagnosis: Diagnosis | undefined;
 	if (mode) {

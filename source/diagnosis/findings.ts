@@ -89,7 +89,7 @@ export const findingsOf = (snapshot: Snapshot, facts: ResolvedFacts, actions: re
 
 	const decide = (id: string): EvaluatedAction['decision'] | undefined => actions.find(action => action.spec.id === id)?.decision;
 	for (const rule of operation.findings) {
-		const finding = rule({request: question, decisionOf: decide});
+		const finding = rule({request: question, decisionOf: decide, snapshot});
 		if (finding) findings.push(finding);
 	}
 	// Only a request that chooses its key (a write) can name another key than the bucket default, or none.

@@ -143,7 +143,8 @@ export const policySetFor = (snapshot: Snapshot, spec: ActionSpec, facts: Resolv
 	const principal = snapshot.principal;
 	const entity = principalEntity(principal?.arn, principal?.roleArn);
 	const isSession = principal ? parseCaller(principal.arn).kind === 'session' : false;
-	const common: PolicySet = {
+	// A service principal has no identity policies, boundary or session; SCPs affect only the organization's IAM users and roles.
+	const common: PolicySet = spec.actor.kind === 'service' ? {identity: [], boundary: null, session: null, scp: []} : {
 		identity: identityPolicies(snapshot, book),
 		boundary: singlePolicy(snapshot, book, principal?.permissionsBoundary, {place: 'permissions-boundary', owner: 'caller'}, 'permissions boundary', 'whether the caller has a permissions boundary is not in the snapshot', `iam:GetRole or iam:GetUser on ${entity}`),
 		// Session policies cannot be read from AWS: absent means none was passed (said in the diagnosis' unknowns).

@@ -1,6 +1,6 @@
 import type {ContextValue} from '../engine/context.js';
 import {parseCaller} from '../engine/principal.js';
-import {legsInRequestOrder} from '../operations/registry.js';
+import {legsInRequestOrder, operationModule} from '../operations/registry.js';
 import {actionId, type Actor, type Leg, type Side} from '../operations/types.js';
 import {keyInfoOf, type ResolvedFacts, type ResolvedKey} from './resolve-question.js';
 import type {Snapshot} from '../snapshot/snapshot.js';
@@ -53,6 +53,7 @@ const s3Context = (snapshot: Snapshot, principal: Principal, bucketAccount: stri
 		'aws:CalledVia': null,
 		...(bucketAccount ? {'aws:ResourceAccount': bucketAccount, 's3:ResourceAccount': bucketAccount} : {}),
 		...(region ? {'aws:RequestedRegion': region} : {}),
+		...operationModule(snapshot.question.operation).requestContext?.(snapshot, 's3'),
 		...snapshot.requestContext,
 	};
 };
@@ -81,6 +82,21 @@ const kmsContext = (
 	...(keyInfo?.keySpec ? {'kms:KeySpec': keyInfo.keySpec} : {}),
 	...(keyInfo?.keyManager ? {'kms:KeyManager': keyInfo.keyManager} : {}),
 	...(keyInfo?.multiRegion === undefined ? {} : {'kms:MultiRegion': keyInfo.multiRegion}),
+	...operationModule(snapshot.question.operation).requestContext?.(snapshot, 'kms'),
+	...snapshot.requestContext,
+});
+
+/**
+ * A service principal's KMS request: S3 decrypts for it with the leg's encryption context. AWS documents no
+ * forward access session (kms:ViaService, aws:CalledVia) for it, so a condition on those keys stays unknown.
+ */
+const serviceKmsContext = (snapshot: Snapshot, key: ResolvedKey, region: string | undefined, encryptionContextArn: string): Record<string, ContextValue> => ({
+	'aws:SecureTransport': true,
+	...(region ? {'aws:RequestedRegion': region} : {}),
+	'kms:EncryptionContext:aws:s3:arn': encryptionContextArn,
+	'kms:EncryptionContextKeys': ['aws:s3:arn'],
+	...(key.account ? {'aws:ResourceAccount': key.account} : {}),
+	...operationModule(snapshot.question.operation).requestContext?.(snapshot, 'kms'),
 	...snapshot.requestContext,
 });
 
@@ -126,6 +142,9 @@ export const principalOf = (snapshot: Snapshot, actor: Actor): Principal => {
 	switch (actor.kind) {
 		case 'caller':
 			return snapshot.principal;
+		case 'service':
+			// A service principal has no policies of its own: only its name, which resource policies match.
+			return {arn: actor.service};
 	}
 };
 
@@ -150,7 +169,10 @@ const legActions = (snapshot: Snapshot, facts: ResolvedFacts, leg: Leg): ActionS
 						service: 'kms',
 						resource: place.key.arn ?? unknownKeyArn(place.key, place.region),
 						keyUnknown: !place.key.arn,
-						context: kmsContext(snapshot, principal, place.key, callerAccount, place.region, encryptionContextArn, place.keyInfo),
+						context:
+							leg.actor.kind === 'service'
+								? serviceKmsContext(snapshot, place.key, place.region, encryptionContextArn)
+								: kmsContext(snapshot, principal, place.key, callerAccount, place.region, encryptionContextArn, place.keyInfo),
 					};
 		});
 };

@@ -97,7 +97,9 @@ export type ResolvedFacts = {
 
 export const resolveQuestion = (snapshot: Snapshot): ResolvedFacts => {
 	const {question} = snapshot;
-	const principalArn = snapshot.principal?.arn;
+	const actor = destinationLeg(question.operation).actor;
+	// A service principal (CloudFront) makes the request, whoever's profile collected the snapshot.
+	const principalArn = actor.kind === 'service' ? actor.service : snapshot.principal?.arn;
 	const caller = principalArn ? parseCaller(principalArn) : undefined;
 	const partition = caller?.partition ?? 'aws';
 	const objectArn = `arn:${partition}:s3:::${question.bucket}/${question.objectKey}`;

@@ -75,7 +75,8 @@ const evaluateFor = (input: EvaluationInput, caller: Caller, crossAccount: boole
 	const lookup = createContextLookup(raw.context ?? {}, raw.missingContextKeys ?? 'unknown', derivedContext(caller));
 	const request: PreparedRequest = {caller, action: raw.action, resource: raw.resource, lookup};
 	const layers: Record<Layer, LayerState> = {
-		identity: identityLayer(policies.identity, request),
+		// A service principal has no identity-based policies: the layer is not there, not empty.
+		identity: caller.kind === 'service' ? absentLayer('identity') : identityLayer(policies.identity, request),
 		resource: singleSlotLayer('resource', policies.resource, resourceNames[service], request, true),
 		grant: service === 'kms' ? grantLayer(policies.grants, request) : absentLayer('grant'),
 		boundary: singleSlotLayer('boundary', policies.boundary, 'permissions boundary', request, false),

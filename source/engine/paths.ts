@@ -48,6 +48,9 @@ export const buildPaths = (layers: Record<Layer, LayerState>, service: ServiceMo
 	const identity = layerTerm(layers.identity);
 	const grant = layerTerm(layers.grant);
 	const resource = layers.resource;
+	// A service principal has no identity policies, and KMS grants name only IAM principals and accounts: a
+	// resource policy naming the service is its one way (IAM User Guide, "AWS service principals").
+	if (caller.kind === 'service') return [{name: 'resource-names-service', terms: [resourceTerm(resource, 'direct')]}];
 	if (crossAccount) {
 		const paths: Path[] = [{name: 'resource-and-identity', terms: [resourceTerm(resource, 'any'), identity, ...limits]}];
 		if (service === 'kms') paths.push({name: 'grant-and-identity', terms: [grant, identity, ...limits]});

@@ -25,6 +25,9 @@ export {
 } from './kms-key.js';
 export {isPrincipalArn, parsePrincipalArn, type PrincipalArn} from './principal-arn.js';
 export {parseOrganizationId} from './organizations.js';
+export {isDistributionArn, parseDistributionArn, type DistributionArn} from './cloudfront-distribution.js';
+export {parseAccessKeyId, type AccessKeyId, type AccessKeyKind} from './access-key-id.js';
+export {parseS3ObjectUrl, type S3ObjectUrl} from './s3-endpoint.js';
 export * as inText from './in-text.js';
 export {findPolicyArn} from './in-text.js';
 export {namePatterns, type NamePattern} from './schema-patterns.js';

@@ -1,5 +1,7 @@
+import {accessKeyIdSource} from './access-key-id.js';
 import {accountIdSource} from './account-id.js';
 import {bucketNameSource} from './bucket-name.js';
+import {distributionArnSource} from './cloudfront-distribution.js';
 import {keyArnSource} from './kms-key.js';
 import {organizationIdSource} from './organizations.js';
 import {principalArnSource, roleArnSource} from './principal-arn.js';
@@ -23,6 +25,8 @@ export const namePatterns = {
 	},
 	roleArn: {pattern: `^${roleArnSource}$`, means: 'an IAM role ARN such as arn:aws:iam::111122223333:role/path/NAME'},
 	organizationId: {pattern: `^${organizationIdSource}$`, means: 'an organization ID such as o-a1b2c3d4e5'},
+	distributionArn: {pattern: `^${distributionArnSource}$`, means: 'a CloudFront distribution ARN such as arn:aws:cloudfront::111122223333:distribution/EDFDVBD6EXAMPLE'},
+	accessKeyId: {pattern: `^${accessKeyIdSource}$`, means: 'an access key ID such as AKIAIOSFODNN7EXAMPLE'},
 } as const;
 
 export type NamePattern = keyof typeof namePatterns;

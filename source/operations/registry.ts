@@ -1,7 +1,11 @@
 import {operationNames, type Operation} from '../snapshot/operation-names.js';
+import {cloudfrontDownload} from './cloudfront-download.js';
+import {cloudfrontUpload} from './cloudfront-upload.js';
 import {copy} from './copy.js';
 import {decideMultipartOf, type MultipartQuestion} from './multipart-upload.js';
 import {download} from './download.js';
+import {presignedDownload} from './presigned-download.js';
+import {presignedUpload} from './presigned-upload.js';
 import type {Leg, Multipart, OperationModule, Side} from './types.js';
 import {upload} from './upload.js';
 
@@ -9,7 +13,15 @@ import {upload} from './upload.js';
  * The one registry: each name of the snapshot's tuple to its module (a name without a module does not compile).
  * Everything outside this folder asks these functions, never compares operation names.
  */
-export const operations: {readonly [Name in Operation]: OperationModule<Name>} = {upload, download, copy};
+export const operations: {readonly [Name in Operation]: OperationModule<Name>} = {
+	upload,
+	download,
+	copy,
+	'cloudfront-download': cloudfrontDownload,
+	'cloudfront-upload': cloudfrontUpload,
+	'presigned-download': presignedDownload,
+	'presigned-upload': presignedUpload,
+};
 
 /** Every module, in the tuple's order. */
 export const allOperations: readonly OperationModule[] = operationNames.map(name => operations[name]);

@@ -1,5 +1,6 @@
+import type {ContextValue} from '../engine/context.js';
 import type {Operation} from '../snapshot/operation-names.js';
-import type {CopySource, Question} from '../snapshot/snapshot.js';
+import type {CopySource, Question, Snapshot} from '../snapshot/snapshot.js';
 
 /**
  * What an operation means, as data: the shape every module in this folder fills in. Pure: no I/O, no UI.
@@ -14,10 +15,10 @@ import type {CopySource, Question} from '../snapshot/snapshot.js';
 export type Side = 'destination' | 'source';
 
 /**
- * Who makes a leg's requests, so whose permissions S3 and KMS check. Today always the caller (the principal of the
- * snapshot); a role that S3 assumes, a service principal acting for a resource or a URL's signer join this union.
+ * Who makes a leg's requests, so whose permissions S3 and KMS check: the caller (the principal of the snapshot; for a
+ * presigned URL, its signer), or an AWS service principal acting for one of its resources (CloudFront for a distribution).
  */
-export type Actor = {readonly kind: 'caller'};
+export type Actor = {readonly kind: 'caller'} | {readonly kind: 'service'; readonly service: string};
 
 /** `yes`/`no` from size and threshold; `unknown` when they do not decide it (both cases are then checked). */
 export type Multipart = 'yes' | 'no' | 'unknown';
@@ -133,6 +134,8 @@ export type Decision = 'allowed' | 'denied' | 'unknown';
 /** What an operation's own findings see: the request, and the decision on each of its actions by id. */
 export type FindingInput = {
 	readonly request: RequestFacts;
+	/** The facts only this operation reads (a distribution, a presigned URL). */
+	readonly snapshot: Snapshot;
 	readonly decisionOf: (actionId: string) => Decision | undefined;
 };
 
@@ -152,6 +155,10 @@ export type OperationModule<Name extends Operation = Operation> = {
 	readonly wording: OperationWording;
 	readonly recognition: Recognition;
 	readonly findings: readonly ((input: FindingInput) => OperationFinding | undefined)[];
+	/** Context keys the operation's own facts put on its requests (a distribution's aws:SourceArn, a URL's signature version). */
+	readonly requestContext?: (snapshot: Snapshot, service: 's3' | 'kms') => Readonly<Record<string, ContextValue>>;
+	/** The fact a user gives for it, which nothing reads (check --distribution-arn …, --presigned-url). */
+	readonly givenFact?: 'distribution' | 'presigned-url';
 };
 
 /** The id of an action of a leg: `kms:Decrypt@destination`. */

@@ -1,6 +1,7 @@
 import type {ErrorObject, Options} from 'ajv';
 import {operationNames, operationsWithSource} from './operation-names.js';
 import {namePatterns, type NamePattern} from '../names/index.js';
+import {distribution, presignedUrl} from './snapshot-schema-requests.js';
 import {validate as generatedValidator} from './snapshot-validator.generated.js';
 
 /**
@@ -94,7 +95,7 @@ const question = {
 	description: 'What the user tried.',
 	required: ['operation', 'bucket', 'objectKey'],
 	properties: {
-		operation: {enum: operationNames, description: 'upload, download, or copy (CopyObject into question.bucket).'},
+		operation: {enum: operationNames, description: 'upload, download, copy (CopyObject into question.bucket), cloudfront-download or cloudfront-upload (CloudFront with OAC reads or writes the object), presigned-download or presigned-upload (a presigned URL, made as its signer).'},
 		bucket: patterned('bucketName', 'The bucket written to (upload, copy) or read from (download).'),
 		objectKey: {...nonEmptyString, description: 'The object key.'},
 		sizeBytes: {type: 'integer', minimum: 0, description: 'Size of the object in bytes; decides multipart.'},
@@ -224,6 +225,8 @@ export const snapshotSchema = {
 			additionalProperties: false,
 		},
 		organization: {$ref: '#/$defs/organization'},
+		distribution: {$ref: '#/$defs/distribution'},
+		presignedUrl: {$ref: '#/$defs/presignedUrl'},
 		requestContext: {
 			type: 'object',
 			description: 'Other condition keys of the request (aws:SourceIp, aws:SourceVpce, …); null: known to be absent.',
@@ -242,6 +245,8 @@ export const snapshotSchema = {
 		keyInfo,
 		keyGrant,
 		organization,
+		distribution,
+		presignedUrl,
 		unreadNote,
 		// No `type` here: each use says whether null is allowed.
 		namedPolicy: {

@@ -5,11 +5,13 @@
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:s3-kms-doctor:snapshot:1","title":"s3-kms-doctor snapshot","description":"Everything known about one S3 request on an SSE-KMS object. Absent means unknown; null means known to be none. See docs/snapshot.md.","type":"object","required":["format","question"],"properties":{"$schema":{"type":"string","description":"Optional: the path or URL of this schema, for editors."},"format":{"const":"s3-kms-doctor/snapshot@1"},"metadata":{"$ref":"#/$defs/metadata"},"question":{"$ref":"#/$defs/question"},"principal":{"$ref":"#/$defs/principal"},"bucket":{"$ref":"#/$defs/bucketInfo"},"object":{"$ref":"#/$defs/objectInfo"},"key":{"$ref":"#/$defs/keyInfo"},"source":{"type":"object","description":"copy: facts of the source bucket, object and key.","properties":{"bucketInfo":{"$ref":"#/$defs/bucketInfo"},"objectInfo":{"$ref":"#/$defs/objectInfo"},"keyInfo":{"$ref":"#/$defs/keyInfo"}},"additionalProperties":false},"organization":{"$ref":"#/$defs/organization"},"requestContext":{"type":"object","description":"Other condition keys of the request (aws:SourceIp, aws:SourceVpce, …); null: known to be absent.","additionalProperties":{"type":["string","number","boolean","array","null"],"items":{"type":["string","number","boolean"]}}},"unread":{"type":"array","items":{"$ref":"#/$defs/unreadNote"},"description":"Why fields are missing, and what would fill them."}},"additionalProperties":false,"$defs":{"metadata":{"type":"object","properties":{"title":{"type":"string"},"description":{"type":"string"},"createdAt":{"type":"string","description":"ISO 8601 date and time."},"collectedBy":{"enum":["live","manual","bundle","example"]},"redacted":{"type":"boolean","description":"Account IDs and names were replaced by placeholders."}},"additionalProperties":false},"question":{"type":"object","description":"What the user tried.","required":["operation","bucket","objectKey"],"properties":{"operation":{"enum":["upload","download","copy"],"description":"upload, download, or copy (CopyObject into question.bucket)."},"bucket":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{2,254}$","description":"The bucket written to (upload, copy) or read from (download)."},"objectKey":{"type":"string","pattern":"\\S","description":"The object key."},"sizeBytes":{"type":"integer","minimum":0,"description":"Size of the object in bytes; decides multipart."},"multipartThresholdBytes":{"type":"integer","minimum":1,"description":"Above this size the tool uploads in parts. Default 8388608 (8 MiB, the AWS CLI's)."},"tool":{"enum":["aws-cli","sdk","sdk-js","boto3","dotnet","console","other"],"description":"The tool that made the request."},"kmsKeyId":{"type":"string","pattern":"\\S","description":"The key named in the request (upload, copy) or the object's key (download): key ID, key ARN, alias name or alias ARN."},"source":{"$ref":"#/$defs/copySource"}},"additionalProperties":false,"if":{"required":["operation"],"properties":{"operation":{"enum":["copy"]}}},"then":{"required":["source"]}},"copySource":{"type":"object","description":"copy: the object copied from.","required":["bucket","objectKey"],"properties":{"bucket":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{2,254}$","description":"The source bucket."},"objectKey":{"type":"string","pattern":"\\S","description":"The source object key."},"kmsKeyId":{"type":"string","pattern":"\\S","description":"The source object's key, when known."}},"additionalProperties":false},"principal":{"type":"object","description":"The caller: who made the request, and the policies that apply to them.","required":["arn"],"properties":{"arn":{"type":"string","pattern":"^arn:aws[a-z-]*:(?:iam::[0-9]{12}:(?:root|(?:user|role)/(?:[!-~]*/)?[\\w+=,.@-]+)|sts::[0-9]{12}:(?:assumed-role/[\\w+=,.@-]+/[\\w+=,.@-]+|federated-user/[\\w+=,.@-]+))$","description":"IAM user, role, or assumed-role session ARN."},"roleArn":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/(?:[!-~]*/)?[\\w+=,.@-]+$","description":"For a session: the role behind it, with its path, as GetRole returns it."},"userId":{"type":"string","pattern":"\\S","description":"The unique ID (AIDA… or AROA…:session), for aws:userid."},"identityPolicies":{"type":"array","items":{"type":"object","$ref":"#/$defs/namedPolicy"},"description":"Every identity policy of the caller: inline, managed, and its groups'. [] means it has none."},"permissionsBoundary":{"type":["object","null"],"$ref":"#/$defs/namedPolicy","description":"null: no permissions boundary."},"sessionPolicy":{"type":["object","null"],"description":"null: no session policy. Cannot be read from AWS, only pasted."},"tags":{"type":"object","additionalProperties":{"type":"string"},"description":"Principal tags, for aws:PrincipalTag conditions."},"organizationId":{"type":["string","null"],"pattern":"^o-[a-z0-9]{10,32}$","description":"The caller account's organization ID, for aws:PrincipalOrgID; null: in no organization."}},"additionalProperties":false},"bucketInfo":{"type":"object","description":"Facts of the bucket: its account, Region, bucket policy, default encryption and object ownership.","properties":{"name":{"type":"string","pattern":"\\S","description":"The bucket name, when it differs from question.bucket (copy source)."},"accountId":{"type":"string","pattern":"^[0-9]{12}$","description":"The bucket owner's account ID."},"region":{"type":"string","pattern":"^(?:[a-z]+-){2,3}[0-9]+$","description":"The bucket's Region."},"policy":{"type":["object","null"],"description":"The bucket policy document; null: the bucket has no bucket policy."},"defaultEncryption":{"type":["object","null"],"$ref":"#/$defs/encryption","description":"Default encryption; null: none configured (S3 then uses SSE-S3)."},"objectOwnership":{"enum":["BucketOwnerEnforced","BucketOwnerPreferred","ObjectWriter",null],"description":"The Object Ownership setting; null: none set."}},"additionalProperties":false},"objectInfo":{"type":"object","description":"What HeadObject says of an existing object.","properties":{"encryption":{"type":["object","null"],"$ref":"#/$defs/encryption","description":"The object's encryption; null: not encrypted with a key."},"ownerAccountId":{"type":"string","pattern":"^[0-9]{12}$","description":"The object owner's account ID."}},"additionalProperties":false},"keyInfo":{"type":"object","description":"Facts of the KMS key: its ARN, manager, state, spec, key policy and grants.","required":["arn"],"properties":{"arn":{"type":"string","pattern":"^arn:aws[a-z-]*:kms:(?:[a-z]+-){2,3}[0-9]+:[0-9]{12}:key/(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$","description":"The key ARN."},"aliases":{"type":"array","items":{"type":"string","pattern":"\\S"},"description":"Alias names, e.g. alias/uploads."},"keyManager":{"enum":["CUSTOMER","AWS"],"description":"CUSTOMER: a customer managed key; AWS: an AWS managed key such as aws/s3."},"keyState":{"enum":["Enabled","Disabled","PendingDeletion","PendingImport","PendingReplicaDeletion","Unavailable","Creating","Updating"],"description":"The key state, as DescribeKey reports it."},"keySpec":{"type":"string","pattern":"\\S","description":"SYMMETRIC_DEFAULT, RSA_2048, … S3 needs a symmetric encryption key."},"keyUsage":{"type":"string","pattern":"\\S","description":"ENCRYPT_DECRYPT, SIGN_VERIFY, …"},"multiRegion":{"type":"boolean","description":"A multi-Region key (S3 treats it as a single-Region key)."},"policy":{"$ref":"#/$defs/policyDocument","description":"The key policy document. Every key has one, so it cannot be null."},"grants":{"type":"array","items":{"$ref":"#/$defs/keyGrant"},"description":"Grants on the key, as ListGrants returns them."}},"additionalProperties":false},"keyGrant":{"type":"object","required":["granteePrincipal","operations"],"properties":{"grantId":{"type":"string","pattern":"\\S"},"name":{"type":"string"},"granteePrincipal":{"type":"string","pattern":"\\S","description":"The principal the grant allows."},"retiringPrincipal":{"type":"string","pattern":"\\S"},"operations":{"type":"array","items":{"type":"string","pattern":"\\S"},"description":"Decrypt, GenerateDataKey, …"},"constraints":{"type":"object","properties":{"encryptionContextEquals":{"type":"object","additionalProperties":{"type":"string"}},"encryptionContextSubset":{"type":"object","additionalProperties":{"type":"string"}}},"additionalProperties":false}},"additionalProperties":false},"organization":{"type":"object","properties":{"serviceControlPolicies":{"type":"array","items":{"type":"array","description":"One level of the organization tree: policy documents, or {name, arn, document} objects.","items":{"type":"object","if":{"required":["document"]},"then":{"$ref":"#/$defs/namedPolicy"}}},"description":"SCPs of the caller's account, root level first, the account's own level last. []: no SCPs apply."},"resourceControlPolicies":{"type":"array","items":{"type":"array","description":"One level of the organization tree: policy documents, or {name, arn, document} objects.","items":{"type":"object","if":{"required":["document"]},"then":{"$ref":"#/$defs/namedPolicy"}}},"description":"RCPs of the resource's account, in the same order. []: no RCPs apply."}},"additionalProperties":false},"unreadNote":{"type":"object","required":["path","reason"],"properties":{"path":{"type":"string","pattern":"\\S","description":"Dotted path of the unknown field, e.g. key.policy."},"reason":{"type":"string","pattern":"\\S","description":"Why it could not be read."},"resolveWith":{"type":"string","pattern":"\\S","description":"The permission or paste that would fill it."}},"additionalProperties":false},"namedPolicy":{"required":["name","document"],"properties":{"name":{"type":"string","pattern":"\\S","description":"The policy name, e.g. the inline policy name or the managed policy name."},"arn":{"type":"string","pattern":"\\S","description":"The managed policy ARN, when it is one."},"document":{"$ref":"#/$defs/policyDocument"}},"additionalProperties":false},"encryption":{"required":["algorithm"],"properties":{"algorithm":{"enum":["aws:kms","aws:kms:dsse","AES256"]},"kmsKeyId":{"type":"string","pattern":"\\S","description":"The key: key ARN (best), key ID, alias name or alias ARN."},"bucketKeyEnabled":{"type":"boolean","description":"S3 Bucket Keys are on."}},"additionalProperties":false},"policyDocument":{"type":"object","description":"An IAM policy document as AWS returns it: {\"Version\": \"2012-10-17\", \"Statement\": [...]}."}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:s3-kms-doctor:snapshot:1","title":"s3-kms-doctor snapshot","description":"Everything known about one S3 request on an SSE-KMS object. Absent means unknown; null means known to be none. See docs/snapshot.md.","type":"object","required":["format","question"],"properties":{"$schema":{"type":"string","description":"Optional: the path or URL of this schema, for editors."},"format":{"const":"s3-kms-doctor/snapshot@1"},"metadata":{"$ref":"#/$defs/metadata"},"question":{"$ref":"#/$defs/question"},"principal":{"$ref":"#/$defs/principal"},"bucket":{"$ref":"#/$defs/bucketInfo"},"object":{"$ref":"#/$defs/objectInfo"},"key":{"$ref":"#/$defs/keyInfo"},"source":{"type":"object","description":"copy: facts of the source bucket, object and key.","properties":{"bucketInfo":{"$ref":"#/$defs/bucketInfo"},"objectInfo":{"$ref":"#/$defs/objectInfo"},"keyInfo":{"$ref":"#/$defs/keyInfo"}},"additionalProperties":false},"organization":{"$ref":"#/$defs/organization"},"distribution":{"$ref":"#/$defs/distribution"},"presignedUrl":{"$ref":"#/$defs/presignedUrl"},"requestContext":{"type":"object","description":"Other condition keys of the request (aws:SourceIp, aws:SourceVpce, …); null: known to be absent.","additionalProperties":{"type":["string","number","boolean","array","null"],"items":{"type":["string","number","boolean"]}}},"unread":{"type":"array","items":{"$ref":"#/$defs/unreadNote"},"description":"Why fields are missing, and what would fill them."}},"additionalProperties":false,"$defs":{"metadata":{"type":"object","properties":{"title":{"type":"string"},"description":{"type":"string"},"createdAt":{"type":"string","description":"ISO 8601 date and time."},"collectedBy":{"enum":["live","manual","bundle","example"]},"redacted":{"type":"boolean","description":"Account IDs and names were replaced by placeholders."}},"additionalProperties":false},"question":{"type":"object","description":"What the user tried.","required":["operation","bucket","objectKey"],"properties":{"operation":{"enum":["upload","download","copy","cloudfront-download","cloudfront-upload","presigned-download","presigned-upload"],"description":"upload, download, copy (CopyObject into question.bucket), cloudfront-download or cloudfront-upload (CloudFront with OAC reads or writes the object), presigned-download or presigned-upload (a presigned URL, made as its signer)."},"bucket":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{2,254}$","description":"The bucket written to (upload, copy) or read from (download)."},"objectKey":{"type":"string","pattern":"\\S","description":"The object key."},"sizeBytes":{"type":"integer","minimum":0,"description":"Size of the object in bytes; decides multipart."},"multipartThresholdBytes":{"type":"integer","minimum":1,"description":"Above this size the tool uploads in parts. Default 8388608 (8 MiB, the AWS CLI's)."},"tool":{"enum":["aws-cli","sdk","sdk-js","boto3","dotnet","console","other"],"description":"The tool that made the request."},"kmsKeyId":{"type":"string","pattern":"\\S","description":"The key named in the request (upload, copy) or the object's key (download): key ID, key ARN, alias name or alias ARN."},"source":{"$ref":"#/$defs/copySource"}},"additionalProperties":false,"if":{"required":["operation"],"properties":{"operation":{"enum":["copy"]}}},"then":{"required":["source"]}},"copySource":{"type":"object","description":"copy: the object copied from.","required":["bucket","objectKey"],"properties":{"bucket":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{2,254}$","description":"The source bucket."},"objectKey":{"type":"string","pattern":"\\S","description":"The source object key."},"kmsKeyId":{"type":"string","pattern":"\\S","description":"The source object's key, when known."}},"additionalProperties":false},"principal":{"type":"object","description":"The caller: who made the request, and the policies that apply to them.","required":["arn"],"properties":{"arn":{"type":"string","pattern":"^arn:aws[a-z-]*:(?:iam::[0-9]{12}:(?:root|(?:user|role)/(?:[!-~]*/)?[\\w+=,.@-]+)|sts::[0-9]{12}:(?:assumed-role/[\\w+=,.@-]+/[\\w+=,.@-]+|federated-user/[\\w+=,.@-]+))$","description":"IAM user, role, or assumed-role session ARN."},"roleArn":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/(?:[!-~]*/)?[\\w+=,.@-]+$","description":"For a session: the role behind it, with its path, as GetRole returns it."},"userId":{"type":"string","pattern":"\\S","description":"The unique ID (AIDA… or AROA…:session), for aws:userid."},"identityPolicies":{"type":"array","items":{"type":"object","$ref":"#/$defs/namedPolicy"},"description":"Every identity policy of the caller: inline, managed, and its groups'. [] means it has none."},"permissionsBoundary":{"type":["object","null"],"$ref":"#/$defs/namedPolicy","description":"null: no permissions boundary."},"sessionPolicy":{"type":["object","null"],"description":"null: no session policy. Cannot be read from AWS, only pasted."},"tags":{"type":"object","additionalProperties":{"type":"string"},"description":"Principal tags, for aws:PrincipalTag conditions."},"organizationId":{"type":["string","null"],"pattern":"^o-[a-z0-9]{10,32}$","description":"The caller account's organization ID, for aws:PrincipalOrgID; null: in no organization."}},"additionalProperties":false},"bucketInfo":{"type":"object","description":"Facts of the bucket: its account, Region, bucket policy, default encryption and object ownership.","properties":{"name":{"type":"string","pattern":"\\S","description":"The bucket name, when it differs from question.bucket (copy source)."},"accountId":{"type":"string","pattern":"^[0-9]{12}$","description":"The bucket owner's account ID."},"region":{"type":"string","pattern":"^(?:[a-z]+-){2,3}[0-9]+$","description":"The bucket's Region."},"policy":{"type":["object","null"],"description":"The bucket policy document; null: the bucket has no bucket policy."},"defaultEncryption":{"type":["object","null"],"$ref":"#/$defs/encryption","description":"Default encryption; null: none configured (S3 then uses SSE-S3)."},"objectOwnership":{"enum":["BucketOwnerEnforced","BucketOwnerPreferred","ObjectWriter",null],"description":"The Object Ownership setting; null: none set."}},"additionalProperties":false},"objectInfo":{"type":"object","description":"What HeadObject says of an existing object.","properties":{"encryption":{"type":["object","null"],"$ref":"#/$defs/encryption","description":"The object's encryption; null: not encrypted with a key."},"ownerAccountId":{"type":"string","pattern":"^[0-9]{12}$","description":"The object owner's account ID."}},"additionalProperties":false},"keyInfo":{"type":"object","description":"Facts of the KMS key: its ARN, manager, state, spec, key policy and grants.","required":["arn"],"properties":{"arn":{"type":"string","pattern":"^arn:aws[a-z-]*:kms:(?:[a-z]+-){2,3}[0-9]+:[0-9]{12}:key/(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$","description":"The key ARN."},"aliases":{"type":"array","items":{"type":"string","pattern":"\\S"},"description":"Alias names, e.g. alias/uploads."},"keyManager":{"enum":["CUSTOMER","AWS"],"description":"CUSTOMER: a customer managed key; AWS: an AWS managed key such as aws/s3."},"keyState":{"enum":["Enabled","Disabled","PendingDeletion","PendingImport","PendingReplicaDeletion","Unavailable","Creating","Updating"],"description":"The key state, as DescribeKey reports it."},"keySpec":{"type":"string","pattern":"\\S","description":"SYMMETRIC_DEFAULT, RSA_2048, … S3 needs a symmetric encryption key."},"keyUsage":{"type":"string","pattern":"\\S","description":"ENCRYPT_DECRYPT, SIGN_VERIFY, …"},"multiRegion":{"type":"boolean","description":"A multi-Region key (S3 treats it as a single-Region key)."},"policy":{"$ref":"#/$defs/policyDocument","description":"The key policy document. Every key has one, so it cannot be null."},"grants":{"type":"array","items":{"$ref":"#/$defs/keyGrant"},"description":"Grants on the key, as ListGrants returns them."}},"additionalProperties":false},"keyGrant":{"type":"object","required":["granteePrincipal","operations"],"properties":{"grantId":{"type":"string","pattern":"\\S"},"name":{"type":"string"},"granteePrincipal":{"type":"string","pattern":"\\S","description":"The principal the grant allows."},"retiringPrincipal":{"type":"string","pattern":"\\S"},"operations":{"type":"array","items":{"type":"string","pattern":"\\S"},"description":"Decrypt, GenerateDataKey, …"},"constraints":{"type":"object","properties":{"encryptionContextEquals":{"type":"object","additionalProperties":{"type":"string"}},"encryptionContextSubset":{"type":"object","additionalProperties":{"type":"string"}}},"additionalProperties":false}},"additionalProperties":false},"organization":{"type":"object","properties":{"serviceControlPolicies":{"type":"array","items":{"type":"array","description":"One level of the organization tree: policy documents, or {name, arn, document} objects.","items":{"type":"object","if":{"required":["document"]},"then":{"$ref":"#/$defs/namedPolicy"}}},"description":"SCPs of the caller's account, root level first, the account's own level last. []: no SCPs apply."},"resourceControlPolicies":{"type":"array","items":{"type":"array","description":"One level of the organization tree: policy documents, or {name, arn, document} objects.","items":{"type":"object","if":{"required":["document"]},"then":{"$ref":"#/$defs/namedPolicy"}}},"description":"RCPs of the resource's account, in the same order. []: no RCPs apply."}},"additionalProperties":false},"distribution":{"type":"object","description":"cloudfront-download: the distribution whose origin requests are diagnosed.","properties":{"arn":{"type":"string","pattern":"^arn:aws(-cn|-us-gov)?:cloudfront::[0-9]{12}:distribution/[A-Z0-9]{1,64}$","description":"The distribution ARN, which its requests carry as AWS:SourceArn."},"originAccess":{"enum":["origin-access-control","origin-access-identity","none"],"description":"How the distribution signs its requests to the bucket: OAC, a legacy OAI, or not at all."},"originType":{"enum":["s3-rest","s3-website"],"description":"The origin: the bucket's REST endpoint, or its website endpoint (a custom origin)."}},"additionalProperties":false},"presignedUrl":{"type":"object","description":"presigned-download, presigned-upload: what the URL tells. Never its signature or security token.","required":["signatureVersion"],"properties":{"signatureVersion":{"enum":[2,4],"description":"4: X-Amz-Algorithm=AWS4-HMAC-SHA256; 2: AWSAccessKeyId and Signature."},"accessKeyId":{"type":"string","pattern":"^(AKIA|ASIA)[A-Z0-9]{12,124}$","description":"The signer's access key ID: AKIA… long-term, ASIA… temporary."},"signedAt":{"type":"string","description":"X-Amz-Date, as an ISO 8601 time."},"expiresSeconds":{"type":"integer","minimum":1,"maximum":604800,"description":"X-Amz-Expires, in seconds (at most 7 days)."},"expiresAt":{"type":"string","description":"When the URL itself stops working, as an ISO 8601 time."},"signedHeaders":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9-]+$"},"maxItems":64,"description":"X-Amz-SignedHeaders, lower case."}},"additionalProperties":false},"unreadNote":{"type":"object","required":["path","reason"],"properties":{"path":{"type":"string","pattern":"\\S","description":"Dotted path of the unknown field, e.g. key.policy."},"reason":{"type":"string","pattern":"\\S","description":"Why it could not be read."},"resolveWith":{"type":"string","pattern":"\\S","description":"The permission or paste that would fill it."}},"additionalProperties":false},"namedPolicy":{"required":["name","document"],"properties":{"name":{"type":"string","pattern":"\\S","description":"The policy name, e.g. the inline policy name or the managed policy name."},"arn":{"type":"string","pattern":"\\S","description":"The managed policy ARN, when it is one."},"document":{"$ref":"#/$defs/policyDocument"}},"additionalProperties":false},"encryption":{"required":["algorithm"],"properties":{"algorithm":{"enum":["aws:kms","aws:kms:dsse","AES256"]},"kmsKeyId":{"type":"string","pattern":"\\S","description":"The key: key ARN (best), key ID, alias name or alias ARN."},"bucketKeyEnabled":{"type":"boolean","description":"S3 Bucket Keys are on."}},"additionalProperties":false},"policyDocument":{"type":"object","description":"An IAM policy document as AWS returns it: {\"Version\": \"2012-10-17\", \"Statement\": [...]}."}}};
 const schema32 = {"type":"object","properties":{"title":{"type":"string"},"description":{"type":"string"},"createdAt":{"type":"string","description":"ISO 8601 date and time."},"collectedBy":{"enum":["live","manual","bundle","example"]},"redacted":{"type":"boolean","description":"Account IDs and names were replaced by placeholders."}},"additionalProperties":false};
-const schema46 = {"type":"object","required":["path","reason"],"properties":{"path":{"type":"string","pattern":"\\S","description":"Dotted path of the unknown field, e.g. key.policy."},"reason":{"type":"string","pattern":"\\S","description":"Why it could not be read."},"resolveWith":{"type":"string","pattern":"\\S","description":"The permission or paste that would fill it."}},"additionalProperties":false};
+const schema46 = {"type":"object","description":"cloudfront-download: the distribution whose origin requests are diagnosed.","properties":{"arn":{"type":"string","pattern":"^arn:aws(-cn|-us-gov)?:cloudfront::[0-9]{12}:distribution/[A-Z0-9]{1,64}$","description":"The distribution ARN, which its requests carry as AWS:SourceArn."},"originAccess":{"enum":["origin-access-control","origin-access-identity","none"],"description":"How the distribution signs its requests to the bucket: OAC, a legacy OAI, or not at all."},"originType":{"enum":["s3-rest","s3-website"],"description":"The origin: the bucket's REST endpoint, or its website endpoint (a custom origin)."}},"additionalProperties":false};
+const schema47 = {"type":"object","description":"presigned-download, presigned-upload: what the URL tells. Never its signature or security token.","required":["signatureVersion"],"properties":{"signatureVersion":{"enum":[2,4],"description":"4: X-Amz-Algorithm=AWS4-HMAC-SHA256; 2: AWSAccessKeyId and Signature."},"accessKeyId":{"type":"string","pattern":"^(AKIA|ASIA)[A-Z0-9]{12,124}$","description":"The signer's access key ID: AKIA… long-term, ASIA… temporary."},"signedAt":{"type":"string","description":"X-Amz-Date, as an ISO 8601 time."},"expiresSeconds":{"type":"integer","minimum":1,"maximum":604800,"description":"X-Amz-Expires, in seconds (at most 7 days)."},"expiresAt":{"type":"string","description":"When the URL itself stops working, as an ISO 8601 time."},"signedHeaders":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9-]+$"},"maxItems":64,"description":"X-Amz-SignedHeaders, lower case."}},"additionalProperties":false};
+const schema48 = {"type":"object","required":["path","reason"],"properties":{"path":{"type":"string","pattern":"\\S","description":"Dotted path of the unknown field, e.g. key.policy."},"reason":{"type":"string","pattern":"\\S","description":"Why it could not be read."},"resolveWith":{"type":"string","pattern":"\\S","description":"The permission or paste that would fill it."}},"additionalProperties":false};
 const func1 = Object.prototype.hasOwnProperty;
-const schema33 = {"type":"object","description":"What the user tried.","required":["operation","bucket","objectKey"],"properties":{"operation":{"enum":["upload","download","copy"],"description":"upload, download, or copy (CopyObject into question.bucket)."},"bucket":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{2,254}$","description":"The bucket written to (upload, copy) or read from (download)."},"objectKey":{"type":"string","pattern":"\\S","description":"The object key."},"sizeBytes":{"type":"integer","minimum":0,"description":"Size of the object in bytes; decides multipart."},"multipartThresholdBytes":{"type":"integer","minimum":1,"description":"Above this size the tool uploads in parts. Default 8388608 (8 MiB, the AWS CLI's)."},"tool":{"enum":["aws-cli","sdk","sdk-js","boto3","dotnet","console","other"],"description":"The tool that made the request."},"kmsKeyId":{"type":"string","pattern":"\\S","description":"The key named in the request (upload, copy) or the object's key (download): key ID, key ARN, alias name or alias ARN."},"source":{"$ref":"#/$defs/copySource"}},"additionalProperties":false,"if":{"required":["operation"],"properties":{"operation":{"enum":["copy"]}}},"then":{"required":["source"]}};
+const schema33 = {"type":"object","description":"What the user tried.","required":["operation","bucket","objectKey"],"properties":{"operation":{"enum":["upload","download","copy","cloudfront-download","cloudfront-upload","presigned-download","presigned-upload"],"description":"upload, download, copy (CopyObject into question.bucket), cloudfront-download or cloudfront-upload (CloudFront with OAC reads or writes the object), presigned-download or presigned-upload (a presigned URL, made as its signer)."},"bucket":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{2,254}$","description":"The bucket written to (upload, copy) or read from (download)."},"objectKey":{"type":"string","pattern":"\\S","description":"The object key."},"sizeBytes":{"type":"integer","minimum":0,"description":"Size of the object in bytes; decides multipart."},"multipartThresholdBytes":{"type":"integer","minimum":1,"description":"Above this size the tool uploads in parts. Default 8388608 (8 MiB, the AWS CLI's)."},"tool":{"enum":["aws-cli","sdk","sdk-js","boto3","dotnet","console","other"],"description":"The tool that made the request."},"kmsKeyId":{"type":"string","pattern":"\\S","description":"The key named in the request (upload, copy) or the object's key (download): key ID, key ARN, alias name or alias ARN."},"source":{"$ref":"#/$defs/copySource"}},"additionalProperties":false,"if":{"required":["operation"],"properties":{"operation":{"enum":["copy"]}}},"then":{"required":["source"]}};
 const schema34 = {"type":"object","description":"copy: the object copied from.","required":["bucket","objectKey"],"properties":{"bucket":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{2,254}$","description":"The source bucket."},"objectKey":{"type":"string","pattern":"\\S","description":"The source object key."},"kmsKeyId":{"type":"string","pattern":"\\S","description":"The source object's key, when known."}},"additionalProperties":false};
 const pattern4 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]{2,254}$", "u");
 const pattern5 = new RegExp("\\S", "u");
@@ -136,7 +138,7 @@ errors++;
 }
 if(data.operation !== undefined){
 let data1 = data.operation;
-if(!(((data1 === "upload") || (data1 === "download")) || (data1 === "copy"))){
+if(!(((((((data1 === "upload") || (data1 === "download")) || (data1 === "copy")) || (data1 === "cloudfront-download")) || (data1 === "cloudfront-upload")) || (data1 === "presigned-download")) || (data1 === "presigned-upload"))){
 const err8 = {instancePath:instancePath+"/operation",schemaPath:"#/properties/operation/enum",keyword:"enum",params:{allowedValues: schema33.properties.operation.enum},message:"must be equal to one of the allowed values",schema:schema33.properties.operation.enum,parentSchema:schema33.properties.operation,data:data1};
 if(vErrors === null){
 vErrors = [err8];
@@ -1887,6 +1889,9 @@ return errors === 0;
 }
 validate37.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
+const pattern30 = new RegExp("^arn:aws(-cn|-us-gov)?:cloudfront::[0-9]{12}:distribution/[A-Z0-9]{1,64}$", "u");
+const pattern31 = new RegExp("^(AKIA|ASIA)[A-Z0-9]{12,124}$", "u");
+const pattern32 = new RegExp("^[a-z0-9-]+$", "u");
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="urn:s3-kms-doctor:snapshot:1" */;
@@ -2131,13 +2136,12 @@ vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.error
 errors = vErrors.length;
 }
 }
-if(data.requestContext !== undefined){
-let data18 = data.requestContext;
+if(data.distribution !== undefined){
+let data18 = data.distribution;
 if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
 for(const key3 in data18){
-let data19 = data18[key3];
-if(((((typeof data19 !== "string") && (!((typeof data19 == "number") && (isFinite(data19))))) && (typeof data19 !== "boolean")) && (!(Array.isArray(data19)))) && (data19 !== null)){
-const err14 = {instancePath:instancePath+"/requestContext/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/requestContext/additionalProperties/type",keyword:"type",params:{type: schema31.properties.requestContext.additionalProperties.type},message:"must be string,number,boolean,array,null",schema:schema31.properties.requestContext.additionalProperties.type,parentSchema:schema31.properties.requestContext.additionalProperties,data:data19};
+if(!(((key3 === "arn") || (key3 === "originAccess")) || (key3 === "originType"))){
+const err14 = {instancePath:instancePath+"/distribution",schemaPath:"#/$defs/distribution/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema46,data:data18};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2146,12 +2150,12 @@ vErrors.push(err14);
 }
 errors++;
 }
-if(Array.isArray(data19)){
-const len0 = data19.length;
-for(let i0=0; i0<len0; i0++){
-let data20 = data19[i0];
-if(((typeof data20 !== "string") && (!((typeof data20 == "number") && (isFinite(data20))))) && (typeof data20 !== "boolean")){
-const err15 = {instancePath:instancePath+"/requestContext/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,schemaPath:"#/properties/requestContext/additionalProperties/items/type",keyword:"type",params:{type: schema31.properties.requestContext.additionalProperties.items.type},message:"must be string,number,boolean",schema:schema31.properties.requestContext.additionalProperties.items.type,parentSchema:schema31.properties.requestContext.additionalProperties.items,data:data20};
+}
+if(data18.arn !== undefined){
+let data19 = data18.arn;
+if(typeof data19 === "string"){
+if(!pattern30.test(data19)){
+const err15 = {instancePath:instancePath+"/distribution/arn",schemaPath:"#/$defs/distribution/properties/arn/pattern",keyword:"pattern",params:{pattern: "^arn:aws(-cn|-us-gov)?:cloudfront::[0-9]{12}:distribution/[A-Z0-9]{1,64}$"},message:"must match pattern \""+"^arn:aws(-cn|-us-gov)?:cloudfront::[0-9]{12}:distribution/[A-Z0-9]{1,64}$"+"\"",schema:"^arn:aws(-cn|-us-gov)?:cloudfront::[0-9]{12}:distribution/[A-Z0-9]{1,64}$",parentSchema:schema46.properties.arn,data:data19};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2161,11 +2165,8 @@ vErrors.push(err15);
 errors++;
 }
 }
-}
-}
-}
 else {
-const err16 = {instancePath:instancePath+"/requestContext",schemaPath:"#/properties/requestContext/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.requestContext.type,parentSchema:schema31.properties.requestContext,data:data18};
+const err16 = {instancePath:instancePath+"/distribution/arn",schemaPath:"#/$defs/distribution/properties/arn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.arn.type,parentSchema:schema46.properties.arn,data:data19};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2175,15 +2176,10 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data.unread !== undefined){
-let data21 = data.unread;
-if(Array.isArray(data21)){
-const len1 = data21.length;
-for(let i1=0; i1<len1; i1++){
-let data22 = data21[i1];
-if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
-if(data22.path === undefined){
-const err17 = {instancePath:instancePath+"/unread/" + i1,schemaPath:"#/$defs/unreadNote/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema46.required,parentSchema:schema46,data:data22};
+if(data18.originAccess !== undefined){
+let data20 = data18.originAccess;
+if(!(((data20 === "origin-access-control") || (data20 === "origin-access-identity")) || (data20 === "none"))){
+const err17 = {instancePath:instancePath+"/distribution/originAccess",schemaPath:"#/$defs/distribution/properties/originAccess/enum",keyword:"enum",params:{allowedValues: schema46.properties.originAccess.enum},message:"must be equal to one of the allowed values",schema:schema46.properties.originAccess.enum,parentSchema:schema46.properties.originAccess,data:data20};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2192,8 +2188,11 @@ vErrors.push(err17);
 }
 errors++;
 }
-if(data22.reason === undefined){
-const err18 = {instancePath:instancePath+"/unread/" + i1,schemaPath:"#/$defs/unreadNote/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema46.required,parentSchema:schema46,data:data22};
+}
+if(data18.originType !== undefined){
+let data21 = data18.originType;
+if(!((data21 === "s3-rest") || (data21 === "s3-website"))){
+const err18 = {instancePath:instancePath+"/distribution/originType",schemaPath:"#/$defs/distribution/properties/originType/enum",keyword:"enum",params:{allowedValues: schema46.properties.originType.enum},message:"must be equal to one of the allowed values",schema:schema46.properties.originType.enum,parentSchema:schema46.properties.originType,data:data21};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2202,9 +2201,10 @@ vErrors.push(err18);
 }
 errors++;
 }
-for(const key4 in data22){
-if(!(((key4 === "path") || (key4 === "reason")) || (key4 === "resolveWith"))){
-const err19 = {instancePath:instancePath+"/unread/" + i1,schemaPath:"#/$defs/unreadNote/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema46,data:data22};
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/distribution",schemaPath:"#/$defs/distribution/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.type,parentSchema:schema46,data:data18};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -2214,11 +2214,11 @@ vErrors.push(err19);
 errors++;
 }
 }
-if(data22.path !== undefined){
-let data23 = data22.path;
-if(typeof data23 === "string"){
-if(!pattern5.test(data23)){
-const err20 = {instancePath:instancePath+"/unread/" + i1+"/path",schemaPath:"#/$defs/unreadNote/properties/path/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema46.properties.path,data:data23};
+if(data.presignedUrl !== undefined){
+let data22 = data.presignedUrl;
+if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
+if(data22.signatureVersion === undefined){
+const err20 = {instancePath:instancePath+"/presignedUrl",schemaPath:"#/$defs/presignedUrl/required",keyword:"required",params:{missingProperty: "signatureVersion"},message:"must have required property '"+"signatureVersion"+"'",schema:schema47.required,parentSchema:schema47,data:data22};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -2227,9 +2227,9 @@ vErrors.push(err20);
 }
 errors++;
 }
-}
-else {
-const err21 = {instancePath:instancePath+"/unread/" + i1+"/path",schemaPath:"#/$defs/unreadNote/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.path.type,parentSchema:schema46.properties.path,data:data23};
+for(const key4 in data22){
+if(!((((((key4 === "signatureVersion") || (key4 === "accessKeyId")) || (key4 === "signedAt")) || (key4 === "expiresSeconds")) || (key4 === "expiresAt")) || (key4 === "signedHeaders"))){
+const err21 = {instancePath:instancePath+"/presignedUrl",schemaPath:"#/$defs/presignedUrl/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema47,data:data22};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -2239,11 +2239,10 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data22.reason !== undefined){
-let data24 = data22.reason;
-if(typeof data24 === "string"){
-if(!pattern5.test(data24)){
-const err22 = {instancePath:instancePath+"/unread/" + i1+"/reason",schemaPath:"#/$defs/unreadNote/properties/reason/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema46.properties.reason,data:data24};
+if(data22.signatureVersion !== undefined){
+let data23 = data22.signatureVersion;
+if(!((data23 === 2) || (data23 === 4))){
+const err22 = {instancePath:instancePath+"/presignedUrl/signatureVersion",schemaPath:"#/$defs/presignedUrl/properties/signatureVersion/enum",keyword:"enum",params:{allowedValues: schema47.properties.signatureVersion.enum},message:"must be equal to one of the allowed values",schema:schema47.properties.signatureVersion.enum,parentSchema:schema47.properties.signatureVersion,data:data23};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -2253,8 +2252,11 @@ vErrors.push(err22);
 errors++;
 }
 }
-else {
-const err23 = {instancePath:instancePath+"/unread/" + i1+"/reason",schemaPath:"#/$defs/unreadNote/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.reason.type,parentSchema:schema46.properties.reason,data:data24};
+if(data22.accessKeyId !== undefined){
+let data24 = data22.accessKeyId;
+if(typeof data24 === "string"){
+if(!pattern31.test(data24)){
+const err23 = {instancePath:instancePath+"/presignedUrl/accessKeyId",schemaPath:"#/$defs/presignedUrl/properties/accessKeyId/pattern",keyword:"pattern",params:{pattern: "^(AKIA|ASIA)[A-Z0-9]{12,124}$"},message:"must match pattern \""+"^(AKIA|ASIA)[A-Z0-9]{12,124}$"+"\"",schema:"^(AKIA|ASIA)[A-Z0-9]{12,124}$",parentSchema:schema47.properties.accessKeyId,data:data24};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -2264,11 +2266,8 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data22.resolveWith !== undefined){
-let data25 = data22.resolveWith;
-if(typeof data25 === "string"){
-if(!pattern5.test(data25)){
-const err24 = {instancePath:instancePath+"/unread/" + i1+"/resolveWith",schemaPath:"#/$defs/unreadNote/properties/resolveWith/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema46.properties.resolveWith,data:data25};
+else {
+const err24 = {instancePath:instancePath+"/presignedUrl/accessKeyId",schemaPath:"#/$defs/presignedUrl/properties/accessKeyId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.accessKeyId.type,parentSchema:schema47.properties.accessKeyId,data:data24};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -2278,8 +2277,10 @@ vErrors.push(err24);
 errors++;
 }
 }
-else {
-const err25 = {instancePath:instancePath+"/unread/" + i1+"/resolveWith",schemaPath:"#/$defs/unreadNote/properties/resolveWith/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.resolveWith.type,parentSchema:schema46.properties.resolveWith,data:data25};
+if(data22.signedAt !== undefined){
+let data25 = data22.signedAt;
+if(typeof data25 !== "string"){
+const err25 = {instancePath:instancePath+"/presignedUrl/signedAt",schemaPath:"#/$defs/presignedUrl/properties/signedAt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.signedAt.type,parentSchema:schema47.properties.signedAt,data:data25};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -2289,9 +2290,10 @@ vErrors.push(err25);
 errors++;
 }
 }
-}
-else {
-const err26 = {instancePath:instancePath+"/unread/" + i1,schemaPath:"#/$defs/unreadNote/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.type,parentSchema:schema46,data:data22};
+if(data22.expiresSeconds !== undefined){
+let data26 = data22.expiresSeconds;
+if(!(((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26))) && (isFinite(data26)))){
+const err26 = {instancePath:instancePath+"/presignedUrl/expiresSeconds",schemaPath:"#/$defs/presignedUrl/properties/expiresSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema47.properties.expiresSeconds.type,parentSchema:schema47.properties.expiresSeconds,data:data26};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -2300,10 +2302,9 @@ vErrors.push(err26);
 }
 errors++;
 }
-}
-}
-else {
-const err27 = {instancePath:instancePath+"/unread",schemaPath:"#/properties/unread/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.unread.type,parentSchema:schema31.properties.unread,data:data21};
+if((typeof data26 == "number") && (isFinite(data26))){
+if(data26 > 604800 || isNaN(data26)){
+const err27 = {instancePath:instancePath+"/presignedUrl/expiresSeconds",schemaPath:"#/$defs/presignedUrl/properties/expiresSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 604800},message:"must be <= 604800",schema:604800,parentSchema:schema47.properties.expiresSeconds,data:data26};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -2312,15 +2313,284 @@ vErrors.push(err27);
 }
 errors++;
 }
-}
-}
-else {
-const err28 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(data26 < 1 || isNaN(data26)){
+const err28 = {instancePath:instancePath+"/presignedUrl/expiresSeconds",schemaPath:"#/$defs/presignedUrl/properties/expiresSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema47.properties.expiresSeconds,data:data26};
 if(vErrors === null){
 vErrors = [err28];
 }
 else {
 vErrors.push(err28);
+}
+errors++;
+}
+}
+}
+if(data22.expiresAt !== undefined){
+let data27 = data22.expiresAt;
+if(typeof data27 !== "string"){
+const err29 = {instancePath:instancePath+"/presignedUrl/expiresAt",schemaPath:"#/$defs/presignedUrl/properties/expiresAt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.expiresAt.type,parentSchema:schema47.properties.expiresAt,data:data27};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data22.signedHeaders !== undefined){
+let data28 = data22.signedHeaders;
+if(Array.isArray(data28)){
+if(data28.length > 64){
+const err30 = {instancePath:instancePath+"/presignedUrl/signedHeaders",schemaPath:"#/$defs/presignedUrl/properties/signedHeaders/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema47.properties.signedHeaders,data:data28};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+const len0 = data28.length;
+for(let i0=0; i0<len0; i0++){
+let data29 = data28[i0];
+if(typeof data29 === "string"){
+if(!pattern32.test(data29)){
+const err31 = {instancePath:instancePath+"/presignedUrl/signedHeaders/" + i0,schemaPath:"#/$defs/presignedUrl/properties/signedHeaders/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z0-9-]+$"+"\"",schema:"^[a-z0-9-]+$",parentSchema:schema47.properties.signedHeaders.items,data:data29};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+else {
+const err32 = {instancePath:instancePath+"/presignedUrl/signedHeaders/" + i0,schemaPath:"#/$defs/presignedUrl/properties/signedHeaders/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.signedHeaders.items.type,parentSchema:schema47.properties.signedHeaders.items,data:data29};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+}
+else {
+const err33 = {instancePath:instancePath+"/presignedUrl/signedHeaders",schemaPath:"#/$defs/presignedUrl/properties/signedHeaders/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema47.properties.signedHeaders.type,parentSchema:schema47.properties.signedHeaders,data:data28};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+else {
+const err34 = {instancePath:instancePath+"/presignedUrl",schemaPath:"#/$defs/presignedUrl/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema47.type,parentSchema:schema47,data:data22};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+if(data.requestContext !== undefined){
+let data30 = data.requestContext;
+if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
+for(const key5 in data30){
+let data31 = data30[key5];
+if(((((typeof data31 !== "string") && (!((typeof data31 == "number") && (isFinite(data31))))) && (typeof data31 !== "boolean")) && (!(Array.isArray(data31)))) && (data31 !== null)){
+const err35 = {instancePath:instancePath+"/requestContext/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/requestContext/additionalProperties/type",keyword:"type",params:{type: schema31.properties.requestContext.additionalProperties.type},message:"must be string,number,boolean,array,null",schema:schema31.properties.requestContext.additionalProperties.type,parentSchema:schema31.properties.requestContext.additionalProperties,data:data31};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+if(Array.isArray(data31)){
+const len1 = data31.length;
+for(let i1=0; i1<len1; i1++){
+let data32 = data31[i1];
+if(((typeof data32 !== "string") && (!((typeof data32 == "number") && (isFinite(data32))))) && (typeof data32 !== "boolean")){
+const err36 = {instancePath:instancePath+"/requestContext/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1,schemaPath:"#/properties/requestContext/additionalProperties/items/type",keyword:"type",params:{type: schema31.properties.requestContext.additionalProperties.items.type},message:"must be string,number,boolean",schema:schema31.properties.requestContext.additionalProperties.items.type,parentSchema:schema31.properties.requestContext.additionalProperties.items,data:data32};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+}
+}
+}
+else {
+const err37 = {instancePath:instancePath+"/requestContext",schemaPath:"#/properties/requestContext/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.requestContext.type,parentSchema:schema31.properties.requestContext,data:data30};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+if(data.unread !== undefined){
+let data33 = data.unread;
+if(Array.isArray(data33)){
+const len2 = data33.length;
+for(let i2=0; i2<len2; i2++){
+let data34 = data33[i2];
+if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
+if(data34.path === undefined){
+const err38 = {instancePath:instancePath+"/unread/" + i2,schemaPath:"#/$defs/unreadNote/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema48.required,parentSchema:schema48,data:data34};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+if(data34.reason === undefined){
+const err39 = {instancePath:instancePath+"/unread/" + i2,schemaPath:"#/$defs/unreadNote/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema48.required,parentSchema:schema48,data:data34};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+for(const key6 in data34){
+if(!(((key6 === "path") || (key6 === "reason")) || (key6 === "resolveWith"))){
+const err40 = {instancePath:instancePath+"/unread/" + i2,schemaPath:"#/$defs/unreadNote/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema48,data:data34};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+if(data34.path !== undefined){
+let data35 = data34.path;
+if(typeof data35 === "string"){
+if(!pattern5.test(data35)){
+const err41 = {instancePath:instancePath+"/unread/" + i2+"/path",schemaPath:"#/$defs/unreadNote/properties/path/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema48.properties.path,data:data35};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+else {
+const err42 = {instancePath:instancePath+"/unread/" + i2+"/path",schemaPath:"#/$defs/unreadNote/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.path.type,parentSchema:schema48.properties.path,data:data35};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+if(data34.reason !== undefined){
+let data36 = data34.reason;
+if(typeof data36 === "string"){
+if(!pattern5.test(data36)){
+const err43 = {instancePath:instancePath+"/unread/" + i2+"/reason",schemaPath:"#/$defs/unreadNote/properties/reason/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema48.properties.reason,data:data36};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+else {
+const err44 = {instancePath:instancePath+"/unread/" + i2+"/reason",schemaPath:"#/$defs/unreadNote/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.reason.type,parentSchema:schema48.properties.reason,data:data36};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+if(data34.resolveWith !== undefined){
+let data37 = data34.resolveWith;
+if(typeof data37 === "string"){
+if(!pattern5.test(data37)){
+const err45 = {instancePath:instancePath+"/unread/" + i2+"/resolveWith",schemaPath:"#/$defs/unreadNote/properties/resolveWith/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema48.properties.resolveWith,data:data37};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+else {
+const err46 = {instancePath:instancePath+"/unread/" + i2+"/resolveWith",schemaPath:"#/$defs/unreadNote/properties/resolveWith/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.resolveWith.type,parentSchema:schema48.properties.resolveWith,data:data37};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+}
+else {
+const err47 = {instancePath:instancePath+"/unread/" + i2,schemaPath:"#/$defs/unreadNote/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.type,parentSchema:schema48,data:data34};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+}
+else {
+const err48 = {instancePath:instancePath+"/unread",schemaPath:"#/properties/unread/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.unread.type,parentSchema:schema31.properties.unread,data:data33};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+}
+else {
+const err49 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
 }
 errors++;
 }

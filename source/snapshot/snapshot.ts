@@ -120,6 +120,37 @@ export type PrincipalInfo = {
 	readonly organizationId?: string | null;
 };
 
+/** How a CloudFront distribution signs its requests to the S3 origin. */
+export type OriginAccess = 'origin-access-control' | 'origin-access-identity' | 'none';
+
+/** The CloudFront distribution that reads the object (operation `cloudfront-download`). */
+export type DistributionInfo = {
+	/** `arn:aws:cloudfront::ACCOUNT:distribution/ID`: what `AWS:SourceArn` carries on its requests. */
+	readonly arn?: string;
+	readonly originAccess?: OriginAccess;
+	/** `s3-rest`: the bucket's REST endpoint; `s3-website`: its website endpoint, a custom origin. */
+	readonly originType?: 's3-rest' | 's3-website';
+};
+
+/**
+ * What a pasted presigned URL tells (operations `presigned-download`, `presigned-upload`). Only these: never its
+ * signature or security token, which are live credentials.
+ */
+export type PresignedUrlInfo = {
+	/** 4: `X-Amz-Algorithm=AWS4-HMAC-SHA256`; 2: `AWSAccessKeyId` and `Signature`. */
+	readonly signatureVersion: 2 | 4;
+	/** From `X-Amz-Credential` (or `AWSAccessKeyId`): `AKIA…` long-term, `ASIA…` temporary credentials. */
+	readonly accessKeyId?: string;
+	/** `X-Amz-Date`, as an ISO 8601 time. */
+	readonly signedAt?: string;
+	/** `X-Amz-Expires`, in seconds; for SigV2, the seconds from now to `Expires` are not kept, only `expiresAt`. */
+	readonly expiresSeconds?: number;
+	/** When the URL itself stops working, as an ISO 8601 time. */
+	readonly expiresAt?: string;
+	/** `X-Amz-SignedHeaders`, lower case. */
+	readonly signedHeaders?: readonly string[];
+};
+
 /** Policies of one level of the organization tree (root, OUs…, the account). */
 export type OrganizationLevel = readonly (PolicyJson | NamedPolicy)[];
 
@@ -163,6 +194,10 @@ export type Snapshot = {
 		readonly keyInfo?: KeyInfo;
 	};
 	readonly organization?: OrganizationInfo;
+	/** The CloudFront distribution whose requests are diagnosed (cloudfront-download). */
+	readonly distribution?: DistributionInfo;
+	/** The presigned URL's facts (presigned-download, presigned-upload); its signer is the principal. */
+	readonly presignedUrl?: PresignedUrlInfo;
 	/** Other request context keys: `aws:SourceIp`, `aws:SourceVpce`, `aws:SecureTransport`, … `null` = known absent. */
 	readonly requestContext?: Readonly<Record<string, ContextValue>>;
 	readonly unread?: readonly UnreadNote[];

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {isAccountId, isBucketName, isKeyArn, isPrincipalArn, isRegion, namePatterns, parseOrganizationId, parsePrincipalArn, type NamePattern} from '../../source/names/index.js';
+import {isAccountId, isBucketName, isKeyArn, isPrincipalArn, isRegion, namePatterns, parseAccessKeyId, parseDistributionArn, parseOrganizationId, parsePrincipalArn, type NamePattern} from '../../source/names/index.js';
 import {snapshotSchema} from '../../source/snapshot/snapshot-schema.js';
 
 const samples: Readonly<Record<NamePattern, readonly string[]>> = {
@@ -25,6 +25,8 @@ const samples: Readonly<Record<NamePattern, readonly string[]>> = {
 	],
 	roleArn: ['arn:aws:iam::111122223333:role/path/Uploader', 'arn:aws:iam::111122223333:role/Uploader', 'arn:aws:iam::111122223333:user/Bob'],
 	organizationId: ['o-a1b2c3d4e5', 'o-a1b2', 'o-A1B2C3D4E5'],
+	distributionArn: ['arn:aws:cloudfront::111122223333:distribution/EDFDVBD6EXAMPLE', 'EDFDVBD6EXAMPLE', 'arn:aws:cloudfront:us-east-1:111122223333:distribution/EDFDVBD6EXAMPLE', 'arn:aws:cloudfront::111122223333:distribution/edfdvbd6example'],
+	accessKeyId: ['AKIAIOSFODNN7EXAMPLE', 'ASIAIOSFODNN7EXAMPLE', 'AIDAIOSFODNN7EXAMPLE', 'akiaiosfodnn7example', 'AKIA'],
 };
 
 const parses: Readonly<Record<NamePattern, (text: string) => boolean>> = {
@@ -38,6 +40,8 @@ const parses: Readonly<Record<NamePattern, (text: string) => boolean>> = {
 		return arn.ok && arn.value.kind === 'role';
 	},
 	organizationId: text => parseOrganizationId(text).ok,
+	distributionArn: text => parseDistributionArn(text).ok,
+	accessKeyId: text => parseAccessKeyId(text).ok,
 };
 
 describe('the names as JSON Schema patterns', () => {

@@ -92,8 +92,11 @@ describe('copy', () => {
 });
 
 describe('every operation', () => {
-	it('makes every request as the caller (the only actor so far)', () => {
-		for (const module of allOperations) for (const leg of legsInRequestOrder(module.name)) expect(leg.actor).toEqual({kind: 'caller'});
+	it('makes every request as the caller (for a presigned URL, its signer) except CloudFront, which asks as its service principal', () => {
+		for (const module of allOperations) {
+			const expected = module.name.startsWith('cloudfront-') ? {kind: 'service', service: 'cloudfront.amazonaws.com'} : {kind: 'caller'};
+			for (const leg of legsInRequestOrder(module.name)) expect(leg.actor).toEqual(expected);
+		}
 	});
 
 	it('has an S3 action on each leg, and its KMS actions on that leg\'s key', () => {
@@ -110,6 +113,11 @@ describe('every operation', () => {
 			['upload', 'multipart'],
 			['download', 'read'],
 			['copy', undefined],
+			['cloudfront-download', 'read'],
+			['cloudfront-upload', undefined],
+			['presigned-download', 'read'],
+			// One presigned PutObject never goes in parts: it needs no kms:Decrypt.
+			['presigned-upload', undefined],
 		]);
 	});
 
@@ -134,23 +142,23 @@ describe('multipart-requires-decrypt, the finding of operations that write in pa
 			({'kms:GenerateDataKey@destination': generateDataKey, 'kms:Decrypt@destination': decrypt})[id] as 'allowed' | 'denied' | undefined;
 
 	it('is raised when kms:GenerateDataKey is allowed but kms:Decrypt is denied and the request goes in parts', () => {
-		const finding = multipartRequiresDecrypt({request: inParts, decisionOf: decisions('allowed', 'denied')});
+		const finding = multipartRequiresDecrypt({request: inParts, snapshot: buildSnapshot(), decisionOf: decisions('allowed', 'denied')});
 		expect(finding?.id).toBe('multipart-requires-decrypt');
 		expect(finding?.message).toContain('A 100 MiB file is uploaded in parts (multipart above 8 MiB)');
 	});
 
 	it('is not raised for one request, nor when kms:GenerateDataKey is denied too, nor when kms:Decrypt is allowed', () => {
-		expect(multipartRequiresDecrypt({request: inOne, decisionOf: decisions('allowed', 'denied')})).toBeUndefined();
-		expect(multipartRequiresDecrypt({request: inParts, decisionOf: decisions('denied', 'denied')})).toBeUndefined();
-		expect(multipartRequiresDecrypt({request: inParts, decisionOf: decisions('allowed', 'allowed')})).toBeUndefined();
+		expect(multipartRequiresDecrypt({request: inOne, snapshot: buildSnapshot(), decisionOf: decisions('allowed', 'denied')})).toBeUndefined();
+		expect(multipartRequiresDecrypt({request: inParts, snapshot: buildSnapshot(), decisionOf: decisions('denied', 'denied')})).toBeUndefined();
+		expect(multipartRequiresDecrypt({request: inParts, snapshot: buildSnapshot(), decisionOf: decisions('allowed', 'allowed')})).toBeUndefined();
 	});
 
 	it('is raised by the operations that can write in parts, and only by them, in their own words', () => {
 		const raising = allOperations.filter(module =>
-			module.findings.some(finding => finding({request: inParts, decisionOf: decisions('allowed', 'denied')})?.id === 'multipart-requires-decrypt'),
+			module.findings.some(finding => finding({request: inParts, snapshot: buildSnapshot(), decisionOf: decisions('allowed', 'denied')})?.id === 'multipart-requires-decrypt'),
 		);
 		expect(raising.map(module => module.name)).toEqual(allOperations.filter(module => module.multipart.inParts).map(module => module.name));
-		const copyFinding = copy.findings.map(finding => finding({request: inParts, decisionOf: decisions('allowed', 'denied')})).find(Boolean);
+		const copyFinding = copy.findings.map(finding => finding({request: inParts, snapshot: buildSnapshot(), decisionOf: decisions('allowed', 'denied')})).find(Boolean);
 		expect(copyFinding?.message).toContain('A 100 MiB object is copied in parts (UploadPartCopy above 8 MiB)');
 	});
 });

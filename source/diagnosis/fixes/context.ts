@@ -1,6 +1,7 @@
 import {parseCaller, roleArnOfCaller} from '../../engine/principal.js';
 import type {ActionCatalogue} from '../action-catalogue.js';
 import type {Analysis} from '../analyse.js';
+import {destinationLeg} from '../../operations/registry.js';
 import type {Requirement} from '../diagnosis.js';
 import type {ActionSpec} from '../required-actions.js';
 import type {JsonObject} from '../../shared/json.js';
@@ -21,10 +22,13 @@ const entityOf = (snapshot: Snapshot): IamEntity | undefined => {
 	return undefined;
 };
 
+// An operation made by a service principal names no IAM entity: no fix may grant its requests to the snapshot's principal.
+const callerMakesRequests = (snapshot: Snapshot): boolean => destinationLeg(snapshot.question.operation).actor.kind === 'caller';
+
 export const contextOf = (snapshot: Snapshot, analysis: Analysis, catalogue: ActionCatalogue | undefined, claimed: ReadonlySet<string> = new Set()): FixContext => ({
 	snapshot,
 	analysis,
-	caller: entityOf(snapshot),
+	caller: callerMakesRequests(snapshot) ? entityOf(snapshot) : undefined,
 	catalogue,
 	claimed,
 });

@@ -3,7 +3,7 @@ import type {PolicyJson} from '../../snapshot/snapshot.js';
 import {accountOfArn, parseArn} from '../../engine/arn.js';
 import {parseCaller} from '../../engine/principal.js';
 import {buildManualSnapshot, type Guardrails, type ManualFacts, type Pasted, type ScpAnswer} from '../../inputs/manual/build-snapshot.js';
-import {hasSource} from '../../operations/registry.js';
+import {destinationLeg, hasSource} from '../../operations/registry.js';
 import {ask} from './flow-steps.js';
 import type {Ending, Flow, FlowEnv} from './flow-types.js';
 import * as questions from './manual-questions.js';
@@ -56,7 +56,11 @@ function* guardrailsFlow(env: FlowEnv, hints: PasteHints, principalArn: string):
 
 export function* manualFlow(env: FlowEnv, target: Target, denial: ParsedDenial | undefined): Flow<Ending> {
 	const {question} = target;
-	const principalArn = denial?.principal && questions.principalQuestion.validate(denial.principal) === undefined ? denial.principal : yield* ask(questions.principalQuestion);
+	// A service principal (CloudFront) makes the request: it has no identity policies, boundary or SCPs to ask for.
+	const actor = destinationLeg(question.operation).actor;
+	const service = actor.kind === 'service' ? actor.service : undefined;
+	const principalArn =
+		service ?? (denial?.principal && questions.principalQuestion.validate(denial.principal) === undefined ? denial.principal : yield* ask(questions.principalQuestion));
 	const callerAccount = accountOfArn(principalArn);
 	const bucketAccount = yield* bucketAccountFlow(question.bucket, callerAccount);
 	const keyRegion = target.keyArn ? parseArn(target.keyArn)?.region : undefined;
@@ -72,7 +76,7 @@ export function* manualFlow(env: FlowEnv, target: Target, denial: ParsedDenial |
 	});
 	const keyPolicy = target.keyArn ? yield* policyFlow(env, hints, 'key-policy', 'Key policy') : undefined;
 
-	const identityHow = yield* ask(questions.policyHowQuestion('identity-how', 'Identity policies', "The caller's identity policies (IAM policies of the user or role):", 'The caller has none'));
+	const identityHow = service ? 'none' : yield* ask(questions.policyHowQuestion('identity-how', 'Identity policies', "The caller's identity policies (IAM policies of the user or role):", 'The caller has none'));
 	let identityPolicies: PolicyJson[] | null | undefined = identityHow === 'none' ? null : undefined;
 	if (identityHow === 'paste') {
 		identityPolicies = [];
@@ -90,7 +94,7 @@ export function* manualFlow(env: FlowEnv, target: Target, denial: ParsedDenial |
 		sourceKeyPolicy = target.sourceKeyArn ? yield* policyFlow(env, hints, 'source-key-policy', "Source key's policy") : undefined;
 		sourceBucketPolicy = question.source.bucket === question.bucket ? bucketPolicy : yield* policyFlow(env, hints, 'source-bucket-policy', "Source bucket's policy", 'The source bucket has no bucket policy');
 	}
-	const guard = yield* ask(questions.guardrailsQuestion);
+	const guard = service ? 'none' : yield* ask(questions.guardrailsQuestion);
 	const guardrails: ManualFacts['guardrails'] = guard === 'some' ? yield* guardrailsFlow(env, hints, principalArn) : guard === 'none' ? 'none' : 'unknown';
 	const snapshot = buildManualSnapshot({
 		question,

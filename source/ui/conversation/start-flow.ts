@@ -9,6 +9,7 @@ import {profileOfAnswer} from './profile-answer.js';
 import type {Note} from './question.js';
 import * as questions from './start-questions.js';
 import {targetFlow} from './target-flow.js';
+import {distributionFlow, withDistribution} from './distribution-flow.js';
 
 /**
  * The decision tree, written as a generator: it yields a question and receives the answer, so the order
@@ -59,6 +60,7 @@ export function* conversation(env: FlowEnv): Flow<Ending> {
 	}
 	const profile = profileOfAnswer(how);
 	const target = yield* targetFlow(env, denial, profile !== undefined);
-	if (profile !== undefined) return yield* liveFlow(env, profile, target, denial);
-	return yield* manualFlow(env, target, denial);
+	const distribution = yield* distributionFlow(target.question.operation);
+	if (profile !== undefined) return withDistribution(yield* liveFlow(env, profile, target, denial), distribution);
+	return withDistribution(yield* manualFlow(env, target, denial), distribution);
 }

@@ -3,6 +3,15 @@ import {bucketPolicyPlace} from './bucket-policy.js';
 import {identityPolicyPlace} from './identity-policy.js';
 import {keyPolicyPlace} from './key-policy.js';
 import {permissionsBoundaryPlace} from './permissions-boundary.js';
+import {servicePrincipalBucketPolicyPlace, servicePrincipalKeyPolicyPlace} from './service-principal.js';
 
 /** Every place a fix can go, in the order its fixes are listed. */
-export const fixPlaces: readonly FixPlace[] = [identityPolicyPlace, keyPolicyPlace, bucketPolicyPlace, permissionsBoundaryPlace];
+export const fixPlaces: readonly FixPlace[] = [
+	identityPolicyPlace,
+	keyPolicyPlace,
+	bucketPolicyPlace,
+	permissionsBoundaryPlace,
+	// After the caller's places: narrow-deny finds a place's rewritable in the first place of its kind.
+	servicePrincipalKeyPolicyPlace,
+	servicePrincipalBucketPolicyPlace,
+];

@@ -1,0 +1,80 @@
+import {parsePresignedUrl, type PresignedUrlFacts} from '../inputs/presigned-url/parse-presigned-url.js';
+import {describeNameError, parseDistributionArn} from '../names/index.js';
+import {allOperations, destinationLeg, operationModule} from '../operations/registry.js';
+import {isOperation, operationNamesInWords} from '../snapshot/operation-names.js';
+import type {DistributionInfo, Snapshot} from '../snapshot/snapshot.js';
+import {CliError} from './cli-error.js';
+
+/**
+ * The facts `check` is told rather than reads, for the operations that need them: the CloudFront distribution
+ * (cloudfront-download) and a presigned URL (presigned-download, presigned-upload). Nothing here is read from AWS:
+ * each flag is a given fact, and the report shows it. Of a URL only its parsed facts travel on: never the URL itself,
+ * whose signature and token are live credentials.
+ */
+
+export type RequestFactOptions = {
+	readonly distributionArn?: string;
+	/** commander's choices: oac, oai, none. */
+	readonly originAccess?: string;
+	/** commander's choices: rest, website. */
+	readonly originType?: string;
+	/** The whole presigned URL, as pasted on the command line. */
+	readonly presignedUrl?: string;
+};
+
+export const requestFactFlags = ['distributionArn', 'originAccess', 'originType', 'presignedUrl'] as const;
+
+const originAccessOf: Readonly<Record<string, DistributionInfo['originAccess']>> = {oac: 'origin-access-control', oai: 'origin-access-identity', none: 'none'};
+const originTypeOf: Readonly<Record<string, DistributionInfo['originType']>> = {rest: 's3-rest', website: 's3-website'};
+
+const distributionOf = (options: RequestFactOptions): DistributionInfo | undefined => {
+	if (options.distributionArn === undefined && options.originAccess === undefined && options.originType === undefined) return undefined;
+	let arn: string | undefined;
+	if (options.distributionArn !== undefined) {
+		const parsed = parseDistributionArn(options.distributionArn);
+		if (!parsed.ok) throw new CliError(describeNameError(options.distributionArn, parsed.error, '--distribution-arn'));
+		arn = parsed.value.arn;
+	}
+	const originAccess = options.originAccess === undefined ? undefined : originAccessOf[options.originAccess];
+	const originType = options.originType === undefined ? undefined : originTypeOf[options.originType];
+	return {...(arn ? {arn} : {}), ...(originAccess ? {originAccess} : {}), ...(originType ? {originType} : {})};
+};
+
+/** The operations a given fact belongs to, as a message lists them. */
+const namesOf = (fact: 'distribution' | 'presigned-url'): string => operationNamesInWords(allOperations.filter(module => module.givenFact === fact).map(module => module.name));
+
+/** The question's operation decides which flags apply; a flag for another operation is refused, not ignored. */
+export const checkRequestFactFlags = (operation: string | undefined, options: RequestFactOptions): void => {
+	const given = requestFactFlags.filter(name => name !== 'presignedUrl' && options[name] !== undefined);
+	const fact = operation !== undefined && isOperation(operation) ? operationModule(operation).givenFact : undefined;
+	if (given.length > 0 && fact !== 'distribution') {
+		throw new CliError(`--distribution-arn, --origin-access and --origin-type describe a CloudFront distribution: give them with --operation ${namesOf('distribution')}`);
+	}
+	if (options.presignedUrl !== undefined && fact !== 'presigned-url') {
+		throw new CliError(`--presigned-url needs --operation ${namesOf('presigned-url')}: the URL does not say whether it is a GET or a PUT`);
+	}
+};
+
+/** The URL's facts; its bucket and key answer --bucket and --key, which must agree when given too. */
+export const presignedFactsOf = (options: RequestFactOptions & {readonly bucket?: string; readonly key?: string}): PresignedUrlFacts | undefined => {
+	if (options.presignedUrl === undefined) return undefined;
+	const parsed = parsePresignedUrl(options.presignedUrl);
+	if (!parsed.ok) throw new CliError(`--presigned-url: ${parsed.error.message}`);
+	const {bucket, objectKey} = parsed.value;
+	if ((options.bucket !== undefined && options.bucket !== bucket) || (options.key !== undefined && options.key !== objectKey)) {
+		throw new CliError('--bucket and --key must name the object the --presigned-url is for (or leave them out: the URL names it)');
+	}
+	return parsed.value;
+};
+
+/** The collected snapshot with the given facts; a service principal's request drops the profile's own principal. */
+export const withRequestFacts = (snapshot: Snapshot, options: RequestFactOptions, presigned?: PresignedUrlFacts): Snapshot => {
+	const distribution = distributionOf(options);
+	const serviceActor = destinationLeg(snapshot.question.operation).actor.kind === 'service';
+	const {principal: _principal, ...withoutPrincipal} = snapshot;
+	return {
+		...(serviceActor ? {...withoutPrincipal, unread: (snapshot.unread ?? []).filter(note => !note.path.startsWith('principal'))} : snapshot),
+		...(distribution ? {distribution} : {}),
+		...(presigned ? {presignedUrl: presigned.presignedUrl} : {}),
+	};
+};

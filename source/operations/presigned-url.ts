@@ -1,0 +1,72 @@
+import type {ContextValue} from '../engine/context.js';
+import {parseAccessKeyId, valueOf} from '../names/index.js';
+import type {Snapshot} from '../snapshot/snapshot.js';
+import type {FindingInput, OperationFinding} from './types.js';
+
+/**
+ * What presigned downloads and uploads share: a presigned request runs with the permissions of whoever signed it,
+ * at the time it is used (S3 User Guide, "Download and upload objects with presigned URLs"), so the caller is the
+ * signer. Its findings read only the URL's facts the snapshot keeps (never its signature or token).
+ */
+
+const presignedPage = 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/using-presigned-url.html';
+
+/** A presigned request authenticates in the query string, with the URL's signature version. */
+export const presignedContext = (snapshot: Snapshot, service: 's3' | 'kms'): Readonly<Record<string, ContextValue>> => {
+	const url = snapshot.presignedUrl;
+	if (service !== 's3' || !url) return service === 's3' ? {'s3:authType': 'REST-QUERY-STRING'} : {};
+	return {'s3:authType': 'REST-QUERY-STRING', 's3:signatureversion': url.signatureVersion === 4 ? 'AWS4-HMAC-SHA256' : 'AWS'};
+};
+
+/** KMS needs Signature Version 4: a SigV2 URL fails on every SSE-KMS object, whatever the policies say. */
+export const sigV2CannotUseKms = ({snapshot}: FindingInput): OperationFinding | undefined =>
+	snapshot.presignedUrl?.signatureVersion === 2
+		? {
+				id: 'presigned-url-sigv2',
+				severity: 'error',
+				message:
+					'The URL is signed with Signature Version 2 (AWSAccessKeyId and Signature): requests for SSE-KMS objects need Signature Version 4, and S3 answers "Requests specifying Server Side Encryption with AWS KMS managed keys require AWS Signature Version 4".',
+				remedy: 'Sign the URL with Signature Version 4 (X-Amz-Algorithm=AWS4-HMAC-SHA256): e.g. boto3 Config(signature_version="s3v4"), or any current AWS SDK or aws s3 presign.',
+			}
+		: undefined;
+
+/** Temporary credentials end the URL when they expire, whatever its X-Amz-Expires says. */
+export const temporaryCredentialsExpire = ({snapshot}: FindingInput): OperationFinding | undefined => {
+	const url = snapshot.presignedUrl;
+	const key = valueOf(parseAccessKeyId(url?.accessKeyId ?? ''));
+	if (!url || key?.kind !== 'temporary') return undefined;
+	return {
+		id: 'presigned-url-temporary-credentials',
+		severity: 'warning',
+		message: `The URL was signed with temporary credentials (${key.id}): it stops working when they expire, even before its own expiry${url.expiresAt ? ` (${url.expiresAt})` : ''} (${presignedPage}). AccessDenied or ExpiredToken after some hours, with no policy changed, is this.`,
+		remedy: 'Sign with credentials that outlive the URL (a role session as long as the URL must last, or an IAM user for up to 7 days), or sign a new URL when it is needed.',
+	};
+};
+
+/** Who signed it is known only as an access key ID: the principal must still be named. */
+export const signerNotNamed = ({snapshot}: FindingInput): OperationFinding | undefined => {
+	const key = valueOf(parseAccessKeyId(snapshot.presignedUrl?.accessKeyId ?? ''));
+	if (snapshot.principal || !key) return undefined;
+	return {
+		id: 'presigned-url-signer-unknown',
+		severity: 'info',
+		message: `The URL names only the signer's access key ID ${key.id} (${key.kind === 'temporary' ? 'temporary credentials, a role session' : 'long-term credentials, an IAM user'}): the permissions checked are that principal's, and it is not in the snapshot.`,
+		remedy: `Find its principal: aws sts get-access-key-info --access-key-id ${key.id} gives its account; then run check with that principal's profile.`,
+	};
+};
+
+const sseHeaders = ['x-amz-server-side-encryption', 'x-amz-server-side-encryption-aws-kms-key-id'];
+
+/** An upload that sends SSE-KMS headers must have signed them; the URL's X-Amz-SignedHeaders says whether it did. */
+export const uploadSignsSseHeaders = ({snapshot}: FindingInput): OperationFinding | undefined => {
+	const url = snapshot.presignedUrl;
+	if (!url?.signedHeaders || url.signatureVersion !== 4 || !snapshot.question.kmsKeyId) return undefined;
+	const unsigned = sseHeaders.filter(header => !url.signedHeaders!.includes(header));
+	if (unsigned.length === 0) return undefined;
+	return {
+		id: 'presigned-upload-sse-headers-unsigned',
+		severity: 'warning',
+		message: `The upload names the key ${snapshot.question.kmsKeyId}, but the URL's X-Amz-SignedHeaders (${url.signedHeaders.join(';')}) does not include ${unsigned.join(', ')}: an upload that sends them anyway does not match its signature, and one that leaves them out gets the bucket's default encryption instead. AWS's documentation does not state which answer S3 gives; SDKs sign these headers for this reason.`,
+		remedy: 'Presign the PutObject with ServerSideEncryption and SSEKMSKeyId set, and send exactly those headers with the upload.',
+	};
+};

@@ -1,0 +1,35 @@
+import {namePatterns} from '../names/index.js';
+
+/**
+ * The schema of the facts that only some operations read: a CloudFront distribution (cloudfront-download) and a
+ * presigned URL (presigned-download, presigned-upload). Kept beside snapshot-schema.ts, which refers to them.
+ */
+
+export const distribution = {
+	type: 'object',
+	description: 'cloudfront-download: the distribution whose origin requests are diagnosed.',
+	properties: {
+		arn: {type: 'string', pattern: namePatterns.distributionArn.pattern, description: 'The distribution ARN, which its requests carry as AWS:SourceArn.'},
+		originAccess: {
+			enum: ['origin-access-control', 'origin-access-identity', 'none'],
+			description: 'How the distribution signs its requests to the bucket: OAC, a legacy OAI, or not at all.',
+		},
+		originType: {enum: ['s3-rest', 's3-website'], description: "The origin: the bucket's REST endpoint, or its website endpoint (a custom origin)."},
+	},
+	additionalProperties: false,
+} as const;
+
+export const presignedUrl = {
+	type: 'object',
+	description: 'presigned-download, presigned-upload: what the URL tells. Never its signature or security token.',
+	required: ['signatureVersion'],
+	properties: {
+		signatureVersion: {enum: [2, 4], description: '4: X-Amz-Algorithm=AWS4-HMAC-SHA256; 2: AWSAccessKeyId and Signature.'},
+		accessKeyId: {type: 'string', pattern: namePatterns.accessKeyId.pattern, description: 'The signer\'s access key ID: AKIA… long-term, ASIA… temporary.'},
+		signedAt: {type: 'string', description: 'X-Amz-Date, as an ISO 8601 time.'},
+		expiresSeconds: {type: 'integer', minimum: 1, maximum: 604800, description: 'X-Amz-Expires, in seconds (at most 7 days).'},
+		expiresAt: {type: 'string', description: 'When the URL itself stops working, as an ISO 8601 time.'},
+		signedHeaders: {type: 'array', items: {type: 'string', pattern: '^[a-z0-9-]+$'}, maxItems: 64, description: 'X-Amz-SignedHeaders, lower case.'},
+	},
+	additionalProperties: false,
+} as const;
