@@ -17,6 +17,8 @@ export type PreparedRequest = {
 	readonly action: string;
 	readonly resource: string;
 	readonly lookup: ContextLookup;
+	/** Does the caller have a permissions boundary? It decides a Deny with NotPrincipal (absent: no). */
+	readonly boundary?: Tri;
 };
 
 /**
@@ -99,13 +101,29 @@ const principalOf = (statement: Statement, caller: Caller): PrincipalMatch | 'no
 	return 'none';
 };
 
+/**
+ * IAM: "The NotPrincipal element with a Deny effect will always deny any IAM principal that has a permissions
+ * boundary policy attached, regardless of the values specified in the NotPrincipal element." So a Deny whose
+ * NotPrincipal lists the caller still applies to a user, role or session with a boundary: `yes`, or `unknown`
+ * when whether it has one is not known.
+ */
+const boundaryOverridesNotPrincipal = (statement: Statement, request: PreparedRequest): Tri => {
+	if (statement.effect !== 'Deny' || !statement.notPrincipal) return 'no';
+	const {kind} = request.caller;
+	return kind === 'user' || kind === 'role' || kind === 'session' ? (request.boundary ?? 'no') : 'no';
+};
+
 const explainStatement = (
 	applies: Tri,
 	resourceMatched: Tri,
 	conditions: readonly ConditionTrace[],
 	request: PreparedRequest,
 	resourceKeys: readonly string[],
+	boundaryRule: Tri,
 ): string => {
+	if (boundaryRule === 'unknown' && applies === 'unknown' && !conditions.some(trace => trace.result === 'no')) {
+		return 'its NotPrincipal lists the caller, but a Deny with NotPrincipal denies every IAM principal that has a permissions boundary, and whether the caller has one is not known';
+	}
 	if (resourceMatched === 'unknown') {
 		return `whether its Resource covers ${request.resource} depends on a policy variable whose value is not known (${resourceKeys.join(', ')})`;
 	}
@@ -113,6 +131,9 @@ const explainStatement = (
 	if (failed) return `its condition does not hold: ${failed.reason}`;
 	const unknown = conditions.find(trace => trace.result === 'unknown');
 	if (unknown) return `it depends on a value that is not known: ${unknown.reason}`;
+	if (applies === 'yes' && boundaryRule === 'yes') {
+		return 'its NotPrincipal lists the caller, but a Deny with NotPrincipal denies every IAM principal that has a permissions boundary, whatever NotPrincipal lists';
+	}
 	if (applies === 'yes') return conditions.length > 0 ? 'it matches, and every condition holds' : 'it matches';
 	return 'it does not match';
 };
@@ -127,15 +148,20 @@ const traceStatement = (
 ): StatementTrace | undefined => {
 	const {statement} = compiled;
 	let principalMatch: PrincipalMatch | 'none' | undefined;
+	let boundaryRule: Tri = 'no';
 	if (hasPrincipals) {
 		principalMatch = principalOf(statement, request.caller);
-		if (principalMatch === 'none') return undefined;
+		if (principalMatch === 'none') {
+			boundaryRule = boundaryOverridesNotPrincipal(statement, request);
+			if (boundaryRule === 'no') return undefined;
+			principalMatch = 'anyone';
+		}
 	}
 	const resourceKeys: string[] = [];
 	const resourceMatched = coversResource(compiled, request, resourceKeys);
 	if (resourceMatched === 'no') return undefined;
 	const conditions = statement.conditions.length === 0 ? [] : statement.conditions.map(clause => evaluateCondition(clause, request.lookup, variables));
-	let applies: Tri = resourceMatched;
+	let applies: Tri = boundaryRule === 'unknown' ? triBoth(resourceMatched, 'unknown') : resourceMatched;
 	for (const condition of conditions) applies = triBoth(applies, condition.result);
 	// Optional fields are set after the literal: V8 (Node 20) builds `{…, ...(x ? {y} : {})}` slowly on this hot path.
 	const trace: Mutable<StatementTrace> = {
@@ -147,7 +173,7 @@ const traceStatement = (
 		actionMatched: true,
 		resourceMatched,
 		conditions,
-		reason: explainStatement(applies, resourceMatched, conditions, request, resourceKeys),
+		reason: explainStatement(applies, resourceMatched, conditions, request, resourceKeys, boundaryRule),
 		source: statement.source,
 	};
 	if (principalMatch !== undefined) trace.principalMatch = principalMatch;

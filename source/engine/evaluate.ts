@@ -3,7 +3,7 @@ import {createContextLookup, type ContextValue} from './context.js';
 import type {Evaluation, EvaluationInput, Layer, LayerVerdict, ServiceModel} from './evaluation.js';
 import type {PreparedRequest} from './evaluate-policy.js';
 import {layerStatus, summarize, type Facts} from './layer-status.js';
-import {absentLayer, grantLayer, identityLayer, organizationLayer, singleSlotLayer, type LayerState} from './layers.js';
+import {absentLayer, grantLayer, identityLayer, isUnread, organizationLayer, singleSlotLayer, type LayerState} from './layers.js';
 import {buildPaths, choosePath, pathValue, resourceTerm} from './paths.js';
 import {parseCaller, roleArnOfCaller, type Caller} from './principal.js';
 import {triAnd, triEither, triNot, type Tri} from './tri.js';
@@ -73,7 +73,8 @@ const evaluateFor = (input: EvaluationInput, caller: Caller, crossAccount: boole
 	const service = input.service ?? serviceOf(raw.action);
 	// The given context wins over what is derived from the caller.
 	const lookup = createContextLookup(raw.context ?? {}, raw.missingContextKeys ?? 'unknown', derivedContext(caller));
-	const request: PreparedRequest = {caller, action: raw.action, resource: raw.resource, lookup};
+	const boundary: Tri = policies.boundary === undefined || policies.boundary === null ? 'no' : isUnread(policies.boundary) ? 'unknown' : 'yes';
+	const request: PreparedRequest = {caller, action: raw.action, resource: raw.resource, lookup, boundary};
 	const layers: Record<Layer, LayerState> = {
 		identity: identityLayer(policies.identity, request),
 		resource: singleSlotLayer('resource', policies.resource, resourceNames[service], request, true),

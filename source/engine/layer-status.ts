@@ -97,6 +97,9 @@ export const layerStatus = (state: LayerState, chosen: Path, allowing: readonly 
 		const allowing = allowTraces('yes');
 		return verdict('ok', allowing, okWhy(state, allowing, term, facts) + iamCaveat(state, facts));
 	}
+	if (value === 'unknown' && term?.undocumented) {
+		return verdict('unknown', [], anyoneWhy(state, name, chosen, facts));
+	}
 	if (value === 'unknown') {
 		const undecided = allowTraces('unknown');
 		const first = undecided[0];
@@ -104,6 +107,17 @@ export const layerStatus = (state: LayerState, chosen: Path, allowing: readonly 
 	}
 	const failing = allowTraces('no');
 	return verdict('missing', failing, missingWhy(state, failing, term, facts));
+};
+
+/** Why a boundary or session policy that does not allow leaves a grant to `"Principal": "*"` undecided. */
+const anyoneWhy = (state: LayerState, name: string, chosen: Path, facts: Facts): string => {
+	const grant = chosen.terms.find(term => term.layer === 'resource');
+	const traces = grant ? tracesOf(grant.state, trace => trace.effect === 'Allow' && trace.principalMatch === 'anyone' && trace.applies !== 'no') : [];
+	const source = traces[0] ? `${where(traces[0])} grants it to "*"` : `the ${facts.resourceName} grants it to "*"`;
+	return (
+		`The ${name} does not allow ${facts.request.action}, and ${source}. AWS documents that a ${name} limits what a resource-based policy ` +
+		`grants to the role and not what it grants to the IAM user or the session itself, but not which applies to "Principal": "*", so whether that grant counts is not known.`
+	);
 };
 
 const okWhy = (state: LayerState, allowing: readonly StatementTrace[], term: Term | undefined, facts: Facts): string => {
@@ -152,6 +166,7 @@ const missingWhy = (state: LayerState, failing: readonly StatementTrace[], term:
 const pathDescriptions: Record<string, string> = {
 	'resource-names-caller': 'the resource policy names the caller itself',
 	'resource-names-role': 'the resource policy names the caller',
+	'resource-names-anyone': 'the resource policy allows everyone ("*")',
 	grant: 'a KMS grant allows it',
 	'key-policy-delegates-to-iam': 'the key policy delegates to IAM and an IAM policy allows it',
 	identity: 'an identity-based policy allows it within the same account',

@@ -9,14 +9,18 @@ import {triBoth, triEither, type Tri} from './tri.js';
  * and the identity policy together; boundaries and session policies cap each path but the first.
  */
 
-/** One way to an allow: every term must be `yes`. `state`: the layer it reads, for `nearlyAllows`. */
-export type Term = {readonly layer: Layer; readonly mode?: ResourceMode; readonly value: Tri; readonly state: LayerState};
-export type ResourceMode = 'exact' | 'direct' | 'account' | 'any';
+/**
+ * One way to an allow: every term must be `yes`. `state`: the layer it reads, for `nearlyAllows`.
+ * `undocumented`: a limit whose `no` became `unknown`, because AWS does not document whether it applies.
+ */
+export type Term = {readonly layer: Layer; readonly mode?: ResourceMode; readonly value: Tri; readonly state: LayerState; readonly undocumented?: true};
+export type ResourceMode = 'exact' | 'direct' | 'anyone' | 'account' | 'any';
 export type Path = {readonly name: string; readonly terms: readonly Term[]};
 
 export const modeMatches: Record<ResourceMode, readonly PrincipalMatch[]> = {
 	exact: ['exact'],
 	direct: ['role', 'anyone', 'service'],
+	anyone: ['anyone'],
 	account: ['account'],
 	any: ['exact', 'role', 'anyone', 'service', 'account'],
 };
@@ -57,6 +61,8 @@ export const buildPaths = (layers: Record<Layer, LayerState>, service: ServiceMo
 	const direct: Path = {name: 'resource-names-role', terms: [resourceTerm(resource, 'direct'), ...limits]};
 	// Sessions are short-lived: prefer a fix that names the role over one that names the session.
 	const resourcePaths: Path[] = caller.kind === 'session' ? [direct, exact] : [exact, direct];
+	const anyone = anyonePath(resource, limits);
+	if (anyone) resourcePaths.push(anyone);
 	const otherPaths: Path[] =
 		service === 'kms'
 			? [
@@ -67,6 +73,19 @@ export const buildPaths = (layers: Record<Layer, LayerState>, service: ServiceMo
 	// Outside KMS, within one account, the usual place to grant is the caller's own IAM policy; and without a
 	// resource policy the closest fix is in the caller's own policies, not in a policy that does not exist.
 	return resource.present && service === 'kms' ? [...resourcePaths, ...otherPaths] : [...otherPaths, ...resourcePaths];
+};
+
+/**
+ * Within one account AWS documents that a boundary or session policy limits what a resource-based policy grants
+ * to the role ARN, and not what it grants to the IAM user or the session ARN itself, but not which applies to
+ * "Principal": "*". `direct` counts `*` as the role (capped); this path counts a limit that does not allow as
+ * `unknown`, so the decision is `unknown` where the two readings disagree. Only when a `*` grant may apply.
+ */
+const anyonePath = (resource: LayerState, limits: readonly Term[]): Path | undefined => {
+	const grant = resourceTerm(resource, 'anyone');
+	if (limits.length === 0 || grant.value === 'no') return undefined;
+	const undocumented = limits.map((term): Term => (term.value === 'no' ? {...term, value: 'unknown', undocumented: true} : term));
+	return {name: 'resource-names-anyone', terms: [grant, ...undocumented]};
 };
 
 /**
