@@ -82,11 +82,18 @@ export const findingsOf = (snapshot: Snapshot, facts: ResolvedFacts, actions: re
 
 	const decide = (id: string): string | undefined => actions.find(action => action.spec.id === id)?.decision;
 	if (question.operation !== 'download' && question.multipart !== 'no' && decide('kms:GenerateDataKey@destination') !== 'denied' && decide('kms:Decrypt@destination') === 'denied') {
-		const size = question.sizeBytes === undefined ? 'Large files' : `A ${formatSize(question.sizeBytes)} file`;
+		// The tool's threshold alone decides: S3 sets no minimum size for the last (here: only) part.
+		const threshold = formatSize(question.multipartThresholdBytes);
+		const inParts =
+			question.sizeBytes === undefined
+				? `Large files are uploaded in parts (multipart from ${threshold}, or from the threshold the tool was set to)`
+				: question.multipart === 'yes'
+					? `A ${formatSize(question.sizeBytes)} file is uploaded in parts (multipart from ${threshold}; S3 has no minimum size for a single part)`
+					: `A ${formatSize(question.sizeBytes)} file may be uploaded in parts (the tool does not document when it switches to multipart)`;
 		findings.push({
 			id: 'multipart-requires-decrypt',
 			severity: 'warning',
-			message: `${size} ${question.sizeBytes === undefined ? 'are' : 'is'} uploaded in parts (multipart above ${formatSize(question.multipartThresholdBytes)}), and multipart upload with SSE-KMS needs kms:Decrypt as well as kms:GenerateDataKey. That is why small files upload but large ones fail with AccessDenied.`,
+			message: `${inParts}, and multipart upload with SSE-KMS needs kms:Decrypt as well as kms:GenerateDataKey. That is why small files upload but large ones fail with AccessDenied.`,
 			remedy: 'Grant kms:Decrypt on the key (see the fixes below).',
 		});
 	}

@@ -2,7 +2,7 @@ import {accountOfArn, parseArn} from '../engine/arn.js';
 import {parseCaller} from '../engine/principal.js';
 import type {ResolvedQuestion} from './diagnosis.js';
 import type {DefaultEncryption, Snapshot} from './snapshot.js';
-import {defaultMultipartThreshold, multipartThresholds, smallestMultipartSize} from './thresholds.js';
+import {defaultMultipartThreshold, multipartThresholds} from './thresholds.js';
 
 /** Where the answer to "which key does S3 use" came from, for explanations. */
 export type KeySource = 'request' | 'object' | 'bucket-default' | 'aws-managed-default' | 'none';
@@ -85,14 +85,17 @@ export const resolveObjectKey = (snapshot: Snapshot, encryption: DefaultEncrypti
 
 const crossOf = (a: string | undefined, b: string | undefined): boolean | 'unknown' => (a && b ? a !== b : 'unknown');
 
-/** Decide multipart from size and tool: `unknown` when the size is not known (then both cases are checked). */
+/**
+ * Decide multipart from size and tool: `unknown` when the size is not known (then both cases are checked). Only the
+ * tool's threshold decides: "There is no minimum size limit on the last part of your multipart upload" (S3), so a
+ * file below 5 MiB goes up as a one-part multipart upload when the threshold is lower.
+ */
 export const decideMultipart = (snapshot: Snapshot): {multipart: 'yes' | 'no' | 'unknown'; threshold: number} => {
 	const {question} = snapshot;
 	const toolThreshold = question.tool ? multipartThresholds[question.tool] : defaultMultipartThreshold;
 	const threshold = question.multipartThresholdBytes ?? toolThreshold ?? defaultMultipartThreshold;
 	if (question.operation === 'download') return {multipart: 'no', threshold};
 	if (question.sizeBytes === undefined) return {multipart: 'unknown', threshold};
-	if (question.sizeBytes < smallestMultipartSize) return {multipart: 'no', threshold};
 	if (question.multipartThresholdBytes === undefined && toolThreshold === undefined) return {multipart: 'unknown', threshold};
 	return {multipart: question.sizeBytes >= threshold ? 'yes' : 'no', threshold};
 };

@@ -16,6 +16,3 @@ export const multipartThresholds: Readonly<Record<UploadTool, number | undefined
 };
 
 export const defaultMultipartThreshold = 8 * MiB;
-
-/** A multipart part is at least 5 MiB, so nothing smaller is ever uploaded in parts. */
-export const smallestMultipartSize = 5 * MiB;
