@@ -144,6 +144,8 @@ export const readKey = async (reader: Reader, target: KeyTarget): Promise<KeyInf
 	const located = {...keyArn, text: arnText};
 	const [policy, grants] = await Promise.all([readKeyPolicy(reader, target, located), readGrants(reader, target, located)]);
 	const alias = named.startsWith('alias/') ? named : given?.kind === 'alias' ? `alias/${given.name}` : undefined;
+	// Only the named alias is known: kms:ResourceAliases needs them all, so the list is noted as partial.
+	if (alias) reader.note(`${path}.aliases`, `only ${alias}, the alias the request named, is known; the key's other aliases were not listed`, `kms:ListAliases --key-id ${arnText} with a profile of the key's account`);
 	return {
 		arn: arnText,
 		...(alias ? {aliases: [alias]} : {}),

@@ -22,6 +22,8 @@ export type ActionSpec = {
 	/** The key ARN is not known: the decision cannot be `allowed`. */
 	readonly keyUnknown: boolean;
 	readonly context: Readonly<Record<string, ContextValue>>;
+	/** Context keys left out because they are not known, and the read that settles each. */
+	readonly settles?: Readonly<Record<string, string>>;
 };
 
 const s3Service = 's3.amazonaws.com';
@@ -61,6 +63,7 @@ const kmsContext = (
 	region: string | undefined,
 	encryptionContextArn: string,
 	keyInfo: Snapshot['key'],
+	side: Side,
 ): Record<string, ContextValue> => ({
 	...commonContext(snapshot),
 	...(region ? {'kms:ViaService': `s3.${region}.amazonaws.com`, 'aws:RequestedRegion': region} : {}),
@@ -77,8 +80,27 @@ const kmsContext = (
 	...(keyInfo?.keySpec ? {'kms:KeySpec': keyInfo.keySpec} : {}),
 	...(keyInfo?.keyManager ? {'kms:KeyManager': keyInfo.keyManager} : {}),
 	...(keyInfo?.multiRegion === undefined ? {} : {'kms:MultiRegion': keyInfo.multiRegion}),
+	...resourceAliases(snapshot, keyInfo, side),
 	...snapshot.requestContext,
 });
+
+/**
+ * KMS: "The kms:ResourceAliases condition key allows or denies access to a KMS key based on the aliases associated
+ * with the KMS key." Known only from a complete alias list: one the snapshot notes as partial (or lacks) stays unknown.
+ */
+const aliasesPath = (side: Side): string => (side === 'source' ? 'source.keyInfo.aliases' : 'key.aliases');
+
+const resourceAliases = (snapshot: Snapshot, keyInfo: Snapshot['key'], side: Side): Record<string, ContextValue> => {
+	const partial = snapshot.unread?.some(note => note.path === aliasesPath(side));
+	if (!keyInfo?.aliases || partial) return {};
+	return {'kms:ResourceAliases': keyInfo.aliases.length > 0 ? [...keyInfo.aliases] : null};
+};
+
+const aliasesSettledBy = (snapshot: Snapshot, context: Readonly<Record<string, ContextValue>>, side: Side, keyResource: string): Pick<ActionSpec, 'settles'> => {
+	if (context['kms:ResourceAliases'] !== undefined) return {};
+	const note = snapshot.unread?.find(candidate => candidate.path === aliasesPath(side));
+	return {settles: {'kms:ResourceAliases': note?.resolveWith ?? `kms:ListAliases --key-id ${keyResource} with a profile of the key's account (or list every alias of the key in ${aliasesPath(side)})`}};
+};
 
 const unknownKeyArn = (key: ResolvedKey, region: string | undefined): string =>
 	`arn:aws:kms:${key.region ?? region ?? 'unknown-region'}:${key.account ?? 'unknown-account'}:key/${key.named && !key.named.includes('/') && !key.named.startsWith('arn:') ? key.named : 'unknown'}`;
@@ -93,6 +115,7 @@ export const requiredActions = (snapshot: Snapshot, facts: ResolvedFacts): Actio
 	const destinationKey = facts.destinationKey;
 	const keyResource = destinationKey.arn ?? unknownKeyArn(destinationKey, region);
 	const encryptionContextArn = destinationKey.bucketKeyEnabled ? bucketArn : question.objectArn;
+	const destinationContext = kmsContext(snapshot, destinationKey, callerAccount, region, encryptionContextArn, keyInfoOf(snapshot.key, destinationKey.arn), 'destination');
 	const kmsSpec = (action: string, purpose: string): ActionSpec => ({
 		id: `${action}@destination`,
 		action,
@@ -101,7 +124,8 @@ export const requiredActions = (snapshot: Snapshot, facts: ResolvedFacts): Actio
 		service: 'kms',
 		side: 'destination',
 		keyUnknown: !destinationKey.arn,
-		context: kmsContext(snapshot, destinationKey, callerAccount, region, encryptionContextArn, keyInfoOf(snapshot.key, destinationKey.arn)),
+		context: destinationContext,
+		...aliasesSettledBy(snapshot, destinationContext, 'destination', keyResource),
 	});
 	const usesKms = destinationKey.source !== 'none';
 
@@ -163,15 +187,18 @@ export const requiredActions = (snapshot: Snapshot, facts: ResolvedFacts): Actio
 		});
 		const sourceKey = facts.sourceKey;
 		if (sourceKey && sourceKey.source !== 'none') {
+			const resource = sourceKey.arn ?? unknownKeyArn(sourceKey, sourceRegion);
+			const context = kmsContext(snapshot, sourceKey, callerAccount, sourceRegion, sourceKey.bucketKeyEnabled ? sourceBucketArn : facts.sourceObjectArn, keyInfoOf(snapshot.source?.keyInfo, sourceKey.arn), 'source');
 			specs.splice(1, 0, {
 				id: 'kms:Decrypt@source',
 				action: 'kms:Decrypt',
-				resource: sourceKey.arn ?? unknownKeyArn(sourceKey, sourceRegion),
+				resource,
 				purpose: 'S3 decrypts the source object\'s data key to read it',
 				service: 'kms',
 				side: 'source',
 				keyUnknown: !sourceKey.arn,
-				context: kmsContext(snapshot, sourceKey, callerAccount, sourceRegion, sourceKey.bucketKeyEnabled ? sourceBucketArn : facts.sourceObjectArn, keyInfoOf(snapshot.source?.keyInfo, sourceKey.arn)),
+				context,
+				...aliasesSettledBy(snapshot, context, 'source', resource),
 			});
 		}
 	}

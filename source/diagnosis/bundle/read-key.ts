@@ -79,11 +79,12 @@ export const readKey = (context: ReadContext, prefix: string, namedKeyId: string
 	else context.notes.push(noteOf(`${path}.grants`, calls.listGrants, grants, arn));
 	// DescribeKey of an alias proves the alias names this key, even when list-aliases fails (kms:ListAliases is IAM-only).
 	const namedAlias = metadata ? aliasNameOf(namedKeyId) : undefined;
-	// Beyond that, aliases only name the key: a failed read is not worth an unknown.
 	const aliases = context.files.call(`${prefix}${calls.listAliases.stem}`);
 	const listed = aliases.state === 'ok' ? asArray(field(aliases.answer, 'Aliases')).map(alias => asString(field(alias, 'AliasName'))).filter((name): name is string => name !== undefined) : [];
 	const names = [...new Set([...(namedAlias ? [namedAlias] : []), ...listed])];
 	if (names.length > 0) key.aliases = names;
+	// kms:ResourceAliases needs every alias: a list that list-aliases did not give is noted as partial.
+	if (names.length > 0 && aliases.state !== 'ok') context.notes.push(noteOf(`${path}.aliases`, calls.listAliases, aliases, arn));
 	return key;
 };
 
