@@ -1,4 +1,5 @@
 import type {Layer, PrincipalMatch, ServiceModel} from './evaluation.js';
+import type {PrincipalAllows} from './evaluate-policy.js';
 import type {LayerState} from './layers.js';
 import type {Caller} from './principal.js';
 import {triBoth, triEither, type Tri} from './tri.js';
@@ -13,33 +14,71 @@ import {triBoth, triEither, type Tri} from './tri.js';
  * One way to an allow: every term must be `yes`. `state`: the layer it reads, for `nearlyAllows`.
  * `undocumented`: a limit whose `no` became `unknown`, because AWS does not document whether it applies.
  */
-export type Term = {readonly layer: Layer; readonly mode?: ResourceMode; readonly value: Tri; readonly state: LayerState; readonly undocumented?: true};
+export type Term = {
+	readonly layer: Layer;
+	readonly mode: ResourceMode | undefined;
+	readonly value: Tri;
+	readonly state: LayerState;
+	readonly undocumented: boolean;
+};
 export type ResourceMode = 'exact' | 'direct' | 'anyone' | 'account' | 'any';
 export type Path = {readonly name: string; readonly terms: readonly Term[]};
 
-export const modeMatches: Record<ResourceMode, readonly PrincipalMatch[]> = {
-	exact: ['exact'],
-	direct: ['role', 'anyone', 'service'],
-	anyone: ['anyone'],
-	account: ['account'],
-	any: ['exact', 'role', 'anyone', 'service', 'account'],
+const exactMatches: readonly PrincipalMatch[] = ['exact'];
+const directMatches: readonly PrincipalMatch[] = ['role', 'anyone', 'service'];
+const anyoneMatches: readonly PrincipalMatch[] = ['anyone'];
+const accountMatches: readonly PrincipalMatch[] = ['account'];
+const anyMatches: readonly PrincipalMatch[] = ['exact', 'role', 'anyone', 'service', 'account'];
+
+/** How a resource policy's Principal may name the caller for a path (`direct`: the role, `*` or a service). */
+export const modeMatches = (mode: ResourceMode): readonly PrincipalMatch[] => {
+	switch (mode) {
+		case 'exact':
+			return exactMatches;
+		case 'direct':
+			return directMatches;
+		case 'anyone':
+			return anyoneMatches;
+		case 'account':
+			return accountMatches;
+		case 'any':
+			return anyMatches;
+	}
 };
 
 /** Did an Allow statement or grant of the term's layer match all but its conditions? */
 const nearlyAllows = (term: Term): boolean => {
-	const matches = term.mode ? modeMatches[term.mode] : undefined;
+	const matches = term.mode ? modeMatches(term.mode) : undefined;
 	return term.state.policies.some(policy =>
 		policy.relevant.some(trace => trace.effect === 'Allow' && trace.applies === 'no' && (!matches || matches.includes(trace.principalMatch as PrincipalMatch))),
 	);
 };
 
-const layerTerm = (state: LayerState): Term => ({layer: state.layer, value: state.allow, state});
+// Every term with every field: one object shape.
+const term = (layer: Layer, mode: ResourceMode | undefined, value: Tri, state: LayerState, undocumented: boolean): Term => ({layer, mode, value, state, undocumented});
 
-export const resourceTerm = (resource: LayerState, mode: ResourceMode): Term => {
-	let value: Tri = 'no';
-	for (const match of modeMatches[mode]) value = triEither(value, resource.allowByPrincipal?.[match] ?? 'no');
-	return {layer: 'resource', mode, value, state: resource};
+const layerTerm = (state: LayerState): Term => term(state.layer, undefined, state.allow, state, false);
+
+/** Whether the resource policy allows, by the ways of naming the caller that a mode counts (see `modeMatches`). */
+const allowsIn = (allows: PrincipalAllows | undefined, mode: ResourceMode): Tri => {
+	if (!allows) return 'no';
+	const {exact = 'no', role = 'no', service = 'no', anyone = 'no', account = 'no'} = allows;
+	// Field by field, not `allows[match]`: a lookup by a variable name is slow on the hot path.
+	switch (mode) {
+		case 'exact':
+			return exact;
+		case 'direct':
+			return triEither(triEither(role, anyone), service);
+		case 'anyone':
+			return anyone;
+		case 'account':
+			return account;
+		case 'any':
+			return triEither(triEither(triEither(exact, role), triEither(anyone, service)), account);
+	}
 };
+
+export const resourceTerm = (resource: LayerState, mode: ResourceMode): Term => term('resource', mode, allowsIn(resource.allows, mode), resource, false);
 
 export const pathValue = (path: Path): Tri => {
 	let value: Tri = 'yes';
@@ -48,7 +87,9 @@ export const pathValue = (path: Path): Tri => {
 };
 
 export const buildPaths = (layers: Record<Layer, LayerState>, service: ServiceModel, crossAccount: boolean, caller: Caller): Path[] => {
-	const limits: Term[] = (['boundary', 'session'] as const).filter(layer => layers[layer].present).map(layer => layerTerm(layers[layer]));
+	const limits: Term[] = [];
+	if (layers.boundary.present) limits.push(layerTerm(layers.boundary));
+	if (layers.session.present) limits.push(layerTerm(layers.session));
 	const identity = layerTerm(layers.identity);
 	const grant = layerTerm(layers.grant);
 	const resource = layers.resource;
@@ -84,7 +125,7 @@ export const buildPaths = (layers: Record<Layer, LayerState>, service: ServiceMo
 const anyonePath = (resource: LayerState, limits: readonly Term[]): Path | undefined => {
 	const grant = resourceTerm(resource, 'anyone');
 	if (limits.length === 0 || grant.value === 'no') return undefined;
-	const undocumented = limits.map((term): Term => (term.value === 'no' ? {...term, value: 'unknown', undocumented: true} : term));
+	const undocumented = limits.map(limit => (limit.value === 'no' ? term(limit.layer, limit.mode, 'unknown', limit.state, true) : limit));
 	return {name: 'resource-names-anyone', terms: [grant, ...undocumented]};
 };
 
@@ -95,10 +136,16 @@ const anyonePath = (resource: LayerState, limits: readonly Term[]): Path | undef
 export const choosePath = (paths: readonly Path[]): Path => {
 	const satisfied = paths.find(path => pathValue(path) === 'yes');
 	if (satisfied) return satisfied;
-	const count = (path: Path, value: Tri): number => path.terms.filter(term => term.value === value).length;
+	const count = (path: Path, value: Tri): number => {
+		let found = 0;
+		for (const term of path.terms) if (term.value === value) found++;
+		return found;
+	};
 	const near = (path: Path): number => path.terms.filter(term => term.value === 'no' && nearlyAllows(term)).length;
-	return [...paths].sort(
-		(a, b) =>
-			count(a, 'no') - count(b, 'no') || count(a, 'unknown') - count(b, 'unknown') || count(b, 'yes') - count(a, 'yes') || near(b) - near(a),
-	)[0]!;
+	const order = (a: Path, b: Path): number =>
+		count(a, 'no') - count(b, 'no') || count(a, 'unknown') - count(b, 'unknown') || count(b, 'yes') - count(a, 'yes') || near(b) - near(a);
+	// The first of the closest, as a stable sort would put it first; without sorting (this runs for every denial).
+	let best = paths[0]!;
+	for (let index = 1; index < paths.length; index++) if (order(best, paths[index]!) > 0) best = paths[index]!;
+	return best;
 };
