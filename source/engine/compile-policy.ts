@@ -1,15 +1,16 @@
 import {arnGlobMatcher} from './arn.js';
 import {compileClause, type CompiledClause} from './conditions/compile-clause.js';
-import {anyGlobRegExp, globOf, hasWildcard, plainPrefix} from './glob.js';
+import {globMatch, globOf, hasWildcard, plainPrefix} from './glob.js';
 import {statementLabel, type Policy, type Statement} from './policy.js';
 import {compilePrincipal, type CompiledPrincipal} from './principal.js';
 import {hasVariables, variablesVersion} from './variables.js';
 
 /**
  * A parsed policy compiled for evaluation, once: policies are evaluated again and again, so everything that
- * depends only on their text is worked out here — each statement's Action or NotAction as one regular
- * expression, a matcher per Resource entry, the Principal entries parsed, the condition values prepared —
- * and, per action asked about, which statements cover it. Evaluation then only reads the request.
+ * depends only on their text is worked out here — a matcher per Resource entry, the Principal entries parsed,
+ * the condition values prepared — and, per action asked about, which statements cover it. Evaluation then only
+ * reads the request. What is compiled is kept small (few objects, no closure where data will do): a few hundred
+ * policy sets must stay in the processor's caches.
  */
 
 /** One Resource or NotResource entry: `matches` unless it holds a policy variable (then it is matched per request). */
@@ -34,13 +35,14 @@ const shortcutOf = (patterns: readonly string[], variables: boolean): {readonly 
 // Every field, in one order, whatever the statement holds: one object shape for V8 on the hot path.
 export type CompiledStatement = {
 	readonly statement: Statement;
-	readonly label: string;
+	/** `Sid "X"` or `statement #N`: made when first read (only explanations read it). */
+	label: string | undefined;
 	readonly deny: boolean;
-	readonly actions: RegExp;
 	/** `Resource` (true) or `NotResource` (false). */
 	readonly resourceCovers: boolean;
 	readonly resourceShortcut: ResourceShortcut;
 	readonly resourceText: string;
+	/** Without a shortcut: every entry. */
 	readonly resources: readonly ResourceEntry[];
 	readonly principal: CompiledPrincipal | undefined;
 	readonly notPrincipal: CompiledPrincipal | undefined;
@@ -49,8 +51,23 @@ export type CompiledStatement = {
 	readonly variables: boolean;
 };
 
-/** The statements that cover one action, and the Allow statements that do not (the near misses, if nothing allows). */
-export type ActionSlice = {readonly covering: readonly CompiledStatement[]; readonly otherAllows: readonly CompiledStatement[]};
+/**
+ * The statements that cover one action, and the Allow statements that do not (the near misses, if nothing allows).
+ * `fixed…`: the policy's verdict on this action when nothing in it depends on the request (e.g. FullAWSAccess),
+ * kept once it was worked out, without (`fixedVerdict`) and with (`fixedPrincipalVerdict`) principals; `null`: it depends.
+ */
+export type ActionSlice = {
+	readonly covering: readonly CompiledStatement[];
+	readonly otherAllows: readonly CompiledStatement[];
+	fixedVerdict: unknown;
+	fixedPrincipalVerdict: unknown;
+};
+
+/** Does the statement bear on every request alike (no condition, every resource, no principal to match)? */
+export const requestIndependent = (compiled: CompiledStatement, hasPrincipals: boolean): boolean =>
+	compiled.conditions.length === 0 &&
+	compiled.resourceShortcut === 'any' &&
+	(!hasPrincipals || (compiled.principal !== undefined && compiled.principal.any && compiled.notPrincipal === undefined));
 
 export type CompiledPolicy = {
 	readonly variables: boolean;
@@ -82,13 +99,15 @@ export const compileStatement = (statement: Statement, variables: boolean): Comp
 	const shortcut = shortcutOf(patterns, variables);
 	return {
 		statement,
-		label: statementLabel(statement),
+		label: undefined,
 		deny: statement.effect === 'Deny',
-		actions: anyGlobRegExp((statement.action ?? statement.notAction ?? []).map(globOf), {ignoreCase: true}),
 		resourceCovers: statement.resource !== undefined,
 		resourceShortcut: shortcut.kind,
 		resourceText: shortcut.text,
-		resources: patterns.map(pattern => ({pattern, matches: variables && hasVariables(pattern) ? undefined : arnGlobMatcher(globOf(pattern))})),
+		resources:
+			shortcut.kind === 'none'
+				? patterns.map(pattern => ({pattern, matches: variables && hasVariables(pattern) ? undefined : arnGlobMatcher(globOf(pattern))}))
+				: [],
 		principal: statement.principal ? compilePrincipal(statement.principal) : undefined,
 		notPrincipal: statement.notPrincipal ? compilePrincipal(statement.notPrincipal) : undefined,
 		conditions: statement.conditions.map(clause => compileClause(clause, variables)),
@@ -96,8 +115,16 @@ export const compileStatement = (statement: Statement, variables: boolean): Comp
 	};
 };
 
-export const coversAction = (compiled: CompiledStatement, action: string): boolean =>
-	compiled.actions.test(action) === (compiled.statement.action !== undefined);
+/** The statement's label, made once. */
+export const labelOf = (compiled: CompiledStatement): string => (compiled.label ??= statementLabel(compiled.statement));
+
+// Asked once per policy and action (the answer is kept in the policy's slices): no need to keep a regex.
+export const coversAction = (compiled: CompiledStatement, action: string): boolean => {
+	const {statement} = compiled;
+	const patterns = statement.action ?? statement.notAction ?? [];
+	const named = patterns.some(pattern => globMatch(globOf(pattern), action, {ignoreCase: true}));
+	return named === (statement.action !== undefined);
+};
 
 // A caller asks about a handful of actions; a bound keeps a caller that asks about every action from growing it.
 const sliceLimit = 256;
@@ -109,7 +136,7 @@ const sliceFor = (policy: CompiledPolicy, action: string): ActionSlice => {
 		if (coversAction(compiled, action)) covering.push(compiled);
 		else if (!compiled.deny) otherAllows.push(compiled);
 	}
-	return {covering, otherAllows};
+	return {covering, otherAllows, fixedVerdict: undefined, fixedPrincipalVerdict: undefined};
 };
 
 /** The statements of a compiled policy that cover `action` (`id`: its number, if it has one), and its other Allow statements. */

@@ -1,4 +1,4 @@
-import {compiledStatement, compilePolicy, coversAction, sliceOf, type CompiledStatement} from './compile-policy.js';
+import {compiledStatement, compilePolicy, coversAction, labelOf, requestIndependent, sliceOf, type ActionSlice, type CompiledStatement} from './compile-policy.js';
 import {clauseResult} from './conditions/evaluate-condition.js';
 import type {PolicyVerdict, PrincipalMatch, StatementTrace, UnreadPolicy} from './evaluation.js';
 import type {Policy, Statement} from './policy.js';
@@ -142,7 +142,9 @@ class Verdict implements PolicyVerdict {
 	get nearMisses(): readonly string[] {
 		return (this.#nearMisses ??= this.#otherAllows
 			.filter(compiled => (this.#hasPrincipals ? principalOf(compiled, this.#request.caller) !== 'none' : coversResource(compiled, this.#request) !== 'no'))
-			.map(({statement, label}) => {
+			.map(compiled => {
+				const {statement} = compiled;
+				const label = labelOf(compiled);
 				const actions = statement.action ? statement.action.join(', ') : `everything except ${(statement.notAction ?? []).join(', ')}`;
 				return `${this.policy}, ${label} allows ${actions} but not ${this.#request.action}`;
 			}));
@@ -163,7 +165,20 @@ export type EvaluatedPolicy = PolicyVerdict & {readonly allows: PrincipalAllows 
 
 /** What one policy says about the request: does a Deny apply, does an Allow apply, and which statements. */
 export const evaluatePolicy = (policy: Policy, request: PreparedRequest, hasPrincipals: boolean): EvaluatedPolicy => {
-	const {covering, otherAllows} = sliceOf(compilePolicy(policy), request.action, request.actionId);
+	const slice = sliceOf(compilePolicy(policy), request.action, request.actionId);
+	const fixed = hasPrincipals ? slice.fixedPrincipalVerdict : slice.fixedVerdict;
+	if (fixed) return fixed as EvaluatedPolicy;
+	const verdict = evaluateSlice(policy, slice, request, hasPrincipals);
+	if (fixed === undefined) {
+		// Whether the verdict on this action is the same for every request: then it is kept (nothing in it is request-specific).
+		const same = slice.covering.every(compiled => requestIndependent(compiled, hasPrincipals)) && (verdict.allow === 'yes' || slice.otherAllows.length === 0);
+		if (hasPrincipals) slice.fixedPrincipalVerdict = same ? verdict : null;
+		else slice.fixedVerdict = same ? verdict : null;
+	}
+	return verdict;
+};
+
+const evaluateSlice = (policy: Policy, {covering, otherAllows}: ActionSlice, request: PreparedRequest, hasPrincipals: boolean): EvaluatedPolicy => {
 	let relevant: Trace[] | undefined;
 	let deny: Tri = 'no';
 	let allow: Tri = 'no';
@@ -172,7 +187,8 @@ export const evaluatePolicy = (policy: Policy, request: PreparedRequest, hasPrin
 		const compiled = covering[index]!;
 		const trace = traceStatement(compiled, policy.name, request, hasPrincipals);
 		if (!trace) continue;
-		(relevant ??= []).push(trace);
+		if (relevant) relevant.push(trace);
+		else relevant = [trace];
 		if (compiled.deny) {
 			deny = triEither(deny, trace.applies);
 			continue;

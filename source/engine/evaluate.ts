@@ -94,6 +94,13 @@ const serviceOf = (action: string): ServiceModel => {
 
 const noContext: Readonly<Record<string, ContextValue>> = Object.freeze({});
 
+/** Does the path read this layer? */
+const needs = (path: Path, layer: Layer): boolean => {
+	const {terms} = path;
+	for (let index = 0; index < terms.length; index++) if (terms[index]!.layer === layer) return true;
+	return false;
+};
+
 const resourceName = (service: ServiceModel): string => (service === 'kms' ? 'key policy' : service === 's3' ? 'bucket policy' : 'resource-based policy');
 
 const unknownKeysOf = (layers: readonly LayerVerdict[]): string[] => {
@@ -128,7 +135,8 @@ const evaluateFor = (input: EvaluationInput, caller: Caller, crossAccount: boole
 	// Each path's value once: the allowing ones, whether any allows, and (if none) the closest.
 	const allowing: Path[] = [];
 	let anyPath: Tri = 'no';
-	for (const path of paths) {
+	for (let index = 0; index < paths.length; index++) {
+		const path = paths[index]!;
 		const value = pathValue(path);
 		if (value === 'yes') allowing.push(path);
 		anyPath = triEither(anyPath, value);
@@ -136,15 +144,16 @@ const evaluateFor = (input: EvaluationInput, caller: Caller, crossAccount: boole
 	const chosen = allowing[0] ?? choosePath(paths);
 	const all = [layers.identity, layers.resource, layers.grant, layers.boundary, layers.session, layers.scp, layers.rcp];
 	let deny: Tri = 'no';
-	for (const layer of all) deny = triEither(deny, layer.deny);
+	for (let index = 0; index < all.length; index++) deny = triEither(deny, all[index]!.deny);
 	const guards = triBoth(layers.scp.present ? layers.scp.allow : 'yes', layers.rcp.present ? layers.rcp.allow : 'yes');
 	const allow = triBoth(triBoth(triNot(deny), guards), anyPath);
 	const decision = deny === 'yes' || allow === 'no' ? 'denied' : allow === 'yes' ? 'allowed' : 'unknown';
 	const facts: Facts = {request, crossAccount, service, resourceName: resourceName(service), keyPolicyDelegates: service === 'kms' ? resourceTerm(layers.resource, 'account').value : 'no'};
 	const verdicts: LayerVerdict[] = [];
-	for (const state of all) {
+	for (let index = 0; index < all.length; index++) {
+		const state = all[index]!;
 		// A layer that exists, or one the chosen path needs even though it is absent (e.g. no bucket policy across accounts).
-		const shown = state.present || state.layer === 'resource' || chosen.terms.some(term => term.layer === state.layer);
+		const shown = state.present || state.layer === 'resource' || needs(chosen, state.layer);
 		if (shown && (state.layer !== 'grant' || service === 'kms')) verdicts.push(layerStatus(state, chosen, allowing, facts));
 	}
 	return new Answer(decision, crossAccount, service, verdicts, () => summarize(decision, verdicts, request));

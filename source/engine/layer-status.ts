@@ -35,11 +35,15 @@ const none: readonly never[] = Object.freeze([]);
 // Hot path (every layer of every evaluation): a plain loop, no filter function.
 const tracesWith = (state: LayerState, effect: 'Allow' | 'Deny', applies: Tri, matches?: readonly PrincipalMatch[]): readonly StatementTrace[] => {
 	let traces: StatementTrace[] | undefined;
-	for (const policy of state.policies) {
-		for (const trace of policy.relevant) {
+	const {policies} = state;
+	for (let outer = 0; outer < policies.length; outer++) {
+		const {relevant} = policies[outer]!;
+		for (let inner = 0; inner < relevant.length; inner++) {
+			const trace = relevant[inner]!;
 			if (trace.applies !== applies || trace.effect !== effect) continue;
 			if (matches && !matches.includes(trace.principalMatch as PrincipalMatch)) continue;
-			(traces ??= []).push(trace);
+			if (traces) traces.push(trace);
+			else traces = [trace];
 		}
 	}
 	return traces ?? none;
@@ -104,7 +108,8 @@ class LayerResult implements LayerVerdict {
 
 // Hot path: plain loops, no intermediate arrays.
 const termOf = (path: Path, layer: Layer): Term | undefined => {
-	for (const term of path.terms) if (term.layer === layer) return term;
+	const {terms} = path;
+	for (let index = 0; index < terms.length; index++) if (terms[index]!.layer === layer) return terms[index];
 	return undefined;
 };
 

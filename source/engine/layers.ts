@@ -50,7 +50,8 @@ const combine = (layer: Layer, verdicts: readonly PolicyVerdict[], present: bool
 	let allow: Tri = 'no';
 	let deny: Tri = 'no';
 	let unread: UnreadPolicy | undefined;
-	for (const verdict of verdicts) {
+	for (let index = 0; index < verdicts.length; index++) {
+		const verdict = verdicts[index]!;
 		allow = triEither(allow, verdict.allow);
 		deny = triEither(deny, verdict.deny);
 		unread ??= verdict.unread;

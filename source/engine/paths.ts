@@ -81,9 +81,17 @@ const allowsIn = (allows: PrincipalAllows | undefined, mode: ResourceMode): Tri 
 export const resourceTerm = (resource: LayerState, mode: ResourceMode): Term => term('resource', mode, allowsIn(resource.allows, mode), resource, false);
 
 export const pathValue = (path: Path): Tri => {
+	const {terms} = path;
 	let value: Tri = 'yes';
-	for (const term of path.terms) value = triBoth(value, term.value);
+	for (let index = 0; index < terms.length; index++) value = triBoth(value, terms[index]!.value);
 	return value;
+};
+
+// Hot path (every evaluation): terms put together without spreading, which walks an iterator.
+const capped = (first: Term, second: Term | undefined, limits: readonly Term[]): Term[] => {
+	const terms = second ? [first, second] : [first];
+	for (let index = 0; index < limits.length; index++) terms.push(limits[index]!);
+	return terms;
 };
 
 export const buildPaths = (layers: Record<Layer, LayerState>, service: ServiceModel, crossAccount: boolean, caller: Caller): Path[] => {
@@ -94,12 +102,12 @@ export const buildPaths = (layers: Record<Layer, LayerState>, service: ServiceMo
 	const grant = layerTerm(layers.grant);
 	const resource = layers.resource;
 	if (crossAccount) {
-		const paths: Path[] = [{name: 'resource-and-identity', terms: [resourceTerm(resource, 'any'), identity, ...limits]}];
-		if (service === 'kms') paths.push({name: 'grant-and-identity', terms: [grant, identity, ...limits]});
+		const paths: Path[] = [{name: 'resource-and-identity', terms: capped(resourceTerm(resource, 'any'), identity, limits)}];
+		if (service === 'kms') paths.push({name: 'grant-and-identity', terms: capped(grant, identity, limits)});
 		return paths;
 	}
 	const exact: Path = {name: 'resource-names-caller', terms: [resourceTerm(resource, 'exact')]};
-	const direct: Path = {name: 'resource-names-role', terms: [resourceTerm(resource, 'direct'), ...limits]};
+	const direct: Path = {name: 'resource-names-role', terms: capped(resourceTerm(resource, 'direct'), undefined, limits)};
 	// Sessions are short-lived: prefer a fix that names the role over one that names the session.
 	const resourcePaths: Path[] = caller.kind === 'session' ? [direct, exact] : [exact, direct];
 	const anyone = anyonePath(resource, limits);
@@ -107,13 +115,13 @@ export const buildPaths = (layers: Record<Layer, LayerState>, service: ServiceMo
 	const otherPaths: Path[] =
 		service === 'kms'
 			? [
-					{name: 'grant', terms: [grant, ...limits]},
-					{name: 'key-policy-delegates-to-iam', terms: [resourceTerm(resource, 'account'), identity, ...limits]},
+					{name: 'grant', terms: capped(grant, undefined, limits)},
+					{name: 'key-policy-delegates-to-iam', terms: capped(resourceTerm(resource, 'account'), identity, limits)},
 				]
-			: [{name: 'identity', terms: [identity, ...limits]}];
+			: [{name: 'identity', terms: capped(identity, undefined, limits)}];
 	// Outside KMS, within one account, the usual place to grant is the caller's own IAM policy; and without a
 	// resource policy the closest fix is in the caller's own policies, not in a policy that does not exist.
-	return resource.present && service === 'kms' ? [...resourcePaths, ...otherPaths] : [...otherPaths, ...resourcePaths];
+	return resource.present && service === 'kms' ? resourcePaths.concat(otherPaths) : otherPaths.concat(resourcePaths);
 };
 
 /**
@@ -126,7 +134,7 @@ const anyonePath = (resource: LayerState, limits: readonly Term[]): Path | undef
 	const grant = resourceTerm(resource, 'anyone');
 	if (limits.length === 0 || grant.value === 'no') return undefined;
 	const undocumented = limits.map(limit => (limit.value === 'no' ? term(limit.layer, limit.mode, 'unknown', limit.state, true) : limit));
-	return {name: 'resource-names-anyone', terms: [grant, ...undocumented]};
+	return {name: 'resource-names-anyone', terms: capped(grant, undefined, undocumented)};
 };
 
 /**
@@ -136,16 +144,23 @@ const anyonePath = (resource: LayerState, limits: readonly Term[]): Path | undef
 export const choosePath = (paths: readonly Path[]): Path => {
 	const satisfied = paths.find(path => pathValue(path) === 'yes');
 	if (satisfied) return satisfied;
-	const count = (path: Path, value: Tri): number => {
-		let found = 0;
-		for (const term of path.terms) if (term.value === value) found++;
-		return found;
-	};
-	const near = (path: Path): number => path.terms.filter(term => term.value === 'no' && nearlyAllows(term)).length;
-	const order = (a: Path, b: Path): number =>
-		count(a, 'no') - count(b, 'no') || count(a, 'unknown') - count(b, 'unknown') || count(b, 'yes') - count(a, 'yes') || near(b) - near(a);
+	// Each path's counts once; the near misses (a walk over statements) only to break a tie.
+	const counts = paths.map(path => {
+		let no = 0;
+		let unknown = 0;
+		let yes = 0;
+		for (const {value} of path.terms) {
+			if (value === 'no') no++;
+			else if (value === 'unknown') unknown++;
+			else yes++;
+		}
+		return {path, no, unknown, yes, near: -1};
+	});
+	const near = (entry: (typeof counts)[number]): number =>
+		entry.near >= 0 ? entry.near : (entry.near = entry.path.terms.filter(term => term.value === 'no' && nearlyAllows(term)).length);
+	const order = (a: (typeof counts)[number], b: (typeof counts)[number]): number => a.no - b.no || a.unknown - b.unknown || b.yes - a.yes || near(b) - near(a);
 	// The first of the closest, as a stable sort would put it first; without sorting (this runs for every denial).
-	let best = paths[0]!;
-	for (let index = 1; index < paths.length; index++) if (order(best, paths[index]!) > 0) best = paths[index]!;
-	return best;
+	let best = counts[0]!;
+	for (let index = 1; index < counts.length; index++) if (order(best, counts[index]!) > 0) best = counts[index]!;
+	return best.path;
 };

@@ -87,15 +87,35 @@ const awsEntry = (text: string): AwsEntry => {
 	};
 };
 
-/** A Principal or NotPrincipal element ready for matching: its entries parsed once. */
-export type CompiledPrincipal = {readonly any: boolean; readonly aws: readonly AwsEntry[]; readonly service: readonly string[]};
+/**
+ * A Principal or NotPrincipal element ready for matching: its entries parsed once. A policy is evaluated for the
+ * same caller again and again (one caller's actions, a diagnosis' proofs): the last caller's answer is kept.
+ */
+export type CompiledPrincipal = {
+	readonly any: boolean;
+	readonly aws: readonly AwsEntry[];
+	readonly service: readonly string[];
+	lastCaller: Caller | undefined;
+	lastMatch: PrincipalMatch | 'none';
+	lastExcluded: Caller | undefined;
+	lastExcludes: boolean;
+};
 
 const compiledPrincipals = new WeakMap<PrincipalElement, CompiledPrincipal>();
 
 export const compilePrincipal = (element: PrincipalElement): CompiledPrincipal => {
 	let compiled = compiledPrincipals.get(element);
 	if (!compiled) {
-		compiled = element.kind === 'any' ? {any: true, aws: [], service: []} : {any: false, aws: element.aws.map(awsEntry), service: element.service};
+		const set = element.kind === 'set';
+		compiled = {
+			any: !set,
+			aws: set ? element.aws.map(awsEntry) : [],
+			service: set ? element.service : [],
+			lastCaller: undefined,
+			lastMatch: 'none',
+			lastExcluded: undefined,
+			lastExcludes: false,
+		};
 		compiledPrincipals.set(element, compiled);
 	}
 	return compiled;
@@ -118,9 +138,17 @@ const matchAwsEntry = (entry: AwsEntry, caller: Caller): PrincipalMatch | 'none'
 /** From most to least specific: the most specific way a Principal names the caller wins. */
 const strongest: readonly PrincipalMatch[] = ['exact', 'role', 'service', 'anyone', 'account'];
 
-/** `matchPrincipal` of an element compiled ahead. */
+/** `matchPrincipal` of an element compiled ahead. Callers are shared (`parseCaller`), so one is known by identity. */
 export const matchCompiledPrincipal = (principal: CompiledPrincipal, caller: Caller): PrincipalMatch | 'none' => {
 	if (principal.any) return 'anyone';
+	if (principal.lastCaller !== caller) {
+		principal.lastMatch = matchEntries(principal, caller);
+		principal.lastCaller = caller;
+	}
+	return principal.lastMatch;
+};
+
+const matchEntries = (principal: CompiledPrincipal, caller: Caller): PrincipalMatch | 'none' => {
 	let best = strongest.length;
 	for (const entry of principal.aws) {
 		const match = matchAwsEntry(entry, caller);
@@ -137,6 +165,14 @@ export const matchPrincipal = (element: PrincipalElement, caller: Caller): Princ
 /** `notPrincipalExcludes` of an element compiled ahead. */
 export const compiledNotPrincipalExcludes = (principal: CompiledPrincipal, caller: Caller): boolean => {
 	if (principal.any) return true;
+	if (principal.lastExcluded !== caller) {
+		principal.lastExcludes = listsCaller(principal, caller);
+		principal.lastExcluded = caller;
+	}
+	return principal.lastExcludes;
+};
+
+const listsCaller = (principal: CompiledPrincipal, caller: Caller): boolean => {
 	const listed = (predicate: (entry: AwsEntry) => boolean): boolean => principal.aws.some(predicate);
 	switch (caller.kind) {
 		case 'session':

@@ -1,4 +1,4 @@
-import type {CompiledStatement} from './compile-policy.js';
+import {labelOf, type CompiledStatement} from './compile-policy.js';
 import {traceClause} from './conditions/evaluate-condition.js';
 import type {ConditionTrace} from './conditions/trace.js';
 import type {PrincipalMatch, StatementTrace} from './evaluation.js';
@@ -52,7 +52,7 @@ export class Trace implements StatementTrace {
 	}
 
 	get label(): string {
-		return this.#compiled.label;
+		return labelOf(this.#compiled);
 	}
 
 	get effect(): Effect {

@@ -1,5 +1,5 @@
 import {keyIdOf, type ContextLookup} from '../context.js';
-import {globOf} from '../glob.js';
+import {globOf, hasWildcard, plainPrefix, type Glob} from '../glob.js';
 import type {ConditionClause} from '../policy.js';
 import type {Tri} from '../tri.js';
 import {hasVariables, substituteGlob, substituteText} from '../variables.js';
@@ -20,6 +20,10 @@ export type Expected = {
 	readonly state: 'ready' | 'unknown' | 'absent';
 	readonly text: string;
 	readonly key: string;
+	/** How a `ready` value is compared: the operator's `compare`, the same text, a text prefix, or `test`. */
+	readonly via: 'compare' | 'equals' | 'prefix' | 'test';
+	/** `equals`: the text; `prefix`: the text before the pattern's one trailing `*`. */
+	readonly literal: string;
 	readonly test: ((actual: string) => boolean) | undefined;
 };
 
@@ -50,17 +54,33 @@ export type CompiledClause = {
 	readonly whenPresent: Tri;
 	/** The prepared values, when none depends on the request. */
 	readonly fixed: readonly Expected[] | undefined;
-	/** The test of the one fixed value, when there is just one (the usual case): no list to walk. */
-	readonly single: ((actual: string) => boolean) | undefined;
+	/** The one fixed value, when there is just one (the usual case): no list to walk. */
+	readonly single: Expected | undefined;
 };
 
-const expected = (written: string, state: Expected['state'], text: string, key: string, test?: (actual: string) => boolean): Expected => ({
-	written,
-	state,
-	text,
-	key,
-	test,
-});
+const expected = (
+	written: string,
+	state: Expected['state'],
+	text: string,
+	key: string,
+	via: Expected['via'] = 'compare',
+	literal = '',
+	test?: (actual: string) => boolean,
+): Expected => ({written, state, text, key, via, literal, test});
+
+/** Compare a request value with one ready policy value. */
+export const matchesOne = (operator: ValueOperator, actual: string, value: Expected): boolean => {
+	switch (value.via) {
+		case 'equals':
+			return actual === value.literal;
+		case 'prefix':
+			return actual.startsWith(value.literal);
+		case 'test':
+			return value.test!(actual);
+		default:
+			return operator.compare(actual, value.text);
+	}
+};
 
 /**
  * A policy value ready to compare: for `glob` operators a `Glob` (see glob.ts), so a backslash the
@@ -81,7 +101,7 @@ export const matchesAny = (operator: ValueOperator, actual: string, values: read
 	for (let index = 0; index < values.length; index++) {
 		const value = values[index]!;
 		if (value.state === 'ready') {
-			if (value.test === undefined ? operator.compare(actual, value.text) : value.test(actual)) return 'yes';
+			if (matchesOne(operator, actual, value)) return 'yes';
 		} else if (value.state === 'unknown') match = 'unknown';
 	}
 	return match;
@@ -94,10 +114,13 @@ export const requestValues = (compiled: CompiledClause, operator: ValueOperator,
 const fixedValues = (clause: ConditionClause, operator: ValueOperator, variables: boolean): readonly Expected[] | undefined => {
 	if (operator.variables !== 'none' && variables && clause.values.some(hasVariables)) return undefined;
 	return clause.values.map(value => {
-		const ready = prepare(value, operator.variables, undefined, variables);
-		const {compare} = operator;
-		const test = operator.prepare ? operator.prepare(ready.text) : (actual: string) => compare(actual, ready.text);
-		return expected(ready.written, ready.state, ready.text, ready.key, test);
+		const {written, text} = prepare(value, operator.variables, undefined, variables);
+		// Plain data where it will do (the same text, a prefix), a prepared test where not.
+		const glob = text as Glob;
+		if (operator.plain === 'equals' || (operator.plain !== undefined && !hasWildcard(glob))) return expected(written, 'ready', text, '', 'equals', text);
+		const prefix = operator.plain === undefined ? undefined : plainPrefix(glob, operator.plain === 'arn');
+		if (prefix !== undefined) return expected(written, 'ready', text, '', 'prefix', prefix);
+		return operator.prepare ? expected(written, 'ready', text, '', 'test', '', operator.prepare(text)) : expected(written, 'ready', text, '');
 	});
 };
 
@@ -131,10 +154,30 @@ const clause = (
 	whenMissing,
 	whenPresent,
 	fixed,
-	single: fixed?.length === 1 ? fixed[0]!.test : undefined,
+	single: fixed?.length === 1 ? fixed[0] : undefined,
 });
 
+/*
+ * Policies repeat the same conditions (a TLS guard, an organization check, the same network ranges in every
+ * account): one compiled clause per distinct text keeps a few hundred policy sets small enough for the
+ * processor's caches. Bounded; cleared when full.
+ */
+const sharedClauses = new Map<string, CompiledClause>();
+const sharedLimit = 20_000;
+
+/** The compiled form of a clause, shared with every clause of the same operator, key, values and Version. */
 export const compileClause = (from: ConditionClause, variables: boolean): CompiledClause => {
+	const text = JSON.stringify([from.operator, from.key, from.values, variables]);
+	let compiled = sharedClauses.get(text);
+	if (compiled === undefined) {
+		compiled = compileFresh(from, variables);
+		if (sharedClauses.size >= sharedLimit) sharedClauses.clear();
+		sharedClauses.set(text, compiled);
+	}
+	return compiled;
+};
+
+const compileFresh = (from: ConditionClause, variables: boolean): CompiledClause => {
 	const operator = findOperator(from.baseOperator);
 	if (!operator) return clause(from, undefined, 'unknown-operator', variables, false, false, 'unknown', 'unknown', undefined);
 	if (operator.kind === 'null') {

@@ -1,7 +1,7 @@
 import {lookupSource, type ContextEntry, type ContextLookup, type ContextSource} from '../context.js';
 import type {ConditionClause} from '../policy.js';
 import {type Tri, triBoth, triEither, triNot} from '../tri.js';
-import {compiledClause, matchesAny, requestValues, type CompiledClause} from './compile-clause.js';
+import {compiledClause, matchesAny, matchesOne, requestValues, type CompiledClause} from './compile-clause.js';
 import type {ValueOperator} from './operators.js';
 import {describeCondition} from './describe-condition.js';
 import type {ConditionTrace} from './trace.js';
@@ -42,12 +42,12 @@ export const clauseResult = (compiled: CompiledClause, context: ContextSource, u
 	if (values === undefined || values.length === 0) return compiled.whenMissing;
 	if (kind === 'null') return compiled.whenPresent;
 	const {every, negated, single} = compiled;
-	if (single !== undefined && values.length === 1) return single(values[0]!) !== negated ? 'yes' : 'no';
 	const operator = compiled.operator as ValueOperator;
+	if (single !== undefined && values.length === 1) return matchesOne(operator, values[0]!, single) !== negated ? 'yes' : 'no';
 	const expected = compiled.fixed ?? requestValues(compiled, operator, context.lookup);
 	let result: Tri = every ? 'yes' : 'no';
 	for (let index = 0; index < values.length; index++) {
-		const match = single === undefined ? matchesAny(operator, values[index]!, expected) : single(values[index]!) ? 'yes' : 'no';
+		const match = matchesAny(operator, values[index]!, expected);
 		const pass = negated ? triNot(match) : match;
 		result = every ? triBoth(result, pass) : triEither(result, pass);
 	}

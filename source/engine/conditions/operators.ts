@@ -30,6 +30,8 @@ export type ValueOperator = {
 	readonly compare: (actual: string, expected: string) => boolean;
 	/** `compare` with the policy value worked out once (parsed, compiled), for values fixed in the policy. */
 	readonly prepare?: (expected: string) => (actual: string) => boolean;
+	/** How a fixed value may be compared without a function: `equals` (the same text), `glob` (a `*`/`?` pattern), `arn` (ARN segments). */
+	readonly plain?: 'equals' | 'glob' | 'arn';
 	/** Why a request value can never match, e.g. `is not a number`. */
 	readonly problem?: (actual: string) => string | undefined;
 	readonly relation: Relation;
@@ -58,8 +60,9 @@ const string = (comparison: StringComparison, negated: boolean): ValueOperator =
 	negated,
 	variables: comparison === 'like' ? 'glob' : 'text',
 	compare: (actual, expected) => compareString(comparison, actual, expected),
-	...(comparison === 'like' ? {prepare: (expected: string) => globMatcher(expected as Glob)} : {}),
+	...(comparison === 'like' ? {prepare: (expected: string) => globMatcher(expected as Glob), plain: 'glob' as const} : {}),
 	...(comparison === 'equalsIgnoreCase' ? {prepare: ignoringCase} : {}),
+	...(comparison === 'equals' ? {plain: 'equals' as const} : {}),
 	relation:
 		comparison === 'like'
 			? {holds: 'matches', fails: 'does not match', list: 'plain'}
@@ -110,6 +113,7 @@ const arn = (negated: boolean): ValueOperator => ({
 	variables: 'glob',
 	compare: compareArn,
 	prepare: expected => arnGlobMatcher(expected as Glob),
+	plain: 'arn',
 	relation: {holds: 'matches', fails: 'does not match', list: 'plain'},
 });
 
