@@ -54,16 +54,21 @@ export const keyIdOf = (lower: string): number => {
 
 /** Marks a key that is there with the value `undefined` (which means what a missing key means). */
 const heldUndefined: ContextEntry = {state: 'unknown'};
+/** Marks, by number, a key the object does not hold. */
+const notHeld: ContextEntry = {state: 'absent'};
 
 /**
  * A context object's entries by their keys' lower-case form. Kept per object, as callers evaluate many
  * requests with the same context; `matches` checks the object still holds what the index was built from
- * (same keys, same values, same array items), so a context changed in place is read again.
+ * (same keys, same values, same array items), so a context changed in place is read again. Entries are
+ * made when a condition first asks for their key: most keys of a request are never asked for.
  */
 class ContextIndex {
 	readonly #names: readonly string[];
 	readonly #values: readonly unknown[];
 	readonly #items: readonly (readonly unknown[] | undefined)[];
+	/** Lower-case key → position in `#names`; a later key wins over an earlier one that differs only in case. */
+	#positions: Map<string, number> | undefined;
 	readonly #entries = new Map<string, ContextEntry>();
 	readonly #byId: ContextEntry[] = [];
 
@@ -71,15 +76,6 @@ class ContextIndex {
 		this.#names = names;
 		this.#values = names.map(name => values[name]);
 		this.#items = this.#values.map(value => (Array.isArray(value) ? [...(value as unknown[])] : undefined));
-		// A later key wins over an earlier one that differs only in case.
-		names.forEach((name, index) => {
-			const value = this.#values[index] as ContextValue | undefined;
-			const lower = name.toLowerCase();
-			const entry = value === undefined ? heldUndefined : contextEntry(value, 'unknown');
-			this.#entries.set(lower, entry);
-			const id = keyIdOf(lower);
-			if (id >= 0) this.#byId[id] = entry;
-		});
 	}
 
 	matches(values: Values, names: readonly string[]): boolean {
@@ -94,17 +90,34 @@ class ContextIndex {
 		return true;
 	}
 
+	/** The entry of a key given in lower case, or `notHeld`. */
+	#find(lower: string): ContextEntry {
+		let entry = this.#entries.get(lower);
+		if (entry === undefined) {
+			if (!this.#positions) {
+				this.#positions = new Map();
+				for (let index = 0; index < this.#names.length; index++) this.#positions.set(this.#names[index]!.toLowerCase(), index);
+			}
+			const position = this.#positions.get(lower);
+			const value = position === undefined ? undefined : (this.#values[position] as ContextValue | undefined);
+			entry = position === undefined ? notHeld : value === undefined ? heldUndefined : contextEntry(value, 'unknown');
+			this.#entries.set(lower, entry);
+		}
+		return entry;
+	}
+
 	/** The entry of a key given in lower case; `null` when the object does not hold it. */
 	entry(lower: string, missing: MissingKeyPolicy): ContextEntry | null {
-		const entry = this.#entries.get(lower);
-		return entry === undefined ? null : entry === heldUndefined ? missingEntry(missing) : entry;
+		const entry = this.#find(lower);
+		return entry === notHeld ? null : entry === heldUndefined ? missingEntry(missing) : entry;
 	}
 
 	/** `entry` by the key's number (`keyIdOf`); -1 looks it up by name. */
 	entryById(id: number, lower: string, missing: MissingKeyPolicy): ContextEntry | null {
 		if (id < 0) return this.entry(lower, missing);
-		const entry = this.#byId[id];
-		return entry === undefined ? null : entry === heldUndefined ? missingEntry(missing) : entry;
+		let entry = this.#byId[id];
+		if (entry === undefined) this.#byId[id] = entry = this.#find(lower);
+		return entry === notHeld ? null : entry === heldUndefined ? missingEntry(missing) : entry;
 	}
 }
 
