@@ -1,18 +1,18 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import {layersRule, pureLayers} from './lint/layers.js';
 
-// The architecture's boundaries (see docs/architecture.md): the core is pure, only source/aws talks to AWS.
+// The architecture's boundaries (docs/architecture.md). Layers: the local rule `architecture/layers`.
+// Packages and Node modules: an allow-list for the pure layers, a deny-list for the UI.
 const pureCore = {
 	patterns: [
-		{group: ['ink', 'ink/*', '@inkjs/*', 'react', 'react/*'], message: 'The pure core must not import the UI.'},
-		{group: ['@aws-sdk/*', '@smithy/*'], message: 'Only source/aws may talk to AWS.'},
-		{group: ['../aws/*', '../ui/*', '../cli*'], message: 'The pure core must not depend on I/O layers.'},
+		{
+			// Everything that is not relative, not one of these packages and not node:module is refused.
+			regex: String.raw`^(?!\.|jsonc-parser$|ipaddr\.js$|ajv(/|$)|string-width$|cli-truncate$|slice-ansi$|strip-ansi$|wrap-ansi$|node:module$)`,
+			message: 'The pure layers do no I/O and import neither the UI nor the AWS SDK: only jsonc-parser, ipaddr.js, ajv, string-width, cli-truncate, slice-ansi, strip-ansi, wrap-ansi and node:module (add a package here only if it is pure).',
+		},
 	],
-	paths: ['fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'child_process', 'node:child_process', 'net', 'node:net', 'http', 'node:http', 'https', 'node:https'].map(name => ({
-		name,
-		message: 'The pure core does no I/O.',
-	})),
 };
 
 export default tseslint.config(
@@ -21,6 +21,7 @@ export default tseslint.config(
 	...tseslint.configs.recommended,
 	{
 		languageOptions: {globals: {...globals.node}},
+		plugins: {architecture: {rules: {layers: layersRule}}},
 		rules: {
 			'@typescript-eslint/no-unused-vars': ['error', {argsIgnorePattern: '^_', varsIgnorePattern: '^_'}],
 			'@typescript-eslint/consistent-type-imports': 'error',
@@ -28,16 +29,19 @@ export default tseslint.config(
 		},
 	},
 	{
-		files: ['source/engine/**', 'source/diagnosis/**', 'source/report/**'],
+		files: ['source/**/*.{ts,tsx}'],
+		rules: {'architecture/layers': 'error'},
+	},
+	{
+		files: pureLayers.map(layer => `source/${layer}/**`),
 		rules: {'no-restricted-imports': ['error', pureCore]},
 	},
 	{
 		files: ['source/ui/**'],
 		rules: {
 			'no-restricted-imports': ['error', {
-				patterns: [
-					{group: ['@aws-sdk/*', '@smithy/*'], message: 'The UI reaches AWS only through source/aws.'},
-				],
+				paths: ['fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'child_process', 'node:child_process'].map(name => ({name, message: 'The UI reads and writes files through the services commands/wizard.ts hands it.'})),
+				patterns: [{group: ['@aws-sdk/*', '@smithy/*'], message: 'The UI reaches AWS only through source/aws, via the services it is handed.'}],
 			}],
 		},
 	},

@@ -3,8 +3,12 @@
 // ~400 ms unbundled); one bundle starts check in about 100 ms and the wizard's first question in
 // under half a second. tsc still emits dist/ for the library (index.js) and its types.
 import {build} from 'esbuild';
+import {dirname} from 'node:path';
+import {fileURLToPath} from 'node:url';
 
 await build({
+	// Paths below are the project's, wherever this is run from (npm start, prepare, npx from a subfolder).
+	absWorkingDir: dirname(dirname(fileURLToPath(import.meta.url))),
 	entryPoints: {cli: 'source/cli.tsx'},
 	outdir: 'dist',
 	chunkNames: 'chunks/[name]-[hash]',

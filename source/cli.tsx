@@ -2,6 +2,8 @@
 import './environment.js';
 import {Command, CommanderError, Option} from 'commander';
 import {CliError, exitCodes} from './commands/cli-error.js';
+import {operationNames} from './snapshot/operation-names.js';
+import {visible, visibleLines} from './report/sanitize.js';
 import {packageVersion} from './version.js';
 
 /**
@@ -16,18 +18,18 @@ const program = new Command()
 	.version(packageVersion, '-v, --version')
 	.showHelpAfterError('(run with --help for usage)')
 	.exitOverride()
-	.configureOutput({outputError: (text, write) => write(text.replace(/^error: /, 's3-kms-doctor: '))});
+	.configureOutput({outputError: (text, write) => write(visibleLines(text.replace(/^error: /, 's3-kms-doctor: ')))});
 
 program
 	.command('check')
-	.description('Diagnose without the wizard: from a snapshot file, or live with your AWS profiles. Exit 0 allowed, 1 denied, 3 unknown, 2 bad input.')
-	.option('--snapshot <file>', 'diagnose a saved snapshot (see docs/snapshot.md); - reads standard input')
+	.description('Diagnose without the wizard: from snapshot files, or live with your AWS profiles. Exit 0 allowed, 1 denied, 3 unknown, 2 bad input (the worst of several files).')
+	.option('--snapshot <files...>', 'diagnose saved snapshots (see docs/snapshot.md), one report each; - reads standard input')
 	.addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'md']).default('text'))
 	.option('--out <file>', 'write the report to a file instead of standard output')
 	.option('--profile <name>', 'AWS profile of the caller (live mode)')
 	.option('--bucket-profile <name>', "AWS profile of the bucket's account, to read its bucket policy")
 	.option('--key-profile <name>', "AWS profile of the key's account, to read its key policy")
-	.addOption(new Option('--operation <operation>', 'what failed').choices(['upload', 'download', 'copy']))
+	.addOption(new Option('--operation <operation>', 'what failed').choices(operationNames))
 	.option('--bucket <name>', 'the bucket')
 	.option('--key <objectKey>', 'the object key')
 	.option('--kms-key-id <id>', 'the KMS key named in the request (key ID, ARN or alias)')
@@ -36,7 +38,7 @@ program
 	.option('--source-bucket <name>', 'copy: the source bucket')
 	.option('--source-key <objectKey>', 'copy: the source object key')
 	.option('--save-snapshot <file>', 'save what was collected, to send to a support engineer')
-	.option('--redact', 'replace account IDs, names, buckets and keys with consistent placeholders')
+	.option('--redact [all]', 'replace account IDs, names, buckets and keys with consistent placeholders (see docs/redaction.md); all: also Sids, tags, VPC endpoint IDs, IP addresses and canonical IDs')
 	.action(async options => {
 		const {runCheck} = await import('./commands/check.js');
 		process.exitCode = await runCheck(options);
@@ -55,7 +57,7 @@ program
 program
 	.command('collect-script')
 	.description("Print a read-only AWS CLI script for the account owner to run; it packs every answer and error into a .tar.gz for `import`.")
-	.addOption(new Option('--operation <operation>', 'what failed').choices(['upload', 'download', 'copy']))
+	.addOption(new Option('--operation <operation>', 'what failed').choices(operationNames))
 	.option('--bucket <name>', 'the bucket')
 	.option('--key <objectKey>', 'the object key')
 	.option('--kms-key-id <id>', 'the KMS key named in the request (key ID, ARN or alias)')
@@ -101,12 +103,13 @@ const main = async (): Promise<void> => {
 			return;
 		}
 		if (error instanceof CliError) {
-			process.stderr.write(`s3-kms-doctor: ${error.message}\n`);
+			// One line, whatever file name or value the message quotes.
+			process.stderr.write(`s3-kms-doctor: ${visible(error.message)}\n`);
 			process.exitCode = error.exitCode;
 			return;
 		}
 		const message = error instanceof Error ? error.message : String(error);
-		process.stderr.write(`s3-kms-doctor: unexpected error: ${message}\n(set S3_KMS_DOCTOR_DEBUG=1 for details, and please report it)\n`);
+		process.stderr.write(`s3-kms-doctor: unexpected error: ${visible(message)}\n(set S3_KMS_DOCTOR_DEBUG=1 for details, and please report it)\n`);
 		if (process.env['S3_KMS_DOCTOR_DEBUG'] && error instanceof Error) process.stderr.write(`${error.stack}\n`);
 		process.exitCode = exitCodes.usage;
 	}

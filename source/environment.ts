@@ -1,11 +1,15 @@
+import {decideColourLevel} from './colour-support.js';
+
 /**
  * Process settings that must be in place before Ink or the AWS SDK load (imported first by cli.tsx).
- * - Ink's chalk ignores NO_COLOR; FORCE_COLOR=0 is what it honours.
+ * - Colour is decided in colour-support.ts and told to Ink's chalk as FORCE_COLOR (chalk ignores
+ *   NO_COLOR, and turns colours off whenever CI is set, even CI=false).
  * - The SDK warns about Node 20 on stderr, which would tear the TUI.
  * - Nothing may reach the instance metadata service unless the user's credential chain needs it;
  *   the SDK only asks IMDS as a last resort, and we never want that on a developer's laptop by surprise.
  */
-if (process.env['NO_COLOR'] !== undefined && process.env['NO_COLOR'] !== '') process.env['FORCE_COLOR'] = '0';
+const colourLevel = decideColourLevel(process.env, process.stdout.isTTY === true);
+if (colourLevel !== undefined) process.env['FORCE_COLOR'] = colourLevel;
 process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
 
 // The terminal went away (closed tmux pane, SSH drop) or the reader stopped (`| head`): nothing is

@@ -24,5 +24,5 @@ export type {Policy, Statement, ConditionClause, PrincipalElement, Effect} from 
 export type {ConditionTrace} from './engine/conditions/trace.js';
 export type {ContextValue, ContextScalar} from './engine/context.js';
 export type {Tri} from './engine/tri.js';
-export type {Result} from './engine/result.js';
+export type {Result} from './shared/result.js';
 export {arnMatches, parseArn} from './engine/arn.js';

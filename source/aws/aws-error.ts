@@ -10,6 +10,7 @@ export type FailureKind =
 	| 'deadline'
 	| 'cancelled'
 	| 'network'
+	| 'tls'
 	| 'other';
 
 export type Failure = {
@@ -44,6 +45,17 @@ const credentialCodes = new Set([
 	'CredentialsProviderError',
 ]);
 const throttleCodes = new Set(['Throttling', 'ThrottlingException', 'TooManyRequestsException', 'SlowDown', 'RequestLimitExceeded', 'RequestThrottled']);
+/** The certificate could not be verified: a TLS-inspecting proxy, most often. */
+const tlsCodes = new Set([
+	'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+	'UNABLE_TO_GET_ISSUER_CERT',
+	'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+	'SELF_SIGNED_CERT_IN_CHAIN',
+	'DEPTH_ZERO_SELF_SIGNED_CERT',
+	'CERT_HAS_EXPIRED',
+	'CERT_UNTRUSTED',
+	'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
 const networkCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNABORTED']);
 
 const statusNames: Readonly<Record<number, string>> = {301: 'MovedPermanently', 400: 'BadRequest', 403: 'Forbidden', 404: 'NotFound', 405: 'MethodNotAllowed', 500: 'InternalError', 503: 'ServiceUnavailable'};
@@ -65,6 +77,7 @@ export const describeFailure = (error: unknown): Failure => {
 	const name = bodiless && status !== undefined ? (statusNames[status] ?? `HTTP${status}`) : rawName;
 	const message =
 		rawMessage === '' || rawMessage === 'UnknownError' || rawMessage === 'Unknown' || (bodiless && status !== undefined) ? (status ? `HTTP ${status} ${statusNames[status] ?? ''}`.trim() : name) : rawMessage;
+	if (code && tlsCodes.has(code)) return {kind: 'tls', code, message};
 	if (code && networkCodes.has(code)) return {kind: 'network', code, message};
 	if (name === 'TimeoutError' || code === 'TimeoutError' || (status === undefined && /timed? ?out/i.test(rawMessage))) return {kind: 'timeout', code: 'TimeoutError', message};
 	if (credentialCodes.has(name)) return {kind: 'credentials', code: name, message, ...withStatus};
@@ -103,6 +116,8 @@ export const failureText = (failure: Failure, settings: {readonly attempts: numb
 			return 'cancelled';
 		case 'network':
 			return `network error (${failure.code}): ${failure.message}`;
+		case 'tls':
+			return `TLS error (${failure.code}): ${failure.message}; behind a TLS-inspecting proxy, set AWS_CA_BUNDLE (or ca_bundle in the profile) to its CA bundle, as for the AWS CLI`;
 		case 'other':
 			return `failed (${failure.code}): ${failure.message}`;
 	}

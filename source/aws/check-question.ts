@@ -1,34 +1,23 @@
-import type {Question} from '../diagnosis/snapshot.js';
-import {err, ok, type Result} from '../engine/result.js';
+import {hasSource} from '../operations/registry.js';
+import {isOperation, operationNamesInWords} from '../snapshot/operation-names.js';
+import type {Question} from '../snapshot/snapshot.js';
+import {err, ok, type Result} from '../shared/result.js';
+import {describeNameError, parseBucketName, parseKeyReference, parseRegion} from '../names/index.js';
 
-const operations = new Set(['upload', 'download', 'copy']);
-
-/** Legacy us-east-1 buckets may have capitals and underscores, so this is looser than today's naming rules. */
-const bucketName = /^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$/;
-
-const keyIdForms = [
-	/^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/[A-Za-z0-9-]+$/,
-	/^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:alias\/[A-Za-z0-9/_-]+$/,
-	/^alias\/[A-Za-z0-9/_-]+$/,
-	/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/,
-	/^mrk-[0-9a-fA-F]{32}$/,
-];
-
+// An existing bucket may have a legacy name (capitals, underscores), so names/ checks it in its legacy mode.
 const checkBucket = (name: string, what: string): string | undefined => {
-	if (bucketName.test(name)) return undefined;
-	const hint = name.startsWith('arn:') || name.startsWith('s3://') ? ': give the bucket name alone, not an ARN or s3:// URL' : ': expected letters, digits, dots and hyphens';
-	return `${what} "${name}" is not a bucket name${hint}`;
+	const bucket = parseBucketName(name);
+	return bucket.ok ? undefined : describeNameError(name, bucket.error, what);
 };
 
 const checkKeyId = (id: string, what: string): string | undefined => {
-	if (keyIdForms.some(form => form.test(id))) return undefined;
-	if (/^aws\/[A-Za-z0-9/_-]+$/.test(id)) return `${what} "${id}" is not a key ID: an alias needs its prefix, as in alias/${id}`;
-	return `${what} "${id}" is not a KMS key ID, key ARN, alias name (alias/NAME) or alias ARN`;
+	const key = parseKeyReference(id);
+	return key.ok ? undefined : describeNameError(id, key.error, what);
 };
 
 /** What collection needs from the question, checked before any call: one line naming the bad input. */
 export const checkQuestion = (question: Question): Result<Question, string> => {
-	if (!operations.has(question.operation)) return err(`the operation "${String(question.operation)}" is not one of upload, download or copy`);
+	if (!isOperation(question.operation)) return err(`the operation "${String(question.operation)}" is not one of ${operationNamesInWords()}`);
 	const problems = [
 		checkBucket(question.bucket, 'the bucket'),
 		question.objectKey === '' ? 'the object key is empty' : undefined,
@@ -37,9 +26,9 @@ export const checkQuestion = (question: Question): Result<Question, string> => {
 			? undefined
 			: `the size ${question.sizeBytes} is not a number of bytes`,
 	];
-	if (question.operation === 'copy') {
+	if (hasSource(question.operation)) {
 		const {source} = question;
-		if (!source) problems.push('a copy needs its source: the source bucket and object key');
+		if (!source) problems.push(`a ${question.operation} needs its source: the source bucket and object key`);
 		else {
 			problems.push(checkBucket(source.bucket, 'the source bucket'));
 			if (source.objectKey === '') problems.push('the source object key is empty');
@@ -48,4 +37,11 @@ export const checkQuestion = (question: Question): Result<Question, string> => {
 	}
 	const first = problems.find(problem => problem !== undefined);
 	return first === undefined ? ok(question) : err(first);
+};
+
+/** The Region the reads start in, when one is given (`--region`): one line when it is not a Region name. */
+export const checkRegion = (region: string | undefined): string | undefined => {
+	if (region === undefined) return undefined;
+	const parsed = parseRegion(region);
+	return parsed.ok ? undefined : describeNameError(region, parsed.error, 'the Region');
 };

@@ -3,6 +3,7 @@ import {KMSClient} from '@aws-sdk/client-kms';
 import {OrganizationsClient} from '@aws-sdk/client-organizations';
 import {S3Client} from '@aws-sdk/client-s3';
 import {STSClient} from '@aws-sdk/client-sts';
+import {tlsOptions, type CaBundle} from './ca-bundle.js';
 import type {Credentials} from './credentials.js';
 import type {AwsService, Endpoints} from './endpoints.js';
 import {silenceSdk, silentLogger} from './quiet.js';
@@ -18,6 +19,8 @@ export type ClientSettings = {
 	/** One attempt may take this long; the whole call (with retries) is bounded by the caller's abort signal. */
 	readonly attemptTimeoutMs: number;
 	readonly maxAttempts: number;
+	/** AWS_CA_BUNDLE or the profile's ca_bundle, when one is set. */
+	readonly caBundle?: CaBundle;
 };
 
 /** The SDK clients of one profile, made on first use and destroyed together (they hold sockets). */
@@ -41,7 +44,7 @@ export const createClients = (settings: ClientSettings): Clients => {
 			// Adaptive: backs off on throttling and paces later calls; bounded so a throttled read gives up and says so.
 			retryMode: 'adaptive',
 			maxAttempts: settings.maxAttempts,
-			requestHandler: {connectionTimeout: Math.min(settings.attemptTimeoutMs, 5000), requestTimeout: settings.attemptTimeoutMs},
+			requestHandler: {connectionTimeout: Math.min(settings.attemptTimeoutMs, 5000), requestTimeout: settings.attemptTimeoutMs, ...tlsOptions(settings.caBundle)},
 			...(settings.profile ? {profile: settings.profile} : {}),
 			...(endpoint ? {endpoint} : {}),
 		};

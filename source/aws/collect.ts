@@ -1,7 +1,7 @@
-import type {Question, Snapshot} from '../diagnosis/snapshot.js';
-import {err, ok, type Result} from '../engine/result.js';
+import type {Question, Snapshot} from '../snapshot/snapshot.js';
+import {err, ok, type Result} from '../shared/result.js';
 import {anySignal} from './any-signal.js';
-import {checkQuestion} from './check-question.js';
+import {checkQuestion, checkRegion} from './check-question.js';
 import {gather} from './gather.js';
 import {callerProfileName, openSessions} from './open-sessions.js';
 import {silenceSdk} from './quiet.js';
@@ -52,6 +52,8 @@ export const collectSnapshot = async (options: CollectOptions): Promise<Result<S
 	const env = options.env ?? process.env;
 	const checked = checkQuestion(options.question);
 	if (!checked.ok) return err({kind: 'bad-input', message: checked.error});
+	const badRegion = checkRegion(options.region);
+	if (badRegion) return err({kind: 'bad-input', message: badRegion});
 	if (options.signal?.aborted) return err(cancelled);
 	const deadlineMs = options.deadlineMs ?? defaults.deadlineMs;
 	const callTimeoutMs = options.callTimeoutMs ?? defaults.callTimeoutMs;

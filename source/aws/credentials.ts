@@ -2,7 +2,8 @@ import {createHash} from 'node:crypto';
 import {readFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import {fromContainerMetadata, fromIni, fromInstanceMetadata, fromTokenFile} from '@aws-sdk/credential-providers';
-import {err, ok, type Result} from '../engine/result.js';
+import {err, ok, type Result} from '../shared/result.js';
+import {tlsOptions, type CaBundle} from './ca-bundle.js';
 import type {Endpoints} from './endpoints.js';
 import {profileKind, sortProfileNames} from './profiles.js';
 import {silentLogger} from './quiet.js';
@@ -27,6 +28,7 @@ export type CredentialsContext = {
 	readonly files: SharedFiles;
 	readonly region: string;
 	readonly endpoints: Endpoints;
+	readonly caBundle?: CaBundle;
 };
 
 const firstLine = (error: unknown): string => {
@@ -105,7 +107,7 @@ const describeProviderError = (name: string, error: unknown, files: SharedFiles)
 };
 
 const resolveNamedProfile = async (name: string, context: CredentialsContext): Promise<Result<Credentials, CredentialsError>> => {
-	const {files, region, endpoints} = context;
+	const {files, region, endpoints, caBundle} = context;
 	const section = files.profiles[name]!;
 	const ssoProblem = await checkSsoToken(name, files);
 	if (ssoProblem) return err(ssoProblem);
@@ -117,7 +119,7 @@ const resolveNamedProfile = async (name: string, context: CredentialsContext): P
 		configFilepath: files.configPath,
 		ignoreCache: true,
 		logger: silentLogger,
-		clientConfig: {region: section['region'] ?? region, logger: silentLogger, ...(innerEndpoint ? {endpoint: innerEndpoint} : {})},
+		clientConfig: {region: section['region'] ?? region, logger: silentLogger, requestHandler: tlsOptions(caBundle), ...(innerEndpoint ? {endpoint: innerEndpoint} : {})},
 	});
 	try {
 		return ok(await provider());
@@ -134,7 +136,7 @@ const isTrue = (value: string | undefined): boolean => value !== undefined && va
  * chain would, and never when `AWS_EC2_METADATA_DISABLED` is set).
  */
 const resolveDefaultChain = async (context: CredentialsContext): Promise<Result<Credentials, CredentialsError>> => {
-	const {env, files, region, endpoints} = context;
+	const {env, files, region, endpoints, caBundle} = context;
 	const accessKeyId = env['AWS_ACCESS_KEY_ID'];
 	const secretAccessKey = env['AWS_SECRET_ACCESS_KEY'];
 	if (accessKeyId && secretAccessKey) {
@@ -151,7 +153,7 @@ const resolveDefaultChain = async (context: CredentialsContext): Promise<Result<
 				roleArn,
 				...(env['AWS_ROLE_SESSION_NAME'] ? {roleSessionName: env['AWS_ROLE_SESSION_NAME']} : {}),
 				logger: silentLogger,
-				clientConfig: {region, logger: silentLogger, ...(endpoints.sts ? {endpoint: endpoints.sts} : {})},
+				clientConfig: {region, logger: silentLogger, requestHandler: tlsOptions(caBundle), ...(endpoints.sts ? {endpoint: endpoints.sts} : {})},
 			});
 		}
 		if (env['AWS_CONTAINER_CREDENTIALS_RELATIVE_URI'] || env['AWS_CONTAINER_CREDENTIALS_FULL_URI']) return fromContainerMetadata({timeout: 2000, maxRetries: 1});

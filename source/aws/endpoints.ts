@@ -1,4 +1,4 @@
-import {err, ok, type Result} from '../engine/result.js';
+import {err, ok, type Result} from '../shared/result.js';
 import type {IniSection, SharedFiles} from './shared-files.js';
 
 export type AwsService = 's3' | 'sts' | 'iam' | 'kms' | 'organizations' | 'sso';

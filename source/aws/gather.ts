@@ -1,4 +1,5 @@
-import {snapshotFormat, type KeyInfo, type ObjectInfo, type Question, type Snapshot, type UnreadNote} from '../diagnosis/snapshot.js';
+import {destinationLeg, legOn} from '../operations/registry.js';
+import {snapshotFormat, type KeyInfo, type ObjectInfo, type Question, type Snapshot, type UnreadNote} from '../snapshot/snapshot.js';
 import {readBucket, readBucketRegion, readObject, type BucketTarget} from './read-bucket.js';
 import {readKey} from './read-key.js';
 import {readOrganization} from './read-organization.js';
@@ -28,6 +29,9 @@ const unique = <T>(items: readonly T[]): T[] => [...new Set(items)];
 /** Everything one question needs, each read started as soon as what it depends on is known. */
 export const gather = async (reader: Reader, sessions: readonly Session[], question: Question, bucketRegion: string | undefined): Promise<Snapshot> => {
 	const caller = sessions.find(session => session.roles.includes('caller'))!;
+	// What the operation's legs need: the destination's object and key, and a source's bucket, object and key.
+	const destination = destinationLeg(question.operation).facts;
+	const sourceLeg = legOn(question.operation, 'source');
 	const bucketSession = sessions.find(session => session.roles.includes('bucket')) ?? caller;
 	const keySession = sessions.find(session => session.roles.includes('key')) ?? caller;
 	// Objects and the copy source are read as the caller first (its view is the one that matters), then as the bucket's profile.
@@ -38,7 +42,7 @@ export const gather = async (reader: Reader, sessions: readonly Session[], quest
 	const regionOf = (target: BucketTarget) => async (): Promise<string> => bucketRegion ?? (await readBucketRegion(reader, target)) ?? caller.region;
 	const principalRead = readPrincipal(reader, caller);
 	const objectRead: Promise<ObjectInfo | undefined> =
-		question.operation === 'download'
+		destination.object
 			? readObject(reader, {
 					bucket: question.bucket,
 					objectKey: question.objectKey,
@@ -48,9 +52,9 @@ export const gather = async (reader: Reader, sessions: readonly Session[], quest
 				})
 			: Promise.resolve(undefined);
 
-	// Download: the object's own key. Upload and copy: the key named, else the bucket's default (aws/s3 when it names none).
+	// A read: the object's own key. A write: the key named, else the bucket's default (aws/s3 when it names none).
 	const destinationKeyName = (async (): Promise<string | undefined> => {
-		if (question.operation === 'download') {
+		if (destination.key === 'object') {
 			const object = await objectRead;
 			if (object === undefined) return question.kmsKeyId;
 			return isKms(object.encryption?.algorithm) ? (object.encryption?.kmsKeyId ?? question.kmsKeyId) : undefined;
@@ -65,10 +69,10 @@ export const gather = async (reader: Reader, sessions: readonly Session[], quest
 			: readKey(reader, {named, path: 'key', caller, keySession, sessions, regionHint: regionOf(bucketTarget)}),
 	);
 
-	const source = question.operation === 'copy' ? question.source : undefined;
+	const source = sourceLeg ? question.source : undefined;
 	const sourceTarget: BucketTarget | undefined = source && {bucket: source.bucket, path: 'source.bucketInfo', sessions: callerFirst, withName: true};
 	const sourceBucketRead = sourceTarget ? readBucket(reader, sourceTarget) : Promise.resolve(undefined);
-	const sourceObjectRead = source
+	const sourceObjectRead = source && sourceLeg?.facts.object
 		? readObject(reader, {
 				bucket: source.bucket,
 				objectKey: source.objectKey,
@@ -99,11 +103,11 @@ export const gather = async (reader: Reader, sessions: readonly Session[], quest
 	const sourceKeyId = kmsKeyOf(sourceObject);
 	// An object known not to use a KMS key has no key to name, whatever the user guessed.
 	const {kmsKeyId: _guessed, ...withoutKey} = question;
-	const objectHasNoKey = question.operation === 'download' && object?.encryption !== undefined && !isKms(object.encryption?.algorithm);
+	const objectHasNoKey = destination.key === 'object' && object?.encryption !== undefined && !isKms(object.encryption?.algorithm);
 	const filledQuestion: Question = {
 		...(objectHasNoKey ? withoutKey : question),
-		// A download's key is the object's, whatever was guessed; an upload's stays what the request named (a bucket default is not a request header).
-		...(question.operation === 'download' && objectKeyId ? {kmsKeyId: objectKeyId} : {}),
+		// A read's key is the object's, whatever was guessed; a write's stays what the request named (a bucket default is not a request header).
+		...(destination.key === 'object' && objectKeyId ? {kmsKeyId: objectKeyId} : {}),
 		...(question.source && sourceKeyId && !question.source.kmsKeyId ? {source: {...question.source, kmsKeyId: sourceKeyId}} : {}),
 	};
 	const sourceInfo = {...(sourceBucket ? {bucketInfo: sourceBucket} : {}), ...(sourceObject ? {objectInfo: sourceObject} : {}), ...(sourceKey ? {keyInfo: sourceKey} : {})};

@@ -1,4 +1,5 @@
-import {err, ok, type Result} from '../engine/result.js';
+import {err, ok, type Result} from '../shared/result.js';
+import {caBundlePath, loadCaBundle} from './ca-bundle.js';
 import {createClients} from './clients.js';
 import type {CollectError, CollectOptions} from './collect.js';
 import {resolveCredentials, type CredentialsError, type ProfileRequest} from './credentials.js';
@@ -61,10 +62,13 @@ export const openSessions = async (
 		const region = regionFor(options, env, section);
 		const endpoints = configuredEndpoints(env, section ?? {}, files);
 		if (!endpoints.ok) return err({kind: 'bad-input', message: endpoints.error});
-		prepared.push({plan, region, endpoints: endpoints.value});
+		const bundlePath = caBundlePath(env, section, files.home);
+		const caBundle = bundlePath ? await loadCaBundle(bundlePath) : undefined;
+		if (caBundle && !caBundle.ok) return err({kind: 'bad-input', message: caBundle.error});
+		prepared.push({plan, region, endpoints: endpoints.value, ...(caBundle ? {caBundle: caBundle.value} : {})});
 	}
 	const resolved = await unlessAborted(
-		Promise.all(prepared.map(({plan, region, endpoints}) => resolveCredentials(plan.request, {env, files, region, endpoints}))),
+		Promise.all(prepared.map(({plan, region, endpoints, caBundle}) => resolveCredentials(plan.request, {env, files, region, endpoints, ...(caBundle ? {caBundle} : {})}))),
 		stop,
 	);
 	if (resolved === undefined) {
@@ -75,7 +79,7 @@ export const openSessions = async (
 	if (failures[0]) return err(failures[0]);
 	const credentials = resolved.flatMap(result => (result.ok ? [result.value] : []));
 	return ok(
-		prepared.map(({plan, region, endpoints}, index) => {
+		prepared.map(({plan, region, endpoints, caBundle}, index) => {
 			const name = plan.request.name;
 			return {
 				name: name ?? 'default chain',
@@ -88,6 +92,7 @@ export const openSessions = async (
 					...(name ? {profile: name} : {}),
 					attemptTimeoutMs: settings.attemptTimeoutMs,
 					maxAttempts: settings.maxAttempts,
+					...(caBundle ? {caBundle} : {}),
 				}),
 			};
 		}),

@@ -1,7 +1,17 @@
 import {GetBucketEncryptionCommand, GetBucketOwnershipControlsCommand, GetBucketPolicyCommand, HeadBucketCommand, HeadObjectCommand, type S3Client} from '@aws-sdk/client-s3';
-import type {BucketInfo, DefaultEncryption, EncryptionAlgorithm, ObjectInfo, ObjectOwnership, PolicyJson} from '../diagnosis/snapshot.js';
+import {
+	bucketPolicyOf,
+	defaultEncryptionOf,
+	noBucketPolicyCode,
+	noDefaultEncryptionCode,
+	noOwnershipControlsCode,
+	objectInfoOf,
+	objectOwnershipOf,
+	regionOfHeadBucket,
+	type Mapped,
+} from '../snapshot/aws-answers/index.js';
+import type {BucketInfo, DefaultEncryption, ObjectInfo, ObjectOwnership, PolicyJson} from '../snapshot/snapshot.js';
 import type {Failure} from './aws-error.js';
-import {parsePolicyDocument} from './policy-document.js';
 import type {Expected, Outcome, Reader} from './reader.js';
 import {readIdentity, sessionLabel, type Session} from './session.js';
 
@@ -16,9 +26,6 @@ export type BucketTarget = {
 };
 
 const bucketArn = (bucket: string): string => `arn:aws:s3:::${bucket}`;
-
-const algorithms = new Set<string>(['aws:kms', 'aws:kms:dsse', 'AES256']);
-const ownerships = new Set<string>(['BucketOwnerEnforced', 'BucketOwnerPreferred', 'ObjectWriter']);
 
 const notFound =
 	<T>(code: string, value: T, detail: string): Expected<T> =>
@@ -62,7 +69,7 @@ export const readBucketRegion = (reader: Reader, target: BucketTarget): Promise<
 				.s3()
 				.send(new HeadBucketCommand({Bucket: target.bucket}), {abortSignal: signal})
 				.then(
-					answer => answer.BucketRegion,
+					regionOfHeadBucket,
 					(error: unknown) => {
 						const headers = (error as {$response?: {headers?: Record<string, string | undefined>}}).$response?.headers;
 						const region = headers?.['x-amz-bucket-region'];
@@ -84,8 +91,8 @@ const readBucketPolicy = async (reader: Reader, target: BucketTarget): Promise<{
 		reader,
 		target,
 		'GetBucketPolicy',
-		(s3, signal) => s3.send(new GetBucketPolicyCommand({Bucket: bucket}), {abortSignal: signal}).then(r => r.Policy ?? null),
-		notFound('NoSuchBucketPolicy', null, 'no bucket policy'),
+		(s3, signal): Promise<Mapped<PolicyJson> | null> => s3.send(new GetBucketPolicyCommand({Bucket: bucket}), {abortSignal: signal}).then(bucketPolicyOf),
+		notFound<Mapped<PolicyJson> | null>(noBucketPolicyCode, null, 'no bucket policy'),
 	);
 	const permission = `s3:GetBucketPolicy on ${bucketArn(bucket)}`;
 	if (answer.session === undefined) {
@@ -104,10 +111,10 @@ const readBucketPolicy = async (reader: Reader, target: BucketTarget): Promise<{
 	// Only the owner's account gets an answer (policy or NoSuchBucketPolicy): that account owns the bucket.
 	const identity = await readIdentity(reader, answer.session);
 	const accountId = identity.ok ? identity.value.account : undefined;
-	if (answer.value === null || answer.value === undefined) return {policy: null, ...(accountId ? {accountId} : {})};
-	const document = parsePolicyDocument(answer.value, 'plain');
+	const document = answer.value;
+	if (document === null || document === undefined) return {policy: null, ...(accountId ? {accountId} : {})};
 	if (!document.ok) {
-		reader.note(`${target.path}.policy`, `s3:GetBucketPolicy: ${document.error}`, permission);
+		reader.note(`${target.path}.policy`, `s3:GetBucketPolicy: ${document.error.message}`, permission);
 		return accountId ? {accountId} : {};
 	}
 	return {policy: document.value, ...(accountId ? {accountId} : {})};
@@ -119,28 +126,19 @@ const readDefaultEncryption = async (reader: Reader, target: BucketTarget): Prom
 		reader,
 		target,
 		'GetBucketEncryption',
-		async (s3, signal): Promise<DefaultEncryption | null> => {
-			const result = await s3.send(new GetBucketEncryptionCommand({Bucket: bucket}), {abortSignal: signal});
-			const rule = result.ServerSideEncryptionConfiguration?.Rules?.[0];
-			const byDefault = rule?.ApplyServerSideEncryptionByDefault;
-			if (!byDefault?.SSEAlgorithm || !algorithms.has(byDefault.SSEAlgorithm)) return null;
-			return {
-				algorithm: byDefault.SSEAlgorithm as EncryptionAlgorithm,
-				...(byDefault.KMSMasterKeyID ? {kmsKeyId: byDefault.KMSMasterKeyID} : {}),
-				...(rule?.BucketKeyEnabled === undefined ? {} : {bucketKeyEnabled: rule.BucketKeyEnabled}),
-			};
-		},
-		notFound<DefaultEncryption | null>('ServerSideEncryptionConfigurationNotFoundError', null, 'no default encryption'),
+		(s3, signal) => s3.send(new GetBucketEncryptionCommand({Bucket: bucket}), {abortSignal: signal}).then(defaultEncryptionOf),
+		notFound<Mapped<DefaultEncryption | null>>(noDefaultEncryptionCode, {ok: true, value: null}, 'no default encryption'),
 	);
-	if (answer.session === undefined) {
-		reader.note(
-			`${target.path}.defaultEncryption`,
-			`s3:GetBucketEncryption: ${reader.explain(answer.failures[0]!)}`,
-			`s3:GetEncryptionConfiguration on ${bucketArn(bucket)}`,
-		);
+	const permission = `s3:GetEncryptionConfiguration on ${bucketArn(bucket)}`;
+	if (answer.session === undefined || answer.value === undefined) {
+		reader.note(`${target.path}.defaultEncryption`, `s3:GetBucketEncryption: ${reader.explain(answer.failures[0]!)}`, permission);
 		return undefined;
 	}
-	return answer.value;
+	if (!answer.value.ok) {
+		reader.note(`${target.path}.defaultEncryption`, `s3:GetBucketEncryption: ${answer.value.error.message}`, permission);
+		return undefined;
+	}
+	return answer.value.value;
 };
 
 const readObjectOwnership = async (reader: Reader, target: BucketTarget): Promise<ObjectOwnership | null | undefined> => {
@@ -150,11 +148,8 @@ const readObjectOwnership = async (reader: Reader, target: BucketTarget): Promis
 		target,
 		'GetBucketOwnershipControls',
 		(s3, signal) =>
-			s3.send(new GetBucketOwnershipControlsCommand({Bucket: bucket}), {abortSignal: signal}).then(r => {
-				const setting = r.OwnershipControls?.Rules?.[0]?.ObjectOwnership;
-				return setting && ownerships.has(setting) ? (setting as ObjectOwnership) : null;
-			}),
-		notFound<ObjectOwnership | null>('OwnershipControlsNotFoundError', null, 'no object ownership setting'),
+			s3.send(new GetBucketOwnershipControlsCommand({Bucket: bucket}), {abortSignal: signal}).then(objectOwnershipOf),
+		notFound<ObjectOwnership | null>(noOwnershipControlsCode, null, 'no object ownership setting'),
 	);
 	if (answer.session === undefined) {
 		reader.note(
@@ -216,14 +211,5 @@ export const readObject = async (reader: Reader, target: ObjectTarget): Promise<
 		}
 		return undefined;
 	}
-	const head = answer.value;
-	const algorithm = head.ServerSideEncryption;
-	if (!algorithm || !algorithms.has(algorithm)) return {encryption: null};
-	return {
-		encryption: {
-			algorithm: algorithm as EncryptionAlgorithm,
-			...(head.SSEKMSKeyId ? {kmsKeyId: head.SSEKMSKeyId} : {}),
-			...(head.BucketKeyEnabled === undefined ? {} : {bucketKeyEnabled: head.BucketKeyEnabled}),
-		},
-	};
+	return objectInfoOf(answer.value);
 };

@@ -12,10 +12,11 @@ import {
 	ListUserPoliciesCommand,
 	type IAMClient,
 } from '@aws-sdk/client-iam';
-import type {NamedPolicy} from '../diagnosis/snapshot.js';
+import {attachedPoliciesPageOf, inlinePolicyOf, managedPolicyOf, policyNamesPageOf, policyVersionDocumentOf} from '../snapshot/aws-answers/index.js';
+import type {NamedPolicy} from '../snapshot/snapshot.js';
+import {answerFailure} from './answer-failure.js';
 import type {Failure} from './aws-error.js';
-import {parsePolicyDocument} from './policy-document.js';
-import {page, readAllPages} from './read-pages.js';
+import {readAllPages} from './read-pages.js';
 import type {Reader} from './reader.js';
 import {sessionLabel, type Session} from './session.js';
 
@@ -31,40 +32,36 @@ export type PolicyOwner = {readonly kind: 'role' | 'user' | 'group'; readonly na
 const inlineApi = {
 	role: {
 		list: (iam: IAMClient, name: string, marker: string | undefined, signal: AbortSignal) =>
-			iam.send(new ListRolePoliciesCommand({RoleName: name, Marker: marker}), {abortSignal: signal}).then(r => page(r.PolicyNames, r.IsTruncated, r.Marker)),
+			iam.send(new ListRolePoliciesCommand({RoleName: name, Marker: marker}), {abortSignal: signal}).then(policyNamesPageOf),
 		get: (iam: IAMClient, name: string, policy: string, signal: AbortSignal) =>
-			iam.send(new GetRolePolicyCommand({RoleName: name, PolicyName: policy}), {abortSignal: signal}).then(r => r.PolicyDocument),
+			iam.send(new GetRolePolicyCommand({RoleName: name, PolicyName: policy}), {abortSignal: signal}).then(inlinePolicyOf),
 	},
 	user: {
 		list: (iam: IAMClient, name: string, marker: string | undefined, signal: AbortSignal) =>
-			iam.send(new ListUserPoliciesCommand({UserName: name, Marker: marker}), {abortSignal: signal}).then(r => page(r.PolicyNames, r.IsTruncated, r.Marker)),
+			iam.send(new ListUserPoliciesCommand({UserName: name, Marker: marker}), {abortSignal: signal}).then(policyNamesPageOf),
 		get: (iam: IAMClient, name: string, policy: string, signal: AbortSignal) =>
-			iam.send(new GetUserPolicyCommand({UserName: name, PolicyName: policy}), {abortSignal: signal}).then(r => r.PolicyDocument),
+			iam.send(new GetUserPolicyCommand({UserName: name, PolicyName: policy}), {abortSignal: signal}).then(inlinePolicyOf),
 	},
 	group: {
 		list: (iam: IAMClient, name: string, marker: string | undefined, signal: AbortSignal) =>
-			iam.send(new ListGroupPoliciesCommand({GroupName: name, Marker: marker}), {abortSignal: signal}).then(r => page(r.PolicyNames, r.IsTruncated, r.Marker)),
+			iam.send(new ListGroupPoliciesCommand({GroupName: name, Marker: marker}), {abortSignal: signal}).then(policyNamesPageOf),
 		get: (iam: IAMClient, name: string, policy: string, signal: AbortSignal) =>
-			iam.send(new GetGroupPolicyCommand({GroupName: name, PolicyName: policy}), {abortSignal: signal}).then(r => r.PolicyDocument),
+			iam.send(new GetGroupPolicyCommand({GroupName: name, PolicyName: policy}), {abortSignal: signal}).then(inlinePolicyOf),
 	},
 } as const;
 
-type Attached = {readonly PolicyName?: string; readonly PolicyArn?: string};
-
 const attachedApi = {
 	role: (iam: IAMClient, name: string, marker: string | undefined, signal: AbortSignal) =>
-		iam.send(new ListAttachedRolePoliciesCommand({RoleName: name, Marker: marker}), {abortSignal: signal}).then(r => page<Attached>(r.AttachedPolicies, r.IsTruncated, r.Marker)),
+		iam.send(new ListAttachedRolePoliciesCommand({RoleName: name, Marker: marker}), {abortSignal: signal}).then(attachedPoliciesPageOf),
 	user: (iam: IAMClient, name: string, marker: string | undefined, signal: AbortSignal) =>
-		iam.send(new ListAttachedUserPoliciesCommand({UserName: name, Marker: marker}), {abortSignal: signal}).then(r => page<Attached>(r.AttachedPolicies, r.IsTruncated, r.Marker)),
+		iam.send(new ListAttachedUserPoliciesCommand({UserName: name, Marker: marker}), {abortSignal: signal}).then(attachedPoliciesPageOf),
 	group: (iam: IAMClient, name: string, marker: string | undefined, signal: AbortSignal) =>
-		iam.send(new ListAttachedGroupPoliciesCommand({GroupName: name, Marker: marker}), {abortSignal: signal}).then(r => page<Attached>(r.AttachedPolicies, r.IsTruncated, r.Marker)),
+		iam.send(new ListAttachedGroupPoliciesCommand({GroupName: name, Marker: marker}), {abortSignal: signal}).then(attachedPoliciesPageOf),
 } as const;
 
 const capitalized = {role: 'Role', user: 'User', group: 'Group'} as const;
 
 const missing = (action: string, resource: string, failure: Failure): Missing => ({action, permission: `${action} on ${resource}`, failure});
-
-const badDocument = (message: string): Failure => ({kind: 'other', code: 'MalformedPolicyDocument', message});
 
 /** A policy's name in the snapshot: group policies say which group they come from. */
 const policyName = (owner: PolicyOwner, name: string): string => (owner.kind === 'group' ? `group ${owner.name}: ${name}` : name);
@@ -78,15 +75,16 @@ export const readManagedPolicy = (reader: Reader, session: Session, arn: string)
 			iam.send(new GetPolicyCommand({PolicyArn: arn}), {abortSignal: signal}),
 		);
 		if (!policy.ok) return {missing: [missing('iam:GetPolicy', arn, policy.failure)]};
-		const versionId = policy.value.Policy?.DefaultVersionId;
-		const name = policy.value.Policy?.PolicyName ?? arn.split('/').pop() ?? arn;
-		if (!versionId) return {missing: [missing('iam:GetPolicy', arn, badDocument('GetPolicy named no default version'))]};
+		const managed = managedPolicyOf(policy.value);
+		if (!managed.ok) return {missing: [missing('iam:GetPolicy', arn, answerFailure(managed.error))]};
+		const {defaultVersionId: versionId} = managed.value;
+		const name = managed.value.name ?? arn.split('/').pop() ?? arn;
 		const version = await reader.call(`${session.name}:iam:GetPolicyVersion:${arn}`, `iam:GetPolicyVersion ${arn} ${versionId} (${label})`, signal =>
 			iam.send(new GetPolicyVersionCommand({PolicyArn: arn, VersionId: versionId}), {abortSignal: signal}),
 		);
 		if (!version.ok) return {missing: [missing('iam:GetPolicyVersion', arn, version.failure)]};
-		const document = parsePolicyDocument(version.value.PolicyVersion?.Document, 'url-encoded');
-		if (!document.ok) return {missing: [missing('iam:GetPolicyVersion', arn, badDocument(document.error))]};
+		const document = policyVersionDocumentOf(version.value);
+		if (!document.ok) return {missing: [missing('iam:GetPolicyVersion', arn, answerFailure(document.error))]};
 		return {value: {name, arn, document: document.value}, missing: []};
 	});
 
@@ -102,12 +100,12 @@ export const readInlinePolicies = async (reader: Reader, session: Session, owner
 	if (!names.ok) return {missing: [missing(`iam:List${kind}Policies`, owner.arn, names.failure)]};
 	const documents = await Promise.all(
 		names.value.map(async (name): Promise<Gathered<NamedPolicy>> => {
-			const text = await reader.call(`${session.name}:iam:Get${kind}Policy:${owner.name}:${name}`, `iam:Get${kind}Policy ${owner.name} ${name} (${label})`, signal =>
+			const read = await reader.call(`${session.name}:iam:Get${kind}Policy:${owner.name}:${name}`, `iam:Get${kind}Policy ${owner.name} ${name} (${label})`, signal =>
 				api.get(iam, owner.name, name, signal),
 			);
-			if (!text.ok) return {missing: [missing(`iam:Get${kind}Policy`, owner.arn, text.failure)]};
-			const document = parsePolicyDocument(text.value, 'url-encoded');
-			if (!document.ok) return {missing: [missing(`iam:Get${kind}Policy`, owner.arn, badDocument(`${name}: ${document.error}`))]};
+			if (!read.ok) return {missing: [missing(`iam:Get${kind}Policy`, owner.arn, read.failure)]};
+			const document = read.value;
+			if (!document.ok) return {missing: [missing(`iam:Get${kind}Policy`, owner.arn, answerFailure({...document.error, message: `${name}: ${document.error.message}`}))]};
 			return {value: {name: policyName(owner, name), document: document.value}, missing: []};
 		}),
 	);
@@ -125,8 +123,7 @@ export const readAttachedPolicies = async (reader: Reader, session: Session, own
 		(marker, signal) => attachedApi[owner.kind](iam, owner.name, marker, signal),
 	);
 	if (!attached.ok) return {missing: [missing(`iam:ListAttached${kind}Policies`, owner.arn, attached.failure)]};
-	const arns = attached.value.map(policy => policy.PolicyArn).filter((arn): arn is string => arn !== undefined);
-	return combine(await Promise.all(arns.map(arn => readManagedPolicy(reader, session, arn))));
+	return combine(await Promise.all(attached.value.map(policy => readManagedPolicy(reader, session, policy.arn))));
 };
 
 /** Many gathered values → one list, known only when every part is. */

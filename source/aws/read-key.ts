@@ -1,17 +1,12 @@
-import {DescribeKeyCommand, GetKeyPolicyCommand, ListGrantsCommand, type GrantListEntry, type KeyMetadata} from '@aws-sdk/client-kms';
-import type {KeyGrant, KeyInfo, KeyManager, KeyState, PolicyJson} from '../diagnosis/snapshot.js';
-import {parsePolicyDocument} from './policy-document.js';
-import {page, readAllPages} from './read-pages.js';
+import {DescribeKeyCommand, GetKeyPolicyCommand, ListAliasesCommand, ListGrantsCommand} from '@aws-sdk/client-kms';
+import {aliasesPageOf, describedKeyOf, grantsPageOf, keyAliases, keyPolicyOf} from '../snapshot/aws-answers/index.js';
+import type {KeyGrant, KeyInfo, PolicyJson} from '../snapshot/snapshot.js';
+import {parseKmsArn as parseKmsArnName, valueOf, type KmsArn} from '../names/index.js';
+import {readAllPages} from './read-pages.js';
 import type {Outcome, Reader} from './reader.js';
 import {readIdentity, sessionInAccount, sessionLabel, type Session} from './session.js';
 
-export type KmsArn = {readonly partition: string; readonly region: string; readonly account: string; readonly kind: 'key' | 'alias'; readonly name: string};
-
-export const parseKmsArn = (text: string): KmsArn | undefined => {
-	const match = /^arn:(aws[a-z-]*):kms:([a-z0-9-]+):(\d{12}):(key|alias)\/(.+)$/.exec(text);
-	if (!match) return undefined;
-	return {partition: match[1]!, region: match[2]!, account: match[3]!, kind: match[4] as 'key' | 'alias', name: match[5]!};
-};
+export const parseKmsArn = (text: string): KmsArn | undefined => valueOf(parseKmsArnName(text));
 
 export type KeyTarget = {
 	/** The key as the request, the object or the bucket named it: key ID, key ARN, alias name or alias ARN. */
@@ -26,36 +21,6 @@ export type KeyTarget = {
 	readonly sessions: readonly Session[];
 	/** The Region of a key not named by ARN: the bucket's (S3 uses a key of the bucket's Region). */
 	readonly regionHint: () => Promise<string>;
-};
-
-const keyStates = new Set<string>(['Enabled', 'Disabled', 'PendingDeletion', 'PendingImport', 'PendingReplicaDeletion', 'Unavailable', 'Creating', 'Updating']);
-
-const describeMetadata = (metadata: KeyMetadata): Omit<KeyInfo, 'arn'> => {
-	const manager = metadata.KeyManager === 'AWS' || metadata.KeyManager === 'CUSTOMER' ? (metadata.KeyManager as KeyManager) : undefined;
-	const state = metadata.KeyState && keyStates.has(metadata.KeyState) ? (metadata.KeyState as KeyState) : undefined;
-	const spec = metadata.KeySpec ?? metadata.CustomerMasterKeySpec;
-	return {
-		...(manager ? {keyManager: manager} : {}),
-		...(state ? {keyState: state} : {}),
-		...(spec ? {keySpec: spec} : {}),
-		...(metadata.KeyUsage ? {keyUsage: metadata.KeyUsage} : {}),
-		...(metadata.MultiRegion === undefined ? {} : {multiRegion: metadata.MultiRegion}),
-	};
-};
-
-const toGrant = (grant: GrantListEntry): KeyGrant | undefined => {
-	if (!grant.GranteePrincipal) return undefined;
-	const equals = grant.Constraints?.EncryptionContextEquals;
-	const subset = grant.Constraints?.EncryptionContextSubset;
-	const constraints = {...(equals ? {encryptionContextEquals: equals} : {}), ...(subset ? {encryptionContextSubset: subset} : {})};
-	return {
-		...(grant.GrantId ? {grantId: grant.GrantId} : {}),
-		...(grant.Name ? {name: grant.Name} : {}),
-		granteePrincipal: grant.GranteePrincipal,
-		...(grant.RetiringPrincipal ? {retiringPrincipal: grant.RetiringPrincipal} : {}),
-		operations: grant.Operations ?? [],
-		...(Object.keys(constraints).length > 0 ? {constraints} : {}),
-	};
 };
 
 /** The profile that can read the key policy: only one of the key's own account can (GetKeyPolicy never works across accounts). */
@@ -82,19 +47,18 @@ const readKeyPolicy = async (reader: Reader, target: KeyTarget, keyArn: KmsArn &
 	const session = found === 'unknown-account' ? target.keySession : found;
 	const outcome = await reader.once(`${session.name}:kms:GetKeyPolicy:${keyArn.text}`, () =>
 		reader.call(`${session.name}:kms:GetKeyPolicy:${keyArn.text}`, `kms:GetKeyPolicy ${keyArn.text} (${sessionLabel(session)})`, signal =>
-			session.clients.kms(keyArn.region).send(new GetKeyPolicyCommand({KeyId: keyArn.text, PolicyName: 'default'}), {abortSignal: signal}),
+			session.clients.kms(keyArn.region).send(new GetKeyPolicyCommand({KeyId: keyArn.text, PolicyName: 'default'}), {abortSignal: signal}).then(keyPolicyOf),
 		),
 	);
 	if (!outcome.ok) {
 		reader.note(path, `kms:GetKeyPolicy: ${reader.explain(outcome.failure)}`, permission);
 		return undefined;
 	}
-	const document = parsePolicyDocument(outcome.value.Policy, 'plain');
-	if (!document.ok) {
-		reader.note(path, `kms:GetKeyPolicy: ${document.error}`, permission);
+	if (!outcome.value.ok) {
+		reader.note(path, `kms:GetKeyPolicy: ${outcome.value.error.message}`, permission);
 		return undefined;
 	}
-	return document.value;
+	return outcome.value.value;
 };
 
 /** Every page of kms:ListGrants (once per key, even when a copy's source and destination share it). */
@@ -104,7 +68,7 @@ const fetchGrants = (reader: Reader, session: Session, keyArn: KmsArn & {readonl
 			session.clients
 				.kms(keyArn.region)
 				.send(new ListGrantsCommand({KeyId: keyArn.text, Marker: marker}), {abortSignal: signal})
-				.then(r => page((r.Grants ?? []).flatMap(grant => toGrant(grant) ?? []), r.Truncated, r.NextMarker)),
+				.then(grantsPageOf),
 		),
 	);
 
@@ -116,8 +80,23 @@ const readGrants = async (reader: Reader, target: KeyTarget, keyArn: KmsArn & {r
 };
 
 /**
+ * kms:ListAliases, from a profile of the key's account only: "ListAliases does not return aliases in other AWS
+ * accounts". `aliases` is undefined when it was not read, with the reason.
+ */
+const readAliases = async (reader: Reader, target: KeyTarget, keyArn: KmsArn & {readonly text: string}): Promise<{aliases?: readonly string[]; unread?: string}> => {
+	const session = await sessionInAccount(reader, [target.keySession, target.caller, ...target.sessions], keyArn.account);
+	if (!session) return {unread: `the key's other aliases were not listed: ListAliases answers only in the key's account ${keyArn.account}, and no profile given is in it`};
+	const outcome = await reader.once(`${session.name}:kms:ListAliases:${keyArn.text}`, () =>
+		readAllPages(reader, `${session.name}:kms:ListAliases:${keyArn.text}`, `kms:ListAliases ${keyArn.text} (${sessionLabel(session)})`, (marker, signal) =>
+			session.clients.kms(keyArn.region).send(new ListAliasesCommand({KeyId: keyArn.text, Marker: marker}), {abortSignal: signal}).then(aliasesPageOf),
+		),
+	);
+	return outcome.ok ? {aliases: outcome.value} : {unread: `kms:ListAliases: ${reader.explain(outcome.failure)}`};
+};
+
+/**
  * kms:DescribeKey (an alias becomes the key's ARN), then in parallel kms:GetKeyPolicy (from a profile of the key's
- * account only) and kms:ListGrants. Undefined when not even the key's ARN could be learned.
+ * account only), kms:ListGrants and kms:ListAliases. Undefined when not even the key's ARN could be learned.
  */
 export const readKey = async (reader: Reader, target: KeyTarget): Promise<KeyInfo | undefined> => {
 	const {named, path} = target;
@@ -127,11 +106,11 @@ export const readKey = async (reader: Reader, target: KeyTarget): Promise<KeyInf
 	const session = given ? target.keySession : target.caller;
 	const described = await reader.once(`${session.name}:kms:DescribeKey:${region}:${named}`, () =>
 		reader.call(`${session.name}:kms:DescribeKey:${named}`, `kms:DescribeKey ${named} (${sessionLabel(session)})`, signal =>
-			session.clients.kms(region).send(new DescribeKeyCommand({KeyId: named}), {abortSignal: signal}),
+			session.clients.kms(region).send(new DescribeKeyCommand({KeyId: named}), {abortSignal: signal}).then(describedKeyOf),
 		),
 	);
-	const metadata = described.ok ? described.value.KeyMetadata : undefined;
-	const arnText = metadata?.Arn ?? (given?.kind === 'key' ? named : undefined);
+	const metadata = described.ok && described.value.ok ? described.value.value : undefined;
+	const arnText = metadata?.arn ?? (given?.kind === 'key' ? named : undefined);
 	const keyArn = arnText ? parseKmsArn(arnText) : undefined;
 	const permission = `kms:DescribeKey on ${given ? named : `${named} (Region ${region})`}`;
 	if (!arnText || !keyArn || keyArn.kind !== 'key') {
@@ -140,16 +119,18 @@ export const readKey = async (reader: Reader, target: KeyTarget): Promise<KeyInf
 		reader.note(path, reason, permission);
 		return undefined;
 	}
-	if (!described.ok) reader.note(`${path}.keyState`, `kms:DescribeKey: ${reader.explain(described.failure)} (the key's state, manager and spec are unknown)`, permission);
+	const unread = !described.ok ? reader.explain(described.failure) : !described.value.ok ? described.value.error.message : undefined;
+	if (unread !== undefined) reader.note(`${path}.keyState`, `kms:DescribeKey: ${unread} (the key's state, manager and spec are unknown)`, permission);
 	const located = {...keyArn, text: arnText};
-	const [policy, grants] = await Promise.all([readKeyPolicy(reader, target, located), readGrants(reader, target, located)]);
-	const alias = named.startsWith('alias/') ? named : given?.kind === 'alias' ? `alias/${given.name}` : undefined;
-	// Only the named alias is known: kms:ResourceAliases needs them all, so the list is noted as partial.
-	if (alias) reader.note(`${path}.aliases`, `only ${alias}, the alias the request named, is known; the key's other aliases were not listed`, `kms:ListAliases --key-id ${arnText} with a profile of the key's account`);
+	const [policy, grants, listed] = await Promise.all([readKeyPolicy(reader, target, located), readGrants(reader, target, located), readAliases(reader, target, located)]);
+	// DescribeKey of an alias proves the alias names this key, even when kms:ListAliases is not allowed.
+	const {aliases, partial} = keyAliases(named.startsWith('alias/') ? named : given?.kind === 'alias' ? `alias/${given.name}` : undefined, listed.aliases);
+	// kms:ResourceAliases needs them all: a list ListAliases did not give is noted as partial.
+	if (partial && aliases) reader.note(`${path}.aliases`, `only ${aliases.join(', ')}, the alias the request named, is known: ${listed.unread ?? "the key's other aliases were not listed"}`, `kms:ListAliases --key-id ${arnText} with a profile of the key's account`);
 	return {
 		arn: arnText,
-		...(alias ? {aliases: [alias]} : {}),
-		...(metadata ? describeMetadata(metadata) : {}),
+		...(aliases ? {aliases} : {}),
+		...(metadata ? metadata.facts : {}),
 		...(policy ? {policy} : {}),
 		...(grants ? {grants} : {}),
 	};

@@ -1,7 +1,16 @@
 import {DescribeOrganizationCommand, DescribePolicyCommand, ListParentsCommand, ListPoliciesForTargetCommand, type PolicyType} from '@aws-sdk/client-organizations';
-import type {NamedPolicy, OrganizationInfo, OrganizationLevel} from '../diagnosis/snapshot.js';
+import {
+	notInOrganizationCode,
+	organizationOf,
+	organizationPolicyOf,
+	parentOf,
+	policyTypeNotEnabledCode,
+	targetPoliciesPageOf,
+	type PolicySummary,
+} from '../snapshot/aws-answers/index.js';
+import type {NamedPolicy, OrganizationInfo, OrganizationLevel} from '../snapshot/snapshot.js';
+import {answerFailure} from './answer-failure.js';
 import type {Failure} from './aws-error.js';
-import {parsePolicyDocument} from './policy-document.js';
 import type {Outcome, Reader} from './reader.js';
 import {readIdentity, sessionInAccount, sessionLabel, type Session} from './session.js';
 
@@ -20,46 +29,47 @@ export const readOrganizationOf = (reader: Reader, session: Session): Promise<Ou
 			`${session.name}:organizations:DescribeOrganization`,
 			`organizations:DescribeOrganization (${sessionLabel(session)})`,
 			async (signal): Promise<Organization | null> => {
-				const {Organization: organization} = await session.clients.organizations().send(new DescribeOrganizationCommand({}), {abortSignal: signal});
-				if (!organization?.Id || !organization.MasterAccountId) throw Object.assign(new Error('DescribeOrganization returned no ID'), {name: 'IncompleteAnswer'});
-				return {id: organization.Id, managementAccount: organization.MasterAccountId};
+				const organization = organizationOf(await session.clients.organizations().send(new DescribeOrganizationCommand({}), {abortSignal: signal}));
+				const {id, managementAccount} = organization.ok ? organization.value : {};
+				if (!id || !managementAccount) throw Object.assign(new Error('DescribeOrganization returned no ID'), {name: 'IncompleteAnswer'});
+				return {id, managementAccount};
 			},
-			failure => (failure.code === 'AWSOrganizationsNotInUseException' ? {value: null, detail: 'not in an organization'} : undefined),
+			failure => (failure.code === notInOrganizationCode ? {value: null, detail: 'not in an organization'} : undefined),
 		),
 	);
 
-const readPolicy = (reader: Reader, session: Session, id: string): Promise<Outcome<NamedPolicy>> =>
-	reader.once(`org-policy:${session.name}:${id}`, async () => {
-		const outcome = await reader.call(`${session.name}:organizations:DescribePolicy:${id}`, `organizations:DescribePolicy ${id} (${sessionLabel(session)})`, signal =>
-			session.clients.organizations().send(new DescribePolicyCommand({PolicyId: id}), {abortSignal: signal}),
+const readPolicy = (reader: Reader, session: Session, listed: PolicySummary): Promise<Outcome<NamedPolicy>> =>
+	reader.once(`org-policy:${session.name}:${listed.id}`, async () => {
+		const outcome = await reader.call(`${session.name}:organizations:DescribePolicy:${listed.id}`, `organizations:DescribePolicy ${listed.id} (${sessionLabel(session)})`, signal =>
+			session.clients.organizations().send(new DescribePolicyCommand({PolicyId: listed.id}), {abortSignal: signal}),
 		);
 		if (!outcome.ok) return outcome;
-		const policy = outcome.value.Policy;
-		const document = parsePolicyDocument(policy?.Content, 'plain');
-		if (!document.ok) return {ok: false, failure: {kind: 'other', code: 'MalformedPolicyDocument', message: document.error}};
-		const name = policy?.PolicySummary?.Name ?? id;
-		const arn = policy?.PolicySummary?.Arn;
-		return {ok: true, value: {name, ...(arn ? {arn} : {}), document: document.value}};
+		const policy = organizationPolicyOf(outcome.value, listed);
+		return policy.ok ? {ok: true, value: policy.value} : {ok: false, failure: answerFailure(policy.error)};
 	});
 
 /** The policies of one type attached to one target (root, OU or account), each with its document. */
 const readTargetPolicies = (reader: Reader, session: Session, target: string, type: PolicyType): Promise<Walk> =>
 	reader.once(`org-target:${session.name}:${type}:${target}`, async () => {
-		const ids: string[] = [];
+		const listed: PolicySummary[] = [];
 		let token: string | undefined;
 		for (let page = 0; page < 20; page++) {
 			const outcome = await reader.call(
 				`${session.name}:organizations:ListPoliciesForTarget:${type}:${target}`,
 				`organizations:ListPoliciesForTarget ${target} ${type} (${sessionLabel(session)})`,
-				signal => session.clients.organizations().send(new ListPoliciesForTargetCommand({TargetId: target, Filter: type, NextToken: token}), {abortSignal: signal}),
-				failure => (failure.code === 'PolicyTypeNotEnabledException' ? {value: {Policies: [], $metadata: {}}, detail: 'policy type not enabled'} : undefined),
+				signal =>
+					session.clients
+						.organizations()
+						.send(new ListPoliciesForTargetCommand({TargetId: target, Filter: type, NextToken: token}), {abortSignal: signal})
+						.then(targetPoliciesPageOf),
+				failure => (failure.code === policyTypeNotEnabledCode ? {value: {items: []}, detail: 'policy type not enabled'} : undefined),
 			);
 			if (!outcome.ok) return {missing: {permission: `organizations:ListPoliciesForTarget on ${target}, ${fromManagement}`, failure: outcome.failure}};
-			for (const summary of outcome.value.Policies ?? []) if (summary.Id) ids.push(summary.Id);
-			token = outcome.value.NextToken;
+			listed.push(...outcome.value.items);
+			token = outcome.value.next;
 			if (!token) break;
 		}
-		const policies = await Promise.all(ids.map(id => readPolicy(reader, session, id)));
+		const policies = await Promise.all(listed.map(summary => readPolicy(reader, session, summary)));
 		const failed = policies.find(policy => !policy.ok);
 		if (failed && !failed.ok) return {missing: {permission: `organizations:DescribePolicy, ${fromManagement}`, failure: failed.failure}};
 		return {levels: [policies.flatMap(policy => (policy.ok ? [policy.value] : []))]};
@@ -68,7 +78,7 @@ const readTargetPolicies = (reader: Reader, session: Session, target: string, ty
 const readParent = (reader: Reader, session: Session, child: string) =>
 	reader.once(`org-parent:${session.name}:${child}`, () =>
 		reader.call(`${session.name}:organizations:ListParents:${child}`, `organizations:ListParents ${child} (${sessionLabel(session)})`, signal =>
-			session.clients.organizations().send(new ListParentsCommand({ChildId: child}), {abortSignal: signal}),
+			session.clients.organizations().send(new ListParentsCommand({ChildId: child}), {abortSignal: signal}).then(parentOf),
 		),
 	);
 
@@ -82,11 +92,11 @@ const walkToRoot = async (reader: Reader, session: Session, account: string, typ
 	for (let depth = 0; depth < 10; depth++) {
 		const parents = await readParent(reader, session, child);
 		if (!parents.ok) return {missing: {permission: `organizations:ListParents on ${child}, ${fromManagement}`, failure: parents.failure}};
-		const parent = parents.value.Parents?.[0];
-		if (!parent?.Id) return {missing: {permission: `organizations:ListParents on ${child}`, failure: {kind: 'other', code: 'IncompleteAnswer', message: 'ListParents named no parent'}}};
-		levels.push(readTargetPolicies(reader, session, parent.Id, type));
-		if (parent.Type === 'ROOT') break;
-		child = parent.Id;
+		if (!parents.value.ok) return {missing: {permission: `organizations:ListParents on ${child}`, failure: answerFailure(parents.value.error)}};
+		const parent = parents.value.value;
+		levels.push(readTargetPolicies(reader, session, parent.id, type));
+		if (parent.isRoot) break;
+		child = parent.id;
 	}
 	const walked = await Promise.all(levels);
 	const failed = walked.find(level => level.missing);

@@ -1,15 +1,7 @@
+import type {Page} from '../snapshot/aws-answers/index.js';
 import type {Outcome, Reader} from './reader.js';
 
-/** One page of a listing, and the marker of the next when there is one. */
-export type Page<T> = {readonly items: readonly T[]; readonly next?: string};
-
 const maxPages = 50;
-
-/** A page from a Marker-style answer (IAM's IsTruncated, KMS's Truncated): the marker counts only when truncated. */
-export const page = <T>(items: readonly T[] | undefined, truncated: boolean | undefined, marker: string | undefined): Page<T> => ({
-	items: items ?? [],
-	...(truncated && marker ? {next: marker} : {}),
-});
 
 /** Follow the markers to the end; one failed page makes the whole list unknown. */
 export const readAllPages = async <T>(

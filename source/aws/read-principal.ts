@@ -1,20 +1,12 @@
 import {GetRoleCommand, GetUserCommand, ListGroupsForUserCommand} from '@aws-sdk/client-iam';
-import type {NamedPolicy, PrincipalInfo} from '../diagnosis/snapshot.js';
+import {groupsPageOf, iamEntityOf, type IamEntity} from '../snapshot/aws-answers/index.js';
+import type {NamedPolicy, PrincipalInfo} from '../snapshot/snapshot.js';
 import {parseCaller} from '../engine/principal.js';
+import {answerFailure} from './answer-failure.js';
 import {combine, readAttachedPolicies, readInlinePolicies, readManagedPolicy, type Gathered, type Missing, type PolicyOwner} from './read-iam.js';
-import {page, readAllPages} from './read-pages.js';
+import {readAllPages} from './read-pages.js';
 import type {Reader} from './reader.js';
 import {readIdentity, sessionLabel, type Identity, type Session} from './session.js';
-
-type Entity = {
-	readonly arn?: string;
-	readonly uniqueId?: string;
-	readonly boundaryArn?: string;
-	readonly tags: Readonly<Record<string, string>>;
-};
-
-const tagsOf = (tags: readonly {Key?: string; Value?: string}[] | undefined): Record<string, string> =>
-	Object.fromEntries((tags ?? []).filter(tag => tag.Key !== undefined).map(tag => [tag.Key!, tag.Value ?? '']));
 
 const noteMissing = (reader: Reader, path: string, missing: readonly Missing[]): void => {
 	for (const item of missing) reader.note(path, `${item.action}: ${reader.explain(item.failure)}`, item.permission);
@@ -32,45 +24,35 @@ const distinct = (policies: readonly NamedPolicy[]): NamedPolicy[] => {
 };
 
 /** GetRole / GetUser: the permissions boundary, the tags and the ARN with its path. */
-const readEntity = async (reader: Reader, session: Session, owner: PolicyOwner): Promise<{entity?: Entity; missing?: Missing}> => {
+const readEntity = async (reader: Reader, session: Session, owner: PolicyOwner): Promise<{entity?: IamEntity; missing?: Missing}> => {
 	const iam = session.clients.iam();
 	const label = `${owner.kind === 'role' ? 'iam:GetRole' : 'iam:GetUser'} ${owner.name} (${sessionLabel(session)})`;
 	const outcome =
 		owner.kind === 'role'
 			? await reader.call(`${session.name}:iam:GetRole:${owner.name}`, label, signal =>
-					iam.send(new GetRoleCommand({RoleName: owner.name}), {abortSignal: signal}).then(r => r.Role),
+					iam.send(new GetRoleCommand({RoleName: owner.name}), {abortSignal: signal}).then(answer => iamEntityOf(answer, 'role')),
 				)
 			: await reader.call(`${session.name}:iam:GetUser:${owner.name}`, label, signal =>
-					iam.send(new GetUserCommand({UserName: owner.name}), {abortSignal: signal}).then(r => r.User),
+					iam.send(new GetUserCommand({UserName: owner.name}), {abortSignal: signal}).then(answer => iamEntityOf(answer, 'user')),
 				);
 	const action = owner.kind === 'role' ? 'iam:GetRole' : 'iam:GetUser';
 	if (!outcome.ok) return {missing: {action, permission: `${action} on ${owner.arn}`, failure: outcome.failure}};
-	const value = outcome.value;
-	const uniqueId = value && 'RoleId' in value ? value.RoleId : value && 'UserId' in value ? value.UserId : undefined;
-	return {
-		entity: {
-			...(value?.Arn ? {arn: value.Arn} : {}),
-			...(uniqueId ? {uniqueId} : {}),
-			...(value?.PermissionsBoundary?.PermissionsBoundaryArn ? {boundaryArn: value.PermissionsBoundary.PermissionsBoundaryArn} : {}),
-			tags: tagsOf(value?.Tags),
-		},
-	};
+	if (!outcome.value.ok) return {missing: {action, permission: `${action} on ${owner.arn}`, failure: answerFailure(outcome.value.error)}};
+	return {entity: outcome.value.value};
 };
 
 /** A user's groups' inline and attached policies (iam:ListGroupsForUser first). */
 const readGroupPolicies = async (reader: Reader, session: Session, user: PolicyOwner, account: string, partition: string): Promise<Gathered<NamedPolicy[]>> => {
 	const iam = session.clients.iam();
 	const groups = await readAllPages(reader, `${session.name}:iam:ListGroupsForUser:${user.name}`, `iam:ListGroupsForUser ${user.name} (${sessionLabel(session)})`, (marker, signal) =>
-		iam.send(new ListGroupsForUserCommand({UserName: user.name, Marker: marker}), {abortSignal: signal}).then(r => page(r.Groups, r.IsTruncated, r.Marker)),
+		iam.send(new ListGroupsForUserCommand({UserName: user.name, Marker: marker}), {abortSignal: signal}).then(groupsPageOf),
 	);
 	if (!groups.ok) return {missing: [{action: 'iam:ListGroupsForUser', permission: `iam:ListGroupsForUser on ${user.arn}`, failure: groups.failure}]};
-	const owners = groups.value
-		.filter(group => group.GroupName !== undefined)
-		.map((group): PolicyOwner => ({kind: 'group', name: group.GroupName!, arn: group.Arn ?? `arn:${partition}:iam::${account}:group/${group.GroupName!}`}));
+	const owners = groups.value.map((group): PolicyOwner => ({kind: 'group', name: group.name, arn: group.arn ?? `arn:${partition}:iam::${account}:group/${group.name}`}));
 	return combine(await Promise.all(owners.flatMap(owner => [readInlinePolicies(reader, session, owner), readAttachedPolicies(reader, session, owner)])));
 };
 
-const readBoundary = async (reader: Reader, session: Session, entity: Entity | undefined): Promise<Gathered<NamedPolicy | null>> => {
+const readBoundary = async (reader: Reader, session: Session, entity: IamEntity | undefined): Promise<Gathered<NamedPolicy | null>> => {
 	if (!entity) return {missing: []};
 	if (!entity.boundaryArn) return {value: null, missing: []};
 	return readManagedPolicy(reader, session, entity.boundaryArn);
@@ -115,7 +97,7 @@ const readIamPrincipal = async (reader: Reader, session: Session, identity: Iden
 		...(boundary.value !== undefined ? {permissionsBoundary: boundary.value} : {}),
 		// A user's own keys carry no session policy; a role session's cannot be read.
 		...(isSession ? {} : {sessionPolicy: null}),
-		...(entity && Object.keys(entity.tags).length > 0 ? {tags: entity.tags} : {}),
+		...(entity?.tags ? {tags: entity.tags} : {}),
 	};
 };
 

@@ -1,4 +1,5 @@
 import {GetCallerIdentityCommand} from '@aws-sdk/client-sts';
+import {callerIdentityOf} from '../snapshot/aws-answers/index.js';
 import type {Clients} from './clients.js';
 import type {Outcome, Reader} from './reader.js';
 
@@ -38,7 +39,7 @@ export const readIdentity = (reader: Reader, session: Session): Promise<Outcome<
 			session.clients.sts().send(new GetCallerIdentityCommand({}), {abortSignal: signal}),
 		);
 		if (!outcome.ok) return outcome;
-		const {Arn: arn, Account: account, UserId: userId} = outcome.value;
+		const {arn, account, userId} = callerIdentityOf(outcome.value);
 		if (!arn || !account) return {ok: false, failure: {kind: 'other', code: 'IncompleteAnswer', message: 'GetCallerIdentity returned no ARN or account'}};
 		return {ok: true, value: {arn, account, userId: userId ?? '', partition: arn.split(':')[1] ?? 'aws'}};
 	});

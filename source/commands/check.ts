@@ -1,51 +1,70 @@
-import {bytesOf} from '../diagnosis/collect-script/validate-options.js';
+import {bytesOf} from '../outputs/collect-script/validate-options.js';
 import {diagnose} from '../diagnosis/diagnose.js';
-import type {Decision} from '../diagnosis/diagnosis.js';
-import {parseSnapshot} from '../diagnosis/parse-snapshot.js';
-import type {Operation, Question, Snapshot} from '../diagnosis/snapshot.js';
-import {renderJson, renderMarkdown, renderText} from '../report/index.js';
+import type {Decision, Diagnosis} from '../diagnosis/diagnosis.js';
+import {parseSnapshot} from '../snapshot/parse-snapshot.js';
+import {hasSource} from '../operations/registry.js';
+import type {CopySource, Question, Snapshot} from '../snapshot/snapshot.js';
+import {renderJson} from '../report/render-json.js';
+import {renderMarkdown} from '../report/render-markdown.js';
+import {visible} from '../report/sanitize.js';
 import {packageVersion} from '../version.js';
+import {checkSnapshots} from './check-snapshots.js';
 import {CliError, exitCodes} from './cli-error.js';
 import {readTextInput, writeTextOutput} from './io.js';
 
 export type ReportFormat = 'text' | 'json' | 'md';
 
 export type CheckOptions = {
-	readonly snapshot?: string;
+	/** One file, or several (`--snapshot examples/*.json`): one report each. */
+	readonly snapshot?: string | readonly string[];
 	readonly format?: ReportFormat;
 	readonly out?: string;
 	readonly profile?: string;
 	readonly bucketProfile?: string;
 	readonly keyProfile?: string;
-	readonly operation?: Operation;
-	readonly bucket?: string;
-	readonly key?: string;
-	readonly kmsKeyId?: string;
+	/** The question, as commander names its options: `--key` is the object key, `--size` a size in words. */
+	readonly key?: Question['objectKey'];
 	readonly size?: string;
 	readonly region?: string;
-	readonly sourceBucket?: string;
-	readonly sourceKey?: string;
+	readonly sourceBucket?: CopySource['bucket'];
+	readonly sourceKey?: CopySource['objectKey'];
 	readonly saveSnapshot?: string;
-	readonly redact?: boolean;
-};
+	/** `true` (the flag alone): names and IDs; `all`: also Sids, tags, VPC endpoint IDs, IP addresses, canonical IDs. */
+	readonly redact?: boolean | string;
+} & Partial<Pick<Question, 'operation' | 'bucket' | 'kmsKeyId'>>;
 
 const exitCodeOf: Record<Decision, number> = {allowed: exitCodes.allowed, denied: exitCodes.denied, unknown: exitCodes.unknown};
 
 const useColor = (out: string | undefined): boolean =>
 	out === undefined && process.stdout.isTTY === true && !process.env['NO_COLOR'] && process.env['FORCE_COLOR'] !== '0' && process.env['TERM'] !== 'dumb';
 
+type Render = (diagnosis: Diagnosis, format: ReportFormat) => string;
+
+/** The renderer of a format. Text is loaded only when asked for: measuring columns (string-width) costs start-up time JSON and Markdown need not pay. */
+const rendererFor = async (format: ReportFormat, out: string | undefined): Promise<Render> => {
+	const renderText = format === 'text' ? (await import('../report/render-text.js')).renderText : undefined;
+	return (diagnosis, as) => {
+		if (as === 'json') return renderJson(diagnosis);
+		if (as === 'md') return renderMarkdown(diagnosis, {toolVersion: packageVersion, generatedAt: new Date().toISOString()});
+		if (!renderText) throw new Error('the text renderer was not loaded');
+		return renderText(diagnosis, {color: useColor(out), width: Math.max(60, Math.min(process.stdout.columns ?? 100, 120))});
+	};
+};
+
 /** Diagnose a snapshot and print or write the report; returns the exit code. Shared by check and import. */
-export const reportDiagnosis = async (snapshot: Snapshot, options: {format: ReportFormat; out?: string}): Promise<number> => {
-	const diagnosis = diagnose(snapshot);
-	const report =
-		options.format === 'json'
-			? renderJson(diagnosis)
-			: options.format === 'md'
-				? renderMarkdown(diagnosis, {toolVersion: packageVersion, generatedAt: new Date().toISOString()})
-				: renderText(diagnosis, {color: useColor(options.out), width: Math.max(60, Math.min(process.stdout.columns ?? 100, 120))});
+export const reportDiagnosis = async (snapshot: Snapshot, options: {format: ReportFormat; out?: string}, diagnosed?: Diagnosis): Promise<number> => {
+	const diagnosis = diagnosed ?? diagnose(snapshot);
+	const report = (await rendererFor(options.format, options.out))(diagnosis, options.format);
 	if (options.out) await writeTextOutput(options.out, report, 'the report to');
 	else process.stdout.write(report.endsWith('\n') ? report : `${report}\n`);
 	return exitCodeOf[diagnosis.verdict];
+};
+
+const redactModeOf = (value: boolean | string | undefined): 'names' | 'all' | undefined => {
+	if (value === undefined || value === false) return undefined;
+	if (value === true) return 'names';
+	if (value === 'all') return 'all';
+	throw new CliError(`--redact ${value} is not a choice: give --redact alone (names and IDs) or --redact all (also Sids, tags, VPC endpoint IDs, IP addresses and canonical IDs)`);
 };
 
 const parseSize = (text: string | undefined): number | undefined => {
@@ -60,22 +79,23 @@ const liveQuestion = (options: CheckOptions): Question => {
 	if (missing.length > 0) {
 		throw new CliError(`check needs --snapshot FILE, or a live check with ${missing.map(name => `--${name}`).join(', ')} (see s3-kms-doctor check --help)`);
 	}
-	if (options.operation === 'copy' && (!options.sourceBucket || !options.sourceKey)) {
-		throw new CliError('a copy needs --source-bucket and --source-key');
+	const operation = options.operation!;
+	if (hasSource(operation) && (!options.sourceBucket || !options.sourceKey)) {
+		throw new CliError(`a ${operation} needs --source-bucket and --source-key`);
 	}
 	const sizeBytes = parseSize(options.size);
 	return {
-		operation: options.operation!,
+		operation,
 		bucket: options.bucket!,
 		objectKey: options.key!,
 		...(sizeBytes === undefined ? {} : {sizeBytes}),
 		...(options.kmsKeyId ? {kmsKeyId: options.kmsKeyId} : {}),
-		...(options.operation === 'copy' ? {source: {bucket: options.sourceBucket!, objectKey: options.sourceKey!}} : {}),
+		...(hasSource(operation) ? {source: {bucket: options.sourceBucket!, objectKey: options.sourceKey!}} : {}),
 	};
 };
 
 const loadSnapshot = async (path: string): Promise<Snapshot> => {
-	const text = await readTextInput(path, 'snapshot');
+	const text = await readTextInput(path, 'snapshot', 'a snapshot');
 	const parsed = parseSnapshot(text, path === '-' ? 'standard input' : path);
 	if (!parsed.ok) throw new CliError(parsed.error.message);
 	return parsed.value;
@@ -96,7 +116,7 @@ const collectLive = async (options: CheckOptions): Promise<Snapshot> => {
 			...(options.region ? {region: options.region} : {}),
 			signal: controller.signal,
 			onProgress: event => {
-				if (event.state === 'unknown' || event.state === 'failed') process.stderr.write(`? ${event.label}: ${event.detail ?? 'could not be read'}\n`);
+				if (event.state === 'unknown' || event.state === 'failed') process.stderr.write(`? ${visible(`${event.label}: ${event.detail ?? 'could not be read'}`)}\n`);
 			},
 		});
 		if (!result.ok) throw new CliError(result.error.message, result.error.kind === 'cancelled' ? 130 : exitCodes.usage);
@@ -106,14 +126,41 @@ const collectLive = async (options: CheckOptions): Promise<Snapshot> => {
 	}
 };
 
+/** Options that describe a live check: with --snapshot they would be silently ignored, so they are refused. */
+const liveOnly = ['profile', 'bucketProfile', 'keyProfile', 'operation', 'bucket', 'key', 'kmsKeyId', 'size', 'region', 'sourceBucket', 'sourceKey'] as const;
+
+const flagOf = (name: string): string => `--${name.replace(/[A-Z]/g, letter => `-${letter.toLowerCase()}`)}`;
+
 export const runCheck = async (options: CheckOptions): Promise<number> => {
-	const liveFlags = [options.profile, options.operation, options.bucket, options.key].some(value => value !== undefined);
-	if (options.snapshot && liveFlags) throw new CliError('give either --snapshot or the live-check options (--profile, --operation, --bucket, --key), not both');
-	let snapshot = options.snapshot ? await loadSnapshot(options.snapshot) : await collectLive(options);
-	if (options.redact) {
-		const {redactSnapshot} = await import('../diagnosis/redact.js');
-		snapshot = redactSnapshot(snapshot);
+	const given = liveOnly.filter(name => options[name] !== undefined).map(flagOf);
+	if (options.snapshot && given.length > 0) {
+		throw new CliError(
+			`${given.join(', ')} ${given.length === 1 ? 'does' : 'do'} not apply with --snapshot: the snapshot holds the question and what was read (leave ${given.length === 1 ? 'it' : 'them'} out, or drop --snapshot for a live check)`,
+		);
+	}
+	const mode = redactModeOf(options.redact);
+	const files = typeof options.snapshot === 'string' ? [options.snapshot] : (options.snapshot ?? []);
+	if (files.length > 1) {
+		if (options.saveSnapshot) throw new CliError('--save-snapshot saves one snapshot: give one --snapshot file with it');
+		const format = options.format ?? 'text';
+		return checkSnapshots(files, {
+			format,
+			...(options.out ? {out: options.out} : {}),
+			...(mode ? {redact: mode} : {}),
+			render: await rendererFor(format, options.out),
+			warn: line => process.stderr.write(`${visible(line)}\n`),
+		});
+	}
+	const original = files[0] !== undefined ? await loadSnapshot(files[0]) : await collectLive(options);
+	let snapshot = original;
+	let diagnosis: Diagnosis | undefined;
+	if (mode) {
+		// The verdict is the original's, computed before anything is replaced.
+		const {diagnoseRedacted} = await import('../diagnosis/redacted-diagnosis.js');
+		const redacted = diagnoseRedacted(original, mode, diagnose(original));
+		({snapshot, diagnosis} = redacted);
+		for (const note of redacted.notes) process.stderr.write(`note: ${visible(note)}\n`);
 	}
 	if (options.saveSnapshot) await writeTextOutput(options.saveSnapshot, JSON.stringify(snapshot, null, 2), 'the snapshot to');
-	return reportDiagnosis(snapshot, {format: options.format ?? 'text', ...(options.out ? {out: options.out} : {})});
+	return reportDiagnosis(snapshot, {format: options.format ?? 'text', ...(options.out ? {out: options.out} : {})}, diagnosis);
 };

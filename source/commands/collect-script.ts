@@ -1,5 +1,5 @@
 import {chmod} from 'node:fs/promises';
-import {renderCollectScript, validateCollectOptions} from '../diagnosis/collect-script/index.js';
+import {renderCollectScript, validateCollectOptions} from '../outputs/collect-script/index.js';
 import {packageVersion} from '../version.js';
 import {CliError, exitCodes} from './cli-error.js';
 import {describeFileError, writeTextOutput} from './io.js';

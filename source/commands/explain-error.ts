@@ -1,4 +1,5 @@
-import {denialJson, explainDenial, parseAccessDenied, renderDenialText} from '../diagnosis/error-message/index.js';
+import {denialJson, explainDenial, parseAccessDenied, renderDenialText} from '../inputs/error-message/index.js';
+import {visibleDeep, visibleLines} from '../report/sanitize.js';
 import {CliError, exitCodes} from './cli-error.js';
 import {readTextInput} from './io.js';
 
@@ -12,7 +13,7 @@ const errorText = async (words: readonly string[]): Promise<string> => {
 		if (process.stdin.isTTY) {
 			throw new CliError('give the error text as an argument (quoted), or pipe it in: s3-kms-doctor explain-error < error.txt');
 		}
-		return readTextInput('-', 'the error text from');
+		return readTextInput('-', 'the error text from', 'an error message or CloudTrail file');
 	}
 	return words.join(' ');
 };
@@ -25,7 +26,11 @@ export const runExplainError = async (words: readonly string[], options: Explain
 		const problem = parsed.error.message.replace(/^not recognised: /, '');
 		throw new CliError(`not recognised: ${problem}; expected ${parsed.error.expected}`, exitCodes.usage);
 	}
-	const output = options.format === 'json' ? `${JSON.stringify(denialJson(parsed.value), null, 2)}\n` : renderDenialText(parsed.value, explainDenial(parsed.value));
+	// Explained from the exact text; what is printed quotes the customer, so it is made visible.
+	const output =
+		options.format === 'json'
+			? `${visibleLines(JSON.stringify(denialJson(parsed.value), null, 2))}\n`
+			: renderDenialText(visibleDeep(parsed.value), visibleDeep(explainDenial(parsed.value)));
 	process.stdout.write(output);
 	return 0;
 };

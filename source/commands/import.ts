@@ -1,10 +1,14 @@
-import {readdir, readFile, stat} from 'node:fs/promises';
+import {readdir, stat} from 'node:fs/promises';
 import path from 'node:path';
-import {list} from 'tar';
-import {bundleToSnapshot, questionFile} from '../diagnosis/bundle/index.js';
-import type {Snapshot} from '../diagnosis/snapshot.js';
+import {bundleToSnapshot, questionFile} from '../inputs/bundle/index.js';
+import type {Snapshot} from '../snapshot/snapshot.js';
+import {visible} from '../report/sanitize.js';
 import type {ReportFormat} from './check.js';
 import {CliError, exitCodes} from './cli-error.js';
+import {formatSize} from '../shared/format-size.js';
+import {policySizeProblems} from '../snapshot/policy-limits.js';
+import {openInput, readBoundedText} from './bounded-read.js';
+import {bundleLimits, fileTooLarge, readArchive} from './bundle-archive.js';
 import {describeFileError, writeTextOutput} from './io.js';
 
 export type ImportOptions = {
@@ -12,13 +16,6 @@ export type ImportOptions = {
 	readonly out?: string;
 	readonly saveSnapshot?: string;
 };
-
-/** A bundle holds a few hundred small JSON files; far more than this is not one of ours. */
-const maxFileBytes = 10 * 1024 * 1024;
-const maxTotalBytes = 100 * 1024 * 1024;
-const maxFiles = 5000;
-
-const tooLarge = (name: string, bytes: number): string => `${name} (${bytes} bytes, over the ${maxFileBytes / 1024 / 1024} MiB a bundle file may have)`;
 
 export type BundleRead = {
 	/** File name (relative to the bundle folder) → content. */
@@ -42,44 +39,9 @@ const bundleFolderOf = (all: ReadonlyMap<string, string>, source: string): Map<s
 	return files;
 };
 
-const readArchive = async (file: string): Promise<BundleRead> => {
-	const all = new Map<string, string>();
-	const skipped: string[] = [];
-	const pending: Array<Promise<void>> = [];
-	let total = 0;
-	try {
-		await list({
-			file,
-			strict: true,
-			onReadEntry: entry => {
-				const name = entry.path.replace(/^\.\//, '');
-				if (entry.type !== 'File') return;
-				if (all.size + pending.length >= maxFiles) throw new CliError(`${file} holds more than ${maxFiles} files: it is not a support bundle`);
-				if (entry.size > maxFileBytes) {
-					skipped.push(tooLarge(name, entry.size));
-					return;
-				}
-				total += entry.size;
-				if (total > maxTotalBytes) throw new CliError(`${file} unpacks to more than ${maxTotalBytes / 1024 / 1024} MiB: it is not a support bundle`);
-				const chunks: Buffer[] = [];
-				entry.on('data', (chunk: Buffer) => chunks.push(chunk));
-				pending.push(
-					new Promise(resolve => {
-						entry.on('end', () => {
-							all.set(name, Buffer.concat(chunks).toString('utf8'));
-							resolve();
-						});
-					}),
-				);
-			},
-		});
-		await Promise.all(pending);
-	} catch (error) {
-		if (error instanceof CliError) throw error;
-		const reason = error instanceof Error ? error.message : String(error);
-		throw new CliError(`${file} is not a readable .tar.gz (${reason}): ask for the bundle again, or unpack it and import the folder`);
-	}
-	return {files: bundleFolderOf(all, file), skipped};
+const readArchiveFile = async (file: string): Promise<BundleRead> => {
+	const read = await readArchive(await openInput(file, 'the bundle'));
+	return {files: bundleFolderOf(read.files, file), skipped: read.skipped};
 };
 
 const readFolder = async (folder: string): Promise<BundleRead> => {
@@ -101,15 +63,19 @@ const readFolder = async (folder: string): Promise<BundleRead> => {
 	const files = new Map<string, string>();
 	const skipped: string[] = [];
 	const regular = entries.filter(entry => entry.isFile());
-	if (regular.length > maxFiles) throw new CliError(`${root} holds more than ${maxFiles} files: it is not a support bundle`);
+	const {maxEntries, maxFileBytes, maxTotalBytes} = bundleLimits;
+	if (regular.length > maxEntries) throw new CliError(`${root} holds more than ${maxEntries.toLocaleString('en-US')} files, the limit for a support bundle: it is not one`);
+	let total = 0;
 	for (const entry of regular) {
 		const file = path.join(root, entry.name);
 		const size = (await stat(file)).size;
 		if (size > maxFileBytes) {
-			skipped.push(tooLarge(entry.name, size));
+			skipped.push(fileTooLarge(entry.name, size, bundleLimits));
 			continue;
 		}
-		files.set(entry.name, await readFile(file, 'utf8'));
+		total += size;
+		if (total > maxTotalBytes) throw new CliError(`${root} holds more than ${formatSize(maxTotalBytes)}, the limit for a support bundle: it is not one`);
+		files.set(entry.name, await readBoundedText(await openInput(file, 'the bundle file'), {what: 'a bundle file', limit: maxFileBytes}));
 	}
 	return {files, skipped};
 };
@@ -124,7 +90,7 @@ export const readBundleFiles = async (bundle: string): Promise<BundleRead> => {
 		throw new CliError(`cannot read the bundle ${bundle}: ${describeFileError(error)}`);
 	}
 	try {
-		return kind === 'folder' ? await readFolder(bundle) : await readArchive(bundle);
+		return kind === 'folder' ? await readFolder(bundle) : await readArchiveFile(bundle);
 	} catch (error) {
 		if (error instanceof CliError) throw error;
 		throw new CliError(`cannot read the bundle ${bundle}: ${describeFileError(error)}`);
@@ -146,9 +112,11 @@ export const runImport = async (bundle: string, options: ImportOptions = {}, dep
 	const imported = bundleToSnapshot(read.files);
 	if (!imported.ok) throw new CliError(`cannot import ${bundle}: ${imported.error.message}`, exitCodes.usage);
 	const {snapshot, missing} = imported.value;
+	const tooLarge = policySizeProblems(snapshot);
+	if (tooLarge.length > 0) throw new CliError(`cannot import ${bundle}: ${tooLarge.join('; ')}`);
 	const notes = [...read.skipped.map(name => `left out ${name}`), ...missing];
 	if (notes.length > 0) {
-		process.stderr.write(`Imported ${bundle}; ${notes.length} part${notes.length === 1 ? '' : 's'} could not be collected and stay unknown:\n${notes.map(note => `  - ${note}`).join('\n')}\n`);
+		process.stderr.write(`Imported ${visible(bundle)}; ${notes.length} part${notes.length === 1 ? '' : 's'} could not be collected and stay unknown:\n${notes.map(note => `  - ${visible(note)}`).join('\n')}\n`);
 	}
 	if (options.saveSnapshot) await writeTextOutput(options.saveSnapshot, JSON.stringify(snapshot, null, 2), 'the snapshot to');
 	return dependencies.reportDiagnosis(snapshot, {format: options.format ?? 'text', ...(options.out ? {out: options.out} : {})});

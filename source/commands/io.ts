@@ -1,4 +1,5 @@
-import {readFile, writeFile} from 'node:fs/promises';
+import {writeFile} from 'node:fs/promises';
+import {openInput, readBoundedText} from './bounded-read.js';
 import {CliError} from './cli-error.js';
 
 /** Turn a filesystem error into words: "no such file", "permission denied" … */
@@ -21,22 +22,12 @@ export const describeFileError = (error: unknown): string => {
 	}
 };
 
-const readStdin = async (): Promise<string> => {
-	if (process.stdin.isTTY) throw new CliError('standard input is a terminal: pipe the text in, or give a file name');
-	const chunks: Buffer[] = [];
-	for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-	return Buffer.concat(chunks).toString('utf8');
-};
-
-/** Read a text file, or standard input for `-`; a failure is a one-line CliError naming the file. */
-export const readTextInput = async (path: string, what: string): Promise<string> => {
-	if (path === '-') return readStdin();
-	try {
-		return await readFile(path, 'utf8');
-	} catch (error) {
-		throw new CliError(`cannot read ${what} ${path}: ${describeFileError(error)}`);
-	}
-};
+/**
+ * Read a text file, or standard input for `-`, within its limits (see bounded-read.ts); a failure is a
+ * one-line CliError naming the file. `kind` names the limit: `a snapshot`, `an error message`.
+ */
+export const readTextInput = async (path: string, what: string, kind = 'a text input'): Promise<string> =>
+	readBoundedText(await openInput(path, what), {what: kind});
 
 export const writeTextOutput = async (path: string, text: string, what: string): Promise<void> => {
 	try {

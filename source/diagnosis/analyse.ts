@@ -2,10 +2,10 @@ import {evaluate} from '../engine/evaluate.js';
 import type {Requirement} from './diagnosis.js';
 import type {EvaluatedAction} from './findings.js';
 import {PolicyBook, policySetFor} from './policy-inputs.js';
-import {requiredActions} from './required-actions.js';
+import {principalOf, requiredActions} from './required-actions.js';
 import {decisionOf, requirementsOf} from './requirements.js';
 import {resolveQuestion, type ResolvedFacts} from './resolve-question.js';
-import type {Snapshot} from './snapshot.js';
+import type {Snapshot} from '../snapshot/snapshot.js';
 
 export type Analysis = {
 	readonly facts: ResolvedFacts;
@@ -22,7 +22,7 @@ export const analyse = (snapshot: Snapshot): Analysis => {
 		const bucketAccount = spec.side === 'source' ? facts.sourceBucketAccount : facts.question.bucketAccount;
 		const evaluation = evaluate({
 			request: {
-				principal: snapshot.principal?.arn ?? 'unknown-principal',
+				principal: principalOf(snapshot, spec.actor)?.arn ?? 'unknown-principal',
 				action: spec.action,
 				resource: spec.resource,
 				...(spec.service === 's3' && bucketAccount ? {resourceAccount: bucketAccount} : {}),

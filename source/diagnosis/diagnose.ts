@@ -1,8 +1,9 @@
 import {analyse} from './analyse.js';
 import type {Decision, Diagnosis, Finding, RequiredAction, UnknownNote} from './diagnosis.js';
 import {findingsOf} from './findings.js';
-import {fixesFor} from './fixes.js';
-import type {Snapshot} from './snapshot.js';
+import {fixesFor} from './fixes/index.js';
+import {operationModule} from '../operations/registry.js';
+import type {Snapshot} from '../snapshot/snapshot.js';
 
 /**
  * Snapshot + question → diagnosis: every needed action with its decision, every place a grant must
@@ -16,13 +17,7 @@ const verdictOf = (actions: readonly RequiredAction[], findings: readonly Findin
 	return 'allowed';
 };
 
-const operationWords = (snapshot: Snapshot): string => {
-	const {question} = snapshot;
-	const object = `s3://${question.bucket}/${question.objectKey}`;
-	if (question.operation === 'download') return `Downloading ${object}`;
-	if (question.operation === 'copy' && question.source) return `Copying s3://${question.source.bucket}/${question.source.objectKey} to ${object}`;
-	return `Uploading to ${object}`;
-};
+const operationWords = (snapshot: Snapshot): string => operationModule(snapshot.question.operation).wording.doing(snapshot.question);
 
 const summaryOf = (snapshot: Snapshot, verdict: Decision, actions: readonly RequiredAction[], findings: readonly Finding[], unknowns: readonly UnknownNote[]): string => {
 	const what = operationWords(snapshot);

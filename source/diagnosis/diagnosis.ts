@@ -1,10 +1,11 @@
 import type {ContextValue} from '../engine/context.js';
 import type {Evaluation} from '../engine/evaluation.js';
-import type {PolicyJson} from './snapshot.js';
+import type {Decision, RequestFacts} from '../operations/types.js';
+import type {PolicyJson, Question} from '../snapshot/snapshot.js';
 
 /** What `diagnose(snapshot)` returns: everything the UI, the reports and `check --format json` show. */
 
-export type Decision = 'allowed' | 'denied' | 'unknown';
+export type {Decision};
 
 export type Place =
 	| 'identity-policy'
@@ -106,26 +107,20 @@ export type UnknownNote = {
 	readonly resolveWith?: string;
 };
 
-/** The question with everything derived from it filled in. */
-export type ResolvedQuestion = {
-	readonly operation: 'upload' | 'download' | 'copy';
-	readonly bucket: string;
-	readonly objectKey: string;
-	readonly objectArn: string;
-	readonly sizeBytes?: number;
-	readonly multipartThresholdBytes: number;
-	/** `yes`/`no` from size and threshold, `unknown` when the size is not known (both cases are then checked). */
-	readonly multipart: 'yes' | 'no' | 'unknown';
-	readonly principalArn?: string;
-	readonly principalAccount?: string;
-	readonly bucketAccount?: string;
-	readonly bucketRegion?: string;
-	/** The key S3 will really use, as an ARN when known. */
-	readonly keyArn?: string;
-	readonly keyAccount?: string;
-	readonly bucketKeyEnabled?: boolean;
-	readonly crossAccount: {readonly bucket: boolean | 'unknown'; readonly key: boolean | 'unknown'};
-};
+/** The question with everything derived from it filled in; `multipart` is `unknown` when size and tool do not decide it (both cases are then checked). */
+export type ResolvedQuestion = Pick<Question, 'operation' | 'bucket' | 'objectKey'> &
+	RequestFacts & {
+		readonly objectArn: string;
+		readonly principalArn?: string;
+		readonly principalAccount?: string;
+		readonly bucketAccount?: string;
+		readonly bucketRegion?: string;
+		/** The key S3 will really use, as an ARN when known. */
+		readonly keyArn?: string;
+		readonly keyAccount?: string;
+		readonly bucketKeyEnabled?: boolean;
+		readonly crossAccount: {readonly bucket: boolean | 'unknown'; readonly key: boolean | 'unknown'};
+	};
 
 export type Diagnosis = {
 	readonly verdict: Decision;

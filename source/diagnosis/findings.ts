@@ -1,10 +1,11 @@
 import {parseArn} from '../engine/arn.js';
 import type {Evaluation} from '../engine/evaluation.js';
 import type {Finding} from './diagnosis.js';
+import {operationModule} from '../operations/registry.js';
+import type {Side} from '../operations/types.js';
 import type {ActionSpec} from './required-actions.js';
 import {keyInfoOf, type ResolvedFacts, type ResolvedKey} from './resolve-question.js';
-import type {KeyInfo, Snapshot} from './snapshot.js';
-import {formatSize} from './format-size.js';
+import type {KeyInfo, Snapshot} from '../snapshot/snapshot.js';
 
 /** Causes that are not a missing grant, and the classic patterns worth naming. */
 
@@ -68,35 +69,31 @@ const conditionKeyFailing = (actions: readonly EvaluatedAction[], key: string): 
 	return undefined;
 };
 
+/** The snapshot's facts of one leg's key: its info, how it was resolved, and its bucket's Region. */
+const keyOfSide = (snapshot: Snapshot, facts: ResolvedFacts, side: Side): {info: KeyInfo | undefined; resolved: ResolvedKey | undefined; bucketRegion: string | undefined} =>
+	side === 'destination'
+		? {info: keyInfoOf(snapshot.key, facts.destinationKey.arn), resolved: facts.destinationKey, bucketRegion: facts.question.bucketRegion}
+		: {info: keyInfoOf(snapshot.source?.keyInfo, facts.sourceKey?.arn), resolved: facts.sourceKey, bucketRegion: facts.sourceBucketRegion};
+
 export const findingsOf = (snapshot: Snapshot, facts: ResolvedFacts, actions: readonly EvaluatedAction[]): Finding[] => {
 	const {question} = facts;
-	const findings: Finding[] = [
-		...keyStateFindings(keyInfoOf(snapshot.key, facts.destinationKey.arn), question.operation === 'download' ? "object's key" : 'key'),
-		...keyShapeFindings(keyInfoOf(snapshot.key, facts.destinationKey.arn), facts.destinationKey, facts, question.bucketRegion),
-	];
-	if (question.operation === 'copy') {
-		const sourceKeyInfo = keyInfoOf(snapshot.source?.keyInfo, facts.sourceKey?.arn);
-		findings.push(...keyStateFindings(sourceKeyInfo, "source object's key"));
-		findings.push(...keyShapeFindings(sourceKeyInfo, facts.sourceKey, facts, facts.sourceBucketRegion).filter(finding => finding.id !== 'key-not-symmetric' || !findings.some(existing => existing.message === finding.message)));
+	const operation = operationModule(question.operation);
+	const findings: Finding[] = [];
+	// The destination's key first, then the source's; a shape both keys share is said once.
+	for (const leg of [operation.legs.destination, operation.legs.source]) {
+		if (!leg) continue;
+		const key = keyOfSide(snapshot, facts, leg.side);
+		findings.push(...keyStateFindings(key.info, leg.keyWords));
+		findings.push(...keyShapeFindings(key.info, key.resolved, facts, key.bucketRegion).filter(finding => finding.id !== 'key-not-symmetric' || !findings.some(existing => existing.message === finding.message)));
 	}
 
-	const decide = (id: string): string | undefined => actions.find(action => action.spec.id === id)?.decision;
-	if (question.operation !== 'download' && question.multipart !== 'no' && decide('kms:GenerateDataKey@destination') !== 'denied' && decide('kms:Decrypt@destination') === 'denied') {
-		// The tool's threshold alone decides: S3 sets no minimum size for the last (here: only) part.
-		const threshold = formatSize(question.multipartThresholdBytes);
-		const inParts =
-			question.sizeBytes === undefined
-				? `Large files are uploaded in parts (multipart from ${threshold}, or from the threshold the tool was set to)`
-				: question.multipart === 'yes'
-					? `A ${formatSize(question.sizeBytes)} file is uploaded in parts (multipart from ${threshold}; S3 has no minimum size for a single part)`
-					: `A ${formatSize(question.sizeBytes)} file may be uploaded in parts (the tool does not document when it switches to multipart)`;
-		findings.push({
-			id: 'multipart-requires-decrypt',
-			severity: 'warning',
-			message: `${inParts}, and multipart upload with SSE-KMS needs kms:Decrypt as well as kms:GenerateDataKey. That is why small files upload but large ones fail with AccessDenied.`,
-			remedy: 'Grant kms:Decrypt on the key (see the fixes below).',
-		});
+	const decide = (id: string): EvaluatedAction['decision'] | undefined => actions.find(action => action.spec.id === id)?.decision;
+	for (const rule of operation.findings) {
+		const finding = rule({request: question, decisionOf: decide});
+		if (finding) findings.push(finding);
 	}
+	// Only a request that chooses its key (a write) can name another key than the bucket default, or none.
+	const choosesKey = operation.legs.destination.facts.key === 'request-or-bucket-default';
 
 	const encryptionContextFailure = conditionKeyFailing(actions, 'kms:EncryptionContext:aws:s3:arn');
 	if (encryptionContextFailure) {
@@ -113,7 +110,7 @@ export const findingsOf = (snapshot: Snapshot, facts: ResolvedFacts, actions: re
 
 	const defaultKey = snapshot.bucket?.defaultEncryption?.kmsKeyId;
 	const named = snapshot.question.kmsKeyId;
-	if (question.operation !== 'download' && named && defaultKey && !sameKey(named, defaultKey, snapshot.key)) {
+	if (choosesKey && named && defaultKey && !sameKey(named, defaultKey, snapshot.key)) {
 		findings.push({
 			id: 'default-encryption-key-differs',
 			severity: 'warning',
@@ -143,7 +140,7 @@ export const findingsOf = (snapshot: Snapshot, facts: ResolvedFacts, actions: re
 			message: 'Session policies cannot be read from AWS; this diagnosis assumes the role was assumed without one. If a session policy was passed, add it to the snapshot.',
 		});
 	}
-	if (facts.destinationKey.source === 'none' && question.operation !== 'download') {
+	if (facts.destinationKey.source === 'none' && choosesKey) {
 		findings.push({id: 'not-sse-kms', severity: 'info', message: 'Neither the request nor the bucket default names SSE-KMS: the object is not encrypted with KMS, so no KMS permission is needed.'});
 	}
 	return findings;

@@ -1,10 +1,12 @@
-import type {GrantInput, PolicySet, PolicySlot, UnreadPolicy} from '../engine/evaluation.js';
+import type {GrantInput, PolicySet, PolicySlot, StatementTrace, UnreadPolicy} from '../engine/evaluation.js';
 import {parsePolicy} from '../engine/parse-policy.js';
 import type {Policy} from '../engine/policy.js';
 import {parseCaller, roleArnOfCaller} from '../engine/principal.js';
+import {pathOf, sameRef, type PolicyRef} from './policy-ref.js';
+import {isAccountId} from '../names/index.js';
 import type {ActionSpec} from './required-actions.js';
 import {keyInfoOf, type ResolvedFacts} from './resolve-question.js';
-import type {NamedPolicy, OrganizationLevel, PolicyJson, Snapshot} from './snapshot.js';
+import type {NamedPolicy, OrganizationLevel, PolicyJson, Snapshot} from '../snapshot/snapshot.js';
 
 /**
  * From the snapshot to the engine's policy sets. Absent means unknown: each absent policy becomes an
@@ -13,26 +15,37 @@ import type {NamedPolicy, OrganizationLevel, PolicyJson, Snapshot} from './snaps
 
 export type PolicyProblem = {readonly path: string; readonly message: string};
 
-/** Parses each document once per diagnosis and remembers what failed to parse. */
+type Origin = {readonly ref: PolicyRef; readonly document: PolicyJson};
+
+const statementAt = (document: PolicyJson, index: number): unknown => {
+	const statement = document['Statement'];
+	return Array.isArray(statement) ? statement[index] : index === 0 ? statement : undefined;
+};
+
+/** Parses each document once per diagnosis, remembers what failed to parse and where each policy came from. */
 export class PolicyBook {
 	readonly problems: PolicyProblem[] = [];
 	readonly #cache = new Map<PolicyJson, Policy | UnreadPolicy>();
-	readonly #paths = new Map<string, string>();
+	readonly #origins = new Map<string, Origin[]>();
 
-	/** The snapshot path of the document a policy name came from, e.g. `principal.identityPolicies[1]`. */
-	pathOf(policyName: string): string | undefined {
-		return this.#paths.get(policyName);
+	/**
+	 * The policy a statement of the engine's explanation is in. Its name narrows it down (names may
+	 * repeat); the statement itself, the very object the engine read, decides.
+	 */
+	refOf(trace: Pick<StatementTrace, 'policy' | 'statementIndex' | 'source'>): PolicyRef | undefined {
+		return this.#origins.get(trace.policy)?.find(origin => statementAt(origin.document, trace.statementIndex) === trace.source)?.ref;
 	}
 
-	parse(document: PolicyJson, name: string, path: string): Policy | UnreadPolicy {
-		this.#paths.set(name, path);
+	parse(document: PolicyJson, name: string, ref: PolicyRef): Policy | UnreadPolicy {
+		const origins = this.#origins.get(name) ?? [];
+		if (!origins.some(origin => sameRef(origin.ref, ref))) this.#origins.set(name, [...origins, {ref, document}]);
 		const cached = this.#cache.get(document);
 		if (cached) return cached;
 		const parsed = parsePolicy(document, name);
 		const slot: Policy | UnreadPolicy = parsed.ok
 			? parsed.value
 			: {unread: true, reason: `it is not a valid policy: ${parsed.error.message}`, resolveWith: `a corrected ${name}`};
-		if (!parsed.ok) this.problems.push({path, message: parsed.error.message});
+		if (!parsed.ok) this.problems.push({path: pathOf(ref), message: parsed.error.message});
 		this.#cache.set(document, slot);
 		return slot;
 	}
@@ -63,7 +76,7 @@ const identityPolicies = (snapshot: Snapshot, book: PolicyBook): PolicySet['iden
 		return unreadFor(snapshot, 'principal.identityPolicies', "the caller's IAM policies are not in the snapshot", `${reads} on ${entity} (or paste its policies)`);
 	}
 	return principal.identityPolicies.map((policy, index) =>
-		book.parse(policy.document, `IAM policy "${policy.name}"`, `principal.identityPolicies[${index}]`),
+		book.parse(policy.document, `IAM policy "${policy.name}"`, {place: 'identity-policy', owner: 'caller', index}),
 	);
 };
 
@@ -71,14 +84,14 @@ const singlePolicy = (
 	snapshot: Snapshot,
 	book: PolicyBook,
 	value: PolicyJson | NamedPolicy | null | undefined,
-	path: string,
+	ref: PolicyRef,
 	name: string,
 	reason: string,
 	resolveWith: string,
 ): PolicySlot => {
 	if (value === null) return null;
-	if (value === undefined) return unreadFor(snapshot, path, reason, resolveWith);
-	return isNamed(value) ? book.parse(value.document, `${name} "${value.name}"`, path) : book.parse(value, name, path);
+	if (value === undefined) return unreadFor(snapshot, pathOf(ref), reason, resolveWith);
+	return isNamed(value) ? book.parse(value.document, `${name} "${value.name}"`, ref) : book.parse(value, name, ref);
 };
 
 const organizationLevels = (
@@ -99,7 +112,7 @@ const organizationLevels = (
 	return levels.map((level, levelIndex) =>
 		level.map((entry, index) => {
 			const name = isNamed(entry) ? `${kind} "${entry.name}"` : `${kind} ${index + 1} at level ${levelIndex + 1}`;
-			return book.parse(isNamed(entry) ? entry.document : entry, name, `${path}[${levelIndex}][${index}]`);
+			return book.parse(isNamed(entry) ? entry.document : entry, name, {place: kind === 'SCP' ? 'scp' : 'rcp', owner: 'organization', level: levelIndex, index});
 		}),
 	);
 };
@@ -132,17 +145,16 @@ export const policySetFor = (snapshot: Snapshot, spec: ActionSpec, facts: Resolv
 	const isSession = principal ? parseCaller(principal.arn).kind === 'session' : false;
 	const common: PolicySet = {
 		identity: identityPolicies(snapshot, book),
-		boundary: singlePolicy(snapshot, book, principal?.permissionsBoundary, 'principal.permissionsBoundary', 'permissions boundary', 'whether the caller has a permissions boundary is not in the snapshot', `iam:GetRole or iam:GetUser on ${entity}`),
+		boundary: singlePolicy(snapshot, book, principal?.permissionsBoundary, {place: 'permissions-boundary', owner: 'caller'}, 'permissions boundary', 'whether the caller has a permissions boundary is not in the snapshot', `iam:GetRole or iam:GetUser on ${entity}`),
 		// Session policies cannot be read from AWS: absent means none was passed (said in the diagnosis' unknowns).
-		session: principal?.sessionPolicy && isSession ? singlePolicy(snapshot, book, principal.sessionPolicy, 'principal.sessionPolicy', 'session policy', '', '') : null,
+		session: principal?.sessionPolicy && isSession ? singlePolicy(snapshot, book, principal.sessionPolicy, {place: 'session-policy', owner: 'caller'}, 'session policy', '', '') : null,
 		scp: organizationLevels(snapshot, book, snapshot.organization?.serviceControlPolicies, 'organization.serviceControlPolicies', 'SCP'),
 	};
 	const rcp = organizationLevels(snapshot, book, snapshot.organization?.resourceControlPolicies, 'organization.resourceControlPolicies', 'RCP');
 	if (spec.service === 's3') {
 		const bucket = bucketInfoFor(snapshot, spec.side);
 		const bucketName = spec.side === 'source' ? snapshot.question.source?.bucket : snapshot.question.bucket;
-		const bucketPath = spec.side === 'source' ? 'source.bucketInfo.policy' : 'bucket.policy';
-		const resource = singlePolicy(snapshot, book, bucket?.policy, bucketPath, 'bucket policy', 'the bucket policy is not in the snapshot', `s3:GetBucketPolicy on arn:${facts.partition}:s3:::${bucketName} with a profile of the bucket's account`);
+		const resource = singlePolicy(snapshot, book, bucket?.policy, {place: 'bucket-policy', owner: spec.side}, 'bucket policy', 'the bucket policy is not in the snapshot', `s3:GetBucketPolicy on arn:${facts.partition}:s3:::${bucketName} with a profile of the bucket's account`);
 		return {...common, resource, rcp};
 	}
 	const keyInfo = keyInfoFor(snapshot, spec);
@@ -151,12 +163,12 @@ export const policySetFor = (snapshot: Snapshot, spec: ActionSpec, facts: Resolv
 	const otherKey = described && !keyInfo ? described.arn : undefined;
 	const keyPath = spec.side === 'source' ? 'source.keyInfo' : 'key';
 	const keyAccount = spec.resource.split(':')[4];
-	const crossAccount = keyAccount && /^\d{12}$/.test(keyAccount) && facts.question.principalAccount && keyAccount !== facts.question.principalAccount;
+	const crossAccount = keyAccount && isAccountId(keyAccount) && facts.question.principalAccount && keyAccount !== facts.question.principalAccount;
 	const resource = singlePolicy(
 		snapshot,
 		book,
 		keyInfo?.policy,
-		`${keyPath}.policy`,
+		{place: 'key-policy', owner: spec.side},
 		'key policy',
 		otherKey ? `the snapshot describes the key ${otherKey}, not ${spec.resource}, the key S3 uses` : 'the key policy is not in the snapshot',
 		`kms:GetKeyPolicy on ${spec.resource}${crossAccount ? ` with a profile of the key's account ${keyAccount} (a key policy cannot be read from another account)` : ''}`,

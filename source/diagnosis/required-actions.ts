@@ -1,16 +1,16 @@
 import type {ContextValue} from '../engine/context.js';
 import {parseCaller} from '../engine/principal.js';
+import {legsInRequestOrder} from '../operations/registry.js';
+import {actionId, type Actor, type Leg, type Side} from '../operations/types.js';
 import {keyInfoOf, type ResolvedFacts, type ResolvedKey} from './resolve-question.js';
-import type {Snapshot} from './snapshot.js';
-import {formatSize} from './format-size.js';
+import type {Snapshot} from '../snapshot/snapshot.js';
 
 /**
- * What an operation needs, derived from the operation (not a fixed list), with the request context
- * each call really carries: S3's own checks, and the KMS calls S3 makes on the caller's behalf.
+ * What an operation needs, from its module's legs (source/operations/), with the request context each
+ * call really carries: S3's own checks, and the KMS calls S3 makes on the caller's behalf.
  */
 
-/** Which bucket and key of the snapshot an action is about: the destination, or the copy source. */
-export type Side = 'destination' | 'source';
+export type {Side} from '../operations/types.js';
 
 export type ActionSpec = {
 	readonly id: string;
@@ -19,6 +19,8 @@ export type ActionSpec = {
 	readonly purpose: string;
 	readonly service: 's3' | 'kms';
 	readonly side: Side;
+	/** Who makes the request: its permissions are the ones checked. */
+	readonly actor: Actor;
 	/** The key ARN is not known: the decision cannot be `allowed`. */
 	readonly keyUnknown: boolean;
 	readonly context: Readonly<Record<string, ContextValue>>;
@@ -28,9 +30,10 @@ export type ActionSpec = {
 
 const s3Service = 's3.amazonaws.com';
 
-const commonContext = (snapshot: Snapshot): Record<string, ContextValue> => {
+type Principal = Snapshot['principal'];
+
+const commonContext = (principal: Principal): Record<string, ContextValue> => {
 	const context: Record<string, ContextValue> = {'aws:SecureTransport': true};
-	const principal = snapshot.principal;
 	if (principal) {
 		if (principal.organizationId !== undefined) context['aws:PrincipalOrgID'] = principal.organizationId;
 		if (principal.userId) context['aws:userid'] = principal.userId;
@@ -40,10 +43,10 @@ const commonContext = (snapshot: Snapshot): Record<string, ContextValue> => {
 	return context;
 };
 
-const s3Context = (snapshot: Snapshot, bucketAccount: string | undefined, region: string | undefined, sendsKeyHeaders: boolean): Record<string, ContextValue> => {
+const s3Context = (snapshot: Snapshot, principal: Principal, bucketAccount: string | undefined, region: string | undefined, sendsKeyHeaders: boolean): Record<string, ContextValue> => {
 	const named = snapshot.question.kmsKeyId;
 	return {
-		...commonContext(snapshot),
+		...commonContext(principal),
 		's3:signatureversion': 'AWS4-HMAC-SHA256',
 		// A request that relies on the bucket's default encryption sends no SSE header at all.
 		's3:x-amz-server-side-encryption': sendsKeyHeaders && named ? 'aws:kms' : null,
@@ -58,6 +61,7 @@ const s3Context = (snapshot: Snapshot, bucketAccount: string | undefined, region
 
 const kmsContext = (
 	snapshot: Snapshot,
+	principal: Principal,
 	key: ResolvedKey,
 	callerAccount: string | undefined,
 	region: string | undefined,
@@ -65,7 +69,7 @@ const kmsContext = (
 	keyInfo: Snapshot['key'],
 	side: Side,
 ): Record<string, ContextValue> => ({
-	...commonContext(snapshot),
+	...commonContext(principal),
 	...(region ? {'kms:ViaService': `s3.${region}.amazonaws.com`, 'aws:RequestedRegion': region} : {}),
 	...(callerAccount ? {'kms:CallerAccount': callerAccount} : {}),
 	'kms:EncryptionContext:aws:s3:arn': encryptionContextArn,
@@ -105,102 +109,72 @@ const aliasesSettledBy = (snapshot: Snapshot, context: Readonly<Record<string, C
 const unknownKeyArn = (key: ResolvedKey, region: string | undefined): string =>
 	`arn:aws:kms:${key.region ?? region ?? 'unknown-region'}:${key.account ?? 'unknown-account'}:key/${key.named && !key.named.includes('/') && !key.named.startsWith('arn:') ? key.named : 'unknown'}`;
 
-export const requiredActions = (snapshot: Snapshot, facts: ResolvedFacts): ActionSpec[] => {
-	const {question} = facts;
-	const caller = snapshot.principal ? parseCaller(snapshot.principal.arn) : undefined;
-	const callerAccount = caller?.account;
-	const region = question.bucketRegion;
-	const bucketArn = `arn:${facts.partition}:s3:::${question.bucket}`;
-	const specs: ActionSpec[] = [];
-	const destinationKey = facts.destinationKey;
-	const keyResource = destinationKey.arn ?? unknownKeyArn(destinationKey, region);
-	const encryptionContextArn = destinationKey.bucketKeyEnabled ? bucketArn : question.objectArn;
-	const destinationContext = kmsContext(snapshot, destinationKey, callerAccount, region, encryptionContextArn, keyInfoOf(snapshot.key, destinationKey.arn), 'destination');
-	const kmsSpec = (action: string, purpose: string): ActionSpec => ({
-		id: `${action}@destination`,
-		action,
-		resource: keyResource,
-		purpose,
-		service: 'kms',
-		side: 'destination',
-		keyUnknown: !destinationKey.arn,
-		context: destinationContext,
-		...aliasesSettledBy(snapshot, destinationContext, 'destination', keyResource),
-	});
-	const usesKms = destinationKey.source !== 'none';
-
-	if (question.operation === 'upload' || question.operation === 'copy') {
-		const size = question.sizeBytes === undefined ? 'of unknown size' : `of ${formatSize(question.sizeBytes)}`;
-		const putPurpose =
-			question.multipart === 'yes'
-				? `CreateMultipartUpload, UploadPart and CompleteMultipartUpload write the object (${size}, multipart above ${formatSize(question.multipartThresholdBytes)})`
-				: `PutObject writes the object (${size})`;
-		specs.push({
-			id: 's3:PutObject@destination',
-			action: 's3:PutObject',
-			resource: question.objectArn,
-			purpose: question.operation === 'copy' ? `CopyObject writes the destination object` : putPurpose,
-			service: 's3',
-			side: 'destination',
-			keyUnknown: false,
-			context: s3Context(snapshot, question.bucketAccount, region, true),
-		});
-		if (usesKms) {
-			specs.push(kmsSpec('kms:GenerateDataKey', 'S3 asks KMS for a data key to encrypt the new object'));
-			if (question.multipart !== 'no') {
-				specs.push(
-					kmsSpec(
-						'kms:Decrypt',
-						question.multipart === 'yes'
-							? 'UploadPart and CompleteMultipartUpload: S3 decrypts the upload\'s data key to encrypt and assemble each part'
-							: 'needed if the upload is multipart (the file size is not known; tools switch to multipart for large files)',
-					),
-				);
-			}
-		}
-	}
-	if (question.operation === 'download') {
-		specs.push({
-			id: 's3:GetObject@destination',
-			action: 's3:GetObject',
-			resource: question.objectArn,
-			purpose: 'GetObject reads the object',
-			service: 's3',
-			side: 'destination',
-			keyUnknown: false,
-			context: s3Context(snapshot, question.bucketAccount, region, false),
-		});
-		if (usesKms) specs.push(kmsSpec('kms:Decrypt', 'S3 asks KMS to decrypt the object\'s data key (the request names no key: S3 knows it)'));
-	}
-	if (question.operation === 'copy' && facts.sourceObjectArn && snapshot.question.source) {
-		const sourceBucketArn = `arn:${facts.partition}:s3:::${snapshot.question.source.bucket}`;
-		const sourceRegion = facts.sourceBucketRegion ?? region;
-		specs.unshift({
-			id: 's3:GetObject@source',
-			action: 's3:GetObject',
-			resource: facts.sourceObjectArn,
-			purpose: 'CopyObject reads the source object',
-			service: 's3',
-			side: 'source',
-			keyUnknown: false,
-			context: s3Context(snapshot, facts.sourceBucketAccount, sourceRegion, false),
-		});
-		const sourceKey = facts.sourceKey;
-		if (sourceKey && sourceKey.source !== 'none') {
-			const resource = sourceKey.arn ?? unknownKeyArn(sourceKey, sourceRegion);
-			const context = kmsContext(snapshot, sourceKey, callerAccount, sourceRegion, sourceKey.bucketKeyEnabled ? sourceBucketArn : facts.sourceObjectArn, keyInfoOf(snapshot.source?.keyInfo, sourceKey.arn), 'source');
-			specs.splice(1, 0, {
-				id: 'kms:Decrypt@source',
-				action: 'kms:Decrypt',
-				resource,
-				purpose: 'S3 decrypts the source object\'s data key to read it',
-				service: 'kms',
-				side: 'source',
-				keyUnknown: !sourceKey.arn,
-				context,
-				...aliasesSettledBy(snapshot, context, 'source', resource),
-			});
-		}
-	}
-	return specs;
+/** Where one leg's requests go: its object, bucket and key, as resolved from the snapshot. */
+type LegPlace = {
+	readonly objectArn: string;
+	readonly bucketArn: string;
+	readonly bucketAccount: string | undefined;
+	readonly region: string | undefined;
+	readonly key: ResolvedKey;
+	readonly keyInfo: Snapshot['key'];
 };
+
+const placeOf = (snapshot: Snapshot, facts: ResolvedFacts, side: Side): LegPlace | undefined => {
+	const {question} = facts;
+	if (side === 'destination') {
+		return {
+			objectArn: question.objectArn,
+			bucketArn: `arn:${facts.partition}:s3:::${question.bucket}`,
+			bucketAccount: question.bucketAccount,
+			region: question.bucketRegion,
+			key: facts.destinationKey,
+			keyInfo: keyInfoOf(snapshot.key, facts.destinationKey.arn),
+		};
+	}
+	const source = snapshot.question.source;
+	if (!facts.sourceObjectArn || !source || !facts.sourceKey) return undefined;
+	return {
+		objectArn: facts.sourceObjectArn,
+		bucketArn: `arn:${facts.partition}:s3:::${source.bucket}`,
+		bucketAccount: facts.sourceBucketAccount,
+		region: facts.sourceBucketRegion ?? question.bucketRegion,
+		key: facts.sourceKey,
+		keyInfo: keyInfoOf(snapshot.source?.keyInfo, facts.sourceKey.arn),
+	};
+};
+
+const kmsActionSpec = (snapshot: Snapshot, place: LegPlace, common: Omit<ActionSpec, 'resource' | 'keyUnknown' | 'context'>, context: Record<string, ContextValue>): ActionSpec => {
+	const resource = place.key.arn ?? unknownKeyArn(place.key, place.region);
+	return {...common, resource, keyUnknown: !place.key.arn, context, ...aliasesSettledBy(snapshot, context, common.side, resource)};
+};
+
+/** Who makes a leg's requests, as the snapshot knows it. */
+export const principalOf = (snapshot: Snapshot, actor: Actor): Principal => {
+	switch (actor.kind) {
+		case 'caller':
+			return snapshot.principal;
+	}
+};
+
+/** A leg's actions: its S3 actions always, its KMS actions when its object uses a KMS key; multipart ones unless it surely goes in one request. */
+const legActions = (snapshot: Snapshot, facts: ResolvedFacts, leg: Leg): ActionSpec[] => {
+	const place = placeOf(snapshot, facts, leg.side);
+	if (!place) return [];
+	const {question} = facts;
+	const principal = principalOf(snapshot, leg.actor);
+	const callerAccount = principal ? parseCaller(principal.arn).account : undefined;
+	const usesKms = place.key.source !== 'none';
+	const encryptionContextArn = place.key.bucketKeyEnabled ? place.bucketArn : place.objectArn;
+	return leg.actions
+		.filter(action => action.when === 'always' || question.multipart !== 'no')
+		.filter(action => action.service === 's3' || usesKms)
+		.map((action): ActionSpec => {
+			const common = {id: actionId(action.action, leg.side), action: action.action, purpose: action.purpose(question), side: leg.side, actor: leg.actor};
+			return action.service === 's3'
+				? {...common, service: 's3', resource: place.objectArn, keyUnknown: false, context: s3Context(snapshot, principal, place.bucketAccount, place.region, action.sendsKeyHeaders)}
+				: kmsActionSpec(snapshot, place, {...common, service: 'kms'}, kmsContext(snapshot, principal, place.key, callerAccount, place.region, encryptionContextArn, place.keyInfo, leg.side));
+		});
+};
+
+export const requiredActions = (snapshot: Snapshot, facts: ResolvedFacts): ActionSpec[] =>
+	legsInRequestOrder(facts.question.operation).flatMap(leg => legActions(snapshot, facts, leg));

@@ -1,8 +1,9 @@
 import {accountOfArn, parseArn} from '../engine/arn.js';
+import {isKeyId} from '../names/index.js';
 import {parseCaller} from '../engine/principal.js';
 import type {ResolvedQuestion} from './diagnosis.js';
-import type {DefaultEncryption, Snapshot} from './snapshot.js';
-import {defaultMultipartThreshold, multipartThresholds} from './thresholds.js';
+import type {DefaultEncryption, Snapshot} from '../snapshot/snapshot.js';
+import {decideMultipart, destinationLeg, hasSource} from '../operations/registry.js';
 
 /** Where the answer to "which key does S3 use" came from, for explanations. */
 export type KeySource = 'request' | 'object' | 'bucket-default' | 'aws-managed-default' | 'none';
@@ -19,8 +20,6 @@ export type ResolvedKey = {
 
 const isKmsAlgorithm = (encryption: DefaultEncryption | null | undefined): boolean =>
 	encryption?.algorithm === 'aws:kms' || encryption?.algorithm === 'aws:kms:dsse';
-
-const isKeyId = (name: string): boolean => /^[0-9a-f-]{36}$|^mrk-[0-9a-f]{32}$/.test(name);
 
 /** Only Bucket Keys of SSE-KMS count: DSSE-KMS does not support them, so S3 sends the object ARN. */
 const usesBucketKey = (encryption: DefaultEncryption | null | undefined): boolean =>
@@ -85,21 +84,6 @@ export const resolveObjectKey = (snapshot: Snapshot, encryption: DefaultEncrypti
 
 const crossOf = (a: string | undefined, b: string | undefined): boolean | 'unknown' => (a && b ? a !== b : 'unknown');
 
-/**
- * Decide multipart from size and tool: `unknown` when the size is not known (then both cases are checked). Only the
- * tool's threshold decides: "There is no minimum size limit on the last part of your multipart upload" (S3), so a
- * file below 5 MiB goes up as a one-part multipart upload when the threshold is lower.
- */
-export const decideMultipart = (snapshot: Snapshot): {multipart: 'yes' | 'no' | 'unknown'; threshold: number} => {
-	const {question} = snapshot;
-	const toolThreshold = question.tool ? multipartThresholds[question.tool] : defaultMultipartThreshold;
-	const threshold = question.multipartThresholdBytes ?? toolThreshold ?? defaultMultipartThreshold;
-	if (question.operation === 'download') return {multipart: 'no', threshold};
-	if (question.sizeBytes === undefined) return {multipart: 'unknown', threshold};
-	if (question.multipartThresholdBytes === undefined && toolThreshold === undefined) return {multipart: 'unknown', threshold};
-	return {multipart: question.sizeBytes >= threshold ? 'yes' : 'no', threshold};
-};
-
 export type ResolvedFacts = {
 	readonly question: ResolvedQuestion;
 	readonly partition: string;
@@ -117,13 +101,13 @@ export const resolveQuestion = (snapshot: Snapshot): ResolvedFacts => {
 	const caller = principalArn ? parseCaller(principalArn) : undefined;
 	const partition = caller?.partition ?? 'aws';
 	const objectArn = `arn:${partition}:s3:::${question.bucket}/${question.objectKey}`;
-	const {multipart, threshold} = decideMultipart(snapshot);
+	const {multipart, threshold} = decideMultipart(question);
 	const destinationKey =
-		question.operation === 'download'
+		destinationLeg(question.operation).facts.key === 'object'
 			? resolveObjectKey(snapshot, snapshot.object?.encryption, question.kmsKeyId, snapshot.key?.arn)
 			: resolveUploadKey(snapshot, question.kmsKeyId, snapshot.key?.arn, caller?.account);
 	let sourceFacts: Pick<ResolvedFacts, 'sourceKey' | 'sourceObjectArn' | 'sourceBucketAccount' | 'sourceBucketRegion'> = {};
-	if (question.operation === 'copy' && question.source) {
+	if (hasSource(question.operation) && question.source) {
 		const sourceKey = resolveObjectKey(
 			{...snapshot, bucket: snapshot.source?.bucketInfo ?? {}},
 			snapshot.source?.objectInfo?.encryption,

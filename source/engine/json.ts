@@ -1,7 +1,8 @@
 import {createRequire} from 'node:module';
 import type * as Jsonc from 'jsonc-parser';
 import type {ParseError} from 'jsonc-parser';
-import {err, ok, type Result} from './result.js';
+import {err, ok, type Result} from '../shared/result.js';
+import {maxJsonDepth, tooDeepAt} from './json-depth.js';
 
 // Loaded only when the JSON is broken: most runs never pay for it.
 const loadJsonc = (): typeof Jsonc => createRequire(import.meta.url)('jsonc-parser') as typeof Jsonc;
@@ -36,6 +37,11 @@ const describeCode = (error: ParseError, jsonc: typeof Jsonc): string =>
  * (Node 20's JSON.parse does not give a position for most errors; jsonc-parser does.)
  */
 export const parseJson = (text: string): Result<unknown, JsonSyntaxError> => {
+	const deep = tooDeepAt(text);
+	if (deep !== undefined) {
+		const where = lineAndColumn(text, deep);
+		return err({message: `nested more than ${maxJsonDepth} levels deep (the limit) at line ${where.line}, column ${where.column}`, ...where});
+	}
 	try {
 		return ok(JSON.parse(text) as unknown);
 	} catch {

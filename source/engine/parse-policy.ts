@@ -2,7 +2,9 @@ import {compiledSlot} from './compile-policy.js';
 import {parseOperatorName} from './conditions/operator-name.js';
 import {parseJson} from './json.js';
 import type {ConditionClause, Effect, Policy, PrincipalElement, Statement} from './policy.js';
-import {err, ok, type Result} from './result.js';
+import {err, ok, type Result} from '../shared/result.js';
+import {isObject, type JsonObject} from '../shared/json.js';
+import {isAccountId} from '../names/index.js';
 
 export type PolicyParseError = {
 	/** The whole message, naming the policy and the statement: `key policy, Sid "Use": Effect must be …`. */
@@ -14,9 +16,7 @@ export type PolicyParseError = {
 	readonly column?: number;
 };
 
-type JsonObject = Record<string, unknown>;
 
-const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const knownVersions = new Set(['2012-10-17', '2008-10-17']);
 const statementElements = new Set(['Sid', 'Effect', 'Action', 'NotAction', 'Resource', 'NotResource', 'Principal', 'NotPrincipal', 'Condition']);
@@ -58,7 +58,7 @@ const parsePrincipal = (value: unknown, element: string): PrincipalElement => {
 	const read = (type: string): string[] => (entries[type] === undefined ? [] : stringList(entries[type], `${element}.${type}`));
 	const aws = read('AWS');
 	for (const entry of aws) {
-		if (entry !== '*' && !/^\d{12}$/.test(entry) && !entry.startsWith('arn:') && !/^[A-Z0-9]{21}$/.test(entry)) {
+		if (entry !== '*' && !isAccountId(entry) && !entry.startsWith('arn:') && !/^[A-Z0-9]{21}$/.test(entry)) {
 			fail(`${element}.AWS "${entry}" is not an account ID, an ARN or "*"`);
 		}
 	}

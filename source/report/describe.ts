@@ -1,13 +1,13 @@
 import type {ConditionExplanation, Diagnosis, Fix, Place, Requirement, ResolvedQuestion} from '../diagnosis/diagnosis.js';
-import {formatSize, formatSizeInFull} from '../diagnosis/format-size.js';
+import {operationModule} from '../operations/registry.js';
+import {formatSize, formatSizeInFull} from '../shared/format-size.js';
 import {placeLabels, placeOrder} from './marks.js';
 
 export {formatSize, formatSizeInFull};
 
 /** Words shared by the text and markdown reports, so both say the same thing. */
 
-export const operationPhrase = (question: Pick<ResolvedQuestion, 'operation'>): string =>
-	question.operation === 'upload' ? 'upload to' : question.operation === 'download' ? 'download of' : 'copy to';
+export const operationPhrase = (question: Pick<ResolvedQuestion, 'operation'>): string => operationModule(question.operation).wording.phrase;
 
 export const objectUrl = (question: Pick<ResolvedQuestion, 'bucket' | 'objectKey'>): string => `s3://${question.bucket}/${question.objectKey}`;
 
@@ -20,15 +20,15 @@ export const verdictWords: Readonly<Record<Diagnosis['verdict'], string>> = {
 /** "yes: 12 MiB is at or above the 8 MiB multipart threshold". */
 export const multipartLine = (question: ResolvedQuestion): string => {
 	const threshold = formatSize(question.multipartThresholdBytes);
-	if (question.operation === 'download') return 'no: a download is a single GetObject (ranged reads need the same permissions)';
+	const parts = operationModule(question.operation).multipart;
+	if (!parts.inParts) return `no: ${parts.why}`;
 	if (question.multipart === 'unknown' || question.sizeBytes === undefined) {
-		const parts = question.operation === 'copy' ? 'a multipart copy' : 'a multipart upload';
 		const why = question.sizeBytes === undefined ? 'the size is not known' : `the tool's multipart threshold is not documented (${formatSize(question.sizeBytes)})`;
-		return `unknown: ${why}, so both a single request and ${parts} were checked`;
+		return `unknown: ${why}, so both a single request and ${parts.noun} were checked`;
 	}
 	const size = formatSize(question.sizeBytes);
 	return question.multipart === 'yes'
-		? `yes: ${size} is at or above the ${threshold} multipart threshold, so the tool ${question.operation === 'copy' ? 'copies' : 'uploads'} in parts`
+		? `yes: ${size} is at or above the ${threshold} multipart threshold, so the tool ${parts.verb} in parts`
 		: `no: ${size} is ${question.sizeBytes < question.multipartThresholdBytes ? 'below' : 'not above'} the ${threshold} multipart threshold, so the tool sends one request`;
 };
 

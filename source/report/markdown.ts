@@ -1,4 +1,9 @@
-/** Markdown escaping: prose, code spans, table cells and fenced blocks that their content cannot break. */
+import {visible} from './sanitize.js';
+
+/**
+ * Markdown escaping: prose, code spans, table cells and fenced blocks that their content cannot break.
+ * Every value is made visible first: no control character, and no line break that could start a block.
+ */
 
 const longestRun = (text: string, character: string): number => {
 	let longest = 0;
@@ -10,26 +15,37 @@ const longestRun = (text: string, character: string): number => {
 	return longest;
 };
 
+
 /**
- * Text from policies and AWS (Sids, reasons, ARNs) as inert markdown: no emphasis, links or raw HTML.
- * Underscores inside words stay as they are (they never emphasise), so `SYMMETRIC_DEFAULT` stays readable.
+ * Text from policies and AWS (Sids, reasons, ARNs) as inert markdown: no emphasis, links, autolinks, entities,
+ * raw HTML, or block that it could start. Underscores inside words stay as they are (they never emphasise),
+ * so `SYMMETRIC_DEFAULT` stays readable.
  */
 export const prose = (text: string): string =>
-	text
-		.replace(/[\\`*[\]]/g, match => `\\${match}`)
+	visible(text)
+		.replace(/[\\`*[\]~]/g, match => `\\${match}`)
+		.replace(/&/g, '&amp;')
 		.replace(/</g, '&lt;')
 		.replace(/>/g, '&gt;')
-		.replace(/(^|[^\p{L}\p{N}])_|_(?=$|[^\p{L}\p{N}])/gu, (match, before: string | undefined) => (before === undefined ? '\\_' : `${before}\\_`));
+		.replace(/(^|[^\p{L}\p{N}])_|_(?=$|[^\p{L}\p{N}])/gu, (match, before: string | undefined) => (before === undefined ? '\\_' : `${before}\\_`))
+		// GFM's extended autolinks start at these schemes and at `www.`; an escaped `:` or `.` stops them.
+		.replace(/\b(https?|ftp|mailto|xmpp):/gi, '$1\\:')
+		.replace(/\bwww\./gi, match => `${match.slice(0, -1)}\\.`)
+		// Nothing at the start may open a block: indented code, a heading, quote, list, setext line or table.
+		.replace(/^ +/, spaces => '&#32;'.repeat(spaces.length))
+		.replace(/^[#>+\-=|]/, '\\$&')
+		.replace(/^(\d{1,9})([.)])/, '$1\\$2');
 
 /** A code span that holds any text, backticks included. */
-export const code = (text: string): string => {
+export const code = (written: string): string => {
+	const text = visible(written);
 	const fence = '`'.repeat(longestRun(text, '`') + 1);
 	const padded = text.startsWith('`') || text.endsWith('`') ? ` ${text} ` : text;
 	return `${fence}${padded}${fence}`;
 };
 
 /** Content for a table cell: pipes escaped (GFM honours `\|` even inside code spans), lines joined. */
-export const cell = (markdown: string): string => markdown.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+export const cell = (markdown: string): string => markdown.replace(/\|/g, '\\|').replace(/\r?\n|\r/g, '<br>');
 
 export const table = (header: readonly string[], rows: readonly (readonly string[])[]): string[] => [
 	`| ${header.map(cell).join(' | ')} |`,
@@ -40,5 +56,5 @@ export const table = (header: readonly string[], rows: readonly (readonly string
 /** A fenced block longer than any backtick run inside, so the content cannot close it early. */
 export const fenced = (language: string, content: string): string[] => {
 	const fence = '`'.repeat(Math.max(3, longestRun(content, '`') + 1));
-	return [`${fence}${language}`, ...content.replace(/\n$/, '').split('\n'), fence];
+	return [`${fence}${language}`, ...content.replace(/\n$/, '').split('\n').map(visible), fence];
 };

@@ -1,11 +1,15 @@
+import {visibleLines} from './sanitize.js';
 import type {ConditionExplanation, Diagnosis, Finding, Fix, Requirement, RequiredAction, ResolvedQuestion, UnknownNote} from '../diagnosis/diagnosis.js';
 
 /**
  * `check --format json`: a contract for scripts, so every object is built key by key in a fixed order.
  * Keys the contract always has are present even when empty (`decidedBy: null`, `policyName: null`);
  * `resolveWith`, `conditions`, `remedy` and the question's unknown facts are left out when absent.
- * The engine's full evaluation is not part of it.
+ * The engine's full evaluation is not part of it. docs/diagnosis.schema.json is its JSON Schema.
  */
+
+/** Names the contract and its major version: additions keep `@1`, a breaking change is `@2` (CHANGELOG.md). */
+export const diagnosisFormat = 's3-kms-doctor/diagnosis@1';
 
 type Json = string | number | boolean | null | readonly Json[] | {readonly [key: string]: Json | undefined};
 
@@ -84,6 +88,7 @@ const unknownJson = (note: UnknownNote): Json => ({
 /** The diagnosis as `check --format json` prints it: 2-space indent, a final newline. */
 export const renderJson = (diagnosis: Diagnosis): string => {
 	const document: Json = {
+		format: diagnosisFormat,
 		verdict: diagnosis.verdict,
 		summary: diagnosis.summary,
 		question: questionJson(diagnosis.question),
@@ -93,5 +98,6 @@ export const renderJson = (diagnosis: Diagnosis): string => {
 		fixes: diagnosis.fixes.map(fixJson),
 		unknowns: diagnosis.unknowns.map(unknownJson),
 	};
-	return `${JSON.stringify(document, null, 2)}\n`;
+	// Exact values; the characters that could steer a terminal are JSON-escaped, which parses to the same.
+	return `${visibleLines(JSON.stringify(document, null, 2))}\n`;
 };

@@ -16,6 +16,7 @@ import {
 } from './describe.js';
 import {code, fenced, prose, table} from './markdown.js';
 import {conditionStyles, decisionStyles, placeHeading, severityStyles, statusLegendEntry, statusOrder, statusStyles} from './marks.js';
+import {visibleDiagnosis} from './sanitize.js';
 
 export type MarkdownOptions = {
 	/** When the report was made (ISO 8601); left out unless given, so the same diagnosis gives the same report. */
@@ -150,7 +151,8 @@ const footer = (options: MarkdownOptions): string[] => {
 };
 
 /** The report a support engineer attaches to a ticket. Deterministic: the same input gives the same text. */
-export const renderMarkdown = (diagnosis: Diagnosis, options: MarkdownOptions = {}): string => {
+export const renderMarkdown = (written: Diagnosis, options: MarkdownOptions = {}): string => {
+	const diagnosis = visibleDiagnosis(written);
 	const verdict = decisionStyles[diagnosis.verdict];
 	const lines = [
 		`# ${verdict.mark} ${verdictWords[diagnosis.verdict]}: ${operationPhrase(diagnosis.question)} ${code(objectUrl(diagnosis.question))}`,

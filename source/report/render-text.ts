@@ -15,7 +15,9 @@ import {
 	type PlaceGroup,
 } from './describe.js';
 import {conditionStyles, decisionStyles, placeHeading, severityStyles, statusLegendEntry, statusOrder, statusStyles, type MarkStyle} from './marks.js';
-import {displayWidth, padEnd, wrap} from './wrap.js';
+import {displayWidth, padEnd} from '../shared/display-width.js';
+import {wrap} from './wrap.js';
+import {visible, visibleDiagnosis} from './sanitize.js';
 
 export type TextOptions = {
 	/** ANSI colours: the caller decides (off for NO_COLOR or when stdout is not a terminal). */
@@ -48,7 +50,7 @@ const columns = (items: readonly string[], width: number, indent: string): strin
 };
 
 /** A JSON document or a command, indented but never wrapped. */
-const block = (indent: string, text: string): string[] => text.replace(/\n$/, '').split('\n').map(line => `${indent}${line}`);
+const block = (indent: string, text: string): string[] => text.replace(/\n$/, '').split('\n').map(line => `${indent}${visible(line)}`);
 
 const heading = (context: Context, text: string): string[] => ['', context.paint.bold(text)];
 
@@ -143,7 +145,9 @@ const unknownLines = (context: Context, note: UnknownNote): string[] => {
 };
 
 /** The diagnosis for a terminal: the markdown report's content, laid out in columns and coloured. */
-export const renderText = (diagnosis: Diagnosis, options: TextOptions): string => {
+export const renderText = (written: Diagnosis, options: TextOptions): string => {
+	// Customer text is made visible before any colour of ours is added.
+	const diagnosis = visibleDiagnosis(written);
 	const context: Context = {paint: painter(options.color), width: options.width ?? 100};
 	const verdict = decisionStyles[diagnosis.verdict];
 	const explained = new Set(requirementsWithConditions(diagnosis.requirements));

@@ -1,5 +1,5 @@
 import {useApp} from 'ink';
-import {useCallback} from 'react';
+import {useCallback, useEffect, useState} from 'react';
 import {ConversationScreen} from './conversation/conversation-screen.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {KeyRouter} from './keys/key-router.js';
@@ -17,15 +17,29 @@ export type WizardAppProps = {
 	readonly settings?: WizardSettings;
 };
 
-/** The wizard: the conversation until a diagnosis exists, then the result screen (Esc goes back to edit). */
-export const WizardApp = (props: WizardAppProps) => (
-	<KeyRouter>
-		<Wizard {...props} />
-	</KeyRouter>
-);
+/** Ctrl+C: the shell's convention for "interrupted" (128 + SIGINT). */
+export const interruptedExitCode = 130;
 
-const Wizard = ({services, savedName, settings: startSettings}: WizardAppProps) => {
+/**
+ * The wizard: the conversation until a diagnosis exists, then the result screen (Esc goes back to edit).
+ * Quitting (q, or Ctrl+C from anywhere) first draws an empty frame, so no question, dialog or footer is
+ * left behind in the terminal, then ends Ink with the exit code (waitUntilExit resolves to it).
+ */
+export const WizardApp = (props: WizardAppProps) => {
 	const {exit} = useApp();
+	const [exitCode, setExitCode] = useState<number | undefined>(undefined);
+	useEffect(() => {
+		if (exitCode !== undefined) exit(exitCode);
+	}, [exitCode, exit]);
+	if (exitCode !== undefined) return null;
+	return (
+		<KeyRouter onInterrupt={() => setExitCode(interruptedExitCode)}>
+			<Wizard {...props} onQuit={() => setExitCode(0)} />
+		</KeyRouter>
+	);
+};
+
+const Wizard = ({services, savedName, settings: startSettings, onQuit}: WizardAppProps & {readonly onQuit: () => void}) => {
 	const {columns, rows} = useTerminalSize();
 	const session = useSession(services, savedName, startSettings);
 	const {ending, diagnosis, dispatch, state} = session;
@@ -45,7 +59,7 @@ const Wizard = ({services, savedName, settings: startSettings}: WizardAppProps) 
 
 	const nameCheck = useCallback(
 		async (name: string): Promise<Notice> => {
-			const check = savedCheckOf(state.answers, services.now());
+			const check = savedCheckOf(session.conversation.steps, services.now());
 			if (!check || !state.settings) return {tone: 'failure', text: 'This check cannot be saved.'};
 			const settings = {...state.settings, savedChecks: {...state.settings.savedChecks, [name]: check}};
 			try {
@@ -56,7 +70,7 @@ const Wizard = ({services, savedName, settings: startSettings}: WizardAppProps) 
 			dispatch({type: 'settings-saved', settings});
 			return {tone: 'success', text: `✔ Saved as "${name}": re-run it with s3-kms-doctor --saved ${name}`};
 		},
-		[state.answers, state.settings, services, dispatch],
+		[session.conversation.steps, state.settings, services, dispatch],
 	);
 
 	if (ending && diagnosis?.ok) {
@@ -69,12 +83,13 @@ const Wizard = ({services, savedName, settings: startSettings}: WizardAppProps) 
 				width={columns}
 				rows={rows}
 				onRerun={rerun}
+				rereadable={ending.mode === 'live' || ending.mode === 'file'}
 				{...(ending.mode === 'live' ? {onNameCheck: nameCheck} : {})}
 				savedCheckNames={Object.keys(state.settings?.savedChecks ?? {})}
 				onBack={session.goBack}
-				onQuit={exit}
+				onQuit={onQuit}
 			/>
 		);
 	}
-	return <ConversationScreen session={session} width={columns} rows={rows} />;
+	return <ConversationScreen session={session} width={columns} rows={rows} onQuit={onQuit} />;
 };

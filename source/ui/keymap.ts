@@ -31,12 +31,14 @@ export const keymap = {
 	nameCheck: {label: 'n', description: 'name this check, to re-run it with --saved NAME', match: letter('n')},
 	help: {label: '?', description: 'show or hide the keys', match: letter('?')},
 	quit: {label: 'q', description: 'quit', match: (input, key) => letter('q')(input, key) || ctrl('c')(input, key)},
+	interrupt: {label: 'Ctrl+C', description: 'quit from anywhere, also while typing (exit code 130)', match: ctrl('c')},
 	cursorLeft: {label: '←', description: 'move the cursor left', match: (_input, key) => key.leftArrow},
 	cursorRight: {label: '→', description: 'move the cursor right', match: (_input, key) => key.rightArrow},
-	lineStart: {label: 'Home', description: 'to the start of the field', match: (input, key) => key.home || (key.ctrl && input === 'a')},
-	lineEnd: {label: 'End', description: 'to the end of the field', match: (input, key) => key.end || (key.ctrl && input === 'e')},
-	// Terminals send Backspace as DEL (0x7f), which Ink reports as `delete`: both erase backwards.
-	erase: {label: 'Backspace', description: 'erase the character before the cursor', match: (_input, key) => key.backspace || key.delete},
+	lineStart: {label: 'Home', description: 'to the start of the line', match: (input, key) => key.home || (key.ctrl && input === 'a')},
+	lineEnd: {label: 'End', description: 'to the end of the line', match: (input, key) => key.end || (key.ctrl && input === 'e')},
+	// The key router tells Backspace (DEL, which Ink calls `delete`) from the Delete key (ESC [3~).
+	erase: {label: 'Backspace', description: 'erase the character before the cursor (at a line start: join it to the line above)', match: (_input, key) => key.backspace},
+	eraseForward: {label: 'Delete', description: 'erase the character under the cursor (at a line end: join the next line)', match: (_input, key) => key.delete},
 	finishPaste: {label: 'Ctrl+D', description: 'done pasting (Enter also finishes once the text is valid)', match: ctrl('d')},
 	clearField: {label: 'Ctrl+U', description: 'clear the field', match: ctrl('u')},
 	yes: {label: 'y', description: 'yes', match: (input, key) => letter('y')(input, key) || letter('Y')(input, key)},
@@ -52,4 +54,36 @@ export const hintLine = (hints: ReadonlyArray<readonly [label: string, what: str
 	hints.map(([label, what]) => `${label} ${what}`).join(' · ');
 
 /** The bindings the result screen's help overlay lists, in order. */
-export const resultScreenKeys: readonly KeyName[] = ['up', 'down', 'choose', 'back', 'nextTab', 'previousTab', 'pageUp', 'pageDown', 'copy', 'exportReport', 'saveSnapshot', 'rerun', 'nameCheck', 'help', 'quit'];
+export const resultScreenKeys: readonly KeyName[] = ['up', 'down', 'choose', 'back', 'nextTab', 'previousTab', 'pageUp', 'pageDown', 'copy', 'exportReport', 'saveSnapshot', 'rerun', 'nameCheck', 'help', 'quit', 'interrupt'];
+
+/** What `?` lists while a question is asked or work runs: where typing owns the letters, q is text and Ctrl+C quits. */
+export const conversationKeys = {
+	choice: ['up', 'down', 'pageUp', 'pageDown', 'choose', 'back', 'help', 'quit', 'interrupt'],
+	text: ['choose', 'cursorLeft', 'cursorRight', 'lineStart', 'lineEnd', 'erase', 'eraseForward', 'clearField', 'back', 'help', 'interrupt'],
+	paste: ['choose', 'finishPaste', 'up', 'down', 'cursorLeft', 'cursorRight', 'lineStart', 'lineEnd', 'erase', 'eraseForward', 'clearField', 'back', 'help', 'interrupt'],
+	wait: ['back', 'help', 'quit', 'interrupt'],
+} as const satisfies Record<string, readonly KeyName[]>;
+
+/** Pairs that read as one line of help: `↑ ↓ previous or next`. */
+const pairs: ReadonlyArray<readonly [KeyName, KeyName, string, string]> = [
+	['up', 'down', '↑ ↓', 'previous or next row, option or line'],
+	['pageUp', 'pageDown', 'PgUp PgDn', 'scroll a page up or down'],
+	['nextTab', 'previousTab', 'Tab ← →', 'switch the fix view: statement, merged policy, CLI command'],
+	['cursorLeft', 'cursorRight', '← →', 'move the cursor'],
+	['lineStart', 'lineEnd', 'Home End', 'to the start or end of the line (also Ctrl+A, Ctrl+E)'],
+];
+
+/** Help lines for bindings: pairs merged, and extra words where typing owns the letters. */
+export const helpEntries = (names: readonly KeyName[], typing = false): Array<readonly [label: string, description: string]> => {
+	const entries: Array<readonly [string, string]> = [];
+	for (const name of names) {
+		const pair = pairs.find(([first, second]) => (first === name || second === name) && names.includes(first) && names.includes(second));
+		if (pair) {
+			if (pair[0] === name) entries.push([pair[2], pair[3]]);
+			continue;
+		}
+		const {label, description} = keymap[name];
+		entries.push([label, name === 'help' && typing ? `${description} (in an empty field; otherwise ? is text)` : description]);
+	}
+	return entries;
+};

@@ -1,7 +1,9 @@
 import type {Diagnosis} from '../diagnosis/diagnosis.js';
-import type {ParsedDenial} from '../diagnosis/error-message/parsed-denial.js';
-import type {Operation, Question, Snapshot} from '../diagnosis/snapshot.js';
-import type {Result} from '../engine/result.js';
+import type {ParsedDenial} from '../inputs/error-message/parsed-denial.js';
+import type {Question, Snapshot} from '../snapshot/snapshot.js';
+import type {Result} from '../shared/result.js';
+import type {Answers} from './conversation/walk.js';
+import type {PolicyKind} from '../inputs/paste/policy-kind.js';
 
 /**
  * Everything the wizard does that is not drawing: reading profiles and files, talking to AWS, diagnosing,
@@ -45,25 +47,28 @@ export type CollectRequest = {
 	readonly question: Question;
 };
 
-/** A pasted policy, checked as it is typed: where the JSON breaks, or how many statements it has. */
+/** What kind of policy a paste question asks for, so a policy pasted into the wrong box is noticed. */
+export type {PolicyKind} from '../inputs/paste/policy-kind.js';
+
+/**
+ * A pasted policy, checked as it is typed: where the JSON breaks, or how many statements it has, what
+ * was done to read it (unwrapped from CLI output, wrapped, a trailing comma ignored) and what looks wrong.
+ */
 export type PolicyCheck =
-	| {readonly ok: true; readonly statementCount: number}
+	/** `hiddenCharacters`: control, bidi or zero-width characters in its strings, which every view shows escaped; `notes` and `warnings`: what was unwrapped or looks wrong. */
+	| {readonly ok: true; readonly statementCount: number; readonly hiddenCharacters?: number; readonly notes?: readonly string[]; readonly warnings?: readonly string[]}
 	| {readonly ok: false; readonly message: string; readonly line?: number; readonly column?: number};
 
 export type WriteError = {readonly kind: 'exists' | 'failed'; readonly message: string};
 
-export type RecentTarget = {
-	readonly operation: Operation;
-	readonly bucket: string;
-	readonly objectKey: string;
-};
+export type RecentTarget = Pick<Question, 'operation' | 'bucket' | 'objectKey'>;
 
 /**
  * A named check: the wizard's answers that name things (profiles, bucket, key, size, tool), never
  * credentials or policy documents. Re-run from the first question or with `--saved NAME`.
  */
 export type SavedCheck = {
-	readonly answers: Readonly<Record<string, string>>;
+	readonly answers: Answers;
 	readonly savedAt: string;
 };
 
@@ -87,7 +92,7 @@ export type WizardServices = {
 	readonly readSnapshotFile: (path: string) => Promise<Result<Snapshot, string>>;
 	/** An AccessDenied message, SDK error or CloudTrail event → what it reveals. */
 	readonly parseError: (text: string) => Result<ParsedDenial, string>;
-	readonly checkPolicy: (text: string, name: string) => PolicyCheck;
+	readonly checkPolicy: (text: string, name: string, kind?: PolicyKind) => PolicyCheck;
 	/** Live reads, reporting each one as it starts and ends. Fails as a whole only when nothing can be read. */
 	readonly collect: (request: CollectRequest, onProgress: (progress: ReadProgress) => void, signal: AbortSignal) => Promise<Result<Snapshot, string>>;
 	/** Asynchronous only so the diagnosis core loads after the first frame. */

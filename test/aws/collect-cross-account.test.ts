@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {collectSnapshot} from '../../source/aws/collect.js';
-import type {Snapshot} from '../../source/diagnosis/snapshot.js';
+import type {Snapshot} from '../../source/snapshot/snapshot.js';
 import {expectValidSnapshot, notePaths, useFakeAws} from '../support/fake-aws/harness.js';
 import {keyArn} from '../support/fake-aws/scenario.js';
 import {accounts, crossAccountFiles, crossAccountScenario, sharedKey} from '../support/fake-aws/scenarios.js';

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {collectSnapshot, type CollectOptions} from '../../source/aws/collect.js';
-import type {Snapshot} from '../../source/diagnosis/snapshot.js';
+import type {Snapshot} from '../../source/snapshot/snapshot.js';
 import type {FakeService} from '../support/fake-aws/call.js';
 import {expectValidSnapshot, notePaths, useFakeAws} from '../support/fake-aws/harness.js';
 import {sameAccountFiles, sameAccountScenario} from '../support/fake-aws/scenarios.js';
@@ -54,6 +54,8 @@ const consequences: Readonly<Record<string, {notes: readonly string[]; permissio
 	'iam:GetPolicyVersion': {notes: ['principal.identityPolicies', 'principal.permissionsBoundary'], permission: 'iam:GetPolicyVersion on arn:aws:iam::111122223333:policy/kms-use', missing: ['principal.identityPolicies', 'principal.permissionsBoundary']},
 	'kms:DescribeKey': {notes: ['key.keyState'], permission: 'kms:DescribeKey on arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab', missing: ['key.keyManager', 'key.keyState', 'key.keySpec', 'key.keyUsage', 'key.multiRegion']},
 	'kms:GetKeyPolicy': {notes: ['key.policy'], permission: 'kms:GetKeyPolicy on arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab', missing: ['key.policy']},
+	// Aliases only name the key: a denied kms:ListAliases costs no fact and no note.
+	'kms:ListAliases': {notes: [], permission: '', missing: []},
 	'kms:ListGrants': {notes: ['key.grants'], permission: 'kms:ListGrants on arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab', missing: ['key.grants']},
 	'organizations:DescribeOrganization': {notes: ['organization'], permission: 'organizations:DescribeOrganization', missing: ['principal.organizationId', 'organization']},
 	'organizations:ListParents': {notes: ['organization'], permission: 'organizations:ListParents on 111122223333, from the management account or a delegated administrator', missing: ['organization']},

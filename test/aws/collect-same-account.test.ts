@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {collectSnapshot, type ReadProgress} from '../../source/aws/collect.js';
-import type {Snapshot} from '../../source/diagnosis/snapshot.js';
+import type {Snapshot} from '../../source/snapshot/snapshot.js';
 import {expectValidSnapshot, notePaths, useFakeAws} from '../support/fake-aws/harness.js';
 import {accounts, sameAccountFiles, sameAccountScenario} from '../support/fake-aws/scenarios.js';
 

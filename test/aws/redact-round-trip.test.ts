@@ -1,8 +1,8 @@
 import {describe, expect, it} from 'vitest';
 import {collectSnapshot} from '../../source/aws/collect.js';
 import {diagnose} from '../../source/diagnosis/diagnose.js';
-import {parseSnapshot} from '../../source/diagnosis/parse-snapshot.js';
-import {redactSnapshot} from '../../source/diagnosis/redact.js';
+import {parseSnapshot} from '../../source/snapshot/parse-snapshot.js';
+import {redactSnapshot} from '../../source/snapshot/redact.js';
 import type {Diagnosis} from '../../source/diagnosis/diagnosis.js';
 import {useFakeAws} from '../support/fake-aws/harness.js';
 import {accounts, crossAccountFiles, crossAccountScenario, sharedKey} from '../support/fake-aws/scenarios.js';

@@ -5,12 +5,12 @@ import {promisify} from 'node:util';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {collectSnapshot} from '../../source/aws/collect.js';
 import {readBundleFiles} from '../../source/commands/import.js';
-import {bundleToSnapshot} from '../../source/diagnosis/bundle/index.js';
-import {renderCollectScript, validateCollectOptions} from '../../source/diagnosis/collect-script/index.js';
+import {bundleToSnapshot} from '../../source/inputs/bundle/index.js';
+import {renderCollectScript, validateCollectOptions} from '../../source/outputs/collect-script/index.js';
 import {diagnose} from '../../source/diagnosis/diagnose.js';
 import type {Diagnosis} from '../../source/diagnosis/diagnosis.js';
-import {parseSnapshot} from '../../source/diagnosis/parse-snapshot.js';
-import type {Question, Snapshot} from '../../source/diagnosis/snapshot.js';
+import {parseSnapshot} from '../../source/snapshot/parse-snapshot.js';
+import type {Question, Snapshot} from '../../source/snapshot/snapshot.js';
 import {notePaths, useFakeAws, type FakeAwsState} from '../support/fake-aws/harness.js';
 import {accounts, crossAccountFiles, crossAccountScenario, keys, sameAccountFiles, sameAccountScenario} from '../support/fake-aws/scenarios.js';
 import {runCollectScriptWithSdk, sdkAwsFolder, type SdkScriptRun} from '../support/fake-aws-cli-sdk/run-collect-script.js';
@@ -112,7 +112,7 @@ describe('the bundle diagnoses as the live path does, in one account', () => {
 			roundTrip(state, 'ci', {operation: 'copy', bucket: 'acme-archive', objectKey: '2024/q1.csv', source: {bucket: 'acme-uploads', objectKey: 'reports/2024/q1.csv'}}),
 			roundTrip(state, 'ci', {operation: 'upload', bucket: 'acme-uploads', objectKey: 'new.csv', kmsKeyId: 'alias/uploads'}),
 		]);
-	}, 60_000);
+	}, 180_000);
 
 	it('the fake aws speaks as the AWS CLI does: the wire error code, a HEAD answer\'s status, every page of a list', async () => {
 		const aws = (...args: string[]) =>
@@ -207,7 +207,7 @@ describe('the bundle diagnoses as the live path does, with the caller, the bucke
 		// script's `--expected-bucket-owner` of the wrong account would too; the fake endpoint does not check that header).
 		state.fake.addFault({service: 's3', operation: 'HeadBucket', accessKeyId: keys.uploader.accessKeyId, kind: 'denied'});
 		download = await roundTrip(state, 'app', {operation: 'download', bucket: 'shared-data', objectKey: 'in/data.json'});
-	}, 60_000);
+	}, 180_000);
 
 	it('what one account cannot read stays unknown on both paths, and the diagnosis is the same', () => {
 		expectKnownReadOnlyCommands(download.run);

@@ -2,7 +2,7 @@ import {mkdtemp, readFile, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {parseSnapshot} from '../../source/diagnosis/parse-snapshot.js';
+import {parseSnapshot} from '../../source/snapshot/parse-snapshot.js';
 import {useFakeAws} from '../support/fake-aws/harness.js';
 import {sameAccountFiles, sameAccountScenario} from '../support/fake-aws/scenarios.js';
 import {runBuiltCli} from './run-built-cli.js';
@@ -55,6 +55,6 @@ describe('check --profile (live)', () => {
 	it('refuses --snapshot together with live options', async () => {
 		const run = await runBuiltCli(['check', '--snapshot', 'x.json', '--profile', 'ci']);
 		expect(run.exitCode).toBe(2);
-		expect(run.stderr).toMatch(/either --snapshot or the live-check options/);
+		expect(run.stderr).toMatch(/^s3-kms-doctor: --profile does not apply with --snapshot/);
 	});
 });

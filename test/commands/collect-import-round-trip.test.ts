@@ -3,10 +3,10 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {describe, expect, it} from 'vitest';
 import {readBundleFiles} from '../../source/commands/import.js';
-import {bundleToSnapshot} from '../../source/diagnosis/bundle/index.js';
-import {renderCollectScript, validateCollectOptions, type CollectScriptInput} from '../../source/diagnosis/collect-script/index.js';
-import {parseSnapshot} from '../../source/diagnosis/parse-snapshot.js';
-import type {Snapshot} from '../../source/diagnosis/snapshot.js';
+import {bundleToSnapshot} from '../../source/inputs/bundle/index.js';
+import {renderCollectScript, validateCollectOptions, type CollectScriptInput} from '../../source/outputs/collect-script/index.js';
+import {parseSnapshot} from '../../source/snapshot/parse-snapshot.js';
+import type {Snapshot} from '../../source/snapshot/snapshot.js';
 import {runCollectScript, type ScriptRun} from '../support/fake-aws-cli/run-collect-script.js';
 
 const fixture = (name: string): string => fileURLToPath(new URL(`../fixtures/bundle/${name}`, import.meta.url));

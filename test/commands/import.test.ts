@@ -4,8 +4,8 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {beforeAll, describe, expect, it} from 'vitest';
 import {runImport} from '../../source/commands/import.js';
-import {renderCollectScript, validateCollectOptions} from '../../source/diagnosis/collect-script/index.js';
-import type {Snapshot} from '../../source/diagnosis/snapshot.js';
+import {renderCollectScript, validateCollectOptions} from '../../source/outputs/collect-script/index.js';
+import type {Snapshot} from '../../source/snapshot/snapshot.js';
 import {runCollectScript, type ScriptRun} from '../support/fake-aws-cli/run-collect-script.js';
 import {runBuiltCli} from './run-built-cli.js';
 

@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {diagnose} from '../../source/diagnosis/diagnose.js';
 import type {Diagnosis, Fix, RequiredAction} from '../../source/diagnosis/diagnosis.js';
-import type {PolicyJson, Snapshot} from '../../source/diagnosis/snapshot.js';
+import type {PolicyJson, Snapshot} from '../../source/snapshot/snapshot.js';
 import {
 	MiB,
 	account,
@@ -256,8 +256,7 @@ describe('copy edge cases', () => {
 			expect(diagnose(onBothSides(snapshot, fix.policy)).verdict).toBe('allowed');
 		});
 
-		// KNOWN BUG in fixes.ts (lead's file): the merged key-policy fix is applied to one side of the snapshot only
-		// (`setAt(…, 'source.keyInfo')`), so its own proof sees the destination row still missing. Drop `.fails` once fixed.
+		// One key on both sides is one key policy: the proof writes the fix wherever the snapshot describes that key.
 		it('…and that fix is marked proven', () => {
 			const diagnosis = diagnose(copyOf({sourceKeyArn: keyArn, keyPolicy: adminOnly, identity: s3Only}));
 			expect(diagnosis.fixes.find(fix => fix.place === 'key-policy')?.proven).toBe(true);
@@ -410,8 +409,7 @@ describe('aws/s3 (AWS managed key) used by another account', () => {
 		expect(findingIds(diagnosis)).toContain('aws-managed-key-cross-account');
 	});
 
-	// KNOWN BUG in fixes.ts (lead's file): a key-policy statement is offered (and marked proven) for the AWS managed
-	// key, whose policy cannot be edited. Drop `.fails` once keyPolicyFixes skips keyManager 'AWS'.
+	// An AWS managed key's policy cannot be edited: the key-policy place offers nothing there.
 	it('offers no key-policy edit on an AWS managed key', () => {
 		const awsManagedPolicy = policy({
 			Effect: 'Allow',

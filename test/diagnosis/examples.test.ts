@@ -1,7 +1,7 @@
 import {readFileSync, readdirSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import {diagnose} from '../../source/diagnosis/diagnose.js';
-import type {Snapshot} from '../../source/diagnosis/snapshot.js';
+import type {Snapshot} from '../../source/snapshot/snapshot.js';
 import {applyAllFixes, decisions, expectFixesHold, findingIds, requirementOf, statusTable} from './support/fix-checks.js';
 
 /** The snapshots shipped in examples/: the wizard's built-in scenarios. */

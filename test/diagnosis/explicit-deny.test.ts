@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {diagnose} from '../../source/diagnosis/diagnose.js';
 import type {Diagnosis, Fix} from '../../source/diagnosis/diagnosis.js';
-import type {PolicyJson, Snapshot} from '../../source/diagnosis/snapshot.js';
+import type {NamedPolicy, PolicyJson, Snapshot} from '../../source/snapshot/snapshot.js';
 import {
 	MiB,
 	account,
@@ -120,6 +120,49 @@ describe('an IAM policy Deny', () => {
 		expect(fix!.statement).toMatchObject({Condition: {ArnNotEquals: {'aws:PrincipalArn': roleArn}}});
 		expect(fix!.command).toMatch(/^aws iam put-role-policy --role-name 'Uploader' /);
 		expectFixesHold(snapshot, diagnosis);
+	});
+});
+
+describe('two identity policies with one name', () => {
+	const guardrail = policy(deny('kms:GenerateDataKey', '*', {Sid: 'NoNewData'}));
+	const harmless = policy(allow('s3:ListBucket', bucketArn, {Sid: 'List'}));
+	const managedArn = `arn:aws:iam::${account}:policy/Guardrail`;
+	const onRole = (...identityPolicies: NamedPolicy[]): Snapshot =>
+		buildSnapshot({principal: {arn: sessionArn, sessionPolicy: null, identityPolicies: [fullIdentityPolicy(), ...identityPolicies]}});
+	const narrowed = (document: PolicyJson): PolicyJson => ({
+		...document,
+		Statement: [{...(document['Statement'] as Record<string, unknown>[])[0], Condition: {ArnNotEquals: {'aws:PrincipalArn': roleArn}}}],
+	});
+
+	it('the Deny in the role\'s inline policy: that policy is rewritten with put-role-policy, not the managed one', () => {
+		const snapshot = onRole(named('Guardrail', guardrail), named('Guardrail', harmless, managedArn));
+		const diagnosis = diagnose(snapshot);
+		const [fix] = fixesFor(diagnosis, `${gdk}#identity-policy`);
+		expect(fix).toMatchObject({kind: 'narrow-deny', place: 'identity-policy', target: roleArn, policyName: 'Guardrail', proven: true});
+		expect(fix!.policy).toEqual(narrowed(guardrail));
+		expect(fix!.command).toMatch(/^aws iam put-role-policy --role-name 'Uploader' --policy-name 'Guardrail' /);
+		expectFixesHold(snapshot, diagnosis);
+	});
+
+	it('the Deny in the managed policy: a new version of it, the inline one untouched', () => {
+		const snapshot = onRole(named('Guardrail', guardrail, managedArn), named('Guardrail', harmless));
+		const diagnosis = diagnose(snapshot);
+		const [fix] = fixesFor(diagnosis, `${gdk}#identity-policy`);
+		expect(fix).toMatchObject({kind: 'narrow-deny', place: 'identity-policy', target: managedArn, proven: true});
+		expect(fix!.policy).toEqual(narrowed(guardrail));
+		expect(fix!.command).toMatch(/^aws iam create-policy-version --policy-arn '[^']+' --set-as-default /);
+		expectFixesHold(snapshot, diagnosis);
+	});
+
+	it('two pasted policies named alike (the user\'s and a group\'s): the one that denies is rewritten, and proven', () => {
+		const snapshot = buildSnapshot({principal: {identityPolicies: [fullIdentityPolicy(), named('Guardrail', guardrail), named('Guardrail', harmless)]}});
+		const diagnosis = diagnose(snapshot);
+		const fixes = fixesFor(diagnosis, `${gdk}#identity-policy`);
+		expect(fixes).toHaveLength(1);
+		expect(fixes[0]).toMatchObject({kind: 'narrow-deny', policyName: 'Guardrail', proven: true});
+		expect(fixes[0]!.policy).toEqual({...guardrail, Statement: [{...(guardrail['Statement'] as Record<string, unknown>[])[0], Condition: {ArnNotEquals: {'aws:PrincipalArn': userArn}}}]});
+		const identityPolicies = snapshot.principal!.identityPolicies!.map((entry, index) => (index === 1 ? {...entry, document: fixes[0]!.policy} : entry));
+		expect(diagnose({...snapshot, principal: {...snapshot.principal!, identityPolicies}}).verdict).toBe('allowed');
 	});
 });
 

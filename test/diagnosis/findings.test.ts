@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {diagnose} from '../../source/diagnosis/diagnose.js';
 import type {Diagnosis, Finding} from '../../source/diagnosis/diagnosis.js';
-import type {KeyState} from '../../source/diagnosis/snapshot.js';
+import type {KeyState} from '../../source/snapshot/snapshot.js';
 import {
 	MiB,
 	account,

@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {diagnose} from '../../source/diagnosis/diagnose.js';
 import type {Fix} from '../../source/diagnosis/diagnosis.js';
-import type {Snapshot} from '../../source/diagnosis/snapshot.js';
+import type {Snapshot} from '../../source/snapshot/snapshot.js';
 import {
 	MiB,
 	account,
@@ -26,7 +26,7 @@ import {
 import {applyAllFixes, argvOf, expectFixesHold, expectLeastPrivilege, requirementOf} from './support/fix-checks.js';
 
 /**
- * Fix proofs: every fix is marked proven, and the tests prove it again without fixes.ts — the policy put
+ * Fix proofs: every fix is marked proven, and the tests prove it again without the fixes module — the policy put
  * where the fix says, `diagnose` run again, the targeted rows `ok` — plus least privilege, kept statements
  * and a command the shell parses into the right call.
  */

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {diagnose} from '../../source/diagnosis/diagnose.js';
-import type {PolicyJson, Snapshot} from '../../source/diagnosis/snapshot.js';
+import type {PolicyJson, Snapshot} from '../../source/snapshot/snapshot.js';
 import {
 	account,
 	allow,

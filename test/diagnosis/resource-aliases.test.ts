@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {diagnose} from '../../source/diagnosis/diagnose.js';
-import type {Snapshot} from '../../source/diagnosis/snapshot.js';
+import type {Snapshot} from '../../source/snapshot/snapshot.js';
 import {allow, buildSnapshot, deny, keyArn, named, policy, without} from './support/build-snapshot.js';
 import {decisions} from './support/fix-checks.js';
 

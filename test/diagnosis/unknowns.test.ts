@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {diagnose} from '../../source/diagnosis/diagnose.js';
 import type {Diagnosis} from '../../source/diagnosis/diagnosis.js';
-import type {Snapshot} from '../../source/diagnosis/snapshot.js';
+import type {Snapshot} from '../../source/snapshot/snapshot.js';
 import {
 	account,
 	allow,

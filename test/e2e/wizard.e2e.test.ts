@@ -68,6 +68,11 @@ const localDate = (): string => {
 	return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 };
 
+// In CI a missing tmux is a failure, never a silent skip: .ci/run installs it.
+it.runIf(process.env['CI'] === 'true')('has tmux in CI', () => {
+	expect(hasTmux, 'tmux is not installed: .ci/run must install it').toBe(true);
+});
+
 describe.skipIf(!hasTmux)('the wizard in a terminal', () => {
 	beforeAll(() => {
 		execFileSync('npm', ['run', 'build', '--silent'], {cwd: root, stdio: 'pipe'});
@@ -157,7 +162,7 @@ describe.skipIf(!hasTmux)('the wizard in a terminal', () => {
 		expect(lines.every(line => line.length <= 80)).toBe(true);
 		expect(text).toMatch(/› ✘ +kms:Decrypt/);
 		press(session, 'C-c');
-		await waitForScreen(session, 'wizard exited with 0');
+		await waitForScreen(session, 'wizard exited with 130');
 	}, 60_000);
 
 	it('honours NO_COLOR', async () => {

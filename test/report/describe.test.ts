@@ -1,7 +1,8 @@
 import {describe, expect, it} from 'vitest';
 import {formatSize, formatSizeInFull, multipartLine} from '../../source/report/describe.js';
 import {prose} from '../../source/report/markdown.js';
-import {displayWidth, wrap} from '../../source/report/wrap.js';
+import {displayWidth} from '../../source/shared/display-width.js';
+import {wrap} from '../../source/report/wrap.js';
 import {deniedMultipartUpload} from './fixtures.js';
 
 describe('report words', () => {

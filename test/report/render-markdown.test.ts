@@ -119,7 +119,7 @@ describe('renderMarkdown', () => {
 		expect(unknowns).toContain('  - Resolve with: iam:GetRole on arn:aws:iam::111122223333:role/uploader');
 	});
 
-	it('keeps text from policies inert: no raw HTML, emphasis or broken fences', () => {
+	it('keeps text from policies inert: no raw HTML, emphasis, broken fences or line breaks of a value', () => {
 		const hostile: Diagnosis = {
 			...deniedMultipartUpload,
 			summary: 'Denied by <script>alert(1)</script> and *everything*.',
@@ -128,7 +128,8 @@ describe('renderMarkdown', () => {
 		const text = renderMarkdown(hostile);
 		expect(text).toContain('Denied by &lt;script&gt;alert(1)&lt;/script&gt; and \\*everything\\*.');
 		const sh = fencedBlocks(text).find(block => block.language === 'sh');
-		expect(sh?.content).toBe(hostile.fixes[0]!.command);
+		// A line break inside a value is shown as \n: the command stays one line, the fence stays whole.
+		expect(sh?.content).toBe("aws kms put-key-policy --policy '```'\\n```\\necho escaped");
 	});
 
 	it('is deterministic, and dates the report only when told to', () => {

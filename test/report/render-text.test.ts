@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import type {Diagnosis} from '../../source/diagnosis/diagnosis.js';
 import {renderText} from '../../source/report/render-text.js';
-import {displayWidth} from '../../source/report/wrap.js';
+import {displayWidth} from '../../source/shared/display-width.js';
 import {allowedDownload, deniedMultipartUpload, unknownCopy} from './fixtures.js';
 import {stripAnsi} from './report-helpers.js';
 

@@ -1,6 +1,6 @@
 import {afterEach, describe, expect, it} from 'vitest';
-import type {Snapshot} from '../../source/diagnosis/snapshot.js';
-import {err, ok} from '../../source/engine/result.js';
+import type {Snapshot} from '../../source/snapshot/snapshot.js';
+import {err, ok} from '../../source/shared/result.js';
 import {WizardApp} from '../../source/ui/app.js';
 import type {ProfileInfo, ReadProgress} from '../../source/ui/services.js';
 import {fakeServices, loadExample, type FakeOptions} from './helpers/fake-services.js';
@@ -113,7 +113,7 @@ describe('the conversation', () => {
 		await app.waitFor(frame => frame.includes('How shall we look'), 'the first question');
 		await app.press(keys.enter, keys.enter);
 		await app.waitFor(frame => frame.includes('Which bucket?'), 'the bucket question');
-		await app.paste('My_Bucket');
+		await app.paste('my bucket');
 		await app.press(keys.enter);
 		await app.waitFor(frame => frame.includes('is not a bucket name'), 'the problem');
 		await app.press(keys.ctrlU);
@@ -232,7 +232,7 @@ describe('the conversation', () => {
 		expect(frame).toContain('✔ Session policy: valid policy, 1 statement');
 		expect(frame).toContain('✔ SCP 1: valid policy, 1 statement');
 		await app.press(keys.enter);
-		frame = await app.waitFor(frame => frame.includes('Denied'), 'the result');
+		frame = await app.waitFor(frame => frame.includes('✘ Denied'), 'the result');
 		expect(frame).toMatch(/⛔ +kms:GenerateDataKey +SCP "pasted SCP 1", Sid "NoUploadKeys" denies/);
 		expect(frame).toMatch(/Session policy\n +✔ +s3:PutObject +session policy/);
 	});

@@ -1,18 +1,13 @@
+import {execFile} from 'node:child_process';
+import {existsSync} from 'node:fs';
 import {mkdtemp, readFile, rm, stat, writeFile} from 'node:fs/promises';
-import {tmpdir} from 'node:os';
+import {homedir, tmpdir} from 'node:os';
 import {join} from 'node:path';
+import {fileURLToPath, pathToFileURL} from 'node:url';
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
-import {
-	checkPolicy,
-	createSettingsStore,
-	createWizardServices,
-	inContinuousIntegration,
-	nonInteractiveMessage,
-	nonInteractiveReason,
-	packageRoot,
-	runWizardCommand,
-	settingsFilePath,
-} from '../../source/commands/wizard.js';
+import {checkPolicy, createWizardServices, packageRoot} from '../../source/commands/wizard-services.js';
+import {createSettingsStore, settingsFilePath} from '../../source/commands/wizard-settings.js';
+import {nonInteractiveMessage, nonInteractiveReason, runWizardCommand} from '../../source/commands/wizard.js';
 
 let folder: string;
 beforeEach(async () => {
@@ -23,18 +18,35 @@ afterEach(async () => {
 	await rm(folder, {recursive: true, force: true});
 });
 
-const terminal = {stdoutIsTerminal: true, stdinIsTerminal: true, rawModeSupported: true, env: {}};
+const terminal = {stdoutIsTerminal: true, stdinIsTerminal: true, rawModeSupported: true, continuousIntegration: false};
+
+const builtWizard = fileURLToPath(new URL('../../dist/commands/wizard.js', import.meta.url));
+
+/** Why the built wizard would not start with this environment, in a fresh process (is-in-ci reads it once, as it loads). */
+const reasonWith = (env: NodeJS.ProcessEnv): Promise<string> => {
+	const {CI: _ci, CONTINUOUS_INTEGRATION: _continuous, ...inherited} = process.env;
+	const script = `const {currentTerminal, nonInteractiveReason} = await import(${JSON.stringify(pathToFileURL(builtWizard).href)});
+console.log(nonInteractiveReason({...currentTerminal(), stdoutIsTerminal: true, stdinIsTerminal: true, rawModeSupported: true}) ?? 'starts');`;
+	return new Promise((resolve, reject) => {
+		execFile(process.execPath, ['--input-type=module', '--eval', script], {env: {...inherited, ...env}}, (error, stdout) => (error ? reject(error) : resolve(stdout.trim())));
+	});
+};
 
 describe('when the wizard may start', () => {
 	it('starts only in an interactive terminal outside CI', () => {
 		expect(nonInteractiveReason(terminal)).toBeUndefined();
-		expect(nonInteractiveReason({...terminal, env: {CI: 'false'}})).toBeUndefined();
-		expect(nonInteractiveReason({...terminal, env: {CI: 'true'}})).toMatch(/CI is set/);
-		expect(nonInteractiveReason({...terminal, env: {CI: ''}})).toMatch(/CI is set/);
+		expect(nonInteractiveReason({...terminal, continuousIntegration: true})).toMatch(/CI is set/);
 		expect(nonInteractiveReason({...terminal, stdoutIsTerminal: false})).toBe('standard output is not a terminal');
 		expect(nonInteractiveReason({...terminal, rawModeSupported: false})).toBe('standard input is not a terminal');
-		expect(inContinuousIntegration({CONTINUOUS_INTEGRATION: '1'})).toBe(true);
-		expect(inContinuousIntegration({CI: '0'})).toBe(false);
+	});
+
+	it('takes CI=false and CI=0 as "not CI", as Ink does (needs npm run build)', async () => {
+		expect(existsSync(builtWizard), 'run npm run build first').toBe(true);
+		expect(await reasonWith({CI: 'false'})).toBe('starts');
+		expect(await reasonWith({CI: 'true'})).toMatch(/CI is set/);
+		expect(await reasonWith({CI: ''})).toMatch(/CI is set/);
+		expect(await reasonWith({CONTINUOUS_INTEGRATION: '1'})).toMatch(/CI is set/);
+		expect(await reasonWith({CI: '0'})).toBe('starts');
 	});
 
 	it('points to check, with its usage', () => {
@@ -57,6 +69,16 @@ describe('when the wizard may start', () => {
 	});
 });
 
+const onPlatform = <T>(platform: NodeJS.Platform, run: () => T): T => {
+	const descriptor = Object.getOwnPropertyDescriptor(process, 'platform')!;
+	Object.defineProperty(process, 'platform', {...descriptor, value: platform});
+	try {
+		return run();
+	} finally {
+		Object.defineProperty(process, 'platform', descriptor);
+	}
+};
+
 describe('the settings store', () => {
 	it('keeps settings in a file only its owner can read', async () => {
 		const store = createSettingsStore({cwd: folder});
@@ -74,8 +96,9 @@ describe('the settings store', () => {
 		try {
 			const conf = new Conf({projectName: 's3-kms-doctor'});
 			expect(settingsFilePath()).toBe(conf.path);
-			expect(settingsFilePath({}, {APPDATA: 'C:\\Users\\a\\AppData\\Roaming'}, 'win32', 'C:\\Users\\a')).toContain(join('s3-kms-doctor-nodejs', 'Config', 'config.json'));
-			expect(settingsFilePath({}, {}, 'darwin', '/Users/a')).toBe('/Users/a/Library/Preferences/s3-kms-doctor-nodejs/config.json');
+			// env-paths picks the folder by platform as it is asked; conf asks it the same way.
+			expect(onPlatform('win32', () => settingsFilePath())).toContain(join('s3-kms-doctor-nodejs', 'Config', 'config.json'));
+			expect(onPlatform('darwin', () => settingsFilePath())).toBe(join(homedir(), 'Library', 'Preferences', 's3-kms-doctor-nodejs', 'config.json'));
 			conf.store = {lastRegion: 'eu-west-1', recentTargets: [], savedChecks: {}};
 			expect(await createSettingsStore().load()).toEqual({lastRegion: 'eu-west-1', recentTargets: [], savedChecks: {}});
 		} finally {

@@ -1,8 +1,9 @@
 import {Box, Text} from 'ink';
-import {Choice, choiceHeight} from '../inputs/choice/choice.js';
+import {Choice, choiceDetailHeight, choiceHeight} from '../inputs/choice/choice.js';
 import {PasteField, pasteFieldHeight} from '../inputs/paste-field/paste-field.js';
 import {TextField} from '../inputs/text-field/text-field.js';
-import {hintLine} from '../keymap.js';
+import {fitHints, hints} from '../text/fit-hints.js';
+import {Hanging, hangingLines} from '../text/hanging.js';
 import {wrapText} from '../text/wrap.js';
 import {theme} from '../theme.js';
 import type {ChoiceOption, Note, Question} from './question.js';
@@ -21,6 +22,10 @@ export type ActiveQuestionProps = {
 	readonly onAnswer: (question: Question, value: string, option?: ChoiceOption) => void;
 	readonly onBack: () => void;
 	readonly onPaste?: (text: string) => void;
+	/** `?` (in a list, or in an empty field): the keys. */
+	readonly onHelp?: () => void;
+	/** `q` in a list. */
+	readonly onQuit?: () => void;
 };
 
 const footers: Readonly<Record<Question['kind'], ReadonlyArray<readonly [string, string]>>> = {
@@ -29,25 +34,45 @@ const footers: Readonly<Record<Question['kind'], ReadonlyArray<readonly [string,
 	paste: [['Enter', 'continue once valid'], ['Ctrl+D', 'done'], ['Ctrl+U', 'clear']],
 };
 
-/** How the input is sized for the rows there are: 80×24 keeps 8 options or 8 pasted lines in view. */
-export const inputRows = (question: Question, rows: number): number => {
+/** Where typing owns the letters, q is text: Ctrl+C quits, and ? works in an empty field. */
+const keptHints: Readonly<Record<Question['kind'], ReadonlyArray<readonly [string, string]>>> = {
+	choice: [['?', 'keys'], ['q', 'quit']],
+	text: [['?', 'keys'], ['Ctrl+C', 'quit']],
+	paste: [['?', 'keys'], ['Ctrl+C', 'quit']],
+};
+
+/** The help under a prompt: each paragraph hanging under its first word, a command under its `$ `. */
+export const helpLines = (help: string, width: number): string[] =>
+	help.split('\n').flatMap(paragraph => (paragraph.startsWith('$ ') ? hangingLines('  $ ', paragraph.slice(2), width) : hangingLines('  ', paragraph, width)));
+
+/** Lines above the input: notes, the prompt, the help. */
+const headHeight = (question: Question, notes: readonly Note[], width: number): number =>
+	noteLines(notes, width).length + wrapText(question.prompt, width - 2).length + (question.help ? helpLines(question.help, width).length : 0);
+
+/**
+ * How the input is sized for the rows there are: 80×24 keeps 8 options in view; a paste field gets what
+ * the title, prompt, help, footer and two lines of the conversation above leave.
+ */
+export const inputRows = (question: Question, rows: number, head = 2): number => {
 	if (question.kind === 'choice') return Math.min(Math.max(rows - 14, 3), 10);
-	if (question.kind === 'paste') return Math.min(Math.max(rows - 16, 3), 14);
+	if (question.kind === 'paste') return Math.min(Math.max(rows - head - pasteFieldHeight(0) - 4, 3), 14);
 	return 1;
 };
 
-const inputHeight = (question: Question, rows: number): number => {
-	if (question.kind === 'choice') return choiceHeight(question.options.length, inputRows(question, rows)) + (question.loading ? 1 : 0);
-	if (question.kind === 'paste') return pasteFieldHeight(inputRows(question, rows));
+const inputHeight = (question: Question, rows: number, head: number, width: number): number => {
+	if (question.kind === 'choice') return choiceHeight(question.options.length, inputRows(question, rows)) + choiceDetailHeight(question.options, width) + (question.loading ? 1 : 0);
+	if (question.kind === 'paste') return pasteFieldHeight(inputRows(question, rows, head));
 	return 2;
 };
 
-export const activeQuestionHeight = (question: Question, notes: readonly Note[], width: number, rows: number): number =>
-	noteLines(notes, width).length + wrapText(question.prompt, width - 2).length + (question.help ? wrapText(question.help, width - 2).length : 0) + inputHeight(question, rows) + 1;
+export const activeQuestionHeight = (question: Question, notes: readonly Note[], width: number, rows: number): number => {
+	const head = headHeight(question, notes, width);
+	return head + inputHeight(question, rows, head, width) + 1;
+};
 
 /** The question being asked: its notes, the sentence, the input for its kind and the keys. */
-export const ActiveQuestion = ({question, notes, initial, problem, width, rows, canGoBack, onAnswer, onBack, onPaste}: ActiveQuestionProps) => {
-	const footer = hintLine([...footers[question.kind], ...(canGoBack ? [['Esc', 'back'] as const] : []), ['Ctrl+C', 'quit']]);
+export const ActiveQuestion = ({question, notes, initial, problem, width, rows, canGoBack, onAnswer, onBack, onPaste, onHelp, onQuit}: ActiveQuestionProps) => {
+	const footer = fitHints(hints([...footers[question.kind], canGoBack && ['Esc', 'back']], keptHints[question.kind]), width - 2);
 	return (
 		<Box flexDirection="column">
 			{noteLines(notes, width).map((line, index) => (
@@ -59,14 +84,32 @@ export const ActiveQuestion = ({question, notes, initial, problem, width, rows, 
 					{text}
 				</Text>
 			))}
-			{question.help && wrapText(question.help, width - 2).map((text, index) => <Text key={`help-${index}`} color={theme.muted} wrap="truncate">{`  ${text}`}</Text>)}
-			<QuestionInput question={question} initial={initial} problem={problem} width={width} rows={rows} onAnswer={onAnswer} onBack={onBack} onPaste={onPaste} />
+			{question.help &&
+				helpLines(question.help, width).map((text, index) => (
+					<Text key={`help-${index}`} color={theme.muted} wrap="truncate">
+						{text}
+					</Text>
+				))}
+			<QuestionInput
+				question={question}
+				initial={initial}
+				problem={problem}
+				width={width}
+				rows={rows}
+				head={headHeight(question, notes, width)}
+				onAnswer={onAnswer}
+				onBack={onBack}
+				onPaste={onPaste}
+				onHelp={onHelp}
+				onQuit={onQuit}
+			/>
 			<Text color={theme.muted} wrap="truncate">{`  ${footer}`}</Text>
 		</Box>
 	);
 };
 
-const QuestionInput = ({question, initial, problem, width, rows, onAnswer, onBack, onPaste}: Omit<ActiveQuestionProps, 'notes' | 'canGoBack'>) => {
+const QuestionInput = ({question, initial, problem, width, rows, head, onAnswer, onBack, onPaste, onHelp, onQuit}: Omit<ActiveQuestionProps, 'notes' | 'canGoBack'> & {readonly head: number}) => {
+	const help = onHelp ? {onHelp} : {};
 	switch (question.kind) {
 		case 'choice':
 			return (
@@ -78,10 +121,12 @@ const QuestionInput = ({question, initial, problem, width, rows, onAnswer, onBac
 						width={width}
 						onChoose={option => onAnswer(question, option.value, option)}
 						onBack={onBack}
+						{...help}
+						{...(onQuit ? {onQuit} : {})}
 						{...(question.acceptsPaste && onPaste ? {onPaste} : {})}
 					/>
 					{question.loading && <Text color={theme.muted} wrap="truncate">{`    ${question.loading}`}</Text>}
-					{problem !== undefined && <Text color={theme.failure} wrap="wrap">{`    ✘ ${problem}`}</Text>}
+					{problem !== undefined && <Hanging prefix="    ✘ " text={problem} color={theme.failure} width={width} />}
 				</Box>
 			);
 		case 'text':
@@ -90,9 +135,11 @@ const QuestionInput = ({question, initial, problem, width, rows, onAnswer, onBac
 					initial={initial ?? question.suggestion ?? ''}
 					{...(question.placeholder ? {placeholder: question.placeholder} : {})}
 					{...(problem === undefined ? {} : {problem})}
+					width={width}
 					validate={question.validate}
-					onSubmit={value => onAnswer(question, value)}
+					onSubmit={value => onAnswer(question, question.interpret ? question.interpret(value) : value)}
 					onBack={onBack}
+					{...help}
 				/>
 			);
 		case 'paste':
@@ -100,11 +147,12 @@ const QuestionInput = ({question, initial, problem, width, rows, onAnswer, onBac
 				<PasteField
 					check={question.check}
 					initial={initial ?? ''}
-					height={inputRows(question, rows)}
+					height={inputRows(question, rows, head)}
 					width={width}
 					placeholder="paste here"
 					onSubmit={value => onAnswer(question, value)}
 					onBack={onBack}
+					{...help}
 				/>
 			);
 	}

@@ -1,10 +1,11 @@
 import {Box, Text} from 'ink';
-import type {ReactElement} from 'react';
+import {useState, type ReactElement} from 'react';
 import type {Session} from '../session/use-session.js';
 import {theme} from '../theme.js';
 import {wizardTitle} from '../title.js';
-import {truncate} from '../text/wrap.js';
+import {truncate} from '../text/truncate.js';
 import {ActiveQuestion, activeQuestionHeight} from './active-question.js';
+import {ConversationHelp, conversationHelpHeight, type HelpTopic} from './conversation-help.js';
 import {LineView} from './line-view.js';
 import type {ChoiceOption, Question} from './question.js';
 import {readLines, transcriptLines, type Line} from './transcript-lines.js';
@@ -22,8 +23,11 @@ const tail = (lines: readonly Line[], room: number): Line[] => {
  * The chat: answered questions (and what was found) above, one active question, reads or a spinner
  * below. Sized to the terminal so Ink never has to clear the screen.
  */
-export const ConversationScreen = ({session, width, rows}: {readonly session: Session; readonly width: number; readonly rows: number}) => {
+export const ConversationScreen = ({session, width, rows, onQuit}: {readonly session: Session; readonly width: number; readonly rows: number; readonly onQuit: () => void}) => {
 	const {conversation, state, answer, goBack, dispatch, diagnosis} = session;
+	// `?` shows the keys in place of the question (an input offers it only when nothing typed would be lost).
+	const [helpOpen, setHelpOpen] = useState(false);
+	const openHelp = (): void => setHelpOpen(true);
 	const {steps, next} = conversation;
 	const canGoBack = steps.some(step => step.kind === 'answer');
 	const onAnswer = (question: Question, value: string, option?: ChoiceOption): void => {
@@ -54,18 +58,25 @@ export const ConversationScreen = ({session, width, rows}: {readonly session: Se
 				onAnswer={onAnswer}
 				onBack={goBack}
 				onPaste={onPaste}
+				onHelp={openHelp}
+				onQuit={onQuit}
 			/>
 		);
 	} else if (next.kind === 'wait') {
 		const reads = next.wait.kind === 'collect' ? (state.collections[next.wait.key]?.reads ?? []) : [];
 		activeHeight = 2 + readLines(reads, width).length;
-		active = <WaitView wait={next.wait} reads={reads} width={width} canGoBack={canGoBack} onBack={goBack} />;
+		active = <WaitView wait={next.wait} reads={reads} width={width} canGoBack={canGoBack} onBack={goBack} onHelp={openHelp} onQuit={onQuit} />;
 	} else if (diagnosis && !diagnosis.ok) {
 		activeHeight = 4;
-		active = <DiagnosisFailed message={diagnosis.error} onBack={goBack} />;
+		active = <DiagnosisFailed message={diagnosis.error} onBack={goBack} onHelp={openHelp} onQuit={onQuit} />;
 	} else {
 		activeHeight = 1;
 		active = <Diagnosing />;
+	}
+	if (helpOpen) {
+		const topic: HelpTopic = next.kind === 'ask' ? next.question.kind : 'wait';
+		activeHeight = conversationHelpHeight(topic, width, rows - 1);
+		active = <ConversationHelp topic={topic} width={width} room={rows - 1} onClose={() => setHelpOpen(false)} onQuit={onQuit} />;
 	}
 	const lines = tail(transcriptLines(steps, width), rows - activeHeight - 2);
 	return (

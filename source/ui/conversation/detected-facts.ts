@@ -1,6 +1,7 @@
-import type {ParsedDenial} from '../../diagnosis/error-message/parsed-denial.js';
-import {policyTypeWords} from '../../diagnosis/error-message/policy-types.js';
-import type {DefaultEncryption, Snapshot} from '../../diagnosis/snapshot.js';
+import type {ParsedDenial} from '../../inputs/error-message/parsed-denial.js';
+import {policyTypeWords} from '../../inputs/error-message/policy-types.js';
+import {destinationLeg} from '../../operations/registry.js';
+import type {DefaultEncryption, Snapshot} from '../../snapshot/snapshot.js';
 import {accountOfArn} from '../../engine/arn.js';
 import type {Note} from './question.js';
 
@@ -27,7 +28,7 @@ export const detectedFacts = (snapshot: Snapshot): Note[] => {
 	}
 	if (bucket?.defaultEncryption === null) found(`Bucket ${question.bucket} has no default encryption (S3 uses SSE-S3)`);
 	else if (bucket?.defaultEncryption) found(`Default encryption: ${encryptionWords(bucket.defaultEncryption)}`);
-	if (question.operation !== 'upload' && object?.encryption) found(`The object is encrypted with ${encryptionWords(object.encryption)}`);
+	if (destinationLeg(question.operation).facts.object && object?.encryption) found(`The object is encrypted with ${encryptionWords(object.encryption)}`);
 	if (object?.ownerAccountId) found(`The object is owned by account ${object.ownerAccountId}`);
 	if (key?.arn) {
 		const details = [key.keyManager === 'AWS' ? 'AWS managed' : key.keyManager === 'CUSTOMER' ? 'customer managed' : undefined, key.keyState].filter(Boolean).join(', ');

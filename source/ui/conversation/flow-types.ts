@@ -1,7 +1,7 @@
-import type {ParsedDenial} from '../../diagnosis/error-message/parsed-denial.js';
-import type {Snapshot} from '../../diagnosis/snapshot.js';
-import type {Result} from '../../engine/result.js';
-import type {CollectRequest, ExampleInfo, PolicyCheck, ProfileInfo, ReadProgress, WizardSettings} from '../services.js';
+import type {ParsedDenial} from '../../inputs/error-message/parsed-denial.js';
+import type {Snapshot} from '../../snapshot/snapshot.js';
+import type {Result} from '../../shared/result.js';
+import type {CollectRequest, ExampleInfo, PolicyCheck, PolicyKind, ProfileInfo, ReadProgress, WizardSettings} from '../services.js';
 import type {Note, Question} from './question.js';
 
 /** The conversation's inputs besides the answers: what has been loaded or read so far. */
@@ -22,7 +22,7 @@ export type FlowEnv = {
 	/** Live collections, by the request's key. */
 	readonly collections: Readonly<Record<string, Collection>>;
 	readonly parseError: (text: string) => Result<ParsedDenial, string>;
-	readonly checkPolicy: (text: string, name: string) => PolicyCheck;
+	readonly checkPolicy: (text: string, name: string, kind?: PolicyKind) => PolicyCheck;
 	readonly now: () => Date;
 	/** Shown once at the top, e.g. "no saved check named X". */
 	readonly greetingNotes?: readonly Note[];

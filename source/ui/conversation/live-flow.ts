@@ -1,12 +1,12 @@
-import type {ParsedDenial} from '../../diagnosis/error-message/parsed-denial.js';
-import type {Snapshot} from '../../diagnosis/snapshot.js';
+import type {ParsedDenial} from '../../inputs/error-message/parsed-denial.js';
+import type {Snapshot} from '../../snapshot/snapshot.js';
 import {accountOfArn} from '../../engine/arn.js';
 import type {CollectRequest} from '../services.js';
 import {detectedFacts} from './detected-facts.js';
 import {ask, show, waitFor} from './flow-steps.js';
 import type {Ending, Flow, FlowEnv} from './flow-types.js';
 import {profileOfAnswer} from './profile-answer.js';
-import * as questions from './questions.js';
+import * as questions from './live-questions.js';
 import {bucketAccountFlow, type Target} from './target-flow.js';
 
 /** With a profile: read, show what was found, ask only what the reads could not tell. */

@@ -1,8 +1,18 @@
+import type {LiveQuestionId} from './live-questions.js';
+import type {ManualQuestionId} from './manual-questions.js';
+import type {StartQuestionId} from './start-questions.js';
+import type {TargetQuestionId} from './target-questions.js';
+import type {Answers} from './walk.js';
+
 /**
  * The questions the wizard asks, as data: the conversation flow yields them, the views draw them, and the
  * session stores each answer as a string under the question's id (so answers can be kept, re-checked
- * and replayed when the user goes back and changes an earlier one).
+ * and replayed when the user goes back and changes an earlier one). Each question is written next to the
+ * flow that asks it (start-, target-, live- and manual-questions.ts), which also names its ids.
  */
+
+/** Every id a question can have: the compiler rejects an answer stored, set or looked up under any other. */
+export type QuestionId = StartQuestionId | TargetQuestionId | LiveQuestionId | ManualQuestionId;
 
 export type ChoiceOption = {
 	readonly value: string;
@@ -12,7 +22,7 @@ export type ChoiceOption = {
 	/** One key that chooses it directly (recent targets: 1–9). */
 	readonly hotkey?: string;
 	/** Further answers this choice fills in (a recent target sets operation, bucket and key). */
-	readonly sets?: Readonly<Record<string, string>>;
+	readonly sets?: Answers;
 };
 
 /** Lines drawn under a question, before the input: what was found, what it means. */
@@ -22,7 +32,7 @@ export type Note = {
 };
 
 type QuestionBase = {
-	readonly id: string;
+	readonly id: QuestionId;
 	/** Short, for the transcript: `Bucket`. */
 	readonly title: string;
 	/** The sentence asked: `Which bucket?` */
@@ -30,7 +40,14 @@ type QuestionBase = {
 	readonly help?: string;
 };
 
-export type ChoiceQuestion = QuestionBase & {
+/**
+ * Kept in a saved check (n on a result, replayed by `--saved NAME`): the answers that name or choose
+ * something (a profile, a bucket, a size). A pasted answer (a policy, an error message) never is, so a
+ * paste question cannot be marked.
+ */
+type Keepable = {readonly keptForSaved?: true};
+
+export type ChoiceQuestion = QuestionBase & Keepable & {
 	readonly kind: 'choice';
 	readonly options: readonly ChoiceOption[];
 	/** The option focused first (last time's profile, the previous answer). */
@@ -44,7 +61,7 @@ export type ChoiceQuestion = QuestionBase & {
 	readonly loading?: string;
 };
 
-export type TextQuestion = QuestionBase & {
+export type TextQuestion = QuestionBase & Keepable & {
 	readonly kind: 'text';
 	readonly placeholder?: string;
 	/** Offered as the starting text (the key's Region, last time's Region). */
@@ -53,14 +70,18 @@ export type TextQuestion = QuestionBase & {
 	readonly validate: (text: string) => string | undefined;
 	/** How the answer reads in the transcript (`200 MB` → `200 MB (209,715,200 bytes)`). */
 	readonly display?: (text: string) => string;
+	/** The answer to keep, from what was typed or pasted (the key ARN out of pasted CLI output). */
+	readonly interpret?: (text: string) => string;
 };
 
 export type PasteCheck =
-	| {readonly ok: true; readonly summary: string}
+	/** `notes`: what was done to read the paste; `warnings`: what looks wrong, though it can be used. */
+	| {readonly ok: true; readonly summary: string; readonly notes?: readonly string[]; readonly warnings?: readonly string[]}
 	| {readonly ok: false; readonly message: string; readonly line?: number; readonly column?: number};
 
 export type PasteQuestion = QuestionBase & {
 	readonly kind: 'paste';
+	readonly keptForSaved?: never;
 	readonly check: (text: string) => PasteCheck;
 };
 

@@ -1,4 +1,4 @@
-import {formatSize} from '../../diagnosis/format-size.js';
+import {formatSize} from '../../shared/format-size.js';
 
 /**
  * File sizes as people type them: `200 MB`, `4.5 GiB`, `12345`. KB/MB/GB are decimal and KiB/MiB/GiB

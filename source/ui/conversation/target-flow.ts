@@ -1,8 +1,10 @@
-import type {ParsedDenial} from '../../diagnosis/error-message/parsed-denial.js';
-import type {DefaultEncryption, Operation, Question as SnapshotQuestion} from '../../diagnosis/snapshot.js';
+import type {ParsedDenial} from '../../inputs/error-message/parsed-denial.js';
+import {operationModule} from '../../operations/registry.js';
+import type {DefaultEncryption, Operation, Question as SnapshotQuestion} from '../../snapshot/snapshot.js';
 import {ask, show} from './flow-steps.js';
 import type {Flow, FlowEnv} from './flow-types.js';
-import * as questions from './questions.js';
+import * as questions from './target-questions.js';
+import {wordedFor} from './copy-wording.js';
 import {parseSize} from './size.js';
 import {explainMultipart, isUploadTool} from './upload-tools.js';
 import {splitBucketAnswer} from './validate.js';
@@ -21,22 +23,26 @@ export function* targetFlow(env: FlowEnv, denial: ParsedDenial | undefined, live
 	const recent = known.bucket ? undefined : questions.recentQuestion(env);
 	if (recent) yield* ask(recent);
 	const operation = (known.operation ?? (yield* ask(questions.operationQuestion))) as Operation;
+	// What to ask follows the operation's legs: a source to name, a key to name or to find on the object, a size.
+	const {legs, multipart} = operationModule(operation);
+	const word = wordedFor(operation);
 	let bucket = known.bucket;
 	let objectKey = known.objectKey;
 	if (!bucket) {
-		const split = splitBucketAnswer(yield* ask(questions.bucketQuestion('bucket', 'Bucket', operation === 'copy' ? 'Which bucket does it copy to?' : 'Which bucket?')));
+		const split = splitBucketAnswer(yield* ask(word(questions.bucketQuestion('bucket', 'Bucket', legs.destination.questions.bucket))));
 		bucket = split.bucket;
 		objectKey = split.objectKey;
 	}
-	objectKey ??= yield* ask(questions.objectKeyQuestion('object-key', 'Object key', `Which object key in ${bucket}?`));
+	objectKey ??= yield* ask(word(questions.objectKeyQuestion('object-key', 'Object key', `Which object key in ${bucket}?`), bucket));
 
 	let source: SnapshotQuestion['source'];
 	let sourceKeyArn: string | undefined;
-	if (operation === 'copy') {
-		const split = splitBucketAnswer(yield* ask(questions.bucketQuestion('source-bucket', 'Source bucket', 'Which bucket does it copy from?')));
+	if (legs.source) {
+		const split = splitBucketAnswer(yield* ask(questions.bucketQuestion('source-bucket', 'Source bucket', legs.source.questions.bucket)));
 		const sourceKey = split.objectKey ?? (yield* ask(questions.objectKeyQuestion('source-key', 'Source key', `Which object key in ${split.bucket}?`)));
-		if (!live) {
-			sourceKeyArn = yield* ask(questions.keyArnQuestion('source-kms-key', "Source object's key", 'Which KMS key encrypts the source object? (its ARN; aws s3api head-object shows it)', undefined));
+		const asked = legs.source.questions.objectKmsKey;
+		if (!live && asked) {
+			sourceKeyArn = yield* ask(questions.keyArnQuestion('source-kms-key', asked.title, asked.prompt, undefined));
 		}
 		source = {bucket: split.bucket, objectKey: sourceKey, ...(sourceKeyArn ? {kmsKeyId: sourceKeyArn} : {})};
 	}
@@ -44,12 +50,13 @@ export function* targetFlow(env: FlowEnv, denial: ParsedDenial | undefined, live
 	let kmsKeyId: string | undefined;
 	let keyArn: string | undefined;
 	let defaultEncryption: DefaultEncryption | undefined;
-	if (operation === 'download') {
-		if (!live) {
-			keyArn = yield* ask(questions.keyArnQuestion('object-kms-key', "Object's key", 'Which KMS key encrypts the object? (its ARN; aws s3api head-object shows SSEKMSKeyId)', known.keyArn));
+	const objectKmsKey = legs.destination.questions.objectKmsKey;
+	if (legs.destination.facts.key === 'object') {
+		if (!live && objectKmsKey) {
+			keyArn = yield* ask(questions.keyArnQuestion('object-kms-key', objectKmsKey.title, objectKmsKey.prompt, known.keyArn));
 		}
 	} else {
-		const names = yield* ask(questions.namesKeyQuestion(operation));
+		const names = yield* ask(word(questions.namesKeyQuestion(operation)));
 		if (names === 'yes') {
 			kmsKeyId = live
 				? yield* ask(questions.kmsKeyQuestion(known.keyArn))
@@ -57,7 +64,7 @@ export function* targetFlow(env: FlowEnv, denial: ParsedDenial | undefined, live
 			if (!live) keyArn = kmsKeyId;
 		} else if (!live) {
 			const named = yield* ask(
-				questions.keyArnQuestion('default-key', "Bucket's default key", "Which key is the bucket's default? (aws s3api get-bucket-encryption shows it; aws/s3 for the AWS managed key)", known.keyArn, true),
+				word(questions.keyArnQuestion('default-key', "Bucket's default key", "Which key is the bucket's default? (aws s3api get-bucket-encryption shows it; aws/s3 for the AWS managed key)", known.keyArn, true)),
 			);
 			defaultEncryption = named === 'aws/s3' ? {algorithm: 'aws:kms'} : {algorithm: 'aws:kms', kmsKeyId: named};
 			if (named !== 'aws/s3') keyArn = named;
@@ -65,9 +72,9 @@ export function* targetFlow(env: FlowEnv, denial: ParsedDenial | undefined, live
 	}
 
 	let sizing: Pick<SnapshotQuestion, 'sizeBytes' | 'tool'> = {};
-	if (operation !== 'download') {
-		const sizeText = yield* ask(questions.sizeQuestion);
-		const tool = yield* ask(questions.toolQuestion);
+	if (multipart.inParts) {
+		const sizeText = yield* ask(word(questions.sizeQuestion));
+		const tool = yield* ask(word(questions.toolQuestion));
 		const sizeBytes = sizeText === '' ? undefined : parseSize(sizeText);
 		if (isUploadTool(tool)) {
 			sizing = {...(sizeBytes === undefined ? {} : {sizeBytes}), tool};

@@ -1,3 +1,4 @@
+import {visible} from '../../report/sanitize.js';
 import type {ReadProgress} from '../services.js';
 import {readColour, readMark, theme, type Colour} from '../theme.js';
 import {wrapText} from '../text/wrap.js';
@@ -25,7 +26,7 @@ const noteMarks: Readonly<Record<Note['tone'], readonly [string, Colour]>> = {
 export const noteLines = (notes: readonly Note[], width: number, indent = '  '): Line[] =>
 	notes.flatMap(note => {
 		const [mark, colour] = noteMarks[note.tone];
-		return wrapText(note.text, width - indent.length - 2, '').map((text, index) =>
+		return wrapText(visible(note.text), width - indent.length - 2, '').map((text, index) =>
 			index === 0 ? {mark: `${indent}${mark} `, markColour: colour, text} : {text: `${indent}  ${text}`},
 		);
 	});
@@ -33,7 +34,7 @@ export const noteLines = (notes: readonly Note[], width: number, indent = '  '):
 export const readLines = (reads: readonly ReadProgress[], width: number): Line[] =>
 	reads.flatMap(read => {
 		const detail = read.detail ? ` — ${read.detail}` : '';
-		return wrapText(`${read.label}${detail}`, width - 6, '').map((text, index) =>
+		return wrapText(visible(`${read.label}${detail}`), width - 6, '').map((text, index) =>
 			index === 0 ? {mark: `  ${read.state === 'running' ? '…' : readMark[read.state]} `, markColour: readColour[read.state], text} : {text: `    ${text}`},
 		);
 	});
@@ -41,7 +42,7 @@ export const readLines = (reads: readonly ReadProgress[], width: number): Line[]
 const answerLines = (step: Extract<Step, {kind: 'answer'}>, width: number): Line[] => {
 	const lines = [...noteLines(step.notes, width)];
 	const shown = displayAnswer(step.question, step.answer);
-	const wrapped = wrapText(`${step.question.title}: ${shown}`, width - 4, '  ');
+	const wrapped = wrapText(visible(`${step.question.title}: ${shown}`), width - 4, '  ');
 	wrapped.forEach((text, index) => lines.push(index === 0 ? {mark: `${theme.answered} `, markColour: 'green', text} : {text: `  ${text}`, dim: true}));
 	return lines;
 };

@@ -1,6 +1,7 @@
-import {decideMultipart} from '../../diagnosis/resolve-question.js';
-import type {Operation, Snapshot, UploadTool} from '../../diagnosis/snapshot.js';
-import {formatSize} from '../../diagnosis/format-size.js';
+import {decideMultipart, hasSource, operationModule} from '../../operations/registry.js';
+import type {Operation, UploadTool} from '../../snapshot/snapshot.js';
+import {formatSize} from '../../shared/format-size.js';
+import {copyMultipartWords} from './copy-wording.js';
 import type {ChoiceOption} from './question.js';
 
 /** The tools people upload with, and what their size means for KMS, said plainly (domain.md §1). */
@@ -29,12 +30,23 @@ export const isUploadTool = (value: string): value is UploadTool => value in too
 
 export type MultipartVerdict = {readonly multipart: 'yes' | 'no' | 'unknown'; readonly text: string};
 
+/** The same for a copy, in its own words (copy-wording.ts): an object copied in parts with UploadPartCopy. */
+const explainCopyInParts = (multipart: MultipartVerdict['multipart'], sizeBytes: number | undefined, tool: string, threshold: number): MultipartVerdict => {
+	const capitalised = `${tool[0]!.toUpperCase()}${tool.slice(1)}`;
+	if (sizeBytes === undefined) return {multipart, text: copyMultipartWords.unknownSize};
+	const size = formatSize(sizeBytes);
+	if (multipart === 'unknown') return {multipart, text: copyMultipartWords.undocumented(capitalised, size)};
+	if (multipart === 'yes') return {multipart, text: copyMultipartWords.inParts(size, tool, formatSize(threshold))};
+	return {multipart, text: copyMultipartWords.oneRequest(size, tool, formatSize(threshold))};
+};
+
 /** Whether this upload goes in parts, and so whether S3 needs kms:Decrypt, in one or two sentences. */
 export const explainMultipart = (operation: Operation, sizeBytes: number | undefined, tool: UploadTool): MultipartVerdict => {
-	const probe = {format: 's3-kms-doctor/snapshot@1', question: {operation, bucket: '', objectKey: '', sizeBytes, tool}} as Snapshot;
-	const {multipart, threshold} = decideMultipart(probe);
+	const {multipart, threshold} = decideMultipart({operation, sizeBytes, tool});
+	const parts = operationModule(operation).multipart;
 	const name = toolNames[tool];
-	const verb = operation === 'copy' ? 'is copied' : 'goes up';
+	if (hasSource(operation)) return explainCopyInParts(multipart, sizeBytes, name, threshold);
+	const verb = parts.inParts ? parts.passive : 'goes up';
 	if (sizeBytes === undefined) {
 		return {multipart, text: 'Without the size, both cases are checked: one PutObject (kms:GenerateDataKey) and a multipart upload (kms:Decrypt as well).'};
 	}
@@ -51,7 +63,7 @@ export const explainMultipart = (operation: Operation, sizeBytes: number | undef
 			text: `A ${size} file ${verb} in parts with ${name} (multipart from ${formatSize(threshold)}). S3 has to decrypt the data key of earlier parts to add the next ones, so besides kms:GenerateDataKey the caller needs kms:Decrypt.`,
 		};
 	}
-	const needs = operation === 'copy' ? "kms:GenerateDataKey on the destination's key (and kms:Decrypt on the source's)" : 'kms:GenerateDataKey only';
+	const needs = parts.inParts ? parts.oneRequestNeeds : 'kms:GenerateDataKey only';
 	return {
 		multipart,
 		text: `A ${size} file ${verb} in one request with ${name} (multipart from ${formatSize(threshold)} by default; with a lower threshold even a small file goes in parts), so S3 asks KMS for ${needs}.`,

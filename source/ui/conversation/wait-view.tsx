@@ -4,7 +4,9 @@ import {matches} from '../keymap.js';
 import type {ReadProgress} from '../services.js';
 import {Spinner} from '../spinner.js';
 import {readColour, readMark, theme} from '../theme.js';
-import {truncate} from '../text/wrap.js';
+import {truncate} from '../text/truncate.js';
+import {Hanging} from '../text/hanging.js';
+import {fitHints, hints} from '../text/fit-hints.js';
 import type {Wait} from './flow-types.js';
 
 const waitLabel = (wait: Wait): string => {
@@ -39,15 +41,26 @@ export const ReadList = ({reads, width}: {readonly reads: readonly ReadProgress[
 );
 
 /** Work in progress (profiles, a file, live reads); Esc gives up and goes back. */
-export const WaitView = ({wait, reads, width, canGoBack, onBack}: {readonly wait: Wait; readonly reads: readonly ReadProgress[]; readonly width: number; readonly canGoBack: boolean; readonly onBack: () => void}) => {
+type ScreenKeys = {readonly onHelp: () => void; readonly onQuit: () => void};
+
+/** Nothing is typed while work runs: ? shows the keys and q quits, as on the result screen. */
+const useScreenKeys = ({onHelp, onQuit}: ScreenKeys, onBack: (() => void) | undefined): void => {
 	useKeys((input, key) => {
-		if (canGoBack && matches('back', input, key)) onBack();
+		if (onBack && matches('back', input, key)) onBack();
+		else if (matches('help', input, key)) onHelp();
+		else if (matches('quit', input, key)) onQuit();
 	});
+};
+
+export const WaitView = ({wait, reads, width, canGoBack, onBack, ...keys}: {readonly wait: Wait; readonly reads: readonly ReadProgress[]; readonly width: number; readonly canGoBack: boolean; readonly onBack: () => void} & ScreenKeys) => {
+	useScreenKeys(keys, canGoBack ? onBack : undefined);
 	return (
 		<Box flexDirection="column">
 			<Spinner label={waitLabel(wait)} />
 			{wait.kind === 'collect' && <ReadList reads={reads} width={width} />}
-			{canGoBack && <Text color={theme.muted}>{'  Esc cancel and go back · Ctrl+C quit'}</Text>}
+			<Text color={theme.muted} wrap="truncate">
+				{`  ${fitHints(hints([canGoBack && ['Esc', 'cancel and go back']], [['?', 'keys'], ['q', 'quit']]), width - 2)}`}
+			</Text>
 		</Box>
 	);
 };
@@ -55,14 +68,12 @@ export const WaitView = ({wait, reads, width, canGoBack, onBack}: {readonly wait
 /** The diagnosis is synchronous but not instant on big policies: say so. */
 export const Diagnosing = () => <Spinner label="Diagnosing…" />;
 
-export const DiagnosisFailed = ({message, onBack}: {readonly message: string; readonly onBack: () => void}) => {
-	useKeys((input, key) => {
-		if (matches('back', input, key)) onBack();
-	});
+export const DiagnosisFailed = ({message, onBack, ...keys}: {readonly message: string; readonly onBack: () => void} & ScreenKeys) => {
+	useScreenKeys(keys, onBack);
 	return (
 		<Box flexDirection="column">
-			<Text color={theme.failure} wrap="wrap">{`✘ ${message}`}</Text>
-			<Text color={theme.muted}>{'  Esc go back · Ctrl+C quit'}</Text>
+			<Hanging prefix="✘ " text={message} color={theme.failure} />
+			<Text color={theme.muted}>{'  Esc go back · ? keys · q quit'}</Text>
 		</Box>
 	);
 };

@@ -1,9 +1,9 @@
-import {conversation} from './flow.js';
+import {conversation} from './start-flow.js';
 import type {FlowEnv, Step, Walk} from './flow-types.js';
-import {answerIsValid} from './question.js';
+import {answerIsValid, type QuestionId} from './question.js';
 
 /** Stored answers: the raw text or option value, by question id. */
-export type Answers = Readonly<Record<string, string>>;
+export type Answers = Readonly<Partial<Record<QuestionId, string>>>;
 
 /** A conversation never has more questions than this; a loop in the flow would otherwise hang the UI. */
 const maximumSteps = 500;
@@ -13,7 +13,7 @@ const maximumSteps = 500;
  * as answered (so going back and changing one answer keeps the others), and the walk stops at the first
  * question without a valid answer, at `stopAt` (the question being edited), or at work still running.
  */
-export const walk = (answers: Answers, env: FlowEnv, stopAt?: string): Walk => {
+export const walk = (answers: Answers, env: FlowEnv, stopAt?: QuestionId): Walk => {
 	const steps: Step[] = [];
 	const flow = conversation(env);
 	let input: string | undefined;
@@ -47,11 +47,11 @@ export const walk = (answers: Answers, env: FlowEnv, stopAt?: string): Walk => {
 			next: {kind: 'ask', question, notes, ...(answer === undefined ? {} : {initial: answer}), ...(problem === undefined ? {} : {problem})},
 		};
 	}
-	throw new Error('the conversation did not end: a loop in flow.ts');
+	throw new Error('the conversation did not end: a loop in the flows');
 };
 
 /** The question before the active one that Esc goes back to, or undefined at the first question. */
-export const previousQuestionId = (steps: readonly Step[]): string | undefined => {
+export const previousQuestionId = (steps: readonly Step[]): QuestionId | undefined => {
 	for (let index = steps.length - 1; index >= 0; index--) {
 		const step = steps[index]!;
 		if (step.kind === 'answer') return step.question.id;

@@ -1,26 +1,51 @@
-import {useInput, type Key} from 'ink';
+import {useInput, useStdin, type Key} from 'ink';
 import {createContext, useLayoutEffect, useMemo, useRef, type ReactNode} from 'react';
+import {keyPresses, oneKeyAtATime} from './split-keys.js';
 
 /**
  * One Ink input listener for the whole app, routing each key to the components that want it. Ink's own
  * useInput subscribes in a passive effect, so keys typed right after a question changes (a fast typist,
  * a paste, tmux sending several keys) would reach the old question or nobody. Here components register
  * in a layout effect, which runs in the same synchronous commit as the render the key caused.
+ * Several keys in one read are several key presses (split-keys.ts).
  */
 
 export type KeyHandler = (input: string, key: Key) => void;
 
-type Entry = {readonly handler: {current: KeyHandler}; readonly active: {current: boolean}};
+type Entry = {readonly handler: {current: KeyHandler}; readonly active: {current: boolean}; readonly typing: {current: boolean}};
 
 type Registry = {readonly add: (entry: Entry) => () => void};
 
 export const KeyRegistry = createContext<Registry | undefined>(undefined);
 
-export const KeyRouter = ({children}: {readonly children: ReactNode}) => {
+/** `onInterrupt`: Ctrl+C, taken here before any component sees it, so it quits from every screen and field. */
+export const KeyRouter = ({children, onInterrupt}: {readonly children: ReactNode; readonly onInterrupt?: () => void}) => {
 	const entries = useRef(new Set<Entry>());
+	// The chunk as read: Ink's parsed key loses what a burst held and which of Backspace or Delete it was.
+	const {internal_eventEmitter: inputEvents} = useStdin();
+	const chunk = useRef<string | undefined>(undefined);
+	useLayoutEffect(() => {
+		const remember = (data: string): void => {
+			chunk.current = data;
+		};
+		// Added in a layout effect, before useInput's passive one: it runs first for every input event.
+		inputEvents.on('input', remember);
+		return () => {
+			inputEvents.removeListener('input', remember);
+		};
+	}, [inputEvents]);
 	useInput((input, key) => {
-		for (const entry of [...entries.current]) {
-			if (entry.active.current && entries.current.has(entry)) entry.handler.current(input, key);
+		const presses = keyPresses(chunk.current, input, key);
+		chunk.current = undefined;
+		for (const press of presses) {
+			if (onInterrupt && press.key.ctrl && press.input === 'c') {
+				onInterrupt();
+				return;
+			}
+			for (const entry of [...entries.current]) {
+				if (!entry.active.current || !entries.current.has(entry)) continue;
+				for (const each of entry.typing.current ? [press] : oneKeyAtATime(press)) entry.handler.current(each.input, each.key);
+			}
 		}
 	});
 	const registry = useMemo<Registry>(
@@ -37,11 +62,13 @@ export const KeyRouter = ({children}: {readonly children: ReactNode}) => {
 	return <KeyRegistry.Provider value={registry}>{children}</KeyRegistry.Provider>;
 };
 
-export const useRegisteredKeys = (registry: Registry, handler: KeyHandler, isActive: boolean): void => {
-	const entry = useRef<Entry>({handler: {current: handler}, active: {current: isActive}});
+/** `typing`: the handler edits text, so text arriving at once (a paste, fast typing) comes as one string. */
+export const useRegisteredKeys = (registry: Registry, handler: KeyHandler, isActive: boolean, typing = false): void => {
+	const entry = useRef<Entry>({handler: {current: handler}, active: {current: isActive}, typing: {current: typing}});
 	useLayoutEffect(() => {
 		entry.current.handler.current = handler;
 		entry.current.active.current = isActive;
+		entry.current.typing.current = typing;
 	});
 	useLayoutEffect(() => registry.add(entry.current), [registry]);
 };

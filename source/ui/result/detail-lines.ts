@@ -1,10 +1,12 @@
 import type {Diagnosis, Fix} from '../../diagnosis/diagnosis.js';
-import type {PolicyJson} from '../../diagnosis/snapshot.js';
+import type {PolicyJson} from '../../snapshot/snapshot.js';
 import {actualWords} from '../../report/describe.js';
 import {conditionStyles, placeHeading, placeLabels, statusStyles} from '../../report/marks.js';
+import {visible, visibleJson} from '../../report/sanitize.js';
 import type {Line} from '../conversation/transcript-lines.js';
 import {wrapText} from '../text/wrap.js';
 import {theme} from '../theme.js';
+import {actionWithSide, sideOf} from './copy-sides.js';
 import type {ResultRow} from './rows.js';
 
 /** A row's explanation and fix as lines, so the panel can scroll them at any terminal size. */
@@ -14,15 +16,15 @@ export type FixTab = 'statement' | 'policy' | 'command';
 export const fixTabs: readonly FixTab[] = ['statement', 'policy', 'command'];
 export const fixTabLabels: Readonly<Record<FixTab, string>> = {statement: 'Statement', policy: 'Merged policy', command: 'CLI command'};
 
-/** What `c` copies on each tab. */
+/** What `c` copies on each tab: no control character of a customer's reaches the clipboard (JSON escapes mean the same). */
 export const fixText = (fix: Fix, tab: FixTab): string => {
 	switch (tab) {
 		case 'statement':
-			return JSON.stringify(fix.statement, null, 2);
+			return visibleJson(fix.statement);
 		case 'policy':
-			return JSON.stringify(fix.policy, null, 2);
+			return visibleJson(fix.policy);
 		case 'command':
-			return fix.command;
+			return visible(fix.command);
 	}
 };
 
@@ -33,7 +35,7 @@ const labelled = (label: string, text: string, width: number): Line[] =>
 
 /** JSON with a gutter: the statement that decided, shown as it is written in the policy. */
 const jsonBlock = (document: PolicyJson, width: number, highlighted: boolean): Line[] =>
-	JSON.stringify(document, null, 2)
+	visibleJson(document)
 		.split('\n')
 		.flatMap(line => wrapText(line, width - 6, '    '))
 		.map(text => (highlighted ? {mark: `  ${theme.gutter} `, markColour: theme.accent, text, colour: theme.accent} : {text: `    ${text}`}));
@@ -45,7 +47,7 @@ export const explanationLines = (row: ResultRow, diagnosis: Diagnosis, width: nu
 	const style = statusStyles[requirement.status];
 	const action = diagnosis.actions.find(candidate => candidate.id === requirement.actionId);
 	const lines: Line[] = [
-		{mark: `${style.mark} `, ...(style.color ? {markColour: style.color} : {}), text: `${requirement.action} · ${placeLabels[requirement.place]} · ${style.label}`},
+		{mark: `${style.mark} `, ...(style.color ? {markColour: style.color} : {}), text: `${actionWithSide(requirement.action, sideOf(diagnosis.question.operation, requirement))} · ${placeLabels[requirement.place]} · ${style.label}`},
 		...labelled('on', requirement.resource, width),
 	];
 	if (action?.purpose) lines.push(...labelled('Needed for:', action.purpose, width));

@@ -5,6 +5,7 @@ import {TextField} from '../inputs/text-field/text-field.js';
 import {matches} from '../keymap.js';
 import type {WizardServices} from '../services.js';
 import {Spinner} from '../spinner.js';
+import {Hanging} from '../text/hanging.js';
 import {theme} from '../theme.js';
 import {withSuffix} from './file-names.js';
 import {useFileDialogState} from './use-file-dialog-state.js';
@@ -78,7 +79,7 @@ export const FileDialog = ({what, defaultPath, content, writeFile, onDone, onCan
 			{stage.kind === 'writing' && <Spinner label={`Writing ${stage.path}…`} />}
 			{stage.kind === 'exists' && (
 				<>
-					<Text color={theme.warning} wrap="wrap">{`! ${stage.path} already exists.`}</Text>
+					<Hanging prefix="! " text={`${stage.path} already exists.`} color={theme.warning} />
 					<Text>{`y replace it · n keep it and save as ${withSuffix(stage.path, 2)} (or the next free name) · Esc choose another name`}</Text>
 				</>
 			)}

@@ -1,23 +1,18 @@
-import {Box, Text} from 'ink';
-import {keymap, resultScreenKeys} from '../keymap.js';
+import {helpEntries, resultScreenKeys, type KeyName} from '../keymap.js';
 import {statusLegendEntry, statusOrder} from '../../report/marks.js';
-import {theme} from '../theme.js';
+import {HelpBox, helpBoxHeight, type HelpBoxProps} from '../keys/help-box.js';
 
-/** Every key of the result screen, from the keymap itself, and what the marks mean. */
-export const HelpOverlay = () => (
-	<Box flexDirection="column" borderStyle="round" borderColor={theme.accent} paddingX={1}>
-		<Text bold>Keys</Text>
-		{resultScreenKeys.map(name => (
-			<Text key={name} wrap="truncate">
-				<Text color={theme.accent}>{keymap[name].label.padEnd(7)}</Text>
-				{keymap[name].description}
-			</Text>
-		))}
-		<Text wrap="truncate">
-			{statusOrder.map(statusLegendEntry).join('   ')}
-		</Text>
-		<Text color={theme.muted}>? or Esc to close</Text>
-	</Box>
+/** Every key of the result screen that does something here, from the keymap itself, and what the marks mean. */
+
+const boxProps = (keys: readonly KeyName[], width: number, room: number): HelpBoxProps => ({
+	entries: helpEntries(keys),
+	legend: statusOrder.map(statusLegendEntry).join('   '),
+	width,
+	room,
+});
+
+export const HelpOverlay = ({keys = resultScreenKeys, width = 80, room = 40}: {readonly keys?: readonly KeyName[]; readonly width?: number; readonly room?: number}) => (
+	<HelpBox {...boxProps(keys, width, room)} />
 );
 
-export const helpOverlayHeight = resultScreenKeys.length + 5;
+export const helpOverlayHeight = (keys: readonly KeyName[], width: number, room: number): number => helpBoxHeight(boxProps(keys, width, room));

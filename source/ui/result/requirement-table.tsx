@@ -1,7 +1,8 @@
 import {Box, Text} from 'ink';
 import {placeHeading, statusStyles} from '../../report/marks.js';
-import {padEnd} from '../../report/wrap.js';
-import {truncate} from '../text/wrap.js';
+import {displayWidth, padEnd} from '../../shared/display-width.js';
+import {truncate} from '../text/truncate.js';
+import {shortenArn} from '../text/shorten-arn.js';
 import {theme} from '../theme.js';
 import type {RowGroup} from './rows.js';
 
@@ -25,16 +26,19 @@ const windowOf = (lines: readonly TableLine[], selected: number, height: number)
 export const RequirementTable = ({groups, selected, width, height}: {readonly groups: readonly RowGroup[]; readonly selected: number; readonly width: number; readonly height: number}) => {
 	const lines = tableLines(groups);
 	const {from, to} = windowOf(lines, selected, height);
-	const actionWidth = Math.min(Math.max(...groups.flatMap(group => group.rows.map(row => row.requirement.action.length)), 10), 26);
+	const actionWidth = Math.min(Math.max(...groups.flatMap(group => group.rows.map(row => displayWidth(row.requirement.action))), 10), 26);
 	return (
 		<Box flexDirection="column">
 			{from > 0 && <Text color={theme.muted}>{`  ↑ ${from} more`}</Text>}
 			{lines.slice(from, to).map(line => {
 				if (line.kind === 'heading') {
-					const resource = line.group.sharedResource ? ` · ${line.group.sharedResource}` : '';
+					const heading = `${placeHeading(line.group.place)}${line.group.side ? ` (${line.group.side})` : ''}`;
+					// The ARN's end says which key or object: its front gives way on a narrow terminal.
+					const room = width - heading.length - 3;
+					const resource = line.group.sharedResource && room >= 16 ? ` · ${shortenArn(line.group.sharedResource, room)}` : '';
 					return (
-						<Text key={`h-${line.group.place}`} bold wrap="truncate">
-							{truncate(`${placeHeading(line.group.place)}${resource}`, width)}
+						<Text key={`h-${line.group.place}-${line.group.side ?? ''}`} bold wrap="truncate">
+							{truncate(`${heading}${resource}`, width)}
 						</Text>
 					);
 				}
@@ -50,7 +54,7 @@ export const RequirementTable = ({groups, selected, width, height}: {readonly gr
 						<Text {...(style.color ? {color: style.color} : {})} dimColor={style.dim ?? false}>
 							{`${padEnd(style.mark, 2)} `}
 						</Text>
-						<Text bold={isSelected}>{requirement.action.padEnd(actionWidth)}</Text>
+						<Text bold={isSelected}>{padEnd(requirement.action, actionWidth)}</Text>
 						{'  '}
 						<Text dimColor={style.dim ?? false}>{why}</Text>
 					</Text>

@@ -1,22 +1,27 @@
 import {Box, Text} from 'ink';
 import {useMemo} from 'react';
 import type {Diagnosis} from '../../diagnosis/diagnosis.js';
-import type {Snapshot} from '../../diagnosis/snapshot.js';
+import type {Snapshot} from '../../snapshot/snapshot.js';
 import {objectUrl, verdictWords} from '../../report/describe.js';
 import {decisionStyles, severityStyles} from '../../report/marks.js';
+import {visible, visibleDiagnosis} from '../../report/sanitize.js';
 import {LineView} from '../conversation/line-view.js';
 import type {Line} from '../conversation/transcript-lines.js';
 import {maximumClipboardBytes} from '../clipboard.js';
-import {hintLine} from '../keymap.js';
+import {resultScreenKeys} from '../keymap.js';
 import type {WizardServices} from '../services.js';
-import {truncate, wrapText} from '../text/wrap.js';
+import {truncate} from '../text/truncate.js';
+import {wrapText} from '../text/wrap.js';
+import {fitHints, hints} from '../text/fit-hints.js';
 import {theme} from '../theme.js';
 import {detailLines, fixText, type FixTab} from './detail-lines.js';
 import {FileDialog} from './file-dialog.js';
 import {defaultFileName} from './file-names.js';
 import {HelpOverlay, helpOverlayHeight} from './help-overlay.js';
 import {NameCheckDialog} from './name-check-dialog.js';
+import {resultTitle, sideOf} from './copy-sides.js';
 import {RequirementTable} from './requirement-table.js';
+import {rowPaneLines} from './row-pane.js';
 import {firstInterestingRow, flatRows, rowGroups} from './rows.js';
 import {useResult} from './use-result.js';
 import {useResultState, type Notice} from './use-result-state.js';
@@ -34,6 +39,8 @@ export type ResultScreenProps = {
 	/** Store the check under a name; undefined when this kind of check cannot be saved. */
 	readonly onNameCheck?: (name: string) => Promise<Notice>;
 	readonly savedCheckNames: readonly string[];
+	/** False for an example or pasted policies: nothing to re-read, so r is not offered. */
+	readonly rereadable?: boolean;
 	readonly onBack: () => void;
 	readonly onQuit: () => void;
 };
@@ -65,19 +72,24 @@ const fitHeader = (lines: readonly Line[], room: number): readonly Line[] => {
 };
 
 /** The result: verdict and findings above, requirements by place, the explanation and fix of a row, and the export keys. */
-export const ResultScreen = ({diagnosis, snapshot, services, width, rows, onRerun, onNameCheck, savedCheckNames, onBack, onQuit}: ResultScreenProps) => {
+export const ResultScreen = ({diagnosis: written, snapshot, services, width, rows, onRerun, onNameCheck, savedCheckNames, rereadable = true, onBack, onQuit}: ResultScreenProps) => {
+	// Everything the customer wrote is made visible once, before any of it is laid out.
+	const diagnosis = useMemo(() => visibleDiagnosis(written), [written]);
 	const groups = useMemo(() => rowGroups(diagnosis), [diagnosis]);
 	const flat = useMemo(() => flatRows(groups), [groups]);
 	const {state, dispatch} = useResultState(firstInterestingRow(flat));
 	const row = flat[state.selected];
 	const detail = useMemo(() => (row && state.view === 'detail' ? detailLines(row, diagnosis, state.tab, width) : []), [row, diagnosis, state.tab, state.view, width]);
 
-	const title = `${diagnosis.question.operation} ${objectUrl(diagnosis.question)}`;
+	const title = resultTitle(diagnosis.question.operation, objectUrl(diagnosis.question), snapshot);
 	// Title, footer and notice take three lines; a dialog takes its own; the rest is the header and the body.
-	const dialogHeight = state.dialog.kind === 'help' ? helpOverlayHeight : state.dialog.kind === 'none' ? 0 : 6;
+	const helpKeys = resultScreenKeys.filter(name => (name !== 'rerun' || rereadable) && (name !== 'nameCheck' || onNameCheck !== undefined));
+	// Title, footer and notice take three lines; the help takes what it needs of the rest.
+	const dialogHeight = state.dialog.kind === 'help' ? helpOverlayHeight(helpKeys, width, rows - 3) : state.dialog.kind === 'none' ? 0 : 6;
 	const available = Math.max(rows - 3 - dialogHeight, 4);
 	const header = fitHeader(headerLines(diagnosis, width, Math.max(Math.floor(rows / 4), 3)), available - 4);
-	const bodyHeight = Math.max(state.view === 'table' ? available - header.length - 1 : available, 3);
+	const pane = state.view === 'table' ? rowPaneLines(row, width, row ? sideOf(diagnosis.question.operation, row.requirement) : undefined) : [];
+	const bodyHeight = Math.max(state.view === 'table' ? available - header.length - 1 - (pane.length > 0 ? pane.length + 1 : 0) : available, 3);
 
 	const notify = (notice: Notice): void => dispatch({type: 'notice', notice});
 	const copy = (): void => {
@@ -106,16 +118,19 @@ export const ResultScreen = ({diagnosis, snapshot, services, width, rows, onReru
 		},
 		nameCheck: () => {
 			if (onNameCheck) dispatch({type: 'dialog', dialog: {kind: 'name-check'}});
-			else notify({tone: 'info', text: 'Only live checks can be named and re-run: pasted policies are never stored.'});
+			else notify({tone: 'info', text: 'Only checks read live with a profile can be named and re-run; this one was not read from AWS.'});
 		},
 		back: onBack,
 		quit: onQuit,
 	});
 
+	// Only keys that do something here are offered; lesser ones give way first on a narrow terminal.
+	const kept = [['?', 'keys'], ['q', 'quit']] as const;
 	const footer =
 		state.view === 'table'
-			? hintLine([['↑↓ Enter', 'explain'], ['c', 'copy'], ['e', 'export'], ['s', 'save'], ['r', 're-read'], ['?', 'keys'], ['q', 'quit']])
-			: hintLine([['↑↓', 'scroll'], ['Tab', 'fix view'], ['c', 'copy'], ['e', 'export'], ['Esc', 'back'], ['?', 'keys'], ['q', 'quit']]);
+			? fitHints(hints([['↑↓ Enter', 'explain'], row?.fix && ['c', 'copy'], ['e', 'export'], ['s', 'save'], rereadable && ['r', 're-read'], onNameCheck && ['n', 'name it']], kept), width)
+			: fitHints(hints([['↑↓', 'scroll'], row?.fix && ['Tab', 'fix view'], row?.fix && ['c', 'copy'], ['Esc', 'back'], ['e', 'export']], kept), width);
+
 	return (
 		<Box flexDirection="column" width={width}>
 			<Text color={theme.accent} bold wrap="truncate">
@@ -128,11 +143,15 @@ export const ResultScreen = ({diagnosis, snapshot, services, width, rows, onReru
 					))}
 					<Text> </Text>
 					<RequirementTable groups={groups} selected={state.selected} width={width} height={bodyHeight} />
+					{pane.length > 0 && <Text> </Text>}
+					{pane.map((line, index) => (
+						<LineView key={`pane-${index}`} line={line} />
+					))}
 				</>
 			) : (
 				<DetailPanel lines={detail} scroll={state.scroll} height={bodyHeight} />
 			)}
-			{state.dialog.kind === 'help' && <HelpOverlay />}
+			{state.dialog.kind === 'help' && <HelpOverlay keys={helpKeys} width={width} room={rows - 3} />}
 			{state.dialog.kind === 'file' && (
 				<FileDialog
 					what={state.dialog.purpose === 'report' ? 'Report' : 'Snapshot'}
@@ -151,7 +170,7 @@ export const ResultScreen = ({diagnosis, snapshot, services, width, rows, onReru
 			</Text>
 			{state.notice && (
 				<Text wrap="truncate" color={state.notice.tone === 'success' ? theme.success : state.notice.tone === 'failure' ? theme.failure : theme.accent}>
-					{state.notice.text}
+					{visible(state.notice.text)}
 				</Text>
 			)}
 		</Box>

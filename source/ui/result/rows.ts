@@ -1,6 +1,7 @@
 import type {Diagnosis, Fix, Place, Requirement} from '../../diagnosis/diagnosis.js';
 import {requirementId} from '../../diagnosis/requirement-id.js';
 import {groupByPlace} from '../../report/describe.js';
+import {hasSides, sideOf, type Side} from './copy-sides.js';
 
 /** The result table's rows, grouped by place in the reports' order, each with the fix that turns it ✔. */
 
@@ -11,6 +12,8 @@ export type ResultRow = {
 
 export type RowGroup = {
 	readonly place: Place;
+	/** A copy's groups are per object: the source's rows apart from the destination's. */
+	readonly side?: Side;
 	readonly sharedResource?: string;
 	/** Index of the group's first row in the flat list. */
 	readonly firstIndex: number;
@@ -23,17 +26,31 @@ export const fixFor = (requirement: Requirement, fixes: readonly Fix[]): Fix | u
 	return fixes.find(fix => fix.resolves.includes(key));
 };
 
+/** A place's requirements, split by object for a copy (source first), each part with its shared resource. */
+const bySide = (operation: string, requirements: readonly Requirement[], sharedResource: string | undefined): Array<{side?: Side; requirements: readonly Requirement[]; sharedResource?: string}> => {
+	if (!hasSides(operation)) return [{requirements, ...(sharedResource ? {sharedResource} : {})}];
+	return (['source', 'destination'] as const)
+		.map(side => {
+			const part = requirements.filter(requirement => sideOf(operation, requirement) === side);
+			const resources = new Set(part.map(requirement => requirement.resource));
+			return {side, requirements: part, ...(resources.size === 1 ? {sharedResource: part[0]!.resource} : {})};
+		})
+		.filter(part => part.requirements.length > 0);
+};
+
 export const rowGroups = (diagnosis: Diagnosis): readonly RowGroup[] => {
 	let firstIndex = 0;
-	return groupByPlace(diagnosis.requirements).map(group => {
-		const rows = group.requirements.map(requirement => {
-			const fix = fixFor(requirement, diagnosis.fixes);
-			return fix ? {requirement, fix} : {requirement};
-		});
-		const result: RowGroup = {place: group.place, ...(group.sharedResource ? {sharedResource: group.sharedResource} : {}), firstIndex, rows};
-		firstIndex += rows.length;
-		return result;
-	});
+	return groupByPlace(diagnosis.requirements).flatMap(group =>
+		bySide(diagnosis.question.operation, group.requirements, group.sharedResource).map(part => {
+			const rows = part.requirements.map(requirement => {
+				const fix = fixFor(requirement, diagnosis.fixes);
+				return fix ? {requirement, fix} : {requirement};
+			});
+			const result: RowGroup = {place: group.place, ...(part.side ? {side: part.side} : {}), ...(part.sharedResource ? {sharedResource: part.sharedResource} : {}), firstIndex, rows};
+			firstIndex += rows.length;
+			return result;
+		}),
+	);
 };
 
 export const flatRows = (groups: readonly RowGroup[]): readonly ResultRow[] => groups.flatMap(group => group.rows);

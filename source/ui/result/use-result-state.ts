@@ -30,7 +30,14 @@ export type ResultAction =
 	| {readonly type: 'dialog'; readonly dialog: Dialog}
 	| {readonly type: 'notice'; readonly notice: Notice};
 
-export const resultReducer = (state: ResultState, action: ResultAction): ResultState => {
+/** A notice is about what was just done: the next step on the screen clears it. */
+const withoutNotice = (state: ResultState): ResultState => {
+	const {notice: _notice, ...rest} = state;
+	return rest;
+};
+
+export const resultReducer = (current: ResultState, action: ResultAction): ResultState => {
+	const state = action.type === 'notice' ? current : withoutNotice(current);
 	switch (action.type) {
 		case 'move': {
 			const selected = Math.min(Math.max(state.selected + action.by, 0), Math.max(action.rowCount - 1, 0));
@@ -46,10 +53,8 @@ export const resultReducer = (state: ResultState, action: ResultAction): ResultS
 		}
 		case 'scroll':
 			return {...state, scroll: Math.min(Math.max(state.scroll + action.by, 0), Math.max(action.maximum, 0))};
-		case 'dialog': {
-			const {notice: _notice, ...rest} = state;
-			return {...rest, dialog: action.dialog};
-		}
+		case 'dialog':
+			return {...state, dialog: action.dialog};
 		case 'notice':
 			return {...state, notice: action.notice, dialog: {kind: 'none'}};
 	}

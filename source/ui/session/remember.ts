@@ -1,4 +1,4 @@
-import type {Ending} from '../conversation/flow-types.js';
+import type {Ending, Step} from '../conversation/flow-types.js';
 import {profileOfAnswer, profileValue} from '../conversation/profile-answer.js';
 import type {Answers} from '../conversation/walk.js';
 import type {RecentTarget, SavedCheck, WizardSettings} from '../services.js';
@@ -10,25 +10,6 @@ import type {RecentTarget, SavedCheck, WizardSettings} from '../services.js';
 
 export const maximumRecentTargets = 5;
 
-/** Answers that name things and may be kept; pasted text (policies, error messages) never is. */
-const keepableAnswers = new Set([
-	'start',
-	'region',
-	'other-profile',
-	'operation',
-	'bucket',
-	'object-key',
-	'source-bucket',
-	'source-key',
-	'names-key',
-	'kms-key',
-	'size',
-	'tool',
-	'bucket-account',
-	'bucket-account-id',
-	'reviewed',
-]);
-
 export const emptySettings: WizardSettings = {recentTargets: [], savedChecks: {}};
 
 /** The profile that made the reads: chosen first, or after a pasted error. */
@@ -38,7 +19,8 @@ export const rememberRun = (settings: WizardSettings, answers: Answers, ending: 
 	if (ending.mode === 'example' || ending.mode === 'file') return settings;
 	const {operation, bucket, objectKey} = ending.snapshot.question;
 	const target: RecentTarget = {operation, bucket, objectKey};
-	const recentTargets = [target, ...settings.recentTargets.filter(other => !(other.operation === operation && other.bucket === bucket && other.objectKey === objectKey))].slice(
+	const sameTarget = (other: RecentTarget): boolean => (['operation', 'bucket', 'objectKey'] as const).every(field => other[field] === target[field]);
+	const recentTargets = [target, ...settings.recentTargets.filter(other => !sameTarget(other))].slice(
 		0,
 		maximumRecentTargets,
 	);
@@ -53,11 +35,15 @@ export const rememberRun = (settings: WizardSettings, answers: Answers, ending: 
 	};
 };
 
-/** A named check replays the live path: the caller's profile first, then the target's answers. */
-export const savedCheckOf = (answers: Answers, savedAt: Date): SavedCheck | undefined => {
-	const profile = callerProfile(answers);
+/**
+ * A named check replays the live path: the caller's profile first, then the answers of this run's
+ * questions marked `keptForSaved` (names and choices; a paste question cannot be marked).
+ */
+export const savedCheckOf = (steps: readonly Step[], savedAt: Date): SavedCheck | undefined => {
+	const answered = steps.flatMap(step => (step.kind === 'answer' ? [step] : []));
+	const profile = callerProfile(Object.fromEntries(answered.map(step => [step.question.id, step.answer])));
 	if (!profile) return undefined;
-	const kept = Object.fromEntries(Object.entries(answers).filter(([id]) => keepableAnswers.has(id)));
+	const kept = Object.fromEntries(answered.filter(step => step.question.keptForSaved).map(step => [step.question.id, step.answer]));
 	// `recent: new` answers "check a recent target?" when it is offered: the check names its own target.
 	return {answers: {...kept, recent: 'new', start: profileValue(profile)}, savedAt: savedAt.toISOString()};
 };

@@ -1,8 +1,8 @@
 import type {Diagnosis} from '../../diagnosis/diagnosis.js';
-import type {Snapshot} from '../../diagnosis/snapshot.js';
-import type {Result} from '../../engine/result.js';
+import type {Snapshot} from '../../snapshot/snapshot.js';
+import type {Result} from '../../shared/result.js';
 import type {Collection} from '../conversation/flow-types.js';
-import type {Note} from '../conversation/question.js';
+import type {Note, QuestionId} from '../conversation/question.js';
 import type {Answers} from '../conversation/walk.js';
 import type {ExampleInfo, ProfileInfo, ReadProgress, WizardSettings} from '../services.js';
 
@@ -20,7 +20,7 @@ export type DiagnosisOutcome = {
 export type SessionState = {
 	readonly answers: Answers;
 	/** The question being edited after going back. */
-	readonly stopAt?: string;
+	readonly stopAt?: QuestionId;
 	readonly profiles?: readonly ProfileInfo[];
 	readonly profilesProblem?: string;
 	/** What is stored now: remembered runs and named checks are added to it. */
@@ -32,7 +32,7 @@ export type SessionState = {
 	readonly files: Readonly<Record<string, Result<Snapshot, string>>>;
 	readonly collections: Readonly<Record<string, Collection>>;
 	/** Text pasted at the first question, waiting in the error field. */
-	readonly drafts: Readonly<Record<string, string>>;
+	readonly drafts: Answers;
 	readonly greetingNotes: readonly Note[];
 	readonly diagnosis?: DiagnosisOutcome;
 	/** Bumped on every answer, so inputs start fresh even when the same question comes back. */
@@ -50,8 +50,8 @@ export type SessionAction =
 	| {readonly type: 'forget-collection'; readonly key: string}
 	| {readonly type: 'forget-failed-collections'}
 	| {readonly type: 'forget-file'; readonly path: string}
-	| {readonly type: 'answer'; readonly id: string; readonly value: string; readonly sets?: Readonly<Record<string, string>>}
-	| {readonly type: 'go-back'; readonly to: string}
+	| {readonly type: 'answer'; readonly id: QuestionId; readonly value: string; readonly sets?: Answers}
+	| {readonly type: 'go-back'; readonly to: QuestionId}
 	| {readonly type: 'paste-at-start'; readonly text: string}
 	| {readonly type: 'diagnosed'; readonly outcome: DiagnosisOutcome};
 

@@ -1,3 +1,4 @@
+import {isOperation} from '../../snapshot/operation-names.js';
 import type {RecentTarget, SavedCheck, WizardSettings} from '../services.js';
 import {emptySettings, maximumRecentTargets} from './remember.js';
 
@@ -12,7 +13,7 @@ const text = (value: unknown): string | undefined => (typeof value === 'string' 
 const recentTarget = (value: unknown): RecentTarget | undefined => {
 	if (!isRecord(value)) return undefined;
 	const {operation, bucket, objectKey} = value;
-	if (operation !== 'upload' && operation !== 'download' && operation !== 'copy') return undefined;
+	if (!isOperation(operation)) return undefined;
 	const name = text(bucket);
 	const key = text(objectKey);
 	return name && key ? {operation, bucket: name, objectKey: key} : undefined;

@@ -1,17 +1,39 @@
+import {displayWidth} from '../../shared/display-width.js';
+
 /**
  * Wrap text to a width for the terminal, breaking long ARNs after `:` or `/` rather than anywhere, so
  * `arn:aws:kms:eu-west-1:111122223333:key/…` stays readable on 80 columns. Returns one string per line;
- * the views draw each line on its own, which also tells them exactly how tall a block is.
+ * the views draw each line on its own, which also tells them exactly how tall a block is. Widths are
+ * columns as Ink counts them (shared/display-width.ts), not characters. The reports wrap differently
+ * (report/wrap.ts keeps an ARN whole, to be copied from a file) with the same width model.
  */
 
 const breakAfter = new Set([':', '/', '-', ',', '.']);
+/** An ARN breaks only between its parts, never inside a key ID (whose hyphens would otherwise be taken). */
+const arnBreaks = new Set([':', '/']);
 
-/** How much of a too-long token fits in `room`: up to the last separator, or all of the room when there is none. */
-const fittingPiece = (token: string, room: number): string => {
-	for (let index = room; index > room / 3; index--) {
-		if (breakAfter.has(token[index - 1]!)) return token.slice(0, index);
+const graphemes = new Intl.Segmenter();
+
+/** The longest start of `text` that fits in `columns`: at least one character, so a wrap always moves on. */
+const fittingStart = (text: string, columns: number): string => {
+	let end = 0;
+	let used = 0;
+	for (const {segment, index} of graphemes.segment(text)) {
+		const width = displayWidth(segment);
+		if (end > 0 && used + width > columns) break;
+		used += width;
+		end = index + segment.length;
 	}
-	return token.slice(0, room);
+	return text.slice(0, end);
+};
+
+/** How much of a too-long token fits in `room` columns: up to the last separator, or all of the room when there is none. */
+const fittingPiece = (token: string, room: number, separators: ReadonlySet<string>): string => {
+	const fits = fittingStart(token, room);
+	for (let index = fits.length; displayWidth(fits.slice(0, index)) > room / 3; index--) {
+		if (separators.has(fits[index - 1]!)) return fits.slice(0, index);
+	}
+	return fits;
 };
 
 const wrapParagraph = (paragraph: string, width: number, indent: string): string[] => {
@@ -24,21 +46,22 @@ const wrapParagraph = (paragraph: string, width: number, indent: string): string
 	};
 	for (const word of paragraph.split(' ')) {
 		const separator = isFresh() ? '' : ' ';
-		if ((line + separator + word).length <= width) {
+		if (displayWidth(line + separator + word) <= width) {
 			line += separator + word;
 			continue;
 		}
 		// A word that fits on a line of its own starts one; a longer one (an ARN) fills this line first.
-		if (word.length <= width - indent.length) {
+		if (displayWidth(word) <= width - displayWidth(indent)) {
 			flush();
 			line += word;
 			continue;
 		}
-		if (width - (line + separator).length < 8) flush();
+		if (width - displayWidth(line + separator) < 8) flush();
 		else line += separator;
 		let rest = word;
-		while (line.length + rest.length > width) {
-			const piece = fittingPiece(rest, Math.max(width - line.length, 1));
+		const separators = word.startsWith('arn:') ? arnBreaks : breakAfter;
+		while (displayWidth(line) + displayWidth(rest) > width) {
+			const piece = fittingPiece(rest, Math.max(width - displayWidth(line), 1), separators);
 			line += piece;
 			rest = rest.slice(piece.length);
 			flush();
@@ -58,7 +81,3 @@ export const wrapText = (text: string, width: number, indent = ''): string[] => 
 		return wrapParagraph(paragraph.slice(lead.length), Math.max(usable - lead.length, 10), indent).map(line => lead + line);
 	});
 };
-
-/** One line, cut with `…` when it is longer than the width. */
-export const truncate = (text: string, width: number): string =>
-	text.length <= width ? text : `${text.slice(0, Math.max(width - 1, 0))}…`;

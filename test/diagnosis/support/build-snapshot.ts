@@ -1,4 +1,4 @@
-import type {KeyInfo, NamedPolicy, PolicyJson, Snapshot} from '../../../source/diagnosis/snapshot.js';
+import type {KeyInfo, NamedPolicy, PolicyJson, Snapshot} from '../../../source/snapshot/snapshot.js';
 
 /**
  * Snapshots for diagnosis tests: a same-account SSE-KMS upload where everything is allowed, which each

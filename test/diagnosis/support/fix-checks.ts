@@ -2,9 +2,9 @@ import {execFileSync} from 'node:child_process';
 import {expect} from 'vitest';
 import {diagnose} from '../../../source/diagnosis/diagnose.js';
 import type {Diagnosis, Fix, Place, Requirement, RequirementStatus} from '../../../source/diagnosis/diagnosis.js';
-import type {PolicyJson, Snapshot} from '../../../source/diagnosis/snapshot.js';
+import type {NamedPolicy, PolicyJson, Snapshot} from '../../../source/snapshot/snapshot.js';
 
-/** Assertions shared by the diagnosis tests: finding rows, and checking fixes without trusting fixes.ts. */
+/** Assertions shared by the diagnosis tests: finding rows, and checking fixes without trusting the fixes module. */
 
 export const requirementOf = (diagnosis: Diagnosis, actionId: string, place: Place): Requirement => {
 	const found = diagnosis.requirements.find(requirement => requirement.actionId === actionId && requirement.place === place);
@@ -28,7 +28,11 @@ const statementsOf = (document: PolicyJson | null | undefined): unknown[] => {
 
 const bucketNameOf = (target: string): string => target.replace(/^arn:[^:]+:s3:::/, '');
 
-/** The document a fix replaces, found from its place and target (not from fixes.ts' own bookkeeping). */
+/** The identity policy a fix writes: a managed one by its ARN (the fix's target), an inline one by its name. */
+const isFixedBy = (fix: Fix) => (entry: NamedPolicy): boolean =>
+	entry.name === fix.policyName && entry.arn === (/^arn:[^:]+:iam::[^:]*:policy\//.test(fix.target) ? fix.target : undefined);
+
+/** The document a fix replaces, found from its place and target (not from the fixes module's own bookkeeping). */
 export const policyBefore = (snapshot: Snapshot, fix: Fix): PolicyJson | null | undefined => {
 	switch (fix.place) {
 		case 'key-policy':
@@ -40,7 +44,7 @@ export const policyBefore = (snapshot: Snapshot, fix: Fix): PolicyJson | null | 
 			if (bucketNameOf(fix.target) === snapshot.question.source?.bucket) return snapshot.source?.bucketInfo?.policy;
 			throw new Error(`bucket-policy fix targets ${fix.target}, which is no bucket of the question`);
 		case 'identity-policy':
-			return snapshot.principal?.identityPolicies?.find(entry => entry.name === fix.policyName)?.document;
+			return snapshot.principal?.identityPolicies?.find(isFixedBy(fix))?.document;
 		case 'permissions-boundary':
 			return snapshot.principal?.permissionsBoundary?.document;
 		default:
@@ -60,9 +64,9 @@ export const applyFix = (snapshot: Snapshot, fix: Fix): Snapshot => {
 			return {...snapshot, source: {...snapshot.source, bucketInfo: {...snapshot.source?.bucketInfo, policy}}};
 		case 'identity-policy': {
 			const existing = snapshot.principal!.identityPolicies ?? [];
-			const replaced = existing.some(entry => entry.name === fix.policyName);
+			const replaced = existing.some(isFixedBy(fix));
 			const identityPolicies = replaced
-				? existing.map(entry => (entry.name === fix.policyName ? {...entry, document: policy} : entry))
+				? existing.map(entry => (isFixedBy(fix)(entry) ? {...entry, document: policy} : entry))
 				: [...existing, {name: fix.policyName!, document: policy}];
 			return {...snapshot, principal: {...snapshot.principal!, identityPolicies}};
 		}
@@ -147,7 +151,7 @@ export const expectCommandFits = (snapshot: Snapshot, fix: Fix): void => {
 			expect(JSON.parse(valueAfter(argv, '--policy')!)).toEqual(fix.policy);
 			break;
 		case 'identity-policy': {
-			const managed = snapshot.principal?.identityPolicies?.find(entry => entry.name === fix.policyName)?.arn;
+			const managed = snapshot.principal?.identityPolicies?.find(isFixedBy(fix))?.arn;
 			if (managed) {
 				expect(argv.slice(0, 2)).toEqual(['iam', 'create-policy-version']);
 				expect(valueAfter(argv, '--policy-arn')).toBe(managed);

@@ -18,6 +18,12 @@ const parseArgv = argv => {
 	const flags = new Set();
 	for (let index = 0; index < argv.length; index++) {
 		const token = argv[index];
+		// `--name=value` is one word, as argparse reads it.
+		const equals = token.startsWith('--') ? token.indexOf('=') : -1;
+		if (equals !== -1) {
+			options[token.slice(0, equals)] = token.slice(equals + 1);
+			continue;
+		}
 		if (!token.startsWith('--')) {
 			positional.push(token);
 			continue;

@@ -18,10 +18,40 @@ if (argv[0] === '--version') {
 	process.exit(0);
 }
 
+/**
+ * AWS CLI v2 with `cli_auto_prompt = on` (in the profile, or AWS_CLI_AUTO_PROMPT=on) prompts for every
+ * command, and without a terminal stops: "Input is not a terminal". AWS_CLI_AUTO_PROMPT=off wins.
+ */
+const autoPrompt = (() => {
+	const variable = process.env.AWS_CLI_AUTO_PROMPT;
+	if (variable !== undefined) return variable === 'on';
+	let config = '';
+	try {
+		config = readFileSync(process.env.AWS_CONFIG_FILE ?? `${process.env.HOME}/.aws/config`, 'utf8');
+	} catch {
+		return false;
+	}
+	const profile = process.env.AWS_PROFILE ?? 'default';
+	const header = profile === 'default' ? '[default]' : `[profile ${profile}]`;
+	const section = config.split(/^(?=\[)/m).find(part => part.startsWith(header)) ?? '';
+	return /^\s*cli_auto_prompt\s*=\s*on\s*$/m.test(section);
+})();
+if (autoPrompt && !process.stdin.isTTY) {
+	log({argv, matched: false, autoPrompt: true});
+	process.stderr.write('\nInput is not a terminal (fd=0).\n');
+	process.exit(255);
+}
+
 const [service, command, ...rest] = argv;
 const options = {};
 for (let index = 0; index < rest.length; index++) {
 	const name = rest[index];
+	// `--name=value` is one word, as the AWS CLI (argparse) reads it.
+	const equals = name.startsWith('--') ? name.indexOf('=') : -1;
+	if (equals !== -1) {
+		options[name.slice(0, equals)] = name.slice(equals + 1);
+		continue;
+	}
 	if (name.startsWith('--')) {
 		const value = rest[index + 1];
 		if (value === undefined || value.startsWith('--')) options[name] = true;

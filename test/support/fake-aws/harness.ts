@@ -1,6 +1,6 @@
 import {afterAll, afterEach, beforeAll, vi} from 'vitest';
-import {parseSnapshot} from '../../../source/diagnosis/parse-snapshot.js';
-import type {Snapshot} from '../../../source/diagnosis/snapshot.js';
+import {parseSnapshot} from '../../../source/snapshot/parse-snapshot.js';
+import type {Snapshot} from '../../../source/snapshot/snapshot.js';
 import {createAwsHome, type AwsHome} from './home.js';
 import {isolateProcessEnv} from './isolate.js';
 import type {FakeScenario} from './scenario.js';

@@ -5,6 +5,8 @@ import {jsonAnswer, type FakeResponse} from './wire.js';
 const notFound = (call: FakeCall, keyId: string): FakeResponse =>
 	fail(call, {status: 400, code: 'NotFoundException', message: `Invalid keyId '${keyId}'`});
 
+const unknownOperation = (call: FakeCall): FakeResponse => fail(call, {status: 400, code: 'UnknownOperationException', message: `Unknown operation ${call.operation}`});
+
 /**
  * Find a key as KMS does: an ARN names its account and Region; an alias name or a bare key ID resolves in the
  * caller's account and the Region the request was sent to. A key in another Region is not found.
@@ -39,7 +41,25 @@ const metadata = (key: FakeKey) => ({
 	MultiRegion: key.multiRegion ?? false,
 });
 
-/** KMS over JSON 1.1 (`X-Amz-Target: TrentService.*`): DescribeKey, GetKeyPolicy, ListGrants. */
+/** One item a page, so the collector's Marker loop is exercised whenever there are two. */
+const onePage = <T>(call: FakeCall, items: readonly T[]) => {
+	const start = Number(param(call, 'Marker') ?? '0');
+	const more = start + 1 < items.length;
+	return {page: items.slice(start, start + 1), Truncated: more, ...(more ? {NextMarker: String(start + 1)} : {})};
+};
+
+/** ListAliases: the caller's own account only ("Cross-account use: No."), one key's aliases with KeyId, else all of the Region's. */
+const listAliases = (call: FakeCall, world: World, keyId: string | undefined, key: FakeKey | undefined): FakeResponse => {
+	if (keyId && (!key || key.account !== call.caller.account)) return notFound(call, keyId);
+	const owned = key ? [key] : (world.scenario.keys ?? []).filter(each => each.account === call.caller.account && each.region === call.region);
+	const aliases = owned.flatMap(each =>
+		(each.aliases ?? []).map(name => ({AliasName: name, AliasArn: `arn:aws:kms:${each.region}:${each.account}:${name}`, TargetKeyId: each.id, CreationDate: 1_705_312_800})),
+	);
+	const {page, ...rest} = onePage(call, aliases);
+	return jsonAnswer({Aliases: page, ...rest});
+};
+
+/** KMS over JSON 1.1 (`X-Amz-Target: TrentService.*`): DescribeKey, GetKeyPolicy, ListGrants, and ListAliases when the scenario asks. */
 export const handleKms: Handler = (call, world) => {
 	const keyId = param(call, 'KeyId') ?? '';
 	const key = resolveKey(call, world, keyId);
@@ -65,13 +85,13 @@ export const handleKms: Handler = (call, world) => {
 				Operations: grant.operations,
 				...(grant.constraints ? {Constraints: grant.constraints} : {}),
 			}));
-			// One grant a page, so the collector's Marker loop is exercised whenever a key has two grants.
-			const start = Number(param(call, 'Marker') ?? '0');
-			const page = grants.slice(start, start + 1);
-			const more = start + 1 < grants.length;
-			return jsonAnswer({Grants: page, Truncated: more, ...(more ? {NextMarker: String(start + 1)} : {})});
+			const {page, ...rest} = onePage(call, grants);
+			return jsonAnswer({Grants: page, ...rest});
 		}
+		case 'ListAliases':
+			// Off unless the scenario asks: see FakeScenario.listAliases.
+			return world.scenario.listAliases ? listAliases(call, world, param(call, 'KeyId'), key) : unknownOperation(call);
 		default:
-			return fail(call, {status: 400, code: 'UnknownOperationException', message: `Unknown operation ${call.operation}`});
+			return unknownOperation(call);
 	}
 };

@@ -106,6 +106,12 @@ export type FakeScenario = {
 	readonly organization?: FakeOrganization;
 	/** IAM list pages hold this many items (to exercise Marker pagination). Default 100. */
 	readonly iamPageSize?: number;
+	/**
+	 * Whether the fake answers kms:ListAliases. Off by default, as before live collection read aliases: the
+	 * bundle-matches-live test pins that the collect script records an unknown operation and the alias a DescribeKey
+	 * resolved still names the key.
+	 */
+	readonly listAliases?: boolean;
 };
 
 export const keyArn = (key: FakeKey): string => `arn:aws:kms:${key.region}:${key.account}:key/${key.id}`;

@@ -1,9 +1,10 @@
 import {describe, expect, it} from 'vitest';
-import {checkPolicy} from '../../../source/commands/wizard.js';
-import {parseAccessDenied} from '../../../source/diagnosis/error-message/index.js';
-import type {Snapshot} from '../../../source/diagnosis/snapshot.js';
-import {err, ok} from '../../../source/engine/result.js';
+import {checkPolicy} from '../../../source/commands/wizard-services.js';
+import {parseAccessDenied} from '../../../source/inputs/error-message/index.js';
+import type {Snapshot} from '../../../source/snapshot/snapshot.js';
+import {err, ok} from '../../../source/shared/result.js';
 import type {Collection, FlowEnv, Walk} from '../../../source/ui/conversation/flow-types.js';
+import type {QuestionId} from '../../../source/ui/conversation/question.js';
 import {explainMultipart} from '../../../source/ui/conversation/upload-tools.js';
 import {previousQuestionId, walk, type Answers} from '../../../source/ui/conversation/walk.js';
 import {loadExample} from '../helpers/fake-services.js';
@@ -117,7 +118,7 @@ describe('the conversation', () => {
 			'scp-more-2': 'no',
 			'scp-full-access': 'yes',
 		};
-		const order: string[] = [];
+		const order: QuestionId[] = [];
 		for (;;) {
 			const result = walk(Object.fromEntries(order.map(id => [id, answers[id]!])), env());
 			if (result.next.kind !== 'ask') break;

@@ -1,11 +1,11 @@
 import {readFileSync, readdirSync} from 'node:fs';
 import {join} from 'node:path';
-import {checkPolicy} from '../../../source/commands/wizard.js';
+import {checkPolicy} from '../../../source/commands/wizard-services.js';
 import {diagnose} from '../../../source/diagnosis/diagnose.js';
-import {parseAccessDenied} from '../../../source/diagnosis/error-message/index.js';
-import {parseSnapshot} from '../../../source/diagnosis/parse-snapshot.js';
-import type {Snapshot} from '../../../source/diagnosis/snapshot.js';
-import {err, ok} from '../../../source/engine/result.js';
+import {parseAccessDenied} from '../../../source/inputs/error-message/index.js';
+import {parseSnapshot} from '../../../source/snapshot/parse-snapshot.js';
+import type {Snapshot} from '../../../source/snapshot/snapshot.js';
+import {err, ok} from '../../../source/shared/result.js';
 import {renderMarkdown} from '../../../source/report/render-markdown.js';
 import type {CollectRequest, ExampleInfo, ProfileInfo, ReadProgress, WizardServices, WizardSettings} from '../../../source/ui/services.js';
 
@@ -28,7 +28,8 @@ export const builtInExamples = (): ExampleInfo[] =>
 		.sort((a, b) => (order.indexOf(a) + 1 || 99) - (order.indexOf(b) + 1 || 99))
 		.map(id => {
 			const snapshot = loadExample(id);
-			return {id, title: snapshot.metadata?.title ?? id, snapshot};
+			const description = snapshot.metadata?.description;
+			return {id, title: snapshot.metadata?.title ?? id, ...(description ? {description} : {}), snapshot};
 		});
 
 export type ScriptedCollect = (request: CollectRequest, onProgress: (progress: ReadProgress) => void, signal: AbortSignal) => Promise<ReturnType<typeof ok<Snapshot>> | ReturnType<typeof err<string>>>;

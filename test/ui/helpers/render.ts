@@ -56,6 +56,10 @@ export const keys = {
 	escape: '\u001B',
 	tab: '\t',
 	backspace: '\u007F',
+	delete: '\u001B[3~',
+	home: '\u001B[H',
+	end: '\u001B[F',
+	ctrlC: '\u0003',
 	ctrlD: '\u0004',
 	ctrlU: '\u0015',
 	pageDown: '\u001B[6~',
@@ -66,6 +70,8 @@ const tick = (ms = 0): Promise<void> => new Promise(resolve => setTimeout(resolv
 export type Rendered = {
 	readonly lastFrame: () => string;
 	readonly frames: () => readonly string[];
+	/** The frames as written to the terminal, escape sequences and all. */
+	readonly rawFrames: () => readonly string[];
 	/** Write key presses one by one, letting React and Ink settle after each (Esc needs a turn to flush). */
 	readonly press: (...sequence: string[]) => Promise<void>;
 	/** Write text as one chunk, as a terminal delivers a paste. */
@@ -73,6 +79,8 @@ export type Rendered = {
 	readonly waitFor: (predicate: (frame: string) => boolean, what: string, timeoutMs?: number) => Promise<string>;
 	readonly resize: (columns: number, rows: number) => void;
 	readonly unmount: () => void;
+	/** What the app ended with (waitUntilExit's value), once it has ended. */
+	readonly exited: () => Promise<unknown>;
 };
 
 export const renderApp = (tree: ReactElement, size: {columns: number; rows: number} = {columns: 100, rows: 40}): Rendered => {
@@ -86,6 +94,8 @@ export const renderApp = (tree: ReactElement, size: {columns: number; rows: numb
 		exitOnCtrlC: false,
 		patchConsole: false,
 	});
+	// Asked for at once: Ink settles only the promise that exists when the app ends.
+	const exit = instance.waitUntilExit();
 	const lastFrame = (): string => stripAnsi(stdout.frames.at(-1) ?? '');
 	const waitFor = async (predicate: (frame: string) => boolean, what: string, timeoutMs = 3000): Promise<string> => {
 		const started = Date.now();
@@ -103,6 +113,7 @@ export const renderApp = (tree: ReactElement, size: {columns: number; rows: numb
 	return {
 		lastFrame,
 		frames: () => stdout.frames.map(stripAnsi),
+		rawFrames: () => stdout.frames,
 		press: async (...sequence) => {
 			for (const key of sequence) {
 				stdin.write(key);
@@ -124,5 +135,6 @@ export const renderApp = (tree: ReactElement, size: {columns: number; rows: numb
 			instance.unmount();
 			instance.cleanup();
 		},
+		exited: () => exit,
 	};
 };

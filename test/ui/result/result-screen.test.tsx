@@ -1,5 +1,5 @@
 import {afterEach, describe, expect, it, vi} from 'vitest';
-import {snapshotFormat, type Snapshot} from '../../../source/diagnosis/snapshot.js';
+import {snapshotFormat, type Snapshot} from '../../../source/snapshot/snapshot.js';
 import {KeyRouter} from '../../../source/ui/keys/key-router.js';
 import {ResultScreen, type ResultScreenProps} from '../../../source/ui/result/result-screen.js';
 import {fakeServices} from '../helpers/fake-services.js';

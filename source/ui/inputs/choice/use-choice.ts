@@ -9,6 +9,10 @@ export type ChoiceHandlers = {
 	readonly onBack?: () => void;
 	/** Text pasted instead of a key press (more than one character at once). */
 	readonly onPaste?: (text: string) => void;
+	/** `?`: never a filter (no option has one), so it shows the keys. */
+	readonly onHelp?: () => void;
+	/** `q` before any filter is typed. */
+	readonly onQuit?: () => void;
 };
 
 /** Shorter chunks are fast typing (or tmux sending keys at once); an error message is longer. */
@@ -26,6 +30,8 @@ export const useChoice = (state: ChoiceState, options: readonly ChoiceOption[], 
 			else if (matches('choose', input, key)) state.choose();
 			else if (matches('back', input, key)) state.escape();
 			else if (matches('erase', input, key)) state.erase();
+			else if (handlers.onHelp && matches('help', input, key)) handlers.onHelp();
+			else if (handlers.onQuit && state.filter === '' && matches('quit', input, key)) handlers.onQuit();
 			else if (input.length >= pasteLength && handlers.onPaste) handlers.onPaste(input);
 			else if (input.length > 0 && !key.ctrl && !key.meta && !key.tab) {
 				// Typed text and Enter can arrive as one chunk: filter with the text, then choose.
@@ -38,6 +44,6 @@ export const useChoice = (state: ChoiceState, options: readonly ChoiceOption[], 
 				}
 			}
 		},
-		{isActive},
+		{isActive, typing: true},
 	);
 };

@@ -1,47 +1,41 @@
 import {Box, Text} from 'ink';
 import {useMemo} from 'react';
 import type {PasteCheck} from '../../conversation/question.js';
-import {truncate} from '../../text/wrap.js';
+import {visible} from '../../../report/sanitize.js';
+import {hangingLines} from '../../text/hanging.js';
 import {colourless, theme} from '../../theme.js';
+import {cursorPosition} from './editor.js';
 import {usePasteFieldState} from './use-paste-field-state.js';
 import {usePasteField, type PasteFieldHandlers} from './use-paste-field.js';
+import {visibleLines, visibleSlice} from './visible-lines.js';
 
 export type PasteFieldProps = PasteFieldHandlers & {
 	readonly check: (text: string) => PasteCheck;
 	readonly initial?: string;
-	/** How many lines of the text to show (the last ones, plus the line of a syntax error). */
+	/** How many lines of the text to show (around the cursor, plus the line of a syntax error). */
 	readonly height: number;
 	readonly width: number;
 	readonly placeholder: string;
 	readonly isActive?: boolean;
 };
 
-type Shown = {readonly number: number; readonly text: string; readonly isError: boolean};
-type Row = Shown | 'gap' | {readonly caret: number};
+const Cursor = ({character}: {readonly character: string | undefined}) =>
+	colourless ? (
+		<Text>
+			{theme.cursorBar}
+			{character ?? ''}
+		</Text>
+	) : (
+		<Text inverse>{character ?? ' '}</Text>
+	);
 
-/** The lines to draw: the end of the text, and the line a syntax error points at (with a caret) when it is further up. */
-const linesToShow = (lines: readonly string[], height: number, errorLine: number | undefined, errorColumn: number | undefined): Row[] => {
-	const tailStart = Math.max(lines.length - height, 0);
-	const shown: Row[] = [];
-	const push = (index: number): void => {
-		const isError = index + 1 === errorLine;
-		shown.push({number: index + 1, text: lines[index] ?? '', isError});
-		if (isError && errorColumn !== undefined) shown.push({caret: errorColumn});
-	};
-	if (errorLine !== undefined && errorLine - 1 < tailStart && errorLine >= 1) {
-		push(errorLine - 1);
-		shown.push('gap');
-	} else if (tailStart > 0) shown.push('gap');
-	for (let index = tailStart; index < lines.length; index++) push(index);
-	return shown;
-};
-
-/** A multi-line paste area, validated as the text arrives, pointing at the line and column of a problem. */
+/** A multi-line editor for pasted text, validated as the text arrives, pointing at the line and column of a problem. */
 export const PasteField = ({check, initial = '', height, width, placeholder, isActive = true, ...handlers}: PasteFieldProps) => {
 	const state = usePasteFieldState(initial);
 	const result = useMemo(() => (state.text.trim() === '' ? undefined : check(state.text.trim())), [check, state.text]);
 	usePasteField(state, check, handlers, isActive);
 	const lines = state.text === '' ? [] : state.text.split('\n');
+	const cursor = cursorPosition(state);
 	// Line numbers refer to the trimmed text; count the blank lines trimmed off the top back in.
 	const leadingBlank = state.text.slice(0, state.text.length - state.text.trimStart().length).split('\n').length - 1;
 	const errorLine = result && !result.ok && result.line !== undefined ? result.line + leadingBlank : undefined;
@@ -54,36 +48,66 @@ export const PasteField = ({check, initial = '', height, width, placeholder, isA
 				<Text color={theme.muted}>
 					{'  '}
 					<Text color={theme.accent}>{theme.pointer} </Text>
-					{colourless ? theme.cursorBar : <Text inverse> </Text>}
+					{isActive && <Cursor character={undefined} />}
 					{placeholder}
 				</Text>
 			) : (
-				linesToShow(lines, height, errorLine, errorColumn).map((line, index) =>
-					line === 'gap' ? (
-						<Text key={`gap-${index}`} color={theme.muted}>{`  ${' '.repeat(numberWidth)} ┆ …`}</Text>
-					) : 'caret' in line ? (
-						<Text key={`caret-${index}`} color={theme.failure}>{`  ${' '.repeat(numberWidth)}   ${' '.repeat(Math.min(Math.max(line.caret - 1, 0), textWidth - 1))}^`}</Text>
-					) : (
-						<Text key={line.number} wrap="truncate" color={line.isError ? theme.failure : undefined}>
+				visibleLines(lines, height, cursor.line, errorLine, errorColumn).map((line, index) => {
+					if ('gap' in line) return <Text key={`gap-${index}`} color={theme.muted}>{`  ${' '.repeat(numberWidth)} ┆ … ${line.gap} more line${line.gap === 1 ? '' : 's'}`}</Text>;
+					if ('caret' in line) {
+						return <Text key={`caret-${index}`} color={theme.failure}>{`  ${' '.repeat(numberWidth)}   ${' '.repeat(Math.min(Math.max(line.caret - 1, 0), textWidth - 1))}^`}</Text>;
+					}
+					const hasCursor = isActive && line.number === cursor.line + 1;
+					const shown = visibleSlice(line.text, textWidth, hasCursor ? cursor.column : 0);
+					return (
+						<Text key={`line-${index}`} wrap="truncate" color={line.isError ? theme.failure : undefined}>
 							{`  ${String(line.number).padStart(numberWidth)} ${line.isError ? '▶' : '│'} `}
-							{truncate(line.text.replace(/\t/g, '  '), textWidth)}
+							{hasCursor ? (
+								<>
+									{visible(shown.text.slice(0, shown.cursor))}
+									<Cursor character={shown.text[shown.cursor]} />
+									{visible(shown.text.slice(shown.cursor + 1))}
+								</>
+							) : (
+								visible(shown.text)
+							)}
 						</Text>
-					),
-				)
+					);
+				})
 			)}
-			{result && <Status check={result} insisted={state.insisted} />}
+			{result && <Status check={result} insisted={state.insisted} width={width} />}
 		</Box>
 	);
 };
 
-const Status = ({check, insisted}: {readonly check: PasteCheck; readonly insisted: boolean}) =>
-	check.ok ? (
-		<Text color={theme.success} wrap="wrap">{`    ✔ ${check.summary} — Enter to continue`}</Text>
-	) : (
-		<Text color={insisted ? theme.failure : theme.warning} wrap="wrap">
-			{`    ${insisted ? '✘' : '…'} ${check.message}`}
-		</Text>
-	);
+/** At most this many lines of status under the text: the verdict, then warnings, then what was done to read it. */
+export const statusRoom = 4;
 
-/** Lines the paste field takes at most. */
-export const pasteFieldHeight = (height: number): number => height + 4;
+/** The status lines: ✔/…/✘ with the summary or problem, then `!` warnings and `•` notes, each hanging under its mark. */
+export const statusLines = (check: PasteCheck, insisted: boolean, width: number): ReadonlyArray<{readonly text: string; readonly colour: string}> => {
+	const main = check.ok
+		? hangingLines('    ✔ ', `${check.summary} — Enter to continue`, width).map(text => ({text, colour: theme.success}))
+		: hangingLines(`    ${insisted ? '✘' : '…'} `, check.message, width).map(text => ({text, colour: insisted ? theme.failure : theme.warning}));
+	const extra = check.ok
+		? [
+				...(check.warnings ?? []).flatMap(warning => hangingLines('      ! ', warning, width).map(text => ({text, colour: theme.warning}))),
+				...(check.notes ?? []).flatMap(note => hangingLines('      • ', note, width).map(text => ({text, colour: theme.muted}))),
+			]
+		: [];
+	const lines = [...main, ...extra];
+	if (lines.length <= statusRoom) return lines;
+	return [...lines.slice(0, statusRoom - 1), {text: `      … ${lines.length - statusRoom + 1} more lines`, colour: theme.muted}];
+};
+
+const Status = ({check, insisted, width}: {readonly check: PasteCheck; readonly insisted: boolean; readonly width: number}) => (
+	<Box flexDirection="column">
+		{statusLines(check, insisted, width).map((line, index) => (
+			<Text key={index} color={line.colour} wrap="truncate">
+				{line.text}
+			</Text>
+		))}
+	</Box>
+);
+
+/** Lines the paste field takes at most: the window, an error line with its caret, a gap above and below, the status. */
+export const pasteFieldHeight = (height: number): number => height + 4 + statusRoom;

@@ -1,14 +1,14 @@
 import {useReducer} from 'react';
 import type {PasteCheck} from '../../conversation/question.js';
+import {editorOf, eraseBack, eraseForward, insert, move, type Editor, type Movement} from './editor.js';
 
 /**
- * A multi-line text being pasted: text is only ever added at the end (a paste arrives in chunks, each
- * with its line breaks as `\r`), Backspace takes the last character back, Ctrl+U starts over. Enter
- * finishes once the text is acceptable, decided here so it always sees the latest text.
+ * A multi-line text being pasted or typed, with a cursor (editor.ts): a paste is inserted whole where the
+ * cursor is, Backspace and Delete work across lines, the arrows, Home and End move, Ctrl+U starts over.
+ * Enter finishes once the text is acceptable, decided here so it always sees the latest text.
  */
 
-type State = {
-	readonly text: string;
+type State = Editor & {
 	/** Set when the user asked to finish while the text was not acceptable: the problem is then shown loudly. */
 	readonly insisted: boolean;
 	readonly submitted?: string;
@@ -19,34 +19,34 @@ type State = {
 type Check = (text: string) => PasteCheck;
 
 type Action =
-	| {readonly type: 'append'; readonly text: string}
+	| {readonly type: 'insert'; readonly text: string}
 	| {readonly type: 'erase'}
+	| {readonly type: 'erase-forward'}
+	| {readonly type: 'move'; readonly movement: Movement}
 	| {readonly type: 'clear'}
 	| {readonly type: 'enter'; readonly check: Check}
 	| {readonly type: 'finish'; readonly check: Check}
 	| {readonly type: 'back'};
 
-const bracketedPasteMarks = ['\u001B[200~', '\u001B[201~'];
-
-/** Terminals send Enter as `\r`; tmux and some terminals send pasted line breaks the same way. */
-export const normaliseLineBreaks = (text: string): string =>
-	bracketedPasteMarks
-		.reduce((result, mark) => result.split(mark).join(''), text)
-		.replace(/\r\n|\r/g, '\n');
-
 const acceptable = (text: string, check: Check): boolean => text.trim() !== '' && check(text.trim()).ok;
+
+const edited = (state: State, editor: Editor): State => ({...state, ...editor, insisted: false});
 
 const reducer = (state: State, action: Action): State => {
 	if (state.submitted !== undefined) return state;
 	switch (action.type) {
-		case 'append':
-			return {...state, text: state.text + normaliseLineBreaks(action.text), insisted: false};
+		case 'insert':
+			return edited(state, insert(state, action.text));
 		case 'erase':
-			return {...state, text: state.text.slice(0, -1), insisted: false};
+			return edited(state, eraseBack(state));
+		case 'erase-forward':
+			return edited(state, eraseForward(state));
+		case 'move':
+			return {...state, ...move(state, action.movement)};
 		case 'clear':
-			return {...state, text: '', insisted: false};
+			return edited(state, {text: '', cursor: 0});
 		case 'enter':
-			return acceptable(state.text, action.check) ? {...state, submitted: state.text.trim()} : {...state, text: `${state.text}\n`};
+			return acceptable(state.text, action.check) ? {...state, submitted: state.text.trim()} : edited(state, insert(state, '\n'));
 		case 'finish':
 			return acceptable(state.text, action.check) ? {...state, submitted: state.text.trim()} : {...state, insisted: true};
 		case 'back':
@@ -57,11 +57,13 @@ const reducer = (state: State, action: Action): State => {
 export type PasteFieldState = ReturnType<typeof usePasteFieldState>;
 
 export const usePasteFieldState = (initial: string) => {
-	const [state, dispatch] = useReducer(reducer, {text: normaliseLineBreaks(initial), insisted: false, backRequests: 0});
+	const [state, dispatch] = useReducer(reducer, {...editorOf(initial), insisted: false, backRequests: 0});
 	return {
 		...state,
-		append: (text: string) => dispatch({type: 'append', text}),
+		insert: (text: string) => dispatch({type: 'insert', text}),
 		erase: () => dispatch({type: 'erase'}),
+		eraseForward: () => dispatch({type: 'erase-forward'}),
+		move: (movement: Movement) => dispatch({type: 'move', movement}),
 		clear: () => dispatch({type: 'clear'}),
 		enter: (check: Check) => dispatch({type: 'enter', check}),
 		finish: (check: Check) => dispatch({type: 'finish', check}),

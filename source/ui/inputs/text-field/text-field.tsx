@@ -1,4 +1,5 @@
 import {Box, Text} from 'ink';
+import {Hanging} from '../../text/hanging.js';
 import {colourless, theme} from '../../theme.js';
 import {useTextFieldState} from './use-text-field-state.js';
 import {useTextField, type TextFieldHandlers} from './use-text-field.js';
@@ -9,10 +10,12 @@ export type TextFieldProps = TextFieldHandlers & {
 	readonly isActive?: boolean;
 	/** A problem to show before any key is pressed (e.g. a file that could not be read). */
 	readonly problem?: string;
+	/** Columns to wrap the problem in (ARNs break after `:` or `/`); without it Ink wraps it beside its mark. */
+	readonly width?: number;
 };
 
 /** A one-line input with a cursor, a placeholder and the reason a value was refused. */
-export const TextField = ({initial = '', placeholder, isActive = true, problem, ...handlers}: TextFieldProps) => {
+export const TextField = ({initial = '', placeholder, isActive = true, problem, width, ...handlers}: TextFieldProps) => {
 	const state = useTextFieldState(initial);
 	useTextField(state, handlers, isActive);
 	const shownProblem = state.problem ?? (state.value === initial ? problem : undefined);
@@ -21,23 +24,30 @@ export const TextField = ({initial = '', placeholder, isActive = true, problem, 
 	const after = state.value.slice(state.cursor + 1);
 	return (
 		<Box flexDirection="column">
-			<Text wrap="wrap">
-				{'  '}
-				<Text color={theme.accent}>{theme.pointer} </Text>
-				{state.value === '' && placeholder ? (
-					<>
-						{isActive && <Cursor />}
-						<Text color={theme.muted}>{placeholder}</Text>
-					</>
-				) : (
-					<>
-						{before}
-						{isActive ? <Cursor character={atCursor} /> : atCursor}
-						{after}
-					</>
-				)}
-			</Text>
-			{shownProblem !== undefined && <Text color={theme.failure} wrap="wrap">{`    ✘ ${shownProblem}`}</Text>}
+			<Box>
+				<Text>
+					{'  '}
+					<Text color={theme.accent}>{theme.pointer} </Text>
+				</Text>
+				{/* A long value wraps under its own first character, not back to column 0. */}
+				<Box flexShrink={1}>
+					<Text wrap="wrap">
+						{state.value === '' && placeholder ? (
+							<>
+								{isActive && <Cursor />}
+								<Text color={theme.muted}>{placeholder}</Text>
+							</>
+						) : (
+							<>
+								{before}
+								{isActive ? <Cursor character={atCursor} /> : atCursor}
+								{after}
+							</>
+						)}
+					</Text>
+				</Box>
+			</Box>
+			{shownProblem !== undefined && <Hanging prefix="    ✘ " text={shownProblem} color={theme.failure} {...(width === undefined ? {} : {width})} />}
 		</Box>
 	);
 };

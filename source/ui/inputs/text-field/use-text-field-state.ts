@@ -17,6 +17,7 @@ type State = {
 type Action =
 	| {readonly type: 'insert'; readonly text: string}
 	| {readonly type: 'erase-back'}
+	| {readonly type: 'erase-forward'}
 	| {readonly type: 'move'; readonly to: 'left' | 'right' | 'home' | 'end'}
 	| {readonly type: 'clear'}
 	| {readonly type: 'submit'; readonly validate?: (text: string) => string | undefined}
@@ -33,6 +34,9 @@ const reducer = (state: State, action: Action): State => {
 		case 'erase-back':
 			if (cursor === 0) return state;
 			return {...state, value: value.slice(0, cursor - 1) + value.slice(cursor), cursor: cursor - 1, problem: undefined};
+		case 'erase-forward':
+			if (cursor === value.length) return state;
+			return {...state, value: value.slice(0, cursor) + value.slice(cursor + 1), problem: undefined};
 		case 'move': {
 			const to = {left: cursor - 1, right: cursor + 1, home: 0, end: value.length}[action.to];
 			return {...state, cursor: Math.min(Math.max(to, 0), value.length)};
@@ -57,6 +61,7 @@ export const useTextFieldState = (initial: string) => {
 		...state,
 		insert: (text: string) => dispatch({type: 'insert', text}),
 		eraseBack: () => dispatch({type: 'erase-back'}),
+		eraseForward: () => dispatch({type: 'erase-forward'}),
 		move: (to: 'left' | 'right' | 'home' | 'end') => dispatch({type: 'move', to}),
 		clear: () => dispatch({type: 'clear'}),
 		submit: (validate?: (text: string) => string | undefined) => dispatch(validate ? {type: 'submit', validate} : {type: 'submit'}),

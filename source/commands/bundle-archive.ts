@@ -1,0 +1,139 @@
+import {once} from 'node:events';
+import {pipeline, Readable} from 'node:stream';
+import {createGunzip} from 'node:zlib';
+import {Parser, type ReadEntry} from 'tar';
+import {formatSize} from '../shared/format-size.js';
+import {idleLimit, type Input} from './bounded-read.js';
+import {CliError} from './cli-error.js';
+
+/**
+ * A support bundle's .tar.gz read within fixed limits, whatever its headers claim: inflated bytes are
+ * counted as they stream and reading stops before more than `maxTotalBytes` reach the tar parser, so a
+ * 2 MB archive holding a 2 GiB entry costs a few megabytes of memory, not gigabytes.
+ */
+
+export type ArchiveLimits = {
+	/** A file larger than this is left out (and said so), not read. */
+	readonly maxFileBytes: number;
+	/** Inflated bytes in all: headers, padding and left-out files included. */
+	readonly maxTotalBytes: number;
+	/** Entries of any kind. */
+	readonly maxEntries: number;
+};
+
+/** A bundle holds a few hundred small JSON files; far more than this is not one of ours. */
+export const bundleLimits: ArchiveLimits = {maxFileBytes: 10 * 1024 * 1024, maxTotalBytes: 100 * 1024 * 1024, maxEntries: 5000};
+
+export type ArchiveRead = {
+	/** Entry name (a leading `./` dropped) → content. */
+	readonly files: Map<string, string>;
+	/** Files left out, with why. */
+	readonly skipped: readonly string[];
+};
+
+const gzipMagic = [0x1f, 0x8b];
+const zstdMagic = [0x28, 0xb5, 0x2f, 0xfd];
+const startsWith = (chunk: Buffer, magic: readonly number[]): boolean => magic.every((byte, index) => chunk[index] === byte);
+
+/** The input's bytes, inflated when they are gzip (the tar parser is never left to inflate anything itself). */
+const inflatedStream = async (raw: Readable): Promise<Readable> => {
+	const iterator = raw[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+	const first = await iterator.next();
+	const rest = async function* (): AsyncGenerator<Buffer> {
+		if (!first.done) yield first.value;
+		for (;;) {
+			const next = await iterator.next();
+			if (next.done) return;
+			yield next.value;
+		}
+	};
+	const bytes = Readable.from(rest(), {objectMode: false});
+	if (first.done || !startsWith(first.value, gzipMagic)) return bytes;
+	const gunzip = createGunzip();
+	// An error anywhere (the idle limit, a corrupt stream) destroys both, and surfaces where gunzip is read.
+	pipeline(bytes, gunzip, () => undefined);
+	return gunzip;
+};
+
+export const fileTooLarge = (name: string, bytes: number, limits: ArchiveLimits): string =>
+	`${name} (${formatSize(bytes)}, over the ${formatSize(limits.maxFileBytes)} a bundle file may have)`;
+
+const reasonOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/** Every entry of a .tar.gz (or plain .tar) bundle, within `limits`; each limit is a one-line CliError. */
+export const readArchive = async (input: Input, limits: ArchiveLimits = bundleLimits): Promise<ArchiveRead> => {
+	const source = input.name;
+	const notBundle = (what: string): CliError => new CliError(`${source} ${what}: ask for the bundle again`);
+	const unreadable = (reason: string): CliError =>
+		new CliError(`${source} is not a readable .tar.gz (${reason}): ask for the bundle again, or unpack it and import the folder`);
+
+	const files = new Map<string, string>();
+	const skipped: string[] = [];
+	const seen = new Set<string>();
+	let failure: CliError | undefined;
+	let entries = 0;
+
+	const parser = new Parser({strict: true, brotli: false, zstd: false});
+	parser.on('error', (error: unknown) => (failure ??= unreadable(reasonOf(error))));
+	parser.on('entry', (entry: ReadEntry) => {
+		const name = entry.path.replace(/^\.\//, '');
+		entries++;
+		if (failure || entries > limits.maxEntries) {
+			failure ??= notBundle(`holds more than ${limits.maxEntries.toLocaleString('en-US')} entries (the limit for a support bundle)`);
+			entry.resume();
+			return;
+		}
+		if (entry.type !== 'File') {
+			entry.resume();
+			return;
+		}
+		if (seen.has(name)) failure ??= notBundle(`holds two entries named ${name}, and a bundle has one of each`);
+		seen.add(name);
+		// The header's size decides nothing: the bytes that really arrive are counted.
+		const chunks: Buffer[] = [];
+		let size = 0;
+		entry.on('data', (chunk: Buffer) => {
+			size += chunk.length;
+			if (size <= limits.maxFileBytes) chunks.push(chunk);
+			else chunks.length = 0;
+		});
+		entry.on('end', () => {
+			if (size > limits.maxFileBytes) skipped.push(fileTooLarge(name, size, limits));
+			else files.set(name, Buffer.concat(chunks, size).toString('utf8'));
+		});
+	});
+
+	const raw = input.stream.pipe(idleLimit(input));
+	input.stream.on('error', error => raw.destroy(error));
+	let inflated: Readable | undefined;
+	let total = 0;
+	let first = true;
+	try {
+		inflated = await inflatedStream(raw);
+		for await (const chunk of inflated as AsyncIterable<Buffer>) {
+			if (first) {
+				first = false;
+				if (startsWith(chunk, gzipMagic) || startsWith(chunk, zstdMagic)) throw notBundle('is compressed twice, and a bundle is one .tar.gz');
+			}
+			// Checked before the chunk goes on: nothing past the limit is ever parsed.
+			if (total + chunk.length > limits.maxTotalBytes) {
+				throw notBundle(`unpacks to more than ${formatSize(limits.maxTotalBytes)} (the limit for a support bundle)`);
+			}
+			total += chunk.length;
+			// Entries are read as they arrive (or skipped), so the parser holds no backlog to wait for.
+			parser.write(chunk);
+			if (failure) throw failure;
+		}
+		const ended = once(parser, 'end');
+		parser.end();
+		await ended;
+	} catch (error) {
+		input.stream.destroy();
+		raw.destroy();
+		inflated?.destroy();
+		if (error instanceof CliError) throw error;
+		throw failure ?? unreadable(reasonOf(error));
+	}
+	if (failure) throw failure;
+	return {files, skipped};
+};

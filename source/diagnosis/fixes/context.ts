@@ -1,0 +1,40 @@
+import {parseCaller, roleArnOfCaller} from '../../engine/principal.js';
+import type {Analysis} from '../analyse.js';
+import type {Requirement} from '../diagnosis.js';
+import type {ActionSpec} from '../required-actions.js';
+import type {JsonObject} from '../../shared/json.js';
+import type {Snapshot} from '../../snapshot/snapshot.js';
+import type {FixContext, IamEntity} from './draft.js';
+
+/** What the place and kind modules share: the caller's IAM entity, the spec behind a row, grouping. */
+
+const entityOf = (snapshot: Snapshot): IamEntity | undefined => {
+	const principal = snapshot.principal;
+	if (!principal) return undefined;
+	const caller = parseCaller(principal.arn);
+	if (caller.kind === 'user') return {arn: principal.arn, kind: 'user', name: caller.name ?? ''};
+	if (caller.kind === 'role' || caller.kind === 'session') {
+		const arn = principal.roleArn ?? roleArnOfCaller(caller);
+		return arn ? {arn, kind: 'role', name: arn.split('/').pop() ?? ''} : undefined;
+	}
+	return undefined;
+};
+
+export const contextOf = (snapshot: Snapshot, analysis: Analysis): FixContext => ({snapshot, analysis, caller: entityOf(snapshot)});
+
+export const specOf = (analysis: Analysis, requirement: Requirement): ActionSpec =>
+	analysis.actions.find(action => action.spec.id === requirement.actionId)!.spec;
+
+export const groupBy = <T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> => {
+	const groups = new Map<K, T[]>();
+	for (const item of items) groups.set(keyOf(item), [...(groups.get(keyOf(item)) ?? []), item]);
+	return groups;
+};
+
+export const distinct = <T>(items: readonly T[]): T[] => [...new Set(items)];
+
+/** Keep the key's use to requests S3 makes for the caller, as the request itself carries. */
+export const viaS3Condition = (spec: ActionSpec): JsonObject | undefined => {
+	const via = spec.context['kms:ViaService'];
+	return typeof via === 'string' ? {StringEquals: {'kms:ViaService': via}} : undefined;
+};

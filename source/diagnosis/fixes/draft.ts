@@ -1,0 +1,92 @@
+import type {Analysis} from '../analyse.js';
+import type {Fix, Place, Requirement} from '../diagnosis.js';
+import type {PolicyRef} from '../policy-ref.js';
+import {requirementId} from '../requirement-id.js';
+import type {JsonObject} from '../../shared/json.js';
+import type {PolicyJson, Snapshot} from '../../snapshot/snapshot.js';
+
+/**
+ * The shapes every fix is built from. A place module (places/*.ts) knows the policies of one place:
+ * how to find one, who it belongs to, the command that writes it. A kind module (kinds/*.ts) knows one
+ * way of changing a policy (add an Allow, narrow a Deny) and asks the places for the policy to change.
+ */
+
+/** The IAM entity whose policies a fix changes or names: the role behind a session, or the user. */
+export type IamEntity = {readonly arn: string; readonly kind: 'role' | 'user'; readonly name: string};
+
+/** What a round of fixes is drafted from: the snapshot as it stands (earlier rounds applied), its analysis, the caller. */
+export type FixContext = {
+	readonly snapshot: Snapshot;
+	readonly analysis: Analysis;
+	/** Absent when the caller is no IAM user or role (or not known): then no fix can name it. */
+	readonly caller: IamEntity | undefined;
+};
+
+/** A policy a fix can write: the document as it is, where the fix says it goes, and how it is written. */
+export type Rewritable = {
+	/** Which policy: the same ref is the same policy, and two changes to it become one fix. */
+	readonly ref: PolicyRef;
+	/** The document now; `null` or absent: there is none yet (a new inline policy, a bucket without a policy). */
+	readonly document: PolicyJson | null | undefined;
+	/** The key, role, user, managed policy or bucket ARN the fix names. */
+	readonly target: string;
+	readonly policyName?: string;
+	/** The AWS CLI command that puts the whole new document in place. */
+	readonly command: (policy: PolicyJson) => string;
+	/** The same, on a copy of a snapshot: for the proof and the next round. */
+	readonly write: (snapshot: Snapshot, policy: PolicyJson) => Snapshot;
+};
+
+/** What one kind of fix does to one policy. */
+export type Change = {
+	readonly kind: Fix['kind'];
+	readonly statement: JsonObject;
+	/** The whole new document. */
+	readonly policy: PolicyJson;
+	readonly resolves: readonly Requirement[];
+	/** Of those, the ones that must end `ok`; the rest must only stop being denied. */
+	readonly mustAllow: readonly Requirement[];
+	readonly summary: string;
+};
+
+/** A fix before its proof, with what the proof needs. */
+export type Draft = Omit<Fix, 'proven'> & {
+	readonly ref: PolicyRef;
+	readonly mustAllow: readonly string[];
+	readonly apply: (snapshot: Snapshot) => Snapshot;
+};
+
+/** A new Allow statement for grants missing in one place, and the policy it goes into. */
+export type Grant = {
+	readonly into: Rewritable;
+	readonly statement: JsonObject;
+	readonly requirements: readonly Requirement[];
+	readonly summary: string;
+};
+
+/** One place a fix can go. */
+export type FixPlace = {
+	readonly place: Place;
+	/** The Allow statements that grant what is missing here, one per policy they go into. */
+	readonly grantsFor: (context: FixContext, missing: readonly Requirement[]) => readonly Grant[];
+	/** The policy `ref` points to, so that a statement in it can be rewritten; absent: Denies here are not rewritten. */
+	readonly rewritable?: (context: FixContext, ref: PolicyRef, requirement: Requirement) => Rewritable | undefined;
+};
+
+/** One kind of fix: the drafts it proposes for the analysis as it stands. */
+export type FixKind = (context: FixContext, places: readonly FixPlace[]) => Draft[];
+
+export const draftOf = (into: Rewritable, change: Change): Draft => ({
+	place: into.ref.place,
+	kind: change.kind,
+	target: into.target,
+	...(into.policyName === undefined ? {} : {policyName: into.policyName}),
+	resolves: change.resolves.map(requirementId),
+	statement: change.statement,
+	policy: change.policy,
+	command: into.command(change.policy),
+	summary: change.summary,
+	ref: into.ref,
+	mustAllow: change.mustAllow.map(requirementId),
+	apply: snapshot => into.write(snapshot, change.policy),
+});

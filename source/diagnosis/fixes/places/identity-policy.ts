@@ -1,0 +1,73 @@
+import type {Requirement} from '../../diagnosis.js';
+import type {PolicyRef} from '../../policy-ref.js';
+import type {Snapshot} from '../../../snapshot/snapshot.js';
+import {newManagedPolicyVersionCommand, putIdentityPolicyCommand} from '../commands.js';
+import {distinct, groupBy, specOf, viaS3Condition} from '../context.js';
+import type {FixContext, FixPlace, Grant, IamEntity, Rewritable} from '../draft.js';
+import {addIdentityPolicy, writePolicy} from '../snapshot-patch.js';
+
+/**
+ * The caller's identity policies: missing grants go into a new inline policy of the role or user, one
+ * per resource (the key, the object), so each fix stands alone and is proven alone; a Deny is rewritten
+ * in the very policy it is in — inline with put-role-policy/put-user-policy, managed as a new version.
+ */
+
+const inlinePolicyName = (snapshot: Snapshot, suffix: string, alsoTaken: ReadonlySet<string>): string => {
+	const base = `s3-kms-doctor-${snapshot.question.bucket}-${suffix}`.replace(/[^\w+=,.@-]/g, '-').slice(0, 120);
+	const taken = new Set([...alsoTaken, ...(snapshot.principal?.identityPolicies ?? []).map(policy => policy.name)]);
+	let name = base;
+	for (let suffix = 2; taken.has(name); suffix++) name = `${base}-${suffix}`;
+	return name;
+};
+
+/** A policy that is not there yet: it gets the next index, and is added rather than written over. */
+const newInlinePolicy = (entity: IamEntity, index: number, policyName: string): Rewritable => ({
+	ref: {place: 'identity-policy', owner: 'caller', index},
+	document: undefined,
+	target: entity.arn,
+	policyName,
+	command: policy => putIdentityPolicyCommand(entity, policyName, policy),
+	write: (snapshot, policy) => addIdentityPolicy(snapshot, {name: policyName, document: policy}),
+});
+
+const grantsFor = ({snapshot, analysis, caller}: FixContext, missing: readonly Requirement[]): Grant[] => {
+	if (!caller) return [];
+	const taken = new Set<string>();
+	const existing = snapshot.principal?.identityPolicies?.length ?? 0;
+	return [...groupBy(missing, requirement => requirement.resource).entries()].map(([resource, requirements], position) => {
+		const spec = specOf(analysis, requirements[0]!);
+		const condition = spec.service === 'kms' ? viaS3Condition(spec) : undefined;
+		const actions = distinct(requirements.map(requirement => requirement.action));
+		const statement = {
+			Sid: spec.service === 'kms' ? 'AllowKmsKeyUseThroughS3' : 'AllowS3ObjectAccess',
+			Effect: 'Allow',
+			Action: actions,
+			Resource: resource,
+			...(condition ? {Condition: condition} : {}),
+		};
+		const policyName = inlinePolicyName(snapshot, `${spec.service}${spec.side === 'source' ? '-source' : ''}`, taken);
+		taken.add(policyName);
+		return {
+			into: newInlinePolicy(caller, existing + position, policyName),
+			statement,
+			requirements,
+			summary: `Add an inline policy ${policyName} to ${caller.kind} ${caller.name} allowing ${actions.join(', ')} on ${resource}.`,
+		};
+	});
+};
+
+const rewritable = ({snapshot, caller}: FixContext, ref: PolicyRef): Rewritable | undefined => {
+	if (ref.place !== 'identity-policy' || !caller) return undefined;
+	const named = snapshot.principal?.identityPolicies?.[ref.index];
+	if (!named) return undefined;
+	return {
+		ref,
+		document: named.document,
+		target: named.arn ?? caller.arn,
+		policyName: named.name,
+		command: policy => (named.arn ? newManagedPolicyVersionCommand(named.arn, policy) : putIdentityPolicyCommand(caller, named.name, policy)),
+		write: (target, policy) => writePolicy(target, ref, policy),
+	};
+};
+
+export const identityPolicyPlace: FixPlace = {place: 'identity-policy', grantsFor, rewritable};

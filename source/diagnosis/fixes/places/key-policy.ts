@@ -1,0 +1,64 @@
+import type {Requirement} from '../../diagnosis.js';
+import type {PolicyRef} from '../../policy-ref.js';
+import type {Side} from '../../required-actions.js';
+import type {PolicyJson, Snapshot} from '../../../snapshot/snapshot.js';
+import {putKeyPolicyCommand} from '../commands.js';
+import {distinct, groupBy, specOf, viaS3Condition} from '../context.js';
+import type {FixContext, FixPlace, Grant, Rewritable} from '../draft.js';
+import {sidPart, uniqueSid} from '../policy-document.js';
+import {writePolicy} from '../snapshot-patch.js';
+
+/**
+ * A KMS key's policy: a statement naming the caller, `Resource: "*"` (in a key policy that means this
+ * key), kept to requests through S3. A copy may use one key on both sides: it is still one policy.
+ */
+
+const keyInfoAt = (snapshot: Snapshot, side: Side): Snapshot['key'] => (side === 'source' ? snapshot.source?.keyInfo : snapshot.key);
+
+const sidesOf = (snapshot: Snapshot, keyArn: string): Side[] =>
+	(['destination', 'source'] as const).filter(side => keyInfoAt(snapshot, side)?.arn === keyArn);
+
+/** The key's policy as the snapshot has it on `side`; referred to where the snapshot first describes that key. */
+const policyOfKey = (snapshot: Snapshot, keyArn: string, side: Side, document: PolicyJson): Rewritable => ({
+	ref: {place: 'key-policy', owner: sidesOf(snapshot, keyArn)[0] ?? side},
+	document,
+	target: keyArn,
+	command: policy => putKeyPolicyCommand(keyArn, policy),
+	// Written wherever the snapshot describes that key.
+	write: (target, policy) => sidesOf(target, keyArn).reduce((next, owner) => writePolicy(next, {place: 'key-policy', owner}, policy), target),
+});
+
+const grantsFor = ({snapshot, analysis, caller}: FixContext, missing: readonly Requirement[]): Grant[] => {
+	if (!caller) return [];
+	return [...groupBy(missing, requirement => requirement.resource).entries()].flatMap(([keyArn, requirements]) => {
+		const spec = specOf(analysis, requirements[0]!);
+		const keyInfo = keyInfoAt(snapshot, spec.side);
+		const current = keyInfo?.policy;
+		// An AWS managed key's policy cannot be changed: there is nothing to propose there.
+		if (!current || keyInfo?.keyManager === 'AWS') return [];
+		const condition = viaS3Condition(spec);
+		const actions = distinct(requirements.map(requirement => requirement.action));
+		const statement = {
+			Sid: uniqueSid(current, `Allow${sidPart(caller.name)}UseOfKeyThroughS3`),
+			Effect: 'Allow',
+			Principal: {AWS: caller.arn},
+			Action: actions,
+			Resource: '*',
+			...(condition ? {Condition: condition} : {}),
+		};
+		return [{
+			into: policyOfKey(snapshot, keyArn, spec.side, current),
+			statement,
+			requirements,
+			summary: `Add a statement to the key policy of ${keyArn} allowing ${caller.kind} ${caller.name} ${actions.join(', ')} through S3.`,
+		}];
+	});
+};
+
+const rewritable = ({snapshot}: FixContext, ref: PolicyRef, requirement: Requirement): Rewritable | undefined => {
+	if (ref.place !== 'key-policy') return undefined;
+	const current = keyInfoAt(snapshot, ref.owner)?.policy;
+	return current ? policyOfKey(snapshot, requirement.resource, ref.owner, current) : undefined;
+};
+
+export const keyPolicyPlace: FixPlace = {place: 'key-policy', grantsFor, rewritable};

@@ -1,0 +1,100 @@
+import type {CopySource, Question} from '../../snapshot/snapshot.js';
+
+/**
+ * The support bundle's file names: the collection script writes them, bundleToSnapshot reads them.
+ * Every call writes STEM.json (its answer), STEM.stderr (its error) and STEM.exit (its exit status),
+ * and one line of manifest.tsv. A stem with a subject (a policy name, an ARN, an id) is `PREFIX.SAFE`.
+ */
+
+export const bundleFormat = 's3-kms-doctor/bundle@1';
+export const questionFile = 'question.json';
+export const manifestFile = 'manifest.tsv';
+
+/** The copy source's bucket, object and key calls carry this prefix. */
+export const sourcePrefix = 'source.';
+
+export type CallSpec = {
+	readonly stem: string;
+	/** The IAM permission the call needs, as the script's comment and the unread note say it. */
+	readonly permission: string;
+	/** Why the script makes the call, in a line. */
+	readonly purpose: string;
+};
+
+export const calls = {
+	callerIdentity: {stem: 'sts-get-caller-identity', permission: 'none (always allowed)', purpose: 'who is running this: account ID and ARN'},
+	getRole: {stem: 'iam-get-role', permission: 'iam:GetRole', purpose: "the role: its ID, tags and permissions boundary"},
+	listRolePolicies: {stem: 'iam-list-role-policies', permission: 'iam:ListRolePolicies', purpose: "the names of the role's inline policies"},
+	getRolePolicy: {stem: 'iam-get-role-policy', permission: 'iam:GetRolePolicy', purpose: 'one inline policy of the role'},
+	listAttachedRolePolicies: {stem: 'iam-list-attached-role-policies', permission: 'iam:ListAttachedRolePolicies', purpose: 'the managed policies attached to the role'},
+	getUser: {stem: 'iam-get-user', permission: 'iam:GetUser', purpose: 'the user: its ID, tags and permissions boundary'},
+	listUserPolicies: {stem: 'iam-list-user-policies', permission: 'iam:ListUserPolicies', purpose: "the names of the user's inline policies"},
+	getUserPolicy: {stem: 'iam-get-user-policy', permission: 'iam:GetUserPolicy', purpose: 'one inline policy of the user'},
+	listAttachedUserPolicies: {stem: 'iam-list-attached-user-policies', permission: 'iam:ListAttachedUserPolicies', purpose: 'the managed policies attached to the user'},
+	listGroupsForUser: {stem: 'iam-list-groups-for-user', permission: 'iam:ListGroupsForUser', purpose: "the user's groups, whose policies apply to it too"},
+	listGroupPolicies: {stem: 'iam-list-group-policies', permission: 'iam:ListGroupPolicies', purpose: "the names of a group's inline policies"},
+	getGroupPolicy: {stem: 'iam-get-group-policy', permission: 'iam:GetGroupPolicy', purpose: 'one inline policy of a group'},
+	listAttachedGroupPolicies: {stem: 'iam-list-attached-group-policies', permission: 'iam:ListAttachedGroupPolicies', purpose: 'the managed policies attached to a group'},
+	getPolicy: {stem: 'iam-get-policy', permission: 'iam:GetPolicy', purpose: "a managed policy's default version"},
+	getPolicyVersion: {stem: 'iam-get-policy-version', permission: 'iam:GetPolicyVersion', purpose: "the managed policy's document"},
+	getBucketLocation: {stem: 's3api-get-bucket-location', permission: 's3:GetBucketLocation', purpose: "the bucket's Region (the key must be in the same Region)"},
+	headBucket: {stem: 's3api-head-bucket', permission: 's3:ListBucket', purpose: 'whether this account owns the bucket (--expected-bucket-owner)'},
+	getBucketPolicy: {stem: 's3api-get-bucket-policy', permission: 's3:GetBucketPolicy', purpose: 'the bucket policy'},
+	getBucketEncryption: {stem: 's3api-get-bucket-encryption', permission: 's3:GetEncryptionConfiguration', purpose: "the bucket's default encryption and its KMS key"},
+	getBucketOwnershipControls: {stem: 's3api-get-bucket-ownership-controls', permission: 's3:GetBucketOwnershipControls', purpose: "the bucket's Object Ownership setting (ACLs on or off)"},
+	headObject: {stem: 's3api-head-object', permission: 's3:GetObject', purpose: "the object's encryption and key (no KMS permission needed)"},
+	describeKey: {stem: 'kms-describe-key', permission: 'kms:DescribeKey', purpose: "the key's ARN, state, manager and spec (works across accounts)"},
+	getKeyPolicy: {stem: 'kms-get-key-policy', permission: 'kms:GetKeyPolicy', purpose: "the key policy (only from the key's own account)"},
+	listGrants: {stem: 'kms-list-grants', permission: 'kms:ListGrants', purpose: "the key's grants (works across accounts)"},
+	listAliases: {stem: 'kms-list-aliases', permission: 'kms:ListAliases', purpose: "the key's aliases"},
+	describeOrganization: {stem: 'organizations-describe-organization', permission: 'organizations:DescribeOrganization', purpose: 'the organization ID and its management account'},
+	listParents: {stem: 'organizations-list-parents', permission: 'organizations:ListParents', purpose: 'the OU or root above an account or OU'},
+	listPoliciesForTarget: {
+		stem: 'organizations-list-policies-for-target',
+		permission: 'organizations:ListPoliciesForTarget',
+		purpose: 'the SCPs or RCPs attached to an account, OU or root',
+	},
+	describePolicy: {stem: 'organizations-describe-policy', permission: 'organizations:DescribePolicy', purpose: "an SCP's or RCP's document"},
+} as const satisfies Readonly<Record<string, CallSpec>>;
+
+export type CallName = keyof typeof calls;
+
+/** The calls that read a role's or a user's own policies: the script makes them, the reader reads them. */
+export const principalCalls = {
+	role: {get: 'getRole', listInline: 'listRolePolicies', getInline: 'getRolePolicy', listAttached: 'listAttachedRolePolicies'},
+	user: {get: 'getUser', listInline: 'listUserPolicies', getInline: 'getUserPolicy', listAttached: 'listAttachedUserPolicies'},
+} as const satisfies Readonly<Record<'role' | 'user', Readonly<Record<string, CallName>>>>;
+
+export type OrganizationPolicyFilter = 'SERVICE_CONTROL_POLICY' | 'RESOURCE_CONTROL_POLICY';
+
+const allowedByte = (byte: number): boolean =>
+	(byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5a) || (byte >= 0x61 && byte <= 0x7a) || '._=+@,-'.includes(String.fromCharCode(byte));
+
+/**
+ * A name or ARN made safe for a file name, byte by byte, exactly as the script's
+ * `tr -c 'A-Za-z0-9._=+@,-' '_'` does under LC_ALL=C.
+ */
+export const safeName = (value: string): string =>
+	Array.from(new TextEncoder().encode(value), byte => (allowedByte(byte) ? String.fromCharCode(byte) : '_')).join('');
+
+export const stems = {
+	inlinePolicy: (kind: 'role' | 'user', name: string): string => `${calls[principalCalls[kind].getInline].stem}.${safeName(name)}`,
+	groupPolicies: (group: string): string => `${calls.listGroupPolicies.stem}.${safeName(group)}`,
+	groupPolicy: (group: string, name: string): string => `${calls.getGroupPolicy.stem}.${safeName(group)}.${safeName(name)}`,
+	groupAttached: (group: string): string => `${calls.listAttachedGroupPolicies.stem}.${safeName(group)}`,
+	managedPolicy: (arn: string): string => `${calls.getPolicy.stem}.${safeName(arn)}`,
+	managedPolicyVersion: (arn: string): string => `${calls.getPolicyVersion.stem}.${safeName(arn)}`,
+	parents: (childId: string): string => `${calls.listParents.stem}.${safeName(childId)}`,
+	targetPolicies: (filter: OrganizationPolicyFilter, targetId: string): string => `${calls.listPoliciesForTarget.stem}.${filter}.${safeName(targetId)}`,
+	organizationPolicy: (policyId: string): string => `${calls.describePolicy.stem}.${safeName(policyId)}`,
+} as const;
+
+/** question.json: what the support engineer asked about, written by the script as generated. The snapshot's question, less what the script reads. */
+export type BundleQuestion = Pick<Question, 'operation' | 'bucket' | 'objectKey' | 'kmsKeyId' | 'sizeBytes'> & {
+	readonly format: typeof bundleFormat;
+	readonly generatedBy?: string;
+	/** The principal to inspect; absent: whoever runs the script. */
+	readonly principal?: string;
+	readonly region?: string;
+	readonly source?: Pick<CopySource, 'bucket' | 'objectKey'>;
+};

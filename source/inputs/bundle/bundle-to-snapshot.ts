@@ -1,0 +1,119 @@
+import {parseJson} from '../../engine/json.js';
+import {err, ok, type Result} from '../../shared/result.js';
+import {snapshotFormat, type Operation, type PrincipalInfo, type Question, type Snapshot, type UnreadNote} from '../../snapshot/snapshot.js';
+import {BundleFiles} from './bundle-files.js';
+import {bundleFormat, calls, questionFile, sourcePrefix} from './bundle-layout.js';
+import {readQuestion} from './read-question.js';
+import {readBucket, readObject} from './read-bucket.js';
+import {readKey} from './read-key.js';
+import {readOrganization} from './read-organization.js';
+import {readPrincipal, type CallerIdentity, type ReadContext} from './read-principal.js';
+import {callerIdentityOf} from '../../snapshot/aws-answers/index.js';
+import {type Mutable} from '../../shared/json.js';
+import {destinationLeg, hasSource} from '../../operations/registry.js';
+
+
+export type BundleImport = {
+	readonly snapshot: Snapshot;
+	/** What the bundle could not say, one line each ("key.policy: kms-get-key-policy failed: AccessDeniedException: …"). */
+	readonly missing: readonly string[];
+};
+
+export type BundleError = {readonly message: string};
+
+export type BundleOptions = {
+	/** A title for the snapshot's metadata; default: the question in words. */
+	readonly title?: string;
+};
+
+const callerOf = (files: BundleFiles): CallerIdentity => {
+	const result = files.call(calls.callerIdentity.stem);
+	return result.state === 'ok' ? callerIdentityOf(result.answer) : {};
+};
+
+const describeQuestion = (operation: Operation, bucket: string, objectKey: string): string => `Support bundle: ${operation} of s3://${bucket}/${objectKey}`;
+
+/**
+ * Turns the files of a support bundle (name → content, names relative to the bundle folder) into a
+ * snapshot. What failed to collect becomes an unread note with the error and the permission that
+ * would resolve it; damaged or partial bundles give what they can. Only a bundle without its
+ * question cannot be imported.
+ */
+export const bundleToSnapshot = (entries: ReadonlyMap<string, string>, options: BundleOptions = {}): Result<BundleImport, BundleError> => {
+	const questionText = entries.get(questionFile);
+	if (questionText === undefined) {
+		return err({
+			message: `the bundle has no ${questionFile}, so it was not made by \`s3-kms-doctor collect-script\` (expected a folder with ${questionFile}, manifest.tsv and the *.json answers)`,
+		});
+	}
+	const parsedQuestion = parseJson(questionText);
+	if (!parsedQuestion.ok) return err({message: `${questionFile} is not valid JSON: ${parsedQuestion.error.message}`});
+	const asked = readQuestion(parsedQuestion.value);
+	if (!asked.ok) return err({message: `${questionFile}: ${asked.error}`});
+	const bundleQuestion = asked.value;
+	if (bundleQuestion.format !== bundleFormat) return err({message: `${questionFile} is of format "${String(bundleQuestion.format)}"; this version reads ${bundleFormat}`});
+
+	const files = new BundleFiles(entries);
+	const notes: UnreadNote[] = [];
+	const context: ReadContext = {files, notes};
+	const caller = callerOf(files);
+	if (!caller.arn) {
+		notes.push({path: 'principal', reason: 'the bundle does not say who ran the script (sts get-caller-identity is missing or failed)', resolveWith: 'run the collection script again'});
+	}
+
+	const principalArn = bundleQuestion.principal ?? caller.arn;
+	const principal: Mutable<PrincipalInfo> | undefined = principalArn ? {...readPrincipal(context, principalArn, caller)} : undefined;
+	const principalAccount = principalArn?.split(':')[4] || undefined;
+
+	const bucket = readBucket(context, '', bundleQuestion.bucket, caller.account, bundleQuestion.region);
+	const copy = hasSource(bundleQuestion.operation) && bundleQuestion.source ? bundleQuestion.source : undefined;
+	const destination = destinationLeg(bundleQuestion.operation).facts;
+	const object = destination.object ? readObject(context, '', bundleQuestion.bucket, bundleQuestion.objectKey) : undefined;
+
+	// The key S3 uses: the one the request named, else the object's (a read) or the bucket default's (a write).
+	const keyOfObject = destination.key === 'object';
+	const questionKey = bundleQuestion.kmsKeyId ?? (keyOfObject ? object?.encryption?.kmsKeyId : undefined);
+	const key = readKey(context, '', questionKey ?? (keyOfObject ? undefined : bucket.info.defaultEncryption?.kmsKeyId));
+
+	const source = copy
+		? (() => {
+				const bucketInfo = readBucket(context, sourcePrefix, copy.bucket, caller.account).info;
+				const objectInfo = readObject(context, sourcePrefix, copy.bucket, copy.objectKey);
+				const keyInfo = readKey(context, sourcePrefix, objectInfo?.encryption?.kmsKeyId);
+				return {bucketInfo, ...(objectInfo ? {objectInfo} : {}), ...(keyInfo ? {keyInfo} : {})};
+			})()
+		: undefined;
+
+	const organization = readOrganization(context, principalAccount, bucket.ownedByCaller ? caller.account : undefined, caller.account);
+	if (principal && organization.organizationId !== undefined) {
+		// describe-organization speaks for the account that ran the script.
+		if (principalAccount === caller.account) principal.organizationId = organization.organizationId;
+		else notes.push({path: 'principal.organizationId', reason: `the bundle was collected in ${caller.account ?? 'another account'}, not the principal's account`, resolveWith: `organizations:DescribeOrganization from account ${principalAccount}`});
+	}
+
+	const question: Mutable<Question> = {operation: bundleQuestion.operation, bucket: bundleQuestion.bucket, objectKey: bundleQuestion.objectKey};
+	if (bundleQuestion.sizeBytes !== undefined) question.sizeBytes = bundleQuestion.sizeBytes;
+	if (questionKey) question.kmsKeyId = questionKey;
+	if (copy) {
+		const sourceKey = source?.objectInfo?.encryption?.kmsKeyId;
+		question.source = {bucket: copy.bucket, objectKey: copy.objectKey, ...(sourceKey ? {kmsKeyId: sourceKey} : {})};
+	}
+
+	const snapshot: Mutable<Snapshot> = {
+		format: snapshotFormat,
+		metadata: {
+			title: options.title ?? describeQuestion(bundleQuestion.operation, bundleQuestion.bucket, bundleQuestion.objectKey),
+			...(files.manifest.collectedAt ? {createdAt: files.manifest.collectedAt} : {}),
+			collectedBy: 'bundle',
+		},
+		question,
+		...(principal ? {principal} : {}),
+		bucket: bucket.info,
+		...(object ? {object} : {}),
+		...(key ? {key} : {}),
+		...(source ? {source} : {}),
+		...(organization.info && Object.keys(organization.info).length > 0 ? {organization: organization.info} : {}),
+	};
+	if (notes.length > 0) snapshot.unread = notes;
+	return ok({snapshot, missing: notes.map(note => `${note.path}: ${note.reason}${note.resolveWith ? ` — resolve with ${note.resolveWith}` : ''}`)});
+};

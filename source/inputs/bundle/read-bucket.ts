@@ -1,0 +1,102 @@
+import {
+	bucketPolicyOf,
+	defaultEncryptionOf,
+	noBucketPolicyCode,
+	noDefaultEncryptionCode,
+	noOwnershipControlsCode,
+	objectInfoOf,
+	objectOwnershipOf,
+	regionOfLocation,
+} from '../../snapshot/aws-answers/index.js';
+import type {BucketInfo, ObjectInfo} from '../../snapshot/snapshot.js';
+import {noteOf} from './bundle-files.js';
+import {calls} from './bundle-layout.js';
+import type {ReadContext} from './read-principal.js';
+import {type Mutable} from '../../shared/json.js';
+
+export type BucketRead = {readonly info: BucketInfo; readonly ownedByCaller: boolean};
+
+/**
+ * A bucket's Region, owner, policy, default encryption and Object Ownership. `prefix` is `source.`
+ * for the copy source. Each answer that says "none" becomes `null`; each failure an unread note.
+ */
+export const readBucket = (context: ReadContext, prefix: string, name: string, callerAccount: string | undefined, knownRegion?: string): BucketRead => {
+	const bucketArn = `arn:aws:s3:::${name}`;
+	const path = prefix ? 'source.bucketInfo' : 'bucket';
+	const info: Mutable<BucketInfo> = prefix ? {name} : {};
+
+	const location = context.files.call(`${prefix}${calls.getBucketLocation.stem}`);
+	if (location.state === 'ok') info.region = regionOfLocation(location.answer);
+	else if (knownRegion) info.region = knownRegion;
+	else context.notes.push(noteOf(`${path}.region`, calls.getBucketLocation, location, bucketArn));
+
+	const policy = context.files.call(`${prefix}${calls.getBucketPolicy.stem}`);
+	// Only the owner may read a bucket policy (others get 405), so reading it proves the owner too.
+	let ownedByCaller = policy.state === 'ok';
+	if (policy.state === 'ok') {
+		const document = bucketPolicyOf(policy.answer);
+		if (document.ok) info.policy = document.value;
+		else context.notes.push({path: `${path}.policy`, reason: `${prefix}${calls.getBucketPolicy.stem}.json holds no readable policy`, resolveWith: 'paste the bucket policy'});
+	} else if (policy.state === 'failed' && policy.failure.code === noBucketPolicyCode) {
+		info.policy = null;
+	} else if (policy.state === 'failed' && (policy.failure.code === 'MethodNotAllowed' || policy.failure.code === '405')) {
+		context.notes.push(
+			noteOf(`${path}.policy`, calls.getBucketPolicy, policy, bucketArn, "run the collection script in the bucket owner's account, or paste the bucket policy (S3 lets only the owner read it)"),
+		);
+	} else {
+		context.notes.push(noteOf(`${path}.policy`, calls.getBucketPolicy, policy, bucketArn));
+	}
+
+	const head = context.files.call(`${prefix}${calls.headBucket.stem}`);
+	if (head.state === 'ok') ownedByCaller = true;
+	if (ownedByCaller && callerAccount) info.accountId = callerAccount;
+	else {
+		context.notes.push({
+			path: `${path}.accountId`,
+			reason:
+				head.state === 'failed'
+					? `head-bucket --expected-bucket-owner ${callerAccount ?? 'ACCOUNT'} failed (${head.failure.code ?? head.failure.message}): the bucket is in another account, or s3:ListBucket is missing`
+					: 'the bundle does not say which account owns the bucket',
+			resolveWith: `s3:ListBucket on ${bucketArn}, or give the bucket owner's account ID`,
+		});
+	}
+
+	const encryption = context.files.call(`${prefix}${calls.getBucketEncryption.stem}`);
+	if (encryption.state === 'ok') {
+		const value = defaultEncryptionOf(encryption.answer);
+		if (value.ok) info.defaultEncryption = value.value;
+		else context.notes.push({path: `${path}.defaultEncryption`, reason: value.error.message, resolveWith: 'paste the bucket encryption configuration'});
+	} else if (encryption.state === 'failed' && encryption.failure.code === noDefaultEncryptionCode) {
+		info.defaultEncryption = null;
+	} else {
+		context.notes.push(noteOf(`${path}.defaultEncryption`, calls.getBucketEncryption, encryption, bucketArn));
+	}
+
+	const ownership = context.files.call(`${prefix}${calls.getBucketOwnershipControls.stem}`);
+	if (ownership.state === 'ok') {
+		info.objectOwnership = objectOwnershipOf(ownership.answer);
+	} else if (ownership.state === 'failed' && ownership.failure.code === noOwnershipControlsCode) {
+		info.objectOwnership = null;
+	} else {
+		context.notes.push(noteOf(`${path}.objectOwnership`, calls.getBucketOwnershipControls, ownership, bucketArn));
+	}
+	return {info, ownedByCaller: ownedByCaller && callerAccount !== undefined};
+};
+
+/** What HeadObject says of an existing object: its encryption and key. */
+export const readObject = (context: ReadContext, prefix: string, bucket: string, objectKey: string): ObjectInfo | undefined => {
+	const head = context.files.call(`${prefix}${calls.headObject.stem}`);
+	const path = prefix ? 'source.objectInfo' : 'object';
+	const objectArn = `arn:aws:s3:::${bucket}/${objectKey}`;
+	if (head.state === 'ok') return objectInfoOf(head.answer);
+	if (head.state === 'failed' && (head.failure.code === '404' || head.failure.code === 'NotFound' || head.failure.code === 'NoSuchKey')) {
+		context.notes.push({
+			path: `${path}.encryption`,
+			reason: `head-object says s3://${bucket}/${objectKey} does not exist (404)`,
+			resolveWith: 'check the bucket and object key',
+		});
+		return undefined;
+	}
+	context.notes.push(noteOf(`${path}.encryption`, calls.headObject, head, objectArn));
+	return undefined;
+};

@@ -1,0 +1,44 @@
+import {aliasesPageOf, describedKeyOf, grantsPageOf, keyAliases, keyPolicyOf} from '../../snapshot/aws-answers/index.js';
+import type {KeyInfo} from '../../snapshot/snapshot.js';
+import {noteOf} from './bundle-files.js';
+import {calls} from './bundle-layout.js';
+import type {ReadContext} from './read-principal.js';
+import {type Mutable} from '../../shared/json.js';
+import {aliasNameOf, isKeyArn} from '../../names/index.js';
+
+/**
+ * A KMS key: DescribeKey's facts, the key policy, grants and aliases. `namedKeyId` is what the
+ * request or the bucket named; when DescribeKey failed and it is a key ARN, the key is still known by it.
+ */
+export const readKey = (context: ReadContext, prefix: string, namedKeyId: string | undefined): KeyInfo | undefined => {
+	const path = prefix ? 'source.keyInfo' : 'key';
+	const describe = context.files.call(`${prefix}${calls.describeKey.stem}`);
+	if (describe.state === 'absent' && !namedKeyId) return undefined;
+	const described = describe.state === 'ok' ? describedKeyOf(describe.answer) : undefined;
+	const metadata = described?.ok ? described.value : undefined;
+	const arn = metadata?.arn ?? (namedKeyId && isKeyArn(namedKeyId) ? namedKeyId : undefined);
+	if (!metadata) context.notes.push(noteOf(path, calls.describeKey, describe, namedKeyId));
+	if (!arn) return undefined;
+	const key: Mutable<KeyInfo> = {arn, ...metadata?.facts};
+	const keyAccount = arn.split(':')[4];
+	const policy = context.files.call(`${prefix}${calls.getKeyPolicy.stem}`);
+	const document = policy.state === 'ok' ? keyPolicyOf(policy.answer) : undefined;
+	if (document?.ok) key.policy = document.value;
+	else {
+		context.notes.push(
+			noteOf(`${path}.policy`, calls.getKeyPolicy, policy, arn, `kms:GetKeyPolicy on ${arn}, from the key's own account ${keyAccount} (not possible across accounts), or paste the key policy`),
+		);
+	}
+	const grants = context.files.call(`${prefix}${calls.listGrants.stem}`);
+	if (grants.state === 'ok') key.grants = [...grantsPageOf(grants.answer).items];
+	else context.notes.push(noteOf(`${path}.grants`, calls.listGrants, grants, arn));
+	// DescribeKey of an alias proves the alias names this key, even when list-aliases fails (kms:ListAliases is IAM-only).
+	const namedAlias = metadata && namedKeyId ? aliasNameOf(namedKeyId) : undefined;
+	const aliases = context.files.call(`${prefix}${calls.listAliases.stem}`);
+	const known = keyAliases(namedAlias, aliases.state === 'ok' ? aliasesPageOf(aliases.answer).items : undefined);
+	if (known.aliases) key.aliases = known.aliases;
+	// kms:ResourceAliases needs every alias: a list that list-aliases did not give is noted as partial.
+	if (known.partial) context.notes.push(noteOf(`${path}.aliases`, calls.listAliases, aliases, arn));
+	return key;
+};
+

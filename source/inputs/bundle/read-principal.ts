@@ -1,0 +1,215 @@
+import type {NamedPolicy, PrincipalInfo, UnreadNote} from '../../snapshot/snapshot.js';
+import {noteOf, type BundleFiles} from './bundle-files.js';
+import {calls, principalCalls, stems, type CallSpec} from './bundle-layout.js';
+import {
+	attachedPoliciesPageOf,
+	groupsPageOf,
+	iamEntityOf,
+	inlinePolicyOf,
+	policyNamesPageOf,
+	policyVersionDocumentOf,
+	type CallerIdentity,
+	type IamEntity,
+} from '../../snapshot/aws-answers/index.js';
+import {type Mutable} from '../../shared/json.js';
+import {parsePrincipalArn, valueOf} from '../../names/index.js';
+
+
+export type ReadContext = {readonly files: BundleFiles; readonly notes: UnreadNote[]};
+
+export type {CallerIdentity} from '../../snapshot/aws-answers/index.js';
+
+/** What the script derived from the ARN, the same way: role (and session) or user name. */
+export type PrincipalName =
+	| {readonly kind: 'role'; readonly name: string; readonly session?: string}
+	| {readonly kind: 'user'; readonly name: string}
+	| {readonly kind: 'other'};
+
+export const principalNameOf = (arn: string): PrincipalName => {
+	const principal = valueOf(parsePrincipalArn(arn));
+	if (principal?.kind === 'assumed-role') return {kind: 'role', name: principal.roleName, session: principal.sessionName};
+	if (principal?.kind === 'role' || principal?.kind === 'user') return {kind: principal.kind, name: principal.name};
+	return {kind: 'other'};
+};
+
+const partitionOf = (arn: string): string => arn.split(':')[1] || 'aws';
+
+type PolicyRead = {readonly policies: NamedPolicy[]; readonly complete: boolean};
+
+/** Reads one managed policy's default version; a note when it cannot. */
+const readManagedPolicy = (context: ReadContext, arn: string, name: string, notePath: string): NamedPolicy | undefined => {
+	const version = context.files.call(stems.managedPolicyVersion(arn));
+	const document = version.state === 'ok' ? policyVersionDocumentOf(version.answer) : undefined;
+	if (document?.ok) return {name, arn, document: document.value};
+	const policy = context.files.call(stems.managedPolicy(arn));
+	const [spec, result] = policy.state === 'ok' ? [calls.getPolicyVersion, version] : [calls.getPolicy, policy];
+	context.notes.push(noteOf(notePath, spec, result, arn));
+	return undefined;
+};
+
+/** Where a role's, user's or group's policies are in the bundle. */
+type PolicySetSource = {
+	readonly listInline: {readonly spec: CallSpec; readonly stem: string};
+	readonly getInline: {readonly spec: CallSpec; readonly stem: (policyName: string) => string};
+	readonly listAttached: {readonly spec: CallSpec; readonly stem: string};
+	/** Put before inline policy names: `group Admins/`. */
+	readonly namePrefix: string;
+	/** The role, user or group ARN, for the notes. */
+	readonly resource: string;
+};
+
+const path = 'principal.identityPolicies';
+
+/** Inline policies (list, then get each) and attached managed policies of a role, user or group. */
+const readPolicySet = (context: ReadContext, source: PolicySetSource): PolicyRead => {
+	const policies: NamedPolicy[] = [];
+	let complete = true;
+	const inline = context.files.call(source.listInline.stem);
+	if (inline.state === 'ok') {
+		for (const policyName of policyNamesPageOf(inline.answer).items) {
+			const result = context.files.call(source.getInline.stem(policyName));
+			const document = result.state === 'ok' ? inlinePolicyOf(result.answer) : undefined;
+			if (document?.ok) policies.push({name: `${source.namePrefix}${policyName}`, document: document.value});
+			else {
+				complete = false;
+				context.notes.push(noteOf(path, source.getInline.spec, result, source.resource));
+			}
+		}
+	} else {
+		complete = false;
+		context.notes.push(noteOf(path, source.listInline.spec, inline, source.resource));
+	}
+	const attached = context.files.call(source.listAttached.stem);
+	if (attached.state === 'ok') {
+		for (const {arn, name} of attachedPoliciesPageOf(attached.answer).items) {
+			const policy = readManagedPolicy(context, arn, name ?? arn.slice(arn.lastIndexOf('/') + 1), path);
+			if (policy) policies.push(policy);
+			else complete = false;
+		}
+	} else {
+		complete = false;
+		context.notes.push(noteOf(path, source.listAttached.spec, attached, source.resource));
+	}
+	return {policies, complete};
+};
+
+/** Where a role's or a user's own policies are: the calls of the script's principalCalls. */
+const ownPolicySet = (kind: 'role' | 'user', resource: string): PolicySetSource => {
+	const {listInline, getInline, listAttached} = principalCalls[kind];
+	return {
+		listInline: {spec: calls[listInline], stem: calls[listInline].stem},
+		getInline: {spec: calls[getInline], stem: policyName => stems.inlinePolicy(kind, policyName)},
+		listAttached: {spec: calls[listAttached], stem: calls[listAttached].stem},
+		namePrefix: '',
+		resource,
+	};
+};
+
+/** The permissions boundary: `null` when the role or user has none, absent (with a note) when unreadable. */
+const readBoundary = (context: ReadContext, entity: IamEntity): NamedPolicy | null | undefined => {
+	const {boundaryArn} = entity;
+	if (!boundaryArn) return null;
+	return readManagedPolicy(context, boundaryArn, boundaryArn.slice(boundaryArn.lastIndexOf('/') + 1), 'principal.permissionsBoundary');
+};
+
+const dedupe = (policies: readonly NamedPolicy[]): NamedPolicy[] => {
+	const seen = new Set<string>();
+	return policies.filter(policy => {
+		const key = policy.arn ?? `inline:${policy.name}`;
+		if (seen.has(key)) return false;
+		seen.add(key);
+		return true;
+	});
+};
+
+/** The principal's ID, tags, identity policies and boundary, as far as the bundle holds them. */
+export const readPrincipal = (context: ReadContext, arn: string, caller: CallerIdentity): PrincipalInfo => {
+	const principal: Mutable<PrincipalInfo> = {arn};
+	if (caller.arn === arn && caller.userId) principal.userId = caller.userId;
+	const account = arn.split(':')[4] ?? '';
+	const name = principalNameOf(arn);
+	if (name.kind === 'role' && name.session) {
+		context.notes.push({
+			path: 'principal.sessionPolicy',
+			reason: 'session policies cannot be read from AWS',
+			resolveWith: 'paste the session policy, if the code or tool that assumed the role passed one',
+		});
+	} else if (name.kind === 'user') {
+		principal.sessionPolicy = null;
+	}
+	const skipped = context.files.skipped('iam');
+	if (skipped) {
+		const resolveWith = `run the collection script with credentials of account ${account}, or paste the principal's policies`;
+		context.notes.push({path: 'principal.identityPolicies', reason: skipped.command, resolveWith});
+		if (name.kind !== 'other') context.notes.push({path: 'principal.permissionsBoundary', reason: skipped.command, resolveWith});
+		return principal;
+	}
+	const partition = partitionOf(arn);
+	if (name.kind === 'role') {
+		const getRole = context.files.call(calls.getRole.stem);
+		const mapped = getRole.state === 'ok' ? iamEntityOf(getRole.answer, 'role') : undefined;
+		const role = mapped?.ok ? mapped.value : undefined;
+		const roleArn = role?.arn ?? `arn:${partition}:iam::${account}:role/${name.name}`;
+		if (role) {
+			if (name.session && role.arn) principal.roleArn = roleArn;
+			const roleId = role.uniqueId;
+			if (!principal.userId && roleId) principal.userId = name.session ? `${roleId}:${name.session}` : roleId;
+			if (role.tags) principal.tags = role.tags;
+			const boundary = readBoundary(context, role);
+			if (boundary !== undefined) principal.permissionsBoundary = boundary;
+		} else {
+			context.notes.push(noteOf('principal.permissionsBoundary', calls.getRole, getRole, roleArn));
+		}
+		const read = readPolicySet(context, ownPolicySet('role', roleArn));
+		if (read.complete) principal.identityPolicies = read.policies;
+		return principal;
+	}
+	if (name.kind === 'user') {
+		const getUser = context.files.call(calls.getUser.stem);
+		const mapped = getUser.state === 'ok' ? iamEntityOf(getUser.answer, 'user') : undefined;
+		const user = mapped?.ok ? mapped.value : undefined;
+		const userArn = user?.arn ?? arn;
+		if (user) {
+			const userId = user.uniqueId;
+			if (!principal.userId && userId) principal.userId = userId;
+			if (user.tags) principal.tags = user.tags;
+			const boundary = readBoundary(context, user);
+			if (boundary !== undefined) principal.permissionsBoundary = boundary;
+		} else {
+			context.notes.push(noteOf('principal.permissionsBoundary', calls.getUser, getUser, userArn));
+		}
+		const own = readPolicySet(context, ownPolicySet('user', userArn));
+		let complete = own.complete;
+		const policies = [...own.policies];
+		const groups = context.files.call(calls.listGroupsForUser.stem);
+		if (groups.state === 'ok') {
+			for (const {name: groupName, arn: listedArn} of groupsPageOf(groups.answer).items) {
+				const groupArn = listedArn ?? `arn:${partition}:iam::${account}:group/${groupName}`;
+				const read = readPolicySet(context, {
+					listInline: {spec: calls.listGroupPolicies, stem: stems.groupPolicies(groupName)},
+					getInline: {spec: calls.getGroupPolicy, stem: policyName => stems.groupPolicy(groupName, policyName)},
+					listAttached: {spec: calls.listAttachedGroupPolicies, stem: stems.groupAttached(groupName)},
+					namePrefix: `group ${groupName}/`,
+					resource: groupArn,
+				});
+				complete &&= read.complete;
+				policies.push(...read.policies);
+			}
+		} else {
+			complete = false;
+			context.notes.push(noteOf(path, calls.listGroupsForUser, groups, userArn));
+		}
+		if (complete) principal.identityPolicies = dedupe(policies);
+		return principal;
+	}
+	if (valueOf(parsePrincipalArn(arn))?.kind === 'root') {
+		context.notes.push({path: 'principal.identityPolicies', reason: "the principal is the account's root user, which IAM policies do not govern", resolveWith: 'use an IAM user or role'});
+		return {...principal, permissionsBoundary: null, sessionPolicy: null};
+	}
+	context.notes.push({
+		path: 'principal.identityPolicies',
+		reason: `${arn} is neither an IAM role nor an IAM user, so the script read no IAM policies`,
+		resolveWith: 'paste the principal\'s policies',
+	});
+	return principal;
+};

@@ -1,0 +1,90 @@
+import type {KnownCause, PolicyType} from './parsed-denial.js';
+import {policyTypeOfPhrase, policyTypePattern} from './policy-types.js';
+import {findPolicyArn} from '../../names/index.js';
+
+/** What the heart of an AccessDenied message says: "User: P is not authorized to perform: A on resource: R CONTEXT". */
+export type CoreFields = {
+	readonly principal: string;
+	readonly action: string;
+	readonly resource?: string;
+	readonly policyType?: PolicyType;
+	readonly throughPolicyType?: PolicyType;
+	readonly denial?: 'implicit' | 'explicit';
+	readonly policyArn?: string;
+	readonly reason?: string;
+	readonly cause?: KnownCause;
+};
+
+const corePattern = /User: (\S+) is not authorized to perform: ([A-Za-z0-9-]+:[A-Za-z0-9*]+)(.*)$/i;
+// S3 quotes the resource; the older EC2 form has words ("role TestReadOnly"), so it runs up to the context.
+const resourcePattern = /^\s+on(?:\s+resource:?)?\s+(?:"([^"]*)"|(.+?))(?=\s+because\s|\s+with\s+an\s+explicit\s+deny|[.,;]?\s*$|[.,]\s+Go\s+to\s)/i;
+const implicitPattern = new RegExp(`because\\s+no\\s+(${policyTypePattern})\\s+allows?\\b`, 'i');
+const explicitPattern = new RegExp(
+	`with\\s+an\\s+explicit\\s+deny(?:\\s+in\\s+(?:an?|the)\\s+(${policyTypePattern})(?:\\s+transitively\\s+through\\s+(?:an?|the)\\s+(${policyTypePattern}))?)?`,
+	'i',
+);
+const otherReasonPattern = /because\s+(.+?)\s*(?:\.\s*Go\s+to\s.*)?\.?\s*$/i;
+
+const causeOfReason = (reason: string): KnownCause | undefined => {
+	if (/BlockPublicAcls/i.test(reason)) return 'block-public-acls';
+	if (/BlockPublicPolicy/i.test(reason)) return 'block-public-policy';
+	if (/SSE-C|customer provided keys/i.test(reason)) return 'sse-c-blocked';
+	return undefined;
+};
+
+const lowerServicePrefix = (action: string): string => {
+	const colon = action.indexOf(':');
+	return `${action.slice(0, colon).toLowerCase()}${action.slice(colon)}`;
+};
+
+/** Reads the core message anywhere in `text` (whitespace already collapsed); undefined when it is not there. */
+export const parseCoreMessage = (text: string): CoreFields | undefined => {
+	const match = corePattern.exec(text);
+	if (!match) return undefined;
+	const principal = match[1]!;
+	const action = lowerServicePrefix(match[2]!);
+	let rest = match[3] ?? '';
+	let resource: string | undefined;
+	const onResource = resourcePattern.exec(rest);
+	if (onResource) {
+		resource = (onResource[1] ?? onResource[2] ?? '').trim();
+		rest = rest.slice(onResource[0].length);
+	}
+	const fields: {-readonly [K in keyof CoreFields]: CoreFields[K]} = {principal, action};
+	if (resource) fields.resource = resource;
+
+	const explicit = explicitPattern.exec(rest);
+	const implicit = implicitPattern.exec(rest);
+	let after = rest;
+	if (explicit && (!implicit || explicit.index <= implicit.index)) {
+		fields.denial = 'explicit';
+		const type = explicit[1] ? policyTypeOfPhrase(explicit[1]) : undefined;
+		const through = explicit[2] ? policyTypeOfPhrase(explicit[2]) : undefined;
+		if (type) fields.policyType = type;
+		if (through) fields.throughPolicyType = through;
+		after = rest.slice(explicit.index + explicit[0].length);
+	} else if (implicit) {
+		fields.denial = 'implicit';
+		const type = policyTypeOfPhrase(implicit[1]!);
+		if (type) fields.policyType = type;
+		after = rest.slice(implicit.index + implicit[0].length);
+	} else {
+		const other = otherReasonPattern.exec(rest);
+		if (other) {
+			fields.reason = other[1]!;
+			const cause = causeOfReason(other[1]!);
+			if (cause) fields.cause = cause;
+		}
+	}
+	const policyArn = findPolicyArn(after);
+	if (policyArn && fields.denial) fields.policyArn = policyArn;
+	return fields;
+};
+
+/** "… call the GetRequestAuthorizationDetails API with the following authorization id: ID" or the console link. */
+export const authorizationIdOf = (text: string): string | undefined =>
+	/authorization\s+id:\s*([0-9A-Za-z]+)/i.exec(text)?.[1] ?? /authorization-details\/([0-9A-Za-z]+)/.exec(text)?.[1];
+
+/** KMS's old message for a Decrypt of a key the caller cannot use (or that does not exist, or is in another Region). */
+export const isCiphertextKeyMessage = (text: string): boolean =>
+	/ciphertext refers to a (?:customer master key|KMS key|CMK) that does not exist/i.test(text);

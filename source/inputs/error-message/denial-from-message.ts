@@ -1,0 +1,59 @@
+import type {Envelope} from './envelope.js';
+import type {ParsedDenial} from './parsed-denial.js';
+import {accountsOf} from './accounts.js';
+import {authorizationIdOf, isCiphertextKeyMessage, parseCoreMessage} from './core-message.js';
+import {knownCauseOf} from './known-causes.js';
+import {operationOf, serviceOfAction} from './operations.js';
+import {type Mutable} from '../../shared/json.js';
+import {findKeyArn} from '../../names/index.js';
+
+
+const deniedWords = /\bAccess\s?Denied\b|\bnot authorized\b|\b403\b|\bForbidden\b/i;
+
+/**
+ * One denial from an unwrapped message: the core "User: … is not authorized …" when present, the
+ * error code, the §4 causes. Undefined when nothing in it is an AWS error we know.
+ */
+export const denialFromEnvelope = (envelope: Envelope): ParsedDenial | undefined => {
+	const message = envelope.message.trim();
+	const core = parseCoreMessage(message);
+	const ciphertext = isCiphertextKeyMessage(message);
+	const actionService = serviceOfAction(core?.action);
+	const service = actionService ?? (ciphertext || envelope.errorCode?.startsWith('KMS.') ? 'kms' : envelope.service);
+	const cause = core?.cause ?? knownCauseOf(envelope.errorCode, message, service);
+	const bare = envelope.form === 'message';
+	const recognised = core !== undefined || cause !== undefined || (!bare && (envelope.errorCode !== undefined || deniedWords.test(message))) || (bare && deniedWords.test(message) && message.length <= 200);
+	if (!recognised) return undefined;
+
+	const denial: Mutable<ParsedDenial> = {form: envelope.form, accounts: []};
+	if (core) {
+		denial.principal = core.principal;
+		denial.action = core.action;
+		if (core.resource) denial.resource = core.resource;
+		if (core.policyType) denial.policyType = core.policyType;
+		if (core.throughPolicyType) denial.throughPolicyType = core.throughPolicyType;
+		if (core.denial) denial.denial = core.denial;
+		if (core.policyArn) denial.policyArn = core.policyArn;
+		if (core.reason) denial.reason = core.reason;
+	} else if (ciphertext) {
+		// The message only comes from a Decrypt: S3 decrypting the object's data key, or a direct call.
+		denial.action = 'kms:Decrypt';
+	}
+	if (!denial.resource && envelope.transfer?.objectArn) denial.resource = envelope.transfer.objectArn;
+	if (cause) denial.cause = cause;
+	// "arn:aws:kms:…:key/… is disabled." names the key without a "resource:".
+	const keyArn = core ? undefined : findKeyArn(message);
+	if (keyArn) denial.keyId = keyArn;
+	if (envelope.errorCode) denial.errorCode = envelope.errorCode;
+	if (envelope.apiOperation) denial.apiOperation = envelope.apiOperation;
+	if (service) denial.service = service;
+	if (envelope.statusCode !== undefined) denial.statusCode = envelope.statusCode;
+	if (envelope.requestId) denial.requestId = envelope.requestId;
+	const authorizationId = authorizationIdOf(message);
+	if (authorizationId) denial.authorizationId = authorizationId;
+	if (message) denial.message = message;
+	const operation = envelope.transfer?.operation ?? operationOf(envelope.apiOperation, denial.action);
+	if (operation) denial.operation = operation;
+	denial.accounts = accountsOf([denial.principal, denial.resource, denial.keyId, denial.policyArn]);
+	return denial;
+};

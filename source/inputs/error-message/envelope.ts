@@ -1,0 +1,92 @@
+import {cliTransfers} from '../../operations/recognise.js';
+import type {Operation} from '../../snapshot/snapshot.js';
+import type {DenialForm} from './parsed-denial.js';
+import {serviceOfName} from './operations.js';
+import {parseS3Url} from '../../names/index.js';
+
+/** What the SDK or CLI wrapped around AWS's message. */
+export type Envelope = {
+	readonly form: DenialForm;
+	readonly message: string;
+	readonly errorCode?: string;
+	readonly apiOperation?: string;
+	readonly service?: string;
+	readonly statusCode?: number;
+	readonly requestId?: string;
+	/** `aws s3 cp` says what it was copying: "upload failed: ./big.bin to s3://bucket/key". */
+	readonly transfer?: {readonly operation: Operation; readonly objectArn?: string};
+};
+
+// botocore: "An error occurred (AccessDenied) when calling the UploadPart operation (reached max retries: 4): …"
+const cliPattern = /An error occurred \(([^)]+)\) when calling the (\w+) operation(?: \(reached max retries: \d+\))?:\s?(.*)$/i;
+const transferPattern = new RegExp(`\\b(${cliTransfers.map(transfer => transfer.verb).join('|')}) failed: (.+?) to (.+?)\\s+An error occurred`, 'i');
+// Java SDK v1 "(Service: Amazon S3; Status Code: 403; Error Code: AccessDenied; Request ID: …)", v2 with commas.
+const javaPattern = /^(.*?)\s*\(Service: ([^;,)]+)[;,]\s*Status Code: (\d+)[;,]\s*(?:Error Code: ([^;,)]+)[;,]\s*)?Request ID: ([^;,)]*)/i;
+// Go SDK v2: "operation error S3: GetObject, https response error StatusCode: 403, RequestID: …, HostID: …, api error AccessDenied: …"
+const goPattern =
+	/operation error ([\w ]+): (\w+), (?:exceeded maximum number of attempts, \d+, )?https response error StatusCode: (\d+), RequestID: ([^,]*),(?: HostID: [^,]*,)? (?:api error )?([\w.]+): (.*)$/i;
+// JS SDK v3 prints `name: message`; Python and .NET print the class name first.
+const sdkErrorPattern =
+	/(?:^|\s)(AccessDenied|AccessDeniedException|Forbidden|UnauthorizedOperation|InvalidArgument|SlowDown|AccessControlListNotSupported|KMS\.[A-Za-z]+|[A-Z][A-Za-z]*Exception): (.+)$/;
+const classPrefixPattern = /^(?:.*?\s)?(?:[A-Za-z_$][\w$]*\.)+[A-Za-z_$][\w$]*(?:Exception|Error):\s*/;
+
+const objectArnOfS3Url = (url: string): string | undefined => {
+	const location = parseS3Url(url.trim());
+	return location?.objectKey ? `arn:aws:s3:::${location.bucket}/${location.objectKey}` : undefined;
+};
+
+const transferOf = (text: string): Envelope['transfer'] => {
+	const match = transferPattern.exec(text);
+	if (!match) return undefined;
+	const verb = match[1]!.toLowerCase();
+	const transfer = cliTransfers.find(candidate => candidate.verb === verb)!;
+	// The object the operation is about: the destination of a write (upload, copy, move), the source of a download.
+	return {operation: transfer.operation, objectArn: objectArnOfS3Url(transfer.object === 'from' ? match[2]! : match[3]!)};
+};
+
+const withoutUndefined = (envelope: Envelope): Envelope =>
+	Object.fromEntries(Object.entries(envelope).filter(([, value]) => value !== undefined)) as Envelope;
+
+/** Takes the wrapping off `text` (whitespace already collapsed); a bare message comes back as form `message`. */
+export const unwrapEnvelope = (text: string): Envelope => {
+	const cli = cliPattern.exec(text);
+	if (cli) {
+		const code = cli[1]!;
+		return withoutUndefined({
+			form: 'cli',
+			errorCode: code,
+			statusCode: /^\d{3}$/.test(code) ? Number(code) : undefined,
+			apiOperation: cli[2]!,
+			message: cli[3]!.trim(),
+			transfer: transferOf(text),
+		});
+	}
+	const go = goPattern.exec(text);
+	if (go) {
+		return withoutUndefined({
+			form: 'go-sdk',
+			service: serviceOfName(go[1]),
+			apiOperation: go[2]!,
+			statusCode: Number(go[3]),
+			requestId: go[4]!.trim() || undefined,
+			errorCode: go[5]!,
+			message: go[6]!.trim(),
+		});
+	}
+	const java = javaPattern.exec(text);
+	if (java) {
+		return withoutUndefined({
+			form: 'java-sdk',
+			message: java[1]!.replace(classPrefixPattern, '').trim(),
+			service: serviceOfName(java[2]!.trim()),
+			statusCode: Number(java[3]),
+			errorCode: java[4]?.trim(),
+			requestId: java[5]!.trim() || undefined,
+		});
+	}
+	const sdk = sdkErrorPattern.exec(text);
+	if (sdk) return {form: 'sdk-error', errorCode: sdk[1]!, message: sdk[2]!.trim()};
+	const classPrefix = classPrefixPattern.exec(text);
+	if (classPrefix) return {form: 'sdk-error', message: text.slice(classPrefix[0].length).trim()};
+	return {form: 'message', message: text};
+};

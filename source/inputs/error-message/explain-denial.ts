@@ -1,0 +1,156 @@
+import type {DenialExplanation, ParsedDenial} from './parsed-denial.js';
+import {accountOf} from './accounts.js';
+import {causeExplanation} from './cause-explanations.js';
+import {multipartApiCalls, whyDecrypt} from '../../operations/recognise.js';
+import {policyTypeAdvice} from './policy-type-advice.js';
+import {policyTypeWords} from './policy-types.js';
+import {principalWords, resourceWords} from './words.js';
+
+const deniedCodes = /^(AccessDenied|AccessDeniedException|Forbidden|UnauthorizedOperation|403)$/i;
+
+// CloudTrail still names the caller when S3 withheld the reason, so the principal does not decide it.
+const isWithheld = (denial: ParsedDenial): boolean =>
+	!denial.denial && !denial.policyType && !denial.cause && /^access\s?denied\.?$/i.test((denial.message ?? '').trim());
+
+const isHeadWithoutBody = (denial: ParsedDenial): boolean =>
+	!denial.principal && (denial.apiOperation === 'HeadObject' || denial.apiOperation === 'HeadBucket') && (denial.statusCode === 403 || denial.errorCode === '403');
+
+/** What the KMS action means for this S3 operation: the part of the answer this tool exists for. */
+const kmsMeaning = (denial: ParsedDenial): {meaning: string[]; checkNext: string[]} => {
+	const meaning: string[] = [];
+	const checkNext: string[] = [];
+	const action = denial.action?.toLowerCase();
+	const multipart = denial.apiOperation !== undefined && multipartApiCalls.has(denial.apiOperation);
+	// What kms:Decrypt is for in this operation, when one reason covers it: reading its object, or writing in parts.
+	const decryptFor = denial.operation ? whyDecrypt(denial.operation) : undefined;
+	if (action === 'kms:decrypt' && (multipart || decryptFor === 'multipart')) {
+		meaning.push(
+			`${denial.apiOperation ?? 'A multipart upload'} needs kms:Decrypt, not only kms:GenerateDataKey: S3 decrypts the upload's data key for each part. That is why small files upload and large ones (above the multipart threshold, 8 MiB for the AWS CLI) fail.`,
+		);
+		checkNext.push(`Grant kms:Decrypt together with kms:GenerateDataKey on ${denial.resource ?? 'the key'} to the uploader.`);
+	} else if (action === 'kms:decrypt' && decryptFor === 'read') {
+		meaning.push("Downloading an SSE-KMS object needs kms:Decrypt on the key that encrypted that object (HeadObject's SSEKMSKeyId), which may differ from the bucket's current default key.");
+	} else if (action === 'kms:decrypt' && !denial.operation && denial.invokedBy === 's3.amazonaws.com') {
+		meaning.push('S3 needs kms:Decrypt both to download an SSE-KMS object and for every part of a multipart upload.');
+	} else if (action === 'kms:generatedatakey') {
+		meaning.push('Uploading with SSE-KMS needs kms:GenerateDataKey on the key S3 will use: the key named in the request, else the bucket\'s default key.');
+	}
+	const viaS3 = denial.invokedBy === 's3.amazonaws.com' || (action?.startsWith('kms:') && denial.apiOperation !== undefined && !/^(Decrypt|GenerateDataKey|Encrypt|ReEncrypt)/.test(denial.apiOperation));
+	if (viaS3) {
+		meaning.push("S3 called KMS on the caller's behalf: KMS checks the caller's own permissions (IAM policies, boundary, session policy, SCPs) and the key policy, with kms:ViaService = s3.REGION.amazonaws.com.");
+	}
+	const s3Arn = denial.encryptionContext?.['aws:s3:arn'];
+	if (s3Arn) {
+		meaning.push(
+			s3Arn.includes('/')
+				? `The encryption context was aws:s3:arn = ${s3Arn} (the object): conditions on kms:EncryptionContext:aws:s3:arn must match it.`
+				: `The encryption context was aws:s3:arn = ${s3Arn}, a bucket ARN: S3 Bucket Keys are on, so conditions pinned to object ARNs no longer match.`,
+		);
+	}
+	return {meaning, checkNext};
+};
+
+const crossAccountMeaning = (denial: ParsedDenial): string | undefined => {
+	const principalAccount = accountOf(denial.principal);
+	const resourceAccount = accountOf(denial.resource) ?? accountOf(denial.keyId);
+	if (!principalAccount || !resourceAccount || principalAccount === resourceAccount) return undefined;
+	return denial.resource?.includes(':kms:') || denial.keyId
+		? `Cross-account: the caller is in ${principalAccount}, the key in ${resourceAccount}. The key policy must allow the caller's account or role, AND the caller's IAM policy must allow the action on the key ARN; neither alone works.`
+		: `Cross-account: the caller is in ${principalAccount}, the resource in ${resourceAccount}. Both the resource's policy and the caller's IAM policy must allow it.`;
+};
+
+const withArticle = (words: string): string => `${/^[aeiou]/i.test(words) ? 'an' : 'a'} ${words}`;
+
+const capitalised = (line: string): string => `${line.charAt(0).toUpperCase()}${line.slice(1)}`;
+
+const summaryOf = (denial: ParsedDenial): string => {
+	const who = principalWords(denial.principal);
+	const where = resourceWords(denial.resource);
+	const refused = `${who} may not ${denial.action ?? 'do this'}${where ? ` on ${where}` : ''}`;
+	const type = denial.policyType ? policyTypeWords[denial.policyType] : undefined;
+	if (denial.denial === 'explicit' && denial.throughPolicyType) {
+		return `${refused}: an explicit Deny in ${withArticle(policyTypeWords[denial.throughPolicyType])} matched, reached through ${withArticle(type ?? 'policy')}.`;
+	}
+	if (denial.denial === 'explicit') return `${refused}: an explicit Deny ${type ? `in ${withArticle(type)}` : '(AWS did not say where)'} matched.`;
+	if (denial.denial === 'implicit') return `${refused}: no ${type ?? 'policy'} allows it.`;
+	if (denial.reason) return `${refused}: ${denial.reason.replace(/\.$/, '')}.`;
+	return `${refused}; AWS did not say which policy (an older message form).`;
+};
+
+const footnotes = (denial: ParsedDenial): string[] => {
+	const notes: string[] = [];
+	if (denial.authorizationId) {
+		notes.push(
+			`AWS kept the evaluation for at least 24 hours: aws iam-toolbox get-request-authorization-details --authorization-id ${denial.authorizationId}`,
+		);
+	}
+	return notes;
+};
+
+const alsoDeniedLine = (denial: ParsedDenial): string[] => {
+	const others = denial.alsoDenied ?? [];
+	if (others.length === 0) return [];
+	const listed = others
+		.slice(0, 3)
+		.map(other => `${other.action ?? other.apiOperation ?? '?'} by ${other.principal ?? 'an unknown caller'}`)
+		.join('; ');
+	return [`The file holds ${others.length} more denied event${others.length === 1 ? '' : 's'}: ${listed}${others.length > 3 ? '; …' : ''}.`];
+};
+
+/** What a parsed denial means in plain words, and which grants to check next. */
+export const explainDenial = (denial: ParsedDenial): DenialExplanation => {
+	if (denial.cause && !denial.policyType && denial.denial === undefined) {
+		const explained = causeExplanation(denial.cause, denial);
+		return {...explained, meaning: [...explained.meaning, ...alsoDeniedLine(denial)]};
+	}
+	if (isHeadWithoutBody(denial)) {
+		return {
+			summary: `${denial.apiOperation} was refused (403) and, being a HEAD request, carries no reason.`,
+			meaning: [
+				'HEAD responses have no body, so S3 cannot say which policy refused. HeadObject needs s3:GetObject (no KMS permission).',
+				'A 403 instead of 404 can also mean the object does not exist and the caller lacks s3:ListBucket on the bucket.',
+			],
+			checkNext: ['Repeat the request as a GetObject (aws s3api get-object … /dev/null) to see the detailed message, or find the event in CloudTrail.'],
+		};
+	}
+	if (isWithheld(denial)) {
+		return {
+			summary: 'S3 said only "Access Denied": the detailed reason is withheld.',
+			meaning: [
+				"S3 gives the detailed reason only when the caller and the bucket are in the same account or the same organization (and never for directory buckets or VPC endpoint denials). A bare \"Access Denied\" most often means the request came from another account.",
+				...(denial.apiOperation ? [`The call was ${denial.apiOperation}.`] : []),
+			],
+			checkNext: [
+				"The bucket policy names the caller's account or role for the S3 action.",
+				"The caller's own IAM policy allows the S3 action on the bucket and object ARNs, and kms:Decrypt / kms:GenerateDataKey on the full key ARN.",
+				"The key policy (in the key's account) allows the caller's account; the AWS managed key aws/s3 cannot be used across accounts.",
+				'Objects written by another account with ACLs enabled belong to that account: the bucket owner is denied until ownership is fixed.',
+				'Have the bucket owner run `s3-kms-doctor collect-script` in their account, then `s3-kms-doctor import` the bundle.',
+			],
+		};
+	}
+	if (!denial.principal && !denial.action && denial.errorCode && !deniedCodes.test(denial.errorCode)) {
+		return {
+			summary: `AWS returned ${denial.errorCode}, which is not an access denial.`,
+			meaning: [denial.message ? `The message was: ${denial.message}` : 'The error carried no message.'],
+			checkNext: ['s3-kms-doctor explains AccessDenied and KMS key errors; look up this error code in the service\'s API reference.'],
+		};
+	}
+	const advice = policyTypeAdvice(denial);
+	const kms = kmsMeaning(denial);
+	const crossAccount = crossAccountMeaning(denial);
+	const cause = denial.cause ? causeExplanation(denial.cause, denial) : undefined;
+	const meaning = [
+		...(cause ? [...cause.meaning] : denial.denial || denial.policyType ? advice.meaning : []),
+		...kms.meaning,
+		...(crossAccount ? [crossAccount] : []),
+		...(denial.policyArn ? [`AWS names the denying policy: ${denial.policyArn}`] : []),
+		...alsoDeniedLine(denial),
+	];
+	const checkNext = [...kms.checkNext, ...(cause ? cause.checkNext : advice.checkNext), ...footnotes(denial)].map(capitalised);
+	return {
+		summary: cause && !denial.denial ? cause.summary : summaryOf(denial),
+		meaning: meaning.length > 0 ? meaning : advice.meaning,
+		checkNext,
+	};
+};

@@ -1,0 +1,83 @@
+import {parseJson} from '../../engine/json.js';
+import {err, ok, type Result} from '../../shared/result.js';
+import type {ParseFailure, ParsedDenial} from './parsed-denial.js';
+import {cloudTrailEventsOf, denialFromEvent, isDeniedEvent, isFailedEvent} from './cloudtrail.js';
+import {denialFromEnvelope} from './denial-from-message.js';
+import {unwrapEnvelope} from './envelope.js';
+import {parseS3XmlError} from './s3-xml.js';
+import {isObject} from '../../shared/json.js';
+
+export const expectedErrorForms =
+	'an AWS error such as "User: ARN is not authorized to perform: ACTION on resource: ARN because no identity-based policy allows the ACTION action", ' +
+	'an "An error occurred (AccessDenied) when calling the OPERATION operation: …" line from the AWS CLI or an SDK, ' +
+	'an S3 XML <Error> body, or a CloudTrail event as JSON (one event, or {"Records": [...]})';
+
+/** More than this many other denials in one CloudTrail file are counted, not kept. */
+const maxAlsoDenied = 20;
+
+const collapse = (text: string): string => text.replace(/\s+/g, ' ').trim();
+
+const failure = (message: string): Result<never, ParseFailure> => err({message, expected: expectedErrorForms});
+
+
+/** A KMS JSON error body (`{"__type": "AccessDeniedException", "message": …}`) or an SDK's `{"Error": {"Code", "Message"}}`. */
+const jsonErrorBody = (value: unknown): {code: string; message: string} | undefined => {
+	if (!isObject(value)) return undefined;
+	const error = isObject(value['Error']) ? value['Error'] : value;
+	const code = error['__type'] ?? error['Code'] ?? error['code'];
+	const message = error['message'] ?? error['Message'];
+	if (typeof code !== 'string' || typeof message !== 'string') return undefined;
+	return {code: code.replace(/^.*#/, ''), message};
+};
+
+const fromJsonDocument = (document: unknown): Result<ParsedDenial, ParseFailure> => {
+	const events = cloudTrailEventsOf(document);
+	if (events) {
+		const denied = events.filter(isDeniedEvent);
+		const chosen = denied.length > 0 ? denied : events.filter(isFailedEvent);
+		if (chosen.length === 0) {
+			return failure(
+				`the CloudTrail ${events.length === 1 ? 'event records' : `file holds ${events.length} events and each records`} a call that succeeded (no errorCode); pick the denied event (errorCode AccessDenied)`,
+			);
+		}
+		const [first, ...others] = chosen.map(denialFromEvent);
+		return ok(others.length > 0 ? {...first!, alsoDenied: others.slice(0, maxAlsoDenied)} : first!);
+	}
+	const body = jsonErrorBody(document);
+	if (body) {
+		const denial = denialFromEnvelope({form: 'kms-json', errorCode: body.code, message: collapse(body.message)});
+		if (denial) return ok(denial);
+	}
+	return failure('the JSON is neither a CloudTrail event (eventSource, eventName, errorCode) nor an AWS error body');
+};
+
+/**
+ * Reads an AccessDenied (or a look-alike KMS failure) in any of the forms of domain.md §5: a bare
+ * message, the CLI/boto, Java, Go and JS SDK wrappings, an S3 XML body, a KMS JSON body, or CloudTrail.
+ */
+export const parseAccessDenied = (text: string): Result<ParsedDenial, ParseFailure> => {
+	const trimmed = text.trim();
+	if (trimmed === '') return failure('the text is empty');
+	if (/^[[{]/.test(trimmed)) {
+		const json = parseJson(trimmed);
+		if (json.ok) return fromJsonDocument(json.value);
+		const asText = denialFromEnvelope(unwrapEnvelope(collapse(trimmed)));
+		if (asText) return ok(asText);
+		return failure(`the text starts like JSON but is not valid JSON (${json.error.message})`);
+	}
+	const xml = parseS3XmlError(trimmed);
+	if (xml) {
+		const denial = denialFromEnvelope({
+			form: 's3-xml',
+			service: 's3',
+			message: collapse(xml.message ?? ''),
+			...(xml.code ? {errorCode: xml.code} : {}),
+			...(xml.requestId ? {requestId: xml.requestId} : {}),
+		});
+		if (denial) return ok(denial);
+		return failure('the XML <Error> body has neither a <Code> nor a <Message> this tool knows');
+	}
+	const denial = denialFromEnvelope(unwrapEnvelope(collapse(trimmed)));
+	if (denial) return ok(denial);
+	return failure('not recognised: the text holds no AWS error message');
+};

@@ -1,0 +1,85 @@
+import type {Operation} from '../../snapshot/snapshot.js';
+
+/** The policy types AWS names in an enhanced AccessDenied message ("… in a service control policy"). */
+export type PolicyType =
+	| 'identity-based'
+	| 'resource-based'
+	| 'service-control-policy'
+	| 'resource-control-policy'
+	| 'permissions-boundary'
+	| 'session-policy'
+	| 'vpc-endpoint-policy'
+	| 'role-trust-policy';
+
+/** Failures that look like AccessDenied but are not a missing grant (domain.md §4), and S3's own refusals. */
+export type KnownCause =
+	| 'kms-key-inaccessible'
+	| 'key-disabled'
+	| 'key-pending-deletion'
+	| 'key-invalid-state'
+	| 'key-not-found'
+	| 'kms-throttling'
+	| 'sigv4-required'
+	| 'acl-not-supported'
+	| 'block-public-acls'
+	| 'block-public-policy'
+	| 'sse-c-blocked';
+
+/** Which shape the text had: decides how much it can say. */
+export type DenialForm = 'message' | 'cli' | 'java-sdk' | 'go-sdk' | 'sdk-error' | 's3-xml' | 'kms-json' | 'cloudtrail';
+
+export type ParsedDenial = {
+	readonly form: DenialForm;
+	readonly principal?: string;
+	/** As AWS wrote it, with the service prefix lower-cased (`SNS:Publish` → `sns:Publish`). */
+	readonly action?: string;
+	readonly resource?: string;
+	readonly policyType?: PolicyType;
+	/** "… in a VPC endpoint policy transitively through a service control policy": the second type. */
+	readonly throughPolicyType?: PolicyType;
+	readonly denial?: 'implicit' | 'explicit';
+	/** Every 12-digit account the text names, the principal's first. */
+	readonly accounts: readonly string[];
+	readonly operation?: Operation;
+	/** `AccessDenied`, `AccessDeniedException`, `KMS.DisabledException`, `403`… */
+	readonly errorCode?: string;
+	/** The API call that failed (`UploadPart`), or the CloudTrail eventName. */
+	readonly apiOperation?: string;
+	/** `s3`, `kms`, `sts`… */
+	readonly service?: string;
+	readonly statusCode?: number;
+	readonly requestId?: string;
+	/** The ARN of the denying policy, when AWS added it (same account or organization only). */
+	readonly policyArn?: string;
+	/** The id to pass to GetRequestAuthorizationDetails. */
+	readonly authorizationId?: string;
+	/** A "because …" that is not "no TYPE policy allows …" (S3 Block Public Access, blocked SSE-C). */
+	readonly reason?: string;
+	readonly cause?: KnownCause;
+	/** The AWS message itself, without the SDK's wrapping. */
+	readonly message?: string;
+	/** From CloudTrail: `requestParameters.encryptionContext` of a KMS call. */
+	readonly encryptionContext?: Readonly<Record<string, string>>;
+	/** From CloudTrail: the key named in the KMS call. */
+	readonly keyId?: string;
+	/** From CloudTrail: the service that called on the principal's behalf (`s3.amazonaws.com`). */
+	readonly invokedBy?: string;
+	readonly region?: string;
+	readonly time?: string;
+	/** Other denied events of the same CloudTrail file. */
+	readonly alsoDenied?: readonly ParsedDenial[];
+};
+
+export type ParseFailure = {
+	readonly message: string;
+	/** What the parser can read, in words the user can act on. */
+	readonly expected: string;
+};
+
+export type DenialExplanation = {
+	/** One sentence: what was refused and by what. */
+	readonly summary: string;
+	readonly meaning: readonly string[];
+	/** Which grants or settings to look at next, most likely first. */
+	readonly checkNext: readonly string[];
+};

@@ -1,0 +1,150 @@
+import type {DefaultEncryption, KeyInfo, NamedPolicy, OrganizationInfo, OrganizationLevel, PolicyJson, PrincipalInfo, Question, Snapshot, UnreadNote} from '../../snapshot/snapshot.js';
+import {snapshotFormat} from '../../snapshot/snapshot.js';
+import {destinationLeg, hasSource} from '../../operations/registry.js';
+
+/**
+ * The snapshot of the "no credentials" path, from the answers and the pasted policies. A policy the user
+ * could not get stays absent (unknown) with an unread note saying how to get it; "there is none" is null.
+ */
+
+/** A pasted policy: the document, `null` (there is none) or `undefined` (not known). */
+export type Pasted = PolicyJson | null | undefined;
+
+export type ManualFacts = {
+	readonly question: Question;
+	readonly principalArn: string;
+	readonly bucketAccount?: string;
+	readonly bucketRegion?: string;
+	/** The key S3 uses: named by the request, the bucket's default, or the object's. */
+	readonly keyArn?: string;
+	/** Upload/copy without a key in the request: the bucket's default names it (or aws/s3 when absent). */
+	readonly defaultEncryption?: DefaultEncryption;
+	readonly keyPolicy: Pasted;
+	readonly identityPolicies: readonly PolicyJson[] | null | undefined;
+	readonly bucketPolicy: Pasted;
+	readonly sourceKeyArn?: string;
+	readonly sourceKeyPolicy?: Pasted;
+	readonly sourceBucketPolicy?: Pasted;
+	/** `none`: no boundary, session policy or SCP applies; `unknown`: not known; or each one as answered. */
+	readonly guardrails: 'none' | 'unknown' | Guardrails;
+	readonly createdAt: string;
+};
+
+/**
+ * The SCPs of the caller's account: pasted, one level each (root first, the account last), with or without
+ * FullAWSAccess next to each; FullAWSAccess alone; no organization at all; or `undefined` (not known).
+ */
+export type ScpAnswer =
+	| {readonly kind: 'pasted'; readonly policies: readonly PolicyJson[]; readonly withFullAccess: boolean}
+	| {readonly kind: 'full-access'}
+	| {readonly kind: 'no-organization'}
+	| undefined;
+
+export type Guardrails = {
+	readonly boundary: Pasted;
+	/**
+	 * Only for an assumed-role session (the only caller that can have one); `null` when none was passed. Left
+	 * unknown, the diagnosis says it assumed none (a finding), as for any snapshot without one.
+	 */
+	readonly sessionPolicy: Pasted;
+	readonly scps: ScpAnswer;
+};
+
+/** AWS's default SCP, attached at every level unless an organization replaced it: allows everything. */
+export const fullAwsAccess: NamedPolicy = {
+	name: 'FullAWSAccess',
+	arn: 'arn:aws:organizations::aws:policy/service_control_policy/p-FullAWSAccess',
+	document: {Version: '2012-10-17', Statement: [{Effect: 'Allow', Action: '*', Resource: '*'}]},
+};
+
+const scpLevels = (scps: Exclude<ScpAnswer, undefined>): OrganizationLevel[] => {
+	switch (scps.kind) {
+		case 'pasted':
+			return scps.policies.map((document, index) => {
+				const pasted: NamedPolicy = {name: `pasted SCP ${index + 1}`, document};
+				return scps.withFullAccess ? [fullAwsAccess, pasted] : [pasted];
+			});
+		case 'full-access':
+			return [[fullAwsAccess]];
+		case 'no-organization':
+			return [];
+	}
+};
+
+/** The principal's and the organization's part of the snapshot, from the guardrail answers. */
+const guardrailParts = (facts: ManualFacts, notes: UnreadNote[]): {principal: Partial<PrincipalInfo>; organization?: OrganizationInfo} => {
+	const {guardrails} = facts;
+	if (guardrails === 'unknown') {
+		notes.push(unread('principal.permissionsBoundary', 'not known whether one applies', 'paste it, or run the check live with a profile that can read IAM'));
+		return {principal: {}};
+	}
+	// RCPs are not asked: as before, answering the guardrail question says none apply.
+	if (guardrails === 'none') return {principal: {permissionsBoundary: null, sessionPolicy: null}, organization: {serviceControlPolicies: [], resourceControlPolicies: []}};
+	const {boundary, sessionPolicy, scps} = guardrails;
+	if (boundary === undefined) notes.push(unread('principal.permissionsBoundary', 'not pasted', 'paste it, or run the check live with a profile that can read IAM'));
+	if (scps === undefined) {
+		notes.push(unread('organization.serviceControlPolicies', 'not known', "paste the SCPs of the caller's account (aws organizations list-policies-for-target --filter SERVICE_CONTROL_POLICY)"));
+	}
+	return {
+		principal: {
+			...(boundary === undefined ? {} : {permissionsBoundary: boundary === null ? null : {name: 'pasted permissions boundary', document: boundary}}),
+			...(sessionPolicy === undefined ? {} : {sessionPolicy}),
+			...(scps?.kind === 'no-organization' ? {organizationId: null} : {}),
+		},
+		organization: {...(scps === undefined ? {} : {serviceControlPolicies: scpLevels(scps)}), resourceControlPolicies: []},
+	};
+};
+
+const unread = (path: string, reason: string, resolveWith: string): UnreadNote => ({path, reason, resolveWith});
+
+export const buildManualSnapshot = (facts: ManualFacts): Snapshot => {
+	const {question} = facts;
+	const notes: UnreadNote[] = [];
+	const identityPolicies: NamedPolicy[] | undefined =
+		facts.identityPolicies === null ? [] : facts.identityPolicies?.map((document, index) => ({name: `pasted identity policy ${index + 1}`, document}));
+	if (identityPolicies === undefined) {
+		notes.push(unread('principal.identityPolicies', 'not pasted', `paste the caller's identity policies (aws iam list-attached-role-policies / get-role-policy)`));
+	}
+	const guardrails = guardrailParts(facts, notes);
+	const key: KeyInfo | undefined = facts.keyArn ? {arn: facts.keyArn, ...(facts.keyPolicy ? {policy: facts.keyPolicy} : {})} : undefined;
+	if (facts.keyArn && !facts.keyPolicy) {
+		notes.push(unread('key.policy', 'not pasted', `aws kms get-key-policy --key-id ${facts.keyArn} --policy-name default --output text`));
+	}
+	if (facts.bucketPolicy === undefined) {
+		notes.push(unread('bucket.policy', 'not pasted', `aws s3api get-bucket-policy --bucket ${question.bucket} --output text`));
+	}
+	// A key that comes from the object is the object's encryption; a written object's key is the request's or the bucket default's.
+	const objectEncryption = destinationLeg(question.operation).facts.key === 'object' && facts.keyArn ? {object: {encryption: {algorithm: 'aws:kms' as const, kmsKeyId: facts.keyArn}}} : {};
+	const source =
+		hasSource(question.operation) && question.source
+			? {
+					source: {
+						bucketInfo: {name: question.source.bucket, ...(facts.sourceBucketPolicy === undefined ? {} : {policy: facts.sourceBucketPolicy})},
+						...(facts.sourceKeyArn ? {objectInfo: {encryption: {algorithm: 'aws:kms' as const, kmsKeyId: facts.sourceKeyArn}}} : {}),
+						...(facts.sourceKeyArn ? {keyInfo: {arn: facts.sourceKeyArn, ...(facts.sourceKeyPolicy ? {policy: facts.sourceKeyPolicy} : {})}} : {}),
+					},
+				}
+			: {};
+	return {
+		format: snapshotFormat,
+		metadata: {title: `${question.operation} s3://${question.bucket}/${question.objectKey}`, createdAt: facts.createdAt, collectedBy: 'manual'},
+		question,
+		principal: {
+			arn: facts.principalArn,
+			...(identityPolicies === undefined ? {} : {identityPolicies}),
+			...guardrails.principal,
+		},
+		bucket: {
+			name: question.bucket,
+			...(facts.bucketAccount ? {accountId: facts.bucketAccount} : {}),
+			...(facts.bucketRegion ? {region: facts.bucketRegion} : {}),
+			...(facts.bucketPolicy === undefined ? {} : {policy: facts.bucketPolicy}),
+			...(facts.defaultEncryption ? {defaultEncryption: facts.defaultEncryption} : {}),
+		},
+		...objectEncryption,
+		...(key ? {key} : {}),
+		...source,
+		...(guardrails.organization ? {organization: guardrails.organization} : {}),
+		...(notes.length > 0 ? {unread: notes} : {}),
+	};
+};

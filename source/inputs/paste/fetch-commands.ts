@@ -1,0 +1,80 @@
+import {accountOfArn} from '../../engine/arn.js';
+import {parseCaller} from '../../engine/principal.js';
+
+/**
+ * Under each paste question: the AWS CLI command that prints what it asks for, filled in with what is
+ * already known, and where it has to run. Where a read works only in one account, AWS documents it:
+ * GetKeyPolicy "Cross-account use: No. You cannot perform this operation on a KMS key in a different
+ * AWS account"; GetBucketPolicy: the caller must "belong to the bucket owner's account in order to use
+ * this operation"; ListPoliciesForTarget runs in the management account or a delegated administrator.
+ */
+
+export type FetchHint = {
+	/** One command a line; NAME and ARN stand for what the previous command lists. */
+	readonly commands: readonly string[];
+	/** Which account's credentials, and why. */
+	readonly where: string;
+};
+
+const inAccount = (account: string | undefined, whose: string): string => (account ? `account ${account}, ${whose}` : whose);
+
+export const keyPolicyHint = (keyArn: string | undefined): FetchHint => ({
+	commands: [`aws kms get-key-policy --key-id ${keyArn ?? 'KEY_ARN'} --policy-name default --query Policy --output text`],
+	where: `Run it with credentials of ${inAccount(keyArn ? accountOfArn(keyArn) : undefined, "the key's own account")}: a key policy can be read only from there.`,
+});
+
+export const bucketPolicyHint = (bucket: string, bucketAccount: string | undefined): FetchHint => ({
+	commands: [`aws s3api get-bucket-policy --bucket ${bucket} --query Policy --output text`],
+	where: `Run it with credentials of ${inAccount(bucketAccount, "the bucket owner's account")}: only the owner can read a bucket policy (NoSuchBucketPolicy means there is none).`,
+});
+
+/** The caller's IAM user or role, which owns the identity policies and the boundary. */
+const owner = (principalArn: string): {readonly kind: 'user' | 'role'; readonly name: string} | undefined => {
+	const caller = parseCaller(principalArn);
+	if (caller.kind === 'session' && caller.roleName) return {kind: 'role', name: caller.roleName};
+	if ((caller.kind === 'role' || caller.kind === 'user') && caller.name) return {kind: caller.kind, name: caller.name};
+	return undefined;
+};
+
+const managedPolicyCommand = 'aws iam get-policy-version --policy-arn ARN --version-id $(aws iam get-policy --policy-arn ARN --query Policy.DefaultVersionId --output text)';
+
+export const identityPoliciesHint = (principalArn: string): FetchHint => {
+	const who = owner(principalArn);
+	const kind = who?.kind ?? 'role';
+	const flag = `--${kind}-name ${who?.name ?? 'NAME'}`;
+	return {
+		commands: [
+			`aws iam list-${kind}-policies ${flag}`,
+			`aws iam get-${kind}-policy ${flag} --policy-name NAME --query PolicyDocument`,
+			`aws iam list-attached-${kind}-policies ${flag}`,
+			managedPolicyCommand,
+			...(kind === 'user' ? [`aws iam list-groups-for-user ${flag}   (each group's policies count too)`] : []),
+		],
+		where: `Run them with credentials of ${inAccount(accountOfArn(principalArn), "the caller's account")}, where the ${kind} is.`,
+	};
+};
+
+export const boundaryHint = (principalArn: string): FetchHint => {
+	const who = owner(principalArn);
+	const kind = who?.kind ?? 'role';
+	const capitalised = kind === 'role' ? 'Role' : 'User';
+	return {
+		commands: [`aws iam get-${kind} --${kind}-name ${who?.name ?? 'NAME'} --query ${capitalised}.PermissionsBoundary.PermissionsBoundaryArn --output text`, managedPolicyCommand],
+		where: `Run them with credentials of ${inAccount(accountOfArn(principalArn), "the caller's account")}; no ARN printed means no boundary.`,
+	};
+};
+
+export const scpHint = (principalArn: string): FetchHint => {
+	const account = accountOfArn(principalArn) ?? 'ACCOUNT';
+	return {
+		commands: [
+			`aws organizations list-parents --child-id ${account}   (then each parent's parent, up to the root)`,
+			'aws organizations list-policies-for-target --target-id ID --filter SERVICE_CONTROL_POLICY',
+			'aws organizations describe-policy --policy-id POLICY_ID --query Policy.Content --output text',
+		],
+		where: "Run them in the organization's management account (or a delegated administrator): member accounts cannot read SCPs.",
+	};
+};
+
+/** The hint as the lines under a question: the commands, then where to run them. */
+export const hintText = (hint: FetchHint): string => [...hint.commands.map(command => `$ ${command}`), hint.where].join('\n');

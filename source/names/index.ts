@@ -1,0 +1,30 @@
+/**
+ * AWS names in one place: each a parse function that returns the name's parts or a message a user can act on,
+ * the same rules as JSON Schema patterns for the snapshot, and patterns that find names in free text.
+ * A leaf layer: it imports nothing of ours.
+ */
+export {describeNameError, valueOf, type NameError, type Parsed} from './name-error.js';
+export {isAccountId, parseAccountId} from './account-id.js';
+export {isRegion, parseRegion} from './region.js';
+export {accountIdOfArn} from './partition.js';
+export {isBucketName, parseBucketName, parseS3Arn, parseS3Location, parseS3Url, type BucketNameMode, type S3Location} from './bucket-name.js';
+export {
+	aliasNameOf,
+	findKeyArn,
+	isAliasName,
+	isKeyArn,
+	isKeyId,
+	parseAliasName,
+	parseKeyArn,
+	parseKeyId,
+	parseKeyReference,
+	parseKmsArn,
+	startsWithKmsArn,
+	type KeyReference,
+	type KmsArn,
+} from './kms-key.js';
+export {isPrincipalArn, parsePrincipalArn, type PrincipalArn} from './principal-arn.js';
+export {parseOrganizationId} from './organizations.js';
+export * as inText from './in-text.js';
+export {findPolicyArn} from './in-text.js';
+export {namePatterns, type NamePattern} from './schema-patterns.js';

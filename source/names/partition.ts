@@ -1,0 +1,12 @@
+import {accountIdSource} from './account-id.js';
+
+/**
+ * IAM User Guide, IAM ARNs: "For standard AWS regions, the partition is aws. If you have resources in other
+ * partitions, the partition is aws-partitionname."
+ */
+export const partitionSource = 'aws[a-z-]*';
+
+const accountOfArn = new RegExp(`^arn:${partitionSource}:[a-z0-9-]+:[a-z0-9-]*:(${accountIdSource}):`);
+
+/** The 12-digit account of any ARN (`arn:PARTITION:SERVICE:REGION:ACCOUNT:…`); undefined when it names none. */
+export const accountIdOfArn = (arn: string): string | undefined => accountOfArn.exec(arn)?.[1];

@@ -1,0 +1,81 @@
+import type {Question, UploadTool} from '../snapshot/snapshot.js';
+import {formatSize} from '../shared/format-size.js';
+import {actionId, type FindingInput, type KmsAction, type Multipart, type OperationFinding} from './types.js';
+
+/**
+ * Upload knowledge that a copy shares: when tools switch to multipart, and what writing a new SSE-KMS object
+ * needs of KMS (kms:GenerateDataKey, and kms:Decrypt as well when it goes in parts).
+ */
+
+const MiB = 1024 * 1024;
+
+/** Where each tool switches to multipart upload (docs/snapshot.md tables them). `undefined`: not documented. */
+export const multipartThresholds: Readonly<Record<UploadTool, number | undefined>> = {
+	'aws-cli': 8 * MiB,
+	sdk: 8 * MiB,
+	boto3: 8 * MiB,
+	// @aws-sdk/lib-storage sends one PutObject when the body fits in one 5 MiB part.
+	'sdk-js': 5 * MiB,
+	// TransferUtility's default is 16 * 2^20 bytes (its docs say "16 MB").
+	dotnet: 16 * MiB,
+	console: undefined,
+	other: 8 * MiB,
+};
+
+export const defaultMultipartThreshold = 8 * MiB;
+
+export type MultipartQuestion = Pick<Question, 'sizeBytes' | 'tool' | 'multipartThresholdBytes'>;
+
+/**
+ * Multipart from size and tool: `unknown` when they do not decide it (then both cases are checked). `inParts`: the
+ * operation can go in parts at all. Only the tool's threshold decides: "There is no minimum size limit on the last
+ * part of your multipart upload" (S3), so a file below 5 MiB goes up as a one-part multipart upload when the
+ * threshold is lower.
+ */
+export const decideMultipartOf = (question: MultipartQuestion, inParts: boolean): {multipart: Multipart; threshold: number} => {
+	const toolThreshold = question.tool ? multipartThresholds[question.tool] : defaultMultipartThreshold;
+	const threshold = question.multipartThresholdBytes ?? toolThreshold ?? defaultMultipartThreshold;
+	if (!inParts) return {multipart: 'no', threshold};
+	if (question.sizeBytes === undefined) return {multipart: 'unknown', threshold};
+	if (question.multipartThresholdBytes === undefined && toolThreshold === undefined) return {multipart: 'unknown', threshold};
+	return {multipart: question.sizeBytes >= threshold ? 'yes' : 'no', threshold};
+};
+
+/** S3 asks KMS for the data key of the object it writes. */
+export const generateDataKey: KmsAction = {
+	service: 'kms',
+	action: 'kms:GenerateDataKey',
+	when: 'always',
+	purpose: () => 'S3 asks KMS for a data key to encrypt the new object',
+};
+
+/** Each part after the first needs the upload's data key back: kms:Decrypt, which a single PutObject never needs. */
+export const decryptForParts: KmsAction = {
+	service: 'kms',
+	action: 'kms:Decrypt',
+	when: 'multipart',
+	purpose: request =>
+		request.multipart === 'yes'
+			? "UploadPart and CompleteMultipartUpload: S3 decrypts the upload's data key to encrypt and assemble each part"
+			: 'needed if the upload is multipart (the file size is not known; tools switch to multipart for large files)',
+};
+
+/** "Small files upload but large ones fail": kms:GenerateDataKey is granted, kms:Decrypt is not, and the request goes in parts. */
+export const multipartRequiresDecrypt = ({request, decisionOf}: FindingInput): OperationFinding | undefined => {
+	if (request.multipart === 'no') return undefined;
+	if (decisionOf(actionId('kms:GenerateDataKey', 'destination')) === 'denied' || decisionOf(actionId('kms:Decrypt', 'destination')) !== 'denied') return undefined;
+	// The tool's threshold alone decides: S3 sets no minimum size for the last (here: only) part.
+	const threshold = formatSize(request.multipartThresholdBytes);
+	const inParts =
+		request.sizeBytes === undefined
+			? `Large files are uploaded in parts (multipart from ${threshold}, or from the threshold the tool was set to)`
+			: request.multipart === 'yes'
+				? `A ${formatSize(request.sizeBytes)} file is uploaded in parts (multipart from ${threshold}; S3 has no minimum size for a single part)`
+				: `A ${formatSize(request.sizeBytes)} file may be uploaded in parts (the tool does not document when it switches to multipart)`;
+	return {
+		id: 'multipart-requires-decrypt',
+		severity: 'warning',
+		message: `${inParts}, and multipart upload with SSE-KMS needs kms:Decrypt as well as kms:GenerateDataKey. That is why small files upload but large ones fail with AccessDenied.`,
+		remedy: 'Grant kms:Decrypt on the key (see the fixes below).',
+	};
+};

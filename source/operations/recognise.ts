@@ -1,0 +1,31 @@
+import type {Operation} from '../snapshot/operation-names.js';
+import {allOperations, legsInRequestOrder} from './registry.js';
+
+/** The operation behind an error message or a CloudTrail event, from what the modules say gives each away. */
+
+/** The operation of an S3 API call (`UploadPart` → upload), in any case. */
+export const operationOfApiCall = (name: string): Operation | undefined =>
+	allOperations.find(module => module.recognition.apiCalls.some(call => call.name.toLowerCase() === name.toLowerCase()))?.name;
+
+/** The operation an action alone betrays (`kms:GenerateDataKey` → upload); kms:Decrypt alone betrays none. */
+export const operationOfAction = (action: string): Operation | undefined =>
+	allOperations.find(module => module.recognition.actions.some(candidate => candidate.toLowerCase() === action.toLowerCase()))?.name;
+
+/** The S3 API calls of a multipart request: they need kms:Decrypt, not only kms:GenerateDataKey. */
+export const multipartApiCalls: ReadonlySet<string> = new Set(allOperations.flatMap(module => module.recognition.apiCalls.filter(call => call.multipart).map(call => call.name)));
+
+/** Every `aws s3` transfer verb ("upload", "move", …) with its operation and the end that is the object. */
+export const cliTransfers: readonly {readonly verb: string; readonly object: 'from' | 'to'; readonly operation: Operation}[] = allOperations.flatMap(module =>
+	module.recognition.cliTransfers.map(transfer => ({...transfer, operation: module.name})),
+);
+
+/**
+ * Why the operation needs kms:Decrypt, when one reason covers it: `read` (its object exists, encrypted) or
+ * `multipart` (it writes in parts). `undefined`: never, or for either reason (a copy reads its source and may write in parts).
+ */
+export const whyDecrypt = (operation: Operation): 'read' | 'multipart' | undefined => {
+	const reasons = new Set(
+		legsInRequestOrder(operation).flatMap(leg => leg.actions.filter(action => action.action === 'kms:Decrypt').map(action => (action.when === 'multipart' ? 'multipart' : 'read'))),
+	);
+	return reasons.size === 1 ? [...reasons][0] : undefined;
+};

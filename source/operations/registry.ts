@@ -1,0 +1,36 @@
+import {operationNames, type Operation} from '../snapshot/operation-names.js';
+import {copy} from './copy.js';
+import {decideMultipartOf, type MultipartQuestion} from './multipart-upload.js';
+import {download} from './download.js';
+import type {Leg, Multipart, OperationModule, Side} from './types.js';
+import {upload} from './upload.js';
+
+/**
+ * The one registry: each name of the snapshot's tuple to its module (a name without a module does not compile).
+ * Everything outside this folder asks these functions, never compares operation names.
+ */
+export const operations: {readonly [Name in Operation]: OperationModule<Name>} = {upload, download, copy};
+
+/** Every module, in the tuple's order. */
+export const allOperations: readonly OperationModule[] = operationNames.map(name => operations[name]);
+
+export const operationModule = (operation: Operation): OperationModule => operations[operation];
+
+/** The leg on one side, if the operation has one there. */
+export const legOn = (operation: Operation, side: Side): Leg | undefined => operations[operation].legs[side];
+
+/** The question's own object: every operation has it. */
+export const destinationLeg = (operation: Operation): Leg => operations[operation].legs.destination;
+
+/** Does the question name a second object (`question.source`)? */
+export const hasSource = (operation: Operation): boolean => operations[operation].legs.source !== undefined;
+
+/** The legs in the order S3 makes their requests: it reads a source before it writes the destination. */
+export const legsInRequestOrder = (operation: Operation): readonly Leg[] => {
+	const {source, destination} = operations[operation].legs;
+	return source ? [source, destination] : [destination];
+};
+
+/** Whether this request goes in parts, from its size and tool. */
+export const decideMultipart = (question: MultipartQuestion & {readonly operation: Operation}): {multipart: Multipart; threshold: number} =>
+	decideMultipartOf(question, operations[question.operation].multipart.inParts);

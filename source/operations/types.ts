@@ -1,0 +1,158 @@
+import type {Operation} from '../snapshot/operation-names.js';
+import type {CopySource, Question} from '../snapshot/snapshot.js';
+
+/**
+ * What an operation means, as data: the shape every module in this folder fills in. Pure: no I/O, no UI.
+ * The diagnosis, live collection, the collect script, the bundle reader and the wizard read it and act on it.
+ */
+
+/**
+ * Which object of the question a leg is about, and so where its facts live in the snapshot.
+ * `destination`: the question's own object (`question.bucket`/`objectKey`; the snapshot's `bucket`, `object`, `key`),
+ * written by an upload or a copy, read by a download. `source`: the object `question.source` names (the snapshot's `source`).
+ */
+export type Side = 'destination' | 'source';
+
+/**
+ * Who makes a leg's requests, so whose permissions S3 and KMS check. Today always the caller (the principal of the
+ * snapshot); a role that S3 assumes, a service principal acting for a resource or a URL's signer join this union.
+ */
+export type Actor = {readonly kind: 'caller'};
+
+/** `yes`/`no` from size and threshold; `unknown` when they do not decide it (both cases are then checked). */
+export type Multipart = 'yes' | 'no' | 'unknown';
+
+/** What an action's purpose and an operation's findings may depend on: the request's size and whether it goes in parts. */
+export type RequestFacts = Pick<Question, 'sizeBytes'> & {
+	readonly multipart: Multipart;
+	readonly multipartThresholdBytes: number;
+};
+
+type ActionBase = {
+	/** `s3:PutObject`, `kms:Decrypt`, … */
+	readonly action: string;
+	/** `always`, or only when the request may go in parts (multipart `yes` or `unknown`). */
+	readonly when: 'always' | 'multipart';
+	/** Which API call needs it and why, in words. */
+	readonly purpose: (request: RequestFacts) => string;
+};
+
+/** An S3 action on the leg's object, checked against the actor's request. */
+export type S3Action = ActionBase & {
+	readonly service: 's3';
+	/** The request carries the SSE-KMS headers of the key it names (a write names its key; a read never does). */
+	readonly sendsKeyHeaders: boolean;
+};
+
+/**
+ * A KMS action S3 takes on the leg's key for the actor (a forward access session: kms:ViaService, aws:CalledVia s3),
+ * with the leg's object ARN as encryption context, or its bucket's ARN when S3 Bucket Keys are on. Only when the
+ * leg's object is encrypted with a KMS key.
+ */
+export type KmsAction = ActionBase & {readonly service: 'kms'};
+
+export type LegAction = S3Action | KmsAction;
+
+/**
+ * The facts a leg needs beyond its bucket (Region, account, bucket policy, default encryption, Object Ownership),
+ * which every leg needs: live reads, the collect script, the bundle reader and the wizard gather these.
+ */
+export type LegFacts = {
+	/** HeadObject of the existing object: its encryption names the key S3 reads it with. */
+	readonly object: boolean;
+	/** Which key S3 uses: the existing object's own, or the one the request names, else the bucket default's (aws/s3 when it names none). */
+	readonly key: 'object' | 'request-or-bucket-default';
+};
+
+/** What the wizard asks of a leg (ids follow the side: `bucket`/`source-bucket`, …). */
+export type LegQuestions = {
+	/** "Which bucket does it copy from?" */
+	readonly bucket: string;
+	/** Offline, for a key that comes from the object: which key encrypts it (only its ARN can be used). */
+	readonly objectKmsKey?: {readonly title: string; readonly prompt: string};
+};
+
+/** One object the operation reads or writes, who asks, and what S3 and KMS then check. */
+export type Leg = {
+	readonly side: Side;
+	readonly actor: Actor;
+	/** How findings name the leg's key: "key", "object's key", "source object's key". */
+	readonly keyWords: string;
+	readonly facts: LegFacts;
+	readonly questions: LegQuestions;
+	/** In the order S3 checks them. */
+	readonly actions: readonly LegAction[];
+};
+
+/** Whether the operation can go in parts, and the words that say so. */
+export type MultipartKnowledge =
+	| {
+			readonly inParts: true;
+			/** "a multipart upload" */
+			readonly noun: string;
+			/** "uploads" in "so the tool uploads in parts". */
+			readonly verb: string;
+			/** "goes up" in "A 12 MiB file goes up in parts". */
+			readonly passive: string;
+			/** What one request needs of KMS: "kms:GenerateDataKey only". */
+			readonly oneRequestNeeds: string;
+	  }
+	| {
+			readonly inParts: false;
+			/** Why not: "a download is a single GetObject (…)". */
+			readonly why: string;
+	  };
+
+/** The objects of a question, as words about them need them. */
+export type QuestionObjects = Pick<Question, 'bucket' | 'objectKey'> & {readonly source?: Pick<CopySource, 'bucket' | 'objectKey'>};
+
+export type OperationWording = {
+	/** The wizard's choice: "Upload", with its hint "PutObject, multipart upload". */
+	readonly label: string;
+	readonly hint: string;
+	/** Before the object's URL in a report's title: "upload to". */
+	readonly phrase: string;
+	/** The summary's subject: "Uploading to s3://bucket/key". */
+	readonly doing: (question: QuestionObjects) => string;
+	/** The request as a noun: "the upload of s3://bucket/key". */
+	readonly request: (question: QuestionObjects) => string;
+};
+
+/** How an error message or a CloudTrail event gives the operation away. */
+export type Recognition = {
+	/** Its S3 API calls, as messages and CloudTrail name them; `multipart`: a call of a multipart request. */
+	readonly apiCalls: readonly {readonly name: string; readonly multipart?: true}[];
+	/** Actions that betray it when no API call is named. */
+	readonly actions: readonly string[];
+	/** `aws s3 cp`'s "upload failed: ./a to s3://b/k": the verb, and which end is the object. */
+	readonly cliTransfers: readonly {readonly verb: string; readonly object: 'from' | 'to'}[];
+};
+
+export type Decision = 'allowed' | 'denied' | 'unknown';
+
+/** What an operation's own findings see: the request, and the decision on each of its actions by id. */
+export type FindingInput = {
+	readonly request: RequestFacts;
+	readonly decisionOf: (actionId: string) => Decision | undefined;
+};
+
+/** A cause that only this operation can have; the diagnosis lists it among its findings. */
+export type OperationFinding = {
+	readonly id: string;
+	readonly severity: 'error' | 'warning' | 'info';
+	readonly message: string;
+	readonly remedy?: string;
+};
+
+export type OperationModule<Name extends Operation = Operation> = {
+	readonly name: Name;
+	/** The objects it reads and writes, by side; every operation has a destination. */
+	readonly legs: {readonly destination: Leg & {readonly side: 'destination'}; readonly source?: Leg & {readonly side: 'source'}};
+	readonly multipart: MultipartKnowledge;
+	readonly wording: OperationWording;
+	readonly recognition: Recognition;
+	readonly findings: readonly ((input: FindingInput) => OperationFinding | undefined)[];
+};
+
+/** The id of an action of a leg: `kms:Decrypt@destination`. */
+export const actionId = (action: string, side: Side): string => `${action}@${side}`;

@@ -1,0 +1,14 @@
+import {calls, type CallName} from '../../inputs/bundle/bundle-layout.js';
+
+/** One shell word, single-quoted: nothing inside is expanded (`'` becomes `'\''`). */
+export const shellQuote = (value: string): string => `'${value.replaceAll("'", "'\\''")}'`;
+
+/**
+ * A `collect` line with its comment: what the call is for and the permission it needs.
+ * `stem` and `args` are shell text written by the generator, never user input (that lives in variables).
+ */
+export const collectLine = (name: CallName, stem: string, args: string, indent = ''): string => {
+	const spec = calls[name];
+	const purpose = `${spec.purpose.charAt(0).toUpperCase()}${spec.purpose.slice(1)}`;
+	return `${indent}# ${purpose}. Needs: ${spec.permission}.\n${indent}collect ${stem} ${shellQuote(spec.permission)} ${args}`;
+};

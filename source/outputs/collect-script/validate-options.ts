@@ -1,0 +1,116 @@
+import {err, ok, type Result} from '../../shared/result.js';
+import {describeNameError, parseBucketName, parseKeyReference, parsePrincipalArn, parseRegion, parseS3Location} from '../../names/index.js';
+import {bundleFormat, type BundleQuestion} from '../../inputs/bundle/bundle-layout.js';
+import {hasSource} from '../../operations/registry.js';
+import {isOperation, operationNames, operationNamesInWords} from '../../snapshot/operation-names.js';
+
+/** What the command line gives, unchecked. */
+export type CollectScriptInput = {
+	readonly operation?: string;
+	readonly bucket?: string;
+	readonly objectKey?: string;
+	readonly kmsKeyId?: string;
+	readonly principal?: string;
+	readonly region?: string;
+	readonly sizeBytes?: string | number;
+	readonly sourceBucket?: string;
+	readonly sourceKey?: string;
+};
+
+declare const validated: unique symbol;
+
+/** Options that passed validateCollectOptions: only these can be rendered into a script. The question the script writes, less its header. */
+export type CollectScriptOptions = Omit<BundleQuestion, 'format' | 'generatedBy'> & {readonly [validated]: true};
+
+export type CollectOptionsError = {readonly message: string};
+
+// eslint-disable-next-line no-control-regex -- control characters are exactly what must be refused
+const controlCharacters = /[\u0000-\u001f\u007f]/;
+
+// The bucket exists, so names/ checks it in its legacy mode (capitals and underscores are served in us-east-1).
+const checkBucket = (name: string, option: string): string | undefined => {
+	const pasted = parseS3Location(name);
+	if (pasted) return `${option} takes a bucket name, not ${name.startsWith('arn:') ? 'an ARN' : 'an s3:// URL'}: use ${pasted.bucket}`;
+	const bucket = parseBucketName(name);
+	return bucket.ok ? undefined : describeNameError(name, bucket.error, option);
+};
+
+const checkObjectKey = (key: string, option: string): string | undefined => {
+	if (key === '') return `${option} is empty; give the object key (path/to/file.bin)`;
+	if (controlCharacters.test(key)) return `${option} holds a control character (newline, tab…); the collection script cannot carry it safely`;
+	if (new TextEncoder().encode(key).length > 1024) return `${option} is longer than S3's 1,024 bytes`;
+	return undefined;
+};
+
+const units: Readonly<Record<string, number>> = {b: 1, kb: 1e3, kib: 1024, mb: 1e6, mib: 1024 ** 2, gb: 1e9, gib: 1024 ** 3, tb: 1e12, tib: 1024 ** 4};
+
+/** "104857600", "100MiB", "5 GB" → bytes: what --size takes, here and in check. */
+export const bytesOf = (text: string): number | undefined => {
+	const match = /^(\d+(?:\.\d+)?)\s*(b|kb|kib|mb|mib|gb|gib|tb|tib)?$/i.exec(text.trim());
+	return match ? Math.round(Number(match[1]) * units[(match[2] ?? 'b').toLowerCase()]!) : undefined;
+};
+
+/** Checks every value before it goes near a shell script: a clear message naming the option, or options that can be rendered. */
+export const validateCollectOptions = (input: CollectScriptInput): Result<CollectScriptOptions, CollectOptionsError> => {
+	const fail = (message: string) => err({message});
+	if (!input.operation) return fail(`--operation is required: ${operationNamesInWords()}`);
+	if (!isOperation(input.operation)) return fail(`--operation "${input.operation}" is not one of ${operationNames.join(', ')}`);
+	if (!input.bucket) return fail('--bucket is required');
+	if (input.objectKey === undefined) return fail('--key is required (the object key)');
+	const problem = checkBucket(input.bucket, '--bucket') ?? checkObjectKey(input.objectKey, '--key');
+	if (problem) return fail(problem);
+	const keyProblem = input.kmsKeyId === undefined ? undefined : parseKeyReference(input.kmsKeyId);
+	if (keyProblem && !keyProblem.ok) {
+		// With nothing more specific to say, the line lists the forms as the option's help does.
+		const {error} = keyProblem;
+		return fail(error.hint ? describeNameError(input.kmsKeyId!, error, '--kms-key-id') : `--kms-key-id "${input.kmsKeyId}" is not a key ID, key ARN, alias/NAME or alias ARN`);
+	}
+	const principal = input.principal === undefined ? undefined : parsePrincipalArn(input.principal);
+	if (principal && !principal.ok) return fail(describeNameError(input.principal!, principal.error, '--principal'));
+	const region = input.region === undefined ? undefined : parseRegion(input.region);
+	if (region && !region.ok) return fail(describeNameError(input.region!, region.error, '--region'));
+	let sizeBytes: number | undefined;
+	if (input.sizeBytes !== undefined) {
+		sizeBytes = typeof input.sizeBytes === 'number' ? input.sizeBytes : bytesOf(input.sizeBytes);
+		if (sizeBytes === undefined || !Number.isSafeInteger(sizeBytes) || sizeBytes < 0) {
+			return fail(`--size "${input.sizeBytes}" is not a size: give bytes (104857600) or a unit (100MiB, 5GB)`);
+		}
+	}
+	const withSource = hasSource(input.operation);
+	if (!withSource && (input.sourceBucket !== undefined || input.sourceKey !== undefined)) {
+		return fail(`--source-bucket and --source-key are only for --operation ${operationNamesInWords(operationNames.filter(hasSource))}`);
+	}
+	if (withSource && (input.sourceBucket === undefined || input.sourceKey === undefined)) return fail(`--operation ${input.operation} needs --source-bucket and --source-key`);
+	if (withSource) {
+		const sourceProblem = checkBucket(input.sourceBucket!, '--source-bucket') ?? checkObjectKey(input.sourceKey!, '--source-key');
+		if (sourceProblem) return fail(sourceProblem);
+	}
+	const options = {
+		operation: input.operation,
+		bucket: input.bucket,
+		objectKey: input.objectKey,
+		...(input.kmsKeyId !== undefined ? {kmsKeyId: input.kmsKeyId} : {}),
+		...(input.principal !== undefined ? {principal: input.principal} : {}),
+		...(input.region !== undefined ? {region: input.region} : {}),
+		...(sizeBytes !== undefined ? {sizeBytes} : {}),
+		...(withSource ? {source: {bucket: input.sourceBucket!, objectKey: input.sourceKey!}} : {}),
+	};
+	return ok(options as CollectScriptOptions);
+};
+
+/** question.json as the script writes it. */
+export const bundleQuestionOf = (options: CollectScriptOptions, generatedBy?: string): BundleQuestion => {
+	const {operation, bucket, objectKey, kmsKeyId, principal, region, sizeBytes, source} = options;
+	return {
+		format: bundleFormat,
+		...(generatedBy ? {generatedBy} : {}),
+		operation,
+		bucket,
+		objectKey,
+		...(kmsKeyId ? {kmsKeyId} : {}),
+		...(principal ? {principal} : {}),
+		...(region ? {region} : {}),
+		...(sizeBytes !== undefined ? {sizeBytes} : {}),
+		...(source ? {source} : {}),
+	};
+};

@@ -1,0 +1,99 @@
+/**
+ * The one sanitizing step of every human-facing output (text report, markdown, the wizard, notes on
+ * stderr, explain-error): characters that can steer a terminal or hide text are shown as JSON escapes
+ * (`\u001b`, `\n`), so a customer's Sid can neither clear the screen, write the clipboard (OSC 52),
+ * overwrite the verdict (CR) nor reorder what is read (U+202E). Inside JSON text the escapes mean the
+ * same characters, so a policy shown this way still parses to the customer's exact policy.
+ */
+
+// C0 controls, DEL and C1 controls; bidi marks and embeddings (U+061C, U+200E/F, U+202A–U+202E, U+2066–U+2069);
+// zero-width and invisible format characters; line and paragraph separators; interlinear annotations.
+const unsafeClass = String.raw`\u0000-\u001f\u007f-\u009f\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb`;
+// Tag characters (U+E0000–U+E007F) are invisible text unless they spell a flag after a black flag emoji.
+const tagCharacter = String.raw`[\u{e0000}-\u{e007f}]`;
+const emojiBefore = String.raw`[\p{Extended_Pictographic}\p{Emoji_Modifier}\ufe0f]`;
+/** Legitimate emoji sequences first (kept whole), then any unsafe character on its own. */
+const pattern = new RegExp(
+	String.raw`(?<=${emojiBefore})\u200d(?=\p{Extended_Pictographic})|\u{1f3f4}[\u{e0020}-\u{e007e}]+\u{e007f}|([${unsafeClass}]|${tagCharacter})`,
+	'gu',
+);
+const quickTest = new RegExp(`[${unsafeClass}]|${tagCharacter}`, 'u');
+
+const shortEscapes: Readonly<Record<string, string>> = {'\n': '\\n', '\r': '\\r', '\t': '\\t'};
+
+/** `\u001b`; astral characters as their JSON surrogate pair, so the result is valid inside a JSON string. */
+const escapeOf = (character: string): string => {
+	const short = shortEscapes[character];
+	if (short !== undefined) return short;
+	let escaped = '';
+	for (let index = 0; index < character.length; index++) escaped += `\\u${character.charCodeAt(index).toString(16).padStart(4, '0')}`;
+	return escaped;
+};
+
+/** Does the text hold a character that `visible` would escape? */
+export const hasUnsafeCharacters = (text: string): boolean => quickTest.test(text) && visible(text) !== text;
+
+/** Text with every terminal-steering or invisible character shown as its escape; idempotent. */
+export const visible = (text: string): string => {
+	if (!quickTest.test(text)) return text;
+	return text.replace(pattern, (match: string, unsafe: string | undefined) => (unsafe === undefined ? match : escapeOf(unsafe)));
+};
+
+/** JSON for people: pretty-printed, each line made visible (the escapes keep the JSON's meaning). */
+export const visibleJson = (value: unknown, indent = 2): string =>
+	JSON.stringify(value, null, indent)
+		.split('\n')
+		.map(visible)
+		.join('\n');
+
+/**
+ * Text laid out in lines by us (stderr notes, JSON for machines) made visible line by line: in JSON the
+ * values stay exact, with the unsafe characters JSON-escaped.
+ */
+export const visibleLines = (json: string): string => json.split('\n').map(visible).join('\n');
+
+/** How many characters of all the strings (keys included) in a JSON value would be shown escaped. */
+export const unsafeCharacterCount = (value: unknown): number => {
+	if (typeof value === 'string') {
+		if (!quickTest.test(value)) return 0;
+		let count = 0;
+		value.replace(pattern, (match: string, unsafe: string | undefined) => {
+			if (unsafe !== undefined) count++;
+			return match;
+		});
+		return count;
+	}
+	if (Array.isArray(value)) return value.reduce((sum: number, item: unknown) => sum + unsafeCharacterCount(item), 0);
+	if (typeof value === 'object' && value !== null) {
+		return Object.entries(value).reduce((sum, [key, item]) => sum + unsafeCharacterCount(key) + unsafeCharacterCount(item), 0);
+	}
+	return 0;
+};
+
+/**
+ * Every string in a plain-data value made visible, keys included; objects are copied only where something
+ * changed. Fields named in `asJson` are left exact: they are shown as JSON (with `visibleJson`), where the
+ * escapes must be JSON's own rather than a string's.
+ */
+export const visibleDeep = <T>(value: T, asJson: ReadonlySet<string> = new Set()): T => {
+	if (typeof value === 'string') return visible(value) as T;
+	if (Array.isArray(value)) {
+		const mapped = value.map(item => visibleDeep(item, asJson) as unknown);
+		return (mapped.some((item, index) => item !== value[index]) ? mapped : value) as T;
+	}
+	if (typeof value !== 'object' || value === null) return value;
+	let changed = false;
+	const entries = Object.entries(value).map(([key, item]): [string, unknown] => {
+		const shownKey = visible(key);
+		const shownItem = asJson.has(key) ? item : visibleDeep(item, asJson);
+		if (shownKey !== key || shownItem !== item) changed = true;
+		return [shownKey, shownItem];
+	});
+	return changed ? (Object.fromEntries(entries) as T) : value;
+};
+
+/** Fields of a Diagnosis shown as JSON (policy statements) or never shown (the engine's full evaluation). */
+const diagnosisJsonFields = new Set(['statement', 'policy', 'evaluation']);
+
+/** A diagnosis whose every customer-written string is visible; statements and policies stay exact for `visibleJson`. */
+export const visibleDiagnosis = <T>(diagnosis: T): T => visibleDeep(diagnosis, diagnosisJsonFields);

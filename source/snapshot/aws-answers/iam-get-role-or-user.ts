@@ -1,0 +1,31 @@
+import {ok} from '../../shared/result.js';
+import {shapeProblem, type Mapped} from './answer.js';
+import {asArray, asObject, asString, field} from './json-access.js';
+
+/** What iam:GetRole or iam:GetUser says of the role or user: its ARN (with its path), ID, boundary and tags. */
+export type IamEntity = {
+	readonly arn?: string;
+	/** RoleId or UserId. */
+	readonly uniqueId?: string;
+	readonly boundaryArn?: string;
+	/** Only when it has tags. */
+	readonly tags?: Readonly<Record<string, string>>;
+};
+
+const tagsOf = (value: unknown): Record<string, string> | undefined => {
+	const entries = asArray(value)
+		.map(tag => [asString(field(tag, 'Key')), asString(field(tag, 'Value')) ?? ''] as const)
+		.filter((entry): entry is readonly [string, string] => entry[0] !== undefined);
+	return entries.length > 0 ? Object.fromEntries(entries) : undefined;
+};
+
+/** `{Role: …}` or `{User: …}`. An answer without it is a problem: "no boundary" must not be guessed from nothing. */
+export const iamEntityOf = (answer: unknown, kind: 'role' | 'user'): Mapped<IamEntity> => {
+	const entity = asObject(field(answer, kind === 'role' ? 'Role' : 'User'));
+	if (!entity) return shapeProblem(`${kind === 'role' ? 'GetRole' : 'GetUser'} returned no ${kind}`);
+	const arn = asString(entity['Arn']);
+	const uniqueId = asString(entity[kind === 'role' ? 'RoleId' : 'UserId']);
+	const boundaryArn = asString(field(entity, 'PermissionsBoundary', 'PermissionsBoundaryArn'));
+	const tags = tagsOf(entity['Tags']);
+	return ok({...(arn ? {arn} : {}), ...(uniqueId ? {uniqueId} : {}), ...(boundaryArn ? {boundaryArn} : {}), ...(tags ? {tags} : {})});
+};

@@ -1,0 +1,13 @@
+import type {DefaultEncryption, EncryptionAlgorithm} from '../snapshot.js';
+import {asBoolean, asString} from './json-access.js';
+
+const algorithms: ReadonlySet<string> = new Set<EncryptionAlgorithm>(['aws:kms', 'aws:kms:dsse', 'AES256']);
+
+/** S3's encryption fields (a default rule's or an object's): undefined when the algorithm is none this tool knows. */
+export const encryptionOf = (algorithm: unknown, keyId: unknown, bucketKey: unknown): DefaultEncryption | undefined => {
+	const name = asString(algorithm);
+	if (!name || !algorithms.has(name)) return undefined;
+	const kmsKeyId = asString(keyId);
+	const bucketKeyEnabled = asBoolean(bucketKey);
+	return {algorithm: name as EncryptionAlgorithm, ...(kmsKeyId ? {kmsKeyId} : {}), ...(bucketKeyEnabled === undefined ? {} : {bucketKeyEnabled})};
+};

@@ -1,0 +1,288 @@
+import type {ErrorObject, Options} from 'ajv';
+import {operationNames, operationsWithSource} from './operation-names.js';
+import {namePatterns, type NamePattern} from '../names/index.js';
+import {validate as generatedValidator} from './snapshot-validator.generated.js';
+
+/**
+ * The JSON Schema of `s3-kms-doctor/snapshot@1`, mirroring snapshot.ts field for field.
+ * docs/snapshot.schema.json is this object written out (a test keeps the two equal), so editors can
+ * validate a snapshot as it is typed. Absent = unknown, `null` = known none: only fields whose type
+ * allows `null` accept it. Our own objects reject unknown fields; policy documents are free-form.
+ */
+
+// A pattern rather than minLength, which would make the generated code import ajv's unicode runtime.
+const nonEmptyString = {type: 'string', pattern: '\\S'} as const;
+const stringMap = {type: 'object', additionalProperties: {type: 'string'}} as const;
+// Every name's pattern comes from names/, where the parse functions keep the same rules.
+const patterned = (name: NamePattern, description: string) => ({type: 'string', pattern: namePatterns[name].pattern, description}) as const;
+
+const bucketInfo = {
+	type: 'object',
+	description: "Facts of the bucket: its account, Region, bucket policy, default encryption and object ownership.",
+	properties: {
+		name: {...nonEmptyString, description: 'The bucket name, when it differs from question.bucket (copy source).'},
+		accountId: patterned('accountId', "The bucket owner's account ID."),
+		region: patterned('region', "The bucket's Region."),
+		policy: {type: ['object', 'null'], description: 'The bucket policy document; null: the bucket has no bucket policy.'},
+		defaultEncryption: {
+			type: ['object', 'null'],
+			$ref: '#/$defs/encryption',
+			description: 'Default encryption; null: none configured (S3 then uses SSE-S3).',
+		},
+		objectOwnership: {
+			enum: ['BucketOwnerEnforced', 'BucketOwnerPreferred', 'ObjectWriter', null],
+			description: 'The Object Ownership setting; null: none set.',
+		},
+	},
+	additionalProperties: false,
+} as const;
+
+const objectInfo = {
+	type: 'object',
+	description: 'What HeadObject says of an existing object.',
+	properties: {
+		encryption: {type: ['object', 'null'], $ref: '#/$defs/encryption', description: "The object's encryption; null: not encrypted with a key."},
+		ownerAccountId: patterned('accountId', "The object owner's account ID."),
+	},
+	additionalProperties: false,
+} as const;
+
+const keyInfo = {
+	type: 'object',
+	description: 'Facts of the KMS key: its ARN, manager, state, spec, key policy and grants.',
+	required: ['arn'],
+	properties: {
+		arn: patterned('keyArn', 'The key ARN.'),
+		aliases: {type: 'array', items: nonEmptyString, description: 'Alias names, e.g. alias/uploads.'},
+		keyManager: {enum: ['CUSTOMER', 'AWS'], description: 'CUSTOMER: a customer managed key; AWS: an AWS managed key such as aws/s3.'},
+		keyState: {
+			enum: ['Enabled', 'Disabled', 'PendingDeletion', 'PendingImport', 'PendingReplicaDeletion', 'Unavailable', 'Creating', 'Updating'],
+			description: 'The key state, as DescribeKey reports it.',
+		},
+		keySpec: {...nonEmptyString, description: 'SYMMETRIC_DEFAULT, RSA_2048, … S3 needs a symmetric encryption key.'},
+		keyUsage: {...nonEmptyString, description: 'ENCRYPT_DECRYPT, SIGN_VERIFY, …'},
+		multiRegion: {type: 'boolean', description: 'A multi-Region key (S3 treats it as a single-Region key).'},
+		policy: {$ref: '#/$defs/policyDocument', description: 'The key policy document. Every key has one, so it cannot be null.'},
+		grants: {type: 'array', items: {$ref: '#/$defs/keyGrant'}, description: 'Grants on the key, as ListGrants returns them.'},
+	},
+	additionalProperties: false,
+} as const;
+
+const keyGrant = {
+	type: 'object',
+	required: ['granteePrincipal', 'operations'],
+	properties: {
+		grantId: nonEmptyString,
+		name: {type: 'string'},
+		granteePrincipal: {...nonEmptyString, description: 'The principal the grant allows.'},
+		retiringPrincipal: nonEmptyString,
+		operations: {type: 'array', items: nonEmptyString, description: 'Decrypt, GenerateDataKey, …'},
+		constraints: {
+			type: 'object',
+			properties: {
+				encryptionContextEquals: stringMap,
+				encryptionContextSubset: stringMap,
+			},
+			additionalProperties: false,
+		},
+	},
+	additionalProperties: false,
+} as const;
+
+const question = {
+	type: 'object',
+	description: 'What the user tried.',
+	required: ['operation', 'bucket', 'objectKey'],
+	properties: {
+		operation: {enum: operationNames, description: 'upload, download, or copy (CopyObject into question.bucket).'},
+		bucket: patterned('bucketName', 'The bucket written to (upload, copy) or read from (download).'),
+		objectKey: {...nonEmptyString, description: 'The object key.'},
+		sizeBytes: {type: 'integer', minimum: 0, description: 'Size of the object in bytes; decides multipart.'},
+		multipartThresholdBytes: {
+			type: 'integer',
+			minimum: 1,
+			description: "Above this size the tool uploads in parts. Default 8388608 (8 MiB, the AWS CLI's).",
+		},
+		tool: {enum: ['aws-cli', 'sdk', 'sdk-js', 'boto3', 'dotnet', 'console', 'other'], description: 'The tool that made the request.'},
+		kmsKeyId: {
+			...nonEmptyString,
+			description: "The key named in the request (upload, copy) or the object's key (download): key ID, key ARN, alias name or alias ARN.",
+		},
+		source: {$ref: '#/$defs/copySource'},
+	},
+	additionalProperties: false,
+	// A copy has nothing to read without its source.
+	if: {required: ['operation'], properties: {operation: {enum: operationsWithSource}}},
+	then: {required: ['source']},
+} as const;
+
+const copySource = {
+	type: 'object',
+	description: 'copy: the object copied from.',
+	required: ['bucket', 'objectKey'],
+	properties: {
+		bucket: patterned('bucketName', 'The source bucket.'),
+		objectKey: {...nonEmptyString, description: 'The source object key.'},
+		kmsKeyId: {...nonEmptyString, description: "The source object's key, when known."},
+	},
+	additionalProperties: false,
+} as const;
+
+const principal = {
+	type: 'object',
+	description: 'The caller: who made the request, and the policies that apply to them.',
+	required: ['arn'],
+	properties: {
+		arn: patterned('principalArn', 'IAM user, role, or assumed-role session ARN.'),
+		roleArn: patterned('roleArn', 'For a session: the role behind it, with its path, as GetRole returns it.'),
+		userId: {...nonEmptyString, description: 'The unique ID (AIDA… or AROA…:session), for aws:userid.'},
+		identityPolicies: {
+			type: 'array',
+			items: {type: 'object', $ref: '#/$defs/namedPolicy'},
+			description: "Every identity policy of the caller: inline, managed, and its groups'. [] means it has none.",
+		},
+		permissionsBoundary: {type: ['object', 'null'], $ref: '#/$defs/namedPolicy', description: 'null: no permissions boundary.'},
+		sessionPolicy: {type: ['object', 'null'], description: 'null: no session policy. Cannot be read from AWS, only pasted.'},
+		tags: {...stringMap, description: 'Principal tags, for aws:PrincipalTag conditions.'},
+		organizationId: {
+			type: ['string', 'null'],
+			pattern: namePatterns.organizationId.pattern,
+			description: "The caller account's organization ID, for aws:PrincipalOrgID; null: in no organization.",
+		},
+	},
+	additionalProperties: false,
+} as const;
+
+const organizationLevels = {
+	type: 'array',
+	items: {
+		type: 'array',
+		description: 'One level of the organization tree: policy documents, or {name, arn, document} objects.',
+		items: {type: 'object', if: {required: ['document']}, then: {$ref: '#/$defs/namedPolicy'}},
+	},
+} as const;
+
+const organization = {
+	type: 'object',
+	properties: {
+		serviceControlPolicies: {
+			...organizationLevels,
+			description: "SCPs of the caller's account, root level first, the account's own level last. []: no SCPs apply.",
+		},
+		resourceControlPolicies: {...organizationLevels, description: "RCPs of the resource's account, in the same order. []: no RCPs apply."},
+	},
+	additionalProperties: false,
+} as const;
+
+const unreadNote = {
+	type: 'object',
+	required: ['path', 'reason'],
+	properties: {
+		path: {...nonEmptyString, description: 'Dotted path of the unknown field, e.g. key.policy.'},
+		reason: {...nonEmptyString, description: 'Why it could not be read.'},
+		resolveWith: {...nonEmptyString, description: 'The permission or paste that would fill it.'},
+	},
+	additionalProperties: false,
+} as const;
+
+const metadata = {
+	type: 'object',
+	properties: {
+		title: {type: 'string'},
+		description: {type: 'string'},
+		createdAt: {type: 'string', description: 'ISO 8601 date and time.'},
+		collectedBy: {enum: ['live', 'manual', 'bundle', 'example']},
+		redacted: {type: 'boolean', description: 'Account IDs and names were replaced by placeholders.'},
+	},
+	additionalProperties: false,
+} as const;
+
+export const snapshotSchema = {
+	$schema: 'https://json-schema.org/draft/2020-12/schema',
+	$id: 'urn:s3-kms-doctor:snapshot:1',
+	title: 's3-kms-doctor snapshot',
+	description: 'Everything known about one S3 request on an SSE-KMS object. Absent means unknown; null means known to be none. See docs/snapshot.md.',
+	type: 'object',
+	required: ['format', 'question'],
+	properties: {
+		$schema: {type: 'string', description: 'Optional: the path or URL of this schema, for editors.'},
+		format: {const: 's3-kms-doctor/snapshot@1'},
+		metadata: {$ref: '#/$defs/metadata'},
+		question: {$ref: '#/$defs/question'},
+		principal: {$ref: '#/$defs/principal'},
+		bucket: {$ref: '#/$defs/bucketInfo'},
+		object: {$ref: '#/$defs/objectInfo'},
+		key: {$ref: '#/$defs/keyInfo'},
+		source: {
+			type: 'object',
+			description: 'copy: facts of the source bucket, object and key.',
+			properties: {
+				bucketInfo: {$ref: '#/$defs/bucketInfo'},
+				objectInfo: {$ref: '#/$defs/objectInfo'},
+				keyInfo: {$ref: '#/$defs/keyInfo'},
+			},
+			additionalProperties: false,
+		},
+		organization: {$ref: '#/$defs/organization'},
+		requestContext: {
+			type: 'object',
+			description: 'Other condition keys of the request (aws:SourceIp, aws:SourceVpce, …); null: known to be absent.',
+			additionalProperties: {type: ['string', 'number', 'boolean', 'array', 'null'], items: {type: ['string', 'number', 'boolean']}},
+		},
+		unread: {type: 'array', items: {$ref: '#/$defs/unreadNote'}, description: 'Why fields are missing, and what would fill them.'},
+	},
+	additionalProperties: false,
+	$defs: {
+		metadata,
+		question,
+		copySource,
+		principal,
+		bucketInfo,
+		objectInfo,
+		keyInfo,
+		keyGrant,
+		organization,
+		unreadNote,
+		// No `type` here: each use says whether null is allowed.
+		namedPolicy: {
+			required: ['name', 'document'],
+			properties: {
+				name: {...nonEmptyString, description: 'The policy name, e.g. the inline policy name or the managed policy name.'},
+				arn: {...nonEmptyString, description: 'The managed policy ARN, when it is one.'},
+				document: {$ref: '#/$defs/policyDocument'},
+			},
+			additionalProperties: false,
+		},
+		encryption: {
+			required: ['algorithm'],
+			properties: {
+				algorithm: {enum: ['aws:kms', 'aws:kms:dsse', 'AES256']},
+				kmsKeyId: {...nonEmptyString, description: 'The key: key ARN (best), key ID, alias name or alias ARN.'},
+				bucketKeyEnabled: {type: 'boolean', description: 'S3 Bucket Keys are on.'},
+			},
+			additionalProperties: false,
+		},
+		policyDocument: {type: 'object', description: 'An IAM policy document as AWS returns it: {"Version": "2012-10-17", "Statement": [...]}.'},
+	},
+} as const;
+
+/** The options the validator is compiled with (by the test that writes snapshot-validator.generated.ts). */
+export const snapshotAjvOptions = {
+	allErrors: true,
+	// Errors carry the failing value and schema, for messages that name the allowed fields.
+	verbose: true,
+	strictTypes: false,
+	code: {source: true, esm: true, lines: true},
+} as const satisfies Options;
+
+export type SnapshotValidator = {
+	(data: unknown): boolean;
+	errors?: readonly ErrorObject[] | null;
+};
+
+/**
+ * The schema compiled ahead of time by ajv's standalone code generation: compiling at run time would cost
+ * `check` some 85 ms of its 250 ms budget, the generated code under 5 ms. The schema test regenerates it
+ * and fails when it differs from this schema.
+ */
+export const validateSnapshotSchema: SnapshotValidator = generatedValidator as SnapshotValidator;

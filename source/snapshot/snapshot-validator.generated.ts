@@ -1,0 +1,2331 @@
+/* eslint-disable */
+// @ts-nocheck
+// Generated from snapshot-schema.ts by ajv standalone code generation: do not edit.
+// Regenerate: npm run generate
+"use strict";
+export const validate = validate20;
+export default validate20;
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:s3-kms-doctor:snapshot:1","title":"s3-kms-doctor snapshot","description":"Everything known about one S3 request on an SSE-KMS object. Absent means unknown; null means known to be none. See docs/snapshot.md.","type":"object","required":["format","question"],"properties":{"$schema":{"type":"string","description":"Optional: the path or URL of this schema, for editors."},"format":{"const":"s3-kms-doctor/snapshot@1"},"metadata":{"$ref":"#/$defs/metadata"},"question":{"$ref":"#/$defs/question"},"principal":{"$ref":"#/$defs/principal"},"bucket":{"$ref":"#/$defs/bucketInfo"},"object":{"$ref":"#/$defs/objectInfo"},"key":{"$ref":"#/$defs/keyInfo"},"source":{"type":"object","description":"copy: facts of the source bucket, object and key.","properties":{"bucketInfo":{"$ref":"#/$defs/bucketInfo"},"objectInfo":{"$ref":"#/$defs/objectInfo"},"keyInfo":{"$ref":"#/$defs/keyInfo"}},"additionalProperties":false},"organization":{"$ref":"#/$defs/organization"},"requestContext":{"type":"object","description":"Other condition keys of the request (aws:SourceIp, aws:SourceVpce, …); null: known to be absent.","additionalProperties":{"type":["string","number","boolean","array","null"],"items":{"type":["string","number","boolean"]}}},"unread":{"type":"array","items":{"$ref":"#/$defs/unreadNote"},"description":"Why fields are missing, and what would fill them."}},"additionalProperties":false,"$defs":{"metadata":{"type":"object","properties":{"title":{"type":"string"},"description":{"type":"string"},"createdAt":{"type":"string","description":"ISO 8601 date and time."},"collectedBy":{"enum":["live","manual","bundle","example"]},"redacted":{"type":"boolean","description":"Account IDs and names were replaced by placeholders."}},"additionalProperties":false},"question":{"type":"object","description":"What the user tried.","required":["operation","bucket","objectKey"],"properties":{"operation":{"enum":["upload","download","copy"],"description":"upload, download, or copy (CopyObject into question.bucket)."},"bucket":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{2,254}$","description":"The bucket written to (upload, copy) or read from (download)."},"objectKey":{"type":"string","pattern":"\\S","description":"The object key."},"sizeBytes":{"type":"integer","minimum":0,"description":"Size of the object in bytes; decides multipart."},"multipartThresholdBytes":{"type":"integer","minimum":1,"description":"Above this size the tool uploads in parts. Default 8388608 (8 MiB, the AWS CLI's)."},"tool":{"enum":["aws-cli","sdk","sdk-js","boto3","dotnet","console","other"],"description":"The tool that made the request."},"kmsKeyId":{"type":"string","pattern":"\\S","description":"The key named in the request (upload, copy) or the object's key (download): key ID, key ARN, alias name or alias ARN."},"source":{"$ref":"#/$defs/copySource"}},"additionalProperties":false,"if":{"required":["operation"],"properties":{"operation":{"enum":["copy"]}}},"then":{"required":["source"]}},"copySource":{"type":"object","description":"copy: the object copied from.","required":["bucket","objectKey"],"properties":{"bucket":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{2,254}$","description":"The source bucket."},"objectKey":{"type":"string","pattern":"\\S","description":"The source object key."},"kmsKeyId":{"type":"string","pattern":"\\S","description":"The source object's key, when known."}},"additionalProperties":false},"principal":{"type":"object","description":"The caller: who made the request, and the policies that apply to them.","required":["arn"],"properties":{"arn":{"type":"string","pattern":"^arn:aws[a-z-]*:(?:iam::[0-9]{12}:(?:root|(?:user|role)/(?:[!-~]*/)?[\\w+=,.@-]+)|sts::[0-9]{12}:(?:assumed-role/[\\w+=,.@-]+/[\\w+=,.@-]+|federated-user/[\\w+=,.@-]+))$","description":"IAM user, role, or assumed-role session ARN."},"roleArn":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/(?:[!-~]*/)?[\\w+=,.@-]+$","description":"For a session: the role behind it, with its path, as GetRole returns it."},"userId":{"type":"string","pattern":"\\S","description":"The unique ID (AIDA… or AROA…:session), for aws:userid."},"identityPolicies":{"type":"array","items":{"type":"object","$ref":"#/$defs/namedPolicy"},"description":"Every identity policy of the caller: inline, managed, and its groups'. [] means it has none."},"permissionsBoundary":{"type":["object","null"],"$ref":"#/$defs/namedPolicy","description":"null: no permissions boundary."},"sessionPolicy":{"type":["object","null"],"description":"null: no session policy. Cannot be read from AWS, only pasted."},"tags":{"type":"object","additionalProperties":{"type":"string"},"description":"Principal tags, for aws:PrincipalTag conditions."},"organizationId":{"type":["string","null"],"pattern":"^o-[a-z0-9]{10,32}$","description":"The caller account's organization ID, for aws:PrincipalOrgID; null: in no organization."}},"additionalProperties":false},"bucketInfo":{"type":"object","description":"Facts of the bucket: its account, Region, bucket policy, default encryption and object ownership.","properties":{"name":{"type":"string","pattern":"\\S","description":"The bucket name, when it differs from question.bucket (copy source)."},"accountId":{"type":"string","pattern":"^[0-9]{12}$","description":"The bucket owner's account ID."},"region":{"type":"string","pattern":"^(?:[a-z]+-){2,3}[0-9]+$","description":"The bucket's Region."},"policy":{"type":["object","null"],"description":"The bucket policy document; null: the bucket has no bucket policy."},"defaultEncryption":{"type":["object","null"],"$ref":"#/$defs/encryption","description":"Default encryption; null: none configured (S3 then uses SSE-S3)."},"objectOwnership":{"enum":["BucketOwnerEnforced","BucketOwnerPreferred","ObjectWriter",null],"description":"The Object Ownership setting; null: none set."}},"additionalProperties":false},"objectInfo":{"type":"object","description":"What HeadObject says of an existing object.","properties":{"encryption":{"type":["object","null"],"$ref":"#/$defs/encryption","description":"The object's encryption; null: not encrypted with a key."},"ownerAccountId":{"type":"string","pattern":"^[0-9]{12}$","description":"The object owner's account ID."}},"additionalProperties":false},"keyInfo":{"type":"object","description":"Facts of the KMS key: its ARN, manager, state, spec, key policy and grants.","required":["arn"],"properties":{"arn":{"type":"string","pattern":"^arn:aws[a-z-]*:kms:(?:[a-z]+-){2,3}[0-9]+:[0-9]{12}:key/(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$","description":"The key ARN."},"aliases":{"type":"array","items":{"type":"string","pattern":"\\S"},"description":"Alias names, e.g. alias/uploads."},"keyManager":{"enum":["CUSTOMER","AWS"],"description":"CUSTOMER: a customer managed key; AWS: an AWS managed key such as aws/s3."},"keyState":{"enum":["Enabled","Disabled","PendingDeletion","PendingImport","PendingReplicaDeletion","Unavailable","Creating","Updating"],"description":"The key state, as DescribeKey reports it."},"keySpec":{"type":"string","pattern":"\\S","description":"SYMMETRIC_DEFAULT, RSA_2048, … S3 needs a symmetric encryption key."},"keyUsage":{"type":"string","pattern":"\\S","description":"ENCRYPT_DECRYPT, SIGN_VERIFY, …"},"multiRegion":{"type":"boolean","description":"A multi-Region key (S3 treats it as a single-Region key)."},"policy":{"$ref":"#/$defs/policyDocument","description":"The key policy document. Every key has one, so it cannot be null."},"grants":{"type":"array","items":{"$ref":"#/$defs/keyGrant"},"description":"Grants on the key, as ListGrants returns them."}},"additionalProperties":false},"keyGrant":{"type":"object","required":["granteePrincipal","operations"],"properties":{"grantId":{"type":"string","pattern":"\\S"},"name":{"type":"string"},"granteePrincipal":{"type":"string","pattern":"\\S","description":"The principal the grant allows."},"retiringPrincipal":{"type":"string","pattern":"\\S"},"operations":{"type":"array","items":{"type":"string","pattern":"\\S"},"description":"Decrypt, GenerateDataKey, …"},"constraints":{"type":"object","properties":{"encryptionContextEquals":{"type":"object","additionalProperties":{"type":"string"}},"encryptionContextSubset":{"type":"object","additionalProperties":{"type":"string"}}},"additionalProperties":false}},"additionalProperties":false},"organization":{"type":"object","properties":{"serviceControlPolicies":{"type":"array","items":{"type":"array","description":"One level of the organization tree: policy documents, or {name, arn, document} objects.","items":{"type":"object","if":{"required":["document"]},"then":{"$ref":"#/$defs/namedPolicy"}}},"description":"SCPs of the caller's account, root level first, the account's own level last. []: no SCPs apply."},"resourceControlPolicies":{"type":"array","items":{"type":"array","description":"One level of the organization tree: policy documents, or {name, arn, document} objects.","items":{"type":"object","if":{"required":["document"]},"then":{"$ref":"#/$defs/namedPolicy"}}},"description":"RCPs of the resource's account, in the same order. []: no RCPs apply."}},"additionalProperties":false},"unreadNote":{"type":"object","required":["path","reason"],"properties":{"path":{"type":"string","pattern":"\\S","description":"Dotted path of the unknown field, e.g. key.policy."},"reason":{"type":"string","pattern":"\\S","description":"Why it could not be read."},"resolveWith":{"type":"string","pattern":"\\S","description":"The permission or paste that would fill it."}},"additionalProperties":false},"namedPolicy":{"required":["name","document"],"properties":{"name":{"type":"string","pattern":"\\S","description":"The policy name, e.g. the inline policy name or the managed policy name."},"arn":{"type":"string","pattern":"\\S","description":"The managed policy ARN, when it is one."},"document":{"$ref":"#/$defs/policyDocument"}},"additionalProperties":false},"encryption":{"required":["algorithm"],"properties":{"algorithm":{"enum":["aws:kms","aws:kms:dsse","AES256"]},"kmsKeyId":{"type":"string","pattern":"\\S","description":"The key: key ARN (best), key ID, alias name or alias ARN."},"bucketKeyEnabled":{"type":"boolean","description":"S3 Bucket Keys are on."}},"additionalProperties":false},"policyDocument":{"type":"object","description":"An IAM policy document as AWS returns it: {\"Version\": \"2012-10-17\", \"Statement\": [...]}."}}};
+const schema32 = {"type":"object","properties":{"title":{"type":"string"},"description":{"type":"string"},"createdAt":{"type":"string","description":"ISO 8601 date and time."},"collectedBy":{"enum":["live","manual","bundle","example"]},"redacted":{"type":"boolean","description":"Account IDs and names were replaced by placeholders."}},"additionalProperties":false};
+const schema46 = {"type":"object","required":["path","reason"],"properties":{"path":{"type":"string","pattern":"\\S","description":"Dotted path of the unknown field, e.g. key.policy."},"reason":{"type":"string","pattern":"\\S","description":"Why it could not be read."},"resolveWith":{"type":"string","pattern":"\\S","description":"The permission or paste that would fill it."}},"additionalProperties":false};
+const func1 = Object.prototype.hasOwnProperty;
+const schema33 = {"type":"object","description":"What the user tried.","required":["operation","bucket","objectKey"],"properties":{"operation":{"enum":["upload","download","copy"],"description":"upload, download, or copy (CopyObject into question.bucket)."},"bucket":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{2,254}$","description":"The bucket written to (upload, copy) or read from (download)."},"objectKey":{"type":"string","pattern":"\\S","description":"The object key."},"sizeBytes":{"type":"integer","minimum":0,"description":"Size of the object in bytes; decides multipart."},"multipartThresholdBytes":{"type":"integer","minimum":1,"description":"Above this size the tool uploads in parts. Default 8388608 (8 MiB, the AWS CLI's)."},"tool":{"enum":["aws-cli","sdk","sdk-js","boto3","dotnet","console","other"],"description":"The tool that made the request."},"kmsKeyId":{"type":"string","pattern":"\\S","description":"The key named in the request (upload, copy) or the object's key (download): key ID, key ARN, alias name or alias ARN."},"source":{"$ref":"#/$defs/copySource"}},"additionalProperties":false,"if":{"required":["operation"],"properties":{"operation":{"enum":["copy"]}}},"then":{"required":["source"]}};
+const schema34 = {"type":"object","description":"copy: the object copied from.","required":["bucket","objectKey"],"properties":{"bucket":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{2,254}$","description":"The source bucket."},"objectKey":{"type":"string","pattern":"\\S","description":"The source object key."},"kmsKeyId":{"type":"string","pattern":"\\S","description":"The source object's key, when known."}},"additionalProperties":false};
+const pattern4 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]{2,254}$", "u");
+const pattern5 = new RegExp("\\S", "u");
+
+function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate21.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs1 = errors;
+let valid0 = true;
+const _errs2 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.operation === undefined) && (missing0 = "operation")){
+const err0 = {};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+else {
+if(data.operation !== undefined){
+if(!(data.operation === "copy")){
+const err1 = {};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+}
+var _valid0 = _errs2 === errors;
+errors = _errs1;
+if(vErrors !== null){
+if(_errs1){
+vErrors.length = _errs1;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid0){
+const _errs4 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.source === undefined){
+const err2 = {instancePath,schemaPath:"#/then/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema33.then.required,parentSchema:schema33.then,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+var _valid0 = _errs4 === errors;
+valid0 = _valid0;
+}
+if(!valid0){
+const err3 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema33.if,parentSchema:schema33,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.operation === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "operation"},message:"must have required property '"+"operation"+"'",schema:schema33.required,parentSchema:schema33,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.bucket === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "bucket"},message:"must have required property '"+"bucket"+"'",schema:schema33.required,parentSchema:schema33,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.objectKey === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "objectKey"},message:"must have required property '"+"objectKey"+"'",schema:schema33.required,parentSchema:schema33,data};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((((((key0 === "operation") || (key0 === "bucket")) || (key0 === "objectKey")) || (key0 === "sizeBytes")) || (key0 === "multipartThresholdBytes")) || (key0 === "tool")) || (key0 === "kmsKeyId")) || (key0 === "source"))){
+const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema33,data};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.operation !== undefined){
+let data1 = data.operation;
+if(!(((data1 === "upload") || (data1 === "download")) || (data1 === "copy"))){
+const err8 = {instancePath:instancePath+"/operation",schemaPath:"#/properties/operation/enum",keyword:"enum",params:{allowedValues: schema33.properties.operation.enum},message:"must be equal to one of the allowed values",schema:schema33.properties.operation.enum,parentSchema:schema33.properties.operation,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.bucket !== undefined){
+let data2 = data.bucket;
+if(typeof data2 === "string"){
+if(!pattern4.test(data2)){
+const err9 = {instancePath:instancePath+"/bucket",schemaPath:"#/properties/bucket/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{2,254}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{2,254}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]{2,254}$",parentSchema:schema33.properties.bucket,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/bucket",schemaPath:"#/properties/bucket/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.bucket.type,parentSchema:schema33.properties.bucket,data:data2};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.objectKey !== undefined){
+let data3 = data.objectKey;
+if(typeof data3 === "string"){
+if(!pattern5.test(data3)){
+const err11 = {instancePath:instancePath+"/objectKey",schemaPath:"#/properties/objectKey/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema33.properties.objectKey,data:data3};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/objectKey",schemaPath:"#/properties/objectKey/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.objectKey.type,parentSchema:schema33.properties.objectKey,data:data3};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.sizeBytes !== undefined){
+let data4 = data.sizeBytes;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+const err13 = {instancePath:instancePath+"/sizeBytes",schemaPath:"#/properties/sizeBytes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema33.properties.sizeBytes.type,parentSchema:schema33.properties.sizeBytes,data:data4};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 < 0 || isNaN(data4)){
+const err14 = {instancePath:instancePath+"/sizeBytes",schemaPath:"#/properties/sizeBytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema33.properties.sizeBytes,data:data4};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+if(data.multipartThresholdBytes !== undefined){
+let data5 = data.multipartThresholdBytes;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+const err15 = {instancePath:instancePath+"/multipartThresholdBytes",schemaPath:"#/properties/multipartThresholdBytes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema33.properties.multipartThresholdBytes.type,parentSchema:schema33.properties.multipartThresholdBytes,data:data5};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 < 1 || isNaN(data5)){
+const err16 = {instancePath:instancePath+"/multipartThresholdBytes",schemaPath:"#/properties/multipartThresholdBytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema33.properties.multipartThresholdBytes,data:data5};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+if(data.tool !== undefined){
+let data6 = data.tool;
+if(!(((((((data6 === "aws-cli") || (data6 === "sdk")) || (data6 === "sdk-js")) || (data6 === "boto3")) || (data6 === "dotnet")) || (data6 === "console")) || (data6 === "other"))){
+const err17 = {instancePath:instancePath+"/tool",schemaPath:"#/properties/tool/enum",keyword:"enum",params:{allowedValues: schema33.properties.tool.enum},message:"must be equal to one of the allowed values",schema:schema33.properties.tool.enum,parentSchema:schema33.properties.tool,data:data6};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.kmsKeyId !== undefined){
+let data7 = data.kmsKeyId;
+if(typeof data7 === "string"){
+if(!pattern5.test(data7)){
+const err18 = {instancePath:instancePath+"/kmsKeyId",schemaPath:"#/properties/kmsKeyId/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema33.properties.kmsKeyId,data:data7};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/kmsKeyId",schemaPath:"#/properties/kmsKeyId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.kmsKeyId.type,parentSchema:schema33.properties.kmsKeyId,data:data7};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data.source !== undefined){
+let data8 = data.source;
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+if(data8.bucket === undefined){
+const err20 = {instancePath:instancePath+"/source",schemaPath:"#/$defs/copySource/required",keyword:"required",params:{missingProperty: "bucket"},message:"must have required property '"+"bucket"+"'",schema:schema34.required,parentSchema:schema34,data:data8};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if(data8.objectKey === undefined){
+const err21 = {instancePath:instancePath+"/source",schemaPath:"#/$defs/copySource/required",keyword:"required",params:{missingProperty: "objectKey"},message:"must have required property '"+"objectKey"+"'",schema:schema34.required,parentSchema:schema34,data:data8};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+for(const key1 in data8){
+if(!(((key1 === "bucket") || (key1 === "objectKey")) || (key1 === "kmsKeyId"))){
+const err22 = {instancePath:instancePath+"/source",schemaPath:"#/$defs/copySource/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema34,data:data8};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data8.bucket !== undefined){
+let data9 = data8.bucket;
+if(typeof data9 === "string"){
+if(!pattern4.test(data9)){
+const err23 = {instancePath:instancePath+"/source/bucket",schemaPath:"#/$defs/copySource/properties/bucket/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{2,254}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{2,254}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]{2,254}$",parentSchema:schema34.properties.bucket,data:data9};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/source/bucket",schemaPath:"#/$defs/copySource/properties/bucket/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.bucket.type,parentSchema:schema34.properties.bucket,data:data9};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data8.objectKey !== undefined){
+let data10 = data8.objectKey;
+if(typeof data10 === "string"){
+if(!pattern5.test(data10)){
+const err25 = {instancePath:instancePath+"/source/objectKey",schemaPath:"#/$defs/copySource/properties/objectKey/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema34.properties.objectKey,data:data10};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/source/objectKey",schemaPath:"#/$defs/copySource/properties/objectKey/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.objectKey.type,parentSchema:schema34.properties.objectKey,data:data10};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data8.kmsKeyId !== undefined){
+let data11 = data8.kmsKeyId;
+if(typeof data11 === "string"){
+if(!pattern5.test(data11)){
+const err27 = {instancePath:instancePath+"/source/kmsKeyId",schemaPath:"#/$defs/copySource/properties/kmsKeyId/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema34.properties.kmsKeyId,data:data11};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/source/kmsKeyId",schemaPath:"#/$defs/copySource/properties/kmsKeyId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.kmsKeyId.type,parentSchema:schema34.properties.kmsKeyId,data:data11};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/source",schemaPath:"#/$defs/copySource/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.type,parentSchema:schema34,data:data8};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+}
+else {
+const err30 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+validate21.errors = vErrors;
+return errors === 0;
+}
+validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const schema35 = {"type":"object","description":"The caller: who made the request, and the policies that apply to them.","required":["arn"],"properties":{"arn":{"type":"string","pattern":"^arn:aws[a-z-]*:(?:iam::[0-9]{12}:(?:root|(?:user|role)/(?:[!-~]*/)?[\\w+=,.@-]+)|sts::[0-9]{12}:(?:assumed-role/[\\w+=,.@-]+/[\\w+=,.@-]+|federated-user/[\\w+=,.@-]+))$","description":"IAM user, role, or assumed-role session ARN."},"roleArn":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/(?:[!-~]*/)?[\\w+=,.@-]+$","description":"For a session: the role behind it, with its path, as GetRole returns it."},"userId":{"type":"string","pattern":"\\S","description":"The unique ID (AIDA… or AROA…:session), for aws:userid."},"identityPolicies":{"type":"array","items":{"type":"object","$ref":"#/$defs/namedPolicy"},"description":"Every identity policy of the caller: inline, managed, and its groups'. [] means it has none."},"permissionsBoundary":{"type":["object","null"],"$ref":"#/$defs/namedPolicy","description":"null: no permissions boundary."},"sessionPolicy":{"type":["object","null"],"description":"null: no session policy. Cannot be read from AWS, only pasted."},"tags":{"type":"object","additionalProperties":{"type":"string"},"description":"Principal tags, for aws:PrincipalTag conditions."},"organizationId":{"type":["string","null"],"pattern":"^o-[a-z0-9]{10,32}$","description":"The caller account's organization ID, for aws:PrincipalOrgID; null: in no organization."}},"additionalProperties":false};
+const pattern10 = new RegExp("^arn:aws[a-z-]*:(?:iam::[0-9]{12}:(?:root|(?:user|role)/(?:[!-~]*/)?[\\w+=,.@-]+)|sts::[0-9]{12}:(?:assumed-role/[\\w+=,.@-]+/[\\w+=,.@-]+|federated-user/[\\w+=,.@-]+))$", "u");
+const pattern11 = new RegExp("^arn:aws[a-z-]*:iam::[0-9]{12}:role/(?:[!-~]*/)?[\\w+=,.@-]+$", "u");
+const pattern15 = new RegExp("^o-[a-z0-9]{10,32}$", "u");
+const schema36 = {"required":["name","document"],"properties":{"name":{"type":"string","pattern":"\\S","description":"The policy name, e.g. the inline policy name or the managed policy name."},"arn":{"type":"string","pattern":"\\S","description":"The managed policy ARN, when it is one."},"document":{"$ref":"#/$defs/policyDocument"}},"additionalProperties":false};
+const schema37 = {"type":"object","description":"An IAM policy document as AWS returns it: {\"Version\": \"2012-10-17\", \"Statement\": [...]}."};
+
+function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate24.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.name === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema36.required,parentSchema:schema36,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.document === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "document"},message:"must have required property '"+"document"+"'",schema:schema36.required,parentSchema:schema36,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((key0 === "name") || (key0 === "arn")) || (key0 === "document"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema36,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data0 = data.name;
+if(typeof data0 === "string"){
+if(!pattern5.test(data0)){
+const err3 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema36.properties.name,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.name.type,parentSchema:schema36.properties.name,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.arn !== undefined){
+let data1 = data.arn;
+if(typeof data1 === "string"){
+if(!pattern5.test(data1)){
+const err5 = {instancePath:instancePath+"/arn",schemaPath:"#/properties/arn/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema36.properties.arn,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/arn",schemaPath:"#/properties/arn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.arn.type,parentSchema:schema36.properties.arn,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.document !== undefined){
+let data2 = data.document;
+if(!(data2 && typeof data2 == "object" && !Array.isArray(data2))){
+const err7 = {instancePath:instancePath+"/document",schemaPath:"#/$defs/policyDocument/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.type,parentSchema:schema37,data:data2};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+validate24.errors = vErrors;
+return errors === 0;
+}
+validate24.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+
+function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate23.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.arn === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "arn"},message:"must have required property '"+"arn"+"'",schema:schema35.required,parentSchema:schema35,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((((((key0 === "arn") || (key0 === "roleArn")) || (key0 === "userId")) || (key0 === "identityPolicies")) || (key0 === "permissionsBoundary")) || (key0 === "sessionPolicy")) || (key0 === "tags")) || (key0 === "organizationId"))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema35,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.arn !== undefined){
+let data0 = data.arn;
+if(typeof data0 === "string"){
+if(!pattern10.test(data0)){
+const err2 = {instancePath:instancePath+"/arn",schemaPath:"#/properties/arn/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:(?:iam::[0-9]{12}:(?:root|(?:user|role)/(?:[!-~]*/)?[\\w+=,.@-]+)|sts::[0-9]{12}:(?:assumed-role/[\\w+=,.@-]+/[\\w+=,.@-]+|federated-user/[\\w+=,.@-]+))$"},message:"must match pattern \""+"^arn:aws[a-z-]*:(?:iam::[0-9]{12}:(?:root|(?:user|role)/(?:[!-~]*/)?[\\w+=,.@-]+)|sts::[0-9]{12}:(?:assumed-role/[\\w+=,.@-]+/[\\w+=,.@-]+|federated-user/[\\w+=,.@-]+))$"+"\"",schema:"^arn:aws[a-z-]*:(?:iam::[0-9]{12}:(?:root|(?:user|role)/(?:[!-~]*/)?[\\w+=,.@-]+)|sts::[0-9]{12}:(?:assumed-role/[\\w+=,.@-]+/[\\w+=,.@-]+|federated-user/[\\w+=,.@-]+))$",parentSchema:schema35.properties.arn,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/arn",schemaPath:"#/properties/arn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.arn.type,parentSchema:schema35.properties.arn,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.roleArn !== undefined){
+let data1 = data.roleArn;
+if(typeof data1 === "string"){
+if(!pattern11.test(data1)){
+const err4 = {instancePath:instancePath+"/roleArn",schemaPath:"#/properties/roleArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/(?:[!-~]*/)?[\\w+=,.@-]+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:iam::[0-9]{12}:role/(?:[!-~]*/)?[\\w+=,.@-]+$"+"\"",schema:"^arn:aws[a-z-]*:iam::[0-9]{12}:role/(?:[!-~]*/)?[\\w+=,.@-]+$",parentSchema:schema35.properties.roleArn,data:data1};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/roleArn",schemaPath:"#/properties/roleArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.roleArn.type,parentSchema:schema35.properties.roleArn,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.userId !== undefined){
+let data2 = data.userId;
+if(typeof data2 === "string"){
+if(!pattern5.test(data2)){
+const err6 = {instancePath:instancePath+"/userId",schemaPath:"#/properties/userId/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema35.properties.userId,data:data2};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/userId",schemaPath:"#/properties/userId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.userId.type,parentSchema:schema35.properties.userId,data:data2};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.identityPolicies !== undefined){
+let data3 = data.identityPolicies;
+if(Array.isArray(data3)){
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+let data4 = data3[i0];
+if(!(data4 && typeof data4 == "object" && !Array.isArray(data4))){
+const err8 = {instancePath:instancePath+"/identityPolicies/" + i0,schemaPath:"#/properties/identityPolicies/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.properties.identityPolicies.items.type,parentSchema:schema35.properties.identityPolicies.items,data:data4};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(!(validate24(data4, {instancePath:instancePath+"/identityPolicies/" + i0,parentData:data3,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/identityPolicies",schemaPath:"#/properties/identityPolicies/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema35.properties.identityPolicies.type,parentSchema:schema35.properties.identityPolicies,data:data3};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.permissionsBoundary !== undefined){
+let data5 = data.permissionsBoundary;
+if((!(data5 && typeof data5 == "object" && !Array.isArray(data5))) && (data5 !== null)){
+const err10 = {instancePath:instancePath+"/permissionsBoundary",schemaPath:"#/properties/permissionsBoundary/type",keyword:"type",params:{type: schema35.properties.permissionsBoundary.type},message:"must be object,null",schema:schema35.properties.permissionsBoundary.type,parentSchema:schema35.properties.permissionsBoundary,data:data5};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(!(validate24(data5, {instancePath:instancePath+"/permissionsBoundary",parentData:data,parentDataProperty:"permissionsBoundary",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+errors = vErrors.length;
+}
+}
+if(data.sessionPolicy !== undefined){
+let data6 = data.sessionPolicy;
+if((!(data6 && typeof data6 == "object" && !Array.isArray(data6))) && (data6 !== null)){
+const err11 = {instancePath:instancePath+"/sessionPolicy",schemaPath:"#/properties/sessionPolicy/type",keyword:"type",params:{type: schema35.properties.sessionPolicy.type},message:"must be object,null",schema:schema35.properties.sessionPolicy.type,parentSchema:schema35.properties.sessionPolicy,data:data6};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.tags !== undefined){
+let data7 = data.tags;
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+for(const key1 in data7){
+let data8 = data7[key1];
+if(typeof data8 !== "string"){
+const err12 = {instancePath:instancePath+"/tags/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tags/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.tags.additionalProperties.type,parentSchema:schema35.properties.tags.additionalProperties,data:data8};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.properties.tags.type,parentSchema:schema35.properties.tags,data:data7};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.organizationId !== undefined){
+let data9 = data.organizationId;
+if((typeof data9 !== "string") && (data9 !== null)){
+const err14 = {instancePath:instancePath+"/organizationId",schemaPath:"#/properties/organizationId/type",keyword:"type",params:{type: schema35.properties.organizationId.type},message:"must be string,null",schema:schema35.properties.organizationId.type,parentSchema:schema35.properties.organizationId,data:data9};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(typeof data9 === "string"){
+if(!pattern15.test(data9)){
+const err15 = {instancePath:instancePath+"/organizationId",schemaPath:"#/properties/organizationId/pattern",keyword:"pattern",params:{pattern: "^o-[a-z0-9]{10,32}$"},message:"must match pattern \""+"^o-[a-z0-9]{10,32}$"+"\"",schema:"^o-[a-z0-9]{10,32}$",parentSchema:schema35.properties.organizationId,data:data9};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.type,parentSchema:schema35,data};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+validate23.errors = vErrors;
+return errors === 0;
+}
+validate23.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const schema38 = {"type":"object","description":"Facts of the bucket: its account, Region, bucket policy, default encryption and object ownership.","properties":{"name":{"type":"string","pattern":"\\S","description":"The bucket name, when it differs from question.bucket (copy source)."},"accountId":{"type":"string","pattern":"^[0-9]{12}$","description":"The bucket owner's account ID."},"region":{"type":"string","pattern":"^(?:[a-z]+-){2,3}[0-9]+$","description":"The bucket's Region."},"policy":{"type":["object","null"],"description":"The bucket policy document; null: the bucket has no bucket policy."},"defaultEncryption":{"type":["object","null"],"$ref":"#/$defs/encryption","description":"Default encryption; null: none configured (S3 then uses SSE-S3)."},"objectOwnership":{"enum":["BucketOwnerEnforced","BucketOwnerPreferred","ObjectWriter",null],"description":"The Object Ownership setting; null: none set."}},"additionalProperties":false};
+const schema39 = {"required":["algorithm"],"properties":{"algorithm":{"enum":["aws:kms","aws:kms:dsse","AES256"]},"kmsKeyId":{"type":"string","pattern":"\\S","description":"The key: key ARN (best), key ID, alias name or alias ARN."},"bucketKeyEnabled":{"type":"boolean","description":"S3 Bucket Keys are on."}},"additionalProperties":false};
+const pattern17 = new RegExp("^[0-9]{12}$", "u");
+const pattern18 = new RegExp("^(?:[a-z]+-){2,3}[0-9]+$", "u");
+
+function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate28.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((((((key0 === "name") || (key0 === "accountId")) || (key0 === "region")) || (key0 === "policy")) || (key0 === "defaultEncryption")) || (key0 === "objectOwnership"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema38,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data0 = data.name;
+if(typeof data0 === "string"){
+if(!pattern5.test(data0)){
+const err1 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema38.properties.name,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.properties.name.type,parentSchema:schema38.properties.name,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.accountId !== undefined){
+let data1 = data.accountId;
+if(typeof data1 === "string"){
+if(!pattern17.test(data1)){
+const err3 = {instancePath:instancePath+"/accountId",schemaPath:"#/properties/accountId/pattern",keyword:"pattern",params:{pattern: "^[0-9]{12}$"},message:"must match pattern \""+"^[0-9]{12}$"+"\"",schema:"^[0-9]{12}$",parentSchema:schema38.properties.accountId,data:data1};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/accountId",schemaPath:"#/properties/accountId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.properties.accountId.type,parentSchema:schema38.properties.accountId,data:data1};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.region !== undefined){
+let data2 = data.region;
+if(typeof data2 === "string"){
+if(!pattern18.test(data2)){
+const err5 = {instancePath:instancePath+"/region",schemaPath:"#/properties/region/pattern",keyword:"pattern",params:{pattern: "^(?:[a-z]+-){2,3}[0-9]+$"},message:"must match pattern \""+"^(?:[a-z]+-){2,3}[0-9]+$"+"\"",schema:"^(?:[a-z]+-){2,3}[0-9]+$",parentSchema:schema38.properties.region,data:data2};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/region",schemaPath:"#/properties/region/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.properties.region.type,parentSchema:schema38.properties.region,data:data2};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.policy !== undefined){
+let data3 = data.policy;
+if((!(data3 && typeof data3 == "object" && !Array.isArray(data3))) && (data3 !== null)){
+const err7 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/type",keyword:"type",params:{type: schema38.properties.policy.type},message:"must be object,null",schema:schema38.properties.policy.type,parentSchema:schema38.properties.policy,data:data3};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.defaultEncryption !== undefined){
+let data4 = data.defaultEncryption;
+if((!(data4 && typeof data4 == "object" && !Array.isArray(data4))) && (data4 !== null)){
+const err8 = {instancePath:instancePath+"/defaultEncryption",schemaPath:"#/properties/defaultEncryption/type",keyword:"type",params:{type: schema38.properties.defaultEncryption.type},message:"must be object,null",schema:schema38.properties.defaultEncryption.type,parentSchema:schema38.properties.defaultEncryption,data:data4};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+if(data4.algorithm === undefined){
+const err9 = {instancePath:instancePath+"/defaultEncryption",schemaPath:"#/$defs/encryption/required",keyword:"required",params:{missingProperty: "algorithm"},message:"must have required property '"+"algorithm"+"'",schema:schema39.required,parentSchema:schema39,data:data4};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+for(const key1 in data4){
+if(!(((key1 === "algorithm") || (key1 === "kmsKeyId")) || (key1 === "bucketKeyEnabled"))){
+const err10 = {instancePath:instancePath+"/defaultEncryption",schemaPath:"#/$defs/encryption/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema39,data:data4};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data4.algorithm !== undefined){
+let data5 = data4.algorithm;
+if(!(((data5 === "aws:kms") || (data5 === "aws:kms:dsse")) || (data5 === "AES256"))){
+const err11 = {instancePath:instancePath+"/defaultEncryption/algorithm",schemaPath:"#/$defs/encryption/properties/algorithm/enum",keyword:"enum",params:{allowedValues: schema39.properties.algorithm.enum},message:"must be equal to one of the allowed values",schema:schema39.properties.algorithm.enum,parentSchema:schema39.properties.algorithm,data:data5};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data4.kmsKeyId !== undefined){
+let data6 = data4.kmsKeyId;
+if(typeof data6 === "string"){
+if(!pattern5.test(data6)){
+const err12 = {instancePath:instancePath+"/defaultEncryption/kmsKeyId",schemaPath:"#/$defs/encryption/properties/kmsKeyId/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema39.properties.kmsKeyId,data:data6};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/defaultEncryption/kmsKeyId",schemaPath:"#/$defs/encryption/properties/kmsKeyId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.kmsKeyId.type,parentSchema:schema39.properties.kmsKeyId,data:data6};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data4.bucketKeyEnabled !== undefined){
+let data7 = data4.bucketKeyEnabled;
+if(typeof data7 !== "boolean"){
+const err14 = {instancePath:instancePath+"/defaultEncryption/bucketKeyEnabled",schemaPath:"#/$defs/encryption/properties/bucketKeyEnabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema39.properties.bucketKeyEnabled.type,parentSchema:schema39.properties.bucketKeyEnabled,data:data7};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+}
+if(data.objectOwnership !== undefined){
+let data8 = data.objectOwnership;
+if(!((((data8 === "BucketOwnerEnforced") || (data8 === "BucketOwnerPreferred")) || (data8 === "ObjectWriter")) || (data8 === null))){
+const err15 = {instancePath:instancePath+"/objectOwnership",schemaPath:"#/properties/objectOwnership/enum",keyword:"enum",params:{allowedValues: schema38.properties.objectOwnership.enum},message:"must be equal to one of the allowed values",schema:schema38.properties.objectOwnership.enum,parentSchema:schema38.properties.objectOwnership,data:data8};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+else {
+const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema38.type,parentSchema:schema38,data};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+validate28.errors = vErrors;
+return errors === 0;
+}
+validate28.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const schema40 = {"type":"object","description":"What HeadObject says of an existing object.","properties":{"encryption":{"type":["object","null"],"$ref":"#/$defs/encryption","description":"The object's encryption; null: not encrypted with a key."},"ownerAccountId":{"type":"string","pattern":"^[0-9]{12}$","description":"The object owner's account ID."}},"additionalProperties":false};
+
+function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate30.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((key0 === "encryption") || (key0 === "ownerAccountId"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema40,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.encryption !== undefined){
+let data0 = data.encryption;
+if((!(data0 && typeof data0 == "object" && !Array.isArray(data0))) && (data0 !== null)){
+const err1 = {instancePath:instancePath+"/encryption",schemaPath:"#/properties/encryption/type",keyword:"type",params:{type: schema40.properties.encryption.type},message:"must be object,null",schema:schema40.properties.encryption.type,parentSchema:schema40.properties.encryption,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+if(data0.algorithm === undefined){
+const err2 = {instancePath:instancePath+"/encryption",schemaPath:"#/$defs/encryption/required",keyword:"required",params:{missingProperty: "algorithm"},message:"must have required property '"+"algorithm"+"'",schema:schema39.required,parentSchema:schema39,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key1 in data0){
+if(!(((key1 === "algorithm") || (key1 === "kmsKeyId")) || (key1 === "bucketKeyEnabled"))){
+const err3 = {instancePath:instancePath+"/encryption",schemaPath:"#/$defs/encryption/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema39,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data0.algorithm !== undefined){
+let data1 = data0.algorithm;
+if(!(((data1 === "aws:kms") || (data1 === "aws:kms:dsse")) || (data1 === "AES256"))){
+const err4 = {instancePath:instancePath+"/encryption/algorithm",schemaPath:"#/$defs/encryption/properties/algorithm/enum",keyword:"enum",params:{allowedValues: schema39.properties.algorithm.enum},message:"must be equal to one of the allowed values",schema:schema39.properties.algorithm.enum,parentSchema:schema39.properties.algorithm,data:data1};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data0.kmsKeyId !== undefined){
+let data2 = data0.kmsKeyId;
+if(typeof data2 === "string"){
+if(!pattern5.test(data2)){
+const err5 = {instancePath:instancePath+"/encryption/kmsKeyId",schemaPath:"#/$defs/encryption/properties/kmsKeyId/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema39.properties.kmsKeyId,data:data2};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/encryption/kmsKeyId",schemaPath:"#/$defs/encryption/properties/kmsKeyId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.kmsKeyId.type,parentSchema:schema39.properties.kmsKeyId,data:data2};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data0.bucketKeyEnabled !== undefined){
+let data3 = data0.bucketKeyEnabled;
+if(typeof data3 !== "boolean"){
+const err7 = {instancePath:instancePath+"/encryption/bucketKeyEnabled",schemaPath:"#/$defs/encryption/properties/bucketKeyEnabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema39.properties.bucketKeyEnabled.type,parentSchema:schema39.properties.bucketKeyEnabled,data:data3};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+}
+if(data.ownerAccountId !== undefined){
+let data4 = data.ownerAccountId;
+if(typeof data4 === "string"){
+if(!pattern17.test(data4)){
+const err8 = {instancePath:instancePath+"/ownerAccountId",schemaPath:"#/properties/ownerAccountId/pattern",keyword:"pattern",params:{pattern: "^[0-9]{12}$"},message:"must match pattern \""+"^[0-9]{12}$"+"\"",schema:"^[0-9]{12}$",parentSchema:schema40.properties.ownerAccountId,data:data4};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/ownerAccountId",schemaPath:"#/properties/ownerAccountId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.ownerAccountId.type,parentSchema:schema40.properties.ownerAccountId,data:data4};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+else {
+const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.type,parentSchema:schema40,data};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+validate30.errors = vErrors;
+return errors === 0;
+}
+validate30.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const schema42 = {"type":"object","description":"Facts of the KMS key: its ARN, manager, state, spec, key policy and grants.","required":["arn"],"properties":{"arn":{"type":"string","pattern":"^arn:aws[a-z-]*:kms:(?:[a-z]+-){2,3}[0-9]+:[0-9]{12}:key/(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$","description":"The key ARN."},"aliases":{"type":"array","items":{"type":"string","pattern":"\\S"},"description":"Alias names, e.g. alias/uploads."},"keyManager":{"enum":["CUSTOMER","AWS"],"description":"CUSTOMER: a customer managed key; AWS: an AWS managed key such as aws/s3."},"keyState":{"enum":["Enabled","Disabled","PendingDeletion","PendingImport","PendingReplicaDeletion","Unavailable","Creating","Updating"],"description":"The key state, as DescribeKey reports it."},"keySpec":{"type":"string","pattern":"\\S","description":"SYMMETRIC_DEFAULT, RSA_2048, … S3 needs a symmetric encryption key."},"keyUsage":{"type":"string","pattern":"\\S","description":"ENCRYPT_DECRYPT, SIGN_VERIFY, …"},"multiRegion":{"type":"boolean","description":"A multi-Region key (S3 treats it as a single-Region key)."},"policy":{"$ref":"#/$defs/policyDocument","description":"The key policy document. Every key has one, so it cannot be null."},"grants":{"type":"array","items":{"$ref":"#/$defs/keyGrant"},"description":"Grants on the key, as ListGrants returns them."}},"additionalProperties":false};
+const schema44 = {"type":"object","required":["granteePrincipal","operations"],"properties":{"grantId":{"type":"string","pattern":"\\S"},"name":{"type":"string"},"granteePrincipal":{"type":"string","pattern":"\\S","description":"The principal the grant allows."},"retiringPrincipal":{"type":"string","pattern":"\\S"},"operations":{"type":"array","items":{"type":"string","pattern":"\\S"},"description":"Decrypt, GenerateDataKey, …"},"constraints":{"type":"object","properties":{"encryptionContextEquals":{"type":"object","additionalProperties":{"type":"string"}},"encryptionContextSubset":{"type":"object","additionalProperties":{"type":"string"}}},"additionalProperties":false}},"additionalProperties":false};
+const pattern22 = new RegExp("^arn:aws[a-z-]*:kms:(?:[a-z]+-){2,3}[0-9]+:[0-9]{12}:key/(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$", "u");
+
+function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate32.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.arn === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "arn"},message:"must have required property '"+"arn"+"'",schema:schema42.required,parentSchema:schema42,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func1.call(schema42.properties, key0))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema42,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.arn !== undefined){
+let data0 = data.arn;
+if(typeof data0 === "string"){
+if(!pattern22.test(data0)){
+const err2 = {instancePath:instancePath+"/arn",schemaPath:"#/properties/arn/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:kms:(?:[a-z]+-){2,3}[0-9]+:[0-9]{12}:key/(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$"},message:"must match pattern \""+"^arn:aws[a-z-]*:kms:(?:[a-z]+-){2,3}[0-9]+:[0-9]{12}:key/(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$"+"\"",schema:"^arn:aws[a-z-]*:kms:(?:[a-z]+-){2,3}[0-9]+:[0-9]{12}:key/(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$",parentSchema:schema42.properties.arn,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/arn",schemaPath:"#/properties/arn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.properties.arn.type,parentSchema:schema42.properties.arn,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.aliases !== undefined){
+let data1 = data.aliases;
+if(Array.isArray(data1)){
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+let data2 = data1[i0];
+if(typeof data2 === "string"){
+if(!pattern5.test(data2)){
+const err4 = {instancePath:instancePath+"/aliases/" + i0,schemaPath:"#/properties/aliases/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema42.properties.aliases.items,data:data2};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/aliases/" + i0,schemaPath:"#/properties/aliases/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.properties.aliases.items.type,parentSchema:schema42.properties.aliases.items,data:data2};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/aliases",schemaPath:"#/properties/aliases/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema42.properties.aliases.type,parentSchema:schema42.properties.aliases,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.keyManager !== undefined){
+let data3 = data.keyManager;
+if(!((data3 === "CUSTOMER") || (data3 === "AWS"))){
+const err7 = {instancePath:instancePath+"/keyManager",schemaPath:"#/properties/keyManager/enum",keyword:"enum",params:{allowedValues: schema42.properties.keyManager.enum},message:"must be equal to one of the allowed values",schema:schema42.properties.keyManager.enum,parentSchema:schema42.properties.keyManager,data:data3};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.keyState !== undefined){
+let data4 = data.keyState;
+if(!((((((((data4 === "Enabled") || (data4 === "Disabled")) || (data4 === "PendingDeletion")) || (data4 === "PendingImport")) || (data4 === "PendingReplicaDeletion")) || (data4 === "Unavailable")) || (data4 === "Creating")) || (data4 === "Updating"))){
+const err8 = {instancePath:instancePath+"/keyState",schemaPath:"#/properties/keyState/enum",keyword:"enum",params:{allowedValues: schema42.properties.keyState.enum},message:"must be equal to one of the allowed values",schema:schema42.properties.keyState.enum,parentSchema:schema42.properties.keyState,data:data4};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.keySpec !== undefined){
+let data5 = data.keySpec;
+if(typeof data5 === "string"){
+if(!pattern5.test(data5)){
+const err9 = {instancePath:instancePath+"/keySpec",schemaPath:"#/properties/keySpec/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema42.properties.keySpec,data:data5};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/keySpec",schemaPath:"#/properties/keySpec/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.properties.keySpec.type,parentSchema:schema42.properties.keySpec,data:data5};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.keyUsage !== undefined){
+let data6 = data.keyUsage;
+if(typeof data6 === "string"){
+if(!pattern5.test(data6)){
+const err11 = {instancePath:instancePath+"/keyUsage",schemaPath:"#/properties/keyUsage/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema42.properties.keyUsage,data:data6};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/keyUsage",schemaPath:"#/properties/keyUsage/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.properties.keyUsage.type,parentSchema:schema42.properties.keyUsage,data:data6};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.multiRegion !== undefined){
+let data7 = data.multiRegion;
+if(typeof data7 !== "boolean"){
+const err13 = {instancePath:instancePath+"/multiRegion",schemaPath:"#/properties/multiRegion/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema42.properties.multiRegion.type,parentSchema:schema42.properties.multiRegion,data:data7};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.policy !== undefined){
+let data8 = data.policy;
+if(!(data8 && typeof data8 == "object" && !Array.isArray(data8))){
+const err14 = {instancePath:instancePath+"/policy",schemaPath:"#/$defs/policyDocument/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.type,parentSchema:schema37,data:data8};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.grants !== undefined){
+let data9 = data.grants;
+if(Array.isArray(data9)){
+const len1 = data9.length;
+for(let i1=0; i1<len1; i1++){
+let data10 = data9[i1];
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+if(data10.granteePrincipal === undefined){
+const err15 = {instancePath:instancePath+"/grants/" + i1,schemaPath:"#/$defs/keyGrant/required",keyword:"required",params:{missingProperty: "granteePrincipal"},message:"must have required property '"+"granteePrincipal"+"'",schema:schema44.required,parentSchema:schema44,data:data10};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(data10.operations === undefined){
+const err16 = {instancePath:instancePath+"/grants/" + i1,schemaPath:"#/$defs/keyGrant/required",keyword:"required",params:{missingProperty: "operations"},message:"must have required property '"+"operations"+"'",schema:schema44.required,parentSchema:schema44,data:data10};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+for(const key1 in data10){
+if(!((((((key1 === "grantId") || (key1 === "name")) || (key1 === "granteePrincipal")) || (key1 === "retiringPrincipal")) || (key1 === "operations")) || (key1 === "constraints"))){
+const err17 = {instancePath:instancePath+"/grants/" + i1,schemaPath:"#/$defs/keyGrant/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema44,data:data10};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data10.grantId !== undefined){
+let data11 = data10.grantId;
+if(typeof data11 === "string"){
+if(!pattern5.test(data11)){
+const err18 = {instancePath:instancePath+"/grants/" + i1+"/grantId",schemaPath:"#/$defs/keyGrant/properties/grantId/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema44.properties.grantId,data:data11};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/grants/" + i1+"/grantId",schemaPath:"#/$defs/keyGrant/properties/grantId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.grantId.type,parentSchema:schema44.properties.grantId,data:data11};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data10.name !== undefined){
+let data12 = data10.name;
+if(typeof data12 !== "string"){
+const err20 = {instancePath:instancePath+"/grants/" + i1+"/name",schemaPath:"#/$defs/keyGrant/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.name.type,parentSchema:schema44.properties.name,data:data12};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data10.granteePrincipal !== undefined){
+let data13 = data10.granteePrincipal;
+if(typeof data13 === "string"){
+if(!pattern5.test(data13)){
+const err21 = {instancePath:instancePath+"/grants/" + i1+"/granteePrincipal",schemaPath:"#/$defs/keyGrant/properties/granteePrincipal/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema44.properties.granteePrincipal,data:data13};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/grants/" + i1+"/granteePrincipal",schemaPath:"#/$defs/keyGrant/properties/granteePrincipal/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.granteePrincipal.type,parentSchema:schema44.properties.granteePrincipal,data:data13};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data10.retiringPrincipal !== undefined){
+let data14 = data10.retiringPrincipal;
+if(typeof data14 === "string"){
+if(!pattern5.test(data14)){
+const err23 = {instancePath:instancePath+"/grants/" + i1+"/retiringPrincipal",schemaPath:"#/$defs/keyGrant/properties/retiringPrincipal/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema44.properties.retiringPrincipal,data:data14};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/grants/" + i1+"/retiringPrincipal",schemaPath:"#/$defs/keyGrant/properties/retiringPrincipal/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.retiringPrincipal.type,parentSchema:schema44.properties.retiringPrincipal,data:data14};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data10.operations !== undefined){
+let data15 = data10.operations;
+if(Array.isArray(data15)){
+const len2 = data15.length;
+for(let i2=0; i2<len2; i2++){
+let data16 = data15[i2];
+if(typeof data16 === "string"){
+if(!pattern5.test(data16)){
+const err25 = {instancePath:instancePath+"/grants/" + i1+"/operations/" + i2,schemaPath:"#/$defs/keyGrant/properties/operations/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema44.properties.operations.items,data:data16};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/grants/" + i1+"/operations/" + i2,schemaPath:"#/$defs/keyGrant/properties/operations/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.operations.items.type,parentSchema:schema44.properties.operations.items,data:data16};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+}
+else {
+const err27 = {instancePath:instancePath+"/grants/" + i1+"/operations",schemaPath:"#/$defs/keyGrant/properties/operations/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema44.properties.operations.type,parentSchema:schema44.properties.operations,data:data15};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data10.constraints !== undefined){
+let data17 = data10.constraints;
+if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
+for(const key2 in data17){
+if(!((key2 === "encryptionContextEquals") || (key2 === "encryptionContextSubset"))){
+const err28 = {instancePath:instancePath+"/grants/" + i1+"/constraints",schemaPath:"#/$defs/keyGrant/properties/constraints/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema44.properties.constraints,data:data17};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data17.encryptionContextEquals !== undefined){
+let data18 = data17.encryptionContextEquals;
+if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
+for(const key3 in data18){
+let data19 = data18[key3];
+if(typeof data19 !== "string"){
+const err29 = {instancePath:instancePath+"/grants/" + i1+"/constraints/encryptionContextEquals/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/keyGrant/properties/constraints/properties/encryptionContextEquals/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.constraints.properties.encryptionContextEquals.additionalProperties.type,parentSchema:schema44.properties.constraints.properties.encryptionContextEquals.additionalProperties,data:data19};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+}
+else {
+const err30 = {instancePath:instancePath+"/grants/" + i1+"/constraints/encryptionContextEquals",schemaPath:"#/$defs/keyGrant/properties/constraints/properties/encryptionContextEquals/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.properties.constraints.properties.encryptionContextEquals.type,parentSchema:schema44.properties.constraints.properties.encryptionContextEquals,data:data18};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data17.encryptionContextSubset !== undefined){
+let data20 = data17.encryptionContextSubset;
+if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
+for(const key4 in data20){
+let data21 = data20[key4];
+if(typeof data21 !== "string"){
+const err31 = {instancePath:instancePath+"/grants/" + i1+"/constraints/encryptionContextSubset/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/keyGrant/properties/constraints/properties/encryptionContextSubset/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.constraints.properties.encryptionContextSubset.additionalProperties.type,parentSchema:schema44.properties.constraints.properties.encryptionContextSubset.additionalProperties,data:data21};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+}
+else {
+const err32 = {instancePath:instancePath+"/grants/" + i1+"/constraints/encryptionContextSubset",schemaPath:"#/$defs/keyGrant/properties/constraints/properties/encryptionContextSubset/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.properties.constraints.properties.encryptionContextSubset.type,parentSchema:schema44.properties.constraints.properties.encryptionContextSubset,data:data20};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+}
+else {
+const err33 = {instancePath:instancePath+"/grants/" + i1+"/constraints",schemaPath:"#/$defs/keyGrant/properties/constraints/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.properties.constraints.type,parentSchema:schema44.properties.constraints,data:data17};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+else {
+const err34 = {instancePath:instancePath+"/grants/" + i1,schemaPath:"#/$defs/keyGrant/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.type,parentSchema:schema44,data:data10};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+}
+else {
+const err35 = {instancePath:instancePath+"/grants",schemaPath:"#/properties/grants/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema42.properties.grants.type,parentSchema:schema42.properties.grants,data:data9};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+}
+else {
+const err36 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema42.type,parentSchema:schema42,data};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+validate32.errors = vErrors;
+return errors === 0;
+}
+validate32.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const schema45 = {"type":"object","properties":{"serviceControlPolicies":{"type":"array","items":{"type":"array","description":"One level of the organization tree: policy documents, or {name, arn, document} objects.","items":{"type":"object","if":{"required":["document"]},"then":{"$ref":"#/$defs/namedPolicy"}}},"description":"SCPs of the caller's account, root level first, the account's own level last. []: no SCPs apply."},"resourceControlPolicies":{"type":"array","items":{"type":"array","description":"One level of the organization tree: policy documents, or {name, arn, document} objects.","items":{"type":"object","if":{"required":["document"]},"then":{"$ref":"#/$defs/namedPolicy"}}},"description":"RCPs of the resource's account, in the same order. []: no RCPs apply."}},"additionalProperties":false};
+
+function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate37.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((key0 === "serviceControlPolicies") || (key0 === "resourceControlPolicies"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema45,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.serviceControlPolicies !== undefined){
+let data0 = data.serviceControlPolicies;
+if(Array.isArray(data0)){
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+let data1 = data0[i0];
+if(Array.isArray(data1)){
+const len1 = data1.length;
+for(let i1=0; i1<len1; i1++){
+let data2 = data1[i1];
+if(!(data2 && typeof data2 == "object" && !Array.isArray(data2))){
+const err1 = {instancePath:instancePath+"/serviceControlPolicies/" + i0+"/" + i1,schemaPath:"#/properties/serviceControlPolicies/items/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema45.properties.serviceControlPolicies.items.items.type,parentSchema:schema45.properties.serviceControlPolicies.items.items,data:data2};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+const _errs8 = errors;
+let valid5 = true;
+const _errs9 = errors;
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+let missing0;
+if((data2.document === undefined) && (missing0 = "document")){
+const err2 = {};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+var _valid0 = _errs9 === errors;
+errors = _errs8;
+if(vErrors !== null){
+if(_errs8){
+vErrors.length = _errs8;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid0){
+const _errs10 = errors;
+if(!(validate24(data2, {instancePath:instancePath+"/serviceControlPolicies/" + i0+"/" + i1,parentData:data1,parentDataProperty:i1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+errors = vErrors.length;
+}
+var _valid0 = _errs10 === errors;
+valid5 = _valid0;
+}
+if(!valid5){
+const err3 = {instancePath:instancePath+"/serviceControlPolicies/" + i0+"/" + i1,schemaPath:"#/properties/serviceControlPolicies/items/items/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema45.properties.serviceControlPolicies.items.items.if,parentSchema:schema45.properties.serviceControlPolicies.items.items,data:data2};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/serviceControlPolicies/" + i0,schemaPath:"#/properties/serviceControlPolicies/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema45.properties.serviceControlPolicies.items.type,parentSchema:schema45.properties.serviceControlPolicies.items,data:data1};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/serviceControlPolicies",schemaPath:"#/properties/serviceControlPolicies/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema45.properties.serviceControlPolicies.type,parentSchema:schema45.properties.serviceControlPolicies,data:data0};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.resourceControlPolicies !== undefined){
+let data3 = data.resourceControlPolicies;
+if(Array.isArray(data3)){
+const len2 = data3.length;
+for(let i2=0; i2<len2; i2++){
+let data4 = data3[i2];
+if(Array.isArray(data4)){
+const len3 = data4.length;
+for(let i3=0; i3<len3; i3++){
+let data5 = data4[i3];
+if(!(data5 && typeof data5 == "object" && !Array.isArray(data5))){
+const err6 = {instancePath:instancePath+"/resourceControlPolicies/" + i2+"/" + i3,schemaPath:"#/properties/resourceControlPolicies/items/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema45.properties.resourceControlPolicies.items.items.type,parentSchema:schema45.properties.resourceControlPolicies.items.items,data:data5};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+const _errs17 = errors;
+let valid10 = true;
+const _errs18 = errors;
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+let missing1;
+if((data5.document === undefined) && (missing1 = "document")){
+const err7 = {};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+var _valid1 = _errs18 === errors;
+errors = _errs17;
+if(vErrors !== null){
+if(_errs17){
+vErrors.length = _errs17;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid1){
+const _errs19 = errors;
+if(!(validate24(data5, {instancePath:instancePath+"/resourceControlPolicies/" + i2+"/" + i3,parentData:data4,parentDataProperty:i3,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+errors = vErrors.length;
+}
+var _valid1 = _errs19 === errors;
+valid10 = _valid1;
+}
+if(!valid10){
+const err8 = {instancePath:instancePath+"/resourceControlPolicies/" + i2+"/" + i3,schemaPath:"#/properties/resourceControlPolicies/items/items/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema45.properties.resourceControlPolicies.items.items.if,parentSchema:schema45.properties.resourceControlPolicies.items.items,data:data5};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/resourceControlPolicies/" + i2,schemaPath:"#/properties/resourceControlPolicies/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema45.properties.resourceControlPolicies.items.type,parentSchema:schema45.properties.resourceControlPolicies.items,data:data4};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/resourceControlPolicies",schemaPath:"#/properties/resourceControlPolicies/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema45.properties.resourceControlPolicies.type,parentSchema:schema45.properties.resourceControlPolicies,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+else {
+const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema45.type,parentSchema:schema45,data};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+validate37.errors = vErrors;
+return errors === 0;
+}
+validate37.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+
+function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="urn:s3-kms-doctor:snapshot:1" */;
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate20.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.format === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "format"},message:"must have required property '"+"format"+"'",schema:schema31.required,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.question === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "question"},message:"must have required property '"+"question"+"'",schema:schema31.required,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func1.call(schema31.properties, key0))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.$schema !== undefined){
+let data0 = data.$schema;
+if(typeof data0 !== "string"){
+const err3 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.$schema.type,parentSchema:schema31.properties.$schema,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.format !== undefined){
+let data1 = data.format;
+if("s3-kms-doctor/snapshot@1" !== data1){
+const err4 = {instancePath:instancePath+"/format",schemaPath:"#/properties/format/const",keyword:"const",params:{allowedValue: "s3-kms-doctor/snapshot@1"},message:"must be equal to constant",schema:"s3-kms-doctor/snapshot@1",parentSchema:schema31.properties.format,data:data1};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.metadata !== undefined){
+let data2 = data.metadata;
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+for(const key1 in data2){
+if(!(((((key1 === "title") || (key1 === "description")) || (key1 === "createdAt")) || (key1 === "collectedBy")) || (key1 === "redacted"))){
+const err5 = {instancePath:instancePath+"/metadata",schemaPath:"#/$defs/metadata/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema32,data:data2};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data2.title !== undefined){
+let data3 = data2.title;
+if(typeof data3 !== "string"){
+const err6 = {instancePath:instancePath+"/metadata/title",schemaPath:"#/$defs/metadata/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.title.type,parentSchema:schema32.properties.title,data:data3};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data2.description !== undefined){
+let data4 = data2.description;
+if(typeof data4 !== "string"){
+const err7 = {instancePath:instancePath+"/metadata/description",schemaPath:"#/$defs/metadata/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.description.type,parentSchema:schema32.properties.description,data:data4};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data2.createdAt !== undefined){
+let data5 = data2.createdAt;
+if(typeof data5 !== "string"){
+const err8 = {instancePath:instancePath+"/metadata/createdAt",schemaPath:"#/$defs/metadata/properties/createdAt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.createdAt.type,parentSchema:schema32.properties.createdAt,data:data5};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data2.collectedBy !== undefined){
+let data6 = data2.collectedBy;
+if(!((((data6 === "live") || (data6 === "manual")) || (data6 === "bundle")) || (data6 === "example"))){
+const err9 = {instancePath:instancePath+"/metadata/collectedBy",schemaPath:"#/$defs/metadata/properties/collectedBy/enum",keyword:"enum",params:{allowedValues: schema32.properties.collectedBy.enum},message:"must be equal to one of the allowed values",schema:schema32.properties.collectedBy.enum,parentSchema:schema32.properties.collectedBy,data:data6};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data2.redacted !== undefined){
+let data7 = data2.redacted;
+if(typeof data7 !== "boolean"){
+const err10 = {instancePath:instancePath+"/metadata/redacted",schemaPath:"#/$defs/metadata/properties/redacted/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema32.properties.redacted.type,parentSchema:schema32.properties.redacted,data:data7};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/metadata",schemaPath:"#/$defs/metadata/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data:data2};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.question !== undefined){
+if(!(validate21(data.question, {instancePath:instancePath+"/question",parentData:data,parentDataProperty:"question",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+errors = vErrors.length;
+}
+}
+if(data.principal !== undefined){
+if(!(validate23(data.principal, {instancePath:instancePath+"/principal",parentData:data,parentDataProperty:"principal",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+errors = vErrors.length;
+}
+}
+if(data.bucket !== undefined){
+if(!(validate28(data.bucket, {instancePath:instancePath+"/bucket",parentData:data,parentDataProperty:"bucket",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+errors = vErrors.length;
+}
+}
+if(data.object !== undefined){
+if(!(validate30(data.object, {instancePath:instancePath+"/object",parentData:data,parentDataProperty:"object",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+errors = vErrors.length;
+}
+}
+if(data.key !== undefined){
+if(!(validate32(data.key, {instancePath:instancePath+"/key",parentData:data,parentDataProperty:"key",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+errors = vErrors.length;
+}
+}
+if(data.source !== undefined){
+let data13 = data.source;
+if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
+for(const key2 in data13){
+if(!(((key2 === "bucketInfo") || (key2 === "objectInfo")) || (key2 === "keyInfo"))){
+const err12 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.source,data:data13};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data13.bucketInfo !== undefined){
+if(!(validate28(data13.bucketInfo, {instancePath:instancePath+"/source/bucketInfo",parentData:data13,parentDataProperty:"bucketInfo",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+errors = vErrors.length;
+}
+}
+if(data13.objectInfo !== undefined){
+if(!(validate30(data13.objectInfo, {instancePath:instancePath+"/source/objectInfo",parentData:data13,parentDataProperty:"objectInfo",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+errors = vErrors.length;
+}
+}
+if(data13.keyInfo !== undefined){
+if(!(validate32(data13.keyInfo, {instancePath:instancePath+"/source/keyInfo",parentData:data13,parentDataProperty:"keyInfo",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.source.type,parentSchema:schema31.properties.source,data:data13};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.organization !== undefined){
+if(!(validate37(data.organization, {instancePath:instancePath+"/organization",parentData:data,parentDataProperty:"organization",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
+errors = vErrors.length;
+}
+}
+if(data.requestContext !== undefined){
+let data18 = data.requestContext;
+if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
+for(const key3 in data18){
+let data19 = data18[key3];
+if(((((typeof data19 !== "string") && (!((typeof data19 == "number") && (isFinite(data19))))) && (typeof data19 !== "boolean")) && (!(Array.isArray(data19)))) && (data19 !== null)){
+const err14 = {instancePath:instancePath+"/requestContext/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/requestContext/additionalProperties/type",keyword:"type",params:{type: schema31.properties.requestContext.additionalProperties.type},message:"must be string,number,boolean,array,null",schema:schema31.properties.requestContext.additionalProperties.type,parentSchema:schema31.properties.requestContext.additionalProperties,data:data19};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(Array.isArray(data19)){
+const len0 = data19.length;
+for(let i0=0; i0<len0; i0++){
+let data20 = data19[i0];
+if(((typeof data20 !== "string") && (!((typeof data20 == "number") && (isFinite(data20))))) && (typeof data20 !== "boolean")){
+const err15 = {instancePath:instancePath+"/requestContext/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,schemaPath:"#/properties/requestContext/additionalProperties/items/type",keyword:"type",params:{type: schema31.properties.requestContext.additionalProperties.items.type},message:"must be string,number,boolean",schema:schema31.properties.requestContext.additionalProperties.items.type,parentSchema:schema31.properties.requestContext.additionalProperties.items,data:data20};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/requestContext",schemaPath:"#/properties/requestContext/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.requestContext.type,parentSchema:schema31.properties.requestContext,data:data18};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.unread !== undefined){
+let data21 = data.unread;
+if(Array.isArray(data21)){
+const len1 = data21.length;
+for(let i1=0; i1<len1; i1++){
+let data22 = data21[i1];
+if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
+if(data22.path === undefined){
+const err17 = {instancePath:instancePath+"/unread/" + i1,schemaPath:"#/$defs/unreadNote/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema46.required,parentSchema:schema46,data:data22};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(data22.reason === undefined){
+const err18 = {instancePath:instancePath+"/unread/" + i1,schemaPath:"#/$defs/unreadNote/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema46.required,parentSchema:schema46,data:data22};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+for(const key4 in data22){
+if(!(((key4 === "path") || (key4 === "reason")) || (key4 === "resolveWith"))){
+const err19 = {instancePath:instancePath+"/unread/" + i1,schemaPath:"#/$defs/unreadNote/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema46,data:data22};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data22.path !== undefined){
+let data23 = data22.path;
+if(typeof data23 === "string"){
+if(!pattern5.test(data23)){
+const err20 = {instancePath:instancePath+"/unread/" + i1+"/path",schemaPath:"#/$defs/unreadNote/properties/path/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema46.properties.path,data:data23};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/unread/" + i1+"/path",schemaPath:"#/$defs/unreadNote/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.path.type,parentSchema:schema46.properties.path,data:data23};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data22.reason !== undefined){
+let data24 = data22.reason;
+if(typeof data24 === "string"){
+if(!pattern5.test(data24)){
+const err22 = {instancePath:instancePath+"/unread/" + i1+"/reason",schemaPath:"#/$defs/unreadNote/properties/reason/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema46.properties.reason,data:data24};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/unread/" + i1+"/reason",schemaPath:"#/$defs/unreadNote/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.reason.type,parentSchema:schema46.properties.reason,data:data24};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data22.resolveWith !== undefined){
+let data25 = data22.resolveWith;
+if(typeof data25 === "string"){
+if(!pattern5.test(data25)){
+const err24 = {instancePath:instancePath+"/unread/" + i1+"/resolveWith",schemaPath:"#/$defs/unreadNote/properties/resolveWith/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema46.properties.resolveWith,data:data25};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/unread/" + i1+"/resolveWith",schemaPath:"#/$defs/unreadNote/properties/resolveWith/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.resolveWith.type,parentSchema:schema46.properties.resolveWith,data:data25};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/unread/" + i1,schemaPath:"#/$defs/unreadNote/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.type,parentSchema:schema46,data:data22};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+}
+else {
+const err27 = {instancePath:instancePath+"/unread",schemaPath:"#/properties/unread/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.unread.type,parentSchema:schema31.properties.unread,data:data21};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+}
+else {
+const err28 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+validate20.errors = vErrors;
+return errors === 0;
+}
+validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+

@@ -1,0 +1,169 @@
+import type {ContextValue} from '../engine/context.js';
+import type {Operation} from './operation-names.js';
+
+export type {Operation} from './operation-names.js';
+
+/**
+ * The snapshot: everything known about one failing (or feared) S3 request. Live collection, pasted
+ * policies, support bundles and the built-in examples all produce one; the diagnosis reads only this.
+ * Documented in docs/snapshot.md and validated by snapshot-schema.ts.
+ *
+ * Absent means unknown; `null` means known to be none.
+ */
+
+export const snapshotFormat = 's3-kms-doctor/snapshot@1';
+
+/** A policy document as JSON, exactly as AWS returns it (parsed by the engine's parsePolicy). */
+export type PolicyJson = Readonly<Record<string, unknown>>;
+
+export type NamedPolicy = {
+	readonly name: string;
+	/** Managed policy ARN, when it is one. */
+	readonly arn?: string;
+	readonly document: PolicyJson;
+};
+
+export type UploadTool = 'aws-cli' | 'sdk' | 'sdk-js' | 'boto3' | 'dotnet' | 'console' | 'other';
+
+export type CopySource = {
+	readonly bucket: string;
+	readonly objectKey: string;
+	/** The source object's key, when known. */
+	readonly kmsKeyId?: string;
+};
+
+export type Question = {
+	readonly operation: Operation;
+	readonly bucket: string;
+	readonly objectKey: string;
+	readonly sizeBytes?: number;
+	/** Above this size the tool switches to multipart upload. Default: 8 MiB, the AWS CLI's. */
+	readonly multipartThresholdBytes?: number;
+	readonly tool?: UploadTool;
+	/** The key named in the request (upload/copy), or the object's key (download). */
+	readonly kmsKeyId?: string;
+	readonly source?: CopySource;
+};
+
+export type EncryptionAlgorithm = 'aws:kms' | 'aws:kms:dsse' | 'AES256';
+
+export type DefaultEncryption = {
+	readonly algorithm: EncryptionAlgorithm;
+	readonly kmsKeyId?: string;
+	readonly bucketKeyEnabled?: boolean;
+};
+
+export type ObjectOwnership = 'BucketOwnerEnforced' | 'BucketOwnerPreferred' | 'ObjectWriter';
+
+export type BucketInfo = {
+	readonly name?: string;
+	readonly accountId?: string;
+	readonly region?: string;
+	/** `null`: the bucket has no bucket policy. */
+	readonly policy?: PolicyJson | null;
+	/** `null`: no default encryption configured (S3 then uses SSE-S3). */
+	readonly defaultEncryption?: DefaultEncryption | null;
+	readonly objectOwnership?: ObjectOwnership | null;
+};
+
+/** What HeadObject says of an existing object (download, copy source). */
+export type ObjectInfo = {
+	readonly encryption?: DefaultEncryption | null;
+	readonly ownerAccountId?: string;
+};
+
+export type KeyManager = 'CUSTOMER' | 'AWS';
+export type KeyState = 'Enabled' | 'Disabled' | 'PendingDeletion' | 'PendingImport' | 'PendingReplicaDeletion' | 'Unavailable' | 'Creating' | 'Updating';
+
+export type GrantConstraints = {
+	readonly encryptionContextEquals?: Readonly<Record<string, string>>;
+	readonly encryptionContextSubset?: Readonly<Record<string, string>>;
+};
+
+export type KeyGrant = {
+	readonly grantId?: string;
+	readonly name?: string;
+	readonly granteePrincipal: string;
+	readonly retiringPrincipal?: string;
+	readonly operations: readonly string[];
+	readonly constraints?: GrantConstraints;
+};
+
+export type KeyInfo = {
+	/** The key ARN (`arn:aws:kms:REGION:ACCOUNT:key/ID`). */
+	readonly arn: string;
+	readonly aliases?: readonly string[];
+	readonly keyManager?: KeyManager;
+	readonly keyState?: KeyState;
+	/** `SYMMETRIC_DEFAULT`, `RSA_2048`, … S3 needs a symmetric encryption key. */
+	readonly keySpec?: string;
+	readonly keyUsage?: string;
+	readonly multiRegion?: boolean;
+	readonly policy?: PolicyJson;
+	readonly grants?: readonly KeyGrant[];
+};
+
+export type PrincipalInfo = {
+	/** IAM user, role, or `arn:aws:sts::ACCT:assumed-role/ROLE/SESSION`. */
+	readonly arn: string;
+	/** For a session: the role behind it, with its path (`arn:aws:iam::ACCT:role/path/Name`), as GetRole returns it. */
+	readonly roleArn?: string;
+	/** The unique ID (`AIDA…` or `AROA…:session`), for `aws:userid`. */
+	readonly userId?: string;
+	readonly identityPolicies?: readonly NamedPolicy[];
+	/** `null`: no permissions boundary. */
+	readonly permissionsBoundary?: NamedPolicy | null;
+	/** `null`: no session policy. Session policies cannot be read from AWS, only pasted. */
+	readonly sessionPolicy?: PolicyJson | null;
+	readonly tags?: Readonly<Record<string, string>>;
+	/** The organization ID, for `aws:PrincipalOrgID`; `null` when the account is in no organization. */
+	readonly organizationId?: string | null;
+};
+
+/** Policies of one level of the organization tree (root, OUs…, the account). */
+export type OrganizationLevel = readonly (PolicyJson | NamedPolicy)[];
+
+export type OrganizationInfo = {
+	/** SCPs, root level first, the principal's account level last. `[]`: no SCPs apply (management account). */
+	readonly serviceControlPolicies?: readonly OrganizationLevel[];
+	/** RCPs of the resource's account, same order. */
+	readonly resourceControlPolicies?: readonly OrganizationLevel[];
+};
+
+/** Why a field is missing, and what would fill it. Collection records one for each failed read. */
+export type UnreadNote = {
+	/** Dotted path in the snapshot, e.g. `key.policy`, `principal.identityPolicies`. */
+	readonly path: string;
+	readonly reason: string;
+	/** The read permission or paste that would resolve it, e.g. `kms:GetKeyPolicy on arn:aws:kms:…`. */
+	readonly resolveWith?: string;
+};
+
+export type SnapshotMetadata = {
+	readonly title?: string;
+	readonly description?: string;
+	readonly createdAt?: string;
+	readonly collectedBy?: 'live' | 'manual' | 'bundle' | 'example';
+	readonly redacted?: boolean;
+};
+
+export type Snapshot = {
+	readonly format: typeof snapshotFormat;
+	readonly metadata?: SnapshotMetadata;
+	readonly question: Question;
+	readonly principal?: PrincipalInfo;
+	readonly bucket?: BucketInfo;
+	/** What HeadObject said of the object (download) or nothing (upload). */
+	readonly object?: ObjectInfo;
+	readonly key?: KeyInfo;
+	/** Facts of the copy source: its bucket, its object and its key. */
+	readonly source?: {
+		readonly bucketInfo?: BucketInfo;
+		readonly objectInfo?: ObjectInfo;
+		readonly keyInfo?: KeyInfo;
+	};
+	readonly organization?: OrganizationInfo;
+	/** Other request context keys: `aws:SourceIp`, `aws:SourceVpce`, `aws:SecureTransport`, … `null` = known absent. */
+	readonly requestContext?: Readonly<Record<string, ContextValue>>;
+	readonly unread?: readonly UnreadNote[];
+};

@@ -1,0 +1,27 @@
+import {unwrapAwsOutput} from '../../inputs/paste/unwrap-aws-output.js';
+
+/**
+ * "Which key?" questions point at the command that shows the key (get-bucket-encryption, head-object);
+ * people then paste its whole output. The key is taken from it, or the reason there is none is said.
+ */
+
+export type KeyFromPaste = {readonly key: string} | {readonly problem: string};
+
+/** The KMS key named by pasted get-bucket-encryption or head-object output; undefined when the text is not JSON. */
+export const keyFromPaste = (text: string, awsManagedAllowed: boolean): KeyFromPaste | undefined => {
+	if (!text.trimStart().startsWith('{')) return undefined;
+	const pasted = unwrapAwsOutput(text);
+	if (!pasted.ok) return {problem: pasted.error.message};
+	const {value} = pasted;
+	if (value.kind !== 'bucket-encryption' && value.kind !== 'object-encryption') return {problem: 'paste the key ARN, or what aws s3api get-bucket-encryption or head-object prints'};
+	const what = value.kind === 'bucket-encryption' ? "the bucket's default encryption" : 'the object';
+	if (value.algorithm !== undefined && !value.algorithm.startsWith('aws:kms')) return {problem: `${what} uses ${value.algorithm === 'AES256' ? 'SSE-S3 (AES256)' : value.algorithm}, no KMS key: KMS permissions do not apply`};
+	if (value.kmsKeyId) return {key: value.kmsKeyId};
+	return awsManagedAllowed ? {key: 'aws/s3'} : {problem: `${what} names no key ID: it uses the AWS managed key aws/s3`};
+};
+
+/** The answer to keep: the key taken from pasted output, or the text as typed. */
+export const interpretKeyAnswer = (text: string, awsManagedAllowed: boolean): string => {
+	const found = keyFromPaste(text, awsManagedAllowed);
+	return found && 'key' in found ? found.key : text;
+};

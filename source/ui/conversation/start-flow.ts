@@ -1,0 +1,64 @@
+import type {ParsedDenial} from '../../inputs/error-message/parsed-denial.js';
+import {denialMeaning} from './denial-meaning.js';
+import {denialFacts} from './detected-facts.js';
+import {ask, show, waitFor} from './flow-steps.js';
+import type {Ending, Flow, FlowEnv} from './flow-types.js';
+import {liveFlow} from './live-flow.js';
+import {manualFlow} from './manual-flow.js';
+import {profileOfAnswer} from './profile-answer.js';
+import type {Note} from './question.js';
+import * as questions from './start-questions.js';
+import {targetFlow} from './target-flow.js';
+
+/**
+ * The decision tree, written as a generator: it yields a question and receives the answer, so the order
+ * reads top to bottom. walk.ts drives it with the stored answers; nothing here has side effects. It starts
+ * here (how to look at the request: start-questions.ts), then goes to an example, a file, or the target
+ * (target-flow.ts) read with a profile (live-flow.ts) or from pasted policies (manual-flow.ts); each flow's
+ * questions are in the questions file beside it.
+ */
+
+function* exampleFlow(env: FlowEnv): Flow<Ending> {
+	if (!env.examples) return yield* waitFor({kind: 'examples'});
+	if (env.examples.length === 0) {
+		yield* ask({...questions.exampleQuestion(env), options: []}, env.examplesProblem ?? 'no built-in examples were found next to the program');
+	}
+	const id = yield* ask(questions.exampleQuestion(env));
+	const example = env.examples.find(candidate => candidate.id === id)!;
+	return {snapshot: example.snapshot, mode: 'example'};
+}
+
+function* fileFlow(env: FlowEnv): Flow<Ending> {
+	const path = yield* ask(questions.fileQuestion);
+	const loaded = env.files[path];
+	if (!loaded) return yield* waitFor({kind: 'file', path});
+	if (!loaded.ok) {
+		yield* ask(questions.fileQuestion, loaded.error);
+		throw new Error('unreachable: a question with a problem stops the walk');
+	}
+	yield* show([{tone: 'found', text: `${loaded.value.metadata?.title ?? 'Snapshot'}: ${loaded.value.question.operation} s3://${loaded.value.question.bucket}/${loaded.value.question.objectKey}`}]);
+	return {snapshot: loaded.value, mode: 'file', filePath: path};
+}
+
+export function* conversation(env: FlowEnv): Flow<Ending> {
+	if ((!env.profiles && !env.profilesLoading) || !env.settings) return yield* waitFor({kind: 'start-up'});
+	const startNotes: Note[] = [...(env.greetingNotes ?? [])];
+	// While the profiles are still being read, the question's own "reading profiles…" line says so.
+	if (env.profilesProblem) startNotes.push({tone: 'warning', text: env.profilesProblem});
+	else if (env.profiles?.length === 0) startNotes.push({tone: 'info', text: 'No AWS profiles found (~/.aws/config, ~/.aws/credentials): you can still paste policies, load a snapshot or try an example.'});
+	let how = yield* ask(questions.startQuestion(env), undefined, startNotes);
+	if (how === 'example') return yield* exampleFlow(env);
+	if (how === 'file') return yield* fileFlow(env);
+	let denial: ParsedDenial | undefined;
+	if (how === 'error') {
+		const text = yield* ask(questions.errorQuestion(env));
+		const parsed = env.parseError(text);
+		denial = parsed.ok ? parsed.value : undefined;
+		if (denial) yield* show([...denialFacts(denial), ...denialMeaning(denial)]);
+		how = yield* ask(questions.readHowQuestion(env));
+	}
+	const profile = profileOfAnswer(how);
+	const target = yield* targetFlow(env, denial, profile !== undefined);
+	if (profile !== undefined) return yield* liveFlow(env, profile, target, denial);
+	return yield* manualFlow(env, target, denial);
+}

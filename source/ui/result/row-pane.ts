@@ -1,0 +1,22 @@
+import {statusStyles} from '../../report/marks.js';
+import type {Line} from '../conversation/transcript-lines.js';
+import {wrapText} from '../text/wrap.js';
+import {actionWithSide, type Side} from './copy-sides.js';
+import type {ResultRow} from './rows.js';
+
+/**
+ * Under the table, the selected row's explanation in full: in the table it is cut to one line (about 35
+ * columns at 80), which is not enough to read it. Enter still opens the whole explanation and the fix.
+ */
+
+/** At most this many lines: the table keeps the rest of the room. */
+export const paneRoom = 4;
+
+export const rowPaneLines = (row: ResultRow | undefined, width: number, side?: Side): Line[] => {
+	if (!row) return [];
+	const style = statusStyles[row.requirement.status];
+	const more = row.fix ? ' (Enter: the fix)' : ' (Enter: more)';
+	const lines = wrapText(`${actionWithSide(row.requirement.action, side)}: ${row.requirement.why}${more}`, width - 4, '');
+	const kept = lines.length <= paneRoom ? lines : [...lines.slice(0, paneRoom - 1), `${lines[paneRoom - 1]!.slice(0, Math.max(width - 20, 10))}… Enter reads on`];
+	return kept.map((text, index) => (index === 0 ? {mark: `  ${style.mark === '⛔' ? '⛔' : `${style.mark} `}`, ...(style.color ? {markColour: style.color} : {}), text, dim: style.dim ?? false} : {text: `    ${text}`, dim: style.dim ?? false}));
+};

@@ -1,0 +1,82 @@
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {combinedExitCode} from '../../source/commands/check-snapshots.js';
+import {runBuiltCli} from './run-built-cli.js';
+
+/** `check --snapshot examples/*.json`: what a shell's glob gives, one report per file, the worst exit code. */
+
+const allowed = 'examples/all-allowed.json';
+const denied = 'examples/disabled-key.json';
+const multipart = 'examples/large-upload-multipart-missing-decrypt.json';
+let folder = '';
+let unknown = '';
+
+beforeAll(() => {
+	folder = mkdtempSync(join(tmpdir(), 's3-kms-doctor-snapshots-'));
+	// The allowed example with its key policy unread: nothing is denied, one thing is unknown.
+	const snapshot = JSON.parse(readFileSync(allowed, 'utf8')) as {key: Record<string, unknown>};
+	delete snapshot.key['policy'];
+	unknown = join(folder, 'key-policy-unread.json');
+	writeFileSync(unknown, JSON.stringify(snapshot));
+});
+afterAll(() => rmSync(folder, {recursive: true, force: true}));
+
+describe('check --snapshot with several files', () => {
+	it('prints one text report per file, in the order given, each under its file name', async () => {
+		const run = await runBuiltCli(['check', '--snapshot', denied, allowed, multipart]);
+		const headings = run.stdout.split('\n').filter(line => line.startsWith('== '));
+		expect(headings).toEqual([`== ${denied}`, `== ${allowed}`, `== ${multipart}`]);
+		expect(run.stdout.match(/ALLOWED|DENIED/g)).toEqual(['DENIED', 'ALLOWED', 'DENIED']);
+		expect(run.exitCode).toBe(1);
+		expect(run.stderr).toBe('');
+	});
+
+	it('prints a JSON array in the order given', async () => {
+		const run = await runBuiltCli(['check', '--snapshot', allowed, multipart, '--format', 'json']);
+		const reports = JSON.parse(run.stdout) as Array<{verdict: string; question: {bucket: string}}>;
+		expect(reports.map(report => report.verdict)).toEqual(['allowed', 'denied']);
+		expect(reports.map(report => report.question.bucket)).toEqual(['example-ingest', 'example-reports']);
+	});
+
+	it('writes every Markdown report to --out, one after another', async () => {
+		const out = join(folder, 'reports.md');
+		const run = await runBuiltCli(['check', '--snapshot', allowed, denied, '--format', 'md', '--out', out]);
+		expect(run.stdout).toBe('');
+		const text = readFileSync(out, 'utf8');
+		expect(text.match(/^# .*/gm)?.map(heading => heading.split(':')[0])).toEqual(['# ✔ Allowed', '# ✘ Denied']);
+	});
+
+	it('gives a bad file its one line, still reports the others, and exits 2', async () => {
+		const broken = join(folder, 'broken.json');
+		writeFileSync(broken, '{"format": ');
+		const run = await runBuiltCli(['check', '--snapshot', allowed, join(folder, 'missing.json'), broken, denied]);
+		const errors = run.stderr.trim().split('\n');
+		expect(errors).toHaveLength(2);
+		expect(errors[0]).toMatch(/^s3-kms-doctor: cannot read snapshot .*missing\.json: no such file$/);
+		expect(errors[1]).toMatch(/^s3-kms-doctor: .*broken\.json/);
+		expect(run.stdout.split('\n').filter(line => line.startsWith('== '))).toEqual([`== ${allowed}`, `== ${denied}`]);
+		expect(run.exitCode).toBe(2);
+	});
+
+	it('exits 3 when nothing is denied and something is unknown, 0 when all are allowed', async () => {
+		expect((await runBuiltCli(['check', '--snapshot', allowed, unknown])).exitCode).toBe(3);
+		expect((await runBuiltCli(['check', '--snapshot', allowed, allowed])).exitCode).toBe(0);
+	});
+
+	it('keeps one file exactly as before: no heading, its own exit code', async () => {
+		const run = await runBuiltCli(['check', '--snapshot', allowed]);
+		expect(run.stdout).not.toContain('== ');
+		expect(run.exitCode).toBe(0);
+	});
+});
+
+describe('the exit code of several verdicts', () => {
+	it('is 2 for any bad input, else 1 for any denied, else 3 for any unknown, else 0', () => {
+		expect(combinedExitCode(['denied', 'allowed'], 1)).toBe(2);
+		expect(combinedExitCode(['unknown', 'denied', 'allowed'], 0)).toBe(1);
+		expect(combinedExitCode(['allowed', 'unknown'], 0)).toBe(3);
+		expect(combinedExitCode(['allowed', 'allowed'], 0)).toBe(0);
+	});
+});

@@ -1,0 +1,143 @@
+import {mkdtempSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {afterEach, beforeAll, describe, expect, it, vi} from 'vitest';
+import {checkPolicy} from '../../source/commands/wizard-services.js';
+import {diagnose} from '../../source/diagnosis/diagnose.js';
+import type {Diagnosis} from '../../source/diagnosis/diagnosis.js';
+import {renderMarkdown} from '../../source/report/render-markdown.js';
+import {KeyRouter} from '../../source/ui/keys/key-router.js';
+import {fixText} from '../../source/ui/result/detail-lines.js';
+import {ResultScreen} from '../../source/ui/result/result-screen.js';
+import {runBuiltCli} from '../commands/run-built-cli.js';
+import {tableCells} from '../report/report-helpers.js';
+import {writeTarGz} from '../support/tar-gz.js';
+import {fakeServices} from '../ui/helpers/fake-services.js';
+import {keys, renderApp, type Rendered} from '../ui/helpers/render.js';
+import {hostileSnapshot, osc52, rawControls} from './hostile-snapshot.js';
+
+/**
+ * Customer text is hostile: escape sequences written JSON-escaped in a Sid, a key, a name or a condition
+ * must reach no terminal, clipboard or markdown file raw, through any output.
+ */
+
+let folder: string;
+let snapshotFile: string;
+const diagnosis: Diagnosis = diagnose(hostileSnapshot);
+
+beforeAll(() => {
+	folder = mkdtempSync(path.join(tmpdir(), 's3kd-hostile-'));
+	snapshotFile = path.join(folder, 'hostile.json');
+	writeFileSync(snapshotFile, JSON.stringify(hostileSnapshot));
+});
+
+describe('check on a hostile snapshot', () => {
+	it('the text report shows every sequence escaped, and still says denied', async () => {
+		const run = await runBuiltCli(['check', '--snapshot', snapshotFile, '--format', 'text']);
+		expect(run.exitCode).toBe(1);
+		expect(rawControls(run.stdout)).toEqual([]);
+		expect(run.stdout).toContain('A\\u001b]52;c;ZWNobyBwd25lZA==\\u0007B');
+		expect(run.stdout).toContain('\\u202etxt.exe');
+		expect(run.stdout.split('\n')[0]).toMatch(/^✘ DENIED/);
+	});
+
+	it('the JSON report keeps exact values, with the sequences JSON-escaped', async () => {
+		const run = await runBuiltCli(['check', '--snapshot', snapshotFile, '--format', 'json']);
+		expect(rawControls(run.stdout)).toEqual([]);
+		const report = JSON.parse(run.stdout) as {question: {objectKey: string; principalArn: string}};
+		expect(report.question.objectKey).toBe(hostileSnapshot.question.objectKey);
+		expect(report.question.principalArn).toBe(hostileSnapshot.principal!.arn);
+	});
+
+	it('the markdown report keeps every value in its place: no heading, HTML, link or broken table of theirs', async () => {
+		const run = await runBuiltCli(['check', '--snapshot', snapshotFile, '--format', 'md']);
+		const markdown = run.stdout;
+		expect(rawControls(markdown)).toEqual([]);
+		const lines = markdown.split('\n');
+		expect(lines.filter(line => /^#{1,6} /.test(line)).every(line => /^(# [✔✘?] (Allowed|Denied|Unknown): |## |### )/.test(line))).toBe(true);
+		expect(lines.filter(line => line.startsWith('# '))).toHaveLength(1);
+		expect(lines.some(line => /^ {0,3}(<|\[x\]|# Owned)/.test(line))).toBe(false);
+		// Inside a code span `<script>` and `[x](…)` are text; outside one they must not be there at all.
+		const outsideCode = markdown.replace(/(`+)[\s\S]*?[^`]\1(?!`)/g, '');
+		expect(outsideCode).not.toMatch(/<script/i);
+		expect(outsideCode).not.toMatch(/(^|[^\\])\[x\]\(javascript:/);
+		const tables = markdown.split('\n\n').filter(block => block.startsWith('|'));
+		for (const table of tables) {
+			const [header, ...rows] = table.split('\n');
+			for (const row of rows) expect(tableCells(row), row).toHaveLength(tableCells(header!).length);
+		}
+	});
+
+	it('stderr notes and error lines quote customer text escaped, on one line', async () => {
+		const bad = path.join(folder, `bad\u001b[2J.json`);
+		writeFileSync(bad, '{"format": "s3-kms-doctor/snapshot@1", "question": {"operation": "upload\\u001b]52;c;eA==\\u0007"}}');
+		const run = await runBuiltCli(['check', '--snapshot', bad]);
+		expect(run.exitCode).toBe(2);
+		expect(rawControls(run.stderr)).toEqual([]);
+		expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+	});
+});
+
+describe('import and explain-error with hostile text', () => {
+	it('import notes escape entry names and *.stderr text', async () => {
+		const bundle = path.join(folder, 'hostile.tar.gz');
+		await writeTarGz(bundle, [
+			{name: 'b/question.json', text: JSON.stringify({format: 's3-kms-doctor/bundle@1', operation: 'download', bucket: 'example-bucket', objectKey: `k${osc52}`})},
+			{name: 'b/sts-get-caller-identity.stderr', text: `\nAn error occurred (AccessDenied) when calling the GetCallerIdentity operation: no ${osc52} \u001b[2J\n`},
+			{name: 'b/sts-get-caller-identity.exit', text: '254'},
+			{name: `b/big\u001b[2J.json`, zeros: 11 * 1024 * 1024},
+		]);
+		const run = await runBuiltCli(['import', bundle]);
+		expect(rawControls(run.stdout + run.stderr)).toEqual([]);
+		expect(run.stderr).toContain('\\u001b');
+	});
+
+	it('explain-error escapes the message and CloudTrail fields it quotes', async () => {
+		const message = `User: arn:aws:iam::111122223333:user/x${osc52} is not authorized to perform: kms:Decrypt on resource: arn:aws:kms:eu-west-1:111122223333:key/k${'\u202e'} because no identity-based policy allows the kms:Decrypt action`;
+		for (const format of ['text', 'json']) {
+			const run = await runBuiltCli(['explain-error', '--format', format], {input: message});
+			expect(run.exitCode, run.stderr).toBe(0);
+			expect(rawControls(run.stdout)).toEqual([]);
+		}
+		const trail = JSON.stringify({Records: [{eventSource: 'kms.amazonaws.com', eventName: 'Decrypt', errorCode: 'AccessDenied', errorMessage: message, userIdentity: {arn: `arn:aws:iam::111122223333:user/x${osc52}`}}]});
+		const run = await runBuiltCli(['explain-error'], {input: trail});
+		expect(rawControls(run.stdout + run.stderr)).toEqual([]);
+	});
+});
+
+describe('the wizard with hostile text', () => {
+	let app: Rendered | undefined;
+	afterEach(() => {
+		app?.unmount();
+		app = undefined;
+	});
+
+	it('the result screen writes no sequence of theirs to the terminal, and copies none to the clipboard', async () => {
+		const fake = fakeServices();
+		app = renderApp(
+			<KeyRouter>
+				<ResultScreen diagnosis={diagnosis} snapshot={hostileSnapshot} services={fake.services} width={100} rows={40} onRerun={() => undefined} savedCheckNames={[]} onBack={vi.fn()} onQuit={vi.fn()} />
+			</KeyRouter>,
+		);
+		await app.waitFor(frame => frame.includes('Bucket policy'), 'the table');
+		await app.press(keys.enter);
+		await app.waitFor(frame => frame.includes('Decided by') || frame.includes('on arn'), 'the detail');
+		for (const frame of app.rawFrames()) {
+			// Ink's own styling and cursor moves are CSI sequences; nothing else may be there.
+			// eslint-disable-next-line no-control-regex -- Ink's own sequences are what this removes.
+			const withoutInk = frame.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '');
+			expect(rawControls(withoutInk.replace(/\n/g, ''))).toEqual([]);
+			expect(frame).not.toContain('\u001b]');
+		}
+		for (const fix of diagnosis.fixes) for (const tab of ['statement', 'policy', 'command'] as const) expect(rawControls(fixText(fix, tab).replace(/\n/g, ''))).toEqual([]);
+	});
+
+	it('a pasted policy holding such characters is accepted with a warning', () => {
+		const pasted = JSON.stringify({Version: '2012-10-17', Statement: [{Sid: `A${osc52}B`, Effect: 'Allow', Action: 'kms:*', Resource: '*'}]});
+		expect(checkPolicy(pasted, 'Key policy')).toEqual({ok: true, statementCount: 1, hiddenCharacters: 2});
+	});
+
+	it('the exported markdown is the same safe report', () => {
+		expect(rawControls(renderMarkdown(diagnosis))).toEqual([]);
+	});
+});

@@ -1,0 +1,190 @@
+import {describe, expect, it} from 'vitest';
+import {bundleToSnapshot, type BundleImport} from '../../../source/inputs/bundle/index.js';
+import {parseSnapshot} from '../../../source/snapshot/parse-snapshot.js';
+
+/** An answer (written as the CLI prints it), a failure (`{error: 'Code: message'}`) or raw text of a file. */
+type Call = Record<string, unknown> | {readonly error: string; readonly exit?: number} | {readonly raw: string};
+
+const question = {format: 's3-kms-doctor/bundle@1', operation: 'upload', bucket: 'amzn-s3-demo-bucket', objectKey: 'backups/db.tar'};
+const roleCaller = {UserId: 'AROAEXAMPLEUPLOADER01:alice', Account: '111122223333', Arn: 'arn:aws:sts::111122223333:assumed-role/Uploader/alice'};
+const keyArn = 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+const allow = (action: string) => ({Version: '2012-10-17', Statement: [{Effect: 'Allow', Action: action, Resource: '*'}]});
+
+/** A bundle as the script lays it out: STEM.json, STEM.stderr, STEM.exit, and a manifest. */
+const bundle = (calls: Readonly<Record<string, Call>>, extra: Readonly<Record<string, string>> = {}, options: {manifest?: boolean; exits?: boolean} = {}): Map<string, string> => {
+	const files = new Map<string, string>([['question.json', JSON.stringify(question)]]);
+	const rows = ['# s3-kms-doctor/bundle@1', '# collected-at\t2024-06-01T09:30:00Z', '# file\texit\tpermission\tcommand'];
+	for (const [stem, call] of Object.entries(calls)) {
+		if ('error' in call && typeof call.error === 'string') {
+			const [code, ...message] = call.error.split(': ');
+			files.set(`${stem}.json`, '');
+			files.set(`${stem}.stderr`, `\nAn error occurred (${code}) when calling the X operation: ${message.join(': ')}\n`);
+			if (options.exits !== false) files.set(`${stem}.exit`, `${call.exit ?? 254}\n`);
+			rows.push(`${stem}\t${call.exit ?? 254}\tperm\taws x`);
+		} else {
+			files.set(`${stem}.json`, 'raw' in call && typeof call.raw === 'string' ? call.raw : `${JSON.stringify(call, null, 4)}\n`);
+			files.set(`${stem}.stderr`, '');
+			if (options.exits !== false) files.set(`${stem}.exit`, '0\n');
+			rows.push(`${stem}\t0\tperm\taws x`);
+		}
+	}
+	if (options.manifest !== false) files.set('manifest.tsv', `${rows.join('\n')}\n`);
+	for (const [name, content] of Object.entries(extra)) files.set(name, content);
+	return files;
+};
+
+const imported = (files: Map<string, string>): BundleImport => {
+	const result = bundleToSnapshot(files);
+	if (!result.ok) throw new Error(result.error.message);
+	const reparsed = parseSnapshot(JSON.stringify(result.value.snapshot), 'imported');
+	if (!reparsed.ok) throw new Error(`the snapshot does not pass the schema: ${reparsed.error.message}`);
+	return result.value;
+};
+
+const unread = (result: BundleImport): Record<string, {reason: string; resolveWith?: string}> =>
+	Object.fromEntries((result.snapshot.unread ?? []).map(note => [note.path, note]));
+
+const roleCalls: Record<string, Call> = {
+	'sts-get-caller-identity': roleCaller,
+	'iam-get-role': {Role: {RoleName: 'Uploader', RoleId: 'AROAEXAMPLEUPLOADER01', Arn: 'arn:aws:iam::111122223333:role/Uploader'}},
+	'iam-list-role-policies': {PolicyNames: ['Inline']},
+	'iam-get-role-policy.Inline': {PolicyName: 'Inline', PolicyDocument: allow('s3:PutObject')},
+	'iam-list-attached-role-policies': {AttachedPolicies: [{PolicyName: 'Managed', PolicyArn: 'arn:aws:iam::111122223333:policy/Managed'}]},
+	'iam-get-policy.arn_aws_iam__111122223333_policy_Managed': {Policy: {DefaultVersionId: 'v2'}},
+	'iam-get-policy-version.arn_aws_iam__111122223333_policy_Managed': {PolicyVersion: {Document: encodeURIComponent(JSON.stringify(allow('kms:GenerateDataKey')))}},
+};
+
+describe('bundleToSnapshot', () => {
+	it('refuses a bundle without its question, and a damaged question, saying what a bundle holds', () => {
+		const none = bundleToSnapshot(new Map([['manifest.tsv', '']]));
+		expect(!none.ok && none.error.message).toMatch(/no question\.json.*collect-script.*manifest\.tsv/);
+		const broken = bundleToSnapshot(new Map([['question.json', '{"operation": "upload",']]));
+		expect(!broken.ok && broken.error.message).toMatch(/question\.json is not valid JSON.*line 1/);
+		const wrong = bundleToSnapshot(new Map([['question.json', JSON.stringify({...question, operation: 'delete'})]]));
+		expect(!wrong.ok && wrong.error.message).toMatch(/"operation" must be upload, download or copy/);
+		const other = bundleToSnapshot(new Map([['question.json', JSON.stringify({...question, format: 'something/else@9'})]]));
+		expect(!other.ok && other.error.message).toMatch(/this version reads s3-kms-doctor\/bundle@1/);
+	});
+
+	it('imports the identity policies, decoding a URL-encoded document as well as an object', () => {
+		const {snapshot} = imported(bundle(roleCalls));
+		expect(snapshot.principal?.identityPolicies).toEqual([
+			{name: 'Inline', document: allow('s3:PutObject')},
+			{name: 'Managed', arn: 'arn:aws:iam::111122223333:policy/Managed', document: allow('kms:GenerateDataKey')},
+		]);
+		expect(snapshot.principal).toMatchObject({userId: 'AROAEXAMPLEUPLOADER01:alice', roleArn: 'arn:aws:iam::111122223333:role/Uploader', permissionsBoundary: null});
+	});
+
+	it('leaves the identity policies unknown when any of them could not be read, and says which and why', () => {
+		const result = imported(bundle({...roleCalls, 'iam-get-role-policy.Inline': {error: 'AccessDenied: User: x is not authorized to perform: iam:GetRolePolicy'}}));
+		expect(result.snapshot.principal?.identityPolicies).toBeUndefined();
+		expect(unread(result)['principal.identityPolicies']).toEqual({
+			path: 'principal.identityPolicies',
+			reason: 'iam:GetRolePolicy: denied (AccessDenied): User: x is not authorized to perform: iam:GetRolePolicy',
+			resolveWith: 'iam:GetRolePolicy on arn:aws:iam::111122223333:role/Uploader',
+		});
+		expect(result.missing.join('\n')).toMatch(/principal\.identityPolicies: iam:GetRolePolicy: denied/);
+	});
+
+	it('says when the IAM part was skipped because the principal is in another account', () => {
+		const files = bundle({'sts-get-caller-identity': {...roleCaller, Account: '999988887777'}});
+		files.set('question.json', JSON.stringify({...question, principal: 'arn:aws:iam::111122223333:role/Uploader'}));
+		files.set('manifest.tsv', `${files.get('manifest.tsv')}iam\tskipped\t-\tthe principal is in account 111122223333 but these credentials are in 999988887777\n`);
+		const result = imported(files);
+		expect(result.snapshot.principal?.arn).toBe('arn:aws:iam::111122223333:role/Uploader');
+		expect(unread(result)['principal.identityPolicies']).toMatchObject({reason: expect.stringMatching(/principal is in account 111122223333/), resolveWith: expect.stringMatching(/credentials of account 111122223333/)});
+	});
+
+	it('turns "there is none" answers into null and failures into notes with the permission', () => {
+		const result = imported(
+			bundle({
+				'sts-get-caller-identity': roleCaller,
+				's3api-get-bucket-location': {LocationConstraint: 'EU'},
+				's3api-head-bucket': {error: '403: Forbidden'},
+				's3api-get-bucket-policy': {error: 'MethodNotAllowed: The specified method is not allowed against this resource.'},
+				's3api-get-bucket-encryption': {error: 'ServerSideEncryptionConfigurationNotFoundError: The server side encryption configuration was not found'},
+				's3api-get-bucket-ownership-controls': {error: 'OwnershipControlsNotFoundError: The bucket ownership controls were not found'},
+				'organizations-describe-organization': {error: 'AWSOrganizationsNotInUseException: Your account is not a member of an organization.'},
+			}),
+		);
+		expect(result.snapshot.bucket).toEqual({region: 'eu-west-1', defaultEncryption: null, objectOwnership: null});
+		expect(result.snapshot.principal?.organizationId).toBeNull();
+		// The caller's account is in no organization; the bucket's account (not proven to be the caller's) may be in one.
+		expect(result.snapshot.organization).toEqual({serviceControlPolicies: []});
+		const notes = unread(result);
+		expect(notes['organization.resourceControlPolicies']?.reason).toMatch(/bucket's account is unknown/);
+		expect(notes['bucket.policy']?.resolveWith).toMatch(/bucket owner's account/);
+		expect(notes['bucket.accountId']?.reason).toMatch(/head-bucket --expected-bucket-owner 111122223333 failed \(403\)/);
+	});
+
+	it('reads a copy: the source bucket, object and key', () => {
+		const files = bundle({
+			'sts-get-caller-identity': roleCaller,
+			'source.s3api-get-bucket-location': {LocationConstraint: 'eu-west-1'},
+			'source.s3api-get-bucket-policy': {error: 'NoSuchBucketPolicy: The bucket policy does not exist'},
+			'source.s3api-head-object': {ServerSideEncryption: 'aws:kms', SSEKMSKeyId: keyArn, BucketKeyEnabled: true},
+			'source.kms-describe-key': {KeyMetadata: {Arn: keyArn, KeyState: 'PendingDeletion', KeyManager: 'AWS'}},
+			'source.kms-get-key-policy': {Policy: JSON.stringify(allow('kms:*')), PolicyName: 'default'},
+			'source.kms-list-grants': {Grants: [{GranteePrincipal: 'arn:aws:iam::111122223333:role/X', Operations: ['Decrypt']}]},
+		});
+		files.set('question.json', JSON.stringify({...question, operation: 'copy', source: {bucket: 'amzn-s3-demo-source', objectKey: 'orig.bin'}}));
+		const {snapshot} = imported(files);
+		expect(snapshot.question.source).toEqual({bucket: 'amzn-s3-demo-source', objectKey: 'orig.bin', kmsKeyId: keyArn});
+		expect(snapshot.source).toEqual({
+			bucketInfo: {name: 'amzn-s3-demo-source', region: 'eu-west-1', policy: null},
+			objectInfo: {encryption: {algorithm: 'aws:kms', kmsKeyId: keyArn, bucketKeyEnabled: true}},
+			keyInfo: {arn: keyArn, keyState: 'PendingDeletion', keyManager: 'AWS', policy: allow('kms:*'), grants: [{granteePrincipal: 'arn:aws:iam::111122223333:role/X', operations: ['Decrypt']}]},
+		});
+	});
+
+	it('imports what it can from a damaged bundle: no manifest, no exit files, an answer cut short', () => {
+		const files = bundle(
+			{
+				'sts-get-caller-identity': roleCaller,
+				's3api-get-bucket-location': {raw: '{\n    "LocationConstraint": "eu-'},
+				's3api-get-bucket-encryption': {error: 'AccessDenied: Access Denied'},
+				'kms-describe-key': {KeyMetadata: {Arn: keyArn, KeyState: 'Enabled'}},
+			},
+			{},
+			{manifest: false, exits: false},
+		);
+		const result = imported(files);
+		expect(result.snapshot.key).toMatchObject({arn: keyArn, keyState: 'Enabled'});
+		const notes = unread(result);
+		expect(notes['bucket.region']?.reason).toMatch(/s3api-get-bucket-location\.json is not valid JSON \(.*line 2/);
+		expect(notes['bucket.defaultEncryption']).toMatchObject({reason: 's3:GetEncryptionConfiguration: denied (AccessDenied): Access Denied', resolveWith: 's3:GetEncryptionConfiguration on arn:aws:s3:::amzn-s3-demo-bucket'});
+		expect(notes['key.policy']?.reason).toMatch(/^kms:GetKeyPolicy: not collected/);
+		expect(result.snapshot.metadata?.createdAt).toBeUndefined();
+	});
+
+	it('knows the key of a download from the object, and a missing object from a 404', () => {
+		const files = bundle({'sts-get-caller-identity': roleCaller, 's3api-head-object': {error: '404: Not Found'}});
+		files.set('question.json', JSON.stringify({...question, operation: 'download'}));
+		const result = imported(files);
+		expect(result.snapshot.object).toBeUndefined();
+		expect(unread(result)['object.encryption']?.reason).toMatch(/does not exist \(404\)/);
+	});
+
+	it('walks SCP levels from the account to the root, and knows the management account is under none', () => {
+		const scp = (id: string, name: string) => ({Policy: {PolicySummary: {Id: id, Name: name, Arn: `arn:aws:organizations::999988887777:policy/o-a1b2c3d4e5/service_control_policy/${id}`}, Content: JSON.stringify(allow('*'))}});
+		const calls = {
+			'sts-get-caller-identity': roleCaller,
+			's3api-head-bucket': {},
+			'organizations-describe-organization': {Organization: {Id: 'o-a1b2c3d4e5', MasterAccountId: '999988887777'}},
+			'organizations-list-policies-for-target.SERVICE_CONTROL_POLICY.111122223333': {Policies: [{Id: 'p-account'}]},
+			'organizations-list-parents.111122223333': {Parents: [{Id: 'r-ab12', Type: 'ROOT'}]},
+			'organizations-list-policies-for-target.SERVICE_CONTROL_POLICY.r-ab12': {Policies: [{Id: 'p-root'}]},
+			'organizations-describe-policy.p-account': scp('p-account', 'AccountLevel'),
+			'organizations-describe-policy.p-root': scp('p-root', 'RootLevel'),
+			'organizations-list-policies-for-target.RESOURCE_CONTROL_POLICY.111122223333': {error: 'AccessDeniedException: You don\'t have permissions to access this resource.'},
+		};
+		const result = imported(bundle(calls));
+		const levels = result.snapshot.organization?.serviceControlPolicies?.map(level => level.map(policy => ('name' in policy ? policy.name : '')));
+		expect(levels).toEqual([['RootLevel'], ['AccountLevel']]);
+		expect(result.snapshot.organization?.resourceControlPolicies).toBeUndefined();
+		expect(unread(result)['organization.resourceControlPolicies']?.resolveWith).toMatch(/management account or a delegated administrator/);
+
+		const management = imported(bundle({...calls, 'sts-get-caller-identity': {...roleCaller, Account: '999988887777', Arn: 'arn:aws:sts::999988887777:assumed-role/Admin/ops'}}));
+		expect(management.snapshot.organization?.serviceControlPolicies).toEqual([]);
+	});
+});

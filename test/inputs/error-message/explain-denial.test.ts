@@ -1,0 +1,112 @@
+import {readFileSync} from 'node:fs';
+import {describe, expect, it} from 'vitest';
+import {explainDenial, looksLikeAccessDenied, parseAccessDenied, type DenialExplanation} from '../../../source/inputs/error-message/index.js';
+
+const fixture = (name: string): string => readFileSync(new URL(`../../fixtures/errors/${name}`, import.meta.url), 'utf8');
+
+const explain = (text: string): DenialExplanation => {
+	const result = parseAccessDenied(text);
+	if (!result.ok) throw new Error(result.error.message);
+	return explainDenial(result.value);
+};
+
+const all = (explanation: DenialExplanation): string => [explanation.summary, ...explanation.meaning, ...explanation.checkNext].join('\n');
+
+describe('explainDenial', () => {
+	it('says a kms:Decrypt denial in UploadPart is the multipart rule, and to grant Decrypt with GenerateDataKey', () => {
+		const explanation = explain(fixture('cli-upload-part-kms-decrypt.txt'));
+		expect(explanation.summary).toMatch(/Uploader.*kms:Decrypt.*no identity-based policy/);
+		expect(explanation.meaning.join(' ')).toMatch(/UploadPart needs kms:Decrypt, not only kms:GenerateDataKey/);
+		expect(explanation.checkNext[0]).toMatch(/kms:Decrypt together with kms:GenerateDataKey/);
+		expect(explanation.checkNext.join(' ')).toMatch(/role's IAM policies/);
+	});
+
+	it('sends an implicit identity-based denial to the caller\'s IAM policy', () => {
+		const explanation = explain(fixture('s3-xml-enhanced.xml'));
+		expect(explanation.checkNext[0]).toMatch(/^The role's IAM policies.*add an Allow for s3:GetObject/);
+		expect(all(explanation)).not.toMatch(/bucket policy/);
+	});
+
+	it('sends an explicit resource-based denial on a KMS action to the key policy, on an S3 action to the bucket policy', () => {
+		expect(all(explain(fixture('kms-json-body.json')))).toMatch(/Deny statement in the key policy/);
+		const bucket = explain(fixture('java-sdk-bucket-policy-deny.txt'));
+		expect(bucket.summary).toMatch(/explicit Deny in a resource-based policy/);
+		expect(bucket.checkNext[0]).toMatch(/bucket policy of amzn-s3-demo-bucket.*s3:x-amz-server-side-encryption/);
+	});
+
+	it('says both sides must allow when the key is in another account', () => {
+		expect(all(explain(fixture('cli-get-object-cross-account-key.txt')))).toMatch(/caller is in 111122223333, the key in 444455556666.*neither alone works/);
+	});
+
+	it('says the enhanced message is withheld across accounts for a plain Access Denied', () => {
+		const explanation = explain(fixture('s3-xml-plain.xml'));
+		expect(explanation.summary).toMatch(/withheld/);
+		expect(explanation.meaning[0]).toMatch(/same account or the same organization.*another account/);
+		expect(explanation.checkNext.join(' ')).toMatch(/collect-script/);
+	});
+
+	it('says the reason is withheld for a CloudTrail S3 event that only says Access Denied', () => {
+		const records = JSON.parse(fixture('cloudtrail-records.json')) as {Records: unknown[]};
+		const explanation = explain(JSON.stringify(records.Records[2]));
+		expect(explanation.summary).toMatch(/withheld/);
+		expect(explanation.meaning.join(' ')).toMatch(/The call was UploadPart/);
+	});
+
+	it('names the denying policy and the authorization id when AWS gave them', () => {
+		const text = all(explain(fixture('identity-explicit-authorization-id.txt')));
+		expect(text).toMatch(/an explicit Deny in an identity-based policy/);
+		expect(text).toMatch(/arn:aws:iam::111122223333:policy\/DenyUnencryptedAccess/);
+		expect(text).toMatch(/--authorization-id a1b2c3d4e5f6g7h8i9j0/);
+	});
+
+	it('sends the transitive VPC endpoint denial to the SCPs', () => {
+		const explanation = explain(fixture('vpce-transitive-scp.txt'));
+		expect(explanation.summary).toMatch(/Deny in a service control policy \(SCP\) matched, reached through a VPC endpoint policy/);
+		expect(explanation.checkNext[0]).toMatch(/SCPs/);
+	});
+
+	it.each([
+		['sessions-policy-explicit.txt', /session policy it passes/],
+		['permissions-boundary-implicit.txt', /permissions boundary.*add kms:Decrypt/],
+		['scp-implicit-no-resource.txt', /SERVICE_CONTROL_POLICY/],
+		['rcp-explicit.txt', /RESOURCE_CONTROL_POLICY/],
+		['vpc-endpoint-implicit.txt', /describe-vpc-endpoints/],
+		['role-trust-explicit.txt', /trust policy/],
+		['older-without-reason.txt', /IAM policies.*then the key policy/],
+	])('%s points at the right place', (name, where) => {
+		expect(explain(fixture(name)).checkNext.join('\n')).toMatch(where);
+	});
+
+	it.each([
+		['kms-disabled.txt', /disabled: this is not a missing permission/, /aws kms enable-key --key-id arn:aws:kms:eu-west-1:111122223333:key\//],
+		['kms-ciphertext.txt', /does not exist, is in another Region, or the caller may not use it/, /key policy.*kms:Decrypt/],
+		['head-object-403.txt', /HEAD request, carries no reason/, /GetObject/],
+	])('%s is explained as what it is', (name, summary, check) => {
+		const explanation = explain(fixture(name));
+		expect(explanation.summary).toMatch(summary);
+		expect(explanation.checkNext.join('\n')).toMatch(check);
+	});
+
+	it('says Bucket Keys are on when the encryption context names the bucket, and counts the other denials', () => {
+		const text = all(explain(fixture('cloudtrail-records.json')));
+		expect(text).toMatch(/a bucket ARN: S3 Bucket Keys are on/);
+		expect(text).toMatch(/1 more denied event/);
+	});
+
+	it('says an unrelated error code is not an access denial', () => {
+		expect(explain('An error occurred (NoSuchKey) when calling the GetObject operation: The specified key does not exist.').summary).toMatch(/NoSuchKey, which is not an access denial/);
+	});
+});
+
+describe('looksLikeAccessDenied', () => {
+	it.each(['cli-upload-part-kms-decrypt.txt', 's3-xml-plain.xml', 'cloudtrail-records.json', 'kms-ciphertext.txt', 'kms-disabled.txt', 'head-object-403.txt', 'java-sdk-bucket-policy-deny.txt'])(
+		'recognises %s',
+		name => {
+			expect(looksLikeAccessDenied(fixture(name))).toBe(true);
+		},
+	);
+
+	it.each(['amzn-s3-demo-bucket', 's3://amzn-s3-demo-bucket/key.txt', 'upload', 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab', ''])('lets %j through', text => {
+		expect(looksLikeAccessDenied(text)).toBe(false);
+	});
+});

@@ -1,0 +1,96 @@
+import {describe, expect, it} from 'vitest';
+import {allOperations, decideMultipart, destinationLeg, hasSource, legOn, legsInRequestOrder, operationModule, operations} from '../../source/operations/registry.js';
+import {cliTransfers, multipartApiCalls, operationOfAction, operationOfApiCall} from '../../source/operations/recognise.js';
+import {isOperation, operationNames, operationNamesInWords, operationsWithSource} from '../../source/snapshot/operation-names.js';
+import {snapshotSchema} from '../../source/snapshot/snapshot-schema.js';
+import {runBuiltCli} from '../commands/run-built-cli.js';
+
+/** The one tuple of names, the one registry, and everything that must follow them. */
+
+describe('the registry', () => {
+	it('has one module for each name of the tuple, in its order, each under its own name', () => {
+		expect(allOperations.map(module => module.name)).toEqual([...operationNames]);
+		expect(Object.keys(operations).sort()).toEqual([...operationNames].sort());
+		for (const name of operationNames) expect(operationModule(name).name).toBe(name);
+	});
+
+	it('keeps each leg on its own side, and every operation has a destination', () => {
+		for (const module of allOperations) {
+			expect(destinationLeg(module.name).side).toBe('destination');
+			expect(legOn(module.name, 'source')?.side ?? 'source').toBe('source');
+		}
+	});
+
+	it("gives a source leg to exactly the operations the snapshot's question gives a source", () => {
+		expect(operationNames.filter(hasSource)).toEqual([...operationsWithSource]);
+	});
+
+	it('lists legs in the order S3 makes their requests: a source is read before the destination is written', () => {
+		for (const module of allOperations) {
+			const sides = legsInRequestOrder(module.name).map(leg => leg.side);
+			expect(sides.at(-1)).toBe('destination');
+			expect(sides).toEqual(module.legs.source ? ['source', 'destination'] : ['destination']);
+		}
+	});
+
+	it('decides multipart only for operations that can go in parts', () => {
+		const big = {sizeBytes: 100 * 1024 * 1024, tool: 'aws-cli'} as const;
+		for (const module of allOperations) {
+			expect(decideMultipart({operation: module.name, ...big}).multipart).toBe(module.multipart.inParts ? 'yes' : 'no');
+		}
+	});
+});
+
+describe('guards, choices and the schema derive from the tuple', () => {
+	it('isOperation accepts exactly the names of the tuple', () => {
+		for (const name of operationNames) expect(isOperation(name)).toBe(true);
+		for (const other of ['Upload', 'uplaod', '', 'replicate', undefined, null, 1, {operation: 'upload'}]) expect(isOperation(other)).toBe(false);
+	});
+
+	it('lists the names in words as messages say them', () => {
+		expect(operationNamesInWords()).toBe('upload, download or copy');
+		expect(operationNamesInWords(operationsWithSource)).toBe('copy');
+	});
+
+	it("the snapshot schema's operation enum is the tuple, and a source is required for the operations that have one", () => {
+		const question = snapshotSchema.$defs.question;
+		expect(question.properties.operation.enum).toEqual(operationNames);
+		expect(question.if.properties.operation.enum).toEqual(operationsWithSource);
+		expect(question.then.required).toEqual(['source']);
+	});
+
+	for (const command of ['check', 'collect-script']) {
+		it(`${command} --operation offers exactly the tuple`, async () => {
+			const run = await runBuiltCli([command, '--operation', 'replicate', '--bucket', 'b', '--key', 'k']);
+			expect(run.exitCode).toBe(2);
+			expect(run.stderr).toContain(`Allowed choices are ${operationNames.join(', ')}.`);
+		});
+	}
+});
+
+describe('recognising an operation from an error', () => {
+	it('maps each API call, any case, to the one operation that makes it', () => {
+		const calls = allOperations.flatMap(module => module.recognition.apiCalls.map(call => call.name));
+		expect(new Set(calls).size).toBe(calls.length);
+		expect(operationOfApiCall('uploadpart')).toBe('upload');
+		expect(operationOfApiCall('PostObject')).toBe('upload');
+		expect(operationOfApiCall('HeadObject')).toBe('download');
+		expect(operationOfApiCall('UploadPartCopy')).toBe('copy');
+		expect(operationOfApiCall('ListBuckets')).toBeUndefined();
+	});
+
+	it('names the multipart calls, a multipart copy included', () => {
+		expect([...multipartApiCalls].sort()).toEqual(['CompleteMultipartUpload', 'CreateMultipartUpload', 'UploadPart', 'UploadPartCopy']);
+	});
+
+	it('lets an action betray an operation only when one operation alone needs it', () => {
+		expect(operationOfAction('kms:GenerateDataKey')).toBe('upload');
+		expect(operationOfAction('S3:GETOBJECT')).toBe('download');
+		// kms:Decrypt alone says nothing: a download and a multipart upload both need it.
+		expect(operationOfAction('kms:Decrypt')).toBeUndefined();
+	});
+
+	it('knows each aws s3 transfer verb once, with the end that is the object', () => {
+		expect(cliTransfers.map(({verb, operation, object}) => `${verb}:${operation}:${object}`)).toEqual(['upload:upload:to', 'download:download:from', 'copy:copy:to', 'move:copy:to']);
+	});
+});

@@ -1,0 +1,163 @@
+import {execFileSync} from 'node:child_process';
+import {existsSync, mkdtempSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {describe, expect, it} from 'vitest';
+import {safeName} from '../../../source/inputs/bundle/index.js';
+import {renderCollectScript, validateCollectOptions, type CollectScriptInput} from '../../../source/outputs/collect-script/index.js';
+import {runCollectScript} from '../../support/fake-aws-cli/run-collect-script.js';
+
+const render = (input: CollectScriptInput): string => {
+	const options = validateCollectOptions(input);
+	if (!options.ok) throw new Error(options.error.message);
+	return renderCollectScript(options.value, {generatedBy: 's3-kms-doctor test', generatedAt: '2024-06-01T00:00:00Z'});
+};
+
+const variants: Record<string, CollectScriptInput> = {
+	upload: {operation: 'upload', bucket: 'amzn-s3-demo-bucket', objectKey: 'backups/db.tar', sizeBytes: '2GiB'},
+	'upload with key and principal': {
+		operation: 'upload',
+		bucket: 'amzn-s3-demo-bucket',
+		objectKey: 'a',
+		kmsKeyId: 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+		principal: 'arn:aws:iam::111122223333:role/Uploader',
+		region: 'eu-west-1',
+	},
+	download: {operation: 'download', bucket: 'amzn-s3-demo-bucket', objectKey: 'reports/q2.csv'},
+	copy: {operation: 'copy', bucket: 'amzn-s3-demo-bucket', objectKey: 'copy.bin', sourceBucket: 'amzn-s3-demo-source', sourceKey: 'orig.bin'},
+};
+
+const readOnlyCommand = /^(get|list|describe|head)-[a-z-]+$/;
+
+/** Every AWS CLI command the script can run: the service and command of each `collect` line, and any direct `aws` call. */
+const awsCommands = (script: string): Array<{service: string; command: string; line: string}> => {
+	const found: Array<{service: string; command: string; line: string}> = [];
+	for (const line of script.split('\n')) {
+		const code = line.replace(/^\s*#.*$/, '');
+		const collect = /^\s*collect\s+\S+\s+'[^']*'\s+(\S+)\s+(\S+)/.exec(code);
+		if (collect) found.push({service: collect[1]!, command: collect[2]!, line});
+		// A command position: the line's start, after a pipe, `;`, `&&`, `||` or inside `$(…)`; not words in a message.
+		for (const direct of code.matchAll(/(?:^\s*|\$\(\s*|[|;&]\s*)aws\s+(\S+)(?:\s+(\S+))?/g)) found.push({service: direct[1]!, command: direct[2] ?? '', line});
+	}
+	return found;
+};
+
+describe('renderCollectScript', () => {
+	it.each(Object.entries(variants))('%s: runs only get/list/describe/head commands', (_name, input) => {
+		const script = render(input);
+		const commands = awsCommands(script);
+		expect(commands.filter(call => call.service !== '"$@"').length).toBeGreaterThan(15);
+		// collect() is the one place that runs aws with arguments it is given; `aws --version` only reads the CLI.
+		expect(commands.filter(call => call.service === '"$@"')).toHaveLength(2);
+		expect(commands.filter(call => call.service === '--version')).toHaveLength(1);
+		for (const {service, command, line} of commands) {
+			// collect() runs `aws "$@"` with what its callers give it (checked here); the manifest records `aws --version`.
+			if (service === '"$@"' || service === '--version') continue;
+			expect(`${service} ${command}`, line).toMatch(/^(sts|iam|kms|s3api|organizations) /);
+			expect(command, line).toMatch(readOnlyCommand);
+		}
+		expect(script).not.toMatch(/\b(put|delete|create|update|attach|detach|enable|disable|schedule|cancel|tag|untag)-[a-z-]+/);
+	});
+
+	it('the scan sees a write command wherever it hides', () => {
+		const tampered = `collect x 'p' s3api put-object --bucket b\nfoo=$(aws kms schedule-key-deletion --key-id k)\ntrue && aws s3api delete-bucket-policy --bucket b`;
+		expect(awsCommands(tampered).map(call => call.command)).toEqual(['put-object', 'schedule-key-deletion', 'delete-bucket-policy']);
+	});
+
+	it.each(Object.entries(variants))('%s: comments every call with its purpose and permission, and parses as sh', (_name, input) => {
+		const script = render(input);
+		const lines = script.split('\n');
+		lines.forEach((line, index) => {
+			if (/^\s*collect\s/.test(line)) expect(lines[index - 1], line).toMatch(/^\s*# [A-Z].*\. Needs: (none|[a-z0-9]+:[A-Za-z]+)/);
+		});
+		const file = path.join(mkdtempSync(path.join(tmpdir(), 's3kd-syntax-')), 'collect.sh');
+		writeFileSync(file, script);
+		expect(() => execFileSync('sh', ['-n', file])).not.toThrow();
+	});
+
+	it('writes the question into the script as data: quoted variables and a quoted here-document', () => {
+		const script = render({operation: 'download', bucket: 'amzn-s3-demo-bucket', objectKey: "it's $(touch pwned) `x` \"q\" *.csv"});
+		expect(script).toContain(`object_key='it'\\''s $(touch pwned) \`x\` "q" *.csv'`);
+		expect(script).toContain("<<'S3_KMS_DOCTOR_QUESTION'");
+		expect(script).toContain('"objectKey":"it\'s $(touch pwned) `x` \\"q\\" *.csv"');
+		expect(script).toMatch(/^set -u$/m);
+	});
+
+	it('passes a hostile object key to aws unchanged and runs nothing inside it', async () => {
+		const objectKey = "it's $(touch pwned) `touch pwned2` \"q\" *.csv";
+		const run = await runCollectScript(
+			render({operation: 'download', bucket: 'amzn-s3-demo-reports', objectKey}),
+			fileURLToPath(new URL('../../fixtures/bundle/download-user-cross-account-key.json', import.meta.url)),
+		);
+		expect(run.exitCode).toBe(0);
+		const head = run.calls.find(call => call.argv[1] === 'head-object');
+		// One word `--key=VALUE`: a key that starts with `--` stays the key's value, never an option of aws.
+		expect(head?.argv).toEqual(['s3api', 'head-object', '--bucket', 'amzn-s3-demo-reports', `--key=${objectKey}`, '--region', 'us-east-1', '--output', 'json']);
+		expect(existsSync(path.join(run.folder, 'pwned'))).toBe(false);
+		expect(existsSync(path.join(run.folder, 'pwned2'))).toBe(false);
+	});
+
+	it('names the folder by date when S3_KMS_DOCTOR_BUNDLE is not set, and refuses to overwrite it', async () => {
+		const fixture = fileURLToPath(new URL('../../fixtures/bundle/no-credentials.json', import.meta.url));
+		const run = await runCollectScript(render(variants['upload']!), fixture, {S3_KMS_DOCTOR_BUNDLE: ''});
+		expect(run.stdout).toMatch(/Collecting into s3-kms-doctor-bundle-\d{8}T\d{6}Z\//);
+		const existing = await runCollectScript(render(variants['upload']!), fixture, {S3_KMS_DOCTOR_BUNDLE: '.'});
+		expect(existing.exitCode).toBe(2);
+		expect(existing.stderr).toMatch(/already exists/);
+	});
+
+	it('reads the key from the bucket default on upload, from the object on download, and both on copy', () => {
+		expect(render(variants['upload']!)).toMatch(/key_id=\$kms_key_id\n\[ -n "\$key_id" \] \|\| key_id=\$\(json_values KMSMasterKeyID/);
+		expect(render(variants['download']!)).toMatch(/key_id=\$\(json_values SSEKMSKeyId "\$bundle\/s3api-head-object.json"/);
+		const copy = render(variants['copy']!);
+		expect(copy).toContain('s3api head-object --bucket "$source_bucket" --key="$source_key"');
+		expect(copy).toContain(`collect_key 'source.' "$source_key_id"`);
+		expect(render(variants['upload']!)).not.toContain('head-object --bucket');
+	});
+});
+
+describe('safeName', () => {
+	it.each(['arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole', 'Policy+=,.@-_Name', 'päss wörd/ü', 'p-FullAWSAccess'])(
+		'gives %j the same file name as the script does',
+		value => {
+			const fromShell = execFileSync('sh', ['-c', `printf '%s' "$1" | tr -c 'A-Za-z0-9._=+@,-' '_'`, 'sh', value], {env: {...process.env, LC_ALL: 'C'}}).toString();
+			expect(safeName(value)).toBe(fromShell);
+		},
+	);
+});
+
+describe('validateCollectOptions', () => {
+	it.each<[CollectScriptInput, RegExp]>([
+		[{bucket: 'b', objectKey: 'k'}, /--operation is required/],
+		[{operation: 'delete', bucket: 'amzn-s3-demo-bucket', objectKey: 'k'}, /not one of upload, download, copy/],
+		[{operation: 'upload', objectKey: 'k'}, /--bucket is required/],
+		[{operation: 'upload', bucket: 's3://amzn-s3-demo-bucket/k', objectKey: 'k'}, /not an s3:\/\/ URL: use amzn-s3-demo-bucket/],
+		[{operation: 'upload', bucket: 'arn:aws:s3:::amzn-s3-demo-bucket', objectKey: 'k'}, /not an ARN: use amzn-s3-demo-bucket/],
+		[{operation: 'upload', bucket: 'my bucket', objectKey: 'k'}, /is not a bucket name/],
+		[{operation: 'upload', bucket: 'amzn-s3-demo-bucket'}, /--key is required/],
+		[{operation: 'upload', bucket: 'amzn-s3-demo-bucket', objectKey: 'a\nb'}, /control character/],
+		[{operation: 'upload', bucket: 'amzn-s3-demo-bucket', objectKey: 'k', kmsKeyId: 'my key'}, /--kms-key-id "my key" is not a key ID/],
+		[{operation: 'upload', bucket: 'amzn-s3-demo-bucket', objectKey: 'k', principal: 'Uploader'}, /--principal "Uploader" is not an IAM user, role or assumed-role ARN/],
+		[{operation: 'upload', bucket: 'amzn-s3-demo-bucket', objectKey: 'k', region: 'Ireland'}, /--region "Ireland"/],
+		[{operation: 'upload', bucket: 'amzn-s3-demo-bucket', objectKey: 'k', sizeBytes: 'big'}, /--size "big" is not a size/],
+		[{operation: 'copy', bucket: 'amzn-s3-demo-bucket', objectKey: 'k'}, /needs --source-bucket and --source-key/],
+		[{operation: 'upload', bucket: 'amzn-s3-demo-bucket', objectKey: 'k', sourceBucket: 'x'}, /only for --operation copy/],
+	])('refuses %j', (input, message) => {
+		const result = validateCollectOptions(input);
+		expect(result.ok).toBe(false);
+		if (!result.ok) expect(result.error.message).toMatch(message);
+	});
+
+	it.each(['1234abcd-12ab-34cd-56ef-1234567890ab', 'alias/backups', 'mrk-1234abcd12ab34cd56ef1234567890ab', 'arn:aws:kms:eu-west-1:111122223333:alias/backups'])(
+		'accepts the key id %s',
+		kmsKeyId => {
+			expect(validateCollectOptions({operation: 'upload', bucket: 'amzn-s3-demo-bucket', objectKey: 'k', kmsKeyId}).ok).toBe(true);
+		},
+	);
+
+	it('reads sizes as check does', () => {
+		const result = validateCollectOptions({operation: 'upload', bucket: 'amzn-s3-demo-bucket', objectKey: 'k', sizeBytes: '100MiB'});
+		expect(result.ok && result.value.sizeBytes).toBe(104_857_600);
+	});
+});

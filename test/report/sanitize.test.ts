@@ -1,0 +1,70 @@
+import {describe, expect, it} from 'vitest';
+import {code, prose, table} from '../../source/report/markdown.js';
+import {unsafeCharacterCount, visible, visibleDeep, visibleJson} from '../../source/report/sanitize.js';
+
+const osc52 = 'A\u001b]52;c;ZWNobyBwd25lZA==\u0007B';
+
+describe('visible', () => {
+	it('shows C0, DEL and C1 controls as JSON escapes', () => {
+		expect(visible(osc52)).toBe('A\\u001b]52;c;ZWNobyBwd25lZA==\\u0007B');
+		expect(visible('ok\r✔ ALLOWED\nnext\tcol')).toBe('ok\\r✔ ALLOWED\\nnext\\tcol');
+		expect(visible('del\u007f csi\u009b2J nel\u0085')).toBe('del\\u007f csi\\u009b2J nel\\u0085');
+	});
+
+	it('shows bidi controls and zero-width characters', () => {
+		expect(visible('invoice\u202Efdp.exe')).toBe('invoice\\u202efdp.exe');
+		for (const character of ['\u202A', '\u202B', '\u202C', '\u202D', '\u2066', '\u2067', '\u2068', '\u2069', '\u200B', '\u200C', '\u200E', '\u2060', '\uFEFF']) {
+			expect(visible(`a${character}b`), character.codePointAt(0)!.toString(16)).toMatch(/^a\\u[0-9a-f]{4}b$/);
+		}
+		// Tag characters spell hidden ASCII unless they close a flag.
+		expect(visible('x\u{E0041}y')).toBe('x\\udb40\\udc41y');
+	});
+
+	it('keeps legitimate emoji sequences, accents and other scripts as they are', () => {
+		for (const text of ['👩‍💻 dev', '👨‍👩‍👧', '🏳️‍🌈', '🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}', 'café', 'Größe', 'データ', 'مرحبا']) {
+			expect(visible(text)).toBe(text);
+		}
+		// A joiner between letters is not part of an emoji: shown.
+		expect(visible('a\u200Db')).toBe('a\\u200db');
+	});
+
+	it('is idempotent, and its escapes inside JSON mean the original characters', () => {
+		expect(visible(visible(osc52))).toBe(visible(osc52));
+		const policy = {Statement: [{Sid: osc52, Condition: {StringEquals: {'s3:prefix\u202E': 'x\u0085\u200B'}}}]};
+		const shown = visibleJson(policy);
+		expect([...shown].filter(character => character !== '\n' && visible(character) !== character)).toEqual([]);
+		expect(JSON.parse(shown)).toEqual(policy);
+	});
+
+	it('maps every string and key of a value, copying only what changed, and counts what it would show', () => {
+		const clean = {a: ['x', {b: 'y'}]};
+		expect(visibleDeep(clean)).toBe(clean);
+		expect(visibleDeep({['k\u001b']: ['v\u0007'], keep: {statement: 's\u001b'}}, new Set(['statement']))).toEqual({'k\\u001b': ['v\\u0007'], keep: {statement: 's\u001b'}});
+		expect(unsafeCharacterCount({Statement: [{Sid: osc52, ['x\u202e']: 1}]})).toBe(3);
+		expect(unsafeCharacterCount({Statement: [{Sid: '👩‍💻'}]})).toBe(0);
+	});
+});
+
+describe('markdown escaping of customer values', () => {
+	it('keeps a value on its line and out of block syntax', () => {
+		expect(prose('x\n# heading\n<script>alert(1)</script>')).toBe('x\\\\n# heading\\\\n&lt;script&gt;alert(1)&lt;/script&gt;');
+		expect(prose('# not a heading')).toBe('\\# not a heading');
+		expect(prose('> quote')).toBe('&gt; quote');
+		expect(prose('- item')).toBe('\\- item');
+		expect(prose('1. item')).toBe('1\\. item');
+		expect(prose('    indented code')).toBe('&#32;&#32;&#32;&#32;indented code');
+		expect(prose('| a | b |')).toBe('\\| a | b |');
+	});
+
+	it('leaves no link, autolink or entity', () => {
+		expect(prose('[x](javascript:alert(1))')).toBe('\\[x\\](javascript:alert(1))');
+		expect(prose('see https://evil.example and www.evil.example')).toBe('see https\\://evil.example and www\\.evil.example');
+		expect(prose('&#x1b; &lt;')).toBe('&amp;#x1b; &amp;lt;');
+	});
+
+	it('keeps code spans and table rows intact whatever the value holds', () => {
+		expect(code('a\rb`c')).toBe('``a\\rb`c``');
+		const rows = table(['A', 'B'], [[code('x|y\r\nz'), prose('p\rq')]]);
+		expect(rows).toEqual(['| A | B |', '|---|---|', String.raw`| ${'`'}x\|y\r\nz${'`'} | p\\rq |`]);
+	});
+});

@@ -1,0 +1,87 @@
+import {describe, expect, it} from 'vitest';
+import {
+	bucketPolicyOf,
+	defaultEncryptionOf,
+	objectInfoOf,
+	objectOwnershipOf,
+	regionOfHeadBucket,
+	regionOfLocation,
+} from '../../../source/snapshot/aws-answers/index.js';
+import {jsonText, policy, sdkOutput} from './shapes.js';
+
+const keyArn = 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+
+describe('s3:GetBucketPolicy', () => {
+	it('parses the bucket policy, a JSON string in both shapes', () => {
+		const document = policy('s3:GetObject', 'arn:aws:s3:::amzn-s3-demo-bucket/*');
+		expect(bucketPolicyOf(sdkOutput({Policy: jsonText(document)}))).toEqual({ok: true, value: document});
+		expect(bucketPolicyOf({Policy: jsonText(document)})).toEqual({ok: true, value: document});
+	});
+
+	it('takes an answer without a policy for a problem, not for "no policy" (that is NoSuchBucketPolicy)', () => {
+		expect(bucketPolicyOf(sdkOutput({}))).toEqual({ok: false, error: {kind: 'policy-document', message: 'AWS returned an empty policy document'}});
+	});
+});
+
+describe('s3:GetBucketEncryption', () => {
+	const rules = (rule: Record<string, unknown>) => ({ServerSideEncryptionConfiguration: {Rules: [rule]}});
+
+	it("gives the first rule's algorithm, key and Bucket Key flag, from either shape", () => {
+		const answer = rules({ApplyServerSideEncryptionByDefault: {SSEAlgorithm: 'aws:kms', KMSMasterKeyID: keyArn}, BucketKeyEnabled: true});
+		const expected = {ok: true, value: {algorithm: 'aws:kms', kmsKeyId: keyArn, bucketKeyEnabled: true}};
+		expect(defaultEncryptionOf(sdkOutput(answer))).toEqual(expected);
+		expect(defaultEncryptionOf(answer)).toEqual(expected);
+		expect(defaultEncryptionOf(rules({ApplyServerSideEncryptionByDefault: {SSEAlgorithm: 'AES256'}, BucketKeyEnabled: false}))).toEqual({ok: true, value: {algorithm: 'AES256', bucketKeyEnabled: false}});
+	});
+
+	it('knows no rule means no default encryption, and an algorithm it does not know means unknown', () => {
+		expect(defaultEncryptionOf(sdkOutput({ServerSideEncryptionConfiguration: {Rules: []}}))).toEqual({ok: true, value: null});
+		expect(defaultEncryptionOf(rules({ApplyServerSideEncryptionByDefault: {SSEAlgorithm: 'aws:fips'}}))).toEqual({
+			ok: false,
+			error: {kind: 'shape', message: 'the default encryption rule has an algorithm this tool does not know'},
+		});
+	});
+});
+
+describe('s3:GetBucketOwnershipControls', () => {
+	it("gives the first rule's Object Ownership; none it knows is none", () => {
+		const answer = {OwnershipControls: {Rules: [{ObjectOwnership: 'BucketOwnerEnforced'}]}};
+		expect(objectOwnershipOf(sdkOutput(answer))).toBe('BucketOwnerEnforced');
+		expect(objectOwnershipOf(answer)).toBe('BucketOwnerEnforced');
+		expect(objectOwnershipOf({OwnershipControls: {Rules: [{ObjectOwnership: 'Anyone'}]}})).toBeNull();
+	});
+});
+
+describe("the bucket's Region", () => {
+	it('GetBucketLocation: "Buckets in Region us-east-1 have a LocationConstraint of null. Buckets with a LocationConstraint of EU reside in eu-west-1."', () => {
+		expect(regionOfLocation(sdkOutput({LocationConstraint: 'eu-central-1'}))).toBe('eu-central-1');
+		expect(regionOfLocation({LocationConstraint: 'eu-central-1'})).toBe('eu-central-1');
+		// The SDK leaves the member out; the CLI prints null.
+		expect(regionOfLocation(sdkOutput({}))).toBe('us-east-1');
+		expect(regionOfLocation({LocationConstraint: null})).toBe('us-east-1');
+		expect(regionOfLocation({LocationConstraint: 'EU'})).toBe('eu-west-1');
+	});
+
+	it('HeadBucket: BucketRegion, when the answer has it', () => {
+		expect(regionOfHeadBucket(sdkOutput({BucketRegion: 'eu-west-1', AccessPointAlias: false}))).toBe('eu-west-1');
+		expect(regionOfHeadBucket({BucketRegion: 'eu-west-1'})).toBe('eu-west-1');
+		// Older CLIs print nothing for head-bucket.
+		expect(regionOfHeadBucket({})).toBeUndefined();
+	});
+});
+
+describe('s3:HeadObject', () => {
+	it("gives the object's encryption, key and Bucket Key flag, from either shape", () => {
+		const head = {ContentLength: 1024, ETag: '"9b2cf535f27731c974343645a3985328"', ServerSideEncryption: 'aws:kms', SSEKMSKeyId: keyArn, BucketKeyEnabled: true};
+		const expected = {encryption: {algorithm: 'aws:kms', kmsKeyId: keyArn, bucketKeyEnabled: true}};
+		expect(objectInfoOf(sdkOutput({...head, LastModified: new Date('2024-03-01T00:00:00Z')}))).toEqual(expected);
+		// The CLI prints HTTP dates as S3 sends them.
+		expect(objectInfoOf({...head, LastModified: '2024-03-01T00:00:00+00:00'})).toEqual(expected);
+	});
+
+	it('says "not encrypted with a key this tool knows" (null) for none or an unknown algorithm', () => {
+		expect(objectInfoOf(sdkOutput({ContentLength: 10, ServerSideEncryption: 'AES256'}))).toEqual({encryption: {algorithm: 'AES256'}});
+		expect(objectInfoOf({ContentLength: 10})).toEqual({encryption: null});
+		expect(objectInfoOf({ServerSideEncryption: 'aws:fips'})).toEqual({encryption: null});
+	});
+});

@@ -1,0 +1,101 @@
+import {describe, expect, it} from 'vitest';
+import {
+	attachedPoliciesPageOf,
+	callerIdentityOf,
+	groupsPageOf,
+	iamEntityOf,
+	inlinePolicyOf,
+	managedPolicyOf,
+	policyNamesPageOf,
+	policyVersionDocumentOf,
+} from '../../../source/snapshot/aws-answers/index.js';
+import {created, createdText, policy, sdkOutput, urlEncoded} from './shapes.js';
+
+const account = '111122223333';
+const boundaryArn = `arn:aws:iam::${account}:policy/boundary`;
+
+describe('sts:GetCallerIdentity', () => {
+	it('gives the ARN, account and user ID from either shape, and only what the answer says', () => {
+		const members = {UserId: 'AROAEXAMPLEUPLOADER01:alice', Account: account, Arn: `arn:aws:sts::${account}:assumed-role/Uploader/alice`};
+		const expected = {arn: members.Arn, account, userId: members.UserId};
+		expect(callerIdentityOf(sdkOutput(members))).toEqual(expected);
+		expect(callerIdentityOf(members)).toEqual(expected);
+		expect(callerIdentityOf({Arn: members.Arn, Account: ''})).toEqual({arn: members.Arn});
+		expect(callerIdentityOf('not an answer')).toEqual({});
+	});
+});
+
+describe('iam:GetRole and iam:GetUser', () => {
+	const role = {
+		Path: '/service/',
+		RoleName: 'uploader',
+		RoleId: 'AROAFAKEUPLOADER0001',
+		Arn: `arn:aws:iam::${account}:role/service/uploader`,
+		AssumeRolePolicyDocument: policy('sts:AssumeRole'),
+		PermissionsBoundary: {PermissionsBoundaryType: 'Policy', PermissionsBoundaryArn: boundaryArn},
+		Tags: [{Key: 'team', Value: 'data'}, {Key: 'empty', Value: ''}],
+	};
+	const expected = {arn: role.Arn, uniqueId: role.RoleId, boundaryArn, tags: {team: 'data', empty: ''}};
+
+	it('gives the ARN with its path, the role ID, the boundary and the tags from either shape', () => {
+		expect(iamEntityOf(sdkOutput({Role: {...role, CreateDate: created, AssumeRolePolicyDocument: urlEncoded(role.AssumeRolePolicyDocument)}}), 'role')).toEqual({ok: true, value: expected});
+		expect(iamEntityOf({Role: {...role, CreateDate: createdText}}, 'role')).toEqual({ok: true, value: expected});
+	});
+
+	it('reads a user without boundary or tags as having none, and an answer without the user as a problem', () => {
+		const user = {Path: '/', UserName: 'dev-alice', UserId: 'AIDAFAKEALICE0000001', Arn: `arn:aws:iam::${account}:user/dev-alice`};
+		expect(iamEntityOf(sdkOutput({User: {...user, CreateDate: created}}), 'user')).toEqual({ok: true, value: {arn: user.Arn, uniqueId: user.UserId}});
+		expect(iamEntityOf({User: {...user, CreateDate: createdText}}, 'user')).toEqual({ok: true, value: {arn: user.Arn, uniqueId: user.UserId}});
+		// Without the user, "no boundary" would be a guess: the boundary stays unknown.
+		expect(iamEntityOf(sdkOutput({}), 'user')).toEqual({ok: false, error: {kind: 'shape', message: 'GetUser returned no user'}});
+		expect(iamEntityOf({User: user}, 'role')).toEqual({ok: false, error: {kind: 'shape', message: 'GetRole returned no role'}});
+	});
+});
+
+describe('the IAM policy lists', () => {
+	it('List*Policies: the names, and the next page only while IAM says it is truncated', () => {
+		expect(policyNamesPageOf(sdkOutput({PolicyNames: ['s3-write', 'kms-use'], IsTruncated: true, Marker: 'page-2'}))).toEqual({items: ['s3-write', 'kms-use'], next: 'page-2'});
+		expect(policyNamesPageOf(sdkOutput({PolicyNames: ['last'], IsTruncated: false, Marker: 'stale'}))).toEqual({items: ['last']});
+		// The CLI prints every page merged, without IsTruncated or Marker.
+		expect(policyNamesPageOf({PolicyNames: ['s3-write', 'kms-use', 'last']})).toEqual({items: ['s3-write', 'kms-use', 'last']});
+	});
+
+	it('ListAttached*Policies: each policy ARN with its name; an entry without an ARN is skipped', () => {
+		const attached = [{PolicyName: 'ReadOnlyAccess', PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess'}, {PolicyName: 'no-arn'}, {PolicyArn: `arn:aws:iam::${account}:policy/kms-use`}];
+		const expected = [{arn: 'arn:aws:iam::aws:policy/ReadOnlyAccess', name: 'ReadOnlyAccess'}, {arn: `arn:aws:iam::${account}:policy/kms-use`}];
+		expect(attachedPoliciesPageOf(sdkOutput({AttachedPolicies: attached, IsTruncated: false}))).toEqual({items: expected});
+		expect(attachedPoliciesPageOf({AttachedPolicies: attached})).toEqual({items: expected});
+	});
+
+	it('ListGroupsForUser: each group by name, with its ARN when given', () => {
+		const groups = [{Path: '/', GroupName: 'developers', GroupId: 'AGPAFAKEDEVELOPERS01', Arn: `arn:aws:iam::${account}:group/developers`}, {GroupName: 'ops'}, {Arn: 'nameless'}];
+		const expected = [{name: 'developers', arn: `arn:aws:iam::${account}:group/developers`}, {name: 'ops'}];
+		expect(groupsPageOf(sdkOutput({Groups: groups.map(group => ({...group, CreateDate: created})), IsTruncated: false}))).toEqual({items: expected});
+		expect(groupsPageOf({Groups: groups.map(group => ({...group, CreateDate: createdText}))})).toEqual({items: expected});
+	});
+});
+
+describe('the IAM policy documents', () => {
+	const document = policy('kms:Decrypt', `arn:aws:kms:eu-west-1:${account}:key/1234abcd-12ab-34cd-56ef-1234567890ab`);
+
+	it('Get*Policy: the inline document, URL-encoded from the SDK and an object from the CLI', () => {
+		expect(inlinePolicyOf(sdkOutput({RoleName: 'uploader', PolicyName: 'kms-use', PolicyDocument: urlEncoded(document)}))).toEqual({ok: true, value: document});
+		expect(inlinePolicyOf({RoleName: 'uploader', PolicyName: 'kms-use', PolicyDocument: document})).toEqual({ok: true, value: document});
+		expect(inlinePolicyOf(sdkOutput({RoleName: 'uploader', PolicyName: 'kms-use'}))).toMatchObject({ok: false, error: {kind: 'policy-document'}});
+	});
+
+	it('GetPolicy: the default version and the name; without a default version there is nothing to read', () => {
+		const answer = {Policy: {PolicyName: 'kms-use', Arn: `arn:aws:iam::${account}:policy/kms-use`, DefaultVersionId: 'v2', AttachmentCount: 1}};
+		expect(managedPolicyOf(sdkOutput({Policy: {...answer.Policy, CreateDate: created}}))).toEqual({ok: true, value: {defaultVersionId: 'v2', name: 'kms-use'}});
+		expect(managedPolicyOf({Policy: {...answer.Policy, CreateDate: createdText}})).toEqual({ok: true, value: {defaultVersionId: 'v2', name: 'kms-use'}});
+		expect(managedPolicyOf({Policy: {PolicyName: 'kms-use'}})).toEqual({ok: false, error: {kind: 'shape', message: 'GetPolicy named no default version'}});
+	});
+
+	it('GetPolicyVersion: the document of that version, from either shape', () => {
+		const version = {VersionId: 'v2', IsDefaultVersion: true};
+		expect(policyVersionDocumentOf(sdkOutput({PolicyVersion: {...version, Document: urlEncoded(document), CreateDate: created}}))).toEqual({ok: true, value: document});
+		expect(policyVersionDocumentOf({PolicyVersion: {...version, Document: document, CreateDate: createdText}})).toEqual({ok: true, value: document});
+		// Another tool may have saved the CLI's call with the document still encoded.
+		expect(policyVersionDocumentOf({PolicyVersion: {...version, Document: urlEncoded(document)}})).toEqual({ok: true, value: document});
+	});
+});

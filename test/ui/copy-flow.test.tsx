@@ -1,0 +1,97 @@
+import {afterEach, describe, expect, it, vi} from 'vitest';
+import {diagnose} from '../../source/diagnosis/diagnose.js';
+import type {Snapshot} from '../../source/snapshot/snapshot.js';
+import {WizardApp} from '../../source/ui/app.js';
+import {KeyRouter} from '../../source/ui/keys/key-router.js';
+import {ResultScreen} from '../../source/ui/result/result-screen.js';
+import {MiB, account, allow, buildSnapshot, bucket, customerKey, fullIdentityPolicy, keyArn, keyArnOf, policy, region, rootOf} from '../diagnosis/support/build-snapshot.js';
+import {fakeServices} from './helpers/fake-services.js';
+import {keys, renderApp, type Rendered} from './helpers/render.js';
+
+/** A copy has a source and a destination: every screen says which, in copy words. */
+
+let app: Rendered | undefined;
+afterEach(() => {
+	app?.unmount();
+	app = undefined;
+});
+
+const sourceKey = keyArnOf(account, region, 'aaaaaaaa-1111-2222-3333-444444444444');
+const copy: Snapshot = buildSnapshot({
+	question: {operation: 'copy', sizeBytes: 200 * MiB, source: {bucket: 'source-bucket', objectKey: 'in/q1.csv', kmsKeyId: sourceKey}},
+	principal: {identityPolicies: [fullIdentityPolicy([keyArn, sourceKey], [bucket, 'source-bucket'])]},
+	key: customerKey(keyArn, policy(allow('kms:GenerateDataKey', '*', {Principal: {AWS: rootOf(account)}}))),
+	source: {
+		bucketInfo: {accountId: account, region, policy: null, defaultEncryption: {algorithm: 'aws:kms', kmsKeyId: sourceKey}},
+		objectInfo: {encryption: {algorithm: 'aws:kms', kmsKeyId: sourceKey}},
+		keyInfo: customerKey(sourceKey),
+	},
+});
+
+describe('the result of a copy', () => {
+	it('labels the groups source and destination, and its title goes from one to the other', async () => {
+		app = renderApp(
+			<KeyRouter>
+				<ResultScreen diagnosis={diagnose(copy)} snapshot={copy} services={fakeServices().services} width={110} rows={40} onRerun={() => undefined} savedCheckNames={[]} onBack={vi.fn()} onQuit={vi.fn()} />
+			</KeyRouter>,
+			{columns: 110, rows: 40},
+		);
+		const frame = await app.waitFor(frame => frame.includes('Key policy'), 'the table');
+		expect(frame).toContain('copy s3://source-bucket/in/q1.csv → s3://example-bucket/reports/2025/q1.csv');
+		expect(frame).toMatch(/^Key policy \(source\) · .*aaaaaaaa-1111-2222-3333-444444444444$/m);
+		expect(frame).toMatch(/^Key policy \(destination\) · .*1234abcd-12ab-34cd-56ef-1234567890ab$/m);
+		expect(frame).toMatch(/kms:Decrypt \(destination\): /);
+		await app.press(keys.enter);
+		const detail = await app.waitFor(frame => frame.includes('Needed for:'), 'the explanation');
+		expect(detail).toContain('kms:Decrypt (destination) · key policy · missing');
+		expect(detail).toContain('UploadPartCopy');
+	});
+});
+
+describe('the copy flow', () => {
+	it('asks in copy words: destination, source object, what copies it, UploadPartCopy', async () => {
+		app = renderApp(<WizardApp services={fakeServices().services} />, {columns: 100, rows: 40});
+		await app.waitFor(frame => frame.includes('How shall we look'), 'the first question');
+		await app.press(keys.enter);
+		await app.waitFor(frame => frame.includes('What fails?'), 'the operation question');
+		await app.press(keys.down, keys.down, keys.enter);
+		await app.waitFor(frame => frame.includes('Which bucket does it copy to?'), 'the destination bucket');
+		await app.paste('reports-bucket');
+		await app.press(keys.enter);
+		let frame = await app.waitFor(frame => frame.includes('Which key does it copy to, in reports-bucket?'), 'the destination key');
+		expect(frame).toContain('✔ Destination bucket: reports-bucket');
+		await app.paste('copies/big.csv');
+		await app.press(keys.enter);
+		await app.waitFor(frame => frame.includes('Which bucket does it copy from?'), 'the source bucket');
+		await app.paste('s3://source-bucket/in/big.csv');
+		await app.press(keys.enter);
+		await app.waitFor(frame => frame.includes('Which KMS key encrypts the source object?'), 'the source key');
+		await app.paste(sourceKey);
+		await app.press(keys.enter);
+		frame = await app.waitFor(frame => frame.includes('for the destination object?'), 'the key question');
+		expect(frame).toContain("No: the destination bucket's default encryption decides");
+		await app.press(keys.down, keys.enter);
+		await app.waitFor(frame => frame.includes('Which key does the request name?'), 'the key ARN');
+		await app.paste(keyArn);
+		await app.press(keys.enter);
+		frame = await app.waitFor(frame => frame.includes('How big is the source object?'), 'the size question');
+		expect(frame).toContain('copied in parts, with UploadPartCopy');
+		await app.paste('200 MB');
+		await app.press(keys.enter);
+		frame = await app.waitFor(frame => frame.includes('What copies it?'), 'the tool question');
+		expect(frame).not.toContain('What uploads it?');
+		expect(frame).toContain('aws s3 cp s3://SOURCE/… s3://DESTINATION/…');
+		await app.press(keys.enter);
+		frame = await app.waitFor(frame => frame.includes('Who makes the request?'), 'the caller question');
+		expect(frame.replace(/\n\s+/g, ' ')).toContain('object is copied in parts with the AWS CLI (UploadPartCopy from 8 MiB)');
+		expect(frame).not.toMatch(/UploadPart\b(?!Copy)/);
+		await app.paste('arn:aws:iam::111122223333:role/Copier');
+		await app.press(keys.enter);
+		await app.waitFor(frame => frame.includes("in the caller's account"), 'the bucket account');
+		await app.press(keys.enter);
+		await app.waitFor(frame => frame.includes('Which Region is the destination bucket in?'), 'the region');
+		await app.press(keys.enter);
+		frame = await app.waitFor(frame => frame.includes("The destination key's policy:"), 'the key policy question');
+		expect(frame).toContain("✔ Destination bucket's Region: eu-west-1");
+	});
+});

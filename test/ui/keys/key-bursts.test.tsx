@@ -1,0 +1,94 @@
+import {afterEach, describe, expect, it, vi} from 'vitest';
+import {keyPresses, oneKeyAtATime, splitChunk} from '../../../source/ui/keys/split-keys.js';
+import {KeyRouter} from '../../../source/ui/keys/key-router.js';
+import {useKeys} from '../../../source/ui/keys/use-keys.js';
+import {ResultScreen} from '../../../source/ui/result/result-screen.js';
+import {snapshotFormat} from '../../../source/snapshot/snapshot.js';
+import {fixtureDiagnosis} from '../fixtures/diagnosis.js';
+import {fakeServices} from '../helpers/fake-services.js';
+import {keys, renderApp, type Rendered} from '../helpers/render.js';
+
+/** Several keys in one read are several key presses; a paste stays one piece of text. */
+
+let app: Rendered | undefined;
+afterEach(() => {
+	app?.unmount();
+	app = undefined;
+});
+
+const names = (chunk: string): string[] =>
+	splitChunk(chunk).map(({input, key}) => (key.tab ? 'Tab' : key.return ? 'Enter' : key.backspace ? 'Backspace' : key.ctrl ? `Ctrl+${input}` : input));
+
+describe('a chunk of keys', () => {
+	it('is one key per control character', () => {
+		expect(names('\t\t')).toEqual(['Tab', 'Tab']);
+		expect(names('\u007F\u007F\u007F')).toEqual(['Backspace', 'Backspace', 'Backspace']);
+		expect(names('\r\r')).toEqual(['Enter', 'Enter']);
+		expect(names('\u0015\u0004')).toEqual(['Ctrl+u', 'Ctrl+d']);
+	});
+
+	it('keeps text with its line breaks whole (a paste), and splits off the keys around it', () => {
+		expect(splitChunk('{\r  "Sid": "x"\r}').map(press => press.input)).toEqual(['{\r  "Sid": "x"\r}']);
+		expect(names('abc\u007F')).toEqual(['abc', 'Backspace']);
+		expect(names('\u0015{"a": 1}')).toEqual(['Ctrl+u', '{"a": 1}']);
+	});
+
+	it('gives command screens short text one letter at a time, never a paste', () => {
+		expect(oneKeyAtATime({input: '?q', key: splitChunk('?q')[0]!.key}).map(press => press.input)).toEqual(['?', 'q']);
+		const paste = splitChunk('arn:aws:kms:eu-west-1:111122223333:key/1234')[0]!;
+		expect(oneKeyAtATime(paste)).toEqual([paste]);
+	});
+
+	it('tells Backspace (DEL) from the Delete key (ESC [3~), which Ink names alike', () => {
+		const inkDelete = {...splitChunk('x')[0]!.key, delete: true};
+		expect(keyPresses('\u007F', '', inkDelete)[0]!.key).toMatchObject({backspace: true, delete: false});
+		expect(keyPresses('\u001B[3~', '', inkDelete)[0]!.key).toMatchObject({backspace: false, delete: true});
+	});
+});
+
+const Probe = ({onKey, typing}: {readonly onKey: (what: string) => void; readonly typing: boolean}) => {
+	useKeys((input, key) => onKey(key.tab ? 'Tab' : key.return ? 'Enter' : key.backspace ? 'Backspace' : key.delete ? 'Delete' : input), {typing});
+	return null;
+};
+
+describe('the key router', () => {
+	it('delivers each key of a burst to a command handler, and a paste whole to a typing one', async () => {
+		const commands = vi.fn();
+		const typing = vi.fn();
+		app = renderApp(
+			<KeyRouter>
+				<Probe onKey={commands} typing={false} />
+				<Probe onKey={typing} typing />
+			</KeyRouter>,
+		);
+		await app.paste('\t\t');
+		await app.paste('?e');
+		await app.paste('{"Version": "2012-10-17"}');
+		await app.paste(keys.delete);
+		expect(commands.mock.calls.map(([what]) => what as string)).toEqual(['Tab', 'Tab', '?', 'e', '{"Version": "2012-10-17"}', 'Delete']);
+		expect(typing.mock.calls.map(([what]) => what as string)).toEqual(['Tab', 'Tab', '?e', '{"Version": "2012-10-17"}', 'Delete']);
+	});
+
+	it('moves two fix views on with a fast Tab Tab', async () => {
+		app = renderApp(
+			<KeyRouter>
+				<ResultScreen
+					diagnosis={fixtureDiagnosis}
+					snapshot={{format: snapshotFormat, question: {operation: 'upload', bucket: 'reports-bucket', objectKey: 'exports/big.csv'}}}
+					services={fakeServices().services}
+					width={100}
+					rows={40}
+					onRerun={() => undefined}
+					savedCheckNames={[]}
+					onBack={vi.fn()}
+					onQuit={vi.fn()}
+				/>
+			</KeyRouter>,
+		);
+		await app.waitFor(frame => frame.includes('Key policy'), 'the table');
+		await app.press(keys.enter);
+		await app.waitFor(frame => frame.includes('[Statement]'), 'the fix');
+		await app.paste('\t\t');
+		await app.waitFor(frame => frame.includes('[CLI command]'), 'the third fix view');
+	});
+});
