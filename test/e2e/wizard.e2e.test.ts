@@ -75,7 +75,8 @@ it.runIf(process.env['CI'] === 'true')('has tmux in CI', () => {
 
 describe.skipIf(!hasTmux)('the wizard in a terminal', () => {
 	beforeAll(() => {
-		execFileSync('npm', ['run', 'build', '--silent'], {cwd: root, stdio: 'pipe'});
+		// Bundles the CLI only when its sources changed: never deletes dist/ under tests running in parallel.
+		execFileSync(process.execPath, [join(root, 'scripts', 'ensure-cli.js')], {cwd: root, stdio: 'pipe'});
 		folder = mkdtempSync(join(tmpdir(), 's3-kms-doctor-e2e-'));
 		mkdirSync(join(folder, 'home'));
 		writeFileSync(join(folder, 'home', 'aws-config'), '');
@@ -165,7 +166,7 @@ describe.skipIf(!hasTmux)('the wizard in a terminal', () => {
 		await waitForScreen(session, 'wizard exited with 130');
 	}, 60_000);
 
-	it('honours NO_COLOR', async () => {
+	it('honours NO_COLOR, and keeps colours with CI=false', async () => {
 		// Without CI in the environment at all: supports-color turns colours off whenever CI is set, even to false.
 		const plain = startWizard('nocolor', {NO_COLOR: '1'});
 		await waitForScreen(plain, 'How shall we look at the failing request?');
@@ -175,12 +176,17 @@ describe.skipIf(!hasTmux)('the wizard in a terminal', () => {
 		await waitForScreen(coloured, 'How shall we look at the failing request?');
 		// eslint-disable-next-line no-control-regex
 		expect(screen(coloured, true)).toMatch(/\u001B\[[0-9;]*3[0-7]m|\u001B\[38;/);
+		// CI=false, the documented way to force the wizard in a CI-like shell, keeps the colours too.
+		const forced = startWizard('color-ci-false', {CI: 'false'});
+		await waitForScreen(forced, 'How shall we look at the failing request?');
+		// eslint-disable-next-line no-control-regex
+		expect(screen(forced, true)).toMatch(/\u001B\[[0-9;]*3[0-7]m|\u001B\[38;/);
 	}, 60_000);
 });
 
 describe('the wizard outside a terminal', () => {
 	it('does not start, says to use check, prints its usage and exits 2', () => {
-		if (!existsSync(cli)) execFileSync('npm', ['run', 'build', '--silent'], {cwd: root, stdio: 'pipe'});
+		if (!existsSync(cli)) execFileSync(process.execPath, [join(root, 'scripts', 'ensure-cli.js')], {cwd: root, stdio: 'pipe'});
 		const result = spawnSync(process.execPath, [cli], {encoding: 'utf8', env: {...process.env, CI: 'true'}, input: ''});
 		expect(result.status).toBe(2);
 		expect(result.stderr).toContain('the wizard needs an interactive terminal');

@@ -47,6 +47,13 @@ describe('npm start', () => {
 		expect(builtAt()).toBeGreaterThan(built);
 	}, 240_000);
 
+	it('npx s3-kms-doctor runs the clone\'s own CLI, as the README writes it', () => {
+		start('--version');
+		const result = spawnSync('npx', ['s3-kms-doctor', '--version'], {cwd: copy, encoding: 'utf8', env: {...process.env, CI: 'true'}, timeout: 120_000});
+		expect(result.status).toBe(0);
+		expect(result.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+	}, 120_000);
+
 	it('passes its arguments to the CLI: check --snapshot with several files', () => {
 		const run = start('check', '--snapshot', 'examples/all-allowed.json', 'examples/disabled-key.json', '--format', 'json');
 		expect(run.status).toBe(1);

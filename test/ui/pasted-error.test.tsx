@@ -24,7 +24,9 @@ describe('a pasted AccessDenied error', () => {
 		app = renderApp(<WizardApp services={fakeServices().services} />, {columns: 100, rows: 60});
 		await app.waitFor(frame => frame.includes('How shall we look'), 'the first question');
 		await app.press(keys.down, keys.enter);
-		await app.waitFor(frame => frame.includes('Paste the AccessDenied error message'), 'the error question');
+		const asked = await app.waitFor(frame => frame.includes('Paste the AccessDenied error message'), 'the error question');
+		// The command that prints a CloudTrail event of the refusal is under the question.
+		expect(asked).toContain('$ aws cloudtrail lookup-events --lookup-attributes AttributeKey=EventName,AttributeValue=Decrypt');
 		await app.paste(fixture.replace(/\n/g, '\r'));
 		await app.waitFor(frame => frame.includes('recognised'), 'the recognised error');
 		await app.press(keys.enter);

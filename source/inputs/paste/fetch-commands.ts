@@ -76,5 +76,11 @@ export const scpHint = (principalArn: string): FetchHint => {
 	};
 };
 
+/** A CloudTrail event of the refused KMS call: S3 calls KMS on the caller's behalf, so the key's account records it. */
+export const cloudTrailHint = (): FetchHint => ({
+	commands: ['aws cloudtrail lookup-events --lookup-attributes AttributeKey=EventName,AttributeValue=Decrypt --max-results 5'],
+	where: "Run it in the key's account and Region (GenerateDataKey instead of Decrypt for an upload); paste its whole output, or the error as the CLI or SDK printed it.",
+});
+
 /** The hint as the lines under a question: the commands, then where to run them. */
 export const hintText = (hint: FetchHint): string => [...hint.commands.map(command => `$ ${command}`), hint.where].join('\n');

@@ -25,3 +25,14 @@ export const interpretKeyAnswer = (text: string, awsManagedAllowed: boolean): st
 	const found = keyFromPaste(text, awsManagedAllowed);
 	return found && 'key' in found ? found.key : text;
 };
+
+/** A key question's help, interpretation and validation, taking pasted CLI output as well as a typed ARN. */
+export const keyFromPasteChecks = (awsManagedAllowed: boolean, checkKey: (text: string) => string | undefined) => ({
+	help: 'Type the key ARN, or paste what the command prints: the key is taken from it.',
+	interpret: (text: string): string => interpretKeyAnswer(text, awsManagedAllowed),
+	validate: (typed: string): string | undefined => {
+		const pasted = keyFromPaste(typed, awsManagedAllowed);
+		if (pasted && 'problem' in pasted) return pasted.problem;
+		return checkKey(pasted ? pasted.key : typed);
+	},
+});

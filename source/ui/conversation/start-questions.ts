@@ -1,3 +1,4 @@
+import {cloudTrailHint, hintText} from '../../inputs/paste/fetch-commands.js';
 import type {FlowEnv} from './flow-types.js';
 import {lastProfileFirst, profileOption, profilesLoading} from './profile-options.js';
 import type {ChoiceOption, ChoiceQuestion, PasteCheck, PasteQuestion, TextQuestion} from './question.js';
@@ -50,6 +51,7 @@ export const errorQuestion = (env: FlowEnv): PasteQuestion => ({
 	id: 'error-text',
 	title: 'Error',
 	prompt: 'Paste the AccessDenied error message, or a CloudTrail event (JSON).',
+	help: hintText(cloudTrailHint()),
 	check: (text): PasteCheck => {
 		const parsed = env.parseError(text);
 		if (!parsed.ok) return {ok: false, message: parsed.error};

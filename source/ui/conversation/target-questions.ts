@@ -6,7 +6,7 @@ import {toolOptions} from './upload-tools.js';
 import {allOperations} from '../../operations/registry.js';
 import {isKeyArn, parseS3Arn} from '../../names/index.js';
 import {checkAccountId, checkBucketName, checkKeyArn, checkKmsKeyReference, checkObjectKey} from './validate.js';
-import {interpretKeyAnswer, keyFromPaste} from './key-from-paste.js';
+import {keyFromPasteChecks} from './key-from-paste.js';
 
 /**
  * The questions target-flow.ts asks: the request (what, where, which key, how big) and the bucket's
@@ -114,15 +114,8 @@ export const keyArnQuestion = (id: KeyArnQuestionId, title: string, prompt: stri
 	title,
 	prompt,
 	placeholder: allowAwsManaged ? 'arn:aws:kms:REGION:ACCOUNT:key/ID, or aws/s3' : 'arn:aws:kms:REGION:ACCOUNT:key/ID',
-	help: 'Type the key ARN, or paste what the command prints: the key is taken from it.',
 	// The whole output of get-bucket-encryption or head-object may be pasted: the key is taken from it.
-	interpret: text => interpretKeyAnswer(text, allowAwsManaged),
-	validate: typed => {
-		const pasted = keyFromPaste(typed, allowAwsManaged);
-		if (pasted && 'problem' in pasted) return pasted.problem;
-		const text = pasted ? pasted.key : typed;
-		return allowAwsManaged && text === 'aws/s3' ? undefined : checkKeyArn(text);
-	},
+	...keyFromPasteChecks(allowAwsManaged, text => (allowAwsManaged && text === 'aws/s3' ? undefined : checkKeyArn(text))),
 	...(suggestion ? {suggestion} : {}),
 });
 

@@ -1,10 +1,12 @@
 import {Box, Text} from 'ink';
+import {hangingLines} from '../text/hanging.js';
 import {theme} from '../theme.js';
 import {truncate} from '../text/truncate.js';
 
 /**
- * The keys (and a legend), boxed when there is room: on a small terminal the border, then the legend
- * give way, then the list is cut with a note, so `?` never pushes the screen past its rows.
+ * The keys (and a legend), boxed when there is room, each description wrapped under itself: on a small
+ * terminal the border gives way, then the legend, then descriptions are cut to one line, then the list
+ * is cut with a note, so `?` never pushes the screen past its rows.
  */
 
 export type HelpBoxProps = {
@@ -16,35 +18,62 @@ export type HelpBoxProps = {
 	readonly room: number;
 };
 
-type Layout = {readonly border: boolean; readonly legend: boolean; readonly shown: number};
+type Layout = {readonly border: boolean; readonly legend: boolean; readonly wrap: boolean; readonly shown: number};
 
-const layoutOf = ({entries, legend, room}: HelpBoxProps): Layout => {
-	const lines = (layout: Omit<Layout, 'shown'>, shown: number): number => 2 + shown + (layout.legend ? 1 : 0) + (layout.border ? 2 : 0);
-	for (const candidate of [{border: true, legend: legend !== undefined}, {border: false, legend: legend !== undefined}, {border: false, legend: false}]) {
-		if (lines(candidate, entries.length) <= room) return {...candidate, shown: entries.length};
+const labelWidthOf = (props: HelpBoxProps): number => Math.min(Math.max(...props.entries.map(([label]) => label.length)) + 2, 18);
+
+/** Each entry's lines: the label, then its description, continuation lines under the description. */
+const entryLines = (props: HelpBoxProps, layout: Omit<Layout, 'shown'>): string[][] => {
+	const inner = props.width - (layout.border ? 4 : 2);
+	const labelWidth = labelWidthOf(props);
+	return props.entries.map(([label, description]) =>
+		layout.wrap ? hangingLines(label.padEnd(labelWidth), description, inner) : [`${label.padEnd(labelWidth)}${truncate(description, Math.max(inner - labelWidth, 10))}`],
+	);
+};
+
+const heightOf = (props: HelpBoxProps, layout: Layout): number =>
+	2 +
+	entryLines(props, layout)
+		.slice(0, layout.shown)
+		.reduce((sum, lines) => sum + lines.length, 0) +
+	(layout.shown < props.entries.length ? 1 : 0) +
+	(layout.legend ? 1 : 0) +
+	(layout.border ? 2 : 0);
+
+const layoutOf = (props: HelpBoxProps): Layout => {
+	const legend = props.legend !== undefined;
+	const candidates: Array<Omit<Layout, 'shown'>> = [
+		{border: true, legend, wrap: true},
+		{border: false, legend, wrap: true},
+		{border: false, legend: false, wrap: true},
+		{border: false, legend: false, wrap: false},
+	];
+	for (const candidate of candidates) {
+		const layout = {...candidate, shown: props.entries.length};
+		if (heightOf(props, layout) <= props.room) return layout;
 	}
-	return {border: false, legend: false, shown: Math.max(room - 3, 1)};
+	return {border: false, legend: false, wrap: false, shown: Math.max(props.room - 3, 1)};
 };
 
-export const helpBoxHeight = (props: HelpBoxProps): number => {
-	const layout = layoutOf(props);
-	return 2 + layout.shown + (layout.shown < props.entries.length ? 1 : 0) + (layout.legend ? 1 : 0) + (layout.border ? 2 : 0);
-};
+export const helpBoxHeight = (props: HelpBoxProps): number => heightOf(props, layoutOf(props));
 
 export const HelpBox = (props: HelpBoxProps) => {
-	const {entries, legend, closeHint = '? or Esc to close', width} = props;
+	const {entries, legend, closeHint = '? or Esc to close'} = props;
 	const layout = layoutOf(props);
-	const inner = width - (layout.border ? 4 : 2);
-	const labelWidth = Math.min(Math.max(...entries.map(([label]) => label.length)) + 2, 18);
+	const labelWidth = labelWidthOf(props);
 	return (
 		<Box flexDirection="column" {...(layout.border ? {borderStyle: 'round' as const, borderColor: theme.accent, paddingX: 1} : {paddingLeft: 2})}>
 			<Text bold>Keys</Text>
-			{entries.slice(0, layout.shown).map(([label, description]) => (
-				<Text key={label} wrap="truncate">
-					<Text color={theme.accent}>{label.padEnd(labelWidth)}</Text>
-					{truncate(description, Math.max(inner - labelWidth, 10))}
-				</Text>
-			))}
+			{entryLines(props, layout)
+				.slice(0, layout.shown)
+				.flatMap((lines, entry) =>
+					lines.map((line, index) => (
+						<Text key={`${entry}-${index}`} wrap="truncate">
+							{index === 0 ? <Text color={theme.accent}>{line.slice(0, labelWidth)}</Text> : line.slice(0, labelWidth)}
+							{line.slice(labelWidth)}
+						</Text>
+					)),
+				)}
 			{layout.shown < entries.length && <Text color={theme.muted}>{`… ${entries.length - layout.shown} more (a taller terminal shows them)`}</Text>}
 			{layout.legend && legend && <Text wrap="truncate">{legend}</Text>}
 			<Text color={theme.muted}>{closeHint}</Text>

@@ -1,6 +1,6 @@
 import {useInput, useStdin, type Key} from 'ink';
 import {createContext, useLayoutEffect, useMemo, useRef, type ReactNode} from 'react';
-import {keyPresses, oneKeyAtATime} from './split-keys.js';
+import {keyPresses, oneKeyAtATime, type KeyPress} from './split-keys.js';
 
 /**
  * One Ink input listener for the whole app, routing each key to the components that want it. Ink's own
@@ -34,19 +34,34 @@ export const KeyRouter = ({children, onInterrupt}: {readonly children: ReactNode
 			inputEvents.removeListener('input', remember);
 		};
 	}, [inputEvents]);
-	useInput((input, key) => {
-		const presses = keyPresses(chunk.current, input, key);
-		chunk.current = undefined;
-		for (const press of presses) {
-			if (onInterrupt && press.key.ctrl && press.input === 'c') {
-				onInterrupt();
-				return;
-			}
-			for (const entry of [...entries.current]) {
-				if (!entry.active.current || !entries.current.has(entry)) continue;
-				for (const each of entry.typing.current ? [press] : oneKeyAtATime(press)) entry.handler.current(each.input, each.key);
-			}
+	const deliver = (press: KeyPress): void => {
+		if (onInterrupt && press.key.ctrl && press.input === 'c') {
+			onInterrupt();
+			return;
 		}
+		for (const entry of [...entries.current]) {
+			if (!entry.active.current || !entries.current.has(entry)) continue;
+			for (const each of entry.typing.current ? [press] : oneKeyAtATime(press)) entry.handler.current(each.input, each.key);
+		}
+	};
+	// The keys of one read, in order, one per turn: each is delivered after React has drawn what the one
+	// before caused, so Enter Enter answers a question and then the next, not the first one twice.
+	const queue = useRef<KeyPress[]>([]);
+	const draining = useRef(false);
+	const drain = (): void => {
+		const press = queue.current.shift();
+		if (queue.current.length > 0) setImmediate(() => drainRef.current());
+		else draining.current = false;
+		if (press) deliver(press);
+	};
+	const drainRef = useRef(drain);
+	drainRef.current = drain;
+	useInput((input, key) => {
+		queue.current.push(...keyPresses(chunk.current, input, key));
+		chunk.current = undefined;
+		if (draining.current) return;
+		draining.current = true;
+		drain();
 	});
 	const registry = useMemo<Registry>(
 		() => ({

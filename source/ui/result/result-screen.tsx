@@ -88,7 +88,9 @@ export const ResultScreen = ({diagnosis: written, snapshot, services, width, row
 	const dialogHeight = state.dialog.kind === 'help' ? helpOverlayHeight(helpKeys, width, rows - 3) : state.dialog.kind === 'none' ? 0 : 6;
 	const available = Math.max(rows - 3 - dialogHeight, 4);
 	const header = fitHeader(headerLines(diagnosis, width, Math.max(Math.floor(rows / 4), 3)), available - 4);
-	const pane = state.view === 'table' ? rowPaneLines(row, width, row ? sideOf(diagnosis.question.operation, row.requirement) : undefined) : [];
+	// The pane gets up to four lines, but leaves the table at least six.
+	const paneRoom = Math.min(4, Math.max(2, available - header.length - 1 - 7));
+	const pane = state.view === 'table' ? rowPaneLines(row, width, row ? sideOf(diagnosis.question.operation, row.requirement) : undefined, paneRoom) : [];
 	const bodyHeight = Math.max(state.view === 'table' ? available - header.length - 1 - (pane.length > 0 ? pane.length + 1 : 0) : available, 3);
 
 	const notify = (notice: Notice): void => dispatch({type: 'notice', notice});
@@ -129,7 +131,8 @@ export const ResultScreen = ({diagnosis: written, snapshot, services, width, row
 	const footer =
 		state.view === 'table'
 			? fitHints(hints([['↑↓ Enter', 'explain'], row?.fix && ['c', 'copy'], ['e', 'export'], ['s', 'save'], rereadable && ['r', 're-read'], onNameCheck && ['n', 'name it']], kept), width)
-			: fitHints(hints([['↑↓', 'scroll'], row?.fix && ['Tab', 'fix view'], row?.fix && ['c', 'copy'], ['Esc', 'back'], ['e', 'export']], kept), width);
+			: // The panel's own last line already says how to scroll: that hint goes first.
+				fitHints(hints([['Esc', 'back'], row?.fix && ['Tab', 'fix view'], row?.fix && ['c', 'copy'], ['e', 'export'], ['↑↓', 'scroll']], kept), width);
 
 	return (
 		<Box flexDirection="column" width={width}>

@@ -9,14 +9,14 @@ import type {ResultRow} from './rows.js';
  * columns at 80), which is not enough to read it. Enter still opens the whole explanation and the fix.
  */
 
-/** At most this many lines: the table keeps the rest of the room. */
+/** At most this many lines; fewer when the table would keep too little room (60×20). */
 export const paneRoom = 4;
 
-export const rowPaneLines = (row: ResultRow | undefined, width: number, side?: Side): Line[] => {
+export const rowPaneLines = (row: ResultRow | undefined, width: number, side?: Side, room = paneRoom): Line[] => {
 	if (!row) return [];
 	const style = statusStyles[row.requirement.status];
 	const more = row.fix ? ' (Enter: the fix)' : ' (Enter: more)';
 	const lines = wrapText(`${actionWithSide(row.requirement.action, side)}: ${row.requirement.why}${more}`, width - 4, '');
-	const kept = lines.length <= paneRoom ? lines : [...lines.slice(0, paneRoom - 1), `${lines[paneRoom - 1]!.slice(0, Math.max(width - 20, 10))}… Enter reads on`];
+	const kept = lines.length <= room ? lines : [...lines.slice(0, room - 1), `${lines[room - 1]!.slice(0, Math.max(width - 20, 10))}… Enter reads on`];
 	return kept.map((text, index) => (index === 0 ? {mark: `  ${style.mark === '⛔' ? '⛔' : `${style.mark} `}`, ...(style.color ? {markColour: style.color} : {}), text, dim: style.dim ?? false} : {text: `    ${text}`, dim: style.dim ?? false}));
 };

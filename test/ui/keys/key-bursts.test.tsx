@@ -3,6 +3,7 @@ import {keyPresses, oneKeyAtATime, splitChunk} from '../../../source/ui/keys/spl
 import {KeyRouter} from '../../../source/ui/keys/key-router.js';
 import {useKeys} from '../../../source/ui/keys/use-keys.js';
 import {ResultScreen} from '../../../source/ui/result/result-screen.js';
+import {WizardApp} from '../../../source/ui/app.js';
 import {snapshotFormat} from '../../../source/snapshot/snapshot.js';
 import {fixtureDiagnosis} from '../fixtures/diagnosis.js';
 import {fakeServices} from '../helpers/fake-services.js';
@@ -67,6 +68,16 @@ describe('the key router', () => {
 		await app.paste(keys.delete);
 		expect(commands.mock.calls.map(([what]) => what as string)).toEqual(['Tab', 'Tab', '?', 'e', '{"Version": "2012-10-17"}', 'Delete']);
 		expect(typing.mock.calls.map(([what]) => what as string)).toEqual(['Tab', 'Tab', '?e', '{"Version": "2012-10-17"}', 'Delete']);
+	});
+
+	it('answers one question and then the next with a fast Enter Enter', async () => {
+		// Settings read before the first frame, as the command does: no wait between the questions.
+		app = renderApp(<WizardApp services={fakeServices().services} settings={{recentTargets: [], savedChecks: {}}} />);
+		await app.waitFor(frame => frame.includes('How shall we look'), 'the first question');
+		await app.paste('\r\r');
+		const frame = await app.waitFor(frame => frame.includes('Which bucket?'), 'the third question');
+		expect(frame).toContain('✔ Start with: No credentials: paste the policies');
+		expect(frame).toContain('✔ Operation: Upload');
 	});
 
 	it('moves two fix views on with a fast Tab Tab', async () => {

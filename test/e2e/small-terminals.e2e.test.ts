@@ -1,0 +1,163 @@
+import {execFileSync, spawnSync} from 'node:child_process';
+import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {cli, hasTmux, root, strayLines, tmuxTerminal, type Terminal} from './tmux-session.js';
+
+/**
+ * The built CLI in tmux at the documented minimum (80×24) and smaller (60×20), with CI=false: every
+ * explanation can be read whole, the footer keeps "? keys", no wrapped line falls back to column 0,
+ * every frame fits, and Ctrl+C leaves a clean screen with exit code 130.
+ */
+
+const sizes = [
+	{columns: 80, rows: 24},
+	{columns: 60, rows: 20},
+] as const;
+
+let folder = '';
+let terminal: Terminal;
+
+type Example = {readonly metadata: {readonly description: string}};
+type Report = {readonly requirements: ReadonlyArray<{readonly action: string; readonly place: string; readonly status: string; readonly why: string}>};
+
+/** What the screen says, with wrapped lines joined again (continuation lines are indented). */
+const joined = (screen: string): string => screen.replace(/\n +/g, ' ').replace(/ {2,}/g, ' ');
+
+const fits = (screen: string, size: {readonly columns: number; readonly rows: number}): void => {
+	const lines = screen.replace(/\n+$/, '').split('\n');
+	expect(lines.length).toBeLessThanOrEqual(size.rows);
+	for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(size.columns);
+	expect(strayLines(screen), screen).toEqual([]);
+};
+
+describe.skipIf(!hasTmux)('the wizard at 80×24 and 60×20', () => {
+	beforeAll(() => {
+		// Bundles the CLI only when its sources changed: never deletes dist/ under tests running in parallel.
+		execFileSync(process.execPath, [join(root, 'scripts', 'ensure-cli.js')], {cwd: root, stdio: 'pipe'});
+		folder = mkdtempSync(join(tmpdir(), 's3-kms-doctor-e2e-small-'));
+		mkdirSync(join(folder, 'home'));
+		writeFileSync(join(folder, 'home', 'aws-config'), '');
+		terminal = tmuxTerminal('small', folder);
+	}, 120_000);
+
+	afterAll(() => {
+		terminal?.close();
+		if (folder) rmSync(folder, {recursive: true, force: true});
+	});
+
+	const example = 'large-upload-multipart-missing-decrypt';
+	const description = (): string =>
+		(JSON.parse(execFileSync(process.execPath, ['-e', `process.stdout.write(require('fs').readFileSync('examples/${example}.json','utf8'))`], {cwd: root, encoding: 'utf8'})) as Example).metadata.description;
+	const report = (): Report => JSON.parse(spawnSync(process.execPath, [cli, 'check', '--snapshot', join(root, 'examples', `${example}.json`), '--format', 'json'], {encoding: 'utf8'}).stdout) as Report;
+
+	for (const size of sizes) {
+		it(`${size.columns}×${size.rows}: the example's description, the failing row's explanation and its fix read in full; Ctrl+C leaves a clean screen`, async () => {
+			const session = terminal.start(`walk-${size.columns}`, size);
+			let screen = await terminal.waitFor(session, 'How shall we look at the failing request?');
+			expect(screen).toMatch(/\? keys · q quit\s*$/m);
+			fits(screen, size);
+
+			terminal.press(session, 'Down', 'Down', 'Down', 'Enter');
+			screen = await terminal.waitFor(session, 'Which example?');
+			expect(joined(screen)).toContain(description());
+			fits(screen, size);
+
+			terminal.press(session, 'Enter');
+			screen = await terminal.waitFor(session, /› ✘ +kms:Decrypt/);
+			const failing = report().requirements.find(requirement => requirement.status === 'missing')!;
+			// 80×24 shows the selected row's explanation whole under the table; 60×20 its start (Enter has the rest).
+			if (size.columns >= 80) expect(joined(screen)).toContain(`${failing.action}: ${failing.why}`);
+			else expect(joined(screen)).toContain(`${failing.action}: ${failing.why.slice(0, 40)}`);
+			expect(screen).toMatch(/\? keys · q quit\s*$/m);
+			fits(screen, size);
+			terminal.press(session, '?');
+			screen = await terminal.waitFor(session, text => joined(text).includes('export the report as Markdown'));
+			fits(screen, size);
+			terminal.press(session, '?');
+			await terminal.waitFor(session, /› ✘ +kms:Decrypt/);
+
+			// The explanation with the fix's CLI command, read to its end with PgDn: the whole reason and the command are there.
+			terminal.press(session, 'Enter');
+			await terminal.waitFor(session, 'Needed for:');
+			terminal.press(session, 'Tab', 'Tab');
+			screen = await terminal.waitFor(session, '[CLI command]');
+			let text = screen;
+			for (let page = 0; page < 20 && !/lines \d+–(\d+) of \1 /.test(screen); page++) {
+				fits(screen, size);
+				expect(screen).toMatch(/\? keys · q quit\s*$/m);
+				terminal.press(session, 'NPage');
+				await new Promise(resolve => setTimeout(resolve, 150));
+				screen = terminal.screen(session);
+				text += `\n${screen}`;
+			}
+			fits(screen, size);
+			expect(joined(text)).toContain(failing.why);
+			expect(joined(text)).toContain('aws kms put-key-policy');
+
+			terminal.press(session, 'C-c');
+			screen = await terminal.waitFor(session, 'wizard exited with 130');
+			expect(screen.trim()).toBe('wizard exited with 130');
+		}, 90_000);
+
+		it(`${size.columns}×${size.rows}: ? shows the keys in a list and in a field, each fitting`, async () => {
+			const session = terminal.start(`help-${size.columns}`, size);
+			await terminal.waitFor(session, 'How shall we look at the failing request?');
+			terminal.press(session, '?');
+			let screen = await terminal.waitFor(session, text => joined(text).includes('type to filter the options'));
+			expect(screen).not.toContain('filter:');
+			fits(screen, size);
+			terminal.press(session, 'Escape');
+			await terminal.waitFor(session, 'How shall we look at the failing request?');
+			terminal.press(session, 'Enter', 'Enter');
+			screen = await terminal.waitFor(session, 'Which bucket?');
+			expect(screen).toMatch(/\? keys · Ctrl\+C quit\s*$/m);
+			terminal.press(session, '?');
+			screen = await terminal.waitFor(session, text => joined(text).includes('otherwise ? is text'));
+			fits(screen, size);
+			terminal.press(session, 'Escape');
+			await terminal.waitFor(session, 'Which bucket?');
+			terminal.press(session, 'C-c');
+			await terminal.waitFor(session, 'wizard exited with 130');
+		}, 60_000);
+	}
+
+	it('80×24: a key policy pasted as aws kms get-key-policy prints it is read, and said so', async () => {
+		const size = {columns: 80, rows: 24};
+		const session = terminal.start('paste', size);
+		const keyArn = 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+		await terminal.waitFor(session, 'How shall we look at the failing request?');
+		const steps: ReadonlyArray<readonly [string, readonly string[], string?]> = [
+			['No credentials', ['Enter']],
+			['What fails?', ['Enter']],
+			['Which bucket?', ['Enter'], 's3://reports-bucket/exports/big.csv'],
+			['name a KMS key', ['Down', 'Enter']],
+			['Which key does the request name?', ['Enter'], keyArn],
+			['How big is the file?', ['Enter']],
+			['What uploads it?', ['Enter']],
+			['Who makes the request?', ['Enter'], 'arn:aws:iam::111122223333:user/john'],
+			["in the caller's account", ['Enter']],
+			['Which Region is the bucket in?', ['Enter']],
+			['The key policy:', ['Enter']],
+		];
+		for (const [wanted, keys, text] of steps) {
+			await terminal.waitFor(session, wanted);
+			if (text) terminal.press(session, '-l', text);
+			terminal.press(session, ...keys);
+		}
+		let screen = await terminal.waitFor(session, 'Paste the key policy');
+		expect(joined(screen)).toContain(`$ aws kms get-key-policy --key-id ${keyArn} --policy-name default --query Policy --output text`);
+		fits(screen, size);
+		const document = {Version: '2012-10-17', Statement: [{Sid: 'Enable IAM', Effect: 'Allow', Principal: {AWS: 'arn:aws:iam::111122223333:root'}, Action: 'kms:*', Resource: '*'}]};
+		terminal.paste(session, JSON.stringify({Policy: JSON.stringify(document, null, 2), PolicyName: 'default'}, null, 4));
+		screen = await terminal.waitFor(session, '✔ valid policy, 1 statement');
+		expect(joined(screen)).toContain('took the policy out of the "Policy" string that aws kms get-key-policy prints');
+		fits(screen, size);
+		terminal.press(session, 'Enter');
+		screen = await terminal.waitFor(session, "The caller's identity policies");
+		expect(screen).toContain('✔ Key policy: valid policy, 1 statement');
+		terminal.press(session, 'C-c');
+		await terminal.waitFor(session, 'wizard exited with 130');
+	}, 90_000);
+});
