@@ -81,17 +81,17 @@ const readGrants = async (reader: Reader, target: KeyTarget, keyArn: KmsArn & {r
 
 /**
  * kms:ListAliases, from a profile of the key's account only: "ListAliases does not return aliases in other AWS
- * accounts". Aliases only name the key, so a failed read leaves them out without a note.
+ * accounts". `aliases` is undefined when it was not read, with the reason.
  */
-const readAliases = async (reader: Reader, target: KeyTarget, keyArn: KmsArn & {readonly text: string}): Promise<readonly string[]> => {
+const readAliases = async (reader: Reader, target: KeyTarget, keyArn: KmsArn & {readonly text: string}): Promise<{aliases?: readonly string[]; unread?: string}> => {
 	const session = await sessionInAccount(reader, [target.keySession, target.caller, ...target.sessions], keyArn.account);
-	if (!session) return [];
+	if (!session) return {unread: `the key's other aliases were not listed: ListAliases answers only in the key's account ${keyArn.account}, and no profile given is in it`};
 	const outcome = await reader.once(`${session.name}:kms:ListAliases:${keyArn.text}`, () =>
 		readAllPages(reader, `${session.name}:kms:ListAliases:${keyArn.text}`, `kms:ListAliases ${keyArn.text} (${sessionLabel(session)})`, (marker, signal) =>
 			session.clients.kms(keyArn.region).send(new ListAliasesCommand({KeyId: keyArn.text, Marker: marker}), {abortSignal: signal}).then(aliasesPageOf),
 		),
 	);
-	return outcome.ok ? outcome.value : [];
+	return outcome.ok ? {aliases: outcome.value} : {unread: `kms:ListAliases: ${reader.explain(outcome.failure)}`};
 };
 
 /**
@@ -124,7 +124,9 @@ export const readKey = async (reader: Reader, target: KeyTarget): Promise<KeyInf
 	const located = {...keyArn, text: arnText};
 	const [policy, grants, listed] = await Promise.all([readKeyPolicy(reader, target, located), readGrants(reader, target, located), readAliases(reader, target, located)]);
 	// DescribeKey of an alias proves the alias names this key, even when kms:ListAliases is not allowed.
-	const aliases = keyAliases(named.startsWith('alias/') ? named : given?.kind === 'alias' ? `alias/${given.name}` : undefined, listed);
+	const {aliases, partial} = keyAliases(named.startsWith('alias/') ? named : given?.kind === 'alias' ? `alias/${given.name}` : undefined, listed.aliases);
+	// kms:ResourceAliases needs them all: a list ListAliases did not give is noted as partial.
+	if (partial && aliases) reader.note(`${path}.aliases`, `only ${aliases.join(', ')}, the alias the request named, is known: ${listed.unread ?? "the key's other aliases were not listed"}`, `kms:ListAliases --key-id ${arnText} with a profile of the key's account`);
 	return {
 		arn: arnText,
 		...(aliases ? {aliases} : {}),

@@ -57,7 +57,9 @@ export const diagnose = (snapshot: Snapshot, options: DiagnoseOptions = {}): Dia
 	}
 	const fixes = fixesFor(snapshot, analysis, options.catalogue);
 	findings.push(...unfixableFindings(snapshot, analysis.requirements, fixes, findings));
-	const unknowns = unknownsOf(analysis.requirements, analysis.actions.flatMap(action => action.evaluation.unknownContextKeys));
+	// Condition keys are case-insensitive: a policy may write kms:resourcealiases.
+	const settles = new Map(analysis.actions.flatMap(action => Object.entries(action.spec.settles ?? {}).map(([key, read]) => [key.toLowerCase(), read] as const)));
+	const unknowns = unknownsOf(analysis.requirements, analysis.actions.flatMap(action => action.evaluation.unknownContextKeys), settles);
 	const verdict = verdictOf(actions, findings);
 	return {
 		verdict,
@@ -71,7 +73,7 @@ export const diagnose = (snapshot: Snapshot, options: DiagnoseOptions = {}): Dia
 	};
 };
 
-const unknownsOf = (requirements: Diagnosis['requirements'], contextKeys: readonly string[]): UnknownNote[] => {
+const unknownsOf = (requirements: Diagnosis['requirements'], contextKeys: readonly string[], settles: ReadonlyMap<string, string>): UnknownNote[] => {
 	const notes = new Map<string, UnknownNote>();
 	for (const requirement of requirements.filter(candidate => candidate.status === 'unknown')) {
 		const what = requirement.place.replace(/-/g, ' ');
@@ -79,7 +81,7 @@ const unknownsOf = (requirements: Diagnosis['requirements'], contextKeys: readon
 		if (!notes.has(key)) notes.set(key, {what, reason: requirement.why, ...(requirement.resolveWith ? {resolveWith: requirement.resolveWith} : {})});
 	}
 	for (const key of new Set(contextKeys)) {
-		notes.set(`context|${key}`, {what: `the request's ${key}`, reason: `A policy condition tests ${key}, whose value for this request is not known.`, resolveWith: `the value of ${key} (add it to requestContext in the snapshot)`});
+		notes.set(`context|${key}`, {what: `the request's ${key}`, reason: `A policy condition tests ${key}, whose value for this request is not known.`, resolveWith: settles.get(key.toLowerCase()) ?? `the value of ${key} (add it to requestContext in the snapshot)`});
 	}
 	return [...notes.values()];
 };

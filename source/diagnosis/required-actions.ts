@@ -24,6 +24,8 @@ export type ActionSpec = {
 	/** The key ARN is not known: the decision cannot be `allowed`. */
 	readonly keyUnknown: boolean;
 	readonly context: Readonly<Record<string, ContextValue>>;
+	/** Context keys left out because they are not known, and the read that settles each. */
+	readonly settles?: Readonly<Record<string, string>>;
 };
 
 const s3Service = 's3.amazonaws.com';
@@ -66,6 +68,7 @@ const kmsContext = (
 	region: string | undefined,
 	encryptionContextArn: string,
 	keyInfo: Snapshot['key'],
+	side: Side,
 ): Record<string, ContextValue> => ({
 	...commonContext(principal),
 	...(region ? {'kms:ViaService': `s3.${region}.amazonaws.com`, 'aws:RequestedRegion': region} : {}),
@@ -82,6 +85,7 @@ const kmsContext = (
 	...(keyInfo?.keySpec ? {'kms:KeySpec': keyInfo.keySpec} : {}),
 	...(keyInfo?.keyManager ? {'kms:KeyManager': keyInfo.keyManager} : {}),
 	...(keyInfo?.multiRegion === undefined ? {} : {'kms:MultiRegion': keyInfo.multiRegion}),
+	...resourceAliases(snapshot, keyInfo, side),
 	...operationModule(snapshot.question.operation).requestContext?.(snapshot, 'kms'),
 	...snapshot.requestContext,
 });
@@ -90,15 +94,34 @@ const kmsContext = (
  * A service principal's KMS request: S3 decrypts for it with the leg's encryption context. AWS documents no
  * forward access session (kms:ViaService, aws:CalledVia) for it, so a condition on those keys stays unknown.
  */
-const serviceKmsContext = (snapshot: Snapshot, key: ResolvedKey, region: string | undefined, encryptionContextArn: string): Record<string, ContextValue> => ({
+const serviceKmsContext = (snapshot: Snapshot, key: ResolvedKey, region: string | undefined, encryptionContextArn: string, keyInfo: Snapshot['key'], side: Side): Record<string, ContextValue> => ({
 	'aws:SecureTransport': true,
 	...(region ? {'aws:RequestedRegion': region} : {}),
 	'kms:EncryptionContext:aws:s3:arn': encryptionContextArn,
 	'kms:EncryptionContextKeys': ['aws:s3:arn'],
 	...(key.account ? {'aws:ResourceAccount': key.account} : {}),
+	...resourceAliases(snapshot, keyInfo, side),
 	...operationModule(snapshot.question.operation).requestContext?.(snapshot, 'kms'),
 	...snapshot.requestContext,
 });
+
+/**
+ * KMS: "The kms:ResourceAliases condition key allows or denies access to a KMS key based on the aliases associated
+ * with the KMS key." Known only from a complete alias list: one the snapshot notes as partial (or lacks) stays unknown.
+ */
+const aliasesPath = (side: Side): string => (side === 'source' ? 'source.keyInfo.aliases' : 'key.aliases');
+
+const resourceAliases = (snapshot: Snapshot, keyInfo: Snapshot['key'], side: Side): Record<string, ContextValue> => {
+	const partial = snapshot.unread?.some(note => note.path === aliasesPath(side));
+	if (!keyInfo?.aliases || partial) return {};
+	return {'kms:ResourceAliases': keyInfo.aliases.length > 0 ? [...keyInfo.aliases] : null};
+};
+
+const aliasesSettledBy = (snapshot: Snapshot, context: Readonly<Record<string, ContextValue>>, side: Side, keyResource: string): Pick<ActionSpec, 'settles'> => {
+	if (context['kms:ResourceAliases'] !== undefined) return {};
+	const note = snapshot.unread?.find(candidate => candidate.path === aliasesPath(side));
+	return {settles: {'kms:ResourceAliases': note?.resolveWith ?? `kms:ListAliases --key-id ${keyResource} with a profile of the key's account (or list every alias of the key in ${aliasesPath(side)})`}};
+};
 
 const unknownKeyArn = (key: ResolvedKey, region: string | undefined): string =>
 	`arn:aws:kms:${key.region ?? region ?? 'unknown-region'}:${key.account ?? 'unknown-account'}:key/${key.named && !key.named.includes('/') && !key.named.startsWith('arn:') ? key.named : 'unknown'}`;
@@ -137,6 +160,11 @@ const placeOf = (snapshot: Snapshot, facts: ResolvedFacts, side: Side): LegPlace
 	};
 };
 
+const kmsActionSpec = (snapshot: Snapshot, place: LegPlace, common: Omit<ActionSpec, 'resource' | 'keyUnknown' | 'context'>, context: Record<string, ContextValue>): ActionSpec => {
+	const resource = place.key.arn ?? unknownKeyArn(place.key, place.region);
+	return {...common, resource, keyUnknown: !place.key.arn, context, ...aliasesSettledBy(snapshot, context, common.side, resource)};
+};
+
 /** Who makes a leg's requests, as the snapshot knows it. */
 export const principalOf = (snapshot: Snapshot, actor: Actor): Principal => {
 	switch (actor.kind) {
@@ -164,16 +192,14 @@ const legActions = (snapshot: Snapshot, facts: ResolvedFacts, leg: Leg): ActionS
 			const common = {id: actionId(action.action, leg.side), action: action.action, purpose: action.purpose(question), side: leg.side, actor: leg.actor};
 			return action.service === 's3'
 				? {...common, service: 's3', resource: place.objectArn, keyUnknown: false, context: s3Context(snapshot, principal, place.bucketAccount, place.region, action.sendsKeyHeaders)}
-				: {
-						...common,
-						service: 'kms',
-						resource: place.key.arn ?? unknownKeyArn(place.key, place.region),
-						keyUnknown: !place.key.arn,
-						context:
-							leg.actor.kind === 'service'
-								? serviceKmsContext(snapshot, place.key, place.region, encryptionContextArn)
-								: kmsContext(snapshot, principal, place.key, callerAccount, place.region, encryptionContextArn, place.keyInfo),
-					};
+				: kmsActionSpec(
+						snapshot,
+						place,
+						{...common, service: 'kms'},
+						leg.actor.kind === 'service'
+							? serviceKmsContext(snapshot, place.key, place.region, encryptionContextArn, place.keyInfo, leg.side)
+							: kmsContext(snapshot, principal, place.key, callerAccount, place.region, encryptionContextArn, place.keyInfo, leg.side),
+					);
 		});
 };
 

@@ -1,4 +1,4 @@
-import {arnGlobMatch, globMatch, globMatcher, globOf, type Glob} from './glob.js';
+import {arnGlobMatch, globMatch, globMatcher, globOf, hasWildcard, plainPrefix, type Glob} from './glob.js';
 
 /** An ARN split into its parts: `arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE` (the resource may hold `:` and `/`). */
 export type Arn = {
@@ -75,6 +75,8 @@ export const arnGlobMatches = (pattern: Glob, value: string): boolean => {
 /** `arnGlobMatches` with the pattern compiled ahead: for Resource entries matched on every evaluation. */
 export const arnGlobMatcher = (pattern: Glob): ((value: string) => boolean) => {
 	if (pattern === '*') return () => true;
+	// A literal, or a literal ARN prefix then `*`, matches the same whether the value is ARN-shaped or not.
+	if (!hasWildcard(pattern) || plainPrefix(pattern, true) !== undefined) return globMatcher(pattern, true);
 	const whole = globMatcher(pattern);
 	if (!isArnShaped(pattern)) return whole;
 	const segments = globMatcher(pattern, true);

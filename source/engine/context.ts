@@ -21,43 +21,188 @@ export type MissingKeyPolicy = 'unknown' | 'absent';
 const toText = (value: ContextScalar): string =>
 	typeof value === 'string' ? value : typeof value === 'boolean' ? (value ? 'true' : 'false') : JSON.stringify(value);
 
+const unknownEntry: ContextEntry = {state: 'unknown'};
+const absentEntry: ContextEntry = {state: 'absent'};
+// A branch, not `{unknown, absent}[missing]`: a lookup by a variable name is slow on the hot path.
+const missingEntry = (missing: MissingKeyPolicy): ContextEntry => (missing === 'unknown' ? unknownEntry : absentEntry);
+
 export const contextEntry = (value: ContextValue | undefined, missing: MissingKeyPolicy): ContextEntry => {
-	if (value === undefined) return {state: missing};
-	if (value === null) return {state: 'absent'};
+	if (value === undefined) return missingEntry(missing);
+	if (value === null) return absentEntry;
 	if (Array.isArray(value)) return {state: 'present', values: value.map(toText), multiValued: true};
 	return {state: 'present', values: [toText(value as ContextScalar)], multiValued: false};
 };
 
-/** The value of `lower` (a lower-cased key) in `values`, compared case-insensitively; a later key wins over an earlier one. */
-const find = (values: Readonly<Record<string, ContextValue>>, names: readonly string[], lower: string): {readonly value: ContextValue | undefined} | undefined => {
-	let found: {readonly value: ContextValue | undefined} | undefined;
-	// A scan, not an index: a request names a handful of keys and evaluation looks up a few of them.
-	for (const name of names) if (name.length === lower.length && name.toLowerCase() === lower) found = {value: values[name]};
-	return found;
+type Values = Readonly<Record<string, ContextValue>>;
+
+/*
+ * Condition keys get small numbers, once per distinct key (in lower case), so evaluation finds a key's entry by
+ * number rather than by hashing its name; past the bound, keys are looked up by name as before.
+ */
+const keyIds = new Map<string, number>();
+const keyLimit = 1024;
+
+/** The number of a condition key given in lower case; -1 when the bound is reached. */
+export const keyIdOf = (lower: string): number => {
+	let id = keyIds.get(lower);
+	if (id === undefined) {
+		if (keyIds.size >= keyLimit) return -1;
+		keyIds.set(lower, (id = keyIds.size));
+	}
+	return id;
 };
+
+/** Marks a key that is there with the value `undefined` (which means what a missing key means). */
+const heldUndefined: ContextEntry = {state: 'unknown'};
+/** Marks, by number, a key the object does not hold. */
+const notHeld: ContextEntry = {state: 'absent'};
+
+/**
+ * A context object's entries by their keys' lower-case form. Kept per object, as callers evaluate many
+ * requests with the same context; `matches` checks the object still holds what the index was built from
+ * (same keys, same values, same array items), so a context changed in place is read again. Entries are
+ * made when a condition first asks for their key: most keys of a request are never asked for.
+ */
+class ContextIndex {
+	readonly #names: readonly string[];
+	readonly #values: readonly unknown[];
+	readonly #items: readonly (readonly unknown[] | undefined)[];
+	/** Lower-case key → position in `#names`; a later key wins over an earlier one that differs only in case. */
+	#positions: Map<string, number> | undefined;
+	readonly #entries = new Map<string, ContextEntry>();
+	readonly #byId: ContextEntry[] = [];
+
+	constructor(values: Values, names: readonly string[]) {
+		this.#names = names;
+		this.#values = names.map(name => values[name]);
+		this.#items = this.#values.map(value => (Array.isArray(value) ? [...(value as unknown[])] : undefined));
+	}
+
+	matches(values: Values, names: readonly string[]): boolean {
+		if (names.length !== this.#names.length) return false;
+		for (let index = 0; index < names.length; index++) {
+			const name = names[index]!;
+			const value = values[name];
+			if (name !== this.#names[index] || value !== this.#values[index]) return false;
+			const items = this.#items[index];
+			if (items && !sameItems(value as readonly unknown[], items)) return false;
+		}
+		return true;
+	}
+
+	/** The entry of a key given in lower case, or `notHeld`. */
+	#find(lower: string): ContextEntry {
+		let entry = this.#entries.get(lower);
+		if (entry === undefined) {
+			if (!this.#positions) {
+				this.#positions = new Map();
+				for (let index = 0; index < this.#names.length; index++) this.#positions.set(this.#names[index]!.toLowerCase(), index);
+			}
+			const position = this.#positions.get(lower);
+			const value = position === undefined ? undefined : (this.#values[position] as ContextValue | undefined);
+			entry = position === undefined ? notHeld : value === undefined ? heldUndefined : contextEntry(value, 'unknown');
+			this.#entries.set(lower, entry);
+		}
+		return entry;
+	}
+
+	/** The entry of a key given in lower case; `null` when the object does not hold it. */
+	entry(lower: string, missing: MissingKeyPolicy): ContextEntry | null {
+		const entry = this.#find(lower);
+		return entry === notHeld ? null : entry === heldUndefined ? missingEntry(missing) : entry;
+	}
+
+	/** `entry` by the key's number (`keyIdOf`); -1 looks it up by name. */
+	entryById(id: number, lower: string, missing: MissingKeyPolicy): ContextEntry | null {
+		if (id < 0) return this.entry(lower, missing);
+		let entry = this.#byId[id];
+		if (entry === undefined) this.#byId[id] = entry = this.#find(lower);
+		return entry === notHeld ? null : entry === heldUndefined ? missingEntry(missing) : entry;
+	}
+}
+
+const sameItems = (value: readonly unknown[], items: readonly unknown[]): boolean => {
+	if (value.length !== items.length) return false;
+	for (let index = 0; index < items.length; index++) if (value[index] !== items[index]) return false;
+	return true;
+};
+
+const indexes = new WeakMap<Values, ContextIndex>();
+
+const indexOf = (values: Values): ContextIndex => {
+	const names = Object.keys(values);
+	let index = indexes.get(values);
+	if (!index || !index.matches(values, names)) indexes.set(values, (index = new ContextIndex(values, names)));
+	return index;
+};
+
+// Policies name the same keys again and again: lower-case each written form once.
+const lowerNames = new Map<string, string>();
+const lowerCase = (key: string): string => {
+	let lower = lowerNames.get(key);
+	if (lower === undefined) {
+		lower = key.toLowerCase();
+		if (lowerNames.size >= 10_000) lowerNames.clear();
+		lowerNames.set(key, lower);
+	}
+	return lower;
+};
+
+/** Context values the engine itself derived and never changes (from the caller): indexed once, never checked again. */
+export type FixedContext = ContextIndex;
+
+export const fixedContext = (values: Values): FixedContext => new ContextIndex(values, Object.keys(values));
+
+/** Where condition clauses read the request's context: by the key's number on the hot path, or by name. */
+export type ContextSource = {
+	/** The entry of a key: `id` from `keyIdOf(lower)`. */
+	entryOf(id: number, lower: string): ContextEntry;
+	readonly lookup: ContextLookup;
+};
+
+/** A request's context: what it gives, then what the engine derived from the caller, then `missing`. */
+export class RequestContext implements ContextSource {
+	readonly #given: ContextIndex;
+	readonly #derived: ContextIndex | undefined;
+	readonly #missing: MissingKeyPolicy;
+	#lookup: ContextLookup | undefined;
+
+	constructor(values: Values, missing: MissingKeyPolicy, defaults: Values | FixedContext | undefined) {
+		this.#given = indexOf(values);
+		this.#derived = defaults === undefined ? undefined : defaults instanceof ContextIndex ? defaults : indexOf(defaults);
+		this.#missing = missing;
+	}
+
+	/** By name, in any case; made when first asked for (conditions on the hot path use `entryOf`). */
+	get lookup(): ContextLookup {
+		return (this.#lookup ??= this.#makeLookup());
+	}
+
+	#makeLookup(): ContextLookup {
+		const given = this.#given;
+		const derived = this.#derived;
+		const missing = this.#missing;
+		const find = (lower: string): ContextEntry | null => given.entry(lower, missing) ?? derived?.entry(lower, missing) ?? null;
+		return key => {
+			const entry = find(key);
+			if (entry !== null) return entry;
+			const lower = lowerCase(key);
+			return (lower === key ? null : find(lower)) ?? missingEntry(missing);
+		};
+	}
+
+	entryOf(id: number, lower: string): ContextEntry {
+		const missing = this.#missing;
+		return this.#given.entryById(id, lower, missing) ?? this.#derived?.entryById(id, lower, missing) ?? missingEntry(missing);
+	}
+}
+
+/** A `ContextSource` over any lookup (a clause evaluated on its own). */
+export const lookupSource = (lookup: ContextLookup): ContextSource => ({entryOf: (_id, lower) => lookup(lower), lookup});
 
 /**
  * Build a case-insensitive lookup over a plain object of context values, and optionally `defaults`
- * for keys that `values` does not hold (in any case). Everything is worked out on first use:
- * evaluation looks up only the few keys its conditions name, and often none.
+ * for keys that `values` does not hold (in any case). A key given in lower case is found at once.
  */
-export const createContextLookup = (
-	values: Readonly<Record<string, ContextValue>>,
-	missing: MissingKeyPolicy = 'unknown',
-	defaults?: Readonly<Record<string, ContextValue>>,
-): ContextLookup => {
-	let names: readonly string[] | undefined;
-	let entries: Map<string, ContextEntry> | undefined;
-	return key => {
-		entries ??= new Map();
-		let entry = entries.get(key);
-		if (entry === undefined) {
-			const lower = key.toLowerCase();
-			names ??= Object.keys(values);
-			const found = find(values, names, lower) ?? (defaults ? find(defaults, Object.keys(defaults), lower) : undefined);
-			entry = contextEntry(found?.value, missing);
-			entries.set(key, entry);
-		}
-		return entry;
-	};
-};
+export const createContextLookup = (values: Values, missing: MissingKeyPolicy = 'unknown', defaults?: Values | FixedContext): ContextLookup =>
+	new RequestContext(values, missing, defaults).lookup;

@@ -1,167 +1,55 @@
-import {arnGlobMatcher, arnGlobMatches, resourcePartStart} from './arn.js';
-import {evaluateCondition} from './conditions/evaluate-condition.js';
-import type {ConditionTrace} from './conditions/trace.js';
-import type {ContextLookup} from './context.js';
-import type {PolicyVerdict, PrincipalMatch, StatementTrace} from './evaluation.js';
-import {anyGlobRegExp, globOf, joinGlobs, type Glob} from './glob.js';
-import {statementLabel, type Policy, type Statement} from './policy.js';
-import {matchPrincipal, notPrincipalExcludes, type Caller} from './principal.js';
-import {triBoth, triEither, triNot, type Tri} from './tri.js';
-import {hasVariables, substituteGlob, variablesVersion} from './variables.js';
-import {type Mutable} from '../shared/json.js';
+import {compiledStatement, compilePolicy, coversAction, labelOf, requestIndependent, sliceOf, type ActionSlice, type CompiledStatement} from './compile-policy.js';
+import {clauseResult} from './conditions/evaluate-condition.js';
+import type {PolicyVerdict, PrincipalMatch, StatementTrace, UnreadPolicy} from './evaluation.js';
+import type {Policy, Statement} from './policy.js';
+import {boundaryOverridesNotPrincipal, contextOf, coversResource, principalOf, type PreparedRequest} from './statement-match.js';
+import {Trace} from './statement-trace.js';
+import {triBoth, triEither, type Tri} from './tri.js';
 
+export type {PreparedRequest} from './statement-match.js';
 
-/** A request ready for matching: the caller parsed once, the context behind a case-insensitive lookup. */
-export type PreparedRequest = {
-	readonly caller: Caller;
-	readonly action: string;
-	readonly resource: string;
-	readonly lookup: ContextLookup;
+/** The context keys (of conditions, or policy variables in Resource) that leave an `unknown` statement undecided. */
+const unknownKeysOf = (compiled: CompiledStatement, request: PreparedRequest, resourceMatched: Tri): readonly string[] | undefined => {
+	const keys: string[] = [];
+	if (resourceMatched === 'unknown') coversResource(compiled, request, keys);
+	const context = contextOf(request);
+	for (const clause of compiled.conditions) {
+		const own: string[] = [];
+		if (clauseResult(clause, context, own) === 'unknown') for (const key of own) if (!keys.includes(key)) keys.push(key);
+	}
+	return keys.length > 0 ? keys : undefined;
 };
 
 /**
- * What the evaluation of a statement needs from its text, compiled once (policies are evaluated again
- * and again): its Action or NotAction as one case-insensitive regular expression, and a matcher for
- * each Resource or NotResource entry that holds no policy variable.
+ * How a statement that covers the action bears on the request; `undefined` when its principal or resource does
+ * not. The hot path of evaluation: conditions stop at the first that fails, and nothing is put into words.
  */
-type CompiledStatement = {
-	readonly statement: Statement;
-	readonly label: string;
-	readonly actions: RegExp;
-	readonly resources: readonly {readonly pattern: string; readonly matches?: (resource: string) => boolean}[];
-};
-
-const compileStatement = (statement: Statement, variables: boolean): CompiledStatement => ({
-	statement,
-	label: statementLabel(statement),
-	actions: anyGlobRegExp((statement.action ?? statement.notAction ?? []).map(globOf), {ignoreCase: true}),
-	resources: (statement.resource ?? statement.notResource ?? []).map(pattern =>
-		variables && hasVariables(pattern) ? {pattern} : {pattern, matches: arnGlobMatcher(globOf(pattern))},
-	),
-});
-
-type CompiledPolicy = {readonly variables: boolean; readonly statements: readonly CompiledStatement[]};
-
-// Keyed by the parsed policy (and statement), which are immutable: one lookup per policy per evaluation.
-const compiledPolicies = new WeakMap<Policy, CompiledPolicy>();
-const compiledStatements = new WeakMap<Statement, CompiledStatement & {readonly variables: boolean}>();
-
-const compilePolicy = (policy: Policy): CompiledPolicy => {
-	const cached = compiledPolicies.get(policy);
-	if (cached) return cached;
-	const variables = policy.version === variablesVersion;
-	const fresh = {variables, statements: policy.statements.map(statement => compileStatement(statement, variables))};
-	compiledPolicies.set(policy, fresh);
-	return fresh;
-};
-
-const compiledAlone = (statement: Statement, variables: boolean): CompiledStatement => {
-	const cached = compiledStatements.get(statement);
-	if (cached && cached.variables === variables) return cached;
-	const fresh = {...compileStatement(statement, variables), variables};
-	compiledStatements.set(statement, fresh);
-	return fresh;
-};
-
-const coversAction = (compiled: CompiledStatement, action: string): boolean =>
-	compiled.actions.test(action) === (compiled.statement.action !== undefined);
-
-/**
- * Does one Resource entry cover the request's resource? IAM replaces policy variables only in the
- * resource part of an ARN (after the fifth colon) and only in policies of Version 2012-10-17;
- * anywhere else `${…}` is plain text. A variable whose key is not known is added to `unknownKeys`.
- */
-const resourcePatternMatches = (pattern: string, request: PreparedRequest, unknownKeys: string[]): Tri => {
-	const start = Math.max(resourcePartStart(pattern), 0);
-	const substituted = substituteGlob(pattern.slice(start), request.lookup);
-	if (!substituted.ok) {
-		if ('absentKey' in substituted) return 'no';
-		unknownKeys.push(substituted.unknownKey);
-		return 'unknown';
-	}
-	const glob: Glob = joinGlobs([globOf(pattern.slice(0, start)), substituted.value]);
-	return arnGlobMatches(glob, request.resource) ? 'yes' : 'no';
-};
-
-const coversResource = (compiled: CompiledStatement, request: PreparedRequest, unknownKeys: string[] = []): Tri => {
-	let covered: Tri = 'no';
-	for (const {pattern, matches} of compiled.resources) {
-		const match = matches ? (matches(request.resource) ? 'yes' : 'no') : resourcePatternMatches(pattern, request, unknownKeys);
-		covered = triEither(covered, match);
-		if (covered === 'yes') break;
-	}
-	return compiled.statement.resource ? covered : triNot(covered);
-};
-
-const principalOf = (statement: Statement, caller: Caller): PrincipalMatch | 'none' => {
-	if (statement.principal) return matchPrincipal(statement.principal, caller);
-	if (statement.notPrincipal) return notPrincipalExcludes(statement.notPrincipal, caller) ? 'none' : 'anyone';
-	return 'none';
-};
-
-const explainStatement = (
-	applies: Tri,
-	resourceMatched: Tri,
-	conditions: readonly ConditionTrace[],
-	request: PreparedRequest,
-	resourceKeys: readonly string[],
-): string => {
-	if (resourceMatched === 'unknown') {
-		return `whether its Resource covers ${request.resource} depends on a policy variable whose value is not known (${resourceKeys.join(', ')})`;
-	}
-	const failed = conditions.find(trace => trace.result === 'no');
-	if (failed) return `its condition does not hold: ${failed.reason}`;
-	const unknown = conditions.find(trace => trace.result === 'unknown');
-	if (unknown) return `it depends on a value that is not known: ${unknown.reason}`;
-	if (applies === 'yes') return conditions.length > 0 ? 'it matches, and every condition holds' : 'it matches';
-	return 'it does not match';
-};
-
-/** How a statement that covers the action bears on the request; `undefined` when its principal or resource does not. */
-const traceStatement = (
-	compiled: CompiledStatement,
-	policyName: string,
-	request: PreparedRequest,
-	hasPrincipals: boolean,
-	variables: boolean,
-): StatementTrace | undefined => {
-	const {statement} = compiled;
-	let principalMatch: PrincipalMatch | 'none' | undefined;
+const traceStatement = (compiled: CompiledStatement, policyName: string, request: PreparedRequest, hasPrincipals: boolean): Trace | undefined => {
+	let principalMatch: PrincipalMatch | undefined;
+	let boundaryRule: Tri = 'no';
 	if (hasPrincipals) {
-		principalMatch = principalOf(statement, request.caller);
-		if (principalMatch === 'none') return undefined;
+		const match = principalOf(compiled, request.caller);
+		if (match === 'none') {
+			boundaryRule = boundaryOverridesNotPrincipal(compiled, request);
+			if (boundaryRule === 'no') return undefined;
+			principalMatch = 'anyone';
+		} else principalMatch = match;
 	}
-	const resourceKeys: string[] = [];
-	const resourceMatched = coversResource(compiled, request, resourceKeys);
+	const resourceMatched = coversResource(compiled, request);
 	if (resourceMatched === 'no') return undefined;
-	const conditions = statement.conditions.length === 0 ? [] : statement.conditions.map(clause => evaluateCondition(clause, request.lookup, variables));
-	let applies: Tri = resourceMatched;
-	for (const condition of conditions) applies = triBoth(applies, condition.result);
-	// Optional fields are set after the literal: V8 (Node 20) builds `{…, ...(x ? {y} : {})}` slowly on this hot path.
-	const trace: Mutable<StatementTrace> = {
-		policy: policyName,
-		statementIndex: statement.index,
-		label: compiled.label,
-		effect: statement.effect,
-		applies,
-		actionMatched: true,
-		resourceMatched,
-		conditions,
-		reason: explainStatement(applies, resourceMatched, conditions, request, resourceKeys),
-		source: statement.source,
-	};
-	if (principalMatch !== undefined) trace.principalMatch = principalMatch;
-	if (applies === 'unknown') {
-		const fromConditions = conditions.flatMap(condition => (condition.result === 'unknown' ? (condition.unknownKeys ?? []) : []));
-		const unknownKeys = [...new Set([...(resourceMatched === 'unknown' ? resourceKeys : []), ...fromConditions])];
-		if (unknownKeys.length > 0) trace.unknownKeys = unknownKeys;
+	let applies: Tri = boundaryRule === 'unknown' ? triBoth(resourceMatched, 'unknown') : resourceMatched;
+	const {conditions} = compiled;
+	if (conditions.length > 0) {
+		const context = contextOf(request);
+		for (let index = 0; index < conditions.length && applies !== 'no'; index++) applies = triBoth(applies, clauseResult(conditions[index]!, context));
 	}
-	return trace;
+	const unknownKeys = applies === 'unknown' ? unknownKeysOf(compiled, request, resourceMatched) : undefined;
+	return new Trace(compiled, policyName, request, applies, resourceMatched, principalMatch, boundaryRule, unknownKeys);
 };
 
 /**
  * How one statement bears on the request. `undefined` when its action, principal or resource does not
- * cover the request at all, so irrelevant statements cost almost nothing (the hot path of evaluation).
+ * cover the request at all.
  */
 export const evaluateStatement = (
 	statement: Statement,
@@ -170,53 +58,143 @@ export const evaluateStatement = (
 	hasPrincipals: boolean,
 	variables = true,
 ): StatementTrace | undefined => {
-	const compiled = compiledAlone(statement, variables);
-	return coversAction(compiled, request.action) ? traceStatement(compiled, policyName, request, hasPrincipals, variables) : undefined;
+	const compiled = compiledStatement(statement, variables);
+	return coversAction(compiled, request.action) ? traceStatement(compiled, policyName, request, hasPrincipals) : undefined;
 };
 
-/** Allow statements (already known not to cover the action) that name the caller, or in identity policies cover the resource. */
-const nearMissesOf = (policy: Policy, candidates: readonly CompiledStatement[], request: PreparedRequest, hasPrincipals: boolean): string[] =>
-	candidates
-		.filter(compiled => (hasPrincipals ? principalOf(compiled.statement, request.caller) !== 'none' : coversResource(compiled, request) !== 'no'))
-		.map(({statement, label}) => {
-			const actions = statement.action ? statement.action.join(', ') : `everything except ${(statement.notAction ?? []).join(', ')}`;
-			return `${policy.name}, ${label} allows ${actions} but not ${request.action}`;
-		});
+const none: readonly never[] = Object.freeze([]);
+
+/** Whether an Allow applies, by how its Principal named the caller: one field each, so every instance shares a shape. */
+export class PrincipalAllows {
+	exact: Tri | undefined = undefined;
+	role: Tri | undefined = undefined;
+	service: Tri | undefined = undefined;
+	anyone: Tri | undefined = undefined;
+	account: Tri | undefined = undefined;
+
+	add(match: PrincipalMatch, applies: Tri): void {
+		switch (match) {
+			case 'exact':
+				this.exact = triEither(this.exact ?? 'no', applies);
+				break;
+			case 'role':
+				this.role = triEither(this.role ?? 'no', applies);
+				break;
+			case 'service':
+				this.service = triEither(this.service ?? 'no', applies);
+				break;
+			case 'anyone':
+				this.anyone = triEither(this.anyone ?? 'no', applies);
+				break;
+			case 'account':
+				this.account = triEither(this.account ?? 'no', applies);
+				break;
+		}
+	}
+
+	/** Only the ways some Allow named the caller, as the library has always reported them. */
+	toRecord(): Partial<Record<PrincipalMatch, Tri>> {
+		const record: Partial<Record<PrincipalMatch, Tri>> = {};
+		for (const match of ['exact', 'role', 'service', 'anyone', 'account'] as const) if (this[match] !== undefined) record[match] = this[match];
+		return record;
+	}
+}
+
+/** What one policy says; its near misses are put into words only when someone reads them. */
+class Verdict implements PolicyVerdict {
+	readonly policy: string;
+	readonly unread?: UnreadPolicy;
+	readonly deny: Tri;
+	readonly allow: Tri;
+	readonly relevant: readonly StatementTrace[];
+	/** For the layers: `allowByPrincipal` without building the record. */
+	readonly allows: PrincipalAllows | undefined;
+	readonly #request: PreparedRequest;
+	readonly #hasPrincipals: boolean;
+	/** Allow statements for other actions: the near misses, if nothing allows. */
+	readonly #otherAllows: readonly CompiledStatement[];
+	#nearMisses: readonly string[] | undefined;
+	#allowByPrincipal: Readonly<Partial<Record<PrincipalMatch, Tri>>> | undefined;
+
+	// Positional: one is built for every policy of every evaluation.
+	constructor(
+		policy: string,
+		deny: Tri,
+		allow: Tri,
+		relevant: readonly StatementTrace[],
+		allows: PrincipalAllows | undefined,
+		request: PreparedRequest,
+		hasPrincipals: boolean,
+		otherAllows: readonly CompiledStatement[],
+	) {
+		this.policy = policy;
+		this.unread = undefined;
+		this.deny = deny;
+		this.allow = allow;
+		this.relevant = relevant;
+		this.allows = allows;
+		this.#request = request;
+		this.#hasPrincipals = hasPrincipals;
+		this.#otherAllows = allow === 'yes' ? none : otherAllows;
+	}
+
+	/** Allow statements (not covering the action) that name the caller, or in identity policies cover the resource. */
+	get nearMisses(): readonly string[] {
+		return (this.#nearMisses ??= this.#otherAllows
+			.filter(compiled => (this.#hasPrincipals ? principalOf(compiled, this.#request.caller) !== 'none' : coversResource(compiled, this.#request) !== 'no'))
+			.map(compiled => {
+				const {statement} = compiled;
+				const label = labelOf(compiled);
+				const actions = statement.action ? statement.action.join(', ') : `everything except ${(statement.notAction ?? []).join(', ')}`;
+				return `${this.policy}, ${label} allows ${actions} but not ${this.#request.action}`;
+			}));
+	}
+
+	get allowByPrincipal(): Readonly<Partial<Record<PrincipalMatch, Tri>>> | undefined {
+		return this.allows && (this.#allowByPrincipal ??= this.allows.toRecord());
+	}
+
+	toJSON(): PolicyVerdict {
+		const {policy, deny, allow, relevant, nearMisses, allowByPrincipal} = this;
+		return {policy, deny, allow, relevant, nearMisses, ...(allowByPrincipal ? {allowByPrincipal} : {})};
+	}
+}
+
+/** A policy's verdict, with what the layers read of it. */
+export type EvaluatedPolicy = PolicyVerdict & {readonly allows: PrincipalAllows | undefined};
 
 /** What one policy says about the request: does a Deny apply, does an Allow apply, and which statements. */
-export const evaluatePolicy = (policy: Policy, request: PreparedRequest, hasPrincipals: boolean): PolicyVerdict => {
-	const relevant: StatementTrace[] = [];
-	// Allow statements for other actions: the near misses, if nothing allows.
-	const otherActions: CompiledStatement[] = [];
-	const {variables, statements} = compilePolicy(policy);
+export const evaluatePolicy = (policy: Policy, request: PreparedRequest, hasPrincipals: boolean): EvaluatedPolicy => {
+	const slice = sliceOf(compilePolicy(policy), request.action, request.actionId);
+	const fixed = hasPrincipals ? slice.fixedPrincipalVerdict : slice.fixedVerdict;
+	if (fixed) return fixed as EvaluatedPolicy;
+	const verdict = evaluateSlice(policy, slice, request, hasPrincipals);
+	if (fixed === undefined) {
+		// Whether the verdict on this action is the same for every request: then it is kept (nothing in it is request-specific).
+		const same = slice.covering.every(compiled => requestIndependent(compiled, hasPrincipals)) && (verdict.allow === 'yes' || slice.otherAllows.length === 0);
+		if (hasPrincipals) slice.fixedPrincipalVerdict = same ? verdict : null;
+		else slice.fixedVerdict = same ? verdict : null;
+	}
+	return verdict;
+};
+
+const evaluateSlice = (policy: Policy, {covering, otherAllows}: ActionSlice, request: PreparedRequest, hasPrincipals: boolean): EvaluatedPolicy => {
+	let relevant: Trace[] | undefined;
 	let deny: Tri = 'no';
 	let allow: Tri = 'no';
-	const allowByPrincipal: Partial<Record<PrincipalMatch, Tri>> | undefined = hasPrincipals ? {} : undefined;
-	for (const compiled of statements) {
-		if (!coversAction(compiled, request.action)) {
-			if (compiled.statement.effect === 'Allow') otherActions.push(compiled);
-			continue;
-		}
-		const trace = traceStatement(compiled, policy.name, request, hasPrincipals, variables);
+	const allows = hasPrincipals ? new PrincipalAllows() : undefined;
+	for (let index = 0; index < covering.length; index++) {
+		const compiled = covering[index]!;
+		const trace = traceStatement(compiled, policy.name, request, hasPrincipals);
 		if (!trace) continue;
-		relevant.push(trace);
-		if (trace.effect === 'Deny') {
+		if (relevant) relevant.push(trace);
+		else relevant = [trace];
+		if (compiled.deny) {
 			deny = triEither(deny, trace.applies);
 			continue;
 		}
 		allow = triEither(allow, trace.applies);
-		if (allowByPrincipal) {
-			const match = trace.principalMatch as PrincipalMatch;
-			allowByPrincipal[match] = triEither(allowByPrincipal[match] ?? 'no', trace.applies);
-		}
+		allows?.add(trace.principalMatch as PrincipalMatch, trace.applies);
 	}
-	const verdict: Mutable<PolicyVerdict> = {
-		policy: policy.name,
-		deny,
-		allow,
-		relevant,
-		nearMisses: allow === 'yes' || otherActions.length === 0 ? [] : nearMissesOf(policy, otherActions, request, hasPrincipals),
-	};
-	if (allowByPrincipal) verdict.allowByPrincipal = allowByPrincipal;
-	return verdict;
+	return new Verdict(policy.name, deny, allow, relevant ?? none, allows, request, hasPrincipals, otherAllows);
 };

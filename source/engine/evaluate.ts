@@ -1,12 +1,13 @@
 import {accountOfArn} from './arn.js';
-import {createContextLookup, type ContextValue} from './context.js';
+import {fixedContext, RequestContext, type ContextValue, type FixedContext} from './context.js';
+import {actionIdOf} from './compile-policy.js';
 import type {Evaluation, EvaluationInput, Layer, LayerVerdict, ServiceModel} from './evaluation.js';
 import type {PreparedRequest} from './evaluate-policy.js';
 import {layerStatus, summarize, type Facts} from './layer-status.js';
-import {absentLayer, grantLayer, identityLayer, organizationLayer, singleSlotLayer, type LayerState} from './layers.js';
-import {buildPaths, choosePath, pathValue, resourceTerm} from './paths.js';
+import {absentLayer, grantLayer, identityLayer, isUnread, organizationLayer, singleSlotLayer, type LayerState} from './layers.js';
+import {buildPaths, choosePath, pathValue, resourceTerm, type Path} from './paths.js';
 import {parseCaller, roleArnOfCaller, type Caller} from './principal.js';
-import {triAnd, triEither, triNot, type Tri} from './tri.js';
+import {triBoth, triEither, triNot, type Tri} from './tri.js';
 
 /**
  * AWS's policy evaluation logic, three-valued, with the service rules that matter for S3 + KMS:
@@ -20,13 +21,13 @@ import {triAnd, triEither, triNot, type Tri} from './tri.js';
  */
 
 // Callers are shared (parseCaller remembers them), and what they imply never changes.
-const derivedContexts = new WeakMap<Caller, Record<string, ContextValue>>();
+const derivedContexts = new WeakMap<Caller, FixedContext>();
 
 /** Context keys every request carries, derived from the caller (given context wins). */
-const derivedContext = (caller: Caller): Record<string, ContextValue> => {
+const derivedContext = (caller: Caller): FixedContext => {
 	let derived = derivedContexts.get(caller);
 	if (!derived) {
-		derived = deriveContext(caller);
+		derived = fixedContext(deriveContext(caller));
 		derivedContexts.set(caller, derived);
 	}
 	return derived;
@@ -49,12 +50,58 @@ const deriveContext = (caller: Caller): Record<string, ContextValue> => {
 	return derived;
 };
 
+/** The answer: the decision and every layer's status at once, the summary sentence only when someone reads it. */
+class Answer implements Evaluation {
+	readonly decision: Evaluation['decision'];
+	readonly crossAccount: boolean;
+	readonly service: ServiceModel;
+	readonly layers: readonly LayerVerdict[];
+	#explain: (() => string) | undefined;
+	#summary: string | undefined;
+	#unknownContextKeys: readonly string[] | undefined;
+
+	constructor(decision: Evaluation['decision'], crossAccount: boolean, service: ServiceModel, layers: readonly LayerVerdict[], explain: () => string) {
+		this.decision = decision;
+		this.crossAccount = crossAccount;
+		this.service = service;
+		this.layers = layers;
+		this.#explain = explain;
+	}
+
+	/** Collected from the layers' statements when first read. */
+	get unknownContextKeys(): readonly string[] {
+		return (this.#unknownContextKeys ??= unknownKeysOf(this.layers));
+	}
+
+	get summary(): string {
+		if (this.#summary === undefined) {
+			this.#summary = this.#explain!();
+			this.#explain = undefined;
+		}
+		return this.#summary;
+	}
+
+	toJSON(): Evaluation {
+		const {decision, summary, crossAccount, service, layers, unknownContextKeys} = this;
+		return {decision, summary, crossAccount, service, layers, unknownContextKeys};
+	}
+}
+
 const serviceOf = (action: string): ServiceModel => {
 	const prefix = action.slice(0, Math.max(action.indexOf(':'), 0)).toLowerCase();
 	return prefix === 'kms' ? 'kms' : prefix === 's3' ? 's3' : 'default';
 };
 
-const resourceNames: Record<ServiceModel, string> = {kms: 'key policy', s3: 'bucket policy', default: 'resource-based policy'};
+const noContext: Readonly<Record<string, ContextValue>> = Object.freeze({});
+
+/** Does the path read this layer? */
+const needs = (path: Path, layer: Layer): boolean => {
+	const {terms} = path;
+	for (let index = 0; index < terms.length; index++) if (terms[index]!.layer === layer) return true;
+	return false;
+};
+
+const resourceName = (service: ServiceModel): string => (service === 'kms' ? 'key policy' : service === 's3' ? 'bucket policy' : 'resource-based policy');
 
 const unknownKeysOf = (layers: readonly LayerVerdict[]): string[] => {
 	let keys: Set<string> | undefined;
@@ -72,12 +119,13 @@ const evaluateFor = (input: EvaluationInput, caller: Caller, crossAccount: boole
 	const {request: raw, policies} = input;
 	const service = input.service ?? serviceOf(raw.action);
 	// The given context wins over what is derived from the caller.
-	const lookup = createContextLookup(raw.context ?? {}, raw.missingContextKeys ?? 'unknown', derivedContext(caller));
-	const request: PreparedRequest = {caller, action: raw.action, resource: raw.resource, lookup};
+	const context = new RequestContext(raw.context ?? noContext, raw.missingContextKeys ?? 'unknown', derivedContext(caller));
+	const boundary: Tri = policies.boundary === undefined || policies.boundary === null ? 'no' : isUnread(policies.boundary) ? 'unknown' : 'yes';
+	const request: PreparedRequest = {caller, action: raw.action, resource: raw.resource, lookup: context.lookup, boundary, context, actionId: actionIdOf(raw.action)};
 	const layers: Record<Layer, LayerState> = {
 		// A service principal has no identity-based policies: the layer is not there, not empty.
 		identity: caller.kind === 'service' ? absentLayer('identity') : identityLayer(policies.identity, request),
-		resource: singleSlotLayer('resource', policies.resource, resourceNames[service], request, true),
+		resource: singleSlotLayer('resource', policies.resource, resourceName(service), request, true),
 		grant: service === 'kms' ? grantLayer(policies.grants, request) : absentLayer('grant'),
 		boundary: singleSlotLayer('boundary', policies.boundary, 'permissions boundary', request, false),
 		session: singleSlotLayer('session', policies.session, 'session policy', request, false),
@@ -86,32 +134,30 @@ const evaluateFor = (input: EvaluationInput, caller: Caller, crossAccount: boole
 	};
 	const paths = buildPaths(layers, service, crossAccount, caller);
 	// Each path's value once: the allowing ones, whether any allows, and (if none) the closest.
-	const values = paths.map(pathValue);
-	const allowing = paths.filter((_path, index) => values[index] === 'yes');
+	const allowing: Path[] = [];
+	let anyPath: Tri = 'no';
+	for (let index = 0; index < paths.length; index++) {
+		const path = paths[index]!;
+		const value = pathValue(path);
+		if (value === 'yes') allowing.push(path);
+		anyPath = triEither(anyPath, value);
+	}
 	const chosen = allowing[0] ?? choosePath(paths);
 	const all = [layers.identity, layers.resource, layers.grant, layers.boundary, layers.session, layers.scp, layers.rcp];
 	let deny: Tri = 'no';
-	for (const layer of all) deny = triEither(deny, layer.deny);
-	let anyPath: Tri = 'no';
-	for (const value of values) anyPath = triEither(anyPath, value);
-	const guards = triAnd(layers.scp.present ? layers.scp.allow : 'yes', layers.rcp.present ? layers.rcp.allow : 'yes');
-	const allow = triAnd(triNot(deny), guards, anyPath);
+	for (let index = 0; index < all.length; index++) deny = triEither(deny, all[index]!.deny);
+	const guards = triBoth(layers.scp.present ? layers.scp.allow : 'yes', layers.rcp.present ? layers.rcp.allow : 'yes');
+	const allow = triBoth(triBoth(triNot(deny), guards), anyPath);
 	const decision = deny === 'yes' || allow === 'no' ? 'denied' : allow === 'yes' ? 'allowed' : 'unknown';
-	const facts: Facts = {request, crossAccount, service, resourceName: resourceNames[service], keyPolicyDelegates: service === 'kms' ? resourceTerm(layers.resource, 'account').value : 'no'};
+	const facts: Facts = {request, crossAccount, service, resourceName: resourceName(service), keyPolicyDelegates: service === 'kms' ? resourceTerm(layers.resource, 'account').value : 'no'};
 	const verdicts: LayerVerdict[] = [];
-	for (const state of all) {
+	for (let index = 0; index < all.length; index++) {
+		const state = all[index]!;
 		// A layer that exists, or one the chosen path needs even though it is absent (e.g. no bucket policy across accounts).
-		const shown = state.present || state.layer === 'resource' || chosen.terms.some(term => term.layer === state.layer);
+		const shown = state.present || state.layer === 'resource' || needs(chosen, state.layer);
 		if (shown && (state.layer !== 'grant' || service === 'kms')) verdicts.push(layerStatus(state, chosen, allowing, facts));
 	}
-	return {
-		decision,
-		summary: summarize(decision, verdicts, request),
-		crossAccount,
-		service,
-		layers: verdicts,
-		unknownContextKeys: unknownKeysOf(verdicts),
-	};
+	return new Answer(decision, crossAccount, service, verdicts, () => summarize(decision, verdicts, request));
 };
 
 /**
@@ -128,9 +174,8 @@ export const evaluate = (input: EvaluationInput): Evaluation => {
 	const same = evaluateFor(input, caller, false);
 	const cross = evaluateFor(input, caller, true);
 	if (same.decision === cross.decision) return cross;
-	return {
-		...cross,
-		decision: 'unknown',
-		summary: `${input.request.action} on ${input.request.resource} is ${same.decision} if the resource is in the caller's account and ${cross.decision} if not; its account is not known.`,
-	};
+	const {action, resource} = input.request;
+	return new Answer('unknown', cross.crossAccount, cross.service, cross.layers, () =>
+		`${action} on ${resource} is ${same.decision} if the resource is in the caller's account and ${cross.decision} if not; its account is not known.`,
+	);
 };

@@ -69,7 +69,7 @@ const compiled = {
 	arn: memo(pattern => new RegExp(regExpSource(pattern as Glob, true), 'u')),
 };
 
-const hasWildcard = (pattern: string): boolean => pattern.includes('*') || pattern.includes('?') || pattern.includes('\\');
+export const hasWildcard = (pattern: string): boolean => pattern.includes('*') || pattern.includes('?') || pattern.includes('\\');
 
 /** Does `value` match the glob `pattern`? */
 export const globMatch = (pattern: Glob, value: string, options: {readonly ignoreCase?: boolean} = {}): boolean => {
@@ -86,9 +86,26 @@ export const arnGlobMatch = (pattern: Glob, value: string): boolean =>
 export const anyGlobRegExp = (patterns: readonly Glob[], options: {readonly ignoreCase?: boolean} = {}): RegExp =>
 	new RegExp(`^(?:${patterns.map(pattern => regExpBody(pattern, false)).join('|')})$`, options.ignoreCase ? 'iu' : 'u');
 
+const colonsIn = (text: string): number => {
+	let colons = 0;
+	for (let index = 0; index < text.length; index++) if (text.charCodeAt(index) === 58) colons++;
+	return colons;
+};
+
+/** The literal text before a single trailing `*` that may match anything (`prefix/*`), if the pattern is one. */
+export const plainPrefix = (pattern: Glob, arnSegments: boolean): string | undefined => {
+	if (pattern.indexOf('*') !== pattern.length - 1 || pattern.includes('?') || pattern.includes('\\')) return undefined;
+	const prefix = pattern.slice(0, -1);
+	// A `*` in the first five segments of an ARN stays in its segment; a prefix ending in half a surrogate pair is left to the regex.
+	if (arnSegments && colonsIn(prefix) < 5) return undefined;
+	return prefix !== '' && (prefix.charCodeAt(prefix.length - 1) & 0xfc00) === 0xd800 ? undefined : prefix;
+};
+
 /** `globMatch` and `arnGlobMatch` with the pattern compiled ahead, for patterns matched on every evaluation. */
 export const globMatcher = (pattern: Glob, arnSegments = false): ((value: string) => boolean) => {
 	if (!hasWildcard(pattern)) return value => value === pattern;
+	const prefix = plainPrefix(pattern, arnSegments);
+	if (prefix !== undefined) return value => value.startsWith(prefix);
 	const regex = new RegExp(regExpSource(pattern, arnSegments), 'u');
 	return value => regex.test(value);
 };

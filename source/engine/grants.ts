@@ -9,6 +9,10 @@ import {triAnd, type Tri} from './tri.js';
  * context constraint fits the request's `kms:EncryptionContext:*` keys.
  */
 
+/**
+ * KMS (GrantConstraints): "in a grant constraint, the key in each key-value pair is not case sensitive, but the
+ * value is case sensitive." The context lookup ignores the key's case; values are compared exactly.
+ */
 const constraintHolds = (pairs: Readonly<Record<string, string>>, lookup: ContextLookup, exact: boolean): Tri => {
 	const results: Tri[] = Object.entries(pairs).map(([key, expected]) => {
 		const entry = lookup(`kms:EncryptionContext:${key}`);
@@ -21,8 +25,8 @@ const constraintHolds = (pairs: Readonly<Record<string, string>>, lookup: Contex
 		if (keys.state === 'unknown') results.push('unknown');
 		else {
 			const requested = keys.state === 'present' ? keys.values : [];
-			const allowed = new Set(Object.keys(pairs));
-			results.push(requested.every(key => allowed.has(key)) ? 'yes' : 'no');
+			const allowed = new Set(Object.keys(pairs).map(key => key.toLowerCase()));
+			results.push(requested.every(key => allowed.has(key.toLowerCase())) ? 'yes' : 'no');
 		}
 	}
 	return triAnd(...results);

@@ -1,6 +1,5 @@
-import type {Evaluation, Layer, LayerStatus, LayerVerdict, PrincipalMatch, ServiceModel, StatementTrace} from './evaluation.js';
+import type {Evaluation, Layer, LayerStatus, LayerVerdict, PolicyVerdict, PrincipalMatch, ServiceModel, StatementTrace} from './evaluation.js';
 import type {PreparedRequest} from './evaluate-policy.js';
-import type {Mutable} from '../shared/json.js';
 import type {LayerState} from './layers.js';
 import {modeMatches, pathValue, type Path, type Term} from './paths.js';
 import type {Caller} from './principal.js';
@@ -31,6 +30,25 @@ const tracesOf = (state: LayerState, filter: (trace: StatementTrace) => boolean)
 	return traces;
 };
 
+const none: readonly never[] = Object.freeze([]);
+
+// Hot path (every layer of every evaluation): a plain loop, no filter function.
+const tracesWith = (state: LayerState, effect: 'Allow' | 'Deny', applies: Tri, matches?: readonly PrincipalMatch[]): readonly StatementTrace[] => {
+	let traces: StatementTrace[] | undefined;
+	const {policies} = state;
+	for (let outer = 0; outer < policies.length; outer++) {
+		const {relevant} = policies[outer]!;
+		for (let inner = 0; inner < relevant.length; inner++) {
+			const trace = relevant[inner]!;
+			if (trace.applies !== applies || trace.effect !== effect) continue;
+			if (matches && !matches.includes(trace.principalMatch as PrincipalMatch)) continue;
+			if (traces) traces.push(trace);
+			else traces = [trace];
+		}
+	}
+	return traces ?? none;
+};
+
 const where = (trace: StatementTrace): string => `${trace.policy}, ${trace.label}`;
 
 export type Facts = {
@@ -43,14 +61,55 @@ export type Facts = {
 };
 
 /** An IAM allow for KMS in the key's account counts only where the key policy delegates to IAM. */
+const needsIamCaveat = (state: LayerState, facts: Facts): boolean =>
+	state.layer === 'identity' && facts.service === 'kms' && !facts.crossAccount && facts.keyPolicyDelegates !== 'yes';
+
 const iamCaveat = (state: LayerState, facts: Facts): string =>
-	state.layer === 'identity' && facts.service === 'kms' && !facts.crossAccount && facts.keyPolicyDelegates !== 'yes'
+	needsIamCaveat(state, facts)
 		? ` But it counts only where the key policy lets account ${facts.request.caller.account} use IAM policies for the key${facts.keyPolicyDelegates === 'no' ? ', and this key policy does not' : ''}.`
 		: '';
 
+/** A layer's verdict: its status and deciding statements at once, its sentence only when someone reads it. */
+class LayerResult implements LayerVerdict {
+	readonly layer: Layer;
+	readonly status: LayerStatus;
+	readonly deny: Tri;
+	readonly allow: Tri;
+	readonly decidedBy: readonly StatementTrace[];
+	readonly policies: readonly PolicyVerdict[];
+	readonly resolveWith?: string;
+	#explain: (() => string) | undefined;
+	#why: string | undefined;
+
+	constructor(state: LayerState, status: LayerStatus, decidedBy: readonly StatementTrace[], explain: () => string) {
+		this.layer = state.layer;
+		this.status = status;
+		this.deny = state.deny;
+		this.allow = state.allow;
+		this.decidedBy = decidedBy;
+		this.policies = state.policies;
+		this.resolveWith = state.unread?.resolveWith;
+		this.#explain = explain;
+	}
+
+	get why(): string {
+		if (this.#why === undefined) {
+			this.#why = this.#explain!();
+			this.#explain = undefined;
+		}
+		return this.#why;
+	}
+
+	toJSON(): LayerVerdict {
+		const {layer, status, deny, allow, decidedBy, why, policies, resolveWith} = this;
+		return {layer, status, deny, allow, decidedBy, why, policies, ...(resolveWith ? {resolveWith} : {})};
+	}
+}
+
 // Hot path: plain loops, no intermediate arrays.
 const termOf = (path: Path, layer: Layer): Term | undefined => {
-	for (const term of path.terms) if (term.layer === layer) return term;
+	const {terms} = path;
+	for (let index = 0; index < terms.length; index++) if (terms[index]!.layer === layer) return terms[index];
 	return undefined;
 };
 
@@ -60,51 +119,61 @@ const termOf = (path: Path, layer: Layer): Term | undefined => {
  */
 export const layerStatus = (state: LayerState, chosen: Path, allowing: readonly Path[], facts: Facts): LayerVerdict => {
 	const {request} = facts;
-	const name = state.layer === 'resource' ? facts.resourceName : layerNames[state.layer];
-	const resolveWith = state.unread?.resolveWith;
-	const verdict = (status: LayerStatus, decidedBy: readonly StatementTrace[], why: string): LayerVerdict => {
-		const layer: Mutable<LayerVerdict> = {layer: state.layer, deny: state.deny, allow: state.allow, policies: state.policies, status, decidedBy, why};
-		if (resolveWith) layer.resolveWith = resolveWith;
-		return layer;
-	};
+	// Only the sentences use the layer's name: worked out when one is read.
+	const nameOf = (): string => (state.layer === 'resource' ? facts.resourceName : layerNames[state.layer]);
+	const verdict = (status: LayerStatus, decidedBy: readonly StatementTrace[], why: () => string): LayerVerdict => new LayerResult(state, status, decidedBy, why);
 
 	if (state.deny === 'yes') {
-		const denying = tracesOf(state, trace => trace.effect === 'Deny' && trace.applies === 'yes');
-		return verdict('denied', denying, `${where(denying[0]!)} denies ${request.action} explicitly; an explicit Deny overrides every Allow.`);
+		const denying = tracesWith(state, 'Deny', 'yes');
+		return verdict('denied', denying, () => `${where(denying[0]!)} denies ${request.action} explicitly; an explicit Deny overrides every Allow.`);
 	}
 	let term = termOf(chosen, state.layer);
 	for (let index = 0; term === undefined && index < allowing.length; index++) term = termOf(allowing[index]!, state.layer);
 	const isGuard = state.layer === 'scp' || state.layer === 'rcp';
 	// An unread layer matters if it may deny, or if the chosen path needs it to allow.
 	if (state.unread && (state.deny !== 'no' || term || isGuard)) {
-		return verdict('unknown', [], `The ${name} could not be read (${state.unread.reason}), so it may allow or deny ${request.action}.`);
+		const {reason} = state.unread;
+		return verdict('unknown', none, () => `The ${nameOf()} could not be read (${reason}), so it may allow or deny ${request.action}.`);
 	}
-	const maybeDenying = tracesOf(state, trace => trace.effect === 'Deny' && trace.applies === 'unknown');
+	const maybeDenying = state.deny === 'unknown' ? tracesWith(state, 'Deny', 'unknown') : none;
 	const value: Tri | undefined = isGuard ? state.allow : term?.value;
-	const matchesOfTerm = term?.mode ? modeMatches[term.mode] : undefined;
-	const allowTraces = (applies: Tri): StatementTrace[] =>
-		tracesOf(state, trace => trace.effect === 'Allow' && trace.applies === applies && (!matchesOfTerm || matchesOfTerm.includes(trace.principalMatch as PrincipalMatch)));
+	const matchesOfTerm = term?.mode ? modeMatches(term.mode) : undefined;
+	const allowTraces = (applies: Tri): readonly StatementTrace[] => tracesWith(state, 'Allow', applies, matchesOfTerm);
 
 	if (value === undefined) {
-		if (maybeDenying.length > 0) return verdict('unknown', maybeDenying, `Not needed to allow, but ${where(maybeDenying[0]!)} may deny: ${maybeDenying[0]!.reason}.`);
-		if (state.allow === 'yes' && iamCaveat(state, facts)) {
-			const allowing = tracesOf(state, trace => trace.effect === 'Allow' && trace.applies === 'yes');
-			return verdict('not-needed', allowing, `${where(allowing[0]!)} allows ${request.action}.${iamCaveat(state, facts)}`);
+		if (maybeDenying.length > 0) return verdict('unknown', maybeDenying, () => `Not needed to allow, but ${where(maybeDenying[0]!)} may deny: ${maybeDenying[0]!.reason}.`);
+		if (state.allow === 'yes' && needsIamCaveat(state, facts)) {
+			const allowing = tracesWith(state, 'Allow', 'yes');
+			return verdict('not-needed', allowing, () => `${where(allowing[0]!)} allows ${request.action}.${iamCaveat(state, facts)}`);
 		}
-		return verdict('not-needed', [], notNeededWhy(state, chosen, facts));
+		return verdict('not-needed', none, () => notNeededWhy(state, chosen, facts));
 	}
 	if (value === 'yes') {
-		if (maybeDenying.length > 0) return verdict('unknown', maybeDenying, `${where(maybeDenying[0]!)} may deny ${request.action}: ${maybeDenying[0]!.reason}.`);
+		if (maybeDenying.length > 0) return verdict('unknown', maybeDenying, () => `${where(maybeDenying[0]!)} may deny ${request.action}: ${maybeDenying[0]!.reason}.`);
 		const allowing = allowTraces('yes');
-		return verdict('ok', allowing, okWhy(state, allowing, term, facts) + iamCaveat(state, facts));
+		return verdict('ok', allowing, () => okWhy(state, allowing, term, facts) + iamCaveat(state, facts));
+	}
+	if (value === 'unknown' && term?.undocumented) {
+		return verdict('unknown', none, () => anyoneWhy(state, nameOf(), chosen, facts));
 	}
 	if (value === 'unknown') {
 		const undecided = allowTraces('unknown');
 		const first = undecided[0];
-		return verdict('unknown', undecided, first ? `${where(first)} would allow ${request.action}, but ${first.reason}.` : `Whether the ${name} allows ${request.action} is not known.`);
+		return verdict('unknown', undecided, () => (first ? `${where(first)} would allow ${request.action}, but ${first.reason}.` : `Whether the ${nameOf()} allows ${request.action} is not known.`));
 	}
 	const failing = allowTraces('no');
-	return verdict('missing', failing, missingWhy(state, failing, term, facts));
+	return verdict('missing', failing, () => missingWhy(state, failing, term, facts));
+};
+
+/** Why a boundary or session policy that does not allow leaves a grant to `"Principal": "*"` undecided. */
+const anyoneWhy = (state: LayerState, name: string, chosen: Path, facts: Facts): string => {
+	const grant = chosen.terms.find(term => term.layer === 'resource');
+	const traces = grant ? tracesOf(grant.state, trace => trace.effect === 'Allow' && trace.principalMatch === 'anyone' && trace.applies !== 'no') : [];
+	const source = traces[0] ? `${where(traces[0])} grants it to "*"` : `the ${facts.resourceName} grants it to "*"`;
+	return (
+		`The ${name} does not allow ${facts.request.action}, and ${source}. AWS documents that a ${name} limits what a resource-based policy ` +
+		`grants to the role and not what it grants to the IAM user or the session itself, but not which applies to "Principal": "*", so whether that grant counts is not known.`
+	);
 };
 
 const okWhy = (state: LayerState, allowing: readonly StatementTrace[], term: Term | undefined, facts: Facts): string => {
@@ -153,6 +222,7 @@ const missingWhy = (state: LayerState, failing: readonly StatementTrace[], term:
 const pathDescriptions: Record<string, string> = {
 	'resource-names-caller': 'the resource policy names the caller itself',
 	'resource-names-role': 'the resource policy names the caller',
+	'resource-names-anyone': 'the resource policy allows everyone ("*")',
 	grant: 'a KMS grant allows it',
 	'key-policy-delegates-to-iam': 'the key policy delegates to IAM and an IAM policy allows it',
 	identity: 'an identity-based policy allows it within the same account',

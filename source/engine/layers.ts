@@ -1,24 +1,34 @@
-import type {EvaluationInput, Layer, PolicySlot, PolicyVerdict, PrincipalMatch, StatementTrace, UnreadPolicy} from './evaluation.js';
-import {evaluatePolicy, type PreparedRequest} from './evaluate-policy.js';
+import type {EvaluationInput, Layer, PolicySlot, PolicyVerdict, StatementTrace, UnreadPolicy} from './evaluation.js';
+import {evaluatePolicy, PrincipalAllows, type PreparedRequest} from './evaluate-policy.js';
 import {evaluateGrant} from './grants.js';
 import {triBoth, triEither, triOr, type Tri} from './tri.js';
-import type {Mutable} from '../shared/json.js';
 
 /** Each kind of policy (a layer) evaluated on its own: what it allows and denies, and which statements said so. */
-
 
 export const isUnread = (value: unknown): value is UnreadPolicy =>
 	typeof value === 'object' && value !== null && (value as {unread?: unknown}).unread === true;
 
+/** What a layer says; every field always set, so every layer shares one object shape on the hot path. */
 export type LayerState = {
 	readonly layer: Layer;
 	readonly present: boolean;
 	readonly allow: Tri;
 	readonly deny: Tri;
 	readonly policies: readonly PolicyVerdict[];
-	readonly unread?: UnreadPolicy;
-	readonly allowByPrincipal?: Partial<Record<PrincipalMatch, Tri>>;
+	readonly unread: UnreadPolicy | undefined;
+	/** Resource-based policies: whether an Allow applies, by how its Principal named the caller. */
+	readonly allows: PrincipalAllows | undefined;
 };
+
+const layerState = (
+	layer: Layer,
+	present: boolean,
+	allow: Tri,
+	deny: Tri,
+	policies: readonly PolicyVerdict[],
+	unread: UnreadPolicy | undefined,
+	allows: PrincipalAllows | undefined,
+): LayerState => ({layer, present, allow, deny, policies, unread, allows});
 
 const unreadVerdict = (name: string, unread: UnreadPolicy): PolicyVerdict => ({
 	policy: name,
@@ -29,61 +39,50 @@ const unreadVerdict = (name: string, unread: UnreadPolicy): PolicyVerdict => ({
 	nearMisses: [],
 });
 
-/** `fallbackName` names an unread policy; it is worked out only then. */
-const slotVerdict = (slot: PolicySlot, fallbackName: () => string, request: PreparedRequest, hasPrincipals: boolean): PolicyVerdict | undefined => {
+/** `unreadName` names an unread policy: `identity policy 2`, `service control policy 1 at level 3`. */
+const slotVerdict = (slot: PolicySlot, unreadName: string, position: number, level: number, request: PreparedRequest, hasPrincipals: boolean): PolicyVerdict | undefined => {
 	if (slot === null) return undefined;
-	if (isUnread(slot)) return unreadVerdict(fallbackName(), slot);
+	if (isUnread(slot)) return unreadVerdict(`${unreadName} ${position + 1}${level > 0 ? ` at level ${level}` : ''}`, slot);
 	return evaluatePolicy(slot, request, hasPrincipals);
 };
 
-// Hot path: layer objects are built property by property, because V8 (Node 20) copies `{...object, more}` slowly.
-const combine = (
-	layer: Layer,
-	verdicts: readonly PolicyVerdict[],
-	present: boolean,
-	allowByPrincipal?: Partial<Record<PrincipalMatch, Tri>>,
-): LayerState => {
+const combine = (layer: Layer, verdicts: readonly PolicyVerdict[], present: boolean, allows: PrincipalAllows | undefined): LayerState => {
 	let allow: Tri = 'no';
 	let deny: Tri = 'no';
 	let unread: UnreadPolicy | undefined;
-	for (const verdict of verdicts) {
+	for (let index = 0; index < verdicts.length; index++) {
+		const verdict = verdicts[index]!;
 		allow = triEither(allow, verdict.allow);
 		deny = triEither(deny, verdict.deny);
 		unread ??= verdict.unread;
 	}
-	const state: Mutable<LayerState> = {layer, present, allow, deny, policies: verdicts};
-	if (unread) state.unread = unread;
-	if (allowByPrincipal) state.allowByPrincipal = allowByPrincipal;
-	return state;
+	return layerState(layer, present, allow, deny, verdicts, unread, allows);
 };
 
 const absentLayers = new Map<Layer, LayerState>();
+const noPolicies: readonly PolicyVerdict[] = Object.freeze([]);
 
 /** A layer with no policy: shared, as nothing changes a layer once it is built. */
 export const absentLayer = (layer: Layer): LayerState => {
 	let state = absentLayers.get(layer);
-	if (!state) {
-		state = Object.freeze({layer, present: false, allow: 'no', deny: 'no', policies: Object.freeze([])});
-		absentLayers.set(layer, state);
-	}
+	if (!state) absentLayers.set(layer, (state = layerState(layer, false, 'no', 'no', noPolicies, undefined, undefined)));
 	return state;
 };
 
-const unreadLayer = (layer: Layer, name: string, unread: UnreadPolicy, deny: Tri = 'unknown'): LayerState => ({
-	layer,
-	present: true,
-	allow: 'unknown',
-	deny,
-	policies: [unreadVerdict(name, unread)],
-	unread,
-	allowByPrincipal: {exact: 'unknown', role: 'unknown', anyone: 'unknown', account: 'unknown', service: 'unknown'},
-});
+const unknownAllows = (): PrincipalAllows => {
+	const allows = new PrincipalAllows();
+	allows.exact = allows.role = allows.service = allows.anyone = allows.account = 'unknown';
+	return allows;
+};
+
+const unreadLayer = (layer: Layer, name: string, unread: UnreadPolicy, deny: Tri = 'unknown'): LayerState =>
+	layerState(layer, true, 'unknown', deny, [unreadVerdict(name, unread)], unread, unknownAllows());
 
 export const singleSlotLayer = (layer: Layer, slot: PolicySlot | undefined, name: string, request: PreparedRequest, hasPrincipals: boolean): LayerState => {
 	if (slot === undefined || slot === null) return absentLayer(layer);
 	if (isUnread(slot)) return unreadLayer(layer, name, slot);
 	const verdict = evaluatePolicy(slot, request, hasPrincipals);
-	return combine(layer, [verdict], true, verdict.allowByPrincipal ? {...verdict.allowByPrincipal} : undefined);
+	return combine(layer, [verdict], true, verdict.allows);
 };
 
 export const organizationLayer = (
@@ -102,27 +101,26 @@ export const organizationLayer = (
 		let levelAllow: Tri = 'no';
 		const level = levels[index]!;
 		for (let position = 0; position < level.length; position++) {
-			const verdict = slotVerdict(level[position]!, () => `${label} ${position + 1} at level ${index + 1}`, request, layer === 'rcp');
+			const verdict = slotVerdict(level[position]!, label, position, index + 1, request, layer === 'rcp');
 			if (!verdict) continue;
 			verdicts.push(verdict);
 			levelAllow = triEither(levelAllow, verdict.allow);
 		}
 		allow = triBoth(allow, levelAllow);
 	}
-	const state: Mutable<LayerState> = combine(layer, verdicts, true);
-	state.allow = allow;
-	return state;
+	const combined = combine(layer, verdicts, true, undefined);
+	return layerState(layer, true, allow, combined.deny, verdicts, combined.unread, undefined);
 };
 
 export const identityLayer = (slots: EvaluationInput['policies']['identity'], request: PreparedRequest): LayerState => {
-	if (slots === undefined) return {layer: 'identity', present: true, allow: 'no', deny: 'no', policies: []};
+	if (slots === undefined) return layerState('identity', true, 'no', 'no', noPolicies, undefined, undefined);
 	if (isUnread(slots)) return unreadLayer('identity', 'identity-based policies (unread)', slots);
 	const verdicts: PolicyVerdict[] = [];
 	for (let index = 0; index < slots.length; index++) {
-		const verdict = slotVerdict(slots[index]!, () => `identity policy ${index + 1}`, request, false);
+		const verdict = slotVerdict(slots[index]!, 'identity policy', index, 0, request, false);
 		if (verdict) verdicts.push(verdict);
 	}
-	return combine('identity', verdicts, true);
+	return combine('identity', verdicts, true, undefined);
 };
 
 export const grantLayer = (grants: EvaluationInput['policies']['grants'], request: PreparedRequest): LayerState => {
@@ -133,12 +131,6 @@ export const grantLayer = (grants: EvaluationInput['policies']['grants'], reques
 		.map(grant => evaluateGrant(grant, request.caller, request.action, request.lookup))
 		.filter((trace): trace is StatementTrace => trace !== undefined);
 	const allow = triOr(...relevant.map(trace => trace.applies));
-	return {
-		layer: 'grant',
-		// No grants at all: not a place worth showing unless a path needs it.
-		present: grants.length > 0,
-		allow,
-		deny: 'no',
-		policies: [{policy: 'KMS grants', deny: 'no', allow, relevant, nearMisses: []}],
-	};
+	// No grants at all: not a place worth showing unless a path needs it.
+	return layerState('grant', grants.length > 0, allow, 'no', [{policy: 'KMS grants', deny: 'no', allow, relevant, nearMisses: []}], undefined, undefined);
 };

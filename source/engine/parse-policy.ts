@@ -1,3 +1,4 @@
+import {compiledSlot} from './compile-policy.js';
 import {parseOperatorName} from './conditions/operator-name.js';
 import {parseJson} from './json.js';
 import type {ConditionClause, Effect, Policy, PrincipalElement, Statement} from './policy.js';
@@ -162,11 +163,15 @@ export const parsePolicy = (input: string | unknown, name: string): Result<Polic
 		}
 	}
 	const id = document['Id'];
-	return ok({
+	// Every field set (`undefined` when absent), so every parsed policy shares one object shape on the hot path.
+	const policy: Policy = {
 		name,
-		...(typeof version === 'string' ? {version} : {}),
-		...(typeof id === 'string' ? {id} : {}),
+		version: typeof version === 'string' ? version : undefined,
+		id: typeof id === 'string' ? id : undefined,
 		statements,
 		document,
-	});
+	};
+	// A slot for the compiled form, filled on first evaluation (see compile-policy.ts).
+	Object.defineProperty(policy, compiledSlot, {value: undefined, writable: true, enumerable: false});
+	return ok(policy);
 };

@@ -1,4 +1,5 @@
 import type {Layer, PrincipalMatch, ServiceModel} from './evaluation.js';
+import type {PrincipalAllows} from './evaluate-policy.js';
 import type {LayerState} from './layers.js';
 import type {Caller} from './principal.js';
 import {triBoth, triEither, type Tri} from './tri.js';
@@ -9,42 +10,94 @@ import {triBoth, triEither, type Tri} from './tri.js';
  * and the identity policy together; boundaries and session policies cap each path but the first.
  */
 
-/** One way to an allow: every term must be `yes`. `state`: the layer it reads, for `nearlyAllows`. */
-export type Term = {readonly layer: Layer; readonly mode?: ResourceMode; readonly value: Tri; readonly state: LayerState};
-export type ResourceMode = 'exact' | 'direct' | 'account' | 'any';
+/**
+ * One way to an allow: every term must be `yes`. `state`: the layer it reads, for `nearlyAllows`.
+ * `undocumented`: a limit whose `no` became `unknown`, because AWS does not document whether it applies.
+ */
+export type Term = {
+	readonly layer: Layer;
+	readonly mode: ResourceMode | undefined;
+	readonly value: Tri;
+	readonly state: LayerState;
+	readonly undocumented: boolean;
+};
+export type ResourceMode = 'exact' | 'direct' | 'anyone' | 'account' | 'any';
 export type Path = {readonly name: string; readonly terms: readonly Term[]};
 
-export const modeMatches: Record<ResourceMode, readonly PrincipalMatch[]> = {
-	exact: ['exact'],
-	direct: ['role', 'anyone', 'service'],
-	account: ['account'],
-	any: ['exact', 'role', 'anyone', 'service', 'account'],
+const exactMatches: readonly PrincipalMatch[] = ['exact'];
+const directMatches: readonly PrincipalMatch[] = ['role', 'anyone', 'service'];
+const anyoneMatches: readonly PrincipalMatch[] = ['anyone'];
+const accountMatches: readonly PrincipalMatch[] = ['account'];
+const anyMatches: readonly PrincipalMatch[] = ['exact', 'role', 'anyone', 'service', 'account'];
+
+/** How a resource policy's Principal may name the caller for a path (`direct`: the role, `*` or a service). */
+export const modeMatches = (mode: ResourceMode): readonly PrincipalMatch[] => {
+	switch (mode) {
+		case 'exact':
+			return exactMatches;
+		case 'direct':
+			return directMatches;
+		case 'anyone':
+			return anyoneMatches;
+		case 'account':
+			return accountMatches;
+		case 'any':
+			return anyMatches;
+	}
 };
 
 /** Did an Allow statement or grant of the term's layer match all but its conditions? */
 const nearlyAllows = (term: Term): boolean => {
-	const matches = term.mode ? modeMatches[term.mode] : undefined;
+	const matches = term.mode ? modeMatches(term.mode) : undefined;
 	return term.state.policies.some(policy =>
 		policy.relevant.some(trace => trace.effect === 'Allow' && trace.applies === 'no' && (!matches || matches.includes(trace.principalMatch as PrincipalMatch))),
 	);
 };
 
-const layerTerm = (state: LayerState): Term => ({layer: state.layer, value: state.allow, state});
+// Every term with every field: one object shape.
+const term = (layer: Layer, mode: ResourceMode | undefined, value: Tri, state: LayerState, undocumented: boolean): Term => ({layer, mode, value, state, undocumented});
 
-export const resourceTerm = (resource: LayerState, mode: ResourceMode): Term => {
-	let value: Tri = 'no';
-	for (const match of modeMatches[mode]) value = triEither(value, resource.allowByPrincipal?.[match] ?? 'no');
-	return {layer: 'resource', mode, value, state: resource};
+const layerTerm = (state: LayerState): Term => term(state.layer, undefined, state.allow, state, false);
+
+/** Whether the resource policy allows, by the ways of naming the caller that a mode counts (see `modeMatches`). */
+const allowsIn = (allows: PrincipalAllows | undefined, mode: ResourceMode): Tri => {
+	if (!allows) return 'no';
+	const {exact = 'no', role = 'no', service = 'no', anyone = 'no', account = 'no'} = allows;
+	// Field by field, not `allows[match]`: a lookup by a variable name is slow on the hot path.
+	switch (mode) {
+		case 'exact':
+			return exact;
+		case 'direct':
+			return triEither(triEither(role, anyone), service);
+		case 'anyone':
+			return anyone;
+		case 'account':
+			return account;
+		case 'any':
+			return triEither(triEither(triEither(exact, role), triEither(anyone, service)), account);
+	}
 };
 
+export const resourceTerm = (resource: LayerState, mode: ResourceMode): Term => term('resource', mode, allowsIn(resource.allows, mode), resource, false);
+
 export const pathValue = (path: Path): Tri => {
+	const {terms} = path;
 	let value: Tri = 'yes';
-	for (const term of path.terms) value = triBoth(value, term.value);
+	for (let index = 0; index < terms.length; index++) value = triBoth(value, terms[index]!.value);
 	return value;
 };
 
+// Hot path (every evaluation): terms put together without spreading, which walks an iterator.
+const capped = (first: Term, second: Term | undefined, limits: readonly Term[]): Term[] => {
+	const terms = second ? [first, second] : [first];
+	for (let index = 0; index < limits.length; index++) terms.push(limits[index]!);
+	return terms;
+};
+
 export const buildPaths = (layers: Record<Layer, LayerState>, service: ServiceModel, crossAccount: boolean, caller: Caller): Path[] => {
-	const limits: Term[] = (['boundary', 'session'] as const).filter(layer => layers[layer].present).map(layer => layerTerm(layers[layer]));
+	const limits: Term[] = [];
+	if (layers.boundary.present) limits.push(layerTerm(layers.boundary));
+	if (layers.session.present) limits.push(layerTerm(layers.session));
 	const identity = layerTerm(layers.identity);
 	const grant = layerTerm(layers.grant);
 	const resource = layers.resource;
@@ -52,24 +105,39 @@ export const buildPaths = (layers: Record<Layer, LayerState>, service: ServiceMo
 	// resource policy naming the service is its one way (IAM User Guide, "AWS service principals").
 	if (caller.kind === 'service') return [{name: 'resource-names-service', terms: [resourceTerm(resource, 'direct')]}];
 	if (crossAccount) {
-		const paths: Path[] = [{name: 'resource-and-identity', terms: [resourceTerm(resource, 'any'), identity, ...limits]}];
-		if (service === 'kms') paths.push({name: 'grant-and-identity', terms: [grant, identity, ...limits]});
+		const paths: Path[] = [{name: 'resource-and-identity', terms: capped(resourceTerm(resource, 'any'), identity, limits)}];
+		if (service === 'kms') paths.push({name: 'grant-and-identity', terms: capped(grant, identity, limits)});
 		return paths;
 	}
 	const exact: Path = {name: 'resource-names-caller', terms: [resourceTerm(resource, 'exact')]};
-	const direct: Path = {name: 'resource-names-role', terms: [resourceTerm(resource, 'direct'), ...limits]};
+	const direct: Path = {name: 'resource-names-role', terms: capped(resourceTerm(resource, 'direct'), undefined, limits)};
 	// Sessions are short-lived: prefer a fix that names the role over one that names the session.
 	const resourcePaths: Path[] = caller.kind === 'session' ? [direct, exact] : [exact, direct];
+	const anyone = anyonePath(resource, limits);
+	if (anyone) resourcePaths.push(anyone);
 	const otherPaths: Path[] =
 		service === 'kms'
 			? [
-					{name: 'grant', terms: [grant, ...limits]},
-					{name: 'key-policy-delegates-to-iam', terms: [resourceTerm(resource, 'account'), identity, ...limits]},
+					{name: 'grant', terms: capped(grant, undefined, limits)},
+					{name: 'key-policy-delegates-to-iam', terms: capped(resourceTerm(resource, 'account'), identity, limits)},
 				]
-			: [{name: 'identity', terms: [identity, ...limits]}];
+			: [{name: 'identity', terms: capped(identity, undefined, limits)}];
 	// Outside KMS, within one account, the usual place to grant is the caller's own IAM policy; and without a
 	// resource policy the closest fix is in the caller's own policies, not in a policy that does not exist.
-	return resource.present && service === 'kms' ? [...resourcePaths, ...otherPaths] : [...otherPaths, ...resourcePaths];
+	return resource.present && service === 'kms' ? resourcePaths.concat(otherPaths) : otherPaths.concat(resourcePaths);
+};
+
+/**
+ * Within one account AWS documents that a boundary or session policy limits what a resource-based policy grants
+ * to the role ARN, and not what it grants to the IAM user or the session ARN itself, but not which applies to
+ * "Principal": "*". `direct` counts `*` as the role (capped); this path counts a limit that does not allow as
+ * `unknown`, so the decision is `unknown` where the two readings disagree. Only when a `*` grant may apply.
+ */
+const anyonePath = (resource: LayerState, limits: readonly Term[]): Path | undefined => {
+	const grant = resourceTerm(resource, 'anyone');
+	if (limits.length === 0 || grant.value === 'no') return undefined;
+	const undocumented = limits.map(limit => (limit.value === 'no' ? term(limit.layer, limit.mode, 'unknown', limit.state, true) : limit));
+	return {name: 'resource-names-anyone', terms: capped(grant, undefined, undocumented)};
 };
 
 /**
@@ -79,10 +147,23 @@ export const buildPaths = (layers: Record<Layer, LayerState>, service: ServiceMo
 export const choosePath = (paths: readonly Path[]): Path => {
 	const satisfied = paths.find(path => pathValue(path) === 'yes');
 	if (satisfied) return satisfied;
-	const count = (path: Path, value: Tri): number => path.terms.filter(term => term.value === value).length;
-	const near = (path: Path): number => path.terms.filter(term => term.value === 'no' && nearlyAllows(term)).length;
-	return [...paths].sort(
-		(a, b) =>
-			count(a, 'no') - count(b, 'no') || count(a, 'unknown') - count(b, 'unknown') || count(b, 'yes') - count(a, 'yes') || near(b) - near(a),
-	)[0]!;
+	// Each path's counts once; the near misses (a walk over statements) only to break a tie.
+	const counts = paths.map(path => {
+		let no = 0;
+		let unknown = 0;
+		let yes = 0;
+		for (const {value} of path.terms) {
+			if (value === 'no') no++;
+			else if (value === 'unknown') unknown++;
+			else yes++;
+		}
+		return {path, no, unknown, yes, near: -1};
+	});
+	const near = (entry: (typeof counts)[number]): number =>
+		entry.near >= 0 ? entry.near : (entry.near = entry.path.terms.filter(term => term.value === 'no' && nearlyAllows(term)).length);
+	const order = (a: (typeof counts)[number], b: (typeof counts)[number]): number => a.no - b.no || a.unknown - b.unknown || b.yes - a.yes || near(b) - near(a);
+	// The first of the closest, as a stable sort would put it first; without sorting (this runs for every denial).
+	let best = counts[0]!;
+	for (let index = 1; index < counts.length; index++) if (order(best, counts[index]!) > 0) best = counts[index]!;
+	return best.path;
 };

@@ -28,20 +28,30 @@ export const parseCaller = (principal: string): Caller => {
 	return caller;
 };
 
+// Every caller has every field, in one order: evaluation reads them all the time, and one shape keeps that fast.
+const caller = (arn: string, kind: Caller['kind'], account: string | undefined, partition: string, roleName?: string, sessionName?: string, name?: string): Caller => ({
+	arn,
+	kind,
+	account,
+	partition,
+	roleName,
+	sessionName,
+	name,
+});
+
 const readCaller = (principal: string): Caller => {
-	if (/^[a-z0-9.-]+\.amazonaws\.com(\.cn)?$/.test(principal)) return {arn: principal, kind: 'service', partition: 'aws'};
+	if (/^[a-z0-9.-]+\.amazonaws\.com(\.cn)?$/.test(principal)) return caller(principal, 'service', undefined, 'aws');
 	const arn = parseArn(principal);
-	if (!arn) return {arn: principal, kind: 'other', partition: 'aws'};
-	// Built without `{...base, more}`, which V8 (Node 20) copies slowly.
+	if (!arn) return caller(principal, 'other', undefined, 'aws');
 	const {account, partition} = arn;
 	if (arn.service === 'sts' && arn.resource.startsWith('assumed-role/')) {
 		const [, roleName, ...session] = arn.resource.split('/');
-		return {arn: principal, account, partition, kind: 'session', roleName, sessionName: session.join('/'), name: roleName};
+		return caller(principal, 'session', account, partition, roleName, session.join('/'), roleName);
 	}
-	if (arn.service === 'iam' && arn.resource === 'root') return {arn: principal, account, partition, kind: 'root'};
-	if (arn.service === 'iam' && arn.resource.startsWith('user/')) return {arn: principal, account, partition, kind: 'user', name: arn.resource.split('/').pop()};
-	if (arn.service === 'iam' && arn.resource.startsWith('role/')) return {arn: principal, account, partition, kind: 'role', name: arn.resource.split('/').pop()};
-	return {arn: principal, account, partition, kind: 'other'};
+	if (arn.service === 'iam' && arn.resource === 'root') return caller(principal, 'root', account, partition);
+	if (arn.service === 'iam' && arn.resource.startsWith('user/')) return caller(principal, 'user', account, partition, undefined, undefined, arn.resource.split('/').pop());
+	if (arn.service === 'iam' && arn.resource.startsWith('role/')) return caller(principal, 'role', account, partition, undefined, undefined, arn.resource.split('/').pop());
+	return caller(principal, 'other', account, partition);
 };
 
 /** The IAM role ARN behind a session, as policies usually name it (path unknown: assumed none). */
@@ -56,6 +66,7 @@ export const accountRootArn = (account: string, partition = 'aws'): string => `a
 
 /** What matching needs from one `AWS` entry of a Principal, worked out once per distinct entry. */
 type AwsEntry = {
+	readonly text: string;
 	readonly any: boolean;
 	readonly arn?: Arn;
 	/** The account an `arn:…:iam::ACCT:root` entry names. */
@@ -64,34 +75,60 @@ type AwsEntry = {
 	readonly roleName?: string;
 };
 
-const awsEntries = new Map<string, AwsEntry>();
-
 const awsEntry = (text: string): AwsEntry => {
-	let entry = awsEntries.get(text);
-	if (entry === undefined) {
-		const arn = parseArn(text);
-		const isIam = arn !== undefined && arn.service === 'iam';
-		entry = {
-			any: text === '*',
-			...(arn ? {arn} : {}),
-			...(isIam && arn.resource === 'root' ? {rootOf: arn.account} : {}),
-			...(isIam && arn.resource.startsWith('role/') ? {roleName: arn.resource.split('/').pop()!} : {}),
-		};
-		if (awsEntries.size >= 10_000) awsEntries.clear();
-		awsEntries.set(text, entry);
-	}
-	return entry;
+	const arn = parseArn(text);
+	const isIam = arn !== undefined && arn.service === 'iam';
+	return {
+		text,
+		any: text === '*',
+		arn,
+		rootOf: isIam && arn.resource === 'root' ? arn.account : undefined,
+		roleName: isIam && arn.resource.startsWith('role/') ? arn.resource.split('/').pop()! : undefined,
+	};
 };
 
-const isAccountEntry = (text: string, account: string | undefined): boolean =>
-	account !== undefined && account !== '' && (text === account || awsEntry(text).rootOf === account);
+/**
+ * A Principal or NotPrincipal element ready for matching: its entries parsed once. A policy is evaluated for the
+ * same caller again and again (one caller's actions, a diagnosis' proofs): the last caller's answer is kept.
+ */
+export type CompiledPrincipal = {
+	readonly any: boolean;
+	readonly aws: readonly AwsEntry[];
+	readonly service: readonly string[];
+	lastCaller: Caller | undefined;
+	lastMatch: PrincipalMatch | 'none';
+	lastExcluded: Caller | undefined;
+	lastExcludes: boolean;
+};
+
+const compiledPrincipals = new WeakMap<PrincipalElement, CompiledPrincipal>();
+
+export const compilePrincipal = (element: PrincipalElement): CompiledPrincipal => {
+	let compiled = compiledPrincipals.get(element);
+	if (!compiled) {
+		const set = element.kind === 'set';
+		compiled = {
+			any: !set,
+			aws: set ? element.aws.map(awsEntry) : [],
+			service: set ? element.service : [],
+			lastCaller: undefined,
+			lastMatch: 'none',
+			lastExcluded: undefined,
+			lastExcludes: false,
+		};
+		compiledPrincipals.set(element, compiled);
+	}
+	return compiled;
+};
+
+const isAccountEntry = (entry: AwsEntry, account: string | undefined): boolean =>
+	account !== undefined && account !== '' && (entry.text === account || entry.rootOf === account);
 
 /** How one `AWS` entry of a Principal names the caller, if it does. */
-const matchAwsEntry = (text: string, caller: Caller): PrincipalMatch | 'none' => {
-	const entry = awsEntry(text);
+const matchAwsEntry = (entry: AwsEntry, caller: Caller): PrincipalMatch | 'none' => {
 	if (entry.any) return 'anyone';
-	if (isAccountEntry(text, caller.account)) return 'account';
-	if (text === caller.arn) return caller.kind === 'role' ? 'role' : 'exact';
+	if (isAccountEntry(entry, caller.account)) return 'account';
+	if (entry.text === caller.arn) return caller.kind === 'role' ? 'role' : 'exact';
 	if (!entry.arn || entry.arn.account !== caller.account) return 'none';
 	// A role ARN matches every session of that role; IAM resolves it by the role's unique ID, so its path does not matter.
 	if (caller.kind === 'session' && entry.roleName !== undefined) return entry.roleName === caller.roleName ? 'role' : 'none';
@@ -101,41 +138,64 @@ const matchAwsEntry = (text: string, caller: Caller): PrincipalMatch | 'none' =>
 /** From most to least specific: the most specific way a Principal names the caller wins. */
 const strongest: readonly PrincipalMatch[] = ['exact', 'role', 'service', 'anyone', 'account'];
 
-/** How a Principal element names the caller; the most specific way wins. */
-export const matchPrincipal = (element: PrincipalElement, caller: Caller): PrincipalMatch | 'none' => {
-	if (element.kind === 'any') return 'anyone';
+/** `matchPrincipal` of an element compiled ahead. Callers are shared (`parseCaller`), so one is known by identity. */
+export const matchCompiledPrincipal = (principal: CompiledPrincipal, caller: Caller): PrincipalMatch | 'none' => {
+	if (principal.any) return 'anyone';
+	if (principal.lastCaller !== caller) {
+		principal.lastMatch = matchEntries(principal, caller);
+		principal.lastCaller = caller;
+	}
+	return principal.lastMatch;
+};
+
+const matchEntries = (principal: CompiledPrincipal, caller: Caller): PrincipalMatch | 'none' => {
 	let best = strongest.length;
-	for (const entry of element.aws) {
+	for (const entry of principal.aws) {
 		const match = matchAwsEntry(entry, caller);
 		if (match !== 'none') best = Math.min(best, strongest.indexOf(match));
 	}
-	if (caller.kind === 'service' && element.service.includes(caller.arn)) best = Math.min(best, strongest.indexOf('service'));
+	if (caller.kind === 'service' && principal.service.includes(caller.arn)) best = Math.min(best, strongest.indexOf('service'));
 	return strongest[best] ?? 'none';
+};
+
+/** How a Principal element names the caller; the most specific way wins. */
+export const matchPrincipal = (element: PrincipalElement, caller: Caller): PrincipalMatch | 'none' =>
+	matchCompiledPrincipal(compilePrincipal(element), caller);
+
+/** `notPrincipalExcludes` of an element compiled ahead. */
+export const compiledNotPrincipalExcludes = (principal: CompiledPrincipal, caller: Caller): boolean => {
+	if (principal.any) return true;
+	if (principal.lastExcluded !== caller) {
+		principal.lastExcludes = listsCaller(principal, caller);
+		principal.lastExcluded = caller;
+	}
+	return principal.lastExcludes;
+};
+
+const listsCaller = (principal: CompiledPrincipal, caller: Caller): boolean => {
+	const listed = (predicate: (entry: AwsEntry) => boolean): boolean => principal.aws.some(predicate);
+	switch (caller.kind) {
+		case 'session':
+			return (
+				listed(entry => isAccountEntry(entry, caller.account)) &&
+				listed(entry => entry.text === caller.arn) &&
+				listed(entry => matchAwsEntry(entry, caller) === 'role')
+			);
+		case 'user':
+		case 'role':
+			return listed(entry => isAccountEntry(entry, caller.account)) && listed(entry => entry.text === caller.arn);
+		case 'root':
+			return listed(entry => isAccountEntry(entry, caller.account));
+		case 'service':
+			return principal.service.includes(caller.arn);
+		default:
+			return listed(entry => entry.text === caller.arn);
+	}
 };
 
 /**
  * NotPrincipal excludes the caller only when every identity in its chain is listed: the session,
  * its role and its account (as the IAM docs require for Deny with NotPrincipal).
  */
-export const notPrincipalExcludes = (element: PrincipalElement, caller: Caller): boolean => {
-	if (element.kind === 'any') return true;
-	const listed = (predicate: (entry: string) => boolean): boolean => element.aws.some(predicate);
-	const accountListed = listed(entry => isAccountEntry(entry, caller.account));
-	switch (caller.kind) {
-		case 'session':
-			return (
-				accountListed &&
-				listed(entry => entry === caller.arn) &&
-				listed(entry => matchAwsEntry(entry, caller) === 'role')
-			);
-		case 'user':
-		case 'role':
-			return accountListed && listed(entry => entry === caller.arn);
-		case 'root':
-			return accountListed;
-		case 'service':
-			return element.service.includes(caller.arn);
-		default:
-			return listed(entry => entry === caller.arn);
-	}
-};
+export const notPrincipalExcludes = (element: PrincipalElement, caller: Caller): boolean =>
+	compiledNotPrincipalExcludes(compilePrincipal(element), caller);

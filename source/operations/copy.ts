@@ -12,11 +12,18 @@ import type {OperationModule} from './types.js';
 const copyInPartsRequiresDecrypt = (input: FindingInput): OperationFinding | undefined => {
 	const finding = multipartRequiresDecrypt(input);
 	if (!finding) return undefined;
-	const {sizeBytes, multipartThresholdBytes} = input.request;
-	const size = sizeBytes === undefined ? 'Large objects are' : `A ${formatSize(sizeBytes)} object is`;
+	const {sizeBytes, multipartThresholdBytes, multipart} = input.request;
+	// The tool's threshold alone decides: S3 sets no minimum size for the last (here: only) part.
+	const threshold = formatSize(multipartThresholdBytes);
+	const inParts =
+		sizeBytes === undefined
+			? `Large objects are copied in parts (UploadPartCopy from ${threshold}, or from the threshold the tool was set to)`
+			: multipart === 'yes'
+				? `A ${formatSize(sizeBytes)} object is copied in parts (UploadPartCopy from ${threshold}; S3 has no minimum size for a single part)`
+				: `A ${formatSize(sizeBytes)} object may be copied in parts (the tool does not document when it switches to UploadPartCopy)`;
 	return {
 		...finding,
-		message: `${size} copied in parts (UploadPartCopy above ${formatSize(multipartThresholdBytes)}), and a copy in parts to an SSE-KMS destination needs kms:Decrypt as well as kms:GenerateDataKey on the destination's key. That is why small objects copy but large ones fail with AccessDenied.`,
+		message: `${inParts}, and a copy in parts to an SSE-KMS destination needs kms:Decrypt as well as kms:GenerateDataKey on the destination's key. That is why small objects copy but large ones fail with AccessDenied.`,
 	};
 };
 

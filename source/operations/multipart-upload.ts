@@ -24,18 +24,19 @@ export const multipartThresholds: Readonly<Record<UploadTool, number | undefined
 
 export const defaultMultipartThreshold = 8 * MiB;
 
-/** A multipart part is at least 5 MiB, so nothing smaller is ever uploaded in parts. */
-export const smallestMultipartSize = 5 * MiB;
-
 export type MultipartQuestion = Pick<Question, 'sizeBytes' | 'tool' | 'multipartThresholdBytes'>;
 
-/** Multipart from size and tool: `unknown` when they do not decide it (then both cases are checked). `inParts`: the operation can go in parts at all. */
+/**
+ * Multipart from size and tool: `unknown` when they do not decide it (then both cases are checked). `inParts`: the
+ * operation can go in parts at all. Only the tool's threshold decides: "There is no minimum size limit on the last
+ * part of your multipart upload" (S3), so a file below 5 MiB goes up as a one-part multipart upload when the
+ * threshold is lower.
+ */
 export const decideMultipartOf = (question: MultipartQuestion, inParts: boolean): {multipart: Multipart; threshold: number} => {
 	const toolThreshold = question.tool ? multipartThresholds[question.tool] : defaultMultipartThreshold;
 	const threshold = question.multipartThresholdBytes ?? toolThreshold ?? defaultMultipartThreshold;
 	if (!inParts) return {multipart: 'no', threshold};
 	if (question.sizeBytes === undefined) return {multipart: 'unknown', threshold};
-	if (question.sizeBytes < smallestMultipartSize) return {multipart: 'no', threshold};
 	if (question.multipartThresholdBytes === undefined && toolThreshold === undefined) return {multipart: 'unknown', threshold};
 	return {multipart: question.sizeBytes >= threshold ? 'yes' : 'no', threshold};
 };
@@ -63,11 +64,18 @@ export const decryptForParts: KmsAction = {
 export const multipartRequiresDecrypt = ({request, decisionOf}: FindingInput): OperationFinding | undefined => {
 	if (request.multipart === 'no') return undefined;
 	if (decisionOf(actionId('kms:GenerateDataKey', 'destination')) === 'denied' || decisionOf(actionId('kms:Decrypt', 'destination')) !== 'denied') return undefined;
-	const size = request.sizeBytes === undefined ? 'Large files' : `A ${formatSize(request.sizeBytes)} file`;
+	// The tool's threshold alone decides: S3 sets no minimum size for the last (here: only) part.
+	const threshold = formatSize(request.multipartThresholdBytes);
+	const inParts =
+		request.sizeBytes === undefined
+			? `Large files are uploaded in parts (multipart from ${threshold}, or from the threshold the tool was set to)`
+			: request.multipart === 'yes'
+				? `A ${formatSize(request.sizeBytes)} file is uploaded in parts (multipart from ${threshold}; S3 has no minimum size for a single part)`
+				: `A ${formatSize(request.sizeBytes)} file may be uploaded in parts (the tool does not document when it switches to multipart)`;
 	return {
 		id: 'multipart-requires-decrypt',
 		severity: 'warning',
-		message: `${size} ${request.sizeBytes === undefined ? 'are' : 'is'} uploaded in parts (multipart above ${formatSize(request.multipartThresholdBytes)}), and multipart upload with SSE-KMS needs kms:Decrypt as well as kms:GenerateDataKey. That is why small files upload but large ones fail with AccessDenied.`,
+		message: `${inParts}, and multipart upload with SSE-KMS needs kms:Decrypt as well as kms:GenerateDataKey. That is why small files upload but large ones fail with AccessDenied.`,
 		remedy: 'Grant kms:Decrypt on the key (see the fixes below).',
 	};
 };

@@ -50,12 +50,16 @@ describe("live collection reads the key's aliases", () => {
 		expect(snapshot.question.kmsKeyId).toBe('alias/reports');
 	});
 
-	it('keeps the named alias, with no note, when kms:ListAliases is denied (aliases only name the key)', async () => {
+	it('keeps the named alias and notes the list as partial when kms:ListAliases is denied (kms:ResourceAliases needs them all)', async () => {
 		state.fake.addFault({service: 'kms', operation: 'ListAliases', kind: 'denied'});
 		const snapshot = await collected({operation: 'upload', bucket: 'acme-uploads', objectKey: 'new.csv', kmsKeyId: 'alias/uploads'}, 'dev');
 		expect(snapshot.key?.aliases).toEqual(['alias/uploads']);
-		// A user has no session policy; the member account cannot read its SCPs: the only note, as without the fault.
-		expect(notePaths(snapshot)).toEqual(['organization']);
+		// A user has no session policy; the member account cannot read its SCPs: that note, and the partial alias list.
+		expect(notePaths(snapshot)).toEqual(['key.aliases', 'organization']);
+		expect(snapshot.unread?.find(note => note.path === 'key.aliases')).toMatchObject({
+			reason: expect.stringMatching(/^only alias\/uploads, the alias the request named, is known: kms:ListAliases: /),
+			resolveWith: `kms:ListAliases --key-id ${keyArn} with a profile of the key's account`,
+		});
 	});
 
 	it('does not ask from another account, where ListAliases cannot answer', async () => {

@@ -28,7 +28,7 @@ describe('the words of a copy', () => {
 		expect(purpose('s3:PutObject@destination')).toContain('UploadPartCopy');
 		expect(diagnosis.actions.map(action => action.purpose).join(' ')).not.toMatch(/UploadPart\b(?!Copy)/);
 		const finding = diagnosis.findings.find(each => each.id === 'multipart-requires-decrypt');
-		expect(finding?.message).toMatch(/^A 200 MiB object is copied in parts \(UploadPartCopy above/);
+		expect(finding?.message).toMatch(/^A 200 MiB object is copied in parts \(UploadPartCopy from/);
 		expect(finding?.message).not.toContain('file');
 	});
 

@@ -173,6 +173,20 @@ describe('multipart-requires-decrypt', () => {
 		expect(findingOf(diagnosis, 'multipart-requires-decrypt').message).toMatch(/^Large files are uploaded in parts/);
 	});
 
+	it('names a small file that a lowered threshold sends in parts, S3 having no minimum part size', () => {
+		const snapshot = onlyGenerate(4 * MiB);
+		const diagnosis = diagnose({...snapshot, question: {...snapshot.question, multipartThresholdBytes: 1 * MiB}});
+		expect(decisions(diagnosis)).toMatchObject({[gdk]: 'allowed', [decrypt]: 'denied'});
+		expect(findingOf(diagnosis, 'multipart-requires-decrypt').message).toMatch(/^A 4 MiB file is uploaded in parts \(multipart from 1 MiB; S3 has no minimum size for a single part\)/);
+	});
+
+	it('says "may" where the tool does not document its threshold', () => {
+		const snapshot = onlyGenerate(1 * MiB);
+		const diagnosis = diagnose({...snapshot, question: {...snapshot.question, tool: 'console'}});
+		expect(diagnosis.question.multipart).toBe('unknown');
+		expect(findingOf(diagnosis, 'multipart-requires-decrypt').message).toMatch(/^A 1 MiB file may be uploaded in parts \(the tool does not document/);
+	});
+
 	it('is silent for a single-part upload, which needs no kms:Decrypt', () => {
 		const diagnosis = diagnose(onlyGenerate(1 * MiB));
 		expect(diagnosis.verdict).toBe('allowed');

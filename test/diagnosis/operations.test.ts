@@ -152,8 +152,18 @@ describe('multipart upload', () => {
 	it('checks kms:Decrypt for a tool with no documented threshold once the file could be multipart', () => {
 		expect(diagnose(upload(50 * MiB, 'console')).question.multipart).toBe('unknown');
 		expect(diagnose(upload(50 * MiB, 'console')).actions.map(action => action.action)).toContain('kms:Decrypt');
-		// Below 5 MiB nothing is ever uploaded in parts.
-		expect(diagnose(upload(1 * MiB, 'console')).question.multipart).toBe('no');
+		// S3 sets no minimum size for a single part: without a documented threshold, a small file may be multipart too.
+		expect(diagnose(upload(1 * MiB, 'console')).question.multipart).toBe('unknown');
+	});
+
+	// S3 User Guide, "Amazon S3 multipart upload limits".
+	const noMinimum = 'There is no minimum size limit on the last part of your multipart upload';
+	it(`lets the threshold alone decide, below 5 MiB too: "${noMinimum}"`, () => {
+		// `aws configure set default.s3.multipart_threshold 1MB`: the CLI uploads 4 MiB as one part of a multipart upload.
+		const diagnosis = diagnose(upload(4 * MiB, 'aws-cli', {multipartThresholdBytes: 1 * MiB}));
+		expect(diagnosis.question).toMatchObject({multipart: 'yes', multipartThresholdBytes: 1 * MiB});
+		expect(actionOf(diagnosis, 'kms:Decrypt@destination').purpose).toMatch(/UploadPart/);
+		expect(diagnose(upload(4 * MiB, 'aws-cli')).question.multipart).toBe('no');
 	});
 });
 

@@ -1,5 +1,8 @@
 /** `true` / `false` in any case; `undefined` for anything else. */
 export const parseBool = (text: string): boolean | undefined => {
+	// Most values are written in lower case already: no new string for them.
+	if (text === 'true') return true;
+	if (text === 'false') return false;
 	const lower = text.toLowerCase();
 	return lower === 'true' ? true : lower === 'false' ? false : undefined;
 };

@@ -1,3 +1,4 @@
+import {boundedMemo} from '../memo.js';
 import {type OrderComparison, orderSatisfies} from './numeric.js';
 
 /*
@@ -42,12 +43,23 @@ export const parseDate = (text: string): number | undefined => {
 	return utc + Number(`0.${fraction ?? '0'}`) * 1000 - offset * 60_000;
 };
 
+const knownDate = boundedMemo(parseDate);
+
 /** A value that is not a date matches nothing. */
 export const compareDate = (comparison: OrderComparison, actual: string, expected: string): boolean => {
-	const left = parseDate(actual);
-	const right = parseDate(expected);
+	const left = knownDate(actual);
+	const right = knownDate(expected);
 	return left !== undefined && right !== undefined && orderSatisfies(comparison, left - right);
 };
 
+/** `compareDate` with the policy's date parsed once. */
+export const dateTest = (comparison: OrderComparison, expected: string): ((actual: string) => boolean) => {
+	const right = parseDate(expected);
+	return actual => {
+		const left = knownDate(actual);
+		return left !== undefined && right !== undefined && orderSatisfies(comparison, left - right);
+	};
+};
+
 export const dateProblem = (actual: string): string | undefined =>
-	parseDate(actual) === undefined ? 'is not an ISO 8601 date or epoch time' : undefined;
+	knownDate(actual) === undefined ? 'is not an ISO 8601 date or epoch time' : undefined;

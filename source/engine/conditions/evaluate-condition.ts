@@ -1,12 +1,10 @@
-import type {ContextLookup} from '../context.js';
+import {lookupSource, type ContextEntry, type ContextLookup, type ContextSource} from '../context.js';
 import type {ConditionClause} from '../policy.js';
-import {fromBoolean, type Tri, triAnd, triEither, triNot, triOr} from '../tri.js';
-import {globOf} from '../glob.js';
-import {hasVariables, substituteGlob, substituteText} from '../variables.js';
-import {nullMatches} from './null.js';
-import {findOperator, type ValueOperator, type VariableMode} from './operators.js';
+import {type Tri, triBoth, triEither, triNot} from '../tri.js';
+import {compiledClause, matchesAny, matchesOne, requestValues, type CompiledClause} from './compile-clause.js';
+import type {ValueOperator} from './operators.js';
+import {describeCondition} from './describe-condition.js';
 import type {ConditionTrace} from './trace.js';
-import {formatActual, quote, quoteList, relationPhrase} from './wording.js';
 
 /*
  * One condition clause against the request, following the IAM User Guide ("Condition operators",
@@ -28,120 +26,68 @@ import {formatActual, quote, quoteList, relationPhrase} from './wording.js';
  *   value that uses it; a variable whose key is absent (and has no default) makes that value match nothing.
  */
 
-/** A policy value after policy variables were replaced. */
-type Expected =
-	| {readonly written: string; readonly state: 'ready'; readonly text: string}
-	| {readonly written: string; readonly state: 'unknown' | 'absent'; readonly key: string};
-
 /**
- * A policy value ready to compare: for `glob` operators a `Glob` (see glob.ts), so a backslash the
- * policy holds stays literal and a `*` a variable puts in matches only itself. Without `variables`
- * (a policy older than Version 2012-10-17) `${…}` is plain text.
+ * The clause's result: the hot path of evaluation, with nothing built but the answer. The context keys that
+ * leave it `unknown` (its own, or a policy variable's) are added to `unknownKeys`.
  */
-const prepare = (written: string, mode: VariableMode, lookup: ContextLookup, variables: boolean): Expected => {
-	if (mode === 'none') return {written, state: 'ready', text: written};
-	if (!variables) return {written, state: 'ready', text: mode === 'glob' ? globOf(written) : written};
-	const substitution = mode === 'glob' ? substituteGlob(written, lookup) : substituteText(written, lookup);
-	if (substitution.ok) return {written, state: 'ready', text: substitution.value};
-	return 'unknownKey' in substitution
-		? {written, state: 'unknown', key: substitution.unknownKey}
-		: {written, state: 'absent', key: substitution.absentKey};
-};
-
-// Values without policy variables are prepared once per clause: policies are evaluated again and again.
-const fixedValues = new WeakMap<ConditionClause, {readonly variables: boolean; readonly expected: readonly Expected[]}>();
-
-const expectedValues = (clause: ConditionClause, mode: VariableMode, lookup: ContextLookup, variables: boolean): readonly Expected[] => {
-	const cached = fixedValues.get(clause);
-	if (cached && cached.variables === variables) return cached.expected;
-	const expected = clause.values.map(value => prepare(value, mode, lookup, variables));
-	if (mode === 'none' || !variables || !clause.values.some(hasVariables)) fixedValues.set(clause, {variables, expected});
-	return expected;
-};
-
-/** Does one request value match any of the policy values (the positive test, before negation)? */
-const matchesAny = (operator: ValueOperator, actual: string, expected: readonly Expected[]): Tri => {
-	let match: Tri = 'no';
-	for (const value of expected) {
-		const one: Tri = value.state === 'ready' ? fromBoolean(operator.compare(actual, value.text)) : value.state === 'unknown' ? 'unknown' : 'no';
-		match = triEither(match, one);
-		if (match === 'yes') break;
+export const clauseResult = (compiled: CompiledClause, context: ContextSource, unknownKeys?: string[]): Tri => {
+	const actual = context.entryOf(compiled.keyId, compiled.lowerKey);
+	const {kind} = compiled;
+	if (kind === 'unknown-operator') return 'unknown';
+	if (actual.state === 'unknown') {
+		unknownKeys?.push(compiled.key);
+		return 'unknown';
 	}
-	return match;
+	const values = actual.state === 'present' ? actual.values : undefined;
+	if (values === undefined || values.length === 0) return compiled.whenMissing;
+	if (kind === 'null') return compiled.whenPresent;
+	const {every, negated, single} = compiled;
+	const operator = compiled.operator as ValueOperator;
+	if (single !== undefined && values.length === 1) return matchesOne(operator, values[0]!, single) !== negated ? 'yes' : 'no';
+	const expected = compiled.fixed ?? requestValues(compiled, operator, context.lookup);
+	let result: Tri = every ? 'yes' : 'no';
+	for (let index = 0; index < values.length; index++) {
+		const match = matchesAny(operator, values[index]!, expected);
+		const pass = negated ? triNot(match) : match;
+		result = every ? triBoth(result, pass) : triEither(result, pass);
+	}
+	if (result === 'unknown' && unknownKeys) {
+		for (const value of expected) if (value.state === 'unknown' && !unknownKeys.includes(value.key)) unknownKeys.push(value.key);
+	}
+	return result;
 };
 
-const verdict = (result: Tri): string =>
-	result === 'yes' ? 'matches' : result === 'no' ? 'does not match' : 'may or may not match';
+/** A clause's trace: its result at once, its sentence only when someone reads it. */
+class ConditionResult implements ConditionTrace {
+	readonly clause: ConditionClause;
+	readonly result: Tri;
+	readonly actual: ContextEntry;
+	readonly unknownKeys?: readonly string[];
+	readonly #compiled: CompiledClause;
+	readonly #lookup: ContextLookup;
+	#reason: string | undefined;
+
+	constructor(compiled: CompiledClause, lookup: ContextLookup) {
+		const keys: string[] = [];
+		this.clause = compiled.clause;
+		this.actual = lookup(compiled.lowerKey);
+		this.result = clauseResult(compiled, lookupSource(lookup), keys);
+		this.unknownKeys = this.result === 'unknown' && keys.length > 0 ? keys : undefined;
+		this.#compiled = compiled;
+		this.#lookup = lookup;
+	}
+
+	get reason(): string {
+		return (this.#reason ??= describeCondition(this.#compiled, this.actual, this.result, this.#lookup));
+	}
+
+	toJSON(): ConditionTrace {
+		return {clause: this.clause, result: this.result, actual: this.actual, reason: this.reason, ...(this.unknownKeys ? {unknownKeys: this.unknownKeys} : {})};
+	}
+}
+
+export const traceClause = (compiled: CompiledClause, lookup: ContextLookup): ConditionTrace => new ConditionResult(compiled, lookup);
 
 /** `variables`: whether the policy's Version (2012-10-17) lets `${…}` be a policy variable. */
-export const evaluateCondition = (clause: ConditionClause, lookup: ContextLookup, variables = true): ConditionTrace => {
-	const actual = lookup(clause.key);
-	const trace = (result: Tri, reason: string, unknownKeys?: readonly string[]): ConditionTrace =>
-		unknownKeys && result === 'unknown' ? {clause, result, actual, reason, unknownKeys} : {clause, result, actual, reason};
-	const {key, operator: name} = clause;
-	const operator = findOperator(clause.baseOperator);
-
-	if (!operator) return trace('unknown', `${quote(name)} is not an IAM condition operator, so this condition cannot be evaluated`);
-	if (actual.state === 'unknown') return trace('unknown', `${key} is not known for this request`, [key]);
-
-	const missing = actual.state === 'absent' || actual.values.length === 0;
-	const where = actual.state === 'absent' ? `${key} is not in the request` : `${key} has no values in the request`;
-
-	if (operator.kind === 'null') {
-		// Qualifiers mean nothing to Null: it tests whether the key has a value at all.
-		const result = fromBoolean(clause.values.some(value => nullMatches(missing, value)));
-		const subject = missing ? where : `${key} is ${formatActual(actual.values, actual.multiValued)}`;
-		const expected = clause.values.length === 1 ? quote(clause.values[0]!) : `one of ${quoteList(clause.values)}`;
-		return trace(result, `${subject}, so ${name} ${expected} ${verdict(result)}`);
-	}
-
-	if (missing) {
-		if (clause.ifExists) return trace('yes', `${where}, and ${name} counts a missing key as a match`);
-		if (clause.qualifier === 'ForAllValues') return trace('yes', `${where}, and ${name} counts an empty set as a match`);
-		if (clause.qualifier === 'ForAnyValue') return trace('no', `${where}, so ${name} has no value to match`);
-		if (operator.negated) return trace('yes', `${where}, and ${name} counts a missing key as a match`);
-		return trace('no', `${where}, so ${name} does not match`);
-	}
-
-	const expected = expectedValues(clause, operator.variables, lookup, variables);
-	const matches = actual.values.map(value => matchesAny(operator, value, expected));
-	const passes = matches.map(match => (operator.negated ? triNot(match) : match));
-	// Unqualified: positive operators need one matching value, negated ones need every value to pass.
-	const every = clause.qualifier ? clause.qualifier === 'ForAllValues' : operator.negated;
-	const result = every ? triAnd(...passes) : triOr(...passes);
-
-	const written = clause.values;
-	const unknownKey = expected.find(value => value.state === 'unknown');
-	/** What one request value did: `"x" is not one of "a"`, or why that is not known. */
-	const describe = (value: string, match: Tri, single: boolean): string => {
-		const subject = single ? `${key} is ${quote(value)}, ` : '';
-		if (match === 'unknown') {
-			const because = unknownKey?.state === 'unknown' ? unknownKey.key : key;
-			const it = single ? 'it' : quote(value);
-			return `${subject}${single ? 'but ' : ''}whether ${it} ${relationPhrase(operator.relation, true, written)} depends on ${because}, which is not known for this request`;
-		}
-		const problem = match === 'no' ? operator.problem?.(value) : undefined;
-		return `${subject}${single ? 'which' : quote(value)} ${problem ?? relationPhrase(operator.relation, match === 'yes', written)}`;
-	};
-
-	let reason: string;
-	if (actual.values.length === 1 && !actual.multiValued) {
-		reason = describe(actual.values[0]!, matches[0]!, true);
-		if (clause.qualifier || operator.negated) reason += `, so ${name} ${verdict(result)}`;
-	} else {
-		// Name the request value that decided the result, or say that all of them agree.
-		const decisive = passes.findIndex(pass => pass === result);
-		const witnessed = result === 'unknown' || (every ? result === 'no' : result === 'yes');
-		const detail = witnessed
-			? describe(actual.values[decisive]!, matches[decisive]!, false)
-			: `${matches[0] === 'yes' ? 'each' : 'none'} of them ${relationPhrase(operator.relation, true, written)}`;
-		reason = `${key} is ${formatActual(actual.values, actual.multiValued)} and ${detail}, so ${name} ${verdict(result)}`;
-	}
-
-	const unmatchable = expected.find(value => value.state === 'absent');
-	if (unmatchable?.state === 'absent') {
-		reason += ` (${unmatchable.key} is not in the request, so ${quote(unmatchable.written)} matches nothing)`;
-	}
-	if (result !== 'unknown') return trace(result, reason);
-	return trace(result, reason, [...new Set(expected.flatMap(value => (value.state === 'unknown' ? [value.key] : [])))]);
-};
+export const evaluateCondition = (clause: ConditionClause, lookup: ContextLookup, variables = true): ConditionTrace =>
+	traceClause(compiledClause(clause, variables), lookup);

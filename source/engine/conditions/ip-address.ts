@@ -1,4 +1,5 @@
 import ipaddr from 'ipaddr.js';
+import {boundedMemo} from '../memo.js';
 
 type Address = ipaddr.IPv4 | ipaddr.IPv6;
 
@@ -36,15 +37,38 @@ export const parseRange = (text: string): [Address, number] | undefined => {
 	return [address, prefix];
 };
 
-/** `IpAddress`: is the request address inside the policy range? Anything unparsable matches nothing. */
-export const ipInRange = (actual: string, expected: string): boolean => {
-	const address = parseAddress(actual);
-	const range = parseRange(expected);
-	if (!address || !range) return false;
-	if (address.kind() === range[0].kind()) return address.match(range);
+/** A request address as matching needs it: parsed once per distinct text, with its IPv4-mapped IPv6 form. */
+type KnownAddress = {readonly address: Address; readonly kind: 'ipv4' | 'ipv6'; readonly mapped?: ipaddr.IPv6};
+
+// Requests repeat the same few source addresses: parse each once.
+const knownAddress = boundedMemo((text: string): KnownAddress | undefined => {
+	const address = parseAddress(text);
+	if (!address) return undefined;
+	return address.kind() === 'ipv4' ? {address, kind: 'ipv4', mapped: (address as ipaddr.IPv4).toIPv4MappedAddress()} : {address, kind: 'ipv6'};
+});
+
+type Range = {readonly range: [Address, number]; readonly kind: 'ipv4' | 'ipv6'};
+
+const rangeOf = (text: string): Range | undefined => {
+	const range = parseRange(text);
+	return range && {range, kind: range[0].kind()};
+};
+
+const inRange = (known: KnownAddress | undefined, range: Range | undefined): boolean => {
+	if (!known || !range) return false;
+	if (known.kind === range.kind) return known.address.match(range.range);
 	// An IPv4 request against a short IPv6 range that still covers the mapped block (e.g. `::/0`).
-	return address.kind() === 'ipv4' && (address as ipaddr.IPv4).toIPv4MappedAddress().match(range);
+	return known.mapped !== undefined && known.mapped.match(range.range);
+};
+
+/** `IpAddress`: is the request address inside the policy range? Anything unparsable matches nothing. */
+export const ipInRange = (actual: string, expected: string): boolean => inRange(knownAddress(actual), rangeOf(expected));
+
+/** `ipInRange` with the policy's range parsed once. */
+export const ipRangeTest = (expected: string): ((actual: string) => boolean) => {
+	const range = rangeOf(expected);
+	return actual => inRange(knownAddress(actual), range);
 };
 
 export const ipProblem = (actual: string): string | undefined =>
-	parseAddress(actual) === undefined ? 'is not an IP address' : undefined;
+	knownAddress(actual) === undefined ? 'is not an IP address' : undefined;

@@ -1,3 +1,5 @@
+import {boundedMemo} from '../memo.js';
+
 /** The ordered comparisons shared by the Numeric and Date operators (`NumericNotEquals` negates `equals`). */
 export type OrderComparison = 'equals' | 'lessThan' | 'lessThanEquals' | 'greaterThan' | 'greaterThanEquals';
 
@@ -44,12 +46,23 @@ const compareDecimals = (a: Decimal, b: Decimal): number => {
 	return left < right ? -1 : left > right ? 1 : 0;
 };
 
+const knownDecimal = boundedMemo(parseDecimal);
+
 /** A value that is not a number matches nothing. */
 export const compareNumeric = (comparison: OrderComparison, actual: string, expected: string): boolean => {
-	const left = parseDecimal(actual);
-	const right = parseDecimal(expected);
+	const left = knownDecimal(actual);
+	const right = knownDecimal(expected);
 	return left !== undefined && right !== undefined && orderSatisfies(comparison, compareDecimals(left, right));
 };
 
+/** `compareNumeric` with the policy's number parsed once. */
+export const numericTest = (comparison: OrderComparison, expected: string): ((actual: string) => boolean) => {
+	const right = parseDecimal(expected);
+	return actual => {
+		const left = knownDecimal(actual);
+		return left !== undefined && right !== undefined && orderSatisfies(comparison, compareDecimals(left, right));
+	};
+};
+
 export const numericProblem = (actual: string): string | undefined =>
-	parseDecimal(actual) === undefined ? 'is not a number' : undefined;
+	knownDecimal(actual) === undefined ? 'is not a number' : undefined;

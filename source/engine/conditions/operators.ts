@@ -1,9 +1,11 @@
+import {arnGlobMatcher} from '../arn.js';
+import {globMatcher, type Glob} from '../glob.js';
 import {compareArn} from './arn.js';
-import {binaryProblem, compareBinary} from './binary.js';
-import {boolProblem, compareBool} from './bool.js';
-import {compareDate, dateProblem} from './date.js';
-import {ipInRange, ipProblem} from './ip-address.js';
-import {compareNumeric, numericProblem, type OrderComparison} from './numeric.js';
+import {binaryProblem, compareBinary, decodeBase64} from './binary.js';
+import {boolProblem, compareBool, parseBool} from './bool.js';
+import {compareDate, dateProblem, dateTest} from './date.js';
+import {ipInRange, ipProblem, ipRangeTest} from './ip-address.js';
+import {compareNumeric, numericProblem, numericTest, type OrderComparison} from './numeric.js';
 import {type BaseOperator, baseOperators} from './operator-name.js';
 import {compareString, type StringComparison} from './string.js';
 
@@ -26,6 +28,10 @@ export type ValueOperator = {
 	readonly variables: VariableMode;
 	/** The positive comparison of one request value with one (substituted) policy value. */
 	readonly compare: (actual: string, expected: string) => boolean;
+	/** `compare` with the policy value worked out once (parsed, compiled), for values fixed in the policy. */
+	readonly prepare?: (expected: string) => (actual: string) => boolean;
+	/** How a fixed value may be compared without a function: `equals` (the same text), `glob` (a `*`/`?` pattern), `arn` (ARN segments). */
+	readonly plain?: 'equals' | 'glob' | 'arn';
 	/** Why a request value can never match, e.g. `is not a number`. */
 	readonly problem?: (actual: string) => string | undefined;
 	readonly relation: Relation;
@@ -33,11 +39,30 @@ export type ValueOperator = {
 
 export type OperatorSpec = ValueOperator | {readonly kind: 'null'};
 
+const ignoringCase = (expected: string): ((actual: string) => boolean) => {
+	const lower = expected.toLowerCase();
+	return actual => actual.toLowerCase() === lower;
+};
+
+/** Two values that parse (or decode) to the same thing; a request value that does not parse matches nothing. */
+const sameParsed =
+	<T>(parse: (text: string) => T | undefined) =>
+	(expected: string): ((actual: string) => boolean) => {
+		const wanted = parse(expected);
+		return actual => {
+			const value = parse(actual);
+			return value !== undefined && value === wanted;
+		};
+	};
+
 const string = (comparison: StringComparison, negated: boolean): ValueOperator => ({
 	kind: 'value',
 	negated,
 	variables: comparison === 'like' ? 'glob' : 'text',
 	compare: (actual, expected) => compareString(comparison, actual, expected),
+	...(comparison === 'like' ? {prepare: (expected: string) => globMatcher(expected as Glob), plain: 'glob' as const} : {}),
+	...(comparison === 'equalsIgnoreCase' ? {prepare: ignoringCase} : {}),
+	...(comparison === 'equals' ? {plain: 'equals' as const} : {}),
 	relation:
 		comparison === 'like'
 			? {holds: 'matches', fails: 'does not match', list: 'plain'}
@@ -59,6 +84,7 @@ const numeric = (comparison: OrderComparison, negated = false): ValueOperator =>
 	negated,
 	variables: 'none',
 	compare: (actual, expected) => compareNumeric(comparison, actual, expected),
+	prepare: expected => numericTest(comparison, expected),
 	problem: numericProblem,
 	relation: {holds: `is ${numericWords[comparison]}`, fails: `is not ${numericWords[comparison]}`, list: 'plain'},
 });
@@ -76,6 +102,7 @@ const date = (comparison: OrderComparison, negated = false): ValueOperator => ({
 	negated,
 	variables: 'none',
 	compare: (actual, expected) => compareDate(comparison, actual, expected),
+	prepare: expected => dateTest(comparison, expected),
 	problem: dateProblem,
 	relation: {holds: `is ${dateWords[comparison]}`, fails: `is not ${dateWords[comparison]}`, list: 'plain'},
 });
@@ -85,6 +112,8 @@ const arn = (negated: boolean): ValueOperator => ({
 	negated,
 	variables: 'glob',
 	compare: compareArn,
+	prepare: expected => arnGlobMatcher(expected as Glob),
+	plain: 'arn',
 	relation: {holds: 'matches', fails: 'does not match', list: 'plain'},
 });
 
@@ -93,6 +122,7 @@ const ip = (negated: boolean): ValueOperator => ({
 	negated,
 	variables: 'none',
 	compare: ipInRange,
+	prepare: ipRangeTest,
 	problem: ipProblem,
 	relation: {holds: 'is in', fails: 'is not in', list: 'plain'},
 });
@@ -118,8 +148,8 @@ export const operatorSpecs: Readonly<Record<BaseOperator, OperatorSpec>> = {
 	DateGreaterThan: date('greaterThan'),
 	DateGreaterThanEquals: date('greaterThanEquals'),
 	// The IAM reference allows policy variables with Bool (not with Numeric, Date, Binary, IpAddress, Null).
-	Bool: {kind: 'value', negated: false, variables: 'text', compare: compareBool, problem: boolProblem, relation: {holds: 'is', fails: 'is not', list: 'plain'}},
-	BinaryEquals: {kind: 'value', negated: false, variables: 'none', compare: compareBinary, problem: binaryProblem, relation: {holds: 'is', fails: 'is not', list: 'plain'}},
+	Bool: {kind: 'value', negated: false, variables: 'text', compare: compareBool, prepare: sameParsed(parseBool), problem: boolProblem, relation: {holds: 'is', fails: 'is not', list: 'plain'}},
+	BinaryEquals: {kind: 'value', negated: false, variables: 'none', compare: compareBinary, prepare: sameParsed(decodeBase64), problem: binaryProblem, relation: {holds: 'is', fails: 'is not', list: 'plain'}},
 	IpAddress: ip(false),
 	NotIpAddress: ip(true),
 	ArnEquals: arn(false),

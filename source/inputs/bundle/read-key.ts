@@ -34,10 +34,11 @@ export const readKey = (context: ReadContext, prefix: string, namedKeyId: string
 	else context.notes.push(noteOf(`${path}.grants`, calls.listGrants, grants, arn));
 	// DescribeKey of an alias proves the alias names this key, even when list-aliases fails (kms:ListAliases is IAM-only).
 	const namedAlias = metadata && namedKeyId ? aliasNameOf(namedKeyId) : undefined;
-	// Beyond that, aliases only name the key: a failed read is not worth an unknown.
 	const aliases = context.files.call(`${prefix}${calls.listAliases.stem}`);
-	const names = keyAliases(namedAlias, aliases.state === 'ok' ? aliasesPageOf(aliases.answer).items : []);
-	if (names) key.aliases = names;
+	const known = keyAliases(namedAlias, aliases.state === 'ok' ? aliasesPageOf(aliases.answer).items : undefined);
+	if (known.aliases) key.aliases = known.aliases;
+	// kms:ResourceAliases needs every alias: a list that list-aliases did not give is noted as partial.
+	if (known.partial) context.notes.push(noteOf(`${path}.aliases`, calls.listAliases, aliases, arn));
 	return key;
 };
 

@@ -66,6 +66,6 @@ export const explainMultipart = (operation: Operation, sizeBytes: number | undef
 	const needs = parts.inParts ? parts.oneRequestNeeds : 'kms:GenerateDataKey only';
 	return {
 		multipart,
-		text: `A ${size} file ${verb} in one request with ${name} (multipart only from ${formatSize(threshold)}), so S3 asks KMS for ${needs}.`,
+		text: `A ${size} file ${verb} in one request with ${name} (multipart from ${formatSize(threshold)} by default; with a lower threshold even a small file goes in parts), so S3 asks KMS for ${needs}.`,
 	};
 };

@@ -99,10 +99,15 @@ describe('kms:ListAliases', () => {
 		expect(aliasesPageOf(sdkOutput({Aliases: [aliases[0]], Truncated: true, NextMarker: 'm2'}))).toEqual({items: ['alias/uploads'], next: 'm2'});
 	});
 
-	it('puts the alias DescribeKey resolved first, lists each alias once, and says nothing when there are none', () => {
-		expect(keyAliases('alias/uploads', ['alias/reports', 'alias/uploads'])).toEqual(['alias/uploads', 'alias/reports']);
-		// KMS API reference, ListAliases: "Cross-account use: No." A failed or skipped list still keeps the resolved alias.
-		expect(keyAliases('alias/uploads', [])).toEqual(['alias/uploads']);
-		expect(keyAliases(undefined, [])).toBeUndefined();
+	it('puts the alias DescribeKey resolved first, lists each alias once, and counts an answered empty list as none', () => {
+		expect(keyAliases('alias/uploads', ['alias/reports', 'alias/uploads'])).toEqual({aliases: ['alias/uploads', 'alias/reports'], partial: false});
+		expect(keyAliases('alias/uploads', [])).toEqual({aliases: ['alias/uploads'], partial: false});
+		expect(keyAliases(undefined, [])).toEqual({aliases: [], partial: false});
+	});
+
+	// KMS API reference, ListAliases: "Cross-account use: No." A failed or skipped list still keeps the resolved alias.
+	it('keeps the resolved alias when ListAliases did not answer, and calls the list partial', () => {
+		expect(keyAliases('alias/uploads', undefined)).toEqual({aliases: ['alias/uploads'], partial: true});
+		expect(keyAliases(undefined, undefined)).toEqual({partial: false});
 	});
 });

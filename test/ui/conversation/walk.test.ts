@@ -5,6 +5,7 @@ import type {Snapshot} from '../../../source/snapshot/snapshot.js';
 import {err, ok} from '../../../source/shared/result.js';
 import type {Collection, FlowEnv, Walk} from '../../../source/ui/conversation/flow-types.js';
 import type {QuestionId} from '../../../source/ui/conversation/question.js';
+import {explainMultipart} from '../../../source/ui/conversation/upload-tools.js';
 import {previousQuestionId, walk, type Answers} from '../../../source/ui/conversation/walk.js';
 import {loadExample} from '../helpers/fake-services.js';
 
@@ -168,7 +169,14 @@ describe('the conversation', () => {
 		expect(text).toContain('in parts with the AWS CLI');
 		expect(text).toContain('kms:Decrypt');
 		const small = walk({...manualUpload, size: '2 MB'}, env(), 'principal');
-		expect(small.steps.flatMap(step => (step.kind === 'notes' ? step.notes.map(note => note.text) : [])).join('\n')).toContain('in one request');
+		const smallText = small.steps.flatMap(step => (step.kind === 'notes' ? step.notes.map(note => note.text) : [])).join('\n');
+		expect(smallText).toContain('in one request');
+		// S3 has no minimum size for a single part: the threshold decides, and it can be lowered.
+		expect(smallText).toContain('by default; with a lower threshold even a small file goes in parts');
+	});
+
+	it('checks a small console upload both ways: the console does not document its threshold', () => {
+		expect(explainMultipart('upload', 1024 * 1024, 'console')).toMatchObject({multipart: 'unknown', text: expect.stringContaining('checked both ways')});
 	});
 
 	it('going back stops at that question and keeps every later answer', () => {

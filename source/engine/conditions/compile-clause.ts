@@ -1,0 +1,199 @@
+import {keyIdOf, type ContextLookup} from '../context.js';
+import {globOf, hasWildcard, plainPrefix, type Glob} from '../glob.js';
+import type {ConditionClause} from '../policy.js';
+import type {Tri} from '../tri.js';
+import {hasVariables, substituteGlob, substituteText} from '../variables.js';
+import {nullMatches} from './null.js';
+import {findOperator, type OperatorSpec, type ValueOperator, type VariableMode} from './operators.js';
+
+/*
+ * Objects here are built with every field, in one order, whatever their case: evaluation reads them on its
+ * hottest path, and V8 reads a field of objects that all share one shape much faster than of objects that do not.
+ */
+
+/**
+ * A policy value after policy variables were replaced. `ready`: `text` is what to compare with, and `test`
+ * the comparison compiled once (for values fixed in the policy); `unknown` / `absent`: `key` is the variable's.
+ */
+export type Expected = {
+	readonly written: string;
+	readonly state: 'ready' | 'unknown' | 'absent';
+	readonly text: string;
+	readonly key: string;
+	/** How a `ready` value is compared: the operator's `compare`, the same text, a text prefix, or `test`. */
+	readonly via: 'compare' | 'equals' | 'prefix' | 'test';
+	/** `equals`: the text; `prefix`: the text before the pattern's one trailing `*`. */
+	readonly literal: string;
+	readonly test: ((actual: string) => boolean) | undefined;
+};
+
+/** How a clause is evaluated: an operator IAM does not have, `Null`, or an operator that compares values. */
+export type ClauseKind = 'unknown-operator' | 'null' | 'value';
+
+/**
+ * What evaluating a clause needs, worked out once per clause (policies are evaluated again and again): the
+ * operator, what a missing key means, and the policy values prepared, unless they hold policy variables.
+ */
+export type CompiledClause = {
+	readonly clause: ConditionClause;
+	readonly key: string;
+	/** Keys are case-insensitive: a lookup finds the lower-case form at once, and its number (`keyIdOf`) faster. */
+	readonly lowerKey: string;
+	readonly keyId: number;
+	readonly operator: OperatorSpec | undefined;
+	readonly kind: ClauseKind;
+	/** Whether the policy's Version (2012-10-17) lets `${…}` be a policy variable. */
+	readonly variables: boolean;
+	/** The `Not` operators: the clause holds when the request value matches none of the policy values. */
+	readonly negated: boolean;
+	/** Unqualified: positive operators need one matching value, negated ones need every value to pass. */
+	readonly every: boolean;
+	/** The result when the key is missing (or has no values); `Null` decides it by its values. */
+	readonly whenMissing: Tri;
+	/** `Null` only: the result when the key has a value. */
+	readonly whenPresent: Tri;
+	/** The prepared values, when none depends on the request. */
+	readonly fixed: readonly Expected[] | undefined;
+	/** The one fixed value, when there is just one (the usual case): no list to walk. */
+	readonly single: Expected | undefined;
+};
+
+const expected = (
+	written: string,
+	state: Expected['state'],
+	text: string,
+	key: string,
+	via: Expected['via'] = 'compare',
+	literal = '',
+	test?: (actual: string) => boolean,
+): Expected => ({written, state, text, key, via, literal, test});
+
+/** Compare a request value with one ready policy value. */
+export const matchesOne = (operator: ValueOperator, actual: string, value: Expected): boolean => {
+	switch (value.via) {
+		case 'equals':
+			return actual === value.literal;
+		case 'prefix':
+			return actual.startsWith(value.literal);
+		case 'test':
+			return value.test!(actual);
+		default:
+			return operator.compare(actual, value.text);
+	}
+};
+
+/**
+ * A policy value ready to compare: for `glob` operators a `Glob` (see glob.ts), so a backslash the
+ * policy holds stays literal and a `*` a variable puts in matches only itself. Without `variables`
+ * (a policy older than Version 2012-10-17) `${…}` is plain text.
+ */
+const prepare = (written: string, mode: VariableMode, lookup: ContextLookup | undefined, variables: boolean): Expected => {
+	if (mode === 'none') return expected(written, 'ready', written, '');
+	if (!variables || !lookup) return expected(written, 'ready', mode === 'glob' ? globOf(written) : written, '');
+	const substitution = mode === 'glob' ? substituteGlob(written, lookup) : substituteText(written, lookup);
+	if (substitution.ok) return expected(written, 'ready', substitution.value, '');
+	return 'unknownKey' in substitution ? expected(written, 'unknown', '', substitution.unknownKey) : expected(written, 'absent', '', substitution.absentKey);
+};
+
+/** Does one request value match any of the policy values (the positive test, before negation)? */
+export const matchesAny = (operator: ValueOperator, actual: string, values: readonly Expected[]): Tri => {
+	let match: Tri = 'no';
+	for (let index = 0; index < values.length; index++) {
+		const value = values[index]!;
+		if (value.state === 'ready') {
+			if (matchesOne(operator, actual, value)) return 'yes';
+		} else if (value.state === 'unknown') match = 'unknown';
+	}
+	return match;
+};
+
+/** Values with policy variables, prepared for one request. */
+export const requestValues = (compiled: CompiledClause, operator: ValueOperator, lookup: ContextLookup): readonly Expected[] =>
+	compiled.fixed ?? compiled.clause.values.map(value => prepare(value, operator.variables, lookup, compiled.variables));
+
+const fixedValues = (clause: ConditionClause, operator: ValueOperator, variables: boolean): readonly Expected[] | undefined => {
+	if (operator.variables !== 'none' && variables && clause.values.some(hasVariables)) return undefined;
+	return clause.values.map(value => {
+		const {written, text} = prepare(value, operator.variables, undefined, variables);
+		// Plain data where it will do (the same text, a prefix), a prepared test where not.
+		const glob = text as Glob;
+		if (operator.plain === 'equals' || (operator.plain !== undefined && !hasWildcard(glob))) return expected(written, 'ready', text, '', 'equals', text);
+		const prefix = operator.plain === undefined ? undefined : plainPrefix(glob, operator.plain === 'arn');
+		if (prefix !== undefined) return expected(written, 'ready', text, '', 'prefix', prefix);
+		return operator.prepare ? expected(written, 'ready', text, '', 'test', '', operator.prepare(text)) : expected(written, 'ready', text, '');
+	});
+};
+
+const missingResult = (clause: ConditionClause, operator: ValueOperator): Tri => {
+	// IfExists and ForAllValues (an empty set) count a missing key as a match, ForAnyValue has nothing to match.
+	if (clause.ifExists || clause.qualifier === 'ForAllValues') return 'yes';
+	if (clause.qualifier === 'ForAnyValue') return 'no';
+	return operator.negated ? 'yes' : 'no';
+};
+
+const clause = (
+	from: ConditionClause,
+	operator: OperatorSpec | undefined,
+	kind: ClauseKind,
+	variables: boolean,
+	negated: boolean,
+	every: boolean,
+	whenMissing: Tri,
+	whenPresent: Tri,
+	fixed: readonly Expected[] | undefined,
+): CompiledClause => ({
+	clause: from,
+	key: from.key,
+	lowerKey: from.key.toLowerCase(),
+	keyId: keyIdOf(from.key.toLowerCase()),
+	operator,
+	kind,
+	variables,
+	negated,
+	every,
+	whenMissing,
+	whenPresent,
+	fixed,
+	single: fixed?.length === 1 ? fixed[0] : undefined,
+});
+
+/*
+ * Policies repeat the same conditions (a TLS guard, an organization check, the same network ranges in every
+ * account): one compiled clause per distinct text keeps a few hundred policy sets small enough for the
+ * processor's caches. Bounded; cleared when full.
+ */
+const sharedClauses = new Map<string, CompiledClause>();
+const sharedLimit = 20_000;
+
+/** The compiled form of a clause, shared with every clause of the same operator, key, values and Version. */
+export const compileClause = (from: ConditionClause, variables: boolean): CompiledClause => {
+	const text = JSON.stringify([from.operator, from.key, from.values, variables]);
+	let compiled = sharedClauses.get(text);
+	if (compiled === undefined) {
+		compiled = compileFresh(from, variables);
+		if (sharedClauses.size >= sharedLimit) sharedClauses.clear();
+		sharedClauses.set(text, compiled);
+	}
+	return compiled;
+};
+
+const compileFresh = (from: ConditionClause, variables: boolean): CompiledClause => {
+	const operator = findOperator(from.baseOperator);
+	if (!operator) return clause(from, undefined, 'unknown-operator', variables, false, false, 'unknown', 'unknown', undefined);
+	if (operator.kind === 'null') {
+		// Qualifiers mean nothing to Null: it tests whether the key has a value at all.
+		const result = (missing: boolean): Tri => (from.values.some(value => nullMatches(missing, value)) ? 'yes' : 'no');
+		return clause(from, operator, 'null', variables, false, false, result(true), result(false), undefined);
+	}
+	const every = from.qualifier ? from.qualifier === 'ForAllValues' : operator.negated;
+	return clause(from, operator, 'value', variables, operator.negated, every, missingResult(from, operator), 'unknown', fixedValues(from, operator, variables));
+};
+
+// For clauses evaluated on their own (not through a compiled policy): one compilation per clause and Version.
+const compiledClauses = new WeakMap<ConditionClause, {without?: CompiledClause; with?: CompiledClause}>();
+
+export const compiledClause = (from: ConditionClause, variables: boolean): CompiledClause => {
+	let cached = compiledClauses.get(from);
+	if (!cached) compiledClauses.set(from, (cached = {}));
+	return variables ? (cached.with ??= compileClause(from, true)) : (cached.without ??= compileClause(from, false));
+};

@@ -1,0 +1,84 @@
+import {arnGlobMatches, resourcePartStart} from './arn.js';
+import type {CompiledStatement} from './compile-policy.js';
+import {lookupSource, type ContextLookup, type ContextSource} from './context.js';
+import type {PrincipalMatch} from './evaluation.js';
+import {globOf, joinGlobs, type Glob} from './glob.js';
+import {compiledNotPrincipalExcludes, matchCompiledPrincipal, type Caller} from './principal.js';
+import {triNot, type Tri} from './tri.js';
+import {substituteGlob} from './variables.js';
+
+/** A request ready for matching: the caller parsed once, the context behind a case-insensitive lookup. */
+export type PreparedRequest = {
+	readonly caller: Caller;
+	readonly action: string;
+	readonly resource: string;
+	readonly lookup: ContextLookup;
+	/** Does the caller have a permissions boundary? It decides a Deny with NotPrincipal (absent: no). */
+	readonly boundary?: Tri;
+	/** The context as conditions read it; absent: through `lookup`. */
+	readonly context?: ContextSource;
+	/** The action's number (`actionIdOf`); absent: the statements covering it are looked up by name. */
+	readonly actionId?: number;
+};
+
+/** The request's context as conditions read it. */
+export const contextOf = (request: PreparedRequest): ContextSource => request.context ?? lookupSource(request.lookup);
+
+export const principalOf = (compiled: CompiledStatement, caller: Caller): PrincipalMatch | 'none' => {
+	if (compiled.principal) return matchCompiledPrincipal(compiled.principal, caller);
+	if (compiled.notPrincipal) return compiledNotPrincipalExcludes(compiled.notPrincipal, caller) ? 'none' : 'anyone';
+	return 'none';
+};
+
+/**
+ * IAM: "The NotPrincipal element with a Deny effect will always deny any IAM principal that has a permissions
+ * boundary policy attached, regardless of the values specified in the NotPrincipal element." So a Deny whose
+ * NotPrincipal lists the caller still applies to a user, role or session with a boundary: `yes`, or `unknown`
+ * when whether it has one is not known.
+ */
+export const boundaryOverridesNotPrincipal = (compiled: CompiledStatement, request: PreparedRequest): Tri => {
+	if (!compiled.deny || !compiled.notPrincipal) return 'no';
+	const {kind} = request.caller;
+	return kind === 'user' || kind === 'role' || kind === 'session' ? (request.boundary ?? 'no') : 'no';
+};
+
+/**
+ * Does one Resource entry cover the request's resource? IAM replaces policy variables only in the
+ * resource part of an ARN (after the fifth colon) and only in policies of Version 2012-10-17;
+ * anywhere else `${…}` is plain text. A variable whose key is not known is added to `unknownKeys`.
+ */
+const resourcePatternMatches = (pattern: string, request: PreparedRequest, unknownKeys: string[] | undefined): Tri => {
+	const start = Math.max(resourcePartStart(pattern), 0);
+	const substituted = substituteGlob(pattern.slice(start), request.lookup);
+	if (!substituted.ok) {
+		if ('absentKey' in substituted) return 'no';
+		unknownKeys?.push(substituted.unknownKey);
+		return 'unknown';
+	}
+	const glob: Glob = joinGlobs([globOf(pattern.slice(0, start)), substituted.value]);
+	return arnGlobMatches(glob, request.resource) ? 'yes' : 'no';
+};
+
+/** Does the statement's Resource (or NotResource) cover the request's resource? */
+export const coversResource = (compiled: CompiledStatement, request: PreparedRequest, unknownKeys?: string[]): Tri => {
+	switch (compiled.resourceShortcut) {
+		case 'any':
+			return compiled.resourceCovers ? 'yes' : 'no';
+		case 'exact':
+			return (request.resource === compiled.resourceText) === compiled.resourceCovers ? 'yes' : 'no';
+		case 'prefix':
+			return (request.resource.startsWith(compiled.resourceText)) === compiled.resourceCovers ? 'yes' : 'no';
+	}
+	let covered: Tri = 'no';
+	const {resources} = compiled;
+	for (let index = 0; index < resources.length; index++) {
+		const {pattern, matches} = resources[index]!;
+		const match = matches === undefined ? resourcePatternMatches(pattern, request, unknownKeys) : matches(request.resource) ? 'yes' : 'no';
+		if (match === 'yes') {
+			covered = 'yes';
+			break;
+		}
+		if (match === 'unknown') covered = 'unknown';
+	}
+	return compiled.resourceCovers ? covered : triNot(covered);
+};
