@@ -125,8 +125,9 @@ describe('presigned-download and presigned-upload, diagnosed as the signer', () 
 		expect(diagnosis.actions[0]!.context['s3:signatureversion']).toBe('AWS');
 	});
 
-	// S3 User Guide, "Sharing objects with presigned URLs": "If you created a presigned URL using a temporary token,
-	// then the URL expires when the token expires, even if the URL was created with a later expiration time."
+	// S3 User Guide, "Download and upload objects with presigned URLs" (Who can create a presigned URL): "Temporary security
+	// credentials – Can't be valid for longer than the credentials themselves. [...] IAM role credentials – The presigned
+	// URL expires when the role session expires, even if you specify a longer expiration time."
 	it('warns that temporary credentials (ASIA…) end the URL before its own expiry; long-term ones (AKIA…) do not', () => {
 		const temporaryFinding = diagnose(presignedSnapshot('presigned-download', factsOf(temporary).presignedUrl)).findings.find(finding => finding.id === 'presigned-url-temporary-credentials')!;
 		expect(temporaryFinding.message).toContain('ASIAIOSFODNN7EXAMPLE');
