@@ -1,5 +1,5 @@
 import type {AppliesIn, ConditionExplanation, Diagnosis, Fix, Place, Requirement, ResolvedQuestion} from '../diagnosis/diagnosis.js';
-import {operationModule} from '../operations/registry.js';
+import {destinationLeg, operationModule} from '../operations/registry.js';
 import {formatSize, formatSizeInFull} from '../shared/format-size.js';
 import {placeHeading, placeLabels, placeOrder} from './marks.js';
 
@@ -32,8 +32,10 @@ export const multipartLine = (question: ResolvedQuestion): string => {
 		: `no: ${size} is ${question.sizeBytes < question.multipartThresholdBytes ? 'below' : 'not above'} the ${threshold} multipart threshold, so the tool sends one request`;
 };
 
-const accountWords = (cross: boolean | 'unknown', account: string | undefined, principalAccount: string | undefined): string => {
+const accountWords = (question: ResolvedQuestion, cross: boolean | 'unknown', account: string | undefined, principalAccount: string | undefined): string => {
 	const where = account ? `account ${account}` : 'an unknown account';
+	// A service principal (cloudfront.amazonaws.com) belongs to no account: "cross-account" does not apply to it.
+	if (destinationLeg(question.operation).actor.kind === 'service') return `${where}; the requester is an AWS service, which has no account: the resource policies alone decide`;
 	if (cross === 'unknown') return `${where}; whether it is the principal's account is unknown`;
 	if (!cross) return `${where}, the principal's own`;
 	return `${where}, not the principal's${principalAccount ? ` (${principalAccount})` : ''}: cross-account`;
@@ -41,10 +43,10 @@ const accountWords = (cross: boolean | 'unknown', account: string | undefined, p
 
 /** "account 111122223333, the principal's own" / "…, not the principal's (444455556666): cross-account". */
 export const bucketAccountLine = (question: ResolvedQuestion): string =>
-	accountWords(question.crossAccount.bucket, question.bucketAccount, question.principalAccount);
+	accountWords(question, question.crossAccount.bucket, question.bucketAccount, question.principalAccount);
 
 export const keyAccountLine = (question: ResolvedQuestion): string =>
-	accountWords(question.crossAccount.key, question.keyAccount, question.principalAccount);
+	accountWords(question, question.crossAccount.key, question.keyAccount, question.principalAccount);
 
 /** A line of the question: `value` is literal (an ARN, a URL) when `literal`, `note` is prose after it. */
 export type QuestionFact = {readonly label: string; readonly value: string; readonly literal: boolean; readonly note?: string};

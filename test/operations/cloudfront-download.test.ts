@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {diagnose} from '../../source/diagnosis/diagnose.js';
+import {bucketAccountLine, keyAccountLine} from '../../source/report/describe.js';
 import type {Snapshot} from '../../source/snapshot/snapshot.js';
 import {account, allow, bucket, buildSnapshot, customerKey, enableIam, keyArn, keyArnOf, objectArn, objectKey, otherAccount, policy, without} from '../diagnosis/support/build-snapshot.js';
 import {applyFix, decisions, expectLeastPrivilege, findingIds, statusTable} from '../diagnosis/support/fix-checks.js';
@@ -45,6 +46,12 @@ describe('cloudfront-download: CloudFront with origin access control reads an SS
 		expect(decisions(diagnosis)).toEqual({'s3:GetObject@destination': 'allowed', 'kms:Decrypt@destination': 'allowed'});
 		expect(diagnosis.verdict).toBe('allowed');
 		expect(diagnosis.fixes).toEqual([]);
+	});
+
+	it("never asks whether the bucket is in the principal's account: a service principal has none", () => {
+		const {question} = diagnose(cloudfrontSnapshot());
+		expect(bucketAccountLine(question)).toBe(`account ${account}; the requester is an AWS service, which has no account: the resource policies alone decide`);
+		expect(keyAccountLine(question)).not.toContain("principal's");
 	});
 
 	it('asks as cloudfront.amazonaws.com, with the distribution as AWS:SourceArn, on both S3 and KMS', () => {
@@ -95,7 +102,7 @@ describe('cloudfront-download: CloudFront with origin access control reads an SS
 		const fix = diagnosis.fixes.find(candidate => candidate.place === 'bucket-policy')!;
 		expect(fix).toMatchObject({target: `arn:aws:s3:::${bucket}`, proven: true});
 		expect(fix.statement).toMatchObject({Principal: cloudfront, Action: ['s3:GetObject'], Resource: [objectArn], Condition: fromDistribution()});
-		expect(fix.summary).toContain(`bucket's account ${account}`);
+		expect(fix.appliesIn).toEqual({account, role: 'bucket-owner'});
 		expect(diagnose(applyFix(snapshot, fix)).verdict).toBe('allowed');
 	});
 
@@ -105,7 +112,7 @@ describe('cloudfront-download: CloudFront with origin access control reads an SS
 		const diagnosis = diagnose(snapshot);
 		const fix = diagnosis.fixes.find(candidate => candidate.place === 'key-policy')!;
 		expect(fix).toMatchObject({target: foreignKey, proven: true});
-		expect(fix.summary).toContain(`key's account ${otherAccount}`);
+		expect(fix.appliesIn).toEqual({account: otherAccount, role: 'key-owner'});
 		expect(fix.command).toContain(foreignKey);
 	});
 

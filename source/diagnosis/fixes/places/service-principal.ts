@@ -41,7 +41,6 @@ const bucketGrants = (context: FixContext, missing: readonly Requirement[]): Gra
 		write: (target, policy) => writePolicy(target, {place: 'bucket-policy', owner: 'destination'}, policy),
 		appliesIn: appliesIn('bucket-owner', snapshot.bucket?.accountId),
 	};
-	const owner = snapshot.bucket?.accountId ? ` (run with a profile of the bucket's account ${snapshot.bucket.accountId})` : " (run with a profile of the bucket's account)";
 	return [{
 		into,
 		statement: {
@@ -53,7 +52,7 @@ const bucketGrants = (context: FixContext, missing: readonly Requirement[]): Gra
 			Condition: condition(found.sourceArn),
 		},
 		requirements: found.requirements,
-		summary: `${current ? 'Add a statement to' : 'Create'} the bucket policy of ${bucket} allowing ${found.service} ${actions.join(', ')} for ${found.sourceArn} only${owner}.`,
+		summary: `${current ? 'Add a statement to' : 'Create'} the bucket policy of ${bucket} allowing ${found.service} ${actions.join(', ')} for ${found.sourceArn} only.`,
 	}];
 };
 
@@ -73,7 +72,6 @@ const keyGrants = (context: FixContext, missing: readonly Requirement[]): Grant[
 		write: (target, policy) => writePolicy(target, {place: 'key-policy', owner: 'destination'}, policy),
 		appliesIn: appliesIn('key-owner', key.arn),
 	};
-	const keyAccount = key.arn.split(':')[4];
 	return [{
 		into,
 		statement: {
@@ -85,7 +83,7 @@ const keyGrants = (context: FixContext, missing: readonly Requirement[]): Grant[
 			Condition: condition(found.sourceArn),
 		},
 		requirements,
-		summary: `Add a statement to the key policy of ${key.arn} allowing ${found.service} ${actions.join(', ')} for ${found.sourceArn} only (run with a profile of the key's account ${keyAccount}).`,
+		summary: `Add a statement to the key policy of ${key.arn} allowing ${found.service} ${actions.join(', ')} for ${found.sourceArn} only.`,
 	}];
 };
 
