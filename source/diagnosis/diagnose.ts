@@ -1,5 +1,6 @@
 import type {DiagnoseOptions} from './action-catalogue.js';
 import {analyse} from './analyse.js';
+import {applyAssumptions} from './apply-assumptions.js';
 import type {Decision, Diagnosis, Finding, RequiredAction, UnknownNote} from './diagnosis.js';
 import {findingsOf} from './findings.js';
 import {fixesFor} from './fixes/index.js';
@@ -7,6 +8,7 @@ import {guardrailFindings} from './guardrail-findings.js';
 import {unfixableFindings} from './unfixable.js';
 import {unknownActionFindings} from './unknown-actions.js';
 import {operationModule} from '../operations/registry.js';
+import type {UnknownKey} from './required-actions.js';
 import type {Snapshot} from '../snapshot/snapshot.js';
 
 /**
@@ -36,12 +38,13 @@ const summaryOf = (snapshot: Snapshot, verdict: Decision, actions: readonly Requ
 	return `${what} cannot be fully decided: ${undecided.join(', ')} ${undecided.length === 1 ? 'depends' : 'depend'} on ${unknowns.length > 0 ? unknowns.map(note => note.what).slice(0, 3).join(', ') : 'values that are not known'}.`;
 };
 
-export const diagnose = (snapshot: Snapshot, options: DiagnoseOptions = {}): Diagnosis => {
+export const diagnose = (given: Snapshot, options: DiagnoseOptions = {}): Diagnosis => {
+	const {snapshot, assumed} = applyAssumptions(given);
 	const analysis = analyse(snapshot);
 	const actions: RequiredAction[] = analysis.actions.map(({spec, evaluation, decision}) => ({
 		id: spec.id,
 		action: spec.action,
-		resource: spec.resource,
+		resource: spec.unknownKey?.label ?? spec.resource,
 		purpose: spec.purpose,
 		context: spec.context,
 		decision,
@@ -59,23 +62,29 @@ export const diagnose = (snapshot: Snapshot, options: DiagnoseOptions = {}): Dia
 	findings.push(...unfixableFindings(snapshot, analysis.requirements, fixes, findings));
 	// Condition keys are case-insensitive: a policy may write kms:resourcealiases.
 	const settles = new Map(analysis.actions.flatMap(action => Object.entries(action.spec.settles ?? {}).map(([key, read]) => [key.toLowerCase(), read] as const)));
-	const unknowns = unknownsOf(analysis.requirements, analysis.actions.flatMap(action => action.evaluation.unknownContextKeys), settles);
+	const unknownKeys = analysis.actions.flatMap(action => (action.spec.unknownKey ? [action.spec.unknownKey] : []));
+	const unknowns = unknownsOf(unknownKeys, analysis.requirements, analysis.actions.flatMap(action => action.evaluation.unknownContextKeys), settles);
 	const verdict = verdictOf(actions, findings);
 	return {
 		verdict,
 		summary: summaryOf(snapshot, verdict, actions, findings, unknowns),
-		question: analysis.facts.question,
+		question: {...analysis.facts.question, bucketKeyMatters: analysis.actions.some(action => action.evaluation.unknownContextKeys.some(key => key.toLowerCase() === 'kms:encryptioncontext:aws:s3:arn'))},
 		actions,
 		requirements: analysis.requirements,
 		findings,
 		fixes,
 		unknowns,
+		assumptions: assumed,
 	};
 };
 
-const unknownsOf = (requirements: Diagnosis['requirements'], contextKeys: readonly string[], settles: ReadonlyMap<string, string>): UnknownNote[] => {
+const unknownsOf = (unknownKeys: readonly UnknownKey[], requirements: Diagnosis['requirements'], contextKeys: readonly string[], settles: ReadonlyMap<string, string>): UnknownNote[] => {
 	const notes = new Map<string, UnknownNote>();
-	for (const requirement of requirements.filter(candidate => candidate.status === 'unknown')) {
+	for (const key of unknownKeys) {
+		notes.set(`key|${key.label}`, {what: key.label, reason: 'Which KMS key S3 uses (and so its key policy and grants) is neither read nor given.', resolveWith: key.resolveWith});
+	}
+	const keyReads = new Set(unknownKeys.map(key => key.resolveWith));
+	for (const requirement of requirements.filter(candidate => candidate.status === 'unknown' && !keyReads.has(candidate.resolveWith ?? ''))) {
 		const what = requirement.place.replace(/-/g, ' ');
 		const key = `${what}|${requirement.resolveWith ?? ''}`;
 		if (!notes.has(key)) notes.set(key, {what, reason: requirement.why, ...(requirement.resolveWith ? {resolveWith: requirement.resolveWith} : {})});

@@ -140,9 +140,24 @@ export type ResolvedQuestion = Pick<Question, 'operation' | 'bucket' | 'objectKe
 		/** The key S3 will really use, as an ARN when known. */
 		readonly keyArn?: string;
 		readonly keyAccount?: string;
+		/** Absent: not known (neither read, given nor assumed). */
 		readonly bucketKeyEnabled?: boolean;
+		/** A policy condition or grant tests the encryption context, so the Bucket Key state can change the answer. Not in the JSON contract. */
+		readonly bucketKeyMatters?: boolean;
+		/** Where the key comes from; `unknown`: whether the object is SSE-KMS at all is not known. Not in the JSON contract. */
+		readonly keySource?: 'request' | 'object' | 'bucket-default' | 'aws-managed-default' | 'unknown' | 'none';
 		readonly crossAccount: {readonly bucket: boolean | 'unknown'; readonly key: boolean | 'unknown'};
 	};
+
+/** A fact the diagnosis took as given without reading it; every one is shown beside the verdict. */
+export type AssumedFact = {
+	/** An `--assume` id, or `no-session-policy` (AWS cannot read session policies). */
+	readonly id: string;
+	/** "no KMS grant on the key allows these actions". */
+	readonly statement: string;
+	/** Where it comes from when it is not the user's choice (a pasted AccessDenied message). */
+	readonly because?: string;
+};
 
 export type Diagnosis = {
 	readonly verdict: Decision;
@@ -154,4 +169,6 @@ export type Diagnosis = {
 	readonly findings: readonly Finding[];
 	readonly fixes: readonly Fix[];
 	readonly unknowns: readonly UnknownNote[];
+	/** The facts assumed rather than read or given. */
+	readonly assumptions: readonly AssumedFact[];
 };

@@ -133,13 +133,6 @@ export const findingsOf = (snapshot: Snapshot, facts: ResolvedFacts, actions: re
 			message: `The request names the key as "${named}". An alias or key ID resolves in the caller's account, not the bucket's: across accounts, name the full key ARN.`,
 		});
 	}
-	if (snapshot.principal && snapshot.principal.sessionPolicy === undefined && snapshot.principal.arn.includes(':assumed-role/')) {
-		findings.push({
-			id: 'session-policy-not-readable',
-			severity: 'info',
-			message: 'Session policies cannot be read from AWS; this diagnosis assumes the role was assumed without one. If a session policy was passed, add it to the snapshot.',
-		});
-	}
 	if (facts.destinationKey.source === 'none' && choosesKey) {
 		findings.push({id: 'not-sse-kms', severity: 'info', message: 'Neither the request nor the bucket default names SSE-KMS: the object is not encrypted with KMS, so no KMS permission is needed.'});
 	}

@@ -26,6 +26,14 @@ export type ActionSpec = {
 	readonly context: Readonly<Record<string, ContextValue>>;
 	/** Context keys left out because they are not known, and the read that settles each. */
 	readonly settles?: Readonly<Record<string, string>>;
+	/** When the key is not known: how to name it (never a placeholder ARN) and the read or answer that settles it. */
+	readonly unknownKey?: UnknownKey;
+};
+
+export type UnknownKey = {
+	/** "the key of s3://bucket/object (not read)". */
+	readonly label: string;
+	readonly resolveWith: string;
 };
 
 const s3Service = 's3.amazonaws.com';
@@ -66,14 +74,14 @@ const kmsContext = (
 	key: ResolvedKey,
 	callerAccount: string | undefined,
 	region: string | undefined,
-	encryptionContextArn: string,
+	encryptionContextArn: string | undefined,
 	keyInfo: Snapshot['key'],
 	side: Side,
 ): Record<string, ContextValue> => ({
 	...commonContext(principal),
 	...(region ? {'kms:ViaService': `s3.${region}.amazonaws.com`, 'aws:RequestedRegion': region} : {}),
 	...(callerAccount ? {'kms:CallerAccount': callerAccount} : {}),
-	'kms:EncryptionContext:aws:s3:arn': encryptionContextArn,
+	...(encryptionContextArn === undefined ? {} : {'kms:EncryptionContext:aws:s3:arn': encryptionContextArn}),
 	'kms:EncryptionContextKeys': ['aws:s3:arn'],
 	// S3 calls KMS with the caller's credentials through a forward access session.
 	'aws:ViaAWSService': true,
@@ -94,10 +102,10 @@ const kmsContext = (
  * A service principal's KMS request: S3 decrypts for it with the leg's encryption context. AWS documents no
  * forward access session (kms:ViaService, aws:CalledVia) for it, so a condition on those keys stays unknown.
  */
-const serviceKmsContext = (snapshot: Snapshot, key: ResolvedKey, region: string | undefined, encryptionContextArn: string, keyInfo: Snapshot['key'], side: Side): Record<string, ContextValue> => ({
+const serviceKmsContext = (snapshot: Snapshot, key: ResolvedKey, region: string | undefined, encryptionContextArn: string | undefined, keyInfo: Snapshot['key'], side: Side): Record<string, ContextValue> => ({
 	'aws:SecureTransport': true,
 	...(region ? {'aws:RequestedRegion': region} : {}),
-	'kms:EncryptionContext:aws:s3:arn': encryptionContextArn,
+	...(encryptionContextArn === undefined ? {} : {'kms:EncryptionContext:aws:s3:arn': encryptionContextArn}),
 	'kms:EncryptionContextKeys': ['aws:s3:arn'],
 	...(key.account ? {'aws:ResourceAccount': key.account} : {}),
 	...resourceAliases(snapshot, keyInfo, side),
@@ -160,10 +168,44 @@ const placeOf = (snapshot: Snapshot, facts: ResolvedFacts, side: Side): LegPlace
 	};
 };
 
-const kmsActionSpec = (snapshot: Snapshot, place: LegPlace, common: Omit<ActionSpec, 'resource' | 'keyUnknown' | 'context'>, context: Record<string, ContextValue>): ActionSpec => {
-	const resource = place.key.arn ?? unknownKeyArn(place.key, place.region);
-	return {...common, resource, keyUnknown: !place.key.arn, context, ...aliasesSettledBy(snapshot, context, common.side, resource)};
+/** How to name a key that is not known, and what settles it: which key S3 uses comes first. */
+const unknownKeyOf = (place: LegPlace, fromObject: boolean): UnknownKey => {
+	const where = `s3://${place.objectArn.replace(/^arn:[^:]+:s3:::/, '')}`;
+	const named = place.key.named;
+	if (named && place.key.source !== 'unknown' && named !== 'aws/s3') {
+		return {
+			label: `the key "${named}" names (not resolved)`,
+			resolveWith: `kms:DescribeKey on ${named}${place.bucketAccount ? ` in the account it resolves in` : ''} (or give the key's ARN)`,
+		};
+	}
+	if (fromObject) {
+		return {
+			label: `the key of ${where} (not read)`,
+			resolveWith: `s3:GetObject on ${place.objectArn}: HeadObject names the object's key (or give the key that encrypted it)`,
+		};
+	}
+	return {
+		label: `the key of ${where} (not read)`,
+		resolveWith: `s3:GetEncryptionConfiguration on ${place.bucketArn}: the bucket's default encryption says whether the object is SSE-KMS and with which key (or name the key in the request)`,
+	};
 };
+
+const kmsActionSpec = (snapshot: Snapshot, place: LegPlace, fromObject: boolean, common: Omit<ActionSpec, 'resource' | 'keyUnknown' | 'context'>, context: Record<string, ContextValue>): ActionSpec => {
+	const resource = place.key.arn ?? unknownKeyArn(place.key, place.region);
+	const unknownKey = place.key.arn ? {} : {unknownKey: unknownKeyOf(place, fromObject)};
+	const settles = {...aliasesSettledBy(snapshot, context, common.side, resource).settles, ...bucketKeySettledBy(place, context, fromObject)};
+	return {...common, resource, keyUnknown: !place.key.arn, context, ...(Object.keys(settles).length > 0 ? {settles} : {}), ...unknownKey};
+};
+
+/** The encryption context is left out while Bucket Keys are not known: say what settles it. */
+const bucketKeySettledBy = (place: LegPlace, context: Readonly<Record<string, ContextValue>>, fromObject: boolean): Record<string, string> =>
+	context['kms:EncryptionContext:aws:s3:arn'] !== undefined
+		? {}
+		: {
+				'kms:EncryptionContext:aws:s3:arn': fromObject
+					? `whether the object was written with an S3 Bucket Key (s3:GetObject on ${place.objectArn}: HeadObject's BucketKeyEnabled), or --assume bucket-key=on|off`
+					: `whether S3 Bucket Keys are on (s3:GetEncryptionConfiguration on ${place.bucketArn}: BucketKeyEnabled), or --assume bucket-key=on|off`,
+			};
 
 /** Who makes a leg's requests, as the snapshot knows it. */
 export const principalOf = (snapshot: Snapshot, actor: Actor): Principal => {
@@ -184,7 +226,8 @@ const legActions = (snapshot: Snapshot, facts: ResolvedFacts, leg: Leg): ActionS
 	const principal = principalOf(snapshot, leg.actor);
 	const callerAccount = principal ? parseCaller(principal.arn).account : undefined;
 	const usesKms = place.key.source !== 'none';
-	const encryptionContextArn = place.key.bucketKeyEnabled ? place.bucketArn : place.objectArn;
+	const encryptionContextArn = place.key.bucketKeyEnabled === 'unknown' ? undefined : place.key.bucketKeyEnabled ? place.bucketArn : place.objectArn;
+	const fromObject = leg.side === 'source' || leg.facts.key === 'object';
 	return leg.actions
 		.filter(action => action.when === 'always' || question.multipart !== 'no')
 		.filter(action => action.service === 's3' || usesKms)
@@ -195,6 +238,7 @@ const legActions = (snapshot: Snapshot, facts: ResolvedFacts, leg: Leg): ActionS
 				: kmsActionSpec(
 						snapshot,
 						place,
+						fromObject,
 						{...common, service: 'kms'},
 						leg.actor.kind === 'service'
 							? serviceKmsContext(snapshot, place.key, place.region, encryptionContextArn, place.keyInfo, leg.side)

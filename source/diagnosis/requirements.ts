@@ -53,15 +53,21 @@ const requirementOf = (spec: ActionSpec, layer: LayerVerdict, keyUnknown: boolea
 	return {
 		actionId: spec.id,
 		action: spec.action,
-		resource: spec.resource,
+		resource: spec.unknownKey?.label ?? spec.resource,
 		place: placeOfLayer(layer.layer, spec.service),
 		status,
 		...(deciding ? {decidedBy: describeTrace(deciding), statement: deciding.source} : {}),
 		why,
 		...(conditions ? {conditions} : {}),
-		...(layer.resolveWith && status === 'unknown' ? {resolveWith: layer.resolveWith} : {}),
-		...(keyUnknown && status === 'unknown' && !layer.resolveWith ? {resolveWith: 'the key ARN (kms:DescribeKey, or s3:GetEncryptionConfiguration for the bucket default)'} : {}),
+		...(status === 'unknown' ? resolveWithOf(spec, layer, keyUnknown) : {}),
 	};
+};
+
+/** The key itself comes first when it is not known: its policy and grants are read only once it is named. */
+const resolveWithOf = (spec: ActionSpec, layer: LayerVerdict, keyUnknown: boolean): Pick<Requirement, 'resolveWith'> => {
+	const aboutTheKey = layer.layer === 'resource' || layer.layer === 'grant' || !layer.resolveWith;
+	if (keyUnknown && aboutTheKey) return {resolveWith: spec.unknownKey?.resolveWith ?? 'the key ARN (kms:DescribeKey, or s3:GetEncryptionConfiguration for the bucket default)'};
+	return layer.resolveWith ? {resolveWith: layer.resolveWith} : {};
 };
 
 export const requirementsOf = (spec: ActionSpec, evaluation: Evaluation): Requirement[] =>

@@ -5,8 +5,14 @@ import type {ResolvedQuestion} from './diagnosis.js';
 import type {DefaultEncryption, Snapshot} from '../snapshot/snapshot.js';
 import {decideMultipart, destinationLeg, hasSource} from '../operations/registry.js';
 
-/** Where the answer to "which key does S3 use" came from, for explanations. */
-export type KeySource = 'request' | 'object' | 'bucket-default' | 'aws-managed-default' | 'none';
+/**
+ * Where the answer to "which key does S3 use" came from, for explanations. `unknown`: whether the object is
+ * SSE-KMS at all was not read (the bucket's default encryption, or the object's): its KMS actions stay needed.
+ */
+export type KeySource = 'request' | 'object' | 'bucket-default' | 'aws-managed-default' | 'unknown' | 'none';
+
+/** Whether S3 Bucket Keys are on: read, given, assumed (`check --assume`), or not known. */
+export type BucketKeyState = boolean | 'unknown';
 
 export type ResolvedKey = {
 	readonly arn?: string;
@@ -15,15 +21,27 @@ export type ResolvedKey = {
 	readonly source: KeySource;
 	readonly account?: string;
 	readonly region?: string;
-	readonly bucketKeyEnabled: boolean;
+	readonly bucketKeyEnabled: BucketKeyState;
 };
 
 const isKmsAlgorithm = (encryption: DefaultEncryption | null | undefined): boolean =>
 	encryption?.algorithm === 'aws:kms' || encryption?.algorithm === 'aws:kms:dsse';
 
-/** Only Bucket Keys of SSE-KMS count: DSSE-KMS does not support them, so S3 sends the object ARN. */
-const usesBucketKey = (encryption: DefaultEncryption | null | undefined): boolean =>
-	encryption?.algorithm === 'aws:kms' && encryption.bucketKeyEnabled === true;
+/** The assumed Bucket Key state, when the snapshot assumes one. */
+const assumedBucketKey = (snapshot: Snapshot): BucketKeyState => {
+	const assumed = snapshot.assumptions?.find(assumption => assumption.id.startsWith('bucket-key='));
+	return assumed ? assumed.id === 'bucket-key=on' : 'unknown';
+};
+
+/**
+ * Only Bucket Keys of SSE-KMS count: DSSE-KMS does not support them, so S3 sends the object ARN. A read or given
+ * encryption without the flag does not say, so it stays unknown unless assumed (AWS's answers always carry it).
+ */
+const bucketKeyOf = (snapshot: Snapshot, encryption: DefaultEncryption | null | undefined): BucketKeyState => {
+	if (encryption === null || (encryption !== undefined && encryption.algorithm !== 'aws:kms')) return false;
+	if (encryption?.bucketKeyEnabled !== undefined) return encryption.bucketKeyEnabled;
+	return assumedBucketKey(snapshot);
+};
 
 /** Can an alias or key ID, resolved in `region` and `account`, be the known key? */
 const canResolveTo = (named: string, known: string, region: string | undefined, account: string | undefined): boolean => {
@@ -56,7 +74,7 @@ export const keyInfoOf = <T extends {readonly arn: string}>(info: T | undefined,
 export const resolveUploadKey = (snapshot: Snapshot, named: string | undefined, knownArn: string | undefined, callerAccount: string | undefined): ResolvedKey => {
 	const bucketDefault = snapshot.bucket?.defaultEncryption;
 	const region = snapshot.bucket?.region;
-	const bucketKeyEnabled = usesBucketKey(bucketDefault);
+	const bucketKeyEnabled = bucketKeyOf(snapshot, bucketDefault);
 	if (named) {
 		const arn = toKeyArn(named, knownArn, region, callerAccount);
 		return {...(arn ? {arn, account: accountOfArn(arn), region: parseArn(arn)?.region} : {}), named, source: 'request', bucketKeyEnabled};
@@ -67,8 +85,11 @@ export const resolveUploadKey = (snapshot: Snapshot, named: string | undefined, 
 		const arn = toKeyArn(fromBucket, knownArn, region, snapshot.bucket?.accountId);
 		return {...(arn ? {arn, account: accountOfArn(arn), region: parseArn(arn)?.region} : {}), ...(fromBucket ? {named: fromBucket} : {named: 'aws/s3'}), source, bucketKeyEnabled};
 	}
-	if (knownArn) return {arn: knownArn, account: accountOfArn(knownArn), region: parseArn(knownArn)?.region, source: 'request', bucketKeyEnabled};
-	return {source: 'none', bucketKeyEnabled: false};
+	// Read or given: the bucket default is SSE-S3 or none, and the request names no key.
+	if (bucketDefault !== undefined) return {source: 'none', bucketKeyEnabled: false};
+	// Not read: the key the snapshot describes is the one given for this request; without one, nothing is known.
+	if (knownArn) return {arn: knownArn, account: accountOfArn(knownArn), region: parseArn(knownArn)?.region, source: 'bucket-default', bucketKeyEnabled};
+	return {source: 'unknown', bucketKeyEnabled};
 };
 
 export const resolveObjectKey = (snapshot: Snapshot, encryption: DefaultEncryption | null | undefined, named: string | undefined, knownArn: string | undefined): ResolvedKey => {
@@ -77,8 +98,9 @@ export const resolveObjectKey = (snapshot: Snapshot, encryption: DefaultEncrypti
 	const fromObject = encryption?.kmsKeyId;
 	const chosen = fromObject ?? named;
 	const arn = toKeyArn(chosen, knownArn, snapshot.bucket?.region, snapshot.bucket?.accountId);
-	const bucketKeyEnabled = usesBucketKey(encryption);
-	if (!chosen && !knownArn) return {source: encryption === null ? 'none' : 'object', bucketKeyEnabled};
+	const bucketKeyEnabled = bucketKeyOf(snapshot, encryption);
+	// Neither read nor given: whether the object is SSE-KMS at all is not known.
+	if (!chosen && !knownArn) return {source: encryption === undefined ? 'unknown' : 'object', bucketKeyEnabled};
 	return {...(arn ? {arn, account: accountOfArn(arn), region: parseArn(arn)?.region} : {}), ...(chosen ? {named: chosen} : {}), source: 'object', bucketKeyEnabled};
 };
 
@@ -142,7 +164,8 @@ export const resolveQuestion = (snapshot: Snapshot): ResolvedFacts => {
 			...(snapshot.bucket?.region ? {bucketRegion: snapshot.bucket.region} : {}),
 			...(destinationKey.arn ? {keyArn: destinationKey.arn} : {}),
 			...(destinationKey.account ? {keyAccount: destinationKey.account} : {}),
-			bucketKeyEnabled: destinationKey.bucketKeyEnabled,
+			keySource: destinationKey.source,
+			...(destinationKey.bucketKeyEnabled === 'unknown' ? {} : {bucketKeyEnabled: destinationKey.bucketKeyEnabled}),
 			crossAccount: {bucket: crossOf(caller?.account, bucketAccount), key: crossOf(caller?.account, destinationKey.account)},
 		},
 	};

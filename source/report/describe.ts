@@ -52,11 +52,13 @@ export const keyAccountLine = (question: ResolvedQuestion): string =>
 export type QuestionFact = {readonly label: string; readonly value: string; readonly literal: boolean; readonly note?: string};
 
 const keyFact = (question: ResolvedQuestion): QuestionFact => {
+	if (question.keySource === 'none') return {label: 'KMS key', value: 'none: the object is not SSE-KMS', literal: false};
 	if (question.keyArn === undefined) {
-		return {label: 'KMS key', value: "unknown (the bucket's default encryption decides, and it was not read)", literal: false};
+		const decides = question.keySource === 'object' || destinationLeg(question.operation).facts.key === 'object' ? "the object's own key decides" : "the request's key or the bucket's default encryption decides";
+		return {label: 'KMS key', value: `not known (${decides}, and it was not read)`, literal: false};
 	}
-	const note = question.bucketKeyEnabled === undefined ? undefined : `S3 Bucket Keys ${question.bucketKeyEnabled ? 'on' : 'off'}`;
-	return note === undefined ? {label: 'KMS key', value: question.keyArn, literal: true} : {label: 'KMS key', value: question.keyArn, literal: true, note};
+	const note = `S3 Bucket Keys ${question.bucketKeyEnabled === undefined ? (question.bucketKeyMatters ? 'not known' : 'not known — no policy depends on it') : question.bucketKeyEnabled ? 'on' : 'off'}`;
+	return {label: 'KMS key', value: question.keyArn, literal: true, note};
 };
 
 /** The question's facts in reading order. */
@@ -170,3 +172,7 @@ export const fixPolicyNoun = (fix: Pick<Fix, 'place' | 'policyName'>): string =>
 			return placeLabels[fix.place];
 	}
 };
+
+/** "Assumed: no KMS grant on the key allows these actions (the pasted AccessDenied …)": one per assumption, beside the verdict. */
+export const assumedSentences = (diagnosis: Pick<Diagnosis, 'assumptions'>): readonly string[] =>
+	diagnosis.assumptions.map(assumption => `Assumed: ${assumption.statement}${assumption.because ? ` — ${assumption.because}` : ''}.`);

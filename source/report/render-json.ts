@@ -101,6 +101,7 @@ export const renderJson = (diagnosis: Diagnosis): string => {
 		findings: diagnosis.findings.map(findingJson),
 		fixes: diagnosis.fixes.map(fixJson),
 		unknowns: diagnosis.unknowns.map(unknownJson),
+		assumptions: diagnosis.assumptions.map(assumption => ({id: assumption.id, statement: assumption.statement, because: assumption.because})),
 	};
 	// Exact values; the characters that could steer a terminal are JSON-escaped, which parses to the same.
 	return `${visibleLines(JSON.stringify(document, null, 2))}\n`;

@@ -15,6 +15,7 @@ import {
 	verdictWords,
 	whoMustAct,
 	type PlaceGroup,
+	assumedSentences,
 } from './describe.js';
 import {code, fenced, prose, table} from './markdown.js';
 import {conditionStyles, decisionStyles, placeHeading, severityStyles, statusLegendEntry, statusOrder, statusStyles} from './marks.js';
@@ -166,6 +167,7 @@ export const renderMarkdown = (written: Diagnosis, options: MarkdownOptions = {}
 		'',
 		prose(diagnosis.summary),
 		'',
+		...assumedSentences(diagnosis).flatMap(sentence => [`> ${prose(sentence)}`, '']),
 		...questionSection(diagnosis),
 		'',
 		'## Findings',

@@ -14,6 +14,7 @@ import {
 	statementIntro,
 	verdictWords,
 	type PlaceGroup,
+	assumedSentences,
 } from './describe.js';
 import {conditionStyles, decisionStyles, placeHeading, severityStyles, statusLegendEntry, statusOrder, statusStyles, type MarkStyle} from './marks.js';
 import {displayWidth, padEnd} from '../shared/display-width.js';
@@ -160,6 +161,7 @@ export const renderText = (written: Diagnosis, options: TextOptions): string => 
 	const lines = [
 		`${context.paint.bold(context.paint.style(title, verdict))}  ${operationPhrase(diagnosis.question)} ${objectUrl(diagnosis.question)}`,
 		...wrap(diagnosis.summary, context.width, '  '),
+		...assumedSentences(diagnosis).flatMap(sentence => wrap(sentence, context.width, '  ')),
 		...questionLines(context, diagnosis),
 		...heading(context, 'Findings'),
 		...(diagnosis.findings.length === 0 ? ['  None.'] : diagnosis.findings.flatMap(finding => findingLines(context, finding))),

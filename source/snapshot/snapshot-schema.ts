@@ -1,6 +1,7 @@
 import type {ErrorObject, Options} from 'ajv';
 import {operationNames, operationsWithSource} from './operation-names.js';
 import {namePatterns, type NamePattern} from '../names/index.js';
+import {assumptionIds} from './assumptions.js';
 import {distribution, presignedUrl} from './snapshot-schema-requests.js';
 import {validate as generatedValidator} from './snapshot-validator.generated.js';
 
@@ -233,6 +234,20 @@ export const snapshotSchema = {
 			additionalProperties: {type: ['string', 'number', 'boolean', 'array', 'null'], items: {type: ['string', 'number', 'boolean']}},
 		},
 		unread: {type: 'array', items: {$ref: '#/$defs/unreadNote'}, description: 'Why fields are missing, and what would fill them.'},
+		assumptions: {
+			type: 'array',
+			maxItems: 16,
+			description: 'Facts taken as given without reading them; each is shown beside the verdict.',
+			items: {
+				type: 'object',
+				required: ['id'],
+				properties: {
+					id: {enum: [...assumptionIds], description: 'The assumed fact.'},
+					because: {type: 'string', maxLength: 2000, description: 'Where it comes from, when not the user\'s own choice.'},
+				},
+				additionalProperties: false,
+			},
+		},
 	},
 	additionalProperties: false,
 	$defs: {

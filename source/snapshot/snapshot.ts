@@ -1,7 +1,9 @@
 import type {ContextValue} from '../engine/context.js';
 import type {Operation} from './operation-names.js';
+import type {Assumption} from './assumptions.js';
 
 export type {Operation} from './operation-names.js';
+export type {Assumption, AssumptionId} from './assumptions.js';
 
 /**
  * The snapshot: everything known about one failing (or feared) S3 request. Live collection, pasted
@@ -201,4 +203,6 @@ export type Snapshot = {
 	/** Other request context keys: `aws:SourceIp`, `aws:SourceVpce`, `aws:SecureTransport`, … `null` = known absent. */
 	readonly requestContext?: Readonly<Record<string, ContextValue>>;
 	readonly unread?: readonly UnreadNote[];
+	/** Facts taken as given without reading them (`check --assume`, the wizard's answers); each is shown beside the verdict. */
+	readonly assumptions?: readonly Assumption[];
 };

@@ -223,6 +223,7 @@ export const deniedMultipartUpload: Diagnosis = {
 			resolveWith: `iam:GetRole on ${roleArn}`,
 		},
 	],
+	assumptions: [],
 };
 
 const downloadObject = `arn:aws:s3:::shared-data/exports/2025.parquet`;
@@ -260,6 +261,7 @@ export const allowedDownload: Diagnosis = {
 	findings: [],
 	fixes: [],
 	unknowns: [],
+	assumptions: [],
 };
 
 const sourceKey = `arn:aws:kms:eu-west-1:${otherAccount}:key/source`;
@@ -295,4 +297,5 @@ export const unknownCopy: Diagnosis = {
 	findings: [],
 	fixes: [],
 	unknowns: [{what: 'the key policy of the destination key', reason: 'kms:GetKeyPolicy was denied.', resolveWith: `kms:GetKeyPolicy on ${keyArn}`}],
+	assumptions: [],
 };

@@ -2,7 +2,7 @@ import {Box, Text} from 'ink';
 import {useMemo, useState} from 'react';
 import type {Diagnosis} from '../../diagnosis/diagnosis.js';
 import type {Snapshot} from '../../snapshot/snapshot.js';
-import {objectUrl, verdictWords} from '../../report/describe.js';
+import {assumedSentences, objectUrl, verdictWords} from '../../report/describe.js';
 import {decisionStyles, severityStyles} from '../../report/marks.js';
 import {visible, visibleDiagnosis} from '../../report/sanitize.js';
 import {LineView} from '../conversation/line-view.js';
@@ -51,6 +51,9 @@ const headerLines = (diagnosis: Diagnosis, width: number, maximumFindingLines: n
 	const lines: Line[] = wrapText(`${verdictWords[diagnosis.verdict]}: ${diagnosis.summary}`, width - 2, '').map((text, index) =>
 		index === 0 ? {mark: `${verdict.mark} `, ...(verdict.color ? {markColour: verdict.color, colour: verdict.color} : {}), text} : {text: `  ${text}`},
 	);
+	const assumed: Line[] = assumedSentences(diagnosis).flatMap(sentence =>
+		wrapText(sentence, width - 2, '').map((text, index): Line => (index === 0 ? {mark: '≈ ', markColour: 'yellow', text} : {text: `  ${text}`})),
+	);
 	const findings: Line[] = diagnosis.findings.flatMap(finding => {
 		const style = severityStyles[finding.severity];
 		const message = wrapText(finding.message, width - 2, '').map((text, index): Line => (index === 0 ? {mark: `${style.mark} `, ...(style.color ? {markColour: style.color} : {}), text} : {text: `  ${text}`}));
@@ -60,9 +63,9 @@ const headerLines = (diagnosis: Diagnosis, width: number, maximumFindingLines: n
 	if (findings.length > maximumFindingLines) {
 		const kept = findings.slice(0, Math.max(maximumFindingLines - 1, 1));
 		kept.push({text: `  … ${findings.length - kept.length} more lines of findings: e exports them all`, dim: true});
-		return [...lines, ...kept];
+		return [...lines, ...assumed, ...kept];
 	}
-	return [...lines, ...findings];
+	return [...lines, ...assumed, ...findings];
 };
 
 /** At most `room` lines of verdict and findings (at least the verdict's first line), saying what was cut. */
