@@ -42,6 +42,20 @@ const conditionsOf = (trace: StatementTrace | undefined): ConditionExplanation[]
 	return (interesting.length > 0 ? interesting : trace.conditions).map(explainCondition);
 };
 
+const layerWords: Readonly<Record<LayerVerdict['layer'], string>> = {
+	identity: "the caller's IAM policies",
+	resource: 'the key policy',
+	grant: "the key's grants",
+	boundary: 'the permissions boundary',
+	session: 'the session policy',
+	scp: 'the SCPs',
+	rcp: 'the RCPs',
+};
+
+/** The engine's words about a placeholder key would state facts about no key at all: say what is not known instead. */
+const unknownKeyWhy = (spec: ActionSpec, layer: LayerVerdict): string =>
+	`Which KMS key S3 uses is not known, so whether ${layerWords[layer.layer]} allow${layer.layer === 'resource' || layer.layer === 'boundary' || layer.layer === 'session' ? 's' : ''} ${spec.action} on it cannot be told.`;
+
 const requirementOf = (spec: ActionSpec, layer: LayerVerdict, keyUnknown: boolean): Requirement | undefined => {
 	if (layer.status === 'not-applicable') return undefined;
 	const deciding = layer.decidedBy[0];
@@ -49,7 +63,7 @@ const requirementOf = (spec: ActionSpec, layer: LayerVerdict, keyUnknown: boolea
 	// With the key not known, nothing about it can be `ok` (a statement naming another key would not apply),
 	// nor `missing` (a statement naming the real key would): only an explicit Deny stays certain.
 	const status = keyUnknown && layer.status !== 'denied' ? 'unknown' : layer.status;
-	const why = status !== layer.status ? `${layer.why} But the key S3 uses is not known, so this cannot be confirmed.` : layer.why;
+	const why = status !== layer.status ? unknownKeyWhy(spec, layer) : layer.why;
 	return {
 		actionId: spec.id,
 		action: spec.action,

@@ -321,12 +321,12 @@ describe('other findings', () => {
 		expect(findingOf(diagnosis, 'key-id-not-arn-cross-account').message).toContain('alias/partner-uploads');
 	});
 
-	it('session-policy-not-readable: an info note for a session whose session policy is not in the snapshot', () => {
+	it('no session policy: said as an assumption beside the verdict, since AWS cannot read one', () => {
 		const snapshot = without(buildSnapshot({principal: {arn: sessionArn}}), 'principal.sessionPolicy');
 		const diagnosis = diagnose(snapshot);
-		expect(findingOf(diagnosis, 'session-policy-not-readable').severity).toBe('info');
+		expect(diagnosis.assumptions.map(assumption => assumption.id)).toEqual(['no-session-policy']);
 		expect(diagnosis.verdict).toBe('allowed');
-		expect(findingIds(diagnose(buildSnapshot({principal: {arn: sessionArn, sessionPolicy: null}})))).not.toContain('session-policy-not-readable');
+		expect(diagnose(buildSnapshot({principal: {arn: sessionArn, sessionPolicy: null}})).assumptions).toEqual([]);
 	});
 
 	it('warnings and info never change the verdict by themselves', () => {

@@ -16,7 +16,7 @@ const parsed = JSON.parse(text) as Parsed;
 
 describe('renderJson', () => {
 	it('prints the contract keys in a fixed order, 2-space indented, with a final newline', () => {
-		expect(Object.keys(parsed)).toEqual(['format', 'verdict', 'summary', 'question', 'actions', 'requirements', 'findings', 'fixes', 'unknowns']);
+		expect(Object.keys(parsed)).toEqual(['format', 'verdict', 'summary', 'question', 'actions', 'requirements', 'findings', 'fixes', 'unknowns', 'assumptions']);
 		expect(text.startsWith('{\n  "format": "s3-kms-doctor/diagnosis@1",\n  "verdict": "denied",\n  "summary": ')).toBe(true);
 		expect(text.endsWith('}\n')).toBe(true);
 	});

@@ -95,7 +95,8 @@ const recognise = (value: unknown, notes: readonly string[]): Result<Pasted, Pas
 		const byDefault = rule && isObject(rule['ApplyServerSideEncryptionByDefault']) ? rule['ApplyServerSideEncryptionByDefault'] : {};
 		const algorithm = optionalString(byDefault['SSEAlgorithm']);
 		const kmsKeyId = optionalString(byDefault['KMSMasterKeyID']);
-		const bucketKeyEnabled = optionalBoolean(rule?.['BucketKeyEnabled']);
+		// AWS leaves BucketKeyEnabled out when it is off: the pasted answer settles it.
+		const bucketKeyEnabled = optionalBoolean(rule?.['BucketKeyEnabled']) ?? (algorithm === 'aws:kms' ? false : undefined);
 		return ok({
 			kind: 'bucket-encryption',
 			...(algorithm ? {algorithm} : {}),
@@ -107,7 +108,7 @@ const recognise = (value: unknown, notes: readonly string[]): Result<Pasted, Pas
 	if ('SSEKMSKeyId' in value || 'ServerSideEncryption' in value) {
 		const algorithm = optionalString(value['ServerSideEncryption']);
 		const kmsKeyId = optionalString(value['SSEKMSKeyId']);
-		const bucketKeyEnabled = optionalBoolean(value['BucketKeyEnabled']);
+		const bucketKeyEnabled = optionalBoolean(value['BucketKeyEnabled']) ?? (algorithm === 'aws:kms' ? false : undefined);
 		return ok({
 			kind: 'object-encryption',
 			...(algorithm ? {algorithm} : {}),
