@@ -21,6 +21,8 @@ export type SnapshotsOptions = {
 	/** One report as the single-file check prints it. */
 	readonly render: (diagnosis: Diagnosis, format: SnapshotReportFormat) => string;
 	readonly warn: (line: string) => void;
+	/** `check --assume`: added to each snapshot's own assumptions. */
+	readonly assume?: (snapshot: Snapshot) => Snapshot;
 };
 
 /** The exit code of several verdicts (and bad inputs): bad input wins, then denied, then unknown. */
@@ -58,6 +60,7 @@ export const checkSnapshots = async (paths: readonly string[], options: Snapshot
 		let snapshot: Snapshot;
 		try {
 			snapshot = await loadSnapshot(path);
+			if (options.assume) snapshot = options.assume(snapshot);
 		} catch (error) {
 			if (!(error instanceof CliError)) throw error;
 			badInputs++;

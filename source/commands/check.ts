@@ -9,6 +9,7 @@ import {renderJson} from '../report/render-json.js';
 import {renderMarkdown} from '../report/render-markdown.js';
 import {visible} from '../report/sanitize.js';
 import {packageVersion} from '../version.js';
+import {parseAssumptions, withAssumptions} from '../snapshot/assumptions.js';
 import {checkSnapshots} from './check-snapshots.js';
 import {checkRequestFactFlags, presignedFactsOf, withRequestFacts, type RequestFactOptions} from './check-request-facts.js';
 import {CliError, exitCodes} from './cli-error.js';
@@ -33,6 +34,8 @@ export type CheckOptions = {
 	readonly saveSnapshot?: string;
 	/** `true` (the flag alone): names and IDs; `all`: also Sids, tags, VPC endpoint IDs, IP addresses, canonical IDs. */
 	readonly redact?: boolean | string;
+	/** `--assume no-grants,bucket-key=off`: facts taken as given where they were not read. */
+	readonly assume?: readonly string[];
 } & Partial<Pick<Question, 'operation' | 'bucket' | 'kmsKeyId'>> &
 	RequestFactOptions;
 
@@ -137,7 +140,16 @@ const liveOnly = ['profile', 'bucketProfile', 'keyProfile', 'operation', 'bucket
 
 const flagOf = (name: string): string => `--${name.replace(/[A-Z]/g, letter => `-${letter.toLowerCase()}`)}`;
 
+/** `--assume` → a function adding the assumptions to a snapshot's own (an unknown name is bad input, exit 2). */
+const assumerOf = (values: readonly string[] | undefined): ((snapshot: Snapshot) => Snapshot) => {
+	const parsed = parseAssumptions(values ?? []);
+	if (!parsed.ok) throw new CliError(parsed.error);
+	const added = parsed.value;
+	return snapshot => (added.length === 0 ? snapshot : {...snapshot, assumptions: withAssumptions(snapshot.assumptions, added)});
+};
+
 export const runCheck = async (options: CheckOptions): Promise<number> => {
+	const assume = assumerOf(options.assume);
 	const given = liveOnly.filter(name => options[name] !== undefined).map(flagOf);
 	if (options.snapshot && given.length > 0) {
 		throw new CliError(
@@ -155,6 +167,7 @@ export const runCheck = async (options: CheckOptions): Promise<number> => {
 			...(mode ? {redact: mode} : {}),
 			render: await rendererFor(format, options.out),
 			warn: line => process.stderr.write(`${visible(line)}\n`),
+			assume,
 		});
 	}
 	if (files.length === 0) checkRequestFactFlags(options.operation, options);
@@ -162,7 +175,7 @@ export const runCheck = async (options: CheckOptions): Promise<number> => {
 	const live: CheckOptions = presigned
 		? {...options, bucket: presigned.bucket, key: presigned.objectKey, ...(options.region ?? presigned.region ? {region: options.region ?? presigned.region} : {})}
 		: options;
-	const original = files[0] !== undefined ? await loadSnapshot(files[0]) : withRequestFacts(await collectLive(live), options, presigned);
+	const original = assume(files[0] !== undefined ? await loadSnapshot(files[0]) : withRequestFacts(await collectLive(live), options, presigned));
 	let snapshot = original;
 	let diagnosis: Diagnosis | undefined;
 	if (mode) {
