@@ -1,5 +1,6 @@
 import type {DiagnoseOptions} from './action-catalogue.js';
 import {analyse} from './analyse.js';
+import {summaryOf} from './summary.js';
 import {applyAssumptions} from './apply-assumptions.js';
 import type {Decision, Diagnosis, Finding, RequiredAction, UnknownNote} from './diagnosis.js';
 import {findingsOf} from './findings.js';
@@ -7,7 +8,6 @@ import {fixesFor} from './fixes/index.js';
 import {guardrailFindings} from './guardrail-findings.js';
 import {unfixableFindings} from './unfixable.js';
 import {unknownActionFindings} from './unknown-actions.js';
-import {operationModule} from '../operations/registry.js';
 import type {UnknownKey} from './required-actions.js';
 import type {Snapshot} from '../snapshot/snapshot.js';
 
@@ -21,21 +21,6 @@ const verdictOf = (actions: readonly RequiredAction[], findings: readonly Findin
 	if (actions.some(action => action.decision === 'denied')) return 'denied';
 	if (actions.some(action => action.decision === 'unknown')) return 'unknown';
 	return 'allowed';
-};
-
-const operationWords = (snapshot: Snapshot): string => operationModule(snapshot.question.operation).wording.doing(snapshot.question);
-
-const summaryOf = (snapshot: Snapshot, verdict: Decision, actions: readonly RequiredAction[], findings: readonly Finding[], unknowns: readonly UnknownNote[]): string => {
-	const what = operationWords(snapshot);
-	if (verdict === 'allowed') return `${what} is allowed: every needed permission is granted in the right place.`;
-	const errors = findings.filter(finding => finding.severity === 'error');
-	const denied = actions.filter(action => action.decision === 'denied').map(action => action.action);
-	if (verdict === 'denied') {
-		const parts = [...(denied.length > 0 ? [`${[...new Set(denied)].join(', ')} ${denied.length === 1 ? 'is' : 'are'} not allowed`] : []), ...errors.map(finding => finding.message)];
-		return `${what} fails: ${parts.join('; ')}.`.replace(/\.\.$/, '.');
-	}
-	const undecided = [...new Set(actions.filter(action => action.decision === 'unknown').map(action => action.action))];
-	return `${what} cannot be fully decided: ${undecided.join(', ')} ${undecided.length === 1 ? 'depends' : 'depend'} on ${unknowns.length > 0 ? unknowns.map(note => note.what).slice(0, 3).join(', ') : 'values that are not known'}.`;
 };
 
 export const diagnose = (given: Snapshot, options: DiagnoseOptions = {}): Diagnosis => {
@@ -67,7 +52,7 @@ export const diagnose = (given: Snapshot, options: DiagnoseOptions = {}): Diagno
 	const verdict = verdictOf(actions, findings);
 	return {
 		verdict,
-		summary: summaryOf(snapshot, verdict, actions, findings, unknowns),
+		summary: summaryOf(snapshot, verdict, actions, analysis.requirements, findings, unknowns.map(note => note.what)),
 		question: {...analysis.facts.question, bucketKeyMatters: analysis.actions.some(action => action.evaluation.unknownContextKeys.some(key => key.toLowerCase() === 'kms:encryptioncontext:aws:s3:arn'))},
 		actions,
 		requirements: analysis.requirements,

@@ -176,3 +176,4 @@ export const fixPolicyNoun = (fix: Pick<Fix, 'place' | 'policyName'>): string =>
 /** "Assumed: no KMS grant on the key allows these actions (the pasted AccessDenied …)": one per assumption, beside the verdict. */
 export const assumedSentences = (diagnosis: Pick<Diagnosis, 'assumptions'>): readonly string[] =>
 	diagnosis.assumptions.map(assumption => `Assumed: ${assumption.statement}${assumption.because ? ` — ${assumption.because}` : ''}.`);
+

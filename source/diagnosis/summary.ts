@@ -1,0 +1,87 @@
+import type {Decision, Finding, Place, RequiredAction, Requirement} from './diagnosis.js';
+import {placeWords} from './place-words.js';
+import {operationModule} from '../operations/registry.js';
+import type {Snapshot} from '../snapshot/snapshot.js';
+
+/**
+ * The headline: the most likely cause first, even when something is unknown ("kms:Decrypt is not allowed by the
+ * key policy — unless a KMS grant allows it (grants not given)"), and the unread guardrails named rather than
+ * "cannot be fully decided".
+ */
+
+const guardrails: ReadonlySet<Place> = new Set(['scp', 'rcp']);
+
+const distinct = <T>(items: readonly T[]): T[] => [...new Set(items)];
+
+const listWords = (items: readonly string[]): string =>
+	items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)!}`;
+
+/** "not given" for pasted policies, "not read" for what collection could not read. */
+const missingWord = (snapshot: Snapshot): string => (snapshot.metadata?.collectedBy === 'manual' ? 'not given' : 'not read');
+
+const unlessWords = (place: Place, missing: string): string => {
+	switch (place) {
+		case 'key-grant':
+			return `a KMS grant allows it (grants ${missing})`;
+		case 'identity-policy':
+			return `the caller's IAM policies allow it (${missing})`;
+		default:
+			return `the ${placeWords[place]} allows it (${missing})`;
+	}
+};
+
+const guardrailSentence = (places: readonly Place[]): string => {
+	const which = places.includes('scp') && places.includes('rcp') ? "the organization's SCPs and RCPs" : places.includes('scp') ? "the organization's SCPs" : "the organization's RCPs";
+	return `Not read: ${which} — organizations:ListPoliciesForTarget from the management account (or a delegated administrator) settles ${places.length > 1 ? 'them' : 'it'}, or check --assume guardrails-allow.`;
+};
+
+/** For an undecided action: what already fails, and what could still save it. */
+const causeOf = (action: string, rows: readonly Requirement[], missing: string): string | undefined => {
+	const failing = distinct(rows.filter(row => row.status === 'missing').map(row => placeWords[row.place]));
+	const open = distinct(rows.filter(row => row.status === 'unknown' && !guardrails.has(row.place)).map(row => row.place));
+	if (failing.length === 0 || open.length === 0) return undefined;
+	return `${action} is not allowed by the ${listWords(failing)} — unless ${listWords(open.map(place => unlessWords(place, missing)))}`;
+};
+
+/** "The key … is disabled: every use fails …" → "the key … is disabled". */
+const firstClause = (message: string): string => {
+	const clause = message.split(/: |; | \(| — |\. /)[0]!.replace(/\.$/, '');
+	return clause.charAt(0).toLowerCase() + clause.slice(1);
+};
+
+export const summaryOf = (snapshot: Snapshot, verdict: Decision, actions: readonly RequiredAction[], requirements: readonly Requirement[], findings: readonly Finding[], unknownWhat: readonly string[]): string => {
+	const what = operationModule(snapshot.question.operation).wording.doing(snapshot.question);
+	if (verdict === 'allowed') return `${what} is allowed: every needed permission is granted in the right place.`;
+	const rowsOf = (action: RequiredAction): Requirement[] => requirements.filter(row => row.actionId === action.id);
+	if (verdict === 'denied') {
+		const denied = actions.filter(action => action.decision === 'denied');
+		const parts = distinct(
+			denied.map(action => {
+				const rows = rowsOf(action);
+				const deniedBy = distinct(rows.filter(row => row.status === 'denied').map(row => placeWords[row.place]));
+				const missingIn = distinct(rows.filter(row => row.status === 'missing').map(row => placeWords[row.place]));
+				if (deniedBy.length > 0) return `${action.action} is denied by the ${listWords(deniedBy)}`;
+				if (missingIn.length > 0) return `${action.action} is not allowed by the ${listWords(missingIn)}`;
+				return `${action.action} is not allowed`;
+			}),
+		);
+		// The finding below says it in full: the headline names only its cause, so no sentence is said twice.
+		const errors = findings.filter(finding => finding.severity === 'error').map(finding => firstClause(finding.message));
+		return `${what} fails: ${[...parts, ...errors].join('; ')}.`;
+	}
+	const undecided = actions.filter(action => action.decision === 'unknown');
+	const missing = missingWord(snapshot);
+	const causes = distinct(undecided.map(action => causeOf(action.action, rowsOf(action), missing)).filter((cause): cause is string => cause !== undefined));
+	const unknownRows = undecided.flatMap(rowsOf).filter(row => row.status === 'unknown');
+	const unreadGuardrails = distinct(unknownRows.filter(row => guardrails.has(row.place)).map(row => row.place));
+	const onlyGuardrails = unknownRows.length > 0 && unknownRows.every(row => guardrails.has(row.place));
+	if (onlyGuardrails) {
+		const needed = distinct(actions.map(action => action.action));
+		return `Everything that could be read allows ${what.charAt(0).toLowerCase()}${what.slice(1)} (${listWords(needed)}). ${guardrailSentence(unreadGuardrails)}`;
+	}
+	const tail = unreadGuardrails.length > 0 ? ` ${guardrailSentence(unreadGuardrails)}` : '';
+	if (causes.length > 0) return `${what} most likely fails: ${causes.join('; ')}.${tail}`;
+	const names = distinct(undecided.map(action => action.action));
+	const on = unknownWhat.filter(text => !/control polic|SCP|RCP|^scp$|^rcp$/i.test(text)).slice(0, 3);
+	return `${what} cannot be decided yet: ${listWords(names)} ${names.length === 1 ? 'depends' : 'depend'} on ${on.length > 0 ? listWords(on) : 'values that are not known'}.${tail}`;
+};

@@ -1,0 +1,45 @@
+import {describe, expect, it} from 'vitest';
+import {diagnose} from '../../source/diagnosis/diagnose.js';
+import {renderText} from '../../source/report/render-text.js';
+import type {Snapshot} from '../../source/snapshot/snapshot.js';
+import {allow, bucketArn, buildSnapshot, customerKey, keyArn, MiB, policy, userArn, without} from './support/build-snapshot.js';
+
+/** Issue: "The headline names the most likely cause even when something is unknown … Each sentence appears once." */
+
+/** The first seed article: the key policy grants john only kms:GenerateDataKey; a 200 MB upload goes multipart. */
+const seedOne = (): Snapshot =>
+	without(
+		buildSnapshot({
+			metadata: {collectedBy: 'manual'},
+			question: {sizeBytes: 200 * 1000 * 1000},
+			principal: {identityPolicies: [{name: 'Uploads', document: policy(allow(['s3:PutObject'], `${bucketArn}/*`), allow(['kms:GenerateDataKey'], keyArn))}]},
+			key: customerKey(keyArn, policy(allow('kms:GenerateDataKey', '*', {Principal: {AWS: userArn}}))),
+		}),
+		'key.grants',
+	);
+
+describe('the headline', () => {
+	it('leads with the cause when only the grants are not given', () => {
+		const diagnosis = diagnose(seedOne());
+		expect(diagnosis.verdict).toBe('unknown');
+		expect(diagnosis.summary).toContain('kms:Decrypt is not allowed by the key policy — unless a KMS grant allows it (grants not given)');
+		expect(diagnosis.findings.map(finding => finding.id)).toContain('multipart-requires-decrypt');
+	});
+
+	it('names the unread guardrails when they are all that is unknown', () => {
+		const diagnosis = diagnose(without(buildSnapshot({question: {sizeBytes: 1 * MiB}}), 'organization'));
+		expect(diagnosis.verdict).toBe('unknown');
+		expect(diagnosis.summary).toMatch(/^Everything that could be read allows uploading to s3:\/\/example-bucket\/reports\/2025\/q1\.csv \(s3:PutObject and kms:GenerateDataKey\)\./);
+		expect(diagnosis.summary).toContain("Not read: the organization's SCPs and RCPs — organizations:ListPoliciesForTarget from the management account");
+		expect(diagnosis.summary).not.toContain('cannot be');
+	});
+
+	it('says an error finding once: the headline names its cause, the finding says it in full', () => {
+		const diagnosis = diagnose(buildSnapshot({key: {keyState: 'Disabled'}}));
+		const finding = diagnosis.findings.find(candidate => candidate.id === 'key-disabled')!;
+		expect(diagnosis.summary).not.toContain(finding.message.replace(/\.$/, ''));
+		expect(diagnosis.summary).toContain(`is disabled`);
+		const text = renderText(diagnosis, {color: false, width: 200});
+		expect(text.split(finding.message).length - 1).toBe(1);
+	});
+});
