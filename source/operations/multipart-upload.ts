@@ -24,7 +24,12 @@ export const multipartThresholds: Readonly<Record<UploadTool, number | undefined
 
 export const defaultMultipartThreshold = 8 * MiB;
 
-export type MultipartQuestion = Pick<Question, 'sizeBytes' | 'tool' | 'multipartThresholdBytes'>;
+export type MultipartQuestion = Pick<Question, 'sizeBytes' | 'tool' | 'multipartThresholdBytes' | 'multipart'>;
+
+/** The API calls only a multipart upload (or a copy in parts) makes: an error from one proves the request went in parts. */
+const multipartCalls: ReadonlySet<string> = new Set(['CreateMultipartUpload', 'UploadPart', 'UploadPartCopy', 'CompleteMultipartUpload']);
+
+export const provesMultipart = (apiOperation: string | undefined): boolean => apiOperation !== undefined && multipartCalls.has(apiOperation);
 
 /**
  * Multipart from size and tool: `unknown` when they do not decide it (then both cases are checked). `inParts`: the
@@ -36,6 +41,7 @@ export const decideMultipartOf = (question: MultipartQuestion, inParts: boolean)
 	const toolThreshold = question.tool ? multipartThresholds[question.tool] : defaultMultipartThreshold;
 	const threshold = question.multipartThresholdBytes ?? toolThreshold ?? defaultMultipartThreshold;
 	if (!inParts) return {multipart: 'no', threshold};
+	if (question.multipart !== undefined) return {multipart: question.multipart ? 'yes' : 'no', threshold};
 	if (question.sizeBytes === undefined) return {multipart: 'unknown', threshold};
 	if (question.multipartThresholdBytes === undefined && toolThreshold === undefined) return {multipart: 'unknown', threshold};
 	return {multipart: question.sizeBytes >= threshold ? 'yes' : 'no', threshold};

@@ -22,6 +22,8 @@ export const multipartLine = (question: ResolvedQuestion): string => {
 	const threshold = formatSize(question.multipartThresholdBytes);
 	const parts = operationModule(question.operation).multipart;
 	if (!parts.inParts) return `no: ${parts.why}`;
+	// Given rather than derived: an error from UploadPart shows the request went in parts, whatever its size.
+	if (question.multipart !== 'unknown' && question.sizeBytes === undefined) return question.multipart === 'yes' ? `yes: the request went in parts (given: the failing call was a multipart one)` : 'no: the request went in one piece (given)';
 	if (question.multipart === 'unknown' || question.sizeBytes === undefined) {
 		const why = question.sizeBytes === undefined ? 'the size is not known' : `the tool's multipart threshold is not documented (${formatSize(question.sizeBytes)})`;
 		return `unknown: ${why}, so both a single request and ${parts.noun} were checked`;

@@ -100,6 +100,7 @@ const question = {
 		bucket: patterned('bucketName', 'The bucket written to (upload, copy) or read from (download).'),
 		objectKey: {...nonEmptyString, description: 'The object key.'},
 		sizeBytes: {type: 'integer', minimum: 0, description: 'Size of the object in bytes; decides multipart.'},
+		multipart: {type: 'boolean', description: 'Known from the request itself (an error from UploadPart): whether it went in parts. Size and tool then do not decide.'},
 		multipartThresholdBytes: {
 			type: 'integer',
 			minimum: 1,

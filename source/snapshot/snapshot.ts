@@ -39,6 +39,8 @@ export type Question = {
 	readonly bucket: string;
 	readonly objectKey: string;
 	readonly sizeBytes?: number;
+	/** Known from the request itself (an error from UploadPart proves it went in parts): size and tool then do not decide. */
+	readonly multipart?: boolean;
 	/** Above this size the tool switches to multipart upload. Default: 8 MiB, the AWS CLI's. */
 	readonly multipartThresholdBytes?: number;
 	readonly tool?: UploadTool;

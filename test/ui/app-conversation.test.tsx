@@ -181,8 +181,10 @@ describe('the conversation', () => {
 		await app.paste('{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:root"}, "Action": "kms:*", "Resource": "*"}]}');
 		frame = await app.waitFor(frame => frame.includes('valid policy, 1 statement'), 'the valid policy');
 		await app.press(keys.enter);
-		frame = await app.waitFor(frame => frame.includes('identity policies'), 'the next question');
+		// Grants can allow what the key policy does not: asked right after it.
+		frame = await app.waitFor(frame => frame.includes('Grants on the key can allow'), 'the next question');
 		expect(frame).toContain('✔ Key policy: valid policy, 1 statement');
+		expect(frame).toContain('$ aws kms list-grants --key-id');
 	});
 
 	it('pastes a session policy and SCPs, each checked as it arrives, and the result says which one denies', async () => {
@@ -197,6 +199,7 @@ describe('the conversation', () => {
 			['Which Region', [keys.enter], ''],
 			['The key policy:', [keys.enter], ''],
 			['Paste the key policy', [keys.enter], allowAll('kms:*')],
+			['Grants on the key', [keys.enter], ''],
 			["The caller's identity policies", [keys.enter], ''],
 			['Paste identity policy 1', [keys.enter], JSON.stringify({Version: '2012-10-17', Statement: [{Effect: 'Allow', Action: ['s3:PutObject', 'kms:*'], Resource: '*'}]})],
 			['another identity policy', [keys.enter], ''],
@@ -267,13 +270,13 @@ describe('the conversation', () => {
 		);
 		let frame = await app.waitFor(frame => frame.includes('recognised an error message'), 'the recognised error');
 		await app.press(keys.enter);
-		frame = await app.waitFor(frame => frame.includes('How shall we read the policies'), 'the next question');
+		// No profiles: pasting the policies is the only way on, so "How shall we read the policies" is not asked.
+		// UploadPart says upload, so the operation is not asked.
+		frame = await app.waitFor(frame => frame.includes('Which bucket?'), 'the bucket question');
 		expect(frame).toContain('✔ Caller: arn:aws:iam::111122223333:user/john');
 		expect(frame).toContain('kms:Decrypt');
 		expect(frame).toContain('Refused by no Allow in resource-based policy');
-		await app.press(keys.enter);
-		// UploadPart says upload, so the operation is not asked.
-		frame = await app.waitFor(frame => frame.includes('Which bucket?'), 'the bucket question');
+		expect(frame).not.toContain('How shall we read the policies');
 		expect(frame).not.toContain('What fails?');
 	});
 

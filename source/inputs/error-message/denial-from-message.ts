@@ -40,6 +40,7 @@ export const denialFromEnvelope = (envelope: Envelope): ParsedDenial | undefined
 		denial.action = 'kms:Decrypt';
 	}
 	if (!denial.resource && envelope.transfer?.objectArn) denial.resource = envelope.transfer.objectArn;
+	if (envelope.transfer?.objectArn) denial.objectArn = envelope.transfer.objectArn;
 	if (cause) denial.cause = cause;
 	// "arn:aws:kms:…:key/… is disabled." names the key without a "resource:".
 	const keyArn = core ? undefined : findKeyArn(message);

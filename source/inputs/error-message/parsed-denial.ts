@@ -60,6 +60,8 @@ export type ParsedDenial = {
 	readonly message?: string;
 	/** From CloudTrail: `requestParameters.encryptionContext` of a KMS call. */
 	readonly encryptionContext?: Readonly<Record<string, string>>;
+	/** The object `aws s3 cp` was transferring ("upload failed: ./f to s3://bucket/key"), as an ARN. */
+	readonly objectArn?: string;
 	/** From CloudTrail: the key named in the KMS call. */
 	readonly keyId?: string;
 	/** From CloudTrail: the service that called on the principal's behalf (`s3.amazonaws.com`). */

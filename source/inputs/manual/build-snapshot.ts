@@ -1,4 +1,4 @@
-import type {DefaultEncryption, KeyInfo, NamedPolicy, OrganizationInfo, OrganizationLevel, PolicyJson, PrincipalInfo, Question, Snapshot, UnreadNote} from '../../snapshot/snapshot.js';
+import type {Assumption, DefaultEncryption, KeyGrant, KeyInfo, NamedPolicy, OrganizationInfo, OrganizationLevel, PolicyJson, PrincipalInfo, Question, Snapshot, UnreadNote} from '../../snapshot/snapshot.js';
 import {snapshotFormat} from '../../snapshot/snapshot.js';
 import {destinationLeg, hasSource} from '../../operations/registry.js';
 
@@ -25,6 +25,13 @@ export type ManualFacts = {
 	readonly sourceKeyArn?: string;
 	readonly sourceKeyPolicy?: Pasted;
 	readonly sourceBucketPolicy?: Pasted;
+	readonly sourceBucketAccount?: string;
+	/** The key's grants: pasted, `null` (none), or `undefined` (not known). */
+	readonly grants?: readonly KeyGrant[] | null;
+	/** Answered only when a policy tests the encryption context: whether S3 Bucket Keys are on (or the object used one). */
+	readonly bucketKeyEnabled?: boolean;
+	/** Facts taken as given, with where they come from (a pasted error's evidence). */
+	readonly assumptions?: readonly Assumption[];
 	/** `none`: no boundary, session policy or SCP applies; `unknown`: not known; or each one as answered. */
 	readonly guardrails: 'none' | 'unknown' | Guardrails;
 	readonly createdAt: string;
@@ -106,7 +113,11 @@ export const buildManualSnapshot = (facts: ManualFacts): Snapshot => {
 		notes.push(unread('principal.identityPolicies', 'not pasted', `paste the caller's identity policies (aws iam list-attached-role-policies / get-role-policy)`));
 	}
 	const guardrails = guardrailParts(facts, notes);
-	const key: KeyInfo | undefined = facts.keyArn ? {arn: facts.keyArn, ...(facts.keyPolicy ? {policy: facts.keyPolicy} : {})} : undefined;
+	const grants = facts.grants === null ? {grants: []} : facts.grants ? {grants: facts.grants} : {};
+	const key: KeyInfo | undefined = facts.keyArn ? {arn: facts.keyArn, ...(facts.keyPolicy ? {policy: facts.keyPolicy} : {}), ...grants} : undefined;
+	if (facts.keyArn && facts.grants === undefined && !facts.assumptions?.some(assumption => assumption.id === 'no-grants')) {
+		notes.push(unread('key.grants', 'not given', `aws kms list-grants --key-id ${facts.keyArn}`));
+	}
 	if (facts.keyArn && !facts.keyPolicy) {
 		notes.push(unread('key.policy', 'not pasted', `aws kms get-key-policy --key-id ${facts.keyArn} --policy-name default --output text`));
 	}
@@ -114,12 +125,19 @@ export const buildManualSnapshot = (facts: ManualFacts): Snapshot => {
 		notes.push(unread('bucket.policy', 'not pasted', `aws s3api get-bucket-policy --bucket ${question.bucket} --output text`));
 	}
 	// A key that comes from the object is the object's encryption; a written object's key is the request's or the bucket default's.
-	const objectEncryption = destinationLeg(question.operation).facts.key === 'object' && facts.keyArn ? {object: {encryption: {algorithm: 'aws:kms' as const, kmsKeyId: facts.keyArn}}} : {};
+	const bucketKey = facts.bucketKeyEnabled === undefined ? {} : {bucketKeyEnabled: facts.bucketKeyEnabled};
+	const objectEncryption =
+		destinationLeg(question.operation).facts.key === 'object' && facts.keyArn ? {object: {encryption: {algorithm: 'aws:kms' as const, kmsKeyId: facts.keyArn, ...bucketKey}}} : {};
+	const defaultEncryption = facts.defaultEncryption ? {defaultEncryption: {...facts.defaultEncryption, ...(facts.defaultEncryption.algorithm === 'aws:kms' ? bucketKey : {})}} : {};
 	const source =
 		hasSource(question.operation) && question.source
 			? {
 					source: {
-						bucketInfo: {name: question.source.bucket, ...(facts.sourceBucketPolicy === undefined ? {} : {policy: facts.sourceBucketPolicy})},
+						bucketInfo: {
+							name: question.source.bucket,
+							...(facts.sourceBucketAccount ? {accountId: facts.sourceBucketAccount} : {}),
+							...(facts.sourceBucketPolicy === undefined ? {} : {policy: facts.sourceBucketPolicy}),
+						},
 						...(facts.sourceKeyArn ? {objectInfo: {encryption: {algorithm: 'aws:kms' as const, kmsKeyId: facts.sourceKeyArn}}} : {}),
 						...(facts.sourceKeyArn ? {keyInfo: {arn: facts.sourceKeyArn, ...(facts.sourceKeyPolicy ? {policy: facts.sourceKeyPolicy} : {})}} : {}),
 					},
@@ -139,12 +157,13 @@ export const buildManualSnapshot = (facts: ManualFacts): Snapshot => {
 			...(facts.bucketAccount ? {accountId: facts.bucketAccount} : {}),
 			...(facts.bucketRegion ? {region: facts.bucketRegion} : {}),
 			...(facts.bucketPolicy === undefined ? {} : {policy: facts.bucketPolicy}),
-			...(facts.defaultEncryption ? {defaultEncryption: facts.defaultEncryption} : {}),
+			...defaultEncryption,
 		},
 		...objectEncryption,
 		...(key ? {key} : {}),
 		...source,
 		...(guardrails.organization ? {organization: guardrails.organization} : {}),
 		...(notes.length > 0 ? {unread: notes} : {}),
+		...(facts.assumptions && facts.assumptions.length > 0 ? {assumptions: facts.assumptions} : {}),
 	};
 };

@@ -4,7 +4,10 @@ import {accountOfArn, parseArn} from '../../engine/arn.js';
 import {parseCaller} from '../../engine/principal.js';
 import {buildManualSnapshot, type Guardrails, type ManualFacts, type Pasted, type ScpAnswer} from '../../inputs/manual/build-snapshot.js';
 import {destinationLeg, hasSource} from '../../operations/registry.js';
-import {ask} from './flow-steps.js';
+import {ask, show} from './flow-steps.js';
+import {readPastedGrants} from '../../inputs/paste/read-pasted-grants.js';
+import type {Assumption} from '../../snapshot/snapshot.js';
+import {accountIdQuestion, namesKeyQuestion} from './target-questions.js';
 import type {Ending, Flow, FlowEnv} from './flow-types.js';
 import * as questions from './manual-questions.js';
 import {wordedFor} from './copy-wording.js';
@@ -54,6 +57,39 @@ function* guardrailsFlow(env: FlowEnv, hints: PasteHints, principalArn: string):
 	return {boundary, sessionPolicy, scps};
 }
 
+/** The KMS action the pasted error shows refused on this key, if it does. */
+const refusedOnKey = (denial: ParsedDenial | undefined, keyArn: string): string | undefined =>
+	denial?.action?.startsWith('kms:') && (denial.resource === keyArn || denial.keyId === keyArn) ? denial.action : undefined;
+
+/** The key's grants: none, pasted from list-grants, or unknown. */
+function* grantsFlow(keyArn: string): Flow<ManualFacts['grants']> {
+	const how = yield* ask(questions.grantsHowQuestion(keyArn));
+	if (how === 'none') return null;
+	if (how === 'unknown') return undefined;
+	const text = yield* ask(
+		questions.grantsPasteQuestion(keyArn, pasted => {
+			const read = readPastedGrants(pasted);
+			if (!read.ok) return {ok: false, message: read.error.message};
+			const count = read.value.grants.length;
+			return {ok: true, summary: `${count === 0 ? 'no grants' : count === 1 ? '1 grant' : `${count} grants`}`, ...(read.value.notes.length > 0 ? {notes: read.value.notes} : {})};
+		}),
+	);
+	const read = readPastedGrants(text);
+	return read.ok ? read.value.grants : undefined;
+}
+
+/** Whose the copy's source bucket is: the caller's, the destination's owner's, another account's, or unknown. */
+function* sourceAccountFlow(sourceBucket: string, callerAccount: string | undefined, destinationAccount: string | undefined): Flow<string | undefined> {
+	const answer = yield* ask(questions.sourceBucketAccountQuestion(sourceBucket, callerAccount, destinationAccount));
+	if (answer === 'caller') return callerAccount;
+	if (answer === 'destination') return destinationAccount;
+	if (answer === 'other') {
+		const id = yield* ask({...accountIdQuestion, id: 'source-bucket-account-id', title: 'Source bucket account', prompt: `Which account owns ${sourceBucket}? (12 digits; leave empty if you do not know)`});
+		return id === '' ? undefined : id;
+	}
+	return undefined;
+}
+
 export function* manualFlow(env: FlowEnv, target: Target, denial: ParsedDenial | undefined): Flow<Ending> {
 	const {question} = target;
 	// A service principal (CloudFront) makes the request: it has no identity policies, boundary or SCPs to ask for.
@@ -64,7 +100,14 @@ export function* manualFlow(env: FlowEnv, target: Target, denial: ParsedDenial |
 	const callerAccount = accountOfArn(principalArn);
 	const bucketAccount = yield* bucketAccountFlow(question.bucket, callerAccount);
 	const keyRegion = target.keyArn ? parseArn(target.keyArn)?.region : undefined;
-	const regionText = yield* ask(wordedFor(question.operation)(questions.bucketRegionQuestion(keyRegion)));
+	// S3 uses only a key in the bucket's Region: the key it used in the error settles the Region.
+	const regionFromError = target.keyFromError && keyRegion && questions.bucketRegionQuestion(keyRegion).validate(keyRegion) === undefined ? keyRegion : undefined;
+	if (regionFromError) yield* show([{tone: 'found', text: `Bucket's Region: ${regionFromError} (S3 used the key the error names, and it uses only keys in the bucket's Region)`}]);
+	const regionText = regionFromError ?? (yield* ask(wordedFor(question.operation)(questions.bucketRegionQuestion(keyRegion))));
+	let sourceBucketAccount: string | undefined;
+	if (hasSource(question.operation) && question.source) {
+		sourceBucketAccount = question.source.bucket === question.bucket ? bucketAccount : yield* sourceAccountFlow(question.source.bucket, callerAccount, bucketAccount);
+	}
 	const hints = pasteHints({
 		operation: question.operation,
 		principalArn,
@@ -75,6 +118,15 @@ export function* manualFlow(env: FlowEnv, target: Target, denial: ParsedDenial |
 		...(target.sourceKeyArn ? {sourceKeyArn: target.sourceKeyArn} : {}),
 	});
 	const keyPolicy = target.keyArn ? yield* policyFlow(env, hints, 'key-policy', 'Key policy') : undefined;
+	const assumptions: Assumption[] = [];
+	const refused = target.keyArn ? refusedOnKey(denial, target.keyArn) : undefined;
+	let grants: ManualFacts['grants'];
+	if (refused) {
+		// A refusal is evidence: had a grant allowed the action, KMS would not have refused it.
+		assumptions.push({id: 'no-grants', because: `the pasted AccessDenied shows ${refused} was refused on this key, so no grant allowed it then`});
+	} else if (target.keyArn) {
+		grants = yield* grantsFlow(target.keyArn);
+	}
 
 	const identityHow = service ? 'none' : yield* ask(questions.policyHowQuestion('identity-how', 'Identity policies', "The caller's identity policies (IAM policies of the user or role):", 'The caller has none'));
 	let identityPolicies: PolicyJson[] | null | undefined = identityHow === 'none' ? null : undefined;
@@ -96,13 +148,36 @@ export function* manualFlow(env: FlowEnv, target: Target, denial: ParsedDenial |
 	}
 	const guard = service ? 'none' : yield* ask(questions.guardrailsQuestion);
 	const guardrails: ManualFacts['guardrails'] = guard === 'some' ? yield* guardrailsFlow(env, hints, principalArn) : guard === 'none' ? 'none' : 'unknown';
+	const pasted = [keyPolicy, ...(identityPolicies ?? []), bucketPolicy, sourceKeyPolicy, sourceBucketPolicy, ...(typeof guardrails === 'object' ? [guardrails.boundary, guardrails.sessionPolicy] : [])];
+	const pastedText = JSON.stringify(pasted) + JSON.stringify(grants ?? []);
+	// Only now is it known whether a policy tests what was left open: ask those facts, and only those.
+	let {question: asked, defaultEncryption} = {question, defaultEncryption: target.defaultEncryption};
+	if (target.keyFromError && target.keyArn && destinationLeg(question.operation).facts.key !== 'object' && /x-amz-server-side-encryption/i.test(pastedText)) {
+		const names = yield* ask(wordedFor(question.operation)(namesKeyQuestion(question.operation)));
+		if (names === 'yes') asked = {...question, kmsKeyId: target.keyArn};
+		else defaultEncryption = {algorithm: 'aws:kms', kmsKeyId: target.keyArn};
+	}
+	let bucketKeyEnabled: boolean | undefined;
+	if (target.keyArn && /kms:EncryptionContext/i.test(pastedText)) {
+		const ofObject = destinationLeg(question.operation).facts.key === 'object';
+		const answer = yield* ask(questions.bucketKeyQuestion(ofObject));
+		if (answer !== 'unknown') {
+			bucketKeyEnabled = answer === 'on';
+			// With no default encryption to hold it (the request names its key), the answer is kept as a stated fact.
+			if (!ofObject && !defaultEncryption) assumptions.push({id: bucketKeyEnabled ? 'bucket-key=on' : 'bucket-key=off', because: 'as answered in the wizard'});
+		}
+	}
 	const snapshot = buildManualSnapshot({
-		question,
+		question: asked,
 		principalArn,
 		...(bucketAccount ? {bucketAccount} : {}),
 		...(regionText ? {bucketRegion: regionText} : {}),
 		...(target.keyArn ? {keyArn: target.keyArn} : {}),
-		...(target.defaultEncryption ? {defaultEncryption: target.defaultEncryption} : {}),
+		...(defaultEncryption ? {defaultEncryption} : {}),
+		...(bucketKeyEnabled === undefined ? {} : {bucketKeyEnabled}),
+		...(grants === undefined ? {} : {grants}),
+		...(sourceBucketAccount ? {sourceBucketAccount} : {}),
+		assumptions,
 		keyPolicy,
 		identityPolicies,
 		bucketPolicy,

@@ -19,7 +19,12 @@ export type ManualQuestionId =
 	| 'guardrails'
 	| 'scp-how'
 	| `scp-more-${number}`
-	| 'scp-full-access';
+	| 'scp-full-access'
+	| 'grants-how'
+	| 'grants'
+	| 'bucket-key'
+	| 'source-bucket-account'
+	| 'source-bucket-account-id';
 
 export const principalQuestion: TextQuestion = {
 	kind: 'text',
@@ -136,5 +141,58 @@ export const scpFullAccessQuestion = (count: number): ChoiceQuestion => ({
 	options: [
 		{value: 'yes', label: `Yes: the pasted SCP${count === 1 ? ' only takes' : 's only take'} away (deny lists)`},
 		{value: 'no', label: `No: the pasted SCP${count === 1 ? ' is' : 's are'} what allows (allow lists)`},
+	],
+});
+
+/** KMS grants allow on their own, beside the key policy: without them the key's ✘ is not certain. */
+export const grantsHowQuestion = (keyArn: string): ChoiceQuestion => ({
+	kind: 'choice',
+	id: 'grants-how',
+	title: 'KMS grants',
+	prompt: `Grants on the key can allow what its policy does not. Does ${keyArn} have grants for the caller?`,
+	help: `$ aws kms list-grants --key-id ${keyArn}\nRun it with credentials allowed kms:ListGrants on the key (its own account, or another one naming the key ARN).`,
+	options: [
+		{value: 'none', label: 'None', hint: 'list-grants shows no grant for the caller'},
+		{value: 'paste', label: 'Paste the list-grants output'},
+		{value: 'unknown', label: 'I do not know: leave them unknown', hint: 'the result names what they would change'},
+	],
+});
+
+export const grantsPasteQuestion = (keyArn: string, check: (text: string) => PasteCheck): PasteQuestion => ({
+	kind: 'paste',
+	id: 'grants',
+	title: 'KMS grants',
+	prompt: 'Paste what aws kms list-grants prints (JSON with "Grants").',
+	help: `$ aws kms list-grants --key-id ${keyArn}`,
+	check,
+});
+
+/** Asked only when a pasted policy or grant tests the encryption context, which S3 Bucket Keys change. */
+export const bucketKeyQuestion = (ofObject: boolean): ChoiceQuestion => ({
+	kind: 'choice',
+	id: 'bucket-key',
+	title: 'S3 Bucket Key',
+	prompt: ofObject
+		? 'A policy tests the encryption context, which depends on it: was the object written with an S3 Bucket Key? (aws s3api head-object shows BucketKeyEnabled)'
+		: 'A policy tests the encryption context, which depends on it: are S3 Bucket Keys on for the bucket? (aws s3api get-bucket-encryption shows BucketKeyEnabled)',
+	options: [
+		{value: 'off', label: 'No, off', hint: 'S3 sends the object ARN as encryption context'},
+		{value: 'on', label: 'Yes, on', hint: 'S3 sends the bucket ARN'},
+		{value: 'unknown', label: 'I do not know: leave it unknown'},
+	],
+});
+
+/** A copy reads the source with the caller's permissions: whether its bucket is in another account decides what must allow. */
+export const sourceBucketAccountQuestion = (sourceBucket: string, callerAccount: string | undefined, destinationAccount: string | undefined): ChoiceQuestion => ({
+	kind: 'choice',
+	id: 'source-bucket-account',
+	keptForSaved: true,
+	title: 'Source bucket account',
+	prompt: `Which account owns the source bucket ${sourceBucket}?`,
+	options: [
+		{value: 'caller', label: `The caller's account${callerAccount ? ` (${callerAccount})` : ''}`},
+		...(destinationAccount && destinationAccount !== callerAccount ? [{value: 'destination', label: `The destination bucket's account (${destinationAccount})`}] : []),
+		{value: 'other', label: 'Another account'},
+		{value: 'unknown', label: 'I do not know'},
 	],
 });

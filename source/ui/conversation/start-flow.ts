@@ -56,7 +56,9 @@ export function* conversation(env: FlowEnv): Flow<Ending> {
 		const parsed = env.parseError(text);
 		denial = parsed.ok ? parsed.value : undefined;
 		if (denial) yield* show([...denialFacts(denial), ...denialMeaning(denial)]);
-		how = yield* ask(questions.readHowQuestion(env));
+		// With no profiles there is nothing to choose: pasting the policies is the only way on.
+		const readHow = questions.readHowQuestion(env);
+		how = readHow.options.length === 1 && !env.profilesLoading ? readHow.options[0]!.value : yield* ask(readHow);
 	}
 	const profile = profileOfAnswer(how);
 	const target = yield* targetFlow(env, denial, profile !== undefined);

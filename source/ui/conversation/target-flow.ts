@@ -1,5 +1,6 @@
 import type {ParsedDenial} from '../../inputs/error-message/parsed-denial.js';
 import {operationModule} from '../../operations/registry.js';
+import {provesMultipart} from '../../operations/multipart-upload.js';
 import type {DefaultEncryption, Operation, Question as SnapshotQuestion} from '../../snapshot/snapshot.js';
 import {ask, show} from './flow-steps.js';
 import type {Flow, FlowEnv} from './flow-types.js';
@@ -16,6 +17,11 @@ export type Target = {
 	readonly keyArn?: string;
 	readonly defaultEncryption?: DefaultEncryption;
 	readonly sourceKeyArn?: string;
+	/**
+	 * The pasted error named the key S3 used, so which key is settled; whether the request named it (sending the
+	 * SSE-KMS headers) or relied on the bucket default is asked later, only if a pasted policy tests those headers.
+	 */
+	readonly keyFromError?: boolean;
 };
 
 export function* targetFlow(env: FlowEnv, denial: ParsedDenial | undefined, live: boolean): Flow<Target> {
@@ -51,10 +57,16 @@ export function* targetFlow(env: FlowEnv, denial: ParsedDenial | undefined, live
 	let keyArn: string | undefined;
 	let defaultEncryption: DefaultEncryption | undefined;
 	const objectKmsKey = legs.destination.questions.objectKmsKey;
+	let keyFromError = false;
 	if (legs.destination.facts.key === 'object') {
 		if (!live && objectKmsKey) {
-			keyArn = yield* ask(questions.keyArnQuestion('object-kms-key', objectKmsKey.title, objectKmsKey.prompt, known.keyArn));
+			// The error's key is the object's: S3 was decrypting it.
+			keyFromError = known.keyArn !== undefined;
+			keyArn = known.keyArn ?? (yield* ask(questions.keyArnQuestion('object-kms-key', objectKmsKey.title, objectKmsKey.prompt, known.keyArn)));
 		}
+	} else if (!live && known.keyArn) {
+		keyArn = known.keyArn;
+		keyFromError = true;
 	} else {
 		const names = yield* ask(word(questions.namesKeyQuestion(operation)));
 		if (names === 'yes') {
@@ -71,8 +83,12 @@ export function* targetFlow(env: FlowEnv, denial: ParsedDenial | undefined, live
 		}
 	}
 
-	let sizing: Pick<SnapshotQuestion, 'sizeBytes' | 'tool'> = {};
-	if (multipart.inParts) {
+	let sizing: Pick<SnapshotQuestion, 'sizeBytes' | 'tool' | 'multipart'> = {};
+	if (multipart.inParts && provesMultipart(denial?.apiOperation)) {
+		// UploadPart (or another multipart call) failed: the request went in parts, whatever the size and the tool.
+		sizing = {multipart: true};
+		yield* show([{tone: 'info', text: `${denial?.apiOperation} is a call of a multipart upload: it went in parts, so the size and the tool are not asked.`}]);
+	} else if (multipart.inParts) {
 		const sizeText = yield* ask(word(questions.sizeQuestion));
 		const tool = yield* ask(word(questions.toolQuestion));
 		const sizeBytes = sizeText === '' ? undefined : parseSize(sizeText);
@@ -86,6 +102,7 @@ export function* targetFlow(env: FlowEnv, denial: ParsedDenial | undefined, live
 		...(keyArn ? {keyArn} : {}),
 		...(defaultEncryption ? {defaultEncryption} : {}),
 		...(sourceKeyArn ? {sourceKeyArn} : {}),
+		...(keyFromError ? {keyFromError} : {}),
 	};
 }
 

@@ -166,7 +166,7 @@ export const accountIdQuestion: TextQuestion = {
 /** Prefill from a pasted error: the operation, bucket and key it names. */
 export const targetOfDenial = (denial: ParsedDenial | undefined): {operation?: string; bucket?: string; objectKey?: string; keyArn?: string} => {
 	if (!denial) return {};
-	const resources = [denial.resource, denial.encryptionContext?.['aws:s3:arn']].filter((value): value is string => typeof value === 'string');
+	const resources = [denial.objectArn, denial.resource, denial.encryptionContext?.['aws:s3:arn']].filter((value): value is string => typeof value === 'string');
 	const object = resources.map(resource => parseS3Arn(resource)).find(location => location?.objectKey !== undefined);
 	const keyArn = [denial.resource, denial.keyId].find(value => value !== undefined && isKeyArn(value));
 	return {
