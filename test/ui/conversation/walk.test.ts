@@ -46,6 +46,7 @@ const manualUpload: Answers = {
 	'bucket-region': 'eu-west-1',
 	'key-policy-how': 'paste',
 	'key-policy': policy({Effect: 'Allow', Principal: {AWS: 'arn:aws:iam::111122223333:role/Uploader'}, Action: 'kms:GenerateDataKey', Resource: '*'}),
+	'grants-how': 'none',
 	'identity-how': 'paste',
 	'identity-policy-1': policy({Effect: 'Allow', Action: ['s3:PutObject', 'kms:*'], Resource: '*'}),
 	'identity-more-1': 'no',
@@ -85,6 +86,7 @@ describe('the conversation', () => {
 			if (result.next.kind !== 'ask') break;
 			const id = result.next.question.id;
 			order.push(id);
+			if (manualUpload[id] === undefined) throw new Error(`asked ${id}, which the test does not answer (order so far: ${order.join(', ')})`);
 			answers[id] = manualUpload[id]!;
 		}
 		expect(order).toEqual(Object.keys(manualUpload));

@@ -1,0 +1,155 @@
+import {readFileSync} from 'node:fs';
+import {describe, expect, it} from 'vitest';
+import {checkPolicy} from '../../../source/commands/wizard-services.js';
+import {diagnose} from '../../../source/diagnosis/diagnose.js';
+import {err} from '../../../source/shared/result.js';
+import {parseAccessDenied} from '../../../source/inputs/error-message/index.js';
+import type {Snapshot} from '../../../source/snapshot/snapshot.js';
+import type {FlowEnv} from '../../../source/ui/conversation/flow-types.js';
+import {walk} from '../../../source/ui/conversation/walk.js';
+
+/**
+ * The paste path asks only what can change the answer. Issue: "after pasting the first seed article's UploadPart
+ * error, the paste path asks 15 more questions (five of them answered by the error) and still ends '? Unknown';
+ * the target is a proven fix in at most 8."
+ */
+
+const env: FlowEnv = {
+	profiles: [],
+	settings: {recentTargets: [], savedChecks: {}},
+	files: {},
+	collections: {},
+	parseError: text => {
+		const parsed = parseAccessDenied(text);
+		return parsed.ok ? parsed : err(parsed.error.message);
+	},
+	checkPolicy,
+	now: () => new Date('2026-11-05T10:00:00Z'),
+};
+
+const keyArn = 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+const caller = 'arn:aws:sts::111122223333:assumed-role/Uploader/alice';
+const role = 'arn:aws:iam::111122223333:role/Uploader';
+const document = (...statements: object[]): string => JSON.stringify({Version: '2012-10-17', Statement: statements});
+const seedError = readFileSync('test/fixtures/errors/cli-upload-part-kms-decrypt.txt', 'utf8').trim();
+// The first seed article: the key policy lets the uploader use only kms:GenerateDataKey; IAM allows PutObject and GenerateDataKey.
+const keyPolicy = document({Sid: 'Allow use of the key', Effect: 'Allow', Principal: {AWS: role}, Action: 'kms:GenerateDataKey', Resource: '*'});
+const identity = document({Effect: 'Allow', Action: ['s3:PutObject', 'kms:GenerateDataKey'], Resource: '*'});
+
+type Script = Readonly<Record<string, string>>;
+
+/** Walks the conversation, answering from the script; fails on a question the script does not answer. */
+const run = (start: Script, script: Script): {asked: string[]; snapshot: Snapshot} => {
+	const answers: Record<string, string> = {...start};
+	const asked: string[] = [];
+	for (let round = 0; round < 60; round++) {
+		const next = walk(answers, env).next;
+		if (next.kind === 'done') return {asked, snapshot: next.ending.snapshot};
+		if (next.kind !== 'ask') throw new Error(`stopped at a ${next.kind}`);
+		const {id} = next.question;
+		if (script[id] === undefined) throw new Error(`asked ${id}, which the script does not answer (asked so far: ${asked.join(', ')})`);
+		asked.push(id);
+		answers[id] = script[id]!;
+	}
+	throw new Error('the conversation did not end');
+};
+
+const answersAfterError: Script = {
+	'bucket-account': 'same',
+	'key-policy-how': 'paste',
+	'key-policy': keyPolicy,
+	'identity-how': 'paste',
+	'identity-policy-1': identity,
+	'identity-more-1': 'no',
+	'bucket-policy-how': 'none',
+	guardrails: 'none',
+};
+
+describe('the first seed article, after pasting its UploadPart error', () => {
+	it('reaches a proven fix in at most 8 questions, none of them answered by the error', () => {
+		const {asked, snapshot} = run({start: 'error', 'error-text': seedError}, answersAfterError);
+		expect(asked.length).toBeLessThanOrEqual(8);
+		// The error names the object, the caller, the key (so its Region) and the call (UploadPart: multipart); a refusal proves no grant allowed it.
+		for (const settled of ['read-how', 'bucket', 'object-key', 'principal', 'names-key', 'kms-key', 'default-key', 'size', 'tool', 'bucket-region', 'grants-how']) expect(asked).not.toContain(settled);
+		const diagnosis = diagnose(snapshot);
+		expect(diagnosis.verdict).toBe('denied');
+		expect(diagnosis.requirements.find(row => row.action === 'kms:Decrypt' && row.place === 'key-policy')?.status).toBe('missing');
+		expect(diagnosis.fixes[0]).toMatchObject({kind: 'add-allow', place: 'key-policy', proven: true});
+		expect(diagnosis.findings.map(finding => finding.id)).toContain('multipart-requires-decrypt');
+		expect(diagnosis.assumptions).toEqual([
+			{id: 'no-grants', statement: 'no KMS grant on the key allows these actions', because: 'the pasted AccessDenied shows kms:Decrypt was refused on this key, so no grant allowed it then'},
+		]);
+		expect(diagnosis.question).toMatchObject({bucket: 'amzn-s3-demo-bucket', objectKey: 'backups/db-2024-06-01.tar', multipart: 'yes', bucketRegion: 'eu-west-1'});
+	});
+});
+
+describe('the first seed article, pasted without an error', () => {
+	const start: Script = {start: 'manual', operation: 'upload', bucket: 's3://amzn-s3-demo-bucket/big.bin', 'names-key': 'yes', 'kms-key': keyArn, size: '200 MB', tool: 'aws-cli', principal: caller, 'bucket-region': 'eu-west-1'};
+
+	it('asks for the KMS grants; "none" gives ✘ kms:Decrypt at the key policy with the proven fix and the multipart warning', () => {
+		const {asked, snapshot} = run(start, {...answersAfterError, 'grants-how': 'none'});
+		expect(asked).toContain('grants-how');
+		const diagnosis = diagnose(snapshot);
+		expect(diagnosis.verdict).toBe('denied');
+		expect(diagnosis.fixes[0]).toMatchObject({kind: 'add-allow', place: 'key-policy', proven: true});
+		expect(diagnosis.findings.map(finding => finding.id)).toContain('multipart-requires-decrypt');
+	});
+
+	it('"I do not know" keeps the grants unknown: the headline leads with the cause, and the fix is still shown', () => {
+		const {snapshot} = run(start, {...answersAfterError, 'grants-how': 'unknown'});
+		const diagnosis = diagnose(snapshot);
+		expect(diagnosis.verdict).toBe('unknown');
+		expect(diagnosis.summary).toContain('kms:Decrypt is not allowed by the key policy — unless a KMS grant allows it (grants not given)');
+		expect(diagnosis.fixes.some(fix => fix.place === 'key-policy')).toBe(true);
+	});
+
+	it('pasted list-grants output is read: a grant for the caller allows kms:Decrypt', () => {
+		const grants = JSON.stringify({Grants: [{KeyId: keyArn, GrantId: 'abc', Name: 'uploads', GranteePrincipal: role, Operations: ['Decrypt']}]});
+		const {snapshot} = run(start, {...answersAfterError, 'grants-how': 'paste', grants});
+		expect(snapshot.key?.grants).toEqual([{grantId: 'abc', name: 'uploads', granteePrincipal: role, operations: ['Decrypt']}]);
+		expect(diagnose(snapshot).verdict).toBe('allowed');
+	});
+});
+
+describe('the S3 Bucket Key', () => {
+	const start: Script = {start: 'manual', operation: 'upload', bucket: 's3://reports-bucket/big.csv', 'names-key': 'no', 'default-key': keyArn, size: '1 MB', tool: 'aws-cli', principal: caller, 'bucket-region': 'eu-west-1'};
+	const pinned = document({Effect: 'Allow', Principal: {AWS: role}, Action: ['kms:GenerateDataKey', 'kms:Decrypt'], Resource: '*', Condition: {StringLike: {'kms:EncryptionContext:aws:s3:arn': 'arn:aws:s3:::reports-bucket/*'}}});
+	const script: Script = {...answersAfterError, 'key-policy': pinned, 'grants-how': 'none'};
+
+	it('is asked when a policy tests the encryption context, and the answer changes the verdict', () => {
+		const off = run(start, {...script, 'bucket-key': 'off'});
+		expect(off.asked).toContain('bucket-key');
+		expect(diagnose(off.snapshot).verdict).toBe('allowed');
+		expect(diagnose(run(start, {...script, 'bucket-key': 'on'}).snapshot).verdict).toBe('denied');
+		expect(diagnose(run(start, {...script, 'bucket-key': 'unknown'}).snapshot).verdict).toBe('unknown');
+	});
+
+	it('is not asked when no policy depends on it', () => {
+		const {asked} = run(start, {...answersAfterError, 'grants-how': 'none'});
+		expect(asked).not.toContain('bucket-key');
+	});
+});
+
+describe('a copy', () => {
+	const start: Script = {start: 'manual', operation: 'copy', bucket: 's3://dest-bucket/copy.bin', 'source-bucket': 's3://source-bucket/original.bin', 'source-kms-key': keyArn, 'names-key': 'yes', 'kms-key': keyArn, size: '1 MB', tool: 'aws-cli', principal: caller, 'bucket-region': 'eu-west-1'};
+
+	it("asks the source bucket's account, and in the caller's account proposes no source bucket policy", () => {
+		const allowAll = document({Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject', 'kms:GenerateDataKey', 'kms:Decrypt'], Resource: '*'});
+		const enableIam = document({Effect: 'Allow', Principal: {AWS: 'arn:aws:iam::111122223333:root'}, Action: 'kms:*', Resource: '*'});
+		const {asked, snapshot} = run(start, {
+			...answersAfterError,
+			'source-bucket-account': 'caller',
+			'key-policy': enableIam,
+			'grants-how': 'none',
+			'identity-policy-1': allowAll,
+			'source-key-policy-how': 'paste',
+			'source-key-policy': enableIam,
+			'source-bucket-policy-how': 'none',
+		});
+		expect(asked).toContain('source-bucket-account');
+		expect(snapshot.source?.bucketInfo?.accountId).toBe('111122223333');
+		const diagnosis = diagnose(snapshot);
+		expect(diagnosis.verdict).toBe('allowed');
+		expect(diagnosis.fixes.filter(fix => fix.place === 'bucket-policy')).toEqual([]);
+	});
+});
