@@ -17,6 +17,7 @@ const env = (overrides: Partial<FlowEnv> = {}): FlowEnv => ({
 	settings: {recentTargets: [], savedChecks: {}},
 	files: {},
 	collections: {},
+	reaches: {dev: ok(undefined), storage: ok(undefined)},
 	parseError: text => {
 		const parsed = parseAccessDenied(text);
 		return parsed.ok ? parsed : err(parsed.error.message);
@@ -283,9 +284,9 @@ describe('the conversation', () => {
 		const profiles = [{name: 'sso-admin'}, {name: 'dev', region: 'eu-west-1'}];
 		const settings = {recentTargets: [], savedChecks: {}, lastRegion: 'ap-southeast-2'};
 		const answers: Answers = {start: 'profile:sso-admin', operation: 'download', bucket: 'b-bucket', 'object-key': 'k'};
-		const result = walk(answers, env({profiles, settings}));
+		const result = walk(answers, env({profiles, settings, reaches: {'sso-admin': ok(undefined), dev: ok(undefined)}}));
 		expect(asked(result)).toBe('region');
 		expect(result.next.kind === 'ask' && result.next.question.kind === 'text' && result.next.question.suggestion).toBe('ap-southeast-2');
-		expect(asked(walk({...answers, start: 'profile:dev'}, env({profiles, settings})))).toBe('other-profile');
+		expect(asked(walk({...answers, start: 'profile:dev'}, env({profiles, settings, reaches: {dev: ok(undefined)}})))).toBe('other-profile');
 	});
 });
