@@ -259,6 +259,18 @@ describe('the conversation', () => {
 		expect(failed.next.kind === 'ask' && failed.next.question.prompt).toContain('aws sso login --profile dev');
 	});
 
+	it('live: checks that the profile reaches AWS right after it is chosen, before the target questions', () => {
+		const answers: Answers = {start: 'profile:dev', operation: 'download', bucket: 'doc-example-bucket', 'object-key': 'x'};
+		expect(walk(answers, env({reaches: {}})).next).toEqual({kind: 'wait', wait: {kind: 'reach', profile: 'dev'}});
+		const line = 'profile dev: AWS cannot be reached (the credentials have expired, ExpiredToken) — refresh the credentials of profile dev, or use another profile';
+		const unreachable = walk(answers, env({reaches: {dev: err(line)}}));
+		expect(asked(unreachable)).toBe('unreachable');
+		expect(unreachable.next.kind === 'ask' && unreachable.next.question.prompt).toBe(line);
+		expect(answeredIds(unreachable)).toEqual(['start']);
+		// The stored target answers wait, unused: pasting instead replays them on the manual path.
+		expect(answeredIds(walk({...answers, start: 'manual'}, env({reaches: {dev: err(line)}})))).toEqual(['start', 'operation', 'bucket', 'object-key']);
+	});
+
 	it('a snapshot file that cannot be read is asked again with the reason', () => {
 		expect(walk({start: 'file', file: 'missing.json'}, env()).next).toEqual({kind: 'wait', wait: {kind: 'file', path: 'missing.json'}});
 		const failed = walk({start: 'file', file: 'missing.json'}, env({files: {'missing.json': err('cannot read missing.json: no such file')}}));
