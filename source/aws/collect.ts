@@ -3,11 +3,13 @@ import {err, ok, type Result} from '../shared/result.js';
 import {anySignal} from './any-signal.js';
 import {checkQuestion, checkRegion} from './check-question.js';
 import {gather} from './gather.js';
-import {callerProfileName, openSessions} from './open-sessions.js';
+import {callerProfileName, openSessions, type SessionOptions} from './open-sessions.js';
 import {silenceSdk} from './quiet.js';
 import {createReader, type ReadProgress, type Reader} from './reader.js';
-import {readIdentity} from './session.js';
-import {loadSharedFiles} from './shared-files.js';
+import {ssoProfileBehind} from './credentials.js';
+import {unreachableLine, unreachableOf} from './reach.js';
+import {readIdentity, type Session} from './session.js';
+import {loadSharedFiles, type SharedFiles} from './shared-files.js';
 
 export type {ReadProgress} from './reader.js';
 
@@ -34,13 +36,30 @@ export type CollectOptions = {
 };
 
 export type CollectError = {
-	readonly kind: 'unknown-profile' | 'no-credentials' | 'sso-expired' | 'bad-input' | 'cancelled';
+	/** `unreachable`: the identity call failed in a way every read would share (network, credentials AWS rejects, no Region). */
+	readonly kind: 'unknown-profile' | 'no-credentials' | 'sso-expired' | 'bad-input' | 'cancelled' | 'unreachable';
 	readonly message: string;
 };
 
 const defaults = {deadlineMs: 60_000, callTimeoutMs: 10_000, maxAttempts: 3} as const;
 
 const cancelled: CollectError = {kind: 'cancelled', message: 'collection cancelled'};
+
+/** sts:GetCallerIdentity for every profile at once (the reads after it reuse the answers): the first, in plan order, from which no read can work. */
+const firstUnreachable = async (reader: Reader, sessions: readonly Session[], files: SharedFiles, callerProfile: string | undefined): Promise<CollectError | undefined> => {
+	const identities = await Promise.all(sessions.map(session => readIdentity(reader, session)));
+	for (const [index, identity] of identities.entries()) {
+		if (identity.ok) continue;
+		const unreachable = unreachableOf(identity.failure);
+		if (!unreachable) continue;
+		const session = sessions[index]!;
+		// The caller's profile may be the SDK's default order (no name); the bucket's and key's are always named.
+		const profile = session.roles.includes('caller') ? callerProfile : session.name;
+		const ssoProfile = ssoProfileBehind(profile ?? 'default', files);
+		return {kind: 'unreachable', message: unreachableLine(profile, unreachable, ssoProfile)};
+	}
+	return undefined;
+};
 
 /**
  * Build the snapshot from the user's AWS profiles with read-only calls. An error only when nothing useful can be
@@ -66,29 +85,61 @@ export const collectSnapshot = async (options: CollectOptions): Promise<Result<S
 	if (!opened.ok) return opened;
 	const sessions = opened.value;
 	let reader: Reader | undefined;
+	// The identity reads' progress is held back: when no read can work, one line says why, not one per profile.
+	let held: ReadProgress[] | undefined = [];
+	const onProgress = (event: ReadProgress): void => {
+		if (held) held.push(event);
+		else options.onProgress?.(event);
+	};
 	try {
 		reader = createReader({
 			cancel,
 			deadlineMs: Math.max(1, deadlineMs - (Date.now() - startedAt)),
 			callTimeoutMs,
 			attempts: defaults.maxAttempts,
-			...(options.onProgress ? {onProgress: options.onProgress} : {}),
+			onProgress,
 		});
+		const unreachable = await firstUnreachable(reader, sessions, files, callerProfileName(options, env));
+		if (reader.cancelled()) return err(cancelled);
+		if (unreachable) return err(unreachable);
+		const earlier = held;
+		held = undefined;
+		for (const event of earlier) options.onProgress?.(event);
 		const snapshot = await gather(reader, sessions, checked.value, options.region);
 		if (reader.cancelled()) return err(cancelled);
-		// Keys AWS does not know (deleted, mistyped, expired session): every read failed for the same reason, say it once.
-		const caller = sessions.find(session => session.roles.includes('caller'))!;
-		const identity = await readIdentity(reader, caller);
-		if (!identity.ok && identity.failure.kind === 'credentials') {
-			const profile = callerProfileName(options, env);
-			return err({
-				kind: 'no-credentials',
-				message: `AWS rejected the credentials of ${profile ? `profile ${profile}` : 'the default profile'} (${identity.failure.code}): ${identity.failure.message}; refresh them, or pick another profile`,
-			});
-		}
 		return ok(snapshot);
 	} finally {
 		reader?.close();
 		for (const session of sessions) session.clients.destroy();
+	}
+};
+
+export type ReachOptions = SessionOptions & Pick<CollectOptions, 'env' | 'callTimeoutMs'>;
+
+/**
+ * Whether any read can work with these profiles, before any question about the request: their credentials
+ * resolve (the SSO session is current) and sts:GetCallerIdentity answers. An error only when no read can work
+ * (the same errors as collectSnapshot's); any other failure is left to the reads, which say what they found.
+ */
+export const checkReach = async (options: ReachOptions): Promise<Result<void, CollectError>> => {
+	silenceSdk();
+	const env = options.env ?? process.env;
+	const badRegion = checkRegion(options.region);
+	if (badRegion) return err({kind: 'bad-input', message: badRegion});
+	const callTimeoutMs = options.callTimeoutMs ?? defaults.callTimeoutMs;
+	const cancel = options.signal ?? new AbortController().signal;
+	const files = await loadSharedFiles(env);
+	const credentialsDeadline = anySignal([cancel, AbortSignal.timeout(defaults.deadlineMs)]);
+	const opened = await openSessions(options, env, files, credentialsDeadline.signal, {attemptTimeoutMs: callTimeoutMs, maxAttempts: defaults.maxAttempts});
+	credentialsDeadline.dispose();
+	if (!opened.ok) return opened;
+	const reader = createReader({cancel, deadlineMs: defaults.deadlineMs, callTimeoutMs, attempts: defaults.maxAttempts});
+	try {
+		const unreachable = await firstUnreachable(reader, opened.value, files, callerProfileName(options, env));
+		if (reader.cancelled()) return err(cancelled);
+		return unreachable ? err(unreachable) : ok(undefined);
+	} finally {
+		reader.close();
+		for (const session of opened.value) session.clients.destroy();
 	}
 };

@@ -46,7 +46,7 @@ const knownProfiles = (files: SharedFiles): string => {
 const ssoLogin = (profile: string): string => `run aws sso login --profile ${profile}`;
 
 /** The profile whose SSO token a profile's credentials come from: itself, or a `source_profile` it chains to. */
-const ssoProfileBehind = (name: string, files: SharedFiles): string | undefined => {
+export const ssoProfileBehind = (name: string, files: SharedFiles): string | undefined => {
 	const seen = new Set<string>();
 	let current: string | undefined = name;
 	while (current !== undefined && !seen.has(current)) {

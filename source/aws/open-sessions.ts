@@ -9,13 +9,16 @@ import type {IniSection, SharedFiles} from './shared-files.js';
 
 export type SessionSettings = {readonly attemptTimeoutMs: number; readonly maxAttempts: number};
 
+/** What choosing the profiles needs of a collection's options. */
+export type SessionOptions = Pick<CollectOptions, 'profile' | 'bucketProfile' | 'keyProfile' | 'region' | 'signal'>;
+
 type PlannedSession = {readonly request: ProfileRequest; readonly roles: SessionRole[]};
 
 /** The caller's profile as named by --profile, else AWS_PROFILE; undefined: the SDK's default order. */
-export const callerProfileName = (options: CollectOptions, env: NodeJS.ProcessEnv): string | undefined => options.profile ?? (env['AWS_PROFILE'] || undefined);
+export const callerProfileName = (options: SessionOptions, env: NodeJS.ProcessEnv): string | undefined => options.profile ?? (env['AWS_PROFILE'] || undefined);
 
 /** The caller's profile, and the bucket's and key's when given; one session per distinct profile. */
-const planSessions = (options: CollectOptions, env: NodeJS.ProcessEnv): PlannedSession[] => {
+const planSessions = (options: SessionOptions, env: NodeJS.ProcessEnv): PlannedSession[] => {
 	const callerName = callerProfileName(options, env);
 	const wanted: readonly [SessionRole, string | undefined, string][] = [
 		['caller', callerName, options.profile ? '--profile' : 'AWS_PROFILE'],
@@ -32,7 +35,7 @@ const planSessions = (options: CollectOptions, env: NodeJS.ProcessEnv): PlannedS
 	return planned;
 };
 
-const regionFor = (options: CollectOptions, env: NodeJS.ProcessEnv, section: IniSection | undefined): string =>
+const regionFor = (options: SessionOptions, env: NodeJS.ProcessEnv, section: IniSection | undefined): string =>
 	options.region ?? (env['AWS_REGION'] || env['AWS_DEFAULT_REGION'] || section?.['region'] || 'us-east-1');
 
 /** Rejects with nothing, resolves `undefined` if `signal` aborts first. */
@@ -47,7 +50,7 @@ const errorRank: Readonly<Record<CredentialsError['kind'], number>> = {'unknown-
 
 /** Resolve every profile's credentials once, before any read: a bad profile stops everything with one line. */
 export const openSessions = async (
-	options: CollectOptions,
+	options: SessionOptions,
 	env: NodeJS.ProcessEnv,
 	files: SharedFiles,
 	stop: AbortSignal,

@@ -133,6 +133,11 @@ export const createWizardServices = (): WizardServices => ({
 		return parsed.ok ? parsed : err(`not recognised: ${parsed.error.message}`);
 	},
 	checkPolicy: (text, name, kind) => checkPolicy(text, name, kind),
+	checkReach: async (profile, signal) => {
+		const {checkReach} = await import('../aws/collect.js');
+		const result = await checkReach({profile, signal});
+		return result.ok ? result : err(result.error.message);
+	},
 	collect: async (request, onProgress, signal) => {
 		const {collectSnapshot} = await import('../aws/collect.js');
 		const result = await collectSnapshot({

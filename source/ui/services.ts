@@ -93,6 +93,12 @@ export type WizardServices = {
 	/** An AccessDenied message, SDK error or CloudTrail event → what it reveals. */
 	readonly parseError: (text: string) => Result<ParsedDenial, string>;
 	readonly checkPolicy: (text: string, name: string, kind?: PolicyKind) => PolicyCheck;
+	/**
+	 * Whether any read can work with a profile, asked right after it is chosen: its credentials resolve and
+	 * sts:GetCallerIdentity answers. An error (one line with the cause and the fix) only when no read can work:
+	 * the network, credentials AWS rejects or that expired, an expired SSO session.
+	 */
+	readonly checkReach: (profile: string, signal: AbortSignal) => Promise<Result<void, string>>;
 	/** Live reads, reporting each one as it starts and ends. Fails as a whole only when nothing can be read. */
 	readonly collect: (request: CollectRequest, onProgress: (progress: ReadProgress) => void, signal: AbortSignal) => Promise<Result<Snapshot, string>>;
 	/** Asynchronous only so the diagnosis core loads after the first frame. */

@@ -160,20 +160,22 @@ describe('faults during live collection', () => {
 		expect(Date.now() - started).toBeLessThan(350);
 	});
 
-	it('says once that AWS rejected the keys, instead of a note for every read', async () => {
+	it('says once that AWS rejected the keys, before any other read', async () => {
 		const result = await collectSnapshot({...options(), env: {...state.home.env, AWS_ACCESS_KEY_ID: 'AKIAUNKNOWN000000000', AWS_SECRET_ACCESS_KEY: 'nope'}, profile: undefined, keyProfile: undefined});
-		expect(result.ok).toBe(false);
 		expect(result.ok ? undefined : result.error).toEqual({
-			kind: 'no-credentials',
-			message: 'AWS rejected the credentials of the default profile (InvalidClientTokenId): The security token included in the request is invalid.; refresh them, or pick another profile',
+			kind: 'unreachable',
+			message: 'the default credentials: AWS cannot be reached (the credentials were rejected, InvalidClientTokenId) — refresh the credentials, or name a profile with --profile',
 		});
+		expect(state.fake.calls.map(call => call.operation)).toEqual(['GetCallerIdentity']);
 	});
 
-	it('turns an unreachable endpoint into notes with the network error, not a crash', async () => {
-		const result = await collectSnapshot({...options(), env: {...state.home.env, AWS_ENDPOINT_URL: 'http://127.0.0.1:9'}, callTimeoutMs: 2000});
-		expect(result.ok).toBe(true);
-		const snapshot = result.ok ? result.value : undefined;
-		expect(snapshot?.unread?.find(note => note.path === 'principal')?.reason).toMatch(/^sts:GetCallerIdentity: network error \(ECONNREFUSED\)/);
-		expect(snapshot?.unread?.find(note => note.path === 'bucket.defaultEncryption')?.reason).toMatch(/network error/);
+	it('stops with one line when the endpoint refuses connections, reading nothing else and reporting no progress', async () => {
+		const progress: string[] = [];
+		const result = await collectSnapshot({...options(), env: {...state.home.env, AWS_ENDPOINT_URL: 'http://127.0.0.1:9'}, callTimeoutMs: 2000, onProgress: event => progress.push(event.label)});
+		expect(result.ok ? undefined : result.error).toEqual({
+			kind: 'unreachable',
+			message: 'profile ci: AWS cannot be reached (connection refused, ECONNREFUSED) — check the network connection and any proxy (HTTPS_PROXY), then try again',
+		});
+		expect(progress).toEqual([]);
 	});
 });

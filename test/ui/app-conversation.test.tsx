@@ -111,7 +111,9 @@ describe('the conversation', () => {
 	it('refuses a bad bucket name with the reason, and takes s3://bucket/key as bucket and key at once', async () => {
 		const {app} = start();
 		await app.waitFor(frame => frame.includes('How shall we look'), 'the first question');
-		await app.press(keys.enter, keys.enter);
+		await app.press(keys.enter);
+		await app.waitFor(frame => frame.includes('What fails?'), 'the operation question');
+		await app.press(keys.enter);
 		await app.waitFor(frame => frame.includes('Which bucket?'), 'the bucket question');
 		await app.paste('my bucket');
 		await app.press(keys.enter);
@@ -324,7 +326,10 @@ describe('the conversation', () => {
 		const options: FakeOptions = {profiles: [{name: 'dev', region: 'ap-northeast-1'}], collect: async () => ok(example)};
 		const first = start(options);
 		await first.app.waitFor(frame => frame.includes('Which AWS profile'), 'the first question');
-		await first.app.press(keys.enter, keys.enter);
+		await first.app.press(keys.enter);
+		// The profile's identity is checked before the request is asked about.
+		await first.app.waitFor(frame => frame.includes('What fails?'), 'the operation question');
+		await first.app.press(keys.enter);
 		await first.app.waitFor(frame => frame.includes('Which bucket?'), 'the bucket question');
 		await first.app.paste('s3://example-reports/exports/2026-11/full-export.csv');
 		await first.app.press(keys.enter);
@@ -401,7 +406,9 @@ describe('the conversation', () => {
 		let call = 0;
 		const {app, fake} = start({profiles: [{name: 'dev', region: 'ap-northeast-1'}], collect: async () => ok(call++ === 0 ? example : fixed)});
 		await app.waitFor(frame => frame.includes('Which AWS profile'), 'the first question');
-		await app.press(keys.enter, keys.enter);
+		await app.press(keys.enter);
+		await app.waitFor(frame => frame.includes('What fails?'), 'the operation question');
+		await app.press(keys.enter);
 		await app.waitFor(frame => frame.includes('Which bucket?'), 'the bucket question');
 		await app.paste('s3://example-reports/exports/2026-11/full-export.csv');
 		await app.press(keys.enter, keys.enter);
@@ -423,7 +430,9 @@ describe('the conversation', () => {
 			collect: async () => (attempts++ === 0 ? err('the SSO session of profile dev has expired: run aws sso login --profile dev') : ok(example)),
 		});
 		await app.waitFor(frame => frame.includes('Which AWS profile'), 'the first question');
-		await app.press(keys.enter, keys.down, keys.enter);
+		await app.press(keys.enter);
+		await app.waitFor(frame => frame.includes('What fails?'), 'the operation question');
+		await app.press(keys.down, keys.enter);
 		await app.waitFor(frame => frame.includes('Which bucket?'), 'the bucket question');
 		await app.paste('s3://doc-example-bucket/dir/example-object-name');
 		await app.press(keys.enter);

@@ -8,6 +8,7 @@ import {ActiveQuestion, activeQuestionHeight} from './active-question.js';
 import {ConversationHelp, conversationHelpHeight, type HelpTopic} from './conversation-help.js';
 import {LineView} from './line-view.js';
 import type {ChoiceOption, Question} from './question.js';
+import {previousQuestionId} from './walk.js';
 import {readLines, transcriptLines, type Line} from './transcript-lines.js';
 import {Diagnosing, DiagnosisFailed, WaitView} from './wait-view.js';
 
@@ -34,6 +35,14 @@ export const ConversationScreen = ({session, width, rows, onQuit}: {readonly ses
 		// "Reading failed" is a decision about the reads, not an answer to keep.
 		if (question.id === 'collect-failed') {
 			if (value === 'retry') dispatch({type: 'forget-failed-collections'});
+			else goBack();
+			return;
+		}
+		// "AWS unreachable" comes right after the profile was chosen: going back or pasting instead changes that answer.
+		if (question.id === 'unreachable') {
+			const profileQuestion = previousQuestionId(steps);
+			if (value === 'retry') dispatch({type: 'forget-failed-reaches'});
+			else if (value === 'paste' && profileQuestion) answer(profileQuestion, 'manual');
 			else goBack();
 			return;
 		}

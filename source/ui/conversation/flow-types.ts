@@ -19,6 +19,8 @@ export type FlowEnv = {
 	readonly examplesProblem?: string;
 	/** Snapshot files read so far, by path. */
 	readonly files: Readonly<Record<string, Result<Snapshot, string>>>;
+	/** Whether any read can work with a profile, by its name: an error is the one line saying why not. */
+	readonly reaches: Readonly<Record<string, Result<void, string>>>;
 	/** Live collections, by the request's key. */
 	readonly collections: Readonly<Record<string, Collection>>;
 	readonly parseError: (text: string) => Result<ParsedDenial, string>;
@@ -44,6 +46,7 @@ export type Wait =
 	| {readonly kind: 'start-up'}
 	| {readonly kind: 'examples'}
 	| {readonly kind: 'file'; readonly path: string}
+	| {readonly kind: 'reach'; readonly profile: string}
 	| {readonly kind: 'collect'; readonly key: string; readonly request: CollectRequest};
 
 export type Mode = 'live' | 'manual' | 'file' | 'example';

@@ -9,6 +9,19 @@ import {profileOfAnswer} from './profile-answer.js';
 import * as questions from './live-questions.js';
 import {bucketAccountFlow, type Target} from './target-flow.js';
 
+/**
+ * Right after a profile is chosen, before any question about the request: can any read work with it? When not
+ * (the network, rejected or expired credentials, an expired SSO session), the one line saying why, and a choice.
+ */
+export function* reachFlow(env: FlowEnv, profileName: string): Flow<void> {
+	const reach = env.reaches[profileName];
+	if (!reach) return yield* waitFor({kind: 'reach', profile: profileName});
+	if (!reach.ok) {
+		yield* ask(questions.unreachableQuestion(reach.error));
+		throw new Error('unreachable is answered by the session, never stored');
+	}
+}
+
 /** With a profile: read, show what was found, ask only what the reads could not tell. */
 export function* liveFlow(env: FlowEnv, profileName: string, target: Target, denial: ParsedDenial | undefined): Flow<Ending> {
 	const profile = env.profiles?.find(candidate => candidate.name === profileName);

@@ -6,7 +6,7 @@ import {checkRegion} from './validate.js';
 
 /** The questions live-flow.ts asks around the reads: where they start, which profiles read, and the pause after them. */
 
-export type LiveQuestionId = 'region' | 'other-profile' | 'reviewed' | 'collect-failed';
+export type LiveQuestionId = 'region' | 'other-profile' | 'reviewed' | 'collect-failed' | 'unreachable';
 
 export const regionQuestion = (suggestion: string | undefined): TextQuestion => ({
 	kind: 'text',
@@ -53,5 +53,18 @@ export const collectFailedQuestion = (message: string): ChoiceQuestion => ({
 	options: [
 		{value: 'retry', label: 'Try again', hint: 'after aws sso login, or with the network back'},
 		{value: 'back', label: 'Go back and change the answers'},
+	],
+});
+
+/** No read can work with the profile just chosen (answered by the session, never stored): say why once, and offer the ways on. */
+export const unreachableQuestion = (line: string): ChoiceQuestion => ({
+	kind: 'choice',
+	id: 'unreachable',
+	title: 'AWS unreachable',
+	prompt: line,
+	options: [
+		{value: 'retry', label: 'Try again', hint: 'after the fix above'},
+		{value: 'back', label: 'Go back and choose another profile'},
+		{value: 'paste', label: 'Paste the policies instead', hint: 'no AWS calls; your answers are kept'},
 	],
 });

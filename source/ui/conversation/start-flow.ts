@@ -3,7 +3,7 @@ import {denialMeaning} from './denial-meaning.js';
 import {denialFacts} from './detected-facts.js';
 import {ask, show, waitFor} from './flow-steps.js';
 import type {Ending, Flow, FlowEnv} from './flow-types.js';
-import {liveFlow} from './live-flow.js';
+import {liveFlow, reachFlow} from './live-flow.js';
 import {manualFlow} from './manual-flow.js';
 import {profileOfAnswer} from './profile-answer.js';
 import type {Note} from './question.js';
@@ -61,6 +61,8 @@ export function* conversation(env: FlowEnv): Flow<Ending> {
 		how = readHow.options.length === 1 && !env.profilesLoading ? readHow.options[0]!.value : yield* ask(readHow);
 	}
 	const profile = profileOfAnswer(how);
+	// Whether AWS can be reached at all is known before the request is asked about.
+	if (profile !== undefined) yield* reachFlow(env, profile);
 	const target = yield* targetFlow(env, denial, profile !== undefined);
 	const distribution = yield* distributionFlow(target.question.operation);
 	if (profile !== undefined) return withDistribution(yield* liveFlow(env, profile, target, denial), distribution);

@@ -17,6 +17,8 @@ const waitLabel = (wait: Wait): string => {
 			return 'Loading the built-in examples…';
 		case 'file':
 			return `Reading ${wait.path}…`;
+		case 'reach':
+			return `Checking that profile ${wait.profile} can reach AWS (sts:GetCallerIdentity)…`;
 		case 'collect':
 			return `Reading with profile ${wait.request.profile}${wait.request.bucketProfile ? ` and ${wait.request.bucketProfile}` : ''}…`;
 	}

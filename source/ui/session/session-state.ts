@@ -31,6 +31,8 @@ export type SessionState = {
 	readonly examplesProblem?: string;
 	readonly files: Readonly<Record<string, Result<Snapshot, string>>>;
 	readonly collections: Readonly<Record<string, Collection>>;
+	/** Whether any read can work with a profile, by its name. */
+	readonly reaches: Readonly<Record<string, Result<void, string>>>;
 	/** Text pasted at the first question, waiting in the error field. */
 	readonly drafts: Answers;
 	readonly greetingNotes: readonly Note[];
@@ -47,6 +49,8 @@ export type SessionAction =
 	| {readonly type: 'file-read'; readonly path: string; readonly result: Result<Snapshot, string>}
 	| {readonly type: 'collect-progress'; readonly key: string; readonly progress: ReadProgress}
 	| {readonly type: 'collect-done'; readonly key: string; readonly outcome: Result<Snapshot, string>}
+	| {readonly type: 'reach-checked'; readonly profile: string; readonly result: Result<void, string>}
+	| {readonly type: 'forget-failed-reaches'}
 	| {readonly type: 'forget-collection'; readonly key: string}
 	| {readonly type: 'forget-failed-collections'}
 	| {readonly type: 'forget-file'; readonly path: string}
@@ -55,7 +59,7 @@ export type SessionAction =
 	| {readonly type: 'paste-at-start'; readonly text: string}
 	| {readonly type: 'diagnosed'; readonly outcome: DiagnosisOutcome};
 
-export const initialSession: SessionState = {answers: {}, files: {}, collections: {}, drafts: {}, greetingNotes: [], revision: 0};
+export const initialSession: SessionState = {answers: {}, files: {}, collections: {}, reaches: {}, drafts: {}, greetingNotes: [], revision: 0};
 
 const without = <T>(record: Readonly<Record<string, T>>, key: string): Record<string, T> => {
 	const {[key]: _removed, ...rest} = record;
@@ -94,6 +98,10 @@ export const sessionReducer = (state: SessionState, action: SessionAction): Sess
 			const reads = collection.reads.map(read => (read.state === 'running' ? {...read, state: 'unknown' as const, detail: read.detail ?? 'did not finish'} : read));
 			return {...state, collections: {...state.collections, [action.key]: {reads, outcome: action.outcome}}};
 		}
+		case 'reach-checked':
+			return {...state, reaches: {...state.reaches, [action.profile]: action.result}};
+		case 'forget-failed-reaches':
+			return {...state, reaches: Object.fromEntries(Object.entries(state.reaches).filter(([, reach]) => reach.ok)), revision: state.revision + 1};
 		case 'forget-collection':
 			return {...state, collections: without(state.collections, action.key)};
 		case 'forget-failed-collections':

@@ -18,6 +18,7 @@ const flowEnv = (state: SessionState, services: WizardServices): FlowEnv => ({
 	...(state.examplesProblem ? {examplesProblem: state.examplesProblem} : {}),
 	files: state.files,
 	collections: state.collections,
+	reaches: state.reaches,
 	parseError: services.parseError,
 	checkPolicy: services.checkPolicy,
 	now: services.now,
@@ -36,7 +37,7 @@ export const useSession = (services: WizardServices, savedName?: string, startSe
 	const env = useMemo(
 		() => flowEnv(state, services),
 		// Only what flowEnv reads: a new answer must not rebuild the env (the walk is memoised on it).
-		[state.profiles, state.profilesProblem, state.startSettings, state.examples, state.examplesProblem, state.files, state.collections, state.greetingNotes, services],
+		[state.profiles, state.profilesProblem, state.startSettings, state.examples, state.examplesProblem, state.files, state.collections, state.reaches, state.greetingNotes, services],
 	);
 	const conversation = useMemo(() => walk(state.answers, env, state.stopAt), [state.answers, env, state.stopAt]);
 	const {next} = conversation;

@@ -6,7 +6,7 @@ import {messageOf} from './message-of.js';
 import type {SessionAction} from './session-state.js';
 
 /**
- * The work the conversation waits for: the built-in examples, a snapshot file, live reads. Each result
+ * The work the conversation waits for: the built-in examples, a snapshot file, whether a profile can reach AWS, live reads. Each result
  * goes into the session, and the walk then goes on from where it stopped. Work the conversation no longer
  * waits for (the user went back) is dropped: its result is ignored, and reads are aborted.
  */
@@ -26,6 +26,12 @@ export const useWaits = (wait: Wait | undefined, services: WizardServices, dispa
 			services.readSnapshotFile(wait.path).then(
 				result => live && dispatch({type: 'file-read', path: wait.path, result}),
 				(error: unknown) => live && dispatch({type: 'file-read', path: wait.path, result: err(`${wait.path}: ${messageOf(error)}`)}),
+			);
+		} else if (wait.kind === 'reach') {
+			const {profile} = wait;
+			services.checkReach(profile, controller.signal).then(
+				result => live && dispatch({type: 'reach-checked', profile, result}),
+				(error: unknown) => live && dispatch({type: 'reach-checked', profile, result: err(`profile ${profile}: ${messageOf(error)}`)}),
 			);
 		} else if (wait.kind === 'collect') {
 			const {key, request} = wait;

@@ -13,6 +13,7 @@ const env: FlowEnv = {
 	settings: {recentTargets: [], savedChecks: {}},
 	files: {},
 	collections: {},
+	reaches: {dev: {ok: true, value: undefined}},
 	parseError: text => {
 		const parsed = parseAccessDenied(text);
 		return parsed.ok ? parsed : err(parsed.error.message);

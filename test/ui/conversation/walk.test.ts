@@ -17,6 +17,7 @@ const env = (overrides: Partial<FlowEnv> = {}): FlowEnv => ({
 	settings: {recentTargets: [], savedChecks: {}},
 	files: {},
 	collections: {},
+	reaches: {dev: ok(undefined), storage: ok(undefined)},
 	parseError: text => {
 		const parsed = parseAccessDenied(text);
 		return parsed.ok ? parsed : err(parsed.error.message);
@@ -260,6 +261,18 @@ describe('the conversation', () => {
 		expect(failed.next.kind === 'ask' && failed.next.question.prompt).toContain('aws sso login --profile dev');
 	});
 
+	it('live: checks that the profile reaches AWS right after it is chosen, before the target questions', () => {
+		const answers: Answers = {start: 'profile:dev', operation: 'download', bucket: 'doc-example-bucket', 'object-key': 'x'};
+		expect(walk(answers, env({reaches: {}})).next).toEqual({kind: 'wait', wait: {kind: 'reach', profile: 'dev'}});
+		const line = 'profile dev: AWS cannot be reached (the credentials have expired, ExpiredToken) — refresh the credentials of profile dev, or use another profile';
+		const unreachable = walk(answers, env({reaches: {dev: err(line)}}));
+		expect(asked(unreachable)).toBe('unreachable');
+		expect(unreachable.next.kind === 'ask' && unreachable.next.question.prompt).toBe(line);
+		expect(answeredIds(unreachable)).toEqual(['start']);
+		// The stored target answers wait, unused: pasting instead replays them on the manual path.
+		expect(answeredIds(walk({...answers, start: 'manual'}, env({reaches: {dev: err(line)}})))).toEqual(['start', 'operation', 'bucket', 'object-key']);
+	});
+
 	it('a snapshot file that cannot be read is asked again with the reason', () => {
 		expect(walk({start: 'file', file: 'missing.json'}, env()).next).toEqual({kind: 'wait', wait: {kind: 'file', path: 'missing.json'}});
 		const failed = walk({start: 'file', file: 'missing.json'}, env({files: {'missing.json': err('cannot read missing.json: no such file')}}));
@@ -285,9 +298,9 @@ describe('the conversation', () => {
 		const profiles = [{name: 'sso-admin'}, {name: 'dev', region: 'eu-west-1'}];
 		const settings = {recentTargets: [], savedChecks: {}, lastRegion: 'ap-southeast-2'};
 		const answers: Answers = {start: 'profile:sso-admin', operation: 'download', bucket: 'b-bucket', 'object-key': 'k'};
-		const result = walk(answers, env({profiles, settings}));
+		const result = walk(answers, env({profiles, settings, reaches: {'sso-admin': ok(undefined), dev: ok(undefined)}}));
 		expect(asked(result)).toBe('region');
 		expect(result.next.kind === 'ask' && result.next.question.kind === 'text' && result.next.question.suggestion).toBe('ap-southeast-2');
-		expect(asked(walk({...answers, start: 'profile:dev'}, env({profiles, settings})))).toBe('other-profile');
+		expect(asked(walk({...answers, start: 'profile:dev'}, env({profiles, settings, reaches: {dev: ok(undefined)}})))).toBe('other-profile');
 	});
 });

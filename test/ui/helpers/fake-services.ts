@@ -40,12 +40,15 @@ export type FakeOptions = {
 	readonly files?: Readonly<Record<string, string>>;
 	readonly existingFiles?: readonly string[];
 	readonly collect?: ScriptedCollect;
+	/** Whether each profile can reach AWS: the error line by profile name; any other profile can. */
+	readonly unreachable?: Readonly<Record<string, string>>;
 };
 
 export const fakeServices = (options: FakeOptions = {}) => {
 	const written = new Map<string, string>(options.existingFiles?.map(path => [path, 'old content'] as const) ?? []);
 	const copied: string[] = [];
 	const collected: CollectRequest[] = [];
+	const reachChecks: string[] = [];
 	const saves: WizardSettings[] = [];
 	let settings: WizardSettings = options.settings ?? {recentTargets: [], savedChecks: {}};
 	const services: WizardServices = {
@@ -62,6 +65,11 @@ export const fakeServices = (options: FakeOptions = {}) => {
 			return parsed.ok ? parsed : err(`not recognised: ${parsed.error.message}`);
 		},
 		checkPolicy,
+		checkReach: async profile => {
+			reachChecks.push(profile);
+			const line = options.unreachable?.[profile];
+			return line === undefined ? ok(undefined) : err(line);
+		},
 		collect: async (request, onProgress, signal) => {
 			collected.push(request);
 			if (!options.collect) return err('no collection scripted');
@@ -87,5 +95,5 @@ export const fakeServices = (options: FakeOptions = {}) => {
 		},
 		now: () => new Date('2026-11-05T10:00:00Z'),
 	};
-	return {services, written, copied, collected, saves, currentSettings: () => settings};
+	return {services, written, copied, collected, reachChecks, saves, currentSettings: () => settings};
 };

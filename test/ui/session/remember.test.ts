@@ -17,7 +17,7 @@ const policy = JSON.stringify({Version: '2012-10-17', Statement: [{Effect: 'Allo
 const ending = (mode: Ending['mode']): Ending => ({mode, snapshot: {format: snapshotFormat, question: {operation: 'upload', bucket: 'b', objectKey: 'k'}}});
 
 /** The questions as the flows ask them, each answered as it shows in the transcript. */
-const env: FlowEnv = {profiles: [{name: 'dev'}], settings: emptySettings, files: {}, collections: {}, parseError: () => err('not an error'), checkPolicy, now: () => new Date()};
+const env: FlowEnv = {profiles: [{name: 'dev'}], settings: emptySettings, files: {}, collections: {}, reaches: {dev: ok(undefined)}, parseError: () => err('not an error'), checkPolicy, now: () => new Date()};
 const answered = (question: Question, answer: string): Step => ({kind: 'answer', question, answer, notes: []});
 const start = (answer: string): Step => answered(startQuestion(env), answer);
 const errorText = (answer: string): Step => answered(errorQuestion(env), answer);
