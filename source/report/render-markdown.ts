@@ -17,7 +17,7 @@ import {
 	type PlaceGroup,
 } from './describe.js';
 import {code, fenced, prose, table} from './markdown.js';
-import {conditionStyles, decisionStyles, placeHeading, severityStyles, statusLegendEntry, statusOrder, statusStyles} from './marks.js';
+import {conditionStyleOf, decisionStyles, legendEntries, legendEntryText, placeHeading, severityStyles, statusStyles} from './marks.js';
 import {visibleDiagnosis} from './sanitize.js';
 
 export type MarkdownOptions = {
@@ -26,7 +26,7 @@ export type MarkdownOptions = {
 	readonly toolVersion?: string;
 };
 
-const legend = statusOrder.map(statusLegendEntry).join(' · ');
+const legend = legendEntries.map(legendEntryText).join(' · ');
 
 /** A remedy or resolution that is a command reads best as code; a sentence as prose. */
 const commandOrProse = (text: string): string => (/^aws\s/.test(text) ? code(text) : prose(text));
@@ -102,7 +102,7 @@ const conditionsSection = (diagnosis: Diagnosis): string[] => {
 			...table(
 				['', 'Operator', 'Key', 'Expected', 'Actual', 'Why'],
 				(requirement.conditions ?? []).map(condition => [
-					`${conditionStyles[condition.result].mark} ${conditionStyles[condition.result].label}`,
+					`${conditionStyleOf(condition).mark} ${conditionStyleOf(condition).label}`,
 					code(condition.operator),
 					code(condition.key),
 					condition.expected.map(code).join(', '),
