@@ -108,8 +108,8 @@ export type PolicyVerdict = {
 };
 
 /**
- * `ineffective`: an Allow exists in this layer but cannot count (an IAM allow for a KMS key whose key policy does not
- * delegate to the account; across accounts, an IAM allow whose resource-policy or grant half is missing).
+ * `ineffective`: an Allow exists in this layer but cannot count: an IAM allow for a KMS key, in the key's account,
+ * where the key policy does not delegate to the account.
  */
 export type LayerStatus = 'ok' | 'missing' | 'denied' | 'unknown' | 'ineffective' | 'not-needed' | 'not-applicable';
 

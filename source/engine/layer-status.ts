@@ -145,7 +145,7 @@ export const layerStatus = (state: LayerState, chosen: Path, allowing: readonly 
 
 	// An IAM allow that exists but cannot count: its own status, whichever path was chosen (the twin rows agree).
 	if (state.layer === 'identity' && state.allow === 'yes' && maybeDenying.length === 0 && !inAllowingPath(allowing, 'identity')) {
-		const counts = identityCounts(facts, chosen, allowing);
+		const counts = identityCounts(facts, allowing);
 		if (counts !== 'yes') {
 			const iamAllows = tracesWith(state, 'Allow', 'yes');
 			if (counts === 'no') return verdict('ineffective', iamAllows, () => ineffectiveWhy(iamAllows, facts, allowing));
@@ -176,37 +176,27 @@ export const layerStatus = (state: LayerState, chosen: Path, allowing: readonly 
 const inAllowingPath = (allowing: readonly Path[], layer: Layer): boolean => allowing.some(path => termOf(path, layer) !== undefined);
 
 /**
- * Whether an IAM allow that is on no allowing path could count: `no` where the key policy does not delegate to
- * the account (same account), or where every path across accounts lacks its resource-policy or grant half;
- * `unknown` where that half is not known; `yes` otherwise (the path fails for another reason, or is not KMS's).
+ * Whether an IAM allow that is on no allowing path could count: for KMS in the key's account, `no` where the key
+ * policy does not delegate to the account, `unknown` where that is not known (and nothing else allows).
+ * Across accounts an IAM allow is one of two halves that must both allow: it keeps `ok` (its half is there), as
+ * an allow capped by a boundary does, so that a fix adding it alone is proven (see docs/library.md).
  */
-const identityCounts = (facts: Facts, chosen: Path, allowing: readonly Path[]): Tri => {
-	if (facts.service === 'kms' && !facts.crossAccount) {
-		// Another path allows: the IAM allow is simply not needed, unless it cannot count at all.
-		if (facts.keyPolicyDelegates === 'no') return 'no';
-		return allowing.length > 0 || facts.keyPolicyDelegates === 'yes' ? 'yes' : 'unknown';
-	}
-	if (!facts.crossAccount || allowing.length > 0) return 'yes';
-	const partner = chosen.terms.find(term => term.layer === 'resource' || term.layer === 'grant');
-	if (!chosen.terms.some(term => term.layer === 'identity') || !partner) return 'yes';
-	return partner.value === 'no' ? 'no' : 'yes';
+const identityCounts = (facts: Facts, allowing: readonly Path[]): Tri => {
+	if (facts.service !== 'kms' || facts.crossAccount) return 'yes';
+	// Another path allows: the IAM allow is simply not needed, unless it cannot count at all.
+	if (facts.keyPolicyDelegates === 'no') return 'no';
+	return allowing.length > 0 || facts.keyPolicyDelegates === 'yes' ? 'yes' : 'unknown';
 };
 
+/** Which IAM statement allows, why it does not count, and what would make it count. */
 const ineffectiveWhy = (iamAllows: readonly StatementTrace[], facts: Facts, allowing: readonly Path[]): string => {
 	const {request} = facts;
 	const source = iamAllows[0] ? where(iamAllows[0]) : 'An identity-based policy';
 	const elsewhere = allowing.length > 0 ? ` The request is allowed another way (${pathDescriptions[allowing[0]!.name] ?? allowing[0]!.name}), not by this statement.` : '';
-	if (!facts.crossAccount) {
-		return (
-			`${source} allows ${request.action}, but it does not count: an IAM policy grants access to a KMS key only where the key policy lets account ` +
-			`${request.caller.account} use IAM policies for the key, and this key policy does not. It would count with a key policy statement allowing ` +
-			`"Principal": {"AWS": "arn:aws:iam::${request.caller.account}:root"} ${request.action}; or the key policy can name ${describeCaller(request.caller)} itself.${elsewhere}`
-		);
-	}
-	const partner = facts.service === 'kms' ? `the ${facts.resourceName} (or a KMS grant)` : `the ${facts.resourceName}`;
 	return (
-		`${source} allows ${request.action}, but across accounts it counts only together with ${partner} in the resource's account allowing ` +
-		`${describeCaller(request.caller)} or its account ${request.caller.account}, and that is missing. It counts once ${partner} allows it.`
+		`${source} allows ${request.action}, but it does not count: an IAM policy grants access to a KMS key only where the key policy lets account ` +
+		`${request.caller.account} use IAM policies for the key, and this key policy does not. It would count with a key policy statement allowing ` +
+		`"Principal": {"AWS": "arn:aws:iam::${request.caller.account}:root"} ${request.action}; or the key policy can name ${describeCaller(request.caller)} itself.${elsewhere}`
 	);
 };
 

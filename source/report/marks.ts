@@ -67,7 +67,7 @@ const statusMeanings: Readonly<Record<RequirementStatus, string>> = {
 	missing: 'missing here: nothing allows it, and the request needs it here',
 	denied: 'explicitly denied here',
 	unknown: 'unknown: could not be read, or depends on a value we do not know (with the read permission that would tell)',
-	ineffective: 'does not count: an Allow is here but cannot count (an IAM allow for a key whose key policy does not delegate to the account; across accounts, an IAM allow without its key or bucket policy half); the explanation says what would make it count',
+	ineffective: 'does not count: an Allow is here but cannot count (an IAM allow for a KMS key whose key policy does not delegate to the account); the explanation says what would make it count',
 	'not-needed': 'not needed here: another place already grants it (the explanation names it)',
 };
 
