@@ -68,7 +68,7 @@ const statusMeanings: Readonly<Record<RequirementStatus, string>> = {
 	denied: 'explicitly denied here',
 	unknown: 'unknown: could not be read, or depends on a value we do not know (with the read permission that would tell)',
 	ineffective: 'does not count: an Allow is here but cannot count (an IAM allow for a KMS key whose key policy does not delegate to the account); the explanation says what would make it count',
-	'not-needed': 'not needed here: another place already grants it (the explanation names it)',
+	'not-needed': 'not needed here: another place grants it, or, when nothing does yet, the fix belongs in another place (the explanation says which)',
 };
 
 /**
@@ -80,7 +80,7 @@ export const legendEntries: readonly LegendEntry[] = [
 	{
 		mark: conditionStyles.denies.mark,
 		label: conditionStyles.denies.label,
-		meaning: 'a condition of the Deny that decides: it matches the request, so the Deny applies',
+		meaning: 'beside a condition: the Deny that decides matches the request on it, so the Deny applies',
 		style: conditionStyles.denies,
 	},
 ];
