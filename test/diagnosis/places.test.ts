@@ -99,7 +99,7 @@ describe('key policy, same account', () => {
 		expect(keyPolicy.status).toBe('missing');
 		expect(keyPolicy.why).toMatch(/does not let account 111122223333 use IAM policies .*an IAM allow does not count/);
 		// The IAM statement is shown as ⊘ "does not count", with why and what would make it count; the twins agree.
-		// AWS KMS Developer Guide, "Key policies in AWS KMS": "Unless the key policy explicitly allows it, you cannot use IAM policies to allow access to a KMS key."
+		// AWS KMS Developer Guide, "Key policies in AWS KMS" (docs.aws.amazon.com/kms/latest/developerguide/key-policies.html): "Unless the key policy explicitly allows it, you cannot use IAM policies to allow access to a KMS key."
 		for (const twin of [gdk, decrypt]) {
 			const iam = requirementOf(diagnosis, twin, 'identity-policy');
 			expect(iam.status, twin).toBe('ineffective');
