@@ -192,7 +192,8 @@ const identityCounts = (facts: Facts, allowing: readonly Path[]): Tri => {
 const ineffectiveWhy = (iamAllows: readonly StatementTrace[], facts: Facts, allowing: readonly Path[]): string => {
 	const {request} = facts;
 	const source = iamAllows[0] ? where(iamAllows[0]) : 'An identity-based policy';
-	const elsewhere = allowing.length > 0 ? ` The request is allowed another way (${pathDescriptions[allowing[0]!.name] ?? allowing[0]!.name}), not by this statement.` : '';
+	const how = allowing[0] ? (pathDescriptions[allowing[0].name] ?? allowing[0].name).replace('the resource policy', `the ${facts.resourceName}`) : '';
+	const elsewhere = how ? ` ${facts.request.action} is allowed another way (${how}), not by this statement.` : '';
 	return (
 		`${source} allows ${request.action}, but it does not count: an IAM policy grants access to a KMS key only where the key policy lets account ` +
 		`${request.caller.account} use IAM policies for the key, and this key policy does not. It would count with a key policy statement allowing ` +

@@ -85,5 +85,7 @@ describe('every shipped example', () => {
 		}
 		expect(text).toMatch(/but it does not count: an IAM policy grants access to a KMS key only where the key policy lets account 111122223333/);
 		expect(text).toMatch(/It would count with a key policy statement allowing "Principal": \{"AWS": "arn:aws:iam::111122223333:root"\}/);
+		// kms:GenerateDataKey is allowed, by the key policy itself: said, and still ⊘ (never ✔ or –) for the IAM allow.
+		expect(text.replace(/\s+/g, ' ')).toContain('kms:GenerateDataKey is allowed another way (the key policy names the caller itself), not by this statement.');
 	});
 });
