@@ -17,7 +17,8 @@ export type Place =
 	| 'scp'
 	| 'rcp';
 
-export type RequirementStatus = 'ok' | 'missing' | 'denied' | 'unknown' | 'not-needed';
+/** `ineffective`: an Allow is there but cannot count (see report/marks.ts, the one legend, for every status). */
+export type RequirementStatus = 'ok' | 'missing' | 'denied' | 'unknown' | 'ineffective' | 'not-needed';
 
 /** One AWS action the operation needs, with the context the request really carries. */
 export type RequiredAction = {
@@ -42,6 +43,8 @@ export type ConditionExplanation = {
 	readonly actual: readonly string[] | 'absent' | 'unknown';
 	readonly result: 'yes' | 'no' | 'unknown';
 	readonly reason: string;
+	/** The Effect of the statement the condition belongs to: a Deny's condition that holds is what denies. */
+	readonly effect: 'Allow' | 'Deny';
 };
 
 export type Requirement = {

@@ -24,13 +24,14 @@ export const placeOfLayer = (layer: Layer, service: ActionSpec['service']): Plac
 	}
 };
 
-export const explainCondition = (trace: ConditionTrace): ConditionExplanation => ({
+export const explainCondition = (trace: ConditionTrace, effect: 'Allow' | 'Deny'): ConditionExplanation => ({
 	operator: trace.clause.operator,
 	key: trace.clause.key,
 	expected: trace.clause.values,
 	actual: trace.actual.state === 'present' ? trace.actual.values : trace.actual.state,
 	result: trace.result,
 	reason: trace.reason,
+	effect,
 });
 
 const describeTrace = (trace: StatementTrace): string => `${trace.policy}, ${trace.label}`;
@@ -39,7 +40,7 @@ const describeTrace = (trace: StatementTrace): string => `${trace.policy}, ${tra
 const conditionsOf = (trace: StatementTrace | undefined): ConditionExplanation[] | undefined => {
 	if (!trace || trace.conditions.length === 0) return undefined;
 	const interesting = trace.conditions.filter(condition => condition.result !== 'yes');
-	return (interesting.length > 0 ? interesting : trace.conditions).map(explainCondition);
+	return (interesting.length > 0 ? interesting : trace.conditions).map(condition => explainCondition(condition, trace.effect));
 };
 
 const layerWords: Readonly<Record<LayerVerdict['layer'], string>> = {

@@ -149,7 +149,7 @@ const evaluateFor = (input: EvaluationInput, caller: Caller, crossAccount: boole
 	const guards = triBoth(layers.scp.present ? layers.scp.allow : 'yes', layers.rcp.present ? layers.rcp.allow : 'yes');
 	const allow = triBoth(triBoth(triNot(deny), guards), anyPath);
 	const decision = deny === 'yes' || allow === 'no' ? 'denied' : allow === 'yes' ? 'allowed' : 'unknown';
-	const facts: Facts = {request, crossAccount, service, resourceName: resourceName(service), keyPolicyDelegates: service === 'kms' ? resourceTerm(layers.resource, 'account').value : 'no'};
+	const facts: Facts = {request, crossAccount, service, resourceName: resourceName(service), keyPolicyDelegates: service === 'kms' ? resourceTerm(layers.resource, 'account').value : 'no', resourceResolveWith: layers.resource.unread?.resolveWith};
 	const verdicts: LayerVerdict[] = [];
 	for (let index = 0; index < all.length; index++) {
 		const state = all[index]!;

@@ -107,7 +107,11 @@ export type PolicyVerdict = {
 	readonly nearMisses: readonly string[];
 };
 
-export type LayerStatus = 'ok' | 'missing' | 'denied' | 'unknown' | 'not-needed' | 'not-applicable';
+/**
+ * `ineffective`: an Allow exists in this layer but cannot count: an IAM allow for a KMS key, in the key's account,
+ * where the key policy does not delegate to the account.
+ */
+export type LayerStatus = 'ok' | 'missing' | 'denied' | 'unknown' | 'ineffective' | 'not-needed' | 'not-applicable';
 
 /** What one layer contributes to the decision. */
 export type LayerVerdict = {

@@ -5,7 +5,7 @@ import {modeMatches, pathValue, type Path, type Term} from './paths.js';
 import type {Caller} from './principal.js';
 import type {Tri} from './tri.js';
 
-/** Each layer's status (ok, missing, denied, unknown, not needed), the statements that decided it, and why in words. */
+/** Each layer's status (ok, missing, denied, unknown, ineffective, not needed), the statements that decided it, and why in words. */
 
 const describeCaller = (caller: Caller): string => {
 	if (caller.kind === 'session') return `role ${caller.roleName} (session ${caller.sessionName})`;
@@ -58,6 +58,8 @@ export type Facts = {
 	readonly resourceName: string;
 	/** KMS, same account: does the key policy let the account's IAM policies grant this action? */
 	readonly keyPolicyDelegates: Tri;
+	/** The read that settles the resource policy when it is unread (whether a key policy delegates, say). */
+	readonly resourceResolveWith?: string | undefined;
 };
 
 /** An IAM allow for KMS in the key's account counts only where the key policy delegates to IAM. */
@@ -81,14 +83,14 @@ class LayerResult implements LayerVerdict {
 	#explain: (() => string) | undefined;
 	#why: string | undefined;
 
-	constructor(state: LayerState, status: LayerStatus, decidedBy: readonly StatementTrace[], explain: () => string) {
+	constructor(state: LayerState, status: LayerStatus, decidedBy: readonly StatementTrace[], explain: () => string, resolveWith?: string) {
 		this.layer = state.layer;
 		this.status = status;
 		this.deny = state.deny;
 		this.allow = state.allow;
 		this.decidedBy = decidedBy;
 		this.policies = state.policies;
-		this.resolveWith = state.unread?.resolveWith;
+		this.resolveWith = resolveWith ?? state.unread?.resolveWith;
 		this.#explain = explain;
 	}
 
@@ -121,7 +123,8 @@ export const layerStatus = (state: LayerState, chosen: Path, allowing: readonly 
 	const {request} = facts;
 	// Only the sentences use the layer's name: worked out when one is read.
 	const nameOf = (): string => (state.layer === 'resource' ? facts.resourceName : layerNames[state.layer]);
-	const verdict = (status: LayerStatus, decidedBy: readonly StatementTrace[], why: () => string): LayerVerdict => new LayerResult(state, status, decidedBy, why);
+	const verdict = (status: LayerStatus, decidedBy: readonly StatementTrace[], why: () => string, resolveWith?: string): LayerVerdict =>
+		new LayerResult(state, status, decidedBy, why, resolveWith);
 
 	if (state.deny === 'yes') {
 		const denying = tracesWith(state, 'Deny', 'yes');
@@ -140,12 +143,17 @@ export const layerStatus = (state: LayerState, chosen: Path, allowing: readonly 
 	const matchesOfTerm = term?.mode ? modeMatches(term.mode) : undefined;
 	const allowTraces = (applies: Tri): readonly StatementTrace[] => tracesWith(state, 'Allow', applies, matchesOfTerm);
 
+	// An IAM allow that exists but cannot count: its own status, whichever path was chosen (the twin rows agree).
+	if (state.layer === 'identity' && state.allow === 'yes' && maybeDenying.length === 0 && !inAllowingPath(allowing, 'identity')) {
+		const counts = identityCounts(facts, allowing);
+		if (counts !== 'yes') {
+			const iamAllows = tracesWith(state, 'Allow', 'yes');
+			if (counts === 'no') return verdict('ineffective', iamAllows, () => ineffectiveWhy(iamAllows, facts, allowing));
+			return verdict('unknown', iamAllows, () => `${where(iamAllows[0]!)} allows ${request.action}.${iamCaveat(state, facts)} Whether it does is not known.`, facts.resourceResolveWith);
+		}
+	}
 	if (value === undefined) {
 		if (maybeDenying.length > 0) return verdict('unknown', maybeDenying, () => `Not needed to allow, but ${where(maybeDenying[0]!)} may deny: ${maybeDenying[0]!.reason}.`);
-		if (state.allow === 'yes' && needsIamCaveat(state, facts)) {
-			const allowing = tracesWith(state, 'Allow', 'yes');
-			return verdict('not-needed', allowing, () => `${where(allowing[0]!)} allows ${request.action}.${iamCaveat(state, facts)}`);
-		}
 		return verdict('not-needed', none, () => notNeededWhy(state, chosen, facts));
 	}
 	if (value === 'yes') {
@@ -163,6 +171,34 @@ export const layerStatus = (state: LayerState, chosen: Path, allowing: readonly 
 	}
 	const failing = allowTraces('no');
 	return verdict('missing', failing, () => missingWhy(state, failing, term, facts));
+};
+
+const inAllowingPath = (allowing: readonly Path[], layer: Layer): boolean => allowing.some(path => termOf(path, layer) !== undefined);
+
+/**
+ * Whether an IAM allow that is on no allowing path could count: for KMS in the key's account, `no` where the key
+ * policy does not delegate to the account, `unknown` where that is not known (and nothing else allows).
+ * Across accounts an IAM allow is one of two halves that must both allow: it keeps `ok` (its half is there), as
+ * an allow capped by a boundary does, so that a fix adding it alone is proven (see docs/library.md).
+ */
+const identityCounts = (facts: Facts, allowing: readonly Path[]): Tri => {
+	if (facts.service !== 'kms' || facts.crossAccount) return 'yes';
+	// Another path allows: the IAM allow is simply not needed, unless it cannot count at all.
+	if (facts.keyPolicyDelegates === 'no') return 'no';
+	return allowing.length > 0 || facts.keyPolicyDelegates === 'yes' ? 'yes' : 'unknown';
+};
+
+/** Which IAM statement allows, why it does not count, and what would make it count. */
+const ineffectiveWhy = (iamAllows: readonly StatementTrace[], facts: Facts, allowing: readonly Path[]): string => {
+	const {request} = facts;
+	const source = iamAllows[0] ? where(iamAllows[0]) : 'An identity-based policy';
+	const how = allowing[0] ? (pathDescriptions[allowing[0].name] ?? allowing[0].name).replace('the resource policy', `the ${facts.resourceName}`) : '';
+	const elsewhere = how ? ` ${facts.request.action} is allowed another way (${how}), not by this statement.` : '';
+	return (
+		`${source} allows ${request.action}, but it does not count: an IAM policy grants access to a KMS key only where the key policy lets account ` +
+		`${request.caller.account} use IAM policies for the key, and this key policy does not. It would count with a key policy statement allowing ` +
+		`"Principal": {"AWS": "arn:aws:iam::${request.caller.account}:root"} ${request.action}; or the key policy can name ${describeCaller(request.caller)} itself.${elsewhere}`
+	);
 };
 
 /** Why a boundary or session policy that does not allow leaves a grant to `"Principal": "*"` undecided. */

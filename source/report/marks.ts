@@ -1,4 +1,4 @@
-import type {Decision, Finding, Place, RequirementStatus} from '../diagnosis/diagnosis.js';
+import type {ConditionExplanation, Decision, Finding, Place, RequirementStatus} from '../diagnosis/diagnosis.js';
 import {placeWords} from '../diagnosis/place-words.js';
 
 /**
@@ -22,11 +22,12 @@ export const statusStyles: Readonly<Record<RequirementStatus, MarkStyle>> = {
 	missing: {mark: '✘', label: 'missing', color: 'red'},
 	denied: {mark: '⛔', label: 'denied', color: 'magenta'},
 	unknown: {mark: '?', label: 'unknown', color: 'yellow'},
+	ineffective: {mark: '⊘', label: 'does not count', color: 'yellow'},
 	'not-needed': {mark: '–', label: 'not needed', dim: true},
 };
 
 /** The order every legend lists the statuses in. */
-export const statusOrder: readonly RequirementStatus[] = ['ok', 'missing', 'denied', 'unknown', 'not-needed'];
+export const statusOrder: readonly RequirementStatus[] = ['ok', 'missing', 'denied', 'unknown', 'ineffective', 'not-needed'];
 
 /** `✔ ok`: a status as a legend names it. */
 export const statusLegendEntry = (status: RequirementStatus): string => `${statusStyles[status].mark} ${statusStyles[status].label}`;
@@ -43,12 +44,49 @@ export const severityStyles: Readonly<Record<Finding['severity'], MarkStyle>> = 
 	info: {mark: 'i', label: 'info', color: 'gray'},
 };
 
-/** How a condition fared: `yes` it holds, `no` it fails, `unknown` it depends on a value we do not know. */
-export const conditionStyles: Readonly<Record<'yes' | 'no' | 'unknown', MarkStyle>> = {
+/**
+ * How a condition fared: `yes` it holds, `no` it fails, `unknown` it depends on a value we do not know;
+ * `denies`: a condition of a Deny that holds, which is what makes the Deny apply (never a green ✔).
+ */
+export const conditionStyles: Readonly<Record<'yes' | 'no' | 'unknown' | 'denies', MarkStyle>> = {
 	yes: {mark: '✔', label: 'holds', color: 'green'},
 	no: {mark: '✘', label: 'fails', color: 'red'},
 	unknown: {mark: '?', label: 'unknown', color: 'yellow'},
+	denies: {mark: '⛔', label: 'matches — this is what denies', color: 'magenta'},
 };
+
+/** A condition's style: a Deny's condition that holds reads `matches — this is what denies`. */
+export const conditionStyleOf = (condition: Pick<ConditionExplanation, 'result' | 'effect'>): MarkStyle =>
+	condition.effect === 'Deny' && condition.result === 'yes' ? conditionStyles.denies : conditionStyles[condition.result];
+
+/** One entry of the legend: a mark, its label, what it means, and its style. */
+export type LegendEntry = {readonly mark: string; readonly label: string; readonly meaning: string; readonly style: MarkStyle};
+
+const statusMeanings: Readonly<Record<RequirementStatus, string>> = {
+	ok: 'allowed here, and it counts',
+	missing: 'missing here: nothing allows it, and the request needs it here',
+	denied: 'explicitly denied here',
+	unknown: 'unknown: could not be read, or depends on a value we do not know (with the read permission that would tell)',
+	ineffective: 'does not count: an Allow is here but cannot count (an IAM allow for a KMS key whose key policy does not delegate to the account); the explanation says what would make it count',
+	'not-needed': 'not needed here: another place grants it, or, when nothing does yet, the fix belongs in another place (the explanation says which)',
+};
+
+/**
+ * The one legend every view renders (the text and markdown reports, the wizard's help, README's table): every
+ * status in `statusOrder`, then the mark of a Deny's condition that holds.
+ */
+export const legendEntries: readonly LegendEntry[] = [
+	...statusOrder.map(status => ({mark: statusStyles[status].mark, label: statusStyles[status].label, meaning: statusMeanings[status], style: statusStyles[status]})),
+	{
+		mark: conditionStyles.denies.mark,
+		label: conditionStyles.denies.label,
+		meaning: 'beside a condition: the Deny that decides matches the request on it, so the Deny applies',
+		style: conditionStyles.denies,
+	},
+];
+
+/** `✔ ok`: a legend entry as the short legends write it. */
+export const legendEntryText = (entry: LegendEntry): string => `${entry.mark} ${entry.label}`;
 
 export const placeLabels: Readonly<Record<Place, string>> = placeWords;
 

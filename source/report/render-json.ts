@@ -45,6 +45,7 @@ const conditionJson = (condition: ConditionExplanation): Json => ({
 	actual: condition.actual === 'absent' || condition.actual === 'unknown' ? condition.actual : [...condition.actual],
 	result: condition.result,
 	reason: condition.reason,
+	effect: condition.effect,
 });
 
 const requirementJson = (requirement: Requirement): Json => ({

@@ -18,7 +18,7 @@ import {
 	assumedSentences,
 } from './describe.js';
 import {code, fenced, prose, table} from './markdown.js';
-import {conditionStyles, decisionStyles, placeHeading, severityStyles, statusLegendEntry, statusOrder, statusStyles} from './marks.js';
+import {conditionStyleOf, decisionStyles, legendEntries, legendEntryText, placeHeading, severityStyles, statusStyles} from './marks.js';
 import {visibleDiagnosis} from './sanitize.js';
 
 export type MarkdownOptions = {
@@ -27,7 +27,7 @@ export type MarkdownOptions = {
 	readonly toolVersion?: string;
 };
 
-const legend = statusOrder.map(statusLegendEntry).join(' · ');
+const legend = legendEntries.map(legendEntryText).join(' · ');
 
 /** A remedy or resolution that is a command reads best as code; a sentence as prose. */
 const commandOrProse = (text: string): string => (/^aws\s/.test(text) ? code(text) : prose(text));
@@ -103,7 +103,7 @@ const conditionsSection = (diagnosis: Diagnosis): string[] => {
 			...table(
 				['', 'Operator', 'Key', 'Expected', 'Actual', 'Why'],
 				(requirement.conditions ?? []).map(condition => [
-					`${conditionStyles[condition.result].mark} ${conditionStyles[condition.result].label}`,
+					`${conditionStyleOf(condition).mark} ${conditionStyleOf(condition).label}`,
 					code(condition.operator),
 					code(condition.key),
 					condition.expected.map(code).join(', '),

@@ -16,7 +16,7 @@ import {
 	type PlaceGroup,
 	assumedSentences,
 } from './describe.js';
-import {conditionStyles, decisionStyles, placeHeading, severityStyles, statusLegendEntry, statusOrder, statusStyles, type MarkStyle} from './marks.js';
+import {conditionStyleOf, decisionStyles, legendEntries, legendEntryText, placeHeading, severityStyles, statusStyles, type MarkStyle} from './marks.js';
 import {displayWidth, padEnd} from '../shared/display-width.js';
 import {wrap} from './wrap.js';
 import {visible, visibleDiagnosis} from './sanitize.js';
@@ -82,10 +82,15 @@ const findingLines = (context: Context, finding: Finding): string[] => {
 };
 
 const conditionLines = (context: Context, condition: ConditionExplanation): string[] => {
-	const style = conditionStyles[condition.result];
+	const style = conditionStyleOf(condition);
 	const indent = '          ';
+	// A long label (a Deny's condition: `matches — this is what denies`) takes a line of its own.
+	const first =
+		displayWidth(style.label) > 8
+			? [`        ${mark(context, style)} ${context.paint.style(style.label, style)}`, ...wrap(`${condition.operator} ${condition.key}`, context.width, indent, indent)]
+			: wrap(`${condition.operator} ${condition.key}`, context.width, indent, `        ${mark(context, style)}${context.paint.style(padEnd(style.label, 8), style)} `);
 	return [
-		...wrap(`${condition.operator} ${condition.key}`, context.width, indent, `        ${mark(context, style)}${context.paint.style(padEnd(style.label, 8), style)} `),
+		...first,
 		...labelled(context, indent, 'expected', condition.expected.join(', ')),
 		...labelled(context, indent, 'actual', actualWords(condition), 'expected:'.length),
 		...wrap(condition.reason, context.width, indent),
@@ -156,7 +161,7 @@ export const renderText = (written: Diagnosis, options: TextOptions): string => 
 	const context: Context = {paint: painter(options.color), width: options.width ?? 100};
 	const verdict = decisionStyles[diagnosis.verdict];
 	const explained = new Set(requirementsWithConditions(diagnosis.requirements));
-	const legend = statusOrder.map(status => context.paint.style(statusLegendEntry(status), statusStyles[status]));
+	const legend = legendEntries.map(entry => context.paint.style(legendEntryText(entry), entry.style));
 	const title = `${verdict.mark} ${verdictWords[diagnosis.verdict].toUpperCase()}`;
 	const lines = [
 		`${context.paint.bold(context.paint.style(title, verdict))}  ${operationPhrase(diagnosis.question)} ${objectUrl(diagnosis.question)}`,

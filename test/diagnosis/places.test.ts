@@ -87,16 +87,29 @@ describe('key policy, same account', () => {
 	});
 
 	it('without delegation an IAM allow does not count', () => {
-		const snapshot = buildSnapshot({key: {policy: policy(allow('kms:*', '*', {Sid: 'Admins', Principal: {AWS: `arn:aws:iam::${account}:role/KeyAdmin`}}))}});
+		// 100 MiB: a multipart upload, which needs kms:Decrypt as well: the twin rows.
+		const snapshot = buildSnapshot({
+			question: {sizeBytes: 100 * 1024 * 1024},
+			key: {policy: policy(allow('kms:*', '*', {Sid: 'Admins', Principal: {AWS: `arn:aws:iam::${account}:role/KeyAdmin`}}))},
+		});
 		const diagnosis = diagnose(snapshot);
 		expect(diagnosis.verdict).toBe('denied');
 		expect(decisions(diagnosis)[gdk]).toBe('denied');
 		const keyPolicy = requirementOf(diagnosis, gdk, 'key-policy');
 		expect(keyPolicy.status).toBe('missing');
 		expect(keyPolicy.why).toMatch(/does not let account 111122223333 use IAM policies .*an IAM allow does not count/);
-		// The IAM statement is shown, with the caveat that it does not count here.
-		expect(requirementOf(diagnosis, gdk, 'identity-policy').why).toMatch(/counts only where the key policy lets account 111122223333 use IAM policies for the key, and this key policy does not/);
+		// The IAM statement is shown as ⊘ "does not count", with why and what would make it count; the twins agree.
+		// AWS KMS Developer Guide, "Key policies in AWS KMS" (docs.aws.amazon.com/kms/latest/developerguide/key-policies.html): "Unless the key policy explicitly allows it, you cannot use IAM policies to allow access to a KMS key."
+		for (const twin of [gdk, decrypt]) {
+			const iam = requirementOf(diagnosis, twin, 'identity-policy');
+			expect(iam.status, twin).toBe('ineffective');
+			expect(iam.decidedBy).toBe('IAM policy "ObjectsAndKey", Sid "UseKey"');
+			expect(iam.why).toMatch(/does not count: an IAM policy grants access to a KMS key only where the key policy lets account 111122223333 use IAM policies for the key, and this key policy does not/);
+			expect(iam.why).toMatch(/It would count with a key policy statement allowing "Principal": \{"AWS": "arn:aws:iam::111122223333:root"\}/);
+		}
 		expectFixesHold(snapshot, diagnosis);
+		// No fix counts the IAM row as ✔: it is not among the rows any fix resolves.
+		for (const fix of diagnosis.fixes) expect(fix.resolves).not.toContain(`${gdk}#identity-policy`);
 	});
 });
 

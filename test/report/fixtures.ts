@@ -81,8 +81,9 @@ const uploadRequirements: readonly Requirement[] = [
 				actual: [keyArn],
 				result: 'yes',
 				reason: `s3:x-amz-server-side-encryption-aws-kms-key-id is "${keyArn}", not one of "arn:aws:kms:eu-west-1:${account}:key/other", so the deny applies.`,
+				effect: 'Deny',
 			},
-			{operator: 'Bool', key: 'aws:SecureTransport', expected: ['true'], actual: 'absent', result: 'no', reason: 'aws:SecureTransport is absent.'},
+			{operator: 'Bool', key: 'aws:SecureTransport', expected: ['true'], actual: 'absent', result: 'no', reason: 'aws:SecureTransport is absent.', effect: 'Deny'},
 		],
 	},
 	{

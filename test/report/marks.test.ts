@@ -8,8 +8,10 @@ describe('marks', () => {
 			missing: '✘',
 			denied: '⛔',
 			unknown: '?',
+			ineffective: '⊘',
 			'not-needed': '–',
 		});
+		expect(statusStyles.ineffective.label).toBe('does not count');
 		expect(statusStyles.ok.color).toBe('green');
 		expect(statusStyles.missing.color).toBe('red');
 		expect(statusStyles.unknown.color).toBe('yellow');

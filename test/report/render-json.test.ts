@@ -53,7 +53,10 @@ describe('renderJson', () => {
 			actual: 'absent',
 			result: 'no',
 			reason: 'aws:SecureTransport is absent.',
+			effect: 'Deny',
 		});
+		// The Deny's condition that holds says it belongs to a Deny: it is what denies, not a green "holds".
+		expect((denied['conditions'] as Record<string, unknown>[])[0]).toMatchObject({result: 'yes', effect: 'Deny'});
 	});
 
 	it('gives each fix with its statement, merged policy, command and proof', () => {

@@ -81,7 +81,7 @@ describe('renderMarkdown', () => {
 		const rows = tableUnder(conditions, '⛔ s3:PutObject, bucket policy, Sid "DenyOtherKeys"');
 		expect(rows[0]).toEqual(['', 'Operator', 'Key', 'Expected', 'Actual', 'Why']);
 		expect(rows[2]!.slice(0, 5)).toEqual([
-			'✔ holds',
+			'⛔ matches — this is what denies',
 			'`StringNotEquals`',
 			'`s3:x-amz-server-side-encryption-aws-kms-key-id`',
 			'`arn:aws:kms:eu-west-1:111122223333:key/other`',

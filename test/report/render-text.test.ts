@@ -59,7 +59,9 @@ describe('renderText', () => {
 		const start = lines.findIndex(line => line.includes('⛔ s3:PutObject'));
 		const block = lines.slice(start, start + 14).join('\n');
 		expect(block).toContain('decided by: bucket policy, Sid "DenyOtherKeys"');
-		expect(block).toMatch(/✔ holds +StringNotEquals s3:x-amz-server-side-encryption-aws-kms-key-id/);
+		// A Deny's condition that holds is what denies: never a green "✔ holds".
+		expect(block).toMatch(/⛔ matches — this is what denies\n +StringNotEquals s3:x-amz-server-side-encryption-aws-kms-key-id/);
+		expect(block).not.toContain('✔ holds');
 		expect(block).toContain('expected: arn:aws:kms:eu-west-1:111122223333:key/other');
 		expect(block).toContain('actual:   arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab');
 		expect(block).toContain('actual:   (absent)');

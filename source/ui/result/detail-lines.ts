@@ -1,7 +1,7 @@
 import type {Diagnosis, Fix} from '../../diagnosis/diagnosis.js';
 import type {PolicyJson} from '../../snapshot/snapshot.js';
 import {actualWords, appliesInWords, fixHeading} from '../../report/describe.js';
-import {conditionStyles, placeLabels, statusStyles} from '../../report/marks.js';
+import {conditionStyleOf, placeLabels, statusStyles} from '../../report/marks.js';
 import {visible, visibleJson} from '../../report/sanitize.js';
 import {displayWidth} from '../../shared/display-width.js';
 import type {Line} from '../conversation/transcript-lines.js';
@@ -59,7 +59,7 @@ export const explanationLines = (row: ResultRow, diagnosis: Diagnosis, width: nu
 	if (conditions.length > 0) {
 		lines.push({text: ''}, {text: '  Conditions of that statement:'});
 		for (const condition of conditions) {
-			const mark = conditionStyles[condition.result];
+			const mark = conditionStyleOf(condition);
 			lines.push({mark: `   ${mark.mark} `, ...(mark.color ? {markColour: mark.color} : {}), text: `${condition.operator} ${condition.key} — ${mark.label}`});
 			lines.push(...labelled('  expected', condition.expected.join(', ') || '(nothing)', width));
 			lines.push({...labelled('  actual  ', actualWords(condition), width)[0]!, ...(condition.result === 'no' ? {colour: 'red' as const} : {})});

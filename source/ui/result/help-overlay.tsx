@@ -1,12 +1,12 @@
 import {helpEntries, resultScreenKeys, type KeyName} from '../keymap.js';
-import {statusLegendEntry, statusOrder} from '../../report/marks.js';
+import {legendEntries, legendEntryText} from '../../report/marks.js';
 import {HelpBox, helpBoxHeight, type HelpBoxProps} from '../keys/help-box.js';
 
 /** Every key of the result screen that does something here, from the keymap itself, and what the marks mean. */
 
 const boxProps = (keys: readonly KeyName[], width: number, room: number): HelpBoxProps => ({
 	entries: helpEntries(keys),
-	legend: statusOrder.map(statusLegendEntry).join('   '),
+	legend: legendEntries.map(legendEntryText).join('   '),
 	width,
 	room,
 });

@@ -19,6 +19,7 @@ const env: FlowEnv = {
 	settings: {recentTargets: [], savedChecks: {}},
 	files: {},
 	collections: {},
+	reaches: {},
 	parseError: text => {
 		const parsed = parseAccessDenied(text);
 		return parsed.ok ? parsed : err(parsed.error.message);

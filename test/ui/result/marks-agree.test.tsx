@@ -1,0 +1,95 @@
+import {readFileSync} from 'node:fs';
+import {afterEach, describe, expect, it, vi} from 'vitest';
+import {diagnose} from '../../../source/diagnosis/diagnose.js';
+import type {Diagnosis} from '../../../source/diagnosis/diagnosis.js';
+import {legendEntries} from '../../../source/report/marks.js';
+import {snapshotFormat, type Snapshot} from '../../../source/snapshot/snapshot.js';
+import {KeyRouter} from '../../../source/ui/keys/key-router.js';
+import {ResultScreen, type ResultScreenProps} from '../../../source/ui/result/result-screen.js';
+import {flatRows, rowGroups} from '../../../source/ui/result/rows.js';
+import {fakeServices} from '../helpers/fake-services.js';
+import {keys, renderApp, type Rendered} from '../helpers/render.js';
+import {fixtureDiagnosis} from '../fixtures/diagnosis.js';
+
+/** Marks agree with their words (#10): ⊘ for an IAM allow that does not count, a Deny's condition that "matches — this is what denies", one legend. */
+
+const example = (name: string): Snapshot => JSON.parse(readFileSync(new URL(`../../../examples/${name}`, import.meta.url), 'utf8')) as Snapshot;
+
+const uploadSnapshot: Snapshot = {format: snapshotFormat, question: {operation: 'upload', bucket: 'reports-bucket', objectKey: 'exports/big.csv'}};
+
+let app: Rendered | undefined;
+afterEach(() => {
+	app?.unmount();
+	app = undefined;
+});
+
+const show = (diagnosis: Diagnosis, snapshot: Snapshot, size = {columns: 100, rows: 40}): Rendered => {
+	const fake = fakeServices({existingFiles: []});
+	const props: ResultScreenProps = {
+		diagnosis,
+		snapshot,
+		services: fake.services,
+		width: size.columns,
+		rows: size.rows,
+		onRerun: () => ({tone: 'info', text: 'Nothing to re-read'}),
+		savedCheckNames: [],
+		onBack: vi.fn(),
+		onQuit: vi.fn(),
+	};
+	app = renderApp(
+		<KeyRouter>
+			<ResultScreen {...props} />
+		</KeyRouter>,
+		size,
+	);
+	return app;
+};
+
+describe('marks that agree with their words', () => {
+	it('an IAM allow the key policy does not delegate to is ⊘ on both twin rows, and its explanation says why and what would make it count', async () => {
+		const snapshot = example('large-upload-multipart-missing-decrypt.json');
+		const diagnosis = diagnose(snapshot);
+		const rendered = show(diagnosis, snapshot);
+		const frame = await rendered.waitFor(frame => frame.includes('IAM identity policies'), 'the table');
+		expect(frame).toMatch(/⊘ +kms:GenerateDataKey/);
+		expect(frame).toMatch(/⊘ +kms:Decrypt/);
+		// Neither twin is ✔ or – in the IAM group.
+		const iamGroup = frame.slice(frame.indexOf('IAM identity policies'));
+		expect(iamGroup).not.toMatch(/[✔–] +kms:(GenerateDataKey|Decrypt)/);
+		// Walk to the ⊘ rows and open each one.
+		const rows = diagnosis.requirements;
+		for (const action of ['kms:GenerateDataKey', 'kms:Decrypt']) {
+			await rendered.press(keys.up, keys.up, keys.up, keys.up, keys.up, keys.up, keys.up);
+			const index = flatRows(rowGroups(diagnosis)).findIndex(row => row.requirement.action === action && row.requirement.place === 'identity-policy');
+			expect(index, action).toBeGreaterThan(-1);
+			for (let step = 0; step < index; step++) await rendered.press(keys.down);
+			await rendered.press(keys.enter);
+			const detail = await rendered.waitFor(frame => frame.includes('does not count ·') || frame.includes('· does not count'), `the ${action} explanation`);
+			expect(detail).toContain(`⊘ ${action} · IAM identity policies · does not count`);
+			expect(detail.replace(/\s+/g, ' ')).toContain('but it does not count: an IAM policy grants access to a KMS key only where the key policy lets account 111122223333 use IAM policies for the key');
+			expect(detail.replace(/\s+/g, ' ')).toContain('It would count with a key policy statement allowing');
+			await rendered.press(keys.escape);
+			await rendered.waitFor(frame => !frame.includes('· does not count'), 'the table again');
+		}
+		expect(rows.filter(row => row.place === 'identity-policy' && row.action.startsWith('kms:')).map(row => row.status)).toEqual(['ineffective', 'ineffective']);
+	});
+
+	it("a Deny's condition that holds reads 'matches — this is what denies', never a green ✔ holds", async () => {
+		const rendered = show(fixtureDiagnosis, uploadSnapshot);
+		await rendered.waitFor(frame => frame.includes('Key policy'), 'the table');
+		await rendered.press(keys.down, keys.down, keys.enter);
+		const frame = await rendered.waitFor(frame => frame.includes('Decided by:'), 'the explanation');
+		expect(frame).toContain('⛔ kms:Decrypt · IAM identity policies · denied');
+		expect(frame).toContain('⛔ StringNotEquals aws:SourceVpce — matches — this is what denies');
+		expect(frame).not.toContain('— holds');
+	});
+
+	it('the help lists the whole legend, from marks.ts', async () => {
+		const rendered = show(fixtureDiagnosis, uploadSnapshot, {columns: 120, rows: 40});
+		await rendered.waitFor(frame => frame.includes('Key policy'), 'the table');
+		await rendered.press('?');
+		const frame = await rendered.waitFor(frame => frame.includes('Keys'), 'the help');
+		const flat = frame.replace(/\s+/g, ' ');
+		for (const entry of legendEntries) expect(flat).toContain(`${entry.mark} ${entry.label}`);
+	});
+});
