@@ -54,6 +54,8 @@ export type Requirement = {
 	readonly resource: string;
 	readonly place: Place;
 	readonly status: RequirementStatus;
+	/** Nothing allows, and the fix goes to another place: this one shows what it holds (fixes do not target it). Not in the JSON contract. */
+	readonly alternative?: boolean;
 	/** "key policy, Sid \"Allow use of the key\"" — absent when no statement decided (missing). */
 	readonly decidedBy?: string;
 	readonly why: string;

@@ -71,6 +71,7 @@ const requirementOf = (spec: ActionSpec, layer: LayerVerdict, keyUnknown: boolea
 		resource: spec.unknownKey?.label ?? spec.resource,
 		place: placeOfLayer(layer.layer, spec.service),
 		status,
+		...(layer.alternative ? {alternative: true} : {}),
 		...(deciding ? {decidedBy: describeTrace(deciding), statement: deciding.source} : {}),
 		why,
 		...(conditions ? {conditions} : {}),

@@ -37,7 +37,9 @@ const guardrailSentence = (places: readonly Place[]): string => {
 
 /** For an undecided action: what already fails, and what could still save it. */
 const causeOf = (action: string, rows: readonly Requirement[], missing: string): string | undefined => {
-	const failing = distinct(rows.filter(row => row.status === 'missing').map(row => placeWords[row.place]));
+	// Where the fix goes first; the other places that could grant it only when the fix's own place is not failing.
+	const onPath = rows.filter(row => row.status === 'missing' && !row.alternative);
+	const failing = distinct((onPath.length > 0 ? onPath : rows.filter(row => row.status === 'missing')).map(row => placeWords[row.place]));
 	const open = distinct(rows.filter(row => row.status === 'unknown' && !guardrails.has(row.place)).map(row => row.place));
 	if (failing.length === 0 || open.length === 0) return undefined;
 	return `${action} is not allowed by the ${listWords(failing)} — unless ${listWords(open.map(place => unlessWords(place, missing)))}`;
@@ -59,7 +61,7 @@ export const summaryOf = (snapshot: Snapshot, verdict: Decision, actions: readon
 			denied.map(action => {
 				const rows = rowsOf(action);
 				const deniedBy = distinct(rows.filter(row => row.status === 'denied').map(row => placeWords[row.place]));
-				const missingIn = distinct(rows.filter(row => row.status === 'missing').map(row => placeWords[row.place]));
+				const missingIn = distinct(rows.filter(row => row.status === 'missing' && !row.alternative).map(row => placeWords[row.place]));
 				if (deniedBy.length > 0) return `${action.action} is denied by the ${listWords(deniedBy)}`;
 				if (missingIn.length > 0) return `${action.action} is not allowed by the ${listWords(missingIn)}`;
 				return `${action.action} is not allowed`;

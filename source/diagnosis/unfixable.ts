@@ -28,7 +28,7 @@ export const unfixableFindings = (snapshot: Snapshot, requirements: readonly Req
 	const explained = new Set(findings.filter(finding => guardrailFindings.has(finding.id)).length > 0 ? ['scp', 'rcp', 'permissions-boundary', 'session-policy'] : []);
 	const byReason = new Map<string, Requirement[]>();
 	for (const row of requirements) {
-		if ((row.status !== 'missing' && row.status !== 'denied') || fixed.has(requirementId(row))) continue;
+		if ((row.status !== 'missing' && row.status !== 'denied') || row.alternative || fixed.has(requirementId(row))) continue;
 		if (row.status === 'denied' && explained.has(row.place)) continue;
 		const reason = reasonFor(snapshot, row);
 		byReason.set(reason, [...(byReason.get(reason) ?? []), row]);

@@ -126,6 +126,11 @@ export type LayerVerdict = {
 	readonly policies: readonly PolicyVerdict[];
 	/** For unread policies: what would read them. */
 	readonly resolveWith?: string;
+	/**
+	 * Nothing allows, and this layer is on no path the fix takes: another place the action could be granted. It
+	 * shows its own status (nothing here allows: `missing`), never `not-needed`, which says another place grants.
+	 */
+	readonly alternative?: boolean;
 };
 
 export type Evaluation = {

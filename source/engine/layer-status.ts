@@ -80,10 +80,12 @@ class LayerResult implements LayerVerdict {
 	readonly decidedBy: readonly StatementTrace[];
 	readonly policies: readonly PolicyVerdict[];
 	readonly resolveWith?: string;
+	readonly alternative?: boolean;
 	#explain: (() => string) | undefined;
 	#why: string | undefined;
 
-	constructor(state: LayerState, status: LayerStatus, decidedBy: readonly StatementTrace[], explain: () => string, resolveWith?: string) {
+	constructor(state: LayerState, status: LayerStatus, decidedBy: readonly StatementTrace[], explain: () => string, resolveWith?: string, alternative?: boolean) {
+		if (alternative) this.alternative = true;
 		this.layer = state.layer;
 		this.status = status;
 		this.deny = state.deny;
@@ -103,8 +105,8 @@ class LayerResult implements LayerVerdict {
 	}
 
 	toJSON(): LayerVerdict {
-		const {layer, status, deny, allow, decidedBy, why, policies, resolveWith} = this;
-		return {layer, status, deny, allow, decidedBy, why, policies, ...(resolveWith ? {resolveWith} : {})};
+		const {layer, status, deny, allow, decidedBy, why, policies, resolveWith, alternative} = this;
+		return {layer, status, deny, allow, decidedBy, why, policies, ...(resolveWith ? {resolveWith} : {}), ...(alternative ? {alternative} : {})};
 	}
 }
 
@@ -123,8 +125,8 @@ export const layerStatus = (state: LayerState, chosen: Path, allowing: readonly 
 	const {request} = facts;
 	// Only the sentences use the layer's name: worked out when one is read.
 	const nameOf = (): string => (state.layer === 'resource' ? facts.resourceName : layerNames[state.layer]);
-	const verdict = (status: LayerStatus, decidedBy: readonly StatementTrace[], why: () => string, resolveWith?: string): LayerVerdict =>
-		new LayerResult(state, status, decidedBy, why, resolveWith);
+	const verdict = (status: LayerStatus, decidedBy: readonly StatementTrace[], why: () => string, resolveWith?: string, alternative?: boolean): LayerVerdict =>
+		new LayerResult(state, status, decidedBy, why, resolveWith, alternative);
 
 	if (state.deny === 'yes') {
 		const denying = tracesWith(state, 'Deny', 'yes');
@@ -133,10 +135,14 @@ export const layerStatus = (state: LayerState, chosen: Path, allowing: readonly 
 	let term = termOf(chosen, state.layer);
 	for (let index = 0; term === undefined && index < allowing.length; index++) term = termOf(allowing[index]!, state.layer);
 	const isGuard = state.layer === 'scp' || state.layer === 'rcp';
-	// An unread layer matters if it may deny, or if the chosen path needs it to allow.
-	if (state.unread && (state.deny !== 'no' || term || isGuard)) {
+	// Nothing allows and the fix goes elsewhere: this place shows what it holds, never "not needed".
+	const alternative = term === undefined && allowing.length === 0 && !isGuard;
+	// An unread layer matters if it may deny, if the chosen path needs it to allow, or if, nothing allowing, it might.
+	if (state.unread && (state.deny !== 'no' || term || isGuard || alternative)) {
 		const {reason} = state.unread;
-		return verdict('unknown', none, () => `The ${nameOf()} could not be read (${reason}), so it may allow or deny ${request.action}.`);
+		// Grants only ever allow: an unread list may allow, never deny.
+		const may = state.layer === 'grant' ? 'allow' : 'allow or deny';
+		return verdict('unknown', none, () => `The ${nameOf()} could not be read (${reason}), so it may ${may} ${request.action}.`, undefined, alternative && state.deny === 'no');
 	}
 	const maybeDenying = state.deny === 'unknown' ? tracesWith(state, 'Deny', 'unknown') : none;
 	const value: Tri | undefined = isGuard ? state.allow : term?.value;
@@ -154,6 +160,7 @@ export const layerStatus = (state: LayerState, chosen: Path, allowing: readonly 
 	}
 	if (value === undefined) {
 		if (maybeDenying.length > 0) return verdict('unknown', maybeDenying, () => `Not needed to allow, but ${where(maybeDenying[0]!)} may deny: ${maybeDenying[0]!.reason}.`);
+		if (alternative) return alternativeVerdict(state, chosen, facts, verdict, tracesWith);
 		return verdict('not-needed', none, () => notNeededWhy(state, chosen, facts));
 	}
 	if (value === 'yes') {
@@ -266,6 +273,29 @@ const pathDescriptions: Record<string, string> = {
 	'grant-and-identity': 'a KMS grant and the IAM policy allow it',
 };
 
+/** A place on no path the fix takes while nothing allows: what it holds, and where the fix goes instead. */
+const alternativeVerdict = (
+	state: LayerState,
+	chosen: Path,
+	facts: Facts,
+	verdict: (status: LayerStatus, decidedBy: readonly StatementTrace[], why: () => string, resolveWith?: string, alternative?: boolean) => LayerVerdict,
+	traces: typeof tracesWith,
+): LayerVerdict => {
+	const {action} = facts.request;
+	const name = state.layer === 'resource' ? facts.resourceName : layerNames[state.layer];
+	const elsewhere = `the fix goes where ${(pathDescriptions[chosen.name] ?? chosen.name).replace('the resource policy', `the ${facts.resourceName}`)}`;
+	if (state.allow === 'yes') {
+		const allows = traces(state, 'Allow', 'yes');
+		// It allows on a path that fails elsewhere (a bucket policy naming only the account): it does not count here.
+		return verdict('ineffective', allows, () => `${allows[0] ? where(allows[0]) : `The ${name}`} allows ${action}, but that does not count on its own; ${elsewhere}.`, undefined, true);
+	}
+	if (state.allow === 'unknown') {
+		const undecided = traces(state, 'Allow', 'unknown');
+		return verdict('unknown', undecided, () => `${undecided[0] ? `${where(undecided[0])} might allow ${action}: ${undecided[0].reason}` : `Whether the ${name} allows ${action} is not known`}; otherwise ${elsewhere}.`, undefined, true);
+	}
+	return verdict('missing', traces(state, 'Allow', 'no'), () => `No statement of the ${name} allows ${action}. It is another place that could grant it; ${elsewhere}.`, undefined, true);
+};
+
 const notNeededWhy = (state: LayerState, chosen: Path, facts: Facts): string => {
 	const how = pathDescriptions[chosen.name] ?? chosen.name;
 	const name = state.layer === 'resource' ? facts.resourceName : layerNames[state.layer];
@@ -277,7 +307,7 @@ export const summarize = (decision: Evaluation['decision'], layers: readonly Lay
 	if (decision === 'allowed') return `${subject} is allowed.`;
 	const denied = layers.find(layer => layer.status === 'denied');
 	if (denied) return `${subject} is denied: ${denied.why}`;
-	const missing = layers.filter(layer => layer.status === 'missing');
+	const missing = layers.filter(layer => layer.status === 'missing' && !layer.alternative);
 	if (decision === 'denied' && missing.length > 0) return `${subject} is denied: ${missing.map(layer => layer.why).join(' ')}`;
 	const unknown = layers.filter(layer => layer.status === 'unknown');
 	return `${subject} cannot be decided: ${unknown.map(layer => layer.why).join(' ') || 'a needed value is not known.'}`;

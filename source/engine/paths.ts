@@ -141,8 +141,9 @@ const anyonePath = (resource: LayerState, limits: readonly Term[]): Path | undef
 };
 
 /**
- * The path that allows, or else the one closest to allowing: fewest `no`, then fewest `unknown`, then
- * most `yes`, then most `no` terms whose statement matched all but its conditions (the likely cause).
+ * The path that allows, or else the one closest to allowing: fewest `no` (an unread grant list counts as one),
+ * then fewest `unknown`, then most `yes`, then most `no` terms whose statement matched all but its conditions
+ * (the likely cause).
  */
 export const choosePath = (paths: readonly Path[]): Path => {
 	const satisfied = paths.find(path => pathValue(path) === 'yes');
@@ -152,8 +153,9 @@ export const choosePath = (paths: readonly Path[]): Path => {
 		let no = 0;
 		let unknown = 0;
 		let yes = 0;
-		for (const {value} of path.terms) {
-			if (value === 'no') no++;
+		for (const {value, layer, state} of path.terms) {
+			// Grants nobody gave are no way to steer a fix: the path counts as failing there, so the fix goes into a policy.
+			if (value === 'no' || (value === 'unknown' && layer === 'grant' && state.unread)) no++;
 			else if (value === 'unknown') unknown++;
 			else yes++;
 		}

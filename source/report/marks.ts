@@ -64,11 +64,11 @@ export type LegendEntry = {readonly mark: string; readonly label: string; readon
 
 const statusMeanings: Readonly<Record<RequirementStatus, string>> = {
 	ok: 'allowed here, and it counts',
-	missing: 'missing here: nothing allows it, and the request needs it here',
+	missing: 'missing here: nothing here allows it (where the fix does not go, the explanation names the place it goes instead)',
 	denied: 'explicitly denied here',
 	unknown: 'unknown: could not be read, or depends on a value we do not know (with the read permission that would tell)',
-	ineffective: 'does not count: an Allow is here but cannot count (an IAM allow for a KMS key whose key policy does not delegate to the account); the explanation says what would make it count',
-	'not-needed': 'not needed here: another place grants it, or, when nothing does yet, the fix belongs in another place (the explanation says which)',
+	ineffective: 'does not count: an Allow is here but cannot count on its own (an IAM allow for a KMS key whose key policy does not delegate to the account, a bucket policy naming only the account); the explanation says what would make it count',
+	'not-needed': 'not needed here: another place already grants it (the explanation says which)',
 };
 
 /**

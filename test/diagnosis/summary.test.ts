@@ -23,7 +23,7 @@ describe('the headline', () => {
 		const diagnosis = diagnose(seedOne());
 		expect(diagnosis.verdict).toBe('unknown');
 		expect(diagnosis.summary).toContain('kms:Decrypt is not allowed by the key policy — unless a KMS grant allows it (grants not given)');
-		expect(diagnosis.findings.map(finding => finding.id)).toContain('multipart-requires-decrypt');
+		expect(diagnosis.fixes[0]).toMatchObject({kind: 'add-allow', place: 'key-policy'});
 	});
 
 	it('names the unread guardrails when they are all that is unknown', () => {

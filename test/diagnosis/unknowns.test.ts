@@ -44,7 +44,7 @@ describe('an absent key policy', () => {
 		expect(decisions(diagnosis)).toEqual({[put]: 'allowed', [gdk]: 'unknown'});
 		expect(diagnosis.verdict).toBe('unknown');
 		expect(resolveWithOf(diagnosis)).toContain(`kms:GetKeyPolicy on ${keyArn}`);
-		expect(diagnosis.summary).toMatch(/cannot be decided yet: kms:GenerateDataKey depends on key policy/);
+		expect(diagnosis.summary).toMatch(/cannot be decided yet: kms:GenerateDataKey depends on .*key policy/);
 		expect(diagnosis.fixes).toEqual([]);
 	});
 

@@ -59,7 +59,7 @@ export const proves = (draft: Pick<Draft, 'resolves' | 'apply'>, snapshot: Snaps
 /** With the fix applied, what still fails: the rows it does not target that are still ✘ or ⛔, or `null` when none is. */
 export const remainsAfter = (draft: Pick<Draft, 'resolves'>, after: Analysis): string | null => {
 	const failing = after.requirements.filter(
-		requirement => (requirement.status === 'missing' || requirement.status === 'denied') && !draft.resolves.includes(requirementId(requirement)),
+		requirement => (requirement.status === 'missing' || requirement.status === 'denied') && !requirement.alternative && !draft.resolves.includes(requirementId(requirement)),
 	);
 	if (failing.length === 0) return null;
 	const rows = [...new Set(failing.map(requirement => `${requirement.action} in the ${placeWords[requirement.place]} (${requirement.status})`))];

@@ -15,7 +15,7 @@ const multipartNote = (context: Parameters<FixKind>[0], grant: {readonly require
 export const addAllow: FixKind = (context, places) =>
 	places.flatMap((place): Draft[] => {
 		const missing = context.analysis.requirements.filter(
-			requirement => requirement.place === place.place && requirement.status === 'missing' && !context.claimed.has(requirementId(requirement)),
+			requirement => requirement.place === place.place && requirement.status === 'missing' && !requirement.alternative && !context.claimed.has(requirementId(requirement)),
 		);
 		if (missing.length === 0) return [];
 		return place.grantsFor(context, missing).map(grant => {

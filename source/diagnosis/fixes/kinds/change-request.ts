@@ -57,7 +57,7 @@ export const changeRequest = (context: FixContext): Draft[] => {
 	const denials = headerDenials(context);
 	const alias = namesKeyByAlias(snapshot, context);
 	if (denials.rows.length === 0 && !alias) return [];
-	const failing = new Set(analysis.requirements.filter(row => row.status === 'denied' || row.status === 'missing').map(requirementId));
+	const failing = new Set(analysis.requirements.filter(row => (row.status === 'denied' || row.status === 'missing') && !row.alternative).map(requirementId));
 	const candidates: {keyArn: string; reason: 'header' | 'demanded' | 'alias'}[] = [
 		...denials.demanded.map(keyArn => ({keyArn, reason: 'demanded' as const})),
 		...[analysis.facts.destinationKey.arn, snapshot.key?.arn].filter((arn): arn is string => arn !== undefined).map(keyArn => ({keyArn, reason: alias ? ('alias' as const) : ('header' as const)})),

@@ -36,7 +36,7 @@ const words = (corrections: readonly ActionCorrection[]): string =>
 export const correctAction = (context: FixContext, places: readonly FixPlace[]): Draft[] => {
 	const {catalogue, analysis, snapshot} = context;
 	if (!catalogue) return [];
-	const failing = new Set(analysis.requirements.filter(row => row.status === 'missing' || row.status === 'denied').map(requirementId));
+	const failing = new Set(analysis.requirements.filter(row => (row.status === 'missing' || row.status === 'denied') && !row.alternative).map(requirementId));
 	if (failing.size === 0) return [];
 	return candidates(context).flatMap(({ref, row}): Draft[] => {
 		const into = places.find(place => place.place === ref.place)?.rewritable?.(context, ref, row);

@@ -76,7 +76,7 @@ type Found = {readonly trace: StatementTrace; readonly ref: PolicyRef; readonly 
 
 export const correctCondition = (context: FixContext, places: readonly FixPlace[]): Draft[] => {
 	const found: Found[] = [];
-	for (const requirement of context.analysis.requirements.filter(row => row.status === 'denied' || row.status === 'missing')) {
+	for (const requirement of context.analysis.requirements.filter(row => (row.status === 'denied' || row.status === 'missing') && !row.alternative)) {
 		for (const trace of blockingStatements(context, requirement)) {
 			const conditions = breaking(trace);
 			const values = conditions.map(fittingValue);
