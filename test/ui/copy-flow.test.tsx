@@ -91,6 +91,10 @@ describe('the copy flow', () => {
 		await app.press(keys.enter);
 		await app.waitFor(frame => frame.includes('Which Region is the destination bucket in?'), 'the region');
 		await app.press(keys.enter);
+		// A copy reads the source with the caller's permissions: whose the source bucket is is asked, never assumed.
+		frame = await app.waitFor(frame => frame.includes('Which account owns the source bucket source-bucket?'), 'the source account');
+		expect(frame).toContain("The caller's account (111122223333)");
+		await app.press(keys.enter);
 		frame = await app.waitFor(frame => frame.includes("The destination key's policy:"), 'the key policy question');
 		expect(frame).toContain("✔ Destination bucket's Region: eu-west-1");
 	});

@@ -1,0 +1,81 @@
+import {readFileSync} from 'node:fs';
+import {afterEach, describe, expect, it} from 'vitest';
+import {WizardApp} from '../../source/ui/app.js';
+import {fakeServices} from './helpers/fake-services.js';
+import {keys, renderApp, type Rendered} from './helpers/render.js';
+
+/**
+ * The first seed article in the wizard: a 200 MB upload fails with UploadPart; the key policy grants the uploader only
+ * kms:GenerateDataKey. Issue: "the seed-1 paste flow with grants 'none' gives ✘ kms:Decrypt at the key policy with the
+ * proven fix and the multipart warning; with grants 'don't know' it gives the cause-first headline and still shows the fix."
+ */
+
+let app: Rendered | undefined;
+afterEach(() => {
+	app?.unmount();
+	app = undefined;
+});
+
+const role = 'arn:aws:iam::111122223333:role/Uploader';
+const keyArn = 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+const keyPolicy = JSON.stringify({Version: '2012-10-17', Statement: [{Sid: 'Allow use of the key', Effect: 'Allow', Principal: {AWS: role}, Action: 'kms:GenerateDataKey', Resource: '*'}]});
+const identity = JSON.stringify({Version: '2012-10-17', Statement: [{Effect: 'Allow', Action: ['s3:PutObject', 'kms:GenerateDataKey'], Resource: '*'}]});
+
+type Step = readonly [wait: string, presses: readonly string[], paste?: string];
+
+const walkThrough = async (rendered: Rendered, steps: readonly Step[]): Promise<void> => {
+	for (const [wait, presses, text] of steps) {
+		await rendered.waitFor(frame => frame.includes(wait), wait);
+		if (text) await rendered.paste(text);
+		await rendered.press(...presses);
+	}
+};
+
+/** From the first question to the grants question, without credentials and without an error. */
+const untilGrants: readonly Step[] = [
+	['How shall we look', [keys.enter]],
+	['What fails?', [keys.enter]],
+	['Which bucket?', [keys.enter], 's3://amzn-s3-demo-bucket/backups/db.tar'],
+	['name a KMS key', [keys.down, keys.enter]],
+	['Which key does the request name?', [keys.enter], keyArn],
+	['How big is the file?', [keys.enter], '200 MB'],
+	['What uploads it?', [keys.enter]],
+	['Who makes the request?', [keys.enter], 'arn:aws:sts::111122223333:assumed-role/Uploader/alice'],
+	["in the caller's account", [keys.enter]],
+	['Which Region is the bucket in?', [keys.enter]],
+	['The key policy:', [keys.enter]],
+	['Paste the key policy', [keys.enter], keyPolicy],
+];
+
+const afterGrants: readonly Step[] = [
+	["The caller's identity policies", [keys.enter]],
+	['Paste identity policy 1', [keys.enter], identity],
+	['another identity policy', [keys.enter]],
+	['The bucket policy:', [keys.down, keys.enter]],
+	['permissions boundary, a session policy or an SCP', [keys.enter]],
+];
+
+describe('the first seed article, pasted', () => {
+	it('grants "none": ✘ kms:Decrypt at the key policy, the proven key-policy fix and the multipart warning', async () => {
+		app = renderApp(<WizardApp services={fakeServices().services} />, {columns: 120, rows: 60});
+		await walkThrough(app, [...untilGrants, ['Grants on the key can allow', [keys.enter]], ...afterGrants]);
+		const frame = await app.waitFor(frame => frame.includes('✘ Denied'), 'the result');
+		expect(frame).toMatch(/✘ +kms:Decrypt/);
+		expect(frame.replace(/\n +/g, ' ')).toContain('multipart upload with SSE-KMS needs kms:Decrypt');
+		// The cursor starts on the ✘ row: Enter shows its fix.
+		await app.press(keys.enter);
+		const fix = await app.waitFor(frame => frame.includes('Fix Key policy') && frame.includes('"kms:Decrypt"'), 'the fix');
+		expect(fix).toContain('✔ proven');
+		expect(fix).toContain("Who applies it: account 111122223333 (the key's owner)");
+	});
+
+	it('grants "I do not know": the headline leads with the cause, and the key-policy fix is still shown', async () => {
+		app = renderApp(<WizardApp services={fakeServices().services} />, {columns: 120, rows: 60});
+		await walkThrough(app, [...untilGrants, ['Grants on the key can allow', [keys.down, keys.down, keys.enter]], ...afterGrants]);
+		const frame = await app.waitFor(frame => frame.includes('most likely fails'), 'the result');
+		expect(frame.replace(/\n +/g, ' ')).toContain('kms:Decrypt is not allowed by the key policy — unless a KMS grant allows it (grants not given)');
+		await app.press(keys.enter);
+		const fix = await app.waitFor(frame => frame.includes('Fix Key policy') && frame.includes('"kms:Decrypt"'), 'the fix');
+		expect(fix).toContain('✔ proven');
+	});
+});
