@@ -1,4 +1,4 @@
-import {afterEach, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {useFakeAws} from '../support/fake-aws/harness.js';
 import {sameAccountFiles, sameAccountScenario} from '../support/fake-aws/scenarios.js';
 import {runBuiltCli} from './run-built-cli.js';
@@ -8,7 +8,6 @@ import {runBuiltCli} from './run-built-cli.js';
  * diagnosis … drops every KMS requirement, and the verdict is allowed (exit 0)." Never guess "allowed".
  */
 const state = useFakeAws({scenario: sameAccountScenario, files: sameAccountFiles});
-afterEach(() => state.fake.calls.splice(0));
 
 const upload = ['check', '--profile', 'ci', '--operation', 'upload', '--bucket', 'acme-uploads', '--key', 'exports/big.csv', '--size', '100MiB', '--format', 'json'];
 
