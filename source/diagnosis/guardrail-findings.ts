@@ -79,7 +79,30 @@ const findingFor = (snapshot: Snapshot, {trace, ref, rows}: Guardrail): Finding 
 	return undefined;
 };
 
-export const guardrailFindings = (snapshot: Snapshot, analysis: Analysis): Finding[] => {
+/**
+ * A pasted AccessDenied message that names an SCP or RCP as the explicit Deny proves what denied, even where the
+ * organization's policies cannot be read. Said only while they are not read: a read Deny has its own finding.
+ */
+const evidenceFindings = (snapshot: Snapshot, analysis: Analysis): Finding[] =>
+	(snapshot.evidence ?? []).flatMap((evidence): Finding[] => {
+		const rows = analysis.requirements.filter(row => row.place === evidence.deniedBy && row.action === evidence.action);
+		if (rows.length === 0 || rows.some(row => row.status === 'denied')) return [];
+		const kind = evidence.deniedBy === 'scp' ? 'a service control policy' : 'a resource control policy';
+		const which = evidence.policyArn ? ` (${evidence.policyArn})` : '';
+		const id = evidence.policyArn?.split('/').pop();
+		return [
+			{
+				id: evidence.deniedBy === 'scp' ? 'denied-by-scp-per-error' : 'denied-by-rcp-per-error',
+				severity: 'error',
+				message: `The pasted AccessDenied message says ${kind}${which} explicitly denied ${evidence.action}: an ${evidence.deniedBy.toUpperCase()} is what denied. While it stands no change to the key, bucket or IAM policies makes this request work: only the organization's management account or a delegated administrator can change it.`,
+				remedy: `Read it from the management account${id ? ` (aws organizations describe-policy --policy-id ${id})` : ''} and ask the cloud team that runs the organization for an exception.`,
+			},
+		];
+	});
+
+export const guardrailFindings = (snapshot: Snapshot, analysis: Analysis): Finding[] => [...readGuardrailFindings(snapshot, analysis), ...evidenceFindings(snapshot, analysis)];
+
+const readGuardrailFindings = (snapshot: Snapshot, analysis: Analysis): Finding[] => {
 	const guardrails: Guardrail[] = [];
 	for (const row of analysis.requirements.filter(requirement => requirement.status === 'denied' && ['scp', 'rcp', 'permissions-boundary', 'session-policy'].includes(requirement.place))) {
 		const trace = denyingStatement(analysis, row);

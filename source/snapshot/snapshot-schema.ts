@@ -235,6 +235,21 @@ export const snapshotSchema = {
 			additionalProperties: {type: ['string', 'number', 'boolean', 'array', 'null'], items: {type: ['string', 'number', 'boolean']}},
 		},
 		unread: {type: 'array', items: {$ref: '#/$defs/unreadNote'}, description: 'Why fields are missing, and what would fill them.'},
+		evidence: {
+			type: 'array',
+			maxItems: 16,
+			description: 'What a pasted AccessDenied message proved: the policy type that explicitly denied an action.',
+			items: {
+				type: 'object',
+				required: ['deniedBy', 'action'],
+				properties: {
+					deniedBy: {enum: ['scp', 'rcp']},
+					action: {...nonEmptyString, description: 'The action AWS named, e.g. s3:PutObject.'},
+					policyArn: {...nonEmptyString, description: 'The denying policy, when AWS named it.'},
+				},
+				additionalProperties: false,
+			},
+		},
 		assumptions: {
 			type: 'array',
 			maxItems: 16,
@@ -244,7 +259,7 @@ export const snapshotSchema = {
 				required: ['id'],
 				properties: {
 					id: {enum: [...assumptionIds], description: 'The assumed fact.'},
-					because: {type: 'string', maxLength: 2000, description: 'Where it comes from, when not the user\'s own choice.'},
+					because: {...nonEmptyString, description: 'Where it comes from, when not the user\'s own choice.'},
 				},
 				additionalProperties: false,
 			},

@@ -165,6 +165,17 @@ export type OrganizationInfo = {
 	readonly resourceControlPolicies?: readonly OrganizationLevel[];
 };
 
+/**
+ * What a pasted AccessDenied message proves: AWS named the policy type that explicitly denied the action. AWS names
+ * only one type, so a message naming another type proves nothing about the SCPs (they stay unknown).
+ */
+export type DenialEvidence = {
+	readonly deniedBy: 'scp' | 'rcp';
+	readonly action: string;
+	/** The denying policy's ARN, when AWS added it (same account or organization). */
+	readonly policyArn?: string;
+};
+
 /** Why a field is missing, and what would fill it. Collection records one for each failed read. */
 export type UnreadNote = {
 	/** Dotted path in the snapshot, e.g. `key.policy`, `principal.identityPolicies`. */
@@ -207,4 +218,6 @@ export type Snapshot = {
 	readonly unread?: readonly UnreadNote[];
 	/** Facts taken as given without reading them (`check --assume`, the wizard's answers); each is shown beside the verdict. */
 	readonly assumptions?: readonly Assumption[];
+	/** What a pasted AccessDenied message proved (an SCP or RCP denied explicitly). */
+	readonly evidence?: readonly DenialEvidence[];
 };

@@ -1,4 +1,4 @@
-import type {Assumption, DefaultEncryption, KeyGrant, KeyInfo, NamedPolicy, OrganizationInfo, OrganizationLevel, PolicyJson, PrincipalInfo, Question, Snapshot, UnreadNote} from '../../snapshot/snapshot.js';
+import type {Assumption, DefaultEncryption, DenialEvidence, KeyGrant, KeyInfo, NamedPolicy, OrganizationInfo, OrganizationLevel, PolicyJson, PrincipalInfo, Question, Snapshot, UnreadNote} from '../../snapshot/snapshot.js';
 import {snapshotFormat} from '../../snapshot/snapshot.js';
 import {destinationLeg, hasSource} from '../../operations/registry.js';
 
@@ -32,6 +32,8 @@ export type ManualFacts = {
 	readonly bucketKeyEnabled?: boolean;
 	/** Facts taken as given, with where they come from (a pasted error's evidence). */
 	readonly assumptions?: readonly Assumption[];
+	/** What a pasted AccessDenied message proved. */
+	readonly evidence?: readonly DenialEvidence[];
 	/** `none`: no boundary, session policy or SCP applies; `unknown`: not known; or each one as answered. */
 	readonly guardrails: 'none' | 'unknown' | Guardrails;
 	readonly createdAt: string;
@@ -165,5 +167,6 @@ export const buildManualSnapshot = (facts: ManualFacts): Snapshot => {
 		...(guardrails.organization ? {organization: guardrails.organization} : {}),
 		...(notes.length > 0 ? {unread: notes} : {}),
 		...(facts.assumptions && facts.assumptions.length > 0 ? {assumptions: facts.assumptions} : {}),
+		...(facts.evidence && facts.evidence.length > 0 ? {evidence: facts.evidence} : {}),
 	};
 };

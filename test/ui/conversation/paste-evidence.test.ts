@@ -154,3 +154,34 @@ describe('a copy', () => {
 		expect(diagnosis.fixes.filter(fix => fix.place === 'bucket-policy')).toEqual([]);
 	});
 });
+
+describe('a pasted error that names a service control policy', () => {
+	const scpError = readFileSync('test/fixtures/errors/scp-explicit-with-policy-arn.txt', 'utf8').trim();
+	const allowAll = document({Effect: 'Allow', Action: ['s3:PutObject', 'kms:GenerateDataKey', 'kms:Decrypt'], Resource: '*'});
+	const enableIam = document({Effect: 'Allow', Principal: {AWS: 'arn:aws:iam::111122223333:root'}, Action: 'kms:*', Resource: '*'});
+	const script: Script = {
+		...answersAfterError,
+		'names-key': 'no',
+		'default-key': keyArn,
+		size: '1 MB',
+		tool: 'aws-cli',
+		'bucket-region': 'eu-west-1',
+		'key-policy': enableIam,
+		'grants-how': 'none',
+		'identity-policy-1': allowAll,
+		guardrails: 'unknown',
+	};
+
+	it('says an SCP is what denied, with the policy AWS named, though the SCPs could not be pasted', () => {
+		const diagnosis = diagnose(run({start: 'error', 'error-text': scpError}, script).snapshot);
+		const finding = diagnosis.findings.find(candidate => candidate.id === 'denied-by-scp-per-error');
+		expect(finding?.message).toContain('a service control policy (arn:aws:organizations::999988887777:policy/o-a1b2c3d4e5/service_control_policy/p-examplescp1) explicitly denied s3:PutObject: an SCP is what denied');
+		expect(finding?.remedy).toContain('aws organizations describe-policy --policy-id p-examplescp1');
+		expect(diagnosis.verdict).toBe('denied');
+	});
+
+	it('a message naming another policy type proves nothing about the SCPs: they stay unknown', () => {
+		const diagnosis = diagnose(run({start: 'error', 'error-text': seedError}, answersAfterError).snapshot);
+		expect(diagnosis.findings.map(finding => finding.id)).not.toContain('denied-by-scp-per-error');
+	});
+});
