@@ -1,4 +1,3 @@
-import {readFileSync} from 'node:fs';
 import {afterEach, describe, expect, it} from 'vitest';
 import {WizardApp} from '../../source/ui/app.js';
 import {fakeServices} from './helpers/fake-services.js';
