@@ -162,4 +162,65 @@ describe.skipIf(!hasTmux)('the wizard at 80×24 and 60×20', () => {
 		terminal.press(session, 'C-c');
 		await terminal.waitFor(session, 'wizard exited with 130');
 	}, 90_000);
+
+	it('the first seed article, pasted at 80×24: ✘ kms:Decrypt at the key policy, the multipart warning and the proven fix', async () => {
+		const size = {columns: 80, rows: 24};
+		const session = terminal.start('seed-one', size);
+		const keyArn = 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+		const role = 'arn:aws:iam::111122223333:role/Uploader';
+		const keyPolicy = {Version: '2012-10-17', Statement: [{Sid: 'Allow use of the key', Effect: 'Allow', Principal: {AWS: role}, Action: 'kms:GenerateDataKey', Resource: '*'}]};
+		const identity = {Version: '2012-10-17', Statement: [{Effect: 'Allow', Action: ['s3:PutObject', 'kms:GenerateDataKey'], Resource: '*'}]};
+		await terminal.waitFor(session, 'How shall we look at the failing request?');
+		const steps: ReadonlyArray<readonly [string, readonly string[], string?]> = [
+			['No credentials', ['Enter']],
+			['What fails?', ['Enter']],
+			['Which bucket?', ['Enter'], 's3://amzn-s3-demo-bucket/backups/db.tar'],
+			['name a KMS key', ['Down', 'Enter']],
+			['Which key does the request name?', ['Enter'], keyArn],
+			['How big is the file?', ['Enter'], '200 MB'],
+			['What uploads it?', ['Enter']],
+			['Who makes the request?', ['Enter'], 'arn:aws:sts::111122223333:assumed-role/Uploader/alice'],
+			["in the caller's account", ['Enter']],
+			['Which Region is the bucket in?', ['Enter']],
+			['The key policy:', ['Enter']],
+		];
+		for (const [wanted, keys, text] of steps) {
+			await terminal.waitFor(session, wanted);
+			if (text) terminal.press(session, '-l', text);
+			terminal.press(session, ...keys);
+		}
+		await terminal.waitFor(session, 'Paste the key policy');
+		terminal.paste(session, JSON.stringify(keyPolicy));
+		await terminal.waitFor(session, '✔ valid policy, 1 statement');
+		terminal.press(session, 'Enter');
+		for (const [wanted, keys] of [
+			['Grants on the key can allow', ['Enter']],
+			["The caller's identity policies", ['Enter']],
+		] as const) {
+			await terminal.waitFor(session, wanted);
+			terminal.press(session, ...keys);
+		}
+		await terminal.waitFor(session, 'Paste identity policy 1');
+		terminal.paste(session, JSON.stringify(identity));
+		await terminal.waitFor(session, '✔ valid policy, 1 statement');
+		terminal.press(session, 'Enter');
+		for (const [wanted, keys] of [
+			['another identity policy', ['Enter']],
+			['The bucket policy:', ['Down', 'Enter']],
+			['permissions boundary, a session policy or an SCP', ['Enter']],
+		] as const) {
+			await terminal.waitFor(session, wanted);
+			terminal.press(session, ...keys);
+		}
+		let screen = await terminal.waitFor(session, '✘ Denied');
+		expect(joined(screen)).toContain('kms:Decrypt is not allowed by the key policy');
+		expect(joined(screen)).toContain('multipart upload with SSE-KMS needs kms:Decrypt');
+		fits(screen, size);
+		terminal.press(session, 'Enter');
+		screen = await terminal.waitFor(session, 'Fix Key policy');
+		expect(joined(screen)).toContain('proven');
+		fits(screen, size);
+		terminal.press(session, 'C-c');
+		await terminal.waitFor(session, 'wizard exited with 130');
+	}, 90_000);
 });
