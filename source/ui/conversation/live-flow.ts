@@ -1,4 +1,5 @@
 import type {ParsedDenial} from '../../inputs/error-message/parsed-denial.js';
+import {evidenceOf} from './denial-evidence.js';
 import type {Snapshot} from '../../snapshot/snapshot.js';
 import {accountOfArn} from '../../engine/arn.js';
 import type {CollectRequest} from '../services.js';
@@ -46,6 +47,10 @@ export function* liveFlow(env: FlowEnv, profileName: string, target: Target, den
 	const caller = snapshot.principal?.arn;
 	if (denial?.principal && caller && denial.principal !== caller) {
 		yield* show([{tone: 'warning', text: `The error names ${denial.principal}, but profile ${profileName} is ${caller}: the result is for ${caller}.`}]);
+	} else {
+		// The error is this caller's: an SCP or RCP it names as the Deny is evidence where the reads could not see it.
+		const evidence = evidenceOf(denial);
+		if (evidence.length > 0) snapshot = {...snapshot, evidence};
 	}
 	if (!snapshot.bucket?.accountId) {
 		const accountId = yield* bucketAccountFlow(target.question.bucket, caller ? accountOfArn(caller) : undefined);

@@ -6,7 +6,8 @@ import {buildManualSnapshot, type Guardrails, type ManualFacts, type Pasted, typ
 import {destinationLeg, hasSource} from '../../operations/registry.js';
 import {ask, show} from './flow-steps.js';
 import {readPastedGrants} from '../../inputs/paste/read-pasted-grants.js';
-import type {Assumption, DenialEvidence} from '../../snapshot/snapshot.js';
+import type {Assumption} from '../../snapshot/snapshot.js';
+import {evidenceOf} from './denial-evidence.js';
 import {accountIdQuestion, namesKeyQuestion} from './target-questions.js';
 import type {Ending, Flow, FlowEnv} from './flow-types.js';
 import * as questions from './manual-questions.js';
@@ -60,13 +61,6 @@ function* guardrailsFlow(env: FlowEnv, hints: PasteHints, principalArn: string):
 /** The KMS action the pasted error shows refused on this key, if it does. */
 const refusedOnKey = (denial: ParsedDenial | undefined, keyArn: string): string | undefined =>
 	denial?.action?.startsWith('kms:') && (denial.resource === keyArn || denial.keyId === keyArn) ? denial.action : undefined;
-
-/** An explicit Deny the pasted error attributes to an SCP or RCP: AWS names one policy type, so only that one is proven. */
-const evidenceOf = (denial: ParsedDenial | undefined): DenialEvidence[] => {
-	if (denial?.denial !== 'explicit' || !denial.action) return [];
-	const deniedBy = denial.policyType === 'service-control-policy' ? 'scp' : denial.policyType === 'resource-control-policy' ? 'rcp' : undefined;
-	return deniedBy ? [{deniedBy, action: denial.action, ...(denial.policyArn ? {policyArn: denial.policyArn} : {})}] : [];
-};
 
 /** The key's grants: none, pasted from list-grants, or unknown. */
 function* grantsFlow(keyArn: string): Flow<ManualFacts['grants']> {
