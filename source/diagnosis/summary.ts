@@ -75,8 +75,10 @@ export const summaryOf = (snapshot: Snapshot, verdict: Decision, actions: readon
 	const missing = missingWord(snapshot);
 	const causes = distinct(undecided.map(action => causeOf(action.action, rowsOf(action), missing)).filter((cause): cause is string => cause !== undefined));
 	const unknownRows = undecided.flatMap(rowsOf).filter(row => row.status === 'unknown');
-	const unreadGuardrails = distinct(unknownRows.filter(row => guardrails.has(row.place)).map(row => row.place));
-	const onlyGuardrails = unknownRows.length > 0 && unknownRows.every(row => guardrails.has(row.place));
+	// Unread: no statement decided (a read SCP whose condition is undecided names its statement instead).
+	const unread = (row: Requirement): boolean => guardrails.has(row.place) && row.decidedBy === undefined;
+	const unreadGuardrails = distinct(unknownRows.filter(unread).map(row => row.place));
+	const onlyGuardrails = unknownRows.length > 0 && unknownRows.every(unread);
 	if (onlyGuardrails) {
 		const needed = distinct(actions.map(action => action.action));
 		return `Everything that could be read allows ${what.charAt(0).toLowerCase()}${what.slice(1)} (${listWords(needed)}). ${guardrailSentence(unreadGuardrails)}`;

@@ -34,6 +34,15 @@ describe('the headline', () => {
 		expect(diagnosis.summary).not.toContain('cannot be');
 	});
 
+	it('does not call a read SCP "not read" when only its condition is undecided', () => {
+		const regionScp = policy({Effect: 'Allow', Action: '*', Resource: '*'}, {Effect: 'Deny', Action: '*', Resource: '*', Condition: {StringNotEquals: {'aws:SourceVpce': 'vpce-1a2b3c4d'}}});
+		const snapshot = buildSnapshot({organization: {serviceControlPolicies: [[regionScp]], resourceControlPolicies: []}});
+		const diagnosis = diagnose(snapshot);
+		expect(diagnosis.verdict).toBe('unknown');
+		expect(diagnosis.summary).not.toContain('Not read');
+		expect(diagnosis.summary).not.toContain('Everything that could be read');
+	});
+
 	it('says an error finding once: the headline names its cause, the finding says it in full', () => {
 		const diagnosis = diagnose(buildSnapshot({key: {keyState: 'Disabled'}}));
 		const finding = diagnosis.findings.find(candidate => candidate.id === 'key-disabled')!;
