@@ -174,8 +174,8 @@ const unknownKeyOf = (place: LegPlace, fromObject: boolean): UnknownKey => {
 	const named = place.key.named;
 	if (named && place.key.source !== 'unknown' && named !== 'aws/s3') {
 		return {
-			label: `the key "${named}" names (not resolved)`,
-			resolveWith: `kms:DescribeKey on ${named}${place.bucketAccount ? ` in the account it resolves in` : ''} (or give the key's ARN)`,
+			label: `the key that ${named} names (not resolved)`,
+			resolveWith: `kms:DescribeKey --key-id ${named} in the account it resolves in (or give the key's ARN)`,
 		};
 	}
 	if (fromObject) {
