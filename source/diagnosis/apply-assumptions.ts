@@ -1,24 +1,16 @@
 import {assumptionStatements, type AssumptionId} from '../snapshot/assumptions.js';
 import type {Snapshot} from '../snapshot/snapshot.js';
 import type {AssumedFact} from './diagnosis.js';
-import {resolveQuestion} from './resolve-question.js';
+import type {ResolvedFacts} from './resolve-question.js';
 import {parseCaller} from '../engine/principal.js';
 
 /**
  * The snapshot's assumptions, applied to the facts it does not hold: a fact that was read or given is never
  * overridden, and only the assumptions that filled something are reported (beside the verdict, in every format).
- * Bucket Keys are applied where the key is resolved (resolve-question.ts); here they are only reported.
+ * Bucket Keys are applied where the key is resolved (resolve-question.ts), and reported from what it resolved.
  */
 
 const statementOf = (id: AssumptionId, because: string | undefined): AssumedFact => ({id, statement: assumptionStatements[id], ...(because ? {because} : {})});
-
-const withoutBucketKey = (snapshot: Snapshot): Snapshot => ({...snapshot, assumptions: snapshot.assumptions?.filter(assumption => !assumption.id.startsWith('bucket-key='))});
-
-/** Did the Bucket Key assumption decide a key's encryption context (was the state unknown without it)? */
-const bucketKeyUsed = (snapshot: Snapshot): boolean => {
-	const facts = resolveQuestion(withoutBucketKey(snapshot));
-	return [facts.destinationKey, facts.sourceKey].some(key => key !== undefined && key.source !== 'none' && key.bucketKeyEnabled === 'unknown');
-};
 
 export const applyAssumptions = (snapshot: Snapshot): {readonly snapshot: Snapshot; readonly assumed: readonly AssumedFact[]} => {
 	let effective = snapshot;
@@ -42,14 +34,25 @@ export const applyAssumptions = (snapshot: Snapshot): {readonly snapshot: Snapsh
 			}
 			case 'bucket-key=on':
 			case 'bucket-key=off':
-				if (bucketKeyUsed(snapshot)) assumed.push(statementOf(id, because));
+				// Applied where the key is resolved, and reported from there (assumedOnResolving).
 				break;
 		}
 	}
-	// AWS cannot read a session policy: that none was passed is an assumption, and it is said as one.
-	const principal = effective.principal;
+	return {snapshot: effective, assumed};
+};
+
+/**
+ * What resolving the question took as given: the Bucket Key state where the encryption did not say, and, AWS
+ * being unable to read a session policy, that a role session was assumed without one.
+ */
+export const assumedOnResolving = (snapshot: Snapshot, facts: ResolvedFacts): AssumedFact[] => {
+	const assumed: AssumedFact[] = [];
+	const bucketKey = snapshot.assumptions?.find(assumption => assumption.id.startsWith('bucket-key='));
+	const usedBucketKey = [facts.destinationKey, facts.sourceKey].some(key => key?.bucketKeyAssumed);
+	if (bucketKey && usedBucketKey) assumed.push(statementOf(bucketKey.id, bucketKey.because));
+	const principal = snapshot.principal;
 	if (principal && principal.sessionPolicy === undefined && parseCaller(principal.arn).kind === 'session') {
 		assumed.push({id: 'no-session-policy', statement: 'the role was assumed without a session policy (AWS cannot read one; paste it if one was passed)'});
 	}
-	return {snapshot: effective, assumed};
+	return assumed;
 };

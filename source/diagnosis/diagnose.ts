@@ -1,7 +1,7 @@
 import type {DiagnoseOptions} from './action-catalogue.js';
 import {analyse} from './analyse.js';
 import {summaryOf} from './summary.js';
-import {applyAssumptions} from './apply-assumptions.js';
+import {applyAssumptions, assumedOnResolving} from './apply-assumptions.js';
 import type {Decision, Diagnosis, Finding, RequiredAction, UnknownNote} from './diagnosis.js';
 import {findingsOf} from './findings.js';
 import {fixesFor} from './fixes/index.js';
@@ -59,7 +59,7 @@ export const diagnose = (given: Snapshot, options: DiagnoseOptions = {}): Diagno
 		findings,
 		fixes,
 		unknowns,
-		assumptions: assumed,
+		assumptions: [...assumed, ...assumedOnResolving(snapshot, analysis.facts)],
 	};
 };
 

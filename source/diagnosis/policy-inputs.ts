@@ -134,7 +134,7 @@ const grantsOf = (snapshot: Snapshot, keyInfo: Snapshot['key'], path: string, ke
 
 /** The key info that belongs to an action's side, if the snapshot's key is that key. */
 export const keyInfoFor = (snapshot: Snapshot, spec: ActionSpec): Snapshot['key'] =>
-	keyInfoOf(spec.side === 'source' ? snapshot.source?.keyInfo : snapshot.key, spec.keyUnknown ? undefined : spec.resource);
+	keyInfoOf(spec.side === 'source' ? snapshot.source?.keyInfo : snapshot.key, spec.unknownKey ? undefined : spec.resource);
 
 export const bucketInfoFor = (snapshot: Snapshot, side: ActionSpec['side']): Snapshot['bucket'] =>
 	side === 'source' ? snapshot.source?.bucketInfo : snapshot.bucket;

@@ -21,12 +21,10 @@ export type ActionSpec = {
 	readonly side: Side;
 	/** Who makes the request: its permissions are the ones checked. */
 	readonly actor: Actor;
-	/** The key ARN is not known: the decision cannot be `allowed`. */
-	readonly keyUnknown: boolean;
 	readonly context: Readonly<Record<string, ContextValue>>;
 	/** Context keys left out because they are not known, and the read that settles each. */
 	readonly settles?: Readonly<Record<string, string>>;
-	/** When the key is not known: how to name it (never a placeholder ARN) and the read or answer that settles it. */
+	/** Set when the key ARN is not known (the decision cannot be `allowed`): how to name it, never as a placeholder ARN, and what settles it. */
 	readonly unknownKey?: UnknownKey;
 };
 
@@ -190,11 +188,11 @@ const unknownKeyOf = (place: LegPlace, fromObject: boolean): UnknownKey => {
 	};
 };
 
-const kmsActionSpec = (snapshot: Snapshot, place: LegPlace, fromObject: boolean, common: Omit<ActionSpec, 'resource' | 'keyUnknown' | 'context'>, context: Record<string, ContextValue>): ActionSpec => {
+const kmsActionSpec = (snapshot: Snapshot, place: LegPlace, fromObject: boolean, common: Omit<ActionSpec, 'resource' | 'context'>, context: Record<string, ContextValue>): ActionSpec => {
 	const resource = place.key.arn ?? unknownKeyArn(place.key, place.region);
 	const unknownKey = place.key.arn ? {} : {unknownKey: unknownKeyOf(place, fromObject)};
 	const settles = {...aliasesSettledBy(snapshot, context, common.side, resource).settles, ...bucketKeySettledBy(place, context, fromObject)};
-	return {...common, resource, keyUnknown: !place.key.arn, context, ...(Object.keys(settles).length > 0 ? {settles} : {}), ...unknownKey};
+	return {...common, resource, context, ...(Object.keys(settles).length > 0 ? {settles} : {}), ...unknownKey};
 };
 
 /** The encryption context is left out while Bucket Keys are not known: say what settles it. */
@@ -234,7 +232,7 @@ const legActions = (snapshot: Snapshot, facts: ResolvedFacts, leg: Leg): ActionS
 		.map((action): ActionSpec => {
 			const common = {id: actionId(action.action, leg.side), action: action.action, purpose: action.purpose(question), side: leg.side, actor: leg.actor};
 			return action.service === 's3'
-				? {...common, service: 's3', resource: place.objectArn, keyUnknown: false, context: s3Context(snapshot, principal, place.bucketAccount, place.region, action.sendsKeyHeaders)}
+				? {...common, service: 's3', resource: place.objectArn, context: s3Context(snapshot, principal, place.bucketAccount, place.region, action.sendsKeyHeaders)}
 				: kmsActionSpec(
 						snapshot,
 						place,

@@ -1,7 +1,7 @@
 import type {ConditionTrace} from '../engine/conditions/trace.js';
 import type {Evaluation, Layer, LayerVerdict, StatementTrace} from '../engine/evaluation.js';
 import type {ConditionExplanation, Decision, Place, Requirement} from './diagnosis.js';
-import type {ActionSpec} from './required-actions.js';
+import type {ActionSpec, UnknownKey} from './required-actions.js';
 
 /** From the engine's layers to the places a person edits: key policy, IAM policy, bucket policy … */
 
@@ -43,27 +43,28 @@ const conditionsOf = (trace: StatementTrace | undefined): ConditionExplanation[]
 	return (interesting.length > 0 ? interesting : trace.conditions).map(condition => explainCondition(condition, trace.effect));
 };
 
-const layerWords: Readonly<Record<LayerVerdict['layer'], string>> = {
-	identity: "the caller's IAM policies",
-	resource: 'the key policy',
-	grant: "the key's grants",
-	boundary: 'the permissions boundary',
-	session: 'the session policy',
-	scp: 'the SCPs',
-	rcp: 'the RCPs',
+const layerAllows: Readonly<Record<LayerVerdict['layer'], string>> = {
+	identity: "the caller's IAM policies allow",
+	resource: 'the key policy allows',
+	grant: "the key's grants allow",
+	boundary: 'the permissions boundary allows',
+	session: 'the session policy allows',
+	scp: 'the SCPs allow',
+	rcp: 'the RCPs allow',
 };
 
 /** The engine's words about a placeholder key would state facts about no key at all: say what is not known instead. */
 const unknownKeyWhy = (spec: ActionSpec, layer: LayerVerdict): string =>
-	`Which KMS key S3 uses is not known, so whether ${layerWords[layer.layer]} allow${layer.layer === 'resource' || layer.layer === 'boundary' || layer.layer === 'session' ? 's' : ''} ${spec.action} on it cannot be told.`;
+	`Which KMS key S3 uses is not known, so whether ${layerAllows[layer.layer]} ${spec.action} on it cannot be told.`;
 
-const requirementOf = (spec: ActionSpec, layer: LayerVerdict, keyUnknown: boolean): Requirement | undefined => {
+const requirementOf = (spec: ActionSpec, layer: LayerVerdict): Requirement | undefined => {
+	const {unknownKey} = spec;
 	if (layer.status === 'not-applicable') return undefined;
 	const deciding = layer.decidedBy[0];
 	const conditions = conditionsOf(deciding);
 	// With the key not known, nothing about it can be `ok` (a statement naming another key would not apply),
 	// nor `missing` (a statement naming the real key would): only an explicit Deny stays certain.
-	const status = keyUnknown && layer.status !== 'denied' ? 'unknown' : layer.status;
+	const status = unknownKey && layer.status !== 'denied' ? 'unknown' : layer.status;
 	const why = status !== layer.status ? unknownKeyWhy(spec, layer) : layer.why;
 	return {
 		actionId: spec.id,
@@ -75,24 +76,24 @@ const requirementOf = (spec: ActionSpec, layer: LayerVerdict, keyUnknown: boolea
 		...(deciding ? {decidedBy: describeTrace(deciding), statement: deciding.source} : {}),
 		why,
 		...(conditions ? {conditions} : {}),
-		...(status === 'unknown' ? resolveWithOf(spec, layer, keyUnknown) : {}),
+		...(status === 'unknown' ? resolveWithOf(unknownKey, layer) : {}),
 	};
 };
 
 /** The key itself comes first when it is not known: its policy and grants are read only once it is named. */
-const resolveWithOf = (spec: ActionSpec, layer: LayerVerdict, keyUnknown: boolean): Pick<Requirement, 'resolveWith'> => {
+const resolveWithOf = (unknownKey: UnknownKey | undefined, layer: LayerVerdict): Pick<Requirement, 'resolveWith'> => {
 	const aboutTheKey = layer.layer === 'resource' || layer.layer === 'grant' || !layer.resolveWith;
-	if (keyUnknown && aboutTheKey) return {resolveWith: spec.unknownKey?.resolveWith ?? 'the key ARN (kms:DescribeKey, or s3:GetEncryptionConfiguration for the bucket default)'};
+	if (unknownKey && aboutTheKey) return {resolveWith: unknownKey.resolveWith};
 	return layer.resolveWith ? {resolveWith: layer.resolveWith} : {};
 };
 
 export const requirementsOf = (spec: ActionSpec, evaluation: Evaluation): Requirement[] =>
 	evaluation.layers
-		.map(layer => requirementOf(spec, layer, spec.keyUnknown))
+		.map(layer => requirementOf(spec, layer))
 		.filter((requirement): requirement is Requirement => requirement !== undefined);
 
 /** An action's decision, never `allowed` while the key it is about is unknown, and `denied` then only by an explicit Deny. */
 export const decisionOf = (spec: ActionSpec, evaluation: Evaluation): Decision => {
-	if (!spec.keyUnknown || evaluation.decision === 'unknown') return evaluation.decision;
+	if (!spec.unknownKey || evaluation.decision === 'unknown') return evaluation.decision;
 	return evaluation.decision === 'denied' && evaluation.layers.some(layer => layer.status === 'denied') ? 'denied' : 'unknown';
 };

@@ -22,25 +22,24 @@ export type ResolvedKey = {
 	readonly account?: string;
 	readonly region?: string;
 	readonly bucketKeyEnabled: BucketKeyState;
+	/** The state came from the snapshot's `bucket-key=…` assumption (the encryption did not say). */
+	readonly bucketKeyAssumed?: true;
 };
+
+type BucketKey = Pick<ResolvedKey, 'bucketKeyEnabled' | 'bucketKeyAssumed'>;
 
 const isKmsAlgorithm = (encryption: DefaultEncryption | null | undefined): boolean =>
 	encryption?.algorithm === 'aws:kms' || encryption?.algorithm === 'aws:kms:dsse';
-
-/** The assumed Bucket Key state, when the snapshot assumes one. */
-const assumedBucketKey = (snapshot: Snapshot): BucketKeyState => {
-	const assumed = snapshot.assumptions?.find(assumption => assumption.id.startsWith('bucket-key='));
-	return assumed ? assumed.id === 'bucket-key=on' : 'unknown';
-};
 
 /**
  * Only Bucket Keys of SSE-KMS count: DSSE-KMS does not support them, so S3 sends the object ARN. A read or given
  * encryption without the flag does not say, so it stays unknown unless assumed (AWS's answers always carry it).
  */
-const bucketKeyOf = (snapshot: Snapshot, encryption: DefaultEncryption | null | undefined): BucketKeyState => {
-	if (encryption === null || (encryption !== undefined && encryption.algorithm !== 'aws:kms')) return false;
-	if (encryption?.bucketKeyEnabled !== undefined) return encryption.bucketKeyEnabled;
-	return assumedBucketKey(snapshot);
+const bucketKeyOf = (snapshot: Snapshot, encryption: DefaultEncryption | null | undefined): BucketKey => {
+	if (encryption === null || (encryption !== undefined && encryption.algorithm !== 'aws:kms')) return {bucketKeyEnabled: false};
+	if (encryption?.bucketKeyEnabled !== undefined) return {bucketKeyEnabled: encryption.bucketKeyEnabled};
+	const assumed = snapshot.assumptions?.find(assumption => assumption.id.startsWith('bucket-key='));
+	return assumed ? {bucketKeyEnabled: assumed.id === 'bucket-key=on', bucketKeyAssumed: true} : {bucketKeyEnabled: 'unknown'};
 };
 
 /** Can an alias or key ID, resolved in `region` and `account`, be the known key? */
@@ -74,22 +73,22 @@ export const keyInfoOf = <T extends {readonly arn: string}>(info: T | undefined,
 export const resolveUploadKey = (snapshot: Snapshot, named: string | undefined, knownArn: string | undefined, callerAccount: string | undefined): ResolvedKey => {
 	const bucketDefault = snapshot.bucket?.defaultEncryption;
 	const region = snapshot.bucket?.region;
-	const bucketKeyEnabled = bucketKeyOf(snapshot, bucketDefault);
+	const bucketKey = bucketKeyOf(snapshot, bucketDefault);
 	if (named) {
 		const arn = toKeyArn(named, knownArn, region, callerAccount);
-		return {...(arn ? {arn, account: accountOfArn(arn), region: parseArn(arn)?.region} : {}), named, source: 'request', bucketKeyEnabled};
+		return {...(arn ? {arn, account: accountOfArn(arn), region: parseArn(arn)?.region} : {}), named, source: 'request', ...bucketKey};
 	}
 	if (isKmsAlgorithm(bucketDefault)) {
 		const fromBucket = bucketDefault?.kmsKeyId;
 		const source: KeySource = fromBucket ? 'bucket-default' : 'aws-managed-default';
 		const arn = toKeyArn(fromBucket, knownArn, region, snapshot.bucket?.accountId);
-		return {...(arn ? {arn, account: accountOfArn(arn), region: parseArn(arn)?.region} : {}), ...(fromBucket ? {named: fromBucket} : {named: 'aws/s3'}), source, bucketKeyEnabled};
+		return {...(arn ? {arn, account: accountOfArn(arn), region: parseArn(arn)?.region} : {}), ...(fromBucket ? {named: fromBucket} : {named: 'aws/s3'}), source, ...bucketKey};
 	}
 	// Read or given: the bucket default is SSE-S3 or none, and the request names no key.
 	if (bucketDefault !== undefined) return {source: 'none', bucketKeyEnabled: false};
 	// Not read: the key the snapshot describes is the one given for this request; without one, nothing is known.
-	if (knownArn) return {arn: knownArn, account: accountOfArn(knownArn), region: parseArn(knownArn)?.region, source: 'bucket-default', bucketKeyEnabled};
-	return {source: 'unknown', bucketKeyEnabled};
+	if (knownArn) return {arn: knownArn, account: accountOfArn(knownArn), region: parseArn(knownArn)?.region, source: 'bucket-default', ...bucketKey};
+	return {source: 'unknown', ...bucketKey};
 };
 
 export const resolveObjectKey = (snapshot: Snapshot, encryption: DefaultEncryption | null | undefined, named: string | undefined, knownArn: string | undefined): ResolvedKey => {
@@ -98,10 +97,10 @@ export const resolveObjectKey = (snapshot: Snapshot, encryption: DefaultEncrypti
 	const fromObject = encryption?.kmsKeyId;
 	const chosen = fromObject ?? named;
 	const arn = toKeyArn(chosen, knownArn, snapshot.bucket?.region, snapshot.bucket?.accountId);
-	const bucketKeyEnabled = bucketKeyOf(snapshot, encryption);
+	const bucketKey = bucketKeyOf(snapshot, encryption);
 	// Neither read nor given: whether the object is SSE-KMS at all is not known.
-	if (!chosen && !knownArn) return {source: encryption === undefined ? 'unknown' : 'object', bucketKeyEnabled};
-	return {...(arn ? {arn, account: accountOfArn(arn), region: parseArn(arn)?.region} : {}), ...(chosen ? {named: chosen} : {}), source: 'object', bucketKeyEnabled};
+	if (!chosen && !knownArn) return {source: encryption === undefined ? 'unknown' : 'object', ...bucketKey};
+	return {...(arn ? {arn, account: accountOfArn(arn), region: parseArn(arn)?.region} : {}), ...(chosen ? {named: chosen} : {}), source: 'object', ...bucketKey};
 };
 
 const crossOf = (a: string | undefined, b: string | undefined): boolean | 'unknown' => (a && b ? a !== b : 'unknown');
