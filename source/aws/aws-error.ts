@@ -56,7 +56,22 @@ const tlsCodes = new Set([
 	'CERT_UNTRUSTED',
 	'ERR_TLS_CERT_ALTNAME_INVALID',
 ]);
-const networkCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNABORTED']);
+/** The system's network error codes, each in a few words. */
+export const networkWords: Readonly<Record<string, string>> = {
+	ECONNREFUSED: 'connection refused',
+	ECONNRESET: 'connection reset',
+	ECONNABORTED: 'connection aborted',
+	EPIPE: 'connection closed',
+	ENOTFOUND: 'DNS lookup failed',
+	EAI_AGAIN: 'DNS lookup failed',
+	ETIMEDOUT: 'connection timed out',
+	EHOSTUNREACH: 'host unreachable',
+	ENETUNREACH: 'network unreachable',
+};
+const networkCodes = new Set(Object.keys(networkWords));
+
+/** What to do about a certificate the SDK cannot verify. */
+export const tlsAdvice = 'behind a TLS-inspecting proxy, set AWS_CA_BUNDLE (or ca_bundle in the profile) to its CA bundle';
 
 const statusNames: Readonly<Record<number, string>> = {301: 'MovedPermanently', 400: 'BadRequest', 403: 'Forbidden', 404: 'NotFound', 405: 'MethodNotAllowed', 500: 'InternalError', 503: 'ServiceUnavailable'};
 
@@ -117,7 +132,7 @@ export const failureText = (failure: Failure, settings: {readonly attempts: numb
 		case 'network':
 			return `network error (${failure.code}): ${failure.message}`;
 		case 'tls':
-			return `TLS error (${failure.code}): ${failure.message}; behind a TLS-inspecting proxy, set AWS_CA_BUNDLE (or ca_bundle in the profile) to its CA bundle, as for the AWS CLI`;
+			return `TLS error (${failure.code}): ${failure.message}; ${tlsAdvice}, as for the AWS CLI`;
 		case 'other':
 			return `failed (${failure.code}): ${failure.message}`;
 	}

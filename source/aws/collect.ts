@@ -45,6 +45,21 @@ const defaults = {deadlineMs: 60_000, callTimeoutMs: 10_000, maxAttempts: 3} as 
 
 const cancelled: CollectError = {kind: 'cancelled', message: 'collection cancelled'};
 
+/** Every profile's credentials resolved once, within the deadline: a bad profile stops everything with one line. */
+const openProfiles = async (
+	options: SessionOptions,
+	env: NodeJS.ProcessEnv,
+	cancel: AbortSignal,
+	deadlineMs: number,
+	callTimeoutMs: number,
+): Promise<Result<{readonly files: SharedFiles; readonly sessions: readonly Session[]}, CollectError>> => {
+	const files = await loadSharedFiles(env);
+	const credentialsDeadline = anySignal([cancel, AbortSignal.timeout(deadlineMs)]);
+	const opened = await openSessions(options, env, files, credentialsDeadline.signal, {attemptTimeoutMs: callTimeoutMs, maxAttempts: defaults.maxAttempts});
+	credentialsDeadline.dispose();
+	return opened.ok ? ok({files, sessions: opened.value}) : opened;
+};
+
 /** sts:GetCallerIdentity for every profile at once (the reads after it reuse the answers): the first, in plan order, from which no read can work. */
 const firstUnreachable = async (reader: Reader, sessions: readonly Session[], files: SharedFiles, callerProfile: string | undefined): Promise<CollectError | undefined> => {
 	const identities = await Promise.all(sessions.map(session => readIdentity(reader, session)));
@@ -78,12 +93,9 @@ export const collectSnapshot = async (options: CollectOptions): Promise<Result<S
 	const callTimeoutMs = options.callTimeoutMs ?? defaults.callTimeoutMs;
 	const startedAt = Date.now();
 	const cancel = options.signal ?? new AbortController().signal;
-	const files = await loadSharedFiles(env);
-	const credentialsDeadline = anySignal([cancel, AbortSignal.timeout(deadlineMs)]);
-	const opened = await openSessions(options, env, files, credentialsDeadline.signal, {attemptTimeoutMs: callTimeoutMs, maxAttempts: defaults.maxAttempts});
-	credentialsDeadline.dispose();
+	const opened = await openProfiles(options, env, cancel, deadlineMs, callTimeoutMs);
 	if (!opened.ok) return opened;
-	const sessions = opened.value;
+	const {files, sessions} = opened.value;
 	let reader: Reader | undefined;
 	// The identity reads' progress is held back: when no read can work, one line says why, not one per profile.
 	let held: ReadProgress[] | undefined = [];
@@ -128,18 +140,16 @@ export const checkReach = async (options: ReachOptions): Promise<Result<void, Co
 	if (badRegion) return err({kind: 'bad-input', message: badRegion});
 	const callTimeoutMs = options.callTimeoutMs ?? defaults.callTimeoutMs;
 	const cancel = options.signal ?? new AbortController().signal;
-	const files = await loadSharedFiles(env);
-	const credentialsDeadline = anySignal([cancel, AbortSignal.timeout(defaults.deadlineMs)]);
-	const opened = await openSessions(options, env, files, credentialsDeadline.signal, {attemptTimeoutMs: callTimeoutMs, maxAttempts: defaults.maxAttempts});
-	credentialsDeadline.dispose();
+	const opened = await openProfiles(options, env, cancel, defaults.deadlineMs, callTimeoutMs);
 	if (!opened.ok) return opened;
+	const {files, sessions} = opened.value;
 	const reader = createReader({cancel, deadlineMs: defaults.deadlineMs, callTimeoutMs, attempts: defaults.maxAttempts});
 	try {
-		const unreachable = await firstUnreachable(reader, opened.value, files, callerProfileName(options, env));
+		const unreachable = await firstUnreachable(reader, sessions, files, callerProfileName(options, env));
 		if (reader.cancelled()) return err(cancelled);
 		return unreachable ? err(unreachable) : ok(undefined);
 	} finally {
 		reader.close();
-		for (const session of opened.value) session.clients.destroy();
+		for (const session of sessions) session.clients.destroy();
 	}
 };

@@ -1,4 +1,4 @@
-import type {Failure} from './aws-error.js';
+import {networkWords, tlsAdvice, type Failure} from './aws-error.js';
 
 /**
  * "No read can work": a failure of sts:GetCallerIdentity that every other read would share, because it is
@@ -11,18 +11,6 @@ export type Unreachable = {
 	readonly cause: ReachCause;
 	/** What went wrong, in a few words with AWS's or the system's code: "connection refused, ECONNREFUSED". */
 	readonly reason: string;
-};
-
-const networkWords: Readonly<Record<string, string>> = {
-	ECONNREFUSED: 'connection refused',
-	ECONNRESET: 'connection reset',
-	ECONNABORTED: 'connection aborted',
-	EPIPE: 'connection closed',
-	ENOTFOUND: 'DNS lookup failed',
-	EAI_AGAIN: 'DNS lookup failed',
-	ETIMEDOUT: 'connection timed out',
-	EHOSTUNREACH: 'host unreachable',
-	ENETUNREACH: 'network unreachable',
 };
 
 const expiredCodes = new Set(['ExpiredToken', 'ExpiredTokenException', 'TokenRefreshRequired']);
@@ -55,7 +43,7 @@ const fixOf = (profile: string | undefined, unreachable: Unreachable, ssoProfile
 		case 'timeout':
 			return 'check the network connection and any proxy (HTTPS_PROXY), then try again';
 		case 'tls':
-			return 'behind a TLS-inspecting proxy, set AWS_CA_BUNDLE (or ca_bundle in the profile) to its CA bundle';
+			return tlsAdvice;
 		case 'credentials':
 			if (ssoProfile) return `run aws sso login --profile ${ssoProfile}`;
 			return profile ? `refresh the credentials of profile ${profile}, or use another profile` : 'refresh the credentials, or name a profile with --profile';
