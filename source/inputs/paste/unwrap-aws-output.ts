@@ -1,3 +1,4 @@
+import {answeredBucketKey} from '../../snapshot/aws-answers/s3-encryption.js';
 import {parseJson} from '../../engine/json.js';
 import {isObject, type JsonObject} from '../../shared/json.js';
 import {err, ok, type Result} from '../../shared/result.js';
@@ -95,8 +96,7 @@ const recognise = (value: unknown, notes: readonly string[]): Result<Pasted, Pas
 		const byDefault = rule && isObject(rule['ApplyServerSideEncryptionByDefault']) ? rule['ApplyServerSideEncryptionByDefault'] : {};
 		const algorithm = optionalString(byDefault['SSEAlgorithm']);
 		const kmsKeyId = optionalString(byDefault['KMSMasterKeyID']);
-		// AWS leaves BucketKeyEnabled out when it is off: the pasted answer settles it.
-		const bucketKeyEnabled = optionalBoolean(rule?.['BucketKeyEnabled']) ?? (algorithm === 'aws:kms' ? false : undefined);
+		const bucketKeyEnabled = answeredBucketKey(algorithm, optionalBoolean(rule?.['BucketKeyEnabled']));
 		return ok({
 			kind: 'bucket-encryption',
 			...(algorithm ? {algorithm} : {}),
@@ -108,7 +108,7 @@ const recognise = (value: unknown, notes: readonly string[]): Result<Pasted, Pas
 	if ('SSEKMSKeyId' in value || 'ServerSideEncryption' in value) {
 		const algorithm = optionalString(value['ServerSideEncryption']);
 		const kmsKeyId = optionalString(value['SSEKMSKeyId']);
-		const bucketKeyEnabled = optionalBoolean(value['BucketKeyEnabled']) ?? (algorithm === 'aws:kms' ? false : undefined);
+		const bucketKeyEnabled = answeredBucketKey(algorithm, optionalBoolean(value['BucketKeyEnabled']));
 		return ok({
 			kind: 'object-encryption',
 			...(algorithm ? {algorithm} : {}),
