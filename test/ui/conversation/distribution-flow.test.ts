@@ -1,26 +1,11 @@
 import {describe, expect, it} from 'vitest';
-import {checkPolicy} from '../../../source/commands/wizard-services.js';
 import {diagnose} from '../../../source/diagnosis/diagnose.js';
-import {err} from '../../../source/shared/result.js';
-import {parseAccessDenied} from '../../../source/inputs/error-message/index.js';
-import type {FlowEnv} from '../../../source/ui/conversation/flow-types.js';
 import {walk, type Answers} from '../../../source/ui/conversation/walk.js';
+import {flowEnv, reachable} from '../helpers/flow-env.js';
 
 /** The wizard's CloudFront path: after the target, the distribution and how it reaches the bucket. */
 
-const env: FlowEnv = {
-	profiles: [{name: 'dev', region: 'eu-west-1'}],
-	settings: {recentTargets: [], savedChecks: {}},
-	files: {},
-	collections: {},
-	reaches: {dev: {ok: true, value: undefined}},
-	parseError: text => {
-		const parsed = parseAccessDenied(text);
-		return parsed.ok ? parsed : err(parsed.error.message);
-	},
-	checkPolicy,
-	now: () => new Date('2026-11-05T10:00:00Z'),
-};
+const env = flowEnv({profiles: [{name: 'dev', region: 'eu-west-1'}], reaches: reachable('dev')});
 
 const keyArn = 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
 const distributionArn = 'arn:aws:cloudfront::111122223333:distribution/EDFDVBD6EXAMPLE';

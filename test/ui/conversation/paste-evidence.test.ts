@@ -1,12 +1,9 @@
 import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
-import {checkPolicy} from '../../../source/commands/wizard-services.js';
 import {diagnose} from '../../../source/diagnosis/diagnose.js';
-import {err} from '../../../source/shared/result.js';
-import {parseAccessDenied} from '../../../source/inputs/error-message/index.js';
 import type {Snapshot} from '../../../source/snapshot/snapshot.js';
-import type {FlowEnv} from '../../../source/ui/conversation/flow-types.js';
 import {walk} from '../../../source/ui/conversation/walk.js';
+import {flowEnv} from '../helpers/flow-env.js';
 
 /**
  * The paste path asks only what can change the answer. Issue: "after pasting the first seed article's UploadPart
@@ -14,19 +11,7 @@ import {walk} from '../../../source/ui/conversation/walk.js';
  * the target is a proven fix in at most 8."
  */
 
-const env: FlowEnv = {
-	profiles: [],
-	settings: {recentTargets: [], savedChecks: {}},
-	files: {},
-	collections: {},
-	reaches: {},
-	parseError: text => {
-		const parsed = parseAccessDenied(text);
-		return parsed.ok ? parsed : err(parsed.error.message);
-	},
-	checkPolicy,
-	now: () => new Date('2026-11-05T10:00:00Z'),
-};
+const env = flowEnv();
 
 const keyArn = 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
 const caller = 'arn:aws:sts::111122223333:assumed-role/Uploader/alice';

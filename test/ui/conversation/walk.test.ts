@@ -1,6 +1,4 @@
 import {describe, expect, it} from 'vitest';
-import {checkPolicy} from '../../../source/commands/wizard-services.js';
-import {parseAccessDenied} from '../../../source/inputs/error-message/index.js';
 import type {Snapshot} from '../../../source/snapshot/snapshot.js';
 import {err, ok} from '../../../source/shared/result.js';
 import type {Collection, FlowEnv, Walk} from '../../../source/ui/conversation/flow-types.js';
@@ -8,24 +6,17 @@ import type {QuestionId} from '../../../source/ui/conversation/question.js';
 import {explainMultipart} from '../../../source/ui/conversation/upload-tools.js';
 import {previousQuestionId, walk, type Answers} from '../../../source/ui/conversation/walk.js';
 import {loadExample} from '../helpers/fake-services.js';
+import {flowEnv, reachable} from '../helpers/flow-env.js';
 
-const env = (overrides: Partial<FlowEnv> = {}): FlowEnv => ({
-	profiles: [
-		{name: 'dev', region: 'eu-west-1'},
-		{name: 'storage', region: 'eu-west-1'},
-	],
-	settings: {recentTargets: [], savedChecks: {}},
-	files: {},
-	collections: {},
-	reaches: {dev: ok(undefined), storage: ok(undefined)},
-	parseError: text => {
-		const parsed = parseAccessDenied(text);
-		return parsed.ok ? parsed : err(parsed.error.message);
-	},
-	checkPolicy,
-	now: () => new Date('2026-11-05T10:00:00Z'),
-	...overrides,
-});
+const env = (overrides: Partial<FlowEnv> = {}): FlowEnv =>
+	flowEnv({
+		profiles: [
+			{name: 'dev', region: 'eu-west-1'},
+			{name: 'storage', region: 'eu-west-1'},
+		],
+		reaches: reachable('dev', 'storage'),
+		...overrides,
+	});
 
 const asked = (result: Walk): string => (result.next.kind === 'ask' ? result.next.question.id : `(${result.next.kind})`);
 const answeredIds = (result: Walk): string[] => result.steps.flatMap(step => (step.kind === 'answer' ? [step.question.id] : []));
