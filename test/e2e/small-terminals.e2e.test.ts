@@ -32,6 +32,28 @@ const fits = (screen: string, size: {readonly columns: number; readonly rows: nu
 	expect(strayLines(screen), screen).toEqual([]);
 };
 
+/** Without credentials, from the first question to the key policy's paste field: an upload that names its key. */
+const untilKeyPolicy = async (session: string, request: {readonly object: string; readonly keyArn: string; readonly size: string; readonly caller: string}): Promise<void> => {
+	const steps: ReadonlyArray<readonly [string, readonly string[], string?]> = [
+		['No credentials', ['Enter']],
+		['What fails?', ['Enter']],
+		['Which bucket?', ['Enter'], request.object],
+		['name a KMS key', ['Down', 'Enter']],
+		['Which key does the request name?', ['Enter'], request.keyArn],
+		['How big is the file?', ['Enter'], request.size],
+		['What uploads it?', ['Enter']],
+		['Who makes the request?', ['Enter'], request.caller],
+		["in the caller's account", ['Enter']],
+		['Which Region is the bucket in?', ['Enter']],
+		['The key policy:', ['Enter']],
+	];
+	for (const [wanted, keys, text] of steps) {
+		await terminal.waitFor(session, wanted);
+		if (text) terminal.press(session, '-l', text);
+		terminal.press(session, ...keys);
+	}
+};
+
 describe.skipIf(!hasTmux)('the wizard at 80×24 and 60×20', () => {
 	beforeAll(() => {
 		// Bundles the CLI only when its sources changed: never deletes dist/ under tests running in parallel.
@@ -128,24 +150,7 @@ describe.skipIf(!hasTmux)('the wizard at 80×24 and 60×20', () => {
 		const session = terminal.start('paste', size);
 		const keyArn = 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
 		await terminal.waitFor(session, 'How shall we look at the failing request?');
-		const steps: ReadonlyArray<readonly [string, readonly string[], string?]> = [
-			['No credentials', ['Enter']],
-			['What fails?', ['Enter']],
-			['Which bucket?', ['Enter'], 's3://reports-bucket/exports/big.csv'],
-			['name a KMS key', ['Down', 'Enter']],
-			['Which key does the request name?', ['Enter'], keyArn],
-			['How big is the file?', ['Enter']],
-			['What uploads it?', ['Enter']],
-			['Who makes the request?', ['Enter'], 'arn:aws:iam::111122223333:user/john'],
-			["in the caller's account", ['Enter']],
-			['Which Region is the bucket in?', ['Enter']],
-			['The key policy:', ['Enter']],
-		];
-		for (const [wanted, keys, text] of steps) {
-			await terminal.waitFor(session, wanted);
-			if (text) terminal.press(session, '-l', text);
-			terminal.press(session, ...keys);
-		}
+		await untilKeyPolicy(session, {object: 's3://reports-bucket/exports/big.csv', keyArn, size: '', caller: 'arn:aws:iam::111122223333:user/john'});
 		let screen = await terminal.waitFor(session, 'Paste the key policy');
 		expect(joined(screen)).toContain(`$ aws kms get-key-policy --key-id ${keyArn} --policy-name default --query Policy --output text`);
 		fits(screen, size);
@@ -171,24 +176,7 @@ describe.skipIf(!hasTmux)('the wizard at 80×24 and 60×20', () => {
 		const keyPolicy = {Version: '2012-10-17', Statement: [{Sid: 'Allow use of the key', Effect: 'Allow', Principal: {AWS: role}, Action: 'kms:GenerateDataKey', Resource: '*'}]};
 		const identity = {Version: '2012-10-17', Statement: [{Effect: 'Allow', Action: ['s3:PutObject', 'kms:GenerateDataKey'], Resource: '*'}]};
 		await terminal.waitFor(session, 'How shall we look at the failing request?');
-		const steps: ReadonlyArray<readonly [string, readonly string[], string?]> = [
-			['No credentials', ['Enter']],
-			['What fails?', ['Enter']],
-			['Which bucket?', ['Enter'], 's3://amzn-s3-demo-bucket/backups/db.tar'],
-			['name a KMS key', ['Down', 'Enter']],
-			['Which key does the request name?', ['Enter'], keyArn],
-			['How big is the file?', ['Enter'], '200 MB'],
-			['What uploads it?', ['Enter']],
-			['Who makes the request?', ['Enter'], 'arn:aws:sts::111122223333:assumed-role/Uploader/alice'],
-			["in the caller's account", ['Enter']],
-			['Which Region is the bucket in?', ['Enter']],
-			['The key policy:', ['Enter']],
-		];
-		for (const [wanted, keys, text] of steps) {
-			await terminal.waitFor(session, wanted);
-			if (text) terminal.press(session, '-l', text);
-			terminal.press(session, ...keys);
-		}
+		await untilKeyPolicy(session, {object: 's3://amzn-s3-demo-bucket/backups/db.tar', keyArn, size: '200 MB', caller: 'arn:aws:sts::111122223333:assumed-role/Uploader/alice'});
 		await terminal.waitFor(session, 'Paste the key policy');
 		terminal.paste(session, JSON.stringify(keyPolicy));
 		await terminal.waitFor(session, '✔ valid policy, 1 statement');
