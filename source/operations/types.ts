@@ -159,6 +159,16 @@ export type OperationModule<Name extends Operation = Operation> = {
 	readonly requestContext?: (snapshot: Snapshot, service: 's3' | 'kms') => Readonly<Record<string, ContextValue>>;
 	/** The fact a user gives for it, which nothing reads (check --distribution-arn …, --presigned-url). */
 	readonly givenFact?: 'distribution' | 'presigned-url';
+	/** Whether the snapshot's principal is the one who makes the request, where the operation's facts can tell (a presigned URL's signer). */
+	readonly settleCaller?: (snapshot: Snapshot) => CallerSettlement;
+};
+
+/** What settling the caller gives the diagnosis. */
+export type CallerSettlement = {
+	/** The snapshot as the diagnosis reads it: without its principal when that is known not to make the request. */
+	readonly snapshot: Snapshot;
+	/** Taken as given about who makes the request, shown beside the verdict (`id`, the fact, and why it was not read). */
+	readonly assumed?: {readonly id: string; readonly statement: string; readonly because: string};
 };
 
 /** The id of an action of a leg: `kms:Decrypt@destination`. */

@@ -30,6 +30,11 @@ export const presignedUrl = {
 		expiresSeconds: {type: 'integer', minimum: 1, maximum: 604800, description: 'X-Amz-Expires, in seconds (at most 7 days).'},
 		expiresAt: {type: 'string', description: 'When the URL itself stops working, as an ISO 8601 time.'},
 		signedHeaders: {type: 'array', items: {type: 'string', pattern: '^[a-z0-9-]+$'}, maxItems: 64, description: 'X-Amz-SignedHeaders, lower case.'},
+		signerAccount: {type: 'string', pattern: namePatterns.accountId.pattern, description: "The account of the signer's access key (sts:GetAccessKeyInfo)."},
+		signedByPrincipal: {
+			type: 'boolean',
+			description: "true: the snapshot's principal signed it (its own credentials use accessKeyId, or the user said so); false: its credentials use another key; absent: not known.",
+		},
 	},
 	additionalProperties: false,
 } as const;

@@ -153,6 +153,10 @@ export type PresignedUrlInfo = {
 	readonly expiresAt?: string;
 	/** `X-Amz-SignedHeaders`, lower case. */
 	readonly signedHeaders?: readonly string[];
+	/** The account of the signer's access key, from `sts:GetAccessKeyInfo`. */
+	readonly signerAccount?: string;
+	/** true: the principal is the signer (its own credentials use `accessKeyId`, compared live, or the user said so); false: its credentials use another key; absent: not known. */
+	readonly signedByPrincipal?: boolean;
 };
 
 /** Policies of one level of the organization tree (root, OUs…, the account). */
