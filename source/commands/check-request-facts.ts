@@ -75,6 +75,7 @@ export const withRequestFacts = (snapshot: Snapshot, options: RequestFactOptions
 	return {
 		...(serviceActor ? {...withoutPrincipal, unread: (snapshot.unread ?? []).filter(note => !note.path.startsWith('principal'))} : snapshot),
 		...(distribution ? {distribution} : {}),
-		...(presigned ? {presignedUrl: presigned.presignedUrl} : {}),
+		// A live read may have added who signed it.
+		...(presigned ? {presignedUrl: snapshot.presignedUrl ?? presigned.presignedUrl} : {}),
 	};
 };

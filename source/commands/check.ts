@@ -12,6 +12,7 @@ import {packageVersion} from '../version.js';
 import {parseAssumptions, withAssumptions} from '../snapshot/assumptions.js';
 import {checkSnapshots} from './check-snapshots.js';
 import {checkRequestFactFlags, presignedFactsOf, withRequestFacts, type RequestFactOptions} from './check-request-facts.js';
+import type {PresignedUrlFacts} from '../inputs/presigned-url/parse-presigned-url.js';
 import {CliError, exitCodes} from './cli-error.js';
 import {readTextInput, writeTextOutput} from './io.js';
 
@@ -110,7 +111,7 @@ const loadSnapshot = async (path: string): Promise<Snapshot> => {
 	return parsed.value;
 };
 
-const collectLive = async (options: CheckOptions): Promise<Snapshot> => {
+const collectLive = async (options: CheckOptions, presigned?: PresignedUrlFacts): Promise<Snapshot> => {
 	const question = liveQuestion(options);
 	const {collectSnapshot} = await import('../aws/collect.js');
 	const controller = new AbortController();
@@ -123,6 +124,7 @@ const collectLive = async (options: CheckOptions): Promise<Snapshot> => {
 			...(options.bucketProfile ? {bucketProfile: options.bucketProfile} : {}),
 			...(options.keyProfile ? {keyProfile: options.keyProfile} : {}),
 			...(options.region ? {region: options.region} : {}),
+			...(presigned ? {presignedUrl: presigned.presignedUrl} : {}),
 			signal: controller.signal,
 			onProgress: event => {
 				if (event.state === 'unknown' || event.state === 'failed') process.stderr.write(`? ${visible(`${event.label}: ${event.detail ?? 'could not be read'}`)}\n`);
@@ -175,7 +177,7 @@ export const runCheck = async (options: CheckOptions): Promise<number> => {
 	const live: CheckOptions = presigned
 		? {...options, bucket: presigned.bucket, key: presigned.objectKey, ...(options.region ?? presigned.region ? {region: options.region ?? presigned.region} : {})}
 		: options;
-	const original = assume(files[0] !== undefined ? await loadSnapshot(files[0]) : withRequestFacts(await collectLive(live), options, presigned));
+	const original = assume(files[0] !== undefined ? await loadSnapshot(files[0]) : withRequestFacts(await collectLive(live, presigned), options, presigned));
 	let snapshot = original;
 	let diagnosis: Diagnosis | undefined;
 	if (mode) {

@@ -8,7 +8,10 @@ import {sameAccountFiles, sameAccountScenario} from '../support/fake-aws/scenari
 import {runBuiltCli} from './run-built-cli.js';
 
 // check in live mode with the facts it is given, not read: a CloudFront distribution, a presigned URL.
-const state = useFakeAws({scenario: sameAccountScenario, files: sameAccountFiles});
+// A partner's access key: sts:GetAccessKeyInfo names its account, nothing else in the scenario knows it.
+const partnerKey = 'AKIAFAKEPARTNER00001';
+const partnerAccount = '123456789012';
+const state = useFakeAws({scenario: () => ({...sameAccountScenario(), foreignAccessKeys: {[partnerKey]: partnerAccount}}), files: sameAccountFiles});
 let workDir = '';
 beforeAll(async () => {
 	workDir = await mkdtemp(join(tmpdir(), 's3-kms-doctor-check-facts-'));
@@ -56,7 +59,44 @@ describe('check --operation presigned-download --presigned-url (live)', () => {
 		}
 		const snapshot = await savedSnapshot(saved);
 		expect(snapshot.question).toMatchObject({operation: 'presigned-download', bucket: 'acme-uploads', objectKey: 'reports/2024/q1.csv'});
-		expect(snapshot.presignedUrl).toEqual({signatureVersion: 4, accessKeyId: 'ASIAIOSFODNN7EXAMPLE', signedAt: '2026-12-04T08:00:00Z', expiresSeconds: 3600, expiresAt: '2026-12-04T09:00:00Z', signedHeaders: ['host']});
+		expect(snapshot.presignedUrl).toEqual({
+			signatureVersion: 4,
+			accessKeyId: 'ASIAIOSFODNN7EXAMPLE',
+			signedAt: '2026-12-04T08:00:00Z',
+			expiresSeconds: 3600,
+			expiresAt: '2026-12-04T09:00:00Z',
+			signedHeaders: ['host'],
+			signedByPrincipal: false,
+		});
 		expect(run.stdout).toContain('presigned-url-temporary-credentials');
+	});
+});
+
+describe("check --presigned-url (live): who signed the URL", () => {
+	const urlSignedWith = (accessKeyId: string): string => presigned.replace('ASIAIOSFODNN7EXAMPLE', accessKeyId);
+	type Report = {verdict: string; assumptions: {id: string; statement: string}[]; unknowns: {resolveWith?: string}[]};
+
+	it("is the profile's principal, with nothing assumed, when the profile's own credentials signed it", async () => {
+		const run = await runBuiltCli(['check', '--profile', 'ci', '--operation', 'presigned-download', '--presigned-url', urlSignedWith('ASIAFAKEUPLOADER0001'), '--format', 'json']);
+		const report = JSON.parse(run.stdout) as Report;
+		expect(report.assumptions.map(assumed => assumed.id)).not.toContain('signer-is-principal');
+		// Compared locally: no call was needed to tell.
+		expect(state.fake.calls.map(call => call.operation)).not.toContain('GetAccessKeyInfo');
+	});
+
+	it('is named as an assumption when the key is another of the same account (sts:GetAccessKeyInfo)', async () => {
+		const run = await runBuiltCli(['check', '--profile', 'ci', '--operation', 'presigned-download', '--presigned-url', urlSignedWith('AKIAFAKEALICE0000001'), '--format', 'json']);
+		const report = JSON.parse(run.stdout) as Report;
+		expect(report.assumptions.find(assumed => assumed.id === 'signer-is-principal')?.statement).toBe('the URL was signed by arn:aws:sts::111122223333:assumed-role/uploader/ci-run');
+		expect(state.fake.calls.filter(call => call.operation === 'GetAccessKeyInfo')).toHaveLength(1);
+	});
+
+	it("is not the profile's principal when the key is of another account: unknown, never the profile's verdict", async () => {
+		const run = await runBuiltCli(['check', '--profile', 'ci', '--operation', 'presigned-download', '--presigned-url', urlSignedWith(partnerKey), '--format', 'json']);
+		expect(run.exitCode).toBe(3);
+		const report = JSON.parse(run.stdout) as Report;
+		expect(report.verdict).toBe('unknown');
+		expect(report.unknowns.map(note => note.resolveWith)).toContain(`a profile of the signer in account ${partnerAccount}`);
+		expect(state.fake.calls.filter(call => call.write)).toEqual([]);
 	});
 });
