@@ -1,6 +1,6 @@
 import type {Diagnosis} from '../diagnosis/diagnosis.js';
 import type {ParsedDenial} from '../inputs/error-message/parsed-denial.js';
-import type {Question, Snapshot} from '../snapshot/snapshot.js';
+import type {PresignedUrlInfo, Question, Snapshot} from '../snapshot/snapshot.js';
 import type {Result} from '../shared/result.js';
 import type {Answers} from './conversation/walk.js';
 import type {PolicyKind} from '../inputs/paste/policy-kind.js';
@@ -45,6 +45,8 @@ export type CollectRequest = {
 	readonly keyProfile?: string;
 	readonly region?: string;
 	readonly question: Question;
+	/** A presigned URL's facts (never its credentials): the read compares its signer with the profile. */
+	readonly presignedUrl?: PresignedUrlInfo;
 };
 
 /** What kind of policy a paste question asks for, so a policy pasted into the wrong box is noticed. */

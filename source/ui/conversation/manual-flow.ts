@@ -97,14 +97,17 @@ export function* manualFlow(env: FlowEnv, target: Target, denial: ParsedDenial |
 	const actor = destinationLeg(question.operation).actor;
 	const service = actor.kind === 'service' ? actor.service : undefined;
 	const principalArn =
-		service ?? (denial?.principal && questions.principalQuestion.validate(denial.principal) === undefined ? denial.principal : yield* ask(questions.principalQuestion));
+		service ?? (denial?.principal && questions.principalQuestion.validate(denial.principal) === undefined ? denial.principal : yield* ask(questions.principalQuestionFor(question.operation)));
 	const callerAccount = accountOfArn(principalArn);
 	const bucketAccount = yield* bucketAccountFlow(question.bucket, callerAccount);
 	const keyRegion = target.keyArn ? parseArn(target.keyArn)?.region : undefined;
 	// S3 uses only a key in the bucket's Region: the key it used in the error settles the Region.
 	const regionFromError = target.keyFromError && keyRegion && questions.bucketRegionQuestion(keyRegion).validate(keyRegion) === undefined ? keyRegion : undefined;
 	if (regionFromError) yield* show([{tone: 'found', text: `Bucket's Region: ${regionFromError} (S3 used the key the error names, and it uses only keys in the bucket's Region)`}]);
-	const regionText = regionFromError ?? (yield* ask(wordedFor(question.operation)(questions.bucketRegionQuestion(keyRegion))));
+	// A presigned URL's Regional endpoint is the Region it was signed for: the bucket's, as the URL gives it.
+	const regionFromUrl = regionFromError ? undefined : target.regionFromUrl;
+	if (regionFromUrl) yield* show([{tone: 'found', text: `Bucket's Region: ${regionFromUrl} (the presigned URL's endpoint)`}]);
+	const regionText = regionFromError ?? regionFromUrl ?? (yield* ask(wordedFor(question.operation)(questions.bucketRegionQuestion(keyRegion))));
 	let sourceBucketAccount: string | undefined;
 	if (hasSource(question.operation) && question.source) {
 		sourceBucketAccount = question.source.bucket === question.bucket ? bucketAccount : yield* sourceAccountFlow(question.source.bucket, callerAccount, bucketAccount);

@@ -2,6 +2,8 @@ import type {FlowEnv} from './flow-types.js';
 import type {ChoiceQuestion, PasteCheck, PasteQuestion, TextQuestion} from './question.js';
 import {checkPrincipalArn, checkRegion} from './validate.js';
 import type {PolicyKind} from '../services.js';
+import {operationModule} from '../../operations/registry.js';
+import type {Operation} from '../../snapshot/snapshot.js';
 
 /** The questions manual-flow.ts asks without credentials: the caller, the bucket's Region, and each policy in turn. */
 
@@ -34,6 +36,12 @@ export const principalQuestion: TextQuestion = {
 	placeholder: 'arn:aws:sts::111122223333:assumed-role/ROLE/SESSION',
 	validate: checkPrincipalArn,
 };
+
+/** A presigned request runs with its signer's permissions: for one, the caller asked for is whoever signed the URL. */
+export const principalQuestionFor = (operation: Operation): TextQuestion =>
+	operationModule(operation).givenFact === 'presigned-url'
+		? {...principalQuestion, title: 'Signer', prompt: 'Who signed the URL? (its requests run with that principal\'s permissions: the ARN aws sts get-caller-identity shows for the credentials that signed it)'}
+		: principalQuestion;
 
 export const bucketRegionQuestion = (suggestion: string | undefined): TextQuestion => ({
 	kind: 'text',

@@ -10,6 +10,7 @@ import type {Note} from './question.js';
 import * as questions from './start-questions.js';
 import {targetFlow} from './target-flow.js';
 import {distributionFlow, withDistribution} from './distribution-flow.js';
+import {withPresignedUrl} from './presigned-flow.js';
 
 /**
  * The decision tree, written as a generator: it yields a question and receives the answer, so the order
@@ -65,6 +66,6 @@ export function* conversation(env: FlowEnv): Flow<Ending> {
 	if (profile !== undefined) yield* reachFlow(env, profile);
 	const target = yield* targetFlow(env, denial, profile !== undefined);
 	const distribution = yield* distributionFlow(target.question.operation);
-	if (profile !== undefined) return withDistribution(yield* liveFlow(env, profile, target, denial), distribution);
-	return withDistribution(yield* manualFlow(env, target, denial), distribution);
+	const ending = profile !== undefined ? yield* liveFlow(env, profile, target, denial) : yield* manualFlow(env, target, denial);
+	return withPresignedUrl(withDistribution(ending, distribution), target.presignedUrl);
 }
