@@ -72,6 +72,7 @@ program
 	.option('--size <bytes>', 'size of the file being uploaded (decides multipart)')
 	.option('--source-bucket <name>', 'copy: the source bucket')
 	.option('--source-key <objectKey>', 'copy: the source object key')
+	.option('--presigned-url <url>', "presigned-download/-upload: the URL (it names the bucket and key); the script gets only its facts and asks for its access key's account, never its signature or token")
 	.option('--out <file>', 'write the script to a file instead of standard output')
 	.action(async options => {
 		const {runCollectScript} = await import('./commands/collect-script.js');

@@ -1,14 +1,16 @@
 import {parseJson} from '../../engine/json.js';
 import {err, ok, type Result} from '../../shared/result.js';
 import {snapshotFormat, type Operation, type PrincipalInfo, type Question, type Snapshot, type UnreadNote} from '../../snapshot/snapshot.js';
-import {BundleFiles} from './bundle-files.js';
+import {BundleFiles, noteOf} from './bundle-files.js';
 import {bundleFormat, calls, questionFile, sourcePrefix} from './bundle-layout.js';
 import {readQuestion} from './read-question.js';
 import {readBucket, readObject} from './read-bucket.js';
 import {readKey} from './read-key.js';
 import {readOrganization} from './read-organization.js';
 import {readPrincipal, type CallerIdentity, type ReadContext} from './read-principal.js';
-import {callerIdentityOf} from '../../snapshot/aws-answers/index.js';
+import {accessKeyAccountOf, callerIdentityOf} from '../../snapshot/aws-answers/index.js';
+import {parsePresignedUrl} from '../presigned-url/parse-presigned-url.js';
+import type {PresignedUrlInfo} from '../../snapshot/snapshot.js';
 import {type Mutable} from '../../shared/json.js';
 import {destinationLeg, hasSource} from '../../operations/registry.js';
 
@@ -29,6 +31,18 @@ export type BundleOptions = {
 const callerOf = (files: BundleFiles): CallerIdentity => {
 	const result = files.call(calls.callerIdentity.stem);
 	return result.state === 'ok' ? callerIdentityOf(result.answer) : {};
+};
+
+/** The URL's facts from question.json, with the account of its access key as the script read it (sts get-access-key-info). */
+const presignedUrlOf = (files: BundleFiles, text: string | undefined, notes: UnreadNote[]): PresignedUrlInfo | undefined => {
+	const parsed = text === undefined ? undefined : parsePresignedUrl(text);
+	if (!parsed?.ok) return undefined;
+	const url = parsed.value.presignedUrl;
+	if (!url.accessKeyId) return url;
+	const result = files.call(calls.accessKeyInfo.stem);
+	const signerAccount = result.state === 'ok' ? accessKeyAccountOf(result.answer) : undefined;
+	if (!signerAccount) notes.push(noteOf('presignedUrl.signerAccount', calls.accessKeyInfo, result, url.accessKeyId));
+	return signerAccount ? {...url, signerAccount} : url;
 };
 
 const describeQuestion = (operation: Operation, bucket: string, objectKey: string): string => `Support bundle: ${operation} of s3://${bucket}/${objectKey}`;
@@ -114,6 +128,8 @@ export const bundleToSnapshot = (entries: ReadonlyMap<string, string>, options: 
 		...(source ? {source} : {}),
 		...(organization.info && Object.keys(organization.info).length > 0 ? {organization: organization.info} : {}),
 	};
+	const presignedUrl = presignedUrlOf(files, bundleQuestion.presignedUrl, notes);
+	if (presignedUrl) snapshot.presignedUrl = presignedUrl;
 	if (notes.length > 0) snapshot.unread = notes;
 	return ok({snapshot, missing: notes.map(note => `${note.path}: ${note.reason}${note.resolveWith ? ` — resolve with ${note.resolveWith}` : ''}`)});
 };

@@ -4,6 +4,7 @@ import {isOperation, operationNamesInWords} from '../../snapshot/operation-names
 import type {BundleQuestion} from './bundle-layout.js';
 import {asObject, asString} from '../../snapshot/aws-answers/json-access.js';
 import {describeNameError, parseBucketName, parseKeyReference, parsePrincipalArn, parseRegion, type Parsed} from '../../names/index.js';
+import {parsePresignedUrl} from '../presigned-url/parse-presigned-url.js';
 
 const asNumberOrUndefined = (value: unknown): number | undefined =>
 	typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : undefined;
@@ -37,6 +38,10 @@ export const readQuestion = (value: unknown): Result<BundleQuestion, string> => 
 		nameProblem('principal', asString(object['principal']), parsePrincipalArn) ??
 		nameProblem('region', asString(object['region']), parseRegion);
 	if (badName) return err(badName);
+	// The URL as collect-script rebuilt it; read with the same parser as a pasted one, so an edited file cannot slip in more.
+	const presignedText = asString(object['presignedUrl']);
+	const presigned = presignedText === undefined ? undefined : parsePresignedUrl(presignedText);
+	if (presigned && !presigned.ok) return err(`"presignedUrl": ${presigned.error.message}`);
 	const optional = (name: string): Record<string, string> => {
 		const text = asString(object[name]);
 		return text ? {[name]: text} : {};
@@ -53,5 +58,6 @@ export const readQuestion = (value: unknown): Result<BundleQuestion, string> => 
 		...optional('region'),
 		...(sizeBytes !== undefined ? {sizeBytes} : {}),
 		...(hasSource(operation) ? {source: {bucket: sourceBucket!, objectKey: sourceKey!}} : {}),
+		...(presignedText !== undefined ? {presignedUrl: presignedText} : {}),
 	});
 };

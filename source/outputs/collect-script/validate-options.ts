@@ -1,7 +1,9 @@
 import {err, ok, type Result} from '../../shared/result.js';
 import {describeNameError, parseBucketName, parseKeyReference, parsePrincipalArn, parseRegion, parseS3Location} from '../../names/index.js';
 import {bundleFormat, type BundleQuestion} from '../../inputs/bundle/bundle-layout.js';
-import {hasSource} from '../../operations/registry.js';
+import {credentialFreeUrl} from '../../inputs/presigned-url/credential-free-url.js';
+import {parsePresignedUrl} from '../../inputs/presigned-url/parse-presigned-url.js';
+import {hasSource, operationModule} from '../../operations/registry.js';
 import {isOperation, operationNames, operationNamesInWords} from '../../snapshot/operation-names.js';
 
 /** What the command line gives, unchecked. */
@@ -15,6 +17,8 @@ export type CollectScriptInput = {
 	readonly sizeBytes?: string | number;
 	readonly sourceBucket?: string;
 	readonly sourceKey?: string;
+	/** presigned-download/-upload: the whole URL; only its facts reach the script. */
+	readonly presignedUrl?: string;
 };
 
 declare const validated: unique symbol;
@@ -55,9 +59,18 @@ export const validateCollectOptions = (input: CollectScriptInput): Result<Collec
 	const fail = (message: string) => err({message});
 	if (!input.operation) return fail(`--operation is required: ${operationNamesInWords()}`);
 	if (!isOperation(input.operation)) return fail(`--operation "${input.operation}" is not one of ${operationNames.join(', ')}`);
-	if (!input.bucket) return fail('--bucket is required');
-	if (input.objectKey === undefined) return fail('--key is required (the object key)');
-	const problem = checkBucket(input.bucket, '--bucket') ?? checkObjectKey(input.objectKey, '--key');
+	const presigned = input.presignedUrl === undefined ? undefined : parsePresignedUrl(input.presignedUrl);
+	if (presigned && operationModule(input.operation).givenFact !== 'presigned-url') return fail(`--presigned-url is only for --operation ${operationNamesInWords(operationNames.filter(name => operationModule(name).givenFact === 'presigned-url'))}`);
+	if (presigned && !presigned.ok) return fail(`--presigned-url: ${presigned.error.message}`);
+	const fromUrl = presigned?.ok ? presigned.value : undefined;
+	if (fromUrl && ((input.bucket !== undefined && input.bucket !== fromUrl.bucket) || (input.objectKey !== undefined && input.objectKey !== fromUrl.objectKey))) {
+		return fail('--bucket and --key must name the object the --presigned-url is for (or leave them out: the URL names it)');
+	}
+	const bucket = input.bucket ?? fromUrl?.bucket;
+	const objectKey = input.objectKey ?? fromUrl?.objectKey;
+	if (!bucket) return fail('--bucket is required');
+	if (objectKey === undefined) return fail('--key is required (the object key)');
+	const problem = checkBucket(bucket, '--bucket') ?? checkObjectKey(objectKey, '--key');
 	if (problem) return fail(problem);
 	const keyProblem = input.kmsKeyId === undefined ? undefined : parseKeyReference(input.kmsKeyId);
 	if (keyProblem && !keyProblem.ok) {
@@ -67,8 +80,9 @@ export const validateCollectOptions = (input: CollectScriptInput): Result<Collec
 	}
 	const principal = input.principal === undefined ? undefined : parsePrincipalArn(input.principal);
 	if (principal && !principal.ok) return fail(describeNameError(input.principal!, principal.error, '--principal'));
-	const region = input.region === undefined ? undefined : parseRegion(input.region);
-	if (region && !region.ok) return fail(describeNameError(input.region!, region.error, '--region'));
+	const regionText = input.region ?? fromUrl?.region;
+	const region = regionText === undefined ? undefined : parseRegion(regionText);
+	if (region && !region.ok) return fail(describeNameError(regionText!, region.error, '--region'));
 	let sizeBytes: number | undefined;
 	if (input.sizeBytes !== undefined) {
 		sizeBytes = typeof input.sizeBytes === 'number' ? input.sizeBytes : bytesOf(input.sizeBytes);
@@ -87,20 +101,22 @@ export const validateCollectOptions = (input: CollectScriptInput): Result<Collec
 	}
 	const options = {
 		operation: input.operation,
-		bucket: input.bucket,
-		objectKey: input.objectKey,
+		bucket,
+		objectKey,
 		...(input.kmsKeyId !== undefined ? {kmsKeyId: input.kmsKeyId} : {}),
 		...(input.principal !== undefined ? {principal: input.principal} : {}),
-		...(input.region !== undefined ? {region: input.region} : {}),
+		...(regionText !== undefined ? {region: regionText} : {}),
 		...(sizeBytes !== undefined ? {sizeBytes} : {}),
 		...(withSource ? {source: {bucket: input.sourceBucket!, objectKey: input.sourceKey!}} : {}),
+		// Only the URL's facts, rebuilt: the script and its bundle never hold the signature or the token.
+		...(fromUrl ? {presignedUrl: credentialFreeUrl(fromUrl)} : {}),
 	};
 	return ok(options as CollectScriptOptions);
 };
 
 /** question.json as the script writes it. */
 export const bundleQuestionOf = (options: CollectScriptOptions, generatedBy?: string): BundleQuestion => {
-	const {operation, bucket, objectKey, kmsKeyId, principal, region, sizeBytes, source} = options;
+	const {operation, bucket, objectKey, kmsKeyId, principal, region, sizeBytes, source, presignedUrl} = options;
 	return {
 		format: bundleFormat,
 		...(generatedBy ? {generatedBy} : {}),
@@ -112,5 +128,6 @@ export const bundleQuestionOf = (options: CollectScriptOptions, generatedBy?: st
 		...(region ? {region} : {}),
 		...(sizeBytes !== undefined ? {sizeBytes} : {}),
 		...(source ? {source} : {}),
+		...(presignedUrl ? {presignedUrl} : {}),
 	};
 };
