@@ -1,5 +1,5 @@
 import {parsePresignedUrl, type PresignedUrlFacts} from '../inputs/presigned-url/parse-presigned-url.js';
-import {describeNameError, parseDistributionArn} from '../names/index.js';
+import {distributionOfFlags} from '../inputs/distribution/distribution-flags.js';
 import {allOperations, destinationLeg, operationModule} from '../operations/registry.js';
 import {isOperation, operationNamesInWords} from '../snapshot/operation-names.js';
 import type {DistributionInfo, Snapshot} from '../snapshot/snapshot.js';
@@ -24,20 +24,10 @@ export type RequestFactOptions = {
 
 export const requestFactFlags = ['distributionArn', 'originAccess', 'originType', 'presignedUrl'] as const;
 
-const originAccessOf: Readonly<Record<string, DistributionInfo['originAccess']>> = {oac: 'origin-access-control', oai: 'origin-access-identity', none: 'none'};
-const originTypeOf: Readonly<Record<string, DistributionInfo['originType']>> = {rest: 's3-rest', website: 's3-website'};
-
 const distributionOf = (options: RequestFactOptions): DistributionInfo | undefined => {
-	if (options.distributionArn === undefined && options.originAccess === undefined && options.originType === undefined) return undefined;
-	let arn: string | undefined;
-	if (options.distributionArn !== undefined) {
-		const parsed = parseDistributionArn(options.distributionArn);
-		if (!parsed.ok) throw new CliError(describeNameError(options.distributionArn, parsed.error, '--distribution-arn'));
-		arn = parsed.value.arn;
-	}
-	const originAccess = options.originAccess === undefined ? undefined : originAccessOf[options.originAccess];
-	const originType = options.originType === undefined ? undefined : originTypeOf[options.originType];
-	return {...(arn ? {arn} : {}), ...(originAccess ? {originAccess} : {}), ...(originType ? {originType} : {})};
+	const distribution = distributionOfFlags(options);
+	if (!distribution.ok) throw new CliError(distribution.error);
+	return distribution.value;
 };
 
 /** The operations a given fact belongs to, as a message lists them. */

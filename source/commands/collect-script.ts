@@ -15,6 +15,9 @@ export type CollectScriptCommandOptions = {
 	readonly sourceBucket?: string;
 	readonly sourceKey?: string;
 	readonly presignedUrl?: string;
+	readonly distributionArn?: string;
+	readonly originAccess?: string;
+	readonly originType?: string;
 	readonly out?: string;
 };
 
@@ -31,6 +34,9 @@ export const runCollectScript = async (options: CollectScriptCommandOptions): Pr
 		...(options.sourceBucket !== undefined ? {sourceBucket: options.sourceBucket} : {}),
 		...(options.sourceKey !== undefined ? {sourceKey: options.sourceKey} : {}),
 		...(options.presignedUrl !== undefined ? {presignedUrl: options.presignedUrl} : {}),
+		...(options.distributionArn !== undefined ? {distributionArn: options.distributionArn} : {}),
+		...(options.originAccess !== undefined ? {originAccess: options.originAccess} : {}),
+		...(options.originType !== undefined ? {originType: options.originType} : {}),
 	});
 	if (!validated.ok) throw new CliError(validated.error.message, exitCodes.usage);
 	const script = renderCollectScript(validated.value, {generatedBy: `s3-kms-doctor ${packageVersion}`, generatedAt: new Date().toISOString()});

@@ -1,4 +1,4 @@
-import type {CopySource, Question} from '../../snapshot/snapshot.js';
+import type {CopySource, DistributionInfo, Question} from '../../snapshot/snapshot.js';
 
 /**
  * The support bundle's file names: the collection script writes them, bundleToSnapshot reads them.
@@ -100,4 +100,6 @@ export type BundleQuestion = Pick<Question, 'operation' | 'bucket' | 'objectKey'
 	readonly source?: Pick<CopySource, 'bucket' | 'objectKey'>;
 	/** presigned-download/-upload: the URL rebuilt from its facts, never with its signature or token. */
 	readonly presignedUrl?: string;
+	/** cloudfront-download/-upload: the distribution, as the support engineer gave it. */
+	readonly distribution?: DistributionInfo;
 };

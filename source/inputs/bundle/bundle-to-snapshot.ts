@@ -130,6 +130,7 @@ export const bundleToSnapshot = (entries: ReadonlyMap<string, string>, options: 
 	};
 	const presignedUrl = presignedUrlOf(files, bundleQuestion.presignedUrl, notes);
 	if (presignedUrl) snapshot.presignedUrl = presignedUrl;
+	if (bundleQuestion.distribution) snapshot.distribution = bundleQuestion.distribution;
 	if (notes.length > 0) snapshot.unread = notes;
 	return ok({snapshot, missing: notes.map(note => `${note.path}: ${note.reason}${note.resolveWith ? ` — resolve with ${note.resolveWith}` : ''}`)});
 };

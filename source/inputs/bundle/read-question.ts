@@ -5,6 +5,7 @@ import type {BundleQuestion} from './bundle-layout.js';
 import {asObject, asString} from '../../snapshot/aws-answers/json-access.js';
 import {describeNameError, parseBucketName, parseKeyReference, parsePrincipalArn, parseRegion, type Parsed} from '../../names/index.js';
 import {parsePresignedUrl} from '../presigned-url/parse-presigned-url.js';
+import {readDistribution} from '../distribution/distribution-flags.js';
 
 const asNumberOrUndefined = (value: unknown): number | undefined =>
 	typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : undefined;
@@ -42,6 +43,8 @@ export const readQuestion = (value: unknown): Result<BundleQuestion, string> => 
 	const presignedText = asString(object['presignedUrl']);
 	const presigned = presignedText === undefined ? undefined : parsePresignedUrl(presignedText);
 	if (presigned && !presigned.ok) return err(`"presignedUrl": ${presigned.error.message}`);
+	const distribution = object['distribution'] === undefined ? undefined : readDistribution(object['distribution']);
+	if (distribution && !distribution.ok) return err(`"distribution": ${distribution.error}`);
 	const optional = (name: string): Record<string, string> => {
 		const text = asString(object[name]);
 		return text ? {[name]: text} : {};
@@ -59,5 +62,6 @@ export const readQuestion = (value: unknown): Result<BundleQuestion, string> => 
 		...(sizeBytes !== undefined ? {sizeBytes} : {}),
 		...(hasSource(operation) ? {source: {bucket: sourceBucket!, objectKey: sourceKey!}} : {}),
 		...(presignedText !== undefined ? {presignedUrl: presignedText} : {}),
+		...(distribution?.ok ? {distribution: distribution.value} : {}),
 	});
 };

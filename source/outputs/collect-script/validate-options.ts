@@ -2,6 +2,7 @@ import {err, ok, type Result} from '../../shared/result.js';
 import {describeNameError, parseBucketName, parseKeyReference, parsePrincipalArn, parseRegion, parseS3Location} from '../../names/index.js';
 import {bundleFormat, type BundleQuestion} from '../../inputs/bundle/bundle-layout.js';
 import {credentialFreeUrl} from '../../inputs/presigned-url/credential-free-url.js';
+import {distributionOfFlags, type DistributionFlags} from '../../inputs/distribution/distribution-flags.js';
 import {parsePresignedUrl} from '../../inputs/presigned-url/parse-presigned-url.js';
 import {hasSource, operationModule} from '../../operations/registry.js';
 import {isOperation, operationNames, operationNamesInWords} from '../../snapshot/operation-names.js';
@@ -19,7 +20,7 @@ export type CollectScriptInput = {
 	readonly sourceKey?: string;
 	/** presigned-download/-upload: the whole URL; only its facts reach the script. */
 	readonly presignedUrl?: string;
-};
+} & DistributionFlags;
 
 declare const validated: unique symbol;
 
@@ -90,6 +91,11 @@ export const validateCollectOptions = (input: CollectScriptInput): Result<Collec
 			return fail(`--size "${input.sizeBytes}" is not a size: give bytes (104857600) or a unit (100MiB, 5GB)`);
 		}
 	}
+	const distribution = distributionOfFlags(input);
+	if (!distribution.ok) return fail(distribution.error);
+	if (distribution.value && operationModule(input.operation).givenFact !== 'distribution') {
+		return fail(`--distribution-arn, --origin-access and --origin-type describe a CloudFront distribution: give them with --operation ${operationNamesInWords(operationNames.filter(name => operationModule(name).givenFact === 'distribution'))}`);
+	}
 	const withSource = hasSource(input.operation);
 	if (!withSource && (input.sourceBucket !== undefined || input.sourceKey !== undefined)) {
 		return fail(`--source-bucket and --source-key are only for --operation ${operationNamesInWords(operationNames.filter(hasSource))}`);
@@ -110,13 +116,14 @@ export const validateCollectOptions = (input: CollectScriptInput): Result<Collec
 		...(withSource ? {source: {bucket: input.sourceBucket!, objectKey: input.sourceKey!}} : {}),
 		// Only the URL's facts, rebuilt: the script and its bundle never hold the signature or the token.
 		...(fromUrl ? {presignedUrl: credentialFreeUrl(fromUrl)} : {}),
+		...(distribution.value ? {distribution: distribution.value} : {}),
 	};
 	return ok(options as CollectScriptOptions);
 };
 
 /** question.json as the script writes it. */
 export const bundleQuestionOf = (options: CollectScriptOptions, generatedBy?: string): BundleQuestion => {
-	const {operation, bucket, objectKey, kmsKeyId, principal, region, sizeBytes, source, presignedUrl} = options;
+	const {operation, bucket, objectKey, kmsKeyId, principal, region, sizeBytes, source, presignedUrl, distribution} = options;
 	return {
 		format: bundleFormat,
 		...(generatedBy ? {generatedBy} : {}),
@@ -129,5 +136,6 @@ export const bundleQuestionOf = (options: CollectScriptOptions, generatedBy?: st
 		...(sizeBytes !== undefined ? {sizeBytes} : {}),
 		...(source ? {source} : {}),
 		...(presignedUrl ? {presignedUrl} : {}),
+		...(distribution ? {distribution} : {}),
 	};
 };
