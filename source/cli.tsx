@@ -4,6 +4,7 @@ import {Command, CommanderError, Option} from 'commander';
 import {CliError, exitCodes} from './commands/cli-error.js';
 import {operationNames} from './snapshot/operation-names.js';
 import {assumptionIds} from './snapshot/assumptions.js';
+import {awsServiceNames} from './snapshot/service-names.js';
 import {visible, visibleLines} from './report/sanitize.js';
 import {packageVersion} from './version.js';
 
@@ -42,6 +43,8 @@ program
 	.addOption(new Option('--origin-access <how>', 'cloudfront-download/-upload: how the distribution signs origin requests (origin access control, legacy identity, none)').choices(['oac', 'oai', 'none']))
 	.addOption(new Option('--origin-type <type>', "cloudfront-download/-upload: the origin is the bucket's REST endpoint or its website endpoint").choices(['rest', 'website']))
 	.option('--presigned-url <url>', 'presigned-download/-upload: the URL; only its bucket, key, expiry, signature version and access key ID are kept, never its signature or token')
+	.addOption(new Option('--service <name>', "service-read/-write: the AWS service that reads or writes the object (athena uses your own credentials; the others a role of theirs)").choices(awsServiceNames))
+	.option('--service-role <arn>', "service-read/-write: the IAM role the service uses (a Glue job's role, a Lambda function's execution role, …); diagnosed as that role")
 	.option('--assume <facts...>', `take facts as given where they were not read, each reported as assumed: ${assumptionIds.join(', ')} (comma-separated or repeated)`)
 	.option('--save-snapshot <file>', 'save what was collected, to send to a support engineer')
 	.option('--redact [all]', 'replace account IDs, names, buckets and keys with consistent placeholders (see docs/redaction.md); all: also Sids, tags, VPC endpoint IDs, IP addresses and canonical IDs')

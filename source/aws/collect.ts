@@ -22,6 +22,8 @@ export type CollectOptions = {
 	readonly bucketProfile?: string;
 	/** A profile of the key's account: only it can read the key policy. */
 	readonly keyProfile?: string;
+	/** A role whose requests are diagnosed in place of the profile's own (the role an AWS service uses); its policies are read with a profile of its account. */
+	readonly actingRole?: string;
 	/** The bucket's Region, when the profile does not say. */
 	readonly region?: string;
 	/** Ctrl+C: stop every call and return `cancelled`. */
@@ -117,7 +119,7 @@ export const collectSnapshot = async (options: CollectOptions): Promise<Result<S
 		const earlier = held;
 		held = undefined;
 		for (const event of earlier) options.onProgress?.(event);
-		const snapshot = await gather(reader, sessions, checked.value, options.region);
+		const snapshot = await gather(reader, sessions, checked.value, options.region, options.actingRole);
 		if (reader.cancelled()) return err(cancelled);
 		return ok(snapshot);
 	} finally {

@@ -11,7 +11,7 @@ import {visible} from '../report/sanitize.js';
 import {packageVersion} from '../version.js';
 import {parseAssumptions, withAssumptions} from '../snapshot/assumptions.js';
 import {checkSnapshots} from './check-snapshots.js';
-import {checkRequestFactFlags, presignedFactsOf, withRequestFacts, type RequestFactOptions} from './check-request-facts.js';
+import {actingRoleOf, checkRequestFactFlags, presignedFactsOf, withRequestFacts, type RequestFactOptions} from './check-request-facts.js';
 import {CliError, exitCodes} from './cli-error.js';
 import {readTextInput, writeTextOutput} from './io.js';
 
@@ -123,6 +123,7 @@ const collectLive = async (options: CheckOptions): Promise<Snapshot> => {
 			...(options.bucketProfile ? {bucketProfile: options.bucketProfile} : {}),
 			...(options.keyProfile ? {keyProfile: options.keyProfile} : {}),
 			...(options.region ? {region: options.region} : {}),
+			...(actingRoleOf(options) ? {actingRole: actingRoleOf(options)!} : {}),
 			signal: controller.signal,
 			onProgress: event => {
 				if (event.state === 'unknown' || event.state === 'failed') process.stderr.write(`? ${visible(`${event.label}: ${event.detail ?? 'could not be read'}`)}\n`);
@@ -136,7 +137,7 @@ const collectLive = async (options: CheckOptions): Promise<Snapshot> => {
 };
 
 /** Options that describe a live check: with --snapshot they would be silently ignored, so they are refused. */
-const liveOnly = ['profile', 'bucketProfile', 'keyProfile', 'operation', 'bucket', 'key', 'kmsKeyId', 'size', 'region', 'sourceBucket', 'sourceKey', 'distributionArn', 'originAccess', 'originType', 'presignedUrl'] as const;
+const liveOnly = ['profile', 'bucketProfile', 'keyProfile', 'operation', 'bucket', 'key', 'kmsKeyId', 'size', 'region', 'sourceBucket', 'sourceKey', 'distributionArn', 'originAccess', 'originType', 'presignedUrl', 'service', 'serviceRole'] as const;
 
 const flagOf = (name: string): string => `--${name.replace(/[A-Z]/g, letter => `-${letter.toLowerCase()}`)}`;
 

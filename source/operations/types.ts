@@ -157,8 +157,13 @@ export type OperationModule<Name extends Operation = Operation> = {
 	readonly findings: readonly ((input: FindingInput) => OperationFinding | undefined)[];
 	/** Context keys the operation's own facts put on its requests (a distribution's aws:SourceArn, a URL's signature version). */
 	readonly requestContext?: (snapshot: Snapshot, service: 's3' | 'kms') => Readonly<Record<string, ContextValue>>;
-	/** The fact a user gives for it, which nothing reads (check --distribution-arn …, --presigned-url). */
-	readonly givenFact?: 'distribution' | 'presigned-url';
+	/**
+	 * Context keys its requests do not carry as the snapshot gives them (a service's request is not the caller's own:
+	 * aws:SourceIp is the service's address), each with what settles it: they stay unknown, never the caller's value.
+	 */
+	readonly contextNotCarried?: (snapshot: Snapshot, service: 's3' | 'kms') => Readonly<Record<string, string>>;
+	/** The fact a user gives for it, which nothing reads (check --distribution-arn …, --presigned-url, --service). */
+	readonly givenFact?: 'distribution' | 'presigned-url' | 'service';
 };
 
 /** The id of an action of a leg: `kms:Decrypt@destination`. */

@@ -5,13 +5,14 @@
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:s3-kms-doctor:snapshot:1","title":"s3-kms-doctor snapshot","description":"Everything known about one S3 request on an SSE-KMS object. Absent means unknown; null means known to be none. See docs/snapshot.md.","type":"object","required":["format","question"],"properties":{"$schema":{"type":"string","description":"Optional: the path or URL of this schema, for editors."},"format":{"const":"s3-kms-doctor/snapshot@1"},"metadata":{"$ref":"#/$defs/metadata"},"question":{"$ref":"#/$defs/question"},"principal":{"$ref":"#/$defs/principal"},"bucket":{"$ref":"#/$defs/bucketInfo"},"object":{"$ref":"#/$defs/objectInfo"},"key":{"$ref":"#/$defs/keyInfo"},"source":{"type":"object","description":"copy: facts of the source bucket, object and key.","properties":{"bucketInfo":{"$ref":"#/$defs/bucketInfo"},"objectInfo":{"$ref":"#/$defs/objectInfo"},"keyInfo":{"$ref":"#/$defs/keyInfo"}},"additionalProperties":false},"organization":{"$ref":"#/$defs/organization"},"distribution":{"$ref":"#/$defs/distribution"},"presignedUrl":{"$ref":"#/$defs/presignedUrl"},"requestContext":{"type":"object","description":"Other condition keys of the request (aws:SourceIp, aws:SourceVpce, …); null: known to be absent.","additionalProperties":{"type":["string","number","boolean","array","null"],"items":{"type":["string","number","boolean"]}}},"unread":{"type":"array","items":{"$ref":"#/$defs/unreadNote"},"description":"Why fields are missing, and what would fill them."},"evidence":{"type":"array","maxItems":16,"description":"What a pasted AccessDenied message proved: the policy type that explicitly denied an action.","items":{"type":"object","required":["deniedBy","action"],"properties":{"deniedBy":{"enum":["scp","rcp"]},"action":{"type":"string","pattern":"\\S","description":"The action AWS named, e.g. s3:PutObject."},"policyArn":{"type":"string","pattern":"\\S","description":"The denying policy, when AWS named it."}},"additionalProperties":false}},"assumptions":{"type":"array","maxItems":16,"description":"Facts taken as given without reading them; each is shown beside the verdict.","items":{"type":"object","required":["id"],"properties":{"id":{"enum":["no-grants","bucket-key=on","bucket-key=off","guardrails-allow"],"description":"The assumed fact."},"because":{"type":"string","pattern":"\\S","description":"Where it comes from, when not the user's own choice."}},"additionalProperties":false}}},"additionalProperties":false,"$defs":{"metadata":{"type":"object","properties":{"title":{"type":"string"},"description":{"type":"string"},"createdAt":{"type":"string","description":"ISO 8601 date and time."},"collectedBy":{"enum":["live","manual","bundle","example"]},"redacted":{"type":"boolean","description":"Account IDs and names were replaced by placeholders."}},"additionalProperties":false},"question":{"type":"object","description":"What the user tried.","required":["operation","bucket","objectKey"],"properties":{"operation":{"enum":["upload","download","copy","cloudfront-download","cloudfront-upload","presigned-download","presigned-upload"],"description":"upload, download, copy (CopyObject into question.bucket), cloudfront-download or cloudfront-upload (CloudFront with OAC reads or writes the object), presigned-download or presigned-upload (a presigned URL, made as its signer)."},"bucket":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{2,254}$","description":"The bucket written to (upload, copy) or read from (download)."},"objectKey":{"type":"string","pattern":"\\S","description":"The object key."},"sizeBytes":{"type":"integer","minimum":0,"description":"Size of the object in bytes; decides multipart."},"multipart":{"type":"boolean","description":"Known from the request itself (an error from UploadPart): whether it went in parts. Size and tool then do not decide."},"multipartThresholdBytes":{"type":"integer","minimum":1,"description":"Above this size the tool uploads in parts. Default 8388608 (8 MiB, the AWS CLI's)."},"tool":{"enum":["aws-cli","sdk","sdk-js","boto3","dotnet","console","other"],"description":"The tool that made the request."},"kmsKeyId":{"type":"string","pattern":"\\S","description":"The key named in the request (upload, copy) or the object's key (download): key ID, key ARN, alias name or alias ARN."},"source":{"$ref":"#/$defs/copySource"}},"additionalProperties":false,"if":{"required":["operation"],"properties":{"operation":{"enum":["copy"]}}},"then":{"required":["source"]}},"copySource":{"type":"object","description":"copy: the object copied from.","required":["bucket","objectKey"],"properties":{"bucket":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{2,254}$","description":"The source bucket."},"objectKey":{"type":"string","pattern":"\\S","description":"The source object key."},"kmsKeyId":{"type":"string","pattern":"\\S","description":"The source object's key, when known."}},"additionalProperties":false},"principal":{"type":"object","description":"The caller: who made the request, and the policies that apply to them.","required":["arn"],"properties":{"arn":{"type":"string","pattern":"^arn:aws[a-z-]*:(?:iam::[0-9]{12}:(?:root|(?:user|role)/(?:[!-~]*/)?[\\w+=,.@-]+)|sts::[0-9]{12}:(?:assumed-role/[\\w+=,.@-]+/[\\w+=,.@-]+|federated-user/[\\w+=,.@-]+))$","description":"IAM user, role, or assumed-role session ARN."},"roleArn":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/(?:[!-~]*/)?[\\w+=,.@-]+$","description":"For a session: the role behind it, with its path, as GetRole returns it."},"userId":{"type":"string","pattern":"\\S","description":"The unique ID (AIDA… or AROA…:session), for aws:userid."},"identityPolicies":{"type":"array","items":{"type":"object","$ref":"#/$defs/namedPolicy"},"description":"Every identity policy of the caller: inline, managed, and its groups'. [] means it has none."},"permissionsBoundary":{"type":["object","null"],"$ref":"#/$defs/namedPolicy","description":"null: no permissions boundary."},"sessionPolicy":{"type":["object","null"],"description":"null: no session policy. Cannot be read from AWS, only pasted."},"tags":{"type":"object","additionalProperties":{"type":"string"},"description":"Principal tags, for aws:PrincipalTag conditions."},"organizationId":{"type":["string","null"],"pattern":"^o-[a-z0-9]{10,32}$","description":"The caller account's organization ID, for aws:PrincipalOrgID; null: in no organization."}},"additionalProperties":false},"bucketInfo":{"type":"object","description":"Facts of the bucket: its account, Region, bucket policy, default encryption and object ownership.","properties":{"name":{"type":"string","pattern":"\\S","description":"The bucket name, when it differs from question.bucket (copy source)."},"accountId":{"type":"string","pattern":"^[0-9]{12}$","description":"The bucket owner's account ID."},"region":{"type":"string","pattern":"^(?:[a-z]+-){2,3}[0-9]+$","description":"The bucket's Region."},"policy":{"type":["object","null"],"description":"The bucket policy document; null: the bucket has no bucket policy."},"defaultEncryption":{"type":["object","null"],"$ref":"#/$defs/encryption","description":"Default encryption; null: none configured (S3 then uses SSE-S3)."},"objectOwnership":{"enum":["BucketOwnerEnforced","BucketOwnerPreferred","ObjectWriter",null],"description":"The Object Ownership setting; null: none set."}},"additionalProperties":false},"objectInfo":{"type":"object","description":"What HeadObject says of an existing object.","properties":{"encryption":{"type":["object","null"],"$ref":"#/$defs/encryption","description":"The object's encryption; null: not encrypted with a key."},"ownerAccountId":{"type":"string","pattern":"^[0-9]{12}$","description":"The object owner's account ID."}},"additionalProperties":false},"keyInfo":{"type":"object","description":"Facts of the KMS key: its ARN, manager, state, spec, key policy and grants.","required":["arn"],"properties":{"arn":{"type":"string","pattern":"^arn:aws[a-z-]*:kms:(?:[a-z]+-){2,3}[0-9]+:[0-9]{12}:key/(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$","description":"The key ARN."},"aliases":{"type":"array","items":{"type":"string","pattern":"\\S"},"description":"Alias names, e.g. alias/uploads."},"keyManager":{"enum":["CUSTOMER","AWS"],"description":"CUSTOMER: a customer managed key; AWS: an AWS managed key such as aws/s3."},"keyState":{"enum":["Enabled","Disabled","PendingDeletion","PendingImport","PendingReplicaDeletion","Unavailable","Creating","Updating"],"description":"The key state, as DescribeKey reports it."},"keySpec":{"type":"string","pattern":"\\S","description":"SYMMETRIC_DEFAULT, RSA_2048, … S3 needs a symmetric encryption key."},"keyUsage":{"type":"string","pattern":"\\S","description":"ENCRYPT_DECRYPT, SIGN_VERIFY, …"},"multiRegion":{"type":"boolean","description":"A multi-Region key (S3 treats it as a single-Region key)."},"policy":{"$ref":"#/$defs/policyDocument","description":"The key policy document. Every key has one, so it cannot be null."},"grants":{"type":"array","items":{"$ref":"#/$defs/keyGrant"},"description":"Grants on the key, as ListGrants returns them."}},"additionalProperties":false},"keyGrant":{"type":"object","required":["granteePrincipal","operations"],"properties":{"grantId":{"type":"string","pattern":"\\S"},"name":{"type":"string"},"granteePrincipal":{"type":"string","pattern":"\\S","description":"The principal the grant allows."},"retiringPrincipal":{"type":"string","pattern":"\\S"},"operations":{"type":"array","items":{"type":"string","pattern":"\\S"},"description":"Decrypt, GenerateDataKey, …"},"constraints":{"type":"object","properties":{"encryptionContextEquals":{"type":"object","additionalProperties":{"type":"string"}},"encryptionContextSubset":{"type":"object","additionalProperties":{"type":"string"}}},"additionalProperties":false}},"additionalProperties":false},"organization":{"type":"object","properties":{"serviceControlPolicies":{"type":"array","items":{"type":"array","description":"One level of the organization tree: policy documents, or {name, arn, document} objects.","items":{"type":"object","if":{"required":["document"]},"then":{"$ref":"#/$defs/namedPolicy"}}},"description":"SCPs of the caller's account, root level first, the account's own level last. []: no SCPs apply."},"resourceControlPolicies":{"type":"array","items":{"type":"array","description":"One level of the organization tree: policy documents, or {name, arn, document} objects.","items":{"type":"object","if":{"required":["document"]},"then":{"$ref":"#/$defs/namedPolicy"}}},"description":"RCPs of the resource's account, in the same order. []: no RCPs apply."}},"additionalProperties":false},"distribution":{"type":"object","description":"cloudfront-download: the distribution whose origin requests are diagnosed.","properties":{"arn":{"type":"string","pattern":"^arn:aws(-cn|-us-gov)?:cloudfront::[0-9]{12}:distribution/[A-Z0-9]{1,64}$","description":"The distribution ARN, which its requests carry as AWS:SourceArn."},"originAccess":{"enum":["origin-access-control","origin-access-identity","none"],"description":"How the distribution signs its requests to the bucket: OAC, a legacy OAI, or not at all."},"originType":{"enum":["s3-rest","s3-website"],"description":"The origin: the bucket's REST endpoint, or its website endpoint (a custom origin)."}},"additionalProperties":false},"presignedUrl":{"type":"object","description":"presigned-download, presigned-upload: what the URL tells. Never its signature or security token.","required":["signatureVersion"],"properties":{"signatureVersion":{"enum":[2,4],"description":"4: X-Amz-Algorithm=AWS4-HMAC-SHA256; 2: AWSAccessKeyId and Signature."},"accessKeyId":{"type":"string","pattern":"^(AKIA|ASIA)[A-Z0-9]{12,124}$","description":"The signer's access key ID: AKIA… long-term, ASIA… temporary."},"signedAt":{"type":"string","description":"X-Amz-Date, as an ISO 8601 time."},"expiresSeconds":{"type":"integer","minimum":1,"maximum":604800,"description":"X-Amz-Expires, in seconds (at most 7 days)."},"expiresAt":{"type":"string","description":"When the URL itself stops working, as an ISO 8601 time."},"signedHeaders":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9-]+$"},"maxItems":64,"description":"X-Amz-SignedHeaders, lower case."}},"additionalProperties":false},"unreadNote":{"type":"object","required":["path","reason"],"properties":{"path":{"type":"string","pattern":"\\S","description":"Dotted path of the unknown field, e.g. key.policy."},"reason":{"type":"string","pattern":"\\S","description":"Why it could not be read."},"resolveWith":{"type":"string","pattern":"\\S","description":"The permission or paste that would fill it."}},"additionalProperties":false},"namedPolicy":{"required":["name","document"],"properties":{"name":{"type":"string","pattern":"\\S","description":"The policy name, e.g. the inline policy name or the managed policy name."},"arn":{"type":"string","pattern":"\\S","description":"The managed policy ARN, when it is one."},"document":{"$ref":"#/$defs/policyDocument"}},"additionalProperties":false},"encryption":{"required":["algorithm"],"properties":{"algorithm":{"enum":["aws:kms","aws:kms:dsse","AES256"]},"kmsKeyId":{"type":"string","pattern":"\\S","description":"The key: key ARN (best), key ID, alias name or alias ARN."},"bucketKeyEnabled":{"type":"boolean","description":"S3 Bucket Keys are on."}},"additionalProperties":false},"policyDocument":{"type":"object","description":"An IAM policy document as AWS returns it: {\"Version\": \"2012-10-17\", \"Statement\": [...]}."}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:s3-kms-doctor:snapshot:1","title":"s3-kms-doctor snapshot","description":"Everything known about one S3 request on an SSE-KMS object. Absent means unknown; null means known to be none. See docs/snapshot.md.","type":"object","required":["format","question"],"properties":{"$schema":{"type":"string","description":"Optional: the path or URL of this schema, for editors."},"format":{"const":"s3-kms-doctor/snapshot@1"},"metadata":{"$ref":"#/$defs/metadata"},"question":{"$ref":"#/$defs/question"},"principal":{"$ref":"#/$defs/principal"},"bucket":{"$ref":"#/$defs/bucketInfo"},"object":{"$ref":"#/$defs/objectInfo"},"key":{"$ref":"#/$defs/keyInfo"},"source":{"type":"object","description":"copy: facts of the source bucket, object and key.","properties":{"bucketInfo":{"$ref":"#/$defs/bucketInfo"},"objectInfo":{"$ref":"#/$defs/objectInfo"},"keyInfo":{"$ref":"#/$defs/keyInfo"}},"additionalProperties":false},"organization":{"$ref":"#/$defs/organization"},"distribution":{"$ref":"#/$defs/distribution"},"presignedUrl":{"$ref":"#/$defs/presignedUrl"},"service":{"$ref":"#/$defs/service"},"requestContext":{"type":"object","description":"Other condition keys of the request (aws:SourceIp, aws:SourceVpce, …); null: known to be absent.","additionalProperties":{"type":["string","number","boolean","array","null"],"items":{"type":["string","number","boolean"]}}},"unread":{"type":"array","items":{"$ref":"#/$defs/unreadNote"},"description":"Why fields are missing, and what would fill them."},"evidence":{"type":"array","maxItems":16,"description":"What a pasted AccessDenied message proved: the policy type that explicitly denied an action.","items":{"type":"object","required":["deniedBy","action"],"properties":{"deniedBy":{"enum":["scp","rcp"]},"action":{"type":"string","pattern":"\\S","description":"The action AWS named, e.g. s3:PutObject."},"policyArn":{"type":"string","pattern":"\\S","description":"The denying policy, when AWS named it."}},"additionalProperties":false}},"assumptions":{"type":"array","maxItems":16,"description":"Facts taken as given without reading them; each is shown beside the verdict.","items":{"type":"object","required":["id"],"properties":{"id":{"enum":["no-grants","bucket-key=on","bucket-key=off","guardrails-allow"],"description":"The assumed fact."},"because":{"type":"string","pattern":"\\S","description":"Where it comes from, when not the user's own choice."}},"additionalProperties":false}}},"additionalProperties":false,"$defs":{"metadata":{"type":"object","properties":{"title":{"type":"string"},"description":{"type":"string"},"createdAt":{"type":"string","description":"ISO 8601 date and time."},"collectedBy":{"enum":["live","manual","bundle","example"]},"redacted":{"type":"boolean","description":"Account IDs and names were replaced by placeholders."}},"additionalProperties":false},"question":{"type":"object","description":"What the user tried.","required":["operation","bucket","objectKey"],"properties":{"operation":{"enum":["upload","download","copy","cloudfront-download","cloudfront-upload","presigned-download","presigned-upload","service-read","service-write"],"description":"upload, download, copy (CopyObject into question.bucket), cloudfront-download or cloudfront-upload (CloudFront with OAC reads or writes the object), presigned-download or presigned-upload (a presigned URL, made as its signer), service-read or service-write (an AWS service such as Athena or Glue reads or writes the object; see service)."},"bucket":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{2,254}$","description":"The bucket written to (upload, copy) or read from (download)."},"objectKey":{"type":"string","pattern":"\\S","description":"The object key."},"sizeBytes":{"type":"integer","minimum":0,"description":"Size of the object in bytes; decides multipart."},"multipart":{"type":"boolean","description":"Known from the request itself (an error from UploadPart): whether it went in parts. Size and tool then do not decide."},"multipartThresholdBytes":{"type":"integer","minimum":1,"description":"Above this size the tool uploads in parts. Default 8388608 (8 MiB, the AWS CLI's)."},"tool":{"enum":["aws-cli","sdk","sdk-js","boto3","dotnet","console","other"],"description":"The tool that made the request."},"kmsKeyId":{"type":"string","pattern":"\\S","description":"The key named in the request (upload, copy) or the object's key (download): key ID, key ARN, alias name or alias ARN."},"source":{"$ref":"#/$defs/copySource"}},"additionalProperties":false,"if":{"required":["operation"],"properties":{"operation":{"enum":["copy"]}}},"then":{"required":["source"]}},"copySource":{"type":"object","description":"copy: the object copied from.","required":["bucket","objectKey"],"properties":{"bucket":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{2,254}$","description":"The source bucket."},"objectKey":{"type":"string","pattern":"\\S","description":"The source object key."},"kmsKeyId":{"type":"string","pattern":"\\S","description":"The source object's key, when known."}},"additionalProperties":false},"principal":{"type":"object","description":"The caller: who made the request, and the policies that apply to them.","required":["arn"],"properties":{"arn":{"type":"string","pattern":"^arn:aws[a-z-]*:(?:iam::[0-9]{12}:(?:root|(?:user|role)/(?:[!-~]*/)?[\\w+=,.@-]+)|sts::[0-9]{12}:(?:assumed-role/[\\w+=,.@-]+/[\\w+=,.@-]+|federated-user/[\\w+=,.@-]+))$","description":"IAM user, role, or assumed-role session ARN."},"roleArn":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/(?:[!-~]*/)?[\\w+=,.@-]+$","description":"For a session: the role behind it, with its path, as GetRole returns it."},"userId":{"type":"string","pattern":"\\S","description":"The unique ID (AIDA… or AROA…:session), for aws:userid."},"identityPolicies":{"type":"array","items":{"type":"object","$ref":"#/$defs/namedPolicy"},"description":"Every identity policy of the caller: inline, managed, and its groups'. [] means it has none."},"permissionsBoundary":{"type":["object","null"],"$ref":"#/$defs/namedPolicy","description":"null: no permissions boundary."},"sessionPolicy":{"type":["object","null"],"description":"null: no session policy. Cannot be read from AWS, only pasted."},"tags":{"type":"object","additionalProperties":{"type":"string"},"description":"Principal tags, for aws:PrincipalTag conditions."},"organizationId":{"type":["string","null"],"pattern":"^o-[a-z0-9]{10,32}$","description":"The caller account's organization ID, for aws:PrincipalOrgID; null: in no organization."}},"additionalProperties":false},"bucketInfo":{"type":"object","description":"Facts of the bucket: its account, Region, bucket policy, default encryption and object ownership.","properties":{"name":{"type":"string","pattern":"\\S","description":"The bucket name, when it differs from question.bucket (copy source)."},"accountId":{"type":"string","pattern":"^[0-9]{12}$","description":"The bucket owner's account ID."},"region":{"type":"string","pattern":"^(?:[a-z]+-){2,3}[0-9]+$","description":"The bucket's Region."},"policy":{"type":["object","null"],"description":"The bucket policy document; null: the bucket has no bucket policy."},"defaultEncryption":{"type":["object","null"],"$ref":"#/$defs/encryption","description":"Default encryption; null: none configured (S3 then uses SSE-S3)."},"objectOwnership":{"enum":["BucketOwnerEnforced","BucketOwnerPreferred","ObjectWriter",null],"description":"The Object Ownership setting; null: none set."}},"additionalProperties":false},"objectInfo":{"type":"object","description":"What HeadObject says of an existing object.","properties":{"encryption":{"type":["object","null"],"$ref":"#/$defs/encryption","description":"The object's encryption; null: not encrypted with a key."},"ownerAccountId":{"type":"string","pattern":"^[0-9]{12}$","description":"The object owner's account ID."}},"additionalProperties":false},"keyInfo":{"type":"object","description":"Facts of the KMS key: its ARN, manager, state, spec, key policy and grants.","required":["arn"],"properties":{"arn":{"type":"string","pattern":"^arn:aws[a-z-]*:kms:(?:[a-z]+-){2,3}[0-9]+:[0-9]{12}:key/(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$","description":"The key ARN."},"aliases":{"type":"array","items":{"type":"string","pattern":"\\S"},"description":"Alias names, e.g. alias/uploads."},"keyManager":{"enum":["CUSTOMER","AWS"],"description":"CUSTOMER: a customer managed key; AWS: an AWS managed key such as aws/s3."},"keyState":{"enum":["Enabled","Disabled","PendingDeletion","PendingImport","PendingReplicaDeletion","Unavailable","Creating","Updating"],"description":"The key state, as DescribeKey reports it."},"keySpec":{"type":"string","pattern":"\\S","description":"SYMMETRIC_DEFAULT, RSA_2048, … S3 needs a symmetric encryption key."},"keyUsage":{"type":"string","pattern":"\\S","description":"ENCRYPT_DECRYPT, SIGN_VERIFY, …"},"multiRegion":{"type":"boolean","description":"A multi-Region key (S3 treats it as a single-Region key)."},"policy":{"$ref":"#/$defs/policyDocument","description":"The key policy document. Every key has one, so it cannot be null."},"grants":{"type":"array","items":{"$ref":"#/$defs/keyGrant"},"description":"Grants on the key, as ListGrants returns them."}},"additionalProperties":false},"keyGrant":{"type":"object","required":["granteePrincipal","operations"],"properties":{"grantId":{"type":"string","pattern":"\\S"},"name":{"type":"string"},"granteePrincipal":{"type":"string","pattern":"\\S","description":"The principal the grant allows."},"retiringPrincipal":{"type":"string","pattern":"\\S"},"operations":{"type":"array","items":{"type":"string","pattern":"\\S"},"description":"Decrypt, GenerateDataKey, …"},"constraints":{"type":"object","properties":{"encryptionContextEquals":{"type":"object","additionalProperties":{"type":"string"}},"encryptionContextSubset":{"type":"object","additionalProperties":{"type":"string"}}},"additionalProperties":false}},"additionalProperties":false},"organization":{"type":"object","properties":{"serviceControlPolicies":{"type":"array","items":{"type":"array","description":"One level of the organization tree: policy documents, or {name, arn, document} objects.","items":{"type":"object","if":{"required":["document"]},"then":{"$ref":"#/$defs/namedPolicy"}}},"description":"SCPs of the caller's account, root level first, the account's own level last. []: no SCPs apply."},"resourceControlPolicies":{"type":"array","items":{"type":"array","description":"One level of the organization tree: policy documents, or {name, arn, document} objects.","items":{"type":"object","if":{"required":["document"]},"then":{"$ref":"#/$defs/namedPolicy"}}},"description":"RCPs of the resource's account, in the same order. []: no RCPs apply."}},"additionalProperties":false},"distribution":{"type":"object","description":"cloudfront-download: the distribution whose origin requests are diagnosed.","properties":{"arn":{"type":"string","pattern":"^arn:aws(-cn|-us-gov)?:cloudfront::[0-9]{12}:distribution/[A-Z0-9]{1,64}$","description":"The distribution ARN, which its requests carry as AWS:SourceArn."},"originAccess":{"enum":["origin-access-control","origin-access-identity","none"],"description":"How the distribution signs its requests to the bucket: OAC, a legacy OAI, or not at all."},"originType":{"enum":["s3-rest","s3-website"],"description":"The origin: the bucket's REST endpoint, or its website endpoint (a custom origin)."}},"additionalProperties":false},"presignedUrl":{"type":"object","description":"presigned-download, presigned-upload: what the URL tells. Never its signature or security token.","required":["signatureVersion"],"properties":{"signatureVersion":{"enum":[2,4],"description":"4: X-Amz-Algorithm=AWS4-HMAC-SHA256; 2: AWSAccessKeyId and Signature."},"accessKeyId":{"type":"string","pattern":"^(AKIA|ASIA)[A-Z0-9]{12,124}$","description":"The signer's access key ID: AKIA… long-term, ASIA… temporary."},"signedAt":{"type":"string","description":"X-Amz-Date, as an ISO 8601 time."},"expiresSeconds":{"type":"integer","minimum":1,"maximum":604800,"description":"X-Amz-Expires, in seconds (at most 7 days)."},"expiresAt":{"type":"string","description":"When the URL itself stops working, as an ISO 8601 time."},"signedHeaders":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9-]+$"},"maxItems":64,"description":"X-Amz-SignedHeaders, lower case."}},"additionalProperties":false},"service":{"type":"object","description":"service-read, service-write: the AWS service that reads or writes the object, and the role it uses when it uses one of its own.","required":["name"],"properties":{"name":{"enum":["athena","glue","emr","lambda","redshift-spectrum","sagemaker","firehose"],"description":"The service: athena acts with the caller's own credentials; the others with a role of theirs."},"roleArn":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/(?:[!-~]*/)?[\\w+=,.@-]+$","description":"The IAM role the service uses (a Glue job's role, a Lambda function's execution role, …); the principal is then this role."}},"additionalProperties":false},"unreadNote":{"type":"object","required":["path","reason"],"properties":{"path":{"type":"string","pattern":"\\S","description":"Dotted path of the unknown field, e.g. key.policy."},"reason":{"type":"string","pattern":"\\S","description":"Why it could not be read."},"resolveWith":{"type":"string","pattern":"\\S","description":"The permission or paste that would fill it."}},"additionalProperties":false},"namedPolicy":{"required":["name","document"],"properties":{"name":{"type":"string","pattern":"\\S","description":"The policy name, e.g. the inline policy name or the managed policy name."},"arn":{"type":"string","pattern":"\\S","description":"The managed policy ARN, when it is one."},"document":{"$ref":"#/$defs/policyDocument"}},"additionalProperties":false},"encryption":{"required":["algorithm"],"properties":{"algorithm":{"enum":["aws:kms","aws:kms:dsse","AES256"]},"kmsKeyId":{"type":"string","pattern":"\\S","description":"The key: key ARN (best), key ID, alias name or alias ARN."},"bucketKeyEnabled":{"type":"boolean","description":"S3 Bucket Keys are on."}},"additionalProperties":false},"policyDocument":{"type":"object","description":"An IAM policy document as AWS returns it: {\"Version\": \"2012-10-17\", \"Statement\": [...]}."}}};
 const schema32 = {"type":"object","properties":{"title":{"type":"string"},"description":{"type":"string"},"createdAt":{"type":"string","description":"ISO 8601 date and time."},"collectedBy":{"enum":["live","manual","bundle","example"]},"redacted":{"type":"boolean","description":"Account IDs and names were replaced by placeholders."}},"additionalProperties":false};
 const schema46 = {"type":"object","description":"cloudfront-download: the distribution whose origin requests are diagnosed.","properties":{"arn":{"type":"string","pattern":"^arn:aws(-cn|-us-gov)?:cloudfront::[0-9]{12}:distribution/[A-Z0-9]{1,64}$","description":"The distribution ARN, which its requests carry as AWS:SourceArn."},"originAccess":{"enum":["origin-access-control","origin-access-identity","none"],"description":"How the distribution signs its requests to the bucket: OAC, a legacy OAI, or not at all."},"originType":{"enum":["s3-rest","s3-website"],"description":"The origin: the bucket's REST endpoint, or its website endpoint (a custom origin)."}},"additionalProperties":false};
 const schema47 = {"type":"object","description":"presigned-download, presigned-upload: what the URL tells. Never its signature or security token.","required":["signatureVersion"],"properties":{"signatureVersion":{"enum":[2,4],"description":"4: X-Amz-Algorithm=AWS4-HMAC-SHA256; 2: AWSAccessKeyId and Signature."},"accessKeyId":{"type":"string","pattern":"^(AKIA|ASIA)[A-Z0-9]{12,124}$","description":"The signer's access key ID: AKIA… long-term, ASIA… temporary."},"signedAt":{"type":"string","description":"X-Amz-Date, as an ISO 8601 time."},"expiresSeconds":{"type":"integer","minimum":1,"maximum":604800,"description":"X-Amz-Expires, in seconds (at most 7 days)."},"expiresAt":{"type":"string","description":"When the URL itself stops working, as an ISO 8601 time."},"signedHeaders":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9-]+$"},"maxItems":64,"description":"X-Amz-SignedHeaders, lower case."}},"additionalProperties":false};
-const schema48 = {"type":"object","required":["path","reason"],"properties":{"path":{"type":"string","pattern":"\\S","description":"Dotted path of the unknown field, e.g. key.policy."},"reason":{"type":"string","pattern":"\\S","description":"Why it could not be read."},"resolveWith":{"type":"string","pattern":"\\S","description":"The permission or paste that would fill it."}},"additionalProperties":false};
+const schema48 = {"type":"object","description":"service-read, service-write: the AWS service that reads or writes the object, and the role it uses when it uses one of its own.","required":["name"],"properties":{"name":{"enum":["athena","glue","emr","lambda","redshift-spectrum","sagemaker","firehose"],"description":"The service: athena acts with the caller's own credentials; the others with a role of theirs."},"roleArn":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/(?:[!-~]*/)?[\\w+=,.@-]+$","description":"The IAM role the service uses (a Glue job's role, a Lambda function's execution role, …); the principal is then this role."}},"additionalProperties":false};
+const schema49 = {"type":"object","required":["path","reason"],"properties":{"path":{"type":"string","pattern":"\\S","description":"Dotted path of the unknown field, e.g. key.policy."},"reason":{"type":"string","pattern":"\\S","description":"Why it could not be read."},"resolveWith":{"type":"string","pattern":"\\S","description":"The permission or paste that would fill it."}},"additionalProperties":false};
 const func1 = Object.prototype.hasOwnProperty;
-const schema33 = {"type":"object","description":"What the user tried.","required":["operation","bucket","objectKey"],"properties":{"operation":{"enum":["upload","download","copy","cloudfront-download","cloudfront-upload","presigned-download","presigned-upload"],"description":"upload, download, copy (CopyObject into question.bucket), cloudfront-download or cloudfront-upload (CloudFront with OAC reads or writes the object), presigned-download or presigned-upload (a presigned URL, made as its signer)."},"bucket":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{2,254}$","description":"The bucket written to (upload, copy) or read from (download)."},"objectKey":{"type":"string","pattern":"\\S","description":"The object key."},"sizeBytes":{"type":"integer","minimum":0,"description":"Size of the object in bytes; decides multipart."},"multipart":{"type":"boolean","description":"Known from the request itself (an error from UploadPart): whether it went in parts. Size and tool then do not decide."},"multipartThresholdBytes":{"type":"integer","minimum":1,"description":"Above this size the tool uploads in parts. Default 8388608 (8 MiB, the AWS CLI's)."},"tool":{"enum":["aws-cli","sdk","sdk-js","boto3","dotnet","console","other"],"description":"The tool that made the request."},"kmsKeyId":{"type":"string","pattern":"\\S","description":"The key named in the request (upload, copy) or the object's key (download): key ID, key ARN, alias name or alias ARN."},"source":{"$ref":"#/$defs/copySource"}},"additionalProperties":false,"if":{"required":["operation"],"properties":{"operation":{"enum":["copy"]}}},"then":{"required":["source"]}};
+const schema33 = {"type":"object","description":"What the user tried.","required":["operation","bucket","objectKey"],"properties":{"operation":{"enum":["upload","download","copy","cloudfront-download","cloudfront-upload","presigned-download","presigned-upload","service-read","service-write"],"description":"upload, download, copy (CopyObject into question.bucket), cloudfront-download or cloudfront-upload (CloudFront with OAC reads or writes the object), presigned-download or presigned-upload (a presigned URL, made as its signer), service-read or service-write (an AWS service such as Athena or Glue reads or writes the object; see service)."},"bucket":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{2,254}$","description":"The bucket written to (upload, copy) or read from (download)."},"objectKey":{"type":"string","pattern":"\\S","description":"The object key."},"sizeBytes":{"type":"integer","minimum":0,"description":"Size of the object in bytes; decides multipart."},"multipart":{"type":"boolean","description":"Known from the request itself (an error from UploadPart): whether it went in parts. Size and tool then do not decide."},"multipartThresholdBytes":{"type":"integer","minimum":1,"description":"Above this size the tool uploads in parts. Default 8388608 (8 MiB, the AWS CLI's)."},"tool":{"enum":["aws-cli","sdk","sdk-js","boto3","dotnet","console","other"],"description":"The tool that made the request."},"kmsKeyId":{"type":"string","pattern":"\\S","description":"The key named in the request (upload, copy) or the object's key (download): key ID, key ARN, alias name or alias ARN."},"source":{"$ref":"#/$defs/copySource"}},"additionalProperties":false,"if":{"required":["operation"],"properties":{"operation":{"enum":["copy"]}}},"then":{"required":["source"]}};
 const schema34 = {"type":"object","description":"copy: the object copied from.","required":["bucket","objectKey"],"properties":{"bucket":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{2,254}$","description":"The source bucket."},"objectKey":{"type":"string","pattern":"\\S","description":"The source object key."},"kmsKeyId":{"type":"string","pattern":"\\S","description":"The source object's key, when known."}},"additionalProperties":false};
 const pattern4 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]{2,254}$", "u");
 const pattern5 = new RegExp("\\S", "u");
@@ -138,7 +139,7 @@ errors++;
 }
 if(data.operation !== undefined){
 let data1 = data.operation;
-if(!(((((((data1 === "upload") || (data1 === "download")) || (data1 === "copy")) || (data1 === "cloudfront-download")) || (data1 === "cloudfront-upload")) || (data1 === "presigned-download")) || (data1 === "presigned-upload"))){
+if(!(((((((((data1 === "upload") || (data1 === "download")) || (data1 === "copy")) || (data1 === "cloudfront-download")) || (data1 === "cloudfront-upload")) || (data1 === "presigned-download")) || (data1 === "presigned-upload")) || (data1 === "service-read")) || (data1 === "service-write"))){
 const err8 = {instancePath:instancePath+"/operation",schemaPath:"#/properties/operation/enum",keyword:"enum",params:{allowedValues: schema33.properties.operation.enum},message:"must be equal to one of the allowed values",schema:schema33.properties.operation.enum,parentSchema:schema33.properties.operation,data:data1};
 if(vErrors === null){
 vErrors = [err8];
@@ -2414,13 +2415,11 @@ vErrors.push(err34);
 errors++;
 }
 }
-if(data.requestContext !== undefined){
-let data30 = data.requestContext;
+if(data.service !== undefined){
+let data30 = data.service;
 if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
-for(const key5 in data30){
-let data31 = data30[key5];
-if(((((typeof data31 !== "string") && (!((typeof data31 == "number") && (isFinite(data31))))) && (typeof data31 !== "boolean")) && (!(Array.isArray(data31)))) && (data31 !== null)){
-const err35 = {instancePath:instancePath+"/requestContext/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/requestContext/additionalProperties/type",keyword:"type",params:{type: schema31.properties.requestContext.additionalProperties.type},message:"must be string,number,boolean,array,null",schema:schema31.properties.requestContext.additionalProperties.type,parentSchema:schema31.properties.requestContext.additionalProperties,data:data31};
+if(data30.name === undefined){
+const err35 = {instancePath:instancePath+"/service",schemaPath:"#/$defs/service/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema48.required,parentSchema:schema48,data:data30};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -2429,12 +2428,9 @@ vErrors.push(err35);
 }
 errors++;
 }
-if(Array.isArray(data31)){
-const len1 = data31.length;
-for(let i1=0; i1<len1; i1++){
-let data32 = data31[i1];
-if(((typeof data32 !== "string") && (!((typeof data32 == "number") && (isFinite(data32))))) && (typeof data32 !== "boolean")){
-const err36 = {instancePath:instancePath+"/requestContext/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1,schemaPath:"#/properties/requestContext/additionalProperties/items/type",keyword:"type",params:{type: schema31.properties.requestContext.additionalProperties.items.type},message:"must be string,number,boolean",schema:schema31.properties.requestContext.additionalProperties.items.type,parentSchema:schema31.properties.requestContext.additionalProperties.items,data:data32};
+for(const key5 in data30){
+if(!((key5 === "name") || (key5 === "roleArn"))){
+const err36 = {instancePath:instancePath+"/service",schemaPath:"#/$defs/service/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema48,data:data30};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -2444,11 +2440,10 @@ vErrors.push(err36);
 errors++;
 }
 }
-}
-}
-}
-else {
-const err37 = {instancePath:instancePath+"/requestContext",schemaPath:"#/properties/requestContext/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.requestContext.type,parentSchema:schema31.properties.requestContext,data:data30};
+if(data30.name !== undefined){
+let data31 = data30.name;
+if(!(((((((data31 === "athena") || (data31 === "glue")) || (data31 === "emr")) || (data31 === "lambda")) || (data31 === "redshift-spectrum")) || (data31 === "sagemaker")) || (data31 === "firehose"))){
+const err37 = {instancePath:instancePath+"/service/name",schemaPath:"#/$defs/service/properties/name/enum",keyword:"enum",params:{allowedValues: schema48.properties.name.enum},message:"must be equal to one of the allowed values",schema:schema48.properties.name.enum,parentSchema:schema48.properties.name,data:data31};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -2458,15 +2453,11 @@ vErrors.push(err37);
 errors++;
 }
 }
-if(data.unread !== undefined){
-let data33 = data.unread;
-if(Array.isArray(data33)){
-const len2 = data33.length;
-for(let i2=0; i2<len2; i2++){
-let data34 = data33[i2];
-if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
-if(data34.path === undefined){
-const err38 = {instancePath:instancePath+"/unread/" + i2,schemaPath:"#/$defs/unreadNote/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema48.required,parentSchema:schema48,data:data34};
+if(data30.roleArn !== undefined){
+let data32 = data30.roleArn;
+if(typeof data32 === "string"){
+if(!pattern11.test(data32)){
+const err38 = {instancePath:instancePath+"/service/roleArn",schemaPath:"#/$defs/service/properties/roleArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/(?:[!-~]*/)?[\\w+=,.@-]+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:iam::[0-9]{12}:role/(?:[!-~]*/)?[\\w+=,.@-]+$"+"\"",schema:"^arn:aws[a-z-]*:iam::[0-9]{12}:role/(?:[!-~]*/)?[\\w+=,.@-]+$",parentSchema:schema48.properties.roleArn,data:data32};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -2475,8 +2466,9 @@ vErrors.push(err38);
 }
 errors++;
 }
-if(data34.reason === undefined){
-const err39 = {instancePath:instancePath+"/unread/" + i2,schemaPath:"#/$defs/unreadNote/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema48.required,parentSchema:schema48,data:data34};
+}
+else {
+const err39 = {instancePath:instancePath+"/service/roleArn",schemaPath:"#/$defs/service/properties/roleArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.roleArn.type,parentSchema:schema48.properties.roleArn,data:data32};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -2485,9 +2477,10 @@ vErrors.push(err39);
 }
 errors++;
 }
-for(const key6 in data34){
-if(!(((key6 === "path") || (key6 === "reason")) || (key6 === "resolveWith"))){
-const err40 = {instancePath:instancePath+"/unread/" + i2,schemaPath:"#/$defs/unreadNote/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema48,data:data34};
+}
+}
+else {
+const err40 = {instancePath:instancePath+"/service",schemaPath:"#/$defs/service/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.type,parentSchema:schema48,data:data30};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -2497,11 +2490,13 @@ vErrors.push(err40);
 errors++;
 }
 }
-if(data34.path !== undefined){
-let data35 = data34.path;
-if(typeof data35 === "string"){
-if(!pattern5.test(data35)){
-const err41 = {instancePath:instancePath+"/unread/" + i2+"/path",schemaPath:"#/$defs/unreadNote/properties/path/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema48.properties.path,data:data35};
+if(data.requestContext !== undefined){
+let data33 = data.requestContext;
+if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
+for(const key6 in data33){
+let data34 = data33[key6];
+if(((((typeof data34 !== "string") && (!((typeof data34 == "number") && (isFinite(data34))))) && (typeof data34 !== "boolean")) && (!(Array.isArray(data34)))) && (data34 !== null)){
+const err41 = {instancePath:instancePath+"/requestContext/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/requestContext/additionalProperties/type",keyword:"type",params:{type: schema31.properties.requestContext.additionalProperties.type},message:"must be string,number,boolean,array,null",schema:schema31.properties.requestContext.additionalProperties.type,parentSchema:schema31.properties.requestContext.additionalProperties,data:data34};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -2510,9 +2505,12 @@ vErrors.push(err41);
 }
 errors++;
 }
-}
-else {
-const err42 = {instancePath:instancePath+"/unread/" + i2+"/path",schemaPath:"#/$defs/unreadNote/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.path.type,parentSchema:schema48.properties.path,data:data35};
+if(Array.isArray(data34)){
+const len1 = data34.length;
+for(let i1=0; i1<len1; i1++){
+let data35 = data34[i1];
+if(((typeof data35 !== "string") && (!((typeof data35 == "number") && (isFinite(data35))))) && (typeof data35 !== "boolean")){
+const err42 = {instancePath:instancePath+"/requestContext/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1,schemaPath:"#/properties/requestContext/additionalProperties/items/type",keyword:"type",params:{type: schema31.properties.requestContext.additionalProperties.items.type},message:"must be string,number,boolean",schema:schema31.properties.requestContext.additionalProperties.items.type,parentSchema:schema31.properties.requestContext.additionalProperties.items,data:data35};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -2522,11 +2520,11 @@ vErrors.push(err42);
 errors++;
 }
 }
-if(data34.reason !== undefined){
-let data36 = data34.reason;
-if(typeof data36 === "string"){
-if(!pattern5.test(data36)){
-const err43 = {instancePath:instancePath+"/unread/" + i2+"/reason",schemaPath:"#/$defs/unreadNote/properties/reason/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema48.properties.reason,data:data36};
+}
+}
+}
+else {
+const err43 = {instancePath:instancePath+"/requestContext",schemaPath:"#/properties/requestContext/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.requestContext.type,parentSchema:schema31.properties.requestContext,data:data33};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -2536,8 +2534,15 @@ vErrors.push(err43);
 errors++;
 }
 }
-else {
-const err44 = {instancePath:instancePath+"/unread/" + i2+"/reason",schemaPath:"#/$defs/unreadNote/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.reason.type,parentSchema:schema48.properties.reason,data:data36};
+if(data.unread !== undefined){
+let data36 = data.unread;
+if(Array.isArray(data36)){
+const len2 = data36.length;
+for(let i2=0; i2<len2; i2++){
+let data37 = data36[i2];
+if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
+if(data37.path === undefined){
+const err44 = {instancePath:instancePath+"/unread/" + i2,schemaPath:"#/$defs/unreadNote/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema49.required,parentSchema:schema49,data:data37};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -2546,12 +2551,8 @@ vErrors.push(err44);
 }
 errors++;
 }
-}
-if(data34.resolveWith !== undefined){
-let data37 = data34.resolveWith;
-if(typeof data37 === "string"){
-if(!pattern5.test(data37)){
-const err45 = {instancePath:instancePath+"/unread/" + i2+"/resolveWith",schemaPath:"#/$defs/unreadNote/properties/resolveWith/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema48.properties.resolveWith,data:data37};
+if(data37.reason === undefined){
+const err45 = {instancePath:instancePath+"/unread/" + i2,schemaPath:"#/$defs/unreadNote/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema49.required,parentSchema:schema49,data:data37};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -2560,9 +2561,9 @@ vErrors.push(err45);
 }
 errors++;
 }
-}
-else {
-const err46 = {instancePath:instancePath+"/unread/" + i2+"/resolveWith",schemaPath:"#/$defs/unreadNote/properties/resolveWith/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.resolveWith.type,parentSchema:schema48.properties.resolveWith,data:data37};
+for(const key7 in data37){
+if(!(((key7 === "path") || (key7 === "reason")) || (key7 === "resolveWith"))){
+const err46 = {instancePath:instancePath+"/unread/" + i2,schemaPath:"#/$defs/unreadNote/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema49,data:data37};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -2572,9 +2573,11 @@ vErrors.push(err46);
 errors++;
 }
 }
-}
-else {
-const err47 = {instancePath:instancePath+"/unread/" + i2,schemaPath:"#/$defs/unreadNote/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.type,parentSchema:schema48,data:data34};
+if(data37.path !== undefined){
+let data38 = data37.path;
+if(typeof data38 === "string"){
+if(!pattern5.test(data38)){
+const err47 = {instancePath:instancePath+"/unread/" + i2+"/path",schemaPath:"#/$defs/unreadNote/properties/path/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema49.properties.path,data:data38};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -2584,9 +2587,8 @@ vErrors.push(err47);
 errors++;
 }
 }
-}
 else {
-const err48 = {instancePath:instancePath+"/unread",schemaPath:"#/properties/unread/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.unread.type,parentSchema:schema31.properties.unread,data:data33};
+const err48 = {instancePath:instancePath+"/unread/" + i2+"/path",schemaPath:"#/$defs/unreadNote/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.path.type,parentSchema:schema49.properties.path,data:data38};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -2596,11 +2598,11 @@ vErrors.push(err48);
 errors++;
 }
 }
-if(data.evidence !== undefined){
-let data38 = data.evidence;
-if(Array.isArray(data38)){
-if(data38.length > 16){
-const err49 = {instancePath:instancePath+"/evidence",schemaPath:"#/properties/evidence/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.evidence,data:data38};
+if(data37.reason !== undefined){
+let data39 = data37.reason;
+if(typeof data39 === "string"){
+if(!pattern5.test(data39)){
+const err49 = {instancePath:instancePath+"/unread/" + i2+"/reason",schemaPath:"#/$defs/unreadNote/properties/reason/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema49.properties.reason,data:data39};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -2609,12 +2611,9 @@ vErrors.push(err49);
 }
 errors++;
 }
-const len3 = data38.length;
-for(let i3=0; i3<len3; i3++){
-let data39 = data38[i3];
-if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
-if(data39.deniedBy === undefined){
-const err50 = {instancePath:instancePath+"/evidence/" + i3,schemaPath:"#/properties/evidence/items/required",keyword:"required",params:{missingProperty: "deniedBy"},message:"must have required property '"+"deniedBy"+"'",schema:schema31.properties.evidence.items.required,parentSchema:schema31.properties.evidence.items,data:data39};
+}
+else {
+const err50 = {instancePath:instancePath+"/unread/" + i2+"/reason",schemaPath:"#/$defs/unreadNote/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.reason.type,parentSchema:schema49.properties.reason,data:data39};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -2623,8 +2622,12 @@ vErrors.push(err50);
 }
 errors++;
 }
-if(data39.action === undefined){
-const err51 = {instancePath:instancePath+"/evidence/" + i3,schemaPath:"#/properties/evidence/items/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema31.properties.evidence.items.required,parentSchema:schema31.properties.evidence.items,data:data39};
+}
+if(data37.resolveWith !== undefined){
+let data40 = data37.resolveWith;
+if(typeof data40 === "string"){
+if(!pattern5.test(data40)){
+const err51 = {instancePath:instancePath+"/unread/" + i2+"/resolveWith",schemaPath:"#/$defs/unreadNote/properties/resolveWith/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema49.properties.resolveWith,data:data40};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -2633,9 +2636,9 @@ vErrors.push(err51);
 }
 errors++;
 }
-for(const key7 in data39){
-if(!(((key7 === "deniedBy") || (key7 === "action")) || (key7 === "policyArn"))){
-const err52 = {instancePath:instancePath+"/evidence/" + i3,schemaPath:"#/properties/evidence/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.evidence.items,data:data39};
+}
+else {
+const err52 = {instancePath:instancePath+"/unread/" + i2+"/resolveWith",schemaPath:"#/$defs/unreadNote/properties/resolveWith/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.resolveWith.type,parentSchema:schema49.properties.resolveWith,data:data40};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -2645,10 +2648,9 @@ vErrors.push(err52);
 errors++;
 }
 }
-if(data39.deniedBy !== undefined){
-let data40 = data39.deniedBy;
-if(!((data40 === "scp") || (data40 === "rcp"))){
-const err53 = {instancePath:instancePath+"/evidence/" + i3+"/deniedBy",schemaPath:"#/properties/evidence/items/properties/deniedBy/enum",keyword:"enum",params:{allowedValues: schema31.properties.evidence.items.properties.deniedBy.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.evidence.items.properties.deniedBy.enum,parentSchema:schema31.properties.evidence.items.properties.deniedBy,data:data40};
+}
+else {
+const err53 = {instancePath:instancePath+"/unread/" + i2,schemaPath:"#/$defs/unreadNote/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema49.type,parentSchema:schema49,data:data37};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -2658,11 +2660,9 @@ vErrors.push(err53);
 errors++;
 }
 }
-if(data39.action !== undefined){
-let data41 = data39.action;
-if(typeof data41 === "string"){
-if(!pattern5.test(data41)){
-const err54 = {instancePath:instancePath+"/evidence/" + i3+"/action",schemaPath:"#/properties/evidence/items/properties/action/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema31.properties.evidence.items.properties.action,data:data41};
+}
+else {
+const err54 = {instancePath:instancePath+"/unread",schemaPath:"#/properties/unread/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.unread.type,parentSchema:schema31.properties.unread,data:data36};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -2672,8 +2672,11 @@ vErrors.push(err54);
 errors++;
 }
 }
-else {
-const err55 = {instancePath:instancePath+"/evidence/" + i3+"/action",schemaPath:"#/properties/evidence/items/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.evidence.items.properties.action.type,parentSchema:schema31.properties.evidence.items.properties.action,data:data41};
+if(data.evidence !== undefined){
+let data41 = data.evidence;
+if(Array.isArray(data41)){
+if(data41.length > 16){
+const err55 = {instancePath:instancePath+"/evidence",schemaPath:"#/properties/evidence/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.evidence,data:data41};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -2682,12 +2685,12 @@ vErrors.push(err55);
 }
 errors++;
 }
-}
-if(data39.policyArn !== undefined){
-let data42 = data39.policyArn;
-if(typeof data42 === "string"){
-if(!pattern5.test(data42)){
-const err56 = {instancePath:instancePath+"/evidence/" + i3+"/policyArn",schemaPath:"#/properties/evidence/items/properties/policyArn/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema31.properties.evidence.items.properties.policyArn,data:data42};
+const len3 = data41.length;
+for(let i3=0; i3<len3; i3++){
+let data42 = data41[i3];
+if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
+if(data42.deniedBy === undefined){
+const err56 = {instancePath:instancePath+"/evidence/" + i3,schemaPath:"#/properties/evidence/items/required",keyword:"required",params:{missingProperty: "deniedBy"},message:"must have required property '"+"deniedBy"+"'",schema:schema31.properties.evidence.items.required,parentSchema:schema31.properties.evidence.items,data:data42};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -2696,9 +2699,8 @@ vErrors.push(err56);
 }
 errors++;
 }
-}
-else {
-const err57 = {instancePath:instancePath+"/evidence/" + i3+"/policyArn",schemaPath:"#/properties/evidence/items/properties/policyArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.evidence.items.properties.policyArn.type,parentSchema:schema31.properties.evidence.items.properties.policyArn,data:data42};
+if(data42.action === undefined){
+const err57 = {instancePath:instancePath+"/evidence/" + i3,schemaPath:"#/properties/evidence/items/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema31.properties.evidence.items.required,parentSchema:schema31.properties.evidence.items,data:data42};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -2707,10 +2709,9 @@ vErrors.push(err57);
 }
 errors++;
 }
-}
-}
-else {
-const err58 = {instancePath:instancePath+"/evidence/" + i3,schemaPath:"#/properties/evidence/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.evidence.items.type,parentSchema:schema31.properties.evidence.items,data:data39};
+for(const key8 in data42){
+if(!(((key8 === "deniedBy") || (key8 === "action")) || (key8 === "policyArn"))){
+const err58 = {instancePath:instancePath+"/evidence/" + i3,schemaPath:"#/properties/evidence/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.evidence.items,data:data42};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -2720,9 +2721,10 @@ vErrors.push(err58);
 errors++;
 }
 }
-}
-else {
-const err59 = {instancePath:instancePath+"/evidence",schemaPath:"#/properties/evidence/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.evidence.type,parentSchema:schema31.properties.evidence,data:data38};
+if(data42.deniedBy !== undefined){
+let data43 = data42.deniedBy;
+if(!((data43 === "scp") || (data43 === "rcp"))){
+const err59 = {instancePath:instancePath+"/evidence/" + i3+"/deniedBy",schemaPath:"#/properties/evidence/items/properties/deniedBy/enum",keyword:"enum",params:{allowedValues: schema31.properties.evidence.items.properties.deniedBy.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.evidence.items.properties.deniedBy.enum,parentSchema:schema31.properties.evidence.items.properties.deniedBy,data:data43};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -2732,11 +2734,11 @@ vErrors.push(err59);
 errors++;
 }
 }
-if(data.assumptions !== undefined){
-let data43 = data.assumptions;
-if(Array.isArray(data43)){
-if(data43.length > 16){
-const err60 = {instancePath:instancePath+"/assumptions",schemaPath:"#/properties/assumptions/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.assumptions,data:data43};
+if(data42.action !== undefined){
+let data44 = data42.action;
+if(typeof data44 === "string"){
+if(!pattern5.test(data44)){
+const err60 = {instancePath:instancePath+"/evidence/" + i3+"/action",schemaPath:"#/properties/evidence/items/properties/action/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema31.properties.evidence.items.properties.action,data:data44};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -2745,12 +2747,9 @@ vErrors.push(err60);
 }
 errors++;
 }
-const len4 = data43.length;
-for(let i4=0; i4<len4; i4++){
-let data44 = data43[i4];
-if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
-if(data44.id === undefined){
-const err61 = {instancePath:instancePath+"/assumptions/" + i4,schemaPath:"#/properties/assumptions/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema31.properties.assumptions.items.required,parentSchema:schema31.properties.assumptions.items,data:data44};
+}
+else {
+const err61 = {instancePath:instancePath+"/evidence/" + i3+"/action",schemaPath:"#/properties/evidence/items/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.evidence.items.properties.action.type,parentSchema:schema31.properties.evidence.items.properties.action,data:data44};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -2759,9 +2758,12 @@ vErrors.push(err61);
 }
 errors++;
 }
-for(const key8 in data44){
-if(!((key8 === "id") || (key8 === "because"))){
-const err62 = {instancePath:instancePath+"/assumptions/" + i4,schemaPath:"#/properties/assumptions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.assumptions.items,data:data44};
+}
+if(data42.policyArn !== undefined){
+let data45 = data42.policyArn;
+if(typeof data45 === "string"){
+if(!pattern5.test(data45)){
+const err62 = {instancePath:instancePath+"/evidence/" + i3+"/policyArn",schemaPath:"#/properties/evidence/items/properties/policyArn/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema31.properties.evidence.items.properties.policyArn,data:data45};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -2771,10 +2773,8 @@ vErrors.push(err62);
 errors++;
 }
 }
-if(data44.id !== undefined){
-let data45 = data44.id;
-if(!((((data45 === "no-grants") || (data45 === "bucket-key=on")) || (data45 === "bucket-key=off")) || (data45 === "guardrails-allow"))){
-const err63 = {instancePath:instancePath+"/assumptions/" + i4+"/id",schemaPath:"#/properties/assumptions/items/properties/id/enum",keyword:"enum",params:{allowedValues: schema31.properties.assumptions.items.properties.id.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.assumptions.items.properties.id.enum,parentSchema:schema31.properties.assumptions.items.properties.id,data:data45};
+else {
+const err63 = {instancePath:instancePath+"/evidence/" + i3+"/policyArn",schemaPath:"#/properties/evidence/items/properties/policyArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.evidence.items.properties.policyArn.type,parentSchema:schema31.properties.evidence.items.properties.policyArn,data:data45};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -2784,11 +2784,9 @@ vErrors.push(err63);
 errors++;
 }
 }
-if(data44.because !== undefined){
-let data46 = data44.because;
-if(typeof data46 === "string"){
-if(!pattern5.test(data46)){
-const err64 = {instancePath:instancePath+"/assumptions/" + i4+"/because",schemaPath:"#/properties/assumptions/items/properties/because/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema31.properties.assumptions.items.properties.because,data:data46};
+}
+else {
+const err64 = {instancePath:instancePath+"/evidence/" + i3,schemaPath:"#/properties/evidence/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.evidence.items.type,parentSchema:schema31.properties.evidence.items,data:data42};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -2798,8 +2796,9 @@ vErrors.push(err64);
 errors++;
 }
 }
+}
 else {
-const err65 = {instancePath:instancePath+"/assumptions/" + i4+"/because",schemaPath:"#/properties/assumptions/items/properties/because/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.assumptions.items.properties.because.type,parentSchema:schema31.properties.assumptions.items.properties.because,data:data46};
+const err65 = {instancePath:instancePath+"/evidence",schemaPath:"#/properties/evidence/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.evidence.type,parentSchema:schema31.properties.evidence,data:data41};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -2809,9 +2808,11 @@ vErrors.push(err65);
 errors++;
 }
 }
-}
-else {
-const err66 = {instancePath:instancePath+"/assumptions/" + i4,schemaPath:"#/properties/assumptions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.assumptions.items.type,parentSchema:schema31.properties.assumptions.items,data:data44};
+if(data.assumptions !== undefined){
+let data46 = data.assumptions;
+if(Array.isArray(data46)){
+if(data46.length > 16){
+const err66 = {instancePath:instancePath+"/assumptions",schemaPath:"#/properties/assumptions/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.assumptions,data:data46};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -2820,10 +2821,12 @@ vErrors.push(err66);
 }
 errors++;
 }
-}
-}
-else {
-const err67 = {instancePath:instancePath+"/assumptions",schemaPath:"#/properties/assumptions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.assumptions.type,parentSchema:schema31.properties.assumptions,data:data43};
+const len4 = data46.length;
+for(let i4=0; i4<len4; i4++){
+let data47 = data46[i4];
+if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
+if(data47.id === undefined){
+const err67 = {instancePath:instancePath+"/assumptions/" + i4,schemaPath:"#/properties/assumptions/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema31.properties.assumptions.items.required,parentSchema:schema31.properties.assumptions.items,data:data47};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -2832,15 +2835,88 @@ vErrors.push(err67);
 }
 errors++;
 }
-}
-}
-else {
-const err68 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+for(const key9 in data47){
+if(!((key9 === "id") || (key9 === "because"))){
+const err68 = {instancePath:instancePath+"/assumptions/" + i4,schemaPath:"#/properties/assumptions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.assumptions.items,data:data47};
 if(vErrors === null){
 vErrors = [err68];
 }
 else {
 vErrors.push(err68);
+}
+errors++;
+}
+}
+if(data47.id !== undefined){
+let data48 = data47.id;
+if(!((((data48 === "no-grants") || (data48 === "bucket-key=on")) || (data48 === "bucket-key=off")) || (data48 === "guardrails-allow"))){
+const err69 = {instancePath:instancePath+"/assumptions/" + i4+"/id",schemaPath:"#/properties/assumptions/items/properties/id/enum",keyword:"enum",params:{allowedValues: schema31.properties.assumptions.items.properties.id.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.assumptions.items.properties.id.enum,parentSchema:schema31.properties.assumptions.items.properties.id,data:data48};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+}
+if(data47.because !== undefined){
+let data49 = data47.because;
+if(typeof data49 === "string"){
+if(!pattern5.test(data49)){
+const err70 = {instancePath:instancePath+"/assumptions/" + i4+"/because",schemaPath:"#/properties/assumptions/items/properties/because/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema31.properties.assumptions.items.properties.because,data:data49};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+}
+else {
+const err71 = {instancePath:instancePath+"/assumptions/" + i4+"/because",schemaPath:"#/properties/assumptions/items/properties/because/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.assumptions.items.properties.because.type,parentSchema:schema31.properties.assumptions.items.properties.because,data:data49};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+}
+}
+else {
+const err72 = {instancePath:instancePath+"/assumptions/" + i4,schemaPath:"#/properties/assumptions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.assumptions.items.type,parentSchema:schema31.properties.assumptions.items,data:data47};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+}
+}
+else {
+const err73 = {instancePath:instancePath+"/assumptions",schemaPath:"#/properties/assumptions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.assumptions.type,parentSchema:schema31.properties.assumptions,data:data46};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+}
+}
+else {
+const err74 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
 }
 errors++;
 }

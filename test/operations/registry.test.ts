@@ -48,7 +48,7 @@ describe('guards, choices and the schema derive from the tuple', () => {
 	});
 
 	it('lists the names in words as messages say them', () => {
-		expect(operationNamesInWords()).toBe('upload, download, copy, cloudfront-download, cloudfront-upload, presigned-download or presigned-upload');
+		expect(operationNamesInWords()).toBe('upload, download, copy, cloudfront-download, cloudfront-upload, presigned-download, presigned-upload, service-read or service-write');
 		expect(operationNamesInWords(operationsWithSource)).toBe('copy');
 	});
 
