@@ -30,13 +30,13 @@ export const serviceContext = (snapshot: Snapshot, service: 's3' | 'kms'): Reado
 export const networkKeys = ['aws:SourceIp', 'aws:VpcSourceIp', 'aws:SourceVpc', 'aws:SourceVpce'] as const;
 
 const athenaNetworkSentence =
-	'"requests to Amazon S3 come from a private IPv4 address for Athena, not the source IP specified in aws:SourceIp" and "You also cannot restrict or allow access to Amazon S3 resources based on the aws:SourceVpc or aws:SourceVpce condition keys"';
+	'"requests to Amazon S3 come from a private IPv4 address for Athena, not the source IP specified in aws:SourceIp. For this reason, you cannot use the aws:SourceIp condition to deny access to Amazon S3 actions in a given IAM policy. You also cannot restrict or allow access to Amazon S3 resources based on the aws:SourceVpc or aws:SourceVpce condition keys."';
 
 /** Through a forward access session the network keys are the service's: unknown, whatever the caller's own request carried. */
 export const serviceContextNotCarried = (snapshot: Snapshot): Readonly<Record<string, string>> => {
 	const facts = factsOf(snapshot);
 	if (viaService(facts) === undefined) return {};
-	const why = `not the caller's: through ${facts!.label} the request comes from the service (${athenaNetworkSentence}, ${facts!.page}); AWS does not publish that address, so a condition on it cannot be decided — exempt requests made through AWS services instead (aws:ViaAWSService)`;
+	const why = `not the caller's: through ${facts!.label} the request comes from the service (${athenaNetworkSentence} ${facts!.page}); AWS does not publish that address, so a condition on it cannot be decided — exempt requests made through AWS services instead (aws:ViaAWSService)`;
 	return Object.fromEntries(networkKeys.map(key => [key, why]));
 };
 
@@ -130,7 +130,7 @@ export const networkConditionThroughService = ({snapshot}: FindingInput): Operat
 	return {
 		id: 'service-network-condition',
 		severity: denies ? 'error' : 'warning',
-		message: `${listed}: through ${facts.label} the request to S3 (and S3's to KMS) is not made from your network. Athena's page: ${athenaNetworkSentence} (${facts.page}). ${denies ? 'Such a Deny denies the requests the service makes for you' : 'Such an Allow does not match the requests the service makes for you'}, whatever network you query from.`,
+		message: `${listed}: through ${facts.label} the request to S3 (and S3's to KMS) is not made from your network. Athena's page: ${athenaNetworkSentence} (${facts.page}) ${denies ? 'Such a Deny denies the requests the service makes for you' : 'Such an Allow does not match the requests the service makes for you'}, whatever network you query from.`,
 		remedy: denies
 			? 'Exempt requests that AWS services make for you: add "Bool": {"aws:ViaAWSService": "false"} to the Deny\'s Condition (as IAM\'s example "AWS: Denies access to AWS based on the source IP" does), or "ForAllValues:StringNotEquals": {"aws:CalledVia": ["athena.amazonaws.com"]} to exempt Athena alone.'
 			: `Allow requests made through the service as well: a statement with "ForAnyValue:StringEquals": {"aws:CalledVia": "${facts.calledVia}"} in place of the network condition.`,
