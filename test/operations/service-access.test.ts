@@ -129,6 +129,12 @@ describe('Athena: the caller, through a forward access session', () => {
 		expect(finding.severity).toBe('error');
 		expect(finding.message).toContain('the bucket policy, statement "OfficeOnly" (Deny on aws:SourceIp)');
 		expect(finding.remedy).toContain('"Bool": {"aws:ViaAWSService": "false"}');
+		// The correction is a fix like the others: proven by re-diagnosing, in the bucket owner's account.
+		expectFixesHold(snapshot, diagnosis);
+		const fix = diagnosis.fixes.find(candidate => candidate.kind === 'correct-condition')!;
+		expect(fix.place).toBe('bucket-policy');
+		expect(fix.appliesIn.account).toBe(account);
+		expect(fix.statement).toMatchObject({Sid: 'OfficeOnly', Effect: 'Deny', Condition: {NotIpAddress: {'aws:SourceIp': '203.0.113.0/24'}, Bool: {'aws:ViaAWSService': 'false'}}});
 	});
 
 	it('the remedy the finding gives holds: with aws:ViaAWSService false in the Deny, Athena is allowed and the office rule stays for direct calls', () => {
