@@ -1,3 +1,4 @@
+import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import {checkRequestFactFlags, withRequestFacts} from '../../source/commands/check-request-facts.js';
 import {diagnose} from '../../source/diagnosis/diagnose.js';
@@ -22,7 +23,7 @@ import {
 	rootOf,
 	without,
 } from '../diagnosis/support/build-snapshot.js';
-import {decisions, expectFixesHold, findingIds} from '../diagnosis/support/fix-checks.js';
+import {applyAllFixes, decisions, expectFixesHold, findingIds} from '../diagnosis/support/fix-checks.js';
 
 /**
  * An AWS service reading or writing the object. Whose credentials reach S3 is the service's own page's word, kept in
@@ -282,5 +283,40 @@ describe('who applies the fix across accounts with Athena', () => {
 		expectFixesHold(snapshot, diagnosis);
 		expect(diagnosis.fixes.map(fix => fix.appliesIn.account)).toEqual(expect.arrayContaining([otherAccount, account]));
 		expect(bucket).toBe('example-bucket');
+	});
+});
+
+describe('the examples', () => {
+	const load = (name: string): Snapshot => {
+		const parsed = parseSnapshot(readFileSync(new URL(`../../examples/${name}`, import.meta.url), 'utf8'), name);
+		if (!parsed.ok) throw new Error(parsed.error.message);
+		return parsed.value;
+	};
+
+	it('athena-query-source-ip-deny.json: the office rule denies Athena, the correction is proven and keeps the rule for direct requests', () => {
+		const snapshot = load('athena-query-source-ip-deny.json');
+		const diagnosis = diagnose(snapshot);
+		expect(diagnosis.verdict).toBe('denied');
+		expect(findingIds(diagnosis)).toEqual(expect.arrayContaining(['service-acts-as', 'service-network-condition']));
+		expectFixesHold(snapshot, diagnosis);
+		expect(diagnose(applyAllFixes(snapshot, diagnosis)).verdict).toBe('allowed');
+		// The same analyst downloading from the office is allowed; from elsewhere, still denied after the fix.
+		const fixed = applyAllFixes(snapshot, diagnosis);
+		const direct = {...fixed, question: {...fixed.question, operation: 'download' as const}};
+		expect(diagnose(direct).verdict).toBe('allowed');
+		expect(diagnose({...direct, requestContext: {'aws:SourceIp': '198.51.100.1'}}).verdict).toBe('denied');
+	});
+
+	it('glue-job-cross-account-key.json: the role, not a person; the key owner and the role\'s account each apply one proven fix', () => {
+		const snapshot = load('glue-job-cross-account-key.json');
+		const diagnosis = diagnose(snapshot);
+		expect(diagnosis.question.principalArn).toBe('arn:aws:iam::111122223333:role/service-role/GlueOrdersJob');
+		expect(decisions(diagnosis)).toEqual({'s3:GetObject@destination': 'allowed', 'kms:Decrypt@destination': 'denied'});
+		expectFixesHold(snapshot, diagnosis);
+		expect(diagnosis.fixes.map(fix => [fix.place, fix.appliesIn.account])).toEqual([
+			['identity-policy', '111122223333'],
+			['key-policy', '444455556666'],
+		]);
+		expect(diagnose(applyAllFixes(snapshot, diagnosis)).verdict).toBe('allowed');
 	});
 });
