@@ -146,6 +146,7 @@ export const createWizardServices = (): WizardServices => ({
 			...(request.bucketProfile ? {bucketProfile: request.bucketProfile} : {}),
 			...(request.keyProfile ? {keyProfile: request.keyProfile} : {}),
 			...(request.region ? {region: request.region} : {}),
+			...(request.actingRole ? {actingRole: request.actingRole} : {}),
 			signal,
 			onProgress,
 		});

@@ -48,5 +48,7 @@ export const legsInRequestOrder = (operation: Operation): readonly Leg[] => {
 };
 
 /** Whether this request goes in parts, from its size and tool. */
-export const decideMultipart = (question: MultipartQuestion & {readonly operation: Operation}): {multipart: Multipart; threshold: number} =>
-	decideMultipartOf(question, operations[question.operation].multipart.inParts);
+export const decideMultipart = (question: MultipartQuestion & {readonly operation: Operation}): {multipart: Multipart; threshold: number} => {
+	const knowledge = operations[question.operation].multipart;
+	return decideMultipartOf(question, knowledge.inParts, knowledge.inParts && knowledge.thresholdUndocumented === true);
+};

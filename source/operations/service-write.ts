@@ -24,7 +24,7 @@ export const serviceWrite: OperationModule<'service-write'> = {
 			],
 		},
 	},
-	multipart: {inParts: true, noun: 'a multipart upload', verb: 'writes', passive: 'is written', oneRequestNeeds: 'kms:GenerateDataKey only'},
+	multipart: {inParts: true, noun: 'a multipart upload', verb: 'writes', passive: 'is written', oneRequestNeeds: 'kms:GenerateDataKey only', thresholdUndocumented: true},
 	wording: {
 		label: 'An AWS service writes my data',
 		hint: "Athena's query results, a Glue or EMR job's output, Firehose deliveries",

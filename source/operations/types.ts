@@ -97,6 +97,8 @@ export type MultipartKnowledge =
 			readonly passive: string;
 			/** What one request needs of KMS: "kms:GenerateDataKey only". */
 			readonly oneRequestNeeds: string;
+			/** An AWS service writes it, not a tool the user picks: when it goes in parts is not documented, so the size does not decide. */
+			readonly thresholdUndocumented?: true;
 	  }
 	| {
 			readonly inParts: false;
