@@ -75,6 +75,8 @@ program
 	.option('--size <bytes>', 'size of the file being uploaded (decides multipart)')
 	.option('--source-bucket <name>', 'copy: the source bucket')
 	.option('--source-key <objectKey>', 'copy: the source object key')
+	.option('--service <name>', `service-read/-write: the AWS service (${awsServiceNames.join(', ')})`)
+	.option('--service-role <arn>', 'service-read/-write: the IAM role the service uses; the script reads its policies')
 	.option('--out <file>', 'write the script to a file instead of standard output')
 	.action(async options => {
 		const {runCollectScript} = await import('./commands/collect-script.js');

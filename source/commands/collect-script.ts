@@ -14,6 +14,8 @@ export type CollectScriptCommandOptions = {
 	readonly size?: string;
 	readonly sourceBucket?: string;
 	readonly sourceKey?: string;
+	readonly service?: string;
+	readonly serviceRole?: string;
 	readonly out?: string;
 };
 
@@ -29,6 +31,8 @@ export const runCollectScript = async (options: CollectScriptCommandOptions): Pr
 		...(options.size !== undefined ? {sizeBytes: options.size} : {}),
 		...(options.sourceBucket !== undefined ? {sourceBucket: options.sourceBucket} : {}),
 		...(options.sourceKey !== undefined ? {sourceKey: options.sourceKey} : {}),
+		...(options.service !== undefined ? {service: options.service} : {}),
+		...(options.serviceRole !== undefined ? {serviceRole: options.serviceRole} : {}),
 	});
 	if (!validated.ok) throw new CliError(validated.error.message, exitCodes.usage);
 	const script = renderCollectScript(validated.value, {generatedBy: `s3-kms-doctor ${packageVersion}`, generatedAt: new Date().toISOString()});

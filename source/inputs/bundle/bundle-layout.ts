@@ -1,4 +1,4 @@
-import type {CopySource, Question} from '../../snapshot/snapshot.js';
+import type {CopySource, Question, ServiceInfo} from '../../snapshot/snapshot.js';
 
 /**
  * The support bundle's file names: the collection script writes them, bundleToSnapshot reads them.
@@ -97,4 +97,6 @@ export type BundleQuestion = Pick<Question, 'operation' | 'bucket' | 'objectKey'
 	readonly principal?: string;
 	readonly region?: string;
 	readonly source?: Pick<CopySource, 'bucket' | 'objectKey'>;
+	/** service-read/-write: the AWS service and the role it uses (then also `principal`). */
+	readonly service?: ServiceInfo;
 };

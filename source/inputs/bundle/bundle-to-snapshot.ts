@@ -8,6 +8,7 @@ import {readBucket, readObject} from './read-bucket.js';
 import {readKey} from './read-key.js';
 import {readOrganization} from './read-organization.js';
 import {readPrincipal, type CallerIdentity, type ReadContext} from './read-principal.js';
+import {serviceFacts} from '../../operations/aws-services.js';
 import {callerIdentityOf} from '../../snapshot/aws-answers/index.js';
 import {type Mutable} from '../../shared/json.js';
 import {destinationLeg, hasSource} from '../../operations/registry.js';
@@ -61,7 +62,10 @@ export const bundleToSnapshot = (entries: ReadonlyMap<string, string>, options: 
 		notes.push({path: 'principal', reason: 'the bundle does not say who ran the script (sts get-caller-identity is missing or failed)', resolveWith: 'run the collection script again'});
 	}
 
-	const principalArn = bundleQuestion.principal ?? caller.arn;
+	// A service with a role of its own, not named: whoever ran the script is not who makes the request.
+	const service = bundleQuestion.service;
+	const roleNotNamed = service !== undefined && serviceFacts(service.name).family === 'service-role' && service.roleArn === undefined;
+	const principalArn = roleNotNamed ? undefined : (service?.roleArn ?? bundleQuestion.principal ?? caller.arn);
 	const principal: Mutable<PrincipalInfo> | undefined = principalArn ? {...readPrincipal(context, principalArn, caller)} : undefined;
 	const principalAccount = principalArn?.split(':')[4] || undefined;
 
@@ -113,6 +117,7 @@ export const bundleToSnapshot = (entries: ReadonlyMap<string, string>, options: 
 		...(key ? {key} : {}),
 		...(source ? {source} : {}),
 		...(organization.info && Object.keys(organization.info).length > 0 ? {organization: organization.info} : {}),
+		...(service ? {service} : {}),
 	};
 	if (notes.length > 0) snapshot.unread = notes;
 	return ok({snapshot, missing: notes.map(note => `${note.path}: ${note.reason}${note.resolveWith ? ` — resolve with ${note.resolveWith}` : ''}`)});

@@ -18,7 +18,7 @@ const nextId = (answers: Answers, environment = env): string | undefined => {
 
 /** The rest of the manual path: the last choice ("do not know", "none"), or nothing typed; throws on a question that does not move on. */
 const finish = (start: Answers) => {
-	const answers: Record<string, string> = {...start};
+	const answers: Record<string, string | undefined> = {...start};
 	const order: string[] = [];
 	for (let round = 0; round < 40; round++) {
 		const result = walk(answers, env);
