@@ -1,4 +1,5 @@
 import type {ContextValue} from '../engine/context.js';
+import {globMatch, globOf} from '../engine/glob.js';
 import {isObject} from '../shared/json.js';
 import type {NamedPolicy, PolicyJson, Snapshot} from '../snapshot/snapshot.js';
 import {serviceFacts, type AwsServiceFacts} from './aws-services.js';
@@ -104,10 +105,18 @@ const exemptsServices = (statement: Record<string, unknown>): boolean => {
 
 type NetworkStatement = {readonly place: string; readonly label: string; readonly effect: 'Allow' | 'Deny'; readonly keys: readonly string[]};
 
-const networkStatementsOf = (snapshot: Snapshot): NetworkStatement[] =>
+/** Whether the statement's Action (or NotAction) covers one of the request's actions: others are not this request's concern. */
+const coversAny = (statement: Record<string, unknown>, actions: readonly string[]): boolean => {
+	const matches = (patterns: unknown): boolean =>
+		asList(patterns).some(pattern => typeof pattern === 'string' && actions.some(action => globMatch(globOf(pattern), action, {ignoreCase: true})));
+	if (statement['NotAction'] !== undefined) return actions.some(action => !asList(statement['NotAction']).some(pattern => typeof pattern === 'string' && globMatch(globOf(pattern), action, {ignoreCase: true})));
+	return matches(statement['Action']);
+};
+
+const networkStatementsOf = (snapshot: Snapshot, actions: readonly string[]): NetworkStatement[] =>
 	placesOf(snapshot).flatMap(place =>
 		asList(place.document?.['Statement']).flatMap((statement, index): NetworkStatement[] => {
-			if (!isObject(statement) || (statement['Effect'] !== 'Allow' && statement['Effect'] !== 'Deny')) return [];
+			if (!isObject(statement) || (statement['Effect'] !== 'Allow' && statement['Effect'] !== 'Deny') || !coversAny(statement, actions)) return [];
 			const keys = networkKeysOf(statement);
 			if (keys.length === 0 || exemptsServices(statement)) return [];
 			const label = typeof statement['Sid'] === 'string' && statement['Sid'] !== '' ? `statement "${statement['Sid']}"` : `statement ${index + 1}`;
@@ -118,12 +127,15 @@ const networkStatementsOf = (snapshot: Snapshot): NetworkStatement[] =>
 /**
  * A statement that keeps requests to a network (aws:SourceIp, aws:VpcSourceIp, aws:SourceVpc, aws:SourceVpce) does not
  * see the caller's network through a forward access session: a Deny of that kind denies the service, an Allow of it
- * does not match. Named from the policies as written, so the finding says which statement to change.
+ * does not match. Named from the policies as written, so the finding says which statement to change; only statements
+ * on the request's `actions` count.
  */
-export const networkConditionThroughService = ({snapshot}: FindingInput): OperationFinding | undefined => {
+export const networkConditionThroughService =
+	(actions: readonly string[]) =>
+	({snapshot}: FindingInput): OperationFinding | undefined => {
 	const facts = factsOf(snapshot);
 	if (facts?.family !== 'forward-access-session') return undefined;
-	const statements = networkStatementsOf(snapshot);
+	const statements = networkStatementsOf(snapshot, actions);
 	if (statements.length === 0) return undefined;
 	const denies = statements.some(statement => statement.effect === 'Deny');
 	const listed = statements.map(statement => `${statement.place}, ${statement.label} (${statement.effect} on ${statement.keys.join(', ')})`).join('; ');

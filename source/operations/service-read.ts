@@ -35,7 +35,7 @@ export const serviceRead: OperationModule<'service-read'> = {
 	},
 	// A service reports the failure in its own words (a query's error, a job's log): nothing in a message names this operation.
 	recognition: {apiCalls: [], actions: [], cliTransfers: []},
-	findings: [serviceActsAs, serviceNotNamed, serviceRoleNotNamed, networkConditionThroughService],
+	findings: [serviceActsAs, serviceNotNamed, serviceRoleNotNamed, networkConditionThroughService(['s3:GetObject', 'kms:Decrypt'])],
 	requestContext: serviceContext,
 	contextNotCarried: serviceContextNotCarried,
 	givenFact: 'service',

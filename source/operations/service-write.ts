@@ -1,4 +1,5 @@
 import {decryptForParts, generateDataKey, multipartRequiresDecrypt} from './multipart-upload.js';
+import {networkConditionThroughService, serviceActsAs, serviceNotNamed, serviceRoleNotNamed} from './service-access.js';
 import {serviceRead} from './service-read.js';
 import type {OperationModule} from './types.js';
 
@@ -32,5 +33,5 @@ export const serviceWrite: OperationModule<'service-write'> = {
 		doing: question => `An AWS service writing s3://${question.bucket}/${question.objectKey}`,
 		request: question => `the AWS service's write of s3://${question.bucket}/${question.objectKey}`,
 	},
-	findings: [...serviceRead.findings, multipartRequiresDecrypt],
+	findings: [serviceActsAs, serviceNotNamed, serviceRoleNotNamed, networkConditionThroughService(['s3:PutObject', 'kms:GenerateDataKey', 'kms:Decrypt']), multipartRequiresDecrypt],
 };

@@ -154,6 +154,17 @@ describe('Athena: the caller, through a forward access session', () => {
 		expect(diagnosis.findings.find(finding => finding.id === 'service-network-condition')!.message).toContain('the key policy, statement "OnlyFromVpce" (Deny on aws:SourceVpce)');
 	});
 
+	it('names only statements on the request\'s actions: a source-IP rule for EC2 in the same policy is not this request\'s', () => {
+		const identity = named('Mixed', policy(
+			allow(['s3:GetObject'], `${bucketArn}/*`, {Sid: 'Objects'}),
+			allow(['kms:Decrypt'], keyArn, {Sid: 'UseKey'}),
+			deny('ec2:*', '*', {Sid: 'Ec2FromOffice', Condition: {NotIpAddress: {'aws:SourceIp': '203.0.113.0/24'}}}),
+		));
+		const diagnosis = diagnose(serviceSnapshot('service-read', athena, {principal: {identityPolicies: [identity]}}));
+		expect(findingIds(diagnosis)).not.toContain('service-network-condition');
+		expect(diagnosis.verdict).toBe('allowed');
+	});
+
 	it('writes query results as the caller: PutObject, GenerateDataKey and, as the service may write in parts, Decrypt', () => {
 		const diagnosis = diagnose(serviceSnapshot('service-write', athena));
 		expect(diagnosis.actions.map(action => action.id)).toEqual(['s3:PutObject@destination', 'kms:GenerateDataKey@destination', 'kms:Decrypt@destination']);
