@@ -73,6 +73,15 @@ export const awsServices: {readonly [Name in AwsServiceName]: AwsServiceFacts} =
 		page: 'https://docs.aws.amazon.com/firehose/latest/dev/controlling-access.html',
 		says: 'They also describe how you can grant Amazon Data Firehose access to your Amazon Simple Storage Service (Amazon S3) bucket',
 	},
+	// Athena, Redshift Spectrum, EMR or Glue on a table whose S3 location is registered with Lake Formation: the
+	// registration role's credentials reach S3, whoever queries.
+	'lake-formation': {
+		label: 'AWS Lake Formation',
+		family: 'service-role',
+		roleWords: 'the role the S3 location is registered with',
+		page: 'https://docs.aws.amazon.com/lake-formation/latest/dg/register-location.html',
+		says: 'Lake Formation assumes that role when it grants temporary credentials to integrated AWS services that access the data in that location.',
+	},
 };
 
 export const serviceFacts = (name: AwsServiceName): AwsServiceFacts => awsServices[name];

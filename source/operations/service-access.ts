@@ -1,6 +1,7 @@
 import type {ContextValue} from '../engine/context.js';
 import {globMatch, globOf} from '../engine/glob.js';
 import {isObject} from '../shared/json.js';
+import {awsServiceNames} from '../snapshot/service-names.js';
 import type {NamedPolicy, PolicyJson, Snapshot} from '../snapshot/snapshot.js';
 import {serviceFacts, type AwsServiceFacts} from './aws-services.js';
 import type {FindingInput, OperationFinding} from './types.js';
@@ -48,8 +49,8 @@ export const serviceNotNamed = ({snapshot}: FindingInput): OperationFinding | un
 		: {
 				id: 'service-not-named',
 				severity: 'warning',
-				message: "The AWS service is not named, so whose credentials reach S3 is not known: Athena uses the caller's own, Glue, EMR, Lambda, Redshift Spectrum, SageMaker AI and Firehose a role of theirs. The verdict below is the principal's in the snapshot, made directly.",
-				remedy: 'Name the service: check --service athena|glue|emr|lambda|redshift-spectrum|sagemaker|firehose (and --service-role ARN for a service that uses its own role).',
+				message: "The AWS service is not named, so whose credentials reach S3 is not known: Athena uses the caller's own; Glue, EMR, Lambda, Redshift Spectrum, SageMaker AI, Firehose and Lake Formation a role of theirs. The verdict below is the principal's in the snapshot, made directly.",
+				remedy: `Name the service: check --service ${awsServiceNames.join('|')} (and --service-role ARN for a service that uses its own role).`,
 			};
 
 /** A service that uses its own role: it is that role's permissions S3 and KMS check, so the role must be named. */
@@ -159,7 +160,7 @@ export const serviceActsAs = ({snapshot}: FindingInput): OperationFinding | unde
 		severity: 'info',
 		message:
 			facts.family === 'forward-access-session'
-				? `${facts.label} makes the S3 request with your own credentials (a forward access session): "${facts.says}" (${facts.page}). Its requests carry aws:CalledVia ["${facts.calledVia}"] and aws:ViaAWSService true; S3's KMS request carries aws:CalledVia ["${facts.calledVia}", "${s3Principal}"].`
+				? `${facts.label} makes the S3 request with your own credentials (a forward access session): "${facts.says}" (${facts.page}). Its requests carry aws:CalledVia ["${facts.calledVia}"] and aws:ViaAWSService true; S3's KMS request carries aws:CalledVia ["${facts.calledVia}", "${s3Principal}"]. If the table's S3 location is registered with Lake Formation, the role it is registered with reads it instead: check --service lake-formation --service-role ARN.`
 				: `${facts.label} makes the S3 request with ${facts.roleWords}${role ? `, ${role}` : ''}, not with your credentials: "${facts.says}" (${facts.page}). The permissions checked are that role's.`,
 	};
 };

@@ -3,7 +3,7 @@
  * schema's enum, the CLI's --service choices and the guard follow. What each service does with the data (whose
  * credentials it uses, its AWS page) lives in source/operations/aws-services.ts.
  */
-export const awsServiceNames = ['athena', 'glue', 'emr', 'lambda', 'redshift-spectrum', 'sagemaker', 'firehose'] as const;
+export const awsServiceNames = ['athena', 'glue', 'emr', 'lambda', 'redshift-spectrum', 'sagemaker', 'firehose', 'lake-formation'] as const;
 
 export type AwsServiceName = (typeof awsServiceNames)[number];
 

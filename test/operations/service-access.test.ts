@@ -70,6 +70,9 @@ describe('the services table', () => {
 			'redshift-spectrum': 'service-role',
 			sagemaker: 'service-role',
 			firehose: 'service-role',
+			// Lake Formation, "Registering an Amazon S3 location": "Lake Formation assumes that role when it grants temporary
+			// credentials to integrated AWS services that access the data in that location."
+			'lake-formation': 'service-role',
 		});
 	});
 });
@@ -225,6 +228,14 @@ describe('a service with a role of its own (Glue, EMR, Lambda, …): diagnosed a
 		const keyFix = diagnosis.fixes.find(fix => fix.place === 'key-policy')!;
 		expect(keyFix.statement).toMatchObject({Principal: {AWS: glueRole}});
 		expect(JSON.stringify(keyFix.statement)).not.toContain('GenerateDataKey*');
+	});
+
+	it("a Lake Formation location: the registration role, not the analyst, reads the data (Athena's own finding says so)", () => {
+		const registration = `arn:aws:iam::${account}:role/LakeFormationDataAccess`;
+		const diagnosis = diagnose(serviceSnapshot('service-read', {name: 'lake-formation', roleArn: registration}, {principal: {...roleWithoutKey, arn: registration}}));
+		expect(diagnosis.question.principalArn).toBe(registration);
+		expect(diagnosis.findings.find(finding => finding.id === 'service-acts-as')!.message).toContain('Lake Formation assumes that role');
+		expect(diagnose(serviceSnapshot('service-read', athena)).findings.find(finding => finding.id === 'service-acts-as')!.message).toContain('--service lake-formation');
 	});
 
 	it('without the role named, nothing is decided as allowed, and the finding says which role to name', () => {
