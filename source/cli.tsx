@@ -5,6 +5,7 @@ import {CliError, exitCodes} from './commands/cli-error.js';
 import {operationNames} from './snapshot/operation-names.js';
 import {assumptionIds} from './snapshot/assumptions.js';
 import {originAccessChoices, originTypeChoices} from './inputs/distribution/distribution-flags.js';
+import {awsServiceNames} from './snapshot/service-names.js';
 import {visible, visibleLines} from './report/sanitize.js';
 import {packageVersion} from './version.js';
 
@@ -43,6 +44,8 @@ program
 	.addOption(new Option('--origin-access <how>', 'cloudfront-download/-upload: how the distribution signs origin requests (origin access control, legacy identity, none)').choices(originAccessChoices))
 	.addOption(new Option('--origin-type <type>', "cloudfront-download/-upload: the origin is the bucket's REST endpoint or its website endpoint").choices(originTypeChoices))
 	.option('--presigned-url <url>', 'presigned-download/-upload: the URL; only its bucket, key, expiry, signature version and access key ID are kept, never its signature or token')
+	.addOption(new Option('--service <name>', "service-read/-write: the AWS service that reads or writes the object (athena uses your own credentials; the others a role of theirs)").choices(awsServiceNames))
+	.option('--service-role <arn>', "service-read/-write: the IAM role the service uses (a Glue job's role, a Lambda function's execution role, …); diagnosed as that role")
 	.option('--assume <facts...>', `take facts as given where they were not read, each reported as assumed: ${assumptionIds.join(', ')} (comma-separated or repeated)`)
 	.option('--save-snapshot <file>', 'save what was collected, to send to a support engineer')
 	.option('--redact [all]', 'replace account IDs, names, buckets and keys with consistent placeholders (see docs/redaction.md); all: also Sids, tags, VPC endpoint IDs, IP addresses and canonical IDs')
@@ -77,6 +80,8 @@ program
 	.addOption(new Option('--origin-access <how>', 'cloudfront-download/-upload: how the distribution signs origin requests (origin access control, legacy identity, none)').choices(originAccessChoices))
 	.addOption(new Option('--origin-type <type>', "cloudfront-download/-upload: the origin is the bucket's REST endpoint or its website endpoint").choices(originTypeChoices))
 	.option('--presigned-url <url>', "presigned-download/-upload: the URL (it names the bucket and key); the script gets only its facts and asks for its access key's account, never its signature or token")
+	.option('--service <name>', `service-read/-write: the AWS service (${awsServiceNames.join(', ')})`)
+	.option('--service-role <arn>', 'service-read/-write: the IAM role the service uses; the script reads its policies')
 	.option('--out <file>', 'write the script to a file instead of standard output')
 	.action(async options => {
 		const {runCollectScript} = await import('./commands/collect-script.js');

@@ -23,6 +23,8 @@ export type CollectOptions = {
 	readonly bucketProfile?: string;
 	/** A profile of the key's account: only it can read the key policy. */
 	readonly keyProfile?: string;
+	/** A role whose requests are diagnosed in place of the profile's own (the role an AWS service uses); its policies are read with a profile of its account. */
+	readonly actingRole?: string;
 	/** The bucket's Region, when the profile does not say. */
 	readonly region?: string;
 	/** Ctrl+C: stop every call and return `cancelled`. */
@@ -122,7 +124,7 @@ export const collectSnapshot = async (options: CollectOptions): Promise<Result<S
 		for (const event of earlier) options.onProgress?.(event);
 		const caller = sessions.find(session => session.roles.includes('caller'));
 		const presignedUrl = options.presignedUrl && caller ? await readSigner(reader, caller, options.presignedUrl) : undefined;
-		const snapshot = await gather(reader, sessions, checked.value, options.region);
+		const snapshot = await gather(reader, sessions, checked.value, options.region, options.actingRole);
 		if (reader.cancelled()) return err(cancelled);
 		return ok(presignedUrl ? {...snapshot, presignedUrl} : snapshot);
 	} finally {

@@ -3,7 +3,7 @@ import {snapshotFormat, type KeyInfo, type ObjectInfo, type Question, type Snaps
 import {readBucket, readBucketRegion, readObject, type BucketTarget} from './read-bucket.js';
 import {readKey} from './read-key.js';
 import {readOrganization} from './read-organization.js';
-import {readPrincipal} from './read-principal.js';
+import {readActingRole, readPrincipal} from './read-principal.js';
 import type {Reader} from './reader.js';
 import {readIdentity, type Session} from './session.js';
 
@@ -27,7 +27,7 @@ const kmsKeyOf = (object: ObjectInfo | undefined): string | undefined =>
 const unique = <T>(items: readonly T[]): T[] => [...new Set(items)];
 
 /** Everything one question needs, each read started as soon as what it depends on is known. */
-export const gather = async (reader: Reader, sessions: readonly Session[], question: Question, bucketRegion: string | undefined): Promise<Snapshot> => {
+export const gather = async (reader: Reader, sessions: readonly Session[], question: Question, bucketRegion: string | undefined, actingRole?: string): Promise<Snapshot> => {
 	const caller = sessions.find(session => session.roles.includes('caller'))!;
 	// What the operation's legs need: the destination's object and key, and a source's bucket, object and key.
 	const destination = destinationLeg(question.operation).facts;
@@ -40,7 +40,8 @@ export const gather = async (reader: Reader, sessions: readonly Session[], quest
 	const bucketTarget: BucketTarget = {bucket: question.bucket, path: 'bucket', sessions: unique([bucketSession, caller]), withName: false};
 	const bucketRead = readBucket(reader, bucketTarget);
 	const regionOf = (target: BucketTarget) => async (): Promise<string> => bucketRegion ?? (await readBucketRegion(reader, target)) ?? caller.region;
-	const principalRead = readPrincipal(reader, caller);
+	// A service that uses its own role makes the request as that role: its policies, not the profile's, are the ones checked.
+	const principalRead = actingRole ? readActingRole(reader, sessions, caller, actingRole) : readPrincipal(reader, caller);
 	const objectRead: Promise<ObjectInfo | undefined> =
 		destination.object
 			? readObject(reader, {

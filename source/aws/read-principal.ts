@@ -2,11 +2,12 @@ import {GetRoleCommand, GetUserCommand, ListGroupsForUserCommand} from '@aws-sdk
 import {groupsPageOf, iamEntityOf, type IamEntity} from '../snapshot/aws-answers/index.js';
 import type {NamedPolicy, PrincipalInfo} from '../snapshot/snapshot.js';
 import {parseCaller} from '../engine/principal.js';
+import {parsePrincipalArn} from '../names/index.js';
 import {answerFailure} from './answer-failure.js';
 import {combine, readAttachedPolicies, readInlinePolicies, readManagedPolicy, type Gathered, type Missing, type PolicyOwner} from './read-iam.js';
 import {readAllPages} from './read-pages.js';
 import type {Reader} from './reader.js';
-import {readIdentity, sessionLabel, type Identity, type Session} from './session.js';
+import {readIdentity, sessionInAccount, sessionLabel, type Identity, type Session} from './session.js';
 
 const noteMissing = (reader: Reader, path: string, missing: readonly Missing[]): void => {
 	for (const item of missing) reader.note(path, `${item.action}: ${reader.explain(item.failure)}`, item.permission);
@@ -59,7 +60,7 @@ const readBoundary = async (reader: Reader, session: Session, entity: IamEntity 
 };
 
 /** A role session or an IAM user: identity policies (the user's groups' too), boundary, tags. */
-const readIamPrincipal = async (reader: Reader, session: Session, identity: Identity, owner: PolicyOwner): Promise<PrincipalInfo> => {
+const readIamPrincipal = async (reader: Reader, session: Session, identity: Identity, owner: PolicyOwner, acting = false): Promise<PrincipalInfo> => {
 	const entityRead = readEntity(reader, session, owner);
 	const boundaryRead = entityRead.then(read => readBoundary(reader, session, read.entity));
 	const [entityResult, inline, attached, groups, boundary] = await Promise.all([
@@ -81,7 +82,8 @@ const readIamPrincipal = async (reader: Reader, session: Session, identity: Iden
 	}
 	noteMissing(reader, 'principal.permissionsBoundary', boundary.missing);
 	const entity = entityResult.entity;
-	const isSession = owner.kind === 'role';
+	// A role a service acts as is diagnosed as the role itself: no session of ours, so no session policy to ask for.
+	const isSession = owner.kind === 'role' && !acting;
 	if (isSession) {
 		reader.note(
 			'principal.sessionPolicy',
@@ -129,4 +131,16 @@ export const readPrincipal = async (reader: Reader, session: Session): Promise<P
 	}
 	reader.note('principal.identityPolicies', `the caller ${arn} is not an IAM user or role session, so its policies cannot be listed`, 'paste the policies that apply to it');
 	return {arn, ...(userId ? {userId} : {})};
+};
+
+/**
+ * A role an AWS service acts as (a Glue job's role, a Lambda function's execution role): its identity policies and
+ * boundary, read like the caller's, with a profile of the role's account (IAM is account-local).
+ */
+export const readActingRole = async (reader: Reader, sessions: readonly Session[], caller: Session, roleArn: string): Promise<PrincipalInfo | undefined> => {
+	const role = parsePrincipalArn(roleArn);
+	if (!role.ok || role.value.kind !== 'role') return undefined;
+	const {account, partition, name} = role.value;
+	const session = (await sessionInAccount(reader, sessions, account)) ?? caller;
+	return readIamPrincipal(reader, session, {arn: roleArn, account, partition, userId: ''}, {kind: 'role', name, arn: roleArn}, true);
 };

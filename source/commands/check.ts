@@ -11,7 +11,7 @@ import {visible} from '../report/sanitize.js';
 import {packageVersion} from '../version.js';
 import {parseAssumptions, withAssumptions} from '../snapshot/assumptions.js';
 import {checkSnapshots} from './check-snapshots.js';
-import {checkRequestFactFlags, presignedFactsOf, withRequestFacts, type RequestFactOptions} from './check-request-facts.js';
+import {actingRoleOf, checkRequestFactFlags, presignedFactsOf, withRequestFacts, type RequestFactOptions} from './check-request-facts.js';
 import type {PresignedUrlFacts} from '../inputs/presigned-url/parse-presigned-url.js';
 import {CliError, exitCodes} from './cli-error.js';
 import {readTextInput, writeTextOutput} from './io.js';
@@ -125,6 +125,7 @@ const collectLive = async (options: CheckOptions, presigned?: PresignedUrlFacts)
 			...(options.keyProfile ? {keyProfile: options.keyProfile} : {}),
 			...(options.region ? {region: options.region} : {}),
 			...(presigned ? {presignedUrl: presigned.presignedUrl} : {}),
+			...(actingRoleOf(options) ? {actingRole: actingRoleOf(options)!} : {}),
 			signal: controller.signal,
 			onProgress: event => {
 				if (event.state === 'unknown' || event.state === 'failed') process.stderr.write(`? ${visible(`${event.label}: ${event.detail ?? 'could not be read'}`)}\n`);
@@ -138,7 +139,7 @@ const collectLive = async (options: CheckOptions, presigned?: PresignedUrlFacts)
 };
 
 /** Options that describe a live check: with --snapshot they would be silently ignored, so they are refused. */
-const liveOnly = ['profile', 'bucketProfile', 'keyProfile', 'operation', 'bucket', 'key', 'kmsKeyId', 'size', 'region', 'sourceBucket', 'sourceKey', 'distributionArn', 'originAccess', 'originType', 'presignedUrl'] as const;
+const liveOnly = ['profile', 'bucketProfile', 'keyProfile', 'operation', 'bucket', 'key', 'kmsKeyId', 'size', 'region', 'sourceBucket', 'sourceKey', 'distributionArn', 'originAccess', 'originType', 'presignedUrl', 'service', 'serviceRole'] as const;
 
 const flagOf = (name: string): string => `--${name.replace(/[A-Z]/g, letter => `-${letter.toLowerCase()}`)}`;
 

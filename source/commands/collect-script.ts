@@ -18,6 +18,8 @@ export type CollectScriptCommandOptions = {
 	readonly distributionArn?: string;
 	readonly originAccess?: string;
 	readonly originType?: string;
+	readonly service?: string;
+	readonly serviceRole?: string;
 	readonly out?: string;
 };
 
@@ -37,6 +39,8 @@ export const runCollectScript = async (options: CollectScriptCommandOptions): Pr
 		...(options.distributionArn !== undefined ? {distributionArn: options.distributionArn} : {}),
 		...(options.originAccess !== undefined ? {originAccess: options.originAccess} : {}),
 		...(options.originType !== undefined ? {originType: options.originType} : {}),
+		...(options.service !== undefined ? {service: options.service} : {}),
+		...(options.serviceRole !== undefined ? {serviceRole: options.serviceRole} : {}),
 	});
 	if (!validated.ok) throw new CliError(validated.error.message, exitCodes.usage);
 	const script = renderCollectScript(validated.value, {generatedBy: `s3-kms-doctor ${packageVersion}`, generatedAt: new Date().toISOString()});

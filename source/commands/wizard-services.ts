@@ -147,6 +147,7 @@ export const createWizardServices = (): WizardServices => ({
 			...(request.keyProfile ? {keyProfile: request.keyProfile} : {}),
 			...(request.region ? {region: request.region} : {}),
 			...(request.presignedUrl ? {presignedUrl: request.presignedUrl} : {}),
+			...(request.actingRole ? {actingRole: request.actingRole} : {}),
 			signal,
 			onProgress,
 		});

@@ -188,10 +188,16 @@ const unknownKeyOf = (place: LegPlace, fromObject: boolean): UnknownKey => {
 	};
 };
 
-const kmsActionSpec = (snapshot: Snapshot, place: LegPlace, fromObject: boolean, common: Omit<ActionSpec, 'resource' | 'context'>, context: Record<string, ContextValue>): ActionSpec => {
+const kmsActionSpec = (
+	snapshot: Snapshot,
+	place: LegPlace,
+	fromObject: boolean,
+	common: Omit<ActionSpec, 'resource' | 'context'>,
+	{context, settles: notCarried}: Carried,
+): ActionSpec => {
 	const resource = place.key.arn ?? unknownKeyArn(place.key, place.region);
 	const unknownKey = place.key.arn ? {} : {unknownKey: unknownKeyOf(place, fromObject)};
-	const settles = {...aliasesSettledBy(snapshot, context, common.side, resource).settles, ...bucketKeySettledBy(place, context, fromObject)};
+	const settles = {...aliasesSettledBy(snapshot, context, common.side, resource).settles, ...bucketKeySettledBy(place, context, fromObject), ...notCarried};
 	return {...common, resource, context, ...(Object.keys(settles).length > 0 ? {settles} : {}), ...unknownKey};
 };
 
@@ -204,6 +210,15 @@ const bucketKeySettledBy = (place: LegPlace, context: Readonly<Record<string, Co
 					? `whether the object was written with an S3 Bucket Key (s3:GetObject on ${place.objectArn}: HeadObject's BucketKeyEnabled), or --assume bucket-key=on|off`
 					: `whether S3 Bucket Keys are on (s3:GetEncryptionConfiguration on ${place.bucketArn}: BucketKeyEnabled), or --assume bucket-key=on|off`,
 			};
+
+type Carried = {readonly context: Record<string, ContextValue>; readonly settles: Readonly<Record<string, string>>};
+
+/** The context as the request really carries it: keys the operation says it does not carry stay unknown, with what settles them. */
+const carried = (snapshot: Snapshot, service: 's3' | 'kms', context: Record<string, ContextValue>): Carried => {
+	const notCarried = operationModule(snapshot.question.operation).contextNotCarried?.(snapshot, service) ?? {};
+	const kept = Object.fromEntries(Object.entries(context).filter(([key]) => !Object.hasOwn(notCarried, key)));
+	return {context: kept, settles: notCarried};
+};
 
 /** Who makes a leg's requests, as the snapshot knows it. */
 export const principalOf = (snapshot: Snapshot, actor: Actor): Principal => {
@@ -231,17 +246,23 @@ const legActions = (snapshot: Snapshot, facts: ResolvedFacts, leg: Leg): ActionS
 		.filter(action => action.service === 's3' || usesKms)
 		.map((action): ActionSpec => {
 			const common = {id: actionId(action.action, leg.side), action: action.action, purpose: action.purpose(question), side: leg.side, actor: leg.actor};
-			return action.service === 's3'
-				? {...common, service: 's3', resource: place.objectArn, context: s3Context(snapshot, principal, place.bucketAccount, place.region, action.sendsKeyHeaders)}
-				: kmsActionSpec(
-						snapshot,
-						place,
-						fromObject,
-						{...common, service: 'kms'},
-						leg.actor.kind === 'service'
-							? serviceKmsContext(snapshot, place.key, place.region, encryptionContextArn, place.keyInfo, leg.side)
-							: kmsContext(snapshot, principal, place.key, callerAccount, place.region, encryptionContextArn, place.keyInfo, leg.side),
-					);
+			if (action.service === 's3') {
+				const {context, settles} = carried(snapshot, 's3', s3Context(snapshot, principal, place.bucketAccount, place.region, action.sendsKeyHeaders));
+				return {...common, service: 's3', resource: place.objectArn, context, ...(Object.keys(settles).length > 0 ? {settles} : {})};
+			}
+			return kmsActionSpec(
+				snapshot,
+				place,
+				fromObject,
+				{...common, service: 'kms'},
+				carried(
+					snapshot,
+					'kms',
+					leg.actor.kind === 'service'
+						? serviceKmsContext(snapshot, place.key, place.region, encryptionContextArn, place.keyInfo, leg.side)
+						: kmsContext(snapshot, principal, place.key, callerAccount, place.region, encryptionContextArn, place.keyInfo, leg.side),
+				),
+			);
 		});
 };
 

@@ -37,12 +37,12 @@ export const provesMultipart = (apiOperation: string | undefined): boolean => ap
  * part of your multipart upload" (S3), so a file below 5 MiB goes up as a one-part multipart upload when the
  * threshold is lower.
  */
-export const decideMultipartOf = (question: MultipartQuestion, inParts: boolean): {multipart: Multipart; threshold: number} => {
+export const decideMultipartOf = (question: MultipartQuestion, inParts: boolean, thresholdUndocumented = false): {multipart: Multipart; threshold: number} => {
 	const toolThreshold = question.tool ? multipartThresholds[question.tool] : defaultMultipartThreshold;
 	const threshold = question.multipartThresholdBytes ?? toolThreshold ?? defaultMultipartThreshold;
 	if (!inParts) return {multipart: 'no', threshold};
 	if (question.multipart !== undefined) return {multipart: question.multipart ? 'yes' : 'no', threshold};
-	if (question.sizeBytes === undefined) return {multipart: 'unknown', threshold};
+	if (question.sizeBytes === undefined || (thresholdUndocumented && question.multipartThresholdBytes === undefined)) return {multipart: 'unknown', threshold};
 	if (question.multipartThresholdBytes === undefined && toolThreshold === undefined) return {multipart: 'unknown', threshold};
 	return {multipart: question.sizeBytes >= threshold ? 'yes' : 'no', threshold};
 };

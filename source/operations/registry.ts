@@ -6,6 +6,8 @@ import {decideMultipartOf, type MultipartQuestion} from './multipart-upload.js';
 import {download} from './download.js';
 import {presignedDownload} from './presigned-download.js';
 import {presignedUpload} from './presigned-upload.js';
+import {serviceRead} from './service-read.js';
+import {serviceWrite} from './service-write.js';
 import type {Leg, Multipart, OperationModule, Side} from './types.js';
 import {upload} from './upload.js';
 
@@ -21,6 +23,8 @@ export const operations: {readonly [Name in Operation]: OperationModule<Name>} =
 	'cloudfront-upload': cloudfrontUpload,
 	'presigned-download': presignedDownload,
 	'presigned-upload': presignedUpload,
+	'service-read': serviceRead,
+	'service-write': serviceWrite,
 };
 
 /** Every module, in the tuple's order. */
@@ -44,5 +48,7 @@ export const legsInRequestOrder = (operation: Operation): readonly Leg[] => {
 };
 
 /** Whether this request goes in parts, from its size and tool. */
-export const decideMultipart = (question: MultipartQuestion & {readonly operation: Operation}): {multipart: Multipart; threshold: number} =>
-	decideMultipartOf(question, operations[question.operation].multipart.inParts);
+export const decideMultipart = (question: MultipartQuestion & {readonly operation: Operation}): {multipart: Multipart; threshold: number} => {
+	const knowledge = operations[question.operation].multipart;
+	return decideMultipartOf(question, knowledge.inParts, knowledge.inParts && knowledge.thresholdUndocumented === true);
+};

@@ -1,4 +1,5 @@
 import {namePatterns} from '../names/index.js';
+import {awsServiceNames} from './service-names.js';
 
 /**
  * The schema of the facts that only some operations read: a CloudFront distribution (cloudfront-download) and a
@@ -35,6 +36,17 @@ export const presignedUrl = {
 			type: 'boolean',
 			description: "true: the snapshot's principal signed it (its own credentials use accessKeyId, or the user said so); false: its credentials use another key; absent: not known.",
 		},
+	},
+	additionalProperties: false,
+} as const;
+
+export const service = {
+	type: 'object',
+	description: 'service-read, service-write: the AWS service that reads or writes the object, and the role it uses when it uses one of its own.',
+	required: ['name'],
+	properties: {
+		name: {enum: awsServiceNames, description: 'The service: athena acts with the caller\'s own credentials; the others with a role of theirs.'},
+		roleArn: {type: 'string', pattern: namePatterns.roleArn.pattern, description: 'The IAM role the service uses (a Glue job\'s role, a Lambda function\'s execution role, …); the principal is then this role.'},
 	},
 	additionalProperties: false,
 } as const;

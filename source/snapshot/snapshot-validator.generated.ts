@@ -5,13 +5,14 @@
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:s3-kms-doctor:snapshot:1","title":"s3-kms-doctor snapshot","description":"Everything known about one S3 request on an SSE-KMS object. Absent means unknown; null means known to be none. See docs/snapshot.md.","type":"object","required":["format","question"],"properties":{"$schema":{"type":"string","description":"Optional: the path or URL of this schema, for editors."},"format":{"const":"s3-kms-doctor/snapshot@1"},"metadata":{"$ref":"#/$defs/metadata"},"question":{"$ref":"#/$defs/question"},"principal":{"$ref":"#/$defs/principal"},"bucket":{"$ref":"#/$defs/bucketInfo"},"object":{"$ref":"#/$defs/objectInfo"},"key":{"$ref":"#/$defs/keyInfo"},"source":{"type":"object","description":"copy: facts of the source bucket, object and key.","properties":{"bucketInfo":{"$ref":"#/$defs/bucketInfo"},"objectInfo":{"$ref":"#/$defs/objectInfo"},"keyInfo":{"$ref":"#/$defs/keyInfo"}},"additionalProperties":false},"organization":{"$ref":"#/$defs/organization"},"distribution":{"$ref":"#/$defs/distribution"},"presignedUrl":{"$ref":"#/$defs/presignedUrl"},"requestContext":{"type":"object","description":"Other condition keys of the request (aws:SourceIp, aws:SourceVpce, …); null: known to be absent.","additionalProperties":{"type":["string","number","boolean","array","null"],"items":{"type":["string","number","boolean"]}}},"unread":{"type":"array","items":{"$ref":"#/$defs/unreadNote"},"description":"Why fields are missing, and what would fill them."},"evidence":{"type":"array","maxItems":16,"description":"What a pasted AccessDenied message proved: the policy type that explicitly denied an action.","items":{"type":"object","required":["deniedBy","action"],"properties":{"deniedBy":{"enum":["scp","rcp"]},"action":{"type":"string","pattern":"\\S","description":"The action AWS named, e.g. s3:PutObject."},"policyArn":{"type":"string","pattern":"\\S","description":"The denying policy, when AWS named it."}},"additionalProperties":false}},"assumptions":{"type":"array","maxItems":16,"description":"Facts taken as given without reading them; each is shown beside the verdict.","items":{"type":"object","required":["id"],"properties":{"id":{"enum":["no-grants","bucket-key=on","bucket-key=off","guardrails-allow"],"description":"The assumed fact."},"because":{"type":"string","pattern":"\\S","description":"Where it comes from, when not the user's own choice."}},"additionalProperties":false}}},"additionalProperties":false,"$defs":{"metadata":{"type":"object","properties":{"title":{"type":"string"},"description":{"type":"string"},"createdAt":{"type":"string","description":"ISO 8601 date and time."},"collectedBy":{"enum":["live","manual","bundle","example"]},"redacted":{"type":"boolean","description":"Account IDs and names were replaced by placeholders."}},"additionalProperties":false},"question":{"type":"object","description":"What the user tried.","required":["operation","bucket","objectKey"],"properties":{"operation":{"enum":["upload","download","copy","cloudfront-download","cloudfront-upload","presigned-download","presigned-upload"],"description":"upload, download, copy (CopyObject into question.bucket), cloudfront-download or cloudfront-upload (CloudFront with OAC reads or writes the object), presigned-download or presigned-upload (a presigned URL, made as its signer)."},"bucket":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{2,254}$","description":"The bucket written to (upload, copy) or read from (download)."},"objectKey":{"type":"string","pattern":"\\S","description":"The object key."},"sizeBytes":{"type":"integer","minimum":0,"description":"Size of the object in bytes; decides multipart."},"multipart":{"type":"boolean","description":"Known from the request itself (an error from UploadPart): whether it went in parts. Size and tool then do not decide."},"multipartThresholdBytes":{"type":"integer","minimum":1,"description":"Above this size the tool uploads in parts. Default 8388608 (8 MiB, the AWS CLI's)."},"tool":{"enum":["aws-cli","sdk","sdk-js","boto3","dotnet","console","other"],"description":"The tool that made the request."},"kmsKeyId":{"type":"string","pattern":"\\S","description":"The key named in the request (upload, copy) or the object's key (download): key ID, key ARN, alias name or alias ARN."},"source":{"$ref":"#/$defs/copySource"}},"additionalProperties":false,"if":{"required":["operation"],"properties":{"operation":{"enum":["copy"]}}},"then":{"required":["source"]}},"copySource":{"type":"object","description":"copy: the object copied from.","required":["bucket","objectKey"],"properties":{"bucket":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{2,254}$","description":"The source bucket."},"objectKey":{"type":"string","pattern":"\\S","description":"The source object key."},"kmsKeyId":{"type":"string","pattern":"\\S","description":"The source object's key, when known."}},"additionalProperties":false},"principal":{"type":"object","description":"The caller: who made the request, and the policies that apply to them.","required":["arn"],"properties":{"arn":{"type":"string","pattern":"^arn:aws[a-z-]*:(?:iam::[0-9]{12}:(?:root|(?:user|role)/(?:[!-~]*/)?[\\w+=,.@-]+)|sts::[0-9]{12}:(?:assumed-role/[\\w+=,.@-]+/[\\w+=,.@-]+|federated-user/[\\w+=,.@-]+))$","description":"IAM user, role, or assumed-role session ARN."},"roleArn":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/(?:[!-~]*/)?[\\w+=,.@-]+$","description":"For a session: the role behind it, with its path, as GetRole returns it."},"userId":{"type":"string","pattern":"\\S","description":"The unique ID (AIDA… or AROA…:session), for aws:userid."},"identityPolicies":{"type":"array","items":{"type":"object","$ref":"#/$defs/namedPolicy"},"description":"Every identity policy of the caller: inline, managed, and its groups'. [] means it has none."},"permissionsBoundary":{"type":["object","null"],"$ref":"#/$defs/namedPolicy","description":"null: no permissions boundary."},"sessionPolicy":{"type":["object","null"],"description":"null: no session policy. Cannot be read from AWS, only pasted."},"tags":{"type":"object","additionalProperties":{"type":"string"},"description":"Principal tags, for aws:PrincipalTag conditions."},"organizationId":{"type":["string","null"],"pattern":"^o-[a-z0-9]{10,32}$","description":"The caller account's organization ID, for aws:PrincipalOrgID; null: in no organization."}},"additionalProperties":false},"bucketInfo":{"type":"object","description":"Facts of the bucket: its account, Region, bucket policy, default encryption and object ownership.","properties":{"name":{"type":"string","pattern":"\\S","description":"The bucket name, when it differs from question.bucket (copy source)."},"accountId":{"type":"string","pattern":"^[0-9]{12}$","description":"The bucket owner's account ID."},"region":{"type":"string","pattern":"^(?:[a-z]+-){2,3}[0-9]+$","description":"The bucket's Region."},"policy":{"type":["object","null"],"description":"The bucket policy document; null: the bucket has no bucket policy."},"defaultEncryption":{"type":["object","null"],"$ref":"#/$defs/encryption","description":"Default encryption; null: none configured (S3 then uses SSE-S3)."},"objectOwnership":{"enum":["BucketOwnerEnforced","BucketOwnerPreferred","ObjectWriter",null],"description":"The Object Ownership setting; null: none set."}},"additionalProperties":false},"objectInfo":{"type":"object","description":"What HeadObject says of an existing object.","properties":{"encryption":{"type":["object","null"],"$ref":"#/$defs/encryption","description":"The object's encryption; null: not encrypted with a key."},"ownerAccountId":{"type":"string","pattern":"^[0-9]{12}$","description":"The object owner's account ID."}},"additionalProperties":false},"keyInfo":{"type":"object","description":"Facts of the KMS key: its ARN, manager, state, spec, key policy and grants.","required":["arn"],"properties":{"arn":{"type":"string","pattern":"^arn:aws[a-z-]*:kms:(?:[a-z]+-){2,3}[0-9]+:[0-9]{12}:key/(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$","description":"The key ARN."},"aliases":{"type":"array","items":{"type":"string","pattern":"\\S"},"description":"Alias names, e.g. alias/uploads."},"keyManager":{"enum":["CUSTOMER","AWS"],"description":"CUSTOMER: a customer managed key; AWS: an AWS managed key such as aws/s3."},"keyState":{"enum":["Enabled","Disabled","PendingDeletion","PendingImport","PendingReplicaDeletion","Unavailable","Creating","Updating"],"description":"The key state, as DescribeKey reports it."},"keySpec":{"type":"string","pattern":"\\S","description":"SYMMETRIC_DEFAULT, RSA_2048, … S3 needs a symmetric encryption key."},"keyUsage":{"type":"string","pattern":"\\S","description":"ENCRYPT_DECRYPT, SIGN_VERIFY, …"},"multiRegion":{"type":"boolean","description":"A multi-Region key (S3 treats it as a single-Region key)."},"policy":{"$ref":"#/$defs/policyDocument","description":"The key policy document. Every key has one, so it cannot be null."},"grants":{"type":"array","items":{"$ref":"#/$defs/keyGrant"},"description":"Grants on the key, as ListGrants returns them."}},"additionalProperties":false},"keyGrant":{"type":"object","required":["granteePrincipal","operations"],"properties":{"grantId":{"type":"string","pattern":"\\S"},"name":{"type":"string"},"granteePrincipal":{"type":"string","pattern":"\\S","description":"The principal the grant allows."},"retiringPrincipal":{"type":"string","pattern":"\\S"},"operations":{"type":"array","items":{"type":"string","pattern":"\\S"},"description":"Decrypt, GenerateDataKey, …"},"constraints":{"type":"object","properties":{"encryptionContextEquals":{"type":"object","additionalProperties":{"type":"string"}},"encryptionContextSubset":{"type":"object","additionalProperties":{"type":"string"}}},"additionalProperties":false}},"additionalProperties":false},"organization":{"type":"object","properties":{"serviceControlPolicies":{"type":"array","items":{"type":"array","description":"One level of the organization tree: policy documents, or {name, arn, document} objects.","items":{"type":"object","if":{"required":["document"]},"then":{"$ref":"#/$defs/namedPolicy"}}},"description":"SCPs of the caller's account, root level first, the account's own level last. []: no SCPs apply."},"resourceControlPolicies":{"type":"array","items":{"type":"array","description":"One level of the organization tree: policy documents, or {name, arn, document} objects.","items":{"type":"object","if":{"required":["document"]},"then":{"$ref":"#/$defs/namedPolicy"}}},"description":"RCPs of the resource's account, in the same order. []: no RCPs apply."}},"additionalProperties":false},"distribution":{"type":"object","description":"cloudfront-download: the distribution whose origin requests are diagnosed.","properties":{"arn":{"type":"string","pattern":"^arn:aws(-cn|-us-gov)?:cloudfront::[0-9]{12}:distribution/[A-Z0-9]{1,64}$","description":"The distribution ARN, which its requests carry as AWS:SourceArn."},"originAccess":{"enum":["origin-access-control","origin-access-identity","none"],"description":"How the distribution signs its requests to the bucket: OAC, a legacy OAI, or not at all."},"originType":{"enum":["s3-rest","s3-website"],"description":"The origin: the bucket's REST endpoint, or its website endpoint (a custom origin)."}},"additionalProperties":false},"presignedUrl":{"type":"object","description":"presigned-download, presigned-upload: what the URL tells. Never its signature or security token.","required":["signatureVersion"],"properties":{"signatureVersion":{"enum":[2,4],"description":"4: X-Amz-Algorithm=AWS4-HMAC-SHA256; 2: AWSAccessKeyId and Signature."},"accessKeyId":{"type":"string","pattern":"^(AKIA|ASIA)[A-Z0-9]{12,124}$","description":"The signer's access key ID: AKIA… long-term, ASIA… temporary."},"signedAt":{"type":"string","description":"X-Amz-Date, as an ISO 8601 time."},"expiresSeconds":{"type":"integer","minimum":1,"maximum":604800,"description":"X-Amz-Expires, in seconds (at most 7 days)."},"expiresAt":{"type":"string","description":"When the URL itself stops working, as an ISO 8601 time."},"signedHeaders":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9-]+$"},"maxItems":64,"description":"X-Amz-SignedHeaders, lower case."},"signerAccount":{"type":"string","pattern":"^[0-9]{12}$","description":"The account of the signer's access key (sts:GetAccessKeyInfo)."},"signedByPrincipal":{"type":"boolean","description":"true: the snapshot's principal signed it (its own credentials use accessKeyId, or the user said so); false: its credentials use another key; absent: not known."}},"additionalProperties":false},"unreadNote":{"type":"object","required":["path","reason"],"properties":{"path":{"type":"string","pattern":"\\S","description":"Dotted path of the unknown field, e.g. key.policy."},"reason":{"type":"string","pattern":"\\S","description":"Why it could not be read."},"resolveWith":{"type":"string","pattern":"\\S","description":"The permission or paste that would fill it."}},"additionalProperties":false},"namedPolicy":{"required":["name","document"],"properties":{"name":{"type":"string","pattern":"\\S","description":"The policy name, e.g. the inline policy name or the managed policy name."},"arn":{"type":"string","pattern":"\\S","description":"The managed policy ARN, when it is one."},"document":{"$ref":"#/$defs/policyDocument"}},"additionalProperties":false},"encryption":{"required":["algorithm"],"properties":{"algorithm":{"enum":["aws:kms","aws:kms:dsse","AES256"]},"kmsKeyId":{"type":"string","pattern":"\\S","description":"The key: key ARN (best), key ID, alias name or alias ARN."},"bucketKeyEnabled":{"type":"boolean","description":"S3 Bucket Keys are on."}},"additionalProperties":false},"policyDocument":{"type":"object","description":"An IAM policy document as AWS returns it: {\"Version\": \"2012-10-17\", \"Statement\": [...]}."}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:s3-kms-doctor:snapshot:1","title":"s3-kms-doctor snapshot","description":"Everything known about one S3 request on an SSE-KMS object. Absent means unknown; null means known to be none. See docs/snapshot.md.","type":"object","required":["format","question"],"properties":{"$schema":{"type":"string","description":"Optional: the path or URL of this schema, for editors."},"format":{"const":"s3-kms-doctor/snapshot@1"},"metadata":{"$ref":"#/$defs/metadata"},"question":{"$ref":"#/$defs/question"},"principal":{"$ref":"#/$defs/principal"},"bucket":{"$ref":"#/$defs/bucketInfo"},"object":{"$ref":"#/$defs/objectInfo"},"key":{"$ref":"#/$defs/keyInfo"},"source":{"type":"object","description":"copy: facts of the source bucket, object and key.","properties":{"bucketInfo":{"$ref":"#/$defs/bucketInfo"},"objectInfo":{"$ref":"#/$defs/objectInfo"},"keyInfo":{"$ref":"#/$defs/keyInfo"}},"additionalProperties":false},"organization":{"$ref":"#/$defs/organization"},"distribution":{"$ref":"#/$defs/distribution"},"presignedUrl":{"$ref":"#/$defs/presignedUrl"},"service":{"$ref":"#/$defs/service"},"requestContext":{"type":"object","description":"Other condition keys of the request (aws:SourceIp, aws:SourceVpce, …); null: known to be absent.","additionalProperties":{"type":["string","number","boolean","array","null"],"items":{"type":["string","number","boolean"]}}},"unread":{"type":"array","items":{"$ref":"#/$defs/unreadNote"},"description":"Why fields are missing, and what would fill them."},"evidence":{"type":"array","maxItems":16,"description":"What a pasted AccessDenied message proved: the policy type that explicitly denied an action.","items":{"type":"object","required":["deniedBy","action"],"properties":{"deniedBy":{"enum":["scp","rcp"]},"action":{"type":"string","pattern":"\\S","description":"The action AWS named, e.g. s3:PutObject."},"policyArn":{"type":"string","pattern":"\\S","description":"The denying policy, when AWS named it."}},"additionalProperties":false}},"assumptions":{"type":"array","maxItems":16,"description":"Facts taken as given without reading them; each is shown beside the verdict.","items":{"type":"object","required":["id"],"properties":{"id":{"enum":["no-grants","bucket-key=on","bucket-key=off","guardrails-allow"],"description":"The assumed fact."},"because":{"type":"string","pattern":"\\S","description":"Where it comes from, when not the user's own choice."}},"additionalProperties":false}}},"additionalProperties":false,"$defs":{"metadata":{"type":"object","properties":{"title":{"type":"string"},"description":{"type":"string"},"createdAt":{"type":"string","description":"ISO 8601 date and time."},"collectedBy":{"enum":["live","manual","bundle","example"]},"redacted":{"type":"boolean","description":"Account IDs and names were replaced by placeholders."}},"additionalProperties":false},"question":{"type":"object","description":"What the user tried.","required":["operation","bucket","objectKey"],"properties":{"operation":{"enum":["upload","download","copy","cloudfront-download","cloudfront-upload","presigned-download","presigned-upload","service-read","service-write"],"description":"upload, download, copy (CopyObject into question.bucket), cloudfront-download or cloudfront-upload (CloudFront with OAC reads or writes the object), presigned-download or presigned-upload (a presigned URL, made as its signer), service-read or service-write (an AWS service such as Athena or Glue reads or writes the object; see service)."},"bucket":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{2,254}$","description":"The bucket written to (upload, copy) or read from (download)."},"objectKey":{"type":"string","pattern":"\\S","description":"The object key."},"sizeBytes":{"type":"integer","minimum":0,"description":"Size of the object in bytes; decides multipart."},"multipart":{"type":"boolean","description":"Known from the request itself (an error from UploadPart): whether it went in parts. Size and tool then do not decide."},"multipartThresholdBytes":{"type":"integer","minimum":1,"description":"Above this size the tool uploads in parts. Default 8388608 (8 MiB, the AWS CLI's)."},"tool":{"enum":["aws-cli","sdk","sdk-js","boto3","dotnet","console","other"],"description":"The tool that made the request."},"kmsKeyId":{"type":"string","pattern":"\\S","description":"The key named in the request (upload, copy) or the object's key (download): key ID, key ARN, alias name or alias ARN."},"source":{"$ref":"#/$defs/copySource"}},"additionalProperties":false,"if":{"required":["operation"],"properties":{"operation":{"enum":["copy"]}}},"then":{"required":["source"]}},"copySource":{"type":"object","description":"copy: the object copied from.","required":["bucket","objectKey"],"properties":{"bucket":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{2,254}$","description":"The source bucket."},"objectKey":{"type":"string","pattern":"\\S","description":"The source object key."},"kmsKeyId":{"type":"string","pattern":"\\S","description":"The source object's key, when known."}},"additionalProperties":false},"principal":{"type":"object","description":"The caller: who made the request, and the policies that apply to them.","required":["arn"],"properties":{"arn":{"type":"string","pattern":"^arn:aws[a-z-]*:(?:iam::[0-9]{12}:(?:root|(?:user|role)/(?:[!-~]*/)?[\\w+=,.@-]+)|sts::[0-9]{12}:(?:assumed-role/[\\w+=,.@-]+/[\\w+=,.@-]+|federated-user/[\\w+=,.@-]+))$","description":"IAM user, role, or assumed-role session ARN."},"roleArn":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/(?:[!-~]*/)?[\\w+=,.@-]+$","description":"For a session: the role behind it, with its path, as GetRole returns it."},"userId":{"type":"string","pattern":"\\S","description":"The unique ID (AIDA… or AROA…:session), for aws:userid."},"identityPolicies":{"type":"array","items":{"type":"object","$ref":"#/$defs/namedPolicy"},"description":"Every identity policy of the caller: inline, managed, and its groups'. [] means it has none."},"permissionsBoundary":{"type":["object","null"],"$ref":"#/$defs/namedPolicy","description":"null: no permissions boundary."},"sessionPolicy":{"type":["object","null"],"description":"null: no session policy. Cannot be read from AWS, only pasted."},"tags":{"type":"object","additionalProperties":{"type":"string"},"description":"Principal tags, for aws:PrincipalTag conditions."},"organizationId":{"type":["string","null"],"pattern":"^o-[a-z0-9]{10,32}$","description":"The caller account's organization ID, for aws:PrincipalOrgID; null: in no organization."}},"additionalProperties":false},"bucketInfo":{"type":"object","description":"Facts of the bucket: its account, Region, bucket policy, default encryption and object ownership.","properties":{"name":{"type":"string","pattern":"\\S","description":"The bucket name, when it differs from question.bucket (copy source)."},"accountId":{"type":"string","pattern":"^[0-9]{12}$","description":"The bucket owner's account ID."},"region":{"type":"string","pattern":"^(?:[a-z]+-){2,3}[0-9]+$","description":"The bucket's Region."},"policy":{"type":["object","null"],"description":"The bucket policy document; null: the bucket has no bucket policy."},"defaultEncryption":{"type":["object","null"],"$ref":"#/$defs/encryption","description":"Default encryption; null: none configured (S3 then uses SSE-S3)."},"objectOwnership":{"enum":["BucketOwnerEnforced","BucketOwnerPreferred","ObjectWriter",null],"description":"The Object Ownership setting; null: none set."}},"additionalProperties":false},"objectInfo":{"type":"object","description":"What HeadObject says of an existing object.","properties":{"encryption":{"type":["object","null"],"$ref":"#/$defs/encryption","description":"The object's encryption; null: not encrypted with a key."},"ownerAccountId":{"type":"string","pattern":"^[0-9]{12}$","description":"The object owner's account ID."}},"additionalProperties":false},"keyInfo":{"type":"object","description":"Facts of the KMS key: its ARN, manager, state, spec, key policy and grants.","required":["arn"],"properties":{"arn":{"type":"string","pattern":"^arn:aws[a-z-]*:kms:(?:[a-z]+-){2,3}[0-9]+:[0-9]{12}:key/(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$","description":"The key ARN."},"aliases":{"type":"array","items":{"type":"string","pattern":"\\S"},"description":"Alias names, e.g. alias/uploads."},"keyManager":{"enum":["CUSTOMER","AWS"],"description":"CUSTOMER: a customer managed key; AWS: an AWS managed key such as aws/s3."},"keyState":{"enum":["Enabled","Disabled","PendingDeletion","PendingImport","PendingReplicaDeletion","Unavailable","Creating","Updating"],"description":"The key state, as DescribeKey reports it."},"keySpec":{"type":"string","pattern":"\\S","description":"SYMMETRIC_DEFAULT, RSA_2048, … S3 needs a symmetric encryption key."},"keyUsage":{"type":"string","pattern":"\\S","description":"ENCRYPT_DECRYPT, SIGN_VERIFY, …"},"multiRegion":{"type":"boolean","description":"A multi-Region key (S3 treats it as a single-Region key)."},"policy":{"$ref":"#/$defs/policyDocument","description":"The key policy document. Every key has one, so it cannot be null."},"grants":{"type":"array","items":{"$ref":"#/$defs/keyGrant"},"description":"Grants on the key, as ListGrants returns them."}},"additionalProperties":false},"keyGrant":{"type":"object","required":["granteePrincipal","operations"],"properties":{"grantId":{"type":"string","pattern":"\\S"},"name":{"type":"string"},"granteePrincipal":{"type":"string","pattern":"\\S","description":"The principal the grant allows."},"retiringPrincipal":{"type":"string","pattern":"\\S"},"operations":{"type":"array","items":{"type":"string","pattern":"\\S"},"description":"Decrypt, GenerateDataKey, …"},"constraints":{"type":"object","properties":{"encryptionContextEquals":{"type":"object","additionalProperties":{"type":"string"}},"encryptionContextSubset":{"type":"object","additionalProperties":{"type":"string"}}},"additionalProperties":false}},"additionalProperties":false},"organization":{"type":"object","properties":{"serviceControlPolicies":{"type":"array","items":{"type":"array","description":"One level of the organization tree: policy documents, or {name, arn, document} objects.","items":{"type":"object","if":{"required":["document"]},"then":{"$ref":"#/$defs/namedPolicy"}}},"description":"SCPs of the caller's account, root level first, the account's own level last. []: no SCPs apply."},"resourceControlPolicies":{"type":"array","items":{"type":"array","description":"One level of the organization tree: policy documents, or {name, arn, document} objects.","items":{"type":"object","if":{"required":["document"]},"then":{"$ref":"#/$defs/namedPolicy"}}},"description":"RCPs of the resource's account, in the same order. []: no RCPs apply."}},"additionalProperties":false},"distribution":{"type":"object","description":"cloudfront-download: the distribution whose origin requests are diagnosed.","properties":{"arn":{"type":"string","pattern":"^arn:aws(-cn|-us-gov)?:cloudfront::[0-9]{12}:distribution/[A-Z0-9]{1,64}$","description":"The distribution ARN, which its requests carry as AWS:SourceArn."},"originAccess":{"enum":["origin-access-control","origin-access-identity","none"],"description":"How the distribution signs its requests to the bucket: OAC, a legacy OAI, or not at all."},"originType":{"enum":["s3-rest","s3-website"],"description":"The origin: the bucket's REST endpoint, or its website endpoint (a custom origin)."}},"additionalProperties":false},"presignedUrl":{"type":"object","description":"presigned-download, presigned-upload: what the URL tells. Never its signature or security token.","required":["signatureVersion"],"properties":{"signatureVersion":{"enum":[2,4],"description":"4: X-Amz-Algorithm=AWS4-HMAC-SHA256; 2: AWSAccessKeyId and Signature."},"accessKeyId":{"type":"string","pattern":"^(AKIA|ASIA)[A-Z0-9]{12,124}$","description":"The signer's access key ID: AKIA… long-term, ASIA… temporary."},"signedAt":{"type":"string","description":"X-Amz-Date, as an ISO 8601 time."},"expiresSeconds":{"type":"integer","minimum":1,"maximum":604800,"description":"X-Amz-Expires, in seconds (at most 7 days)."},"expiresAt":{"type":"string","description":"When the URL itself stops working, as an ISO 8601 time."},"signedHeaders":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9-]+$"},"maxItems":64,"description":"X-Amz-SignedHeaders, lower case."},"signerAccount":{"type":"string","pattern":"^[0-9]{12}$","description":"The account of the signer's access key (sts:GetAccessKeyInfo)."},"signedByPrincipal":{"type":"boolean","description":"true: the snapshot's principal signed it (its own credentials use accessKeyId, or the user said so); false: its credentials use another key; absent: not known."}},"additionalProperties":false},"service":{"type":"object","description":"service-read, service-write: the AWS service that reads or writes the object, and the role it uses when it uses one of its own.","required":["name"],"properties":{"name":{"enum":["athena","glue","emr","lambda","redshift-spectrum","sagemaker","firehose","lake-formation"],"description":"The service: athena acts with the caller's own credentials; the others with a role of theirs."},"roleArn":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/(?:[!-~]*/)?[\\w+=,.@-]+$","description":"The IAM role the service uses (a Glue job's role, a Lambda function's execution role, …); the principal is then this role."}},"additionalProperties":false},"unreadNote":{"type":"object","required":["path","reason"],"properties":{"path":{"type":"string","pattern":"\\S","description":"Dotted path of the unknown field, e.g. key.policy."},"reason":{"type":"string","pattern":"\\S","description":"Why it could not be read."},"resolveWith":{"type":"string","pattern":"\\S","description":"The permission or paste that would fill it."}},"additionalProperties":false},"namedPolicy":{"required":["name","document"],"properties":{"name":{"type":"string","pattern":"\\S","description":"The policy name, e.g. the inline policy name or the managed policy name."},"arn":{"type":"string","pattern":"\\S","description":"The managed policy ARN, when it is one."},"document":{"$ref":"#/$defs/policyDocument"}},"additionalProperties":false},"encryption":{"required":["algorithm"],"properties":{"algorithm":{"enum":["aws:kms","aws:kms:dsse","AES256"]},"kmsKeyId":{"type":"string","pattern":"\\S","description":"The key: key ARN (best), key ID, alias name or alias ARN."},"bucketKeyEnabled":{"type":"boolean","description":"S3 Bucket Keys are on."}},"additionalProperties":false},"policyDocument":{"type":"object","description":"An IAM policy document as AWS returns it: {\"Version\": \"2012-10-17\", \"Statement\": [...]}."}}};
 const schema32 = {"type":"object","properties":{"title":{"type":"string"},"description":{"type":"string"},"createdAt":{"type":"string","description":"ISO 8601 date and time."},"collectedBy":{"enum":["live","manual","bundle","example"]},"redacted":{"type":"boolean","description":"Account IDs and names were replaced by placeholders."}},"additionalProperties":false};
 const schema46 = {"type":"object","description":"cloudfront-download: the distribution whose origin requests are diagnosed.","properties":{"arn":{"type":"string","pattern":"^arn:aws(-cn|-us-gov)?:cloudfront::[0-9]{12}:distribution/[A-Z0-9]{1,64}$","description":"The distribution ARN, which its requests carry as AWS:SourceArn."},"originAccess":{"enum":["origin-access-control","origin-access-identity","none"],"description":"How the distribution signs its requests to the bucket: OAC, a legacy OAI, or not at all."},"originType":{"enum":["s3-rest","s3-website"],"description":"The origin: the bucket's REST endpoint, or its website endpoint (a custom origin)."}},"additionalProperties":false};
 const schema47 = {"type":"object","description":"presigned-download, presigned-upload: what the URL tells. Never its signature or security token.","required":["signatureVersion"],"properties":{"signatureVersion":{"enum":[2,4],"description":"4: X-Amz-Algorithm=AWS4-HMAC-SHA256; 2: AWSAccessKeyId and Signature."},"accessKeyId":{"type":"string","pattern":"^(AKIA|ASIA)[A-Z0-9]{12,124}$","description":"The signer's access key ID: AKIA… long-term, ASIA… temporary."},"signedAt":{"type":"string","description":"X-Amz-Date, as an ISO 8601 time."},"expiresSeconds":{"type":"integer","minimum":1,"maximum":604800,"description":"X-Amz-Expires, in seconds (at most 7 days)."},"expiresAt":{"type":"string","description":"When the URL itself stops working, as an ISO 8601 time."},"signedHeaders":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9-]+$"},"maxItems":64,"description":"X-Amz-SignedHeaders, lower case."},"signerAccount":{"type":"string","pattern":"^[0-9]{12}$","description":"The account of the signer's access key (sts:GetAccessKeyInfo)."},"signedByPrincipal":{"type":"boolean","description":"true: the snapshot's principal signed it (its own credentials use accessKeyId, or the user said so); false: its credentials use another key; absent: not known."}},"additionalProperties":false};
-const schema48 = {"type":"object","required":["path","reason"],"properties":{"path":{"type":"string","pattern":"\\S","description":"Dotted path of the unknown field, e.g. key.policy."},"reason":{"type":"string","pattern":"\\S","description":"Why it could not be read."},"resolveWith":{"type":"string","pattern":"\\S","description":"The permission or paste that would fill it."}},"additionalProperties":false};
+const schema48 = {"type":"object","description":"service-read, service-write: the AWS service that reads or writes the object, and the role it uses when it uses one of its own.","required":["name"],"properties":{"name":{"enum":["athena","glue","emr","lambda","redshift-spectrum","sagemaker","firehose","lake-formation"],"description":"The service: athena acts with the caller's own credentials; the others with a role of theirs."},"roleArn":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/(?:[!-~]*/)?[\\w+=,.@-]+$","description":"The IAM role the service uses (a Glue job's role, a Lambda function's execution role, …); the principal is then this role."}},"additionalProperties":false};
+const schema49 = {"type":"object","required":["path","reason"],"properties":{"path":{"type":"string","pattern":"\\S","description":"Dotted path of the unknown field, e.g. key.policy."},"reason":{"type":"string","pattern":"\\S","description":"Why it could not be read."},"resolveWith":{"type":"string","pattern":"\\S","description":"The permission or paste that would fill it."}},"additionalProperties":false};
 const func1 = Object.prototype.hasOwnProperty;
-const schema33 = {"type":"object","description":"What the user tried.","required":["operation","bucket","objectKey"],"properties":{"operation":{"enum":["upload","download","copy","cloudfront-download","cloudfront-upload","presigned-download","presigned-upload"],"description":"upload, download, copy (CopyObject into question.bucket), cloudfront-download or cloudfront-upload (CloudFront with OAC reads or writes the object), presigned-download or presigned-upload (a presigned URL, made as its signer)."},"bucket":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{2,254}$","description":"The bucket written to (upload, copy) or read from (download)."},"objectKey":{"type":"string","pattern":"\\S","description":"The object key."},"sizeBytes":{"type":"integer","minimum":0,"description":"Size of the object in bytes; decides multipart."},"multipart":{"type":"boolean","description":"Known from the request itself (an error from UploadPart): whether it went in parts. Size and tool then do not decide."},"multipartThresholdBytes":{"type":"integer","minimum":1,"description":"Above this size the tool uploads in parts. Default 8388608 (8 MiB, the AWS CLI's)."},"tool":{"enum":["aws-cli","sdk","sdk-js","boto3","dotnet","console","other"],"description":"The tool that made the request."},"kmsKeyId":{"type":"string","pattern":"\\S","description":"The key named in the request (upload, copy) or the object's key (download): key ID, key ARN, alias name or alias ARN."},"source":{"$ref":"#/$defs/copySource"}},"additionalProperties":false,"if":{"required":["operation"],"properties":{"operation":{"enum":["copy"]}}},"then":{"required":["source"]}};
+const schema33 = {"type":"object","description":"What the user tried.","required":["operation","bucket","objectKey"],"properties":{"operation":{"enum":["upload","download","copy","cloudfront-download","cloudfront-upload","presigned-download","presigned-upload","service-read","service-write"],"description":"upload, download, copy (CopyObject into question.bucket), cloudfront-download or cloudfront-upload (CloudFront with OAC reads or writes the object), presigned-download or presigned-upload (a presigned URL, made as its signer), service-read or service-write (an AWS service such as Athena or Glue reads or writes the object; see service)."},"bucket":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{2,254}$","description":"The bucket written to (upload, copy) or read from (download)."},"objectKey":{"type":"string","pattern":"\\S","description":"The object key."},"sizeBytes":{"type":"integer","minimum":0,"description":"Size of the object in bytes; decides multipart."},"multipart":{"type":"boolean","description":"Known from the request itself (an error from UploadPart): whether it went in parts. Size and tool then do not decide."},"multipartThresholdBytes":{"type":"integer","minimum":1,"description":"Above this size the tool uploads in parts. Default 8388608 (8 MiB, the AWS CLI's)."},"tool":{"enum":["aws-cli","sdk","sdk-js","boto3","dotnet","console","other"],"description":"The tool that made the request."},"kmsKeyId":{"type":"string","pattern":"\\S","description":"The key named in the request (upload, copy) or the object's key (download): key ID, key ARN, alias name or alias ARN."},"source":{"$ref":"#/$defs/copySource"}},"additionalProperties":false,"if":{"required":["operation"],"properties":{"operation":{"enum":["copy"]}}},"then":{"required":["source"]}};
 const schema34 = {"type":"object","description":"copy: the object copied from.","required":["bucket","objectKey"],"properties":{"bucket":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{2,254}$","description":"The source bucket."},"objectKey":{"type":"string","pattern":"\\S","description":"The source object key."},"kmsKeyId":{"type":"string","pattern":"\\S","description":"The source object's key, when known."}},"additionalProperties":false};
 const pattern4 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]{2,254}$", "u");
 const pattern5 = new RegExp("\\S", "u");
@@ -138,7 +139,7 @@ errors++;
 }
 if(data.operation !== undefined){
 let data1 = data.operation;
-if(!(((((((data1 === "upload") || (data1 === "download")) || (data1 === "copy")) || (data1 === "cloudfront-download")) || (data1 === "cloudfront-upload")) || (data1 === "presigned-download")) || (data1 === "presigned-upload"))){
+if(!(((((((((data1 === "upload") || (data1 === "download")) || (data1 === "copy")) || (data1 === "cloudfront-download")) || (data1 === "cloudfront-upload")) || (data1 === "presigned-download")) || (data1 === "presigned-upload")) || (data1 === "service-read")) || (data1 === "service-write"))){
 const err8 = {instancePath:instancePath+"/operation",schemaPath:"#/properties/operation/enum",keyword:"enum",params:{allowedValues: schema33.properties.operation.enum},message:"must be equal to one of the allowed values",schema:schema33.properties.operation.enum,parentSchema:schema33.properties.operation,data:data1};
 if(vErrors === null){
 vErrors = [err8];
@@ -2452,13 +2453,11 @@ vErrors.push(err37);
 errors++;
 }
 }
-if(data.requestContext !== undefined){
-let data32 = data.requestContext;
+if(data.service !== undefined){
+let data32 = data.service;
 if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
-for(const key5 in data32){
-let data33 = data32[key5];
-if(((((typeof data33 !== "string") && (!((typeof data33 == "number") && (isFinite(data33))))) && (typeof data33 !== "boolean")) && (!(Array.isArray(data33)))) && (data33 !== null)){
-const err38 = {instancePath:instancePath+"/requestContext/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/requestContext/additionalProperties/type",keyword:"type",params:{type: schema31.properties.requestContext.additionalProperties.type},message:"must be string,number,boolean,array,null",schema:schema31.properties.requestContext.additionalProperties.type,parentSchema:schema31.properties.requestContext.additionalProperties,data:data33};
+if(data32.name === undefined){
+const err38 = {instancePath:instancePath+"/service",schemaPath:"#/$defs/service/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema48.required,parentSchema:schema48,data:data32};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -2467,12 +2466,9 @@ vErrors.push(err38);
 }
 errors++;
 }
-if(Array.isArray(data33)){
-const len1 = data33.length;
-for(let i1=0; i1<len1; i1++){
-let data34 = data33[i1];
-if(((typeof data34 !== "string") && (!((typeof data34 == "number") && (isFinite(data34))))) && (typeof data34 !== "boolean")){
-const err39 = {instancePath:instancePath+"/requestContext/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1,schemaPath:"#/properties/requestContext/additionalProperties/items/type",keyword:"type",params:{type: schema31.properties.requestContext.additionalProperties.items.type},message:"must be string,number,boolean",schema:schema31.properties.requestContext.additionalProperties.items.type,parentSchema:schema31.properties.requestContext.additionalProperties.items,data:data34};
+for(const key5 in data32){
+if(!((key5 === "name") || (key5 === "roleArn"))){
+const err39 = {instancePath:instancePath+"/service",schemaPath:"#/$defs/service/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema48,data:data32};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -2482,11 +2478,10 @@ vErrors.push(err39);
 errors++;
 }
 }
-}
-}
-}
-else {
-const err40 = {instancePath:instancePath+"/requestContext",schemaPath:"#/properties/requestContext/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.requestContext.type,parentSchema:schema31.properties.requestContext,data:data32};
+if(data32.name !== undefined){
+let data33 = data32.name;
+if(!((((((((data33 === "athena") || (data33 === "glue")) || (data33 === "emr")) || (data33 === "lambda")) || (data33 === "redshift-spectrum")) || (data33 === "sagemaker")) || (data33 === "firehose")) || (data33 === "lake-formation"))){
+const err40 = {instancePath:instancePath+"/service/name",schemaPath:"#/$defs/service/properties/name/enum",keyword:"enum",params:{allowedValues: schema48.properties.name.enum},message:"must be equal to one of the allowed values",schema:schema48.properties.name.enum,parentSchema:schema48.properties.name,data:data33};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -2496,15 +2491,11 @@ vErrors.push(err40);
 errors++;
 }
 }
-if(data.unread !== undefined){
-let data35 = data.unread;
-if(Array.isArray(data35)){
-const len2 = data35.length;
-for(let i2=0; i2<len2; i2++){
-let data36 = data35[i2];
-if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
-if(data36.path === undefined){
-const err41 = {instancePath:instancePath+"/unread/" + i2,schemaPath:"#/$defs/unreadNote/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema48.required,parentSchema:schema48,data:data36};
+if(data32.roleArn !== undefined){
+let data34 = data32.roleArn;
+if(typeof data34 === "string"){
+if(!pattern11.test(data34)){
+const err41 = {instancePath:instancePath+"/service/roleArn",schemaPath:"#/$defs/service/properties/roleArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/(?:[!-~]*/)?[\\w+=,.@-]+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:iam::[0-9]{12}:role/(?:[!-~]*/)?[\\w+=,.@-]+$"+"\"",schema:"^arn:aws[a-z-]*:iam::[0-9]{12}:role/(?:[!-~]*/)?[\\w+=,.@-]+$",parentSchema:schema48.properties.roleArn,data:data34};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -2513,8 +2504,9 @@ vErrors.push(err41);
 }
 errors++;
 }
-if(data36.reason === undefined){
-const err42 = {instancePath:instancePath+"/unread/" + i2,schemaPath:"#/$defs/unreadNote/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema48.required,parentSchema:schema48,data:data36};
+}
+else {
+const err42 = {instancePath:instancePath+"/service/roleArn",schemaPath:"#/$defs/service/properties/roleArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.roleArn.type,parentSchema:schema48.properties.roleArn,data:data34};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -2523,9 +2515,10 @@ vErrors.push(err42);
 }
 errors++;
 }
-for(const key6 in data36){
-if(!(((key6 === "path") || (key6 === "reason")) || (key6 === "resolveWith"))){
-const err43 = {instancePath:instancePath+"/unread/" + i2,schemaPath:"#/$defs/unreadNote/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema48,data:data36};
+}
+}
+else {
+const err43 = {instancePath:instancePath+"/service",schemaPath:"#/$defs/service/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.type,parentSchema:schema48,data:data32};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -2535,11 +2528,13 @@ vErrors.push(err43);
 errors++;
 }
 }
-if(data36.path !== undefined){
-let data37 = data36.path;
-if(typeof data37 === "string"){
-if(!pattern5.test(data37)){
-const err44 = {instancePath:instancePath+"/unread/" + i2+"/path",schemaPath:"#/$defs/unreadNote/properties/path/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema48.properties.path,data:data37};
+if(data.requestContext !== undefined){
+let data35 = data.requestContext;
+if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
+for(const key6 in data35){
+let data36 = data35[key6];
+if(((((typeof data36 !== "string") && (!((typeof data36 == "number") && (isFinite(data36))))) && (typeof data36 !== "boolean")) && (!(Array.isArray(data36)))) && (data36 !== null)){
+const err44 = {instancePath:instancePath+"/requestContext/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/requestContext/additionalProperties/type",keyword:"type",params:{type: schema31.properties.requestContext.additionalProperties.type},message:"must be string,number,boolean,array,null",schema:schema31.properties.requestContext.additionalProperties.type,parentSchema:schema31.properties.requestContext.additionalProperties,data:data36};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -2548,9 +2543,12 @@ vErrors.push(err44);
 }
 errors++;
 }
-}
-else {
-const err45 = {instancePath:instancePath+"/unread/" + i2+"/path",schemaPath:"#/$defs/unreadNote/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.path.type,parentSchema:schema48.properties.path,data:data37};
+if(Array.isArray(data36)){
+const len1 = data36.length;
+for(let i1=0; i1<len1; i1++){
+let data37 = data36[i1];
+if(((typeof data37 !== "string") && (!((typeof data37 == "number") && (isFinite(data37))))) && (typeof data37 !== "boolean")){
+const err45 = {instancePath:instancePath+"/requestContext/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1,schemaPath:"#/properties/requestContext/additionalProperties/items/type",keyword:"type",params:{type: schema31.properties.requestContext.additionalProperties.items.type},message:"must be string,number,boolean",schema:schema31.properties.requestContext.additionalProperties.items.type,parentSchema:schema31.properties.requestContext.additionalProperties.items,data:data37};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -2560,11 +2558,11 @@ vErrors.push(err45);
 errors++;
 }
 }
-if(data36.reason !== undefined){
-let data38 = data36.reason;
-if(typeof data38 === "string"){
-if(!pattern5.test(data38)){
-const err46 = {instancePath:instancePath+"/unread/" + i2+"/reason",schemaPath:"#/$defs/unreadNote/properties/reason/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema48.properties.reason,data:data38};
+}
+}
+}
+else {
+const err46 = {instancePath:instancePath+"/requestContext",schemaPath:"#/properties/requestContext/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.requestContext.type,parentSchema:schema31.properties.requestContext,data:data35};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -2574,8 +2572,15 @@ vErrors.push(err46);
 errors++;
 }
 }
-else {
-const err47 = {instancePath:instancePath+"/unread/" + i2+"/reason",schemaPath:"#/$defs/unreadNote/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.reason.type,parentSchema:schema48.properties.reason,data:data38};
+if(data.unread !== undefined){
+let data38 = data.unread;
+if(Array.isArray(data38)){
+const len2 = data38.length;
+for(let i2=0; i2<len2; i2++){
+let data39 = data38[i2];
+if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
+if(data39.path === undefined){
+const err47 = {instancePath:instancePath+"/unread/" + i2,schemaPath:"#/$defs/unreadNote/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema49.required,parentSchema:schema49,data:data39};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -2584,12 +2589,8 @@ vErrors.push(err47);
 }
 errors++;
 }
-}
-if(data36.resolveWith !== undefined){
-let data39 = data36.resolveWith;
-if(typeof data39 === "string"){
-if(!pattern5.test(data39)){
-const err48 = {instancePath:instancePath+"/unread/" + i2+"/resolveWith",schemaPath:"#/$defs/unreadNote/properties/resolveWith/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema48.properties.resolveWith,data:data39};
+if(data39.reason === undefined){
+const err48 = {instancePath:instancePath+"/unread/" + i2,schemaPath:"#/$defs/unreadNote/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema49.required,parentSchema:schema49,data:data39};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -2598,9 +2599,9 @@ vErrors.push(err48);
 }
 errors++;
 }
-}
-else {
-const err49 = {instancePath:instancePath+"/unread/" + i2+"/resolveWith",schemaPath:"#/$defs/unreadNote/properties/resolveWith/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.resolveWith.type,parentSchema:schema48.properties.resolveWith,data:data39};
+for(const key7 in data39){
+if(!(((key7 === "path") || (key7 === "reason")) || (key7 === "resolveWith"))){
+const err49 = {instancePath:instancePath+"/unread/" + i2,schemaPath:"#/$defs/unreadNote/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema49,data:data39};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -2610,9 +2611,11 @@ vErrors.push(err49);
 errors++;
 }
 }
-}
-else {
-const err50 = {instancePath:instancePath+"/unread/" + i2,schemaPath:"#/$defs/unreadNote/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.type,parentSchema:schema48,data:data36};
+if(data39.path !== undefined){
+let data40 = data39.path;
+if(typeof data40 === "string"){
+if(!pattern5.test(data40)){
+const err50 = {instancePath:instancePath+"/unread/" + i2+"/path",schemaPath:"#/$defs/unreadNote/properties/path/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema49.properties.path,data:data40};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -2622,9 +2625,8 @@ vErrors.push(err50);
 errors++;
 }
 }
-}
 else {
-const err51 = {instancePath:instancePath+"/unread",schemaPath:"#/properties/unread/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.unread.type,parentSchema:schema31.properties.unread,data:data35};
+const err51 = {instancePath:instancePath+"/unread/" + i2+"/path",schemaPath:"#/$defs/unreadNote/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.path.type,parentSchema:schema49.properties.path,data:data40};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -2634,11 +2636,11 @@ vErrors.push(err51);
 errors++;
 }
 }
-if(data.evidence !== undefined){
-let data40 = data.evidence;
-if(Array.isArray(data40)){
-if(data40.length > 16){
-const err52 = {instancePath:instancePath+"/evidence",schemaPath:"#/properties/evidence/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.evidence,data:data40};
+if(data39.reason !== undefined){
+let data41 = data39.reason;
+if(typeof data41 === "string"){
+if(!pattern5.test(data41)){
+const err52 = {instancePath:instancePath+"/unread/" + i2+"/reason",schemaPath:"#/$defs/unreadNote/properties/reason/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema49.properties.reason,data:data41};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -2647,12 +2649,9 @@ vErrors.push(err52);
 }
 errors++;
 }
-const len3 = data40.length;
-for(let i3=0; i3<len3; i3++){
-let data41 = data40[i3];
-if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
-if(data41.deniedBy === undefined){
-const err53 = {instancePath:instancePath+"/evidence/" + i3,schemaPath:"#/properties/evidence/items/required",keyword:"required",params:{missingProperty: "deniedBy"},message:"must have required property '"+"deniedBy"+"'",schema:schema31.properties.evidence.items.required,parentSchema:schema31.properties.evidence.items,data:data41};
+}
+else {
+const err53 = {instancePath:instancePath+"/unread/" + i2+"/reason",schemaPath:"#/$defs/unreadNote/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.reason.type,parentSchema:schema49.properties.reason,data:data41};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -2661,8 +2660,12 @@ vErrors.push(err53);
 }
 errors++;
 }
-if(data41.action === undefined){
-const err54 = {instancePath:instancePath+"/evidence/" + i3,schemaPath:"#/properties/evidence/items/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema31.properties.evidence.items.required,parentSchema:schema31.properties.evidence.items,data:data41};
+}
+if(data39.resolveWith !== undefined){
+let data42 = data39.resolveWith;
+if(typeof data42 === "string"){
+if(!pattern5.test(data42)){
+const err54 = {instancePath:instancePath+"/unread/" + i2+"/resolveWith",schemaPath:"#/$defs/unreadNote/properties/resolveWith/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema49.properties.resolveWith,data:data42};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -2671,9 +2674,9 @@ vErrors.push(err54);
 }
 errors++;
 }
-for(const key7 in data41){
-if(!(((key7 === "deniedBy") || (key7 === "action")) || (key7 === "policyArn"))){
-const err55 = {instancePath:instancePath+"/evidence/" + i3,schemaPath:"#/properties/evidence/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.evidence.items,data:data41};
+}
+else {
+const err55 = {instancePath:instancePath+"/unread/" + i2+"/resolveWith",schemaPath:"#/$defs/unreadNote/properties/resolveWith/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.resolveWith.type,parentSchema:schema49.properties.resolveWith,data:data42};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -2683,10 +2686,9 @@ vErrors.push(err55);
 errors++;
 }
 }
-if(data41.deniedBy !== undefined){
-let data42 = data41.deniedBy;
-if(!((data42 === "scp") || (data42 === "rcp"))){
-const err56 = {instancePath:instancePath+"/evidence/" + i3+"/deniedBy",schemaPath:"#/properties/evidence/items/properties/deniedBy/enum",keyword:"enum",params:{allowedValues: schema31.properties.evidence.items.properties.deniedBy.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.evidence.items.properties.deniedBy.enum,parentSchema:schema31.properties.evidence.items.properties.deniedBy,data:data42};
+}
+else {
+const err56 = {instancePath:instancePath+"/unread/" + i2,schemaPath:"#/$defs/unreadNote/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema49.type,parentSchema:schema49,data:data39};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -2696,11 +2698,9 @@ vErrors.push(err56);
 errors++;
 }
 }
-if(data41.action !== undefined){
-let data43 = data41.action;
-if(typeof data43 === "string"){
-if(!pattern5.test(data43)){
-const err57 = {instancePath:instancePath+"/evidence/" + i3+"/action",schemaPath:"#/properties/evidence/items/properties/action/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema31.properties.evidence.items.properties.action,data:data43};
+}
+else {
+const err57 = {instancePath:instancePath+"/unread",schemaPath:"#/properties/unread/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.unread.type,parentSchema:schema31.properties.unread,data:data38};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -2710,8 +2710,11 @@ vErrors.push(err57);
 errors++;
 }
 }
-else {
-const err58 = {instancePath:instancePath+"/evidence/" + i3+"/action",schemaPath:"#/properties/evidence/items/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.evidence.items.properties.action.type,parentSchema:schema31.properties.evidence.items.properties.action,data:data43};
+if(data.evidence !== undefined){
+let data43 = data.evidence;
+if(Array.isArray(data43)){
+if(data43.length > 16){
+const err58 = {instancePath:instancePath+"/evidence",schemaPath:"#/properties/evidence/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.evidence,data:data43};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -2720,12 +2723,12 @@ vErrors.push(err58);
 }
 errors++;
 }
-}
-if(data41.policyArn !== undefined){
-let data44 = data41.policyArn;
-if(typeof data44 === "string"){
-if(!pattern5.test(data44)){
-const err59 = {instancePath:instancePath+"/evidence/" + i3+"/policyArn",schemaPath:"#/properties/evidence/items/properties/policyArn/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema31.properties.evidence.items.properties.policyArn,data:data44};
+const len3 = data43.length;
+for(let i3=0; i3<len3; i3++){
+let data44 = data43[i3];
+if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
+if(data44.deniedBy === undefined){
+const err59 = {instancePath:instancePath+"/evidence/" + i3,schemaPath:"#/properties/evidence/items/required",keyword:"required",params:{missingProperty: "deniedBy"},message:"must have required property '"+"deniedBy"+"'",schema:schema31.properties.evidence.items.required,parentSchema:schema31.properties.evidence.items,data:data44};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -2734,9 +2737,8 @@ vErrors.push(err59);
 }
 errors++;
 }
-}
-else {
-const err60 = {instancePath:instancePath+"/evidence/" + i3+"/policyArn",schemaPath:"#/properties/evidence/items/properties/policyArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.evidence.items.properties.policyArn.type,parentSchema:schema31.properties.evidence.items.properties.policyArn,data:data44};
+if(data44.action === undefined){
+const err60 = {instancePath:instancePath+"/evidence/" + i3,schemaPath:"#/properties/evidence/items/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema31.properties.evidence.items.required,parentSchema:schema31.properties.evidence.items,data:data44};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -2745,10 +2747,9 @@ vErrors.push(err60);
 }
 errors++;
 }
-}
-}
-else {
-const err61 = {instancePath:instancePath+"/evidence/" + i3,schemaPath:"#/properties/evidence/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.evidence.items.type,parentSchema:schema31.properties.evidence.items,data:data41};
+for(const key8 in data44){
+if(!(((key8 === "deniedBy") || (key8 === "action")) || (key8 === "policyArn"))){
+const err61 = {instancePath:instancePath+"/evidence/" + i3,schemaPath:"#/properties/evidence/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.evidence.items,data:data44};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -2758,9 +2759,10 @@ vErrors.push(err61);
 errors++;
 }
 }
-}
-else {
-const err62 = {instancePath:instancePath+"/evidence",schemaPath:"#/properties/evidence/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.evidence.type,parentSchema:schema31.properties.evidence,data:data40};
+if(data44.deniedBy !== undefined){
+let data45 = data44.deniedBy;
+if(!((data45 === "scp") || (data45 === "rcp"))){
+const err62 = {instancePath:instancePath+"/evidence/" + i3+"/deniedBy",schemaPath:"#/properties/evidence/items/properties/deniedBy/enum",keyword:"enum",params:{allowedValues: schema31.properties.evidence.items.properties.deniedBy.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.evidence.items.properties.deniedBy.enum,parentSchema:schema31.properties.evidence.items.properties.deniedBy,data:data45};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -2770,11 +2772,11 @@ vErrors.push(err62);
 errors++;
 }
 }
-if(data.assumptions !== undefined){
-let data45 = data.assumptions;
-if(Array.isArray(data45)){
-if(data45.length > 16){
-const err63 = {instancePath:instancePath+"/assumptions",schemaPath:"#/properties/assumptions/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.assumptions,data:data45};
+if(data44.action !== undefined){
+let data46 = data44.action;
+if(typeof data46 === "string"){
+if(!pattern5.test(data46)){
+const err63 = {instancePath:instancePath+"/evidence/" + i3+"/action",schemaPath:"#/properties/evidence/items/properties/action/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema31.properties.evidence.items.properties.action,data:data46};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -2783,12 +2785,9 @@ vErrors.push(err63);
 }
 errors++;
 }
-const len4 = data45.length;
-for(let i4=0; i4<len4; i4++){
-let data46 = data45[i4];
-if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
-if(data46.id === undefined){
-const err64 = {instancePath:instancePath+"/assumptions/" + i4,schemaPath:"#/properties/assumptions/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema31.properties.assumptions.items.required,parentSchema:schema31.properties.assumptions.items,data:data46};
+}
+else {
+const err64 = {instancePath:instancePath+"/evidence/" + i3+"/action",schemaPath:"#/properties/evidence/items/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.evidence.items.properties.action.type,parentSchema:schema31.properties.evidence.items.properties.action,data:data46};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -2797,9 +2796,12 @@ vErrors.push(err64);
 }
 errors++;
 }
-for(const key8 in data46){
-if(!((key8 === "id") || (key8 === "because"))){
-const err65 = {instancePath:instancePath+"/assumptions/" + i4,schemaPath:"#/properties/assumptions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.assumptions.items,data:data46};
+}
+if(data44.policyArn !== undefined){
+let data47 = data44.policyArn;
+if(typeof data47 === "string"){
+if(!pattern5.test(data47)){
+const err65 = {instancePath:instancePath+"/evidence/" + i3+"/policyArn",schemaPath:"#/properties/evidence/items/properties/policyArn/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema31.properties.evidence.items.properties.policyArn,data:data47};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -2809,10 +2811,8 @@ vErrors.push(err65);
 errors++;
 }
 }
-if(data46.id !== undefined){
-let data47 = data46.id;
-if(!((((data47 === "no-grants") || (data47 === "bucket-key=on")) || (data47 === "bucket-key=off")) || (data47 === "guardrails-allow"))){
-const err66 = {instancePath:instancePath+"/assumptions/" + i4+"/id",schemaPath:"#/properties/assumptions/items/properties/id/enum",keyword:"enum",params:{allowedValues: schema31.properties.assumptions.items.properties.id.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.assumptions.items.properties.id.enum,parentSchema:schema31.properties.assumptions.items.properties.id,data:data47};
+else {
+const err66 = {instancePath:instancePath+"/evidence/" + i3+"/policyArn",schemaPath:"#/properties/evidence/items/properties/policyArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.evidence.items.properties.policyArn.type,parentSchema:schema31.properties.evidence.items.properties.policyArn,data:data47};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -2822,11 +2822,9 @@ vErrors.push(err66);
 errors++;
 }
 }
-if(data46.because !== undefined){
-let data48 = data46.because;
-if(typeof data48 === "string"){
-if(!pattern5.test(data48)){
-const err67 = {instancePath:instancePath+"/assumptions/" + i4+"/because",schemaPath:"#/properties/assumptions/items/properties/because/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema31.properties.assumptions.items.properties.because,data:data48};
+}
+else {
+const err67 = {instancePath:instancePath+"/evidence/" + i3,schemaPath:"#/properties/evidence/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.evidence.items.type,parentSchema:schema31.properties.evidence.items,data:data44};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -2836,8 +2834,9 @@ vErrors.push(err67);
 errors++;
 }
 }
+}
 else {
-const err68 = {instancePath:instancePath+"/assumptions/" + i4+"/because",schemaPath:"#/properties/assumptions/items/properties/because/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.assumptions.items.properties.because.type,parentSchema:schema31.properties.assumptions.items.properties.because,data:data48};
+const err68 = {instancePath:instancePath+"/evidence",schemaPath:"#/properties/evidence/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.evidence.type,parentSchema:schema31.properties.evidence,data:data43};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -2847,9 +2846,11 @@ vErrors.push(err68);
 errors++;
 }
 }
-}
-else {
-const err69 = {instancePath:instancePath+"/assumptions/" + i4,schemaPath:"#/properties/assumptions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.assumptions.items.type,parentSchema:schema31.properties.assumptions.items,data:data46};
+if(data.assumptions !== undefined){
+let data48 = data.assumptions;
+if(Array.isArray(data48)){
+if(data48.length > 16){
+const err69 = {instancePath:instancePath+"/assumptions",schemaPath:"#/properties/assumptions/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.assumptions,data:data48};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -2858,10 +2859,12 @@ vErrors.push(err69);
 }
 errors++;
 }
-}
-}
-else {
-const err70 = {instancePath:instancePath+"/assumptions",schemaPath:"#/properties/assumptions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.assumptions.type,parentSchema:schema31.properties.assumptions,data:data45};
+const len4 = data48.length;
+for(let i4=0; i4<len4; i4++){
+let data49 = data48[i4];
+if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
+if(data49.id === undefined){
+const err70 = {instancePath:instancePath+"/assumptions/" + i4,schemaPath:"#/properties/assumptions/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema31.properties.assumptions.items.required,parentSchema:schema31.properties.assumptions.items,data:data49};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -2870,15 +2873,88 @@ vErrors.push(err70);
 }
 errors++;
 }
-}
-}
-else {
-const err71 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+for(const key9 in data49){
+if(!((key9 === "id") || (key9 === "because"))){
+const err71 = {instancePath:instancePath+"/assumptions/" + i4,schemaPath:"#/properties/assumptions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.assumptions.items,data:data49};
 if(vErrors === null){
 vErrors = [err71];
 }
 else {
 vErrors.push(err71);
+}
+errors++;
+}
+}
+if(data49.id !== undefined){
+let data50 = data49.id;
+if(!((((data50 === "no-grants") || (data50 === "bucket-key=on")) || (data50 === "bucket-key=off")) || (data50 === "guardrails-allow"))){
+const err72 = {instancePath:instancePath+"/assumptions/" + i4+"/id",schemaPath:"#/properties/assumptions/items/properties/id/enum",keyword:"enum",params:{allowedValues: schema31.properties.assumptions.items.properties.id.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.assumptions.items.properties.id.enum,parentSchema:schema31.properties.assumptions.items.properties.id,data:data50};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+}
+if(data49.because !== undefined){
+let data51 = data49.because;
+if(typeof data51 === "string"){
+if(!pattern5.test(data51)){
+const err73 = {instancePath:instancePath+"/assumptions/" + i4+"/because",schemaPath:"#/properties/assumptions/items/properties/because/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema31.properties.assumptions.items.properties.because,data:data51};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+}
+else {
+const err74 = {instancePath:instancePath+"/assumptions/" + i4+"/because",schemaPath:"#/properties/assumptions/items/properties/because/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.assumptions.items.properties.because.type,parentSchema:schema31.properties.assumptions.items.properties.because,data:data51};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+}
+}
+else {
+const err75 = {instancePath:instancePath+"/assumptions/" + i4,schemaPath:"#/properties/assumptions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.assumptions.items.type,parentSchema:schema31.properties.assumptions.items,data:data49};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+}
+}
+else {
+const err76 = {instancePath:instancePath+"/assumptions",schemaPath:"#/properties/assumptions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.assumptions.type,parentSchema:schema31.properties.assumptions,data:data48};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+}
+}
+else {
+const err77 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
 }
 errors++;
 }

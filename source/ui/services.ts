@@ -44,6 +44,8 @@ export type CollectRequest = {
 	readonly bucketProfile?: string;
 	readonly keyProfile?: string;
 	readonly region?: string;
+	/** The role an AWS service uses (service-read/-write): its policies are read in place of the profile's own. */
+	readonly actingRole?: string;
 	readonly question: Question;
 	/** A presigned URL's facts (never its credentials): the read compares its signer with the profile. */
 	readonly presignedUrl?: PresignedUrlInfo;

@@ -100,3 +100,43 @@ describe("check --presigned-url (live): who signed the URL", () => {
 		expect(state.fake.calls.filter(call => call.write)).toEqual([]);
 	});
 });
+
+describe('check --operation service-read --service (live)', () => {
+	const role = 'arn:aws:iam::111122223333:role/service/uploader';
+
+	it("Glue with its role: the role's own policies are read (not the profile's session) and decide", async () => {
+		const saved = join(workDir, 'glue.json');
+		const run = await runBuiltCli(['check', '--profile', 'ci', '--operation', 'service-read', ...object, '--service', 'glue', '--service-role', role, '--format', 'json', '--save-snapshot', saved]);
+		expect(run.stderr).not.toMatch(/\n\s+at /);
+		const report = JSON.parse(run.stdout) as {verdict: string; question: {principalArn?: string}};
+		expect(report.question.principalArn).toBe(role);
+		const snapshot = await savedSnapshot(saved);
+		expect(snapshot.service).toEqual({name: 'glue', roleArn: role});
+		expect(snapshot.principal?.arn).toBe(role);
+		expect(snapshot.principal?.identityPolicies?.map(policy => policy.name)).toEqual(expect.arrayContaining(['s3-write']));
+		expect(snapshot.principal?.permissionsBoundary).toBeDefined();
+		expect(state.fake.calls.some(call => call.operation === 'GetRole')).toBe(true);
+		expect(state.fake.calls.filter(call => call.write)).toEqual([]);
+	});
+
+	it('Glue without its role: the profile is not who reads, so no principal, and the finding asks for the role', async () => {
+		const saved = join(workDir, 'glue-no-role.json');
+		const run = await runBuiltCli(['check', '--profile', 'ci', '--operation', 'service-read', ...object, '--service', 'glue', '--format', 'json', '--save-snapshot', saved]);
+		expect(run.stdout).toContain('service-role-not-named');
+		expect(run.stdout).not.toContain('"verdict": "allowed"');
+		expect((await savedSnapshot(saved)).principal).toBeUndefined();
+	});
+
+	it('Athena: the profile is the caller, its request carries aws:CalledVia', async () => {
+		const run = await runBuiltCli(['check', '--profile', 'ci', '--operation', 'service-read', ...object, '--service', 'athena', '--format', 'json']);
+		const report = JSON.parse(run.stdout) as {question: {principalArn?: string}; findings: {id: string; message: string}[]};
+		expect(report.question.principalArn).toBe('arn:aws:sts::111122223333:assumed-role/uploader/ci-run');
+		expect(report.findings.find(finding => finding.id === 'service-acts-as')!.message).toContain('aws:CalledVia ["athena.amazonaws.com"]');
+	});
+
+	it('refuses --service-role with athena in one line, exit 2, before any read', async () => {
+		const run = await runBuiltCli(['check', '--profile', 'ci', '--operation', 'service-read', ...object, '--service', 'athena', '--service-role', role]);
+		expect(run.exitCode).toBe(2);
+		expect(run.stderr.trim().split('\n')[0]).toBe("s3-kms-doctor: --service-role does not apply to athena: Amazon Athena reads and writes with the caller's own credentials (leave --service-role out; --profile is the caller)");
+	});
+});

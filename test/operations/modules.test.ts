@@ -118,6 +118,9 @@ describe('every operation', () => {
 			['presigned-download', 'read'],
 			// One presigned PutObject never goes in parts: it needs no kms:Decrypt.
 			['presigned-upload', undefined],
+			['service-read', 'read'],
+			// A service's write may go in parts, as an upload's does.
+			['service-write', 'multipart'],
 		]);
 	});
 

@@ -1,4 +1,4 @@
-import type {CopySource, DistributionInfo, Question} from '../../snapshot/snapshot.js';
+import type {CopySource, DistributionInfo, Question, ServiceInfo} from '../../snapshot/snapshot.js';
 
 /**
  * The support bundle's file names: the collection script writes them, bundleToSnapshot reads them.
@@ -102,4 +102,6 @@ export type BundleQuestion = Pick<Question, 'operation' | 'bucket' | 'objectKey'
 	readonly presignedUrl?: string;
 	/** cloudfront-download/-upload: the distribution, as the support engineer gave it. */
 	readonly distribution?: DistributionInfo;
+	/** service-read/-write: the AWS service and the role it uses (then also `principal`). */
+	readonly service?: ServiceInfo;
 };

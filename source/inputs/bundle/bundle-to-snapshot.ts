@@ -8,6 +8,7 @@ import {readBucket, readObject} from './read-bucket.js';
 import {readKey} from './read-key.js';
 import {readOrganization} from './read-organization.js';
 import {readPrincipal, type CallerIdentity, type ReadContext} from './read-principal.js';
+import {serviceFacts} from '../../operations/aws-services.js';
 import {accessKeyAccountOf, callerIdentityOf} from '../../snapshot/aws-answers/index.js';
 import {parsePresignedUrl} from '../presigned-url/parse-presigned-url.js';
 import type {PresignedUrlInfo} from '../../snapshot/snapshot.js';
@@ -75,7 +76,10 @@ export const bundleToSnapshot = (entries: ReadonlyMap<string, string>, options: 
 		notes.push({path: 'principal', reason: 'the bundle does not say who ran the script (sts get-caller-identity is missing or failed)', resolveWith: 'run the collection script again'});
 	}
 
-	const principalArn = bundleQuestion.principal ?? caller.arn;
+	// A service with a role of its own, not named: whoever ran the script is not who makes the request.
+	const service = bundleQuestion.service;
+	const roleNotNamed = service !== undefined && serviceFacts(service.name).family === 'service-role' && service.roleArn === undefined;
+	const principalArn = roleNotNamed ? undefined : (service?.roleArn ?? bundleQuestion.principal ?? caller.arn);
 	const principal: Mutable<PrincipalInfo> | undefined = principalArn ? {...readPrincipal(context, principalArn, caller)} : undefined;
 	const principalAccount = principalArn?.split(':')[4] || undefined;
 
@@ -127,6 +131,7 @@ export const bundleToSnapshot = (entries: ReadonlyMap<string, string>, options: 
 		...(key ? {key} : {}),
 		...(source ? {source} : {}),
 		...(organization.info && Object.keys(organization.info).length > 0 ? {organization: organization.info} : {}),
+		...(service ? {service} : {}),
 	};
 	const presignedUrl = presignedUrlOf(files, bundleQuestion.presignedUrl, notes);
 	if (presignedUrl) snapshot.presignedUrl = presignedUrl;

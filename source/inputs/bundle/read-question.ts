@@ -1,9 +1,11 @@
 import {err, ok, type Result} from '../../shared/result.js';
 import {hasSource} from '../../operations/registry.js';
 import {isOperation, operationNamesInWords} from '../../snapshot/operation-names.js';
+import {isAwsServiceName} from '../../snapshot/service-names.js';
+import type {ServiceInfo} from '../../snapshot/snapshot.js';
 import type {BundleQuestion} from './bundle-layout.js';
 import {asObject, asString} from '../../snapshot/aws-answers/json-access.js';
-import {describeNameError, parseBucketName, parseKeyReference, parsePrincipalArn, parseRegion, type Parsed} from '../../names/index.js';
+import {describeNameError, parseBucketName, parseKeyReference, parsePrincipalArn, parseRegion, valueOf, type Parsed} from '../../names/index.js';
 import {parsePresignedUrl} from '../presigned-url/parse-presigned-url.js';
 import {readDistribution} from '../distribution/distribution-flags.js';
 
@@ -45,6 +47,8 @@ export const readQuestion = (value: unknown): Result<BundleQuestion, string> => 
 	if (presigned && !presigned.ok) return err(`"presignedUrl": ${presigned.error.message}`);
 	const distribution = object['distribution'] === undefined ? undefined : readDistribution(object['distribution']);
 	if (distribution && !distribution.ok) return err(`"distribution": ${distribution.error}`);
+	const service = serviceOf(object['service']);
+	if (!service.ok) return service;
 	const optional = (name: string): Record<string, string> => {
 		const text = asString(object[name]);
 		return text ? {[name]: text} : {};
@@ -63,5 +67,19 @@ export const readQuestion = (value: unknown): Result<BundleQuestion, string> => 
 		...(hasSource(operation) ? {source: {bucket: sourceBucket!, objectKey: sourceKey!}} : {}),
 		...(presignedText !== undefined ? {presignedUrl: presignedText} : {}),
 		...(distribution?.ok ? {distribution: distribution.value} : {}),
+		...(service.value ? {service: service.value} : {}),
 	});
+};
+
+/** "service": {"name", "roleArn"}, as collect-script wrote it. */
+const serviceOf = (value: unknown): Result<ServiceInfo | undefined, string> => {
+	if (value === undefined) return ok(undefined);
+	const object = asObject(value);
+	const name = object?.['name'];
+	if (!object || !isAwsServiceName(name)) return err('"service.name" is not an AWS service this version knows');
+	const roleArn = asString(object['roleArn']);
+	const problem = nameProblem('service.roleArn', roleArn, parsePrincipalArn);
+	if (problem) return err(problem);
+	if (roleArn && valueOf(parsePrincipalArn(roleArn))?.kind !== 'role') return err('"service.roleArn" is not an IAM role ARN');
+	return ok({name, ...(roleArn ? {roleArn} : {})});
 };

@@ -4,8 +4,11 @@ import {bundleFormat, type BundleQuestion} from '../../inputs/bundle/bundle-layo
 import {credentialFreeUrl} from '../../inputs/presigned-url/credential-free-url.js';
 import {distributionOfFlags, type DistributionFlags} from '../../inputs/distribution/distribution-flags.js';
 import {parsePresignedUrl} from '../../inputs/presigned-url/parse-presigned-url.js';
+import {serviceFacts} from '../../operations/aws-services.js';
 import {hasSource, operationModule} from '../../operations/registry.js';
-import {isOperation, operationNames, operationNamesInWords} from '../../snapshot/operation-names.js';
+import {awsServiceNames, isAwsServiceName} from '../../snapshot/service-names.js';
+import type {ServiceInfo} from '../../snapshot/snapshot.js';
+import {isOperation, operationNames, operationNamesInWords, type Operation} from '../../snapshot/operation-names.js';
 
 /** What the command line gives, unchecked. */
 export type CollectScriptInput = {
@@ -20,6 +23,9 @@ export type CollectScriptInput = {
 	readonly sourceKey?: string;
 	/** presigned-download/-upload: the whole URL; only its facts reach the script. */
 	readonly presignedUrl?: string;
+	/** service-read/-write: the AWS service, and the role it uses. */
+	readonly service?: string;
+	readonly serviceRole?: string;
 } & DistributionFlags;
 
 declare const validated: unique symbol;
@@ -105,25 +111,47 @@ export const validateCollectOptions = (input: CollectScriptInput): Result<Collec
 		const sourceProblem = checkBucket(input.sourceBucket!, '--source-bucket') ?? checkObjectKey(input.sourceKey!, '--source-key');
 		if (sourceProblem) return fail(sourceProblem);
 	}
+	const service = serviceOf(input);
+	if (!service.ok) return service;
 	const options = {
 		operation: input.operation,
 		bucket,
 		objectKey,
 		...(input.kmsKeyId !== undefined ? {kmsKeyId: input.kmsKeyId} : {}),
-		...(input.principal !== undefined ? {principal: input.principal} : {}),
+		// A service's own role is the principal whose IAM policies the script reads.
+		...(input.principal !== undefined || service.value?.roleArn ? {principal: input.principal ?? service.value!.roleArn!} : {}),
 		...(regionText !== undefined ? {region: regionText} : {}),
 		...(sizeBytes !== undefined ? {sizeBytes} : {}),
 		...(withSource ? {source: {bucket: input.sourceBucket!, objectKey: input.sourceKey!}} : {}),
 		// Only the URL's facts, rebuilt: the script and its bundle never hold the signature or the token.
 		...(fromUrl ? {presignedUrl: credentialFreeUrl(fromUrl)} : {}),
 		...(distribution.value ? {distribution: distribution.value} : {}),
+		...(service.value ? {service: service.value} : {}),
 	};
 	return ok(options as CollectScriptOptions);
 };
 
+/** --service and --service-role: only for an operation of a service; a role only for a service that uses one. */
+const serviceOf = (input: CollectScriptInput): Result<ServiceInfo | undefined, CollectOptionsError> => {
+	const fail = (message: string) => err({message});
+	if (input.service === undefined) return input.serviceRole === undefined ? ok(undefined) : fail('--service-role needs --service: which service uses the role');
+	if (operationModule(input.operation as Operation).givenFact !== 'service') {
+		return fail(`--service names the AWS service that reads or writes the object: give it with --operation ${operationNamesInWords(operationNames.filter(name => operationModule(name).givenFact === 'service'))}`);
+	}
+	if (!isAwsServiceName(input.service)) return fail(`--service "${input.service}" is not one of ${awsServiceNames.join(', ')}`);
+	if (input.serviceRole === undefined) return ok({name: input.service});
+	const facts = serviceFacts(input.service);
+	if (facts.family === 'forward-access-session') return fail(`--service-role does not apply to ${input.service}: ${facts.label} uses the caller's own credentials (give the caller with --principal)`);
+	const role = parsePrincipalArn(input.serviceRole);
+	if (!role.ok) return fail(describeNameError(input.serviceRole, role.error, '--service-role'));
+	if (role.value.kind !== 'role') return fail(`--service-role "${input.serviceRole}" is not an IAM role ARN: give the role ${facts.label} uses`);
+	if (input.principal !== undefined && input.principal !== input.serviceRole) return fail('--principal and --service-role name two principals: the service makes the request as its role (leave --principal out)');
+	return ok({name: input.service, roleArn: input.serviceRole});
+};
+
 /** question.json as the script writes it. */
 export const bundleQuestionOf = (options: CollectScriptOptions, generatedBy?: string): BundleQuestion => {
-	const {operation, bucket, objectKey, kmsKeyId, principal, region, sizeBytes, source, presignedUrl, distribution} = options;
+	const {operation, bucket, objectKey, kmsKeyId, principal, region, sizeBytes, source, presignedUrl, distribution, service} = options;
 	return {
 		format: bundleFormat,
 		...(generatedBy ? {generatedBy} : {}),
@@ -137,5 +165,6 @@ export const bundleQuestionOf = (options: CollectScriptOptions, generatedBy?: st
 		...(source ? {source} : {}),
 		...(presignedUrl ? {presignedUrl} : {}),
 		...(distribution ? {distribution} : {}),
+		...(service ? {service} : {}),
 	};
 };

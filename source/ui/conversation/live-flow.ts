@@ -24,7 +24,7 @@ export function* reachFlow(env: FlowEnv, profileName: string): Flow<void> {
 }
 
 /** With a profile: read, show what was found, ask only what the reads could not tell. */
-export function* liveFlow(env: FlowEnv, profileName: string, target: Target, denial: ParsedDenial | undefined): Flow<Ending> {
+export function* liveFlow(env: FlowEnv, profileName: string, target: Target, denial: ParsedDenial | undefined, actingRole?: string): Flow<Ending> {
 	const profile = env.profiles?.find(candidate => candidate.name === profileName);
 	const region = profile?.region ? undefined : (target.regionFromUrl ?? (yield* ask(questions.regionQuestion(env.settings?.lastRegion))));
 	let other: string | undefined;
@@ -35,6 +35,7 @@ export function* liveFlow(env: FlowEnv, profileName: string, target: Target, den
 		profile: profileName,
 		...(other ? {bucketProfile: other, keyProfile: other} : {}),
 		...(region ? {region} : {}),
+		...(actingRole ? {actingRole} : {}),
 		question: target.question,
 		...(target.presignedUrl ? {presignedUrl: target.presignedUrl} : {}),
 	};

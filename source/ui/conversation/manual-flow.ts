@@ -91,13 +91,16 @@ function* sourceAccountFlow(sourceBucket: string, callerAccount: string | undefi
 	return undefined;
 }
 
-export function* manualFlow(env: FlowEnv, target: Target, denial: ParsedDenial | undefined): Flow<Ending> {
+export function* manualFlow(env: FlowEnv, target: Target, denial: ParsedDenial | undefined, actingRole?: string): Flow<Ending> {
 	const {question} = target;
 	// A service principal (CloudFront) makes the request: it has no identity policies, boundary or SCPs to ask for.
 	const actor = destinationLeg(question.operation).actor;
 	const service = actor.kind === 'service' ? actor.service : undefined;
+	// An AWS service's own role (a Glue job's) is the caller whose policies are asked for.
 	const principalArn =
-		service ?? (denial?.principal && questions.principalQuestion.validate(denial.principal) === undefined ? denial.principal : yield* ask(questions.principalQuestionFor(question.operation)));
+		service ??
+		actingRole ??
+		(denial?.principal && questions.principalQuestion.validate(denial.principal) === undefined ? denial.principal : yield* ask(questions.principalQuestionFor(question.operation)));
 	const callerAccount = accountOfArn(principalArn);
 	const bucketAccount = yield* bucketAccountFlow(question.bucket, callerAccount);
 	const keyRegion = target.keyArn ? parseArn(target.keyArn)?.region : undefined;

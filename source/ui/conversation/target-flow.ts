@@ -94,6 +94,9 @@ export function* targetFlow(env: FlowEnv, denial: ParsedDenial | undefined, live
 		// UploadPart (or another multipart call) failed: the request went in parts, whatever the size and the tool.
 		sizing = {multipart: true};
 		yield* show([{tone: 'info', text: `${denial?.apiOperation} is a call of a multipart upload: it went in parts, so the size and the tool are not asked.`}]);
+	} else if (multipart.inParts && multipart.thresholdUndocumented) {
+		// An AWS service writes it: neither a size nor a tool says whether it goes in parts.
+		yield* show([{tone: 'info', text: `When the service switches to ${multipart.noun} is not documented: both ways are checked.`}]);
 	} else if (multipart.inParts) {
 		const sizeText = yield* ask(word(questions.sizeQuestion));
 		const tool = yield* ask(word(questions.toolQuestion));
