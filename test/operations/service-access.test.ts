@@ -238,10 +238,10 @@ describe('a service with a role of its own (Glue, EMR, Lambda, …): diagnosed a
 		expect(diagnose(serviceSnapshot('service-read', athena)).findings.find(finding => finding.id === 'service-acts-as')!.message).toContain('--service lake-formation');
 	});
 
-	it('without the role named, nothing is decided as allowed, and the finding says which role to name', () => {
+	it('without the role named, the verdict is unknown (never denied by a policy naming someone else), and the finding says which role to name', () => {
 		const snapshot = without(serviceSnapshot('service-read', {name: 'lambda'}), 'principal');
 		const diagnosis = diagnose(snapshot);
-		expect(diagnosis.verdict).not.toBe('allowed');
+		expect(diagnosis.verdict).toBe('unknown');
 		const finding = diagnosis.findings.find(candidate => candidate.id === 'service-role-not-named')!;
 		expect(finding.message).toContain("the function's execution role");
 		expect(finding.remedy).toContain('--service lambda --service-role');
