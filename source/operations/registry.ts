@@ -6,6 +6,7 @@ import {decideMultipartOf, type MultipartQuestion} from './multipart-upload.js';
 import {download} from './download.js';
 import {presignedDownload} from './presigned-download.js';
 import {presignedUpload} from './presigned-upload.js';
+import {replication} from './replication.js';
 import type {Leg, Multipart, OperationModule, Side} from './types.js';
 import {upload} from './upload.js';
 
@@ -21,6 +22,7 @@ export const operations: {readonly [Name in Operation]: OperationModule<Name>} =
 	'cloudfront-upload': cloudfrontUpload,
 	'presigned-download': presignedDownload,
 	'presigned-upload': presignedUpload,
+	replication,
 };
 
 /** Every module, in the tuple's order. */
