@@ -24,6 +24,8 @@ export type CollectOptions = {
 	readonly keyProfile?: string;
 	/** The bucket's Region, when the profile does not say. */
 	readonly region?: string;
+	/** replication: the ID of the source bucket's rule, when several could replicate the object. */
+	readonly replicationRule?: string;
 	/** Ctrl+C: stop every call and return `cancelled`. */
 	readonly signal?: AbortSignal;
 	/** The whole collection; what is not read by then becomes unknown. Default 60 s. */
@@ -117,7 +119,7 @@ export const collectSnapshot = async (options: CollectOptions): Promise<Result<S
 		const earlier = held;
 		held = undefined;
 		for (const event of earlier) options.onProgress?.(event);
-		const snapshot = await gather(reader, sessions, checked.value, options.region);
+		const snapshot = await gather(reader, sessions, checked.value, options.region, options.replicationRule ? {replicationRule: options.replicationRule} : {});
 		if (reader.cancelled()) return err(cancelled);
 		return ok(snapshot);
 	} finally {

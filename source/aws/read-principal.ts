@@ -58,8 +58,11 @@ const readBoundary = async (reader: Reader, session: Session, entity: IamEntity 
 	return readManagedPolicy(reader, session, entity.boundaryArn);
 };
 
-/** A role session or an IAM user: identity policies (the user's groups' too), boundary, tags. */
-const readIamPrincipal = async (reader: Reader, session: Session, identity: Identity, owner: PolicyOwner): Promise<PrincipalInfo> => {
+/**
+ * A role session or an IAM user: identity policies (the user's groups' too), boundary, tags. `assumed`: a role a
+ * service assumes (replication), read by its ARN: the principal is the role itself, with its trust policy.
+ */
+const readIamPrincipal = async (reader: Reader, session: Session, identity: Identity, owner: PolicyOwner, assumed = false): Promise<PrincipalInfo> => {
 	const entityRead = readEntity(reader, session, owner);
 	const boundaryRead = entityRead.then(read => readBoundary(reader, session, read.entity));
 	const [entityResult, inline, attached, groups, boundary] = await Promise.all([
@@ -81,7 +84,16 @@ const readIamPrincipal = async (reader: Reader, session: Session, identity: Iden
 	}
 	noteMissing(reader, 'principal.permissionsBoundary', boundary.missing);
 	const entity = entityResult.entity;
-	const isSession = owner.kind === 'role';
+	const isSession = owner.kind === 'role' && !assumed;
+	if (assumed) {
+		return {
+			arn: entity?.arn ?? owner.arn,
+			...(policies.value ? {identityPolicies: distinct(policies.value)} : {}),
+			...(boundary.value !== undefined ? {permissionsBoundary: boundary.value} : {}),
+			...(entity?.tags ? {tags: entity.tags} : {}),
+			...(entity?.trustPolicy ? {trustPolicy: entity.trustPolicy} : {}),
+		};
+	}
 	if (isSession) {
 		reader.note(
 			'principal.sessionPolicy',
@@ -129,4 +141,14 @@ export const readPrincipal = async (reader: Reader, session: Session): Promise<P
 	}
 	reader.note('principal.identityPolicies', `the caller ${arn} is not an IAM user or role session, so its policies cannot be listed`, 'paste the policies that apply to it');
 	return {arn, ...(userId ? {userId} : {})};
+};
+
+/**
+ * The role a service assumes (replication: the rule's Role), read with a profile of its account: GetRole (trust policy,
+ * boundary, tags), its inline and attached policies. Only read calls; nothing is assumed.
+ */
+export const readAssumedRole = (reader: Reader, session: Session, roleArn: string): Promise<PrincipalInfo> => {
+	const caller = parseCaller(roleArn);
+	const name = caller.name ?? roleArn.split('/').pop() ?? roleArn;
+	return readIamPrincipal(reader, session, {arn: roleArn, account: caller.account ?? '', partition: caller.partition, userId: ''}, {kind: 'role', name, arn: roleArn}, true);
 };
