@@ -96,8 +96,10 @@ export function* manualFlow(env: FlowEnv, target: Target, denial: ParsedDenial |
 	// A service principal (CloudFront) makes the request: it has no identity policies, boundary or SCPs to ask for.
 	const actor = destinationLeg(question.operation).actor;
 	const service = actor.kind === 'service' ? actor.service : undefined;
+	// A role a service assumes (replication) makes the requests: it is asked for by what names it, the rule's Role.
+	const principalQuestion = actor.kind === 'assumed-role' ? questions.assumedRoleQuestion : questions.principalQuestion;
 	const principalArn =
-		service ?? (denial?.principal && questions.principalQuestion.validate(denial.principal) === undefined ? denial.principal : yield* ask(questions.principalQuestion));
+		service ?? (denial?.principal && principalQuestion.validate(denial.principal) === undefined ? denial.principal : yield* ask(principalQuestion));
 	const callerAccount = accountOfArn(principalArn);
 	const bucketAccount = yield* bucketAccountFlow(question.bucket, callerAccount);
 	const keyRegion = target.keyArn ? parseArn(target.keyArn)?.region : undefined;

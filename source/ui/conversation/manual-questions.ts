@@ -35,6 +35,14 @@ export const principalQuestion: TextQuestion = {
 	validate: checkPrincipalArn,
 };
 
+/** Replication: the role the rule names, which S3 assumes (same answer id: it is who makes the requests). */
+export const assumedRoleQuestion: TextQuestion = {
+	...principalQuestion,
+	title: 'Replication role',
+	prompt: 'Which role does the replication rule name? (Role in aws s3api get-bucket-replication)',
+	placeholder: 'arn:aws:iam::111122223333:role/ROLE',
+};
+
 export const bucketRegionQuestion = (suggestion: string | undefined): TextQuestion => ({
 	kind: 'text',
 	id: 'bucket-region',
