@@ -1,7 +1,7 @@
 import {err, ok, type Result} from '../../shared/result.js';
 import {describeNameError, parseBucketName, parseKeyReference, parsePrincipalArn, parseRegion, parseS3Location} from '../../names/index.js';
 import {bundleFormat, type BundleQuestion} from '../../inputs/bundle/bundle-layout.js';
-import {hasSource} from '../../operations/registry.js';
+import {destinationLeg, hasSource} from '../../operations/registry.js';
 import {isOperation, operationNames, operationNamesInWords} from '../../snapshot/operation-names.js';
 
 /** What the command line gives, unchecked. */
@@ -55,6 +55,10 @@ export const validateCollectOptions = (input: CollectScriptInput): Result<Collec
 	const fail = (message: string) => err({message});
 	if (!input.operation) return fail(`--operation is required: ${operationNamesInWords()}`);
 	if (!isOperation(input.operation)) return fail(`--operation "${input.operation}" is not one of ${operationNames.join(', ')}`);
+	// The script does not read a replication rule, the role it names or versioning: a bundle would guess the replica key.
+	if (destinationLeg(input.operation).facts.key === 'replica') {
+		return fail(`--operation ${input.operation} is not in the collect script yet (it does not read the replication rule, its role or versioning): run check --operation ${input.operation} live with a profile of the source bucket's account, or write a snapshot (docs/snapshot.md)`);
+	}
 	if (!input.bucket) return fail('--bucket is required');
 	if (input.objectKey === undefined) return fail('--key is required (the object key)');
 	const problem = checkBucket(input.bucket, '--bucket') ?? checkObjectKey(input.objectKey, '--key');
