@@ -70,6 +70,24 @@ const otherDestination = ({snapshot}: FindingInput): OperationFinding | undefine
 			};
 };
 
+/** The snapshot's principal must be the rule's role: another principal's policies say nothing about replication. */
+const otherRole = ({snapshot}: FindingInput): OperationFinding | undefined => {
+	const rule = snapshot.replication?.role;
+	const principal = snapshot.principal;
+	if (!rule || !principal) return undefined;
+	const principalRole = principal.roleArn ?? roleArnOfCaller(parseCaller(principal.arn)) ?? principal.arn;
+	// Policies name a role without its path: compare the account and the name.
+	const same = (a: string, b: string): boolean => accountOf(a) === accountOf(b) && a.split('/').pop() === b.split('/').pop();
+	return same(rule, principalRole)
+		? undefined
+		: {
+				id: 'replication-other-role',
+				severity: 'error',
+				message: `The replication rule names the role ${rule}, but the policies diagnosed are those of ${principal.arn}: S3 replicates as the rule's role, so this diagnosis does not tell whether replication works.`,
+				remedy: `Diagnose the rule's role (check --operation replication reads it from the rule), or give its policies in principal.`,
+			};
+};
+
 /** "By default, Amazon S3 doesn't replicate objects that are stored at rest using server-side encryption with … AWS KMS." */
 const sseKmsNotSelected = ({snapshot}: FindingInput): OperationFinding | undefined =>
 	snapshot.replication?.sseKmsEncryptedObjects === false
@@ -205,4 +223,4 @@ const versioningOff = ({snapshot}: FindingInput): OperationFinding | undefined =
 			};
 };
 
-export const replicationFindings = [ruleNotRead, ruleDisabled, otherDestination, sseKmsNotSelected, noReplicaKey, replicaKeyByAlias, awsManagedReplicaKey, roleNotTrusted, versioningOff];
+export const replicationFindings = [ruleNotRead, ruleDisabled, otherDestination, otherRole, sseKmsNotSelected, noReplicaKey, replicaKeyByAlias, awsManagedReplicaKey, roleNotTrusted, versioningOff];

@@ -270,6 +270,15 @@ describe('replication findings that are not a missing grant', () => {
 		expect(findingIds(diagnose(without(snapshot, 'bucket.versioning')))).toContain('replication-versioning-unknown');
 	});
 
+	it("policies of another principal than the rule's role are not the replication's", () => {
+		const snapshot = replicationSnapshot();
+		const other = {...snapshot, principal: {...snapshot.principal!, arn: `arn:aws:iam::${account}:role/someone-else`}};
+		expect(findingIds(diagnose(other))).toContain('replication-other-role');
+		// A role ARN with a path is the same role as the rule's ARN without it.
+		const withPath = {...snapshot, replication: {...snapshot.replication!, role: `arn:aws:iam::${account}:role/service/replication-role`}};
+		expect(findingIds(diagnose(withPath))).not.toContain('replication-other-role');
+	});
+
 	it('a rule not read: said once, and the replica key stays unknown unless given', () => {
 		const snapshot = without(replicationSnapshot(), 'replication', 'key');
 		const diagnosis = diagnose(snapshot);
