@@ -155,6 +155,19 @@ describe('replication: S3 replicates an SSE-KMS object as the role the rule name
 		expect(findingIds(diagnosis)).toContain('bucket-key-context');
 	});
 
+	it("a source object without a Bucket Key into a bucket whose default turns them on: undocumented, so the replica's context is unknown, never guessed", () => {
+		const snapshot = replicationSnapshot();
+		const bucketKeyDefault = {...snapshot, bucket: {...snapshot.bucket!, defaultEncryption: {algorithm: 'aws:kms' as const, kmsKeyId: replicaKeyOf(account), bucketKeyEnabled: true}}};
+		const diagnosis = diagnose(bucketKeyDefault);
+		const encrypt = diagnosis.actions.find(action => action.id === 'kms:Encrypt@destination')!;
+		expect(encrypt.context['kms:EncryptionContext:aws:s3:arn']).toBeUndefined();
+		// AWS's example policy tests the context: the decision cannot be allowed, and the Decrypt for a Bucket Key is asked too.
+		expect(decisions(diagnosis)['kms:Encrypt@destination']).toBe('unknown');
+		expect(decisions(diagnosis)['kms:Decrypt@destination']).toBeDefined();
+		// The replica keeps the source's setting: a source without a Bucket Key and a default without one is off.
+		expect(diagnose(snapshot).actions.map(action => action.id)).not.toContain('kms:Decrypt@destination');
+	});
+
 	it('same account, the role lacks kms:Encrypt on the replica key: the fix goes into the role, with exactly kms:Encrypt, and is proven', () => {
 		const snapshot = replicationSnapshot();
 		const document = snapshot.principal!.identityPolicies![0]!.document as {Statement: unknown[]};
