@@ -4,6 +4,8 @@ import {Command, CommanderError, Option} from 'commander';
 import {CliError, exitCodes} from './commands/cli-error.js';
 import {operationNames} from './snapshot/operation-names.js';
 import {assumptionIds} from './snapshot/assumptions.js';
+import {originAccessChoices, originTypeChoices} from './inputs/distribution/distribution-flags.js';
+import {awsServiceNames} from './snapshot/service-names.js';
 import {visible, visibleLines} from './report/sanitize.js';
 import {packageVersion} from './version.js';
 
@@ -40,9 +42,11 @@ program
 	.option('--source-key <objectKey>', 'copy: the source object key (replication: default --key, as a replica keeps its key)')
 	.option('--replication-rule <id>', "replication: the source bucket's rule, by ID (default: the highest-priority rule that replicates the object to --bucket)")
 	.option('--distribution-arn <arn>', 'cloudfront-download/-upload: the distribution ARN its requests carry as AWS:SourceArn')
-	.addOption(new Option('--origin-access <how>', 'cloudfront-download/-upload: how the distribution signs origin requests (origin access control, legacy identity, none)').choices(['oac', 'oai', 'none']))
-	.addOption(new Option('--origin-type <type>', "cloudfront-download/-upload: the origin is the bucket's REST endpoint or its website endpoint").choices(['rest', 'website']))
+	.addOption(new Option('--origin-access <how>', 'cloudfront-download/-upload: how the distribution signs origin requests (origin access control, legacy identity, none)').choices(originAccessChoices))
+	.addOption(new Option('--origin-type <type>', "cloudfront-download/-upload: the origin is the bucket's REST endpoint or its website endpoint").choices(originTypeChoices))
 	.option('--presigned-url <url>', 'presigned-download/-upload: the URL; only its bucket, key, expiry, signature version and access key ID are kept, never its signature or token')
+	.addOption(new Option('--service <name>', "service-read/-write: the AWS service that reads or writes the object (athena uses your own credentials; the others a role of theirs)").choices(awsServiceNames))
+	.option('--service-role <arn>', "service-read/-write: the IAM role the service uses (a Glue job's role, a Lambda function's execution role, …); diagnosed as that role")
 	.option('--assume <facts...>', `take facts as given where they were not read, each reported as assumed: ${assumptionIds.join(', ')} (comma-separated or repeated)`)
 	.option('--save-snapshot <file>', 'save what was collected, to send to a support engineer')
 	.option('--redact [all]', 'replace account IDs, names, buckets and keys with consistent placeholders (see docs/redaction.md); all: also Sids, tags, VPC endpoint IDs, IP addresses and canonical IDs')
@@ -73,6 +77,12 @@ program
 	.option('--size <bytes>', 'size of the file being uploaded (decides multipart)')
 	.option('--source-bucket <name>', 'copy: the source bucket')
 	.option('--source-key <objectKey>', 'copy: the source object key')
+	.option('--distribution-arn <arn>', 'cloudfront-download/-upload: the distribution ARN its requests carry as AWS:SourceArn')
+	.addOption(new Option('--origin-access <how>', 'cloudfront-download/-upload: how the distribution signs origin requests (origin access control, legacy identity, none)').choices(originAccessChoices))
+	.addOption(new Option('--origin-type <type>', "cloudfront-download/-upload: the origin is the bucket's REST endpoint or its website endpoint").choices(originTypeChoices))
+	.option('--presigned-url <url>', "presigned-download/-upload: the URL (it names the bucket and key); the script gets only its facts and asks for its access key's account, never its signature or token")
+	.option('--service <name>', `service-read/-write: the AWS service (${awsServiceNames.join(', ')})`)
+	.option('--service-role <arn>', 'service-read/-write: the IAM role the service uses; the script reads its policies')
 	.option('--out <file>', 'write the script to a file instead of standard output')
 	.action(async options => {
 		const {runCollectScript} = await import('./commands/collect-script.js');

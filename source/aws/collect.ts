@@ -1,4 +1,4 @@
-import type {Question, Snapshot} from '../snapshot/snapshot.js';
+import type {PresignedUrlInfo, Question, Snapshot} from '../snapshot/snapshot.js';
 import {err, ok, type Result} from '../shared/result.js';
 import {anySignal} from './any-signal.js';
 import {checkQuestion, checkRegion} from './check-question.js';
@@ -8,6 +8,7 @@ import {silenceSdk} from './quiet.js';
 import {createReader, type ReadProgress, type Reader} from './reader.js';
 import {ssoProfileBehind} from './credentials.js';
 import {unreachableLine, unreachableOf} from './reach.js';
+import {readSigner} from './read-signer.js';
 import {readIdentity, type Session} from './session.js';
 import {loadSharedFiles, type SharedFiles} from './shared-files.js';
 
@@ -22,6 +23,8 @@ export type CollectOptions = {
 	readonly bucketProfile?: string;
 	/** A profile of the key's account: only it can read the key policy. */
 	readonly keyProfile?: string;
+	/** A role whose requests are diagnosed in place of the profile's own (the role an AWS service uses); its policies are read with a profile of its account. */
+	readonly actingRole?: string;
 	/** The bucket's Region, when the profile does not say. */
 	readonly region?: string;
 	/** replication: the ID of the source bucket's rule, when several could replicate the object. */
@@ -35,6 +38,8 @@ export type CollectOptions = {
 	readonly onProgress?: (event: ReadProgress) => void;
 	/** Default process.env; tests pass their own (temporary HOME, AWS_CONFIG_FILE, AWS_ENDPOINT_URL). */
 	readonly env?: NodeJS.ProcessEnv;
+	/** A presigned URL's facts (never its signature): who signed it is compared with the caller's profile. */
+	readonly presignedUrl?: PresignedUrlInfo;
 };
 
 export type CollectError = {
@@ -119,9 +124,14 @@ export const collectSnapshot = async (options: CollectOptions): Promise<Result<S
 		const earlier = held;
 		held = undefined;
 		for (const event of earlier) options.onProgress?.(event);
-		const snapshot = await gather(reader, sessions, checked.value, options.region, options.replicationRule ? {replicationRule: options.replicationRule} : {});
+		const caller = sessions.find(session => session.roles.includes('caller'));
+		const presignedUrl = options.presignedUrl && caller ? await readSigner(reader, caller, options.presignedUrl) : undefined;
+		const snapshot = await gather(reader, sessions, checked.value, options.region, {
+			...(options.replicationRule ? {replicationRule: options.replicationRule} : {}),
+			...(options.actingRole ? {actingRole: options.actingRole} : {}),
+		});
 		if (reader.cancelled()) return err(cancelled);
-		return ok(snapshot);
+		return ok(presignedUrl ? {...snapshot, presignedUrl} : snapshot);
 	} finally {
 		reader?.close();
 		for (const session of sessions) session.clients.destroy();

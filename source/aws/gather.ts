@@ -1,18 +1,17 @@
 import {destinationLeg, legOn} from '../operations/registry.js';
 import {snapshotFormat, type KeyInfo, type ObjectInfo, type PrincipalInfo, type Question, type ReplicationRule, type Snapshot, type UnreadNote} from '../snapshot/snapshot.js';
-import {parseCaller} from '../engine/principal.js';
 import {readBucket, readBucketRegion, readObject, type BucketTarget} from './read-bucket.js';
 import {readKey} from './read-key.js';
 import {readOrganization} from './read-organization.js';
-import {readAssumedRole, readPrincipal} from './read-principal.js';
+import {readActingRole, readPrincipal} from './read-principal.js';
 import {readReplicationRule, readVersioning} from './read-replication.js';
 import type {Reader} from './reader.js';
-import {readIdentity, sessionInAccount, type Session} from './session.js';
+import {readIdentity, type Session} from './session.js';
 
 const topLevelOrder = ['principal', 'replication', 'bucket', 'object', 'key', 'source', 'organization'];
 
-/** What a question's reads need besides the question: the replication rule's ID, when several could cover the object. */
-export type GatherOptions = {readonly replicationRule?: string};
+/** What a question's reads need besides the question: the replication rule's ID, when several could cover the object; the role a service acts as. */
+export type GatherOptions = {readonly replicationRule?: string; readonly actingRole?: string};
 
 /** Notes in a stable order (calls finish in any order; a saved snapshot should not change with timing). */
 const sortNotes = (notes: readonly UnreadNote[]): UnreadNote[] => {
@@ -45,6 +44,8 @@ export const gather = async (reader: Reader, sessions: readonly Session[], quest
 	const bucketTarget: BucketTarget = {bucket: question.bucket, path: 'bucket', sessions: unique([bucketSession, caller]), withName: false};
 	const bucketRead = readBucket(reader, bucketTarget);
 	const regionOf = (target: BucketTarget) => async (): Promise<string> => bucketRegion ?? (await readBucketRegion(reader, target)) ?? caller.region;
+	// A service that uses its own role makes the request as that role: its policies, not the profile's, are the ones checked.
+	const actingPrincipal = options.actingRole ? readActingRole(reader, sessions, caller, options.actingRole) : readPrincipal(reader, caller);
 	// Replication: the source bucket's rule names the role S3 assumes (the principal) and the replica key.
 	const replicates = destination.key === 'replica';
 	const replicationRead: Promise<ReplicationRule | undefined> =
@@ -55,7 +56,7 @@ export const gather = async (reader: Reader, sessions: readonly Session[], quest
 					...(options.replicationRule ? {ruleId: options.replicationRule} : {}),
 				})
 			: Promise.resolve(undefined);
-	const principalRead: Promise<PrincipalInfo | undefined> = replicates ? replicationRead.then(rule => readReplicationRole(reader, sessions, caller, rule)) : readPrincipal(reader, caller);
+	const principalRead: Promise<PrincipalInfo | undefined> = replicates ? replicationRead.then(rule => readReplicationRole(reader, sessions, caller, rule)) : actingPrincipal;
 	const objectRead: Promise<ObjectInfo | undefined> =
 		destination.object
 			? readObject(reader, {
@@ -163,7 +164,5 @@ const readReplicationRole = async (reader: Reader, sessions: readonly Session[],
 		reader.note('principal', 'the replication role is the one the source bucket\'s replication rule names, and the rule was not read', 's3:GetReplicationConfiguration on the source bucket, with a profile of its account');
 		return undefined;
 	}
-	const account = parseCaller(rule.role).account;
-	const session = (account ? await sessionInAccount(reader, sessions, account) : undefined) ?? caller;
-	return readAssumedRole(reader, session, rule.role);
+	return readActingRole(reader, sessions, caller, rule.role);
 };

@@ -88,6 +88,7 @@ export const openSessions = async (
 				name: name ?? 'default chain',
 				roles: plan.roles,
 				region,
+				accessKeyId: credentials[index]!.accessKeyId,
 				clients: createClients({
 					credentials: credentials[index]!,
 					region,

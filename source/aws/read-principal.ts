@@ -2,11 +2,12 @@ import {GetRoleCommand, GetUserCommand, ListGroupsForUserCommand} from '@aws-sdk
 import {groupsPageOf, iamEntityOf, type IamEntity} from '../snapshot/aws-answers/index.js';
 import type {NamedPolicy, PrincipalInfo} from '../snapshot/snapshot.js';
 import {parseCaller} from '../engine/principal.js';
+import {parsePrincipalArn} from '../names/index.js';
 import {answerFailure} from './answer-failure.js';
 import {combine, readAttachedPolicies, readInlinePolicies, readManagedPolicy, type Gathered, type Missing, type PolicyOwner} from './read-iam.js';
 import {readAllPages} from './read-pages.js';
 import type {Reader} from './reader.js';
-import {readIdentity, sessionLabel, type Identity, type Session} from './session.js';
+import {readIdentity, sessionInAccount, sessionLabel, type Identity, type Session} from './session.js';
 
 const noteMissing = (reader: Reader, path: string, missing: readonly Missing[]): void => {
 	for (const item of missing) reader.note(path, `${item.action}: ${reader.explain(item.failure)}`, item.permission);
@@ -59,10 +60,11 @@ const readBoundary = async (reader: Reader, session: Session, entity: IamEntity 
 };
 
 /**
- * A role session or an IAM user: identity policies (the user's groups' too), boundary, tags. `assumed`: a role a
- * service assumes (replication), read by its ARN: the principal is the role itself, with its trust policy.
+ * A role session or an IAM user: identity policies (the user's groups' too), boundary, tags. `acting`: a role read
+ * by its ARN because a service makes the request as it (a Glue job's role, replication's role): the principal is the
+ * role itself, with its trust policy, and no session policy.
  */
-const readIamPrincipal = async (reader: Reader, session: Session, identity: Identity, owner: PolicyOwner, assumed = false): Promise<PrincipalInfo> => {
+const readIamPrincipal = async (reader: Reader, session: Session, identity: Identity, owner: PolicyOwner, acting = false): Promise<PrincipalInfo> => {
 	const entityRead = readEntity(reader, session, owner);
 	const boundaryRead = entityRead.then(read => readBoundary(reader, session, read.entity));
 	const [entityResult, inline, attached, groups, boundary] = await Promise.all([
@@ -84,16 +86,8 @@ const readIamPrincipal = async (reader: Reader, session: Session, identity: Iden
 	}
 	noteMissing(reader, 'principal.permissionsBoundary', boundary.missing);
 	const entity = entityResult.entity;
-	const isSession = owner.kind === 'role' && !assumed;
-	if (assumed) {
-		return {
-			arn: entity?.arn ?? owner.arn,
-			...(policies.value ? {identityPolicies: distinct(policies.value)} : {}),
-			...(boundary.value !== undefined ? {permissionsBoundary: boundary.value} : {}),
-			...(entity?.tags ? {tags: entity.tags} : {}),
-			...(entity?.trustPolicy ? {trustPolicy: entity.trustPolicy} : {}),
-		};
-	}
+	// A role a service acts as is diagnosed as the role itself: no session of ours, so no session policy to ask for.
+	const isSession = owner.kind === 'role' && !acting;
 	if (isSession) {
 		reader.note(
 			'principal.sessionPolicy',
@@ -102,7 +96,8 @@ const readIamPrincipal = async (reader: Reader, session: Session, identity: Iden
 		);
 	}
 	return {
-		arn: identity.arn,
+		// GetRole names the role's path, which a policy's ARN must match.
+		arn: acting ? (entity?.arn ?? identity.arn) : identity.arn,
 		...(isSession && entity?.arn ? {roleArn: entity.arn} : {}),
 		...(identity.userId ? {userId: identity.userId} : {}),
 		...(policies.value ? {identityPolicies: distinct(policies.value)} : {}),
@@ -110,6 +105,8 @@ const readIamPrincipal = async (reader: Reader, session: Session, identity: Iden
 		// A user's own keys carry no session policy; a role session's cannot be read.
 		...(isSession ? {} : {sessionPolicy: null}),
 		...(entity?.tags ? {tags: entity.tags} : {}),
+		// Only a role a service assumes needs its trust policy: does it let the service assume it?
+		...(acting && entity?.trustPolicy ? {trustPolicy: entity.trustPolicy} : {}),
 	};
 };
 
@@ -144,11 +141,14 @@ export const readPrincipal = async (reader: Reader, session: Session): Promise<P
 };
 
 /**
- * The role a service assumes (replication: the rule's Role), read with a profile of its account: GetRole (trust policy,
- * boundary, tags), its inline and attached policies. Only read calls; nothing is assumed.
+ * A role an AWS service acts as (a Glue job's role, a Lambda function's execution role, the role replication
+ * assumes): its identity policies, boundary and trust policy, read with a profile of the role's account (IAM is
+ * account-local). Only read calls; nothing is assumed.
  */
-export const readAssumedRole = (reader: Reader, session: Session, roleArn: string): Promise<PrincipalInfo> => {
-	const caller = parseCaller(roleArn);
-	const name = caller.name ?? roleArn.split('/').pop() ?? roleArn;
-	return readIamPrincipal(reader, session, {arn: roleArn, account: caller.account ?? '', partition: caller.partition, userId: ''}, {kind: 'role', name, arn: roleArn}, true);
+export const readActingRole = async (reader: Reader, sessions: readonly Session[], caller: Session, roleArn: string): Promise<PrincipalInfo | undefined> => {
+	const role = parsePrincipalArn(roleArn);
+	if (!role.ok || role.value.kind !== 'role') return undefined;
+	const {account, partition, name} = role.value;
+	const session = (await sessionInAccount(reader, sessions, account)) ?? caller;
+	return readIamPrincipal(reader, session, {arn: roleArn, account, partition, userId: ''}, {kind: 'role', name, arn: roleArn}, true);
 };

@@ -13,6 +13,8 @@ export type Session = {
 	readonly roles: readonly SessionRole[];
 	readonly region: string;
 	readonly clients: Clients;
+	/** The access key ID its credentials use (never the secret): what a presigned URL's signer is compared with. */
+	readonly accessKeyId: string;
 };
 
 export type Identity = {

@@ -1,13 +1,17 @@
 import {parsePresignedUrl, type PresignedUrlFacts} from '../inputs/presigned-url/parse-presigned-url.js';
-import {describeNameError, parseDistributionArn} from '../names/index.js';
+import {distributionOfFlags} from '../inputs/distribution/distribution-flags.js';
+import {describeNameError, parsePrincipalArn} from '../names/index.js';
+import {serviceFacts} from '../operations/aws-services.js';
 import {allOperations, destinationLeg, operationModule} from '../operations/registry.js';
 import {isOperation, operationNamesInWords} from '../snapshot/operation-names.js';
-import type {DistributionInfo, Snapshot} from '../snapshot/snapshot.js';
+import {awsServiceNames, isAwsServiceName} from '../snapshot/service-names.js';
+import type {DistributionInfo, ServiceInfo, Snapshot} from '../snapshot/snapshot.js';
 import {CliError} from './cli-error.js';
 
 /**
  * The facts `check` is told rather than reads, for the operations that need them: the CloudFront distribution
- * (cloudfront-download) and a presigned URL (presigned-download, presigned-upload). Nothing here is read from AWS:
+ * (cloudfront-download), a presigned URL (presigned-download, presigned-upload) and the AWS service with the role it
+ * uses (service-read, service-write). Nothing here is read from AWS:
  * each flag is a given fact, and the report shows it. Of a URL only its parsed facts travel on: never the URL itself,
  * whose signature and token are live credentials.
  */
@@ -20,32 +24,26 @@ export type RequestFactOptions = {
 	readonly originType?: string;
 	/** The whole presigned URL, as pasted on the command line. */
 	readonly presignedUrl?: string;
+	/** commander's choices: the names of awsServiceNames. */
+	readonly service?: string;
+	/** The IAM role the service uses (a Glue job's role …). */
+	readonly serviceRole?: string;
 };
 
-export const requestFactFlags = ['distributionArn', 'originAccess', 'originType', 'presignedUrl'] as const;
-
-const originAccessOf: Readonly<Record<string, DistributionInfo['originAccess']>> = {oac: 'origin-access-control', oai: 'origin-access-identity', none: 'none'};
-const originTypeOf: Readonly<Record<string, DistributionInfo['originType']>> = {rest: 's3-rest', website: 's3-website'};
+export const requestFactFlags = ['distributionArn', 'originAccess', 'originType', 'presignedUrl', 'service', 'serviceRole'] as const;
 
 const distributionOf = (options: RequestFactOptions): DistributionInfo | undefined => {
-	if (options.distributionArn === undefined && options.originAccess === undefined && options.originType === undefined) return undefined;
-	let arn: string | undefined;
-	if (options.distributionArn !== undefined) {
-		const parsed = parseDistributionArn(options.distributionArn);
-		if (!parsed.ok) throw new CliError(describeNameError(options.distributionArn, parsed.error, '--distribution-arn'));
-		arn = parsed.value.arn;
-	}
-	const originAccess = options.originAccess === undefined ? undefined : originAccessOf[options.originAccess];
-	const originType = options.originType === undefined ? undefined : originTypeOf[options.originType];
-	return {...(arn ? {arn} : {}), ...(originAccess ? {originAccess} : {}), ...(originType ? {originType} : {})};
+	const distribution = distributionOfFlags(options);
+	if (!distribution.ok) throw new CliError(distribution.error);
+	return distribution.value;
 };
 
 /** The operations a given fact belongs to, as a message lists them. */
-const namesOf = (fact: 'distribution' | 'presigned-url'): string => operationNamesInWords(allOperations.filter(module => module.givenFact === fact).map(module => module.name));
+const namesOf = (fact: 'distribution' | 'presigned-url' | 'service'): string => operationNamesInWords(allOperations.filter(module => module.givenFact === fact).map(module => module.name));
 
 /** The question's operation decides which flags apply; a flag for another operation is refused, not ignored. */
 export const checkRequestFactFlags = (operation: string | undefined, options: RequestFactOptions): void => {
-	const given = requestFactFlags.filter(name => name !== 'presignedUrl' && options[name] !== undefined);
+	const given = (['distributionArn', 'originAccess', 'originType'] as const).filter(name => options[name] !== undefined);
 	const fact = operation !== undefined && isOperation(operation) ? operationModule(operation).givenFact : undefined;
 	if (given.length > 0 && fact !== 'distribution') {
 		throw new CliError(`--distribution-arn, --origin-access and --origin-type describe a CloudFront distribution: give them with --operation ${namesOf('distribution')}`);
@@ -53,7 +51,35 @@ export const checkRequestFactFlags = (operation: string | undefined, options: Re
 	if (options.presignedUrl !== undefined && fact !== 'presigned-url') {
 		throw new CliError(`--presigned-url needs --operation ${namesOf('presigned-url')}: the URL does not say whether it is a GET or a PUT`);
 	}
+	if ((options.service !== undefined || options.serviceRole !== undefined) && fact !== 'service') {
+		throw new CliError(`--service and --service-role name the AWS service that reads or writes the object: give them with --operation ${namesOf('service')}`);
+	}
+	serviceOf(options);
 };
+
+/**
+ * The service and the role it uses. A service that acts with the caller's own credentials (Athena) takes no role: the
+ * caller is the profile's; a service with a role of its own is diagnosed as that role.
+ */
+export const serviceOf = (options: RequestFactOptions): ServiceInfo | undefined => {
+	if (options.service === undefined) {
+		if (options.serviceRole !== undefined) throw new CliError(`--service-role needs --service: which service uses the role (${awsServiceNames.join(', ')})`);
+		return undefined;
+	}
+	if (!isAwsServiceName(options.service)) throw new CliError(`--service ${options.service} is not a choice: give one of ${awsServiceNames.join(', ')}`);
+	const facts = serviceFacts(options.service);
+	if (options.serviceRole === undefined) return {name: options.service};
+	if (facts.family === 'forward-access-session') {
+		throw new CliError(`--service-role does not apply to ${options.service}: ${facts.label} reads and writes with the caller's own credentials (leave --service-role out; --profile is the caller)`);
+	}
+	const role = parsePrincipalArn(options.serviceRole);
+	if (!role.ok) throw new CliError(describeNameError(options.serviceRole, role.error, '--service-role'));
+	if (role.value.kind !== 'role') throw new CliError(`--service-role ${options.serviceRole} is not an IAM role ARN: give the role ${facts.label} uses, such as arn:aws:iam::111122223333:role/NAME`);
+	return {name: options.service, roleArn: options.serviceRole};
+};
+
+/** The role whose policies live collection reads in place of the profile's own, when the service uses one. */
+export const actingRoleOf = (options: RequestFactOptions): string | undefined => serviceOf(options)?.roleArn;
 
 /** The URL's facts; its bucket and key answer --bucket and --key, which must agree when given too. */
 export const presignedFactsOf = (options: RequestFactOptions & {readonly bucket?: string; readonly key?: string}): PresignedUrlFacts | undefined => {
@@ -67,14 +93,21 @@ export const presignedFactsOf = (options: RequestFactOptions & {readonly bucket?
 	return parsed.value;
 };
 
-/** The collected snapshot with the given facts; a service principal's request drops the profile's own principal. */
+/**
+ * The collected snapshot with the given facts. A service principal's request drops the profile's own principal, and
+ * so does a service that uses a role of its own when the role is not named (the profile is not who makes it).
+ */
 export const withRequestFacts = (snapshot: Snapshot, options: RequestFactOptions, presigned?: PresignedUrlFacts): Snapshot => {
 	const distribution = distributionOf(options);
-	const serviceActor = destinationLeg(snapshot.question.operation).actor.kind === 'service';
+	const service = serviceOf(options);
+	const roleNotNamed = service !== undefined && serviceFacts(service.name).family === 'service-role' && service.roleArn === undefined;
+	const dropPrincipal = destinationLeg(snapshot.question.operation).actor.kind === 'service' || roleNotNamed;
 	const {principal: _principal, ...withoutPrincipal} = snapshot;
 	return {
-		...(serviceActor ? {...withoutPrincipal, unread: (snapshot.unread ?? []).filter(note => !note.path.startsWith('principal'))} : snapshot),
+		...(dropPrincipal ? {...withoutPrincipal, unread: (snapshot.unread ?? []).filter(note => !note.path.startsWith('principal'))} : snapshot),
+		...(service ? {service} : {}),
 		...(distribution ? {distribution} : {}),
-		...(presigned ? {presignedUrl: presigned.presignedUrl} : {}),
+		// A live read may have added who signed it.
+		...(presigned ? {presignedUrl: snapshot.presignedUrl ?? presigned.presignedUrl} : {}),
 	};
 };

@@ -11,7 +11,8 @@ import {visible} from '../report/sanitize.js';
 import {packageVersion} from '../version.js';
 import {parseAssumptions, withAssumptions} from '../snapshot/assumptions.js';
 import {checkSnapshots} from './check-snapshots.js';
-import {checkRequestFactFlags, presignedFactsOf, withRequestFacts, type RequestFactOptions} from './check-request-facts.js';
+import {actingRoleOf, checkRequestFactFlags, presignedFactsOf, withRequestFacts, type RequestFactOptions} from './check-request-facts.js';
+import type {PresignedUrlFacts} from '../inputs/presigned-url/parse-presigned-url.js';
 import {CliError, exitCodes} from './cli-error.js';
 import {readTextInput, writeTextOutput} from './io.js';
 
@@ -117,7 +118,7 @@ const loadSnapshot = async (path: string): Promise<Snapshot> => {
 	return parsed.value;
 };
 
-const collectLive = async (options: CheckOptions): Promise<Snapshot> => {
+const collectLive = async (options: CheckOptions, presigned?: PresignedUrlFacts): Promise<Snapshot> => {
 	const question = liveQuestion(options);
 	const {collectSnapshot} = await import('../aws/collect.js');
 	const controller = new AbortController();
@@ -131,6 +132,8 @@ const collectLive = async (options: CheckOptions): Promise<Snapshot> => {
 			...(options.keyProfile ? {keyProfile: options.keyProfile} : {}),
 			...(options.region ? {region: options.region} : {}),
 			...(options.replicationRule ? {replicationRule: options.replicationRule} : {}),
+			...(presigned ? {presignedUrl: presigned.presignedUrl} : {}),
+			...(actingRoleOf(options) ? {actingRole: actingRoleOf(options)!} : {}),
 			signal: controller.signal,
 			onProgress: event => {
 				if (event.state === 'unknown' || event.state === 'failed') process.stderr.write(`? ${visible(`${event.label}: ${event.detail ?? 'could not be read'}`)}\n`);
@@ -144,7 +147,7 @@ const collectLive = async (options: CheckOptions): Promise<Snapshot> => {
 };
 
 /** Options that describe a live check: with --snapshot they would be silently ignored, so they are refused. */
-const liveOnly = ['profile', 'bucketProfile', 'keyProfile', 'operation', 'bucket', 'key', 'kmsKeyId', 'size', 'region', 'sourceBucket', 'sourceKey', 'replicationRule', 'distributionArn', 'originAccess', 'originType', 'presignedUrl'] as const;
+const liveOnly = ['profile', 'bucketProfile', 'keyProfile', 'operation', 'bucket', 'key', 'kmsKeyId', 'size', 'region', 'sourceBucket', 'sourceKey', 'replicationRule', 'distributionArn', 'originAccess', 'originType', 'presignedUrl', 'service', 'serviceRole'] as const;
 
 const flagOf = (name: string): string => `--${name.replace(/[A-Z]/g, letter => `-${letter.toLowerCase()}`)}`;
 
@@ -183,7 +186,7 @@ export const runCheck = async (options: CheckOptions): Promise<number> => {
 	const live: CheckOptions = presigned
 		? {...options, bucket: presigned.bucket, key: presigned.objectKey, ...(options.region ?? presigned.region ? {region: options.region ?? presigned.region} : {})}
 		: options;
-	const original = assume(files[0] !== undefined ? await loadSnapshot(files[0]) : withRequestFacts(await collectLive(live), options, presigned));
+	const original = assume(files[0] !== undefined ? await loadSnapshot(files[0]) : withRequestFacts(await collectLive(live, presigned), options, presigned));
 	let snapshot = original;
 	let diagnosis: Diagnosis | undefined;
 	if (mode) {

@@ -14,6 +14,12 @@ export type CollectScriptCommandOptions = {
 	readonly size?: string;
 	readonly sourceBucket?: string;
 	readonly sourceKey?: string;
+	readonly presignedUrl?: string;
+	readonly distributionArn?: string;
+	readonly originAccess?: string;
+	readonly originType?: string;
+	readonly service?: string;
+	readonly serviceRole?: string;
 	readonly out?: string;
 };
 
@@ -29,6 +35,12 @@ export const runCollectScript = async (options: CollectScriptCommandOptions): Pr
 		...(options.size !== undefined ? {sizeBytes: options.size} : {}),
 		...(options.sourceBucket !== undefined ? {sourceBucket: options.sourceBucket} : {}),
 		...(options.sourceKey !== undefined ? {sourceKey: options.sourceKey} : {}),
+		...(options.presignedUrl !== undefined ? {presignedUrl: options.presignedUrl} : {}),
+		...(options.distributionArn !== undefined ? {distributionArn: options.distributionArn} : {}),
+		...(options.originAccess !== undefined ? {originAccess: options.originAccess} : {}),
+		...(options.originType !== undefined ? {originType: options.originType} : {}),
+		...(options.service !== undefined ? {service: options.service} : {}),
+		...(options.serviceRole !== undefined ? {serviceRole: options.serviceRole} : {}),
 	});
 	if (!validated.ok) throw new CliError(validated.error.message, exitCodes.usage);
 	const script = renderCollectScript(validated.value, {generatedBy: `s3-kms-doctor ${packageVersion}`, generatedAt: new Date().toISOString()});

@@ -146,6 +146,8 @@ export const createWizardServices = (): WizardServices => ({
 			...(request.bucketProfile ? {bucketProfile: request.bucketProfile} : {}),
 			...(request.keyProfile ? {keyProfile: request.keyProfile} : {}),
 			...(request.region ? {region: request.region} : {}),
+			...(request.presignedUrl ? {presignedUrl: request.presignedUrl} : {}),
+			...(request.actingRole ? {actingRole: request.actingRole} : {}),
 			signal,
 			onProgress,
 		});

@@ -22,7 +22,8 @@ export const analyse = (snapshot: Snapshot): Analysis => {
 		const bucketAccount = spec.side === 'source' ? facts.sourceBucketAccount : facts.question.bucketAccount;
 		const evaluation = evaluate({
 			request: {
-				principal: principalOf(snapshot, spec.actor)?.arn ?? 'unknown-principal',
+				// Not known: the engine answers unknown wherever a Principal would have to name it.
+				principal: principalOf(snapshot, spec.actor)?.arn ?? '',
 				action: spec.action,
 				resource: spec.resource,
 				...(spec.service === 's3' && bucketAccount ? {resourceAccount: bucketAccount} : {}),

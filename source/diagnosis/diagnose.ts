@@ -10,6 +10,7 @@ import {unfixableFindings} from './unfixable.js';
 import {unknownActionFindings} from './unknown-actions.js';
 import type {UnknownKey} from './required-actions.js';
 import type {Snapshot} from '../snapshot/snapshot.js';
+import {operationModule} from '../operations/registry.js';
 
 /**
  * Snapshot + question → diagnosis: every needed action with its decision, every place a grant must
@@ -24,7 +25,11 @@ const verdictOf = (actions: readonly RequiredAction[], findings: readonly Findin
 };
 
 export const diagnose = (given: Snapshot, options: DiagnoseOptions = {}): Diagnosis => {
-	const {snapshot, assumed} = applyAssumptions(given);
+	const applied = applyAssumptions(given);
+	// Whether the snapshot's principal makes the request at all (a presigned URL's signer) is the operation's to say.
+	const settled = operationModule(given.question.operation).settleCaller?.(applied.snapshot) ?? {snapshot: applied.snapshot};
+	const {snapshot} = settled;
+	const assumed = settled.assumed ? [...applied.assumed, settled.assumed] : applied.assumed;
 	const analysis = analyse(snapshot);
 	const actions: RequiredAction[] = analysis.actions.map(({spec, evaluation, decision}) => ({
 		id: spec.id,

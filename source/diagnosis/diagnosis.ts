@@ -156,7 +156,7 @@ export type ResolvedQuestion = Pick<Question, 'operation' | 'bucket' | 'objectKe
 
 /** A fact the diagnosis took as given without reading it; every one is shown beside the verdict. */
 export type AssumedFact = {
-	/** An `--assume` id, or `no-session-policy` (AWS cannot read session policies). */
+	/** An `--assume` id, `no-session-policy` (AWS cannot read session policies), or `signer-is-principal` (a presigned URL's signer). */
 	readonly id: string;
 	/** "no KMS grant on the key allows these actions". */
 	readonly statement: string;

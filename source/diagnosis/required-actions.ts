@@ -201,10 +201,16 @@ const unknownKeyOf = (place: LegPlace, keyFrom: KeyFrom, snapshot: Snapshot): Un
 	};
 };
 
-const kmsActionSpec = (snapshot: Snapshot, place: LegPlace, keyFrom: KeyFrom, common: Omit<ActionSpec, 'resource' | 'context'>, context: Record<string, ContextValue>): ActionSpec => {
+const kmsActionSpec = (
+	snapshot: Snapshot,
+	place: LegPlace,
+	keyFrom: KeyFrom,
+	common: Omit<ActionSpec, 'resource' | 'context'>,
+	{context, settles: notCarried}: Carried,
+): ActionSpec => {
 	const resource = place.key.arn ?? unknownKeyArn(place.key, place.region);
 	const unknownKey = place.key.arn ? {} : {unknownKey: unknownKeyOf(place, keyFrom, snapshot)};
-	const settles = {...aliasesSettledBy(snapshot, context, common.side, resource).settles, ...bucketKeySettledBy(place, context, keyFrom)};
+	const settles = {...aliasesSettledBy(snapshot, context, common.side, resource).settles, ...bucketKeySettledBy(place, context, keyFrom), ...notCarried};
 	return {...common, resource, context, ...(Object.keys(settles).length > 0 ? {settles} : {}), ...unknownKey};
 };
 
@@ -220,6 +226,15 @@ const bucketKeySettledBy = (place: LegPlace, context: Readonly<Record<string, Co
 							? "whether the replica uses an S3 Bucket Key (it keeps the source object's: HeadObject's BucketKeyEnabled on the source object), or --assume bucket-key=on|off"
 							: `whether S3 Bucket Keys are on (s3:GetEncryptionConfiguration on ${place.bucketArn}: BucketKeyEnabled), or --assume bucket-key=on|off`,
 			};
+
+type Carried = {readonly context: Record<string, ContextValue>; readonly settles: Readonly<Record<string, string>>};
+
+/** The context as the request really carries it: keys the operation says it does not carry stay unknown, with what settles them. */
+const carried = (snapshot: Snapshot, service: 's3' | 'kms', context: Record<string, ContextValue>): Carried => {
+	const notCarried = operationModule(snapshot.question.operation).contextNotCarried?.(snapshot, service) ?? {};
+	const kept = Object.fromEntries(Object.entries(context).filter(([key]) => !Object.hasOwn(notCarried, key)));
+	return {context: kept, settles: notCarried};
+};
 
 /** Who makes a leg's requests, as the snapshot knows it. */
 export const principalOf = (snapshot: Snapshot, actor: Actor): Principal => {
@@ -253,22 +268,23 @@ const legActions = (snapshot: Snapshot, facts: ResolvedFacts, leg: Leg): ActionS
 		.filter(action => action.service === 's3' || usesKms)
 		.map((action): ActionSpec => {
 			const common = {id: actionId(action.action, leg.side), action: action.action, purpose: action.purpose(question), side: leg.side, actor: leg.actor};
-			return action.service === 's3'
-				? {
-						...common,
-						service: 's3',
-						resource: action.on === 'bucket' ? place.bucketArn : place.objectArn,
-						context: s3Context(snapshot, principal, place.bucketAccount, place.region, action.sendsKeyHeaders, leg.actor),
-					}
-				: kmsActionSpec(
-						snapshot,
-						place,
-						keyFrom,
-						{...common, service: 'kms'},
-						leg.actor.kind === 'service'
-							? serviceKmsContext(snapshot, place.key, place.region, encryptionContextArn, place.keyInfo, leg.side)
-							: kmsContext(snapshot, principal, place.key, callerAccount, place.region, encryptionContextArn, place.keyInfo, leg.side, leg.actor),
-					);
+			if (action.service === 's3') {
+				const {context, settles} = carried(snapshot, 's3', s3Context(snapshot, principal, place.bucketAccount, place.region, action.sendsKeyHeaders, leg.actor));
+				return {...common, service: 's3', resource: action.on === 'bucket' ? place.bucketArn : place.objectArn, context, ...(Object.keys(settles).length > 0 ? {settles} : {})};
+			}
+			return kmsActionSpec(
+				snapshot,
+				place,
+				keyFrom,
+				{...common, service: 'kms'},
+				carried(
+					snapshot,
+					'kms',
+					leg.actor.kind === 'service'
+						? serviceKmsContext(snapshot, place.key, place.region, encryptionContextArn, place.keyInfo, leg.side)
+						: kmsContext(snapshot, principal, place.key, callerAccount, place.region, encryptionContextArn, place.keyInfo, leg.side, leg.actor),
+				),
+			);
 		});
 };
 

@@ -27,7 +27,11 @@ const unknownKeysOf = (compiled: CompiledStatement, request: PreparedRequest, re
 const traceStatement = (compiled: CompiledStatement, policyName: string, request: PreparedRequest, hasPrincipals: boolean): Trace | undefined => {
 	let principalMatch: PrincipalMatch | undefined;
 	let boundaryRule: Tri = 'no';
-	if (hasPrincipals) {
+	if (hasPrincipals && request.caller.kind === 'unknown' && compiled.principal?.any !== true) {
+		// Whom the statement names is known, who calls is not: it may apply, as weakly as naming the account.
+		principalMatch = 'account';
+		boundaryRule = 'unknown';
+	} else if (hasPrincipals) {
 		const match = principalOf(compiled, request.caller);
 		if (match === 'none') {
 			boundaryRule = boundaryOverridesNotPrincipal(compiled, request);

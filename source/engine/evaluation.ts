@@ -27,7 +27,7 @@ export type GrantInput = {
 };
 
 export type EvaluationRequest = {
-	/** The caller: IAM user, role, or assumed-role session ARN (or a service principal). */
+	/** The caller: IAM user, role, or assumed-role session ARN (or a service principal); `''`: not known, so no Principal but `*` is known to name it. */
 	readonly principal: string;
 	readonly action: string;
 	readonly resource: string;

@@ -5,7 +5,8 @@ import type {PrincipalElement} from './policy.js';
 /** Who is calling, in the forms a policy's Principal can name. */
 export type Caller = {
 	readonly arn: string;
-	readonly kind: 'user' | 'role' | 'session' | 'root' | 'service' | 'other';
+	/** `unknown`: the request was made by someone not named (an empty principal): no Principal but `*` can be said to name it. */
+	readonly kind: 'user' | 'role' | 'session' | 'root' | 'service' | 'other' | 'unknown';
 	readonly account?: string;
 	readonly partition: string;
 	/** For a session: the role's name (the role's path is not in the session ARN). */
@@ -40,6 +41,7 @@ const caller = (arn: string, kind: Caller['kind'], account: string | undefined, 
 });
 
 const readCaller = (principal: string): Caller => {
+	if (principal === '') return caller(principal, 'unknown', undefined, 'aws');
 	if (/^[a-z0-9.-]+\.amazonaws\.com(\.cn)?$/.test(principal)) return caller(principal, 'service', undefined, 'aws');
 	const arn = parseArn(principal);
 	if (!arn) return caller(principal, 'other', undefined, 'aws');

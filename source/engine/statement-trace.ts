@@ -75,6 +75,9 @@ export class Trace implements StatementTrace {
 	#explain(): string {
 		const {applies, resourceMatched, conditions} = this;
 		const boundaryRule = this.#boundaryRule;
+		if (this.#request.caller.kind === 'unknown' && applies === 'unknown' && !conditions.some(trace => trace.result === 'no')) {
+			return 'the caller is not known, so whether its Principal names the caller is not known';
+		}
 		if (boundaryRule === 'unknown' && applies === 'unknown' && !conditions.some(trace => trace.result === 'no')) {
 			return 'its NotPrincipal lists the caller, but a Deny with NotPrincipal denies every IAM principal that has a permissions boundary, and whether the caller has one is not known';
 		}

@@ -1,6 +1,5 @@
 import {formatSize} from '../shared/format-size.js';
-import {decryptForParts, generateDataKey, multipartRequiresDecrypt} from './multipart-upload.js';
-import type {FindingInput, OperationFinding} from './types.js';
+import {decryptForParts, generateDataKey, inPartsRequiresDecrypt} from './multipart-upload.js';
 import type {OperationModule} from './types.js';
 
 /**
@@ -9,23 +8,16 @@ import type {OperationModule} from './types.js';
  * does (s3:PutObject, kms:GenerateDataKey on the destination's key, kms:Decrypt as well for a multipart copy).
  */
 /** Why large copies fail while small ones work: the upload finding, in a copy's words. */
-const copyInPartsRequiresDecrypt = (input: FindingInput): OperationFinding | undefined => {
-	const finding = multipartRequiresDecrypt(input);
-	if (!finding) return undefined;
-	const {sizeBytes, multipartThresholdBytes, multipart} = input.request;
-	// The tool's threshold alone decides: S3 sets no minimum size for the last (here: only) part.
-	const threshold = formatSize(multipartThresholdBytes);
-	const inParts =
+const copyInPartsRequiresDecrypt = inPartsRequiresDecrypt({
+	inParts: ({sizeBytes, multipart}, threshold) =>
 		sizeBytes === undefined
 			? `Large objects are copied in parts (UploadPartCopy from ${threshold}, or from the threshold the tool was set to)`
 			: multipart === 'yes'
 				? `A ${formatSize(sizeBytes)} object is copied in parts (UploadPartCopy from ${threshold}; S3 has no minimum size for a single part)`
-				: `A ${formatSize(sizeBytes)} object may be copied in parts (the tool does not document when it switches to UploadPartCopy)`;
-	return {
-		...finding,
-		message: `${inParts}, and a copy in parts to an SSE-KMS destination needs kms:Decrypt as well as kms:GenerateDataKey on the destination's key. That is why small objects copy but large ones fail with AccessDenied.`,
-	};
-};
+				: `A ${formatSize(sizeBytes)} object may be copied in parts (the tool does not document when it switches to UploadPartCopy)`,
+	needs: "a copy in parts to an SSE-KMS destination needs kms:Decrypt as well as kms:GenerateDataKey on the destination's key",
+	symptom: 'That is why small objects copy but large ones fail with AccessDenied.',
+});
 
 export const copy: OperationModule<'copy'> = {
 	name: 'copy',

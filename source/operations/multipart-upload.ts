@@ -37,12 +37,12 @@ export const provesMultipart = (apiOperation: string | undefined): boolean => ap
  * part of your multipart upload" (S3), so a file below 5 MiB goes up as a one-part multipart upload when the
  * threshold is lower.
  */
-export const decideMultipartOf = (question: MultipartQuestion, inParts: boolean): {multipart: Multipart; threshold: number} => {
+export const decideMultipartOf = (question: MultipartQuestion, inParts: boolean, thresholdUndocumented = false): {multipart: Multipart; threshold: number} => {
 	const toolThreshold = question.tool ? multipartThresholds[question.tool] : defaultMultipartThreshold;
 	const threshold = question.multipartThresholdBytes ?? toolThreshold ?? defaultMultipartThreshold;
 	if (!inParts) return {multipart: 'no', threshold};
 	if (question.multipart !== undefined) return {multipart: question.multipart ? 'yes' : 'no', threshold};
-	if (question.sizeBytes === undefined) return {multipart: 'unknown', threshold};
+	if (question.sizeBytes === undefined || (thresholdUndocumented && question.multipartThresholdBytes === undefined)) return {multipart: 'unknown', threshold};
 	if (question.multipartThresholdBytes === undefined && toolThreshold === undefined) return {multipart: 'unknown', threshold};
 	return {multipart: question.sizeBytes >= threshold ? 'yes' : 'no', threshold};
 };
@@ -66,22 +66,47 @@ export const decryptForParts: KmsAction = {
 			: 'needed if the upload is multipart (the file size is not known; tools switch to multipart for large files)',
 };
 
-/** "Small files upload but large ones fail": kms:GenerateDataKey is granted, kms:Decrypt is not, and the request goes in parts. */
-export const multipartRequiresDecrypt = ({request, decisionOf}: FindingInput): OperationFinding | undefined => {
-	if (request.multipart === 'no') return undefined;
-	if (decisionOf(actionId('kms:GenerateDataKey', 'destination')) === 'denied' || decisionOf(actionId('kms:Decrypt', 'destination')) !== 'denied') return undefined;
-	// The tool's threshold alone decides: S3 sets no minimum size for the last (here: only) part.
-	const threshold = formatSize(request.multipartThresholdBytes);
-	const inParts =
+/** How an operation that may go in parts says so: a file uploaded, an object copied. */
+export type InPartsWords = {
+	/** "Large files are uploaded in parts (…)", "A 12 MiB file is uploaded in parts (…)", from the request. */
+	readonly inParts: (request: FindingInput['request'], threshold: string) => string;
+	/** "multipart upload with SSE-KMS needs kms:Decrypt as well as kms:GenerateDataKey". */
+	readonly needs: string;
+	/** "That is why small files upload but large ones fail with AccessDenied." */
+	readonly symptom: string;
+};
+
+const uploadWords: InPartsWords = {
+	inParts: (request, threshold) =>
 		request.sizeBytes === undefined
 			? `Large files are uploaded in parts (multipart from ${threshold}, or from the threshold the tool was set to)`
 			: request.multipart === 'yes'
 				? `A ${formatSize(request.sizeBytes)} file is uploaded in parts (multipart from ${threshold}; S3 has no minimum size for a single part)`
-				: `A ${formatSize(request.sizeBytes)} file may be uploaded in parts (the tool does not document when it switches to multipart)`;
-	return {
-		id: 'multipart-requires-decrypt',
-		severity: 'warning',
-		message: `${inParts}, and multipart upload with SSE-KMS needs kms:Decrypt as well as kms:GenerateDataKey. That is why small files upload but large ones fail with AccessDenied.`,
-		remedy: 'Grant kms:Decrypt on the key (see the fixes below).',
-	};
+				: `A ${formatSize(request.sizeBytes)} file may be uploaded in parts (the tool does not document when it switches to multipart)`,
+	needs: 'multipart upload with SSE-KMS needs kms:Decrypt as well as kms:GenerateDataKey',
+	symptom: 'That is why small files upload but large ones fail with AccessDenied.',
 };
+
+/**
+ * "Small files upload but large ones fail": kms:GenerateDataKey is granted, kms:Decrypt is not, and the request goes in
+ * parts. When whether kms:Decrypt is allowed is not known, the same need is said as information, without the symptom.
+ */
+export const inPartsRequiresDecrypt =
+	(words: InPartsWords) =>
+	({request, decisionOf}: FindingInput): OperationFinding | undefined => {
+		if (request.multipart === 'no') return undefined;
+		const decrypt = decisionOf(actionId('kms:Decrypt', 'destination'));
+		if (decisionOf(actionId('kms:GenerateDataKey', 'destination')) === 'denied' || (decrypt !== 'denied' && decrypt !== 'unknown')) return undefined;
+		// The tool's threshold alone decides: S3 sets no minimum size for the last (here: only) part.
+		const inParts = words.inParts(request, formatSize(request.multipartThresholdBytes));
+		return decrypt === 'denied'
+			? {id: 'multipart-requires-decrypt', severity: 'warning', message: `${inParts}, and ${words.needs}. ${words.symptom}`, remedy: 'Grant kms:Decrypt on the key (see the fixes below).'}
+			: {
+					id: 'multipart-decrypt-unknown',
+					severity: 'info',
+					message: `${inParts}, and ${words.needs}: whether kms:Decrypt is allowed is not known yet.`,
+					remedy: 'Settle kms:Decrypt first (the unknowns below say what reads or pastes settle it): it decides whether large requests fail while small ones work.',
+				};
+	};
+
+export const multipartRequiresDecrypt = inPartsRequiresDecrypt(uploadWords);

@@ -1,5 +1,5 @@
 import {download} from './download.js';
-import {presignedContext, signerNotNamed, sigV2CannotUseKms, temporaryCredentialsExpire} from './presigned-url.js';
+import {presignedContext, settleSigner, signerNotNamed, sigV2CannotUseKms, temporaryCredentialsExpire} from './presigned-url.js';
 import type {OperationModule} from './types.js';
 
 /**
@@ -21,4 +21,5 @@ export const presignedDownload: OperationModule<'presigned-download'> = {
 	findings: [sigV2CannotUseKms, temporaryCredentialsExpire, signerNotNamed],
 	requestContext: presignedContext,
 	givenFact: 'presigned-url',
+	settleCaller: settleSigner,
 };

@@ -1,5 +1,5 @@
 import {generateDataKey} from './multipart-upload.js';
-import {presignedContext, signerNotNamed, sigV2CannotUseKms, temporaryCredentialsExpire, uploadSignsSseHeaders} from './presigned-url.js';
+import {presignedContext, settleSigner, signerNotNamed, sigV2CannotUseKms, temporaryCredentialsExpire, uploadSignsSseHeaders} from './presigned-url.js';
 import type {OperationModule} from './types.js';
 
 /**
@@ -33,4 +33,5 @@ export const presignedUpload: OperationModule<'presigned-upload'> = {
 	findings: [sigV2CannotUseKms, temporaryCredentialsExpire, signerNotNamed, uploadSignsSseHeaders],
 	requestContext: presignedContext,
 	givenFact: 'presigned-url',
+	settleCaller: settleSigner,
 };

@@ -1,7 +1,8 @@
 import type {ContextValue} from '../engine/context.js';
+import {parseCaller} from '../engine/principal.js';
 import {parseAccessKeyId, valueOf} from '../names/index.js';
 import type {Snapshot} from '../snapshot/snapshot.js';
-import type {FindingInput, OperationFinding} from './types.js';
+import type {CallerSettlement, FindingInput, OperationFinding} from './types.js';
 
 /**
  * What presigned downloads and uploads share: a presigned request runs with the permissions of whoever signed it,
@@ -45,14 +46,43 @@ export const temporaryCredentialsExpire = ({snapshot}: FindingInput): OperationF
 
 /** Who signed it is known only as an access key ID: the principal must still be named. */
 export const signerNotNamed = ({snapshot}: FindingInput): OperationFinding | undefined => {
-	const key = valueOf(parseAccessKeyId(snapshot.presignedUrl?.accessKeyId ?? ''));
+	const url = snapshot.presignedUrl;
+	const key = valueOf(parseAccessKeyId(url?.accessKeyId ?? ''));
 	if (snapshot.principal || !key) return undefined;
+	const credentials = key.kind === 'temporary' ? 'temporary credentials, a role session' : 'long-term credentials, an IAM user';
 	return {
 		id: 'presigned-url-signer-unknown',
 		severity: 'info',
-		message: `The URL names only the signer's access key ID ${key.id} (${key.kind === 'temporary' ? 'temporary credentials, a role session' : 'long-term credentials, an IAM user'}): the permissions checked are that principal's, and it is not in the snapshot.`,
-		remedy: `Find its principal: aws sts get-access-key-info --access-key-id ${key.id} gives its account; then run check with that principal's profile.`,
+		message: url?.signerAccount
+			? `The URL was signed with access key ${key.id} (${credentials}) of account ${url.signerAccount} (sts:GetAccessKeyInfo): the permissions checked are that principal's, and it is not in the snapshot.`
+			: `The URL names only the signer's access key ID ${key.id} (${credentials}): the permissions checked are that principal's, and it is not in the snapshot.`,
+		remedy: url?.signerAccount
+			? `Run check with a profile of that principal in account ${url.signerAccount} (aws iam list-access-keys --user-name NAME there shows which user holds ${key.id}).`
+			: `Find its principal: aws sts get-access-key-info --access-key-id ${key.id} gives its account; then run check with that principal's profile.`,
 	};
+};
+
+/**
+ * The request is the signer's: the snapshot's principal counts as the signer when its own credentials use the URL's
+ * access key; it is set aside when that key belongs to another account (sts:GetAccessKeyInfo); otherwise it is kept
+ * as a named assumption, since an access key ID alone does not say which principal holds it.
+ */
+export const settleSigner = (snapshot: Snapshot): CallerSettlement => {
+	const url = snapshot.presignedUrl;
+	const principal = snapshot.principal;
+	const key = valueOf(parseAccessKeyId(url?.accessKeyId ?? ''));
+	if (!url || !principal || url.signedByPrincipal === true) return {snapshot};
+	const principalAccount = parseCaller(principal.arn).account;
+	if (url.signerAccount && principalAccount && url.signerAccount !== principalAccount) {
+		const {principal: _notTheSigner, ...rest} = snapshot;
+		const reason = `The URL was signed with access key ${key?.id ?? '(unnamed)'} of account ${url.signerAccount} (sts:GetAccessKeyInfo), not by ${principal.arn} of account ${principalAccount}: the signer's policies were not read.`;
+		const resolveWith = `a profile of the signer in account ${url.signerAccount}`;
+		const notes = ['principal.identityPolicies', 'principal.permissionsBoundary'].map(path => ({path, reason, resolveWith}));
+		return {snapshot: {...rest, unread: [...(snapshot.unread ?? []).filter(unread => !unread.path.startsWith('principal')), ...notes]}};
+	}
+	const compared = url.signedByPrincipal === false ? `its access key ${key?.id ?? ''} is not the one ${principal.arn} uses now` : key ? `the URL names only the access key ${key.id}` : 'the URL names no access key';
+	const account = url.signerAccount ? `; that key is of the same account, ${url.signerAccount} (sts:GetAccessKeyInfo)` : '';
+	return {snapshot, assumed: {id: 'signer-is-principal', statement: `the URL was signed by ${principal.arn}`, because: `${compared}${account}`}};
 };
 
 const sseHeaders = ['x-amz-server-side-encryption', 'x-amz-server-side-encryption-aws-kms-key-id'];

@@ -7,6 +7,8 @@ import {download} from './download.js';
 import {presignedDownload} from './presigned-download.js';
 import {presignedUpload} from './presigned-upload.js';
 import {replication} from './replication.js';
+import {serviceRead} from './service-read.js';
+import {serviceWrite} from './service-write.js';
 import type {Leg, Multipart, OperationModule, Side} from './types.js';
 import {upload} from './upload.js';
 
@@ -23,6 +25,8 @@ export const operations: {readonly [Name in Operation]: OperationModule<Name>} =
 	'presigned-download': presignedDownload,
 	'presigned-upload': presignedUpload,
 	replication,
+	'service-read': serviceRead,
+	'service-write': serviceWrite,
 };
 
 /** Every module, in the tuple's order. */
@@ -46,5 +50,7 @@ export const legsInRequestOrder = (operation: Operation): readonly Leg[] => {
 };
 
 /** Whether this request goes in parts, from its size and tool. */
-export const decideMultipart = (question: MultipartQuestion & {readonly operation: Operation}): {multipart: Multipart; threshold: number} =>
-	decideMultipartOf(question, operations[question.operation].multipart.inParts);
+export const decideMultipart = (question: MultipartQuestion & {readonly operation: Operation}): {multipart: Multipart; threshold: number} => {
+	const knowledge = operations[question.operation].multipart;
+	return decideMultipartOf(question, knowledge.inParts, knowledge.inParts && knowledge.thresholdUndocumented === true);
+};

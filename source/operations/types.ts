@@ -110,6 +110,8 @@ export type MultipartKnowledge =
 			readonly passive: string;
 			/** What one request needs of KMS: "kms:GenerateDataKey only". */
 			readonly oneRequestNeeds: string;
+			/** An AWS service writes it, not a tool the user picks: when it goes in parts is not documented, so the size does not decide. */
+			readonly thresholdUndocumented?: true;
 	  }
 	| {
 			readonly inParts: false;
@@ -170,8 +172,23 @@ export type OperationModule<Name extends Operation = Operation> = {
 	readonly findings: readonly ((input: FindingInput) => OperationFinding | undefined)[];
 	/** Context keys the operation's own facts put on its requests (a distribution's aws:SourceArn, a URL's signature version). */
 	readonly requestContext?: (snapshot: Snapshot, service: 's3' | 'kms') => Readonly<Record<string, ContextValue>>;
-	/** The fact a user gives for it, which nothing reads (check --distribution-arn …, --presigned-url). */
-	readonly givenFact?: 'distribution' | 'presigned-url';
+	/**
+	 * Context keys its requests do not carry as the snapshot gives them (a service's request is not the caller's own:
+	 * aws:SourceIp is the service's address), each with what settles it: they stay unknown, never the caller's value.
+	 */
+	readonly contextNotCarried?: (snapshot: Snapshot, service: 's3' | 'kms') => Readonly<Record<string, string>>;
+	/** The fact a user gives for it, which nothing reads (check --distribution-arn …, --presigned-url, --service). */
+	readonly givenFact?: 'distribution' | 'presigned-url' | 'service';
+	/** Whether the snapshot's principal is the one who makes the request, where the operation's facts can tell (a presigned URL's signer). */
+	readonly settleCaller?: (snapshot: Snapshot) => CallerSettlement;
+};
+
+/** What settling the caller gives the diagnosis. */
+export type CallerSettlement = {
+	/** The snapshot as the diagnosis reads it: without its principal when that is known not to make the request. */
+	readonly snapshot: Snapshot;
+	/** Taken as given about who makes the request, shown beside the verdict (`id`, the fact, and why it was not read). */
+	readonly assumed?: {readonly id: string; readonly statement: string; readonly because: string};
 };
 
 /** The id of an action of a leg: `kms:Decrypt@destination`. */

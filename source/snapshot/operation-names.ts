@@ -3,7 +3,7 @@
  * snapshot schema's enum and the docs derive from. What each operation means (its legs, actions, words)
  * lives in source/operations/, one module per name.
  */
-export const operationNames = ['upload', 'download', 'copy', 'cloudfront-download', 'cloudfront-upload', 'presigned-download', 'presigned-upload', 'replication'] as const;
+export const operationNames = ['upload', 'download', 'copy', 'cloudfront-download', 'cloudfront-upload', 'presigned-download', 'presigned-upload', 'service-read', 'service-write', 'replication'] as const;
 
 export type Operation = (typeof operationNames)[number];
 

@@ -1,4 +1,5 @@
 import {namePatterns} from '../names/index.js';
+import {awsServiceNames} from './service-names.js';
 
 /**
  * The schema of the facts that only some operations read: a CloudFront distribution (cloudfront-download) and a
@@ -30,6 +31,22 @@ export const presignedUrl = {
 		expiresSeconds: {type: 'integer', minimum: 1, maximum: 604800, description: 'X-Amz-Expires, in seconds (at most 7 days).'},
 		expiresAt: {type: 'string', description: 'When the URL itself stops working, as an ISO 8601 time.'},
 		signedHeaders: {type: 'array', items: {type: 'string', pattern: '^[a-z0-9-]+$'}, maxItems: 64, description: 'X-Amz-SignedHeaders, lower case.'},
+		signerAccount: {type: 'string', pattern: namePatterns.accountId.pattern, description: "The account of the signer's access key (sts:GetAccessKeyInfo)."},
+		signedByPrincipal: {
+			type: 'boolean',
+			description: "true: the snapshot's principal signed it (its own credentials use accessKeyId, or the user said so); false: its credentials use another key; absent: not known.",
+		},
+	},
+	additionalProperties: false,
+} as const;
+
+export const service = {
+	type: 'object',
+	description: 'service-read, service-write: the AWS service that reads or writes the object, and the role it uses when it uses one of its own.',
+	required: ['name'],
+	properties: {
+		name: {enum: awsServiceNames, description: 'The service: athena acts with the caller\'s own credentials; the others with a role of theirs.'},
+		roleArn: {type: 'string', pattern: namePatterns.roleArn.pattern, description: 'The IAM role the service uses (a Glue job\'s role, a Lambda function\'s execution role, …); the principal is then this role.'},
 	},
 	additionalProperties: false,
 } as const;

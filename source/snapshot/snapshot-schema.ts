@@ -2,7 +2,7 @@ import type {ErrorObject, Options} from 'ajv';
 import {operationNames, operationsWithSource} from './operation-names.js';
 import {namePatterns, type NamePattern} from '../names/index.js';
 import {assumptionIds} from './assumptions.js';
-import {distribution, presignedUrl, replication} from './snapshot-schema-requests.js';
+import {distribution, presignedUrl, replication, service} from './snapshot-schema-requests.js';
 import {validate as generatedValidator} from './snapshot-validator.generated.js';
 
 /**
@@ -97,7 +97,7 @@ const question = {
 	description: 'What the user tried.',
 	required: ['operation', 'bucket', 'objectKey'],
 	properties: {
-		operation: {enum: operationNames, description: 'upload, download, copy (CopyObject into question.bucket), cloudfront-download or cloudfront-upload (CloudFront with OAC reads or writes the object), presigned-download or presigned-upload (a presigned URL, made as its signer), replication (S3 replicates question.source to question.bucket as the rule\'s role).'},
+		operation: {enum: operationNames, description: 'upload, download, copy (CopyObject into question.bucket), cloudfront-download or cloudfront-upload (CloudFront with OAC reads or writes the object), presigned-download or presigned-upload (a presigned URL, made as its signer), service-read or service-write (an AWS service such as Athena or Glue reads or writes the object; see service), replication (S3 replicates question.source to question.bucket as the rule\'s role).'},
 		bucket: patterned('bucketName', 'The bucket written to (upload, copy) or read from (download).'),
 		objectKey: {...nonEmptyString, description: 'The object key.'},
 		sizeBytes: {type: 'integer', minimum: 0, description: 'Size of the object in bytes; decides multipart.'},
@@ -232,6 +232,7 @@ export const snapshotSchema = {
 		distribution: {$ref: '#/$defs/distribution'},
 		presignedUrl: {$ref: '#/$defs/presignedUrl'},
 		replication: {$ref: '#/$defs/replication'},
+		service: {$ref: '#/$defs/service'},
 		requestContext: {
 			type: 'object',
 			description: 'Other condition keys of the request (aws:SourceIp, aws:SourceVpce, …); null: known to be absent.',
@@ -282,6 +283,7 @@ export const snapshotSchema = {
 		distribution,
 		presignedUrl,
 		replication,
+		service,
 		unreadNote,
 		// No `type` here: each use says whether null is allowed.
 		namedPolicy: {

@@ -5,14 +5,15 @@
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:s3-kms-doctor:snapshot:1","title":"s3-kms-doctor snapshot","description":"Everything known about one S3 request on an SSE-KMS object. Absent means unknown; null means known to be none. See docs/snapshot.md.","type":"object","required":["format","question"],"properties":{"$schema":{"type":"string","description":"Optional: the path or URL of this schema, for editors."},"format":{"const":"s3-kms-doctor/snapshot@1"},"metadata":{"$ref":"#/$defs/metadata"},"question":{"$ref":"#/$defs/question"},"principal":{"$ref":"#/$defs/principal"},"bucket":{"$ref":"#/$defs/bucketInfo"},"object":{"$ref":"#/$defs/objectInfo"},"key":{"$ref":"#/$defs/keyInfo"},"source":{"type":"object","description":"copy, replication: facts of the source bucket, object and key.","properties":{"bucketInfo":{"$ref":"#/$defs/bucketInfo"},"objectInfo":{"$ref":"#/$defs/objectInfo"},"keyInfo":{"$ref":"#/$defs/keyInfo"}},"additionalProperties":false},"organization":{"$ref":"#/$defs/organization"},"distribution":{"$ref":"#/$defs/distribution"},"presignedUrl":{"$ref":"#/$defs/presignedUrl"},"replication":{"$ref":"#/$defs/replication"},"requestContext":{"type":"object","description":"Other condition keys of the request (aws:SourceIp, aws:SourceVpce, …); null: known to be absent.","additionalProperties":{"type":["string","number","boolean","array","null"],"items":{"type":["string","number","boolean"]}}},"unread":{"type":"array","items":{"$ref":"#/$defs/unreadNote"},"description":"Why fields are missing, and what would fill them."},"evidence":{"type":"array","maxItems":16,"description":"What a pasted AccessDenied message proved: the policy type that explicitly denied an action.","items":{"type":"object","required":["deniedBy","action"],"properties":{"deniedBy":{"enum":["scp","rcp"]},"action":{"type":"string","pattern":"\\S","description":"The action AWS named, e.g. s3:PutObject."},"policyArn":{"type":"string","pattern":"\\S","description":"The denying policy, when AWS named it."}},"additionalProperties":false}},"assumptions":{"type":"array","maxItems":16,"description":"Facts taken as given without reading them; each is shown beside the verdict.","items":{"type":"object","required":["id"],"properties":{"id":{"enum":["no-grants","bucket-key=on","bucket-key=off","guardrails-allow"],"description":"The assumed fact."},"because":{"type":"string","pattern":"\\S","description":"Where it comes from, when not the user's own choice."}},"additionalProperties":false}}},"additionalProperties":false,"$defs":{"metadata":{"type":"object","properties":{"title":{"type":"string"},"description":{"type":"string"},"createdAt":{"type":"string","description":"ISO 8601 date and time."},"collectedBy":{"enum":["live","manual","bundle","example"]},"redacted":{"type":"boolean","description":"Account IDs and names were replaced by placeholders."}},"additionalProperties":false},"question":{"type":"object","description":"What the user tried.","required":["operation","bucket","objectKey"],"properties":{"operation":{"enum":["upload","download","copy","cloudfront-download","cloudfront-upload","presigned-download","presigned-upload","replication"],"description":"upload, download, copy (CopyObject into question.bucket), cloudfront-download or cloudfront-upload (CloudFront with OAC reads or writes the object), presigned-download or presigned-upload (a presigned URL, made as its signer), replication (S3 replicates question.source to question.bucket as the rule's role)."},"bucket":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{2,254}$","description":"The bucket written to (upload, copy) or read from (download)."},"objectKey":{"type":"string","pattern":"\\S","description":"The object key."},"sizeBytes":{"type":"integer","minimum":0,"description":"Size of the object in bytes; decides multipart."},"multipart":{"type":"boolean","description":"Known from the request itself (an error from UploadPart): whether it went in parts. Size and tool then do not decide."},"multipartThresholdBytes":{"type":"integer","minimum":1,"description":"Above this size the tool uploads in parts. Default 8388608 (8 MiB, the AWS CLI's)."},"tool":{"enum":["aws-cli","sdk","sdk-js","boto3","dotnet","console","other"],"description":"The tool that made the request."},"kmsKeyId":{"type":"string","pattern":"\\S","description":"The key named in the request (upload, copy) or the object's key (download): key ID, key ARN, alias name or alias ARN."},"source":{"$ref":"#/$defs/copySource"}},"additionalProperties":false,"if":{"required":["operation"],"properties":{"operation":{"enum":["copy","replication"]}}},"then":{"required":["source"]}},"copySource":{"type":"object","description":"copy: the object copied from; replication: the source object replicated.","required":["bucket","objectKey"],"properties":{"bucket":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{2,254}$","description":"The source bucket."},"objectKey":{"type":"string","pattern":"\\S","description":"The source object key."},"kmsKeyId":{"type":"string","pattern":"\\S","description":"The source object's key, when known."}},"additionalProperties":false},"principal":{"type":"object","description":"The caller: who made the request, and the policies that apply to them.","required":["arn"],"properties":{"arn":{"type":"string","pattern":"^arn:aws[a-z-]*:(?:iam::[0-9]{12}:(?:root|(?:user|role)/(?:[!-~]*/)?[\\w+=,.@-]+)|sts::[0-9]{12}:(?:assumed-role/[\\w+=,.@-]+/[\\w+=,.@-]+|federated-user/[\\w+=,.@-]+))$","description":"IAM user, role, or assumed-role session ARN."},"roleArn":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/(?:[!-~]*/)?[\\w+=,.@-]+$","description":"For a session: the role behind it, with its path, as GetRole returns it."},"userId":{"type":"string","pattern":"\\S","description":"The unique ID (AIDA… or AROA…:session), for aws:userid."},"identityPolicies":{"type":"array","items":{"type":"object","$ref":"#/$defs/namedPolicy"},"description":"Every identity policy of the caller: inline, managed, and its groups'. [] means it has none."},"permissionsBoundary":{"type":["object","null"],"$ref":"#/$defs/namedPolicy","description":"null: no permissions boundary."},"sessionPolicy":{"type":["object","null"],"description":"null: no session policy. Cannot be read from AWS, only pasted."},"tags":{"type":"object","additionalProperties":{"type":"string"},"description":"Principal tags, for aws:PrincipalTag conditions."},"organizationId":{"type":["string","null"],"pattern":"^o-[a-z0-9]{10,32}$","description":"The caller account's organization ID, for aws:PrincipalOrgID; null: in no organization."},"trustPolicy":{"$ref":"#/$defs/policyDocument","description":"For a role: its trust policy (GetRole's AssumeRolePolicyDocument)."}},"additionalProperties":false},"bucketInfo":{"type":"object","description":"Facts of the bucket: its account, Region, bucket policy, default encryption and object ownership.","properties":{"name":{"type":"string","pattern":"\\S","description":"The bucket name, when it differs from question.bucket (copy source)."},"accountId":{"type":"string","pattern":"^[0-9]{12}$","description":"The bucket owner's account ID."},"region":{"type":"string","pattern":"^(?:[a-z]+-){2,3}[0-9]+$","description":"The bucket's Region."},"policy":{"type":["object","null"],"description":"The bucket policy document; null: the bucket has no bucket policy."},"defaultEncryption":{"type":["object","null"],"$ref":"#/$defs/encryption","description":"Default encryption; null: none configured (S3 then uses SSE-S3)."},"objectOwnership":{"enum":["BucketOwnerEnforced","BucketOwnerPreferred","ObjectWriter",null],"description":"The Object Ownership setting; null: none set."},"versioning":{"enum":["Enabled","Suspended",null],"description":"GetBucketVersioning's Status; null: never enabled. Replication needs Enabled on both buckets."}},"additionalProperties":false},"objectInfo":{"type":"object","description":"What HeadObject says of an existing object.","properties":{"encryption":{"type":["object","null"],"$ref":"#/$defs/encryption","description":"The object's encryption; null: not encrypted with a key."},"ownerAccountId":{"type":"string","pattern":"^[0-9]{12}$","description":"The object owner's account ID."}},"additionalProperties":false},"keyInfo":{"type":"object","description":"Facts of the KMS key: its ARN, manager, state, spec, key policy and grants.","required":["arn"],"properties":{"arn":{"type":"string","pattern":"^arn:aws[a-z-]*:kms:(?:[a-z]+-){2,3}[0-9]+:[0-9]{12}:key/(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$","description":"The key ARN."},"aliases":{"type":"array","items":{"type":"string","pattern":"\\S"},"description":"Alias names, e.g. alias/uploads."},"keyManager":{"enum":["CUSTOMER","AWS"],"description":"CUSTOMER: a customer managed key; AWS: an AWS managed key such as aws/s3."},"keyState":{"enum":["Enabled","Disabled","PendingDeletion","PendingImport","PendingReplicaDeletion","Unavailable","Creating","Updating"],"description":"The key state, as DescribeKey reports it."},"keySpec":{"type":"string","pattern":"\\S","description":"SYMMETRIC_DEFAULT, RSA_2048, … S3 needs a symmetric encryption key."},"keyUsage":{"type":"string","pattern":"\\S","description":"ENCRYPT_DECRYPT, SIGN_VERIFY, …"},"multiRegion":{"type":"boolean","description":"A multi-Region key (S3 treats it as a single-Region key)."},"policy":{"$ref":"#/$defs/policyDocument","description":"The key policy document. Every key has one, so it cannot be null."},"grants":{"type":"array","items":{"$ref":"#/$defs/keyGrant"},"description":"Grants on the key, as ListGrants returns them."}},"additionalProperties":false},"keyGrant":{"type":"object","required":["granteePrincipal","operations"],"properties":{"grantId":{"type":"string","pattern":"\\S"},"name":{"type":"string"},"granteePrincipal":{"type":"string","pattern":"\\S","description":"The principal the grant allows."},"retiringPrincipal":{"type":"string","pattern":"\\S"},"operations":{"type":"array","items":{"type":"string","pattern":"\\S"},"description":"Decrypt, GenerateDataKey, …"},"constraints":{"type":"object","properties":{"encryptionContextEquals":{"type":"object","additionalProperties":{"type":"string"}},"encryptionContextSubset":{"type":"object","additionalProperties":{"type":"string"}}},"additionalProperties":false}},"additionalProperties":false},"organization":{"type":"object","properties":{"serviceControlPolicies":{"type":"array","items":{"type":"array","description":"One level of the organization tree: policy documents, or {name, arn, document} objects.","items":{"type":"object","if":{"required":["document"]},"then":{"$ref":"#/$defs/namedPolicy"}}},"description":"SCPs of the caller's account, root level first, the account's own level last. []: no SCPs apply."},"resourceControlPolicies":{"type":"array","items":{"type":"array","description":"One level of the organization tree: policy documents, or {name, arn, document} objects.","items":{"type":"object","if":{"required":["document"]},"then":{"$ref":"#/$defs/namedPolicy"}}},"description":"RCPs of the resource's account, in the same order. []: no RCPs apply."}},"additionalProperties":false},"distribution":{"type":"object","description":"cloudfront-download: the distribution whose origin requests are diagnosed.","properties":{"arn":{"type":"string","pattern":"^arn:aws(-cn|-us-gov)?:cloudfront::[0-9]{12}:distribution/[A-Z0-9]{1,64}$","description":"The distribution ARN, which its requests carry as AWS:SourceArn."},"originAccess":{"enum":["origin-access-control","origin-access-identity","none"],"description":"How the distribution signs its requests to the bucket: OAC, a legacy OAI, or not at all."},"originType":{"enum":["s3-rest","s3-website"],"description":"The origin: the bucket's REST endpoint, or its website endpoint (a custom origin)."}},"additionalProperties":false},"presignedUrl":{"type":"object","description":"presigned-download, presigned-upload: what the URL tells. Never its signature or security token.","required":["signatureVersion"],"properties":{"signatureVersion":{"enum":[2,4],"description":"4: X-Amz-Algorithm=AWS4-HMAC-SHA256; 2: AWSAccessKeyId and Signature."},"accessKeyId":{"type":"string","pattern":"^(AKIA|ASIA)[A-Z0-9]{12,124}$","description":"The signer's access key ID: AKIA… long-term, ASIA… temporary."},"signedAt":{"type":"string","description":"X-Amz-Date, as an ISO 8601 time."},"expiresSeconds":{"type":"integer","minimum":1,"maximum":604800,"description":"X-Amz-Expires, in seconds (at most 7 days)."},"expiresAt":{"type":"string","description":"When the URL itself stops working, as an ISO 8601 time."},"signedHeaders":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9-]+$"},"maxItems":64,"description":"X-Amz-SignedHeaders, lower case."}},"additionalProperties":false},"replication":{"type":"object","description":"replication: the source bucket's replication rule that covers the object (GetBucketReplication).","properties":{"role":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/(?:[!-~]*/)?[\\w+=,.@-]+$","description":"The IAM role S3 assumes to replicate (the principal is that role)."},"ruleId":{"type":"string","description":"The rule's ID."},"status":{"enum":["Enabled","Disabled"],"description":"The rule's Status."},"destinationBucket":{"type":"string","pattern":"^arn:aws[a-z-]*:s3:::[A-Za-z0-9][A-Za-z0-9._-]{2,254}$","description":"Destination.Bucket, as an ARN."},"destinationAccount":{"type":"string","pattern":"^[0-9]{12}$","description":"Destination.Account: the destination bucket's owner, when the rule names it."},"replicaKmsKeyId":{"type":["string","null"],"pattern":"\\S","description":"Destination.EncryptionConfiguration.ReplicaKmsKeyID: a key ARN (best), key ID, alias or alias ARN; null: the rule names none."},"sseKmsEncryptedObjects":{"type":"boolean","description":"SourceSelectionCriteria.SseKmsEncryptedObjects.Status is Enabled; false: disabled or absent."}},"additionalProperties":false},"unreadNote":{"type":"object","required":["path","reason"],"properties":{"path":{"type":"string","pattern":"\\S","description":"Dotted path of the unknown field, e.g. key.policy."},"reason":{"type":"string","pattern":"\\S","description":"Why it could not be read."},"resolveWith":{"type":"string","pattern":"\\S","description":"The permission or paste that would fill it."}},"additionalProperties":false},"namedPolicy":{"required":["name","document"],"properties":{"name":{"type":"string","pattern":"\\S","description":"The policy name, e.g. the inline policy name or the managed policy name."},"arn":{"type":"string","pattern":"\\S","description":"The managed policy ARN, when it is one."},"document":{"$ref":"#/$defs/policyDocument"}},"additionalProperties":false},"encryption":{"required":["algorithm"],"properties":{"algorithm":{"enum":["aws:kms","aws:kms:dsse","AES256"]},"kmsKeyId":{"type":"string","pattern":"\\S","description":"The key: key ARN (best), key ID, alias name or alias ARN."},"bucketKeyEnabled":{"type":"boolean","description":"S3 Bucket Keys are on."}},"additionalProperties":false},"policyDocument":{"type":"object","description":"An IAM policy document as AWS returns it: {\"Version\": \"2012-10-17\", \"Statement\": [...]}."}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:s3-kms-doctor:snapshot:1","title":"s3-kms-doctor snapshot","description":"Everything known about one S3 request on an SSE-KMS object. Absent means unknown; null means known to be none. See docs/snapshot.md.","type":"object","required":["format","question"],"properties":{"$schema":{"type":"string","description":"Optional: the path or URL of this schema, for editors."},"format":{"const":"s3-kms-doctor/snapshot@1"},"metadata":{"$ref":"#/$defs/metadata"},"question":{"$ref":"#/$defs/question"},"principal":{"$ref":"#/$defs/principal"},"bucket":{"$ref":"#/$defs/bucketInfo"},"object":{"$ref":"#/$defs/objectInfo"},"key":{"$ref":"#/$defs/keyInfo"},"source":{"type":"object","description":"copy, replication: facts of the source bucket, object and key.","properties":{"bucketInfo":{"$ref":"#/$defs/bucketInfo"},"objectInfo":{"$ref":"#/$defs/objectInfo"},"keyInfo":{"$ref":"#/$defs/keyInfo"}},"additionalProperties":false},"organization":{"$ref":"#/$defs/organization"},"distribution":{"$ref":"#/$defs/distribution"},"presignedUrl":{"$ref":"#/$defs/presignedUrl"},"replication":{"$ref":"#/$defs/replication"},"service":{"$ref":"#/$defs/service"},"requestContext":{"type":"object","description":"Other condition keys of the request (aws:SourceIp, aws:SourceVpce, …); null: known to be absent.","additionalProperties":{"type":["string","number","boolean","array","null"],"items":{"type":["string","number","boolean"]}}},"unread":{"type":"array","items":{"$ref":"#/$defs/unreadNote"},"description":"Why fields are missing, and what would fill them."},"evidence":{"type":"array","maxItems":16,"description":"What a pasted AccessDenied message proved: the policy type that explicitly denied an action.","items":{"type":"object","required":["deniedBy","action"],"properties":{"deniedBy":{"enum":["scp","rcp"]},"action":{"type":"string","pattern":"\\S","description":"The action AWS named, e.g. s3:PutObject."},"policyArn":{"type":"string","pattern":"\\S","description":"The denying policy, when AWS named it."}},"additionalProperties":false}},"assumptions":{"type":"array","maxItems":16,"description":"Facts taken as given without reading them; each is shown beside the verdict.","items":{"type":"object","required":["id"],"properties":{"id":{"enum":["no-grants","bucket-key=on","bucket-key=off","guardrails-allow"],"description":"The assumed fact."},"because":{"type":"string","pattern":"\\S","description":"Where it comes from, when not the user's own choice."}},"additionalProperties":false}}},"additionalProperties":false,"$defs":{"metadata":{"type":"object","properties":{"title":{"type":"string"},"description":{"type":"string"},"createdAt":{"type":"string","description":"ISO 8601 date and time."},"collectedBy":{"enum":["live","manual","bundle","example"]},"redacted":{"type":"boolean","description":"Account IDs and names were replaced by placeholders."}},"additionalProperties":false},"question":{"type":"object","description":"What the user tried.","required":["operation","bucket","objectKey"],"properties":{"operation":{"enum":["upload","download","copy","cloudfront-download","cloudfront-upload","presigned-download","presigned-upload","service-read","service-write","replication"],"description":"upload, download, copy (CopyObject into question.bucket), cloudfront-download or cloudfront-upload (CloudFront with OAC reads or writes the object), presigned-download or presigned-upload (a presigned URL, made as its signer), service-read or service-write (an AWS service such as Athena or Glue reads or writes the object; see service), replication (S3 replicates question.source to question.bucket as the rule's role)."},"bucket":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{2,254}$","description":"The bucket written to (upload, copy) or read from (download)."},"objectKey":{"type":"string","pattern":"\\S","description":"The object key."},"sizeBytes":{"type":"integer","minimum":0,"description":"Size of the object in bytes; decides multipart."},"multipart":{"type":"boolean","description":"Known from the request itself (an error from UploadPart): whether it went in parts. Size and tool then do not decide."},"multipartThresholdBytes":{"type":"integer","minimum":1,"description":"Above this size the tool uploads in parts. Default 8388608 (8 MiB, the AWS CLI's)."},"tool":{"enum":["aws-cli","sdk","sdk-js","boto3","dotnet","console","other"],"description":"The tool that made the request."},"kmsKeyId":{"type":"string","pattern":"\\S","description":"The key named in the request (upload, copy) or the object's key (download): key ID, key ARN, alias name or alias ARN."},"source":{"$ref":"#/$defs/copySource"}},"additionalProperties":false,"if":{"required":["operation"],"properties":{"operation":{"enum":["copy","replication"]}}},"then":{"required":["source"]}},"copySource":{"type":"object","description":"copy: the object copied from; replication: the source object replicated.","required":["bucket","objectKey"],"properties":{"bucket":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{2,254}$","description":"The source bucket."},"objectKey":{"type":"string","pattern":"\\S","description":"The source object key."},"kmsKeyId":{"type":"string","pattern":"\\S","description":"The source object's key, when known."}},"additionalProperties":false},"principal":{"type":"object","description":"The caller: who made the request, and the policies that apply to them.","required":["arn"],"properties":{"arn":{"type":"string","pattern":"^arn:aws[a-z-]*:(?:iam::[0-9]{12}:(?:root|(?:user|role)/(?:[!-~]*/)?[\\w+=,.@-]+)|sts::[0-9]{12}:(?:assumed-role/[\\w+=,.@-]+/[\\w+=,.@-]+|federated-user/[\\w+=,.@-]+))$","description":"IAM user, role, or assumed-role session ARN."},"roleArn":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/(?:[!-~]*/)?[\\w+=,.@-]+$","description":"For a session: the role behind it, with its path, as GetRole returns it."},"userId":{"type":"string","pattern":"\\S","description":"The unique ID (AIDA… or AROA…:session), for aws:userid."},"identityPolicies":{"type":"array","items":{"type":"object","$ref":"#/$defs/namedPolicy"},"description":"Every identity policy of the caller: inline, managed, and its groups'. [] means it has none."},"permissionsBoundary":{"type":["object","null"],"$ref":"#/$defs/namedPolicy","description":"null: no permissions boundary."},"sessionPolicy":{"type":["object","null"],"description":"null: no session policy. Cannot be read from AWS, only pasted."},"tags":{"type":"object","additionalProperties":{"type":"string"},"description":"Principal tags, for aws:PrincipalTag conditions."},"organizationId":{"type":["string","null"],"pattern":"^o-[a-z0-9]{10,32}$","description":"The caller account's organization ID, for aws:PrincipalOrgID; null: in no organization."},"trustPolicy":{"$ref":"#/$defs/policyDocument","description":"For a role: its trust policy (GetRole's AssumeRolePolicyDocument)."}},"additionalProperties":false},"bucketInfo":{"type":"object","description":"Facts of the bucket: its account, Region, bucket policy, default encryption and object ownership.","properties":{"name":{"type":"string","pattern":"\\S","description":"The bucket name, when it differs from question.bucket (copy source)."},"accountId":{"type":"string","pattern":"^[0-9]{12}$","description":"The bucket owner's account ID."},"region":{"type":"string","pattern":"^(?:[a-z]+-){2,3}[0-9]+$","description":"The bucket's Region."},"policy":{"type":["object","null"],"description":"The bucket policy document; null: the bucket has no bucket policy."},"defaultEncryption":{"type":["object","null"],"$ref":"#/$defs/encryption","description":"Default encryption; null: none configured (S3 then uses SSE-S3)."},"objectOwnership":{"enum":["BucketOwnerEnforced","BucketOwnerPreferred","ObjectWriter",null],"description":"The Object Ownership setting; null: none set."},"versioning":{"enum":["Enabled","Suspended",null],"description":"GetBucketVersioning's Status; null: never enabled. Replication needs Enabled on both buckets."}},"additionalProperties":false},"objectInfo":{"type":"object","description":"What HeadObject says of an existing object.","properties":{"encryption":{"type":["object","null"],"$ref":"#/$defs/encryption","description":"The object's encryption; null: not encrypted with a key."},"ownerAccountId":{"type":"string","pattern":"^[0-9]{12}$","description":"The object owner's account ID."}},"additionalProperties":false},"keyInfo":{"type":"object","description":"Facts of the KMS key: its ARN, manager, state, spec, key policy and grants.","required":["arn"],"properties":{"arn":{"type":"string","pattern":"^arn:aws[a-z-]*:kms:(?:[a-z]+-){2,3}[0-9]+:[0-9]{12}:key/(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$","description":"The key ARN."},"aliases":{"type":"array","items":{"type":"string","pattern":"\\S"},"description":"Alias names, e.g. alias/uploads."},"keyManager":{"enum":["CUSTOMER","AWS"],"description":"CUSTOMER: a customer managed key; AWS: an AWS managed key such as aws/s3."},"keyState":{"enum":["Enabled","Disabled","PendingDeletion","PendingImport","PendingReplicaDeletion","Unavailable","Creating","Updating"],"description":"The key state, as DescribeKey reports it."},"keySpec":{"type":"string","pattern":"\\S","description":"SYMMETRIC_DEFAULT, RSA_2048, … S3 needs a symmetric encryption key."},"keyUsage":{"type":"string","pattern":"\\S","description":"ENCRYPT_DECRYPT, SIGN_VERIFY, …"},"multiRegion":{"type":"boolean","description":"A multi-Region key (S3 treats it as a single-Region key)."},"policy":{"$ref":"#/$defs/policyDocument","description":"The key policy document. Every key has one, so it cannot be null."},"grants":{"type":"array","items":{"$ref":"#/$defs/keyGrant"},"description":"Grants on the key, as ListGrants returns them."}},"additionalProperties":false},"keyGrant":{"type":"object","required":["granteePrincipal","operations"],"properties":{"grantId":{"type":"string","pattern":"\\S"},"name":{"type":"string"},"granteePrincipal":{"type":"string","pattern":"\\S","description":"The principal the grant allows."},"retiringPrincipal":{"type":"string","pattern":"\\S"},"operations":{"type":"array","items":{"type":"string","pattern":"\\S"},"description":"Decrypt, GenerateDataKey, …"},"constraints":{"type":"object","properties":{"encryptionContextEquals":{"type":"object","additionalProperties":{"type":"string"}},"encryptionContextSubset":{"type":"object","additionalProperties":{"type":"string"}}},"additionalProperties":false}},"additionalProperties":false},"organization":{"type":"object","properties":{"serviceControlPolicies":{"type":"array","items":{"type":"array","description":"One level of the organization tree: policy documents, or {name, arn, document} objects.","items":{"type":"object","if":{"required":["document"]},"then":{"$ref":"#/$defs/namedPolicy"}}},"description":"SCPs of the caller's account, root level first, the account's own level last. []: no SCPs apply."},"resourceControlPolicies":{"type":"array","items":{"type":"array","description":"One level of the organization tree: policy documents, or {name, arn, document} objects.","items":{"type":"object","if":{"required":["document"]},"then":{"$ref":"#/$defs/namedPolicy"}}},"description":"RCPs of the resource's account, in the same order. []: no RCPs apply."}},"additionalProperties":false},"distribution":{"type":"object","description":"cloudfront-download: the distribution whose origin requests are diagnosed.","properties":{"arn":{"type":"string","pattern":"^arn:aws(-cn|-us-gov)?:cloudfront::[0-9]{12}:distribution/[A-Z0-9]{1,64}$","description":"The distribution ARN, which its requests carry as AWS:SourceArn."},"originAccess":{"enum":["origin-access-control","origin-access-identity","none"],"description":"How the distribution signs its requests to the bucket: OAC, a legacy OAI, or not at all."},"originType":{"enum":["s3-rest","s3-website"],"description":"The origin: the bucket's REST endpoint, or its website endpoint (a custom origin)."}},"additionalProperties":false},"presignedUrl":{"type":"object","description":"presigned-download, presigned-upload: what the URL tells. Never its signature or security token.","required":["signatureVersion"],"properties":{"signatureVersion":{"enum":[2,4],"description":"4: X-Amz-Algorithm=AWS4-HMAC-SHA256; 2: AWSAccessKeyId and Signature."},"accessKeyId":{"type":"string","pattern":"^(AKIA|ASIA)[A-Z0-9]{12,124}$","description":"The signer's access key ID: AKIA… long-term, ASIA… temporary."},"signedAt":{"type":"string","description":"X-Amz-Date, as an ISO 8601 time."},"expiresSeconds":{"type":"integer","minimum":1,"maximum":604800,"description":"X-Amz-Expires, in seconds (at most 7 days)."},"expiresAt":{"type":"string","description":"When the URL itself stops working, as an ISO 8601 time."},"signedHeaders":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9-]+$"},"maxItems":64,"description":"X-Amz-SignedHeaders, lower case."},"signerAccount":{"type":"string","pattern":"^[0-9]{12}$","description":"The account of the signer's access key (sts:GetAccessKeyInfo)."},"signedByPrincipal":{"type":"boolean","description":"true: the snapshot's principal signed it (its own credentials use accessKeyId, or the user said so); false: its credentials use another key; absent: not known."}},"additionalProperties":false},"replication":{"type":"object","description":"replication: the source bucket's replication rule that covers the object (GetBucketReplication).","properties":{"role":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/(?:[!-~]*/)?[\\w+=,.@-]+$","description":"The IAM role S3 assumes to replicate (the principal is that role)."},"ruleId":{"type":"string","description":"The rule's ID."},"status":{"enum":["Enabled","Disabled"],"description":"The rule's Status."},"destinationBucket":{"type":"string","pattern":"^arn:aws[a-z-]*:s3:::[A-Za-z0-9][A-Za-z0-9._-]{2,254}$","description":"Destination.Bucket, as an ARN."},"destinationAccount":{"type":"string","pattern":"^[0-9]{12}$","description":"Destination.Account: the destination bucket's owner, when the rule names it."},"replicaKmsKeyId":{"type":["string","null"],"pattern":"\\S","description":"Destination.EncryptionConfiguration.ReplicaKmsKeyID: a key ARN (best), key ID, alias or alias ARN; null: the rule names none."},"sseKmsEncryptedObjects":{"type":"boolean","description":"SourceSelectionCriteria.SseKmsEncryptedObjects.Status is Enabled; false: disabled or absent."}},"additionalProperties":false},"service":{"type":"object","description":"service-read, service-write: the AWS service that reads or writes the object, and the role it uses when it uses one of its own.","required":["name"],"properties":{"name":{"enum":["athena","glue","emr","lambda","redshift-spectrum","sagemaker","firehose","lake-formation"],"description":"The service: athena acts with the caller's own credentials; the others with a role of theirs."},"roleArn":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/(?:[!-~]*/)?[\\w+=,.@-]+$","description":"The IAM role the service uses (a Glue job's role, a Lambda function's execution role, …); the principal is then this role."}},"additionalProperties":false},"unreadNote":{"type":"object","required":["path","reason"],"properties":{"path":{"type":"string","pattern":"\\S","description":"Dotted path of the unknown field, e.g. key.policy."},"reason":{"type":"string","pattern":"\\S","description":"Why it could not be read."},"resolveWith":{"type":"string","pattern":"\\S","description":"The permission or paste that would fill it."}},"additionalProperties":false},"namedPolicy":{"required":["name","document"],"properties":{"name":{"type":"string","pattern":"\\S","description":"The policy name, e.g. the inline policy name or the managed policy name."},"arn":{"type":"string","pattern":"\\S","description":"The managed policy ARN, when it is one."},"document":{"$ref":"#/$defs/policyDocument"}},"additionalProperties":false},"encryption":{"required":["algorithm"],"properties":{"algorithm":{"enum":["aws:kms","aws:kms:dsse","AES256"]},"kmsKeyId":{"type":"string","pattern":"\\S","description":"The key: key ARN (best), key ID, alias name or alias ARN."},"bucketKeyEnabled":{"type":"boolean","description":"S3 Bucket Keys are on."}},"additionalProperties":false},"policyDocument":{"type":"object","description":"An IAM policy document as AWS returns it: {\"Version\": \"2012-10-17\", \"Statement\": [...]}."}}};
 const schema32 = {"type":"object","properties":{"title":{"type":"string"},"description":{"type":"string"},"createdAt":{"type":"string","description":"ISO 8601 date and time."},"collectedBy":{"enum":["live","manual","bundle","example"]},"redacted":{"type":"boolean","description":"Account IDs and names were replaced by placeholders."}},"additionalProperties":false};
 const schema47 = {"type":"object","description":"cloudfront-download: the distribution whose origin requests are diagnosed.","properties":{"arn":{"type":"string","pattern":"^arn:aws(-cn|-us-gov)?:cloudfront::[0-9]{12}:distribution/[A-Z0-9]{1,64}$","description":"The distribution ARN, which its requests carry as AWS:SourceArn."},"originAccess":{"enum":["origin-access-control","origin-access-identity","none"],"description":"How the distribution signs its requests to the bucket: OAC, a legacy OAI, or not at all."},"originType":{"enum":["s3-rest","s3-website"],"description":"The origin: the bucket's REST endpoint, or its website endpoint (a custom origin)."}},"additionalProperties":false};
-const schema48 = {"type":"object","description":"presigned-download, presigned-upload: what the URL tells. Never its signature or security token.","required":["signatureVersion"],"properties":{"signatureVersion":{"enum":[2,4],"description":"4: X-Amz-Algorithm=AWS4-HMAC-SHA256; 2: AWSAccessKeyId and Signature."},"accessKeyId":{"type":"string","pattern":"^(AKIA|ASIA)[A-Z0-9]{12,124}$","description":"The signer's access key ID: AKIA… long-term, ASIA… temporary."},"signedAt":{"type":"string","description":"X-Amz-Date, as an ISO 8601 time."},"expiresSeconds":{"type":"integer","minimum":1,"maximum":604800,"description":"X-Amz-Expires, in seconds (at most 7 days)."},"expiresAt":{"type":"string","description":"When the URL itself stops working, as an ISO 8601 time."},"signedHeaders":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9-]+$"},"maxItems":64,"description":"X-Amz-SignedHeaders, lower case."}},"additionalProperties":false};
+const schema48 = {"type":"object","description":"presigned-download, presigned-upload: what the URL tells. Never its signature or security token.","required":["signatureVersion"],"properties":{"signatureVersion":{"enum":[2,4],"description":"4: X-Amz-Algorithm=AWS4-HMAC-SHA256; 2: AWSAccessKeyId and Signature."},"accessKeyId":{"type":"string","pattern":"^(AKIA|ASIA)[A-Z0-9]{12,124}$","description":"The signer's access key ID: AKIA… long-term, ASIA… temporary."},"signedAt":{"type":"string","description":"X-Amz-Date, as an ISO 8601 time."},"expiresSeconds":{"type":"integer","minimum":1,"maximum":604800,"description":"X-Amz-Expires, in seconds (at most 7 days)."},"expiresAt":{"type":"string","description":"When the URL itself stops working, as an ISO 8601 time."},"signedHeaders":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9-]+$"},"maxItems":64,"description":"X-Amz-SignedHeaders, lower case."},"signerAccount":{"type":"string","pattern":"^[0-9]{12}$","description":"The account of the signer's access key (sts:GetAccessKeyInfo)."},"signedByPrincipal":{"type":"boolean","description":"true: the snapshot's principal signed it (its own credentials use accessKeyId, or the user said so); false: its credentials use another key; absent: not known."}},"additionalProperties":false};
 const schema49 = {"type":"object","description":"replication: the source bucket's replication rule that covers the object (GetBucketReplication).","properties":{"role":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/(?:[!-~]*/)?[\\w+=,.@-]+$","description":"The IAM role S3 assumes to replicate (the principal is that role)."},"ruleId":{"type":"string","description":"The rule's ID."},"status":{"enum":["Enabled","Disabled"],"description":"The rule's Status."},"destinationBucket":{"type":"string","pattern":"^arn:aws[a-z-]*:s3:::[A-Za-z0-9][A-Za-z0-9._-]{2,254}$","description":"Destination.Bucket, as an ARN."},"destinationAccount":{"type":"string","pattern":"^[0-9]{12}$","description":"Destination.Account: the destination bucket's owner, when the rule names it."},"replicaKmsKeyId":{"type":["string","null"],"pattern":"\\S","description":"Destination.EncryptionConfiguration.ReplicaKmsKeyID: a key ARN (best), key ID, alias or alias ARN; null: the rule names none."},"sseKmsEncryptedObjects":{"type":"boolean","description":"SourceSelectionCriteria.SseKmsEncryptedObjects.Status is Enabled; false: disabled or absent."}},"additionalProperties":false};
-const schema50 = {"type":"object","required":["path","reason"],"properties":{"path":{"type":"string","pattern":"\\S","description":"Dotted path of the unknown field, e.g. key.policy."},"reason":{"type":"string","pattern":"\\S","description":"Why it could not be read."},"resolveWith":{"type":"string","pattern":"\\S","description":"The permission or paste that would fill it."}},"additionalProperties":false};
+const schema50 = {"type":"object","description":"service-read, service-write: the AWS service that reads or writes the object, and the role it uses when it uses one of its own.","required":["name"],"properties":{"name":{"enum":["athena","glue","emr","lambda","redshift-spectrum","sagemaker","firehose","lake-formation"],"description":"The service: athena acts with the caller's own credentials; the others with a role of theirs."},"roleArn":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/(?:[!-~]*/)?[\\w+=,.@-]+$","description":"The IAM role the service uses (a Glue job's role, a Lambda function's execution role, …); the principal is then this role."}},"additionalProperties":false};
+const schema51 = {"type":"object","required":["path","reason"],"properties":{"path":{"type":"string","pattern":"\\S","description":"Dotted path of the unknown field, e.g. key.policy."},"reason":{"type":"string","pattern":"\\S","description":"Why it could not be read."},"resolveWith":{"type":"string","pattern":"\\S","description":"The permission or paste that would fill it."}},"additionalProperties":false};
 const func1 = Object.prototype.hasOwnProperty;
-const schema33 = {"type":"object","description":"What the user tried.","required":["operation","bucket","objectKey"],"properties":{"operation":{"enum":["upload","download","copy","cloudfront-download","cloudfront-upload","presigned-download","presigned-upload","replication"],"description":"upload, download, copy (CopyObject into question.bucket), cloudfront-download or cloudfront-upload (CloudFront with OAC reads or writes the object), presigned-download or presigned-upload (a presigned URL, made as its signer), replication (S3 replicates question.source to question.bucket as the rule's role)."},"bucket":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{2,254}$","description":"The bucket written to (upload, copy) or read from (download)."},"objectKey":{"type":"string","pattern":"\\S","description":"The object key."},"sizeBytes":{"type":"integer","minimum":0,"description":"Size of the object in bytes; decides multipart."},"multipart":{"type":"boolean","description":"Known from the request itself (an error from UploadPart): whether it went in parts. Size and tool then do not decide."},"multipartThresholdBytes":{"type":"integer","minimum":1,"description":"Above this size the tool uploads in parts. Default 8388608 (8 MiB, the AWS CLI's)."},"tool":{"enum":["aws-cli","sdk","sdk-js","boto3","dotnet","console","other"],"description":"The tool that made the request."},"kmsKeyId":{"type":"string","pattern":"\\S","description":"The key named in the request (upload, copy) or the object's key (download): key ID, key ARN, alias name or alias ARN."},"source":{"$ref":"#/$defs/copySource"}},"additionalProperties":false,"if":{"required":["operation"],"properties":{"operation":{"enum":["copy","replication"]}}},"then":{"required":["source"]}};
+const schema33 = {"type":"object","description":"What the user tried.","required":["operation","bucket","objectKey"],"properties":{"operation":{"enum":["upload","download","copy","cloudfront-download","cloudfront-upload","presigned-download","presigned-upload","service-read","service-write","replication"],"description":"upload, download, copy (CopyObject into question.bucket), cloudfront-download or cloudfront-upload (CloudFront with OAC reads or writes the object), presigned-download or presigned-upload (a presigned URL, made as its signer), service-read or service-write (an AWS service such as Athena or Glue reads or writes the object; see service), replication (S3 replicates question.source to question.bucket as the rule's role)."},"bucket":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{2,254}$","description":"The bucket written to (upload, copy) or read from (download)."},"objectKey":{"type":"string","pattern":"\\S","description":"The object key."},"sizeBytes":{"type":"integer","minimum":0,"description":"Size of the object in bytes; decides multipart."},"multipart":{"type":"boolean","description":"Known from the request itself (an error from UploadPart): whether it went in parts. Size and tool then do not decide."},"multipartThresholdBytes":{"type":"integer","minimum":1,"description":"Above this size the tool uploads in parts. Default 8388608 (8 MiB, the AWS CLI's)."},"tool":{"enum":["aws-cli","sdk","sdk-js","boto3","dotnet","console","other"],"description":"The tool that made the request."},"kmsKeyId":{"type":"string","pattern":"\\S","description":"The key named in the request (upload, copy) or the object's key (download): key ID, key ARN, alias name or alias ARN."},"source":{"$ref":"#/$defs/copySource"}},"additionalProperties":false,"if":{"required":["operation"],"properties":{"operation":{"enum":["copy","replication"]}}},"then":{"required":["source"]}};
 const schema34 = {"type":"object","description":"copy: the object copied from; replication: the source object replicated.","required":["bucket","objectKey"],"properties":{"bucket":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{2,254}$","description":"The source bucket."},"objectKey":{"type":"string","pattern":"\\S","description":"The source object key."},"kmsKeyId":{"type":"string","pattern":"\\S","description":"The source object's key, when known."}},"additionalProperties":false};
 const pattern4 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]{2,254}$", "u");
 const pattern5 = new RegExp("\\S", "u");
@@ -140,7 +141,7 @@ errors++;
 }
 if(data.operation !== undefined){
 let data1 = data.operation;
-if(!((((((((data1 === "upload") || (data1 === "download")) || (data1 === "copy")) || (data1 === "cloudfront-download")) || (data1 === "cloudfront-upload")) || (data1 === "presigned-download")) || (data1 === "presigned-upload")) || (data1 === "replication"))){
+if(!((((((((((data1 === "upload") || (data1 === "download")) || (data1 === "copy")) || (data1 === "cloudfront-download")) || (data1 === "cloudfront-upload")) || (data1 === "presigned-download")) || (data1 === "presigned-upload")) || (data1 === "service-read")) || (data1 === "service-write")) || (data1 === "replication"))){
 const err8 = {instancePath:instancePath+"/operation",schemaPath:"#/properties/operation/enum",keyword:"enum",params:{allowedValues: schema33.properties.operation.enum},message:"must be equal to one of the allowed values",schema:schema33.properties.operation.enum,parentSchema:schema33.properties.operation,data:data1};
 if(vErrors === null){
 vErrors = [err8];
@@ -1933,7 +1934,7 @@ validate37.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 const pattern30 = new RegExp("^arn:aws(-cn|-us-gov)?:cloudfront::[0-9]{12}:distribution/[A-Z0-9]{1,64}$", "u");
 const pattern31 = new RegExp("^(AKIA|ASIA)[A-Z0-9]{12,124}$", "u");
 const pattern32 = new RegExp("^[a-z0-9-]+$", "u");
-const pattern34 = new RegExp("^arn:aws[a-z-]*:s3:::[A-Za-z0-9][A-Za-z0-9._-]{2,254}$", "u");
+const pattern35 = new RegExp("^arn:aws[a-z-]*:s3:::[A-Za-z0-9][A-Za-z0-9._-]{2,254}$", "u");
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="urn:s3-kms-doctor:snapshot:1" */;
@@ -2270,7 +2271,7 @@ vErrors.push(err20);
 errors++;
 }
 for(const key4 in data22){
-if(!((((((key4 === "signatureVersion") || (key4 === "accessKeyId")) || (key4 === "signedAt")) || (key4 === "expiresSeconds")) || (key4 === "expiresAt")) || (key4 === "signedHeaders"))){
+if(!((((((((key4 === "signatureVersion") || (key4 === "accessKeyId")) || (key4 === "signedAt")) || (key4 === "expiresSeconds")) || (key4 === "expiresAt")) || (key4 === "signedHeaders")) || (key4 === "signerAccount")) || (key4 === "signedByPrincipal"))){
 const err21 = {instancePath:instancePath+"/presignedUrl",schemaPath:"#/$defs/presignedUrl/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema48,data:data22};
 if(vErrors === null){
 vErrors = [err21];
@@ -2431,9 +2432,11 @@ vErrors.push(err33);
 errors++;
 }
 }
-}
-else {
-const err34 = {instancePath:instancePath+"/presignedUrl",schemaPath:"#/$defs/presignedUrl/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.type,parentSchema:schema48,data:data22};
+if(data22.signerAccount !== undefined){
+let data30 = data22.signerAccount;
+if(typeof data30 === "string"){
+if(!pattern17.test(data30)){
+const err34 = {instancePath:instancePath+"/presignedUrl/signerAccount",schemaPath:"#/$defs/presignedUrl/properties/signerAccount/pattern",keyword:"pattern",params:{pattern: "^[0-9]{12}$"},message:"must match pattern \""+"^[0-9]{12}$"+"\"",schema:"^[0-9]{12}$",parentSchema:schema48.properties.signerAccount,data:data30};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -2443,12 +2446,8 @@ vErrors.push(err34);
 errors++;
 }
 }
-if(data.replication !== undefined){
-let data30 = data.replication;
-if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
-for(const key5 in data30){
-if(!(((((((key5 === "role") || (key5 === "ruleId")) || (key5 === "status")) || (key5 === "destinationBucket")) || (key5 === "destinationAccount")) || (key5 === "replicaKmsKeyId")) || (key5 === "sseKmsEncryptedObjects"))){
-const err35 = {instancePath:instancePath+"/replication",schemaPath:"#/$defs/replication/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema49,data:data30};
+else {
+const err35 = {instancePath:instancePath+"/presignedUrl/signerAccount",schemaPath:"#/$defs/presignedUrl/properties/signerAccount/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.signerAccount.type,parentSchema:schema48.properties.signerAccount,data:data30};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -2458,11 +2457,10 @@ vErrors.push(err35);
 errors++;
 }
 }
-if(data30.role !== undefined){
-let data31 = data30.role;
-if(typeof data31 === "string"){
-if(!pattern11.test(data31)){
-const err36 = {instancePath:instancePath+"/replication/role",schemaPath:"#/$defs/replication/properties/role/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/(?:[!-~]*/)?[\\w+=,.@-]+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:iam::[0-9]{12}:role/(?:[!-~]*/)?[\\w+=,.@-]+$"+"\"",schema:"^arn:aws[a-z-]*:iam::[0-9]{12}:role/(?:[!-~]*/)?[\\w+=,.@-]+$",parentSchema:schema49.properties.role,data:data31};
+if(data22.signedByPrincipal !== undefined){
+let data31 = data22.signedByPrincipal;
+if(typeof data31 !== "boolean"){
+const err36 = {instancePath:instancePath+"/presignedUrl/signedByPrincipal",schemaPath:"#/$defs/presignedUrl/properties/signedByPrincipal/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema48.properties.signedByPrincipal.type,parentSchema:schema48.properties.signedByPrincipal,data:data31};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -2472,8 +2470,9 @@ vErrors.push(err36);
 errors++;
 }
 }
+}
 else {
-const err37 = {instancePath:instancePath+"/replication/role",schemaPath:"#/$defs/replication/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.role.type,parentSchema:schema49.properties.role,data:data31};
+const err37 = {instancePath:instancePath+"/presignedUrl",schemaPath:"#/$defs/presignedUrl/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.type,parentSchema:schema48,data:data22};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -2483,10 +2482,12 @@ vErrors.push(err37);
 errors++;
 }
 }
-if(data30.ruleId !== undefined){
-let data32 = data30.ruleId;
-if(typeof data32 !== "string"){
-const err38 = {instancePath:instancePath+"/replication/ruleId",schemaPath:"#/$defs/replication/properties/ruleId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.ruleId.type,parentSchema:schema49.properties.ruleId,data:data32};
+if(data.replication !== undefined){
+let data32 = data.replication;
+if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
+for(const key5 in data32){
+if(!(((((((key5 === "role") || (key5 === "ruleId")) || (key5 === "status")) || (key5 === "destinationBucket")) || (key5 === "destinationAccount")) || (key5 === "replicaKmsKeyId")) || (key5 === "sseKmsEncryptedObjects"))){
+const err38 = {instancePath:instancePath+"/replication",schemaPath:"#/$defs/replication/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema49,data:data32};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -2496,10 +2497,11 @@ vErrors.push(err38);
 errors++;
 }
 }
-if(data30.status !== undefined){
-let data33 = data30.status;
-if(!((data33 === "Enabled") || (data33 === "Disabled"))){
-const err39 = {instancePath:instancePath+"/replication/status",schemaPath:"#/$defs/replication/properties/status/enum",keyword:"enum",params:{allowedValues: schema49.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema49.properties.status.enum,parentSchema:schema49.properties.status,data:data33};
+if(data32.role !== undefined){
+let data33 = data32.role;
+if(typeof data33 === "string"){
+if(!pattern11.test(data33)){
+const err39 = {instancePath:instancePath+"/replication/role",schemaPath:"#/$defs/replication/properties/role/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/(?:[!-~]*/)?[\\w+=,.@-]+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:iam::[0-9]{12}:role/(?:[!-~]*/)?[\\w+=,.@-]+$"+"\"",schema:"^arn:aws[a-z-]*:iam::[0-9]{12}:role/(?:[!-~]*/)?[\\w+=,.@-]+$",parentSchema:schema49.properties.role,data:data33};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -2509,11 +2511,8 @@ vErrors.push(err39);
 errors++;
 }
 }
-if(data30.destinationBucket !== undefined){
-let data34 = data30.destinationBucket;
-if(typeof data34 === "string"){
-if(!pattern34.test(data34)){
-const err40 = {instancePath:instancePath+"/replication/destinationBucket",schemaPath:"#/$defs/replication/properties/destinationBucket/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:s3:::[A-Za-z0-9][A-Za-z0-9._-]{2,254}$"},message:"must match pattern \""+"^arn:aws[a-z-]*:s3:::[A-Za-z0-9][A-Za-z0-9._-]{2,254}$"+"\"",schema:"^arn:aws[a-z-]*:s3:::[A-Za-z0-9][A-Za-z0-9._-]{2,254}$",parentSchema:schema49.properties.destinationBucket,data:data34};
+else {
+const err40 = {instancePath:instancePath+"/replication/role",schemaPath:"#/$defs/replication/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.role.type,parentSchema:schema49.properties.role,data:data33};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -2523,8 +2522,10 @@ vErrors.push(err40);
 errors++;
 }
 }
-else {
-const err41 = {instancePath:instancePath+"/replication/destinationBucket",schemaPath:"#/$defs/replication/properties/destinationBucket/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.destinationBucket.type,parentSchema:schema49.properties.destinationBucket,data:data34};
+if(data32.ruleId !== undefined){
+let data34 = data32.ruleId;
+if(typeof data34 !== "string"){
+const err41 = {instancePath:instancePath+"/replication/ruleId",schemaPath:"#/$defs/replication/properties/ruleId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.ruleId.type,parentSchema:schema49.properties.ruleId,data:data34};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -2534,11 +2535,10 @@ vErrors.push(err41);
 errors++;
 }
 }
-if(data30.destinationAccount !== undefined){
-let data35 = data30.destinationAccount;
-if(typeof data35 === "string"){
-if(!pattern17.test(data35)){
-const err42 = {instancePath:instancePath+"/replication/destinationAccount",schemaPath:"#/$defs/replication/properties/destinationAccount/pattern",keyword:"pattern",params:{pattern: "^[0-9]{12}$"},message:"must match pattern \""+"^[0-9]{12}$"+"\"",schema:"^[0-9]{12}$",parentSchema:schema49.properties.destinationAccount,data:data35};
+if(data32.status !== undefined){
+let data35 = data32.status;
+if(!((data35 === "Enabled") || (data35 === "Disabled"))){
+const err42 = {instancePath:instancePath+"/replication/status",schemaPath:"#/$defs/replication/properties/status/enum",keyword:"enum",params:{allowedValues: schema49.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema49.properties.status.enum,parentSchema:schema49.properties.status,data:data35};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -2548,8 +2548,11 @@ vErrors.push(err42);
 errors++;
 }
 }
-else {
-const err43 = {instancePath:instancePath+"/replication/destinationAccount",schemaPath:"#/$defs/replication/properties/destinationAccount/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.destinationAccount.type,parentSchema:schema49.properties.destinationAccount,data:data35};
+if(data32.destinationBucket !== undefined){
+let data36 = data32.destinationBucket;
+if(typeof data36 === "string"){
+if(!pattern35.test(data36)){
+const err43 = {instancePath:instancePath+"/replication/destinationBucket",schemaPath:"#/$defs/replication/properties/destinationBucket/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:s3:::[A-Za-z0-9][A-Za-z0-9._-]{2,254}$"},message:"must match pattern \""+"^arn:aws[a-z-]*:s3:::[A-Za-z0-9][A-Za-z0-9._-]{2,254}$"+"\"",schema:"^arn:aws[a-z-]*:s3:::[A-Za-z0-9][A-Za-z0-9._-]{2,254}$",parentSchema:schema49.properties.destinationBucket,data:data36};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -2559,10 +2562,8 @@ vErrors.push(err43);
 errors++;
 }
 }
-if(data30.replicaKmsKeyId !== undefined){
-let data36 = data30.replicaKmsKeyId;
-if((typeof data36 !== "string") && (data36 !== null)){
-const err44 = {instancePath:instancePath+"/replication/replicaKmsKeyId",schemaPath:"#/$defs/replication/properties/replicaKmsKeyId/type",keyword:"type",params:{type: schema49.properties.replicaKmsKeyId.type},message:"must be string,null",schema:schema49.properties.replicaKmsKeyId.type,parentSchema:schema49.properties.replicaKmsKeyId,data:data36};
+else {
+const err44 = {instancePath:instancePath+"/replication/destinationBucket",schemaPath:"#/$defs/replication/properties/destinationBucket/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.destinationBucket.type,parentSchema:schema49.properties.destinationBucket,data:data36};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -2571,9 +2572,12 @@ vErrors.push(err44);
 }
 errors++;
 }
-if(typeof data36 === "string"){
-if(!pattern5.test(data36)){
-const err45 = {instancePath:instancePath+"/replication/replicaKmsKeyId",schemaPath:"#/$defs/replication/properties/replicaKmsKeyId/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema49.properties.replicaKmsKeyId,data:data36};
+}
+if(data32.destinationAccount !== undefined){
+let data37 = data32.destinationAccount;
+if(typeof data37 === "string"){
+if(!pattern17.test(data37)){
+const err45 = {instancePath:instancePath+"/replication/destinationAccount",schemaPath:"#/$defs/replication/properties/destinationAccount/pattern",keyword:"pattern",params:{pattern: "^[0-9]{12}$"},message:"must match pattern \""+"^[0-9]{12}$"+"\"",schema:"^[0-9]{12}$",parentSchema:schema49.properties.destinationAccount,data:data37};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -2583,11 +2587,8 @@ vErrors.push(err45);
 errors++;
 }
 }
-}
-if(data30.sseKmsEncryptedObjects !== undefined){
-let data37 = data30.sseKmsEncryptedObjects;
-if(typeof data37 !== "boolean"){
-const err46 = {instancePath:instancePath+"/replication/sseKmsEncryptedObjects",schemaPath:"#/$defs/replication/properties/sseKmsEncryptedObjects/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema49.properties.sseKmsEncryptedObjects.type,parentSchema:schema49.properties.sseKmsEncryptedObjects,data:data37};
+else {
+const err46 = {instancePath:instancePath+"/replication/destinationAccount",schemaPath:"#/$defs/replication/properties/destinationAccount/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.destinationAccount.type,parentSchema:schema49.properties.destinationAccount,data:data37};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -2597,9 +2598,10 @@ vErrors.push(err46);
 errors++;
 }
 }
-}
-else {
-const err47 = {instancePath:instancePath+"/replication",schemaPath:"#/$defs/replication/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema49.type,parentSchema:schema49,data:data30};
+if(data32.replicaKmsKeyId !== undefined){
+let data38 = data32.replicaKmsKeyId;
+if((typeof data38 !== "string") && (data38 !== null)){
+const err47 = {instancePath:instancePath+"/replication/replicaKmsKeyId",schemaPath:"#/$defs/replication/properties/replicaKmsKeyId/type",keyword:"type",params:{type: schema49.properties.replicaKmsKeyId.type},message:"must be string,null",schema:schema49.properties.replicaKmsKeyId.type,parentSchema:schema49.properties.replicaKmsKeyId,data:data38};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -2608,14 +2610,9 @@ vErrors.push(err47);
 }
 errors++;
 }
-}
-if(data.requestContext !== undefined){
-let data38 = data.requestContext;
-if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
-for(const key6 in data38){
-let data39 = data38[key6];
-if(((((typeof data39 !== "string") && (!((typeof data39 == "number") && (isFinite(data39))))) && (typeof data39 !== "boolean")) && (!(Array.isArray(data39)))) && (data39 !== null)){
-const err48 = {instancePath:instancePath+"/requestContext/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/requestContext/additionalProperties/type",keyword:"type",params:{type: schema31.properties.requestContext.additionalProperties.type},message:"must be string,number,boolean,array,null",schema:schema31.properties.requestContext.additionalProperties.type,parentSchema:schema31.properties.requestContext.additionalProperties,data:data39};
+if(typeof data38 === "string"){
+if(!pattern5.test(data38)){
+const err48 = {instancePath:instancePath+"/replication/replicaKmsKeyId",schemaPath:"#/$defs/replication/properties/replicaKmsKeyId/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema49.properties.replicaKmsKeyId,data:data38};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -2624,12 +2621,12 @@ vErrors.push(err48);
 }
 errors++;
 }
-if(Array.isArray(data39)){
-const len1 = data39.length;
-for(let i1=0; i1<len1; i1++){
-let data40 = data39[i1];
-if(((typeof data40 !== "string") && (!((typeof data40 == "number") && (isFinite(data40))))) && (typeof data40 !== "boolean")){
-const err49 = {instancePath:instancePath+"/requestContext/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1,schemaPath:"#/properties/requestContext/additionalProperties/items/type",keyword:"type",params:{type: schema31.properties.requestContext.additionalProperties.items.type},message:"must be string,number,boolean",schema:schema31.properties.requestContext.additionalProperties.items.type,parentSchema:schema31.properties.requestContext.additionalProperties.items,data:data40};
+}
+}
+if(data32.sseKmsEncryptedObjects !== undefined){
+let data39 = data32.sseKmsEncryptedObjects;
+if(typeof data39 !== "boolean"){
+const err49 = {instancePath:instancePath+"/replication/sseKmsEncryptedObjects",schemaPath:"#/$defs/replication/properties/sseKmsEncryptedObjects/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema49.properties.sseKmsEncryptedObjects.type,parentSchema:schema49.properties.sseKmsEncryptedObjects,data:data39};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -2640,10 +2637,8 @@ errors++;
 }
 }
 }
-}
-}
 else {
-const err50 = {instancePath:instancePath+"/requestContext",schemaPath:"#/properties/requestContext/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.requestContext.type,parentSchema:schema31.properties.requestContext,data:data38};
+const err50 = {instancePath:instancePath+"/replication",schemaPath:"#/$defs/replication/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema49.type,parentSchema:schema49,data:data32};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -2653,15 +2648,11 @@ vErrors.push(err50);
 errors++;
 }
 }
-if(data.unread !== undefined){
-let data41 = data.unread;
-if(Array.isArray(data41)){
-const len2 = data41.length;
-for(let i2=0; i2<len2; i2++){
-let data42 = data41[i2];
-if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
-if(data42.path === undefined){
-const err51 = {instancePath:instancePath+"/unread/" + i2,schemaPath:"#/$defs/unreadNote/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema50.required,parentSchema:schema50,data:data42};
+if(data.service !== undefined){
+let data40 = data.service;
+if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
+if(data40.name === undefined){
+const err51 = {instancePath:instancePath+"/service",schemaPath:"#/$defs/service/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema50.required,parentSchema:schema50,data:data40};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -2670,8 +2661,9 @@ vErrors.push(err51);
 }
 errors++;
 }
-if(data42.reason === undefined){
-const err52 = {instancePath:instancePath+"/unread/" + i2,schemaPath:"#/$defs/unreadNote/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema50.required,parentSchema:schema50,data:data42};
+for(const key6 in data40){
+if(!((key6 === "name") || (key6 === "roleArn"))){
+const err52 = {instancePath:instancePath+"/service",schemaPath:"#/$defs/service/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema50,data:data40};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -2680,9 +2672,11 @@ vErrors.push(err52);
 }
 errors++;
 }
-for(const key7 in data42){
-if(!(((key7 === "path") || (key7 === "reason")) || (key7 === "resolveWith"))){
-const err53 = {instancePath:instancePath+"/unread/" + i2,schemaPath:"#/$defs/unreadNote/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema50,data:data42};
+}
+if(data40.name !== undefined){
+let data41 = data40.name;
+if(!((((((((data41 === "athena") || (data41 === "glue")) || (data41 === "emr")) || (data41 === "lambda")) || (data41 === "redshift-spectrum")) || (data41 === "sagemaker")) || (data41 === "firehose")) || (data41 === "lake-formation"))){
+const err53 = {instancePath:instancePath+"/service/name",schemaPath:"#/$defs/service/properties/name/enum",keyword:"enum",params:{allowedValues: schema50.properties.name.enum},message:"must be equal to one of the allowed values",schema:schema50.properties.name.enum,parentSchema:schema50.properties.name,data:data41};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -2692,11 +2686,11 @@ vErrors.push(err53);
 errors++;
 }
 }
-if(data42.path !== undefined){
-let data43 = data42.path;
-if(typeof data43 === "string"){
-if(!pattern5.test(data43)){
-const err54 = {instancePath:instancePath+"/unread/" + i2+"/path",schemaPath:"#/$defs/unreadNote/properties/path/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema50.properties.path,data:data43};
+if(data40.roleArn !== undefined){
+let data42 = data40.roleArn;
+if(typeof data42 === "string"){
+if(!pattern11.test(data42)){
+const err54 = {instancePath:instancePath+"/service/roleArn",schemaPath:"#/$defs/service/properties/roleArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/(?:[!-~]*/)?[\\w+=,.@-]+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:iam::[0-9]{12}:role/(?:[!-~]*/)?[\\w+=,.@-]+$"+"\"",schema:"^arn:aws[a-z-]*:iam::[0-9]{12}:role/(?:[!-~]*/)?[\\w+=,.@-]+$",parentSchema:schema50.properties.roleArn,data:data42};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -2707,7 +2701,7 @@ errors++;
 }
 }
 else {
-const err55 = {instancePath:instancePath+"/unread/" + i2+"/path",schemaPath:"#/$defs/unreadNote/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.path.type,parentSchema:schema50.properties.path,data:data43};
+const err55 = {instancePath:instancePath+"/service/roleArn",schemaPath:"#/$defs/service/properties/roleArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.roleArn.type,parentSchema:schema50.properties.roleArn,data:data42};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -2717,11 +2711,9 @@ vErrors.push(err55);
 errors++;
 }
 }
-if(data42.reason !== undefined){
-let data44 = data42.reason;
-if(typeof data44 === "string"){
-if(!pattern5.test(data44)){
-const err56 = {instancePath:instancePath+"/unread/" + i2+"/reason",schemaPath:"#/$defs/unreadNote/properties/reason/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema50.properties.reason,data:data44};
+}
+else {
+const err56 = {instancePath:instancePath+"/service",schemaPath:"#/$defs/service/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema50.type,parentSchema:schema50,data:data40};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -2731,8 +2723,13 @@ vErrors.push(err56);
 errors++;
 }
 }
-else {
-const err57 = {instancePath:instancePath+"/unread/" + i2+"/reason",schemaPath:"#/$defs/unreadNote/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.reason.type,parentSchema:schema50.properties.reason,data:data44};
+if(data.requestContext !== undefined){
+let data43 = data.requestContext;
+if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
+for(const key7 in data43){
+let data44 = data43[key7];
+if(((((typeof data44 !== "string") && (!((typeof data44 == "number") && (isFinite(data44))))) && (typeof data44 !== "boolean")) && (!(Array.isArray(data44)))) && (data44 !== null)){
+const err57 = {instancePath:instancePath+"/requestContext/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/requestContext/additionalProperties/type",keyword:"type",params:{type: schema31.properties.requestContext.additionalProperties.type},message:"must be string,number,boolean,array,null",schema:schema31.properties.requestContext.additionalProperties.type,parentSchema:schema31.properties.requestContext.additionalProperties,data:data44};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -2741,12 +2738,12 @@ vErrors.push(err57);
 }
 errors++;
 }
-}
-if(data42.resolveWith !== undefined){
-let data45 = data42.resolveWith;
-if(typeof data45 === "string"){
-if(!pattern5.test(data45)){
-const err58 = {instancePath:instancePath+"/unread/" + i2+"/resolveWith",schemaPath:"#/$defs/unreadNote/properties/resolveWith/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema50.properties.resolveWith,data:data45};
+if(Array.isArray(data44)){
+const len1 = data44.length;
+for(let i1=0; i1<len1; i1++){
+let data45 = data44[i1];
+if(((typeof data45 !== "string") && (!((typeof data45 == "number") && (isFinite(data45))))) && (typeof data45 !== "boolean")){
+const err58 = {instancePath:instancePath+"/requestContext/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1,schemaPath:"#/properties/requestContext/additionalProperties/items/type",keyword:"type",params:{type: schema31.properties.requestContext.additionalProperties.items.type},message:"must be string,number,boolean",schema:schema31.properties.requestContext.additionalProperties.items.type,parentSchema:schema31.properties.requestContext.additionalProperties.items,data:data45};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -2756,8 +2753,11 @@ vErrors.push(err58);
 errors++;
 }
 }
+}
+}
+}
 else {
-const err59 = {instancePath:instancePath+"/unread/" + i2+"/resolveWith",schemaPath:"#/$defs/unreadNote/properties/resolveWith/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.resolveWith.type,parentSchema:schema50.properties.resolveWith,data:data45};
+const err59 = {instancePath:instancePath+"/requestContext",schemaPath:"#/properties/requestContext/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.requestContext.type,parentSchema:schema31.properties.requestContext,data:data43};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -2767,9 +2767,15 @@ vErrors.push(err59);
 errors++;
 }
 }
-}
-else {
-const err60 = {instancePath:instancePath+"/unread/" + i2,schemaPath:"#/$defs/unreadNote/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema50.type,parentSchema:schema50,data:data42};
+if(data.unread !== undefined){
+let data46 = data.unread;
+if(Array.isArray(data46)){
+const len2 = data46.length;
+for(let i2=0; i2<len2; i2++){
+let data47 = data46[i2];
+if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
+if(data47.path === undefined){
+const err60 = {instancePath:instancePath+"/unread/" + i2,schemaPath:"#/$defs/unreadNote/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema51.required,parentSchema:schema51,data:data47};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -2778,10 +2784,8 @@ vErrors.push(err60);
 }
 errors++;
 }
-}
-}
-else {
-const err61 = {instancePath:instancePath+"/unread",schemaPath:"#/properties/unread/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.unread.type,parentSchema:schema31.properties.unread,data:data41};
+if(data47.reason === undefined){
+const err61 = {instancePath:instancePath+"/unread/" + i2,schemaPath:"#/$defs/unreadNote/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema51.required,parentSchema:schema51,data:data47};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -2790,12 +2794,9 @@ vErrors.push(err61);
 }
 errors++;
 }
-}
-if(data.evidence !== undefined){
-let data46 = data.evidence;
-if(Array.isArray(data46)){
-if(data46.length > 16){
-const err62 = {instancePath:instancePath+"/evidence",schemaPath:"#/properties/evidence/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.evidence,data:data46};
+for(const key8 in data47){
+if(!(((key8 === "path") || (key8 === "reason")) || (key8 === "resolveWith"))){
+const err62 = {instancePath:instancePath+"/unread/" + i2,schemaPath:"#/$defs/unreadNote/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema51,data:data47};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -2804,12 +2805,12 @@ vErrors.push(err62);
 }
 errors++;
 }
-const len3 = data46.length;
-for(let i3=0; i3<len3; i3++){
-let data47 = data46[i3];
-if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
-if(data47.deniedBy === undefined){
-const err63 = {instancePath:instancePath+"/evidence/" + i3,schemaPath:"#/properties/evidence/items/required",keyword:"required",params:{missingProperty: "deniedBy"},message:"must have required property '"+"deniedBy"+"'",schema:schema31.properties.evidence.items.required,parentSchema:schema31.properties.evidence.items,data:data47};
+}
+if(data47.path !== undefined){
+let data48 = data47.path;
+if(typeof data48 === "string"){
+if(!pattern5.test(data48)){
+const err63 = {instancePath:instancePath+"/unread/" + i2+"/path",schemaPath:"#/$defs/unreadNote/properties/path/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema51.properties.path,data:data48};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -2818,8 +2819,9 @@ vErrors.push(err63);
 }
 errors++;
 }
-if(data47.action === undefined){
-const err64 = {instancePath:instancePath+"/evidence/" + i3,schemaPath:"#/properties/evidence/items/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema31.properties.evidence.items.required,parentSchema:schema31.properties.evidence.items,data:data47};
+}
+else {
+const err64 = {instancePath:instancePath+"/unread/" + i2+"/path",schemaPath:"#/$defs/unreadNote/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.path.type,parentSchema:schema51.properties.path,data:data48};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -2828,9 +2830,12 @@ vErrors.push(err64);
 }
 errors++;
 }
-for(const key8 in data47){
-if(!(((key8 === "deniedBy") || (key8 === "action")) || (key8 === "policyArn"))){
-const err65 = {instancePath:instancePath+"/evidence/" + i3,schemaPath:"#/properties/evidence/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.evidence.items,data:data47};
+}
+if(data47.reason !== undefined){
+let data49 = data47.reason;
+if(typeof data49 === "string"){
+if(!pattern5.test(data49)){
+const err65 = {instancePath:instancePath+"/unread/" + i2+"/reason",schemaPath:"#/$defs/unreadNote/properties/reason/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema51.properties.reason,data:data49};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -2840,10 +2845,8 @@ vErrors.push(err65);
 errors++;
 }
 }
-if(data47.deniedBy !== undefined){
-let data48 = data47.deniedBy;
-if(!((data48 === "scp") || (data48 === "rcp"))){
-const err66 = {instancePath:instancePath+"/evidence/" + i3+"/deniedBy",schemaPath:"#/properties/evidence/items/properties/deniedBy/enum",keyword:"enum",params:{allowedValues: schema31.properties.evidence.items.properties.deniedBy.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.evidence.items.properties.deniedBy.enum,parentSchema:schema31.properties.evidence.items.properties.deniedBy,data:data48};
+else {
+const err66 = {instancePath:instancePath+"/unread/" + i2+"/reason",schemaPath:"#/$defs/unreadNote/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.reason.type,parentSchema:schema51.properties.reason,data:data49};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -2853,11 +2856,11 @@ vErrors.push(err66);
 errors++;
 }
 }
-if(data47.action !== undefined){
-let data49 = data47.action;
-if(typeof data49 === "string"){
-if(!pattern5.test(data49)){
-const err67 = {instancePath:instancePath+"/evidence/" + i3+"/action",schemaPath:"#/properties/evidence/items/properties/action/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema31.properties.evidence.items.properties.action,data:data49};
+if(data47.resolveWith !== undefined){
+let data50 = data47.resolveWith;
+if(typeof data50 === "string"){
+if(!pattern5.test(data50)){
+const err67 = {instancePath:instancePath+"/unread/" + i2+"/resolveWith",schemaPath:"#/$defs/unreadNote/properties/resolveWith/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema51.properties.resolveWith,data:data50};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -2868,7 +2871,7 @@ errors++;
 }
 }
 else {
-const err68 = {instancePath:instancePath+"/evidence/" + i3+"/action",schemaPath:"#/properties/evidence/items/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.evidence.items.properties.action.type,parentSchema:schema31.properties.evidence.items.properties.action,data:data49};
+const err68 = {instancePath:instancePath+"/unread/" + i2+"/resolveWith",schemaPath:"#/$defs/unreadNote/properties/resolveWith/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.resolveWith.type,parentSchema:schema51.properties.resolveWith,data:data50};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -2878,11 +2881,9 @@ vErrors.push(err68);
 errors++;
 }
 }
-if(data47.policyArn !== undefined){
-let data50 = data47.policyArn;
-if(typeof data50 === "string"){
-if(!pattern5.test(data50)){
-const err69 = {instancePath:instancePath+"/evidence/" + i3+"/policyArn",schemaPath:"#/properties/evidence/items/properties/policyArn/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema31.properties.evidence.items.properties.policyArn,data:data50};
+}
+else {
+const err69 = {instancePath:instancePath+"/unread/" + i2,schemaPath:"#/$defs/unreadNote/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.type,parentSchema:schema51,data:data47};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -2892,8 +2893,9 @@ vErrors.push(err69);
 errors++;
 }
 }
+}
 else {
-const err70 = {instancePath:instancePath+"/evidence/" + i3+"/policyArn",schemaPath:"#/properties/evidence/items/properties/policyArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.evidence.items.properties.policyArn.type,parentSchema:schema31.properties.evidence.items.properties.policyArn,data:data50};
+const err70 = {instancePath:instancePath+"/unread",schemaPath:"#/properties/unread/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.unread.type,parentSchema:schema31.properties.unread,data:data46};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -2903,9 +2905,11 @@ vErrors.push(err70);
 errors++;
 }
 }
-}
-else {
-const err71 = {instancePath:instancePath+"/evidence/" + i3,schemaPath:"#/properties/evidence/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.evidence.items.type,parentSchema:schema31.properties.evidence.items,data:data47};
+if(data.evidence !== undefined){
+let data51 = data.evidence;
+if(Array.isArray(data51)){
+if(data51.length > 16){
+const err71 = {instancePath:instancePath+"/evidence",schemaPath:"#/properties/evidence/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.evidence,data:data51};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -2914,10 +2918,12 @@ vErrors.push(err71);
 }
 errors++;
 }
-}
-}
-else {
-const err72 = {instancePath:instancePath+"/evidence",schemaPath:"#/properties/evidence/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.evidence.type,parentSchema:schema31.properties.evidence,data:data46};
+const len3 = data51.length;
+for(let i3=0; i3<len3; i3++){
+let data52 = data51[i3];
+if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
+if(data52.deniedBy === undefined){
+const err72 = {instancePath:instancePath+"/evidence/" + i3,schemaPath:"#/properties/evidence/items/required",keyword:"required",params:{missingProperty: "deniedBy"},message:"must have required property '"+"deniedBy"+"'",schema:schema31.properties.evidence.items.required,parentSchema:schema31.properties.evidence.items,data:data52};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -2926,12 +2932,8 @@ vErrors.push(err72);
 }
 errors++;
 }
-}
-if(data.assumptions !== undefined){
-let data51 = data.assumptions;
-if(Array.isArray(data51)){
-if(data51.length > 16){
-const err73 = {instancePath:instancePath+"/assumptions",schemaPath:"#/properties/assumptions/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.assumptions,data:data51};
+if(data52.action === undefined){
+const err73 = {instancePath:instancePath+"/evidence/" + i3,schemaPath:"#/properties/evidence/items/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema31.properties.evidence.items.required,parentSchema:schema31.properties.evidence.items,data:data52};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -2940,12 +2942,9 @@ vErrors.push(err73);
 }
 errors++;
 }
-const len4 = data51.length;
-for(let i4=0; i4<len4; i4++){
-let data52 = data51[i4];
-if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
-if(data52.id === undefined){
-const err74 = {instancePath:instancePath+"/assumptions/" + i4,schemaPath:"#/properties/assumptions/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema31.properties.assumptions.items.required,parentSchema:schema31.properties.assumptions.items,data:data52};
+for(const key9 in data52){
+if(!(((key9 === "deniedBy") || (key9 === "action")) || (key9 === "policyArn"))){
+const err74 = {instancePath:instancePath+"/evidence/" + i3,schemaPath:"#/properties/evidence/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.evidence.items,data:data52};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -2954,9 +2953,11 @@ vErrors.push(err74);
 }
 errors++;
 }
-for(const key9 in data52){
-if(!((key9 === "id") || (key9 === "because"))){
-const err75 = {instancePath:instancePath+"/assumptions/" + i4,schemaPath:"#/properties/assumptions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.assumptions.items,data:data52};
+}
+if(data52.deniedBy !== undefined){
+let data53 = data52.deniedBy;
+if(!((data53 === "scp") || (data53 === "rcp"))){
+const err75 = {instancePath:instancePath+"/evidence/" + i3+"/deniedBy",schemaPath:"#/properties/evidence/items/properties/deniedBy/enum",keyword:"enum",params:{allowedValues: schema31.properties.evidence.items.properties.deniedBy.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.evidence.items.properties.deniedBy.enum,parentSchema:schema31.properties.evidence.items.properties.deniedBy,data:data53};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -2966,10 +2967,11 @@ vErrors.push(err75);
 errors++;
 }
 }
-if(data52.id !== undefined){
-let data53 = data52.id;
-if(!((((data53 === "no-grants") || (data53 === "bucket-key=on")) || (data53 === "bucket-key=off")) || (data53 === "guardrails-allow"))){
-const err76 = {instancePath:instancePath+"/assumptions/" + i4+"/id",schemaPath:"#/properties/assumptions/items/properties/id/enum",keyword:"enum",params:{allowedValues: schema31.properties.assumptions.items.properties.id.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.assumptions.items.properties.id.enum,parentSchema:schema31.properties.assumptions.items.properties.id,data:data53};
+if(data52.action !== undefined){
+let data54 = data52.action;
+if(typeof data54 === "string"){
+if(!pattern5.test(data54)){
+const err76 = {instancePath:instancePath+"/evidence/" + i3+"/action",schemaPath:"#/properties/evidence/items/properties/action/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema31.properties.evidence.items.properties.action,data:data54};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -2979,11 +2981,8 @@ vErrors.push(err76);
 errors++;
 }
 }
-if(data52.because !== undefined){
-let data54 = data52.because;
-if(typeof data54 === "string"){
-if(!pattern5.test(data54)){
-const err77 = {instancePath:instancePath+"/assumptions/" + i4+"/because",schemaPath:"#/properties/assumptions/items/properties/because/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema31.properties.assumptions.items.properties.because,data:data54};
+else {
+const err77 = {instancePath:instancePath+"/evidence/" + i3+"/action",schemaPath:"#/properties/evidence/items/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.evidence.items.properties.action.type,parentSchema:schema31.properties.evidence.items.properties.action,data:data54};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -2993,8 +2992,11 @@ vErrors.push(err77);
 errors++;
 }
 }
-else {
-const err78 = {instancePath:instancePath+"/assumptions/" + i4+"/because",schemaPath:"#/properties/assumptions/items/properties/because/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.assumptions.items.properties.because.type,parentSchema:schema31.properties.assumptions.items.properties.because,data:data54};
+if(data52.policyArn !== undefined){
+let data55 = data52.policyArn;
+if(typeof data55 === "string"){
+if(!pattern5.test(data55)){
+const err78 = {instancePath:instancePath+"/evidence/" + i3+"/policyArn",schemaPath:"#/properties/evidence/items/properties/policyArn/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema31.properties.evidence.items.properties.policyArn,data:data55};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -3004,9 +3006,8 @@ vErrors.push(err78);
 errors++;
 }
 }
-}
 else {
-const err79 = {instancePath:instancePath+"/assumptions/" + i4,schemaPath:"#/properties/assumptions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.assumptions.items.type,parentSchema:schema31.properties.assumptions.items,data:data52};
+const err79 = {instancePath:instancePath+"/evidence/" + i3+"/policyArn",schemaPath:"#/properties/evidence/items/properties/policyArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.evidence.items.properties.policyArn.type,parentSchema:schema31.properties.evidence.items.properties.policyArn,data:data55};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -3018,7 +3019,7 @@ errors++;
 }
 }
 else {
-const err80 = {instancePath:instancePath+"/assumptions",schemaPath:"#/properties/assumptions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.assumptions.type,parentSchema:schema31.properties.assumptions,data:data51};
+const err80 = {instancePath:instancePath+"/evidence/" + i3,schemaPath:"#/properties/evidence/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.evidence.items.type,parentSchema:schema31.properties.evidence.items,data:data52};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -3030,12 +3031,125 @@ errors++;
 }
 }
 else {
-const err81 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+const err81 = {instancePath:instancePath+"/evidence",schemaPath:"#/properties/evidence/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.evidence.type,parentSchema:schema31.properties.evidence,data:data51};
 if(vErrors === null){
 vErrors = [err81];
 }
 else {
 vErrors.push(err81);
+}
+errors++;
+}
+}
+if(data.assumptions !== undefined){
+let data56 = data.assumptions;
+if(Array.isArray(data56)){
+if(data56.length > 16){
+const err82 = {instancePath:instancePath+"/assumptions",schemaPath:"#/properties/assumptions/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.assumptions,data:data56};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+const len4 = data56.length;
+for(let i4=0; i4<len4; i4++){
+let data57 = data56[i4];
+if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
+if(data57.id === undefined){
+const err83 = {instancePath:instancePath+"/assumptions/" + i4,schemaPath:"#/properties/assumptions/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema31.properties.assumptions.items.required,parentSchema:schema31.properties.assumptions.items,data:data57};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+for(const key10 in data57){
+if(!((key10 === "id") || (key10 === "because"))){
+const err84 = {instancePath:instancePath+"/assumptions/" + i4,schemaPath:"#/properties/assumptions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.assumptions.items,data:data57};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+}
+if(data57.id !== undefined){
+let data58 = data57.id;
+if(!((((data58 === "no-grants") || (data58 === "bucket-key=on")) || (data58 === "bucket-key=off")) || (data58 === "guardrails-allow"))){
+const err85 = {instancePath:instancePath+"/assumptions/" + i4+"/id",schemaPath:"#/properties/assumptions/items/properties/id/enum",keyword:"enum",params:{allowedValues: schema31.properties.assumptions.items.properties.id.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.assumptions.items.properties.id.enum,parentSchema:schema31.properties.assumptions.items.properties.id,data:data58};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+}
+if(data57.because !== undefined){
+let data59 = data57.because;
+if(typeof data59 === "string"){
+if(!pattern5.test(data59)){
+const err86 = {instancePath:instancePath+"/assumptions/" + i4+"/because",schemaPath:"#/properties/assumptions/items/properties/because/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema31.properties.assumptions.items.properties.because,data:data59};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+}
+else {
+const err87 = {instancePath:instancePath+"/assumptions/" + i4+"/because",schemaPath:"#/properties/assumptions/items/properties/because/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.assumptions.items.properties.because.type,parentSchema:schema31.properties.assumptions.items.properties.because,data:data59};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+}
+}
+else {
+const err88 = {instancePath:instancePath+"/assumptions/" + i4,schemaPath:"#/properties/assumptions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.assumptions.items.type,parentSchema:schema31.properties.assumptions.items,data:data57};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+}
+}
+else {
+const err89 = {instancePath:instancePath+"/assumptions",schemaPath:"#/properties/assumptions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.assumptions.type,parentSchema:schema31.properties.assumptions,data:data56};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+}
+}
+else {
+const err90 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
 }
 errors++;
 }

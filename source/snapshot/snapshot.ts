@@ -1,5 +1,6 @@
 import type {ContextValue} from '../engine/context.js';
 import type {Operation} from './operation-names.js';
+import type {AwsServiceName} from './service-names.js';
 import type {Assumption} from './assumptions.js';
 
 export type {Operation} from './operation-names.js';
@@ -160,6 +161,16 @@ export type DistributionInfo = {
 };
 
 /**
+ * The AWS service that reads or writes the object (operations `service-read`, `service-write`). Which credentials
+ * it uses follows from its name (source/operations/aws-services.ts): the caller's own, or a role of the service's.
+ */
+export type ServiceInfo = {
+	readonly name: AwsServiceName;
+	/** The IAM role the service uses (a Glue job's role, a Lambda function's execution role …); the principal is then this role. */
+	readonly roleArn?: string;
+};
+
+/**
  * What a pasted presigned URL tells (operations `presigned-download`, `presigned-upload`). Only these: never its
  * signature or security token, which are live credentials.
  */
@@ -176,6 +187,10 @@ export type PresignedUrlInfo = {
 	readonly expiresAt?: string;
 	/** `X-Amz-SignedHeaders`, lower case. */
 	readonly signedHeaders?: readonly string[];
+	/** The account of the signer's access key, from `sts:GetAccessKeyInfo`. */
+	readonly signerAccount?: string;
+	/** true: the principal is the signer (its own credentials use `accessKeyId`, compared live, or the user said so); false: its credentials use another key; absent: not known. */
+	readonly signedByPrincipal?: boolean;
 };
 
 /** Policies of one level of the organization tree (root, OUs…, the account). */
@@ -238,6 +253,8 @@ export type Snapshot = {
 	readonly replication?: ReplicationRule;
 	/** The presigned URL's facts (presigned-download, presigned-upload); its signer is the principal. */
 	readonly presignedUrl?: PresignedUrlInfo;
+	/** The AWS service whose requests are diagnosed (service-read, service-write). */
+	readonly service?: ServiceInfo;
 	/** Other request context keys: `aws:SourceIp`, `aws:SourceVpce`, `aws:SecureTransport`, … `null` = known absent. */
 	readonly requestContext?: Readonly<Record<string, ContextValue>>;
 	readonly unread?: readonly UnreadNote[];

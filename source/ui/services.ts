@@ -1,6 +1,6 @@
 import type {Diagnosis} from '../diagnosis/diagnosis.js';
 import type {ParsedDenial} from '../inputs/error-message/parsed-denial.js';
-import type {Question, Snapshot} from '../snapshot/snapshot.js';
+import type {PresignedUrlInfo, Question, Snapshot} from '../snapshot/snapshot.js';
 import type {Result} from '../shared/result.js';
 import type {Answers} from './conversation/walk.js';
 import type {PolicyKind} from '../inputs/paste/policy-kind.js';
@@ -44,7 +44,11 @@ export type CollectRequest = {
 	readonly bucketProfile?: string;
 	readonly keyProfile?: string;
 	readonly region?: string;
+	/** The role an AWS service uses (service-read/-write): its policies are read in place of the profile's own. */
+	readonly actingRole?: string;
 	readonly question: Question;
+	/** A presigned URL's facts (never its credentials): the read compares its signer with the profile. */
+	readonly presignedUrl?: PresignedUrlInfo;
 };
 
 /** What kind of policy a paste question asks for, so a policy pasted into the wrong box is noticed. */

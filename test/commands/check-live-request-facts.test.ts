@@ -8,7 +8,10 @@ import {sameAccountFiles, sameAccountScenario} from '../support/fake-aws/scenari
 import {runBuiltCli} from './run-built-cli.js';
 
 // check in live mode with the facts it is given, not read: a CloudFront distribution, a presigned URL.
-const state = useFakeAws({scenario: sameAccountScenario, files: sameAccountFiles});
+// A partner's access key: sts:GetAccessKeyInfo names its account, nothing else in the scenario knows it.
+const partnerKey = 'AKIAFAKEPARTNER00001';
+const partnerAccount = '123456789012';
+const state = useFakeAws({scenario: () => ({...sameAccountScenario(), foreignAccessKeys: {[partnerKey]: partnerAccount}}), files: sameAccountFiles});
 let workDir = '';
 beforeAll(async () => {
 	workDir = await mkdtemp(join(tmpdir(), 's3-kms-doctor-check-facts-'));
@@ -56,7 +59,84 @@ describe('check --operation presigned-download --presigned-url (live)', () => {
 		}
 		const snapshot = await savedSnapshot(saved);
 		expect(snapshot.question).toMatchObject({operation: 'presigned-download', bucket: 'acme-uploads', objectKey: 'reports/2024/q1.csv'});
-		expect(snapshot.presignedUrl).toEqual({signatureVersion: 4, accessKeyId: 'ASIAIOSFODNN7EXAMPLE', signedAt: '2026-12-04T08:00:00Z', expiresSeconds: 3600, expiresAt: '2026-12-04T09:00:00Z', signedHeaders: ['host']});
+		expect(snapshot.presignedUrl).toEqual({
+			signatureVersion: 4,
+			accessKeyId: 'ASIAIOSFODNN7EXAMPLE',
+			signedAt: '2026-12-04T08:00:00Z',
+			expiresSeconds: 3600,
+			expiresAt: '2026-12-04T09:00:00Z',
+			signedHeaders: ['host'],
+			signedByPrincipal: false,
+		});
 		expect(run.stdout).toContain('presigned-url-temporary-credentials');
+	});
+});
+
+describe("check --presigned-url (live): who signed the URL", () => {
+	const urlSignedWith = (accessKeyId: string): string => presigned.replace('ASIAIOSFODNN7EXAMPLE', accessKeyId);
+	type Report = {verdict: string; assumptions: {id: string; statement: string}[]; unknowns: {resolveWith?: string}[]};
+
+	it("is the profile's principal, with nothing assumed, when the profile's own credentials signed it", async () => {
+		const run = await runBuiltCli(['check', '--profile', 'ci', '--operation', 'presigned-download', '--presigned-url', urlSignedWith('ASIAFAKEUPLOADER0001'), '--format', 'json']);
+		const report = JSON.parse(run.stdout) as Report;
+		expect(report.assumptions.map(assumed => assumed.id)).not.toContain('signer-is-principal');
+		// Compared locally: no call was needed to tell.
+		expect(state.fake.calls.map(call => call.operation)).not.toContain('GetAccessKeyInfo');
+	});
+
+	it('is named as an assumption when the key is another of the same account (sts:GetAccessKeyInfo)', async () => {
+		const run = await runBuiltCli(['check', '--profile', 'ci', '--operation', 'presigned-download', '--presigned-url', urlSignedWith('AKIAFAKEALICE0000001'), '--format', 'json']);
+		const report = JSON.parse(run.stdout) as Report;
+		expect(report.assumptions.find(assumed => assumed.id === 'signer-is-principal')?.statement).toBe('the URL was signed by arn:aws:sts::111122223333:assumed-role/uploader/ci-run');
+		expect(state.fake.calls.filter(call => call.operation === 'GetAccessKeyInfo')).toHaveLength(1);
+	});
+
+	it("is not the profile's principal when the key is of another account: unknown, never the profile's verdict", async () => {
+		const run = await runBuiltCli(['check', '--profile', 'ci', '--operation', 'presigned-download', '--presigned-url', urlSignedWith(partnerKey), '--format', 'json']);
+		expect(run.exitCode).toBe(3);
+		const report = JSON.parse(run.stdout) as Report;
+		expect(report.verdict).toBe('unknown');
+		expect(report.unknowns.map(note => note.resolveWith)).toContain(`a profile of the signer in account ${partnerAccount}`);
+		expect(state.fake.calls.filter(call => call.write)).toEqual([]);
+	});
+});
+
+describe('check --operation service-read --service (live)', () => {
+	const role = 'arn:aws:iam::111122223333:role/service/uploader';
+
+	it("Glue with its role: the role's own policies are read (not the profile's session) and decide", async () => {
+		const saved = join(workDir, 'glue.json');
+		const run = await runBuiltCli(['check', '--profile', 'ci', '--operation', 'service-read', ...object, '--service', 'glue', '--service-role', role, '--format', 'json', '--save-snapshot', saved]);
+		expect(run.stderr).not.toMatch(/\n\s+at /);
+		const report = JSON.parse(run.stdout) as {verdict: string; question: {principalArn?: string}};
+		expect(report.question.principalArn).toBe(role);
+		const snapshot = await savedSnapshot(saved);
+		expect(snapshot.service).toEqual({name: 'glue', roleArn: role});
+		expect(snapshot.principal?.arn).toBe(role);
+		expect(snapshot.principal?.identityPolicies?.map(policy => policy.name)).toEqual(expect.arrayContaining(['s3-write']));
+		expect(snapshot.principal?.permissionsBoundary).toBeDefined();
+		expect(state.fake.calls.some(call => call.operation === 'GetRole')).toBe(true);
+		expect(state.fake.calls.filter(call => call.write)).toEqual([]);
+	});
+
+	it('Glue without its role: the profile is not who reads, so no principal, and the finding asks for the role', async () => {
+		const saved = join(workDir, 'glue-no-role.json');
+		const run = await runBuiltCli(['check', '--profile', 'ci', '--operation', 'service-read', ...object, '--service', 'glue', '--format', 'json', '--save-snapshot', saved]);
+		expect(run.stdout).toContain('service-role-not-named');
+		expect(run.stdout).not.toContain('"verdict": "allowed"');
+		expect((await savedSnapshot(saved)).principal).toBeUndefined();
+	});
+
+	it('Athena: the profile is the caller, its request carries aws:CalledVia', async () => {
+		const run = await runBuiltCli(['check', '--profile', 'ci', '--operation', 'service-read', ...object, '--service', 'athena', '--format', 'json']);
+		const report = JSON.parse(run.stdout) as {question: {principalArn?: string}; findings: {id: string; message: string}[]};
+		expect(report.question.principalArn).toBe('arn:aws:sts::111122223333:assumed-role/uploader/ci-run');
+		expect(report.findings.find(finding => finding.id === 'service-acts-as')!.message).toContain('aws:CalledVia ["athena.amazonaws.com"]');
+	});
+
+	it('refuses --service-role with athena in one line, exit 2, before any read', async () => {
+		const run = await runBuiltCli(['check', '--profile', 'ci', '--operation', 'service-read', ...object, '--service', 'athena', '--service-role', role]);
+		expect(run.exitCode).toBe(2);
+		expect(run.stderr.trim().split('\n')[0]).toBe("s3-kms-doctor: --service-role does not apply to athena: Amazon Athena reads and writes with the caller's own credentials (leave --service-role out; --profile is the caller)");
 	});
 });

@@ -168,6 +168,30 @@ describe.skipIf(!hasTmux)('the wizard at 80×24 and 60×20', () => {
 		await terminal.waitFor(session, 'wizard exited with 130');
 	}, 90_000);
 
+	it('80×24: a pasted presigned URL names the object, and its signature and token leave the screen on Enter', async () => {
+		const size = {columns: 80, rows: 24};
+		const session = terminal.start('presigned', size);
+		const signature = 'aeeed9bbccd4d02ee5c0109b86d86835f995330da4c265957d157751f604d404';
+		const token = 'IQoJb3JpZ2luX2VjEXAMPLETOKENFwoGZXIvYXdzEBYaDEXAMPLESESSIONTOKEN0123456789abcdef';
+		const url = `https://acme-exports.s3.eu-west-1.amazonaws.com/reports/q3.pdf?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=ASIAIOSFODNN7EXAMPLE%2F20261204%2Feu-west-1%2Fs3%2Faws4_request&X-Amz-Date=20261204T080000Z&X-Amz-Expires=3600&X-Amz-SignedHeaders=host&X-Amz-Security-Token=${token}&X-Amz-Signature=${signature}`;
+		await terminal.waitFor(session, 'How shall we look at the failing request?');
+		terminal.press(session, 'Enter');
+		await terminal.waitFor(session, 'What fails?');
+		// The sixth operation: upload, download, copy, the two CloudFront ones, then the presigned download.
+		terminal.press(session, 'Down', 'Down', 'Down', 'Down', 'Down', 'Enter');
+		await terminal.waitFor(session, 'Paste the presigned URL');
+		terminal.paste(session, url);
+		terminal.press(session, 'Enter');
+		const screen = await terminal.waitFor(session, 'Which KMS key encrypts the object?');
+		expect(joined(screen)).toContain('s3://acme-exports/reports/q3.pdf (Signature Version 4, signed with ASIAIOSFODNN7EXAMPLE, expires 2026-12-04T09:00:00Z)');
+		expect(screen).not.toContain('Which bucket?');
+		expect(screen).not.toContain(signature.slice(0, 16));
+		expect(screen).not.toContain(token.slice(0, 16));
+		fits(screen, size);
+		terminal.press(session, 'C-c');
+		await terminal.waitFor(session, 'wizard exited with 130');
+	}, 60_000);
+
 	it('the first seed article, pasted at 80×24: ✘ kms:Decrypt at the key policy, the multipart warning and the proven fix', async () => {
 		const size = {columns: 80, rows: 24};
 		const session = terminal.start('seed-one', size);

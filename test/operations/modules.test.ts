@@ -122,6 +122,9 @@ describe('every operation', () => {
 			['presigned-download', 'read'],
 			// One presigned PutObject never goes in parts: it needs no kms:Decrypt.
 			['presigned-upload', undefined],
+			['service-read', 'read'],
+			// A service's write may go in parts, as an upload's does.
+			['service-write', 'multipart'],
 			// The source object's key, to read it; the replica key's only with a Bucket Key, which no error tells.
 			['replication', 'read'],
 		]);

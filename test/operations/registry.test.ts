@@ -36,8 +36,15 @@ describe('the registry', () => {
 	it('decides multipart only for operations that can go in parts', () => {
 		const big = {sizeBytes: 100 * 1024 * 1024, tool: 'aws-cli'} as const;
 		for (const module of allOperations) {
-			expect(decideMultipart({operation: module.name, ...big}).multipart).toBe(module.multipart.inParts ? 'yes' : 'no');
+			const expected = !module.multipart.inParts ? 'no' : module.multipart.thresholdUndocumented ? 'unknown' : 'yes';
+			expect(decideMultipart({operation: module.name, ...big}).multipart).toBe(expected);
 		}
+	});
+
+	it("leaves multipart unknown whatever the size for an AWS service's write (its threshold is not documented), unless it is known", () => {
+		expect(decideMultipart({operation: 'service-write', sizeBytes: 1024}).multipart).toBe('unknown');
+		expect(decideMultipart({operation: 'service-write', sizeBytes: 1024, multipart: false}).multipart).toBe('no');
+		expect(decideMultipart({operation: 'service-write', multipart: true}).multipart).toBe('yes');
 	});
 });
 
@@ -48,7 +55,7 @@ describe('guards, choices and the schema derive from the tuple', () => {
 	});
 
 	it('lists the names in words as messages say them', () => {
-		expect(operationNamesInWords()).toBe('upload, download, copy, cloudfront-download, cloudfront-upload, presigned-download, presigned-upload or replication');
+		expect(operationNamesInWords()).toBe('upload, download, copy, cloudfront-download, cloudfront-upload, presigned-download, presigned-upload, service-read, service-write or replication');
 		expect(operationNamesInWords(operationsWithSource)).toBe('copy or replication');
 	});
 

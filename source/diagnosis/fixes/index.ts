@@ -8,6 +8,7 @@ import {addAllow} from './kinds/add-allow.js';
 import {changeRequest} from './kinds/change-request.js';
 import {correctAction} from './kinds/correct-action.js';
 import {correctCondition} from './kinds/correct-condition.js';
+import {exemptServiceRequests} from './kinds/exempt-service-requests.js';
 import {fitGrant} from './kinds/fit-grant.js';
 import {narrowDeny} from './kinds/narrow-deny.js';
 import {isLeastPrivilege, proves, remainsAfter, type Proof} from './proof.js';
@@ -35,7 +36,7 @@ export const fixesFor = (snapshot: Snapshot, analysis: Analysis, catalogue?: Act
 	const proofOf = (draft: Draft): Proof => proofs.get(draft) ?? proofs.set(draft, proves(draft, snapshot, analysis)).get(draft)!;
 	// Better than an Allow or a narrowed Deny, where they apply: change the request, correct what a policy meant.
 	const first = contextOf(snapshot, analysis, catalogue);
-	const better = [...changeRequest(first), ...correctCondition(first, fixPlaces), ...correctAction(first, fixPlaces)];
+	const better = [...changeRequest(first), ...correctCondition(first, fixPlaces), ...exemptServiceRequests(first, fixPlaces), ...correctAction(first, fixPlaces)];
 	// A row a proven correction turns ✔ gets no parallel Allow; a changed request claims none (a missing grant is fixed where it belongs).
 	const claimed = new Set(better.filter(draft => draft.kind !== 'change-request' && proofOf(draft).proven).flatMap(draft => draft.resolves));
 	const allows = draftsInRounds(snapshot, analysis, [addAllow], (state, current) => contextOf(state, current, catalogue, claimed));

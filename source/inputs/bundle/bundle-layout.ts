@@ -1,4 +1,4 @@
-import type {CopySource, Question} from '../../snapshot/snapshot.js';
+import type {CopySource, DistributionInfo, Question, ServiceInfo} from '../../snapshot/snapshot.js';
 
 /**
  * The support bundle's file names: the collection script writes them, bundleToSnapshot reads them.
@@ -23,6 +23,7 @@ export type CallSpec = {
 
 export const calls = {
 	callerIdentity: {stem: 'sts-get-caller-identity', permission: 'none (always allowed)', purpose: 'who is running this: account ID and ARN'},
+	accessKeyInfo: {stem: 'sts-get-access-key-info', permission: 'sts:GetAccessKeyInfo', purpose: "the account of the presigned URL's access key: whether its signer is in this account"},
 	getRole: {stem: 'iam-get-role', permission: 'iam:GetRole', purpose: "the role: its ID, tags and permissions boundary"},
 	listRolePolicies: {stem: 'iam-list-role-policies', permission: 'iam:ListRolePolicies', purpose: "the names of the role's inline policies"},
 	getRolePolicy: {stem: 'iam-get-role-policy', permission: 'iam:GetRolePolicy', purpose: 'one inline policy of the role'},
@@ -97,4 +98,10 @@ export type BundleQuestion = Pick<Question, 'operation' | 'bucket' | 'objectKey'
 	readonly principal?: string;
 	readonly region?: string;
 	readonly source?: Pick<CopySource, 'bucket' | 'objectKey'>;
+	/** presigned-download/-upload: the URL rebuilt from its facts, never with its signature or token. */
+	readonly presignedUrl?: string;
+	/** cloudfront-download/-upload: the distribution, as the support engineer gave it. */
+	readonly distribution?: DistributionInfo;
+	/** service-read/-write: the AWS service and the role it uses (then also `principal`). */
+	readonly service?: ServiceInfo;
 };

@@ -1,14 +1,17 @@
 import {parseJson} from '../../engine/json.js';
 import {err, ok, type Result} from '../../shared/result.js';
 import {snapshotFormat, type Operation, type PrincipalInfo, type Question, type Snapshot, type UnreadNote} from '../../snapshot/snapshot.js';
-import {BundleFiles} from './bundle-files.js';
+import {BundleFiles, noteOf} from './bundle-files.js';
 import {bundleFormat, calls, questionFile, sourcePrefix} from './bundle-layout.js';
 import {readQuestion} from './read-question.js';
 import {readBucket, readObject} from './read-bucket.js';
 import {readKey} from './read-key.js';
 import {readOrganization} from './read-organization.js';
 import {readPrincipal, type CallerIdentity, type ReadContext} from './read-principal.js';
-import {callerIdentityOf} from '../../snapshot/aws-answers/index.js';
+import {serviceFacts} from '../../operations/aws-services.js';
+import {accessKeyAccountOf, callerIdentityOf} from '../../snapshot/aws-answers/index.js';
+import {parsePresignedUrl} from '../presigned-url/parse-presigned-url.js';
+import type {PresignedUrlInfo} from '../../snapshot/snapshot.js';
 import {type Mutable} from '../../shared/json.js';
 import {destinationLeg, hasSource} from '../../operations/registry.js';
 
@@ -29,6 +32,18 @@ export type BundleOptions = {
 const callerOf = (files: BundleFiles): CallerIdentity => {
 	const result = files.call(calls.callerIdentity.stem);
 	return result.state === 'ok' ? callerIdentityOf(result.answer) : {};
+};
+
+/** The URL's facts from question.json, with the account of its access key as the script read it (sts get-access-key-info). */
+const presignedUrlOf = (files: BundleFiles, text: string | undefined, notes: UnreadNote[]): PresignedUrlInfo | undefined => {
+	const parsed = text === undefined ? undefined : parsePresignedUrl(text);
+	if (!parsed?.ok) return undefined;
+	const url = parsed.value.presignedUrl;
+	if (!url.accessKeyId) return url;
+	const result = files.call(calls.accessKeyInfo.stem);
+	const signerAccount = result.state === 'ok' ? accessKeyAccountOf(result.answer) : undefined;
+	if (!signerAccount) notes.push(noteOf('presignedUrl.signerAccount', calls.accessKeyInfo, result, url.accessKeyId));
+	return signerAccount ? {...url, signerAccount} : url;
 };
 
 const describeQuestion = (operation: Operation, bucket: string, objectKey: string): string => `Support bundle: ${operation} of s3://${bucket}/${objectKey}`;
@@ -61,7 +76,10 @@ export const bundleToSnapshot = (entries: ReadonlyMap<string, string>, options: 
 		notes.push({path: 'principal', reason: 'the bundle does not say who ran the script (sts get-caller-identity is missing or failed)', resolveWith: 'run the collection script again'});
 	}
 
-	const principalArn = bundleQuestion.principal ?? caller.arn;
+	// A service with a role of its own, not named: whoever ran the script is not who makes the request.
+	const service = bundleQuestion.service;
+	const roleNotNamed = service !== undefined && serviceFacts(service.name).family === 'service-role' && service.roleArn === undefined;
+	const principalArn = roleNotNamed ? undefined : (service?.roleArn ?? bundleQuestion.principal ?? caller.arn);
 	const principal: Mutable<PrincipalInfo> | undefined = principalArn ? {...readPrincipal(context, principalArn, caller)} : undefined;
 	const principalAccount = principalArn?.split(':')[4] || undefined;
 
@@ -113,7 +131,11 @@ export const bundleToSnapshot = (entries: ReadonlyMap<string, string>, options: 
 		...(key ? {key} : {}),
 		...(source ? {source} : {}),
 		...(organization.info && Object.keys(organization.info).length > 0 ? {organization: organization.info} : {}),
+		...(service ? {service} : {}),
 	};
+	const presignedUrl = presignedUrlOf(files, bundleQuestion.presignedUrl, notes);
+	if (presignedUrl) snapshot.presignedUrl = presignedUrl;
+	if (bundleQuestion.distribution) snapshot.distribution = bundleQuestion.distribution;
 	if (notes.length > 0) snapshot.unread = notes;
 	return ok({snapshot, missing: notes.map(note => `${note.path}: ${note.reason}${note.resolveWith ? ` — resolve with ${note.resolveWith}` : ''}`)});
 };

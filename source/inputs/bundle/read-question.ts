@@ -1,9 +1,13 @@
 import {err, ok, type Result} from '../../shared/result.js';
 import {hasSource} from '../../operations/registry.js';
 import {isOperation, operationNamesInWords} from '../../snapshot/operation-names.js';
+import {isAwsServiceName} from '../../snapshot/service-names.js';
+import type {ServiceInfo} from '../../snapshot/snapshot.js';
 import type {BundleQuestion} from './bundle-layout.js';
 import {asObject, asString} from '../../snapshot/aws-answers/json-access.js';
-import {describeNameError, parseBucketName, parseKeyReference, parsePrincipalArn, parseRegion, type Parsed} from '../../names/index.js';
+import {describeNameError, parseBucketName, parseKeyReference, parsePrincipalArn, parseRegion, valueOf, type Parsed} from '../../names/index.js';
+import {parsePresignedUrl} from '../presigned-url/parse-presigned-url.js';
+import {readDistribution} from '../distribution/distribution-flags.js';
 
 const asNumberOrUndefined = (value: unknown): number | undefined =>
 	typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : undefined;
@@ -37,6 +41,14 @@ export const readQuestion = (value: unknown): Result<BundleQuestion, string> => 
 		nameProblem('principal', asString(object['principal']), parsePrincipalArn) ??
 		nameProblem('region', asString(object['region']), parseRegion);
 	if (badName) return err(badName);
+	// The URL as collect-script rebuilt it; read with the same parser as a pasted one, so an edited file cannot slip in more.
+	const presignedText = asString(object['presignedUrl']);
+	const presigned = presignedText === undefined ? undefined : parsePresignedUrl(presignedText);
+	if (presigned && !presigned.ok) return err(`"presignedUrl": ${presigned.error.message}`);
+	const distribution = object['distribution'] === undefined ? undefined : readDistribution(object['distribution']);
+	if (distribution && !distribution.ok) return err(`"distribution": ${distribution.error}`);
+	const service = serviceOf(object['service']);
+	if (!service.ok) return service;
 	const optional = (name: string): Record<string, string> => {
 		const text = asString(object[name]);
 		return text ? {[name]: text} : {};
@@ -53,5 +65,21 @@ export const readQuestion = (value: unknown): Result<BundleQuestion, string> => 
 		...optional('region'),
 		...(sizeBytes !== undefined ? {sizeBytes} : {}),
 		...(hasSource(operation) ? {source: {bucket: sourceBucket!, objectKey: sourceKey!}} : {}),
+		...(presignedText !== undefined ? {presignedUrl: presignedText} : {}),
+		...(distribution?.ok ? {distribution: distribution.value} : {}),
+		...(service.value ? {service: service.value} : {}),
 	});
+};
+
+/** "service": {"name", "roleArn"}, as collect-script wrote it. */
+const serviceOf = (value: unknown): Result<ServiceInfo | undefined, string> => {
+	if (value === undefined) return ok(undefined);
+	const object = asObject(value);
+	const name = object?.['name'];
+	if (!object || !isAwsServiceName(name)) return err('"service.name" is not an AWS service this version knows');
+	const roleArn = asString(object['roleArn']);
+	const problem = nameProblem('service.roleArn', roleArn, parsePrincipalArn);
+	if (problem) return err(problem);
+	if (roleArn && valueOf(parsePrincipalArn(roleArn))?.kind !== 'role') return err('"service.roleArn" is not an IAM role ARN');
+	return ok({name, ...(roleArn ? {roleArn} : {})});
 };

@@ -1,5 +1,6 @@
 import {bundleFormat, calls, manifestFile, principalCalls, questionFile, sourcePrefix} from '../../inputs/bundle/bundle-layout.js';
 import {destinationLeg, legOn, operationModule} from '../../operations/registry.js';
+import {parsePresignedUrl} from '../../inputs/presigned-url/parse-presigned-url.js';
 import {collectLine, shellQuote} from './shell.js';
 import {bundleQuestionOf, type CollectScriptOptions} from './validate-options.js';
 import {scriptHelpers} from './script-helpers.js';
@@ -106,6 +107,17 @@ caller_account=$(json_values Account "$bundle/${calls.callerIdentity.stem}.json"
 [ -n "$principal_arn" ] || principal_arn=$caller_arn
 principal_account=$(printf '%s' "$principal_arn" | cut -d: -f5)
 `;
+
+/** A presigned URL's signer is known by an access key ID only: its account tells whether these credentials' account signed it. */
+const signerSection = (options: CollectScriptOptions): string => {
+	const parsed = options.presignedUrl === undefined ? undefined : parsePresignedUrl(options.presignedUrl);
+	const accessKeyId = parsed?.ok ? parsed.value.presignedUrl.accessKeyId : undefined;
+	if (!accessKeyId) return '';
+	return `
+# ---- 1b. Who signed the presigned URL (only its access key ID is known) ----
+${collectLine('accessKeyInfo', calls.accessKeyInfo.stem, `sts get-access-key-info --access-key-id ${shellQuote(accessKeyId)}`)}
+`;
+};
 
 /** A role's or a user's own calls: the entity (it names the boundary), its inline and attached policies, then the boundary. */
 const ownPolicies = (kind: 'role' | 'user'): string => {
@@ -261,4 +273,4 @@ fi
  * and a .tar.gz. User values appear only single-quoted in variables; the rest is fixed text.
  */
 export const renderCollectScript = (options: CollectScriptOptions, context: RenderContext = {}): string =>
-	[header(options, context), question(options), scriptHelpers, start(options, context), identity, iam, bucketSection(options), keySection(options), organizationSection, finish].join('');
+	[header(options, context), question(options), scriptHelpers, start(options, context), identity, signerSection(options), iam, bucketSection(options), keySection(options), organizationSection, finish].join('');

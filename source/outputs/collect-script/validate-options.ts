@@ -1,8 +1,14 @@
 import {err, ok, type Result} from '../../shared/result.js';
 import {describeNameError, parseBucketName, parseKeyReference, parsePrincipalArn, parseRegion, parseS3Location} from '../../names/index.js';
 import {bundleFormat, type BundleQuestion} from '../../inputs/bundle/bundle-layout.js';
-import {destinationLeg, hasSource} from '../../operations/registry.js';
-import {isOperation, operationNames, operationNamesInWords} from '../../snapshot/operation-names.js';
+import {credentialFreeUrl} from '../../inputs/presigned-url/credential-free-url.js';
+import {distributionOfFlags, type DistributionFlags} from '../../inputs/distribution/distribution-flags.js';
+import {parsePresignedUrl} from '../../inputs/presigned-url/parse-presigned-url.js';
+import {serviceFacts} from '../../operations/aws-services.js';
+import {destinationLeg, hasSource, operationModule} from '../../operations/registry.js';
+import {awsServiceNames, isAwsServiceName} from '../../snapshot/service-names.js';
+import type {ServiceInfo} from '../../snapshot/snapshot.js';
+import {isOperation, operationNames, operationNamesInWords, type Operation} from '../../snapshot/operation-names.js';
 
 /** What the command line gives, unchecked. */
 export type CollectScriptInput = {
@@ -15,7 +21,12 @@ export type CollectScriptInput = {
 	readonly sizeBytes?: string | number;
 	readonly sourceBucket?: string;
 	readonly sourceKey?: string;
-};
+	/** presigned-download/-upload: the whole URL; only its facts reach the script. */
+	readonly presignedUrl?: string;
+	/** service-read/-write: the AWS service, and the role it uses. */
+	readonly service?: string;
+	readonly serviceRole?: string;
+} & DistributionFlags;
 
 declare const validated: unique symbol;
 
@@ -59,9 +70,18 @@ export const validateCollectOptions = (input: CollectScriptInput): Result<Collec
 	if (destinationLeg(input.operation).facts.key === 'replica') {
 		return fail(`--operation ${input.operation} is not in the collect script yet (it does not read the replication rule, its role or versioning): run check --operation ${input.operation} live with a profile of the source bucket's account, or write a snapshot (docs/snapshot.md)`);
 	}
-	if (!input.bucket) return fail('--bucket is required');
-	if (input.objectKey === undefined) return fail('--key is required (the object key)');
-	const problem = checkBucket(input.bucket, '--bucket') ?? checkObjectKey(input.objectKey, '--key');
+	const presigned = input.presignedUrl === undefined ? undefined : parsePresignedUrl(input.presignedUrl);
+	if (presigned && operationModule(input.operation).givenFact !== 'presigned-url') return fail(`--presigned-url is only for --operation ${operationNamesInWords(operationNames.filter(name => operationModule(name).givenFact === 'presigned-url'))}`);
+	if (presigned && !presigned.ok) return fail(`--presigned-url: ${presigned.error.message}`);
+	const fromUrl = presigned?.ok ? presigned.value : undefined;
+	if (fromUrl && ((input.bucket !== undefined && input.bucket !== fromUrl.bucket) || (input.objectKey !== undefined && input.objectKey !== fromUrl.objectKey))) {
+		return fail('--bucket and --key must name the object the --presigned-url is for (or leave them out: the URL names it)');
+	}
+	const bucket = input.bucket ?? fromUrl?.bucket;
+	const objectKey = input.objectKey ?? fromUrl?.objectKey;
+	if (!bucket) return fail('--bucket is required');
+	if (objectKey === undefined) return fail('--key is required (the object key)');
+	const problem = checkBucket(bucket, '--bucket') ?? checkObjectKey(objectKey, '--key');
 	if (problem) return fail(problem);
 	const keyProblem = input.kmsKeyId === undefined ? undefined : parseKeyReference(input.kmsKeyId);
 	if (keyProblem && !keyProblem.ok) {
@@ -71,14 +91,20 @@ export const validateCollectOptions = (input: CollectScriptInput): Result<Collec
 	}
 	const principal = input.principal === undefined ? undefined : parsePrincipalArn(input.principal);
 	if (principal && !principal.ok) return fail(describeNameError(input.principal!, principal.error, '--principal'));
-	const region = input.region === undefined ? undefined : parseRegion(input.region);
-	if (region && !region.ok) return fail(describeNameError(input.region!, region.error, '--region'));
+	const regionText = input.region ?? fromUrl?.region;
+	const region = regionText === undefined ? undefined : parseRegion(regionText);
+	if (region && !region.ok) return fail(describeNameError(regionText!, region.error, '--region'));
 	let sizeBytes: number | undefined;
 	if (input.sizeBytes !== undefined) {
 		sizeBytes = typeof input.sizeBytes === 'number' ? input.sizeBytes : bytesOf(input.sizeBytes);
 		if (sizeBytes === undefined || !Number.isSafeInteger(sizeBytes) || sizeBytes < 0) {
 			return fail(`--size "${input.sizeBytes}" is not a size: give bytes (104857600) or a unit (100MiB, 5GB)`);
 		}
+	}
+	const distribution = distributionOfFlags(input);
+	if (!distribution.ok) return fail(distribution.error);
+	if (distribution.value && operationModule(input.operation).givenFact !== 'distribution') {
+		return fail(`--distribution-arn, --origin-access and --origin-type describe a CloudFront distribution: give them with --operation ${operationNamesInWords(operationNames.filter(name => operationModule(name).givenFact === 'distribution'))}`);
 	}
 	const withSource = hasSource(input.operation);
 	if (!withSource && (input.sourceBucket !== undefined || input.sourceKey !== undefined)) {
@@ -89,22 +115,47 @@ export const validateCollectOptions = (input: CollectScriptInput): Result<Collec
 		const sourceProblem = checkBucket(input.sourceBucket!, '--source-bucket') ?? checkObjectKey(input.sourceKey!, '--source-key');
 		if (sourceProblem) return fail(sourceProblem);
 	}
+	const service = serviceOf(input);
+	if (!service.ok) return service;
 	const options = {
 		operation: input.operation,
-		bucket: input.bucket,
-		objectKey: input.objectKey,
+		bucket,
+		objectKey,
 		...(input.kmsKeyId !== undefined ? {kmsKeyId: input.kmsKeyId} : {}),
-		...(input.principal !== undefined ? {principal: input.principal} : {}),
-		...(input.region !== undefined ? {region: input.region} : {}),
+		// A service's own role is the principal whose IAM policies the script reads.
+		...(input.principal !== undefined || service.value?.roleArn ? {principal: input.principal ?? service.value!.roleArn!} : {}),
+		...(regionText !== undefined ? {region: regionText} : {}),
 		...(sizeBytes !== undefined ? {sizeBytes} : {}),
 		...(withSource ? {source: {bucket: input.sourceBucket!, objectKey: input.sourceKey!}} : {}),
+		// Only the URL's facts, rebuilt: the script and its bundle never hold the signature or the token.
+		...(fromUrl ? {presignedUrl: credentialFreeUrl(fromUrl)} : {}),
+		...(distribution.value ? {distribution: distribution.value} : {}),
+		...(service.value ? {service: service.value} : {}),
 	};
 	return ok(options as CollectScriptOptions);
 };
 
+/** --service and --service-role: only for an operation of a service; a role only for a service that uses one. */
+const serviceOf = (input: CollectScriptInput): Result<ServiceInfo | undefined, CollectOptionsError> => {
+	const fail = (message: string) => err({message});
+	if (input.service === undefined) return input.serviceRole === undefined ? ok(undefined) : fail('--service-role needs --service: which service uses the role');
+	if (operationModule(input.operation as Operation).givenFact !== 'service') {
+		return fail(`--service names the AWS service that reads or writes the object: give it with --operation ${operationNamesInWords(operationNames.filter(name => operationModule(name).givenFact === 'service'))}`);
+	}
+	if (!isAwsServiceName(input.service)) return fail(`--service "${input.service}" is not one of ${awsServiceNames.join(', ')}`);
+	if (input.serviceRole === undefined) return ok({name: input.service});
+	const facts = serviceFacts(input.service);
+	if (facts.family === 'forward-access-session') return fail(`--service-role does not apply to ${input.service}: ${facts.label} uses the caller's own credentials (give the caller with --principal)`);
+	const role = parsePrincipalArn(input.serviceRole);
+	if (!role.ok) return fail(describeNameError(input.serviceRole, role.error, '--service-role'));
+	if (role.value.kind !== 'role') return fail(`--service-role "${input.serviceRole}" is not an IAM role ARN: give the role ${facts.label} uses`);
+	if (input.principal !== undefined && input.principal !== input.serviceRole) return fail('--principal and --service-role name two principals: the service makes the request as its role (leave --principal out)');
+	return ok({name: input.service, roleArn: input.serviceRole});
+};
+
 /** question.json as the script writes it. */
 export const bundleQuestionOf = (options: CollectScriptOptions, generatedBy?: string): BundleQuestion => {
-	const {operation, bucket, objectKey, kmsKeyId, principal, region, sizeBytes, source} = options;
+	const {operation, bucket, objectKey, kmsKeyId, principal, region, sizeBytes, source, presignedUrl, distribution, service} = options;
 	return {
 		format: bundleFormat,
 		...(generatedBy ? {generatedBy} : {}),
@@ -116,5 +167,8 @@ export const bundleQuestionOf = (options: CollectScriptOptions, generatedBy?: st
 		...(region ? {region} : {}),
 		...(sizeBytes !== undefined ? {sizeBytes} : {}),
 		...(source ? {source} : {}),
+		...(presignedUrl ? {presignedUrl} : {}),
+		...(distribution ? {distribution} : {}),
+		...(service ? {service} : {}),
 	};
 };

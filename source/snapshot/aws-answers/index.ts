@@ -6,6 +6,7 @@
 export type {AnswerProblem, Mapped, Page} from './answer.js';
 export {policyDocumentOf} from './policy-document.js';
 export {callerIdentityOf, type CallerIdentity} from './sts-get-caller-identity.js';
+export {accessKeyAccountOf} from './sts-get-access-key-info.js';
 export {iamEntityOf, type IamEntity} from './iam-get-role-or-user.js';
 export {policyNamesPageOf} from './iam-list-policy-names.js';
 export {inlinePolicyOf} from './iam-get-inline-policy.js';

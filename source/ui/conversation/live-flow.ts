@@ -24,14 +24,21 @@ export function* reachFlow(env: FlowEnv, profileName: string): Flow<void> {
 }
 
 /** With a profile: read, show what was found, ask only what the reads could not tell. */
-export function* liveFlow(env: FlowEnv, profileName: string, target: Target, denial: ParsedDenial | undefined): Flow<Ending> {
+export function* liveFlow(env: FlowEnv, profileName: string, target: Target, denial: ParsedDenial | undefined, actingRole?: string): Flow<Ending> {
 	const profile = env.profiles?.find(candidate => candidate.name === profileName);
-	const region = profile?.region ? undefined : yield* ask(questions.regionQuestion(env.settings?.lastRegion));
+	const region = profile?.region ? undefined : (target.regionFromUrl ?? (yield* ask(questions.regionQuestion(env.settings?.lastRegion))));
 	let other: string | undefined;
 	if ((env.profiles?.length ?? 0) > 1) {
 		other = profileOfAnswer(yield* ask(questions.otherProfileQuestion(env, profileName)));
 	}
-	const request: CollectRequest = {profile: profileName, ...(other ? {bucketProfile: other, keyProfile: other} : {}), ...(region ? {region} : {}), question: target.question};
+	const request: CollectRequest = {
+		profile: profileName,
+		...(other ? {bucketProfile: other, keyProfile: other} : {}),
+		...(region ? {region} : {}),
+		...(actingRole ? {actingRole} : {}),
+		question: target.question,
+		...(target.presignedUrl ? {presignedUrl: target.presignedUrl} : {}),
+	};
 	// Size and tool change no read: leave them out of the key so changing them does not read again.
 	const {sizeBytes: _size, tool: _tool, ...readQuestion} = target.question;
 	const key = JSON.stringify({...request, question: readQuestion});

@@ -91,22 +91,28 @@ function* sourceAccountFlow(sourceBucket: string, callerAccount: string | undefi
 	return undefined;
 }
 
-export function* manualFlow(env: FlowEnv, target: Target, denial: ParsedDenial | undefined): Flow<Ending> {
+export function* manualFlow(env: FlowEnv, target: Target, denial: ParsedDenial | undefined, actingRole?: string): Flow<Ending> {
 	const {question} = target;
 	// A service principal (CloudFront) makes the request: it has no identity policies, boundary or SCPs to ask for.
 	const actor = destinationLeg(question.operation).actor;
 	const service = actor.kind === 'service' ? actor.service : undefined;
-	// A role a service assumes (replication) makes the requests: it is asked for by what names it, the rule's Role.
-	const principalQuestion = actor.kind === 'assumed-role' ? questions.assumedRoleQuestion : questions.principalQuestion;
+	// Who makes the requests, asked as what names it: the signer of a URL, the role a replication rule names, else the caller.
+	// An AWS service's own role (a Glue job's) is the caller whose policies are asked for.
+	const principalQuestion = questions.principalQuestionFor(question.operation);
 	const principalArn =
-		service ?? (denial?.principal && principalQuestion.validate(denial.principal) === undefined ? denial.principal : yield* ask(principalQuestion));
+		service ??
+		actingRole ??
+		(denial?.principal && principalQuestion.validate(denial.principal) === undefined ? denial.principal : yield* ask(principalQuestion));
 	const callerAccount = accountOfArn(principalArn);
 	const bucketAccount = yield* bucketAccountFlow(question.bucket, callerAccount);
 	const keyRegion = target.keyArn ? parseArn(target.keyArn)?.region : undefined;
 	// S3 uses only a key in the bucket's Region: the key it used in the error settles the Region.
 	const regionFromError = target.keyFromError && keyRegion && questions.bucketRegionQuestion(keyRegion).validate(keyRegion) === undefined ? keyRegion : undefined;
 	if (regionFromError) yield* show([{tone: 'found', text: `Bucket's Region: ${regionFromError} (S3 used the key the error names, and it uses only keys in the bucket's Region)`}]);
-	const regionText = regionFromError ?? (yield* ask(wordedFor(question.operation)(questions.bucketRegionQuestion(keyRegion))));
+	// A presigned URL's Regional endpoint is the Region it was signed for: the bucket's, as the URL gives it.
+	const regionFromUrl = regionFromError ? undefined : target.regionFromUrl;
+	if (regionFromUrl) yield* show([{tone: 'found', text: `Bucket's Region: ${regionFromUrl} (the presigned URL's endpoint)`}]);
+	const regionText = regionFromError ?? regionFromUrl ?? (yield* ask(wordedFor(question.operation)(questions.bucketRegionQuestion(keyRegion))));
 	let sourceBucketAccount: string | undefined;
 	if (hasSource(question.operation) && question.source) {
 		sourceBucketAccount = question.source.bucket === question.bucket ? bucketAccount : yield* sourceAccountFlow(question.source.bucket, callerAccount, bucketAccount);

@@ -2,6 +2,8 @@ import type {FlowEnv} from './flow-types.js';
 import type {ChoiceQuestion, PasteCheck, PasteQuestion, TextQuestion} from './question.js';
 import {checkPrincipalArn, checkRegion} from './validate.js';
 import type {PolicyKind} from '../services.js';
+import {destinationLeg, operationModule} from '../../operations/registry.js';
+import type {Operation} from '../../snapshot/snapshot.js';
 
 /** The questions manual-flow.ts asks without credentials: the caller, the bucket's Region, and each policy in turn. */
 
@@ -41,6 +43,17 @@ export const assumedRoleQuestion: TextQuestion = {
 	title: 'Replication role',
 	prompt: 'Which role does the replication rule name? (Role in aws s3api get-bucket-replication)',
 	placeholder: 'arn:aws:iam::111122223333:role/ROLE',
+};
+
+/**
+ * Who makes the requests, asked as what names it: a presigned request runs with its signer's permissions, and a
+ * replication with the role its rule names (S3 assumes it); else the caller.
+ */
+export const principalQuestionFor = (operation: Operation): TextQuestion => {
+	if (operationModule(operation).givenFact === 'presigned-url') {
+		return {...principalQuestion, title: 'Signer', prompt: 'Who signed the URL? (its requests run with that principal\'s permissions: the ARN aws sts get-caller-identity shows for the credentials that signed it)'};
+	}
+	return destinationLeg(operation).actor.kind === 'assumed-role' ? assumedRoleQuestion : principalQuestion;
 };
 
 export const bucketRegionQuestion = (suggestion: string | undefined): TextQuestion => ({

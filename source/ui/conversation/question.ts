@@ -1,6 +1,8 @@
 import type {DistributionQuestionId} from './distribution-questions.js';
+import type {PresignedQuestionId} from './presigned-questions.js';
 import type {LiveQuestionId} from './live-questions.js';
 import type {ManualQuestionId} from './manual-questions.js';
+import type {ServiceQuestionId} from './service-questions.js';
 import type {StartQuestionId} from './start-questions.js';
 import type {TargetQuestionId} from './target-questions.js';
 import type {Answers} from './walk.js';
@@ -13,7 +15,7 @@ import type {Answers} from './walk.js';
  */
 
 /** Every id a question can have: the compiler rejects an answer stored, set or looked up under any other. */
-export type QuestionId = StartQuestionId | TargetQuestionId | DistributionQuestionId | LiveQuestionId | ManualQuestionId;
+export type QuestionId = StartQuestionId | TargetQuestionId | DistributionQuestionId | PresignedQuestionId | ServiceQuestionId | LiveQuestionId | ManualQuestionId;
 
 export type ChoiceOption = {
 	readonly value: string;

@@ -10,6 +10,8 @@ import type {Note} from './question.js';
 import * as questions from './start-questions.js';
 import {targetFlow} from './target-flow.js';
 import {distributionFlow, withDistribution} from './distribution-flow.js';
+import {withPresignedUrl} from './presigned-flow.js';
+import {serviceFlow, withService} from './service-flow.js';
 
 /**
  * The decision tree, written as a generator: it yields a question and receives the answer, so the order
@@ -65,6 +67,9 @@ export function* conversation(env: FlowEnv): Flow<Ending> {
 	if (profile !== undefined) yield* reachFlow(env, profile);
 	const target = yield* targetFlow(env, denial, profile !== undefined);
 	const distribution = yield* distributionFlow(target.question.operation);
-	if (profile !== undefined) return withDistribution(yield* liveFlow(env, profile, target, denial), distribution);
-	return withDistribution(yield* manualFlow(env, target, denial), distribution);
+	const service = yield* serviceFlow(target.question.operation, profile !== undefined);
+	// A service's own role makes its requests: the reads, or the pasted policies, are the role's.
+	const actingRole = service?.roleArn;
+	const ending = profile !== undefined ? yield* liveFlow(env, profile, target, denial, actingRole) : yield* manualFlow(env, target, denial, actingRole);
+	return withService(withPresignedUrl(withDistribution(ending, distribution), target.presignedUrl), service);
 }

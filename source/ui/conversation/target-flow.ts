@@ -1,13 +1,14 @@
 import type {ParsedDenial} from '../../inputs/error-message/parsed-denial.js';
 import {operationModule} from '../../operations/registry.js';
 import {provesMultipart} from '../../operations/multipart-upload.js';
-import type {DefaultEncryption, Operation, Question as SnapshotQuestion} from '../../snapshot/snapshot.js';
+import type {DefaultEncryption, Operation, PresignedUrlInfo, Question as SnapshotQuestion} from '../../snapshot/snapshot.js';
 import {ask, show} from './flow-steps.js';
 import type {Flow, FlowEnv} from './flow-types.js';
 import * as questions from './target-questions.js';
 import {wordedFor} from './copy-wording.js';
 import {parseSize} from './size.js';
 import {explainMultipart, isUploadTool} from './upload-tools.js';
+import {presignedUrlFlow} from './presigned-flow.js';
 import {splitBucketAnswer} from './validate.js';
 
 /** The request itself: what, where, which key, how big. */
@@ -22,6 +23,10 @@ export type Target = {
 	 * SSE-KMS headers) or relied on the bucket default is asked later, only if a pasted policy tests those headers.
 	 */
 	readonly keyFromError?: boolean;
+	/** A presigned URL's facts, never its credentials: it named the bucket and the object. */
+	readonly presignedUrl?: PresignedUrlInfo;
+	/** The bucket's Region, as the URL's endpoint names it. */
+	readonly regionFromUrl?: string;
 };
 
 export function* targetFlow(env: FlowEnv, denial: ParsedDenial | undefined, live: boolean): Flow<Target> {
@@ -32,8 +37,9 @@ export function* targetFlow(env: FlowEnv, denial: ParsedDenial | undefined, live
 	// What to ask follows the operation's legs: a source to name, a key to name or to find on the object, a size.
 	const {legs, multipart} = operationModule(operation);
 	const word = wordedFor(operation);
-	let bucket = known.bucket;
-	let objectKey = known.objectKey;
+	const presigned = yield* presignedUrlFlow(operation);
+	let bucket = known.bucket ?? presigned?.bucket;
+	let objectKey = known.objectKey ?? presigned?.objectKey;
 	if (!bucket) {
 		const split = splitBucketAnswer(yield* ask(word(questions.bucketQuestion('bucket', 'Bucket', legs.destination.questions.bucket))));
 		bucket = split.bucket;
@@ -105,6 +111,9 @@ export function* targetFlow(env: FlowEnv, denial: ParsedDenial | undefined, live
 		// UploadPart (or another multipart call) failed: the request went in parts, whatever the size and the tool.
 		sizing = {multipart: true};
 		yield* show([{tone: 'info', text: `${denial?.apiOperation} is a call of a multipart upload: it went in parts, so the size and the tool are not asked.`}]);
+	} else if (multipart.inParts && multipart.thresholdUndocumented) {
+		// An AWS service writes it: neither a size nor a tool says whether it goes in parts.
+		yield* show([{tone: 'info', text: `When the service switches to ${multipart.noun} is not documented: both ways are checked.`}]);
 	} else if (multipart.inParts) {
 		const sizeText = yield* ask(word(questions.sizeQuestion));
 		const tool = yield* ask(word(questions.toolQuestion));
@@ -120,6 +129,7 @@ export function* targetFlow(env: FlowEnv, denial: ParsedDenial | undefined, live
 		...(defaultEncryption ? {defaultEncryption} : {}),
 		...(sourceKeyArn ? {sourceKeyArn} : {}),
 		...(keyFromError ? {keyFromError} : {}),
+		...(presigned ? {presignedUrl: presigned.presignedUrl, ...(presigned.region ? {regionFromUrl: presigned.region} : {})} : {}),
 	};
 }
 

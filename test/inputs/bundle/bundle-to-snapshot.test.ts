@@ -61,7 +61,7 @@ describe('bundleToSnapshot', () => {
 		const broken = bundleToSnapshot(new Map([['question.json', '{"operation": "upload",']]));
 		expect(!broken.ok && broken.error.message).toMatch(/question\.json is not valid JSON.*line 1/);
 		const wrong = bundleToSnapshot(new Map([['question.json', JSON.stringify({...question, operation: 'delete'})]]));
-		expect(!wrong.ok && wrong.error.message).toMatch(/"operation" must be upload, download, copy, cloudfront-download, cloudfront-upload, presigned-download, presigned-upload or replication/);
+		expect(!wrong.ok && wrong.error.message).toMatch(/"operation" must be upload, download, copy, cloudfront-download, cloudfront-upload, presigned-download, presigned-upload, service-read, service-write or replication/);
 		const other = bundleToSnapshot(new Map([['question.json', JSON.stringify({...question, format: 'something/else@9'})]]));
 		expect(!other.ok && other.error.message).toMatch(/this version reads s3-kms-doctor\/bundle@1/);
 	});
@@ -84,6 +84,31 @@ describe('bundleToSnapshot', () => {
 			resolveWith: 'iam:GetRolePolicy on arn:aws:iam::111122223333:role/Uploader',
 		});
 		expect(result.missing.join('\n')).toMatch(/principal\.identityPolicies: iam:GetRolePolicy: denied/);
+	});
+
+	it("a service's role: the principal is the role, and the snapshot names the service", () => {
+		const files = bundle(roleCalls);
+		const role = 'arn:aws:iam::111122223333:role/Uploader';
+		files.set('question.json', JSON.stringify({...question, operation: 'service-write', principal: role, service: {name: 'glue', roleArn: role}}));
+		const {snapshot} = imported(files);
+		expect(snapshot.service).toEqual({name: 'glue', roleArn: role});
+		expect(snapshot.principal?.arn).toBe(role);
+	});
+
+	it('a service that uses a role of its own, not named: whoever ran the script is not the principal', () => {
+		const files = bundle(roleCalls);
+		files.set('question.json', JSON.stringify({...question, operation: 'service-read', service: {name: 'lambda'}}));
+		const {snapshot} = imported(files);
+		expect(snapshot.service).toEqual({name: 'lambda'});
+		expect(snapshot.principal).toBeUndefined();
+		files.set('question.json', JSON.stringify({...question, operation: 'service-read', service: {name: 'athena'}}));
+		expect(imported(files).snapshot.principal?.arn).toBe('arn:aws:sts::111122223333:assumed-role/Uploader/alice');
+		files.set('question.json', JSON.stringify({...question, operation: 'service-read', service: {name: 'kinesis'}}));
+		const refused = bundleToSnapshot(files);
+		expect(!refused.ok && refused.error.message).toContain('"service.name"');
+		files.set('question.json', JSON.stringify({...question, operation: 'service-read', service: {name: 'glue', roleArn: 'arn:aws:iam::111122223333:user/u'}}));
+		const user = bundleToSnapshot(files);
+		expect(!user.ok && user.error.message).toContain('"service.roleArn" is not an IAM role ARN');
 	});
 
 	it('says when the IAM part was skipped because the principal is in another account', () => {

@@ -26,6 +26,7 @@ const variants: Record<string, CollectScriptInput> = {
 	},
 	download: {operation: 'download', bucket: 'amzn-s3-demo-bucket', objectKey: 'reports/q2.csv'},
 	copy: {operation: 'copy', bucket: 'amzn-s3-demo-bucket', objectKey: 'copy.bin', sourceBucket: 'amzn-s3-demo-source', sourceKey: 'orig.bin'},
+	'a Glue job reading with its role': {operation: 'service-read', bucket: 'amzn-s3-demo-bucket', objectKey: 'orders/a.json', service: 'glue', serviceRole: 'arn:aws:iam::111122223333:role/GlueJob'},
 };
 
 const readOnlyCommand = /^(get|list|describe|head)-[a-z-]+$/;
@@ -155,6 +156,28 @@ describe('validateCollectOptions', () => {
 			expect(validateCollectOptions({operation: 'upload', bucket: 'amzn-s3-demo-bucket', objectKey: 'k', kmsKeyId}).ok).toBe(true);
 		},
 	);
+
+	it.each<[CollectScriptInput, RegExp]>([
+		[{operation: 'download', bucket: 'amzn-s3-demo-bucket', objectKey: 'k', service: 'glue'}, /--service names the AWS service .* --operation service-read or service-write/],
+		[{operation: 'service-read', bucket: 'amzn-s3-demo-bucket', objectKey: 'k', service: 'kinesis'}, /--service "kinesis" is not one of athena, glue/],
+		[{operation: 'service-read', bucket: 'amzn-s3-demo-bucket', objectKey: 'k', service: 'athena', serviceRole: 'arn:aws:iam::111122223333:role/R'}, /does not apply to athena/],
+		[{operation: 'service-read', bucket: 'amzn-s3-demo-bucket', objectKey: 'k', service: 'glue', serviceRole: 'arn:aws:iam::111122223333:user/u'}, /is not an IAM role ARN/],
+		[{operation: 'service-read', bucket: 'amzn-s3-demo-bucket', objectKey: 'k', service: 'glue', serviceRole: 'arn:aws:iam::111122223333:role/R', principal: 'arn:aws:iam::111122223333:user/u'}, /two principals/],
+		[{operation: 'service-read', bucket: 'amzn-s3-demo-bucket', objectKey: 'k', serviceRole: 'arn:aws:iam::111122223333:role/R'}, /--service-role needs --service/],
+	])('refuses the service %j', (input, message) => {
+		const result = validateCollectOptions(input);
+		expect(result.ok).toBe(false);
+		if (!result.ok) expect(result.error.message).toMatch(message);
+	});
+
+	it("a service's role is the principal the script reads, and question.json carries the service", () => {
+		const role = 'arn:aws:iam::111122223333:role/GlueJob';
+		const result = validateCollectOptions({operation: 'service-read', bucket: 'amzn-s3-demo-bucket', objectKey: 'k', service: 'glue', serviceRole: role});
+		expect(result.ok && result.value).toMatchObject({principal: role, service: {name: 'glue', roleArn: role}});
+		const script = render({operation: 'service-read', bucket: 'amzn-s3-demo-bucket', objectKey: 'k', service: 'glue', serviceRole: role});
+		expect(script).toContain(`principal_arn='${role}'`);
+		expect(script).toContain('"service":{"name":"glue","roleArn":"arn:aws:iam::111122223333:role/GlueJob"}');
+	});
 
 	it('reads sizes as check does', () => {
 		const result = validateCollectOptions({operation: 'upload', bucket: 'amzn-s3-demo-bucket', objectKey: 'k', sizeBytes: '100MiB'});

@@ -13,6 +13,7 @@ const iamPages = key => pages(key, 'Marker', 'Marker', 'IsTruncated');
 export const commands = {
 	sts: {
 		'get-caller-identity': {operation: 'GetCallerIdentity', options: []},
+		'get-access-key-info': {operation: 'GetAccessKeyInfo', options: [option('--access-key-id', 'AccessKeyId')]},
 	},
 	iam: {
 		'get-role': {operation: 'GetRole', options: [option('--role-name', 'RoleName')]},

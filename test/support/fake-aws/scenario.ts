@@ -114,6 +114,8 @@ export type FakeOrganization = {
 export type FakeScenario = {
 	readonly credentials: readonly FakeCredential[];
 	readonly roles?: readonly FakeRole[];
+	/** Access key IDs of principals outside the scenario, and their accounts: only sts:GetAccessKeyInfo knows them. */
+	readonly foreignAccessKeys?: Readonly<Record<string, string>>;
 	readonly users?: readonly FakeUser[];
 	readonly groups?: readonly FakeGroup[];
 	readonly managedPolicies?: readonly FakeManagedPolicy[];

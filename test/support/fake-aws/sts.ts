@@ -3,10 +3,16 @@ import {queryAnswer} from './wire.js';
 
 let sessionCounter = 0;
 
-/** STS over the query protocol: GetCallerIdentity, and AssumeRole for role profiles' source credentials. */
+/** STS over the query protocol: GetCallerIdentity, GetAccessKeyInfo, and AssumeRole for role profiles' source credentials. */
 export const handleSts: Handler = (call, world) => {
 	if (call.operation === 'GetCallerIdentity') {
 		return queryAnswer('sts', 'GetCallerIdentity', {Arn: call.caller.arn, UserId: call.caller.userId, Account: call.caller.account});
+	}
+	if (call.operation === 'GetAccessKeyInfo') {
+		const id = param(call, 'AccessKeyId') ?? '';
+		const account = world.credentials.get(id)?.account ?? world.scenario.foreignAccessKeys?.[id];
+		if (!account) return fail(call, {status: 400, code: 'InvalidParameterValue', message: `The access key ID ${id} is not valid`});
+		return queryAnswer('sts', 'GetAccessKeyInfo', {Account: account});
 	}
 	if (call.operation === 'AssumeRole') {
 		const roleArn = param(call, 'RoleArn') ?? '';

@@ -1,0 +1,74 @@
+import type {ConditionTrace} from '../../../engine/conditions/trace.js';
+import type {StatementTrace} from '../../../engine/evaluation.js';
+import {isObject, type JsonObject, type Mutable} from '../../../shared/json.js';
+import type {Requirement} from '../../diagnosis.js';
+import {sameRef, type PolicyRef} from '../../policy-ref.js';
+import {placeOfLayer} from '../../requirements.js';
+import {draftOf, type Draft, type FixContext, type FixPlace} from '../draft.js';
+import {knownActionsOnly} from '../known-actions.js';
+import {replaceStatement} from '../policy-document.js';
+
+/**
+ * A Deny that keeps requests to a network (aws:SourceIp, aws:VpcSourceIp, aws:SourceVpc, aws:SourceVpce) meets a
+ * request an AWS service makes for the caller (aws:ViaAWSService true), whose network is the service's: the
+ * correction exempts such requests, as IAM's example "AWS: Denies access to AWS based on the source IP" does with
+ * "Bool": {"aws:ViaAWSService": "false"}. Direct requests stay kept to the network.
+ */
+
+const networkKeys = new Set(['aws:sourceip', 'aws:vpcsourceip', 'aws:sourcevpc', 'aws:sourcevpce']);
+const viaKey = 'aws:ViaAWSService';
+
+const isNetwork = (condition: ConditionTrace): boolean => networkKeys.has(condition.clause.key.toLowerCase());
+
+/** A Deny undecided or holding only on network keys, which does not already look at aws:ViaAWSService. */
+const onlyNetworkStopsIt = (trace: StatementTrace): boolean => {
+	if (trace.effect !== 'Deny' || trace.applies === 'no' || !trace.actionMatched || trace.resourceMatched === 'no') return false;
+	if (trace.conditions.some(condition => condition.clause.key.toLowerCase() === viaKey.toLowerCase())) return false;
+	const deciding = trace.conditions.filter(condition => condition.result !== 'no');
+	return deciding.some(isNetwork) && deciding.filter(condition => condition.result === 'unknown' || isNetwork(condition)).every(isNetwork);
+};
+
+/** The Deny statements of the row's layer that only the network keeps from deciding (or that deny on them). */
+const networkDenies = (context: FixContext, requirement: Requirement): StatementTrace[] => {
+	const action = context.analysis.actions.find(candidate => candidate.spec.id === requirement.actionId);
+	if (action?.spec.context[viaKey] !== true) return [];
+	const layer = action.evaluation.layers.find(candidate => placeOfLayer(candidate.layer, action.spec.service) === requirement.place);
+	return (layer?.policies ?? []).flatMap(verdict => verdict.relevant.filter(onlyNetworkStopsIt));
+};
+
+const exempted = (trace: StatementTrace): JsonObject => {
+	const condition: Mutable<JsonObject> = {...(isObject(trace.source['Condition']) ? trace.source['Condition'] : {})};
+	condition['Bool'] = {...(isObject(condition['Bool']) ? condition['Bool'] : {}), [viaKey]: 'false'};
+	return {...trace.source, Condition: condition};
+};
+
+type Found = {readonly trace: StatementTrace; readonly ref: PolicyRef; readonly requirements: Requirement[]};
+
+export const exemptServiceRequests = (context: FixContext, places: readonly FixPlace[]): Draft[] => {
+	const found: Found[] = [];
+	for (const requirement of context.analysis.requirements.filter(row => (row.status === 'denied' || row.status === 'unknown') && !row.alternative)) {
+		for (const trace of networkDenies(context, requirement)) {
+			const ref = context.analysis.book.refOf(trace);
+			if (!ref) continue;
+			const same = found.find(entry => sameRef(entry.ref, ref) && entry.trace.statementIndex === trace.statementIndex);
+			if (same) same.requirements.push(requirement);
+			else found.push({trace, ref, requirements: [requirement]});
+		}
+	}
+	return found.flatMap(({trace, ref, requirements}): Draft[] => {
+		const into = places.find(place => place.place === ref.place)?.rewritable?.(context, ref, requirements[0]!);
+		if (!into?.document) return [];
+		const statement = exempted(trace);
+		const cleaned = knownActionsOnly(replaceStatement(into.document, trace.statementIndex, statement), context.catalogue);
+		const keys = [...new Set(trace.conditions.filter(isNetwork).map(condition => condition.clause.key))].join(', ');
+		return [
+			draftOf(into, {
+				kind: 'correct-condition',
+				statement,
+				policy: cleaned.policy,
+				resolves: [...new Set(requirements)],
+				summary: `Correct ${trace.policy}, ${trace.label}: ${keys} is the AWS service's network, not yours, when it makes the request for you; add "Bool": {"${viaKey}": "false"} so the Deny keeps applying to direct requests and lets requests AWS services make for you pass.${cleaned.note}`,
+			}),
+		];
+	});
+};
