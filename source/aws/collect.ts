@@ -27,6 +27,8 @@ export type CollectOptions = {
 	readonly actingRole?: string;
 	/** The bucket's Region, when the profile does not say. */
 	readonly region?: string;
+	/** replication: the ID of the source bucket's rule, when several could replicate the object. */
+	readonly replicationRule?: string;
 	/** Ctrl+C: stop every call and return `cancelled`. */
 	readonly signal?: AbortSignal;
 	/** The whole collection; what is not read by then becomes unknown. Default 60 s. */
@@ -124,7 +126,10 @@ export const collectSnapshot = async (options: CollectOptions): Promise<Result<S
 		for (const event of earlier) options.onProgress?.(event);
 		const caller = sessions.find(session => session.roles.includes('caller'));
 		const presignedUrl = options.presignedUrl && caller ? await readSigner(reader, caller, options.presignedUrl) : undefined;
-		const snapshot = await gather(reader, sessions, checked.value, options.region, options.actingRole);
+		const snapshot = await gather(reader, sessions, checked.value, options.region, {
+			...(options.replicationRule ? {replicationRule: options.replicationRule} : {}),
+			...(options.actingRole ? {actingRole: options.actingRole} : {}),
+		});
 		if (reader.cancelled()) return err(cancelled);
 		return ok(presignedUrl ? {...snapshot, presignedUrl} : snapshot);
 	} finally {

@@ -1,13 +1,17 @@
 import {destinationLeg, legOn} from '../operations/registry.js';
-import {snapshotFormat, type KeyInfo, type ObjectInfo, type Question, type Snapshot, type UnreadNote} from '../snapshot/snapshot.js';
+import {snapshotFormat, type KeyInfo, type ObjectInfo, type PrincipalInfo, type Question, type ReplicationRule, type Snapshot, type UnreadNote} from '../snapshot/snapshot.js';
 import {readBucket, readBucketRegion, readObject, type BucketTarget} from './read-bucket.js';
 import {readKey} from './read-key.js';
 import {readOrganization} from './read-organization.js';
 import {readActingRole, readPrincipal} from './read-principal.js';
+import {readReplicationRule, readVersioning} from './read-replication.js';
 import type {Reader} from './reader.js';
 import {readIdentity, type Session} from './session.js';
 
-const topLevelOrder = ['principal', 'bucket', 'object', 'key', 'source', 'organization'];
+const topLevelOrder = ['principal', 'replication', 'bucket', 'object', 'key', 'source', 'organization'];
+
+/** What a question's reads need besides the question: the replication rule's ID, when several could cover the object; the role a service acts as. */
+export type GatherOptions = {readonly replicationRule?: string; readonly actingRole?: string};
 
 /** Notes in a stable order (calls finish in any order; a saved snapshot should not change with timing). */
 const sortNotes = (notes: readonly UnreadNote[]): UnreadNote[] => {
@@ -27,7 +31,7 @@ const kmsKeyOf = (object: ObjectInfo | undefined): string | undefined =>
 const unique = <T>(items: readonly T[]): T[] => [...new Set(items)];
 
 /** Everything one question needs, each read started as soon as what it depends on is known. */
-export const gather = async (reader: Reader, sessions: readonly Session[], question: Question, bucketRegion: string | undefined, actingRole?: string): Promise<Snapshot> => {
+export const gather = async (reader: Reader, sessions: readonly Session[], question: Question, bucketRegion: string | undefined, options: GatherOptions = {}): Promise<Snapshot> => {
 	const caller = sessions.find(session => session.roles.includes('caller'))!;
 	// What the operation's legs need: the destination's object and key, and a source's bucket, object and key.
 	const destination = destinationLeg(question.operation).facts;
@@ -41,7 +45,18 @@ export const gather = async (reader: Reader, sessions: readonly Session[], quest
 	const bucketRead = readBucket(reader, bucketTarget);
 	const regionOf = (target: BucketTarget) => async (): Promise<string> => bucketRegion ?? (await readBucketRegion(reader, target)) ?? caller.region;
 	// A service that uses its own role makes the request as that role: its policies, not the profile's, are the ones checked.
-	const principalRead = actingRole ? readActingRole(reader, sessions, caller, actingRole) : readPrincipal(reader, caller);
+	const actingPrincipal = options.actingRole ? readActingRole(reader, sessions, caller, options.actingRole) : readPrincipal(reader, caller);
+	// Replication: the source bucket's rule names the role S3 assumes (the principal) and the replica key.
+	const replicates = destination.key === 'replica';
+	const replicationRead: Promise<ReplicationRule | undefined> =
+		replicates && question.source
+			? readReplicationRule(reader, caller, question.source.bucket, {
+					objectKey: question.source.objectKey,
+					destinationBucket: question.bucket,
+					...(options.replicationRule ? {ruleId: options.replicationRule} : {}),
+				})
+			: Promise.resolve(undefined);
+	const principalRead: Promise<PrincipalInfo | undefined> = replicates ? replicationRead.then(rule => readReplicationRole(reader, sessions, caller, rule)) : actingPrincipal;
 	const objectRead: Promise<ObjectInfo | undefined> =
 		destination.object
 			? readObject(reader, {
@@ -59,6 +74,10 @@ export const gather = async (reader: Reader, sessions: readonly Session[], quest
 			const object = await objectRead;
 			if (object === undefined) return question.kmsKeyId;
 			return isKms(object.encryption?.algorithm) ? (object.encryption?.kmsKeyId ?? question.kmsKeyId) : undefined;
+		}
+		if (destination.key === 'replica') {
+			const rule = await replicationRead;
+			return rule ? (rule.replicaKmsKeyId ?? undefined) : question.kmsKeyId;
 		}
 		if (question.kmsKeyId) return question.kmsKeyId;
 		const encryption = (await bucketRead).defaultEncryption;
@@ -88,8 +107,13 @@ export const gather = async (reader: Reader, sessions: readonly Session[], quest
 		return named === undefined ? undefined : readKey(reader, {named, path: 'source.keyInfo', caller, keySession, sessions, regionHint: regionOf(sourceTarget)});
 	});
 	const organizationRead = readOrganization(reader, {caller, sessions, resourceAccount: bucketRead.then(bucket => bucket.accountId)});
+	// Replication needs versioning on both buckets; no other operation reads it.
+	const versioningRead = Promise.all([
+		replicates && source ? readVersioning(reader, callerFirst, source.bucket, 'source.bucketInfo') : undefined,
+		replicates ? readVersioning(reader, unique([bucketSession, caller]), question.bucket, 'bucket') : undefined,
+	]);
 
-	const [principal, bucket, object, key, sourceBucket, sourceObject, sourceKey, organization] = await Promise.all([
+	const [principal, bucketInfo, object, key, sourceBucketInfo, sourceObject, sourceKey, organization, replication, [sourceVersioning, versioning]] = await Promise.all([
 		principalRead,
 		bucketRead,
 		objectRead,
@@ -98,7 +122,11 @@ export const gather = async (reader: Reader, sessions: readonly Session[], quest
 		sourceObjectRead,
 		sourceKeyRead,
 		organizationRead,
+		replicationRead,
+		versioningRead,
 	]);
+	const bucket = versioning === undefined ? bucketInfo : {...bucketInfo, versioning};
+	const sourceBucket = sourceBucketInfo && sourceVersioning !== undefined ? {...sourceBucketInfo, versioning: sourceVersioning} : sourceBucketInfo;
 
 	const objectKeyId = kmsKeyOf(object);
 	const sourceKeyId = kmsKeyOf(sourceObject);
@@ -119,6 +147,7 @@ export const gather = async (reader: Reader, sessions: readonly Session[], quest
 		metadata: {collectedBy: 'live', createdAt: new Date().toISOString()},
 		question: filledQuestion,
 		...(principalInfo ? {principal: principalInfo} : {}),
+		...(replication ? {replication} : {}),
 		bucket,
 		...(object ? {object} : {}),
 		...(key ? {key} : {}),
@@ -128,3 +157,12 @@ export const gather = async (reader: Reader, sessions: readonly Session[], quest
 	};
 };
 
+
+/** The rule's role, read with a profile of its account (the caller's, else another profile's in that account). */
+const readReplicationRole = async (reader: Reader, sessions: readonly Session[], caller: Session, rule: ReplicationRule | undefined): Promise<PrincipalInfo | undefined> => {
+	if (!rule?.role) {
+		reader.note('principal', 'the replication role is the one the source bucket\'s replication rule names, and the rule was not read', 's3:GetReplicationConfiguration on the source bucket, with a profile of its account');
+		return undefined;
+	}
+	return readActingRole(reader, sessions, caller, rule.role);
+};

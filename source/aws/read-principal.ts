@@ -59,7 +59,11 @@ const readBoundary = async (reader: Reader, session: Session, entity: IamEntity 
 	return readManagedPolicy(reader, session, entity.boundaryArn);
 };
 
-/** A role session or an IAM user: identity policies (the user's groups' too), boundary, tags. */
+/**
+ * A role session or an IAM user: identity policies (the user's groups' too), boundary, tags. `acting`: a role read
+ * by its ARN because a service makes the request as it (a Glue job's role, replication's role): the principal is the
+ * role itself, with its trust policy, and no session policy.
+ */
 const readIamPrincipal = async (reader: Reader, session: Session, identity: Identity, owner: PolicyOwner, acting = false): Promise<PrincipalInfo> => {
 	const entityRead = readEntity(reader, session, owner);
 	const boundaryRead = entityRead.then(read => readBoundary(reader, session, read.entity));
@@ -92,7 +96,8 @@ const readIamPrincipal = async (reader: Reader, session: Session, identity: Iden
 		);
 	}
 	return {
-		arn: identity.arn,
+		// GetRole names the role's path, which a policy's ARN must match.
+		arn: acting ? (entity?.arn ?? identity.arn) : identity.arn,
 		...(isSession && entity?.arn ? {roleArn: entity.arn} : {}),
 		...(identity.userId ? {userId: identity.userId} : {}),
 		...(policies.value ? {identityPolicies: distinct(policies.value)} : {}),
@@ -100,6 +105,8 @@ const readIamPrincipal = async (reader: Reader, session: Session, identity: Iden
 		// A user's own keys carry no session policy; a role session's cannot be read.
 		...(isSession ? {} : {sessionPolicy: null}),
 		...(entity?.tags ? {tags: entity.tags} : {}),
+		// Only a role a service assumes needs its trust policy: does it let the service assume it?
+		...(acting && entity?.trustPolicy ? {trustPolicy: entity.trustPolicy} : {}),
 	};
 };
 
@@ -134,8 +141,9 @@ export const readPrincipal = async (reader: Reader, session: Session): Promise<P
 };
 
 /**
- * A role an AWS service acts as (a Glue job's role, a Lambda function's execution role): its identity policies and
- * boundary, read like the caller's, with a profile of the role's account (IAM is account-local).
+ * A role an AWS service acts as (a Glue job's role, a Lambda function's execution role, the role replication
+ * assumes): its identity policies, boundary and trust policy, read with a profile of the role's account (IAM is
+ * account-local). Only read calls; nothing is assumed.
  */
 export const readActingRole = async (reader: Reader, sessions: readonly Session[], caller: Session, roleArn: string): Promise<PrincipalInfo | undefined> => {
 	const role = parsePrincipalArn(roleArn);

@@ -32,6 +32,8 @@ export type CheckOptions = {
 	readonly region?: string;
 	readonly sourceBucket?: CopySource['bucket'];
 	readonly sourceKey?: CopySource['objectKey'];
+	/** replication: the source bucket's rule, by ID, when several could replicate the object. */
+	readonly replicationRule?: string;
 	readonly saveSnapshot?: string;
 	/** `true` (the flag alone): names and IDs; `all`: also Sids, tags, VPC endpoint IDs, IP addresses, canonical IDs. */
 	readonly redact?: boolean | string;
@@ -90,8 +92,13 @@ const liveQuestion = (options: CheckOptions): Question => {
 		throw new CliError(`check needs --snapshot FILE, or a live check with ${missing.map(name => `--${name}`).join(', ')} (see s3-kms-doctor check --help)`);
 	}
 	const operation = options.operation!;
-	if (hasSource(operation) && (!options.sourceBucket || !options.sourceKey)) {
-		throw new CliError(`a ${operation} needs --source-bucket and --source-key`);
+	// A replica keeps its source object's key: --source-key defaults to --key.
+	const sourceKey = options.sourceKey ?? (operation === 'replication' ? options.key : undefined);
+	if (hasSource(operation) && (!options.sourceBucket || !sourceKey)) {
+		throw new CliError(operation === 'replication' ? 'a replication needs --source-bucket (the bucket with the replication rule)' : `a ${operation} needs --source-bucket and --source-key`);
+	}
+	if (options.replicationRule !== undefined && operation !== 'replication') {
+		throw new CliError('--replication-rule names the rule of a replication: give it with --operation replication');
 	}
 	const sizeBytes = parseSize(options.size);
 	return {
@@ -100,7 +107,7 @@ const liveQuestion = (options: CheckOptions): Question => {
 		objectKey: options.key!,
 		...(sizeBytes === undefined ? {} : {sizeBytes}),
 		...(options.kmsKeyId ? {kmsKeyId: options.kmsKeyId} : {}),
-		...(hasSource(operation) ? {source: {bucket: options.sourceBucket!, objectKey: options.sourceKey!}} : {}),
+		...(hasSource(operation) ? {source: {bucket: options.sourceBucket!, objectKey: sourceKey!}} : {}),
 	};
 };
 
@@ -124,6 +131,7 @@ const collectLive = async (options: CheckOptions, presigned?: PresignedUrlFacts)
 			...(options.bucketProfile ? {bucketProfile: options.bucketProfile} : {}),
 			...(options.keyProfile ? {keyProfile: options.keyProfile} : {}),
 			...(options.region ? {region: options.region} : {}),
+			...(options.replicationRule ? {replicationRule: options.replicationRule} : {}),
 			...(presigned ? {presignedUrl: presigned.presignedUrl} : {}),
 			...(actingRoleOf(options) ? {actingRole: actingRoleOf(options)!} : {}),
 			signal: controller.signal,
@@ -139,7 +147,7 @@ const collectLive = async (options: CheckOptions, presigned?: PresignedUrlFacts)
 };
 
 /** Options that describe a live check: with --snapshot they would be silently ignored, so they are refused. */
-const liveOnly = ['profile', 'bucketProfile', 'keyProfile', 'operation', 'bucket', 'key', 'kmsKeyId', 'size', 'region', 'sourceBucket', 'sourceKey', 'distributionArn', 'originAccess', 'originType', 'presignedUrl', 'service', 'serviceRole'] as const;
+const liveOnly = ['profile', 'bucketProfile', 'keyProfile', 'operation', 'bucket', 'key', 'kmsKeyId', 'size', 'region', 'sourceBucket', 'sourceKey', 'replicationRule', 'distributionArn', 'originAccess', 'originType', 'presignedUrl', 'service', 'serviceRole'] as const;
 
 const flagOf = (name: string): string => `--${name.replace(/[A-Z]/g, letter => `-${letter.toLowerCase()}`)}`;
 

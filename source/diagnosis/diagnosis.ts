@@ -150,7 +150,7 @@ export type ResolvedQuestion = Pick<Question, 'operation' | 'bucket' | 'objectKe
 		/** A policy condition or grant tests the encryption context, so the Bucket Key state can change the answer. Not in the JSON contract. */
 		readonly bucketKeyMatters?: boolean;
 		/** Where the key comes from; `unknown`: whether the object is SSE-KMS at all is not known. Not in the JSON contract. */
-		readonly keySource?: 'request' | 'object' | 'bucket-default' | 'aws-managed-default' | 'unknown' | 'none';
+		readonly keySource?: 'request' | 'object' | 'bucket-default' | 'aws-managed-default' | 'replica' | 'unknown' | 'none';
 		readonly crossAccount: {readonly bucket: boolean | 'unknown'; readonly key: boolean | 'unknown'};
 	};
 

@@ -1,7 +1,7 @@
 import type {ContextValue} from '../engine/context.js';
 import {parseCaller} from '../engine/principal.js';
 import {legsInRequestOrder, operationModule} from '../operations/registry.js';
-import {actionId, type Actor, type Leg, type Side} from '../operations/types.js';
+import {actionId, type Actor, type Leg, type LegAction, type Side} from '../operations/types.js';
 import {keyInfoOf, type ResolvedFacts, type ResolvedKey} from './resolve-question.js';
 import type {Snapshot} from '../snapshot/snapshot.js';
 
@@ -49,7 +49,7 @@ const commonContext = (principal: Principal): Record<string, ContextValue> => {
 	return context;
 };
 
-const s3Context = (snapshot: Snapshot, principal: Principal, bucketAccount: string | undefined, region: string | undefined, sendsKeyHeaders: boolean): Record<string, ContextValue> => {
+const s3Context = (snapshot: Snapshot, principal: Principal, bucketAccount: string | undefined, region: string | undefined, sendsKeyHeaders: boolean, actor: Actor): Record<string, ContextValue> => {
 	const named = snapshot.question.kmsKeyId;
 	return {
 		...commonContext(principal),
@@ -57,8 +57,8 @@ const s3Context = (snapshot: Snapshot, principal: Principal, bucketAccount: stri
 		// A request that relies on the bucket's default encryption sends no SSE header at all.
 		's3:x-amz-server-side-encryption': sendsKeyHeaders && named ? 'aws:kms' : null,
 		's3:x-amz-server-side-encryption-aws-kms-key-id': sendsKeyHeaders && named ? named : null,
-		'aws:ViaAWSService': false,
-		'aws:CalledVia': null,
+		// A role S3 assumes makes requests from within S3: AWS documents neither key for them, so they stay unknown.
+		...(actor.kind === 'assumed-role' ? {} : {'aws:ViaAWSService': false, 'aws:CalledVia': null}),
 		...(bucketAccount ? {'aws:ResourceAccount': bucketAccount, 's3:ResourceAccount': bucketAccount} : {}),
 		...(region ? {'aws:RequestedRegion': region} : {}),
 		...operationModule(snapshot.question.operation).requestContext?.(snapshot, 's3'),
@@ -75,17 +75,18 @@ const kmsContext = (
 	encryptionContextArn: string | undefined,
 	keyInfo: Snapshot['key'],
 	side: Side,
+	actor: Actor,
 ): Record<string, ContextValue> => ({
 	...commonContext(principal),
 	...(region ? {'kms:ViaService': `s3.${region}.amazonaws.com`, 'aws:RequestedRegion': region} : {}),
 	...(callerAccount ? {'kms:CallerAccount': callerAccount} : {}),
 	...(encryptionContextArn === undefined ? {} : {'kms:EncryptionContext:aws:s3:arn': encryptionContextArn}),
 	'kms:EncryptionContextKeys': ['aws:s3:arn'],
-	// S3 calls KMS with the caller's credentials through a forward access session.
-	'aws:ViaAWSService': true,
-	'aws:CalledVia': [s3Service],
-	'aws:CalledViaFirst': s3Service,
-	'aws:CalledViaLast': s3Service,
+	// S3 calls KMS with the caller's credentials through a forward access session. A role S3 assumed is no forward
+	// access session: AWS's replication policies test kms:ViaService only, and document no aws:CalledVia for it.
+	...(actor.kind === 'assumed-role'
+		? {}
+		: {'aws:ViaAWSService': true, 'aws:CalledVia': [s3Service], 'aws:CalledViaFirst': s3Service, 'aws:CalledViaLast': s3Service}),
 	'kms:GrantIsForAWSResource': null,
 	...(key.account ? {'aws:ResourceAccount': key.account} : {}),
 	...(keyInfo?.keySpec ? {'kms:KeySpec': keyInfo.keySpec} : {}),
@@ -166,10 +167,22 @@ const placeOf = (snapshot: Snapshot, facts: ResolvedFacts, side: Side): LegPlace
 	};
 };
 
+/** Where a leg's key comes from, which says what settles it when it is not known. */
+type KeyFrom = 'object' | 'request-or-bucket-default' | 'replica';
+
 /** How to name a key that is not known, and what settles it: which key S3 uses comes first. */
-const unknownKeyOf = (place: LegPlace, fromObject: boolean): UnknownKey => {
+const unknownKeyOf = (place: LegPlace, keyFrom: KeyFrom, snapshot: Snapshot): UnknownKey => {
 	const where = `s3://${place.objectArn.replace(/^arn:[^:]+:s3:::/, '')}`;
 	const named = place.key.named;
+	const fromObject = keyFrom === 'object';
+	if (keyFrom === 'replica') {
+		const sourceBucket = snapshot.question.source?.bucket ?? 'SOURCE-BUCKET';
+		return named
+			? {label: `the replica key ${named} names (not resolved)`, resolveWith: `kms:DescribeKey --key-id ${named} with a profile of the replication role's account, in the destination bucket's Region (or name the key's ARN in the rule)`}
+			: snapshot.replication
+				? {label: 'the replica key (the rule names none)', resolveWith: `name the replica key in the rule's Destination.EncryptionConfiguration.ReplicaKmsKeyID (on arn:aws:s3:::${sourceBucket})`}
+				: {label: 'the replica key (the rule was not read)', resolveWith: `s3:GetReplicationConfiguration on arn:aws:s3:::${sourceBucket}: the rule's ReplicaKmsKeyID names the key`};
+	}
 	if (named && place.key.source !== 'unknown' && named !== 'aws/s3') {
 		return {
 			label: `the key that ${named} names (not resolved)`,
@@ -191,24 +204,27 @@ const unknownKeyOf = (place: LegPlace, fromObject: boolean): UnknownKey => {
 const kmsActionSpec = (
 	snapshot: Snapshot,
 	place: LegPlace,
-	fromObject: boolean,
+	keyFrom: KeyFrom,
 	common: Omit<ActionSpec, 'resource' | 'context'>,
 	{context, settles: notCarried}: Carried,
 ): ActionSpec => {
 	const resource = place.key.arn ?? unknownKeyArn(place.key, place.region);
-	const unknownKey = place.key.arn ? {} : {unknownKey: unknownKeyOf(place, fromObject)};
-	const settles = {...aliasesSettledBy(snapshot, context, common.side, resource).settles, ...bucketKeySettledBy(place, context, fromObject), ...notCarried};
+	const unknownKey = place.key.arn ? {} : {unknownKey: unknownKeyOf(place, keyFrom, snapshot)};
+	const settles = {...aliasesSettledBy(snapshot, context, common.side, resource).settles, ...bucketKeySettledBy(place, context, keyFrom), ...notCarried};
 	return {...common, resource, context, ...(Object.keys(settles).length > 0 ? {settles} : {}), ...unknownKey};
 };
 
 /** The encryption context is left out while Bucket Keys are not known: say what settles it. */
-const bucketKeySettledBy = (place: LegPlace, context: Readonly<Record<string, ContextValue>>, fromObject: boolean): Record<string, string> =>
+const bucketKeySettledBy = (place: LegPlace, context: Readonly<Record<string, ContextValue>>, keyFrom: KeyFrom): Record<string, string> =>
 	context['kms:EncryptionContext:aws:s3:arn'] !== undefined
 		? {}
 		: {
-				'kms:EncryptionContext:aws:s3:arn': fromObject
-					? `whether the object was written with an S3 Bucket Key (s3:GetObject on ${place.objectArn}: HeadObject's BucketKeyEnabled), or --assume bucket-key=on|off`
-					: `whether S3 Bucket Keys are on (s3:GetEncryptionConfiguration on ${place.bucketArn}: BucketKeyEnabled), or --assume bucket-key=on|off`,
+				'kms:EncryptionContext:aws:s3:arn':
+					keyFrom === 'object'
+						? `whether the object was written with an S3 Bucket Key (s3:GetObject on ${place.objectArn}: HeadObject's BucketKeyEnabled), or --assume bucket-key=on|off`
+						: keyFrom === 'replica'
+							? "whether the replica uses an S3 Bucket Key (it keeps the source object's: HeadObject's BucketKeyEnabled on the source object), or --assume bucket-key=on|off"
+							: `whether S3 Bucket Keys are on (s3:GetEncryptionConfiguration on ${place.bucketArn}: BucketKeyEnabled), or --assume bucket-key=on|off`,
 			};
 
 type Carried = {readonly context: Record<string, ContextValue>; readonly settles: Readonly<Record<string, string>>};
@@ -223,13 +239,19 @@ const carried = (snapshot: Snapshot, service: 's3' | 'kms', context: Record<stri
 /** Who makes a leg's requests, as the snapshot knows it. */
 export const principalOf = (snapshot: Snapshot, actor: Actor): Principal => {
 	switch (actor.kind) {
+		// The role a service assumes is the snapshot's principal (replication: the rule's role), with its own policies.
 		case 'caller':
+		case 'assumed-role':
 			return snapshot.principal;
 		case 'service':
 			// A service principal has no policies of its own: only its name, which resource policies match.
 			return {arn: actor.service};
 	}
 };
+
+/** Whether an action applies to this request: always, when it may go in parts, or when its object may use an S3 Bucket Key. */
+const applies = (when: LegAction['when'], multipart: ResolvedFacts['question']['multipart'], key: ResolvedKey): boolean =>
+	when === 'always' || (when === 'multipart' ? multipart !== 'no' : key.bucketKeyEnabled !== false);
 
 /** A leg's actions: its S3 actions always, its KMS actions when its object uses a KMS key; multipart ones unless it surely goes in one request. */
 const legActions = (snapshot: Snapshot, facts: ResolvedFacts, leg: Leg): ActionSpec[] => {
@@ -240,27 +262,27 @@ const legActions = (snapshot: Snapshot, facts: ResolvedFacts, leg: Leg): ActionS
 	const callerAccount = principal ? parseCaller(principal.arn).account : undefined;
 	const usesKms = place.key.source !== 'none';
 	const encryptionContextArn = place.key.bucketKeyEnabled === 'unknown' ? undefined : place.key.bucketKeyEnabled ? place.bucketArn : place.objectArn;
-	const fromObject = leg.side === 'source' || leg.facts.key === 'object';
+	const keyFrom: KeyFrom = leg.side === 'source' ? 'object' : leg.facts.key;
 	return leg.actions
-		.filter(action => action.when === 'always' || question.multipart !== 'no')
+		.filter(action => applies(action.when, question.multipart, place.key))
 		.filter(action => action.service === 's3' || usesKms)
 		.map((action): ActionSpec => {
 			const common = {id: actionId(action.action, leg.side), action: action.action, purpose: action.purpose(question), side: leg.side, actor: leg.actor};
 			if (action.service === 's3') {
-				const {context, settles} = carried(snapshot, 's3', s3Context(snapshot, principal, place.bucketAccount, place.region, action.sendsKeyHeaders));
-				return {...common, service: 's3', resource: place.objectArn, context, ...(Object.keys(settles).length > 0 ? {settles} : {})};
+				const {context, settles} = carried(snapshot, 's3', s3Context(snapshot, principal, place.bucketAccount, place.region, action.sendsKeyHeaders, leg.actor));
+				return {...common, service: 's3', resource: action.on === 'bucket' ? place.bucketArn : place.objectArn, context, ...(Object.keys(settles).length > 0 ? {settles} : {})};
 			}
 			return kmsActionSpec(
 				snapshot,
 				place,
-				fromObject,
+				keyFrom,
 				{...common, service: 'kms'},
 				carried(
 					snapshot,
 					'kms',
 					leg.actor.kind === 'service'
 						? serviceKmsContext(snapshot, place.key, place.region, encryptionContextArn, place.keyInfo, leg.side)
-						: kmsContext(snapshot, principal, place.key, callerAccount, place.region, encryptionContextArn, place.keyInfo, leg.side),
+						: kmsContext(snapshot, principal, place.key, callerAccount, place.region, encryptionContextArn, place.keyInfo, leg.side, leg.actor),
 				),
 			);
 		});

@@ -9,7 +9,7 @@ import {decideMultipart, destinationLeg, hasSource} from '../operations/registry
  * Where the answer to "which key does S3 use" came from, for explanations. `unknown`: whether the object is
  * SSE-KMS at all was not read (the bucket's default encryption, or the object's): its KMS actions stay needed.
  */
-export type KeySource = 'request' | 'object' | 'bucket-default' | 'aws-managed-default' | 'unknown' | 'none';
+export type KeySource = 'request' | 'object' | 'bucket-default' | 'aws-managed-default' | 'replica' | 'unknown' | 'none';
 
 /** Whether S3 Bucket Keys are on: read, given, assumed (`check --assume`), or not known. */
 export type BucketKeyState = boolean | 'unknown';
@@ -103,6 +103,37 @@ export const resolveObjectKey = (snapshot: Snapshot, encryption: DefaultEncrypti
 	return {...(arn ? {arn, account: accountOfArn(arn), region: parseArn(arn)?.region} : {}), ...(chosen ? {named: chosen} : {}), source: 'object', ...bucketKey};
 };
 
+/**
+ * The replica's Bucket Key follows the source object's: "the replica object maintains its S3 Bucket Key encryption
+ * settings" (S3 User Guide, "Using an S3 Bucket Key with replication"). A source object without one, replicated into a
+ * bucket whose default turns Bucket Keys on, is a case AWS documents only for unencrypted sources: unknown.
+ */
+const replicaBucketKeyOf = (snapshot: Snapshot, source: ResolvedKey | undefined): BucketKey => {
+	if (source?.bucketKeyEnabled === true) return {bucketKeyEnabled: true, ...(source.bucketKeyAssumed ? {bucketKeyAssumed: true as const} : {})};
+	const destinationDefault = snapshot.bucket?.defaultEncryption;
+	if (source?.bucketKeyEnabled === false && destinationDefault !== undefined && !(destinationDefault?.algorithm === 'aws:kms' && destinationDefault.bucketKeyEnabled !== false)) return {bucketKeyEnabled: false};
+	const assumed = snapshot.assumptions?.find(assumption => assumption.id.startsWith('bucket-key='));
+	return assumed ? {bucketKeyEnabled: assumed.id === 'bucket-key=on', bucketKeyAssumed: true} : {bucketKeyEnabled: 'unknown'};
+};
+
+/**
+ * The key the replication rule names for replicas (ReplicaKmsKeyID). "If you use a KMS key alias instead, then AWS KMS
+ * resolves the key within the requester's account": an alias or key ID resolves in the role's account, in the
+ * destination's Region. The rule not read: the key the snapshot describes is the one given; none named: unknown.
+ */
+export const resolveReplicaKey = (snapshot: Snapshot, knownArn: string | undefined, roleAccount: string | undefined, source: ResolvedKey | undefined): ResolvedKey => {
+	// "It generally preserves the encryption settings": a source object that is not SSE-KMS has no replica key to use.
+	if (source?.source === 'none') return {source: 'none', bucketKeyEnabled: false};
+	const named = snapshot.replication?.replicaKmsKeyId;
+	const bucketKey = replicaBucketKeyOf(snapshot, source);
+	if (!named) {
+		if (named === undefined && knownArn) return {arn: knownArn, account: accountOfArn(knownArn), region: parseArn(knownArn)?.region, source: 'replica', ...bucketKey};
+		return {source: 'unknown', ...bucketKey};
+	}
+	const arn = toKeyArn(named, knownArn, snapshot.bucket?.region, roleAccount);
+	return {...(arn ? {arn, account: accountOfArn(arn), region: parseArn(arn)?.region} : {}), named, source: 'replica', ...bucketKey};
+};
+
 const crossOf = (a: string | undefined, b: string | undefined): boolean | 'unknown' => (a && b ? a !== b : 'unknown');
 
 export type ResolvedFacts = {
@@ -125,10 +156,6 @@ export const resolveQuestion = (snapshot: Snapshot): ResolvedFacts => {
 	const partition = caller?.partition ?? 'aws';
 	const objectArn = `arn:${partition}:s3:::${question.bucket}/${question.objectKey}`;
 	const {multipart, threshold} = decideMultipart(question);
-	const destinationKey =
-		destinationLeg(question.operation).facts.key === 'object'
-			? resolveObjectKey(snapshot, snapshot.object?.encryption, question.kmsKeyId, snapshot.key?.arn)
-			: resolveUploadKey(snapshot, question.kmsKeyId, snapshot.key?.arn, caller?.account);
 	let sourceFacts: Pick<ResolvedFacts, 'sourceKey' | 'sourceObjectArn' | 'sourceBucketAccount' | 'sourceBucketRegion'> = {};
 	if (hasSource(question.operation) && question.source) {
 		const sourceKey = resolveObjectKey(
@@ -144,6 +171,13 @@ export const resolveQuestion = (snapshot: Snapshot): ResolvedFacts => {
 			...(snapshot.source?.bucketInfo?.region ? {sourceBucketRegion: snapshot.source.bucketInfo.region} : {}),
 		};
 	}
+	const keyFacts = destinationLeg(question.operation).facts.key;
+	const destinationKey =
+		keyFacts === 'object'
+			? resolveObjectKey(snapshot, snapshot.object?.encryption, question.kmsKeyId, snapshot.key?.arn)
+			: keyFacts === 'replica'
+				? resolveReplicaKey(snapshot, snapshot.key?.arn, caller?.account, sourceFacts.sourceKey)
+				: resolveUploadKey(snapshot, question.kmsKeyId, snapshot.key?.arn, caller?.account);
 	const bucketAccount = snapshot.bucket?.accountId;
 	return {
 		partition,

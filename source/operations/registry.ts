@@ -6,6 +6,7 @@ import {decideMultipartOf, type MultipartQuestion} from './multipart-upload.js';
 import {download} from './download.js';
 import {presignedDownload} from './presigned-download.js';
 import {presignedUpload} from './presigned-upload.js';
+import {replication} from './replication.js';
 import {serviceRead} from './service-read.js';
 import {serviceWrite} from './service-write.js';
 import type {Leg, Multipart, OperationModule, Side} from './types.js';
@@ -23,6 +24,7 @@ export const operations: {readonly [Name in Operation]: OperationModule<Name>} =
 	'cloudfront-upload': cloudfrontUpload,
 	'presigned-download': presignedDownload,
 	'presigned-upload': presignedUpload,
+	replication,
 	'service-read': serviceRead,
 	'service-write': serviceWrite,
 };

@@ -16,9 +16,14 @@ export type Side = 'destination' | 'source';
 
 /**
  * Who makes a leg's requests, so whose permissions S3 and KMS check: the caller (the principal of the snapshot; for a
- * presigned URL, its signer), or an AWS service principal acting for one of its resources (CloudFront for a distribution).
+ * presigned URL, its signer), an AWS service principal acting for one of its resources (CloudFront for a distribution),
+ * or an IAM role a service assumes (the role a replication rule names, assumed by s3.amazonaws.com): the snapshot's
+ * principal is then that role, with its own policies, and its trust policy must let the service assume it.
  */
-export type Actor = {readonly kind: 'caller'} | {readonly kind: 'service'; readonly service: string};
+export type Actor =
+	| {readonly kind: 'caller'}
+	| {readonly kind: 'service'; readonly service: string}
+	| {readonly kind: 'assumed-role'; readonly assumedBy: string};
 
 /** `yes`/`no` from size and threshold; `unknown` when they do not decide it (both cases are then checked). */
 export type Multipart = 'yes' | 'no' | 'unknown';
@@ -32,8 +37,11 @@ export type RequestFacts = Pick<Question, 'sizeBytes'> & {
 type ActionBase = {
 	/** `s3:PutObject`, `kms:Decrypt`, … */
 	readonly action: string;
-	/** `always`, or only when the request may go in parts (multipart `yes` or `unknown`). */
-	readonly when: 'always' | 'multipart';
+	/**
+	 * `always`; only when the request may go in parts (multipart `yes` or `unknown`); or only when the leg's object may be
+	 * encrypted with an S3 Bucket Key (on or unknown).
+	 */
+	readonly when: 'always' | 'multipart' | 'bucket-key';
 	/** Which API call needs it and why, in words. */
 	readonly purpose: (request: RequestFacts) => string;
 };
@@ -43,6 +51,8 @@ export type S3Action = ActionBase & {
 	readonly service: 's3';
 	/** The request carries the SSE-KMS headers of the key it names (a write names its key; a read never does). */
 	readonly sendsKeyHeaders: boolean;
+	/** What the action is checked on: the leg's object (the default), or its bucket (s3:GetReplicationConfiguration). */
+	readonly on?: 'object' | 'bucket';
 };
 
 /**
@@ -61,8 +71,11 @@ export type LegAction = S3Action | KmsAction;
 export type LegFacts = {
 	/** HeadObject of the existing object: its encryption names the key S3 reads it with. */
 	readonly object: boolean;
-	/** Which key S3 uses: the existing object's own, or the one the request names, else the bucket default's (aws/s3 when it names none). */
-	readonly key: 'object' | 'request-or-bucket-default';
+	/**
+	 * Which key S3 uses: the existing object's own; the one the request names, else the bucket default's (aws/s3 when it
+	 * names none); or the one the replication rule names for replicas (ReplicaKmsKeyID).
+	 */
+	readonly key: 'object' | 'request-or-bucket-default' | 'replica';
 };
 
 /** What the wizard asks of a leg (ids follow the side: `bucket`/`source-bucket`, …). */

@@ -3,12 +3,12 @@
  * snapshot schema's enum and the docs derive from. What each operation means (its legs, actions, words)
  * lives in source/operations/, one module per name.
  */
-export const operationNames = ['upload', 'download', 'copy', 'cloudfront-download', 'cloudfront-upload', 'presigned-download', 'presigned-upload', 'service-read', 'service-write'] as const;
+export const operationNames = ['upload', 'download', 'copy', 'cloudfront-download', 'cloudfront-upload', 'presigned-download', 'presigned-upload', 'service-read', 'service-write', 'replication'] as const;
 
 export type Operation = (typeof operationNames)[number];
 
 /** The operations whose question names a second object, `question.source`, whose facts the snapshot keeps under `source`. */
-export const operationsWithSource = ['copy'] as const satisfies readonly Operation[];
+export const operationsWithSource = ['copy', 'replication'] as const satisfies readonly Operation[];
 
 export const isOperation = (value: unknown): value is Operation => typeof value === 'string' && (operationNames as readonly string[]).includes(value);
 

@@ -50,3 +50,18 @@ export const service = {
 	},
 	additionalProperties: false,
 } as const;
+
+export const replication = {
+	type: 'object',
+	description: "replication: the source bucket's replication rule that covers the object (GetBucketReplication).",
+	properties: {
+		role: {type: 'string', pattern: namePatterns.roleArn.pattern, description: 'The IAM role S3 assumes to replicate (the principal is that role).'},
+		ruleId: {type: 'string', description: "The rule's ID."},
+		status: {enum: ['Enabled', 'Disabled'], description: "The rule's Status."},
+		destinationBucket: {type: 'string', pattern: `^arn:aws[a-z-]*:s3:::${namePatterns.bucketName.pattern.slice(1, -1)}$`, description: 'Destination.Bucket, as an ARN.'},
+		destinationAccount: {type: 'string', pattern: namePatterns.accountId.pattern, description: "Destination.Account: the destination bucket's owner, when the rule names it."},
+		replicaKmsKeyId: {type: ['string', 'null'], pattern: '\\S', description: 'Destination.EncryptionConfiguration.ReplicaKmsKeyID: a key ARN (best), key ID, alias or alias ARN; null: the rule names none.'},
+		sseKmsEncryptedObjects: {type: 'boolean', description: 'SourceSelectionCriteria.SseKmsEncryptedObjects.Status is Enabled; false: disabled or absent.'},
+	},
+	additionalProperties: false,
+} as const;

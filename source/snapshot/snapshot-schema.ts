@@ -2,7 +2,7 @@ import type {ErrorObject, Options} from 'ajv';
 import {operationNames, operationsWithSource} from './operation-names.js';
 import {namePatterns, type NamePattern} from '../names/index.js';
 import {assumptionIds} from './assumptions.js';
-import {distribution, presignedUrl, service} from './snapshot-schema-requests.js';
+import {distribution, presignedUrl, replication, service} from './snapshot-schema-requests.js';
 import {validate as generatedValidator} from './snapshot-validator.generated.js';
 
 /**
@@ -35,6 +35,7 @@ const bucketInfo = {
 			enum: ['BucketOwnerEnforced', 'BucketOwnerPreferred', 'ObjectWriter', null],
 			description: 'The Object Ownership setting; null: none set.',
 		},
+		versioning: {enum: ['Enabled', 'Suspended', null], description: "GetBucketVersioning's Status; null: never enabled. Replication needs Enabled on both buckets."},
 	},
 	additionalProperties: false,
 } as const;
@@ -96,7 +97,7 @@ const question = {
 	description: 'What the user tried.',
 	required: ['operation', 'bucket', 'objectKey'],
 	properties: {
-		operation: {enum: operationNames, description: 'upload, download, copy (CopyObject into question.bucket), cloudfront-download or cloudfront-upload (CloudFront with OAC reads or writes the object), presigned-download or presigned-upload (a presigned URL, made as its signer), service-read or service-write (an AWS service such as Athena or Glue reads or writes the object; see service).'},
+		operation: {enum: operationNames, description: 'upload, download, copy (CopyObject into question.bucket), cloudfront-download or cloudfront-upload (CloudFront with OAC reads or writes the object), presigned-download or presigned-upload (a presigned URL, made as its signer), service-read or service-write (an AWS service such as Athena or Glue reads or writes the object; see service), replication (S3 replicates question.source to question.bucket as the rule\'s role).'},
 		bucket: patterned('bucketName', 'The bucket written to (upload, copy) or read from (download).'),
 		objectKey: {...nonEmptyString, description: 'The object key.'},
 		sizeBytes: {type: 'integer', minimum: 0, description: 'Size of the object in bytes; decides multipart.'},
@@ -121,7 +122,7 @@ const question = {
 
 const copySource = {
 	type: 'object',
-	description: 'copy: the object copied from.',
+	description: 'copy: the object copied from; replication: the source object replicated.',
 	required: ['bucket', 'objectKey'],
 	properties: {
 		bucket: patterned('bucketName', 'The source bucket.'),
@@ -152,6 +153,7 @@ const principal = {
 			pattern: namePatterns.organizationId.pattern,
 			description: "The caller account's organization ID, for aws:PrincipalOrgID; null: in no organization.",
 		},
+		trustPolicy: {$ref: '#/$defs/policyDocument', description: "For a role: its trust policy (GetRole's AssumeRolePolicyDocument)."},
 	},
 	additionalProperties: false,
 } as const;
@@ -218,7 +220,7 @@ export const snapshotSchema = {
 		key: {$ref: '#/$defs/keyInfo'},
 		source: {
 			type: 'object',
-			description: 'copy: facts of the source bucket, object and key.',
+			description: 'copy, replication: facts of the source bucket, object and key.',
 			properties: {
 				bucketInfo: {$ref: '#/$defs/bucketInfo'},
 				objectInfo: {$ref: '#/$defs/objectInfo'},
@@ -229,6 +231,7 @@ export const snapshotSchema = {
 		organization: {$ref: '#/$defs/organization'},
 		distribution: {$ref: '#/$defs/distribution'},
 		presignedUrl: {$ref: '#/$defs/presignedUrl'},
+		replication: {$ref: '#/$defs/replication'},
 		service: {$ref: '#/$defs/service'},
 		requestContext: {
 			type: 'object',
@@ -279,6 +282,7 @@ export const snapshotSchema = {
 		organization,
 		distribution,
 		presignedUrl,
+		replication,
 		service,
 		unreadNote,
 		// No `type` here: each use says whether null is allowed.

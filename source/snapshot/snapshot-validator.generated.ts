@@ -5,15 +5,16 @@
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:s3-kms-doctor:snapshot:1","title":"s3-kms-doctor snapshot","description":"Everything known about one S3 request on an SSE-KMS object. Absent means unknown; null means known to be none. See docs/snapshot.md.","type":"object","required":["format","question"],"properties":{"$schema":{"type":"string","description":"Optional: the path or URL of this schema, for editors."},"format":{"const":"s3-kms-doctor/snapshot@1"},"metadata":{"$ref":"#/$defs/metadata"},"question":{"$ref":"#/$defs/question"},"principal":{"$ref":"#/$defs/principal"},"bucket":{"$ref":"#/$defs/bucketInfo"},"object":{"$ref":"#/$defs/objectInfo"},"key":{"$ref":"#/$defs/keyInfo"},"source":{"type":"object","description":"copy: facts of the source bucket, object and key.","properties":{"bucketInfo":{"$ref":"#/$defs/bucketInfo"},"objectInfo":{"$ref":"#/$defs/objectInfo"},"keyInfo":{"$ref":"#/$defs/keyInfo"}},"additionalProperties":false},"organization":{"$ref":"#/$defs/organization"},"distribution":{"$ref":"#/$defs/distribution"},"presignedUrl":{"$ref":"#/$defs/presignedUrl"},"service":{"$ref":"#/$defs/service"},"requestContext":{"type":"object","description":"Other condition keys of the request (aws:SourceIp, aws:SourceVpce, …); null: known to be absent.","additionalProperties":{"type":["string","number","boolean","array","null"],"items":{"type":["string","number","boolean"]}}},"unread":{"type":"array","items":{"$ref":"#/$defs/unreadNote"},"description":"Why fields are missing, and what would fill them."},"evidence":{"type":"array","maxItems":16,"description":"What a pasted AccessDenied message proved: the policy type that explicitly denied an action.","items":{"type":"object","required":["deniedBy","action"],"properties":{"deniedBy":{"enum":["scp","rcp"]},"action":{"type":"string","pattern":"\\S","description":"The action AWS named, e.g. s3:PutObject."},"policyArn":{"type":"string","pattern":"\\S","description":"The denying policy, when AWS named it."}},"additionalProperties":false}},"assumptions":{"type":"array","maxItems":16,"description":"Facts taken as given without reading them; each is shown beside the verdict.","items":{"type":"object","required":["id"],"properties":{"id":{"enum":["no-grants","bucket-key=on","bucket-key=off","guardrails-allow"],"description":"The assumed fact."},"because":{"type":"string","pattern":"\\S","description":"Where it comes from, when not the user's own choice."}},"additionalProperties":false}}},"additionalProperties":false,"$defs":{"metadata":{"type":"object","properties":{"title":{"type":"string"},"description":{"type":"string"},"createdAt":{"type":"string","description":"ISO 8601 date and time."},"collectedBy":{"enum":["live","manual","bundle","example"]},"redacted":{"type":"boolean","description":"Account IDs and names were replaced by placeholders."}},"additionalProperties":false},"question":{"type":"object","description":"What the user tried.","required":["operation","bucket","objectKey"],"properties":{"operation":{"enum":["upload","download","copy","cloudfront-download","cloudfront-upload","presigned-download","presigned-upload","service-read","service-write"],"description":"upload, download, copy (CopyObject into question.bucket), cloudfront-download or cloudfront-upload (CloudFront with OAC reads or writes the object), presigned-download or presigned-upload (a presigned URL, made as its signer), service-read or service-write (an AWS service such as Athena or Glue reads or writes the object; see service)."},"bucket":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{2,254}$","description":"The bucket written to (upload, copy) or read from (download)."},"objectKey":{"type":"string","pattern":"\\S","description":"The object key."},"sizeBytes":{"type":"integer","minimum":0,"description":"Size of the object in bytes; decides multipart."},"multipart":{"type":"boolean","description":"Known from the request itself (an error from UploadPart): whether it went in parts. Size and tool then do not decide."},"multipartThresholdBytes":{"type":"integer","minimum":1,"description":"Above this size the tool uploads in parts. Default 8388608 (8 MiB, the AWS CLI's)."},"tool":{"enum":["aws-cli","sdk","sdk-js","boto3","dotnet","console","other"],"description":"The tool that made the request."},"kmsKeyId":{"type":"string","pattern":"\\S","description":"The key named in the request (upload, copy) or the object's key (download): key ID, key ARN, alias name or alias ARN."},"source":{"$ref":"#/$defs/copySource"}},"additionalProperties":false,"if":{"required":["operation"],"properties":{"operation":{"enum":["copy"]}}},"then":{"required":["source"]}},"copySource":{"type":"object","description":"copy: the object copied from.","required":["bucket","objectKey"],"properties":{"bucket":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{2,254}$","description":"The source bucket."},"objectKey":{"type":"string","pattern":"\\S","description":"The source object key."},"kmsKeyId":{"type":"string","pattern":"\\S","description":"The source object's key, when known."}},"additionalProperties":false},"principal":{"type":"object","description":"The caller: who made the request, and the policies that apply to them.","required":["arn"],"properties":{"arn":{"type":"string","pattern":"^arn:aws[a-z-]*:(?:iam::[0-9]{12}:(?:root|(?:user|role)/(?:[!-~]*/)?[\\w+=,.@-]+)|sts::[0-9]{12}:(?:assumed-role/[\\w+=,.@-]+/[\\w+=,.@-]+|federated-user/[\\w+=,.@-]+))$","description":"IAM user, role, or assumed-role session ARN."},"roleArn":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/(?:[!-~]*/)?[\\w+=,.@-]+$","description":"For a session: the role behind it, with its path, as GetRole returns it."},"userId":{"type":"string","pattern":"\\S","description":"The unique ID (AIDA… or AROA…:session), for aws:userid."},"identityPolicies":{"type":"array","items":{"type":"object","$ref":"#/$defs/namedPolicy"},"description":"Every identity policy of the caller: inline, managed, and its groups'. [] means it has none."},"permissionsBoundary":{"type":["object","null"],"$ref":"#/$defs/namedPolicy","description":"null: no permissions boundary."},"sessionPolicy":{"type":["object","null"],"description":"null: no session policy. Cannot be read from AWS, only pasted."},"tags":{"type":"object","additionalProperties":{"type":"string"},"description":"Principal tags, for aws:PrincipalTag conditions."},"organizationId":{"type":["string","null"],"pattern":"^o-[a-z0-9]{10,32}$","description":"The caller account's organization ID, for aws:PrincipalOrgID; null: in no organization."}},"additionalProperties":false},"bucketInfo":{"type":"object","description":"Facts of the bucket: its account, Region, bucket policy, default encryption and object ownership.","properties":{"name":{"type":"string","pattern":"\\S","description":"The bucket name, when it differs from question.bucket (copy source)."},"accountId":{"type":"string","pattern":"^[0-9]{12}$","description":"The bucket owner's account ID."},"region":{"type":"string","pattern":"^(?:[a-z]+-){2,3}[0-9]+$","description":"The bucket's Region."},"policy":{"type":["object","null"],"description":"The bucket policy document; null: the bucket has no bucket policy."},"defaultEncryption":{"type":["object","null"],"$ref":"#/$defs/encryption","description":"Default encryption; null: none configured (S3 then uses SSE-S3)."},"objectOwnership":{"enum":["BucketOwnerEnforced","BucketOwnerPreferred","ObjectWriter",null],"description":"The Object Ownership setting; null: none set."}},"additionalProperties":false},"objectInfo":{"type":"object","description":"What HeadObject says of an existing object.","properties":{"encryption":{"type":["object","null"],"$ref":"#/$defs/encryption","description":"The object's encryption; null: not encrypted with a key."},"ownerAccountId":{"type":"string","pattern":"^[0-9]{12}$","description":"The object owner's account ID."}},"additionalProperties":false},"keyInfo":{"type":"object","description":"Facts of the KMS key: its ARN, manager, state, spec, key policy and grants.","required":["arn"],"properties":{"arn":{"type":"string","pattern":"^arn:aws[a-z-]*:kms:(?:[a-z]+-){2,3}[0-9]+:[0-9]{12}:key/(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$","description":"The key ARN."},"aliases":{"type":"array","items":{"type":"string","pattern":"\\S"},"description":"Alias names, e.g. alias/uploads."},"keyManager":{"enum":["CUSTOMER","AWS"],"description":"CUSTOMER: a customer managed key; AWS: an AWS managed key such as aws/s3."},"keyState":{"enum":["Enabled","Disabled","PendingDeletion","PendingImport","PendingReplicaDeletion","Unavailable","Creating","Updating"],"description":"The key state, as DescribeKey reports it."},"keySpec":{"type":"string","pattern":"\\S","description":"SYMMETRIC_DEFAULT, RSA_2048, … S3 needs a symmetric encryption key."},"keyUsage":{"type":"string","pattern":"\\S","description":"ENCRYPT_DECRYPT, SIGN_VERIFY, …"},"multiRegion":{"type":"boolean","description":"A multi-Region key (S3 treats it as a single-Region key)."},"policy":{"$ref":"#/$defs/policyDocument","description":"The key policy document. Every key has one, so it cannot be null."},"grants":{"type":"array","items":{"$ref":"#/$defs/keyGrant"},"description":"Grants on the key, as ListGrants returns them."}},"additionalProperties":false},"keyGrant":{"type":"object","required":["granteePrincipal","operations"],"properties":{"grantId":{"type":"string","pattern":"\\S"},"name":{"type":"string"},"granteePrincipal":{"type":"string","pattern":"\\S","description":"The principal the grant allows."},"retiringPrincipal":{"type":"string","pattern":"\\S"},"operations":{"type":"array","items":{"type":"string","pattern":"\\S"},"description":"Decrypt, GenerateDataKey, …"},"constraints":{"type":"object","properties":{"encryptionContextEquals":{"type":"object","additionalProperties":{"type":"string"}},"encryptionContextSubset":{"type":"object","additionalProperties":{"type":"string"}}},"additionalProperties":false}},"additionalProperties":false},"organization":{"type":"object","properties":{"serviceControlPolicies":{"type":"array","items":{"type":"array","description":"One level of the organization tree: policy documents, or {name, arn, document} objects.","items":{"type":"object","if":{"required":["document"]},"then":{"$ref":"#/$defs/namedPolicy"}}},"description":"SCPs of the caller's account, root level first, the account's own level last. []: no SCPs apply."},"resourceControlPolicies":{"type":"array","items":{"type":"array","description":"One level of the organization tree: policy documents, or {name, arn, document} objects.","items":{"type":"object","if":{"required":["document"]},"then":{"$ref":"#/$defs/namedPolicy"}}},"description":"RCPs of the resource's account, in the same order. []: no RCPs apply."}},"additionalProperties":false},"distribution":{"type":"object","description":"cloudfront-download: the distribution whose origin requests are diagnosed.","properties":{"arn":{"type":"string","pattern":"^arn:aws(-cn|-us-gov)?:cloudfront::[0-9]{12}:distribution/[A-Z0-9]{1,64}$","description":"The distribution ARN, which its requests carry as AWS:SourceArn."},"originAccess":{"enum":["origin-access-control","origin-access-identity","none"],"description":"How the distribution signs its requests to the bucket: OAC, a legacy OAI, or not at all."},"originType":{"enum":["s3-rest","s3-website"],"description":"The origin: the bucket's REST endpoint, or its website endpoint (a custom origin)."}},"additionalProperties":false},"presignedUrl":{"type":"object","description":"presigned-download, presigned-upload: what the URL tells. Never its signature or security token.","required":["signatureVersion"],"properties":{"signatureVersion":{"enum":[2,4],"description":"4: X-Amz-Algorithm=AWS4-HMAC-SHA256; 2: AWSAccessKeyId and Signature."},"accessKeyId":{"type":"string","pattern":"^(AKIA|ASIA)[A-Z0-9]{12,124}$","description":"The signer's access key ID: AKIA… long-term, ASIA… temporary."},"signedAt":{"type":"string","description":"X-Amz-Date, as an ISO 8601 time."},"expiresSeconds":{"type":"integer","minimum":1,"maximum":604800,"description":"X-Amz-Expires, in seconds (at most 7 days)."},"expiresAt":{"type":"string","description":"When the URL itself stops working, as an ISO 8601 time."},"signedHeaders":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9-]+$"},"maxItems":64,"description":"X-Amz-SignedHeaders, lower case."},"signerAccount":{"type":"string","pattern":"^[0-9]{12}$","description":"The account of the signer's access key (sts:GetAccessKeyInfo)."},"signedByPrincipal":{"type":"boolean","description":"true: the snapshot's principal signed it (its own credentials use accessKeyId, or the user said so); false: its credentials use another key; absent: not known."}},"additionalProperties":false},"service":{"type":"object","description":"service-read, service-write: the AWS service that reads or writes the object, and the role it uses when it uses one of its own.","required":["name"],"properties":{"name":{"enum":["athena","glue","emr","lambda","redshift-spectrum","sagemaker","firehose","lake-formation"],"description":"The service: athena acts with the caller's own credentials; the others with a role of theirs."},"roleArn":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/(?:[!-~]*/)?[\\w+=,.@-]+$","description":"The IAM role the service uses (a Glue job's role, a Lambda function's execution role, …); the principal is then this role."}},"additionalProperties":false},"unreadNote":{"type":"object","required":["path","reason"],"properties":{"path":{"type":"string","pattern":"\\S","description":"Dotted path of the unknown field, e.g. key.policy."},"reason":{"type":"string","pattern":"\\S","description":"Why it could not be read."},"resolveWith":{"type":"string","pattern":"\\S","description":"The permission or paste that would fill it."}},"additionalProperties":false},"namedPolicy":{"required":["name","document"],"properties":{"name":{"type":"string","pattern":"\\S","description":"The policy name, e.g. the inline policy name or the managed policy name."},"arn":{"type":"string","pattern":"\\S","description":"The managed policy ARN, when it is one."},"document":{"$ref":"#/$defs/policyDocument"}},"additionalProperties":false},"encryption":{"required":["algorithm"],"properties":{"algorithm":{"enum":["aws:kms","aws:kms:dsse","AES256"]},"kmsKeyId":{"type":"string","pattern":"\\S","description":"The key: key ARN (best), key ID, alias name or alias ARN."},"bucketKeyEnabled":{"type":"boolean","description":"S3 Bucket Keys are on."}},"additionalProperties":false},"policyDocument":{"type":"object","description":"An IAM policy document as AWS returns it: {\"Version\": \"2012-10-17\", \"Statement\": [...]}."}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:s3-kms-doctor:snapshot:1","title":"s3-kms-doctor snapshot","description":"Everything known about one S3 request on an SSE-KMS object. Absent means unknown; null means known to be none. See docs/snapshot.md.","type":"object","required":["format","question"],"properties":{"$schema":{"type":"string","description":"Optional: the path or URL of this schema, for editors."},"format":{"const":"s3-kms-doctor/snapshot@1"},"metadata":{"$ref":"#/$defs/metadata"},"question":{"$ref":"#/$defs/question"},"principal":{"$ref":"#/$defs/principal"},"bucket":{"$ref":"#/$defs/bucketInfo"},"object":{"$ref":"#/$defs/objectInfo"},"key":{"$ref":"#/$defs/keyInfo"},"source":{"type":"object","description":"copy, replication: facts of the source bucket, object and key.","properties":{"bucketInfo":{"$ref":"#/$defs/bucketInfo"},"objectInfo":{"$ref":"#/$defs/objectInfo"},"keyInfo":{"$ref":"#/$defs/keyInfo"}},"additionalProperties":false},"organization":{"$ref":"#/$defs/organization"},"distribution":{"$ref":"#/$defs/distribution"},"presignedUrl":{"$ref":"#/$defs/presignedUrl"},"replication":{"$ref":"#/$defs/replication"},"service":{"$ref":"#/$defs/service"},"requestContext":{"type":"object","description":"Other condition keys of the request (aws:SourceIp, aws:SourceVpce, …); null: known to be absent.","additionalProperties":{"type":["string","number","boolean","array","null"],"items":{"type":["string","number","boolean"]}}},"unread":{"type":"array","items":{"$ref":"#/$defs/unreadNote"},"description":"Why fields are missing, and what would fill them."},"evidence":{"type":"array","maxItems":16,"description":"What a pasted AccessDenied message proved: the policy type that explicitly denied an action.","items":{"type":"object","required":["deniedBy","action"],"properties":{"deniedBy":{"enum":["scp","rcp"]},"action":{"type":"string","pattern":"\\S","description":"The action AWS named, e.g. s3:PutObject."},"policyArn":{"type":"string","pattern":"\\S","description":"The denying policy, when AWS named it."}},"additionalProperties":false}},"assumptions":{"type":"array","maxItems":16,"description":"Facts taken as given without reading them; each is shown beside the verdict.","items":{"type":"object","required":["id"],"properties":{"id":{"enum":["no-grants","bucket-key=on","bucket-key=off","guardrails-allow"],"description":"The assumed fact."},"because":{"type":"string","pattern":"\\S","description":"Where it comes from, when not the user's own choice."}},"additionalProperties":false}}},"additionalProperties":false,"$defs":{"metadata":{"type":"object","properties":{"title":{"type":"string"},"description":{"type":"string"},"createdAt":{"type":"string","description":"ISO 8601 date and time."},"collectedBy":{"enum":["live","manual","bundle","example"]},"redacted":{"type":"boolean","description":"Account IDs and names were replaced by placeholders."}},"additionalProperties":false},"question":{"type":"object","description":"What the user tried.","required":["operation","bucket","objectKey"],"properties":{"operation":{"enum":["upload","download","copy","cloudfront-download","cloudfront-upload","presigned-download","presigned-upload","service-read","service-write","replication"],"description":"upload, download, copy (CopyObject into question.bucket), cloudfront-download or cloudfront-upload (CloudFront with OAC reads or writes the object), presigned-download or presigned-upload (a presigned URL, made as its signer), service-read or service-write (an AWS service such as Athena or Glue reads or writes the object; see service), replication (S3 replicates question.source to question.bucket as the rule's role)."},"bucket":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{2,254}$","description":"The bucket written to (upload, copy) or read from (download)."},"objectKey":{"type":"string","pattern":"\\S","description":"The object key."},"sizeBytes":{"type":"integer","minimum":0,"description":"Size of the object in bytes; decides multipart."},"multipart":{"type":"boolean","description":"Known from the request itself (an error from UploadPart): whether it went in parts. Size and tool then do not decide."},"multipartThresholdBytes":{"type":"integer","minimum":1,"description":"Above this size the tool uploads in parts. Default 8388608 (8 MiB, the AWS CLI's)."},"tool":{"enum":["aws-cli","sdk","sdk-js","boto3","dotnet","console","other"],"description":"The tool that made the request."},"kmsKeyId":{"type":"string","pattern":"\\S","description":"The key named in the request (upload, copy) or the object's key (download): key ID, key ARN, alias name or alias ARN."},"source":{"$ref":"#/$defs/copySource"}},"additionalProperties":false,"if":{"required":["operation"],"properties":{"operation":{"enum":["copy","replication"]}}},"then":{"required":["source"]}},"copySource":{"type":"object","description":"copy: the object copied from; replication: the source object replicated.","required":["bucket","objectKey"],"properties":{"bucket":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{2,254}$","description":"The source bucket."},"objectKey":{"type":"string","pattern":"\\S","description":"The source object key."},"kmsKeyId":{"type":"string","pattern":"\\S","description":"The source object's key, when known."}},"additionalProperties":false},"principal":{"type":"object","description":"The caller: who made the request, and the policies that apply to them.","required":["arn"],"properties":{"arn":{"type":"string","pattern":"^arn:aws[a-z-]*:(?:iam::[0-9]{12}:(?:root|(?:user|role)/(?:[!-~]*/)?[\\w+=,.@-]+)|sts::[0-9]{12}:(?:assumed-role/[\\w+=,.@-]+/[\\w+=,.@-]+|federated-user/[\\w+=,.@-]+))$","description":"IAM user, role, or assumed-role session ARN."},"roleArn":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/(?:[!-~]*/)?[\\w+=,.@-]+$","description":"For a session: the role behind it, with its path, as GetRole returns it."},"userId":{"type":"string","pattern":"\\S","description":"The unique ID (AIDA… or AROA…:session), for aws:userid."},"identityPolicies":{"type":"array","items":{"type":"object","$ref":"#/$defs/namedPolicy"},"description":"Every identity policy of the caller: inline, managed, and its groups'. [] means it has none."},"permissionsBoundary":{"type":["object","null"],"$ref":"#/$defs/namedPolicy","description":"null: no permissions boundary."},"sessionPolicy":{"type":["object","null"],"description":"null: no session policy. Cannot be read from AWS, only pasted."},"tags":{"type":"object","additionalProperties":{"type":"string"},"description":"Principal tags, for aws:PrincipalTag conditions."},"organizationId":{"type":["string","null"],"pattern":"^o-[a-z0-9]{10,32}$","description":"The caller account's organization ID, for aws:PrincipalOrgID; null: in no organization."},"trustPolicy":{"$ref":"#/$defs/policyDocument","description":"For a role: its trust policy (GetRole's AssumeRolePolicyDocument)."}},"additionalProperties":false},"bucketInfo":{"type":"object","description":"Facts of the bucket: its account, Region, bucket policy, default encryption and object ownership.","properties":{"name":{"type":"string","pattern":"\\S","description":"The bucket name, when it differs from question.bucket (copy source)."},"accountId":{"type":"string","pattern":"^[0-9]{12}$","description":"The bucket owner's account ID."},"region":{"type":"string","pattern":"^(?:[a-z]+-){2,3}[0-9]+$","description":"The bucket's Region."},"policy":{"type":["object","null"],"description":"The bucket policy document; null: the bucket has no bucket policy."},"defaultEncryption":{"type":["object","null"],"$ref":"#/$defs/encryption","description":"Default encryption; null: none configured (S3 then uses SSE-S3)."},"objectOwnership":{"enum":["BucketOwnerEnforced","BucketOwnerPreferred","ObjectWriter",null],"description":"The Object Ownership setting; null: none set."},"versioning":{"enum":["Enabled","Suspended",null],"description":"GetBucketVersioning's Status; null: never enabled. Replication needs Enabled on both buckets."}},"additionalProperties":false},"objectInfo":{"type":"object","description":"What HeadObject says of an existing object.","properties":{"encryption":{"type":["object","null"],"$ref":"#/$defs/encryption","description":"The object's encryption; null: not encrypted with a key."},"ownerAccountId":{"type":"string","pattern":"^[0-9]{12}$","description":"The object owner's account ID."}},"additionalProperties":false},"keyInfo":{"type":"object","description":"Facts of the KMS key: its ARN, manager, state, spec, key policy and grants.","required":["arn"],"properties":{"arn":{"type":"string","pattern":"^arn:aws[a-z-]*:kms:(?:[a-z]+-){2,3}[0-9]+:[0-9]{12}:key/(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$","description":"The key ARN."},"aliases":{"type":"array","items":{"type":"string","pattern":"\\S"},"description":"Alias names, e.g. alias/uploads."},"keyManager":{"enum":["CUSTOMER","AWS"],"description":"CUSTOMER: a customer managed key; AWS: an AWS managed key such as aws/s3."},"keyState":{"enum":["Enabled","Disabled","PendingDeletion","PendingImport","PendingReplicaDeletion","Unavailable","Creating","Updating"],"description":"The key state, as DescribeKey reports it."},"keySpec":{"type":"string","pattern":"\\S","description":"SYMMETRIC_DEFAULT, RSA_2048, … S3 needs a symmetric encryption key."},"keyUsage":{"type":"string","pattern":"\\S","description":"ENCRYPT_DECRYPT, SIGN_VERIFY, …"},"multiRegion":{"type":"boolean","description":"A multi-Region key (S3 treats it as a single-Region key)."},"policy":{"$ref":"#/$defs/policyDocument","description":"The key policy document. Every key has one, so it cannot be null."},"grants":{"type":"array","items":{"$ref":"#/$defs/keyGrant"},"description":"Grants on the key, as ListGrants returns them."}},"additionalProperties":false},"keyGrant":{"type":"object","required":["granteePrincipal","operations"],"properties":{"grantId":{"type":"string","pattern":"\\S"},"name":{"type":"string"},"granteePrincipal":{"type":"string","pattern":"\\S","description":"The principal the grant allows."},"retiringPrincipal":{"type":"string","pattern":"\\S"},"operations":{"type":"array","items":{"type":"string","pattern":"\\S"},"description":"Decrypt, GenerateDataKey, …"},"constraints":{"type":"object","properties":{"encryptionContextEquals":{"type":"object","additionalProperties":{"type":"string"}},"encryptionContextSubset":{"type":"object","additionalProperties":{"type":"string"}}},"additionalProperties":false}},"additionalProperties":false},"organization":{"type":"object","properties":{"serviceControlPolicies":{"type":"array","items":{"type":"array","description":"One level of the organization tree: policy documents, or {name, arn, document} objects.","items":{"type":"object","if":{"required":["document"]},"then":{"$ref":"#/$defs/namedPolicy"}}},"description":"SCPs of the caller's account, root level first, the account's own level last. []: no SCPs apply."},"resourceControlPolicies":{"type":"array","items":{"type":"array","description":"One level of the organization tree: policy documents, or {name, arn, document} objects.","items":{"type":"object","if":{"required":["document"]},"then":{"$ref":"#/$defs/namedPolicy"}}},"description":"RCPs of the resource's account, in the same order. []: no RCPs apply."}},"additionalProperties":false},"distribution":{"type":"object","description":"cloudfront-download: the distribution whose origin requests are diagnosed.","properties":{"arn":{"type":"string","pattern":"^arn:aws(-cn|-us-gov)?:cloudfront::[0-9]{12}:distribution/[A-Z0-9]{1,64}$","description":"The distribution ARN, which its requests carry as AWS:SourceArn."},"originAccess":{"enum":["origin-access-control","origin-access-identity","none"],"description":"How the distribution signs its requests to the bucket: OAC, a legacy OAI, or not at all."},"originType":{"enum":["s3-rest","s3-website"],"description":"The origin: the bucket's REST endpoint, or its website endpoint (a custom origin)."}},"additionalProperties":false},"presignedUrl":{"type":"object","description":"presigned-download, presigned-upload: what the URL tells. Never its signature or security token.","required":["signatureVersion"],"properties":{"signatureVersion":{"enum":[2,4],"description":"4: X-Amz-Algorithm=AWS4-HMAC-SHA256; 2: AWSAccessKeyId and Signature."},"accessKeyId":{"type":"string","pattern":"^(AKIA|ASIA)[A-Z0-9]{12,124}$","description":"The signer's access key ID: AKIA… long-term, ASIA… temporary."},"signedAt":{"type":"string","description":"X-Amz-Date, as an ISO 8601 time."},"expiresSeconds":{"type":"integer","minimum":1,"maximum":604800,"description":"X-Amz-Expires, in seconds (at most 7 days)."},"expiresAt":{"type":"string","description":"When the URL itself stops working, as an ISO 8601 time."},"signedHeaders":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9-]+$"},"maxItems":64,"description":"X-Amz-SignedHeaders, lower case."},"signerAccount":{"type":"string","pattern":"^[0-9]{12}$","description":"The account of the signer's access key (sts:GetAccessKeyInfo)."},"signedByPrincipal":{"type":"boolean","description":"true: the snapshot's principal signed it (its own credentials use accessKeyId, or the user said so); false: its credentials use another key; absent: not known."}},"additionalProperties":false},"replication":{"type":"object","description":"replication: the source bucket's replication rule that covers the object (GetBucketReplication).","properties":{"role":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/(?:[!-~]*/)?[\\w+=,.@-]+$","description":"The IAM role S3 assumes to replicate (the principal is that role)."},"ruleId":{"type":"string","description":"The rule's ID."},"status":{"enum":["Enabled","Disabled"],"description":"The rule's Status."},"destinationBucket":{"type":"string","pattern":"^arn:aws[a-z-]*:s3:::[A-Za-z0-9][A-Za-z0-9._-]{2,254}$","description":"Destination.Bucket, as an ARN."},"destinationAccount":{"type":"string","pattern":"^[0-9]{12}$","description":"Destination.Account: the destination bucket's owner, when the rule names it."},"replicaKmsKeyId":{"type":["string","null"],"pattern":"\\S","description":"Destination.EncryptionConfiguration.ReplicaKmsKeyID: a key ARN (best), key ID, alias or alias ARN; null: the rule names none."},"sseKmsEncryptedObjects":{"type":"boolean","description":"SourceSelectionCriteria.SseKmsEncryptedObjects.Status is Enabled; false: disabled or absent."}},"additionalProperties":false},"service":{"type":"object","description":"service-read, service-write: the AWS service that reads or writes the object, and the role it uses when it uses one of its own.","required":["name"],"properties":{"name":{"enum":["athena","glue","emr","lambda","redshift-spectrum","sagemaker","firehose","lake-formation"],"description":"The service: athena acts with the caller's own credentials; the others with a role of theirs."},"roleArn":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/(?:[!-~]*/)?[\\w+=,.@-]+$","description":"The IAM role the service uses (a Glue job's role, a Lambda function's execution role, …); the principal is then this role."}},"additionalProperties":false},"unreadNote":{"type":"object","required":["path","reason"],"properties":{"path":{"type":"string","pattern":"\\S","description":"Dotted path of the unknown field, e.g. key.policy."},"reason":{"type":"string","pattern":"\\S","description":"Why it could not be read."},"resolveWith":{"type":"string","pattern":"\\S","description":"The permission or paste that would fill it."}},"additionalProperties":false},"namedPolicy":{"required":["name","document"],"properties":{"name":{"type":"string","pattern":"\\S","description":"The policy name, e.g. the inline policy name or the managed policy name."},"arn":{"type":"string","pattern":"\\S","description":"The managed policy ARN, when it is one."},"document":{"$ref":"#/$defs/policyDocument"}},"additionalProperties":false},"encryption":{"required":["algorithm"],"properties":{"algorithm":{"enum":["aws:kms","aws:kms:dsse","AES256"]},"kmsKeyId":{"type":"string","pattern":"\\S","description":"The key: key ARN (best), key ID, alias name or alias ARN."},"bucketKeyEnabled":{"type":"boolean","description":"S3 Bucket Keys are on."}},"additionalProperties":false},"policyDocument":{"type":"object","description":"An IAM policy document as AWS returns it: {\"Version\": \"2012-10-17\", \"Statement\": [...]}."}}};
 const schema32 = {"type":"object","properties":{"title":{"type":"string"},"description":{"type":"string"},"createdAt":{"type":"string","description":"ISO 8601 date and time."},"collectedBy":{"enum":["live","manual","bundle","example"]},"redacted":{"type":"boolean","description":"Account IDs and names were replaced by placeholders."}},"additionalProperties":false};
-const schema46 = {"type":"object","description":"cloudfront-download: the distribution whose origin requests are diagnosed.","properties":{"arn":{"type":"string","pattern":"^arn:aws(-cn|-us-gov)?:cloudfront::[0-9]{12}:distribution/[A-Z0-9]{1,64}$","description":"The distribution ARN, which its requests carry as AWS:SourceArn."},"originAccess":{"enum":["origin-access-control","origin-access-identity","none"],"description":"How the distribution signs its requests to the bucket: OAC, a legacy OAI, or not at all."},"originType":{"enum":["s3-rest","s3-website"],"description":"The origin: the bucket's REST endpoint, or its website endpoint (a custom origin)."}},"additionalProperties":false};
-const schema47 = {"type":"object","description":"presigned-download, presigned-upload: what the URL tells. Never its signature or security token.","required":["signatureVersion"],"properties":{"signatureVersion":{"enum":[2,4],"description":"4: X-Amz-Algorithm=AWS4-HMAC-SHA256; 2: AWSAccessKeyId and Signature."},"accessKeyId":{"type":"string","pattern":"^(AKIA|ASIA)[A-Z0-9]{12,124}$","description":"The signer's access key ID: AKIA… long-term, ASIA… temporary."},"signedAt":{"type":"string","description":"X-Amz-Date, as an ISO 8601 time."},"expiresSeconds":{"type":"integer","minimum":1,"maximum":604800,"description":"X-Amz-Expires, in seconds (at most 7 days)."},"expiresAt":{"type":"string","description":"When the URL itself stops working, as an ISO 8601 time."},"signedHeaders":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9-]+$"},"maxItems":64,"description":"X-Amz-SignedHeaders, lower case."},"signerAccount":{"type":"string","pattern":"^[0-9]{12}$","description":"The account of the signer's access key (sts:GetAccessKeyInfo)."},"signedByPrincipal":{"type":"boolean","description":"true: the snapshot's principal signed it (its own credentials use accessKeyId, or the user said so); false: its credentials use another key; absent: not known."}},"additionalProperties":false};
-const schema48 = {"type":"object","description":"service-read, service-write: the AWS service that reads or writes the object, and the role it uses when it uses one of its own.","required":["name"],"properties":{"name":{"enum":["athena","glue","emr","lambda","redshift-spectrum","sagemaker","firehose","lake-formation"],"description":"The service: athena acts with the caller's own credentials; the others with a role of theirs."},"roleArn":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/(?:[!-~]*/)?[\\w+=,.@-]+$","description":"The IAM role the service uses (a Glue job's role, a Lambda function's execution role, …); the principal is then this role."}},"additionalProperties":false};
-const schema49 = {"type":"object","required":["path","reason"],"properties":{"path":{"type":"string","pattern":"\\S","description":"Dotted path of the unknown field, e.g. key.policy."},"reason":{"type":"string","pattern":"\\S","description":"Why it could not be read."},"resolveWith":{"type":"string","pattern":"\\S","description":"The permission or paste that would fill it."}},"additionalProperties":false};
+const schema47 = {"type":"object","description":"cloudfront-download: the distribution whose origin requests are diagnosed.","properties":{"arn":{"type":"string","pattern":"^arn:aws(-cn|-us-gov)?:cloudfront::[0-9]{12}:distribution/[A-Z0-9]{1,64}$","description":"The distribution ARN, which its requests carry as AWS:SourceArn."},"originAccess":{"enum":["origin-access-control","origin-access-identity","none"],"description":"How the distribution signs its requests to the bucket: OAC, a legacy OAI, or not at all."},"originType":{"enum":["s3-rest","s3-website"],"description":"The origin: the bucket's REST endpoint, or its website endpoint (a custom origin)."}},"additionalProperties":false};
+const schema48 = {"type":"object","description":"presigned-download, presigned-upload: what the URL tells. Never its signature or security token.","required":["signatureVersion"],"properties":{"signatureVersion":{"enum":[2,4],"description":"4: X-Amz-Algorithm=AWS4-HMAC-SHA256; 2: AWSAccessKeyId and Signature."},"accessKeyId":{"type":"string","pattern":"^(AKIA|ASIA)[A-Z0-9]{12,124}$","description":"The signer's access key ID: AKIA… long-term, ASIA… temporary."},"signedAt":{"type":"string","description":"X-Amz-Date, as an ISO 8601 time."},"expiresSeconds":{"type":"integer","minimum":1,"maximum":604800,"description":"X-Amz-Expires, in seconds (at most 7 days)."},"expiresAt":{"type":"string","description":"When the URL itself stops working, as an ISO 8601 time."},"signedHeaders":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9-]+$"},"maxItems":64,"description":"X-Amz-SignedHeaders, lower case."},"signerAccount":{"type":"string","pattern":"^[0-9]{12}$","description":"The account of the signer's access key (sts:GetAccessKeyInfo)."},"signedByPrincipal":{"type":"boolean","description":"true: the snapshot's principal signed it (its own credentials use accessKeyId, or the user said so); false: its credentials use another key; absent: not known."}},"additionalProperties":false};
+const schema49 = {"type":"object","description":"replication: the source bucket's replication rule that covers the object (GetBucketReplication).","properties":{"role":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/(?:[!-~]*/)?[\\w+=,.@-]+$","description":"The IAM role S3 assumes to replicate (the principal is that role)."},"ruleId":{"type":"string","description":"The rule's ID."},"status":{"enum":["Enabled","Disabled"],"description":"The rule's Status."},"destinationBucket":{"type":"string","pattern":"^arn:aws[a-z-]*:s3:::[A-Za-z0-9][A-Za-z0-9._-]{2,254}$","description":"Destination.Bucket, as an ARN."},"destinationAccount":{"type":"string","pattern":"^[0-9]{12}$","description":"Destination.Account: the destination bucket's owner, when the rule names it."},"replicaKmsKeyId":{"type":["string","null"],"pattern":"\\S","description":"Destination.EncryptionConfiguration.ReplicaKmsKeyID: a key ARN (best), key ID, alias or alias ARN; null: the rule names none."},"sseKmsEncryptedObjects":{"type":"boolean","description":"SourceSelectionCriteria.SseKmsEncryptedObjects.Status is Enabled; false: disabled or absent."}},"additionalProperties":false};
+const schema50 = {"type":"object","description":"service-read, service-write: the AWS service that reads or writes the object, and the role it uses when it uses one of its own.","required":["name"],"properties":{"name":{"enum":["athena","glue","emr","lambda","redshift-spectrum","sagemaker","firehose","lake-formation"],"description":"The service: athena acts with the caller's own credentials; the others with a role of theirs."},"roleArn":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/(?:[!-~]*/)?[\\w+=,.@-]+$","description":"The IAM role the service uses (a Glue job's role, a Lambda function's execution role, …); the principal is then this role."}},"additionalProperties":false};
+const schema51 = {"type":"object","required":["path","reason"],"properties":{"path":{"type":"string","pattern":"\\S","description":"Dotted path of the unknown field, e.g. key.policy."},"reason":{"type":"string","pattern":"\\S","description":"Why it could not be read."},"resolveWith":{"type":"string","pattern":"\\S","description":"The permission or paste that would fill it."}},"additionalProperties":false};
 const func1 = Object.prototype.hasOwnProperty;
-const schema33 = {"type":"object","description":"What the user tried.","required":["operation","bucket","objectKey"],"properties":{"operation":{"enum":["upload","download","copy","cloudfront-download","cloudfront-upload","presigned-download","presigned-upload","service-read","service-write"],"description":"upload, download, copy (CopyObject into question.bucket), cloudfront-download or cloudfront-upload (CloudFront with OAC reads or writes the object), presigned-download or presigned-upload (a presigned URL, made as its signer), service-read or service-write (an AWS service such as Athena or Glue reads or writes the object; see service)."},"bucket":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{2,254}$","description":"The bucket written to (upload, copy) or read from (download)."},"objectKey":{"type":"string","pattern":"\\S","description":"The object key."},"sizeBytes":{"type":"integer","minimum":0,"description":"Size of the object in bytes; decides multipart."},"multipart":{"type":"boolean","description":"Known from the request itself (an error from UploadPart): whether it went in parts. Size and tool then do not decide."},"multipartThresholdBytes":{"type":"integer","minimum":1,"description":"Above this size the tool uploads in parts. Default 8388608 (8 MiB, the AWS CLI's)."},"tool":{"enum":["aws-cli","sdk","sdk-js","boto3","dotnet","console","other"],"description":"The tool that made the request."},"kmsKeyId":{"type":"string","pattern":"\\S","description":"The key named in the request (upload, copy) or the object's key (download): key ID, key ARN, alias name or alias ARN."},"source":{"$ref":"#/$defs/copySource"}},"additionalProperties":false,"if":{"required":["operation"],"properties":{"operation":{"enum":["copy"]}}},"then":{"required":["source"]}};
-const schema34 = {"type":"object","description":"copy: the object copied from.","required":["bucket","objectKey"],"properties":{"bucket":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{2,254}$","description":"The source bucket."},"objectKey":{"type":"string","pattern":"\\S","description":"The source object key."},"kmsKeyId":{"type":"string","pattern":"\\S","description":"The source object's key, when known."}},"additionalProperties":false};
+const schema33 = {"type":"object","description":"What the user tried.","required":["operation","bucket","objectKey"],"properties":{"operation":{"enum":["upload","download","copy","cloudfront-download","cloudfront-upload","presigned-download","presigned-upload","service-read","service-write","replication"],"description":"upload, download, copy (CopyObject into question.bucket), cloudfront-download or cloudfront-upload (CloudFront with OAC reads or writes the object), presigned-download or presigned-upload (a presigned URL, made as its signer), service-read or service-write (an AWS service such as Athena or Glue reads or writes the object; see service), replication (S3 replicates question.source to question.bucket as the rule's role)."},"bucket":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{2,254}$","description":"The bucket written to (upload, copy) or read from (download)."},"objectKey":{"type":"string","pattern":"\\S","description":"The object key."},"sizeBytes":{"type":"integer","minimum":0,"description":"Size of the object in bytes; decides multipart."},"multipart":{"type":"boolean","description":"Known from the request itself (an error from UploadPart): whether it went in parts. Size and tool then do not decide."},"multipartThresholdBytes":{"type":"integer","minimum":1,"description":"Above this size the tool uploads in parts. Default 8388608 (8 MiB, the AWS CLI's)."},"tool":{"enum":["aws-cli","sdk","sdk-js","boto3","dotnet","console","other"],"description":"The tool that made the request."},"kmsKeyId":{"type":"string","pattern":"\\S","description":"The key named in the request (upload, copy) or the object's key (download): key ID, key ARN, alias name or alias ARN."},"source":{"$ref":"#/$defs/copySource"}},"additionalProperties":false,"if":{"required":["operation"],"properties":{"operation":{"enum":["copy","replication"]}}},"then":{"required":["source"]}};
+const schema34 = {"type":"object","description":"copy: the object copied from; replication: the source object replicated.","required":["bucket","objectKey"],"properties":{"bucket":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{2,254}$","description":"The source bucket."},"objectKey":{"type":"string","pattern":"\\S","description":"The source object key."},"kmsKeyId":{"type":"string","pattern":"\\S","description":"The source object's key, when known."}},"additionalProperties":false};
 const pattern4 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]{2,254}$", "u");
 const pattern5 = new RegExp("\\S", "u");
 
@@ -44,7 +45,8 @@ errors++;
 }
 else {
 if(data.operation !== undefined){
-if(!(data.operation === "copy")){
+let data0 = data.operation;
+if(!((data0 === "copy") || (data0 === "replication"))){
 const err1 = {};
 if(vErrors === null){
 vErrors = [err1];
@@ -139,7 +141,7 @@ errors++;
 }
 if(data.operation !== undefined){
 let data1 = data.operation;
-if(!(((((((((data1 === "upload") || (data1 === "download")) || (data1 === "copy")) || (data1 === "cloudfront-download")) || (data1 === "cloudfront-upload")) || (data1 === "presigned-download")) || (data1 === "presigned-upload")) || (data1 === "service-read")) || (data1 === "service-write"))){
+if(!((((((((((data1 === "upload") || (data1 === "download")) || (data1 === "copy")) || (data1 === "cloudfront-download")) || (data1 === "cloudfront-upload")) || (data1 === "presigned-download")) || (data1 === "presigned-upload")) || (data1 === "service-read")) || (data1 === "service-write")) || (data1 === "replication"))){
 const err8 = {instancePath:instancePath+"/operation",schemaPath:"#/properties/operation/enum",keyword:"enum",params:{allowedValues: schema33.properties.operation.enum},message:"must be equal to one of the allowed values",schema:schema33.properties.operation.enum,parentSchema:schema33.properties.operation,data:data1};
 if(vErrors === null){
 vErrors = [err8];
@@ -439,12 +441,12 @@ return errors === 0;
 }
 validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema35 = {"type":"object","description":"The caller: who made the request, and the policies that apply to them.","required":["arn"],"properties":{"arn":{"type":"string","pattern":"^arn:aws[a-z-]*:(?:iam::[0-9]{12}:(?:root|(?:user|role)/(?:[!-~]*/)?[\\w+=,.@-]+)|sts::[0-9]{12}:(?:assumed-role/[\\w+=,.@-]+/[\\w+=,.@-]+|federated-user/[\\w+=,.@-]+))$","description":"IAM user, role, or assumed-role session ARN."},"roleArn":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/(?:[!-~]*/)?[\\w+=,.@-]+$","description":"For a session: the role behind it, with its path, as GetRole returns it."},"userId":{"type":"string","pattern":"\\S","description":"The unique ID (AIDA… or AROA…:session), for aws:userid."},"identityPolicies":{"type":"array","items":{"type":"object","$ref":"#/$defs/namedPolicy"},"description":"Every identity policy of the caller: inline, managed, and its groups'. [] means it has none."},"permissionsBoundary":{"type":["object","null"],"$ref":"#/$defs/namedPolicy","description":"null: no permissions boundary."},"sessionPolicy":{"type":["object","null"],"description":"null: no session policy. Cannot be read from AWS, only pasted."},"tags":{"type":"object","additionalProperties":{"type":"string"},"description":"Principal tags, for aws:PrincipalTag conditions."},"organizationId":{"type":["string","null"],"pattern":"^o-[a-z0-9]{10,32}$","description":"The caller account's organization ID, for aws:PrincipalOrgID; null: in no organization."}},"additionalProperties":false};
+const schema35 = {"type":"object","description":"The caller: who made the request, and the policies that apply to them.","required":["arn"],"properties":{"arn":{"type":"string","pattern":"^arn:aws[a-z-]*:(?:iam::[0-9]{12}:(?:root|(?:user|role)/(?:[!-~]*/)?[\\w+=,.@-]+)|sts::[0-9]{12}:(?:assumed-role/[\\w+=,.@-]+/[\\w+=,.@-]+|federated-user/[\\w+=,.@-]+))$","description":"IAM user, role, or assumed-role session ARN."},"roleArn":{"type":"string","pattern":"^arn:aws[a-z-]*:iam::[0-9]{12}:role/(?:[!-~]*/)?[\\w+=,.@-]+$","description":"For a session: the role behind it, with its path, as GetRole returns it."},"userId":{"type":"string","pattern":"\\S","description":"The unique ID (AIDA… or AROA…:session), for aws:userid."},"identityPolicies":{"type":"array","items":{"type":"object","$ref":"#/$defs/namedPolicy"},"description":"Every identity policy of the caller: inline, managed, and its groups'. [] means it has none."},"permissionsBoundary":{"type":["object","null"],"$ref":"#/$defs/namedPolicy","description":"null: no permissions boundary."},"sessionPolicy":{"type":["object","null"],"description":"null: no session policy. Cannot be read from AWS, only pasted."},"tags":{"type":"object","additionalProperties":{"type":"string"},"description":"Principal tags, for aws:PrincipalTag conditions."},"organizationId":{"type":["string","null"],"pattern":"^o-[a-z0-9]{10,32}$","description":"The caller account's organization ID, for aws:PrincipalOrgID; null: in no organization."},"trustPolicy":{"$ref":"#/$defs/policyDocument","description":"For a role: its trust policy (GetRole's AssumeRolePolicyDocument)."}},"additionalProperties":false};
+const schema37 = {"type":"object","description":"An IAM policy document as AWS returns it: {\"Version\": \"2012-10-17\", \"Statement\": [...]}."};
 const pattern10 = new RegExp("^arn:aws[a-z-]*:(?:iam::[0-9]{12}:(?:root|(?:user|role)/(?:[!-~]*/)?[\\w+=,.@-]+)|sts::[0-9]{12}:(?:assumed-role/[\\w+=,.@-]+/[\\w+=,.@-]+|federated-user/[\\w+=,.@-]+))$", "u");
 const pattern11 = new RegExp("^arn:aws[a-z-]*:iam::[0-9]{12}:role/(?:[!-~]*/)?[\\w+=,.@-]+$", "u");
 const pattern15 = new RegExp("^o-[a-z0-9]{10,32}$", "u");
 const schema36 = {"required":["name","document"],"properties":{"name":{"type":"string","pattern":"\\S","description":"The policy name, e.g. the inline policy name or the managed policy name."},"arn":{"type":"string","pattern":"\\S","description":"The managed policy ARN, when it is one."},"document":{"$ref":"#/$defs/policyDocument"}},"additionalProperties":false};
-const schema37 = {"type":"object","description":"An IAM policy document as AWS returns it: {\"Version\": \"2012-10-17\", \"Statement\": [...]}."};
 
 function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -581,7 +583,7 @@ vErrors.push(err0);
 errors++;
 }
 for(const key0 in data){
-if(!((((((((key0 === "arn") || (key0 === "roleArn")) || (key0 === "userId")) || (key0 === "identityPolicies")) || (key0 === "permissionsBoundary")) || (key0 === "sessionPolicy")) || (key0 === "tags")) || (key0 === "organizationId"))){
+if(!(func1.call(schema35.properties, key0))){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema35,data};
 if(vErrors === null){
 vErrors = [err1];
@@ -783,9 +785,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.type,parentSchema:schema35,data};
+if(data.trustPolicy !== undefined){
+let data10 = data.trustPolicy;
+if(!(data10 && typeof data10 == "object" && !Array.isArray(data10))){
+const err16 = {instancePath:instancePath+"/trustPolicy",schemaPath:"#/$defs/policyDocument/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.type,parentSchema:schema37,data:data10};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -794,13 +797,25 @@ vErrors.push(err16);
 }
 errors++;
 }
+}
+}
+else {
+const err17 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.type,parentSchema:schema35,data};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
 validate23.errors = vErrors;
 return errors === 0;
 }
 validate23.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema38 = {"type":"object","description":"Facts of the bucket: its account, Region, bucket policy, default encryption and object ownership.","properties":{"name":{"type":"string","pattern":"\\S","description":"The bucket name, when it differs from question.bucket (copy source)."},"accountId":{"type":"string","pattern":"^[0-9]{12}$","description":"The bucket owner's account ID."},"region":{"type":"string","pattern":"^(?:[a-z]+-){2,3}[0-9]+$","description":"The bucket's Region."},"policy":{"type":["object","null"],"description":"The bucket policy document; null: the bucket has no bucket policy."},"defaultEncryption":{"type":["object","null"],"$ref":"#/$defs/encryption","description":"Default encryption; null: none configured (S3 then uses SSE-S3)."},"objectOwnership":{"enum":["BucketOwnerEnforced","BucketOwnerPreferred","ObjectWriter",null],"description":"The Object Ownership setting; null: none set."}},"additionalProperties":false};
-const schema39 = {"required":["algorithm"],"properties":{"algorithm":{"enum":["aws:kms","aws:kms:dsse","AES256"]},"kmsKeyId":{"type":"string","pattern":"\\S","description":"The key: key ARN (best), key ID, alias name or alias ARN."},"bucketKeyEnabled":{"type":"boolean","description":"S3 Bucket Keys are on."}},"additionalProperties":false};
+const schema39 = {"type":"object","description":"Facts of the bucket: its account, Region, bucket policy, default encryption and object ownership.","properties":{"name":{"type":"string","pattern":"\\S","description":"The bucket name, when it differs from question.bucket (copy source)."},"accountId":{"type":"string","pattern":"^[0-9]{12}$","description":"The bucket owner's account ID."},"region":{"type":"string","pattern":"^(?:[a-z]+-){2,3}[0-9]+$","description":"The bucket's Region."},"policy":{"type":["object","null"],"description":"The bucket policy document; null: the bucket has no bucket policy."},"defaultEncryption":{"type":["object","null"],"$ref":"#/$defs/encryption","description":"Default encryption; null: none configured (S3 then uses SSE-S3)."},"objectOwnership":{"enum":["BucketOwnerEnforced","BucketOwnerPreferred","ObjectWriter",null],"description":"The Object Ownership setting; null: none set."},"versioning":{"enum":["Enabled","Suspended",null],"description":"GetBucketVersioning's Status; null: never enabled. Replication needs Enabled on both buckets."}},"additionalProperties":false};
+const schema40 = {"required":["algorithm"],"properties":{"algorithm":{"enum":["aws:kms","aws:kms:dsse","AES256"]},"kmsKeyId":{"type":"string","pattern":"\\S","description":"The key: key ARN (best), key ID, alias name or alias ARN."},"bucketKeyEnabled":{"type":"boolean","description":"S3 Bucket Keys are on."}},"additionalProperties":false};
 const pattern17 = new RegExp("^[0-9]{12}$", "u");
 const pattern18 = new RegExp("^(?:[a-z]+-){2,3}[0-9]+$", "u");
 
@@ -816,8 +831,8 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!((((((key0 === "name") || (key0 === "accountId")) || (key0 === "region")) || (key0 === "policy")) || (key0 === "defaultEncryption")) || (key0 === "objectOwnership"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema38,data};
+if(!(((((((key0 === "name") || (key0 === "accountId")) || (key0 === "region")) || (key0 === "policy")) || (key0 === "defaultEncryption")) || (key0 === "objectOwnership")) || (key0 === "versioning"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema39,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -831,7 +846,7 @@ if(data.name !== undefined){
 let data0 = data.name;
 if(typeof data0 === "string"){
 if(!pattern5.test(data0)){
-const err1 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema38.properties.name,data:data0};
+const err1 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema39.properties.name,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -842,7 +857,7 @@ errors++;
 }
 }
 else {
-const err2 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.properties.name.type,parentSchema:schema38.properties.name,data:data0};
+const err2 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.name.type,parentSchema:schema39.properties.name,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -856,7 +871,7 @@ if(data.accountId !== undefined){
 let data1 = data.accountId;
 if(typeof data1 === "string"){
 if(!pattern17.test(data1)){
-const err3 = {instancePath:instancePath+"/accountId",schemaPath:"#/properties/accountId/pattern",keyword:"pattern",params:{pattern: "^[0-9]{12}$"},message:"must match pattern \""+"^[0-9]{12}$"+"\"",schema:"^[0-9]{12}$",parentSchema:schema38.properties.accountId,data:data1};
+const err3 = {instancePath:instancePath+"/accountId",schemaPath:"#/properties/accountId/pattern",keyword:"pattern",params:{pattern: "^[0-9]{12}$"},message:"must match pattern \""+"^[0-9]{12}$"+"\"",schema:"^[0-9]{12}$",parentSchema:schema39.properties.accountId,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -867,7 +882,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/accountId",schemaPath:"#/properties/accountId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.properties.accountId.type,parentSchema:schema38.properties.accountId,data:data1};
+const err4 = {instancePath:instancePath+"/accountId",schemaPath:"#/properties/accountId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.accountId.type,parentSchema:schema39.properties.accountId,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -881,7 +896,7 @@ if(data.region !== undefined){
 let data2 = data.region;
 if(typeof data2 === "string"){
 if(!pattern18.test(data2)){
-const err5 = {instancePath:instancePath+"/region",schemaPath:"#/properties/region/pattern",keyword:"pattern",params:{pattern: "^(?:[a-z]+-){2,3}[0-9]+$"},message:"must match pattern \""+"^(?:[a-z]+-){2,3}[0-9]+$"+"\"",schema:"^(?:[a-z]+-){2,3}[0-9]+$",parentSchema:schema38.properties.region,data:data2};
+const err5 = {instancePath:instancePath+"/region",schemaPath:"#/properties/region/pattern",keyword:"pattern",params:{pattern: "^(?:[a-z]+-){2,3}[0-9]+$"},message:"must match pattern \""+"^(?:[a-z]+-){2,3}[0-9]+$"+"\"",schema:"^(?:[a-z]+-){2,3}[0-9]+$",parentSchema:schema39.properties.region,data:data2};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -892,7 +907,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/region",schemaPath:"#/properties/region/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.properties.region.type,parentSchema:schema38.properties.region,data:data2};
+const err6 = {instancePath:instancePath+"/region",schemaPath:"#/properties/region/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.region.type,parentSchema:schema39.properties.region,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -905,7 +920,7 @@ errors++;
 if(data.policy !== undefined){
 let data3 = data.policy;
 if((!(data3 && typeof data3 == "object" && !Array.isArray(data3))) && (data3 !== null)){
-const err7 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/type",keyword:"type",params:{type: schema38.properties.policy.type},message:"must be object,null",schema:schema38.properties.policy.type,parentSchema:schema38.properties.policy,data:data3};
+const err7 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/type",keyword:"type",params:{type: schema39.properties.policy.type},message:"must be object,null",schema:schema39.properties.policy.type,parentSchema:schema39.properties.policy,data:data3};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -918,7 +933,7 @@ errors++;
 if(data.defaultEncryption !== undefined){
 let data4 = data.defaultEncryption;
 if((!(data4 && typeof data4 == "object" && !Array.isArray(data4))) && (data4 !== null)){
-const err8 = {instancePath:instancePath+"/defaultEncryption",schemaPath:"#/properties/defaultEncryption/type",keyword:"type",params:{type: schema38.properties.defaultEncryption.type},message:"must be object,null",schema:schema38.properties.defaultEncryption.type,parentSchema:schema38.properties.defaultEncryption,data:data4};
+const err8 = {instancePath:instancePath+"/defaultEncryption",schemaPath:"#/properties/defaultEncryption/type",keyword:"type",params:{type: schema39.properties.defaultEncryption.type},message:"must be object,null",schema:schema39.properties.defaultEncryption.type,parentSchema:schema39.properties.defaultEncryption,data:data4};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -929,7 +944,7 @@ errors++;
 }
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 if(data4.algorithm === undefined){
-const err9 = {instancePath:instancePath+"/defaultEncryption",schemaPath:"#/$defs/encryption/required",keyword:"required",params:{missingProperty: "algorithm"},message:"must have required property '"+"algorithm"+"'",schema:schema39.required,parentSchema:schema39,data:data4};
+const err9 = {instancePath:instancePath+"/defaultEncryption",schemaPath:"#/$defs/encryption/required",keyword:"required",params:{missingProperty: "algorithm"},message:"must have required property '"+"algorithm"+"'",schema:schema40.required,parentSchema:schema40,data:data4};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -940,7 +955,7 @@ errors++;
 }
 for(const key1 in data4){
 if(!(((key1 === "algorithm") || (key1 === "kmsKeyId")) || (key1 === "bucketKeyEnabled"))){
-const err10 = {instancePath:instancePath+"/defaultEncryption",schemaPath:"#/$defs/encryption/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema39,data:data4};
+const err10 = {instancePath:instancePath+"/defaultEncryption",schemaPath:"#/$defs/encryption/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema40,data:data4};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -953,7 +968,7 @@ errors++;
 if(data4.algorithm !== undefined){
 let data5 = data4.algorithm;
 if(!(((data5 === "aws:kms") || (data5 === "aws:kms:dsse")) || (data5 === "AES256"))){
-const err11 = {instancePath:instancePath+"/defaultEncryption/algorithm",schemaPath:"#/$defs/encryption/properties/algorithm/enum",keyword:"enum",params:{allowedValues: schema39.properties.algorithm.enum},message:"must be equal to one of the allowed values",schema:schema39.properties.algorithm.enum,parentSchema:schema39.properties.algorithm,data:data5};
+const err11 = {instancePath:instancePath+"/defaultEncryption/algorithm",schemaPath:"#/$defs/encryption/properties/algorithm/enum",keyword:"enum",params:{allowedValues: schema40.properties.algorithm.enum},message:"must be equal to one of the allowed values",schema:schema40.properties.algorithm.enum,parentSchema:schema40.properties.algorithm,data:data5};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -967,7 +982,7 @@ if(data4.kmsKeyId !== undefined){
 let data6 = data4.kmsKeyId;
 if(typeof data6 === "string"){
 if(!pattern5.test(data6)){
-const err12 = {instancePath:instancePath+"/defaultEncryption/kmsKeyId",schemaPath:"#/$defs/encryption/properties/kmsKeyId/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema39.properties.kmsKeyId,data:data6};
+const err12 = {instancePath:instancePath+"/defaultEncryption/kmsKeyId",schemaPath:"#/$defs/encryption/properties/kmsKeyId/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema40.properties.kmsKeyId,data:data6};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -978,7 +993,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/defaultEncryption/kmsKeyId",schemaPath:"#/$defs/encryption/properties/kmsKeyId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.kmsKeyId.type,parentSchema:schema39.properties.kmsKeyId,data:data6};
+const err13 = {instancePath:instancePath+"/defaultEncryption/kmsKeyId",schemaPath:"#/$defs/encryption/properties/kmsKeyId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.kmsKeyId.type,parentSchema:schema40.properties.kmsKeyId,data:data6};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -991,7 +1006,7 @@ errors++;
 if(data4.bucketKeyEnabled !== undefined){
 let data7 = data4.bucketKeyEnabled;
 if(typeof data7 !== "boolean"){
-const err14 = {instancePath:instancePath+"/defaultEncryption/bucketKeyEnabled",schemaPath:"#/$defs/encryption/properties/bucketKeyEnabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema39.properties.bucketKeyEnabled.type,parentSchema:schema39.properties.bucketKeyEnabled,data:data7};
+const err14 = {instancePath:instancePath+"/defaultEncryption/bucketKeyEnabled",schemaPath:"#/$defs/encryption/properties/bucketKeyEnabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema40.properties.bucketKeyEnabled.type,parentSchema:schema40.properties.bucketKeyEnabled,data:data7};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1006,7 +1021,7 @@ errors++;
 if(data.objectOwnership !== undefined){
 let data8 = data.objectOwnership;
 if(!((((data8 === "BucketOwnerEnforced") || (data8 === "BucketOwnerPreferred")) || (data8 === "ObjectWriter")) || (data8 === null))){
-const err15 = {instancePath:instancePath+"/objectOwnership",schemaPath:"#/properties/objectOwnership/enum",keyword:"enum",params:{allowedValues: schema38.properties.objectOwnership.enum},message:"must be equal to one of the allowed values",schema:schema38.properties.objectOwnership.enum,parentSchema:schema38.properties.objectOwnership,data:data8};
+const err15 = {instancePath:instancePath+"/objectOwnership",schemaPath:"#/properties/objectOwnership/enum",keyword:"enum",params:{allowedValues: schema39.properties.objectOwnership.enum},message:"must be equal to one of the allowed values",schema:schema39.properties.objectOwnership.enum,parentSchema:schema39.properties.objectOwnership,data:data8};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1016,9 +1031,10 @@ vErrors.push(err15);
 errors++;
 }
 }
-}
-else {
-const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema38.type,parentSchema:schema38,data};
+if(data.versioning !== undefined){
+let data9 = data.versioning;
+if(!(((data9 === "Enabled") || (data9 === "Suspended")) || (data9 === null))){
+const err16 = {instancePath:instancePath+"/versioning",schemaPath:"#/properties/versioning/enum",keyword:"enum",params:{allowedValues: schema39.properties.versioning.enum},message:"must be equal to one of the allowed values",schema:schema39.properties.versioning.enum,parentSchema:schema39.properties.versioning,data:data9};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1027,12 +1043,24 @@ vErrors.push(err16);
 }
 errors++;
 }
+}
+}
+else {
+const err17 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.type,parentSchema:schema39,data};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
 validate28.errors = vErrors;
 return errors === 0;
 }
 validate28.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema40 = {"type":"object","description":"What HeadObject says of an existing object.","properties":{"encryption":{"type":["object","null"],"$ref":"#/$defs/encryption","description":"The object's encryption; null: not encrypted with a key."},"ownerAccountId":{"type":"string","pattern":"^[0-9]{12}$","description":"The object owner's account ID."}},"additionalProperties":false};
+const schema41 = {"type":"object","description":"What HeadObject says of an existing object.","properties":{"encryption":{"type":["object","null"],"$ref":"#/$defs/encryption","description":"The object's encryption; null: not encrypted with a key."},"ownerAccountId":{"type":"string","pattern":"^[0-9]{12}$","description":"The object owner's account ID."}},"additionalProperties":false};
 
 function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1047,7 +1075,7 @@ evaluated0.items = undefined;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!((key0 === "encryption") || (key0 === "ownerAccountId"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema40,data};
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema41,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1060,7 +1088,7 @@ errors++;
 if(data.encryption !== undefined){
 let data0 = data.encryption;
 if((!(data0 && typeof data0 == "object" && !Array.isArray(data0))) && (data0 !== null)){
-const err1 = {instancePath:instancePath+"/encryption",schemaPath:"#/properties/encryption/type",keyword:"type",params:{type: schema40.properties.encryption.type},message:"must be object,null",schema:schema40.properties.encryption.type,parentSchema:schema40.properties.encryption,data:data0};
+const err1 = {instancePath:instancePath+"/encryption",schemaPath:"#/properties/encryption/type",keyword:"type",params:{type: schema41.properties.encryption.type},message:"must be object,null",schema:schema41.properties.encryption.type,parentSchema:schema41.properties.encryption,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1071,7 +1099,7 @@ errors++;
 }
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 if(data0.algorithm === undefined){
-const err2 = {instancePath:instancePath+"/encryption",schemaPath:"#/$defs/encryption/required",keyword:"required",params:{missingProperty: "algorithm"},message:"must have required property '"+"algorithm"+"'",schema:schema39.required,parentSchema:schema39,data:data0};
+const err2 = {instancePath:instancePath+"/encryption",schemaPath:"#/$defs/encryption/required",keyword:"required",params:{missingProperty: "algorithm"},message:"must have required property '"+"algorithm"+"'",schema:schema40.required,parentSchema:schema40,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1082,7 +1110,7 @@ errors++;
 }
 for(const key1 in data0){
 if(!(((key1 === "algorithm") || (key1 === "kmsKeyId")) || (key1 === "bucketKeyEnabled"))){
-const err3 = {instancePath:instancePath+"/encryption",schemaPath:"#/$defs/encryption/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema39,data:data0};
+const err3 = {instancePath:instancePath+"/encryption",schemaPath:"#/$defs/encryption/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema40,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1095,7 +1123,7 @@ errors++;
 if(data0.algorithm !== undefined){
 let data1 = data0.algorithm;
 if(!(((data1 === "aws:kms") || (data1 === "aws:kms:dsse")) || (data1 === "AES256"))){
-const err4 = {instancePath:instancePath+"/encryption/algorithm",schemaPath:"#/$defs/encryption/properties/algorithm/enum",keyword:"enum",params:{allowedValues: schema39.properties.algorithm.enum},message:"must be equal to one of the allowed values",schema:schema39.properties.algorithm.enum,parentSchema:schema39.properties.algorithm,data:data1};
+const err4 = {instancePath:instancePath+"/encryption/algorithm",schemaPath:"#/$defs/encryption/properties/algorithm/enum",keyword:"enum",params:{allowedValues: schema40.properties.algorithm.enum},message:"must be equal to one of the allowed values",schema:schema40.properties.algorithm.enum,parentSchema:schema40.properties.algorithm,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1109,7 +1137,7 @@ if(data0.kmsKeyId !== undefined){
 let data2 = data0.kmsKeyId;
 if(typeof data2 === "string"){
 if(!pattern5.test(data2)){
-const err5 = {instancePath:instancePath+"/encryption/kmsKeyId",schemaPath:"#/$defs/encryption/properties/kmsKeyId/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema39.properties.kmsKeyId,data:data2};
+const err5 = {instancePath:instancePath+"/encryption/kmsKeyId",schemaPath:"#/$defs/encryption/properties/kmsKeyId/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema40.properties.kmsKeyId,data:data2};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1120,7 +1148,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/encryption/kmsKeyId",schemaPath:"#/$defs/encryption/properties/kmsKeyId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.kmsKeyId.type,parentSchema:schema39.properties.kmsKeyId,data:data2};
+const err6 = {instancePath:instancePath+"/encryption/kmsKeyId",schemaPath:"#/$defs/encryption/properties/kmsKeyId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.kmsKeyId.type,parentSchema:schema40.properties.kmsKeyId,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1133,7 +1161,7 @@ errors++;
 if(data0.bucketKeyEnabled !== undefined){
 let data3 = data0.bucketKeyEnabled;
 if(typeof data3 !== "boolean"){
-const err7 = {instancePath:instancePath+"/encryption/bucketKeyEnabled",schemaPath:"#/$defs/encryption/properties/bucketKeyEnabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema39.properties.bucketKeyEnabled.type,parentSchema:schema39.properties.bucketKeyEnabled,data:data3};
+const err7 = {instancePath:instancePath+"/encryption/bucketKeyEnabled",schemaPath:"#/$defs/encryption/properties/bucketKeyEnabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema40.properties.bucketKeyEnabled.type,parentSchema:schema40.properties.bucketKeyEnabled,data:data3};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1149,7 +1177,7 @@ if(data.ownerAccountId !== undefined){
 let data4 = data.ownerAccountId;
 if(typeof data4 === "string"){
 if(!pattern17.test(data4)){
-const err8 = {instancePath:instancePath+"/ownerAccountId",schemaPath:"#/properties/ownerAccountId/pattern",keyword:"pattern",params:{pattern: "^[0-9]{12}$"},message:"must match pattern \""+"^[0-9]{12}$"+"\"",schema:"^[0-9]{12}$",parentSchema:schema40.properties.ownerAccountId,data:data4};
+const err8 = {instancePath:instancePath+"/ownerAccountId",schemaPath:"#/properties/ownerAccountId/pattern",keyword:"pattern",params:{pattern: "^[0-9]{12}$"},message:"must match pattern \""+"^[0-9]{12}$"+"\"",schema:"^[0-9]{12}$",parentSchema:schema41.properties.ownerAccountId,data:data4};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1160,7 +1188,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/ownerAccountId",schemaPath:"#/properties/ownerAccountId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.ownerAccountId.type,parentSchema:schema40.properties.ownerAccountId,data:data4};
+const err9 = {instancePath:instancePath+"/ownerAccountId",schemaPath:"#/properties/ownerAccountId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.properties.ownerAccountId.type,parentSchema:schema41.properties.ownerAccountId,data:data4};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1172,7 +1200,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.type,parentSchema:schema40,data};
+const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema41.type,parentSchema:schema41,data};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1186,8 +1214,8 @@ return errors === 0;
 }
 validate30.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema42 = {"type":"object","description":"Facts of the KMS key: its ARN, manager, state, spec, key policy and grants.","required":["arn"],"properties":{"arn":{"type":"string","pattern":"^arn:aws[a-z-]*:kms:(?:[a-z]+-){2,3}[0-9]+:[0-9]{12}:key/(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$","description":"The key ARN."},"aliases":{"type":"array","items":{"type":"string","pattern":"\\S"},"description":"Alias names, e.g. alias/uploads."},"keyManager":{"enum":["CUSTOMER","AWS"],"description":"CUSTOMER: a customer managed key; AWS: an AWS managed key such as aws/s3."},"keyState":{"enum":["Enabled","Disabled","PendingDeletion","PendingImport","PendingReplicaDeletion","Unavailable","Creating","Updating"],"description":"The key state, as DescribeKey reports it."},"keySpec":{"type":"string","pattern":"\\S","description":"SYMMETRIC_DEFAULT, RSA_2048, … S3 needs a symmetric encryption key."},"keyUsage":{"type":"string","pattern":"\\S","description":"ENCRYPT_DECRYPT, SIGN_VERIFY, …"},"multiRegion":{"type":"boolean","description":"A multi-Region key (S3 treats it as a single-Region key)."},"policy":{"$ref":"#/$defs/policyDocument","description":"The key policy document. Every key has one, so it cannot be null."},"grants":{"type":"array","items":{"$ref":"#/$defs/keyGrant"},"description":"Grants on the key, as ListGrants returns them."}},"additionalProperties":false};
-const schema44 = {"type":"object","required":["granteePrincipal","operations"],"properties":{"grantId":{"type":"string","pattern":"\\S"},"name":{"type":"string"},"granteePrincipal":{"type":"string","pattern":"\\S","description":"The principal the grant allows."},"retiringPrincipal":{"type":"string","pattern":"\\S"},"operations":{"type":"array","items":{"type":"string","pattern":"\\S"},"description":"Decrypt, GenerateDataKey, …"},"constraints":{"type":"object","properties":{"encryptionContextEquals":{"type":"object","additionalProperties":{"type":"string"}},"encryptionContextSubset":{"type":"object","additionalProperties":{"type":"string"}}},"additionalProperties":false}},"additionalProperties":false};
+const schema43 = {"type":"object","description":"Facts of the KMS key: its ARN, manager, state, spec, key policy and grants.","required":["arn"],"properties":{"arn":{"type":"string","pattern":"^arn:aws[a-z-]*:kms:(?:[a-z]+-){2,3}[0-9]+:[0-9]{12}:key/(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$","description":"The key ARN."},"aliases":{"type":"array","items":{"type":"string","pattern":"\\S"},"description":"Alias names, e.g. alias/uploads."},"keyManager":{"enum":["CUSTOMER","AWS"],"description":"CUSTOMER: a customer managed key; AWS: an AWS managed key such as aws/s3."},"keyState":{"enum":["Enabled","Disabled","PendingDeletion","PendingImport","PendingReplicaDeletion","Unavailable","Creating","Updating"],"description":"The key state, as DescribeKey reports it."},"keySpec":{"type":"string","pattern":"\\S","description":"SYMMETRIC_DEFAULT, RSA_2048, … S3 needs a symmetric encryption key."},"keyUsage":{"type":"string","pattern":"\\S","description":"ENCRYPT_DECRYPT, SIGN_VERIFY, …"},"multiRegion":{"type":"boolean","description":"A multi-Region key (S3 treats it as a single-Region key)."},"policy":{"$ref":"#/$defs/policyDocument","description":"The key policy document. Every key has one, so it cannot be null."},"grants":{"type":"array","items":{"$ref":"#/$defs/keyGrant"},"description":"Grants on the key, as ListGrants returns them."}},"additionalProperties":false};
+const schema45 = {"type":"object","required":["granteePrincipal","operations"],"properties":{"grantId":{"type":"string","pattern":"\\S"},"name":{"type":"string"},"granteePrincipal":{"type":"string","pattern":"\\S","description":"The principal the grant allows."},"retiringPrincipal":{"type":"string","pattern":"\\S"},"operations":{"type":"array","items":{"type":"string","pattern":"\\S"},"description":"Decrypt, GenerateDataKey, …"},"constraints":{"type":"object","properties":{"encryptionContextEquals":{"type":"object","additionalProperties":{"type":"string"}},"encryptionContextSubset":{"type":"object","additionalProperties":{"type":"string"}}},"additionalProperties":false}},"additionalProperties":false};
 const pattern22 = new RegExp("^arn:aws[a-z-]*:kms:(?:[a-z]+-){2,3}[0-9]+:[0-9]{12}:key/(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$", "u");
 
 function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -1202,7 +1230,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.arn === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "arn"},message:"must have required property '"+"arn"+"'",schema:schema42.required,parentSchema:schema42,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "arn"},message:"must have required property '"+"arn"+"'",schema:schema43.required,parentSchema:schema43,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1212,8 +1240,8 @@ vErrors.push(err0);
 errors++;
 }
 for(const key0 in data){
-if(!(func1.call(schema42.properties, key0))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema42,data};
+if(!(func1.call(schema43.properties, key0))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema43,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1227,7 +1255,7 @@ if(data.arn !== undefined){
 let data0 = data.arn;
 if(typeof data0 === "string"){
 if(!pattern22.test(data0)){
-const err2 = {instancePath:instancePath+"/arn",schemaPath:"#/properties/arn/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:kms:(?:[a-z]+-){2,3}[0-9]+:[0-9]{12}:key/(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$"},message:"must match pattern \""+"^arn:aws[a-z-]*:kms:(?:[a-z]+-){2,3}[0-9]+:[0-9]{12}:key/(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$"+"\"",schema:"^arn:aws[a-z-]*:kms:(?:[a-z]+-){2,3}[0-9]+:[0-9]{12}:key/(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$",parentSchema:schema42.properties.arn,data:data0};
+const err2 = {instancePath:instancePath+"/arn",schemaPath:"#/properties/arn/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:kms:(?:[a-z]+-){2,3}[0-9]+:[0-9]{12}:key/(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$"},message:"must match pattern \""+"^arn:aws[a-z-]*:kms:(?:[a-z]+-){2,3}[0-9]+:[0-9]{12}:key/(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$"+"\"",schema:"^arn:aws[a-z-]*:kms:(?:[a-z]+-){2,3}[0-9]+:[0-9]{12}:key/(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$",parentSchema:schema43.properties.arn,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1238,7 +1266,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath:instancePath+"/arn",schemaPath:"#/properties/arn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.properties.arn.type,parentSchema:schema42.properties.arn,data:data0};
+const err3 = {instancePath:instancePath+"/arn",schemaPath:"#/properties/arn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.properties.arn.type,parentSchema:schema43.properties.arn,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1256,7 +1284,7 @@ for(let i0=0; i0<len0; i0++){
 let data2 = data1[i0];
 if(typeof data2 === "string"){
 if(!pattern5.test(data2)){
-const err4 = {instancePath:instancePath+"/aliases/" + i0,schemaPath:"#/properties/aliases/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema42.properties.aliases.items,data:data2};
+const err4 = {instancePath:instancePath+"/aliases/" + i0,schemaPath:"#/properties/aliases/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema43.properties.aliases.items,data:data2};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1267,7 +1295,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/aliases/" + i0,schemaPath:"#/properties/aliases/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.properties.aliases.items.type,parentSchema:schema42.properties.aliases.items,data:data2};
+const err5 = {instancePath:instancePath+"/aliases/" + i0,schemaPath:"#/properties/aliases/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.properties.aliases.items.type,parentSchema:schema43.properties.aliases.items,data:data2};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1279,7 +1307,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/aliases",schemaPath:"#/properties/aliases/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema42.properties.aliases.type,parentSchema:schema42.properties.aliases,data:data1};
+const err6 = {instancePath:instancePath+"/aliases",schemaPath:"#/properties/aliases/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema43.properties.aliases.type,parentSchema:schema43.properties.aliases,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1292,7 +1320,7 @@ errors++;
 if(data.keyManager !== undefined){
 let data3 = data.keyManager;
 if(!((data3 === "CUSTOMER") || (data3 === "AWS"))){
-const err7 = {instancePath:instancePath+"/keyManager",schemaPath:"#/properties/keyManager/enum",keyword:"enum",params:{allowedValues: schema42.properties.keyManager.enum},message:"must be equal to one of the allowed values",schema:schema42.properties.keyManager.enum,parentSchema:schema42.properties.keyManager,data:data3};
+const err7 = {instancePath:instancePath+"/keyManager",schemaPath:"#/properties/keyManager/enum",keyword:"enum",params:{allowedValues: schema43.properties.keyManager.enum},message:"must be equal to one of the allowed values",schema:schema43.properties.keyManager.enum,parentSchema:schema43.properties.keyManager,data:data3};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1305,7 +1333,7 @@ errors++;
 if(data.keyState !== undefined){
 let data4 = data.keyState;
 if(!((((((((data4 === "Enabled") || (data4 === "Disabled")) || (data4 === "PendingDeletion")) || (data4 === "PendingImport")) || (data4 === "PendingReplicaDeletion")) || (data4 === "Unavailable")) || (data4 === "Creating")) || (data4 === "Updating"))){
-const err8 = {instancePath:instancePath+"/keyState",schemaPath:"#/properties/keyState/enum",keyword:"enum",params:{allowedValues: schema42.properties.keyState.enum},message:"must be equal to one of the allowed values",schema:schema42.properties.keyState.enum,parentSchema:schema42.properties.keyState,data:data4};
+const err8 = {instancePath:instancePath+"/keyState",schemaPath:"#/properties/keyState/enum",keyword:"enum",params:{allowedValues: schema43.properties.keyState.enum},message:"must be equal to one of the allowed values",schema:schema43.properties.keyState.enum,parentSchema:schema43.properties.keyState,data:data4};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1319,7 +1347,7 @@ if(data.keySpec !== undefined){
 let data5 = data.keySpec;
 if(typeof data5 === "string"){
 if(!pattern5.test(data5)){
-const err9 = {instancePath:instancePath+"/keySpec",schemaPath:"#/properties/keySpec/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema42.properties.keySpec,data:data5};
+const err9 = {instancePath:instancePath+"/keySpec",schemaPath:"#/properties/keySpec/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema43.properties.keySpec,data:data5};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1330,7 +1358,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/keySpec",schemaPath:"#/properties/keySpec/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.properties.keySpec.type,parentSchema:schema42.properties.keySpec,data:data5};
+const err10 = {instancePath:instancePath+"/keySpec",schemaPath:"#/properties/keySpec/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.properties.keySpec.type,parentSchema:schema43.properties.keySpec,data:data5};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1344,7 +1372,7 @@ if(data.keyUsage !== undefined){
 let data6 = data.keyUsage;
 if(typeof data6 === "string"){
 if(!pattern5.test(data6)){
-const err11 = {instancePath:instancePath+"/keyUsage",schemaPath:"#/properties/keyUsage/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema42.properties.keyUsage,data:data6};
+const err11 = {instancePath:instancePath+"/keyUsage",schemaPath:"#/properties/keyUsage/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema43.properties.keyUsage,data:data6};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1355,7 +1383,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/keyUsage",schemaPath:"#/properties/keyUsage/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.properties.keyUsage.type,parentSchema:schema42.properties.keyUsage,data:data6};
+const err12 = {instancePath:instancePath+"/keyUsage",schemaPath:"#/properties/keyUsage/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.properties.keyUsage.type,parentSchema:schema43.properties.keyUsage,data:data6};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1368,7 +1396,7 @@ errors++;
 if(data.multiRegion !== undefined){
 let data7 = data.multiRegion;
 if(typeof data7 !== "boolean"){
-const err13 = {instancePath:instancePath+"/multiRegion",schemaPath:"#/properties/multiRegion/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema42.properties.multiRegion.type,parentSchema:schema42.properties.multiRegion,data:data7};
+const err13 = {instancePath:instancePath+"/multiRegion",schemaPath:"#/properties/multiRegion/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema43.properties.multiRegion.type,parentSchema:schema43.properties.multiRegion,data:data7};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1399,7 +1427,7 @@ for(let i1=0; i1<len1; i1++){
 let data10 = data9[i1];
 if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
 if(data10.granteePrincipal === undefined){
-const err15 = {instancePath:instancePath+"/grants/" + i1,schemaPath:"#/$defs/keyGrant/required",keyword:"required",params:{missingProperty: "granteePrincipal"},message:"must have required property '"+"granteePrincipal"+"'",schema:schema44.required,parentSchema:schema44,data:data10};
+const err15 = {instancePath:instancePath+"/grants/" + i1,schemaPath:"#/$defs/keyGrant/required",keyword:"required",params:{missingProperty: "granteePrincipal"},message:"must have required property '"+"granteePrincipal"+"'",schema:schema45.required,parentSchema:schema45,data:data10};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1409,7 +1437,7 @@ vErrors.push(err15);
 errors++;
 }
 if(data10.operations === undefined){
-const err16 = {instancePath:instancePath+"/grants/" + i1,schemaPath:"#/$defs/keyGrant/required",keyword:"required",params:{missingProperty: "operations"},message:"must have required property '"+"operations"+"'",schema:schema44.required,parentSchema:schema44,data:data10};
+const err16 = {instancePath:instancePath+"/grants/" + i1,schemaPath:"#/$defs/keyGrant/required",keyword:"required",params:{missingProperty: "operations"},message:"must have required property '"+"operations"+"'",schema:schema45.required,parentSchema:schema45,data:data10};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1420,7 +1448,7 @@ errors++;
 }
 for(const key1 in data10){
 if(!((((((key1 === "grantId") || (key1 === "name")) || (key1 === "granteePrincipal")) || (key1 === "retiringPrincipal")) || (key1 === "operations")) || (key1 === "constraints"))){
-const err17 = {instancePath:instancePath+"/grants/" + i1,schemaPath:"#/$defs/keyGrant/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema44,data:data10};
+const err17 = {instancePath:instancePath+"/grants/" + i1,schemaPath:"#/$defs/keyGrant/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema45,data:data10};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1434,7 +1462,7 @@ if(data10.grantId !== undefined){
 let data11 = data10.grantId;
 if(typeof data11 === "string"){
 if(!pattern5.test(data11)){
-const err18 = {instancePath:instancePath+"/grants/" + i1+"/grantId",schemaPath:"#/$defs/keyGrant/properties/grantId/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema44.properties.grantId,data:data11};
+const err18 = {instancePath:instancePath+"/grants/" + i1+"/grantId",schemaPath:"#/$defs/keyGrant/properties/grantId/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema45.properties.grantId,data:data11};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1445,7 +1473,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/grants/" + i1+"/grantId",schemaPath:"#/$defs/keyGrant/properties/grantId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.grantId.type,parentSchema:schema44.properties.grantId,data:data11};
+const err19 = {instancePath:instancePath+"/grants/" + i1+"/grantId",schemaPath:"#/$defs/keyGrant/properties/grantId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.grantId.type,parentSchema:schema45.properties.grantId,data:data11};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1458,7 +1486,7 @@ errors++;
 if(data10.name !== undefined){
 let data12 = data10.name;
 if(typeof data12 !== "string"){
-const err20 = {instancePath:instancePath+"/grants/" + i1+"/name",schemaPath:"#/$defs/keyGrant/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.name.type,parentSchema:schema44.properties.name,data:data12};
+const err20 = {instancePath:instancePath+"/grants/" + i1+"/name",schemaPath:"#/$defs/keyGrant/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.name.type,parentSchema:schema45.properties.name,data:data12};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1472,7 +1500,7 @@ if(data10.granteePrincipal !== undefined){
 let data13 = data10.granteePrincipal;
 if(typeof data13 === "string"){
 if(!pattern5.test(data13)){
-const err21 = {instancePath:instancePath+"/grants/" + i1+"/granteePrincipal",schemaPath:"#/$defs/keyGrant/properties/granteePrincipal/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema44.properties.granteePrincipal,data:data13};
+const err21 = {instancePath:instancePath+"/grants/" + i1+"/granteePrincipal",schemaPath:"#/$defs/keyGrant/properties/granteePrincipal/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema45.properties.granteePrincipal,data:data13};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -1483,7 +1511,7 @@ errors++;
 }
 }
 else {
-const err22 = {instancePath:instancePath+"/grants/" + i1+"/granteePrincipal",schemaPath:"#/$defs/keyGrant/properties/granteePrincipal/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.granteePrincipal.type,parentSchema:schema44.properties.granteePrincipal,data:data13};
+const err22 = {instancePath:instancePath+"/grants/" + i1+"/granteePrincipal",schemaPath:"#/$defs/keyGrant/properties/granteePrincipal/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.granteePrincipal.type,parentSchema:schema45.properties.granteePrincipal,data:data13};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -1497,7 +1525,7 @@ if(data10.retiringPrincipal !== undefined){
 let data14 = data10.retiringPrincipal;
 if(typeof data14 === "string"){
 if(!pattern5.test(data14)){
-const err23 = {instancePath:instancePath+"/grants/" + i1+"/retiringPrincipal",schemaPath:"#/$defs/keyGrant/properties/retiringPrincipal/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema44.properties.retiringPrincipal,data:data14};
+const err23 = {instancePath:instancePath+"/grants/" + i1+"/retiringPrincipal",schemaPath:"#/$defs/keyGrant/properties/retiringPrincipal/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema45.properties.retiringPrincipal,data:data14};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -1508,7 +1536,7 @@ errors++;
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/grants/" + i1+"/retiringPrincipal",schemaPath:"#/$defs/keyGrant/properties/retiringPrincipal/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.retiringPrincipal.type,parentSchema:schema44.properties.retiringPrincipal,data:data14};
+const err24 = {instancePath:instancePath+"/grants/" + i1+"/retiringPrincipal",schemaPath:"#/$defs/keyGrant/properties/retiringPrincipal/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.retiringPrincipal.type,parentSchema:schema45.properties.retiringPrincipal,data:data14};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -1526,7 +1554,7 @@ for(let i2=0; i2<len2; i2++){
 let data16 = data15[i2];
 if(typeof data16 === "string"){
 if(!pattern5.test(data16)){
-const err25 = {instancePath:instancePath+"/grants/" + i1+"/operations/" + i2,schemaPath:"#/$defs/keyGrant/properties/operations/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema44.properties.operations.items,data:data16};
+const err25 = {instancePath:instancePath+"/grants/" + i1+"/operations/" + i2,schemaPath:"#/$defs/keyGrant/properties/operations/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema45.properties.operations.items,data:data16};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -1537,7 +1565,7 @@ errors++;
 }
 }
 else {
-const err26 = {instancePath:instancePath+"/grants/" + i1+"/operations/" + i2,schemaPath:"#/$defs/keyGrant/properties/operations/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.operations.items.type,parentSchema:schema44.properties.operations.items,data:data16};
+const err26 = {instancePath:instancePath+"/grants/" + i1+"/operations/" + i2,schemaPath:"#/$defs/keyGrant/properties/operations/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.operations.items.type,parentSchema:schema45.properties.operations.items,data:data16};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -1549,7 +1577,7 @@ errors++;
 }
 }
 else {
-const err27 = {instancePath:instancePath+"/grants/" + i1+"/operations",schemaPath:"#/$defs/keyGrant/properties/operations/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema44.properties.operations.type,parentSchema:schema44.properties.operations,data:data15};
+const err27 = {instancePath:instancePath+"/grants/" + i1+"/operations",schemaPath:"#/$defs/keyGrant/properties/operations/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema45.properties.operations.type,parentSchema:schema45.properties.operations,data:data15};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -1564,7 +1592,7 @@ let data17 = data10.constraints;
 if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
 for(const key2 in data17){
 if(!((key2 === "encryptionContextEquals") || (key2 === "encryptionContextSubset"))){
-const err28 = {instancePath:instancePath+"/grants/" + i1+"/constraints",schemaPath:"#/$defs/keyGrant/properties/constraints/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema44.properties.constraints,data:data17};
+const err28 = {instancePath:instancePath+"/grants/" + i1+"/constraints",schemaPath:"#/$defs/keyGrant/properties/constraints/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema45.properties.constraints,data:data17};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -1580,7 +1608,7 @@ if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
 for(const key3 in data18){
 let data19 = data18[key3];
 if(typeof data19 !== "string"){
-const err29 = {instancePath:instancePath+"/grants/" + i1+"/constraints/encryptionContextEquals/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/keyGrant/properties/constraints/properties/encryptionContextEquals/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.constraints.properties.encryptionContextEquals.additionalProperties.type,parentSchema:schema44.properties.constraints.properties.encryptionContextEquals.additionalProperties,data:data19};
+const err29 = {instancePath:instancePath+"/grants/" + i1+"/constraints/encryptionContextEquals/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/keyGrant/properties/constraints/properties/encryptionContextEquals/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.constraints.properties.encryptionContextEquals.additionalProperties.type,parentSchema:schema45.properties.constraints.properties.encryptionContextEquals.additionalProperties,data:data19};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -1592,7 +1620,7 @@ errors++;
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/grants/" + i1+"/constraints/encryptionContextEquals",schemaPath:"#/$defs/keyGrant/properties/constraints/properties/encryptionContextEquals/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.properties.constraints.properties.encryptionContextEquals.type,parentSchema:schema44.properties.constraints.properties.encryptionContextEquals,data:data18};
+const err30 = {instancePath:instancePath+"/grants/" + i1+"/constraints/encryptionContextEquals",schemaPath:"#/$defs/keyGrant/properties/constraints/properties/encryptionContextEquals/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema45.properties.constraints.properties.encryptionContextEquals.type,parentSchema:schema45.properties.constraints.properties.encryptionContextEquals,data:data18};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -1608,7 +1636,7 @@ if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
 for(const key4 in data20){
 let data21 = data20[key4];
 if(typeof data21 !== "string"){
-const err31 = {instancePath:instancePath+"/grants/" + i1+"/constraints/encryptionContextSubset/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/keyGrant/properties/constraints/properties/encryptionContextSubset/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.constraints.properties.encryptionContextSubset.additionalProperties.type,parentSchema:schema44.properties.constraints.properties.encryptionContextSubset.additionalProperties,data:data21};
+const err31 = {instancePath:instancePath+"/grants/" + i1+"/constraints/encryptionContextSubset/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/keyGrant/properties/constraints/properties/encryptionContextSubset/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.constraints.properties.encryptionContextSubset.additionalProperties.type,parentSchema:schema45.properties.constraints.properties.encryptionContextSubset.additionalProperties,data:data21};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -1620,7 +1648,7 @@ errors++;
 }
 }
 else {
-const err32 = {instancePath:instancePath+"/grants/" + i1+"/constraints/encryptionContextSubset",schemaPath:"#/$defs/keyGrant/properties/constraints/properties/encryptionContextSubset/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.properties.constraints.properties.encryptionContextSubset.type,parentSchema:schema44.properties.constraints.properties.encryptionContextSubset,data:data20};
+const err32 = {instancePath:instancePath+"/grants/" + i1+"/constraints/encryptionContextSubset",schemaPath:"#/$defs/keyGrant/properties/constraints/properties/encryptionContextSubset/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema45.properties.constraints.properties.encryptionContextSubset.type,parentSchema:schema45.properties.constraints.properties.encryptionContextSubset,data:data20};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -1632,7 +1660,7 @@ errors++;
 }
 }
 else {
-const err33 = {instancePath:instancePath+"/grants/" + i1+"/constraints",schemaPath:"#/$defs/keyGrant/properties/constraints/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.properties.constraints.type,parentSchema:schema44.properties.constraints,data:data17};
+const err33 = {instancePath:instancePath+"/grants/" + i1+"/constraints",schemaPath:"#/$defs/keyGrant/properties/constraints/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema45.properties.constraints.type,parentSchema:schema45.properties.constraints,data:data17};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -1644,7 +1672,7 @@ errors++;
 }
 }
 else {
-const err34 = {instancePath:instancePath+"/grants/" + i1,schemaPath:"#/$defs/keyGrant/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.type,parentSchema:schema44,data:data10};
+const err34 = {instancePath:instancePath+"/grants/" + i1,schemaPath:"#/$defs/keyGrant/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema45.type,parentSchema:schema45,data:data10};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -1656,7 +1684,7 @@ errors++;
 }
 }
 else {
-const err35 = {instancePath:instancePath+"/grants",schemaPath:"#/properties/grants/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema42.properties.grants.type,parentSchema:schema42.properties.grants,data:data9};
+const err35 = {instancePath:instancePath+"/grants",schemaPath:"#/properties/grants/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema43.properties.grants.type,parentSchema:schema43.properties.grants,data:data9};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -1668,7 +1696,7 @@ errors++;
 }
 }
 else {
-const err36 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema42.type,parentSchema:schema42,data};
+const err36 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema43.type,parentSchema:schema43,data};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -1682,7 +1710,7 @@ return errors === 0;
 }
 validate32.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema45 = {"type":"object","properties":{"serviceControlPolicies":{"type":"array","items":{"type":"array","description":"One level of the organization tree: policy documents, or {name, arn, document} objects.","items":{"type":"object","if":{"required":["document"]},"then":{"$ref":"#/$defs/namedPolicy"}}},"description":"SCPs of the caller's account, root level first, the account's own level last. []: no SCPs apply."},"resourceControlPolicies":{"type":"array","items":{"type":"array","description":"One level of the organization tree: policy documents, or {name, arn, document} objects.","items":{"type":"object","if":{"required":["document"]},"then":{"$ref":"#/$defs/namedPolicy"}}},"description":"RCPs of the resource's account, in the same order. []: no RCPs apply."}},"additionalProperties":false};
+const schema46 = {"type":"object","properties":{"serviceControlPolicies":{"type":"array","items":{"type":"array","description":"One level of the organization tree: policy documents, or {name, arn, document} objects.","items":{"type":"object","if":{"required":["document"]},"then":{"$ref":"#/$defs/namedPolicy"}}},"description":"SCPs of the caller's account, root level first, the account's own level last. []: no SCPs apply."},"resourceControlPolicies":{"type":"array","items":{"type":"array","description":"One level of the organization tree: policy documents, or {name, arn, document} objects.","items":{"type":"object","if":{"required":["document"]},"then":{"$ref":"#/$defs/namedPolicy"}}},"description":"RCPs of the resource's account, in the same order. []: no RCPs apply."}},"additionalProperties":false};
 
 function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1697,7 +1725,7 @@ evaluated0.items = undefined;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!((key0 === "serviceControlPolicies") || (key0 === "resourceControlPolicies"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema45,data};
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema46,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1718,7 +1746,7 @@ const len1 = data1.length;
 for(let i1=0; i1<len1; i1++){
 let data2 = data1[i1];
 if(!(data2 && typeof data2 == "object" && !Array.isArray(data2))){
-const err1 = {instancePath:instancePath+"/serviceControlPolicies/" + i0+"/" + i1,schemaPath:"#/properties/serviceControlPolicies/items/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema45.properties.serviceControlPolicies.items.items.type,parentSchema:schema45.properties.serviceControlPolicies.items.items,data:data2};
+const err1 = {instancePath:instancePath+"/serviceControlPolicies/" + i0+"/" + i1,schemaPath:"#/properties/serviceControlPolicies/items/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.properties.serviceControlPolicies.items.items.type,parentSchema:schema46.properties.serviceControlPolicies.items.items,data:data2};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1763,7 +1791,7 @@ var _valid0 = _errs10 === errors;
 valid5 = _valid0;
 }
 if(!valid5){
-const err3 = {instancePath:instancePath+"/serviceControlPolicies/" + i0+"/" + i1,schemaPath:"#/properties/serviceControlPolicies/items/items/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema45.properties.serviceControlPolicies.items.items.if,parentSchema:schema45.properties.serviceControlPolicies.items.items,data:data2};
+const err3 = {instancePath:instancePath+"/serviceControlPolicies/" + i0+"/" + i1,schemaPath:"#/properties/serviceControlPolicies/items/items/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema46.properties.serviceControlPolicies.items.items.if,parentSchema:schema46.properties.serviceControlPolicies.items.items,data:data2};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1775,7 +1803,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/serviceControlPolicies/" + i0,schemaPath:"#/properties/serviceControlPolicies/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema45.properties.serviceControlPolicies.items.type,parentSchema:schema45.properties.serviceControlPolicies.items,data:data1};
+const err4 = {instancePath:instancePath+"/serviceControlPolicies/" + i0,schemaPath:"#/properties/serviceControlPolicies/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema46.properties.serviceControlPolicies.items.type,parentSchema:schema46.properties.serviceControlPolicies.items,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1787,7 +1815,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/serviceControlPolicies",schemaPath:"#/properties/serviceControlPolicies/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema45.properties.serviceControlPolicies.type,parentSchema:schema45.properties.serviceControlPolicies,data:data0};
+const err5 = {instancePath:instancePath+"/serviceControlPolicies",schemaPath:"#/properties/serviceControlPolicies/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema46.properties.serviceControlPolicies.type,parentSchema:schema46.properties.serviceControlPolicies,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1808,7 +1836,7 @@ const len3 = data4.length;
 for(let i3=0; i3<len3; i3++){
 let data5 = data4[i3];
 if(!(data5 && typeof data5 == "object" && !Array.isArray(data5))){
-const err6 = {instancePath:instancePath+"/resourceControlPolicies/" + i2+"/" + i3,schemaPath:"#/properties/resourceControlPolicies/items/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema45.properties.resourceControlPolicies.items.items.type,parentSchema:schema45.properties.resourceControlPolicies.items.items,data:data5};
+const err6 = {instancePath:instancePath+"/resourceControlPolicies/" + i2+"/" + i3,schemaPath:"#/properties/resourceControlPolicies/items/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.properties.resourceControlPolicies.items.items.type,parentSchema:schema46.properties.resourceControlPolicies.items.items,data:data5};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1853,7 +1881,7 @@ var _valid1 = _errs19 === errors;
 valid10 = _valid1;
 }
 if(!valid10){
-const err8 = {instancePath:instancePath+"/resourceControlPolicies/" + i2+"/" + i3,schemaPath:"#/properties/resourceControlPolicies/items/items/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema45.properties.resourceControlPolicies.items.items.if,parentSchema:schema45.properties.resourceControlPolicies.items.items,data:data5};
+const err8 = {instancePath:instancePath+"/resourceControlPolicies/" + i2+"/" + i3,schemaPath:"#/properties/resourceControlPolicies/items/items/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema46.properties.resourceControlPolicies.items.items.if,parentSchema:schema46.properties.resourceControlPolicies.items.items,data:data5};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1865,7 +1893,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/resourceControlPolicies/" + i2,schemaPath:"#/properties/resourceControlPolicies/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema45.properties.resourceControlPolicies.items.type,parentSchema:schema45.properties.resourceControlPolicies.items,data:data4};
+const err9 = {instancePath:instancePath+"/resourceControlPolicies/" + i2,schemaPath:"#/properties/resourceControlPolicies/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema46.properties.resourceControlPolicies.items.type,parentSchema:schema46.properties.resourceControlPolicies.items,data:data4};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1877,7 +1905,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/resourceControlPolicies",schemaPath:"#/properties/resourceControlPolicies/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema45.properties.resourceControlPolicies.type,parentSchema:schema45.properties.resourceControlPolicies,data:data3};
+const err10 = {instancePath:instancePath+"/resourceControlPolicies",schemaPath:"#/properties/resourceControlPolicies/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema46.properties.resourceControlPolicies.type,parentSchema:schema46.properties.resourceControlPolicies,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1889,7 +1917,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema45.type,parentSchema:schema45,data};
+const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.type,parentSchema:schema46,data};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1906,6 +1934,7 @@ validate37.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 const pattern30 = new RegExp("^arn:aws(-cn|-us-gov)?:cloudfront::[0-9]{12}:distribution/[A-Z0-9]{1,64}$", "u");
 const pattern31 = new RegExp("^(AKIA|ASIA)[A-Z0-9]{12,124}$", "u");
 const pattern32 = new RegExp("^[a-z0-9-]+$", "u");
+const pattern35 = new RegExp("^arn:aws[a-z-]*:s3:::[A-Za-z0-9][A-Za-z0-9._-]{2,254}$", "u");
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="urn:s3-kms-doctor:snapshot:1" */;
@@ -2155,7 +2184,7 @@ let data18 = data.distribution;
 if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
 for(const key3 in data18){
 if(!(((key3 === "arn") || (key3 === "originAccess")) || (key3 === "originType"))){
-const err14 = {instancePath:instancePath+"/distribution",schemaPath:"#/$defs/distribution/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema46,data:data18};
+const err14 = {instancePath:instancePath+"/distribution",schemaPath:"#/$defs/distribution/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema47,data:data18};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2169,7 +2198,7 @@ if(data18.arn !== undefined){
 let data19 = data18.arn;
 if(typeof data19 === "string"){
 if(!pattern30.test(data19)){
-const err15 = {instancePath:instancePath+"/distribution/arn",schemaPath:"#/$defs/distribution/properties/arn/pattern",keyword:"pattern",params:{pattern: "^arn:aws(-cn|-us-gov)?:cloudfront::[0-9]{12}:distribution/[A-Z0-9]{1,64}$"},message:"must match pattern \""+"^arn:aws(-cn|-us-gov)?:cloudfront::[0-9]{12}:distribution/[A-Z0-9]{1,64}$"+"\"",schema:"^arn:aws(-cn|-us-gov)?:cloudfront::[0-9]{12}:distribution/[A-Z0-9]{1,64}$",parentSchema:schema46.properties.arn,data:data19};
+const err15 = {instancePath:instancePath+"/distribution/arn",schemaPath:"#/$defs/distribution/properties/arn/pattern",keyword:"pattern",params:{pattern: "^arn:aws(-cn|-us-gov)?:cloudfront::[0-9]{12}:distribution/[A-Z0-9]{1,64}$"},message:"must match pattern \""+"^arn:aws(-cn|-us-gov)?:cloudfront::[0-9]{12}:distribution/[A-Z0-9]{1,64}$"+"\"",schema:"^arn:aws(-cn|-us-gov)?:cloudfront::[0-9]{12}:distribution/[A-Z0-9]{1,64}$",parentSchema:schema47.properties.arn,data:data19};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2180,7 +2209,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/distribution/arn",schemaPath:"#/$defs/distribution/properties/arn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.arn.type,parentSchema:schema46.properties.arn,data:data19};
+const err16 = {instancePath:instancePath+"/distribution/arn",schemaPath:"#/$defs/distribution/properties/arn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.arn.type,parentSchema:schema47.properties.arn,data:data19};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2193,7 +2222,7 @@ errors++;
 if(data18.originAccess !== undefined){
 let data20 = data18.originAccess;
 if(!(((data20 === "origin-access-control") || (data20 === "origin-access-identity")) || (data20 === "none"))){
-const err17 = {instancePath:instancePath+"/distribution/originAccess",schemaPath:"#/$defs/distribution/properties/originAccess/enum",keyword:"enum",params:{allowedValues: schema46.properties.originAccess.enum},message:"must be equal to one of the allowed values",schema:schema46.properties.originAccess.enum,parentSchema:schema46.properties.originAccess,data:data20};
+const err17 = {instancePath:instancePath+"/distribution/originAccess",schemaPath:"#/$defs/distribution/properties/originAccess/enum",keyword:"enum",params:{allowedValues: schema47.properties.originAccess.enum},message:"must be equal to one of the allowed values",schema:schema47.properties.originAccess.enum,parentSchema:schema47.properties.originAccess,data:data20};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2206,7 +2235,7 @@ errors++;
 if(data18.originType !== undefined){
 let data21 = data18.originType;
 if(!((data21 === "s3-rest") || (data21 === "s3-website"))){
-const err18 = {instancePath:instancePath+"/distribution/originType",schemaPath:"#/$defs/distribution/properties/originType/enum",keyword:"enum",params:{allowedValues: schema46.properties.originType.enum},message:"must be equal to one of the allowed values",schema:schema46.properties.originType.enum,parentSchema:schema46.properties.originType,data:data21};
+const err18 = {instancePath:instancePath+"/distribution/originType",schemaPath:"#/$defs/distribution/properties/originType/enum",keyword:"enum",params:{allowedValues: schema47.properties.originType.enum},message:"must be equal to one of the allowed values",schema:schema47.properties.originType.enum,parentSchema:schema47.properties.originType,data:data21};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2218,7 +2247,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/distribution",schemaPath:"#/$defs/distribution/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.type,parentSchema:schema46,data:data18};
+const err19 = {instancePath:instancePath+"/distribution",schemaPath:"#/$defs/distribution/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema47.type,parentSchema:schema47,data:data18};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -2232,7 +2261,7 @@ if(data.presignedUrl !== undefined){
 let data22 = data.presignedUrl;
 if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
 if(data22.signatureVersion === undefined){
-const err20 = {instancePath:instancePath+"/presignedUrl",schemaPath:"#/$defs/presignedUrl/required",keyword:"required",params:{missingProperty: "signatureVersion"},message:"must have required property '"+"signatureVersion"+"'",schema:schema47.required,parentSchema:schema47,data:data22};
+const err20 = {instancePath:instancePath+"/presignedUrl",schemaPath:"#/$defs/presignedUrl/required",keyword:"required",params:{missingProperty: "signatureVersion"},message:"must have required property '"+"signatureVersion"+"'",schema:schema48.required,parentSchema:schema48,data:data22};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -2243,7 +2272,7 @@ errors++;
 }
 for(const key4 in data22){
 if(!((((((((key4 === "signatureVersion") || (key4 === "accessKeyId")) || (key4 === "signedAt")) || (key4 === "expiresSeconds")) || (key4 === "expiresAt")) || (key4 === "signedHeaders")) || (key4 === "signerAccount")) || (key4 === "signedByPrincipal"))){
-const err21 = {instancePath:instancePath+"/presignedUrl",schemaPath:"#/$defs/presignedUrl/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema47,data:data22};
+const err21 = {instancePath:instancePath+"/presignedUrl",schemaPath:"#/$defs/presignedUrl/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema48,data:data22};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -2256,7 +2285,7 @@ errors++;
 if(data22.signatureVersion !== undefined){
 let data23 = data22.signatureVersion;
 if(!((data23 === 2) || (data23 === 4))){
-const err22 = {instancePath:instancePath+"/presignedUrl/signatureVersion",schemaPath:"#/$defs/presignedUrl/properties/signatureVersion/enum",keyword:"enum",params:{allowedValues: schema47.properties.signatureVersion.enum},message:"must be equal to one of the allowed values",schema:schema47.properties.signatureVersion.enum,parentSchema:schema47.properties.signatureVersion,data:data23};
+const err22 = {instancePath:instancePath+"/presignedUrl/signatureVersion",schemaPath:"#/$defs/presignedUrl/properties/signatureVersion/enum",keyword:"enum",params:{allowedValues: schema48.properties.signatureVersion.enum},message:"must be equal to one of the allowed values",schema:schema48.properties.signatureVersion.enum,parentSchema:schema48.properties.signatureVersion,data:data23};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -2270,7 +2299,7 @@ if(data22.accessKeyId !== undefined){
 let data24 = data22.accessKeyId;
 if(typeof data24 === "string"){
 if(!pattern31.test(data24)){
-const err23 = {instancePath:instancePath+"/presignedUrl/accessKeyId",schemaPath:"#/$defs/presignedUrl/properties/accessKeyId/pattern",keyword:"pattern",params:{pattern: "^(AKIA|ASIA)[A-Z0-9]{12,124}$"},message:"must match pattern \""+"^(AKIA|ASIA)[A-Z0-9]{12,124}$"+"\"",schema:"^(AKIA|ASIA)[A-Z0-9]{12,124}$",parentSchema:schema47.properties.accessKeyId,data:data24};
+const err23 = {instancePath:instancePath+"/presignedUrl/accessKeyId",schemaPath:"#/$defs/presignedUrl/properties/accessKeyId/pattern",keyword:"pattern",params:{pattern: "^(AKIA|ASIA)[A-Z0-9]{12,124}$"},message:"must match pattern \""+"^(AKIA|ASIA)[A-Z0-9]{12,124}$"+"\"",schema:"^(AKIA|ASIA)[A-Z0-9]{12,124}$",parentSchema:schema48.properties.accessKeyId,data:data24};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -2281,7 +2310,7 @@ errors++;
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/presignedUrl/accessKeyId",schemaPath:"#/$defs/presignedUrl/properties/accessKeyId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.accessKeyId.type,parentSchema:schema47.properties.accessKeyId,data:data24};
+const err24 = {instancePath:instancePath+"/presignedUrl/accessKeyId",schemaPath:"#/$defs/presignedUrl/properties/accessKeyId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.accessKeyId.type,parentSchema:schema48.properties.accessKeyId,data:data24};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -2294,7 +2323,7 @@ errors++;
 if(data22.signedAt !== undefined){
 let data25 = data22.signedAt;
 if(typeof data25 !== "string"){
-const err25 = {instancePath:instancePath+"/presignedUrl/signedAt",schemaPath:"#/$defs/presignedUrl/properties/signedAt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.signedAt.type,parentSchema:schema47.properties.signedAt,data:data25};
+const err25 = {instancePath:instancePath+"/presignedUrl/signedAt",schemaPath:"#/$defs/presignedUrl/properties/signedAt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.signedAt.type,parentSchema:schema48.properties.signedAt,data:data25};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -2307,7 +2336,7 @@ errors++;
 if(data22.expiresSeconds !== undefined){
 let data26 = data22.expiresSeconds;
 if(!(((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26))) && (isFinite(data26)))){
-const err26 = {instancePath:instancePath+"/presignedUrl/expiresSeconds",schemaPath:"#/$defs/presignedUrl/properties/expiresSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema47.properties.expiresSeconds.type,parentSchema:schema47.properties.expiresSeconds,data:data26};
+const err26 = {instancePath:instancePath+"/presignedUrl/expiresSeconds",schemaPath:"#/$defs/presignedUrl/properties/expiresSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema48.properties.expiresSeconds.type,parentSchema:schema48.properties.expiresSeconds,data:data26};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -2318,7 +2347,7 @@ errors++;
 }
 if((typeof data26 == "number") && (isFinite(data26))){
 if(data26 > 604800 || isNaN(data26)){
-const err27 = {instancePath:instancePath+"/presignedUrl/expiresSeconds",schemaPath:"#/$defs/presignedUrl/properties/expiresSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 604800},message:"must be <= 604800",schema:604800,parentSchema:schema47.properties.expiresSeconds,data:data26};
+const err27 = {instancePath:instancePath+"/presignedUrl/expiresSeconds",schemaPath:"#/$defs/presignedUrl/properties/expiresSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 604800},message:"must be <= 604800",schema:604800,parentSchema:schema48.properties.expiresSeconds,data:data26};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -2328,7 +2357,7 @@ vErrors.push(err27);
 errors++;
 }
 if(data26 < 1 || isNaN(data26)){
-const err28 = {instancePath:instancePath+"/presignedUrl/expiresSeconds",schemaPath:"#/$defs/presignedUrl/properties/expiresSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema47.properties.expiresSeconds,data:data26};
+const err28 = {instancePath:instancePath+"/presignedUrl/expiresSeconds",schemaPath:"#/$defs/presignedUrl/properties/expiresSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema48.properties.expiresSeconds,data:data26};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -2342,7 +2371,7 @@ errors++;
 if(data22.expiresAt !== undefined){
 let data27 = data22.expiresAt;
 if(typeof data27 !== "string"){
-const err29 = {instancePath:instancePath+"/presignedUrl/expiresAt",schemaPath:"#/$defs/presignedUrl/properties/expiresAt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.expiresAt.type,parentSchema:schema47.properties.expiresAt,data:data27};
+const err29 = {instancePath:instancePath+"/presignedUrl/expiresAt",schemaPath:"#/$defs/presignedUrl/properties/expiresAt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.expiresAt.type,parentSchema:schema48.properties.expiresAt,data:data27};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -2356,7 +2385,7 @@ if(data22.signedHeaders !== undefined){
 let data28 = data22.signedHeaders;
 if(Array.isArray(data28)){
 if(data28.length > 64){
-const err30 = {instancePath:instancePath+"/presignedUrl/signedHeaders",schemaPath:"#/$defs/presignedUrl/properties/signedHeaders/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema47.properties.signedHeaders,data:data28};
+const err30 = {instancePath:instancePath+"/presignedUrl/signedHeaders",schemaPath:"#/$defs/presignedUrl/properties/signedHeaders/maxItems",keyword:"maxItems",params:{limit: 64},message:"must NOT have more than 64 items",schema:64,parentSchema:schema48.properties.signedHeaders,data:data28};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -2370,7 +2399,7 @@ for(let i0=0; i0<len0; i0++){
 let data29 = data28[i0];
 if(typeof data29 === "string"){
 if(!pattern32.test(data29)){
-const err31 = {instancePath:instancePath+"/presignedUrl/signedHeaders/" + i0,schemaPath:"#/$defs/presignedUrl/properties/signedHeaders/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z0-9-]+$"+"\"",schema:"^[a-z0-9-]+$",parentSchema:schema47.properties.signedHeaders.items,data:data29};
+const err31 = {instancePath:instancePath+"/presignedUrl/signedHeaders/" + i0,schemaPath:"#/$defs/presignedUrl/properties/signedHeaders/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z0-9-]+$"+"\"",schema:"^[a-z0-9-]+$",parentSchema:schema48.properties.signedHeaders.items,data:data29};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -2381,7 +2410,7 @@ errors++;
 }
 }
 else {
-const err32 = {instancePath:instancePath+"/presignedUrl/signedHeaders/" + i0,schemaPath:"#/$defs/presignedUrl/properties/signedHeaders/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.signedHeaders.items.type,parentSchema:schema47.properties.signedHeaders.items,data:data29};
+const err32 = {instancePath:instancePath+"/presignedUrl/signedHeaders/" + i0,schemaPath:"#/$defs/presignedUrl/properties/signedHeaders/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.signedHeaders.items.type,parentSchema:schema48.properties.signedHeaders.items,data:data29};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -2393,7 +2422,7 @@ errors++;
 }
 }
 else {
-const err33 = {instancePath:instancePath+"/presignedUrl/signedHeaders",schemaPath:"#/$defs/presignedUrl/properties/signedHeaders/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema47.properties.signedHeaders.type,parentSchema:schema47.properties.signedHeaders,data:data28};
+const err33 = {instancePath:instancePath+"/presignedUrl/signedHeaders",schemaPath:"#/$defs/presignedUrl/properties/signedHeaders/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema48.properties.signedHeaders.type,parentSchema:schema48.properties.signedHeaders,data:data28};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -2407,7 +2436,7 @@ if(data22.signerAccount !== undefined){
 let data30 = data22.signerAccount;
 if(typeof data30 === "string"){
 if(!pattern17.test(data30)){
-const err34 = {instancePath:instancePath+"/presignedUrl/signerAccount",schemaPath:"#/$defs/presignedUrl/properties/signerAccount/pattern",keyword:"pattern",params:{pattern: "^[0-9]{12}$"},message:"must match pattern \""+"^[0-9]{12}$"+"\"",schema:"^[0-9]{12}$",parentSchema:schema47.properties.signerAccount,data:data30};
+const err34 = {instancePath:instancePath+"/presignedUrl/signerAccount",schemaPath:"#/$defs/presignedUrl/properties/signerAccount/pattern",keyword:"pattern",params:{pattern: "^[0-9]{12}$"},message:"must match pattern \""+"^[0-9]{12}$"+"\"",schema:"^[0-9]{12}$",parentSchema:schema48.properties.signerAccount,data:data30};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -2418,7 +2447,7 @@ errors++;
 }
 }
 else {
-const err35 = {instancePath:instancePath+"/presignedUrl/signerAccount",schemaPath:"#/$defs/presignedUrl/properties/signerAccount/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.signerAccount.type,parentSchema:schema47.properties.signerAccount,data:data30};
+const err35 = {instancePath:instancePath+"/presignedUrl/signerAccount",schemaPath:"#/$defs/presignedUrl/properties/signerAccount/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.signerAccount.type,parentSchema:schema48.properties.signerAccount,data:data30};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -2431,7 +2460,7 @@ errors++;
 if(data22.signedByPrincipal !== undefined){
 let data31 = data22.signedByPrincipal;
 if(typeof data31 !== "boolean"){
-const err36 = {instancePath:instancePath+"/presignedUrl/signedByPrincipal",schemaPath:"#/$defs/presignedUrl/properties/signedByPrincipal/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema47.properties.signedByPrincipal.type,parentSchema:schema47.properties.signedByPrincipal,data:data31};
+const err36 = {instancePath:instancePath+"/presignedUrl/signedByPrincipal",schemaPath:"#/$defs/presignedUrl/properties/signedByPrincipal/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema48.properties.signedByPrincipal.type,parentSchema:schema48.properties.signedByPrincipal,data:data31};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -2443,7 +2472,7 @@ errors++;
 }
 }
 else {
-const err37 = {instancePath:instancePath+"/presignedUrl",schemaPath:"#/$defs/presignedUrl/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema47.type,parentSchema:schema47,data:data22};
+const err37 = {instancePath:instancePath+"/presignedUrl",schemaPath:"#/$defs/presignedUrl/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.type,parentSchema:schema48,data:data22};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -2453,11 +2482,12 @@ vErrors.push(err37);
 errors++;
 }
 }
-if(data.service !== undefined){
-let data32 = data.service;
+if(data.replication !== undefined){
+let data32 = data.replication;
 if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
-if(data32.name === undefined){
-const err38 = {instancePath:instancePath+"/service",schemaPath:"#/$defs/service/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema48.required,parentSchema:schema48,data:data32};
+for(const key5 in data32){
+if(!(((((((key5 === "role") || (key5 === "ruleId")) || (key5 === "status")) || (key5 === "destinationBucket")) || (key5 === "destinationAccount")) || (key5 === "replicaKmsKeyId")) || (key5 === "sseKmsEncryptedObjects"))){
+const err38 = {instancePath:instancePath+"/replication",schemaPath:"#/$defs/replication/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema49,data:data32};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -2466,9 +2496,12 @@ vErrors.push(err38);
 }
 errors++;
 }
-for(const key5 in data32){
-if(!((key5 === "name") || (key5 === "roleArn"))){
-const err39 = {instancePath:instancePath+"/service",schemaPath:"#/$defs/service/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema48,data:data32};
+}
+if(data32.role !== undefined){
+let data33 = data32.role;
+if(typeof data33 === "string"){
+if(!pattern11.test(data33)){
+const err39 = {instancePath:instancePath+"/replication/role",schemaPath:"#/$defs/replication/properties/role/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/(?:[!-~]*/)?[\\w+=,.@-]+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:iam::[0-9]{12}:role/(?:[!-~]*/)?[\\w+=,.@-]+$"+"\"",schema:"^arn:aws[a-z-]*:iam::[0-9]{12}:role/(?:[!-~]*/)?[\\w+=,.@-]+$",parentSchema:schema49.properties.role,data:data33};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -2478,10 +2511,8 @@ vErrors.push(err39);
 errors++;
 }
 }
-if(data32.name !== undefined){
-let data33 = data32.name;
-if(!((((((((data33 === "athena") || (data33 === "glue")) || (data33 === "emr")) || (data33 === "lambda")) || (data33 === "redshift-spectrum")) || (data33 === "sagemaker")) || (data33 === "firehose")) || (data33 === "lake-formation"))){
-const err40 = {instancePath:instancePath+"/service/name",schemaPath:"#/$defs/service/properties/name/enum",keyword:"enum",params:{allowedValues: schema48.properties.name.enum},message:"must be equal to one of the allowed values",schema:schema48.properties.name.enum,parentSchema:schema48.properties.name,data:data33};
+else {
+const err40 = {instancePath:instancePath+"/replication/role",schemaPath:"#/$defs/replication/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.role.type,parentSchema:schema49.properties.role,data:data33};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -2491,11 +2522,10 @@ vErrors.push(err40);
 errors++;
 }
 }
-if(data32.roleArn !== undefined){
-let data34 = data32.roleArn;
-if(typeof data34 === "string"){
-if(!pattern11.test(data34)){
-const err41 = {instancePath:instancePath+"/service/roleArn",schemaPath:"#/$defs/service/properties/roleArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/(?:[!-~]*/)?[\\w+=,.@-]+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:iam::[0-9]{12}:role/(?:[!-~]*/)?[\\w+=,.@-]+$"+"\"",schema:"^arn:aws[a-z-]*:iam::[0-9]{12}:role/(?:[!-~]*/)?[\\w+=,.@-]+$",parentSchema:schema48.properties.roleArn,data:data34};
+if(data32.ruleId !== undefined){
+let data34 = data32.ruleId;
+if(typeof data34 !== "string"){
+const err41 = {instancePath:instancePath+"/replication/ruleId",schemaPath:"#/$defs/replication/properties/ruleId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.ruleId.type,parentSchema:schema49.properties.ruleId,data:data34};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -2505,8 +2535,10 @@ vErrors.push(err41);
 errors++;
 }
 }
-else {
-const err42 = {instancePath:instancePath+"/service/roleArn",schemaPath:"#/$defs/service/properties/roleArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.roleArn.type,parentSchema:schema48.properties.roleArn,data:data34};
+if(data32.status !== undefined){
+let data35 = data32.status;
+if(!((data35 === "Enabled") || (data35 === "Disabled"))){
+const err42 = {instancePath:instancePath+"/replication/status",schemaPath:"#/$defs/replication/properties/status/enum",keyword:"enum",params:{allowedValues: schema49.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema49.properties.status.enum,parentSchema:schema49.properties.status,data:data35};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -2516,9 +2548,11 @@ vErrors.push(err42);
 errors++;
 }
 }
-}
-else {
-const err43 = {instancePath:instancePath+"/service",schemaPath:"#/$defs/service/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.type,parentSchema:schema48,data:data32};
+if(data32.destinationBucket !== undefined){
+let data36 = data32.destinationBucket;
+if(typeof data36 === "string"){
+if(!pattern35.test(data36)){
+const err43 = {instancePath:instancePath+"/replication/destinationBucket",schemaPath:"#/$defs/replication/properties/destinationBucket/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:s3:::[A-Za-z0-9][A-Za-z0-9._-]{2,254}$"},message:"must match pattern \""+"^arn:aws[a-z-]*:s3:::[A-Za-z0-9][A-Za-z0-9._-]{2,254}$"+"\"",schema:"^arn:aws[a-z-]*:s3:::[A-Za-z0-9][A-Za-z0-9._-]{2,254}$",parentSchema:schema49.properties.destinationBucket,data:data36};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -2528,13 +2562,8 @@ vErrors.push(err43);
 errors++;
 }
 }
-if(data.requestContext !== undefined){
-let data35 = data.requestContext;
-if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
-for(const key6 in data35){
-let data36 = data35[key6];
-if(((((typeof data36 !== "string") && (!((typeof data36 == "number") && (isFinite(data36))))) && (typeof data36 !== "boolean")) && (!(Array.isArray(data36)))) && (data36 !== null)){
-const err44 = {instancePath:instancePath+"/requestContext/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/requestContext/additionalProperties/type",keyword:"type",params:{type: schema31.properties.requestContext.additionalProperties.type},message:"must be string,number,boolean,array,null",schema:schema31.properties.requestContext.additionalProperties.type,parentSchema:schema31.properties.requestContext.additionalProperties,data:data36};
+else {
+const err44 = {instancePath:instancePath+"/replication/destinationBucket",schemaPath:"#/$defs/replication/properties/destinationBucket/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.destinationBucket.type,parentSchema:schema49.properties.destinationBucket,data:data36};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -2543,12 +2572,12 @@ vErrors.push(err44);
 }
 errors++;
 }
-if(Array.isArray(data36)){
-const len1 = data36.length;
-for(let i1=0; i1<len1; i1++){
-let data37 = data36[i1];
-if(((typeof data37 !== "string") && (!((typeof data37 == "number") && (isFinite(data37))))) && (typeof data37 !== "boolean")){
-const err45 = {instancePath:instancePath+"/requestContext/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1,schemaPath:"#/properties/requestContext/additionalProperties/items/type",keyword:"type",params:{type: schema31.properties.requestContext.additionalProperties.items.type},message:"must be string,number,boolean",schema:schema31.properties.requestContext.additionalProperties.items.type,parentSchema:schema31.properties.requestContext.additionalProperties.items,data:data37};
+}
+if(data32.destinationAccount !== undefined){
+let data37 = data32.destinationAccount;
+if(typeof data37 === "string"){
+if(!pattern17.test(data37)){
+const err45 = {instancePath:instancePath+"/replication/destinationAccount",schemaPath:"#/$defs/replication/properties/destinationAccount/pattern",keyword:"pattern",params:{pattern: "^[0-9]{12}$"},message:"must match pattern \""+"^[0-9]{12}$"+"\"",schema:"^[0-9]{12}$",parentSchema:schema49.properties.destinationAccount,data:data37};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -2558,11 +2587,8 @@ vErrors.push(err45);
 errors++;
 }
 }
-}
-}
-}
 else {
-const err46 = {instancePath:instancePath+"/requestContext",schemaPath:"#/properties/requestContext/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.requestContext.type,parentSchema:schema31.properties.requestContext,data:data35};
+const err46 = {instancePath:instancePath+"/replication/destinationAccount",schemaPath:"#/$defs/replication/properties/destinationAccount/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.destinationAccount.type,parentSchema:schema49.properties.destinationAccount,data:data37};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -2572,15 +2598,10 @@ vErrors.push(err46);
 errors++;
 }
 }
-if(data.unread !== undefined){
-let data38 = data.unread;
-if(Array.isArray(data38)){
-const len2 = data38.length;
-for(let i2=0; i2<len2; i2++){
-let data39 = data38[i2];
-if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
-if(data39.path === undefined){
-const err47 = {instancePath:instancePath+"/unread/" + i2,schemaPath:"#/$defs/unreadNote/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema49.required,parentSchema:schema49,data:data39};
+if(data32.replicaKmsKeyId !== undefined){
+let data38 = data32.replicaKmsKeyId;
+if((typeof data38 !== "string") && (data38 !== null)){
+const err47 = {instancePath:instancePath+"/replication/replicaKmsKeyId",schemaPath:"#/$defs/replication/properties/replicaKmsKeyId/type",keyword:"type",params:{type: schema49.properties.replicaKmsKeyId.type},message:"must be string,null",schema:schema49.properties.replicaKmsKeyId.type,parentSchema:schema49.properties.replicaKmsKeyId,data:data38};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -2589,8 +2610,9 @@ vErrors.push(err47);
 }
 errors++;
 }
-if(data39.reason === undefined){
-const err48 = {instancePath:instancePath+"/unread/" + i2,schemaPath:"#/$defs/unreadNote/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema49.required,parentSchema:schema49,data:data39};
+if(typeof data38 === "string"){
+if(!pattern5.test(data38)){
+const err48 = {instancePath:instancePath+"/replication/replicaKmsKeyId",schemaPath:"#/$defs/replication/properties/replicaKmsKeyId/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema49.properties.replicaKmsKeyId,data:data38};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -2599,9 +2621,12 @@ vErrors.push(err48);
 }
 errors++;
 }
-for(const key7 in data39){
-if(!(((key7 === "path") || (key7 === "reason")) || (key7 === "resolveWith"))){
-const err49 = {instancePath:instancePath+"/unread/" + i2,schemaPath:"#/$defs/unreadNote/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema49,data:data39};
+}
+}
+if(data32.sseKmsEncryptedObjects !== undefined){
+let data39 = data32.sseKmsEncryptedObjects;
+if(typeof data39 !== "boolean"){
+const err49 = {instancePath:instancePath+"/replication/sseKmsEncryptedObjects",schemaPath:"#/$defs/replication/properties/sseKmsEncryptedObjects/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema49.properties.sseKmsEncryptedObjects.type,parentSchema:schema49.properties.sseKmsEncryptedObjects,data:data39};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -2611,11 +2636,9 @@ vErrors.push(err49);
 errors++;
 }
 }
-if(data39.path !== undefined){
-let data40 = data39.path;
-if(typeof data40 === "string"){
-if(!pattern5.test(data40)){
-const err50 = {instancePath:instancePath+"/unread/" + i2+"/path",schemaPath:"#/$defs/unreadNote/properties/path/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema49.properties.path,data:data40};
+}
+else {
+const err50 = {instancePath:instancePath+"/replication",schemaPath:"#/$defs/replication/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema49.type,parentSchema:schema49,data:data32};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -2625,8 +2648,11 @@ vErrors.push(err50);
 errors++;
 }
 }
-else {
-const err51 = {instancePath:instancePath+"/unread/" + i2+"/path",schemaPath:"#/$defs/unreadNote/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.path.type,parentSchema:schema49.properties.path,data:data40};
+if(data.service !== undefined){
+let data40 = data.service;
+if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
+if(data40.name === undefined){
+const err51 = {instancePath:instancePath+"/service",schemaPath:"#/$defs/service/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema50.required,parentSchema:schema50,data:data40};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -2635,12 +2661,9 @@ vErrors.push(err51);
 }
 errors++;
 }
-}
-if(data39.reason !== undefined){
-let data41 = data39.reason;
-if(typeof data41 === "string"){
-if(!pattern5.test(data41)){
-const err52 = {instancePath:instancePath+"/unread/" + i2+"/reason",schemaPath:"#/$defs/unreadNote/properties/reason/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema49.properties.reason,data:data41};
+for(const key6 in data40){
+if(!((key6 === "name") || (key6 === "roleArn"))){
+const err52 = {instancePath:instancePath+"/service",schemaPath:"#/$defs/service/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema50,data:data40};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -2650,8 +2673,10 @@ vErrors.push(err52);
 errors++;
 }
 }
-else {
-const err53 = {instancePath:instancePath+"/unread/" + i2+"/reason",schemaPath:"#/$defs/unreadNote/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.reason.type,parentSchema:schema49.properties.reason,data:data41};
+if(data40.name !== undefined){
+let data41 = data40.name;
+if(!((((((((data41 === "athena") || (data41 === "glue")) || (data41 === "emr")) || (data41 === "lambda")) || (data41 === "redshift-spectrum")) || (data41 === "sagemaker")) || (data41 === "firehose")) || (data41 === "lake-formation"))){
+const err53 = {instancePath:instancePath+"/service/name",schemaPath:"#/$defs/service/properties/name/enum",keyword:"enum",params:{allowedValues: schema50.properties.name.enum},message:"must be equal to one of the allowed values",schema:schema50.properties.name.enum,parentSchema:schema50.properties.name,data:data41};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -2661,11 +2686,11 @@ vErrors.push(err53);
 errors++;
 }
 }
-if(data39.resolveWith !== undefined){
-let data42 = data39.resolveWith;
+if(data40.roleArn !== undefined){
+let data42 = data40.roleArn;
 if(typeof data42 === "string"){
-if(!pattern5.test(data42)){
-const err54 = {instancePath:instancePath+"/unread/" + i2+"/resolveWith",schemaPath:"#/$defs/unreadNote/properties/resolveWith/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema49.properties.resolveWith,data:data42};
+if(!pattern11.test(data42)){
+const err54 = {instancePath:instancePath+"/service/roleArn",schemaPath:"#/$defs/service/properties/roleArn/pattern",keyword:"pattern",params:{pattern: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/(?:[!-~]*/)?[\\w+=,.@-]+$"},message:"must match pattern \""+"^arn:aws[a-z-]*:iam::[0-9]{12}:role/(?:[!-~]*/)?[\\w+=,.@-]+$"+"\"",schema:"^arn:aws[a-z-]*:iam::[0-9]{12}:role/(?:[!-~]*/)?[\\w+=,.@-]+$",parentSchema:schema50.properties.roleArn,data:data42};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -2676,7 +2701,7 @@ errors++;
 }
 }
 else {
-const err55 = {instancePath:instancePath+"/unread/" + i2+"/resolveWith",schemaPath:"#/$defs/unreadNote/properties/resolveWith/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.resolveWith.type,parentSchema:schema49.properties.resolveWith,data:data42};
+const err55 = {instancePath:instancePath+"/service/roleArn",schemaPath:"#/$defs/service/properties/roleArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.roleArn.type,parentSchema:schema50.properties.roleArn,data:data42};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -2688,7 +2713,7 @@ errors++;
 }
 }
 else {
-const err56 = {instancePath:instancePath+"/unread/" + i2,schemaPath:"#/$defs/unreadNote/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema49.type,parentSchema:schema49,data:data39};
+const err56 = {instancePath:instancePath+"/service",schemaPath:"#/$defs/service/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema50.type,parentSchema:schema50,data:data40};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -2698,9 +2723,13 @@ vErrors.push(err56);
 errors++;
 }
 }
-}
-else {
-const err57 = {instancePath:instancePath+"/unread",schemaPath:"#/properties/unread/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.unread.type,parentSchema:schema31.properties.unread,data:data38};
+if(data.requestContext !== undefined){
+let data43 = data.requestContext;
+if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
+for(const key7 in data43){
+let data44 = data43[key7];
+if(((((typeof data44 !== "string") && (!((typeof data44 == "number") && (isFinite(data44))))) && (typeof data44 !== "boolean")) && (!(Array.isArray(data44)))) && (data44 !== null)){
+const err57 = {instancePath:instancePath+"/requestContext/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/requestContext/additionalProperties/type",keyword:"type",params:{type: schema31.properties.requestContext.additionalProperties.type},message:"must be string,number,boolean,array,null",schema:schema31.properties.requestContext.additionalProperties.type,parentSchema:schema31.properties.requestContext.additionalProperties,data:data44};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -2709,12 +2738,12 @@ vErrors.push(err57);
 }
 errors++;
 }
-}
-if(data.evidence !== undefined){
-let data43 = data.evidence;
-if(Array.isArray(data43)){
-if(data43.length > 16){
-const err58 = {instancePath:instancePath+"/evidence",schemaPath:"#/properties/evidence/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.evidence,data:data43};
+if(Array.isArray(data44)){
+const len1 = data44.length;
+for(let i1=0; i1<len1; i1++){
+let data45 = data44[i1];
+if(((typeof data45 !== "string") && (!((typeof data45 == "number") && (isFinite(data45))))) && (typeof data45 !== "boolean")){
+const err58 = {instancePath:instancePath+"/requestContext/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1,schemaPath:"#/properties/requestContext/additionalProperties/items/type",keyword:"type",params:{type: schema31.properties.requestContext.additionalProperties.items.type},message:"must be string,number,boolean",schema:schema31.properties.requestContext.additionalProperties.items.type,parentSchema:schema31.properties.requestContext.additionalProperties.items,data:data45};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -2723,12 +2752,12 @@ vErrors.push(err58);
 }
 errors++;
 }
-const len3 = data43.length;
-for(let i3=0; i3<len3; i3++){
-let data44 = data43[i3];
-if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
-if(data44.deniedBy === undefined){
-const err59 = {instancePath:instancePath+"/evidence/" + i3,schemaPath:"#/properties/evidence/items/required",keyword:"required",params:{missingProperty: "deniedBy"},message:"must have required property '"+"deniedBy"+"'",schema:schema31.properties.evidence.items.required,parentSchema:schema31.properties.evidence.items,data:data44};
+}
+}
+}
+}
+else {
+const err59 = {instancePath:instancePath+"/requestContext",schemaPath:"#/properties/requestContext/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.requestContext.type,parentSchema:schema31.properties.requestContext,data:data43};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -2737,8 +2766,16 @@ vErrors.push(err59);
 }
 errors++;
 }
-if(data44.action === undefined){
-const err60 = {instancePath:instancePath+"/evidence/" + i3,schemaPath:"#/properties/evidence/items/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema31.properties.evidence.items.required,parentSchema:schema31.properties.evidence.items,data:data44};
+}
+if(data.unread !== undefined){
+let data46 = data.unread;
+if(Array.isArray(data46)){
+const len2 = data46.length;
+for(let i2=0; i2<len2; i2++){
+let data47 = data46[i2];
+if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
+if(data47.path === undefined){
+const err60 = {instancePath:instancePath+"/unread/" + i2,schemaPath:"#/$defs/unreadNote/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema51.required,parentSchema:schema51,data:data47};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -2747,9 +2784,8 @@ vErrors.push(err60);
 }
 errors++;
 }
-for(const key8 in data44){
-if(!(((key8 === "deniedBy") || (key8 === "action")) || (key8 === "policyArn"))){
-const err61 = {instancePath:instancePath+"/evidence/" + i3,schemaPath:"#/properties/evidence/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.evidence.items,data:data44};
+if(data47.reason === undefined){
+const err61 = {instancePath:instancePath+"/unread/" + i2,schemaPath:"#/$defs/unreadNote/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema51.required,parentSchema:schema51,data:data47};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -2758,11 +2794,9 @@ vErrors.push(err61);
 }
 errors++;
 }
-}
-if(data44.deniedBy !== undefined){
-let data45 = data44.deniedBy;
-if(!((data45 === "scp") || (data45 === "rcp"))){
-const err62 = {instancePath:instancePath+"/evidence/" + i3+"/deniedBy",schemaPath:"#/properties/evidence/items/properties/deniedBy/enum",keyword:"enum",params:{allowedValues: schema31.properties.evidence.items.properties.deniedBy.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.evidence.items.properties.deniedBy.enum,parentSchema:schema31.properties.evidence.items.properties.deniedBy,data:data45};
+for(const key8 in data47){
+if(!(((key8 === "path") || (key8 === "reason")) || (key8 === "resolveWith"))){
+const err62 = {instancePath:instancePath+"/unread/" + i2,schemaPath:"#/$defs/unreadNote/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema51,data:data47};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -2772,11 +2806,11 @@ vErrors.push(err62);
 errors++;
 }
 }
-if(data44.action !== undefined){
-let data46 = data44.action;
-if(typeof data46 === "string"){
-if(!pattern5.test(data46)){
-const err63 = {instancePath:instancePath+"/evidence/" + i3+"/action",schemaPath:"#/properties/evidence/items/properties/action/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema31.properties.evidence.items.properties.action,data:data46};
+if(data47.path !== undefined){
+let data48 = data47.path;
+if(typeof data48 === "string"){
+if(!pattern5.test(data48)){
+const err63 = {instancePath:instancePath+"/unread/" + i2+"/path",schemaPath:"#/$defs/unreadNote/properties/path/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema51.properties.path,data:data48};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -2787,7 +2821,7 @@ errors++;
 }
 }
 else {
-const err64 = {instancePath:instancePath+"/evidence/" + i3+"/action",schemaPath:"#/properties/evidence/items/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.evidence.items.properties.action.type,parentSchema:schema31.properties.evidence.items.properties.action,data:data46};
+const err64 = {instancePath:instancePath+"/unread/" + i2+"/path",schemaPath:"#/$defs/unreadNote/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.path.type,parentSchema:schema51.properties.path,data:data48};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -2797,11 +2831,11 @@ vErrors.push(err64);
 errors++;
 }
 }
-if(data44.policyArn !== undefined){
-let data47 = data44.policyArn;
-if(typeof data47 === "string"){
-if(!pattern5.test(data47)){
-const err65 = {instancePath:instancePath+"/evidence/" + i3+"/policyArn",schemaPath:"#/properties/evidence/items/properties/policyArn/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema31.properties.evidence.items.properties.policyArn,data:data47};
+if(data47.reason !== undefined){
+let data49 = data47.reason;
+if(typeof data49 === "string"){
+if(!pattern5.test(data49)){
+const err65 = {instancePath:instancePath+"/unread/" + i2+"/reason",schemaPath:"#/$defs/unreadNote/properties/reason/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema51.properties.reason,data:data49};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -2812,7 +2846,7 @@ errors++;
 }
 }
 else {
-const err66 = {instancePath:instancePath+"/evidence/" + i3+"/policyArn",schemaPath:"#/properties/evidence/items/properties/policyArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.evidence.items.properties.policyArn.type,parentSchema:schema31.properties.evidence.items.properties.policyArn,data:data47};
+const err66 = {instancePath:instancePath+"/unread/" + i2+"/reason",schemaPath:"#/$defs/unreadNote/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.reason.type,parentSchema:schema51.properties.reason,data:data49};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -2822,9 +2856,11 @@ vErrors.push(err66);
 errors++;
 }
 }
-}
-else {
-const err67 = {instancePath:instancePath+"/evidence/" + i3,schemaPath:"#/properties/evidence/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.evidence.items.type,parentSchema:schema31.properties.evidence.items,data:data44};
+if(data47.resolveWith !== undefined){
+let data50 = data47.resolveWith;
+if(typeof data50 === "string"){
+if(!pattern5.test(data50)){
+const err67 = {instancePath:instancePath+"/unread/" + i2+"/resolveWith",schemaPath:"#/$defs/unreadNote/properties/resolveWith/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema51.properties.resolveWith,data:data50};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -2834,9 +2870,8 @@ vErrors.push(err67);
 errors++;
 }
 }
-}
 else {
-const err68 = {instancePath:instancePath+"/evidence",schemaPath:"#/properties/evidence/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.evidence.type,parentSchema:schema31.properties.evidence,data:data43};
+const err68 = {instancePath:instancePath+"/unread/" + i2+"/resolveWith",schemaPath:"#/$defs/unreadNote/properties/resolveWith/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.resolveWith.type,parentSchema:schema51.properties.resolveWith,data:data50};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -2846,11 +2881,9 @@ vErrors.push(err68);
 errors++;
 }
 }
-if(data.assumptions !== undefined){
-let data48 = data.assumptions;
-if(Array.isArray(data48)){
-if(data48.length > 16){
-const err69 = {instancePath:instancePath+"/assumptions",schemaPath:"#/properties/assumptions/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.assumptions,data:data48};
+}
+else {
+const err69 = {instancePath:instancePath+"/unread/" + i2,schemaPath:"#/$defs/unreadNote/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.type,parentSchema:schema51,data:data47};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -2859,12 +2892,10 @@ vErrors.push(err69);
 }
 errors++;
 }
-const len4 = data48.length;
-for(let i4=0; i4<len4; i4++){
-let data49 = data48[i4];
-if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
-if(data49.id === undefined){
-const err70 = {instancePath:instancePath+"/assumptions/" + i4,schemaPath:"#/properties/assumptions/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema31.properties.assumptions.items.required,parentSchema:schema31.properties.assumptions.items,data:data49};
+}
+}
+else {
+const err70 = {instancePath:instancePath+"/unread",schemaPath:"#/properties/unread/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.unread.type,parentSchema:schema31.properties.unread,data:data46};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -2873,9 +2904,12 @@ vErrors.push(err70);
 }
 errors++;
 }
-for(const key9 in data49){
-if(!((key9 === "id") || (key9 === "because"))){
-const err71 = {instancePath:instancePath+"/assumptions/" + i4,schemaPath:"#/properties/assumptions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.assumptions.items,data:data49};
+}
+if(data.evidence !== undefined){
+let data51 = data.evidence;
+if(Array.isArray(data51)){
+if(data51.length > 16){
+const err71 = {instancePath:instancePath+"/evidence",schemaPath:"#/properties/evidence/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.evidence,data:data51};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -2884,11 +2918,12 @@ vErrors.push(err71);
 }
 errors++;
 }
-}
-if(data49.id !== undefined){
-let data50 = data49.id;
-if(!((((data50 === "no-grants") || (data50 === "bucket-key=on")) || (data50 === "bucket-key=off")) || (data50 === "guardrails-allow"))){
-const err72 = {instancePath:instancePath+"/assumptions/" + i4+"/id",schemaPath:"#/properties/assumptions/items/properties/id/enum",keyword:"enum",params:{allowedValues: schema31.properties.assumptions.items.properties.id.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.assumptions.items.properties.id.enum,parentSchema:schema31.properties.assumptions.items.properties.id,data:data50};
+const len3 = data51.length;
+for(let i3=0; i3<len3; i3++){
+let data52 = data51[i3];
+if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
+if(data52.deniedBy === undefined){
+const err72 = {instancePath:instancePath+"/evidence/" + i3,schemaPath:"#/properties/evidence/items/required",keyword:"required",params:{missingProperty: "deniedBy"},message:"must have required property '"+"deniedBy"+"'",schema:schema31.properties.evidence.items.required,parentSchema:schema31.properties.evidence.items,data:data52};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -2897,12 +2932,8 @@ vErrors.push(err72);
 }
 errors++;
 }
-}
-if(data49.because !== undefined){
-let data51 = data49.because;
-if(typeof data51 === "string"){
-if(!pattern5.test(data51)){
-const err73 = {instancePath:instancePath+"/assumptions/" + i4+"/because",schemaPath:"#/properties/assumptions/items/properties/because/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema31.properties.assumptions.items.properties.because,data:data51};
+if(data52.action === undefined){
+const err73 = {instancePath:instancePath+"/evidence/" + i3,schemaPath:"#/properties/evidence/items/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema31.properties.evidence.items.required,parentSchema:schema31.properties.evidence.items,data:data52};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -2911,9 +2942,9 @@ vErrors.push(err73);
 }
 errors++;
 }
-}
-else {
-const err74 = {instancePath:instancePath+"/assumptions/" + i4+"/because",schemaPath:"#/properties/assumptions/items/properties/because/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.assumptions.items.properties.because.type,parentSchema:schema31.properties.assumptions.items.properties.because,data:data51};
+for(const key9 in data52){
+if(!(((key9 === "deniedBy") || (key9 === "action")) || (key9 === "policyArn"))){
+const err74 = {instancePath:instancePath+"/evidence/" + i3,schemaPath:"#/properties/evidence/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.evidence.items,data:data52};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -2923,9 +2954,10 @@ vErrors.push(err74);
 errors++;
 }
 }
-}
-else {
-const err75 = {instancePath:instancePath+"/assumptions/" + i4,schemaPath:"#/properties/assumptions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.assumptions.items.type,parentSchema:schema31.properties.assumptions.items,data:data49};
+if(data52.deniedBy !== undefined){
+let data53 = data52.deniedBy;
+if(!((data53 === "scp") || (data53 === "rcp"))){
+const err75 = {instancePath:instancePath+"/evidence/" + i3+"/deniedBy",schemaPath:"#/properties/evidence/items/properties/deniedBy/enum",keyword:"enum",params:{allowedValues: schema31.properties.evidence.items.properties.deniedBy.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.evidence.items.properties.deniedBy.enum,parentSchema:schema31.properties.evidence.items.properties.deniedBy,data:data53};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -2935,9 +2967,11 @@ vErrors.push(err75);
 errors++;
 }
 }
-}
-else {
-const err76 = {instancePath:instancePath+"/assumptions",schemaPath:"#/properties/assumptions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.assumptions.type,parentSchema:schema31.properties.assumptions,data:data48};
+if(data52.action !== undefined){
+let data54 = data52.action;
+if(typeof data54 === "string"){
+if(!pattern5.test(data54)){
+const err76 = {instancePath:instancePath+"/evidence/" + i3+"/action",schemaPath:"#/properties/evidence/items/properties/action/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema31.properties.evidence.items.properties.action,data:data54};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -2947,14 +2981,175 @@ vErrors.push(err76);
 errors++;
 }
 }
-}
 else {
-const err77 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+const err77 = {instancePath:instancePath+"/evidence/" + i3+"/action",schemaPath:"#/properties/evidence/items/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.evidence.items.properties.action.type,parentSchema:schema31.properties.evidence.items.properties.action,data:data54};
 if(vErrors === null){
 vErrors = [err77];
 }
 else {
 vErrors.push(err77);
+}
+errors++;
+}
+}
+if(data52.policyArn !== undefined){
+let data55 = data52.policyArn;
+if(typeof data55 === "string"){
+if(!pattern5.test(data55)){
+const err78 = {instancePath:instancePath+"/evidence/" + i3+"/policyArn",schemaPath:"#/properties/evidence/items/properties/policyArn/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema31.properties.evidence.items.properties.policyArn,data:data55};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+}
+else {
+const err79 = {instancePath:instancePath+"/evidence/" + i3+"/policyArn",schemaPath:"#/properties/evidence/items/properties/policyArn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.evidence.items.properties.policyArn.type,parentSchema:schema31.properties.evidence.items.properties.policyArn,data:data55};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+}
+else {
+const err80 = {instancePath:instancePath+"/evidence/" + i3,schemaPath:"#/properties/evidence/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.evidence.items.type,parentSchema:schema31.properties.evidence.items,data:data52};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+}
+}
+else {
+const err81 = {instancePath:instancePath+"/evidence",schemaPath:"#/properties/evidence/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.evidence.type,parentSchema:schema31.properties.evidence,data:data51};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+}
+if(data.assumptions !== undefined){
+let data56 = data.assumptions;
+if(Array.isArray(data56)){
+if(data56.length > 16){
+const err82 = {instancePath:instancePath+"/assumptions",schemaPath:"#/properties/assumptions/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema31.properties.assumptions,data:data56};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+const len4 = data56.length;
+for(let i4=0; i4<len4; i4++){
+let data57 = data56[i4];
+if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
+if(data57.id === undefined){
+const err83 = {instancePath:instancePath+"/assumptions/" + i4,schemaPath:"#/properties/assumptions/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema31.properties.assumptions.items.required,parentSchema:schema31.properties.assumptions.items,data:data57};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+for(const key10 in data57){
+if(!((key10 === "id") || (key10 === "because"))){
+const err84 = {instancePath:instancePath+"/assumptions/" + i4,schemaPath:"#/properties/assumptions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.assumptions.items,data:data57};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+}
+if(data57.id !== undefined){
+let data58 = data57.id;
+if(!((((data58 === "no-grants") || (data58 === "bucket-key=on")) || (data58 === "bucket-key=off")) || (data58 === "guardrails-allow"))){
+const err85 = {instancePath:instancePath+"/assumptions/" + i4+"/id",schemaPath:"#/properties/assumptions/items/properties/id/enum",keyword:"enum",params:{allowedValues: schema31.properties.assumptions.items.properties.id.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.assumptions.items.properties.id.enum,parentSchema:schema31.properties.assumptions.items.properties.id,data:data58};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+}
+if(data57.because !== undefined){
+let data59 = data57.because;
+if(typeof data59 === "string"){
+if(!pattern5.test(data59)){
+const err86 = {instancePath:instancePath+"/assumptions/" + i4+"/because",schemaPath:"#/properties/assumptions/items/properties/because/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema31.properties.assumptions.items.properties.because,data:data59};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+}
+else {
+const err87 = {instancePath:instancePath+"/assumptions/" + i4+"/because",schemaPath:"#/properties/assumptions/items/properties/because/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.assumptions.items.properties.because.type,parentSchema:schema31.properties.assumptions.items.properties.because,data:data59};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+}
+}
+else {
+const err88 = {instancePath:instancePath+"/assumptions/" + i4,schemaPath:"#/properties/assumptions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.assumptions.items.type,parentSchema:schema31.properties.assumptions.items,data:data57};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+}
+}
+else {
+const err89 = {instancePath:instancePath+"/assumptions",schemaPath:"#/properties/assumptions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.assumptions.type,parentSchema:schema31.properties.assumptions,data:data56};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+}
+}
+else {
+const err90 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
 }
 errors++;
 }

@@ -69,6 +69,8 @@ export type BucketInfo = {
 	/** `null`: no default encryption configured (S3 then uses SSE-S3). */
 	readonly defaultEncryption?: DefaultEncryption | null;
 	readonly objectOwnership?: ObjectOwnership | null;
+	/** GetBucketVersioning's Status; `null`: versioning was never enabled (AWS's answer has no Status). Replication needs `Enabled`. */
+	readonly versioning?: 'Enabled' | 'Suspended' | null;
 };
 
 /** What HeadObject says of an existing object (download, copy source). */
@@ -123,6 +125,27 @@ export type PrincipalInfo = {
 	readonly tags?: Readonly<Record<string, string>>;
 	/** The organization ID, for `aws:PrincipalOrgID`; `null` when the account is in no organization. */
 	readonly organizationId?: string | null;
+	/** For a role: its trust policy (GetRole's AssumeRolePolicyDocument), which says who may assume it. */
+	readonly trustPolicy?: PolicyJson;
+};
+
+/**
+ * The replication rule of the source bucket that covers the object (operation `replication`), from GetBucketReplication:
+ * S3 assumes `role` to read the source object and write its replica into `destinationBucket`.
+ */
+export type ReplicationRule = {
+	/** The configuration's Role: the IAM role S3 assumes (the snapshot's principal is that role). */
+	readonly role?: string;
+	readonly ruleId?: string;
+	readonly status?: 'Enabled' | 'Disabled';
+	/** Destination.Bucket, as an ARN (`arn:aws:s3:::BUCKET`). */
+	readonly destinationBucket?: string;
+	/** Destination.Account, when the rule names the destination bucket's owner. */
+	readonly destinationAccount?: string;
+	/** Destination.EncryptionConfiguration.ReplicaKmsKeyID; `null`: the rule names none. */
+	readonly replicaKmsKeyId?: string | null;
+	/** SourceSelectionCriteria.SseKmsEncryptedObjects.Status is `Enabled`; `false`: disabled or absent (SSE-KMS objects are not replicated). */
+	readonly sseKmsEncryptedObjects?: boolean;
 };
 
 /** How a CloudFront distribution signs its requests to the S3 origin. */
@@ -226,6 +249,8 @@ export type Snapshot = {
 	readonly organization?: OrganizationInfo;
 	/** The CloudFront distribution whose requests are diagnosed (cloudfront-download). */
 	readonly distribution?: DistributionInfo;
+	/** The replication rule (replication); the role it names is the principal. */
+	readonly replication?: ReplicationRule;
 	/** The presigned URL's facts (presigned-download, presigned-upload); its signer is the principal. */
 	readonly presignedUrl?: PresignedUrlInfo;
 	/** The AWS service whose requests are diagnosed (service-read, service-write). */

@@ -92,9 +92,13 @@ describe('copy', () => {
 });
 
 describe('every operation', () => {
-	it('makes every request as the caller (for a presigned URL, its signer) except CloudFront, which asks as its service principal', () => {
+	it('makes every request as the caller (for a presigned URL, its signer) except CloudFront, which asks as its service principal, and replication, made by the role S3 assumes', () => {
 		for (const module of allOperations) {
-			const expected = module.name.startsWith('cloudfront-') ? {kind: 'service', service: 'cloudfront.amazonaws.com'} : {kind: 'caller'};
+			const expected = module.name.startsWith('cloudfront-')
+				? {kind: 'service', service: 'cloudfront.amazonaws.com'}
+				: module.name === 'replication'
+					? {kind: 'assumed-role', assumedBy: 's3.amazonaws.com'}
+					: {kind: 'caller'};
 			for (const leg of legsInRequestOrder(module.name)) expect(leg.actor).toEqual(expected);
 		}
 	});
@@ -121,6 +125,8 @@ describe('every operation', () => {
 			['service-read', 'read'],
 			// A service's write may go in parts, as an upload's does.
 			['service-write', 'multipart'],
+			// The source object's key, to read it; the replica key's only with a Bucket Key, which no error tells.
+			['replication', 'read'],
 		]);
 	});
 

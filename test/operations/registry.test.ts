@@ -55,8 +55,8 @@ describe('guards, choices and the schema derive from the tuple', () => {
 	});
 
 	it('lists the names in words as messages say them', () => {
-		expect(operationNamesInWords()).toBe('upload, download, copy, cloudfront-download, cloudfront-upload, presigned-download, presigned-upload, service-read or service-write');
-		expect(operationNamesInWords(operationsWithSource)).toBe('copy');
+		expect(operationNamesInWords()).toBe('upload, download, copy, cloudfront-download, cloudfront-upload, presigned-download, presigned-upload, service-read, service-write or replication');
+		expect(operationNamesInWords(operationsWithSource)).toBe('copy or replication');
 	});
 
 	it("the snapshot schema's operation enum is the tuple, and a source is required for the operations that have one", () => {

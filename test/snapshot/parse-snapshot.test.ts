@@ -44,7 +44,7 @@ describe('parseSnapshot', () => {
 	});
 
 	it.each([
-		[(d: Draft) => void (d.question.operation = 'uplaod'), 'question.operation must be one of upload, download, copy, cloudfront-download, cloudfront-upload, presigned-download, presigned-upload, service-read, service-write, not "uplaod"'],
+		[(d: Draft) => void (d.question.operation = 'uplaod'), 'question.operation must be one of upload, download, copy, cloudfront-download, cloudfront-upload, presigned-download, presigned-upload, service-read, service-write, replication, not "uplaod"'],
 		[(d: Draft) => void delete d.question, 'question is required'],
 		[(d: Draft) => void delete d.question.bucket, 'question.bucket is required'],
 		[(d: Draft) => void delete d.question.source, 'question.source is required when question.operation is copy'],

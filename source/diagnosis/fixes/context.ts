@@ -23,7 +23,8 @@ const entityOf = (snapshot: Snapshot): IamEntity | undefined => {
 };
 
 // An operation made by a service principal names no IAM entity: no fix may grant its requests to the snapshot's principal.
-const callerMakesRequests = (snapshot: Snapshot): boolean => destinationLeg(snapshot.question.operation).actor.kind === 'caller';
+// A role a service assumes (replication) is the snapshot's principal: its fixes go to that role.
+const callerMakesRequests = (snapshot: Snapshot): boolean => destinationLeg(snapshot.question.operation).actor.kind !== 'service';
 
 export const contextOf = (snapshot: Snapshot, analysis: Analysis, catalogue: ActionCatalogue | undefined, claimed: ReadonlySet<string> = new Set()): FixContext => ({
 	snapshot,

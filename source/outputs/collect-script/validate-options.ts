@@ -5,7 +5,7 @@ import {credentialFreeUrl} from '../../inputs/presigned-url/credential-free-url.
 import {distributionOfFlags, type DistributionFlags} from '../../inputs/distribution/distribution-flags.js';
 import {parsePresignedUrl} from '../../inputs/presigned-url/parse-presigned-url.js';
 import {serviceFacts} from '../../operations/aws-services.js';
-import {hasSource, operationModule} from '../../operations/registry.js';
+import {destinationLeg, hasSource, operationModule} from '../../operations/registry.js';
 import {awsServiceNames, isAwsServiceName} from '../../snapshot/service-names.js';
 import type {ServiceInfo} from '../../snapshot/snapshot.js';
 import {isOperation, operationNames, operationNamesInWords, type Operation} from '../../snapshot/operation-names.js';
@@ -66,6 +66,10 @@ export const validateCollectOptions = (input: CollectScriptInput): Result<Collec
 	const fail = (message: string) => err({message});
 	if (!input.operation) return fail(`--operation is required: ${operationNamesInWords()}`);
 	if (!isOperation(input.operation)) return fail(`--operation "${input.operation}" is not one of ${operationNames.join(', ')}`);
+	// The script does not read a replication rule, the role it names or versioning: a bundle would guess the replica key.
+	if (destinationLeg(input.operation).facts.key === 'replica') {
+		return fail(`--operation ${input.operation} is not in the collect script yet (it does not read the replication rule, its role or versioning): run check --operation ${input.operation} live with a profile of the source bucket's account, or write a snapshot (docs/snapshot.md)`);
+	}
 	const presigned = input.presignedUrl === undefined ? undefined : parsePresignedUrl(input.presignedUrl);
 	if (presigned && operationModule(input.operation).givenFact !== 'presigned-url') return fail(`--presigned-url is only for --operation ${operationNamesInWords(operationNames.filter(name => operationModule(name).givenFact === 'presigned-url'))}`);
 	if (presigned && !presigned.ok) return fail(`--presigned-url: ${presigned.error.message}`);

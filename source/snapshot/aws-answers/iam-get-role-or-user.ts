@@ -1,6 +1,8 @@
 import {ok} from '../../shared/result.js';
 import {shapeProblem, type Mapped} from './answer.js';
+import type {PolicyJson} from '../snapshot.js';
 import {asArray, asObject, asString, field} from './json-access.js';
+import {policyDocumentOf} from './policy-document.js';
 
 /** What iam:GetRole or iam:GetUser says of the role or user: its ARN (with its path), ID, boundary and tags. */
 export type IamEntity = {
@@ -10,6 +12,8 @@ export type IamEntity = {
 	readonly boundaryArn?: string;
 	/** Only when it has tags. */
 	readonly tags?: Readonly<Record<string, string>>;
+	/** A role's trust policy (AssumeRolePolicyDocument: URL-encoded through the SDK, an object from the CLI). */
+	readonly trustPolicy?: PolicyJson;
 };
 
 const tagsOf = (value: unknown): Record<string, string> | undefined => {
@@ -27,5 +31,12 @@ export const iamEntityOf = (answer: unknown, kind: 'role' | 'user'): Mapped<IamE
 	const uniqueId = asString(entity[kind === 'role' ? 'RoleId' : 'UserId']);
 	const boundaryArn = asString(field(entity, 'PermissionsBoundary', 'PermissionsBoundaryArn'));
 	const tags = tagsOf(entity['Tags']);
-	return ok({...(arn ? {arn} : {}), ...(uniqueId ? {uniqueId} : {}), ...(boundaryArn ? {boundaryArn} : {}), ...(tags ? {tags} : {})});
+	const trust = kind === 'role' && entity['AssumeRolePolicyDocument'] !== undefined ? policyDocumentOf(entity['AssumeRolePolicyDocument']) : undefined;
+	return ok({
+		...(arn ? {arn} : {}),
+		...(uniqueId ? {uniqueId} : {}),
+		...(boundaryArn ? {boundaryArn} : {}),
+		...(tags ? {tags} : {}),
+		...(trust?.ok ? {trustPolicy: trust.value} : {}),
+	});
 };

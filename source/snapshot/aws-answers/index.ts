@@ -21,6 +21,8 @@ export {aliasesPageOf, keyAliases} from './kms-list-aliases.js';
 export {bucketPolicyOf, noBucketPolicyCode} from './s3-get-bucket-policy.js';
 export {defaultEncryptionOf, noDefaultEncryptionCode} from './s3-get-bucket-encryption.js';
 export {objectOwnershipOf, noOwnershipControlsCode} from './s3-get-bucket-ownership-controls.js';
+export {versioningOf} from './s3-get-bucket-versioning.js';
+export {noReplicationCode, replicationRuleOf, type RuleChoice} from './s3-get-bucket-replication.js';
 export {regionOfLocation} from './s3-get-bucket-location.js';
 export {regionOfHeadBucket} from './s3-head-bucket.js';
 export {objectInfoOf} from './s3-head-object.js';

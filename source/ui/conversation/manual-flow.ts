@@ -96,11 +96,13 @@ export function* manualFlow(env: FlowEnv, target: Target, denial: ParsedDenial |
 	// A service principal (CloudFront) makes the request: it has no identity policies, boundary or SCPs to ask for.
 	const actor = destinationLeg(question.operation).actor;
 	const service = actor.kind === 'service' ? actor.service : undefined;
+	// Who makes the requests, asked as what names it: the signer of a URL, the role a replication rule names, else the caller.
 	// An AWS service's own role (a Glue job's) is the caller whose policies are asked for.
+	const principalQuestion = questions.principalQuestionFor(question.operation);
 	const principalArn =
 		service ??
 		actingRole ??
-		(denial?.principal && questions.principalQuestion.validate(denial.principal) === undefined ? denial.principal : yield* ask(questions.principalQuestionFor(question.operation)));
+		(denial?.principal && principalQuestion.validate(denial.principal) === undefined ? denial.principal : yield* ask(principalQuestion));
 	const callerAccount = accountOfArn(principalArn);
 	const bucketAccount = yield* bucketAccountFlow(question.bucket, callerAccount);
 	const keyRegion = target.keyArn ? parseArn(target.keyArn)?.region : undefined;

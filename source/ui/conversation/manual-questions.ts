@@ -2,7 +2,7 @@ import type {FlowEnv} from './flow-types.js';
 import type {ChoiceQuestion, PasteCheck, PasteQuestion, TextQuestion} from './question.js';
 import {checkPrincipalArn, checkRegion} from './validate.js';
 import type {PolicyKind} from '../services.js';
-import {operationModule} from '../../operations/registry.js';
+import {destinationLeg, operationModule} from '../../operations/registry.js';
 import type {Operation} from '../../snapshot/snapshot.js';
 
 /** The questions manual-flow.ts asks without credentials: the caller, the bucket's Region, and each policy in turn. */
@@ -37,11 +37,24 @@ export const principalQuestion: TextQuestion = {
 	validate: checkPrincipalArn,
 };
 
-/** A presigned request runs with its signer's permissions: for one, the caller asked for is whoever signed the URL. */
-export const principalQuestionFor = (operation: Operation): TextQuestion =>
-	operationModule(operation).givenFact === 'presigned-url'
-		? {...principalQuestion, title: 'Signer', prompt: 'Who signed the URL? (its requests run with that principal\'s permissions: the ARN aws sts get-caller-identity shows for the credentials that signed it)'}
-		: principalQuestion;
+/** Replication: the role the rule names, which S3 assumes (same answer id: it is who makes the requests). */
+export const assumedRoleQuestion: TextQuestion = {
+	...principalQuestion,
+	title: 'Replication role',
+	prompt: 'Which role does the replication rule name? (Role in aws s3api get-bucket-replication)',
+	placeholder: 'arn:aws:iam::111122223333:role/ROLE',
+};
+
+/**
+ * Who makes the requests, asked as what names it: a presigned request runs with its signer's permissions, and a
+ * replication with the role its rule names (S3 assumes it); else the caller.
+ */
+export const principalQuestionFor = (operation: Operation): TextQuestion => {
+	if (operationModule(operation).givenFact === 'presigned-url') {
+		return {...principalQuestion, title: 'Signer', prompt: 'Who signed the URL? (its requests run with that principal\'s permissions: the ARN aws sts get-caller-identity shows for the credentials that signed it)'};
+	}
+	return destinationLeg(operation).actor.kind === 'assumed-role' ? assumedRoleQuestion : principalQuestion;
+};
 
 export const bucketRegionQuestion = (suggestion: string | undefined): TextQuestion => ({
 	kind: 'text',

@@ -51,7 +51,9 @@ export function* targetFlow(env: FlowEnv, denial: ParsedDenial | undefined, live
 	let sourceKeyArn: string | undefined;
 	if (legs.source) {
 		const split = splitBucketAnswer(yield* ask(questions.bucketQuestion('source-bucket', 'Source bucket', legs.source.questions.bucket)));
-		const sourceKey = split.objectKey ?? (yield* ask(questions.objectKeyQuestion('source-key', 'Source key', `Which object key in ${split.bucket}?`)));
+		// A replica keeps its source object's key: only a copy asks for another.
+		const replicates = legs.destination.facts.key === 'replica';
+		const sourceKey = split.objectKey ?? (replicates ? objectKey : yield* ask(questions.objectKeyQuestion('source-key', 'Source key', `Which object key in ${split.bucket}?`)));
 		const asked = legs.source.questions.objectKmsKey;
 		if (!live && asked) {
 			sourceKeyArn = yield* ask(questions.keyArnQuestion('source-kms-key', asked.title, asked.prompt, undefined));
@@ -69,6 +71,21 @@ export function* targetFlow(env: FlowEnv, denial: ParsedDenial | undefined, live
 			// The error's key is the object's: S3 was decrypting it.
 			keyFromError = known.keyArn !== undefined;
 			keyArn = known.keyArn ?? (yield* ask(questions.keyArnQuestion('object-kms-key', objectKmsKey.title, objectKmsKey.prompt, known.keyArn)));
+		}
+	} else if (legs.destination.facts.key === 'replica') {
+		// Live, the source bucket's replication rule names the replica key and is read; offline it is asked.
+		if (!live) {
+			keyFromError = known.keyArn !== undefined;
+			keyArn =
+				known.keyArn ??
+				(yield* ask(
+					questions.keyArnQuestion(
+						'replica-kms-key',
+						'Replica key',
+						"Which key does the replication rule name for replicas? (ReplicaKmsKeyID in aws s3api get-bucket-replication; its ARN: offline nothing can resolve an alias)",
+						undefined,
+					),
+				));
 		}
 	} else if (!live && known.keyArn) {
 		keyArn = known.keyArn;

@@ -29,7 +29,7 @@ export type TargetQuestionId =
 	| 'bucket-account-id';
 
 /** Offline, each key the request involves is asked as an ARN. */
-type KeyArnQuestionId = 'kms-key' | 'source-kms-key' | 'object-kms-key' | 'default-key';
+type KeyArnQuestionId = 'kms-key' | 'source-kms-key' | 'object-kms-key' | 'default-key' | 'replica-kms-key';
 
 export const targetLabel = (operation: string, bucket: string, objectKey: string): string => `${operation} s3://${bucket}/${objectKey}`;
 

@@ -61,7 +61,7 @@ describe('bundleToSnapshot', () => {
 		const broken = bundleToSnapshot(new Map([['question.json', '{"operation": "upload",']]));
 		expect(!broken.ok && broken.error.message).toMatch(/question\.json is not valid JSON.*line 1/);
 		const wrong = bundleToSnapshot(new Map([['question.json', JSON.stringify({...question, operation: 'delete'})]]));
-		expect(!wrong.ok && wrong.error.message).toMatch(/"operation" must be upload, download, copy, cloudfront-download, cloudfront-upload, presigned-download, presigned-upload, service-read or service-write/);
+		expect(!wrong.ok && wrong.error.message).toMatch(/"operation" must be upload, download, copy, cloudfront-download, cloudfront-upload, presigned-download, presigned-upload, service-read, service-write or replication/);
 		const other = bundleToSnapshot(new Map([['question.json', JSON.stringify({...question, format: 'something/else@9'})]]));
 		expect(!other.ok && other.error.message).toMatch(/this version reads s3-kms-doctor\/bundle@1/);
 	});

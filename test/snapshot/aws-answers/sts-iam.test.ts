@@ -35,9 +35,9 @@ describe('iam:GetRole and iam:GetUser', () => {
 		PermissionsBoundary: {PermissionsBoundaryType: 'Policy', PermissionsBoundaryArn: boundaryArn},
 		Tags: [{Key: 'team', Value: 'data'}, {Key: 'empty', Value: ''}],
 	};
-	const expected = {arn: role.Arn, uniqueId: role.RoleId, boundaryArn, tags: {team: 'data', empty: ''}};
+	const expected = {arn: role.Arn, uniqueId: role.RoleId, boundaryArn, tags: {team: 'data', empty: ''}, trustPolicy: role.AssumeRolePolicyDocument};
 
-	it('gives the ARN with its path, the role ID, the boundary and the tags from either shape', () => {
+	it('gives the ARN with its path, the role ID, the boundary, the tags and the trust policy from either shape', () => {
 		expect(iamEntityOf(sdkOutput({Role: {...role, CreateDate: created, AssumeRolePolicyDocument: urlEncoded(role.AssumeRolePolicyDocument)}}), 'role')).toEqual({ok: true, value: expected});
 		expect(iamEntityOf({Role: {...role, CreateDate: createdText}}, 'role')).toEqual({ok: true, value: expected});
 	});

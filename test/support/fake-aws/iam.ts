@@ -87,7 +87,7 @@ export const handleIam: Handler = (call, world) => {
 					RoleId: role.id,
 					Arn: arnOf('role', role),
 					CreateDate: created,
-					AssumeRolePolicyDocument: encode({Version: '2012-10-17', Statement: []}),
+					AssumeRolePolicyDocument: encode(role.trust ?? {Version: '2012-10-17', Statement: []}),
 					PermissionsBoundary: boundaryOf(role),
 					Tags: tagsOf(role.tags),
 				},

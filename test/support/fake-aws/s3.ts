@@ -1,5 +1,5 @@
 import {fail, param, type FakeCall, type Handler} from './call.js';
-import type {FakeEncryption} from './scenario.js';
+import type {FakeEncryption, FakeReplicationRule} from './scenario.js';
 import {escapeXml, restAnswer, type FakeResponse} from './wire.js';
 
 const encryptionHeaders = (encryption: FakeEncryption | null): Record<string, string> => {
@@ -12,6 +12,14 @@ const encryptionHeaders = (encryption: FakeEncryption | null): Record<string, st
 };
 
 const xml = (body: string): FakeResponse => restAnswer(200, {'content-type': 'application/xml'}, `<?xml version="1.0" encoding="UTF-8"?>${body}`);
+
+const ruleXml = (rule: FakeReplicationRule): string =>
+	`<Rule><ID>${escapeXml(rule.id)}</ID>${rule.priority === undefined ? '' : `<Priority>${rule.priority}</Priority>`}<Status>${rule.status}</Status>` +
+	`<Filter><Prefix>${escapeXml(rule.prefix ?? '')}</Prefix></Filter>` +
+	(rule.sseKmsEncryptedObjects ? `<SourceSelectionCriteria><SseKmsEncryptedObjects><Status>${rule.sseKmsEncryptedObjects}</Status></SseKmsEncryptedObjects></SourceSelectionCriteria>` : '') +
+	`<Destination><Bucket>arn:aws:s3:::${escapeXml(rule.destinationBucket)}</Bucket>${rule.destinationAccount ? `<Account>${rule.destinationAccount}</Account>` : ''}` +
+	(rule.replicaKmsKeyId ? `<EncryptionConfiguration><ReplicaKmsKeyID>${escapeXml(rule.replicaKmsKeyId)}</ReplicaKmsKeyID></EncryptionConfiguration>` : '') +
+	`</Destination><DeleteMarkerReplication><Status>Disabled</Status></DeleteMarkerReplication></Rule>`;
 
 const noSuchBucket = (call: FakeCall, bucket: string): FakeResponse =>
 	fail(call, {status: 404, code: 'NoSuchBucket', message: `The specified bucket does not exist: ${bucket}`});
@@ -49,6 +57,13 @@ export const handleS3: Handler = (call, world) => {
 		case 'GetBucketOwnershipControls':
 			if (!bucket.ownership) return fail(call, {status: 404, code: 'OwnershipControlsNotFoundError', message: 'The bucket ownership controls were not found'});
 			return xml(`<OwnershipControls xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Rule><ObjectOwnership>${bucket.ownership}</ObjectOwnership></Rule></OwnershipControls>`);
+		case 'GetBucketVersioning':
+			// A bucket whose versioning was never set answers with no Status.
+			return xml(`<VersioningConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/">${bucket.versioning ? `<Status>${bucket.versioning}</Status>` : ''}</VersioningConfiguration>`);
+		case 'GetBucketReplication':
+			if (!owner) return fail(call, {status: 403, code: 'AccessDenied', message: 'Access Denied'});
+			if (!bucket.replication) return fail(call, {status: 404, code: 'ReplicationConfigurationNotFoundError', message: 'The replication configuration was not found'});
+			return xml(`<ReplicationConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Role>${escapeXml(bucket.replication.role)}</Role>${bucket.replication.rules.map(ruleXml).join('')}</ReplicationConfiguration>`);
 		case 'HeadObject': {
 			const key = param(call, 'Key') ?? '';
 			const object = (world.scenario.objects ?? []).find(candidate => candidate.bucket === bucket.name && candidate.key === key);

@@ -26,7 +26,7 @@ type PolicyHolder = {
 	readonly attached?: readonly string[];
 };
 
-export type FakeRole = PolicyHolder & {readonly boundary?: string; readonly tags?: Readonly<Record<string, string>>};
+export type FakeRole = PolicyHolder & {readonly boundary?: string; readonly tags?: Readonly<Record<string, string>>; /** The trust policy GetRole returns (default: no statement). */ readonly trust?: PolicyDoc};
 export type FakeUser = PolicyHolder & {readonly groups?: readonly string[]; readonly boundary?: string; readonly tags?: Readonly<Record<string, string>>};
 export type FakeGroup = PolicyHolder;
 
@@ -72,7 +72,24 @@ export type FakeBucket = {
 	/** `null`: no default encryption configuration. */
 	readonly encryption: FakeEncryption | null;
 	readonly ownership: 'BucketOwnerEnforced' | 'BucketOwnerPreferred' | 'ObjectWriter' | null;
+	/** GetBucketVersioning's Status; absent: never enabled. */
+	readonly versioning?: 'Enabled' | 'Suspended';
+	/** GetBucketReplication's configuration; absent: ReplicationConfigurationNotFoundError. */
+	readonly replication?: FakeReplication;
 };
+
+export type FakeReplicationRule = {
+	readonly id: string;
+	readonly priority?: number;
+	readonly prefix?: string;
+	readonly status: 'Enabled' | 'Disabled';
+	readonly destinationBucket: string;
+	readonly destinationAccount?: string;
+	readonly replicaKmsKeyId?: string;
+	readonly sseKmsEncryptedObjects?: 'Enabled' | 'Disabled';
+};
+
+export type FakeReplication = {readonly role: string; readonly rules: readonly FakeReplicationRule[]};
 
 export type FakeObject = {readonly bucket: string; readonly key: string; readonly encryption: FakeEncryption | null};
 

@@ -112,6 +112,8 @@ const s3Operation = (method: string, url: URL): {operation: string; params: Reco
 		if (has('encryption')) return {operation: 'GetBucketEncryption', params};
 		if (has('ownershipControls')) return {operation: 'GetBucketOwnershipControls', params};
 		if (has('location')) return {operation: 'GetBucketLocation', params};
+		if (has('replication')) return {operation: 'GetBucketReplication', params};
+		if (has('versioning')) return {operation: 'GetBucketVersioning', params};
 		return {operation: key ? 'GetObject' : 'ListObjects', params};
 	}
 	return {operation: `${method}:${url.search || '(object)'}`, params};
