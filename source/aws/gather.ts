@@ -44,8 +44,6 @@ export const gather = async (reader: Reader, sessions: readonly Session[], quest
 	const bucketTarget: BucketTarget = {bucket: question.bucket, path: 'bucket', sessions: unique([bucketSession, caller]), withName: false};
 	const bucketRead = readBucket(reader, bucketTarget);
 	const regionOf = (target: BucketTarget) => async (): Promise<string> => bucketRegion ?? (await readBucketRegion(reader, target)) ?? caller.region;
-	// A service that uses its own role makes the request as that role: its policies, not the profile's, are the ones checked.
-	const actingPrincipal = options.actingRole ? readActingRole(reader, sessions, caller, options.actingRole) : readPrincipal(reader, caller);
 	// Replication: the source bucket's rule names the role S3 assumes (the principal) and the replica key.
 	const replicates = destination.key === 'replica';
 	const replicationRead: Promise<ReplicationRule | undefined> =
@@ -56,7 +54,12 @@ export const gather = async (reader: Reader, sessions: readonly Session[], quest
 					...(options.replicationRule ? {ruleId: options.replicationRule} : {}),
 				})
 			: Promise.resolve(undefined);
-	const principalRead: Promise<PrincipalInfo | undefined> = replicates ? replicationRead.then(rule => readReplicationRole(reader, sessions, caller, rule)) : actingPrincipal;
+	// Who makes the request: the rule's role, a service's own role (its policies, not the profile's), else the profile.
+	const principalRead: Promise<PrincipalInfo | undefined> = replicates
+		? replicationRead.then(rule => readReplicationRole(reader, sessions, caller, rule))
+		: options.actingRole
+			? readActingRole(reader, sessions, caller, options.actingRole)
+			: readPrincipal(reader, caller);
 	const objectRead: Promise<ObjectInfo | undefined> =
 		destination.object
 			? readObject(reader, {
