@@ -34,11 +34,16 @@ export const networkKeys = ['aws:SourceIp', 'aws:VpcSourceIp', 'aws:SourceVpc', 
 const athenaNetworkSentence =
 	'"requests to Amazon S3 come from a private IPv4 address for Athena, not the source IP specified in aws:SourceIp. For this reason, you cannot use the aws:SourceIp condition to deny access to Amazon S3 actions in a given IAM policy. You also cannot restrict or allow access to Amazon S3 resources based on the aws:SourceVpc or aws:SourceVpce condition keys."';
 
-/** Through a forward access session the network keys are the service's: unknown, whatever the caller's own request carried. */
+// AWS's pages disagree on which address a forward access session carries: IAM's example says the requester's.
+const iamExampleSentence =
+	'"The policy does not deny requests made by AWS services using Forward access sessions as the original requester\'s IP address is preserved."';
+const iamExamplePage = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_examples_aws_deny-ip.html';
+
+/** Through a forward access session the network keys are not known to be the caller's: unknown, whatever the caller's own request carried. */
 export const serviceContextNotCarried = (snapshot: Snapshot): Readonly<Record<string, string>> => {
 	const facts = factsOf(snapshot);
 	if (viaService(facts) === undefined) return {};
-	const why = `not the caller's: through ${facts!.label} the request comes from the service (${athenaNetworkSentence} ${facts!.page}); AWS does not publish that address, so a condition on it cannot be decided — exempt requests made through AWS services instead (aws:ViaAWSService)`;
+	const why = `not known to be the caller's: through ${facts!.label}, ${facts!.label}'s page says ${athenaNetworkSentence} (${facts!.page}), while IAM's example "AWS: Denies access to AWS based on the source IP" says ${iamExampleSentence} (${iamExamplePage}); AWS publishes neither address for certain, so a condition on it cannot be decided — exempt requests made through AWS services (aws:ViaAWSService) to settle it`;
 	return Object.fromEntries(networkKeys.map(key => [key, why]));
 };
 
@@ -140,12 +145,13 @@ export const networkConditionThroughService =
 	if (statements.length === 0) return undefined;
 	const denies = statements.some(statement => statement.effect === 'Deny');
 	const listed = statements.map(statement => `${statement.place}, ${statement.label} (${statement.effect} on ${statement.keys.join(', ')})`).join('; ');
+	// A warning, not an error: with the two pages disagreeing, the statement's rows stay unknown and so does the verdict.
 	return {
 		id: 'service-network-condition',
-		severity: denies ? 'error' : 'warning',
-		message: `${listed}: through ${facts.label} the request to S3 (and S3's to KMS) is not made from your network. Athena's page: ${athenaNetworkSentence} (${facts.page}) ${denies ? 'Such a Deny denies the requests the service makes for you' : 'Such an Allow does not match the requests the service makes for you'}, whatever network you query from.`,
+		severity: 'warning',
+		message: `${listed}: through ${facts.label}, AWS's pages disagree on whether the request to S3 (and S3's to KMS) comes from your network. ${facts.label}'s page: ${athenaNetworkSentence} (${facts.page}) IAM's example "AWS: Denies access to AWS based on the source IP": ${iamExampleSentence} (${iamExamplePage}) ${denies ? 'So whether such a Deny denies the requests the service makes for you is not known' : 'So whether such an Allow matches the requests the service makes for you is not known'}; if the query fails while the same download from your network works, it is the likely cause.`,
 		remedy: denies
-			? 'Exempt requests that AWS services make for you: add "Bool": {"aws:ViaAWSService": "false"} to the Deny\'s Condition (as IAM\'s example "AWS: Denies access to AWS based on the source IP" does), or "ForAllValues:StringNotEquals": {"aws:CalledVia": ["athena.amazonaws.com"]} to exempt Athena alone.'
+			? 'Settle it either way: add "Bool": {"aws:ViaAWSService": "false"} to the Deny\'s Condition, so requests AWS services make for you pass whichever address they come from and direct requests stay kept to the network; or "ForAllValues:StringNotEquals": {"aws:CalledVia": ["athena.amazonaws.com"]} to exempt Athena alone.'
 			: `Allow requests made through the service as well: a statement with "ForAnyValue:StringEquals": {"aws:CalledVia": "${facts.calledVia}"} in place of the network condition.`,
 	};
 };

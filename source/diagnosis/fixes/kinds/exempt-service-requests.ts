@@ -10,9 +10,9 @@ import {replaceStatement} from '../policy-document.js';
 
 /**
  * A Deny that keeps requests to a network (aws:SourceIp, aws:VpcSourceIp, aws:SourceVpc, aws:SourceVpce) meets a
- * request an AWS service makes for the caller (aws:ViaAWSService true), whose network is the service's: the
- * correction exempts such requests, as IAM's example "AWS: Denies access to AWS based on the source IP" does with
- * "Bool": {"aws:ViaAWSService": "false"}. Direct requests stay kept to the network.
+ * request an AWS service makes for the caller (aws:ViaAWSService true), whose address AWS's pages do not agree on:
+ * the correction exempts such requests with "Bool": {"aws:ViaAWSService": "false"}, which holds whichever address
+ * they carry. Direct requests stay kept to the network.
  */
 
 const networkKeys = new Set(['aws:sourceip', 'aws:vpcsourceip', 'aws:sourcevpc', 'aws:sourcevpce']);
