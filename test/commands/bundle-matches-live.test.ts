@@ -254,6 +254,23 @@ describe('the bundle diagnoses a replication as the live path does', () => {
 		});
 	});
 
+	describe('in one account, the replica key named by an alias', () => {
+		const state = useFakeAws({scenario: () => replicationScenario(accounts.app, 'alias/replicas', 'Enabled'), files: replicationFiles});
+		let replication: RoundTrip;
+		beforeAll(async () => {
+			replication = await roundTrip(state, 'app', replicationQuestion);
+		}, 180_000);
+
+		it('the alias resolves to the same key on both paths, and the same warning names it', () => {
+			expectKnownReadOnlyCommands(replication.run);
+			expect(facts(replication.bundle)).toEqual(facts(replication.live));
+			expect(replication.bundle.replication?.replicaKmsKeyId).toBe('alias/replicas');
+			expect(replication.bundle.key?.arn).toBe(fakeKeyArn(replicaKeyIn(accounts.app)));
+			expect(outline(replication.bundleDiagnosis)).toEqual(outline(replication.liveDiagnosis));
+			expect(outline(replication.bundleDiagnosis).findings).toContain('warning replication-replica-key-alias');
+		});
+	});
+
 	describe('across accounts, collected in the source account', () => {
 		const state = useFakeAws({scenario: () => replicationScenario(accounts.storage, undefined, 'Enabled'), files: replicationFiles});
 		let replication: RoundTrip;
