@@ -14,7 +14,8 @@ export const manifestFile = 'manifest.tsv';
 export const sourcePrefix = 'source.';
 
 /** The replica keys the replication rules name, read before the rule covering the object is chosen: one prefix per key as named. */
-export const replicaKeyPrefix = (named: string): string => `replica.${safeName(named)}.`;
+export const replicaPrefix = 'replica.';
+export const replicaKeyPrefix = (named: string): string => `${replicaPrefix}${safeName(named)}.`;
 
 /** The script reads at most this many distinct replica keys (a configuration holds up to 1,000 rules). */
 export const replicaKeyLimit = 10;

@@ -1,4 +1,4 @@
-import {bundleFormat, calls, manifestFile, principalCalls, questionFile, replicaKeyLimit, sourcePrefix} from '../../inputs/bundle/bundle-layout.js';
+import {bundleFormat, calls, manifestFile, principalCalls, questionFile, replicaKeyLimit, replicaPrefix, sourcePrefix} from '../../inputs/bundle/bundle-layout.js';
 import {destinationLeg, legOn, operationModule} from '../../operations/registry.js';
 import {parsePresignedUrl} from '../../inputs/presigned-url/parse-presigned-url.js';
 import {collectLine, shellQuote} from './shell.js';
@@ -227,11 +227,11 @@ const replicaKeys = `if [ -n "$kms_key_id" ]; then
 fi
 replica_keys=$(json_values ReplicaKmsKeyID "$bundle/${sourcePrefix}${calls.getBucketReplication.stem}.json" | sort -u)
 if [ -z "$replica_keys" ]; then
-	skip replica.kms 'the replication configuration names no replica key (or get-bucket-replication failed)'
+	skip '${replicaPrefix}kms' 'the replication configuration names no replica key (or get-bucket-replication failed)'
 fi
 # A bounded number of keys: a configuration may hold up to 1,000 rules.
 printf '%s\\n' "$replica_keys" | head -n ${replicaKeyLimit} | while IFS= read -r replica_key; do
-	[ -z "$replica_key" ] || collect_key "replica.$(safe_name "$replica_key")." "$replica_key"
+	[ -z "$replica_key" ] || collect_key "${replicaPrefix}$(safe_name "$replica_key")." "$replica_key"
 done`;
 
 /** Which key to read: the one named in the request, the bucket's default, or the object's own. */
