@@ -20,6 +20,7 @@ export type CollectScriptCommandOptions = {
 	readonly originType?: string;
 	readonly service?: string;
 	readonly serviceRole?: string;
+	readonly replicationRule?: string;
 	readonly out?: string;
 };
 
@@ -41,6 +42,7 @@ export const runCollectScript = async (options: CollectScriptCommandOptions): Pr
 		...(options.originType !== undefined ? {originType: options.originType} : {}),
 		...(options.service !== undefined ? {service: options.service} : {}),
 		...(options.serviceRole !== undefined ? {serviceRole: options.serviceRole} : {}),
+		...(options.replicationRule !== undefined ? {replicationRule: options.replicationRule} : {}),
 	});
 	if (!validated.ok) throw new CliError(validated.error.message, exitCodes.usage);
 	const script = renderCollectScript(validated.value, {generatedBy: `s3-kms-doctor ${packageVersion}`, generatedAt: new Date().toISOString()});

@@ -2,8 +2,9 @@ import {inText, isAccountId, isKeyId} from '../names/index.js';
 import type {Snapshot} from './snapshot.js';
 
 /**
- * Replace account IDs, principal, bucket, object, key, alias and policy names, unique IDs, organization IDs and
- * email addresses with placeholders, everywhere: fields, ARNs, policy documents, condition values and notes.
+ * Replace account IDs, principal, bucket, object, key, alias, policy and replication rule names, unique IDs,
+ * organization IDs and email addresses with placeholders, everywhere: fields, ARNs, policy documents (trust
+ * policies too), condition values and notes.
  * The same input always gets the same placeholder, so the snapshot still makes sense (the account in a key
  * policy's Principal is still the caller's account, the bucket in a policy Resource is still the bucket asked
  * about). Placeholders are numbered in order of first appearance: nothing of the original can be recovered
@@ -13,7 +14,7 @@ import type {Snapshot} from './snapshot.js';
  * IAM paths, policy grammar and condition keys, and wildcard patterns that do not contain a known name.
  */
 
-type Kind = 'account' | 'bucket' | 'path' | 'role' | 'user' | 'group' | 'session' | 'policy' | 'key' | 'mrk' | 'alias' | 'uniqueId' | 'org' | 'ou' | 'root' | 'orgPolicy' | 'email' | 'grant';
+type Kind = 'account' | 'bucket' | 'path' | 'role' | 'user' | 'group' | 'session' | 'policy' | 'key' | 'mrk' | 'alias' | 'uniqueId' | 'org' | 'ou' | 'root' | 'orgPolicy' | 'email' | 'grant' | 'rule';
 
 const pad = (n: number, width: number): string => String(n).padStart(width, '0');
 
@@ -37,10 +38,11 @@ const placeholder: Readonly<Record<Kind, (n: number, original: string) => string
 	orgPolicy: n => `p-redacted${pad(n, 2)}`,
 	email: n => `user-${n}@example.com`,
 	grant: n => `grant-${n}`,
+	rule: n => `rule-${n}`,
 };
 
 /** Names that may appear on their own in text (not only inside an ARN), so free text is searched for them. */
-const textKinds: readonly Kind[] = ['bucket', 'role', 'user', 'group', 'session', 'policy', 'grant'];
+const textKinds: readonly Kind[] = ['bucket', 'role', 'user', 'group', 'session', 'policy', 'grant', 'rule'];
 
 type Placeholders = {
 	readonly of: (kind: Kind, original: string) => string;
@@ -100,6 +102,8 @@ type Redactor = {
 	readonly keyReference: (id: string) => string;
 	readonly policyName: (name: string, arn: string | undefined) => string;
 	readonly grantName: (name: string) => string;
+	/** A replication rule's ID: a name its owner chose, like a policy's. */
+	readonly ruleId: (id: string) => string;
 	/** Only the account IDs in a text: for object keys (tag keys, condition keys), whose grammar must stay. */
 	readonly accounts: (text: string) => string;
 };
@@ -219,6 +223,7 @@ const createRedactor = (names: Placeholders): Redactor => {
 			return awsOwned ? name : names.of('policy', name);
 		},
 		grantName: name => (name === '' ? name : names.of('grant', name)),
+		ruleId: id => (id === '' ? id : names.of('rule', id)),
 		accounts: text => text.replace(new RegExp(inText.accountIdAnywhereInText, 'g'), account => names.of('account', account)),
 	};
 };
@@ -240,7 +245,8 @@ const isAccountNumber = (value: number): boolean => Number.isInteger(value) && v
 
 /** Field-aware walk: known fields by their meaning, everything else (policy documents included) as text. */
 const walk = (value: Json, path: readonly string[], redactor: Redactor): Json => {
-	const inDocument = path.includes('document') || path.includes('policy') || path.includes('sessionPolicy') || path.includes('Condition');
+	// A role's trust policy is a policy document like the others: its account numbers and grammar are treated alike.
+	const inDocument = path.includes('document') || path.includes('policy') || path.includes('sessionPolicy') || path.includes('trustPolicy') || path.includes('Condition');
 	// An account ID written as a JSON number (`"aws:SourceAccount": 111122223333`) is one like any other:
 	// it becomes the same placeholder, as the string the engine compares it as.
 	if (typeof value === 'number') return inDocument && isAccountNumber(value) && !underNumericOperator(path) ? redactor.accounts(String(value)) : value;
@@ -248,7 +254,7 @@ const walk = (value: Json, path: readonly string[], redactor: Redactor): Json =>
 	if (typeof value === 'string') {
 		const field = path[path.length - 1];
 		const parent = path[path.length - 2];
-		const inPolicy = path.includes('document') || path.includes('policy') || path.includes('sessionPolicy') || path[0] === 'requestContext';
+		const inPolicy = path.includes('document') || path.includes('policy') || path.includes('sessionPolicy') || path.includes('trustPolicy') || path[0] === 'requestContext';
 		if (!inPolicy && ((field !== undefined && verbatimFields.has(field)) || (parent !== undefined && verbatimFields.has(parent)) || (path[0] === 'unread' && field === 'path'))) {
 			return value;
 		}
@@ -258,6 +264,7 @@ const walk = (value: Json, path: readonly string[], redactor: Redactor): Json =>
 		if (field === 'objectKey') return redactor.objectKey(value);
 		if (field === 'kmsKeyId') return redactor.keyReference(value);
 		if (field === 'name' && path.includes('grants')) return redactor.grantName(value);
+		if (field === 'ruleId' && parent === 'replication') return redactor.ruleId(value);
 		return redactor.text(value);
 	}
 	if (Array.isArray(value)) return value.map((item: Json, index: number) => walk(item, [...path, String(index)], redactor));

@@ -14,6 +14,8 @@ import type {Question, Snapshot} from '../../source/snapshot/snapshot.js';
 import {notePaths, useFakeAws, type FakeAwsState} from '../support/fake-aws/harness.js';
 import {accounts, crossAccountFiles, crossAccountScenario, keys, sameAccountFiles, sameAccountScenario} from '../support/fake-aws/scenarios.js';
 import {runCollectScriptWithSdk, sdkAwsFolder, type SdkScriptRun} from '../support/fake-aws-cli-sdk/run-collect-script.js';
+import {replicaKeyIn, replicationFiles, replicationRoleArn, replicationScenario} from '../support/fake-aws/replication-scenario.js';
+import {keyArn as fakeKeyArn} from '../support/fake-aws/scenario.js';
 
 /**
  * Issue 6, item 4: for the same account state, `collect-script` → sh → aws → `import` diagnoses as the live
@@ -227,5 +229,60 @@ describe('the bundle diagnoses as the live path does, with the caller, the bucke
 		const keyPolicyCalls = state.fake.calls.filter(call => call.operation === 'GetKeyPolicy').map(call => `${call.account}:${call.status}`);
 		expect(keyPolicyCalls).toEqual([`${accounts.app}:400`]);
 		expect(bundleFile(download.run, 'kms-get-key-policy.stderr')).toMatch(/\(AccessDeniedException\) when calling the GetKeyPolicy operation: User: .* is not authorized to perform: kms:GetKeyPolicy/);
+	});
+});
+
+describe('the bundle diagnoses a replication as the live path does', () => {
+	const replicationQuestion: Question = {operation: 'replication', bucket: 'acme-replica', objectKey: 'Tax/2026/return.pdf', source: {bucket: 'acme-source', objectKey: 'Tax/2026/return.pdf'}};
+
+	describe('in one account', () => {
+		const state = useFakeAws({scenario: () => replicationScenario(accounts.app, undefined, 'Enabled'), files: replicationFiles});
+		let replication: RoundTrip;
+		beforeAll(async () => {
+			replication = await roundTrip(state, 'app', replicationQuestion);
+		}, 180_000);
+
+		it('reads the configuration, the role it names, both buckets\' versioning and the covering rule\'s replica key', () => {
+			expectKnownReadOnlyCommands(replication.run);
+			expect(facts(replication.bundle)).toEqual(facts(replication.live));
+			expect(replication.bundle.replication).toMatchObject({role: replicationRoleArn, ruleId: 'tax', replicaKmsKeyId: fakeKeyArn(replicaKeyIn(accounts.app))});
+			expect(replication.bundle.principal).toMatchObject({arn: replicationRoleArn, sessionPolicy: null, trustPolicy: {Statement: [{Principal: {Service: 's3.amazonaws.com'}}]}});
+			expect(replication.bundle.bucket?.versioning).toBe('Enabled');
+			expect(replication.bundle.source?.bucketInfo?.versioning).toBe('Enabled');
+			expect(replication.bundle.key?.arn).toBe(fakeKeyArn(replicaKeyIn(accounts.app)));
+			expect(outline(replication.bundleDiagnosis)).toEqual(outline(replication.liveDiagnosis));
+		});
+	});
+
+	describe('in one account, the replica key named by an alias', () => {
+		const state = useFakeAws({scenario: () => replicationScenario(accounts.app, 'alias/replicas', 'Enabled'), files: replicationFiles});
+		let replication: RoundTrip;
+		beforeAll(async () => {
+			replication = await roundTrip(state, 'app', replicationQuestion);
+		}, 180_000);
+
+		it('the alias resolves to the same key on both paths, and the same warning names it', () => {
+			expectKnownReadOnlyCommands(replication.run);
+			expect(facts(replication.bundle)).toEqual(facts(replication.live));
+			expect(replication.bundle.replication?.replicaKmsKeyId).toBe('alias/replicas');
+			expect(replication.bundle.key?.arn).toBe(fakeKeyArn(replicaKeyIn(accounts.app)));
+			expect(outline(replication.bundleDiagnosis)).toEqual(outline(replication.liveDiagnosis));
+			expect(outline(replication.bundleDiagnosis).findings).toContain('warning replication-replica-key-alias');
+		});
+	});
+
+	describe('across accounts, collected in the source account', () => {
+		const state = useFakeAws({scenario: () => replicationScenario(accounts.storage, undefined, 'Enabled'), files: replicationFiles});
+		let replication: RoundTrip;
+		beforeAll(async () => {
+			replication = await roundTrip(state, 'app', replicationQuestion);
+		}, 180_000);
+
+		it('what the source account cannot read of the destination stays unknown on both paths', () => {
+			expectKnownReadOnlyCommands(replication.run);
+			expect(facts(replication.bundle)).toEqual(facts(replication.live));
+			expect(replication.bundle.key).not.toHaveProperty('policy');
+			expect(outline(replication.bundleDiagnosis)).toEqual(outline(replication.liveDiagnosis));
+		});
 	});
 });

@@ -14,6 +14,14 @@ describe('s3-kms-doctor collect-script', () => {
 		expect(run.stdout).toContain('"operation":"upload","bucket":"amzn-s3-demo-bucket","objectKey":"backups/db.tar","sizeBytes":2147483648');
 	});
 
+	it('replication: reads the rule\'s configuration and carries --replication-rule in the question; --source-key defaults to --key', async () => {
+		const run = await runBuiltCli(['collect-script', '--operation', 'replication', '--source-bucket', 'amzn-s3-demo-source', '--bucket', 'amzn-s3-demo-replica', '--key', 'Tax/a.pdf', '--replication-rule', "it's $(x)"]);
+		expect(run.exitCode).toBe(0);
+		expect(run.stdout).toContain('s3api get-bucket-replication --bucket "$source_bucket"');
+		expect(run.stdout).toContain("source_key='Tax/a.pdf'");
+		expect(run.stdout).toContain('"source":{"bucket":"amzn-s3-demo-source","objectKey":"Tax/a.pdf"},"replicationRule":"it\'s $(x)"');
+	});
+
 	it('writes an executable file with --out and tells what to do with it', async () => {
 		const file = path.join(mkdtempSync(path.join(tmpdir(), 's3kd-script-')), 'collect.sh');
 		const run = await runBuiltCli([
@@ -45,8 +53,8 @@ describe('s3-kms-doctor collect-script', () => {
 		[['--bucket', 'amzn-s3-demo-bucket', '--key', 'x'], /^s3-kms-doctor: --operation is required: upload, download, copy, cloudfront-download, cloudfront-upload, presigned-download, presigned-upload, service-read, service-write or replication$/],
 		[['--operation', 'upload', '--bucket', 'amzn-s3-demo-bucket', '--key', 'x', '--principal', 'alice'], /--principal "alice" is not an IAM user, role or assumed-role ARN/],
 		[['--operation', 'rename', '--bucket', 'amzn-s3-demo-bucket', '--key', 'x'], /option '--operation <operation>' argument 'rename' is invalid/],
-		// The script cannot read a replication rule yet: refused rather than a bundle that guesses the replica key.
-		[['--operation', 'replication', '--bucket', 'amzn-s3-demo-bucket', '--key', 'x', '--source-bucket', 'src', '--source-key', 'x'], /^s3-kms-doctor: --operation replication is not in the collect script yet .*run check --operation replication live/],
+		[['--operation', 'replication', '--bucket', 'amzn-s3-demo-bucket', '--key', 'x'], /^s3-kms-doctor: --operation replication needs --source-bucket \(the bucket with the replication rule\)$/],
+		[['--operation', 'upload', '--bucket', 'amzn-s3-demo-bucket', '--key', 'x', '--replication-rule', 'tax'], /^s3-kms-doctor: --replication-rule names the rule of a replication: give it with --operation replication$/],
 	])('refuses %j in one line with exit 2', async (args, message) => {
 		const run = await runBuiltCli(['collect-script', ...args]);
 		expect(run.exitCode).toBe(2);

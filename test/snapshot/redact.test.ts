@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {parseSnapshot} from '../../source/snapshot/parse-snapshot.js';
 import {redactSnapshot} from '../../source/snapshot/redact.js';
+import {redactAll} from '../../source/snapshot/redact-all.js';
 import type {Snapshot} from '../../source/snapshot/snapshot.js';
 
 const caller = '111122223333';
@@ -125,6 +126,40 @@ describe('redactSnapshot', () => {
 		const before = structuredClone(snapshot);
 		expect(redactSnapshot(snapshot)).toEqual(redacted);
 		expect(snapshot).toEqual(before);
+		const parsed = parseSnapshot(text, 'redacted');
+		expect(parsed.ok ? 'valid' : parsed.error.message).toBe('valid');
+	});
+});
+
+describe('redacting a replication', () => {
+	const source = '111122223333';
+	const destination = '444455556666';
+	const role = `arn:aws:iam::${source}:role/service-role/acme-replication-role`;
+	const replicationSnapshot: Snapshot = {
+		format: 's3-kms-doctor/snapshot@1',
+		question: {operation: 'replication', bucket: 'acme-replica', objectKey: 'Tax/a.pdf', source: {bucket: 'acme-source', objectKey: 'Tax/a.pdf'}},
+		principal: {
+			arn: role,
+			sessionPolicy: null,
+			trustPolicy: {Version: '2012-10-17', Statement: [{Effect: 'Allow', Principal: {Service: 's3.amazonaws.com'}, Action: 'sts:AssumeRole', Condition: {StringEquals: {'aws:SourceAccount': Number(source)}}}]},
+		},
+		replication: {role, ruleId: 'acme-tax-to-dr', status: 'Enabled', destinationBucket: 'arn:aws:s3:::acme-replica', destinationAccount: destination, replicaKmsKeyId: null, sseKmsEncryptedObjects: true},
+		unread: [{path: 'key', reason: 'the rule acme-tax-to-dr names no replica key (acme-replication-role)'}],
+	};
+
+	it.each([
+		['names', (value: Snapshot) => redactSnapshot(value)],
+		['all', (value: Snapshot) => redactAll(value).snapshot],
+	])('--redact %s replaces the rule ID and the role name everywhere, the trust policy\'s account too', (_mode, redact) => {
+		const redacted = redact(replicationSnapshot);
+		const text = JSON.stringify(redacted);
+		for (const original of ['acme-tax-to-dr', 'acme-replication-role', source, destination, 'acme-replica', 'acme-source']) expect(text).not.toContain(original);
+		expect(redacted.replication?.ruleId).toBe('rule-1');
+		expect(redacted.replication?.role).toBe(redacted.principal?.arn);
+		expect(redacted.principal?.arn).toMatch(/^arn:aws:iam::\d{12}:role\/service-role\/role-1$/);
+		expect(redacted.unread?.[0]?.reason).toBe('the rule rule-1 names no replica key (role-1)');
+		// The trust policy's account number gets the role's account placeholder, as the string the engine compares it as.
+		expect(redacted.principal?.trustPolicy).toMatchObject({Statement: [{Principal: {Service: 's3.amazonaws.com'}, Condition: {StringEquals: {'aws:SourceAccount': redacted.principal!.arn.split(':')[4]}}}]});
 		const parsed = parseSnapshot(text, 'redacted');
 		expect(parsed.ok ? 'valid' : parsed.error.message).toBe('valid');
 	});

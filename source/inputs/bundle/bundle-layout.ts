@@ -13,6 +13,13 @@ export const manifestFile = 'manifest.tsv';
 /** The copy source's bucket, object and key calls carry this prefix. */
 export const sourcePrefix = 'source.';
 
+/** The replica keys the replication rules name, read before the rule covering the object is chosen: one prefix per key as named. */
+export const replicaPrefix = 'replica.';
+export const replicaKeyPrefix = (named: string): string => `${replicaPrefix}${safeName(named)}.`;
+
+/** The script reads at most this many distinct replica keys (a configuration holds up to 1,000 rules). */
+export const replicaKeyLimit = 10;
+
 export type CallSpec = {
 	readonly stem: string;
 	/** The IAM permission the call needs, as the script's comment and the unread note say it. */
@@ -43,6 +50,12 @@ export const calls = {
 	getBucketPolicy: {stem: 's3api-get-bucket-policy', permission: 's3:GetBucketPolicy', purpose: 'the bucket policy'},
 	getBucketEncryption: {stem: 's3api-get-bucket-encryption', permission: 's3:GetEncryptionConfiguration', purpose: "the bucket's default encryption and its KMS key"},
 	getBucketOwnershipControls: {stem: 's3api-get-bucket-ownership-controls', permission: 's3:GetBucketOwnershipControls', purpose: "the bucket's Object Ownership setting (ACLs on or off)"},
+	getBucketVersioning: {stem: 's3api-get-bucket-versioning', permission: 's3:GetBucketVersioning', purpose: "the bucket's versioning (replication needs it on both buckets)"},
+	getBucketReplication: {
+		stem: 's3api-get-bucket-replication',
+		permission: 's3:GetReplicationConfiguration',
+		purpose: "the source bucket's replication rules: the role S3 assumes and each rule's replica key",
+	},
 	headObject: {stem: 's3api-head-object', permission: 's3:GetObject', purpose: "the object's encryption and key (no KMS permission needed)"},
 	describeKey: {stem: 'kms-describe-key', permission: 'kms:DescribeKey', purpose: "the key's ARN, state, manager and spec (works across accounts)"},
 	getKeyPolicy: {stem: 'kms-get-key-policy', permission: 'kms:GetKeyPolicy', purpose: "the key policy (only from the key's own account)"},
@@ -104,4 +117,6 @@ export type BundleQuestion = Pick<Question, 'operation' | 'bucket' | 'objectKey'
 	readonly distribution?: DistributionInfo;
 	/** service-read/-write: the AWS service and the role it uses (then also `principal`). */
 	readonly service?: ServiceInfo;
+	/** replication: the rule's ID, as check --replication-rule; absent: the rule that covers the object. */
+	readonly replicationRule?: string;
 };

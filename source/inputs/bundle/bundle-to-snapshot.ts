@@ -1,13 +1,14 @@
 import {parseJson} from '../../engine/json.js';
 import {err, ok, type Result} from '../../shared/result.js';
-import {snapshotFormat, type Operation, type PrincipalInfo, type Question, type Snapshot, type UnreadNote} from '../../snapshot/snapshot.js';
+import {snapshotFormat, type BucketInfo, type KeyInfo, type Operation, type PrincipalInfo, type Question, type ReplicationRule, type Snapshot, type UnreadNote} from '../../snapshot/snapshot.js';
 import {BundleFiles, noteOf} from './bundle-files.js';
-import {bundleFormat, calls, questionFile, sourcePrefix} from './bundle-layout.js';
+import {bundleFormat, calls, questionFile, replicaKeyPrefix, sourcePrefix} from './bundle-layout.js';
 import {readQuestion} from './read-question.js';
 import {readBucket, readObject} from './read-bucket.js';
 import {readKey} from './read-key.js';
 import {readOrganization} from './read-organization.js';
 import {readPrincipal, type CallerIdentity, type ReadContext} from './read-principal.js';
+import {readReplicationRule, readVersioning} from './read-replication.js';
 import {serviceFacts} from '../../operations/aws-services.js';
 import {accessKeyAccountOf, callerIdentityOf} from '../../snapshot/aws-answers/index.js';
 import {parsePresignedUrl} from '../presigned-url/parse-presigned-url.js';
@@ -76,26 +77,56 @@ export const bundleToSnapshot = (entries: ReadonlyMap<string, string>, options: 
 		notes.push({path: 'principal', reason: 'the bundle does not say who ran the script (sts get-caller-identity is missing or failed)', resolveWith: 'run the collection script again'});
 	}
 
+	const copy = hasSource(bundleQuestion.operation) && bundleQuestion.source ? bundleQuestion.source : undefined;
+	const destination = destinationLeg(bundleQuestion.operation).facts;
+	// Replication: the source bucket's rule that covers the object names the role S3 assumes (the principal) and the replica key.
+	const replicates = destination.key === 'replica';
+	const replication: ReplicationRule | undefined =
+		replicates && copy
+			? readReplicationRule(context, copy.bucket, {
+					objectKey: copy.objectKey,
+					destinationBucket: bundleQuestion.bucket,
+					...(bundleQuestion.replicationRule ? {ruleId: bundleQuestion.replicationRule} : {}),
+				})
+			: undefined;
+
 	// A service with a role of its own, not named: whoever ran the script is not who makes the request.
 	const service = bundleQuestion.service;
 	const roleNotNamed = service !== undefined && serviceFacts(service.name).family === 'service-role' && service.roleArn === undefined;
-	const principalArn = roleNotNamed ? undefined : (service?.roleArn ?? bundleQuestion.principal ?? caller.arn);
-	const principal: Mutable<PrincipalInfo> | undefined = principalArn ? {...readPrincipal(context, principalArn, caller)} : undefined;
+	const principalArn = replicates ? (bundleQuestion.principal ?? replication?.role) : roleNotNamed ? undefined : (service?.roleArn ?? bundleQuestion.principal ?? caller.arn);
+	if (replicates && !principalArn) {
+		notes.push({
+			path: 'principal',
+			reason: "the replication role is the one the source bucket's replication configuration names, and the bundle does not hold it",
+			resolveWith: "s3:GetReplicationConfiguration on the source bucket, with credentials of its account (or collect-script --principal ROLE-ARN)",
+		});
+	}
+	const principal: Mutable<PrincipalInfo> | undefined = principalArn ? {...readPrincipal(context, principalArn, caller, replicates)} : undefined;
 	const principalAccount = principalArn?.split(':')[4] || undefined;
 
-	const bucket = readBucket(context, '', bundleQuestion.bucket, caller.account, bundleQuestion.region);
-	const copy = hasSource(bundleQuestion.operation) && bundleQuestion.source ? bundleQuestion.source : undefined;
-	const destination = destinationLeg(bundleQuestion.operation).facts;
+	const bucketRead = readBucket(context, '', bundleQuestion.bucket, caller.account, bundleQuestion.region);
 	const object = destination.object ? readObject(context, '', bundleQuestion.bucket, bundleQuestion.objectKey) : undefined;
 
-	// The key S3 uses: the one the request named, else the object's (a read) or the bucket default's (a write).
+	// The key S3 uses: the one the request named, else the object's (a read) or the bucket default's (a write); a replica's is the rule's.
 	const keyOfObject = destination.key === 'object';
 	const questionKey = bundleQuestion.kmsKeyId ?? (keyOfObject ? object?.encryption?.kmsKeyId : undefined);
-	const key = readKey(context, '', questionKey ?? (keyOfObject ? undefined : bucket.info.defaultEncryption?.kmsKeyId));
+	const replicaKey = (): KeyInfo | undefined => {
+		if (!replication) return readKey(context, '', questionKey);
+		const named = replication.replicaKmsKeyId;
+		return named ? readKey(context, replicaKeyPrefix(named), named, 'key') : undefined;
+	};
+	const key = replicates ? replicaKey() : readKey(context, '', questionKey ?? (keyOfObject ? undefined : bucketRead.info.defaultEncryption?.kmsKeyId));
+	// Replication needs versioning on both buckets; no other operation reads it.
+	const withVersioning = (info: BucketInfo, prefix: string, name: string): BucketInfo => {
+		if (!replicates) return info;
+		const versioning = readVersioning(context, prefix, name);
+		return versioning === undefined ? info : {...info, versioning};
+	};
+	const bucket = {...bucketRead, info: withVersioning(bucketRead.info, '', bundleQuestion.bucket)};
 
 	const source = copy
 		? (() => {
-				const bucketInfo = readBucket(context, sourcePrefix, copy.bucket, caller.account).info;
+				const bucketInfo = withVersioning(readBucket(context, sourcePrefix, copy.bucket, caller.account).info, sourcePrefix, copy.bucket);
 				const objectInfo = readObject(context, sourcePrefix, copy.bucket, copy.objectKey);
 				const keyInfo = readKey(context, sourcePrefix, objectInfo?.encryption?.kmsKeyId);
 				return {bucketInfo, ...(objectInfo ? {objectInfo} : {}), ...(keyInfo ? {keyInfo} : {})};
@@ -126,6 +157,7 @@ export const bundleToSnapshot = (entries: ReadonlyMap<string, string>, options: 
 		},
 		question,
 		...(principal ? {principal} : {}),
+		...(replication ? {replication} : {}),
 		bucket: bucket.info,
 		...(object ? {object} : {}),
 		...(key ? {key} : {}),

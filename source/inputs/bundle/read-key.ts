@@ -1,17 +1,17 @@
 import {aliasesPageOf, describedKeyOf, grantsPageOf, keyAliases, keyPolicyOf} from '../../snapshot/aws-answers/index.js';
 import type {KeyInfo} from '../../snapshot/snapshot.js';
 import {noteOf} from './bundle-files.js';
-import {calls} from './bundle-layout.js';
+import {calls, sourcePrefix} from './bundle-layout.js';
 import type {ReadContext} from './read-principal.js';
 import {type Mutable} from '../../shared/json.js';
 import {aliasNameOf, isKeyArn} from '../../names/index.js';
 
 /**
- * A KMS key: DescribeKey's facts, the key policy, grants and aliases. `namedKeyId` is what the
- * request or the bucket named; when DescribeKey failed and it is a key ARN, the key is still known by it.
+ * A KMS key: DescribeKey's facts, the key policy, grants and aliases. `namedKeyId` is what the request, the
+ * bucket or the replication rule named (a replica key's files carry a prefix of their own); when DescribeKey
+ * failed and it is a key ARN, the key is still known by it.
  */
-export const readKey = (context: ReadContext, prefix: string, namedKeyId: string | undefined): KeyInfo | undefined => {
-	const path = prefix ? 'source.keyInfo' : 'key';
+export const readKey = (context: ReadContext, prefix: string, namedKeyId: string | undefined, path: 'key' | 'source.keyInfo' = prefix === sourcePrefix ? 'source.keyInfo' : 'key'): KeyInfo | undefined => {
 	const describe = context.files.call(`${prefix}${calls.describeKey.stem}`);
 	if (describe.state === 'absent' && !namedKeyId) return undefined;
 	const described = describe.state === 'ok' ? describedKeyOf(describe.answer) : undefined;

@@ -122,12 +122,18 @@ const dedupe = (policies: readonly NamedPolicy[]): NamedPolicy[] => {
 	});
 };
 
-/** The principal's ID, tags, identity policies and boundary, as far as the bundle holds them. */
-export const readPrincipal = (context: ReadContext, arn: string, caller: CallerIdentity): PrincipalInfo => {
+/**
+ * The principal's ID, tags, identity policies and boundary, as far as the bundle holds them. `acting`: a role an
+ * AWS service assumes (replication's), diagnosed as live collection's readActingRole does: the role itself with its
+ * trust policy, no session (so no session policy and no session's user ID).
+ */
+export const readPrincipal = (context: ReadContext, arn: string, caller: CallerIdentity, acting = false): PrincipalInfo => {
 	const principal: Mutable<PrincipalInfo> = {arn};
 	if (caller.arn === arn && caller.userId) principal.userId = caller.userId;
 	const account = arn.split(':')[4] ?? '';
 	const name = principalNameOf(arn);
+	const actingRole = acting && name.kind === 'role' && name.session === undefined;
+	if (actingRole) principal.sessionPolicy = null;
 	if (name.kind === 'role' && name.session) {
 		context.notes.push({
 			path: 'principal.sessionPolicy',
@@ -152,8 +158,11 @@ export const readPrincipal = (context: ReadContext, arn: string, caller: CallerI
 		const roleArn = role?.arn ?? `arn:${partition}:iam::${account}:role/${name.name}`;
 		if (role) {
 			if (name.session && role.arn) principal.roleArn = roleArn;
+			// GetRole names the role's path, which a policy's ARN must match.
+			if (actingRole && role.arn) principal.arn = role.arn;
+			if (actingRole && role.trustPolicy) principal.trustPolicy = role.trustPolicy;
 			const roleId = role.uniqueId;
-			if (!principal.userId && roleId) principal.userId = name.session ? `${roleId}:${name.session}` : roleId;
+			if (!principal.userId && roleId && !actingRole) principal.userId = name.session ? `${roleId}:${name.session}` : roleId;
 			if (role.tags) principal.tags = role.tags;
 			const boundary = readBoundary(context, role);
 			if (boundary !== undefined) principal.permissionsBoundary = boundary;

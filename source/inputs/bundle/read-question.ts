@@ -1,5 +1,5 @@
 import {err, ok, type Result} from '../../shared/result.js';
-import {hasSource} from '../../operations/registry.js';
+import {destinationLeg, hasSource} from '../../operations/registry.js';
 import {isOperation, operationNamesInWords} from '../../snapshot/operation-names.js';
 import {isAwsServiceName} from '../../snapshot/service-names.js';
 import type {ServiceInfo} from '../../snapshot/snapshot.js';
@@ -68,6 +68,7 @@ export const readQuestion = (value: unknown): Result<BundleQuestion, string> => 
 		...(presignedText !== undefined ? {presignedUrl: presignedText} : {}),
 		...(distribution?.ok ? {distribution: distribution.value} : {}),
 		...(service.value ? {service: service.value} : {}),
+		...(destinationLeg(operation).facts.key === 'replica' ? optional('replicationRule') : {}),
 	});
 };
 

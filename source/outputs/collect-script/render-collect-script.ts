@@ -1,4 +1,4 @@
-import {bundleFormat, calls, manifestFile, principalCalls, questionFile, sourcePrefix} from '../../inputs/bundle/bundle-layout.js';
+import {bundleFormat, calls, manifestFile, principalCalls, questionFile, replicaKeyLimit, replicaPrefix, sourcePrefix} from '../../inputs/bundle/bundle-layout.js';
 import {destinationLeg, legOn, operationModule} from '../../operations/registry.js';
 import {parsePresignedUrl} from '../../inputs/presigned-url/parse-presigned-url.js';
 import {collectLine, shellQuote} from './shell.js';
@@ -59,11 +59,11 @@ bucket=${shellQuote(options.bucket)}
 object_key=${shellQuote(options.objectKey)}
 # The KMS key named in the request; empty: the bucket's default key (upload) or the object's key (download).
 kms_key_id=${shellQuote(options.kmsKeyId ?? '')}
-# The principal to look at; empty: whoever runs this script.
+# The principal to look at; empty: ${replicates(options) ? "the role the source bucket's replication configuration names" : 'whoever runs this script'}.
 principal_arn=${shellQuote(options.principal ?? '')}
 # The bucket's Region; empty: asked from S3.
 region=${shellQuote(options.region ?? '')}
-# Copy only: the object copied from.
+# Copy: the object copied from; replication: the object replicated (in the bucket with the replication rule).
 source_bucket=${shellQuote(options.source?.bucket ?? '')}
 source_key=${shellQuote(options.source?.objectKey ?? '')}
 
@@ -95,7 +95,17 @@ S3_KMS_DOCTOR_QUESTION
 echo "Collecting into $bundle/ (read-only calls; failures are recorded, not fatal)"
 `;
 
-const identity = `
+/** Replication: the source bucket's configuration names the role S3 assumes (the principal) and each rule's replica key. */
+const replicates = (options: CollectScriptOptions): boolean => destinationLeg(options.operation).facts.key === 'replica';
+
+const replicationSection = `
+# ---- 1a. The replication configuration: its role is the principal, its rules name the replica keys ----
+${collectLine('getBucketReplication', `"${sourcePrefix}${calls.getBucketReplication.stem}"`, 's3api get-bucket-replication --bucket "$source_bucket"')}
+# The role is the configuration's, whichever rule covers the object; import chooses the rule.
+[ -n "$principal_arn" ] || principal_arn=$(json_values Role "$bundle/${sourcePrefix}${calls.getBucketReplication.stem}.json" | head -n 1)
+`;
+
+const identity = (options: CollectScriptOptions): string => `
 # ---- 1. Who is running this ----
 ${collectLine('callerIdentity', calls.callerIdentity.stem, 'sts get-caller-identity')}
 if [ "$(cat "$bundle/${calls.callerIdentity.stem}.exit")" != 0 ]; then
@@ -104,8 +114,7 @@ if [ "$(cat "$bundle/${calls.callerIdentity.stem}.exit")" != 0 ]; then
 fi
 caller_arn=$(json_values Arn "$bundle/${calls.callerIdentity.stem}.json" | head -n 1)
 caller_account=$(json_values Account "$bundle/${calls.callerIdentity.stem}.json" | head -n 1)
-[ -n "$principal_arn" ] || principal_arn=$caller_arn
-principal_account=$(printf '%s' "$principal_arn" | cut -d: -f5)
+${replicates(options) ? replicationSection : '[ -n "$principal_arn" ] || principal_arn=$caller_arn\n'}principal_account=$(printf '%s' "$principal_arn" | cut -d: -f5)
 `;
 
 /** A presigned URL's signer is known by an access key ID only: its account tells whether these credentials' account signed it. */
@@ -136,7 +145,7 @@ ${collectLine(listAttached, calls[listAttached].stem, `iam list-attached-${kind}
 	[ -z "$boundary_arn" ] || collect_managed_policy "$boundary_arn"`;
 };
 
-const iam = `
+const iam = (options: CollectScriptOptions): string => `
 # ---- 2. The principal's IAM policies (IAM is account-local: only the principal's own account can read them) ----
 role_name=''
 user_name=''
@@ -145,7 +154,9 @@ case $principal_arn in
 	arn:*:iam::*:role/*) role_name=\${principal_arn##*/} ;;
 	arn:*:iam::*:user/*) user_name=\${principal_arn##*/} ;;
 esac
-if [ "$principal_account" != "$caller_account" ]; then
+${replicates(options) ? `if [ -z "$principal_arn" ]; then
+	skip iam "the principal is not known: the replication configuration names no role (or get-bucket-replication failed)"
+el` : ''}if [ "$principal_account" != "$caller_account" ]; then
 	skip iam "the principal is in account $principal_account but these credentials are in $caller_account: run this script with credentials of $principal_account to read its IAM policies"
 elif [ -n "$role_name" ]; then
 ${ownPolicies('role')}
@@ -183,6 +194,9 @@ ${collectLine('getBucketPolicy', `"${prefix}${calls.getBucketPolicy.stem}"`, `s3
 ${collectLine('getBucketEncryption', `"${prefix}${calls.getBucketEncryption.stem}"`, `s3api get-bucket-encryption --bucket "$${bucketVariable}"`)}
 ${collectLine('getBucketOwnershipControls', `"${prefix}${calls.getBucketOwnershipControls.stem}"`, `s3api get-bucket-ownership-controls --bucket "$${bucketVariable}"`)}`;
 
+const versioningCall = (prefix: string, bucketVariable: string): string => `
+${collectLine('getBucketVersioning', `"${prefix}${calls.getBucketVersioning.stem}"`, `s3api get-bucket-versioning --bucket "$${bucketVariable}"`)}`;
+
 const headObject = (prefix: string, bucketVariable: string, keyVariable: string): string => `
 ${collectLine('headObject', `"${prefix}${calls.headObject.stem}"`, `s3api head-object --bucket "$${bucketVariable}" --key="$${keyVariable}"`)}`;
 
@@ -192,14 +206,33 @@ const bucketSection = (options: CollectScriptOptions): string => {
 	const source = legOn(options.operation, 'source');
 	const parts = [`\n# ---- 3. The bucket${readsObject ? ' and the object' : ''} ----`, bucketCalls('', 'bucket', 'region')];
 	if (readsObject) parts.push(headObject('', 'bucket', 'object_key'));
+	// Replication needs versioning on both buckets; no other operation reads it.
+	if (replicates(options)) parts.push(versioningCall('', 'bucket'));
 	if (source) {
-		parts.push(`\n\n# ---- 3b. The copy source: its bucket and object ----\nsource_region=''`);
+		parts.push(`\n\n# ---- 3b. The ${replicates(options) ? 'replication' : 'copy'} source: its bucket and object ----\nsource_region=''`);
 		parts.push(bucketCalls(sourcePrefix, 'source_bucket', 'source_region'));
 		if (source.facts.object) parts.push(headObject(sourcePrefix, 'source_bucket', 'source_key'));
+		if (replicates(options)) parts.push(versioningCall(sourcePrefix, 'source_bucket'));
 	}
 	parts.push('\ncall_region=$region\n');
 	return parts.join('');
 };
+
+/**
+ * Replication: every distinct replica key the rules name (the rule that covers the object is chosen on import, as
+ * live collection chooses it), in the destination bucket's Region; and the key the request named, if any.
+ */
+const replicaKeys = `if [ -n "$kms_key_id" ]; then
+	collect_key '' "$kms_key_id"
+fi
+replica_keys=$(json_values ReplicaKmsKeyID "$bundle/${sourcePrefix}${calls.getBucketReplication.stem}.json" | sort -u)
+if [ -z "$replica_keys" ]; then
+	skip '${replicaPrefix}kms' 'the replication configuration names no replica key (or get-bucket-replication failed)'
+fi
+# A bounded number of keys: a configuration may hold up to 1,000 rules.
+printf '%s\\n' "$replica_keys" | head -n ${replicaKeyLimit} | while IFS= read -r replica_key; do
+	[ -z "$replica_key" ] || collect_key "${replicaPrefix}$(safe_name "$replica_key")." "$replica_key"
+done`;
 
 /** Which key to read: the one named in the request, the bucket's default, or the object's own. */
 const keySection = (options: CollectScriptOptions): string => {
@@ -225,14 +258,17 @@ else
 	skip '${sourcePrefix}kms' 'the source object names no KMS key (not SSE-KMS, or head-object failed)'
 fi`
 		: '';
-	return `
-# ---- 4. The KMS key ----
-${destination}
+	const destinationKey = replicates(options)
+		? replicaKeys
+		: `${destination}
 if [ -n "$key_id" ]; then
 	collect_key '' "$key_id"
 else
 	skip kms 'no KMS key found: none named, and ${keyOfObject ? 'the object names none (or head-object failed)' : 'the bucket default names none (or get-bucket-encryption failed)'}'
-fi${source}
+fi`;
+	return `
+# ---- 4. The KMS key ----
+${destinationKey}${source}
 `;
 };
 
@@ -273,4 +309,4 @@ fi
  * and a .tar.gz. User values appear only single-quoted in variables; the rest is fixed text.
  */
 export const renderCollectScript = (options: CollectScriptOptions, context: RenderContext = {}): string =>
-	[header(options, context), question(options), scriptHelpers, start(options, context), identity, signerSection(options), iam, bucketSection(options), keySection(options), organizationSection, finish].join('');
+	[header(options, context), question(options), scriptHelpers, start(options, context), identity(options), signerSection(options), iam(options), bucketSection(options), keySection(options), organizationSection, finish].join('');

@@ -26,6 +26,8 @@ export type CollectScriptInput = {
 	/** service-read/-write: the AWS service, and the role it uses. */
 	readonly service?: string;
 	readonly serviceRole?: string;
+	/** replication: the source bucket's rule, by ID (default: the one that covers the object). */
+	readonly replicationRule?: string;
 } & DistributionFlags;
 
 declare const validated: unique symbol;
@@ -53,6 +55,13 @@ const checkObjectKey = (key: string, option: string): string | undefined => {
 	return undefined;
 };
 
+// S3 allows a rule ID of up to 255 characters; the script never runs it, only question.json carries it.
+const checkRuleId = (id: string): string | undefined => {
+	if (id.trim() === '') return '--replication-rule is empty; give the rule\'s ID (aws s3api get-bucket-replication lists them)';
+	if (controlCharacters.test(id)) return '--replication-rule holds a control character (newline, tab…); the collection script cannot carry it safely';
+	return id.length > 255 ? '--replication-rule is longer than the 255 characters S3 allows a rule ID' : undefined;
+};
+
 const units: Readonly<Record<string, number>> = {b: 1, kb: 1e3, kib: 1024, mb: 1e6, mib: 1024 ** 2, gb: 1e9, gib: 1024 ** 3, tb: 1e12, tib: 1024 ** 4};
 
 /** "104857600", "100MiB", "5 GB" → bytes: what --size takes, here and in check. */
@@ -66,10 +75,6 @@ export const validateCollectOptions = (input: CollectScriptInput): Result<Collec
 	const fail = (message: string) => err({message});
 	if (!input.operation) return fail(`--operation is required: ${operationNamesInWords()}`);
 	if (!isOperation(input.operation)) return fail(`--operation "${input.operation}" is not one of ${operationNames.join(', ')}`);
-	// The script does not read a replication rule, the role it names or versioning: a bundle would guess the replica key.
-	if (destinationLeg(input.operation).facts.key === 'replica') {
-		return fail(`--operation ${input.operation} is not in the collect script yet (it does not read the replication rule, its role or versioning): run check --operation ${input.operation} live with a profile of the source bucket's account, or write a snapshot (docs/snapshot.md)`);
-	}
 	const presigned = input.presignedUrl === undefined ? undefined : parsePresignedUrl(input.presignedUrl);
 	if (presigned && operationModule(input.operation).givenFact !== 'presigned-url') return fail(`--presigned-url is only for --operation ${operationNamesInWords(operationNames.filter(name => operationModule(name).givenFact === 'presigned-url'))}`);
 	if (presigned && !presigned.ok) return fail(`--presigned-url: ${presigned.error.message}`);
@@ -107,14 +112,22 @@ export const validateCollectOptions = (input: CollectScriptInput): Result<Collec
 		return fail(`--distribution-arn, --origin-access and --origin-type describe a CloudFront distribution: give them with --operation ${operationNamesInWords(operationNames.filter(name => operationModule(name).givenFact === 'distribution'))}`);
 	}
 	const withSource = hasSource(input.operation);
+	const replicates = destinationLeg(input.operation).facts.key === 'replica';
+	// A replica keeps its source object's key, as check --operation replication takes it.
+	const sourceKey = input.sourceKey ?? (replicates ? objectKey : undefined);
 	if (!withSource && (input.sourceBucket !== undefined || input.sourceKey !== undefined)) {
 		return fail(`--source-bucket and --source-key are only for --operation ${operationNamesInWords(operationNames.filter(hasSource))}`);
 	}
-	if (withSource && (input.sourceBucket === undefined || input.sourceKey === undefined)) return fail(`--operation ${input.operation} needs --source-bucket and --source-key`);
+	if (withSource && (input.sourceBucket === undefined || sourceKey === undefined)) {
+		return fail(replicates ? `--operation ${input.operation} needs --source-bucket (the bucket with the replication rule)` : `--operation ${input.operation} needs --source-bucket and --source-key`);
+	}
 	if (withSource) {
-		const sourceProblem = checkBucket(input.sourceBucket!, '--source-bucket') ?? checkObjectKey(input.sourceKey!, '--source-key');
+		const sourceProblem = checkBucket(input.sourceBucket!, '--source-bucket') ?? checkObjectKey(sourceKey!, '--source-key');
 		if (sourceProblem) return fail(sourceProblem);
 	}
+	if (input.replicationRule !== undefined && !replicates) return fail('--replication-rule names the rule of a replication: give it with --operation replication');
+	const ruleProblem = input.replicationRule === undefined ? undefined : checkRuleId(input.replicationRule);
+	if (ruleProblem) return fail(ruleProblem);
 	const service = serviceOf(input);
 	if (!service.ok) return service;
 	const options = {
@@ -126,11 +139,12 @@ export const validateCollectOptions = (input: CollectScriptInput): Result<Collec
 		...(input.principal !== undefined || service.value?.roleArn ? {principal: input.principal ?? service.value!.roleArn!} : {}),
 		...(regionText !== undefined ? {region: regionText} : {}),
 		...(sizeBytes !== undefined ? {sizeBytes} : {}),
-		...(withSource ? {source: {bucket: input.sourceBucket!, objectKey: input.sourceKey!}} : {}),
+		...(withSource ? {source: {bucket: input.sourceBucket!, objectKey: sourceKey!}} : {}),
 		// Only the URL's facts, rebuilt: the script and its bundle never hold the signature or the token.
 		...(fromUrl ? {presignedUrl: credentialFreeUrl(fromUrl)} : {}),
 		...(distribution.value ? {distribution: distribution.value} : {}),
 		...(service.value ? {service: service.value} : {}),
+		...(input.replicationRule !== undefined ? {replicationRule: input.replicationRule} : {}),
 	};
 	return ok(options as CollectScriptOptions);
 };
@@ -155,7 +169,7 @@ const serviceOf = (input: CollectScriptInput): Result<ServiceInfo | undefined, C
 
 /** question.json as the script writes it. */
 export const bundleQuestionOf = (options: CollectScriptOptions, generatedBy?: string): BundleQuestion => {
-	const {operation, bucket, objectKey, kmsKeyId, principal, region, sizeBytes, source, presignedUrl, distribution, service} = options;
+	const {operation, bucket, objectKey, kmsKeyId, principal, region, sizeBytes, source, presignedUrl, distribution, service, replicationRule} = options;
 	return {
 		format: bundleFormat,
 		...(generatedBy ? {generatedBy} : {}),
@@ -170,5 +184,6 @@ export const bundleQuestionOf = (options: CollectScriptOptions, generatedBy?: st
 		...(presignedUrl ? {presignedUrl} : {}),
 		...(distribution ? {distribution} : {}),
 		...(service ? {service} : {}),
+		...(replicationRule !== undefined ? {replicationRule} : {}),
 	};
 };

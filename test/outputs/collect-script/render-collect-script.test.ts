@@ -27,6 +27,7 @@ const variants: Record<string, CollectScriptInput> = {
 	download: {operation: 'download', bucket: 'amzn-s3-demo-bucket', objectKey: 'reports/q2.csv'},
 	copy: {operation: 'copy', bucket: 'amzn-s3-demo-bucket', objectKey: 'copy.bin', sourceBucket: 'amzn-s3-demo-source', sourceKey: 'orig.bin'},
 	'a Glue job reading with its role': {operation: 'service-read', bucket: 'amzn-s3-demo-bucket', objectKey: 'orders/a.json', service: 'glue', serviceRole: 'arn:aws:iam::111122223333:role/GlueJob'},
+	replication: {operation: 'replication', bucket: 'amzn-s3-demo-replica', objectKey: 'Tax/a.pdf', sourceBucket: 'amzn-s3-demo-source', replicationRule: "it's $(touch pwned)"},
 };
 
 const readOnlyCommand = /^(get|list|describe|head)-[a-z-]+$/;
@@ -118,6 +119,43 @@ describe('renderCollectScript', () => {
 	});
 });
 
+describe('renderCollectScript --operation replication', () => {
+	const script = render(variants['replication']!);
+
+	it('reads the source bucket\'s configuration first and takes its role as the principal, unless --principal names one', () => {
+		const configuration = script.indexOf('s3api get-bucket-replication --bucket "$source_bucket"');
+		expect(configuration).toBeGreaterThan(script.indexOf('sts get-caller-identity'));
+		expect(configuration).toBeLessThan(script.indexOf('iam get-role'));
+		expect(script).toContain('[ -n "$principal_arn" ] || principal_arn=$(json_values Role "$bundle/source.s3api-get-bucket-replication.json" | head -n 1)');
+		// Never the caller: whoever runs the script is not the role S3 assumes.
+		expect(script).not.toContain('principal_arn=$caller_arn');
+		expect(script).toContain('skip iam "the principal is not known: the replication configuration names no role');
+	});
+
+	it('reads both buckets\' versioning, the source object, and every distinct replica key, bounded', () => {
+		expect(script).toContain('s3api get-bucket-versioning --bucket "$bucket"');
+		expect(script).toContain('s3api get-bucket-versioning --bucket "$source_bucket"');
+		expect(script).toContain('s3api head-object --bucket "$source_bucket" --key="$source_key"');
+		expect(script).not.toContain('s3api head-object --bucket "$bucket"');
+		expect(script).toContain('replica_keys=$(json_values ReplicaKmsKeyID "$bundle/source.s3api-get-bucket-replication.json" | sort -u)');
+		expect(script).toContain(`printf '%s\\n' "$replica_keys" | head -n 10 | while IFS= read -r replica_key; do`);
+		expect(script).toContain('collect_key "replica.$(safe_name "$replica_key")." "$replica_key"');
+		// Not the bucket default: S3 encrypts a replica with the rule's key.
+		expect(script).not.toContain('key_id=$(json_values KMSMasterKeyID');
+	});
+
+	it('carries the rule ID only in question.json, as data', () => {
+		expect(script).toContain('"replicationRule":"it\'s $(touch pwned)"');
+		expect(script.split('\n').filter(line => line.includes('touch pwned') && !line.startsWith('{'))).toEqual([]);
+	});
+
+	it('other operations read neither replication nor versioning', () => {
+		for (const name of ['upload', 'download', 'copy']) {
+			expect(render(variants[name]!)).not.toMatch(/get-bucket-replication|get-bucket-versioning|ReplicaKmsKeyID/);
+		}
+	});
+});
+
 describe('safeName', () => {
 	it.each(['arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole', 'Policy+=,.@-_Name', 'päss wörd/ü', 'p-FullAWSAccess'])(
 		'gives %j the same file name as the script does',
@@ -144,6 +182,11 @@ describe('validateCollectOptions', () => {
 		[{operation: 'upload', bucket: 'amzn-s3-demo-bucket', objectKey: 'k', sizeBytes: 'big'}, /--size "big" is not a size/],
 		[{operation: 'copy', bucket: 'amzn-s3-demo-bucket', objectKey: 'k'}, /needs --source-bucket and --source-key/],
 		[{operation: 'upload', bucket: 'amzn-s3-demo-bucket', objectKey: 'k', sourceBucket: 'x'}, /only for --operation copy/],
+		[{operation: 'replication', bucket: 'amzn-s3-demo-bucket', objectKey: 'k'}, /^--operation replication needs --source-bucket \(the bucket with the replication rule\)$/],
+		[{operation: 'download', bucket: 'amzn-s3-demo-bucket', objectKey: 'k', replicationRule: 'tax'}, /^--replication-rule names the rule of a replication/],
+		[{operation: 'replication', bucket: 'amzn-s3-demo-bucket', objectKey: 'k', sourceBucket: 'amzn-s3-demo-source', replicationRule: ' '}, /--replication-rule is empty/],
+		[{operation: 'replication', bucket: 'amzn-s3-demo-bucket', objectKey: 'k', sourceBucket: 'amzn-s3-demo-source', replicationRule: 'a\nb'}, /--replication-rule holds a control character/],
+		[{operation: 'replication', bucket: 'amzn-s3-demo-bucket', objectKey: 'k', sourceBucket: 'amzn-s3-demo-source', replicationRule: 'r'.repeat(256)}, /longer than the 255 characters/],
 	])('refuses %j', (input, message) => {
 		const result = validateCollectOptions(input);
 		expect(result.ok).toBe(false);
@@ -177,6 +220,12 @@ describe('validateCollectOptions', () => {
 		const script = render({operation: 'service-read', bucket: 'amzn-s3-demo-bucket', objectKey: 'k', service: 'glue', serviceRole: role});
 		expect(script).toContain(`principal_arn='${role}'`);
 		expect(script).toContain('"service":{"name":"glue","roleArn":"arn:aws:iam::111122223333:role/GlueJob"}');
+	});
+
+	it('replication: the source object is --key unless --source-key names it, as check takes it', () => {
+		const result = validateCollectOptions({operation: 'replication', bucket: 'amzn-s3-demo-replica', objectKey: 'Tax/a.pdf', sourceBucket: 'amzn-s3-demo-source'});
+		expect(result.ok && result.value).toMatchObject({source: {bucket: 'amzn-s3-demo-source', objectKey: 'Tax/a.pdf'}});
+		expect(result.ok && result.value).not.toHaveProperty('principal');
 	});
 
 	it('reads sizes as check does', () => {

@@ -31,6 +31,8 @@ export const handleS3: Handler = (call, world) => {
 	const regionHeader = bucket ? {'x-amz-bucket-region': bucket.region} : undefined;
 	if (!bucket) return call.operation === 'HeadObject' || call.operation === 'HeadBucket' ? fail(call, {status: 404, code: 'NotFound', message: 'Not Found'}) : noSuchBucket(call, bucketName);
 	const owner = bucket.account === call.caller.account;
+	const expectedOwner = param(call, 'ExpectedBucketOwner');
+	if (expectedOwner !== undefined && expectedOwner !== bucket.account) return fail(call, {status: 403, code: 'AccessDenied', message: 'Access Denied'}, regionHeader);
 	switch (call.operation) {
 		case 'HeadBucket':
 			return restAnswer(200, {...regionHeader!, 'x-amz-access-point-alias': 'false'});

@@ -177,6 +177,9 @@ export const startFakeAws = async (scenario: FakeScenario, options: {latencyMs?:
 			params = body ? (JSON.parse(body) as Record<string, unknown>) : {};
 		} else if (known) {
 			({operation, params} = s3Operation(method, url));
+			// S3 refuses a request whose x-amz-expected-bucket-owner is not the bucket's owner (the script's head-bucket sends it).
+			const expectedOwner = request.headers['x-amz-expected-bucket-owner'];
+			if (typeof expectedOwner === 'string') params = {...params, ExpectedBucketOwner: expectedOwner};
 		}
 		const caller = scope ? world.credentials.get(scope.accessKeyId) : undefined;
 		const record: CallRecord = {

@@ -1,0 +1,43 @@
+import {noReplicationCode, replicationRuleOf, versioningOf, type RuleChoice} from '../../snapshot/aws-answers/index.js';
+import type {BucketInfo, ReplicationRule} from '../../snapshot/snapshot.js';
+import {noteOf} from './bundle-files.js';
+import {calls, sourcePrefix} from './bundle-layout.js';
+import type {ReadContext} from './read-principal.js';
+
+/** The replication reads (operation `replication`), as source/aws/read-replication.ts makes them live: the rule and each bucket's versioning. */
+
+const bucketArn = (bucket: string): string => `arn:aws:s3:::${bucket}`;
+
+/**
+ * The rule that covers the object, chosen from the whole configuration by the same pure function as live collection
+ * (replicationRuleOf): the script cannot choose it in shell. No configuration, no covering rule: a note, never a guess.
+ */
+export const readReplicationRule = (context: ReadContext, sourceBucket: string, choice: RuleChoice): ReplicationRule | undefined => {
+	const result = context.files.call(`${sourcePrefix}${calls.getBucketReplication.stem}`);
+	const permission = `${calls.getBucketReplication.permission} on ${bucketArn(sourceBucket)}, with credentials of the source bucket's account`;
+	const label = calls.getBucketReplication.permission;
+	if (result.state === 'failed' && result.failure.code === noReplicationCode) {
+		context.notes.push({path: 'replication', reason: `${label}: the bucket has no replication configuration`, resolveWith: permission});
+		return undefined;
+	}
+	if (result.state !== 'ok') {
+		context.notes.push(noteOf('replication', calls.getBucketReplication, result, undefined, permission));
+		return undefined;
+	}
+	const rule = replicationRuleOf(result.answer, choice);
+	if (rule.ok) return rule.value;
+	context.notes.push({
+		path: 'replication',
+		reason: `${label}: ${rule.error.message}`,
+		resolveWith: choice.ruleId ? permission : `${permission}; name the rule with collect-script --replication-rule ID`,
+	});
+	return undefined;
+};
+
+/** get-bucket-versioning of the bucket (prefix '') or of the source bucket (prefix `source.`); a failure is a note. */
+export const readVersioning = (context: ReadContext, prefix: string, bucket: string): BucketInfo['versioning'] => {
+	const result = context.files.call(`${prefix}${calls.getBucketVersioning.stem}`);
+	if (result.state === 'ok') return versioningOf(result.answer);
+	context.notes.push(noteOf(`${prefix ? 'source.bucketInfo' : 'bucket'}.versioning`, calls.getBucketVersioning, result, bucketArn(bucket)));
+	return undefined;
+};

@@ -1,0 +1,103 @@
+import {rmSync} from 'node:fs';
+import {afterAll, describe, expect, it} from 'vitest';
+import {readBundleFiles} from '../../source/commands/import.js';
+import {diagnose} from '../../source/diagnosis/diagnose.js';
+import {bundleToSnapshot} from '../../source/inputs/bundle/index.js';
+import {renderCollectScript, validateCollectOptions, type CollectScriptInput} from '../../source/outputs/collect-script/index.js';
+import {parseSnapshot} from '../../source/snapshot/parse-snapshot.js';
+import {useFakeAws, type FakeAwsState} from '../support/fake-aws/harness.js';
+import {replicaKeyIn, replicationFiles, replicationRoleArn, replicationScenario} from '../support/fake-aws/replication-scenario.js';
+import {keyArn} from '../support/fake-aws/scenario.js';
+import {accounts} from '../support/fake-aws/scenarios.js';
+import {runCollectScriptWithSdk} from '../support/fake-aws-cli-sdk/run-collect-script.js';
+
+/**
+ * `collect-script --operation replication` → sh → aws → `import`: the script reads the source bucket's replication
+ * configuration, the role it names (with its trust policy), both buckets' versioning and the replica keys the rules
+ * name; the import chooses the rule that covers the object, as live collection does, and diagnoses it.
+ */
+
+const folders: string[] = [];
+afterAll(() => {
+	for (const folder of folders) rmSync(folder, {recursive: true, force: true});
+});
+
+const replication: CollectScriptInput = {operation: 'replication', sourceBucket: 'acme-source', bucket: 'acme-replica', objectKey: 'Tax/2026/return.pdf'};
+
+const throughBundle = async (state: FakeAwsState, input: CollectScriptInput) => {
+	const options = validateCollectOptions(input);
+	if (!options.ok) throw new Error(options.error.message);
+	const script = renderCollectScript(options.value, {generatedBy: 's3-kms-doctor test'});
+	const run = await runCollectScriptWithSdk(script, {...state.home.env, AWS_PROFILE: 'app'});
+	folders.push(run.folder);
+	if (run.exitCode !== 0) throw new Error(`the collection script failed (exit ${run.exitCode}): ${run.stderr}`);
+	const read = await readBundleFiles(run.tarball);
+	const imported = bundleToSnapshot(read.files);
+	if (!imported.ok) throw new Error(imported.error.message);
+	const parsed = parseSnapshot(JSON.stringify(imported.value.snapshot), 'imported snapshot');
+	if (!parsed.ok) throw new Error(parsed.error.message);
+	return {snapshot: parsed.value, run, diagnosis: diagnose(parsed.value)};
+};
+
+const readOnly = (argv: readonly string[]): boolean => argv[0] === '--version' || /^(get|list|describe|head)-/.test(argv[1] ?? '');
+
+describe('collect-script --operation replication, across accounts, run in the source account', () => {
+	const state = useFakeAws({scenario: () => replicationScenario(accounts.storage, undefined, 'Enabled'), files: replicationFiles});
+	const replicaKey = keyArn(replicaKeyIn(accounts.storage));
+
+	it('reads the rule\'s role and replica key; the replica key policy, readable only in the destination account, stays unknown', async () => {
+		const {snapshot, run, diagnosis} = await throughBundle(state, replication);
+		expect(run.calls.every(call => readOnly(call.argv))).toBe(true);
+		expect(state.fake.calls.filter(call => call.write)).toEqual([]);
+		expect(run.calls.map(call => call.argv.slice(0, 2).join(' '))).toEqual(expect.arrayContaining(['s3api get-bucket-replication', 's3api get-bucket-versioning', 'iam get-role']));
+		expect(run.calls.find(call => call.argv[1] === 'get-role')?.argv).toContain('replication-role');
+		expect(snapshot.replication).toMatchObject({role: replicationRoleArn, ruleId: 'tax', destinationAccount: accounts.storage, replicaKmsKeyId: replicaKey, sseKmsEncryptedObjects: true});
+		expect(snapshot.principal?.arn).toBe(replicationRoleArn);
+		expect(snapshot.principal?.trustPolicy).toBeDefined();
+		expect(snapshot.key?.arn).toBe(replicaKey);
+		expect(snapshot.key).not.toHaveProperty('policy');
+		// Never a guess: the key policy is unknown, and the note says who can read it.
+		expect(diagnosis.verdict).toBe('unknown');
+		expect(snapshot.unread?.find(note => note.path === 'key.policy')?.resolveWith).toContain(`from the key's own account ${accounts.storage}`);
+		const keyPolicy = diagnosis.requirements.filter(requirement => requirement.place === 'key-policy' && requirement.actionId.endsWith('@destination'));
+		expect(keyPolicy.map(requirement => `${requirement.actionId} ${requirement.status}`)).toEqual(['kms:Encrypt@destination unknown']);
+	});
+});
+
+describe('collect-script --operation replication, in one account', () => {
+	// The replica key's policy allows only an administrator, not the account: neither the role's policy nor IAM can grant kms:Encrypt.
+	const scenario = () => {
+		const base = replicationScenario(accounts.app, undefined, 'Enabled');
+		const closed = {...replicaKeyIn(accounts.app), policy: {Version: '2012-10-17', Statement: [{Sid: 'AdminOnly', Effect: 'Allow', Principal: {AWS: `arn:aws:iam::${accounts.app}:role/key-admin`}, Action: 'kms:*', Resource: '*'}]}};
+		return {...base, keys: (base.keys ?? []).map(key => (key.id === closed.id ? closed : key))};
+	};
+	const state = useFakeAws({scenario, files: replicationFiles});
+	const replicaKey = keyArn(replicaKeyIn(accounts.app));
+
+	it('the replica key policy does not allow the role: denied, and the fix is in the replica key policy', async () => {
+		const {snapshot, diagnosis} = await throughBundle(state, replication);
+		expect(snapshot.bucket?.versioning).toBe('Enabled');
+		expect(snapshot.source?.bucketInfo?.versioning).toBe('Enabled');
+		expect(snapshot.key?.policy).toBeDefined();
+		expect(diagnosis.verdict).toBe('denied');
+		expect(diagnosis.requirements.filter(requirement => requirement.place === 'key-policy').map(requirement => `${requirement.actionId} ${requirement.status}`)).toEqual([
+			'kms:Decrypt@source ok',
+			'kms:Encrypt@destination missing',
+		]);
+		expect(diagnosis.fixes.map(fix => `${fix.place} ${fix.target}`)).toContain(`key-policy ${replicaKey}`);
+	});
+
+	it('--replication-rule names another rule: the import takes that one, as check --replication-rule does', async () => {
+		const {snapshot, diagnosis} = await throughBundle(state, {...replication, replicationRule: 'logs'});
+		expect(snapshot.replication).toMatchObject({ruleId: 'logs', replicaKmsKeyId: null, sseKmsEncryptedObjects: false});
+		expect(snapshot).not.toHaveProperty('key');
+		expect(diagnosis.findings.map(finding => finding.id)).toEqual(expect.arrayContaining(['replication-sse-kms-not-selected', 'replication-no-replica-key']));
+	});
+
+	it('--principal names the role: no other role is read from the configuration', async () => {
+		const {snapshot, run} = await throughBundle(state, {...replication, principal: `arn:aws:iam::${accounts.app}:role/uploader`});
+		expect(run.calls.find(call => call.argv[1] === 'get-role')?.argv).toContain('uploader');
+		expect(snapshot.principal?.arn).toBe(`arn:aws:iam::${accounts.app}:role/service/uploader`);
+		expect(diagnose(snapshot).findings.map(finding => finding.id)).toContain('replication-other-role');
+	});
+});
