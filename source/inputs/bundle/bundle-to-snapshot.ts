@@ -101,7 +101,9 @@ export const bundleToSnapshot = (entries: ReadonlyMap<string, string>, options: 
 			resolveWith: "s3:GetReplicationConfiguration on the source bucket, with credentials of its account (or collect-script --principal ROLE-ARN)",
 		});
 	}
-	const principal: Mutable<PrincipalInfo> | undefined = principalArn ? {...readPrincipal(context, principalArn, caller, replicates)} : undefined;
+	// A role a service makes the request as (replication's, a Glue job's) is read as live collection reads it: the role itself.
+	const acting = replicates || service?.roleArn !== undefined;
+	const principal: Mutable<PrincipalInfo> | undefined = principalArn ? {...readPrincipal(context, principalArn, caller, acting)} : undefined;
 	const principalAccount = principalArn?.split(':')[4] || undefined;
 
 	const bucketRead = readBucket(context, '', bundleQuestion.bucket, caller.account, bundleQuestion.region);

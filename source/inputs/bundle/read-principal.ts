@@ -124,7 +124,7 @@ const dedupe = (policies: readonly NamedPolicy[]): NamedPolicy[] => {
 
 /**
  * The principal's ID, tags, identity policies and boundary, as far as the bundle holds them. `acting`: a role an
- * AWS service assumes (replication's), diagnosed as live collection's readActingRole does: the role itself with its
+ * AWS service makes the request as (replication's, a service-read's role), diagnosed as live collection's readActingRole does: the role itself with its
  * trust policy, no session (so no session policy and no session's user ID).
  */
 export const readPrincipal = (context: ReadContext, arn: string, caller: CallerIdentity, acting = false): PrincipalInfo => {

@@ -93,6 +93,10 @@ describe('bundleToSnapshot', () => {
 		const {snapshot} = imported(files);
 		expect(snapshot.service).toEqual({name: 'glue', roleArn: role});
 		expect(snapshot.principal?.arn).toBe(role);
+		// As live collection reads it: the role itself, not a session of it (no session policy to ask for, no session ID).
+		expect(snapshot.principal?.sessionPolicy).toBeNull();
+		expect(snapshot.principal?.userId).toBeUndefined();
+		expect(snapshot.unread?.map(note => note.path)).not.toContain('principal.sessionPolicy');
 	});
 
 	it('a service that uses a role of its own, not named: whoever ran the script is not the principal', () => {
