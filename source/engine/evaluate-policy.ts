@@ -1,5 +1,6 @@
 import {compiledStatement, compilePolicy, coversAction, labelOf, requestIndependent, sliceOf, type ActionSlice, type CompiledStatement} from './compile-policy.js';
 import {clauseResult} from './conditions/evaluate-condition.js';
+import type {ContextEntry, ContextLookup} from './context.js';
 import type {PolicyVerdict, PrincipalMatch, StatementTrace, UnreadPolicy} from './evaluation.js';
 import type {Policy, Statement} from './policy.js';
 import {boundaryOverridesNotPrincipal, contextOf, coversResource, principalOf, type PreparedRequest} from './statement-match.js';
@@ -20,11 +21,28 @@ const unknownKeysOf = (compiled: CompiledStatement, request: PreparedRequest, re
 	return keys.length > 0 ? keys : undefined;
 };
 
-/**
- * How a statement that covers the action bears on the request; `undefined` when its principal or resource does
- * not. The hot path of evaluation: conditions stop at the first that fails, and nothing is put into words.
+/*
+ * How a relevant statement matched, in one small integer (no object per statement per evaluation): whether it
+ * applies, whether its resource matched, how its Principal named the caller and whether a boundary made its
+ * NotPrincipal apply, two or three bits each; above them, the statement's position among those covering the action.
  */
-const traceStatement = (compiled: CompiledStatement, policyName: string, request: PreparedRequest, hasPrincipals: boolean): Trace | undefined => {
+const tris: readonly Tri[] = ['no', 'yes', 'unknown'];
+const triCode = (value: Tri): number => (value === 'no' ? 0 : value === 'yes' ? 1 : 2);
+const matchNames: readonly (PrincipalMatch | undefined)[] = [undefined, 'exact', 'role', 'anyone', 'account', 'service'];
+const matchCode = (match: PrincipalMatch | undefined): number =>
+	match === undefined ? 0 : match === 'exact' ? 1 : match === 'role' ? 2 : match === 'anyone' ? 3 : match === 'account' ? 4 : 5;
+const positionShift = 9;
+
+const appliesOf = (code: number): Tri => tris[code & 3]!;
+const resourceMatchedOf = (code: number): Tri => tris[(code >> 2) & 3]!;
+const principalMatchOf = (code: number): PrincipalMatch | undefined => matchNames[(code >> 4) & 7];
+const boundaryRuleOf = (code: number): Tri => tris[(code >> 7) & 3]!;
+
+/**
+ * How a statement that covers the action bears on the request, as a code (see above); -1 when its principal or
+ * resource does not. The hot path of evaluation: conditions stop at the first that fails, and nothing is built.
+ */
+const matchStatement = (compiled: CompiledStatement, request: PreparedRequest, hasPrincipals: boolean): number => {
 	let principalMatch: PrincipalMatch | undefined;
 	let boundaryRule: Tri = 'no';
 	if (hasPrincipals && request.caller.kind === 'unknown' && compiled.principal?.any !== true) {
@@ -35,20 +53,27 @@ const traceStatement = (compiled: CompiledStatement, policyName: string, request
 		const match = principalOf(compiled, request.caller);
 		if (match === 'none') {
 			boundaryRule = boundaryOverridesNotPrincipal(compiled, request);
-			if (boundaryRule === 'no') return undefined;
+			if (boundaryRule === 'no') return -1;
 			principalMatch = 'anyone';
 		} else principalMatch = match;
 	}
 	const resourceMatched = coversResource(compiled, request);
-	if (resourceMatched === 'no') return undefined;
+	if (resourceMatched === 'no') return -1;
 	let applies: Tri = boundaryRule === 'unknown' ? triBoth(resourceMatched, 'unknown') : resourceMatched;
 	const {conditions} = compiled;
 	if (conditions.length > 0) {
 		const context = contextOf(request);
 		for (let index = 0; index < conditions.length && applies !== 'no'; index++) applies = triBoth(applies, clauseResult(conditions[index]!, context));
 	}
+	return triCode(applies) | (triCode(resourceMatched) << 2) | (matchCode(principalMatch) << 4) | (triCode(boundaryRule) << 7);
+};
+
+/** The trace of a statement that matched with `code`: built only when someone reads it. */
+const traceOf = (compiled: CompiledStatement, policyName: string, request: PreparedRequest, code: number): Trace => {
+	const applies = appliesOf(code);
+	const resourceMatched = resourceMatchedOf(code);
 	const unknownKeys = applies === 'unknown' ? unknownKeysOf(compiled, request, resourceMatched) : undefined;
-	return new Trace(compiled, policyName, request, applies, resourceMatched, principalMatch, boundaryRule, unknownKeys);
+	return new Trace(compiled, policyName, request, applies, resourceMatched, principalMatchOf(code), boundaryRuleOf(code), unknownKeys);
 };
 
 /**
@@ -63,7 +88,9 @@ export const evaluateStatement = (
 	variables = true,
 ): StatementTrace | undefined => {
 	const compiled = compiledStatement(statement, variables);
-	return coversAction(compiled, request.action) ? traceStatement(compiled, policyName, request, hasPrincipals) : undefined;
+	if (!coversAction(compiled, request.action)) return undefined;
+	const code = matchStatement(compiled, request, hasPrincipals);
+	return code < 0 ? undefined : traceOf(compiled, policyName, request, code);
 };
 
 const none: readonly never[] = Object.freeze([]);
@@ -104,19 +131,27 @@ export class PrincipalAllows {
 	}
 }
 
-/** What one policy says; its near misses are put into words only when someone reads them. */
-class Verdict implements PolicyVerdict {
+/**
+ * What one policy says. The statements that bear on the request are kept as codes (see `matchStatement`) beside the
+ * statements covering the action; their traces are built when someone reads them (`relevant`, or a layer's deciding
+ * statements), once each, and its near misses are put into words only when someone reads them.
+ */
+export class Verdict implements PolicyVerdict {
 	readonly policy: string;
 	readonly unread?: UnreadPolicy;
 	readonly deny: Tri;
 	readonly allow: Tri;
-	readonly relevant: readonly StatementTrace[];
 	/** For the layers: `allowByPrincipal` without building the record. */
 	readonly allows: PrincipalAllows | undefined;
 	readonly #request: PreparedRequest;
 	readonly #hasPrincipals: boolean;
+	readonly #covering: readonly CompiledStatement[];
+	/** One code per relevant statement, in order. */
+	readonly #codes: readonly number[];
 	/** Allow statements for other actions: the near misses, if nothing allows. */
 	readonly #otherAllows: readonly CompiledStatement[];
+	#traces: (Trace | undefined)[] | undefined;
+	#relevant: readonly StatementTrace[] | undefined;
 	#nearMisses: readonly string[] | undefined;
 	#allowByPrincipal: Readonly<Partial<Record<PrincipalMatch, Tri>>> | undefined;
 
@@ -125,7 +160,8 @@ class Verdict implements PolicyVerdict {
 		policy: string,
 		deny: Tri,
 		allow: Tri,
-		relevant: readonly StatementTrace[],
+		covering: readonly CompiledStatement[],
+		codes: readonly number[],
 		allows: PrincipalAllows | undefined,
 		request: PreparedRequest,
 		hasPrincipals: boolean,
@@ -135,11 +171,70 @@ class Verdict implements PolicyVerdict {
 		this.unread = undefined;
 		this.deny = deny;
 		this.allow = allow;
-		this.relevant = relevant;
 		this.allows = allows;
 		this.#request = request;
 		this.#hasPrincipals = hasPrincipals;
+		this.#covering = covering;
+		this.#codes = codes;
 		this.#otherAllows = allow === 'yes' ? none : otherAllows;
+	}
+
+	/** Statements whose action, resource and principal matched (whatever their conditions said). */
+	get relevant(): readonly StatementTrace[] {
+		if (this.#relevant === undefined) {
+			const codes = this.#codes;
+			const traces: StatementTrace[] = [];
+			for (let index = 0; index < codes.length; index++) traces.push(this.#traceAt(index));
+			this.#relevant = codes.length === 0 ? none : traces;
+		}
+		return this.#relevant;
+	}
+
+	#traceAt(index: number): Trace {
+		const traces = (this.#traces ??= new Array<Trace | undefined>(this.#codes.length));
+		let trace = traces[index];
+		if (trace === undefined) {
+			const code = this.#codes[index]!;
+			traces[index] = trace = traceOf(this.#covering[code >> positionShift]!, this.policy, this.#request, code);
+		}
+		return trace;
+	}
+
+	/**
+	 * Add to `traces` the relevant statements of one effect whose `applies` is `applies` (and, when `matches` is given,
+	 * whose Principal named the caller one of those ways); returns the list, made when the first is found.
+	 */
+	collect(deny: boolean, applies: Tri, matches: readonly PrincipalMatch[] | undefined, traces: StatementTrace[] | undefined): StatementTrace[] | undefined {
+		const codes = this.#codes;
+		const covering = this.#covering;
+		const wanted = triCode(applies);
+		for (let index = 0; index < codes.length; index++) {
+			const code = codes[index]!;
+			if ((code & 3) !== wanted || covering[code >> positionShift]!.deny !== deny) continue;
+			if (matches && !matches.includes(principalMatchOf(code) as PrincipalMatch)) continue;
+			const trace = this.#traceAt(index);
+			if (traces) traces.push(trace);
+			else traces = [trace];
+		}
+		return traces;
+	}
+
+	/** Whether a relevant Allow statement did not apply (it matched all but its conditions), naming the caller one of `matches`' ways. */
+	hasFailingAllow(matches: readonly PrincipalMatch[] | undefined): boolean {
+		const codes = this.#codes;
+		for (let index = 0; index < codes.length; index++) {
+			const code = codes[index]!;
+			if ((code & 3) !== 0 || this.#covering[code >> positionShift]!.deny) continue;
+			if (!matches || matches.includes(principalMatchOf(code) as PrincipalMatch)) return true;
+		}
+		return false;
+	}
+
+	/** The same verdict without the request's context: kept with a compiled policy for every request alike. */
+	detached(): Verdict {
+		const request = this.#request;
+		const detached: PreparedRequest = {caller: request.caller, action: request.action, resource: request.resource, lookup: absentLookup};
+		return new Verdict(this.policy, this.deny, this.allow, this.#covering, this.#codes, this.allows, detached, this.#hasPrincipals, this.#otherAllows);
 	}
 
 	/** Allow statements (not covering the action) that name the caller, or in identity policies cover the resource. */
@@ -164,8 +259,12 @@ class Verdict implements PolicyVerdict {
 	}
 }
 
+const absentEntry: ContextEntry = {state: 'absent'};
+/** A fixed verdict's statements have no condition and no policy variable: nothing reads the context. */
+const absentLookup: ContextLookup = () => absentEntry;
+
 /** A policy's verdict, with what the layers read of it. */
-export type EvaluatedPolicy = PolicyVerdict & {readonly allows: PrincipalAllows | undefined};
+export type EvaluatedPolicy = Verdict;
 
 /** What one policy says about the request: does a Deny apply, does an Allow apply, and which statements. */
 export const evaluatePolicy = (policy: Policy, request: PreparedRequest, hasPrincipals: boolean): EvaluatedPolicy => {
@@ -174,31 +273,36 @@ export const evaluatePolicy = (policy: Policy, request: PreparedRequest, hasPrin
 	if (fixed) return fixed as EvaluatedPolicy;
 	const verdict = evaluateSlice(policy, slice, request, hasPrincipals);
 	if (fixed === undefined) {
-		// Whether the verdict on this action is the same for every request: then it is kept (nothing in it is request-specific).
+		// Whether the verdict on this action is the same for every request: then it is kept, without the request.
 		const same = slice.covering.every(compiled => requestIndependent(compiled, hasPrincipals)) && (verdict.allow === 'yes' || slice.otherAllows.length === 0);
-		if (hasPrincipals) slice.fixedPrincipalVerdict = same ? verdict : null;
-		else slice.fixedVerdict = same ? verdict : null;
+		const kept = same ? verdict.detached() : null;
+		if (hasPrincipals) slice.fixedPrincipalVerdict = kept;
+		else slice.fixedVerdict = kept;
+		if (kept) return kept;
 	}
 	return verdict;
 };
 
-const evaluateSlice = (policy: Policy, {covering, otherAllows}: ActionSlice, request: PreparedRequest, hasPrincipals: boolean): EvaluatedPolicy => {
-	let relevant: Trace[] | undefined;
+/** Where a policy's codes are gathered before they are copied into a list of their exact length. */
+const scratch: number[] = [];
+
+const evaluateSlice = (policy: Policy, {covering, otherAllows}: ActionSlice, request: PreparedRequest, hasPrincipals: boolean): Verdict => {
+	let count = 0;
 	let deny: Tri = 'no';
 	let allow: Tri = 'no';
 	const allows = hasPrincipals ? new PrincipalAllows() : undefined;
 	for (let index = 0; index < covering.length; index++) {
 		const compiled = covering[index]!;
-		const trace = traceStatement(compiled, policy.name, request, hasPrincipals);
-		if (!trace) continue;
-		if (relevant) relevant.push(trace);
-		else relevant = [trace];
+		const code = matchStatement(compiled, request, hasPrincipals);
+		if (code < 0) continue;
+		scratch[count++] = (index << positionShift) | code;
+		const applies = appliesOf(code);
 		if (compiled.deny) {
-			deny = triEither(deny, trace.applies);
+			deny = triEither(deny, applies);
 			continue;
 		}
-		allow = triEither(allow, trace.applies);
-		allows?.add(trace.principalMatch as PrincipalMatch, trace.applies);
+		allow = triEither(allow, applies);
+		allows?.add(principalMatchOf(code) as PrincipalMatch, applies);
 	}
-	return new Verdict(policy.name, deny, allow, relevant ?? none, allows, request, hasPrincipals, otherAllows);
+	return new Verdict(policy.name, deny, allow, covering, count === 0 ? none : scratch.slice(0, count), allows, request, hasPrincipals, otherAllows);
 };

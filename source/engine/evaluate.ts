@@ -1,5 +1,5 @@
 import {accountOfArn} from './arn.js';
-import {fixedContext, RequestContext, type ContextValue, type FixedContext} from './context.js';
+import {fixedContext, RequestContext, type ContextLookup, type ContextValue, type FixedContext} from './context.js';
 import {actionIdOf} from './compile-policy.js';
 import type {Evaluation, EvaluationInput, Layer, LayerVerdict, ServiceModel} from './evaluation.js';
 import type {PreparedRequest} from './evaluate-policy.js';
@@ -50,22 +50,38 @@ const deriveContext = (caller: Caller): Record<string, ContextValue> => {
 	return derived;
 };
 
-/** The answer: the decision and every layer's status at once, the summary sentence only when someone reads it. */
+/**
+ * The answer: the decision and every layer's status at once, the summary sentence only when someone reads it. What
+ * the sentence needs is kept as data, not a closure: the request, and (when the resource's account is not known and
+ * the two readings disagree) each reading's decision.
+ */
 class Answer implements Evaluation {
 	readonly decision: Evaluation['decision'];
 	readonly crossAccount: boolean;
 	readonly service: ServiceModel;
 	readonly layers: readonly LayerVerdict[];
-	#explain: (() => string) | undefined;
+	readonly #request: PreparedRequest;
+	readonly #sameDecision: Evaluation['decision'] | undefined;
+	readonly #crossDecision: Evaluation['decision'] | undefined;
 	#summary: string | undefined;
 	#unknownContextKeys: readonly string[] | undefined;
 
-	constructor(decision: Evaluation['decision'], crossAccount: boolean, service: ServiceModel, layers: readonly LayerVerdict[], explain: () => string) {
+	constructor(
+		decision: Evaluation['decision'],
+		crossAccount: boolean,
+		service: ServiceModel,
+		layers: readonly LayerVerdict[],
+		request: PreparedRequest,
+		sameDecision?: Evaluation['decision'],
+		crossDecision?: Evaluation['decision'],
+	) {
 		this.decision = decision;
 		this.crossAccount = crossAccount;
 		this.service = service;
 		this.layers = layers;
-		this.#explain = explain;
+		this.#request = request;
+		this.#sameDecision = sameDecision;
+		this.#crossDecision = crossDecision;
 	}
 
 	/** Collected from the layers' statements when first read. */
@@ -74,16 +90,46 @@ class Answer implements Evaluation {
 	}
 
 	get summary(): string {
-		if (this.#summary === undefined) {
-			this.#summary = this.#explain!();
-			this.#explain = undefined;
-		}
-		return this.#summary;
+		return (this.#summary ??= this.#explain());
+	}
+
+	#explain(): string {
+		const request = this.#request;
+		if (this.#sameDecision === undefined) return summarize(this.decision, this.layers, request);
+		return `${request.action} on ${request.resource} is ${this.#sameDecision} if the resource is in the caller's account and ${this.#crossDecision} if not; its account is not known.`;
+	}
+
+	/** When the resource's account is not known and the same-account and cross-account readings disagree. */
+	static undecided(same: Answer, cross: Answer): Answer {
+		return new Answer('unknown', cross.crossAccount, cross.service, cross.layers, cross.#request, same.decision, cross.decision);
 	}
 
 	toJSON(): Evaluation {
 		const {decision, summary, crossAccount, service, layers, unknownContextKeys} = this;
 		return {decision, summary, crossAccount, service, layers, unknownContextKeys};
+	}
+}
+
+/** A request ready for matching; its by-name context lookup (a closure) is made only when something asks for it. */
+class Prepared implements PreparedRequest {
+	readonly caller: Caller;
+	readonly action: string;
+	readonly resource: string;
+	readonly boundary: Tri;
+	readonly context: RequestContext;
+	readonly actionId: number;
+
+	constructor(caller: Caller, action: string, resource: string, boundary: Tri, context: RequestContext, actionId: number) {
+		this.caller = caller;
+		this.action = action;
+		this.resource = resource;
+		this.boundary = boundary;
+		this.context = context;
+		this.actionId = actionId;
+	}
+
+	get lookup(): ContextLookup {
+		return this.context.lookup;
 	}
 }
 
@@ -93,6 +139,7 @@ const serviceOf = (action: string): ServiceModel => {
 };
 
 const noContext: Readonly<Record<string, ContextValue>> = Object.freeze({});
+const noPaths: readonly Path[] = Object.freeze([]);
 
 /** Does the path read this layer? */
 const needs = (path: Path, layer: Layer): boolean => {
@@ -115,13 +162,13 @@ const unknownKeysOf = (layers: readonly LayerVerdict[]): string[] => {
 	return keys ? [...keys] : [];
 };
 
-const evaluateFor = (input: EvaluationInput, caller: Caller, crossAccount: boolean): Evaluation => {
+const evaluateFor = (input: EvaluationInput, caller: Caller, crossAccount: boolean): Answer => {
 	const {request: raw, policies} = input;
 	const service = input.service ?? serviceOf(raw.action);
 	// The given context wins over what is derived from the caller.
 	const context = new RequestContext(raw.context ?? noContext, raw.missingContextKeys ?? 'unknown', derivedContext(caller));
 	const boundary: Tri = policies.boundary === undefined || policies.boundary === null ? 'no' : isUnread(policies.boundary) ? 'unknown' : 'yes';
-	const request: PreparedRequest = {caller, action: raw.action, resource: raw.resource, lookup: context.lookup, boundary, context, actionId: actionIdOf(raw.action)};
+	const request = new Prepared(caller, raw.action, raw.resource, boundary, context, actionIdOf(raw.action));
 	const layers: Record<Layer, LayerState> = {
 		// A service principal has no identity-based policies: the layer is not there, not empty.
 		identity: caller.kind === 'service' ? absentLayer('identity') : identityLayer(policies.identity, request),
@@ -134,15 +181,18 @@ const evaluateFor = (input: EvaluationInput, caller: Caller, crossAccount: boole
 	};
 	const paths = buildPaths(layers, service, crossAccount, caller);
 	// Each path's value once: the allowing ones, whether any allows, and (if none) the closest.
-	const allowing: Path[] = [];
+	let allowing: Path[] | undefined;
 	let anyPath: Tri = 'no';
 	for (let index = 0; index < paths.length; index++) {
 		const path = paths[index]!;
 		const value = pathValue(path);
-		if (value === 'yes') allowing.push(path);
+		if (value === 'yes') {
+			if (allowing) allowing.push(path);
+			else allowing = [path];
+		}
 		anyPath = triEither(anyPath, value);
 	}
-	const chosen = allowing[0] ?? choosePath(paths);
+	const chosen = allowing ? allowing[0]! : choosePath(paths);
 	const all = [layers.identity, layers.resource, layers.grant, layers.boundary, layers.session, layers.scp, layers.rcp];
 	let deny: Tri = 'no';
 	for (let index = 0; index < all.length; index++) deny = triEither(deny, all[index]!.deny);
@@ -150,14 +200,17 @@ const evaluateFor = (input: EvaluationInput, caller: Caller, crossAccount: boole
 	const allow = triBoth(triBoth(triNot(deny), guards), anyPath);
 	const decision = deny === 'yes' || allow === 'no' ? 'denied' : allow === 'yes' ? 'allowed' : 'unknown';
 	const facts: Facts = {request, crossAccount, service, resourceName: resourceName(service), keyPolicyDelegates: service === 'kms' ? resourceTerm(layers.resource, 'account').value : 'no', resourceResolveWith: layers.resource.unread?.resolveWith};
-	const verdicts: LayerVerdict[] = [];
+	// At its exact length (a list grown by `push` reserves room for many more), cut to the layers shown.
+	const verdicts = new Array<LayerVerdict>(all.length);
+	let shownCount = 0;
 	for (let index = 0; index < all.length; index++) {
 		const state = all[index]!;
 		// A layer that exists, or one the chosen path needs even though it is absent (e.g. no bucket policy across accounts).
 		const shown = state.present || state.layer === 'resource' || needs(chosen, state.layer);
-		if (shown && (state.layer !== 'grant' || service === 'kms')) verdicts.push(layerStatus(state, chosen, allowing, facts));
+		if (shown && (state.layer !== 'grant' || service === 'kms')) verdicts[shownCount++] = layerStatus(state, chosen, allowing ?? noPaths, facts);
 	}
-	return new Answer(decision, crossAccount, service, verdicts, () => summarize(decision, verdicts, request));
+	verdicts.length = shownCount;
+	return new Answer(decision, crossAccount, service, verdicts, request);
 };
 
 /**
@@ -174,8 +227,5 @@ export const evaluate = (input: EvaluationInput): Evaluation => {
 	const same = evaluateFor(input, caller, false);
 	const cross = evaluateFor(input, caller, true);
 	if (same.decision === cross.decision) return cross;
-	const {action, resource} = input.request;
-	return new Answer('unknown', cross.crossAccount, cross.service, cross.layers, () =>
-		`${action} on ${resource} is ${same.decision} if the resource is in the caller's account and ${cross.decision} if not; its account is not known.`,
-	);
+	return Answer.undecided(same, cross);
 };

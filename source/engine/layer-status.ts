@@ -1,4 +1,5 @@
 import type {Layer, LayerStatus, LayerVerdict, PolicyVerdict, PrincipalMatch, StatementTrace} from './evaluation.js';
+import {Verdict} from './evaluate-policy.js';
 import type {LayerState} from './layers.js';
 import {anyoneWhy, describePath, iamCaveat, ineffectiveWhy, layerNames, missingWhy, notNeededWhy, okWhy, where, type Facts} from './layer-words.js';
 import {modeMatches, type Path, type Term} from './paths.js';
@@ -10,12 +11,18 @@ export {summarize, type Facts} from './layer-words.js';
 
 const none: readonly never[] = Object.freeze([]);
 
-// Hot path (every layer of every evaluation): a plain loop, no filter function.
+// Hot path (every layer of every evaluation): a plain loop, no filter function; a policy's verdict builds only the traces that match.
 const tracesWith = (state: LayerState, effect: 'Allow' | 'Deny', applies: Tri, matches?: readonly PrincipalMatch[]): readonly StatementTrace[] => {
 	let traces: StatementTrace[] | undefined;
 	const {policies} = state;
+	const deny = effect === 'Deny';
 	for (let outer = 0; outer < policies.length; outer++) {
-		const {relevant} = policies[outer]!;
+		const policy = policies[outer]!;
+		if (policy instanceof Verdict) {
+			traces = policy.collect(deny, applies, matches, traces);
+			continue;
+		}
+		const {relevant} = policy;
 		for (let inner = 0; inner < relevant.length; inner++) {
 			const trace = relevant[inner]!;
 			if (trace.applies !== applies || trace.effect !== effect) continue;
@@ -27,7 +34,28 @@ const tracesWith = (state: LayerState, effect: 'Allow' | 'Deny', applies: Tri, m
 	return traces ?? none;
 };
 
-/** A layer's verdict: its status and deciding statements at once, its sentence only when someone reads it. */
+/** Which sentence a layer's verdict says: chosen when the status is, put into words only when read. */
+type Why =
+	| 'denied'
+	| 'unread'
+	| 'ineffective'
+	| 'identity-unknown'
+	| 'may-deny-not-needed'
+	| 'not-needed'
+	| 'may-deny'
+	| 'ok'
+	| 'anyone'
+	| 'undecided'
+	| 'missing'
+	| 'alternative-ineffective'
+	| 'alternative-unknown'
+	| 'alternative-missing';
+
+/**
+ * A layer's verdict: its status and deciding statements at once, its sentence only when someone reads it. What the
+ * sentence needs is kept as data (no closure per layer per evaluation): which sentence, the chosen and allowing paths,
+ * the layer's term on them and the request's facts; the statements it names are `decidedBy`.
+ */
 class LayerResult implements LayerVerdict {
 	readonly layer: Layer;
 	readonly status: LayerStatus;
@@ -37,10 +65,27 @@ class LayerResult implements LayerVerdict {
 	readonly policies: readonly PolicyVerdict[];
 	readonly resolveWith?: string;
 	readonly alternative?: boolean;
-	#explain: (() => string) | undefined;
+	readonly #state: LayerState;
+	readonly #kind: Why;
+	readonly #chosen: Path;
+	readonly #allowing: readonly Path[];
+	readonly #term: Term | undefined;
+	readonly #facts: Facts;
 	#why: string | undefined;
 
-	constructor(state: LayerState, status: LayerStatus, decidedBy: readonly StatementTrace[], explain: () => string, resolveWith?: string, alternative?: boolean) {
+	// Positional: one is built for every shown layer of every evaluation.
+	constructor(
+		state: LayerState,
+		status: LayerStatus,
+		decidedBy: readonly StatementTrace[],
+		kind: Why,
+		chosen: Path,
+		allowing: readonly Path[],
+		term: Term | undefined,
+		facts: Facts,
+		resolveWith: string | undefined,
+		alternative: boolean,
+	) {
 		if (alternative) this.alternative = true;
 		this.layer = state.layer;
 		this.status = status;
@@ -49,15 +94,61 @@ class LayerResult implements LayerVerdict {
 		this.decidedBy = decidedBy;
 		this.policies = state.policies;
 		this.resolveWith = resolveWith ?? state.unread?.resolveWith;
-		this.#explain = explain;
+		this.#state = state;
+		this.#kind = kind;
+		this.#chosen = chosen;
+		this.#allowing = allowing;
+		this.#term = term;
+		this.#facts = facts;
 	}
 
 	get why(): string {
-		if (this.#why === undefined) {
-			this.#why = this.#explain!();
-			this.#explain = undefined;
+		return (this.#why ??= this.#explain());
+	}
+
+	#explain(): string {
+		const state = this.#state;
+		const facts = this.#facts;
+		const chosen = this.#chosen;
+		const term = this.#term;
+		const traces = this.decidedBy;
+		const {action} = facts.request;
+		const name = state.layer === 'resource' ? facts.resourceName : layerNames[state.layer];
+		const elsewhere = (): string => `the fix goes where ${describePath(chosen, facts)}`;
+		switch (this.#kind) {
+			case 'denied':
+				return `${where(traces[0]!)} denies ${action} explicitly; an explicit Deny overrides every Allow.`;
+			case 'unread':
+				// Grants only ever allow: an unread list may allow, never deny.
+				return `The ${name} could not be read (${state.unread!.reason}), so it may ${state.layer === 'grant' ? 'allow' : 'allow or deny'} ${action}.`;
+			case 'ineffective':
+				return ineffectiveWhy(traces, facts, this.#allowing);
+			case 'identity-unknown':
+				return `${where(traces[0]!)} allows ${action}.${iamCaveat(state, facts)} Whether it does is not known.`;
+			case 'may-deny-not-needed':
+				return `Not needed to allow, but ${where(traces[0]!)} may deny: ${traces[0]!.reason}.`;
+			case 'not-needed':
+				return notNeededWhy(chosen);
+			case 'may-deny':
+				return `${where(traces[0]!)} may deny ${action}: ${traces[0]!.reason}.`;
+			case 'ok':
+				return okWhy(state, traces, term, facts) + iamCaveat(state, facts);
+			case 'anyone':
+				return anyoneWhy(state, name, chosen, facts);
+			case 'undecided': {
+				const first = traces[0];
+				return first ? `${where(first)} would allow ${action}, but ${first.reason}.` : `Whether the ${name} allows ${action} is not known.`;
+			}
+			case 'missing':
+				return missingWhy(state, traces, term, facts);
+			case 'alternative-ineffective':
+				// It allows on a path that fails elsewhere (a bucket policy naming only the account): it does not count here.
+				return `${traces[0] ? where(traces[0]) : `The ${name}`} allows ${action}, but that does not count on its own; ${elsewhere()}.`;
+			case 'alternative-unknown':
+				return `${traces[0] ? `${where(traces[0])} might allow ${action}: ${traces[0].reason}` : `Whether the ${name} allows ${action} is not known`}; otherwise ${elsewhere()}.`;
+			case 'alternative-missing':
+				return `No statement of the ${name} allows ${action}. It is another place that could grant it; ${elsewhere()}.`;
 		}
-		return this.#why;
 	}
 
 	toJSON(): LayerVerdict {
@@ -78,16 +169,7 @@ const termOf = (path: Path, layer: Layer): Term | undefined => {
  * allowing path is `ok` (both the IAM policy and the bucket policy may grant); `not-needed` is for the rest.
  */
 export const layerStatus = (state: LayerState, chosen: Path, allowing: readonly Path[], facts: Facts): LayerVerdict => {
-	const {request} = facts;
-	// Only the sentences use the layer's name: worked out when one is read.
-	const nameOf = (): string => (state.layer === 'resource' ? facts.resourceName : layerNames[state.layer]);
-	const verdict = (status: LayerStatus, decidedBy: readonly StatementTrace[], why: () => string, resolveWith?: string, alternative?: boolean): LayerVerdict =>
-		new LayerResult(state, status, decidedBy, why, resolveWith, alternative);
-
-	if (state.deny === 'yes') {
-		const denying = tracesWith(state, 'Deny', 'yes');
-		return verdict('denied', denying, () => `${where(denying[0]!)} denies ${request.action} explicitly; an explicit Deny overrides every Allow.`);
-	}
+	if (state.deny === 'yes') return new LayerResult(state, 'denied', tracesWith(state, 'Deny', 'yes'), 'denied', chosen, allowing, undefined, facts, undefined, false);
 	let term = termOf(chosen, state.layer);
 	for (let index = 0; term === undefined && index < allowing.length; index++) term = termOf(allowing[index]!, state.layer);
 	const isGuard = state.layer === 'scp' || state.layer === 'rcp';
@@ -95,45 +177,33 @@ export const layerStatus = (state: LayerState, chosen: Path, allowing: readonly 
 	const alternative = term === undefined && allowing.length === 0 && !isGuard;
 	// An unread layer matters if it may deny, if the chosen path needs it to allow, or if, nothing allowing, it might.
 	if (state.unread && (state.deny !== 'no' || term || isGuard || alternative)) {
-		const {reason} = state.unread;
-		// Grants only ever allow: an unread list may allow, never deny.
-		const may = state.layer === 'grant' ? 'allow' : 'allow or deny';
-		return verdict('unknown', none, () => `The ${nameOf()} could not be read (${reason}), so it may ${may} ${request.action}.`, undefined, alternative && state.deny === 'no');
+		return new LayerResult(state, 'unknown', none, 'unread', chosen, allowing, term, facts, undefined, alternative && state.deny === 'no');
 	}
 	const maybeDenying = state.deny === 'unknown' ? tracesWith(state, 'Deny', 'unknown') : none;
 	const value: Tri | undefined = isGuard ? state.allow : term?.value;
 	const matchesOfTerm = term?.mode ? modeMatches(term.mode) : undefined;
-	const allowTraces = (applies: Tri): readonly StatementTrace[] => tracesWith(state, 'Allow', applies, matchesOfTerm);
 
 	// An IAM allow that exists but cannot count: its own status, whichever path was chosen (the twin rows agree).
 	if (state.layer === 'identity' && state.allow === 'yes' && maybeDenying.length === 0 && !inAllowingPath(allowing, 'identity')) {
 		const counts = identityCounts(facts, allowing);
 		if (counts !== 'yes') {
 			const iamAllows = tracesWith(state, 'Allow', 'yes');
-			if (counts === 'no') return verdict('ineffective', iamAllows, () => ineffectiveWhy(iamAllows, facts, allowing));
-			return verdict('unknown', iamAllows, () => `${where(iamAllows[0]!)} allows ${request.action}.${iamCaveat(state, facts)} Whether it does is not known.`, facts.resourceResolveWith);
+			if (counts === 'no') return new LayerResult(state, 'ineffective', iamAllows, 'ineffective', chosen, allowing, term, facts, undefined, false);
+			return new LayerResult(state, 'unknown', iamAllows, 'identity-unknown', chosen, allowing, term, facts, facts.resourceResolveWith, false);
 		}
 	}
 	if (value === undefined) {
-		if (maybeDenying.length > 0) return verdict('unknown', maybeDenying, () => `Not needed to allow, but ${where(maybeDenying[0]!)} may deny: ${maybeDenying[0]!.reason}.`);
-		if (alternative) return alternativeVerdict(state, chosen, facts, verdict, tracesWith);
-		return verdict('not-needed', none, () => notNeededWhy(chosen));
+		if (maybeDenying.length > 0) return new LayerResult(state, 'unknown', maybeDenying, 'may-deny-not-needed', chosen, allowing, term, facts, undefined, false);
+		if (alternative) return alternativeVerdict(state, chosen, allowing, facts);
+		return new LayerResult(state, 'not-needed', none, 'not-needed', chosen, allowing, term, facts, undefined, false);
 	}
 	if (value === 'yes') {
-		if (maybeDenying.length > 0) return verdict('unknown', maybeDenying, () => `${where(maybeDenying[0]!)} may deny ${request.action}: ${maybeDenying[0]!.reason}.`);
-		const allowing = allowTraces('yes');
-		return verdict('ok', allowing, () => okWhy(state, allowing, term, facts) + iamCaveat(state, facts));
+		if (maybeDenying.length > 0) return new LayerResult(state, 'unknown', maybeDenying, 'may-deny', chosen, allowing, term, facts, undefined, false);
+		return new LayerResult(state, 'ok', tracesWith(state, 'Allow', 'yes', matchesOfTerm), 'ok', chosen, allowing, term, facts, undefined, false);
 	}
-	if (value === 'unknown' && term?.undocumented) {
-		return verdict('unknown', none, () => anyoneWhy(state, nameOf(), chosen, facts));
-	}
-	if (value === 'unknown') {
-		const undecided = allowTraces('unknown');
-		const first = undecided[0];
-		return verdict('unknown', undecided, () => (first ? `${where(first)} would allow ${request.action}, but ${first.reason}.` : `Whether the ${nameOf()} allows ${request.action} is not known.`));
-	}
-	const failing = allowTraces('no');
-	return verdict('missing', failing, () => missingWhy(state, failing, term, facts));
+	if (value === 'unknown' && term?.undocumented) return new LayerResult(state, 'unknown', none, 'anyone', chosen, allowing, term, facts, undefined, false);
+	if (value === 'unknown') return new LayerResult(state, 'unknown', tracesWith(state, 'Allow', 'unknown', matchesOfTerm), 'undecided', chosen, allowing, term, facts, undefined, false);
+	return new LayerResult(state, 'missing', tracesWith(state, 'Allow', 'no', matchesOfTerm), 'missing', chosen, allowing, term, facts, undefined, false);
 };
 
 const inAllowingPath = (allowing: readonly Path[], layer: Layer): boolean => allowing.some(path => termOf(path, layer) !== undefined);
@@ -152,24 +222,8 @@ const identityCounts = (facts: Facts, allowing: readonly Path[]): Tri => {
 };
 
 /** A place on no path the fix takes while nothing allows: what it holds, and where the fix goes instead. */
-const alternativeVerdict = (
-	state: LayerState,
-	chosen: Path,
-	facts: Facts,
-	verdict: (status: LayerStatus, decidedBy: readonly StatementTrace[], why: () => string, resolveWith?: string, alternative?: boolean) => LayerVerdict,
-	traces: typeof tracesWith,
-): LayerVerdict => {
-	const {action} = facts.request;
-	const name = state.layer === 'resource' ? facts.resourceName : layerNames[state.layer];
-	const elsewhere = `the fix goes where ${describePath(chosen, facts)}`;
-	if (state.allow === 'yes') {
-		const allows = traces(state, 'Allow', 'yes');
-		// It allows on a path that fails elsewhere (a bucket policy naming only the account): it does not count here.
-		return verdict('ineffective', allows, () => `${allows[0] ? where(allows[0]) : `The ${name}`} allows ${action}, but that does not count on its own; ${elsewhere}.`, undefined, true);
-	}
-	if (state.allow === 'unknown') {
-		const undecided = traces(state, 'Allow', 'unknown');
-		return verdict('unknown', undecided, () => `${undecided[0] ? `${where(undecided[0])} might allow ${action}: ${undecided[0].reason}` : `Whether the ${name} allows ${action} is not known`}; otherwise ${elsewhere}.`, undefined, true);
-	}
-	return verdict('missing', traces(state, 'Allow', 'no'), () => `No statement of the ${name} allows ${action}. It is another place that could grant it; ${elsewhere}.`, undefined, true);
+const alternativeVerdict = (state: LayerState, chosen: Path, allowing: readonly Path[], facts: Facts): LayerVerdict => {
+	if (state.allow === 'yes') return new LayerResult(state, 'ineffective', tracesWith(state, 'Allow', 'yes'), 'alternative-ineffective', chosen, allowing, undefined, facts, undefined, true);
+	if (state.allow === 'unknown') return new LayerResult(state, 'unknown', tracesWith(state, 'Allow', 'unknown'), 'alternative-unknown', chosen, allowing, undefined, facts, undefined, true);
+	return new LayerResult(state, 'missing', tracesWith(state, 'Allow', 'no'), 'alternative-missing', chosen, allowing, undefined, facts, undefined, true);
 };

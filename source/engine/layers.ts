@@ -94,32 +94,42 @@ export const organizationLayer = (
 	if (levels === undefined) return absentLayer(layer);
 	if (isUnread(levels)) return unreadLayer(layer, `${label} (unread)`, levels);
 	if (levels.length === 0) return absentLayer(layer);
-	const verdicts: PolicyVerdict[] = [];
+	let slots = 0;
+	for (let index = 0; index < levels.length; index++) slots += levels[index]!.length;
+	// At its exact length (a list grown by `push` reserves room for many more); cut short if a slot holds no policy.
+	const verdicts = new Array<PolicyVerdict>(slots);
+	let count = 0;
 	// Every level must allow: a level's allow is any of its policies', the layer's is all levels'.
 	let allow: Tri = 'yes';
+	let deny: Tri = 'no';
+	let unread: UnreadPolicy | undefined;
 	for (let index = 0; index < levels.length; index++) {
 		let levelAllow: Tri = 'no';
 		const level = levels[index]!;
 		for (let position = 0; position < level.length; position++) {
 			const verdict = slotVerdict(level[position]!, label, position, index + 1, request, layer === 'rcp');
 			if (!verdict) continue;
-			verdicts.push(verdict);
+			verdicts[count++] = verdict;
 			levelAllow = triEither(levelAllow, verdict.allow);
+			deny = triEither(deny, verdict.deny);
+			unread ??= verdict.unread;
 		}
 		allow = triBoth(allow, levelAllow);
 	}
-	const combined = combine(layer, verdicts, true, undefined);
-	return layerState(layer, true, allow, combined.deny, verdicts, combined.unread, undefined);
+	if (count < slots) verdicts.length = count;
+	return layerState(layer, true, allow, deny, verdicts, unread, undefined);
 };
 
 export const identityLayer = (slots: EvaluationInput['policies']['identity'], request: PreparedRequest): LayerState => {
 	if (slots === undefined) return layerState('identity', true, 'no', 'no', noPolicies, undefined, undefined);
 	if (isUnread(slots)) return unreadLayer('identity', 'identity-based policies (unread)', slots);
-	const verdicts: PolicyVerdict[] = [];
+	const verdicts = new Array<PolicyVerdict>(slots.length);
+	let count = 0;
 	for (let index = 0; index < slots.length; index++) {
 		const verdict = slotVerdict(slots[index]!, 'identity policy', index, 0, request, false);
-		if (verdict) verdicts.push(verdict);
+		if (verdict) verdicts[count++] = verdict;
 	}
+	if (count < slots.length) verdicts.length = count;
 	return combine('identity', verdicts, true, undefined);
 };
 

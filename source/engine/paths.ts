@@ -1,5 +1,5 @@
 import type {Layer, PrincipalMatch, ServiceModel} from './evaluation.js';
-import type {PrincipalAllows} from './evaluate-policy.js';
+import {Verdict, type PrincipalAllows} from './evaluate-policy.js';
 import type {LayerState} from './layers.js';
 import type {Caller} from './principal.js';
 import {triBoth, triEither, type Tri} from './tri.js';
@@ -50,7 +50,9 @@ export const modeMatches = (mode: ResourceMode): readonly PrincipalMatch[] => {
 const nearlyAllows = (term: Term): boolean => {
 	const matches = term.mode ? modeMatches(term.mode) : undefined;
 	return term.state.policies.some(policy =>
-		policy.relevant.some(trace => trace.effect === 'Allow' && trace.applies === 'no' && (!matches || matches.includes(trace.principalMatch as PrincipalMatch))),
+		policy instanceof Verdict
+			? policy.hasFailingAllow(matches)
+			: policy.relevant.some(trace => trace.effect === 'Allow' && trace.applies === 'no' && (!matches || matches.includes(trace.principalMatch as PrincipalMatch))),
 	);
 };
 
@@ -88,16 +90,31 @@ export const pathValue = (path: Path): Tri => {
 };
 
 // Hot path (every evaluation): terms put together without spreading, which walks an iterator.
+// Built at their exact length: a list that grows by `push` reserves room for many more.
 const capped = (first: Term, second: Term | undefined, limits: readonly Term[]): Term[] => {
+	switch (limits.length) {
+		case 0:
+			return second ? [first, second] : [first];
+		case 1:
+			return second ? [first, second, limits[0]!] : [first, limits[0]!];
+		case 2:
+			return second ? [first, second, limits[0]!, limits[1]!] : [first, limits[0]!, limits[1]!];
+	}
 	const terms = second ? [first, second] : [first];
 	for (let index = 0; index < limits.length; index++) terms.push(limits[index]!);
 	return terms;
 };
 
+const noTerms: readonly Term[] = Object.freeze([]);
+
 export const buildPaths = (layers: Record<Layer, LayerState>, service: ServiceModel, crossAccount: boolean, caller: Caller): Path[] => {
-	const limits: Term[] = [];
-	if (layers.boundary.present) limits.push(layerTerm(layers.boundary));
-	if (layers.session.present) limits.push(layerTerm(layers.session));
+	const limits: readonly Term[] = layers.boundary.present
+		? layers.session.present
+			? [layerTerm(layers.boundary), layerTerm(layers.session)]
+			: [layerTerm(layers.boundary)]
+		: layers.session.present
+			? [layerTerm(layers.session)]
+			: noTerms;
 	const identity = layerTerm(layers.identity);
 	const grant = layerTerm(layers.grant);
 	const resource = layers.resource;
