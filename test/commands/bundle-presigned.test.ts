@@ -1,13 +1,9 @@
-import {rmSync} from 'node:fs';
-import {afterAll, describe, expect, it} from 'vitest';
-import {readBundleFiles} from '../../source/commands/import.js';
+import {describe, expect, it} from 'vitest';
 import {diagnose} from '../../source/diagnosis/diagnose.js';
-import {bundleToSnapshot} from '../../source/inputs/bundle/index.js';
-import {renderCollectScript, validateCollectOptions} from '../../source/outputs/collect-script/index.js';
-import {parseSnapshot} from '../../source/snapshot/parse-snapshot.js';
+import {validateCollectOptions} from '../../source/outputs/collect-script/index.js';
+import {useBundleRoundTrip} from '../support/bundle-round-trip.js';
 import {useFakeAws} from '../support/fake-aws/harness.js';
 import {accounts, keys, sameAccountFiles, sameAccountScenario} from '../support/fake-aws/scenarios.js';
-import {runCollectScriptWithSdk} from '../support/fake-aws-cli-sdk/run-collect-script.js';
 
 /**
  * A presigned URL through collect-script → sh → aws → import: the script carries only the URL's facts and asks
@@ -24,25 +20,8 @@ const token = 'IQoJb3JpZ2luX2VjEXAMPLETOKENFwoGZXIvYXdzEBYaDEXAMPLESESSIONTOKEN0
 const urlSignedWith = (accessKeyId: string): string =>
 	`https://acme-uploads.s3.eu-west-1.amazonaws.com/reports/2024/q1.csv?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=${accessKeyId}%2F20261204%2Feu-west-1%2Fs3%2Faws4_request&X-Amz-Date=20261204T080000Z&X-Amz-Expires=3600&X-Amz-SignedHeaders=host&X-Amz-Security-Token=${encodeURIComponent(token)}&X-Amz-Signature=${signature}`;
 
-const folders: string[] = [];
-afterAll(() => {
-	for (const folder of folders) rmSync(folder, {recursive: true, force: true});
-});
-
-const throughBundle = async (url: string) => {
-	const options = validateCollectOptions({operation: 'presigned-download', presignedUrl: url});
-	if (!options.ok) throw new Error(options.error.message);
-	const script = renderCollectScript(options.value, {generatedBy: 's3-kms-doctor test'});
-	const run = await runCollectScriptWithSdk(script, {...state.home.env, AWS_PROFILE: 'ci'});
-	folders.push(run.folder);
-	if (run.exitCode !== 0) throw new Error(`the collection script failed (exit ${run.exitCode}): ${run.stderr}`);
-	const read = await readBundleFiles(run.tarball);
-	const imported = bundleToSnapshot(read.files);
-	if (!imported.ok) throw new Error(imported.error.message);
-	const parsed = parseSnapshot(JSON.stringify(imported.value.snapshot), 'imported snapshot');
-	if (!parsed.ok) throw new Error(parsed.error.message);
-	return {script, files: read.files, snapshot: parsed.value, run};
-};
+const roundTrip = useBundleRoundTrip();
+const throughBundle = (url: string) => roundTrip({operation: 'presigned-download', presignedUrl: url}, {...state.home.env, AWS_PROFILE: 'ci'});
 
 describe('collect-script --presigned-url', () => {
 	it('takes the object from the URL, writes neither its signature nor its token, and sets aside a runner of another account than the key', async () => {

@@ -1,15 +1,11 @@
-import {rmSync} from 'node:fs';
-import {afterAll, describe, expect, it} from 'vitest';
-import {readBundleFiles} from '../../source/commands/import.js';
+import {describe, expect, it} from 'vitest';
 import {diagnose} from '../../source/diagnosis/diagnose.js';
-import {bundleToSnapshot} from '../../source/inputs/bundle/index.js';
-import {renderCollectScript, validateCollectOptions, type CollectScriptInput} from '../../source/outputs/collect-script/index.js';
-import {parseSnapshot} from '../../source/snapshot/parse-snapshot.js';
+import type {CollectScriptInput} from '../../source/outputs/collect-script/index.js';
+import {useBundleRoundTrip} from '../support/bundle-round-trip.js';
 import {useFakeAws, type FakeAwsState} from '../support/fake-aws/harness.js';
 import {replicaKeyIn, replicationFiles, replicationRoleArn, replicationScenario} from '../support/fake-aws/replication-scenario.js';
 import {keyArn} from '../support/fake-aws/scenario.js';
 import {accounts} from '../support/fake-aws/scenarios.js';
-import {runCollectScriptWithSdk} from '../support/fake-aws-cli-sdk/run-collect-script.js';
 
 /**
  * `collect-script --operation replication` → sh → aws → `import`: the script reads the source bucket's replication
@@ -17,27 +13,10 @@ import {runCollectScriptWithSdk} from '../support/fake-aws-cli-sdk/run-collect-s
  * name; the import chooses the rule that covers the object, as live collection does, and diagnoses it.
  */
 
-const folders: string[] = [];
-afterAll(() => {
-	for (const folder of folders) rmSync(folder, {recursive: true, force: true});
-});
-
 const replication: CollectScriptInput = {operation: 'replication', sourceBucket: 'acme-source', bucket: 'acme-replica', objectKey: 'Tax/2026/return.pdf'};
 
-const throughBundle = async (state: FakeAwsState, input: CollectScriptInput) => {
-	const options = validateCollectOptions(input);
-	if (!options.ok) throw new Error(options.error.message);
-	const script = renderCollectScript(options.value, {generatedBy: 's3-kms-doctor test'});
-	const run = await runCollectScriptWithSdk(script, {...state.home.env, AWS_PROFILE: 'app'});
-	folders.push(run.folder);
-	if (run.exitCode !== 0) throw new Error(`the collection script failed (exit ${run.exitCode}): ${run.stderr}`);
-	const read = await readBundleFiles(run.tarball);
-	const imported = bundleToSnapshot(read.files);
-	if (!imported.ok) throw new Error(imported.error.message);
-	const parsed = parseSnapshot(JSON.stringify(imported.value.snapshot), 'imported snapshot');
-	if (!parsed.ok) throw new Error(parsed.error.message);
-	return {snapshot: parsed.value, run, diagnosis: diagnose(parsed.value)};
-};
+const roundTrip = useBundleRoundTrip();
+const throughBundle = (state: FakeAwsState, input: CollectScriptInput) => roundTrip(input, {...state.home.env, AWS_PROFILE: 'app'});
 
 const readOnly = (argv: readonly string[]): boolean => argv[0] === '--version' || /^(get|list|describe|head)-/.test(argv[1] ?? '');
 

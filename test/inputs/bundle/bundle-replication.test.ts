@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {bundleToSnapshot, safeName, type BundleImport} from '../../../source/inputs/bundle/index.js';
-import {parseSnapshot} from '../../../source/snapshot/parse-snapshot.js';
+import {safeName, type BundleImport} from '../../../source/inputs/bundle/index.js';
+import {importedBundle} from '../../support/bundle-round-trip.js';
 
 /** The bundle reader for --operation replication: the rule chosen on import, its role, the replica key and versioning. */
 
@@ -28,13 +28,7 @@ const bundle = (calls: Readonly<Record<string, Call>>, asked: Record<string, unk
 	return files;
 };
 
-const imported = (files: Map<string, string>): BundleImport => {
-	const result = bundleToSnapshot(files);
-	if (!result.ok) throw new Error(result.error.message);
-	const reparsed = parseSnapshot(JSON.stringify(result.value.snapshot), 'imported');
-	if (!reparsed.ok) throw new Error(`the snapshot does not pass the schema: ${reparsed.error.message}`);
-	return result.value;
-};
+const imported = importedBundle;
 
 const unread = (result: BundleImport): Record<string, {reason: string; resolveWith?: string}> => Object.fromEntries((result.snapshot.unread ?? []).map(note => [note.path, note]));
 

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {bundleToSnapshot, type BundleImport} from '../../../source/inputs/bundle/index.js';
-import {parseSnapshot} from '../../../source/snapshot/parse-snapshot.js';
+import {importedBundle} from '../../support/bundle-round-trip.js';
 
 /** An answer (written as the CLI prints it), a failure (`{error: 'Code: message'}`) or raw text of a file. */
 type Call = Record<string, unknown> | {readonly error: string; readonly exit?: number} | {readonly raw: string};
@@ -33,13 +33,7 @@ const bundle = (calls: Readonly<Record<string, Call>>, extra: Readonly<Record<st
 	return files;
 };
 
-const imported = (files: Map<string, string>): BundleImport => {
-	const result = bundleToSnapshot(files);
-	if (!result.ok) throw new Error(result.error.message);
-	const reparsed = parseSnapshot(JSON.stringify(result.value.snapshot), 'imported');
-	if (!reparsed.ok) throw new Error(`the snapshot does not pass the schema: ${reparsed.error.message}`);
-	return result.value;
-};
+const imported = importedBundle;
 
 const unread = (result: BundleImport): Record<string, {reason: string; resolveWith?: string}> =>
 	Object.fromEntries((result.snapshot.unread ?? []).map(note => [note.path, note]));
