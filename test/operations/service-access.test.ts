@@ -145,6 +145,8 @@ describe('Athena: the caller, through a forward access session', () => {
 		expect(fix.place).toBe('bucket-policy');
 		expect(fix.appliesIn.account).toBe(account);
 		expect(fix.statement).toMatchObject({Sid: 'OfficeOnly', Effect: 'Deny', Condition: {NotIpAddress: {'aws:SourceIp': '203.0.113.0/24'}, Bool: {'aws:ViaAWSService': 'false'}}});
+		// It gives something up, and says so beside the fix: any service acting with these credentials skips the rule.
+		expect(fix.weakens).toContain('are no longer kept to the network aws:SourceIp names');
 	});
 
 	it('the remedy the finding gives holds: with aws:ViaAWSService false in the Deny, Athena is allowed and the office rule stays for direct calls', () => {

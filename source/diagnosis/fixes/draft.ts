@@ -53,7 +53,7 @@ export type Change = {
 	readonly policy: PolicyJson;
 	readonly resolves: readonly Requirement[];
 	readonly summary: string;
-	/** `narrow-deny` only: the protection given up, for whom. */
+	/** The protection given up, for whom (`narrow-deny`, and an exemption of requests AWS services make). */
 	readonly weakens?: string;
 };
 

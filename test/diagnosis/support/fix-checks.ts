@@ -124,6 +124,10 @@ const valueAfter = (argv: readonly string[], flag: string): string | undefined =
 
 const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : value === undefined ? [] : [value]);
 
+/** A corrected Deny that lets requests AWS services make pass ("Bool": {"aws:ViaAWSService": "false"}): it gives something up. */
+export const exemptsServiceRequests = (fix: Fix): boolean =>
+	fix.kind === 'correct-condition' && fix.statement?.['Effect'] === 'Deny' && JSON.stringify(fix.statement['Condition'] ?? {}).includes('"aws:ViaAWSService":"false"');
+
 /**
  * No `*` principal, no wildcard action (`kms:*`, `s3:*`, `kms:GenerateDataKey*`), no resource wider than the
  * request (`requested`: the resources of the rows the fix targets); in a key policy only `*`, the key itself.
@@ -132,6 +136,10 @@ export const expectLeastPrivilege = (fix: Fix, requested?: readonly string[]): v
 	if (fix.kind === 'narrow-deny') {
 		expect(fix.statement!['Effect']).toBe('Deny');
 		expect(fix.weakens, 'a narrowed Deny says what it gives up').toMatch(/\S/);
+		return;
+	}
+	if (exemptsServiceRequests(fix)) {
+		expect(fix.weakens, 'an exemption of requests AWS services make says what it gives up').toMatch(/\S/);
 		return;
 	}
 	expect(fix.weakens).toBeNull();

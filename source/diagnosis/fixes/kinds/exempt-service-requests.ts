@@ -67,7 +67,9 @@ export const exemptServiceRequests = (context: FixContext, places: readonly FixP
 				statement,
 				policy: cleaned.policy,
 				resolves: [...new Set(requirements)],
-				summary: `Correct ${trace.policy}, ${trace.label}: ${keys} is the AWS service's network, not yours, when it makes the request for you; add "Bool": {"${viaKey}": "false"} so the Deny keeps applying to direct requests and lets requests AWS services make for you pass.${cleaned.note}`,
+				// Said beside the fix: the network rule no longer holds for any service acting with these credentials.
+				weakens: `Requests any AWS service makes with the caller's credentials (aws:ViaAWSService true) are no longer kept to ${keys === '' ? 'the network' : `the network ${keys} names`}: whoever holds those credentials outside it can still reach the data through such a service. To exempt one service alone, use "ForAllValues:StringNotEquals": {"aws:CalledVia": ["<service>.amazonaws.com"]} instead.`,
+				summary: `Correct ${trace.policy}, ${trace.label}: when an AWS service makes the request for you, ${keys} may not be your network (AWS's pages disagree); add "Bool": {"${viaKey}": "false"} so the Deny keeps applying to direct requests and lets requests AWS services make for you pass, whichever address they carry.${cleaned.note}`,
 			}),
 		];
 	});
