@@ -14,6 +14,16 @@ import {packageVersion} from './version.js';
  * Every command module is imported lazily, so `check` never loads Ink or the AWS SDK it does not need.
  */
 
+/** The flags check and collect-script share word for word: a copy's source, replication's rule, a CloudFront distribution. */
+const withSourceAndDistribution = (command: Command): Command =>
+	command
+		.option('--source-bucket <name>', 'copy: the source bucket; replication: the bucket with the replication rule')
+		.option('--source-key <objectKey>', 'copy: the source object key (replication: default --key, as a replica keeps its key)')
+		.option('--replication-rule <id>', "replication: the source bucket's rule, by ID (default: the highest-priority rule that replicates the object to --bucket)")
+		.option('--distribution-arn <arn>', 'cloudfront-download/-upload: the distribution ARN its requests carry as AWS:SourceArn')
+		.addOption(new Option('--origin-access <how>', 'cloudfront-download/-upload: how the distribution signs origin requests (origin access control, legacy identity, none)').choices(originAccessChoices))
+		.addOption(new Option('--origin-type <type>', "cloudfront-download/-upload: the origin is the bucket's REST endpoint or its website endpoint").choices(originTypeChoices));
+
 const program = new Command()
 	.name('s3-kms-doctor')
 	.usage('[command] [options]   (no command: the guided wizard)')
@@ -23,27 +33,23 @@ const program = new Command()
 	.exitOverride()
 	.configureOutput({outputError: (text, write) => write(visibleLines(text.replace(/^error: /, 's3-kms-doctor: ')))});
 
-program
-	.command('check')
-	.description('Diagnose without the wizard: from snapshot files, or live with your AWS profiles. Exit 0 allowed, 1 denied, 3 unknown, 2 bad input (the worst of several files).')
-	.option('--snapshot <files...>', 'diagnose saved snapshots (see docs/snapshot.md), one report each; - reads standard input')
-	.addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'md']).default('text'))
-	.option('--out <file>', 'write the report to a file instead of standard output')
-	.option('--profile <name>', 'AWS profile of the caller (live mode)')
-	.option('--bucket-profile <name>', "AWS profile of the bucket's account, to read its bucket policy (replication: the destination bucket's account)")
-	.option('--key-profile <name>', "AWS profile of the key's account, to read its key policy")
-	.addOption(new Option('--operation <operation>', 'what failed').choices(operationNames))
-	.option('--bucket <name>', 'the bucket')
-	.option('--key <objectKey>', 'the object key')
-	.option('--kms-key-id <id>', 'the KMS key named in the request (key ID, ARN or alias)')
-	.option('--size <bytes>', 'size of the file being uploaded, in bytes (decides multipart)')
-	.option('--region <region>', 'AWS Region of the bucket, when the profile does not say')
-	.option('--source-bucket <name>', 'copy: the source bucket; replication: the bucket with the replication rule')
-	.option('--source-key <objectKey>', 'copy: the source object key (replication: default --key, as a replica keeps its key)')
-	.option('--replication-rule <id>', "replication: the source bucket's rule, by ID (default: the highest-priority rule that replicates the object to --bucket)")
-	.option('--distribution-arn <arn>', 'cloudfront-download/-upload: the distribution ARN its requests carry as AWS:SourceArn')
-	.addOption(new Option('--origin-access <how>', 'cloudfront-download/-upload: how the distribution signs origin requests (origin access control, legacy identity, none)').choices(originAccessChoices))
-	.addOption(new Option('--origin-type <type>', "cloudfront-download/-upload: the origin is the bucket's REST endpoint or its website endpoint").choices(originTypeChoices))
+withSourceAndDistribution(
+	program
+		.command('check')
+		.description('Diagnose without the wizard: from snapshot files, or live with your AWS profiles. Exit 0 allowed, 1 denied, 3 unknown, 2 bad input (the worst of several files).')
+		.option('--snapshot <files...>', 'diagnose saved snapshots (see docs/snapshot.md), one report each; - reads standard input')
+		.addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'md']).default('text'))
+		.option('--out <file>', 'write the report to a file instead of standard output')
+		.option('--profile <name>', 'AWS profile of the caller (live mode)')
+		.option('--bucket-profile <name>', "AWS profile of the bucket's account, to read its bucket policy (replication: the destination bucket's account)")
+		.option('--key-profile <name>', "AWS profile of the key's account, to read its key policy")
+		.addOption(new Option('--operation <operation>', 'what failed').choices(operationNames))
+		.option('--bucket <name>', 'the bucket')
+		.option('--key <objectKey>', 'the object key')
+		.option('--kms-key-id <id>', 'the KMS key named in the request (key ID, ARN or alias)')
+		.option('--size <bytes>', 'size of the file being uploaded, in bytes (decides multipart)')
+		.option('--region <region>', 'AWS Region of the bucket, when the profile does not say'),
+)
 	.option('--presigned-url <url>', 'presigned-download/-upload: the URL; only its bucket, key, expiry, signature version and access key ID are kept, never its signature or token')
 	.addOption(new Option('--service <name>', "service-read/-write: the AWS service that reads or writes the object (athena uses your own credentials; the others a role of theirs)").choices(awsServiceNames))
 	.option('--service-role <arn>', "service-read/-write: the IAM role the service uses (a Glue job's role, a Lambda function's execution role, …); diagnosed as that role")
@@ -65,22 +71,18 @@ program
 		process.exitCode = await runExplainError(text, options);
 	});
 
-program
-	.command('collect-script')
-	.description("Print a read-only AWS CLI script for the account owner to run; it packs every answer and error into a .tar.gz for `import`.")
-	.addOption(new Option('--operation <operation>', 'what failed').choices(operationNames))
-	.option('--bucket <name>', 'the bucket')
-	.option('--key <objectKey>', 'the object key')
-	.option('--kms-key-id <id>', 'the KMS key named in the request (key ID, ARN or alias)')
-	.option('--principal <arn>', 'the user, role or session that is denied (default: whoever runs the script)')
-	.option('--region <region>', "AWS Region of the bucket (default: asked from S3)")
-	.option('--size <bytes>', 'size of the file being uploaded (decides multipart)')
-	.option('--source-bucket <name>', 'copy: the source bucket; replication: the bucket with the replication rule')
-	.option('--source-key <objectKey>', 'copy: the source object key (replication: default --key, as a replica keeps its key)')
-	.option('--replication-rule <id>', "replication: the source bucket's rule, by ID (default: the highest-priority rule that replicates the object to --bucket)")
-	.option('--distribution-arn <arn>', 'cloudfront-download/-upload: the distribution ARN its requests carry as AWS:SourceArn')
-	.addOption(new Option('--origin-access <how>', 'cloudfront-download/-upload: how the distribution signs origin requests (origin access control, legacy identity, none)').choices(originAccessChoices))
-	.addOption(new Option('--origin-type <type>', "cloudfront-download/-upload: the origin is the bucket's REST endpoint or its website endpoint").choices(originTypeChoices))
+withSourceAndDistribution(
+	program
+		.command('collect-script')
+		.description("Print a read-only AWS CLI script for the account owner to run; it packs every answer and error into a .tar.gz for `import`.")
+		.addOption(new Option('--operation <operation>', 'what failed').choices(operationNames))
+		.option('--bucket <name>', 'the bucket')
+		.option('--key <objectKey>', 'the object key')
+		.option('--kms-key-id <id>', 'the KMS key named in the request (key ID, ARN or alias)')
+		.option('--principal <arn>', 'the user, role or session that is denied (default: whoever runs the script)')
+		.option('--region <region>', "AWS Region of the bucket (default: asked from S3)")
+		.option('--size <bytes>', 'size of the file being uploaded (decides multipart)'),
+)
 	.option('--presigned-url <url>', "presigned-download/-upload: the URL (it names the bucket and key); the script gets only its facts and asks for its access key's account, never its signature or token")
 	.option('--service <name>', `service-read/-write: the AWS service (${awsServiceNames.join(', ')})`)
 	.option('--service-role <arn>', 'service-read/-write: the IAM role the service uses; the script reads its policies')
