@@ -79,8 +79,36 @@ export const arnGlobMatcher = (pattern: Glob): ((value: string) => boolean) => {
 	if (!hasWildcard(pattern) || plainPrefix(pattern, true) !== undefined) return globMatcher(pattern, true);
 	const whole = globMatcher(pattern);
 	if (!isArnShaped(pattern)) return whole;
-	const segments = globMatcher(pattern, true);
+	const segments = segmentMatcher(pattern) ?? globMatcher(pattern, true);
 	return value => (isArnShaped(value) ? segments(value) : whole(value));
+};
+
+/**
+ * The usual ARN pattern with a wildcard before its resource part (`arn:aws:kms:*:111122223333:key/*`) matched
+ * segment by segment without a regular expression: each of the first five segments written out or `*`, the
+ * resource part written out, `*`, or a prefix then `*`. `undefined` for any other pattern (`?`, a `*` inside a
+ * segment): the regular expression handles it. Only for ARN-shaped values.
+ */
+const segmentMatcher = (pattern: Glob): ((value: string) => boolean) | undefined => {
+	if (pattern.includes('?') || pattern.includes('\\')) return undefined;
+	const start = resourcePartStart(pattern);
+	const heads = pattern.slice(0, start - 1).split(':');
+	if (heads.some(segment => segment !== '*' && segment.includes('*'))) return undefined;
+	const resource = pattern.slice(start);
+	const star = resource.indexOf('*');
+	if (star >= 0 && star !== resource.length - 1) return undefined;
+	const prefix = star < 0 ? resource : resource.slice(0, -1);
+	const exact = star < 0;
+	return value => {
+		let from = 0;
+		for (let index = 0; index < 5; index++) {
+			const to = value.indexOf(':', from);
+			const segment = heads[index]!;
+			if (segment !== '*' && (to - from !== segment.length || !value.startsWith(segment, from))) return false;
+			from = to + 1;
+		}
+		return exact ? value.length - from === prefix.length && value.startsWith(prefix, from) : value.startsWith(prefix, from);
+	};
 };
 
 /** `arnGlobMatches` for a pattern as written in a policy (IAM has no escape character). */

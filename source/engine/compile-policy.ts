@@ -1,9 +1,9 @@
-import {arnGlobMatcher} from './arn.js';
+import {arnGlobMatcher, resourcePartStart} from './arn.js';
 import {compileClause, type CompiledClause} from './conditions/compile-clause.js';
 import {globMatch, globOf, hasWildcard, plainPrefix} from './glob.js';
 import {statementLabel, type Policy, type Statement} from './policy.js';
 import {compilePrincipal, type CompiledPrincipal} from './principal.js';
-import {hasVariables, variablesVersion} from './variables.js';
+import {hasVariables, variablesOf, variablesVersion, type Variable} from './variables.js';
 
 /**
  * A parsed policy compiled for evaluation, once: policies are evaluated again and again, so everything that
@@ -14,27 +14,67 @@ import {hasVariables, variablesVersion} from './variables.js';
  */
 
 /** One Resource or NotResource entry: `matches` unless it holds a policy variable (then it is matched per request). */
-export type ResourceEntry = {readonly pattern: string; readonly matches: ((resource: string) => boolean) | undefined};
+export type ResourceEntry = {
+	readonly pattern: string;
+	readonly matches: ((resource: string) => boolean) | undefined;
+	/**
+	 * With policy variables: the literal text before the first one (no wildcard in it), which every resource the
+	 * entry covers starts with, and the variables as written; a resource that does not start so is settled without
+	 * replacing them. `undefined` / empty otherwise.
+	 */
+	readonly head: string | undefined;
+	readonly variables: readonly Variable[];
+};
+
+const noVariables: readonly Variable[] = Object.freeze([]);
+
+/** One entry of a Resource or NotResource; IAM replaces variables only after an ARN's fifth colon. */
+const resourceEntry = (pattern: string, variables: boolean): ResourceEntry => {
+	if (!variables || !hasVariables(pattern)) return {pattern, matches: arnGlobMatcher(globOf(pattern)), head: undefined, variables: noVariables};
+	const start = Math.max(resourcePartStart(pattern), 0);
+	const first = pattern.indexOf('${', start);
+	const head = first < 0 ? undefined : pattern.slice(0, first);
+	return {pattern, matches: undefined, head: head === undefined || /[*?\\]/.test(head) ? undefined : head, variables: variablesOf(pattern.slice(start))};
+};
 
 /**
- * The usual Resource of one entry, tested without a function call: `*`, an exact ARN, or an ARN prefix then `*`.
- * `none`: use `resources`.
+ * The usual Resource, tested without a function call: `*`, an exact ARN, an ARN prefix then `*`, or (`texts`) a short
+ * list of those (a bucket and its objects). `none`: use `resources`.
  */
-export type ResourceShortcut = 'none' | 'any' | 'exact' | 'prefix';
+export type ResourceShortcut = 'none' | 'any' | 'exact' | 'prefix' | 'texts';
 
-const shortcutOf = (patterns: readonly string[], variables: boolean): {readonly kind: ResourceShortcut; readonly text: string} => {
-	const pattern = patterns.length === 1 ? patterns[0]! : undefined;
-	if (pattern === undefined || (variables && hasVariables(pattern))) return {kind: 'none', text: ''};
-	if (pattern === '*') return {kind: 'any', text: ''};
+type Shortcut = {readonly kind: ResourceShortcut; readonly text: string; readonly texts: readonly string[]; readonly prefixes: number};
+
+const noTexts: readonly string[] = Object.freeze([]);
+const noShortcut: Shortcut = {kind: 'none', text: '', texts: noTexts, prefixes: 0};
+// Bit i of `prefixes` marks the i-th text a prefix; a longer list is matched entry by entry.
+const textsLimit = 31;
+
+/** An entry's literal text and whether it is a prefix (then `*`); `undefined` for any other pattern. */
+const literalOf = (pattern: string, variables: boolean): {readonly text: string; readonly prefix: boolean} | undefined => {
+	if (variables && hasVariables(pattern)) return undefined;
 	const glob = globOf(pattern);
-	if (!hasWildcard(glob)) return {kind: 'exact', text: pattern};
+	if (!hasWildcard(glob)) return {text: pattern, prefix: false};
 	const prefix = plainPrefix(glob, true);
-	return prefix === undefined ? {kind: 'none', text: ''} : {kind: 'prefix', text: prefix};
+	return prefix === undefined ? undefined : {text: prefix, prefix: true};
+};
+
+const shortcutOf = (patterns: readonly string[], variables: boolean): Shortcut => {
+	if (patterns.length === 1 && patterns[0] === '*') return {kind: 'any', text: '', texts: noTexts, prefixes: 0};
+	if (patterns.length === 0 || patterns.length > textsLimit || patterns.includes('*')) return noShortcut;
+	const literals = patterns.map(pattern => literalOf(pattern, variables));
+	if (literals.some(literal => literal === undefined)) return noShortcut;
+	if (literals.length === 1) return {kind: literals[0]!.prefix ? 'prefix' : 'exact', text: literals[0]!.text, texts: noTexts, prefixes: 0};
+	let prefixes = 0;
+	for (const [index, literal] of literals.entries()) if (literal!.prefix) prefixes |= 1 << index;
+	return {kind: 'texts', text: '', texts: literals.map(literal => literal!.text), prefixes};
 };
 
 // Every field, in one order, whatever the statement holds: one object shape for V8 on the hot path.
 export type CompiledStatement = {
 	readonly statement: Statement;
+	/** `statement.index`, here too: a deciding statement's position is read without reaching the parsed statement. */
+	readonly index: number;
 	/** `Sid "X"` or `statement #N`: made when first read (only explanations read it). */
 	label: string | undefined;
 	readonly deny: boolean;
@@ -42,6 +82,9 @@ export type CompiledStatement = {
 	readonly resourceCovers: boolean;
 	readonly resourceShortcut: ResourceShortcut;
 	readonly resourceText: string;
+	/** `texts`: each entry's text, and which of them are prefixes (bit i for the i-th). */
+	readonly resourceTexts: readonly string[];
+	readonly resourcePrefixes: number;
 	/** Without a shortcut: every entry. */
 	readonly resources: readonly ResourceEntry[];
 	readonly principal: CompiledPrincipal | undefined;
@@ -57,6 +100,8 @@ export type CompiledStatement = {
  * kept once it was worked out, without (`fixedVerdict`) and with (`fixedPrincipalVerdict`) principals; `null`: it depends.
  */
 export type ActionSlice = {
+	/** The policy's name, for its verdict: kept here so that evaluation need not read the policy itself. */
+	readonly policyName: string;
 	readonly covering: readonly CompiledStatement[];
 	readonly otherAllows: readonly CompiledStatement[];
 	fixedVerdict: unknown;
@@ -70,11 +115,19 @@ export const requestIndependent = (compiled: CompiledStatement, hasPrincipals: b
 	(!hasPrincipals || (compiled.principal !== undefined && compiled.principal.any && compiled.notPrincipal === undefined));
 
 export type CompiledPolicy = {
+	readonly name: string;
 	readonly variables: boolean;
 	readonly statements: readonly CompiledStatement[];
-	/** The statements by the action asked about, worked out on first use (see `sliceOf`): by its number, or by name. */
-	readonly slicesById: ActionSlice[];
-	readonly slices: Map<string, ActionSlice>;
+	/**
+	 * The statements by the action asked about, worked out on first use (see `sliceOf`): the numbers of the actions
+	 * asked about, and each one's slice at the same position, searched in order (a policy is asked about a handful of
+	 * actions). Not a list indexed by the action's number: that would grow, in every policy, with every action any
+	 * policy was asked about.
+	 */
+	sliceIds: readonly number[];
+	sliceList: readonly ActionSlice[];
+	/** Made when an action without a number is first asked about (rare): a Map per policy is large to keep. */
+	slices: Map<string, ActionSlice> | undefined;
 };
 
 /*
@@ -99,14 +152,17 @@ export const compileStatement = (statement: Statement, variables: boolean): Comp
 	const shortcut = shortcutOf(patterns, variables);
 	return {
 		statement,
+		index: statement.index,
 		label: undefined,
 		deny: statement.effect === 'Deny',
 		resourceCovers: statement.resource !== undefined,
 		resourceShortcut: shortcut.kind,
 		resourceText: shortcut.text,
+		resourceTexts: shortcut.texts,
+		resourcePrefixes: shortcut.prefixes,
 		resources:
 			shortcut.kind === 'none'
-				? patterns.map(pattern => ({pattern, matches: variables && hasVariables(pattern) ? undefined : arnGlobMatcher(globOf(pattern))}))
+				? patterns.map(pattern => resourceEntry(pattern, variables))
 				: [],
 		principal: statement.principal ? compilePrincipal(statement.principal) : undefined,
 		notPrincipal: statement.notPrincipal ? compilePrincipal(statement.notPrincipal) : undefined,
@@ -129,6 +185,10 @@ export const coversAction = (compiled: CompiledStatement, action: string): boole
 // A caller asks about a handful of actions; a bound keeps a caller that asks about every action from growing it.
 const sliceLimit = 256;
 
+const noStatements: readonly CompiledStatement[] = Object.freeze([]);
+const noIds: readonly number[] = Object.freeze([]);
+const noSlices: readonly ActionSlice[] = Object.freeze([]);
+
 const sliceFor = (policy: CompiledPolicy, action: string): ActionSlice => {
 	const covering: CompiledStatement[] = [];
 	const otherAllows: CompiledStatement[] = [];
@@ -136,13 +196,24 @@ const sliceFor = (policy: CompiledPolicy, action: string): ActionSlice => {
 		if (coversAction(compiled, action)) covering.push(compiled);
 		else if (!compiled.deny) otherAllows.push(compiled);
 	}
-	return {covering, otherAllows, fixedVerdict: undefined, fixedPrincipalVerdict: undefined};
+	// Kept at their exact length (a list grown by `push` reserves room for many more): slices live as long as their policy.
+	return {policyName: policy.name, covering: exactly(covering), otherAllows: exactly(otherAllows), fixedVerdict: undefined, fixedPrincipalVerdict: undefined};
 };
+
+const exactly = (statements: CompiledStatement[]): readonly CompiledStatement[] => (statements.length === 0 ? noStatements : statements.slice());
 
 /** The statements of a compiled policy that cover `action` (`id`: its number, if it has one), and its other Allow statements. */
 export const sliceOf = (policy: CompiledPolicy, action: string, id = -1): ActionSlice => {
-	if (id >= 0) return (policy.slicesById[id] ??= sliceFor(policy, action));
-	const {slices} = policy;
+	if (id >= 0) {
+		const ids = policy.sliceIds;
+		for (let index = 0; index < ids.length; index++) if (ids[index] === id) return policy.sliceList[index]!;
+		const slice = sliceFor(policy, action);
+		const full = ids.length >= sliceLimit;
+		policy.sliceIds = full ? [id] : [...ids, id];
+		policy.sliceList = full ? [slice] : [...policy.sliceList, slice];
+		return slice;
+	}
+	const slices = (policy.slices ??= new Map());
 	let slice = slices.get(action);
 	if (slice === undefined) {
 		slice = sliceFor(policy, action);
@@ -166,7 +237,7 @@ const compiledStatements = new WeakMap<Statement, {without?: CompiledStatement; 
 const compileFresh = (policy: Policy): CompiledPolicy => {
 	const variables = policy.version === variablesVersion;
 	const statements = policy.statements.map(statement => compileStatement(statement, variables));
-	return {variables, statements, slicesById: [], slices: new Map()};
+	return {name: policy.name, variables, statements, sliceIds: noIds, sliceList: noSlices, slices: undefined};
 };
 
 export const compilePolicy = (policy: Policy): CompiledPolicy => {

@@ -64,51 +64,56 @@ const notHeld: ContextEntry = {state: 'absent'};
  * made when a condition first asks for their key: most keys of a request are never asked for.
  */
 class ContextIndex {
-	readonly #names: readonly string[];
-	readonly #values: readonly unknown[];
-	readonly #items: readonly (readonly unknown[] | undefined)[];
-	/** Lower-case key → position in `#names`; a later key wins over an earlier one that differs only in case. */
-	#positions: Map<string, number> | undefined;
-	readonly #entries = new Map<string, ContextEntry>();
+	/** Per key, three places: its name, its value, and (for a list) a copy of its items; one list, few cache lines. */
+	readonly #held: readonly unknown[];
+	readonly #count: number;
+	/** The keys in lower case, made at the first lookup; kept small, as every request's context has one. */
+	#lower: readonly string[] | undefined;
+	/** Entries by lower-case key, for lookups by name (explanations, policy variables): made when first needed. */
+	#entries: Map<string, ContextEntry> | undefined;
 	readonly #byId: ContextEntry[] = [];
 
 	constructor(values: Values, names: readonly string[]) {
-		this.#names = names;
-		this.#values = names.map(name => values[name]);
-		this.#items = this.#values.map(value => (Array.isArray(value) ? [...(value as unknown[])] : undefined));
+		const held: unknown[] = new Array<unknown>(names.length * 3);
+		for (let index = 0; index < names.length; index++) {
+			const value = values[names[index]!];
+			held[index * 3] = names[index];
+			held[index * 3 + 1] = value;
+			held[index * 3 + 2] = Array.isArray(value) ? [...(value as unknown[])] : undefined;
+		}
+		this.#held = held;
+		this.#count = names.length;
 	}
 
 	matches(values: Values, names: readonly string[]): boolean {
-		if (names.length !== this.#names.length) return false;
+		if (names.length !== this.#count) return false;
+		// All values at once, in key order: one builtin call is cheaper than a lookup by each key's name.
+		const current = Object.values(values);
+		const held = this.#held;
 		for (let index = 0; index < names.length; index++) {
-			const name = names[index]!;
-			const value = values[name];
-			if (name !== this.#names[index] || value !== this.#values[index]) return false;
-			const items = this.#items[index];
+			const value = current[index];
+			if (names[index] !== held[index * 3] || value !== held[index * 3 + 1]) return false;
+			const items = held[index * 3 + 2] as readonly unknown[] | undefined;
 			if (items && !sameItems(value as readonly unknown[], items)) return false;
 		}
 		return true;
 	}
 
-	/** The entry of a key given in lower case, or `notHeld`. */
+	/** The entry of a key given in lower case, or `notHeld`; a later key wins over an earlier one that differs only in case. */
 	#find(lower: string): ContextEntry {
-		let entry = this.#entries.get(lower);
-		if (entry === undefined) {
-			if (!this.#positions) {
-				this.#positions = new Map();
-				for (let index = 0; index < this.#names.length; index++) this.#positions.set(this.#names[index]!.toLowerCase(), index);
-			}
-			const position = this.#positions.get(lower);
-			const value = position === undefined ? undefined : (this.#values[position] as ContextValue | undefined);
-			entry = position === undefined ? notHeld : value === undefined ? heldUndefined : contextEntry(value, 'unknown');
-			this.#entries.set(lower, entry);
-		}
-		return entry;
+		const names = (this.#lower ??= Array.from({length: this.#count}, (_, index) => (this.#held[index * 3] as string).toLowerCase()));
+		let position = names.length - 1;
+		while (position >= 0 && names[position] !== lower) position--;
+		if (position < 0) return notHeld;
+		const value = this.#held[position * 3 + 1] as ContextValue | undefined;
+		return value === undefined ? heldUndefined : contextEntry(value, 'unknown');
 	}
 
 	/** The entry of a key given in lower case; `null` when the object does not hold it. */
 	entry(lower: string, missing: MissingKeyPolicy): ContextEntry | null {
-		const entry = this.#find(lower);
+		const entries = (this.#entries ??= new Map());
+		let entry = entries.get(lower);
+		if (entry === undefined) entries.set(lower, (entry = this.#find(lower)));
 		return entry === notHeld ? null : entry === heldUndefined ? missingEntry(missing) : entry;
 	}
 

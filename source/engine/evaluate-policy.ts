@@ -9,18 +9,6 @@ import {triBoth, triEither, type Tri} from './tri.js';
 
 export type {PreparedRequest} from './statement-match.js';
 
-/** The context keys (of conditions, or policy variables in Resource) that leave an `unknown` statement undecided. */
-const unknownKeysOf = (compiled: CompiledStatement, request: PreparedRequest, resourceMatched: Tri): readonly string[] | undefined => {
-	const keys: string[] = [];
-	if (resourceMatched === 'unknown') coversResource(compiled, request, keys);
-	const context = contextOf(request);
-	for (const clause of compiled.conditions) {
-		const own: string[] = [];
-		if (clauseResult(clause, context, own) === 'unknown') for (const key of own) if (!keys.includes(key)) keys.push(key);
-	}
-	return keys.length > 0 ? keys : undefined;
-};
-
 /*
  * How a relevant statement matched, in one small integer (no object per statement per evaluation): whether it
  * applies, whether its resource matched, how its Principal named the caller and whether a boundary made its
@@ -70,10 +58,7 @@ const matchStatement = (compiled: CompiledStatement, request: PreparedRequest, h
 
 /** The trace of a statement that matched with `code`: built only when someone reads it. */
 const traceOf = (compiled: CompiledStatement, policyName: string, request: PreparedRequest, code: number): Trace => {
-	const applies = appliesOf(code);
-	const resourceMatched = resourceMatchedOf(code);
-	const unknownKeys = applies === 'unknown' ? unknownKeysOf(compiled, request, resourceMatched) : undefined;
-	return new Trace(compiled, policyName, request, applies, resourceMatched, principalMatchOf(code), boundaryRuleOf(code), unknownKeys);
+	return new Trace(compiled, policyName, request, appliesOf(code), resourceMatchedOf(code), principalMatchOf(code), boundaryRuleOf(code));
 };
 
 /**
@@ -267,11 +252,14 @@ const absentLookup: ContextLookup = () => absentEntry;
 export type EvaluatedPolicy = Verdict;
 
 /** What one policy says about the request: does a Deny apply, does an Allow apply, and which statements. */
-export const evaluatePolicy = (policy: Policy, request: PreparedRequest, hasPrincipals: boolean): EvaluatedPolicy => {
-	const slice = sliceOf(compilePolicy(policy), request.action, request.actionId);
+export const evaluatePolicy = (policy: Policy, request: PreparedRequest, hasPrincipals: boolean): EvaluatedPolicy =>
+	evaluateActionSlice(sliceOf(compilePolicy(policy), request.action, request.actionId), request, hasPrincipals);
+
+/** `evaluatePolicy` from the statements of the policy that cover the request's action (its slice). */
+export const evaluateActionSlice = (slice: ActionSlice, request: PreparedRequest, hasPrincipals: boolean): EvaluatedPolicy => {
 	const fixed = hasPrincipals ? slice.fixedPrincipalVerdict : slice.fixedVerdict;
 	if (fixed) return fixed as EvaluatedPolicy;
-	const verdict = evaluateSlice(policy, slice, request, hasPrincipals);
+	const verdict = evaluateSlice(slice, request, hasPrincipals);
 	if (fixed === undefined) {
 		// Whether the verdict on this action is the same for every request: then it is kept, without the request.
 		const same = slice.covering.every(compiled => requestIndependent(compiled, hasPrincipals)) && (verdict.allow === 'yes' || slice.otherAllows.length === 0);
@@ -286,7 +274,7 @@ export const evaluatePolicy = (policy: Policy, request: PreparedRequest, hasPrin
 /** Where a policy's codes are gathered before they are copied into a list of their exact length. */
 const scratch: number[] = [];
 
-const evaluateSlice = (policy: Policy, {covering, otherAllows}: ActionSlice, request: PreparedRequest, hasPrincipals: boolean): Verdict => {
+const evaluateSlice = ({policyName, covering, otherAllows}: ActionSlice, request: PreparedRequest, hasPrincipals: boolean): Verdict => {
 	let count = 0;
 	let deny: Tri = 'no';
 	let allow: Tri = 'no';
@@ -304,5 +292,5 @@ const evaluateSlice = (policy: Policy, {covering, otherAllows}: ActionSlice, req
 		allow = triEither(allow, applies);
 		allows?.add(principalMatchOf(code) as PrincipalMatch, applies);
 	}
-	return new Verdict(policy.name, deny, allow, covering, count === 0 ? none : scratch.slice(0, count), allows, request, hasPrincipals, otherAllows);
+	return new Verdict(policyName, deny, allow, covering, count === 0 ? none : scratch.slice(0, count), allows, request, hasPrincipals, otherAllows);
 };

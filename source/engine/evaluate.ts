@@ -6,6 +6,7 @@ import type {PreparedRequest} from './evaluate-policy.js';
 import {layerStatus, summarize, type Facts} from './layer-status.js';
 import {absentLayer, grantLayer, identityLayer, isUnread, organizationLayer, singleSlotLayer, type LayerState} from './layers.js';
 import {buildPaths, choosePath, pathValue, resourceTerm, type Path} from './paths.js';
+import {planOf} from './policy-plan.js';
 import {parseCaller, roleArnOfCaller, type Caller} from './principal.js';
 import {triBoth, triEither, triNot, type Tri} from './tri.js';
 
@@ -169,15 +170,17 @@ const evaluateFor = (input: EvaluationInput, caller: Caller, crossAccount: boole
 	const context = new RequestContext(raw.context ?? noContext, raw.missingContextKeys ?? 'unknown', derivedContext(caller));
 	const boundary: Tri = policies.boundary === undefined || policies.boundary === null ? 'no' : isUnread(policies.boundary) ? 'unknown' : 'yes';
 	const request = new Prepared(caller, raw.action, raw.resource, boundary, context, actionIdOf(raw.action));
+	const plan = planOf(policies, raw.action, request.actionId);
+	const at = plan?.offsets;
 	const layers: Record<Layer, LayerState> = {
 		// A service principal has no identity-based policies: the layer is not there, not empty.
-		identity: caller.kind === 'service' ? absentLayer('identity') : identityLayer(policies.identity, request),
-		resource: singleSlotLayer('resource', policies.resource, resourceName(service), request, true),
+		identity: caller.kind === 'service' ? absentLayer('identity') : identityLayer(policies.identity, request, plan, at?.identity),
+		resource: singleSlotLayer('resource', policies.resource, resourceName(service), request, true, plan, at?.resource),
 		grant: service === 'kms' ? grantLayer(policies.grants, request) : absentLayer('grant'),
-		boundary: singleSlotLayer('boundary', policies.boundary, 'permissions boundary', request, false),
-		session: singleSlotLayer('session', policies.session, 'session policy', request, false),
-		scp: organizationLayer('scp', policies.scp, request),
-		rcp: organizationLayer('rcp', policies.rcp, request),
+		boundary: singleSlotLayer('boundary', policies.boundary, 'permissions boundary', request, false, plan, at?.boundary),
+		session: singleSlotLayer('session', policies.session, 'session policy', request, false, plan, at?.session),
+		scp: organizationLayer('scp', policies.scp, request, plan, at?.scp),
+		rcp: organizationLayer('rcp', policies.rcp, request, plan, at?.rcp),
 	};
 	const paths = buildPaths(layers, service, crossAccount, caller);
 	// Each path's value once: the allowing ones, whether any allows, and (if none) the closest.

@@ -1,6 +1,8 @@
 import type {EvaluationInput, Layer, PolicySlot, PolicyVerdict, StatementTrace, UnreadPolicy} from './evaluation.js';
-import {evaluatePolicy, PrincipalAllows, type PreparedRequest} from './evaluate-policy.js';
+import type {Policy} from './policy.js';
+import {evaluateActionSlice, evaluatePolicy, PrincipalAllows, type PreparedRequest} from './evaluate-policy.js';
 import {evaluateGrant} from './grants.js';
+import {plannedSlice, type ActionPlan} from './policy-plan.js';
 import {triBoth, triEither, triOr, type Tri} from './tri.js';
 
 /** Each kind of policy (a layer) evaluated on its own: what it allows and denies, and which statements said so. */
@@ -39,8 +41,22 @@ const unreadVerdict = (name: string, unread: UnreadPolicy): PolicyVerdict => ({
 	nearMisses: [],
 });
 
-/** `unreadName` names an unread policy: `identity policy 2`, `service control policy 1 at level 3`. */
-const slotVerdict = (slot: PolicySlot, unreadName: string, position: number, level: number, request: PreparedRequest, hasPrincipals: boolean): PolicyVerdict | undefined => {
+/**
+ * `unreadName` names an unread policy: `identity policy 2`, `service control policy 1 at level 3`. `plan`, if any: the
+ * set's plan for the action, in which this slot is the `planned`-th.
+ */
+const slotVerdict = (
+	slot: PolicySlot,
+	unreadName: string,
+	position: number,
+	level: number,
+	request: PreparedRequest,
+	hasPrincipals: boolean,
+	plan: ActionPlan | undefined,
+	planned: number,
+): PolicyVerdict | undefined => {
+	const slice = plannedSlice(plan, planned, slot);
+	if (slice) return evaluateActionSlice(slice, request, hasPrincipals);
 	if (slot === null) return undefined;
 	if (isUnread(slot)) return unreadVerdict(`${unreadName} ${position + 1}${level > 0 ? ` at level ${level}` : ''}`, slot);
 	return evaluatePolicy(slot, request, hasPrincipals);
@@ -59,15 +75,21 @@ const combine = (layer: Layer, verdicts: readonly PolicyVerdict[], present: bool
 	return layerState(layer, present, allow, deny, verdicts, unread, allows);
 };
 
-const absentLayers = new Map<Layer, LayerState>();
 const noPolicies: readonly PolicyVerdict[] = Object.freeze([]);
-
-/** A layer with no policy: shared, as nothing changes a layer once it is built. */
-export const absentLayer = (layer: Layer): LayerState => {
-	let state = absentLayers.get(layer);
-	if (!state) absentLayers.set(layer, (state = layerState(layer, false, 'no', 'no', noPolicies, undefined, undefined)));
-	return state;
+const absent = (layer: Layer): LayerState => layerState(layer, false, 'no', 'no', noPolicies, undefined, undefined);
+// One each, built once: nothing changes a layer once it is built.
+const absentLayers: Readonly<Record<Layer, LayerState>> = {
+	identity: absent('identity'),
+	resource: absent('resource'),
+	grant: absent('grant'),
+	boundary: absent('boundary'),
+	session: absent('session'),
+	scp: absent('scp'),
+	rcp: absent('rcp'),
 };
+
+/** A layer with no policy: shared. */
+export const absentLayer = (layer: Layer): LayerState => absentLayers[layer];
 
 const unknownAllows = (): PrincipalAllows => {
 	const allows = new PrincipalAllows();
@@ -78,10 +100,19 @@ const unknownAllows = (): PrincipalAllows => {
 const unreadLayer = (layer: Layer, name: string, unread: UnreadPolicy, deny: Tri = 'unknown'): LayerState =>
 	layerState(layer, true, 'unknown', deny, [unreadVerdict(name, unread)], unread, unknownAllows());
 
-export const singleSlotLayer = (layer: Layer, slot: PolicySlot | undefined, name: string, request: PreparedRequest, hasPrincipals: boolean): LayerState => {
+export const singleSlotLayer = (
+	layer: Layer,
+	slot: PolicySlot | undefined,
+	name: string,
+	request: PreparedRequest,
+	hasPrincipals: boolean,
+	plan?: ActionPlan,
+	planned = 0,
+): LayerState => {
 	if (slot === undefined || slot === null) return absentLayer(layer);
-	if (isUnread(slot)) return unreadLayer(layer, name, slot);
-	const verdict = evaluatePolicy(slot, request, hasPrincipals);
+	const slice = plannedSlice(plan, planned, slot);
+	if (!slice && isUnread(slot)) return unreadLayer(layer, name, slot);
+	const verdict = slice ? evaluateActionSlice(slice, request, hasPrincipals) : evaluatePolicy(slot as Policy, request, hasPrincipals);
 	return combine(layer, [verdict], true, verdict.allows);
 };
 
@@ -89,6 +120,8 @@ export const organizationLayer = (
 	layer: 'scp' | 'rcp',
 	levels: EvaluationInput['policies']['scp'],
 	request: PreparedRequest,
+	plan?: ActionPlan,
+	planned = 0,
 ): LayerState => {
 	const label = layer === 'scp' ? 'service control policy' : 'resource control policy';
 	if (levels === undefined) return absentLayer(layer);
@@ -103,11 +136,12 @@ export const organizationLayer = (
 	let allow: Tri = 'yes';
 	let deny: Tri = 'no';
 	let unread: UnreadPolicy | undefined;
+	let slot = planned;
 	for (let index = 0; index < levels.length; index++) {
 		let levelAllow: Tri = 'no';
 		const level = levels[index]!;
 		for (let position = 0; position < level.length; position++) {
-			const verdict = slotVerdict(level[position]!, label, position, index + 1, request, layer === 'rcp');
+			const verdict = slotVerdict(level[position]!, label, position, index + 1, request, layer === 'rcp', plan, slot++);
 			if (!verdict) continue;
 			verdicts[count++] = verdict;
 			levelAllow = triEither(levelAllow, verdict.allow);
@@ -120,13 +154,13 @@ export const organizationLayer = (
 	return layerState(layer, true, allow, deny, verdicts, unread, undefined);
 };
 
-export const identityLayer = (slots: EvaluationInput['policies']['identity'], request: PreparedRequest): LayerState => {
+export const identityLayer = (slots: EvaluationInput['policies']['identity'], request: PreparedRequest, plan?: ActionPlan, planned = 0): LayerState => {
 	if (slots === undefined) return layerState('identity', true, 'no', 'no', noPolicies, undefined, undefined);
 	if (isUnread(slots)) return unreadLayer('identity', 'identity-based policies (unread)', slots);
 	const verdicts = new Array<PolicyVerdict>(slots.length);
 	let count = 0;
 	for (let index = 0; index < slots.length; index++) {
-		const verdict = slotVerdict(slots[index]!, 'identity policy', index, 0, request, false);
+		const verdict = slotVerdict(slots[index]!, 'identity policy', index, 0, request, false, plan, planned + index);
 		if (verdict) verdicts[count++] = verdict;
 	}
 	if (count < slots.length) verdicts.length = count;

@@ -163,26 +163,46 @@ const anyonePath = (resource: LayerState, limits: readonly Term[]): Path | undef
  * (the likely cause).
  */
 export const choosePath = (paths: readonly Path[]): Path => {
-	const satisfied = paths.find(path => pathValue(path) === 'yes');
-	if (satisfied) return satisfied;
-	// Each path's counts once; the near misses (a walk over statements) only to break a tie.
-	const counts = paths.map(path => {
+	// Plain loops, nothing built: this runs for every denial. The first of the closest wins, as a stable sort would keep it.
+	let best = -1;
+	let bestNo = 0;
+	let bestUnknown = 0;
+	let bestYes = 0;
+	let bestNear = -1;
+	for (let index = 0; index < paths.length; index++) {
+		const {terms} = paths[index]!;
 		let no = 0;
 		let unknown = 0;
-		let yes = 0;
-		for (const {value, layer, state} of path.terms) {
+		for (let position = 0; position < terms.length; position++) {
+			const {value, layer, state} = terms[position]!;
+			if (value === 'yes') continue;
 			// Grants nobody gave are no way to steer a fix: the path counts as failing there, so the fix goes into a policy.
-			if (value === 'no' || (value === 'unknown' && layer === 'grant' && state.unread)) no++;
-			else if (value === 'unknown') unknown++;
-			else yes++;
+			if (value === 'no' || (layer === 'grant' && state.unread)) no++;
+			else unknown++;
 		}
-		return {path, no, unknown, yes, near: -1};
-	});
-	const near = (entry: (typeof counts)[number]): number =>
-		entry.near >= 0 ? entry.near : (entry.near = entry.path.terms.filter(term => term.value === 'no' && nearlyAllows(term)).length);
-	const order = (a: (typeof counts)[number], b: (typeof counts)[number]): number => a.no - b.no || a.unknown - b.unknown || b.yes - a.yes || near(b) - near(a);
-	// The first of the closest, as a stable sort would put it first; without sorting (this runs for every denial).
-	let best = counts[0]!;
-	for (let index = 1; index < counts.length; index++) if (order(best, counts[index]!) > 0) best = counts[index]!;
-	return best.path;
+		if (no === 0 && unknown === 0) return paths[index]!;
+		const yes = terms.length - no - unknown;
+		if (best >= 0) {
+			const order = no - bestNo || unknown - bestUnknown || bestYes - yes;
+			if (order > 0) continue;
+			if (order === 0) {
+				// A tie: the near misses (a walk over statements) decide, worked out only now.
+				if (bestNear < 0) bestNear = nearCount(paths[best]!);
+				if (nearCount(paths[index]!) <= bestNear) continue;
+			}
+		}
+		best = index;
+		bestNo = no;
+		bestUnknown = unknown;
+		bestYes = yes;
+		bestNear = -1;
+	}
+	return paths[best]!;
+};
+
+/** How many of the path's failing terms had an Allow that matched all but its conditions (the likely cause). */
+const nearCount = (path: Path): number => {
+	let near = 0;
+	for (const term of path.terms) if (term.value === 'no' && nearlyAllows(term)) near++;
+	return near;
 };

@@ -1,11 +1,11 @@
 import {arnGlobMatches, resourcePartStart} from './arn.js';
-import type {CompiledStatement} from './compile-policy.js';
+import type {CompiledStatement, ResourceEntry} from './compile-policy.js';
 import {lookupSource, type ContextLookup, type ContextSource} from './context.js';
 import type {PrincipalMatch} from './evaluation.js';
 import {globOf, joinGlobs, type Glob} from './glob.js';
 import {compiledNotPrincipalExcludes, matchCompiledPrincipal, type Caller} from './principal.js';
 import {triNot, type Tri} from './tri.js';
-import {substituteGlob} from './variables.js';
+import {substituteGlob, unmatchable} from './variables.js';
 
 /** A request ready for matching: the caller parsed once, the context behind a case-insensitive lookup. */
 export type PreparedRequest = {
@@ -47,7 +47,9 @@ export const boundaryOverridesNotPrincipal = (compiled: CompiledStatement, reque
  * resource part of an ARN (after the fifth colon) and only in policies of Version 2012-10-17;
  * anywhere else `${…}` is plain text. A variable whose key is not known is added to `unknownKeys`.
  */
-const resourcePatternMatches = (pattern: string, request: PreparedRequest, unknownKeys: string[] | undefined): Tri => {
+const resourcePatternMatches = ({pattern, head, variables}: ResourceEntry, request: PreparedRequest, unknownKeys: string[] | undefined): Tri => {
+	// No value of the variables makes it cover a resource that does not start with its literal head.
+	if (head !== undefined && !request.resource.startsWith(head)) return unmatchable(variables, request.lookup, unknownKeys);
 	const start = Math.max(resourcePartStart(pattern), 0);
 	const substituted = substituteGlob(pattern.slice(start), request.lookup);
 	if (!substituted.ok) {
@@ -59,6 +61,14 @@ const resourcePatternMatches = (pattern: string, request: PreparedRequest, unkno
 	return arnGlobMatches(glob, request.resource) ? 'yes' : 'no';
 };
 
+const textsCover = (texts: readonly string[], prefixes: number, resource: string): boolean => {
+	for (let index = 0; index < texts.length; index++) {
+		const text = texts[index]!;
+		if ((prefixes & (1 << index)) === 0 ? resource === text : resource.startsWith(text)) return true;
+	}
+	return false;
+};
+
 /** Does the statement's Resource (or NotResource) cover the request's resource? */
 export const coversResource = (compiled: CompiledStatement, request: PreparedRequest, unknownKeys?: string[]): Tri => {
 	switch (compiled.resourceShortcut) {
@@ -68,12 +78,15 @@ export const coversResource = (compiled: CompiledStatement, request: PreparedReq
 			return (request.resource === compiled.resourceText) === compiled.resourceCovers ? 'yes' : 'no';
 		case 'prefix':
 			return (request.resource.startsWith(compiled.resourceText)) === compiled.resourceCovers ? 'yes' : 'no';
+		case 'texts':
+			return textsCover(compiled.resourceTexts, compiled.resourcePrefixes, request.resource) === compiled.resourceCovers ? 'yes' : 'no';
 	}
 	let covered: Tri = 'no';
 	const {resources} = compiled;
 	for (let index = 0; index < resources.length; index++) {
-		const {pattern, matches} = resources[index]!;
-		const match = matches === undefined ? resourcePatternMatches(pattern, request, unknownKeys) : matches(request.resource) ? 'yes' : 'no';
+		const entry = resources[index]!;
+		const {matches} = entry;
+		const match = matches === undefined ? resourcePatternMatches(entry, request, unknownKeys) : matches(request.resource) ? 'yes' : 'no';
 		if (match === 'yes') {
 			covered = 'yes';
 			break;

@@ -1,9 +1,9 @@
 import {labelOf, type CompiledStatement} from './compile-policy.js';
-import {traceClause} from './conditions/evaluate-condition.js';
+import {clauseResult, traceClause} from './conditions/evaluate-condition.js';
 import type {ConditionTrace} from './conditions/trace.js';
 import type {PrincipalMatch, StatementTrace} from './evaluation.js';
 import type {Effect} from './policy.js';
-import {coversResource, type PreparedRequest} from './statement-match.js';
+import {contextOf, coversResource, type PreparedRequest} from './statement-match.js';
 import type {Tri} from './tri.js';
 
 /**
@@ -12,19 +12,31 @@ import type {Tri} from './tri.js';
  * first time someone reads it, from the same compiled statement and request, so it always agrees.
  */
 
+/** The context keys (of conditions, or policy variables in Resource) that leave an `unknown` statement undecided. */
+const unknownKeysOf = (compiled: CompiledStatement, request: PreparedRequest, resourceMatched: Tri): readonly string[] | undefined => {
+	const keys: string[] = [];
+	if (resourceMatched === 'unknown') coversResource(compiled, request, keys);
+	const context = contextOf(request);
+	for (const clause of compiled.conditions) {
+		const own: string[] = [];
+		if (clauseResult(clause, context, own) === 'unknown') for (const key of own) if (!keys.includes(key)) keys.push(key);
+	}
+	return keys.length > 0 ? keys : undefined;
+};
+
 export class Trace implements StatementTrace {
 	readonly policy: string;
 	readonly applies: Tri;
-	readonly actionMatched = true;
 	readonly resourceMatched: Tri;
 	readonly principalMatch?: PrincipalMatch | 'none';
-	readonly unknownKeys?: readonly string[];
 	readonly #compiled: CompiledStatement;
 	readonly #request: PreparedRequest;
 	/** `yes` or `unknown` when a boundary makes a Deny with NotPrincipal apply to a caller it lists. */
 	readonly #boundaryRule: Tri;
 	#conditions: readonly ConditionTrace[] | undefined;
 	#reason: string | undefined;
+	/** `null`: worked out, none. */
+	#unknownKeys: readonly string[] | null | undefined;
 
 	// Positional, not an options object: one is built for every relevant statement of every evaluation.
 	constructor(
@@ -35,20 +47,29 @@ export class Trace implements StatementTrace {
 		resourceMatched: Tri,
 		principalMatch: PrincipalMatch | undefined,
 		boundaryRule: Tri,
-		unknownKeys: readonly string[] | undefined,
 	) {
 		this.policy = policy;
 		this.applies = applies;
 		this.resourceMatched = resourceMatched;
 		this.principalMatch = principalMatch;
-		this.unknownKeys = unknownKeys;
 		this.#compiled = compiled;
 		this.#request = request;
 		this.#boundaryRule = boundaryRule;
 	}
 
+	/** Only traces that reach the action are made. */
+	get actionMatched(): boolean {
+		return true;
+	}
+
+	/** When it is `unknown`: the context keys that leave it undecided, found when first read (conditions run again). */
+	get unknownKeys(): readonly string[] | undefined {
+		if (this.#unknownKeys === undefined) this.#unknownKeys = this.applies === 'unknown' ? (unknownKeysOf(this.#compiled, this.#request, this.resourceMatched) ?? null) : null;
+		return this.#unknownKeys ?? undefined;
+	}
+
 	get statementIndex(): number {
-		return this.#compiled.statement.index;
+		return this.#compiled.index;
 	}
 
 	get label(): string {

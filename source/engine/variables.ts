@@ -19,6 +19,15 @@ const literalEscapes: Readonly<Record<string, string>> = {'*': '*', '?': '?', $:
 
 export const hasVariables = (text: string): boolean => text.includes('${');
 
+/** A variable of a written value: its key and its default (`${key, 'fallback'}`), if any. */
+export type Variable = {readonly key: string; readonly fallback: string | undefined};
+
+/** The variable written between `${` and `}` (trimmed), when it is not a literal escape. */
+const variableOf = (inner: string): Variable => {
+	const [rawKey, ...rest] = inner.split(',');
+	return {key: rawKey!.trim(), fallback: /^'(.*)'$/.exec(rest.join(',').trim())?.[1]};
+};
+
 /**
  * Replace the variables of `text`, turning the written parts with `written` and the replaced
  * values with `replaced`. A variable whose key is unknown makes the result unknown; one whose key
@@ -42,9 +51,7 @@ const substitute = <T extends string>(
 			parts.push(replaced(literal));
 			continue;
 		}
-		const [rawKey, ...rest] = inner.split(',');
-		const key = rawKey!.trim();
-		const fallback = /^'(.*)'$/.exec(rest.join(',').trim())?.[1];
+		const {key, fallback} = variableOf(inner);
 		const entry = lookup(key);
 		if (entry.state === 'unknown') return {ok: false, unknownKey: key};
 		if (entry.state === 'present' && entry.values.length > 0) parts.push(replaced(entry.values[0]!));
@@ -53,6 +60,34 @@ const substitute = <T extends string>(
 	}
 	parts.push(written(text.slice(last)));
 	return {ok: true, value: join(parts)};
+};
+
+
+/** The variables of `text` in order, read as `substitute` reads them; the literal escapes (`${*}` …) are not variables. */
+export const variablesOf = (text: string): readonly Variable[] => {
+	const variables: Variable[] = [];
+	for (const match of text.matchAll(variablePattern)) {
+		const inner = match[1]!.trim();
+		if (literalEscapes[inner] === undefined) variables.push(variableOf(inner));
+	}
+	return variables;
+};
+
+/**
+ * What `substitute` would answer when no value of the variables could make the pattern match: `unknown` at the first
+ * variable whose key is unknown (`unknownKeys` gets the key), `no` otherwise (a key absent without a default fails
+ * the match as well). Read in the order `substitute` reads them, so the answer and the keys named are the same.
+ */
+export const unmatchable = (variables: readonly Variable[], lookup: ContextLookup, unknownKeys: string[] | undefined): 'no' | 'unknown' => {
+	for (const {key, fallback} of variables) {
+		const entry = lookup(key);
+		if (entry.state === 'unknown') {
+			unknownKeys?.push(key);
+			return 'unknown';
+		}
+		if (!(entry.state === 'present' && entry.values.length > 0) && fallback === undefined) return 'no';
+	}
+	return 'no';
 };
 
 const same = (text: string): string => text;
