@@ -62,7 +62,6 @@ const substitute = <T extends string>(
 	return {ok: true, value: join(parts)};
 };
 
-
 /** The variables of `text` in order, read as `substitute` reads them; the literal escapes (`${*}` …) are not variables. */
 export const variablesOf = (text: string): readonly Variable[] => {
 	const variables: Variable[] = [];
