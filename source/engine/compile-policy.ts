@@ -3,7 +3,7 @@ import {compileClause, type CompiledClause} from './conditions/compile-clause.js
 import {globMatch, globOf, hasWildcard, plainPrefix} from './glob.js';
 import {statementLabel, type Policy, type Statement} from './policy.js';
 import {compilePrincipal, type CompiledPrincipal} from './principal.js';
-import {hasVariables, variablesOf, variablesVersion, type Variable} from './variables.js';
+import {hasVariables, variablesVersion} from './variables.js';
 
 /**
  * A parsed policy compiled for evaluation, once: policies are evaluated again and again, so everything that
@@ -19,22 +19,19 @@ export type ResourceEntry = {
 	readonly matches: ((resource: string) => boolean) | undefined;
 	/**
 	 * With policy variables: the literal text before the first one (no wildcard in it), which every resource the
-	 * entry covers starts with, and the variables as written; a resource that does not start so is settled without
-	 * replacing them. `undefined` / empty otherwise.
+	 * entry covers starts with, whatever the variables hold; a resource that does not start so is not covered.
+	 * `undefined` otherwise.
 	 */
 	readonly head: string | undefined;
-	readonly variables: readonly Variable[];
 };
-
-const noVariables: readonly Variable[] = Object.freeze([]);
 
 /** One entry of a Resource or NotResource; IAM replaces variables only after an ARN's fifth colon. */
 const resourceEntry = (pattern: string, variables: boolean): ResourceEntry => {
-	if (!variables || !hasVariables(pattern)) return {pattern, matches: arnGlobMatcher(globOf(pattern)), head: undefined, variables: noVariables};
+	if (!variables || !hasVariables(pattern)) return {pattern, matches: arnGlobMatcher(globOf(pattern)), head: undefined};
 	const start = Math.max(resourcePartStart(pattern), 0);
 	const first = pattern.indexOf('${', start);
 	const head = first < 0 ? undefined : pattern.slice(0, first);
-	return {pattern, matches: undefined, head: head === undefined || /[*?\\]/.test(head) ? undefined : head, variables: variablesOf(pattern.slice(start))};
+	return {pattern, matches: undefined, head: head === undefined || /[*?\\]/.test(head) ? undefined : head};
 };
 
 /**

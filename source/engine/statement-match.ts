@@ -2,10 +2,10 @@ import {arnGlobMatches, resourcePartStart} from './arn.js';
 import type {CompiledStatement, ResourceEntry} from './compile-policy.js';
 import {lookupSource, type ContextLookup, type ContextSource} from './context.js';
 import type {PrincipalMatch} from './evaluation.js';
-import {globOf, joinGlobs, type Glob} from './glob.js';
+import {globOf, joinGlobs} from './glob.js';
 import {compiledNotPrincipalExcludes, matchCompiledPrincipal, type Caller} from './principal.js';
 import {triNot, type Tri} from './tri.js';
-import {substituteGlob, unmatchable} from './variables.js';
+import {substituteGlob, widenGlob} from './variables.js';
 
 /** A request ready for matching: the caller parsed once, the context behind a case-insensitive lookup. */
 export type PreparedRequest = {
@@ -45,20 +45,23 @@ export const boundaryOverridesNotPrincipal = (compiled: CompiledStatement, reque
 /**
  * Does one Resource entry cover the request's resource? IAM replaces policy variables only in the
  * resource part of an ARN (after the fifth colon) and only in policies of Version 2012-10-17;
- * anywhere else `${…}` is plain text. A variable whose key is not known is added to `unknownKeys`.
+ * anywhere else `${…}` is plain text. A variable whose key is not known leaves the entry `unknown`, and is added
+ * to `unknownKeys`, only where some value of it could make the entry cover the resource: otherwise no answer about
+ * the key changes anything, and the entry does not cover it.
  */
-const resourcePatternMatches = ({pattern, head, variables}: ResourceEntry, request: PreparedRequest, unknownKeys: string[] | undefined): Tri => {
-	// No value of the variables makes it cover a resource that does not start with its literal head.
-	if (head !== undefined && !request.resource.startsWith(head)) return unmatchable(variables, request.lookup, unknownKeys);
+const resourcePatternMatches = ({pattern, head}: ResourceEntry, request: PreparedRequest, unknownKeys: string[] | undefined): Tri => {
+	// Whatever its variables hold, the entry covers only resources that start with its literal head.
+	if (head !== undefined && !request.resource.startsWith(head)) return 'no';
 	const start = Math.max(resourcePartStart(pattern), 0);
-	const substituted = substituteGlob(pattern.slice(start), request.lookup);
-	if (!substituted.ok) {
-		if ('absentKey' in substituted) return 'no';
-		unknownKeys?.push(substituted.unknownKey);
-		return 'unknown';
-	}
-	const glob: Glob = joinGlobs([globOf(pattern.slice(0, start)), substituted.value]);
-	return arnGlobMatches(glob, request.resource) ? 'yes' : 'no';
+	const arnHead = globOf(pattern.slice(0, start));
+	const written = pattern.slice(start);
+	const substituted = substituteGlob(written, request.lookup);
+	if (substituted.ok) return arnGlobMatches(joinGlobs([arnHead, substituted.value]), request.resource) ? 'yes' : 'no';
+	if ('absentKey' in substituted) return 'no';
+	const widened = widenGlob(written, request.lookup);
+	if (!widened.ok || !arnGlobMatches(joinGlobs([arnHead, widened.value]), request.resource)) return 'no';
+	unknownKeys?.push(substituted.unknownKey);
+	return 'unknown';
 };
 
 const textsCover = (texts: readonly string[], prefixes: number, resource: string): boolean => {

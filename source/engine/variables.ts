@@ -20,7 +20,7 @@ const literalEscapes: Readonly<Record<string, string>> = {'*': '*', '?': '?', $:
 export const hasVariables = (text: string): boolean => text.includes('${');
 
 /** A variable of a written value: its key and its default (`${key, 'fallback'}`), if any. */
-export type Variable = {readonly key: string; readonly fallback: string | undefined};
+type Variable = {readonly key: string; readonly fallback: string | undefined};
 
 /** The variable written between `${` and `}` (trimmed), when it is not a literal escape. */
 const variableOf = (inner: string): Variable => {
@@ -30,8 +30,8 @@ const variableOf = (inner: string): Variable => {
 
 /**
  * Replace the variables of `text`, turning the written parts with `written` and the replaced
- * values with `replaced`. A variable whose key is unknown makes the result unknown; one whose key
- * is absent (and has no default) makes the whole value unmatchable, as in IAM.
+ * values with `replaced`. A variable whose key is unknown makes the result unknown, or with `unknownAs` is
+ * replaced by it; one whose key is absent (and has no default) makes the whole value unmatchable, as in IAM.
  */
 const substitute = <T extends string>(
 	text: string,
@@ -39,6 +39,7 @@ const substitute = <T extends string>(
 	written: (part: string) => T,
 	replaced: (value: string) => T,
 	join: (parts: readonly T[]) => T,
+	unknownAs?: T,
 ): Substitution<T> => {
 	const parts: T[] = [];
 	let last = 0;
@@ -53,40 +54,17 @@ const substitute = <T extends string>(
 		}
 		const {key, fallback} = variableOf(inner);
 		const entry = lookup(key);
-		if (entry.state === 'unknown') return {ok: false, unknownKey: key};
+		if (entry.state === 'unknown') {
+			if (unknownAs === undefined) return {ok: false, unknownKey: key};
+			parts.push(unknownAs);
+			continue;
+		}
 		if (entry.state === 'present' && entry.values.length > 0) parts.push(replaced(entry.values[0]!));
 		else if (fallback !== undefined) parts.push(replaced(fallback));
 		else return {ok: false, absentKey: key};
 	}
 	parts.push(written(text.slice(last)));
 	return {ok: true, value: join(parts)};
-};
-
-/** The variables of `text` in order, read as `substitute` reads them; the literal escapes (`${*}` …) are not variables. */
-export const variablesOf = (text: string): readonly Variable[] => {
-	const variables: Variable[] = [];
-	for (const match of text.matchAll(variablePattern)) {
-		const inner = match[1]!.trim();
-		if (literalEscapes[inner] === undefined) variables.push(variableOf(inner));
-	}
-	return variables;
-};
-
-/**
- * What `substitute` would answer when no value of the variables could make the pattern match: `unknown` at the first
- * variable whose key is unknown (`unknownKeys` gets the key), `no` otherwise (a key absent without a default fails
- * the match as well). Read in the order `substitute` reads them, so the answer and the keys named are the same.
- */
-export const unmatchable = (variables: readonly Variable[], lookup: ContextLookup, unknownKeys: string[] | undefined): 'no' | 'unknown' => {
-	for (const {key, fallback} of variables) {
-		const entry = lookup(key);
-		if (entry.state === 'unknown') {
-			unknownKeys?.push(key);
-			return 'unknown';
-		}
-		if (!(entry.state === 'present' && entry.values.length > 0) && fallback === undefined) return 'no';
-	}
-	return 'no';
 };
 
 const same = (text: string): string => text;
@@ -101,3 +79,10 @@ export const substituteText = (text: string, lookup: ContextLookup): Substitutio
  */
 export const substituteGlob = (text: string, lookup: ContextLookup): Substitution<Glob> =>
 	hasVariables(text) ? substitute(text, lookup, globOf, literalGlob, joinGlobs) : {ok: true, value: globOf(text)};
+
+/**
+ * `substituteGlob` with each variable whose key is not known read as `*`: every value the pattern could match, whatever
+ * those keys hold. Where even that does not match, no answer about the keys can change it.
+ */
+export const widenGlob = (text: string, lookup: ContextLookup): Substitution<Glob> =>
+	hasVariables(text) ? substitute(text, lookup, globOf, literalGlob, joinGlobs, '*' as Glob) : {ok: true, value: globOf(text)};

@@ -9,7 +9,8 @@ import {globOf} from '../../source/engine/glob.js';
 /*
  * Two ways the engine settles a Resource entry faster, and the tests that hold them to the slow way: a pattern with a
  * wildcard in an ARN segment is matched segment by segment without a regular expression, and a pattern with a policy
- * variable is settled by its literal head when the resource cannot start with it.
+ * variable is settled by its literal head when the resource cannot start with it. A key whose value is not known is
+ * asked for only where some value of it could make the entry cover the resource.
  */
 
 const patterns = [
@@ -64,7 +65,7 @@ const covers = (resource: string, object: string, context: Record<string, string
 	return trace ? {applies: trace.applies, unknownKeys: trace.unknownKeys ?? []} : 'does not cover';
 };
 
-describe('a Resource with a policy variable, and a resource outside its literal head', () => {
+describe('a Resource with a policy variable, and a resource its written parts may not cover', () => {
 	const home = 'arn:aws:s3:::bucket/home/${aws:username}/*';
 
 	it('does not cover it, whatever the variable holds', () => {
@@ -72,17 +73,32 @@ describe('a Resource with a policy variable, and a resource outside its literal 
 		expect(covers(home, 'arn:aws:s3:::bucket/reports/q1.csv', {'aws:username': null})).toBe('does not cover');
 	});
 
-	it('stays unknown, naming the key, when the key is not known (as when the head matches)', () => {
-		expect(covers(home, 'arn:aws:s3:::bucket/reports/q1.csv', {})).toEqual({applies: 'unknown', unknownKeys: ['aws:username']});
-		expect(covers(home, 'arn:aws:s3:::bucket/home/alice/q1.csv', {})).toEqual({applies: 'unknown', unknownKeys: ['aws:username']});
-		expect(covers('arn:aws:s3:::${aws:username}', 'arn:aws:s3:::x', {})).toEqual({applies: 'unknown', unknownKeys: ['aws:username']});
+	it('does not cover it, and does not ask for the key, when the key is not known: no value of it could change that', () => {
+		expect(covers(home, 'arn:aws:s3:::bucket/reports/q1.csv', {})).toBe('does not cover');
+		const two = 'arn:aws:s3:::bucket/${aws:PrincipalTag/team}/${aws:username}/*';
+		expect(covers(two, 'arn:aws:s3:::other/x', {'aws:PrincipalTag/team': 'blue'})).toBe('does not cover');
+		expect(covers(two, 'arn:aws:s3:::other/x', {})).toBe('does not cover');
 	});
 
-	it('reads the variables in order, as replacing them does: an absent key before an unknown one settles it', () => {
-		const two = 'arn:aws:s3:::bucket/${aws:PrincipalTag/team}/${aws:username}/*';
-		expect(covers(two, 'arn:aws:s3:::other/x', {'aws:PrincipalTag/team': null})).toBe('does not cover');
-		expect(covers(two, 'arn:aws:s3:::other/x', {'aws:PrincipalTag/team': 'blue'})).toEqual({applies: 'unknown', unknownKeys: ['aws:username']});
-		expect(covers('arn:aws:s3:::bucket/${aws:PrincipalTag/team, \'none\'}/${aws:username}/*', 'arn:aws:s3:::other/x', {'aws:PrincipalTag/team': null})).toEqual({
+	it('stays unknown, naming the key, where some value of it would make the entry cover the resource', () => {
+		expect(covers(home, 'arn:aws:s3:::bucket/home/alice/q1.csv', {})).toEqual({applies: 'unknown', unknownKeys: ['aws:username']});
+		expect(covers('arn:aws:s3:::${aws:username}', 'arn:aws:s3:::x', {})).toEqual({applies: 'unknown', unknownKeys: ['aws:username']});
+		// A value may hold a colon (aws:userid of a role session is "AROA…:session"): the key is still worth asking for.
+		expect(covers('arn:aws:s3:::bucket/home/${aws:userid}/*', 'arn:aws:s3:::bucket/home/AROAEXAMPLE:s1/q1.csv', {})).toEqual({applies: 'unknown', unknownKeys: ['aws:userid']});
+	});
+
+	it('does not cover a resource whose text after the variable cannot match, whatever the variable holds', () => {
+		const file = 'arn:aws:s3:::bucket/home/${aws:username}/notes.txt';
+		expect(covers(file, 'arn:aws:s3:::bucket/home/alice/cv.pdf', {})).toBe('does not cover');
+		expect(covers(file, 'arn:aws:s3:::bucket/home/alice/notes.txt', {})).toEqual({applies: 'unknown', unknownKeys: ['aws:username']});
+		// A wildcard before the variable: no literal head to settle it, the written parts still do.
+		expect(covers('arn:aws:s3:::bucket/*/${aws:username}/notes.txt', 'arn:aws:s3:::other/a/b/notes.txt', {})).toBe('does not cover');
+	});
+
+	it('does not cover it when a key without a default is absent, wherever that variable stands', () => {
+		const two = 'arn:aws:s3:::bucket/${aws:username}/${aws:PrincipalTag/team}/*';
+		expect(covers(two, 'arn:aws:s3:::bucket/alice/blue/x', {'aws:PrincipalTag/team': null})).toBe('does not cover');
+		expect(covers('arn:aws:s3:::bucket/${aws:PrincipalTag/team, \'none\'}/${aws:username}/*', 'arn:aws:s3:::bucket/none/alice/x', {'aws:PrincipalTag/team': null})).toEqual({
 			applies: 'unknown',
 			unknownKeys: ['aws:username'],
 		});
