@@ -81,6 +81,13 @@ export const substituteGlob = (text: string, lookup: ContextLookup): Substitutio
 	hasVariables(text) ? substitute(text, lookup, globOf, literalGlob, joinGlobs) : {ok: true, value: globOf(text)};
 
 /**
+ * `substituteText` as a pattern: the written text literal, each variable whose key is not known read as `*` (see
+ * `widenGlob`).
+ */
+export const widenText = (text: string, lookup: ContextLookup): Substitution<Glob> =>
+	hasVariables(text) ? substitute(text, lookup, literalGlob, literalGlob, joinGlobs, '*' as Glob) : {ok: true, value: literalGlob(text)};
+
+/**
  * `substituteGlob` with each variable whose key is not known read as `*`: every value the pattern could match, whatever
  * those keys hold. Where even that does not match, no answer about the keys can change it.
  */

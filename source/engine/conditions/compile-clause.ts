@@ -2,7 +2,7 @@ import {keyIdOf, type ContextLookup} from '../context.js';
 import {globOf, hasWildcard, plainPrefix, type Glob} from '../glob.js';
 import type {ConditionClause} from '../policy.js';
 import type {Tri} from '../tri.js';
-import {hasVariables, substituteGlob, substituteText} from '../variables.js';
+import {hasVariables, substituteGlob, substituteText, widenGlob, widenText} from '../variables.js';
 import {nullMatches} from './null.js';
 import {findOperator, type OperatorSpec, type ValueOperator, type VariableMode} from './operators.js';
 
@@ -25,6 +25,8 @@ export type Expected = {
 	/** `equals`: the text; `prefix`: the text before the pattern's one trailing `*`. */
 	readonly literal: string;
 	readonly test: ((actual: string) => boolean) | undefined;
+	/** `unknown`, where the operator can test it (`couldMatch`): the value with each unknown variable read as `*`. */
+	readonly widened: Glob | undefined;
 };
 
 /** How a clause is evaluated: an operator IAM does not have, `Null`, or an operator that compares values. */
@@ -66,7 +68,8 @@ const expected = (
 	via: Expected['via'] = 'compare',
 	literal = '',
 	test?: (actual: string) => boolean,
-): Expected => ({written, state, text, key, via, literal, test});
+	widened?: Glob,
+): Expected => ({written, state, text, key, via, literal, test, widened});
 
 /** Compare a request value with one ready policy value. */
 export const matchesOne = (operator: ValueOperator, actual: string, value: Expected): boolean => {
@@ -87,13 +90,22 @@ export const matchesOne = (operator: ValueOperator, actual: string, value: Expec
  * policy holds stays literal and a `*` a variable puts in matches only itself. Without `variables`
  * (a policy older than Version 2012-10-17) `${…}` is plain text.
  */
-const prepare = (written: string, mode: VariableMode, lookup: ContextLookup | undefined, variables: boolean): Expected => {
+const prepare = (written: string, mode: VariableMode, lookup: ContextLookup | undefined, variables: boolean, widens = false): Expected => {
 	if (mode === 'none') return expected(written, 'ready', written, '');
 	if (!variables || !lookup) return expected(written, 'ready', mode === 'glob' ? globOf(written) : written, '');
 	const substitution = mode === 'glob' ? substituteGlob(written, lookup) : substituteText(written, lookup);
 	if (substitution.ok) return expected(written, 'ready', substitution.value, '');
-	return 'unknownKey' in substitution ? expected(written, 'unknown', '', substitution.unknownKey) : expected(written, 'absent', '', substitution.absentKey);
+	if ('absentKey' in substitution) return expected(written, 'absent', '', substitution.absentKey);
+	if (!widens) return expected(written, 'unknown', '', substitution.unknownKey);
+	// Read on past the unknown key: a later key without a value (and no default) leaves the value matching nothing.
+	const widened = mode === 'glob' ? widenGlob(written, lookup) : widenText(written, lookup);
+	if (!widened.ok) return 'absentKey' in widened ? expected(written, 'absent', '', widened.absentKey) : expected(written, 'unknown', '', substitution.unknownKey);
+	return expected(written, 'unknown', '', substitution.unknownKey, 'compare', '', undefined, widened.value);
 };
+
+/** Could the request value match this policy value, whose variables' keys are not all known? */
+export const mayMatch = (operator: ValueOperator, actual: string, value: Expected): boolean =>
+	value.widened === undefined || operator.couldMatch === undefined || operator.couldMatch(actual, value.widened);
 
 /** Does one request value match any of the policy values (the positive test, before negation)? */
 export const matchesAny = (operator: ValueOperator, actual: string, values: readonly Expected[]): Tri => {
@@ -102,14 +114,14 @@ export const matchesAny = (operator: ValueOperator, actual: string, values: read
 		const value = values[index]!;
 		if (value.state === 'ready') {
 			if (matchesOne(operator, actual, value)) return 'yes';
-		} else if (value.state === 'unknown') match = 'unknown';
+		} else if (value.state === 'unknown' && mayMatch(operator, actual, value)) match = 'unknown';
 	}
 	return match;
 };
 
 /** Values with policy variables, prepared for one request. */
 export const requestValues = (compiled: CompiledClause, operator: ValueOperator, lookup: ContextLookup): readonly Expected[] =>
-	compiled.fixed ?? compiled.clause.values.map(value => prepare(value, operator.variables, lookup, compiled.variables));
+	compiled.fixed ?? compiled.clause.values.map(value => prepare(value, operator.variables, lookup, compiled.variables, operator.couldMatch !== undefined));
 
 const fixedValues = (clause: ConditionClause, operator: ValueOperator, variables: boolean): readonly Expected[] | undefined => {
 	if (operator.variables !== 'none' && variables && clause.values.some(hasVariables)) return undefined;

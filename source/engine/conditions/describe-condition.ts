@@ -1,6 +1,6 @@
 import type {ContextEntry, ContextLookup} from '../context.js';
 import {type Tri, triNot} from '../tri.js';
-import {matchesAny, requestValues, type CompiledClause} from './compile-clause.js';
+import {matchesAny, mayMatch, requestValues, type CompiledClause} from './compile-clause.js';
 import {formatActual, quote, quoteList, relationPhrase} from './wording.js';
 
 /** The one-sentence reason of a condition trace, built only when someone reads it. */
@@ -34,12 +34,11 @@ export const describeCondition = (compiled: CompiledClause, actual: ContextEntry
 	const expected = requestValues(compiled, operator, lookup);
 	const matches = present.values.map(value => matchesAny(operator, value, expected));
 	const passes = matches.map(match => (operator.negated ? triNot(match) : match));
-	const unknownKey = expected.find(value => value.state === 'unknown');
 	/** What one request value did: `"x" is not one of "a"`, or why that is not known. */
 	const describe = (value: string, match: Tri, single: boolean): string => {
 		const subject = single ? `${key} is ${quote(value)}, ` : '';
 		if (match === 'unknown') {
-			const because = unknownKey?.state === 'unknown' ? unknownKey.key : key;
+			const because = expected.find(one => one.state === 'unknown' && mayMatch(operator, value, one))?.key ?? key;
 			const it = single ? 'it' : quote(value);
 			return `${subject}${single ? 'but ' : ''}whether ${it} ${relationPhrase(operator.relation, true, written)} depends on ${because}, which is not known for this request`;
 		}
@@ -64,5 +63,8 @@ export const describeCondition = (compiled: CompiledClause, actual: ContextEntry
 
 	const unmatchable = expected.find(value => value.state === 'absent');
 	if (unmatchable?.state === 'absent') reason += ` (${unmatchable.key} is not in the request, so ${quote(unmatchable.written)} matches nothing)`;
+	// A value whose variable is not known, yet no request value could match it: say why that key was not needed.
+	const ruledOut = expected.find(value => value.state === 'unknown' && present.values.every(one => !mayMatch(operator, one, value)));
+	if (ruledOut) reason += ` (whatever ${ruledOut.key} holds, ${quote(ruledOut.written)} cannot match)`;
 	return reason;
 };

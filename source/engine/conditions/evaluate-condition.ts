@@ -1,7 +1,7 @@
 import {lookupSource, type ContextEntry, type ContextLookup, type ContextSource} from '../context.js';
 import type {ConditionClause} from '../policy.js';
 import {type Tri, triBoth, triEither, triNot} from '../tri.js';
-import {compiledClause, matchesAny, matchesOne, requestValues, type CompiledClause} from './compile-clause.js';
+import {compiledClause, matchesAny, matchesOne, mayMatch, requestValues, type CompiledClause} from './compile-clause.js';
 import type {ValueOperator} from './operators.js';
 import {describeCondition} from './describe-condition.js';
 import type {ConditionTrace} from './trace.js';
@@ -52,7 +52,10 @@ export const clauseResult = (compiled: CompiledClause, context: ContextSource, u
 		result = every ? triBoth(result, pass) : triEither(result, pass);
 	}
 	if (result === 'unknown' && unknownKeys) {
-		for (const value of expected) if (value.state === 'unknown' && !unknownKeys.includes(value.key)) unknownKeys.push(value.key);
+		// Only the keys that could change the answer: a value no request value could match, whatever they hold, is not asked about.
+		for (const value of expected) {
+			if (value.state === 'unknown' && !unknownKeys.includes(value.key) && values.some(actual => mayMatch(operator, actual, value))) unknownKeys.push(value.key);
+		}
 	}
 	return result;
 };

@@ -1,5 +1,5 @@
 import {arnGlobMatcher} from '../arn.js';
-import {globMatcher, type Glob} from '../glob.js';
+import {globMatch, globMatcher, type Glob} from '../glob.js';
 import {compareArn} from './arn.js';
 import {binaryProblem, compareBinary, decodeBase64} from './binary.js';
 import {boolProblem, compareBool, parseBool} from './bool.js';
@@ -32,6 +32,12 @@ export type ValueOperator = {
 	readonly prepare?: (expected: string) => (actual: string) => boolean;
 	/** How a fixed value may be compared without a function: `equals` (the same text), `glob` (a `*`/`?` pattern), `arn` (ARN segments). */
 	readonly plain?: 'equals' | 'glob' | 'arn';
+	/**
+	 * Whether a request value could match a policy value whose variables' keys are not known, given that value with
+	 * each of them read as `*` (`widenText` / `widenGlob`): where it cannot, no answer about those keys changes the
+	 * match. Absent: the operator has no such test, and the match stays unknown.
+	 */
+	readonly couldMatch?: (actual: string, widened: Glob) => boolean;
 	/** Why a request value can never match, e.g. `is not a number`. */
 	readonly problem?: (actual: string) => string | undefined;
 	readonly relation: Relation;
@@ -63,6 +69,7 @@ const string = (comparison: StringComparison, negated: boolean): ValueOperator =
 	...(comparison === 'like' ? {prepare: (expected: string) => globMatcher(expected as Glob), plain: 'glob' as const} : {}),
 	...(comparison === 'equalsIgnoreCase' ? {prepare: ignoringCase} : {}),
 	...(comparison === 'equals' ? {plain: 'equals' as const} : {}),
+	couldMatch: comparison === 'equalsIgnoreCase' ? (actual, widened) => globMatch(widened, actual, {ignoreCase: true}) : (actual, widened) => globMatch(widened, actual),
 	relation:
 		comparison === 'like'
 			? {holds: 'matches', fails: 'does not match', list: 'plain'}
@@ -114,6 +121,8 @@ const arn = (negated: boolean): ValueOperator => ({
 	compare: compareArn,
 	prepare: expected => arnGlobMatcher(expected as Glob),
 	plain: 'arn',
+	// A plain pattern, not read by ARN segment: a variable's value may hold a colon, so `*` may span segments here.
+	couldMatch: (actual, widened) => globMatch(widened, actual),
 	relation: {holds: 'matches', fails: 'does not match', list: 'plain'},
 });
 

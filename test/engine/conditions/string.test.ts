@@ -184,3 +184,59 @@ describe('compareString', () => {
 		expect(compareString('like', 'abc', 'b*')).toBe(false);
 	});
 });
+
+/*
+ * IAM User Guide, "Policy variables": "When the policy is evaluated, the policy variables are replaced with values that come
+ * from the conditional context keys passed in the request." Whatever value a key whose value is not known would put in,
+ * the written parts of the policy value stay: where a request value cannot match them, the key cannot change the answer.
+ */
+describe('a policy value whose variable is not known', () => {
+	const homeValues = ['home/', 'home/${aws:username}/*'];
+
+	it('does not match a request value that no value of the variable could match, and does not ask for the key', () => {
+		const trace = check('StringLike', 's3:prefix', homeValues, {'s3:prefix': 'reports/'}, 'unknown');
+		expect(trace.result).toBe('no');
+		expect(trace.unknownKeys).toBeUndefined();
+		expect(trace.reason).toBe(
+			's3:prefix is "reports/", which does not match any of "home/", "home/${aws:username}/*" (whatever aws:username holds, "home/${aws:username}/*" cannot match)',
+		);
+	});
+
+	it('stays unknown, naming the key, where some value of the variable could match', () => {
+		const trace = check('StringLike', 's3:prefix', homeValues, {'s3:prefix': 'home/bob/2024/'}, 'unknown');
+		expect(trace.result).toBe('unknown');
+		expect(trace.unknownKeys).toEqual(['aws:username']);
+	});
+
+	it('keeps StringEquals literal around the variable: a written * is an asterisk, the case counts', () => {
+		expect(result('StringEquals', 'aws:ResourceTag/path', 'home/${aws:username}/notes', {'aws:ResourceTag/path': 'home/bob/cv'}, 'unknown')).toBe('no');
+		expect(result('StringEquals', 'aws:ResourceTag/path', 'home/${aws:username}/notes', {'aws:ResourceTag/path': 'home/bob/notes'}, 'unknown')).toBe('unknown');
+		expect(result('StringEquals', 'aws:ResourceTag/path', 'a*${aws:username}', {'aws:ResourceTag/path': 'abc'}, 'unknown')).toBe('no');
+		expect(result('StringEquals', 'aws:ResourceTag/path', 'a*${aws:username}', {'aws:ResourceTag/path': 'a*bob'}, 'unknown')).toBe('unknown');
+		expect(result('StringEquals', 'aws:ResourceTag/path', 'Home/${aws:username}', {'aws:ResourceTag/path': 'home/bob'}, 'unknown')).toBe('no');
+		expect(result('StringEqualsIgnoreCase', 'aws:ResourceTag/path', 'Home/${aws:username}', {'aws:ResourceTag/path': 'home/bob'}, 'unknown')).toBe('unknown');
+		expect(result('StringEqualsIgnoreCase', 'aws:ResourceTag/path', 'Home/${aws:username}', {'aws:ResourceTag/path': 'work/bob'}, 'unknown')).toBe('no');
+	});
+
+	it('gives the negated operators a certain answer too', () => {
+		expect(result('StringNotLike', 's3:prefix', 'home/${aws:username}/*', {'s3:prefix': 'reports/'}, 'unknown')).toBe('yes');
+		expect(result('StringNotLike', 's3:prefix', 'home/${aws:username}/*', {'s3:prefix': 'home/bob/'}, 'unknown')).toBe('unknown');
+	});
+
+	it('reads ARN values as plain patterns, since a variable may put a colon anywhere', () => {
+		const pattern = 'arn:aws:iam::${aws:PrincipalAccount}:role/*';
+		expect(result('ArnLike', 'aws:PrincipalArn', pattern, {'aws:PrincipalArn': 'arn:aws:iam::123456789012:user/alice'}, 'unknown')).toBe('no');
+		expect(result('ArnLike', 'aws:PrincipalArn', pattern, {'aws:PrincipalArn': 'arn:aws:iam::123456789012:role/Admin'}, 'unknown')).toBe('unknown');
+		expect(result('ArnLike', 'aws:SourceArn', 'arn:aws:s3:::bucket/${aws:userid}', {'aws:SourceArn': 'arn:aws:s3:::bucket/AROAEXAMPLE:s1'}, 'unknown')).toBe('unknown');
+	});
+
+	it('leaves operators without a pattern reading unknown (Bool)', () => {
+		expect(result('Bool', 'aws:SecureTransport', '${aws:PrincipalTag/tls}', {'aws:SecureTransport': 'true'}, 'unknown')).toBe('unknown');
+	});
+
+	it('matches nothing when a later variable has no value and no default', () => {
+		const trace = check('StringLike', 's3:prefix', '${aws:username}/${aws:PrincipalTag/team}/*', {'s3:prefix': 'bob/blue/x', 'aws:PrincipalTag/team': null}, 'unknown');
+		expect(trace.result).toBe('no');
+		expect(trace.reason).toContain('(aws:PrincipalTag/team is not in the request, so "${aws:username}/${aws:PrincipalTag/team}/*" matches nothing)');
+	});
+});
