@@ -74,6 +74,21 @@ const createPlaceholders = (): Placeholders => {
 	};
 };
 
+/**
+ * A known name is replaced in text only where it stands alone: not inside a longer word, not joined by a colon to a
+ * word (`kms:Decrypt`, `aws:kms`: a service prefix, an action, a condition value), not as the first label of an AWS
+ * service's host name (`s3.eu-west-1.amazonaws.com`, `athena.amazonaws.com`). A bucket's host name
+ * (`bucket.s3.amazonaws.com`) still has its name replaced.
+ */
+const standaloneBefore = '(?<![A-Za-z0-9_-])(?<![A-Za-z0-9]:)';
+const standaloneAfter = '(?![A-Za-z0-9_-])(?!:[A-Za-z0-9*])(?!\\.(?:[a-z]{2}(?:-[a-z]+)+-\\d\\.)?amazonaws\\.com)';
+
+/** Values a policy's grammar gives whole (an Effect, a Bool): a name equal to one is never searched for in text. */
+const policyWords: ReadonlySet<string> = new Set(['allow', 'deny', 'true', 'false']);
+
+/** Fields of a policy statement whose values are AWS's words (an effect, a version, actions): never a user's names. */
+const grammarFields: ReadonlySet<string> = new Set(['Effect', 'Version', 'Action', 'NotAction']);
+
 const hasWildcard = (text: string): boolean => /[*?]|\$\{/.test(text);
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const emailPattern = /^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$/;
@@ -180,10 +195,10 @@ const createRedactor = (names: Placeholders): Redactor => {
 		// Inside an ARN no ARN can start: a never-matching group keeps the groups' numbering.
 		const alternatives = withArns ? [...patterns] : ['((?!))', ...patterns.slice(1)];
 		const words = known
-			.filter(name => name.length >= 2)
+			.filter(name => name.length >= 2 && !policyWords.has(name.toLowerCase()))
 			.sort((a, b) => b.length - a.length || a.localeCompare(b))
 			.map(escapeRegExp);
-		if (words.length > 0) alternatives.push(`(?<![A-Za-z0-9_-])(${words.join('|')})(?![A-Za-z0-9_-])`);
+		if (words.length > 0) alternatives.push(`${standaloneBefore}(${words.join('|')})${standaloneAfter}`);
 		const made = new RegExp(alternatives.join('|'), 'g');
 		expressions.set(cacheKey, made);
 		return made;
@@ -265,6 +280,9 @@ const walk = (value: Json, path: readonly string[], redactor: Redactor): Json =>
 		if (field === 'kmsKeyId') return redactor.keyReference(value);
 		if (field === 'name' && path.includes('grants')) return redactor.grantName(value);
 		if (field === 'ruleId' && parent === 'replication') return redactor.ruleId(value);
+		if (inPolicy && ((field !== undefined && grammarFields.has(field)) || (parent !== undefined && /^\d+$/.test(field ?? '') && (parent === 'Action' || parent === 'NotAction')))) {
+			return value;
+		}
 		return redactor.text(value);
 	}
 	if (Array.isArray(value)) return value.map((item: Json, index: number) => walk(item, [...path, String(index)], redactor));

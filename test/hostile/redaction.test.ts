@@ -55,6 +55,28 @@ const variables: Snapshot = buildSnapshot({
 	},
 });
 
+/**
+ * Names a customer chose that are also AWS's own words: a role called `kms`, a session called `s3`, a policy called
+ * `Allow`, a role called `true`. Redacted where they name something, they must not rewrite the policies' grammar
+ * (`"Effect": "Allow"`, `kms:Decrypt`, `aws:kms`, `s3.eu-west-1.amazonaws.com`, `"true"`).
+ */
+const awsWords = (role: string, session: string, policyName: string): Snapshot =>
+	buildSnapshot({
+		principal: {
+			arn: `arn:aws:sts::111122223333:assumed-role/${role}/${session}`,
+			identityPolicies: [
+				named(
+					policyName,
+					policy(
+						allow('s3:PutObject', 'arn:aws:s3:::example-bucket/*', {Condition: {StringEquals: {'s3:x-amz-server-side-encryption': 'aws:kms'}, Bool: {'aws:SecureTransport': 'true'}}}),
+						allow(['kms:GenerateDataKey', 'kms:Decrypt'], keyArn, {Condition: {StringEquals: {'kms:ViaService': 's3.eu-west-1.amazonaws.com'}}}),
+					),
+				),
+			],
+			permissionsBoundary: null,
+		},
+	});
+
 const snapshots: ReadonlyArray<[string, Snapshot]> = [
 	...examples,
 	['completeSnapshot', completeSnapshot],
@@ -63,6 +85,8 @@ const snapshots: ReadonlyArray<[string, Snapshot]> = [
 	['leaky', leaky],
 	['variables', variables],
 	['session', buildSnapshot({principal: {arn: sessionArn}})],
+	['names that are AWS words (role kms, session s3, policy Allow)', awsWords('kms', 's3', 'Allow')],
+	['names that are AWS words (role true, session Decrypt, policy Deny)', awsWords('true', 'Decrypt', 'Deny')],
 ];
 
 describe('redaction round trip: every example and test snapshot diagnoses the same redacted', () => {
@@ -147,5 +171,24 @@ describe('--redact all', () => {
 		expect(result.notes[0]).toMatch(/^--redact all: IP ranges \(CIDRs\)/);
 		const changed = outcomeOf(diagnose(snapshot)) !== outcomeOf(diagnose(hostile));
 		expect(result.notes.some(note => note.startsWith('Redaction changed how this snapshot decides'))).toBe(changed);
+	});
+});
+
+describe('names that are also AWS words', () => {
+	const original = buildSnapshot({
+		...awsWords('kms', 's3', 'Allow'),
+		metadata: {title: 'role kms, session s3: PUT https://example-bucket.s3.eu-west-1.amazonaws.com/q1.csv denied via s3.eu-west-1.amazonaws.com', collectedBy: 'manual'},
+	});
+	const redacted = redactSnapshot(original);
+	const statements = (snapshot: Snapshot) => (snapshot.principal!.identityPolicies![0]!.document as {Statement: {Effect: string; Action: unknown; Condition: unknown}[]}).Statement;
+
+	it('are replaced where they name the role, the session and the policy', () => {
+		expect(redacted.principal!.arn).toBe(`arn:aws:sts::${redacted.principal!.arn.split(':')[4]}:assumed-role/role-1/session-1`);
+		expect(redacted.principal!.identityPolicies![0]!.name).toBe('policy-1');
+		expect(redacted.metadata!.title).toBe('role role-1, session session-1: PUT https://bucket-1.s3.eu-west-1.amazonaws.com/q1.csv denied via s3.eu-west-1.amazonaws.com');
+	});
+
+	it("leave the policies' effects, actions and condition values as written", () => {
+		expect(statements(redacted).map(({Effect, Action, Condition}) => ({Effect, Action, Condition}))).toEqual(statements(original).map(({Effect, Action, Condition}) => ({Effect, Action, Condition})));
 	});
 });
