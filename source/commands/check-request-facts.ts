@@ -1,10 +1,9 @@
 import {parsePresignedUrl, type PresignedUrlFacts} from '../inputs/presigned-url/parse-presigned-url.js';
 import {distributionOfFlags} from '../inputs/distribution/distribution-flags.js';
-import {describeNameError, parsePrincipalArn} from '../names/index.js';
+import {serviceOfFlags} from '../inputs/service/service-flags.js';
 import {serviceFacts} from '../operations/aws-services.js';
 import {allOperations, destinationLeg, operationModule} from '../operations/registry.js';
 import {isOperation, operationNamesInWords} from '../snapshot/operation-names.js';
-import {awsServiceNames, isAwsServiceName} from '../snapshot/service-names.js';
 import type {DistributionInfo, ServiceInfo, Snapshot} from '../snapshot/snapshot.js';
 import {CliError} from './cli-error.js';
 
@@ -51,32 +50,20 @@ export const checkRequestFactFlags = (operation: string | undefined, options: Re
 	if (options.presignedUrl !== undefined && fact !== 'presigned-url') {
 		throw new CliError(`--presigned-url needs --operation ${namesOf('presigned-url')}: the URL does not say whether it is a GET or a PUT`);
 	}
-	if ((options.service !== undefined || options.serviceRole !== undefined) && fact !== 'service') {
-		throw new CliError(`--service and --service-role name the AWS service that reads or writes the object: give them with --operation ${namesOf('service')}`);
-	}
-	serviceOf(options);
+	serviceOfOptions(options, fact === 'service');
+};
+
+const serviceOfOptions = (options: RequestFactOptions, forService: boolean): ServiceInfo | undefined => {
+	const service = serviceOfFlags(options, forService, '--profile');
+	if (!service.ok) throw new CliError(service.error);
+	return service.value;
 };
 
 /**
- * The service and the role it uses. A service that acts with the caller's own credentials (Athena) takes no role: the
- * caller is the profile's; a service with a role of its own is diagnosed as that role.
+ * The service and the role it uses (see `serviceOfFlags`), once `checkRequestFactFlags` has checked that the
+ * operation is a service's.
  */
-export const serviceOf = (options: RequestFactOptions): ServiceInfo | undefined => {
-	if (options.service === undefined) {
-		if (options.serviceRole !== undefined) throw new CliError(`--service-role needs --service: which service uses the role (${awsServiceNames.join(', ')})`);
-		return undefined;
-	}
-	if (!isAwsServiceName(options.service)) throw new CliError(`--service ${options.service} is not a choice: give one of ${awsServiceNames.join(', ')}`);
-	const facts = serviceFacts(options.service);
-	if (options.serviceRole === undefined) return {name: options.service};
-	if (facts.family === 'forward-access-session') {
-		throw new CliError(`--service-role does not apply to ${options.service}: ${facts.label} reads and writes with the caller's own credentials (leave --service-role out; --profile is the caller)`);
-	}
-	const role = parsePrincipalArn(options.serviceRole);
-	if (!role.ok) throw new CliError(describeNameError(options.serviceRole, role.error, '--service-role'));
-	if (role.value.kind !== 'role') throw new CliError(`--service-role ${options.serviceRole} is not an IAM role ARN: give the role ${facts.label} uses, such as arn:aws:iam::111122223333:role/NAME`);
-	return {name: options.service, roleArn: options.serviceRole};
-};
+export const serviceOf = (options: RequestFactOptions): ServiceInfo | undefined => serviceOfOptions(options, true);
 
 /** The role whose policies live collection reads in place of the profile's own, when the service uses one. */
 export const actingRoleOf = (options: RequestFactOptions): string | undefined => serviceOf(options)?.roleArn;

@@ -4,9 +4,8 @@ import {bundleFormat, type BundleQuestion} from '../../inputs/bundle/bundle-layo
 import {credentialFreeUrl} from '../../inputs/presigned-url/credential-free-url.js';
 import {distributionOfFlags, type DistributionFlags} from '../../inputs/distribution/distribution-flags.js';
 import {parsePresignedUrl} from '../../inputs/presigned-url/parse-presigned-url.js';
-import {serviceFacts} from '../../operations/aws-services.js';
+import {serviceOfFlags} from '../../inputs/service/service-flags.js';
 import {destinationLeg, hasSource, operationModule} from '../../operations/registry.js';
-import {awsServiceNames, isAwsServiceName} from '../../snapshot/service-names.js';
 import type {ServiceInfo} from '../../snapshot/snapshot.js';
 import {isOperation, operationNames, operationNamesInWords, type Operation} from '../../snapshot/operation-names.js';
 
@@ -149,22 +148,15 @@ export const validateCollectOptions = (input: CollectScriptInput): Result<Collec
 	return ok(options as CollectScriptOptions);
 };
 
-/** --service and --service-role: only for an operation of a service; a role only for a service that uses one. */
+/** --service and --service-role (see `serviceOfFlags`); a service with a role makes the request as that role, not as --principal. */
 const serviceOf = (input: CollectScriptInput): Result<ServiceInfo | undefined, CollectOptionsError> => {
-	const fail = (message: string) => err({message});
-	if (input.service === undefined) return input.serviceRole === undefined ? ok(undefined) : fail('--service-role needs --service: which service uses the role');
-	if (operationModule(input.operation as Operation).givenFact !== 'service') {
-		return fail(`--service names the AWS service that reads or writes the object: give it with --operation ${operationNamesInWords(operationNames.filter(name => operationModule(name).givenFact === 'service'))}`);
+	const service = serviceOfFlags(input, operationModule(input.operation as Operation).givenFact === 'service', '--principal');
+	if (!service.ok) return err({message: service.error});
+	const roleArn = service.value?.roleArn;
+	if (roleArn !== undefined && input.principal !== undefined && input.principal !== roleArn) {
+		return err({message: '--principal and --service-role name two principals: the service makes the request as its role (leave --principal out)'});
 	}
-	if (!isAwsServiceName(input.service)) return fail(`--service "${input.service}" is not one of ${awsServiceNames.join(', ')}`);
-	if (input.serviceRole === undefined) return ok({name: input.service});
-	const facts = serviceFacts(input.service);
-	if (facts.family === 'forward-access-session') return fail(`--service-role does not apply to ${input.service}: ${facts.label} uses the caller's own credentials (give the caller with --principal)`);
-	const role = parsePrincipalArn(input.serviceRole);
-	if (!role.ok) return fail(describeNameError(input.serviceRole, role.error, '--service-role'));
-	if (role.value.kind !== 'role') return fail(`--service-role "${input.serviceRole}" is not an IAM role ARN: give the role ${facts.label} uses`);
-	if (input.principal !== undefined && input.principal !== input.serviceRole) return fail('--principal and --service-role name two principals: the service makes the request as its role (leave --principal out)');
-	return ok({name: input.service, roleArn: input.serviceRole});
+	return ok(service.value);
 };
 
 /** question.json as the script writes it. */

@@ -201,7 +201,7 @@ describe('validateCollectOptions', () => {
 	);
 
 	it.each<[CollectScriptInput, RegExp]>([
-		[{operation: 'download', bucket: 'amzn-s3-demo-bucket', objectKey: 'k', service: 'glue'}, /--service names the AWS service .* --operation service-read or service-write/],
+		[{operation: 'download', bucket: 'amzn-s3-demo-bucket', objectKey: 'k', service: 'glue'}, /--service and --service-role name the AWS service .* --operation service-read or service-write/],
 		[{operation: 'service-read', bucket: 'amzn-s3-demo-bucket', objectKey: 'k', service: 'kinesis'}, /--service "kinesis" is not one of athena, glue/],
 		[{operation: 'service-read', bucket: 'amzn-s3-demo-bucket', objectKey: 'k', service: 'athena', serviceRole: 'arn:aws:iam::111122223333:role/R'}, /does not apply to athena/],
 		[{operation: 'service-read', bucket: 'amzn-s3-demo-bucket', objectKey: 'k', service: 'glue', serviceRole: 'arn:aws:iam::111122223333:user/u'}, /is not an IAM role ARN/],
