@@ -3,11 +3,9 @@ import type {StatementTrace} from '../../../engine/evaluation.js';
 import {isObject, type JsonObject, type Mutable} from '../../../shared/json.js';
 import {parseS3Arn} from '../../../names/index.js';
 import type {Requirement} from '../../diagnosis.js';
-import {sameRef, type PolicyRef} from '../../policy-ref.js';
 import {placeOfLayer} from '../../requirements.js';
 import {draftOf, type Draft, type FixContext, type FixPlace} from '../draft.js';
-import {knownActionsOnly} from '../known-actions.js';
-import {replaceStatement} from '../policy-document.js';
+import {byStatement, rewriteStatement, type StatementFind} from '../statement-rewrite.js';
 import {denyingStatement} from './narrow-deny.js';
 
 /**
@@ -72,10 +70,8 @@ const correctedStatement = (trace: StatementTrace, corrections: ReadonlyMap<Cond
 	return {...trace.source, Condition: condition};
 };
 
-type Found = {readonly trace: StatementTrace; readonly ref: PolicyRef; readonly corrections: ReadonlyMap<ConditionTrace, string>; readonly requirements: Requirement[]};
-
 export const correctCondition = (context: FixContext, places: readonly FixPlace[]): Draft[] => {
-	const found: Found[] = [];
+	const finds: StatementFind<ReadonlyMap<ConditionTrace, string>>[] = [];
 	for (const requirement of context.analysis.requirements.filter(row => (row.status === 'denied' || row.status === 'missing') && !row.alternative)) {
 		for (const trace of blockingStatements(context, requirement)) {
 			const conditions = breaking(trace);
@@ -83,25 +79,23 @@ export const correctCondition = (context: FixContext, places: readonly FixPlace[
 			const ref = context.analysis.book.refOf(trace);
 			// Only a statement every breaking condition of which can be corrected: otherwise the correction alone fixes nothing.
 			if (conditions.length === 0 || values.some(value => value === undefined) || !ref) continue;
-			const same = found.find(entry => sameRef(entry.ref, ref) && entry.trace.statementIndex === trace.statementIndex);
-			if (same) same.requirements.push(requirement);
-			else found.push({trace, ref, corrections: new Map(conditions.map((condition, index) => [condition, values[index]!])), requirements: [requirement]});
+			finds.push({trace, ref, requirement, found: new Map(conditions.map((condition, index) => [condition, values[index]!]))});
 		}
 	}
-	return found.flatMap(({trace, ref, corrections, requirements}): Draft[] => {
-		const into = places.find(place => place.place === ref.place)?.rewritable?.(context, ref, requirements[0]!);
-		if (!into?.document) return [];
+	return byStatement(finds).flatMap((found): Draft[] => {
+		const {trace, requirements, found: corrections} = found;
 		const statement = correctedStatement(trace, corrections);
-		const cleaned = knownActionsOnly(replaceStatement(into.document, trace.statementIndex, statement), context.catalogue);
+		const rewrite = rewriteStatement(context, places, found, statement);
+		if (!rewrite) return [];
 		const words = [...corrections].map(([condition, value]) => `${condition.clause.key} ${condition.clause.operator} ${condition.clause.values.map(item => `"${item}"`).join(', ')} cannot fit "${condition.actual.state === 'present' ? condition.actual.values[0] : ''}", which AWS sends for this request: add "${value}" beside it`);
 		const bucketKeys = [...corrections.keys()].some(condition => condition.clause.key.toLowerCase() === contextKey);
 		return [
-			draftOf(into, {
+			draftOf(rewrite.into, {
 				kind: 'correct-condition',
 				statement,
-				policy: cleaned.policy,
+				policy: rewrite.policy,
 				resolves: [...new Set(requirements)],
-				summary: `Correct ${trace.policy}, ${trace.label}: ${words.join('; ')}.${bucketKeys ? ' The old value stays: objects written before S3 Bucket Keys were turned on (or off) keep the encryption context they were written with.' : ''}${cleaned.note}`,
+				summary: `Correct ${trace.policy}, ${trace.label}: ${words.join('; ')}.${bucketKeys ? ' The old value stays: objects written before S3 Bucket Keys were turned on (or off) keep the encryption context they were written with.' : ''}${rewrite.note}`,
 			}),
 		];
 	});

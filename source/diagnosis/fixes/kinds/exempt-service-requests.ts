@@ -2,11 +2,9 @@ import type {ConditionTrace} from '../../../engine/conditions/trace.js';
 import type {StatementTrace} from '../../../engine/evaluation.js';
 import {isObject, type JsonObject, type Mutable} from '../../../shared/json.js';
 import type {Requirement} from '../../diagnosis.js';
-import {sameRef, type PolicyRef} from '../../policy-ref.js';
 import {placeOfLayer} from '../../requirements.js';
 import {draftOf, type Draft, type FixContext, type FixPlace} from '../draft.js';
-import {knownActionsOnly} from '../known-actions.js';
-import {replaceStatement} from '../policy-document.js';
+import {byStatement, rewriteStatement, type StatementFind} from '../statement-rewrite.js';
 
 /**
  * A Deny that keeps requests to a network (aws:SourceIp, aws:VpcSourceIp, aws:SourceVpc, aws:SourceVpce) meets a
@@ -42,34 +40,29 @@ const exempted = (trace: StatementTrace): JsonObject => {
 	return {...trace.source, Condition: condition};
 };
 
-type Found = {readonly trace: StatementTrace; readonly ref: PolicyRef; readonly requirements: Requirement[]};
-
 export const exemptServiceRequests = (context: FixContext, places: readonly FixPlace[]): Draft[] => {
-	const found: Found[] = [];
+	const finds: StatementFind<undefined>[] = [];
 	for (const requirement of context.analysis.requirements.filter(row => (row.status === 'denied' || row.status === 'unknown') && !row.alternative)) {
 		for (const trace of networkDenies(context, requirement)) {
 			const ref = context.analysis.book.refOf(trace);
-			if (!ref) continue;
-			const same = found.find(entry => sameRef(entry.ref, ref) && entry.trace.statementIndex === trace.statementIndex);
-			if (same) same.requirements.push(requirement);
-			else found.push({trace, ref, requirements: [requirement]});
+			if (ref) finds.push({trace, ref, requirement, found: undefined});
 		}
 	}
-	return found.flatMap(({trace, ref, requirements}): Draft[] => {
-		const into = places.find(place => place.place === ref.place)?.rewritable?.(context, ref, requirements[0]!);
-		if (!into?.document) return [];
+	return byStatement(finds).flatMap((found): Draft[] => {
+		const {trace, requirements} = found;
 		const statement = exempted(trace);
-		const cleaned = knownActionsOnly(replaceStatement(into.document, trace.statementIndex, statement), context.catalogue);
+		const rewrite = rewriteStatement(context, places, found, statement);
+		if (!rewrite) return [];
 		const keys = [...new Set(trace.conditions.filter(isNetwork).map(condition => condition.clause.key))].join(', ');
 		return [
-			draftOf(into, {
+			draftOf(rewrite.into, {
 				kind: 'correct-condition',
 				statement,
-				policy: cleaned.policy,
+				policy: rewrite.policy,
 				resolves: [...new Set(requirements)],
 				// Said beside the fix: the network rule no longer holds for any service acting with these credentials.
 				weakens: `Requests any AWS service makes with the caller's credentials (aws:ViaAWSService true) are no longer kept to ${keys === '' ? 'the network' : `the network ${keys} names`}: whoever holds those credentials outside it can still reach the data through such a service. To exempt one service alone, use "ForAllValues:StringNotEquals": {"aws:CalledVia": ["<service>.amazonaws.com"]} instead.`,
-				summary: `Correct ${trace.policy}, ${trace.label}: when an AWS service makes the request for you, ${keys} may not be your network (AWS's pages disagree); add "Bool": {"${viaKey}": "false"} so the Deny keeps applying to direct requests and lets requests AWS services make for you pass, whichever address they carry.${cleaned.note}`,
+				summary: `Correct ${trace.policy}, ${trace.label}: when an AWS service makes the request for you, ${keys} may not be your network (AWS's pages disagree); add "Bool": {"${viaKey}": "false"} so the Deny keeps applying to direct requests and lets requests AWS services make for you pass, whichever address they carry.${rewrite.note}`,
 			}),
 		];
 	});

@@ -1,12 +1,10 @@
 import type {StatementTrace} from '../../../engine/evaluation.js';
 import type {Analysis} from '../../analyse.js';
 import type {Requirement} from '../../diagnosis.js';
-import {sameRef} from '../../policy-ref.js';
 import {placeOfLayer} from '../../requirements.js';
-import {groupBy} from '../context.js';
 import {draftOf, type Draft, type FixKind} from '../draft.js';
-import {knownActionsOnly} from '../known-actions.js';
-import {exemptCaller, replaceStatement} from '../policy-document.js';
+import {exemptCaller} from '../policy-document.js';
+import {byStatement, rewriteStatement, type StatementFind} from '../statement-rewrite.js';
 import {weakensOf} from '../weakens.js';
 
 /**
@@ -25,28 +23,26 @@ export const denyingStatement = (analysis: Analysis, requirement: Requirement): 
 export const narrowDeny: FixKind = (context, places) => {
 	const {analysis, caller} = context;
 	if (!caller) return [];
-	const denied = analysis.requirements
+	const finds = analysis.requirements
 		.filter(requirement => requirement.status === 'denied')
-		.flatMap(requirement => {
+		.flatMap((requirement): StatementFind<undefined>[] => {
 			const trace = denyingStatement(analysis, requirement);
 			const ref = trace ? analysis.book.refOf(trace) : undefined;
-			return trace && ref ? [{requirement, trace, ref}] : [];
+			return trace && ref ? [{trace, ref, requirement, found: undefined}] : [];
 		});
-	const byStatement = groupBy(denied, entry => denied.find(other => sameRef(other.ref, entry.ref) && other.trace.statementIndex === entry.trace.statementIndex)!);
-	return [...byStatement.entries()].flatMap(([{trace, ref}, entries]): Draft[] => {
-		const requirements = entries.map(entry => entry.requirement);
-		const into = places.find(place => place.place === ref.place)?.rewritable?.(context, ref, requirements[0]!);
-		if (!into?.document) return [];
+	return byStatement(finds).flatMap((found): Draft[] => {
+		const {trace, requirements} = found;
 		const statement = exemptCaller(trace.source, caller.arn);
-		const cleaned = knownActionsOnly(replaceStatement(into.document, trace.statementIndex, statement), context.catalogue);
+		const rewrite = rewriteStatement(context, places, found, statement);
+		if (!rewrite) return [];
 		const actions = [...new Set(requirements.map(requirement => requirement.action))];
 		return [
-			draftOf(into, {
+			draftOf(rewrite.into, {
 				kind: 'narrow-deny',
 				statement,
-				policy: cleaned.policy,
+				policy: rewrite.policy,
 				resolves: requirements,
-				summary: `${trace.policy}, ${trace.label} denies ${actions.join(' and ')}. Narrow it so it no longer applies to ${caller.arn}.${cleaned.note}`,
+				summary: `${trace.policy}, ${trace.label} denies ${actions.join(' and ')}. Narrow it so it no longer applies to ${caller.arn}.${rewrite.note}`,
 				weakens: weakensOf(trace, caller, actions),
 			}),
 		];

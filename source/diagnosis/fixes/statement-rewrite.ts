@@ -1,0 +1,42 @@
+import type {StatementTrace} from '../../engine/evaluation.js';
+import type {JsonObject} from '../../shared/json.js';
+import type {PolicyJson} from '../../snapshot/snapshot.js';
+import type {Requirement} from '../diagnosis.js';
+import {sameRef, type PolicyRef} from '../policy-ref.js';
+import type {FixContext, FixPlace, Rewritable} from './draft.js';
+import {knownActionsOnly} from './known-actions.js';
+import {replaceStatement} from './policy-document.js';
+
+/**
+ * The steps the kinds that rewrite a statement where it stands share (correct a condition, exempt the requests AWS
+ * services make, narrow a Deny): a statement found for several rows is rewritten once, for all of them, in the
+ * policy that holds it, every other statement kept as it was.
+ */
+
+/** A statement found for one row, and what the kind found in it. */
+export type StatementFind<T> = {readonly trace: StatementTrace; readonly ref: PolicyRef; readonly requirement: Requirement; readonly found: T};
+
+/** A statement to rewrite, with every row it was found for, and what the kind found in it the first time. */
+export type FoundStatement<T> = {readonly trace: StatementTrace; readonly ref: PolicyRef; readonly requirements: readonly Requirement[]; readonly found: T};
+
+/** Each statement once (the same policy and position), in the order first found. */
+export const byStatement = <T>(finds: readonly StatementFind<T>[]): FoundStatement<T>[] => {
+	const statements: {trace: StatementTrace; ref: PolicyRef; requirements: Requirement[]; found: T}[] = [];
+	for (const {trace, ref, requirement, found} of finds) {
+		const same = statements.find(entry => sameRef(entry.ref, ref) && entry.trace.statementIndex === trace.statementIndex);
+		if (same) same.requirements.push(requirement);
+		else statements.push({trace, ref, requirements: [requirement], found});
+	}
+	return statements;
+};
+
+/** Where the statement can be written, and the whole policy with `statement` in its place (no action AWS does not know). */
+export type Rewrite = {readonly into: Rewritable; readonly policy: PolicyJson; readonly note: string};
+
+/** `undefined` where the statement's place cannot be rewritten, or holds no document. */
+export const rewriteStatement = (context: FixContext, places: readonly FixPlace[], {trace, ref, requirements}: FoundStatement<unknown>, statement: JsonObject): Rewrite | undefined => {
+	const into = places.find(place => place.place === ref.place)?.rewritable?.(context, ref, requirements[0]!);
+	if (!into?.document) return undefined;
+	const cleaned = knownActionsOnly(replaceStatement(into.document, trace.statementIndex, statement), context.catalogue);
+	return {into, policy: cleaned.policy, note: cleaned.note};
+};
