@@ -6,6 +6,7 @@ import {knownCauseOf} from './known-causes.js';
 import {operationOf, serviceOfAction} from './operations.js';
 import {type Mutable} from '../../shared/json.js';
 import {findKeyArn} from '../../names/index.js';
+import {awsServices} from '../../operations/aws-services.js';
 
 
 const deniedWords = /\bAccess\s?Denied\b|\bnot authorized\b|\b403\b|\bForbidden\b/i;
@@ -22,7 +23,12 @@ export const denialFromEnvelope = (envelope: Envelope): ParsedDenial | undefined
 	const service = actionService ?? (ciphertext || envelope.errorCode?.startsWith('KMS.') ? 'kms' : envelope.service);
 	const cause = core?.cause ?? knownCauseOf(envelope.errorCode, message, service);
 	const bare = envelope.form === 'message';
-	const recognised = core !== undefined || cause !== undefined || (!bare && (envelope.errorCode !== undefined || deniedWords.test(message))) || (bare && deniedWords.test(message) && message.length <= 200);
+	const recognised =
+		envelope.athena !== undefined ||
+		core !== undefined ||
+		cause !== undefined ||
+		(!bare && (envelope.errorCode !== undefined || deniedWords.test(message))) ||
+		(bare && deniedWords.test(message) && message.length <= 200);
 	if (!recognised) return undefined;
 
 	const denial: Mutable<ParsedDenial> = {form: envelope.form, accounts: []};
@@ -48,6 +54,7 @@ export const denialFromEnvelope = (envelope: Envelope): ParsedDenial | undefined
 	if (envelope.errorCode) denial.errorCode = envelope.errorCode;
 	if (envelope.apiOperation) denial.apiOperation = envelope.apiOperation;
 	if (service) denial.service = service;
+	else if (envelope.athena) denial.service = 's3';
 	if (envelope.statusCode !== undefined) denial.statusCode = envelope.statusCode;
 	if (envelope.requestId) denial.requestId = envelope.requestId;
 	const authorizationId = authorizationIdOf(message);
@@ -55,6 +62,12 @@ export const denialFromEnvelope = (envelope: Envelope): ParsedDenial | undefined
 	if (message) denial.message = message;
 	const operation = envelope.transfer?.operation ?? operationOf(envelope.apiOperation, denial.action);
 	if (operation) denial.operation = operation;
+	if (envelope.athena) {
+		// Athena made the request for whoever ran the query: it is the service's read or write, whatever the call.
+		denial.athena = envelope.athena;
+		denial.operation = envelope.athena.writing ? 'service-write' : 'service-read';
+		denial.invokedBy = awsServices.athena.calledVia;
+	}
 	denial.accounts = accountsOf([denial.principal, denial.resource, denial.keyId, denial.policyArn]);
 	return denial;
 };

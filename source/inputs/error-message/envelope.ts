@@ -3,6 +3,7 @@ import type {Operation} from '../../snapshot/snapshot.js';
 import type {DenialForm} from './parsed-denial.js';
 import {serviceOfName} from './operations.js';
 import {parseS3Url} from '../../names/index.js';
+import {athenaRefusalOf, type AthenaRefusal} from './athena.js';
 
 /** What the SDK or CLI wrapped around AWS's message. */
 export type Envelope = {
@@ -15,6 +16,8 @@ export type Envelope = {
 	readonly requestId?: string;
 	/** `aws s3 cp` says what it was copying: "upload failed: ./big.bin to s3://bucket/key". */
 	readonly transfer?: {readonly operation: Operation; readonly objectArn?: string};
+	/** Athena's own wording of a refused read or write, wherever it stands in the text. */
+	readonly athena?: AthenaRefusal;
 };
 
 // botocore: "An error occurred (AccessDenied) when calling the UploadPart operation (reached max retries: 4): …"
@@ -47,8 +50,15 @@ const transferOf = (text: string): Envelope['transfer'] => {
 const withoutUndefined = (envelope: Envelope): Envelope =>
 	Object.fromEntries(Object.entries(envelope).filter(([, value]) => value !== undefined)) as Envelope;
 
-/** Takes the wrapping off `text` (whitespace already collapsed); a bare message comes back as form `message`. */
+/** Takes the wrapping off `text` (whitespace already collapsed); a bare message comes back as form `message`, Athena's as `athena`. */
 export const unwrapEnvelope = (text: string): Envelope => {
+	const unwrapped = unwrapSdk(text);
+	const athena = athenaRefusalOf(text);
+	if (!athena) return unwrapped;
+	return {...unwrapped, athena, ...(unwrapped.form === 'message' ? {form: 'athena' as const} : {})};
+};
+
+const unwrapSdk = (text: string): Envelope => {
 	const cli = cliPattern.exec(text);
 	if (cli) {
 		const code = cli[1]!;

@@ -1,5 +1,6 @@
 import type {DenialExplanation, ParsedDenial} from './parsed-denial.js';
 import {accountOf} from './accounts.js';
+import {athenaExplanation} from './athena.js';
 import {causeExplanation} from './cause-explanations.js';
 import {multipartApiCalls, whyDecrypt} from '../../operations/recognise.js';
 import {policyTypeAdvice} from './policy-type-advice.js';
@@ -97,8 +98,19 @@ const alsoDeniedLine = (denial: ParsedDenial): string[] => {
 	return [`The file holds ${others.length} more denied event${others.length === 1 ? '' : 's'}: ${listed}${others.length > 3 ? '; …' : ''}.`];
 };
 
-/** What a parsed denial means in plain words, and which grants to check next. */
+/**
+ * What a parsed denial means in plain words, and which grants to check next. Athena's own wording says what it was
+ * doing: its explanation leads, with what an AWS message inside it says besides.
+ */
 export const explainDenial = (denial: ParsedDenial): DenialExplanation => {
+	if (!denial.athena) return explainAwsMessage(denial);
+	const athena = athenaExplanation(denial.athena);
+	if (!denial.principal && !denial.action && !denial.cause) return {...athena, meaning: [...athena.meaning, ...alsoDeniedLine(denial)]};
+	const inner = explainAwsMessage(denial);
+	return {summary: `${athena.summary} ${inner.summary}`, meaning: [...athena.meaning, ...inner.meaning], checkNext: [...athena.checkNext, ...inner.checkNext]};
+};
+
+const explainAwsMessage = (denial: ParsedDenial): DenialExplanation => {
 	if (denial.cause && !denial.policyType && denial.denial === undefined) {
 		const explained = causeExplanation(denial.cause, denial);
 		return {...explained, meaning: [...explained.meaning, ...alsoDeniedLine(denial)]};

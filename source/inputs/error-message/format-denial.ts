@@ -28,6 +28,7 @@ const formWords: Readonly<Record<DenialForm, string>> = {
 	's3-xml': 'an S3 XML error body',
 	'kms-json': 'a KMS JSON error body',
 	cloudtrail: 'a CloudTrail event',
+	athena: 'an Amazon Athena error',
 };
 
 const policyLine = (denial: ParsedDenial): string | undefined => {
@@ -45,6 +46,7 @@ export const renderDenialText = (denial: ParsedDenial, explanation: DenialExplan
 		['Principal', denial.principal],
 		['Action', denial.action],
 		['Resource', denial.resource],
+		['S3 path', denial.athena?.path],
 		['Key', denial.keyId && denial.keyId !== denial.resource ? denial.keyId : undefined],
 		['Policy', policyLine(denial)],
 		['Policy ARN', denial.policyArn],

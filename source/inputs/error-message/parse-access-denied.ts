@@ -10,7 +10,7 @@ import {isObject} from '../../shared/json.js';
 export const expectedErrorForms =
 	'an AWS error such as "User: ARN is not authorized to perform: ACTION on resource: ARN because no identity-based policy allows the ACTION action", ' +
 	'an "An error occurred (AccessDenied) when calling the OPERATION operation: …" line from the AWS CLI or an SDK, ' +
-	'an S3 XML <Error> body, or a CloudTrail event as JSON (one event, or {"Records": [...]})';
+	'an S3 XML <Error> body, an Amazon Athena error ("Permission denied on S3 path: s3://…"), or a CloudTrail event as JSON (one event, or {"Records": [...]})';
 
 /** More than this many other denials in one CloudTrail file are counted, not kept. */
 const maxAlsoDenied = 20;

@@ -1,4 +1,5 @@
 import type {Operation} from '../../snapshot/snapshot.js';
+import type {AthenaRefusal} from './athena.js';
 
 /** The policy types AWS names in an enhanced AccessDenied message ("… in a service control policy"). */
 export type PolicyType =
@@ -26,7 +27,7 @@ export type KnownCause =
 	| 'sse-c-blocked';
 
 /** Which shape the text had: decides how much it can say. */
-export type DenialForm = 'message' | 'cli' | 'java-sdk' | 'go-sdk' | 'sdk-error' | 's3-xml' | 'kms-json' | 'cloudtrail';
+export type DenialForm = 'message' | 'cli' | 'java-sdk' | 'go-sdk' | 'sdk-error' | 's3-xml' | 'kms-json' | 'cloudtrail' | 'athena';
 
 export type ParsedDenial = {
 	readonly form: DenialForm;
@@ -68,6 +69,8 @@ export type ParsedDenial = {
 	readonly invokedBy?: string;
 	readonly region?: string;
 	readonly time?: string;
+	/** Athena said it could not read or write this S3 location (then `operation` is service-read or service-write). */
+	readonly athena?: AthenaRefusal;
 	/** Other denied events of the same CloudTrail file. */
 	readonly alsoDenied?: readonly ParsedDenial[];
 };

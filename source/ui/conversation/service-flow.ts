@@ -1,6 +1,6 @@
 import {serviceFacts} from '../../operations/aws-services.js';
 import {operationModule} from '../../operations/registry.js';
-import {isAwsServiceName} from '../../snapshot/service-names.js';
+import {isAwsServiceName, type AwsServiceName} from '../../snapshot/service-names.js';
 import type {Operation, ServiceInfo, Snapshot} from '../../snapshot/snapshot.js';
 import {ask, show} from './flow-steps.js';
 import type {Ending, Flow} from './flow-types.js';
@@ -9,11 +9,11 @@ import * as questions from './service-questions.js';
 /**
  * For an AWS service's read or write: which service, and, for one that uses a role of its own, which role. Asked
  * after the target, before the reads or the pastes: the role is who the reads (or the pasted policies) are about,
- * so with pasted policies it must be named.
+ * so with pasted policies it must be named. `settled`: the service a pasted error named (Athena's own wording).
  */
-export function* serviceFlow(operation: Operation, live: boolean): Flow<ServiceInfo | undefined> {
+export function* serviceFlow(operation: Operation, live: boolean, settled?: AwsServiceName): Flow<ServiceInfo | undefined> {
 	if (operationModule(operation).givenFact !== 'service') return undefined;
-	const name = yield* ask(questions.awsServiceQuestion);
+	const name = settled ?? (yield* ask(questions.awsServiceQuestion));
 	if (!isAwsServiceName(name)) return undefined;
 	const facts = serviceFacts(name);
 	if (facts.family === 'forward-access-session') {

@@ -67,7 +67,8 @@ export function* conversation(env: FlowEnv): Flow<Ending> {
 	if (profile !== undefined) yield* reachFlow(env, profile);
 	const target = yield* targetFlow(env, denial, profile !== undefined);
 	const distribution = yield* distributionFlow(target.question.operation);
-	const service = yield* serviceFlow(target.question.operation, profile !== undefined);
+	// Athena's own wording of the error already says which service read or wrote.
+	const service = yield* serviceFlow(target.question.operation, profile !== undefined, denial?.athena ? 'athena' : undefined);
 	// A service's own role makes its requests: the reads, or the pasted policies, are the role's.
 	const actingRole = service?.roleArn;
 	const ending = profile !== undefined ? yield* liveFlow(env, profile, target, denial, actingRole) : yield* manualFlow(env, target, denial, actingRole);

@@ -4,7 +4,7 @@ import type {ChoiceOption, ChoiceQuestion, TextQuestion} from './question.js';
 import {describeSize, checkSize} from './size.js';
 import {toolOptions} from './upload-tools.js';
 import {allOperations} from '../../operations/registry.js';
-import {isKeyArn, parseS3Arn} from '../../names/index.js';
+import {isKeyArn, parseS3Arn, parseS3Url} from '../../names/index.js';
 import {checkAccountId, checkBucketName, checkKeyArn, checkKmsKeyReference, checkObjectKey} from './validate.js';
 import {keyFromPasteChecks} from './key-from-paste.js';
 
@@ -169,9 +169,13 @@ export const targetOfDenial = (denial: ParsedDenial | undefined): {operation?: s
 	const resources = [denial.objectArn, denial.resource, denial.encryptionContext?.['aws:s3:arn']].filter((value): value is string => typeof value === 'string');
 	const object = resources.map(resource => parseS3Arn(resource)).find(location => location?.objectKey !== undefined);
 	const keyArn = [denial.resource, denial.keyId].find(value => value !== undefined && isKeyArn(value));
+	// Athena names a bucket, and the results object it wrote; a path it read may be a table's prefix, so its key is asked.
+	const athena = denial.athena ? parseS3Url(denial.athena.path) : undefined;
+	const athenaObject = athena && (denial.athena?.writing ? athena.objectKey : undefined);
 	return {
 		...(denial.operation ? {operation: denial.operation} : {}),
 		...(object?.objectKey ? {bucket: object.bucket, objectKey: object.objectKey} : {}),
+		...(athena && !object ? {bucket: athena.bucket, ...(athenaObject ? {objectKey: athenaObject} : {})} : {}),
 		...(keyArn ? {keyArn} : {}),
 	};
 };

@@ -49,6 +49,17 @@ describe('the wizard, for an AWS service reading the data', () => {
 		expect(diagnose(snapshot).findings.map(finding => finding.id)).toContain('service-acts-as');
 	});
 
+	it("takes the operation, the bucket and the service from Athena's own wording of a pasted error, and asks only for the object", () => {
+		const error = 'Permission denied on S3 path: s3://example-datalake/sales/ This query ran against the "orders" database, unless qualified by the query.';
+		expect(nextId({start: 'error', 'error-text': error, 'read-how': 'manual'})).toBe('object-key');
+		const {snapshot, order} = finish({start: 'error', 'error-text': error, 'read-how': 'manual', 'object-key': 'sales/part-00000.parquet', 'object-kms-key': keyArn, principal: 'arn:aws:iam::111122223333:user/analyst'});
+		expect(order).not.toContain('operation');
+		expect(order).not.toContain('bucket');
+		expect(order).not.toContain('aws-service');
+		expect(snapshot.question).toMatchObject({operation: 'service-read', bucket: 'example-datalake', objectKey: 'sales/part-00000.parquet'});
+		expect(snapshot.service).toEqual({name: 'athena'});
+	});
+
 	it('Glue with pasted policies: the role must be named (its policies are the ones pasted), and it is the caller', () => {
 		const glue = {...target, 'aws-service': 'glue'};
 		expect(nextId(glue)).toBe('service-role');
