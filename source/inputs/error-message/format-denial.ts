@@ -11,11 +11,13 @@ export type DenialJson = {
 	readonly accounts: readonly string[];
 	readonly operation?: ParsedDenial['operation'];
 	readonly errorCode?: string;
+	/** The S3 location Athena said it could not read or write (`s3://bucket/path`). */
+	readonly s3Path?: string;
 };
 
 export const denialJson = (denial: ParsedDenial): DenialJson => {
 	const {principal, action, resource, policyType, accounts, operation, errorCode} = denial;
-	const fields = {principal, action, resource, policyType, denial: denial.denial, accounts, operation, errorCode};
+	const fields = {principal, action, resource, policyType, denial: denial.denial, accounts, operation, errorCode, s3Path: denial.athena?.path};
 	return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as DenialJson;
 };
 

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {explainDenial} from '../../../source/inputs/error-message/explain-denial.js';
-import {renderDenialText} from '../../../source/inputs/error-message/format-denial.js';
+import {denialJson, renderDenialText} from '../../../source/inputs/error-message/format-denial.js';
 import {parseAccessDenied} from '../../../source/inputs/error-message/parse-access-denied.js';
 
 /*
@@ -50,6 +50,11 @@ describe("Athena's own wording of a refused read or write", () => {
 		expect(write.checkNext[0]).toContain('check --operation service-write --service athena --bucket my-athena-result-bucket --key Unsaved/2021/05/07/example_query_ID.csv');
 		expect(write.meaning.join(' ')).toContain('kms:GenerateDataKey on that key, and kms:Decrypt as well for results S3 receives in parts');
 		expect(renderDenialText(parsed(queryResults), write)).toContain('Read as an Amazon Athena error.');
+	});
+
+	it('gives scripts the operation and the S3 location in --format json', () => {
+		expect(denialJson(parsed(tableData))).toEqual({accounts: [], operation: 'service-read', s3Path: 's3://cur-report/cur-report/year=2022/month=8'});
+		expect(denialJson(parsed(sourceData))).toEqual({accounts: [], operation: 'service-read', errorCode: 'AccessDenied', s3Path: 's3://my-athena-source-bucket/athena_data.csv'});
 	});
 
 	it('is not found in other errors', () => {
