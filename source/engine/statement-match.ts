@@ -45,9 +45,9 @@ export const boundaryOverridesNotPrincipal = (compiled: CompiledStatement, reque
 /**
  * Does one Resource entry cover the request's resource? IAM replaces policy variables only in the
  * resource part of an ARN (after the fifth colon) and only in policies of Version 2012-10-17;
- * anywhere else `${…}` is plain text. A variable whose key is not known leaves the entry `unknown`, and is added
- * to `unknownKeys`, only where some value of it could make the entry cover the resource: otherwise no answer about
- * the key changes anything, and the entry does not cover it.
+ * anywhere else `${…}` is plain text. Variables whose keys are not known leave the entry `unknown`, and are added
+ * to `unknownKeys`, only where some value of them could make the entry cover the resource: otherwise no answer about
+ * the keys changes anything, and the entry does not cover it.
  */
 const resourcePatternMatches = ({pattern, head}: ResourceEntry, request: PreparedRequest, unknownKeys: string[] | undefined): Tri => {
 	// Whatever its variables hold, the entry covers only resources that start with its literal head.
@@ -60,7 +60,8 @@ const resourcePatternMatches = ({pattern, head}: ResourceEntry, request: Prepare
 	if ('absentKey' in substituted) return 'no';
 	const widened = widenGlob(written, request.lookup);
 	if (!widened.ok || !arnGlobMatches(joinGlobs([arnHead, widened.value]), request.resource)) return 'no';
-	unknownKeys?.push(substituted.unknownKey);
+	// Every key whose value is not known may change the answer: each is named at once, not one per round.
+	for (const key of widened.unknownKeys ?? [substituted.unknownKey]) unknownKeys?.push(key);
 	return 'unknown';
 };
 

@@ -7,7 +7,8 @@ import {globOf, joinGlobs, literalGlob, type Glob} from './glob.js';
  * values, and only in policies whose Version is 2012-10-17: in older ones `${…}` is plain text.
  */
 export type Substitution<T extends string = string> =
-	| {readonly ok: true; readonly value: T}
+	/** `unknownKeys`: with `unknownAs`, the keys (each once, in order) of the variables it stands for. */
+	| {readonly ok: true; readonly value: T; readonly unknownKeys?: readonly string[]}
 	| {readonly ok: false; readonly unknownKey: string}
 	| {readonly ok: false; readonly absentKey: string};
 
@@ -42,6 +43,7 @@ const substitute = <T extends string>(
 	unknownAs?: T,
 ): Substitution<T> => {
 	const parts: T[] = [];
+	const unknownKeys: string[] = [];
 	let last = 0;
 	for (const match of text.matchAll(variablePattern)) {
 		parts.push(written(text.slice(last, match.index)));
@@ -57,6 +59,7 @@ const substitute = <T extends string>(
 		if (entry.state === 'unknown') {
 			if (unknownAs === undefined) return {ok: false, unknownKey: key};
 			parts.push(unknownAs);
+			if (!unknownKeys.includes(key)) unknownKeys.push(key);
 			continue;
 		}
 		if (entry.state === 'present' && entry.values.length > 0) parts.push(replaced(entry.values[0]!));
@@ -64,7 +67,7 @@ const substitute = <T extends string>(
 		else return {ok: false, absentKey: key};
 	}
 	parts.push(written(text.slice(last)));
-	return {ok: true, value: join(parts)};
+	return unknownAs === undefined ? {ok: true, value: join(parts)} : {ok: true, value: join(parts), unknownKeys};
 };
 
 const same = (text: string): string => text;

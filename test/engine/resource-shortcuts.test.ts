@@ -87,6 +87,12 @@ describe('a Resource with a policy variable, and a resource its written parts ma
 		expect(covers('arn:aws:s3:::bucket/home/${aws:userid}/*', 'arn:aws:s3:::bucket/home/AROAEXAMPLE:s1/q1.csv', {})).toEqual({applies: 'unknown', unknownKeys: ['aws:userid']});
 	});
 
+	it('names every key not known at once, each once, when together they could make the entry cover the resource', () => {
+		const two = 'arn:aws:s3:::bucket/${aws:PrincipalTag/team}/${aws:username}/${aws:username}/*';
+		expect(covers(two, 'arn:aws:s3:::bucket/blue/alice/alice/x', {})).toEqual({applies: 'unknown', unknownKeys: ['aws:PrincipalTag/team', 'aws:username']});
+		expect(covers(two, 'arn:aws:s3:::bucket/blue/alice/alice/x', {'aws:PrincipalTag/team': 'blue'})).toEqual({applies: 'unknown', unknownKeys: ['aws:username']});
+	});
+
 	it('does not cover a resource whose text after the variable cannot match, whatever the variable holds', () => {
 		const file = 'arn:aws:s3:::bucket/home/${aws:username}/notes.txt';
 		expect(covers(file, 'arn:aws:s3:::bucket/home/alice/cv.pdf', {})).toBe('does not cover');

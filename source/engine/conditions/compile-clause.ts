@@ -27,6 +27,8 @@ export type Expected = {
 	readonly test: ((actual: string) => boolean) | undefined;
 	/** `unknown`, where the operator can test it (`couldMatch`): the value with each unknown variable read as `*`. */
 	readonly widened: Glob | undefined;
+	/** `unknown`: the keys of all its variables whose values are not known (`key` is the first). */
+	readonly unknownKeys: readonly string[];
 };
 
 /** How a clause is evaluated: an operator IAM does not have, `Null`, or an operator that compares values. */
@@ -69,7 +71,10 @@ const expected = (
 	literal = '',
 	test?: (actual: string) => boolean,
 	widened?: Glob,
-): Expected => ({written, state, text, key, via, literal, test, widened});
+	unknownKeys: readonly string[] = state === 'unknown' ? [key] : noKeys,
+): Expected => ({written, state, text, key, via, literal, test, widened, unknownKeys});
+
+const noKeys: readonly string[] = Object.freeze([]);
 
 /** Compare a request value with one ready policy value. */
 export const matchesOne = (operator: ValueOperator, actual: string, value: Expected): boolean => {
@@ -100,7 +105,7 @@ const prepare = (written: string, mode: VariableMode, lookup: ContextLookup | un
 	// Read on past the unknown key: a later key without a value (and no default) leaves the value matching nothing.
 	const widened = mode === 'glob' ? widenGlob(written, lookup) : widenText(written, lookup);
 	if (!widened.ok) return 'absentKey' in widened ? expected(written, 'absent', '', widened.absentKey) : expected(written, 'unknown', '', substitution.unknownKey);
-	return expected(written, 'unknown', '', substitution.unknownKey, 'compare', '', undefined, widened.value);
+	return expected(written, 'unknown', '', substitution.unknownKey, 'compare', '', undefined, widened.value, widened.unknownKeys);
 };
 
 /** Could the request value match this policy value, whose variables' keys are not all known? */

@@ -54,7 +54,8 @@ export const clauseResult = (compiled: CompiledClause, context: ContextSource, u
 	if (result === 'unknown' && unknownKeys) {
 		// Only the keys that could change the answer: a value no request value could match, whatever they hold, is not asked about.
 		for (const value of expected) {
-			if (value.state === 'unknown' && !unknownKeys.includes(value.key) && values.some(actual => mayMatch(operator, actual, value))) unknownKeys.push(value.key);
+			if (value.state !== 'unknown' || !values.some(actual => mayMatch(operator, actual, value))) continue;
+			for (const key of value.unknownKeys) if (!unknownKeys.includes(key)) unknownKeys.push(key);
 		}
 	}
 	return result;

@@ -208,6 +208,12 @@ describe('a policy value whose variable is not known', () => {
 		expect(trace.unknownKeys).toEqual(['aws:username']);
 	});
 
+	it('names every key not known at once when together they could match', () => {
+		const trace = check('StringLike', 's3:prefix', '${aws:PrincipalTag/team}/${aws:username}/*', {'s3:prefix': 'blue/bob/x'}, 'unknown');
+		expect(trace.result).toBe('unknown');
+		expect(trace.unknownKeys).toEqual(['aws:PrincipalTag/team', 'aws:username']);
+	});
+
 	it('keeps StringEquals literal around the variable: a written * is an asterisk, the case counts', () => {
 		expect(result('StringEquals', 'aws:ResourceTag/path', 'home/${aws:username}/notes', {'aws:ResourceTag/path': 'home/bob/cv'}, 'unknown')).toBe('no');
 		expect(result('StringEquals', 'aws:ResourceTag/path', 'home/${aws:username}/notes', {'aws:ResourceTag/path': 'home/bob/notes'}, 'unknown')).toBe('unknown');
