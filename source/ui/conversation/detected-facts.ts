@@ -52,7 +52,11 @@ export const denialFacts = (denial: ParsedDenial): Note[] => {
 		const how = denial.denial === 'explicit' ? 'an explicit Deny in' : 'no Allow in';
 		found(`Refused by ${how} ${policyTypeWords[denial.policyType] ?? denial.policyType}`);
 	}
+	const named = notes.length > 0;
+	if (denial.athena) found(`${denial.athena.writing ? 'Athena writing the query results to' : 'Athena reading'} ${denial.athena.path}`);
 	if (denial.cause) notes.push({tone: 'warning', text: `This is not a missing grant: ${denial.message ?? denial.cause}`});
-	if (notes.length === 0) notes.push({tone: 'info', text: 'The message names no caller, action or resource (AWS leaves them out across accounts); the next questions fill them in.'});
+	// Athena's own wording never names them; AWS's message leaves them out across accounts.
+	const unnamed = denial.athena ? "Athena's message names no caller, action or KMS key" : 'The message names no caller, action or resource (AWS leaves them out across accounts)';
+	if (!named && !denial.cause) notes.push({tone: 'info', text: `${unnamed}; the next questions fill them in.`});
 	return notes;
 };

@@ -51,7 +51,11 @@ describe('the wizard, for an AWS service reading the data', () => {
 
 	it("takes the operation, the bucket and the service from Athena's own wording of a pasted error, and asks only for the object", () => {
 		const error = 'Permission denied on S3 path: s3://example-datalake/sales/ This query ran against the "orders" database, unless qualified by the query.';
-		expect(nextId({start: 'error', 'error-text': error, 'read-how': 'manual'})).toBe('object-key');
+		const first = walk({start: 'error', 'error-text': error, 'read-how': 'manual'}, env);
+		expect(first.next.kind === 'ask' && first.next.question.id).toBe('object-key');
+		const notes = first.steps.flatMap(step => (step.kind === 'notes' ? step.notes.map(note => note.text) : []));
+		expect(notes).toContain('Athena reading s3://example-datalake/sales/');
+		expect(notes).toContain("Athena's message names no caller, action or KMS key; the next questions fill them in.");
 		const {snapshot, order} = finish({start: 'error', 'error-text': error, 'read-how': 'manual', 'object-key': 'sales/part-00000.parquet', 'object-kms-key': keyArn, principal: 'arn:aws:iam::111122223333:user/analyst'});
 		expect(order).not.toContain('operation');
 		expect(order).not.toContain('bucket');
