@@ -1,8 +1,8 @@
+import {shellQuote} from '../../shared/shell.js';
 import type {KeyGrant, PolicyJson, Question} from '../../snapshot/snapshot.js';
 
 /** The AWS CLI commands that write each kind of policy, one builder each, with the JSON inline and shell-quoted. */
 
-export const shellQuote = (text: string): string => `'${text.replace(/'/g, `'\\''`)}'`;
 export const compactJson = (value: unknown): string => JSON.stringify(value);
 
 export const putKeyPolicyCommand = (keyArn: string, policy: PolicyJson): string =>

@@ -1,5 +1,6 @@
 import {parseS3Url} from '../../names/index.js';
 import {awsServices} from '../../operations/aws-services.js';
+import {shellQuote} from '../../shared/shell.js';
 import type {DenialExplanation} from './parsed-denial.js';
 
 /**
@@ -44,7 +45,8 @@ export const athenaExplanation = (refusal: AthenaRefusal): DenialExplanation => 
 	const bucket = location?.bucket ?? 'BUCKET';
 	const key = location?.objectKey;
 	const operation = refusal.writing ? 'service-write' : 'service-read';
-	const check = `s3-kms-doctor check --operation ${operation} --service athena --bucket ${bucket} --key ${key ?? 'KEY'} --profile PROFILE (the profile of whoever ran the query)`;
+	// Bucket and key are the pasted text's: quoted, so that the line is safe to paste into a shell.
+	const check = `s3-kms-doctor check --operation ${operation} --service athena --bucket ${shellQuote(bucket)} --key ${key === undefined ? 'KEY' : shellQuote(key)} --profile PROFILE (the profile of whoever ran the query)`;
 	const common = [
 		`${athena.label} makes the S3 request with the credentials of whoever ran the query: "${athena.says}" (${athena.page}). Its requests carry aws:CalledVia ${athena.calledVia}, and S3's request to KMS carries kms:ViaService s3.REGION.amazonaws.com.`,
 		'If the table\'s location is registered with AWS Lake Formation, its registration role reads the data, not the caller (check with --service lake-formation).',

@@ -1,7 +1,8 @@
 import {bundleFormat, calls, manifestFile, principalCalls, questionFile, replicaKeyLimit, replicaPrefix, sourcePrefix} from '../../inputs/bundle/bundle-layout.js';
 import {destinationLeg, legOn, operationModule} from '../../operations/registry.js';
 import {parsePresignedUrl} from '../../inputs/presigned-url/parse-presigned-url.js';
-import {collectLine, shellQuote} from './shell.js';
+import {shellQuote} from '../../shared/shell.js';
+import {collectLine} from './shell.js';
 import {bundleQuestionOf, type CollectScriptOptions} from './validate-options.js';
 import {scriptHelpers} from './script-helpers.js';
 

@@ -1,7 +1,5 @@
 import {calls, type CallName} from '../../inputs/bundle/bundle-layout.js';
-
-/** One shell word, single-quoted: nothing inside is expanded (`'` becomes `'\''`). */
-export const shellQuote = (value: string): string => `'${value.replaceAll("'", "'\\''")}'`;
+import {shellQuote} from '../../shared/shell.js';
 
 /**
  * A `collect` line with its comment: what the call is for and the permission it needs.

@@ -1,5 +1,6 @@
 import type {Fix} from '../../diagnosis/diagnosis.js';
-import {compactJson, shellQuote} from '../../diagnosis/fixes/commands.js';
+import {compactJson} from '../../diagnosis/fixes/commands.js';
+import {shellQuote} from '../../shared/shell.js';
 import {displayWidth} from '../../shared/display-width.js';
 
 /**

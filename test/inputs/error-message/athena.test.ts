@@ -42,14 +42,19 @@ describe("Athena's own wording of a refused read or write", () => {
 		const read = explainDenial(parsed(tableData));
 		expect(read.summary).toBe('Amazon Athena could not read s3://cur-report/cur-report/year=2022/month=8 (an object, or a prefix of the table).');
 		expect(read.checkNext[0]).toBe(
-			's3-kms-doctor check --operation service-read --service athena --bucket cur-report --key cur-report/year=2022/month=8 --profile PROFILE (the profile of whoever ran the query)',
+			"s3-kms-doctor check --operation service-read --service athena --bucket 'cur-report' --key 'cur-report/year=2022/month=8' --profile PROFILE (the profile of whoever ran the query)",
 		);
 		expect(read.meaning.join(' ')).toContain('kms:Decrypt on the key that encrypted each object');
 		expect(read.meaning.join(' ')).toContain('aws:CalledVia athena.amazonaws.com');
 		const write = explainDenial(parsed(queryResults));
-		expect(write.checkNext[0]).toContain('check --operation service-write --service athena --bucket my-athena-result-bucket --key Unsaved/2021/05/07/example_query_ID.csv');
+		expect(write.checkNext[0]).toContain("check --operation service-write --service athena --bucket 'my-athena-result-bucket' --key 'Unsaved/2021/05/07/example_query_ID.csv'");
 		expect(write.meaning.join(' ')).toContain('kms:GenerateDataKey on that key, and kms:Decrypt as well for results S3 receives in parts');
 		expect(renderDenialText(parsed(queryResults), write)).toContain('Read as an Amazon Athena error.');
+	});
+
+	it("quotes the pasted bucket and key in the check line, so that pasting it into a shell runs nothing of the customer's", () => {
+		const hostile = explainDenial(parsed("Permission denied on S3 path: s3://bucket-1/a'$HOME`id`;rm${IFS}-rf"));
+		expect(hostile.checkNext[0]).toContain("--bucket 'bucket-1' --key 'a'\\''$HOME`id`;rm${IFS}-rf' --profile");
 	});
 
 	it('gives scripts the operation and the S3 location in --format json', () => {
