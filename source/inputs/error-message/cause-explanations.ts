@@ -1,8 +1,10 @@
+import {shellQuote} from '../../shared/shell.js';
 import type {DenialExplanation, KnownCause, ParsedDenial} from './parsed-denial.js';
 
+/** The key the message names, as a shell word for the commands below (it is the pasted text's: quoted), or KEY. */
 const keyOf = (denial: ParsedDenial): string => {
 	const named = denial.keyId ?? (denial.resource?.includes(':kms:') ? denial.resource : undefined);
-	return named ?? 'KEY';
+	return named === undefined ? 'KEY' : shellQuote(named);
 };
 
 /** The failures that are not a missing grant (domain.md §4), and S3's own refusals, in plain words. */

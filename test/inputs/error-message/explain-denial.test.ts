@@ -78,13 +78,21 @@ describe('explainDenial', () => {
 	});
 
 	it.each([
-		['kms-disabled.txt', /disabled: this is not a missing permission/, /aws kms enable-key --key-id arn:aws:kms:eu-west-1:111122223333:key\//],
+		['kms-disabled.txt', /disabled: this is not a missing permission/, /aws kms enable-key --key-id 'arn:aws:kms:eu-west-1:111122223333:key\//],
 		['kms-ciphertext.txt', /does not exist, is in another Region, or the caller may not use it/, /key policy.*kms:Decrypt/],
 		['head-object-403.txt', /HEAD request, carries no reason/, /GetObject/],
 	])('%s is explained as what it is', (name, summary, check) => {
 		const explanation = explain(fixture(name));
 		expect(explanation.summary).toMatch(summary);
 		expect(explanation.checkNext.join('\n')).toMatch(check);
+	});
+
+	it('quotes the key a pasted message names in the commands it gives, so that pasting them runs nothing of the message', () => {
+		const message =
+			'An error occurred (KMS.DisabledException) when calling the PutObject operation: User: arn:aws:iam::111122223333:user/a is not authorized to perform: kms:GenerateDataKey on resource: arn:aws:kms:us-east-1:111122223333:key/x$(id)` because the key is disabled';
+		const parsed = parseAccessDenied(message);
+		if (!parsed.ok) throw new Error(parsed.error.message);
+		expect(explainDenial(parsed.value).checkNext).toEqual(["Enable it: aws kms enable-key --key-id 'arn:aws:kms:us-east-1:111122223333:key/x$(id)`'"]);
 	});
 
 	it('says Bucket Keys are on when the encryption context names the bucket, and counts the other denials', () => {
