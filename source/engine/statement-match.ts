@@ -5,7 +5,7 @@ import type {PrincipalMatch} from './evaluation.js';
 import {globOf, joinGlobs} from './glob.js';
 import {compiledNotPrincipalExcludes, matchCompiledPrincipal, type Caller} from './principal.js';
 import {triNot, type Tri} from './tri.js';
-import {substituteGlob, widenGlob} from './variables.js';
+import {widenGlob} from './variables.js';
 
 /** A request ready for matching: the caller parsed once, the context behind a case-insensitive lookup. */
 export type PreparedRequest = {
@@ -54,14 +54,12 @@ const resourcePatternMatches = ({pattern, head}: ResourceEntry, request: Prepare
 	if (head !== undefined && !request.resource.startsWith(head)) return 'no';
 	const start = Math.max(resourcePartStart(pattern), 0);
 	const arnHead = globOf(pattern.slice(0, start));
-	const written = pattern.slice(start);
-	const substituted = substituteGlob(written, request.lookup);
-	if (substituted.ok) return arnGlobMatches(joinGlobs([arnHead, substituted.value]), request.resource) ? 'yes' : 'no';
-	if ('absentKey' in substituted) return 'no';
-	const widened = widenGlob(written, request.lookup);
+	// One reading: with every key known it is the substituted pattern; an absent key without a default matches nothing.
+	const widened = widenGlob(pattern.slice(start), request.lookup);
 	if (!widened.ok || !arnGlobMatches(joinGlobs([arnHead, widened.value]), request.resource)) return 'no';
+	if (widened.unknownKeys.length === 0) return 'yes';
 	// Every key whose value is not known may change the answer: each is named at once, not one per round.
-	for (const key of widened.unknownKeys ?? [substituted.unknownKey]) unknownKeys?.push(key);
+	for (const key of widened.unknownKeys) unknownKeys?.push(key);
 	return 'unknown';
 };
 

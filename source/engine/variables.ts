@@ -7,10 +7,15 @@ import {globOf, joinGlobs, literalGlob, type Glob} from './glob.js';
  * values, and only in policies whose Version is 2012-10-17: in older ones `${…}` is plain text.
  */
 export type Substitution<T extends string = string> =
-	/** `unknownKeys`: with `unknownAs`, the keys (each once, in order) of the variables it stands for. */
-	| {readonly ok: true; readonly value: T; readonly unknownKeys?: readonly string[]}
+	| {readonly ok: true; readonly value: T}
 	| {readonly ok: false; readonly unknownKey: string}
 	| {readonly ok: false; readonly absentKey: string};
+
+/**
+ * A value with each variable whose key is not known read as `*`, and those keys (each once, in order; none when every
+ * key is known); or the key, absent and without a default, that leaves the value matching nothing.
+ */
+export type Widening = {readonly ok: true; readonly value: Glob; readonly unknownKeys: readonly string[]} | {readonly ok: false; readonly absentKey: string};
 
 /** The policy language version that introduced policy variables. */
 export const variablesVersion = '2012-10-17';
@@ -31,8 +36,8 @@ const variableOf = (inner: string): Variable => {
 
 /**
  * Replace the variables of `text`, turning the written parts with `written` and the replaced
- * values with `replaced`. A variable whose key is unknown makes the result unknown, or with `unknownAs` is
- * replaced by it; one whose key is absent (and has no default) makes the whole value unmatchable, as in IAM.
+ * values with `replaced`. A variable whose key is unknown makes the result unknown, or with `unknown` is
+ * replaced by `unknown.as` and its key noted in `unknown.keys`; one whose key is absent (and has no default) makes the whole value unmatchable, as in IAM.
  */
 const substitute = <T extends string>(
 	text: string,
@@ -40,10 +45,9 @@ const substitute = <T extends string>(
 	written: (part: string) => T,
 	replaced: (value: string) => T,
 	join: (parts: readonly T[]) => T,
-	unknownAs?: T,
+	unknown?: {readonly as: T; readonly keys: string[]},
 ): Substitution<T> => {
 	const parts: T[] = [];
-	const unknownKeys: string[] = [];
 	let last = 0;
 	for (const match of text.matchAll(variablePattern)) {
 		parts.push(written(text.slice(last, match.index)));
@@ -57,9 +61,9 @@ const substitute = <T extends string>(
 		const {key, fallback} = variableOf(inner);
 		const entry = lookup(key);
 		if (entry.state === 'unknown') {
-			if (unknownAs === undefined) return {ok: false, unknownKey: key};
-			parts.push(unknownAs);
-			if (!unknownKeys.includes(key)) unknownKeys.push(key);
+			if (unknown === undefined) return {ok: false, unknownKey: key};
+			parts.push(unknown.as);
+			if (!unknown.keys.includes(key)) unknown.keys.push(key);
 			continue;
 		}
 		if (entry.state === 'present' && entry.values.length > 0) parts.push(replaced(entry.values[0]!));
@@ -67,7 +71,7 @@ const substitute = <T extends string>(
 		else return {ok: false, absentKey: key};
 	}
 	parts.push(written(text.slice(last)));
-	return unknownAs === undefined ? {ok: true, value: join(parts)} : {ok: true, value: join(parts), unknownKeys};
+	return {ok: true, value: join(parts)};
 };
 
 const same = (text: string): string => text;
@@ -83,16 +87,18 @@ export const substituteText = (text: string, lookup: ContextLookup): Substitutio
 export const substituteGlob = (text: string, lookup: ContextLookup): Substitution<Glob> =>
 	hasVariables(text) ? substitute(text, lookup, globOf, literalGlob, joinGlobs) : {ok: true, value: globOf(text)};
 
-/**
- * `substituteText` as a pattern: the written text literal, each variable whose key is not known read as `*` (see
- * `widenGlob`).
- */
-export const widenText = (text: string, lookup: ContextLookup): Substitution<Glob> =>
-	hasVariables(text) ? substitute(text, lookup, literalGlob, literalGlob, joinGlobs, '*' as Glob) : {ok: true, value: literalGlob(text)};
+const widen = (text: string, lookup: ContextLookup, written: (part: string) => Glob): Widening => {
+	const keys: string[] = [];
+	const result = hasVariables(text) ? substitute(text, lookup, written, literalGlob, joinGlobs, {as: '*' as Glob, keys}) : {ok: true as const, value: written(text)};
+	// Read as `*`, no key stops it as unknown: only an absent one without a default does.
+	return result.ok ? {ok: true, value: result.value, unknownKeys: keys} : (result as {readonly ok: false; readonly absentKey: string});
+};
+
+/** `substituteText` as a pattern: the written text literal, each variable whose key is not known read as `*` (see `widenGlob`). */
+export const widenText = (text: string, lookup: ContextLookup): Widening => widen(text, lookup, literalGlob);
 
 /**
  * `substituteGlob` with each variable whose key is not known read as `*`: every value the pattern could match, whatever
  * those keys hold. Where even that does not match, no answer about the keys can change it.
  */
-export const widenGlob = (text: string, lookup: ContextLookup): Substitution<Glob> =>
-	hasVariables(text) ? substitute(text, lookup, globOf, literalGlob, joinGlobs, '*' as Glob) : {ok: true, value: globOf(text)};
+export const widenGlob = (text: string, lookup: ContextLookup): Widening => widen(text, lookup, globOf);

@@ -104,7 +104,7 @@ const prepare = (written: string, mode: VariableMode, lookup: ContextLookup | un
 	if (!widens) return expected(written, 'unknown', '', substitution.unknownKey);
 	// Read on past the unknown key: a later key without a value (and no default) leaves the value matching nothing.
 	const widened = mode === 'glob' ? widenGlob(written, lookup) : widenText(written, lookup);
-	if (!widened.ok) return 'absentKey' in widened ? expected(written, 'absent', '', widened.absentKey) : expected(written, 'unknown', '', substitution.unknownKey);
+	if (!widened.ok) return expected(written, 'absent', '', widened.absentKey);
 	return expected(written, 'unknown', '', substitution.unknownKey, 'compare', '', undefined, widened.value, widened.unknownKeys);
 };
 
