@@ -3,7 +3,7 @@ import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {cli, hasTmux, root, strayLines, tmuxTerminal, type Terminal} from './tmux-session.js';
+import {cli, root, skipWithoutTmux, strayLines, tmuxTerminal, type Terminal} from './tmux-session.js';
 
 /**
  * The built CLI in tmux at the documented minimum (80×24) and smaller (60×20), with CI=false: every
@@ -54,7 +54,7 @@ const untilKeyPolicy = async (session: string, request: {readonly object: string
 	}
 };
 
-describe.skipIf(!hasTmux)('the wizard at 80×24 and 60×20', () => {
+describe.skipIf(skipWithoutTmux)('the wizard at 80×24 and 60×20', () => {
 	beforeAll(() => {
 		// Bundles the CLI only when its sources changed: never deletes dist/ under tests running in parallel.
 		execFileSync(process.execPath, [join(root, 'scripts', 'ensure-cli.js')], {cwd: root, stdio: 'pipe'});

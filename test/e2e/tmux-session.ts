@@ -11,6 +11,8 @@ import {join} from 'node:path';
 export const root = join(import.meta.dirname, '..', '..');
 export const cli = join(root, 'dist', 'cli.js');
 export const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+/** In CI a missing tmux fails the run, never skips it: .ci/run installs it. Elsewhere the e2e tests skip without it. */
+export const skipWithoutTmux = !hasTmux && process.env['CI'] !== 'true';
 
 export type Terminal = {
 	readonly start: (name: string, size: {readonly columns: number; readonly rows: number}, env?: Readonly<Record<string, string>>) => string;

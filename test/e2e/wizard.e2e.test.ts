@@ -3,15 +3,13 @@ import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync}
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {cli, hasTmux, root, skipWithoutTmux} from './tmux-session.js';
 
 /**
  * The built CLI in a real pseudo-terminal (tmux): the first built-in example from the first question to
- * an exported report, the way a user drives it. Skipped only where tmux is missing (CI installs it).
+ * an exported report, the way a user drives it. Skipped only where tmux is missing outside CI (CI installs it).
  */
 
-const root = join(import.meta.dirname, '..', '..');
-const cli = join(root, 'dist', 'cli.js');
-const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 /** A tmux server of our own (its own socket): nobody else's sessions or options are touched, and it goes at the end. */
 const socket = `s3kd-e2e-${process.pid}`;
 const sessions: string[] = [];
@@ -73,7 +71,7 @@ it.runIf(process.env['CI'] === 'true')('has tmux in CI', () => {
 	expect(hasTmux, 'tmux is not installed: .ci/run must install it').toBe(true);
 });
 
-describe.skipIf(!hasTmux)('the wizard in a terminal', () => {
+describe.skipIf(skipWithoutTmux)('the wizard in a terminal', () => {
 	beforeAll(() => {
 		// Bundles the CLI only when its sources changed: never deletes dist/ under tests running in parallel.
 		execFileSync(process.execPath, [join(root, 'scripts', 'ensure-cli.js')], {cwd: root, stdio: 'pipe'});
