@@ -1,6 +1,8 @@
 import {evaluate} from '../engine/evaluate.js';
+import type {Evaluation, EvaluationInput, PolicySet} from '../engine/evaluation.js';
 import type {Requirement} from './diagnosis.js';
 import type {EvaluatedAction} from './findings.js';
+import {bucketDenyOnly, foreignObjectOf, objectAclUnread, type ForeignObject} from './object-owner.js';
 import {PolicyBook, policySetFor} from './policy-inputs.js';
 import {principalOf, requiredActions} from './required-actions.js';
 import {decisionOf, requirementsOf} from './requirements.js';
@@ -14,25 +16,37 @@ export type Analysis = {
 	readonly book: PolicyBook;
 };
 
+/**
+ * A read of an object another account owns (see object-owner.ts): the owner's account is the resource's, the bucket
+ * policy counts only by its denies, and unless the caller is of the owner's account, the unread ACL is what would allow.
+ * A bucket policy Deny that applies decides on its own.
+ */
+const evaluateForeignObject = (request: EvaluationInput['request'], policies: PolicySet, object: ForeignObject, partition: string): Evaluation => {
+	const owned = {...request, resourceAccount: object.owner};
+	const denies = evaluate({request: owned, policies: {...policies, resource: bucketDenyOnly(policies.resource ?? null)}, service: 's3'});
+	if (object.callerIsOwner || denies.layers.some(layer => layer.layer === 'resource' && layer.deny === 'yes')) return denies;
+	return evaluate({request: owned, policies: {...policies, resource: objectAclUnread(object, partition)}, service: 's3'});
+};
+
 /** Snapshot → resolved question → required actions → one engine evaluation each → requirement rows. */
 export const analyse = (snapshot: Snapshot): Analysis => {
 	const facts = resolveQuestion(snapshot);
 	const book = new PolicyBook();
 	const actions = requiredActions(snapshot, facts).map((spec): EvaluatedAction => {
 		const bucketAccount = spec.side === 'source' ? facts.sourceBucketAccount : facts.question.bucketAccount;
-		const evaluation = evaluate({
-			request: {
-				// Not known: the engine answers unknown wherever a Principal would have to name it.
-				principal: principalOf(snapshot, spec.actor)?.arn ?? '',
-				action: spec.action,
-				resource: spec.resource,
-				...(spec.service === 's3' && bucketAccount ? {resourceAccount: bucketAccount} : {}),
-				context: spec.context,
-			},
-			policies: policySetFor(snapshot, spec, facts, book),
-			service: spec.service,
-		});
-		return {spec, evaluation, decision: decisionOf(spec, evaluation)};
+		// Not known: the engine answers unknown wherever a Principal would have to name it.
+		const principal = principalOf(snapshot, spec.actor)?.arn;
+		const policies = policySetFor(snapshot, spec, facts, book);
+		const request = {
+			principal: principal ?? '',
+			action: spec.action,
+			resource: spec.resource,
+			...(spec.service === 's3' && bucketAccount ? {resourceAccount: bucketAccount} : {}),
+			context: spec.context,
+		};
+		const foreign = foreignObjectOf(snapshot, spec, bucketAccount, principal);
+		const evaluation = foreign ? evaluateForeignObject(request, policies, foreign, facts.partition) : evaluate({request, policies, service: spec.service});
+		return {spec, evaluation, decision: decisionOf(spec, evaluation), ...(foreign ? {foreignObject: foreign} : {})};
 	});
 	return {facts, actions, requirements: actions.flatMap(({spec, evaluation}) => requirementsOf(spec, evaluation)), book};
 };

@@ -2,6 +2,7 @@ import type {DiagnoseOptions} from './action-catalogue.js';
 import {analyse} from './analyse.js';
 import {summaryOf} from './summary.js';
 import {applyAssumptions, assumedOnResolving} from './apply-assumptions.js';
+import {assumedObjectOwner} from './object-owner.js';
 import type {Decision, Diagnosis, Finding, RequiredAction, UnknownNote} from './diagnosis.js';
 import {findingsOf} from './findings.js';
 import {fixesFor} from './fixes/index.js';
@@ -16,6 +17,8 @@ import {operationModule} from '../operations/registry.js';
  * Snapshot + question → diagnosis: every needed action with its decision, every place a grant must
  * live with its status, the causes that are not a missing grant, and proven fixes. Pure.
  */
+
+const optional = <T>(value: T | undefined): T[] => (value === undefined ? [] : [value]);
 
 const verdictOf = (actions: readonly RequiredAction[], findings: readonly Finding[]): Decision => {
 	if (findings.some(finding => finding.severity === 'error')) return 'denied';
@@ -64,7 +67,7 @@ export const diagnose = (given: Snapshot, options: DiagnoseOptions = {}): Diagno
 		findings,
 		fixes,
 		unknowns,
-		assumptions: [...assumed, ...assumedOnResolving(snapshot, analysis.facts)],
+		assumptions: [...assumed, ...assumedOnResolving(snapshot, analysis.facts), ...optional(assumedObjectOwner(snapshot, analysis.actions.map(action => action.spec)))],
 	};
 };
 

@@ -3,13 +3,20 @@ import type {Evaluation} from '../engine/evaluation.js';
 import type {Finding} from './diagnosis.js';
 import {operationModule} from '../operations/registry.js';
 import type {Side} from '../operations/types.js';
+import {foreignObjectFinding, type ForeignObject} from './object-owner.js';
 import type {ActionSpec} from './required-actions.js';
 import {keyInfoOf, type ResolvedFacts, type ResolvedKey} from './resolve-question.js';
 import type {KeyInfo, Snapshot} from '../snapshot/snapshot.js';
 
 /** Causes that are not a missing grant, and the classic patterns worth naming. */
 
-export type EvaluatedAction = {readonly spec: ActionSpec; readonly evaluation: Evaluation; readonly decision: 'allowed' | 'denied' | 'unknown'};
+export type EvaluatedAction = {
+	readonly spec: ActionSpec;
+	readonly evaluation: Evaluation;
+	readonly decision: 'allowed' | 'denied' | 'unknown';
+	/** Set when the action reads an object another account owns. */
+	readonly foreignObject?: ForeignObject;
+};
 
 const keyStateFindings = (key: KeyInfo | undefined, label: string): Finding[] => {
 	if (!key?.keyState) return [];
@@ -92,6 +99,8 @@ export const findingsOf = (snapshot: Snapshot, facts: ResolvedFacts, actions: re
 		const finding = rule({request: question, decisionOf: decide, snapshot});
 		if (finding) findings.push(finding);
 	}
+	const foreign = actions.find(action => action.foreignObject && action.decision !== 'allowed')?.foreignObject;
+	if (foreign) findings.push(foreignObjectFinding(foreign));
 	// Only a request that chooses its key (a write) can name another key than the bucket default, or none.
 	const choosesKey = operation.legs.destination.facts.key === 'request-or-bucket-default';
 

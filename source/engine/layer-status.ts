@@ -120,7 +120,7 @@ class LayerResult implements LayerVerdict {
 				return `${where(traces[0]!)} denies ${action} explicitly; an explicit Deny overrides every Allow.`;
 			case 'unread':
 				// Grants only ever allow: an unread list may allow, never deny.
-				return `The ${name} could not be read (${state.unread!.reason}), so it may ${state.layer === 'grant' ? 'allow' : 'allow or deny'} ${action}.`;
+				return state.unread!.why ?? `The ${name} could not be read (${state.unread!.reason}), so it may ${state.layer === 'grant' ? 'allow' : 'allow or deny'} ${action}.`;
 			case 'ineffective':
 				return ineffectiveWhy(traces, facts, this.#allowing);
 			case 'identity-unknown':
