@@ -3,6 +3,7 @@ import type {Evaluation} from '../engine/evaluation.js';
 import type {Finding} from './diagnosis.js';
 import {operationModule} from '../operations/registry.js';
 import type {Side} from '../operations/types.js';
+import {equalsWildcardFindings} from './equals-wildcard.js';
 import {foreignObjectFinding, type ForeignObject} from './object-owner.js';
 import type {ActionSpec} from './required-actions.js';
 import {keyInfoOf, type ResolvedFacts, type ResolvedKey} from './resolve-question.js';
@@ -104,8 +105,11 @@ export const findingsOf = (snapshot: Snapshot, facts: ResolvedFacts, actions: re
 	// Only a request that chooses its key (a write) can name another key than the bucket default, or none.
 	const choosesKey = operation.legs.destination.facts.key === 'request-or-bucket-default';
 
+	const equalsWildcard = equalsWildcardFindings(actions);
+	findings.push(...equalsWildcard.map(entry => entry.finding));
 	const encryptionContextFailure = conditionKeyFailing(actions, 'kms:EncryptionContext:aws:s3:arn');
-	if (encryptionContextFailure) {
+	// Where the cause is the operator, the ARN S3 sends already matches what the policy meant: no Bucket Key advice.
+	if (encryptionContextFailure && !equalsWildcard.some(entry => entry.key === 'kms:encryptioncontext:aws:s3:arn')) {
 		const bucketArn = `arn:${facts.partition}:s3:::${question.bucket}`;
 		findings.push({
 			id: 'bucket-key-context',

@@ -11,8 +11,10 @@ import type {Tri} from './tri.js';
 /** The kinds of policy (and KMS grants) that take part in a decision. */
 export type Layer = 'identity' | 'resource' | 'grant' | 'boundary' | 'session' | 'scp' | 'rcp';
 
-/** A policy that could not be read: it stays unknown, with why and what would read it. */
-/** `why`: the layer's whole sentence, where what decides was not read though the policy itself was (another account's object: its ACL). */
+/**
+ * A policy that could not be read: it stays unknown, with why and what would read it. `why`: the layer's whole
+ * sentence, where what decides was not read though the policy itself was (another account's object: its ACL).
+ */
 export type UnreadPolicy = {readonly unread: true; readonly reason: string; readonly resolveWith?: string; readonly why?: string};
 
 /** `null` means "there is none" (e.g. no permissions boundary); `UnreadPolicy` means "we do not know". */
