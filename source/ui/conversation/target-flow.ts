@@ -31,7 +31,7 @@ export type Target = {
 
 export function* targetFlow(env: FlowEnv, denial: ParsedDenial | undefined, live: boolean): Flow<Target> {
 	const known = questions.targetOfDenial(denial);
-	const recent = known.bucket ? undefined : questions.recentQuestion(env);
+	const recent = known.bucket ? undefined : questions.recentQuestion(env, known.operation);
 	if (recent) yield* ask(recent);
 	const operation = (known.operation ?? (yield* ask(questions.operationQuestion))) as Operation;
 	// What to ask follows the operation's legs: a source to name, a key to name or to find on the object, a size.

@@ -33,8 +33,9 @@ type KeyArnQuestionId = 'kms-key' | 'source-kms-key' | 'object-kms-key' | 'defau
 
 export const targetLabel = (operation: string, bucket: string, objectKey: string): string => `${operation} s3://${bucket}/${objectKey}`;
 
-export const recentQuestion = (env: FlowEnv): ChoiceQuestion | undefined => {
-	const recent = env.settings?.recentTargets ?? [];
+/** `operation`: settled already (a pasted error names it); only recent targets of that operation are offered. */
+export const recentQuestion = (env: FlowEnv, operation?: string): ChoiceQuestion | undefined => {
+	const recent = (env.settings?.recentTargets ?? []).filter(target => operation === undefined || target.operation === operation);
 	if (recent.length === 0) return undefined;
 	return {
 		kind: 'choice',

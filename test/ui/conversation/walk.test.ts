@@ -285,6 +285,23 @@ describe('the conversation', () => {
 		expect(recentOptions[0]).toMatchObject({hotkey: '1', sets: {operation: 'upload', bucket: 'reports-bucket', 'object-key': 'a.csv'}});
 	});
 
+	it('where a pasted error settles the operation, offers only recent targets of that operation', () => {
+		// A KMS error on PutObject names no bucket: the bucket is still asked, and a recent download must not set it.
+		const message =
+			'An error occurred (AccessDenied) when calling the PutObject operation: User: arn:aws:iam::111122223333:user/alice is not authorized to perform: kms:GenerateDataKey on resource: arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab because no identity-based policy allows the kms:GenerateDataKey action';
+		const recentTargets = [
+			{operation: 'download' as const, bucket: 'shared-data', objectKey: 'reports/q1.csv'},
+			{operation: 'upload' as const, bucket: 'uploads', objectKey: 'big.bin'},
+		];
+		const result = walk({start: 'error', 'error-text': message, 'read-how': 'manual'}, env({settings: {recentTargets, savedChecks: {}}}));
+		expect(asked(result)).toBe('recent');
+		const options = result.next.kind === 'ask' && result.next.question.kind === 'choice' ? result.next.question.options : [];
+		expect(options.map(option => option.label)).toEqual(['upload s3://uploads/big.bin', 'Something else']);
+		// Only downloads were recent: nothing to offer, the bucket is asked.
+		const none = walk({start: 'error', 'error-text': message, 'read-how': 'manual'}, env({settings: {recentTargets: recentTargets.slice(0, 1), savedChecks: {}}}));
+		expect(asked(none)).toBe('bucket');
+	});
+
 	it('live: asks the Region only when the profile names none, offering the last one', () => {
 		const profiles = [{name: 'sso-admin'}, {name: 'dev', region: 'eu-west-1'}];
 		const settings = {recentTargets: [], savedChecks: {}, lastRegion: 'ap-southeast-2'};
