@@ -1,5 +1,7 @@
 import {conversation} from './start-flow.js';
 import type {FlowEnv, Step, Walk} from './flow-types.js';
+import {visible} from '../../report/sanitize.js';
+import {profileOfAnswer} from './profile-answer.js';
 import {answerIsValid, type QuestionId} from './question.js';
 
 /** Stored answers: the raw text or option value, by question id. */
@@ -39,15 +41,24 @@ export const walk = (answers: Answers, env: FlowEnv, stopAt?: QuestionId): Walk 
 			// A saved check's profile, before the profiles are read: wait for them rather than ask.
 			if (question.kind === 'choice' && question.loading !== undefined) return {steps, next: {kind: 'wait', wait: {kind: 'start-up'}}};
 		}
+		// A stored choice that is not offered any more (a saved check's deleted profile) is said, not silently asked again.
+		const stale = problem === undefined && answer !== undefined && question.id !== stopAt && question.kind === 'choice' ? staleChoice(answer) : undefined;
 		// Asked again with a problem (a file that could not be read): the earlier line is replaced by the question.
 		const earlier = steps.findLastIndex(step => step.kind === 'answer' && step.question.id === question.id);
 		if (earlier !== -1) steps.splice(earlier);
 		return {
 			steps,
-			next: {kind: 'ask', question, notes, ...(answer === undefined ? {} : {initial: answer}), ...(problem === undefined ? {} : {problem})},
+			next: {kind: 'ask', question, notes, ...(answer === undefined ? {} : {initial: answer}), ...(problem === undefined ? (stale === undefined ? {} : {problem: stale}) : {problem})},
 		};
 	}
 	throw new Error('the conversation did not end: a loop in the flows');
+};
+
+const staleChoice = (answer: string): string => {
+	const profile = profileOfAnswer(answer);
+	return profile === undefined
+		? `"${visible(answer)}" is not one of the choices any more: choose again`
+		: `the AWS profile "${visible(profile)}" is not in your AWS config or credentials file any more: choose a profile or another way in`;
 };
 
 /** The question before the active one that Esc goes back to, or undefined at the first question. */

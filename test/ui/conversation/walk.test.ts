@@ -285,6 +285,13 @@ describe('the conversation', () => {
 		expect(recentOptions[0]).toMatchObject({hotkey: '1', sets: {operation: 'upload', bucket: 'reports-bucket', 'object-key': 'a.csv'}});
 	});
 
+	it("a saved check whose profile is gone says so at the first question, instead of asking it again in silence", () => {
+		const settings = {recentTargets: [], savedChecks: {gone: {answers: {start: 'profile:deleted', operation: 'download', bucket: 'b-bucket', 'object-key': 'k'}, savedAt: ''}}};
+		const result = walk({start: 'profile:deleted', operation: 'download', bucket: 'b-bucket', 'object-key': 'k'}, env({profiles: [{name: 'dev'}], settings}));
+		expect(asked(result)).toBe('start');
+		expect(result.next).toMatchObject({kind: 'ask', problem: 'the AWS profile "deleted" is not in your AWS config or credentials file any more: choose a profile or another way in'});
+	});
+
 	it('where a pasted error settles the operation, offers only recent targets of that operation', () => {
 		// A KMS error on PutObject names no bucket: the bucket is still asked, and a recent download must not set it.
 		const message =
