@@ -49,13 +49,47 @@ const policyLines = (policy: NonNullable<Fix['policy']>): string[] => {
 	return [`'${quotedPart(head)}`, ...list.map((statement, index) => `${quotedPart(compactJson(statement))}${index < list.length - 1 ? ',' : ''}`), `]}'`];
 };
 
+/**
+ * A line still wider than the view (a long key ARN after its flag) is folded with the shell's line continuation,
+ * which it removes before reading words: inside a single-quoted value as `'arn:aws:kms:…:'\` then, at column 0,
+ * `'111122223333:key/…'` (the two quoted halves join into one word); elsewhere as a bare `\`. A mouse copy still
+ * runs; an indent on the next line would split the word.
+ */
+const foldLine = (line: string, width: number): string[] => {
+	if (displayWidth(line) <= width || width < 8) return [line];
+	const characters = [...line];
+	let inQuote = false;
+	let used = 0;
+	let cut = -1;
+	let cutInQuote = false;
+	for (let index = 0; index < characters.length - 1; index++) {
+		const character = characters[index]!;
+		// `'\''` writes a quote: outside quotes a backslash and the character after it stay together.
+		const escaped = !inQuote && character === '\\';
+		if (escaped) used += displayWidth(characters[++index] ?? '');
+		used += displayWidth(character);
+		if (!escaped && character === "'") inQuote = !inQuote;
+		// A cut after this character leaves `'\` (two columns) inside quotes, `\` (one) outside.
+		if (used + (inQuote ? 2 : 1) > width) break;
+		cut = index + 1;
+		cutInQuote = inQuote;
+	}
+	// Nothing would be left of the line but its opening quote: it stays as it is.
+	if (cut <= (cutInQuote ? 1 : 0)) return [line];
+	const head = characters.slice(0, cut).join('');
+	const tail = characters.slice(cut).join('');
+	return cutInQuote ? [`${head}'\\`, ...foldLine(`'${tail}`, width)] : [`${head}\\`, ...foldLine(tail, width)];
+};
+
+const folded = (lines: readonly string[], width: number): string[] => lines.flatMap(line => foldLine(line, width));
+
 export const commandLayout = (fix: Pick<Fix, 'command' | 'policy' | 'place' | 'target' | 'policyName'>, width: number): CommandLayout => {
 	const fits = (lines: readonly string[]): boolean => lines.every(line => displayWidth(line) <= width);
 	const quoted = fix.policy ? shellQuote(compactJson(fix.policy)) : undefined;
 	const at = quoted ? fix.command.indexOf(quoted) : -1;
 	if (!fix.policy || !quoted || at === -1) {
 		if (fits([fix.command])) return {kind: 'lines', lines: [fix.command]};
-		return {kind: 'lines', lines: continued(optionLines(fix.command))};
+		return {kind: 'lines', lines: folded(continued(optionLines(fix.command)), width)};
 	}
 	if (fits([fix.command])) return {kind: 'lines', lines: [fix.command]};
 	const before = fix.command.slice(0, at).trimEnd();
@@ -72,7 +106,7 @@ export const commandLayout = (fix: Pick<Fix, 'command' | 'policy' | 'place' | 't
 		policyText: `${JSON.stringify(fix.policy, null, 2)}\n`,
 		shortCommand: name => {
 			const short = `${before} file://${name}${after ? ` ${after}` : ''}`;
-			return fits([short]) ? [short] : continued(optionLines(short));
+			return fits([short]) ? [short] : folded(continued(optionLines(short)), width);
 		},
 	};
 };

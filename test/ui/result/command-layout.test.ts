@@ -45,6 +45,22 @@ describe('commandLayout', () => {
 		expect(argvOf(short.join('\n'))).toEqual(['kms', 'put-key-policy', '--key-id', keyArn, '--policy-name', 'default', '--policy', 'file://key-policy-1234abcd-12ab-34cd-56ef-1234567890ab-2.json']);
 	});
 
+	it('a value wider than the view is folded inside its quotes: every line fits, and the shell reads the very same command', () => {
+		const layout = commandLayout(keyFix, 60);
+		if (layout.kind !== 'file') throw new Error('expected the file layout');
+		const short = layout.shortCommand('key-policy-1234abcd-12ab-34cd-56ef-1234567890ab.json');
+		for (const line of short) expect(displayWidth(line), line).toBeLessThanOrEqual(60);
+		expect(argvOf(short.join('\n'))).toEqual(['kms', 'put-key-policy', '--key-id', keyArn, '--policy-name', 'default', '--policy', 'file://key-policy-1234abcd-12ab-34cd-56ef-1234567890ab.json']);
+		// A command without a policy (a changed request), its ARN and an object key with a quote in it.
+		const command = `aws s3 cp ./big.bin 's3://reports-bucket/exports/O'\\''Brien/2026-11/full-export.csv' --sse aws:kms --sse-kms-key-id '${keyArn}'`;
+		const request = commandLayout({command, policy: null, place: null, target: null}, 44);
+		const lines = request.kind === 'lines' ? request.lines : [];
+		expect(lines.length).toBeGreaterThan(3);
+		for (const line of lines) expect(displayWidth(line), line).toBeLessThanOrEqual(44);
+		expect(argvOf(lines.join('\n'))).toEqual(argvOf(command));
+		expect(argvOf(command)).toContain("s3://reports-bucket/exports/O'Brien/2026-11/full-export.csv");
+	});
+
 	it('names each policy file after its policy', () => {
 		expect(policyFileName({place: 'bucket-policy', target: 'arn:aws:s3:::reports-bucket', policyName: undefined})).toBe('bucket-policy-reports-bucket.json');
 		expect(policyFileName({place: 'identity-policy', target: 'arn:aws:iam::111122223333:role/Uploader', policyName: 's3-kms-doctor-reports-kms'})).toBe('s3-kms-doctor-reports-kms.json');
