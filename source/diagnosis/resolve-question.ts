@@ -189,6 +189,7 @@ export const resolveQuestion = (snapshot: Snapshot): ResolvedFacts => {
 			objectKey: question.objectKey,
 			objectArn,
 			...(question.sizeBytes === undefined ? {} : {sizeBytes: question.sizeBytes}),
+			...(question.tool === undefined ? {} : {tool: question.tool}),
 			multipartThresholdBytes: threshold,
 			multipart,
 			...(principalArn ? {principalArn} : {}),

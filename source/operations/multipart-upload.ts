@@ -24,6 +24,17 @@ export const multipartThresholds: Readonly<Record<UploadTool, number | undefined
 
 export const defaultMultipartThreshold = 8 * MiB;
 
+/**
+ * @aws-sdk/lib-storage at exactly its part size: a Buffer body is one chunk, the last, and "Use put instead of
+ * multi-part for one chunk uploads"; a stream yields a full first part before it knows it was the last, so it goes
+ * in parts. The body's type, which neither the size nor the tool tells, decides.
+ */
+export const bodyTypeDecides = (question: {readonly tool?: UploadTool | undefined; readonly sizeBytes?: number | undefined}, threshold: number): boolean =>
+	question.tool === 'sdk-js' && question.sizeBytes === threshold;
+
+/** What bodyTypeDecides means, in a sentence's clause. */
+export const bodyTypeWords = (size: string): string => `at exactly its ${size} part size, @aws-sdk/lib-storage sends a Buffer as one PutObject but a stream in parts`;
+
 export type MultipartQuestion = Pick<Question, 'sizeBytes' | 'tool' | 'multipartThresholdBytes' | 'multipart'>;
 
 /** The API calls only a multipart upload (or a copy in parts) makes: an error from one proves the request went in parts. */
@@ -44,6 +55,7 @@ export const decideMultipartOf = (question: MultipartQuestion, inParts: boolean,
 	if (question.multipart !== undefined) return {multipart: question.multipart ? 'yes' : 'no', threshold};
 	if (question.sizeBytes === undefined || (thresholdUndocumented && question.multipartThresholdBytes === undefined)) return {multipart: 'unknown', threshold};
 	if (question.multipartThresholdBytes === undefined && toolThreshold === undefined) return {multipart: 'unknown', threshold};
+	if (bodyTypeDecides(question, threshold)) return {multipart: 'unknown', threshold};
 	return {multipart: question.sizeBytes >= threshold ? 'yes' : 'no', threshold};
 };
 
@@ -63,7 +75,11 @@ export const decryptForParts: KmsAction = {
 	purpose: request =>
 		request.multipart === 'yes'
 			? "UploadPart and CompleteMultipartUpload: S3 decrypts the upload's data key to encrypt and assemble each part"
-			: 'needed if the upload is multipart (the file size is not known; tools switch to multipart for large files)',
+			: request.sizeBytes === undefined
+				? 'needed if the upload is multipart (the file size is not known; tools switch to multipart for large files)'
+				: bodyTypeDecides(request, request.multipartThresholdBytes)
+					? `needed if the upload goes in parts (${bodyTypeWords(formatSize(request.sizeBytes))})`
+					: 'needed if the upload is multipart (the tool does not document when it switches to multipart)',
 };
 
 /** How an operation that may go in parts says so: a file uploaded, an object copied. */
@@ -82,7 +98,9 @@ const uploadWords: InPartsWords = {
 			? `Large files are uploaded in parts (multipart from ${threshold}, or from the threshold the tool was set to)`
 			: request.multipart === 'yes'
 				? `A ${formatSize(request.sizeBytes)} file is uploaded in parts (multipart from ${threshold}; S3 has no minimum size for a single part)`
-				: `A ${formatSize(request.sizeBytes)} file may be uploaded in parts (the tool does not document when it switches to multipart)`,
+				: bodyTypeDecides(request, request.multipartThresholdBytes)
+					? `A ${formatSize(request.sizeBytes)} file may be uploaded in parts (${bodyTypeWords(threshold)})`
+					: `A ${formatSize(request.sizeBytes)} file may be uploaded in parts (the tool does not document when it switches to multipart)`,
 	needs: 'multipart upload with SSE-KMS needs kms:Decrypt as well as kms:GenerateDataKey',
 	symptom: 'That is why small files upload but large ones fail with AccessDenied.',
 };

@@ -29,7 +29,7 @@ export type Actor =
 export type Multipart = 'yes' | 'no' | 'unknown';
 
 /** What an action's purpose and an operation's findings may depend on: the request's size and whether it goes in parts. */
-export type RequestFacts = Pick<Question, 'sizeBytes'> & {
+export type RequestFacts = Pick<Question, 'sizeBytes' | 'tool'> & {
 	readonly multipart: Multipart;
 	readonly multipartThresholdBytes: number;
 };

@@ -1,4 +1,5 @@
 import type {AppliesIn, ConditionExplanation, Diagnosis, Fix, Place, Requirement, ResolvedQuestion} from '../diagnosis/diagnosis.js';
+import {bodyTypeDecides, bodyTypeWords} from '../operations/multipart-upload.js';
 import {destinationLeg, operationModule} from '../operations/registry.js';
 import {formatSize, formatSizeInFull} from '../shared/format-size.js';
 import {placeHeading, placeLabels, placeOrder} from './marks.js';
@@ -25,7 +26,12 @@ export const multipartLine = (question: ResolvedQuestion): string => {
 	// Given rather than derived: an error from UploadPart shows the request went in parts, whatever its size.
 	if (question.multipart !== 'unknown' && question.sizeBytes === undefined) return question.multipart === 'yes' ? `yes: the request went in parts (given: the failing call was a multipart one)` : 'no: the request went in one piece (given)';
 	if (question.multipart === 'unknown' || question.sizeBytes === undefined) {
-		const why = question.sizeBytes === undefined ? 'the size is not known' : `the tool's multipart threshold is not documented (${formatSize(question.sizeBytes)})`;
+		const why =
+			question.sizeBytes === undefined
+				? 'the size is not known'
+				: bodyTypeDecides(question, question.multipartThresholdBytes)
+					? bodyTypeWords(formatSize(question.sizeBytes))
+					: `the tool's multipart threshold is not documented (${formatSize(question.sizeBytes)})`;
 		return `unknown: ${why}, so both a single request and ${parts.noun} were checked`;
 	}
 	const size = formatSize(question.sizeBytes);

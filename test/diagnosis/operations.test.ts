@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {diagnose} from '../../source/diagnosis/diagnose.js';
+import {renderText} from '../../source/report/render-text.js';
 import type {Diagnosis, RequiredAction} from '../../source/diagnosis/diagnosis.js';
 import type {Snapshot, UploadTool} from '../../source/snapshot/snapshot.js';
 import {
@@ -110,7 +111,6 @@ describe('multipart upload', () => {
 	it.each([
 		['aws-cli', 8 * MiB],
 		['boto3', 8 * MiB],
-		['sdk-js', 5 * MiB],
 		// TransferUtility's MinSizeBeforePartUpload: "16 MB" in its docs, 16 * 2^20 bytes in its source.
 		['dotnet', 16 * MiB],
 	] as const)('%s switches to multipart at %d bytes', (tool, threshold) => {
@@ -121,6 +121,18 @@ describe('multipart upload', () => {
 		const below = diagnose(upload(threshold - 1, tool));
 		expect(below.question.multipart).toBe('no');
 		expect(below.actions.map(action => action.action)).not.toContain('kms:Decrypt');
+	});
+
+	// @aws-sdk/lib-storage, Upload.ts: "Use put instead of multi-part for one chunk uploads". A Buffer of exactly the part
+	// size is one chunk; a stream of that size yields a full first part before its end, so it goes in parts.
+	it('sdk-js: below 5 MiB one PutObject, above it in parts, at exactly 5 MiB the body decides, and the report says so', () => {
+		expect(diagnose(upload(5 * MiB - 1, 'sdk-js')).question.multipart).toBe('no');
+		expect(diagnose(upload(5 * MiB + 1, 'sdk-js')).question.multipart).toBe('yes');
+		const at = diagnose(upload(5 * MiB, 'sdk-js'));
+		expect(at.question.multipart).toBe('unknown');
+		const decrypt = actionOf(at, 'kms:Decrypt@destination');
+		expect(decrypt.purpose).toBe('needed if the upload goes in parts (at exactly its 5 MiB part size, @aws-sdk/lib-storage sends a Buffer as one PutObject but a stream in parts)');
+		expect(renderText(at, {color: false, width: 200})).toContain('Multipart       unknown: at exactly its 5 MiB part size, @aws-sdk/lib-storage sends a Buffer as one PutObject but a stream in parts');
 	});
 
 	it('tells the tools apart: 10 MiB is multipart for the CLI and sdk-js, single-part for .NET', () => {

@@ -1,3 +1,4 @@
+import {bodyTypeDecides} from '../../operations/multipart-upload.js';
 import {decideMultipart, hasSource, operationModule} from '../../operations/registry.js';
 import type {Operation, UploadTool} from '../../snapshot/snapshot.js';
 import {formatSize} from '../../shared/format-size.js';
@@ -51,6 +52,9 @@ export const explainMultipart = (operation: Operation, sizeBytes: number | undef
 		return {multipart, text: 'Without the size, both cases are checked: one PutObject (kms:GenerateDataKey) and a multipart upload (kms:Decrypt as well).'};
 	}
 	const size = formatSize(sizeBytes);
+	if (multipart === 'unknown' && bodyTypeDecides({tool, sizeBytes}, threshold)) {
+		return {multipart, text: `A ${size} file is exactly one ${size} part: @aws-sdk/lib-storage sends such a Buffer as one PutObject but such a stream in parts, so both cases are checked.`};
+	}
 	if (multipart === 'unknown') {
 		return {
 			multipart,
