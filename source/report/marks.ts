@@ -1,4 +1,4 @@
-import type {ConditionExplanation, Decision, Finding, Place, RequirementStatus} from '../diagnosis/diagnosis.js';
+import type {ConditionExplanation, Decision, Finding, Place, RequiredAction, RequirementStatus} from '../diagnosis/diagnosis.js';
 import {placeWords} from '../diagnosis/place-words.js';
 
 /**
@@ -36,6 +36,15 @@ export const decisionStyles: Readonly<Record<Decision, MarkStyle>> = {
 	allowed: {mark: '✔', label: 'allowed', color: 'green'},
 	denied: {mark: '✘', label: 'denied', color: 'red'},
 	unknown: {mark: '?', label: 'unknown', color: 'yellow'},
+};
+
+/**
+ * A required action's line, in the legend's words: an action an explicit Deny refuses is ⛔ "denied", as its row
+ * below is; one that nothing allows is ✘ "not allowed" (its rows are ✘ missing), never ✘ beside "denied".
+ */
+export const actionStyle = (action: Pick<RequiredAction, 'decision'> & {readonly evaluation?: Pick<RequiredAction['evaluation'], 'layers'>}): MarkStyle => {
+	if (action.decision !== 'denied') return decisionStyles[action.decision];
+	return action.evaluation?.layers.some(layer => layer.status === 'denied') ? statusStyles.denied : {mark: '✘', label: 'not allowed', color: 'red'};
 };
 
 export const severityStyles: Readonly<Record<Finding['severity'], MarkStyle>> = {

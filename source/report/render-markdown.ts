@@ -18,7 +18,7 @@ import {
 	assumedSentences,
 } from './describe.js';
 import {code, fenced, prose, table} from './markdown.js';
-import {conditionStyleOf, decisionStyles, legendEntries, legendEntryText, placeHeading, severityStyles, statusStyles} from './marks.js';
+import {actionStyle, conditionStyleOf, decisionStyles, legendEntries, legendEntryText, placeHeading, severityStyles, statusStyles} from './marks.js';
 import {visibleDiagnosis} from './sanitize.js';
 
 export type MarkdownOptions = {
@@ -48,10 +48,10 @@ const questionSection = (diagnosis: Diagnosis): string[] => [
 	...table(
 		['', 'Action', 'Resource', 'Decision', 'Why it is needed'],
 		diagnosis.actions.map(action => [
-			decisionStyles[action.decision].mark,
+			actionStyle(action).mark,
 			code(action.action),
 			code(action.resource),
-			decisionStyles[action.decision].label,
+			actionStyle(action).label,
 			prose(action.purpose),
 		]),
 	),

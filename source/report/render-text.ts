@@ -16,7 +16,7 @@ import {
 	type PlaceGroup,
 	assumedSentences,
 } from './describe.js';
-import {conditionStyleOf, decisionStyles, legendEntries, legendEntryText, placeHeading, severityStyles, statusStyles, type MarkStyle} from './marks.js';
+import {actionStyle, conditionStyleOf, decisionStyles, legendEntries, legendEntryText, placeHeading, severityStyles, statusStyles, type MarkStyle} from './marks.js';
 import {displayWidth, padEnd} from '../shared/display-width.js';
 import {wrap} from './wrap.js';
 import {visible, visibleDiagnosis} from './sanitize.js';
@@ -67,7 +67,7 @@ const questionLines = (context: Context, diagnosis: Diagnosis): string[] => {
 	lines.push(...heading(context, 'What the request needs'));
 	const actionWidth = Math.max(0, ...diagnosis.actions.map(action => displayWidth(action.action)));
 	for (const action of diagnosis.actions) {
-		const style = decisionStyles[action.decision];
+		const style = actionStyle(action);
 		lines.push(`  ${mark(context, style)} ${padEnd(action.action, actionWidth)}  ${context.paint.style(style.label, style)}`);
 		lines.push(...labelled(context, '      ', 'on', action.resource), ...wrap(action.purpose, context.width, '      '));
 	}
