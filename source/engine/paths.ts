@@ -159,8 +159,8 @@ const anyonePath = (resource: LayerState, limits: readonly Term[]): Path | undef
 
 /**
  * The path that allows, or else the one closest to allowing: fewest `no` (an unread grant list counts as one),
- * then fewest `unknown`, then most `yes`, then most `no` terms whose statement matched all but its conditions
- * (the likely cause).
+ * then fewest `unknown`, then most `no` terms whose statement matched all but its conditions (the likely cause: a
+ * statement written for this caller whose condition fails says more than a delegation nobody wrote), then most `yes`.
  */
 export const choosePath = (paths: readonly Path[]): Path => {
 	// Plain loops, nothing built: this runs for every denial. The first of the closest wins, as a stable sort would keep it.
@@ -182,20 +182,22 @@ export const choosePath = (paths: readonly Path[]): Path => {
 		}
 		if (no === 0 && unknown === 0) return paths[index]!;
 		const yes = terms.length - no - unknown;
+		let near = -1;
 		if (best >= 0) {
-			const order = no - bestNo || unknown - bestUnknown || bestYes - yes;
+			const order = no - bestNo || unknown - bestUnknown;
 			if (order > 0) continue;
 			if (order === 0) {
-				// A tie: the near misses (a walk over statements) decide, worked out only now.
+				// A tie: the near misses (a walk over statements) decide, worked out only now; then the most `yes`.
 				if (bestNear < 0) bestNear = nearCount(paths[best]!);
-				if (nearCount(paths[index]!) <= bestNear) continue;
+				near = nearCount(paths[index]!);
+				if ((bestNear - near || bestYes - yes) >= 0) continue;
 			}
 		}
 		best = index;
 		bestNo = no;
 		bestUnknown = unknown;
 		bestYes = yes;
-		bestNear = -1;
+		bestNear = near;
 	}
 	return paths[best]!;
 };

@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {diagnose} from '../../source/diagnosis/diagnose.js';
 import {allow, bucketArn, buildSnapshot, customerKey, keyArn, policy, userArn} from './support/build-snapshot.js';
-import {findingIds} from './support/fix-checks.js';
+import {findingIds, requirementOf} from './support/fix-checks.js';
 
 /**
  * "StringEquals: Exact matching, case sensitive"; "StringLike: Case-sensitive matching. The values can include
@@ -36,5 +36,21 @@ describe('a wildcard under StringEquals', () => {
 			key: customerKey(keyArn, policy(allow(['kms:GenerateDataKey', 'kms:Decrypt'], '*', {Principal: {AWS: userArn}, Condition: {StringEquals: {[context]: 'arn:aws:s3:::other-bucket/*'}}}))),
 		});
 		expect(findingIds(diagnose(snapshot))).not.toContain('string-equals-wildcard');
+	});
+});
+
+describe('the row of a key policy whose statement for this caller fails only on its condition', () => {
+	it('names that statement and its failing condition, not a delegation nobody wrote', () => {
+		// Bucket Keys on: S3 sends the bucket ARN, which "arn:aws:s3:::bucket/*" does not match.
+		const snapshot = buildSnapshot({
+			bucket: {defaultEncryption: {algorithm: 'aws:kms', kmsKeyId: keyArn, bucketKeyEnabled: true}},
+			key: customerKey(keyArn, policy(allow(['kms:GenerateDataKey', 'kms:Decrypt'], '*', {Sid: 'WriterCtx', Principal: {AWS: userArn}, Condition: {StringLike: {[context]: `${bucketArn}/*`}}}))),
+		});
+		const diagnosis = diagnose(snapshot);
+		const row = requirementOf(diagnosis, 'kms:GenerateDataKey@destination', 'key-policy');
+		expect(row.status).toBe('missing');
+		expect(row.decidedBy).toBe('key policy, Sid "WriterCtx"');
+		expect(row.why).toContain('its condition does not hold');
+		expect(row.conditions?.[0]).toMatchObject({key: context, expected: [`${bucketArn}/*`]});
 	});
 });
