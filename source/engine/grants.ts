@@ -13,12 +13,21 @@ import {triAnd, type Tri} from './tri.js';
  * KMS (GrantConstraints): "in a grant constraint, the key in each key-value pair is not case sensitive, but the
  * value is case sensitive." The context lookup ignores the key's case; values are compared exactly.
  */
-const constraintHolds = (pairs: Readonly<Record<string, string>>, lookup: ContextLookup, exact: boolean): Tri => {
-	const results: Tri[] = Object.entries(pairs).map(([key, expected]) => {
+/** Whether a constraint holds and, where it does not, the first pair that fails in words. */
+type ConstraintResult = {readonly holds: Tri; readonly failing?: string};
+
+const constraintHolds = (pairs: Readonly<Record<string, string>>, lookup: ContextLookup, exact: boolean): ConstraintResult => {
+	const results: Tri[] = [];
+	let failing: string | undefined;
+	for (const [key, expected] of Object.entries(pairs)) {
 		const entry = lookup(`kms:EncryptionContext:${key}`);
-		if (entry.state === 'unknown') return 'unknown';
-		return entry.state === 'present' && entry.values.includes(expected) ? 'yes' : 'no';
-	});
+		const result: Tri = entry.state === 'unknown' ? 'unknown' : entry.state === 'present' && entry.values.includes(expected) ? 'yes' : 'no';
+		if (result === 'no' && failing === undefined) {
+			const sent = entry.state === 'present' ? `"${entry.values.join('", "')}"` : 'no such pair';
+			failing = `requires ${key} = "${expected}", and this request sends ${sent}`;
+		}
+		results.push(result);
+	}
 	if (exact) {
 		// Equals also forbids pairs beyond the constraint: needs the full key list of the request.
 		const keys = lookup('kms:EncryptionContextKeys');
@@ -26,10 +35,12 @@ const constraintHolds = (pairs: Readonly<Record<string, string>>, lookup: Contex
 		else {
 			const requested = keys.state === 'present' ? keys.values : [];
 			const allowed = new Set(Object.keys(pairs).map(key => key.toLowerCase()));
-			results.push(requested.every(key => allowed.has(key.toLowerCase())) ? 'yes' : 'no');
+			const extra = requested.filter(key => !allowed.has(key.toLowerCase()));
+			if (extra.length > 0 && failing === undefined) failing = `allows only the pairs it lists, and this request also sends ${extra.join(', ')}`;
+			results.push(extra.length === 0 ? 'yes' : 'no');
 		}
 	}
-	return triAnd(...results);
+	return {holds: triAnd(...results), ...(failing ? {failing} : {})};
 };
 
 export const evaluateGrant = (grant: GrantInput, caller: Caller, action: string, lookup: ContextLookup): StatementTrace | undefined => {
@@ -37,15 +48,16 @@ export const evaluateGrant = (grant: GrantInput, caller: Caller, action: string,
 	if (!grant.operations.some(candidate => candidate.replace(/^kms:/i, '').toLowerCase() === operation)) return undefined;
 	const principalMatch = matchPrincipal({kind: 'set', aws: [grant.granteePrincipal], service: [grant.granteePrincipal], federated: [], canonicalUser: []}, caller);
 	if (principalMatch === 'none' || principalMatch === 'account') return undefined;
-	const constraints: Tri[] = [];
+	const constraints: ConstraintResult[] = [];
 	if (grant.encryptionContextSubset) constraints.push(constraintHolds(grant.encryptionContextSubset, lookup, false));
 	if (grant.encryptionContextEquals) constraints.push(constraintHolds(grant.encryptionContextEquals, lookup, true));
-	const applies = triAnd(...constraints);
+	const applies = triAnd(...constraints.map(constraint => constraint.holds));
+	const failing = constraints.find(constraint => constraint.failing !== undefined)?.failing;
 	const reason =
 		applies === 'yes'
 			? `grant "${grant.name}" gives ${grant.granteePrincipal} ${action}`
 			: applies === 'no'
-				? `grant "${grant.name}" names the caller, but its encryption context constraint does not fit this request`
+				? `its encryption context constraint ${failing ?? 'does not fit this request'}`
 				: `grant "${grant.name}" names the caller, but whether its encryption context constraint fits is not known`;
 	return {
 		policy: 'KMS grants',

@@ -30,8 +30,8 @@ const withGrant = (snapshot: Snapshot, keyArn: string, grant: KeyGrant): Snapsho
 export const fitGrant = (context: FixContext, places: readonly FixPlace[]): Draft[] => {
 	const {snapshot, analysis, caller} = context;
 	if (!caller) return [];
-	// Only a row some grant would give but for its constraint: one with no grant at all is add-allow's, in the key policy.
-	const misfits = analysis.requirements.filter(row => row.place === 'key-grant' && row.status === 'missing' && /constraint does not fit/.test(row.why));
+	// Only a row some grant would give but for its constraint (that grant decided the row): one with no grant at all is add-allow's.
+	const misfits = analysis.requirements.filter(row => row.place === 'key-grant' && row.status === 'missing' && row.decidedBy !== undefined);
 	return [...groupBy(misfits, row => row.resource).entries()].flatMap(([keyArn, rows]): Draft[] => {
 		const spec = specOf(analysis, rows[0]!);
 		const sent = spec.context[contextKey];
