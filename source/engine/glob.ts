@@ -63,28 +63,100 @@ const regExpBody = (pattern: Glob, arnSegments: boolean): string => {
 	return source;
 };
 
+/*
+ * A regular expression backtracks: with several `*` it tries every way to split the value among them, and a short
+ * hostile pattern (`bucket/*a*a*a*a*a*b`, or eight `*` segments before `.parquet`) against a long key ran for minutes. A pattern with
+ * at most one `*` stays a regular expression (one split point: linear); one with more is matched by following every
+ * position the pattern can be at, character by character: time proportional to the value's length times the
+ * pattern's, never more.
+ */
+
+type Token = {readonly kind: 'char'; readonly char: string} | {readonly kind: 'one' | 'star'; readonly colon: boolean};
+
+const tokensOf = (pattern: Glob, arnSegments: boolean): Token[] => {
+	const tokens: Token[] = [];
+	let colons = 0;
+	const characters = [...pattern];
+	for (let index = 0; index < characters.length; index++) {
+		const char = characters[index]!;
+		// Before the fifth colon of an ARN a wildcard stays within its segment: it may not match a colon.
+		const colon = !(arnSegments && colons < 5);
+		if (char === '\\' && index + 1 < characters.length) tokens.push({kind: 'char', char: characters[++index]!});
+		else if (char === '*') tokens.push({kind: 'star', colon});
+		else if (char === '?') tokens.push({kind: 'one', colon});
+		else {
+			if (char === ':') colons++;
+			tokens.push({kind: 'char', char});
+		}
+	}
+	return tokens;
+};
+
+const sameCharacter = (expected: string, actual: string, ignoreCase: boolean): boolean =>
+	expected === actual || (ignoreCase && (expected.toLowerCase() === actual.toLowerCase() || expected.toUpperCase() === actual.toUpperCase()));
+
+/** Every position the pattern can be at after the text read so far; a `*` may also match nothing. */
+const positionMatcher = (tokens: readonly Token[], ignoreCase: boolean): ((value: string) => boolean) => {
+	const end = tokens.length;
+	const reach = (positions: Uint8Array, from: number): void => {
+		for (let position = from; position <= end && positions[position] === 0; position++) {
+			positions[position] = 1;
+			if (position === end || tokens[position]!.kind !== 'star') break;
+		}
+	};
+	return value => {
+		let current = new Uint8Array(end + 1);
+		reach(current, 0);
+		for (const char of value) {
+			const next = new Uint8Array(end + 1);
+			let any = false;
+			for (let position = 0; position < end; position++) {
+				if (current[position] === 0) continue;
+				const token = tokens[position]!;
+				if (token.kind === 'char' ? sameCharacter(token.char, char, ignoreCase) : token.colon || char !== ':') {
+					reach(next, token.kind === 'star' ? position : position + 1);
+					any = true;
+				}
+			}
+			if (!any) return false;
+			current = next;
+		}
+		return current[end] === 1;
+	};
+};
+
+const starCount = (pattern: string): number => {
+	let stars = 0;
+	for (let index = 0; index < pattern.length; index++) {
+		if (pattern[index] === '\\') index++;
+		else if (pattern[index] === '*') stars++;
+	}
+	return stars;
+};
+
+const matcherOf = (pattern: Glob, arnSegments: boolean, ignoreCase: boolean): ((value: string) => boolean) => {
+	if (starCount(pattern) > 1) return positionMatcher(tokensOf(pattern, arnSegments), ignoreCase);
+	const regex = new RegExp(regExpSource(pattern, arnSegments), ignoreCase ? 'iu' : 'u');
+	return value => regex.test(value);
+};
+
 const compiled = {
-	plain: memo(pattern => new RegExp(regExpSource(pattern as Glob, false), 'u')),
-	ignoreCase: memo(pattern => new RegExp(regExpSource(pattern as Glob, false), 'iu')),
-	arn: memo(pattern => new RegExp(regExpSource(pattern as Glob, true), 'u')),
+	plain: memo(pattern => matcherOf(pattern as Glob, false, false)),
+	ignoreCase: memo(pattern => matcherOf(pattern as Glob, false, true)),
+	arn: memo(pattern => matcherOf(pattern as Glob, true, false)),
 };
 
 export const hasWildcard = (pattern: string): boolean => pattern.includes('*') || pattern.includes('?') || pattern.includes('\\');
 
 /** Does `value` match the glob `pattern`? */
 export const globMatch = (pattern: Glob, value: string, options: {readonly ignoreCase?: boolean} = {}): boolean => {
-	if (options.ignoreCase) return compiled.ignoreCase(pattern).test(value);
+	if (options.ignoreCase) return compiled.ignoreCase(pattern)(value);
 	if (!hasWildcard(pattern)) return pattern === value;
-	return compiled.plain(pattern).test(value);
+	return compiled.plain(pattern)(value);
 };
 
 /** Does the ARN `value` match the glob `pattern` segment by segment? Both must have the six ARN parts. */
-export const arnGlobMatch = (pattern: Glob, value: string): boolean =>
-	hasWildcard(pattern) ? compiled.arn(pattern).test(value) : pattern === value;
-
-/** One regular expression that matches what any of `patterns` matches: compiled once per statement. */
-export const anyGlobRegExp = (patterns: readonly Glob[], options: {readonly ignoreCase?: boolean} = {}): RegExp =>
-	new RegExp(`^(?:${patterns.map(pattern => regExpBody(pattern, false)).join('|')})$`, options.ignoreCase ? 'iu' : 'u');
+export const arnGlobMatch = (pattern: Glob, value: string): boolean => (hasWildcard(pattern) ? compiled.arn(pattern)(value) : pattern === value);
 
 const colonsIn = (text: string): number => {
 	let colons = 0;
@@ -106,6 +178,5 @@ export const globMatcher = (pattern: Glob, arnSegments = false): ((value: string
 	if (!hasWildcard(pattern)) return value => value === pattern;
 	const prefix = plainPrefix(pattern, arnSegments);
 	if (prefix !== undefined) return value => value.startsWith(prefix);
-	const regex = new RegExp(regExpSource(pattern, arnSegments), 'u');
-	return value => regex.test(value);
+	return matcherOf(pattern, arnSegments, false);
 };

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {arnGlobMatcher, arnMatches} from '../../source/engine/arn.js';
-import {anyGlobRegExp, globMatch, globMatcher, globOf, joinGlobs, literalGlob} from '../../source/engine/glob.js';
+import {globMatch, globMatcher, globOf, joinGlobs, literalGlob} from '../../source/engine/glob.js';
 
 const like = (pattern: string, value: string, ignoreCase = false): boolean => globMatch(globOf(pattern), value, {ignoreCase});
 
@@ -83,13 +83,35 @@ describe('compiled matchers agree with globMatch and arnMatches', () => {
 		}
 	});
 
-	it('anyGlobRegExp matches what any of its patterns matches, ignoring case when asked', () => {
-		const regex = anyGlobRegExp(['s3:Get*', 'kms:Decrypt', 'a\\?'].map(globOf), {ignoreCase: true});
-		expect(regex.test('S3:GETOBJECT')).toBe(true);
-		expect(regex.test('kms:decrypt')).toBe(true);
-		expect(regex.test('kms:DecryptX')).toBe(false);
-		expect(regex.test('a\\b')).toBe(true);
-		expect(regex.test('a?')).toBe(false);
-		expect(anyGlobRegExp([globOf('Get')]).test('get')).toBe(false);
+	// A pattern with several `*` is matched without backtracking: the answer is the regular expression's, the time linear.
+	it('with several wildcards, matches exactly as the regular expression would (seeded random patterns and values)', () => {
+		let state = 7;
+		const random = (below: number): number => {
+			state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+			return state % below;
+		};
+		const alphabet = ['a', 'b', 'A', ':', '/', '*', '?', '\\', '.'];
+		const reference = (pattern: string, ignoreCase: boolean): RegExp => {
+			const body = [...pattern].map(char => (char === '*' ? '[\\s\\S]*' : char === '?' ? '[\\s\\S]' : char.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))).join('');
+			return new RegExp(`^${body}$`, ignoreCase ? 'iu' : 'u');
+		};
+		for (let round = 0; round < 3000; round++) {
+			const pattern = Array.from({length: 2 + random(8)}, () => alphabet[random(alphabet.length)]!).join('');
+			const value = Array.from({length: random(12)}, () => alphabet[random(alphabet.length)]!).join('');
+			for (const ignoreCase of [false, true]) {
+				expect(globMatch(globOf(pattern), value, {ignoreCase}), `${pattern} ~ ${value}${ignoreCase ? ' (ignoring case)' : ''}`).toBe(reference(pattern, ignoreCase).test(value));
+			}
+		}
+	});
+
+	it('a hostile pattern against a long value answers at once instead of backtracking for minutes', () => {
+		expect(globMatch(globOf('*a*a*a*a*a*a*a*b'), 'a'.repeat(20_000))).toBe(false);
+		const key = `logs/${'x/'.repeat(5_000)}file.csv`;
+		expect(arnGlobMatcher(globOf('arn:aws:s3:::bucket/*/*/*/*/*/*/*/*.parquet'))(`arn:aws:s3:::bucket/${key}`)).toBe(false);
+		expect(arnGlobMatcher(globOf('arn:aws:s3:::bucket/*/*/*/*/*/*/*/*.csv'))(`arn:aws:s3:::bucket/${key}`)).toBe(true);
+		// Before the fifth colon a wildcard stays in its segment, with several of them too.
+		expect(arnGlobMatcher(globOf('arn:aws:*:*:*:key/*'))('arn:aws:kms:eu-west-1:111122223333:key/k')).toBe(true);
+		expect(arnGlobMatcher(globOf('arn:aws:k*s:*:*1*:key/*'))('arn:aws:kms:eu-west-1:111122223333:key/k')).toBe(true);
+		expect(arnGlobMatcher(globOf('arn:aws:*s*:*:*:key/*'))('arn:aws:kms:eu:west-1:111122223333:key/k')).toBe(false);
 	});
 });

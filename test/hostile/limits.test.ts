@@ -165,3 +165,19 @@ describe('nesting, policy sizes and flags that do not apply', {timeout: 120_000}
 		expect(bad.stderr).toMatch(/--redact some is not a choice/);
 	});
 });
+
+describe('a policy pattern made to backtrack', {timeout: 120_000}, () => {
+	it('eight wildcard segments against a 400-character key are decided at once (it ran for minutes)', async () => {
+		const example = JSON.parse(readFileSync(fileURLToPath(new URL('../../examples/cross-account-download.json', import.meta.url)), 'utf8')) as {
+			question: {objectKey: string; bucket: string};
+			principal: {identityPolicies: {document: {Statement: {Resource: unknown}[]}}[]};
+		};
+		example.question.objectKey = `logs/${'x/'.repeat(200)}file.csv`;
+		for (const policy of example.principal.identityPolicies) for (const statement of policy.document.Statement) statement.Resource = `arn:aws:s3:::${example.question.bucket}/*/*/*/*/*/*/*/*.parquet`;
+		const file = path.join(folder, 'backtrack.json');
+		writeFileSync(file, JSON.stringify(example));
+		const run = await runLimited(['check', '--snapshot', file, '--format', 'json'], {killAfterMs: 30_000});
+		// Killed at 30 s (exit code null) before; now the diagnosis itself: denied, as the pattern does not cover the key.
+		expect(run.exitCode, run.stderr).toBe(1);
+	});
+});
