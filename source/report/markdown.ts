@@ -28,8 +28,10 @@ export const prose = (text: string): string =>
 		.replace(/</g, '&lt;')
 		.replace(/>/g, '&gt;')
 		.replace(/(^|[^\p{L}\p{N}])_|_(?=$|[^\p{L}\p{N}])/gu, (match, before: string | undefined) => (before === undefined ? '\\_' : `${before}\\_`))
-		// GFM's extended autolinks start at these schemes and at `www.`; an escaped `:` or `.` stops them.
+		// GFM's extended autolinks start at these schemes and at `www.`; an escaped `:` or `.` stops them. An email
+		// address is one too (a policy named ops@example.com): an escaped `@` stops it.
 		.replace(/\b(https?|ftp|mailto|xmpp):/gi, '$1\\:')
+		.replace(/@/g, '\\@')
 		.replace(/\bwww\./gi, match => `${match.slice(0, -1)}\\.`)
 		// Nothing at the start may open a block: indented code, a heading, quote, list, setext line or table.
 		.replace(/^ +/, spaces => '&#32;'.repeat(spaces.length))
@@ -44,8 +46,13 @@ export const code = (written: string): string => {
 	return `${fence}${padded}${fence}`;
 };
 
-/** Content for a table cell: pipes escaped (GFM honours `\|` even inside code spans), lines joined. */
-export const cell = (markdown: string): string => markdown.replace(/\|/g, '\\|').replace(/\r?\n|\r/g, '<br>');
+/**
+ * Content for a table cell: pipes escaped (GFM honours `\|` even inside code spans), lines joined. GFM splits a
+ * row at a pipe after an even run of backslashes (`\\` is an escaped backslash), so the escape makes the run odd:
+ * a key such as `a\|<img …>` cannot end its cell and put markup in the next.
+ */
+export const cell = (markdown: string): string =>
+	markdown.replace(/(\\*)\|/g, (_match, backslashes: string) => `${backslashes}${backslashes.length % 2 === 0 ? '\\' : '\\\\'}|`).replace(/\r?\n|\r/g, '<br>');
 
 export const table = (header: readonly string[], rows: readonly (readonly string[])[]): string[] => [
 	`| ${header.map(cell).join(' | ')} |`,
