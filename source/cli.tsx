@@ -29,9 +29,9 @@ const program = new Command()
 	.usage('[command] [options]   (no command: the guided wizard)')
 	.description('Find out why Amazon S3 says AccessDenied on an SSE-KMS encrypted object, and get the proven fix.')
 	.version(packageVersion, '-v, --version')
-	.showHelpAfterError('(run with --help for usage)')
 	.exitOverride()
-	.configureOutput({outputError: (text, write) => write(visibleLines(text.replace(/^error: /, 's3-kms-doctor: ')))});
+	// One line, as for every other error (docs/exit-codes.md): the pointer to --help ends it rather than following it.
+	.configureOutput({outputError: (text, write) => write(visibleLines(text.replace(/^error: /, 's3-kms-doctor: ').replace(/\n?$/, ' (run with --help for usage)\n')))});
 
 withSourceAndDistribution(
 	program

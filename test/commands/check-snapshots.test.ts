@@ -80,3 +80,16 @@ describe('the exit code of several verdicts', () => {
 		expect(combinedExitCode(['allowed', 'allowed'], 0)).toBe(0);
 	});
 });
+
+describe('a usage error', () => {
+	it.each([
+		[['check', '--bogus'], "unknown option '--bogus'"],
+		[['check', '--format', 'nope'], "argument 'nope' is invalid"],
+		[['check', '--snapshot'], 'argument missing'],
+	])('%j is one line on standard error, naming the problem and --help, exit 2', async (args, problem) => {
+		const run = await runBuiltCli(args);
+		expect(run.exitCode).toBe(2);
+		expect(run.stdout).toBe('');
+		expect(run.stderr.trimEnd().split('\n'), run.stderr).toEqual([expect.stringMatching(new RegExp(`^s3-kms-doctor: .*${problem.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}.* \\(run with --help for usage\\)$`))]);
+	});
+});
