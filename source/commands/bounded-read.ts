@@ -142,5 +142,18 @@ export const readBoundedText = async (input: Input, options: BoundedReadOptions)
 		if (error instanceof CliError) throw error;
 		throw new CliError(`cannot read ${input.name}: ${describeFileError(error)}`);
 	}
-	return Buffer.concat(chunks, total).toString('utf8');
+	return decodeText(Buffer.concat(chunks, total));
+};
+
+/**
+ * UTF-8, or UTF-16 with its byte order mark: Windows PowerShell 5.1's `>` and `Out-File` write UTF-16LE, and a
+ * snapshot or an error message saved that way is the same text.
+ */
+export const decodeText = (bytes: Buffer): string => {
+	if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString('utf16le');
+	if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
+		const swapped = Buffer.from(bytes.subarray(2, bytes.length - (bytes.length % 2)));
+		return swapped.swap16().toString('utf16le');
+	}
+	return bytes.toString('utf8');
 };

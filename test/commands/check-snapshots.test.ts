@@ -93,3 +93,26 @@ describe('a usage error', () => {
 		expect(run.stderr.trimEnd().split('\n'), run.stderr).toEqual([expect.stringMatching(new RegExp(`^s3-kms-doctor: .*${problem.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}.* \\(run with --help for usage\\)$`))]);
 	});
 });
+
+describe('a snapshot saved as UTF-16 (Windows PowerShell 5.1 writes it with >)', () => {
+	let folder = '';
+	beforeAll(() => {
+		folder = mkdtempSync(join(tmpdir(), 's3kd-utf16-'));
+	});
+	afterAll(() => rmSync(folder, {recursive: true, force: true}));
+
+	it('is read as the same text, little- or big-endian, as it is in UTF-8', async () => {
+		const text = readFileSync(allowed, 'utf8');
+		const little = Buffer.from(`\uFEFF${text}`, 'utf16le');
+		const big = Buffer.from(little).swap16();
+		writeFileSync(join(folder, 'le.json'), little);
+		writeFileSync(join(folder, 'be.json'), big);
+		const utf8 = await runBuiltCli(['check', '--snapshot', allowed, '--format', 'json']);
+		for (const file of ['le.json', 'be.json']) {
+			const run = await runBuiltCli(['check', '--snapshot', join(folder, file), '--format', 'json']);
+			expect(run.stderr).toBe('');
+			expect(run.exitCode).toBe(0);
+			expect(JSON.parse(run.stdout)).toEqual(JSON.parse(utf8.stdout));
+		}
+	});
+});
