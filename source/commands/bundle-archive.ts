@@ -3,6 +3,7 @@ import {pipeline, Readable} from 'node:stream';
 import {createGunzip} from 'node:zlib';
 import {Parser, type ReadEntry} from 'tar';
 import {formatSize} from '../shared/format-size.js';
+import {describeFileError} from './io.js';
 import {idleLimit, type Input} from './bounded-read.js';
 import {CliError} from './cli-error.js';
 
@@ -132,6 +133,10 @@ export const readArchive = async (input: Input, limits: ArchiveLimits = bundleLi
 		raw.destroy();
 		inflated?.destroy();
 		if (error instanceof CliError) throw error;
+		// The file itself could not be read (permission, a folder): that, not its format, is what to fix.
+		if (typeof (error as NodeJS.ErrnoException | undefined)?.code === 'string' && (error as NodeJS.ErrnoException).syscall !== undefined) {
+			throw new CliError(`cannot read ${source}: ${describeFileError(error)}`);
+		}
 		throw failure ?? unreadable(reasonOf(error));
 	}
 	if (failure) throw failure;
