@@ -142,7 +142,8 @@ export const ResultScreen = ({diagnosis: written, snapshot, services, width, row
 	useResult(state, dispatch, {
 		writePolicy,
 		rowCount: flat.length,
-		scrollMaximum: detail.length - bodyHeight,
+		// The panel shows one line fewer when it scrolls (its "lines x–y of n" line): the last line must still be reachable.
+		scrollMaximum: detail.length - (detail.length > bodyHeight ? bodyHeight - 1 : bodyHeight),
 		page: Math.max(bodyHeight - 2, 1),
 		copy,
 		rerun: () => {
@@ -212,14 +213,16 @@ export const ResultScreen = ({diagnosis: written, snapshot, services, width, row
 };
 
 const DetailPanel = ({lines, scroll, height}: {readonly lines: readonly Line[]; readonly scroll: number; readonly height: number}) => {
-	const from = Math.min(scroll, Math.max(lines.length - height, 0));
-	const shown = lines.slice(from, from + height);
+	// The "lines x–y of n" line is one of the panel's own: with it, the frame still fits when a notice shows.
+	const room = lines.length > height ? Math.max(height - 1, 1) : height;
+	const from = Math.min(scroll, Math.max(lines.length - room, 0));
+	const shown = lines.slice(from, from + room);
 	return (
 		<Box flexDirection="column">
 			{shown.map((line, index) => (
 				<LineView key={from + index} line={line} />
 			))}
-			{lines.length > height && <Text color={theme.muted}>{`  lines ${from + 1}–${from + shown.length} of ${lines.length} · ↑↓ PgUp PgDn scroll`}</Text>}
+			{lines.length > room && <Text color={theme.muted}>{`  lines ${from + 1}–${from + shown.length} of ${lines.length} · ↑↓ PgUp PgDn scroll`}</Text>}
 		</Box>
 	);
 };

@@ -77,6 +77,25 @@ describe('the result screen', () => {
 		expect(frame).toMatch(/^Key policy · …key\/1234abcd-12ab-34cd-56ef-1234567890ab$/m);
 	});
 
+	it('at 80×24 a long fix with a notice still fits: the title stays on the first line, and the last line can be reached', async () => {
+		const rendered = show({}, {columns: 80, rows: 24});
+		await rendered.waitFor(frame => frame.includes('Key policy'), 'the table');
+		await rendered.press(keys.enter);
+		await rendered.waitFor(frame => frame.includes('[Statement]'), 'the fix');
+		// The whole merged policy: longer than the screen.
+		await rendered.press(keys.tab);
+		await rendered.waitFor(frame => frame.includes('[Merged policy]'), 'the merged policy');
+		await rendered.press('c');
+		let frame = await rendered.waitFor(frame => frame.includes('Copied'), 'the notice');
+		expect(frame).toMatch(/lines 1–\d+ of \d+/);
+		expect(frame.split('\n').length).toBeLessThanOrEqual(24);
+		expect(frame.split('\n')[0]).toMatch(/^s3-kms-doctor · /);
+		const total = Number(/lines \d+–\d+ of (\d+)/.exec(frame)?.[1]);
+		for (let page = 0; page < 10; page++) await rendered.press(keys.pageDown);
+		frame = await rendered.waitFor(frame => new RegExp(`lines \\d+–${total} of ${total}`).test(frame), 'the last line');
+		expect(frame.split('\n').length).toBeLessThanOrEqual(24);
+	});
+
 	it('clears a notice once the screen moves on (Esc included)', async () => {
 		const rendered = show({}, {columns: 100, rows: 40});
 		await rendered.waitFor(frame => frame.includes('Key policy'), 'the table');
