@@ -23,8 +23,8 @@ export const sideOf = (operation: string, requirement: Requirement): Side | unde
 /** `kms:Decrypt (source)`: an action as a copy's row names it. */
 export const actionWithSide = (action: string, side: Side | undefined): string => (side ? `${action} (${side})` : action);
 
-/** The screen's title: a copy shows where from and where to. */
+/** The screen's title: an operation with a source (a copy, a replication) shows where from and where to, under its own name. */
 export const resultTitle = (operation: string, destination: string, snapshot: Snapshot): string => {
 	const source = snapshot.question.source;
-	return hasSides(operation) && source ? `copy s3://${source.bucket}/${source.objectKey} → ${destination}` : `${operation} ${destination}`;
+	return hasSides(operation) && source ? `${operation} s3://${source.bucket}/${source.objectKey} → ${destination}` : `${operation} ${destination}`;
 };
