@@ -2,6 +2,7 @@ import {accountIdSource, isAccountId} from './account-id.js';
 import {notA, parsed, type NameError, type Parsed} from './name-error.js';
 import {partitionSource} from './partition.js';
 import {isRegion, regionSource} from './region.js';
+import {shellQuote} from '../shared/shell.js';
 
 /**
  * KMS Developer Guide, Key identifiers: a key ID such as "1234abcd-12ab-34cd-56ef-1234567890ab"; "The key IDs
@@ -79,9 +80,14 @@ export const parseKmsArn = (text: string): Parsed<KmsArn> => {
 
 /** A key ARN only: offline, or in a snapshot, nothing can resolve an alias or a bare key ID. */
 export const parseKeyArn = (text: string): Parsed<KmsArn> => {
+	const aliasHint = `it names an alias; give the key ARN it points to (aws kms describe-key --key-id ${shellQuote(text)} shows it)`;
 	const arn = parseKmsArn(text);
-	if (!arn.ok) return notA('a KMS key ARN (arn:aws:kms:REGION:ACCOUNT:key/ID)', arn.error.hint);
-	if (arn.value.kind === 'alias') return notA('a KMS key ARN', `it names an alias; give the key ARN it points to (aws kms describe-key --key-id ${text} shows it)`);
+	if (!arn.ok) {
+		// Only a key ARN is taken here: the hint never offers the alias ARN it would then refuse.
+		if (isAliasName(text)) return notA('a KMS key ARN', aliasHint);
+		return notA('a KMS key ARN (arn:aws:kms:REGION:ACCOUNT:key/ID)', splitKmsArn(text) ? arn.error.hint : 'it reads arn:aws:kms:REGION:ACCOUNT:key/ID');
+	}
+	if (arn.value.kind === 'alias') return notA('a KMS key ARN', aliasHint);
 	return arn;
 };
 

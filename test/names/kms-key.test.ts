@@ -81,10 +81,14 @@ describe('KMS key identifiers (KMS Developer Guide, Key identifiers)', () => {
 	it('a key ARN is asked for where nothing can resolve an alias: the hint says how to find it', () => {
 		const aliasArn = 'arn:aws:kms:us-west-2:111122223333:alias/ExampleAlias';
 		expect(problem(aliasArn, parseKeyArn(aliasArn))).toBe(
-			`"${aliasArn}" is not a KMS key ARN: it names an alias; give the key ARN it points to (aws kms describe-key --key-id ${aliasArn} shows it)`,
+			`"${aliasArn}" is not a KMS key ARN: it names an alias; give the key ARN it points to (aws kms describe-key --key-id '${aliasArn}' shows it)`,
 		);
 		expect(parseKeyArn(keyArn).ok).toBe(true);
-		expect(problem(keyId, parseKeyArn(keyId))).toMatch(/is not a KMS key ARN \(arn:aws:kms:REGION:ACCOUNT:key\/ID\)/);
+		expect(problem(keyId, parseKeyArn(keyId))).toBe(`"${keyId}" is not a KMS key ARN (arn:aws:kms:REGION:ACCOUNT:key/ID): it reads arn:aws:kms:REGION:ACCOUNT:key/ID`);
+		// An alias name gets the same way to its key, never a hint to give the alias ARN this field refuses.
+		expect(problem('alias/my-key', parseKeyArn('alias/my-key'))).toBe(
+			`"alias/my-key" is not a KMS key ARN: it names an alias; give the key ARN it points to (aws kms describe-key --key-id 'alias/my-key' shows it)`,
+		);
 	});
 
 	it('"When using an alias name, prefix it with alias/."', () => {
