@@ -8,7 +8,7 @@ import {visible, visibleDiagnosis} from '../../report/sanitize.js';
 import {LineView} from '../conversation/line-view.js';
 import type {Line} from '../conversation/transcript-lines.js';
 import {maximumClipboardBytes} from '../clipboard.js';
-import {resultScreenKeys} from '../keymap.js';
+import {resultScreenKeys, type KeyName} from '../keymap.js';
 import type {WizardServices} from '../services.js';
 import {truncate} from '../text/truncate.js';
 import {wrapText} from '../text/wrap.js';
@@ -75,6 +75,9 @@ const fitHeader = (lines: readonly Line[], room: number): readonly Line[] => {
 	return [...kept, {text: `  … ${lines.length - kept.length} more lines: e exports everything`, dim: true}];
 };
 
+/** Keys that act only on an opened row (its fix's views, scrolling, writing the policy): not listed over the table. */
+const detailOnlyKeys: readonly KeyName[] = ['nextTab', 'previousTab', 'pageUp', 'pageDown', 'writePolicy'];
+
 /** The result: verdict and findings above, requirements by place, the explanation and fix of a row, and the export keys. */
 export const ResultScreen = ({diagnosis: written, snapshot, services, width, rows, onRerun, onNameCheck, savedCheckNames, rereadable = true, onBack, onQuit}: ResultScreenProps) => {
 	// Everything the customer wrote is made visible once, before any of it is laid out.
@@ -93,7 +96,10 @@ export const ResultScreen = ({diagnosis: written, snapshot, services, width, row
 
 	const title = resultTitle(diagnosis.question.operation, objectUrl(diagnosis.question), snapshot);
 	// Title, footer and notice take three lines; a dialog takes its own; the rest is the header and the body.
-	const helpKeys = resultScreenKeys.filter(name => (name !== 'rerun' || rereadable) && (name !== 'nameCheck' || onNameCheck !== undefined));
+	// Only the keys that do something here: the fix's views, its scrolling and w belong to an opened row.
+	const helpKeys = resultScreenKeys.filter(
+		name => (name !== 'rerun' || rereadable) && (name !== 'nameCheck' || onNameCheck !== undefined) && (state.view === 'detail' || !detailOnlyKeys.includes(name)),
+	);
 	// Title, footer and notice take three lines; the help takes what it needs of the rest.
 	const dialogHeight = state.dialog.kind === 'help' ? helpOverlayHeight(helpKeys, width, rows - 3) : state.dialog.kind === 'none' ? 0 : 6;
 	const available = Math.max(rows - 3 - dialogHeight, 4);

@@ -122,6 +122,21 @@ describe('the result screen', () => {
 		expect(rendered.lastFrame()).not.toContain('pasted policies');
 	});
 
+	it("lists over the table only the keys that act there; the fix's views, scrolling and w once a row is open", async () => {
+		const rendered = show({}, {columns: 100, rows: 40});
+		await rendered.waitFor(frame => frame.includes('Key policy'), 'the table');
+		await rendered.press('?');
+		const overTable = await rendered.waitFor(frame => frame.includes('Keys'), 'the help');
+		expect(overTable).not.toContain('switch the fix view');
+		expect(overTable).not.toContain('scroll a page');
+		expect(overTable).toContain('export the report');
+		await rendered.press('?', keys.enter);
+		await rendered.waitFor(frame => frame.includes('[Statement]'), 'the fix');
+		await rendered.press('?');
+		const overFix = await rendered.waitFor(frame => frame.includes('Keys'), 'the help');
+		expect(overFix).toContain('switch the fix view');
+	});
+
 	it('offers c only on a row with a fix', async () => {
 		const rendered = show({}, {columns: 100, rows: 40});
 		await rendered.waitFor(frame => frame.includes('Key policy'), 'the table');
