@@ -81,6 +81,9 @@ describe('the copy flow', () => {
 		frame = await app.waitFor(frame => frame.includes('What copies it?'), 'the tool question');
 		expect(frame).not.toContain('What uploads it?');
 		expect(frame).toContain('aws s3 cp s3://SOURCE/… s3://DESTINATION/…');
+		// Every hint speaks of copying: no "upload in the browser", no "PutObject calls".
+		expect(frame).not.toContain('upload in the browser');
+		expect(frame).not.toContain('PutObject calls');
 		await app.press(keys.enter);
 		frame = await app.waitFor(frame => frame.includes('Who makes the request?'), 'the caller question');
 		expect(frame.replace(/\n\s+/g, ' ')).toContain('object is copied in parts with the AWS CLI (UploadPartCopy from 8 MiB)');

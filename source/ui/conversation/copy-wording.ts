@@ -15,6 +15,8 @@ const toolHints: Readonly<Record<string, string>> = {
 	'sdk-js': 'CopyObjectCommand, or a multipart copy',
 	boto3: 'copy, copy_object',
 	dotnet: 'TransferUtility / CopyObject',
+	console: 'Copy, from the Actions menu in the browser',
+	other: 'my own CopyObject or UploadPartCopy calls, rclone, …',
 };
 
 const rewordings: Readonly<Record<string, Rewording>> = {
