@@ -200,7 +200,8 @@ export const resolveQuestion = (snapshot: Snapshot): ResolvedFacts => {
 			...(destinationKey.account ? {keyAccount: destinationKey.account} : {}),
 			keySource: destinationKey.source,
 			...(destinationKey.bucketKeyEnabled === 'unknown' ? {} : {bucketKeyEnabled: destinationKey.bucketKeyEnabled}),
-			crossAccount: {bucket: crossOf(caller?.account, bucketAccount), key: crossOf(caller?.account, destinationKey.account)},
+			// "Another account", its ID not known, is a given fact: cross-account, whatever the caller's account.
+			crossAccount: {bucket: !bucketAccount && snapshot.bucket?.notCallersAccount ? true : crossOf(caller?.account, bucketAccount), key: crossOf(caller?.account, destinationKey.account)},
 		},
 	};
 };

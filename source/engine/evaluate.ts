@@ -227,6 +227,7 @@ export const evaluate = (input: EvaluationInput): Evaluation => {
 	const callerAccount = caller.account;
 	const resourceAccount = input.request.resourceAccount ?? accountOfArn(input.request.resource);
 	if (callerAccount && resourceAccount) return evaluateFor(input, caller, callerAccount !== resourceAccount);
+	if (input.request.crossAccount !== undefined) return evaluateFor(input, caller, input.request.crossAccount);
 	const same = evaluateFor(input, caller, false);
 	const cross = evaluateFor(input, caller, true);
 	if (same.decision === cross.decision) return cross;

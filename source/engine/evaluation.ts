@@ -36,6 +36,11 @@ export type EvaluationRequest = {
 	readonly resource: string;
 	/** The account that owns the resource; taken from the resource ARN when it names one. */
 	readonly resourceAccount?: string;
+	/**
+	 * Given where `resourceAccount` is not known: whether the resource is in another account than the caller's (the
+	 * user said so without its ID). Then only that reading is evaluated, not both.
+	 */
+	readonly crossAccount?: boolean;
 	readonly context?: Readonly<Record<string, ContextValue>>;
 	/** What a context key that is not listed means. Default `unknown`: never guess. */
 	readonly missingContextKeys?: MissingKeyPolicy;

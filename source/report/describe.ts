@@ -41,7 +41,7 @@ export const multipartLine = (question: ResolvedQuestion): string => {
 };
 
 const accountWords = (question: ResolvedQuestion, cross: boolean | 'unknown', account: string | undefined, principalAccount: string | undefined): string => {
-	const where = account ? `account ${account}` : 'an unknown account';
+	const where = account ? `account ${account}` : cross === true ? 'another account (its ID not given)' : 'an unknown account';
 	// A service principal (cloudfront.amazonaws.com) belongs to no account: "cross-account" does not apply to it.
 	if (destinationLeg(question.operation).actor.kind === 'service') return `${where}; the requester is an AWS service, which has no account: the resource policies alone decide`;
 	if (cross === 'unknown') return `${where}; whether it is the principal's account is unknown`;

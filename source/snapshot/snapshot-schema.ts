@@ -24,6 +24,10 @@ const bucketInfo = {
 	properties: {
 		name: {...nonEmptyString, description: 'The bucket name, when it differs from question.bucket (copy source).'},
 		accountId: patterned('accountId', "The bucket owner's account ID."),
+		notCallersAccount: {
+			const: true,
+			description: "Given: the bucket is in another account than the caller's, though its ID is not known (with accountId absent). The check is then cross-account.",
+		},
 		region: patterned('region', "The bucket's Region."),
 		policy: {type: ['object', 'null'], description: 'The bucket policy document; null: the bucket has no bucket policy.'},
 		defaultEncryption: {

@@ -63,6 +63,8 @@ export type ObjectOwnership = 'BucketOwnerEnforced' | 'BucketOwnerPreferred' | '
 export type BucketInfo = {
 	readonly name?: string;
 	readonly accountId?: string;
+	/** Given (the wizard's "another account" without its ID): the bucket is not in the caller's account. Only with `accountId` absent. */
+	readonly notCallersAccount?: true;
 	readonly region?: string;
 	/** `null`: the bucket has no bucket policy. */
 	readonly policy?: PolicyJson | null;

@@ -14,6 +14,8 @@ export type ManualFacts = {
 	readonly question: Question;
 	readonly principalArn: string;
 	readonly bucketAccount?: string;
+	/** Answered "another account" without its ID. */
+	readonly bucketNotCallersAccount?: boolean;
 	readonly bucketRegion?: string;
 	/** The key S3 uses: named by the request, the bucket's default, or the object's. */
 	readonly keyArn?: string;
@@ -156,7 +158,7 @@ export const buildManualSnapshot = (facts: ManualFacts): Snapshot => {
 		},
 		bucket: {
 			name: question.bucket,
-			...(facts.bucketAccount ? {accountId: facts.bucketAccount} : {}),
+			...(facts.bucketAccount ? {accountId: facts.bucketAccount} : facts.bucketNotCallersAccount ? {notCallersAccount: true as const} : {}),
 			...(facts.bucketRegion ? {region: facts.bucketRegion} : {}),
 			...(facts.bucketPolicy === undefined ? {} : {policy: facts.bucketPolicy}),
 			...defaultEncryption,

@@ -60,8 +60,9 @@ export function* liveFlow(env: FlowEnv, profileName: string, target: Target, den
 		if (evidence.length > 0) snapshot = {...snapshot, evidence};
 	}
 	if (!snapshot.bucket?.accountId) {
-		const accountId = yield* bucketAccountFlow(target.question.bucket, caller ? accountOfArn(caller) : undefined);
-		if (accountId) snapshot = {...snapshot, bucket: {...snapshot.bucket, accountId}};
+		const account = yield* bucketAccountFlow(target.question.bucket, caller ? accountOfArn(caller) : undefined);
+		if (account.id) snapshot = {...snapshot, bucket: {...snapshot.bucket, accountId: account.id}};
+		else if (account.notCallers) snapshot = {...snapshot, bucket: {...snapshot.bucket, notCallersAccount: true}};
 	}
 	yield* ask(questions.readsDoneQuestion(collection.reads.length, collection.reads.filter(read => read.state !== 'ok').length));
 	return {snapshot, mode: 'live', collectKey: key};

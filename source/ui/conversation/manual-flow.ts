@@ -104,7 +104,8 @@ export function* manualFlow(env: FlowEnv, target: Target, denial: ParsedDenial |
 		actingRole ??
 		(denial?.principal && principalQuestion.validate(denial.principal) === undefined ? denial.principal : yield* ask(principalQuestion));
 	const callerAccount = accountOfArn(principalArn);
-	const bucketAccount = yield* bucketAccountFlow(question.bucket, callerAccount);
+	const answeredAccount = yield* bucketAccountFlow(question.bucket, callerAccount);
+	const bucketAccount = answeredAccount.id;
 	const keyRegion = target.keyArn ? parseArn(target.keyArn)?.region : undefined;
 	// S3 uses only a key in the bucket's Region: the key it used in the error settles the Region.
 	const regionFromError = target.keyFromError && keyRegion && questions.bucketRegionQuestion(keyRegion).validate(keyRegion) === undefined ? keyRegion : undefined;
@@ -179,7 +180,7 @@ export function* manualFlow(env: FlowEnv, target: Target, denial: ParsedDenial |
 	const snapshot = buildManualSnapshot({
 		question: asked,
 		principalArn,
-		...(bucketAccount ? {bucketAccount} : {}),
+		...(bucketAccount ? {bucketAccount} : answeredAccount.notCallers ? {bucketNotCallersAccount: true} : {}),
 		...(regionText ? {bucketRegion: regionText} : {}),
 		...(target.keyArn ? {keyArn: target.keyArn} : {}),
 		...(defaultEncryption ? {defaultEncryption} : {}),

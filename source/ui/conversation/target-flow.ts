@@ -133,13 +133,16 @@ export function* targetFlow(env: FlowEnv, denial: ParsedDenial | undefined, live
 	};
 }
 
-/** Same or cross account, asked only when nothing could tell. */
-export function* bucketAccountFlow(bucket: string, callerAccount: string | undefined): Flow<string | undefined> {
+/** The bucket's account as answered: its ID, or (`notCallers`) only that it is another account than the caller's. */
+export type BucketAccount = {readonly id?: string; readonly notCallers: boolean};
+
+/** Same or cross account, asked only when nothing could tell. "Another account" is kept even when its ID is not. */
+export function* bucketAccountFlow(bucket: string, callerAccount: string | undefined): Flow<BucketAccount> {
 	const answer = yield* ask(questions.bucketAccountQuestion(bucket, callerAccount));
-	if (answer === 'same') return callerAccount;
+	if (answer === 'same') return callerAccount ? {id: callerAccount, notCallers: false} : {notCallers: false};
 	if (answer === 'other') {
 		const id = yield* ask(questions.accountIdQuestion);
-		return id === '' ? undefined : id;
+		return id === '' ? {notCallers: true} : {id, notCallers: true};
 	}
-	return undefined;
+	return {notCallers: false};
 }

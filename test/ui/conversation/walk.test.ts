@@ -1,4 +1,6 @@
 import {describe, expect, it} from 'vitest';
+import {diagnose} from '../../../source/diagnosis/diagnose.js';
+import {renderMarkdown} from '../../../source/report/render-markdown.js';
 import type {Snapshot} from '../../../source/snapshot/snapshot.js';
 import {err, ok} from '../../../source/shared/result.js';
 import type {Collection, FlowEnv, Walk} from '../../../source/ui/conversation/flow-types.js';
@@ -290,6 +292,17 @@ describe('the conversation', () => {
 		const result = walk({start: 'profile:deleted', operation: 'download', bucket: 'b-bucket', 'object-key': 'k'}, env({profiles: [{name: 'dev'}], settings}));
 		expect(asked(result)).toBe('start');
 		expect(result.next).toMatchObject({kind: 'ask', problem: 'the AWS profile "deleted" is not in your AWS config or credentials file any more: choose a profile or another way in'});
+	});
+
+	it('"another account" without its ID is kept as a fact: the snapshot says so, and the report calls the check cross-account', () => {
+		const done = walk({...manualUpload, 'bucket-account': 'other', 'bucket-account-id': ''}, env()).next;
+		if (done.kind !== 'done') throw new Error(`expected the end, got ${done.kind}`);
+		const {snapshot} = done.ending;
+		expect(snapshot.bucket?.accountId).toBeUndefined();
+		expect(snapshot.bucket?.notCallersAccount).toBe(true);
+		const diagnosis = diagnose(snapshot);
+		expect(diagnosis.question.crossAccount.bucket).toBe(true);
+		expect(renderMarkdown(diagnosis)).toContain("another account (its ID not given), not the principal's (111122223333): cross-account");
 	});
 
 	it('where a pasted error settles the operation, offers only recent targets of that operation', () => {
