@@ -1,9 +1,5 @@
-import {execFileSync} from 'node:child_process';
-import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
-import {join} from 'node:path';
-import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {root, skipWithoutTmux, tmuxTerminal, type Terminal} from './tmux-session.js';
+import {describe, expect, it} from 'vitest';
+import {skipWithoutTmux, useTmuxTerminal} from './tmux-session.js';
 
 /**
  * Terminal output pasted or typed into the wizard carries colour codes (ESC[31m, ESC[0m). Ink 6 reads such a CSI
@@ -11,24 +7,11 @@ import {root, skipWithoutTmux, tmuxTerminal, type Terminal} from './tmux-session
  * Ink 7.1's fix (scripts/bundle-cli.js). The built CLI in tmux, as a user's terminal delivers the bytes.
  */
 
-let folder = '';
-let terminal: Terminal;
-
 describe.skipIf(skipWithoutTmux)('colour codes typed or pasted into the wizard', () => {
-	beforeAll(() => {
-		execFileSync(process.execPath, [join(root, 'scripts', 'ensure-cli.js')], {cwd: root, stdio: 'pipe'});
-		folder = mkdtempSync(join(tmpdir(), 's3-kms-doctor-e2e-keys-'));
-		mkdirSync(join(folder, 'home'));
-		writeFileSync(join(folder, 'home', 'aws-config'), '');
-		terminal = tmuxTerminal('keys', folder);
-	}, 120_000);
-
-	afterAll(() => {
-		terminal?.close();
-		if (folder) rmSync(folder, {recursive: true, force: true});
-	});
+	const terminalOf = useTmuxTerminal('keys');
 
 	it('are dropped, the text around them kept, and the wizard keeps running', async () => {
+		const terminal = terminalOf();
 		const session = terminal.start('sgr', {columns: 80, rows: 24});
 		await terminal.waitFor(session, 'How shall we look at the failing request?');
 		terminal.press(session, '-l', '\u001B[31mRED\u001B[0m\u001B[1;32m');
@@ -38,6 +21,7 @@ describe.skipIf(skipWithoutTmux)('colour codes typed or pasted into the wizard',
 	});
 
 	it('an AccessDenied error pasted in colour is read as the same error', async () => {
+		const terminal = terminalOf();
 		const session = terminal.start('paste', {columns: 80, rows: 24});
 		await terminal.waitFor(session, 'How shall we look at the failing request?');
 		const error =

@@ -1,9 +1,7 @@
 import {execFileSync, spawnSync} from 'node:child_process';
-import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {cli, root, skipWithoutTmux, strayLines, tmuxTerminal, type Terminal} from './tmux-session.js';
+import {beforeAll, describe, expect, it} from 'vitest';
+import {cli, root, skipWithoutTmux, strayLines, useTmuxTerminal, type Terminal} from './tmux-session.js';
 
 /**
  * The built CLI in tmux at the documented minimum (80×24) and smaller (60×20), with CI=false: every
@@ -16,7 +14,6 @@ const sizes = [
 	{columns: 60, rows: 20},
 ] as const;
 
-let folder = '';
 let terminal: Terminal;
 
 type Example = {readonly metadata: {readonly description: string}};
@@ -55,18 +52,9 @@ const untilKeyPolicy = async (session: string, request: {readonly object: string
 };
 
 describe.skipIf(skipWithoutTmux)('the wizard at 80×24 and 60×20', () => {
+	const terminalOf = useTmuxTerminal('small');
 	beforeAll(() => {
-		// Bundles the CLI only when its sources changed: never deletes dist/ under tests running in parallel.
-		execFileSync(process.execPath, [join(root, 'scripts', 'ensure-cli.js')], {cwd: root, stdio: 'pipe'});
-		folder = mkdtempSync(join(tmpdir(), 's3-kms-doctor-e2e-small-'));
-		mkdirSync(join(folder, 'home'));
-		writeFileSync(join(folder, 'home', 'aws-config'), '');
-		terminal = tmuxTerminal('small', folder);
-	}, 120_000);
-
-	afterAll(() => {
-		terminal?.close();
-		if (folder) rmSync(folder, {recursive: true, force: true});
+		terminal = terminalOf();
 	});
 
 	const example = 'large-upload-multipart-missing-decrypt';

@@ -1,6 +1,8 @@
-import {spawnSync} from 'node:child_process';
-import {rmSync} from 'node:fs';
+import {execFileSync, spawnSync} from 'node:child_process';
+import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
 import {join} from 'node:path';
+import {afterAll, beforeAll} from 'vitest';
 
 /**
  * The built CLI in a real pseudo-terminal: a tmux server of our own (its own socket, so nobody else's
@@ -91,3 +93,28 @@ export const strayLines = (screen: string): string[] =>
 					line,
 				),
 		);
+
+/**
+ * For a describe block: the CLI built if its sources changed, a fresh folder with an empty AWS config (no profiles),
+ * a tmux terminal of its own in it, all gone at the end. Returns how to reach the terminal once it is there.
+ */
+export const useTmuxTerminal = (label: string): (() => Terminal) => {
+	let folder = '';
+	let terminal: Terminal | undefined;
+	beforeAll(() => {
+		// Bundles the CLI only when its sources changed: never deletes dist/ under tests running in parallel.
+		execFileSync(process.execPath, [join(root, 'scripts', 'ensure-cli.js')], {cwd: root, stdio: 'pipe'});
+		folder = mkdtempSync(join(tmpdir(), `s3-kms-doctor-e2e-${label}-`));
+		mkdirSync(join(folder, 'home'));
+		writeFileSync(join(folder, 'home', 'aws-config'), '');
+		terminal = tmuxTerminal(label, folder);
+	}, 120_000);
+	afterAll(() => {
+		terminal?.close();
+		if (folder) rmSync(folder, {recursive: true, force: true});
+	});
+	return () => {
+		if (!terminal) throw new Error('the tmux terminal is not started yet');
+		return terminal;
+	};
+};
