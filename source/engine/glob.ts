@@ -65,10 +65,10 @@ const regExpBody = (pattern: Glob, arnSegments: boolean): string => {
 
 /*
  * A regular expression backtracks: with several `*` it tries every way to split the value among them, and a short
- * hostile pattern (`bucket/*a*a*a*a*a*b`, or eight `*` segments before `.parquet`) against a long key ran for minutes. A pattern with
- * at most one `*` stays a regular expression (one split point: linear); one with more is matched by following every
- * position the pattern can be at, character by character: time proportional to the value's length times the
- * pattern's, never more.
+ * hostile pattern (`bucket/*a*a*a*a*a*b`, or eight `*` segments before `.parquet`) against a long key ran for
+ * minutes. A pattern with at most one `*` stays a regular expression (one split point: linear); one with more is
+ * matched by following every position the pattern can be at, character by character: time proportional to the
+ * value's length times the pattern's, never more.
  */
 
 type Token = {readonly kind: 'char'; readonly char: string} | {readonly kind: 'one' | 'star'; readonly colon: boolean};
