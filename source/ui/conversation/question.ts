@@ -111,7 +111,14 @@ export const displayAnswer = (question: Question, answer: string): string => {
 			return question.display ? question.display(answer) : answer === '' ? '(none)' : answer;
 		case 'paste': {
 			const check = question.check(answer);
-			return check.ok ? (check.warnings && check.warnings.length > 0 ? `${check.summary}; ! ${check.warnings.join(' ')}` : check.summary) : 'pasted';
+			return check.ok ? (check.warnings && check.warnings.length > 0 ? `${check.summary}; ${check.warnings.join(' ')}` : check.summary) : 'pasted';
 		}
 	}
+};
+
+/** Whether an answer was taken with a warning (a pasted policy naming an action that does not exist): marked `!`, not ✔. */
+export const answeredWithWarning = (question: Question, answer: string): boolean => {
+	if (question.kind !== 'paste') return false;
+	const check = question.check(answer);
+	return check.ok && check.warnings !== undefined && check.warnings.length > 0;
 };
