@@ -102,3 +102,31 @@ describe('the copy flow', () => {
 		expect(frame).toContain("✔ Destination bucket's Region: eu-west-1");
 	});
 });
+
+describe('the copy flow with head-object output pasted for the source key', () => {
+	it('takes the key and the size from it: the size is not asked again', async () => {
+		app = renderApp(<WizardApp services={fakeServices().services} />, {columns: 100, rows: 40});
+		await app.waitFor(frame => frame.includes('How shall we look'), 'the first question');
+		await app.press(keys.enter);
+		await app.waitFor(frame => frame.includes('What fails?'), 'the operation question');
+		await app.press(keys.down, keys.down, keys.enter);
+		await app.waitFor(frame => frame.includes('Which bucket does it copy to?'), 'the destination bucket');
+		await app.paste('s3://reports-bucket/copies/big.csv');
+		await app.press(keys.enter);
+		await app.waitFor(frame => frame.includes('Which bucket does it copy from?'), 'the source bucket');
+		await app.paste('s3://source-bucket/in/big.csv');
+		await app.press(keys.enter);
+		await app.waitFor(frame => frame.includes('Which KMS key encrypts the source object?'), 'the source key');
+		await app.paste(JSON.stringify({AcceptRanges: 'bytes', ContentLength: 734_003_200, ServerSideEncryption: 'aws:kms', SSEKMSKeyId: sourceKey, BucketKeyEnabled: false}));
+		await app.press(keys.enter);
+		await app.waitFor(frame => frame.includes('for the destination object?'), 'the key question');
+		await app.press(keys.down, keys.enter);
+		await app.waitFor(frame => frame.includes('Which key does the request name?'), 'the key ARN');
+		await app.paste(keyArn);
+		await app.press(keys.enter);
+		const frame = await app.waitFor(frame => frame.includes('What copies it?'), 'the tool question');
+		expect(frame).not.toContain('How big is the source object?');
+		expect(frame).toMatch(/✔ Size: .*734,003,200 bytes/);
+		expect(frame).toContain(`Source object's key: ${sourceKey}`);
+	});
+});

@@ -17,7 +17,15 @@ export type Pasted =
 	/** `aws s3api get-bucket-encryption`: the default rule. */
 	| {readonly kind: 'bucket-encryption'; readonly algorithm?: string; readonly kmsKeyId?: string; readonly bucketKeyEnabled?: boolean; readonly notes: readonly string[]}
 	/** `aws s3api head-object`: how the object is encrypted. */
-	| {readonly kind: 'object-encryption'; readonly algorithm?: string; readonly kmsKeyId?: string; readonly bucketKeyEnabled?: boolean; readonly notes: readonly string[]};
+	| {
+			readonly kind: 'object-encryption';
+			readonly algorithm?: string;
+			readonly kmsKeyId?: string;
+			readonly bucketKeyEnabled?: boolean;
+			/** head-object's ContentLength: the object's size in bytes, when it printed one. */
+			readonly contentLength?: number;
+			readonly notes: readonly string[];
+	  };
 
 export type PasteProblem = {readonly message: string; readonly line?: number; readonly column?: number};
 
@@ -109,11 +117,14 @@ const recognise = (value: unknown, notes: readonly string[]): Result<Pasted, Pas
 		const algorithm = optionalString(value['ServerSideEncryption']);
 		const kmsKeyId = optionalString(value['SSEKMSKeyId']);
 		const bucketKeyEnabled = answeredBucketKey(algorithm, optionalBoolean(value['BucketKeyEnabled']));
+		const length = value['ContentLength'];
+		const contentLength = typeof length === 'number' && Number.isSafeInteger(length) && length >= 0 ? length : undefined;
 		return ok({
 			kind: 'object-encryption',
 			...(algorithm ? {algorithm} : {}),
 			...(kmsKeyId ? {kmsKeyId} : {}),
 			...(bucketKeyEnabled === undefined ? {} : {bucketKeyEnabled}),
+			...(contentLength === undefined ? {} : {contentLength}),
 			notes: [...notes, "read the object's encryption from aws s3api head-object"],
 		});
 	}

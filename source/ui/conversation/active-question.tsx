@@ -6,7 +6,7 @@ import {fitHints, hints} from '../text/fit-hints.js';
 import {Hanging, hangingLines} from '../text/hanging.js';
 import {wrapText} from '../text/wrap.js';
 import {theme} from '../theme.js';
-import type {ChoiceOption, Note, Question} from './question.js';
+import type {Note, Question, QuestionId} from './question.js';
 import {LineView} from './line-view.js';
 import {noteLines} from './transcript-lines.js';
 
@@ -19,7 +19,8 @@ export type ActiveQuestionProps = {
 	/** Lines this view may take; the transcript gets the rest. */
 	readonly rows: number;
 	readonly canGoBack: boolean;
-	readonly onAnswer: (question: Question, value: string, option?: ChoiceOption) => void;
+	/** `sets`: other answers the same choice or text gives (a recent target's bucket, a pasted head-object's size). */
+	readonly onAnswer: (question: Question, value: string, sets?: Readonly<Partial<Record<QuestionId, string>>>) => void;
 	readonly onBack: () => void;
 	readonly onPaste?: (text: string) => void;
 	/** `?` (in a list, or in an empty field): the keys. */
@@ -119,7 +120,7 @@ const QuestionInput = ({question, initial, problem, width, rows, head, onAnswer,
 						defaultValue={initial ?? question.defaultValue}
 						visibleCount={inputRows(question, rows)}
 						width={width}
-						onChoose={option => onAnswer(question, option.value, option)}
+						onChoose={option => onAnswer(question, option.value, option.sets)}
 						onBack={onBack}
 						{...help}
 						{...(onQuit ? {onQuit} : {})}
@@ -137,7 +138,12 @@ const QuestionInput = ({question, initial, problem, width, rows, head, onAnswer,
 					{...(problem === undefined ? {} : {problem})}
 					width={width}
 					validate={question.validate}
-					onSubmit={value => onAnswer(question, question.interpret ? question.interpret(value) : value)}
+					onSubmit={value => {
+						const kept = question.interpret ? question.interpret(value) : value;
+						const also = question.alsoAnswers?.(value);
+						if (also && Object.keys(also).length > 0) onAnswer(question, kept, also);
+						else onAnswer(question, kept);
+					}}
 					onBack={onBack}
 					{...help}
 				/>

@@ -7,8 +7,8 @@ import {truncate} from '../text/truncate.js';
 import {ActiveQuestion, activeQuestionHeight} from './active-question.js';
 import {ConversationHelp, conversationHelpHeight, type HelpTopic} from './conversation-help.js';
 import {LineView} from './line-view.js';
-import type {ChoiceOption, Question} from './question.js';
-import {previousQuestionId} from './walk.js';
+import type {Question} from './question.js';
+import {previousQuestionId, type Answers} from './walk.js';
 import {readLines, transcriptLines, type Line} from './transcript-lines.js';
 import {Diagnosing, DiagnosisFailed, WaitView} from './wait-view.js';
 
@@ -31,7 +31,7 @@ export const ConversationScreen = ({session, width, rows, onQuit}: {readonly ses
 	const openHelp = (): void => setHelpOpen(true);
 	const {steps, next} = conversation;
 	const canGoBack = steps.some(step => step.kind === 'answer');
-	const onAnswer = (question: Question, value: string, option?: ChoiceOption): void => {
+	const onAnswer = (question: Question, value: string, sets?: Answers): void => {
 		// "Reading failed" is a decision about the reads, not an answer to keep.
 		if (question.id === 'collect-failed') {
 			if (value === 'retry') dispatch({type: 'forget-failed-collections'});
@@ -46,7 +46,7 @@ export const ConversationScreen = ({session, width, rows, onQuit}: {readonly ses
 			else goBack();
 			return;
 		}
-		answer(question.id, value, option?.sets);
+		answer(question.id, value, sets);
 	};
 	const onPaste = (text: string): void => dispatch({type: 'paste-at-start', text});
 

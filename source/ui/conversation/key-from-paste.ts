@@ -36,3 +36,10 @@ export const keyFromPasteChecks = (awsManagedAllowed: boolean, checkKey: (text: 
 		return checkKey(pasted ? pasted.key : typed);
 	},
 });
+
+/** The object's size in bytes, from pasted head-object output; undefined for anything else. */
+export const sizeFromPaste = (text: string): string | undefined => {
+	if (!text.trimStart().startsWith('{')) return undefined;
+	const pasted = unwrapAwsOutput(text);
+	return pasted.ok && pasted.value.kind === 'object-encryption' && pasted.value.contentLength !== undefined ? String(pasted.value.contentLength) : undefined;
+};

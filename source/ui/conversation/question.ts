@@ -75,6 +75,8 @@ export type TextQuestion = QuestionBase & Keepable & {
 	readonly display?: (text: string) => string;
 	/** The answer to keep, from what was typed or pasted (the key ARN out of pasted CLI output). */
 	readonly interpret?: (text: string) => string;
+	/** Later questions the same text answers too (head-object output names the object's size): asked no more. */
+	readonly alsoAnswers?: (text: string) => Readonly<Partial<Record<QuestionId, string>>>;
 };
 
 export type PasteCheck =

@@ -10,6 +10,12 @@ import {parseSize} from './size.js';
 import {explainMultipart, isUploadTool} from './upload-tools.js';
 import {presignedUrlFlow} from './presigned-flow.js';
 import {splitBucketAnswer} from './validate.js';
+import {sizeFromPaste} from './key-from-paste.js';
+
+const sizeAnswer = (text: string): Partial<Record<'size', string>> => {
+	const size = sizeFromPaste(text);
+	return size === undefined ? {} : {size};
+};
 
 /** The request itself: what, where, which key, how big. */
 export type Target = {
@@ -56,7 +62,8 @@ export function* targetFlow(env: FlowEnv, denial: ParsedDenial | undefined, live
 		const sourceKey = split.objectKey ?? (replicates ? objectKey : yield* ask(questions.objectKeyQuestion('source-key', 'Source key', `Which object key in ${split.bucket}?`)));
 		const asked = legs.source.questions.objectKmsKey;
 		if (!live && asked) {
-			sourceKeyArn = yield* ask(questions.keyArnQuestion('source-kms-key', asked.title, asked.prompt, undefined));
+			// Pasted head-object output names the object's size as well: the size question is then answered with it.
+			sourceKeyArn = yield* ask({...questions.keyArnQuestion('source-kms-key', asked.title, asked.prompt, undefined), alsoAnswers: sizeAnswer});
 		}
 		source = {bucket: split.bucket, objectKey: sourceKey, ...(sourceKeyArn ? {kmsKeyId: sourceKeyArn} : {})};
 	}
