@@ -3,8 +3,8 @@ import type {Evaluation, EvaluationInput, PolicySet} from '../engine/evaluation.
 import type {Requirement} from './diagnosis.js';
 import type {EvaluatedAction} from './findings.js';
 import {bucketDenyOnly, foreignObjectOf, objectAclUnread, type ForeignObject} from './object-owner.js';
-import {PolicyBook, policySetFor} from './policy-inputs.js';
-import {principalOf, requiredActions, type ActionSpec} from './required-actions.js';
+import {bucketInfoFor, PolicyBook, policySetFor} from './policy-inputs.js';
+import {principalOf, requiredActions} from './required-actions.js';
 import {decisionOf, requirementsOf} from './requirements.js';
 import {resolveQuestion, type ResolvedFacts} from './resolve-question.js';
 import type {Snapshot} from '../snapshot/snapshot.js';
@@ -15,10 +15,6 @@ export type Analysis = {
 	readonly requirements: readonly Requirement[];
 	readonly book: PolicyBook;
 };
-
-/** The user said the bucket is in another account, without its ID: a given fact the engine evaluates cross-account. */
-const notCallersBucket = (snapshot: Snapshot, side: ActionSpec['side']): boolean =>
-	(side === 'source' ? snapshot.source?.bucketInfo : snapshot.bucket)?.notCallersAccount === true;
 
 /**
  * A read of an object another account owns (see object-owner.ts): the owner's account is the resource's, the bucket
@@ -46,7 +42,8 @@ export const analyse = (snapshot: Snapshot): Analysis => {
 			action: spec.action,
 			resource: spec.resource,
 			...(spec.service === 's3' && bucketAccount ? {resourceAccount: bucketAccount} : {}),
-			...(spec.service === 's3' && !bucketAccount && notCallersBucket(snapshot, spec.side) ? {crossAccount: true} : {}),
+			// The user said the bucket is in another account, without its ID: a given fact, evaluated cross-account.
+			...(spec.service === 's3' && !bucketAccount && bucketInfoFor(snapshot, spec.side)?.notCallersAccount ? {crossAccount: true} : {}),
 			context: spec.context,
 		};
 		const foreign = foreignObjectOf(snapshot, spec, bucketAccount, principal);

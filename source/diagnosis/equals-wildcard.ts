@@ -1,5 +1,6 @@
 import {globMatch, globOf} from '../engine/glob.js';
 import type {Finding} from './diagnosis.js';
+import {breakingConditions} from './breaking-conditions.js';
 import type {EvaluatedAction} from './findings.js';
 
 /**
@@ -22,34 +23,24 @@ const hasWildcard = (value: string): boolean => /[*?]/.test(value.replace(/\$\{[
 /** Each such condition once, with its key (lower case), so that other findings on that key can step aside. */
 export const equalsWildcardFindings = (actions: readonly EvaluatedAction[]): {readonly key: string; readonly finding: Finding}[] => {
 	const findings = new Map<string, {readonly key: string; readonly finding: Finding}>();
-	for (const {evaluation} of actions) {
-		for (const layer of evaluation.layers) {
-			for (const policy of layer.policies) {
-				for (const trace of policy.relevant) {
-					for (const condition of trace.conditions) {
-						const {clause, actual} = condition;
-						const like = exactOperators[clause.baseOperator];
-						// It breaks the statement: an Allow whose condition fails, a Deny whose condition holds.
-						const breaks = trace.effect === 'Deny' ? condition.result === 'yes' && trace.applies === 'yes' : condition.result === 'no';
-						if (!like || !breaks || actual.state !== 'present') continue;
-						const ignoreCase = clause.baseOperator.endsWith('IgnoreCase');
-						const pattern = clause.values.find(value => hasWildcard(value) && actual.values.some(sent => globMatch(globOf(value), sent, {ignoreCase})));
-						if (pattern === undefined) continue;
-						const sent = actual.values.find(value => globMatch(globOf(pattern), value, {ignoreCase}))!;
-						const where = `${trace.policy}, ${trace.label}`;
-						const id = `${where}|${clause.operator}|${clause.key}`;
-						if (findings.has(id)) continue;
-						const finding: Finding = {
-							id: 'string-equals-wildcard',
-							severity: 'warning',
-							message: `${where} compares ${clause.key} with ${clause.operator}, which reads * and ? as plain characters: "${pattern}" never matches "${sent}". Wildcards work only with ${like}.`,
-							remedy: `In ${where}, change ${clause.operator} to ${clause.operator.replace(clause.baseOperator, like)}.`,
-						};
-						findings.set(id, {key: clause.key.toLowerCase(), finding});
-					}
-				}
-			}
-		}
+	for (const {trace, condition} of breakingConditions(actions)) {
+		const {clause, actual} = condition;
+		const like = exactOperators[clause.baseOperator];
+		if (!like || actual.state !== 'present') continue;
+		const ignoreCase = clause.baseOperator.endsWith('IgnoreCase');
+		const pattern = clause.values.find(value => hasWildcard(value) && actual.values.some(sent => globMatch(globOf(value), sent, {ignoreCase})));
+		if (pattern === undefined) continue;
+		const sent = actual.values.find(value => globMatch(globOf(pattern), value, {ignoreCase}))!;
+		const where = `${trace.policy}, ${trace.label}`;
+		const id = `${where}|${clause.operator}|${clause.key}`;
+		if (findings.has(id)) continue;
+		const finding: Finding = {
+			id: 'string-equals-wildcard',
+			severity: 'warning',
+			message: `${where} compares ${clause.key} with ${clause.operator}, which reads * and ? as plain characters: "${pattern}" never matches "${sent}". Wildcards work only with ${like}.`,
+			remedy: `In ${where}, change ${clause.operator} to ${clause.operator.replace(clause.baseOperator, like)}.`,
+		};
+		findings.set(id, {key: clause.key.toLowerCase(), finding});
 	}
 	return [...findings.values()];
 };

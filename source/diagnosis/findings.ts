@@ -3,6 +3,7 @@ import type {Evaluation} from '../engine/evaluation.js';
 import type {Finding} from './diagnosis.js';
 import {operationModule} from '../operations/registry.js';
 import type {Side} from '../operations/types.js';
+import {breakingConditions} from './breaking-conditions.js';
 import {equalsWildcardFindings} from './equals-wildcard.js';
 import {foreignObjectFinding, type ForeignObject} from './object-owner.js';
 import type {ActionSpec} from './required-actions.js';
@@ -62,17 +63,8 @@ const keyShapeFindings = (key: KeyInfo | undefined, resolved: ResolvedKey | unde
 };
 
 const conditionKeyFailing = (actions: readonly EvaluatedAction[], key: string): {values: readonly string[]; policy: string} | undefined => {
-	for (const {evaluation} of actions) {
-		for (const layer of evaluation.layers) {
-			for (const policy of layer.policies) {
-				for (const trace of policy.relevant) {
-					// An Allow breaks when its condition fails; a Deny when its condition holds (StringNotEquals on an absent header).
-					const breaks = (result: string): boolean => (trace.effect === 'Deny' ? trace.applies === 'yes' && result === 'yes' : result === 'no');
-					const failing = trace.conditions.find(condition => condition.clause.key.toLowerCase() === key.toLowerCase() && breaks(condition.result));
-					if (failing) return {values: failing.clause.values, policy: `${trace.policy}, ${trace.label}`};
-				}
-			}
-		}
+	for (const {trace, condition} of breakingConditions(actions)) {
+		if (condition.clause.key.toLowerCase() === key.toLowerCase()) return {values: condition.clause.values, policy: `${trace.policy}, ${trace.label}`};
 	}
 	return undefined;
 };

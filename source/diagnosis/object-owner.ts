@@ -5,6 +5,7 @@ import type {Policy} from '../engine/policy.js';
 import {shellQuote} from '../shared/shell.js';
 import type {Snapshot} from '../snapshot/snapshot.js';
 import type {AssumedFact, Finding} from './diagnosis.js';
+import {bucketInfoFor, objectInfoFor} from './policy-inputs.js';
 import type {ActionSpec} from './required-actions.js';
 
 /**
@@ -35,11 +36,10 @@ export type ForeignObject = {
  */
 export const foreignObjectOf = (snapshot: Snapshot, spec: ActionSpec, bucketAccount: string | undefined, callerArn: string | undefined): ForeignObject | undefined => {
 	if (spec.service !== 's3' || !objectReads.has(spec.action) || !bucketAccount) return undefined;
-	const source = spec.side === 'source';
-	const owner = (source ? snapshot.source?.objectInfo : snapshot.object)?.ownerAccountId;
-	const ownership = (source ? snapshot.source?.bucketInfo : snapshot.bucket)?.objectOwnership;
+	const owner = objectInfoFor(snapshot, spec.side)?.ownerAccountId;
+	const ownership = bucketInfoFor(snapshot, spec.side)?.objectOwnership;
 	if (!owner || owner === bucketAccount || ownership === 'BucketOwnerEnforced') return undefined;
-	const question = source ? snapshot.question.source : snapshot.question;
+	const question = spec.side === 'source' ? snapshot.question.source : snapshot.question;
 	if (!question?.bucket || question.objectKey === undefined) return undefined;
 	const callerAccount = callerArn ? parseCaller(callerArn).account : undefined;
 	return {owner, bucketAccount, callerIsOwner: callerAccount === owner, bucket: question.bucket, key: question.objectKey};
@@ -75,9 +75,8 @@ export const foreignObjectFinding = (object: ForeignObject): Finding => ({
 export const assumedObjectOwner = (snapshot: Snapshot, specs: readonly ActionSpec[]): AssumedFact | undefined => {
 	for (const spec of specs) {
 		if (spec.service !== 's3' || !objectReads.has(spec.action)) continue;
-		const source = spec.side === 'source';
-		if ((source ? snapshot.source?.objectInfo : snapshot.object)?.ownerAccountId) continue;
-		const ownership = (source ? snapshot.source?.bucketInfo : snapshot.bucket)?.objectOwnership;
+		if (objectInfoFor(snapshot, spec.side)?.ownerAccountId) continue;
+		const ownership = bucketInfoFor(snapshot, spec.side)?.objectOwnership;
 		if (ownership === 'BucketOwnerEnforced') continue;
 		const setting = ownership === undefined ? 'its Object Ownership setting was not read' : `Object Ownership is ${ownership ?? 'not set (ObjectWriter)'}`;
 		return {

@@ -139,6 +139,10 @@ export const keyInfoFor = (snapshot: Snapshot, spec: ActionSpec): Snapshot['key'
 export const bucketInfoFor = (snapshot: Snapshot, side: ActionSpec['side']): Snapshot['bucket'] =>
 	side === 'source' ? snapshot.source?.bucketInfo : snapshot.bucket;
 
+/** What HeadObject said of the object of an action's side: the copy source's, or the question's own. */
+export const objectInfoFor = (snapshot: Snapshot, side: ActionSpec['side']): Snapshot['object'] =>
+	side === 'source' ? snapshot.source?.objectInfo : snapshot.object;
+
 export const policySetFor = (snapshot: Snapshot, spec: ActionSpec, facts: ResolvedFacts, book: PolicyBook): PolicySet => {
 	const principal = snapshot.principal;
 	const entity = principalEntity(principal?.arn, principal?.roleArn);

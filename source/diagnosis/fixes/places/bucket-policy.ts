@@ -1,4 +1,5 @@
 import type {Requirement} from '../../diagnosis.js';
+import {bucketInfoFor} from '../../policy-inputs.js';
 import type {PolicyRef} from '../../policy-ref.js';
 import type {Side} from '../../required-actions.js';
 import type {PolicyJson, Snapshot} from '../../../snapshot/snapshot.js';
@@ -14,8 +15,6 @@ import {writePolicy} from '../snapshot-patch.js';
  * policy gets a new one; a bucket policy that is not known gets nothing (it would overwrite what we cannot see).
  */
 
-const bucketInfoAt = (snapshot: Snapshot, side: Side): Snapshot['bucket'] => (side === 'source' ? snapshot.source?.bucketInfo : snapshot.bucket);
-
 const bucketNameAt = (snapshot: Snapshot, side: Side): string | undefined =>
 	side === 'source' ? snapshot.question.source?.bucket : snapshot.question.bucket;
 
@@ -24,7 +23,7 @@ const policyOfBucket = (snapshot: Snapshot, bucket: string, side: Side, document
 	ref: {place: 'bucket-policy', owner: snapshot.question.bucket === bucket ? 'destination' : side},
 	document,
 	target: `arn:aws:s3:::${bucket}`,
-	appliesIn: appliesIn('bucket-owner', bucketInfoAt(snapshot, side)?.accountId),
+	appliesIn: appliesIn('bucket-owner', bucketInfoFor(snapshot, side)?.accountId),
 	command: policy => putBucketPolicyCommand(bucket, policy),
 	write: (target, policy) => writePolicy(target, {place: 'bucket-policy', owner: side}, policy),
 });
@@ -32,7 +31,7 @@ const policyOfBucket = (snapshot: Snapshot, bucket: string, side: Side, document
 const grantsFor = ({snapshot, analysis, caller}: FixContext, missing: readonly Requirement[]): Grant[] => {
 	if (!caller) return [];
 	return [...groupBy(missing, requirement => specOf(analysis, requirement).side).entries()].flatMap(([side, requirements]) => {
-		const bucketInfo = bucketInfoAt(snapshot, side);
+		const bucketInfo = bucketInfoFor(snapshot, side);
 		const bucket = bucketNameAt(snapshot, side);
 		if (!bucketInfo || bucketInfo.policy === undefined || !bucket) return [];
 		const actions = distinct(requirements.map(requirement => requirement.action));
@@ -54,7 +53,7 @@ const grantsFor = ({snapshot, analysis, caller}: FixContext, missing: readonly R
 
 const rewritable = ({snapshot}: FixContext, ref: PolicyRef): Rewritable | undefined => {
 	if (ref.place !== 'bucket-policy') return undefined;
-	const current = bucketInfoAt(snapshot, ref.owner)?.policy;
+	const current = bucketInfoFor(snapshot, ref.owner)?.policy;
 	const bucket = bucketNameAt(snapshot, ref.owner);
 	return current && bucket ? policyOfBucket(snapshot, bucket, ref.owner, current) : undefined;
 };
