@@ -48,14 +48,32 @@ describe('the result of a copy', () => {
 	});
 });
 
+/** Without credentials, a copy, up to the question that asks for its destination bucket. */
+const startCopy = async (rendered: Rendered): Promise<void> => {
+	await rendered.waitFor(frame => frame.includes('How shall we look'), 'the first question');
+	await rendered.press(keys.enter);
+	await rendered.waitFor(frame => frame.includes('What fails?'), 'the operation question');
+	await rendered.press(keys.down, keys.down, keys.enter);
+	await rendered.waitFor(frame => frame.includes('Which bucket does it copy to?'), 'the destination bucket');
+};
+
+/** From the source object's key question: `answer` for it, then the destination names its key, keyArn. */
+const sourceKeyThenDestinationKey = async (rendered: Rendered, answer: string): Promise<string> => {
+	await rendered.waitFor(frame => frame.includes('Which KMS key encrypts the source object?'), 'the source key');
+	await rendered.paste(answer);
+	await rendered.press(keys.enter);
+	const frame = await rendered.waitFor(frame => frame.includes('for the destination object?'), 'the key question');
+	await rendered.press(keys.down, keys.enter);
+	await rendered.waitFor(frame => frame.includes('Which key does the request name?'), 'the key ARN');
+	await rendered.paste(keyArn);
+	await rendered.press(keys.enter);
+	return frame;
+};
+
 describe('the copy flow', () => {
 	it('asks in copy words: destination, source object, what copies it, UploadPartCopy', async () => {
 		app = renderApp(<WizardApp services={fakeServices().services} />, {columns: 100, rows: 40});
-		await app.waitFor(frame => frame.includes('How shall we look'), 'the first question');
-		await app.press(keys.enter);
-		await app.waitFor(frame => frame.includes('What fails?'), 'the operation question');
-		await app.press(keys.down, keys.down, keys.enter);
-		await app.waitFor(frame => frame.includes('Which bucket does it copy to?'), 'the destination bucket');
+		await startCopy(app);
 		await app.paste('reports-bucket');
 		await app.press(keys.enter);
 		let frame = await app.waitFor(frame => frame.includes('Which key does it copy to, in reports-bucket?'), 'the destination key');
@@ -65,15 +83,8 @@ describe('the copy flow', () => {
 		await app.waitFor(frame => frame.includes('Which bucket does it copy from?'), 'the source bucket');
 		await app.paste('s3://source-bucket/in/big.csv');
 		await app.press(keys.enter);
-		await app.waitFor(frame => frame.includes('Which KMS key encrypts the source object?'), 'the source key');
-		await app.paste(sourceKey);
-		await app.press(keys.enter);
-		frame = await app.waitFor(frame => frame.includes('for the destination object?'), 'the key question');
+		frame = await sourceKeyThenDestinationKey(app, sourceKey);
 		expect(frame).toContain("No: the destination bucket's default encryption decides");
-		await app.press(keys.down, keys.enter);
-		await app.waitFor(frame => frame.includes('Which key does the request name?'), 'the key ARN');
-		await app.paste(keyArn);
-		await app.press(keys.enter);
 		frame = await app.waitFor(frame => frame.includes('How big is the source object?'), 'the size question');
 		expect(frame).toContain('copied in parts, with UploadPartCopy');
 		await app.paste('200 MB');
@@ -106,24 +117,13 @@ describe('the copy flow', () => {
 describe('the copy flow with head-object output pasted for the source key', () => {
 	it('takes the key and the size from it: the size is not asked again', async () => {
 		app = renderApp(<WizardApp services={fakeServices().services} />, {columns: 100, rows: 40});
-		await app.waitFor(frame => frame.includes('How shall we look'), 'the first question');
-		await app.press(keys.enter);
-		await app.waitFor(frame => frame.includes('What fails?'), 'the operation question');
-		await app.press(keys.down, keys.down, keys.enter);
-		await app.waitFor(frame => frame.includes('Which bucket does it copy to?'), 'the destination bucket');
+		await startCopy(app);
 		await app.paste('s3://reports-bucket/copies/big.csv');
 		await app.press(keys.enter);
 		await app.waitFor(frame => frame.includes('Which bucket does it copy from?'), 'the source bucket');
 		await app.paste('s3://source-bucket/in/big.csv');
 		await app.press(keys.enter);
-		await app.waitFor(frame => frame.includes('Which KMS key encrypts the source object?'), 'the source key');
-		await app.paste(JSON.stringify({AcceptRanges: 'bytes', ContentLength: 734_003_200, ServerSideEncryption: 'aws:kms', SSEKMSKeyId: sourceKey, BucketKeyEnabled: false}));
-		await app.press(keys.enter);
-		await app.waitFor(frame => frame.includes('for the destination object?'), 'the key question');
-		await app.press(keys.down, keys.enter);
-		await app.waitFor(frame => frame.includes('Which key does the request name?'), 'the key ARN');
-		await app.paste(keyArn);
-		await app.press(keys.enter);
+		await sourceKeyThenDestinationKey(app, JSON.stringify({AcceptRanges: 'bytes', ContentLength: 734_003_200, ServerSideEncryption: 'aws:kms', SSEKMSKeyId: sourceKey, BucketKeyEnabled: false}));
 		const frame = await app.waitFor(frame => frame.includes('What copies it?'), 'the tool question');
 		expect(frame).not.toContain('How big is the source object?');
 		expect(frame).toMatch(/✔ Size: .*734,003,200 bytes/);
