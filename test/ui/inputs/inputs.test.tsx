@@ -1,7 +1,7 @@
 import {afterEach, describe, expect, it, vi} from 'vitest';
 import type {ChoiceOption, PasteCheck} from '../../../source/ui/conversation/question.js';
 import {Choice} from '../../../source/ui/inputs/choice/choice.js';
-import {PasteField} from '../../../source/ui/inputs/paste-field/paste-field.js';
+import {PasteField, pasteFieldHeight} from '../../../source/ui/inputs/paste-field/paste-field.js';
 import {TextField} from '../../../source/ui/inputs/text-field/text-field.js';
 import {KeyRouter} from '../../../source/ui/keys/key-router.js';
 import {keys, renderApp, type Rendered} from '../helpers/render.js';
@@ -183,5 +183,37 @@ describe('PasteField', () => {
 		expect(app.lastFrame()).not.toContain('✔');
 		await app.press(keys.enter);
 		expect(onSubmit).toHaveBeenCalledWith('{}');
+	});
+
+	const manyWarnings = (): PasteCheck => ({
+		ok: true,
+		summary: 'valid policy, 3 statements',
+		warnings: [
+			's3:GetObjct is no action AWS knows. Did you mean s3:GetObject? Without it the statement allows nothing.',
+			'kms:GenerateDatakey is no action AWS knows. Did you mean kms:GenerateDataKey?',
+			'kms:Decript is no action AWS knows. Did you mean kms:Decrypt? S3 asks for it on every download.',
+		],
+	});
+	const pasteWarned = async (text: string) => {
+		app = renderApp(
+			<KeyRouter>
+				<PasteField check={manyWarnings} height={5} width={60} placeholder="paste here" onSubmit={vi.fn()} />
+			</KeyRouter>,
+		);
+		await app.paste(text);
+		return app.lastFrame() ?? '';
+	};
+
+	it('a short paste leaves its free rows to the warnings: every warning is read in full', async () => {
+		const frame = await pasteWarned('{}');
+		expect(frame).toContain('kms:Decript is no action AWS knows');
+		expect(frame).toContain('S3 asks for it on every download.');
+		expect(frame).not.toMatch(/more lines/);
+	});
+
+	it('a paste that fills the window keeps the field within its height and says how many status lines are cut', async () => {
+		const frame = await pasteWarned(Array.from({length: 12}, (_, index) => `{"line": ${index}}`).join('\n'));
+		expect(frame).toMatch(/… \d+ more lines/);
+		expect(frame.split('\n').length).toBeLessThanOrEqual(pasteFieldHeight(5));
 	});
 });

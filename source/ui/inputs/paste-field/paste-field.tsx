@@ -42,6 +42,9 @@ export const PasteField = ({check, initial = '', height, width, placeholder, isA
 	const errorColumn = result && !result.ok ? result.column : undefined;
 	const numberWidth = String(Math.max(lines.length, 1)).length;
 	const textWidth = Math.max(width - numberWidth - 7, 10);
+	const rows = lines.length === 0 ? [] : visibleLines(lines, height, cursor.line, errorLine, errorColumn);
+	// The status may use the rows a short text leaves free: the field's height stays what the layout reserved.
+	const room = statusRoom + Math.max(height + textChrome - rows.length, 0);
 	return (
 		<Box flexDirection="column">
 			{lines.length === 0 ? (
@@ -52,7 +55,7 @@ export const PasteField = ({check, initial = '', height, width, placeholder, isA
 					{placeholder}
 				</Text>
 			) : (
-				visibleLines(lines, height, cursor.line, errorLine, errorColumn).map((line, index) => {
+				rows.map((line, index) => {
 					if ('gap' in line) return <Text key={`gap-${index}`} color={theme.muted}>{`  ${' '.repeat(numberWidth)} ┆ … ${line.gap} more line${line.gap === 1 ? '' : 's'}`}</Text>;
 					if ('caret' in line) {
 						return <Text key={`caret-${index}`} color={theme.failure}>{`  ${' '.repeat(numberWidth)}   ${' '.repeat(Math.min(Math.max(line.caret - 1, 0), textWidth - 1))}^`}</Text>;
@@ -75,16 +78,21 @@ export const PasteField = ({check, initial = '', height, width, placeholder, isA
 					);
 				})
 			)}
-			{result && <Status check={result} insisted={state.insisted} width={width} />}
+			{result && <Status check={result} insisted={state.insisted} width={width} room={room} />}
 		</Box>
 	);
 };
 
-/** At most this many lines of status under the text: the verdict, then warnings, then what was done to read it. */
+/** At least this many lines of status under the text: the verdict, then warnings, then what was done to read it. */
 export const statusRoom = 4;
+/** Rows the text may take beyond its window: an error line above it with its caret, and a gap above and below. */
+const textChrome = 4;
 
-/** The status lines: ✔/…/✘ with the summary or problem, then `!` warnings and `•` notes, each hanging under its mark. */
-export const statusLines = (check: PasteCheck, insisted: boolean, width: number): ReadonlyArray<{readonly text: string; readonly colour: string}> => {
+/**
+ * The status lines: ✔/…/✘ with the summary or problem, then `!` warnings and `•` notes, each hanging under its mark;
+ * at most `room` of them, the last saying how many more there are.
+ */
+export const statusLines = (check: PasteCheck, insisted: boolean, width: number, room = statusRoom): ReadonlyArray<{readonly text: string; readonly colour: string}> => {
 	// Usable, but with what its author surely did not mean (an action AWS does not know): `!`, never ✔.
 	const warned = check.ok && (check.warnings ?? []).length > 0;
 	const main = check.ok
@@ -97,13 +105,13 @@ export const statusLines = (check: PasteCheck, insisted: boolean, width: number)
 			]
 		: [];
 	const lines = [...main, ...extra];
-	if (lines.length <= statusRoom) return lines;
-	return [...lines.slice(0, statusRoom - 1), {text: `      … ${lines.length - statusRoom + 1} more lines`, colour: theme.muted}];
+	if (lines.length <= room) return lines;
+	return [...lines.slice(0, room - 1), {text: `      … ${lines.length - room + 1} more lines`, colour: theme.muted}];
 };
 
-const Status = ({check, insisted, width}: {readonly check: PasteCheck; readonly insisted: boolean; readonly width: number}) => (
+const Status = ({check, insisted, width, room}: {readonly check: PasteCheck; readonly insisted: boolean; readonly width: number; readonly room: number}) => (
 	<Box flexDirection="column">
-		{statusLines(check, insisted, width).map((line, index) => (
+		{statusLines(check, insisted, width, room).map((line, index) => (
 			<Text key={index} color={line.colour} wrap="truncate">
 				{line.text}
 			</Text>
@@ -112,4 +120,4 @@ const Status = ({check, insisted, width}: {readonly check: PasteCheck; readonly 
 );
 
 /** Lines the paste field takes at most: the window, an error line with its caret, a gap above and below, the status. */
-export const pasteFieldHeight = (height: number): number => height + 4 + statusRoom;
+export const pasteFieldHeight = (height: number): number => height + textChrome + statusRoom;
