@@ -33,7 +33,8 @@ export const download: OperationModule<'download'> = {
 	},
 	recognition: {
 		apiCalls: [{name: 'GetObject'}, {name: 'HeadObject'}, {name: 'GetObjectAttributes'}, {name: 'SelectObjectContent'}],
-		actions: ['s3:GetObject', 's3:GetObjectVersion'],
+		// A copy reads its source with s3:GetObject too: the action alone settles nothing.
+		actions: [],
 		cliTransfers: [{verb: 'download', object: 'from'}],
 	},
 	findings: [],

@@ -7,7 +7,7 @@ import {allOperations, legsInRequestOrder} from './registry.js';
 export const operationOfApiCall = (name: string): Operation | undefined =>
 	allOperations.find(module => module.recognition.apiCalls.some(call => call.name.toLowerCase() === name.toLowerCase()))?.name;
 
-/** The operation an action alone betrays (`kms:GenerateDataKey` → upload); kms:Decrypt alone betrays none. */
+/** The operation an action alone betrays (`s3:ReplicateObject` → replication); s3:PutObject, s3:GetObject and the KMS actions betray none. */
 export const operationOfAction = (action: string): Operation | undefined =>
 	allOperations.find(module => module.recognition.actions.some(candidate => candidate.toLowerCase() === action.toLowerCase()))?.name;
 

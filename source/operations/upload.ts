@@ -44,7 +44,8 @@ export const upload: OperationModule<'upload'> = {
 	},
 	recognition: {
 		apiCalls: [{name: 'PutObject'}, {name: 'PostObject'}, {name: 'CreateMultipartUpload', multipart: true}, {name: 'UploadPart', multipart: true}, {name: 'CompleteMultipartUpload', multipart: true}],
-		actions: ['s3:PutObject', 'kms:GenerateDataKey'],
+		// A copy writes its destination with both, and a service or CloudFront may: the action alone settles nothing.
+		actions: [],
 		cliTransfers: [{verb: 'upload', object: 'to'}],
 	},
 	findings: [multipartRequiresDecrypt],

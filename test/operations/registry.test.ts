@@ -91,10 +91,12 @@ describe('recognising an operation from an error', () => {
 	});
 
 	it('lets an action betray an operation only when one operation alone needs it', () => {
-		expect(operationOfAction('kms:GenerateDataKey')).toBe('upload');
-		expect(operationOfAction('S3:GETOBJECT')).toBe('download');
-		// kms:Decrypt alone says nothing: a download and a multipart upload both need it.
-		expect(operationOfAction('kms:Decrypt')).toBeUndefined();
+		const needing = (action: string) =>
+			allOperations.filter(module => legsInRequestOrder(module.name).some(leg => leg.actions.some(needed => needed.action.toLowerCase() === action.toLowerCase())));
+		for (const module of allOperations) for (const action of module.recognition.actions) expect(needing(action).map(other => other.name)).toEqual([module.name]);
+		expect(operationOfAction('S3:REPLICATEOBJECT')).toBe('replication');
+		// A copy writes its destination with s3:PutObject and kms:GenerateDataKey, and reads its source with s3:GetObject.
+		for (const action of ['kms:GenerateDataKey', 's3:PutObject', 's3:GetObject', 'kms:Decrypt']) expect(operationOfAction(action)).toBeUndefined();
 	});
 
 	it('knows each aws s3 transfer verb once, with the end that is the object', () => {

@@ -1,3 +1,4 @@
+import {multipartApiCalls, operationOfApiCall} from '../../operations/recognise.js';
 import {shellQuote} from '../../shared/shell.js';
 import type {DenialExplanation, KnownCause, ParsedDenial} from './parsed-denial.js';
 
@@ -7,24 +8,62 @@ const keyOf = (denial: ParsedDenial): string => {
 	return named === undefined ? 'KEY' : shellQuote(named);
 };
 
+const sameMessage = 'KMS gives this one message for all three cases, so as not to reveal which keys exist.';
+
+/**
+ * KMS's "The ciphertext refers to a customer master key that does not exist, …": what was being decrypted depends on the
+ * call: a part of a multipart upload (its data key, under the key the upload named), the caller's own Decrypt, or a
+ * read of the object.
+ */
+const keyInaccessible = (denial: ParsedDenial): DenialExplanation => {
+	const call = denial.apiOperation;
+	if (call !== undefined && multipartApiCalls.has(call)) {
+		return {
+			summary: `KMS would not decrypt the multipart upload's data key in ${call}: the key the upload uses does not exist, is in another Region, or the caller may not use it.`,
+			meaning: [
+				`Every part of a multipart upload makes S3 decrypt the upload's data key with kms:Decrypt, on the caller's behalf. ${sameMessage}`,
+				'That is why an upload can fail only once it is large enough to go in parts.',
+			],
+			checkNext: [
+				"Find the key the upload uses: the one it names (--sse-kms-key-id), else the bucket's default key (`aws s3api get-bucket-encryption`).",
+				"The key policy (in the key's account) must allow kms:Decrypt as well as kms:GenerateDataKey for the caller's account or role.",
+				"The caller's IAM policy must allow kms:Decrypt on the full key ARN (across accounts, both are needed).",
+				"The key must be in the bucket's Region.",
+			],
+		};
+	}
+	if (call !== undefined && operationOfApiCall(call) === undefined) {
+		return {
+			summary: `KMS would not decrypt in ${call}: the key of the ciphertext does not exist, is in another Region, or the caller may not use it.`,
+			meaning: [`The caller called KMS itself (${call}), not through S3. ${sameMessage}`],
+			checkNext: [
+				"The key policy (in the key's account) must allow kms:Decrypt for the caller's account or role.",
+				"The caller's IAM policy must allow kms:Decrypt on the full key ARN (across accounts, both are needed).",
+				'The call must go to the Region the key is in.',
+			],
+		};
+	}
+	return {
+		summary: 'KMS would not decrypt: the key that encrypted the object does not exist, is in another Region, or the caller may not use it.',
+		meaning: [
+			`S3 asked KMS to decrypt the object's data key on the caller's behalf. ${sameMessage}`,
+			'It is the usual message when the object was encrypted with a key in another account that does not let this caller use it.',
+		],
+		checkNext: [
+			"Find the object's key: `aws s3api head-object` shows it as SSEKMSKeyId.",
+			"The key policy (in the key's account) must allow kms:Decrypt for the caller's account or role.",
+			"The caller's IAM policy must allow kms:Decrypt on the full key ARN (cross-account, both are needed).",
+			'The key must be in the bucket\'s Region; the AWS managed key aws/s3 can never be used from another account (re-encrypt with a customer managed key).',
+		],
+	};
+};
+
 /** The failures that are not a missing grant (domain.md §4), and S3's own refusals, in plain words. */
 export const causeExplanation = (cause: KnownCause, denial: ParsedDenial): DenialExplanation => {
 	const key = keyOf(denial);
 	switch (cause) {
 		case 'kms-key-inaccessible':
-			return {
-				summary: 'KMS would not decrypt: the key that encrypted the object does not exist, is in another Region, or the caller may not use it.',
-				meaning: [
-					"S3 asked KMS to decrypt the object's data key on the caller's behalf. KMS gives this one message for all three cases, so as not to reveal which keys exist.",
-					'It is the usual message when the object was encrypted with a key in another account that does not let this caller use it.',
-				],
-				checkNext: [
-					"Find the object's key: `aws s3api head-object` shows it as SSEKMSKeyId.",
-					"The key policy (in the key's account) must allow kms:Decrypt for the caller's account or role.",
-					"The caller's IAM policy must allow kms:Decrypt on the full key ARN (cross-account, both are needed).",
-					'The key must be in the bucket\'s Region; the AWS managed key aws/s3 can never be used from another account (re-encrypt with a customer managed key).',
-				],
-			};
+			return keyInaccessible(denial);
 		case 'key-disabled':
 			return {
 				summary: 'The KMS key is disabled: this is not a missing permission.',

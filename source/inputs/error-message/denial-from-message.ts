@@ -10,6 +10,9 @@ import {awsServices} from '../../operations/aws-services.js';
 
 
 const deniedWords = /\bAccess\s?Denied\b|\bnot authorized\b|\b403\b|\bForbidden\b/i;
+// A bare text with no AWS wrapping must carry AWS's own words, as AWS spells them: npm's "403 Forbidden", git's
+// "returned error: 403" and docker's "pull access denied" are not AWS errors.
+const awsDeniedWords = /\bAccess ?Denied\b|\bnot authorized to perform\b/;
 
 /**
  * One denial from an unwrapped message: the core "User: … is not authorized …" when present, the
@@ -28,7 +31,7 @@ export const denialFromEnvelope = (envelope: Envelope): ParsedDenial | undefined
 		core !== undefined ||
 		cause !== undefined ||
 		(!bare && (envelope.errorCode !== undefined || deniedWords.test(message))) ||
-		(bare && deniedWords.test(message) && message.length <= 200);
+		(bare && awsDeniedWords.test(message) && message.length <= 200);
 	if (!recognised) return undefined;
 
 	const denial: Mutable<ParsedDenial> = {form: envelope.form, accounts: []};

@@ -2,7 +2,7 @@ import type {DenialExplanation, ParsedDenial} from './parsed-denial.js';
 import {accountOf} from './accounts.js';
 import {athenaExplanation} from './athena.js';
 import {causeExplanation} from './cause-explanations.js';
-import {multipartApiCalls, whyDecrypt} from '../../operations/recognise.js';
+import {multipartApiCalls, operationOfApiCall, whyDecrypt} from '../../operations/recognise.js';
 import {policyTypeAdvice} from './policy-type-advice.js';
 import {policyTypeWords} from './policy-types.js';
 import {principalWords, resourceWords} from './words.js';
@@ -24,7 +24,9 @@ const kmsMeaning = (denial: ParsedDenial): {meaning: string[]; checkNext: string
 	const multipart = denial.apiOperation !== undefined && multipartApiCalls.has(denial.apiOperation);
 	// What kms:Decrypt is for in this operation, when one reason covers it: reading its object, or writing in parts.
 	const decryptFor = denial.operation ? whyDecrypt(denial.operation) : undefined;
-	if (action === 'kms:decrypt' && (multipart || decryptFor === 'multipart')) {
+	// A call the message names that is one request (PutObject) is not the multipart rule, whatever the operation.
+	const singleCall = denial.apiOperation !== undefined && !multipart;
+	if (action === 'kms:decrypt' && (multipart || (decryptFor === 'multipart' && !singleCall))) {
 		meaning.push(
 			`${denial.apiOperation ?? 'A multipart upload'} needs kms:Decrypt, not only kms:GenerateDataKey: S3 decrypts the upload's data key for each part. That is why small files upload and large ones (above the multipart threshold, 8 MiB for the AWS CLI) fail.`,
 		);
@@ -36,7 +38,8 @@ const kmsMeaning = (denial: ParsedDenial): {meaning: string[]; checkNext: string
 	} else if (action === 'kms:generatedatakey') {
 		meaning.push('Uploading with SSE-KMS needs kms:GenerateDataKey on the key S3 will use: the key named in the request, else the bucket\'s default key.');
 	}
-	const viaS3 = denial.invokedBy === 's3.amazonaws.com' || (action?.startsWith('kms:') && denial.apiOperation !== undefined && !/^(Decrypt|GenerateDataKey|Encrypt|ReEncrypt)/.test(denial.apiOperation));
+	// A KMS action refused in an S3 call (PutObject, GetObject): S3 asked KMS. In a KMS call (DescribeKey, Decrypt) the caller did.
+	const viaS3 = denial.invokedBy === 's3.amazonaws.com' || (action?.startsWith('kms:') && denial.apiOperation !== undefined && operationOfApiCall(denial.apiOperation) !== undefined);
 	if (viaS3) {
 		meaning.push("S3 called KMS on the caller's behalf: KMS checks the caller's own permissions (IAM policies, boundary, session policy, SCPs) and the key policy, with kms:ViaService = s3.REGION.amazonaws.com.");
 	}
@@ -93,9 +96,10 @@ const alsoDeniedLine = (denial: ParsedDenial): string[] => {
 	if (others.length === 0) return [];
 	const listed = others
 		.slice(0, 3)
-		.map(other => `${other.action ?? other.apiOperation ?? '?'} by ${other.principal ?? 'an unknown caller'}`)
+		.map(other => `${other.apiOperation && other.action ? `${other.apiOperation} (${other.action})` : (other.action ?? other.apiOperation ?? '?')} by ${other.principal ?? 'an unknown caller'}`)
 		.join('; ');
-	return [`The file holds ${others.length} more denied event${others.length === 1 ? '' : 's'}: ${listed}${others.length > 3 ? '; …' : ''}.`];
+	const what = denial.form === 'cloudtrail' ? `The file holds ${others.length} more denied event` : `The text holds ${others.length} more error`;
+	return [`${what}${others.length === 1 ? '' : 's'}: ${listed}${others.length > 3 ? '; …' : ''}.`];
 };
 
 /**
@@ -103,17 +107,21 @@ const alsoDeniedLine = (denial: ParsedDenial): string[] => {
  * doing: its explanation leads, with what an AWS message inside it says besides.
  */
 export const explainDenial = (denial: ParsedDenial): DenialExplanation => {
+	const explained = explainOne(denial);
+	return {...explained, meaning: [...explained.meaning, ...alsoDeniedLine(denial)]};
+};
+
+const explainOne = (denial: ParsedDenial): DenialExplanation => {
 	if (!denial.athena) return explainAwsMessage(denial);
 	const athena = athenaExplanation(denial.athena);
-	if (!denial.principal && !denial.action && !denial.cause) return {...athena, meaning: [...athena.meaning, ...alsoDeniedLine(denial)]};
+	if (!denial.principal && !denial.action && !denial.cause) return athena;
 	const inner = explainAwsMessage(denial);
 	return {summary: `${athena.summary} ${inner.summary}`, meaning: [...athena.meaning, ...inner.meaning], checkNext: [...athena.checkNext, ...inner.checkNext]};
 };
 
 const explainAwsMessage = (denial: ParsedDenial): DenialExplanation => {
 	if (denial.cause && !denial.policyType && denial.denial === undefined) {
-		const explained = causeExplanation(denial.cause, denial);
-		return {...explained, meaning: [...explained.meaning, ...alsoDeniedLine(denial)]};
+		return causeExplanation(denial.cause, denial);
 	}
 	if (isHeadWithoutBody(denial)) {
 		return {
@@ -157,7 +165,6 @@ const explainAwsMessage = (denial: ParsedDenial): DenialExplanation => {
 		...kms.meaning,
 		...(crossAccount ? [crossAccount] : []),
 		...(denial.policyArn ? [`AWS names the denying policy: ${denial.policyArn}`] : []),
-		...alsoDeniedLine(denial),
 	];
 	const checkNext = [...kms.checkNext, ...(cause ? cause.checkNext : advice.checkNext), ...footnotes(denial)].map(capitalised);
 	return {

@@ -6,13 +6,15 @@ import {denialFromEnvelope} from './denial-from-message.js';
 import {unwrapEnvelope} from './envelope.js';
 import {parseS3XmlError} from './s3-xml.js';
 import {isObject} from '../../shared/json.js';
+import {cleanPastedText, unescapeHtml} from './pasted-text.js';
+import {splitErrors} from './split-errors.js';
 
 export const expectedErrorForms =
 	'an AWS error such as "User: ARN is not authorized to perform: ACTION on resource: ARN because no identity-based policy allows the ACTION action", ' +
 	'an "An error occurred (AccessDenied) when calling the OPERATION operation: …" line from the AWS CLI or an SDK, ' +
 	'an S3 XML <Error> body, an Amazon Athena error ("Permission denied on S3 path: s3://…"), or a CloudTrail event as JSON (one event, or {"Records": [...]})';
 
-/** More than this many other denials in one CloudTrail file are counted, not kept. */
+/** More than this many other denials in one CloudTrail file or pasted text are counted, not kept. */
 const maxAlsoDenied = 20;
 
 const collapse = (text: string): string => text.replace(/\s+/g, ' ').trim();
@@ -40,8 +42,7 @@ const fromJsonDocument = (document: unknown): Result<ParsedDenial, ParseFailure>
 				`the CloudTrail ${events.length === 1 ? 'event records' : `file holds ${events.length} events and each records`} a call that succeeded (no errorCode); pick the denied event (errorCode AccessDenied)`,
 			);
 		}
-		const [first, ...others] = chosen.map(denialFromEvent);
-		return ok(others.length > 0 ? {...first!, alsoDenied: others.slice(0, maxAlsoDenied)} : first!);
+		return ok(withOthers(leadingFirst(chosen.map(denialFromEvent))));
 	}
 	const body = jsonErrorBody(document);
 	if (body) {
@@ -56,12 +57,16 @@ const fromJsonDocument = (document: unknown): Result<ParsedDenial, ParseFailure>
  * message, the CLI/boto, Java, Go and JS SDK wrappings, an S3 XML body, a KMS JSON body, or CloudTrail.
  */
 export const parseAccessDenied = (text: string): Result<ParsedDenial, ParseFailure> => {
-	const trimmed = text.trim();
+	const trimmed = cleanPastedText(text).trim();
 	if (trimmed === '') return failure('the text is empty');
 	if (/^[[{]/.test(trimmed)) {
 		const json = parseJson(trimmed);
 		if (json.ok) return fromJsonDocument(json.value);
-		const asText = denialFromEnvelope(unwrapEnvelope(collapse(trimmed)));
+		// JSON that went through a web page: its quotes came back as &quot;.
+		const unescaped = unescapeHtml(trimmed);
+		const decoded = unescaped === trimmed ? undefined : parseJson(unescaped);
+		if (decoded?.ok) return fromJsonDocument(decoded.value);
+		const asText = fromText(unescaped);
 		if (asText) return ok(asText);
 		return failure(`the text starts like JSON but is not valid JSON (${json.error.message})`);
 	}
@@ -77,7 +82,25 @@ export const parseAccessDenied = (text: string): Result<ParsedDenial, ParseFailu
 		if (denial) return ok(denial);
 		return failure('the XML <Error> body has neither a <Code> nor a <Message> this tool knows');
 	}
-	const denial = denialFromEnvelope(unwrapEnvelope(collapse(trimmed)));
+	const denial = fromText(unescapeHtml(trimmed));
 	if (denial) return ok(denial);
 	return failure('not recognised: the text holds no AWS error message');
+};
+
+/** Every error in a pasted text (several CLI errors, one after another), the first leading; undefined when none is one. */
+const fromText = (text: string): ParsedDenial | undefined => {
+	const denials = splitErrors(collapse(text))
+		.map(part => denialFromEnvelope(unwrapEnvelope(part)))
+		.filter((denial): denial is ParsedDenial => denial !== undefined);
+	return denials.length === 0 ? undefined : withOthers(denials);
+};
+
+/** The first denial, with the others (at most `maxAlsoDenied`) beside it. */
+const withOthers = ([first, ...others]: readonly ParsedDenial[]): ParsedDenial =>
+	others.length > 0 ? {...first!, alsoDenied: others.slice(0, maxAlsoDenied)} : first!;
+
+/** A denial that says why it was refused leads one that does not (S3's bare "Access Denied" beside KMS's reason). */
+const leadingFirst = (denials: readonly ParsedDenial[]): readonly ParsedDenial[] => {
+	const says = (denial: ParsedDenial): boolean => denial.denial !== undefined || denial.policyType !== undefined || denial.cause !== undefined;
+	return [...denials.filter(says), ...denials.filter(denial => !says(denial))];
 };

@@ -1,3 +1,5 @@
+import {decodeEntities} from './entities.js';
+
 /** The S3 REST error body: `<Error><Code>AccessDenied</Code><Message>…</Message><RequestId>…</RequestId>…</Error>`. */
 export type S3XmlError = {
 	readonly code?: string;
@@ -6,18 +8,9 @@ export type S3XmlError = {
 	readonly resource?: string;
 };
 
-const entities: Readonly<Record<string, string>> = {quot: '"', amp: '&', lt: '<', gt: '>', apos: "'"};
-
-const decodeXml = (text: string): string =>
-	text.replace(/&(#x[0-9a-f]+|#\d+|quot|amp|lt|gt|apos);/gi, (whole, name: string) => {
-		if (name.startsWith('#x') || name.startsWith('#X')) return String.fromCodePoint(Number.parseInt(name.slice(2), 16));
-		if (name.startsWith('#')) return String.fromCodePoint(Number.parseInt(name.slice(1), 10));
-		return entities[name.toLowerCase()] ?? whole;
-	});
-
 const element = (xml: string, name: string): string | undefined => {
 	const match = new RegExp(`<${name}>([\\s\\S]*?)</${name}>`).exec(xml);
-	return match ? decodeXml(match[1]!).trim() : undefined;
+	return match ? decodeEntities(match[1]!).trim() : undefined;
 };
 
 /** Undefined when the text holds no `<Error>` element. */

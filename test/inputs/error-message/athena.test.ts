@@ -65,7 +65,7 @@ describe("Athena's own wording of a refused read or write", () => {
 	it('is not found in other errors', () => {
 		const message = 'User: arn:aws:iam::111122223333:user/jane is not authorized to perform: s3:GetObject on resource: "arn:aws:s3:::bucket/a.csv" because no identity-based policy allows the s3:GetObject action';
 		expect(parsed(message).athena).toBeUndefined();
-		expect(parsed(message).operation).toBe('download');
+		expect(parsed(message).operation).toBeUndefined();
 		// A "(Path: …)" without Athena's "Your query has the following errors" is some other tool's.
 		expect(parsed(`${message} (Path: s3://bucket/a.csv)`).athena).toBeUndefined();
 	});

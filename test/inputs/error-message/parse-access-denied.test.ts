@@ -54,7 +54,6 @@ describe('parseAccessDenied: every form of domain.md §5', () => {
 				errorCode: 'AccessDenied',
 				statusCode: 403,
 				requestId: '8X3Y5ZR2QEXAMPLE',
-				operation: 'upload',
 				accounts: ['111122223333'],
 			},
 		],
@@ -86,7 +85,7 @@ describe('parseAccessDenied: every form of domain.md §5', () => {
 			{action: 's3:PutObject', policyType: 'vpc-endpoint-policy', throughPolicyType: 'service-control-policy', denial: 'explicit', resource: 'arn:aws:s3:::amzn-s3-demo-bucket/incoming/report.pdf'},
 		],
 		['permissions-boundary-implicit.txt', {policyType: 'permissions-boundary', denial: 'implicit', action: 'kms:Decrypt', operation: 'download'}],
-		['scp-implicit-no-resource.txt', {policyType: 'service-control-policy', denial: 'implicit', action: 's3:GetObject', accounts: ['777788889999'], operation: 'download'}],
+		['scp-implicit-no-resource.txt', {policyType: 'service-control-policy', denial: 'implicit', action: 's3:GetObject', accounts: ['777788889999']}],
 		['rcp-explicit.txt', {policyType: 'resource-control-policy', denial: 'explicit', resource: 'arn:aws:s3:::amzn-s3-demo-bucket1/object-name'}],
 		['vpc-endpoint-implicit.txt', {policyType: 'vpc-endpoint-policy', denial: 'implicit'}],
 		['role-trust-explicit.txt', {policyType: 'role-trust-policy', denial: 'explicit', action: 'sts:AssumeRole', accounts: ['777788889999', '111122223333']}],
@@ -111,6 +110,9 @@ describe('parseAccessDenied: every form of domain.md §5', () => {
 		expect(denial).not.toHaveProperty('denial');
 		expect(denial).not.toHaveProperty('policyType');
 		expect(parsed(fixture('scp-implicit-no-resource.txt'))).not.toHaveProperty('resource');
+		// A copy reads its source with s3:GetObject and writes with s3:PutObject: without the API call, no operation is read.
+		expect(parsed(fixture('scp-implicit-no-resource.txt'))).not.toHaveProperty('operation');
+		expect(parsed(fixture('java-sdk-bucket-policy-deny.txt'))).not.toHaveProperty('operation');
 	});
 
 	it('reads the resource without its quotes and without a sentence-ending full stop', () => {

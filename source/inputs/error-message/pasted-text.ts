@@ -1,0 +1,55 @@
+import stripAnsi from 'strip-ansi';
+import {isPrincipalArn, parseKmsArn} from '../../names/index.js';
+import {decodeEntities, looksHtmlEscaped} from './entities.js';
+
+/*
+ * What a paste did to AWS's text before it reached us: a terminal's colours, a web page's HTML escaping, and the
+ * line breaks a narrow terminal or mail client put inside an ARN. Undone here, before any pattern reads the text.
+ */
+
+/** A line that starts a message of its own, never the rest of an ARN cut at the end of the line before. */
+const startsMessage = /^(?:An error occurred|(?:upload|download|copy|move|delete|remove) failed|User:|Access ?Denied|\$ |Traceback|botocore|[<{[])/i;
+
+/** Is `text` an ARN with nothing missing at its end? Only kinds whose shape is known can be told incomplete. */
+const isWholeArn = (text: string): boolean => {
+	// A sentence or a quotation ends after it.
+	if (/[.,;)"']$/.test(text)) return true;
+	const parts = text.split(':');
+	if (parts.length < 6 || text.endsWith(':') || text.endsWith('/')) return false;
+	if (parts[2] === 'kms') return parseKmsArn(text).ok;
+	if (parts[2] !== 'iam' && parts[2] !== 'sts') return true;
+	// IAM and STS resources are `root` or `TYPE/NAME`: a word short of a slash was cut (`assumed-ro`).
+	const resource = parts.slice(5).join(':');
+	if (!resource.includes('/')) return resource === 'root';
+	return /^(?:user|role|assumed-role|federated-user)\//.test(resource) ? isPrincipalArn(text) : true;
+};
+
+/** The run of non-space characters that ends `line`, found from its end (lines can be long). */
+const lastWord = (line: string): string => {
+	let start = line.length;
+	while (start > 0 && !/\s/.test(line[start - 1]!)) start--;
+	return line.slice(start);
+};
+
+/**
+ * Join a line to the one before it where the break cut an ARN: the line before ends in an ARN that is not whole, and
+ * this line goes on without a space and starts no message of its own. Every other break is kept.
+ */
+export const rejoinCutArns = (text: string): string => {
+	const lines = text.split(/\r?\n/);
+	const joined: string[] = [lines[0]!];
+	for (let index = 1; index < lines.length; index++) {
+		const line = lines[index]!;
+		const previous = joined[joined.length - 1]!;
+		const arn = lastWord(previous).replace(/^["'(<]+/, '');
+		if (arn.startsWith('arn:') && /^\S/.test(line) && !startsMessage.test(line) && !isWholeArn(arn)) joined[joined.length - 1] = previous + line;
+		else joined.push(line);
+	}
+	return joined.join('\n');
+};
+
+/** The pasted text as AWS wrote it: colours and other terminal sequences removed, cut ARNs joined. */
+export const cleanPastedText = (text: string): string => rejoinCutArns(stripAnsi(text));
+
+/** HTML-escaped text (`&quot;` …) decoded; any other text as it is, since an S3 key may hold `&amp;` itself. */
+export const unescapeHtml = (text: string): string => (looksHtmlEscaped(text) ? decodeEntities(text) : text);
