@@ -122,9 +122,9 @@ export type Fix = {
 	readonly proven: boolean;
 	/** The account that must apply it, and its part in the request. */
 	readonly appliesIn: AppliesIn;
-	/** `narrow-deny` only: the protection given up, for whom, in one sentence. */
+	/** The protection given up, for whom (a narrowed Deny, an exemption, a widened permissions boundary); such fixes come last. */
 	readonly weakens: string | null;
-	/** With the fix applied the request still fails: what remains (another place, a guardrail). */
+	/** With the fix applied the request is still not allowed: what remains (a policy AWS would refuse, another place still ✘ or ⛔ or unknown). */
 	readonly remains: string | null;
 };
 

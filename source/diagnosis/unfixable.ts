@@ -2,6 +2,7 @@ import type {Finding, Fix, Requirement} from './diagnosis.js';
 import {placeWords} from './place-words.js';
 import {requirementId} from './requirement-id.js';
 import type {Snapshot} from '../snapshot/snapshot.js';
+import {isAwsManagedPolicyArn} from '../names/index.js';
 
 /**
  * Every ✘ or ⛔ row gets a fix, or a sentence saying why no policy change can fix it. Guardrails that deny
@@ -13,12 +14,20 @@ const guardrailFindings = new Set(['blocked-by-scp', 'blocked-by-rcp', 'blocked-
 const isAwsManaged = (snapshot: Snapshot, keyArn: string): boolean =>
 	[snapshot.key, snapshot.source?.keyInfo].some(key => key?.arn === keyArn && key.keyManager === 'AWS');
 
+/** The AWS managed policy (by ARN) whose statement decided a denied identity-policy row, if one did. */
+const awsManagedDenying = (snapshot: Snapshot, row: Requirement): string | undefined =>
+	snapshot.principal?.identityPolicies?.find(named => isAwsManagedPolicyArn(named.arn) && row.decidedBy?.includes(`"${named.name}"`) === true)?.arn;
+
 const reasonFor = (snapshot: Snapshot, row: Requirement): string => {
 	if (row.place === 'key-policy' && isAwsManaged(snapshot, row.resource)) {
 		return `the key ${row.resource} is an AWS managed key: its key policy cannot be changed, so only re-encrypting the object with a customer managed key (and granting that key) helps`;
 	}
 	if (row.place === 'session-policy') return 'a session policy is passed by whoever assumes the role: assume it again with one that allows it, or with none';
 	if (row.place === 'scp' || row.place === 'rcp') return "only the organization's management account or a delegated administrator can change it";
+	const managed = row.place === 'identity-policy' && row.status === 'denied' ? awsManagedDenying(snapshot, row) : undefined;
+	if (managed) {
+		return `the Deny is in the AWS managed policy ${managed}, which only AWS can change: detach it from the caller (aws iam detach-role-policy or detach-user-policy) if it is not meant to apply`;
+	}
 	if (row.status === 'denied') return 'the Deny could not be rewritten (its policy is not in the snapshot as a document a fix can write)';
 	return "no least-privilege change was found that the snapshot can prove (the policy to change, or the caller's IAM entity, is not known)";
 };

@@ -30,4 +30,5 @@ export {parseAccessKeyId, type AccessKeyId, type AccessKeyKind} from './access-k
 export {parseS3ObjectUrl, type S3ObjectUrl} from './s3-endpoint.js';
 export * as inText from './in-text.js';
 export {findPolicyArn} from './in-text.js';
+export {isAwsManagedPolicyArn} from './managed-policy.js';
 export {namePatterns, type NamePattern} from './schema-patterns.js';

@@ -38,7 +38,7 @@ export const policySizeProblem = (document: unknown, kind: PolicyKind, where: st
 	const limit = policyLimits[kind];
 	if (size <= limit.max) return undefined;
 	const number = (value: number): string => value.toLocaleString('en-US');
-	return `${where} is ${number(size)} ${limit.unit}, more than the ${number(limit.max)} AWS allows for ${kind === 'SCP' || kind === 'RCP' ? 'an' : 'a'} ${kind} (${limit.source})`;
+	return `${where} is ${number(size)} ${limit.unit}, more than the ${number(limit.max)} AWS allows for ${/^(?:SCP|RCP|IAM)/.test(kind) ? 'an' : 'a'} ${kind} (${limit.source})`;
 };
 
 const isNamed = (policy: PolicyJson | NamedPolicy): policy is NamedPolicy => typeof policy['name'] === 'string' && typeof policy['document'] === 'object';

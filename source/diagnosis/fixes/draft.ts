@@ -53,7 +53,7 @@ export type Change = {
 	readonly policy: PolicyJson;
 	readonly resolves: readonly Requirement[];
 	readonly summary: string;
-	/** The protection given up, for whom (`narrow-deny`, and an exemption of requests AWS services make). */
+	/** The protection given up, for whom (`narrow-deny`, an exemption of requests AWS services make, a widened boundary). */
 	readonly weakens?: string;
 };
 
@@ -70,6 +70,8 @@ export type Grant = {
 	readonly statement: JsonObject;
 	readonly requirements: readonly Requirement[];
 	readonly summary: string;
+	/** Where the Allow widens a guardrail (a permissions boundary): what that gives up, for whom. */
+	readonly weakens?: string;
 };
 
 /** One place a fix can go. */

@@ -28,7 +28,7 @@ const rank: Readonly<Record<Fix['kind'], number>> = {'change-request': 0, 'corre
 const toFix = (draft: Draft, proof: Proof, analysis: Analysis): Fix => {
 	const {apply: _apply, ref: _ref, ...fix} = draft;
 	const requested = analysis.requirements.filter(requirement => draft.resolves.includes(`${requirement.actionId}#${requirement.place}`)).map(requirement => requirement.resource);
-	return {...fix, proven: proof.proven && isLeastPrivilege(fix, requested), remains: remainsAfter(draft, proof.after)};
+	return {...fix, proven: proof.proven && isLeastPrivilege(fix, requested), remains: remainsAfter(draft, proof)};
 };
 
 export const fixesFor = (snapshot: Snapshot, analysis: Analysis, catalogue?: ActionCatalogue): Fix[] => {
@@ -47,6 +47,7 @@ export const fixesFor = (snapshot: Snapshot, analysis: Analysis, catalogue?: Act
 	const fixes = [...better, ...allows, ...fitGrant(first, fixPlaces), ...lastResort].map(draft => toFix(draft, proofOf(draft), analysis));
 	return fixes
 		.map((fix, index) => ({fix, index}))
-		.sort((a, b) => Number(b.fix.proven) - Number(a.fix.proven) || rank[a.fix.kind] - rank[b.fix.kind] || a.index - b.index)
+		// What gives protection up comes last, proven or not; then proven first, then the least costly kind.
+		.sort((a, b) => Number(a.fix.weakens !== null) - Number(b.fix.weakens !== null) || Number(b.fix.proven) - Number(a.fix.proven) || rank[a.fix.kind] - rank[b.fix.kind] || a.index - b.index)
 		.map(({fix}) => fix);
 };

@@ -3,6 +3,7 @@ import {analyse, type Analysis} from '../analyse.js';
 import type {Fix, Requirement} from '../diagnosis.js';
 import {placeWords} from '../place-words.js';
 import {requirementId} from '../requirement-id.js';
+import {policySizeProblems} from '../../snapshot/policy-limits.js';
 import type {Snapshot} from '../../snapshot/snapshot.js';
 import type {Draft} from './draft.js';
 
@@ -42,6 +43,15 @@ export type Proof = {
 	readonly proven: boolean;
 	/** The request with the fix applied, re-diagnosed. */
 	readonly after: Analysis;
+	/** The policy the fix writes is larger than AWS allows for its kind: AWS would refuse it. */
+	readonly tooLarge?: string;
+};
+
+/** A policy the fix made larger than AWS allows (a problem the snapshot did not have already), if any. */
+const newSizeProblem = (before: Snapshot, after: Snapshot): string | undefined => {
+	const pathOf = (problem: string): string => problem.split(' is ')[0]!;
+	const known = new Set(policySizeProblems(before).map(pathOf));
+	return policySizeProblems(after).find(problem => !known.has(pathOf(problem)));
 };
 
 /**
@@ -49,19 +59,31 @@ export type Proof = {
  * becomes unknown (a changed request naming a key the snapshot does not describe proves nothing).
  */
 export const proves = (draft: Pick<Draft, 'resolves' | 'apply'>, snapshot: Snapshot, before: Analysis): Proof => {
-	const after = analyse(draft.apply(snapshot));
+	const applied = draft.apply(snapshot);
+	const after = analyse(applied);
+	const tooLarge = newSizeProblem(snapshot, applied);
 	const byId = new Map(after.requirements.map(requirement => [requirementId(requirement), requirement]));
 	const wasDecided = new Set(before.requirements.filter(requirement => requirement.status !== 'unknown').map(requirementId));
 	const nothingLost = after.requirements.every(requirement => requirement.status !== 'unknown' || !wasDecided.has(requirementId(requirement)));
-	return {proven: draft.resolves.length > 0 && nothingLost && draft.resolves.every(id => isCheck(byId.get(id)?.status)), after};
+	const proven = tooLarge === undefined && draft.resolves.length > 0 && nothingLost && draft.resolves.every(id => isCheck(byId.get(id)?.status));
+	return {proven, after, ...(tooLarge === undefined ? {} : {tooLarge})};
 };
 
-/** With the fix applied, what still fails: the rows it does not target that are still ✘ or ⛔, or `null` when none is. */
-export const remainsAfter = (draft: Pick<Draft, 'resolves'>, after: Analysis): string | null => {
-	const failing = after.requirements.filter(
-		requirement => (requirement.status === 'missing' || requirement.status === 'denied') && !requirement.alternative && !draft.resolves.includes(requirementId(requirement)),
-	);
-	if (failing.length === 0) return null;
-	const rows = [...new Set(failing.map(requirement => `${requirement.action} in the ${placeWords[requirement.place]} (${requirement.status})`))];
-	return `The request still fails with this fix alone: ${rows.join('; ')}.`;
+/**
+ * With the fix applied, what stands between it and an allowed request: a policy AWS would refuse, the rows it does not
+ * target that are still ✘ or ⛔, and those still unknown (a proven fix can leave the verdict undecided); `null` when none.
+ */
+export const remainsAfter = (draft: Pick<Draft, 'resolves'>, proof: Pick<Proof, 'after' | 'tooLarge'>): string | null => {
+	const open = proof.after.requirements.filter(requirement => !requirement.alternative && !draft.resolves.includes(requirementId(requirement)));
+	const rows = (statuses: readonly Requirement['status'][]): string[] => [
+		...new Set(open.filter(requirement => statuses.includes(requirement.status)).map(requirement => `${requirement.action} in the ${placeWords[requirement.place]} (${requirement.status})`)),
+	];
+	const failing = rows(['missing', 'denied']);
+	const unknown = rows(['unknown']);
+	const sentences = [
+		...(proof.tooLarge ? [`AWS would refuse this policy: ${proof.tooLarge}.`] : []),
+		...(failing.length > 0 ? [`The request still fails with this fix alone: ${failing.join('; ')}.`] : []),
+		...(unknown.length > 0 ? [`${failing.length > 0 ? 'Still' : 'With this fix alone the request is still'} not known to be allowed: ${unknown.join('; ')}.`] : []),
+	];
+	return sentences.length > 0 ? sentences.join(' ') : null;
 };

@@ -14,7 +14,8 @@ const mergeInto = (earlier: Draft, later: Draft): Draft => {
 		...later,
 		kind: leading.kind,
 		statement: leading.statement,
-		weakens: earlier.weakens ?? later.weakens,
+		// Each protection given up is said: a fix that narrows two Denies names both.
+		weakens: earlier.weakens && later.weakens && earlier.weakens !== later.weakens ? `${earlier.weakens} Also: ${later.weakens}` : (earlier.weakens ?? later.weakens),
 		resolves: [...new Set([...earlier.resolves, ...later.resolves])],
 		summary: earlier.summary === later.summary ? later.summary : `${earlier.summary} Then: ${later.summary}`,
 	};

@@ -26,6 +26,7 @@ export const addAllow: FixKind = (context, places) =>
 				policy: cleaned.policy,
 				resolves: grant.requirements,
 				summary: `${grant.summary}${multipartNote(context, grant)}${cleaned.note}`,
+				...(grant.weakens === undefined ? {} : {weakens: grant.weakens}),
 			});
 		});
 	});

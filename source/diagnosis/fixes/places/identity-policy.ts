@@ -1,6 +1,7 @@
 import type {Requirement} from '../../diagnosis.js';
 import type {PolicyRef} from '../../policy-ref.js';
 import type {Snapshot} from '../../../snapshot/snapshot.js';
+import {isAwsManagedPolicyArn} from '../../../names/index.js';
 import {appliesIn} from '../applies-in.js';
 import {newManagedPolicyVersionCommand, putIdentityPolicyCommand} from '../commands.js';
 import {distinct, groupBy, specOf, viaS3Condition} from '../context.js';
@@ -61,7 +62,8 @@ const grantsFor = ({snapshot, analysis, caller}: FixContext, missing: readonly R
 const rewritable = ({snapshot, caller}: FixContext, ref: PolicyRef): Rewritable | undefined => {
 	if (ref.place !== 'identity-policy' || !caller) return undefined;
 	const named = snapshot.principal?.identityPolicies?.[ref.index];
-	if (!named) return undefined;
+	// AWS writes an AWS managed policy's versions: no account can narrow a Deny in it.
+	if (!named || isAwsManagedPolicyArn(named.arn)) return undefined;
 	return {
 		ref,
 		document: named.document,

@@ -59,8 +59,10 @@ const grantsFor = ({snapshot, analysis, caller}: FixContext, missing: readonly R
 
 const rewritable = ({snapshot}: FixContext, ref: PolicyRef, requirement: Requirement): Rewritable | undefined => {
 	if (ref.place !== 'key-policy') return undefined;
-	const current = keyInfoAt(snapshot, ref.owner)?.policy;
-	return current ? policyOfKey(snapshot, requirement.resource, ref.owner, current) : undefined;
+	const keyInfo = keyInfoAt(snapshot, ref.owner);
+	// AWS writes an AWS managed key's policy (aws/s3): nobody can change it.
+	if (!keyInfo?.policy || keyInfo.keyManager === 'AWS') return undefined;
+	return policyOfKey(snapshot, requirement.resource, ref.owner, keyInfo.policy);
 };
 
 export const keyPolicyPlace: FixPlace = {place: 'key-policy', grantsFor, rewritable};

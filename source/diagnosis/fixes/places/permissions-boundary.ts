@@ -1,5 +1,6 @@
 import type {Requirement} from '../../diagnosis.js';
 import type {NamedPolicy} from '../../../snapshot/snapshot.js';
+import {isAwsManagedPolicyArn} from '../../../names/index.js';
 import {appliesIn} from '../applies-in.js';
 import {newManagedPolicyVersionCommand} from '../commands.js';
 import {distinct} from '../context.js';
@@ -25,15 +26,26 @@ const policyOfBoundary = (boundary: NamedPolicy, callerArn: string | undefined):
 
 const grantsFor = ({snapshot}: FixContext, missing: readonly Requirement[]): Grant[] => {
 	const boundary = snapshot.principal?.permissionsBoundary;
-	if (!boundary || missing.length === 0) return [];
+	// An AWS managed policy as the boundary: AWS writes its versions, so it cannot be widened.
+	if (!boundary || missing.length === 0 || isAwsManagedPolicyArn(boundary.arn)) return [];
 	const actions = distinct(missing.map(requirement => requirement.action));
+	const resources = distinct(missing.map(requirement => requirement.resource));
 	const statement = {
-		Sid: uniqueSid(boundary.document, 'AllowS3AndKmsForObjectEncryption'),
+		Sid: uniqueSid(boundary.document, 'AllowWhatTheRequestNeeds'),
 		Effect: 'Allow',
 		Action: actions,
-		Resource: distinct(missing.map(requirement => requirement.resource)),
+		Resource: resources,
 	};
-	return [{into: policyOfBoundary(boundary, snapshot.principal?.arn), statement, requirements: missing, summary: `Let the permissions boundary ${boundary.name} allow ${actions.join(', ')}.`}];
+	return [
+		{
+			into: policyOfBoundary(boundary, snapshot.principal?.arn),
+			statement,
+			requirements: missing,
+			summary: `Let the permissions boundary ${boundary.name} allow ${actions.join(', ')}.`,
+			// A boundary is a guardrail, and a managed policy may bound many users and roles: widening it is said.
+			weakens: `The permissions boundary ${boundary.name} is a guardrail: every user and role it bounds may then be granted ${actions.join(', ')} on ${resources.join(', ')}, not only this caller.`,
+		},
+	];
 };
 
 export const permissionsBoundaryPlace: FixPlace = {place: 'permissions-boundary', grantsFor};
