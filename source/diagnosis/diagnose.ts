@@ -3,6 +3,7 @@ import {analyse} from './analyse.js';
 import {summaryOf} from './summary.js';
 import {applyAssumptions, assumedOnResolving} from './apply-assumptions.js';
 import {assumedObjectOwner} from './object-owner.js';
+import {assumedHttps} from './secure-transport.js';
 import type {Decision, Diagnosis, Finding, RequiredAction, UnknownNote} from './diagnosis.js';
 import {findingsOf} from './findings.js';
 import {fixesFor} from './fixes/index.js';
@@ -67,7 +68,12 @@ export const diagnose = (given: Snapshot, options: DiagnoseOptions = {}): Diagno
 		findings,
 		fixes,
 		unknowns,
-		assumptions: [...assumed, ...assumedOnResolving(snapshot, analysis.facts), ...optional(assumedObjectOwner(snapshot, analysis.actions.map(action => action.spec)))],
+		assumptions: [
+			...assumed,
+			...assumedOnResolving(snapshot, analysis.facts),
+			...optional(assumedObjectOwner(snapshot, analysis.actions.map(action => action.spec))),
+			...optional(assumedHttps(snapshot, analysis.actions.map(action => action.evaluation))),
+		],
 	};
 };
 
