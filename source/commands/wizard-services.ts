@@ -6,6 +6,7 @@ import {fileURLToPath} from 'node:url';
 import type {ActionCatalogue} from '../diagnosis/action-catalogue.js';
 import {unknownActionsIn} from '../diagnosis/unknown-actions.js';
 import {parseAccessDenied} from '../inputs/error-message/index.js';
+import {parseS3Location} from '../names/index.js';
 import {policyKindOfTitle, policySizeProblem} from '../snapshot/policy-limits.js';
 import type {Snapshot} from '../snapshot/snapshot.js';
 import {readPastedPolicy} from '../inputs/paste/read-pasted-policy.js';
@@ -130,7 +131,10 @@ export const createWizardServices = (): WizardServices => ({
 	readSnapshotFile,
 	parseError: text => {
 		const parsed = parseAccessDenied(text);
-		return parsed.ok ? parsed : err(`not recognised: ${parsed.error.message}`);
+		if (parsed.ok) return parsed;
+		// An object's address is what the bucket question takes, not an error: say where it goes.
+		if (parseS3Location(text.trim())) return err('that is an S3 object, not an error message: choose what you tried (upload, download, copy) and give it at the bucket question');
+		return err(`not recognised: ${parsed.error.message.replace(/^not recognised: /, '')}`);
 	},
 	checkPolicy: (text, name, kind) => checkPolicy(text, name, kind),
 	checkReach: async (profile, signal) => {

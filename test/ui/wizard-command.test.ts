@@ -148,6 +148,12 @@ describe('the real services', () => {
 		expect(examples.map(example => example.id)).toEqual(expect.arrayContaining(['cross-account-download', 'disabled-key', 'all-allowed']));
 	});
 
+	it('says once that a text is not recognised, and where an S3 object pasted as the error belongs', () => {
+		const {parseError} = createWizardServices();
+		expect(parseError('hello world')).toMatchObject({ok: false, error: expect.stringMatching(/^not recognised: the text holds no AWS error message$/)});
+		expect(parseError('s3://qa-bucket/logs/app.log')).toEqual({ok: false, error: expect.stringMatching(/^that is an S3 object, not an error message: .* give it at the bucket question$/)});
+	});
+
 	it('reads snapshot files with one-line errors naming the file', async () => {
 		const services = createWizardServices();
 		const missing = join(folder, 'missing.json');
