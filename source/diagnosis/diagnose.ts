@@ -80,7 +80,7 @@ export const diagnose = (given: Snapshot, options: DiagnoseOptions = {}): Diagno
 const unknownsOf = (unknownKeys: readonly UnknownKey[], requirements: Diagnosis['requirements'], contextKeys: readonly string[], settles: ReadonlyMap<string, string>): UnknownNote[] => {
 	const notes = new Map<string, UnknownNote>();
 	for (const key of unknownKeys) {
-		notes.set(`key|${key.label}`, {what: key.label, reason: 'Which KMS key S3 uses (and so its key policy and grants) is neither read nor given.', resolveWith: key.resolveWith});
+		notes.set(`key|${key.label}`, {what: key.label, reason: key.reason ?? 'Which KMS key S3 uses (and so its key policy and grants) is neither read nor given.', resolveWith: key.resolveWith});
 	}
 	const keyReads = new Set(unknownKeys.map(key => key.resolveWith));
 	for (const requirement of requirements.filter(candidate => candidate.status === 'unknown' && !keyReads.has(candidate.resolveWith ?? ''))) {

@@ -32,6 +32,8 @@ export type UnknownKey = {
 	/** "the key of s3://bucket/object (not read)". */
 	readonly label: string;
 	readonly resolveWith: string;
+	/** Why it is not known, when not because which key S3 uses is unknown. */
+	readonly reason?: string;
 };
 
 const s3Service = 's3.amazonaws.com';
@@ -182,6 +184,16 @@ const unknownKeyOf = (place: LegPlace, keyFrom: KeyFrom, snapshot: Snapshot): Un
 			: snapshot.replication
 				? {label: 'the replica key (the rule names none)', resolveWith: `name the replica key in the rule's Destination.EncryptionConfiguration.ReplicaKmsKeyID (on arn:aws:s3:::${sourceBucket})`}
 				: {label: 'the replica key (the rule was not read)', resolveWith: `s3:GetReplicationConfiguration on arn:aws:s3:::${sourceBucket}: the rule's ReplicaKmsKeyID names the key`};
+	}
+	if (place.key.source === 'aws-managed-default') {
+		// The default encryption was read or given: SSE-KMS naming no key is the AWS managed key aws/s3. Which key that
+		// is, and its policy, are a read in the bucket's account away.
+		const where = [place.bucketAccount ? `account ${place.bucketAccount}` : "the bucket's account", place.region].filter(Boolean).join(', ');
+		return {
+			label: `the AWS managed key aws/s3 (${where}; its key policy not read)`,
+			reason: "S3 uses the AWS managed key aws/s3 (the bucket's default encryption names no key); its ARN and key policy are neither read nor given.",
+			resolveWith: `kms:DescribeKey --key-id alias/aws/s3 and kms:GetKeyPolicy in ${where} (or paste aws/s3's key policy)`,
+		};
 	}
 	if (named && place.key.source !== 'unknown' && named !== 'aws/s3') {
 		return {

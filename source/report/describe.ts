@@ -61,6 +61,9 @@ export type QuestionFact = {readonly label: string; readonly value: string; read
 
 const keyFact = (question: ResolvedQuestion): QuestionFact => {
 	if (question.keySource === 'none') return {label: 'KMS key', value: 'none: the object is not SSE-KMS', literal: false};
+	if (question.keyArn === undefined && question.keySource === 'aws-managed-default') {
+		return {label: 'KMS key', value: "the AWS managed key aws/s3: the bucket's default encryption names no key (its ARN and key policy were not read)", literal: false};
+	}
 	if (question.keyArn === undefined) {
 		const decides = question.keySource === 'object' || destinationLeg(question.operation).facts.key === 'object' ? "the object's own key decides" : "the request's key or the bucket's default encryption decides";
 		return {label: 'KMS key', value: `not known (${decides}, and it was not read)`, literal: false};

@@ -2,6 +2,7 @@ import {describe, expect, it} from 'vitest';
 import {diagnose} from '../../source/diagnosis/diagnose.js';
 import type {Diagnosis} from '../../source/diagnosis/diagnosis.js';
 import type {Snapshot} from '../../source/snapshot/snapshot.js';
+import {renderText} from '../../source/report/render-text.js';
 import {
 	account,
 	allow,
@@ -263,5 +264,22 @@ describe('invalid policy documents', () => {
 		});
 		const diagnosis = diagnose(snapshot);
 		expectFixesHold(snapshot, diagnosis);
+	});
+});
+
+describe("a bucket whose default encryption is SSE-KMS naming no key (the AWS managed key aws/s3)", () => {
+	// The wizard writes this when the user answers aws/s3 for the bucket's default key.
+	const snapshot = without(buildSnapshot({bucket: {defaultEncryption: {algorithm: 'aws:kms'}}}), 'question.kmsKeyId', 'key');
+	const diagnosis = diagnose(snapshot);
+
+	it('names the key aws/s3 of the bucket\'s account, never "not read" for the default encryption that was given', () => {
+		expect(diagnosis.verdict).toBe('unknown');
+		expect(diagnosis.question.keySource).toBe('aws-managed-default');
+		const note = diagnosis.unknowns.find(unknown => unknown.what.includes('aws/s3'));
+		expect(note?.what).toBe(`the AWS managed key aws/s3 (account ${account}, eu-west-1; its key policy not read)`);
+		expect(note?.reason).toMatch(/S3 uses the AWS managed key aws\/s3 \(the bucket's default encryption names no key\)/);
+		expect(note?.resolveWith).toMatch(/^kms:DescribeKey --key-id alias\/aws\/s3 and kms:GetKeyPolicy in account 111122223333, eu-west-1/);
+		expect(JSON.stringify(diagnosis)).not.toMatch(/GetEncryptionConfiguration/);
+		expect(renderText(diagnosis, {color: false}).replace(/\s+/g, ' ')).toContain("KMS key the AWS managed key aws/s3: the bucket's default encryption names no key (its ARN and key policy were not read)");
 	});
 });
