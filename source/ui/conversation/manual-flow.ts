@@ -153,7 +153,9 @@ export function* manualFlow(env: FlowEnv, target: Target, denial: ParsedDenial |
 	let sourceKeyPolicy: Pasted;
 	let sourceBucketPolicy: Pasted;
 	if (hasSource(question.operation) && question.source) {
-		sourceKeyPolicy = target.sourceKeyArn ? yield* policyFlow(env, hints, 'source-key-policy', "Source key's policy") : undefined;
+		// One key on both sides has one policy: it was pasted as the destination key's.
+		sourceKeyPolicy =
+			target.sourceKeyArn === undefined ? undefined : target.sourceKeyArn === target.keyArn ? keyPolicy : yield* policyFlow(env, hints, 'source-key-policy', "Source key's policy");
 		sourceBucketPolicy = question.source.bucket === question.bucket ? bucketPolicy : yield* policyFlow(env, hints, 'source-bucket-policy', "Source bucket's policy", 'The source bucket has no bucket policy');
 	}
 	const guard = service ? 'none' : yield* ask(questions.guardrailsQuestion);

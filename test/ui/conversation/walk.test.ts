@@ -349,3 +349,45 @@ describe('a pasted error naming an SCP, read live with the same caller', () => {
 		]);
 	});
 });
+
+describe('a copy whose source and destination use one key', () => {
+	const copyAnswers = (sourceKey: string): Answers => ({
+		start: 'manual',
+		operation: 'copy',
+		bucket: 's3://dst-bucket/out/a.parquet',
+		'source-bucket': 's3://src-bucket/in/a.parquet',
+		'source-kms-key': sourceKey,
+		'names-key': 'yes',
+		'kms-key': keyArn,
+		size: '1 MB',
+		tool: 'aws-cli',
+		principal: 'arn:aws:iam::111122223333:role/Copier',
+		'bucket-account': 'same',
+		'bucket-region': 'eu-west-1',
+		'source-bucket-account': 'caller',
+		'key-policy-how': 'paste',
+		'key-policy': policy({Effect: 'Allow', Principal: {AWS: 'arn:aws:iam::111122223333:root'}, Action: 'kms:*', Resource: '*'}),
+		'grants-how': 'none',
+		'identity-how': 'paste',
+		'identity-policy-1': policy({Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject', 'kms:Decrypt', 'kms:GenerateDataKey'], Resource: '*'}),
+		'identity-more-1': 'no',
+		'bucket-policy-how': 'none',
+		'source-key-policy-how': 'unknown',
+		'source-bucket-policy-how': 'none',
+		guardrails: 'none',
+	});
+
+	it('asks for its key policy once, and uses it on both sides', () => {
+		const result = walk(copyAnswers(keyArn), env());
+		expect(result.next.kind).toBe('done');
+		expect(answeredIds(result)).not.toContain('source-key-policy-how');
+		const snapshot = result.next.kind === 'done' ? result.next.ending.snapshot : undefined;
+		expect(snapshot?.source?.keyInfo?.policy).toEqual(snapshot?.key?.policy);
+		expect(diagnose(snapshot!).verdict).toBe('allowed');
+	});
+
+	it("still asks for the source key's policy when the source uses another key", () => {
+		const other = keyArn.replace('1234abcd', '9999abcd');
+		expect(answeredIds(walk(copyAnswers(other), env()))).toContain('source-key-policy-how');
+	});
+});
