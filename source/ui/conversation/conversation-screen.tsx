@@ -46,7 +46,7 @@ export const ConversationScreen = ({session, width, rows, onQuit}: {readonly ses
 			else goBack();
 			return;
 		}
-		answer(question.id, value, sets);
+		answer(question.id, value, sets, question.about);
 	};
 	const onPaste = (text: string): void => dispatch({type: 'paste-at-start', text});
 

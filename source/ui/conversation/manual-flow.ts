@@ -21,12 +21,14 @@ import {bucketAccountFlow, type Target} from './target-flow.js';
 const maximumScps = 10;
 
 /** A pasted policy, or none, or unknown. */
-function* policyFlow(env: FlowEnv, hints: PasteHints, id: questions.PolicyId, asked: string, askedNone?: string, prompt?: string): Flow<Pasted> {
+/** `about`: the bucket, key or caller whose policy it is; a policy given for another one is asked for again. */
+function* policyFlow(env: FlowEnv, hints: PasteHints, id: questions.PolicyId, asked: string, about: string | undefined, askedNone?: string, prompt?: string): Flow<Pasted> {
 	const {kind, help, title = asked, noneLabel = askedNone} = hints(id);
-	const how = yield* ask(questions.policyHowQuestion(`${id}-how`, title, prompt ?? `The ${title.toLowerCase()}:`, noneLabel));
+	const subject = about === undefined ? {} : {about};
+	const how = yield* ask({...questions.policyHowQuestion(`${id}-how`, title, prompt ?? `The ${title.toLowerCase()}:`, noneLabel), ...subject});
 	if (how === 'none') return null;
 	if (how === 'unknown') return undefined;
-	const text = yield* ask(questions.policyPasteQuestion(env, id, title, `Paste the ${title.toLowerCase()} (JSON, or what the command prints).`, kind, help));
+	const text = yield* ask({...questions.policyPasteQuestion(env, id, title, `Paste the ${title.toLowerCase()} (JSON, or what the command prints).`, kind, help), ...subject});
 	return pastedDocument(text);
 }
 
@@ -48,11 +50,11 @@ function* scpFlow(env: FlowEnv, hints: PasteHints): Flow<ScpAnswer> {
 
 /** The guardrails one by one: the boundary, the session policy (a role session only) and the SCPs. */
 function* guardrailsFlow(env: FlowEnv, hints: PasteHints, principalArn: string): Flow<Guardrails> {
-	const boundary = yield* policyFlow(env, hints, 'boundary-policy', 'Permissions boundary', 'The caller has none', "The caller's permissions boundary (the IAM user's or role's):");
+	const boundary = yield* policyFlow(env, hints, 'boundary-policy', 'Permissions boundary', principalArn, 'The caller has none', "The caller's permissions boundary (the IAM user's or role's):");
 	// Only a role session can carry a session policy (AssumeRole --policy); for any other caller there is none.
 	const sessionPolicy =
 		parseCaller(principalArn).kind === 'session'
-			? yield* policyFlow(env, hints, 'session-policy', 'Session policy', 'None was passed', 'The session policy passed when the role was assumed (AssumeRole --policy; AWS cannot show it afterwards):')
+			? yield* policyFlow(env, hints, 'session-policy', 'Session policy', principalArn, 'None was passed', 'The session policy passed when the role was assumed (AssumeRole --policy; AWS cannot show it afterwards):')
 			: null;
 	const scps = yield* scpFlow(env, hints);
 	return {boundary, sessionPolicy, scps};
@@ -81,11 +83,11 @@ function* grantsFlow(keyArn: string): Flow<ManualFacts['grants']> {
 
 /** Whose the copy's source bucket is: the caller's, the destination's owner's, another account's, or unknown. */
 function* sourceAccountFlow(sourceBucket: string, callerAccount: string | undefined, destinationAccount: string | undefined): Flow<string | undefined> {
-	const answer = yield* ask(questions.sourceBucketAccountQuestion(sourceBucket, callerAccount, destinationAccount));
+	const answer = yield* ask({...questions.sourceBucketAccountQuestion(sourceBucket, callerAccount, destinationAccount), about: sourceBucket});
 	if (answer === 'caller') return callerAccount;
 	if (answer === 'destination') return destinationAccount;
 	if (answer === 'other') {
-		const id = yield* ask({...accountIdQuestion, id: 'source-bucket-account-id', title: 'Source bucket account', prompt: `Which account owns ${sourceBucket}? (12 digits; leave empty if you do not know)`});
+		const id = yield* ask({...accountIdQuestion, id: 'source-bucket-account-id', title: 'Source bucket account', prompt: `Which account owns ${sourceBucket}? (12 digits; leave empty if you do not know)`, about: sourceBucket});
 		return id === '' ? undefined : id;
 	}
 	return undefined;
@@ -113,7 +115,7 @@ export function* manualFlow(env: FlowEnv, target: Target, denial: ParsedDenial |
 	// A presigned URL's Regional endpoint is the Region it was signed for: the bucket's, as the URL gives it.
 	const regionFromUrl = regionFromError ? undefined : target.regionFromUrl;
 	if (regionFromUrl) yield* show([{tone: 'found', text: `Bucket's Region: ${regionFromUrl} (the presigned URL's endpoint)`}]);
-	const regionText = regionFromError ?? regionFromUrl ?? (yield* ask(wordedFor(question.operation)(questions.bucketRegionQuestion(keyRegion))));
+	const regionText = regionFromError ?? regionFromUrl ?? (yield* ask({...wordedFor(question.operation)(questions.bucketRegionQuestion(keyRegion)), about: question.bucket}));
 	let sourceBucketAccount: string | undefined;
 	if (hasSource(question.operation) && question.source) {
 		sourceBucketAccount = question.source.bucket === question.bucket ? bucketAccount : yield* sourceAccountFlow(question.source.bucket, callerAccount, bucketAccount);
@@ -127,7 +129,7 @@ export function* manualFlow(env: FlowEnv, target: Target, denial: ParsedDenial |
 		...(question.source ? {sourceBucket: question.source.bucket} : {}),
 		...(target.sourceKeyArn ? {sourceKeyArn: target.sourceKeyArn} : {}),
 	});
-	const keyPolicy = target.keyArn ? yield* policyFlow(env, hints, 'key-policy', 'Key policy') : undefined;
+	const keyPolicy = target.keyArn ? yield* policyFlow(env, hints, 'key-policy', 'Key policy', target.keyArn) : undefined;
 	const assumptions: Assumption[] = [];
 	const refused = target.keyArn ? refusedOnKey(denial, target.keyArn) : undefined;
 	let grants: ManualFacts['grants'];
@@ -138,25 +140,25 @@ export function* manualFlow(env: FlowEnv, target: Target, denial: ParsedDenial |
 		grants = yield* grantsFlow(target.keyArn);
 	}
 
-	const identityHow = service ? 'none' : yield* ask(questions.policyHowQuestion('identity-how', 'Identity policies', "The caller's identity policies (IAM policies of the user or role):", 'The caller has none'));
+	const identityHow = service ? 'none' : yield* ask({...questions.policyHowQuestion('identity-how', 'Identity policies', "The caller's identity policies (IAM policies of the user or role):", 'The caller has none'), about: principalArn});
 	let identityPolicies: PolicyJson[] | null | undefined = identityHow === 'none' ? null : undefined;
 	if (identityHow === 'paste') {
 		identityPolicies = [];
 		for (let index = 1; index <= 10; index++) {
 			const id = `identity-policy-${index}` as const;
-			const text = yield* ask(questions.policyPasteQuestion(env, id, `Identity policy ${index}`, `Paste identity policy ${index} (JSON, or what the command prints).`, 'identity-policy', hints(id).help));
+			const text = yield* ask({...questions.policyPasteQuestion(env, id, `Identity policy ${index}`, `Paste identity policy ${index} (JSON, or what the command prints).`, 'identity-policy', hints(id).help), about: principalArn});
 			identityPolicies.push(pastedDocument(text));
 			if (index === 10 || (yield* ask(questions.morePoliciesQuestion(index))) === 'no') break;
 		}
 	}
-	const bucketPolicy = yield* policyFlow(env, hints, 'bucket-policy', 'Bucket policy', 'The bucket has no bucket policy');
+	const bucketPolicy = yield* policyFlow(env, hints, 'bucket-policy', 'Bucket policy', question.bucket, 'The bucket has no bucket policy');
 	let sourceKeyPolicy: Pasted;
 	let sourceBucketPolicy: Pasted;
 	if (hasSource(question.operation) && question.source) {
 		// One key on both sides has one policy: it was pasted as the destination key's.
 		sourceKeyPolicy =
-			target.sourceKeyArn === undefined ? undefined : target.sourceKeyArn === target.keyArn ? keyPolicy : yield* policyFlow(env, hints, 'source-key-policy', "Source key's policy");
-		sourceBucketPolicy = question.source.bucket === question.bucket ? bucketPolicy : yield* policyFlow(env, hints, 'source-bucket-policy', "Source bucket's policy", 'The source bucket has no bucket policy');
+			target.sourceKeyArn === undefined ? undefined : target.sourceKeyArn === target.keyArn ? keyPolicy : yield* policyFlow(env, hints, 'source-key-policy', "Source key's policy", target.sourceKeyArn);
+		sourceBucketPolicy = question.source.bucket === question.bucket ? bucketPolicy : yield* policyFlow(env, hints, 'source-bucket-policy', "Source bucket's policy", question.source.bucket, 'The source bucket has no bucket policy');
 	}
 	const guard = service ? 'none' : yield* ask(questions.guardrailsQuestion);
 	const guardrails: ManualFacts['guardrails'] = guard === 'some' ? yield* guardrailsFlow(env, hints, principalArn) : guard === 'none' ? 'none' : 'unknown';

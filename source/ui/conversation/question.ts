@@ -41,6 +41,8 @@ type QuestionBase = {
 	/** The sentence asked: `Which bucket?` */
 	readonly prompt: string;
 	readonly help?: string;
+	/** What it asks about (a bucket, a key, the caller): an answer given about one replays only for the same (see `walk`). */
+	readonly about?: string;
 };
 
 /**

@@ -145,10 +145,10 @@ export type BucketAccount = {readonly id?: string; readonly notCallers: boolean}
 
 /** Same or cross account, asked only when nothing could tell. "Another account" is kept even when its ID is not. */
 export function* bucketAccountFlow(bucket: string, callerAccount: string | undefined): Flow<BucketAccount> {
-	const answer = yield* ask(questions.bucketAccountQuestion(bucket, callerAccount));
+	const answer = yield* ask({...questions.bucketAccountQuestion(bucket, callerAccount), about: bucket});
 	if (answer === 'same') return callerAccount ? {id: callerAccount, notCallers: false} : {notCallers: false};
 	if (answer === 'other') {
-		const id = yield* ask(questions.accountIdQuestion);
+		const id = yield* ask({...questions.accountIdQuestion, about: bucket});
 		return id === '' ? {notCallers: true} : {id, notCallers: true};
 	}
 	return {notCallers: false};

@@ -14,8 +14,10 @@ const maximumSteps = 500;
  * Replay the conversation with the stored answers: every question whose answer is still valid is taken
  * as answered (so going back and changing one answer keeps the others), and the walk stops at the first
  * question without a valid answer, at `stopAt` (the question being edited), or at work still running.
+ * `askedAbout`: what each answer was given about (a question's `about`); a question now about something else (another
+ * bucket, another key) is asked again, its earlier answer offered, never replayed as an answer to what was not asked.
  */
-export const walk = (answers: Answers, env: FlowEnv, stopAt?: QuestionId): Walk => {
+export const walk = (answers: Answers, env: FlowEnv, stopAt?: QuestionId, askedAbout: Answers = {}): Walk => {
 	const steps: Step[] = [];
 	const flow = conversation(env);
 	let input: string | undefined;
@@ -32,7 +34,8 @@ export const walk = (answers: Answers, env: FlowEnv, stopAt?: QuestionId): Walk 
 		const {question, problem} = yielded;
 		const notes = yielded.notes ?? [];
 		const answer = answers[question.id];
-		if (problem === undefined && answer !== undefined && question.id !== stopAt) {
+		const askedElse = askedAbout[question.id] !== undefined && askedAbout[question.id] !== question.about;
+		if (problem === undefined && answer !== undefined && question.id !== stopAt && !askedElse) {
 			if (answerIsValid(question, answer)) {
 				steps.push({kind: 'answer', question, answer, notes});
 				input = answer;
@@ -42,7 +45,7 @@ export const walk = (answers: Answers, env: FlowEnv, stopAt?: QuestionId): Walk 
 			if (question.kind === 'choice' && question.loading !== undefined) return {steps, next: {kind: 'wait', wait: {kind: 'start-up'}}};
 		}
 		// A stored choice that is not offered any more (a saved check's deleted profile) is said, not silently asked again.
-		const stale = problem === undefined && answer !== undefined && question.id !== stopAt && question.kind === 'choice' ? staleChoice(answer) : undefined;
+		const stale = problem === undefined && answer !== undefined && question.id !== stopAt && !askedElse && question.kind === 'choice' ? staleChoice(answer) : undefined;
 		// Asked again with a problem (a file that could not be read): the earlier line is replaced by the question.
 		const earlier = steps.findLastIndex(step => step.kind === 'answer' && step.question.id === question.id);
 		if (earlier !== -1) steps.splice(earlier);

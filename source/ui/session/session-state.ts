@@ -19,6 +19,8 @@ export type DiagnosisOutcome = {
 
 export type SessionState = {
 	readonly answers: Answers;
+	/** What each answer was given about (a question's `about`), in this session: it replays only for the same. */
+	readonly askedAbout: Answers;
 	/** The question being edited after going back. */
 	readonly stopAt?: QuestionId;
 	readonly profiles?: readonly ProfileInfo[];
@@ -54,12 +56,12 @@ export type SessionAction =
 	| {readonly type: 'forget-collection'; readonly key: string}
 	| {readonly type: 'forget-failed-collections'}
 	| {readonly type: 'forget-file'; readonly path: string}
-	| {readonly type: 'answer'; readonly id: QuestionId; readonly value: string; readonly sets?: Answers}
+	| {readonly type: 'answer'; readonly id: QuestionId; readonly value: string; readonly sets?: Answers; readonly about?: string}
 	| {readonly type: 'go-back'; readonly to: QuestionId}
 	| {readonly type: 'paste-at-start'; readonly text: string}
 	| {readonly type: 'diagnosed'; readonly outcome: DiagnosisOutcome};
 
-export const initialSession: SessionState = {answers: {}, files: {}, collections: {}, reaches: {}, drafts: {}, greetingNotes: [], revision: 0};
+export const initialSession: SessionState = {answers: {}, askedAbout: {}, files: {}, collections: {}, reaches: {}, drafts: {}, greetingNotes: [], revision: 0};
 
 const without = <T>(record: Readonly<Record<string, T>>, key: string): Record<string, T> => {
 	const {[key]: _removed, ...rest} = record;
@@ -114,10 +116,13 @@ export const sessionReducer = (state: SessionState, action: SessionAction): Sess
 			return {...state, files: without(state.files, action.path)};
 		case 'answer': {
 			const answers = {...state.answers, [action.id]: action.value, ...action.sets};
+			// What another answer set was never asked: it has no subject of its own to compare.
+			let askedAbout: Answers = action.about === undefined ? without(state.askedAbout, action.id) : {...state.askedAbout, [action.id]: action.about};
+			for (const id of Object.keys(action.sets ?? {})) askedAbout = without(askedAbout, id);
 			// Submitting a path again means "read it again" (the file may have been fixed meanwhile).
 			const files = action.id === 'file' ? without(state.files, action.value) : state.files;
 			const {stopAt: _stopAt, ...rest} = state;
-			return {...rest, answers, files, drafts: without(state.drafts, action.id), revision: state.revision + 1};
+			return {...rest, answers, askedAbout, files, drafts: without(state.drafts, action.id), revision: state.revision + 1};
 		}
 		case 'go-back':
 			return {...state, stopAt: action.to, revision: state.revision + 1};

@@ -39,7 +39,7 @@ export const useSession = (services: WizardServices, savedName?: string, startSe
 		// Only what flowEnv reads: a new answer must not rebuild the env (the walk is memoised on it).
 		[state.profiles, state.profilesProblem, state.startSettings, state.examples, state.examplesProblem, state.files, state.collections, state.reaches, state.greetingNotes, services],
 	);
-	const conversation = useMemo(() => walk(state.answers, env, state.stopAt), [state.answers, env, state.stopAt]);
+	const conversation = useMemo(() => walk(state.answers, env, state.stopAt, state.askedAbout), [state.answers, env, state.stopAt, state.askedAbout]);
 	const {next} = conversation;
 
 	useWaits(next.kind === 'wait' ? next.wait : undefined, services, dispatch);
@@ -47,7 +47,10 @@ export const useSession = (services: WizardServices, savedName?: string, startSe
 	const {diagnosis, snapshotKey} = useDiagnosis(ending, state.diagnosis, services, dispatch);
 	useRemember({ending, diagnosis, snapshotKey, settings: state.settings, answers: state.answers}, services, dispatch);
 
-	const answer = useCallback((id: QuestionId, value: string, sets?: Answers) => dispatch({type: 'answer', id, value, ...(sets ? {sets} : {})}), []);
+	const answer = useCallback(
+		(id: QuestionId, value: string, sets?: Answers, about?: string) => dispatch({type: 'answer', id, value, ...(sets ? {sets} : {}), ...(about === undefined ? {} : {about})}),
+		[],
+	);
 	const goBack = useCallback(() => {
 		const to = previousQuestionId(conversation.steps);
 		if (to !== undefined) dispatch({type: 'go-back', to});

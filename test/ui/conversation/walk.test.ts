@@ -391,3 +391,29 @@ describe('a copy whose source and destination use one key', () => {
 		expect(answeredIds(walk(copyAnswers(other), env()))).toContain('source-key-policy-how');
 	});
 });
+
+describe('an answer given about one bucket or key', () => {
+	// What the session records as the user answers: each answer's subject.
+	const askedAbout: Answers = {'bucket-account': 'reports-bucket', 'bucket-region': 'reports-bucket', 'key-policy-how': keyArn, 'key-policy': keyArn, 'bucket-policy-how': 'reports-bucket'};
+
+	it('replays while the question is about the same one', () => {
+		expect(walk(manualUpload, env(), undefined, askedAbout).next.kind).toBe('done');
+	});
+
+	it('is asked again, offered as the answer, once the bucket is another: never replayed as a fact about it', () => {
+		const result = walk({...manualUpload, bucket: 'other-bucket'}, env(), undefined, askedAbout);
+		expect(asked(result)).toBe('bucket-account');
+		expect(result.next.kind === 'ask' && result.next.initial).toBe('same');
+		expect(result.next.kind === 'ask' && result.next.question.prompt).toMatch(/other-bucket/);
+		// Confirmed for the new bucket, the walk goes on to the next question about it.
+		const confirmed = walk({...manualUpload, bucket: 'other-bucket'}, env(), undefined, {...askedAbout, 'bucket-account': 'other-bucket'});
+		expect(asked(confirmed)).toBe('bucket-region');
+	});
+
+	it('is asked again for a policy pasted for another key', () => {
+		const otherKey = keyArn.replace('1234abcd', '9999abcd');
+		const result = walk({...manualUpload, 'kms-key': otherKey}, env(), undefined, askedAbout);
+		expect(asked(result)).toBe('key-policy-how');
+		expect(result.next.kind === 'ask' && result.next.initial).toBe('paste');
+	});
+});
