@@ -37,6 +37,18 @@ export const keyFromPasteChecks = (awsManagedAllowed: boolean, checkKey: (text: 
 	},
 });
 
+/**
+ * Whether S3 Bucket Keys were used, from pasted head-object output (`object`: the object's) or get-bucket-encryption
+ * output (`bucket`: the bucket's), as the Bucket Key question's answer; undefined when the paste does not say.
+ */
+export const bucketKeyFromPaste = (text: string, of: 'object' | 'bucket'): 'on' | 'off' | undefined => {
+	if (!text.trimStart().startsWith('{')) return undefined;
+	const pasted = unwrapAwsOutput(text);
+	if (!pasted.ok || pasted.value.kind !== (of === 'object' ? 'object-encryption' : 'bucket-encryption')) return undefined;
+	const enabled = pasted.value.bucketKeyEnabled;
+	return enabled === undefined ? undefined : enabled ? 'on' : 'off';
+};
+
 /** The object's size in bytes, from pasted head-object output; undefined for anything else. */
 export const sizeFromPaste = (text: string): string | undefined => {
 	if (!text.trimStart().startsWith('{')) return undefined;

@@ -109,9 +109,10 @@ export function* manualFlow(env: FlowEnv, target: Target, denial: ParsedDenial |
 	const answeredAccount = yield* bucketAccountFlow(question.bucket, callerAccount);
 	const bucketAccount = answeredAccount.id;
 	const keyRegion = target.keyArn ? parseArn(target.keyArn)?.region : undefined;
-	// S3 uses only a key in the bucket's Region: the key it used in the error settles the Region.
-	const regionFromError = target.keyFromError && keyRegion && questions.bucketRegionQuestion(keyRegion).validate(keyRegion) === undefined ? keyRegion : undefined;
-	if (regionFromError) yield* show([{tone: 'found', text: `Bucket's Region: ${regionFromError} (S3 used the key the error names, and it uses only keys in the bucket's Region)`}]);
+	// S3 uses only a key in the bucket's Region: a key it used (the one the error names, the existing object's) settles it.
+	const keyUsed = target.keyFromError ? 'S3 used the key the error names' : destinationLeg(question.operation).facts.key === 'object' ? 'the object is encrypted with a key there' : undefined;
+	const regionFromError = keyUsed && keyRegion && questions.bucketRegionQuestion(keyRegion).validate(keyRegion) === undefined ? keyRegion : undefined;
+	if (regionFromError) yield* show([{tone: 'found', text: `Bucket's Region: ${regionFromError} (${keyUsed}, and S3 uses only keys in the bucket's Region)`}]);
 	// A presigned URL's Regional endpoint is the Region it was signed for: the bucket's, as the URL gives it.
 	const regionFromUrl = regionFromError ? undefined : target.regionFromUrl;
 	if (regionFromUrl) yield* show([{tone: 'found', text: `Bucket's Region: ${regionFromUrl} (the presigned URL's endpoint)`}]);

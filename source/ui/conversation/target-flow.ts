@@ -10,12 +10,20 @@ import {parseSize} from './size.js';
 import {explainMultipart, isUploadTool} from './upload-tools.js';
 import {presignedUrlFlow} from './presigned-flow.js';
 import {splitBucketAnswer} from './validate.js';
-import {sizeFromPaste} from './key-from-paste.js';
+import {bucketKeyFromPaste, sizeFromPaste} from './key-from-paste.js';
 
 const sizeAnswer = (text: string): Partial<Record<'size', string>> => {
 	const size = sizeFromPaste(text);
 	return size === undefined ? {} : {size};
 };
+
+/** head-object or get-bucket-encryption output pasted for a key also says whether S3 Bucket Keys are on. */
+const bucketKeyAnswer =
+	(of: 'object' | 'bucket') =>
+	(text: string): Partial<Record<'bucket-key', string>> => {
+		const answer = bucketKeyFromPaste(text, of);
+		return answer === undefined ? {} : {'bucket-key': answer};
+	};
 
 /** The request itself: what, where, which key, how big. */
 export type Target = {
@@ -77,7 +85,7 @@ export function* targetFlow(env: FlowEnv, denial: ParsedDenial | undefined, live
 		if (!live && objectKmsKey) {
 			// The error's key is the object's: S3 was decrypting it.
 			keyFromError = known.keyArn !== undefined;
-			keyArn = known.keyArn ?? (yield* ask(questions.keyArnQuestion('object-kms-key', objectKmsKey.title, objectKmsKey.prompt, known.keyArn)));
+			keyArn = known.keyArn ?? (yield* ask({...questions.keyArnQuestion('object-kms-key', objectKmsKey.title, objectKmsKey.prompt, known.keyArn), alsoAnswers: bucketKeyAnswer('object')}));
 		}
 	} else if (legs.destination.facts.key === 'replica') {
 		// Live, the source bucket's replication rule names the replica key and is read; offline it is asked.
@@ -106,7 +114,10 @@ export function* targetFlow(env: FlowEnv, denial: ParsedDenial | undefined, live
 			if (!live) keyArn = kmsKeyId;
 		} else if (!live) {
 			const named = yield* ask(
-				word(questions.keyArnQuestion('default-key', "Bucket's default key", "Which key is the bucket's default? (aws s3api get-bucket-encryption shows it; aws/s3 for the AWS managed key)", known.keyArn, true)),
+				word({
+					...questions.keyArnQuestion('default-key', "Bucket's default key", "Which key is the bucket's default? (aws s3api get-bucket-encryption shows it; aws/s3 for the AWS managed key)", known.keyArn, true),
+					alsoAnswers: bucketKeyAnswer('bucket'),
+				}),
 			);
 			defaultEncryption = named === 'aws/s3' ? {algorithm: 'aws:kms'} : {algorithm: 'aws:kms', kmsKeyId: named};
 			if (named !== 'aws/s3') keyArn = named;

@@ -417,3 +417,49 @@ describe('an answer given about one bucket or key', () => {
 		expect(result.next.kind === 'ask' && result.next.initial).toBe('paste');
 	});
 });
+
+describe('head-object output pasted for the object of a download', () => {
+	const headObject = JSON.stringify({AcceptRanges: 'bytes', ContentLength: 1024, ServerSideEncryption: 'aws:kms', SSEKMSKeyId: keyArn, BucketKeyEnabled: true});
+	const download: Answers = {
+		start: 'manual',
+		operation: 'download',
+		bucket: 's3://reports-bucket/exports/big.csv',
+		// As the field stores it: the key taken from the pasted output (its other facts go by alsoAnswers).
+		'object-kms-key': keyArn,
+		principal: 'arn:aws:iam::111122223333:role/Reader',
+		'bucket-account': 'same',
+		'key-policy-how': 'paste',
+		'key-policy': policy({
+			Effect: 'Allow',
+			Principal: {AWS: 'arn:aws:iam::111122223333:role/Reader'},
+			Action: 'kms:Decrypt',
+			Resource: '*',
+			Condition: {StringLike: {'kms:EncryptionContext:aws:s3:arn': 'arn:aws:s3:::reports-bucket/*'}},
+		}),
+		'grants-how': 'none',
+		'identity-how': 'paste',
+		'identity-policy-1': policy({Effect: 'Allow', Action: ['s3:GetObject', 'kms:Decrypt'], Resource: '*'}),
+		'identity-more-1': 'no',
+		'bucket-policy-how': 'none',
+		guardrails: 'none',
+	};
+
+	it("settles the bucket's Region (the object's key is there) and the Bucket Key (BucketKeyEnabled): neither is asked", () => {
+		const sets = {'bucket-key': 'on'};
+		const result = walk({...download, ...sets}, env());
+		expect(asked(result)).toBe('(done)');
+		expect(answeredIds(result)).not.toContain('bucket-region');
+		expect(result.steps.some(step => step.kind === 'notes' && step.notes.some(note => /Bucket's Region: eu-west-1 \(the object is encrypted with a key there/.test(note.text)))).toBe(true);
+		const snapshot = result.next.kind === 'done' ? result.next.ending.snapshot : undefined;
+		expect(snapshot?.bucket?.region).toBe('eu-west-1');
+	});
+
+	it('the key question answers the Bucket Key question from BucketKeyEnabled', () => {
+		const asking = walk({start: 'manual', operation: 'download', bucket: 's3://reports-bucket/exports/big.csv'}, env());
+		const question = asking.next.kind === 'ask' ? asking.next.question : undefined;
+		expect(question?.id).toBe('object-kms-key');
+		expect(question?.kind === 'text' && question.alsoAnswers?.(headObject)).toEqual({'bucket-key': 'on'});
+		expect(question?.kind === 'text' && question.alsoAnswers?.(headObject.replace('"BucketKeyEnabled":true', '"BucketKeyEnabled":false'))).toEqual({'bucket-key': 'off'});
+		expect(question?.kind === 'text' && question.alsoAnswers?.(keyArn)).toEqual({});
+	});
+});
