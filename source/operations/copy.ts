@@ -14,7 +14,7 @@ const copyInPartsRequiresDecrypt = inPartsRequiresDecrypt({
 			? `Large objects are copied in parts (UploadPartCopy from ${threshold}, or from the threshold the tool was set to)`
 			: multipart === 'yes'
 				? `A ${formatSize(sizeBytes)} object is copied in parts (UploadPartCopy from ${threshold}; S3 has no minimum size for a single part)`
-				: `A ${formatSize(sizeBytes)} object may be copied in parts (the tool does not document when it switches to UploadPartCopy)`,
+				: `A ${formatSize(sizeBytes)} object may be copied in parts (when the tool switches to UploadPartCopy is not known)`,
 	needs: "a copy in parts to an SSE-KMS destination needs kms:Decrypt as well as kms:GenerateDataKey on the destination's key",
 	symptom: 'That is why small objects copy but large ones fail with AccessDenied.',
 });

@@ -12,14 +12,15 @@ const MiB = 1024 * 1024;
 /** Where each tool switches to multipart upload (docs/snapshot.md tables them). `undefined`: not documented. */
 export const multipartThresholds: Readonly<Record<UploadTool, number | undefined>> = {
 	'aws-cli': 8 * MiB,
-	sdk: 8 * MiB,
 	boto3: 8 * MiB,
 	// @aws-sdk/lib-storage sends one PutObject when the body fits in one 5 MiB part.
 	'sdk-js': 5 * MiB,
 	// TransferUtility's default is 16 * 2^20 bytes (its docs say "16 MB").
 	dotnet: 16 * MiB,
 	console: undefined,
-	other: 8 * MiB,
+	// Which SDK, which tool, which setting: not said, so when it switches is not known (a plain PutObject never does).
+	sdk: undefined,
+	other: undefined,
 };
 
 export const defaultMultipartThreshold = 8 * MiB;
@@ -79,7 +80,7 @@ export const decryptForParts: KmsAction = {
 				? 'needed if the upload is multipart (the file size is not known; tools switch to multipart for large files)'
 				: bodyTypeDecides(request, request.multipartThresholdBytes)
 					? `needed if the upload goes in parts (${bodyTypeWords(formatSize(request.sizeBytes))})`
-					: 'needed if the upload is multipart (the tool does not document when it switches to multipart)',
+					: 'needed if the upload is multipart (when the tool switches to multipart is not known)',
 };
 
 /** How an operation that may go in parts says so: a file uploaded, an object copied. */
@@ -100,7 +101,7 @@ const uploadWords: InPartsWords = {
 				? `A ${formatSize(request.sizeBytes)} file is uploaded in parts (multipart from ${threshold}; S3 has no minimum size for a single part)`
 				: bodyTypeDecides(request, request.multipartThresholdBytes)
 					? `A ${formatSize(request.sizeBytes)} file may be uploaded in parts (${bodyTypeWords(threshold)})`
-					: `A ${formatSize(request.sizeBytes)} file may be uploaded in parts (the tool does not document when it switches to multipart)`,
+					: `A ${formatSize(request.sizeBytes)} file may be uploaded in parts (when the tool switches to multipart is not known)`,
 	needs: 'multipart upload with SSE-KMS needs kms:Decrypt as well as kms:GenerateDataKey',
 	symptom: 'That is why small files upload but large ones fail with AccessDenied.',
 };

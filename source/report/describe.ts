@@ -31,7 +31,7 @@ export const multipartLine = (question: ResolvedQuestion): string => {
 				? 'the size is not known'
 				: bodyTypeDecides(question, question.multipartThresholdBytes)
 					? bodyTypeWords(formatSize(question.sizeBytes))
-					: `the tool's multipart threshold is not documented (${formatSize(question.sizeBytes)})`;
+					: `the tool's multipart threshold is not known (${formatSize(question.sizeBytes)})`;
 		return `unknown: ${why}, so both a single request and ${parts.noun} were checked`;
 	}
 	const size = formatSize(question.sizeBytes);

@@ -184,7 +184,7 @@ describe('multipart-requires-decrypt', () => {
 		const snapshot = onlyGenerate(1 * MiB);
 		const diagnosis = diagnose({...snapshot, question: {...snapshot.question, tool: 'console'}});
 		expect(diagnosis.question.multipart).toBe('unknown');
-		expect(findingOf(diagnosis, 'multipart-requires-decrypt').message).toMatch(/^A 1 MiB file may be uploaded in parts \(the tool does not document/);
+		expect(findingOf(diagnosis, 'multipart-requires-decrypt').message).toMatch(/^A 1 MiB file may be uploaded in parts \(when the tool switches to multipart is not known/);
 	});
 
 	it('is silent for a single-part upload, which needs no kms:Decrypt', () => {

@@ -41,6 +41,13 @@ describe('the registry', () => {
 		}
 	});
 
+	it('leaves multipart unknown for "another SDK" and "something else": which one, and its threshold, are not said', () => {
+		for (const tool of ['sdk', 'other'] as const) {
+			expect(decideMultipart({operation: 'upload', sizeBytes: 1024 * 1024, tool}).multipart).toBe('unknown');
+			expect(decideMultipart({operation: 'upload', sizeBytes: 1024 * 1024, tool, multipartThresholdBytes: 8 * 1024 * 1024}).multipart).toBe('no');
+		}
+	});
+
 	it("leaves multipart unknown whatever the size for an AWS service's write (its threshold is not documented), unless it is known", () => {
 		expect(decideMultipart({operation: 'service-write', sizeBytes: 1024}).multipart).toBe('unknown');
 		expect(decideMultipart({operation: 'service-write', sizeBytes: 1024, multipart: false}).multipart).toBe('no');

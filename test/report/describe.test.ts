@@ -31,7 +31,7 @@ describe('report words', () => {
 		const {sizeBytes: _size, ...withoutSize} = question;
 		expect(multipartLine({...withoutSize, multipart: 'unknown'})).toBe('unknown: the size is not known, so both a single request and a multipart upload were checked');
 		expect(multipartLine({...question, multipart: 'unknown'})).toBe(
-			"unknown: the tool's multipart threshold is not documented (12 MiB), so both a single request and a multipart upload were checked",
+			"unknown: the tool's multipart threshold is not known (12 MiB), so both a single request and a multipart upload were checked",
 		);
 	});
 

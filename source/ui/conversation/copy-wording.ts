@@ -61,7 +61,7 @@ export const copyMultipartWords = {
 	inParts: (size: string, tool: string, threshold: string): string =>
 		`A ${size} object is copied in parts with ${tool} (UploadPartCopy from ${threshold}). S3 has to decrypt the destination upload's data key to add each part, so besides kms:GenerateDataKey the caller needs kms:Decrypt on the destination key.`,
 	undocumented: (tool: string, size: string): string =>
-		`${tool} does not document when it copies in parts, and large copies there have needed kms:Decrypt, so a ${size} object is checked both ways.`,
+		`When ${tool.charAt(0).toLowerCase()}${tool.slice(1)} copies in parts is not known, and large copies have needed kms:Decrypt, so a ${size} object is checked both ways.`,
 	oneRequest: (size: string, tool: string, threshold: string): string =>
 		`A ${size} object is copied in one CopyObject request with ${tool} (in parts only from ${threshold}), so S3 asks KMS for kms:GenerateDataKey on the destination's key (and kms:Decrypt on the source's).`,
 } as const;

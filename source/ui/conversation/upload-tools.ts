@@ -55,11 +55,14 @@ export const explainMultipart = (operation: Operation, sizeBytes: number | undef
 	if (multipart === 'unknown' && bodyTypeDecides({tool, sizeBytes}, threshold)) {
 		return {multipart, text: `A ${size} file is exactly one ${size} part: @aws-sdk/lib-storage sends such a Buffer as one PutObject but such a stream in parts, so both cases are checked.`};
 	}
-	if (multipart === 'unknown') {
+	if (multipart === 'unknown' && tool === 'console') {
 		return {
 			multipart,
 			text: `${name[0]!.toUpperCase()}${name.slice(1)} does not document when it switches to multipart, and large uploads there have needed kms:Decrypt, so a ${size} file is checked both ways.`,
 		};
+	}
+	if (multipart === 'unknown') {
+		return {multipart, text: `When ${name} switches to multipart is not known (it differs by SDK and setting; a plain PutObject never does), so a ${size} file is checked both ways.`};
 	}
 	if (multipart === 'yes') {
 		return {

@@ -171,6 +171,15 @@ describe('the conversation', () => {
 		expect(smallText).toContain('by default; with a lower threshold even a small file goes in parts');
 	});
 
+	it('checks an upload by "another SDK" or "something else" both ways, and says why: which one is not said', () => {
+		for (const tool of ['sdk', 'other'] as const) {
+			expect(explainMultipart('upload', 1024 * 1024, tool)).toEqual({
+				multipart: 'unknown',
+				text: expect.stringMatching(/switches to multipart is not known \(it differs by SDK and setting; a plain PutObject never does\), so a 1 MiB file is checked both ways\.$/),
+			});
+		}
+	});
+
 	it('checks a small console upload both ways: the console does not document its threshold', () => {
 		expect(explainMultipart('upload', 1024 * 1024, 'console')).toMatchObject({multipart: 'unknown', text: expect.stringContaining('checked both ways')});
 	});
