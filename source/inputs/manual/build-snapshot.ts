@@ -128,6 +128,16 @@ export const buildManualSnapshot = (facts: ManualFacts): Snapshot => {
 	if (facts.bucketPolicy === undefined) {
 		notes.push(unread('bucket.policy', 'not pasted', `aws s3api get-bucket-policy --bucket ${question.bucket} --output text`));
 	}
+	// A copy's source, like its destination: what was not pasted is said so, with the command that prints it.
+	if (hasSource(question.operation) && question.source) {
+		if (facts.sourceKeyArn && !facts.sourceKeyPolicy) {
+			notes.push(unread('source.keyInfo.policy', 'not pasted', `aws kms get-key-policy --key-id ${facts.sourceKeyArn} --policy-name default --output text`));
+		}
+		if (facts.sourceKeyArn) notes.push(unread('source.keyInfo.grants', 'not asked', `aws kms list-grants --key-id ${facts.sourceKeyArn}`));
+		if (facts.sourceBucketPolicy === undefined) {
+			notes.push(unread('source.bucketInfo.policy', 'not pasted', `aws s3api get-bucket-policy --bucket ${question.source.bucket} --output text`));
+		}
+	}
 	// A key that comes from the object is the object's encryption; a written object's key is the request's or the bucket default's.
 	const bucketKey = facts.bucketKeyEnabled === undefined ? {} : {bucketKeyEnabled: facts.bucketKeyEnabled};
 	const objectEncryption =

@@ -395,9 +395,20 @@ describe('a copy whose source and destination use one key', () => {
 		expect(diagnose(snapshot!).verdict).toBe('allowed');
 	});
 
-	it("still asks for the source key's policy when the source uses another key", () => {
+	it("still asks for the source key's policy when the source uses another key, and says it was not pasted when it was not", () => {
 		const other = keyArn.replace('1234abcd', '9999abcd');
-		expect(answeredIds(walk(copyAnswers(other), env()))).toContain('source-key-policy-how');
+		const result = walk(copyAnswers(other), env());
+		expect(answeredIds(result)).toContain('source-key-policy-how');
+		const snapshot = result.next.kind === 'done' ? result.next.ending.snapshot : undefined;
+		expect(snapshot?.unread).toEqual(
+			expect.arrayContaining([
+				{path: 'source.keyInfo.policy', reason: 'not pasted', resolveWith: `aws kms get-key-policy --key-id ${other} --policy-name default --output text`},
+				{path: 'source.keyInfo.grants', reason: 'not asked', resolveWith: `aws kms list-grants --key-id ${other}`},
+			]),
+		);
+		const why = diagnose(snapshot!).requirements.filter(row => row.resource === other).map(row => row.why).join('\n');
+		expect(why).toMatch(/not pasted/);
+		expect(why).not.toMatch(/not in the snapshot/);
 	});
 });
 
