@@ -1,4 +1,5 @@
 import type {ParsedDenial} from './parsed-denial.js';
+import {accountOf} from './accounts.js';
 import {bucketOfArn, principalKind} from './words.js';
 
 export type Advice = {readonly meaning: string[]; readonly checkNext: string[]};
@@ -16,6 +17,34 @@ const denyHints = (service: string | undefined): string =>
 		: 'conditions on s3:x-amz-server-side-encryption (a StringNotEquals Deny fires when the upload sends no encryption header), s3:x-amz-server-side-encryption-aws-kms-key-id (must be the full key ARN), aws:SecureTransport or aws:SourceVpce';
 
 const what = (denial: ParsedDenial): string => `${denial.action ?? 'the action'}${denial.resource ? ` on ${denial.resource}` : ''}`;
+
+/** The partition of the ARNs the message names (`aws`, `aws-cn`, `aws-us-gov`). */
+const partitionOf = (denial: ParsedDenial): string => /^arn:(aws[a-z-]*):/.exec(denial.resource ?? denial.principal ?? '')?.[1] ?? 'aws';
+
+/** "No resource-based policy allows" on a KMS key: the key policy names neither the caller nor an account it lets grant. */
+const keyPolicyAdvice = (denial: ParsedDenial): Advice => {
+	const key = denial.resource ?? 'the key';
+	const action = denial.action ?? 'the action';
+	const callerAccount = accountOf(denial.principal);
+	const keyAccount = accountOf(denial.resource);
+	const root = (account: string): string => `arn:${partitionOf(denial)}:iam::${account}:root`;
+	if (callerAccount && keyAccount && callerAccount !== keyAccount) {
+		return {
+			meaning: [
+				`The key policy (account ${keyAccount}) names neither this principal nor its account ${callerAccount}: across accounts the key policy must allow the caller's account or role itself.`,
+				'For KMS the key policy must always take part: an IAM Allow alone is not enough.',
+			],
+			checkNext: [`The key policy of ${key}: allow ${action} for ${root(callerAccount)} (then grant it in that account's IAM policies) or for the principal itself.`],
+		};
+	}
+	return {
+		meaning: [
+			'The key policy neither allows this principal nor lets IAM policies grant it (no statement allowing the account root).',
+			'For KMS the key policy must always take part: an IAM Allow alone is not enough.',
+		],
+		checkNext: [`The key policy of ${key}: allow ${action} for the principal, or keep the default statement that allows ${root(keyAccount ?? 'ACCOUNT')} and grant it in IAM.`],
+	};
+};
 
 /** What each policy type of the message means for this request, and where to look. */
 export const policyTypeAdvice = (denial: ParsedDenial): Advice => {
@@ -45,15 +74,7 @@ export const policyTypeAdvice = (denial: ParsedDenial): Advice => {
 							meaning: ['A Deny statement in the key policy matches this request.'],
 							checkNext: [`The key policy of ${denial.resource ?? 'the key'}: find the Deny, typically ${denyHints('kms')}.`],
 						}
-					: {
-							meaning: [
-								'The key policy neither allows this principal nor lets IAM policies grant it (no statement allowing the account root).',
-								'For KMS the key policy must always take part: an IAM Allow alone is not enough.',
-							],
-							checkNext: [
-								`The key policy of ${denial.resource ?? 'the key'}: allow ${denial.action ?? 'the action'} for the principal, or keep the default statement that allows arn:aws:iam::ACCOUNT:root and grant it in IAM.`,
-							],
-						};
+					: keyPolicyAdvice(denial);
 			}
 			if (service === 's3') {
 				const bucket = bucketOfArn(denial.resource) ?? 'the bucket';

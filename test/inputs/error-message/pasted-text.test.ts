@@ -124,3 +124,19 @@ describe('what the call names decides the explanation', () => {
 		expect(explained(ciphertext('GetObject'))).toMatch(/S3 asked KMS to decrypt the object's data key/);
 	});
 });
+
+describe('"no resource-based policy allows" on a KMS key', () => {
+	const message = (partition: string, keyAccount: string) =>
+		`An error occurred (AccessDenied) when calling the PutObject operation: User: arn:${partition}:sts::111122223333:assumed-role/App/sess is not authorized to perform: kms:GenerateDataKey on resource: arn:${partition}:kms:${partition === 'aws-cn' ? 'cn-north-1' : 'us-east-1'}:${keyAccount}:key/1234abcd-12ab-34cd-56ef-1234567890ab because no resource-based policy allows the kms:GenerateDataKey action`;
+
+	it("across accounts, names the caller's account root to allow, in the message's partition", () => {
+		const explained = words(explainDenial(parsed(message('aws-cn', '444455556666'))));
+		expect(explained).toContain('names neither this principal nor its account 111122223333');
+		expect(explained).toContain('allow kms:GenerateDataKey for arn:aws-cn:iam::111122223333:root');
+		expect(explained).not.toContain('arn:aws:iam::');
+	});
+
+	it("in one account, names the key account's root statement that lets IAM policies grant it", () => {
+		expect(words(explainDenial(parsed(message('aws', '111122223333'))))).toContain('keep the default statement that allows arn:aws:iam::111122223333:root and grant it in IAM');
+	});
+});
