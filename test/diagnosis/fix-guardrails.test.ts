@@ -14,6 +14,7 @@ import {
 	named,
 	objectArn,
 	policy,
+	sameAccountDownload,
 	userArn,
 	without,
 } from './support/build-snapshot.js';
@@ -21,13 +22,10 @@ import {applyFix} from './support/fix-checks.js';
 
 /** Fixes keep the guardrails: what gives protection up says so and comes last; what AWS would refuse is never proven. */
 
-const downloadOf = (overrides: Parameters<typeof buildSnapshot>[0]) =>
-	without(buildSnapshot({...overrides, question: {operation: 'download'}, object: {encryption: {algorithm: 'aws:kms', kmsKeyId: keyArn, bucketKeyEnabled: false}, ownerAccountId: account}}), 'question.kmsKeyId', 'question.sizeBytes', 'question.tool');
-
 describe('a fix that gives protection up', () => {
 	it('says so when it widens a permissions boundary: a guardrail that may bound many users and roles', () => {
 		const boundary = named('Boundary', policy(allow(['s3:GetObject', 's3:PutObject', 'kms:GenerateDataKey'], '*')), `arn:aws:iam::${account}:policy/Boundary`);
-		const diagnosis = diagnose(downloadOf({principal: {permissionsBoundary: boundary}}));
+		const diagnosis = diagnose(sameAccountDownload({principal: {permissionsBoundary: boundary}}));
 		const widen = diagnosis.fixes.find(fix => fix.place === 'permissions-boundary');
 		expect(widen).toMatchObject({kind: 'add-allow', proven: true});
 		expect(widen!.weakens).toMatch(/permissions boundary Boundary is a guardrail: every user and role it bounds may then be granted kms:Decrypt/);
@@ -52,7 +50,7 @@ describe('a fix that gives protection up', () => {
 			deny('s3:*', `${bucketArn}/*`, {Sid: 'OfficeOnly', Principal: '*', Condition: {NotIpAddress: {'aws:SourceIp': '10.0.0.0/8'}}}),
 		);
 		const diagnosis = diagnose(
-			downloadOf({principal: {organizationId: 'o-a1b2c3d4e5'}, bucket: {policy: bucketPolicy}, requestContext: {'aws:SourceIp': '203.0.113.7'}}),
+			sameAccountDownload({principal: {organizationId: 'o-a1b2c3d4e5'}, bucket: {policy: bucketPolicy}, requestContext: {'aws:SourceIp': '203.0.113.7'}}),
 		);
 		const narrowed = diagnosis.fixes.filter(fix => fix.kind === 'narrow-deny');
 		const both = narrowed.find(fix => /OrgOnly/.test(fix.summary) && /OfficeOnly/.test(fix.summary));
@@ -65,11 +63,11 @@ describe('a fix that gives protection up', () => {
 describe('what a proven fix leaves', () => {
 	it('says the request is still not known to be allowed where a row it does not target stays unknown', () => {
 		const keyPolicy = policy(allow('kms:DescribeKey', '*', {Principal: {AWS: userArn}}));
-		const diagnosis = diagnose(without(downloadOf({key: customerKey(keyArn, keyPolicy)}), 'bucket.policy'));
+		const diagnosis = diagnose(without(sameAccountDownload({key: customerKey(keyArn, keyPolicy)}), 'bucket.policy'));
 		const fix = diagnosis.fixes.find(candidate => candidate.place === 'key-policy') as Fix;
 		expect(fix.proven).toBe(true);
 		expect(fix.remains).toMatch(/still not known to be allowed: s3:GetObject in the bucket policy \(unknown\)/);
-		expect(diagnose(applyFix(without(downloadOf({key: customerKey(keyArn, keyPolicy)}), 'bucket.policy'), fix)).verdict).toBe('unknown');
+		expect(diagnose(applyFix(without(sameAccountDownload({key: customerKey(keyArn, keyPolicy)}), 'bucket.policy'), fix)).verdict).toBe('unknown');
 	});
 
 	it('is not proven when the policy it writes is larger than AWS allows (KMS PutKeyPolicy: 32 KiB)', () => {
@@ -79,7 +77,7 @@ describe('what a proven fix leaves', () => {
 		const keyPolicy = policy(...filler);
 		expect(JSON.stringify(keyPolicy).length).toBeGreaterThan(32_000);
 		expect(JSON.stringify(keyPolicy).length).toBeLessThan(32_768);
-		const diagnosis = diagnose(downloadOf({key: customerKey(keyArn, keyPolicy)}));
+		const diagnosis = diagnose(sameAccountDownload({key: customerKey(keyArn, keyPolicy)}));
 		const fix = diagnosis.fixes.find(candidate => candidate.place === 'key-policy') as Fix;
 		expect(fix.proven).toBe(false);
 		expect(fix.remains).toMatch(/AWS would refuse this policy: key\.policy is [\d,]+ bytes, more than the 32,768 AWS allows for a key policy/);
@@ -89,7 +87,7 @@ describe('what a proven fix leaves', () => {
 describe('documents only AWS can change', () => {
 	it('offers no new version of an AWS managed policy, and says to detach it', () => {
 		const denyAll = named('AWSDenyAll', policy(deny('*', '*')), 'arn:aws:iam::aws:policy/AWSDenyAll');
-		const diagnosis = diagnose(downloadOf({principal: {identityPolicies: [named('Objects', policy(allow('s3:GetObject', objectArn), allow('kms:Decrypt', keyArn))), denyAll]}}));
+		const diagnosis = diagnose(sameAccountDownload({principal: {identityPolicies: [named('Objects', policy(allow('s3:GetObject', objectArn), allow('kms:Decrypt', keyArn))), denyAll]}}));
 		expect(diagnosis.verdict).toBe('denied');
 		expect(diagnosis.fixes.filter(fix => fix.command.includes('arn:aws:iam::aws:policy/'))).toEqual([]);
 		expect(diagnosis.findings.map(finding => finding.message).join('\n')).toMatch(/the Deny is in the AWS managed policy arn:aws:iam::aws:policy\/AWSDenyAll, which only AWS can change/);
@@ -97,14 +95,14 @@ describe('documents only AWS can change', () => {
 
 	it('never widens an AWS managed policy used as a permissions boundary', () => {
 		const boundary = named('AmazonS3ReadOnlyAccess', policy(allow(['s3:Get*', 's3:List*'], '*')), 'arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess');
-		const diagnosis = diagnose(downloadOf({principal: {permissionsBoundary: boundary}}));
+		const diagnosis = diagnose(sameAccountDownload({principal: {permissionsBoundary: boundary}}));
 		expect(diagnosis.verdict).toBe('denied');
 		expect(diagnosis.fixes.filter(fix => fix.place === 'permissions-boundary')).toEqual([]);
 	});
 
 	it('never rewrites the key policy of an AWS managed key', () => {
 		const managed = {...customerKey(keyArn, policy(enableIam(), deny('kms:Decrypt', '*', {Principal: {AWS: userArn}}))), keyManager: 'AWS' as const};
-		const diagnosis = diagnose(downloadOf({key: managed}));
+		const diagnosis = diagnose(sameAccountDownload({key: managed}));
 		expect(diagnosis.fixes.filter(fix => fix.place === 'key-policy')).toEqual([]);
 	});
 });

@@ -1,15 +1,13 @@
 import {describe, expect, it} from 'vitest';
 import {diagnose} from '../../source/diagnosis/diagnose.js';
-import {account, allow, buildSnapshot, bucketArn, deny, keyArn, policy, userArn, without} from './support/build-snapshot.js';
+import {allow, bucketArn, deny, policy, sameAccountDownload, userArn} from './support/build-snapshot.js';
 
 /**
  * aws:SecureTransport is evaluated as true (the AWS CLI, SDKs and console send HTTPS): an assumption, which the report
  * names wherever a statement that bears on the request tests the key.
  */
 
-const downloadOf = (overrides: Parameters<typeof buildSnapshot>[0]) =>
-	without(buildSnapshot({...overrides, question: {operation: 'download'}, object: {encryption: {algorithm: 'aws:kms', kmsKeyId: keyArn, bucketKeyEnabled: false}, ownerAccountId: account}}), 'question.kmsKeyId', 'question.sizeBytes', 'question.tool');
-const download = downloadOf({});
+const download = sameAccountDownload({});
 
 describe('aws:SecureTransport', () => {
 	const tlsOnly = policy(
@@ -18,13 +16,13 @@ describe('aws:SecureTransport', () => {
 	);
 
 	it('is named as an assumption where a statement that bears on the request tests it', () => {
-		const diagnosis = diagnose(downloadOf({bucket: {policy: tlsOnly}}));
+		const diagnosis = diagnose(sameAccountDownload({bucket: {policy: tlsOnly}}));
 		expect(diagnosis.verdict).toBe('allowed');
 		expect(diagnosis.assumptions.find(assumption => assumption.id === 'https')?.statement).toMatch(/sent over HTTPS \(aws:SecureTransport true\)/);
 	});
 
 	it('is no assumption when the context gives it, nor where no statement tests it', () => {
-		expect(diagnose(downloadOf({bucket: {policy: tlsOnly}, requestContext: {'aws:SecureTransport': true}})).assumptions.map(assumption => assumption.id)).not.toContain('https');
+		expect(diagnose(sameAccountDownload({bucket: {policy: tlsOnly}, requestContext: {'aws:SecureTransport': true}})).assumptions.map(assumption => assumption.id)).not.toContain('https');
 		expect(diagnose(download).assumptions.map(assumption => assumption.id)).not.toContain('https');
 		});
 });

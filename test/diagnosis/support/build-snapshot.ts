@@ -116,6 +116,15 @@ export const without = (snapshot: Snapshot, ...paths: readonly string[]): Snapsh
 	return copy as Snapshot;
 };
 
+/** A same-account download of an object encrypted with `keyArn`, bent by `overrides`: a GetObject names no key and has no size. */
+export const sameAccountDownload = (overrides: Overrides<Snapshot> = {}): Snapshot =>
+	without(
+		buildSnapshot({...overrides, question: {operation: 'download'}, object: {encryption: {algorithm: 'aws:kms', kmsKeyId: keyArn, bucketKeyEnabled: false}, ownerAccountId: account}}),
+		'question.kmsKeyId',
+		'question.sizeBytes',
+		'question.tool',
+	);
+
 /** A cross-account download: the bucket and key belong to `otherAccount`, the caller to `account`. */
 export const crossAccountDownload = (options: {keyPolicy?: PolicyJson; bucketPolicy?: PolicyJson | null; identity?: readonly NamedPolicy[]} = {}): Snapshot => {
 	const foreignKey = keyArnOf(otherAccount);
