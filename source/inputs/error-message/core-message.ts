@@ -1,6 +1,6 @@
 import type {KnownCause, PolicyType} from './parsed-denial.js';
 import {policyTypeOfPhrase, policyTypePattern} from './policy-types.js';
-import {findPolicyArn} from '../../names/index.js';
+import {findPolicyArn, isKeyArn} from '../../names/index.js';
 
 /** What the heart of an AccessDenied message says: "User: P is not authorized to perform: A on resource: R CONTEXT". */
 export type CoreFields = {
@@ -13,6 +13,8 @@ export type CoreFields = {
 	readonly policyArn?: string;
 	readonly reason?: string;
 	readonly cause?: KnownCause;
+	/** The text stops inside AWS's sentence ("because no resource-based pol", "with an explicit deny in a"). */
+	readonly truncated?: true;
 };
 
 const corePattern = /User: (\S+) is not authorized to perform: ([A-Za-z0-9-]+:[A-Za-z0-9*]+)(.*)$/i;
@@ -52,6 +54,8 @@ export const parseCoreMessage = (text: string): CoreFields | undefined => {
 	}
 	const fields: {-readonly [K in keyof CoreFields]: CoreFields[K]} = {principal, action};
 	if (resource) fields.resource = resource;
+	// A key ARN whose ID stops short, at the end of the text: the message was cut there.
+	if (resource && /:kms:[^:]*:[^:]*:key\/[^\s]*$/.test(resource) && !isKeyArn(resource) && rest.trim() === '') fields.truncated = true;
 
 	const explicit = explicitPattern.exec(rest);
 	const implicit = implicitPattern.exec(rest);
@@ -63,6 +67,8 @@ export const parseCoreMessage = (text: string): CoreFields | undefined => {
 		if (type) fields.policyType = type;
 		if (through) fields.throughPolicyType = through;
 		after = rest.slice(explicit.index + explicit[0].length);
+		// "… with an explicit deny in a" and no more: the policy type was cut off, not left out.
+		if (!type && /^\s+in(?:\s+(?:an?|the)(?:\s+\S*)?)?\s*$/i.test(after)) fields.truncated = true;
 	} else if (implicit) {
 		fields.denial = 'implicit';
 		const type = policyTypeOfPhrase(implicit[1]!);
@@ -70,7 +76,9 @@ export const parseCoreMessage = (text: string): CoreFields | undefined => {
 		after = rest.slice(implicit.index + implicit[0].length);
 	} else {
 		const other = otherReasonPattern.exec(rest);
-		if (other) {
+		// AWS writes "because no TYPE policy allows the ACTION action": a "because no …" that stops short was cut off.
+		if (other && /^no\b/i.test(other[1]!) && !/\ballows?\b/i.test(other[1]!)) fields.truncated = true;
+		else if (other) {
 			fields.reason = other[1]!;
 			const cause = causeOfReason(other[1]!);
 			if (cause) fields.cause = cause;

@@ -44,6 +44,7 @@ export const denialFromEnvelope = (envelope: Envelope): ParsedDenial | undefined
 		if (core.denial) denial.denial = core.denial;
 		if (core.policyArn) denial.policyArn = core.policyArn;
 		if (core.reason) denial.reason = core.reason;
+		if (core.truncated) denial.truncated = true;
 	} else if (ciphertext) {
 		// The message only comes from a Decrypt: S3 decrypting the object's data key, or a direct call.
 		denial.action = 'kms:Decrypt';

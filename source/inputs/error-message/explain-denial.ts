@@ -75,6 +75,7 @@ const summaryOf = (denial: ParsedDenial): string => {
 	if (denial.denial === 'explicit' && denial.throughPolicyType) {
 		return `${refused}: an explicit Deny in ${withArticle(policyTypeWords[denial.throughPolicyType])} matched, reached through ${withArticle(type ?? 'policy')}.`;
 	}
+	if (denial.truncated) return `${refused}; the message is cut off before it says which policy${denial.denial === 'explicit' ? ' has the Deny' : ''}: paste it whole.`;
 	if (denial.denial === 'explicit') return `${refused}: an explicit Deny ${type ? `in ${withArticle(type)}` : '(AWS did not say where)'} matched.`;
 	if (denial.denial === 'implicit') return `${refused}: no ${type ?? 'policy'} allows it.`;
 	if (denial.reason) return `${refused}: ${denial.reason.replace(/\.$/, '')}.`;

@@ -56,6 +56,8 @@ export type ParsedDenial = {
 	readonly authorizationId?: string;
 	/** A "because …" that is not "no TYPE policy allows …" (S3 Block Public Access, blocked SSE-C). */
 	readonly reason?: string;
+	/** The text stops inside AWS's sentence: which policy refused was cut off. */
+	readonly truncated?: true;
 	readonly cause?: KnownCause;
 	/** The AWS message itself, without the SDK's wrapping. */
 	readonly message?: string;

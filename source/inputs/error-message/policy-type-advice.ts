@@ -162,9 +162,11 @@ export const policyTypeAdvice = (denial: ParsedDenial): Advice => {
 		case undefined:
 			return {
 				meaning: [
-					explicit
-						? 'A Deny statement matched, but this older message form does not say in which policy.'
-						: 'This older message form does not say which policy is missing the grant.',
+					denial.truncated
+						? "The text stops before the end of AWS's sentence, which names the policy type: paste the whole message (or find the event in CloudTrail)."
+						: explicit
+							? 'A Deny statement matched, but this older message form does not say in which policy.'
+							: 'This older message form does not say which policy is missing the grant.',
 				],
 				checkNext: [
 					`${callerPolicies(denial)}, then the ${service === 'kms' ? 'key' : service === 's3' ? 'bucket' : 'resource'} policy, then any permissions boundary, SCPs and VPC endpoint policy.`,

@@ -140,3 +140,27 @@ describe('"no resource-based policy allows" on a KMS key', () => {
 		expect(words(explainDenial(parsed(message('aws', '111122223333'))))).toContain('keep the default statement that allows arn:aws:iam::111122223333:root and grant it in IAM');
 	});
 });
+
+describe('a message cut off before it names the policy', () => {
+	const full = cliError('PutObject', 'kms:GenerateDataKey', key, 'because no resource-based policy allows the kms:GenerateDataKey action');
+	const explicit = cliError('PutObject', 'kms:GenerateDataKey', key, 'with an explicit deny in a resource-based policy');
+
+	it.each([
+		['inside "because no … policy allows"', full.slice(0, full.indexOf('policy allows') + 3)],
+		['after "with an explicit deny in a"', explicit.slice(0, explicit.indexOf(' resource-based'))],
+		['inside the key ID', full.slice(0, full.indexOf('34cd-') + 5)],
+	])('%s: says it is cut off, never "an older message form" or a policy it did not name', (_where, text) => {
+		const denial = parsed(text);
+		expect(denial.truncated).toBe(true);
+		expect(denial.policyType).toBeUndefined();
+		const explained = words(explainDenial(denial));
+		expect(explained).toMatch(/the message is cut off before it says which policy/);
+		expect(explained).not.toMatch(/older message form/);
+	});
+
+	it('still reads the older form, which names no policy at all, as such', () => {
+		const older = `User: ${session} is not authorized to perform: kms:GenerateDataKey on resource: ${key}`;
+		expect(parsed(older).truncated).toBeUndefined();
+		expect(words(explainDenial(parsed(older)))).toMatch(/older message form/);
+	});
+});
