@@ -1,5 +1,6 @@
 import {once} from 'node:events';
 import {pipeline, Readable} from 'node:stream';
+import {posix} from 'node:path';
 import {createGunzip} from 'node:zlib';
 import {Parser, type ReadEntry} from 'tar';
 import {formatSize} from '../shared/format-size.js';
@@ -77,7 +78,8 @@ export const readArchive = async (input: Input, limits: ArchiveLimits = bundleLi
 	const parser = new Parser({strict: true, brotli: false, zstd: false});
 	parser.on('error', (error: unknown) => (failure ??= unreadable(reasonOf(error))));
 	parser.on('entry', (entry: ReadEntry) => {
-		const name = entry.path.replace(/^\.\//, '');
+		// `bundle//x` and `bundle/./x` are `bundle/x` to tar -x: one name, so a second such entry is a duplicate.
+		const name = posix.normalize(entry.path).replace(/^\.\//, '');
 		entries++;
 		if (failure || entries > limits.maxEntries) {
 			failure ??= notBundle(`holds more than ${limits.maxEntries.toLocaleString('en-US')} entries (the limit for a support bundle)`);

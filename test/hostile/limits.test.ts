@@ -94,6 +94,18 @@ describe('decompression bombs and bundle limits, in a child process under a 256 
 		]);
 		expectCleanLimit(await runLimited(['import', twice]), /holds two entries named b\/iam-get-role\.json/);
 	});
+
+	it('two entries that tar -x writes to one file (b//x, b/./x)', async () => {
+		for (const [index, other] of ['b//iam-get-role.json', 'b/./iam-get-role.json'].entries()) {
+			const twice = path.join(folder, `spelled-twice-${index}.tar.gz`);
+			await writeTarGz(twice, [
+				{name: 'b/question.json', text: '{}'},
+				{name: 'b/iam-get-role.json', text: '{"Role": {"RoleName": "first"}}'},
+				{name: other, text: '{"Role": {"RoleName": "second"}}'},
+			]);
+			expectCleanLimit(await runLimited(['import', twice]), /holds two entries named b\/iam-get-role\.json/);
+		}
+	});
 });
 
 describe('unbounded and endless inputs, under a time limit', {timeout: 120_000}, () => {

@@ -1,6 +1,6 @@
 import {parseJson} from '../../engine/json.js';
 import type {UnreadNote} from '../../snapshot/snapshot.js';
-import {manifestFile, type CallSpec} from './bundle-layout.js';
+import {calls, manifestFile, type CallSpec} from './bundle-layout.js';
 
 /** An AWS CLI failure as the script recorded it: "An error occurred (CODE) when calling the OP operation: MESSAGE". */
 export type CliFailure = {
@@ -92,8 +92,12 @@ export class BundleFiles {
 		if (answer === undefined && exit === undefined && stderr.trim() === '') return {state: 'absent'};
 		const failed = exit !== undefined ? exit !== 0 : stderr.trim() !== '' && (answer ?? '').trim() === '';
 		if (failed) return {state: 'failed', failure: parseCliFailure(stderr, exit)};
-		// head-bucket prints nothing on success with older CLIs.
-		if ((answer ?? '').trim() === '') return {state: 'ok', answer: {}};
+		if ((answer ?? '').trim() === '') {
+			// head-bucket prints nothing on success with older CLIs; any other call's empty or missing answer was
+			// removed or cut short, and read as "there is none" it would make an unread Deny disappear.
+			if (stem.endsWith(calls.headBucket.stem)) return {state: 'ok', answer: {}};
+			return {state: 'malformed', reason: `${stem}.json is ${answer === undefined ? 'missing' : 'empty'}, though the call succeeded: the answer was removed, cut short or left out`};
+		}
 		const json = parseJson(answer!);
 		if (!json.ok) return {state: 'malformed', reason: `${stem}.json is not valid JSON (${json.error.message})`};
 		return {state: 'ok', answer: json.value};

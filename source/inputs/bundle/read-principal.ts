@@ -1,5 +1,5 @@
 import type {NamedPolicy, PrincipalInfo, UnreadNote} from '../../snapshot/snapshot.js';
-import {noteOf, type BundleFiles} from './bundle-files.js';
+import {noteOf, type BundleFiles, type CallResult} from './bundle-files.js';
 import {calls, principalCalls, stems, type CallSpec} from './bundle-layout.js';
 import {
 	attachedPoliciesPageOf,
@@ -11,7 +11,7 @@ import {
 	type CallerIdentity,
 	type IamEntity,
 } from '../../snapshot/aws-answers/index.js';
-import {type Mutable} from '../../shared/json.js';
+import {isObject, type Mutable} from '../../shared/json.js';
 import {parsePrincipalArn, valueOf} from '../../names/index.js';
 
 
@@ -36,8 +36,25 @@ const partitionOf = (arn: string): string => arn.split(':')[1] || 'aws';
 
 type PolicyRead = {readonly policies: NamedPolicy[]; readonly complete: boolean};
 
+/** The ARN iam get-policy answered for, if the answer has one. */
+const answeredPolicyArn = (result: CallResult): string | undefined => {
+	if (result.state !== 'ok' || !isObject(result.answer) || !isObject(result.answer['Policy'])) return undefined;
+	const arn = result.answer['Policy']['Arn'];
+	return typeof arn === 'string' ? arn : undefined;
+};
+
 /** Reads one managed policy's default version; a note when it cannot. */
 const readManagedPolicy = (context: ReadContext, arn: string, name: string, notePath: string): NamedPolicy | undefined => {
+	// Two ARNs can share a file name (a/b and a_b): an answer that names another policy is that one's, not this one's.
+	const answered = answeredPolicyArn(context.files.call(stems.managedPolicy(arn)));
+	if (answered !== undefined && answered !== arn) {
+		context.notes.push({
+			path: notePath,
+			reason: `the bundle's answer for ${arn} is that of ${answered} (the two share a file name), so its document is not known`,
+			resolveWith: `${calls.getPolicyVersion.permission} on ${arn} (aws iam get-policy-version, pasted)`,
+		});
+		return undefined;
+	}
 	const version = context.files.call(stems.managedPolicyVersion(arn));
 	const document = version.state === 'ok' ? policyVersionDocumentOf(version.answer) : undefined;
 	if (document?.ok) return {name, arn, document: document.value};

@@ -160,6 +160,49 @@ describe('bundleToSnapshot', () => {
 		});
 	});
 
+	it('never reads an emptied, deleted or left-out answer as "there is none": a Deny in it would vanish', () => {
+		const denyKms = {Version: '2012-10-17', Statement: [{Effect: 'Deny', Action: 'kms:*', Resource: '*'}]};
+		const withDeny = {
+			...roleCalls,
+			'iam-list-attached-role-policies': {AttachedPolicies: [{PolicyName: 'DenyKms', PolicyArn: 'arn:aws:iam::111122223333:policy/DenyKms'}]},
+			'iam-get-policy.arn_aws_iam__111122223333_policy_DenyKms': {Policy: {Arn: 'arn:aws:iam::111122223333:policy/DenyKms', DefaultVersionId: 'v1'}},
+			'iam-get-policy-version.arn_aws_iam__111122223333_policy_DenyKms': {PolicyVersion: {Document: denyKms}},
+		};
+		for (const damage of ['emptied', 'deleted'] as const) {
+			const files = bundle(withDeny);
+			if (damage === 'emptied') files.set('iam-list-attached-role-policies.json', '');
+			else files.delete('iam-list-attached-role-policies.json');
+			const result = imported(files);
+			expect(result.snapshot.principal?.identityPolicies, damage).toBeUndefined();
+			expect(unread(result)['principal.identityPolicies']?.reason).toMatch(
+				new RegExp(`iam-list-attached-role-policies\\.json is ${damage === 'emptied' ? 'empty' : 'missing'}, though the call succeeded`),
+			);
+		}
+		const noEncryption = bundle({'sts-get-caller-identity': roleCaller, 's3api-get-bucket-encryption': {raw: ''}});
+		expect(imported(noEncryption).snapshot.bucket?.defaultEncryption).toBeUndefined();
+		// head-bucket prints nothing when it succeeds: that empty answer is one.
+		expect(imported(bundle({'sts-get-caller-identity': roleCaller, 's3api-head-bucket': {raw: ''}})).missing.join('\n')).not.toMatch(/head-bucket/);
+	});
+
+	it('does not take one managed policy for another when their file names are the same (a/b and a_b)', () => {
+		const stem = 'arn_aws_iam__111122223333_policy_a_b';
+		const result = imported(
+			bundle({
+				...roleCalls,
+				'iam-list-attached-role-policies': {
+					AttachedPolicies: [
+						{PolicyName: 'b', PolicyArn: 'arn:aws:iam::111122223333:policy/a_b'},
+						{PolicyName: 'b', PolicyArn: 'arn:aws:iam::111122223333:policy/a/b'},
+					],
+				},
+				[`iam-get-policy.${stem}`]: {Policy: {Arn: 'arn:aws:iam::111122223333:policy/a_b', DefaultVersionId: 'v1'}},
+				[`iam-get-policy-version.${stem}`]: {PolicyVersion: {Document: allow('*')}},
+			}),
+		);
+		expect(result.snapshot.principal?.identityPolicies).toBeUndefined();
+		expect(unread(result)['principal.identityPolicies']?.reason).toMatch(/the bundle's answer for arn:aws:iam::111122223333:policy\/a\/b is that of arn:aws:iam::111122223333:policy\/a_b/);
+	});
+
 	it('imports what it can from a damaged bundle: no manifest, no exit files, an answer cut short', () => {
 		const files = bundle(
 			{
