@@ -1,4 +1,5 @@
 import {err, ok, type Result} from '../../shared/result.js';
+import {hasUnsafeCharacters} from '../../report/sanitize.js';
 import {describeNameError, parseBucketName, parseKeyReference, parsePrincipalArn, parseRegion, parseS3Location} from '../../names/index.js';
 import {bundleFormat, type BundleQuestion} from '../../inputs/bundle/bundle-layout.js';
 import {credentialFreeUrl} from '../../inputs/presigned-url/credential-free-url.js';
@@ -36,8 +37,9 @@ export type CollectScriptOptions = Omit<BundleQuestion, 'format' | 'generatedBy'
 
 export type CollectOptionsError = {readonly message: string};
 
-// eslint-disable-next-line no-control-regex -- control characters are exactly what must be refused
-const controlCharacters = /[\u0000-\u001f\u007f]/;
+/** The script goes to the customer's terminal: C0 and C1 controls, bidirectional and zero-width marks cannot ride in it. */
+const unsafeIn = (text: string): boolean => hasUnsafeCharacters(text);
+const unsafeWords = 'a control or invisible character (newline, tab, a bidirectional or zero-width mark…)';
 
 // The bucket exists, so names/ checks it in its legacy mode (capitals and underscores are served in us-east-1).
 const checkBucket = (name: string, option: string): string | undefined => {
@@ -49,7 +51,7 @@ const checkBucket = (name: string, option: string): string | undefined => {
 
 const checkObjectKey = (key: string, option: string): string | undefined => {
 	if (key === '') return `${option} is empty; give the object key (path/to/file.bin)`;
-	if (controlCharacters.test(key)) return `${option} holds a control character (newline, tab…); the collection script cannot carry it safely`;
+	if (unsafeIn(key)) return `${option} holds ${unsafeWords}; the collection script cannot carry it safely`;
 	if (new TextEncoder().encode(key).length > 1024) return `${option} is longer than S3's 1,024 bytes`;
 	return undefined;
 };
@@ -57,7 +59,7 @@ const checkObjectKey = (key: string, option: string): string | undefined => {
 // S3 allows a rule ID of up to 255 characters; the script never runs it, only question.json carries it.
 const checkRuleId = (id: string): string | undefined => {
 	if (id.trim() === '') return '--replication-rule is empty; give the rule\'s ID (aws s3api get-bucket-replication lists them)';
-	if (controlCharacters.test(id)) return '--replication-rule holds a control character (newline, tab…); the collection script cannot carry it safely';
+	if (unsafeIn(id)) return `--replication-rule holds ${unsafeWords}; the collection script cannot carry it safely`;
 	return id.length > 255 ? '--replication-rule is longer than the 255 characters S3 allows a rule ID' : undefined;
 };
 

@@ -175,7 +175,10 @@ describe('validateCollectOptions', () => {
 		[{operation: 'upload', bucket: 'arn:aws:s3:::amzn-s3-demo-bucket', objectKey: 'k'}, /not an ARN: use amzn-s3-demo-bucket/],
 		[{operation: 'upload', bucket: 'my bucket', objectKey: 'k'}, /is not a bucket name/],
 		[{operation: 'upload', bucket: 'amzn-s3-demo-bucket'}, /--key is required/],
-		[{operation: 'upload', bucket: 'amzn-s3-demo-bucket', objectKey: 'a\nb'}, /control character/],
+		[{operation: 'upload', bucket: 'amzn-s3-demo-bucket', objectKey: 'a\nb'}, /control or invisible character/],
+		// C1's CSI (U+009B) starts a terminal sequence on its own; U+202E reverses what the customer reads.
+		[{operation: 'upload', bucket: 'amzn-s3-demo-bucket', objectKey: 'k\u009b31mRED'}, /--key holds a control or invisible character/],
+		[{operation: 'upload', bucket: 'amzn-s3-demo-bucket', objectKey: 'invoice-\u202efdp.exe'}, /--key holds a control or invisible character/],
 		[{operation: 'upload', bucket: 'amzn-s3-demo-bucket', objectKey: 'k', kmsKeyId: 'my key'}, /--kms-key-id "my key" is not a key ID/],
 		[{operation: 'upload', bucket: 'amzn-s3-demo-bucket', objectKey: 'k', principal: 'Uploader'}, /--principal "Uploader" is not an IAM user, role or assumed-role ARN/],
 		[{operation: 'upload', bucket: 'amzn-s3-demo-bucket', objectKey: 'k', region: 'Ireland'}, /--region "Ireland"/],
@@ -185,7 +188,8 @@ describe('validateCollectOptions', () => {
 		[{operation: 'replication', bucket: 'amzn-s3-demo-bucket', objectKey: 'k'}, /^--operation replication needs --source-bucket \(the bucket with the replication rule\)$/],
 		[{operation: 'download', bucket: 'amzn-s3-demo-bucket', objectKey: 'k', replicationRule: 'tax'}, /^--replication-rule names the rule of a replication/],
 		[{operation: 'replication', bucket: 'amzn-s3-demo-bucket', objectKey: 'k', sourceBucket: 'amzn-s3-demo-source', replicationRule: ' '}, /--replication-rule is empty/],
-		[{operation: 'replication', bucket: 'amzn-s3-demo-bucket', objectKey: 'k', sourceBucket: 'amzn-s3-demo-source', replicationRule: 'a\nb'}, /--replication-rule holds a control character/],
+		[{operation: 'replication', bucket: 'amzn-s3-demo-bucket', objectKey: 'k', sourceBucket: 'amzn-s3-demo-source', replicationRule: 'a\nb'}, /--replication-rule holds a control or invisible character/],
+		[{operation: 'replication', bucket: 'amzn-s3-demo-bucket', objectKey: 'k', sourceBucket: 'amzn-s3-demo-source', replicationRule: 'tax\u200b'}, /--replication-rule holds a control or invisible character/],
 		[{operation: 'replication', bucket: 'amzn-s3-demo-bucket', objectKey: 'k', sourceBucket: 'amzn-s3-demo-source', replicationRule: 'r'.repeat(256)}, /longer than the 255 characters/],
 	])('refuses %j', (input, message) => {
 		const result = validateCollectOptions(input);
