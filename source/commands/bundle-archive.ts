@@ -37,8 +37,27 @@ const gzipMagic = [0x1f, 0x8b];
 const zstdMagic = [0x28, 0xb5, 0x2f, 0xfd];
 const startsWith = (chunk: Buffer, magic: readonly number[]): boolean => magic.every((byte, index) => chunk[index] === byte);
 
+/** Archive and compression formats a bundle is sent in by mistake, by their first bytes. */
+const otherFormats: readonly {readonly magic: readonly number[]; readonly what: string}[] = [
+	{magic: [0x50, 0x4b, 0x03, 0x04], what: 'is a .zip archive'},
+	{magic: [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00], what: 'is compressed with xz (.tar.xz)'},
+	{magic: [0x42, 0x5a, 0x68], what: 'is compressed with bzip2 (.tar.bz2)'},
+	{magic: zstdMagic, what: 'is compressed with zstd (.tar.zst)'},
+];
+
+/** What is wrong with the first bytes a tar parser would read, said as what the file is; undefined when they may be a tar. */
+const formatProblem = (chunk: Buffer, inflated: boolean): string | undefined => {
+	const other = otherFormats.find(format => startsWith(chunk, format.magic));
+	if (inflated && (other || startsWith(chunk, gzipMagic))) return 'is compressed twice';
+	if (other) return other.what;
+	// A tar header says "ustar" at offset 257 (POSIX and GNU alike); an archive with no entry starts with zero blocks.
+	if (chunk.length < 512 || chunk.toString('latin1', 257, 262) === 'ustar') return undefined;
+	if (chunk.subarray(0, 512).every(byte => byte === 0)) return 'is an empty archive';
+	return inflated ? 'is gzip, but not of a tar archive' : 'is neither a .tar.gz nor a .tar';
+};
+
 /** The input's bytes, inflated when they are gzip (the tar parser is never left to inflate anything itself). */
-const inflatedStream = async (raw: Readable): Promise<Readable> => {
+const inflatedStream = async (raw: Readable): Promise<{readonly stream: Readable; readonly inflated: boolean}> => {
 	const iterator = raw[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
 	const first = await iterator.next();
 	const rest = async function* (): AsyncGenerator<Buffer> {
@@ -50,11 +69,11 @@ const inflatedStream = async (raw: Readable): Promise<Readable> => {
 		}
 	};
 	const bytes = Readable.from(rest(), {objectMode: false});
-	if (first.done || !startsWith(first.value, gzipMagic)) return bytes;
+	if (first.done || !startsWith(first.value, gzipMagic)) return {stream: bytes, inflated: false};
 	const gunzip = createGunzip();
 	// An error anywhere (the idle limit, a corrupt stream) destroys both, and surfaces where gunzip is read.
 	pipeline(bytes, gunzip, () => undefined);
-	return gunzip;
+	return {stream: gunzip, inflated: true};
 };
 
 export const fileTooLarge = (name: string, bytes: number, limits: ArchiveLimits): string =>
@@ -75,8 +94,10 @@ export const readArchive = async (input: Input, limits: ArchiveLimits = bundleLi
 	let failure: CliError | undefined;
 	let entries = 0;
 
+	let total = 0;
 	const parser = new Parser({strict: true, brotli: false, zstd: false});
-	parser.on('error', (error: unknown) => (failure ??= unreadable(reasonOf(error))));
+	// Fewer bytes than one tar header: a text or other small file, not a damaged archive.
+	parser.on('error', (error: unknown) => (failure ??= total < 512 ? notBundle(`is not a .tar.gz (${total} bytes in all), and a bundle is one .tar.gz`) : unreadable(reasonOf(error))));
 	parser.on('entry', (entry: ReadEntry) => {
 		// `bundle//x` and `bundle/./x` are `bundle/x` to tar -x: one name, so a second such entry is a duplicate.
 		const name = posix.normalize(entry.path).replace(/^\.\//, '');
@@ -109,14 +130,15 @@ export const readArchive = async (input: Input, limits: ArchiveLimits = bundleLi
 	const raw = input.stream.pipe(idleLimit(input));
 	input.stream.on('error', error => raw.destroy(error));
 	let inflated: Readable | undefined;
-	let total = 0;
 	let first = true;
 	try {
-		inflated = await inflatedStream(raw);
+		const opened = await inflatedStream(raw);
+		inflated = opened.stream;
 		for await (const chunk of inflated as AsyncIterable<Buffer>) {
 			if (first) {
 				first = false;
-				if (startsWith(chunk, gzipMagic) || startsWith(chunk, zstdMagic)) throw notBundle('is compressed twice, and a bundle is one .tar.gz');
+				const problem = formatProblem(chunk, opened.inflated);
+				if (problem) throw notBundle(`${problem}, and a bundle is one .tar.gz`);
 			}
 			// Checked before the chunk goes on: nothing past the limit is ever parsed.
 			if (total + chunk.length > limits.maxTotalBytes) {
@@ -127,6 +149,7 @@ export const readArchive = async (input: Input, limits: ArchiveLimits = bundleLi
 			parser.write(chunk);
 			if (failure) throw failure;
 		}
+		if (first) throw notBundle('is empty, and a bundle is one .tar.gz');
 		const ended = once(parser, 'end');
 		parser.end();
 		await ended;

@@ -52,7 +52,11 @@ describe('s3-kms-doctor import', () => {
 
 	it.each<[string, () => string, RegExp]>([
 		['a path that does not exist', () => path.join(work, 'nope.tar.gz'), /^s3-kms-doctor: cannot read the bundle .*nope\.tar\.gz: no such file$/],
-		['a file that is not an archive', () => writeTemp('snapshot.json', '{"format": "s3-kms-doctor/snapshot@1"}'), /is not a readable \.tar\.gz \(.*\): ask for the bundle again, or unpack it and import the folder$/],
+		['a file that is not an archive', () => writeTemp('snapshot.json', '{"format": "s3-kms-doctor/snapshot@1"}'), /snapshot\.json is not a \.tar\.gz \(38 bytes in all\), and a bundle is one \.tar\.gz: ask for the bundle again$/],
+		['an empty file', () => writeTemp('empty.tar.gz', ''), /empty\.tar\.gz is empty, and a bundle is one \.tar\.gz/],
+		['a .zip', () => writeTemp('bundle.zip', 'PK\u0003\u0004rest of a zip'), /bundle\.zip is a \.zip archive, and a bundle is one \.tar\.gz/],
+		['a .tar.zst', () => writeTemp('bundle.tar.zst', Buffer.from([0x28, 0xb5, 0x2f, 0xfd, 0x00, 0x58])), /is compressed with zstd \(\.tar\.zst\), and a bundle is one \.tar\.gz/],
+		['a large file that is neither', () => writeTemp('big.txt', 'x'.repeat(4096)), /big\.txt is neither a \.tar\.gz nor a \.tar, and a bundle is one \.tar\.gz/],
 		['a truncated archive', () => truncated(), /is not a readable \.tar\.gz/],
 		['a folder that is not a bundle', () => mkdtempSync(path.join(work, 'empty-')), /cannot import .*: the bundle has no question\.json/],
 	])('refuses %s in one line with exit 2', async (_name, bundle, message) => {
@@ -64,7 +68,7 @@ describe('s3-kms-doctor import', () => {
 	});
 });
 
-const writeTemp = (name: string, content: string): string => {
+const writeTemp = (name: string, content: string | Buffer): string => {
 	const file = path.join(work, name);
 	writeFileSync(file, content);
 	return file;
