@@ -1,4 +1,5 @@
 import type {Decision, Finding, Place, RequiredAction, Requirement} from './diagnosis.js';
+import {firstClause} from './first-clause.js';
 import {placeWords} from './place-words.js';
 import {operationModule} from '../operations/registry.js';
 import type {Snapshot} from '../snapshot/snapshot.js';
@@ -45,11 +46,6 @@ const causeOf = (action: string, rows: readonly Requirement[], missing: string):
 	return `${action} is not allowed by the ${listWords(failing)} — unless ${listWords(open.map(place => unlessWords(place, missing)))}`;
 };
 
-/** "The key … is disabled: every use fails …" → "the key … is disabled". */
-const firstClause = (message: string): string => {
-	const clause = message.split(/: |; | \(| — |\. /)[0]!.replace(/\.$/, '');
-	return clause.charAt(0).toLowerCase() + clause.slice(1);
-};
 
 export const summaryOf = (snapshot: Snapshot, verdict: Decision, actions: readonly RequiredAction[], requirements: readonly Requirement[], findings: readonly Finding[], unknownWhat: readonly string[]): string => {
 	const what = operationModule(snapshot.question.operation).wording.doing(snapshot.question);

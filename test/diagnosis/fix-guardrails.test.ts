@@ -106,3 +106,17 @@ describe('documents only AWS can change', () => {
 		expect(diagnosis.fixes.filter(fix => fix.place === 'key-policy')).toEqual([]);
 	});
 });
+
+describe('a proven fix where something no row says still fails the request', () => {
+	it('names the error finding in its remains: a disabled key keeps the request denied whatever the policies say', () => {
+		const snapshot = buildSnapshot({
+			principal: {identityPolicies: [named('P', policy(allow('s3:PutObject', '*')))]},
+			key: {...customerKey(keyArn, policy(enableIam())), keyState: 'Disabled'},
+		});
+		const diagnosis = diagnose(snapshot);
+		const fix = diagnosis.fixes.find(candidate => candidate.place === 'identity-policy') as Fix;
+		expect(fix.proven).toBe(true);
+		expect(fix.remains).toBe(`The request still fails with this fix alone: the key ${keyArn} is disabled.`);
+		expect(diagnose(applyFix(snapshot, fix)).verdict).toBe('denied');
+	});
+});

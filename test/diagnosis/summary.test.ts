@@ -52,3 +52,13 @@ describe('the headline', () => {
 		expect(text.split(finding.message).length - 1).toBe(1);
 	});
 });
+
+describe('a headline built from an error finding', () => {
+	it('keeps a parenthesis whole: the SCP a pasted error named is said, not cut before it', () => {
+		const snapshot = without(
+			buildSnapshot({evidence: [{deniedBy: 'scp', action: 's3:PutObject', policyArn: 'arn:aws:organizations::999988887777:policy/o-a1b2c3d4e5/service_control_policy/p-abcd1234'}]}),
+			'organization',
+		);
+		expect(diagnose(snapshot).summary).toMatch(/fails: the pasted AccessDenied message says a service control policy \(arn:aws:organizations::999988887777:policy\/o-a1b2c3d4e5\/service_control_policy\/p-abcd1234\) explicitly denied s3:PutObject\.$/);
+	});
+});

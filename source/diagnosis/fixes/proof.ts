@@ -1,5 +1,7 @@
 import {isObject, type JsonObject} from '../../shared/json.js';
 import {analyse, type Analysis} from '../analyse.js';
+import {findingsOf} from '../findings.js';
+import {firstClause} from '../first-clause.js';
 import type {Fix, Requirement} from '../diagnosis.js';
 import {placeWords} from '../place-words.js';
 import {requirementId} from '../requirement-id.js';
@@ -45,7 +47,10 @@ export type Proof = {
 	readonly after: Analysis;
 	/** The policy the fix writes is larger than AWS allows for its kind: AWS would refuse it. */
 	readonly tooLarge?: string;
+	/** What still fails the request with the fix applied that no row says (a disabled key, a legacy OAI): error findings. */
+	readonly errors: readonly string[];
 };
+
 
 /** A policy the fix made larger than AWS allows (a problem the snapshot did not have already), if any. */
 const newSizeProblem = (before: Snapshot, after: Snapshot): string | undefined => {
@@ -66,19 +71,22 @@ export const proves = (draft: Pick<Draft, 'resolves' | 'apply'>, snapshot: Snaps
 	const wasDecided = new Set(before.requirements.filter(requirement => requirement.status !== 'unknown').map(requirementId));
 	const nothingLost = after.requirements.every(requirement => requirement.status !== 'unknown' || !wasDecided.has(requirementId(requirement)));
 	const proven = tooLarge === undefined && draft.resolves.length > 0 && nothingLost && draft.resolves.every(id => isCheck(byId.get(id)?.status));
-	return {proven, after, ...(tooLarge === undefined ? {} : {tooLarge})};
+	const errors = findingsOf(applied, after.facts, after.actions)
+		.filter(finding => finding.severity === 'error')
+		.map(finding => firstClause(finding.message));
+	return {proven, after, errors, ...(tooLarge === undefined ? {} : {tooLarge})};
 };
 
 /**
  * With the fix applied, what stands between it and an allowed request: a policy AWS would refuse, the rows it does not
  * target that are still ✘ or ⛔, and those still unknown (a proven fix can leave the verdict undecided); `null` when none.
  */
-export const remainsAfter = (draft: Pick<Draft, 'resolves'>, proof: Pick<Proof, 'after' | 'tooLarge'>): string | null => {
+export const remainsAfter = (draft: Pick<Draft, 'resolves'>, proof: Pick<Proof, 'after' | 'tooLarge' | 'errors'>): string | null => {
 	const open = proof.after.requirements.filter(requirement => !requirement.alternative && !draft.resolves.includes(requirementId(requirement)));
 	const rows = (statuses: readonly Requirement['status'][]): string[] => [
 		...new Set(open.filter(requirement => statuses.includes(requirement.status)).map(requirement => `${requirement.action} in the ${placeWords[requirement.place]} (${requirement.status})`)),
 	];
-	const failing = rows(['missing', 'denied']);
+	const failing = [...new Set(proof.errors), ...rows(['missing', 'denied'])];
 	const unknown = rows(['unknown']);
 	const sentences = [
 		...(proof.tooLarge ? [`AWS would refuse this policy: ${proof.tooLarge}.`] : []),
