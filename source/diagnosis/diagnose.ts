@@ -8,6 +8,7 @@ import type {Decision, Diagnosis, Finding, RequiredAction, UnknownNote} from './
 import {findingsOf} from './findings.js';
 import {fixesFor} from './fixes/index.js';
 import {guardrailFindings} from './guardrail-findings.js';
+import {neededOnlyAcrossWhy} from './requirements.js';
 import {unfixableFindings} from './unfixable.js';
 import {unknownActionFindings} from './unknown-actions.js';
 import type {UnknownKey} from './required-actions.js';
@@ -57,8 +58,15 @@ export const diagnose = (given: Snapshot, options: DiagnoseOptions = {}): Diagno
 	// Condition keys are case-insensitive: a policy may write kms:resourcealiases.
 	const settles = new Map(analysis.actions.flatMap(action => Object.entries(action.spec.settles ?? {}).map(([key, read]) => [key.toLowerCase(), read] as const)));
 	const unknownKeys = analysis.actions.flatMap(action => (action.spec.unknownKey ? [action.spec.unknownKey] : []));
-	const unknowns = unknownsOf(unknownKeys, analysis.requirements, analysis.actions.flatMap(action => action.evaluation.unknownContextKeys), settles);
 	const verdict = verdictOf(actions, findings);
+	const noted = unknownsOf(unknownKeys, analysis.requirements, analysis.actions.flatMap(action => action.evaluation.unknownContextKeys), settles);
+	// Where the readings in and across accounts disagree, what decides is whose account the bucket or key is in: said first.
+	const undecidedByAccount = analysis.actions.some(action => action.evaluation.readings !== undefined);
+	// A row needed only across accounts waits for the same: the account's note says it once.
+	const unknowns =
+		undecidedByAccount || (verdict === 'unknown' && noted.length === 0)
+			? [...accountUnknowns(analysis.facts.question), ...noted.filter(note => !note.reason.startsWith(neededOnlyAcrossWhy))]
+			: noted;
 	return {
 		verdict,
 		summary: summaryOf(snapshot, verdict, actions, analysis.requirements, findings, unknowns.map(note => note.what)),
@@ -75,6 +83,26 @@ export const diagnose = (given: Snapshot, options: DiagnoseOptions = {}): Diagno
 			...optional(assumedHttps(snapshot, analysis.actions.map(action => action.evaluation))),
 		],
 	};
+};
+
+/** Whether the bucket or the key is in the caller's account, where neither is known and the two readings differ. */
+const accountUnknowns = (question: Diagnosis['question']): UnknownNote[] => {
+	const notes: UnknownNote[] = [];
+	if (question.crossAccount.bucket === 'unknown') {
+		notes.push({
+			what: `the account of bucket ${question.bucket}`,
+			reason: "Whether the bucket is in the caller's account is neither read nor given, and the answer depends on it: in one account an IAM allow is enough, across accounts the bucket policy must allow too.",
+			resolveWith: `the bucket owner's account ID (bucket.accountId; aws s3api head-bucket --bucket ${question.bucket} --expected-bucket-owner ACCOUNT tells whether it is ACCOUNT)`,
+		});
+	}
+	if (question.crossAccount.key === 'unknown') {
+		notes.push({
+			what: "the KMS key's account",
+			reason: "Whether the key is in the caller's account is neither read nor given, and the answer depends on it: across accounts the key policy must allow the caller's account or role.",
+			resolveWith: "the key's ARN, which names its account",
+		});
+	}
+	return notes;
 };
 
 const unknownsOf = (unknownKeys: readonly UnknownKey[], requirements: Diagnosis['requirements'], contextKeys: readonly string[], settles: ReadonlyMap<string, string>): UnknownNote[] => {

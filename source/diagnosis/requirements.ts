@@ -57,15 +57,29 @@ const layerAllows: Readonly<Record<LayerVerdict['layer'], string>> = {
 const unknownKeyWhy = (spec: ActionSpec, layer: LayerVerdict): string =>
 	`Which KMS key S3 uses is not known, so whether ${layerAllows[layer.layer]} ${spec.action} on it cannot be told.`;
 
-const requirementOf = (spec: ActionSpec, layer: LayerVerdict): Requirement | undefined => {
+/**
+ * The resource's account not known, and the readings disagree: the layers shown are the cross-account reading's, so a
+ * resource policy that only that reading needs is not missing but unknown, until the account is known.
+ */
+export const neededOnlyAcrossWhy = "Needed only if the resource is in another account than the caller's, which is not known: ";
+
+const neededOnlyAcross = (evaluation: Evaluation, layer: LayerVerdict): boolean =>
+	evaluation.readings?.sameAccount === 'allowed' && layer.layer === 'resource' && layer.status === 'missing';
+
+const requirementOf = (spec: ActionSpec, layer: LayerVerdict, evaluation: Evaluation): Requirement | undefined => {
 	const {unknownKey} = spec;
 	if (layer.status === 'not-applicable') return undefined;
 	const deciding = layer.decidedBy[0];
 	const conditions = conditionsOf(deciding);
 	// With the key not known, nothing about it can be `ok` (a statement naming another key would not apply),
 	// nor `missing` (a statement naming the real key would): only an explicit Deny stays certain.
-	const status = unknownKey && layer.status !== 'denied' ? 'unknown' : layer.status;
-	const why = status !== layer.status ? unknownKeyWhy(spec, layer) : layer.why;
+	const across = neededOnlyAcross(evaluation, layer);
+	const status = (unknownKey && layer.status !== 'denied') || across ? 'unknown' : layer.status;
+	const why = across
+		? `${neededOnlyAcrossWhy}${layer.why.charAt(0).toLowerCase()}${layer.why.slice(1)}`
+		: status !== layer.status
+			? unknownKeyWhy(spec, layer)
+			: layer.why;
 	return {
 		actionId: spec.id,
 		action: spec.action,
@@ -89,7 +103,7 @@ const resolveWithOf = (unknownKey: UnknownKey | undefined, layer: LayerVerdict):
 
 export const requirementsOf = (spec: ActionSpec, evaluation: Evaluation): Requirement[] =>
 	evaluation.layers
-		.map(layer => requirementOf(spec, layer))
+		.map(layer => requirementOf(spec, layer, evaluation))
 		.filter((requirement): requirement is Requirement => requirement !== undefined);
 
 /** An action's decision, never `allowed` while the key it is about is unknown, and `denied` then only by an explicit Deny. */

@@ -94,6 +94,10 @@ class Answer implements Evaluation {
 		return (this.#summary ??= this.#explain());
 	}
 
+	get readings(): Evaluation['readings'] {
+		return this.#sameDecision === undefined || this.#crossDecision === undefined ? undefined : {sameAccount: this.#sameDecision, crossAccount: this.#crossDecision};
+	}
+
 	#explain(): string {
 		const request = this.#request;
 		if (this.#sameDecision === undefined) return summarize(this.decision, this.layers, request);
@@ -106,8 +110,8 @@ class Answer implements Evaluation {
 	}
 
 	toJSON(): Evaluation {
-		const {decision, summary, crossAccount, service, layers, unknownContextKeys} = this;
-		return {decision, summary, crossAccount, service, layers, unknownContextKeys};
+		const {decision, summary, crossAccount, service, layers, unknownContextKeys, readings} = this;
+		return {decision, summary, crossAccount, service, layers, unknownContextKeys, ...(readings ? {readings} : {})};
 	}
 }
 

@@ -150,4 +150,9 @@ export type Evaluation = {
 	readonly layers: readonly LayerVerdict[];
 	/** Context keys whose values were needed but not known. */
 	readonly unknownContextKeys: readonly string[];
+	/**
+	 * Set only when the resource's account is not known and the two readings disagree (the decision is then `unknown`):
+	 * each reading's decision. `layers` are the cross-account reading's.
+	 */
+	readonly readings?: {readonly sameAccount: 'allowed' | 'denied' | 'unknown'; readonly crossAccount: 'allowed' | 'denied' | 'unknown'};
 };

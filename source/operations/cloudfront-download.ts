@@ -78,7 +78,7 @@ export const cloudfrontDownload: OperationModule<'cloudfront-download'> = {
 				objectKmsKey: {title: "Object's key", prompt: 'Which KMS key encrypts the object? (its ARN; aws s3api head-object shows SSEKMSKeyId)'},
 			},
 			actions: [
-				{service: 's3', action: 's3:GetObject', when: 'always', sendsKeyHeaders: false, purpose: () => 'CloudFront (OAC) reads the object from its S3 origin'},
+				{service: 's3', action: 's3:GetObject', when: 'always', sendsKeyHeaders: false, purpose: () => 'CloudFront reads the object from its S3 origin'},
 				{service: 'kms', action: 'kms:Decrypt', when: 'always', purpose: () => "S3 asks KMS to decrypt the object's data key for CloudFront"},
 			],
 		},

@@ -19,7 +19,7 @@ export const cloudfrontUpload: OperationModule<'cloudfront-upload'> = {
 			facts: {object: false, key: 'request-or-bucket-default'},
 			questions: {bucket: "Which bucket is the distribution's origin?"},
 			actions: [
-				{service: 's3', action: 's3:PutObject', when: 'always', sendsKeyHeaders: false, purpose: () => 'CloudFront (OAC) writes the object to its S3 origin (a viewer PUT)'},
+				{service: 's3', action: 's3:PutObject', when: 'always', sendsKeyHeaders: false, purpose: () => 'CloudFront writes the object to its S3 origin (a viewer PUT)'},
 				{...generateDataKey, purpose: () => 'S3 asks KMS for a data key to encrypt the new object for CloudFront'},
 			],
 		},

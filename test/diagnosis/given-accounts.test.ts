@@ -23,3 +23,21 @@ describe("a bucket given as another account's, its ID not known", () => {
 		expect(requirementOf(given, put, 'bucket-policy').status).toBe('missing');
 	});
 });
+
+describe("the bucket's account neither read nor given, and the two readings disagree", () => {
+	// Same account, the IAM allow is enough; across accounts the (absent) bucket policy would have to allow too.
+	const snapshot = without(buildSnapshot({bucket: {policy: null}}), 'bucket.accountId');
+	const diagnosis = diagnose(snapshot);
+
+	it('is unknown, and the unknowns name the bucket\'s account: never "Unknowns: none" beside an unknown verdict', () => {
+		expect(diagnosis.verdict).toBe('unknown');
+		expect(diagnosis.unknowns.map(note => note.what)).toEqual(['the account of bucket example-bucket']);
+		expect(diagnosis.summary).toMatch(/depends on the account of bucket example-bucket/);
+	});
+
+	it('marks the bucket policy ? (needed only across accounts), not ✘ missing', () => {
+		const row = diagnosis.requirements.find(requirement => requirement.place === 'bucket-policy');
+		expect(row).toMatchObject({status: 'unknown'});
+		expect(row?.why).toMatch(/^Needed only if the resource is in another account than the caller's, which is not known: there is no bucket policy/);
+	});
+});
