@@ -3,7 +3,10 @@ import type {Outcome, Reader} from './reader.js';
 
 const maxPages = 50;
 
-/** Follow the markers to the end; one failed page makes the whole list unknown. */
+/**
+ * Follow the markers to the end; one failed page makes the whole list unknown, and so does a list longer than
+ * `maxPages` pages: cut short, it would hide what its later pages hold (a Deny in the 51st inline policy).
+ */
 export const readAllPages = async <T>(
 	reader: Reader,
 	id: string,
@@ -17,7 +20,7 @@ export const readAllPages = async <T>(
 		if (!outcome.ok) return outcome;
 		items.push(...outcome.value.items);
 		marker = outcome.value.next;
-		if (marker === undefined) break;
+		if (marker === undefined) return {ok: true, value: items};
 	}
-	return {ok: true, value: items};
+	return {ok: false, failure: {kind: 'other', code: 'TooManyPages', message: `the list goes on past ${maxPages} pages, so it was not read to its end`}};
 };
