@@ -4,6 +4,7 @@ import {summaryOf} from './summary.js';
 import {applyAssumptions, assumedOnResolving} from './apply-assumptions.js';
 import {assumedObjectOwner} from './object-owner.js';
 import {assumedHttps} from './secure-transport.js';
+import {assumedKeysEnabled} from './key-state.js';
 import type {Decision, Diagnosis, Finding, RequiredAction, UnknownNote} from './diagnosis.js';
 import {findingsOf} from './findings.js';
 import {fixesFor} from './fixes/index.js';
@@ -81,6 +82,7 @@ export const diagnose = (given: Snapshot, options: DiagnoseOptions = {}): Diagno
 			...assumedOnResolving(snapshot, analysis.facts),
 			...optional(assumedObjectOwner(snapshot, analysis.actions.map(action => action.spec))),
 			...optional(assumedHttps(snapshot, analysis.actions.map(action => action.evaluation))),
+			...assumedKeysEnabled(snapshot, analysis.facts),
 		],
 	};
 };

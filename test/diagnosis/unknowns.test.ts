@@ -283,3 +283,14 @@ describe("a bucket whose default encryption is SSE-KMS naming no key (the AWS ma
 		expect(renderText(diagnosis, {color: false}).replace(/\s+/g, ' ')).toContain("KMS key the AWS managed key aws/s3: the bucket's default encryption names no key (its ARN and key policy were not read)");
 	});
 });
+
+describe("a key whose state was not read", () => {
+	it('is said to be taken as enabled, and a read state needs no such word', () => {
+		const read = buildSnapshot({});
+		expect(diagnose(read).assumptions.map(assumption => assumption.id)).not.toContain('key-enabled');
+		const unread = without(read, 'key.keyState');
+		expect(diagnose(unread).assumptions).toContainEqual({id: 'key-enabled', statement: `the KMS key ${keyArn} is enabled (its state, from kms:DescribeKey, was not read or given)`});
+		// Disabled, the same request is denied whatever the policies say: the state decides, so it is never silently assumed.
+		expect(diagnose(buildSnapshot({key: {keyState: 'Disabled'}})).verdict).toBe('denied');
+	});
+});
