@@ -23,10 +23,14 @@ import {operationModule} from '../operations/registry.js';
 
 const optional = <T>(value: T | undefined): T[] => (value === undefined ? [] : [value]);
 
-const verdictOf = (actions: readonly RequiredAction[], findings: readonly Finding[]): Decision => {
+/**
+ * Denied when a finding or an action the request surely needs is denied; an action needed only if something not known
+ * holds (the request goes in parts) makes it unknown: a single request would not need it.
+ */
+const verdictOf = (actions: readonly RequiredAction[], findings: readonly Finding[], onlyIf: ReadonlyMap<string, string>): Decision => {
 	if (findings.some(finding => finding.severity === 'error')) return 'denied';
-	if (actions.some(action => action.decision === 'denied')) return 'denied';
-	if (actions.some(action => action.decision === 'unknown')) return 'unknown';
+	if (actions.some(action => action.decision === 'denied' && !onlyIf.has(action.id))) return 'denied';
+	if (actions.some(action => action.decision !== 'allowed')) return 'unknown';
 	return 'allowed';
 };
 
@@ -59,7 +63,8 @@ export const diagnose = (given: Snapshot, options: DiagnoseOptions = {}): Diagno
 	// Condition keys are case-insensitive: a policy may write kms:resourcealiases.
 	const settles = new Map(analysis.actions.flatMap(action => Object.entries(action.spec.settles ?? {}).map(([key, read]) => [key.toLowerCase(), read] as const)));
 	const unknownKeys = analysis.actions.flatMap(action => (action.spec.unknownKey ? [action.spec.unknownKey] : []));
-	const verdict = verdictOf(actions, findings);
+	const onlyIf = new Map(analysis.actions.flatMap(action => (action.spec.onlyIf ? [[action.spec.id, action.spec.onlyIf] as const] : [])));
+	const verdict = verdictOf(actions, findings, onlyIf);
 	const noted = unknownsOf(unknownKeys, analysis.requirements, analysis.actions.flatMap(action => action.evaluation.unknownContextKeys), settles);
 	// Where the readings in and across accounts disagree, what decides is whose account the bucket or key is in: said first.
 	const undecidedByAccount = analysis.actions.some(action => action.evaluation.readings !== undefined);
@@ -70,7 +75,7 @@ export const diagnose = (given: Snapshot, options: DiagnoseOptions = {}): Diagno
 			: noted;
 	return {
 		verdict,
-		summary: summaryOf(snapshot, verdict, actions, analysis.requirements, findings, unknowns.map(note => note.what)),
+		summary: summaryOf(snapshot, verdict, actions, analysis.requirements, findings, unknowns.map(note => note.what), onlyIf),
 		question: {...analysis.facts.question, bucketKeyMatters: analysis.actions.some(action => action.evaluation.unknownContextKeys.some(key => key.toLowerCase() === 'kms:encryptioncontext:aws:s3:arn'))},
 		actions,
 		requirements: analysis.requirements,

@@ -26,6 +26,8 @@ export type ActionSpec = {
 	readonly settles?: Readonly<Record<string, string>>;
 	/** Set when the key ARN is not known (the decision cannot be `allowed`): how to name it, never as a placeholder ARN, and what settles it. */
 	readonly unknownKey?: UnknownKey;
+	/** Needed only if a fact that is not known holds (the request goes in parts): its denial alone does not decide the request. */
+	readonly onlyIf?: string;
 };
 
 export type UnknownKey = {
@@ -279,7 +281,8 @@ const legActions = (snapshot: Snapshot, facts: ResolvedFacts, leg: Leg): ActionS
 		.filter(action => applies(action.when, question.multipart, place.key))
 		.filter(action => action.service === 's3' || usesKms)
 		.map((action): ActionSpec => {
-			const common = {id: actionId(action.action, leg.side), action: action.action, purpose: action.purpose(question), side: leg.side, actor: leg.actor};
+			const onlyIf = action.when === 'multipart' && question.multipart === 'unknown' ? 'it goes in parts' : undefined;
+			const common = {id: actionId(action.action, leg.side), action: action.action, purpose: action.purpose(question), side: leg.side, actor: leg.actor, ...(onlyIf ? {onlyIf} : {})};
 			if (action.service === 's3') {
 				const {context, settles} = carried(snapshot, 's3', s3Context(snapshot, principal, place.bucketAccount, place.region, action.sendsKeyHeaders, leg.actor));
 				return {...common, service: 's3', resource: action.on === 'bucket' ? place.bucketArn : place.objectArn, context, ...(Object.keys(settles).length > 0 ? {settles} : {})};

@@ -47,25 +47,38 @@ const causeOf = (action: string, rows: readonly Requirement[], missing: string):
 };
 
 
-export const summaryOf = (snapshot: Snapshot, verdict: Decision, actions: readonly RequiredAction[], requirements: readonly Requirement[], findings: readonly Finding[], unknownWhat: readonly string[]): string => {
+export const summaryOf = (
+	snapshot: Snapshot,
+	verdict: Decision,
+	actions: readonly RequiredAction[],
+	requirements: readonly Requirement[],
+	findings: readonly Finding[],
+	unknownWhat: readonly string[],
+	onlyIf: ReadonlyMap<string, string> = new Map(),
+): string => {
 	const what = operationModule(snapshot.question.operation).wording.doing(snapshot.question);
 	if (verdict === 'allowed') return `${what} is allowed: every needed permission is granted in the right place.`;
 	const rowsOf = (action: RequiredAction): Requirement[] => requirements.filter(row => row.actionId === action.id);
+	const deniedPart = (action: RequiredAction): string => {
+		const rows = rowsOf(action);
+		const deniedBy = distinct(rows.filter(row => row.status === 'denied').map(row => placeWords[row.place]));
+		const missingIn = distinct(rows.filter(row => row.status === 'missing' && !row.alternative).map(row => placeWords[row.place]));
+		if (deniedBy.length > 0) return `${action.action} is denied by the ${listWords(deniedBy)}`;
+		if (missingIn.length > 0) return `${action.action} is not allowed by the ${listWords(missingIn)}`;
+		return `${action.action} is not allowed`;
+	};
 	if (verdict === 'denied') {
-		const denied = actions.filter(action => action.decision === 'denied');
-		const parts = distinct(
-			denied.map(action => {
-				const rows = rowsOf(action);
-				const deniedBy = distinct(rows.filter(row => row.status === 'denied').map(row => placeWords[row.place]));
-				const missingIn = distinct(rows.filter(row => row.status === 'missing' && !row.alternative).map(row => placeWords[row.place]));
-				if (deniedBy.length > 0) return `${action.action} is denied by the ${listWords(deniedBy)}`;
-				if (missingIn.length > 0) return `${action.action} is not allowed by the ${listWords(missingIn)}`;
-				return `${action.action} is not allowed`;
-			}),
-		);
+		const denied = actions.filter(action => action.decision === 'denied' && !onlyIf.has(action.id));
+		const parts = distinct(denied.map(deniedPart));
 		// The finding below says it in full: the headline names only its cause, so no sentence is said twice.
 		const errors = findings.filter(finding => finding.severity === 'error').map(finding => firstClause(finding.message));
 		return `${what} fails: ${[...parts, ...errors].join('; ')}.`;
+	}
+	// Denied only where a fact that is not known holds (the request goes in parts): said as that condition.
+	const conditional = actions.filter(action => action.decision === 'denied' && onlyIf.has(action.id));
+	if (conditional.length > 0) {
+		const condition = onlyIf.get(conditional[0]!.id)!;
+		return `${what} fails if ${condition}, which is not known: ${distinct(conditional.map(deniedPart)).join('; ')}.`;
 	}
 	const undecided = actions.filter(action => action.decision === 'unknown');
 	const missing = missingWord(snapshot);

@@ -62,3 +62,29 @@ describe('a headline built from an error finding', () => {
 		expect(diagnose(snapshot).summary).toMatch(/fails: the pasted AccessDenied message says a service control policy \(arn:aws:organizations::999988887777:policy\/o-a1b2c3d4e5\/service_control_policy\/p-abcd1234\) explicitly denied s3:PutObject\.$/);
 	});
 });
+
+describe('an action needed only if the request goes in parts, which is not known', () => {
+	// The key policy grants kms:GenerateDataKey but not kms:Decrypt, which only a multipart upload needs.
+	const keyPolicy = policy(allow('kms:GenerateDataKey', '*', {Principal: {AWS: userArn}}));
+	const unknownSize = without(buildSnapshot({key: customerKey(keyArn, keyPolicy)}), 'question.sizeBytes');
+
+	it('leaves the verdict unknown, and the headline says on what: a single PutObject would succeed', () => {
+		const diagnosis = diagnose(unknownSize);
+		expect(diagnosis.question.multipart).toBe('unknown');
+		expect(diagnosis.actions.find(action => action.action === 'kms:Decrypt')?.decision).toBe('denied');
+		expect(diagnosis.verdict).toBe('unknown');
+		expect(diagnosis.summary).toMatch(/fails if it goes in parts, which is not known: kms:Decrypt is not allowed by the key policy\.$/);
+	});
+
+	it('is denied once the size says it goes in parts, and allowed once it says one request', () => {
+		expect(diagnose(buildSnapshot({question: {sizeBytes: 100 * MiB}, key: customerKey(keyArn, keyPolicy)})).verdict).toBe('denied');
+		expect(diagnose(buildSnapshot({question: {sizeBytes: 1 * MiB}, key: customerKey(keyArn, keyPolicy)})).verdict).toBe('allowed');
+	});
+
+	it('is still denied when an action every request needs is denied too', () => {
+		const nothing = without(buildSnapshot({key: customerKey(keyArn, policy(allow('kms:DescribeKey', '*', {Principal: {AWS: userArn}})))}), 'question.sizeBytes');
+		const diagnosis = diagnose(nothing);
+		expect(diagnosis.verdict).toBe('denied');
+		expect(diagnosis.summary).toMatch(/fails: kms:GenerateDataKey is not allowed by the key policy/);
+	});
+});
