@@ -89,7 +89,7 @@ export const strayLines = (screen: string): string[] =>
 		.filter(line => !line.includes('? keys') && !/^[╭│╰]/.test(line))
 		.filter(
 			line =>
-				!/^(s3-kms-doctor|[✔✘⛔?!i›•] |⛔|↑|↓|wizard exited|Key policy|KMS grants|IAM identity policies|Bucket policy|Permissions boundary|Session policy|Service control policies|Resource control policies)/.test(
+				!/^(s3-kms-doctor|[✔✘⛔?!i›•≈] |⛔|↑|↓|wizard exited|Key policy|KMS grants|IAM identity policies|Bucket policy|Permissions boundary|Session policy|Service control policies|Resource control policies)/.test(
 					line,
 				),
 		);
