@@ -57,12 +57,13 @@ const layerAllows: Readonly<Record<LayerVerdict['layer'], string>> = {
 const unknownKeyWhy = (spec: ActionSpec, layer: LayerVerdict): string =>
 	`Which KMS key S3 uses is not known, so whether ${layerAllows[layer.layer]} ${spec.action} on it cannot be told.`;
 
+/** How such a row begins: the diagnosis leaves it out of the unknowns, which name the account itself. */
+export const neededOnlyAcrossWhy = "Needed only if the resource is in another account than the caller's, which is not known: ";
+
 /**
  * The resource's account not known, and the readings disagree: the layers shown are the cross-account reading's, so a
  * resource policy that only that reading needs is not missing but unknown, until the account is known.
  */
-export const neededOnlyAcrossWhy = "Needed only if the resource is in another account than the caller's, which is not known: ";
-
 const neededOnlyAcross = (evaluation: Evaluation, layer: LayerVerdict): boolean =>
 	evaluation.readings?.sameAccount === 'allowed' && layer.layer === 'resource' && layer.status === 'missing';
 
