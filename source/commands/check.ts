@@ -1,3 +1,5 @@
+import {realpathSync} from 'node:fs';
+import {resolve} from 'node:path';
 import {bytesOf} from '../outputs/collect-script/validate-options.js';
 import {diagnose} from '../diagnosis/diagnose.js';
 import type {DiagnoseOptions} from '../diagnosis/action-catalogue.js';
@@ -159,6 +161,18 @@ const assumerOf = (values: readonly string[] | undefined): ((snapshot: Snapshot)
 	return snapshot => (added.length === 0 ? snapshot : {...snapshot, assumptions: withAssumptions(snapshot.assumptions, added)});
 };
 
+/** The same file, by its resolved path (and its real path, through links, when it exists). */
+const sameFile = (a: string, b: string): boolean => {
+	const real = (file: string): string => {
+		try {
+			return realpathSync(file);
+		} catch {
+			return resolve(file);
+		}
+	};
+	return resolve(a) === resolve(b) || real(a) === real(b);
+};
+
 export const runCheck = async (options: CheckOptions): Promise<number> => {
 	const assume = assumerOf(options.assume);
 	const given = liveOnly.filter(name => options[name] !== undefined).map(flagOf);
@@ -180,6 +194,11 @@ export const runCheck = async (options: CheckOptions): Promise<number> => {
 			warn: line => process.stderr.write(`${visible(line)}\n`),
 			assume,
 		});
+	}
+	// The customer's file is what was read: writing over it (a redacted copy, a report) would lose the original.
+	for (const [flag, target] of [['--save-snapshot', options.saveSnapshot], ['--out', options.out]] as const) {
+		const read = target === undefined ? undefined : files.find(file => file !== '-' && sameFile(file, target));
+		if (read !== undefined) throw new CliError(`${flag} ${visible(target!)} is the snapshot this check reads: give another file, so the original is kept`);
 	}
 	if (files.length === 0) checkRequestFactFlags(options.operation, options);
 	const presigned = files.length > 0 ? undefined : presignedFactsOf(options);

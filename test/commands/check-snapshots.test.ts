@@ -116,3 +116,15 @@ describe('a snapshot saved as UTF-16 (Windows PowerShell 5.1 writes it with >)',
 		}
 	});
 });
+
+describe('writing over the snapshot the check reads', () => {
+	it.each([['--save-snapshot'], ['--out']])('%s onto the input is refused in one line, and the original is kept', async flag => {
+		const original = readFileSync(allowed, 'utf8');
+		const copy = join(folder, 'customer.json');
+		writeFileSync(copy, original);
+		const run = await runBuiltCli(['check', '--snapshot', copy, '--redact', flag, join(folder, '.', 'customer.json')]);
+		expect(run.exitCode).toBe(2);
+		expect(run.stderr.trim()).toBe(`s3-kms-doctor: ${flag} ${join(folder, 'customer.json')} is the snapshot this check reads: give another file, so the original is kept`);
+		expect(readFileSync(copy, 'utf8')).toBe(original);
+	});
+});
