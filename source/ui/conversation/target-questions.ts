@@ -159,7 +159,7 @@ export const accountIdQuestion: TextQuestion = {
 	keptForSaved: true,
 	title: "Bucket's account ID",
 	prompt: "Which account owns the bucket? (12 digits; leave empty if you do not know)",
-	placeholder: '111122223333',
+	placeholder: "the bucket owner's 12-digit account ID",
 	validate: text => (text === '' ? undefined : checkAccountId(text)),
 	display: text => (text === '' ? 'another account (ID not known)' : text),
 };
