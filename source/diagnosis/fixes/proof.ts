@@ -51,7 +51,6 @@ export type Proof = {
 	readonly errors: readonly string[];
 };
 
-
 /** A policy the fix made larger than AWS allows (a problem the snapshot did not have already), if any. */
 const newSizeProblem = (before: Snapshot, after: Snapshot): string | undefined => {
 	const pathOf = (problem: string): string => problem.split(' is ')[0]!;

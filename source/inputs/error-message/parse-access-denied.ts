@@ -89,7 +89,9 @@ export const parseAccessDenied = (text: string): Result<ParsedDenial, ParseFailu
 
 /** Every error in a pasted text (several CLI errors, one after another), the first leading; undefined when none is one. */
 const fromText = (text: string): ParsedDenial | undefined => {
+	// Read no more errors than are kept: a pasted log of thousands costs no more than one of a few.
 	const denials = splitErrors(collapse(text))
+		.slice(0, maxAlsoDenied + 1)
 		.map(part => denialFromEnvelope(unwrapEnvelope(part)))
 		.filter((denial): denial is ParsedDenial => denial !== undefined);
 	return denials.length === 0 ? undefined : withOthers(denials);
