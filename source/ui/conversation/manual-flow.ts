@@ -20,8 +20,7 @@ import {bucketAccountFlow, type Target} from './target-flow.js';
 /** SCP levels above ten are rare (AWS allows five OU levels below the root); the loop needs an end. */
 const maximumScps = 10;
 
-/** A pasted policy, or none, or unknown. */
-/** `about`: the bucket, key or caller whose policy it is; a policy given for another one is asked for again. */
+/** A pasted policy, or none, or unknown. `about`: the bucket, key or caller whose it is (given for another, it is asked again). */
 function* policyFlow(env: FlowEnv, hints: PasteHints, id: questions.PolicyId, asked: string, about: string | undefined, askedNone?: string, prompt?: string): Flow<Pasted> {
 	const {kind, help, title = asked, noneLabel = askedNone} = hints(id);
 	const subject = about === undefined ? {} : {about};
