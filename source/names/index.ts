@@ -6,7 +6,7 @@
 export {describeNameError, valueOf, type NameError, type Parsed} from './name-error.js';
 export {isAccountId, parseAccountId} from './account-id.js';
 export {isRegion, parseRegion} from './region.js';
-export {accountIdOfArn} from './partition.js';
+export {accountIdOfArn, partitionOfArn} from './partition.js';
 export {isBucketName, parseBucketName, parseS3Arn, parseS3Location, parseS3Url, type BucketNameMode, type S3Location} from './bucket-name.js';
 export {
 	aliasNameOf,

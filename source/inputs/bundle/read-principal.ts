@@ -12,7 +12,7 @@ import {
 	type IamEntity,
 } from '../../snapshot/aws-answers/index.js';
 import {isObject, type Mutable} from '../../shared/json.js';
-import {parsePrincipalArn, valueOf} from '../../names/index.js';
+import {parsePrincipalArn, partitionOfArn, valueOf} from '../../names/index.js';
 
 
 export type ReadContext = {readonly files: BundleFiles; readonly notes: UnreadNote[]};
@@ -31,8 +31,6 @@ export const principalNameOf = (arn: string): PrincipalName => {
 	if (principal?.kind === 'role' || principal?.kind === 'user') return {kind: principal.kind, name: principal.name};
 	return {kind: 'other'};
 };
-
-const partitionOf = (arn: string): string => arn.split(':')[1] || 'aws';
 
 type PolicyRead = {readonly policies: NamedPolicy[]; readonly complete: boolean};
 
@@ -167,7 +165,7 @@ export const readPrincipal = (context: ReadContext, arn: string, caller: CallerI
 		if (name.kind !== 'other') context.notes.push({path: 'principal.permissionsBoundary', reason: skipped.command, resolveWith});
 		return principal;
 	}
-	const partition = partitionOf(arn);
+	const partition = partitionOfArn(arn) ?? 'aws';
 	if (name.kind === 'role') {
 		const getRole = context.files.call(calls.getRole.stem);
 		const mapped = getRole.state === 'ok' ? iamEntityOf(getRole.answer, 'role') : undefined;

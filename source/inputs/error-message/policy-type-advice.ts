@@ -1,4 +1,6 @@
 import type {ParsedDenial} from './parsed-denial.js';
+import {accountRootArn} from '../../engine/principal.js';
+import {partitionOfArn} from '../../names/index.js';
 import {accountOf} from './accounts.js';
 import {bucketOfArn, principalKind} from './words.js';
 
@@ -18,16 +20,14 @@ const denyHints = (service: string | undefined): string =>
 
 const what = (denial: ParsedDenial): string => `${denial.action ?? 'the action'}${denial.resource ? ` on ${denial.resource}` : ''}`;
 
-/** The partition of the ARNs the message names (`aws`, `aws-cn`, `aws-us-gov`). */
-const partitionOf = (denial: ParsedDenial): string => /^arn:(aws[a-z-]*):/.exec(denial.resource ?? denial.principal ?? '')?.[1] ?? 'aws';
-
 /** "No resource-based policy allows" on a KMS key: the key policy names neither the caller nor an account it lets grant. */
 const keyPolicyAdvice = (denial: ParsedDenial): Advice => {
 	const key = denial.resource ?? 'the key';
 	const action = denial.action ?? 'the action';
 	const callerAccount = accountOf(denial.principal);
 	const keyAccount = accountOf(denial.resource);
-	const root = (account: string): string => `arn:${partitionOf(denial)}:iam::${account}:root`;
+	// In the partition of the ARNs the message names (aws-cn, aws-us-gov …).
+	const root = (account: string): string => accountRootArn(account, partitionOfArn(denial.resource ?? denial.principal) ?? 'aws');
 	if (callerAccount && keyAccount && callerAccount !== keyAccount) {
 		return {
 			meaning: [
