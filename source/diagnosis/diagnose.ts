@@ -12,7 +12,7 @@ import {guardrailFindings} from './guardrail-findings.js';
 import {neededOnlyAcrossWhy} from './requirements.js';
 import {unfixableFindings} from './unfixable.js';
 import {unknownActionFindings} from './unknown-actions.js';
-import type {UnknownKey} from './required-actions.js';
+import type {UnknownKey} from './unknown-key.js';
 import type {Snapshot} from '../snapshot/snapshot.js';
 import {operationModule} from '../operations/registry.js';
 

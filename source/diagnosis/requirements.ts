@@ -1,7 +1,8 @@
 import type {ConditionTrace} from '../engine/conditions/trace.js';
 import type {Evaluation, Layer, LayerVerdict, StatementTrace} from '../engine/evaluation.js';
 import type {ConditionExplanation, Decision, Place, Requirement} from './diagnosis.js';
-import type {ActionSpec, UnknownKey} from './required-actions.js';
+import type {ActionSpec} from './required-actions.js';
+import type {UnknownKey} from './unknown-key.js';
 
 /** From the engine's layers to the places a person edits: key policy, IAM policy, bucket policy … */
 
