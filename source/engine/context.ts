@@ -85,18 +85,23 @@ class ContextIndex {
 		this.#count = names.length;
 	}
 
-	matches(values: Values, names: readonly string[]): boolean {
-		if (names.length !== this.#count) return false;
-		// All values at once, in key order: one builtin call is cheaper than a lookup by each key's name.
-		const current = Object.values(values);
+	/**
+	 * Whether `values` still holds what the index was built from. A `for…in` walk allocates nothing (V8 walks the
+	 * object's own key cache); a key it meets that the index does not hold, inherited ones included, is a mismatch.
+	 */
+	matches(values: Values): boolean {
 		const held = this.#held;
-		for (let index = 0; index < names.length; index++) {
-			const value = current[index];
-			if (names[index] !== held[index * 3] || value !== held[index * 3 + 1]) return false;
+		const count = this.#count;
+		let index = 0;
+		for (const name in values) {
+			if (index >= count || name !== held[index * 3]) return false;
+			const value = values[name];
+			if (value !== held[index * 3 + 1]) return false;
 			const items = held[index * 3 + 2] as readonly unknown[] | undefined;
 			if (items && !sameItems(value as readonly unknown[], items)) return false;
+			index++;
 		}
-		return true;
+		return index === count;
 	}
 
 	/** The entry of a key given in lower case, or `notHeld`; a later key wins over an earlier one that differs only in case. */
@@ -135,9 +140,8 @@ const sameItems = (value: readonly unknown[], items: readonly unknown[]): boolea
 const indexes = new WeakMap<Values, ContextIndex>();
 
 const indexOf = (values: Values): ContextIndex => {
-	const names = Object.keys(values);
 	let index = indexes.get(values);
-	if (!index || !index.matches(values, names)) indexes.set(values, (index = new ContextIndex(values, names)));
+	if (!index || !index.matches(values)) indexes.set(values, (index = new ContextIndex(values, Object.keys(values))));
 	return index;
 };
 

@@ -5,26 +5,10 @@ import type {PolicyVerdict, PrincipalMatch, StatementTrace, UnreadPolicy} from '
 import type {Policy, Statement} from './policy.js';
 import {boundaryOverridesNotPrincipal, contextOf, coversResource, principalOf, type PreparedRequest} from './statement-match.js';
 import {Trace} from './statement-trace.js';
+import {appliesOf, matchCodeOf, positionShift, principalMatchOf, triCode} from './match-code.js';
 import {triBoth, triEither, type Tri} from './tri.js';
 
 export type {PreparedRequest} from './statement-match.js';
-
-/*
- * How a relevant statement matched, in one small integer (no object per statement per evaluation): whether it
- * applies, whether its resource matched, how its Principal named the caller and whether a boundary made its
- * NotPrincipal apply, two or three bits each; above them, the statement's position among those covering the action.
- */
-const tris: readonly Tri[] = ['no', 'yes', 'unknown'];
-const triCode = (value: Tri): number => (value === 'no' ? 0 : value === 'yes' ? 1 : 2);
-const matchNames: readonly (PrincipalMatch | undefined)[] = [undefined, 'exact', 'role', 'anyone', 'account', 'service'];
-const matchCode = (match: PrincipalMatch | undefined): number =>
-	match === undefined ? 0 : match === 'exact' ? 1 : match === 'role' ? 2 : match === 'anyone' ? 3 : match === 'account' ? 4 : 5;
-const positionShift = 9;
-
-const appliesOf = (code: number): Tri => tris[code & 3]!;
-const resourceMatchedOf = (code: number): Tri => tris[(code >> 2) & 3]!;
-const principalMatchOf = (code: number): PrincipalMatch | undefined => matchNames[(code >> 4) & 7];
-const boundaryRuleOf = (code: number): Tri => tris[(code >> 7) & 3]!;
 
 /**
  * How a statement that covers the action bears on the request, as a code (see above); -1 when its principal or
@@ -53,13 +37,12 @@ const matchStatement = (compiled: CompiledStatement, request: PreparedRequest, h
 		const context = contextOf(request);
 		for (let index = 0; index < conditions.length && applies !== 'no'; index++) applies = triBoth(applies, clauseResult(conditions[index]!, context));
 	}
-	return triCode(applies) | (triCode(resourceMatched) << 2) | (matchCode(principalMatch) << 4) | (triCode(boundaryRule) << 7);
+	return matchCodeOf(applies, resourceMatched, principalMatch, boundaryRule);
 };
 
 /** The trace of a statement that matched with `code`: built only when someone reads it. */
-const traceOf = (compiled: CompiledStatement, policyName: string, request: PreparedRequest, code: number): Trace => {
-	return new Trace(compiled, policyName, request, appliesOf(code), resourceMatchedOf(code), principalMatchOf(code), boundaryRuleOf(code));
-};
+const traceOf = (compiled: CompiledStatement, policyName: string, owner: Policy | undefined, request: PreparedRequest, code: number): Trace =>
+	new Trace(compiled, policyName, owner, request, code);
 
 /**
  * How one statement bears on the request. `undefined` when its action, principal or resource does not
@@ -75,7 +58,7 @@ export const evaluateStatement = (
 	const compiled = compiledStatement(statement, variables);
 	if (!coversAction(compiled, request.action)) return undefined;
 	const code = matchStatement(compiled, request, hasPrincipals);
-	return code < 0 ? undefined : traceOf(compiled, policyName, request, code);
+	return code < 0 ? undefined : traceOf(compiled, policyName, undefined, request, code);
 };
 
 const none: readonly never[] = Object.freeze([]);
@@ -123,11 +106,12 @@ export class PrincipalAllows {
  */
 export class Verdict implements PolicyVerdict {
 	readonly policy: string;
-	readonly unread?: UnreadPolicy;
 	readonly deny: Tri;
 	readonly allow: Tri;
 	/** For the layers: `allowByPrincipal` without building the record. */
 	readonly allows: PrincipalAllows | undefined;
+	/** The policy read: its statements are what the traces show (its compiled form may be shared with equal policies). */
+	readonly #owner: Policy | undefined;
 	readonly #request: PreparedRequest;
 	readonly #hasPrincipals: boolean;
 	readonly #covering: readonly CompiledStatement[];
@@ -135,10 +119,9 @@ export class Verdict implements PolicyVerdict {
 	readonly #codes: readonly number[];
 	/** Allow statements for other actions: the near misses, if nothing allows. */
 	readonly #otherAllows: readonly CompiledStatement[];
+	/** Traces built so far, by position among the relevant statements; all of them once `relevant` was read. */
 	#traces: (Trace | undefined)[] | undefined;
-	#relevant: readonly StatementTrace[] | undefined;
 	#nearMisses: readonly string[] | undefined;
-	#allowByPrincipal: Readonly<Partial<Record<PrincipalMatch, Tri>>> | undefined;
 
 	// Positional: one is built for every policy of every evaluation.
 	constructor(
@@ -148,15 +131,16 @@ export class Verdict implements PolicyVerdict {
 		covering: readonly CompiledStatement[],
 		codes: readonly number[],
 		allows: PrincipalAllows | undefined,
+		owner: Policy | undefined,
 		request: PreparedRequest,
 		hasPrincipals: boolean,
 		otherAllows: readonly CompiledStatement[],
 	) {
 		this.policy = policy;
-		this.unread = undefined;
 		this.deny = deny;
 		this.allow = allow;
 		this.allows = allows;
+		this.#owner = owner;
 		this.#request = request;
 		this.#hasPrincipals = hasPrincipals;
 		this.#covering = covering;
@@ -164,15 +148,17 @@ export class Verdict implements PolicyVerdict {
 		this.#otherAllows = allow === 'yes' ? none : otherAllows;
 	}
 
+	/** A verdict is of a policy that was read (an unread one is a plain `PolicyVerdict`). */
+	get unread(): UnreadPolicy | undefined {
+		return undefined;
+	}
+
 	/** Statements whose action, resource and principal matched (whatever their conditions said). */
 	get relevant(): readonly StatementTrace[] {
-		if (this.#relevant === undefined) {
-			const codes = this.#codes;
-			const traces: StatementTrace[] = [];
-			for (let index = 0; index < codes.length; index++) traces.push(this.#traceAt(index));
-			this.#relevant = codes.length === 0 ? none : traces;
-		}
-		return this.#relevant;
+		const codes = this.#codes;
+		if (codes.length === 0) return none;
+		for (let index = 0; index < codes.length; index++) this.#traceAt(index);
+		return this.#traces as readonly StatementTrace[];
 	}
 
 	#traceAt(index: number): Trace {
@@ -180,7 +166,7 @@ export class Verdict implements PolicyVerdict {
 		let trace = traces[index];
 		if (trace === undefined) {
 			const code = this.#codes[index]!;
-			traces[index] = trace = traceOf(this.#covering[code >> positionShift]!, this.policy, this.#request, code);
+			traces[index] = trace = traceOf(this.#covering[code >> positionShift]!, this.policy, this.#owner, this.#request, code);
 		}
 		return trace;
 	}
@@ -219,7 +205,13 @@ export class Verdict implements PolicyVerdict {
 	detached(): Verdict {
 		const request = this.#request;
 		const detached: PreparedRequest = {caller: request.caller, action: request.action, resource: request.resource, lookup: absentLookup};
-		return new Verdict(this.policy, this.deny, this.allow, this.#covering, this.#codes, this.allows, detached, this.#hasPrincipals, this.#otherAllows);
+		return new Verdict(this.policy, this.deny, this.allow, this.#covering, this.#codes, this.allows, this.#owner, detached, this.#hasPrincipals, this.#otherAllows);
+	}
+
+	/** This verdict, kept for every request alike, as the verdict on `owner` (a policy equal to the one it was made for). */
+	ownedBy(owner: Policy): Verdict {
+		if (this.#owner === owner) return this;
+		return new Verdict(this.policy, this.deny, this.allow, this.#covering, this.#codes, this.allows, owner, this.#request, this.#hasPrincipals, this.#otherAllows);
 	}
 
 	/** Allow statements (not covering the action) that name the caller, or in identity policies cover the resource. */
@@ -235,7 +227,7 @@ export class Verdict implements PolicyVerdict {
 	}
 
 	get allowByPrincipal(): Readonly<Partial<Record<PrincipalMatch, Tri>>> | undefined {
-		return this.allows && (this.#allowByPrincipal ??= this.allows.toRecord());
+		return this.allows?.toRecord();
 	}
 
 	toJSON(): PolicyVerdict {
@@ -253,13 +245,13 @@ export type EvaluatedPolicy = Verdict;
 
 /** What one policy says about the request: does a Deny apply, does an Allow apply, and which statements. */
 export const evaluatePolicy = (policy: Policy, request: PreparedRequest, hasPrincipals: boolean): EvaluatedPolicy =>
-	evaluateActionSlice(sliceOf(compilePolicy(policy), request.action, request.actionId), request, hasPrincipals);
+	evaluateActionSlice(sliceOf(compilePolicy(policy), request.action, request.actionId), policy, request, hasPrincipals);
 
 /** `evaluatePolicy` from the statements of the policy that cover the request's action (its slice). */
-export const evaluateActionSlice = (slice: ActionSlice, request: PreparedRequest, hasPrincipals: boolean): EvaluatedPolicy => {
-	const fixed = hasPrincipals ? slice.fixedPrincipalVerdict : slice.fixedVerdict;
-	if (fixed) return fixed as EvaluatedPolicy;
-	const verdict = evaluateSlice(slice, request, hasPrincipals);
+export const evaluateActionSlice = (slice: ActionSlice, owner: Policy, request: PreparedRequest, hasPrincipals: boolean): EvaluatedPolicy => {
+	const fixed = (hasPrincipals ? slice.fixedPrincipalVerdict : slice.fixedVerdict) as Verdict | null | undefined;
+	if (fixed) return fixed.ownedBy(owner);
+	const verdict = evaluateSlice(slice, owner, request, hasPrincipals);
 	if (fixed === undefined) {
 		// Whether the verdict on this action is the same for every request: then it is kept, without the request.
 		const same = slice.covering.every(compiled => requestIndependent(compiled, hasPrincipals)) && (verdict.allow === 'yes' || slice.otherAllows.length === 0);
@@ -271,14 +263,17 @@ export const evaluateActionSlice = (slice: ActionSlice, request: PreparedRequest
 	return verdict;
 };
 
+/** A resource-based policy none of whose Allow statements named the caller: one for all (never added to, not frozen: one object shape). */
+const noAllows = new PrincipalAllows();
+
 /** Where a policy's codes are gathered before they are copied into a list of their exact length. */
 const scratch: number[] = [];
 
-const evaluateSlice = ({policyName, covering, otherAllows}: ActionSlice, request: PreparedRequest, hasPrincipals: boolean): Verdict => {
+const evaluateSlice = ({policyName, covering, otherAllows}: ActionSlice, owner: Policy, request: PreparedRequest, hasPrincipals: boolean): Verdict => {
 	let count = 0;
 	let deny: Tri = 'no';
 	let allow: Tri = 'no';
-	const allows = hasPrincipals ? new PrincipalAllows() : undefined;
+	let allows = hasPrincipals ? noAllows : undefined;
 	for (let index = 0; index < covering.length; index++) {
 		const compiled = covering[index]!;
 		const code = matchStatement(compiled, request, hasPrincipals);
@@ -290,7 +285,8 @@ const evaluateSlice = ({policyName, covering, otherAllows}: ActionSlice, request
 			continue;
 		}
 		allow = triEither(allow, applies);
+		if (allows === noAllows) allows = new PrincipalAllows();
 		allows?.add(principalMatchOf(code) as PrincipalMatch, applies);
 	}
-	return new Verdict(policyName, deny, allow, covering, count === 0 ? none : scratch.slice(0, count), allows, request, hasPrincipals, otherAllows);
+	return new Verdict(policyName, deny, allow, covering, count === 0 ? none : scratch.slice(0, count), allows, owner, request, hasPrincipals, otherAllows);
 };

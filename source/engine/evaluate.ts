@@ -5,7 +5,7 @@ import type {Evaluation, EvaluationInput, Layer, LayerVerdict, ServiceModel} fro
 import type {PreparedRequest} from './evaluate-policy.js';
 import {layerStatus, summarize, type Facts} from './layer-status.js';
 import {absentLayer, grantLayer, identityLayer, isUnread, organizationLayer, singleSlotLayer, type LayerState} from './layers.js';
-import {buildPaths, choosePath, pathValue, resourceTerm, type Path} from './paths.js';
+import {buildPaths, choosePath, pathValue, resourceValue, type Path} from './paths.js';
 import {planOf} from './policy-plan.js';
 import {parseCaller, roleArnOfCaller, type Caller} from './principal.js';
 import {triBoth, triEither, triNot, type Tri} from './tri.js';
@@ -206,7 +206,16 @@ const evaluateFor = (input: EvaluationInput, caller: Caller, crossAccount: boole
 	const guards = triBoth(layers.scp.present ? layers.scp.allow : 'yes', layers.rcp.present ? layers.rcp.allow : 'yes');
 	const allow = triBoth(triBoth(triNot(deny), guards), anyPath);
 	const decision = deny === 'yes' || allow === 'no' ? 'denied' : allow === 'yes' ? 'allowed' : 'unknown';
-	const facts: Facts = {request, crossAccount, service, resourceName: resourceName(service), keyPolicyDelegates: service === 'kms' ? resourceTerm(layers.resource, 'account').value : 'no', resourceResolveWith: layers.resource.unread?.resolveWith};
+	const facts: Facts = {
+		request,
+		crossAccount,
+		service,
+		resourceName: resourceName(service),
+		keyPolicyDelegates: service === 'kms' ? resourceValue(layers.resource, 'account') : 'no',
+		resourceResolveWith: layers.resource.unread?.resolveWith,
+		chosen,
+		allowing: allowing ?? noPaths,
+	};
 	// At its exact length (a list grown by `push` reserves room for many more), cut to the layers shown.
 	const verdicts = new Array<LayerVerdict>(all.length);
 	let shownCount = 0;
@@ -214,7 +223,7 @@ const evaluateFor = (input: EvaluationInput, caller: Caller, crossAccount: boole
 		const state = all[index]!;
 		// A layer that exists, or one the chosen path needs even though it is absent (e.g. no bucket policy across accounts).
 		const shown = state.present || state.layer === 'resource' || needs(chosen, state.layer);
-		if (shown && (state.layer !== 'grant' || service === 'kms')) verdicts[shownCount++] = layerStatus(state, chosen, allowing ?? noPaths, facts);
+		if (shown && (state.layer !== 'grant' || service === 'kms')) verdicts[shownCount++] = layerStatus(state, facts);
 	}
 	verdicts.length = shownCount;
 	return new Answer(decision, crossAccount, service, verdicts, request);

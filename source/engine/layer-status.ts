@@ -9,7 +9,11 @@ export {summarize, type Facts} from './layer-words.js';
 
 /** Each layer's status (ok, missing, denied, unknown, ineffective, not needed), the statements that decided it, and why in words. */
 
-const none: readonly never[] = Object.freeze([]);
+/**
+ * A layer decided by no statement gets an empty list of its own: a shared frozen one has another hidden class, and a
+ * caller's `for…of` over `decidedBy` that meets both allocates an iterator result per step.
+ */
+const noTraces = (): StatementTrace[] => [];
 
 // Hot path (every layer of every evaluation): a plain loop, no filter function; a policy's verdict builds only the traces that match.
 const tracesWith = (state: LayerState, effect: 'Allow' | 'Deny', applies: Tri, matches?: readonly PrincipalMatch[]): readonly StatementTrace[] => {
@@ -31,7 +35,7 @@ const tracesWith = (state: LayerState, effect: 'Allow' | 'Deny', applies: Tri, m
 			else traces = [trace];
 		}
 	}
-	return traces ?? none;
+	return traces ?? noTraces();
 };
 
 /** Which sentence a layer's verdict says: chosen when the status is, put into words only when read. */
@@ -53,53 +57,56 @@ type Why =
 
 /**
  * A layer's verdict: its status and deciding statements at once, its sentence only when someone reads it. What the
- * sentence needs is kept as data (no closure per layer per evaluation): which sentence, the chosen and allowing paths,
- * the layer's term on them and the request's facts; the statements it names are `decidedBy`.
+ * sentence needs is kept as data (no closure per layer per evaluation): which sentence, the layer's term on the paths
+ * and the evaluation's facts (the request, the chosen and allowing paths); the statements it names are `decidedBy`.
  */
 class LayerResult implements LayerVerdict {
-	readonly layer: Layer;
 	readonly status: LayerStatus;
-	readonly deny: Tri;
-	readonly allow: Tri;
 	readonly decidedBy: readonly StatementTrace[];
-	readonly policies: readonly PolicyVerdict[];
-	readonly resolveWith?: string;
-	readonly alternative?: boolean;
 	readonly #state: LayerState;
 	readonly #kind: Why;
-	readonly #chosen: Path;
-	readonly #allowing: readonly Path[];
 	readonly #term: Term | undefined;
 	readonly #facts: Facts;
+	readonly #resolveWith: string | undefined;
+	readonly #alternative: boolean;
 	#why: string | undefined;
 
-	// Positional: one is built for every shown layer of every evaluation.
-	constructor(
-		state: LayerState,
-		status: LayerStatus,
-		decidedBy: readonly StatementTrace[],
-		kind: Why,
-		chosen: Path,
-		allowing: readonly Path[],
-		term: Term | undefined,
-		facts: Facts,
-		resolveWith: string | undefined,
-		alternative: boolean,
-	) {
-		if (alternative) this.alternative = true;
-		this.layer = state.layer;
+	// Positional: one is built for every shown layer of every evaluation. What the layer's state already holds is read
+	// from it, not copied: fewer fields to fill on every evaluation.
+	constructor(state: LayerState, status: LayerStatus, decidedBy: readonly StatementTrace[], kind: Why, term: Term | undefined, facts: Facts, resolveWith: string | undefined, alternative: boolean) {
 		this.status = status;
-		this.deny = state.deny;
-		this.allow = state.allow;
 		this.decidedBy = decidedBy;
-		this.policies = state.policies;
-		this.resolveWith = resolveWith ?? state.unread?.resolveWith;
 		this.#state = state;
 		this.#kind = kind;
-		this.#chosen = chosen;
-		this.#allowing = allowing;
 		this.#term = term;
 		this.#facts = facts;
+		this.#resolveWith = resolveWith;
+		this.#alternative = alternative;
+	}
+
+	get layer(): Layer {
+		return this.#state.layer;
+	}
+
+	get deny(): Tri {
+		return this.#state.deny;
+	}
+
+	get allow(): Tri {
+		return this.#state.allow;
+	}
+
+	get policies(): readonly PolicyVerdict[] {
+		return this.#state.policies;
+	}
+
+	get resolveWith(): string | undefined {
+		return this.#resolveWith ?? this.#state.unread?.resolveWith;
+	}
+
+	/** `true` when nothing allows and the fix goes elsewhere; otherwise not there, as it always was. */
+	get alternative(): true | undefined {
+		return this.#alternative ? true : undefined;
 	}
 
 	get why(): string {
@@ -109,7 +116,7 @@ class LayerResult implements LayerVerdict {
 	#explain(): string {
 		const state = this.#state;
 		const facts = this.#facts;
-		const chosen = this.#chosen;
+		const {chosen} = facts;
 		const term = this.#term;
 		const traces = this.decidedBy;
 		const {action} = facts.request;
@@ -122,7 +129,7 @@ class LayerResult implements LayerVerdict {
 				// Grants only ever allow: an unread list may allow, never deny.
 				return state.unread!.why ?? `The ${name} could not be read (${state.unread!.reason}), so it may ${state.layer === 'grant' ? 'allow' : 'allow or deny'} ${action}.`;
 			case 'ineffective':
-				return ineffectiveWhy(traces, facts, this.#allowing);
+				return ineffectiveWhy(traces, facts, facts.allowing);
 			case 'identity-unknown':
 				return `${where(traces[0]!)} allows ${action}.${iamCaveat(state, facts)} Whether it does is not known.`;
 			case 'may-deny-not-needed':
@@ -168,8 +175,9 @@ const termOf = (path: Path, layer: Layer): Term | undefined => {
  * `chosen` is the path that allows (or is closest to); `allowing` every path that allows. A layer in any
  * allowing path is `ok` (both the IAM policy and the bucket policy may grant); `not-needed` is for the rest.
  */
-export const layerStatus = (state: LayerState, chosen: Path, allowing: readonly Path[], facts: Facts): LayerVerdict => {
-	if (state.deny === 'yes') return new LayerResult(state, 'denied', tracesWith(state, 'Deny', 'yes'), 'denied', chosen, allowing, undefined, facts, undefined, false);
+export const layerStatus = (state: LayerState, facts: Facts): LayerVerdict => {
+	const {chosen, allowing} = facts;
+	if (state.deny === 'yes') return new LayerResult(state, 'denied', tracesWith(state, 'Deny', 'yes'), 'denied', undefined, facts, undefined, false);
 	let term = termOf(chosen, state.layer);
 	for (let index = 0; term === undefined && index < allowing.length; index++) term = termOf(allowing[index]!, state.layer);
 	const isGuard = state.layer === 'scp' || state.layer === 'rcp';
@@ -177,9 +185,9 @@ export const layerStatus = (state: LayerState, chosen: Path, allowing: readonly 
 	const alternative = term === undefined && allowing.length === 0 && !isGuard;
 	// An unread layer matters if it may deny, if the chosen path needs it to allow, or if, nothing allowing, it might.
 	if (state.unread && (state.deny !== 'no' || term || isGuard || alternative)) {
-		return new LayerResult(state, 'unknown', none, 'unread', chosen, allowing, term, facts, undefined, alternative && state.deny === 'no');
+		return new LayerResult(state, 'unknown', noTraces(), 'unread', term, facts, undefined, alternative && state.deny === 'no');
 	}
-	const maybeDenying = state.deny === 'unknown' ? tracesWith(state, 'Deny', 'unknown') : none;
+	const maybeDenying = state.deny === 'unknown' ? tracesWith(state, 'Deny', 'unknown') : noTraces();
 	const value: Tri | undefined = isGuard ? state.allow : term?.value;
 	const matchesOfTerm = term?.mode ? modeMatches(term.mode) : undefined;
 
@@ -188,22 +196,22 @@ export const layerStatus = (state: LayerState, chosen: Path, allowing: readonly 
 		const counts = identityCounts(facts, allowing);
 		if (counts !== 'yes') {
 			const iamAllows = tracesWith(state, 'Allow', 'yes');
-			if (counts === 'no') return new LayerResult(state, 'ineffective', iamAllows, 'ineffective', chosen, allowing, term, facts, undefined, false);
-			return new LayerResult(state, 'unknown', iamAllows, 'identity-unknown', chosen, allowing, term, facts, facts.resourceResolveWith, false);
+			if (counts === 'no') return new LayerResult(state, 'ineffective', iamAllows, 'ineffective', term, facts, undefined, false);
+			return new LayerResult(state, 'unknown', iamAllows, 'identity-unknown', term, facts, facts.resourceResolveWith, false);
 		}
 	}
 	if (value === undefined) {
-		if (maybeDenying.length > 0) return new LayerResult(state, 'unknown', maybeDenying, 'may-deny-not-needed', chosen, allowing, term, facts, undefined, false);
-		if (alternative) return alternativeVerdict(state, chosen, allowing, facts);
-		return new LayerResult(state, 'not-needed', none, 'not-needed', chosen, allowing, term, facts, undefined, false);
+		if (maybeDenying.length > 0) return new LayerResult(state, 'unknown', maybeDenying, 'may-deny-not-needed', term, facts, undefined, false);
+		if (alternative) return alternativeVerdict(state, facts);
+		return new LayerResult(state, 'not-needed', noTraces(), 'not-needed', term, facts, undefined, false);
 	}
 	if (value === 'yes') {
-		if (maybeDenying.length > 0) return new LayerResult(state, 'unknown', maybeDenying, 'may-deny', chosen, allowing, term, facts, undefined, false);
-		return new LayerResult(state, 'ok', tracesWith(state, 'Allow', 'yes', matchesOfTerm), 'ok', chosen, allowing, term, facts, undefined, false);
+		if (maybeDenying.length > 0) return new LayerResult(state, 'unknown', maybeDenying, 'may-deny', term, facts, undefined, false);
+		return new LayerResult(state, 'ok', tracesWith(state, 'Allow', 'yes', matchesOfTerm), 'ok', term, facts, undefined, false);
 	}
-	if (value === 'unknown' && term?.undocumented) return new LayerResult(state, 'unknown', none, 'anyone', chosen, allowing, term, facts, undefined, false);
-	if (value === 'unknown') return new LayerResult(state, 'unknown', tracesWith(state, 'Allow', 'unknown', matchesOfTerm), 'undecided', chosen, allowing, term, facts, undefined, false);
-	return new LayerResult(state, 'missing', tracesWith(state, 'Allow', 'no', matchesOfTerm), 'missing', chosen, allowing, term, facts, undefined, false);
+	if (value === 'unknown' && term?.undocumented) return new LayerResult(state, 'unknown', noTraces(), 'anyone', term, facts, undefined, false);
+	if (value === 'unknown') return new LayerResult(state, 'unknown', tracesWith(state, 'Allow', 'unknown', matchesOfTerm), 'undecided', term, facts, undefined, false);
+	return new LayerResult(state, 'missing', tracesWith(state, 'Allow', 'no', matchesOfTerm), 'missing', term, facts, undefined, false);
 };
 
 const inAllowingPath = (allowing: readonly Path[], layer: Layer): boolean => allowing.some(path => termOf(path, layer) !== undefined);
@@ -222,8 +230,8 @@ const identityCounts = (facts: Facts, allowing: readonly Path[]): Tri => {
 };
 
 /** A place on no path the fix takes while nothing allows: what it holds, and where the fix goes instead. */
-const alternativeVerdict = (state: LayerState, chosen: Path, allowing: readonly Path[], facts: Facts): LayerVerdict => {
-	if (state.allow === 'yes') return new LayerResult(state, 'ineffective', tracesWith(state, 'Allow', 'yes'), 'alternative-ineffective', chosen, allowing, undefined, facts, undefined, true);
-	if (state.allow === 'unknown') return new LayerResult(state, 'unknown', tracesWith(state, 'Allow', 'unknown'), 'alternative-unknown', chosen, allowing, undefined, facts, undefined, true);
-	return new LayerResult(state, 'missing', tracesWith(state, 'Allow', 'no'), 'alternative-missing', chosen, allowing, undefined, facts, undefined, true);
+const alternativeVerdict = (state: LayerState, facts: Facts): LayerVerdict => {
+	if (state.allow === 'yes') return new LayerResult(state, 'ineffective', tracesWith(state, 'Allow', 'yes'), 'alternative-ineffective', undefined, facts, undefined, true);
+	if (state.allow === 'unknown') return new LayerResult(state, 'unknown', tracesWith(state, 'Allow', 'unknown'), 'alternative-unknown', undefined, facts, undefined, true);
+	return new LayerResult(state, 'missing', tracesWith(state, 'Allow', 'no'), 'alternative-missing', undefined, facts, undefined, true);
 };

@@ -41,6 +41,9 @@ export type Facts = {
 	readonly keyPolicyDelegates: Tri;
 	/** The read that settles the resource policy when it is unread (whether a key policy delegates, say). */
 	readonly resourceResolveWith?: string | undefined;
+	/** The path that allows, or the one closest to allowing; and every path that allows. */
+	readonly chosen: Path;
+	readonly allowing: readonly Path[];
 };
 
 /** An IAM allow for KMS in the key's account counts only where the key policy delegates to IAM. */

@@ -1,6 +1,7 @@
 import type {EvaluationInput, Layer, PolicySlot, PolicyVerdict, StatementTrace, UnreadPolicy} from './evaluation.js';
 import type {Policy} from './policy.js';
-import {evaluateActionSlice, evaluatePolicy, PrincipalAllows, type PreparedRequest} from './evaluate-policy.js';
+import type {ActionSlice} from './compile-policy.js';
+import {evaluateActionSlice, evaluatePolicy, PrincipalAllows, type EvaluatedPolicy, type PreparedRequest} from './evaluate-policy.js';
 import {evaluateGrant} from './grants.js';
 import {plannedSlice, type ActionPlan} from './policy-plan.js';
 import {triBoth, triEither, triOr, type Tri} from './tri.js';
@@ -56,10 +57,19 @@ const slotVerdict = (
 	planned: number,
 ): PolicyVerdict | undefined => {
 	const slice = plannedSlice(plan, planned, slot);
-	if (slice) return evaluateActionSlice(slice, request, hasPrincipals);
+	if (slice) return plannedVerdict(plan!, planned, slice, slot as Policy, request, hasPrincipals);
 	if (slot === null) return undefined;
 	if (isUnread(slot)) return unreadVerdict(`${unreadName} ${position + 1}${level > 0 ? ` at level ${level}` : ''}`, slot);
 	return evaluatePolicy(slot, request, hasPrincipals);
+};
+
+/** The verdict on the plan's `position`-th slot: the one kept for this set when it says the same to every request. */
+const plannedVerdict = (plan: ActionPlan, position: number, slice: ActionSlice, policy: Policy, request: PreparedRequest, hasPrincipals: boolean): EvaluatedPolicy => {
+	const kept = plan.fixed[position] as EvaluatedPolicy | undefined;
+	if (kept !== undefined) return kept;
+	const verdict = evaluateActionSlice(slice, policy, request, hasPrincipals);
+	if (hasPrincipals ? slice.fixedPrincipalVerdict : slice.fixedVerdict) plan.fixed[position] = verdict;
+	return verdict;
 };
 
 const combine = (layer: Layer, verdicts: readonly PolicyVerdict[], present: boolean, allows: PrincipalAllows | undefined): LayerState => {
@@ -112,7 +122,7 @@ export const singleSlotLayer = (
 	if (slot === undefined || slot === null) return absentLayer(layer);
 	const slice = plannedSlice(plan, planned, slot);
 	if (!slice && isUnread(slot)) return unreadLayer(layer, name, slot);
-	const verdict = slice ? evaluateActionSlice(slice, request, hasPrincipals) : evaluatePolicy(slot as Policy, request, hasPrincipals);
+	const verdict = slice ? plannedVerdict(plan!, planned, slice, slot as Policy, request, hasPrincipals) : evaluatePolicy(slot as Policy, request, hasPrincipals);
 	return combine(layer, [verdict], true, verdict.allows);
 };
 

@@ -80,7 +80,10 @@ const allowsIn = (allows: PrincipalAllows | undefined, mode: ResourceMode): Tri 
 	}
 };
 
-export const resourceTerm = (resource: LayerState, mode: ResourceMode): Term => term('resource', mode, allowsIn(resource.allows, mode), resource, false);
+/** Whether the resource policy allows by the ways of naming the caller a mode counts, without building a term. */
+export const resourceValue = (resource: LayerState, mode: ResourceMode): Tri => allowsIn(resource.allows, mode);
+
+export const resourceTerm = (resource: LayerState, mode: ResourceMode): Term => term('resource', mode, resourceValue(resource, mode), resource, false);
 
 export const pathValue = (path: Path): Tri => {
 	const {terms} = path;

@@ -20,6 +20,11 @@ export type ActionPlan = {
 	readonly set: SetPlan;
 	readonly slots: readonly PolicySlot[];
 	readonly slices: readonly (ActionSlice | undefined)[];
+	/**
+	 * By slot, the verdict on a policy that says the same to every request, once known: kept here, for this set's own
+	 * policy, since its compiled form (and the verdict kept with it) may be shared with an equal policy of another set.
+	 */
+	readonly fixed: unknown[];
 	readonly offsets: Offsets;
 };
 
@@ -67,6 +72,7 @@ const actionPlan = (set: SetPlan, action: string, actionId: number): ActionPlan 
 	slots: set.slots,
 	offsets: set.offsets,
 	slices: set.slots.map(slot => (isPolicy(slot) ? sliceOf(compilePolicy(slot), action, actionId) : undefined)),
+	fixed: new Array<unknown>(set.slots.length).fill(undefined),
 });
 
 /** The plan of `policies` for the action numbered `actionId` (see `actionIdOf`); none for a set seen once or an action without a number. */

@@ -2,7 +2,8 @@ import {labelOf, type CompiledStatement} from './compile-policy.js';
 import {clauseResult, traceClause} from './conditions/evaluate-condition.js';
 import type {ConditionTrace} from './conditions/trace.js';
 import type {PrincipalMatch, StatementTrace} from './evaluation.js';
-import type {Effect} from './policy.js';
+import {appliesOf, boundaryRuleOf, principalMatchOf, resourceMatchedOf} from './match-code.js';
+import type {Effect, Policy} from './policy.js';
 import {contextOf, coversResource, type PreparedRequest} from './statement-match.js';
 import type {Tri} from './tri.js';
 
@@ -24,37 +25,46 @@ const unknownKeysOf = (compiled: CompiledStatement, request: PreparedRequest, re
 	return keys.length > 0 ? keys : undefined;
 };
 
+/** What only an explanation reads, worked out together the first time one is read. */
+type Words = {conditions: readonly ConditionTrace[] | undefined; reason: string | undefined; unknownKeys: readonly string[] | null | undefined};
+
 export class Trace implements StatementTrace {
 	readonly policy: string;
-	readonly applies: Tri;
-	readonly resourceMatched: Tri;
-	readonly principalMatch?: PrincipalMatch | 'none';
 	readonly #compiled: CompiledStatement;
+	/** The policy read, whose statement this is (its compiled form may be shared with equal policies); none for a statement on its own. */
+	readonly #owner: Policy | undefined;
 	readonly #request: PreparedRequest;
-	/** `yes` or `unknown` when a boundary makes a Deny with NotPrincipal apply to a caller it lists. */
-	readonly #boundaryRule: Tri;
-	#conditions: readonly ConditionTrace[] | undefined;
-	#reason: string | undefined;
-	/** `null`: worked out, none. */
-	#unknownKeys: readonly string[] | null | undefined;
+	/** How it matched (`match-code.ts`): whether it applies, its resource, its Principal, a boundary's rule. */
+	readonly #code: number;
+	#words: Words | undefined;
 
-	// Positional, not an options object: one is built for every relevant statement of every evaluation.
-	constructor(
-		compiled: CompiledStatement,
-		policy: string,
-		request: PreparedRequest,
-		applies: Tri,
-		resourceMatched: Tri,
-		principalMatch: PrincipalMatch | undefined,
-		boundaryRule: Tri,
-	) {
+	// Positional, not an options object, and few fields: one is built for every deciding statement of every evaluation.
+	constructor(compiled: CompiledStatement, policy: string, owner: Policy | undefined, request: PreparedRequest, code: number) {
 		this.policy = policy;
-		this.applies = applies;
-		this.resourceMatched = resourceMatched;
-		this.principalMatch = principalMatch;
 		this.#compiled = compiled;
+		this.#owner = owner;
 		this.#request = request;
-		this.#boundaryRule = boundaryRule;
+		this.#code = code;
+	}
+
+	get applies(): Tri {
+		return appliesOf(this.#code);
+	}
+
+	get resourceMatched(): Tri {
+		return resourceMatchedOf(this.#code);
+	}
+
+	get principalMatch(): PrincipalMatch | undefined {
+		return principalMatchOf(this.#code);
+	}
+
+	get #boundaryRule(): Tri {
+		return boundaryRuleOf(this.#code);
+	}
+
+	get #explained(): Words {
+		return (this.#words ??= {conditions: undefined, reason: undefined, unknownKeys: undefined});
 	}
 
 	/** Only traces that reach the action are made. */
@@ -64,8 +74,10 @@ export class Trace implements StatementTrace {
 
 	/** When it is `unknown`: the context keys that leave it undecided, found when first read (conditions run again). */
 	get unknownKeys(): readonly string[] | undefined {
-		if (this.#unknownKeys === undefined) this.#unknownKeys = this.applies === 'unknown' ? (unknownKeysOf(this.#compiled, this.#request, this.resourceMatched) ?? null) : null;
-		return this.#unknownKeys ?? undefined;
+		if (this.applies !== 'unknown') return undefined;
+		const words = this.#explained;
+		if (words.unknownKeys === undefined) words.unknownKeys = unknownKeysOf(this.#compiled, this.#request, this.resourceMatched) ?? null;
+		return words.unknownKeys ?? undefined;
 	}
 
 	get statementIndex(): number {
@@ -80,16 +92,20 @@ export class Trace implements StatementTrace {
 		return this.#compiled.statement.effect;
 	}
 
+	/** The very object the policy read holds: a diagnosis finds the place a statement came from by it. */
 	get source(): Readonly<Record<string, unknown>> {
-		return this.#compiled.statement.source;
+		const compiled = this.#compiled;
+		return (this.#owner?.statements[compiled.index] ?? compiled.statement).source;
 	}
 
 	get conditions(): readonly ConditionTrace[] {
-		return (this.#conditions ??= this.#compiled.conditions.map(clause => traceClause(clause, this.#request.lookup)));
+		const words = this.#explained;
+		return (words.conditions ??= this.#compiled.conditions.map(clause => traceClause(clause, this.#request.lookup)));
 	}
 
 	get reason(): string {
-		return (this.#reason ??= this.#explain());
+		const words = this.#explained;
+		return (words.reason ??= this.#explain());
 	}
 
 	/** One sentence: why it applies, or the first reason it does not. */
