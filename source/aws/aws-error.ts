@@ -1,3 +1,5 @@
+import {answerTooLargeName, answerTooLargeText} from './bounded-body.js';
+
 /** Why one AWS call gave no answer, in words a user can act on. Matched on `error.name`, never `instanceof`. */
 export type FailureKind =
 	| 'denied'
@@ -11,6 +13,7 @@ export type FailureKind =
 	| 'cancelled'
 	| 'network'
 	| 'tls'
+	| 'too-large'
 	| 'other';
 
 export type Failure = {
@@ -92,6 +95,7 @@ export const describeFailure = (error: unknown): Failure => {
 	const name = bodiless && status !== undefined ? (statusNames[status] ?? `HTTP${status}`) : rawName;
 	const message =
 		rawMessage === '' || rawMessage === 'UnknownError' || rawMessage === 'Unknown' || (bodiless && status !== undefined) ? (status ? `HTTP ${status} ${statusNames[status] ?? ''}`.trim() : name) : rawMessage;
+	if (rawName === answerTooLargeName) return {kind: 'too-large', code: answerTooLargeName, message};
 	if (code && tlsCodes.has(code)) return {kind: 'tls', code, message};
 	if (code && networkCodes.has(code)) return {kind: 'network', code, message};
 	if (name === 'TimeoutError' || code === 'TimeoutError' || (status === undefined && /timed? ?out/i.test(rawMessage))) return {kind: 'timeout', code: 'TimeoutError', message};
@@ -133,6 +137,8 @@ export const failureText = (failure: Failure, settings: {readonly attempts: numb
 			return `network error (${failure.code}): ${failure.message}`;
 		case 'tls':
 			return `TLS error (${failure.code}): ${failure.message}; ${tlsAdvice}, as for the AWS CLI`;
+		case 'too-large':
+			return answerTooLargeText;
 		case 'other':
 			return `failed (${failure.code}): ${failure.message}`;
 	}

@@ -6,6 +6,7 @@ import {STSClient} from '@aws-sdk/client-sts';
 import {tlsOptions, type CaBundle} from './ca-bundle.js';
 import type {Credentials} from './credentials.js';
 import type {AwsService, Endpoints} from './endpoints.js';
+import {AwsHttpHandler} from './http-handler.js';
 import {silenceSdk, silentLogger} from './quiet.js';
 
 silenceSdk();
@@ -44,7 +45,7 @@ export const createClients = (settings: ClientSettings): Clients => {
 			// Adaptive: backs off on throttling and paces later calls; bounded so a throttled read gives up and says so.
 			retryMode: 'adaptive',
 			maxAttempts: settings.maxAttempts,
-			requestHandler: {connectionTimeout: Math.min(settings.attemptTimeoutMs, 5000), requestTimeout: settings.attemptTimeoutMs, ...tlsOptions(settings.caBundle)},
+			requestHandler: new AwsHttpHandler({connectionTimeout: Math.min(settings.attemptTimeoutMs, 5000), requestTimeout: settings.attemptTimeoutMs, ...tlsOptions(settings.caBundle)}),
 			...(settings.profile ? {profile: settings.profile} : {}),
 			...(endpoint ? {endpoint} : {}),
 		};

@@ -2,9 +2,12 @@ import {createHash} from 'node:crypto';
 import {readFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import {fromContainerMetadata, fromIni, fromInstanceMetadata, fromTokenFile} from '@aws-sdk/credential-providers';
+import {formatSize} from '../shared/format-size.js';
 import {err, ok, type Result} from '../shared/result.js';
+import {answerTooLargeName, answerTooLargeText, maxAnswerBytes} from './bounded-body.js';
 import {tlsOptions, type CaBundle} from './ca-bundle.js';
 import type {Endpoints} from './endpoints.js';
+import {AwsHttpHandler} from './http-handler.js';
 import {profileKind, sortProfileNames} from './profiles.js';
 import {silentLogger} from './quiet.js';
 import type {IniSection, SharedFiles} from './shared-files.js';
@@ -88,6 +91,13 @@ const checkSsoToken = async (name: string, files: SharedFiles): Promise<Credenti
 
 const describeProviderError = (name: string, error: unknown, files: SharedFiles): CredentialsError => {
 	const message = firstLine(error);
+	// The SSO provider rewraps the error: its first line is all that is left of it.
+	if ((error as {name?: unknown} | undefined)?.name === answerTooLargeName || message === answerTooLargeText) {
+		return {
+			kind: 'no-credentials',
+			message: `could not get credentials for profile ${name}: an answer of the AWS STS or SSO endpoint behind it was over ${formatSize(maxAnswerBytes)}, the most one answer may hold — check the endpoint it uses (endpoint_url, AWS_ENDPOINT_URL) and any proxy`,
+		};
+	}
 	if (/\bsso\b/i.test(message) && /expired|invalid|not found|refresh|login/i.test(message)) {
 		return {kind: 'sso-expired', message: `the AWS SSO session of profile ${name} has expired or is invalid: ${ssoLogin(ssoProfileBehind(name, files) ?? name)}`};
 	}
@@ -119,7 +129,7 @@ const resolveNamedProfile = async (name: string, context: CredentialsContext): P
 		configFilepath: files.configPath,
 		ignoreCache: true,
 		logger: silentLogger,
-		clientConfig: {region: section['region'] ?? region, logger: silentLogger, requestHandler: tlsOptions(caBundle), ...(innerEndpoint ? {endpoint: innerEndpoint} : {})},
+		clientConfig: {region: section['region'] ?? region, logger: silentLogger, requestHandler: new AwsHttpHandler(tlsOptions(caBundle)), ...(innerEndpoint ? {endpoint: innerEndpoint} : {})},
 	});
 	try {
 		return ok(await provider());
@@ -153,7 +163,7 @@ const resolveDefaultChain = async (context: CredentialsContext): Promise<Result<
 				roleArn,
 				...(env['AWS_ROLE_SESSION_NAME'] ? {roleSessionName: env['AWS_ROLE_SESSION_NAME']} : {}),
 				logger: silentLogger,
-				clientConfig: {region, logger: silentLogger, requestHandler: tlsOptions(caBundle), ...(endpoints.sts ? {endpoint: endpoints.sts} : {})},
+				clientConfig: {region, logger: silentLogger, requestHandler: new AwsHttpHandler(tlsOptions(caBundle)), ...(endpoints.sts ? {endpoint: endpoints.sts} : {})},
 			});
 		}
 		if (env['AWS_CONTAINER_CREDENTIALS_RELATIVE_URI'] || env['AWS_CONTAINER_CREDENTIALS_FULL_URI']) return fromContainerMetadata({timeout: 2000, maxRetries: 1});

@@ -157,6 +157,16 @@ describe('credentials and profiles', () => {
 		expect(new Set(hostsConnected())).toEqual(new Set(['127.0.0.1']));
 	});
 
+	it('bounds the answer of the STS call behind a role profile like any other answer', async () => {
+		state.fake.addFault({service: 'sts', operation: 'AssumeRole', kind: 'flood', bytes: 256 * 1024 * 1024});
+		const result = await collect({profile: 'deployer'});
+		expect(result.ok ? undefined : result.error).toEqual({
+			kind: 'no-credentials',
+			message:
+				'could not get credentials for profile deployer: an answer of the AWS STS or SSO endpoint behind it was over 4 MiB, the most one answer may hold — check the endpoint it uses (endpoint_url, AWS_ENDPOINT_URL) and any proxy',
+		});
+	});
+
 	it('runs a credential_process profile', async () => {
 		const script = join(state.home.dir, 'credentials.mjs');
 		await writeFile(script, `console.log(JSON.stringify({Version: 1, AccessKeyId: '${keys.alice.accessKeyId}', SecretAccessKey: '${keys.alice.secretAccessKey}'}));\n`);

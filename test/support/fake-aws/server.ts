@@ -9,7 +9,7 @@ import type {FakeScenario} from './scenario.js';
 import {handleSts} from './sts.js';
 import {errorAnswer, type ErrorSpec, type FakeResponse} from './wire.js';
 
-export type FaultKind = 'denied' | 'throttle' | 'server-error' | 'method-not-allowed' | 'reset' | 'hang' | 'latency' | 'error';
+export type FaultKind = 'denied' | 'throttle' | 'server-error' | 'method-not-allowed' | 'reset' | 'hang' | 'latency' | 'error' | 'flood';
 
 /** Make matching calls fail (or slow down): by service, operation, account or access key; `times` then stop. */
 export type Fault = {
@@ -22,6 +22,8 @@ export type Fault = {
 	readonly latencyMs?: number;
 	/** For `error`: any error the protocol can carry, e.g. {status: 404, code: 'NoSuchBucketPolicy', …}. */
 	readonly error?: ErrorSpec;
+	/** For `flood`: how many bytes the answer's body runs to. */
+	readonly bytes?: number;
 };
 
 export type CallRecord = {
@@ -36,6 +38,8 @@ export type CallRecord = {
 	finishedAt?: number;
 	status?: number;
 	fault?: FaultKind;
+	/** The bytes of the body the client took before it finished or hung up (a flood's is what the client let in). */
+	bodyBytesSent?: number;
 	/** Not a Get/List/Describe/Head read (AssumeRole by a role profile's credential provider is expected). */
 	readonly write: boolean;
 };
@@ -93,6 +97,33 @@ const readBody = (request: IncomingMessage): Promise<string> =>
 		request.on('error', reject);
 	});
 
+/** Write `bytes` of filler as fast as the client takes it; resolves with how many it took before it finished or hung up. */
+const flood = (response: ServerResponse, bytes: number): Promise<number> =>
+	new Promise(resolve => {
+		const chunk = Buffer.alloc(64 * 1024, 'x');
+		let sent = 0;
+		let done = false;
+		const finish = (): void => {
+			if (done) return;
+			done = true;
+			resolve(sent);
+		};
+		response.on('close', finish);
+		response.writeHead(200, {'content-type': 'application/xml'});
+		const pump = (): void => {
+			while (!done && sent < bytes) {
+				const size = Math.min(chunk.length, bytes - sent);
+				sent += size;
+				if (!response.write(size === chunk.length ? chunk : chunk.subarray(0, size))) {
+					response.once('drain', pump);
+					return;
+				}
+			}
+			if (!done) response.end(finish);
+		};
+		pump();
+	});
+
 /** `AWS4-HMAC-SHA256 Credential=AKID/DATE/REGION/SERVICE/aws4_request, …` */
 const credentialScope = (authorization: string | undefined) => {
 	const match = /Credential=([^/]+)\/\d{8}\/([^/]+)\/([^/]+)\/aws4_request/.exec(authorization ?? '');
@@ -130,6 +161,8 @@ const faultAnswer = (fault: Fault, call: FakeCall): FakeResponse | undefined => 
 			return {kind: 'reset'};
 		case 'hang':
 			return {kind: 'hang'};
+		case 'flood':
+			return {kind: 'flood', bytes: fault.bytes ?? 1024 ** 3};
 		case 'error':
 			return errorAnswer(protocols[call.service], fault.error ?? {status: 400, code: 'InjectedError', message: 'injected'}, {head: call.head});
 		default:
@@ -215,6 +248,12 @@ export const startFakeAws = async (scenario: FakeScenario, options: {latencyMs?:
 			}
 		}
 		if (reply.kind === 'hang') return;
+		if (reply.kind === 'flood') {
+			record.status = 200;
+			record.bodyBytesSent = await flood(response, reply.bytes);
+			record.finishedAt = Date.now();
+			return;
+		}
 		if (reply.kind === 'reset') {
 			request.socket.destroy();
 			record.finishedAt = Date.now();

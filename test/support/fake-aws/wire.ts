@@ -7,7 +7,9 @@ export type FakeResponse =
 	/** Close the connection without an answer (a network fault). */
 	| {readonly kind: 'reset'}
 	/** Never answer (a timeout). */
-	| {readonly kind: 'hang'};
+	| {readonly kind: 'hang'}
+	/** A 200 whose body goes on for `bytes` bytes, as fast as the client reads it (a hostile or broken endpoint). */
+	| {readonly kind: 'flood'; readonly bytes: number};
 
 export const escapeXml = (text: string): string =>
 	text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
