@@ -29,7 +29,8 @@ export type Clients = {
 	readonly sts: () => STSClient;
 	readonly iam: () => IAMClient;
 	readonly kms: (region: string) => KMSClient;
-	readonly s3: () => S3Client;
+	/** The profile's Region, or the one S3 named for a bucket (bucket-region.ts). */
+	readonly s3: (region?: string) => S3Client;
 	readonly organizations: () => OrganizationsClient;
 	readonly destroy: () => void;
 };
@@ -63,8 +64,9 @@ export const createClients = (settings: ClientSettings): Clients => {
 		iam: () => once('iam', () => new IAMClient(common('iam', region))),
 		kms: (keyRegion: string) => once(`kms:${keyRegion}`, () => new KMSClient(common('kms', keyRegion))),
 		// A custom endpoint (LocalStack, our tests) has no bucket.host names: path-style, or `localhost` resolves to bucket.localhost.
-		s3: () =>
-			once('s3', () => new S3Client({...common('s3', region), forcePathStyle: settings.endpoints.s3 !== undefined, followRegionRedirects: true})),
+		// The SDK's redirects stay off: bucket-region.ts follows every answer that names the bucket's Region, in one place.
+		s3: (bucketRegion = region) =>
+			once(`s3:${bucketRegion}`, () => new S3Client({...common('s3', bucketRegion), forcePathStyle: settings.endpoints.s3 !== undefined, followRegionRedirects: false})),
 		organizations: () => once('organizations', () => new OrganizationsClient(common('organizations', region))),
 		destroy: () => {
 			for (const client of made.values()) client.destroy();

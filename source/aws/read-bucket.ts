@@ -12,6 +12,7 @@ import {
 } from '../snapshot/aws-answers/index.js';
 import type {BucketInfo, DefaultEncryption, ObjectInfo, ObjectOwnership, PolicyJson} from '../snapshot/snapshot.js';
 import type {Failure} from './aws-error.js';
+import {sendToBucket} from './bucket-region.js';
 import type {Expected, Outcome, Reader} from './reader.js';
 import {readIdentity, sessionLabel, type Session} from './session.js';
 
@@ -56,7 +57,12 @@ const readBucketSetting = <T>(
 ): Promise<FirstAnswer<T>> =>
 	reader.once(`${operation}:${target.bucket}`, () =>
 		firstAnswer(target.sessions, session =>
-			reader.call(`${session.name}:s3:${operation}:${target.bucket}`, `s3:${operation} ${target.bucket} (${sessionLabel(session)})`, signal => send(session.clients.s3(), signal), expected),
+			reader.call(
+				`${session.name}:s3:${operation}:${target.bucket}`,
+				`s3:${operation} ${target.bucket} (${sessionLabel(session)})`,
+				signal => sendToBucket(session, s3 => send(s3, signal)),
+				expected,
+			),
 		),
 	);
 
@@ -65,9 +71,7 @@ export const readBucketRegion = (reader: Reader, target: BucketTarget): Promise<
 	reader.once(`region:${target.bucket}`, async () => {
 		const session = target.sessions[0]!;
 		const outcome = await reader.call(`${session.name}:s3:HeadBucket:${target.bucket}`, `s3:HeadBucket ${target.bucket} (${sessionLabel(session)})`, signal =>
-			session.clients
-				.s3()
-				.send(new HeadBucketCommand({Bucket: target.bucket}), {abortSignal: signal})
+			sendToBucket(session, s3 => s3.send(new HeadBucketCommand({Bucket: target.bucket}), {abortSignal: signal}))
 				.then(
 					regionOfHeadBucket,
 					(error: unknown) => {
@@ -196,7 +200,7 @@ export const readObject = async (reader: Reader, target: ObjectTarget): Promise<
 	const {bucket, objectKey} = target;
 	const answer = await firstAnswer(target.sessions, session =>
 		reader.call(`${session.name}:s3:HeadObject:${bucket}/${objectKey}`, `s3:HeadObject ${bucket}/${objectKey} (${sessionLabel(session)})`, signal =>
-			session.clients.s3().send(new HeadObjectCommand({Bucket: bucket, Key: objectKey}), {abortSignal: signal}),
+			sendToBucket(session, s3 => s3.send(new HeadObjectCommand({Bucket: bucket, Key: objectKey}), {abortSignal: signal})),
 		),
 	);
 	const objectArn = `arn:aws:s3:::${bucket}/${objectKey}`;

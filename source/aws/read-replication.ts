@@ -2,6 +2,7 @@ import {GetBucketReplicationCommand, GetBucketVersioningCommand} from '@aws-sdk/
 import {noReplicationCode, replicationRuleOf, versioningOf, type Mapped, type RuleChoice} from '../snapshot/aws-answers/index.js';
 import type {ReplicationRule} from '../snapshot/snapshot.js';
 import type {Failure} from './aws-error.js';
+import {sendToBucket} from './bucket-region.js';
 import type {Reader} from './reader.js';
 import {sessionLabel, type Session} from './session.js';
 
@@ -18,7 +19,8 @@ export const readReplicationRule = async (reader: Reader, session: Session, sour
 	const outcome = await reader.call(
 		`${session.name}:s3:GetBucketReplication:${sourceBucket}`,
 		`s3:GetBucketReplication ${sourceBucket} (${sessionLabel(session)})`,
-		signal => session.clients.s3().send(new GetBucketReplicationCommand({Bucket: sourceBucket}), {abortSignal: signal}).then(answer => replicationRuleOf(answer, choice)),
+		signal =>
+			sendToBucket(session, s3 => s3.send(new GetBucketReplicationCommand({Bucket: sourceBucket}), {abortSignal: signal})).then(answer => replicationRuleOf(answer, choice)),
 		noConfiguration,
 	);
 	const permission = `s3:GetReplicationConfiguration on ${bucketArn(sourceBucket)}, with a profile of the source bucket's account (--profile)`;
@@ -38,7 +40,7 @@ export const readVersioning = async (reader: Reader, sessions: readonly Session[
 	let failure: Failure | undefined;
 	for (const session of sessions) {
 		const outcome = await reader.call(`${session.name}:s3:GetBucketVersioning:${bucket}`, `s3:GetBucketVersioning ${bucket} (${sessionLabel(session)})`, signal =>
-			session.clients.s3().send(new GetBucketVersioningCommand({Bucket: bucket}), {abortSignal: signal}).then(versioningOf),
+			sendToBucket(session, s3 => s3.send(new GetBucketVersioningCommand({Bucket: bucket}), {abortSignal: signal})).then(versioningOf),
 		);
 		if (outcome.ok) return outcome.value;
 		failure = outcome.failure;

@@ -18,7 +18,7 @@ import {runCollectScriptWithSdk} from '../support/fake-aws-cli-sdk/run-collect-s
 const base = sameAccountScenario();
 const uploadsKey = base.keys![0]!;
 // Two aliases, so the fake's one-alias pages make the collector follow NextMarker.
-const state = useFakeAws({scenario: () => ({...sameAccountScenario(), listAliases: true, keys: [{...uploadsKey, aliases: ['alias/uploads', 'alias/reports']}]}), files: sameAccountFiles});
+const state = useFakeAws({scenario: () => ({...sameAccountScenario(), listAliases: true, keys: [{...uploadsKey, aliases: ['alias/uploads', 'alias/reports']}]}), files: sameAccountFiles, checksS3Region: true});
 
 const keyArn = `arn:aws:kms:${uploadsKey.region}:${uploadsKey.account}:key/${uploadsKey.id}`;
 const download = {operation: 'download', bucket: 'acme-uploads', objectKey: 'reports/2024/q1.csv'} as const;

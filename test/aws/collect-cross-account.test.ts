@@ -5,7 +5,7 @@ import {expectValidSnapshot, notePaths, useFakeAws} from '../support/fake-aws/ha
 import {keyArn} from '../support/fake-aws/scenario.js';
 import {accounts, crossAccountFiles, crossAccountScenario, sharedKey} from '../support/fake-aws/scenarios.js';
 
-const state = useFakeAws({scenario: crossAccountScenario, files: crossAccountFiles});
+const state = useFakeAws({scenario: crossAccountScenario, files: crossAccountFiles, checksS3Region: true});
 
 const download = {operation: 'download', bucket: 'shared-data', objectKey: 'in/data.json'} as const;
 const sharedKeyArn = keyArn(sharedKey);

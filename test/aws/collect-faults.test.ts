@@ -5,7 +5,7 @@ import type {FakeService} from '../support/fake-aws/call.js';
 import {expectValidSnapshot, notePaths, useFakeAws} from '../support/fake-aws/harness.js';
 import {sameAccountFiles, sameAccountScenario} from '../support/fake-aws/scenarios.js';
 
-const state = useFakeAws({scenario: sameAccountScenario, files: sameAccountFiles});
+const state = useFakeAws({scenario: sameAccountScenario, files: sameAccountFiles, checksS3Region: true});
 
 const download = {operation: 'download', bucket: 'acme-uploads', objectKey: 'reports/2024/q1.csv'} as const;
 // `org` (the management account) as the key profile: DescribeKey and ListGrants cross accounts, and it reads the organization.

@@ -8,7 +8,7 @@ import {keyArn} from '../support/fake-aws/scenario.js';
 import {accounts} from '../support/fake-aws/scenarios.js';
 
 // Live collection of a replication against the fake endpoint: the rule, the role, versioning, both buckets and keys.
-const state = useFakeAws({scenario: () => replicationScenario(), files: replicationFiles});
+const state = useFakeAws({scenario: () => replicationScenario(), files: replicationFiles, checksS3Region: true});
 
 const question = {operation: 'replication', bucket: 'acme-replica', objectKey: 'Tax/2026/return.pdf', source: {bucket: 'acme-source', objectKey: 'Tax/2026/return.pdf'}} as const;
 
@@ -46,7 +46,11 @@ describe('live collection of a replication (cross account)', () => {
 		const byProfile = (operation: string) => state.fake.calls.filter(call => call.operation === operation).map(call => call.account);
 		expect(byProfile('GetBucketReplication')).toEqual([accounts.app]);
 		expect(byProfile('GetRole')).toEqual([accounts.app]);
-		expect(byProfile('GetBucketVersioning').sort()).toEqual([accounts.app, accounts.storage].sort());
+		// The destination bucket is in us-east-1, the storage profile's Region eu-west-1: S3 refuses the first request and names its Region.
+		expect(byProfile('GetBucketVersioning').sort()).toEqual([accounts.app, accounts.storage, accounts.storage].sort());
+		expect(state.fake.calls.filter(call => call.operation === 'GetBucketVersioning' && call.status === 200).map(call => `${call.account} ${call.region}`).sort()).toEqual(
+			[`${accounts.app} eu-west-1`, `${accounts.storage} us-east-1`].sort(),
+		);
 	});
 
 	it('diagnoses what it read: every action allowed, and the destination bucket without versioning is the finding', async () => {

@@ -7,7 +7,7 @@ import {runBuiltCli} from './run-built-cli.js';
  * Issue: "Live upload where the caller may not call s3:GetEncryptionConfiguration and the request names no key: the
  * diagnosis … drops every KMS requirement, and the verdict is allowed (exit 0)." Never guess "allowed".
  */
-const state = useFakeAws({scenario: sameAccountScenario, files: sameAccountFiles});
+const state = useFakeAws({scenario: sameAccountScenario, files: sameAccountFiles, checksS3Region: true});
 
 const upload = ['check', '--profile', 'ci', '--operation', 'upload', '--bucket', 'acme-uploads', '--key', 'exports/big.csv', '--size', '100MiB', '--format', 'json'];
 

@@ -5,7 +5,7 @@ import {accounts} from '../support/fake-aws/scenarios.js';
 import {runBuiltCli} from './run-built-cli.js';
 
 // `check --operation replication` live, same account, the replica key named by an alias: the whole process, read-only.
-const state = useFakeAws({scenario: () => replicationScenario(accounts.app, 'alias/replicas', 'Enabled'), files: replicationFiles});
+const state = useFakeAws({scenario: () => replicationScenario(accounts.app, 'alias/replicas', 'Enabled'), files: replicationFiles, checksS3Region: true});
 
 const replication = ['--operation', 'replication', '--source-bucket', 'acme-source', '--bucket', 'acme-replica', '--key', 'Tax/2026/return.pdf'];
 

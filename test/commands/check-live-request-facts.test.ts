@@ -11,7 +11,7 @@ import {runBuiltCli} from './run-built-cli.js';
 // A partner's access key: sts:GetAccessKeyInfo names its account, nothing else in the scenario knows it.
 const partnerKey = 'AKIAFAKEPARTNER00001';
 const partnerAccount = '123456789012';
-const state = useFakeAws({scenario: () => ({...sameAccountScenario(), foreignAccessKeys: {[partnerKey]: partnerAccount}}), files: sameAccountFiles});
+const state = useFakeAws({scenario: () => ({...sameAccountScenario(), foreignAccessKeys: {[partnerKey]: partnerAccount}}), files: sameAccountFiles, checksS3Region: true});
 let workDir = '';
 beforeAll(async () => {
 	workDir = await mkdtemp(join(tmpdir(), 's3-kms-doctor-check-facts-'));

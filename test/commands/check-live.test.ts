@@ -8,7 +8,7 @@ import {sameAccountFiles, sameAccountScenario} from '../support/fake-aws/scenari
 import {runBuiltCli} from './run-built-cli.js';
 
 // The whole `check` process in live mode: real SDK clients, real profile files, the fake endpoint on 127.0.0.1.
-const state = useFakeAws({scenario: sameAccountScenario, files: sameAccountFiles});
+const state = useFakeAws({scenario: sameAccountScenario, files: sameAccountFiles, checksS3Region: true});
 let workDir = '';
 beforeAll(async () => {
 	workDir = await mkdtemp(join(tmpdir(), 's3-kms-doctor-check-live-'));

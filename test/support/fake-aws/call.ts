@@ -21,6 +21,11 @@ export type FakeCall = {
 export type World = {
 	readonly scenario: FakeScenario;
 	readonly credentials: Map<string, FakeCredential>;
+	/**
+	 * Refuse an S3 request signed for a Region other than the bucket's, as S3 does. Off unless a test asks: the
+	 * collect script's fake `aws` (fake-aws-cli-sdk) does not follow S3's Region as the real CLI does.
+	 */
+	readonly checksS3Region: boolean;
 };
 
 export type Handler = (call: FakeCall, world: World) => FakeResponse;

@@ -11,6 +11,8 @@ export type FakeAwsSetup = {
 	readonly files: (endpoint: string) => {readonly config?: string; readonly credentials?: string};
 	/** Extra variables; by default AWS_ENDPOINT_URL points at the fake. */
 	readonly env?: (endpoint: string) => NodeJS.ProcessEnv;
+	/** S3 refuses a request signed for another Region than the bucket's (World.checksS3Region). */
+	readonly checksS3Region?: boolean;
 };
 
 export type FakeAwsState = {fake: FakeAws; home: AwsHome};
@@ -19,7 +21,7 @@ export type FakeAwsState = {fake: FakeAws; home: AwsHome};
 export const useFakeAws = (setup: FakeAwsSetup): FakeAwsState => {
 	const state = {} as FakeAwsState;
 	beforeAll(async () => {
-		state.fake = await startFakeAws(setup.scenario());
+		state.fake = await startFakeAws(setup.scenario(), {checksS3Region: setup.checksS3Region ?? false});
 		state.home = await createAwsHome({...setup.files(state.fake.url), env: setup.env ? setup.env(state.fake.url) : {AWS_ENDPOINT_URL: state.fake.url}});
 		isolateProcessEnv(state.home);
 	});

@@ -1,6 +1,6 @@
 import {fail, param, type FakeCall, type Handler} from './call.js';
 import type {FakeEncryption, FakeReplicationRule} from './scenario.js';
-import {escapeXml, restAnswer, type FakeResponse} from './wire.js';
+import {escapeXml, requestId, restAnswer, type FakeResponse} from './wire.js';
 
 const encryptionHeaders = (encryption: FakeEncryption | null): Record<string, string> => {
 	if (!encryption) return {};
@@ -24,12 +24,24 @@ const ruleXml = (rule: FakeReplicationRule): string =>
 const noSuchBucket = (call: FakeCall, bucket: string): FakeResponse =>
 	fail(call, {status: 404, code: 'NoSuchBucket', message: `The specified bucket does not exist: ${bucket}`});
 
+const wrongRegion = (call: FakeCall, region: string): FakeResponse => {
+	if (call.head) return restAnswer(400, {'x-amz-bucket-region': region});
+	const message = `The authorization header is malformed; the region '${call.region}' is wrong; expecting '${region}'`;
+	return restAnswer(
+		400,
+		{'content-type': 'application/xml'},
+		`<?xml version="1.0" encoding="UTF-8"?><Error><Code>AuthorizationHeaderMalformed</Code><Message>${escapeXml(message)}</Message><Region>${region}</Region><RequestId>${requestId()}</RequestId><HostId>fake</HostId></Error>`,
+	);
+};
+
 /** S3 over REST/XML, path-style (`/bucket?policy`, `HEAD /bucket/key`). Reads only. */
 export const handleS3: Handler = (call, world) => {
 	const bucketName = param(call, 'Bucket') ?? '';
 	const bucket = (world.scenario.buckets ?? []).find(candidate => candidate.name === bucketName);
 	const regionHeader = bucket ? {'x-amz-bucket-region': bucket.region} : undefined;
 	if (!bucket) return call.operation === 'HeadObject' || call.operation === 'HeadBucket' ? fail(call, {status: 404, code: 'NotFound', message: 'Not Found'}) : noSuchBucket(call, bucketName);
+	// S3 answers a request signed for another Region with the bucket's own: in a header to HEAD (which has no body), in the error's Region element to the rest.
+	if (world.checksS3Region && call.region !== bucket.region) return wrongRegion(call, bucket.region);
 	const owner = bucket.account === call.caller.account;
 	const expectedOwner = param(call, 'ExpectedBucketOwner');
 	if (expectedOwner !== undefined && expectedOwner !== bucket.account) return fail(call, {status: 403, code: 'AccessDenied', message: 'Access Denied'}, regionHeader);

@@ -171,8 +171,8 @@ const faultAnswer = (fault: Fault, call: FakeCall): FakeResponse | undefined => 
 };
 
 /** A fake AWS endpoint on 127.0.0.1 (port 0: the system picks) that speaks each service's wire protocol. */
-export const startFakeAws = async (scenario: FakeScenario, options: {latencyMs?: number} = {}): Promise<FakeAws> => {
-	const world: World = {scenario, credentials: new Map(scenario.credentials.map(credential => [credential.accessKeyId, credential]))};
+export const startFakeAws = async (scenario: FakeScenario, options: {latencyMs?: number; checksS3Region?: boolean} = {}): Promise<FakeAws> => {
+	const world: World = {scenario, credentials: new Map(scenario.credentials.map(credential => [credential.accessKeyId, credential])), checksS3Region: options.checksS3Region ?? false};
 	const calls: CallRecord[] = [];
 	let faults: {fault: Fault; left: number}[] = [];
 	let latencyMs = options.latencyMs ?? 0;
