@@ -62,7 +62,7 @@ const openProfiles = async (
 ): Promise<Result<{readonly files: SharedFiles; readonly sessions: readonly Session[]}, CollectError>> => {
 	const files = await loadSharedFiles(env);
 	const credentialsDeadline = anySignal([cancel, AbortSignal.timeout(deadlineMs)]);
-	const opened = await openSessions(options, env, files, credentialsDeadline.signal, {attemptTimeoutMs: callTimeoutMs, maxAttempts: defaults.maxAttempts});
+	const opened = await openSessions(options, env, files, credentialsDeadline.signal, {attemptTimeoutMs: callTimeoutMs, maxAttempts: defaults.maxAttempts, deadlineMs});
 	credentialsDeadline.dispose();
 	return opened.ok ? ok({files, sessions: opened.value}) : opened;
 };

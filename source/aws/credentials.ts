@@ -32,7 +32,24 @@ export type CredentialsContext = {
 	readonly region: string;
 	readonly endpoints: Endpoints;
 	readonly caBundle?: CaBundle;
+	/** The deadline or Ctrl+C: ends every request the resolution started. */
+	readonly stop: AbortSignal;
+	/** One attempt of a credentials call (STS, SSO) may take this long, as one of a read. */
+	readonly attemptTimeoutMs: number;
 };
+
+/** The HTTP handler of the STS and SSO clients behind a profile's credentials: answers bounded, each attempt timed, every request stopped with `stop`. */
+const innerRequestHandler = (context: CredentialsContext): AwsHttpHandler =>
+	new AwsHttpHandler(
+		{
+			connectionTimeout: Math.min(context.attemptTimeoutMs, 5000),
+			// Without throwOnRequestTimeout the SDK only warns when an attempt outlasts requestTimeout.
+			requestTimeout: context.attemptTimeoutMs,
+			throwOnRequestTimeout: true,
+			...tlsOptions(context.caBundle),
+		},
+		context.stop,
+	);
 
 const firstLine = (error: unknown): string => {
 	const text = error instanceof Error ? error.message : String(error);
@@ -107,6 +124,12 @@ const describeProviderError = (name: string, error: unknown, files: SharedFiles)
 			message: `profile ${name} has no credentials: it names no keys, role_arn, SSO or credential_process (in ${files.configPath} or ${files.credentialsPath})`,
 		};
 	}
+	if ((error as {name?: unknown} | undefined)?.name === 'TimeoutError' || /did not complete within|timed? ?out/i.test(message)) {
+		return {
+			kind: 'no-credentials',
+			message: `could not get credentials for profile ${name}: AWS STS or SSO did not answer in time — check the network connection and any proxy (HTTPS_PROXY), then try again`,
+		};
+	}
 	if (/multi-factor/i.test(message)) {
 		return {
 			kind: 'no-credentials',
@@ -117,7 +140,7 @@ const describeProviderError = (name: string, error: unknown, files: SharedFiles)
 };
 
 const resolveNamedProfile = async (name: string, context: CredentialsContext): Promise<Result<Credentials, CredentialsError>> => {
-	const {files, region, endpoints, caBundle} = context;
+	const {files, region, endpoints} = context;
 	const section = files.profiles[name]!;
 	const ssoProblem = await checkSsoToken(name, files);
 	if (ssoProblem) return err(ssoProblem);
@@ -129,7 +152,7 @@ const resolveNamedProfile = async (name: string, context: CredentialsContext): P
 		configFilepath: files.configPath,
 		ignoreCache: true,
 		logger: silentLogger,
-		clientConfig: {region: section['region'] ?? region, logger: silentLogger, requestHandler: new AwsHttpHandler(tlsOptions(caBundle)), ...(innerEndpoint ? {endpoint: innerEndpoint} : {})},
+		clientConfig: {region: section['region'] ?? region, logger: silentLogger, requestHandler: innerRequestHandler(context), ...(innerEndpoint ? {endpoint: innerEndpoint} : {})},
 	});
 	try {
 		return ok(await provider());
@@ -146,7 +169,7 @@ const isTrue = (value: string | undefined): boolean => value !== undefined && va
  * chain would, and never when `AWS_EC2_METADATA_DISABLED` is set).
  */
 const resolveDefaultChain = async (context: CredentialsContext): Promise<Result<Credentials, CredentialsError>> => {
-	const {env, files, region, endpoints, caBundle} = context;
+	const {env, files, region, endpoints} = context;
 	const accessKeyId = env['AWS_ACCESS_KEY_ID'];
 	const secretAccessKey = env['AWS_SECRET_ACCESS_KEY'];
 	if (accessKeyId && secretAccessKey) {
@@ -163,7 +186,7 @@ const resolveDefaultChain = async (context: CredentialsContext): Promise<Result<
 				roleArn,
 				...(env['AWS_ROLE_SESSION_NAME'] ? {roleSessionName: env['AWS_ROLE_SESSION_NAME']} : {}),
 				logger: silentLogger,
-				clientConfig: {region, logger: silentLogger, requestHandler: new AwsHttpHandler(tlsOptions(caBundle)), ...(endpoints.sts ? {endpoint: endpoints.sts} : {})},
+				clientConfig: {region, logger: silentLogger, requestHandler: innerRequestHandler(context), ...(endpoints.sts ? {endpoint: endpoints.sts} : {})},
 			});
 		}
 		if (env['AWS_CONTAINER_CREDENTIALS_RELATIVE_URI'] || env['AWS_CONTAINER_CREDENTIALS_FULL_URI']) return fromContainerMetadata({timeout: 2000, maxRetries: 1});

@@ -3,11 +3,12 @@ import {caBundlePath, loadCaBundle} from './ca-bundle.js';
 import {createClients} from './clients.js';
 import type {CollectError, CollectOptions} from './collect.js';
 import {resolveCredentials, type CredentialsError, type ProfileRequest} from './credentials.js';
+import {notReadyLine} from './late-credentials.js';
 import {configuredEndpoints} from './endpoints.js';
 import type {Session, SessionRole} from './session.js';
 import type {IniSection, SharedFiles} from './shared-files.js';
 
-export type SessionSettings = {readonly attemptTimeoutMs: number; readonly maxAttempts: number};
+export type SessionSettings = {readonly attemptTimeoutMs: number; readonly maxAttempts: number; readonly deadlineMs: number};
 
 /** What choosing the profiles needs of a collection's options. */
 export type SessionOptions = Pick<CollectOptions, 'profile' | 'bucketProfile' | 'keyProfile' | 'region' | 'signal'>;
@@ -42,8 +43,12 @@ const regionFor = (options: SessionOptions, env: NodeJS.ProcessEnv, section: Ini
 const unlessAborted = <T>(promise: Promise<T>, signal: AbortSignal): Promise<T | undefined> =>
 	new Promise(resolve => {
 		if (signal.aborted) return resolve(undefined);
-		signal.addEventListener('abort', () => resolve(undefined), {once: true});
-		void promise.then(resolve);
+		const onAbort = (): void => resolve(undefined);
+		signal.addEventListener('abort', onAbort, {once: true});
+		void promise.then(value => {
+			signal.removeEventListener('abort', onAbort);
+			resolve(value);
+		});
 	});
 
 const errorRank: Readonly<Record<CredentialsError['kind'], number>> = {'unknown-profile': 0, 'sso-expired': 1, 'no-credentials': 2};
@@ -70,13 +75,18 @@ export const openSessions = async (
 		if (caBundle && !caBundle.ok) return err({kind: 'bad-input', message: caBundle.error});
 		prepared.push({plan, region, endpoints: endpoints.value, ...(caBundle ? {caBundle: caBundle.value} : {})});
 	}
-	const resolved = await unlessAborted(
-		Promise.all(prepared.map(({plan, region, endpoints, caBundle}) => resolveCredentials(plan.request, {env, files, region, endpoints, ...(caBundle ? {caBundle} : {})}))),
-		stop,
+	// `stop` also reaches into each resolution: it aborts the STS and SSO requests and kills a credential_process.
+	const pending = new Set(prepared.map(({plan}) => plan));
+	const resolving = prepared.map(({plan, region, endpoints, caBundle}) =>
+		resolveCredentials(plan.request, {env, files, region, endpoints, stop, attemptTimeoutMs: settings.attemptTimeoutMs, ...(caBundle ? {caBundle} : {})}).finally(() =>
+			pending.delete(plan),
+		),
 	);
+	const resolved = await unlessAborted(Promise.all(resolving), stop);
 	if (resolved === undefined) {
 		if (options.signal?.aborted) return err({kind: 'cancelled', message: 'collection cancelled'});
-		return err({kind: 'no-credentials', message: 'the credentials were not ready before the deadline (a slow credential_process or SSO portal?)'});
+		const late = plans.find(plan => pending.has(plan)) ?? plans[0]!;
+		return err({kind: 'no-credentials', message: notReadyLine(late.request, files, settings.deadlineMs)});
 	}
 	const failures = resolved.flatMap(result => (result.ok ? [] : [result.error])).sort((a, b) => errorRank[a.kind] - errorRank[b.kind]);
 	if (failures[0]) return err(failures[0]);

@@ -1,3 +1,4 @@
+import {createServer, type Server} from 'node:http';
 import net from 'node:net';
 import {writeFile} from 'node:fs/promises';
 import {join} from 'node:path';
@@ -174,5 +175,56 @@ describe('credentials and profiles', () => {
 		await writeFile(configPath, config(state.fake.url).replace('CREDENTIAL_SCRIPT', JSON.stringify(script)));
 		const result = await collectSnapshot({question, profile: 'vault', env: {...state.home.env, AWS_CONFIG_FILE: configPath}});
 		expect(result.ok && result.value.principal?.arn).toBe(`arn:aws:iam::${accounts.app}:user/dev-alice`);
+	});
+});
+
+/** A server that takes every request and never answers; how many connections the client has closed. */
+const silentServer = async (): Promise<{url: string; closed: () => number; server: Server}> => {
+	let closed = 0;
+	const server = createServer(request => request.socket.once('close', () => closed++));
+	await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+	return {url: `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`, closed: () => closed, server};
+};
+
+describe('credentials that do not come: the deadline and Ctrl+C end their requests', () => {
+	it('aborts the AssumeRole call of a role profile when STS never answers', async () => {
+		state.fake.addFault({service: 'sts', operation: 'AssumeRole', kind: 'hang'});
+		const result = await collect({profile: 'deployer', deadlineMs: 800});
+		expect(result.ok ? undefined : result.error).toEqual({
+			kind: 'no-credentials',
+			message: 'the credentials of profile deployer were not ready before the 0.8 s deadline: AWS STS did not answer — check the network connection and any proxy (HTTPS_PROXY), then try again',
+		});
+		const assumeRole = state.fake.calls.find(call => call.operation === 'AssumeRole');
+		await vi.waitFor(() => expect(assumeRole?.abandonedAt).toBeDefined(), {timeout: 3000});
+	});
+
+	it('gives each attempt of the STS call the same time as a read, and then says STS did not answer', async () => {
+		state.fake.addFault({service: 'sts', operation: 'AssumeRole', kind: 'hang'});
+		const started = Date.now();
+		const result = await collect({profile: 'deployer', callTimeoutMs: 300});
+		expect(result.ok ? undefined : result.error).toEqual({
+			kind: 'no-credentials',
+			message: 'could not get credentials for profile deployer: AWS STS or SSO did not answer in time — check the network connection and any proxy (HTTPS_PROXY), then try again',
+		});
+		expect(Date.now() - started).toBeLessThan(5000);
+		// Retried as a read is: three attempts, each given up.
+		expect(state.fake.calls.filter(call => call.operation === 'AssumeRole')).toHaveLength(3);
+	});
+
+	it("aborts the SSO portal's call when it never answers, and names the SSO login as the other fix", async () => {
+		await state.home.writeSsoToken('corp-sso', {...expired, expiresAt: new Date(Date.now() + 3_600_000).toISOString()});
+		const portal = await silentServer();
+		try {
+			const result = await collectSnapshot({question, profile: 'corp', env: {...state.home.env, AWS_ENDPOINT_URL_SSO: portal.url}, deadlineMs: 800});
+			expect(result.ok ? undefined : result.error).toEqual({
+				kind: 'no-credentials',
+				message:
+					'the credentials of profile corp were not ready before the 0.8 s deadline: the AWS SSO portal did not answer — check the network connection and any proxy (HTTPS_PROXY), then try again, or run aws sso login --profile corp',
+			});
+			await vi.waitFor(() => expect(portal.closed()).toBe(1), {timeout: 3000});
+		} finally {
+			portal.server.closeAllConnections();
+			portal.server.close();
+		}
 	});
 });

@@ -40,6 +40,8 @@ export type CallRecord = {
 	fault?: FaultKind;
 	/** The bytes of the body the client took before it finished or hung up (a flood's is what the client let in). */
 	bodyBytesSent?: number;
+	/** When the client gave up on a call that never answers (`hang`) and closed its connection. */
+	abandonedAt?: number;
 	/** Not a Get/List/Describe/Head read (AssumeRole by a role profile's credential provider is expected). */
 	readonly write: boolean;
 };
@@ -247,7 +249,10 @@ export const startFakeAws = async (scenario: FakeScenario, options: {latencyMs?:
 				}
 			}
 		}
-		if (reply.kind === 'hang') return;
+		if (reply.kind === 'hang') {
+			request.socket.once('close', () => (record.abandonedAt = Date.now()));
+			return;
+		}
 		if (reply.kind === 'flood') {
 			record.status = 200;
 			record.bodyBytesSent = await flood(response, reply.bytes);

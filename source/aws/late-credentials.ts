@@ -1,0 +1,31 @@
+import type {ProfileRequest} from './credentials.js';
+import {profileKind} from './profiles.js';
+import type {IniSection, SharedFiles} from './shared-files.js';
+
+/** What a profile's credentials wait on, and what to do when it does not answer: its (source profile's) credential_process, SSO, or STS. */
+const awaitedBy = (name: string, files: SharedFiles): {readonly what: string; readonly fix: string} => {
+	const network = 'check the network connection and any proxy (HTTPS_PROXY), then try again';
+	const seen = new Set<string>();
+	let current: string | undefined = name;
+	while (current !== undefined && !seen.has(current)) {
+		seen.add(current);
+		const section: IniSection = files.profiles[current] ?? {};
+		const kind = profileKind(section);
+		if (kind === 'process') {
+			const whose = current === name ? 'its credential_process' : `the credential_process of profile ${current}`;
+			return {what: `${whose} did not finish`, fix: 'run it on its own to see what it waits for (a login, a prompt)'};
+		}
+		if (kind === 'sso') return {what: 'the AWS SSO portal did not answer', fix: `${network}, or run aws sso login --profile ${current}`};
+		if (kind !== 'assume-role' || !section['source_profile'] || section['web_identity_token_file']) break;
+		current = section['source_profile'];
+	}
+	return {what: 'AWS STS did not answer', fix: network};
+};
+
+/** One line for credentials still not there at the deadline, naming the profile and what it waits on. */
+export const notReadyLine = (request: ProfileRequest, files: SharedFiles, deadlineMs: number): string => {
+	const seconds = `${Math.round(deadlineMs / 100) / 10} s`;
+	if (request.name === undefined) return `the default credentials were not ready before the ${seconds} deadline — check the network connection and any proxy (HTTPS_PROXY), or name a profile with --profile`;
+	const {what, fix} = awaitedBy(request.name, files);
+	return `the credentials of profile ${request.name} were not ready before the ${seconds} deadline: ${what} — ${fix}`;
+};
