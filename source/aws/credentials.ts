@@ -6,6 +6,7 @@ import {formatSize} from '../shared/format-size.js';
 import {err, ok, type Result} from '../shared/result.js';
 import {answerTooLargeName, answerTooLargeText, maxAnswerBytes} from './bounded-body.js';
 import {tlsOptions, type CaBundle} from './ca-bundle.js';
+import {runCredentialProcess} from './credential-process.js';
 import type {Endpoints} from './endpoints.js';
 import {AwsHttpHandler} from './http-handler.js';
 import {profileKind, sortProfileNames} from './profiles.js';
@@ -32,7 +33,7 @@ export type CredentialsContext = {
 	readonly region: string;
 	readonly endpoints: Endpoints;
 	readonly caBundle?: CaBundle;
-	/** The deadline or Ctrl+C: ends every request the resolution started. */
+	/** The deadline or Ctrl+C: ends every request and process the resolution started. */
 	readonly stop: AbortSignal;
 	/** One attempt of a credentials call (STS, SSO) may take this long, as one of a read. */
 	readonly attemptTimeoutMs: number;
@@ -144,6 +145,11 @@ const resolveNamedProfile = async (name: string, context: CredentialsContext): P
 	const section = files.profiles[name]!;
 	const ssoProblem = await checkSsoToken(name, files);
 	if (ssoProblem) return err(ssoProblem);
+	const command = section['credential_process'];
+	if (profileKind(section) === 'process' && command) {
+		const ran = await runCredentialProcess(command, section['aws_account_id'], context.stop);
+		return ran.ok ? ran : err({kind: 'no-credentials', message: `could not get credentials for profile ${name}: its credential_process ${ran.error}`});
+	}
 	// The STS client behind a role profile (and the SSO portal client) honour the same endpoint settings as ours.
 	const innerEndpoint = profileKind(section) === 'sso' ? endpoints.sso : endpoints.sts;
 	const provider = fromIni({
@@ -205,7 +211,10 @@ const resolveDefaultChain = async (context: CredentialsContext): Promise<Result<
 	}
 };
 
-/** Credentials for one profile, resolved once, by the SDK's own providers (we never read a secret ourselves). */
+/**
+ * Credentials for one profile, resolved once, by the SDK's own providers; a credential_process profile's
+ * process we run ourselves as the SDK would (credential-process.ts), so that the deadline and Ctrl+C can stop it.
+ */
 export const resolveCredentials = async (request: ProfileRequest, context: CredentialsContext): Promise<Result<Credentials, CredentialsError>> => {
 	if (request.name === undefined) return resolveDefaultChain(context);
 	if (!context.files.profiles[request.name]) {

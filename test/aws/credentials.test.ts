@@ -1,8 +1,9 @@
 import {createServer, type Server} from 'node:http';
 import net from 'node:net';
-import {writeFile} from 'node:fs/promises';
+import {readFile, writeFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import {afterEach, beforeEach, describe, expect, it, vi, type MockInstance} from 'vitest';
+import {credentialsOfOutput} from '../../source/aws/credential-process.js';
 import {collectSnapshot, type CollectOptions} from '../../source/aws/collect.js';
 import {useFakeAws} from '../support/fake-aws/harness.js';
 import {accounts, keys, sameAccountScenario} from '../support/fake-aws/scenarios.js';
@@ -178,6 +179,31 @@ describe('credentials and profiles', () => {
 	});
 });
 
+/** Whether a process still runs (signal 0 only asks). */
+const alive = (pid: number): boolean => {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch {
+		return false;
+	}
+};
+
+/** The vault profile with `source` as its credential_process (run by node); the path of the file it writes its PID to. */
+const vaultRunning = async (source: string): Promise<{env: NodeJS.ProcessEnv; pidFile: string}> => {
+	const pidFile = join(state.home.dir, `pid-${Math.random().toString(36).slice(2)}`);
+	const script = join(state.home.dir, `process-${Math.random().toString(36).slice(2)}.mjs`);
+	await writeFile(script, `import {writeFileSync} from 'node:fs';\nwriteFileSync(${JSON.stringify(pidFile)}, String(process.pid));\n${source}\n`);
+	const configPath = join(state.home.dir, `config-${Math.random().toString(36).slice(2)}`);
+	await writeFile(configPath, config(state.fake.url).replace('CREDENTIAL_SCRIPT', JSON.stringify(script)));
+	return {env: {...state.home.env, AWS_CONFIG_FILE: configPath}, pidFile};
+};
+
+const pidIn = async (file: string): Promise<number> => {
+	await vi.waitFor(() => readFile(file, 'utf8'), {timeout: 5000});
+	return Number(await readFile(file, 'utf8'));
+};
+
 /** A server that takes every request and never answers; how many connections the client has closed. */
 const silentServer = async (): Promise<{url: string; closed: () => number; server: Server}> => {
 	let closed = 0;
@@ -186,7 +212,35 @@ const silentServer = async (): Promise<{url: string; closed: () => number; serve
 	return {url: `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`, closed: () => closed, server};
 };
 
-describe('credentials that do not come: the deadline and Ctrl+C end their requests', () => {
+const sleepsForAMinute = 'setTimeout(() => {}, 60_000);';
+
+describe('credentials that do not come: the deadline and Ctrl+C end them, and nothing of them is left running', () => {
+	it('kills a credential_process still running at the deadline, and says so in one line naming the profile and the fix', async () => {
+		const {env, pidFile} = await vaultRunning(sleepsForAMinute);
+		const started = Date.now();
+		const result = await collectSnapshot({question, profile: 'vault', env, deadlineMs: 800});
+		expect(result).toEqual({
+			ok: false,
+			error: {
+				kind: 'no-credentials',
+				message: 'the credentials of profile vault were not ready before the 0.8 s deadline: its credential_process did not finish — run it on its own to see what it waits for (a login, a prompt)',
+			},
+		});
+		expect(Date.now() - started).toBeLessThan(3000);
+		const pid = await pidIn(pidFile);
+		await vi.waitFor(() => expect(alive(pid)).toBe(false), {timeout: 3000});
+	});
+
+	it('kills it at Ctrl+C too: the collection is cancelled at once', async () => {
+		const {env, pidFile} = await vaultRunning(sleepsForAMinute);
+		const controller = new AbortController();
+		const collecting = collectSnapshot({question, profile: 'vault', env, signal: controller.signal});
+		const pid = await pidIn(pidFile);
+		controller.abort();
+		expect(await collecting).toEqual({ok: false, error: {kind: 'cancelled', message: 'collection cancelled'}});
+		await vi.waitFor(() => expect(alive(pid)).toBe(false), {timeout: 3000});
+	});
+
 	it('aborts the AssumeRole call of a role profile when STS never answers', async () => {
 		state.fake.addFault({service: 'sts', operation: 'AssumeRole', kind: 'hang'});
 		const result = await collect({profile: 'deployer', deadlineMs: 800});
@@ -226,5 +280,54 @@ describe('credentials that do not come: the deadline and Ctrl+C end their reques
 			portal.server.closeAllConnections();
 			portal.server.close();
 		}
+	});
+});
+
+describe("a credential_process's answer", () => {
+	const now = new Date('2026-06-01T12:00:00Z');
+
+	/**
+	 * AWS SDK for Rust, aws_config::credential_process: "The Version must be set to 1. AccessKeyId and
+	 * SecretAccessKey are always required." The JavaScript SDK's fromProcess checks the same, and refuses an
+	 * Expiration already past.
+	 */
+	it('is taken as the SDK takes it: Version 1, both keys, an Expiration not past', () => {
+		const output = {Version: 1, AccessKeyId: 'ASIAEXAMPLE', SecretAccessKey: 'secret', SessionToken: 'token', Expiration: '2026-06-01T13:00:00Z'};
+		expect(credentialsOfOutput(JSON.stringify(output), undefined, now)).toEqual({
+			ok: true,
+			value: {accessKeyId: 'ASIAEXAMPLE', secretAccessKey: 'secret', sessionToken: 'token', expiration: new Date('2026-06-01T13:00:00Z')},
+		});
+		expect(credentialsOfOutput(JSON.stringify({...output, Version: 2}), undefined, now)).toEqual({ok: false, error: 'did not print "Version": 1'});
+		expect(credentialsOfOutput(JSON.stringify({Version: 1, AccessKeyId: 'ASIAEXAMPLE'}), undefined, now)).toEqual({ok: false, error: 'printed no AccessKeyId and SecretAccessKey'});
+		expect(credentialsOfOutput(JSON.stringify({...output, Expiration: '2026-06-01T11:00:00Z'}), undefined, now)).toEqual({
+			ok: false,
+			error: 'printed credentials that expired at 2026-06-01T11:00:00Z',
+		});
+		expect(credentialsOfOutput('Enter MFA code:', undefined, now)).toEqual({ok: false, error: 'did not print a JSON object'});
+	});
+
+	/**
+	 * AWS CLI User Guide, "Sourcing credentials with an external process": "Ensure that your custom credential tool
+	 * does not write any secret information to StdErr because the SDKs and AWS CLI can capture and log such
+	 * information": as they do, the first line of its standard error is in the message.
+	 */
+	it('run without a shell, as the AWS CLI runs it: a program it cannot start is named, with the fix', async () => {
+		const configPath = join(state.home.dir, 'config-with-tilde');
+		await writeFile(configPath, config(state.fake.url).replace('node CREDENTIAL_SCRIPT', '~/bin/vault-credentials --json'));
+		const result = await collectSnapshot({question, profile: 'vault', env: {...state.home.env, AWS_CONFIG_FILE: configPath}});
+		expect(result.ok ? undefined : result.error).toEqual({
+			kind: 'no-credentials',
+			message:
+				'could not get credentials for profile vault: its credential_process could not be started (ENOENT): ~/bin/vault-credentials — it is run as the AWS CLI runs it, without a shell: name the program by its full path, with no ~ or variables',
+		});
+	});
+
+	it('when it fails, names the profile, the exit code and the first line it wrote to standard error', async () => {
+		const {env} = await vaultRunning("process.stderr.write('vault is sealed\\nsecond line\\n'); process.exit(3);");
+		const result = await collectSnapshot({question, profile: 'vault', env});
+		expect(result.ok ? undefined : result.error).toEqual({
+			kind: 'no-credentials',
+			message: 'could not get credentials for profile vault: its credential_process failed (exit code 3): vault is sealed',
+		});
 	});
 });
