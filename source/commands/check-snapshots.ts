@@ -2,13 +2,14 @@ import {diagnose} from '../diagnosis/diagnose.js';
 import type {Decision, Diagnosis} from '../diagnosis/diagnosis.js';
 import {parseSnapshot} from '../snapshot/parse-snapshot.js';
 import type {Snapshot} from '../snapshot/snapshot.js';
+import {visibleLines} from '../report/sanitize.js';
 import {CliError, exitCodes} from './cli-error.js';
 import {readTextInput, writeTextOutput} from './io.js';
 
 /**
  * `check --snapshot A B C`: one report per file, in the order given. A file that cannot be read or parsed
- * gets its one line on stderr and the others still run; the exit code is the worst of them: 2 for any
- * bad input, else 1 for any denied, else 3 for any unknown, else 0.
+ * gets its one line on stderr (and, in JSON, its own element) and the others still run; the exit code is the
+ * worst of them: 2 for any bad input, else 1 for any denied, else 3 for any unknown, else 0.
  */
 
 export type SnapshotReportFormat = 'text' | 'json' | 'md';
@@ -40,12 +41,23 @@ const loadSnapshot = async (path: string): Promise<Snapshot> => {
 	return parsed.value;
 };
 
-type Checked = {readonly path: string; readonly diagnosis: Diagnosis};
+type Checked = {readonly path: string; readonly diagnosis: Diagnosis} | {readonly path: string; readonly error: string};
+
+const isDiagnosed = (entry: Checked): entry is Extract<Checked, {diagnosis: Diagnosis}> => 'diagnosis' in entry;
+
+/** A JSON array element per file given, named by its `file`: a bad file's holds its error, so the indexes match the arguments. */
+const jsonArray = (checked: readonly Checked[], options: SnapshotsOptions): string => {
+	const elements = checked.map(entry =>
+		isDiagnosed(entry) ? {file: entry.path, ...(JSON.parse(options.render(entry.diagnosis, 'json')) as Record<string, unknown>)} : {file: entry.path, error: entry.error},
+	);
+	// Parsing each report undid its escapes: the array is made visible again, as one report is.
+	return `${visibleLines(JSON.stringify(elements, null, 2))}\n`;
+};
 
 /** Reports one after another (a line naming each file in text; each Markdown report has its own heading), or a JSON array. */
 const joinReports = (checked: readonly Checked[], options: SnapshotsOptions): string => {
-	if (options.format === 'json') return `${JSON.stringify(checked.map(({diagnosis}) => JSON.parse(options.render(diagnosis, 'json')) as unknown), null, 2)}\n`;
-	const reports = checked.map(({path, diagnosis}) => {
+	if (options.format === 'json') return jsonArray(checked, options);
+	const reports = checked.filter(isDiagnosed).map(({path, diagnosis}) => {
 		const report = options.render(diagnosis, options.format);
 		const body = report.endsWith('\n') ? report : `${report}\n`;
 		return options.format === 'md' ? body : `== ${path}\n${body}`;
@@ -55,7 +67,6 @@ const joinReports = (checked: readonly Checked[], options: SnapshotsOptions): st
 
 export const checkSnapshots = async (paths: readonly string[], options: SnapshotsOptions): Promise<number> => {
 	const checked: Checked[] = [];
-	let badInputs = 0;
 	for (const path of paths) {
 		let snapshot: Snapshot;
 		try {
@@ -63,7 +74,7 @@ export const checkSnapshots = async (paths: readonly string[], options: Snapshot
 			if (options.assume) snapshot = options.assume(snapshot);
 		} catch (error) {
 			if (!(error instanceof CliError)) throw error;
-			badInputs++;
+			checked.push({path, error: error.message});
 			options.warn(`s3-kms-doctor: ${error.message}`);
 			continue;
 		}
@@ -77,13 +88,14 @@ export const checkSnapshots = async (paths: readonly string[], options: Snapshot
 		}
 		checked.push({path, diagnosis: diagnose(snapshot, diagnoseOptions)});
 	}
-	if (checked.length > 0) {
+	const diagnosed = checked.filter(isDiagnosed);
+	if (diagnosed.length > 0 || options.format === 'json') {
 		const text = joinReports(checked, options);
 		if (options.out) await writeTextOutput(options.out, text, 'the reports to');
 		else process.stdout.write(text);
 	}
 	return combinedExitCode(
-		checked.map(({diagnosis}) => diagnosis.verdict),
-		badInputs,
+		diagnosed.map(({diagnosis}) => diagnosis.verdict),
+		checked.length - diagnosed.length,
 	);
 };

@@ -1,6 +1,7 @@
 import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
+import {Ajv2020} from 'ajv/dist/2020.js';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {combinedExitCode} from '../../source/commands/check-snapshots.js';
 import {runBuiltCli} from './run-built-cli.js';
@@ -12,6 +13,10 @@ const denied = 'examples/disabled-key.json';
 const multipart = 'examples/large-upload-multipart-missing-decrypt.json';
 let folder = '';
 let unknown = '';
+
+/** docs/diagnoses.schema.json: the array several files print, each element a diagnosis or a bad file. */
+const schemaOf = (name: string): Record<string, unknown> => JSON.parse(readFileSync(new URL(`../../docs/${name}`, import.meta.url), 'utf8')) as Record<string, unknown>;
+const validateList = new Ajv2020({strict: true, allowUnionTypes: true}).addSchema(schemaOf('diagnosis.schema.json'), 'diagnosis.schema.json').compile(schemaOf('diagnoses.schema.json'));
 
 beforeAll(() => {
 	folder = mkdtempSync(join(tmpdir(), 's3-kms-doctor-snapshots-'));
@@ -38,6 +43,22 @@ describe('check --snapshot with several files', () => {
 		const reports = JSON.parse(run.stdout) as Array<{verdict: string; question: {bucket: string}}>;
 		expect(reports.map(report => report.verdict)).toEqual(['allowed', 'denied']);
 		expect(reports.map(report => report.question.bucket)).toEqual(['example-ingest', 'example-reports']);
+	});
+
+	it('names each JSON report\'s file, and gives a bad file its own element, so the indexes match the arguments', async () => {
+		const broken = join(folder, 'broken-for-json.json');
+		writeFileSync(broken, '{"format": ');
+		const missing = join(folder, 'missing.json');
+		const run = await runBuiltCli(['check', '--snapshot', allowed, missing, broken, multipart, '--format', 'json']);
+		const reports = JSON.parse(run.stdout) as Array<{file: string; verdict?: string; error?: string}>;
+		expect(reports.map(report => report.file)).toEqual([allowed, missing, broken, multipart]);
+		expect(reports.map(report => report.verdict)).toEqual(['allowed', undefined, undefined, 'denied']);
+		expect(reports[1]!.error).toMatch(/^cannot read snapshot .*missing\.json: no such file$/);
+		expect(reports[2]!.error).toMatch(/broken-for-json\.json/);
+		// The same words as the line each bad file gets on standard error.
+		expect(run.stderr.trim().split('\n')).toEqual([`s3-kms-doctor: ${reports[1]!.error}`, `s3-kms-doctor: ${reports[2]!.error}`]);
+		expect(validateList(reports), JSON.stringify(validateList.errors)).toBe(true);
+		expect(run.exitCode).toBe(2);
 	});
 
 	it('writes every Markdown report to --out, one after another', async () => {
