@@ -61,6 +61,18 @@ describe('check --snapshot with several files', () => {
 		expect(run.exitCode).toBe(2);
 	});
 
+	it('keeps a customer\'s bidi and control characters escaped in the JSON array, as one file\'s report does', async () => {
+		const snapshot = JSON.parse(readFileSync(multipart, 'utf8')) as {key: {policy: {Statement: Array<{Sid?: string}>}}};
+		snapshot.key.policy.Statement[1]!.Sid = 'Use\u202eyek\u001b]52;c;x\u0007';
+		const hostile = join(folder, 'hostile-sid.json');
+		writeFileSync(hostile, JSON.stringify(snapshot));
+		const run = await runBuiltCli(['check', '--snapshot', hostile, allowed, '--format', 'json']);
+		for (const raw of ['\u202e', '\u001b', '\u0007']) expect(run.stdout).not.toContain(raw);
+		expect(run.stdout).toContain(String.raw`Use\u202eyek\u001b]52;c;x\u0007`);
+		const [report] = JSON.parse(run.stdout) as Array<{requirements: Array<{decidedBy: string | null}>}>;
+		expect(report!.requirements.map(row => row.decidedBy)).toContain('key policy, Sid "Use\u202eyek\u001b]52;c;x\u0007"');
+	});
+
 	it('writes every Markdown report to --out, one after another', async () => {
 		const out = join(folder, 'reports.md');
 		const run = await runBuiltCli(['check', '--snapshot', allowed, denied, '--format', 'md', '--out', out]);
