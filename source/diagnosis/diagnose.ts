@@ -10,6 +10,7 @@ import {findingsOf} from './findings.js';
 import {fixesFor} from './fixes/index.js';
 import {guardrailFindings} from './guardrail-findings.js';
 import {neededOnlyAcrossWhy} from './requirements.js';
+import {withRemedyWorded} from './remedy-fixes.js';
 import {unfixableFindings} from './unfixable.js';
 import {unknownActionFindings} from './unknown-actions.js';
 import type {UnknownKey} from './unknown-key.js';
@@ -60,11 +61,12 @@ export const diagnose = (given: Snapshot, options: DiagnoseOptions = {}): Diagno
 	}
 	const fixes = fixesFor(snapshot, analysis, options.catalogue);
 	findings.push(...unfixableFindings(snapshot, analysis.requirements, fixes, findings));
+	const worded = findings.map(finding => withRemedyWorded(finding, findings, fixes));
 	// Condition keys are case-insensitive: a policy may write kms:resourcealiases.
 	const settles = new Map(analysis.actions.flatMap(action => Object.entries(action.spec.settles ?? {}).map(([key, read]) => [key.toLowerCase(), read] as const)));
 	const unknownKeys = analysis.actions.flatMap(action => (action.spec.unknownKey ? [action.spec.unknownKey] : []));
 	const onlyIf = new Map(analysis.actions.flatMap(action => (action.spec.onlyIf ? [[action.spec.id, action.spec.onlyIf] as const] : [])));
-	const verdict = verdictOf(actions, findings, onlyIf);
+	const verdict = verdictOf(actions, worded, onlyIf);
 	const noted = unknownsOf(unknownKeys, analysis.requirements, analysis.actions.flatMap(action => action.evaluation.unknownContextKeys), settles);
 	// Where the readings in and across accounts disagree, what decides is whose account the bucket or key is in: said first.
 	const undecidedByAccount = analysis.actions.some(action => action.evaluation.readings !== undefined);
@@ -75,11 +77,11 @@ export const diagnose = (given: Snapshot, options: DiagnoseOptions = {}): Diagno
 			: noted;
 	return {
 		verdict,
-		summary: summaryOf(snapshot, verdict, actions, analysis.requirements, findings, unknowns.map(note => note.what), onlyIf),
+		summary: summaryOf(snapshot, verdict, actions, analysis.requirements, worded, unknowns.map(note => note.what), onlyIf),
 		question: {...analysis.facts.question, bucketKeyMatters: analysis.actions.some(action => action.evaluation.unknownContextKeys.some(key => key.toLowerCase() === 'kms:encryptioncontext:aws:s3:arn'))},
 		actions,
 		requirements: analysis.requirements,
-		findings,
+		findings: worded,
 		fixes,
 		unknowns,
 		assumptions: [

@@ -83,6 +83,8 @@ export type Finding = {
 	readonly message: string;
 	/** A CLI command or next step that resolves it, when there is one. */
 	readonly remedy?: string;
+	/** Until diagnose() words the remedy: the action id whose fixes it calls for (see remedy-fixes.ts). Not in the JSON contract. */
+	readonly remedyFixes?: string;
 };
 
 /**

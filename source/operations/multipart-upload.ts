@@ -119,7 +119,13 @@ export const inPartsRequiresDecrypt =
 		// The tool's threshold alone decides: S3 sets no minimum size for the last (here: only) part.
 		const inParts = words.inParts(request, formatSize(request.multipartThresholdBytes));
 		return decrypt === 'denied'
-			? {id: 'multipart-requires-decrypt', severity: 'warning', message: `${inParts}, and ${words.needs}. ${words.symptom}`, remedy: 'Grant kms:Decrypt on the key (see the fixes below).'}
+			? {
+					id: 'multipart-requires-decrypt',
+					severity: 'warning',
+					message: `${inParts}, and ${words.needs}. ${words.symptom}`,
+					remedy: 'Grant kms:Decrypt on the key',
+					remedyFixes: actionId('kms:Decrypt', 'destination'),
+				}
 			: {
 					id: 'multipart-decrypt-unknown',
 					severity: 'info',

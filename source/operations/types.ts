@@ -160,6 +160,8 @@ export type OperationFinding = {
 	readonly severity: 'error' | 'warning' | 'info';
 	readonly message: string;
 	readonly remedy?: string;
+	/** The action id whose fixes the remedy calls for: only the diagnosis knows whether one is offered, and says so. */
+	readonly remedyFixes?: string;
 };
 
 export type OperationModule<Name extends Operation = Operation> = {

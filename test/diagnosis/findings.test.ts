@@ -193,6 +193,24 @@ describe('multipart-requires-decrypt', () => {
 		expect(findingIds(diagnosis)).not.toContain('multipart-requires-decrypt');
 	});
 
+	it('points its remedy to the fixes only where a fix grants kms:Decrypt', () => {
+		const withFix = diagnose(onlyGenerate(100 * MiB));
+		expect(withFix.fixes.some(fix => fix.resolves.some(id => id.startsWith(`${decrypt}#`)))).toBe(true);
+		expect(findingOf(withFix, 'multipart-requires-decrypt').remedy).toBe('Grant kms:Decrypt on the key (see the fixes below).');
+	});
+
+	it('promises no fix when a permissions boundary denies kms:Decrypt and no fix is offered', () => {
+		const boundary = named('Boundary', policy(allow(['s3:PutObject', 'kms:GenerateDataKey'], '*'), deny('kms:Decrypt', '*', {Sid: 'NoDecrypt'})), `arn:aws:iam::${account}:policy/Boundary`);
+		const diagnosis = diagnose(buildSnapshot({question: {sizeBytes: 100 * MiB}, principal: {permissionsBoundary: boundary}}));
+		expect(decisions(diagnosis)).toMatchObject({[gdk]: 'allowed', [decrypt]: 'denied'});
+		expect(diagnosis.fixes).toEqual([]);
+		const remedy = findingOf(diagnosis, 'multipart-requires-decrypt').remedy ?? '';
+		expect(remedy).not.toMatch(/fix(es)? below/);
+		expect(remedy).toMatch(/no fix is offered for it/i);
+		// The finding it points to is there, and names the Deny.
+		expect(findingOf(diagnosis, 'blocked-by-permissions-boundary').message).toContain('kms:Decrypt');
+	});
+
 	it('is silent when GenerateDataKey is denied too: then nothing uploads', () => {
 		const diagnosis = diagnose(buildSnapshot({question: {sizeBytes: 100 * MiB}, key: {policy: policy()}}));
 		expect(diagnosis.verdict).toBe('denied');
