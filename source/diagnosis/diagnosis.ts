@@ -112,8 +112,10 @@ export type Fix = {
 	readonly policyName?: string;
 	/** The requirement ids (`actionId` + place) the fix turns into ✔. */
 	readonly resolves: readonly string[];
-	/** The statement added or rewritten; `null` when the fix writes no policy statement (a request, a grant). */
+	/** The statement added or rewritten (the first of `statements`); `null` when the fix writes no policy statement (a request, a grant). */
 	readonly statement: PolicyJson | null;
+	/** Every statement the fix adds or rewrites (two Denies of one policy narrowed), `statement` first; `[]` when it writes none. */
+	readonly statements: readonly PolicyJson[];
 	/** The whole policy with the change; `null` when the fix writes no policy. */
 	readonly policy: PolicyJson | null;
 	/** The ready-to-paste command: the AWS CLI call that writes the policy or grant, or the changed request. */

@@ -137,8 +137,17 @@ const introWords: Readonly<Record<Fix['kind'], string>> = {
 	'narrow-deny': 'The denying statement, narrowed so it no longer denies this request:',
 };
 
-/** The line above a fix's statement. */
-export const statementIntro = (kind: Fix['kind']): string => introWords[kind];
+const pluralIntroWords: Readonly<Record<Fix['kind'], string>> = {
+	'change-request': '',
+	'correct-condition': 'The statements, their conditions corrected to fit what AWS sends:',
+	'correct-action': 'The statements, their actions corrected:',
+	'add-allow': 'The statements to add:',
+	// A Deny narrowed may come with an Allow it uncovered in the same policy: the words fit both.
+	'narrow-deny': 'The statements it changes, each Deny narrowed so it no longer denies this request:',
+};
+
+/** The line above a fix's statements. */
+export const statementIntro = (fix: Pick<Fix, 'kind' | 'statements'>): string => (fix.statements.length > 1 ? pluralIntroWords : introWords)[fix.kind];
 
 const roleWords: Readonly<Record<AppliesIn['role'], string>> = {
 	requester: 'whoever sends the request',

@@ -75,6 +75,7 @@ const fixJson = (fix: Fix): Json => ({
 	policyName: fix.policyName ?? null,
 	// Policy documents are printed as the diagnosis holds them: their own key order is the user's.
 	statement: fix.statement as Json,
+	statements: fix.statements as Json,
 	policy: fix.policy as Json,
 	command: fix.command,
 	summary: fix.summary,

@@ -141,7 +141,9 @@ const fixLines = (context: Context, fix: Fix, index: number): string[] => {
 		...(fix.weakens ? warning('! gives up:', fix.weakens) : []),
 		...(fix.remains ? warning('! remains:', fix.remains) : []),
 		...(fix.target === null ? [] : labelled(context, indent, 'target', `${fix.target}${fix.policyName ? ` (policy name ${fix.policyName})` : ''}`)),
-		...(fix.statement === null ? [] : [...wrap(statementIntro(fix.kind), context.width, indent).map(line => context.paint.dim(line)), ...block(`${indent}  `, JSON.stringify(fix.statement, null, 2))]),
+		...(fix.statements.length === 0
+			? []
+			: [...wrap(statementIntro(fix), context.width, indent).map(line => context.paint.dim(line)), ...fix.statements.flatMap(statement => block(`${indent}  `, JSON.stringify(statement, null, 2)))]),
 		...(fix.policy === null ? [] : [`${indent}${context.paint.dim(`The whole ${fixPolicyNoun(fix)} with it:`)}`, ...block(`${indent}  `, JSON.stringify(fix.policy, null, 2))]),
 		`${indent}${context.paint.dim(fix.kind === 'change-request' ? 'Send it as:' : 'Apply it:')}`,
 		...block(`${indent}  `, fix.command),

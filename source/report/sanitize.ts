@@ -93,7 +93,7 @@ export const visibleDeep = <T>(value: T, asJson: ReadonlySet<string> = new Set()
 };
 
 /** Fields of a Diagnosis shown as JSON (policy statements) or never shown (the engine's full evaluation). */
-const diagnosisJsonFields = new Set(['statement', 'policy', 'evaluation']);
+const diagnosisJsonFields = new Set(['statement', 'statements', 'policy', 'evaluation']);
 
 /** A diagnosis whose every customer-written string is visible; statements and policies stay exact for `visibleJson`. */
 export const visibleDiagnosis = <T>(diagnosis: T): T => visibleDeep(diagnosis, diagnosisJsonFields);

@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {diagnose} from '../../source/diagnosis/diagnose.js';
 import type {Fix} from '../../source/diagnosis/diagnosis.js';
+import {renderText} from '../../source/report/render-text.js';
 import {
 	account,
 	allow,
@@ -57,6 +58,29 @@ describe('a fix that gives protection up', () => {
 		expect(both, narrowed.map(fix => fix.summary).join('\n')).toBeDefined();
 		expect(both!.weakens).toMatch(/organization/);
 		expect(both!.weakens).toMatch(/10\.0\.0\.0\/8|network|address/);
+	});
+
+	it('shows every statement it changes when it narrows two Denies in one policy, each as the policy it writes holds it', () => {
+		const bucketPolicy = policy(
+			allow('s3:GetObject', `${bucketArn}/*`, {Principal: {AWS: userArn}}),
+			deny('s3:GetObject', `${bucketArn}/*`, {Sid: 'OrgOnly', Principal: '*', Condition: {StringNotEquals: {'aws:PrincipalOrgID': 'o-zzzzzzzzzz'}}}),
+			deny('s3:*', `${bucketArn}/*`, {Sid: 'OfficeOnly', Principal: '*', Condition: {NotIpAddress: {'aws:SourceIp': '10.0.0.0/8'}}}),
+		);
+		const diagnosis = diagnose(
+			sameAccountDownload({principal: {organizationId: 'o-a1b2c3d4e5'}, bucket: {policy: bucketPolicy}, requestContext: {'aws:SourceIp': '203.0.113.7'}}),
+		);
+		const both = diagnosis.fixes.find(fix => fix.kind === 'narrow-deny' && /OrgOnly/.test(fix.summary) && /OfficeOnly/.test(fix.summary))!;
+		expect(both.statements.map(statement => statement['Sid'])).toEqual(['OrgOnly', 'OfficeOnly']);
+		expect(both.statement).toEqual(both.statements[0]);
+		const written = (both.policy!['Statement'] as unknown[]).map(statement => JSON.stringify(statement));
+		for (const statement of both.statements) {
+			expect(statement).toMatchObject({Effect: 'Deny', Condition: {ArnNotEquals: {'aws:PrincipalArn': userArn}}});
+			expect(written).toContain(JSON.stringify(statement));
+		}
+		const text = renderText(diagnosis, {color: false, width: 200});
+		const fixText = text.slice(text.indexOf('\nFixes\n'));
+		expect(fixText).toContain('The statements it changes, each Deny narrowed so it no longer denies this request:');
+		expect(fixText).toMatch(/"Sid": "OrgOnly"[\s\S]*"Sid": "OfficeOnly"[\s\S]*The whole bucket policy with it/);
 	});
 });
 

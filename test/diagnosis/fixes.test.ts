@@ -185,6 +185,7 @@ describe('the least-privilege check itself', () => {
 		policyName: 'p',
 		resolves: ['x#identity-policy'],
 		statement: {Effect: 'Allow', Action: ['kms:Decrypt'], Resource: keyArn},
+		statements: [{Effect: 'Allow', Action: ['kms:Decrypt'], Resource: keyArn}],
 		policy: {},
 		command: '',
 		summary: '',

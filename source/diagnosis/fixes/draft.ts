@@ -49,6 +49,8 @@ export type Rewritable = {
 export type Change = {
 	readonly kind: Fix['kind'];
 	readonly statement: JsonObject | null;
+	/** Where it changes more than `statement` (typos corrected in two statements): every one, `statement` first. */
+	readonly statements?: readonly JsonObject[];
 	/** The whole new document. */
 	readonly policy: PolicyJson;
 	readonly resolves: readonly Requirement[];
@@ -93,6 +95,7 @@ export const draftOf = (into: Rewritable, change: Change): Draft => ({
 	...(into.policyName === undefined ? {} : {policyName: into.policyName}),
 	resolves: change.resolves.map(requirementId),
 	statement: change.statement,
+	statements: change.statements ?? (change.statement === null ? [] : [change.statement]),
 	policy: change.policy,
 	command: into.command(change.policy),
 	summary: change.summary,

@@ -7,6 +7,9 @@ import {fixPlaces} from './places/index.js';
 /** The order of loss of protection: a merged fix is of its most costly kind, the one a reviewer must weigh. */
 const cost: Readonly<Record<Draft['kind'], number>> = {'change-request': 0, 'correct-condition': 1, 'correct-action': 1, 'add-allow': 2, 'narrow-deny': 3};
 
+const distinctStatements = (statements: readonly Draft['statements'][number][]): Draft['statements'] =>
+	statements.filter((statement, index) => statements.findIndex(other => JSON.stringify(other) === JSON.stringify(statement)) === index);
+
 /** Two changes to one policy are one fix; the later draft was computed on top of the earlier one, so its policy holds both. */
 const mergeInto = (earlier: Draft, later: Draft): Draft => {
 	const leading = cost[later.kind] > cost[earlier.kind] ? later : earlier;
@@ -14,6 +17,8 @@ const mergeInto = (earlier: Draft, later: Draft): Draft => {
 		...later,
 		kind: leading.kind,
 		statement: leading.statement,
+		// Each statement changed is shown, the leading one first: a fix that narrows two Denies shows both.
+		statements: distinctStatements([...leading.statements, ...earlier.statements, ...later.statements]),
 		// Each protection given up is said: a fix that narrows two Denies names both.
 		weakens: earlier.weakens && later.weakens && earlier.weakens !== later.weakens ? `${earlier.weakens} Also: ${later.weakens}` : (earlier.weakens ?? later.weakens),
 		resolves: [...new Set([...earlier.resolves, ...later.resolves])],

@@ -22,8 +22,9 @@ export const fixTabLabels: Readonly<Record<FixTab, string>> = {statement: 'State
 export const fixText = (fix: Fix, tab: FixTab): string => {
 	switch (tab) {
 		// A fix that writes no policy (a changed request, a grant) copies its command on every tab.
+		// Several statements changed (two Denies narrowed) copy as one JSON list of them.
 		case 'statement':
-			return fix.statement === null ? visible(fix.command) : visibleJson(fix.statement);
+			return fix.statements.length === 0 ? visible(fix.command) : visibleJson(fix.statements.length === 1 ? fix.statements[0] : fix.statements);
 		case 'policy':
 			return fix.policy === null ? visible(fix.command) : visibleJson(fix.policy);
 		case 'command':
@@ -108,8 +109,8 @@ export const fixLines = (fix: Fix, tab: FixTab, width: number, writtenFile?: str
 		},
 		{text: ''},
 	];
-	const document = tab === 'statement' ? fix.statement : tab === 'policy' ? fix.policy : null;
-	if (document) lines.push(...jsonBlock(document, width, false));
+	const documents = tab === 'statement' ? fix.statements : tab === 'policy' && fix.policy ? [fix.policy] : [];
+	if (documents.length > 0) lines.push(...documents.flatMap((document, index) => [...(index > 0 ? [{text: ''}] : []), ...jsonBlock(document, width, false)]));
 	else lines.push(...commandLines(fix, width, writtenFile));
 	return lines;
 };

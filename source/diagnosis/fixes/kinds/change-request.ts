@@ -78,6 +78,7 @@ export const changeRequest = (context: FixContext): Draft[] => {
 				target: null,
 				resolves: resolves.length > 0 ? resolves : denials.rows.map(requirementId),
 				statement: null,
+				statements: [],
 				policy: null,
 				command: changedUploadCommand(snapshot.question, keyArn),
 				summary: why(reason, keyArn),

@@ -7,7 +7,7 @@ import {specOf} from '../context.js';
 import {draftOf, type Draft, type FixContext, type FixPlace} from '../draft.js';
 import {correctActions, type ActionCorrection} from '../known-actions.js';
 import {statementsOf} from '../policy-document.js';
-import {isObject} from '../../../shared/json.js';
+import {isObject, type JsonObject} from '../../../shared/json.js';
 
 /**
  * An action AWS does not know (`s3:GetObjct`) in a policy a fix can write, corrected in the statement the
@@ -46,12 +46,14 @@ export const correctAction = (context: FixContext, places: readonly FixPlace[]):
 		const after = analyse(into.write(snapshot, policy));
 		const resolves = after.requirements.filter(candidate => failing.has(requirementId(candidate)) && (candidate.status === 'ok' || candidate.status === 'not-needed'));
 		if (resolves.length === 0) return [];
-		const before = statementsOf(into.document);
-		const changed = statementsOf(policy).find((statement, index) => JSON.stringify(statement) !== JSON.stringify(before[index]));
+		// A statement left with no known action is dropped: what changed is what the old policy does not hold.
+		const before = new Set(statementsOf(into.document).map(statement => JSON.stringify(statement)));
+		const changed = statementsOf(policy).filter((statement): statement is JsonObject => isObject(statement) && !before.has(JSON.stringify(statement)));
 		return [
 			draftOf(into, {
 				kind: 'correct-action',
-				statement: isObject(changed) ? changed : null,
+				statement: changed[0] ?? null,
+				statements: changed,
 				policy,
 				resolves,
 				summary: `Correct the action AWS does not know in the ${ref.place === 'identity-policy' ? `IAM policy ${into.policyName ?? ''}`.trim() : placeWords[ref.place]}, in the statement it was written in: ${words(corrections)}.`,
