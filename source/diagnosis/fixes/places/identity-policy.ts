@@ -4,8 +4,10 @@ import type {Snapshot} from '../../../snapshot/snapshot.js';
 import {isAwsManagedPolicyArn} from '../../../names/index.js';
 import {appliesIn} from '../applies-in.js';
 import {newManagedPolicyVersionCommand, putIdentityPolicyCommand} from '../commands.js';
+import type {Statement} from '../../../engine/policy.js';
 import {distinct, groupBy, specOf, viaS3Condition} from '../context.js';
 import type {FixContext, FixPlace, Grant, IamEntity, Rewritable} from '../draft.js';
+import {encryptionContextScope, preferHolding, scopeWords, withScope, type EncryptionContextScope} from '../kept-scope.js';
 import {addIdentityPolicy, writePolicy} from '../snapshot-patch.js';
 
 /**
@@ -33,13 +35,20 @@ const newInlinePolicy = (entity: IamEntity, index: number, policyName: string): 
 	write: (snapshot, policy) => addIdentityPolicy(snapshot, {name: policyName, document: policy}),
 });
 
+/** The encryption-context scope the caller's own identity policies give their use of this key, where one does. */
+const callerScope = (snapshot: Snapshot, keyArn: string, contexts: Parameters<typeof encryptionContextScope>[2]): EncryptionContextScope | undefined => {
+	const onKey = (statement: Statement): boolean => (statement.resource ?? []).some(resource => resource === keyArn || resource === '*');
+	return preferHolding((snapshot.principal?.identityPolicies ?? []).map(named => encryptionContextScope(named.document, onKey, contexts, `IAM policy "${named.name}", `)));
+};
+
 const grantsFor = ({snapshot, analysis, caller}: FixContext, missing: readonly Requirement[]): Grant[] => {
 	if (!caller) return [];
 	const taken = new Set<string>();
 	const existing = snapshot.principal?.identityPolicies?.length ?? 0;
 	return [...groupBy(missing, requirement => requirement.resource).entries()].map(([resource, requirements], position) => {
 		const spec = specOf(analysis, requirements[0]!);
-		const condition = spec.service === 'kms' ? viaS3Condition(spec) : undefined;
+		const scope = spec.service === 'kms' ? callerScope(snapshot, resource, requirements.map(requirement => specOf(analysis, requirement).context)) : undefined;
+		const condition = spec.service === 'kms' ? withScope(viaS3Condition(spec), scope) : undefined;
 		const actions = distinct(requirements.map(requirement => requirement.action));
 		const statement = {
 			Sid: spec.service === 'kms' ? 'AllowKmsKeyUseThroughS3' : 'AllowS3ObjectAccess',
@@ -54,7 +63,7 @@ const grantsFor = ({snapshot, analysis, caller}: FixContext, missing: readonly R
 			into: newInlinePolicy(caller, existing + position, policyName),
 			statement,
 			requirements,
-			summary: `Add an inline policy ${policyName} to ${caller.kind} ${caller.name} allowing ${actions.join(', ')} on ${resource}.`,
+			summary: `Add an inline policy ${policyName} to ${caller.kind} ${caller.name} allowing ${actions.join(', ')} on ${resource}.${scopeWords(scope, `${caller.kind} ${caller.name}'s`)}`,
 		};
 	});
 };

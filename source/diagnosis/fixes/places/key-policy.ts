@@ -4,8 +4,10 @@ import type {Side} from '../../required-actions.js';
 import type {PolicyJson, Snapshot} from '../../../snapshot/snapshot.js';
 import {appliesIn} from '../applies-in.js';
 import {putKeyPolicyCommand} from '../commands.js';
+import type {Statement} from '../../../engine/policy.js';
 import {distinct, groupBy, specOf, viaS3Condition} from '../context.js';
 import type {FixContext, FixPlace, Grant, Rewritable} from '../draft.js';
+import {encryptionContextScope, scopeWords, withScope} from '../kept-scope.js';
 import {sidPart, uniqueSid} from '../policy-document.js';
 import {writePolicy} from '../snapshot-patch.js';
 
@@ -38,8 +40,11 @@ const grantsFor = ({snapshot, analysis, caller}: FixContext, missing: readonly R
 		const current = keyInfo?.policy;
 		// An AWS managed key's policy cannot be changed: there is nothing to propose there.
 		if (!current || keyInfo?.keyManager === 'AWS') return [];
-		const condition = viaS3Condition(spec);
 		const actions = distinct(requirements.map(requirement => requirement.action));
+		// The owner's scope for this caller in the statement that nearly matches: kept where the request still fits it.
+		const namesCaller = (statement: Statement): boolean => statement.principal?.kind === 'set' && statement.principal.aws.includes(caller.arn);
+		const scope = encryptionContextScope(current, namesCaller, requirements.map(requirement => specOf(analysis, requirement).context));
+		const condition = withScope(viaS3Condition(spec), scope);
 		const statement = {
 			Sid: uniqueSid(current, `Allow${sidPart(caller.name)}UseOfKeyThroughS3`),
 			Effect: 'Allow',
@@ -52,7 +57,7 @@ const grantsFor = ({snapshot, analysis, caller}: FixContext, missing: readonly R
 			into: policyOfKey(snapshot, keyArn, spec.side, current),
 			statement,
 			requirements,
-			summary: `Add a statement to the key policy of ${keyArn} allowing ${caller.kind} ${caller.name} ${actions.join(', ')} through S3.`,
+			summary: `Add a statement to the key policy of ${keyArn} allowing ${caller.kind} ${caller.name} ${actions.join(', ')} through S3.${scopeWords(scope, `${caller.kind} ${caller.name}'s`)}`,
 		}];
 	});
 };
