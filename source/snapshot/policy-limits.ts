@@ -26,6 +26,13 @@ export const policyLimits: Readonly<Record<PolicyKind, Limit>> = {
 	RCP: {max: 5_120, unit: 'characters', source: 'Organizations quotas'},
 };
 
+/**
+ * IAM quotas: "You can add as many inline policies as you want to an IAM user, role, or group. But the total
+ * aggregate policy size (the sum size of all inline policies) per entity cannot exceed the following quotas"; "IAM
+ * does not count white space when calculating the size of a policy against these quotas."
+ */
+export const inlinePoliciesQuota: Readonly<Record<'user' | 'role' | 'group', number>> = {user: 2_048, role: 10_240, group: 5_120};
+
 /** The policy's size as AWS counts it for its kind. */
 export const policySize = (document: unknown, kind: PolicyKind): number => {
 	const compact = JSON.stringify(document) ?? '';

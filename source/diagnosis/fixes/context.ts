@@ -10,7 +10,8 @@ import type {FixContext, IamEntity} from './draft.js';
 
 /** What the place and kind modules share: the caller's IAM entity, the spec behind a row, grouping. */
 
-const entityOf = (snapshot: Snapshot): IamEntity | undefined => {
+/** The IAM user or role behind the snapshot's principal (a session's role), whose policies a fix writes. */
+export const iamEntityOf = (snapshot: Snapshot): IamEntity | undefined => {
 	const principal = snapshot.principal;
 	if (!principal) return undefined;
 	const caller = parseCaller(principal.arn);
@@ -29,7 +30,7 @@ const callerMakesRequests = (snapshot: Snapshot): boolean => destinationLeg(snap
 export const contextOf = (snapshot: Snapshot, analysis: Analysis, catalogue: ActionCatalogue | undefined, claimed: ReadonlySet<string> = new Set()): FixContext => ({
 	snapshot,
 	analysis,
-	caller: callerMakesRequests(snapshot) ? entityOf(snapshot) : undefined,
+	caller: callerMakesRequests(snapshot) ? iamEntityOf(snapshot) : undefined,
 	catalogue,
 	claimed,
 });

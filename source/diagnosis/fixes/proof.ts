@@ -8,6 +8,7 @@ import {requirementId} from '../requirement-id.js';
 import {policySizeProblems} from '../../snapshot/policy-limits.js';
 import type {Snapshot} from '../../snapshot/snapshot.js';
 import type {Draft} from './draft.js';
+import {inlineQuotaOf} from './inline-quota.js';
 
 /** What makes a fix proven: least privilege, and — applied to a copy of the snapshot and re-diagnosed — its rows turn ✔. */
 
@@ -45,8 +46,10 @@ export type Proof = {
 	readonly proven: boolean;
 	/** The request with the fix applied, re-diagnosed. */
 	readonly after: Analysis;
-	/** The policy the fix writes is larger than AWS allows for its kind: AWS would refuse it. */
+	/** The policy the fix writes is larger than AWS allows for its kind, or takes its owner's inline policies over IAM's quota: AWS would refuse it. */
 	readonly tooLarge?: string;
+	/** Whether the inline policies it writes fit IAM's quota is not known: the snapshot does not tell the others. */
+	readonly sizeUnknown?: string;
 	/** What still fails the request with the fix applied that no row says (a disabled key, a legacy OAI): error findings. */
 	readonly errors: readonly string[];
 };
@@ -62,10 +65,12 @@ const newSizeProblem = (before: Snapshot, after: Snapshot): string | undefined =
  * Every requirement the draft targets ends ✔ (ok, or no longer needed), and nothing that was decided
  * becomes unknown (a changed request naming a key the snapshot does not describe proves nothing).
  */
-export const proves = (draft: Pick<Draft, 'resolves' | 'apply'>, snapshot: Snapshot, before: Analysis): Proof => {
+export const proves = (draft: Pick<Draft, 'resolves' | 'apply' | 'ref'>, snapshot: Snapshot, before: Analysis): Proof => {
 	const applied = draft.apply(snapshot);
 	const after = analyse(applied);
-	const tooLarge = newSizeProblem(snapshot, applied);
+	const quota = inlineQuotaOf(draft, snapshot, applied);
+	const tooLarge = newSizeProblem(snapshot, applied) ?? (quota && 'refused' in quota ? quota.refused : undefined);
+	const sizeUnknown = quota && 'unknown' in quota ? quota.unknown : undefined;
 	const byId = new Map(after.requirements.map(requirement => [requirementId(requirement), requirement]));
 	const wasDecided = new Set(before.requirements.filter(requirement => requirement.status !== 'unknown').map(requirementId));
 	const nothingLost = after.requirements.every(requirement => requirement.status !== 'unknown' || !wasDecided.has(requirementId(requirement)));
@@ -73,14 +78,14 @@ export const proves = (draft: Pick<Draft, 'resolves' | 'apply'>, snapshot: Snaps
 	const errors = findingsOf(applied, after.facts, after.actions)
 		.filter(finding => finding.severity === 'error')
 		.map(finding => firstClause(finding.message));
-	return {proven, after, errors, ...(tooLarge === undefined ? {} : {tooLarge})};
+	return {proven, after, errors, ...(tooLarge === undefined ? {} : {tooLarge}), ...(sizeUnknown === undefined ? {} : {sizeUnknown})};
 };
 
 /**
  * With the fix applied, what stands between it and an allowed request: a policy AWS would refuse, the rows it does not
  * target that are still ✘ or ⛔, and those still unknown (a proven fix can leave the verdict undecided); `null` when none.
  */
-export const remainsAfter = (draft: Pick<Draft, 'resolves'>, proof: Pick<Proof, 'after' | 'tooLarge' | 'errors'>): string | null => {
+export const remainsAfter = (draft: Pick<Draft, 'resolves'>, proof: Pick<Proof, 'after' | 'tooLarge' | 'sizeUnknown' | 'errors'>): string | null => {
 	const open = proof.after.requirements.filter(requirement => !requirement.alternative && !draft.resolves.includes(requirementId(requirement)));
 	const rows = (statuses: readonly Requirement['status'][]): string[] => [
 		...new Set(open.filter(requirement => statuses.includes(requirement.status)).map(requirement => `${requirement.action} in the ${placeWords[requirement.place]} (${requirement.status})`)),
@@ -89,6 +94,7 @@ export const remainsAfter = (draft: Pick<Draft, 'resolves'>, proof: Pick<Proof, 
 	const unknown = rows(['unknown']);
 	const sentences = [
 		...(proof.tooLarge ? [`AWS would refuse this policy: ${proof.tooLarge}.`] : []),
+		...(proof.sizeUnknown ? [`Whether AWS accepts this policy is not known: ${proof.sizeUnknown}.`] : []),
 		...(failing.length > 0 ? [`The request still fails with this fix alone: ${failing.join('; ')}.`] : []),
 		...(unknown.length > 0 ? [`${failing.length > 0 ? 'Still' : 'With this fix alone the request is still'} not known to be allowed: ${unknown.join('; ')}.`] : []),
 	];

@@ -1,0 +1,55 @@
+import {inlinePoliciesQuota, policySize} from '../../snapshot/policy-limits.js';
+import type {NamedPolicy, Snapshot} from '../../snapshot/snapshot.js';
+import {iamEntityOf} from './context.js';
+import type {Draft} from './draft.js';
+
+/**
+ * IAM counts a user's (or role's) inline policies together against one quota: a fix that adds or edits one can
+ * fit alone and still be refused. Only policies the snapshot surely tells to be the entity's own inline ones count
+ * towards a refusal; where others may be too, or the list was not read, whether it fits is said to be unknown.
+ */
+
+export type InlineQuota = {readonly refused: string} | {readonly unknown: string} | undefined;
+
+const number = (value: number): string => value.toLocaleString('en-US');
+
+/**
+ * Whether the snapshot tells the entity's own inline policies apart: a role has no groups, and live and bundle reads
+ * name a group's inline policies "group Admins: …" or "group Admins/…", which AWS's inline policy names cannot be
+ * (they hold neither white space nor "/"). A pasted policy carries no ARN, whatever it is: nothing is told apart.
+ */
+const tellsOwnApart = (snapshot: Snapshot, kind: 'user' | 'role'): boolean => {
+	const collectedBy = snapshot.metadata?.collectedBy;
+	return collectedBy !== 'manual' && (kind === 'role' || collectedBy === 'live' || collectedBy === 'bundle');
+};
+
+const isOwnInline = (entry: NamedPolicy, kind: 'user' | 'role'): boolean => entry.arn === undefined && (kind === 'role' || !/[\s/]/.test(entry.name));
+
+// Where they are not told apart, any policy without an ARN (any pasted one) may be one of them.
+const mayBeOwnInline = (snapshot: Snapshot, entry: NamedPolicy): boolean => entry.arn === undefined || snapshot.metadata?.collectedBy === 'manual';
+
+const sizeOf = (entries: readonly NamedPolicy[]): number => entries.reduce((total, entry) => total + policySize(entry.document, 'IAM inline policy'), 0);
+
+/** Whether the inline policy the draft writes, with the entity's others, fits IAM's quota; `undefined`: it fits, or it is no inline policy. */
+export const inlineQuotaOf = (draft: Pick<Draft, 'ref' | 'policyName'>, before: Snapshot, applied: Snapshot): InlineQuota => {
+	const entity = iamEntityOf(before);
+	const listed = applied.principal?.identityPolicies ?? [];
+	// A policy drafted in a later round has its index among the earlier rounds' too: applied alone, it is found by name.
+	const at = draft.ref?.place !== 'identity-policy' ? -1 : listed[draft.ref.index]?.name === draft.policyName ? draft.ref.index : listed.findIndex(entry => entry.name === draft.policyName && entry.arn === undefined);
+	const written = listed[at];
+	if (!entity || !written || written.arn !== undefined) return undefined;
+	const others = listed.filter((_entry, index) => index !== at);
+	const unread = before.principal?.identityPolicies === undefined || (before.unread ?? []).some(note => note.path === 'principal.identityPolicies');
+	const limit = inlinePoliciesQuota[entity.kind];
+	const own = policySize(written.document, 'IAM inline policy');
+	const toldApart = tellsOwnApart(before, entity.kind);
+	const least = own + (toldApart ? sizeOf(others.filter(entry => isOwnInline(entry, entity.kind))) : 0);
+	const who = `${entity.kind} ${entity.name}`;
+	const quota = `the ${number(limit)} characters AWS allows for all of a ${entity.kind}'s inline policies together (IAM quotas; white space not counted)`;
+	if (least > limit) return {refused: `${who}'s inline policies would hold ${number(least)} characters with it, more than ${quota}`};
+	const most = toldApart ? least : own + sizeOf(others.filter(entry => mayBeOwnInline(before, entry)));
+	if (!unread && most <= limit) return undefined;
+	const read = `aws iam list-${entity.kind}-policies --${entity.kind}-name ${entity.name}, then get-${entity.kind}-policy for each`;
+	const which = unread ? `${who}'s other inline policies were not read` : `which of the other identity policies are ${who}'s own inline ones is not known`;
+	return {unknown: `with it ${who}'s inline policies hold at least ${number(least)} of ${quota}, and ${which} (${read})`};
+};

@@ -1,0 +1,77 @@
+import {describe, expect, it} from 'vitest';
+import {diagnose} from '../../source/diagnosis/diagnose.js';
+import type {Fix} from '../../source/diagnosis/diagnosis.js';
+import {policySize} from '../../source/snapshot/policy-limits.js';
+import type {NamedPolicy, Snapshot} from '../../source/snapshot/snapshot.js';
+import {account, allow, bucketArn, buildSnapshot, named, policy, roleArn, sessionArn} from './support/build-snapshot.js';
+
+/**
+ * AWS, "IAM and AWS STS quotas" (IAM User Guide): "You can add as many inline policies as you want to an IAM user,
+ * role, or group. But the total aggregate policy size (the sum size of all inline policies) per entity cannot exceed
+ * the following quotas: User policy size cannot exceed 2,048 characters. Role policy size cannot exceed 10,240
+ * characters. Group policy size cannot exceed 5,120 characters." and "IAM does not count white space when
+ * calculating the size of a policy against these quotas." A fix that adds an inline policy is measured with the
+ * entity's others: refused where the snapshot tells they are too many, never said to fit where it cannot tell.
+ */
+
+/** An inline policy allowing s3:PutObject, padded with statements for other buckets to about `characters`. */
+const inlineOfSize = (name: string, characters: number, arn?: string): NamedPolicy => {
+	const statements = [allow('s3:PutObject', `${bucketArn}/*`)];
+	for (let index = 0; policySize(policy(...statements), 'IAM inline policy') < characters - 70; index++) statements.push(allow('s3:GetObject', `arn:aws:s3:::archive-${index}/*`));
+	return named(name, policy(...statements), arn);
+};
+
+/** An upload whose key policy delegates to IAM and whose identity policies lack kms:GenerateDataKey: the fix is a new inline policy. */
+const upload = (identityPolicies: readonly NamedPolicy[], collectedBy?: 'live' | 'bundle' | 'manual', principal: Partial<Snapshot['principal']> = {}): Snapshot =>
+	buildSnapshot({...(collectedBy ? {metadata: {collectedBy}} : {}), principal: {identityPolicies: [...identityPolicies], ...principal}});
+
+const inlineFix = (snapshot: Snapshot): Fix => {
+	const fixes = diagnose(snapshot).fixes;
+	const fix = fixes.find(candidate => candidate.place === 'identity-policy' && candidate.kind === 'add-allow');
+	if (!fix) throw new Error(`no new inline policy among ${fixes.map(candidate => `${candidate.place} ${candidate.kind}`).join(', ')}`);
+	return fix;
+};
+
+describe("a new inline policy and the user's others (2,048 characters together)", () => {
+	it('is refused, not proven, where the snapshot read them and they would be over the quota together', () => {
+		const existing = inlineOfSize('ReportsUpload', 1_950);
+		expect(policySize(existing.document, 'IAM inline policy')).toBeLessThan(2_048);
+		const fix = inlineFix(upload([existing], 'live'));
+		expect(fix.proven).toBe(false);
+		expect(fix.remains).toMatch(/^AWS would refuse this policy: user alice's inline policies would hold 2,\d{3} characters with it, more than the 2,048 characters AWS allows for all of a user's inline policies together \(IAM quotas; white space not counted\)\./);
+	});
+
+	it('fits, and says nothing of it, where they were read and stay under the quota', () => {
+		const fix = inlineFix(upload([inlineOfSize('ReportsUpload', 1_000)], 'bundle'));
+		expect(fix.proven).toBe(true);
+		expect(fix.remains).toBeNull();
+	});
+
+	it("counts neither a group's inline policy (a group has its own quota) nor a managed policy", () => {
+		const group = inlineOfSize('group Admins: Everything', 1_950);
+		const managed = inlineOfSize('Big', 1_950, `arn:aws:iam::${account}:policy/Big`);
+		const fix = inlineFix(upload([inlineOfSize('ReportsUpload', 600), group, managed], 'live'));
+		expect(fix).toMatchObject({proven: true, remains: null});
+	});
+
+	it('is not said to fit where the snapshot cannot tell which policies are the user\'s own inline ones', () => {
+		const fix = inlineFix(upload([inlineOfSize('ReportsUpload', 1_950)]));
+		expect(fix.remains).toMatch(
+			/^Whether AWS accepts this policy is not known: with it user alice's inline policies hold at least \d{3} of the 2,048 characters AWS allows .*, and which of the other identity policies are user alice's own inline ones is not known \(aws iam list-user-policies --user-name alice, then get-user-policy for each\)\.$/,
+		);
+	});
+
+	it('is not said to fit where a pasted policy, which carries no ARN whatever it is, may be one of them', () => {
+		expect(inlineFix(upload([inlineOfSize('pasted identity policy 1', 1_950)], 'manual')).remains).toMatch(/^Whether AWS accepts this policy is not known/);
+		// Small enough together even if every pasted policy is an inline one of the user's: it fits.
+		expect(inlineFix(upload([inlineOfSize('pasted identity policy 1', 600)], 'manual')).remains).toBeNull();
+	});
+});
+
+describe("a new inline policy and the role's others (10,240 characters together)", () => {
+	it('is refused where they would be over the quota together', () => {
+		const fix = inlineFix(upload([inlineOfSize('Pipeline', 10_150)], undefined, {arn: sessionArn, roleArn}));
+		expect(fix.proven).toBe(false);
+		expect(fix.remains).toMatch(/^AWS would refuse this policy: role Uploader's inline policies would hold 10,\d{3} characters with it, more than the 10,240 characters AWS allows for all of a role's inline policies together/);
+	});
+});
