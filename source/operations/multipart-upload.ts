@@ -25,6 +25,9 @@ export const multipartThresholds: Readonly<Record<UploadTool, number | undefined
 
 export const defaultMultipartThreshold = 8 * MiB;
 
+/** A size decides multipart only against a threshold: with a tool that documents none, no size can. */
+export const sizeCanDecide = (tool: UploadTool): boolean => multipartThresholds[tool] !== undefined;
+
 /**
  * @aws-sdk/lib-storage at exactly its part size: a Buffer body is one chunk, the last, and "Use put instead of
  * multi-part for one chunk uploads"; a stream yields a full first part before it knows it was the last, so it goes

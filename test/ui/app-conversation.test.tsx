@@ -126,40 +126,54 @@ describe('the conversation', () => {
 		expect(frame).not.toContain('Which object key');
 	});
 
-	it('explains multipart in plain words after the size and tool', async () => {
+	it('explains multipart in plain words after the tool and size', async () => {
 		const {app} = start();
 		await answerTarget(app);
+		await app.waitFor(frame => frame.includes('What uploads it?'), 'the tool question');
+		await app.press(keys.enter);
 		await app.waitFor(frame => frame.includes('How big is the file?'), 'the size question');
 		await app.paste('200 MB');
-		await app.press(keys.enter);
-		await app.waitFor(frame => frame.includes('What uploads it?'), 'the tool question');
 		await app.press(keys.enter);
 		const frame = await app.waitFor(frame => frame.includes('Who makes the request?'), 'the caller question');
 		expect(frame).toContain('✔ Size: 200 MB (200,000,000 bytes)');
 		expect(frame).toContain('in parts with the AWS CLI');
 	});
 
+	it('an upload in the S3 console is not asked its size: no size changes whether it goes in parts', async () => {
+		const {app} = start();
+		await answerTarget(app);
+		await app.waitFor(frame => frame.includes('What uploads it?'), 'the tool question');
+		await app.press(keys.down, keys.down, keys.down, keys.down, keys.down, keys.enter);
+		const frame = await app.waitFor(frame => frame.includes('Who makes the request?'), 'the caller question');
+		expect(frame).toContain('✔ Tool: S3 console');
+		expect(frame).toContain('whatever the size both cases are checked');
+		expect(app.frames().some(each => each.includes('How big is the file?'))).toBe(false);
+		// Esc from the caller goes back to the tool, the question before it.
+		await app.press(keys.escape);
+		await app.waitFor(frame => frame.includes('What uploads it?'), 'the tool question again');
+	});
+
 	it('Esc goes back to edit an answer and the later answers stay', async () => {
 		const {app} = start();
 		await answerTarget(app);
-		await app.waitFor(frame => frame.includes('How big is the file?'), 'the size question');
+		await app.waitFor(frame => frame.includes('What uploads it?'), 'the tool question');
 		await app.press(keys.escape);
 		let frame = await app.waitFor(frame => frame.includes('Which key does the request name?'), 'the key question again');
 		expect(frame).toContain(keyArn);
 		await app.press(keys.escape);
 		await app.waitFor(frame => frame.includes('name a KMS key itself?'), 'the names-key question again');
-		// Choosing the same again replays the kept key answer and lands on the size question.
+		// Choosing the same again replays the kept key answer and lands on the tool question.
 		await app.press(keys.enter);
-		frame = await app.waitFor(frame => frame.includes('How big is the file?'), 'the size question again');
+		frame = await app.waitFor(frame => frame.includes('What uploads it?'), 'the tool question again');
 		expect(frame).toContain(`✔ KMS key: ${keyArn}`);
 	});
 
 	it('validates a pasted policy as it arrives, pointing at the line and column, and continues once it is valid', async () => {
 		const {app} = start();
 		await answerTarget(app);
-		await app.waitFor(frame => frame.includes('How big is the file?'), 'the size question');
-		await app.press(keys.enter);
 		await app.waitFor(frame => frame.includes('What uploads it?'), 'the tool question');
+		await app.press(keys.enter);
+		await app.waitFor(frame => frame.includes('How big is the file?'), 'the size question');
 		await app.press(keys.enter);
 		await app.waitFor(frame => frame.includes('Who makes the request?'), 'the caller question');
 		await app.paste('arn:aws:iam::111122223333:role/Uploader');
@@ -194,8 +208,8 @@ describe('the conversation', () => {
 		await answerTarget(app);
 		const allowAll = (action: string): string => JSON.stringify({Version: '2012-10-17', Statement: [{Effect: 'Allow', Principal: {AWS: 'arn:aws:iam::111122223333:root'}, Action: action, Resource: '*'}]});
 		for (const [wait, keys_, text] of [
-			['How big', [keys.enter], ''],
 			['What uploads', [keys.enter], ''],
+			['How big', [keys.enter], ''],
 			['Who makes', [keys.enter], 'arn:aws:sts::111122223333:assumed-role/Uploader/nightly'],
 			["caller's account", [keys.enter], ''],
 			['Which Region', [keys.enter], ''],
@@ -246,8 +260,8 @@ describe('the conversation', () => {
 		const {app} = start();
 		await answerTarget(app);
 		for (const [wait, answer] of [
-			['How big', ''],
 			['What uploads', ''],
+			['How big', ''],
 			['Who makes', 'arn:aws:iam::111122223333:role/Uploader'],
 			["caller's account", ''],
 			['Which Region', ''],
@@ -335,9 +349,11 @@ describe('the conversation', () => {
 		await first.app.press(keys.enter);
 		await first.app.waitFor(frame => frame.includes('name a KMS key'), 'the key question');
 		await first.app.press(keys.enter);
+		await first.app.waitFor(frame => frame.includes('What uploads it?'), 'the tool');
+		await first.app.press(keys.enter);
 		await first.app.waitFor(frame => frame.includes('How big'), 'the size');
 		await first.app.paste('100 MiB');
-		await first.app.press(keys.enter, keys.enter);
+		await first.app.press(keys.enter);
 		await first.app.waitFor(frame => frame.includes('Diagnose?'), 'the end of the reads');
 		await first.app.press(keys.enter);
 		await first.app.waitFor(frame => frame.includes('Key policy') && frame.includes('✘ Denied'), 'the result');
@@ -412,7 +428,7 @@ describe('the conversation', () => {
 		await app.waitFor(frame => frame.includes('Which bucket?'), 'the bucket question');
 		await app.paste('s3://example-reports/exports/2026-11/full-export.csv');
 		await app.press(keys.enter, keys.enter);
-		await app.waitFor(frame => frame.includes('How big'), 'the size');
+		await app.waitFor(frame => frame.includes('What uploads it?'), 'the tool');
 		await app.press(keys.enter, keys.enter);
 		await app.waitFor(frame => frame.includes('Diagnose?'), 'the end of the reads');
 		await app.press(keys.enter);

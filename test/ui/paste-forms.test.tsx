@@ -105,8 +105,8 @@ describe('a paste question in the wizard', () => {
 		await app.waitFor(frame => frame.includes('Which key does the request name?'), 'the key ARN question');
 		await app.paste(forms.keyArn);
 		for (const [wait, text] of [
-			['How big', ''],
 			['What uploads', ''],
+			['How big', ''],
 			['Who makes', 'arn:aws:iam::111122223333:user/john'],
 			["caller's account", ''],
 			['Which Region', ''],

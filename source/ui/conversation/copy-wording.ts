@@ -60,6 +60,8 @@ export const copyMultipartWords = {
 	unknownSize: 'Without the size, both cases are checked: one CopyObject (kms:GenerateDataKey on the destination key) and a copy in parts with UploadPartCopy (kms:Decrypt as well).',
 	inParts: (size: string, tool: string, threshold: string): string =>
 		`A ${size} object is copied in parts with ${tool} (UploadPartCopy from ${threshold}). S3 has to decrypt the destination upload's data key to add each part, so besides kms:GenerateDataKey the caller needs kms:Decrypt on the destination key.`,
+	undocumentedAnySize: (tool: string): string =>
+		`When ${tool.charAt(0).toLowerCase()}${tool.slice(1)} copies in parts is not known, and large copies have needed kms:Decrypt, so whatever the size both cases are checked: one CopyObject (kms:GenerateDataKey on the destination key) and a copy in parts with UploadPartCopy (kms:Decrypt as well).`,
 	undocumented: (tool: string, size: string): string =>
 		`When ${tool.charAt(0).toLowerCase()}${tool.slice(1)} copies in parts is not known, and large copies have needed kms:Decrypt, so a ${size} object is checked both ways.`,
 	oneRequest: (size: string, tool: string, threshold: string): string =>

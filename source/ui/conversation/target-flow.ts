@@ -1,6 +1,6 @@
 import type {ParsedDenial} from '../../inputs/error-message/parsed-denial.js';
 import {operationModule} from '../../operations/registry.js';
-import {provesMultipart} from '../../operations/multipart-upload.js';
+import {provesMultipart, sizeCanDecide} from '../../operations/multipart-upload.js';
 import type {DefaultEncryption, Operation, PresignedUrlInfo, Question as SnapshotQuestion} from '../../snapshot/snapshot.js';
 import {ask, show} from './flow-steps.js';
 import type {Flow, FlowEnv} from './flow-types.js';
@@ -133,10 +133,11 @@ export function* targetFlow(env: FlowEnv, denial: ParsedDenial | undefined, live
 		// An AWS service writes it: neither a size nor a tool says whether it goes in parts.
 		yield* show([{tone: 'info', text: `When the service switches to ${multipart.noun} is not documented: both ways are checked.`}]);
 	} else if (multipart.inParts) {
-		const sizeText = yield* ask(word(questions.sizeQuestion));
+		// The tool first: a size matters only against its threshold, so a tool without a documented one is not asked it.
 		const tool = yield* ask(word(questions.toolQuestion));
-		const sizeBytes = sizeText === '' ? undefined : parseSize(sizeText);
 		if (isUploadTool(tool)) {
+			const sizeText = sizeCanDecide(tool) ? yield* ask(word(questions.sizeQuestion)) : '';
+			const sizeBytes = sizeText === '' ? undefined : parseSize(sizeText);
 			sizing = {...(sizeBytes === undefined ? {} : {sizeBytes}), tool};
 			yield* show([{tone: 'info', text: explainMultipart(operation, sizeBytes, tool).text}]);
 		}

@@ -1,4 +1,4 @@
-import {bodyTypeDecides} from '../../operations/multipart-upload.js';
+import {bodyTypeDecides, sizeCanDecide} from '../../operations/multipart-upload.js';
 import {decideMultipart, hasSource, operationModule} from '../../operations/registry.js';
 import type {Operation, UploadTool} from '../../snapshot/snapshot.js';
 import {formatSize} from '../../shared/format-size.js';
@@ -32,9 +32,9 @@ export const isUploadTool = (value: string): value is UploadTool => value in too
 export type MultipartVerdict = {readonly multipart: 'yes' | 'no' | 'unknown'; readonly text: string};
 
 /** The same for a copy, in its own words (copy-wording.ts): an object copied in parts with UploadPartCopy. */
-const explainCopyInParts = (multipart: MultipartVerdict['multipart'], sizeBytes: number | undefined, tool: string, threshold: number): MultipartVerdict => {
+const explainCopyInParts = (multipart: MultipartVerdict['multipart'], sizeBytes: number | undefined, tool: string, threshold: number, thresholdKnown: boolean): MultipartVerdict => {
 	const capitalised = `${tool[0]!.toUpperCase()}${tool.slice(1)}`;
-	if (sizeBytes === undefined) return {multipart, text: copyMultipartWords.unknownSize};
+	if (sizeBytes === undefined) return {multipart, text: thresholdKnown ? copyMultipartWords.unknownSize : copyMultipartWords.undocumentedAnySize(capitalised)};
 	const size = formatSize(sizeBytes);
 	if (multipart === 'unknown') return {multipart, text: copyMultipartWords.undocumented(capitalised, size)};
 	if (multipart === 'yes') return {multipart, text: copyMultipartWords.inParts(size, tool, formatSize(threshold))};
@@ -46,24 +46,22 @@ export const explainMultipart = (operation: Operation, sizeBytes: number | undef
 	const {multipart, threshold} = decideMultipart({operation, sizeBytes, tool});
 	const parts = operationModule(operation).multipart;
 	const name = toolNames[tool];
-	if (hasSource(operation)) return explainCopyInParts(multipart, sizeBytes, name, threshold);
+	if (hasSource(operation)) return explainCopyInParts(multipart, sizeBytes, name, threshold, sizeCanDecide(tool));
 	const verb = parts.inParts ? parts.passive : 'goes up';
+	// A tool that documents no threshold: why both cases are checked, whatever the size (which the wizard then does not ask).
+	const undocumented =
+		tool === 'console'
+			? `${name[0]!.toUpperCase()}${name.slice(1)} does not document when it switches to multipart, and large uploads there have needed kms:Decrypt`
+			: `When ${name} switches to multipart is not known (it differs by SDK and setting; a plain PutObject never does)`;
 	if (sizeBytes === undefined) {
-		return {multipart, text: 'Without the size, both cases are checked: one PutObject (kms:GenerateDataKey) and a multipart upload (kms:Decrypt as well).'};
+		const cases = 'both cases are checked: one PutObject (kms:GenerateDataKey) and a multipart upload (kms:Decrypt as well).';
+		return {multipart, text: sizeCanDecide(tool) ? `Without the size, ${cases}` : `${undocumented}, so whatever the size ${cases}`};
 	}
 	const size = formatSize(sizeBytes);
 	if (multipart === 'unknown' && bodyTypeDecides({tool, sizeBytes}, threshold)) {
 		return {multipart, text: `A ${size} file is exactly one ${size} part: @aws-sdk/lib-storage sends such a Buffer as one PutObject but such a stream in parts, so both cases are checked.`};
 	}
-	if (multipart === 'unknown' && tool === 'console') {
-		return {
-			multipart,
-			text: `${name[0]!.toUpperCase()}${name.slice(1)} does not document when it switches to multipart, and large uploads there have needed kms:Decrypt, so a ${size} file is checked both ways.`,
-		};
-	}
-	if (multipart === 'unknown') {
-		return {multipart, text: `When ${name} switches to multipart is not known (it differs by SDK and setting; a plain PutObject never does), so a ${size} file is checked both ways.`};
-	}
+	if (multipart === 'unknown') return {multipart, text: `${undocumented}, so a ${size} file is checked both ways.`};
 	if (multipart === 'yes') {
 		return {
 			multipart,

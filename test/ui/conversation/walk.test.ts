@@ -33,8 +33,8 @@ const manualUpload: Answers = {
 	'object-key': 'exports/big.csv',
 	'names-key': 'yes',
 	'kms-key': keyArn,
-	size: '200 MB',
 	tool: 'aws-cli',
+	size: '200 MB',
 	principal: 'arn:aws:iam::111122223333:role/Uploader',
 	'bucket-account': 'same',
 	'bucket-region': 'eu-west-1',
@@ -169,6 +169,40 @@ describe('the conversation', () => {
 		expect(smallText).toContain('in one request');
 		// S3 has no minimum size for a single part: the threshold decides, and it can be lowered.
 		expect(smallText).toContain('by default; with a lower threshold even a small file goes in parts');
+	});
+
+	it('asks the tool before the size, and the size only of a tool whose multipart threshold it is compared with', () => {
+		const {size: _size, ...withoutSize} = manualUpload;
+		expect(asked(walk({start: 'manual', operation: 'upload', bucket: 's3://reports-bucket/exports/big.csv', 'names-key': 'yes', 'kms-key': keyArn}, env()))).toBe('tool');
+		expect(asked(walk(withoutSize, env()))).toBe('size');
+		for (const tool of ['console', 'sdk', 'other']) {
+			const result = walk({...withoutSize, tool}, env());
+			// No size can change whether these go in parts: the walk goes on past the tool without asking it.
+			expect(result.next.kind, tool).toBe('done');
+			expect(answeredIds(result)).not.toContain('size');
+			const notes = result.steps.flatMap(step => (step.kind === 'notes' ? step.notes.map(note => note.text) : []));
+			expect(notes.join('\n')).toMatch(/so whatever the size both cases are checked/);
+			expect(notes.join('\n')).not.toMatch(/Without the size/);
+			const snapshot = result.next.kind === 'done' ? result.next.ending.snapshot : undefined;
+			expect(snapshot?.question).toMatchObject({tool});
+			expect(snapshot?.question).not.toHaveProperty('sizeBytes');
+		}
+		// A size given earlier stays stored while the console is the tool, and replays when a tool with a threshold is chosen again.
+		const back = walk({...manualUpload, tool: 'console'}, env());
+		expect(answeredIds(back)).not.toContain('size');
+		const again = walk(manualUpload, env());
+		expect(answeredIds(again)).toEqual(expect.arrayContaining(['tool', 'size']));
+		expect(again.next.kind === 'done' && again.next.ending.snapshot.question.sizeBytes).toBe(200_000_000);
+	});
+
+	it('a copy by the console is not asked the size either, and says so in copy words', () => {
+		const copy: Answers = {start: 'manual', operation: 'copy', bucket: 's3://dst-bucket/out/a.parquet', 'source-bucket': 's3://src-bucket/in/a.parquet', 'source-kms-key': keyArn, 'names-key': 'yes', 'kms-key': keyArn};
+		expect(asked(walk(copy, env()))).toBe('tool');
+		const byConsole = walk({...copy, tool: 'console'}, env());
+		expect(asked(byConsole)).toBe('principal');
+		expect(answeredIds(byConsole)).not.toContain('size');
+		expect(byConsole.steps.flatMap(step => (step.kind === 'notes' ? step.notes.map(note => note.text) : [])).join('\n')).toMatch(/copies in parts is not known.*whatever the size both cases are checked/);
+		expect(asked(walk({...copy, tool: 'aws-cli'}, env()))).toBe('size');
 	});
 
 	it('checks an upload by "another SDK" or "something else" both ways, and says why: which one is not said', () => {
