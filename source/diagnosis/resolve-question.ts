@@ -155,7 +155,7 @@ export const resolveQuestion = (snapshot: Snapshot): ResolvedFacts => {
 	const caller = principalArn ? parseCaller(principalArn) : undefined;
 	const partition = caller?.partition ?? 'aws';
 	const objectArn = `arn:${partition}:s3:::${question.bucket}/${question.objectKey}`;
-	const {multipart, threshold} = decideMultipart(question);
+	const {multipart, threshold, thresholdUnknown} = decideMultipart(question);
 	let sourceFacts: Pick<ResolvedFacts, 'sourceKey' | 'sourceObjectArn' | 'sourceBucketAccount' | 'sourceBucketRegion'> = {};
 	if (hasSource(question.operation) && question.source) {
 		const sourceKey = resolveObjectKey(
@@ -192,6 +192,7 @@ export const resolveQuestion = (snapshot: Snapshot): ResolvedFacts => {
 			...(question.tool === undefined ? {} : {tool: question.tool}),
 			multipartThresholdBytes: threshold,
 			multipart,
+			...(thresholdUnknown ? {thresholdUnknown} : {}),
 			...(principalArn ? {principalArn} : {}),
 			...(caller?.account ? {principalAccount: caller.account} : {}),
 			...(bucketAccount ? {bucketAccount} : {}),

@@ -9,9 +9,11 @@ import type {OperationModule} from './types.js';
  */
 /** Why large copies fail while small ones work: the upload finding, in a copy's words. */
 const copyInPartsRequiresDecrypt = inPartsRequiresDecrypt({
-	inParts: ({sizeBytes, multipart}, threshold) =>
+	inParts: ({sizeBytes, multipart, thresholdUnknown}, threshold) =>
 		sizeBytes === undefined
-			? `Large objects are copied in parts (UploadPartCopy from ${threshold}, or from the threshold the tool was set to)`
+			? thresholdUnknown
+				? 'Large objects may be copied in parts (when the tool switches to UploadPartCopy is not known)'
+				: `Large objects are copied in parts (UploadPartCopy from ${threshold}, or from the threshold the tool was set to)`
 			: multipart === 'yes'
 				? `A ${formatSize(sizeBytes)} object is copied in parts (UploadPartCopy from ${threshold}; S3 has no minimum size for a single part)`
 				: `A ${formatSize(sizeBytes)} object may be copied in parts (when the tool switches to UploadPartCopy is not known)`,

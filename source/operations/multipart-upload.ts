@@ -25,9 +25,6 @@ export const multipartThresholds: Readonly<Record<UploadTool, number | undefined
 
 export const defaultMultipartThreshold = 8 * MiB;
 
-/** A size decides multipart only against a threshold: with a tool that documents none, no size can. */
-export const sizeCanDecide = (tool: UploadTool): boolean => multipartThresholds[tool] !== undefined;
-
 /**
  * @aws-sdk/lib-storage at exactly its part size: a Buffer body is one chunk, the last, and "Use put instead of
  * multi-part for one chunk uploads"; a stream yields a full first part before it knows it was the last, so it goes
@@ -52,13 +49,18 @@ export const provesMultipart = (apiOperation: string | undefined): boolean => ap
  * part of your multipart upload" (S3), so a file below 5 MiB goes up as a one-part multipart upload when the
  * threshold is lower.
  */
-export const decideMultipartOf = (question: MultipartQuestion, inParts: boolean, thresholdUndocumented = false): {multipart: Multipart; threshold: number} => {
+export const decideMultipartOf = (
+	question: MultipartQuestion,
+	inParts: boolean,
+	thresholdUndocumented = false,
+): {multipart: Multipart; threshold: number; thresholdUnknown?: true} => {
 	const toolThreshold = question.tool ? multipartThresholds[question.tool] : defaultMultipartThreshold;
 	const threshold = question.multipartThresholdBytes ?? toolThreshold ?? defaultMultipartThreshold;
 	if (!inParts) return {multipart: 'no', threshold};
 	if (question.multipart !== undefined) return {multipart: question.multipart ? 'yes' : 'no', threshold};
-	if (question.sizeBytes === undefined || (thresholdUndocumented && question.multipartThresholdBytes === undefined)) return {multipart: 'unknown', threshold};
-	if (question.multipartThresholdBytes === undefined && toolThreshold === undefined) return {multipart: 'unknown', threshold};
+	// Neither the tool nor the service documents a threshold and none was given: no size decides, known or not.
+	if (question.multipartThresholdBytes === undefined && (thresholdUndocumented || toolThreshold === undefined)) return {multipart: 'unknown', threshold, thresholdUnknown: true};
+	if (question.sizeBytes === undefined) return {multipart: 'unknown', threshold};
 	if (bodyTypeDecides(question, threshold)) return {multipart: 'unknown', threshold};
 	return {multipart: question.sizeBytes >= threshold ? 'yes' : 'no', threshold};
 };
@@ -79,11 +81,13 @@ export const decryptForParts: KmsAction = {
 	purpose: request =>
 		request.multipart === 'yes'
 			? "UploadPart and CompleteMultipartUpload: S3 decrypts the upload's data key to encrypt and assemble each part"
-			: request.sizeBytes === undefined
-				? 'needed if the upload is multipart (the file size is not known; tools switch to multipart for large files)'
-				: bodyTypeDecides(request, request.multipartThresholdBytes)
-					? `needed if the upload goes in parts (${bodyTypeWords(formatSize(request.sizeBytes))})`
-					: 'needed if the upload is multipart (when the tool switches to multipart is not known)',
+			: request.thresholdUnknown
+				? 'needed if the upload is multipart (when the tool switches to multipart is not known)'
+				: request.sizeBytes === undefined
+					? 'needed if the upload is multipart (the file size is not known; tools switch to multipart for large files)'
+					: bodyTypeDecides(request, request.multipartThresholdBytes)
+						? `needed if the upload goes in parts (${bodyTypeWords(formatSize(request.sizeBytes))})`
+						: 'needed if the upload is multipart (when the tool switches to multipart is not known)',
 };
 
 /** How an operation that may go in parts says so: a file uploaded, an object copied. */
@@ -99,7 +103,9 @@ export type InPartsWords = {
 const uploadWords: InPartsWords = {
 	inParts: (request, threshold) =>
 		request.sizeBytes === undefined
-			? `Large files are uploaded in parts (multipart from ${threshold}, or from the threshold the tool was set to)`
+			? request.thresholdUnknown
+				? 'Large files may be uploaded in parts (when the tool switches to multipart is not known)'
+				: `Large files are uploaded in parts (multipart from ${threshold}, or from the threshold the tool was set to)`
 			: request.multipart === 'yes'
 				? `A ${formatSize(request.sizeBytes)} file is uploaded in parts (multipart from ${threshold}; S3 has no minimum size for a single part)`
 				: bodyTypeDecides(request, request.multipartThresholdBytes)

@@ -50,7 +50,7 @@ export const legsInRequestOrder = (operation: Operation): readonly Leg[] => {
 };
 
 /** Whether this request goes in parts, from its size and tool. */
-export const decideMultipart = (question: MultipartQuestion & {readonly operation: Operation}): {multipart: Multipart; threshold: number} => {
+export const decideMultipart = (question: MultipartQuestion & {readonly operation: Operation}): {multipart: Multipart; threshold: number; thresholdUnknown?: true} => {
 	const knowledge = operations[question.operation].multipart;
 	return decideMultipartOf(question, knowledge.inParts, knowledge.inParts && knowledge.thresholdUndocumented === true);
 };

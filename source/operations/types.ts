@@ -32,6 +32,8 @@ export type Multipart = 'yes' | 'no' | 'unknown';
 export type RequestFacts = Pick<Question, 'sizeBytes' | 'tool'> & {
 	readonly multipart: Multipart;
 	readonly multipartThresholdBytes: number;
+	/** No threshold is documented (the tool's, the service's) nor given, so no size decides. Not in the JSON contract. */
+	readonly thresholdUnknown?: true;
 };
 
 type ActionBase = {

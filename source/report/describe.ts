@@ -26,12 +26,14 @@ export const multipartLine = (question: ResolvedQuestion): string => {
 	// Given rather than derived: an error from UploadPart shows the request went in parts, whatever its size.
 	if (question.multipart !== 'unknown' && question.sizeBytes === undefined) return question.multipart === 'yes' ? `yes: the request went in parts (given: the failing call was a multipart one)` : 'no: the request went in one piece (given)';
 	if (question.multipart === 'unknown' || question.sizeBytes === undefined) {
+		const whose = parts.thresholdUndocumented ? "the service's" : "the tool's";
+		const size = question.sizeBytes === undefined ? undefined : formatSize(question.sizeBytes);
 		const why =
-			question.sizeBytes === undefined
+			size === undefined && !question.thresholdUnknown
 				? 'the size is not known'
-				: bodyTypeDecides(question, question.multipartThresholdBytes)
-					? bodyTypeWords(formatSize(question.sizeBytes))
-					: `the tool's multipart threshold is not known (${formatSize(question.sizeBytes)})`;
+				: size !== undefined && bodyTypeDecides(question, question.multipartThresholdBytes)
+					? bodyTypeWords(size)
+					: `${whose} multipart threshold is not known${size === undefined ? '' : ` (${size})`}`;
 		return `unknown: ${why}, so both a single request and ${parts.noun} were checked`;
 	}
 	const size = formatSize(question.sizeBytes);

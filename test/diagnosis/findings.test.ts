@@ -187,6 +187,12 @@ describe('multipart-requires-decrypt', () => {
 		expect(findingOf(diagnosis, 'multipart-requires-decrypt').message).toMatch(/^A 1 MiB file may be uploaded in parts \(when the tool switches to multipart is not known/);
 	});
 
+	it('says "may", not "multipart from 8 MiB", for a tool that documents no threshold and no size', () => {
+		const {sizeBytes: _size, ...question} = onlyGenerate(1 * MiB).question;
+		const diagnosis = diagnose({...onlyGenerate(1 * MiB), question: {...question, tool: 'console'}});
+		expect(findingOf(diagnosis, 'multipart-requires-decrypt').message).toMatch(/^Large files may be uploaded in parts \(when the tool switches to multipart is not known\)/);
+	});
+
 	it('is silent for a single-part upload, which needs no kms:Decrypt', () => {
 		const diagnosis = diagnose(onlyGenerate(1 * MiB));
 		expect(diagnosis.verdict).toBe('allowed');

@@ -168,6 +168,19 @@ describe('multipart upload', () => {
 		expect(diagnose(upload(1 * MiB, 'console')).question.multipart).toBe('unknown');
 	});
 
+	it('blames the threshold, not a missing size, when the tool documents none (the wizard then does not ask the size)', () => {
+		const byConsole = diagnose(without(upload(1, 'console'), 'question.sizeBytes'));
+		expect(byConsole.question).toMatchObject({multipart: 'unknown', thresholdUnknown: true});
+		expect(actionOf(byConsole, 'kms:Decrypt@destination').purpose).toBe('needed if the upload is multipart (when the tool switches to multipart is not known)');
+		const text = renderText(byConsole, {color: false, width: 200});
+		expect(text).toMatch(/Multipart +unknown: the tool's multipart threshold is not known, so both/);
+		expect(text).not.toMatch(/size is not known/);
+		// A threshold given for it makes the size decide again: then a missing size is the reason.
+		const given = diagnose(without(upload(1, 'console', {multipartThresholdBytes: 8 * MiB}), 'question.sizeBytes'));
+		expect(given.question).not.toHaveProperty('thresholdUnknown');
+		expect(actionOf(given, 'kms:Decrypt@destination').purpose).toMatch(/size is not known/);
+	});
+
 	// S3 User Guide, "Amazon S3 multipart upload limits".
 	const noMinimum = 'There is no minimum size limit on the last part of your multipart upload';
 	it(`lets the threshold alone decide, below 5 MiB too: "${noMinimum}"`, () => {

@@ -2,6 +2,7 @@ import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import {checkRequestFactFlags, withRequestFacts} from '../../source/commands/check-request-facts.js';
 import {diagnose} from '../../source/diagnosis/diagnose.js';
+import {multipartLine} from '../../source/report/describe.js';
 import {awsServices} from '../../source/operations/aws-services.js';
 import {parseSnapshot} from '../../source/snapshot/parse-snapshot.js';
 import {awsServiceNames} from '../../source/snapshot/service-names.js';
@@ -180,6 +181,8 @@ describe('Athena: the caller, through a forward access session', () => {
 		const diagnosis = diagnose(serviceSnapshot('service-write', athena));
 		expect(diagnosis.actions.map(action => action.id)).toEqual(['s3:PutObject@destination', 'kms:GenerateDataKey@destination', 'kms:Decrypt@destination']);
 		expect(diagnosis.verdict).toBe('allowed');
+		// No size could decide it, so the missing size is not given as the reason.
+		expect(multipartLine(diagnosis.question)).toBe("unknown: the service's multipart threshold is not known, so both a single request and a multipart upload were checked");
 	});
 
 	it('a caller without kms:Decrypt: denied at the key, and the proven fix goes to the caller\'s own IAM policy, with exact actions', () => {

@@ -1,6 +1,6 @@
 import type {ParsedDenial} from '../../inputs/error-message/parsed-denial.js';
-import {operationModule} from '../../operations/registry.js';
-import {provesMultipart, sizeCanDecide} from '../../operations/multipart-upload.js';
+import {decideMultipart, operationModule} from '../../operations/registry.js';
+import {provesMultipart} from '../../operations/multipart-upload.js';
 import type {DefaultEncryption, Operation, PresignedUrlInfo, Question as SnapshotQuestion} from '../../snapshot/snapshot.js';
 import {ask, show} from './flow-steps.js';
 import type {Flow, FlowEnv} from './flow-types.js';
@@ -136,7 +136,7 @@ export function* targetFlow(env: FlowEnv, denial: ParsedDenial | undefined, live
 		// The tool first: a size matters only against its threshold, so a tool without a documented one is not asked it.
 		const tool = yield* ask(word(questions.toolQuestion));
 		if (isUploadTool(tool)) {
-			const sizeText = sizeCanDecide(tool) ? yield* ask(word(questions.sizeQuestion)) : '';
+			const sizeText = decideMultipart({operation, tool}).thresholdUnknown ? '' : yield* ask(word(questions.sizeQuestion));
 			const sizeBytes = sizeText === '' ? undefined : parseSize(sizeText);
 			sizing = {...(sizeBytes === undefined ? {} : {sizeBytes}), tool};
 			yield* show([{tone: 'info', text: explainMultipart(operation, sizeBytes, tool).text}]);

@@ -1,4 +1,4 @@
-import {bodyTypeDecides, sizeCanDecide} from '../../operations/multipart-upload.js';
+import {bodyTypeDecides} from '../../operations/multipart-upload.js';
 import {decideMultipart, hasSource, operationModule} from '../../operations/registry.js';
 import type {Operation, UploadTool} from '../../snapshot/snapshot.js';
 import {formatSize} from '../../shared/format-size.js';
@@ -43,10 +43,10 @@ const explainCopyInParts = (multipart: MultipartVerdict['multipart'], sizeBytes:
 
 /** Whether this upload goes in parts, and so whether S3 needs kms:Decrypt, in one or two sentences. */
 export const explainMultipart = (operation: Operation, sizeBytes: number | undefined, tool: UploadTool): MultipartVerdict => {
-	const {multipart, threshold} = decideMultipart({operation, sizeBytes, tool});
+	const {multipart, threshold, thresholdUnknown} = decideMultipart({operation, sizeBytes, tool});
 	const parts = operationModule(operation).multipart;
 	const name = toolNames[tool];
-	if (hasSource(operation)) return explainCopyInParts(multipart, sizeBytes, name, threshold, sizeCanDecide(tool));
+	if (hasSource(operation)) return explainCopyInParts(multipart, sizeBytes, name, threshold, thresholdUnknown === undefined);
 	const verb = parts.inParts ? parts.passive : 'goes up';
 	// A tool that documents no threshold: why both cases are checked, whatever the size (which the wizard then does not ask).
 	const undocumented =
@@ -55,7 +55,7 @@ export const explainMultipart = (operation: Operation, sizeBytes: number | undef
 			: `When ${name} switches to multipart is not known (it differs by SDK and setting; a plain PutObject never does)`;
 	if (sizeBytes === undefined) {
 		const cases = 'both cases are checked: one PutObject (kms:GenerateDataKey) and a multipart upload (kms:Decrypt as well).';
-		return {multipart, text: sizeCanDecide(tool) ? `Without the size, ${cases}` : `${undocumented}, so whatever the size ${cases}`};
+		return {multipart, text: thresholdUnknown ? `${undocumented}, so whatever the size ${cases}` : `Without the size, ${cases}`};
 	}
 	const size = formatSize(sizeBytes);
 	if (multipart === 'unknown' && bodyTypeDecides({tool, sizeBytes}, threshold)) {
