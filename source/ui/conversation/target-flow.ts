@@ -136,7 +136,9 @@ export function* targetFlow(env: FlowEnv, denial: ParsedDenial | undefined, live
 		// The tool first: a size matters only against its threshold, so a tool without a documented one is not asked it.
 		const tool = yield* ask(word(questions.toolQuestion));
 		if (isUploadTool(tool)) {
-			const sizeText = decideMultipart({operation, tool}).thresholdUnknown ? '' : yield* ask(word(questions.sizeQuestion));
+			// The size is the object's (a copy's source): given for another object, it is asked again, not replayed.
+			const measured = source ? `s3://${source.bucket}/${source.objectKey}` : `s3://${bucket}/${objectKey}`;
+			const sizeText = decideMultipart({operation, tool}).thresholdUnknown ? '' : yield* ask({...word(questions.sizeQuestion), about: measured});
 			const sizeBytes = sizeText === '' ? undefined : parseSize(sizeText);
 			sizing = {...(sizeBytes === undefined ? {} : {sizeBytes}), tool};
 			yield* show([{tone: 'info', text: explainMultipart(operation, sizeBytes, tool).text}]);

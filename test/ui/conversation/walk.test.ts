@@ -464,6 +464,16 @@ describe('an answer given about one bucket or key', () => {
 		expect(asked(confirmed)).toBe('bucket-region');
 	});
 
+	it("is asked again for another object's size, offered as the answer", () => {
+		const sizeOf = {...askedAbout, size: 's3://reports-bucket/exports/big.csv'};
+		expect(walk(manualUpload, env(), undefined, sizeOf).next.kind).toBe('done');
+		const result = walk({...manualUpload, 'object-key': 'exports/small.csv'}, env(), undefined, sizeOf);
+		expect(asked(result)).toBe('size');
+		expect(result.next.kind === 'ask' && result.next.initial).toBe('200 MB');
+		// The tool is about the request, not the object: it replays.
+		expect(answeredIds(result)).toContain('tool');
+	});
+
 	it('is asked again for a policy pasted for another key', () => {
 		const otherKey = keyArn.replace('1234abcd', '9999abcd');
 		const result = walk({...manualUpload, 'kms-key': otherKey}, env(), undefined, askedAbout);
