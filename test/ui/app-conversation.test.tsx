@@ -395,6 +395,24 @@ describe('the conversation', () => {
 		expect(frame).toContain('✔ Object key: a.csv');
 	});
 
+	it('after going back and changing the key of a recent target, the transcript no longer names that target', async () => {
+		const {app} = start({settings: {recentTargets: [{operation: 'upload', bucket: 'reports-bucket', objectKey: 'a.csv'}], savedChecks: {}}});
+		await app.waitFor(frame => frame.includes('How shall we look'), 'the first question');
+		await app.press(keys.enter);
+		await app.waitFor(frame => frame.includes('recent targets'), 'the recent targets');
+		await app.press('1');
+		let frame = await app.waitFor(frame => frame.includes('name a KMS key'), 'the key question');
+		expect(frame).toContain('✔ Target: upload s3://reports-bucket/a.csv');
+		await app.press(keys.escape);
+		await app.waitFor(frame => frame.includes('Which object key'), 'the object key again');
+		await app.press(keys.ctrlU);
+		await app.paste('b.csv');
+		await app.press(keys.enter);
+		frame = await app.waitFor(frame => frame.includes('name a KMS key') && frame.includes('Object key: b.csv'), 'the key question again');
+		expect(frame).not.toContain('a.csv');
+		expect(frame).toContain('✔ Target: Something else');
+	});
+
 	it('loads a snapshot file, and says why when it cannot', async () => {
 		const text = JSON.stringify(loadExample('disabled-key'));
 		const {app} = start({files: {'disabled.json': text}});

@@ -60,6 +60,11 @@ export type ChoiceQuestion = QuestionBase & Keepable & {
 	/** The first question: text pasted here (an error message) is taken as such. */
 	readonly acceptsPaste?: boolean;
 	/**
+	 * The option that stands once an answer the chosen option `sets` was changed (a recent target's key edited:
+	 * "Something else"), unless another option's `sets` all hold now (see `walk`).
+	 */
+	readonly otherwise?: string;
+	/**
 	 * More options are on their way (the profiles): a quiet line says so under the list. The question can be
 	 * answered meanwhile; a stored answer that is not an option yet waits for them instead of being asked again.
 	 */

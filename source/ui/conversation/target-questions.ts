@@ -53,6 +53,7 @@ export const recentQuestion = (env: FlowEnv, operation?: string): ChoiceQuestion
 			),
 			{value: 'new', label: 'Something else', hotkey: 'n'},
 		],
+		otherwise: 'new',
 	};
 };
 

@@ -2,7 +2,7 @@ import {conversation} from './start-flow.js';
 import type {FlowEnv, Step, Walk} from './flow-types.js';
 import {visible} from '../../report/sanitize.js';
 import {profileOfAnswer} from './profile-answer.js';
-import {answerIsValid, type QuestionId} from './question.js';
+import {answerIsValid, type ChoiceOption, type Question, type QuestionId} from './question.js';
 
 /** Stored answers: the raw text or option value, by question id. */
 export type Answers = Readonly<Partial<Record<QuestionId, string>>>;
@@ -33,7 +33,7 @@ export const walk = (answers: Answers, env: FlowEnv, stopAt?: QuestionId, askedA
 		if (yielded.kind === 'wait') return {steps, next: {kind: 'wait', wait: yielded.wait}};
 		const {question, problem} = yielded;
 		const notes = yielded.notes ?? [];
-		const answer = answers[question.id];
+		const answer = standing(question, answers[question.id], answers);
 		const askedElse = askedAbout[question.id] !== undefined && askedAbout[question.id] !== question.about;
 		if (problem === undefined && answer !== undefined && question.id !== stopAt && !askedElse) {
 			if (answerIsValid(question, answer)) {
@@ -55,6 +55,18 @@ export const walk = (answers: Answers, env: FlowEnv, stopAt?: QuestionId, askedA
 		};
 	}
 	throw new Error('the conversation did not end: a loop in the flows');
+};
+
+/**
+ * A choice that set other answers (a recent target) stands only while they do: once one is changed, it is the option
+ * whose `sets` all hold now, or the question's `otherwise`; so the transcript never names a target no longer checked.
+ */
+const standing = (question: Question, answer: string | undefined, answers: Answers): string | undefined => {
+	if (answer === undefined || question.kind !== 'choice' || question.otherwise === undefined) return answer;
+	const holds = (option: ChoiceOption): boolean => option.sets !== undefined && Object.entries(option.sets).every(([id, value]) => answers[id as QuestionId] === value);
+	const chosen = question.options.find(option => option.value === answer);
+	if (chosen?.sets === undefined || holds(chosen)) return answer;
+	return question.options.find(holds)?.value ?? question.otherwise;
 };
 
 const staleChoice = (answer: string): string => {

@@ -330,6 +330,25 @@ describe('the conversation', () => {
 		expect(recentOptions[0]).toMatchObject({hotkey: '1', sets: {operation: 'upload', bucket: 'reports-bucket', 'object-key': 'a.csv'}});
 	});
 
+	it('a recent target whose key was changed since is no longer named as the target', () => {
+		const recentTargets = [
+			{operation: 'upload' as const, bucket: 'reports-bucket', objectKey: 'a.csv'},
+			{operation: 'upload' as const, bucket: 'reports-bucket', objectKey: 'b.csv'},
+		];
+		const settings = {recentTargets, savedChecks: {}};
+		const chosen: Answers = {start: 'manual', recent: 'recent:upload s3://reports-bucket/a.csv', operation: 'upload', bucket: 'reports-bucket', 'object-key': 'a.csv'};
+		const target = (result: Walk) => result.steps.find(step => step.kind === 'answer' && step.question.id === 'recent');
+		expect(target(walk(chosen, env({settings})))).toMatchObject({answer: 'recent:upload s3://reports-bucket/a.csv'});
+		// Edited to another recent target: that one is the target now.
+		expect(target(walk({...chosen, 'object-key': 'b.csv'}, env({settings})))).toMatchObject({answer: 'recent:upload s3://reports-bucket/b.csv'});
+		// Edited to a key no recent target names: "Something else", and going back to it offers that.
+		const edited = walk({...chosen, 'object-key': 'c.csv'}, env({settings}));
+		expect(target(edited)).toMatchObject({answer: 'new'});
+		expect(asked(edited)).toBe('names-key');
+		const back = walk({...chosen, 'object-key': 'c.csv'}, env({settings}), 'recent');
+		expect(back.next.kind === 'ask' && back.next.initial).toBe('new');
+	});
+
 	it("a saved check whose profile is gone says so at the first question, instead of asking it again in silence", () => {
 		const settings = {recentTargets: [], savedChecks: {gone: {answers: {start: 'profile:deleted', operation: 'download', bucket: 'b-bucket', 'object-key': 'k'}, savedAt: ''}}};
 		const result = walk({start: 'profile:deleted', operation: 'download', bucket: 'b-bucket', 'object-key': 'k'}, env({profiles: [{name: 'dev'}], settings}));
