@@ -215,6 +215,9 @@ describe.skipIf(skipWithoutTmux)('the wizard at 80×24 and 60×20', () => {
 		let screen = await terminal.waitFor(session, '✘ Denied');
 		expect(joined(screen)).toContain('kms:Decrypt is not allowed by the key policy');
 		expect(joined(screen)).toContain('multipart upload with SSE-KMS needs kms:Decrypt');
+		// The pasted policies never say the key's state: the assumption stays, in two lines, and the table keeps its heading.
+		expect(screen).toMatch(/^≈ Assumed: the KMS key …key\/1234abcd-12ab-34cd-56ef-1234567890ab is enabled.*\n {2}\S.*was not read or given\)\.\n! /m);
+		expect(screen).toMatch(/^Key policy · /m);
 		fits(screen, size);
 		terminal.press(session, 'Enter');
 		screen = await terminal.waitFor(session, 'Fix Key policy');

@@ -68,6 +68,21 @@ describe('the first seed article, pasted', () => {
 		expect(fix).toContain("Who applies it: account 111122223333 (the key's owner)");
 	});
 
+	it('at 80×24 the assumption that the key is enabled stays, in two lines naming the key, and the table keeps its heading', async () => {
+		app = renderApp(<WizardApp services={fakeServices().services} />, {columns: 80, rows: 24});
+		await walkThrough(app, [...untilGrants, ['Grants on the key can allow', [keys.enter]], ...afterGrants]);
+		const frame = await app.waitFor(frame => frame.includes('✘ Denied'), 'the result');
+		const lines = frame.split('\n');
+		const assumed = lines.findIndex(line => line.startsWith('≈ Assumed: the KMS key'));
+		// The key ARN would take a line of its own: its key ID (the end the table's heading shows too) names the key.
+		expect(lines[assumed]).toContain('…key/1234abcd-12ab-34cd-56ef-1234567890ab is enabled');
+		expect(lines[assumed + 1]).toMatch(/^ {2}\S.*was not read or given\)\.$/);
+		expect(lines[assumed + 2]).toMatch(/^! /);
+		expect(frame).toMatch(/^Key policy · …eu-west-1:111122223333:key\/1234abcd/m);
+		expect(frame).toMatch(/› ✘ +kms:Decrypt/);
+		expect(lines.length).toBeLessThanOrEqual(24);
+	});
+
 	it('grants "I do not know": the headline leads with the cause, and the key-policy fix is still shown', async () => {
 		app = renderApp(<WizardApp services={fakeServices().services} />, {columns: 120, rows: 60});
 		await walkThrough(app, [...untilGrants, ['Grants on the key can allow', [keys.down, keys.down, keys.enter]], ...afterGrants]);

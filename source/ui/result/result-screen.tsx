@@ -14,6 +14,7 @@ import {truncate} from '../text/truncate.js';
 import {wrapText} from '../text/wrap.js';
 import {fitHints, hints} from '../text/fit-hints.js';
 import {theme} from '../theme.js';
+import {assumedLines} from './assumed-lines.js';
 import {policyFileName} from './command-layout.js';
 import {detailLines, fixText, type FixTab} from './detail-lines.js';
 import {FileDialog} from './file-dialog.js';
@@ -51,9 +52,7 @@ const headerLines = (diagnosis: Diagnosis, width: number, maximumFindingLines: n
 	const lines: Line[] = wrapText(`${verdictWords[diagnosis.verdict]}: ${diagnosis.summary}`, width - 2, '').map((text, index) =>
 		index === 0 ? {mark: `${verdict.mark} `, ...(verdict.color ? {markColour: verdict.color, colour: verdict.color} : {}), text} : {text: `  ${text}`},
 	);
-	const assumed: Line[] = assumedSentences(diagnosis).flatMap(sentence =>
-		wrapText(sentence, width - 2, '').map((text, index): Line => (index === 0 ? {mark: '≈ ', markColour: 'yellow', text} : {text: `  ${text}`})),
-	);
+	const assumed: Line[] = assumedSentences(diagnosis).flatMap(sentence => assumedLines(sentence, width));
 	const findings: Line[] = diagnosis.findings.flatMap(finding => {
 		const style = severityStyles[finding.severity];
 		const message = wrapText(finding.message, width - 2, '').map((text, index): Line => (index === 0 ? {mark: `${style.mark} `, ...(style.color ? {markColour: style.color} : {}), text} : {text: `  ${text}`}));
