@@ -2,6 +2,7 @@ import {evaluate} from '../engine/evaluate.js';
 import type {Evaluation, EvaluationInput, PolicySet} from '../engine/evaluation.js';
 import type {Requirement} from './diagnosis.js';
 import type {EvaluatedAction} from './findings.js';
+import {applyEvidence, withEvidenceSource} from './evidence.js';
 import {bucketDenyOnly, foreignObjectOf, objectAclUnread, type ForeignObject} from './object-owner.js';
 import {bucketInfoFor, PolicyBook, policySetFor} from './policy-inputs.js';
 import {principalOf, requiredActions} from './required-actions.js';
@@ -32,7 +33,8 @@ const evaluateForeignObject = (request: EvaluationInput['request'], policies: Po
 export const analyse = (snapshot: Snapshot): Analysis => {
 	const facts = resolveQuestion(snapshot);
 	const book = new PolicyBook();
-	const actions = requiredActions(snapshot, facts).map((spec): EvaluatedAction => {
+	const specs = requiredActions(snapshot, facts);
+	const actions = specs.map((spec): EvaluatedAction => {
 		const bucketAccount = spec.side === 'source' ? facts.sourceBucketAccount : facts.question.bucketAccount;
 		// Not known: the engine answers unknown wherever a Principal would have to name it.
 		const principal = principalOf(snapshot, spec.actor)?.arn;
@@ -47,8 +49,10 @@ export const analyse = (snapshot: Snapshot): Analysis => {
 			context: spec.context,
 		};
 		const foreign = foreignObjectOf(snapshot, spec, bucketAccount, principal);
-		const evaluation = foreign ? evaluateForeignObject(request, policies, foreign, facts.partition) : evaluate({request, policies, service: spec.service});
-		return {spec, evaluation, decision: decisionOf(spec, evaluation), ...(foreign ? {foreignObject: foreign} : {})};
+		const evaluated = foreign ? evaluateForeignObject(request, policies, foreign, facts.partition) : evaluate({request, policies, service: spec.service});
+		// A pasted message's explicit Deny in an SCP or RCP that was not read decides that layer (evidence.ts).
+		const {evaluation, evidence} = applyEvidence(snapshot, spec, specs, evaluated);
+		return {spec, evaluation, decision: decisionOf(spec, evaluation), ...(foreign ? {foreignObject: foreign} : {}), ...(evidence ? {evidence} : {})};
 	});
-	return {facts, actions, requirements: actions.flatMap(({spec, evaluation}) => requirementsOf(spec, evaluation)), book};
+	return {facts, actions, requirements: actions.flatMap(({spec, evaluation, evidence}) => withEvidenceSource(requirementsOf(spec, evaluation), evidence)), book};
 };

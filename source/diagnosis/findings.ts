@@ -8,7 +8,7 @@ import {equalsWildcardFindings} from './equals-wildcard.js';
 import {foreignObjectFinding, type ForeignObject} from './object-owner.js';
 import type {ActionSpec} from './required-actions.js';
 import {keyInfoOf, type ResolvedFacts, type ResolvedKey} from './resolve-question.js';
-import type {KeyInfo, Snapshot} from '../snapshot/snapshot.js';
+import type {DenialEvidence, KeyInfo, Snapshot} from '../snapshot/snapshot.js';
 
 /** Causes that are not a missing grant, and the classic patterns worth naming. */
 
@@ -18,6 +18,8 @@ export type EvaluatedAction = {
 	readonly decision: 'allowed' | 'denied' | 'unknown';
 	/** Set when the action reads an object another account owns. */
 	readonly foreignObject?: ForeignObject;
+	/** Set when a pasted AccessDenied message decided its unread SCP or RCP layer (evidence.ts). */
+	readonly evidence?: DenialEvidence;
 };
 
 const keyStateFindings = (key: KeyInfo | undefined, label: string): Finding[] => {

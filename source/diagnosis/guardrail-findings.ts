@@ -1,6 +1,7 @@
 import type {StatementTrace} from '../engine/evaluation.js';
 import type {Analysis} from './analyse.js';
 import type {Finding, Requirement} from './diagnosis.js';
+import {evidenceWords} from './evidence.js';
 import {denyingStatement} from './fixes/kinds/narrow-deny.js';
 import type {PolicyRef} from './policy-ref.js';
 import type {NamedPolicy, OrganizationLevel, Snapshot} from '../snapshot/snapshot.js';
@@ -81,20 +82,20 @@ const findingFor = (snapshot: Snapshot, {trace, ref, rows}: Guardrail): Finding 
 
 /**
  * A pasted AccessDenied message that names an SCP or RCP as the explicit Deny proves what denied, even where the
- * organization's policies cannot be read. Said only while they are not read: a read Deny has its own finding.
+ * organization's policies cannot be read (its rows are then denied by it, evidence.ts). Said only while they are not
+ * read: a read Deny (a row with its statement) has its own finding.
  */
 const evidenceFindings = (snapshot: Snapshot, analysis: Analysis): Finding[] =>
 	(snapshot.evidence ?? []).flatMap((evidence): Finding[] => {
 		const rows = analysis.requirements.filter(row => row.place === evidence.deniedBy && row.action === evidence.action);
-		if (rows.length === 0 || rows.some(row => row.status === 'denied')) return [];
-		const kind = evidence.deniedBy === 'scp' ? 'a service control policy' : 'a resource control policy';
-		const which = evidence.policyArn ? ` (${evidence.policyArn})` : '';
+		if (rows.length === 0 || rows.some(row => row.status === 'denied' && row.statement !== undefined)) return [];
 		const id = evidence.policyArn?.split('/').pop();
+		const words = evidenceWords(evidence);
 		return [
 			{
 				id: evidence.deniedBy === 'scp' ? 'denied-by-scp-per-error' : 'denied-by-rcp-per-error',
 				severity: 'error',
-				message: `The pasted AccessDenied message says ${kind}${which} explicitly denied ${evidence.action}: an ${evidence.deniedBy.toUpperCase()} is what denied. While it stands no change to the key, bucket or IAM policies makes this request work: only the organization's management account or a delegated administrator can change it.`,
+				message: `${words.charAt(0).toUpperCase()}${words.slice(1)}: an ${evidence.deniedBy.toUpperCase()} is what denied. While it stands no change to the key, bucket or IAM policies makes this request work: only the organization's management account or a delegated administrator can change it.`,
 				remedy: `Read it from the management account${id ? ` (aws organizations describe-policy --policy-id ${id})` : ''} and ask the cloud team that runs the organization for an exception.`,
 			},
 		];

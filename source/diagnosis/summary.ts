@@ -68,7 +68,13 @@ export const summaryOf = (
 		return `${action.action} is not allowed`;
 	};
 	if (verdict === 'denied') {
-		const denied = actions.filter(action => action.decision === 'denied' && !onlyIf.has(action.id));
+		// Denied only by a pasted message's evidence (no statement was read): its error finding names it below, once.
+		const perError = findings.some(finding => finding.id === 'denied-by-scp-per-error' || finding.id === 'denied-by-rcp-per-error');
+		const byEvidenceOnly = (action: RequiredAction): boolean => {
+			const deniedRows = rowsOf(action).filter(row => row.status === 'denied');
+			return perError && deniedRows.length > 0 && deniedRows.every(row => row.statement === undefined) && !rowsOf(action).some(row => row.status === 'missing' && !row.alternative);
+		};
+		const denied = actions.filter(action => action.decision === 'denied' && !onlyIf.has(action.id) && !byEvidenceOnly(action));
 		const parts = distinct(denied.map(deniedPart));
 		// The finding below says it in full: the headline names only its cause, so no sentence is said twice.
 		const errors = findings.filter(finding => finding.severity === 'error').map(finding => firstClause(finding.message));

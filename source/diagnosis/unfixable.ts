@@ -9,7 +9,7 @@ import {isAwsManagedPolicyArn} from '../names/index.js';
  * have their own finding (blocked-by-*); the rest are named here, one finding per reason.
  */
 
-const guardrailFindings = new Set(['blocked-by-scp', 'blocked-by-rcp', 'blocked-by-permissions-boundary', 'blocked-by-session-policy']);
+const guardrailFindings = new Set(['blocked-by-scp', 'blocked-by-rcp', 'blocked-by-permissions-boundary', 'blocked-by-session-policy', 'denied-by-scp-per-error', 'denied-by-rcp-per-error']);
 
 const isAwsManaged = (snapshot: Snapshot, keyArn: string): boolean =>
 	[snapshot.key, snapshot.source?.keyInfo].some(key => key?.arn === keyArn && key.keyManager === 'AWS');

@@ -165,6 +165,8 @@ describe('a pasted error that names a service control policy', () => {
 		expect(finding?.message).toContain('a service control policy (arn:aws:organizations::999988887777:policy/o-a1b2c3d4e5/service_control_policy/p-examplescp1) explicitly denied s3:PutObject: an SCP is what denied');
 		expect(finding?.remedy).toContain('aws organizations describe-policy --policy-id p-examplescp1');
 		expect(diagnosis.verdict).toBe('denied');
+		// The row agrees with the verdict: ⛔ by the message, not "may allow or deny".
+		expect(diagnosis.requirements.find(row => row.place === 'scp' && row.action === 's3:PutObject')).toMatchObject({status: 'denied', decidedBy: expect.stringContaining('pasted AccessDenied message')});
 	});
 
 	it('a message naming another policy type proves nothing about the SCPs: they stay unknown', () => {
