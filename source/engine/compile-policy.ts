@@ -2,6 +2,7 @@ import {arnGlobMatcher, resourcePartStart} from './arn.js';
 import {compileClause, type CompiledClause} from './conditions/compile-clause.js';
 import {globMatch, globOf, hasWildcard, plainPrefix} from './glob.js';
 import {statementLabel, type Policy, type Statement} from './policy.js';
+import {compileShared} from './compile-shared.js';
 import {compilePrincipal, type CompiledPrincipal} from './principal.js';
 import {hasVariables, variablesVersion} from './variables.js';
 
@@ -238,58 +239,13 @@ const compileFresh = (policy: Policy): CompiledPolicy => {
 	return {name: policy.name, version: policy.version, variables, statements, sliceIds: noIds, sliceList: noSlices, slices: undefined};
 };
 
-/*
- * Equal policies share one compiled form: the same SCP or RCP is read for every account of an organization, and a
- * few hundred sets that share their compiled statements, slices and kept verdicts keep far less in the processor's
- * caches. Equal means the same name, Version and parsed statements (their source included); what the compiled form
- * holds is worked out from exactly these. A trace still shows its own policy's statement (see `Trace.source`).
- */
-const shared = new Map<number, WeakRef<CompiledPolicy>[]>();
-const forget = new FinalizationRegistry<number>(hash => {
-	const alive = shared.get(hash)?.filter(ref => ref.deref() !== undefined);
-	if (alive && alive.length > 0) shared.set(hash, alive);
-	else shared.delete(hash);
-});
-
-/** What decides a compiled form: the name, the Version and the parsed statements. */
-const keyOf = (name: string, version: string | undefined, statements: readonly Statement[]): string | undefined => {
-	try {
-		return JSON.stringify([name, version ?? null, statements]);
-	} catch {
-		// A policy built by hand may hold what JSON cannot write (a cycle, a BigInt): it is compiled on its own.
-		return undefined;
-	}
-};
-
-/** FNV-1a over the key: the table keeps this number, not the key (as long as the policy), and checks a match in full. */
-const hashOf = (key: string): number => {
-	let hash = 0x811c9dc5;
-	for (let index = 0; index < key.length; index++) hash = Math.imul(hash ^ key.charCodeAt(index), 0x01000193);
-	return hash >>> 0;
-};
-
-const compileShared = (policy: Policy): CompiledPolicy => {
-	const key = keyOf(policy.name, policy.version, policy.statements);
-	if (key === undefined) return compileFresh(policy);
-	const hash = hashOf(key);
-	const candidates = shared.get(hash) ?? [];
-	for (const ref of candidates) {
-		const known = ref.deref();
-		if (known && keyOf(known.name, known.version, known.statements.map(compiled => compiled.statement)) === key) return known;
-	}
-	const compiled = compileFresh(policy);
-	shared.set(hash, [...candidates, new WeakRef(compiled)]);
-	forget.register(compiled, hash);
-	return compiled;
-};
-
 export const compilePolicy = (policy: Policy): CompiledPolicy => {
 	const slotted = policy as Slotted;
 	const cached = slotted[compiledSlot];
 	if (cached) return cached;
-	if (compiledSlot in slotted) return (slotted[compiledSlot] = compileShared(policy));
+	if (compiledSlot in slotted) return (slotted[compiledSlot] = compileShared(policy, compileFresh));
 	let compiled = compiledPolicies.get(policy);
-	if (!compiled) compiledPolicies.set(policy, (compiled = compileShared(policy)));
+	if (!compiled) compiledPolicies.set(policy, (compiled = compileShared(policy, compileFresh)));
 	return compiled;
 };
 
