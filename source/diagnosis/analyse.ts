@@ -9,6 +9,7 @@ import {principalOf, requiredActions} from './required-actions.js';
 import {decisionOf, requirementsOf} from './requirements.js';
 import {resolveQuestion, type ResolvedFacts} from './resolve-question.js';
 import type {Snapshot} from '../snapshot/snapshot.js';
+import {accountIdOfArn} from '../names/index.js';
 
 export type Analysis = {
 	readonly facts: ResolvedFacts;
@@ -50,9 +51,20 @@ export const analyse = (snapshot: Snapshot): Analysis => {
 		};
 		const foreign = foreignObjectOf(snapshot, spec, bucketAccount, principal);
 		const evaluated = foreign ? evaluateForeignObject(request, policies, foreign, facts.partition) : evaluate({request, policies, service: spec.service});
-		// A pasted message's explicit Deny in an SCP or RCP that was not read decides that layer (evidence.ts).
-		const {evaluation, evidence} = applyEvidence(snapshot, spec, specs, evaluated);
-		return {spec, evaluation, decision: decisionOf(spec, evaluation), ...(foreign ? {foreignObject: foreign} : {}), ...(evidence ? {evidence} : {})};
+		// A pasted message's explicit Deny in an SCP or RCP decides that layer where it was not read, and makes it unknown
+		// where what was read allows (evidence.ts): SCPs apply to the caller's account, RCPs to the resource's.
+		const resourceAccount = spec.service === 's3' ? bucketAccount : spec.unknownKey ? undefined : accountIdOfArn(spec.resource);
+		const callerAccount = principal ? accountIdOfArn(principal) : undefined;
+		const accounts = {...(callerAccount ? {caller: callerAccount} : {}), ...(resourceAccount ? {resource: resourceAccount} : {})};
+		const {evaluation, evidence, againstRead} = applyEvidence(snapshot, spec, specs, evaluated, accounts);
+		return {
+			spec,
+			evaluation,
+			decision: decisionOf(spec, evaluation),
+			...(foreign ? {foreignObject: foreign} : {}),
+			...(evidence ? {evidence} : {}),
+			...(againstRead ? {evidenceAgainstRead: againstRead} : {}),
+		};
 	});
 	return {facts, actions, requirements: actions.flatMap(({spec, evaluation, evidence}) => withEvidenceSource(requirementsOf(spec, evaluation), evidence)), book};
 };

@@ -4,14 +4,17 @@ import type {Requirement} from './diagnosis.js';
 import type {ActionSpec} from './required-actions.js';
 
 /**
- * A pasted AccessDenied message that says an SCP or RCP explicitly denied an action is evidence of what denied it. Where
- * those policies were not read, the layer they make is then denied by that evidence, never "may allow or deny" beside
- * a verdict that is denied because of it; the row names the message as its source and says the policy was not read.
+ * A pasted AccessDenied message that says an SCP or RCP explicitly denied an action is evidence of what denied it: AWS's
+ * own word on what it decided. Where those policies were not read, the layer they make is then denied by that evidence,
+ * never "may allow or deny" beside a verdict that is denied because of it; the row names the message as its source and
+ * says the policy was not read. Where they were read (or given) and allow the action, or none applies, what was read is
+ * not what AWS applied (a policy at the root or an OU not read, one changed since, another account's): the row is then
+ * unknown, never ✔ beside a message that says denied, and names the read that settles it.
  */
 
-const kinds: Readonly<Record<DenialEvidence['deniedBy'], {readonly one: string; readonly all: string}>> = {
-	scp: {one: 'a service control policy', all: 'service control policies'},
-	rcp: {one: 'a resource control policy', all: 'resource control policies'},
+const kinds: Readonly<Record<DenialEvidence['deniedBy'], {readonly one: string; readonly all: string; readonly noun: string; readonly filter: string}>> = {
+	scp: {one: 'a service control policy', all: 'service control policies', noun: 'service control policy', filter: 'SERVICE_CONTROL_POLICY'},
+	rcp: {one: 'a resource control policy', all: 'resource control policies', noun: 'resource control policy', filter: 'RESOURCE_CONTROL_POLICY'},
 };
 
 /** "the pasted AccessDenied message says a service control policy (arn:…) explicitly denied s3:PutObject" */
@@ -23,46 +26,123 @@ export const evidenceSource = (evidence: DenialEvidence): string => `the pasted 
 
 const capitalised = (text: string): string => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 
+/** "read" for what collection read, "given" for what the wizard's user pasted or answered. */
+export const readWord = (snapshot: Snapshot): string => (snapshot.metadata?.collectedBy === 'manual' ? 'given' : 'read');
+
+/** The policies of the evidence's type as the snapshot holds them: `[]` says none applies. */
+const levelsOf = (snapshot: Snapshot, evidence: DenialEvidence): readonly unknown[] | undefined =>
+	evidence.deniedBy === 'scp' ? snapshot.organization?.serviceControlPolicies : snapshot.organization?.resourceControlPolicies;
+
 /**
- * The evidence that decides this action's SCP or RCP layer, and the evaluation with it applied: only a layer whose
- * policies were not read (no statement decided it). Where two legs need the action (a copy's kms:Decrypt on the source
- * and the destination key), the message named one resource, which the evidence does not keep: both stay unknown, and say so.
+ * What the snapshot holds that the message contradicts, as a clause: "the service control policies read allow it", or,
+ * none applying, "as read, no service control policy applies".
  */
-export const applyEvidence = (snapshot: Snapshot, spec: ActionSpec, specs: readonly ActionSpec[], evaluation: Evaluation): {evaluation: Evaluation; evidence?: DenialEvidence} => {
+export const contradictedWords = (snapshot: Snapshot, evidence: DenialEvidence): string => {
+	const kind = kinds[evidence.deniedBy];
+	const read = readWord(snapshot);
+	return levelsOf(snapshot, evidence)?.length === 0 ? `as ${read}, no ${kind.noun} applies` : `the ${kind.all} ${read} allow it`;
+};
+
+/**
+ * The reads that settle which policy of the type denies, at every level, from the management account (only it or a
+ * delegated administrator can read them): the account's, each OU's above it and the root's, and the one the message names.
+ */
+export const settlingRead = (evidence: DenialEvidence, account: string | undefined): string => {
+	const target = account ?? 'ACCOUNT';
+	const id = evidence.policyArn?.split('/').pop();
+	return (
+		`aws organizations list-policies-for-target --target-id ${target} --filter ${kinds[evidence.deniedBy].filter}, and the same for each OU above ` +
+		`the account and for the root (aws organizations list-parents --child-id ${target}, repeated up to the root, names them), ` +
+		`from the management account or a delegated administrator${id ? `; aws organizations describe-policy --policy-id ${id} shows the one the message names` : ''}`
+	);
+};
+
+/** The accounts the policy types apply to: an SCP the caller's, an RCP the resource's. */
+export type EvidenceAccounts = {readonly caller?: string; readonly resource?: string};
+
+export type EvidenceApplied = {
+	readonly evaluation: Evaluation;
+	/** The evidence decided the unread layer: denied by the message. */
+	readonly evidence?: DenialEvidence;
+	/** The evidence contradicts the policies read (they allow, or none applies): the layer is unknown. */
+	readonly againstRead?: DenialEvidence;
+};
+
+// The engine's answers read their sentences through getters: copied field by field, never spread.
+const withLayer = (evaluation: Evaluation, changed: LayerVerdict, index: number, decision: Evaluation['decision'], summary: string): Evaluation => {
+	const {crossAccount, service, unknownContextKeys, readings} = evaluation;
+	// A layer that was not shown (none applies) goes where the engine puts it: the SCPs before the RCPs.
+	const at = index !== -1 ? index : changed.layer === 'scp' ? evaluation.layers.findIndex(layer => layer.layer === 'rcp') : -1;
+	const layers = index !== -1 ? evaluation.layers.with(index, changed) : at === -1 ? [...evaluation.layers, changed] : evaluation.layers.toSpliced(at, 0, changed);
+	return {decision, summary, crossAccount, service, layers, unknownContextKeys, ...(readings ? {readings} : {})};
+};
+
+/**
+ * The evidence that decides this action's SCP or RCP layer, and the evaluation with it applied. A layer whose policies
+ * were not read (no statement decided it) is denied by it. A layer read to allow, or none read to apply (the caller is no
+ * service: SCPs and RCPs are the organization's), becomes unknown, and the action is no longer allowed. Where two legs
+ * need the action (a copy's kms:Decrypt on the source and the destination key), the message named one resource, which
+ * the evidence does not keep: both stay (or become) unknown, and say so.
+ */
+export const applyEvidence = (
+	snapshot: Snapshot,
+	spec: ActionSpec,
+	specs: readonly ActionSpec[],
+	evaluation: Evaluation,
+	accounts: EvidenceAccounts = {},
+): EvidenceApplied => {
 	for (const evidence of snapshot.evidence ?? []) {
 		if (evidence.action !== spec.action) continue;
-		const index = evaluation.layers.findIndex(layer => layer.layer === evidence.deniedBy && layer.status === 'unknown' && layer.decidedBy.length === 0);
-		if (index === -1) continue;
-		const layer = evaluation.layers[index]!;
+		const index = evaluation.layers.findIndex(layer => layer.layer === evidence.deniedBy);
+		const layer = index === -1 ? undefined : evaluation.layers[index]!;
 		const legs = specs.filter(other => other.action === spec.action).length;
+		const onWhich = `on one of the ${legs} resources this request needs it on; which one, the message named and the evidence does not keep`;
+		const kind = kinds[evidence.deniedBy];
+		if (layer?.status === 'unknown' && layer.decidedBy.length === 0) {
+			const why =
+				legs > 1
+					? `${layer.why} ${capitalised(evidenceWords(evidence))} ${onWhich}.`
+					: `${capitalised(evidenceWords(evidence))}. The ${kind.all} themselves were not read, so which statement denies, and on what condition, is not known.`;
+			const decided = legs === 1;
+			const changed: LayerVerdict = {
+				layer: layer.layer,
+				status: decided ? 'denied' : layer.status,
+				deny: decided ? 'yes' : layer.deny,
+				allow: layer.allow,
+				decidedBy: layer.decidedBy,
+				why,
+				policies: layer.policies,
+				...(layer.resolveWith === undefined ? {} : {resolveWith: layer.resolveWith}),
+				...(layer.alternative ? {alternative: true} : {}),
+			};
+			const applied = withLayer(evaluation, changed, index, decided ? 'denied' : evaluation.decision, decided ? why : evaluation.summary);
+			return decided ? {evaluation: applied, evidence} : {evaluation: applied};
+		}
+		const noneApplies = layer === undefined && levelsOf(snapshot, evidence)?.length === 0 && spec.actor.kind !== 'service';
+		if (layer?.status !== 'ok' && !noneApplies) continue;
+		const read = readWord(snapshot);
+		const account = evidence.deniedBy === 'scp' ? accounts.caller : accounts.resource;
+		const whose = `${evidence.deniedBy === 'scp' ? "the caller's account" : "the resource's account"}${account ? ` ${account}` : ''}`;
+		const allowing = [...new Set(layer?.decidedBy.map(trace => `${trace.policy}, ${trace.label}`) ?? [])];
+		const held = layer
+			? `The ${kind.all} ${read} allow ${spec.action} at every level${allowing.length > 0 ? ` (${allowing.join('; ')})` : ''}`
+			: `As ${read}, no ${kind.noun} applies to ${whose}`;
 		const why =
-			legs > 1
-				? `${layer.why} ${capitalised(evidenceWords(evidence))} on one of the ${legs} resources this request needs it on; which one, the message named and the evidence does not keep.`
-				: `${capitalised(evidenceWords(evidence))}. The ${kinds[evidence.deniedBy].all} themselves were not read, so which statement denies, and on what condition, is not known.`;
-		const decided = legs === 1;
-		// The engine's answers read their sentences through getters: copied field by field, never spread.
+			`${held}, yet ${evidenceWords(evidence)}${legs > 1 ? ` ${onWhich}` : ''}. AWS's message says what AWS decided, so what applies is not what was ${read}: ` +
+			`likely ${kind.one} not ${read}, attached at the root or an OU above ${whose}, one attached or changed since, or the ${kind.all} of another account.`;
 		const changed: LayerVerdict = {
-			layer: layer.layer,
-			status: decided ? 'denied' : layer.status,
-			deny: decided ? 'yes' : layer.deny,
-			allow: layer.allow,
-			decidedBy: layer.decidedBy,
+			layer: evidence.deniedBy,
+			status: 'unknown',
+			deny: 'unknown',
+			allow: layer?.allow ?? 'unknown',
+			decidedBy: [],
 			why,
-			policies: layer.policies,
-			...(layer.resolveWith === undefined ? {} : {resolveWith: layer.resolveWith}),
-			...(layer.alternative ? {alternative: true} : {}),
+			policies: layer?.policies ?? [],
+			resolveWith: settlingRead(evidence, account),
 		};
-		const {crossAccount, service, unknownContextKeys, readings} = evaluation;
-		const applied: Evaluation = {
-			decision: decided ? 'denied' : evaluation.decision,
-			summary: decided ? why : evaluation.summary,
-			crossAccount,
-			service,
-			layers: evaluation.layers.with(index, changed),
-			unknownContextKeys,
-			...(readings ? {readings} : {}),
-		};
-		return decided ? {evaluation: applied, evidence} : {evaluation: applied};
+		// Never allowed while AWS's message says denied: what was already denied stays so.
+		const decision = evaluation.decision === 'allowed' ? 'unknown' : evaluation.decision;
+		return {evaluation: withLayer(evaluation, changed, index, decision, decision === evaluation.decision ? evaluation.summary : why), againstRead: evidence};
 	}
 	return {evaluation};
 };

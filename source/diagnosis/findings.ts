@@ -20,6 +20,8 @@ export type EvaluatedAction = {
 	readonly foreignObject?: ForeignObject;
 	/** Set when a pasted AccessDenied message decided its unread SCP or RCP layer (evidence.ts). */
 	readonly evidence?: DenialEvidence;
+	/** Set when a pasted AccessDenied message says its SCP or RCP denied while the ones read allow (or none applies): that layer is unknown (evidence.ts). */
+	readonly evidenceAgainstRead?: DenialEvidence;
 };
 
 const keyStateFindings = (key: KeyInfo | undefined, label: string): Finding[] => {

@@ -1,7 +1,7 @@
 import type {StatementTrace} from '../engine/evaluation.js';
 import type {Analysis} from './analyse.js';
 import type {Finding, Requirement} from './diagnosis.js';
-import {evidenceWords} from './evidence.js';
+import {contradictedWords, evidenceWords, readWord, settlingRead} from './evidence.js';
 import {denyingStatement} from './fixes/kinds/narrow-deny.js';
 import type {PolicyRef} from './policy-ref.js';
 import type {NamedPolicy, OrganizationLevel, Snapshot} from '../snapshot/snapshot.js';
@@ -82,8 +82,9 @@ const findingFor = (snapshot: Snapshot, {trace, ref, rows}: Guardrail): Finding 
 
 /**
  * A pasted AccessDenied message that names an SCP or RCP as the explicit Deny proves what denied, even where the
- * organization's policies cannot be read (its rows are then denied by it, evidence.ts). Said only while they are not
- * read: a read Deny (a row with its statement) has its own finding.
+ * organization's policies cannot be read (its rows are then denied by it, evidence.ts). Said unless a read Deny (a row
+ * with its statement) has its own finding. Where the policies read allow the action, or none was read to apply, the
+ * message outweighs them: the finding says so, and names the reads that find the policy that denies.
  */
 const evidenceFindings = (snapshot: Snapshot, analysis: Analysis): Finding[] =>
 	(snapshot.evidence ?? []).flatMap((evidence): Finding[] => {
@@ -91,11 +92,26 @@ const evidenceFindings = (snapshot: Snapshot, analysis: Analysis): Finding[] =>
 		if (rows.length === 0 || rows.some(row => row.status === 'denied' && row.statement !== undefined)) return [];
 		const id = evidence.policyArn?.split('/').pop();
 		const words = evidenceWords(evidence);
+		const type = evidence.deniedBy.toUpperCase();
+		const stands = "While it stands no change to the key, bucket or IAM policies makes this request work: only the organization's management account or a delegated administrator can change it.";
+		const againstRead = analysis.actions.some(action => action.evidenceAgainstRead === evidence);
+		const settles = rows.find(row => row.status === 'unknown' && row.resolveWith !== undefined)?.resolveWith;
+		if (againstRead) {
+			const read = readWord(snapshot);
+			return [
+				{
+					id: evidence.deniedBy === 'scp' ? 'denied-by-scp-per-error' : 'denied-by-rcp-per-error',
+					severity: 'error',
+					message: `${words.charAt(0).toUpperCase()}${words.slice(1)}, yet ${contradictedWords(snapshot, evidence)}: AWS's message says what AWS decided, so the ${type}s that apply are not the ones ${read} (one at the root or an OU not ${read}, one changed since, or another account's). ${stands}`,
+					remedy: `Find the ${type} that denies, at every level: ${settles ?? settlingRead(evidence, undefined)}. Then ask the cloud team that runs the organization for an exception.`,
+				},
+			];
+		}
 		return [
 			{
 				id: evidence.deniedBy === 'scp' ? 'denied-by-scp-per-error' : 'denied-by-rcp-per-error',
 				severity: 'error',
-				message: `${words.charAt(0).toUpperCase()}${words.slice(1)}: an ${evidence.deniedBy.toUpperCase()} is what denied. While it stands no change to the key, bucket or IAM policies makes this request work: only the organization's management account or a delegated administrator can change it.`,
+				message: `${words.charAt(0).toUpperCase()}${words.slice(1)}: an ${type} is what denied. ${stands}`,
 				remedy: `Read it from the management account${id ? ` (aws organizations describe-policy --policy-id ${id})` : ''} and ask the cloud team that runs the organization for an exception.`,
 			},
 		];

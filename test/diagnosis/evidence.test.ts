@@ -5,7 +5,7 @@ import {renderJson} from '../../source/report/render-json.js';
 import {renderMarkdown} from '../../source/report/render-markdown.js';
 import {renderText} from '../../source/report/render-text.js';
 import type {DenialEvidence, Snapshot} from '../../source/snapshot/snapshot.js';
-import {MiB, buildSnapshot, keyArn, without} from './support/build-snapshot.js';
+import {MiB, allow, buildSnapshot, keyArn, named, policy, without} from './support/build-snapshot.js';
 
 /**
  * A pasted AccessDenied message saying an SCP or RCP explicitly denied an action: the verdict is denied because of it,
@@ -100,5 +100,130 @@ describe('the SCPs read', () => {
 		expect(rowOf(diagnosis, 'scp', 's3:PutObject')).toMatchObject({status: 'denied', decidedBy: expect.stringContaining('NoUploads')});
 		expect(diagnosis.findings.map(finding => finding.id)).toContain('blocked-by-scp');
 		expect(diagnosis.findings.map(finding => finding.id)).not.toContain('denied-by-scp-per-error');
+	});
+});
+
+/**
+ * The SCPs (RCPs) read, and they allow the action the message says one of them denied: AWS's message is first-hand, the
+ * read may be stale, incomplete or another account's. The row is never ✔ beside it: unknown, saying why and naming the
+ * read that settles it; the verdict stays denied (AWS said so), never allowed.
+ */
+const fullAccess = named('FullAWSAccess', policy(allow('*', '*')));
+const readAllowing = (evidence: readonly DenialEvidence[], overrides: Parameters<typeof buildSnapshot>[0] = {}): Snapshot => ({
+	...buildSnapshot({organization: {serviceControlPolicies: [[fullAccess], [fullAccess]], resourceControlPolicies: [[named('RCPFullAWSAccess', policy(allow('*', '*', {Principal: '*'})))]]}, ...overrides}),
+	evidence,
+});
+
+describe('an SCP the pasted message names as the explicit Deny, while the SCPs read allow the action', () => {
+	const diagnosis = diagnose(readAllowing([scpDenied]));
+	const row = rowOf(diagnosis, 'scp', 's3:PutObject');
+
+	it('the SCP row is unknown, never ✔: it says the message and the read disagree, why, and what settles it', () => {
+		expect(row).toMatchObject({status: 'unknown'});
+		expect(row).not.toHaveProperty('decidedBy');
+		expect(row?.why).toBe(
+			`The service control policies read allow s3:PutObject at every level (SCP "FullAWSAccess", statement #1), yet the pasted AccessDenied message says a service control policy (${policyArn}) explicitly denied s3:PutObject. ` +
+				"AWS's message says what AWS decided, so what applies is not what was read: likely a service control policy not read, attached at the root or an OU above the caller's account 111122223333, one attached or changed since, or the service control policies of another account.",
+		);
+		expect(row?.resolveWith).toContain('aws organizations list-policies-for-target --target-id 111122223333 --filter SERVICE_CONTROL_POLICY, and the same for each OU above the account and for the root');
+		expect(row?.resolveWith).toContain('aws organizations list-parents --child-id 111122223333');
+		expect(row?.resolveWith).toContain('aws organizations describe-policy --policy-id p-examplescp1');
+	});
+
+	it('the action is not allowed and the verdict is denied by the message, with a finding that names the reads', () => {
+		expect(diagnosis.actions.find(action => action.action === 's3:PutObject')?.decision).toBe('unknown');
+		expect(diagnosis.verdict).toBe('denied');
+		const finding = diagnosis.findings.find(candidate => candidate.id === 'denied-by-scp-per-error');
+		expect(finding?.severity).toBe('error');
+		expect(finding?.message).toContain(`explicitly denied s3:PutObject, yet the service control policies read allow it: AWS's message says what AWS decided`);
+		expect(finding?.remedy).toContain('aws organizations list-policies-for-target --target-id 111122223333 --filter SERVICE_CONTROL_POLICY');
+		expect(diagnosis.summary).toContain('explicitly denied s3:PutObject, yet the service control policies read allow it.');
+		// No other finding repeats it, and the unknowns name the read.
+		expect(diagnosis.findings.map(candidate => candidate.id)).toEqual(['denied-by-scp-per-error']);
+		expect(diagnosis.unknowns.find(note => note.what === 'scp')?.resolveWith).toBe(row?.resolveWith);
+	});
+
+	it('leaves the other actions and the RCPs as read', () => {
+		expect(rowOf(diagnosis, 'scp', 'kms:GenerateDataKey')).toMatchObject({status: 'ok', decidedBy: 'SCP "FullAWSAccess", statement #1'});
+		expect(rowOf(diagnosis, 'rcp', 's3:PutObject')?.status).toBe('ok');
+		expect(diagnosis.actions.find(action => action.action === 'kms:GenerateDataKey')?.decision).toBe('allowed');
+	});
+
+	it('text, markdown and JSON say the same: ? unknown beside the message, nowhere ✔', () => {
+		const text = renderText(diagnosis, {color: false, width: 300});
+		expect(text).toMatch(/^✘ DENIED/);
+		expect(text).toMatch(/Service control policies\n {4}\? +s3:PutObject +unknown\n/);
+		expect(text).toMatch(/What the request needs\n {2}\? +s3:PutObject +unknown/);
+		const scpSection = text.slice(text.indexOf('  Service control policies\n'), text.indexOf('  Resource control policies\n'));
+		expect(scpSection).not.toMatch(/✔ +s3:PutObject/);
+		const markdown = renderMarkdown(diagnosis);
+		expect(markdown).toMatch(/\| \? \| `s3:PutObject` \| `arn:aws:s3:::[^`]+` \| unknown \| — \| The service control policies read allow s3:PutObject at every level/);
+		expect(markdown).toContain('yet the service control policies read allow it');
+		const json = JSON.parse(renderJson(diagnosis)) as {
+			verdict: string;
+			requirements: {place: string; action: string; status: string; decidedBy: string | null; resolveWith?: string}[];
+			actions: {action: string; decision: string}[];
+			findings: {id: string}[];
+		};
+		expect(json.verdict).toBe('denied');
+		expect(json.requirements.find(entry => entry.place === 'scp' && entry.action === 's3:PutObject')).toMatchObject({status: 'unknown', decidedBy: null, resolveWith: expect.stringContaining('list-policies-for-target')});
+		expect(json.actions.find(action => action.action === 's3:PutObject')?.decision).toBe('unknown');
+		expect(json.findings.map(finding => finding.id)).toEqual(['denied-by-scp-per-error']);
+	});
+
+	it('no fix is proven to resolve the SCP row while the evidence stands: a fix elsewhere says it remains', () => {
+		const missingIam = diagnose(readAllowing([scpDenied], {principal: {identityPolicies: [named('KeyOnly', policy(allow('kms:GenerateDataKey', keyArn)))]}}));
+		expect(rowOf(missingIam, 'scp', 's3:PutObject')?.status).toBe('unknown');
+		expect(missingIam.fixes.length).toBeGreaterThan(0);
+		for (const fix of missingIam.fixes) {
+			expect(fix.resolves.some(id => id.endsWith('scp'))).toBe(false);
+			expect(fix.remains).toContain('s3:PutObject in the service control policies (unknown)');
+		}
+		expect(missingIam.verdict).toBe('denied');
+	});
+});
+
+describe('an RCP the pasted message names, while the RCPs read allow it', () => {
+	it('the RCP row is unknown and names the resource account for the read', () => {
+		const diagnosis = diagnose(readAllowing([{deniedBy: 'rcp', action: 'kms:GenerateDataKey'}]));
+		const row = rowOf(diagnosis, 'rcp', 'kms:GenerateDataKey');
+		expect(row).toMatchObject({status: 'unknown', why: expect.stringContaining('The resource control policies read allow kms:GenerateDataKey at every level')});
+		expect(row?.why).toContain("above the resource's account 111122223333");
+		expect(row?.resolveWith).toContain('--filter RESOURCE_CONTROL_POLICY');
+		expect(diagnosis.verdict).toBe('denied');
+		expect(diagnosis.findings.map(finding => finding.id)).toEqual(['denied-by-rcp-per-error']);
+	});
+});
+
+describe('the SCPs read as none applying (the management account, no organization, or answered "none")', () => {
+	it('an SCP row is shown, unknown, rather than no row and an allowed verdict', () => {
+		const diagnosis = diagnose({...buildSnapshot(), evidence: [scpDenied]});
+		expect(rowOf(diagnosis, 'scp', 's3:PutObject')).toMatchObject({status: 'unknown', why: expect.stringMatching(/^As read, no service control policy applies to the caller's account 111122223333, yet the pasted AccessDenied message says/)});
+		// Only the action the message names: the others need no SCP row.
+		expect(rowOf(diagnosis, 'scp', 'kms:GenerateDataKey')).toBeUndefined();
+		expect(diagnosis.verdict).toBe('denied');
+		expect(diagnosis.summary).toContain('explicitly denied s3:PutObject, yet as read, no service control policy applies.');
+	});
+
+	it('what the wizard was told is "given", not "read"', () => {
+		const given = buildSnapshot({metadata: {collectedBy: 'manual'}});
+		const diagnosis = diagnose({...given, evidence: [scpDenied]});
+		expect(rowOf(diagnosis, 'scp', 's3:PutObject')?.why).toMatch(/^As given, no service control policy applies/);
+	});
+});
+
+describe('two legs need the action, and the SCPs read allow it', () => {
+	it("a copy's kms:Decrypt: both rows are unknown and say the message named one of them", () => {
+		const copy = readAllowing([{deniedBy: 'scp', action: 'kms:Decrypt'}], {
+			question: {operation: 'copy', sizeBytes: 100 * MiB, source: {bucket: 'source-bucket', objectKey: 'in/a.csv', kmsKeyId: keyArn}},
+		});
+		const diagnosis = diagnose(copy);
+		const rows = diagnosis.requirements.filter(row => row.place === 'scp' && row.action === 'kms:Decrypt');
+		expect(rows).toHaveLength(2);
+		for (const row of rows) {
+			expect(row.status).toBe('unknown');
+			expect(row.why).toContain('explicitly denied kms:Decrypt on one of the 2 resources this request needs it on');
+		}
+		expect(diagnosis.verdict).toBe('denied');
 	});
 });

@@ -169,6 +169,17 @@ describe('a pasted error that names a service control policy', () => {
 		expect(diagnosis.requirements.find(row => row.place === 'scp' && row.action === 's3:PutObject')).toMatchObject({status: 'denied', decidedBy: expect.stringContaining('pasted AccessDenied message')});
 	});
 
+	it('answered "no SCP applies", the message outweighs the answer: the SCP row is unknown, never allowed', () => {
+		const diagnosis = diagnose(run({start: 'error', 'error-text': scpError}, {...script, guardrails: 'none'}).snapshot);
+		expect(diagnosis.verdict).toBe('denied');
+		expect(diagnosis.requirements.find(row => row.place === 'scp' && row.action === 's3:PutObject')).toMatchObject({
+			status: 'unknown',
+			why: expect.stringMatching(/^As given, no service control policy applies to the caller's account 111122223333, yet the pasted AccessDenied message says/),
+			resolveWith: expect.stringContaining('aws organizations list-policies-for-target --target-id 111122223333 --filter SERVICE_CONTROL_POLICY'),
+		});
+		expect(diagnosis.findings.find(candidate => candidate.id === 'denied-by-scp-per-error')?.message).toContain('yet as given, no service control policy applies');
+	});
+
 	it('a message naming another policy type proves nothing about the SCPs: they stay unknown', () => {
 		const diagnosis = diagnose(run({start: 'error', 'error-text': seedError}, answersAfterError).snapshot);
 		expect(diagnosis.findings.map(finding => finding.id)).not.toContain('denied-by-scp-per-error');
