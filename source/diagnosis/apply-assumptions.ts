@@ -1,6 +1,7 @@
 import {assumptionStatements, type AssumptionId} from '../snapshot/assumptions.js';
-import type {Snapshot} from '../snapshot/snapshot.js';
+import type {DenialEvidence, Snapshot} from '../snapshot/snapshot.js';
 import type {AssumedFact} from './diagnosis.js';
+import {evidenceWords} from './evidence.js';
 import type {ResolvedFacts} from './resolve-question.js';
 import {parseCaller} from '../engine/principal.js';
 
@@ -11,6 +12,13 @@ import {parseCaller} from '../engine/principal.js';
  */
 
 const statementOf = (id: AssumptionId, because: string | undefined): AssumedFact => ({id, statement: assumptionStatements[id], ...(because ? {because} : {})});
+
+/** guardrails-allow for one type only: the other is not assumed, and the statement says why. */
+const partlyAssumed = (which: 'SCPs' | 'RCPs', evidence: DenialEvidence, because: string | undefined): AssumedFact => ({
+	id: 'guardrails-allow',
+	statement: `the organization's ${which} deny none of these actions (not the ${evidence.deniedBy.toUpperCase()}s: ${evidenceWords(evidence)})`,
+	...(because ? {because} : {}),
+});
 
 export const applyAssumptions = (snapshot: Snapshot): {readonly snapshot: Snapshot; readonly assumed: readonly AssumedFact[]} => {
 	let effective = snapshot;
@@ -27,9 +35,22 @@ export const applyAssumptions = (snapshot: Snapshot): {readonly snapshot: Snapsh
 			}
 			case 'guardrails-allow': {
 				const organization = effective.organization ?? {};
-				if (organization.serviceControlPolicies !== undefined && organization.resourceControlPolicies !== undefined) break;
-				effective = {...effective, organization: {serviceControlPolicies: organization.serviceControlPolicies ?? [], resourceControlPolicies: organization.resourceControlPolicies ?? []}};
-				assumed.push(statementOf(id, because));
+				// A pasted AccessDenied message that says an SCP (RCP) denied refutes assuming they deny nothing: that type
+				// stays unread, and the message decides it (evidence.ts).
+				const refuted = (type: DenialEvidence['deniedBy']): DenialEvidence | undefined => snapshot.evidence?.find(evidence => evidence.deniedBy === type);
+				const scp = organization.serviceControlPolicies === undefined && !refuted('scp');
+				const rcp = organization.resourceControlPolicies === undefined && !refuted('rcp');
+				if (!scp && !rcp) break;
+				effective = {
+					...effective,
+					organization: {
+						...organization,
+						...(scp ? {serviceControlPolicies: []} : {}),
+						...(rcp ? {resourceControlPolicies: []} : {}),
+					},
+				};
+				const setAside = [refuted('scp'), refuted('rcp')].find(evidence => evidence !== undefined);
+				assumed.push(setAside ? partlyAssumed(scp ? 'SCPs' : 'RCPs', setAside, because) : statementOf(id, because));
 				break;
 			}
 			case 'bucket-key=on':

@@ -227,3 +227,23 @@ describe('two legs need the action, and the SCPs read allow it', () => {
 		expect(diagnosis.verdict).toBe('denied');
 	});
 });
+
+describe('--assume guardrails-allow beside a message that says an SCP denied', () => {
+	it('the message refutes the assumption for the SCPs: they stay unread and the message decides, the RCPs are assumed', () => {
+		const diagnosis = diagnose({...unreadOrganization([scpDenied]), assumptions: [{id: 'guardrails-allow'}]});
+		expect(rowOf(diagnosis, 'scp', 's3:PutObject')).toMatchObject({status: 'denied', decidedBy: 'the pasted AccessDenied message (a service control policy, its text not read)'});
+		expect(rowOf(diagnosis, 'scp', 's3:PutObject')?.why).not.toMatch(/as read|read allow/);
+		expect(rowOf(diagnosis, 'rcp', 's3:PutObject')).toBeUndefined();
+		expect(diagnosis.verdict).toBe('denied');
+		expect(diagnosis.assumptions).toEqual([
+			{id: 'guardrails-allow', statement: `the organization's RCPs deny none of these actions (not the SCPs: the pasted AccessDenied message says a service control policy (${policyArn}) explicitly denied s3:PutObject)`},
+		]);
+	});
+
+	it('with the RCPs read, nothing is left to assume: the assumption is not listed', () => {
+		const snapshot: Snapshot = {...without(buildSnapshot(), 'organization.serviceControlPolicies'), evidence: [scpDenied], assumptions: [{id: 'guardrails-allow'}]};
+		const diagnosis = diagnose(snapshot);
+		expect(diagnosis.assumptions.map(assumption => assumption.id)).not.toContain('guardrails-allow');
+		expect(rowOf(diagnosis, 'scp', 's3:PutObject')?.status).toBe('denied');
+	});
+});
