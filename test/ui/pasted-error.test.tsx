@@ -40,3 +40,50 @@ describe('a pasted AccessDenied error', () => {
 		for (const line of frame.split('\n')) if (line.trim() !== '' && !/^[✔?s]/.test(line)) expect(line).toMatch(/^ /);
 	});
 });
+
+describe('the result of a pasted KMS refusal at 80×24', () => {
+	const role = 'arn:aws:iam::111122223333:role/Uploader';
+	const keyPolicy = JSON.stringify({Version: '2012-10-17', Statement: [{Sid: 'Allow use of the key', Effect: 'Allow', Principal: {AWS: role}, Action: 'kms:GenerateDataKey', Resource: '*'}]});
+	const identity = JSON.stringify({Version: '2012-10-17', Statement: [{Effect: 'Allow', Action: ['s3:PutObject', 'kms:GenerateDataKey'], Resource: '*'}]});
+	const steps: readonly (readonly [wait: string, presses: readonly string[], paste?: string])[] = [
+		["in the caller's account", [keys.enter]],
+		['The key policy:', [keys.enter]],
+		['Paste the key policy', [keys.enter], keyPolicy],
+		["The caller's identity policies", [keys.enter]],
+		['Paste identity policy 1', [keys.enter], identity],
+		['another identity policy', [keys.enter]],
+		['The bucket policy:', [keys.down, keys.enter]],
+		['permissions boundary, a session policy or an SCP', [keys.enter]],
+	];
+
+	it('shows the "no grants" assumption whole in two lines, saying what settles it, and the table keeps its rows', async () => {
+		app = renderApp(<WizardApp services={fakeServices().services} />, {columns: 80, rows: 24});
+		await app.waitFor(frame => frame.includes('How shall we look'), 'the first question');
+		await app.press(keys.down, keys.enter);
+		await app.waitFor(frame => frame.includes('Paste the AccessDenied error message'), 'the error question');
+		await app.paste(fixture.replace(/\n/g, '\r'));
+		await app.waitFor(frame => frame.includes('recognised'), 'the recognised error');
+		await app.press(keys.enter);
+		for (const [wait, presses, text] of steps) {
+			await app.waitFor(frame => frame.includes(wait), wait);
+			if (text) await app.paste(text);
+			await app.press(...presses);
+		}
+		const frame = await app.waitFor(frame => frame.includes('✘ Denied'), 'the result');
+		const lines = frame.split('\n');
+		const assumed = lines.findIndex(line => line.startsWith('≈ Assumed: no KMS grant'));
+		expect(assumed).toBeGreaterThan(0);
+		// Two lines, the second the sentence's end: the next line is the next assumption.
+		expect(lines[assumed + 1]).toMatch(/^ {2}\S.*aws kms list-grants settles it\.$/);
+		expect(lines[assumed + 2]).toMatch(/^≈ Assumed: the KMS key/);
+		expect(`${lines[assumed]!.slice(2)} ${lines[assumed + 1]!.trim()}`).toBe(
+			'Assumed: no KMS grant on the key allows these actions — the pasted error shows kms:Decrypt refused on this key; aws kms list-grants settles it.',
+		);
+		// The table keeps its heading, its ✘ row and the next place's heading.
+		expect(frame).toMatch(/^Key policy · …eu-west-1:111122223333:key\/1234abcd/m);
+		expect(frame).toMatch(/› ✘ +kms:Decrypt/);
+		expect(frame).toMatch(/^IAM identity policies$/m);
+		expect(lines.length).toBeLessThanOrEqual(24);
+		for (const line of lines) expect(line.length).toBeLessThanOrEqual(80);
+	});
+});

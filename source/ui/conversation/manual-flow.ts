@@ -63,6 +63,9 @@ function* guardrailsFlow(env: FlowEnv, hints: PasteHints, principalArn: string):
 const refusedOnKey = (denial: ParsedDenial | undefined, keyArn: string): string | undefined =>
 	denial?.action?.startsWith('kms:') && (denial.resource === keyArn || denial.keyId === keyArn) ? denial.action : undefined;
 
+/** Why no grant is assumed, and the read that settles it: "the pasted error shows kms:Decrypt refused on this key; …". */
+export const noGrantsBecause = (refused: string): string => `the pasted error shows ${refused} refused on this key; aws kms list-grants settles it`;
+
 /** The key's grants: none, pasted from list-grants, or unknown. */
 function* grantsFlow(keyArn: string): Flow<ManualFacts['grants']> {
 	const how = yield* ask(questions.grantsHowQuestion(keyArn));
@@ -134,8 +137,9 @@ export function* manualFlow(env: FlowEnv, target: Target, denial: ParsedDenial |
 	const refused = target.keyArn ? refusedOnKey(denial, target.keyArn) : undefined;
 	let grants: ManualFacts['grants'];
 	if (refused) {
-		// A refusal is evidence: had a grant allowed the action, KMS would not have refused it.
-		assumptions.push({id: 'no-grants', because: `the pasted AccessDenied shows ${refused} was refused on this key, so no grant allowed it then`});
+		// A refusal is evidence: had a grant allowed the action, KMS would not have refused it. Worded to fit two lines at 80
+		// columns with kms:GenerateDataKey, as every report and the result screen show it (whole, never cut).
+		assumptions.push({id: 'no-grants', because: noGrantsBecause(refused)});
 	} else if (target.keyArn) {
 		grants = yield* grantsFlow(target.keyArn);
 	}

@@ -63,7 +63,7 @@ describe('the first seed article, after pasting its UploadPart error', () => {
 		expect(diagnosis.fixes[0]).toMatchObject({kind: 'add-allow', place: 'key-policy', proven: true});
 		expect(diagnosis.findings.map(finding => finding.id)).toContain('multipart-requires-decrypt');
 		expect(diagnosis.assumptions).toEqual([
-			{id: 'no-grants', statement: 'no KMS grant on the key allows these actions', because: 'the pasted AccessDenied shows kms:Decrypt was refused on this key, so no grant allowed it then'},
+			{id: 'no-grants', statement: 'no KMS grant on the key allows these actions', because: 'the pasted error shows kms:Decrypt refused on this key; aws kms list-grants settles it'},
 			// Pasted policies never include the key's state: the report says it took the key as enabled.
 			{id: 'key-enabled', statement: expect.stringMatching(/^the KMS key arn:aws:kms:eu-west-1:\d{12}:key\/[0-9a-f-]+ is enabled \(its state, from kms:DescribeKey, was not read or given\)$/)},
 		]);

@@ -1,4 +1,7 @@
 import {describe, expect, it} from 'vitest';
+import {assumedSentences} from '../../../source/report/describe.js';
+import {assumptionStatements} from '../../../source/snapshot/assumptions.js';
+import {noGrantsBecause} from '../../../source/ui/conversation/manual-flow.js';
 import {assumedLines} from '../../../source/ui/result/assumed-lines.js';
 
 const keyArn = 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
@@ -19,7 +22,7 @@ describe('an assumption on the result screen', () => {
 	});
 
 	it('leaves a sentence without a key ARN as it is', () => {
-		const grants = 'Assumed: no KMS grant on the key allows these actions — the pasted AccessDenied shows kms:Decrypt was refused on this key, so no grant allowed it then.';
+		const grants = 'Assumed: no KMS grant on the key allows these actions — the pasted error shows kms:Decrypt refused on this key; aws kms list-grants settles it.';
 		expect(text(assumedLines(grants, 80)).replace(/\n +/g, ' ')).toBe(`≈ ${grants}`);
 	});
 
@@ -29,4 +32,17 @@ describe('an assumption on the result screen', () => {
 		const joined = text(assumedLines(both, 80)).replace(/\n +/g, ' ');
 		expect(joined).toContain('…key/1234abcd-12ab-34cd-56ef-1234567890ab and …key/9999abcd-12ab-34cd-56ef-1234567890ab are enabled');
 	});
+});
+
+describe('the "no grants" assumption a pasted KMS refusal makes', () => {
+	// The same sentence in every report and on the screen: at 80 columns it takes two lines, whole, for each KMS action S3 uses.
+	for (const refused of ['kms:Decrypt', 'kms:GenerateDataKey', 'kms:Encrypt', 'kms:ReEncryptFrom']) {
+		it(`${refused}: says what is assumed and what settles it, in two lines at 80 columns`, () => {
+			const [sentence] = assumedSentences({assumptions: [{id: 'no-grants', statement: assumptionStatements['no-grants'], because: noGrantsBecause(refused)}]});
+			expect(sentence).toBe(`Assumed: no KMS grant on the key allows these actions — the pasted error shows ${refused} refused on this key; aws kms list-grants settles it.`);
+			const lines = assumedLines(sentence!, 80);
+			expect(lines).toHaveLength(2);
+			expect(text(lines).replace(/\n +/g, ' ')).toBe(`≈ ${sentence}`);
+		});
+	}
 });
