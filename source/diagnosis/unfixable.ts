@@ -3,6 +3,8 @@ import {placeWords} from './place-words.js';
 import {requirementId} from './requirement-id.js';
 import type {Snapshot} from '../snapshot/snapshot.js';
 import {isAwsManagedPolicyArn} from '../names/index.js';
+import {iamEntityOf} from './fixes/context.js';
+import {inlineOwnerOf} from './fixes/inline-owner.js';
 
 /**
  * Every ✘ or ⛔ row gets a fix, or a sentence saying why no policy change can fix it. Guardrails that deny
@@ -18,6 +20,13 @@ const isAwsManaged = (snapshot: Snapshot, keyArn: string): boolean =>
 const awsManagedDenying = (snapshot: Snapshot, row: Requirement): string | undefined =>
 	snapshot.principal?.identityPolicies?.find(named => isAwsManagedPolicyArn(named.arn) && row.decidedBy?.includes(`"${named.name}"`) === true)?.arn;
 
+/** The inline policy (no ARN) whose statement decided a denied identity-policy row, where its name does not say whose it is. */
+const unownedDenying = (snapshot: Snapshot, row: Requirement): string | undefined => {
+	const caller = iamEntityOf(snapshot);
+	if (!caller) return undefined;
+	return snapshot.principal?.identityPolicies?.find(named => named.arn === undefined && row.decidedBy?.includes(`"${named.name}"`) === true && !inlineOwnerOf(named, caller))?.name;
+};
+
 const reasonFor = (snapshot: Snapshot, row: Requirement): string => {
 	if (row.place === 'key-policy' && isAwsManaged(snapshot, row.resource)) {
 		return `the key ${row.resource} is an AWS managed key: its key policy cannot be changed, so only re-encrypting the object with a customer managed key (and granting that key) helps`;
@@ -27,6 +36,10 @@ const reasonFor = (snapshot: Snapshot, row: Requirement): string => {
 	const managed = row.place === 'identity-policy' && row.status === 'denied' ? awsManagedDenying(snapshot, row) : undefined;
 	if (managed) {
 		return `the Deny is in the AWS managed policy ${managed}, which only AWS can change: detach it from the caller (aws iam detach-role-policy or detach-user-policy) if it is not meant to apply`;
+	}
+	const unowned = row.place === 'identity-policy' && row.status === 'denied' ? unownedDenying(snapshot, row) : undefined;
+	if (unowned !== undefined) {
+		return `the Deny is in the identity policy "${unowned}", and the snapshot does not say which IAM policy that is (whose inline policy, and its name in IAM), so no command can write it: narrow that statement where the policy is, or read the principal's policies with a profile or the collection script`;
 	}
 	if (row.status === 'denied') return 'the Deny could not be rewritten (its policy is not in the snapshot as a document a fix can write)';
 	return "no least-privilege change was found that the snapshot can prove (the policy to change, or the caller's IAM entity, is not known)";

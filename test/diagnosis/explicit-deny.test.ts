@@ -123,6 +123,49 @@ describe('an IAM policy Deny', () => {
 	});
 });
 
+describe("a Deny in one of the user's groups' inline policies", () => {
+	const guardrail = policy(deny('kms:GenerateDataKey', '*', {Sid: 'NoNewData'}));
+	// Live reads name a group's inline policy "group NAME: POLICY", a support bundle "group NAME/POLICY".
+	const inGroup = (name: string, collectedBy?: 'live' | 'bundle' | 'manual', arn = userArn): Snapshot =>
+		buildSnapshot({...(collectedBy ? {metadata: {collectedBy}} : {}), principal: {arn, sessionPolicy: null, identityPolicies: [fullIdentityPolicy(), named(name, guardrail)]}});
+
+	for (const [name, collectedBy] of [['group Admins: Guardrail', 'live'], ['group Admins/Guardrail', 'bundle']] as const) {
+		it(`"${name}" (${collectedBy}): the group's policy is rewritten with put-group-policy, and the proof re-reads it`, () => {
+			const snapshot = inGroup(name, collectedBy);
+			const diagnosis = diagnose(snapshot);
+			const fixes = fixesFor(diagnosis, `${gdk}#identity-policy`);
+			expect(fixes).toHaveLength(1);
+			const [fix] = fixes;
+			expect(fix).toMatchObject({kind: 'narrow-deny', place: 'identity-policy', target: 'group Admins', policyName: 'Guardrail', proven: true});
+			expect(fix!.command).toMatch(/^aws iam put-group-policy --group-name 'Admins' --policy-name 'Guardrail' --policy-document /);
+			expect(fix!.summary).toContain(`"${name}"`);
+			// The user's own inline policies are not touched: no policy is added to them.
+			expect(diagnosis.fixes.some(candidate => /put-user-policy/.test(candidate.command))).toBe(false);
+			expectFixesHold(snapshot, diagnosis);
+			expect(diagnose(applyFix(snapshot, fix!)).verdict).toBe('allowed');
+		});
+	}
+
+	for (const [name, why] of [
+		['pasted identity policy 1', 'a pasted policy'],
+		['group Admins: Guard rail', 'a name IAM would refuse'],
+	] as const) {
+		it(`"${name}" (${why}): which policy it is is not known, so no rewrite is offered, and a finding says why`, () => {
+			const snapshot = inGroup(name, name.startsWith('pasted') ? 'manual' : 'live');
+			const diagnosis = diagnose(snapshot);
+			expect(requirementOf(diagnosis, gdk, 'identity-policy').status).toBe('denied');
+			expect(fixesFor(diagnosis, `${gdk}#identity-policy`)).toEqual([]);
+			const finding = diagnosis.findings.find(candidate => candidate.id === 'no-policy-fix');
+			expect(finding?.message).toContain(`the Deny is in the identity policy "${name}", and the snapshot does not say which IAM policy that is`);
+		});
+	}
+
+	it('on a role (a role has no groups): a policy named as a group\'s is not rewritten', () => {
+		const snapshot = inGroup('group Admins: Guardrail', 'live', sessionArn);
+		expect(fixesFor(diagnose(snapshot), `${gdk}#identity-policy`)).toEqual([]);
+	});
+});
+
 describe('two identity policies with one name', () => {
 	const guardrail = policy(deny('kms:GenerateDataKey', '*', {Sid: 'NoNewData'}));
 	const harmless = policy(allow('s3:ListBucket', bucketArn, {Sid: 'List'}));

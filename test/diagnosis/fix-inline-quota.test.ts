@@ -3,7 +3,7 @@ import {diagnose} from '../../source/diagnosis/diagnose.js';
 import type {Fix} from '../../source/diagnosis/diagnosis.js';
 import {policySize} from '../../source/snapshot/policy-limits.js';
 import type {NamedPolicy, Snapshot} from '../../source/snapshot/snapshot.js';
-import {account, allow, bucketArn, buildSnapshot, named, policy, roleArn, sessionArn} from './support/build-snapshot.js';
+import {account, allow, bucketArn, buildSnapshot, deny, fullIdentityPolicy, named, policy, roleArn, sessionArn} from './support/build-snapshot.js';
 
 /**
  * AWS, "IAM and AWS STS quotas" (IAM User Guide): "You can add as many inline policies as you want to an IAM user,
@@ -73,5 +73,30 @@ describe("a new inline policy and the role's others (10,240 characters together)
 		const fix = inlineFix(upload([inlineOfSize('Pipeline', 10_150)], undefined, {arn: sessionArn, roleArn}));
 		expect(fix.proven).toBe(false);
 		expect(fix.remains).toMatch(/^AWS would refuse this policy: role Uploader's inline policies would hold 10,\d{3} characters with it, more than the 10,240 characters AWS allows for all of a role's inline policies together/);
+	});
+});
+
+describe("a group's inline policy a narrowed Deny rewrites, and the group's others (5,120 characters together)", () => {
+	/** The group's policy "group Admins: NAME", denying kms:GenerateDataKey and padded to about `characters`. */
+	const groupGuardrail = (characters: number): NamedPolicy => {
+		const padded = inlineOfSize('padding', characters).document;
+		return named('group Admins: Guardrail', {...padded, Statement: [deny('kms:GenerateDataKey', '*', {Sid: 'NoNewData'}), ...(padded['Statement'] as unknown[])]});
+	};
+	const narrowed = (identityPolicies: readonly NamedPolicy[]): Fix => {
+		const fix = diagnose(upload([fullIdentityPolicy(), ...identityPolicies], 'live')).fixes.find(candidate => candidate.kind === 'narrow-deny');
+		if (!fix) throw new Error('no narrowed Deny');
+		expect(fix).toMatchObject({target: 'group Admins', policyName: 'Guardrail'});
+		return fix;
+	};
+
+	it("is measured against the group's quota, not the user's 2,048 characters, and the user's own inline policies do not count", () => {
+		const fix = narrowed([groupGuardrail(3_000), inlineOfSize('ReportsUpload', 1_500)]);
+		expect(fix).toMatchObject({proven: true, remains: null});
+	});
+
+	it("is refused where the group's inline policies would be over its quota together", () => {
+		const fix = narrowed([groupGuardrail(3_000), inlineOfSize('group Admins: Everything', 2_500), inlineOfSize('group Others: Everything', 2_500)]);
+		expect(fix.proven).toBe(false);
+		expect(fix.remains).toMatch(/^AWS would refuse this policy: group Admins's inline policies would hold 5,\d{3} characters with it, more than the 5,120 characters AWS allows for all of a group's inline policies together/);
 	});
 });

@@ -14,7 +14,7 @@ export const putBucketPolicyCommand = (bucket: string, policy: PolicyJson): stri
 export const newManagedPolicyVersionCommand = (policyArn: string, policy: PolicyJson): string =>
 	`aws iam create-policy-version --policy-arn ${shellQuote(policyArn)} --set-as-default --policy-document ${shellQuote(compactJson(policy))}`;
 
-export const putIdentityPolicyCommand = (entity: {readonly kind: 'role' | 'user'; readonly name: string}, policyName: string, policy: PolicyJson): string =>
+export const putIdentityPolicyCommand = (entity: {readonly kind: 'role' | 'user' | 'group'; readonly name: string}, policyName: string, policy: PolicyJson): string =>
 	`aws iam put-${entity.kind}-policy --${entity.kind}-name ${shellQuote(entity.name)} --policy-name ${shellQuote(policyName)} --policy-document ${shellQuote(compactJson(policy))}`;
 
 /** The request itself, changed: `aws s3 cp` naming the key, so S3 gets both SSE-KMS headers. */

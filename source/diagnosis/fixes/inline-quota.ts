@@ -1,10 +1,11 @@
 import {inlinePoliciesQuota, policySize} from '../../snapshot/policy-limits.js';
 import type {NamedPolicy, Snapshot} from '../../snapshot/snapshot.js';
 import {iamEntityOf} from './context.js';
-import type {Draft} from './draft.js';
+import type {Draft, IamEntity} from './draft.js';
+import {inlineOwnerOf, type InlineOwner} from './inline-owner.js';
 
 /**
- * IAM counts a user's (or role's) inline policies together against one quota: a fix that adds or edits one can
+ * IAM counts a user's (or role's, or group's) inline policies together against one quota: a fix that adds or edits one can
  * fit alone and still be refused. Only policies the snapshot surely tells to be the entity's own inline ones count
  * towards a refusal; where others may be too, or the list was not read, whether it fits is said to be unknown.
  */
@@ -18,12 +19,19 @@ const number = (value: number): string => value.toLocaleString('en-US');
  * name a group's inline policies "group Admins: …" or "group Admins/…", which AWS's inline policy names cannot be
  * (they hold neither white space nor "/"). A pasted policy carries no ARN, whatever it is: nothing is told apart.
  */
-const tellsOwnApart = (snapshot: Snapshot, kind: 'user' | 'role'): boolean => {
+const tellsOwnApart = (snapshot: Snapshot, kind: InlineOwner['kind']): boolean => {
 	const collectedBy = snapshot.metadata?.collectedBy;
 	return collectedBy !== 'manual' && (kind === 'role' || collectedBy === 'live' || collectedBy === 'bundle');
 };
 
 const isOwnInline = (entry: NamedPolicy, kind: 'user' | 'role'): boolean => entry.arn === undefined && (kind === 'role' || !/[\s/]/.test(entry.name));
+
+/** Whether `entry` is one of `owner`'s inline policies: a group's are those listed under its name. */
+const isInlineOf = (entry: NamedPolicy, owner: InlineOwner, entity: IamEntity): boolean => {
+	if (owner.kind !== 'group') return isOwnInline(entry, owner.kind);
+	const listed = inlineOwnerOf(entry, entity);
+	return listed?.kind === 'group' && listed.name === owner.name;
+};
 
 // Where they are not told apart, any policy without an ARN (any pasted one) may be one of them.
 const mayBeOwnInline = (snapshot: Snapshot, entry: NamedPolicy): boolean => entry.arn === undefined || snapshot.metadata?.collectedBy === 'manual';
@@ -33,23 +41,30 @@ const sizeOf = (entries: readonly NamedPolicy[]): number => entries.reduce((tota
 /** Whether the inline policy the draft writes, with the entity's others, fits IAM's quota; `undefined`: it fits, or it is no inline policy. */
 export const inlineQuotaOf = (draft: Pick<Draft, 'ref' | 'policyName'>, before: Snapshot, applied: Snapshot): InlineQuota => {
 	const entity = iamEntityOf(before);
+	if (!entity) return undefined;
 	const listed = applied.principal?.identityPolicies ?? [];
+	// A rewrite names the policy as IAM does ("Guardrail" for "group Admins: Guardrail"): its ref finds it.
+	const atRef = draft.ref?.place === 'identity-policy' ? draft.ref.index : -1;
+	const atEntry = listed[atRef];
+	const rewritten = atEntry !== undefined && (atEntry.arn === undefined ? inlineOwnerOf(atEntry, entity)?.policyName : atEntry.name) === draft.policyName;
 	// A policy drafted in a later round has its index among the earlier rounds' too: applied alone, it is found by name.
-	const at = draft.ref?.place !== 'identity-policy' ? -1 : listed[draft.ref.index]?.name === draft.policyName ? draft.ref.index : listed.findIndex(entry => entry.name === draft.policyName && entry.arn === undefined);
+	const at = atRef === -1 ? -1 : rewritten ? atRef : listed.findIndex(entry => entry.name === draft.policyName && entry.arn === undefined);
 	const written = listed[at];
-	if (!entity || !written || written.arn !== undefined) return undefined;
+	if (!written || written.arn !== undefined) return undefined;
+	// The quota is its owner's: a group's inline policy counts with that group's others, not with the user's.
+	const owner = inlineOwnerOf(written, entity) ?? {kind: entity.kind, name: entity.name, policyName: written.name};
 	const others = listed.filter((_entry, index) => index !== at);
 	const unread = before.principal?.identityPolicies === undefined || (before.unread ?? []).some(note => note.path === 'principal.identityPolicies');
-	const limit = inlinePoliciesQuota[entity.kind];
+	const limit = inlinePoliciesQuota[owner.kind];
 	const own = policySize(written.document, 'IAM inline policy');
-	const toldApart = tellsOwnApart(before, entity.kind);
-	const least = own + (toldApart ? sizeOf(others.filter(entry => isOwnInline(entry, entity.kind))) : 0);
-	const who = `${entity.kind} ${entity.name}`;
-	const quota = `the ${number(limit)} characters AWS allows for all of a ${entity.kind}'s inline policies together (IAM quotas; white space not counted)`;
+	const toldApart = tellsOwnApart(before, owner.kind);
+	const least = own + (toldApart ? sizeOf(others.filter(entry => isInlineOf(entry, owner, entity))) : 0);
+	const who = `${owner.kind} ${owner.name}`;
+	const quota = `the ${number(limit)} characters AWS allows for all of a ${owner.kind}'s inline policies together (IAM quotas; white space not counted)`;
 	if (least > limit) return {refused: `${who}'s inline policies would hold ${number(least)} characters with it, more than ${quota}`};
 	const most = toldApart ? least : own + sizeOf(others.filter(entry => mayBeOwnInline(before, entry)));
 	if (!unread && most <= limit) return undefined;
-	const read = `aws iam list-${entity.kind}-policies --${entity.kind}-name ${entity.name}, then get-${entity.kind}-policy for each`;
+	const read = `aws iam list-${owner.kind}-policies --${owner.kind}-name ${owner.name}, then get-${owner.kind}-policy for each`;
 	const which = unread ? `${who}'s other inline policies were not read` : `which of the other identity policies are ${who}'s own inline ones is not known`;
 	return {unknown: `with it ${who}'s inline policies hold at least ${number(least)} of ${quota}, and ${which} (${read})`};
 };

@@ -28,9 +28,18 @@ const statementsOf = (document: PolicyJson | null | undefined): unknown[] => {
 
 const bucketNameOf = (target: string): string => target.replace(/^arn:[^:]+:s3:::/, '');
 
-/** The identity policy a fix writes: a managed one by its ARN (the fix's target), an inline one by its name. */
-const isFixedBy = (fix: Fix) => (entry: NamedPolicy): boolean =>
-	entry.name === fix.policyName && entry.arn === (/^arn:[^:]+:iam::[^:]*:policy\//.test(fix.target ?? '') ? fix.target! : undefined);
+/** The group a fix's target names (`group Admins`): it writes that group's inline policy. */
+const groupOf = (fix: Fix): string | undefined => /^group (\S+)$/.exec(fix.target ?? '')?.[1];
+
+/**
+ * The identity policy a fix writes: a managed one by its ARN (the fix's target), an inline one by its name; a group's
+ * inline one is listed as "group NAME: POLICY" (live reads) or "group NAME/POLICY" (a support bundle).
+ */
+const isFixedBy = (fix: Fix) => (entry: NamedPolicy): boolean => {
+	const group = groupOf(fix);
+	if (group !== undefined) return entry.arn === undefined && [`group ${group}: ${fix.policyName}`, `group ${group}/${fix.policyName}`].includes(entry.name);
+	return entry.name === fix.policyName && entry.arn === (/^arn:[^:]+:iam::[^:]*:policy\//.test(fix.target ?? '') ? fix.target! : undefined);
+};
 
 /** The document a fix replaces, found from its place and target (not from the fixes module's own bookkeeping). */
 export const policyBefore = (snapshot: Snapshot, fix: Fix): PolicyJson | null | undefined => {
@@ -217,6 +226,11 @@ export const expectCommandFits = (snapshot: Snapshot, fix: Fix): void => {
 			if (managed) {
 				expect(argv.slice(0, 2)).toEqual(['iam', 'create-policy-version']);
 				expect(valueAfter(argv, '--policy-arn')).toBe(managed);
+			} else if (groupOf(fix) !== undefined) {
+				expect(snapshot.principal?.identityPolicies?.some(isFixedBy(fix)), 'the group policy it rewrites is in the snapshot').toBe(true);
+				expect(argv.slice(0, 2)).toEqual(['iam', 'put-group-policy']);
+				expect(valueAfter(argv, '--group-name')).toBe(groupOf(fix));
+				expect(valueAfter(argv, '--policy-name')).toBe(fix.policyName);
 			} else {
 				const kind = /:user\//.test(target) ? 'user' : 'role';
 				expect(fix.target).toMatch(kind === 'user' ? /^arn:aws:iam::\d{12}:user\// : /^arn:aws:iam::\d{12}:role\//);

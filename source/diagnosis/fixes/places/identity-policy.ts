@@ -1,19 +1,21 @@
 import type {Requirement} from '../../diagnosis.js';
 import type {PolicyRef} from '../../policy-ref.js';
-import type {Snapshot} from '../../../snapshot/snapshot.js';
+import type {PolicyJson, Snapshot} from '../../../snapshot/snapshot.js';
 import {isAwsManagedPolicyArn} from '../../../names/index.js';
 import {appliesIn} from '../applies-in.js';
 import {newManagedPolicyVersionCommand, putIdentityPolicyCommand} from '../commands.js';
 import type {Statement} from '../../../engine/policy.js';
 import {distinct, groupBy, specOf, viaS3Condition} from '../context.js';
 import type {FixContext, FixPlace, Grant, IamEntity, Rewritable} from '../draft.js';
+import {inlineOwnerOf} from '../inline-owner.js';
 import {encryptionContextScope, preferHolding, scopeWords, withScope, type EncryptionContextScope} from '../kept-scope.js';
 import {addIdentityPolicy, writePolicy} from '../snapshot-patch.js';
 
 /**
  * The caller's identity policies: missing grants go into a new inline policy of the role or user, one
  * per resource (the key, the object), so each fix stands alone and is proven alone; a Deny is rewritten
- * in the very policy it is in — inline with put-role-policy/put-user-policy, managed as a new version.
+ * in the very policy it is in — inline with put-role-policy/put-user-policy (a group's with put-group-policy),
+ * managed as a new version.
  */
 
 const inlinePolicyName = (snapshot: Snapshot, suffix: string, alsoTaken: ReadonlySet<string>): string => {
@@ -73,14 +75,24 @@ const rewritable = ({snapshot, caller}: FixContext, ref: PolicyRef): Rewritable 
 	const named = snapshot.principal?.identityPolicies?.[ref.index];
 	// AWS writes an AWS managed policy's versions: no account can narrow a Deny in it.
 	if (!named || isAwsManagedPolicyArn(named.arn)) return undefined;
+	const write = (target: Snapshot, policy: PolicyJson): Snapshot => writePolicy(target, ref, policy);
+	const applies = appliesIn('caller-account', caller.arn);
+	if (named.arn) {
+		const arn = named.arn;
+		return {ref, document: named.document, target: arn, policyName: named.name, appliesIn: applies, command: policy => newManagedPolicyVersionCommand(arn, policy), write};
+	}
+	const owner = inlineOwnerOf(named, caller);
+	// An inline policy whose owner and IAM name the snapshot does not say: no command can write it (unfixable.ts says why).
+	if (!owner) return undefined;
 	return {
 		ref,
 		document: named.document,
-		target: named.arn ?? caller.arn,
-		policyName: named.name,
-		appliesIn: appliesIn('caller-account', caller.arn),
-		command: policy => (named.arn ? newManagedPolicyVersionCommand(named.arn, policy) : putIdentityPolicyCommand(caller, named.name, policy)),
-		write: (target, policy) => writePolicy(target, ref, policy),
+		// The snapshot holds a group's name, not its ARN (whose path it does not know).
+		target: owner.kind === 'group' ? `group ${owner.name}` : caller.arn,
+		policyName: owner.policyName,
+		appliesIn: applies,
+		command: policy => putIdentityPolicyCommand(owner, owner.policyName, policy),
+		write,
 	};
 };
 

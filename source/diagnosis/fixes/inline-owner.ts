@@ -1,0 +1,25 @@
+import type {NamedPolicy} from '../../snapshot/snapshot.js';
+import type {IamEntity} from './draft.js';
+
+/**
+ * Whose inline policy a listed identity policy without an ARN is, and its name as IAM knows it. Live reads list a group's
+ * inline policy as "group NAME: POLICY" and a support bundle as "group NAME/POLICY" (aws/read-iam.ts,
+ * inputs/bundle/read-principal.ts); IAM's own names hold neither white space, ":" nor "/", so neither form can be the
+ * caller's own. A name that is neither (a pasted policy's "pasted identity policy 1") says nothing of which policy it is.
+ */
+
+export type InlineOwner = {readonly kind: 'role' | 'user' | 'group'; readonly name: string; readonly policyName: string};
+
+/** IAM's pattern for a user's, group's or role's name and for an inline policy's (IAM API Reference: PutUserPolicy, PutGroupPolicy). */
+const iamName = String.raw`[\w+=,.@-]{1,128}`;
+const ownInline = new RegExp(`^${iamName}$`);
+const groupInline = new RegExp(`^group (${iamName})(?:: |/)(${iamName})$`);
+
+/** `undefined`: a managed policy (it has an ARN), or a name that does not say whose inline policy it is. */
+export const inlineOwnerOf = (entry: NamedPolicy, caller: IamEntity): InlineOwner | undefined => {
+	if (entry.arn !== undefined) return undefined;
+	if (ownInline.test(entry.name)) return {kind: caller.kind, name: caller.name, policyName: entry.name};
+	// A role belongs to no group: a role's policy named like a group's is not one.
+	const group = caller.kind === 'user' ? groupInline.exec(entry.name) : null;
+	return group ? {kind: 'group', name: group[1]!, policyName: group[2]!} : undefined;
+};
