@@ -8,8 +8,9 @@ import {allow, bucketArn, buildSnapshot, deny, keyArn, named, objectArn, policy,
 /** The safety checks of the fixes module itself: breaking either must fail a test here. */
 
 describe('isLeastPrivilege', () => {
-	const identity = (statement: Record<string, unknown>): Pick<Fix, 'place' | 'kind' | 'statement'> => ({place: 'identity-policy', kind: 'add-allow', statement});
-	const keyPolicy = (statement: Record<string, unknown>): Pick<Fix, 'place' | 'kind' | 'statement'> => ({place: 'key-policy', kind: 'add-allow', statement});
+	type Checked = Pick<Fix, 'place' | 'kind' | 'statement' | 'statements'>;
+	const identity = (statement: Record<string, unknown>): Checked => ({place: 'identity-policy', kind: 'add-allow', statement, statements: [statement]});
+	const keyPolicy = (statement: Record<string, unknown>): Checked => ({place: 'key-policy', kind: 'add-allow', statement, statements: [statement]});
 	const exact = {Effect: 'Allow', Action: ['kms:Decrypt'], Resource: keyArn};
 
 	it('accepts exact actions on exactly the resources the request names', () => {
@@ -38,6 +39,22 @@ describe('isLeastPrivilege', () => {
 		['a key ARN instead of "*" (in a key policy, "*" is the key)', {...exact, Principal: {AWS: userArn}, Resource: [keyArn, '*']}],
 	])('in a key policy, rejects %s', (_name, statement) => {
 		expect(isLeastPrivilege(keyPolicy(statement), [keyArn])).toBe(false);
+	});
+
+	// Two rounds merged into one fix add two statements: the second is judged as the first is.
+	it('rejects an add-allow whose later statement is wider, though its first is exact', () => {
+		const wide = {...exact, Action: ['kms:*']};
+		expect(isLeastPrivilege({...identity(exact), statements: [exact, {Effect: 'Allow', Action: 's3:PutObject', Resource: objectArn}]}, [keyArn, objectArn])).toBe(true);
+		expect(isLeastPrivilege({...identity(exact), statements: [exact, wide]}, [keyArn])).toBe(false);
+	});
+
+	it('rejects a narrowed Deny that adds a wide Allow beside it; the narrowed Deny itself is no Allow to judge', () => {
+		const narrowed = {Effect: 'Deny', Action: 'kms:*', Resource: '*', Condition: {ArnNotEquals: {'aws:PrincipalArn': userArn}}};
+		const added = {...exact, Principal: {AWS: userArn}, Resource: '*'};
+		const fix = (statements: Record<string, unknown>[]): Checked => ({place: 'key-policy', kind: 'narrow-deny', statement: narrowed, statements: [narrowed, ...statements]});
+		expect(isLeastPrivilege(fix([added]), [keyArn])).toBe(true);
+		expect(isLeastPrivilege(fix([{...added, Action: 'kms:*'}]), [keyArn])).toBe(false);
+		expect(isLeastPrivilege(fix([{...added, Principal: '*'}]), [keyArn])).toBe(false);
 	});
 });
 

@@ -14,19 +14,13 @@ import {inlineQuotaOf} from './inline-quota.js';
 
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : value === undefined ? [] : [value]);
 
-/**
- * An added Allow grants no more than the request needs: no `*` principal, no `NotAction` or `NotResource`,
- * only exact actions (no `*` or `?`, even where AWS's examples write `kms:GenerateDataKey*`), and only the
- * resources the request names — in a key policy `"Resource": "*"`, which there means the key itself.
- */
-export const isLeastPrivilege = (fix: Pick<Fix, 'place' | 'kind' | 'statement'>, requested: readonly string[]): boolean => {
-	if (fix.kind !== 'add-allow' || fix.statement === null) return true;
-	const statement: JsonObject = fix.statement;
+/** One added Allow grants no more than the request needs (see isLeastPrivilege). */
+const isLeastAllow = (statement: JsonObject, place: Fix['place'], requested: readonly string[]): boolean => {
 	const principal = statement['Principal'];
 	const principals = principal === '*' ? ['*'] : isObject(principal) ? list(principal['AWS']) : [];
 	const actions = list(statement['Action']);
 	const resources = list(statement['Resource']);
-	const fitsRequest = (resource: unknown): boolean => (fix.place === 'key-policy' ? resource === '*' : typeof resource === 'string' && requested.includes(resource));
+	const fitsRequest = (resource: unknown): boolean => (place === 'key-policy' ? resource === '*' : typeof resource === 'string' && requested.includes(resource));
 	return (
 		statement['Effect'] === 'Allow' &&
 		!principals.includes('*') &&
@@ -38,6 +32,23 @@ export const isLeastPrivilege = (fix: Pick<Fix, 'place' | 'kind' | 'statement'>,
 		resources.length > 0 &&
 		resources.every(fitsRequest)
 	);
+};
+
+/**
+ * Every Allow a fix adds grants no more than the request needs: no `*` principal, no `NotAction` or `NotResource`,
+ * only exact actions (no `*` or `?`, even where AWS's examples write `kms:GenerateDataKey*`), and only the
+ * resources the request names — in a key policy `"Resource": "*"`, which there means the key itself. An add-allow
+ * adds every statement it shows (two rounds merged add two); a narrowed Deny adds the Allows its narrowing uncovered.
+ * The other kinds rewrite the owner's own statements, which are not theirs to judge.
+ */
+export const isLeastPrivilege = (fix: Pick<Fix, 'place' | 'kind' | 'statement' | 'statements'>, requested: readonly string[]): boolean => {
+	const added =
+		fix.kind === 'add-allow'
+			? [...(fix.statement === null ? [] : [fix.statement]), ...fix.statements]
+			: fix.kind === 'narrow-deny'
+				? fix.statements.filter(statement => statement['Effect'] !== 'Deny')
+				: [];
+	return added.every(statement => isLeastAllow(statement, fix.place, requested));
 };
 
 const isCheck = (status: Requirement['status'] | undefined): boolean => status === 'ok' || status === 'not-needed';
