@@ -2,7 +2,7 @@ import {diagnose} from '../diagnosis/diagnose.js';
 import type {Decision, Diagnosis} from '../diagnosis/diagnosis.js';
 import {parseSnapshot} from '../snapshot/parse-snapshot.js';
 import type {Snapshot} from '../snapshot/snapshot.js';
-import {visibleLines} from '../report/sanitize.js';
+import {visible, visibleLines} from '../report/sanitize.js';
 import {CliError, exitCodes} from './cli-error.js';
 import {readTextInput, writeTextOutput} from './io.js';
 
@@ -60,7 +60,8 @@ const joinReports = (checked: readonly Checked[], options: SnapshotsOptions): st
 	const reports = checked.filter(isDiagnosed).map(({path, diagnosis}) => {
 		const report = options.render(diagnosis, options.format);
 		const body = report.endsWith('\n') ? report : `${report}\n`;
-		return options.format === 'md' ? body : `== ${path}\n${body}`;
+		// A file name is the customer's text (it may hold ESC or U+202E): shown as every customer text is.
+		return options.format === 'md' ? body : `== ${visible(path)}\n${body}`;
 	});
 	return reports.join('\n');
 };

@@ -73,6 +73,16 @@ describe('check --snapshot with several files', () => {
 		expect(report!.requirements.map(row => row.decidedBy)).toContain('key policy, Sid "Use\u202eyek\u001b]52;c;x\u0007"');
 	});
 
+	it("shows a file name's control and bidi characters escaped in the text heading, as every customer text is", async () => {
+		const name = 'report\u001b[31mred\u202etxt.json';
+		const hostile = join(folder, name);
+		writeFileSync(hostile, readFileSync(allowed, 'utf8'));
+		const run = await runBuiltCli(['check', '--snapshot', hostile, allowed]);
+		for (const raw of ['\u001b', '\u202e']) expect(run.stdout).not.toContain(raw);
+		expect(run.stdout.split('\n').filter(line => line.startsWith('== '))).toEqual([`== ${join(folder, String.raw`report\u001b[31mred\u202etxt.json`)}`, `== ${allowed}`]);
+		expect(run.exitCode).toBe(0);
+	});
+
 	it('writes every Markdown report to --out, one after another', async () => {
 		const out = join(folder, 'reports.md');
 		const run = await runBuiltCli(['check', '--snapshot', allowed, denied, '--format', 'md', '--out', out]);
