@@ -32,6 +32,14 @@ export const fixText = (fix: Fix, tab: FixTab): string => {
 	}
 };
 
+/** What `fixText` copies, in words for the notice: "the 2 statements", or the command where a tab has nothing of its own. */
+export const fixTextWords = (fix: Fix, tab: FixTab): string => {
+	const count = fix.statements.length;
+	if (tab === 'statement' && count > 0) return count === 1 ? 'the statement' : `the ${count} statements`;
+	if (tab === 'policy' && fix.policy !== null) return 'the merged policy';
+	return 'the CLI command';
+};
+
 const paragraph = (text: string, width: number, indent = '  '): Line[] => wrapText(text, width - indent.length, '').map(line => ({text: `${indent}${line}`}));
 
 const labelled = (label: string, text: string, width: number): Line[] =>

@@ -16,7 +16,7 @@ import {fitHints, hints} from '../text/fit-hints.js';
 import {theme} from '../theme.js';
 import {assumedLines} from './assumed-lines.js';
 import {policyFileName} from './command-layout.js';
-import {detailLines, fixText, type FixTab} from './detail-lines.js';
+import {detailLines, fixText, fixTextWords} from './detail-lines.js';
 import {FileDialog} from './file-dialog.js';
 import {defaultFileName, withSuffix} from './file-names.js';
 import {HelpOverlay, helpOverlayHeight} from './help-overlay.js';
@@ -28,7 +28,6 @@ import {firstInterestingRow, flatRows, rowGroups} from './rows.js';
 import {useResult} from './use-result.js';
 import {useResultState, type Notice} from './use-result-state.js';
 
-const copiedWords: Readonly<Record<FixTab, string>> = {statement: 'statement', policy: 'merged policy', command: 'CLI command'};
 
 export type ResultScreenProps = {
 	readonly diagnosis: Diagnosis;
@@ -120,8 +119,8 @@ export const ResultScreen = ({diagnosis: written, snapshot, services, width, row
 		const tooLong = Buffer.byteLength(text, 'utf8') > maximumClipboardBytes;
 		notify(
 			tooLong
-				? {tone: 'info', text: `Sent the ${copiedWords[tab]} to the clipboard, but it is long: some terminals drop it. Press e to export instead.`}
-				: {tone: 'success', text: `✔ Copied the ${copiedWords[tab]} to the clipboard (OSC 52; if nothing arrives, press e to export instead)`},
+				? {tone: 'info', text: `Sent ${fixTextWords(row.fix, tab)} to the clipboard, but it is long: some terminals drop it. Press e to export instead.`}
+				: {tone: 'success', text: `✔ Copied ${fixTextWords(row.fix, tab)} to the clipboard (OSC 52; if nothing arrives, press e to export instead)`},
 		);
 	};
 	const writePolicy = (): void => {
