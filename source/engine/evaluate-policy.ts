@@ -11,7 +11,7 @@ import {triBoth, triEither, type Tri} from './tri.js';
 export type {PreparedRequest} from './statement-match.js';
 
 /**
- * How a statement that covers the action bears on the request, as a code (see above); -1 when its principal or
+ * How a statement that covers the action bears on the request, as a code (`match-code.ts`); -1 when its principal or
  * resource does not. The hot path of evaluation: conditions stop at the first that fails, and nothing is built.
  */
 const matchStatement = (compiled: CompiledStatement, request: PreparedRequest, hasPrincipals: boolean): number => {
