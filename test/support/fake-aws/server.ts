@@ -42,7 +42,7 @@ export type CallRecord = {
 	bodyBytesSent?: number;
 	/** When the client gave up on a call that never answers (`hang`) and closed its connection. */
 	abandonedAt?: number;
-	/** Not a Get/List/Describe/Head read (AssumeRole by a role profile's credential provider is expected). */
+	/** Not a Get/List/Describe/Head read (AssumeRole and AssumeRoleWithWebIdentity by a profile's credential provider are expected). */
 	readonly write: boolean;
 };
 
@@ -153,7 +153,7 @@ const s3Operation = (method: string, url: URL): {operation: string; params: Reco
 };
 
 const isRead = (service: FakeService, operation: string, method: string): boolean =>
-	service === 's3' ? method === 'GET' || method === 'HEAD' : /^(Get|List|Describe|Head)/.test(operation) || operation === 'AssumeRole';
+	service === 's3' ? method === 'GET' || method === 'HEAD' : /^(Get|List|Describe|Head)/.test(operation) || operation === 'AssumeRole' || operation === 'AssumeRoleWithWebIdentity';
 
 const faultAnswer = (fault: Fault, call: FakeCall): FakeResponse | undefined => {
 	switch (fault.kind) {
@@ -199,7 +199,9 @@ export const startFakeAws = async (scenario: FakeScenario, options: {latencyMs?:
 		const url = new URL(request.url ?? '/', 'http://127.0.0.1');
 		const scope = credentialScope(request.headers.authorization);
 		const target = request.headers['x-amz-target'];
-		const service = (scope?.service ?? '') as FakeService;
+		// The one STS call AWS takes unsigned that the SDK makes: a web-identity profile's (its token is the proof).
+		const webIdentity = !scope && method === 'POST' && new URLSearchParams(body).get('Action') === 'AssumeRoleWithWebIdentity';
+		const service = (webIdentity ? 'sts' : (scope?.service ?? '')) as FakeService;
 		const known = service in handlers;
 		let operation = 'unknown';
 		let params: Record<string, unknown> = {};
@@ -229,15 +231,22 @@ export const startFakeAws = async (scenario: FakeScenario, options: {latencyMs?:
 		};
 		calls.push(record);
 		let reply: FakeResponse;
-		if (!known || !scope) {
+		if (!known || (!scope && !webIdentity)) {
 			reply = errorAnswer('rest-xml', {status: 403, code: 'MissingAuthenticationToken', message: 'Request is missing a SigV4 Authorization header'});
 		} else {
-			const call: FakeCall = {service, operation, region: scope.region, caller: caller ?? {accessKeyId: scope.accessKeyId, secretAccessKey: '', arn: '', userId: '', account: ''}, params, head: method === 'HEAD'};
-			const fault = caller ? takeFault(call) : undefined;
+			const call: FakeCall = {
+				service,
+				operation,
+				region: scope?.region ?? '',
+				caller: caller ?? {accessKeyId: scope?.accessKeyId ?? '', secretAccessKey: '', arn: '', userId: '', account: ''},
+				params,
+				head: method === 'HEAD',
+			};
+			const fault = caller || webIdentity ? takeFault(call) : undefined;
 			if (fault) record.fault = fault.kind;
 			const extraLatency = fault?.latencyMs ?? 0;
 			if (latencyMs + extraLatency > 0) await new Promise(resolve => setTimeout(resolve, latencyMs + extraLatency));
-			if (!caller) {
+			if (!caller && !webIdentity) {
 				const code = service === 's3' ? 'InvalidAccessKeyId' : protocols[service] === 'json' ? 'UnrecognizedClientException' : 'InvalidClientTokenId';
 				reply = fail(call, {status: protocols[service] === 'json' ? 400 : 403, code, message: 'The security token included in the request is invalid.'});
 			} else {
