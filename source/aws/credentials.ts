@@ -1,7 +1,7 @@
 import {createHash} from 'node:crypto';
 import {readFile} from 'node:fs/promises';
 import {join} from 'node:path';
-import {fromContainerMetadata, fromIni, fromInstanceMetadata, fromTokenFile} from '@aws-sdk/credential-providers';
+import {fromContainerMetadata, fromIni, fromInstanceMetadata, fromTokenFile, fromWebToken} from '@aws-sdk/credential-providers';
 import {formatSize} from '../shared/format-size.js';
 import {err, ok, type Result} from '../shared/result.js';
 import {answerTooLargeName, answerTooLargeText, maxAnswerBytes} from './bounded-body.js';
@@ -51,6 +51,41 @@ const innerRequestHandler = (context: CredentialsContext): AwsHttpHandler =>
 		},
 		context.stop,
 	);
+
+/** Our settings for a client behind a profile's credentials: the Region, our HTTP handler, the endpoint our settings name. */
+type InnerClientConfig = {readonly region: string; readonly logger: typeof silentLogger; readonly requestHandler: AwsHttpHandler; readonly endpoint?: string};
+
+const innerClientConfig = (context: CredentialsContext, region: string, endpoint: string | undefined): InnerClientConfig => ({
+	region,
+	logger: silentLogger,
+	requestHandler: innerRequestHandler(context),
+	...(endpoint ? {endpoint} : {}),
+});
+
+type WebIdentityAssumer = NonNullable<NonNullable<Parameters<typeof fromIni>[0]>['roleAssumerWithWebIdentity']>;
+
+/**
+ * sts:AssumeRoleWithWebIdentity for a web-identity profile (web_identity_token_file + role_arn, alone or as a role
+ * profile's source_profile), through an STS client with our settings. fromIni hands such a profile to fromTokenFile
+ * without its clientConfig (credential-provider-ini's resolveWebIdentityCredentials passes only parentClientConfig,
+ * whose endpoint the STS client it makes does not take), so without this the call would go to the SDK's own endpoint
+ * with its own handler: unbounded, with no deadline or Ctrl+C, without our CA bundle. fromWebToken's clientConfig is
+ * what the SDK's STS client is made from.
+ */
+const webIdentityAssumer =
+	(clientConfig: InnerClientConfig): WebIdentityAssumer =>
+	async params =>
+		fromWebToken({
+			roleArn: params.RoleArn,
+			roleSessionName: params.RoleSessionName,
+			webIdentityToken: params.WebIdentityToken,
+			...(params.ProviderId === undefined ? {} : {providerId: params.ProviderId}),
+			...(params.PolicyArns === undefined ? {} : {policyArns: params.PolicyArns}),
+			...(params.Policy === undefined ? {} : {policy: params.Policy}),
+			...(params.DurationSeconds === undefined ? {} : {durationSeconds: params.DurationSeconds}),
+			logger: silentLogger,
+			clientConfig,
+		})();
 
 const firstLine = (error: unknown): string => {
 	const text = error instanceof Error ? error.message : String(error);
@@ -150,7 +185,8 @@ const resolveNamedProfile = async (name: string, context: CredentialsContext): P
 		const ran = await runCredentialProcess(command, section['aws_account_id'], context.stop);
 		return ran.ok ? ran : err({kind: 'no-credentials', message: `could not get credentials for profile ${name}: its credential_process ${ran.error}`});
 	}
-	// The STS client behind a role profile (and the SSO portal client) honour the same endpoint settings as ours.
+	// The STS client behind a role or web-identity profile (and the SSO portal client) honour the same settings as ours.
+	const innerRegion = section['region'] ?? region;
 	const innerEndpoint = profileKind(section) === 'sso' ? endpoints.sso : endpoints.sts;
 	const provider = fromIni({
 		profile: name,
@@ -158,7 +194,8 @@ const resolveNamedProfile = async (name: string, context: CredentialsContext): P
 		configFilepath: files.configPath,
 		ignoreCache: true,
 		logger: silentLogger,
-		clientConfig: {region: section['region'] ?? region, logger: silentLogger, requestHandler: innerRequestHandler(context), ...(innerEndpoint ? {endpoint: innerEndpoint} : {})},
+		clientConfig: innerClientConfig(context, innerRegion, innerEndpoint),
+		roleAssumerWithWebIdentity: webIdentityAssumer(innerClientConfig(context, innerRegion, endpoints.sts)),
 	});
 	try {
 		return ok(await provider());
@@ -192,7 +229,7 @@ const resolveDefaultChain = async (context: CredentialsContext): Promise<Result<
 				roleArn,
 				...(env['AWS_ROLE_SESSION_NAME'] ? {roleSessionName: env['AWS_ROLE_SESSION_NAME']} : {}),
 				logger: silentLogger,
-				clientConfig: {region, logger: silentLogger, requestHandler: innerRequestHandler(context), ...(endpoints.sts ? {endpoint: endpoints.sts} : {})},
+				clientConfig: innerClientConfig(context, region, endpoints.sts),
 			});
 		}
 		if (env['AWS_CONTAINER_CREDENTIALS_RELATIVE_URI'] || env['AWS_CONTAINER_CREDENTIALS_FULL_URI']) return fromContainerMetadata({timeout: 2000, maxRetries: 1});

@@ -283,6 +283,108 @@ describe('credentials that do not come: the deadline and Ctrl+C end them, and no
 	});
 });
 
+/**
+ * A web-identity profile (web_identity_token_file + role_arn): the SDK hands it to its own STS client, which takes
+ * none of ours. Its AssumeRoleWithWebIdentity must go where our settings say, bounded, and stop with the collection.
+ */
+const webIdentityProfiles = `
+[profile ci]
+web_identity_token_file = TOKEN_FILE
+role_arn = arn:aws:iam::111122223333:role/service/uploader
+role_session_name = ci-run
+region = eu-west-1
+
+[profile deployer-via-ci]
+role_arn = arn:aws:iam::111122223333:role/service/uploader
+role_session_name = deploy
+source_profile = ci
+region = eu-west-1
+`;
+
+/** The environment of a config with the web-identity profiles above (and a token file), plus `extra`. */
+const webIdentityEnv = async (extra: NodeJS.ProcessEnv = {}): Promise<NodeJS.ProcessEnv> => {
+	const tokenFile = join(state.home.dir, 'web-identity-token');
+	await writeFile(tokenFile, 'eyJhbGciOiJSUzI1NiJ9.e30.signature');
+	const configPath = join(state.home.dir, 'config-web-identity');
+	await writeFile(configPath, `${config(state.fake.url)}${webIdentityProfiles.replace('TOKEN_FILE', tokenFile)}`);
+	return {...state.home.env, AWS_CONFIG_FILE: configPath, ...extra};
+};
+
+describe('a web-identity profile (web_identity_token_file + role_arn): its STS call takes our client settings', () => {
+	it('assumes the role through STS at the configured endpoint, alone and as the source_profile of a role profile', async () => {
+		const env = await webIdentityEnv();
+		const result = await collectSnapshot({question, profile: 'ci', env});
+		expect(result.ok && result.value.principal?.arn).toBe(`arn:aws:sts::${accounts.app}:assumed-role/uploader/ci-run`);
+		const chained = await collectSnapshot({question, profile: 'deployer-via-ci', env});
+		expect(chained.ok && chained.value.principal?.arn).toBe(`arn:aws:sts::${accounts.app}:assumed-role/uploader/deploy`);
+		expect(state.fake.calls.filter(call => call.operation.startsWith('AssumeRole')).map(call => call.operation)).toEqual([
+			'AssumeRoleWithWebIdentity',
+			'AssumeRoleWithWebIdentity',
+			'AssumeRole',
+		]);
+		expect(new Set(hostsConnected())).toEqual(new Set(['127.0.0.1']));
+	});
+
+	it('sends it to the STS endpoint our settings name (AWS_ENDPOINT_URL_STS of the collection), and cuts it at the deadline with one line naming the profile', async () => {
+		const sts = await silentServer();
+		try {
+			const result = await collectSnapshot({question, profile: 'ci', env: await webIdentityEnv({AWS_ENDPOINT_URL_STS: sts.url}), deadlineMs: 800});
+			expect(result.ok ? undefined : result.error).toEqual({
+				kind: 'no-credentials',
+				message: 'the credentials of profile ci were not ready before the 0.8 s deadline: AWS STS did not answer — check the network connection and any proxy (HTTPS_PROXY), then try again',
+			});
+			// The request reached the endpoint named for this collection, and was given up (its connection closed).
+			await vi.waitFor(() => expect(sts.closed()).toBe(1), {timeout: 3000});
+			expect(state.fake.calls.filter(call => call.operation === 'AssumeRoleWithWebIdentity')).toEqual([]);
+		} finally {
+			sts.server.closeAllConnections();
+			sts.server.close();
+		}
+	});
+
+	it('aborts it at Ctrl+C: the collection is cancelled at once', async () => {
+		state.fake.addFault({service: 'sts', operation: 'AssumeRoleWithWebIdentity', kind: 'hang'});
+		const controller = new AbortController();
+		const collecting = collectSnapshot({question, profile: 'ci', env: await webIdentityEnv(), signal: controller.signal});
+		await vi.waitFor(() => expect(state.fake.calls.some(call => call.operation === 'AssumeRoleWithWebIdentity')).toBe(true), {timeout: 3000});
+		controller.abort();
+		expect(await collecting).toEqual({ok: false, error: {kind: 'cancelled', message: 'collection cancelled'}});
+		const call = state.fake.calls.find(candidate => candidate.operation === 'AssumeRoleWithWebIdentity');
+		await vi.waitFor(() => expect(call?.abandonedAt).toBeDefined(), {timeout: 3000});
+	});
+
+	it('bounds its answer like any other: an oversized one fails with one line naming the profile', async () => {
+		state.fake.addFault({service: 'sts', operation: 'AssumeRoleWithWebIdentity', kind: 'flood', bytes: 32 * 1024 * 1024});
+		const result = await collectSnapshot({question, profile: 'ci', env: await webIdentityEnv()});
+		expect(result.ok ? undefined : result.error).toEqual({
+			kind: 'no-credentials',
+			message:
+				'could not get credentials for profile ci: an answer of the AWS STS or SSO endpoint behind it was over 4 MiB, the most one answer may hold — check the endpoint it uses (endpoint_url, AWS_ENDPOINT_URL) and any proxy',
+		});
+		const flood = state.fake.calls.find(call => call.operation === 'AssumeRoleWithWebIdentity');
+		await vi.waitFor(() => expect(flood?.finishedAt).toBeDefined(), {timeout: 3000});
+		expect(flood?.bodyBytesSent).toBeLessThan(8 * 1024 * 1024);
+	});
+
+	it('without a profile, AWS_WEB_IDENTITY_TOKEN_FILE and AWS_ROLE_ARN go the same way', async () => {
+		const sts = await silentServer();
+		try {
+			const env = await webIdentityEnv({
+				AWS_ENDPOINT_URL_STS: sts.url,
+				AWS_WEB_IDENTITY_TOKEN_FILE: join(state.home.dir, 'web-identity-token'),
+				AWS_ROLE_ARN: `arn:aws:iam::${accounts.app}:role/service/uploader`,
+				AWS_REGION: 'eu-west-1',
+			});
+			const result = await collectSnapshot({question, env, deadlineMs: 800});
+			expect(result.ok ? undefined : result.error.message).toMatch(/^the default credentials were not ready before the 0\.8 s deadline/);
+			await vi.waitFor(() => expect(sts.closed()).toBe(1), {timeout: 3000});
+		} finally {
+			sts.server.closeAllConnections();
+			sts.server.close();
+		}
+	});
+});
+
 describe("a credential_process's answer", () => {
 	const now = new Date('2026-06-01T12:00:00Z');
 
