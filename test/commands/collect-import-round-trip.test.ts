@@ -1,4 +1,5 @@
-import {readdirSync, readFileSync} from 'node:fs';
+import {mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {describe, expect, it} from 'vitest';
@@ -157,6 +158,38 @@ describe('collect-script → sh with a fake aws → import', () => {
 		const unread = (snapshot.unread ?? []).map(note => note.path).sort();
 		expect(unread).toEqual(['key.policy']);
 		expect(snapshot.unread?.[0]?.resolveWith).toMatch(/from the key's own account 444455556666/);
+	});
+
+	it('collects and reads two managed policies whose ARNs have one safe name (policy/a/b and policy/a_b)', async () => {
+		const slash = 'arn:aws:iam::111122223333:policy/a/b';
+		const underscore = 'arn:aws:iam::111122223333:policy/a_b';
+		const statement = (action: string) => ({Version: '2012-10-17', Statement: [{Effect: 'Allow', Action: action, Resource: keyArn}]});
+		const managed = (arn: string, action: string) => [
+			{call: 'iam get-policy', args: {'--policy-arn': arn}, answer: {Policy: {PolicyName: 'b', Arn: arn, DefaultVersionId: 'v1'}}},
+			{call: 'iam get-policy-version', args: {'--policy-arn': arn, '--version-id': 'v1'}, answer: {PolicyVersion: {Document: statement(action), VersionId: 'v1', IsDefaultVersion: true}}},
+		];
+		const base = JSON.parse(readFileSync(fixture('upload-member-account.json'), 'utf8')) as {responses: Array<{call: string}>};
+		const responses = base.responses.map(response =>
+			response.call === 'iam list-attached-role-policies'
+				? {...response, answer: {AttachedPolicies: [{PolicyName: 'b', PolicyArn: slash}, {PolicyName: 'b', PolicyArn: underscore}]}}
+				: response,
+		);
+		const file = path.join(mkdtempSync(path.join(tmpdir(), 's3kd-colliding-')), 'fixture.json');
+		writeFileSync(file, JSON.stringify({responses: [...managed(slash, 'kms:Decrypt'), ...managed(underscore, 'kms:Encrypt'), ...responses]}));
+
+		const run = await runCollectScript(scriptFor({operation: 'upload', bucket: 'amzn-s3-demo-bucket', objectKey: 'a.txt'}), file);
+		expect(run.exitCode).toBe(0);
+		expectOnlyReadOnlyCalls(run);
+		const asked = run.calls.filter(call => call.argv[1] === 'get-policy-version').map(call => call.argv[call.argv.indexOf('--policy-arn') + 1]);
+		expect(asked).toEqual([slash, underscore]);
+
+		const {snapshot} = await importTarball(run);
+		const managedPolicies = (snapshot.principal?.identityPolicies ?? []).filter(policy => policy.arn !== undefined);
+		expect(managedPolicies).toEqual([
+			{name: 'b', arn: slash, document: statement('kms:Decrypt')},
+			{name: 'b', arn: underscore, document: statement('kms:Encrypt')},
+		]);
+		expect((snapshot.unread ?? []).map(note => note.path)).not.toContain('principal.identityPolicies');
 	});
 
 	it('stops with a clear message when the AWS CLI has no credentials', async () => {

@@ -91,13 +91,34 @@ const allowedByte = (byte: number): boolean =>
 export const safeName = (value: string): string =>
 	Array.from(new TextEncoder().encode(value), byte => (allowedByte(byte) ? String.fromCharCode(byte) : '_')).join('');
 
+/** The CRC-32 of POSIX `cksum` (polynomial 0x04C11DB7, the length appended, complemented), of a value's UTF-8 bytes. */
+export const cksum = (value: string): number => {
+	const bytes = [...new TextEncoder().encode(value)];
+	for (let length = bytes.length; length > 0; length = Math.floor(length / 256)) bytes.push(length % 256);
+	let crc = 0;
+	for (const byte of bytes) {
+		crc ^= byte << 24;
+		for (let bit = 0; bit < 8; bit++) crc = crc & 0x8000_0000 ? (crc << 1) ^ 0x04c1_1db7 : crc << 1;
+	}
+	return ~crc >>> 0;
+};
+
+/**
+ * A managed policy's part of its file names: its safe name, then the `cksum` of the whole ARN, as the script's
+ * `policy_file` makes it. The safe name alone maps `policy/a/b` and `policy/a_b` to one file; the checksum keeps them apart.
+ */
+export const managedPolicyFileName = (arn: string): string => `${safeName(arn)}.${cksum(arn)}`;
+
 export const stems = {
 	inlinePolicy: (kind: 'role' | 'user', name: string): string => `${calls[principalCalls[kind].getInline].stem}.${safeName(name)}`,
 	groupPolicies: (group: string): string => `${calls.listGroupPolicies.stem}.${safeName(group)}`,
 	groupPolicy: (group: string, name: string): string => `${calls.getGroupPolicy.stem}.${safeName(group)}.${safeName(name)}`,
 	groupAttached: (group: string): string => `${calls.listAttachedGroupPolicies.stem}.${safeName(group)}`,
-	managedPolicy: (arn: string): string => `${calls.getPolicy.stem}.${safeName(arn)}`,
-	managedPolicyVersion: (arn: string): string => `${calls.getPolicyVersion.stem}.${safeName(arn)}`,
+	managedPolicy: (arn: string): string => `${calls.getPolicy.stem}.${managedPolicyFileName(arn)}`,
+	managedPolicyVersion: (arn: string): string => `${calls.getPolicyVersion.stem}.${managedPolicyFileName(arn)}`,
+	/** Bundles of scripts before `policy_file` named a managed policy's files by its safe name alone. */
+	legacyManagedPolicy: (arn: string): string => `${calls.getPolicy.stem}.${safeName(arn)}`,
+	legacyManagedPolicyVersion: (arn: string): string => `${calls.getPolicyVersion.stem}.${safeName(arn)}`,
 	parents: (childId: string): string => `${calls.listParents.stem}.${safeName(childId)}`,
 	targetPolicies: (filter: OrganizationPolicyFilter, targetId: string): string => `${calls.listPoliciesForTarget.stem}.${filter}.${safeName(targetId)}`,
 	organizationPolicy: (policyId: string): string => `${calls.describePolicy.stem}.${safeName(policyId)}`,

@@ -41,10 +41,19 @@ const answeredPolicyArn = (result: CallResult): string | undefined => {
 	return typeof arn === 'string' ? arn : undefined;
 };
 
+/** The stems of a managed policy's two answers: by ARN and checksum, or, in a bundle of an older script, by safe name alone. */
+const managedPolicyStems = (files: BundleFiles, arn: string): {readonly policy: string; readonly version: string} => {
+	const current = {policy: stems.managedPolicy(arn), version: stems.managedPolicyVersion(arn)};
+	if (files.call(current.policy).state !== 'absent' || files.call(current.version).state !== 'absent') return current;
+	return {policy: stems.legacyManagedPolicy(arn), version: stems.legacyManagedPolicyVersion(arn)};
+};
+
 /** Reads one managed policy's default version; a note when it cannot. */
 const readManagedPolicy = (context: ReadContext, arn: string, name: string, notePath: string): NamedPolicy | undefined => {
-	// Two ARNs can share a file name (a/b and a_b): an answer that names another policy is that one's, not this one's.
-	const answered = answeredPolicyArn(context.files.call(stems.managedPolicy(arn)));
+	const stem = managedPolicyStems(context.files, arn);
+	const policy = context.files.call(stem.policy);
+	// In an older bundle two ARNs can share a file name (a/b and a_b): an answer that names another policy is that one's.
+	const answered = answeredPolicyArn(policy);
 	if (answered !== undefined && answered !== arn) {
 		context.notes.push({
 			path: notePath,
@@ -53,10 +62,9 @@ const readManagedPolicy = (context: ReadContext, arn: string, name: string, note
 		});
 		return undefined;
 	}
-	const version = context.files.call(stems.managedPolicyVersion(arn));
+	const version = context.files.call(stem.version);
 	const document = version.state === 'ok' ? policyVersionDocumentOf(version.answer) : undefined;
 	if (document?.ok) return {name, arn, document: document.value};
-	const policy = context.files.call(stems.managedPolicy(arn));
 	const [spec, result] = policy.state === 'ok' ? [calls.getPolicyVersion, version] : [calls.getPolicy, policy];
 	context.notes.push(noteOf(notePath, spec, result, arn));
 	return undefined;

@@ -53,9 +53,15 @@ safe_name() {
 	printf '%s' "$1" | tr -c 'A-Za-z0-9._=+@,-' '_'
 }
 
+# policy_file ARN: a managed policy's part of its file names, its safe name and the cksum of the whole ARN:
+# policy/a/b and policy/a_b have one safe name, and each its own file.
+policy_file() {
+	printf '%s.%s' "$(safe_name "$1")" "$(printf '%s' "$1" | cksum | awk '{ print $1 }')"
+}
+
 # collect_managed_policy ARN: a managed policy and the document of its default version (once).
 collect_managed_policy() {
-	m_file=$(safe_name "$1")
+	m_file=$(policy_file "$1")
 	[ ! -e "$bundle/${calls.getPolicy.stem}.$m_file.json" ] || return 0
 ${collectLine('getPolicy', `"${calls.getPolicy.stem}.$m_file"`, 'iam get-policy --policy-arn "$1"', '\t')} || return 0
 	m_version=$(json_values DefaultVersionId "$bundle/${calls.getPolicy.stem}.$m_file.json" | head -n 1)

@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {bundleToSnapshot, type BundleImport} from '../../../source/inputs/bundle/index.js';
+import {managedPolicyFileName} from '../../../source/inputs/bundle/bundle-layout.js';
 import {importedBundle} from '../../support/bundle-round-trip.js';
 
 /** An answer (written as the CLI prints it), a failure (`{error: 'Code: message'}`) or raw text of a file. */
@@ -184,7 +185,7 @@ describe('bundleToSnapshot', () => {
 		expect(imported(bundle({'sts-get-caller-identity': roleCaller, 's3api-head-bucket': {raw: ''}})).missing.join('\n')).not.toMatch(/head-bucket/);
 	});
 
-	it('does not take one managed policy for another when their file names are the same (a/b and a_b)', () => {
+	it('in an older bundle, does not take one managed policy for another when their file names are the same (a/b and a_b)', () => {
 		const stem = 'arn_aws_iam__111122223333_policy_a_b';
 		const result = imported(
 			bundle({
@@ -201,6 +202,28 @@ describe('bundleToSnapshot', () => {
 		);
 		expect(result.snapshot.principal?.identityPolicies).toBeUndefined();
 		expect(unread(result)['principal.identityPolicies']?.reason).toMatch(/the bundle's answer for arn:aws:iam::111122223333:policy\/a\/b is that of arn:aws:iam::111122223333:policy\/a_b/);
+	});
+
+	it('reads both managed policies whose safe names are the same (a/b and a_b) from their checksummed file names', () => {
+		const slash = 'arn:aws:iam::111122223333:policy/a/b';
+		const underscore = 'arn:aws:iam::111122223333:policy/a_b';
+		const managed = (arn: string, action: string): Record<string, Call> => ({
+			[`iam-get-policy.${managedPolicyFileName(arn)}`]: {Policy: {Arn: arn, DefaultVersionId: 'v1'}},
+			[`iam-get-policy-version.${managedPolicyFileName(arn)}`]: {PolicyVersion: {Document: allow(action)}},
+		});
+		const result = imported(
+			bundle({
+				...roleCalls,
+				'iam-list-attached-role-policies': {AttachedPolicies: [{PolicyName: 'b', PolicyArn: slash}, {PolicyName: 'b', PolicyArn: underscore}]},
+				...managed(slash, 'kms:Decrypt'),
+				...managed(underscore, 'kms:Encrypt'),
+			}),
+		);
+		expect(result.snapshot.principal?.identityPolicies?.filter(policy => policy.arn !== undefined)).toEqual([
+			{name: 'b', arn: slash, document: allow('kms:Decrypt')},
+			{name: 'b', arn: underscore, document: allow('kms:Encrypt')},
+		]);
+		expect(unread(result)['principal.identityPolicies']).toBeUndefined();
 	});
 
 	it('imports what it can from a damaged bundle: no manifest, no exit files, an answer cut short', () => {

@@ -5,6 +5,8 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {describe, expect, it} from 'vitest';
 import {safeName} from '../../../source/inputs/bundle/index.js';
+import {managedPolicyFileName} from '../../../source/inputs/bundle/bundle-layout.js';
+import {scriptHelpers} from '../../../source/outputs/collect-script/script-helpers.js';
 import {renderCollectScript, validateCollectOptions, type CollectScriptInput} from '../../../source/outputs/collect-script/index.js';
 import {runCollectScript} from '../../support/fake-aws-cli/run-collect-script.js';
 
@@ -164,6 +166,23 @@ describe('safeName', () => {
 			expect(safeName(value)).toBe(fromShell);
 		},
 	);
+});
+
+describe('managedPolicyFileName', () => {
+	const colliding = ['arn:aws:iam::111122223333:policy/a/b', 'arn:aws:iam::111122223333:policy/a_b', 'arn:aws:iam::111122223333:policy/a:b'];
+
+	it.each([...colliding, 'arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole', 'arn:aws:iam::111122223333:policy/päss/wörd', ''])(
+		'gives %j the same file name as the script\'s policy_file does',
+		arn => {
+			const fromShell = execFileSync('sh', ['-c', `${scriptHelpers}\npolicy_file "$1"`, 'sh', arn], {env: {...process.env, LC_ALL: 'C'}}).toString();
+			expect(managedPolicyFileName(arn)).toBe(fromShell);
+		},
+	);
+
+	it('gives ARNs with one safe name each their own file name', () => {
+		expect(new Set(colliding.map(safeName)).size).toBe(1);
+		expect(new Set(colliding.map(managedPolicyFileName)).size).toBe(colliding.length);
+	});
 });
 
 describe('validateCollectOptions', () => {
