@@ -154,6 +154,31 @@ describe('nesting, policy sizes and flags that do not apply', {timeout: 120_000}
 		expect(parseJson(JSON.stringify({Sid: '['.repeat(1000)})).ok).toBe(true);
 	});
 
+	it('in a bundle, one answer nested 100,000 levels deep is left unread, naming the entry and the limit; a question that deep is refused', async () => {
+		const question = {format: 's3-kms-doctor/bundle@1', operation: 'upload', bucket: 'amzn-s3-demo-bucket', objectKey: 'k'};
+		const deepAnswer = `{"Policy": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`;
+		const caller = '{"UserId": "AROAEXAMPLE:alice", "Account": "111122223333", "Arn": "arn:aws:sts::111122223333:assumed-role/Uploader/alice"}';
+		const bundle = path.join(folder, 'deep-answer.tar.gz');
+		await writeTarGz(bundle, [
+			{name: 'b/question.json', text: JSON.stringify(question)},
+			{name: 'b/sts-get-caller-identity.json', text: caller},
+			{name: 'b/sts-get-caller-identity.exit', text: '0\n'},
+			{name: 'b/s3api-get-bucket-policy.json', text: deepAnswer},
+			{name: 'b/s3api-get-bucket-policy.exit', text: '0\n'},
+		]);
+		// A damaged answer, as one cut short is (docs/hostile-input.md): the fact is unknown (exit 3, never 1), the rest is diagnosed.
+		const run = await runLimited(['import', bundle, '--format', 'json']);
+		expect(run.exitCode, run.stderr).toBe(3);
+		expect(run.stderr).toMatch(/^ {2}- bucket\.policy: s3api-get-bucket-policy\.json is not valid JSON \(nested more than 64 levels deep \(the limit\) at line 1, column \d+\)/m);
+		expect(run.stderr).not.toMatch(/\n\s+at /);
+		expect(run.peakMiB).toBeLessThan(256);
+		expect(JSON.parse(run.stdout)).toMatchObject({verdict: 'unknown'});
+
+		const deepQuestion = path.join(folder, 'deep-question.tar.gz');
+		await writeTarGz(deepQuestion, [{name: 'b/question.json', text: JSON.stringify({...question, x: 0}).replace('0}', `${'['.repeat(100_000)}${']'.repeat(100_000)}}`)}]);
+		expectCleanLimit(await runLimited(['import', deepQuestion]), /question\.json is not valid JSON: nested more than 64 levels deep \(the limit\)/);
+	});
+
 	it("a key policy over AWS's 32 KiB is refused by name", async () => {
 		// KMS PutKeyPolicy: "The policy size limit is 32 KiB (32768 bytes)."
 		const big = path.join(folder, 'big-policy.json');
