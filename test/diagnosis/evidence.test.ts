@@ -74,19 +74,24 @@ describe('an RCP the pasted message names', () => {
 	});
 });
 
+/** A copy in parts, its SCP evidence on kms:Decrypt: both legs' SCP rows stay unknown, saying `why`; the verdict is denied. */
+const expectBothDecryptRowsUnknown = (build: typeof unreadOrganization, why: string): void => {
+	const copy = build([{deniedBy: 'scp', action: 'kms:Decrypt'}], {
+		question: {operation: 'copy', sizeBytes: 100 * MiB, source: {bucket: 'source-bucket', objectKey: 'in/a.csv', kmsKeyId: keyArn}},
+	});
+	const diagnosis = diagnose(copy);
+	const rows = diagnosis.requirements.filter(row => row.place === 'scp' && row.action === 'kms:Decrypt');
+	expect(rows).toHaveLength(2);
+	for (const row of rows) {
+		expect(row.status).toBe('unknown');
+		expect(row.why).toContain(why);
+	}
+	expect(diagnosis.verdict).toBe('denied');
+};
+
 describe('where the message cannot say which row', () => {
 	it("a copy in parts needs kms:Decrypt on the source key and the destination key: both stay unknown, and name the message", () => {
-		const copy = unreadOrganization([{deniedBy: 'scp', action: 'kms:Decrypt'}], {
-			question: {operation: 'copy', sizeBytes: 100 * MiB, source: {bucket: 'source-bucket', objectKey: 'in/a.csv', kmsKeyId: keyArn}},
-		});
-		const diagnosis = diagnose(copy);
-		const rows = diagnosis.requirements.filter(row => row.place === 'scp' && row.action === 'kms:Decrypt');
-		expect(rows).toHaveLength(2);
-		for (const row of rows) {
-			expect(row.status).toBe('unknown');
-			expect(row.why).toContain('The pasted AccessDenied message says a service control policy explicitly denied kms:Decrypt on one of the 2 resources');
-		}
-		expect(diagnosis.verdict).toBe('denied');
+		expectBothDecryptRowsUnknown(unreadOrganization, 'The pasted AccessDenied message says a service control policy explicitly denied kms:Decrypt on one of the 2 resources');
 	});
 });
 
@@ -214,17 +219,7 @@ describe('the SCPs read as none applying (the management account, no organizatio
 
 describe('two legs need the action, and the SCPs read allow it', () => {
 	it("a copy's kms:Decrypt: both rows are unknown and say the message named one of them", () => {
-		const copy = readAllowing([{deniedBy: 'scp', action: 'kms:Decrypt'}], {
-			question: {operation: 'copy', sizeBytes: 100 * MiB, source: {bucket: 'source-bucket', objectKey: 'in/a.csv', kmsKeyId: keyArn}},
-		});
-		const diagnosis = diagnose(copy);
-		const rows = diagnosis.requirements.filter(row => row.place === 'scp' && row.action === 'kms:Decrypt');
-		expect(rows).toHaveLength(2);
-		for (const row of rows) {
-			expect(row.status).toBe('unknown');
-			expect(row.why).toContain('explicitly denied kms:Decrypt on one of the 2 resources this request needs it on');
-		}
-		expect(diagnosis.verdict).toBe('denied');
+		expectBothDecryptRowsUnknown(readAllowing, 'explicitly denied kms:Decrypt on one of the 2 resources this request needs it on');
 	});
 });
 
