@@ -7,6 +7,7 @@ import {credentialsOfOutput} from '../../source/aws/credential-process.js';
 import {collectSnapshot, type CollectOptions} from '../../source/aws/collect.js';
 import {useFakeAws} from '../support/fake-aws/harness.js';
 import {accounts, keys, sameAccountScenario} from '../support/fake-aws/scenarios.js';
+import {alive} from '../support/process-alive.js';
 
 const config = (endpoint: string) => `
 [profile corp]
@@ -179,15 +180,6 @@ describe('credentials and profiles', () => {
 	});
 });
 
-/** Whether a process still runs (signal 0 only asks). */
-const alive = (pid: number): boolean => {
-	try {
-		process.kill(pid, 0);
-		return true;
-	} catch {
-		return false;
-	}
-};
 
 /** The vault profile with `source` as its credential_process (run by node); the path of the file it writes its PID to. */
 const vaultRunning = async (source: string): Promise<{env: NodeJS.ProcessEnv; pidFile: string}> => {

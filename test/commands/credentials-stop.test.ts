@@ -7,6 +7,7 @@ import {createWizardServices} from '../../source/commands/wizard-services.js';
 import {useFakeAws} from '../support/fake-aws/harness.js';
 import {sameAccountFiles, sameAccountScenario} from '../support/fake-aws/scenarios.js';
 import {builtCli} from './run-built-cli.js';
+import {alive} from '../support/process-alive.js';
 
 /**
  * A credential_process that never finishes (waiting for a login, a prompt) is stopped with the collection: Ctrl+C
@@ -24,14 +25,6 @@ const files = (endpoint: string) => {
 };
 useFakeAws({scenario: sameAccountScenario, files});
 
-const alive = (pid: number): boolean => {
-	try {
-		process.kill(pid, 0);
-		return true;
-	} catch {
-		return false;
-	}
-};
 
 /** The PID the credential process wrote, once it is running (the file is removed before each test). */
 const credentialProcess = async (): Promise<number> => {

@@ -23,6 +23,16 @@ import {applyFix} from './support/fix-checks.js';
 
 /** Fixes keep the guardrails: what gives protection up says so and comes last; what AWS would refuse is never proven. */
 
+/** A download a bucket policy denies twice (outside the organization, outside the office network): fixes narrow both Denies. */
+const twoDeniesDiagnosis = () => {
+	const bucketPolicy = policy(
+		allow('s3:GetObject', `${bucketArn}/*`, {Principal: {AWS: userArn}}),
+		deny('s3:GetObject', `${bucketArn}/*`, {Sid: 'OrgOnly', Principal: '*', Condition: {StringNotEquals: {'aws:PrincipalOrgID': 'o-zzzzzzzzzz'}}}),
+		deny('s3:*', `${bucketArn}/*`, {Sid: 'OfficeOnly', Principal: '*', Condition: {NotIpAddress: {'aws:SourceIp': '10.0.0.0/8'}}}),
+	);
+	return diagnose(sameAccountDownload({principal: {organizationId: 'o-a1b2c3d4e5'}, bucket: {policy: bucketPolicy}, requestContext: {'aws:SourceIp': '203.0.113.7'}}));
+};
+
 describe('a fix that gives protection up', () => {
 	it('says so when it widens a permissions boundary: a guardrail that may bound many users and roles', () => {
 		const boundary = named('Boundary', policy(allow(['s3:GetObject', 's3:PutObject', 'kms:GenerateDataKey'], '*')), `arn:aws:iam::${account}:policy/Boundary`);
@@ -45,14 +55,7 @@ describe('a fix that gives protection up', () => {
 	});
 
 	it('names every protection it gives up when it narrows two Denies in one policy', () => {
-		const bucketPolicy = policy(
-			allow('s3:GetObject', `${bucketArn}/*`, {Principal: {AWS: userArn}}),
-			deny('s3:GetObject', `${bucketArn}/*`, {Sid: 'OrgOnly', Principal: '*', Condition: {StringNotEquals: {'aws:PrincipalOrgID': 'o-zzzzzzzzzz'}}}),
-			deny('s3:*', `${bucketArn}/*`, {Sid: 'OfficeOnly', Principal: '*', Condition: {NotIpAddress: {'aws:SourceIp': '10.0.0.0/8'}}}),
-		);
-		const diagnosis = diagnose(
-			sameAccountDownload({principal: {organizationId: 'o-a1b2c3d4e5'}, bucket: {policy: bucketPolicy}, requestContext: {'aws:SourceIp': '203.0.113.7'}}),
-		);
+		const diagnosis = twoDeniesDiagnosis();
 		const narrowed = diagnosis.fixes.filter(fix => fix.kind === 'narrow-deny');
 		const both = narrowed.find(fix => /OrgOnly/.test(fix.summary) && /OfficeOnly/.test(fix.summary));
 		expect(both, narrowed.map(fix => fix.summary).join('\n')).toBeDefined();
@@ -61,14 +64,7 @@ describe('a fix that gives protection up', () => {
 	});
 
 	it('shows every statement it changes when it narrows two Denies in one policy, each as the policy it writes holds it', () => {
-		const bucketPolicy = policy(
-			allow('s3:GetObject', `${bucketArn}/*`, {Principal: {AWS: userArn}}),
-			deny('s3:GetObject', `${bucketArn}/*`, {Sid: 'OrgOnly', Principal: '*', Condition: {StringNotEquals: {'aws:PrincipalOrgID': 'o-zzzzzzzzzz'}}}),
-			deny('s3:*', `${bucketArn}/*`, {Sid: 'OfficeOnly', Principal: '*', Condition: {NotIpAddress: {'aws:SourceIp': '10.0.0.0/8'}}}),
-		);
-		const diagnosis = diagnose(
-			sameAccountDownload({principal: {organizationId: 'o-a1b2c3d4e5'}, bucket: {policy: bucketPolicy}, requestContext: {'aws:SourceIp': '203.0.113.7'}}),
-		);
+		const diagnosis = twoDeniesDiagnosis();
 		const both = diagnosis.fixes.find(fix => fix.kind === 'narrow-deny' && /OrgOnly/.test(fix.summary) && /OfficeOnly/.test(fix.summary))!;
 		expect(both.statements.map(statement => statement['Sid'])).toEqual(['OrgOnly', 'OfficeOnly']);
 		expect(both.statement).toEqual(both.statements[0]);
