@@ -100,26 +100,27 @@ describe('the result screen', () => {
 		expect(JSON.parse(fake.copied[1]!)).toEqual(fixtureDiagnosis.fixes[0]!.statement);
 	});
 
+	/** Open the first fix's Statement tab and press c: the frame with the copy notice. */
+	const copyFromStatementTab = async (screen: ReturnType<typeof show>): Promise<string> => {
+		await screen.app.waitFor(frame => frame.includes('Key policy'), 'the table');
+		await screen.app.press(keys.enter);
+		await screen.app.waitFor(frame => frame.includes('[Statement]'), 'the statement tab');
+		await screen.app.press('c');
+		return screen.app.waitFor(frame => frame.includes('Copied'), 'the copy confirmation');
+	};
+
 	it('names what c copied by count: the 2 statements of a fix that changes two, the command of one that writes none', async () => {
 		const [keyFix, ...rest] = fixtureDiagnosis.fixes;
 		const second = {Sid: 'AllowUploaderEncryptThroughS3', Effect: 'Allow', Principal: {AWS: 'arn:aws:iam::111122223333:role/Uploader'}, Action: 'kms:GenerateDataKey', Resource: '*'};
 		const twoStatements = {...keyFix!, statements: [...keyFix!.statements, second]};
 		const twoScreen = show({diagnosis: {...fixtureDiagnosis, fixes: [twoStatements, ...rest]}});
-		await twoScreen.app.waitFor(frame => frame.includes('Key policy'), 'the table');
-		await twoScreen.app.press(keys.enter);
-		await twoScreen.app.waitFor(frame => frame.includes('[Statement]'), 'the statement tab');
-		await twoScreen.app.press('c');
-		expect(await twoScreen.app.waitFor(frame => frame.includes('Copied'), 'the copy confirmation')).toContain('✔ Copied the 2 statements to the clipboard (OSC 52');
+		expect(await copyFromStatementTab(twoScreen)).toContain('✔ Copied the 2 statements to the clipboard (OSC 52');
 		expect(JSON.parse(twoScreen.fake.copied[0]!)).toEqual(twoStatements.statements);
 		twoScreen.app.unmount();
 		// A grant writes no statement: its Statement tab copies the command, and the notice says so.
 		const grant = {...keyFix!, place: 'key-grant' as const, statement: null, statements: [], policy: null, command: "aws kms create-grant --key-id 'K' --grantee-principal 'P' --operations Decrypt"};
 		const grantScreen = show({diagnosis: {...fixtureDiagnosis, fixes: [grant, ...rest]}});
-		await grantScreen.app.waitFor(frame => frame.includes('Key policy'), 'the table');
-		await grantScreen.app.press(keys.enter);
-		await grantScreen.app.waitFor(frame => frame.includes('[Statement]'), 'the statement tab');
-		await grantScreen.app.press('c');
-		expect(await grantScreen.app.waitFor(frame => frame.includes('Copied'), 'the copy confirmation')).toContain('✔ Copied the CLI command to the clipboard (OSC 52');
+		expect(await copyFromStatementTab(grantScreen)).toContain('✔ Copied the CLI command to the clipboard (OSC 52');
 		expect(grantScreen.fake.copied).toEqual([grant.command]);
 	});
 
