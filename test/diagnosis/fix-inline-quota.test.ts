@@ -3,7 +3,7 @@ import {diagnose} from '../../source/diagnosis/diagnose.js';
 import type {Fix} from '../../source/diagnosis/diagnosis.js';
 import {policySize} from '../../source/snapshot/policy-limits.js';
 import type {NamedPolicy, Snapshot} from '../../source/snapshot/snapshot.js';
-import {account, allow, bucketArn, buildSnapshot, deny, fullIdentityPolicy, named, policy, roleArn, sessionArn} from './support/build-snapshot.js';
+import {account, allow, bucketArn, keyArn, buildSnapshot, deny, fullIdentityPolicy, named, policy, roleArn, sessionArn} from './support/build-snapshot.js';
 
 /**
  * AWS, "IAM and AWS STS quotas" (IAM User Guide): "You can add as many inline policies as you want to an IAM user,
@@ -14,9 +14,9 @@ import {account, allow, bucketArn, buildSnapshot, deny, fullIdentityPolicy, name
  * entity's others: refused where the snapshot tells they are too many, never said to fit where it cannot tell.
  */
 
-/** An inline policy allowing s3:PutObject, padded with statements for other buckets to about `characters`. */
-const inlineOfSize = (name: string, characters: number, arn?: string): NamedPolicy => {
-	const statements = [allow('s3:PutObject', `${bucketArn}/*`)];
+/** An inline policy allowing s3:PutObject (unless `onlyOthers`), padded with statements for other buckets to about `characters`. */
+const inlineOfSize = (name: string, characters: number, arn?: string, onlyOthers = false): NamedPolicy => {
+	const statements = onlyOthers ? [] : [allow('s3:PutObject', `${bucketArn}/*`)];
 	for (let index = 0; policySize(policy(...statements), 'IAM inline policy') < characters - 70; index++) statements.push(allow('s3:GetObject', `arn:aws:s3:::archive-${index}/*`));
 	return named(name, policy(...statements), arn);
 };
@@ -98,5 +98,43 @@ describe("a group's inline policy a narrowed Deny rewrites, and the group's othe
 		const fix = narrowed([groupGuardrail(3_000), inlineOfSize('group Admins: Everything', 2_500), inlineOfSize('group Others: Everything', 2_500)]);
 		expect(fix.proven).toBe(false);
 		expect(fix.remains).toMatch(/^AWS would refuse this policy: group Admins's inline policies would hold 5,\d{3} characters with it, more than the 5,120 characters AWS allows for all of a group's inline policies together/);
+	});
+});
+
+describe("two fixes that each add an inline policy to the same user, counted together", () => {
+	/** An upload lacking both s3:PutObject and kms:GenerateDataKey: one new inline policy for each, each fitting alone. */
+	const twoNewPolicies = (existing: number): Fix[] => {
+		const fixes = diagnose(upload([inlineOfSize('Archives', existing, undefined, true)], 'live')).fixes.filter(fix => fix.place === 'identity-policy' && fix.kind === 'add-allow');
+		expect(fixes.map(fix => fix.policyName)).toEqual(['s3-kms-doctor-example-bucket-s3', 's3-kms-doctor-example-bucket-kms']);
+		return fixes;
+	};
+
+	it('says AWS would refuse the second put where together with what the user has they are over the quota, though each fits alone', () => {
+		const [s3, kms] = twoNewPolicies(1_700);
+		for (const [fix, other] of [[s3!, kms!], [kms!, s3!]] as const) {
+			expect(fix.proven).toBe(true);
+			expect(fix.remains).toContain(
+				`With the fix that adds ${other.policyName} also applied, user alice's inline policies would hold 2,`,
+			);
+			expect(fix.remains).toMatch(/would hold 2,\d{3} characters, more than the 2,048 characters AWS allows for all of a user's inline policies together \(IAM quotas; white space not counted\): AWS would refuse whichever is put last\./);
+		}
+	});
+
+	it('counts a rewritten inline policy in place of the one it rewrites, beside a new one', () => {
+		// The user's own Guardrail denies kms:GenerateDataKey (narrowed, last resort) and nothing grants s3:PutObject (a new policy).
+		const guardrail = inlineOfSize('Guardrail', 1_600, undefined, true);
+		const statements = [deny('kms:GenerateDataKey', '*', {Sid: 'NoNewData'}), allow('kms:GenerateDataKey', keyArn), ...(guardrail.document['Statement'] as Record<string, unknown>[])];
+		const fixes = diagnose(upload([named('Guardrail', policy(...statements))], 'live')).fixes;
+		const added = fixes.find(fix => fix.kind === 'add-allow' && fix.place === 'identity-policy')!;
+		const narrowed = fixes.find(fix => fix.kind === 'narrow-deny' && fix.policyName === 'Guardrail')!;
+		const total = policySize(added.policy, 'IAM inline policy') + policySize(narrowed.policy, 'IAM inline policy');
+		expect(total).toBeGreaterThan(2_048);
+		expect(added.remains).toContain(`With the fix that rewrites Guardrail also applied, user alice's inline policies would hold ${total.toLocaleString('en-US')} characters`);
+		expect(narrowed.remains).toContain(`With the fix that adds ${added.policyName} also applied, user alice's inline policies would hold ${total.toLocaleString('en-US')} characters`);
+	});
+
+	it('says nothing of it where they fit together', () => {
+		const fixes = twoNewPolicies(1_000);
+		for (const fix of fixes) expect(fix.remains ?? '').not.toMatch(/also applied/);
 	});
 });

@@ -11,6 +11,7 @@ import {correctCondition} from './kinds/correct-condition.js';
 import {exemptServiceRequests} from './kinds/exempt-service-requests.js';
 import {fitGrant} from './kinds/fit-grant.js';
 import {narrowDeny} from './kinds/narrow-deny.js';
+import {inlineQuotaTogether} from './inline-quota.js';
 import {isLeastPrivilege, proves, remainsAfter, type Proof} from './proof.js';
 import {fixPlaces} from './places/index.js';
 import {draftsInRounds} from './rounds.js';
@@ -25,10 +26,10 @@ import {draftsInRounds} from './rounds.js';
 /** Best first: what loses the least protection. A narrowed Deny is never listed before another kind that solves its rows. */
 const rank: Readonly<Record<Fix['kind'], number>> = {'change-request': 0, 'correct-condition': 1, 'correct-action': 1, 'add-allow': 2, 'narrow-deny': 3};
 
-const toFix = (draft: Draft, proof: Proof, analysis: Analysis): Fix => {
+const toFix = (draft: Draft, proof: Proof, analysis: Analysis, together: string | undefined): Fix => {
 	const {apply: _apply, ref: _ref, ...fix} = draft;
 	const requested = analysis.requirements.filter(requirement => draft.resolves.includes(`${requirement.actionId}#${requirement.place}`)).map(requirement => requirement.resource);
-	return {...fix, proven: proof.proven && isLeastPrivilege(fix, requested), remains: remainsAfter(draft, proof)};
+	return {...fix, proven: proof.proven && isLeastPrivilege(fix, requested), remains: remainsAfter(draft, proof, together)};
 };
 
 export const fixesFor = (snapshot: Snapshot, analysis: Analysis, catalogue?: ActionCatalogue): Fix[] => {
@@ -44,7 +45,10 @@ export const fixesFor = (snapshot: Snapshot, analysis: Analysis, catalogue?: Act
 	const lastResort = analysis.requirements.some(requirement => requirement.status === 'denied')
 		? draftsInRounds(snapshot, analysis, [narrowDeny, addAllow], (state, current) => contextOf(state, current, catalogue)).filter(draft => draft.kind === 'narrow-deny')
 		: [];
-	const fixes = [...better, ...allows, ...fitGrant(first, fixPlaces), ...lastResort].map(draft => toFix(draft, proofOf(draft), analysis));
+	const drafts = [...better, ...allows, ...fitGrant(first, fixPlaces), ...lastResort];
+	// Each fix is proven alone; the inline policies several of them write to one entity are also measured together.
+	const together = inlineQuotaTogether(drafts, snapshot);
+	const fixes = drafts.map(draft => toFix(draft, proofOf(draft), analysis, together.get(draft)));
 	return fixes
 		.map((fix, index) => ({fix, index}))
 		// What gives protection up comes last, proven or not; then proven first, then the least costly kind.

@@ -93,10 +93,11 @@ export const proves = (draft: Pick<Draft, 'resolves' | 'apply' | 'ref'>, snapsho
 };
 
 /**
- * With the fix applied, what stands between it and an allowed request: a policy AWS would refuse, the rows it does not
- * target that are still ✘ or ⛔, and those still unknown (a proven fix can leave the verdict undecided); `null` when none.
+ * With the fix applied, what stands between it and an allowed request: a policy AWS would refuse (alone, or `together`
+ * with the other fixes' inline policies of the same entity), the rows it does not target that are still ✘ or ⛔, and those
+ * still unknown (a proven fix can leave the verdict undecided); `null` when none.
  */
-export const remainsAfter = (draft: Pick<Draft, 'resolves'>, proof: Pick<Proof, 'after' | 'tooLarge' | 'sizeUnknown' | 'errors'>): string | null => {
+export const remainsAfter = (draft: Pick<Draft, 'resolves'>, proof: Pick<Proof, 'after' | 'tooLarge' | 'sizeUnknown' | 'errors'>, together?: string): string | null => {
 	const open = proof.after.requirements.filter(requirement => !requirement.alternative && !draft.resolves.includes(requirementId(requirement)));
 	const rows = (statuses: readonly Requirement['status'][]): string[] => [
 		...new Set(open.filter(requirement => statuses.includes(requirement.status)).map(requirement => `${requirement.action} in the ${placeWords[requirement.place]} (${requirement.status})`)),
@@ -106,6 +107,7 @@ export const remainsAfter = (draft: Pick<Draft, 'resolves'>, proof: Pick<Proof, 
 	const sentences = [
 		...(proof.tooLarge ? [`AWS would refuse this policy: ${proof.tooLarge}.`] : []),
 		...(proof.sizeUnknown ? [`Whether AWS accepts this policy is not known: ${proof.sizeUnknown}.`] : []),
+		...(together && !proof.tooLarge ? [together] : []),
 		...(failing.length > 0 ? [`The request still fails with this fix alone: ${failing.join('; ')}.`] : []),
 		...(unknown.length > 0 ? [`${failing.length > 0 ? 'Still' : 'With this fix alone the request is still'} not known to be allowed: ${unknown.join('; ')}.`] : []),
 	];
