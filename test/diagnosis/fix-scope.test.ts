@@ -75,3 +75,53 @@ describe('the encryption-context scope of the caller\'s identity policies', () =
 		expectFixesHold(snapshot, diagnosis);
 	});
 });
+
+describe('the encryption-context scope of a permissions boundary', () => {
+	const keyArnOfSnapshot = buildSnapshot().key!.arn;
+	const boundaryArn = 'arn:aws:iam::111122223333:policy/Boundary';
+	/** The boundary lets the key be used for kms:GenerateDataKey only, kept to `scope`; a multipart upload also needs kms:Decrypt. */
+	const boundedUpload = (scope: string, s3 = allow('s3:*', '*')) =>
+		buildSnapshot({
+			question: {sizeBytes: 100 * MiB},
+			principal: {
+				permissionsBoundary: named('Boundary', policy(s3, allow('kms:GenerateDataKey', keyArnOfSnapshot, {Sid: 'ReportsKey', Condition: {StringLike: {[contextKey]: scope}}})), boundaryArn),
+			},
+		});
+	const boundaryFix = (fixes: readonly Fix[]): Fix => {
+		const fix = fixes.find(candidate => candidate.place === 'permissions-boundary' && candidate.kind === 'add-allow');
+		if (!fix) throw new Error(`no boundary add-allow among ${fixes.map(candidate => `${candidate.place} ${candidate.kind}`).join(', ')}`);
+		return fix;
+	};
+
+	it('is kept in the Allow added to the boundary where it still matches the request, and the fix is proven with it', () => {
+		const snapshot = boundedUpload(`${bucketArn}/*`);
+		const diagnosis = diagnose(snapshot);
+		expect(decisions(diagnosis)).toMatchObject({[decrypt]: 'denied'});
+		const fix = boundaryFix(diagnosis.fixes);
+		expect(fix.statement).toMatchObject({Action: ['kms:Decrypt'], Resource: [keyArnOfSnapshot], Condition: {StringLike: {[contextKey]: `${bucketArn}/*`}}});
+		expect(fix.proven).toBe(true);
+		expect(fix.summary).toContain(`It keeps the encryption-context condition of permissions boundary "Boundary", Sid "ReportsKey" (${contextKey})`);
+		expect(fix.summary).not.toMatch(/broader/);
+		expect(diagnose(applyFix(snapshot, fix)).verdict).toBe('allowed');
+	});
+
+	it('is kept only on the key: an S3 action the boundary also lacks gets a statement of its own, without the condition S3 actions never meet', () => {
+		const snapshot = boundedUpload(`${bucketArn}/*`, allow('s3:GetObject', '*'));
+		const fix = boundaryFix(diagnose(snapshot).fixes);
+		expect(fix.statements).toEqual([
+			expect.objectContaining({Action: ['s3:PutObject'], Resource: [objectArn]}),
+			expect.objectContaining({Action: ['kms:Decrypt'], Resource: [keyArnOfSnapshot], Condition: {StringLike: {[contextKey]: `${bucketArn}/*`}}}),
+		]);
+		expect(fix.statements[0]).not.toHaveProperty('Condition');
+		expect(fix.proven).toBe(true);
+		expect(diagnose(applyFix(snapshot, fix)).verdict).toBe('allowed');
+	});
+
+	it('is not dropped in silence where it does not match the request: the fix says the new statement is broader', () => {
+		const fix = boundaryFix(diagnose(boundedUpload(`${bucketArn}/reports/2024/*`)).fixes);
+		expect(JSON.stringify(fix.statements)).not.toContain(contextKey);
+		expect(fix.summary).toContain(
+			`The new statement is broader than permissions boundary "Boundary", Sid "ReportsKey", which keeps the bounded users' and roles' use of the key to an encryption context (${contextKey}) that this request does not match.`,
+		);
+	});
+});

@@ -70,6 +70,8 @@ export type Draft = Omit<Fix, 'proven' | 'remains'> & {
 export type Grant = {
 	readonly into: Rewritable;
 	readonly statement: JsonObject;
+	/** Where it takes more than one statement (a boundary keeping a key's use to its encryption context): every one, `statement` first. */
+	readonly statements?: readonly JsonObject[];
 	readonly requirements: readonly Requirement[];
 	readonly summary: string;
 	/** Where the Allow widens a guardrail (a permissions boundary): what that gives up, for whom. */

@@ -19,10 +19,14 @@ export const addAllow: FixKind = (context, places) =>
 		);
 		if (missing.length === 0) return [];
 		return place.grantsFor(context, missing).map(grant => {
-			const cleaned = knownActionsOnly(mergeStatement(grant.into.document, grant.statement), context.catalogue);
+			// Every statement the grant adds, `statement` first, after those already there.
+			const added = grant.statements ?? [grant.statement];
+			const merged = added.slice(1).reduce((document, statement) => mergeStatement(document, statement), mergeStatement(grant.into.document, grant.statement));
+			const cleaned = knownActionsOnly(merged, context.catalogue);
 			return draftOf(grant.into, {
 				kind: 'add-allow',
 				statement: grant.statement,
+				statements: added,
 				policy: cleaned.policy,
 				resolves: grant.requirements,
 				summary: `${grant.summary}${multipartNote(context, grant)}${cleaned.note}`,
