@@ -102,6 +102,9 @@ export type AppliesIn = {
 	readonly role: ActingRole;
 };
 
+/** What still blocks a fix proven for its own rows: the request stays `denied`, or not known to be allowed (`unknown`), by `by`. */
+export type FixBlock = {readonly status: 'denied' | 'unknown'; readonly by: string};
+
 export type Fix = {
 	readonly kind: KindOfFix;
 	/** Where the change goes; `null` for a change-request, which changes no policy. */
@@ -122,8 +125,13 @@ export type Fix = {
 	readonly command: string;
 	/** A short sentence: what the fix does. */
 	readonly summary: string;
-	/** Re-diagnosed with the fix applied, every targeted requirement became ✔. */
+	/** Re-diagnosed with the fix applied, every targeted requirement became ✔, and no pasted AccessDenied message's denial still stands (`blockedBy`). */
 	readonly proven: boolean;
+	/**
+	 * Its rows turn ✔, yet with it applied a denial a pasted AccessDenied message evidences (an SCP's or RCP's) leaves the
+	 * request denied or not known to be allowed: proven for its own rows only, so `proven` is false. Absent otherwise.
+	 */
+	readonly blockedBy?: FixBlock;
 	/** The account that must apply it, and its part in the request. */
 	readonly appliesIn: AppliesIn;
 	/** The protection given up, for whom (a narrowed Deny, an exemption, a widened permissions boundary); such fixes come last. */

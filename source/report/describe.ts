@@ -1,8 +1,8 @@
-import type {AppliesIn, ConditionExplanation, Diagnosis, Fix, Place, Requirement, ResolvedQuestion} from '../diagnosis/diagnosis.js';
+import type {AppliesIn, ConditionExplanation, Diagnosis, Fix, FixBlock, Place, Requirement, ResolvedQuestion} from '../diagnosis/diagnosis.js';
 import {bodyTypeDecides, bodyTypeWords} from '../operations/multipart-upload.js';
 import {destinationLeg, operationModule} from '../operations/registry.js';
 import {formatSize, formatSizeInFull} from '../shared/format-size.js';
-import {placeHeading, placeLabels, placeOrder} from './marks.js';
+import {placeHeading, placeLabels, placeOrder, statusStyles, type MarkStyle} from './marks.js';
 
 export {formatSize, formatSizeInFull};
 
@@ -127,6 +127,19 @@ const kindWords: Readonly<Record<Fix['kind'], string>> = {
 };
 
 export const fixKindWords = (kind: Fix['kind']): string => kindWords[kind];
+
+/**
+ * A fix proven for its own rows while a pasted AccessDenied message's denial still stands, in the words and mark every view
+ * shows: ⛔ where the request stays denied, ? where it stays not known to be allowed; never ✔ "proven".
+ */
+export const blockedProof = (block: FixBlock): {readonly style: MarkStyle; readonly label: string; readonly sentence: string} => {
+	const denied = block.status === 'denied';
+	return {
+		style: statusStyles[block.status],
+		label: denied ? 'proven for its own rows, but the request stays denied' : 'proven for its own rows, but whether the request is allowed stays unknown',
+		sentence: `Re-evaluated with this change, the rows it targets turn ✔, but ${block.by}: while that stands the request ${denied ? 'stays denied' : 'is not known to be allowed'}.`,
+	};
+};
 
 /** "Key policy: add an allow", "The request: change the request". */
 export const fixHeading = (fix: Pick<Fix, 'place' | 'kind'>): string => `${fix.place ? placeHeading(fix.place) : 'The request'}: ${fixKindWords(fix.kind)}`;

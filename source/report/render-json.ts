@@ -80,6 +80,8 @@ const fixJson = (fix: Fix): Json => ({
 	command: fix.command,
 	summary: fix.summary,
 	proven: fix.proven,
+	// Proven for its own rows only, a pasted message's denial still standing: what the request stays, and by what.
+	blockedBy: fix.blockedBy ? {status: fix.blockedBy.status, by: fix.blockedBy.by} : null,
 	appliesIn: {account: fix.appliesIn.account, role: fix.appliesIn.role},
 	weakens: fix.weakens,
 	remains: fix.remains,

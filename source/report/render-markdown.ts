@@ -2,6 +2,7 @@ import type {Diagnosis, Finding, Fix, Requirement, UnknownNote} from '../diagnos
 import {
 	actualWords,
 	appliesInWords,
+	blockedProof,
 	fixHeading,
 	fixPolicyNoun,
 	groupByPlace,
@@ -117,14 +118,18 @@ const conditionsSection = (diagnosis: Diagnosis): string[] => {
 };
 
 const fixLines = (fix: Fix, index: number): string[] => {
+	const blocked = fix.blockedBy && blockedProof(fix.blockedBy);
 	const proof = fix.proven
 		? '✔ proven'
-		: '**not proven**: re-evaluating with this change did not turn every requirement it targets ✔; review it before applying';
+		: blocked
+			? `${blocked.style.mark} ${blocked.label}`
+			: '**not proven**: re-evaluating with this change did not turn every requirement it targets ✔; review it before applying';
 	const statement = fix.statements.length === 0 ? [] : [statementIntro(fix), '', ...fix.statements.flatMap(each => [...fenced('json', JSON.stringify(each, null, 2)), ''])];
 	const policy = fix.policy === null ? [] : [`The whole ${fixPolicyNoun(fix)} with it:`, '', ...fenced('json', JSON.stringify(fix.policy, null, 2)), ''];
 	return [
 		`### ${index + 1}. ${fixHeading(fix)} (${proof})`,
 		'',
+		...(blocked ? [prose(blocked.sentence), ''] : []),
 		`Who applies it: ${prose(appliesInWords(fix.appliesIn))}`,
 		'',
 		prose(fix.summary),

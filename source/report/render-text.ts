@@ -3,6 +3,7 @@ import {painter, type Painter} from './ansi.js';
 import {
 	actualWords,
 	appliesInWords,
+	blockedProof,
 	fixHeading,
 	fixPolicyNoun,
 	groupByPlace,
@@ -124,9 +125,15 @@ const placeLines = (context: Context, group: PlaceGroup, explained: ReadonlySet<
 const fixLines = (context: Context, fix: Fix, index: number): string[] => {
 	const indent = '     ';
 	const title = `  ${context.paint.bold(`${index + 1}. ${fixHeading(fix)}`)}`;
+	const blocked = fix.blockedBy && blockedProof(fix.blockedBy);
 	const proof = fix.proven
 		? [`${title}  ${context.paint.style('✔ proven', statusStyles.ok)}`]
-		: [
+		: blocked
+			? [
+					`${title}  ${context.paint.style(`${blocked.style.mark} ${blocked.label}`, blocked.style)}`,
+					...wrap(blocked.sentence, context.width, indent).map(line => context.paint.style(line, blocked.style)),
+				]
+			: [
 				`${title}  ${context.paint.style('not proven', statusStyles.unknown)}`,
 				...wrap('The re-evaluation did not turn every requirement it targets ✔: review it before applying.', context.width, indent).map(line =>
 					context.paint.style(line, statusStyles.unknown),

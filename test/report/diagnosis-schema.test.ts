@@ -4,6 +4,7 @@ import {describe, expect, it} from 'vitest';
 import {diagnose} from '../../source/diagnosis/diagnose.js';
 import {diagnosisFormat, renderJson} from '../../source/report/render-json.js';
 import type {Snapshot} from '../../source/snapshot/snapshot.js';
+import {allow, buildSnapshot, keyArn, named, policy, without} from '../diagnosis/support/build-snapshot.js';
 import {allowedDownload, deniedMultipartUpload, unknownCopy} from './fixtures.js';
 
 /** `check --format json` is a contract: every output must validate against docs/diagnosis.schema.json. */
@@ -29,6 +30,13 @@ describe('docs/diagnosis.schema.json', () => {
 
 	it('validates denied, allowed and unknown reports', () => {
 		for (const diagnosis of [deniedMultipartUpload, allowedDownload, unknownCopy]) expect(errorsOf(renderJson(diagnosis))).toBe('');
+	});
+
+	it('validates a fix proven for its own rows only, a pasted message saying an SCP denied', () => {
+		const keyOnly = buildSnapshot({principal: {identityPolicies: [named('KeyOnly', policy(allow('kms:GenerateDataKey', keyArn)))]}});
+		const diagnosis = diagnose({...without(keyOnly, 'organization'), evidence: [{deniedBy: 'scp', action: 's3:PutObject'}]});
+		expect(diagnosis.fixes[0]?.blockedBy?.status).toBe('denied');
+		expect(errorsOf(renderJson(diagnosis))).toBe('');
 	});
 
 	it('refuses a report that drops a contract key or adds an undocumented one', () => {

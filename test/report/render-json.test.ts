@@ -61,7 +61,7 @@ describe('renderJson', () => {
 
 	it('gives each fix with its statement, merged policy, command and proof', () => {
 		expect(parsed.fixes.map(fix => Object.keys(fix))).toEqual(
-			Array.from({length: 2}, () => ['place', 'kind', 'target', 'policyName', 'statement', 'statements', 'policy', 'command', 'summary', 'proven', 'appliesIn', 'weakens', 'remains']),
+			Array.from({length: 2}, () => ['place', 'kind', 'target', 'policyName', 'statement', 'statements', 'policy', 'command', 'summary', 'proven', 'blockedBy', 'appliesIn', 'weakens', 'remains']),
 		);
 		const [keyFix] = deniedMultipartUpload.fixes;
 		expect(parsed.fixes[0]).toMatchObject({place: 'key-policy', kind: 'add-allow', policyName: null, statement: keyFix!.statement, statements: [keyFix!.statement], policy: keyFix!.policy, command: keyFix!.command, proven: true});

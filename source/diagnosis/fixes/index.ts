@@ -26,10 +26,15 @@ import {draftsInRounds} from './rounds.js';
 /** Best first: what loses the least protection. A narrowed Deny is never listed before another kind that solves its rows. */
 const rank: Readonly<Record<Fix['kind'], number>> = {'change-request': 0, 'correct-condition': 1, 'correct-action': 1, 'add-allow': 2, 'narrow-deny': 3};
 
+const proofRank = (fix: Fix): number => (fix.proven ? 0 : fix.blockedBy ? 1 : 2);
+
 const toFix = (draft: Draft, proof: Proof, analysis: Analysis, together: string | undefined): Fix => {
 	const {apply: _apply, ref: _ref, ...fix} = draft;
 	const requested = analysis.requirements.filter(requirement => draft.resolves.includes(`${requirement.actionId}#${requirement.place}`)).map(requirement => requirement.resource);
-	return {...fix, proven: proof.proven && isLeastPrivilege(fix, requested), remains: remainsAfter(draft, proof, together)};
+	const rowsProven = proof.proven && isLeastPrivilege(fix, requested);
+	// Proven for its own rows only where a pasted message's denial still stands: never called proven then.
+	const blockedBy = rowsProven ? proof.blockedBy : undefined;
+	return {...fix, proven: rowsProven && !blockedBy, ...(blockedBy ? {blockedBy} : {}), remains: remainsAfter(draft, proof, together)};
 };
 
 export const fixesFor = (snapshot: Snapshot, analysis: Analysis, catalogue?: ActionCatalogue): Fix[] => {
@@ -51,7 +56,7 @@ export const fixesFor = (snapshot: Snapshot, analysis: Analysis, catalogue?: Act
 	const fixes = drafts.map(draft => toFix(draft, proofOf(draft), analysis, together.get(draft)));
 	return fixes
 		.map((fix, index) => ({fix, index}))
-		// What gives protection up comes last, proven or not; then proven first, then the least costly kind.
-		.sort((a, b) => Number(a.fix.weakens !== null) - Number(b.fix.weakens !== null) || Number(b.fix.proven) - Number(a.fix.proven) || rank[a.fix.kind] - rank[b.fix.kind] || a.index - b.index)
+		// What gives protection up comes last, proven or not; then proven first (then proven for its own rows), then the least costly kind.
+		.sort((a, b) => Number(a.fix.weakens !== null) - Number(b.fix.weakens !== null) || proofRank(a.fix) - proofRank(b.fix) || rank[a.fix.kind] - rank[b.fix.kind] || a.index - b.index)
 		.map(({fix}) => fix);
 };

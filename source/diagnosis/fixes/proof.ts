@@ -2,15 +2,19 @@ import {isObject, type JsonObject} from '../../shared/json.js';
 import {analyse, type Analysis} from '../analyse.js';
 import {findingsOf} from '../findings.js';
 import {firstClause} from '../first-clause.js';
-import type {Fix, Requirement} from '../diagnosis.js';
+import type {Fix, FixBlock, Requirement} from '../diagnosis.js';
 import {placeWords} from '../place-words.js';
 import {requirementId} from '../requirement-id.js';
 import {policySizeProblems} from '../../snapshot/policy-limits.js';
 import type {Snapshot} from '../../snapshot/snapshot.js';
 import type {Draft} from './draft.js';
 import {inlineQuotaOf} from './inline-quota.js';
+import {blockedByEvidence} from './still-blocked.js';
 
-/** What makes a fix proven: least privilege, and — applied to a copy of the snapshot and re-diagnosed — its rows turn ✔. */
+/**
+ * What makes a fix proven: least privilege, and — applied to a copy of the snapshot and re-diagnosed — its rows turn ✔,
+ * with no pasted AccessDenied message's denial left standing.
+ */
 
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : value === undefined ? [] : [value]);
 
@@ -63,6 +67,8 @@ export type Proof = {
 	readonly sizeUnknown?: string;
 	/** What still fails the request with the fix applied that no row says (a disabled key, a legacy OAI): error findings. */
 	readonly errors: readonly string[];
+	/** A pasted AccessDenied message's denial that still leaves the request denied or unknown with the fix applied. */
+	readonly blockedBy?: FixBlock;
 };
 
 /** A policy the fix made larger than AWS allows (a problem the snapshot did not have already), if any. */
@@ -89,7 +95,8 @@ export const proves = (draft: Pick<Draft, 'resolves' | 'apply' | 'ref'>, snapsho
 	const errors = findingsOf(applied, after.facts, after.actions)
 		.filter(finding => finding.severity === 'error')
 		.map(finding => firstClause(finding.message));
-	return {proven, after, errors, ...(tooLarge === undefined ? {} : {tooLarge}), ...(sizeUnknown === undefined ? {} : {sizeUnknown})};
+	const blockedBy = blockedByEvidence(applied, after);
+	return {proven, after, errors, ...(tooLarge === undefined ? {} : {tooLarge}), ...(sizeUnknown === undefined ? {} : {sizeUnknown}), ...(blockedBy ? {blockedBy} : {})};
 };
 
 /**

@@ -1,6 +1,6 @@
 import type {Diagnosis, Fix} from '../../diagnosis/diagnosis.js';
 import type {PolicyJson} from '../../snapshot/snapshot.js';
-import {actualWords, appliesInWords, fixHeading} from '../../report/describe.js';
+import {actualWords, appliesInWords, blockedProof, fixHeading} from '../../report/describe.js';
 import {conditionStyleOf, placeLabels, statusStyles} from '../../report/marks.js';
 import {visible, visibleJson} from '../../report/sanitize.js';
 import {displayWidth} from '../../shared/display-width.js';
@@ -99,6 +99,16 @@ const commandLines = (fix: Fix, width: number, writtenFile: string | undefined):
 	];
 };
 
+/** Proven ✔; proven for its own rows, a pasted message's denial still standing (⛔ or ?, the report's words); or not proven. */
+const proofLine = (fix: Fix): Line => {
+	if (fix.proven) return {mark: '  ✔ ', markColour: 'green', text: 'proven: re-evaluated with this change, the rows it targets turn ✔'};
+	if (fix.blockedBy) {
+		const blocked = blockedProof(fix.blockedBy);
+		return {mark: `  ${blocked.style.mark} `, markColour: blocked.style.color ?? 'yellow', text: `${blocked.label}: ${fix.blockedBy.by}`};
+	}
+	return {mark: '  ? ', markColour: 'yellow', text: 'not proven: something the check could not read may still refuse it'};
+};
+
 export const fixLines = (fix: Fix, tab: FixTab, width: number, writtenFile?: string): Line[] => {
 	const tabs = fixTabs.map(candidate => (candidate === tab ? `[${fixTabLabels[candidate]}]` : ` ${fixTabLabels[candidate]} `)).join(' ');
 	const lines: Line[] = [
@@ -111,10 +121,7 @@ export const fixLines = (fix: Fix, tab: FixTab, width: number, writtenFile?: str
 		...paragraph(fix.summary, width),
 		...(fix.weakens ? wrapText(`! Gives up: ${fix.weakens}`, width - 4, '  ').map((text): Line => ({text: `  ${text}`, colour: 'yellow'})) : []),
 		...(fix.remains ? wrapText(`! ${fix.remains}`, width - 4, '  ').map((text): Line => ({text: `  ${text}`, colour: 'yellow'})) : []),
-		{
-			...(fix.proven ? {mark: '  ✔ ', markColour: 'green' as const} : {mark: '  ? ', markColour: 'yellow' as const}),
-			text: fix.proven ? 'proven: re-evaluated with this change, the rows it targets turn ✔' : 'not proven: something the check could not read may still refuse it',
-		},
+		proofLine(fix),
 		{text: ''},
 	];
 	const documents = tab === 'statement' ? fix.statements : tab === 'policy' && fix.policy ? [fix.policy] : [];

@@ -1,0 +1,19 @@
+import type {Analysis} from '../analyse.js';
+import type {FixBlock} from '../diagnosis.js';
+import {evidenceWords} from '../evidence.js';
+import type {Snapshot} from '../../snapshot/snapshot.js';
+
+/**
+ * A denial a pasted AccessDenied message evidences (an SCP's or RCP's, evidence.ts) that, with a fix applied, still leaves
+ * the request denied or not known to be allowed: no fix here writes an SCP or RCP, so the fix is proven for its own rows only.
+ */
+export const blockedByEvidence = (snapshot: Snapshot, after: Analysis): FixBlock | undefined => {
+	const standing = (snapshot.evidence ?? []).flatMap(evidence => {
+		const rows = after.requirements.filter(
+			row => row.place === evidence.deniedBy && row.action === evidence.action && !row.alternative && row.status !== 'ok' && row.status !== 'not-needed',
+		);
+		return rows.length === 0 ? [] : [{evidence, denied: rows.some(row => row.status !== 'unknown')}];
+	});
+	if (standing.length === 0) return undefined;
+	return {status: standing.some(each => each.denied) ? 'denied' : 'unknown', by: [...new Set(standing.map(each => evidenceWords(each.evidence)))].join('; ')};
+};
