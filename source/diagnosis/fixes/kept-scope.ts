@@ -60,6 +60,12 @@ export const encryptionContextScope = (
 	return preferHolding(scopes);
 };
 
+/** For an identity policy or a boundary, which name no principal: a statement whose Resource is this key (or `*`). */
+export const onKey =
+	(keyArn: string) =>
+	(statement: Statement): boolean =>
+		(statement.resource ?? []).some(resource => resource === keyArn || resource === '*');
+
 /** Of several statements' scopes, one that holds, else the first: the one the new statement is measured against. */
 export const preferHolding = (scopes: readonly (EncryptionContextScope | undefined)[]): EncryptionContextScope | undefined =>
 	scopes.find(scope => scope?.holds === 'yes') ?? scopes.find(scope => scope !== undefined);

@@ -4,11 +4,10 @@ import type {PolicyJson, Snapshot} from '../../../snapshot/snapshot.js';
 import {isAwsManagedPolicyArn} from '../../../names/index.js';
 import {appliesIn} from '../applies-in.js';
 import {newManagedPolicyVersionCommand, putIdentityPolicyCommand} from '../commands.js';
-import type {Statement} from '../../../engine/policy.js';
 import {distinct, groupBy, specOf, viaS3Condition} from '../context.js';
 import type {FixContext, FixPlace, Grant, IamEntity, Rewritable} from '../draft.js';
 import {inlineOwnerOf} from '../inline-owner.js';
-import {encryptionContextScope, preferHolding, scopeWords, withScope, type EncryptionContextScope} from '../kept-scope.js';
+import {encryptionContextScope, onKey, preferHolding, scopeWords, withScope, type EncryptionContextScope} from '../kept-scope.js';
 import {addIdentityPolicy, writePolicy} from '../snapshot-patch.js';
 
 /**
@@ -39,8 +38,7 @@ const newInlinePolicy = (entity: IamEntity, index: number, policyName: string): 
 
 /** The encryption-context scope the caller's own identity policies give their use of this key, where one does. */
 const callerScope = (snapshot: Snapshot, keyArn: string, contexts: Parameters<typeof encryptionContextScope>[2]): EncryptionContextScope | undefined => {
-	const onKey = (statement: Statement): boolean => (statement.resource ?? []).some(resource => resource === keyArn || resource === '*');
-	return preferHolding((snapshot.principal?.identityPolicies ?? []).map(named => encryptionContextScope(named.document, onKey, contexts, `IAM policy "${named.name}", `)));
+	return preferHolding((snapshot.principal?.identityPolicies ?? []).map(named => encryptionContextScope(named.document, onKey(keyArn), contexts, `IAM policy "${named.name}", `)));
 };
 
 const grantsFor = ({snapshot, analysis, caller}: FixContext, missing: readonly Requirement[]): Grant[] => {

@@ -1,4 +1,3 @@
-import type {Statement} from '../../../engine/policy.js';
 import type {Requirement} from '../../diagnosis.js';
 import type {JsonObject} from '../../../shared/json.js';
 import type {NamedPolicy, PolicyJson} from '../../../snapshot/snapshot.js';
@@ -7,7 +6,7 @@ import {appliesIn} from '../applies-in.js';
 import {newManagedPolicyVersionCommand} from '../commands.js';
 import {distinct, groupBy, specOf} from '../context.js';
 import type {FixContext, FixPlace, Grant, Rewritable} from '../draft.js';
-import {encryptionContextScope, scopeWords, withScope, type EncryptionContextScope} from '../kept-scope.js';
+import {encryptionContextScope, onKey, scopeWords, withScope, type EncryptionContextScope} from '../kept-scope.js';
 import {mergeStatement, uniqueSid} from '../policy-document.js';
 import {writePolicy} from '../snapshot-patch.js';
 
@@ -30,8 +29,7 @@ const policyOfBoundary = (boundary: NamedPolicy, callerArn: string | undefined):
 
 /** The scope the boundary gives the use of this key, where a statement of it allows a KMS action on it with one. */
 const boundaryScope = (boundary: NamedPolicy, keyArn: string, contexts: Parameters<typeof encryptionContextScope>[2]): EncryptionContextScope | undefined => {
-	const onKey = (statement: Statement): boolean => (statement.resource ?? []).some(resource => resource === keyArn || resource === '*');
-	return encryptionContextScope(boundary.document, onKey, contexts, `permissions boundary "${boundary.name}", `);
+	return encryptionContextScope(boundary.document, onKey(keyArn), contexts, `permissions boundary "${boundary.name}", `);
 };
 
 const allowOf = (document: PolicyJson, sid: string, requirements: readonly Requirement[], condition?: JsonObject): JsonObject => ({
