@@ -1,7 +1,7 @@
 import {createHash} from 'node:crypto';
 import {readFile} from 'node:fs/promises';
 import {join} from 'node:path';
-import {fromContainerMetadata, fromIni, fromInstanceMetadata, fromTokenFile, fromWebToken} from '@aws-sdk/credential-providers';
+import {fromContainerMetadata, fromIni, fromInstanceMetadata} from '@aws-sdk/credential-providers';
 import {formatSize} from '../shared/format-size.js';
 import {err, ok, type Result} from '../shared/result.js';
 import {answerTooLargeName, answerTooLargeText, maxAnswerBytes} from './bounded-body.js';
@@ -12,6 +12,7 @@ import {AwsHttpHandler} from './http-handler.js';
 import {profileKind, sortProfileNames} from './profiles.js';
 import {silentLogger} from './quiet.js';
 import type {IniSection, SharedFiles} from './shared-files.js';
+import {assumeEnvironmentWebIdentity, environmentWebIdentity, webIdentityAssumer} from './web-identity.js';
 
 /** What the SDK's providers resolve to: keys, a session token for temporary ones, sometimes the account. */
 export type Credentials = Awaited<ReturnType<ReturnType<typeof fromIni>>>;
@@ -61,31 +62,6 @@ const innerClientConfig = (context: CredentialsContext, region: string, endpoint
 	requestHandler: innerRequestHandler(context),
 	...(endpoint ? {endpoint} : {}),
 });
-
-type WebIdentityAssumer = NonNullable<NonNullable<Parameters<typeof fromIni>[0]>['roleAssumerWithWebIdentity']>;
-
-/**
- * sts:AssumeRoleWithWebIdentity for a web-identity profile (web_identity_token_file + role_arn, alone or as a role
- * profile's source_profile), through an STS client with our settings. fromIni hands such a profile to fromTokenFile
- * without its clientConfig (credential-provider-ini's resolveWebIdentityCredentials passes only parentClientConfig,
- * whose endpoint the STS client it makes does not take), so without this the call would go to the SDK's own endpoint
- * with its own handler: unbounded, with no deadline or Ctrl+C, without our CA bundle. fromWebToken's clientConfig is
- * what the SDK's STS client is made from.
- */
-const webIdentityAssumer =
-	(clientConfig: InnerClientConfig): WebIdentityAssumer =>
-	async params =>
-		fromWebToken({
-			roleArn: params.RoleArn,
-			roleSessionName: params.RoleSessionName,
-			webIdentityToken: params.WebIdentityToken,
-			...(params.ProviderId === undefined ? {} : {providerId: params.ProviderId}),
-			...(params.PolicyArns === undefined ? {} : {policyArns: params.PolicyArns}),
-			...(params.Policy === undefined ? {} : {policy: params.Policy}),
-			...(params.DurationSeconds === undefined ? {} : {durationSeconds: params.DurationSeconds}),
-			logger: silentLogger,
-			clientConfig,
-		})();
 
 const firstLine = (error: unknown): string => {
 	const text = error instanceof Error ? error.message : String(error);
@@ -220,18 +196,13 @@ const resolveDefaultChain = async (context: CredentialsContext): Promise<Result<
 		return ok({accessKeyId, secretAccessKey, ...(sessionToken ? {sessionToken} : {})});
 	}
 	if (files.profiles['default']) return resolveNamedProfile('default', context);
+	const webIdentity = environmentWebIdentity(env);
+	if (webIdentity) {
+		// As in the SDK's chain, its failure ends the chain (its errors do not say tryNextLink): say what failed, not "none found".
+		const assumed = await assumeEnvironmentWebIdentity(webIdentity, innerClientConfig(context, region, endpoints.sts));
+		return assumed.ok ? assumed : err({kind: 'no-credentials', message: assumed.error});
+	}
 	const remote = (() => {
-		const tokenFile = env['AWS_WEB_IDENTITY_TOKEN_FILE'];
-		const roleArn = env['AWS_ROLE_ARN'];
-		if (tokenFile && roleArn) {
-			return fromTokenFile({
-				webIdentityTokenFile: tokenFile,
-				roleArn,
-				...(env['AWS_ROLE_SESSION_NAME'] ? {roleSessionName: env['AWS_ROLE_SESSION_NAME']} : {}),
-				logger: silentLogger,
-				clientConfig: innerClientConfig(context, region, endpoints.sts),
-			});
-		}
 		if (env['AWS_CONTAINER_CREDENTIALS_RELATIVE_URI'] || env['AWS_CONTAINER_CREDENTIALS_FULL_URI']) return fromContainerMetadata({timeout: 2000, maxRetries: 1});
 		if (!isTrue(env['AWS_EC2_METADATA_DISABLED'])) return fromInstanceMetadata({timeout: 1000, maxRetries: 0, logger: silentLogger});
 		return undefined;

@@ -1,6 +1,7 @@
 import type {ProfileRequest} from './credentials.js';
 import {profileKind} from './profiles.js';
 import type {IniSection, SharedFiles} from './shared-files.js';
+import {environmentWebIdentity, webIdentityName} from './web-identity.js';
 
 /** What a profile's credentials wait on, and what to do when it does not answer: its (source profile's) credential_process, SSO, or STS. */
 const awaitedBy = (name: string, files: SharedFiles): {readonly what: string; readonly fix: string} => {
@@ -23,8 +24,11 @@ const awaitedBy = (name: string, files: SharedFiles): {readonly what: string; re
 };
 
 /** One line for credentials still not there at the deadline, naming the profile and what it waits on. */
-export const notReadyLine = (request: ProfileRequest, files: SharedFiles, deadlineMs: number): string => {
+export const notReadyLine = (request: ProfileRequest, files: SharedFiles, env: NodeJS.ProcessEnv, deadlineMs: number): string => {
 	const seconds = `${Math.round(deadlineMs / 100) / 10} s`;
+	// The default chain waits on the environment's web identity only without [default] (environment keys never wait).
+	const webIdentity = request.name === undefined && !files.profiles['default'] ? environmentWebIdentity(env) : undefined;
+	if (webIdentity) return `the default credentials were not ready before the ${seconds} deadline: AWS STS did not answer for ${webIdentityName(webIdentity)} — check the network connection and any proxy (HTTPS_PROXY), then try again`;
 	if (request.name === undefined) return `the default credentials were not ready before the ${seconds} deadline — check the network connection and any proxy (HTTPS_PROXY), or name a profile with --profile`;
 	const {what, fix} = awaitedBy(request.name, files);
 	return `the credentials of profile ${request.name} were not ready before the ${seconds} deadline: ${what} — ${fix}`;

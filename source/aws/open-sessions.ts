@@ -86,7 +86,7 @@ export const openSessions = async (
 	if (resolved === undefined) {
 		if (options.signal?.aborted) return err({kind: 'cancelled', message: 'collection cancelled'});
 		const late = plans.find(plan => pending.has(plan)) ?? plans[0]!;
-		return err({kind: 'no-credentials', message: notReadyLine(late.request, files, settings.deadlineMs)});
+		return err({kind: 'no-credentials', message: notReadyLine(late.request, files, env, settings.deadlineMs)});
 	}
 	const failures = resolved.flatMap(result => (result.ok ? [] : [result.error])).sort((a, b) => errorRank[a.kind] - errorRank[b.kind]);
 	if (failures[0]) return err(failures[0]);
