@@ -23,6 +23,8 @@ let tls: Server;
 let tlsUrl: string;
 let home: AwsHome;
 
+const uploaderRole = 'arn:aws:iam::111122223333:role/service/uploader';
+
 const openssl = (...args: string[]): void => {
 	execFileSync('openssl', args, {cwd: folder, stdio: 'pipe'});
 };
@@ -44,8 +46,23 @@ beforeAll(async () => {
 	});
 	await new Promise<void>(resolve => tls.listen(0, '127.0.0.1', resolve));
 	tlsUrl = `https://127.0.0.1:${(tls.address() as AddressInfo).port}`;
+	writeFileSync(join(folder, 'web-identity-token'), 'eyJhbGciOiJSUzI1NiJ9.e30.signature');
+	const webIdentity = [`web_identity_token_file = ${join(folder, 'web-identity-token')}`, `role_arn = ${uploaderRole}`, 'role_session_name = ci-run'];
 	home = await createAwsHome({
-		config: ['[profile dev]', 'region = eu-west-1', '', '[profile proxied]', 'region = eu-west-1', `ca_bundle = ${join(folder, 'ca.pem')}`, ''].join('\n'),
+		config: [
+			'[profile dev]',
+			'region = eu-west-1',
+			'',
+			'[profile proxied]',
+			'region = eu-west-1',
+			`ca_bundle = ${join(folder, 'ca.pem')}`,
+			'',
+			'[profile ci-proxied]',
+			'region = eu-west-1',
+			...webIdentity,
+			`ca_bundle = ${join(folder, 'ca.pem')}`,
+			'',
+		].join('\n'),
 		credentials: ['[dev]', `aws_access_key_id = ${keys.alice.accessKeyId}`, `aws_secret_access_key = ${keys.alice.secretAccessKey}`, '', '[proxied]', `aws_access_key_id = ${keys.alice.accessKeyId}`, `aws_secret_access_key = ${keys.alice.secretAccessKey}`, ''].join('\n'),
 		env: {AWS_ENDPOINT_URL: tlsUrl},
 	});
@@ -89,5 +106,39 @@ describe('a CA bundle, as the AWS CLI honours it', () => {
 	it('a bundle that cannot be read is one line naming it', async () => {
 		const result = await collectSnapshot({question, profile: 'dev', env: {...home.env, AWS_CA_BUNDLE: join(folder, 'missing.pem')}});
 		expect(result.ok ? 'collected' : result.error.message).toBe(`cannot read the CA bundle ${join(folder, 'missing.pem')} (AWS_CA_BUNDLE): no such file`);
+	});
+});
+
+/**
+ * The STS call behind web-identity credentials (AssumeRoleWithWebIdentity, unsigned) goes through the same proxy: it must
+ * trust the same bundle, or the credentials never come. Without the bundle the call fails as TLS, so these pass only if it is used.
+ */
+describe('a CA bundle, for the STS call behind web-identity credentials', () => {
+	const fromEnvironment = (extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({
+		...home.env,
+		AWS_WEB_IDENTITY_TOKEN_FILE: join(folder, 'web-identity-token'),
+		AWS_ROLE_ARN: uploaderRole,
+		AWS_ROLE_SESSION_NAME: 'ci-env',
+		AWS_REGION: 'eu-west-1',
+		...extra,
+	});
+
+	it('AWS_WEB_IDENTITY_TOKEN_FILE + AWS_ROLE_ARN, with AWS_CA_BUNDLE: the role is assumed through the proxy', async () => {
+		const result = await collectSnapshot({question, env: fromEnvironment({AWS_CA_BUNDLE: join(folder, 'ca.pem')})});
+		if (!result.ok) throw new Error(result.error.message);
+		expect(result.value.principal?.arn).toBe('arn:aws:sts::111122223333:assumed-role/uploader/ci-env');
+	});
+
+	it('without the bundle, one line names the web identity, the TLS error and the fix', async () => {
+		const result = await collectSnapshot({question, env: fromEnvironment()});
+		expect(result.ok ? 'collected' : result.error.message).toMatch(
+			/^AWS STS could not be reached for the web identity of role arn:aws:iam::111122223333:role\/service\/uploader \(AWS_ROLE_ARN\): TLS error, (UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT_LOCALLY|SELF_SIGNED_CERT_IN_CHAIN) — behind a TLS-inspecting proxy, set AWS_CA_BUNDLE/,
+		);
+	});
+
+	it("a web-identity profile with its ca_bundle: the same", async () => {
+		const result = await collectSnapshot({question, profile: 'ci-proxied', env: home.env});
+		if (!result.ok) throw new Error(result.error.message);
+		expect(result.value.principal?.arn).toBe('arn:aws:sts::111122223333:assumed-role/uploader/ci-run');
 	});
 });
