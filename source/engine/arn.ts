@@ -97,17 +97,33 @@ const segmentMatcher = (pattern: Glob): ((value: string) => boolean) | undefined
 	const resource = pattern.slice(start);
 	const star = resource.indexOf('*');
 	if (star >= 0 && star !== resource.length - 1) return undefined;
-	const prefix = star < 0 ? resource : resource.slice(0, -1);
+	// Literal runs (segments written out, with their colons) between the segments written `*`: each `*` skips one segment.
+	const runs = [''];
+	for (const segment of heads) {
+		if (segment === '*') runs.push('');
+		else runs[runs.length - 1] += `${segment}:`;
+	}
+	runs[runs.length - 1] += star < 0 ? resource : resource.slice(0, -1);
 	const exact = star < 0;
+	const [first, second] = runs as [string, string];
+	if (runs.length === 2) {
+		// The usual case (a Region or account written `*`): one run, one skipped segment, one run.
+		return value => {
+			if (!value.startsWith(first)) return false;
+			const from = value.indexOf(':', first.length) + 1;
+			return from > 0 && value.startsWith(second, from) && (!exact || value.length === from + second.length);
+		};
+	}
 	return value => {
-		let from = 0;
-		for (let index = 0; index < 5; index++) {
-			const to = value.indexOf(':', from);
-			const segment = heads[index]!;
-			if (segment !== '*' && (to - from !== segment.length || !value.startsWith(segment, from))) return false;
-			from = to + 1;
+		if (!value.startsWith(first)) return false;
+		let from = first.length;
+		for (let index = 1; index < runs.length; index++) {
+			from = value.indexOf(':', from) + 1;
+			const run = runs[index]!;
+			if (from === 0 || !value.startsWith(run, from)) return false;
+			from += run.length;
 		}
-		return exact ? value.length - from === prefix.length && value.startsWith(prefix, from) : value.startsWith(prefix, from);
+		return !exact || value.length === from;
 	};
 };
 

@@ -51,6 +51,29 @@ describe('an ARN pattern with a wildcard in a segment', () => {
 			for (const value of values) expect(compiled(value), `${pattern} against ${value}`).toBe(arnMatches(pattern, value));
 		}
 	});
+	// Patterns and values built from a few segments each, seeded: every way a `*` segment, an empty one or a resource
+	// prefix can meet a value (more or fewer colons, a segment cut short or run long) against the general reading.
+	it('agrees with the general reading on seeded random segments', () => {
+		let state = 14;
+		const pick = <T>(list: readonly T[]): T => {
+			state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+			return list[Math.floor((state / 2_147_483_648) * list.length)]!;
+		};
+		const parts = ['', 'aws', 'kms', 'eu-west-1', '111', '1111', 'x:y'];
+		const resources = ['key/k', 'key/k:z', 'a:b', '', 'key', 'key/kk'];
+		let matched = 0;
+		for (let round = 0; round < 4000; round++) {
+			const value = ['arn', pick(parts), pick(parts), pick(parts), pick(parts), pick(resources)];
+			// Each pattern segment mostly the value's own or `*`, so that many patterns come close to matching.
+			const heads = value.slice(1, 5).map(part => pick(['*', part, part, pick(parts)]));
+			const resource = pick(['*', 'key/*', 'key/k', 'key/k:*', 'a:b', '', value[5]!]);
+			const pattern = ['arn', ...heads, resource].join(':');
+			const expected = arnMatches(pattern, value.join(':'));
+			if (expected) matched++;
+			expect(arnGlobMatcher(globOf(pattern))(value.join(':')), `${pattern} against ${value.join(':')}`).toBe(expected);
+		}
+		expect(matched).toBeGreaterThan(400);
+	});
 });
 
 const statement = (resource: string) => {
