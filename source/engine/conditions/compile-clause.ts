@@ -39,27 +39,31 @@ export type ClauseKind = 'unknown-operator' | 'null' | 'value';
  * operator, what a missing key means, and the policy values prepared, unless they hold policy variables.
  */
 export type CompiledClause = {
-	readonly clause: ConditionClause;
-	readonly key: string;
-	/** Keys are case-insensitive: a lookup finds the lower-case form at once, and its number (`keyIdOf`) faster. */
-	readonly lowerKey: string;
+	// The fields evaluation reads come first, in the order it reads them: an object's first cache line holds them.
+	/** Keys are case-insensitive: a lookup finds the key's entry by its number (`keyIdOf`), or by its lower-case form. */
 	readonly keyId: number;
-	readonly operator: OperatorSpec | undefined;
+	readonly lowerKey: string;
 	readonly kind: ClauseKind;
-	/** Whether the policy's Version (2012-10-17) lets `${…}` be a policy variable. */
-	readonly variables: boolean;
+	/** The result when the key is missing (or has no values); `Null` decides it by its values. */
+	readonly whenMissing: Tri;
+	/** The one fixed value, when there is just one (the usual case): no list to walk. */
+	readonly single: Expected | undefined;
+	/** `single`'s comparison, here too: the usual clause is settled without reaching the value's own object. */
+	readonly via: Expected['via'];
+	readonly literal: string;
 	/** The `Not` operators: the clause holds when the request value matches none of the policy values. */
 	readonly negated: boolean;
 	/** Unqualified: positive operators need one matching value, negated ones need every value to pass. */
 	readonly every: boolean;
-	/** The result when the key is missing (or has no values); `Null` decides it by its values. */
-	readonly whenMissing: Tri;
-	/** `Null` only: the result when the key has a value. */
-	readonly whenPresent: Tri;
+	readonly operator: OperatorSpec | undefined;
 	/** The prepared values, when none depends on the request. */
 	readonly fixed: readonly Expected[] | undefined;
-	/** The one fixed value, when there is just one (the usual case): no list to walk. */
-	readonly single: Expected | undefined;
+	/** `Null` only: the result when the key has a value. */
+	readonly whenPresent: Tri;
+	readonly clause: ConditionClause;
+	readonly key: string;
+	/** Whether the policy's Version (2012-10-17) lets `${…}` be a policy variable. */
+	readonly variables: boolean;
 };
 
 const expected = (
@@ -75,6 +79,18 @@ const expected = (
 ): Expected => ({written, state, text, key, via, literal, test, widened, unknownKeys});
 
 const noKeys: readonly string[] = Object.freeze([]);
+
+/** Compare a request value with the clause's one fixed value (`single`), from the copy of its comparison on the clause. */
+export const matchesSingle = (compiled: CompiledClause, actual: string): boolean => {
+	switch (compiled.via) {
+		case 'equals':
+			return actual === compiled.literal;
+		case 'prefix':
+			return actual.startsWith(compiled.literal);
+		default:
+			return matchesOne(compiled.operator as ValueOperator, actual, compiled.single!);
+	}
+};
 
 /** Compare a request value with one ready policy value. */
 export const matchesOne = (operator: ValueOperator, actual: string, value: Expected): boolean => {
@@ -158,21 +174,27 @@ const clause = (
 	whenMissing: Tri,
 	whenPresent: Tri,
 	fixed: readonly Expected[] | undefined,
-): CompiledClause => ({
-	clause: from,
-	key: from.key,
-	lowerKey: from.key.toLowerCase(),
-	keyId: keyIdOf(from.key.toLowerCase()),
-	operator,
-	kind,
-	variables,
-	negated,
-	every,
-	whenMissing,
-	whenPresent,
-	fixed,
-	single: fixed?.length === 1 ? fixed[0] : undefined,
-});
+): CompiledClause => {
+	const single = fixed?.length === 1 ? fixed[0] : undefined;
+	const lowerKey = from.key.toLowerCase();
+	return {
+		keyId: keyIdOf(lowerKey),
+		lowerKey,
+		kind,
+		whenMissing,
+		single,
+		via: single?.via ?? 'compare',
+		literal: single?.literal ?? '',
+		negated,
+		every,
+		operator,
+		fixed,
+		whenPresent,
+		clause: from,
+		key: from.key,
+		variables,
+	};
+};
 
 /*
  * Policies repeat the same conditions (a TLS guard, an organization check, the same network ranges in every

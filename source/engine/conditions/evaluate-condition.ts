@@ -1,7 +1,7 @@
 import {lookupSource, type ContextEntry, type ContextLookup, type ContextSource} from '../context.js';
 import type {ConditionClause} from '../policy.js';
 import {type Tri, triBoth, triEither, triNot} from '../tri.js';
-import {compiledClause, matchesAny, matchesOne, mayMatch, requestValues, type CompiledClause} from './compile-clause.js';
+import {compiledClause, matchesAny, matchesSingle, mayMatch, requestValues, type CompiledClause} from './compile-clause.js';
 import type {ValueOperator} from './operators.js';
 import {describeCondition} from './describe-condition.js';
 import type {ConditionTrace} from './trace.js';
@@ -41,9 +41,9 @@ export const clauseResult = (compiled: CompiledClause, context: ContextSource, u
 	const values = actual.state === 'present' ? actual.values : undefined;
 	if (values === undefined || values.length === 0) return compiled.whenMissing;
 	if (kind === 'null') return compiled.whenPresent;
-	const {every, negated, single} = compiled;
+	const {every, negated} = compiled;
+	if (compiled.single !== undefined && values.length === 1) return matchesSingle(compiled, values[0]!) !== negated ? 'yes' : 'no';
 	const operator = compiled.operator as ValueOperator;
-	if (single !== undefined && values.length === 1) return matchesOne(operator, values[0]!, single) !== negated ? 'yes' : 'no';
 	const expected = compiled.fixed ?? requestValues(compiled, operator, context.lookup);
 	let result: Tri = every ? 'yes' : 'no';
 	for (let index = 0; index < values.length; index++) {
