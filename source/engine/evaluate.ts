@@ -1,11 +1,11 @@
 import {accountOfArn} from './arn.js';
-import {fixedContext, RequestContext, type ContextLookup, type ContextValue, type FixedContext} from './context.js';
+import {fixedContext, RequestContext, type ContextValue, type FixedContext, type MissingKeyPolicy} from './context.js';
 import {actionIdOf} from './compile-policy.js';
 import type {Evaluation, EvaluationInput, Layer, LayerVerdict, ServiceModel} from './evaluation.js';
 import type {PreparedRequest} from './evaluate-policy.js';
 import {layerStatus, summarize, type Facts} from './layer-status.js';
-import {absentLayer, grantLayer, identityLayer, isUnread, organizationLayer, singleSlotLayer, type LayerState} from './layers.js';
-import {buildPaths, choosePath, pathValue, resourceValue, type Path} from './paths.js';
+import {absentLayer, grantLayer, identityLayer, isUnread, organizationLayer, singleSlotLayer} from './layers.js';
+import {choosePath, pathsFor, pathValue, resourceValue, type Path, type States} from './paths.js';
 import {planOf} from './policy-plan.js';
 import {parseCaller, roleArnOfCaller, type Caller} from './principal.js';
 import {triBoth, triEither, triNot, type Tri} from './tri.js';
@@ -115,26 +115,26 @@ class Answer implements Evaluation {
 	}
 }
 
-/** A request ready for matching; its by-name context lookup (a closure) is made only when something asks for it. */
-class Prepared implements PreparedRequest {
+/**
+ * A request ready for matching, and its context (conditions read it as `context`: one object, not two, per
+ * evaluation); its by-name context lookup (a closure) is made only when something asks for it.
+ */
+class Prepared extends RequestContext implements PreparedRequest {
 	readonly caller: Caller;
 	readonly action: string;
 	readonly resource: string;
 	readonly boundary: Tri;
-	readonly context: RequestContext;
 	readonly actionId: number;
+	readonly context: RequestContext;
 
-	constructor(caller: Caller, action: string, resource: string, boundary: Tri, context: RequestContext, actionId: number) {
+	constructor(caller: Caller, action: string, resource: string, boundary: Tri, given: Readonly<Record<string, ContextValue>>, missing: MissingKeyPolicy, derived: FixedContext, actionId: number) {
+		super(given, missing, derived);
 		this.caller = caller;
 		this.action = action;
 		this.resource = resource;
 		this.boundary = boundary;
-		this.context = context;
 		this.actionId = actionId;
-	}
-
-	get lookup(): ContextLookup {
-		return this.context.lookup;
+		this.context = this;
 	}
 }
 
@@ -171,39 +171,41 @@ const evaluateFor = (input: EvaluationInput, caller: Caller, crossAccount: boole
 	const {request: raw, policies} = input;
 	const service = input.service ?? serviceOf(raw.action);
 	// The given context wins over what is derived from the caller.
-	const context = new RequestContext(raw.context ?? noContext, raw.missingContextKeys ?? 'unknown', derivedContext(caller));
 	const boundary: Tri = policies.boundary === undefined || policies.boundary === null ? 'no' : isUnread(policies.boundary) ? 'unknown' : 'yes';
-	const request = new Prepared(caller, raw.action, raw.resource, boundary, context, actionIdOf(raw.action));
+	const request = new Prepared(caller, raw.action, raw.resource, boundary, raw.context ?? noContext, raw.missingContextKeys ?? 'unknown', derivedContext(caller), actionIdOf(raw.action));
 	const plan = planOf(policies, raw.action, request.actionId);
 	const at = plan?.offsets;
-	const layers: Record<Layer, LayerState> = {
+	// In `layerOrder`: the paths' terms read a layer's state by its place here.
+	const states: States = [
 		// A service principal has no identity-based policies: the layer is not there, not empty.
-		identity: caller.kind === 'service' ? absentLayer('identity') : identityLayer(policies.identity, request, plan, at?.identity),
-		resource: singleSlotLayer('resource', policies.resource, resourceName(service), request, true, plan, at?.resource),
-		grant: service === 'kms' ? grantLayer(policies.grants, request) : absentLayer('grant'),
-		boundary: singleSlotLayer('boundary', policies.boundary, 'permissions boundary', request, false, plan, at?.boundary),
-		session: singleSlotLayer('session', policies.session, 'session policy', request, false, plan, at?.session),
-		scp: organizationLayer('scp', policies.scp, request, plan, at?.scp),
-		rcp: organizationLayer('rcp', policies.rcp, request, plan, at?.rcp),
-	};
-	const paths = buildPaths(layers, service, crossAccount, caller);
+		caller.kind === 'service' ? absentLayer('identity') : identityLayer(policies.identity, request, plan, at?.identity),
+		singleSlotLayer('resource', policies.resource, resourceName(service), request, true, plan, at?.resource),
+		service === 'kms' ? grantLayer(policies.grants, request) : absentLayer('grant'),
+		singleSlotLayer('boundary', policies.boundary, 'permissions boundary', request, false, plan, at?.boundary),
+		singleSlotLayer('session', policies.session, 'session policy', request, false, plan, at?.session),
+		organizationLayer('scp', policies.scp, request, plan, at?.scp),
+		organizationLayer('rcp', policies.rcp, request, plan, at?.rcp),
+	];
+	const resource = states[1]!;
+	const scp = states[5]!;
+	const rcp = states[6]!;
+	const paths = pathsFor(states, service, crossAccount, caller);
 	// Each path's value once: the allowing ones, whether any allows, and (if none) the closest.
 	let allowing: Path[] | undefined;
 	let anyPath: Tri = 'no';
 	for (let index = 0; index < paths.length; index++) {
 		const path = paths[index]!;
-		const value = pathValue(path);
+		const value = pathValue(path, states);
 		if (value === 'yes') {
 			if (allowing) allowing.push(path);
 			else allowing = [path];
 		}
 		anyPath = triEither(anyPath, value);
 	}
-	const chosen = allowing ? allowing[0]! : choosePath(paths);
-	const all = [layers.identity, layers.resource, layers.grant, layers.boundary, layers.session, layers.scp, layers.rcp];
+	const chosen = allowing ? allowing[0]! : choosePath(paths, states);
 	let deny: Tri = 'no';
-	for (let index = 0; index < all.length; index++) deny = triEither(deny, all[index]!.deny);
-	const guards = triBoth(layers.scp.present ? layers.scp.allow : 'yes', layers.rcp.present ? layers.rcp.allow : 'yes');
+	for (let index = 0; index < states.length; index++) deny = triEither(deny, states[index]!.deny);
+	const guards = triBoth(scp.present ? scp.allow : 'yes', rcp.present ? rcp.allow : 'yes');
 	const allow = triBoth(triBoth(triNot(deny), guards), anyPath);
 	const decision = deny === 'yes' || allow === 'no' ? 'denied' : allow === 'yes' ? 'allowed' : 'unknown';
 	const facts: Facts = {
@@ -211,16 +213,17 @@ const evaluateFor = (input: EvaluationInput, caller: Caller, crossAccount: boole
 		crossAccount,
 		service,
 		resourceName: resourceName(service),
-		keyPolicyDelegates: service === 'kms' ? resourceValue(layers.resource, 'account') : 'no',
-		resourceResolveWith: layers.resource.unread?.resolveWith,
+		keyPolicyDelegates: service === 'kms' ? resourceValue(resource, 'account') : 'no',
+		resourceResolveWith: resource.unread?.resolveWith,
 		chosen,
 		allowing: allowing ?? noPaths,
+		states,
 	};
 	// At its exact length (a list grown by `push` reserves room for many more), cut to the layers shown.
-	const verdicts = new Array<LayerVerdict>(all.length);
+	const verdicts = new Array<LayerVerdict>(states.length);
 	let shownCount = 0;
-	for (let index = 0; index < all.length; index++) {
-		const state = all[index]!;
+	for (let index = 0; index < states.length; index++) {
+		const state = states[index]!;
 		// A layer that exists, or one the chosen path needs even though it is absent (e.g. no bucket policy across accounts).
 		const shown = state.present || state.layer === 'resource' || needs(chosen, state.layer);
 		if (shown && (state.layer !== 'grant' || service === 'kms')) verdicts[shownCount++] = layerStatus(state, facts);

@@ -2,7 +2,7 @@ import type {Layer, LayerStatus, LayerVerdict, PolicyVerdict, PrincipalMatch, St
 import {Verdict} from './evaluate-policy.js';
 import type {LayerState} from './layers.js';
 import {anyoneWhy, describePath, iamCaveat, ineffectiveWhy, layerNames, missingWhy, notNeededWhy, okWhy, where, type Facts} from './layer-words.js';
-import {modeMatches, type Path, type Term} from './paths.js';
+import {isUndocumented, modeMatches, termValue, type Path, type Term} from './paths.js';
 import type {Tri} from './tri.js';
 
 export {summarize, type Facts} from './layer-words.js';
@@ -188,7 +188,7 @@ export const layerStatus = (state: LayerState, facts: Facts): LayerVerdict => {
 		return new LayerResult(state, 'unknown', noTraces(), 'unread', term, facts, undefined, alternative && state.deny === 'no');
 	}
 	const maybeDenying = state.deny === 'unknown' ? tracesWith(state, 'Deny', 'unknown') : noTraces();
-	const value: Tri | undefined = isGuard ? state.allow : term?.value;
+	const value: Tri | undefined = isGuard ? state.allow : term === undefined ? undefined : termValue(term, facts.states);
 	const matchesOfTerm = term?.mode ? modeMatches(term.mode) : undefined;
 
 	// An IAM allow that exists but cannot count: its own status, whichever path was chosen (the twin rows agree).
@@ -209,7 +209,7 @@ export const layerStatus = (state: LayerState, facts: Facts): LayerVerdict => {
 		if (maybeDenying.length > 0) return new LayerResult(state, 'unknown', maybeDenying, 'may-deny', term, facts, undefined, false);
 		return new LayerResult(state, 'ok', tracesWith(state, 'Allow', 'yes', matchesOfTerm), 'ok', term, facts, undefined, false);
 	}
-	if (value === 'unknown' && term?.undocumented) return new LayerResult(state, 'unknown', noTraces(), 'anyone', term, facts, undefined, false);
+	if (value === 'unknown' && term !== undefined && isUndocumented(term, facts.states)) return new LayerResult(state, 'unknown', noTraces(), 'anyone', term, facts, undefined, false);
 	if (value === 'unknown') return new LayerResult(state, 'unknown', tracesWith(state, 'Allow', 'unknown', matchesOfTerm), 'undecided', term, facts, undefined, false);
 	return new LayerResult(state, 'missing', tracesWith(state, 'Allow', 'no', matchesOfTerm), 'missing', term, facts, undefined, false);
 };

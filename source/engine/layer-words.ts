@@ -1,7 +1,7 @@
 import type {Evaluation, Layer, LayerVerdict, ServiceModel, StatementTrace} from './evaluation.js';
 import type {PreparedRequest} from './evaluate-policy.js';
 import type {LayerState} from './layers.js';
-import type {Path, Term} from './paths.js';
+import type {Path, States, Term} from './paths.js';
 import type {Caller} from './principal.js';
 import type {Tri} from './tri.js';
 
@@ -44,6 +44,8 @@ export type Facts = {
 	/** The path that allows, or the one closest to allowing; and every path that allows. */
 	readonly chosen: Path;
 	readonly allowing: readonly Path[];
+	/** Every layer's state, which the paths' terms read. */
+	readonly states: States;
 };
 
 /** An IAM allow for KMS in the key's account counts only where the key policy delegates to IAM. */
@@ -71,7 +73,7 @@ export const ineffectiveWhy = (iamAllows: readonly StatementTrace[], facts: Fact
 /** Why a boundary or session policy that does not allow leaves a grant to `"Principal": "*"` undecided. */
 export const anyoneWhy = (state: LayerState, name: string, chosen: Path, facts: Facts): string => {
 	const grant = chosen.terms.find(term => term.layer === 'resource');
-	const traces = grant ? tracesOf(grant.state, trace => trace.effect === 'Allow' && trace.principalMatch === 'anyone' && trace.applies !== 'no') : [];
+	const traces = grant ? tracesOf(facts.states[grant.slot]!, trace => trace.effect === 'Allow' && trace.principalMatch === 'anyone' && trace.applies !== 'no') : [];
 	const source = traces[0] ? `${where(traces[0])} grants it to "*"` : `the ${facts.resourceName} grants it to "*"`;
 	return (
 		`The ${name} does not allow ${facts.request.action}, and ${source}. AWS documents that a ${name} limits what a resource-based policy ` +

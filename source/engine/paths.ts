@@ -11,18 +11,23 @@ import {triBoth, triEither, type Tri} from './tri.js';
  */
 
 /**
- * One way to an allow: every term must be `yes`. `state`: the layer it reads, for `nearlyAllows`.
- * `undocumented`: a limit whose `no` became `unknown`, because AWS does not document whether it applies.
+ * One way to an allow: every term must be `yes`. Paths and terms are fixed shapes, made once per kind of request
+ * (see `pathsFor`) and shared; a term's value is read from the evaluation's layer states (`termValue`), so nothing
+ * is built per evaluation. `slot`: where its layer's state sits in `States`. `undocumented`: a limit whose `no`
+ * counts as `unknown`, because AWS does not document whether it applies.
  */
 export type Term = {
 	readonly layer: Layer;
+	readonly slot: number;
 	readonly mode: ResourceMode | undefined;
-	readonly value: Tri;
-	readonly state: LayerState;
 	readonly undocumented: boolean;
 };
 export type ResourceMode = 'exact' | 'direct' | 'anyone' | 'account' | 'any';
 export type Path = {readonly name: string; readonly terms: readonly Term[]};
+
+/** Every layer's state, in `layerOrder`: what the terms of a path read. */
+export type States = readonly LayerState[];
+export const layerOrder: readonly Layer[] = ['identity', 'resource', 'grant', 'boundary', 'session', 'scp', 'rcp'];
 
 const exactMatches: readonly PrincipalMatch[] = ['exact'];
 const directMatches: readonly PrincipalMatch[] = ['role', 'anyone', 'service'];
@@ -47,19 +52,14 @@ export const modeMatches = (mode: ResourceMode): readonly PrincipalMatch[] => {
 };
 
 /** Did an Allow statement or grant of the term's layer match all but its conditions? */
-const nearlyAllows = (term: Term): boolean => {
+const nearlyAllows = (term: Term, states: States): boolean => {
 	const matches = term.mode ? modeMatches(term.mode) : undefined;
-	return term.state.policies.some(policy =>
+	return states[term.slot]!.policies.some(policy =>
 		policy instanceof Verdict
 			? policy.hasFailingAllow(matches)
 			: policy.relevant.some(trace => trace.effect === 'Allow' && trace.applies === 'no' && (!matches || matches.includes(trace.principalMatch as PrincipalMatch))),
 	);
 };
-
-// Every term with every field: one object shape.
-const term = (layer: Layer, mode: ResourceMode | undefined, value: Tri, state: LayerState, undocumented: boolean): Term => ({layer, mode, value, state, undocumented});
-
-const layerTerm = (state: LayerState): Term => term(state.layer, undefined, state.allow, state, false);
 
 /** Whether the resource policy allows, by the ways of naming the caller that a mode counts (see `modeMatches`). */
 const allowsIn = (allows: PrincipalAllows | undefined, mode: ResourceMode): Tri => {
@@ -83,81 +83,101 @@ const allowsIn = (allows: PrincipalAllows | undefined, mode: ResourceMode): Tri 
 /** Whether the resource policy allows by the ways of naming the caller a mode counts, without building a term. */
 export const resourceValue = (resource: LayerState, mode: ResourceMode): Tri => allowsIn(resource.allows, mode);
 
-export const resourceTerm = (resource: LayerState, mode: ResourceMode): Term => term('resource', mode, resourceValue(resource, mode), resource, false);
+/** A term's value: its layer's allow, or for the resource policy the allow by the ways its mode counts. */
+const rawValue = (term: Term, states: States): Tri => {
+	const state = states[term.slot]!;
+	return term.mode === undefined ? state.allow : allowsIn(state.allows, term.mode);
+};
 
-export const pathValue = (path: Path): Tri => {
+/** Whether the term is a limit whose `no` counts as `unknown` here, because AWS does not document whether it applies. */
+export const isUndocumented = (term: Term, states: States): boolean => term.undocumented && rawValue(term, states) === 'no';
+
+export const termValue = (term: Term, states: States): Tri => {
+	const value = rawValue(term, states);
+	return term.undocumented && value === 'no' ? 'unknown' : value;
+};
+
+export const pathValue = (path: Path, states: States): Tri => {
 	const {terms} = path;
 	let value: Tri = 'yes';
-	for (let index = 0; index < terms.length; index++) value = triBoth(value, terms[index]!.value);
+	for (let index = 0; index < terms.length; index++) value = triBoth(value, termValue(terms[index]!, states));
 	return value;
 };
 
-// Hot path (every evaluation): terms put together without spreading, which walks an iterator.
-// Built at their exact length: a list that grows by `push` reserves room for many more.
-const capped = (first: Term, second: Term | undefined, limits: readonly Term[]): Term[] => {
-	switch (limits.length) {
-		case 0:
-			return second ? [first, second] : [first];
-		case 1:
-			return second ? [first, second, limits[0]!] : [first, limits[0]!];
-		case 2:
-			return second ? [first, second, limits[0]!, limits[1]!] : [first, limits[0]!, limits[1]!];
-	}
-	const terms = second ? [first, second] : [first];
-	for (let index = 0; index < limits.length; index++) terms.push(limits[index]!);
-	return terms;
+const term = (layer: Layer, mode?: ResourceMode, undocumented = false): Term => ({layer, slot: layerOrder.indexOf(layer), mode, undocumented});
+const path = (name: string, ...terms: readonly (Term | readonly Term[])[]): Path => ({name, terms: terms.flat()});
+
+/** What decides which paths a request has: bits of a number, so that each kind's paths are made once. */
+type Shape = {
+	readonly service: ServiceModel;
+	readonly crossAccount: boolean;
+	readonly caller: Caller['kind'];
+	readonly resource: boolean;
+	readonly boundary: boolean;
+	readonly session: boolean;
+	/** Whether a resource policy's grant to `*` may apply (only then is there a path for it). */
+	readonly anyone: boolean;
 };
 
-const noTerms: readonly Term[] = Object.freeze([]);
+const shapeNumber = (shape: Shape): number =>
+	(shape.service === 'kms' ? 1 : 0) |
+	(shape.crossAccount ? 2 : 0) |
+	(shape.caller === 'service' ? 4 : 0) |
+	(shape.caller === 'session' ? 8 : 0) |
+	(shape.resource ? 16 : 0) |
+	(shape.boundary ? 32 : 0) |
+	(shape.session ? 64 : 0) |
+	(shape.anyone ? 128 : 0);
 
-export const buildPaths = (layers: Record<Layer, LayerState>, service: ServiceModel, crossAccount: boolean, caller: Caller): Path[] => {
-	const limits: readonly Term[] = layers.boundary.present
-		? layers.session.present
-			? [layerTerm(layers.boundary), layerTerm(layers.session)]
-			: [layerTerm(layers.boundary)]
-		: layers.session.present
-			? [layerTerm(layers.session)]
-			: noTerms;
-	const identity = layerTerm(layers.identity);
-	const grant = layerTerm(layers.grant);
-	const resource = layers.resource;
+const made: (readonly Path[] | undefined)[] = new Array<readonly Path[] | undefined>(256).fill(undefined);
+
+/** The ways to an allow for a request of this shape, made once and shared. */
+const makePaths = (shape: Shape): readonly Path[] => {
+	const limits: readonly Term[] = [...(shape.boundary ? [term('boundary')] : []), ...(shape.session ? [term('session')] : [])];
+	const identity = term('identity');
+	const grant = term('grant');
 	// A service principal has no identity policies, and KMS grants name only IAM principals and accounts: a
 	// resource policy naming the service is its one way (IAM User Guide, "AWS service principals").
-	if (caller.kind === 'service') return [{name: 'resource-names-service', terms: [resourceTerm(resource, 'direct')]}];
-	if (crossAccount) {
-		const paths: Path[] = [{name: 'resource-and-identity', terms: capped(resourceTerm(resource, 'any'), identity, limits)}];
-		if (service === 'kms') paths.push({name: 'grant-and-identity', terms: capped(grant, identity, limits)});
+	if (shape.caller === 'service') return [path('resource-names-service', term('resource', 'direct'))];
+	if (shape.crossAccount) {
+		const paths = [path('resource-and-identity', term('resource', 'any'), identity, limits)];
+		if (shape.service === 'kms') paths.push(path('grant-and-identity', grant, identity, limits));
 		return paths;
 	}
-	const exact: Path = {name: 'resource-names-caller', terms: [resourceTerm(resource, 'exact')]};
-	const direct: Path = {name: 'resource-names-role', terms: capped(resourceTerm(resource, 'direct'), undefined, limits)};
+	const exact = path('resource-names-caller', term('resource', 'exact'));
+	const direct = path('resource-names-role', term('resource', 'direct'), limits);
 	// Sessions are short-lived: prefer a fix that names the role over one that names the session.
-	const resourcePaths: Path[] = caller.kind === 'session' ? [direct, exact] : [exact, direct];
-	const anyone = anyonePath(resource, limits);
-	if (anyone) resourcePaths.push(anyone);
-	const otherPaths: Path[] =
-		service === 'kms'
-			? [
-					{name: 'grant', terms: capped(grant, undefined, limits)},
-					{name: 'key-policy-delegates-to-iam', terms: capped(resourceTerm(resource, 'account'), identity, limits)},
-				]
-			: [{name: 'identity', terms: capped(identity, undefined, limits)}];
+	const resourcePaths = shape.caller === 'session' ? [direct, exact] : [exact, direct];
+	// Within one account AWS documents that a boundary or session policy limits what a resource-based policy grants
+	// to the role ARN, and not what it grants to the IAM user or the session ARN itself, but not which applies to
+	// "Principal": "*". `direct` counts `*` as the role (capped); this path counts a limit that does not allow as
+	// `unknown`, so the decision is `unknown` where the two readings disagree. Only when a `*` grant may apply.
+	if (shape.anyone && limits.length > 0) {
+		resourcePaths.push(path('resource-names-anyone', term('resource', 'anyone'), limits.map(limit => term(limit.layer, undefined, true))));
+	}
+	const otherPaths =
+		shape.service === 'kms'
+			? [path('grant', grant, limits), path('key-policy-delegates-to-iam', term('resource', 'account'), identity, limits)]
+			: [path('identity', identity, limits)];
 	// Outside KMS, within one account, the usual place to grant is the caller's own IAM policy; and without a
 	// resource policy the closest fix is in the caller's own policies, not in a policy that does not exist.
-	return resource.present && service === 'kms' ? resourcePaths.concat(otherPaths) : otherPaths.concat(resourcePaths);
+	return shape.resource && shape.service === 'kms' ? [...resourcePaths, ...otherPaths] : [...otherPaths, ...resourcePaths];
 };
 
-/**
- * Within one account AWS documents that a boundary or session policy limits what a resource-based policy grants
- * to the role ARN, and not what it grants to the IAM user or the session ARN itself, but not which applies to
- * "Principal": "*". `direct` counts `*` as the role (capped); this path counts a limit that does not allow as
- * `unknown`, so the decision is `unknown` where the two readings disagree. Only when a `*` grant may apply.
- */
-const anyonePath = (resource: LayerState, limits: readonly Term[]): Path | undefined => {
-	const grant = resourceTerm(resource, 'anyone');
-	if (limits.length === 0 || grant.value === 'no') return undefined;
-	const undocumented = limits.map(limit => (limit.value === 'no' ? term(limit.layer, limit.mode, 'unknown', limit.state, true) : limit));
-	return {name: 'resource-names-anyone', terms: capped(grant, undefined, undocumented)};
+/** The ways to an allow for this request, in the order a fix prefers them: shared, never built per evaluation. */
+export const pathsFor = (states: States, service: ServiceModel, crossAccount: boolean, caller: Caller): readonly Path[] => {
+	const resource = states[1]!;
+	const shape: Shape = {
+		service,
+		crossAccount,
+		caller: caller.kind,
+		resource: resource.present,
+		boundary: states[3]!.present,
+		session: states[4]!.present,
+		anyone: allowsIn(resource.allows, 'anyone') !== 'no',
+	};
+	const number = shapeNumber(shape);
+	return (made[number] ??= makePaths(shape));
 };
 
 /**
@@ -165,7 +185,7 @@ const anyonePath = (resource: LayerState, limits: readonly Term[]): Path | undef
  * then fewest `unknown`, then most `no` terms whose statement matched all but its conditions (the likely cause: a
  * statement written for this caller whose condition fails says more than a delegation nobody wrote), then most `yes`.
  */
-export const choosePath = (paths: readonly Path[]): Path => {
+export const choosePath = (paths: readonly Path[], states: States): Path => {
 	// Plain loops, nothing built: this runs for every denial. The first of the closest wins, as a stable sort would keep it.
 	let best = -1;
 	let bestNo = 0;
@@ -177,10 +197,11 @@ export const choosePath = (paths: readonly Path[]): Path => {
 		let no = 0;
 		let unknown = 0;
 		for (let position = 0; position < terms.length; position++) {
-			const {value, layer, state} = terms[position]!;
+			const term = terms[position]!;
+			const value = termValue(term, states);
 			if (value === 'yes') continue;
 			// Grants nobody gave are no way to steer a fix: the path counts as failing there, so the fix goes into a policy.
-			if (value === 'no' || (layer === 'grant' && state.unread)) no++;
+			if (value === 'no' || (term.layer === 'grant' && states[term.slot]!.unread)) no++;
 			else unknown++;
 		}
 		if (no === 0 && unknown === 0) return paths[index]!;
@@ -191,8 +212,8 @@ export const choosePath = (paths: readonly Path[]): Path => {
 			if (order > 0) continue;
 			if (order === 0) {
 				// A tie: the near misses (a walk over statements) decide, worked out only now; then the most `yes`.
-				if (bestNear < 0) bestNear = nearCount(paths[best]!);
-				near = nearCount(paths[index]!);
+				if (bestNear < 0) bestNear = nearCount(paths[best]!, states);
+				near = nearCount(paths[index]!, states);
 				if ((bestNear - near || bestYes - yes) >= 0) continue;
 			}
 		}
@@ -206,8 +227,8 @@ export const choosePath = (paths: readonly Path[]): Path => {
 };
 
 /** How many of the path's failing terms had an Allow that matched all but its conditions (the likely cause). */
-const nearCount = (path: Path): number => {
+const nearCount = (path: Path, states: States): number => {
 	let near = 0;
-	for (const term of path.terms) if (term.value === 'no' && nearlyAllows(term)) near++;
+	for (const term of path.terms) if (termValue(term, states) === 'no' && nearlyAllows(term, states)) near++;
 	return near;
 };
