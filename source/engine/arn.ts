@@ -1,4 +1,5 @@
 import {arnGlobMatch, globMatch, globMatcher, globOf, hasWildcard, plainPrefix, type Glob} from './glob.js';
+import {startsWith} from './starts-with.js';
 
 /** An ARN split into its parts: `arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE` (the resource may hold `:` and `/`). */
 export type Arn = {
@@ -44,10 +45,11 @@ let lastShaped = false;
 /** Has `text` the six parts of an ARN (five colons after `arn`)? */
 export const isArnShaped = (text: string): boolean => {
 	if (text === lastText) return lastShaped;
-	let colons = 0;
-	if (text.startsWith('arn:')) for (let index = 0; index < text.length && colons < 5; index++) if (text[index] === ':') colons++;
+	// Four more colons after `arn:`, found by indexOf (a scan the engine does natively), not character by character.
+	let at = text.startsWith('arn:') ? 3 : -1;
+	for (let colons = 1; colons < 5 && at >= 0; colons++) at = text.indexOf(':', at + 1);
 	lastText = text;
-	lastShaped = colons >= 5;
+	lastShaped = at >= 0;
 	return lastShaped;
 };
 
@@ -109,13 +111,13 @@ const segmentMatcher = (pattern: Glob): ((value: string) => boolean) | undefined
 	if (runs.length === 2) {
 		// The usual case (a Region or account written `*`): one run, one skipped segment, one run.
 		return value => {
-			if (!value.startsWith(first)) return false;
+			if (!startsWith(value, first)) return false;
 			const from = value.indexOf(':', first.length) + 1;
 			return from > 0 && value.startsWith(second, from) && (!exact || value.length === from + second.length);
 		};
 	}
 	return value => {
-		if (!value.startsWith(first)) return false;
+		if (!startsWith(value, first)) return false;
 		let from = first.length;
 		for (let index = 1; index < runs.length; index++) {
 			from = value.indexOf(':', from) + 1;

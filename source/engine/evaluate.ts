@@ -171,10 +171,13 @@ const evaluateFor = (input: EvaluationInput, caller: Caller, crossAccount: boole
 	const {request: raw, policies} = input;
 	const service = input.service ?? serviceOf(raw.action);
 	// The given context wins over what is derived from the caller.
-	const boundary: Tri = policies.boundary === undefined || policies.boundary === null ? 'no' : isUnread(policies.boundary) ? 'unknown' : 'yes';
-	const request = new Prepared(caller, raw.action, raw.resource, boundary, raw.context ?? noContext, raw.missingContextKeys ?? 'unknown', derivedContext(caller), actionIdOf(raw.action));
-	const plan = planOf(policies, raw.action, request.actionId);
+	const actionId = actionIdOf(raw.action);
+	const plan = planOf(policies, raw.action, actionId);
 	const at = plan?.offsets;
+	// Whether the slot holds a policy the plan has a slice of: then it was read, and the policy itself is not reached.
+	const boundaryPlanned = plan !== undefined && policies.boundary != null && plan.slots[at!.boundary] === policies.boundary && plan.slices[at!.boundary] !== undefined;
+	const boundary: Tri = boundaryPlanned ? 'yes' : policies.boundary === undefined || policies.boundary === null ? 'no' : isUnread(policies.boundary) ? 'unknown' : 'yes';
+	const request = new Prepared(caller, raw.action, raw.resource, boundary, raw.context ?? noContext, raw.missingContextKeys ?? 'unknown', derivedContext(caller), actionId);
 	// In `layerOrder`: the paths' terms read a layer's state by its place here.
 	const states: States = [
 		// A service principal has no identity-based policies: the layer is not there, not empty.

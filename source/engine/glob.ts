@@ -1,3 +1,5 @@
+import {startsWith} from './starts-with.js';
+
 /**
  * IAM wildcards: `*` is any run of characters, `?` exactly one. IAM has no escape character, yet text
  * that a policy variable puts into a pattern (`${*}`, or a value holding `*`) must match literally. So
@@ -177,6 +179,6 @@ export const plainPrefix = (pattern: Glob, arnSegments: boolean): string | undef
 export const globMatcher = (pattern: Glob, arnSegments = false): ((value: string) => boolean) => {
 	if (!hasWildcard(pattern)) return value => value === pattern;
 	const prefix = plainPrefix(pattern, arnSegments);
-	if (prefix !== undefined) return value => value.startsWith(prefix);
+	if (prefix !== undefined) return value => startsWith(value, prefix);
 	return matcherOf(pattern, arnSegments, false);
 };

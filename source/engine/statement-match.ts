@@ -6,6 +6,7 @@ import {globOf, joinGlobs} from './glob.js';
 import {compiledNotPrincipalExcludes, matchCompiledPrincipal, type Caller} from './principal.js';
 import {triNot, type Tri} from './tri.js';
 import {widenGlob} from './variables.js';
+import {startsWith} from './starts-with.js';
 
 /** A request ready for matching: the caller parsed once, the context behind a case-insensitive lookup. */
 export type PreparedRequest = {
@@ -51,7 +52,7 @@ export const boundaryOverridesNotPrincipal = (compiled: CompiledStatement, reque
  */
 const resourcePatternMatches = ({pattern, head}: ResourceEntry, request: PreparedRequest, unknownKeys: string[] | undefined): Tri => {
 	// Whatever its variables hold, the entry covers only resources that start with its literal head.
-	if (head !== undefined && !request.resource.startsWith(head)) return 'no';
+	if (head !== undefined && !startsWith(request.resource, head)) return 'no';
 	const start = Math.max(resourcePartStart(pattern), 0);
 	const arnHead = globOf(pattern.slice(0, start));
 	// One reading: with every key known it is the substituted pattern; an absent key without a default matches nothing.
@@ -66,7 +67,7 @@ const resourcePatternMatches = ({pattern, head}: ResourceEntry, request: Prepare
 const textsCover = (texts: readonly string[], prefixes: number, resource: string): boolean => {
 	for (let index = 0; index < texts.length; index++) {
 		const text = texts[index]!;
-		if ((prefixes & (1 << index)) === 0 ? resource === text : resource.startsWith(text)) return true;
+		if ((prefixes & (1 << index)) === 0 ? resource === text : startsWith(resource, text)) return true;
 	}
 	return false;
 };
@@ -79,7 +80,7 @@ export const coversResource = (compiled: CompiledStatement, request: PreparedReq
 		case 'exact':
 			return (request.resource === compiled.resourceText) === compiled.resourceCovers ? 'yes' : 'no';
 		case 'prefix':
-			return (request.resource.startsWith(compiled.resourceText)) === compiled.resourceCovers ? 'yes' : 'no';
+			return startsWith(request.resource, compiled.resourceText) === compiled.resourceCovers ? 'yes' : 'no';
 		case 'texts':
 			return textsCover(compiled.resourceTexts, compiled.resourcePrefixes, request.resource) === compiled.resourceCovers ? 'yes' : 'no';
 	}

@@ -5,6 +5,7 @@ import type {Tri} from '../tri.js';
 import {hasVariables, substituteGlob, substituteText, widenGlob, widenText} from '../variables.js';
 import {nullMatches} from './null.js';
 import {findOperator, type OperatorSpec, type ValueOperator, type VariableMode} from './operators.js';
+import {startsWith} from '../starts-with.js';
 
 /*
  * Objects here are built with every field, in one order, whatever their case: evaluation reads them on its
@@ -86,7 +87,7 @@ export const matchesSingle = (compiled: CompiledClause, actual: string): boolean
 		case 'equals':
 			return actual === compiled.literal;
 		case 'prefix':
-			return actual.startsWith(compiled.literal);
+			return startsWith(actual, compiled.literal);
 		default:
 			return matchesOne(compiled.operator as ValueOperator, actual, compiled.single!);
 	}
@@ -98,7 +99,7 @@ export const matchesOne = (operator: ValueOperator, actual: string, value: Expec
 		case 'equals':
 			return actual === value.literal;
 		case 'prefix':
-			return actual.startsWith(value.literal);
+			return startsWith(actual, value.literal);
 		case 'test':
 			return value.test!(actual);
 		default:
