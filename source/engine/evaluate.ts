@@ -39,6 +39,10 @@ const deriveContext = (caller: Caller): Record<string, ContextValue> => {
 	if (caller.account) derived['aws:PrincipalAccount'] = caller.account;
 	const principalArn = caller.kind === 'session' ? roleArnOfCaller(caller) : caller.arn;
 	if (principalArn && caller.kind !== 'service') derived['aws:PrincipalArn'] = principalArn;
+	// True for a service principal, false for an IAM user, role, session or the root user (a service acting with their
+	// credentials or a role of its own included): IAM's global condition keys, aws:PrincipalIsAWSService.
+	if (caller.kind === 'service') derived['aws:PrincipalIsAWSService'] = true;
+	else if (caller.kind === 'user' || caller.kind === 'role' || caller.kind === 'session' || caller.kind === 'root') derived['aws:PrincipalIsAWSService'] = false;
 	if (caller.kind === 'user') {
 		derived['aws:username'] = caller.name ?? null;
 		derived['aws:PrincipalType'] = 'User';

@@ -132,6 +132,32 @@ describe('the request context', () => {
 		expect(evaluate({request: user, policies: {identity: [conditional('StringEquals', 'aws:PrincipalType', 'User')]}}).decision).toBe('allowed');
 	});
 
+	// IAM User Guide, "AWS global condition context keys", aws:PrincipalIsAWSService: "The request context key is set to
+	// true when a service uses a service principal to perform a direct action on your resources. The context key is set
+	// to false if the service uses the credentials of an IAM principal to make a request on the principal's behalf. It
+	// is also set to false if the service uses a service role or service-linked role to make a call on the principal's
+	// behalf." Availability: "This key is present in the request context for all signed API requests that use AWS credentials."
+	it('knows aws:PrincipalIsAWSService: false for IAM principals and the root user, true for a service principal, unknown for a caller not named', () => {
+		const perimeter = policy(
+			'perimeter',
+			{Sid: 'Read', Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::bkt/*'},
+			{Sid: 'OnlyServices', Effect: 'Deny', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::bkt/*', Condition: {BoolIfExists: {'aws:PrincipalIsAWSService': 'false'}}},
+		);
+		const ask = (principal: string) => evaluate({request: {...get, principal, resourceAccount: '111122223333'}, policies: {resource: perimeter}});
+		for (const principal of ['arn:aws:sts::111122223333:assumed-role/App/s1', 'arn:aws:iam::111122223333:role/App', 'arn:aws:iam::111122223333:user/alice', 'arn:aws:iam::111122223333:root']) {
+			const answer = ask(principal);
+			expect(answer.decision, principal).toBe('denied');
+			expect(answer.unknownContextKeys, principal).toEqual([]);
+		}
+		expect(ask('cloudtrail.amazonaws.com').decision).toBe('allowed');
+		// A caller nobody named: whether it is a service is not known, and the Deny may apply.
+		const unnamed = ask('');
+		expect(unnamed.decision).toBe('unknown');
+		expect(unnamed.unknownContextKeys).toContain('aws:PrincipalIsAWSService');
+		// The given context still wins.
+		expect(evaluate({request: {...get, resourceAccount: '111122223333', context: {'aws:PrincipalIsAWSService': true}}, policies: {resource: perimeter}}).decision).toBe('allowed');
+	});
+
 	it('lets the given context override what is derived', () => {
 		const request = {...get, context: {'aws:PrincipalAccount': '999999999999'}};
 		expect(evaluate({request, policies: {identity: [conditional('StringEquals', 'aws:PrincipalAccount', '111122223333')]}}).decision).toBe('denied');
