@@ -1,11 +1,12 @@
 import {createHash} from 'node:crypto';
 import {readFile} from 'node:fs/promises';
 import {join} from 'node:path';
-import {fromContainerMetadata, fromIni, fromInstanceMetadata} from '@aws-sdk/credential-providers';
+import {fromIni, fromInstanceMetadata} from '@aws-sdk/credential-providers';
 import {formatSize} from '../shared/format-size.js';
 import {err, ok, type Result} from '../shared/result.js';
 import {answerTooLargeName, answerTooLargeText, maxAnswerBytes} from './bounded-body.js';
 import {tlsOptions, type CaBundle} from './ca-bundle.js';
+import {containerCredentials, containerEndpoint} from './container-credentials.js';
 import {runCredentialProcess} from './credential-process.js';
 import type {Endpoints} from './endpoints.js';
 import {AwsHttpHandler} from './http-handler.js';
@@ -180,6 +181,9 @@ const resolveNamedProfile = async (name: string, context: CredentialsContext): P
 	}
 };
 
+// A container's endpoint is local to it: an answer takes milliseconds, so a few seconds without one is a fault.
+const containerTimeoutMs = 2000;
+
 const isTrue = (value: string | undefined): boolean => value !== undefined && value !== '' && value.toLowerCase() !== 'false';
 
 /**
@@ -202,11 +206,14 @@ const resolveDefaultChain = async (context: CredentialsContext): Promise<Result<
 		const assumed = await assumeEnvironmentWebIdentity(webIdentity, innerClientConfig(context, region, endpoints.sts));
 		return assumed.ok ? assumed : err({kind: 'no-credentials', message: assumed.error});
 	}
-	const remote = (() => {
-		if (env['AWS_CONTAINER_CREDENTIALS_RELATIVE_URI'] || env['AWS_CONTAINER_CREDENTIALS_FULL_URI']) return fromContainerMetadata({timeout: 2000, maxRetries: 1});
-		if (!isTrue(env['AWS_EC2_METADATA_DISABLED'])) return fromInstanceMetadata({timeout: 1000, maxRetries: 0, logger: silentLogger});
-		return undefined;
-	})();
+	const container = containerEndpoint(env);
+	if (container) {
+		// As in the SDK's chain, a container endpoint set is the one tried: its failure is what to fix, not "none found".
+		const settings = {stop: context.stop, timeoutMs: Math.min(context.attemptTimeoutMs, containerTimeoutMs), ...tlsOptions(context.caBundle)};
+		const got = await containerCredentials(container, settings);
+		return got.ok ? got : err({kind: 'no-credentials', message: got.error});
+	}
+	const remote = isTrue(env['AWS_EC2_METADATA_DISABLED']) ? undefined : fromInstanceMetadata({timeout: 1000, maxRetries: 0, logger: silentLogger});
 	const nothing: CredentialsError = {
 		kind: 'no-credentials',
 		message: `no AWS credentials found: no --profile, no AWS_PROFILE, no AWS_ACCESS_KEY_ID and no [default] profile; pass --profile NAME (${knownProfiles(files)})`,

@@ -1,3 +1,4 @@
+import {containerEndpoint, containerEndpointName} from './container-credentials.js';
 import type {ProfileRequest} from './credentials.js';
 import {profileKind} from './profiles.js';
 import type {IniSection, SharedFiles} from './shared-files.js';
@@ -29,6 +30,8 @@ export const notReadyLine = (request: ProfileRequest, files: SharedFiles, env: N
 	// The default chain waits on the environment's web identity only without [default] (environment keys never wait).
 	const webIdentity = request.name === undefined && !files.profiles['default'] ? environmentWebIdentity(env) : undefined;
 	if (webIdentity) return `the default credentials were not ready before the ${seconds} deadline: AWS STS did not answer for ${webIdentityName(webIdentity)} — check the network connection and any proxy (HTTPS_PROXY), then try again`;
+	const container = request.name === undefined && !files.profiles['default'] ? containerEndpoint(env) : undefined;
+	if (container) return `the default credentials were not ready before the ${seconds} deadline: ${containerEndpointName(container)} did not answer — run where that endpoint is (the ECS task or EKS pod it belongs to), or unset ${container.namedBy} to use other credentials`;
 	if (request.name === undefined) return `the default credentials were not ready before the ${seconds} deadline — check the network connection and any proxy (HTTPS_PROXY), or name a profile with --profile`;
 	const {what, fix} = awaitedBy(request.name, files);
 	return `the credentials of profile ${request.name} were not ready before the ${seconds} deadline: ${what} — ${fix}`;

@@ -1,4 +1,3 @@
-import {open} from 'node:fs/promises';
 import {fromWebToken, type fromIni} from '@aws-sdk/credential-providers';
 import {formatSize} from '../shared/format-size.js';
 import {err, ok, type Result} from '../shared/result.js';
@@ -7,6 +6,7 @@ import {maxAnswerBytes} from './bounded-body.js';
 import type {Credentials} from './credentials.js';
 import {silentLogger} from './quiet.js';
 import {unreachableOf} from './reach.js';
+import {readTokenFile} from './token-file.js';
 
 /**
  * sts:AssumeRoleWithWebIdentity, always through an STS client with our settings (endpoint, CA bundle, answers
@@ -55,41 +55,11 @@ export const environmentWebIdentity = (env: NodeJS.ProcessEnv): EnvironmentWebId
 /** How lines name it: `the web identity of role arn:… (AWS_ROLE_ARN)`. */
 export const webIdentityName = (identity: EnvironmentWebIdentity): string => `the web identity of role ${identity.roleArn} (AWS_ROLE_ARN)`;
 
-/** Ours, not AWS's: generous for a token (AWS STS takes at most 20,000 characters), so a wrong file is not read whole. */
-const maxTokenBytes = 64 * 1024;
-
 const fileFix = "point AWS_WEB_IDENTITY_TOKEN_FILE at the file that holds the identity provider's token, or unset it and AWS_ROLE_ARN to use other credentials";
 
-const readWords: Readonly<Record<string, string>> = {ENOENT: 'no such file', EACCES: 'permission denied', EISDIR: 'it is a folder'};
-
-/**
- * The token, read as the SDK reads it (the whole file, as ASCII), but asynchronously and bounded: the SDK's
- * readFileSync of a device or a pipe that never ends would hold the event loop, so that neither the deadline nor Ctrl+C could act.
- */
-const readToken = async (path: string): Promise<Result<string, string>> => {
-	const named = `the web identity token file ${path} (AWS_WEB_IDENTITY_TOKEN_FILE)`;
-	try {
-		const file = await open(path, 'r');
-		try {
-			const buffer = Buffer.alloc(maxTokenBytes + 1);
-			let size = 0;
-			// Position null: read on from where the last read ended, so a pipe is read as a file is.
-			while (size < buffer.length) {
-				const {bytesRead} = await file.read(buffer, size, buffer.length - size, null);
-				if (bytesRead === 0) break;
-				size += bytesRead;
-			}
-			if (size > maxTokenBytes) return err(`${named} is over ${formatSize(maxTokenBytes)}, and AWS STS takes a token of at most 20,000 characters: is it the right file? — ${fileFix}`);
-			if (size === 0) return err(`${named} is empty — ${fileFix}`);
-			return ok(buffer.toString('ascii', 0, size));
-		} finally {
-			await file.close();
-		}
-	} catch (error) {
-		const code = (error as NodeJS.ErrnoException).code ?? '';
-		return err(`cannot read ${named}: ${readWords[code] ?? (error instanceof Error ? error.message : String(error))} — ${fileFix}`);
-	}
-};
+/** The token, bounded (token-file.ts): the SDK's readFileSync of a device or a never-ending pipe would hold the event loop. */
+const readToken = (path: string): Promise<Result<string, string>> =>
+	readTokenFile({path, named: `the web identity token file ${path} (AWS_WEB_IDENTITY_TOKEN_FILE)`, limitWhy: 'AWS STS takes a token of at most 20,000 characters', fix: fileFix});
 
 /** AWS's codes that say the token itself is not good (STS API reference: "Get a new identity token from the identity provider and then retry the request"). */
 const tokenCodes = new Set(['ExpiredTokenException', 'InvalidIdentityToken', 'InvalidIdentityTokenException', 'IDPRejectedClaim', 'IDPRejectedClaimException']);
