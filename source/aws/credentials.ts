@@ -13,6 +13,7 @@ import {AwsHttpHandler} from './http-handler.js';
 import {profileKind, sortProfileNames} from './profiles.js';
 import {silentLogger} from './quiet.js';
 import type {IniSection, SharedFiles} from './shared-files.js';
+import {checkTokenFile} from './token-file.js';
 import {assumeEnvironmentWebIdentity, environmentWebIdentity, webIdentityAssumer} from './web-identity.js';
 
 /** What the SDK's providers resolve to: keys, a session token for temporary ones, sometimes the account. */
@@ -152,11 +153,40 @@ const describeProviderError = (name: string, error: unknown, files: SharedFiles)
 	return {kind: 'no-credentials', message: `could not get credentials for profile ${name}: ${message || 'the credential provider failed'}`};
 };
 
+/** The web_identity_token_file a profile's credentials read: its own, or that of a `source_profile` it chains to. */
+const webIdentityFileBehind = (name: string, files: SharedFiles): {readonly profile: string; readonly path: string} | undefined => {
+	const seen = new Set<string>();
+	let current: string | undefined = name;
+	while (current !== undefined && !seen.has(current)) {
+		seen.add(current);
+		const section: IniSection | undefined = files.profiles[current];
+		const path = section?.['web_identity_token_file'];
+		if (path && section['role_arn']) return {profile: current, path};
+		current = section?.['role_arn'] ? section['source_profile'] : undefined;
+	}
+	return undefined;
+};
+
+/** The SDK reads that file whole, at once: only after it is known to be a small regular file. */
+const checkWebIdentityFile = async (name: string, files: SharedFiles): Promise<CredentialsError | undefined> => {
+	const behind = webIdentityFileBehind(name, files);
+	if (!behind) return undefined;
+	const checked = await checkTokenFile({
+		path: behind.path,
+		named: `the web identity token file ${behind.path} (web_identity_token_file of profile ${behind.profile})`,
+		limitWhy: 'AWS STS takes a token of at most 20,000 characters',
+		fix: `point web_identity_token_file of profile ${behind.profile} at the file that holds the identity provider's token`,
+	});
+	return checked.ok ? undefined : {kind: 'no-credentials', message: `could not get credentials for profile ${name}: ${checked.error}`};
+};
+
 const resolveNamedProfile = async (name: string, context: CredentialsContext): Promise<Result<Credentials, CredentialsError>> => {
 	const {files, region, endpoints} = context;
 	const section = files.profiles[name]!;
 	const ssoProblem = await checkSsoToken(name, files);
 	if (ssoProblem) return err(ssoProblem);
+	const tokenFileProblem = await checkWebIdentityFile(name, files);
+	if (tokenFileProblem) return err(tokenFileProblem);
 	const command = section['credential_process'];
 	if (profileKind(section) === 'process' && command) {
 		const ran = await runCredentialProcess(command, section['aws_account_id'], context.stop);

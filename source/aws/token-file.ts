@@ -1,4 +1,4 @@
-import {open} from 'node:fs/promises';
+import {open, stat} from 'node:fs/promises';
 import {formatSize} from '../shared/format-size.js';
 import {err, ok, type Result} from '../shared/result.js';
 
@@ -41,6 +41,25 @@ export const readTokenFile = async (file: TokenFile): Promise<Result<string, str
 		} finally {
 			await handle.close();
 		}
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code ?? '';
+		return err(`cannot read ${named}: ${readWords[code] ?? (error instanceof Error ? error.message : String(error))} — ${fix}`);
+	}
+};
+
+/**
+ * For a token file someone else reads whole (the SDK reads a web-identity profile's with readFileSync): a regular file of
+ * at most the bound, else one line. A device or a pipe would hold the event loop in that read, a huge file the memory.
+ */
+export const checkTokenFile = async (file: TokenFile): Promise<Result<void, string>> => {
+	const {path, named, fix} = file;
+	try {
+		const found = await stat(path);
+		if (found.isDirectory()) return err(`cannot read ${named}: it is a folder — ${fix}`);
+		if (!found.isFile()) return err(`${named} is not a regular file (a device or a pipe, which the AWS SDK cannot read to its end) — ${fix}`);
+		if (found.size > maxTokenBytes) return err(`${named} is over ${formatSize(maxTokenBytes)}, and ${file.limitWhy}: is it the right file? — ${fix}`);
+		if (found.size === 0) return err(`${named} is empty — ${fix}`);
+		return ok(undefined);
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code ?? '';
 		return err(`cannot read ${named}: ${readWords[code] ?? (error instanceof Error ? error.message : String(error))} — ${fix}`);

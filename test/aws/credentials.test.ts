@@ -1,3 +1,4 @@
+import {execFileSync} from 'node:child_process';
 import {createServer, type Server} from 'node:http';
 import net from 'node:net';
 import {readFile, writeFile} from 'node:fs/promises';
@@ -343,6 +344,37 @@ describe('a web-identity profile (web_identity_token_file + role_arn): its STS c
 		expect(await collecting).toEqual({ok: false, error: {kind: 'cancelled', message: 'collection cancelled'}});
 		const call = state.fake.calls.find(candidate => candidate.operation === 'AssumeRoleWithWebIdentity');
 		await vi.waitFor(() => expect(call?.abandonedAt).toBeDefined(), {timeout: 3000});
+	});
+
+	it('reads its token file only once it is a small regular file: a device, a pipe, a missing or empty file is one line, and STS is not asked', async () => {
+		const withTokenFile = async (path: string): Promise<NodeJS.ProcessEnv> => {
+			const configPath = join(state.home.dir, `config-token-${Math.random().toString(36).slice(2)}`);
+			await writeFile(configPath, `${config(state.fake.url)}${webIdentityProfiles.replace('TOKEN_FILE', path)}`);
+			return {...state.home.env, AWS_CONFIG_FILE: configPath};
+		};
+		const messageFor = async (path: string, profile = 'ci'): Promise<string> => {
+			const result = await collectSnapshot({question, profile, env: await withTokenFile(path)});
+			return result.ok ? 'collected' : result.error.message;
+		};
+		const fix = "point web_identity_token_file of profile ci at the file that holds the identity provider's token";
+		// The SDK's readFileSync of /dev/zero would hold the event loop and grow without end.
+		expect(await messageFor('/dev/zero')).toBe(
+			`could not get credentials for profile ci: the web identity token file /dev/zero (web_identity_token_file of profile ci) is not a regular file (a device or a pipe, which the AWS SDK cannot read to its end) — ${fix}`,
+		);
+		const pipe = join(state.home.dir, 'token-pipe');
+		execFileSync('mkfifo', [pipe]);
+		expect(await messageFor(pipe, 'deployer-via-ci')).toBe(
+			`could not get credentials for profile deployer-via-ci: the web identity token file ${pipe} (web_identity_token_file of profile ci) is not a regular file (a device or a pipe, which the AWS SDK cannot read to its end) — ${fix}`,
+		);
+		const missing = join(state.home.dir, 'no-such-token');
+		expect(await messageFor(missing)).toBe(`could not get credentials for profile ci: cannot read the web identity token file ${missing} (web_identity_token_file of profile ci): no such file — ${fix}`);
+		const empty = join(state.home.dir, 'empty-token');
+		await writeFile(empty, '');
+		expect(await messageFor(empty)).toMatch(/is empty — point web_identity_token_file of profile ci at/);
+		const huge = join(state.home.dir, 'huge-token');
+		await writeFile(huge, 'x'.repeat(65 * 1024));
+		expect(await messageFor(huge)).toMatch(/is over 64 KiB, and AWS STS takes a token of at most 20,000 characters: is it the right file\? — /);
+		expect(state.fake.calls.filter(call => call.operation === 'AssumeRoleWithWebIdentity')).toEqual([]);
 	});
 
 	it('bounds its answer like any other: an oversized one fails with one line naming the profile', async () => {
