@@ -4,7 +4,7 @@ import {OrganizationsClient} from '@aws-sdk/client-organizations';
 import {S3Client} from '@aws-sdk/client-s3';
 import {STSClient} from '@aws-sdk/client-sts';
 import {tlsOptions, type CaBundle} from './ca-bundle.js';
-import type {Credentials} from './credentials.js';
+import type {Credentials} from './credential-identity.js';
 import type {AwsService, Endpoints} from './endpoints.js';
 import {AwsHttpHandler} from './http-handler.js';
 import {silenceSdk, silentLogger} from './quiet.js';

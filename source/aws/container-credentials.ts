@@ -4,7 +4,7 @@ import {formatSize} from '../shared/format-size.js';
 import {err, ok, type Result} from '../shared/result.js';
 import {maxAnswerBytes} from './bounded-body.js';
 import {networkWords} from './aws-error.js';
-import type {Credentials} from './credentials.js';
+import type {Credentials} from './credential-identity.js';
 import {readTokenFile} from './token-file.js';
 
 /**

@@ -3,7 +3,7 @@ import type {Readable} from 'node:stream';
 import {formatSize} from '../shared/format-size.js';
 import {err, ok, type Result} from '../shared/result.js';
 import {shellWords} from '../shared/shell.js';
-import type {Credentials} from './credentials.js';
+import type {Credentials} from './credential-identity.js';
 
 /**
  * A profile's `credential_process`, run by us rather than the SDK (which has no way to stop it): one waiting for a

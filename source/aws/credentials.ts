@@ -14,10 +14,8 @@ import {profileKind, sortProfileNames} from './profiles.js';
 import {silentLogger} from './quiet.js';
 import type {IniSection, SharedFiles} from './shared-files.js';
 import {checkTokenFile} from './token-file.js';
+import type {Credentials} from './credential-identity.js';
 import {assumeEnvironmentWebIdentity, environmentWebIdentity, webIdentityAssumer} from './web-identity.js';
-
-/** What the SDK's providers resolve to: keys, a session token for temporary ones, sometimes the account. */
-export type Credentials = Awaited<ReturnType<ReturnType<typeof fromIni>>>;
 
 export type CredentialsErrorKind = 'unknown-profile' | 'no-credentials' | 'sso-expired';
 export type CredentialsError = {readonly kind: CredentialsErrorKind; readonly message: string};

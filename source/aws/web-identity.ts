@@ -3,7 +3,7 @@ import {formatSize} from '../shared/format-size.js';
 import {err, ok, type Result} from '../shared/result.js';
 import {describeFailure, tlsAdvice} from './aws-error.js';
 import {maxAnswerBytes} from './bounded-body.js';
-import type {Credentials} from './credentials.js';
+import type {Credentials} from './credential-identity.js';
 import {silentLogger} from './quiet.js';
 import {unreachableOf} from './reach.js';
 import {readTokenFile} from './token-file.js';
