@@ -3,7 +3,8 @@ import type {CopySource, DistributionInfo, Question, ServiceInfo} from '../../sn
 /**
  * The support bundle's file names: the collection script writes them, bundleToSnapshot reads them.
  * Every call writes STEM.json (its answer), STEM.stderr (its error) and STEM.exit (its exit status),
- * and one line of manifest.tsv. A stem with a subject (a policy name, an ARN, an id) is `PREFIX.SAFE`.
+ * and one line of manifest.tsv. A stem with a subject (a policy name, an ARN, an id) is `PREFIX.SAFE`, its part cut
+ * by namePart where the longest names AWS allows would pass the file systems' limit.
  */
 
 export const bundleFormat = 's3-kms-doctor/bundle@1';
@@ -15,7 +16,7 @@ export const sourcePrefix = 'source.';
 
 /** The replica keys the replication rules name, read before the rule covering the object is chosen: one prefix per key as named. */
 export const replicaPrefix = 'replica.';
-export const replicaKeyPrefix = (named: string): string => `${replicaPrefix}${safeName(named)}.`;
+export const replicaKeyPrefix = (named: string): string => `${replicaPrefix}${namePart(named, namePartAround.replicaKey, 'when-cut')}.`;
 
 /** The script reads at most this many distinct replica keys (a configuration holds up to 1,000 rules). */
 export const replicaKeyLimit = 10;
@@ -103,16 +104,56 @@ export const cksum = (value: string): number => {
 	return ~crc >>> 0;
 };
 
+/** The longest file name Linux's and macOS's file systems take, in bytes; a safe name is ASCII, a byte a character. */
+export const fileNameLimit = 255;
+
+/** The longest ending the script gives a stem's files: STEM.json, STEM.exit, STEM.stderr. */
+const longestEnding = '.stderr';
+
+/** The longest stem collect_key puts after a key's prefix. */
+const longestKeyStem = Math.max(...[calls.describeKey, calls.getKeyPolicy, calls.listGrants, calls.listAliases].map(call => call.stem.length));
+
+/**
+ * The bytes around each part namePart bounds, in the longest file name made with it: the script's `name_part` is
+ * called with these numbers. Only these parts can pass fileNameLimit with the longest names AWS allows: a managed
+ * policy's ARN (a path of up to 512 characters and a name of 128), a group's inline policy (a group name of 128 and a
+ * policy name of 128) and a replica key as the replication configuration names it (an alias ARN, its alias up to 256).
+ * The other subjects fit (a role's or user's inline policy name, a group name, an Organizations ID): their longest
+ * file name, iam-list-attached-group-policies.GROUP.stderr, is 168 bytes.
+ */
+export const namePartAround = {
+	managedPolicy: `${calls.getPolicyVersion.stem}.`.length + longestEnding.length,
+	/** And the group's safe name: `iam-get-group-policy.GROUP.PART.stderr`. */
+	groupPolicy: `${calls.getGroupPolicy.stem}..`.length + longestEnding.length,
+	replicaKey: `${replicaPrefix}.`.length + longestKeyStem + longestEnding.length,
+} as const;
+
+/**
+ * A subject's part of a file name whose other parts take `around` bytes: its safe name, and then, when `checksum` is
+ * `always`, the `cksum` of the whole subject. Where that would make the name pass fileNameLimit, the safe name is cut
+ * so that it fits and the cksum always follows it: two subjects cut to one prefix keep their own files. A part that
+ * fits is the one older scripts wrote. The script's `name_part` makes the same part.
+ */
+export const namePart = (subject: string, around: number, checksum: 'always' | 'when-cut'): string => {
+	const safe = safeName(subject);
+	const sum = `.${cksum(subject)}`;
+	const room = fileNameLimit - around;
+	const whole = checksum === 'always' ? `${safe}${sum}` : safe;
+	return whole.length <= room ? whole : `${safe.slice(0, Math.max(0, room - sum.length))}${sum}`;
+};
+
 /**
  * A managed policy's part of its file names: its safe name, then the `cksum` of the whole ARN, as the script's
- * `policy_file` makes it. The safe name alone maps `policy/a/b` and `policy/a_b` to one file; the checksum keeps them apart.
+ * `policy_file` makes it. The safe name alone maps `policy/a/b` and `policy/a_b` to one file; the checksum keeps them
+ * apart, and keeps apart the ARNs whose long paths namePart cuts to one prefix.
  */
-export const managedPolicyFileName = (arn: string): string => `${safeName(arn)}.${cksum(arn)}`;
+export const managedPolicyFileName = (arn: string): string => namePart(arn, namePartAround.managedPolicy, 'always');
 
 export const stems = {
 	inlinePolicy: (kind: 'role' | 'user', name: string): string => `${calls[principalCalls[kind].getInline].stem}.${safeName(name)}`,
 	groupPolicies: (group: string): string => `${calls.listGroupPolicies.stem}.${safeName(group)}`,
-	groupPolicy: (group: string, name: string): string => `${calls.getGroupPolicy.stem}.${safeName(group)}.${safeName(name)}`,
+	groupPolicy: (group: string, name: string): string =>
+		`${calls.getGroupPolicy.stem}.${safeName(group)}.${namePart(name, namePartAround.groupPolicy + safeName(group).length, 'when-cut')}`,
 	groupAttached: (group: string): string => `${calls.listAttachedGroupPolicies.stem}.${safeName(group)}`,
 	managedPolicy: (arn: string): string => `${calls.getPolicy.stem}.${managedPolicyFileName(arn)}`,
 	managedPolicyVersion: (arn: string): string => `${calls.getPolicyVersion.stem}.${managedPolicyFileName(arn)}`,

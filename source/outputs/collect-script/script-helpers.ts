@@ -1,4 +1,4 @@
-import {calls, manifestFile} from '../../inputs/bundle/bundle-layout.js';
+import {calls, fileNameLimit, manifestFile, namePartAround} from '../../inputs/bundle/bundle-layout.js';
 import {collectLine} from './shell.js';
 
 /** The script's shell functions. They only read AWS through `collect`, which only runs what it is given. */
@@ -53,10 +53,26 @@ safe_name() {
 	printf '%s' "$1" | tr -c 'A-Za-z0-9._=+@,-' '_'
 }
 
+# name_part VALUE AROUND always|when-cut: VALUE's part of a file name whose other parts take AROUND bytes: its safe
+# name, then (always) the cksum of the whole VALUE. Where the name would pass ${fileNameLimit} bytes ("File name too long"),
+# the safe name is cut to fit and the cksum follows it, so values cut alike keep their own files.
+name_part() {
+	n_safe=$(safe_name "$1")
+	n_sum=.$(printf '%s' "$1" | cksum | awk '{ print $1 }')
+	n_room=$((${fileNameLimit} - $2))
+	n_whole=$n_safe
+	[ "$3" != always ] || n_whole=$n_safe$n_sum
+	if [ "\${#n_whole}" -le "$n_room" ]; then
+		printf '%s' "$n_whole"
+	else
+		printf '%s%s' "$(printf '%s' "$n_safe" | awk -v keep="$((n_room - \${#n_sum}))" '{ printf "%s", substr($0, 1, keep) }')" "$n_sum"
+	fi
+}
+
 # policy_file ARN: a managed policy's part of its file names, its safe name and the cksum of the whole ARN:
 # policy/a/b and policy/a_b have one safe name, and each its own file.
 policy_file() {
-	printf '%s.%s' "$(safe_name "$1")" "$(printf '%s' "$1" | cksum | awk '{ print $1 }')"
+	name_part "$1" ${namePartAround.managedPolicy} always
 }
 
 # collect_managed_policy ARN: a managed policy and the document of its default version (once).
