@@ -1,3 +1,4 @@
+import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {diagnose} from '../../source/diagnosis/diagnose.js';
 import type {CollectScriptInput} from '../../source/outputs/collect-script/index.js';
@@ -78,5 +79,29 @@ describe('collect-script --operation replication, in one account', () => {
 		expect(run.calls.find(call => call.argv[1] === 'get-role')?.argv).toContain('uploader');
 		expect(snapshot.principal?.arn).toBe(`arn:aws:iam::${accounts.app}:role/service/uploader`);
 		expect(diagnose(snapshot).findings.map(finding => finding.id)).toContain('replication-other-role');
+	});
+});
+
+describe('collect-script --operation replication, the rule naming its replica key by an alias ARN of the longest alias KMS allows', () => {
+	// alias/ and 250 characters: KMS allows alias names of 256. As a file name, replica.ALIAS-ARN.kms-get-key-policy.stderr would pass 255 bytes.
+	const alias = `alias/replicas-${'r'.repeat(241)}`;
+	const aliasArn = `arn:aws:kms:us-east-1:${accounts.app}:${alias}`;
+	const scenario = () => {
+		const base = replicationScenario(accounts.app, aliasArn, 'Enabled');
+		return {...base, keys: (base.keys ?? []).map(key => (key.id === replicaKeyIn(accounts.app).id ? {...key, aliases: [...(key.aliases ?? []), alias]} : key))};
+	};
+	const state = useFakeAws({scenario, files: replicationFiles});
+
+	it('collects the key under a file name of at most 255 bytes and imports its facts, policy included', async () => {
+		expect(alias).toHaveLength(256);
+		const {snapshot, run, files} = await throughBundle(state, replication);
+		expect(run.stderr).not.toMatch(/too long/i);
+		expect([...files.keys()].filter(name => Buffer.byteLength(path.posix.basename(name)) > 255)).toEqual([]);
+		expect(snapshot.replication).toMatchObject({ruleId: 'tax', replicaKmsKeyId: aliasArn});
+		expect(snapshot.key?.arn).toBe(keyArn(replicaKeyIn(accounts.app)));
+		expect(snapshot.key?.aliases).toEqual(expect.arrayContaining([alias]));
+		expect(snapshot.key?.policy).toBeDefined();
+		// (This fake KMS has no ListAliases: DescribeKey of the alias proves it names the key.)
+		expect((snapshot.unread ?? []).map(note => note.path).filter(note => ['key', 'key.policy', 'key.grants'].includes(note))).toEqual([]);
 	});
 });

@@ -192,6 +192,62 @@ describe('collect-script → sh with a fake aws → import', () => {
 		expect((snapshot.unread ?? []).map(note => note.path)).not.toContain('principal.identityPolicies');
 	});
 
+	it('collects and reads policies with the longest names IAM allows: no file name passes 255 bytes', async () => {
+		// A path of 497 characters (IAM allows 512), names of 128: the safe names pass 255 bytes, so the files' names are cut.
+		const longPath = `/${Array.from({length: 16}, (_, index) => `unit-${String(index).padStart(2, '0')}`.padEnd(30, '-')).join('/')}/`;
+		const name128 = (start: string): string => start.padEnd(128, 'x');
+		const userArn = 'arn:aws:iam::111122223333:user/bob';
+		const group = name128('Readers');
+		const [ownInline, groupInline, otherGroupInline] = [name128('OwnInline'), name128('GroupInline-1'), name128('GroupInline-2')];
+		const [ownManaged, groupManaged] = [name128('Managed-1'), name128('Managed-2')].map(name => ({name, arn: `arn:aws:iam::111122223333:policy${longPath}${name}`}));
+		const statement = (action: string) => ({Version: '2012-10-17', Statement: [{Effect: 'Allow', Action: action, Resource: keyArn}]});
+		const managed = ({arn, name}: {arn: string; name: string}, action: string) => [
+			{call: 'iam get-policy', args: {'--policy-arn': arn}, answer: {Policy: {PolicyName: name, Arn: arn, DefaultVersionId: 'v3'}}},
+			{call: 'iam get-policy-version', args: {'--policy-arn': arn, '--version-id': 'v3'}, answer: {PolicyVersion: {Document: statement(action), VersionId: 'v3', IsDefaultVersion: true}}},
+		];
+		const inline = (call: string, args: Record<string, string>, policyName: string, action: string) => ({call, args: {...args, '--policy-name': policyName}, answer: {...args, PolicyName: policyName, PolicyDocument: statement(action)}});
+		const base = JSON.parse(readFileSync(fixture('download-user-cross-account-key.json'), 'utf8')) as {responses: Array<{call: string}>};
+		const replaced: Record<string, object> = {
+			'iam list-user-policies': {PolicyNames: [ownInline]},
+			'iam list-attached-user-policies': {AttachedPolicies: [{PolicyName: ownManaged!.name, PolicyArn: ownManaged!.arn}]},
+			'iam list-groups-for-user': {Groups: [{Path: '/', GroupName: group, GroupId: 'AGPAEXAMPLEREADERS01', Arn: `arn:aws:iam::111122223333:group/${group}`}]},
+		};
+		const responses = [
+			...Object.entries(replaced).map(([call, answer]) => ({call, answer})),
+			inline('iam get-user-policy', {'--user-name': 'bob'}, ownInline, 'kms:Decrypt'),
+			...managed(ownManaged!, 'kms:DescribeKey'),
+			{call: 'iam list-group-policies', args: {'--group-name': group}, answer: {PolicyNames: [groupInline, otherGroupInline]}},
+			inline('iam get-group-policy', {'--group-name': group}, groupInline, 'kms:Encrypt'),
+			inline('iam get-group-policy', {'--group-name': group}, otherGroupInline, 'kms:ReEncryptFrom'),
+			{call: 'iam list-attached-group-policies', args: {'--group-name': group}, answer: {AttachedPolicies: [{PolicyName: groupManaged!.name, PolicyArn: groupManaged!.arn}]}},
+			...managed(groupManaged!, 'kms:GenerateDataKey'),
+			...base.responses.filter(response => !(response.call in replaced)),
+		];
+		const file = path.join(mkdtempSync(path.join(tmpdir(), 's3kd-long-names-')), 'fixture.json');
+		writeFileSync(file, JSON.stringify({responses}));
+
+		const run = await runCollectScript(scriptFor({operation: 'download', bucket: 'amzn-s3-demo-reports', objectKey: '2024/q2 summary (final).csv'}), file);
+		expect(run.stderr).toBe('');
+		expect(run.exitCode).toBe(0);
+		expectOnlyReadOnlyCalls(run);
+		const names = readdirSync(run.bundle);
+		expect(names.filter(name => Buffer.byteLength(name) > 255)).toEqual([]);
+		// Both policies of the group are cut to one prefix, as are both managed policies: the cksum keeps them apart.
+		expect(names.filter(name => name.startsWith('iam-get-group-policy.') && name.endsWith('.json'))).toHaveLength(2);
+		expect(names.filter(name => name.startsWith('iam-get-policy-version.') && name.endsWith('.json'))).toHaveLength(3);
+
+		const {snapshot} = await importTarball(run);
+		expect(snapshot.principal?.arn).toBe(userArn);
+		expect(snapshot.principal?.identityPolicies).toEqual([
+			{name: ownInline, document: statement('kms:Decrypt')},
+			{name: ownManaged!.name, arn: ownManaged!.arn, document: statement('kms:DescribeKey')},
+			{name: `group ${group}/${groupInline}`, document: statement('kms:Encrypt')},
+			{name: `group ${group}/${otherGroupInline}`, document: statement('kms:ReEncryptFrom')},
+			{name: groupManaged!.name, arn: groupManaged!.arn, document: statement('kms:GenerateDataKey')},
+		]);
+		expect((snapshot.unread ?? []).map(note => note.path)).not.toContain('principal.identityPolicies');
+	});
+
 	it('stops with a clear message when the AWS CLI has no credentials', async () => {
 		const run = await runCollectScript(scriptFor({operation: 'upload', bucket: 'amzn-s3-demo-bucket', objectKey: 'a.txt'}), fixture('upload-member-account.json'), {
 			FAKE_AWS_FIXTURES: fixture('no-credentials.json'),
