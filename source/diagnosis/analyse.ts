@@ -2,9 +2,9 @@ import {evaluate} from '../engine/evaluate.js';
 import type {Evaluation, EvaluationInput, PolicySet} from '../engine/evaluation.js';
 import type {Requirement} from './diagnosis.js';
 import type {EvaluatedAction} from './findings.js';
-import {applyEvidence, withEvidenceSource} from './evidence.js';
+import {applyEvidence, withEvidence, type PolicyArnOf} from './evidence.js';
 import {bucketDenyOnly, foreignObjectOf, objectAclUnread, type ForeignObject} from './object-owner.js';
-import {bucketInfoFor, PolicyBook, policySetFor} from './policy-inputs.js';
+import {bucketInfoFor, isNamed, PolicyBook, policySetFor} from './policy-inputs.js';
 import {principalOf, requiredActions} from './required-actions.js';
 import {decisionOf, requirementsOf} from './requirements.js';
 import {resolveQuestion, type ResolvedFacts} from './resolve-question.js';
@@ -30,12 +30,24 @@ const evaluateForeignObject = (request: EvaluationInput['request'], policies: Po
 	return evaluate({request: owned, policies: {...policies, resource: objectAclUnread(object, partition)}, service: 's3'});
 };
 
+/** The ARN of the SCP or RCP a statement is of, where the snapshot names it: a pasted message may name another. */
+const organizationArnOf =
+	(snapshot: Snapshot, book: PolicyBook): PolicyArnOf =>
+	trace => {
+		const ref = book.refOf(trace);
+		if (ref?.place !== 'scp' && ref?.place !== 'rcp') return undefined;
+		const levels = ref.place === 'scp' ? snapshot.organization?.serviceControlPolicies : snapshot.organization?.resourceControlPolicies;
+		const entry = levels?.[ref.level]?.[ref.index];
+		return entry && isNamed(entry) ? entry.arn : undefined;
+	};
+
 /** Snapshot → resolved question → required actions → one engine evaluation each → requirement rows. */
 export const analyse = (snapshot: Snapshot): Analysis => {
 	const facts = resolveQuestion(snapshot);
 	const book = new PolicyBook();
 	const specs = requiredActions(snapshot, facts);
-	const actions = specs.map((spec): EvaluatedAction => {
+	const arnOf = organizationArnOf(snapshot, book);
+	const analysed = specs.map((spec): {readonly action: EvaluatedAction; readonly rows: Requirement[]} => {
 		const bucketAccount = spec.side === 'source' ? facts.sourceBucketAccount : facts.question.bucketAccount;
 		// Not known: the engine answers unknown wherever a Principal would have to name it.
 		const principal = principalOf(snapshot, spec.actor)?.arn;
@@ -51,20 +63,23 @@ export const analyse = (snapshot: Snapshot): Analysis => {
 		};
 		const foreign = foreignObjectOf(snapshot, spec, bucketAccount, principal);
 		const evaluated = foreign ? evaluateForeignObject(request, policies, foreign, facts.partition) : evaluate({request, policies, service: spec.service});
-		// A pasted message's explicit Deny in an SCP or RCP decides that layer where it was not read, and makes it unknown
-		// where what was read allows (evidence.ts): SCPs apply to the caller's account, RCPs to the resource's.
+		// A pasted message's explicit Deny in an SCP or RCP decides that layer where it was not read or a Deny read may
+		// apply, and makes it unknown where what was read allows (evidence.ts): SCPs apply to the caller's account, RCPs to the resource's.
 		const resourceAccount = spec.service === 's3' ? bucketAccount : spec.unknownKey ? undefined : accountIdOfArn(spec.resource);
 		const callerAccount = principal ? accountIdOfArn(principal) : undefined;
 		const accounts = {...(callerAccount ? {caller: callerAccount} : {}), ...(resourceAccount ? {resource: resourceAccount} : {})};
-		const {evaluation, evidence, againstRead} = applyEvidence(snapshot, spec, specs, evaluated, accounts);
-		return {
+		const applied = applyEvidence(snapshot, spec, specs, evaluated, accounts, arnOf);
+		const {evaluation, evidence, likely, againstRead} = applied;
+		const action: EvaluatedAction = {
 			spec,
 			evaluation,
 			decision: decisionOf(spec, evaluation),
 			...(foreign ? {foreignObject: foreign} : {}),
 			...(evidence ? {evidence} : {}),
+			...(likely ? {evidenceLikely: likely} : {}),
 			...(againstRead ? {evidenceAgainstRead: againstRead} : {}),
 		};
+		return {action, rows: withEvidence(requirementsOf(spec, evaluation), applied)};
 	});
-	return {facts, actions, requirements: actions.flatMap(({spec, evaluation, evidence}) => withEvidenceSource(requirementsOf(spec, evaluation), evidence)), book};
+	return {facts, actions: analysed.map(each => each.action), requirements: analysed.flatMap(each => each.rows), book};
 };

@@ -1,4 +1,4 @@
-import type {Evaluation, LayerVerdict} from '../engine/evaluation.js';
+import type {Evaluation, LayerVerdict, StatementTrace} from '../engine/evaluation.js';
 import type {DenialEvidence, Snapshot} from '../snapshot/snapshot.js';
 import type {Requirement} from './diagnosis.js';
 import type {ActionSpec} from './required-actions.js';
@@ -7,9 +7,12 @@ import type {ActionSpec} from './required-actions.js';
  * A pasted AccessDenied message that says an SCP or RCP explicitly denied an action is evidence of what denied it: AWS's
  * own word on what it decided. Where those policies were not read, the layer they make is then denied by that evidence,
  * never "may allow or deny" beside a verdict that is denied because of it; the row names the message as its source and
- * says the policy was not read. Where they were read (or given) and allow the action, or none applies, what was read is
- * not what AWS applied (a policy at the root or an OU not read, one changed since, another account's): the row is then
- * unknown, never ✔ beside a message that says denied, and names the read that settles it.
+ * says the policy was not read. Where a Deny of the same type was read whose condition is undecided ("may deny"), the
+ * message settles it: the layer is denied by the message, naming that statement (its policy and Sid) as the likely one,
+ * never "may deny" beside it; not where the message names another policy ARN than that statement's: then the statement
+ * that denied was not read, and the row says so. Where they were read (or given) and allow the action, or none applies,
+ * what was read is not what AWS applied (a policy at the root or an OU not read, one changed since, another account's):
+ * the row is then unknown, never ✔ beside a message that says denied, and names the read that settles it.
  */
 
 const kinds: Readonly<Record<DenialEvidence['deniedBy'], {readonly one: string; readonly all: string; readonly noun: string; readonly filter: string}>> = {
@@ -21,10 +24,14 @@ const kinds: Readonly<Record<DenialEvidence['deniedBy'], {readonly one: string; 
 export const evidenceWords = (evidence: DenialEvidence): string =>
 	`the pasted AccessDenied message says ${kinds[evidence.deniedBy].one}${evidence.policyArn ? ` (${evidence.policyArn})` : ''} explicitly denied ${evidence.action}`;
 
-/** What a row denied by the message shows as deciding it: no statement was read. */
-export const evidenceSource = (evidence: DenialEvidence): string => `the pasted AccessDenied message (${kinds[evidence.deniedBy].one}, its text not read)`;
+/** What a row denied by the message shows as deciding it: no statement was read, or those read that may deny it are the likely ones. */
+export const evidenceSource = (evidence: DenialEvidence, likely: readonly string[] = [], read = 'read'): string =>
+	likely.length > 0
+		? `the pasted AccessDenied message (likely ${likely.join(' or ')}, which may deny it as ${read})`
+		: `the pasted AccessDenied message (${kinds[evidence.deniedBy].one}, its text not read)`;
 
 const capitalised = (text: string): string => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+const lowerFirst = (text: string): string => `${text.charAt(0).toLowerCase()}${text.slice(1)}`;
 
 /** "read" for what collection read, "given" for what the wizard's user pasted or answered. */
 export const readWord = (snapshot: Snapshot): string => (snapshot.metadata?.collectedBy === 'manual' ? 'given' : 'read');
@@ -60,10 +67,17 @@ export const settlingRead = (evidence: DenialEvidence, account: string | undefin
 /** The accounts the policy types apply to: an SCP the caller's, an RCP the resource's. */
 export type EvidenceAccounts = {readonly caller?: string; readonly resource?: string};
 
+/** The ARN of the read policy a statement is of, when the snapshot holds it. */
+export type PolicyArnOf = (trace: StatementTrace) => string | undefined;
+
 export type EvidenceApplied = {
 	readonly evaluation: Evaluation;
-	/** The evidence decided the unread layer: denied by the message. */
+	/** The evidence decided the layer: denied by the message. */
 	readonly evidence?: DenialEvidence;
+	/** With `evidence`: the read statements that may deny it, likely the one that did ('SCP "RegionLock", Sid "DenyOutsideEU"'). */
+	readonly likely?: readonly string[];
+	/** With `evidence`: what its denied row shows as deciding it. */
+	readonly source?: string;
 	/** The evidence contradicts the policies read (they allow, or none applies): the layer is unknown. */
 	readonly againstRead?: DenialEvidence;
 };
@@ -77,12 +91,19 @@ const withLayer = (evaluation: Evaluation, changed: LayerVerdict, index: number,
 	return {decision, summary, crossAccount, service, layers, unknownContextKeys, ...(readings ? {readings} : {})};
 };
 
+const describeTrace = (trace: StatementTrace): string => `${trace.policy}, ${trace.label}`;
+
+/** A read Deny of the layer whose condition (or resource, or principal) is undecided: it may deny. */
+const mayDenyOf = (layer: LayerVerdict): StatementTrace[] =>
+	layer.deny === 'unknown' ? layer.policies.flatMap(policy => policy.relevant).filter(trace => trace.effect === 'Deny' && trace.applies === 'unknown') : [];
+
 /**
  * The evidence that decides this action's SCP or RCP layer, and the evaluation with it applied. A layer whose policies
- * were not read (no statement decided it) is denied by it. A layer read to allow, or none read to apply (the caller is no
- * service: SCPs and RCPs are the organization's), becomes unknown, and the action is no longer allowed. Where two legs
- * need the action (a copy's kms:Decrypt on the source and the destination key), the message named one resource, which
- * the evidence does not keep: both stay (or become) unknown, and say so.
+ * were not read (no statement decided it) is denied by it; so is one read with a Deny that may apply, that Deny named as
+ * the likely one. A layer read to allow, or none read to apply (the caller is no service: SCPs and RCPs are the
+ * organization's), becomes unknown, and the action is no longer allowed. Where two legs need the action (a copy's
+ * kms:Decrypt on the source and the destination key), the message named one resource, which the evidence does not keep:
+ * both stay (or become) unknown, and say so.
  */
 export const applyEvidence = (
 	snapshot: Snapshot,
@@ -90,6 +111,7 @@ export const applyEvidence = (
 	specs: readonly ActionSpec[],
 	evaluation: Evaluation,
 	accounts: EvidenceAccounts = {},
+	arnOf: PolicyArnOf = () => undefined,
 ): EvidenceApplied => {
 	for (const evidence of snapshot.evidence ?? []) {
 		if (evidence.action !== spec.action) continue;
@@ -98,48 +120,58 @@ export const applyEvidence = (
 		const legs = specs.filter(other => other.action === spec.action).length;
 		const onWhich = `on one of the ${legs} resources this request needs it on; which one, the message named and the evidence does not keep`;
 		const kind = kinds[evidence.deniedBy];
+		const read = readWord(snapshot);
+		const copied = (status: LayerVerdict['status'], deny: LayerVerdict['deny'], decidedBy: LayerVerdict['decidedBy'], why: string, resolveWith = layer?.resolveWith): LayerVerdict => ({
+			layer: evidence.deniedBy,
+			status,
+			deny,
+			allow: layer?.allow ?? 'unknown',
+			decidedBy,
+			why,
+			policies: layer?.policies ?? [],
+			...(resolveWith === undefined ? {} : {resolveWith}),
+			...(layer?.alternative ? {alternative: true} : {}),
+		});
 		if (layer?.status === 'unknown' && layer.decidedBy.length === 0) {
 			const why =
 				legs > 1
 					? `${layer.why} ${capitalised(evidenceWords(evidence))} ${onWhich}.`
 					: `${capitalised(evidenceWords(evidence))}. The ${kind.all} themselves were not read, so which statement denies, and on what condition, is not known.`;
 			const decided = legs === 1;
-			const changed: LayerVerdict = {
-				layer: layer.layer,
-				status: decided ? 'denied' : layer.status,
-				deny: decided ? 'yes' : layer.deny,
-				allow: layer.allow,
-				decidedBy: layer.decidedBy,
-				why,
-				policies: layer.policies,
-				...(layer.resolveWith === undefined ? {} : {resolveWith: layer.resolveWith}),
-				...(layer.alternative ? {alternative: true} : {}),
-			};
+			const changed = copied(decided ? 'denied' : layer.status, decided ? 'yes' : layer.deny, layer.decidedBy, why);
 			const applied = withLayer(evaluation, changed, index, decided ? 'denied' : evaluation.decision, decided ? why : evaluation.summary);
-			return decided ? {evaluation: applied, evidence} : {evaluation: applied};
+			return decided ? {evaluation: applied, evidence, source: evidenceSource(evidence)} : {evaluation: applied};
+		}
+		const mayDeny = layer && layer.status !== 'denied' ? mayDenyOf(layer) : [];
+		if (layer && mayDeny.length > 0) {
+			// AWS's word that this type of policy explicitly denied settles a Deny of that type read as "may deny".
+			const reasons = mayDeny.map(trace => `${describeTrace(trace)} may deny it: ${trace.reason}`).join('; ');
+			if (legs > 1) {
+				const why = `${layer.why} ${capitalised(evidenceWords(evidence))} ${onWhich}.`;
+				return {evaluation: withLayer(evaluation, copied(layer.status, layer.deny, layer.decidedBy, why), index, evaluation.decision, evaluation.summary)};
+			}
+			// A statement of another policy than the one the message names is not the one that denied.
+			const likely = [...new Set(mayDeny.filter(trace => !evidence.policyArn || (arnOf(trace) ?? evidence.policyArn) === evidence.policyArn).map(describeTrace))];
+			const besides = layer.status === 'missing' ? ` Besides, ${lowerFirst(layer.why)}` : '';
+			const why =
+				likely.length > 0
+					? `${capitalised(evidenceWords(evidence))}. Of the ${kind.all} ${read}, ${reasons}. The message settles that ${kind.one} did deny it, so likely ${likely.join(' or ')} did.${besides}`
+					: `${capitalised(evidenceWords(evidence))}. Of the ${kind.all} ${read}, ${reasons}. None of them is of the policy the message names, so the statement that denied was not ${read}.${besides}`;
+			const applied = withLayer(evaluation, copied('denied', 'yes', [], why, undefined), index, 'denied', why);
+			return likely.length > 0 ? {evaluation: applied, evidence, likely, source: evidenceSource(evidence, likely, read)} : {evaluation: applied, evidence, source: evidenceSource(evidence)};
 		}
 		const noneApplies = layer === undefined && levelsOf(snapshot, evidence)?.length === 0 && spec.actor.kind !== 'service';
 		if (layer?.status !== 'ok' && !noneApplies) continue;
-		const read = readWord(snapshot);
 		const account = evidence.deniedBy === 'scp' ? accounts.caller : accounts.resource;
 		const whose = `${evidence.deniedBy === 'scp' ? "the caller's account" : "the resource's account"}${account ? ` ${account}` : ''}`;
-		const allowing = [...new Set(layer?.decidedBy.map(trace => `${trace.policy}, ${trace.label}`) ?? [])];
+		const allowing = [...new Set(layer?.decidedBy.map(describeTrace) ?? [])];
 		const held = layer
 			? `The ${kind.all} ${read} allow ${spec.action} at every level${allowing.length > 0 ? ` (${allowing.join('; ')})` : ''}`
 			: `As ${read}, no ${kind.noun} applies to ${whose}`;
 		const why =
 			`${held}, yet ${evidenceWords(evidence)}${legs > 1 ? ` ${onWhich}` : ''}. AWS's message says what AWS decided, so what applies is not what was ${read}: ` +
 			`likely ${kind.one} not ${read}, attached at the root or an OU above ${whose}, one attached or changed since, or the ${kind.all} of another account.`;
-		const changed: LayerVerdict = {
-			layer: evidence.deniedBy,
-			status: 'unknown',
-			deny: 'unknown',
-			allow: layer?.allow ?? 'unknown',
-			decidedBy: [],
-			why,
-			policies: layer?.policies ?? [],
-			resolveWith: settlingRead(evidence, account),
-		};
+		const changed = copied('unknown', 'unknown', [], why, settlingRead(evidence, account));
 		// Never allowed while AWS's message says denied: what was already denied stays so.
 		const decision = evaluation.decision === 'allowed' ? 'unknown' : evaluation.decision;
 		return {evaluation: withLayer(evaluation, changed, index, decision, decision === evaluation.decision ? evaluation.summary : why), againstRead: evidence};
@@ -147,6 +179,6 @@ export const applyEvidence = (
 	return {evaluation};
 };
 
-/** The rows of a layer the evidence denied name the message as what decided them. */
-export const withEvidenceSource = (rows: readonly Requirement[], evidence: DenialEvidence | undefined): Requirement[] =>
-	rows.map(row => (evidence && row.place === evidence.deniedBy && row.status === 'denied' && row.decidedBy === undefined ? {...row, decidedBy: evidenceSource(evidence)} : row));
+/** The rows of a layer the evidence denied name the message as what decided them (and the statements read that may deny it, likely the one that did). */
+export const withEvidence = (rows: readonly Requirement[], {evidence, source}: Omit<EvidenceApplied, 'evaluation'>): Requirement[] =>
+	rows.map(row => (evidence && source && row.place === evidence.deniedBy && row.status === 'denied' && row.decidedBy === undefined ? {...row, decidedBy: source} : row));

@@ -18,8 +18,10 @@ export type EvaluatedAction = {
 	readonly decision: 'allowed' | 'denied' | 'unknown';
 	/** Set when the action reads an object another account owns. */
 	readonly foreignObject?: ForeignObject;
-	/** Set when a pasted AccessDenied message decided its unread SCP or RCP layer (evidence.ts). */
+	/** Set when a pasted AccessDenied message decided its SCP or RCP layer: unread, or read with a Deny that may apply (evidence.ts). */
 	readonly evidence?: DenialEvidence;
+	/** With `evidence`: the read statements that may deny the action, likely the one that did. */
+	readonly evidenceLikely?: readonly string[];
 	/** Set when a pasted AccessDenied message says its SCP or RCP denied while the ones read allow (or none applies): that layer is unknown (evidence.ts). */
 	readonly evidenceAgainstRead?: DenialEvidence;
 };

@@ -82,9 +82,10 @@ const findingFor = (snapshot: Snapshot, {trace, ref, rows}: Guardrail): Finding 
 
 /**
  * A pasted AccessDenied message that names an SCP or RCP as the explicit Deny proves what denied, even where the
- * organization's policies cannot be read (its rows are then denied by it, evidence.ts). Said unless a read Deny (a row
- * with its statement) has its own finding. Where the policies read allow the action, or none was read to apply, the
- * message outweighs them: the finding says so, and names the reads that find the policy that denies.
+ * organization's policies cannot be read (its rows are then denied by it, evidence.ts), and names a Deny read that may
+ * apply as the likely one. Said unless a read Deny (a row with its statement) has its own finding. Where the policies
+ * read allow the action, or none was read to apply, the message outweighs them: the finding says so, and names the
+ * reads that find the policy that denies.
  */
 const evidenceFindings = (snapshot: Snapshot, analysis: Analysis): Finding[] =>
 	(snapshot.evidence ?? []).flatMap((evidence): Finding[] => {
@@ -107,12 +108,16 @@ const evidenceFindings = (snapshot: Snapshot, analysis: Analysis): Finding[] =>
 				},
 			];
 		}
+		const likely = analysis.actions.find(action => action.evidence === evidence && action.evidenceLikely)?.evidenceLikely;
+		const which = likely ? `, likely ${likely.join(' or ')}, which may deny it as ${readWord(snapshot)}` : '';
 		return [
 			{
 				id: evidence.deniedBy === 'scp' ? 'denied-by-scp-per-error' : 'denied-by-rcp-per-error',
 				severity: 'error',
-				message: `${words.charAt(0).toUpperCase()}${words.slice(1)}: an ${type} is what denied. ${stands}`,
-				remedy: `Read it from the management account${id ? ` (aws organizations describe-policy --policy-id ${id})` : ''} and ask the cloud team that runs the organization for an exception.`,
+				message: `${words.charAt(0).toUpperCase()}${words.slice(1)}: an ${type} is what denied${which}. ${stands}`,
+				remedy: likely
+					? `Ask the cloud team that runs the organization for an exception${id ? ` (aws organizations describe-policy --policy-id ${id}, from the management account, shows the policy the message names)` : ''}.`
+					: `Read it from the management account${id ? ` (aws organizations describe-policy --policy-id ${id})` : ''} and ask the cloud team that runs the organization for an exception.`,
 			},
 		];
 	});

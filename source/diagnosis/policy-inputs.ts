@@ -56,7 +56,7 @@ const unreadFor = (snapshot: Snapshot, path: string, fallbackReason: string, fal
 	return {unread: true, reason: note?.reason ?? fallbackReason, resolveWith: note?.resolveWith ?? fallbackResolve};
 };
 
-const isNamed = (entry: PolicyJson | NamedPolicy): entry is NamedPolicy =>
+export const isNamed = (entry: PolicyJson | NamedPolicy): entry is NamedPolicy =>
 	typeof (entry as NamedPolicy).document === 'object' && typeof (entry as NamedPolicy).name === 'string';
 
 const principalEntity = (arn: string | undefined, roleArn: string | undefined): string => {

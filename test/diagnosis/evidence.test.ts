@@ -5,7 +5,7 @@ import {renderJson} from '../../source/report/render-json.js';
 import {renderMarkdown} from '../../source/report/render-markdown.js';
 import {renderText} from '../../source/report/render-text.js';
 import type {DenialEvidence, Snapshot} from '../../source/snapshot/snapshot.js';
-import {MiB, allow, buildSnapshot, keyArn, named, policy, without} from './support/build-snapshot.js';
+import {MiB, allow, buildSnapshot, deny, keyArn, named, policy, without} from './support/build-snapshot.js';
 
 /**
  * A pasted AccessDenied message saying an SCP or RCP explicitly denied an action: the verdict is denied because of it,
@@ -240,5 +240,106 @@ describe('--assume guardrails-allow beside a message that says an SCP denied', (
 		const diagnosis = diagnose(snapshot);
 		expect(diagnosis.assumptions.map(assumption => assumption.id)).not.toContain('guardrails-allow');
 		expect(rowOf(diagnosis, 'scp', 's3:PutObject')?.status).toBe('denied');
+	});
+});
+
+/**
+ * The SCPs read hold a Deny whose condition is undecided ("may deny"), and the pasted message says an SCP explicitly
+ * denied that action: AWS's word settles it. The row is ⛔ denied by the message, naming the read statement as the
+ * likely one, never "? may deny" beside the message; the verdict, the action and every format agree.
+ */
+const offVpce = {StringNotEquals: {'aws:SourceVpce': 'vpce-1a2b3c4d'}};
+const vpceOnly = (actions: string | readonly string[] = 's3:PutObject', arn?: string) => named('VpceOnly', policy(deny(actions, '*', {Sid: 'DenyOffVpce', Condition: offVpce})), arn);
+const readMayDeny = (evidence: readonly DenialEvidence[], overrides: Parameters<typeof buildSnapshot>[0] = {}, scp = vpceOnly()): Snapshot => ({
+	...buildSnapshot({organization: {serviceControlPolicies: [[fullAccess], [fullAccess, scp]]}, ...overrides}),
+	evidence,
+});
+const likelySource = 'the pasted AccessDenied message (likely SCP "VpceOnly", Sid "DenyOffVpce", which may deny it as read)';
+
+describe('an SCP the pasted message names as the explicit Deny, while a Deny of the SCPs read may deny the action', () => {
+	const diagnosis = diagnose(readMayDeny([scpDenied]));
+	const row = rowOf(diagnosis, 'scp', 's3:PutObject');
+
+	it('the SCP row is ⛔ denied by the message, naming the read statement that may deny as the likely one', () => {
+		expect(row).toMatchObject({status: 'denied', decidedBy: likelySource});
+		expect(row?.why).toBe(
+			`The pasted AccessDenied message says a service control policy (${policyArn}) explicitly denied s3:PutObject. ` +
+				'Of the service control policies read, SCP "VpceOnly", Sid "DenyOffVpce" may deny it: it depends on a value that is not known: aws:SourceVpce is not known for this request. ' +
+				'The message settles that a service control policy did deny it, so likely SCP "VpceOnly", Sid "DenyOffVpce" did.',
+		);
+		expect(row?.why).not.toMatch(/may deny s3:PutObject/);
+	});
+
+	it('the action and the verdict are denied, said once, with no "may deny" left among the unknowns and no finding that the statement surely denies', () => {
+		expect(diagnosis.actions.find(action => action.action === 's3:PutObject')?.decision).toBe('denied');
+		expect(diagnosis.verdict).toBe('denied');
+		expect(diagnosis.findings.map(finding => finding.id)).toEqual(['denied-by-scp-per-error']);
+		expect(diagnosis.findings[0]?.message).toContain('explicitly denied s3:PutObject: an SCP is what denied, likely SCP "VpceOnly", Sid "DenyOffVpce", which may deny it as read.');
+		expect(diagnosis.summary).toBe(`Uploading to s3://example-bucket/reports/2025/q1.csv fails: the pasted AccessDenied message says a service control policy (${policyArn}) explicitly denied s3:PutObject.`);
+		expect(diagnosis.unknowns.map(note => note.what)).not.toContain('scp');
+		expect(diagnosis.fixes).toEqual([]);
+	});
+
+	it('text, markdown and JSON say the same: ⛔ denied, decided by the message and the likely statement, nowhere ?', () => {
+		const text = renderText(diagnosis, {color: false, width: 300});
+		expect(text).toMatch(/^✘ DENIED/);
+		expect(text).toMatch(/Service control policies\n {4}⛔ +s3:PutObject +denied\n/);
+		expect(text).toMatch(/What the request needs\n {2}⛔ +s3:PutObject +denied/);
+		expect(text).toContain(`decided by: ${likelySource}`);
+		const scpSection = text.slice(text.indexOf('  Service control policies\n'), text.indexOf('Fixes\n'));
+		expect(scpSection).not.toMatch(/\? +s3:PutObject/);
+		const markdown = renderMarkdown(diagnosis);
+		expect(markdown).toMatch(/\| ⛔ \| `s3:PutObject` \| `arn:aws:s3:::[^`]+` \| denied \| the pasted AccessDenied message \(likely SCP "VpceOnly", Sid "DenyOffVpce", which may deny it as read\) \| The pasted AccessDenied message says/);
+		const json = JSON.parse(renderJson(diagnosis)) as {verdict: string; requirements: {place: string; action: string; status: string; decidedBy: string | null}[]; actions: {action: string; decision: string}[]};
+		expect(json.verdict).toBe('denied');
+		expect(json.requirements.find(entry => entry.place === 'scp' && entry.action === 's3:PutObject')).toMatchObject({status: 'denied', decidedBy: likelySource});
+		expect(json.actions.find(action => action.action === 's3:PutObject')?.decision).toBe('denied');
+	});
+
+	it('only the action the message names: the same statement stays "may deny" for another action', () => {
+		const both = diagnose(readMayDeny([scpDenied], {}, vpceOnly(['s3:PutObject', 'kms:GenerateDataKey'])));
+		expect(rowOf(both, 'scp', 's3:PutObject')).toMatchObject({status: 'denied', decidedBy: likelySource});
+		expect(rowOf(both, 'scp', 'kms:GenerateDataKey')).toMatchObject({status: 'unknown', decidedBy: 'SCP "VpceOnly", Sid "DenyOffVpce"', why: expect.stringContaining('may deny kms:GenerateDataKey')});
+		expect(both.actions.find(action => action.action === 'kms:GenerateDataKey')?.decision).toBe('unknown');
+	});
+
+	it('only the type the message names: an RCP that may deny stays "may deny" beside a message naming an SCP', () => {
+		const rcpMayDeny = named('RCPVpceOnly', policy(deny('s3:PutObject', '*', {Sid: 'DenyOffVpce', Principal: '*', Condition: offVpce})));
+		const rcps = [[named('RCPFullAWSAccess', policy(allow('*', '*', {Principal: '*'}))), rcpMayDeny]];
+		const mixed = diagnose(readMayDeny([scpDenied], {organization: {serviceControlPolicies: [[fullAccess], [fullAccess, vpceOnly()]], resourceControlPolicies: rcps}}));
+		expect(rowOf(mixed, 'scp', 's3:PutObject')).toMatchObject({status: 'denied', decidedBy: likelySource});
+		expect(rowOf(mixed, 'rcp', 's3:PutObject')).toMatchObject({status: 'unknown', decidedBy: 'RCP "RCPVpceOnly", Sid "DenyOffVpce"', why: expect.stringContaining('may deny s3:PutObject')});
+		// A message naming an RCP settles the RCP's, and leaves the SCP's "may deny".
+		const byRcp = diagnose(readMayDeny([{deniedBy: 'rcp', action: 's3:PutObject'}], {organization: {serviceControlPolicies: [[fullAccess], [fullAccess, vpceOnly()]], resourceControlPolicies: rcps}}));
+		expect(rowOf(byRcp, 'rcp', 's3:PutObject')).toMatchObject({status: 'denied', decidedBy: 'the pasted AccessDenied message (likely RCP "RCPVpceOnly", Sid "DenyOffVpce", which may deny it as read)'});
+		expect(rowOf(byRcp, 'scp', 's3:PutObject')).toMatchObject({status: 'unknown', decidedBy: 'SCP "VpceOnly", Sid "DenyOffVpce"', why: expect.stringContaining('may deny s3:PutObject')});
+	});
+
+	it('a statement of another policy than the one the message names is not the likely one: the row says the statement that denied was not read', () => {
+		const other = diagnose(readMayDeny([scpDenied], {}, vpceOnly('s3:PutObject', 'arn:aws:organizations::999988887777:policy/o-a1b2c3d4e5/service_control_policy/p-vpceonly1')));
+		const mismatched = rowOf(other, 'scp', 's3:PutObject');
+		expect(mismatched).toMatchObject({status: 'denied', decidedBy: 'the pasted AccessDenied message (a service control policy, its text not read)'});
+		expect(mismatched?.why).toContain('SCP "VpceOnly", Sid "DenyOffVpce" may deny it');
+		expect(mismatched?.why).toContain('None of them is of the policy the message names, so the statement that denied was not read.');
+		expect(mismatched?.why).not.toContain('likely SCP');
+		expect(other.findings[0]?.message).not.toContain('likely');
+		expect(other.findings[0]?.remedy).toContain('aws organizations describe-policy --policy-id p-examplescp1');
+		// The one the message names is the likely one.
+		const same = diagnose(readMayDeny([scpDenied], {}, vpceOnly('s3:PutObject', policyArn)));
+		expect(rowOf(same, 'scp', 's3:PutObject')).toMatchObject({status: 'denied', decidedBy: likelySource});
+	});
+
+	it('a level that allows nowhere besides: ⛔ by the message, the missing Allow said too', () => {
+		const kmsOnly = named('KmsOnly', policy(allow('kms:*', '*')));
+		const snapshot: Snapshot = {...buildSnapshot({organization: {serviceControlPolicies: [[fullAccess], [kmsOnly, vpceOnly()]]}}), evidence: [scpDenied]};
+		const both = rowOf(diagnose(snapshot), 'scp', 's3:PutObject');
+		expect(both).toMatchObject({status: 'denied', decidedBy: likelySource});
+		expect(both?.why).toContain('so likely SCP "VpceOnly", Sid "DenyOffVpce" did. Besides, some level of the service control policies does not allow s3:PutObject');
+	});
+
+	it("a copy's kms:Decrypt on two keys: both rows stay unknown and name the message", () => {
+		const build = (evidence: readonly DenialEvidence[], overrides: Parameters<typeof buildSnapshot>[0] = {}) => readMayDeny(evidence, overrides, vpceOnly('kms:Decrypt'));
+		expectBothDecryptRowsUnknown(build, 'may deny kms:Decrypt');
+		expectBothDecryptRowsUnknown(build, 'The pasted AccessDenied message says a service control policy explicitly denied kms:Decrypt on one of the 2 resources');
 	});
 });

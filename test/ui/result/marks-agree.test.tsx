@@ -10,6 +10,7 @@ import {flatRows, rowGroups} from '../../../source/ui/result/rows.js';
 import {fakeServices} from '../helpers/fake-services.js';
 import {keys, renderApp, type Rendered} from '../helpers/render.js';
 import {fixtureDiagnosis} from '../fixtures/diagnosis.js';
+import {allow, buildSnapshot, deny, named, policy} from '../../diagnosis/support/build-snapshot.js';
 
 /** Marks agree with their words (#10): ⊘ for an IAM allow that does not count, a Deny's condition that "matches — this is what denies", one legend. */
 
@@ -82,6 +83,28 @@ describe('marks that agree with their words', () => {
 		expect(frame).toContain('⛔ kms:Decrypt · IAM identity policies · denied');
 		expect(frame).toContain('⛔ StringNotEquals aws:SourceVpce — matches — this is what denies');
 		expect(frame).not.toContain('— holds');
+	});
+
+	it('an SCP Deny read as "may deny" beside a pasted message saying an SCP denied: ⛔ on the screen, decided by the message, naming the likely statement', async () => {
+		const fullAccess = named('FullAWSAccess', policy(allow('*', '*')));
+		const vpceOnly = named('VpceOnly', policy(deny('s3:PutObject', '*', {Sid: 'DenyOffVpce', Condition: {StringNotEquals: {'aws:SourceVpce': 'vpce-1a2b3c4d'}}})));
+		const snapshot: Snapshot = {...buildSnapshot({organization: {serviceControlPolicies: [[fullAccess], [fullAccess, vpceOnly]]}}), evidence: [{deniedBy: 'scp', action: 's3:PutObject'}]};
+		const diagnosis = diagnose(snapshot);
+		const rendered = show(diagnosis, snapshot, {columns: 120, rows: 50});
+		const table = await rendered.waitFor(frame => frame.includes('Service control policies'), 'the table');
+		const scpGroup = table.slice(table.indexOf('Service control policies'));
+		expect(scpGroup).toMatch(/⛔ +s3:PutObject/);
+		expect(scpGroup).not.toMatch(/\? +s3:PutObject/);
+		const index = flatRows(rowGroups(diagnosis)).findIndex(row => row.requirement.action === 's3:PutObject' && row.requirement.place === 'scp');
+		expect(index).toBeGreaterThan(-1);
+		for (let step = 0; step < 12; step++) await rendered.press(keys.up);
+		for (let step = 0; step < index; step++) await rendered.press(keys.down);
+		await rendered.press(keys.enter);
+		const detail = await rendered.waitFor(frame => frame.includes('Decided by:'), 'the explanation');
+		expect(detail).toContain('⛔ s3:PutObject · service control policies · denied');
+		const flat = detail.replace(/\s+/g, ' ');
+		expect(flat).toContain('Decided by: the pasted AccessDenied message (likely SCP "VpceOnly", Sid "DenyOffVpce", which may deny it as read)');
+		expect(flat).toContain('so likely SCP "VpceOnly", Sid "DenyOffVpce" did.');
 	});
 
 	it('the help lists the whole legend, from marks.ts', async () => {

@@ -1,0 +1,57 @@
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {Ajv2020} from 'ajv/dist/2020.js';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import type {Snapshot} from '../../source/snapshot/snapshot.js';
+import {allow, buildSnapshot, deny, named, policy} from '../diagnosis/support/build-snapshot.js';
+import {runBuiltCli} from './run-built-cli.js';
+
+/**
+ * `check --snapshot` on a snapshot whose `evidence` (a pasted AccessDenied message: an SCP explicitly denied
+ * s3:PutObject) meets SCPs read that may deny it: the exit code, the text and the JSON
+ * say what the diagnosis says (test/diagnosis/evidence.test.ts), in the built CLI.
+ */
+
+const policyArn = 'arn:aws:organizations::999988887777:policy/o-a1b2c3d4e5/service_control_policy/p-examplescp1';
+const fullAccess = named('FullAWSAccess', policy(allow('*', '*')));
+const withScps = (scps: NonNullable<NonNullable<Snapshot['organization']>['serviceControlPolicies']>): Snapshot => ({
+	...buildSnapshot({organization: {serviceControlPolicies: scps}}),
+	evidence: [{deniedBy: 'scp', action: 's3:PutObject', policyArn}],
+});
+const mayDeny = withScps([[fullAccess], [fullAccess, named('VpceOnly', policy(deny('s3:PutObject', '*', {Sid: 'DenyOffVpce', Condition: {StringNotEquals: {'aws:SourceVpce': 'vpce-1a2b3c4d'}}})))]]);
+
+const schema = JSON.parse(readFileSync(new URL('../../docs/diagnosis.schema.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+const validate = new Ajv2020({strict: true, allowUnionTypes: true}).compile(schema);
+
+let folder = '';
+const fileOf = (name: string, snapshot: Snapshot): string => {
+	const file = join(folder, name);
+	writeFileSync(file, JSON.stringify(snapshot));
+	return file;
+};
+beforeAll(() => {
+	folder = mkdtempSync(join(tmpdir(), 's3-kms-doctor-evidence-'));
+});
+afterAll(() => rmSync(folder, {recursive: true, force: true}));
+
+type Report = {verdict: string; requirements: {place: string; action: string; status: string; decidedBy: string | null; resolveWith?: string}[]; actions: {action: string; decision: string}[]};
+const scpRow = (report: Report) => report.requirements.find(row => row.place === 'scp' && row.action === 's3:PutObject');
+
+describe('check --snapshot, a message that says an SCP explicitly denied', () => {
+	it('beside a Deny read that may deny: ⛔ denied by the message, naming the likely statement; exit 1', async () => {
+		const file = fileOf('may-deny.json', mayDeny);
+		const text = await runBuiltCli(['check', '--snapshot', file]);
+		expect(text.exitCode).toBe(1);
+		expect(text.stdout).toMatch(/What the request needs\n {2}⛔ +s3:PutObject +denied/);
+		expect(text.stdout).toMatch(/Service control policies\n {4}⛔ +s3:PutObject +denied\n/);
+		expect(text.stdout.replace(/\s+/g, ' ')).toContain('decided by: the pasted AccessDenied message (likely SCP "VpceOnly", Sid "DenyOffVpce", which may deny it as read)');
+		const json = await runBuiltCli(['check', '--snapshot', file, '--format', 'json']);
+		const report = JSON.parse(json.stdout) as Report;
+		expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
+		expect(report.verdict).toBe('denied');
+		expect(scpRow(report)).toMatchObject({status: 'denied', decidedBy: 'the pasted AccessDenied message (likely SCP "VpceOnly", Sid "DenyOffVpce", which may deny it as read)'});
+		expect(report.actions.find(action => action.action === 's3:PutObject')?.decision).toBe('denied');
+	});
+
+});
