@@ -64,12 +64,12 @@ export const analyse = (snapshot: Snapshot): Analysis => {
 		const foreign = foreignObjectOf(snapshot, spec, bucketAccount, principal);
 		const evaluated = foreign ? evaluateForeignObject(request, policies, foreign, facts.partition) : evaluate({request, policies, service: spec.service});
 		// A pasted message's explicit Deny in an SCP or RCP decides that layer where it was not read or a Deny read may
-		// apply, and makes it unknown where what was read allows (evidence.ts): SCPs apply to the caller's account, RCPs to the resource's.
+		// apply, and says what was read contradicts it otherwise (evidence.ts): SCPs apply to the caller's account, RCPs to the resource's.
 		const resourceAccount = spec.service === 's3' ? bucketAccount : spec.unknownKey ? undefined : accountIdOfArn(spec.resource);
 		const callerAccount = principal ? accountIdOfArn(principal) : undefined;
 		const accounts = {...(callerAccount ? {caller: callerAccount} : {}), ...(resourceAccount ? {resource: resourceAccount} : {})};
 		const applied = applyEvidence(snapshot, spec, specs, evaluated, accounts, arnOf);
-		const {evaluation, evidence, likely, againstRead} = applied;
+		const {evaluation, evidence, likely, againstRead, readHolds} = applied;
 		const action: EvaluatedAction = {
 			spec,
 			evaluation,
@@ -78,6 +78,7 @@ export const analyse = (snapshot: Snapshot): Analysis => {
 			...(evidence ? {evidence} : {}),
 			...(likely ? {evidenceLikely: likely} : {}),
 			...(againstRead ? {evidenceAgainstRead: againstRead} : {}),
+			...(readHolds ? {evidenceReadHolds: readHolds} : {}),
 		};
 		return {action, rows: withEvidence(requirementsOf(spec, evaluation), applied)};
 	});

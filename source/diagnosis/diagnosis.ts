@@ -62,7 +62,10 @@ export type Requirement = {
 	/** The deciding statement as written, for highlighting. */
 	readonly statement?: PolicyJson;
 	readonly conditions?: readonly ConditionExplanation[];
-	/** For `unknown`: the read permission or paste that would decide it. */
+	/**
+	 * For `unknown`: the read permission or paste that would decide it. Also on a row a pasted AccessDenied message
+	 * contradicts that keeps its status (✘ beside a message's explicit deny in an SCP or RCP): the read that settles it.
+	 */
 	readonly resolveWith?: string;
 };
 

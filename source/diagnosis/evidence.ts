@@ -10,9 +10,12 @@ import type {ActionSpec} from './required-actions.js';
  * says the policy was not read. Where a Deny of the same type was read whose condition is undecided ("may deny"), the
  * message settles it: the layer is denied by the message, naming that statement (its policy and Sid) as the likely one,
  * never "may deny" beside it; not where the message names another policy ARN than that statement's: then the statement
- * that denied was not read, and the row says so. Where they were read (or given) and allow the action, or none applies,
- * what was read is not what AWS applied (a policy at the root or an OU not read, one changed since, another account's):
- * the row is then unknown, never ✔ beside a message that says denied, and names the read that settles it.
+ * that denied was not read, and the row says so. Where what was read holds no Deny that may apply, it is not what AWS
+ * applied (a policy at the root or an OU not read, one changed since, another account's), and the row names the read
+ * that settles it: read to allow, or none applying, the row is unknown, never ✔ beside a message that says denied; read
+ * to allow nowhere at some level (✘, an implicit deny: AWS would have said "because no service control policy allows")
+ * it stays ✘, which does deny, and says that the explicit deny the message reports is not in what was read; read with an
+ * undecided Allow, it stays unknown and says the same.
  */
 
 const kinds: Readonly<Record<DenialEvidence['deniedBy'], {readonly one: string; readonly all: string; readonly noun: string; readonly filter: string}>> = {
@@ -41,13 +44,29 @@ const levelsOf = (snapshot: Snapshot, evidence: DenialEvidence): readonly unknow
 	evidence.deniedBy === 'scp' ? snapshot.organization?.serviceControlPolicies : snapshot.organization?.resourceControlPolicies;
 
 /**
- * What the snapshot holds that the message contradicts, as a clause: "the service control policies read allow it", or,
- * none applying, "as read, no service control policy applies".
+ * What was read that the message contradicts: they allow the action, none applies, a level allows it nowhere (an
+ * implicit deny, not the explicit one AWS reports), or an Allow is undecided, and no Deny that may apply to it in any case.
  */
-export const contradictedWords = (snapshot: Snapshot, evidence: DenialEvidence): string => {
+export type ReadHolds = 'allow' | 'none' | 'implicit-deny' | 'undecided';
+
+/**
+ * What the snapshot holds that the message contradicts, as a clause: "the service control policies read allow it";
+ * none applying, "as read, no service control policy applies"; a level allowing nowhere, "… deny it only implicitly …";
+ * an Allow undecided, "no statement of the service control policies read may deny it".
+ */
+export const contradictedWords = (snapshot: Snapshot, evidence: DenialEvidence, holds: ReadHolds): string => {
 	const kind = kinds[evidence.deniedBy];
 	const read = readWord(snapshot);
-	return levelsOf(snapshot, evidence)?.length === 0 ? `as ${read}, no ${kind.noun} applies` : `the ${kind.all} ${read} allow it`;
+	switch (holds) {
+		case 'none':
+			return `as ${read}, no ${kind.noun} applies`;
+		case 'allow':
+			return `the ${kind.all} ${read} allow it`;
+		case 'implicit-deny':
+			return `the ${kind.all} ${read} deny it only implicitly (a level allows it nowhere, no Deny applies)`;
+		case 'undecided':
+			return `no statement of the ${kind.all} ${read} may deny it`;
+	}
 };
 
 /**
@@ -78,8 +97,12 @@ export type EvidenceApplied = {
 	readonly likely?: readonly string[];
 	/** With `evidence`: what its denied row shows as deciding it. */
 	readonly source?: string;
-	/** The evidence contradicts the policies read (they allow, or none applies): the layer is unknown. */
+	/** The evidence contradicts the policies read (they allow, none applies, they deny only implicitly, an Allow undecided). */
 	readonly againstRead?: DenialEvidence;
+	/** With `againstRead`: what was read. */
+	readonly readHolds?: ReadHolds;
+	/** With `againstRead`: the reads that settle it, for a row that keeps its status (✘), which the engine gives none. */
+	readonly resolveWith?: string;
 };
 
 // The engine's answers read their sentences through getters: copied field by field, never spread.
@@ -101,9 +124,10 @@ const mayDenyOf = (layer: LayerVerdict): StatementTrace[] =>
  * The evidence that decides this action's SCP or RCP layer, and the evaluation with it applied. A layer whose policies
  * were not read (no statement decided it) is denied by it; so is one read with a Deny that may apply, that Deny named as
  * the likely one. A layer read to allow, or none read to apply (the caller is no service: SCPs and RCPs are the
- * organization's), becomes unknown, and the action is no longer allowed. Where two legs need the action (a copy's
- * kms:Decrypt on the source and the destination key), the message named one resource, which the evidence does not keep:
- * both stay (or become) unknown, and say so.
+ * organization's), becomes unknown, and the action is no longer allowed; one read to allow nowhere at some level keeps
+ * ✘, one read with an undecided Allow keeps ?, and both say the message's explicit deny is not in what was read. Where two
+ * legs need the action (a copy's kms:Decrypt on the source and the destination key), the message named one resource,
+ * which the evidence does not keep: both stay (or become) unknown, and say so.
  */
 export const applyEvidence = (
 	snapshot: Snapshot,
@@ -161,24 +185,50 @@ export const applyEvidence = (
 			return likely.length > 0 ? {evaluation: applied, evidence, likely, source: evidenceSource(evidence, likely, read)} : {evaluation: applied, evidence, source: evidenceSource(evidence)};
 		}
 		const noneApplies = layer === undefined && levelsOf(snapshot, evidence)?.length === 0 && spec.actor.kind !== 'service';
-		if (layer?.status !== 'ok' && !noneApplies) continue;
+		const holds: ReadHolds | undefined = noneApplies
+			? 'none'
+			: layer?.status === 'ok'
+				? 'allow'
+				: layer?.status === 'missing'
+					? 'implicit-deny'
+					: layer?.status === 'unknown'
+						? 'undecided'
+						: undefined;
+		if (holds === undefined) continue;
 		const account = evidence.deniedBy === 'scp' ? accounts.caller : accounts.resource;
 		const whose = `${evidence.deniedBy === 'scp' ? "the caller's account" : "the resource's account"}${account ? ` ${account}` : ''}`;
 		const allowing = [...new Set(layer?.decidedBy.map(describeTrace) ?? [])];
-		const held = layer
-			? `The ${kind.all} ${read} allow ${spec.action} at every level${allowing.length > 0 ? ` (${allowing.join('; ')})` : ''}`
-			: `As ${read}, no ${kind.noun} applies to ${whose}`;
+		const held =
+			holds === 'none'
+				? `As ${read}, no ${kind.noun} applies to ${whose}`
+				: holds === 'allow'
+					? `The ${kind.all} ${read} allow ${spec.action} at every level${allowing.length > 0 ? ` (${allowing.join('; ')})` : ''}`
+					: holds === 'implicit-deny'
+						? `${layer!.why} That is an implicit deny, and no statement ${read} denies ${spec.action} explicitly`
+						: `${layer!.why} No statement of the ${kind.all} ${read} may deny ${spec.action}`;
 		const why =
 			`${held}, yet ${evidenceWords(evidence)}${legs > 1 ? ` ${onWhich}` : ''}. AWS's message says what AWS decided, so what applies is not what was ${read}: ` +
 			`likely ${kind.one} not ${read}, attached at the root or an OU above ${whose}, one attached or changed since, or the ${kind.all} of another account.`;
-		const changed = copied('unknown', 'unknown', [], why, settlingRead(evidence, account));
+		const resolveWith = settlingRead(evidence, account);
+		// Read to allow, or none applying: never ✔ beside the message, unknown. A missing Allow (✘) still denies, and an
+		// undecided Allow stays undecided: their status stays, their words and the read that settles it change.
+		const changed = holds === 'implicit-deny' || holds === 'undecided' ? copied(layer!.status, 'unknown', layer!.decidedBy, why, resolveWith) : copied('unknown', 'unknown', [], why, resolveWith);
 		// Never allowed while AWS's message says denied: what was already denied stays so.
 		const decision = evaluation.decision === 'allowed' ? 'unknown' : evaluation.decision;
-		return {evaluation: withLayer(evaluation, changed, index, decision, decision === evaluation.decision ? evaluation.summary : why), againstRead: evidence};
+		const applied = withLayer(evaluation, changed, index, decision, decision === evaluation.decision ? evaluation.summary : why);
+		return {evaluation: applied, againstRead: evidence, readHolds: holds, resolveWith};
 	}
 	return {evaluation};
 };
 
-/** The rows of a layer the evidence denied name the message as what decided them (and the statements read that may deny it, likely the one that did). */
-export const withEvidence = (rows: readonly Requirement[], {evidence, source}: Omit<EvidenceApplied, 'evaluation'>): Requirement[] =>
-	rows.map(row => (evidence && source && row.place === evidence.deniedBy && row.status === 'denied' && row.decidedBy === undefined ? {...row, decidedBy: source} : row));
+/**
+ * The rows of a layer the evidence denied name the message as what decided them (and the statements read that may deny
+ * it, likely the one that did); a row the message contradicts and that keeps ✘ names the read that settles it.
+ */
+export const withEvidence = (rows: readonly Requirement[], applied: Omit<EvidenceApplied, 'evaluation'>): Requirement[] =>
+	rows.map(row => {
+		const {evidence, source, againstRead, resolveWith} = applied;
+		if (evidence && source && row.place === evidence.deniedBy && row.status === 'denied' && row.decidedBy === undefined) return {...row, decidedBy: source};
+		if (againstRead && resolveWith && row.place === againstRead.deniedBy && row.resolveWith === undefined) return {...row, resolveWith};
+		return row;
+	});

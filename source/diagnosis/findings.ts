@@ -4,6 +4,7 @@ import type {Finding} from './diagnosis.js';
 import {operationModule} from '../operations/registry.js';
 import type {Side} from '../operations/types.js';
 import {breakingConditions} from './breaking-conditions.js';
+import type {ReadHolds} from './evidence.js';
 import {equalsWildcardFindings} from './equals-wildcard.js';
 import {foreignObjectFinding, type ForeignObject} from './object-owner.js';
 import type {ActionSpec} from './required-actions.js';
@@ -22,8 +23,13 @@ export type EvaluatedAction = {
 	readonly evidence?: DenialEvidence;
 	/** With `evidence`: the read statements that may deny the action, likely the one that did. */
 	readonly evidenceLikely?: readonly string[];
-	/** Set when a pasted AccessDenied message says its SCP or RCP denied while the ones read allow (or none applies): that layer is unknown (evidence.ts). */
+	/**
+	 * Set when a pasted AccessDenied message says its SCP or RCP denied while what was read holds no Deny that may apply
+	 * (they allow, none applies, a level allows nowhere, an Allow is undecided): see evidence.ts.
+	 */
 	readonly evidenceAgainstRead?: DenialEvidence;
+	/** With `evidenceAgainstRead`: what was read. */
+	readonly evidenceReadHolds?: ReadHolds;
 };
 
 const keyStateFindings = (key: KeyInfo | undefined, label: string): Finding[] => {

@@ -83,9 +83,9 @@ const findingFor = (snapshot: Snapshot, {trace, ref, rows}: Guardrail): Finding 
 /**
  * A pasted AccessDenied message that names an SCP or RCP as the explicit Deny proves what denied, even where the
  * organization's policies cannot be read (its rows are then denied by it, evidence.ts), and names a Deny read that may
- * apply as the likely one. Said unless a read Deny (a row with its statement) has its own finding. Where the policies
- * read allow the action, or none was read to apply, the message outweighs them: the finding says so, and names the
- * reads that find the policy that denies.
+ * apply as the likely one. Said unless a read Deny (a row with its statement) has its own finding. Where what was read
+ * holds no Deny that may apply (they allow, none applies, a level allows nowhere, an Allow is undecided), the message
+ * outweighs it: the finding says so, and names the reads that find the policy that denies.
  */
 const evidenceFindings = (snapshot: Snapshot, analysis: Analysis): Finding[] =>
 	(snapshot.evidence ?? []).flatMap((evidence): Finding[] => {
@@ -95,15 +95,15 @@ const evidenceFindings = (snapshot: Snapshot, analysis: Analysis): Finding[] =>
 		const words = evidenceWords(evidence);
 		const type = evidence.deniedBy.toUpperCase();
 		const stands = "While it stands no change to the key, bucket or IAM policies makes this request work: only the organization's management account or a delegated administrator can change it.";
-		const againstRead = analysis.actions.some(action => action.evidenceAgainstRead === evidence);
-		const settles = rows.find(row => row.status === 'unknown' && row.resolveWith !== undefined)?.resolveWith;
+		const againstRead = analysis.actions.find(action => action.evidenceAgainstRead === evidence);
+		const settles = rows.find(row => row.resolveWith !== undefined)?.resolveWith;
 		if (againstRead) {
 			const read = readWord(snapshot);
 			return [
 				{
 					id: evidence.deniedBy === 'scp' ? 'denied-by-scp-per-error' : 'denied-by-rcp-per-error',
 					severity: 'error',
-					message: `${words.charAt(0).toUpperCase()}${words.slice(1)}, yet ${contradictedWords(snapshot, evidence)}: AWS's message says what AWS decided, so the ${type}s that apply are not the ones ${read} (one at the root or an OU not ${read}, one changed since, or another account's). ${stands}`,
+					message: `${words.charAt(0).toUpperCase()}${words.slice(1)}, yet ${contradictedWords(snapshot, evidence, againstRead.evidenceReadHolds ?? 'allow')}: AWS's message says what AWS decided, so the ${type}s that apply are not the ones ${read} (one at the root or an OU not ${read}, one changed since, or another account's). ${stands}`,
 					remedy: `Find the ${type} that denies, at every level: ${settles ?? settlingRead(evidence, undefined)}. Then ask the cloud team that runs the organization for an exception.`,
 				},
 			];

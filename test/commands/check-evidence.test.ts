@@ -9,7 +9,7 @@ import {runBuiltCli} from './run-built-cli.js';
 
 /**
  * `check --snapshot` on a snapshot whose `evidence` (a pasted AccessDenied message: an SCP explicitly denied
- * s3:PutObject) meets SCPs read that may deny it: the exit code, the text and the JSON
+ * s3:PutObject) meets SCPs read that may deny it, or that deny it only implicitly: the exit code, the text and the JSON
  * say what the diagnosis says (test/diagnosis/evidence.test.ts), in the built CLI.
  */
 
@@ -20,6 +20,7 @@ const withScps = (scps: NonNullable<NonNullable<Snapshot['organization']>['servi
 	evidence: [{deniedBy: 'scp', action: 's3:PutObject', policyArn}],
 });
 const mayDeny = withScps([[fullAccess], [fullAccess, named('VpceOnly', policy(deny('s3:PutObject', '*', {Sid: 'DenyOffVpce', Condition: {StringNotEquals: {'aws:SourceVpce': 'vpce-1a2b3c4d'}}})))]]);
+const implicitOnly = withScps([[fullAccess], [named('KmsOnly', policy(allow('kms:*', '*')))]]);
 
 const schema = JSON.parse(readFileSync(new URL('../../docs/diagnosis.schema.json', import.meta.url), 'utf8')) as Record<string, unknown>;
 const validate = new Ajv2020({strict: true, allowUnionTypes: true}).compile(schema);
@@ -54,4 +55,15 @@ describe('check --snapshot, a message that says an SCP explicitly denied', () =>
 		expect(report.actions.find(action => action.action === 's3:PutObject')?.decision).toBe('denied');
 	});
 
+	it('beside SCPs read that deny only implicitly: ✘ missing, saying so, with the read that settles it; exit 1', async () => {
+		const file = fileOf('implicit-only.json', implicitOnly);
+		const text = await runBuiltCli(['check', '--snapshot', file]);
+		expect(text.exitCode).toBe(1);
+		expect(text.stdout).toMatch(/Service control policies\n {4}✘ +s3:PutObject +missing\n/);
+		expect(text.stdout.replace(/\s+/g, ' ')).toContain('That is an implicit deny, and no statement read denies s3:PutObject explicitly, yet the pasted AccessDenied message says');
+		const json = await runBuiltCli(['check', '--snapshot', file, '--format', 'json']);
+		const report = JSON.parse(json.stdout) as Report;
+		expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
+		expect(scpRow(report)).toMatchObject({status: 'missing', resolveWith: expect.stringContaining('aws organizations list-policies-for-target --target-id 111122223333')});
+	});
 });

@@ -3,8 +3,10 @@ import {diagnose} from '../../source/diagnosis/diagnose.js';
 import type {Diagnosis} from '../../source/diagnosis/diagnosis.js';
 import {renderJson} from '../../source/report/render-json.js';
 import {renderMarkdown} from '../../source/report/render-markdown.js';
+import {parseAccessDenied} from '../../source/inputs/error-message/index.js';
 import {renderText} from '../../source/report/render-text.js';
 import type {DenialEvidence, Snapshot} from '../../source/snapshot/snapshot.js';
+import {evidenceOf} from '../../source/ui/conversation/denial-evidence.js';
 import {MiB, allow, buildSnapshot, deny, keyArn, named, policy, without} from './support/build-snapshot.js';
 
 /**
@@ -341,5 +343,86 @@ describe('an SCP the pasted message names as the explicit Deny, while a Deny of 
 		const build = (evidence: readonly DenialEvidence[], overrides: Parameters<typeof buildSnapshot>[0] = {}) => readMayDeny(evidence, overrides, vpceOnly('kms:Decrypt'));
 		expectBothDecryptRowsUnknown(build, 'may deny kms:Decrypt');
 		expectBothDecryptRowsUnknown(build, 'The pasted AccessDenied message says a service control policy explicitly denied kms:Decrypt on one of the 2 resources');
+	});
+});
+
+/**
+ * AWS tells the two kinds of deny apart, in its evaluation logic and in its messages. "A request results in an explicit
+ * deny if an applicable policy includes a Deny statement." "An implicit denial occurs when there is no applicable Deny
+ * statement but also no applicable Allow statement." (IAM User Guide, "The difference between explicit and implicit
+ * denies", docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic_AccessPolicyLanguage_Interplay.html)
+ * Its messages say "because no service control policy allows the ACTION action" for the one and "with an explicit deny
+ * in a service control policy" for the other (core-message.ts reads both). SCPs read with a level that allows the
+ * action nowhere show an implicit deny; a message reporting an explicit one says an SCP Deny applied that was not read.
+ * The row keeps ✘ (the missing Allow does deny), and says that, and which reads settle it.
+ */
+const explicitMessage = `User: arn:aws:iam::111122223333:user/alice is not authorized to perform: s3:PutObject on resource: "arn:aws:s3:::example-bucket/reports/2025/q1.csv" with an explicit deny in a service control policy: ${policyArn}`;
+const implicitMessage = 'User: arn:aws:iam::111122223333:user/alice is not authorized to perform: s3:PutObject on resource: "arn:aws:s3:::example-bucket/reports/2025/q1.csv" because no service control policy allows the s3:PutObject action';
+const evidenceOfMessage = (message: string): DenialEvidence[] => {
+	const parsed = parseAccessDenied(message);
+	if (!parsed.ok) throw new Error(parsed.error.message);
+	return evidenceOf(parsed.value);
+};
+const kmsOnlyAtTheAccount = (evidence: readonly DenialEvidence[]): Snapshot => ({
+	...buildSnapshot({organization: {serviceControlPolicies: [[fullAccess], [named('KmsOnly', policy(allow('kms:*', '*')))]]}}),
+	evidence,
+});
+
+describe('the message says an SCP denied explicitly, while the SCPs read deny only implicitly (a level allows the action nowhere)', () => {
+	const evidence = evidenceOfMessage(explicitMessage);
+	const diagnosis = diagnose(kmsOnlyAtTheAccount(evidence));
+	const row = rowOf(diagnosis, 'scp', 's3:PutObject');
+
+	it('the row keeps ✘ for the missing Allow, says the explicit deny the message reports is not in what was read, and names the reads that settle it', () => {
+		// The project's reader tells AWS's two messages apart: only the explicit one is evidence of a Deny.
+		expect(evidence).toEqual([scpDenied]);
+		expect(parseAccessDenied(implicitMessage)).toMatchObject({ok: true, value: {denial: 'implicit', policyType: 'service-control-policy'}});
+		expect(evidenceOfMessage(implicitMessage)).toEqual([]);
+		expect(row).toMatchObject({status: 'missing'});
+		expect(row?.why).toBe(
+			'Some level of the service control policies does not allow s3:PutObject; an SCP must allow at every level from the root to the account. (SCP "KmsOnly", statement #1 allows kms:* but not s3:PutObject.) ' +
+				`That is an implicit deny, and no statement read denies s3:PutObject explicitly, yet the pasted AccessDenied message says a service control policy (${policyArn}) explicitly denied s3:PutObject. ` +
+				"AWS's message says what AWS decided, so what applies is not what was read: likely a service control policy not read, attached at the root or an OU above the caller's account 111122223333, one attached or changed since, or the service control policies of another account.",
+		);
+		expect(row?.resolveWith).toContain('aws organizations list-policies-for-target --target-id 111122223333 --filter SERVICE_CONTROL_POLICY');
+		expect(row?.resolveWith).toContain('aws organizations describe-policy --policy-id p-examplescp1');
+	});
+
+	it('the verdict is denied; the finding and the headline say the SCPs read deny only implicitly', () => {
+		expect(diagnosis.verdict).toBe('denied');
+		const finding = diagnosis.findings.find(candidate => candidate.id === 'denied-by-scp-per-error');
+		expect(finding?.message).toContain('explicitly denied s3:PutObject, yet the service control policies read deny it only implicitly (a level allows it nowhere, no Deny applies): ');
+		expect(finding?.message).not.toContain('an SCP is what denied');
+		expect(finding?.remedy).toContain('Find the SCP that denies, at every level: aws organizations list-policies-for-target --target-id 111122223333');
+		expect(diagnosis.summary).toContain('s3:PutObject is not allowed by the service control policies; the pasted AccessDenied message says');
+		expect(diagnosis.summary).toContain('explicitly denied s3:PutObject, yet the service control policies read deny it only implicitly (a level allows it nowhere, no Deny applies).');
+	});
+
+	it('text, markdown and JSON say the same: ✘ missing, with the message and the read that settles it', () => {
+		const text = renderText(diagnosis, {color: false, width: 300});
+		expect(text).toMatch(/Service control policies\n {4}✘ +s3:PutObject +missing\n/);
+		expect(text.replace(/\s+/g, ' ')).toContain('That is an implicit deny, and no statement read denies s3:PutObject explicitly, yet the pasted AccessDenied message says');
+		expect(text).toMatch(/resolve with: aws organizations list-policies-for-target --target-id 111122223333 --filter SERVICE_CONTROL_POLICY/);
+		const markdown = renderMarkdown(diagnosis);
+		expect(markdown).toMatch(/\| ✘ \| `s3:PutObject` \| `arn:aws:s3:::[^`]+` \| missing \| — \| Some level of the service control policies does not allow s3:PutObject;[^|]*That is an implicit deny[^|]*Resolve with: `aws organizations list-policies-for-target/);
+		const json = JSON.parse(renderJson(diagnosis)) as {requirements: {place: string; action: string; status: string; why: string; resolveWith?: string}[]};
+		expect(json.requirements.find(entry => entry.place === 'scp' && entry.action === 's3:PutObject')).toMatchObject({
+			status: 'missing',
+			why: expect.stringContaining('That is an implicit deny'),
+			resolveWith: expect.stringContaining('list-policies-for-target'),
+		});
+	});
+});
+
+describe('the message says an SCP denied explicitly, while the SCPs read hold only an undecided Allow for the action', () => {
+	it('the row stays unknown, says no statement read may deny it, and names the reads that settle it', () => {
+		const conditionalAllow = named('VpceAllow', policy(allow('*', '*', {Condition: {StringEquals: {'aws:SourceVpce': 'vpce-1a2b3c4d'}}})));
+		const diagnosis = diagnose({...buildSnapshot({organization: {serviceControlPolicies: [[fullAccess], [conditionalAllow]]}}), evidence: [scpDenied]});
+		const row = rowOf(diagnosis, 'scp', 's3:PutObject');
+		expect(row).toMatchObject({status: 'unknown', decidedBy: 'SCP "VpceAllow", statement #1'});
+		expect(row?.why).toContain(`No statement of the service control policies read may deny s3:PutObject, yet the pasted AccessDenied message says a service control policy (${policyArn}) explicitly denied s3:PutObject.`);
+		expect(row?.resolveWith).toContain('--filter SERVICE_CONTROL_POLICY');
+		expect(diagnosis.verdict).toBe('denied');
+		expect(diagnosis.findings.find(candidate => candidate.id === 'denied-by-scp-per-error')?.message).toContain('yet no statement of the service control policies read may deny it: ');
 	});
 });
