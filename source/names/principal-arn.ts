@@ -1,13 +1,9 @@
 import {accountIdSource, isAccountId} from './account-id.js';
+import {iamNameSource} from './iam-name.js';
 import {notA, parsed, type Parsed} from './name-error.js';
 import {partitionSource} from './partition.js';
 
-/**
- * IAM quotas: names of users and roles "must be alphanumeric, including the following common characters: plus
- * (+), equal (=), comma (,), period (.), at (@), underscore (_), and hyphen (-)". STS takes the same characters
- * for a role session name and a federated user's name.
- */
-const iamNameSource = '[\\w+=,.@-]+';
+// STS takes IAM's name characters (iam-name.ts) for a role session name and a federated user's name too.
 /** "Path names must begin and end with a forward slash (/)"; between them IAM takes printable ASCII. */
 const pathSource = '/(?:[!-~]*/)?';
 

@@ -1,3 +1,4 @@
+import {iamNameSource, isIamName} from '../../names/index.js';
 import type {NamedPolicy} from '../../snapshot/snapshot.js';
 import type {IamEntity} from './draft.js';
 
@@ -10,16 +11,13 @@ import type {IamEntity} from './draft.js';
 
 export type InlineOwner = {readonly kind: 'role' | 'user' | 'group'; readonly name: string; readonly policyName: string};
 
-/** IAM's pattern for a user's, group's or role's name and for an inline policy's (IAM API Reference: PutUserPolicy, PutGroupPolicy). */
-const iamName = String.raw`[\w+=,.@-]{1,128}`;
-const ownInline = new RegExp(`^${iamName}$`);
-const groupInline = new RegExp(`^group (${iamName})(?:: |/)(${iamName})$`);
+const groupInline = new RegExp(`^group (${iamNameSource})(?:: |/)(${iamNameSource})$`);
 
 /** `undefined`: a managed policy (it has an ARN), or a name that does not say whose inline policy it is. */
 export const inlineOwnerOf = (entry: NamedPolicy, caller: IamEntity): InlineOwner | undefined => {
 	if (entry.arn !== undefined) return undefined;
-	if (ownInline.test(entry.name)) return {kind: caller.kind, name: caller.name, policyName: entry.name};
+	if (isIamName(entry.name, 'policy')) return {kind: caller.kind, name: caller.name, policyName: entry.name};
 	// A role belongs to no group: a role's policy named like a group's is not one.
 	const group = caller.kind === 'user' ? groupInline.exec(entry.name) : null;
-	return group ? {kind: 'group', name: group[1]!, policyName: group[2]!} : undefined;
+	return group && isIamName(group[1]!, 'group') && isIamName(group[2]!, 'policy') ? {kind: 'group', name: group[1]!, policyName: group[2]!} : undefined;
 };
