@@ -1,4 +1,5 @@
 import {parsePolicy} from '../../engine/parse-policy.js';
+import type {InlinePolicyName} from '../../names/index.js';
 import type {JsonObject} from '../../shared/json.js';
 import {err, ok, type Result} from '../../shared/result.js';
 import {wrongKindWarnings, type PolicyKind} from './policy-kind.js';
@@ -14,6 +15,10 @@ export type PastedPolicy = {
 	readonly notes: readonly string[];
 	/** "no statement names a Principal: this looks like an IAM identity policy, not a key policy". */
 	readonly warnings: readonly string[];
+	/** Pasted as get-role-policy (get-user-policy, get-group-policy) output: the inline policy it names. */
+	readonly inline?: InlinePolicyName;
+	/** Such output whose names IAM would not take: why none is kept. */
+	readonly inlineProblem?: string;
 };
 
 const otherOutputs = {
@@ -27,8 +32,15 @@ export const readPastedPolicy = (text: string, name: string, expected?: PolicyKi
 	const pasted = unwrapAwsOutput(text);
 	if (!pasted.ok) return pasted;
 	if (pasted.value.kind !== 'policy') return err({message: otherOutputs[pasted.value.kind]});
-	const {document, notes} = pasted.value;
+	const {document, notes, inline, inlineProblem} = pasted.value;
 	const policy = parsePolicy(document, name);
 	if (!policy.ok) return err({message: policy.error.message});
-	return ok({document, statementCount: policy.value.statements.length, notes, warnings: expected ? wrongKindWarnings(policy.value, expected) : []});
+	return ok({
+		document,
+		statementCount: policy.value.statements.length,
+		notes,
+		warnings: expected ? wrongKindWarnings(policy.value, expected) : [],
+		...(inline ? {inline} : {}),
+		...(inlineProblem ? {inlineProblem} : {}),
+	});
 };

@@ -1,5 +1,6 @@
 import {answeredBucketKey} from '../../snapshot/aws-answers/s3-encryption.js';
 import {parseJson} from '../../engine/json.js';
+import {isIamName, parseInlinePolicyName, type InlinePolicyName} from '../../names/index.js';
 import {isObject, type JsonObject} from '../../shared/json.js';
 import {err, ok, type Result} from '../../shared/result.js';
 import {parseTolerantJson} from './tolerant-json.js';
@@ -11,7 +12,15 @@ import {parseTolerantJson} from './tolerant-json.js';
  */
 
 export type Pasted =
-	| {readonly kind: 'policy'; readonly document: JsonObject; readonly notes: readonly string[]}
+	| {
+			readonly kind: 'policy';
+			readonly document: JsonObject;
+			readonly notes: readonly string[];
+			/** get-role-policy, get-user-policy, get-group-policy: the inline policy the output names, its names IAM's. */
+			readonly inline?: InlinePolicyName;
+			/** Such output whose names IAM would not take (a control character, shell syntax): why no name is kept. */
+			readonly inlineProblem?: string;
+	  }
 	/** `aws kms list-grants`. */
 	| {readonly kind: 'grants'; readonly grants: readonly JsonObject[]; readonly notes: readonly string[]}
 	/** `aws s3api get-bucket-encryption`: the default rule. */
@@ -68,6 +77,30 @@ const unwrapped = (value: unknown, where: string, command: string, notes: readon
 	return document.ok ? ok({kind: 'policy', document: document.value, notes: [...notes, `took the policy out of the ${where} that ${command} prints`]}) : document;
 };
 
+const ownerFields = {role: 'RoleName', user: 'UserName', group: 'GroupName'} as const;
+
+/**
+ * The names get-role-policy (get-user-policy, get-group-policy) prints beside the document, held to IAM's rule: they are
+ * customer text on its way into a command, so a name IAM would refuse is not kept, and never repeated.
+ */
+const withInlineName = (policy: Extract<Pasted, {kind: 'policy'}>, output: JsonObject, owner: InlinePolicyName['owner'], command: string): Pasted => {
+	const ownerField = ownerFields[owner];
+	const ownerName = output[ownerField];
+	const policyName = output['PolicyName'];
+	// Only the command's own shape names a policy: one owner, and both names as strings.
+	const owners = Object.values(ownerFields).filter(field => field in output);
+	if (owners.length !== 1 || typeof ownerName !== 'string' || typeof policyName !== 'string') return policy;
+	const named = parseInlinePolicyName(owner, ownerName, policyName);
+	if (!named.ok) {
+		const field = isIamName(ownerName, owner) ? 'PolicyName' : ownerField;
+		return {...policy, inlineProblem: `the ${field} that ${command} prints is not ${named.error.expected}${named.error.hint ? ` (${named.error.hint})` : ''}`};
+	}
+	const {notes} = policy;
+	const last = notes.length - 1;
+	const said = `${notes[last]}: inline policy ${named.value.policyName} of ${owner} ${named.value.ownerName}`;
+	return {...policy, notes: notes.with(last, said), inline: named.value};
+};
+
 const optionalString = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
 const optionalBoolean = (value: unknown): boolean | undefined => (typeof value === 'boolean' ? value : undefined);
 
@@ -89,7 +122,9 @@ const recognise = (value: unknown, notes: readonly string[]): Result<Pasted, Pas
 	if (isObject(policy) && 'Statement' in policy) return ok({kind: 'policy', document: policy, notes: [...notes, 'took the policy out of "Policy"']});
 	if (policyDocument !== undefined) {
 		const owner = 'RoleName' in value ? 'role' : 'UserName' in value ? 'user' : 'GroupName' in value ? 'group' : '*';
-		return unwrapped(policyDocument, '"PolicyDocument"', `aws iam get-${owner}-policy`, notes);
+		const command = `aws iam get-${owner}-policy`;
+		const policy = unwrapped(policyDocument, '"PolicyDocument"', command, notes);
+		return policy.ok && policy.value.kind === 'policy' && owner !== '*' ? ok(withInlineName(policy.value, value, owner, command)) : policy;
 	}
 	if (isObject(policyVersion) && 'Document' in policyVersion) return unwrapped(policyVersion['Document'], '"PolicyVersion.Document"', 'aws iam get-policy-version', notes);
 	const listed: unknown = value['Grants'];

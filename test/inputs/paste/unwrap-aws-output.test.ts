@@ -31,6 +31,29 @@ describe('pasted AWS CLI output', () => {
 		expect(policyOf(forms.urlEncodedRolePolicy).document).toEqual(forms.identityPolicyDocument);
 	});
 
+	it('keeps the names get-role-policy, get-user-policy and get-group-policy print, and says them', () => {
+		expect(policyOf(forms.getRolePolicy).inline).toEqual({owner: 'role', ownerName: 'uploader', policyName: 'uploads'});
+		expect(policyOf(forms.getRolePolicy).notes).toEqual(['took the policy out of the "PolicyDocument" that aws iam get-role-policy prints: inline policy uploads of role uploader']);
+		expect(policyOf(forms.getUserPolicy).inline).toEqual({owner: 'user', ownerName: 'john', policyName: 'uploads'});
+		const group = JSON.stringify({GroupName: 'Admins', PolicyName: 'Guardrail', PolicyDocument: forms.identityPolicyDocument});
+		expect(policyOf(group).inline).toEqual({owner: 'group', ownerName: 'Admins', policyName: 'Guardrail'});
+		// get-policy-version prints no ARN: a managed policy stays unnamed.
+		expect(policyOf(forms.getPolicyVersion).inline).toBeUndefined();
+		// Not the command's shape (two owners, no policy name): nothing is named.
+		expect(policyOf(JSON.stringify({RoleName: 'a', UserName: 'b', PolicyName: 'p', PolicyDocument: forms.identityPolicyDocument})).inline).toBeUndefined();
+		expect(policyOf(JSON.stringify({RoleName: 'a', PolicyDocument: forms.identityPolicyDocument})).inline).toBeUndefined();
+	});
+
+	it('keeps no name IAM would refuse, and says which field without repeating it', () => {
+		const escaped = policyOf(JSON.stringify({RoleName: 'uploader\u001b[31m', PolicyName: 'uploads', PolicyDocument: forms.identityPolicyDocument}));
+		expect(escaped.inline).toBeUndefined();
+		expect(escaped.inlineProblem).toBe('the RoleName that aws iam get-role-policy prints is not an IAM role name (IAM names have letters, digits and + = , . @ _ - only)');
+		const shell = policyOf(JSON.stringify({UserName: 'john', PolicyName: '$(rm -rf ~)', PolicyDocument: forms.identityPolicyDocument}));
+		expect(shell.inline).toBeUndefined();
+		expect(shell.inlineProblem).toContain('the PolicyName that aws iam get-user-policy prints is not an IAM policy name');
+		expect(JSON.stringify([escaped.notes, shell.notes, shell.inlineProblem])).not.toMatch(/\\u001b|\$\(/);
+	});
+
 	it('takes PolicyVersion.Document out of aws iam get-policy-version', () => {
 		const pasted = policyOf(forms.getPolicyVersion);
 		expect(pasted.document).toEqual(forms.identityPolicyDocument);
