@@ -9,6 +9,7 @@ import type {Decision, Diagnosis, Finding, RequiredAction, UnknownNote} from './
 import {findingsOf} from './findings.js';
 import {fixesFor} from './fixes/index.js';
 import {guardrailFindings} from './guardrail-findings.js';
+import {namedByPasteFindings} from './named-by-paste.js';
 import {neededOnlyAcrossWhy} from './requirements.js';
 import {withRemedyWorded} from './remedy-fixes.js';
 import {unfixableFindings} from './unfixable.js';
@@ -55,6 +56,7 @@ export const diagnose = (given: Snapshot, options: DiagnoseOptions = {}): Diagno
 		...findingsOf(snapshot, analysis.facts, analysis.actions),
 		...guardrailFindings(snapshot, analysis),
 		...(options.catalogue ? unknownActionFindings(snapshot, options.catalogue) : []),
+		...namedByPasteFindings(snapshot),
 	];
 	for (const problem of analysis.book.problems) {
 		findings.push({id: 'policy-invalid', severity: 'warning', message: `${problem.message} (at ${problem.path}); it was treated as unread.`});

@@ -6,7 +6,9 @@ import type {IamEntity} from './draft.js';
  * Whose inline policy a listed identity policy without an ARN is, and its name as IAM knows it. Live reads list a group's
  * inline policy as "group NAME: POLICY" and a support bundle as "group NAME/POLICY" (aws/read-iam.ts,
  * inputs/bundle/read-principal.ts); IAM's own names hold neither white space, ":" nor "/", so neither form can be the
- * caller's own. A name that is neither (a pasted policy's "pasted identity policy 1") says nothing of which policy it is.
+ * caller's own. A name that is neither (a pasted policy's "pasted identity policy 1") says nothing of which policy it is;
+ * the wizard names a pasted one in these forms only where its pasted get-*-policy output named it for the caller
+ * (inputs/manual/identity-policy-names.ts).
  */
 
 export type InlineOwner = {readonly kind: 'role' | 'user' | 'group'; readonly name: string; readonly policyName: string};

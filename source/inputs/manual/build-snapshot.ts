@@ -1,6 +1,7 @@
 import type {Assumption, DefaultEncryption, DenialEvidence, KeyGrant, KeyInfo, NamedPolicy, OrganizationInfo, OrganizationLevel, PolicyJson, PrincipalInfo, Question, Snapshot, UnreadNote} from '../../snapshot/snapshot.js';
 import {snapshotFormat} from '../../snapshot/snapshot.js';
 import {destinationLeg, hasSource} from '../../operations/registry.js';
+import {identityPolicyNames, type PastedIdentityPolicy} from './identity-policy-names.js';
 
 /**
  * The snapshot of the "no credentials" path, from the answers and the pasted policies. A policy the user
@@ -22,7 +23,8 @@ export type ManualFacts = {
 	/** Upload/copy without a key in the request: the bucket's default names it (or aws/s3 when absent). */
 	readonly defaultEncryption?: DefaultEncryption;
 	readonly keyPolicy: Pasted;
-	readonly identityPolicies: readonly PolicyJson[] | null | undefined;
+	/** Pasted, `null` (none), or `undefined` (not known); each named only as identity-policy-names.ts allows. */
+	readonly identityPolicies: readonly PastedIdentityPolicy[] | null | undefined;
 	readonly bucketPolicy: Pasted;
 	readonly sourceKeyArn?: string;
 	readonly sourceKeyPolicy?: Pasted;
@@ -111,8 +113,9 @@ const unread = (path: string, reason: string, resolveWith: string): UnreadNote =
 export const buildManualSnapshot = (facts: ManualFacts): Snapshot => {
 	const {question} = facts;
 	const notes: UnreadNote[] = [];
-	const identityPolicies: NamedPolicy[] | undefined =
-		facts.identityPolicies === null ? [] : facts.identityPolicies?.map((document, index) => ({name: `pasted identity policy ${index + 1}`, document}));
+	const pasted = facts.identityPolicies;
+	const names = pasted ? identityPolicyNames(facts.principalArn, pasted) : [];
+	const identityPolicies: NamedPolicy[] | undefined = pasted === null ? [] : pasted?.map(({document}, index) => ({name: names[index]!.name, document}));
 	if (identityPolicies === undefined) {
 		notes.push(unread('principal.identityPolicies', 'not pasted', `paste the caller's identity policies (aws iam list-attached-role-policies / get-role-policy)`));
 	}

@@ -12,7 +12,8 @@ import {accountIdQuestion, namesKeyQuestion} from './target-questions.js';
 import type {Ending, Flow, FlowEnv} from './flow-types.js';
 import * as questions from './manual-questions.js';
 import {wordedFor} from './copy-wording.js';
-import {pastedDocument, pasteHints, type PasteHints} from './paste-answers.js';
+import {pastedDocument, pastedIdentityPolicy, pasteHints, type PasteHints} from './paste-answers.js';
+import {identityPolicyNames, type PastedIdentityPolicy} from '../../inputs/manual/identity-policy-names.js';
 import {bucketAccountFlow, type Target} from './target-flow.js';
 
 /** Without credentials: the caller, the accounts, and the policies pasted one by one (each may stay unknown). */
@@ -145,13 +146,16 @@ export function* manualFlow(env: FlowEnv, target: Target, denial: ParsedDenial |
 	}
 
 	const identityHow = service ? 'none' : yield* ask({...questions.policyHowQuestion('identity-how', 'Identity policies', "The caller's identity policies (IAM policies of the user or role):", 'The caller has none'), about: principalArn});
-	let identityPolicies: PolicyJson[] | null | undefined = identityHow === 'none' ? null : undefined;
+	let identityPolicies: PastedIdentityPolicy[] | null | undefined = identityHow === 'none' ? null : undefined;
 	if (identityHow === 'paste') {
 		identityPolicies = [];
 		for (let index = 1; index <= 10; index++) {
 			const id = `identity-policy-${index}` as const;
 			const text = yield* ask({...questions.policyPasteQuestion(env, id, `Identity policy ${index}`, `Paste identity policy ${index} (JSON, or what the command prints).`, 'identity-policy', hints(id).help), about: principalArn});
-			identityPolicies.push(pastedDocument(text));
+			identityPolicies.push(pastedIdentityPolicy(text));
+			// get-role-policy (get-user-policy, get-group-policy) output names the policy: say whether that name is kept.
+			const said = identityPolicyNames(principalArn, identityPolicies).at(-1)?.said;
+			if (said) yield* show([said]);
 			if (index === 10 || (yield* ask(questions.morePoliciesQuestion(index))) === 'no') break;
 		}
 	}
@@ -166,7 +170,7 @@ export function* manualFlow(env: FlowEnv, target: Target, denial: ParsedDenial |
 	}
 	const guard = service ? 'none' : yield* ask(questions.guardrailsQuestion);
 	const guardrails: ManualFacts['guardrails'] = guard === 'some' ? yield* guardrailsFlow(env, hints, principalArn) : guard === 'none' ? 'none' : 'unknown';
-	const pasted = [keyPolicy, ...(identityPolicies ?? []), bucketPolicy, sourceKeyPolicy, sourceBucketPolicy, ...(typeof guardrails === 'object' ? [guardrails.boundary, guardrails.sessionPolicy] : [])];
+	const pasted = [keyPolicy, ...(identityPolicies ?? []).map(policy => policy.document), bucketPolicy, sourceKeyPolicy, sourceBucketPolicy, ...(typeof guardrails === 'object' ? [guardrails.boundary, guardrails.sessionPolicy] : [])];
 	const pastedText = JSON.stringify(pasted) + JSON.stringify(grants ?? []);
 	// Only now is it known whether a policy tests what was left open: ask those facts, and only those.
 	let {question: asked, defaultEncryption} = {question, defaultEncryption: target.defaultEncryption};

@@ -1,5 +1,6 @@
 import {boundaryHint, bucketPolicyHint, hintText, identityPoliciesHint, keyPolicyHint, scpHint, type FetchHint} from '../../inputs/paste/fetch-commands.js';
 import {readPastedPolicy} from '../../inputs/paste/read-pasted-policy.js';
+import type {PastedIdentityPolicy} from '../../inputs/manual/identity-policy-names.js';
 import type {Operation, PolicyJson} from '../../snapshot/snapshot.js';
 import type {PolicyKind} from '../services.js';
 import {copyPolicyWords} from './copy-wording.js';
@@ -49,4 +50,12 @@ export const pasteHints =
 export const pastedDocument = (text: string): PolicyJson => {
 	const read = readPastedPolicy(text, 'pasted policy');
 	return read.ok ? read.value.document : (JSON.parse(text) as PolicyJson);
+};
+
+/** An identity policy the paste question accepted, with the inline policy its get-*-policy output names, if it was that. */
+export const pastedIdentityPolicy = (text: string): PastedIdentityPolicy => {
+	const read = readPastedPolicy(text, 'pasted policy');
+	if (!read.ok) return {document: JSON.parse(text) as PolicyJson};
+	const {document, inline, inlineProblem} = read.value;
+	return {document, ...(inline ? {inline} : {}), ...(inlineProblem ? {inlineProblem} : {})};
 };

@@ -1,0 +1,102 @@
+import {afterEach, describe, expect, it} from 'vitest';
+import {WizardApp} from '../../source/ui/app.js';
+import {fakeServices} from './helpers/fake-services.js';
+import {keys, renderApp, type Rendered} from './helpers/render.js';
+
+/**
+ * The caller's identity policy pasted as aws iam get-role-policy prints it: the transcript says which inline policy it
+ * is, and the Deny in it gets the narrow-deny fix that writes that policy, proven. Output naming another role is said
+ * in one line and stays unnamed. A name IAM would refuse (an escape sequence) is said, never drawn.
+ */
+
+let app: Rendered | undefined;
+afterEach(() => {
+	app?.unmount();
+	app = undefined;
+});
+
+const account = '111122223333';
+const keyArn = `arn:aws:kms:eu-west-1:${account}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
+const keyPolicy = JSON.stringify({Version: '2012-10-17', Statement: [{Effect: 'Allow', Principal: {AWS: `arn:aws:iam::${account}:root`}, Action: 'kms:*', Resource: '*'}]});
+const document = {
+	Version: '2012-10-17',
+	Statement: [
+		{Sid: 'Uploads', Effect: 'Allow', Action: ['s3:PutObject', 'kms:GenerateDataKey', 'kms:Decrypt'], Resource: '*'},
+		{Sid: 'NoDecrypt', Effect: 'Deny', Action: 'kms:Decrypt', Resource: '*'},
+	],
+};
+const getRolePolicy = (roleName: string): string => JSON.stringify({RoleName: roleName, PolicyName: 'uploads', PolicyDocument: document}, null, 4);
+
+type Step = readonly [wait: string, presses: readonly string[], paste?: string];
+
+const walkThrough = async (rendered: Rendered, steps: readonly Step[]): Promise<void> => {
+	for (const [wait, presses, text] of steps) {
+		await rendered.waitFor(frame => frame.includes(wait), wait);
+		if (text) await rendered.paste(text);
+		await rendered.press(...presses);
+	}
+};
+
+/** A 200 MB upload (in parts: it needs kms:Decrypt), the caller's identity policy pasted as `identity`. */
+const upload = (identity: string): readonly Step[] => [
+	['How shall we look', [keys.enter]],
+	['What fails?', [keys.enter]],
+	['Which bucket?', [keys.enter], 's3://amzn-s3-demo-bucket/backups/db.tar'],
+	['name a KMS key', [keys.down, keys.enter]],
+	['Which key does the request name?', [keys.enter], keyArn],
+	['What uploads it?', [keys.enter]],
+	['How big is the file?', [keys.enter], '200 MB'],
+	['Who makes the request?', [keys.enter], `arn:aws:sts::${account}:assumed-role/Uploader/alice`],
+	["in the caller's account", [keys.enter]],
+	['Which Region is the bucket in?', [keys.enter]],
+	['The key policy:', [keys.enter]],
+	['Paste the key policy', [keys.enter], keyPolicy],
+	['Grants on the key can allow', [keys.enter]],
+	["The caller's identity policies", [keys.enter]],
+	['Paste identity policy 1', [keys.enter], identity],
+];
+
+const toTheResult: readonly Step[] = [
+	['another identity policy', [keys.enter]],
+	['The bucket policy:', [keys.down, keys.enter]],
+	['permissions boundary, a session policy or an SCP', [keys.enter]],
+];
+
+const oneLine = (frame: string): string => frame.replace(/\n +/g, ' ');
+
+describe('an identity policy pasted as aws iam get-role-policy output', () => {
+	it("of the caller's role: the transcript names it, and the Deny's fix writes it with put-role-policy, proven", async () => {
+		app = renderApp(<WizardApp services={fakeServices().services} />, {columns: 120, rows: 60});
+		await walkThrough(app, upload(getRolePolicy('Uploader')));
+		const asked = await app.waitFor(frame => frame.includes('another identity policy'), 'the next question');
+		expect(oneLine(asked)).toContain('Identity policy 1: inline policy uploads of role Uploader, from the pasted aws iam get-role-policy output');
+		await walkThrough(app, toTheResult);
+		const result = await app.waitFor(frame => frame.includes('Denied'), 'the result');
+		expect(result).toMatch(/⛔ +kms:Decrypt/);
+		expect(oneLine(result)).toContain('Identity policy "uploads" is named as the pasted aws iam get-role-policy output names it');
+		await app.press(keys.enter);
+		const fix = await app.waitFor(frame => frame.includes('put-role-policy') || frame.includes('narrow'), 'the fix');
+		expect(fix).toContain('✔ proven');
+		await app.press(keys.tab, keys.tab);
+		const command = await app.waitFor(frame => frame.includes('aws iam put-role-policy'), 'the command');
+		expect(oneLine(command)).toContain("aws iam put-role-policy --role-name 'Uploader' --policy-name 'uploads'");
+	});
+
+	it('of another role: one clear line, and the policy stays unnamed', async () => {
+		app = renderApp(<WizardApp services={fakeServices().services} />, {columns: 120, rows: 60});
+		await walkThrough(app, upload(getRolePolicy('Reporter')));
+		const asked = await app.waitFor(frame => frame.includes('another identity policy'), 'the next question');
+		expect(oneLine(asked)).toContain(
+			'! Identity policy 1: the pasted aws iam get-role-policy output names role Reporter, but the caller is role Uploader; kept as an unnamed pasted policy, which no fix can name',
+		);
+	});
+
+	it('whose role name holds an escape sequence: said without it, and nothing of it reaches the terminal raw', async () => {
+		app = renderApp(<WizardApp services={fakeServices().services} />, {columns: 120, rows: 60});
+		await walkThrough(app, upload(getRolePolicy('Uploader\u001b]52;c;ZWNobyBwd25lZA==\u0007\u001b[2J')));
+		const asked = await app.waitFor(frame => frame.includes('another identity policy'), 'the next question');
+		expect(oneLine(asked)).toContain('! Identity policy 1: the RoleName that aws iam get-role-policy prints is not an IAM role name');
+		const raw = app.rawFrames().join('');
+		expect(raw.includes('\u001b]52') || raw.includes('\u001b[2J')).toBe(false);
+	});
+});
