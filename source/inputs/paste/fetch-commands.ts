@@ -45,7 +45,8 @@ export const identityPoliciesHint = (principalArn: string): FetchHint => {
 	return {
 		commands: [
 			`aws iam list-${kind}-policies ${flag}`,
-			`aws iam get-${kind}-policy ${flag} --policy-name NAME --query PolicyDocument`,
+			// Its whole output names the policy (unwrap-aws-output.ts keeps the names): a Deny in it can then be narrowed in place.
+			`aws iam get-${kind}-policy ${flag} --policy-name NAME   (paste all it prints: it names the policy a fix rewrites)`,
 			`aws iam list-attached-${kind}-policies ${flag}`,
 			managedPolicyCommand,
 			...(kind === 'user' ? [`aws iam list-groups-for-user ${flag}   (each group's policies count too)`] : []),

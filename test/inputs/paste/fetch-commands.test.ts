@@ -22,7 +22,8 @@ describe('the command that prints what a paste question asks for', () => {
 		const role = identityPoliciesHint('arn:aws:sts::111122223333:assumed-role/Uploader/nightly');
 		expect(role.commands.slice(0, 3)).toEqual([
 			'aws iam list-role-policies --role-name Uploader',
-			'aws iam get-role-policy --role-name Uploader --policy-name NAME --query PolicyDocument',
+			// Not --query PolicyDocument: the whole output names the policy, which a fix that narrows a Deny in it writes.
+			'aws iam get-role-policy --role-name Uploader --policy-name NAME   (paste all it prints: it names the policy a fix rewrites)',
 			'aws iam list-attached-role-policies --role-name Uploader',
 		]);
 		expect(role.where).toContain('account 111122223333');
