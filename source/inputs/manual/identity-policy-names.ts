@@ -35,8 +35,8 @@ const callerEntityOf = (principalArn: string): CallerEntity => {
 	return {kind: 'none', words: caller.kind === 'root' ? "the caller is the account's root user, which has no inline policies" : 'the caller is a federated user, which has no inline policies of its own'};
 };
 
-// IAM names are unique without regard to case ("you cannot create roles named both PRODROLE and prodrole"), and IAM finds
-// them so: the output's spelling of the caller's own name names the caller.
+// IAM: "Names are not distinguished by case. For example, you cannot create resources named both "MyResource" and
+// "myresource"": a name that differs from the caller's only in case can be no other role or user than the caller.
 const sameName = (one: string, other: string): boolean => one.toLowerCase() === other.toLowerCase();
 
 type Fit = {readonly name: string; readonly what: string; readonly given?: string} | {readonly against: string};
