@@ -1,5 +1,6 @@
 import {useInput, useStdin, type Key} from 'ink';
 import {createContext, useLayoutEffect, useMemo, useRef, type ReactNode} from 'react';
+import {unstable_LowPriority, unstable_scheduleCallback} from 'scheduler';
 import {keyPresses, oneKeyAtATime, type KeyPress} from './split-keys.js';
 
 /**
@@ -44,15 +45,20 @@ export const KeyRouter = ({children, onInterrupt}: {readonly children: ReactNode
 			for (const each of entry.typing.current ? [press] : oneKeyAtATime(press)) entry.handler.current(each.input, each.key);
 		}
 	};
-	// The keys of one read, in order, one per turn: each is delivered after React has drawn what the one
-	// before caused, so Enter Enter answers a question and then the next, not the first one twice.
+	// The keys of one read, in order, each delivered once React has drawn what the one before caused, so Enter Enter
+	// answers a question and then the next, not the first one twice. A turn of the event loop is not enough: React 19
+	// draws an update after the last commit's effects, in a task of its scheduler that may come after that turn. A task
+	// of lower priority in the same scheduler comes after all of React's pending work.
 	const queue = useRef<KeyPress[]>([]);
 	const draining = useRef(false);
 	const drain = (): void => {
 		const press = queue.current.shift();
-		if (queue.current.length > 0) setImmediate(() => drainRef.current());
-		else draining.current = false;
-		if (press) deliver(press);
+		try {
+			if (press) deliver(press);
+		} finally {
+			if (queue.current.length > 0) unstable_scheduleCallback(unstable_LowPriority, () => drainRef.current());
+			else draining.current = false;
+		}
 	};
 	const drainRef = useRef(drain);
 	drainRef.current = drain;
