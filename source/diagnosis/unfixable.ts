@@ -39,7 +39,9 @@ const reasonFor = (snapshot: Snapshot, row: Requirement): string => {
 	}
 	const unowned = row.place === 'identity-policy' && row.status === 'denied' ? unownedDenying(snapshot, row) : undefined;
 	if (unowned !== undefined) {
-		return `the Deny is in the identity policy "${unowned}", and the snapshot does not say which IAM policy that is (whose inline policy, and its name in IAM), so no command can write it: narrow that statement where the policy is, or read the principal's policies with a profile or the collection script`;
+		// Pasted in the wizard: the whole get-role-policy (get-user-policy) output names it, and the fix then writes it.
+		const paste = snapshot.metadata?.collectedBy === 'manual' ? ', or paste it again as all that aws iam get-role-policy (get-user-policy) prints, which names it' : '';
+		return `the Deny is in the identity policy "${unowned}", and the snapshot does not say which IAM policy that is (whose inline policy, and its name in IAM), so no command can write it: narrow that statement where the policy is, read the principal's policies with a profile or the collection script${paste}`;
 	}
 	if (row.status === 'denied') return 'the Deny could not be rewritten (its policy is not in the snapshot as a document a fix can write)';
 	return "no least-privilege change was found that the snapshot can prove (the policy to change, or the caller's IAM entity, is not known)";

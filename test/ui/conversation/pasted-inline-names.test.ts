@@ -91,6 +91,7 @@ describe('an identity policy pasted as aws iam get-role-policy output', () => {
 		const unnamed = diagnose(bare.snapshot);
 		expect(narrowDenies(unnamed.fixes)).toEqual([]);
 		expect(unnamed.findings.find(finding => finding.id === 'no-policy-fix')?.message).toContain('the Deny is in the identity policy "pasted identity policy 1", and the snapshot does not say which IAM policy that is');
+		expect(unnamed.findings.find(finding => finding.id === 'no-policy-fix')?.message).toContain('or paste it again as all that aws iam get-role-policy (get-user-policy) prints, which names it.');
 		expect(unnamed.findings.some(finding => finding.id === 'identity-policy-named-by-paste')).toBe(false);
 	});
 
