@@ -163,13 +163,17 @@ export const snapshotSchema = {
 		evidence: {
 			type: 'array',
 			maxItems: 16,
-			description: 'What a pasted AccessDenied message proved: the policy type that explicitly denied an action.',
+			description: 'What a pasted AccessDenied message proved: the policy type that denied an action, explicitly or because none of that type allows it.',
 			items: {
 				type: 'object',
 				required: ['deniedBy', 'action'],
 				properties: {
 					deniedBy: {enum: ['scp', 'rcp']},
 					action: {...nonEmptyString, description: 'The action AWS named, e.g. s3:PutObject.'},
+					deny: {
+						enum: ['explicit', 'implicit'],
+						description: 'How AWS said it denied: "with an explicit deny in a …" (explicit) or "because no … allows the ACTION action" (implicit). Absent: explicit, what snapshots written before this field meant.',
+					},
 					policyArn: {...nonEmptyString, description: 'The denying policy, when AWS named it.'},
 				},
 				additionalProperties: false,

@@ -206,12 +206,15 @@ export type OrganizationInfo = {
 };
 
 /**
- * What a pasted AccessDenied message proves: AWS named the policy type that explicitly denied the action. AWS names
- * only one type, so a message naming another type proves nothing about the SCPs (they stay unknown).
+ * What a pasted AccessDenied message proves: AWS named the policy type that denied the action, explicitly ("with an
+ * explicit deny in a service control policy") or implicitly ("because no service control policy allows the ACTION
+ * action"). AWS names only one type, so a message naming another type proves nothing about the SCPs (they stay unknown).
  */
 export type DenialEvidence = {
 	readonly deniedBy: 'scp' | 'rcp';
 	readonly action: string;
+	/** How AWS said it denied: a Deny applied, or none of that type allows the action. Absent: explicit (as before 0.2). */
+	readonly deny?: 'explicit' | 'implicit';
 	/** The denying policy's ARN, when AWS added it (same account or organization). */
 	readonly policyArn?: string;
 };
@@ -262,6 +265,6 @@ export type Snapshot = {
 	readonly unread?: readonly UnreadNote[];
 	/** Facts taken as given without reading them (`check --assume`, the wizard's answers); each is shown beside the verdict. */
 	readonly assumptions?: readonly Assumption[];
-	/** What a pasted AccessDenied message proved (an SCP or RCP denied explicitly). */
+	/** What a pasted AccessDenied message proved (an SCP or RCP denied, explicitly or because none allows). */
 	readonly evidence?: readonly DenialEvidence[];
 };
