@@ -16,6 +16,15 @@ import type {ActionSpec} from './required-actions.js';
  * to allow nowhere at some level (✘, an implicit deny: AWS would have said "because no service control policy allows")
  * it stays ✘, which does deny, and says that the explicit deny the message reports is not in what was read; read with an
  * undecided Allow, it stays unknown and says the same.
+ *
+ * A message that says the denial was implicit ("because no service control policy allows the ACTION action") is AWS's
+ * word that at some level no policy of that type allowed the action: no Allow, not a Deny. Where those policies were not
+ * read, the layer is missing (✘) by that evidence, never ⛔ (nothing is known to deny explicitly) and never "may allow
+ * or deny"; where an Allow read is undecided, the message settles that it did not apply (✘, naming it as the likely one);
+ * where a level read allows the action nowhere, the row already says what the message says (✘) and only adds that they
+ * agree; where they were read to allow it, or none applies, what was read is not what AWS applied (a level not read, an
+ * Allow changed since, another account's): the row is unknown, never ✔ beside the message, and names the read that
+ * settles it. It settles no Deny read as "may deny" (see denyNotSettled).
  */
 
 const kinds: Readonly<Record<DenialEvidence['deniedBy'], {readonly one: string; readonly all: string; readonly noun: string; readonly filter: string}>> = {
@@ -23,15 +32,32 @@ const kinds: Readonly<Record<DenialEvidence['deniedBy'], {readonly one: string; 
 	rcp: {one: 'a resource control policy', all: 'resource control policies', noun: 'resource control policy', filter: 'RESOURCE_CONTROL_POLICY'},
 };
 
-/** "the pasted AccessDenied message says a service control policy (arn:…) explicitly denied s3:PutObject" */
-export const evidenceWords = (evidence: DenialEvidence): string =>
-	`the pasted AccessDenied message says ${kinds[evidence.deniedBy].one}${evidence.policyArn ? ` (${evidence.policyArn})` : ''} explicitly denied ${evidence.action}`;
+/** The message said no policy of the type allows the action; absent `deny` is explicit, what snapshots before it meant. */
+export const isImplicit = (evidence: DenialEvidence): boolean => evidence.deny === 'implicit';
 
-/** What a row denied by the message shows as deciding it: no statement was read, or those read that may deny it are the likely ones. */
-export const evidenceSource = (evidence: DenialEvidence, likely: readonly string[] = [], read = 'read'): string =>
-	likely.length > 0
-		? `the pasted AccessDenied message (likely ${likely.join(' or ')}, which may deny it as ${read})`
-		: `the pasted AccessDenied message (${kinds[evidence.deniedBy].one}, its text not read)`;
+/**
+ * "the pasted AccessDenied message says a service control policy (arn:…) explicitly denied s3:PutObject", or for an
+ * implicit deny "the pasted AccessDenied message says no service control policy allows s3:PutObject" (no policy denied,
+ * so none is named).
+ */
+export const evidenceWords = (evidence: DenialEvidence): string =>
+	isImplicit(evidence)
+		? `the pasted AccessDenied message says no ${kinds[evidence.deniedBy].noun} allows ${evidence.action}`
+		: `the pasted AccessDenied message says ${kinds[evidence.deniedBy].one}${evidence.policyArn ? ` (${evidence.policyArn})` : ''} explicitly denied ${evidence.action}`;
+
+/**
+ * What a row decided by the message shows as deciding it: no statement was read, or those read that may deny it (may
+ * allow it, for an implicit deny) are the likely ones.
+ */
+export const evidenceSource = (evidence: DenialEvidence, likely: readonly string[] = [], read = 'read'): string => {
+	const kind = kinds[evidence.deniedBy];
+	if (isImplicit(evidence)) {
+		return likely.length > 0
+			? `the pasted AccessDenied message (likely ${likely.join(' or ')} did not apply, which may allow it as ${read})`
+			: `the pasted AccessDenied message (no ${kind.noun} allows it, their text not read)`;
+	}
+	return likely.length > 0 ? `the pasted AccessDenied message (likely ${likely.join(' or ')}, which may deny it as ${read})` : `the pasted AccessDenied message (${kind.one}, its text not read)`;
+};
 
 const capitalised = (text: string): string => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 const lowerFirst = (text: string): string => `${text.charAt(0).toLowerCase()}${text.slice(1)}`;
@@ -70,12 +96,13 @@ export const contradictedWords = (snapshot: Snapshot, evidence: DenialEvidence, 
 };
 
 /**
- * The reads that settle which policy of the type denies, at every level, from the management account (only it or a
- * delegated administrator can read them): the account's, each OU's above it and the root's, and the one the message names.
+ * The reads that settle which policy of the type denies (for an implicit deny, at which level none allows), at every
+ * level, from the management account (only it or a delegated administrator can read them): the account's, each OU's
+ * above it and the root's, and the one an explicit deny's message names.
  */
 export const settlingRead = (evidence: DenialEvidence, account: string | undefined): string => {
 	const target = account ?? 'ACCOUNT';
-	const id = evidence.policyArn?.split('/').pop();
+	const id = isImplicit(evidence) ? undefined : evidence.policyArn?.split('/').pop();
 	return (
 		`aws organizations list-policies-for-target --target-id ${target} --filter ${kinds[evidence.deniedBy].filter}, and the same for each OU above ` +
 		`the account and for the root (aws organizations list-parents --child-id ${target}, repeated up to the root, names them), ` +
@@ -93,15 +120,21 @@ export type EvidenceApplied = {
 	readonly evaluation: Evaluation;
 	/** The evidence decided the layer: denied by the message. */
 	readonly evidence?: DenialEvidence;
-	/** With `evidence`: the read statements that may deny it, likely the one that did ('SCP "RegionLock", Sid "DenyOutsideEU"'). */
+	/**
+	 * With `evidence`: the read statements that may deny it, likely the one that did ('SCP "RegionLock", Sid "DenyOutsideEU"');
+	 * for an implicit deny, the read Allows that may allow it, likely not applying.
+	 */
 	readonly likely?: readonly string[];
-	/** With `evidence`: what its denied row shows as deciding it. */
+	/** With `evidence`: what its denied (for an implicit deny, missing) row shows as deciding it. */
 	readonly source?: string;
 	/** The evidence contradicts the policies read (they allow, none applies, they deny only implicitly, an Allow undecided). */
 	readonly againstRead?: DenialEvidence;
 	/** With `againstRead`: what was read. */
 	readonly readHolds?: ReadHolds;
-	/** With `againstRead`: the reads that settle it, for a row that keeps its status (✘), which the engine gives none. */
+	/**
+	 * With `againstRead`: the reads that settle it, for a row that keeps its status (✘), which the engine gives none. With
+	 * an implicit `evidence`: the reads that find the level where none allows it, for its ✘ row.
+	 */
 	readonly resolveWith?: string;
 };
 
@@ -120,14 +153,35 @@ const describeTrace = (trace: StatementTrace): string => `${trace.policy}, ${tra
 const mayDenyOf = (layer: LayerVerdict): StatementTrace[] =>
 	layer.deny === 'unknown' ? layer.policies.flatMap(policy => policy.relevant).filter(trace => trace.effect === 'Deny' && trace.applies === 'unknown') : [];
 
+/** The read statements of the layer with this effect that apply (`yes`) or may (`unknown`). */
+const tracesOf = (layer: LayerVerdict, effect: StatementTrace['effect'], applies: StatementTrace['applies']): StatementTrace[] =>
+	layer.policies.flatMap(policy => policy.relevant).filter(trace => trace.effect === effect && trace.applies === applies);
+
+/**
+ * An implicit deny's message beside read Denies that may deny: it says no Allow of the type applied, and it does not
+ * settle those Denies either way, so the row names them as still undecided. Not "denied" (AWS named no Deny), and not
+ * "did not apply" either: AWS evaluates Denies first, so one that applied would most likely have been reported as an
+ * explicit deny, but AWS's own guide has said that an SCP's denial was worded as explicit even when it was implicit
+ * (an earlier IAM User Guide, "Troubleshooting access denied error messages", github.com/awsdocs/iam-user-guide: "When
+ * an SCP denies access, the error message always includes the phrase due to an explicit deny in a Service Control
+ * Policy, even if the denial is implicit"), so the wording of the two is not relied on to rule a Deny out. The row's
+ * mark does not hang on it: ✘ or ? either way.
+ */
+const denyNotSettled = (mayDeny: readonly StatementTrace[], evidence: DenialEvidence, read: string): string =>
+	mayDeny.length === 0
+		? ''
+		: ` Of the ${kinds[evidence.deniedBy].all} ${read}, ${mayDeny.map(trace => `${describeTrace(trace)} may deny it: ${trace.reason}`).join('; ')}. The message speaks of the Allows only, so whether that Deny applied, it does not settle.`;
+
 /**
  * The evidence that decides this action's SCP or RCP layer, and the evaluation with it applied. A layer whose policies
  * were not read (no statement decided it) is denied by it; so is one read with a Deny that may apply, that Deny named as
  * the likely one. A layer read to allow, or none read to apply (the caller is no service: SCPs and RCPs are the
  * organization's), becomes unknown, and the action is no longer allowed; one read to allow nowhere at some level keeps
- * ✘, one read with an undecided Allow keeps ?, and both say the message's explicit deny is not in what was read. Where two
- * legs need the action (a copy's kms:Decrypt on the source and the destination key), the message named one resource,
- * which the evidence does not keep: both stay (or become) unknown, and say so.
+ * ✘, one read with an undecided Allow keeps ?, and both say the message's explicit deny is not in what was read. An
+ * implicit deny's message makes an unread layer missing, settles an undecided Allow as not applying (missing), agrees with
+ * a level that allows nowhere (✘ stays), and makes a layer read to allow, or none applying, unknown. Where two legs need
+ * the action (a copy's kms:Decrypt on the source and the destination key), the message named one resource, which the
+ * evidence does not keep: both stay (or become) unknown, or keep ✘, and say so.
  */
 export const applyEvidence = (
 	snapshot: Snapshot,
@@ -139,17 +193,27 @@ export const applyEvidence = (
 ): EvidenceApplied => {
 	for (const evidence of snapshot.evidence ?? []) {
 		if (evidence.action !== spec.action) continue;
+		const implicit = isImplicit(evidence);
 		const index = evaluation.layers.findIndex(layer => layer.layer === evidence.deniedBy);
 		const layer = index === -1 ? undefined : evaluation.layers[index]!;
 		const legs = specs.filter(other => other.action === spec.action).length;
 		const onWhich = `on one of the ${legs} resources this request needs it on; which one, the message named and the evidence does not keep`;
 		const kind = kinds[evidence.deniedBy];
 		const read = readWord(snapshot);
-		const copied = (status: LayerVerdict['status'], deny: LayerVerdict['deny'], decidedBy: LayerVerdict['decidedBy'], why: string, resolveWith = layer?.resolveWith): LayerVerdict => ({
+		const account = evidence.deniedBy === 'scp' ? accounts.caller : accounts.resource;
+		const whose = `${evidence.deniedBy === 'scp' ? "the caller's account" : "the resource's account"}${account ? ` ${account}` : ''}`;
+		const copied = (
+			status: LayerVerdict['status'],
+			deny: LayerVerdict['deny'],
+			decidedBy: LayerVerdict['decidedBy'],
+			why: string,
+			resolveWith = layer?.resolveWith,
+			allow: LayerVerdict['allow'] = layer?.allow ?? 'unknown',
+		): LayerVerdict => ({
 			layer: evidence.deniedBy,
 			status,
 			deny,
-			allow: layer?.allow ?? 'unknown',
+			allow,
 			decidedBy,
 			why,
 			policies: layer?.policies ?? [],
@@ -160,14 +224,22 @@ export const applyEvidence = (
 			const why =
 				legs > 1
 					? `${layer.why} ${capitalised(evidenceWords(evidence))} ${onWhich}.`
-					: `${capitalised(evidenceWords(evidence))}. The ${kind.all} themselves were not read, so which statement denies, and on what condition, is not known.`;
+					: implicit
+						? `${capitalised(evidenceWords(evidence))}. The ${kind.all} themselves were not read, so at which level none allows it is not known.`
+						: `${capitalised(evidenceWords(evidence))}. The ${kind.all} themselves were not read, so which statement denies, and on what condition, is not known.`;
 			const decided = legs === 1;
-			const changed = copied(decided ? 'denied' : layer.status, decided ? 'yes' : layer.deny, layer.decidedBy, why);
+			// AWS's "no service control policy allows" is a missing Allow (✘), not a Deny (⛔).
+			const changed = !decided
+				? copied(layer.status, layer.deny, layer.decidedBy, why)
+				: implicit
+					? copied('missing', layer.deny, layer.decidedBy, why, undefined, 'no')
+					: copied('denied', 'yes', layer.decidedBy, why);
 			const applied = withLayer(evaluation, changed, index, decided ? 'denied' : evaluation.decision, decided ? why : evaluation.summary);
-			return decided ? {evaluation: applied, evidence, source: evidenceSource(evidence)} : {evaluation: applied};
+			if (!decided) return {evaluation: applied};
+			return {evaluation: applied, evidence, source: evidenceSource(evidence), ...(implicit ? {resolveWith: settlingRead(evidence, account)} : {})};
 		}
 		const mayDeny = layer && layer.status !== 'denied' ? mayDenyOf(layer) : [];
-		if (layer && mayDeny.length > 0) {
+		if (!implicit && layer && mayDeny.length > 0) {
 			// AWS's word that this type of policy explicitly denied settles a Deny of that type read as "may deny".
 			const reasons = mayDeny.map(trace => `${describeTrace(trace)} may deny it: ${trace.reason}`).join('; ');
 			if (legs > 1) {
@@ -184,20 +256,42 @@ export const applyEvidence = (
 			const applied = withLayer(evaluation, copied('denied', 'yes', [], why, undefined), index, 'denied', why);
 			return likely.length > 0 ? {evaluation: applied, evidence, likely, source: evidenceSource(evidence, likely, read)} : {evaluation: applied, evidence, source: evidenceSource(evidence)};
 		}
+		const unsettled = implicit ? denyNotSettled(mayDeny, evidence, read) : '';
+		if (implicit && layer && (layer.status === 'missing' || (layer.status === 'unknown' && layer.allow !== 'yes'))) {
+			// What was read does not allow the action at some level (✘), or not surely: AWS's "no … allows" agrees with it.
+			if (layer.status === 'missing' || legs > 1) {
+				const why =
+					layer.status === 'missing'
+						? `${layer.why} ${capitalised(evidenceWords(evidence))}${legs > 1 ? ` ${onWhich}` : ''}, which agrees with what was ${read}.${unsettled}`
+						: `${layer.why} ${capitalised(evidenceWords(evidence))} ${onWhich}.${unsettled}`;
+				return {evaluation: withLayer(evaluation, copied(layer.status, layer.deny, layer.decidedBy, why), index, evaluation.decision, evaluation.summary)};
+			}
+			// An Allow read whose condition (or resource) is undecided: the message settles that at some level none applied.
+			const mayAllow = tracesOf(layer, 'Allow', 'unknown');
+			const likely = [...new Set(mayAllow.map(describeTrace))];
+			const why =
+				likely.length > 0
+					? `${capitalised(evidenceWords(evidence))}. Of the ${kind.all} ${read}, ${mayAllow.map(trace => `${describeTrace(trace)} may allow it: ${trace.reason}`).join('; ')}. The message settles that at some level none allowed it, so likely ${likely.join(' or ')} did not apply.${unsettled}`
+					: `${capitalised(evidenceWords(evidence))}, which settles what the ${kind.all} ${read} leave undecided: at some level none allowed it.${unsettled}`;
+			const applied = withLayer(evaluation, copied('missing', layer.deny, [], why, undefined, 'no'), index, 'denied', why);
+			return {evaluation: applied, evidence, ...(likely.length > 0 ? {likely} : {}), source: evidenceSource(evidence, likely, read), resolveWith: settlingRead(evidence, account)};
+		}
 		const noneApplies = layer === undefined && levelsOf(snapshot, evidence)?.length === 0 && spec.actor.kind !== 'service';
+		// An implicit deny's message contradicts only an Allow read at every level (with a Deny that may deny beside it, or
+		// not) or none applying: the rest it agrees with (above), and a Deny read that applies denies in any case.
 		const holds: ReadHolds | undefined = noneApplies
 			? 'none'
-			: layer?.status === 'ok'
+			: layer?.status === 'ok' || (implicit && layer?.status === 'unknown' && layer.allow === 'yes')
 				? 'allow'
-				: layer?.status === 'missing'
-					? 'implicit-deny'
-					: layer?.status === 'unknown'
-						? 'undecided'
-						: undefined;
+				: implicit
+					? undefined
+					: layer?.status === 'missing'
+						? 'implicit-deny'
+						: layer?.status === 'unknown'
+							? 'undecided'
+							: undefined;
 		if (holds === undefined) continue;
-		const account = evidence.deniedBy === 'scp' ? accounts.caller : accounts.resource;
-		const whose = `${evidence.deniedBy === 'scp' ? "the caller's account" : "the resource's account"}${account ? ` ${account}` : ''}`;
-		const allowing = [...new Set(layer?.decidedBy.map(describeTrace) ?? [])];
+		const allowing = [...new Set((layer?.status === 'ok' ? layer.decidedBy : layer ? tracesOf(layer, 'Allow', 'yes') : []).map(describeTrace))];
 		const held =
 			holds === 'none'
 				? `As ${read}, no ${kind.noun} applies to ${whose}`
@@ -206,13 +300,23 @@ export const applyEvidence = (
 					: holds === 'implicit-deny'
 						? `${layer!.why} That is an implicit deny, and no statement ${read} denies ${spec.action} explicitly`
 						: `${layer!.why} No statement of the ${kind.all} ${read} may deny ${spec.action}`;
+		// What AWS applied and was not read: for a Deny, a policy not read; for no Allow, a level not read that allows nowhere.
+		const likelyCause = implicit
+			? `a level not ${read} where no ${kind.noun} allows it (an OU above ${whose}, or the root), an Allow detached or changed since, or the ${kind.all} of another account`
+			: `${kind.one} not ${read}, attached at the root or an OU above ${whose}, one attached or changed since, or the ${kind.all} of another account`;
 		const why =
 			`${held}, yet ${evidenceWords(evidence)}${legs > 1 ? ` ${onWhich}` : ''}. AWS's message says what AWS decided, so what applies is not what was ${read}: ` +
-			`likely ${kind.one} not ${read}, attached at the root or an OU above ${whose}, one attached or changed since, or the ${kind.all} of another account.`;
+			`likely ${likelyCause}.${unsettled}`;
 		const resolveWith = settlingRead(evidence, account);
 		// Read to allow, or none applying: never ✔ beside the message, unknown. A missing Allow (✘) still denies, and an
-		// undecided Allow stays undecided: their status stays, their words and the read that settles it change.
-		const changed = holds === 'implicit-deny' || holds === 'undecided' ? copied(layer!.status, 'unknown', layer!.decidedBy, why, resolveWith) : copied('unknown', 'unknown', [], why, resolveWith);
+		// undecided Allow stays undecided: their status stays, their words and the read that settles it change. A Deny read
+		// as "may deny" beside an implicit deny's message stays undecided, and keeps naming that statement.
+		const changed =
+			holds === 'implicit-deny' || holds === 'undecided'
+				? copied(layer!.status, 'unknown', layer!.decidedBy, why, resolveWith)
+				: layer?.status === 'unknown'
+					? copied('unknown', layer.deny, layer.decidedBy, why, resolveWith)
+					: copied('unknown', 'unknown', [], why, resolveWith);
 		// Never allowed while AWS's message says denied: what was already denied stays so.
 		const decision = evaluation.decision === 'allowed' ? 'unknown' : evaluation.decision;
 		const applied = withLayer(evaluation, changed, index, decision, decision === evaluation.decision ? evaluation.summary : why);
@@ -222,13 +326,17 @@ export const applyEvidence = (
 };
 
 /**
- * The rows of a layer the evidence denied name the message as what decided them (and the statements read that may deny
- * it, likely the one that did); a row the message contradicts and that keeps ✘ names the read that settles it.
+ * The rows of a layer the evidence decided (denied, or for an implicit deny missing) name the message as what decided
+ * them (and the statements read that may deny it, likely the one that did, or may allow it, likely not applying), an
+ * implicit deny's with the read that finds the level; a row the message contradicts and that keeps ✘ names the read
+ * that settles it.
  */
 export const withEvidence = (rows: readonly Requirement[], applied: Omit<EvidenceApplied, 'evaluation'>): Requirement[] =>
 	rows.map(row => {
 		const {evidence, source, againstRead, resolveWith} = applied;
-		if (evidence && source && row.place === evidence.deniedBy && row.status === 'denied' && row.decidedBy === undefined) return {...row, decidedBy: source};
+		if (evidence && source && row.place === evidence.deniedBy && row.status === (isImplicit(evidence) ? 'missing' : 'denied') && row.decidedBy === undefined) {
+			return {...row, decidedBy: source, ...(resolveWith && row.resolveWith === undefined ? {resolveWith} : {})};
+		}
 		if (againstRead && resolveWith && row.place === againstRead.deniedBy && row.resolveWith === undefined) return {...row, resolveWith};
 		return row;
 	});

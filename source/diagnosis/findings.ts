@@ -19,9 +19,12 @@ export type EvaluatedAction = {
 	readonly decision: 'allowed' | 'denied' | 'unknown';
 	/** Set when the action reads an object another account owns. */
 	readonly foreignObject?: ForeignObject;
-	/** Set when a pasted AccessDenied message decided its SCP or RCP layer: unread, or read with a Deny that may apply (evidence.ts). */
+	/**
+	 * Set when a pasted AccessDenied message decided its SCP or RCP layer: unread, or read with a Deny that may apply (an
+	 * implicit deny's message: unread, or read with an undecided Allow) (evidence.ts).
+	 */
 	readonly evidence?: DenialEvidence;
-	/** With `evidence`: the read statements that may deny the action, likely the one that did. */
+	/** With `evidence`: the read statements that may deny the action, likely the one that did (may allow it, likely not applying). */
 	readonly evidenceLikely?: readonly string[];
 	/**
 	 * Set when a pasted AccessDenied message says its SCP or RCP denied while what was read holds no Deny that may apply

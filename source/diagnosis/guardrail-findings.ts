@@ -1,7 +1,7 @@
 import type {StatementTrace} from '../engine/evaluation.js';
 import type {Analysis} from './analyse.js';
 import type {Finding, Requirement} from './diagnosis.js';
-import {contradictedWords, evidenceWords, readWord, settlingRead} from './evidence.js';
+import {contradictedWords, evidenceWords, isImplicit, readWord, settlingRead} from './evidence.js';
 import {denyingStatement} from './fixes/kinds/narrow-deny.js';
 import type {PolicyRef} from './policy-ref.js';
 import type {NamedPolicy, OrganizationLevel, Snapshot} from '../snapshot/snapshot.js';
@@ -85,30 +85,49 @@ const findingFor = (snapshot: Snapshot, {trace, ref, rows}: Guardrail): Finding 
  * organization's policies cannot be read (its rows are then denied by it, evidence.ts), and names a Deny read that may
  * apply as the likely one. Said unless a read Deny (a row with its statement) has its own finding. Where what was read
  * holds no Deny that may apply (they allow, none applies, a level allows nowhere, an Allow is undecided), the message
- * outweighs it: the finding says so, and names the reads that find the policy that denies.
+ * outweighs it: the finding says so, and names the reads that find the policy that denies. A message that says none of
+ * the type allows the action (an implicit deny) proves that a level allows it nowhere: said the same way, with the reads
+ * that find that level, unless the rows read already say it (✘, the message agreeing).
  */
 const evidenceFindings = (snapshot: Snapshot, analysis: Analysis): Finding[] =>
 	(snapshot.evidence ?? []).flatMap((evidence): Finding[] => {
 		const rows = analysis.requirements.filter(row => row.place === evidence.deniedBy && row.action === evidence.action);
 		if (rows.length === 0 || rows.some(row => row.status === 'denied' && row.statement !== undefined)) return [];
-		const id = evidence.policyArn?.split('/').pop();
+		const implicit = isImplicit(evidence);
+		// Read ✘ (a level allows it nowhere, no message named as deciding): what was read says it already, and agrees.
+		if (implicit && rows.every(row => row.status === 'missing' && row.decidedBy === undefined)) return [];
+		const id = implicit ? undefined : evidence.policyArn?.split('/').pop();
 		const words = evidenceWords(evidence);
 		const type = evidence.deniedBy.toUpperCase();
 		const stands = "While it stands no change to the key, bucket or IAM policies makes this request work: only the organization's management account or a delegated administrator can change it.";
 		const againstRead = analysis.actions.find(action => action.evidenceAgainstRead === evidence);
 		const settles = rows.find(row => row.resolveWith !== undefined)?.resolveWith;
+		// An implicit deny: no policy denied, so none is named; the reads find the level where none allows the action.
+		const findLevel = `Find the level where no ${type} allows ${evidence.action}: ${settles ?? settlingRead(evidence, undefined)}. Then ask the cloud team that runs the organization to allow it there, or for an exception.`;
 		if (againstRead) {
 			const read = readWord(snapshot);
+			const notRead = implicit ? `a level not ${read} where none allows it, an Allow changed since, or another account's` : `one at the root or an OU not ${read}, one changed since, or another account's`;
 			return [
 				{
 					id: evidence.deniedBy === 'scp' ? 'denied-by-scp-per-error' : 'denied-by-rcp-per-error',
 					severity: 'error',
-					message: `${words.charAt(0).toUpperCase()}${words.slice(1)}, yet ${contradictedWords(snapshot, evidence, againstRead.evidenceReadHolds ?? 'allow')}: AWS's message says what AWS decided, so the ${type}s that apply are not the ones ${read} (one at the root or an OU not ${read}, one changed since, or another account's). ${stands}`,
-					remedy: `Find the ${type} that denies, at every level: ${settles ?? settlingRead(evidence, undefined)}. Then ask the cloud team that runs the organization for an exception.`,
+					message: `${words.charAt(0).toUpperCase()}${words.slice(1)}, yet ${contradictedWords(snapshot, evidence, againstRead.evidenceReadHolds ?? 'allow')}: AWS's message says what AWS decided, so the ${type}s that apply are not the ones ${read} (${notRead}). ${stands}`,
+					remedy: implicit ? findLevel : `Find the ${type} that denies, at every level: ${settles ?? settlingRead(evidence, undefined)}. Then ask the cloud team that runs the organization for an exception.`,
 				},
 			];
 		}
 		const likely = analysis.actions.find(action => action.evidence === evidence && action.evidenceLikely)?.evidenceLikely;
+		if (implicit) {
+			const which = likely ? `, likely because ${likely.join(' or ')} did not apply, which may allow it as ${readWord(snapshot)}` : '';
+			return [
+				{
+					id: evidence.deniedBy === 'scp' ? 'denied-by-scp-per-error' : 'denied-by-rcp-per-error',
+					severity: 'error',
+					message: `${words.charAt(0).toUpperCase()}${words.slice(1)}: at some level no ${type} allows it, and that is what denied${which}. ${stands}`,
+					remedy: findLevel,
+				},
+			];
+		}
 		const which = likely ? `, likely ${likely.join(' or ')}, which may deny it as ${readWord(snapshot)}` : '';
 		return [
 			{

@@ -68,11 +68,19 @@ export const summaryOf = (
 		return `${action.action} is not allowed`;
 	};
 	if (verdict === 'denied') {
-		// Denied only by a pasted message's evidence (no statement was read): its error finding names it below, once.
+		// Denied only by a pasted message's evidence (no statement was read): its error finding names it below, once. An
+		// implicit deny's message makes its SCP or RCP row ✘ naming the message, where a row read ✘ names nothing.
 		const perError = findings.some(finding => finding.id === 'denied-by-scp-per-error' || finding.id === 'denied-by-rcp-per-error');
 		const byEvidenceOnly = (action: RequiredAction): boolean => {
 			const deniedRows = rowsOf(action).filter(row => row.status === 'denied');
-			return perError && deniedRows.length > 0 && deniedRows.every(row => row.statement === undefined) && !rowsOf(action).some(row => row.status === 'missing' && !row.alternative);
+			const missingRows = rowsOf(action).filter(row => row.status === 'missing' && !row.alternative);
+			const missingByMessage = missingRows.filter(row => guardrails.has(row.place) && row.decidedBy !== undefined);
+			return (
+				perError &&
+				deniedRows.length + missingByMessage.length > 0 &&
+				deniedRows.every(row => row.statement === undefined) &&
+				missingByMessage.length === missingRows.length
+			);
 		};
 		const denied = actions.filter(action => action.decision === 'denied' && !onlyIf.has(action.id) && !byEvidenceOnly(action));
 		const parts = distinct(denied.map(deniedPart));

@@ -54,6 +54,9 @@ export const unfixableFindings = (snapshot: Snapshot, requirements: readonly Req
 	for (const row of requirements) {
 		if ((row.status !== 'missing' && row.status !== 'denied') || row.alternative || fixed.has(requirementId(row))) continue;
 		if (row.status === 'denied' && explained.has(row.place)) continue;
+		// An SCP or RCP row ✘ that names what decided it was decided by a pasted message (no policy of the type allows the
+		// action): its finding says who can change that.
+		if (row.status === 'missing' && (row.place === 'scp' || row.place === 'rcp') && row.decidedBy !== undefined && explained.has(row.place)) continue;
 		const reason = reasonFor(snapshot, row);
 		byReason.set(reason, [...(byReason.get(reason) ?? []), row]);
 	}

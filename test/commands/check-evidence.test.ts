@@ -4,7 +4,8 @@ import {join} from 'node:path';
 import {Ajv2020} from 'ajv/dist/2020.js';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {Snapshot} from '../../source/snapshot/snapshot.js';
-import {allow, buildSnapshot, deny, named, policy} from '../diagnosis/support/build-snapshot.js';
+import {validateSnapshotSchema} from '../../source/snapshot/snapshot-schema.js';
+import {allow, buildSnapshot, deny, named, policy, without} from '../diagnosis/support/build-snapshot.js';
 import {runBuiltCli} from './run-built-cli.js';
 
 /**
@@ -65,5 +66,46 @@ describe('check --snapshot, a message that says an SCP explicitly denied', () =>
 		const report = JSON.parse(json.stdout) as Report;
 		expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
 		expect(scpRow(report)).toMatchObject({status: 'missing', resolveWith: expect.stringContaining('aws organizations list-policies-for-target --target-id 111122223333')});
+	});
+});
+
+/**
+ * The same for a message that says no SCP allows s3:PutObject (an implicit deny, `"deny": "implicit"`): where the SCPs
+ * read allow it the row is never ✔ beside the message, and where they were not read it is ✘ by the message, never ⛔.
+ */
+const withImplicit = (snapshot: Snapshot): Snapshot => ({...snapshot, evidence: [{deniedBy: 'scp', action: 's3:PutObject', deny: 'implicit'}]});
+
+describe('check --snapshot, a message that says no SCP allows the action', () => {
+	it('beside SCPs read that allow it: ? unknown, never ✔, with the read that settles it; exit 1', async () => {
+		const snapshot = withImplicit(buildSnapshot({organization: {serviceControlPolicies: [[fullAccess], [fullAccess]]}}));
+		expect(validateSnapshotSchema(snapshot), JSON.stringify(validateSnapshotSchema.errors)).toBe(true);
+		const file = fileOf('implicit-read-allowing.json', snapshot);
+		const text = await runBuiltCli(['check', '--snapshot', file]);
+		expect(text.exitCode).toBe(1);
+		expect(text.stdout).toMatch(/^✘ DENIED/);
+		expect(text.stdout).toMatch(/Service control policies\n {4}\? +s3:PutObject +unknown\n/);
+		expect(text.stdout).not.toMatch(/Service control policies\n {4}✔ +s3:PutObject/);
+		expect(text.stdout.replace(/\s+/g, ' ')).toContain('yet the pasted AccessDenied message says no service control policy allows s3:PutObject.');
+		const json = await runBuiltCli(['check', '--snapshot', file, '--format', 'json']);
+		expect(json.exitCode).toBe(1);
+		const report = JSON.parse(json.stdout) as Report;
+		expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
+		expect(report.verdict).toBe('denied');
+		expect(scpRow(report)).toMatchObject({status: 'unknown', decidedBy: null, resolveWith: expect.stringContaining('aws organizations list-policies-for-target --target-id 111122223333')});
+		expect(report.actions.find(action => action.action === 's3:PutObject')?.decision).toBe('unknown');
+	});
+
+	it('beside SCPs not read: ✘ missing, decided by the message, never ⛔; exit 1', async () => {
+		const file = fileOf('implicit-unread.json', withImplicit(without(buildSnapshot(), 'organization')));
+		const text = await runBuiltCli(['check', '--snapshot', file]);
+		expect(text.exitCode).toBe(1);
+		expect(text.stdout).toMatch(/Service control policies\n {4}✘ +s3:PutObject +missing\n/);
+		expect(text.stdout.replace(/\s+/g, ' ')).toContain('decided by: the pasted AccessDenied message (no service control policy allows it, their text not read)');
+		const json = await runBuiltCli(['check', '--snapshot', file, '--format', 'json']);
+		const report = JSON.parse(json.stdout) as Report;
+		expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
+		expect(report.verdict).toBe('denied');
+		expect(scpRow(report)).toMatchObject({status: 'missing', decidedBy: 'the pasted AccessDenied message (no service control policy allows it, their text not read)'});
+		expect(report.actions.find(action => action.action === 's3:PutObject')?.decision).toBe('denied');
 	});
 });

@@ -426,3 +426,214 @@ describe('the message says an SCP denied explicitly, while the SCPs read hold on
 		expect(diagnosis.findings.find(candidate => candidate.id === 'denied-by-scp-per-error')?.message).toContain('yet no statement of the service control policies read may deny it: ');
 	});
 });
+
+/**
+ * A message that says no SCP (RCP) allows the action is AWS's word too: an implicit deny. The IAM User Guide
+ * ("Troubleshoot access denied error messages", docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_access-denied.html):
+ * "When the policy implicitly denies access, then AWS includes the phrase because no type policy allows the action
+ * action in the access denied error message." No Allow, not a Deny: the row is ✘ where the message decides it, never ⛔,
+ * never ✔ beside it, and the verdict is denied.
+ */
+const scpNoAllow: DenialEvidence = {deniedBy: 'scp', action: 's3:PutObject', deny: 'implicit'};
+const noAllowSource = 'the pasted AccessDenied message (no service control policy allows it, their text not read)';
+const scpSectionOf = (text: string): string => text.slice(text.indexOf('  Service control policies'), text.indexOf('  Resource control policies') === -1 ? undefined : text.indexOf('  Resource control policies'));
+
+describe('a message that says no SCP allows the action, the SCPs not read', () => {
+	const diagnosis = diagnose(unreadOrganization([scpNoAllow]));
+	const row = rowOf(diagnosis, 'scp', 's3:PutObject');
+
+	it('the row is ✘ missing by the message, never ⛔ and never "may allow or deny", with the reads that find the level', () => {
+		expect(row).toMatchObject({
+			status: 'missing',
+			decidedBy: noAllowSource,
+			why: 'The pasted AccessDenied message says no service control policy allows s3:PutObject. The service control policies themselves were not read, so at which level none allows it is not known.',
+		});
+		expect(row?.resolveWith).toContain('aws organizations list-policies-for-target --target-id 111122223333 --filter SERVICE_CONTROL_POLICY, and the same for each OU above the account and for the root');
+		expect(row?.resolveWith).not.toContain('describe-policy');
+		expect(diagnosis.actions.find(action => action.action === 's3:PutObject')?.decision).toBe('denied');
+		expect(diagnosis.unknowns.map(note => note.reason).join('\n')).not.toMatch(/service control policies.*may allow or deny s3:PutObject/);
+	});
+
+	it('the verdict is denied, said once: one finding, the headline its first clause, no fix', () => {
+		expect(diagnosis.verdict).toBe('denied');
+		expect(diagnosis.findings.map(finding => finding.id)).toEqual(['denied-by-scp-per-error']);
+		expect(diagnosis.findings[0]?.message).toBe(
+			"The pasted AccessDenied message says no service control policy allows s3:PutObject: at some level no SCP allows it, and that is what denied. While it stands no change to the key, bucket or IAM policies makes this request work: only the organization's management account or a delegated administrator can change it.",
+		);
+		expect(diagnosis.findings[0]?.remedy).toBe(`Find the level where no SCP allows s3:PutObject: ${row?.resolveWith}. Then ask the cloud team that runs the organization to allow it there, or for an exception.`);
+		expect(diagnosis.summary).toBe('Uploading to s3://example-bucket/reports/2025/q1.csv fails: the pasted AccessDenied message says no service control policy allows s3:PutObject.');
+		expect(diagnosis.fixes).toEqual([]);
+	});
+
+	it('text, markdown and JSON say the same: ✘ missing, decided by the message, nowhere ⛔', () => {
+		const text = renderText(diagnosis, {color: false, width: 300});
+		expect(text).toMatch(/^✘ DENIED/);
+		expect(text).toMatch(/What the request needs\n {2}✘ +s3:PutObject +not allowed/);
+		expect(text).toMatch(/Service control policies\n {4}✘ +s3:PutObject +missing\n/);
+		expect(text).toContain(`decided by: ${noAllowSource}`);
+		expect(scpSectionOf(text)).not.toMatch(/⛔ +s3:PutObject/);
+		const markdown = renderMarkdown(diagnosis);
+		expect(markdown).toMatch(/\| ✘ \| `s3:PutObject` \| `arn:aws:s3:::[^`]+` \| missing \| the pasted AccessDenied message \(no service control policy allows it, their text not read\) \| The pasted AccessDenied message says no service control policy allows s3:PutObject\./);
+		const json = JSON.parse(renderJson(diagnosis)) as {verdict: string; requirements: {place: string; action: string; status: string; decidedBy: string | null; resolveWith?: string}[]; actions: {action: string; decision: string}[]};
+		expect(json.verdict).toBe('denied');
+		expect(json.requirements.find(entry => entry.place === 'scp' && entry.action === 's3:PutObject')).toMatchObject({status: 'missing', decidedBy: noAllowSource, resolveWith: row?.resolveWith});
+		expect(json.actions.find(action => action.action === 's3:PutObject')?.decision).toBe('denied');
+	});
+
+	it('an RCP the message names the same way, with the RCP reads', () => {
+		const byRcp = diagnose(unreadOrganization([{deniedBy: 'rcp', action: 's3:PutObject', deny: 'implicit'}]));
+		expect(rowOf(byRcp, 'rcp', 's3:PutObject')).toMatchObject({status: 'missing', decidedBy: 'the pasted AccessDenied message (no resource control policy allows it, their text not read)', resolveWith: expect.stringContaining('--filter RESOURCE_CONTROL_POLICY')});
+		expect(rowOf(byRcp, 'scp', 's3:PutObject')?.status).toBe('unknown');
+		expect(byRcp.verdict).toBe('denied');
+		expect(byRcp.findings.map(finding => finding.id)).toEqual(['denied-by-rcp-per-error']);
+	});
+
+	it('a fix elsewhere is proven for its own rows only: the missing Allow the message reports still denies', () => {
+		const keyOnly = diagnose(unreadOrganization([scpNoAllow], {principal: {identityPolicies: [named('KeyOnly', policy(allow('kms:GenerateDataKey', keyArn)))]}}));
+		expect(keyOnly.fixes.length).toBeGreaterThan(0);
+		for (const fix of keyOnly.fixes) {
+			expect(fix.proven).toBe(false);
+			expect(fix.blockedBy).toEqual({status: 'denied', by: 'the pasted AccessDenied message says no service control policy allows s3:PutObject'});
+		}
+	});
+
+	it('--assume guardrails-allow does not assume away the SCPs the message names', () => {
+		const assumed = diagnose({...unreadOrganization([scpNoAllow]), assumptions: [{id: 'guardrails-allow'}]});
+		expect(rowOf(assumed, 'scp', 's3:PutObject')).toMatchObject({status: 'missing', decidedBy: noAllowSource});
+		expect(assumed.assumptions).toEqual([
+			{id: 'guardrails-allow', statement: "the organization's RCPs deny none of these actions (not the SCPs: the pasted AccessDenied message says no service control policy allows s3:PutObject)"},
+		]);
+	});
+
+	it("a copy's kms:Decrypt on two keys: both rows stay unknown and name the message", () => {
+		const copy = unreadOrganization([{deniedBy: 'scp', action: 'kms:Decrypt', deny: 'implicit'}], {
+			question: {operation: 'copy', sizeBytes: 100 * MiB, source: {bucket: 'source-bucket', objectKey: 'in/a.csv', kmsKeyId: keyArn}},
+		});
+		const both = diagnose(copy);
+		const rows = both.requirements.filter(candidate => candidate.place === 'scp' && candidate.action === 'kms:Decrypt');
+		expect(rows).toHaveLength(2);
+		for (const each of rows) {
+			expect(each.status).toBe('unknown');
+			expect(each.why).toContain('The pasted AccessDenied message says no service control policy allows kms:Decrypt on one of the 2 resources');
+		}
+		expect(both.verdict).toBe('denied');
+	});
+});
+
+describe('a message that says no SCP allows the action, while the SCPs read allow it', () => {
+	const diagnosis = diagnose(readAllowing([scpNoAllow]));
+	const row = rowOf(diagnosis, 'scp', 's3:PutObject');
+
+	it('the row is ? unknown, never ✔: it says what was read is not what AWS applied, and names the read that settles it', () => {
+		expect(row).toMatchObject({status: 'unknown'});
+		expect(row).not.toHaveProperty('decidedBy');
+		expect(row?.why).toBe(
+			'The service control policies read allow s3:PutObject at every level (SCP "FullAWSAccess", statement #1), yet the pasted AccessDenied message says no service control policy allows s3:PutObject. ' +
+				"AWS's message says what AWS decided, so what applies is not what was read: likely a level not read where no service control policy allows it (an OU above the caller's account 111122223333, or the root), an Allow detached or changed since, or the service control policies of another account.",
+		);
+		expect(row?.resolveWith).toContain('aws organizations list-policies-for-target --target-id 111122223333 --filter SERVICE_CONTROL_POLICY');
+		expect(diagnosis.unknowns.find(note => note.what === 'scp')?.resolveWith).toBe(row?.resolveWith);
+	});
+
+	it('the action is not allowed; the verdict is denied by the finding, which the headline names', () => {
+		expect(diagnosis.actions.find(action => action.action === 's3:PutObject')?.decision).toBe('unknown');
+		expect(diagnosis.verdict).toBe('denied');
+		expect(diagnosis.findings.map(finding => finding.id)).toEqual(['denied-by-scp-per-error']);
+		expect(diagnosis.findings[0]?.message).toContain(
+			"The pasted AccessDenied message says no service control policy allows s3:PutObject, yet the service control policies read allow it: AWS's message says what AWS decided, so the SCPs that apply are not the ones read (a level not read where none allows it, an Allow changed since, or another account's).",
+		);
+		expect(diagnosis.findings[0]?.remedy).toContain('Find the level where no SCP allows s3:PutObject: aws organizations list-policies-for-target --target-id 111122223333');
+		expect(diagnosis.summary).toBe('Uploading to s3://example-bucket/reports/2025/q1.csv fails: the pasted AccessDenied message says no service control policy allows s3:PutObject, yet the service control policies read allow it.');
+	});
+
+	it('text, markdown and JSON say the same: ? unknown beside the message, nowhere ✔', () => {
+		const text = renderText(diagnosis, {color: false, width: 300});
+		expect(text).toMatch(/^✘ DENIED/);
+		expect(text).toMatch(/Service control policies\n {4}\? +s3:PutObject +unknown\n/);
+		expect(scpSectionOf(text)).not.toMatch(/✔ +s3:PutObject/);
+		expect(scpSectionOf(text)).toContain('yet the pasted AccessDenied message says no service control policy allows s3:PutObject.');
+		const markdown = renderMarkdown(diagnosis);
+		expect(markdown).toMatch(/\| \? \| `s3:PutObject` \| `arn:aws:s3:::[^`]+` \| unknown \| — \| The service control policies read allow s3:PutObject at every level[^|]*yet the pasted AccessDenied message says no service control policy allows s3:PutObject\./);
+		const json = JSON.parse(renderJson(diagnosis)) as {verdict: string; requirements: {place: string; action: string; status: string; decidedBy: string | null; resolveWith?: string}[]};
+		expect(json.verdict).toBe('denied');
+		expect(json.requirements.find(entry => entry.place === 'scp' && entry.action === 's3:PutObject')).toMatchObject({status: 'unknown', decidedBy: null, resolveWith: expect.stringContaining('list-policies-for-target')});
+	});
+
+	it('none applying, as read or as given: ? unknown, never ALLOWED', () => {
+		const none = diagnose({...buildSnapshot(), evidence: [scpNoAllow]});
+		expect(rowOf(none, 'scp', 's3:PutObject')).toMatchObject({status: 'unknown', why: expect.stringMatching(/^As read, no service control policy applies to the caller's account 111122223333, yet the pasted AccessDenied message says no service control policy allows s3:PutObject\./)});
+		expect(none.verdict).toBe('denied');
+		expect(none.summary).toContain('says no service control policy allows s3:PutObject, yet as read, no service control policy applies.');
+		const given = diagnose({...buildSnapshot({metadata: {collectedBy: 'manual'}}), evidence: [scpNoAllow]});
+		expect(rowOf(given, 'scp', 's3:PutObject')?.why).toMatch(/^As given, no service control policy applies/);
+		expect(given.verdict).toBe('denied');
+	});
+});
+
+describe('a message that says no SCP allows the action, while a level of the SCPs read allows it nowhere', () => {
+	it('agrees: the row stays ✘ as read, says the message agrees, and adds no finding of its own', () => {
+		const withMessage = diagnose(kmsOnlyAtTheAccount([scpNoAllow]));
+		const without = diagnose(kmsOnlyAtTheAccount([]));
+		const row = rowOf(withMessage, 'scp', 's3:PutObject');
+		expect(row).toMatchObject({status: 'missing'});
+		expect(row).not.toHaveProperty('decidedBy');
+		expect(row?.why).toBe(`${rowOf(without, 'scp', 's3:PutObject')?.why} The pasted AccessDenied message says no service control policy allows s3:PutObject, which agrees with what was read.`);
+		expect(withMessage.verdict).toBe('denied');
+		expect(withMessage.findings).toEqual(without.findings);
+		expect(withMessage.summary).toBe('Uploading to s3://example-bucket/reports/2025/q1.csv fails: s3:PutObject is not allowed by the service control policies.');
+	});
+});
+
+/**
+ * A Deny read as "may deny" beside a message that says no SCP allows the action: the message speaks of the Allows, not
+ * of that Deny (evidence.ts, denyNotSettled). The row follows what the Allows read say against the message, and names
+ * the Deny as still undecided; never ⛔ by the message.
+ */
+describe('a message that says no SCP allows the action, while a Deny of the SCPs read may deny it', () => {
+	const unsettled = 'The message speaks of the Allows only, so whether that Deny applied, it does not settle.';
+
+	it('with every level allowing it: ? unknown, against what was read, the Deny still undecided', () => {
+		const diagnosis = diagnose(readMayDeny([scpNoAllow]));
+		const row = rowOf(diagnosis, 'scp', 's3:PutObject');
+		expect(row).toMatchObject({status: 'unknown', decidedBy: 'SCP "VpceOnly", Sid "DenyOffVpce"'});
+		expect(row?.why).toContain('The service control policies read allow s3:PutObject at every level (SCP "FullAWSAccess", statement #1), yet the pasted AccessDenied message says no service control policy allows s3:PutObject.');
+		expect(row?.why).toContain(`Of the service control policies read, SCP "VpceOnly", Sid "DenyOffVpce" may deny it: it depends on a value that is not known: aws:SourceVpce is not known for this request. ${unsettled}`);
+		expect(row?.resolveWith).toContain('--filter SERVICE_CONTROL_POLICY');
+		expect(diagnosis.verdict).toBe('denied');
+		expect(diagnosis.findings.map(finding => finding.id)).toEqual(['denied-by-scp-per-error']);
+		const text = renderText(diagnosis, {color: false, width: 300});
+		expect(text).toMatch(/Service control policies\n {4}\? +s3:PutObject +unknown\n/);
+		expect(scpSectionOf(text)).not.toMatch(/[⛔✔] +s3:PutObject/);
+	});
+
+	it('with a level allowing it nowhere: ✘ as read, the message agreeing, the Deny still undecided', () => {
+		const kmsOnly = named('KmsOnly', policy(allow('kms:*', '*')));
+		const diagnosis = diagnose({...buildSnapshot({organization: {serviceControlPolicies: [[fullAccess], [kmsOnly, vpceOnly()]]}}), evidence: [scpNoAllow]});
+		const row = rowOf(diagnosis, 'scp', 's3:PutObject');
+		expect(row).toMatchObject({status: 'missing'});
+		expect(row).not.toHaveProperty('decidedBy');
+		expect(row?.why).toContain(`which agrees with what was read. Of the service control policies read, SCP "VpceOnly", Sid "DenyOffVpce" may deny it`);
+		expect(row?.why).toContain(unsettled);
+		expect(diagnosis.verdict).toBe('denied');
+	});
+});
+
+describe('a message that says no SCP allows the action, while an Allow of the SCPs read is undecided', () => {
+	it('settles it: ✘ missing by the message, naming the Allow that likely did not apply; the action is denied', () => {
+		const conditionalAllow = named('VpceAllow', policy(allow('*', '*', {Condition: {StringEquals: {'aws:SourceVpce': 'vpce-1a2b3c4d'}}})));
+		const diagnosis = diagnose({...buildSnapshot({organization: {serviceControlPolicies: [[fullAccess], [conditionalAllow]]}}), evidence: [scpNoAllow]});
+		const row = rowOf(diagnosis, 'scp', 's3:PutObject');
+		expect(row).toMatchObject({
+			status: 'missing',
+			decidedBy: 'the pasted AccessDenied message (likely SCP "VpceAllow", statement #1 did not apply, which may allow it as read)',
+			why:
+				'The pasted AccessDenied message says no service control policy allows s3:PutObject. Of the service control policies read, SCP "VpceAllow", statement #1 may allow it: it depends on a value that is not known: aws:SourceVpce is not known for this request. ' +
+				'The message settles that at some level none allowed it, so likely SCP "VpceAllow", statement #1 did not apply.',
+		});
+		expect(diagnosis.actions.find(action => action.action === 's3:PutObject')?.decision).toBe('denied');
+		expect(diagnosis.verdict).toBe('denied');
+		expect(diagnosis.findings.map(finding => finding.id)).toEqual(['denied-by-scp-per-error']);
+		expect(diagnosis.findings[0]?.message).toContain('at some level no SCP allows it, and that is what denied, likely because SCP "VpceAllow", statement #1 did not apply, which may allow it as read.');
+		expect(diagnosis.summary).toBe('Uploading to s3://example-bucket/reports/2025/q1.csv fails: the pasted AccessDenied message says no service control policy allows s3:PutObject.');
+	});
+});

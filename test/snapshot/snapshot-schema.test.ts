@@ -142,6 +142,14 @@ describe('the snapshot schema', () => {
 		expect(valid(variant(minimalSnapshot, d => void (d.question.operation = 'download')))).toBe(true);
 	});
 
+	it("takes a pasted message's evidence with how AWS denied (deny), or without it as before (explicit)", () => {
+		const evidence = (entry: Record<string, unknown>): unknown => ({...minimalSnapshot, evidence: [{deniedBy: 'scp', action: 's3:PutObject', ...entry}]});
+		expect(valid(evidence({}))).toBe(true);
+		expect(valid(evidence({deny: 'implicit'}))).toBe(true);
+		expect(valid(evidence({deny: 'explicit', policyArn: 'arn:aws:organizations::999988887777:policy/o-a1b2c3d4e5/service_control_policy/p-examplescp1'}))).toBe(true);
+		expect(valid(evidence({deny: 'maybe'}))).toBe(false);
+	});
+
 	it('allows $schema for editors, and nothing else unknown at the top', () => {
 		expect(valid({...minimalSnapshot, $schema: './snapshot.schema.json'})).toBe(true);
 		expect(valid({...minimalSnapshot, extra: true})).toBe(false);

@@ -107,6 +107,43 @@ describe('marks that agree with their words', () => {
 		expect(flat).toContain('so likely SCP "VpceOnly", Sid "DenyOffVpce" did.');
 	});
 
+	it('an SCP read to allow beside a pasted message saying no SCP allows it: ? on the screen, never ✔, with the read that settles it', async () => {
+		const fullAccess = named('FullAWSAccess', policy(allow('*', '*')));
+		const snapshot: Snapshot = {...buildSnapshot({organization: {serviceControlPolicies: [[fullAccess], [fullAccess]]}}), evidence: [{deniedBy: 'scp', action: 's3:PutObject', deny: 'implicit'}]};
+		const diagnosis = diagnose(snapshot);
+		const rendered = show(diagnosis, snapshot, {columns: 120, rows: 50});
+		const table = await rendered.waitFor(frame => frame.includes('Service control policies'), 'the table');
+		const scpGroup = table.slice(table.indexOf('Service control policies'));
+		expect(scpGroup).toMatch(/\? +s3:PutObject/);
+		expect(scpGroup).not.toMatch(/✔ +s3:PutObject/);
+		const index = flatRows(rowGroups(diagnosis)).findIndex(row => row.requirement.action === 's3:PutObject' && row.requirement.place === 'scp');
+		for (let step = 0; step < 12; step++) await rendered.press(keys.up);
+		for (let step = 0; step < index; step++) await rendered.press(keys.down);
+		await rendered.press(keys.enter);
+		const detail = await rendered.waitFor(frame => frame.includes('s3:PutObject · service control policies'), 'the explanation');
+		expect(detail).toContain('? s3:PutObject · service control policies · unknown');
+		const flat = detail.replace(/\s+/g, ' ');
+		expect(flat).toContain('yet the pasted AccessDenied message says no service control policy allows s3:PutObject.');
+		expect(flat).toContain('aws organizations list-policies-for-target --target-id 111122223333 --filter SERVICE_CONTROL_POLICY');
+	});
+
+	it('SCPs not read beside a pasted message saying no SCP allows it: ✘ on the screen, decided by the message, never ⛔', async () => {
+		const snapshot: Snapshot = {...buildSnapshot(), organization: {resourceControlPolicies: []}, evidence: [{deniedBy: 'scp', action: 's3:PutObject', deny: 'implicit'}]};
+		const diagnosis = diagnose(snapshot);
+		const rendered = show(diagnosis, snapshot, {columns: 120, rows: 50});
+		const table = await rendered.waitFor(frame => frame.includes('Service control policies'), 'the table');
+		const scpGroup = table.slice(table.indexOf('Service control policies'));
+		expect(scpGroup).toMatch(/✘ +s3:PutObject/);
+		expect(scpGroup).not.toMatch(/⛔ +s3:PutObject/);
+		const index = flatRows(rowGroups(diagnosis)).findIndex(row => row.requirement.action === 's3:PutObject' && row.requirement.place === 'scp');
+		for (let step = 0; step < 12; step++) await rendered.press(keys.up);
+		for (let step = 0; step < index; step++) await rendered.press(keys.down);
+		await rendered.press(keys.enter);
+		const detail = await rendered.waitFor(frame => frame.includes('Decided by:'), 'the explanation');
+		expect(detail).toContain('✘ s3:PutObject · service control policies · missing');
+		expect(detail.replace(/\s+/g, ' ')).toContain('Decided by: the pasted AccessDenied message (no service control policy allows it, their text not read)');
+	});
+
 	it('the help lists the whole legend, from marks.ts', async () => {
 		const rendered = show(fixtureDiagnosis, uploadSnapshot, {columns: 120, rows: 40});
 		await rendered.waitFor(frame => frame.includes('Key policy'), 'the table');
