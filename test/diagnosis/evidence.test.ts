@@ -374,10 +374,11 @@ describe('the message says an SCP denied explicitly, while the SCPs read deny on
 	const row = rowOf(diagnosis, 'scp', 's3:PutObject');
 
 	it('the row keeps ✘ for the missing Allow, says the explicit deny the message reports is not in what was read, and names the reads that settle it', () => {
-		// The project's reader tells AWS's two messages apart: only the explicit one is evidence of a Deny.
+		// The project's reader tells AWS's two messages apart: only the explicit one is evidence of a Deny (the implicit
+		// one is evidence of a missing Allow, below).
 		expect(evidence).toEqual([scpDenied]);
 		expect(parseAccessDenied(implicitMessage)).toMatchObject({ok: true, value: {denial: 'implicit', policyType: 'service-control-policy'}});
-		expect(evidenceOfMessage(implicitMessage)).toEqual([]);
+		expect(evidenceOfMessage(implicitMessage)).toEqual([{deniedBy: 'scp', action: 's3:PutObject', deny: 'implicit'}]);
 		expect(row).toMatchObject({status: 'missing'});
 		expect(row?.why).toBe(
 			'Some level of the service control policies does not allow s3:PutObject; an SCP must allow at every level from the root to the account. (SCP "KmsOnly", statement #1 allows kms:* but not s3:PutObject.) ' +
@@ -635,5 +636,23 @@ describe('a message that says no SCP allows the action, while an Allow of the SC
 		expect(diagnosis.findings.map(finding => finding.id)).toEqual(['denied-by-scp-per-error']);
 		expect(diagnosis.findings[0]?.message).toContain('at some level no SCP allows it, and that is what denied, likely because SCP "VpceAllow", statement #1 did not apply, which may allow it as read.');
 		expect(diagnosis.summary).toBe('Uploading to s3://example-bucket/reports/2025/q1.csv fails: the pasted AccessDenied message says no service control policy allows s3:PutObject.');
+	});
+});
+
+describe("AWS's implicit-deny message, pasted", () => {
+	it('becomes evidence of a missing Allow, for an SCP and for an RCP, naming no policy', () => {
+		expect(evidenceOfMessage(implicitMessage)).toEqual([scpNoAllow]);
+		const rcpMessage = 'User: arn:aws:iam::111122223333:user/alice is not authorized to perform: s3:PutObject on resource: "arn:aws:s3:::example-bucket/reports/2025/q1.csv" because no resource control policy allows the s3:PutObject action';
+		expect(evidenceOfMessage(rcpMessage)).toEqual([{deniedBy: 'rcp', action: 's3:PutObject', deny: 'implicit'}]);
+		// Another policy type proves nothing about the SCPs or RCPs.
+		expect(evidenceOfMessage(implicitMessage.replace('service control policy', 'identity-based policy'))).toEqual([]);
+	});
+
+	it('beside SCPs read that allow the action: the row is ? unknown, never ✔, and the verdict denied', () => {
+		const withoutMessage = diagnose(readAllowing([]));
+		expect(rowOf(withoutMessage, 'scp', 's3:PutObject')?.status).toBe('ok');
+		const withMessage = diagnose(readAllowing(evidenceOfMessage(implicitMessage)));
+		expect(rowOf(withMessage, 'scp', 's3:PutObject')).toMatchObject({status: 'unknown', why: expect.stringContaining('yet the pasted AccessDenied message says no service control policy allows s3:PutObject.')});
+		expect(withMessage.verdict).toBe('denied');
 	});
 });

@@ -55,7 +55,7 @@ export function* liveFlow(env: FlowEnv, profileName: string, target: Target, den
 	if (denial?.principal && caller && denial.principal !== caller) {
 		yield* show([{tone: 'warning', text: `The error names ${denial.principal}, but profile ${profileName} is ${caller}: the result is for ${caller}.`}]);
 	} else {
-		// The error is this caller's: an SCP or RCP it names as the Deny is evidence where the reads could not see it.
+		// The error is this caller's: an SCP or RCP it names as what denied (a Deny, or none allowing) is evidence beside the reads.
 		const evidence = evidenceOf(denial);
 		if (evidence.length > 0) snapshot = {...snapshot, evidence};
 	}

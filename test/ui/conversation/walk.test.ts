@@ -412,6 +412,48 @@ describe('a pasted error naming an SCP, read live with the same caller', () => {
 	});
 });
 
+describe("a pasted error saying no SCP allows the action (AWS's implicit deny)", () => {
+	const message =
+		'An error occurred (AccessDenied) when calling the PutObject operation: User: arn:aws:sts::111122223333:assumed-role/Uploader/alice is not authorized to perform: s3:PutObject on resource: "arn:aws:s3:::amzn-s3-demo-bucket/incoming/report.pdf" because no service control policy allows the s3:PutObject action';
+	const implicit = [{deniedBy: 'scp', action: 's3:PutObject', deny: 'implicit'}];
+
+	it('read live with the same caller: the collected snapshot keeps it, and the SCPs read to allow are no longer ✔', () => {
+		const answers: Record<string, string> = {start: 'error', 'error-text': message, 'read-how': 'profile:dev', 'names-key': 'no', size: '', tool: 'aws-cli', 'other-profile': 'none', reviewed: 'go'};
+		const waiting = walk(answers, env());
+		if (waiting.next.kind !== 'wait' || waiting.next.wait.kind !== 'collect') throw new Error(`expected a collect wait, got ${waiting.next.kind === 'ask' ? waiting.next.question.id : waiting.next.kind}`);
+		const example = loadExample('all-allowed');
+		const collected: Snapshot = {...example, principal: {...example.principal!, arn: 'arn:aws:sts::111122223333:assumed-role/Uploader/alice'}};
+		const done = walk(answers, env({collections: {[waiting.next.wait.key]: {reads: [], outcome: ok(collected)}}})).next;
+		if (done.kind !== 'done') throw new Error(`expected the end, got ${done.kind === 'ask' ? done.question.id : done.kind}`);
+		expect(done.ending.snapshot.evidence).toEqual(implicit);
+		const diagnosis = diagnose(done.ending.snapshot);
+		const scpRows = diagnosis.requirements.filter(row => row.place === 'scp' && row.action === 's3:PutObject');
+		expect(scpRows.length).toBeGreaterThan(0);
+		for (const row of scpRows) expect(row.status).toBe('unknown');
+		expect(diagnosis.verdict).toBe('denied');
+	});
+
+	it('with pasted policies, the SCPs left unknown: the snapshot keeps it, and the SCP row is ✘ by the message', () => {
+		const answers: Record<string, string | undefined> = {start: 'error', 'error-text': message, 'read-how': 'manual', 'names-key': 'yes', 'kms-key': keyArn, guardrails: 'unknown'};
+		for (let round = 0; round < 40; round++) {
+			const result = walk(answers, env());
+			if (result.next.kind !== 'ask') break;
+			const question = result.next.question;
+			if (answers[question.id] !== undefined) throw new Error(`${question.id} asked again: ${result.next.problem ?? ''}`);
+			answers[question.id] = question.kind === 'choice' ? question.options.at(-1)!.value : '';
+		}
+		const done = walk(answers, env()).next;
+		if (done.kind !== 'done') throw new Error(`expected the end, got ${done.kind === 'ask' ? done.question.id : done.kind}`);
+		expect(done.ending.snapshot.evidence).toEqual(implicit);
+		const diagnosis = diagnose(done.ending.snapshot);
+		expect(diagnosis.requirements.find(row => row.place === 'scp' && row.action === 's3:PutObject')).toMatchObject({
+			status: 'missing',
+			decidedBy: 'the pasted AccessDenied message (no service control policy allows it, their text not read)',
+		});
+		expect(diagnosis.verdict).toBe('denied');
+	});
+});
+
 describe('a copy whose source and destination use one key', () => {
 	const copyAnswers = (sourceKey: string): Answers => ({
 		start: 'manual',
