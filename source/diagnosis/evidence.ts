@@ -149,13 +149,12 @@ const withLayer = (evaluation: Evaluation, changed: LayerVerdict, index: number,
 
 const describeTrace = (trace: StatementTrace): string => `${trace.policy}, ${trace.label}`;
 
-/** A read Deny of the layer whose condition (or resource, or principal) is undecided: it may deny. */
-const mayDenyOf = (layer: LayerVerdict): StatementTrace[] =>
-	layer.deny === 'unknown' ? layer.policies.flatMap(policy => policy.relevant).filter(trace => trace.effect === 'Deny' && trace.applies === 'unknown') : [];
-
 /** The read statements of the layer with this effect that apply (`yes`) or may (`unknown`). */
 const tracesOf = (layer: LayerVerdict, effect: StatementTrace['effect'], applies: StatementTrace['applies']): StatementTrace[] =>
 	layer.policies.flatMap(policy => policy.relevant).filter(trace => trace.effect === effect && trace.applies === applies);
+
+/** A read Deny of the layer whose condition (or resource, or principal) is undecided: it may deny. */
+const mayDenyOf = (layer: LayerVerdict): StatementTrace[] => (layer.deny === 'unknown' ? tracesOf(layer, 'Deny', 'unknown') : []);
 
 /**
  * An implicit deny's message beside read Denies that may deny: it says no Allow of the type applied, and it does not
@@ -170,7 +169,7 @@ const tracesOf = (layer: LayerVerdict, effect: StatementTrace['effect'], applies
 const denyNotSettled = (mayDeny: readonly StatementTrace[], evidence: DenialEvidence, read: string): string =>
 	mayDeny.length === 0
 		? ''
-		: ` Of the ${kinds[evidence.deniedBy].all} ${read}, ${mayDeny.map(trace => `${describeTrace(trace)} may deny it: ${trace.reason}`).join('; ')}. The message speaks of the Allows only, so whether that Deny applied, it does not settle.`;
+		: ` Of the ${kinds[evidence.deniedBy].all} ${read}, ${mayDeny.map(trace => `${describeTrace(trace)} may deny it: ${trace.reason}`).join('; ')}. The message speaks of the Allows only, so whether ${mayDeny.length > 1 ? 'those Denies' : 'that Deny'} applied, it does not settle.`;
 
 /**
  * The evidence that decides this action's SCP or RCP layer, and the evaluation with it applied. A layer whose policies
