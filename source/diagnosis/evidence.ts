@@ -13,9 +13,9 @@ import type {ActionSpec} from './required-actions.js';
  * that denied was not read, and the row says so. Where what was read holds no Deny that may apply, it is not what AWS
  * applied (a policy at the root or an OU not read, one changed since, another account's), and the row names the read
  * that settles it: read to allow, or none applying, the row is unknown, never ✔ beside a message that says denied; read
- * to allow nowhere at some level (✘, an implicit deny: AWS would have said "because no service control policy allows")
- * it stays ✘, which does deny, and says that the explicit deny the message reports is not in what was read; read with an
- * undecided Allow, it stays unknown and says the same.
+ * to allow nowhere at some level (✘, an implicit deny) it stays ✘, which does deny: for an SCP message that names no
+ * policy it says the two agree (AWS words an SCP's implicit deny as explicit, scpWording); otherwise it says that the
+ * explicit deny the message reports is not in what was read. Read with an undecided Allow, it stays unknown and says so.
  *
  * A message that says the denial was implicit ("because no service control policy allows the ACTION action") is AWS's
  * word that at some level no policy of that type allowed the action: no Allow, not a Deny. Where those policies were not
@@ -153,6 +153,13 @@ const describeTrace = (trace: StatementTrace): string => `${trace.policy}, ${tra
 const tracesOf = (layer: LayerVerdict, effect: StatementTrace['effect'], applies: StatementTrace['applies']): StatementTrace[] =>
 	layer.policies.flatMap(policy => policy.relevant).filter(trace => trace.effect === effect && trace.applies === applies);
 
+/**
+ * IAM User Guide, "Troubleshooting access denied error messages" (github.com/awsdocs/iam-user-guide): "When an SCP denies
+ * access, the error message always includes the phrase due to an explicit deny in a Service Control Policy, even if the
+ * denial is implicit."
+ */
+const scpWording = 'AWS words the denial of a service control policy as an explicit deny even when it is implicit, no SCP allowing the action';
+
 /** A read Deny of the layer whose condition (or resource, or principal) is undecided: it may deny. */
 const mayDenyOf = (layer: LayerVerdict): StatementTrace[] => (layer.deny === 'unknown' ? tracesOf(layer, 'Deny', 'unknown') : []);
 
@@ -274,6 +281,12 @@ export const applyEvidence = (
 					: `${capitalised(evidenceWords(evidence))}, which settles what the ${kind.all} ${read} leave undecided: at some level none allowed it.${unsettled}`;
 			const applied = withLayer(evaluation, copied('missing', layer.deny, [], why, undefined, 'no'), index, 'denied', why);
 			return {evaluation: applied, evidence, ...(likely.length > 0 ? {likely} : {}), source: evidenceSource(evidence, likely, read), resolveWith: settlingRead(evidence, account)};
+		}
+		// AWS words an SCP's denial as explicit even when it is implicit (scpWording): a message that names no policy agrees
+		// with a level read to allow the action nowhere. One that names a policy points at a Deny in it.
+		if (!implicit && evidence.deniedBy === 'scp' && !evidence.policyArn && layer?.status === 'missing') {
+			const why = `${layer.why} ${capitalised(evidenceWords(evidence))}${legs > 1 ? ` ${onWhich}` : ''}, which agrees with what was ${read}: ${scpWording}.`;
+			return {evaluation: withLayer(evaluation, copied(layer.status, layer.deny, layer.decidedBy, why), index, evaluation.decision, evaluation.summary)};
 		}
 		const noneApplies = layer === undefined && levelsOf(snapshot, evidence)?.length === 0 && spec.actor.kind !== 'service';
 		// An implicit deny's message contradicts only an Allow read at every level (with a Deny that may deny beside it, or

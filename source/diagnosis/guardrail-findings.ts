@@ -94,8 +94,10 @@ const evidenceFindings = (snapshot: Snapshot, analysis: Analysis): Finding[] =>
 		const rows = analysis.requirements.filter(row => row.place === evidence.deniedBy && row.action === evidence.action);
 		if (rows.length === 0 || rows.some(row => row.status === 'denied' && row.statement !== undefined)) return [];
 		const implicit = isImplicit(evidence);
-		// Read ✘ (a level allows it nowhere, no message named as deciding): what was read says it already, and agrees.
-		if (implicit && rows.every(row => row.status === 'missing' && row.decidedBy === undefined)) return [];
+		// Read ✘ (a level allows it nowhere, no message named as deciding): what was read says it already, and agrees; so
+		// does an SCP message that names no policy, as AWS words an SCP's implicit deny as explicit (evidence.ts).
+		const agrees = implicit || (evidence.deniedBy === 'scp' && !evidence.policyArn);
+		if (agrees && rows.every(row => row.status === 'missing' && row.decidedBy === undefined)) return [];
 		const id = implicit ? undefined : evidence.policyArn?.split('/').pop();
 		const words = evidenceWords(evidence);
 		const type = evidence.deniedBy.toUpperCase();

@@ -353,8 +353,9 @@ describe('an SCP the pasted message names as the explicit Deny, while a Deny of 
  * denies", docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic_AccessPolicyLanguage_Interplay.html)
  * Its messages say "because no service control policy allows the ACTION action" for the one and "with an explicit deny
  * in a service control policy" for the other (core-message.ts reads both). SCPs read with a level that allows the
- * action nowhere show an implicit deny; a message reporting an explicit one says an SCP Deny applied that was not read.
- * The row keeps ✘ (the missing Allow does deny), and says that, and which reads settle it.
+ * action nowhere show an implicit deny; a message reporting an explicit one in a policy it names says a Deny of that
+ * policy applied that was not read (one naming no policy agrees with them: AWS words an SCP's implicit deny as explicit,
+ * below). The row keeps ✘ (the missing Allow does deny), and says that, and which reads settle it.
  */
 const explicitMessage = `User: arn:aws:iam::111122223333:user/alice is not authorized to perform: s3:PutObject on resource: "arn:aws:s3:::example-bucket/reports/2025/q1.csv" with an explicit deny in a service control policy: ${policyArn}`;
 const implicitMessage = 'User: arn:aws:iam::111122223333:user/alice is not authorized to perform: s3:PutObject on resource: "arn:aws:s3:::example-bucket/reports/2025/q1.csv" because no service control policy allows the s3:PutObject action';
@@ -412,6 +413,36 @@ describe('the message says an SCP denied explicitly, while the SCPs read deny on
 			why: expect.stringContaining('That is an implicit deny'),
 			resolveWith: expect.stringContaining('list-policies-for-target'),
 		});
+	});
+});
+
+/**
+ * AWS words every SCP denial as explicit: "When an SCP denies access, the error message always includes the phrase due to
+ * an explicit deny in a Service Control Policy, even if the denial is implicit." (IAM User Guide, "Troubleshooting access
+ * denied error messages", github.com/awsdocs/iam-user-guide, doc_source/troubleshoot_access-denied.md) A message that
+ * names no policy is then what SCPs read with a level that allows the action nowhere would give: it agrees with them.
+ */
+describe('the message says an SCP denied explicitly, names no policy, and the SCPs read allow the action nowhere at a level', () => {
+	const unnamedMessage = 'User: arn:aws:iam::111122223333:user/alice is not authorized to perform: s3:PutObject on resource: "arn:aws:s3:::example-bucket/reports/2025/q1.csv" with an explicit deny in a service control policy';
+	const evidence = evidenceOfMessage(unnamedMessage);
+	const diagnosis = diagnose(kmsOnlyAtTheAccount(evidence));
+	const row = rowOf(diagnosis, 'scp', 's3:PutObject');
+
+	it('the row keeps ✘ and says the message agrees, since AWS words an implicit SCP deny as explicit; no read is asked for', () => {
+		expect(evidence).toEqual([{deniedBy: 'scp', action: 's3:PutObject'}]);
+		expect(row).toMatchObject({status: 'missing'});
+		expect(row?.why).toBe(
+			'Some level of the service control policies does not allow s3:PutObject; an SCP must allow at every level from the root to the account. (SCP "KmsOnly", statement #1 allows kms:* but not s3:PutObject.) ' +
+				'The pasted AccessDenied message says a service control policy explicitly denied s3:PutObject, which agrees with what was read: AWS words the denial of a service control policy as an explicit deny even when it is implicit, no SCP allowing the action.',
+		);
+		expect(row?.resolveWith).toBeUndefined();
+	});
+
+	it('the verdict is denied, with no finding that the message outweighs what was read', () => {
+		expect(diagnosis.verdict).toBe('denied');
+		expect(diagnosis.findings.some(candidate => candidate.id === 'denied-by-scp-per-error')).toBe(false);
+		expect(diagnosis.summary).not.toContain('yet');
+		expect(renderText(diagnosis, {color: false, width: 300})).toMatch(/Service control policies\n {4}✘ +s3:PutObject +missing\n/);
 	});
 });
 
