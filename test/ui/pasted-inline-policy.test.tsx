@@ -2,6 +2,7 @@ import {afterEach, describe, expect, it} from 'vitest';
 import {WizardApp} from '../../source/ui/app.js';
 import {fakeServices} from './helpers/fake-services.js';
 import {keys, renderApp, type Rendered} from './helpers/render.js';
+import {walkThrough, type Step} from './helpers/walk-through.js';
 
 /**
  * The caller's identity policy pasted as aws iam get-role-policy prints it: the transcript says which inline policy it
@@ -27,15 +28,6 @@ const document = {
 };
 const getRolePolicy = (roleName: string): string => JSON.stringify({RoleName: roleName, PolicyName: 'uploads', PolicyDocument: document}, null, 4);
 
-type Step = readonly [wait: string, presses: readonly string[], paste?: string];
-
-const walkThrough = async (rendered: Rendered, steps: readonly Step[]): Promise<void> => {
-	for (const [wait, presses, text] of steps) {
-		await rendered.waitFor(frame => frame.includes(wait), wait);
-		if (text) await rendered.paste(text);
-		await rendered.press(...presses);
-	}
-};
 
 /** A 200 MB upload (in parts: it needs kms:Decrypt), the caller's identity policy pasted as `identity`. */
 const upload = (identity: string): readonly Step[] => [

@@ -2,6 +2,7 @@ import {afterEach, describe, expect, it} from 'vitest';
 import {WizardApp} from '../../source/ui/app.js';
 import {fakeServices} from './helpers/fake-services.js';
 import {keys, renderApp, type Rendered} from './helpers/render.js';
+import {walkThrough, type Step} from './helpers/walk-through.js';
 
 /**
  * The first seed article in the wizard: a 200 MB upload fails with UploadPart; the key policy grants the uploader only
@@ -20,15 +21,6 @@ const keyArn = 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1
 const keyPolicy = JSON.stringify({Version: '2012-10-17', Statement: [{Sid: 'Allow use of the key', Effect: 'Allow', Principal: {AWS: role}, Action: 'kms:GenerateDataKey', Resource: '*'}]});
 const identity = JSON.stringify({Version: '2012-10-17', Statement: [{Effect: 'Allow', Action: ['s3:PutObject', 'kms:GenerateDataKey'], Resource: '*'}]});
 
-type Step = readonly [wait: string, presses: readonly string[], paste?: string];
-
-const walkThrough = async (rendered: Rendered, steps: readonly Step[]): Promise<void> => {
-	for (const [wait, presses, text] of steps) {
-		await rendered.waitFor(frame => frame.includes(wait), wait);
-		if (text) await rendered.paste(text);
-		await rendered.press(...presses);
-	}
-};
 
 /** From the first question to the grants question, without credentials and without an error. */
 const untilGrants: readonly Step[] = [
