@@ -160,6 +160,9 @@ const tracesOf = (layer: LayerVerdict, effect: StatementTrace['effect'], applies
  */
 const scpWording = 'AWS words the denial of a service control policy as an explicit deny even when it is implicit, no SCP allowing the action';
 
+/** An SCP's explicit-deny message that names no policy: by scpWording, it may as well be an implicit deny. */
+export const scpWordedAlike = (evidence: DenialEvidence): boolean => evidence.deniedBy === 'scp' && !isImplicit(evidence) && !evidence.policyArn;
+
 /** A read Deny of the layer whose condition (or resource, or principal) is undecided: it may deny. */
 const mayDenyOf = (layer: LayerVerdict): StatementTrace[] => (layer.deny === 'unknown' ? tracesOf(layer, 'Deny', 'unknown') : []);
 
@@ -284,7 +287,7 @@ export const applyEvidence = (
 		}
 		// AWS words an SCP's denial as explicit even when it is implicit (scpWording): a message that names no policy agrees
 		// with a level read to allow the action nowhere. One that names a policy points at a Deny in it.
-		if (!implicit && evidence.deniedBy === 'scp' && !evidence.policyArn && layer?.status === 'missing') {
+		if (scpWordedAlike(evidence) && layer?.status === 'missing') {
 			const why = `${layer.why} ${capitalised(evidenceWords(evidence))}${legs > 1 ? ` ${onWhich}` : ''}, which agrees with what was ${read}: ${scpWording}.`;
 			return {evaluation: withLayer(evaluation, copied(layer.status, layer.deny, layer.decidedBy, why), index, evaluation.decision, evaluation.summary)};
 		}
@@ -316,9 +319,13 @@ export const applyEvidence = (
 		const likelyCause = implicit
 			? `a level not ${read} where no ${kind.noun} allows it (an OU above ${whose}, or the root), an Allow detached or changed since, or the ${kind.all} of another account`
 			: `${kind.one} not ${read}, attached at the root or an OU above ${whose}, one attached or changed since, or the ${kind.all} of another account`;
-		const why =
-			`${held}, yet ${evidenceWords(evidence)}${legs > 1 ? ` ${onWhich}` : ''}. AWS's message says what AWS decided, so what applies is not what was ${read}: ` +
-			`likely ${likelyCause}.${unsettled}`;
+		// An SCP message naming no policy beside an undecided Allow: as AWS words an SCP's implicit deny as explicit, the
+		// Allow not applying would explain it as well as a policy not read; which, the reads settle.
+		const either = holds === 'undecided' && scpWordedAlike(evidence);
+		const why = either
+			? `${held}. ${capitalised(evidenceWords(evidence))}${legs > 1 ? ` ${onWhich}` : ''}; ${scpWording}, so either an Allow ${read} did not apply here, or it was denied by ${likelyCause}.`
+			: `${held}, yet ${evidenceWords(evidence)}${legs > 1 ? ` ${onWhich}` : ''}. AWS's message says what AWS decided, so what applies is not what was ${read}: ` +
+				`likely ${likelyCause}.${unsettled}`;
 		const resolveWith = settlingRead(evidence, account);
 		// Read to allow, or none applying: never ✔ beside the message, unknown. A missing Allow (✘) still denies, and an
 		// undecided Allow stays undecided: their status stays, their words and the read that settles it change. A Deny read

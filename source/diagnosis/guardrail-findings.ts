@@ -1,7 +1,7 @@
 import type {StatementTrace} from '../engine/evaluation.js';
 import type {Analysis} from './analyse.js';
 import type {Finding, Requirement} from './diagnosis.js';
-import {contradictedWords, evidenceWords, isImplicit, readWord, settlingRead} from './evidence.js';
+import {contradictedWords, evidenceWords, isImplicit, readWord, scpWordedAlike, settlingRead} from './evidence.js';
 import {denyingStatement} from './fixes/kinds/narrow-deny.js';
 import type {PolicyRef} from './policy-ref.js';
 import type {NamedPolicy, OrganizationLevel, Snapshot} from '../snapshot/snapshot.js';
@@ -96,7 +96,7 @@ const evidenceFindings = (snapshot: Snapshot, analysis: Analysis): Finding[] =>
 		const implicit = isImplicit(evidence);
 		// Read ✘ (a level allows it nowhere, no message named as deciding): what was read says it already, and agrees; so
 		// does an SCP message that names no policy, as AWS words an SCP's implicit deny as explicit (evidence.ts).
-		const agrees = implicit || (evidence.deniedBy === 'scp' && !evidence.policyArn);
+		const agrees = implicit || scpWordedAlike(evidence);
 		if (agrees && rows.every(row => row.status === 'missing' && row.decidedBy === undefined)) return [];
 		const id = implicit ? undefined : evidence.policyArn?.split('/').pop();
 		const words = evidenceWords(evidence);
@@ -113,7 +113,10 @@ const evidenceFindings = (snapshot: Snapshot, analysis: Analysis): Finding[] =>
 				{
 					id: evidence.deniedBy === 'scp' ? 'denied-by-scp-per-error' : 'denied-by-rcp-per-error',
 					severity: 'error',
-					message: `${words.charAt(0).toUpperCase()}${words.slice(1)}, yet ${contradictedWords(snapshot, evidence, againstRead.evidenceReadHolds ?? 'allow')}: AWS's message says what AWS decided, so the ${type}s that apply are not the ones ${read} (${notRead}). ${stands}`,
+					message:
+						againstRead.evidenceReadHolds === 'undecided' && scpWordedAlike(evidence)
+							? `${words.charAt(0).toUpperCase()}${words.slice(1)}, and ${contradictedWords(snapshot, evidence, 'undecided')}: AWS words an SCP's implicit deny as explicit too, so either an Allow ${read} did not apply, or an SCP not ${read} denies it (${notRead}). ${stands}`
+							: `${words.charAt(0).toUpperCase()}${words.slice(1)}, yet ${contradictedWords(snapshot, evidence, againstRead.evidenceReadHolds ?? 'allow')}: AWS's message says what AWS decided, so the ${type}s that apply are not the ones ${read} (${notRead}). ${stands}`,
 					remedy: implicit ? findLevel : `Find the ${type} that denies, at every level: ${settles ?? settlingRead(evidence, undefined)}. Then ask the cloud team that runs the organization for an exception.`,
 				},
 			];

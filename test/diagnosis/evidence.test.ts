@@ -457,6 +457,23 @@ describe('the message says an SCP denied explicitly, while the SCPs read hold on
 		expect(diagnosis.verdict).toBe('denied');
 		expect(diagnosis.findings.find(candidate => candidate.id === 'denied-by-scp-per-error')?.message).toContain('yet no statement of the service control policies read may deny it: ');
 	});
+
+	it('naming no policy, it may be that Allow not applying (AWS words an implicit SCP deny as explicit): the row says either, and claims no contradiction', () => {
+		const conditionalAllow = named('VpceAllow', policy(allow('*', '*', {Condition: {StringEquals: {'aws:SourceVpce': 'vpce-1a2b3c4d'}}})));
+		const diagnosis = diagnose({...buildSnapshot({organization: {serviceControlPolicies: [[fullAccess], [conditionalAllow]]}}), evidence: [{deniedBy: 'scp', action: 's3:PutObject'}]});
+		const row = rowOf(diagnosis, 'scp', 's3:PutObject');
+		expect(row).toMatchObject({status: 'unknown', decidedBy: 'SCP "VpceAllow", statement #1'});
+		expect(row?.why).toContain(
+			'No statement of the service control policies read may deny s3:PutObject. The pasted AccessDenied message says a service control policy explicitly denied s3:PutObject; ' +
+				'AWS words the denial of a service control policy as an explicit deny even when it is implicit, no SCP allowing the action, so either an Allow read did not apply here, or it was denied by a service control policy not read, attached at the root or an OU above',
+		);
+		expect(row?.why).not.toContain('what applies is not what was read');
+		expect(row?.resolveWith).toContain('--filter SERVICE_CONTROL_POLICY');
+		expect(diagnosis.verdict).toBe('denied');
+		const finding = diagnosis.findings.find(candidate => candidate.id === 'denied-by-scp-per-error')?.message;
+		expect(finding).toContain("and no statement of the service control policies read may deny it: AWS words an SCP's implicit deny as explicit too, so either an Allow read did not apply, or an SCP not read denies it");
+		expect(finding).not.toContain('are not the ones read');
+	});
 });
 
 /**
