@@ -266,13 +266,16 @@ export const applyEvidence = (
 			return likely.length > 0 ? {evaluation: applied, evidence, likely, source: evidenceSource(evidence, likely, read)} : {evaluation: applied, evidence, source: evidenceSource(evidence)};
 		}
 		const unsettled = implicit ? denyNotSettled(mayDeny, evidence, read) : '';
-		if (implicit && layer && (layer.status === 'missing' || (layer.status === 'unknown' && layer.allow !== 'yes'))) {
-			// What was read does not allow the action at some level (✘), or not surely: AWS's "no … allows" agrees with it.
-			if (layer.status === 'missing' || legs > 1) {
-				const why =
-					layer.status === 'missing'
-						? `${layer.why} ${capitalised(evidenceWords(evidence))}${legs > 1 ? ` ${onWhich}` : ''}, which agrees with what was ${read}.${unsettled}`
-						: `${layer.why} ${capitalised(evidenceWords(evidence))} ${onWhich}.${unsettled}`;
+		// A level read to allow the action nowhere (✘) is what AWS's "no … allows" says, and what an SCP's message naming no
+		// policy may say (scpWording); one that names a policy points at a Deny in it (below).
+		if (layer?.status === 'missing' && (implicit || scpWordedAlike(evidence))) {
+			const why = `${layer.why} ${capitalised(evidenceWords(evidence))}${legs > 1 ? ` ${onWhich}` : ''}, which agrees with what was ${read}${implicit ? '' : `: ${scpWording}`}.${unsettled}`;
+			return {evaluation: withLayer(evaluation, copied(layer.status, layer.deny, layer.decidedBy, why), index, evaluation.decision, evaluation.summary)};
+		}
+		if (implicit && layer?.status === 'unknown' && layer.allow !== 'yes') {
+			// An Allow read that is not surely there: AWS's "no … allows" agrees with it.
+			if (legs > 1) {
+				const why = `${layer.why} ${capitalised(evidenceWords(evidence))} ${onWhich}.${unsettled}`;
 				return {evaluation: withLayer(evaluation, copied(layer.status, layer.deny, layer.decidedBy, why), index, evaluation.decision, evaluation.summary)};
 			}
 			// An Allow read whose condition (or resource) is undecided: the message settles that at some level none applied.
@@ -284,12 +287,6 @@ export const applyEvidence = (
 					: `${capitalised(evidenceWords(evidence))}, which settles what the ${kind.all} ${read} leave undecided: at some level none allowed it.${unsettled}`;
 			const applied = withLayer(evaluation, copied('missing', layer.deny, [], why, undefined, 'no'), index, 'denied', why);
 			return {evaluation: applied, evidence, ...(likely.length > 0 ? {likely} : {}), source: evidenceSource(evidence, likely, read), resolveWith: settlingRead(evidence, account)};
-		}
-		// AWS words an SCP's denial as explicit even when it is implicit (scpWording): a message that names no policy agrees
-		// with a level read to allow the action nowhere. One that names a policy points at a Deny in it.
-		if (scpWordedAlike(evidence) && layer?.status === 'missing') {
-			const why = `${layer.why} ${capitalised(evidenceWords(evidence))}${legs > 1 ? ` ${onWhich}` : ''}, which agrees with what was ${read}: ${scpWording}.`;
-			return {evaluation: withLayer(evaluation, copied(layer.status, layer.deny, layer.decidedBy, why), index, evaluation.decision, evaluation.summary)};
 		}
 		const noneApplies = layer === undefined && levelsOf(snapshot, evidence)?.length === 0 && spec.actor.kind !== 'service';
 		// An implicit deny's message contradicts only an Allow read at every level (with a Deny that may deny beside it, or
