@@ -1,7 +1,7 @@
 import {assumptionStatements, type AssumptionId} from '../snapshot/assumptions.js';
 import type {DenialEvidence, Snapshot} from '../snapshot/snapshot.js';
 import type {AssumedFact} from './diagnosis.js';
-import {evidenceWords} from './evidence.js';
+import {evidenceWords} from './evidence-words.js';
 import type {ResolvedFacts} from './resolve-question.js';
 import {parseCaller} from '../engine/principal.js';
 

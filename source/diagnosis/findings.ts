@@ -4,7 +4,7 @@ import type {Finding} from './diagnosis.js';
 import {operationModule} from '../operations/registry.js';
 import type {Side} from '../operations/types.js';
 import {breakingConditions} from './breaking-conditions.js';
-import type {ReadHolds} from './evidence.js';
+import type {ReadHolds} from './evidence-words.js';
 import {equalsWildcardFindings} from './equals-wildcard.js';
 import {foreignObjectFinding, type ForeignObject} from './object-owner.js';
 import type {ActionSpec} from './required-actions.js';

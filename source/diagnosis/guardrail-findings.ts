@@ -1,7 +1,7 @@
 import type {StatementTrace} from '../engine/evaluation.js';
 import type {Analysis} from './analyse.js';
 import type {Finding, Requirement} from './diagnosis.js';
-import {contradictedWords, evidenceWords, isImplicit, readWord, scpWordedAlike, settlingRead} from './evidence.js';
+import {capitalised, contradictedWords, evidenceWords, isImplicit, readWord, scpWordedAlike, settlingRead} from './evidence-words.js';
 import {denyingStatement} from './fixes/kinds/narrow-deny.js';
 import type {PolicyRef} from './policy-ref.js';
 import type {NamedPolicy, OrganizationLevel, Snapshot} from '../snapshot/snapshot.js';
@@ -115,8 +115,8 @@ const evidenceFindings = (snapshot: Snapshot, analysis: Analysis): Finding[] =>
 					severity: 'error',
 					message:
 						againstRead.evidenceReadHolds === 'undecided' && scpWordedAlike(evidence)
-							? `${words.charAt(0).toUpperCase()}${words.slice(1)}, and ${contradictedWords(snapshot, evidence, 'undecided')}: AWS words an SCP's implicit deny as explicit too, so either an Allow ${read} did not apply, or an SCP not ${read} denies it (${notRead}). ${stands}`
-							: `${words.charAt(0).toUpperCase()}${words.slice(1)}, yet ${contradictedWords(snapshot, evidence, againstRead.evidenceReadHolds ?? 'allow')}: AWS's message says what AWS decided, so the ${type}s that apply are not the ones ${read} (${notRead}). ${stands}`,
+							? `${capitalised(words)}, and ${contradictedWords(snapshot, evidence, 'undecided')}: AWS words an SCP's implicit deny as explicit too, so either an Allow ${read} did not apply, or an SCP not ${read} denies it (${notRead}). ${stands}`
+							: `${capitalised(words)}, yet ${contradictedWords(snapshot, evidence, againstRead.evidenceReadHolds ?? 'allow')}: AWS's message says what AWS decided, so the ${type}s that apply are not the ones ${read} (${notRead}). ${stands}`,
 					remedy: implicit ? findLevel : `Find the ${type} that denies, at every level: ${settles ?? settlingRead(evidence, undefined)}. Then ask the cloud team that runs the organization for an exception.`,
 				},
 			];
@@ -128,7 +128,7 @@ const evidenceFindings = (snapshot: Snapshot, analysis: Analysis): Finding[] =>
 				{
 					id: evidence.deniedBy === 'scp' ? 'denied-by-scp-per-error' : 'denied-by-rcp-per-error',
 					severity: 'error',
-					message: `${words.charAt(0).toUpperCase()}${words.slice(1)}: at some level no ${type} allows it, and that is what denied${which}. ${stands}`,
+					message: `${capitalised(words)}: at some level no ${type} allows it, and that is what denied${which}. ${stands}`,
 					remedy: findLevel,
 				},
 			];
@@ -138,7 +138,7 @@ const evidenceFindings = (snapshot: Snapshot, analysis: Analysis): Finding[] =>
 			{
 				id: evidence.deniedBy === 'scp' ? 'denied-by-scp-per-error' : 'denied-by-rcp-per-error',
 				severity: 'error',
-				message: `${words.charAt(0).toUpperCase()}${words.slice(1)}: an ${type} is what denied${which}. ${stands}`,
+				message: `${capitalised(words)}: an ${type} is what denied${which}. ${stands}`,
 				remedy: likely
 					? `Ask the cloud team that runs the organization for an exception${id ? ` (aws organizations describe-policy --policy-id ${id}, from the management account, shows the policy the message names)` : ''}.`
 					: `Read it from the management account${id ? ` (aws organizations describe-policy --policy-id ${id})` : ''} and ask the cloud team that runs the organization for an exception.`,

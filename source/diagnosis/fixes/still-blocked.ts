@@ -1,6 +1,6 @@
 import type {Analysis} from '../analyse.js';
 import type {FixBlock} from '../diagnosis.js';
-import {evidenceWords} from '../evidence.js';
+import {evidenceWords} from '../evidence-words.js';
 import type {Snapshot} from '../../snapshot/snapshot.js';
 
 /**

@@ -1,0 +1,95 @@
+import type {DenialEvidence, Snapshot} from '../snapshot/snapshot.js';
+
+/**
+ * How the diagnosis words a pasted AccessDenied message's evidence about SCPs and RCPs (evidence.ts applies it): what the
+ * message says, what a row it decides names as its source, what was read that it contradicts, and the reads that settle it.
+ */
+
+export const kinds: Readonly<Record<DenialEvidence['deniedBy'], {readonly one: string; readonly all: string; readonly noun: string; readonly filter: string}>> = {
+	scp: {one: 'a service control policy', all: 'service control policies', noun: 'service control policy', filter: 'SERVICE_CONTROL_POLICY'},
+	rcp: {one: 'a resource control policy', all: 'resource control policies', noun: 'resource control policy', filter: 'RESOURCE_CONTROL_POLICY'},
+};
+
+/** The message said no policy of the type allows the action; absent `deny` is explicit, what snapshots before it meant. */
+export const isImplicit = (evidence: DenialEvidence): boolean => evidence.deny === 'implicit';
+
+/**
+ * "the pasted AccessDenied message says a service control policy (arn:…) explicitly denied s3:PutObject", or for an
+ * implicit deny "the pasted AccessDenied message says no service control policy allows s3:PutObject" (no policy denied,
+ * so none is named).
+ */
+export const evidenceWords = (evidence: DenialEvidence): string =>
+	isImplicit(evidence)
+		? `the pasted AccessDenied message says no ${kinds[evidence.deniedBy].noun} allows ${evidence.action}`
+		: `the pasted AccessDenied message says ${kinds[evidence.deniedBy].one}${evidence.policyArn ? ` (${evidence.policyArn})` : ''} explicitly denied ${evidence.action}`;
+
+/**
+ * What a row decided by the message shows as deciding it: no statement was read, or those read that may deny it (may
+ * allow it, for an implicit deny) are the likely ones.
+ */
+export const evidenceSource = (evidence: DenialEvidence, likely: readonly string[] = [], read = 'read'): string => {
+	const kind = kinds[evidence.deniedBy];
+	if (isImplicit(evidence)) {
+		return likely.length > 0
+			? `the pasted AccessDenied message (likely ${likely.join(' or ')} did not apply, which may allow it as ${read})`
+			: `the pasted AccessDenied message (no ${kind.noun} allows it, their text not read)`;
+	}
+	return likely.length > 0 ? `the pasted AccessDenied message (likely ${likely.join(' or ')}, which may deny it as ${read})` : `the pasted AccessDenied message (${kind.one}, its text not read)`;
+};
+
+export const capitalised = (text: string): string => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+export const lowerFirst = (text: string): string => `${text.charAt(0).toLowerCase()}${text.slice(1)}`;
+
+/** "read" for what collection read, "given" for what the wizard's user pasted or answered. */
+export const readWord = (snapshot: Snapshot): string => (snapshot.metadata?.collectedBy === 'manual' ? 'given' : 'read');
+
+/**
+ * What was read that the message contradicts: they allow the action, none applies, a level allows it nowhere (an
+ * implicit deny, not the explicit one AWS reports), or an Allow is undecided, and no Deny that may apply to it in any case.
+ */
+export type ReadHolds = 'allow' | 'none' | 'implicit-deny' | 'undecided';
+
+/**
+ * What the snapshot holds that the message contradicts, as a clause: "the service control policies read allow it";
+ * none applying, "as read, no service control policy applies"; a level allowing nowhere, "… deny it only implicitly …";
+ * an Allow undecided, "no statement of the service control policies read may deny it".
+ */
+export const contradictedWords = (snapshot: Snapshot, evidence: DenialEvidence, holds: ReadHolds): string => {
+	const kind = kinds[evidence.deniedBy];
+	const read = readWord(snapshot);
+	switch (holds) {
+		case 'none':
+			return `as ${read}, no ${kind.noun} applies`;
+		case 'allow':
+			return `the ${kind.all} ${read} allow it`;
+		case 'implicit-deny':
+			return `the ${kind.all} ${read} deny it only implicitly (a level allows it nowhere, no Deny applies)`;
+		case 'undecided':
+			return `no statement of the ${kind.all} ${read} may deny it`;
+	}
+};
+
+/**
+ * The reads that settle which policy of the type denies (for an implicit deny, at which level none allows), at every
+ * level, from the management account (only it or a delegated administrator can read them): the account's, each OU's
+ * above it and the root's, and the one an explicit deny's message names.
+ */
+export const settlingRead = (evidence: DenialEvidence, account: string | undefined): string => {
+	const target = account ?? 'ACCOUNT';
+	const id = isImplicit(evidence) ? undefined : evidence.policyArn?.split('/').pop();
+	return (
+		`aws organizations list-policies-for-target --target-id ${target} --filter ${kinds[evidence.deniedBy].filter}, and the same for each OU above ` +
+		`the account and for the root (aws organizations list-parents --child-id ${target}, repeated up to the root, names them), ` +
+		`from the management account or a delegated administrator${id ? `; aws organizations describe-policy --policy-id ${id} shows the one the message names` : ''}`
+	);
+};
+
+/**
+ * IAM User Guide, "Troubleshooting access denied error messages" (github.com/awsdocs/iam-user-guide): "When an SCP denies
+ * access, the error message always includes the phrase due to an explicit deny in a Service Control Policy, even if the
+ * denial is implicit."
+ */
+export const scpWording = 'AWS words the denial of a service control policy as an explicit deny even when it is implicit, no SCP allowing the action';
+
+/** An SCP's explicit-deny message that names no policy: by scpWording, it may as well be an implicit deny. */
+export const scpWordedAlike = (evidence: DenialEvidence): boolean => evidence.deniedBy === 'scp' && !isImplicit(evidence) && !evidence.policyArn;
