@@ -40,31 +40,33 @@ afterAll(() => rmSync(folder, {recursive: true, force: true}));
 type Report = {verdict: string; requirements: {place: string; action: string; status: string; decidedBy: string | null; resolveWith?: string}[]; actions: {action: string; decision: string}[]};
 const scpRow = (report: Report) => report.requirements.find(row => row.place === 'scp' && row.action === 's3:PutObject');
 
+/** The built CLI's text and JSON reports of one snapshot, each denied (exit 1), the JSON valid against its schema. */
+const checkDenied = async (name: string, snapshot: Snapshot): Promise<{text: string; report: Report}> => {
+	const file = fileOf(name, snapshot);
+	const text = await runBuiltCli(['check', '--snapshot', file]);
+	expect(text.exitCode).toBe(1);
+	const json = await runBuiltCli(['check', '--snapshot', file, '--format', 'json']);
+	expect(json.exitCode).toBe(1);
+	const report = JSON.parse(json.stdout) as Report;
+	expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
+	return {text: text.stdout, report};
+};
+
 describe('check --snapshot, a message that says an SCP explicitly denied', () => {
 	it('beside a Deny read that may deny: ⛔ denied by the message, naming the likely statement; exit 1', async () => {
-		const file = fileOf('may-deny.json', mayDeny);
-		const text = await runBuiltCli(['check', '--snapshot', file]);
-		expect(text.exitCode).toBe(1);
-		expect(text.stdout).toMatch(/What the request needs\n {2}⛔ +s3:PutObject +denied/);
-		expect(text.stdout).toMatch(/Service control policies\n {4}⛔ +s3:PutObject +denied\n/);
-		expect(text.stdout.replace(/\s+/g, ' ')).toContain('decided by: the pasted AccessDenied message (likely SCP "VpceOnly", Sid "DenyOffVpce", which may deny it as read)');
-		const json = await runBuiltCli(['check', '--snapshot', file, '--format', 'json']);
-		const report = JSON.parse(json.stdout) as Report;
-		expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
+		const {text, report} = await checkDenied('may-deny.json', mayDeny);
+		expect(text).toMatch(/What the request needs\n {2}⛔ +s3:PutObject +denied/);
+		expect(text).toMatch(/Service control policies\n {4}⛔ +s3:PutObject +denied\n/);
+		expect(text.replace(/\s+/g, ' ')).toContain('decided by: the pasted AccessDenied message (likely SCP "VpceOnly", Sid "DenyOffVpce", which may deny it as read)');
 		expect(report.verdict).toBe('denied');
 		expect(scpRow(report)).toMatchObject({status: 'denied', decidedBy: 'the pasted AccessDenied message (likely SCP "VpceOnly", Sid "DenyOffVpce", which may deny it as read)'});
 		expect(report.actions.find(action => action.action === 's3:PutObject')?.decision).toBe('denied');
 	});
 
 	it('beside SCPs read that deny only implicitly: ✘ missing, saying so, with the read that settles it; exit 1', async () => {
-		const file = fileOf('implicit-only.json', implicitOnly);
-		const text = await runBuiltCli(['check', '--snapshot', file]);
-		expect(text.exitCode).toBe(1);
-		expect(text.stdout).toMatch(/Service control policies\n {4}✘ +s3:PutObject +missing\n/);
-		expect(text.stdout.replace(/\s+/g, ' ')).toContain('That is an implicit deny, and no statement read denies s3:PutObject explicitly, yet the pasted AccessDenied message says');
-		const json = await runBuiltCli(['check', '--snapshot', file, '--format', 'json']);
-		const report = JSON.parse(json.stdout) as Report;
-		expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
+		const {text, report} = await checkDenied('implicit-only.json', implicitOnly);
+		expect(text).toMatch(/Service control policies\n {4}✘ +s3:PutObject +missing\n/);
+		expect(text.replace(/\s+/g, ' ')).toContain('That is an implicit deny, and no statement read denies s3:PutObject explicitly, yet the pasted AccessDenied message says');
 		expect(scpRow(report)).toMatchObject({status: 'missing', resolveWith: expect.stringContaining('aws organizations list-policies-for-target --target-id 111122223333')});
 	});
 });
@@ -79,31 +81,20 @@ describe('check --snapshot, a message that says no SCP allows the action', () =>
 	it('beside SCPs read that allow it: ? unknown, never ✔, with the read that settles it; exit 1', async () => {
 		const snapshot = withImplicit(buildSnapshot({organization: {serviceControlPolicies: [[fullAccess], [fullAccess]]}}));
 		expect(validateSnapshotSchema(snapshot), JSON.stringify(validateSnapshotSchema.errors)).toBe(true);
-		const file = fileOf('implicit-read-allowing.json', snapshot);
-		const text = await runBuiltCli(['check', '--snapshot', file]);
-		expect(text.exitCode).toBe(1);
-		expect(text.stdout).toMatch(/^✘ DENIED/);
-		expect(text.stdout).toMatch(/Service control policies\n {4}\? +s3:PutObject +unknown\n/);
-		expect(text.stdout).not.toMatch(/Service control policies\n {4}✔ +s3:PutObject/);
-		expect(text.stdout.replace(/\s+/g, ' ')).toContain('yet the pasted AccessDenied message says no service control policy allows s3:PutObject.');
-		const json = await runBuiltCli(['check', '--snapshot', file, '--format', 'json']);
-		expect(json.exitCode).toBe(1);
-		const report = JSON.parse(json.stdout) as Report;
-		expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
+		const {text, report} = await checkDenied('implicit-read-allowing.json', snapshot);
+		expect(text).toMatch(/^✘ DENIED/);
+		expect(text).toMatch(/Service control policies\n {4}\? +s3:PutObject +unknown\n/);
+		expect(text).not.toMatch(/Service control policies\n {4}✔ +s3:PutObject/);
+		expect(text.replace(/\s+/g, ' ')).toContain('yet the pasted AccessDenied message says no service control policy allows s3:PutObject.');
 		expect(report.verdict).toBe('denied');
 		expect(scpRow(report)).toMatchObject({status: 'unknown', decidedBy: null, resolveWith: expect.stringContaining('aws organizations list-policies-for-target --target-id 111122223333')});
 		expect(report.actions.find(action => action.action === 's3:PutObject')?.decision).toBe('unknown');
 	});
 
 	it('beside SCPs not read: ✘ missing, decided by the message, never ⛔; exit 1', async () => {
-		const file = fileOf('implicit-unread.json', withImplicit(without(buildSnapshot(), 'organization')));
-		const text = await runBuiltCli(['check', '--snapshot', file]);
-		expect(text.exitCode).toBe(1);
-		expect(text.stdout).toMatch(/Service control policies\n {4}✘ +s3:PutObject +missing\n/);
-		expect(text.stdout.replace(/\s+/g, ' ')).toContain('decided by: the pasted AccessDenied message (no service control policy allows it, their text not read)');
-		const json = await runBuiltCli(['check', '--snapshot', file, '--format', 'json']);
-		const report = JSON.parse(json.stdout) as Report;
-		expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
+		const {text, report} = await checkDenied('implicit-unread.json', withImplicit(without(buildSnapshot(), 'organization')));
+		expect(text).toMatch(/Service control policies\n {4}✘ +s3:PutObject +missing\n/);
+		expect(text.replace(/\s+/g, ' ')).toContain('decided by: the pasted AccessDenied message (no service control policy allows it, their text not read)');
 		expect(report.verdict).toBe('denied');
 		expect(scpRow(report)).toMatchObject({status: 'missing', decidedBy: 'the pasted AccessDenied message (no service control policy allows it, their text not read)'});
 		expect(report.actions.find(action => action.action === 's3:PutObject')?.decision).toBe('denied');
