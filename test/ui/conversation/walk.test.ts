@@ -395,18 +395,24 @@ describe('the conversation', () => {
 	});
 });
 
+/** The wizard's end after a pasted error, read live with profile dev as the error's own caller (the all-allowed example). */
+const liveEndingAfter = (message: string) => {
+	const answers: Record<string, string> = {start: 'error', 'error-text': message, 'read-how': 'profile:dev', 'names-key': 'no', size: '', tool: 'aws-cli', 'other-profile': 'none', reviewed: 'go'};
+	const waiting = walk(answers, env());
+	if (waiting.next.kind !== 'wait' || waiting.next.wait.kind !== 'collect') throw new Error(`expected a collect wait, got ${waiting.next.kind === 'ask' ? waiting.next.question.id : waiting.next.kind}`);
+	const example = loadExample('all-allowed');
+	const collected: Snapshot = {...example, principal: {...example.principal!, arn: 'arn:aws:sts::111122223333:assumed-role/Uploader/alice'}};
+	const done = walk(answers, env({collections: {[waiting.next.wait.key]: {reads: [], outcome: ok(collected)}}})).next;
+	if (done.kind !== 'done') throw new Error(`expected the end, got ${done.kind === 'ask' ? done.question.id : done.kind}`);
+	return done.ending;
+};
+
 describe('a pasted error naming an SCP, read live with the same caller', () => {
 	it("keeps the SCP the error names as evidence in the collected snapshot", () => {
 		const message =
 			'An error occurred (AccessDenied) when calling the PutObject operation: User: arn:aws:sts::111122223333:assumed-role/Uploader/alice is not authorized to perform: s3:PutObject on resource: "arn:aws:s3:::amzn-s3-demo-bucket/incoming/report.pdf" with an explicit deny in a service control policy: arn:aws:organizations::999988887777:policy/o-a1b2c3d4e5/service_control_policy/p-examplescp1';
-		const answers: Record<string, string> = {start: 'error', 'error-text': message, 'read-how': 'profile:dev', 'names-key': 'no', size: '', tool: 'aws-cli', 'other-profile': 'none', reviewed: 'go'};
-		const waiting = walk(answers, env());
-		if (waiting.next.kind !== 'wait' || waiting.next.wait.kind !== 'collect') throw new Error(`expected a collect wait, got ${waiting.next.kind === 'ask' ? waiting.next.question.id : waiting.next.kind}`);
-		const example = loadExample('all-allowed');
-		const collected: Snapshot = {...example, principal: {...example.principal!, arn: 'arn:aws:sts::111122223333:assumed-role/Uploader/alice'}};
-		const done = walk(answers, env({collections: {[waiting.next.wait.key]: {reads: [], outcome: ok(collected)}}})).next;
-		if (done.kind !== 'done') throw new Error(`expected the end, got ${done.kind === 'ask' ? done.question.id : done.kind}`);
-		expect(done.ending.snapshot.evidence).toEqual([
+		const ending = liveEndingAfter(message);
+		expect(ending.snapshot.evidence).toEqual([
 			{deniedBy: 'scp', action: 's3:PutObject', policyArn: 'arn:aws:organizations::999988887777:policy/o-a1b2c3d4e5/service_control_policy/p-examplescp1'},
 		]);
 	});
@@ -418,15 +424,9 @@ describe("a pasted error saying no SCP allows the action (AWS's implicit deny)",
 	const implicit = [{deniedBy: 'scp', action: 's3:PutObject', deny: 'implicit'}];
 
 	it('read live with the same caller: the collected snapshot keeps it, and the SCPs read to allow are no longer ✔', () => {
-		const answers: Record<string, string> = {start: 'error', 'error-text': message, 'read-how': 'profile:dev', 'names-key': 'no', size: '', tool: 'aws-cli', 'other-profile': 'none', reviewed: 'go'};
-		const waiting = walk(answers, env());
-		if (waiting.next.kind !== 'wait' || waiting.next.wait.kind !== 'collect') throw new Error(`expected a collect wait, got ${waiting.next.kind === 'ask' ? waiting.next.question.id : waiting.next.kind}`);
-		const example = loadExample('all-allowed');
-		const collected: Snapshot = {...example, principal: {...example.principal!, arn: 'arn:aws:sts::111122223333:assumed-role/Uploader/alice'}};
-		const done = walk(answers, env({collections: {[waiting.next.wait.key]: {reads: [], outcome: ok(collected)}}})).next;
-		if (done.kind !== 'done') throw new Error(`expected the end, got ${done.kind === 'ask' ? done.question.id : done.kind}`);
-		expect(done.ending.snapshot.evidence).toEqual(implicit);
-		const diagnosis = diagnose(done.ending.snapshot);
+		const ending = liveEndingAfter(message);
+		expect(ending.snapshot.evidence).toEqual(implicit);
+		const diagnosis = diagnose(ending.snapshot);
 		const scpRows = diagnosis.requirements.filter(row => row.place === 'scp' && row.action === 's3:PutObject');
 		expect(scpRows.length).toBeGreaterThan(0);
 		for (const row of scpRows) expect(row.status).toBe('unknown');
