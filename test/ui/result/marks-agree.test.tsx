@@ -46,6 +46,15 @@ const show = (diagnosis: Diagnosis, snapshot: Snapshot, size = {columns: 100, ro
 	return app;
 };
 
+/** From the top of the table, open the explanation of the service control policies' s3:PutObject row. */
+const openScpRow = async (rendered: Rendered, diagnosis: Diagnosis): Promise<void> => {
+	const index = flatRows(rowGroups(diagnosis)).findIndex(row => row.requirement.action === 's3:PutObject' && row.requirement.place === 'scp');
+	expect(index).toBeGreaterThan(-1);
+	for (let step = 0; step < 12; step++) await rendered.press(keys.up);
+	for (let step = 0; step < index; step++) await rendered.press(keys.down);
+	await rendered.press(keys.enter);
+};
+
 describe('marks that agree with their words', () => {
 	it('an IAM allow the key policy does not delegate to is ⊘ on both twin rows, and its explanation says why and what would make it count', async () => {
 		const snapshot = example('large-upload-multipart-missing-decrypt.json');
@@ -95,11 +104,7 @@ describe('marks that agree with their words', () => {
 		const scpGroup = table.slice(table.indexOf('Service control policies'));
 		expect(scpGroup).toMatch(/⛔ +s3:PutObject/);
 		expect(scpGroup).not.toMatch(/\? +s3:PutObject/);
-		const index = flatRows(rowGroups(diagnosis)).findIndex(row => row.requirement.action === 's3:PutObject' && row.requirement.place === 'scp');
-		expect(index).toBeGreaterThan(-1);
-		for (let step = 0; step < 12; step++) await rendered.press(keys.up);
-		for (let step = 0; step < index; step++) await rendered.press(keys.down);
-		await rendered.press(keys.enter);
+		await openScpRow(rendered, diagnosis);
 		const detail = await rendered.waitFor(frame => frame.includes('Decided by:'), 'the explanation');
 		expect(detail).toContain('⛔ s3:PutObject · service control policies · denied');
 		const flat = detail.replace(/\s+/g, ' ');
@@ -116,10 +121,7 @@ describe('marks that agree with their words', () => {
 		const scpGroup = table.slice(table.indexOf('Service control policies'));
 		expect(scpGroup).toMatch(/\? +s3:PutObject/);
 		expect(scpGroup).not.toMatch(/✔ +s3:PutObject/);
-		const index = flatRows(rowGroups(diagnosis)).findIndex(row => row.requirement.action === 's3:PutObject' && row.requirement.place === 'scp');
-		for (let step = 0; step < 12; step++) await rendered.press(keys.up);
-		for (let step = 0; step < index; step++) await rendered.press(keys.down);
-		await rendered.press(keys.enter);
+		await openScpRow(rendered, diagnosis);
 		const detail = await rendered.waitFor(frame => frame.includes('s3:PutObject · service control policies'), 'the explanation');
 		expect(detail).toContain('? s3:PutObject · service control policies · unknown');
 		const flat = detail.replace(/\s+/g, ' ');
@@ -135,10 +137,7 @@ describe('marks that agree with their words', () => {
 		const scpGroup = table.slice(table.indexOf('Service control policies'));
 		expect(scpGroup).toMatch(/✘ +s3:PutObject/);
 		expect(scpGroup).not.toMatch(/⛔ +s3:PutObject/);
-		const index = flatRows(rowGroups(diagnosis)).findIndex(row => row.requirement.action === 's3:PutObject' && row.requirement.place === 'scp');
-		for (let step = 0; step < 12; step++) await rendered.press(keys.up);
-		for (let step = 0; step < index; step++) await rendered.press(keys.down);
-		await rendered.press(keys.enter);
+		await openScpRow(rendered, diagnosis);
 		const detail = await rendered.waitFor(frame => frame.includes('Decided by:'), 'the explanation');
 		expect(detail).toContain('✘ s3:PutObject · service control policies · missing');
 		expect(detail.replace(/\s+/g, ' ')).toContain('Decided by: the pasted AccessDenied message (no service control policy allows it, their text not read)');
