@@ -37,6 +37,8 @@ withSourceAndDistribution(
 	program
 		.command('check')
 		.description('Diagnose without the wizard: from snapshot files, or live with your AWS profiles. Exit 0 allowed, 1 denied, 3 unknown, 2 bad input (the worst of several files).')
+		// `check snap.json` is what people type first: files named without --snapshot are snapshots too.
+		.argument('[snapshots...]', 'snapshot files, as with --snapshot')
 		.option('--snapshot <files...>', 'diagnose saved snapshots (see docs/snapshot.md), one report each; - reads standard input')
 		.addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'md']).default('text'))
 		.option('--out <file>', 'write the report to a file instead of standard output')
@@ -56,9 +58,10 @@ withSourceAndDistribution(
 	.option('--assume <facts...>', `take facts as given where they were not read, each reported as assumed: ${assumptionIds.join(', ')} (comma-separated or repeated)`)
 	.option('--save-snapshot <file>', 'save what was collected, to send to a support engineer')
 	.option('--redact [all]', 'replace account IDs, names, buckets and keys with consistent placeholders (see docs/redaction.md); all: also Sids, tags, VPC endpoint IDs, IP addresses and canonical IDs')
-	.action(async options => {
+	.action(async (files: string[], options: {snapshot?: string[]}) => {
 		const {runCheck} = await import('./commands/check.js');
-		process.exitCode = await runCheck(options);
+		const snapshot = [...files, ...(options.snapshot ?? [])];
+		process.exitCode = await runCheck({...options, ...(snapshot.length > 0 ? {snapshot} : {})});
 	});
 
 program

@@ -91,7 +91,7 @@ const parseSize = (text: string | undefined): number | undefined => {
 const liveQuestion = (options: CheckOptions): Question => {
 	const missing = (['operation', 'bucket', 'key'] as const).filter(name => !options[name]);
 	if (missing.length > 0) {
-		throw new CliError(`check needs --snapshot FILE, or a live check with ${missing.map(name => `--${name}`).join(', ')} (see s3-kms-doctor check --help)`);
+		throw new CliError(`check needs a snapshot file (check FILE), or a live check with ${missing.map(name => `--${name}`).join(', ')} (see s3-kms-doctor check --help)`);
 	}
 	const operation = options.operation!;
 	// A replica keeps its source object's key: --source-key defaults to --key.
@@ -148,7 +148,7 @@ const collectLive = async (options: CheckOptions, presigned?: PresignedUrlFacts)
 	}
 };
 
-/** Options that describe a live check: with --snapshot they would be silently ignored, so they are refused. */
+/** Options that describe a live check: with a snapshot file they would be silently ignored, so they are refused. */
 const liveOnly = ['profile', 'bucketProfile', 'keyProfile', 'operation', 'bucket', 'key', 'kmsKeyId', 'size', 'region', 'sourceBucket', 'sourceKey', 'replicationRule', 'distributionArn', 'originAccess', 'originType', 'presignedUrl', 'service', 'serviceRole'] as const;
 
 const flagOf = (name: string): string => `--${name.replace(/[A-Z]/g, letter => `-${letter.toLowerCase()}`)}`;
@@ -178,7 +178,7 @@ export const runCheck = async (options: CheckOptions): Promise<number> => {
 	const given = liveOnly.filter(name => options[name] !== undefined).map(flagOf);
 	if (options.snapshot && given.length > 0) {
 		throw new CliError(
-			`${given.join(', ')} ${given.length === 1 ? 'does' : 'do'} not apply with --snapshot: the snapshot holds the question and what was read (leave ${given.length === 1 ? 'it' : 'them'} out, or drop --snapshot for a live check)`,
+			`${given.join(', ')} ${given.length === 1 ? 'does' : 'do'} not apply to a snapshot file: the snapshot holds the question and what was read (leave ${given.length === 1 ? 'it' : 'them'} out, or name no snapshot file for a live check)`,
 		);
 	}
 	const mode = redactModeOf(options.redact);

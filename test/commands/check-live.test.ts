@@ -55,6 +55,6 @@ describe('check --profile (live)', () => {
 	it('refuses --snapshot together with live options', async () => {
 		const run = await runBuiltCli(['check', '--snapshot', 'x.json', '--profile', 'ci']);
 		expect(run.exitCode).toBe(2);
-		expect(run.stderr).toMatch(/^s3-kms-doctor: --profile does not apply with --snapshot/);
+		expect(run.stderr).toMatch(/^s3-kms-doctor: --profile does not apply to a snapshot file/);
 	});
 });

@@ -38,6 +38,20 @@ describe('check --snapshot with several files', () => {
 		expect(run.stderr).toBe('');
 	});
 
+	it('takes snapshot files named without --snapshot, as people type them first (check snap.json)', async () => {
+		const run = await runBuiltCli(['check', denied, allowed]);
+		expect(run.stdout.split('\n').filter(line => line.startsWith('== '))).toEqual([`== ${denied}`, `== ${allowed}`]);
+		expect(run.exitCode).toBe(1);
+		expect(run.stderr).toBe('');
+		// Named both ways: the plain names first, then --snapshot's, one report each.
+		const both = await runBuiltCli(['check', multipart, '--snapshot', allowed, '--format', 'json']);
+		expect((JSON.parse(both.stdout) as Array<{file: string}>).map(report => report.file)).toEqual([multipart, allowed]);
+		// A live option beside a file named plainly is refused as beside --snapshot, not silently dropped.
+		const live = await runBuiltCli(['check', allowed, '--profile', 'ci']);
+		expect(live.exitCode).toBe(2);
+		expect(live.stderr).toBe('s3-kms-doctor: --profile does not apply to a snapshot file: the snapshot holds the question and what was read (leave it out, or name no snapshot file for a live check)\n');
+	});
+
 	it('prints a JSON array in the order given', async () => {
 		const run = await runBuiltCli(['check', '--snapshot', allowed, multipart, '--format', 'json']);
 		const reports = JSON.parse(run.stdout) as Array<{verdict: string; question: {bucket: string}}>;

@@ -191,9 +191,9 @@ describe('nesting, policy sizes and flags that do not apply', {timeout: 120_000}
 		const example = fileURLToPath(new URL('../../examples/all-allowed.json', import.meta.url));
 		const run = await runBuiltCli(['check', '--snapshot', example, '--size', 'abc']);
 		expect(run.exitCode).toBe(2);
-		expect(run.stderr).toBe('s3-kms-doctor: --size does not apply with --snapshot: the snapshot holds the question and what was read (leave it out, or drop --snapshot for a live check)\n');
+		expect(run.stderr).toBe('s3-kms-doctor: --size does not apply to a snapshot file: the snapshot holds the question and what was read (leave it out, or name no snapshot file for a live check)\n');
 		const several = await runBuiltCli(['check', '--snapshot', example, '--region', 'eu-west-1', '--kms-key-id', 'alias/x', '--bucket-profile', 'p']);
-		expect(several.stderr).toMatch(/^s3-kms-doctor: --bucket-profile, --kms-key-id, --region do not apply with --snapshot/);
+		expect(several.stderr).toMatch(/^s3-kms-doctor: --bucket-profile, --kms-key-id, --region do not apply to a snapshot file/);
 		const redacted = await runBuiltCli(['check', '--snapshot', example, '--redact', '--format', 'json']);
 		expect(redacted.exitCode).toBe(0);
 		expect(redacted.stdout).not.toContain('example-ingest');
