@@ -20,7 +20,13 @@ const denyHints = (service: string | undefined): string =>
 
 const what = (denial: ParsedDenial): string => `${denial.action ?? 'the action'}${denial.resource ? ` on ${denial.resource}` : ''}`;
 
-/** "No resource-based policy allows" on a KMS key: the key policy names neither the caller nor an account it lets grant. */
+/**
+ * IAM: "An implicit denial occurs when there is no applicable Deny statement but also no applicable Allow statement." The
+ * message says no Allow of the key policy applied, not that none names the caller: one may, with a condition that failed.
+ */
+const noApplicableAllow = 'none names them for this action, or one that does has a condition that did not hold (read the key policy to tell which).';
+
+/** "No resource-based policy allows" on a KMS key: no key policy Allow applied, to the caller or to an account it lets grant. */
 const keyPolicyAdvice = (denial: ParsedDenial): Advice => {
 	const key = denial.resource ?? 'the key';
 	const action = denial.action ?? 'the action';
@@ -31,7 +37,7 @@ const keyPolicyAdvice = (denial: ParsedDenial): Advice => {
 	if (callerAccount && keyAccount && callerAccount !== keyAccount) {
 		return {
 			meaning: [
-				`The key policy (account ${keyAccount}) names neither this principal nor its account ${callerAccount}: across accounts the key policy must allow the caller's account or role itself.`,
+				`No statement of the key policy (account ${keyAccount}) allows ${action} to this principal or its account ${callerAccount} for this request: ${noApplicableAllow} Across accounts the key policy must allow the caller's account or role itself.`,
 				'For KMS the key policy must always take part: an IAM Allow alone is not enough.',
 			],
 			checkNext: [`The key policy of ${key}: allow ${action} for ${root(callerAccount)} (then grant it in that account's IAM policies) or for the principal itself.`],
@@ -39,7 +45,7 @@ const keyPolicyAdvice = (denial: ParsedDenial): Advice => {
 	}
 	return {
 		meaning: [
-			'The key policy neither allows this principal nor lets IAM policies grant it (no statement allowing the account root).',
+			`No statement of the key policy allows ${action} to this principal for this request, nor lets IAM policies grant it (the statement allowing the account root): ${noApplicableAllow}`,
 			'For KMS the key policy must always take part: an IAM Allow alone is not enough.',
 		],
 		checkNext: [`The key policy of ${key}: allow ${action} for the principal, or keep the default statement that allows ${root(keyAccount ?? 'ACCOUNT')} and grant it in IAM.`],

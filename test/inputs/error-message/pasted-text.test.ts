@@ -131,13 +131,22 @@ describe('"no resource-based policy allows" on a KMS key', () => {
 
 	it("across accounts, names the caller's account root to allow, in the message's partition", () => {
 		const explained = words(explainDenial(parsed(message('aws-cn', '444455556666'))));
-		expect(explained).toContain('names neither this principal nor its account 111122223333');
+		// IAM: "An implicit denial occurs when there is no applicable Deny statement but also no applicable Allow statement."
+		// So the message does not say the key policy names neither the caller nor its account: an Allow naming them may have
+		// a condition that did not hold.
+		expect(explained).toContain('No statement of the key policy (account 444455556666) allows kms:GenerateDataKey to this principal or its account 111122223333 for this request');
+		expect(explained).toContain('or one that does has a condition that did not hold');
+		expect(explained).not.toMatch(/names neither/);
 		expect(explained).toContain('allow kms:GenerateDataKey for arn:aws-cn:iam::111122223333:root');
 		expect(explained).not.toContain('arn:aws:iam::');
 	});
 
 	it("in one account, names the key account's root statement that lets IAM policies grant it", () => {
-		expect(words(explainDenial(parsed(message('aws', '111122223333'))))).toContain('keep the default statement that allows arn:aws:iam::111122223333:root and grant it in IAM');
+		const explained = words(explainDenial(parsed(message('aws', '111122223333'))));
+		expect(explained).toContain('keep the default statement that allows arn:aws:iam::111122223333:root and grant it in IAM');
+		// No applicable Allow, not "no statement allowing the account root": that statement may be there, its condition failing.
+		expect(explained).toContain('No statement of the key policy allows kms:GenerateDataKey to this principal for this request, nor lets IAM policies grant it');
+		expect(explained).not.toMatch(/no statement allowing the account root/);
 	});
 });
 
