@@ -109,7 +109,7 @@ export const missingWhy = (state: LayerState, failing: readonly StatementTrace[]
 			}
 			const target = facts.crossAccount ? `${describeCaller(request.caller)} or its account ${request.caller.account}` : describeCaller(request.caller);
 			const rule = facts.crossAccount ? ' Across accounts both this policy and the caller\'s IAM policy must allow.' : '';
-			return `The ${facts.resourceName} does not allow ${request.action} to ${target}.${rule}${tail}`;
+			return `The ${facts.resourceName} does not allow ${request.action} to ${target}.${rule}${failing[0] ? tail : (accountTail(state, facts) ?? tail)}`;
 		}
 		case 'grant':
 			return `No KMS grant gives ${describeCaller(request.caller)} ${request.action}.${tail}`;
@@ -122,6 +122,20 @@ export const missingWhy = (state: LayerState, failing: readonly StatementTrace[]
 		case 'rcp':
 			return `Some level of the resource control policies does not allow ${request.action} on this resource.${tail}`;
 	}
+};
+
+/**
+ * The closest way was the resource policy naming the caller, and no statement naming it came near: a statement naming
+ * the caller's account that failed (or may fail) only on its condition, a key policy's delegation to IAM say, is what
+ * the reader needs to see.
+ */
+const accountTail = (state: LayerState, facts: Facts): string | undefined => {
+	const account = (trace: StatementTrace): boolean => trace.effect === 'Allow' && trace.principalMatch === 'account';
+	const [failed] = [...tracesOf(state, trace => account(trace) && trace.applies === 'no'), ...tracesOf(state, trace => account(trace) && trace.applies === 'unknown')];
+	if (!failed) return undefined;
+	const {account: id} = facts.request.caller;
+	const grants = facts.service === 'kms' && !facts.crossAccount ? `would let account ${id} use IAM policies for it` : `would allow it to account ${id}`;
+	return ` ${where(failed)} ${grants}, but ${failed.reason}.`;
 };
 
 const pathDescriptions: Record<string, string> = {
