@@ -42,6 +42,7 @@ const tracesWith = (state: LayerState, effect: 'Allow' | 'Deny', applies: Tri, m
 type Why =
 	| 'denied'
 	| 'unread'
+	| 'unread-may-deny'
 	| 'ineffective'
 	| 'identity-unknown'
 	| 'may-deny-not-needed'
@@ -126,8 +127,9 @@ class LayerResult implements LayerVerdict {
 			case 'denied':
 				return `${where(traces[0]!)} denies ${action} explicitly; an explicit Deny overrides every Allow.`;
 			case 'unread':
-				// Grants only ever allow: an unread list may allow, never deny.
-				return state.unread!.why ?? `The ${name} could not be read (${state.unread!.reason}), so it may ${state.layer === 'grant' ? 'allow' : 'allow or deny'} ${action}.`;
+				return this.#unreadWhy(name);
+			case 'unread-may-deny':
+				return `${this.#unreadWhy(name)} And ${where(traces[0]!)} may deny it: ${traces[0]!.reason}.`;
 			case 'ineffective':
 				return ineffectiveWhy(traces, facts, facts.allowing);
 			case 'identity-unknown':
@@ -158,6 +160,12 @@ class LayerResult implements LayerVerdict {
 		}
 	}
 
+	#unreadWhy(name: string): string {
+		const state = this.#state;
+		// Grants only ever allow: an unread list may allow, never deny.
+		return state.unread!.why ?? `The ${name} could not be read (${state.unread!.reason}), so it may ${state.layer === 'grant' ? 'allow' : 'allow or deny'} ${this.#facts.request.action}.`;
+	}
+
 	toJSON(): LayerVerdict {
 		const {layer, status, deny, allow, decidedBy, why, policies, resolveWith, alternative} = this;
 		return {layer, status, deny, allow, decidedBy, why, policies, ...(resolveWith ? {resolveWith} : {}), ...(alternative ? {alternative} : {})};
@@ -183,11 +191,13 @@ export const layerStatus = (state: LayerState, facts: Facts): LayerVerdict => {
 	const isGuard = state.layer === 'scp' || state.layer === 'rcp';
 	// Nothing allows and the fix goes elsewhere: this place shows what it holds, never "not needed".
 	const alternative = term === undefined && allowing.length === 0 && !isGuard;
+	const maybeDenying = state.deny === 'unknown' ? tracesWith(state, 'Deny', 'unknown') : noTraces();
 	// An unread layer matters if it may deny, if the chosen path needs it to allow, or if, nothing allowing, it might.
 	if (state.unread && (state.deny !== 'no' || term || isGuard || alternative)) {
+		// A Deny read beside the unread policy that may apply settles nothing less: it is named, with what it hangs on.
+		if (maybeDenying.length > 0) return new LayerResult(state, 'unknown', maybeDenying, 'unread-may-deny', term, facts, undefined, false);
 		return new LayerResult(state, 'unknown', noTraces(), 'unread', term, facts, undefined, alternative && state.deny === 'no');
 	}
-	const maybeDenying = state.deny === 'unknown' ? tracesWith(state, 'Deny', 'unknown') : noTraces();
 	const value: Tri | undefined = isGuard ? state.allow : term === undefined ? undefined : termValue(term, facts.states);
 	const matchesOfTerm = term?.mode ? modeMatches(term.mode) : undefined;
 
