@@ -1,10 +1,10 @@
-import {request as httpRequest, type Agent, type IncomingMessage} from 'node:http';
-import {request as httpsRequest} from 'node:https';
+import type {Agent} from 'node:http';
 import {formatSize} from '../shared/format-size.js';
 import {err, ok, type Result} from '../shared/result.js';
-import {maxAnswerBytes} from './bounded-body.js';
+import {answerTooLargeName, maxAnswerBytes} from './bounded-body.js';
 import {networkWords} from './aws-error.js';
 import type {Credentials} from './credential-identity.js';
+import {localRequest, type LocalAnswer} from './local-request.js';
 import {readTokenFile} from './token-file.js';
 
 /**
@@ -79,28 +79,6 @@ const authorizationOf = async (endpoint: ContainerEndpoint): Promise<Result<stri
 	return ok(token);
 };
 
-type Answer = {readonly status: number; readonly body: string};
-
-/** One GET, its answer bounded, stopped by `stop` or after `timeoutMs` without an answer. */
-const get = (url: URL, authorization: string | undefined, timeoutMs: number, stop: AbortSignal, agent: Agent | undefined): Promise<Answer> =>
-	new Promise((resolve, reject) => {
-		const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
-		const request = send(url, {method: 'GET', headers: authorization === undefined ? {} : {Authorization: authorization}, signal: stop, timeout: timeoutMs, ...(agent ? {agent} : {})}, (response: IncomingMessage) => {
-			const chunks: Buffer[] = [];
-			let size = 0;
-			response.on('data', (chunk: Buffer) => {
-				size += chunk.length;
-				if (size > maxAnswerBytes) response.destroy(Object.assign(new Error('too large'), {code: 'TOO_LARGE'}));
-				else chunks.push(chunk);
-			});
-			response.on('error', reject);
-			response.on('end', () => resolve({status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8')}));
-		});
-		request.on('timeout', () => request.destroy(Object.assign(new Error('no answer'), {code: 'ETIMEDOUT'})));
-		request.on('error', reject);
-		request.end();
-	});
-
 const parseJson = (text: string): unknown => {
 	try {
 		return JSON.parse(text) as unknown;
@@ -115,7 +93,7 @@ const field = (value: unknown, name: string): string | undefined => {
 };
 
 /** What the answer says: credentials, or why not in one line. */
-const credentialsOf = (endpoint: ContainerEndpoint, answer: Answer): Result<Credentials, string> => {
+const credentialsOf = (endpoint: ContainerEndpoint, answer: LocalAnswer): Result<Credentials, string> => {
 	const name = containerEndpointName(endpoint);
 	const parsed = parseJson(answer.body);
 	if (answer.status === 200) {
@@ -140,12 +118,12 @@ const credentialsOf = (endpoint: ContainerEndpoint, answer: Answer): Result<Cred
 const unreachableLine = (endpoint: ContainerEndpoint, error: unknown, timeoutMs: number): string => {
 	const code = (error as NodeJS.ErrnoException).code ?? '';
 	const name = containerEndpointName(endpoint);
-	if (code === 'TOO_LARGE') return `the answer of ${name} was over ${formatSize(maxAnswerBytes)}, the most one answer may hold — check that it is the credentials endpoint, ${unsetFix(endpoint)}`;
+	if ((error as Error | undefined)?.name === answerTooLargeName) return `the answer of ${name} was over ${formatSize(maxAnswerBytes)}, the most one answer may hold — check that it is the credentials endpoint, ${unsetFix(endpoint)}`;
 	const reason = code === 'ETIMEDOUT' ? `no answer within ${timeoutMs / 1000} s` : `${networkWords[code] ?? (error instanceof Error ? error.message : String(error))}${code ? `, ${code}` : ''}`;
 	return `${name} could not be reached: ${reason} — run where that endpoint is (the ECS task or EKS pod it belongs to), ${unsetFix(endpoint)}`;
 };
 
-const retryable = (answer: Answer | undefined): boolean => answer === undefined || answer.status >= 500;
+const retryable = (answer: LocalAnswer | undefined): boolean => answer === undefined || answer.status >= 500;
 
 export type ContainerSettings = {readonly stop: AbortSignal; readonly timeoutMs: number; readonly httpsAgent?: Agent};
 
@@ -155,15 +133,17 @@ export const containerCredentials = async (endpoint: ContainerEndpoint, settings
 	if (!url.ok) return url;
 	const authorization = await authorizationOf(endpoint);
 	if (!authorization.ok) return authorization;
+	const headers: Record<string, string> = authorization.value === undefined ? {} : {Authorization: authorization.value};
+	const request = {method: 'GET', headers, timeoutMs: settings.timeoutMs, stop: settings.stop, ...(settings.httpsAgent ? {agent: settings.httpsAgent} : {})} as const;
 	let failure: unknown;
-	let answer: Answer | undefined;
+	let answer: LocalAnswer | undefined;
 	for (let attempt = 0; attempt < 2 && retryable(answer) && !settings.stop.aborted; attempt++) {
 		try {
-			answer = await get(url.value, authorization.value, settings.timeoutMs, settings.stop, settings.httpsAgent);
+			answer = await localRequest(url.value, request);
 		} catch (error) {
 			failure = error;
 			answer = undefined;
-			if ((error as NodeJS.ErrnoException).code === 'TOO_LARGE') break;
+			if ((error as Error).name === answerTooLargeName) break;
 		}
 	}
 	return answer ? credentialsOf(endpoint, answer) : err(unreachableLine(endpoint, failure, settings.timeoutMs));
