@@ -1,7 +1,7 @@
 import {createHash} from 'node:crypto';
 import {readFile} from 'node:fs/promises';
 import {join} from 'node:path';
-import {fromIni, fromInstanceMetadata} from '@aws-sdk/credential-providers';
+import {fromIni} from '@aws-sdk/credential-providers';
 import {formatSize} from '../shared/format-size.js';
 import {err, ok, type Result} from '../shared/result.js';
 import {answerTooLargeName, answerTooLargeText, maxAnswerBytes} from './bounded-body.js';
@@ -10,6 +10,7 @@ import {containerCredentials, containerEndpoint} from './container-credentials.j
 import {runCredentialProcess} from './credential-process.js';
 import type {Endpoints} from './endpoints.js';
 import {AwsHttpHandler} from './http-handler.js';
+import {instanceCredentials, instanceEndpoint, instanceEndpointName, type InstanceEndpoint} from './instance-credentials.js';
 import {profileKind, sortProfileNames} from './profiles.js';
 import {silentLogger} from './quiet.js';
 import type {IniSection, SharedFiles} from './shared-files.js';
@@ -211,11 +212,19 @@ const resolveNamedProfile = async (name: string, context: CredentialsContext): P
 
 // A container's endpoint is local to it: an answer takes milliseconds, so a few seconds without one is a fault.
 const containerTimeoutMs = 2000;
+// The SDKs' default for the instance metadata service (@smithy/credential-provider-imds): one second a request.
+const instanceTimeoutMs = 1000;
 
-const isTrue = (value: string | undefined): boolean => value !== undefined && value !== '' && value.toLowerCase() !== 'false';
+/** The last link found nothing: which links were looked at, and, if it was tried, why the instance metadata service gave nothing. */
+const nothingFound = (files: SharedFiles, instance?: {readonly endpoint: InstanceEndpoint; readonly reason: string}): CredentialsError => {
+	const looked = 'no --profile, no AWS_PROFILE, no AWS_ACCESS_KEY_ID';
+	const tried = instance ? `, no [default] profile, and ${instanceEndpointName(instance.endpoint)} could not be reached (${instance.reason})` : ' and no [default] profile';
+	const fix = instance?.endpoint.namedBy ? `fix ${instance.endpoint.namedBy}, or pass --profile NAME` : 'pass --profile NAME';
+	return {kind: 'no-credentials', message: `no AWS credentials found: ${looked}${tried}; ${fix} (${knownProfiles(files)})`};
+};
 
 /**
- * No profile named anywhere: the SDK's default order without the parts that need one — environment keys,
+ * No profile named: the SDK's default order without the parts that need one — environment keys,
  * `[default]`, web identity, the container, then the instance metadata service (only now, as the user's
  * chain would, and never when `AWS_EC2_METADATA_DISABLED` is set).
  */
@@ -241,17 +250,13 @@ const resolveDefaultChain = async (context: CredentialsContext): Promise<Result<
 		const got = await containerCredentials(container, settings);
 		return got.ok ? got : err({kind: 'no-credentials', message: got.error});
 	}
-	const remote = isTrue(env['AWS_EC2_METADATA_DISABLED']) ? undefined : fromInstanceMetadata({timeout: 1000, maxRetries: 0, logger: silentLogger});
-	const nothing: CredentialsError = {
-		kind: 'no-credentials',
-		message: `no AWS credentials found: no --profile, no AWS_PROFILE, no AWS_ACCESS_KEY_ID and no [default] profile; pass --profile NAME (${knownProfiles(files)})`,
-	};
-	if (!remote) return err(nothing);
-	try {
-		return ok(await remote());
-	} catch {
-		return err(nothing);
-	}
+	const instance = instanceEndpoint(env, files.profiles['default']);
+	if (!instance) return err(nothingFound(files));
+	if (!instance.ok) return err({kind: 'no-credentials', message: instance.error});
+	const got = await instanceCredentials(instance.value, {stop: context.stop, timeoutMs: Math.min(context.attemptTimeoutMs, instanceTimeoutMs)});
+	if (got.ok) return got;
+	// Not even the first request answered: most often not an EC2 instance, so say what else was looked for.
+	return err(got.error.kind === 'unreachable' ? nothingFound(files, {endpoint: instance.value, reason: got.error.reason}) : {kind: 'no-credentials', message: got.error.line});
 };
 
 /**

@@ -1,5 +1,6 @@
 import {containerEndpoint, containerEndpointName} from './container-credentials.js';
 import type {ProfileRequest} from './credentials.js';
+import {instanceEndpoint, instanceEndpointName} from './instance-credentials.js';
 import {profileKind} from './profiles.js';
 import type {IniSection, SharedFiles} from './shared-files.js';
 import {environmentWebIdentity, webIdentityName} from './web-identity.js';
@@ -32,6 +33,8 @@ export const notReadyLine = (request: ProfileRequest, files: SharedFiles, env: N
 	if (webIdentity) return `the default credentials were not ready before the ${seconds} deadline: AWS STS did not answer for ${webIdentityName(webIdentity)} — check the network connection and any proxy (HTTPS_PROXY), then try again`;
 	const container = request.name === undefined && !files.profiles['default'] ? containerEndpoint(env) : undefined;
 	if (container) return `the default credentials were not ready before the ${seconds} deadline: ${containerEndpointName(container)} did not answer — run where that endpoint is (the ECS task or EKS pod it belongs to), or unset ${container.namedBy} to use other credentials`;
+	const instance = request.name === undefined && !files.profiles['default'] ? instanceEndpoint(env, files.profiles['default']) : undefined;
+	if (instance?.ok) return `the default credentials were not ready before the ${seconds} deadline: ${instanceEndpointName(instance.value)} did not answer — run on an EC2 instance with an IAM role, or pass --profile NAME`;
 	if (request.name === undefined) return `the default credentials were not ready before the ${seconds} deadline — check the network connection and any proxy (HTTPS_PROXY), or name a profile with --profile`;
 	const {what, fix} = awaitedBy(request.name, files);
 	return `the credentials of profile ${request.name} were not ready before the ${seconds} deadline: ${what} — ${fix}`;
