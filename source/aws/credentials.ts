@@ -11,7 +11,7 @@ import {runCredentialProcess} from './credential-process.js';
 import type {Endpoints} from './endpoints.js';
 import {AwsHttpHandler} from './http-handler.js';
 import {instanceCredentials, instanceEndpoint, instanceEndpointName, type InstanceEndpoint} from './instance-credentials.js';
-import {profileKind, sortProfileNames} from './profiles.js';
+import {namesCredentials, profileKind, sortProfileNames} from './profiles.js';
 import {silentLogger} from './quiet.js';
 import type {IniSection, SharedFiles} from './shared-files.js';
 import {checkTokenFile} from './token-file.js';
@@ -217,16 +217,18 @@ const instanceTimeoutMs = 1000;
 
 /** The last link found nothing: which links were looked at, and, if it was tried, why the instance metadata service gave nothing. */
 const nothingFound = (files: SharedFiles, instance?: {readonly endpoint: InstanceEndpoint; readonly reason: string}): CredentialsError => {
+	const noDefault = files.profiles['default'] ? 'no credentials in the [default] profile' : 'no [default] profile';
 	const looked = 'no --profile, no AWS_PROFILE, no AWS_ACCESS_KEY_ID';
-	const tried = instance ? `, no [default] profile, and ${instanceEndpointName(instance.endpoint)} could not be reached (${instance.reason})` : ' and no [default] profile';
+	const tried = instance ? `, ${noDefault}, and ${instanceEndpointName(instance.endpoint)} could not be reached (${instance.reason})` : ` and ${noDefault}`;
 	const fix = instance?.endpoint.namedBy ? `fix ${instance.endpoint.namedBy}, or pass --profile NAME` : 'pass --profile NAME';
 	return {kind: 'no-credentials', message: `no AWS credentials found: ${looked}${tried}; ${fix} (${knownProfiles(files)})`};
 };
 
 /**
  * No profile named: the SDK's default order without the parts that need one — environment keys,
- * `[default]`, web identity, the container, then the instance metadata service (only now, as the user's
- * chain would, and never when `AWS_EC2_METADATA_DISABLED` is set).
+ * `[default]` (passed over when it names no credentials, as the SDK's chain passes it over), web identity, the
+ * container, then the instance metadata service (only now, as the user's chain would, and never when
+ * `AWS_EC2_METADATA_DISABLED` is set), with its settings from [default].
  */
 const resolveDefaultChain = async (context: CredentialsContext): Promise<Result<Credentials, CredentialsError>> => {
 	const {env, files, region, endpoints} = context;
@@ -236,7 +238,8 @@ const resolveDefaultChain = async (context: CredentialsContext): Promise<Result<
 		const sessionToken = env['AWS_SESSION_TOKEN'];
 		return ok({accessKeyId, secretAccessKey, ...(sessionToken ? {sessionToken} : {})});
 	}
-	if (files.profiles['default']) return resolveNamedProfile('default', context);
+	const defaultProfile = files.profiles['default'];
+	if (defaultProfile && namesCredentials(defaultProfile)) return resolveNamedProfile('default', context);
 	const webIdentity = environmentWebIdentity(env);
 	if (webIdentity) {
 		// As in the SDK's chain, its failure ends the chain (its errors do not say tryNextLink): say what failed, not "none found".
@@ -250,7 +253,7 @@ const resolveDefaultChain = async (context: CredentialsContext): Promise<Result<
 		const got = await containerCredentials(container, settings);
 		return got.ok ? got : err({kind: 'no-credentials', message: got.error});
 	}
-	const instance = instanceEndpoint(env, files.profiles['default']);
+	const instance = instanceEndpoint(env, defaultProfile);
 	if (!instance) return err(nothingFound(files));
 	if (!instance.ok) return err({kind: 'no-credentials', message: instance.error});
 	const got = await instanceCredentials(instance.value, {stop: context.stop, timeoutMs: Math.min(context.attemptTimeoutMs, instanceTimeoutMs)});

@@ -1,7 +1,7 @@
 import {containerEndpoint, containerEndpointName} from './container-credentials.js';
 import type {ProfileRequest} from './credentials.js';
 import {instanceEndpoint, instanceEndpointName} from './instance-credentials.js';
-import {profileKind} from './profiles.js';
+import {namesCredentials, profileKind} from './profiles.js';
 import type {IniSection, SharedFiles} from './shared-files.js';
 import {environmentWebIdentity, webIdentityName} from './web-identity.js';
 
@@ -28,12 +28,14 @@ const awaitedBy = (name: string, files: SharedFiles): {readonly what: string; re
 /** One line for credentials still not there at the deadline, naming the profile and what it waits on. */
 export const notReadyLine = (request: ProfileRequest, files: SharedFiles, env: NodeJS.ProcessEnv, deadlineMs: number): string => {
 	const seconds = `${Math.round(deadlineMs / 100) / 10} s`;
-	// The default chain waits on the environment's web identity only without [default] (environment keys never wait).
-	const webIdentity = request.name === undefined && !files.profiles['default'] ? environmentWebIdentity(env) : undefined;
+	const defaultProfile = files.profiles['default'];
+	// The default chain waits on what comes after [default] only when [default] names no credentials (environment keys never wait).
+	const pastDefault = request.name === undefined && !(defaultProfile && namesCredentials(defaultProfile));
+	const webIdentity = pastDefault ? environmentWebIdentity(env) : undefined;
 	if (webIdentity) return `the default credentials were not ready before the ${seconds} deadline: AWS STS did not answer for ${webIdentityName(webIdentity)} — check the network connection and any proxy (HTTPS_PROXY), then try again`;
-	const container = request.name === undefined && !files.profiles['default'] ? containerEndpoint(env) : undefined;
+	const container = pastDefault ? containerEndpoint(env) : undefined;
 	if (container) return `the default credentials were not ready before the ${seconds} deadline: ${containerEndpointName(container)} did not answer — run where that endpoint is (the ECS task or EKS pod it belongs to), or unset ${container.namedBy} to use other credentials`;
-	const instance = request.name === undefined && !files.profiles['default'] ? instanceEndpoint(env, files.profiles['default']) : undefined;
+	const instance = pastDefault ? instanceEndpoint(env, defaultProfile) : undefined;
 	if (instance?.ok) return `the default credentials were not ready before the ${seconds} deadline: ${instanceEndpointName(instance.value)} did not answer — run on an EC2 instance with an IAM role, or pass --profile NAME`;
 	if (request.name === undefined) return `the default credentials were not ready before the ${seconds} deadline — check the network connection and any proxy (HTTPS_PROXY), or name a profile with --profile`;
 	const {what, fix} = awaitedBy(request.name, files);

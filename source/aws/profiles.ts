@@ -20,6 +20,13 @@ export const profileKind = (section: IniSection): ProfileKind => {
 	return 'other';
 };
 
+/**
+ * Whether the SDK's profile provider (fromIni) finds a way to credentials in a profile. Its default chain passes over
+ * a [default] that names none (only a Region, say: `aws configure set region` on an instance) to the next link.
+ */
+export const namesCredentials = (section: IniSection): boolean =>
+	profileKind(section) !== 'other' || section['sso_region'] !== undefined || section['login_session'] !== undefined;
+
 export const ssoStartUrlOf = (section: IniSection, files: SharedFiles): string | undefined => {
 	const sessionName = section['sso_session'];
 	return (sessionName ? files.ssoSessions[sessionName]?.['sso_start_url'] : undefined) ?? section['sso_start_url'];

@@ -1,5 +1,7 @@
 import {createServer, type IncomingMessage, type Server, type ServerResponse} from 'node:http';
+import {writeFile} from 'node:fs/promises';
 import type {AddressInfo} from 'node:net';
+import {join} from 'node:path';
 import {afterAll, afterEach, beforeAll, describe, expect, it, vi} from 'vitest';
 import {collectSnapshot, type CollectOptions} from '../../source/aws/collect.js';
 import {instanceEndpoint} from '../../source/aws/instance-credentials.js';
@@ -204,6 +206,35 @@ describe('credentials from the EC2 instance metadata service', () => {
 		const result = await collect(instanceEnv(), {signal: cancel.signal});
 		expect(result.ok ? undefined : result.error.kind).toBe('cancelled');
 		await vi.waitFor(() => expect(closed).toBe(true), {timeout: 3000});
+	});
+});
+
+describe('past a [default] profile that names no credentials, as the SDK\'s chain goes past it', () => {
+	/** A config file of its own whose [default] holds `lines`: the environment points AWS_CONFIG_FILE at it. */
+	const withDefault = async (lines: string): Promise<NodeJS.ProcessEnv> => {
+		const path = join(state.home.dir, `config-${Math.random().toString(36).slice(2)}`);
+		await writeFile(path, `[default]\n${lines}\n`);
+		return {AWS_CONFIG_FILE: path};
+	};
+
+	it('reaches the instance metadata service the [default] profile\'s ec2_metadata_service_endpoint names', async () => {
+		routes = instanceWithRole();
+		// Reference guide: ec2_metadata_service_endpoint is a "shared AWS config file setting" beside AWS_EC2_METADATA_SERVICE_ENDPOINT.
+		const env = instanceEnv({AWS_EC2_METADATA_SERVICE_ENDPOINT: undefined, ...(await withDefault(`region = eu-west-1\nec2_metadata_service_endpoint = ${endpoint}`))});
+		const result = await collect(env);
+		expect(result.ok && result.value.principal?.arn).toBe(`arn:aws:sts::${accounts.app}:assumed-role/uploader/ci-run`);
+		expect(seen.map(request => request.request)).toEqual(['PUT /latest/api/token', `GET ${rolesPath}`, `GET ${rolesPath}uploader`]);
+		routes = {'PUT /latest/api/token': answerWith(200, token)};
+		expect(messageOf(await collect(env))).toBe(
+			`the EC2 instance metadata service ${endpoint} (ec2_metadata_service_endpoint of the [default] profile) says this instance has no IAM role (404 to GET ${rolesPath}) — attach one to the instance (an instance profile), or pass --profile NAME`,
+		);
+	});
+
+	it('with the instance metadata service off too, says the [default] profile has no credentials', async () => {
+		const env = {...instanceEnv(await withDefault('region = eu-west-1')), AWS_EC2_METADATA_DISABLED: 'true'};
+		expect(messageOf(await collect(env))).toBe(
+			'no AWS credentials found: no --profile, no AWS_PROFILE, no AWS_ACCESS_KEY_ID and no credentials in the [default] profile; pass --profile NAME (known profiles: default)',
+		);
 	});
 });
 
