@@ -112,6 +112,15 @@ const parseJson = (text: string): unknown => {
 	}
 };
 
+/** The credentials an answer holds, all four fields as the SDK requires them; undefined if one is missing. */
+const credentialsIn = (answer: unknown): Credentials | undefined => {
+	const [accessKeyId, secretAccessKey, sessionToken, expiration] = ['AccessKeyId', 'SecretAccessKey', 'Token', 'Expiration'].map(key => field(answer, key));
+	const expires = expiration === undefined ? Number.NaN : Date.parse(expiration);
+	if (!accessKeyId || !secretAccessKey || !sessionToken || Number.isNaN(expires)) return undefined;
+	const accountId = field(answer, 'AccountId');
+	return {accessKeyId, secretAccessKey, sessionToken, expiration: new Date(expires), ...(accountId ? {accountId} : {})};
+};
+
 export type InstanceSettings = {readonly stop: AbortSignal; readonly timeoutMs: number};
 
 /** The instance role's credentials: the IMDSv2 token (IMDSv1 only where the reference guide falls back to it), the role's name, its credentials. */
@@ -167,12 +176,8 @@ export const instanceCredentials = async (endpoint: InstanceEndpoint, settings: 
 	if (answer.value.status !== 200) return refused(answer.value, `GET ${path}`);
 	const parsed = parseJson(answer.value.body);
 	if (parsed === undefined) return failed(`${name} answered GET ${path} with something that is not JSON — ${notIt}`);
-	const [accessKeyId, secretAccessKey, sessionToken, expiration] = ['AccessKeyId', 'SecretAccessKey', 'Token', 'Expiration'].map(key => field(parsed, key));
-	const expires = expiration === undefined ? Number.NaN : Date.parse(expiration);
-	if (!accessKeyId || !secretAccessKey || !sessionToken || Number.isNaN(expires)) {
-		const why = [said(parsed, 'Code'), said(parsed, 'Message')].filter(Boolean).join(': ');
-		return failed(`${name} answered GET ${path} without credentials (AccessKeyId, SecretAccessKey, Token and Expiration)${why ? ` (${why})` : ''} — check the instance profile's role, or pass --profile NAME`);
-	}
-	const accountId = field(parsed, 'AccountId');
-	return ok({accessKeyId, secretAccessKey, sessionToken, expiration: new Date(expires), ...(accountId ? {accountId} : {})});
+	const credentials = credentialsIn(parsed);
+	if (credentials) return ok(credentials);
+	const why = [said(parsed, 'Code'), said(parsed, 'Message')].filter(Boolean).join(': ');
+	return failed(`${name} answered GET ${path} without credentials (AccessKeyId, SecretAccessKey, Token and Expiration)${why ? ` (${why})` : ''} — check the instance profile's role, or pass --profile NAME`);
 };
