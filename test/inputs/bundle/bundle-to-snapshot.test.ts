@@ -2,44 +2,18 @@ import {describe, expect, it} from 'vitest';
 import {bundleToSnapshot, type BundleImport} from '../../../source/inputs/bundle/index.js';
 import {managedPolicyFileName} from '../../../source/inputs/bundle/bundle-layout.js';
 import {importedBundle} from '../../support/bundle-round-trip.js';
+import {bundleFiles, bundleQuestion, type BundleCall} from '../../support/bundle-files.js';
 
-/** An answer (written as the CLI prints it), a failure (`{error: 'Code: message'}`) or raw text of a file. */
-type Call = Record<string, unknown> | {readonly error: string; readonly exit?: number} | {readonly raw: string};
-
-const question = {format: 's3-kms-doctor/bundle@1', operation: 'upload', bucket: 'amzn-s3-demo-bucket', objectKey: 'backups/db.tar'};
 const roleCaller = {UserId: 'AROAEXAMPLEUPLOADER01:alice', Account: '111122223333', Arn: 'arn:aws:sts::111122223333:assumed-role/Uploader/alice'};
 const keyArn = 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
 const allow = (action: string) => ({Version: '2012-10-17', Statement: [{Effect: 'Allow', Action: action, Resource: '*'}]});
-
-/** A bundle as the script lays it out: STEM.json, STEM.stderr, STEM.exit, and a manifest. */
-const bundle = (calls: Readonly<Record<string, Call>>, extra: Readonly<Record<string, string>> = {}, options: {manifest?: boolean; exits?: boolean} = {}): Map<string, string> => {
-	const files = new Map<string, string>([['question.json', JSON.stringify(question)]]);
-	const rows = ['# s3-kms-doctor/bundle@1', '# collected-at\t2024-06-01T09:30:00Z', '# file\texit\tpermission\tcommand'];
-	for (const [stem, call] of Object.entries(calls)) {
-		if ('error' in call && typeof call.error === 'string') {
-			const [code, ...message] = call.error.split(': ');
-			files.set(`${stem}.json`, '');
-			files.set(`${stem}.stderr`, `\nAn error occurred (${code}) when calling the X operation: ${message.join(': ')}\n`);
-			if (options.exits !== false) files.set(`${stem}.exit`, `${call.exit ?? 254}\n`);
-			rows.push(`${stem}\t${call.exit ?? 254}\tperm\taws x`);
-		} else {
-			files.set(`${stem}.json`, 'raw' in call && typeof call.raw === 'string' ? call.raw : `${JSON.stringify(call, null, 4)}\n`);
-			files.set(`${stem}.stderr`, '');
-			if (options.exits !== false) files.set(`${stem}.exit`, '0\n');
-			rows.push(`${stem}\t0\tperm\taws x`);
-		}
-	}
-	if (options.manifest !== false) files.set('manifest.tsv', `${rows.join('\n')}\n`);
-	for (const [name, content] of Object.entries(extra)) files.set(name, content);
-	return files;
-};
 
 const imported = importedBundle;
 
 const unread = (result: BundleImport): Record<string, {reason: string; resolveWith?: string}> =>
 	Object.fromEntries((result.snapshot.unread ?? []).map(note => [note.path, note]));
 
-const roleCalls: Record<string, Call> = {
+const roleCalls: Record<string, BundleCall> = {
 	'sts-get-caller-identity': roleCaller,
 	'iam-get-role': {Role: {RoleName: 'Uploader', RoleId: 'AROAEXAMPLEUPLOADER01', Arn: 'arn:aws:iam::111122223333:role/Uploader'}},
 	'iam-list-role-policies': {PolicyNames: ['Inline']},
@@ -55,14 +29,14 @@ describe('bundleToSnapshot', () => {
 		expect(!none.ok && none.error.message).toMatch(/no question\.json.*collect-script.*manifest\.tsv/);
 		const broken = bundleToSnapshot(new Map([['question.json', '{"operation": "upload",']]));
 		expect(!broken.ok && broken.error.message).toMatch(/question\.json is not valid JSON.*line 1/);
-		const wrong = bundleToSnapshot(new Map([['question.json', JSON.stringify({...question, operation: 'delete'})]]));
+		const wrong = bundleToSnapshot(new Map([['question.json', JSON.stringify({...bundleQuestion, operation: 'delete'})]]));
 		expect(!wrong.ok && wrong.error.message).toMatch(/"operation" must be upload, download, copy, cloudfront-download, cloudfront-upload, presigned-download, presigned-upload, service-read, service-write or replication/);
-		const other = bundleToSnapshot(new Map([['question.json', JSON.stringify({...question, format: 'something/else@9'})]]));
+		const other = bundleToSnapshot(new Map([['question.json', JSON.stringify({...bundleQuestion, format: 'something/else@9'})]]));
 		expect(!other.ok && other.error.message).toMatch(/this version reads s3-kms-doctor\/bundle@1/);
 	});
 
 	it('imports the identity policies, decoding a URL-encoded document as well as an object', () => {
-		const {snapshot} = imported(bundle(roleCalls));
+		const {snapshot} = imported(bundleFiles(roleCalls));
 		expect(snapshot.principal?.identityPolicies).toEqual([
 			{name: 'Inline', document: allow('s3:PutObject')},
 			{name: 'Managed', arn: 'arn:aws:iam::111122223333:policy/Managed', document: allow('kms:GenerateDataKey')},
@@ -71,7 +45,7 @@ describe('bundleToSnapshot', () => {
 	});
 
 	it('leaves the identity policies unknown when any of them could not be read, and says which and why', () => {
-		const result = imported(bundle({...roleCalls, 'iam-get-role-policy.Inline': {error: 'AccessDenied: User: x is not authorized to perform: iam:GetRolePolicy'}}));
+		const result = imported(bundleFiles({...roleCalls, 'iam-get-role-policy.Inline': {error: 'AccessDenied: User: x is not authorized to perform: iam:GetRolePolicy'}}));
 		expect(result.snapshot.principal?.identityPolicies).toBeUndefined();
 		expect(unread(result)['principal.identityPolicies']).toEqual({
 			path: 'principal.identityPolicies',
@@ -82,9 +56,9 @@ describe('bundleToSnapshot', () => {
 	});
 
 	it("a service's role: the principal is the role, and the snapshot names the service", () => {
-		const files = bundle(roleCalls);
+		const files = bundleFiles(roleCalls);
 		const role = 'arn:aws:iam::111122223333:role/Uploader';
-		files.set('question.json', JSON.stringify({...question, operation: 'service-write', principal: role, service: {name: 'glue', roleArn: role}}));
+		files.set('question.json', JSON.stringify({...bundleQuestion, operation: 'service-write', principal: role, service: {name: 'glue', roleArn: role}}));
 		const {snapshot} = imported(files);
 		expect(snapshot.service).toEqual({name: 'glue', roleArn: role});
 		expect(snapshot.principal?.arn).toBe(role);
@@ -95,24 +69,24 @@ describe('bundleToSnapshot', () => {
 	});
 
 	it('a service that uses a role of its own, not named: whoever ran the script is not the principal', () => {
-		const files = bundle(roleCalls);
-		files.set('question.json', JSON.stringify({...question, operation: 'service-read', service: {name: 'lambda'}}));
+		const files = bundleFiles(roleCalls);
+		files.set('question.json', JSON.stringify({...bundleQuestion, operation: 'service-read', service: {name: 'lambda'}}));
 		const {snapshot} = imported(files);
 		expect(snapshot.service).toEqual({name: 'lambda'});
 		expect(snapshot.principal).toBeUndefined();
-		files.set('question.json', JSON.stringify({...question, operation: 'service-read', service: {name: 'athena'}}));
+		files.set('question.json', JSON.stringify({...bundleQuestion, operation: 'service-read', service: {name: 'athena'}}));
 		expect(imported(files).snapshot.principal?.arn).toBe('arn:aws:sts::111122223333:assumed-role/Uploader/alice');
-		files.set('question.json', JSON.stringify({...question, operation: 'service-read', service: {name: 'kinesis'}}));
+		files.set('question.json', JSON.stringify({...bundleQuestion, operation: 'service-read', service: {name: 'kinesis'}}));
 		const refused = bundleToSnapshot(files);
 		expect(!refused.ok && refused.error.message).toContain('"service.name"');
-		files.set('question.json', JSON.stringify({...question, operation: 'service-read', service: {name: 'glue', roleArn: 'arn:aws:iam::111122223333:user/u'}}));
+		files.set('question.json', JSON.stringify({...bundleQuestion, operation: 'service-read', service: {name: 'glue', roleArn: 'arn:aws:iam::111122223333:user/u'}}));
 		const user = bundleToSnapshot(files);
 		expect(!user.ok && user.error.message).toContain('"service.roleArn" is not an IAM role ARN');
 	});
 
 	it('says when the IAM part was skipped because the principal is in another account', () => {
-		const files = bundle({'sts-get-caller-identity': {...roleCaller, Account: '999988887777'}});
-		files.set('question.json', JSON.stringify({...question, principal: 'arn:aws:iam::111122223333:role/Uploader'}));
+		const files = bundleFiles({'sts-get-caller-identity': {...roleCaller, Account: '999988887777'}});
+		files.set('question.json', JSON.stringify({...bundleQuestion, principal: 'arn:aws:iam::111122223333:role/Uploader'}));
 		files.set('manifest.tsv', `${files.get('manifest.tsv')}iam\tskipped\t-\tthe principal is in account 111122223333 but these credentials are in 999988887777\n`);
 		const result = imported(files);
 		expect(result.snapshot.principal?.arn).toBe('arn:aws:iam::111122223333:role/Uploader');
@@ -121,7 +95,7 @@ describe('bundleToSnapshot', () => {
 
 	it('turns "there is none" answers into null and failures into notes with the permission', () => {
 		const result = imported(
-			bundle({
+			bundleFiles({
 				'sts-get-caller-identity': roleCaller,
 				's3api-get-bucket-location': {LocationConstraint: 'EU'},
 				's3api-head-bucket': {error: '403: Forbidden'},
@@ -142,7 +116,7 @@ describe('bundleToSnapshot', () => {
 	});
 
 	it('reads a copy: the source bucket, object and key', () => {
-		const files = bundle({
+		const files = bundleFiles({
 			'sts-get-caller-identity': roleCaller,
 			'source.s3api-get-bucket-location': {LocationConstraint: 'eu-west-1'},
 			'source.s3api-get-bucket-policy': {error: 'NoSuchBucketPolicy: The bucket policy does not exist'},
@@ -151,7 +125,7 @@ describe('bundleToSnapshot', () => {
 			'source.kms-get-key-policy': {Policy: JSON.stringify(allow('kms:*')), PolicyName: 'default'},
 			'source.kms-list-grants': {Grants: [{GranteePrincipal: 'arn:aws:iam::111122223333:role/X', Operations: ['Decrypt']}]},
 		});
-		files.set('question.json', JSON.stringify({...question, operation: 'copy', source: {bucket: 'amzn-s3-demo-source', objectKey: 'orig.bin'}}));
+		files.set('question.json', JSON.stringify({...bundleQuestion, operation: 'copy', source: {bucket: 'amzn-s3-demo-source', objectKey: 'orig.bin'}}));
 		const {snapshot} = imported(files);
 		expect(snapshot.question.source).toEqual({bucket: 'amzn-s3-demo-source', objectKey: 'orig.bin', kmsKeyId: keyArn});
 		expect(snapshot.source).toEqual({
@@ -170,7 +144,7 @@ describe('bundleToSnapshot', () => {
 			'iam-get-policy-version.arn_aws_iam__111122223333_policy_DenyKms': {PolicyVersion: {Document: denyKms}},
 		};
 		for (const damage of ['emptied', 'deleted'] as const) {
-			const files = bundle(withDeny);
+			const files = bundleFiles(withDeny);
 			if (damage === 'emptied') files.set('iam-list-attached-role-policies.json', '');
 			else files.delete('iam-list-attached-role-policies.json');
 			const result = imported(files);
@@ -179,16 +153,16 @@ describe('bundleToSnapshot', () => {
 				new RegExp(`iam-list-attached-role-policies\\.json is ${damage === 'emptied' ? 'empty' : 'missing'}, though the call succeeded`),
 			);
 		}
-		const noEncryption = bundle({'sts-get-caller-identity': roleCaller, 's3api-get-bucket-encryption': {raw: ''}});
+		const noEncryption = bundleFiles({'sts-get-caller-identity': roleCaller, 's3api-get-bucket-encryption': {raw: ''}});
 		expect(imported(noEncryption).snapshot.bucket?.defaultEncryption).toBeUndefined();
 		// head-bucket prints nothing when it succeeds: that empty answer is one.
-		expect(imported(bundle({'sts-get-caller-identity': roleCaller, 's3api-head-bucket': {raw: ''}})).missing.join('\n')).not.toMatch(/head-bucket/);
+		expect(imported(bundleFiles({'sts-get-caller-identity': roleCaller, 's3api-head-bucket': {raw: ''}})).missing.join('\n')).not.toMatch(/head-bucket/);
 	});
 
 	it('in an older bundle, does not take one managed policy for another when their file names are the same (a/b and a_b)', () => {
 		const stem = 'arn_aws_iam__111122223333_policy_a_b';
 		const result = imported(
-			bundle({
+			bundleFiles({
 				...roleCalls,
 				'iam-list-attached-role-policies': {
 					AttachedPolicies: [
@@ -207,12 +181,12 @@ describe('bundleToSnapshot', () => {
 	it('reads both managed policies whose safe names are the same (a/b and a_b) from their checksummed file names', () => {
 		const slash = 'arn:aws:iam::111122223333:policy/a/b';
 		const underscore = 'arn:aws:iam::111122223333:policy/a_b';
-		const managed = (arn: string, action: string): Record<string, Call> => ({
+		const managed = (arn: string, action: string): Record<string, BundleCall> => ({
 			[`iam-get-policy.${managedPolicyFileName(arn)}`]: {Policy: {Arn: arn, DefaultVersionId: 'v1'}},
 			[`iam-get-policy-version.${managedPolicyFileName(arn)}`]: {PolicyVersion: {Document: allow(action)}},
 		});
 		const result = imported(
-			bundle({
+			bundleFiles({
 				...roleCalls,
 				'iam-list-attached-role-policies': {AttachedPolicies: [{PolicyName: 'b', PolicyArn: slash}, {PolicyName: 'b', PolicyArn: underscore}]},
 				...managed(slash, 'kms:Decrypt'),
@@ -227,7 +201,7 @@ describe('bundleToSnapshot', () => {
 	});
 
 	it('imports what it can from a damaged bundle: no manifest, no exit files, an answer cut short', () => {
-		const files = bundle(
+		const files = bundleFiles(
 			{
 				'sts-get-caller-identity': roleCaller,
 				's3api-get-bucket-location': {raw: '{\n    "LocationConstraint": "eu-'},
@@ -247,8 +221,8 @@ describe('bundleToSnapshot', () => {
 	});
 
 	it('knows the key of a download from the object, and a missing object from a 404', () => {
-		const files = bundle({'sts-get-caller-identity': roleCaller, 's3api-head-object': {error: '404: Not Found'}});
-		files.set('question.json', JSON.stringify({...question, operation: 'download'}));
+		const files = bundleFiles({'sts-get-caller-identity': roleCaller, 's3api-head-object': {error: '404: Not Found'}});
+		files.set('question.json', JSON.stringify({...bundleQuestion, operation: 'download'}));
 		const result = imported(files);
 		expect(result.snapshot.object).toBeUndefined();
 		expect(unread(result)['object.encryption']?.reason).toMatch(/does not exist \(404\)/);
@@ -267,13 +241,13 @@ describe('bundleToSnapshot', () => {
 			'organizations-describe-policy.p-root': scp('p-root', 'RootLevel'),
 			'organizations-list-policies-for-target.RESOURCE_CONTROL_POLICY.111122223333': {error: 'AccessDeniedException: You don\'t have permissions to access this resource.'},
 		};
-		const result = imported(bundle(calls));
+		const result = imported(bundleFiles(calls));
 		const levels = result.snapshot.organization?.serviceControlPolicies?.map(level => level.map(policy => ('name' in policy ? policy.name : '')));
 		expect(levels).toEqual([['RootLevel'], ['AccountLevel']]);
 		expect(result.snapshot.organization?.resourceControlPolicies).toBeUndefined();
 		expect(unread(result)['organization.resourceControlPolicies']?.resolveWith).toMatch(/management account or a delegated administrator/);
 
-		const management = imported(bundle({...calls, 'sts-get-caller-identity': {...roleCaller, Account: '999988887777', Arn: 'arn:aws:sts::999988887777:assumed-role/Admin/ops'}}));
+		const management = imported(bundleFiles({...calls, 'sts-get-caller-identity': {...roleCaller, Account: '999988887777', Arn: 'arn:aws:sts::999988887777:assumed-role/Admin/ops'}}));
 		expect(management.snapshot.organization?.serviceControlPolicies).toEqual([]);
 	});
 });
