@@ -1,4 +1,5 @@
 import {answeredBucketKey} from '../../snapshot/aws-answers/s3-encryption.js';
+import {inlinePolicyOwnerFields as ownerFields} from '../../snapshot/aws-answers/iam-get-inline-policy.js';
 import {parseJson} from '../../engine/json.js';
 import {isIamName, parseInlinePolicyName, type InlinePolicyName} from '../../names/index.js';
 import {isObject, type JsonObject} from '../../shared/json.js';
@@ -76,8 +77,6 @@ const unwrapped = (value: unknown, where: string, command: string, notes: readon
 	const document = documentOf(value, where);
 	return document.ok ? ok({kind: 'policy', document: document.value, notes: [...notes, `took the policy out of the ${where} that ${command} prints`]}) : document;
 };
-
-const ownerFields = {role: 'RoleName', user: 'UserName', group: 'GroupName'} as const;
 
 /**
  * The names get-role-policy (get-user-policy, get-group-policy) prints beside the document, held to IAM's rule: they are

@@ -9,7 +9,7 @@ export {callerIdentityOf, type CallerIdentity} from './sts-get-caller-identity.j
 export {accessKeyAccountOf} from './sts-get-access-key-info.js';
 export {iamEntityOf, type IamEntity} from './iam-get-role-or-user.js';
 export {policyNamesPageOf} from './iam-list-policy-names.js';
-export {inlinePolicyOf} from './iam-get-inline-policy.js';
+export {inlinePolicyNamesOf, inlinePolicyOf, inlinePolicyOwnerFields, type InlinePolicyNames} from './iam-get-inline-policy.js';
 export {attachedPoliciesPageOf, type AttachedPolicy} from './iam-list-attached-policies.js';
 export {managedPolicyOf, type ManagedPolicy} from './iam-get-policy.js';
 export {policyVersionDocumentOf} from './iam-get-policy-version.js';
