@@ -152,8 +152,10 @@ export const managedPolicyFileName = (arn: string): string => namePart(arn, name
 export const stems = {
 	inlinePolicy: (kind: 'role' | 'user', name: string): string => `${calls[principalCalls[kind].getInline].stem}.${safeName(name)}`,
 	groupPolicies: (group: string): string => `${calls.listGroupPolicies.stem}.${safeName(group)}`,
+	/** How every file name of a group's inline policies starts. Group and policy names may both hold dots, so one name can start several groups'. */
+	groupPolicyPrefix: (group: string): string => `${calls.getGroupPolicy.stem}.${safeName(group)}.`,
 	groupPolicy: (group: string, name: string): string =>
-		`${calls.getGroupPolicy.stem}.${safeName(group)}.${namePart(name, namePartAround.groupPolicy + safeName(group).length, 'when-cut')}`,
+		`${stems.groupPolicyPrefix(group)}${namePart(name, namePartAround.groupPolicy + safeName(group).length, 'when-cut')}`,
 	groupAttached: (group: string): string => `${calls.listAttachedGroupPolicies.stem}.${safeName(group)}`,
 	managedPolicy: (arn: string): string => `${calls.getPolicy.stem}.${managedPolicyFileName(arn)}`,
 	managedPolicyVersion: (arn: string): string => `${calls.getPolicyVersion.stem}.${managedPolicyFileName(arn)}`,

@@ -1,6 +1,7 @@
 import type {NamedPolicy, PrincipalInfo, UnreadNote} from '../../snapshot/snapshot.js';
 import {noteOf, type BundleFiles, type CallResult} from './bundle-files.js';
 import {calls, principalCalls, stems, type CallSpec} from './bundle-layout.js';
+import {groupPolicyAnswerNote} from './group-policy-answer.js';
 import {
 	attachedPoliciesPageOf,
 	groupsPageOf,
@@ -73,7 +74,12 @@ const readManagedPolicy = (context: ReadContext, arn: string, name: string, note
 /** Where a role's, user's or group's policies are in the bundle. */
 type PolicySetSource = {
 	readonly listInline: {readonly spec: CallSpec; readonly stem: string};
-	readonly getInline: {readonly spec: CallSpec; readonly stem: (policyName: string) => string};
+	readonly getInline: {
+		readonly spec: CallSpec;
+		readonly stem: (policyName: string) => string;
+		/** Why an answer in that file is not this policy's (another's that shares the file name); undefined when it is. */
+		readonly notThisOne?: (policyName: string, answer: unknown) => UnreadNote | undefined;
+	};
 	readonly listAttached: {readonly spec: CallSpec; readonly stem: string};
 	/** Put before inline policy names: `group Admins/`. */
 	readonly namePrefix: string;
@@ -91,11 +97,12 @@ const readPolicySet = (context: ReadContext, source: PolicySetSource): PolicyRea
 	if (inline.state === 'ok') {
 		for (const policyName of policyNamesPageOf(inline.answer).items) {
 			const result = context.files.call(source.getInline.stem(policyName));
-			const document = result.state === 'ok' ? inlinePolicyOf(result.answer) : undefined;
+			const another = result.state === 'ok' ? source.getInline.notThisOne?.(policyName, result.answer) : undefined;
+			const document = result.state === 'ok' && !another ? inlinePolicyOf(result.answer) : undefined;
 			if (document?.ok) policies.push({name: `${source.namePrefix}${policyName}`, document: document.value});
 			else {
 				complete = false;
-				context.notes.push(noteOf(path, source.getInline.spec, result, source.resource));
+				context.notes.push(another ?? noteOf(path, source.getInline.spec, result, source.resource));
 			}
 		}
 	} else {
@@ -215,11 +222,16 @@ export const readPrincipal = (context: ReadContext, arn: string, caller: CallerI
 		const policies = [...own.policies];
 		const groups = context.files.call(calls.listGroupsForUser.stem);
 		if (groups.state === 'ok') {
-			for (const {name: groupName, arn: listedArn} of groupsPageOf(groups.answer).items) {
+			const userGroups = groupsPageOf(groups.answer).items;
+			for (const {name: groupName, arn: listedArn} of userGroups) {
 				const groupArn = listedArn ?? `arn:${partition}:iam::${account}:group/${groupName}`;
 				const read = readPolicySet(context, {
 					listInline: {spec: calls.listGroupPolicies, stem: stems.groupPolicies(groupName)},
-					getInline: {spec: calls.getGroupPolicy, stem: policyName => stems.groupPolicy(groupName, policyName)},
+					getInline: {
+						spec: calls.getGroupPolicy,
+						stem: policyName => stems.groupPolicy(groupName, policyName),
+						notThisOne: (policyName, answer) => groupPolicyAnswerNote(answer, {group: groupName, policy: policyName, groupArn}, userGroups.map(group => group.name)),
+					},
 					listAttached: {spec: calls.listAttachedGroupPolicies, stem: stems.groupAttached(groupName)},
 					namePrefix: `group ${groupName}/`,
 					resource: groupArn,
