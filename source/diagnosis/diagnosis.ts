@@ -106,7 +106,12 @@ export type AppliesIn = {
 };
 
 /** What still blocks a fix proven for its own rows: the request stays `denied`, or not known to be allowed (`unknown`), by `by`. */
-export type FixBlock = {readonly status: 'denied' | 'unknown'; readonly by: string};
+export type FixBlock = {
+	readonly status: 'denied' | 'unknown';
+	readonly by: string;
+	/** Denied: a row that stays denied is ⛔, an explicit Deny; absent, they stay ✘ (no Allow, or a Deny not known to be there). */
+	readonly explicitDeny?: true;
+};
 
 export type Fix = {
 	readonly kind: KindOfFix;

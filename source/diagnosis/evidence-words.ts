@@ -14,14 +14,20 @@ export const kinds: Readonly<Record<DenialEvidence['deniedBy'], {readonly one: s
 export const isImplicit = (evidence: DenialEvidence): boolean => evidence.deny === 'implicit';
 
 /**
- * "the pasted AccessDenied message says a service control policy (arn:…) explicitly denied s3:PutObject", or for an
- * implicit deny "the pasted AccessDenied message says no service control policy allows s3:PutObject" (no policy denied,
- * so none is named).
+ * "the pasted AccessDenied message says no service control policy allows s3:PutObject" for an implicit deny (no policy
+ * denied, so none is named); for an SCP's explicit-deny message, AWS's own words quoted, not taken for a Deny (AWS says
+ * them of an SCP's implicit deny too, scpWording): "the pasted AccessDenied message says s3:PutObject was denied "with an
+ * explicit deny in a service control policy" (arn:…)"; for an RCP's, "… says a resource control policy (arn:…)
+ * explicitly denied s3:PutObject".
  */
-export const evidenceWords = (evidence: DenialEvidence): string =>
-	isImplicit(evidence)
-		? `the pasted AccessDenied message says no ${kinds[evidence.deniedBy].noun} allows ${evidence.action}`
-		: `the pasted AccessDenied message says ${kinds[evidence.deniedBy].one}${evidence.policyArn ? ` (${evidence.policyArn})` : ''} explicitly denied ${evidence.action}`;
+export const evidenceWords = (evidence: DenialEvidence): string => {
+	const kind = kinds[evidence.deniedBy];
+	const named = evidence.policyArn ? ` (${evidence.policyArn})` : '';
+	if (isImplicit(evidence)) return `the pasted AccessDenied message says no ${kind.noun} allows ${evidence.action}`;
+	return scpEitherWay(evidence)
+		? `the pasted AccessDenied message says ${evidence.action} was denied "with an explicit deny in a ${kind.noun}"${named}`
+		: `the pasted AccessDenied message says ${kind.one}${named} explicitly denied ${evidence.action}`;
+};
 
 /**
  * What a row decided by the message shows as deciding it: no statement was read, or those read that may deny it (may
@@ -72,16 +78,24 @@ export const contradictedWords = (snapshot: Snapshot, evidence: DenialEvidence, 
 /**
  * The reads that settle which policy of the type denies (for an implicit deny, at which level none allows), at every
  * level, from the management account (only it or a delegated administrator can read them): the account's, each OU's
- * above it and the root's, and the one an explicit deny's message names.
+ * above it and the root's, and the one an explicit deny's message names. For an SCP's message, which may be an implicit
+ * deny (scpWording), each policy's text settles which: a Deny for the action, or a level where none allows it.
  */
 export const settlingRead = (evidence: DenialEvidence, account: string | undefined): string => {
 	const target = account ?? 'ACCOUNT';
 	const id = isImplicit(evidence) ? undefined : evidence.policyArn?.split('/').pop();
-	return (
+	const listed =
 		`aws organizations list-policies-for-target --target-id ${target} --filter ${kinds[evidence.deniedBy].filter}, and the same for each OU above ` +
 		`the account and for the root (aws organizations list-parents --child-id ${target}, repeated up to the root, names them), ` +
-		`from the management account or a delegated administrator${id ? `; aws organizations describe-policy --policy-id ${id} shows the one the message names` : ''}`
-	);
+		'from the management account or a delegated administrator';
+	if (scpEitherWay(evidence)) {
+		return (
+			`${listed}; then aws organizations describe-policy --policy-id ID for each policy listed shows whether one holds a Deny for ${evidence.action} ` +
+			`or a level has none that allows it${id ? ` (aws organizations describe-policy --policy-id ${id} shows the one the message names)` : ''}; ` +
+			'or paste those SCPs into the wizard, from the root down'
+		);
+	}
+	return `${listed}${id ? `; aws organizations describe-policy --policy-id ${id} shows the one the message names` : ''}`;
 };
 
 /**
@@ -89,7 +103,21 @@ export const settlingRead = (evidence: DenialEvidence, account: string | undefin
  * access, the error message always includes the phrase due to an explicit deny in a Service Control Policy, even if the
  * denial is implicit."
  */
-export const scpWording = 'AWS words the denial of a service control policy as an explicit deny even when it is implicit, no SCP allowing the action';
+export const scpWording =
+	'AWS words the denial of a service control policy as an explicit deny even when it is implicit, no SCP allowing the action (IAM User Guide, "Troubleshooting access denied error messages")';
 
-/** An SCP's explicit-deny message that names no policy: by scpWording, it may as well be an implicit deny. */
-export const scpWordedAlike = (evidence: DenialEvidence): boolean => evidence.deniedBy === 'scp' && !isImplicit(evidence) && !evidence.policyArn;
+/**
+ * An SCP's explicit-deny message: by scpWording it tells that an SCP denied, not whether by a Deny or by no Allow. AWS
+ * documents no exception for a message that names a policy ARN (its note says "always"), so a named one is no different.
+ */
+export const scpEitherWay = (evidence: DenialEvidence): boolean => evidence.deniedBy === 'scp' && !isImplicit(evidence);
+
+/**
+ * An SCP's explicit-deny message that names no policy: beside SCPs read, it may as well be an implicit deny (scpWording).
+ * One that names a policy is taken, beside SCPs read, to point at a Deny in that policy (evidence.ts), which AWS's pages
+ * neither state nor rule out.
+ */
+export const scpWordedAlike = (evidence: DenialEvidence): boolean => scpEitherWay(evidence) && !evidence.policyArn;
+
+/** What an SCP row decided by such a message, the SCPs not read, shows as deciding it: an SCP denies, which way not known. */
+export const eitherWaySource = 'the pasted AccessDenied message (a service control policy denies it, by a Deny or by no Allow; their text not read)';

@@ -2,13 +2,15 @@ import type {Evaluation, LayerVerdict, StatementTrace} from '../engine/evaluatio
 import type {DenialEvidence, Snapshot} from '../snapshot/snapshot.js';
 import type {Requirement} from './diagnosis.js';
 import type {ActionSpec} from './required-actions.js';
-import {capitalised, evidenceSource, evidenceWords, isImplicit, kinds, lowerFirst, readWord, scpWordedAlike, scpWording, settlingRead, type ReadHolds} from './evidence-words.js';
+import {capitalised, eitherWaySource, evidenceSource, evidenceWords, isImplicit, kinds, lowerFirst, readWord, scpEitherWay, scpWordedAlike, scpWording, settlingRead, type ReadHolds} from './evidence-words.js';
 
 /**
  * A pasted AccessDenied message that says an SCP or RCP explicitly denied an action is evidence of what denied it: AWS's
  * own word on what it decided. Where those policies were not read, the layer they make is then denied by that evidence,
  * never "may allow or deny" beside a verdict that is denied because of it; the row names the message as its source and
- * says the policy was not read. Where a Deny of the same type was read whose condition is undecided ("may deny"), the
+ * says the policy was not read. An RCP's is ⛔; an SCP's is ✘, not ⛔, as AWS words an SCP's implicit deny as explicit
+ * too (scpWording): it says an SCP denies, by a Deny or by a level where none allows it, and names the reads that tell
+ * which (scpEitherWay). Where a Deny of the same type was read whose condition is undecided ("may deny"), the
  * message settles it: the layer is denied by the message, naming that statement (its policy and Sid) as the likely one,
  * never "may deny" beside it; not where the message names another policy ARN than that statement's: then the statement
  * that denied was not read, and the row says so. Where what was read holds no Deny that may apply, it is not what AWS
@@ -96,14 +98,15 @@ const denyNotSettled = (mayDeny: readonly StatementTrace[], evidence: DenialEvid
 
 /**
  * The evidence that decides this action's SCP or RCP layer, and the evaluation with it applied. A layer whose policies
- * were not read (no statement decided it) is denied by it; so is one read with a Deny that may apply, that Deny named as
- * the likely one. A layer read to allow, or none read to apply (the caller is no service: SCPs and RCPs are the
- * organization's), becomes unknown, and the action is no longer allowed; one read to allow nowhere at some level keeps
- * ✘, one read with an undecided Allow keeps ?, and both say the message's explicit deny is not in what was read. An
- * implicit deny's message makes an unread layer missing, settles an undecided Allow as not applying (missing), agrees with
- * a level that allows nowhere (✘ stays), and makes a layer read to allow, or none applying, unknown. Where two legs need
- * the action (a copy's kms:Decrypt on the source and the destination key), the message named one resource, which the
- * evidence does not keep: both stay (or become) unknown, or keep ✘, and say so.
+ * were not read (no statement decided it) is denied by it (an SCP's ✘, which way not known; an RCP's ⛔); so is one read
+ * with a Deny that may apply, that Deny named as the likely one. A layer read to allow, or none read to apply (the
+ * caller is no service: SCPs and RCPs are the organization's), becomes unknown, and the action is no longer allowed;
+ * one read to allow nowhere at some level keeps ✘, one read with an undecided Allow keeps ?, and both say the message's
+ * explicit deny is not in what was read. An implicit deny's message makes an unread layer missing, settles an undecided
+ * Allow as not applying (missing), agrees with a level that allows nowhere (✘ stays), and makes a layer read to allow,
+ * or none applying, unknown. Where two legs need the action (a copy's kms:Decrypt on the source and the destination
+ * key), the message named one resource, which the evidence does not keep: both stay (or become) unknown, or keep ✘, and
+ * say so.
  */
 export const applyEvidence = (
 	snapshot: Snapshot,
@@ -143,22 +146,28 @@ export const applyEvidence = (
 			...(layer?.alternative ? {alternative: true} : {}),
 		});
 		if (layer?.status === 'unknown' && layer.decidedBy.length === 0) {
+			const either = scpEitherWay(evidence);
 			const why =
 				legs > 1
 					? `${layer.why} ${capitalised(evidenceWords(evidence))} ${onWhich}.`
 					: implicit
 						? `${capitalised(evidenceWords(evidence))}. The ${kind.all} themselves were not read, so at which level none allows it is not known.`
-						: `${capitalised(evidenceWords(evidence))}. The ${kind.all} themselves were not read, so which statement denies, and on what condition, is not known.`;
+						: either
+							? `${capitalised(evidenceWords(evidence))}; ${scpWording}. So ${kind.one} denies ${spec.action}, by a Deny statement or by a level where none allows it; the ${kind.all} themselves were not read, so which, and where, is not known.`
+							: `${capitalised(evidenceWords(evidence))}. The ${kind.all} themselves were not read, so which statement denies, and on what condition, is not known.`;
 			const decided = legs === 1;
-			// AWS's "no service control policy allows" is a missing Allow (✘), not a Deny (⛔).
+			// AWS's "no service control policy allows" is a missing Allow (✘), not a Deny (⛔); its "explicit deny in a service
+			// control policy" may be either (scpWording): an SCP denies (✘), a Deny not known to be there (never ⛔).
 			const changed = !decided
 				? copied(layer.status, layer.deny, layer.decidedBy, why)
 				: implicit
 					? copied('missing', layer.deny, layer.decidedBy, why, undefined, 'no')
-					: copied('denied', 'yes', layer.decidedBy, why);
+					: either
+						? copied('missing', layer.deny, layer.decidedBy, why)
+						: copied('denied', 'yes', layer.decidedBy, why);
 			const applied = withLayer(evaluation, changed, index, decided ? 'denied' : evaluation.decision, decided ? why : evaluation.summary);
 			if (!decided) return {evaluation: applied};
-			return {evaluation: applied, evidence, source: evidenceSource(evidence), ...(implicit ? {resolveWith: settlingRead(evidence, account)} : {})};
+			return {evaluation: applied, evidence, source: either ? eitherWaySource : evidenceSource(evidence), ...(implicit || either ? {resolveWith: settlingRead(evidence, account)} : {})};
 		}
 		const mayDeny = layer && layer.status !== 'denied' ? mayDenyOf(layer) : [];
 		if (!implicit && layer && mayDeny.length > 0) {
@@ -254,6 +263,10 @@ export const applyEvidence = (
 	return {evaluation};
 };
 
+/** A status the evidence gives the row it decides: an explicit deny's ⛔, an implicit one's ✘, an SCP's either (scpEitherWay). */
+const madeBy = (evidence: DenialEvidence, status: Requirement['status']): boolean =>
+	status === 'missing' ? isImplicit(evidence) || scpEitherWay(evidence) : status === 'denied' && !isImplicit(evidence);
+
 /**
  * The rows of a layer the evidence decided (denied, or for an implicit deny missing) name the message as what decided
  * them (and the statements read that may deny it, likely the one that did, or may allow it, likely not applying), an
@@ -263,7 +276,7 @@ export const applyEvidence = (
 export const withEvidence = (rows: readonly Requirement[], applied: Omit<EvidenceApplied, 'evaluation'>): Requirement[] =>
 	rows.map(row => {
 		const {evidence, source, againstRead, resolveWith} = applied;
-		if (evidence && source && row.place === evidence.deniedBy && row.status === (isImplicit(evidence) ? 'missing' : 'denied') && row.decidedBy === undefined) {
+		if (evidence && source && row.place === evidence.deniedBy && madeBy(evidence, row.status) && row.decidedBy === undefined) {
 			return {...row, decidedBy: source, ...(resolveWith && row.resolveWith === undefined ? {resolveWith} : {})};
 		}
 		if (againstRead && resolveWith && row.place === againstRead.deniedBy && row.resolveWith === undefined) return {...row, resolveWith};

@@ -1,7 +1,7 @@
 import type {StatementTrace} from '../engine/evaluation.js';
 import type {Analysis} from './analyse.js';
 import type {Finding, Requirement} from './diagnosis.js';
-import {capitalised, contradictedWords, evidenceWords, isImplicit, readWord, scpWordedAlike, settlingRead} from './evidence-words.js';
+import {capitalised, contradictedWords, evidenceWords, isImplicit, readWord, scpEitherWay, scpWordedAlike, scpWording, settlingRead} from './evidence-words.js';
 import {denyingStatement} from './fixes/kinds/narrow-deny.js';
 import type {PolicyRef} from './policy-ref.js';
 import type {NamedPolicy, OrganizationLevel, Snapshot} from '../snapshot/snapshot.js';
@@ -82,12 +82,13 @@ const findingFor = (snapshot: Snapshot, {trace, ref, rows}: Guardrail): Finding 
 
 /**
  * A pasted AccessDenied message that names an SCP or RCP as the explicit Deny proves what denied, even where the
- * organization's policies cannot be read (its rows are then denied by it, evidence.ts), and names a Deny read that may
- * apply as the likely one. Said unless a read Deny (a row with its statement) has its own finding. Where what was read
- * holds no Deny that may apply (they allow, none applies, a level allows nowhere, an Allow is undecided), the message
- * outweighs it: the finding says so, and names the reads that find the policy that denies. A message that says none of
- * the type allows the action (an implicit deny) proves that a level allows it nowhere: said the same way, with the reads
- * that find that level, unless the rows read already say it (✘, the message agreeing).
+ * organization's policies cannot be read (its rows are then denied by it, evidence.ts: an SCP's by a Deny or by no
+ * Allow, as AWS words both alike, with the reads that tell which), and names a Deny read that may apply as the likely
+ * one. Said unless a read Deny (a row with its statement) has its own finding. Where what was read holds no Deny that
+ * may apply (they allow, none applies, a level allows nowhere, an Allow is undecided), the message outweighs it: the
+ * finding says so, and names the reads that find the policy that denies. A message that says none of the type allows
+ * the action (an implicit deny) proves that a level allows it nowhere: said the same way, with the reads that find that
+ * level, unless the rows read already say it (✘, the message agreeing).
  */
 const evidenceFindings = (snapshot: Snapshot, analysis: Analysis): Finding[] =>
 	(snapshot.evidence ?? []).flatMap((evidence): Finding[] => {
@@ -130,6 +131,17 @@ const evidenceFindings = (snapshot: Snapshot, analysis: Analysis): Finding[] =>
 					severity: 'error',
 					message: `${capitalised(words)}: at some level no ${type} allows it, and that is what denied${which}. ${stands}`,
 					remedy: findLevel,
+				},
+			];
+		}
+		// An SCP's message, the SCPs not read: ✘ by it (evidence.ts), a Deny or no Allow, which the policies' text tells.
+		if (scpEitherWay(evidence) && rows.some(row => row.status === 'missing' && row.decidedBy !== undefined)) {
+			return [
+				{
+					id: 'denied-by-scp-per-error',
+					severity: 'error',
+					message: `${capitalised(words)}: an SCP is what denied, by a Deny statement or by a level where none allows ${evidence.action}; ${scpWording}. ${stands}`,
+					remedy: `Find which, and where: ${settles ?? settlingRead(evidence, undefined)}. Then ask the cloud team that runs the organization to narrow that Deny, or to allow ${evidence.action} at that level, or for an exception.`,
 				},
 			];
 		}

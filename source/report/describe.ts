@@ -129,13 +129,14 @@ const kindWords: Readonly<Record<Fix['kind'], string>> = {
 export const fixKindWords = (kind: Fix['kind']): string => kindWords[kind];
 
 /**
- * A fix proven for its own rows while a pasted AccessDenied message's denial still stands, in the words and mark every view
- * shows: ⛔ where the request stays denied, ? where it stays not known to be allowed; never ✔ "proven".
+ * A fix proven for its own rows while a pasted AccessDenied message's denial still stands, in the words and mark every
+ * view shows: where the request stays denied, the mark of the rows that deny it (⛔ an explicit Deny, ✘ no Allow or a
+ * Deny not known to be there), ? where it stays not known to be allowed; never ✔ "proven".
  */
 export const blockedProof = (block: FixBlock): {readonly style: MarkStyle; readonly label: string; readonly sentence: string} => {
 	const denied = block.status === 'denied';
 	return {
-		style: statusStyles[block.status],
+		style: statusStyles[denied && !block.explicitDeny ? 'missing' : block.status],
 		label: denied ? 'proven for its own rows, but the request stays denied' : 'proven for its own rows, but whether the request is allowed stays unknown',
 		sentence: `Re-evaluated with this change, the rows it targets turn ✔, but ${block.by}: while that stands the request ${denied ? 'stays denied' : 'is not known to be allowed'}.`,
 	};

@@ -213,7 +213,10 @@ export type OrganizationInfo = {
 export type DenialEvidence = {
 	readonly deniedBy: 'scp' | 'rcp';
 	readonly action: string;
-	/** How AWS said it denied: a Deny applied, or none of that type allows the action. Absent: explicit, as every snapshot before this field meant. */
+	/**
+	 * How AWS said it denied: a Deny applied, or none of that type allows the action. Absent: explicit, as every snapshot
+	 * before this field meant. For an SCP, AWS says "explicit" of an implicit deny too: the diagnosis takes it as either.
+	 */
 	readonly deny?: 'explicit' | 'implicit';
 	/** The denying policy's ARN, when AWS added it (same account or organization). */
 	readonly policyArn?: string;

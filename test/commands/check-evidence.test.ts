@@ -9,7 +9,7 @@ import {allow, buildSnapshot, deny, named, policy, without} from '../diagnosis/s
 import {runBuiltCli} from './run-built-cli.js';
 
 /**
- * `check --snapshot` on a snapshot whose `evidence` (a pasted AccessDenied message: an SCP explicitly denied
+ * `check --snapshot` on a snapshot whose `evidence` (a pasted AccessDenied message: an SCP denied, "with an explicit deny",
  * s3:PutObject) meets SCPs read that may deny it, or that deny it only implicitly: the exit code, the text and the JSON
  * say what the diagnosis says (test/diagnosis/evidence.test.ts), in the built CLI.
  */
@@ -68,6 +68,36 @@ describe('check --snapshot, a message that says an SCP explicitly denied', () =>
 		expect(text).toMatch(/Service control policies\n {4}✘ +s3:PutObject +missing\n/);
 		expect(text.replace(/\s+/g, ' ')).toContain('That is an implicit deny, and no statement read denies s3:PutObject explicitly, yet the pasted AccessDenied message says');
 		expect(scpRow(report)).toMatchObject({status: 'missing', resolveWith: expect.stringContaining('aws organizations list-policies-for-target --target-id 111122223333')});
+	});
+});
+
+/**
+ * The SCPs not read: "When an SCP denies access, the error message always includes the phrase due to an explicit deny in
+ * a Service Control Policy, even if the denial is implicit." (IAM User Guide, "Troubleshooting access denied error
+ * messages", github.com/awsdocs/iam-user-guide) The message tells that an SCP denies, not that a Deny does: the row is ✘
+ * by the message, never ⛔, in text, markdown and JSON, and the finding names the reads that tell which.
+ */
+describe('check --snapshot, a message that says an SCP denied "with an explicit deny", the SCPs not read', () => {
+	const source = 'the pasted AccessDenied message (a service control policy denies it, by a Deny or by no Allow; their text not read)';
+
+	it('✘ missing by the message, never ⛔, saying AWS words an implicit SCP deny as explicit; exit 1', async () => {
+		const unread: Snapshot = {...without(buildSnapshot(), 'organization'), evidence: [{deniedBy: 'scp', action: 's3:PutObject', policyArn}]};
+		const {text, report} = await checkDenied('explicit-unread.json', unread);
+		const flat = text.replace(/\s+/g, ' ');
+		expect(text).toMatch(/What the request needs\n {2}✘ +s3:PutObject +not allowed/);
+		expect(text).toMatch(/Service control policies\n {4}✘ +s3:PutObject +missing\n/);
+		expect(text).not.toMatch(/⛔ +s3:PutObject/);
+		expect(flat).toContain(`decided by: ${source}`);
+		expect(flat).toContain('AWS words the denial of a service control policy as an explicit deny even when it is implicit, no SCP allowing the action (IAM User Guide, "Troubleshooting access denied error messages")');
+		expect(flat).toContain('an SCP is what denied, by a Deny statement or by a level where none allows s3:PutObject');
+		expect(flat).not.toContain('explicitly denied');
+		expect(report.verdict).toBe('denied');
+		expect(scpRow(report)).toMatchObject({status: 'missing', decidedBy: source, resolveWith: expect.stringContaining('aws organizations describe-policy --policy-id ID for each policy listed')});
+		expect(report.actions.find(action => action.action === 's3:PutObject')?.decision).toBe('denied');
+		const markdown = await runBuiltCli(['check', '--snapshot', fileOf('explicit-unread.json', unread), '--format', 'md']);
+		expect(markdown.exitCode).toBe(1);
+		expect(markdown.stdout).toContain(`| ✘ | \`s3:PutObject\` | \`arn:aws:s3:::example-bucket/reports/2025/q1.csv\` | missing | ${source} |`);
+		expect(markdown.stdout).not.toMatch(/\| ⛔ \| `s3:PutObject`/);
 	});
 });
 

@@ -10,8 +10,13 @@ import {evidenceOf} from '../../source/ui/conversation/denial-evidence.js';
 import {MiB, allow, buildSnapshot, deny, keyArn, named, policy, without} from './support/build-snapshot.js';
 
 /**
- * A pasted AccessDenied message saying an SCP or RCP explicitly denied an action: the verdict is denied because of it,
- * so the rows of that layer say so too (⛔, from the message, the policy not read), in every format, never "may allow or deny".
+ * A pasted AccessDenied message saying an SCP or RCP denied an action, the policies not read: the verdict is denied
+ * because of it, so the rows of that layer say so too (from the message, the policy not read), in every format, never
+ * "may allow or deny". An RCP's explicit deny is ⛔. An SCP's is ✘, never ⛔: "When an SCP denies access, the error
+ * message always includes the phrase due to an explicit deny in a Service Control Policy, even if the denial is
+ * implicit." (IAM User Guide, "Troubleshooting access denied error messages", github.com/awsdocs/iam-user-guide,
+ * doc_source/troubleshoot_access-denied.md) So the message tells that an SCP denies, not that a Deny does; the policies'
+ * text tells which. That note makes no exception for a message that names a policy ARN, so a named one is no different.
  */
 
 const policyArn = 'arn:aws:organizations::999988887777:policy/o-a1b2c3d4e5/service_control_policy/p-examplescp1';
@@ -25,17 +30,28 @@ const unreadOrganization = (evidence: readonly DenialEvidence[], overrides: Para
 
 const rowOf = (diagnosis: Diagnosis, place: string, action: string) => diagnosis.requirements.find(row => row.place === place && row.action === action);
 
-describe('an SCP the pasted message names as the explicit Deny, the SCPs not read', () => {
-	const diagnosis = diagnose(unreadOrganization([scpDenied]));
+const eitherWaySource = 'the pasted AccessDenied message (a service control policy denies it, by a Deny or by no Allow; their text not read)';
+const awsWordsAlike = 'AWS words the denial of a service control policy as an explicit deny even when it is implicit, no SCP allowing the action (IAM User Guide, "Troubleshooting access denied error messages")';
+const scpServiceArea = (text: string): string => text.slice(text.indexOf('  Service control policies\n'), text.indexOf('  Resource control policies\n'));
 
-	it('denies that row, naming the message as its source and saying the SCP text was not read', () => {
+describe('a message that says an SCP denied s3:PutObject "with an explicit deny", naming the policy, the SCPs not read', () => {
+	const diagnosis = diagnose(unreadOrganization([scpDenied]));
+	const row = rowOf(diagnosis, 'scp', 's3:PutObject');
+
+	it('the row is ✘ by the message, never ⛔: an SCP denies, by a Deny or by no Allow, as AWS words both alike; with the reads that tell which', () => {
 		expect(diagnosis.verdict).toBe('denied');
-		expect(rowOf(diagnosis, 'scp', 's3:PutObject')).toMatchObject({
-			status: 'denied',
-			decidedBy: 'the pasted AccessDenied message (a service control policy, its text not read)',
-			why: `The pasted AccessDenied message says a service control policy (${policyArn}) explicitly denied s3:PutObject. The service control policies themselves were not read, so which statement denies, and on what condition, is not known.`,
+		expect(row).toMatchObject({
+			status: 'missing',
+			decidedBy: eitherWaySource,
+			why:
+				`The pasted AccessDenied message says s3:PutObject was denied "with an explicit deny in a service control policy" (${policyArn}); ${awsWordsAlike}. ` +
+				'So a service control policy denies s3:PutObject, by a Deny statement or by a level where none allows it; the service control policies themselves were not read, so which, and where, is not known.',
 		});
-		expect(rowOf(diagnosis, 'scp', 's3:PutObject')).not.toHaveProperty('resolveWith');
+		expect(row?.why).not.toContain('explicitly denied');
+		expect(row?.resolveWith).toContain('aws organizations list-policies-for-target --target-id 111122223333 --filter SERVICE_CONTROL_POLICY, and the same for each OU above the account and for the root');
+		expect(row?.resolveWith).toContain('then aws organizations describe-policy --policy-id ID for each policy listed shows whether one holds a Deny for s3:PutObject or a level has none that allows it');
+		expect(row?.resolveWith).toContain('aws organizations describe-policy --policy-id p-examplescp1 shows the one the message names');
+		expect(row?.resolveWith).toContain('or paste those SCPs into the wizard');
 		expect(diagnosis.actions.find(action => action.action === 's3:PutObject')?.decision).toBe('denied');
 	});
 
@@ -47,22 +63,45 @@ describe('an SCP the pasted message names as the explicit Deny, the SCPs not rea
 		expect(diagnosis.unknowns.map(note => note.reason).join('\n')).not.toMatch(/service control policies.*may allow or deny s3:PutObject/);
 	});
 
-	it('says it once: the finding, its headline clause, and no second "no policy change" finding', () => {
+	it('says it once: the finding says an SCP denied, either way, and its remedy finds which; the headline its first clause; no fix', () => {
 		expect(diagnosis.findings.map(finding => finding.id)).toEqual(['denied-by-scp-per-error']);
-		expect(diagnosis.summary.match(/s3:PutObject/g)).toHaveLength(1);
+		expect(diagnosis.findings[0]?.message).toBe(
+			`The pasted AccessDenied message says s3:PutObject was denied "with an explicit deny in a service control policy" (${policyArn}): an SCP is what denied, by a Deny statement or by a level where none allows s3:PutObject; ${awsWordsAlike}. ` +
+				"While it stands no change to the key, bucket or IAM policies makes this request work: only the organization's management account or a delegated administrator can change it.",
+		);
+		expect(diagnosis.findings[0]?.remedy).toBe(
+			`Find which, and where: ${row?.resolveWith}. Then ask the cloud team that runs the organization to narrow that Deny, or to allow s3:PutObject at that level, or for an exception.`,
+		);
+		expect(diagnosis.summary).toBe(`Uploading to s3://example-bucket/reports/2025/q1.csv fails: the pasted AccessDenied message says s3:PutObject was denied "with an explicit deny in a service control policy" (${policyArn}).`);
 		expect(diagnosis.fixes).toEqual([]);
 	});
 
-	it('shows ⛔ denied with the message as its source in text, markdown and JSON alike', () => {
+	it('text, markdown and JSON say the same: ✘ missing, the action not allowed, decided by the message, nowhere ⛔', () => {
 		const text = renderText(diagnosis, {color: false, width: 300});
-		expect(text).toMatch(/Service control policies\n {4}⛔ +s3:PutObject +denied\n/);
-		expect(text).toContain('decided by: the pasted AccessDenied message (a service control policy, its text not read)');
-		expect(text).toMatch(/What the request needs\n {2}⛔ +s3:PutObject +denied/);
+		expect(text).toMatch(/^✘ DENIED/);
+		expect(text).toMatch(/Service control policies\n {4}✘ +s3:PutObject +missing\n/);
+		expect(text).toContain(`decided by: ${eitherWaySource}`);
+		expect(text).toMatch(/What the request needs\n {2}✘ +s3:PutObject +not allowed/);
+		expect(text).not.toMatch(/⛔ +s3:PutObject/);
+		expect(scpServiceArea(text).replace(/\s+/g, ' ')).toContain(awsWordsAlike);
 		const markdown = renderMarkdown(diagnosis);
-		expect(markdown).toMatch(/\| ⛔ \| `s3:PutObject` \| `arn:aws:s3:::[^`]+` \| denied \| the pasted AccessDenied message \(a service control policy, its text not read\) \| The pasted AccessDenied message says/);
-		const json = JSON.parse(renderJson(diagnosis)) as {requirements: {place: string; action: string; status: string; decidedBy: string | null}[]; actions: {action: string; decision: string}[]};
-		expect(json.requirements.find(row => row.place === 'scp' && row.action === 's3:PutObject')).toMatchObject({status: 'denied', decidedBy: expect.stringContaining('pasted AccessDenied message')});
+		expect(markdown).toMatch(/\| ✘ \| `s3:PutObject` \| `arn:aws:s3:::[^`]+` \| missing \| the pasted AccessDenied message \(a service control policy denies it, by a Deny or by no Allow; their text not read\) \| The pasted AccessDenied message says s3:PutObject was denied "with an explicit deny in a service control policy"/);
+		expect(markdown).toMatch(/\| ✘ \| `s3:PutObject` \| `arn:aws:s3:::[^`]+` \| not allowed \|/);
+		expect(markdown).not.toMatch(/\| ⛔ \| `s3:PutObject`/);
+		expect(markdown).toContain('even when it is implicit, no SCP allowing the action (IAM User Guide, "Troubleshooting access denied error messages")');
+		const json = JSON.parse(renderJson(diagnosis)) as {verdict: string; requirements: {place: string; action: string; status: string; decidedBy: string | null; resolveWith?: string}[]; actions: {action: string; decision: string}[]};
+		expect(json.verdict).toBe('denied');
+		expect(json.requirements.find(entry => entry.place === 'scp' && entry.action === 's3:PutObject')).toMatchObject({status: 'missing', decidedBy: eitherWaySource, resolveWith: row?.resolveWith});
 		expect(json.actions.find(action => action.action === 's3:PutObject')?.decision).toBe('denied');
+	});
+
+	it('naming no policy, the same: ✘ by the message, the reads listing no policy first', () => {
+		const unnamed = diagnose(unreadOrganization([{deniedBy: 'scp', action: 's3:PutObject'}]));
+		const unnamedRow = rowOf(unnamed, 'scp', 's3:PutObject');
+		expect(unnamedRow).toMatchObject({status: 'missing', decidedBy: eitherWaySource, why: expect.stringMatching(/^The pasted AccessDenied message says s3:PutObject was denied "with an explicit deny in a service control policy"; AWS words/)});
+		expect(unnamedRow?.resolveWith).toContain('describe-policy --policy-id ID for each policy listed shows whether one holds a Deny for s3:PutObject');
+		expect(unnamed.findings[0]?.message).toContain('an SCP is what denied, by a Deny statement or by a level where none allows s3:PutObject');
+		expect(unnamed.verdict).toBe('denied');
 	});
 });
 
@@ -93,7 +132,7 @@ const expectBothDecryptRowsUnknown = (build: typeof unreadOrganization, why: str
 
 describe('where the message cannot say which row', () => {
 	it("a copy in parts needs kms:Decrypt on the source key and the destination key: both stay unknown, and name the message", () => {
-		expectBothDecryptRowsUnknown(unreadOrganization, 'The pasted AccessDenied message says a service control policy explicitly denied kms:Decrypt on one of the 2 resources');
+		expectBothDecryptRowsUnknown(unreadOrganization, 'The pasted AccessDenied message says kms:Decrypt was denied "with an explicit deny in a service control policy" on one of the 2 resources');
 	});
 });
 
@@ -129,7 +168,7 @@ describe('an SCP the pasted message names as the explicit Deny, while the SCPs r
 		expect(row).toMatchObject({status: 'unknown'});
 		expect(row).not.toHaveProperty('decidedBy');
 		expect(row?.why).toBe(
-			`The service control policies read allow s3:PutObject at every level (SCP "FullAWSAccess", statement #1), yet the pasted AccessDenied message says a service control policy (${policyArn}) explicitly denied s3:PutObject. ` +
+			`The service control policies read allow s3:PutObject at every level (SCP "FullAWSAccess", statement #1), yet the pasted AccessDenied message says s3:PutObject was denied "with an explicit deny in a service control policy" (${policyArn}). ` +
 				"AWS's message says what AWS decided, so what applies is not what was read: likely a service control policy not read, attached at the root or an OU above the caller's account 111122223333, one attached or changed since, or the service control policies of another account.",
 		);
 		expect(row?.resolveWith).toContain('aws organizations list-policies-for-target --target-id 111122223333 --filter SERVICE_CONTROL_POLICY, and the same for each OU above the account and for the root');
@@ -142,9 +181,9 @@ describe('an SCP the pasted message names as the explicit Deny, while the SCPs r
 		expect(diagnosis.verdict).toBe('denied');
 		const finding = diagnosis.findings.find(candidate => candidate.id === 'denied-by-scp-per-error');
 		expect(finding?.severity).toBe('error');
-		expect(finding?.message).toContain(`explicitly denied s3:PutObject, yet the service control policies read allow it: AWS's message says what AWS decided`);
+		expect(finding?.message).toContain(`(${policyArn}), yet the service control policies read allow it: AWS's message says what AWS decided`);
 		expect(finding?.remedy).toContain('aws organizations list-policies-for-target --target-id 111122223333 --filter SERVICE_CONTROL_POLICY');
-		expect(diagnosis.summary).toContain('explicitly denied s3:PutObject, yet the service control policies read allow it.');
+		expect(diagnosis.summary).toContain(`(${policyArn}), yet the service control policies read allow it.`);
 		// No other finding repeats it, and the unknowns name the read.
 		expect(diagnosis.findings.map(candidate => candidate.id)).toEqual(['denied-by-scp-per-error']);
 		expect(diagnosis.unknowns.find(note => note.what === 'scp')?.resolveWith).toBe(row?.resolveWith);
@@ -209,7 +248,7 @@ describe('the SCPs read as none applying (the management account, no organizatio
 		// Only the action the message names: the others need no SCP row.
 		expect(rowOf(diagnosis, 'scp', 'kms:GenerateDataKey')).toBeUndefined();
 		expect(diagnosis.verdict).toBe('denied');
-		expect(diagnosis.summary).toContain('explicitly denied s3:PutObject, yet as read, no service control policy applies.');
+		expect(diagnosis.summary).toContain(`(${policyArn}), yet as read, no service control policy applies.`);
 	});
 
 	it('what the wizard was told is "given", not "read"', () => {
@@ -221,19 +260,19 @@ describe('the SCPs read as none applying (the management account, no organizatio
 
 describe('two legs need the action, and the SCPs read allow it', () => {
 	it("a copy's kms:Decrypt: both rows are unknown and say the message named one of them", () => {
-		expectBothDecryptRowsUnknown(readAllowing, 'explicitly denied kms:Decrypt on one of the 2 resources this request needs it on');
+		expectBothDecryptRowsUnknown(readAllowing, 'kms:Decrypt was denied "with an explicit deny in a service control policy" on one of the 2 resources this request needs it on');
 	});
 });
 
 describe('--assume guardrails-allow beside a message that says an SCP denied', () => {
 	it('the message refutes the assumption for the SCPs: they stay unread and the message decides, the RCPs are assumed', () => {
 		const diagnosis = diagnose({...unreadOrganization([scpDenied]), assumptions: [{id: 'guardrails-allow'}]});
-		expect(rowOf(diagnosis, 'scp', 's3:PutObject')).toMatchObject({status: 'denied', decidedBy: 'the pasted AccessDenied message (a service control policy, its text not read)'});
+		expect(rowOf(diagnosis, 'scp', 's3:PutObject')).toMatchObject({status: 'missing', decidedBy: eitherWaySource});
 		expect(rowOf(diagnosis, 'scp', 's3:PutObject')?.why).not.toMatch(/as read|read allow/);
 		expect(rowOf(diagnosis, 'rcp', 's3:PutObject')).toBeUndefined();
 		expect(diagnosis.verdict).toBe('denied');
 		expect(diagnosis.assumptions).toEqual([
-			{id: 'guardrails-allow', statement: `the organization's RCPs deny none of these actions (not the SCPs: the pasted AccessDenied message says a service control policy (${policyArn}) explicitly denied s3:PutObject)`},
+			{id: 'guardrails-allow', statement: `the organization's RCPs deny none of these actions (not the SCPs: the pasted AccessDenied message says s3:PutObject was denied "with an explicit deny in a service control policy" (${policyArn}))`},
 		]);
 	});
 
@@ -241,7 +280,7 @@ describe('--assume guardrails-allow beside a message that says an SCP denied', (
 		const snapshot: Snapshot = {...without(buildSnapshot(), 'organization.serviceControlPolicies'), evidence: [scpDenied], assumptions: [{id: 'guardrails-allow'}]};
 		const diagnosis = diagnose(snapshot);
 		expect(diagnosis.assumptions.map(assumption => assumption.id)).not.toContain('guardrails-allow');
-		expect(rowOf(diagnosis, 'scp', 's3:PutObject')?.status).toBe('denied');
+		expect(rowOf(diagnosis, 'scp', 's3:PutObject')?.status).toBe('missing');
 	});
 });
 
@@ -265,7 +304,7 @@ describe('an SCP the pasted message names as the explicit Deny, while a Deny of 
 	it('the SCP row is ⛔ denied by the message, naming the read statement that may deny as the likely one', () => {
 		expect(row).toMatchObject({status: 'denied', decidedBy: likelySource});
 		expect(row?.why).toBe(
-			`The pasted AccessDenied message says a service control policy (${policyArn}) explicitly denied s3:PutObject. ` +
+			`The pasted AccessDenied message says s3:PutObject was denied "with an explicit deny in a service control policy" (${policyArn}). ` +
 				'Of the service control policies read, SCP "VpceOnly", Sid "DenyOffVpce" may deny it: it depends on a value that is not known: aws:SourceVpce is not known for this request. ' +
 				'The message settles that a service control policy did deny it, so likely SCP "VpceOnly", Sid "DenyOffVpce" did.',
 		);
@@ -276,8 +315,8 @@ describe('an SCP the pasted message names as the explicit Deny, while a Deny of 
 		expect(diagnosis.actions.find(action => action.action === 's3:PutObject')?.decision).toBe('denied');
 		expect(diagnosis.verdict).toBe('denied');
 		expect(diagnosis.findings.map(finding => finding.id)).toEqual(['denied-by-scp-per-error']);
-		expect(diagnosis.findings[0]?.message).toContain('explicitly denied s3:PutObject: an SCP is what denied, likely SCP "VpceOnly", Sid "DenyOffVpce", which may deny it as read.');
-		expect(diagnosis.summary).toBe(`Uploading to s3://example-bucket/reports/2025/q1.csv fails: the pasted AccessDenied message says a service control policy (${policyArn}) explicitly denied s3:PutObject.`);
+		expect(diagnosis.findings[0]?.message).toContain(`(${policyArn}): an SCP is what denied, likely SCP "VpceOnly", Sid "DenyOffVpce", which may deny it as read.`);
+		expect(diagnosis.summary).toBe(`Uploading to s3://example-bucket/reports/2025/q1.csv fails: the pasted AccessDenied message says s3:PutObject was denied "with an explicit deny in a service control policy" (${policyArn}).`);
 		expect(diagnosis.unknowns.map(note => note.what)).not.toContain('scp');
 		expect(diagnosis.fixes).toEqual([]);
 	});
@@ -342,7 +381,7 @@ describe('an SCP the pasted message names as the explicit Deny, while a Deny of 
 	it("a copy's kms:Decrypt on two keys: both rows stay unknown and name the message", () => {
 		const build = (evidence: readonly DenialEvidence[], overrides: Parameters<typeof buildSnapshot>[0] = {}) => readMayDeny(evidence, overrides, vpceOnly('kms:Decrypt'));
 		expectBothDecryptRowsUnknown(build, 'may deny kms:Decrypt');
-		expectBothDecryptRowsUnknown(build, 'The pasted AccessDenied message says a service control policy explicitly denied kms:Decrypt on one of the 2 resources');
+		expectBothDecryptRowsUnknown(build, 'The pasted AccessDenied message says kms:Decrypt was denied "with an explicit deny in a service control policy" on one of the 2 resources');
 	});
 });
 
@@ -383,7 +422,7 @@ describe('the message says an SCP denied explicitly, while the SCPs read deny on
 		expect(row).toMatchObject({status: 'missing'});
 		expect(row?.why).toBe(
 			'Some level of the service control policies does not allow s3:PutObject; an SCP must allow at every level from the root to the account. (SCP "KmsOnly", statement #1 allows kms:* but not s3:PutObject.) ' +
-				`That is an implicit deny, and no statement read denies s3:PutObject explicitly, yet the pasted AccessDenied message says a service control policy (${policyArn}) explicitly denied s3:PutObject. ` +
+				`That is an implicit deny, and no statement read denies s3:PutObject explicitly, yet the pasted AccessDenied message says s3:PutObject was denied "with an explicit deny in a service control policy" (${policyArn}). ` +
 				"AWS's message says what AWS decided, so what applies is not what was read: likely a service control policy not read, attached at the root or an OU above the caller's account 111122223333, one attached or changed since, or the service control policies of another account.",
 		);
 		expect(row?.resolveWith).toContain('aws organizations list-policies-for-target --target-id 111122223333 --filter SERVICE_CONTROL_POLICY');
@@ -393,11 +432,11 @@ describe('the message says an SCP denied explicitly, while the SCPs read deny on
 	it('the verdict is denied; the finding and the headline say the SCPs read deny only implicitly', () => {
 		expect(diagnosis.verdict).toBe('denied');
 		const finding = diagnosis.findings.find(candidate => candidate.id === 'denied-by-scp-per-error');
-		expect(finding?.message).toContain('explicitly denied s3:PutObject, yet the service control policies read deny it only implicitly (a level allows it nowhere, no Deny applies): ');
+		expect(finding?.message).toContain(`(${policyArn}), yet the service control policies read deny it only implicitly (a level allows it nowhere, no Deny applies): `);
 		expect(finding?.message).not.toContain('an SCP is what denied');
 		expect(finding?.remedy).toContain('Find the SCP that denies, at every level: aws organizations list-policies-for-target --target-id 111122223333');
 		expect(diagnosis.summary).toContain('s3:PutObject is not allowed by the service control policies; the pasted AccessDenied message says');
-		expect(diagnosis.summary).toContain('explicitly denied s3:PutObject, yet the service control policies read deny it only implicitly (a level allows it nowhere, no Deny applies).');
+		expect(diagnosis.summary).toContain(`(${policyArn}), yet the service control policies read deny it only implicitly (a level allows it nowhere, no Deny applies).`);
 	});
 
 	it('text, markdown and JSON say the same: ✘ missing, with the message and the read that settles it', () => {
@@ -433,7 +472,7 @@ describe('the message says an SCP denied explicitly, names no policy, and the SC
 		expect(row).toMatchObject({status: 'missing'});
 		expect(row?.why).toBe(
 			'Some level of the service control policies does not allow s3:PutObject; an SCP must allow at every level from the root to the account. (SCP "KmsOnly", statement #1 allows kms:* but not s3:PutObject.) ' +
-				'The pasted AccessDenied message says a service control policy explicitly denied s3:PutObject, which agrees with what was read: AWS words the denial of a service control policy as an explicit deny even when it is implicit, no SCP allowing the action.',
+				'The pasted AccessDenied message says s3:PutObject was denied "with an explicit deny in a service control policy", which agrees with what was read: AWS words the denial of a service control policy as an explicit deny even when it is implicit, no SCP allowing the action (IAM User Guide, "Troubleshooting access denied error messages").',
 		);
 		expect(row?.resolveWith).toBeUndefined();
 	});
@@ -452,7 +491,7 @@ describe('the message says an SCP denied explicitly, while the SCPs read hold on
 		const diagnosis = diagnose({...buildSnapshot({organization: {serviceControlPolicies: [[fullAccess], [conditionalAllow]]}}), evidence: [scpDenied]});
 		const row = rowOf(diagnosis, 'scp', 's3:PutObject');
 		expect(row).toMatchObject({status: 'unknown', decidedBy: 'SCP "VpceAllow", statement #1'});
-		expect(row?.why).toContain(`No statement of the service control policies read may deny s3:PutObject, yet the pasted AccessDenied message says a service control policy (${policyArn}) explicitly denied s3:PutObject.`);
+		expect(row?.why).toContain(`No statement of the service control policies read may deny s3:PutObject, yet the pasted AccessDenied message says s3:PutObject was denied "with an explicit deny in a service control policy" (${policyArn}).`);
 		expect(row?.resolveWith).toContain('--filter SERVICE_CONTROL_POLICY');
 		expect(diagnosis.verdict).toBe('denied');
 		expect(diagnosis.findings.find(candidate => candidate.id === 'denied-by-scp-per-error')?.message).toContain('yet no statement of the service control policies read may deny it: ');
@@ -464,8 +503,8 @@ describe('the message says an SCP denied explicitly, while the SCPs read hold on
 		const row = rowOf(diagnosis, 'scp', 's3:PutObject');
 		expect(row).toMatchObject({status: 'unknown', decidedBy: 'SCP "VpceAllow", statement #1'});
 		expect(row?.why).toContain(
-			'No statement of the service control policies read may deny s3:PutObject. The pasted AccessDenied message says a service control policy explicitly denied s3:PutObject; ' +
-				'AWS words the denial of a service control policy as an explicit deny even when it is implicit, no SCP allowing the action, so either an Allow read did not apply here, or it was denied by a service control policy not read, attached at the root or an OU above',
+			'No statement of the service control policies read may deny s3:PutObject. The pasted AccessDenied message says s3:PutObject was denied "with an explicit deny in a service control policy"; ' +
+				'AWS words the denial of a service control policy as an explicit deny even when it is implicit, no SCP allowing the action (IAM User Guide, "Troubleshooting access denied error messages"), so either an Allow read did not apply here, or it was denied by a service control policy not read, attached at the root or an OU above',
 		);
 		expect(row?.why).not.toContain('what applies is not what was read');
 		expect(row?.resolveWith).toContain('--filter SERVICE_CONTROL_POLICY');

@@ -11,12 +11,15 @@ import {allow, buildSnapshot, keyArn, named, policy, without} from './support/bu
 /**
  * A fix whose own rows turn ✔ while a pasted AccessDenied message says an SCP denied the request is proven for its own
  * rows only: with it applied the request stays denied (the SCPs not read) or not known to be allowed (those read allow
- * it). No view calls it "proven" or shows ✔ for it — text, markdown, JSON and the result screen say the same.
+ * it). No view calls it "proven" or shows ✔ for it — text, markdown, JSON and the result screen say the same. Its mark is
+ * the SCP row's: ✘, not ⛔, as an SCP's "explicit deny" may be an implicit one ("When an SCP denies access, the error
+ * message always includes the phrase due to an explicit deny in a Service Control Policy, even if the denial is
+ * implicit.", IAM User Guide, "Troubleshooting access denied error messages"), so no view says an explicit Deny stays.
  */
 
 const policyArn = 'arn:aws:organizations::999988887777:policy/o-a1b2c3d4e5/service_control_policy/p-examplescp1';
 const scpDenied: DenialEvidence = {deniedBy: 'scp', action: 's3:PutObject', policyArn};
-const evidenceWords = `the pasted AccessDenied message says a service control policy (${policyArn}) explicitly denied s3:PutObject`;
+const evidenceWords = `the pasted AccessDenied message says s3:PutObject was denied "with an explicit deny in a service control policy" (${policyArn})`;
 
 /** The caller's identity policies lack s3:PutObject: the fix is a new inline policy, its own rows proven. */
 const keyOnly = {principal: {identityPolicies: [named('KeyOnly', policy(allow('kms:GenerateDataKey', keyArn)))]}};
@@ -51,20 +54,32 @@ describe('a fix whose own rows turn ✔ while a pasted message says an SCP (not 
 		expect(fix.resolves).toEqual(['s3:PutObject@destination#identity-policy']);
 		expect(fix.proven).toBe(false);
 		expect(fix.blockedBy).toEqual({status: 'denied', by: evidenceWords});
-		expect(fix.remains).toContain('s3:PutObject in the service control policies (denied)');
+		expect(fix.remains).toContain('s3:PutObject in the service control policies (missing)');
 	});
 
-	it('says so alike in text, markdown, JSON and on the result screen, with ⛔ and never ✔ proven', () => {
+	it("says so alike in text, markdown, JSON and on the result screen, with the SCP row's ✘, never ⛔, and never ✔ proven", () => {
 		const text = textOfFix(diagnosis);
-		expect(text).toContain(`1. IAM identity policies: add an allow  ⛔ proven for its own rows, but the request stays denied\n     Re-evaluated with this change, the rows it targets turn ✔, but ${evidenceWords}: while that stands the request stays denied.`);
+		expect(text).toContain('1. IAM identity policies: add an allow  ✘ proven for its own rows, but the request stays denied\n     Re-evaluated with this change');
+		expect(text.replace(/\n +/g, ' ')).toContain(`Re-evaluated with this change, the rows it targets turn ✔, but ${evidenceWords}: while that stands the request stays denied.`);
 		expect(text).not.toMatch(/✔ proven|not proven/);
 		const markdown = markdownOfFix(diagnosis);
-		expect(markdown).toMatch(/^### 1\. IAM identity policies: add an allow \(⛔ proven for its own rows, but the request stays denied\)\n/);
+		expect(markdown).toMatch(/^### 1\. IAM identity policies: add an allow \(✘ proven for its own rows, but the request stays denied\)\n/);
 		expect(markdown).toContain(`Re-evaluated with this change, the rows it targets turn ✔, but ${evidenceWords}: while that stands the request stays denied.`);
 		expect(markdown).not.toMatch(/✔ proven|not proven/);
 		const json = JSON.parse(renderJson(diagnosis)) as {fixes: Record<string, unknown>[]};
 		expect(json.fixes[0]).toMatchObject({proven: false, blockedBy: {status: 'denied', by: evidenceWords}});
-		expect(screenLines(diagnosis)).toEqual([{mark: '  ⛔ ', markColour: 'magenta', text: 'proven for its own rows, but the request stays denied: ' + evidenceWords}]);
+		expect(screenLines(diagnosis)).toEqual([{mark: '  ✘ ', markColour: 'red', text: 'proven for its own rows, but the request stays denied: ' + evidenceWords}]);
+		expect(`${text}${markdown}`).not.toContain('⛔');
+	});
+});
+
+describe('a fix whose own rows turn ✔ while a pasted message says an RCP (not read) explicitly denied', () => {
+	it('keeps ⛔: the RCP row it leaves is ⛔, an explicit Deny by the message', () => {
+		const diagnosis = diagnose(unreadScps([{deniedBy: 'rcp', action: 's3:PutObject'}]));
+		expect(diagnosis.requirements.find(row => row.place === 'rcp' && row.action === 's3:PutObject')?.status).toBe('denied');
+		expect(theFix(diagnosis).blockedBy).toEqual({status: 'denied', by: 'the pasted AccessDenied message says a resource control policy explicitly denied s3:PutObject', explicitDeny: true});
+		expect(textOfFix(diagnosis)).toContain('1. IAM identity policies: add an allow  ⛔ proven for its own rows, but the request stays denied\n');
+		expect(screenLines(diagnosis)).toEqual([{mark: '  ⛔ ', markColour: 'magenta', text: 'proven for its own rows, but the request stays denied: the pasted AccessDenied message says a resource control policy explicitly denied s3:PutObject'}]);
 	});
 });
 

@@ -59,7 +59,7 @@ describe('a headline built from an error finding', () => {
 			buildSnapshot({evidence: [{deniedBy: 'scp', action: 's3:PutObject', policyArn: 'arn:aws:organizations::999988887777:policy/o-a1b2c3d4e5/service_control_policy/p-abcd1234'}]}),
 			'organization',
 		);
-		expect(diagnose(snapshot).summary).toMatch(/fails: the pasted AccessDenied message says a service control policy \(arn:aws:organizations::999988887777:policy\/o-a1b2c3d4e5\/service_control_policy\/p-abcd1234\) explicitly denied s3:PutObject\.$/);
+		expect(diagnose(snapshot).summary).toMatch(/fails: the pasted AccessDenied message says s3:PutObject was denied "with an explicit deny in a service control policy" \(arn:aws:organizations::999988887777:policy\/o-a1b2c3d4e5\/service_control_policy\/p-abcd1234\)\.$/);
 	});
 });
 

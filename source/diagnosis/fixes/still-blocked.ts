@@ -12,8 +12,10 @@ export const blockedByEvidence = (snapshot: Snapshot, after: Analysis): FixBlock
 		const rows = after.requirements.filter(
 			row => row.place === evidence.deniedBy && row.action === evidence.action && !row.alternative && row.status !== 'ok' && row.status !== 'not-needed',
 		);
-		return rows.length === 0 ? [] : [{evidence, denied: rows.some(row => row.status !== 'unknown')}];
+		return rows.length === 0 ? [] : [{evidence, denied: rows.some(row => row.status !== 'unknown'), explicit: rows.some(row => row.status === 'denied')}];
 	});
 	if (standing.length === 0) return undefined;
-	return {status: standing.some(each => each.denied) ? 'denied' : 'unknown', by: [...new Set(standing.map(each => evidenceWords(each.evidence)))].join('; ')};
+	const status = standing.some(each => each.denied) ? 'denied' : 'unknown';
+	// ⛔ only beside a row ⛔ (an explicit Deny); the rest deny for want of an Allow, or AWS's words do not tell which (✘).
+	return {status, by: [...new Set(standing.map(each => evidenceWords(each.evidence)))].join('; '), ...(status === 'denied' && standing.some(each => each.explicit) ? {explicitDeny: true} : {})};
 };

@@ -162,11 +162,13 @@ describe('a pasted error that names a service control policy', () => {
 	it('says an SCP is what denied, with the policy AWS named, though the SCPs could not be pasted', () => {
 		const diagnosis = diagnose(run({start: 'error', 'error-text': scpError}, script).snapshot);
 		const finding = diagnosis.findings.find(candidate => candidate.id === 'denied-by-scp-per-error');
-		expect(finding?.message).toContain('a service control policy (arn:aws:organizations::999988887777:policy/o-a1b2c3d4e5/service_control_policy/p-examplescp1) explicitly denied s3:PutObject: an SCP is what denied');
+		expect(finding?.message).toContain(
+			'says s3:PutObject was denied "with an explicit deny in a service control policy" (arn:aws:organizations::999988887777:policy/o-a1b2c3d4e5/service_control_policy/p-examplescp1): an SCP is what denied, by a Deny statement or by a level where none allows s3:PutObject',
+		);
 		expect(finding?.remedy).toContain('aws organizations describe-policy --policy-id p-examplescp1');
 		expect(diagnosis.verdict).toBe('denied');
-		// The row agrees with the verdict: ⛔ by the message, not "may allow or deny".
-		expect(diagnosis.requirements.find(row => row.place === 'scp' && row.action === 's3:PutObject')).toMatchObject({status: 'denied', decidedBy: expect.stringContaining('pasted AccessDenied message')});
+		// The row agrees with the verdict: ✘ by the message (AWS words an SCP's implicit deny as explicit too), not "may allow or deny".
+		expect(diagnosis.requirements.find(row => row.place === 'scp' && row.action === 's3:PutObject')).toMatchObject({status: 'missing', decidedBy: expect.stringContaining('pasted AccessDenied message')});
 	});
 
 	it('answered "no SCP applies", the message outweighs the answer: the SCP row is unknown, never allowed', () => {
