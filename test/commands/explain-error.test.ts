@@ -29,6 +29,20 @@ describe('s3-kms-doctor explain-error', () => {
 		});
 	});
 
+	it("prints an SCP's explicit-deny message as AWS's wording for a Deny or no Allow, not as a Deny that matched", async () => {
+		// IAM User Guide: "When an SCP denies access, the error message always includes the phrase due to an explicit deny
+		// in a Service Control Policy, even if the denial is implicit."
+		const run = await runBuiltCli(['explain-error', fixture('scp-explicit-with-policy-arn.txt')]);
+		expect(run.exitCode).toBe(0);
+		expect(run.stdout).toMatch(/^ {2}Policy {6}service control policy \(SCP\) \(worded as an explicit deny, as AWS words every SCP denial: a Deny, or no Allow at some level\)$/m);
+		expect(run.stdout).toContain('a service control policy (SCP) denied it, by a Deny statement or by allowing it nowhere at some level (AWS words both as an explicit deny).');
+		expect(run.stdout).toContain('  - AWS words the denial of a service control policy as an explicit deny even when it is implicit');
+		expect(run.stdout).not.toMatch(/explicit Deny in a service control policy \(SCP\) matched|A Deny statement in a service control policy/);
+		// JSON keeps the message's own word.
+		const json = await runBuiltCli(['explain-error', '--format', 'json', fixture('scp-explicit-with-policy-arn.txt')]);
+		expect(JSON.parse(json.stdout)).toMatchObject({policyType: 'service-control-policy', denial: 'explicit'});
+	});
+
 	it('leaves out in JSON what the text does not say', async () => {
 		const run = await runBuiltCli(['explain-error', '--format', 'json', '-'], {input: fixture('s3-xml-plain.xml')});
 		expect(JSON.parse(run.stdout)).toEqual({accounts: [], errorCode: 'AccessDenied'});

@@ -37,7 +37,15 @@ const policyLine = (denial: ParsedDenial): string | undefined => {
 	if (!denial.policyType && !denial.denial) return undefined;
 	const type = denial.policyType ? policyTypeWords[denial.policyType] : 'a policy AWS did not name';
 	const through = denial.throughPolicyType ? `, through a ${policyTypeWords[denial.throughPolicyType]}` : '';
-	const kind = denial.denial === 'explicit' ? 'explicit deny' : denial.denial === 'implicit' ? 'implicit deny: nothing allows it' : undefined;
+	// An SCP's "explicit deny" is AWS's wording for its implicit deny too (scpWording in diagnosis/evidence-words.ts).
+	const scpWorded = denial.denial === 'explicit' && denial.policyType === 'service-control-policy';
+	const kind = scpWorded
+		? 'worded as an explicit deny, as AWS words every SCP denial: a Deny, or no Allow at some level'
+		: denial.denial === 'explicit'
+			? 'explicit deny'
+			: denial.denial === 'implicit'
+				? 'implicit deny: nothing allows it'
+				: undefined;
 	return `${type}${through}${kind ? ` (${kind})` : ''}`;
 };
 

@@ -1,4 +1,5 @@
 import type {ParsedDenial} from './parsed-denial.js';
+import {scpWording} from '../../diagnosis/evidence-words.js';
 import {accountRootArn} from '../../engine/principal.js';
 import {partitionOfArn} from '../../names/index.js';
 import {accountOf} from './accounts.js';
@@ -108,15 +109,19 @@ export const policyTypeAdvice = (denial: ParsedDenial): Advice => {
 				checkNext: [`The resource policy of ${denial.resource ?? 'the resource'}.`],
 			};
 		case 'service-control-policy':
+			// AWS words an SCP's implicit deny as explicit too (scpWording): its "explicit deny" tells an SCP denied, not how.
 			return {
 				meaning: [
 					explicit
-						? 'A Deny statement in a service control policy (SCP) of the caller\'s organization matches this request.'
+						? "A service control policy (SCP) of the caller's organization denies this request: a Deny statement in one matches it, or some level from the organization root to the caller's account allows the action nowhere."
 						: 'No service control policy (SCP) on the path from the organization root to the caller\'s account allows the action: SCPs must allow it at every level.',
+					...(explicit ? [`${scpWording.charAt(0).toUpperCase()}${scpWording.slice(1)}: the message does not tell which of the two.`] : []),
 					...(service === 'kms' ? ["S3 calls KMS as the caller, so the caller's SCPs apply to S3's KMS calls too (aws:ViaAWSService is true there)."] : []),
 				],
 				checkNext: [
-					`The SCPs attached to the organization root, the OUs and the caller's account${inPolicy} (from the management account: aws organizations list-policies-for-target --filter SERVICE_CONTROL_POLICY).`,
+					explicit
+						? `The SCPs attached to the organization root, the OUs and the caller's account${inPolicy}: a Deny for ${denial.action ?? 'the action'} in one of them, or a level where none allows it (from the management account: aws organizations list-policies-for-target --filter SERVICE_CONTROL_POLICY, then aws organizations describe-policy for each).`
+						: `The SCPs attached to the organization root, the OUs and the caller's account${inPolicy} (from the management account: aws organizations list-policies-for-target --filter SERVICE_CONTROL_POLICY).`,
 				],
 			};
 		case 'resource-control-policy':

@@ -3,8 +3,9 @@ import type {DenialEvidence} from '../../snapshot/snapshot.js';
 
 /**
  * What the pasted error proves about an SCP or RCP: AWS names one policy type, so only that one is proven. An explicit
- * Deny ("with an explicit deny in a service control policy") keeps the policy ARN AWS added; an implicit one ("because
- * no service control policy allows the ACTION action") says that at some level none allows it, and names no policy.
+ * deny's message ("with an explicit deny in a service control policy", AWS's words for an SCP's implicit deny too)
+ * keeps the policy ARN AWS added; an implicit one ("because no service control policy allows the ACTION action") says
+ * that at some level none allows it, and names no policy.
  */
 export const evidenceOf = (denial: ParsedDenial | undefined): DenialEvidence[] => {
 	if ((denial?.denial !== 'explicit' && denial?.denial !== 'implicit') || !denial.action) return [];

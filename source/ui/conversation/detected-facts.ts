@@ -49,8 +49,10 @@ export const denialFacts = (denial: ParsedDenial): Note[] => {
 	if (denial.resource) found(`Resource: ${denial.resource}`);
 	if (denial.keyId && denial.keyId !== denial.resource) found(`KMS key: ${denial.keyId}`);
 	if (denial.policyType) {
-		const how = denial.denial === 'explicit' ? 'an explicit Deny in' : 'no Allow in';
-		found(`Refused by ${how} ${policyTypeWords[denial.policyType] ?? denial.policyType}`);
+		const type = policyTypeWords[denial.policyType] ?? denial.policyType;
+		// AWS words an SCP's implicit deny as explicit too (scpWording): what its message settles is that an SCP refused.
+		if (denial.denial === 'explicit' && denial.policyType === 'service-control-policy') found(`Refused by a ${type}: a Deny, or no Allow at some level (AWS words both as an explicit deny)`);
+		else found(`Refused by ${denial.denial === 'explicit' ? 'an explicit Deny in' : 'no Allow in'} ${type}`);
 	}
 	const named = notes.length > 0;
 	if (denial.athena) found(`${denial.athena.writing ? 'Athena writing the query results to' : 'Athena reading'} ${denial.athena.path}`);

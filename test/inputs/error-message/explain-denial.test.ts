@@ -59,6 +59,25 @@ describe('explainDenial', () => {
 		expect(text).toMatch(/--authorization-id a1b2c3d4e5f6g7h8i9j0/);
 	});
 
+	/**
+	 * "When an SCP denies access, the error message always includes the phrase due to an explicit deny in a Service Control
+	 * Policy, even if the denial is implicit." (IAM User Guide, "Troubleshooting access denied error messages",
+	 * github.com/awsdocs/iam-user-guide, doc_source/troubleshoot_access-denied.md) So an SCP's "explicit deny" says an
+	 * SCP denied, not that a Deny statement matched; the note makes no exception for a message naming the policy.
+	 */
+	it('says an SCP\'s "explicit deny" may be a Deny or a level that allows the action nowhere, as AWS words both alike', () => {
+		const explanation = explain(fixture('scp-explicit-with-policy-arn.txt'));
+		expect(explanation.summary).toMatch(/: a service control policy \(SCP\) denied it, by a Deny statement or by allowing it nowhere at some level \(AWS words both as an explicit deny\)\.$/);
+		expect(explanation.meaning[0]).toBe(
+			"A service control policy (SCP) of the caller's organization denies this request: a Deny statement in one matches it, or some level from the organization root to the caller's account allows the action nowhere.",
+		);
+		expect(explanation.meaning[1]).toBe(
+			'AWS words the denial of a service control policy as an explicit deny even when it is implicit, no SCP allowing the action (IAM User Guide, "Troubleshooting access denied error messages"): the message does not tell which of the two.',
+		);
+		expect(explanation.checkNext[0]).toMatch(/a Deny for s3:PutObject in one of them, or a level where none allows it .*aws organizations describe-policy for each/);
+		expect(all(explanation)).not.toMatch(/A Deny statement in a service control policy|an explicit Deny in a service control policy/);
+	});
+
 	it('sends the transitive VPC endpoint denial to the SCPs', () => {
 		const explanation = explain(fixture('vpce-transitive-scp.txt'));
 		expect(explanation.summary).toMatch(/Deny in a service control policy \(SCP\) matched, reached through a VPC endpoint policy/);

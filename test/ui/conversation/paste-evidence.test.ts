@@ -171,6 +171,15 @@ describe('a pasted error that names a service control policy', () => {
 		expect(diagnosis.requirements.find(row => row.place === 'scp' && row.action === 's3:PutObject')).toMatchObject({status: 'missing', decidedBy: expect.stringContaining('pasted AccessDenied message')});
 	});
 
+	it('says what the message settles, an SCP refused, not that a Deny did: AWS words an implicit SCP deny as explicit too', () => {
+		// IAM User Guide: "When an SCP denies access, the error message always includes the phrase due to an explicit deny in
+		// a Service Control Policy, even if the denial is implicit."
+		const first = walk({start: 'error', 'error-text': scpError}, env);
+		const found = first.steps.flatMap(step => (step.kind === 'notes' ? step.notes : [])).filter(note => note.tone === 'found').map(note => note.text);
+		expect(found).toContain('Refused by a service control policy (SCP): a Deny, or no Allow at some level (AWS words both as an explicit deny)');
+		expect(found.join('\n')).not.toContain('explicit Deny in');
+	});
+
 	it('answered "no SCP applies", the message outweighs the answer: the SCP row is unknown, never allowed', () => {
 		const diagnosis = diagnose(run({start: 'error', 'error-text': scpError}, {...script, guardrails: 'none'}).snapshot);
 		expect(diagnosis.verdict).toBe('denied');
