@@ -1,4 +1,4 @@
-import {createServer, type IncomingMessage, type Server, type ServerResponse} from 'node:http';
+import {createServer} from 'node:http';
 import {writeFile} from 'node:fs/promises';
 import type {AddressInfo} from 'node:net';
 import {join} from 'node:path';
@@ -6,7 +6,8 @@ import {afterAll, afterEach, beforeAll, describe, expect, it, vi} from 'vitest';
 import {collectSnapshot, type CollectOptions} from '../../source/aws/collect.js';
 import {instanceEndpoint} from '../../source/aws/instance-credentials.js';
 import {useFakeAws} from '../support/fake-aws/harness.js';
-import {accounts, keys, sameAccountScenario} from '../support/fake-aws/scenarios.js';
+import {accounts, sameAccountScenario} from '../support/fake-aws/scenarios.js';
+import {answerWith, flood, imdsToken, instanceCredentialsAnswer, instanceWithRole, rolesPath, startFakeImds, withToken, type FakeImds} from '../support/fake-imds.js';
 
 /**
  * No profile named, no keys, no [default], no web identity and no container: the credentials come from the EC2
@@ -19,69 +20,20 @@ const question = {operation: 'upload', bucket: 'acme-uploads', objectKey: 'x.csv
 const collect = (env: NodeJS.ProcessEnv, extra: Partial<CollectOptions> = {}) => collectSnapshot({question, env, ...extra});
 const messageOf = (result: Awaited<ReturnType<typeof collect>>): string => (result.ok ? 'collected' : result.error.message);
 
-type Route = (request: IncomingMessage, response: ServerResponse) => void;
-type Seen = {readonly request: string; readonly ttl?: string; readonly token?: string};
-
-/** The fake instance metadata service: each `METHOD path` answers as `routes` says (else 404), and every request is kept. */
-let imds: Server;
-let routes: Record<string, Route> = {};
-const seen: Seen[] = [];
+/** The fake instance metadata service (test/support/fake-imds.ts): each test sets its routes and reads what it saw. */
+let imds: FakeImds;
 let endpoint = '';
-
-const token = 'AQAEAFakeImdsSessionToken==';
-const rolesPath = '/latest/meta-data/iam/security-credentials/';
-const credentialsAnswer = {
-	Code: 'Success',
-	LastUpdated: '2026-12-01T00:00:00Z',
-	Type: 'AWS-HMAC',
-	AccessKeyId: keys.uploader.accessKeyId,
-	SecretAccessKey: keys.uploader.secretAccessKey,
-	Token: keys.uploader.sessionToken,
-	Expiration: '2099-01-01T00:00:00Z',
-};
-const answerWith =
-	(status: number, body: unknown): Route =>
-	(_request, response) => {
-		response.writeHead(status, {'content-type': typeof body === 'string' ? 'text/plain' : 'application/json'});
-		response.end(typeof body === 'string' ? body : JSON.stringify(body));
-	};
-/** Answers only a request that carries the session token, as an instance that requires IMDSv2 does. */
-const withToken =
-	(route: Route): Route =>
-	(request, response) =>
-		request.headers['x-aws-ec2-metadata-token'] === token ? route(request, response) : answerWith(401, '')(request, response);
-const instanceWithRole = (): Record<string, Route> => ({
-	'PUT /latest/api/token': answerWith(200, token),
-	[`GET ${rolesPath}`]: withToken(answerWith(200, 'uploader')),
-	[`GET ${rolesPath}uploader`]: withToken(answerWith(200, credentialsAnswer)),
-});
-const flood: Route = (_request, response) => {
-	response.writeHead(200, {'content-type': 'application/json'});
-	const chunk = Buffer.alloc(1024 * 1024, 0x20);
-	const write = (left: number): void => {
-		if (left === 0 || response.destroyed) return void response.end();
-		response.write(chunk, () => write(left - 1));
-	};
-	write(32);
-};
+const token = imdsToken;
+const credentialsAnswer = instanceCredentialsAnswer;
 
 beforeAll(async () => {
-	imds = createServer((request, response) => {
-		const ttl = request.headers['x-aws-ec2-metadata-token-ttl-seconds'];
-		const sent = request.headers['x-aws-ec2-metadata-token'];
-		seen.push({request: `${request.method} ${request.url}`, ...(typeof ttl === 'string' ? {ttl} : {}), ...(typeof sent === 'string' ? {token: sent} : {})});
-		(routes[`${request.method} ${request.url}`] ?? answerWith(404, ''))(request, response);
-	});
-	await new Promise<void>(resolve => imds.listen(0, '127.0.0.1', resolve));
-	endpoint = `http://127.0.0.1:${(imds.address() as AddressInfo).port}`;
+	imds = await startFakeImds();
+	endpoint = imds.url;
 });
-afterAll(async () => {
-	imds.closeAllConnections();
-	await new Promise(resolve => imds.close(resolve));
-});
+afterAll(() => imds.close());
 afterEach(() => {
-	seen.length = 0;
-	routes = {};
+	imds.seen.length = 0;
+	imds.routes = {};
 });
 
 const instanceEnv = (extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({
@@ -95,11 +47,11 @@ const named = (): string => `the EC2 instance metadata service ${endpoint} (AWS_
 
 describe('credentials from the EC2 instance metadata service', () => {
 	it('IMDSv2: asks for a session token, then the role and its credentials with it, and collects with the keys it answers', async () => {
-		routes = instanceWithRole();
+		imds.routes = instanceWithRole();
 		const result = await collect(instanceEnv());
 		expect(result.ok && result.value.principal?.arn).toBe(`arn:aws:sts::${accounts.app}:assumed-role/uploader/ci-run`);
 		// EC2 User Guide: "An application on the instance retrieves the security credentials provided by the role from the instance metadata item iam/security-credentials/role-name."
-		expect(seen).toEqual([
+		expect(imds.seen).toEqual([
 			{request: 'PUT /latest/api/token', ttl: '21600'},
 			{request: `GET ${rolesPath}`, token},
 			{request: `GET ${rolesPath}uploader`, token},
@@ -108,43 +60,43 @@ describe('credentials from the EC2 instance metadata service', () => {
 
 	it('falls back to IMDSv1 only when the token request answers 403, 404 or 405, and not when AWS_EC2_METADATA_V1_DISABLED is true', async () => {
 		// Reference guide: "If that fails due to a non-retryable condition (HTTP error codes 403, 404, 405), IMDSv1 is used as a fallback."
-		routes = {
+		imds.routes = {
 			'PUT /latest/api/token': answerWith(405, ''),
 			[`GET ${rolesPath}`]: answerWith(200, 'uploader'),
 			[`GET ${rolesPath}uploader`]: answerWith(200, credentialsAnswer),
 		};
 		expect(messageOf(await collect(instanceEnv()))).toBe('collected');
-		expect(seen.map(request => request.request)).toEqual(['PUT /latest/api/token', `GET ${rolesPath}`, `GET ${rolesPath}uploader`]);
-		expect(seen.some(request => request.token !== undefined)).toBe(false);
-		seen.length = 0;
+		expect(imds.seen.map(request => request.request)).toEqual(['PUT /latest/api/token', `GET ${rolesPath}`, `GET ${rolesPath}uploader`]);
+		expect(imds.seen.some(request => request.token !== undefined)).toBe(false);
+		imds.seen.length = 0;
 		// Reference guide, ec2_metadata_v1_disabled / AWS_EC2_METADATA_V1_DISABLED: "true – Do not use IMDSv1 as a fallback."
 		expect(messageOf(await collect(instanceEnv({AWS_EC2_METADATA_V1_DISABLED: 'true'})))).toBe(
 			`${named()} answered 405 to the IMDSv2 token request (PUT /latest/api/token), and AWS_EC2_METADATA_V1_DISABLED turns off the fallback to IMDSv1 — check the instance's metadata options (aws ec2 describe-instances, MetadataOptions), fix AWS_EC2_METADATA_SERVICE_ENDPOINT, or pass --profile NAME`,
 		);
-		expect(seen.map(request => request.request)).toEqual(['PUT /latest/api/token']);
+		expect(imds.seen.map(request => request.request)).toEqual(['PUT /latest/api/token']);
 	});
 
 	it('any other refusal of the token request is one line, with no IMDSv1 request', async () => {
-		routes = {...instanceWithRole(), 'PUT /latest/api/token': answerWith(400, '')};
+		imds.routes = {...instanceWithRole(), 'PUT /latest/api/token': answerWith(400, '')};
 		expect(messageOf(await collect(instanceEnv()))).toBe(
 			`${named()} answered 400 to the IMDSv2 token request (PUT /latest/api/token) — check the instance's metadata options (aws ec2 describe-instances, MetadataOptions), fix AWS_EC2_METADATA_SERVICE_ENDPOINT, or pass --profile NAME`,
 		);
-		expect(seen).toHaveLength(1);
+		expect(imds.seen).toHaveLength(1);
 	});
 
 	it('an instance with no IAM role (404) says to attach one', async () => {
-		routes = {'PUT /latest/api/token': answerWith(200, token)};
+		imds.routes = {'PUT /latest/api/token': answerWith(200, token)};
 		expect(messageOf(await collect(instanceEnv()))).toBe(
 			`${named()} says this instance has no IAM role (404 to GET ${rolesPath}) — attach one to the instance (an instance profile), or pass --profile NAME`,
 		);
 	});
 
 	it('an answer that is not JSON, or JSON without credentials, is one line naming the endpoint', async () => {
-		routes = {...instanceWithRole(), [`GET ${rolesPath}uploader`]: answerWith(200, '<html>captive portal</html>')};
+		imds.routes = {...instanceWithRole(), [`GET ${rolesPath}uploader`]: answerWith(200, '<html>captive portal</html>')};
 		expect(messageOf(await collect(instanceEnv()))).toBe(
 			`${named()} answered GET ${rolesPath}uploader with something that is not JSON — check that it is the instance metadata service, fix AWS_EC2_METADATA_SERVICE_ENDPOINT, or pass --profile NAME`,
 		);
-		routes = {
+		imds.routes = {
 			...instanceWithRole(),
 			[`GET ${rolesPath}uploader`]: answerWith(200, {Code: 'AssumeRoleUnauthorizedAccess', Message: 'EC2 cannot assume the role uploader.\nSecond line', AccessKeyId: 'ASIA'}),
 		};
@@ -154,13 +106,13 @@ describe('credentials from the EC2 instance metadata service', () => {
 	});
 
 	it('a role name that is not one is not put in a path', async () => {
-		routes = {...instanceWithRole(), [`GET ${rolesPath}`]: withToken(answerWith(200, '../../user-data'))};
+		imds.routes = {...instanceWithRole(), [`GET ${rolesPath}`]: withToken(answerWith(200, '../../user-data'))};
 		expect(messageOf(await collect(instanceEnv()))).toMatch(/answered GET \/latest\/meta-data\/iam\/security-credentials\/ with something that is not an IAM role name — /);
-		expect(seen).toHaveLength(2);
+		expect(imds.seen).toHaveLength(2);
 	});
 
 	it('reads no more of an answer than 4 MiB', async () => {
-		routes = {...instanceWithRole(), [`GET ${rolesPath}uploader`]: withToken(flood)};
+		imds.routes = {...instanceWithRole(), [`GET ${rolesPath}uploader`]: withToken(flood)};
 		expect(messageOf(await collect(instanceEnv()))).toBe(
 			`the answer of ${named()} to GET ${rolesPath}uploader was over 4 MiB, the most one answer may hold — check that it is the instance metadata service, fix AWS_EC2_METADATA_SERVICE_ENDPOINT, or pass --profile NAME`,
 		);
@@ -174,7 +126,7 @@ describe('credentials from the EC2 instance metadata service', () => {
 		expect(messageOf(await collect(instanceEnv({AWS_EC2_METADATA_SERVICE_ENDPOINT: `http://127.0.0.1:${port}`})))).toBe(
 			`no AWS credentials found: no --profile, no AWS_PROFILE, no AWS_ACCESS_KEY_ID, no [default] profile, and the EC2 instance metadata service http://127.0.0.1:${port} (AWS_EC2_METADATA_SERVICE_ENDPOINT) could not be reached (connection refused, ECONNREFUSED); fix AWS_EC2_METADATA_SERVICE_ENDPOINT, or pass --profile NAME (known profiles: other)`,
 		);
-		routes = {'PUT /latest/api/token': () => {}};
+		imds.routes = {'PUT /latest/api/token': () => {}};
 		expect(messageOf(await collect(instanceEnv()))).toBe(
 			`no AWS credentials found: no --profile, no AWS_PROFILE, no AWS_ACCESS_KEY_ID, no [default] profile, and ${named()} could not be reached (no answer within 1 s); fix AWS_EC2_METADATA_SERVICE_ENDPOINT, or pass --profile NAME (known profiles: other)`,
 		);
@@ -182,7 +134,7 @@ describe('credentials from the EC2 instance metadata service', () => {
 
 	it('at the deadline, names the service that did not answer, and the request is stopped', async () => {
 		let closedAt: number | undefined;
-		routes = {
+		imds.routes = {
 			'PUT /latest/api/token': request => {
 				request.socket.once('close', () => (closedAt = Date.now()));
 			},
@@ -196,7 +148,7 @@ describe('credentials from the EC2 instance metadata service', () => {
 	it('Ctrl+C stops a request in flight and collection returns cancelled at once', async () => {
 		const cancel = new AbortController();
 		let closed = false;
-		routes = {
+		imds.routes = {
 			...instanceWithRole(),
 			[`GET ${rolesPath}`]: request => {
 				request.socket.once('close', () => (closed = true));
@@ -218,13 +170,13 @@ describe('past a [default] profile that names no credentials, as the SDK\'s chai
 	};
 
 	it('reaches the instance metadata service the [default] profile\'s ec2_metadata_service_endpoint names', async () => {
-		routes = instanceWithRole();
+		imds.routes = instanceWithRole();
 		// Reference guide: ec2_metadata_service_endpoint is a "shared AWS config file setting" beside AWS_EC2_METADATA_SERVICE_ENDPOINT.
 		const env = instanceEnv({AWS_EC2_METADATA_SERVICE_ENDPOINT: undefined, ...(await withDefault(`region = eu-west-1\nec2_metadata_service_endpoint = ${endpoint}`))});
 		const result = await collect(env);
 		expect(result.ok && result.value.principal?.arn).toBe(`arn:aws:sts::${accounts.app}:assumed-role/uploader/ci-run`);
-		expect(seen.map(request => request.request)).toEqual(['PUT /latest/api/token', `GET ${rolesPath}`, `GET ${rolesPath}uploader`]);
-		routes = {'PUT /latest/api/token': answerWith(200, token)};
+		expect(imds.seen.map(request => request.request)).toEqual(['PUT /latest/api/token', `GET ${rolesPath}`, `GET ${rolesPath}uploader`]);
+		imds.routes = {'PUT /latest/api/token': answerWith(200, token)};
 		expect(messageOf(await collect(env))).toBe(
 			`the EC2 instance metadata service ${endpoint} (ec2_metadata_service_endpoint of the [default] profile) says this instance has no IAM role (404 to GET ${rolesPath}) — attach one to the instance (an instance profile), or pass --profile NAME`,
 		);
