@@ -39,7 +39,8 @@ export const containerEndpoint = (env: NodeJS.ProcessEnv): ContainerEndpoint | u
 /** How lines name it: `the container credentials endpoint http://… (AWS_CONTAINER_CREDENTIALS_FULL_URI)`. */
 export const containerEndpointName = (endpoint: ContainerEndpoint): string => `the container credentials endpoint ${endpoint.address} (${endpoint.namedBy})`;
 
-const unsetFix = (endpoint: ContainerEndpoint): string => `or unset ${endpoint.namedBy} to use other credentials`;
+/** The fix that is not about the endpoint, when no profile chose it: unset its variable. */
+const unsetFix = (endpoint: ContainerEndpoint): string => `unset ${endpoint.namedBy} to use other credentials`;
 
 // credential-provider-http's checkUrl: plain http only to the loopback or the ECS and EKS hosts.
 const httpHosts = new Set(['169.254.170.2', '169.254.170.23', '[fd00:ec2::23]', 'localhost', '[::1]', '[0000:0000:0000:0000:0000:0000:0000:0001]']);
@@ -48,17 +49,17 @@ const isLoopbackV4 = (host: string): boolean => {
 	return parts.length === 4 && parts[0] === '127' && parts.every(part => /^\d{1,3}$/.test(part) && Number(part) <= 255);
 };
 
-const urlOf = (endpoint: ContainerEndpoint): Result<URL, string> => {
+const urlOf = (endpoint: ContainerEndpoint, otherwise: string): Result<URL, string> => {
 	let url: URL;
 	try {
 		url = new URL(endpoint.address);
 	} catch {
-		return err(`${containerEndpointName(endpoint)} is not a URL — set it to the address of the credentials endpoint, ${unsetFix(endpoint)}`);
+		return err(`${containerEndpointName(endpoint)} is not a URL — set it to the address of the credentials endpoint, or ${otherwise}`);
 	}
 	if (url.protocol === 'https:' || (url.protocol === 'http:' && (httpHosts.has(url.hostname) || isLoopbackV4(url.hostname)))) return ok(url);
 	return err(
 		`${containerEndpointName(endpoint)} is not an address the AWS SDKs take credentials from: it must be https, or http to the loopback ` +
-			`(127.0.0.0/8, [::1]), the ECS host 169.254.170.2 or the EKS hosts 169.254.170.23 and [fd00:ec2::23] — fix it, ${unsetFix(endpoint)}`,
+			`(127.0.0.0/8, [::1]), the ECS host 169.254.170.2 or the EKS hosts 169.254.170.23 and [fd00:ec2::23] — fix it, or ${otherwise}`,
 	);
 };
 
@@ -93,14 +94,14 @@ const field = (value: unknown, name: string): string | undefined => {
 };
 
 /** What the answer says: credentials, or why not in one line. */
-const credentialsOf = (endpoint: ContainerEndpoint, answer: LocalAnswer): Result<Credentials, string> => {
+const credentialsOf = (endpoint: ContainerEndpoint, answer: LocalAnswer, otherwise: string): Result<Credentials, string> => {
 	const name = containerEndpointName(endpoint);
 	const parsed = parseJson(answer.body);
 	if (answer.status === 200) {
 		const [accessKeyId, secretAccessKey, sessionToken, expiration] = ['AccessKeyId', 'SecretAccessKey', 'Token', 'Expiration'].map(key => field(parsed, key));
 		const expires = expiration === undefined ? Number.NaN : Date.parse(expiration);
 		if (!accessKeyId || !secretAccessKey || !sessionToken || Number.isNaN(expires)) {
-			return err(`${name} answered without credentials (AccessKeyId, SecretAccessKey, Token and Expiration) — check that it is the credentials endpoint, ${unsetFix(endpoint)}`);
+			return err(`${name} answered without credentials (AccessKeyId, SecretAccessKey, Token and Expiration) — check that it is the credentials endpoint, or ${otherwise}`);
 		}
 		const accountId = field(parsed, 'AccountId');
 		return ok({accessKeyId, secretAccessKey, sessionToken, expiration: new Date(expires), ...(accountId ? {accountId} : {})});
@@ -109,27 +110,34 @@ const credentialsOf = (endpoint: ContainerEndpoint, answer: LocalAnswer): Result
 	const answered = `${name} answered ${answer.status}${said ? ` (${said})` : ''}`;
 	if (answer.status >= 400 && answer.status < 500) {
 		const token = endpoint.tokenFile ? 'the token in AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE' : endpoint.token ? 'AWS_CONTAINER_AUTHORIZATION_TOKEN' : 'an authorization token (none was set)';
-		return err(`${answered} — check ${token} and the pod's or task's role association, ${unsetFix(endpoint)}`);
+		return err(`${answered} — check ${token} and the pod's or task's role association, or ${otherwise}`);
 	}
 	return err(`${answered} — try again later`);
 };
 
 /** Network faults worded as the rest of live collection words them. */
-const unreachableLine = (endpoint: ContainerEndpoint, error: unknown, timeoutMs: number): string => {
+const unreachableLine = (endpoint: ContainerEndpoint, error: unknown, timeoutMs: number, otherwise: string): string => {
 	const code = (error as NodeJS.ErrnoException).code ?? '';
 	const name = containerEndpointName(endpoint);
-	if ((error as Error | undefined)?.name === answerTooLargeName) return `the answer of ${name} was over ${formatSize(maxAnswerBytes)}, the most one answer may hold — check that it is the credentials endpoint, ${unsetFix(endpoint)}`;
+	if ((error as Error | undefined)?.name === answerTooLargeName) return `the answer of ${name} was over ${formatSize(maxAnswerBytes)}, the most one answer may hold — check that it is the credentials endpoint, or ${otherwise}`;
 	const reason = code === 'ETIMEDOUT' ? `no answer within ${timeoutMs / 1000} s` : `${networkWords[code] ?? (error instanceof Error ? error.message : String(error))}${code ? `, ${code}` : ''}`;
-	return `${name} could not be reached: ${reason} — run where that endpoint is (the ECS task or EKS pod it belongs to), ${unsetFix(endpoint)}`;
+	return `${name} could not be reached: ${reason} — run where that endpoint is (the ECS task or EKS pod it belongs to), or ${otherwise}`;
 };
 
 const retryable = (answer: LocalAnswer | undefined): boolean => answer === undefined || answer.status >= 500;
 
-export type ContainerSettings = {readonly stop: AbortSignal; readonly timeoutMs: number; readonly httpsAgent?: Agent};
+export type ContainerSettings = {
+	readonly stop: AbortSignal;
+	readonly timeoutMs: number;
+	readonly httpsAgent?: Agent;
+	/** The fix that is not about the endpoint: unset its variable, unless a profile's credential_source chose it. */
+	readonly otherwise?: string;
+};
 
 /** The container's credentials: the token read (bounded), then one GET and one retry on a fault or a 5xx, as the SDK's chain tries. */
 export const containerCredentials = async (endpoint: ContainerEndpoint, settings: ContainerSettings): Promise<Result<Credentials, string>> => {
-	const url = urlOf(endpoint);
+	const otherwise = settings.otherwise ?? unsetFix(endpoint);
+	const url = urlOf(endpoint, otherwise);
 	if (!url.ok) return url;
 	const authorization = await authorizationOf(endpoint);
 	if (!authorization.ok) return authorization;
@@ -146,5 +154,5 @@ export const containerCredentials = async (endpoint: ContainerEndpoint, settings
 			if ((error as Error).name === answerTooLargeName) break;
 		}
 	}
-	return answer ? credentialsOf(endpoint, answer) : err(unreachableLine(endpoint, failure, settings.timeoutMs));
+	return answer ? credentialsOf(endpoint, answer, otherwise) : err(unreachableLine(endpoint, failure, settings.timeoutMs, otherwise));
 };

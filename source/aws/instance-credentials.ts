@@ -29,33 +29,37 @@ const defaultAddresses = {ipv4: 'http://169.254.169.254', ipv6: 'http://[fd00:ec
 
 type Setting = {readonly value: string; readonly namedBy: string};
 
+/** How a setting's profile is named: `the [default] profile`, `profile box`. */
+const profileWords = (profile: string): string => (profile === 'default' ? 'the [default] profile' : `profile ${profile}`);
+
 /** A setting as the SDKs read it: the environment variable, else the key in the profile's section of the config file. */
-const settingOf = (env: NodeJS.ProcessEnv, section: IniSection | undefined, variable: string, key: string): Setting | undefined => {
+const settingOf = (env: NodeJS.ProcessEnv, section: IniSection | undefined, profile: string, variable: string, key: string): Setting | undefined => {
 	const fromEnvironment = env[variable]?.trim();
 	if (fromEnvironment) return {value: fromEnvironment, namedBy: variable};
 	const fromFile = section?.[key]?.trim();
-	return fromFile ? {value: fromFile, namedBy: `${key} of the [default] profile`} : undefined;
+	return fromFile ? {value: fromFile, namedBy: `${key} of ${profileWords(profile)}`} : undefined;
 };
 
 const isTrue = (value: string | undefined): boolean => value !== undefined && value !== '' && value.toLowerCase() !== 'false';
 
 /** As the SDK reads it: the variable, when set at all, decides; only then the config file. */
-const v1DisabledBy = (env: NodeJS.ProcessEnv, section: IniSection | undefined): string | undefined => {
+const v1DisabledBy = (env: NodeJS.ProcessEnv, section: IniSection | undefined, profile: string): string | undefined => {
 	const fromEnvironment = env['AWS_EC2_METADATA_V1_DISABLED'];
 	if (fromEnvironment !== undefined) return isTrue(fromEnvironment) ? 'AWS_EC2_METADATA_V1_DISABLED' : undefined;
-	return isTrue(section?.['ec2_metadata_v1_disabled']) ? 'ec2_metadata_v1_disabled of the [default] profile' : undefined;
+	return isTrue(section?.['ec2_metadata_v1_disabled']) ? `ec2_metadata_v1_disabled of ${profileWords(profile)}` : undefined;
 };
 
 /**
  * The endpoint the settings name (the reference guide's `ec2_metadata_service_endpoint`, else the default of
  * `ec2_metadata_service_endpoint_mode`: IPv4 http://169.254.169.254, IPv6 http://[fd00:ec2::254]); undefined when
- * `AWS_EC2_METADATA_DISABLED` is true. `section`: the profile the SDK reads them from, [default] in the default chain.
+ * `AWS_EC2_METADATA_DISABLED` is true. `section`: the profile they are read from (`profile` names it): [default] in the
+ * default chain, the profile named for a profile's credential_source.
  */
-export const instanceEndpoint = (env: NodeJS.ProcessEnv, section: IniSection | undefined): Result<InstanceEndpoint, string> | undefined => {
+export const instanceEndpoint = (env: NodeJS.ProcessEnv, section: IniSection | undefined, profile = 'default'): Result<InstanceEndpoint, string> | undefined => {
 	if (isTrue(env['AWS_EC2_METADATA_DISABLED'])) return undefined;
-	const disabledBy = v1DisabledBy(env, section);
+	const disabledBy = v1DisabledBy(env, section, profile);
 	const v1 = disabledBy ? {v1DisabledBy: disabledBy} : {};
-	const given = settingOf(env, section, 'AWS_EC2_METADATA_SERVICE_ENDPOINT', 'ec2_metadata_service_endpoint');
+	const given = settingOf(env, section, profile, 'AWS_EC2_METADATA_SERVICE_ENDPOINT', 'ec2_metadata_service_endpoint');
 	if (given) {
 		let url: URL | undefined;
 		try {
@@ -68,7 +72,7 @@ export const instanceEndpoint = (env: NodeJS.ProcessEnv, section: IniSection | u
 		}
 		return ok({address: given.value, namedBy: given.namedBy, ...v1});
 	}
-	const mode = settingOf(env, section, 'AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE', 'ec2_metadata_service_endpoint_mode');
+	const mode = settingOf(env, section, profile, 'AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE', 'ec2_metadata_service_endpoint_mode');
 	if (!mode) return ok({address: defaultAddresses.ipv4, ...v1});
 	const address = defaultAddresses[mode.value.toLowerCase() as keyof typeof defaultAddresses] as string | undefined;
 	if (!address) return err(`${mode.namedBy} is ${JSON.stringify(mode.value)}: it takes IPv4 or IPv6 — fix it, or remove it`);
@@ -121,12 +125,18 @@ const credentialsIn = (answer: unknown): Credentials | undefined => {
 	return {accessKeyId, secretAccessKey, sessionToken, expiration: new Date(expires), ...(accountId ? {accountId} : {})};
 };
 
-export type InstanceSettings = {readonly stop: AbortSignal; readonly timeoutMs: number};
+export type InstanceSettings = {
+	readonly stop: AbortSignal;
+	readonly timeoutMs: number;
+	/** The fix that is not about the instance: `pass --profile NAME` unless a profile already chose the instance. */
+	readonly otherwise?: string;
+};
 
 /** The instance role's credentials: the IMDSv2 token (IMDSv1 only where the reference guide falls back to it), the role's name, its credentials. */
 export const instanceCredentials = async (endpoint: InstanceEndpoint, settings: InstanceSettings): Promise<Result<Credentials, InstanceFailure>> => {
 	const name = instanceEndpointName(endpoint);
-	const orFix = `${endpoint.namedBy ? `, fix ${endpoint.namedBy}` : ''}, or pass --profile NAME`;
+	const otherwise = settings.otherwise ?? 'pass --profile NAME';
+	const orFix = `${endpoint.namedBy ? `, fix ${endpoint.namedBy}` : ''}, or ${otherwise}`;
 	const notIt = `check that it is the instance metadata service${orFix}`;
 	const send = async (method: 'GET' | 'PUT', path: string, headers: Record<string, string>): Promise<Result<LocalAnswer, InstanceFailure>> => {
 		try {
@@ -164,7 +174,7 @@ export const instanceCredentials = async (endpoint: InstanceEndpoint, settings: 
 	if (!roles.ok) return roles;
 	const role = roles.value.body.trim();
 	if (roles.value.status === 404 || (roles.value.status === 200 && role === '')) {
-		return failed(`${name} says this instance has no IAM role (${roles.value.status === 404 ? '404' : 'an empty answer'} to GET ${rolesPath}) — attach one to the instance (an instance profile), or pass --profile NAME`);
+		return failed(`${name} says this instance has no IAM role (${roles.value.status === 404 ? '404' : 'an empty answer'} to GET ${rolesPath}) — attach one to the instance (an instance profile), or ${otherwise}`);
 	}
 	if (roles.value.status !== 200) return refused(roles.value, `GET ${rolesPath}`);
 	if (!isIamName(role, 'role')) return failed(`${name} answered GET ${rolesPath} with something that is not an IAM role name — ${notIt}`);
@@ -172,12 +182,12 @@ export const instanceCredentials = async (endpoint: InstanceEndpoint, settings: 
 	const path = `${rolesPath}${role}`;
 	const answer = await send('GET', path, headers);
 	if (!answer.ok) return answer;
-	if (answer.value.status === 404) return failed(`${name} has no credentials for the instance's role ${role} (404 to GET ${path}) — check the instance profile's role, or pass --profile NAME`);
+	if (answer.value.status === 404) return failed(`${name} has no credentials for the instance's role ${role} (404 to GET ${path}) — check the instance profile's role, or ${otherwise}`);
 	if (answer.value.status !== 200) return refused(answer.value, `GET ${path}`);
 	const parsed = parseJson(answer.value.body);
 	if (parsed === undefined) return failed(`${name} answered GET ${path} with something that is not JSON — ${notIt}`);
 	const credentials = credentialsIn(parsed);
 	if (credentials) return ok(credentials);
 	const why = [said(parsed, 'Code'), said(parsed, 'Message')].filter(Boolean).join(': ');
-	return failed(`${name} answered GET ${path} without credentials (AccessKeyId, SecretAccessKey, Token and Expiration)${why ? ` (${why})` : ''} — check the instance profile's role, or pass --profile NAME`);
+	return failed(`${name} answered GET ${path} without credentials (AccessKeyId, SecretAccessKey, Token and Expiration)${why ? ` (${why})` : ''} — check the instance profile's role, or ${otherwise}`);
 };
