@@ -6,11 +6,12 @@ import {formatSize} from '../shared/format-size.js';
 import {err, ok, type Result} from '../shared/result.js';
 import {answerTooLargeName, answerTooLargeText, maxAnswerBytes} from './bounded-body.js';
 import {tlsOptions, type CaBundle} from './ca-bundle.js';
-import {containerCredentials, containerEndpoint} from './container-credentials.js';
+import {containerCredentials, containerEndpoint, type ContainerSettings} from './container-credentials.js';
 import {runCredentialProcess} from './credential-process.js';
+import {assumeRoles, sourceCredentials, sourcedRolesOf, type SourcedRoles} from './credential-source.js';
 import type {Endpoints} from './endpoints.js';
 import {AwsHttpHandler} from './http-handler.js';
-import {instanceCredentials, instanceEndpoint, instanceEndpointName, type InstanceEndpoint} from './instance-credentials.js';
+import {instanceCredentials, instanceEndpoint, instanceEndpointName, type InstanceEndpoint, type InstanceSettings} from './instance-credentials.js';
 import {namesCredentials, profileKind, sortProfileNames} from './profiles.js';
 import {silentLogger} from './quiet.js';
 import type {IniSection, SharedFiles} from './shared-files.js';
@@ -119,6 +120,11 @@ const checkSsoToken = async (name: string, files: SharedFiles): Promise<Credenti
 	return undefined;
 };
 
+const needsMfa = (name: string): CredentialsError => ({
+	kind: 'no-credentials',
+	message: `profile ${name} needs an MFA code, which s3-kms-doctor does not ask for: export temporary credentials (aws sts get-session-token) or use a profile without mfa_serial`,
+});
+
 const describeProviderError = (name: string, error: unknown, files: SharedFiles): CredentialsError => {
 	const message = firstLine(error);
 	// The SSO provider rewraps the error: its first line is all that is left of it.
@@ -143,12 +149,7 @@ const describeProviderError = (name: string, error: unknown, files: SharedFiles)
 			message: `could not get credentials for profile ${name}: AWS STS or SSO did not answer in time — check the network connection and any proxy (HTTPS_PROXY), then try again`,
 		};
 	}
-	if (/multi-factor/i.test(message)) {
-		return {
-			kind: 'no-credentials',
-			message: `profile ${name} needs an MFA code, which s3-kms-doctor does not ask for: export temporary credentials (aws sts get-session-token) or use a profile without mfa_serial`,
-		};
-	}
+	if (/multi-factor/i.test(message)) return needsMfa(name);
 	return {kind: 'no-credentials', message: `could not get credentials for profile ${name}: ${message || 'the credential provider failed'}`};
 };
 
@@ -179,6 +180,33 @@ const checkWebIdentityFile = async (name: string, files: SharedFiles): Promise<C
 	return checked.ok ? undefined : {kind: 'no-credentials', message: `could not get credentials for profile ${name}: ${checked.error}`};
 };
 
+// A container's endpoint is local to it: an answer takes milliseconds, so a few seconds without one is a fault.
+const containerTimeoutMs = 2000;
+// The SDKs' default for the instance metadata service (@smithy/credential-provider-imds): one second a request.
+const instanceTimeoutMs = 1000;
+
+const containerSettings = (context: CredentialsContext): ContainerSettings => ({
+	stop: context.stop,
+	timeoutMs: Math.min(context.attemptTimeoutMs, containerTimeoutMs),
+	...tlsOptions(context.caBundle),
+});
+const instanceSettings = (context: CredentialsContext): InstanceSettings => ({stop: context.stop, timeoutMs: Math.min(context.attemptTimeoutMs, instanceTimeoutMs)});
+
+/** A role whose credentials start at a credential_source: the source read by us (credential-source.ts), then each role assumed through our STS settings. */
+const resolveSourcedRoles = async (name: string, sourced: Result<SourcedRoles, string>, context: CredentialsContext): Promise<Result<Credentials, CredentialsError>> => {
+	if (!sourced.ok) return err({kind: 'no-credentials', message: sourced.error});
+	const {env, files, region, endpoints} = context;
+	// As fromIni refuses a role that needs an MFA code it has no way to ask for.
+	if (sourced.value.roles.some(profile => files.profiles[profile]?.['mfa_serial'])) return err(needsMfa(name));
+	const source = await sourceCredentials(name, sourced.value, {env, files, instance: instanceSettings(context), container: containerSettings(context)});
+	if (!source.ok) return err({kind: 'no-credentials', message: source.error});
+	try {
+		return ok(await assumeRoles(sourced.value, source.value, files, innerClientConfig(context, files.profiles[name]?.['region'] ?? region, endpoints.sts)));
+	} catch (error) {
+		return err(describeProviderError(name, error, files));
+	}
+};
+
 const resolveNamedProfile = async (name: string, context: CredentialsContext): Promise<Result<Credentials, CredentialsError>> => {
 	const {files, region, endpoints} = context;
 	const section = files.profiles[name]!;
@@ -191,6 +219,8 @@ const resolveNamedProfile = async (name: string, context: CredentialsContext): P
 		const ran = await runCredentialProcess(command, section['aws_account_id'], context.stop);
 		return ran.ok ? ran : err({kind: 'no-credentials', message: `could not get credentials for profile ${name}: its credential_process ${ran.error}`});
 	}
+	const sourced = sourcedRolesOf(name, files);
+	if (sourced) return resolveSourcedRoles(name, sourced, context);
 	// The STS client behind a role or web-identity profile (and the SSO portal client) honour the same settings as ours.
 	const innerRegion = section['region'] ?? region;
 	const innerEndpoint = profileKind(section) === 'sso' ? endpoints.sso : endpoints.sts;
@@ -209,11 +239,6 @@ const resolveNamedProfile = async (name: string, context: CredentialsContext): P
 		return err(describeProviderError(name, error, files));
 	}
 };
-
-// A container's endpoint is local to it: an answer takes milliseconds, so a few seconds without one is a fault.
-const containerTimeoutMs = 2000;
-// The SDKs' default for the instance metadata service (@smithy/credential-provider-imds): one second a request.
-const instanceTimeoutMs = 1000;
 
 /** The last link found nothing: which links were looked at, and, if it was tried, why the instance metadata service gave nothing. */
 const nothingFound = (files: SharedFiles, instance?: {readonly endpoint: InstanceEndpoint; readonly reason: string}): CredentialsError => {
@@ -249,14 +274,13 @@ const resolveDefaultChain = async (context: CredentialsContext): Promise<Result<
 	const container = containerEndpoint(env);
 	if (container) {
 		// As in the SDK's chain, a container endpoint set is the one tried: its failure is what to fix, not "none found".
-		const settings = {stop: context.stop, timeoutMs: Math.min(context.attemptTimeoutMs, containerTimeoutMs), ...tlsOptions(context.caBundle)};
-		const got = await containerCredentials(container, settings);
+		const got = await containerCredentials(container, containerSettings(context));
 		return got.ok ? got : err({kind: 'no-credentials', message: got.error});
 	}
 	const instance = instanceEndpoint(env, defaultProfile);
 	if (!instance) return err(nothingFound(files));
 	if (!instance.ok) return err({kind: 'no-credentials', message: instance.error});
-	const got = await instanceCredentials(instance.value, {stop: context.stop, timeoutMs: Math.min(context.attemptTimeoutMs, instanceTimeoutMs)});
+	const got = await instanceCredentials(instance.value, instanceSettings(context));
 	if (got.ok) return got;
 	// Not even the first request answered: most often not an EC2 instance, so say what else was looked for.
 	return err(got.error.kind === 'unreachable' ? nothingFound(files, {endpoint: instance.value, reason: got.error.reason}) : {kind: 'no-credentials', message: got.error.line});
@@ -264,7 +288,8 @@ const resolveDefaultChain = async (context: CredentialsContext): Promise<Result<
 
 /**
  * Credentials for one profile, resolved once, by the SDK's own providers; a credential_process profile's
- * process we run ourselves as the SDK would (credential-process.ts), so that the deadline and Ctrl+C can stop it.
+ * process we run ourselves as the SDK would (credential-process.ts), and a role profile's credential_source we read
+ * ourselves (credential-source.ts), so that the deadline and Ctrl+C can stop them.
  */
 export const resolveCredentials = async (request: ProfileRequest, context: CredentialsContext): Promise<Result<Credentials, CredentialsError>> => {
 	if (request.name === undefined) return resolveDefaultChain(context);

@@ -1,11 +1,12 @@
 import {containerEndpoint, containerEndpointName} from './container-credentials.js';
+import {sourceAwaited, sourcedRolesOf} from './credential-source.js';
 import type {ProfileRequest} from './credentials.js';
 import {instanceEndpoint, instanceEndpointName} from './instance-credentials.js';
 import {namesCredentials, profileKind} from './profiles.js';
 import type {IniSection, SharedFiles} from './shared-files.js';
 import {environmentWebIdentity, webIdentityName} from './web-identity.js';
 
-/** What a profile's credentials wait on, and what to do when it does not answer: its (source profile's) credential_process, SSO, or STS. */
+/** What a profile's credentials wait on, and what to do when it does not answer: its (source profile's) credential_process, SSO, or STS (a credential_source: credential-source.ts). */
 const awaitedBy = (name: string, files: SharedFiles): {readonly what: string; readonly fix: string} => {
 	const network = 'check the network connection and any proxy (HTTPS_PROXY), then try again';
 	const seen = new Set<string>();
@@ -38,6 +39,7 @@ export const notReadyLine = (request: ProfileRequest, files: SharedFiles, env: N
 	const instance = pastDefault ? instanceEndpoint(env, defaultProfile) : undefined;
 	if (instance?.ok) return `the default credentials were not ready before the ${seconds} deadline: ${instanceEndpointName(instance.value)} did not answer — run on an EC2 instance with an IAM role, or pass --profile NAME`;
 	if (request.name === undefined) return `the default credentials were not ready before the ${seconds} deadline — check the network connection and any proxy (HTTPS_PROXY), or name a profile with --profile`;
-	const {what, fix} = awaitedBy(request.name, files);
+	const sourced = sourcedRolesOf(request.name, files);
+	const {what, fix} = sourced?.ok ? sourceAwaited(request.name, sourced.value, env, files) : awaitedBy(request.name, files);
 	return `the credentials of profile ${request.name} were not ready before the ${seconds} deadline: ${what} — ${fix}`;
 };

@@ -54,6 +54,20 @@ export const flood: Route = (_request, response) => {
 	write(32);
 };
 
+/** An answer that never ends: a space every 100 ms for a minute, so no idle timeout ends it. `closed` is called when the client hangs up. */
+export const trickle =
+	(closed: () => void): Route =>
+	(request, response) => {
+		request.socket.once('close', closed);
+		response.writeHead(200, {'content-type': 'application/json'});
+		const timer = setInterval(() => response.write(' '), 100);
+		const stop = setTimeout(() => response.end(), 60_000);
+		response.once('close', () => {
+			clearInterval(timer);
+			clearTimeout(stop);
+		});
+	};
+
 export type FakeImds = {
 	readonly url: string;
 	routes: Record<string, Route>;
