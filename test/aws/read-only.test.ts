@@ -5,7 +5,8 @@ import {describe, expect, it} from 'vitest';
 /**
  * Read-only by construction: source/aws may only name SDK commands that read (Get*, List*, Describe*, Head*,
  * and sts:GetCallerIdentity), and may not import the aggregated clients (`new S3()` has every method,
- * writes included) or a whole client package at once (which would hide what is used).
+ * writes included) or a whole client package at once (which would hide what is used). Credentials come from the few
+ * credential providers a profile needs, named one by one: they start sessions and change nothing.
  */
 
 const root = join(import.meta.dirname, '..', '..', 'source', 'aws');
@@ -19,6 +20,22 @@ const sourceFiles = async (directory: string): Promise<string[]> => {
 };
 
 const readCommand = /^(Get|List|Describe|Head)[A-Za-z0-9]*Command$/;
+/** The providers the profiles need: a profile's own kinds (fromIni), web identity and a role's credential_source. */
+const sessionProviders: ReadonlySet<string> = new Set(['fromIni', 'fromWebToken', 'fromTemporaryCredentials']);
+
+/** The names a file imports as values (not types) from modules matching `module`, each with its module. */
+const valueImports = (text: string, module: RegExp): Array<{name: string; module: string}> => {
+	const imports: Array<{name: string; module: string}> = [];
+	for (const match of text.matchAll(new RegExp(`import\\s+(type\\s+)?\\{([^}]*)\\}\\s+from\\s+'(${module.source})'`, 'g'))) {
+		const [, typeOnly, names, from] = match;
+		if (typeOnly) continue;
+		for (const raw of names!.split(',')) {
+			const specifier = raw.trim();
+			if (specifier !== '' && !specifier.startsWith('type ')) imports.push({name: specifier.split(/\s+as\s+/)[0]!.trim(), module: from!});
+		}
+	}
+	return imports;
+};
 
 /** Every problem in one file's text; empty when it only reads. */
 export const writeProblems = (text: string): string[] => {
@@ -27,18 +44,16 @@ export const writeProblems = (text: string): string[] => {
 		const name = match[1]!;
 		if (!readCommand.test(name)) problems.push(`names ${name}, which is not a read`);
 	}
-	for (const match of text.matchAll(/import\s+(type\s+)?\{([^}]*)\}\s+from\s+'(@aws-sdk\/client-[a-z0-9-]+)'/g)) {
-		const [, typeOnly, names, module] = match;
-		if (typeOnly) continue;
-		for (const raw of names!.split(',')) {
-			const specifier = raw.trim();
-			if (specifier === '' || specifier.startsWith('type ')) continue;
-			const name = specifier.split(/\s+as\s+/)[0]!.trim();
-			if (!name.endsWith('Client') && !readCommand.test(name)) problems.push(`imports ${name} from ${module}: only clients and read commands`);
-			if (name.endsWith('Client') && !/^(STS|IAM|KMS|S3|Organizations)Client$/.test(name)) problems.push(`imports ${name} from ${module}`);
-		}
+	for (const {name, module} of valueImports(text, /@aws-sdk\/client-[a-z0-9-]+/)) {
+		if (!name.endsWith('Client') && !readCommand.test(name)) problems.push(`imports ${name} from ${module}: only clients and read commands`);
+		if (name.endsWith('Client') && !/^(STS|IAM|KMS|S3|Organizations)Client$/.test(name)) problems.push(`imports ${name} from ${module}`);
 	}
-	if (/import\s+\*\s+as\s+\w+\s+from\s+'@aws-sdk\/client-/.test(text)) problems.push('imports a whole client package');
+	// Credential providers start sessions (sts:AssumeRole, AssumeRoleWithWebIdentity, SSO's GetRoleCredentials) and change
+	// nothing in the account; only the ones the profiles need, by name, so a new one is a decision, not an accident.
+	for (const {name, module} of valueImports(text, /@aws-sdk\/credential-provider[a-z0-9-]*/)) {
+		if (!sessionProviders.has(name)) problems.push(`imports ${name} from ${module}: only ${[...sessionProviders].join(', ')}`);
+	}
+	if (/import\s+\*\s+as\s+\w+\s+from\s+'@aws-sdk\/(client|credential-provider)/.test(text)) problems.push('imports a whole client package');
 	if (/require\(\s*'@aws-sdk\/client-/.test(text) || /import\(\s*'@aws-sdk\/client-/.test(text)) problems.push('loads a client package dynamically');
 	// A command by another name: `new (X as any)(…)`, or an aggregated client's method (`s3.putObject(…)`).
 	if (/\.\s*(put|delete|create|update|attach|detach|tag|untag|enable|disable|schedule|cancel|revoke|retire|encrypt|decrypt|generate|sign|replicate|restore|copy|upload|complete|abort|assume)[A-Z][A-Za-z]*\s*\(/.test(text)) {
@@ -81,5 +96,13 @@ describe('source/aws is read-only by construction', () => {
 			'imports CreateGrantCommand from @aws-sdk/client-kms: only clients and read commands',
 		]);
 		expect(writeProblems("import {GetKeyPolicyCommand, KMSClient, type GrantListEntry} from '@aws-sdk/client-kms';")).toEqual([]);
+	});
+
+	it('imports only the credential providers that start sessions for a profile, by name', () => {
+		expect(writeProblems("import {fromTemporaryCredentials, fromWebToken, type fromIni} from '@aws-sdk/credential-providers';")).toEqual([]);
+		expect(writeProblems("import {fromCognitoIdentityPool} from '@aws-sdk/credential-providers';")).toEqual([
+			'imports fromCognitoIdentityPool from @aws-sdk/credential-providers: only fromIni, fromWebToken, fromTemporaryCredentials',
+		]);
+		expect(writeProblems("import * as providers from '@aws-sdk/credential-providers';")).toEqual(['imports a whole client package']);
 	});
 });
