@@ -73,14 +73,14 @@ export const analyse = (snapshot: Snapshot): Analysis => {
 		const action: EvaluatedAction = {
 			spec,
 			evaluation,
-			decision: decisionOf(spec, evaluation),
+			decision: decisionOf(spec, evaluation, evidence !== undefined),
 			...(foreign ? {foreignObject: foreign} : {}),
 			...(evidence ? {evidence} : {}),
 			...(likely ? {evidenceLikely: likely} : {}),
 			...(againstRead ? {evidenceAgainstRead: againstRead} : {}),
 			...(readHolds ? {evidenceReadHolds: readHolds} : {}),
 		};
-		return {action, rows: withEvidence(requirementsOf(spec, evaluation), applied)};
+		return {action, rows: withEvidence(requirementsOf(spec, evaluation, evidence?.deniedBy), applied)};
 	});
 	return {facts, actions: analysed.map(each => each.action), requirements: analysed.flatMap(each => each.rows), book};
 };

@@ -43,6 +43,20 @@ export const evidenceSource = (evidence: DenialEvidence, likely: readonly string
 	return likely.length > 0 ? `the pasted AccessDenied message (likely ${likely.join(' or ')}, which may deny it as ${read})` : `the pasted AccessDenied message (${kind.one}, its text not read)`;
 };
 
+/**
+ * The key S3 used not known: the policies read were evaluated for no key at all, so only the message speaks of it.
+ * "Which KMS key S3 uses is not known, so what the service control policies read say of kms:Decrypt on it cannot be told; …"
+ */
+export const keyNotKnownWords = (evidence: DenialEvidence, action: string, read: string): string =>
+	`Which KMS key S3 uses is not known, so what the ${kinds[evidence.deniedBy].all} ${read} say of ${action} on it cannot be told; the message is AWS's word on the key it used.`;
+
+/** What a row the message decided shows as deciding it, beside policies read while the key S3 used is not known. */
+export const keyNotKnownSource = (evidence: DenialEvidence, read: string): string => {
+	const kind = kinds[evidence.deniedBy];
+	const said = isImplicit(evidence) ? `no ${kind.noun} allows it` : scpEitherWay(evidence) ? `${kind.one} denies it, by a Deny or by no Allow` : kind.one;
+	return `the pasted AccessDenied message (${said}; with the key not known, the ${kind.all} ${read} cannot tell ${isImplicit(evidence) ? 'at which level' : 'which'})`;
+};
+
 export const capitalised = (text: string): string => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 export const lowerFirst = (text: string): string => `${text.charAt(0).toLowerCase()}${text.slice(1)}`;
 

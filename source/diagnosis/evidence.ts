@@ -2,7 +2,7 @@ import type {Evaluation, LayerVerdict, StatementTrace} from '../engine/evaluatio
 import type {DenialEvidence, Snapshot} from '../snapshot/snapshot.js';
 import type {Requirement} from './diagnosis.js';
 import type {ActionSpec} from './required-actions.js';
-import {capitalised, eitherWaySource, evidenceSource, evidenceWords, isImplicit, kinds, lowerFirst, readWord, scpEitherWay, scpWordedAlike, scpWording, settlingRead, type ReadHolds} from './evidence-words.js';
+import {capitalised, eitherWaySource, evidenceSource, evidenceWords, isImplicit, keyNotKnownSource, keyNotKnownWords, kinds, lowerFirst, readWord, scpEitherWay, scpWordedAlike, scpWording, settlingRead, type ReadHolds} from './evidence-words.js';
 
 /**
  * A pasted AccessDenied message that says an SCP or RCP explicitly denied an action is evidence of what denied it: AWS's
@@ -28,6 +28,12 @@ import {capitalised, eitherWaySource, evidenceSource, evidenceWords, isImplicit,
  * agree; where they were read to allow it, or none applies, what was read is not what AWS applied (a level not read, an
  * Allow changed since, another account's): the row is unknown, never ✔ beside the message, and names the read that
  * settles it. It settles no Deny read as "may deny" (see denyNotSettled).
+ *
+ * Where the KMS key S3 used is not known, the policies read were evaluated for no key at all: what they say of the
+ * action neither agrees with the message nor contradicts it (a statement may name the key), so the message, AWS's word
+ * on the key it used, decides the row as where they were not read (✘, an RCP's explicit deny ⛔), and says the key is
+ * not known; the key's own rows keep the read that finds it. What holds whatever the key stays: a Deny read that
+ * applies, a Deny read as "may deny" that an explicit message settles, none applying.
  */
 
 /** The policies of the evidence's type as the snapshot holds them: `[]` says none applies. */
@@ -104,9 +110,10 @@ const denyNotSettled = (mayDeny: readonly StatementTrace[], evidence: DenialEvid
  * one read to allow nowhere at some level keeps ✘, one read with an undecided Allow keeps ?, and both say the message's
  * explicit deny is not in what was read. An implicit deny's message makes an unread layer missing, settles an undecided
  * Allow as not applying (missing), agrees with a level that allows nowhere (✘ stays), and makes a layer read to allow,
- * or none applying, unknown. Where two legs need the action (a copy's kms:Decrypt on the source and the destination
- * key), the message named one resource, which the evidence does not keep: both stay (or become) unknown, or keep ✘, and
- * say so.
+ * or none applying, unknown. With the key not known, a layer read (neither denied, nor with a Deny that may apply
+ * beside an explicit message) is decided by the message alone, as if not read. Where two legs need the action (a copy's
+ * kms:Decrypt on the source and the destination key), the message named one resource, which the evidence does not keep:
+ * both stay (or become) unknown, or keep ✘, and say so.
  */
 export const applyEvidence = (
 	snapshot: Snapshot,
@@ -188,6 +195,22 @@ export const applyEvidence = (
 			return likely.length > 0 ? {evaluation: applied, evidence, likely, source: evidenceSource(evidence, likely, read)} : {evaluation: applied, evidence, source: evidenceSource(evidence)};
 		}
 		const unsettled = implicit ? denyNotSettled(mayDeny, evidence, read) : '';
+		if (spec.unknownKey && layer && layer.status !== 'denied' && layer.status !== 'not-applicable') {
+			// The key not known: what was read was evaluated for no key at all, so it neither agrees with the message nor
+			// contradicts it (requirements.ts shows none of it as certain); the message is AWS's word on the key S3 used.
+			const keyWords = keyNotKnownWords(evidence, spec.action, read);
+			const eitherWay = scpEitherWay(evidence);
+			if (legs > 1) {
+				const why = `${keyWords} ${capitalised(evidenceWords(evidence))} ${onWhich}.${unsettled}`;
+				return {evaluation: withLayer(evaluation, copied('unknown', 'unknown', [], why, undefined, 'unknown'), index, evaluation.decision, evaluation.summary)};
+			}
+			const why = eitherWay
+				? `${capitalised(evidenceWords(evidence))}; ${scpWording}. So ${kind.one} denies ${spec.action}, by a Deny statement or by a level where none allows it. ${keyWords}`
+				: `${capitalised(evidenceWords(evidence))}. ${keyWords}${unsettled}`;
+			// As where they were not read: no Allow (✘), an SCP denying either way (✘), an RCP's explicit Deny (⛔).
+			const changed = implicit || eitherWay ? copied('missing', 'unknown', [], why, undefined, implicit ? 'no' : 'unknown') : copied('denied', 'yes', [], why, undefined, 'unknown');
+			return {evaluation: withLayer(evaluation, changed, index, 'denied', why), evidence, source: keyNotKnownSource(evidence, read), ...(implicit || eitherWay ? {resolveWith: settlingRead(evidence, account)} : {})};
+		}
 		// A level read to allow the action nowhere (✘) is what AWS's "no … allows" says, and what an SCP's message naming no
 		// policy may say (scpWording); one that names a policy points at a Deny in it (below).
 		if (layer?.status === 'missing' && (implicit || scpWordedAlike(evidence))) {

@@ -104,7 +104,9 @@ const evidenceFindings = (snapshot: Snapshot, analysis: Analysis): Finding[] =>
 		const type = evidence.deniedBy.toUpperCase();
 		const stands = "While it stands no change to the key, bucket or IAM policies makes this request work: only the organization's management account or a delegated administrator can change it.";
 		const againstRead = analysis.actions.find(action => action.evidenceAgainstRead === evidence);
-		const settles = rows.find(row => row.resolveWith !== undefined)?.resolveWith;
+		// A row of a key not known names the read that finds the key first: the finding names the one that finds the policy.
+		const keyReads = new Set(analysis.actions.flatMap(action => (action.spec.unknownKey ? [action.spec.unknownKey.resolveWith] : [])));
+		const settles = rows.find(row => row.resolveWith !== undefined && !keyReads.has(row.resolveWith))?.resolveWith;
 		// An implicit deny: no policy denied, so none is named; the reads find the level where none allows the action.
 		const findLevel = `Find the level where no ${type} allows ${evidence.action}: ${settles ?? settlingRead(evidence, undefined)}. Then ask the cloud team that runs the organization to allow it there, or for an exception.`;
 		if (againstRead) {

@@ -68,15 +68,16 @@ export const neededOnlyAcrossWhy = "Needed only if the resource is in another ac
 const neededOnlyAcross = (evaluation: Evaluation, layer: LayerVerdict): boolean =>
 	evaluation.readings?.sameAccount === 'allowed' && layer.layer === 'resource' && layer.status === 'missing';
 
-const requirementOf = (spec: ActionSpec, layer: LayerVerdict, evaluation: Evaluation): Requirement | undefined => {
+const requirementOf = (spec: ActionSpec, layer: LayerVerdict, evaluation: Evaluation, byMessage: Layer | undefined): Requirement | undefined => {
 	const {unknownKey} = spec;
 	if (layer.status === 'not-applicable') return undefined;
 	const deciding = layer.decidedBy[0];
 	const conditions = conditionsOf(deciding);
 	// With the key not known, nothing about it can be `ok` (a statement naming another key would not apply),
-	// nor `missing` (a statement naming the real key would): only an explicit Deny stays certain.
+	// nor `missing` (a statement naming the real key would): only an explicit Deny stays certain, and the layer a pasted
+	// message decided (evidence.ts), AWS's word on the key it used.
 	const across = neededOnlyAcross(evaluation, layer);
-	const status = (unknownKey && layer.status !== 'denied') || across ? 'unknown' : layer.status;
+	const status = (unknownKey && layer.status !== 'denied' && layer.layer !== byMessage) || across ? 'unknown' : layer.status;
 	const why = across
 		? `${neededOnlyAcrossWhy}${layer.why.charAt(0).toLowerCase()}${layer.why.slice(1)}`
 		: status !== layer.status
@@ -103,13 +104,17 @@ const resolveWithOf = (unknownKey: UnknownKey | undefined, layer: LayerVerdict):
 	return layer.resolveWith ? {resolveWith: layer.resolveWith} : {};
 };
 
-export const requirementsOf = (spec: ActionSpec, evaluation: Evaluation): Requirement[] =>
+/** `byMessage`: the SCP or RCP layer a pasted AccessDenied message decided (evidence.ts). */
+export const requirementsOf = (spec: ActionSpec, evaluation: Evaluation, byMessage?: Layer): Requirement[] =>
 	evaluation.layers
-		.map(layer => requirementOf(spec, layer, evaluation))
+		.map(layer => requirementOf(spec, layer, evaluation, byMessage))
 		.filter((requirement): requirement is Requirement => requirement !== undefined);
 
-/** An action's decision, never `allowed` while the key it is about is unknown, and `denied` then only by an explicit Deny. */
-export const decisionOf = (spec: ActionSpec, evaluation: Evaluation): Decision => {
+/**
+ * An action's decision, never `allowed` while the key it is about is unknown, and `denied` then only by an explicit Deny
+ * or by a pasted message that decided a layer (`byMessage`, evidence.ts).
+ */
+export const decisionOf = (spec: ActionSpec, evaluation: Evaluation, byMessage = false): Decision => {
 	if (!spec.unknownKey || evaluation.decision === 'unknown') return evaluation.decision;
-	return evaluation.decision === 'denied' && evaluation.layers.some(layer => layer.status === 'denied') ? 'denied' : 'unknown';
+	return evaluation.decision === 'denied' && (byMessage || evaluation.layers.some(layer => layer.status === 'denied')) ? 'denied' : 'unknown';
 };

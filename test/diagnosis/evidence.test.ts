@@ -7,7 +7,7 @@ import {parseAccessDenied} from '../../source/inputs/error-message/index.js';
 import {renderText} from '../../source/report/render-text.js';
 import type {DenialEvidence, Snapshot} from '../../source/snapshot/snapshot.js';
 import {evidenceOf} from '../../source/ui/conversation/denial-evidence.js';
-import {MiB, allow, buildSnapshot, deny, keyArn, named, policy, without} from './support/build-snapshot.js';
+import {MiB, allow, buildSnapshot, deny, keyArn, named, policy, sameAccountDownload, without} from './support/build-snapshot.js';
 
 /**
  * A pasted AccessDenied message saying an SCP or RCP denied an action, the policies not read: the verdict is denied
@@ -741,5 +741,111 @@ describe("AWS's implicit-deny message, pasted", () => {
 		const withMessage = diagnose(readAllowing(evidenceOfMessage(implicitMessage)));
 		expect(rowOf(withMessage, 'scp', 's3:PutObject')).toMatchObject({status: 'unknown', why: expect.stringContaining('yet the pasted AccessDenied message says no service control policy allows s3:PutObject.')});
 		expect(withMessage.verdict).toBe('denied');
+	});
+});
+
+/**
+ * The key S3 used not known (a download whose object was not read): its rows are ? with the read that finds the key,
+ * but a pasted message about the request's kms:Decrypt is AWS's word on the key it used, whichever that is. The row the
+ * message decides keeps the message's words and the mark they justify (✘, or an RCP's ⛔), as where the key is known.
+ */
+const keyMessage = (because: string): string =>
+	`User: arn:aws:iam::111122223333:user/alice is not authorized to perform: kms:Decrypt on resource: ${keyArn} ${because}`;
+const keyNotRead = (evidence: readonly DenialEvidence[], organization?: Snapshot['organization']): Snapshot => ({
+	...without(sameAccountDownload(organization ? {organization} : {}), 'object', 'key', ...(organization ? [] : ['organization'])),
+	evidence,
+});
+const objectKeyRead = "s3:GetObject on arn:aws:s3:::example-bucket/reports/2025/q1.csv: HeadObject names the object's key (or give the key that encrypted it)";
+const keyUnknownWords = 'Which KMS key S3 uses is not known, so what the service control policies read say of kms:Decrypt on it cannot be told';
+
+describe('a message about kms:Decrypt while the key S3 used is not known, the SCPs not read', () => {
+	const evidence = evidenceOfMessage(keyMessage('with an explicit deny in a service control policy'));
+	const diagnosis = diagnose(keyNotRead(evidence));
+	const row = rowOf(diagnosis, 'scp', 'kms:Decrypt');
+
+	it('the SCP row is ✘ by the message, with its words, never ? with only the words of the key not known', () => {
+		expect(evidence).toEqual([{deniedBy: 'scp', action: 'kms:Decrypt'}]);
+		expect(row).toMatchObject({
+			status: 'missing',
+			resource: 'the key of s3://example-bucket/reports/2025/q1.csv (not read)',
+			decidedBy: eitherWaySource,
+			why: expect.stringMatching(/^The pasted AccessDenied message says kms:Decrypt was denied "with an explicit deny in a service control policy"; AWS words/),
+			resolveWith: expect.stringContaining('aws organizations list-policies-for-target --target-id 111122223333 --filter SERVICE_CONTROL_POLICY'),
+		});
+		expect(row?.why).not.toContain('Which KMS key S3 uses is not known, so whether');
+		expect(diagnosis.actions.find(action => action.action === 'kms:Decrypt')?.decision).toBe('denied');
+		expect(diagnosis.verdict).toBe('denied');
+	});
+
+	it("the key's rows stay ? with the read that finds the key, and the unknowns still name it", () => {
+		for (const place of ['key-policy', 'key-grant', 'identity-policy']) expect(rowOf(diagnosis, place, 'kms:Decrypt'), place).toMatchObject({status: 'unknown', resolveWith: objectKeyRead});
+		expect(diagnosis.unknowns).toContainEqual(expect.objectContaining({what: 'the key of s3://example-bucket/reports/2025/q1.csv (not read)', resolveWith: objectKeyRead}));
+	});
+
+	it('the same for an implicit deny (✘) and for an RCP, whose explicit deny is ⛔', () => {
+		const implicit = diagnose(keyNotRead(evidenceOfMessage(keyMessage('because no service control policy allows the kms:Decrypt action'))));
+		expect(rowOf(implicit, 'scp', 'kms:Decrypt')).toMatchObject({status: 'missing', decidedBy: noAllowSource, why: expect.stringMatching(/^The pasted AccessDenied message says no service control policy allows kms:Decrypt\./)});
+		expect(implicit.actions.find(action => action.action === 'kms:Decrypt')?.decision).toBe('denied');
+		const rcpImplicit = diagnose(keyNotRead(evidenceOfMessage(keyMessage('because no resource control policy allows the kms:Decrypt action'))));
+		expect(rowOf(rcpImplicit, 'rcp', 'kms:Decrypt')).toMatchObject({status: 'missing', decidedBy: 'the pasted AccessDenied message (no resource control policy allows it, their text not read)'});
+		const rcpExplicit = diagnose(keyNotRead(evidenceOfMessage(keyMessage('with an explicit deny in a resource control policy'))));
+		expect(rowOf(rcpExplicit, 'rcp', 'kms:Decrypt')).toMatchObject({status: 'denied', decidedBy: 'the pasted AccessDenied message (a resource control policy, its text not read)'});
+	});
+
+	it('text, markdown and JSON say the same: ✘ missing and not allowed, decided by the message, the key still unknown', () => {
+		const text = renderText(diagnosis, {color: false, width: 300});
+		expect(text).toMatch(/What the request needs\n(?:.*\n)*? {2}✘ +kms:Decrypt +not allowed\n/);
+		expect(scpSectionOf(text)).toMatch(/✘ +kms:Decrypt +missing\n/);
+		expect(scpSectionOf(text)).toContain(`decided by: ${eitherWaySource}`);
+		expect(scpSectionOf(text)).not.toMatch(/\? +kms:Decrypt/);
+		expect(text).toContain(`resolve with: ${objectKeyRead}`);
+		const markdown = renderMarkdown(diagnosis);
+		expect(markdown).toContain(`| ✘ | \`kms:Decrypt\` | \`the key of s3://example-bucket/reports/2025/q1.csv (not read)\` | missing | ${eitherWaySource} | The pasted AccessDenied message says kms:Decrypt was denied`);
+		expect(markdown).toMatch(/\| ✘ \| `kms:Decrypt` \| `the key of s3:\/\/example-bucket\/reports\/2025\/q1\.csv \(not read\)` \| not allowed \|/);
+		expect(markdown).not.toMatch(/\| \? \| `kms:Decrypt` \| `the key of [^`]+` \| unknown \| — \| Which KMS key S3 uses is not known, so whether the SCPs allow/);
+		const json = JSON.parse(renderJson(diagnosis)) as {verdict: string; requirements: {place: string; action: string; status: string; decidedBy: string | null}[]; actions: {action: string; decision: string}[]};
+		expect(json.requirements.find(entry => entry.place === 'scp' && entry.action === 'kms:Decrypt')).toMatchObject({status: 'missing', decidedBy: eitherWaySource});
+		expect(json.actions.find(action => action.action === 'kms:Decrypt')?.decision).toBe('denied');
+	});
+});
+
+describe('a message about kms:Decrypt while the key S3 used is not known, the SCPs read', () => {
+	const fullAccess = named('FullAWSAccess', policy(allow('*', '*')));
+	const keySource = 'the pasted AccessDenied message (a service control policy denies it, by a Deny or by no Allow; with the key not known, the service control policies read cannot tell which)';
+
+	it('what they say of no key at all neither agrees with the message nor contradicts it: ✘ by the message, saying the key is not known', () => {
+		const diagnosis = diagnose(keyNotRead(evidenceOfMessage(keyMessage('with an explicit deny in a service control policy')), {serviceControlPolicies: [[fullAccess], [fullAccess]]}));
+		expect(rowOf(diagnosis, 'scp', 'kms:Decrypt')).toMatchObject({status: 'missing', decidedBy: keySource, why: expect.stringContaining(keyUnknownWords)});
+		expect(rowOf(diagnosis, 'scp', 'kms:Decrypt')?.why).not.toContain('allow kms:Decrypt at every level');
+		expect(diagnosis.actions.find(action => action.action === 'kms:Decrypt')?.decision).toBe('denied');
+		expect(diagnosis.findings.find(finding => finding.id === 'denied-by-scp-per-error')?.remedy).toMatch(/^Find which, and where: aws organizations list-policies-for-target/);
+		const text = renderText(diagnosis, {color: false, width: 300});
+		expect(scpSectionOf(text)).toMatch(/✘ +kms:Decrypt +missing\n/);
+		expect(text).not.toContain('unknown-account');
+	});
+
+	it('a level read to allow it nowhere, beside "no SCP allows": ✘ by the message, not said to agree with what was read of no key', () => {
+		const s3Only = named('S3Only', policy(allow('s3:*', '*')));
+		const diagnosis = diagnose(keyNotRead(evidenceOfMessage(keyMessage('because no service control policy allows the kms:Decrypt action')), {serviceControlPolicies: [[fullAccess], [s3Only]]}));
+		const row = rowOf(diagnosis, 'scp', 'kms:Decrypt');
+		expect(row).toMatchObject({
+			status: 'missing',
+			decidedBy: 'the pasted AccessDenied message (no service control policy allows it; with the key not known, the service control policies read cannot tell at which level)',
+			why: `The pasted AccessDenied message says no service control policy allows kms:Decrypt. ${keyUnknownWords}; the message is AWS's word on the key it used.`,
+		});
+		expect(diagnosis.findings.map(finding => finding.id)).toContain('denied-by-scp-per-error');
+	});
+
+	it("a copy's kms:Decrypt on a source key not known and on the destination's: the unknown key's row stays ?, naming the message and the key's read", () => {
+		const copy: Snapshot = {
+			...without(buildSnapshot({organization: {serviceControlPolicies: [[fullAccess]]}, question: {operation: 'copy', sizeBytes: 100 * MiB, source: {bucket: 'source-bucket', objectKey: 'in/a.csv'}}}), 'source'),
+			evidence: [{deniedBy: 'scp', action: 'kms:Decrypt'}],
+		};
+		const diagnosis = diagnose(copy);
+		const row = diagnosis.requirements.find(candidate => candidate.place === 'scp' && candidate.action === 'kms:Decrypt' && candidate.resource === 'the key of s3://source-bucket/in/a.csv (not read)');
+		expect(row).toMatchObject({status: 'unknown', resolveWith: "s3:GetObject on arn:aws:s3:::source-bucket/in/a.csv: HeadObject names the object's key (or give the key that encrypted it)"});
+		expect(row?.why).toContain(keyUnknownWords);
+		expect(row?.why).toContain('The pasted AccessDenied message says kms:Decrypt was denied "with an explicit deny in a service control policy" on one of the 2 resources');
+		expect(diagnosis.findings.find(finding => finding.id === 'denied-by-scp-per-error')?.remedy).toMatch(/^Find the SCP that denies, at every level: aws organizations list-policies-for-target/);
 	});
 });
