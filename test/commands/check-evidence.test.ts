@@ -5,7 +5,7 @@ import {Ajv2020} from 'ajv/dist/2020.js';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {Snapshot} from '../../source/snapshot/snapshot.js';
 import {validateSnapshotSchema} from '../../source/snapshot/snapshot-schema.js';
-import {allow, buildSnapshot, deny, named, policy, without} from '../diagnosis/support/build-snapshot.js';
+import {allow, buildSnapshot, deny, named, policy, sameAccountDownload, without} from '../diagnosis/support/build-snapshot.js';
 import {runBuiltCli} from './run-built-cli.js';
 
 /**
@@ -128,5 +128,34 @@ describe('check --snapshot, a message that says no SCP allows the action', () =>
 		expect(report.verdict).toBe('denied');
 		expect(scpRow(report)).toMatchObject({status: 'missing', decidedBy: 'the pasted AccessDenied message (no service control policy allows it, their text not read)'});
 		expect(report.actions.find(action => action.action === 's3:PutObject')?.decision).toBe('denied');
+	});
+});
+
+/**
+ * The key S3 used not known (a download whose object was not read), the message about its kms:Decrypt: the row the
+ * message decides is ✘ by it, its words kept, in text, markdown and JSON; the key's rows stay ? with the read that finds
+ * the key. The built CLI gives the same as the diagnosis (test/diagnosis/evidence.test.ts).
+ */
+describe('check --snapshot, a message about kms:Decrypt while the key S3 used is not known', () => {
+	it('✘ missing by the message, with its words, the action not allowed and the key still to read; exit 1', async () => {
+		const snapshot: Snapshot = {...without(sameAccountDownload(), 'object', 'key', 'organization'), evidence: [{deniedBy: 'scp', action: 'kms:Decrypt', deny: 'implicit'}]};
+		expect(validateSnapshotSchema(snapshot), JSON.stringify(validateSnapshotSchema.errors)).toBe(true);
+		const source = 'the pasted AccessDenied message (no service control policy allows it, their text not read)';
+		const keyRead = "s3:GetObject on arn:aws:s3:::example-bucket/reports/2025/q1.csv: HeadObject names the object's key (or give the key that encrypted it)";
+		const {text, report} = await checkDenied('key-not-read.json', snapshot);
+		const flat = text.replace(/\s+/g, ' ');
+		expect(text).toMatch(/ {2}✘ +kms:Decrypt +not allowed\n/);
+		expect(text.slice(text.indexOf('  Service control policies'))).toMatch(/^ {2}Service control policies[^\n]*\n(?: {4}.*\n| {6,}.*\n)*? {4}✘ +kms:Decrypt +missing\n/);
+		expect(flat).toContain(`decided by: ${source}`);
+		expect(flat).toContain('The pasted AccessDenied message says no service control policy allows kms:Decrypt.');
+		expect(flat).not.toContain('whether the SCPs allow kms:Decrypt on it cannot be told');
+		expect(flat).toContain(`resolve with: ${keyRead}`);
+		const decrypt = report.requirements.filter(row => row.action === 'kms:Decrypt');
+		expect(decrypt.find(row => row.place === 'scp')).toMatchObject({status: 'missing', decidedBy: source});
+		expect(decrypt.find(row => row.place === 'key-policy')).toMatchObject({status: 'unknown', resolveWith: keyRead});
+		expect(report.actions.find(action => action.action === 'kms:Decrypt')?.decision).toBe('denied');
+		const markdown = await runBuiltCli(['check', '--snapshot', fileOf('key-not-read.json', snapshot), '--format', 'md']);
+		expect(markdown.exitCode).toBe(1);
+		expect(markdown.stdout).toContain(`| ✘ | \`kms:Decrypt\` | \`the key of s3://example-bucket/reports/2025/q1.csv (not read)\` | missing | ${source} |`);
 	});
 });

@@ -10,7 +10,7 @@ import {flatRows, rowGroups} from '../../../source/ui/result/rows.js';
 import {fakeServices} from '../helpers/fake-services.js';
 import {keys, renderApp, type Rendered} from '../helpers/render.js';
 import {fixtureDiagnosis} from '../fixtures/diagnosis.js';
-import {allow, buildSnapshot, deny, named, policy} from '../../diagnosis/support/build-snapshot.js';
+import {allow, buildSnapshot, deny, named, policy, sameAccountDownload, without} from '../../diagnosis/support/build-snapshot.js';
 
 /** Marks agree with their words (#10): ⊘ for an IAM allow that does not count, a Deny's condition that "matches — this is what denies", one legend. */
 
@@ -46,9 +46,9 @@ const show = (diagnosis: Diagnosis, snapshot: Snapshot, size = {columns: 100, ro
 	return app;
 };
 
-/** From the top of the table, open the explanation of the service control policies' s3:PutObject row. */
-const openScpRow = async (rendered: Rendered, diagnosis: Diagnosis): Promise<void> => {
-	const index = flatRows(rowGroups(diagnosis)).findIndex(row => row.requirement.action === 's3:PutObject' && row.requirement.place === 'scp');
+/** From the top of the table, open the explanation of one row: by default the service control policies' s3:PutObject. */
+const openRow = async (rendered: Rendered, diagnosis: Diagnosis, action = 's3:PutObject', place = 'scp'): Promise<void> => {
+	const index = flatRows(rowGroups(diagnosis)).findIndex(row => row.requirement.action === action && row.requirement.place === place);
 	expect(index).toBeGreaterThan(-1);
 	for (let step = 0; step < 12; step++) await rendered.press(keys.up);
 	for (let step = 0; step < index; step++) await rendered.press(keys.down);
@@ -104,7 +104,7 @@ describe('marks that agree with their words', () => {
 		const scpGroup = table.slice(table.indexOf('Service control policies'));
 		expect(scpGroup).toMatch(/⛔ +s3:PutObject/);
 		expect(scpGroup).not.toMatch(/\? +s3:PutObject/);
-		await openScpRow(rendered, diagnosis);
+		await openRow(rendered, diagnosis);
 		const detail = await rendered.waitFor(frame => frame.includes('Decided by:'), 'the explanation');
 		expect(detail).toContain('⛔ s3:PutObject · service control policies · denied');
 		const flat = detail.replace(/\s+/g, ' ');
@@ -121,7 +121,7 @@ describe('marks that agree with their words', () => {
 		const scpGroup = table.slice(table.indexOf('Service control policies'));
 		expect(scpGroup).toMatch(/\? +s3:PutObject/);
 		expect(scpGroup).not.toMatch(/✔ +s3:PutObject/);
-		await openScpRow(rendered, diagnosis);
+		await openRow(rendered, diagnosis);
 		const detail = await rendered.waitFor(frame => frame.includes('s3:PutObject · service control policies'), 'the explanation');
 		expect(detail).toContain('? s3:PutObject · service control policies · unknown');
 		const flat = detail.replace(/\s+/g, ' ');
@@ -137,10 +137,28 @@ describe('marks that agree with their words', () => {
 		const scpGroup = table.slice(table.indexOf('Service control policies'));
 		expect(scpGroup).toMatch(/✘ +s3:PutObject/);
 		expect(scpGroup).not.toMatch(/⛔ +s3:PutObject/);
-		await openScpRow(rendered, diagnosis);
+		await openRow(rendered, diagnosis);
 		const detail = await rendered.waitFor(frame => frame.includes('Decided by:'), 'the explanation');
 		expect(detail).toContain('✘ s3:PutObject · service control policies · missing');
 		expect(detail.replace(/\s+/g, ' ')).toContain('Decided by: the pasted AccessDenied message (no service control policy allows it, their text not read)');
+	});
+
+	it("the key S3 used not known, a pasted message saying no SCP allows kms:Decrypt: ✘ on the screen with the message's words, the key's rows ?", async () => {
+		const snapshot: Snapshot = {...without(sameAccountDownload(), 'object', 'key', 'organization'), evidence: [{deniedBy: 'scp', action: 'kms:Decrypt', deny: 'implicit'}]};
+		const diagnosis = diagnose(snapshot);
+		const rendered = show(diagnosis, snapshot, {columns: 120, rows: 50});
+		const table = await rendered.waitFor(frame => frame.includes('Service control policies'), 'the table');
+		const scpGroup = table.slice(table.indexOf('Service control policies'));
+		expect(scpGroup).toMatch(/✘ +kms:Decrypt/);
+		expect(scpGroup.slice(0, scpGroup.indexOf('Resource control policies'))).not.toMatch(/\? +kms:Decrypt/);
+		expect(table.slice(table.indexOf('Key policy'))).toMatch(/\? +kms:Decrypt/);
+		await openRow(rendered, diagnosis, 'kms:Decrypt', 'scp');
+		const detail = await rendered.waitFor(frame => frame.includes('Decided by:'), 'the explanation');
+		expect(detail).toContain('✘ kms:Decrypt · service control policies · missing');
+		const flat = detail.replace(/\s+/g, ' ');
+		expect(flat).toContain('The pasted AccessDenied message says no service control policy allows kms:Decrypt.');
+		expect(flat).toContain('Decided by: the pasted AccessDenied message (no service control policy allows it, their text not read)');
+		expect(flat).not.toContain('Which KMS key S3 uses is not known');
 	});
 
 	it('the help lists the whole legend, from marks.ts', async () => {
