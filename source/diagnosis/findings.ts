@@ -21,7 +21,7 @@ export type EvaluatedAction = {
 	readonly foreignObject?: ForeignObject;
 	/**
 	 * Set when a pasted AccessDenied message decided its SCP or RCP layer: unread, or read with a Deny that may apply (an
-	 * implicit deny's message: unread, or read with an undecided Allow) (evidence.ts).
+	 * implicit deny's message: unread, or read with an undecided Allow), or read while the key is not known (evidence.ts).
 	 */
 	readonly evidence?: DenialEvidence;
 	/** With `evidence`: the read statements that may deny the action, likely the one that did (may allow it, likely not applying). */
