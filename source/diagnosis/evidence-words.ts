@@ -1,13 +1,39 @@
 import type {DenialEvidence, Snapshot} from '../snapshot/snapshot.js';
+import type {Place} from './diagnosis.js';
+import {placeOfLayer} from './requirements.js';
 
 /**
- * How the diagnosis words a pasted AccessDenied message's evidence about SCPs and RCPs (evidence.ts applies it): what the
- * message says, what a row it decides names as its source, what was read that it contradicts, and the reads that settle it.
+ * How the diagnosis words a pasted AccessDenied message's evidence (evidence.ts applies it): what the message says, what
+ * a row it decides names as its source, what was read that it contradicts, and the reads that settle it. The message
+ * names one policy type: an SCP or RCP (the organization's guardrails), an identity-based policy (the caller's), or a
+ * resource-based policy (the bucket policy for an s3: action, the key policy for a kms: one).
  */
 
-export const kinds: Readonly<Record<DenialEvidence['deniedBy'], {readonly one: string; readonly all: string; readonly noun: string; readonly filter: string}>> = {
-	scp: {one: 'a service control policy', all: 'service control policies', noun: 'service control policy', filter: 'SERVICE_CONTROL_POLICY'},
-	rcp: {one: 'a resource control policy', all: 'resource control policies', noun: 'resource control policy', filter: 'RESOURCE_CONTROL_POLICY'},
+export type EvidenceKind = {readonly one: string; readonly all: string; readonly noun: string};
+
+/** SCPs and RCPs: the organization's, at levels (root, OUs, the account), read only from its management account. */
+export const isGuardrail = (evidence: DenialEvidence): evidence is DenialEvidence & {readonly deniedBy: 'scp' | 'rcp'} =>
+	evidence.deniedBy === 'scp' || evidence.deniedBy === 'rcp';
+
+/** The policy AWS means by "a resource-based policy" for this action: S3's bucket policy, KMS's key policy. */
+const resourcePolicyOf = (action: string): string => (action.toLowerCase().startsWith('kms:') ? 'key policy' : 'bucket policy');
+
+/** The rows the message speaks of: its type's place for its action (a resource-based policy: the bucket's or the key's). */
+export const placeOfEvidence = (evidence: DenialEvidence): Place =>
+	placeOfLayer(evidence.deniedBy, evidence.action.toLowerCase().startsWith('kms:') ? 'kms' : 's3');
+
+/** The words for the type the message names, as AWS names it ("identity-based policy"), the resource's policy named too. */
+export const kindOf = (evidence: DenialEvidence): EvidenceKind & {readonly filter?: string} => {
+	switch (evidence.deniedBy) {
+		case 'scp':
+			return {one: 'a service control policy', all: 'service control policies', noun: 'service control policy', filter: 'SERVICE_CONTROL_POLICY'};
+		case 'rcp':
+			return {one: 'a resource control policy', all: 'resource control policies', noun: 'resource control policy', filter: 'RESOURCE_CONTROL_POLICY'};
+		case 'identity':
+			return {one: 'an identity-based policy', all: "caller's identity-based policies", noun: 'identity-based policy'};
+		case 'resource':
+			return {one: `a resource-based policy (the ${resourcePolicyOf(evidence.action)})`, all: `resource-based policies (the ${resourcePolicyOf(evidence.action)})`, noun: 'resource-based policy'};
+	}
 };
 
 /** The message said no policy of the type allows the action; absent `deny` is explicit, what snapshots before it meant. */
@@ -21,7 +47,7 @@ export const isImplicit = (evidence: DenialEvidence): boolean => evidence.deny =
  * explicitly denied s3:PutObject".
  */
 export const evidenceWords = (evidence: DenialEvidence): string => {
-	const kind = kinds[evidence.deniedBy];
+	const kind = kindOf(evidence);
 	const named = evidence.policyArn ? ` (${evidence.policyArn})` : '';
 	if (isImplicit(evidence)) return `the pasted AccessDenied message says no ${kind.noun} allows ${evidence.action}`;
 	return scpEitherWay(evidence)
@@ -34,7 +60,7 @@ export const evidenceWords = (evidence: DenialEvidence): string => {
  * allow it, for an implicit deny) are the likely ones.
  */
 export const evidenceSource = (evidence: DenialEvidence, likely: readonly string[] = [], read = 'read'): string => {
-	const kind = kinds[evidence.deniedBy];
+	const kind = kindOf(evidence);
 	if (isImplicit(evidence)) {
 		return likely.length > 0
 			? `the pasted AccessDenied message (likely ${likely.join(' or ')} did not apply, which may allow it as ${read})`
@@ -48,11 +74,11 @@ export const evidenceSource = (evidence: DenialEvidence, likely: readonly string
  * "Which KMS key S3 uses is not known, so what the service control policies read say of kms:Decrypt on it cannot be told; …"
  */
 export const keyNotKnownWords = (evidence: DenialEvidence, action: string, read: string): string =>
-	`Which KMS key S3 uses is not known, so what the ${kinds[evidence.deniedBy].all} ${read} say of ${action} on it cannot be told; the message is AWS's word on the key it used.`;
+	`Which KMS key S3 uses is not known, so what the ${kindOf(evidence).all} ${read} say of ${action} on it cannot be told; the message is AWS's word on the key it used.`;
 
 /** What a row the message decided shows as deciding it, beside policies read while the key S3 used is not known. */
 export const keyNotKnownSource = (evidence: DenialEvidence, read: string): string => {
-	const kind = kinds[evidence.deniedBy];
+	const kind = kindOf(evidence);
 	const said = isImplicit(evidence) ? `no ${kind.noun} allows it` : scpEitherWay(evidence) ? `${kind.one} denies it, by a Deny or by no Allow` : kind.one;
 	return `the pasted AccessDenied message (${said}; with the key not known, the ${kind.all} ${read} cannot tell ${isImplicit(evidence) ? 'at which level' : 'which'})`;
 };
@@ -75,7 +101,7 @@ export type ReadHolds = 'allow' | 'none' | 'implicit-deny' | 'undecided';
  * an Allow undecided, "no statement of the service control policies read may deny it".
  */
 export const contradictedWords = (snapshot: Snapshot, evidence: DenialEvidence, holds: ReadHolds): string => {
-	const kind = kinds[evidence.deniedBy];
+	const kind = kindOf(evidence);
 	const read = readWord(snapshot);
 	switch (holds) {
 		case 'none':
@@ -95,11 +121,12 @@ export const contradictedWords = (snapshot: Snapshot, evidence: DenialEvidence, 
  * above it and the root's, and the one an explicit deny's message names. For an SCP's message, which may be an implicit
  * deny (scpWording), each policy's text settles which: a Deny for the action, or a level where none allows it.
  */
-export const settlingRead = (evidence: DenialEvidence, account: string | undefined): string => {
+export const settlingRead = (evidence: DenialEvidence, account: string | undefined, resource?: string): string => {
+	if (!isGuardrail(evidence)) return rereadOf(evidence, account, resource);
 	const target = account ?? 'ACCOUNT';
 	const id = isImplicit(evidence) ? undefined : evidence.policyArn?.split('/').pop();
 	const listed =
-		`aws organizations list-policies-for-target --target-id ${target} --filter ${kinds[evidence.deniedBy].filter}, and the same for each OU above ` +
+		`aws organizations list-policies-for-target --target-id ${target} --filter ${kindOf(evidence).filter}, and the same for each OU above ` +
 		`the account and for the root (aws organizations list-parents --child-id ${target}, repeated up to the root, names them), ` +
 		'from the management account or a delegated administrator';
 	if (scpEitherWay(evidence)) {
@@ -110,6 +137,21 @@ export const settlingRead = (evidence: DenialEvidence, account: string | undefin
 		);
 	}
 	return `${listed}${id ? `; aws organizations describe-policy --policy-id ${id} shows the one the message names` : ''}`;
+};
+
+/**
+ * The read that settles an identity-based or resource-based policy's evidence beside what was read: the policy as it is
+ * now, every one of the type (what was read may have changed since, or missed one), from the account that owns it.
+ * (Where the policies were not read, the row names the read the engine gives, which finds them.)
+ */
+const rereadOf = (evidence: DenialEvidence, account: string | undefined, resource: string | undefined): string => {
+	const explicit = isImplicit(evidence) ? '' : evidence.policyArn ? `; aws iam get-policy --policy-arn ${evidence.policyArn} and its default version show the one the message names` : '';
+	if (evidence.deniedBy === 'identity') {
+		return `the caller's identity-based policies read again as they are now, every one (inline, attached, and a user's groups'), with a profile of the caller's account${account ? ` ${account}` : ''}${explicit}; or paste them all into the wizard`;
+	}
+	return resourcePolicyOf(evidence.action) === 'key policy'
+		? `the key policy read again as it is now: kms:GetKeyPolicy on ${resource ?? 'the key'} with a profile of the key's account${account ? ` ${account}` : ''}`
+		: `the bucket policy read again as it is now: s3:GetBucketPolicy${resource ? ` on ${resource.replace(/^(arn:[^:]+:s3:::[^/]+).*$/, '$1')}` : ''} with a profile of the bucket's account${account ? ` ${account}` : ''}`;
 };
 
 /**

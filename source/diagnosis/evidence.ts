@@ -2,7 +2,7 @@ import type {Evaluation, LayerVerdict, StatementTrace} from '../engine/evaluatio
 import type {DenialEvidence, Snapshot} from '../snapshot/snapshot.js';
 import type {Requirement} from './diagnosis.js';
 import type {ActionSpec} from './required-actions.js';
-import {capitalised, eitherWaySource, evidenceSource, evidenceWords, isImplicit, keyNotKnownSource, keyNotKnownWords, kinds, lowerFirst, readWord, scpEitherWay, scpWordedAlike, scpWording, settlingRead, type ReadHolds} from './evidence-words.js';
+import {capitalised, eitherWaySource, evidenceSource, evidenceWords, isGuardrail, placeOfEvidence, isImplicit, keyNotKnownSource, keyNotKnownWords, kindOf, lowerFirst, readWord, scpEitherWay, scpWordedAlike, scpWording, settlingRead, type ReadHolds} from './evidence-words.js';
 
 /**
  * A pasted AccessDenied message that says an SCP or RCP explicitly denied an action is evidence of what denied it: AWS's
@@ -36,12 +36,12 @@ import {capitalised, eitherWaySource, evidenceSource, evidenceWords, isImplicit,
  * applies, a Deny read as "may deny" that an explicit message settles, none applying.
  */
 
-/** The policies of the evidence's type as the snapshot holds them: `[]` says none applies. */
+/** The SCPs or RCPs as the snapshot holds them: `[]` says none applies. An identity or resource layer is always shown. */
 const levelsOf = (snapshot: Snapshot, evidence: DenialEvidence): readonly unknown[] | undefined =>
-	evidence.deniedBy === 'scp' ? snapshot.organization?.serviceControlPolicies : snapshot.organization?.resourceControlPolicies;
+	evidence.deniedBy === 'scp' ? snapshot.organization?.serviceControlPolicies : evidence.deniedBy === 'rcp' ? snapshot.organization?.resourceControlPolicies : undefined;
 
 
-/** The accounts the policy types apply to: an SCP the caller's, an RCP the resource's. */
+/** The accounts the policy types apply to: an SCP and identity policies the caller's, an RCP and resource policies the resource's. */
 export type EvidenceAccounts = {readonly caller?: string; readonly resource?: string};
 
 /** The ARN of the read policy a statement is of, when the snapshot holds it. */
@@ -100,7 +100,25 @@ const mayDenyOf = (layer: LayerVerdict): StatementTrace[] => (layer.deny === 'un
 const denyNotSettled = (mayDeny: readonly StatementTrace[], evidence: DenialEvidence, read: string): string =>
 	mayDeny.length === 0
 		? ''
-		: ` Of the ${kinds[evidence.deniedBy].all} ${read}, ${mayDeny.map(trace => `${describeTrace(trace)} may deny it: ${trace.reason}`).join('; ')}. The message speaks of the Allows only, so whether ${mayDeny.length > 1 ? 'those Denies' : 'that Deny'} applied, it does not settle.`;
+		: ` Of the ${kindOf(evidence).all} ${read}, ${mayDeny.map(trace => `${describeTrace(trace)} may deny it: ${trace.reason}`).join('; ')}. The message speaks of the Allows only, so whether ${mayDeny.length > 1 ? 'those Denies' : 'that Deny'} applied, it does not settle.`;
+
+/**
+ * What AWS applied, not what was read, for the caller's own identity-based policies or the resource's policy: one changed
+ * since it was read, or one not read. For a KMS key whose key policy was not read, an identity-based Allow counts only if
+ * the key policy lets IAM policies count ("Without permission from the key policy, IAM policies that allow permissions
+ * have no effect", AWS KMS Developer Guide, "Key policies in AWS KMS"); which message KMS returns then, AWS does not
+ * document, so it is named as a possibility, never as the cause.
+ */
+const ownPolicyCause = (evidence: DenialEvidence, evaluation: Evaluation, read: string, implicit: boolean): string => {
+	const changed = implicit ? 'an Allow removed or changed since it was ' + read : 'a Deny added or changed since it was ' + read;
+	if (evidence.deniedBy === 'resource') return changed;
+	const keyPolicy = evaluation.layers.find(layer => layer.layer === 'resource');
+	const delegation =
+		implicit && evidence.action.toLowerCase().startsWith('kms:') && keyPolicy?.status === 'unknown' && keyPolicy.decidedBy.length === 0
+			? `, or the key policy, not ${read}, not letting identity-based policies count (an Allow in them has no effect without it; which message KMS returns then, AWS does not document)`
+			: '';
+	return `${changed}, or one not ${read} (an identity-based policy attached since, or a group's)${delegation}`;
+};
 
 /**
  * The evidence that decides this action's SCP or RCP layer, and the evaluation with it applied. A layer whose policies
@@ -130,10 +148,15 @@ export const applyEvidence = (
 		const layer = index === -1 ? undefined : evaluation.layers[index]!;
 		const legs = specs.filter(other => other.action === spec.action).length;
 		const onWhich = `on one of the ${legs} resources this request needs it on; which one, the message named and the evidence does not keep`;
-		const kind = kinds[evidence.deniedBy];
+		const kind = kindOf(evidence);
 		const read = readWord(snapshot);
-		const account = evidence.deniedBy === 'scp' ? accounts.caller : accounts.resource;
-		const whose = `${evidence.deniedBy === 'scp' ? "the caller's account" : "the resource's account"}${account ? ` ${account}` : ''}`;
+		const ofCaller = evidence.deniedBy === 'scp' || evidence.deniedBy === 'identity';
+		const account = ofCaller ? accounts.caller : accounts.resource;
+		const whose = `${ofCaller ? "the caller's account" : "the resource's account"}${account ? ` ${account}` : ''}`;
+		// An SCP or RCP: the organization's reads, at every level. The caller's or the resource's own policy: the read the
+		// engine names where it was not read (which finds it), the same policy read again as it is now where it was.
+		const settles = isGuardrail(evidence) ? settlingRead(evidence, account) : (layer?.resolveWith ?? settlingRead(evidence, account, spec.resource));
+		const everyLevel = isGuardrail(evidence) ? ' at every level' : '';
 		const copied = (
 			status: LayerVerdict['status'],
 			deny: LayerVerdict['deny'],
@@ -158,7 +181,7 @@ export const applyEvidence = (
 				legs > 1
 					? `${layer.why} ${capitalised(evidenceWords(evidence))} ${onWhich}.`
 					: implicit
-						? `${capitalised(evidenceWords(evidence))}. The ${kind.all} themselves were not read, so at which level none allows it is not known.`
+						? `${capitalised(evidenceWords(evidence))}. The ${kind.all} themselves were not read, so ${isGuardrail(evidence) ? 'at which level none allows it' : 'what they hold'} is not known.`
 						: either
 							? `${capitalised(evidenceWords(evidence))}; ${scpWording}. So ${kind.one} denies ${spec.action}, by a Deny statement or by a level where none allows it; the ${kind.all} themselves were not read, so which, and where, is not known.`
 							: `${capitalised(evidenceWords(evidence))}. The ${kind.all} themselves were not read, so which statement denies, and on what condition, is not known.`;
@@ -174,7 +197,7 @@ export const applyEvidence = (
 						: copied('denied', 'yes', layer.decidedBy, why);
 			const applied = withLayer(evaluation, changed, index, decided ? 'denied' : evaluation.decision, decided ? why : evaluation.summary);
 			if (!decided) return {evaluation: applied};
-			return {evaluation: applied, evidence, source: either ? eitherWaySource : evidenceSource(evidence), ...(implicit || either ? {resolveWith: settlingRead(evidence, account)} : {})};
+			return {evaluation: applied, evidence, source: either ? eitherWaySource : evidenceSource(evidence), ...(implicit || either || !isGuardrail(evidence) ? {resolveWith: settles} : {})};
 		}
 		const mayDeny = layer && layer.status !== 'denied' ? mayDenyOf(layer) : [];
 		if (!implicit && layer && mayDeny.length > 0) {
@@ -209,7 +232,7 @@ export const applyEvidence = (
 				: `${capitalised(evidenceWords(evidence))}. ${keyWords}${unsettled}`;
 			// As where they were not read: no Allow (✘), an SCP denying either way (✘), an RCP's explicit Deny (⛔).
 			const changed = implicit || eitherWay ? copied('missing', 'unknown', [], why, undefined, implicit ? 'no' : 'unknown') : copied('denied', 'yes', [], why, undefined, 'unknown');
-			return {evaluation: withLayer(evaluation, changed, index, 'denied', why), evidence, source: keyNotKnownSource(evidence, read), ...(implicit || eitherWay ? {resolveWith: settlingRead(evidence, account)} : {})};
+			return {evaluation: withLayer(evaluation, changed, index, 'denied', why), evidence, source: keyNotKnownSource(evidence, read), ...(implicit || eitherWay || !isGuardrail(evidence) ? {resolveWith: settles} : {})};
 		}
 		// A level read to allow the action nowhere (✘) is what AWS's "no … allows" says, and what an SCP's message naming no
 		// policy may say (scpWording); one that names a policy points at a Deny in it (below).
@@ -231,7 +254,7 @@ export const applyEvidence = (
 					? `${capitalised(evidenceWords(evidence))}. Of the ${kind.all} ${read}, ${mayAllow.map(trace => `${describeTrace(trace)} may allow it: ${trace.reason}`).join('; ')}. The message settles that at some level none allowed it, so likely ${likely.join(' or ')} did not apply.${unsettled}`
 					: `${capitalised(evidenceWords(evidence))}, which settles what the ${kind.all} ${read} leave undecided: at some level none allowed it.${unsettled}`;
 			const applied = withLayer(evaluation, copied('missing', layer.deny, [], why, undefined, 'no'), index, 'denied', why);
-			return {evaluation: applied, evidence, ...(likely.length > 0 ? {likely} : {}), source: evidenceSource(evidence, likely, read), resolveWith: settlingRead(evidence, account)};
+			return {evaluation: applied, evidence, ...(likely.length > 0 ? {likely} : {}), source: evidenceSource(evidence, likely, read), resolveWith: settles};
 		}
 		const noneApplies = layer === undefined && levelsOf(snapshot, evidence)?.length === 0 && spec.actor.kind !== 'service';
 		// An implicit deny's message contradicts only an Allow read at every level (with a Deny that may deny beside it, or
@@ -253,14 +276,16 @@ export const applyEvidence = (
 			holds === 'none'
 				? `As ${read}, no ${kind.noun} applies to ${whose}`
 				: holds === 'allow'
-					? `The ${kind.all} ${read} allow ${spec.action} at every level${allowing.length > 0 ? ` (${allowing.join('; ')})` : ''}`
+					? `The ${kind.all} ${read} allow ${spec.action}${everyLevel}${allowing.length > 0 ? ` (${allowing.join('; ')})` : ''}`
 					: holds === 'implicit-deny'
 						? `${layer!.why} That is an implicit deny, and no statement ${read} denies ${spec.action} explicitly`
 						: `${layer!.why} No statement of the ${kind.all} ${read} may deny ${spec.action}`;
 		// What AWS applied and was not read: for a Deny, a policy not read; for no Allow, a level not read that allows nowhere.
-		const likelyCause = implicit
-			? `a level not ${read} where no ${kind.noun} allows it (an OU above ${whose}, or the root), an Allow detached or changed since, or the ${kind.all} of another account`
-			: `${kind.one} not ${read}, attached at the root or an OU above ${whose}, one attached or changed since, or the ${kind.all} of another account`;
+		const likelyCause = isGuardrail(evidence)
+			? implicit
+				? `a level not ${read} where no ${kind.noun} allows it (an OU above ${whose}, or the root), an Allow detached or changed since, or the ${kind.all} of another account`
+				: `${kind.one} not ${read}, attached at the root or an OU above ${whose}, one attached or changed since, or the ${kind.all} of another account`
+			: ownPolicyCause(evidence, evaluation, read, implicit);
 		// An SCP message naming no policy beside an undecided Allow: as AWS words an SCP's implicit deny as explicit, the
 		// Allow not applying would explain it as well as a policy not read; which, the reads settle.
 		const either = holds === 'undecided' && scpWordedAlike(evidence);
@@ -268,7 +293,7 @@ export const applyEvidence = (
 			? `${held}. ${capitalised(evidenceWords(evidence))}${legs > 1 ? ` ${onWhich}` : ''}; ${scpWording}, so either an Allow ${read} did not apply here, or it was denied by ${likelyCause}.`
 			: `${held}, yet ${evidenceWords(evidence)}${legs > 1 ? ` ${onWhich}` : ''}. AWS's message says what AWS decided, so what applies is not what was ${read}: ` +
 				`likely ${likelyCause}.${unsettled}`;
-		const resolveWith = settlingRead(evidence, account);
+		const resolveWith = settlingRead(evidence, account, spec.resource);
 		// Read to allow, or none applying: never ✔ beside the message, unknown. A missing Allow (✘) still denies, and an
 		// undecided Allow stays undecided: their status stays, their words and the read that settles it change. A Deny read
 		// as "may deny" beside an implicit deny's message stays undecided, and keeps naming that statement.
@@ -299,9 +324,9 @@ const madeBy = (evidence: DenialEvidence, status: Requirement['status']): boolea
 export const withEvidence = (rows: readonly Requirement[], applied: Omit<EvidenceApplied, 'evaluation'>): Requirement[] =>
 	rows.map(row => {
 		const {evidence, source, againstRead, resolveWith} = applied;
-		if (evidence && source && row.place === evidence.deniedBy && madeBy(evidence, row.status) && row.decidedBy === undefined) {
+		if (evidence && source && row.place === placeOfEvidence(evidence) && madeBy(evidence, row.status) && row.decidedBy === undefined) {
 			return {...row, decidedBy: source, ...(resolveWith && row.resolveWith === undefined ? {resolveWith} : {})};
 		}
-		if (againstRead && resolveWith && row.place === againstRead.deniedBy && row.resolveWith === undefined) return {...row, resolveWith};
+		if (againstRead && resolveWith && row.place === placeOfEvidence(againstRead) && row.resolveWith === undefined) return {...row, resolveWith};
 		return row;
 	});

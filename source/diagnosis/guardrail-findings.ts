@@ -1,7 +1,7 @@
 import type {StatementTrace} from '../engine/evaluation.js';
 import type {Analysis} from './analyse.js';
 import type {Finding, Requirement} from './diagnosis.js';
-import {capitalised, contradictedWords, evidenceWords, isImplicit, readWord, scpEitherWay, scpWordedAlike, scpWording, settlingRead} from './evidence-words.js';
+import {capitalised, contradictedWords, evidenceWords, isGuardrail, isImplicit, readWord, scpEitherWay, scpWordedAlike, scpWording, settlingRead} from './evidence-words.js';
 import {denyingStatement} from './fixes/kinds/narrow-deny.js';
 import type {PolicyRef} from './policy-ref.js';
 import type {NamedPolicy, OrganizationLevel, Snapshot} from '../snapshot/snapshot.js';
@@ -91,7 +91,8 @@ const findingFor = (snapshot: Snapshot, {trace, ref, rows}: Guardrail): Finding 
  * level, unless the rows read already say it (✘, the message agreeing).
  */
 const evidenceFindings = (snapshot: Snapshot, analysis: Analysis): Finding[] =>
-	(snapshot.evidence ?? []).flatMap((evidence): Finding[] => {
+	// The caller's or the resource's own policy: its rows say what the message says, and their fixes are the remedy.
+	(snapshot.evidence ?? []).filter(isGuardrail).flatMap((evidence): Finding[] => {
 		const rows = analysis.requirements.filter(row => row.place === evidence.deniedBy && row.action === evidence.action);
 		if (rows.length === 0 || rows.some(row => row.status === 'denied' && row.statement !== undefined)) return [];
 		const implicit = isImplicit(evidence);

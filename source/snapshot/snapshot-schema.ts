@@ -168,7 +168,10 @@ export const snapshotSchema = {
 				type: 'object',
 				required: ['deniedBy', 'action'],
 				properties: {
-					deniedBy: {enum: ['scp', 'rcp']},
+					deniedBy: {
+						enum: ['scp', 'rcp', 'identity', 'resource'],
+						description: 'The policy type AWS named: scp, rcp, identity (identity-based), resource (resource-based: the bucket policy for an s3: action, the key policy for a kms: one).',
+					},
 					action: {...nonEmptyString, description: 'The action AWS named, e.g. s3:PutObject.'},
 					deny: {
 						enum: ['explicit', 'implicit'],

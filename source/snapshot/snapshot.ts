@@ -209,9 +209,11 @@ export type OrganizationInfo = {
  * What a pasted AccessDenied message proves: AWS named the policy type that denied the action, explicitly ("with an
  * explicit deny in a service control policy") or implicitly ("because no service control policy allows the ACTION
  * action"). AWS names only one type, so a message naming another type proves nothing about the SCPs (they stay unknown).
+ * `identity`: an identity-based policy (the caller's); `resource`: a resource-based policy, the bucket policy for an
+ * s3: action, the key policy for a kms: one.
  */
 export type DenialEvidence = {
-	readonly deniedBy: 'scp' | 'rcp';
+	readonly deniedBy: 'scp' | 'rcp' | 'identity' | 'resource';
 	readonly action: string;
 	/**
 	 * How AWS said it denied: a Deny applied, or none of that type allows the action. Absent: explicit, as every snapshot

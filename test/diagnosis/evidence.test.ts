@@ -731,8 +731,9 @@ describe("AWS's implicit-deny message, pasted", () => {
 		expect(evidenceOfMessage(implicitMessage)).toEqual([scpNoAllow]);
 		const rcpMessage = 'User: arn:aws:iam::111122223333:user/alice is not authorized to perform: s3:PutObject on resource: "arn:aws:s3:::example-bucket/reports/2025/q1.csv" because no resource control policy allows the s3:PutObject action';
 		expect(evidenceOfMessage(rcpMessage)).toEqual([{deniedBy: 'rcp', action: 's3:PutObject', deny: 'implicit'}]);
-		// Another policy type proves nothing about the SCPs or RCPs.
-		expect(evidenceOfMessage(implicitMessage.replace('service control policy', 'identity-based policy'))).toEqual([]);
+		// Another policy type proves nothing about the SCPs or RCPs: it is evidence of its own layer only.
+		expect(evidenceOfMessage(implicitMessage.replace('service control policy', 'identity-based policy'))).toEqual([{deniedBy: 'identity', action: 's3:PutObject', deny: 'implicit'}]);
+		expect(evidenceOfMessage(implicitMessage.replace('service control policy', 'permissions boundary'))).toEqual([]);
 	});
 
 	it('beside SCPs read that allow the action: the row is ? unknown, never ✔, and the verdict denied', () => {

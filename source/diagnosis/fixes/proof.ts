@@ -10,6 +10,7 @@ import type {Snapshot} from '../../snapshot/snapshot.js';
 import type {Draft} from './draft.js';
 import {inlineQuotaOf} from './inline-quota.js';
 import {blockedByEvidence} from './still-blocked.js';
+import {placeOfEvidence} from '../evidence-words.js';
 
 /**
  * What makes a fix proven: least privilege, and — applied to a copy of the snapshot and re-diagnosed — its rows turn ✔,
@@ -79,11 +80,23 @@ const newSizeProblem = (before: Snapshot, after: Snapshot): string | undefined =
 };
 
 /**
+ * A pasted message's denial by the policy this fix changes (the caller's identity-based policy, the bucket or key policy),
+ * for an action whose row there the fix turns ✔: the message spoke of that policy as it was, so with the fix applied it
+ * no longer does, and the re-run reads the changed policy alone. Every other denial it evidences stays (still-blocked.ts).
+ */
+const withoutAnswered = (applied: Snapshot, draft: Pick<Draft, 'resolves'>, before: Analysis): Snapshot => {
+	if (!applied.evidence) return applied;
+	const resolved = before.requirements.filter(row => draft.resolves.includes(requirementId(row)));
+	const evidence = applied.evidence.filter(each => !resolved.some(row => row.action === each.action && row.place === placeOfEvidence(each)));
+	return evidence.length === applied.evidence.length ? applied : {...applied, evidence};
+};
+
+/**
  * Every requirement the draft targets ends ✔ (ok, or no longer needed), and nothing that was decided
  * becomes unknown (a changed request naming a key the snapshot does not describe proves nothing).
  */
 export const proves = (draft: Pick<Draft, 'resolves' | 'apply' | 'ref'>, snapshot: Snapshot, before: Analysis): Proof => {
-	const applied = draft.apply(snapshot);
+	const applied = withoutAnswered(draft.apply(snapshot), draft, before);
 	const after = analyse(applied);
 	const quota = inlineQuotaOf(draft, snapshot, applied);
 	const tooLarge = newSizeProblem(snapshot, applied) ?? (quota && 'refused' in quota ? quota.refused : undefined);

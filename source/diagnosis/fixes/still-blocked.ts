@@ -1,6 +1,6 @@
 import type {Analysis} from '../analyse.js';
 import type {FixBlock} from '../diagnosis.js';
-import {evidenceWords} from '../evidence-words.js';
+import {evidenceWords, placeOfEvidence} from '../evidence-words.js';
 import type {Snapshot} from '../../snapshot/snapshot.js';
 
 /**
@@ -10,7 +10,7 @@ import type {Snapshot} from '../../snapshot/snapshot.js';
 export const blockedByEvidence = (snapshot: Snapshot, after: Analysis): FixBlock | undefined => {
 	const standing = (snapshot.evidence ?? []).flatMap(evidence => {
 		const rows = after.requirements.filter(
-			row => row.place === evidence.deniedBy && row.action === evidence.action && !row.alternative && row.status !== 'ok' && row.status !== 'not-needed',
+			row => row.place === placeOfEvidence(evidence) && row.action === evidence.action && !row.alternative && row.status !== 'ok' && row.status !== 'not-needed',
 		);
 		return rows.length === 0 ? [] : [{evidence, denied: rows.some(row => row.status !== 'unknown'), explicit: rows.some(row => row.status === 'denied')}];
 	});
