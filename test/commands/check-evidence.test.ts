@@ -159,3 +159,35 @@ describe('check --snapshot, a message about kms:Decrypt while the key S3 used is
 		expect(markdown.stdout).toContain(`| ✘ | \`kms:Decrypt\` | \`the key of s3://example-bucket/reports/2025/q1.csv (not read)\` | missing | ${source} |`);
 	});
 });
+
+/**
+ * A message naming the caller's identity-based policies (IAM User Guide, "Troubleshooting access denied error messages":
+ * "When the policy implicitly denies access, then AWS includes the phrase because no type policy allows the action action
+ * in the access denied error message"): the snapshot schema accepts it, and the built CLI's text, markdown and JSON show
+ * its row ✘ by the message where those policies were not read, ⛔ for an explicit deny.
+ */
+describe('check --snapshot, a message that says no identity-based policy allows kms:GenerateDataKey, the policies not read', () => {
+	const source = 'the pasted AccessDenied message (no identity-based policy allows it, their text not read)';
+	const identityRow = (report: Report) => report.requirements.find(row => row.place === 'identity-policy' && row.action === 'kms:GenerateDataKey');
+
+	it('✘ missing by the message, with the read that shows the policies; exit 1', async () => {
+		const snapshot: Snapshot = {...without(buildSnapshot(), 'principal.identityPolicies'), evidence: [{deniedBy: 'identity', action: 'kms:GenerateDataKey', deny: 'implicit'}]};
+		expect(validateSnapshotSchema(snapshot), JSON.stringify(validateSnapshotSchema.errors)).toBe(true);
+		const {text, report} = await checkDenied('identity-unread.json', snapshot);
+		expect(text).toMatch(/IAM identity policies\n(?: {4}.*\n| {6,}.*\n)*? {4}✘ +kms:GenerateDataKey +missing\n/);
+		expect(text.replace(/\s+/g, ' ')).toContain(`decided by: ${source}`);
+		expect(report.verdict).toBe('denied');
+		expect(identityRow(report)).toMatchObject({status: 'missing', decidedBy: source, resolveWith: expect.stringContaining('iam:ListUserPolicies')});
+		expect(report.actions.find(action => action.action === 'kms:GenerateDataKey')?.decision).toBe('denied');
+		const markdown = await runBuiltCli(['check', '--snapshot', fileOf('identity-unread.json', snapshot), '--format', 'md']);
+		expect(markdown.exitCode).toBe(1);
+		expect(markdown.stdout).toMatch(new RegExp(`\\| ✘ \\| \`kms:GenerateDataKey\` \\| \`arn:aws:kms:[^\`]+\` \\| missing \\| ${source.replace(/[()]/g, '\\$&')} \\|`));
+	});
+
+	it('"with an explicit deny in an identity-based policy": ⛔ denied by the message; exit 1', async () => {
+		const snapshot: Snapshot = {...without(buildSnapshot(), 'principal.identityPolicies'), evidence: [{deniedBy: 'identity', action: 'kms:GenerateDataKey'}]};
+		const {text, report} = await checkDenied('identity-unread-explicit.json', snapshot);
+		expect(text).toMatch(/IAM identity policies\n(?: {4}.*\n| {6,}.*\n)*? {4}⛔ +kms:GenerateDataKey +denied\n/);
+		expect(identityRow(report)).toMatchObject({status: 'denied', decidedBy: 'the pasted AccessDenied message (an identity-based policy, its text not read)'});
+	});
+});

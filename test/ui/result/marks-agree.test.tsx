@@ -143,6 +143,40 @@ describe('marks that agree with their words', () => {
 		expect(detail.replace(/\s+/g, ' ')).toContain('Decided by: the pasted AccessDenied message (no service control policy allows it, their text not read)');
 	});
 
+	// IAM User Guide, "Troubleshooting access denied error messages": "When the policy implicitly denies access, then AWS
+	// includes the phrase because no type policy allows the action action in the access denied error message."
+	it('identity policies not read beside a pasted "because no identity-based policy allows the kms:GenerateDataKey action": ✘ on the screen, decided by the message', async () => {
+		const snapshot: Snapshot = {...without(buildSnapshot(), 'principal.identityPolicies'), evidence: [{deniedBy: 'identity', action: 'kms:GenerateDataKey', deny: 'implicit'}]};
+		const diagnosis = diagnose(snapshot);
+		const rendered = show(diagnosis, snapshot, {columns: 120, rows: 50});
+		const table = await rendered.waitFor(frame => frame.includes('IAM identity policies'), 'the table');
+		const identityGroup = table.slice(table.indexOf('IAM identity policies'));
+		expect(identityGroup).toMatch(/✘ +kms:GenerateDataKey/);
+		expect(identityGroup).not.toMatch(/\? +kms:GenerateDataKey/);
+		await openRow(rendered, diagnosis, 'kms:GenerateDataKey', 'identity-policy');
+		const detail = await rendered.waitFor(frame => frame.includes('Decided by:'), 'the explanation');
+		expect(detail).toContain('✘ kms:GenerateDataKey · IAM identity policies · missing');
+		const flat = detail.replace(/\s+/g, ' ');
+		expect(flat).toContain('The pasted AccessDenied message says no identity-based policy allows kms:GenerateDataKey.');
+		expect(flat).toContain('Decided by: the pasted AccessDenied message (no identity-based policy allows it, their text not read)');
+	});
+
+	it('identity policies read to allow beside a pasted "because no identity-based policy allows": ? on the screen, never ✔, with the read that settles it', async () => {
+		const snapshot: Snapshot = {...buildSnapshot(), evidence: [{deniedBy: 'identity', action: 'kms:GenerateDataKey', deny: 'implicit'}]};
+		const diagnosis = diagnose(snapshot);
+		const rendered = show(diagnosis, snapshot, {columns: 120, rows: 50});
+		const table = await rendered.waitFor(frame => frame.includes('IAM identity policies'), 'the table');
+		const identityGroup = table.slice(table.indexOf('IAM identity policies'));
+		expect(identityGroup).toMatch(/\? +kms:GenerateDataKey/);
+		expect(identityGroup).not.toMatch(/✔ +kms:GenerateDataKey/);
+		await openRow(rendered, diagnosis, 'kms:GenerateDataKey', 'identity-policy');
+		const detail = await rendered.waitFor(frame => frame.includes('kms:GenerateDataKey · IAM identity policies'), 'the explanation');
+		expect(detail).toContain('? kms:GenerateDataKey · IAM identity policies · unknown');
+		const flat = detail.replace(/\s+/g, ' ');
+		expect(flat).toContain('yet the pasted AccessDenied message says no identity-based policy allows kms:GenerateDataKey.');
+		expect(flat).toContain("the caller's identity-based policies read again as they are now");
+	});
+
 	it("the key S3 used not known, a pasted message saying no SCP allows kms:Decrypt: ✘ on the screen with the message's words, the key's rows ?", async () => {
 		const snapshot: Snapshot = {...without(sameAccountDownload(), 'object', 'key', 'organization'), evidence: [{deniedBy: 'scp', action: 'kms:Decrypt', deny: 'implicit'}]};
 		const diagnosis = diagnose(snapshot);
