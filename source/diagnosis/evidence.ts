@@ -5,6 +5,12 @@ import type {ActionSpec} from './required-actions.js';
 import {capitalised, eitherWaySource, evidenceSource, evidenceWords, isGuardrail, placeOfEvidence, isImplicit, keyNotKnownSource, keyNotKnownWords, kindOf, lowerFirst, readWord, scpEitherWay, scpWordedAlike, scpWording, settlingRead, type ReadHolds} from './evidence-words.js';
 
 /**
+ * The same holds of a message that names the caller's identity-based policies or the resource's policy (the bucket
+ * policy, the key policy): AWS words their explicit and implicit denies as it words every type's ("with an explicit deny
+ * in a type policy", "because no type policy allows the action action", IAM User Guide, "Troubleshooting access denied
+ * error messages"), with no SCP-like exception, and they have no levels: the row names the read that shows them where
+ * they were not read, and the same policy read again where what was read contradicts the message.
+ *
  * A pasted AccessDenied message that says an SCP or RCP explicitly denied an action is evidence of what denied it: AWS's
  * own word on what it decided. Where those policies were not read, the layer they make is then denied by that evidence,
  * never "may allow or deny" beside a verdict that is denied because of it; the row names the message as its source and
