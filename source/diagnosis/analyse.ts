@@ -21,12 +21,15 @@ export type Analysis = {
 /**
  * A read of an object another account owns (see object-owner.ts): the owner's account is the resource's, the bucket
  * policy counts only by its denies, and unless the caller is of the owner's account, the unread ACL is what would allow.
- * A bucket policy Deny that applies decides on its own.
+ * A bucket policy Deny that applies decides on its own. Where the owner's account is not known, the ACL's reading is
+ * evaluated across accounts: it never allows, and what denies there (a missing IAM allow, a Deny) denies the caller as
+ * the owner's principal too.
  */
 const evaluateForeignObject = (request: EvaluationInput['request'], policies: PolicySet, object: ForeignObject, partition: string): Evaluation => {
-	const owned = {...request, resourceAccount: object.owner};
+	const {resourceAccount: _bucketAccount, ...withoutAccount} = request;
+	const owned = object.owner ? {...request, resourceAccount: object.owner} : {...withoutAccount, crossAccount: true};
 	const denies = evaluate({request: owned, policies: {...policies, resource: bucketDenyOnly(policies.resource ?? null)}, service: 's3'});
-	if (object.callerIsOwner || denies.layers.some(layer => layer.layer === 'resource' && layer.deny === 'yes')) return denies;
+	if (object.callerIsOwner === true || denies.layers.some(layer => layer.layer === 'resource' && layer.deny === 'yes')) return denies;
 	return evaluate({request: owned, policies: {...policies, resource: objectAclUnread(object, partition)}, service: 's3'});
 };
 

@@ -2,7 +2,7 @@ import type {DiagnoseOptions} from './action-catalogue.js';
 import {analyse} from './analyse.js';
 import {summaryOf} from './summary.js';
 import {applyAssumptions, assumedOnResolving} from './apply-assumptions.js';
-import {assumedObjectOwner} from './object-owner.js';
+import {assumedObjectOwner, objectOwnerFactOf} from './object-owner.js';
 import {assumedHttps} from './secure-transport.js';
 import {assumedKeysEnabled} from './key-state.js';
 import type {Decision, Diagnosis, Finding, RequiredAction, UnknownNote} from './diagnosis.js';
@@ -69,6 +69,7 @@ export const diagnose = (given: Snapshot, options: DiagnoseOptions = {}): Diagno
 	const unknownKeys = analysis.actions.flatMap(action => (action.spec.unknownKey ? [action.spec.unknownKey] : []));
 	const onlyIf = new Map(analysis.actions.flatMap(action => (action.spec.onlyIf ? [[action.spec.id, action.spec.onlyIf] as const] : [])));
 	const verdict = verdictOf(actions, worded, onlyIf);
+	const objectOwner = objectOwnerFactOf(snapshot, analysis.actions.map(action => action.spec));
 	const noted = unknownsOf(unknownKeys, analysis.requirements, analysis.actions.flatMap(action => action.evaluation.unknownContextKeys), settles);
 	// Where the readings in and across accounts disagree, what decides is whose account the bucket or key is in: said first.
 	const undecidedByAccount = analysis.actions.some(action => action.evaluation.readings !== undefined);
@@ -80,7 +81,11 @@ export const diagnose = (given: Snapshot, options: DiagnoseOptions = {}): Diagno
 	return {
 		verdict,
 		summary: summaryOf(snapshot, verdict, actions, analysis.requirements, worded, unknowns.map(note => note.what), onlyIf),
-		question: {...analysis.facts.question, bucketKeyMatters: analysis.actions.some(action => action.evaluation.unknownContextKeys.some(key => key.toLowerCase() === 'kms:encryptioncontext:aws:s3:arn'))},
+		question: {
+			...analysis.facts.question,
+			bucketKeyMatters: analysis.actions.some(action => action.evaluation.unknownContextKeys.some(key => key.toLowerCase() === 'kms:encryptioncontext:aws:s3:arn')),
+			...(objectOwner ? {objectOwner} : {}),
+		},
 		actions,
 		requirements: analysis.requirements,
 		findings: worded,

@@ -172,7 +172,21 @@ export type ResolvedQuestion = Pick<Question, 'operation' | 'bucket' | 'objectKe
 		/** Where the key comes from; `unknown`: whether the object is SSE-KMS at all is not known. Not in the JSON contract. */
 		readonly keySource?: 'request' | 'object' | 'bucket-default' | 'aws-managed-default' | 'replica' | 'unknown' | 'none';
 		readonly crossAccount: {readonly bucket: boolean | 'unknown'; readonly key: boolean | 'unknown'};
+		/** Who owns the object read, where the snapshot records it and Object Ownership does not decide it. Not in the JSON contract. */
+		readonly objectOwner?: ObjectOwnerFact;
 	};
+
+/** The owner of the object a download (a copy's source) reads, as recorded. */
+export type ObjectOwnerFact = {
+	/** The question's object, or the copy source. */
+	readonly side: 'destination' | 'source';
+	/** The owner's account, where it is known. */
+	readonly account?: string;
+	/** Whether it is the bucket's account; absent: not known (an account recorded, the bucket's not known). */
+	readonly bucketOwners?: boolean;
+	/** Read (live collection, a support bundle: s3:GetObjectAcl's owner compared with s3:GetBucketAcl's), not given. */
+	readonly read: boolean;
+};
 
 /** A fact the diagnosis took as given without reading it; every one is shown beside the verdict. */
 export type AssumedFact = {

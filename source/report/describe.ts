@@ -1,4 +1,4 @@
-import type {AppliesIn, ConditionExplanation, Diagnosis, Fix, FixBlock, Place, Requirement, ResolvedQuestion} from '../diagnosis/diagnosis.js';
+import type {AppliesIn, ConditionExplanation, Diagnosis, Fix, FixBlock, ObjectOwnerFact, Place, Requirement, ResolvedQuestion} from '../diagnosis/diagnosis.js';
 import {bodyTypeDecides, bodyTypeWords} from '../operations/multipart-upload.js';
 import {destinationLeg, operationModule} from '../operations/registry.js';
 import {formatSize, formatSizeInFull} from '../shared/format-size.js';
@@ -74,6 +74,19 @@ const keyFact = (question: ResolvedQuestion): QuestionFact => {
 	return {label: 'KMS key', value: question.keyArn, literal: true, note};
 };
 
+/** "account 444455556666, not the bucket's (read: …)": who owns the object read, where it is recorded. */
+const objectOwnerFact = (owner: ObjectOwnerFact): QuestionFact => {
+	const who =
+		owner.bucketOwners === true
+			? owner.account ? `account ${owner.account}, the bucket's` : "the bucket's account"
+			: owner.bucketOwners === false
+				? owner.account ? `account ${owner.account}, not the bucket's` : "another account than the bucket's, not known which: S3 names an owner by canonical user ID"
+				: `account ${owner.account ?? 'not known'}`;
+	const how =
+		!owner.read ? 'given' : owner.bucketOwners === undefined ? 'read with s3:GetObjectAcl' : `read: s3:GetObjectAcl's owner ${owner.bucketOwners ? 'is' : 'is not'} s3:GetBucketAcl's`;
+	return {label: owner.side === 'source' ? 'Source object owner' : 'Object owner', value: who, literal: false, note: how};
+};
+
 /** The question's facts in reading order. */
 export const questionFacts = (question: ResolvedQuestion): readonly QuestionFact[] => {
 	const facts: QuestionFact[] = [
@@ -86,6 +99,7 @@ export const questionFacts = (question: ResolvedQuestion): readonly QuestionFact
 	facts.push({label: 'Multipart', value: multipartLine(question), literal: false});
 	facts.push({label: 'Bucket account', value: bucketAccountLine(question), literal: false});
 	if (question.bucketRegion) facts.push({label: 'Bucket Region', value: question.bucketRegion, literal: true});
+	if (question.objectOwner) facts.push(objectOwnerFact(question.objectOwner));
 	facts.push({label: 'Key account', value: keyAccountLine(question), literal: false});
 	return facts;
 };

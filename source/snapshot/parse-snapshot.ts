@@ -4,6 +4,7 @@ import {err, ok, type Result} from '../shared/result.js';
 import {operationNamesInWords, operationsWithSource} from './operation-names.js';
 import {namePatterns} from '../names/index.js';
 import {validateSnapshotSchema} from './snapshot-schema.js';
+import {ownerProblems} from './owner-problems.js';
 import {policySizeProblems} from './policy-limits.js';
 import {snapshotFormat, type Snapshot} from './snapshot.js';
 import {isObject, type JsonObject} from '../shared/json.js';
@@ -185,5 +186,7 @@ export const parseSnapshot = (text: string, sourceName: string): Result<Snapshot
 	const {$schema: _schema, ...snapshot} = data;
 	const tooLarge = policySizeProblems(snapshot as unknown as Snapshot);
 	if (tooLarge.length > 0) return failure(sourceName, 'schema', tooLarge);
+	const contradictions = ownerProblems(snapshot as unknown as Snapshot);
+	if (contradictions.length > 0) return failure(sourceName, 'schema', contradictions);
 	return ok(snapshot as unknown as Snapshot);
 };

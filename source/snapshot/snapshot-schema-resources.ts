@@ -39,10 +39,15 @@ export const bucketInfo = {
 
 export const objectInfo = {
 	type: 'object',
-	description: 'What HeadObject says of an existing object.',
+	description: 'What HeadObject says of an existing object, and who owns it.',
 	properties: {
 		encryption: {type: ['object', 'null'], $ref: '#/$defs/encryption', description: "The object's encryption; null: not encrypted with a key."},
 		ownerAccountId: patterned('accountId', "The object owner's account ID."),
+		ownedByBucketOwner: {
+			type: 'boolean',
+			description:
+				"Whether the object's owner (GetObjectAcl's Owner) is the bucket's (GetBucketAcl's Owner). false: another account owns it; S3 names owners by canonical user ID, so which account is not known unless ownerAccountId says.",
+		},
 	},
 	additionalProperties: false,
 } as const;

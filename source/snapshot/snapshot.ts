@@ -75,10 +75,15 @@ export type BucketInfo = {
 	readonly versioning?: 'Enabled' | 'Suspended' | null;
 };
 
-/** What HeadObject says of an existing object (download, copy source). */
+/** What HeadObject says of an existing object (download, copy source), and who owns it. */
 export type ObjectInfo = {
 	readonly encryption?: DefaultEncryption | null;
 	readonly ownerAccountId?: string;
+	/**
+	 * Whether the object's owner is the bucket's owner: s3:GetObjectAcl's Owner compared with s3:GetBucketAcl's. S3 names
+	 * both by canonical user ID, not account ID, so `false` says another account owns it without saying which.
+	 */
+	readonly ownedByBucketOwner?: boolean;
 };
 
 export type KeyManager = 'CUSTOMER' | 'AWS';

@@ -26,6 +26,7 @@ export {noReplicationCode, replicationRuleOf, type RuleChoice} from './s3-get-bu
 export {regionOfLocation} from './s3-get-bucket-location.js';
 export {regionOfHeadBucket} from './s3-head-bucket.js';
 export {objectInfoOf} from './s3-head-object.js';
+export {aclOwnerOf, objectOwnerOf} from './s3-get-acl.js';
 export {notInOrganizationCode, organizationOf, type Organization} from './organizations-describe-organization.js';
 export {parentOf, type Parent} from './organizations-list-parents.js';
 export {policyTypeNotEnabledCode, targetPoliciesPageOf, type PolicySummary} from './organizations-list-policies-for-target.js';

@@ -1,8 +1,10 @@
 import {describe, expect, it} from 'vitest';
 import {
+	aclOwnerOf,
 	bucketPolicyOf,
 	defaultEncryptionOf,
 	objectInfoOf,
+	objectOwnerOf,
 	objectOwnershipOf,
 	regionOfHeadBucket,
 	regionOfLocation,
@@ -49,6 +51,24 @@ describe('s3:GetBucketOwnershipControls', () => {
 		expect(objectOwnershipOf(sdkOutput(answer))).toBe('BucketOwnerEnforced');
 		expect(objectOwnershipOf(answer)).toBe('BucketOwnerEnforced');
 		expect(objectOwnershipOf({OwnershipControls: {Rules: [{ObjectOwnership: 'Anyone'}]}})).toBeNull();
+	});
+});
+
+describe('s3:GetBucketAcl and s3:GetObjectAcl', () => {
+	const bucketOwner = '79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be';
+	const writer = '852b113e7a2f25102679df27bb0ae12b3f85be6f290b936c4393484be31bebcc';
+	const acl = (id: string) => ({Owner: {ID: id}, Grants: [{Grantee: {ID: id, Type: 'CanonicalUser'}, Permission: 'FULL_CONTROL'}]});
+
+	it("gives the owner's canonical user ID, from either shape; an answer without one is a problem", () => {
+		expect(aclOwnerOf(sdkOutput(acl(writer)))).toEqual({ok: true, value: writer});
+		expect(aclOwnerOf(acl(writer))).toEqual({ok: true, value: writer});
+		expect(aclOwnerOf({Grants: []})).toEqual({ok: false, error: {kind: 'shape', message: 'the answer names no Owner.ID'}});
+	});
+
+	it("the same owner is the bucket account's object; another is another account's, its account ID not known", () => {
+		expect(objectOwnerOf(bucketOwner, bucketOwner, '111122223333')).toEqual({ownedByBucketOwner: true, ownerAccountId: '111122223333'});
+		expect(objectOwnerOf(bucketOwner, bucketOwner, undefined)).toEqual({ownedByBucketOwner: true});
+		expect(objectOwnerOf(bucketOwner, writer, '111122223333')).toEqual({ownedByBucketOwner: false});
 	});
 });
 
