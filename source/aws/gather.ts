@@ -1,6 +1,7 @@
 import {destinationLeg, legOn} from '../operations/registry.js';
 import {snapshotFormat, type KeyInfo, type ObjectInfo, type PrincipalInfo, type Question, type ReplicationRule, type Snapshot, type UnreadNote} from '../snapshot/snapshot.js';
-import {readBucket, readBucketRegion, readObject, type BucketTarget} from './read-bucket.js';
+import {readBucket, readBucketRegion, readObject, type BucketTarget, type ObjectTarget} from './read-bucket.js';
+import {withObjectOwner} from './read-object-owner.js';
 import {readKey} from './read-key.js';
 import {readOrganization} from './read-organization.js';
 import {readActingRole, readPrincipal} from './read-principal.js';
@@ -60,16 +61,16 @@ export const gather = async (reader: Reader, sessions: readonly Session[], quest
 		: options.actingRole
 			? readActingRole(reader, sessions, caller, options.actingRole)
 			: readPrincipal(reader, caller);
-	const objectRead: Promise<ObjectInfo | undefined> =
-		destination.object
-			? readObject(reader, {
-					bucket: question.bucket,
-					objectKey: question.objectKey,
-					path: 'object',
-					sessions: callerFirst,
-					...(question.kmsKeyId ? {} : {consequence: "the object's KMS key is unknown too, so it was not read (name it with --kms-key-id)"}),
-				})
-			: Promise.resolve(undefined);
+	const objectTarget: ObjectTarget = {
+		bucket: question.bucket,
+		objectKey: question.objectKey,
+		path: 'object',
+		sessions: callerFirst,
+		...(question.kmsKeyId ? {} : {consequence: "the object's KMS key is unknown too, so it was not read (name it with --kms-key-id)"}),
+	};
+	const objectRead: Promise<ObjectInfo | undefined> = destination.object ? readObject(reader, objectTarget) : Promise.resolve(undefined);
+	// Its owner is read after it (and the bucket's Object Ownership): the key's reads need only HeadObject.
+	const ownedObjectRead = destination.object ? withObjectOwner(reader, objectRead, bucketRead, bucketTarget, objectTarget) : objectRead;
 
 	// A read: the object's own key. A write: the key named, else the bucket's default (aws/s3 when it names none).
 	const destinationKeyName = (async (): Promise<string | undefined> => {
@@ -95,15 +96,17 @@ export const gather = async (reader: Reader, sessions: readonly Session[], quest
 	const source = sourceLeg ? question.source : undefined;
 	const sourceTarget: BucketTarget | undefined = source && {bucket: source.bucket, path: 'source.bucketInfo', sessions: callerFirst, withName: true};
 	const sourceBucketRead = sourceTarget ? readBucket(reader, sourceTarget) : Promise.resolve(undefined);
-	const sourceObjectRead = source && sourceLeg?.facts.object
-		? readObject(reader, {
+	const sourceObjectTarget: ObjectTarget | undefined = source && sourceLeg?.facts.object
+		? {
 				bucket: source.bucket,
 				objectKey: source.objectKey,
 				path: 'source.objectInfo',
 				sessions: callerFirst,
 				...(source.kmsKeyId ? {} : {consequence: "the source object's KMS key is unknown too, so it was not read"}),
-			})
-		: Promise.resolve(undefined);
+			}
+		: undefined;
+	const sourceObjectRead = sourceObjectTarget ? readObject(reader, sourceObjectTarget) : Promise.resolve(undefined);
+	const ownedSourceObjectRead = sourceObjectTarget && sourceTarget ? withObjectOwner(reader, sourceObjectRead, sourceBucketRead, sourceTarget, sourceObjectTarget) : sourceObjectRead;
 	const sourceKeyRead: Promise<KeyInfo | undefined> = sourceObjectRead.then(object => {
 		if (!source || !sourceTarget) return undefined;
 		const named = object === undefined ? source.kmsKeyId : kmsKeyOf(object);
@@ -119,10 +122,10 @@ export const gather = async (reader: Reader, sessions: readonly Session[], quest
 	const [principal, bucketInfo, object, key, sourceBucketInfo, sourceObject, sourceKey, organization, replication, [sourceVersioning, versioning]] = await Promise.all([
 		principalRead,
 		bucketRead,
-		objectRead,
+		ownedObjectRead,
 		keyRead,
 		sourceBucketRead,
-		sourceObjectRead,
+		ownedSourceObjectRead,
 		sourceKeyRead,
 		organizationRead,
 		replicationRead,

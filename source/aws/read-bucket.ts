@@ -26,17 +26,17 @@ export type BucketTarget = {
 	readonly withName: boolean;
 };
 
-const bucketArn = (bucket: string): string => `arn:aws:s3:::${bucket}`;
+export const bucketArn = (bucket: string): string => `arn:aws:s3:::${bucket}`;
 
 const notFound =
 	<T>(code: string, value: T, detail: string): Expected<T> =>
 	(failure: Failure) =>
 		failure.code === code ? {value, detail} : undefined;
 
-type FirstAnswer<T> = {readonly value?: T; readonly session?: Session; readonly failures: readonly Failure[]};
+export type FirstAnswer<T> = {readonly value?: T; readonly session?: Session; readonly failures: readonly Failure[]};
 
 /** Try each profile in turn; the first answer wins, and every failure is kept for the note. */
-const firstAnswer = async <T>(sessions: readonly Session[], read: (session: Session) => Promise<Outcome<T>>): Promise<FirstAnswer<T>> => {
+export const firstAnswer = async <T>(sessions: readonly Session[], read: (session: Session) => Promise<Outcome<T>>): Promise<FirstAnswer<T>> => {
 	const failures: Failure[] = [];
 	for (const session of sessions) {
 		const outcome = await read(session);
@@ -48,12 +48,12 @@ const firstAnswer = async <T>(sessions: readonly Session[], read: (session: Sess
 };
 
 /** One bucket setting, read once per bucket (a copy within one bucket asks once) by the first profile that gets an answer. */
-const readBucketSetting = <T>(
+export const readBucketSetting = <T>(
 	reader: Reader,
 	target: BucketTarget,
 	operation: string,
 	send: (s3: S3Client, signal: AbortSignal) => Promise<T>,
-	expected: Expected<T>,
+	expected?: Expected<T>,
 ): Promise<FirstAnswer<T>> =>
 	reader.once(`${operation}:${target.bucket}`, () =>
 		firstAnswer(target.sessions, session =>

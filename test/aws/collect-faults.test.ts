@@ -43,7 +43,12 @@ const consequences: Readonly<Record<string, {notes: readonly string[]; permissio
 	's3:HeadBucket': {notes: [], permission: '', missing: []},
 	's3:GetBucketPolicy': {notes: ['bucket.policy', 'organization.resourceControlPolicies'], permission: 's3:GetBucketPolicy on arn:aws:s3:::acme-uploads', missing: ['bucket.policy', 'bucket.accountId', 'organization.resourceControlPolicies']},
 	's3:GetBucketEncryption': {notes: ['bucket.defaultEncryption'], permission: 's3:GetEncryptionConfiguration on arn:aws:s3:::acme-uploads', missing: ['bucket.defaultEncryption']},
-	's3:GetBucketOwnershipControls': {notes: ['bucket.objectOwnership'], permission: 's3:GetBucketOwnershipControls on arn:aws:s3:::acme-uploads', missing: ['bucket.objectOwnership']},
+	// Object Ownership unread, the object's owner is read from the ACLs instead (Bucket owner enforced makes it the bucket's).
+	's3:GetBucketOwnershipControls': {
+		notes: ['bucket.objectOwnership'],
+		permission: 's3:GetBucketOwnershipControls on arn:aws:s3:::acme-uploads',
+		missing: ['bucket.objectOwnership', 'object.ownerAccountId', 'object.ownedByBucketOwner'],
+	},
 	's3:HeadObject': {notes: ['object'], permission: 's3:GetObject on arn:aws:s3:::acme-uploads/reports/2024/q1.csv', missing: ['object', 'key', 'question.kmsKeyId']},
 	'iam:GetRole': {notes: ['principal.permissionsBoundary'], permission: 'iam:GetRole on arn:aws:iam::111122223333:role/uploader', missing: ['principal.permissionsBoundary', 'principal.tags', 'principal.roleArn']},
 	'iam:ListRolePolicies': {notes: ['principal.identityPolicies'], permission: 'iam:ListRolePolicies on arn:aws:iam::111122223333:role/service/uploader', missing: ['principal.identityPolicies']},

@@ -76,7 +76,8 @@ describe('source/aws is read-only by construction', () => {
 	it('uses the read commands it needs (the scan sees the real imports)', async () => {
 		const texts = await Promise.all((await sourceFiles(root)).map(file => readFile(file, 'utf8')));
 		const named = new Set(texts.flatMap(text => [...text.matchAll(/\b([A-Z][A-Za-z0-9]*Command)\b/g)].map(match => match[1]!)));
-		for (const command of ['GetCallerIdentityCommand', 'GetKeyPolicyCommand', 'GetBucketPolicyCommand', 'HeadObjectCommand', 'GetPolicyVersionCommand', 'ListParentsCommand']) {
+		// GetBucketAcl and GetObjectAcl read only the owners' canonical IDs; the scan above proves they are reads, not PutObjectAcl.
+		for (const command of ['GetCallerIdentityCommand', 'GetKeyPolicyCommand', 'GetBucketPolicyCommand', 'HeadObjectCommand', 'GetPolicyVersionCommand', 'ListParentsCommand', 'GetBucketAclCommand', 'GetObjectAclCommand']) {
 			expect(named).toContain(command);
 		}
 	});

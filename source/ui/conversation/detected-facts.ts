@@ -29,7 +29,10 @@ export const detectedFacts = (snapshot: Snapshot): Note[] => {
 	if (bucket?.defaultEncryption === null) found(`Bucket ${question.bucket} has no default encryption (S3 uses SSE-S3)`);
 	else if (bucket?.defaultEncryption) found(`Default encryption: ${encryptionWords(bucket.defaultEncryption)}`);
 	if (destinationLeg(question.operation).facts.object && object?.encryption) found(`The object is encrypted with ${encryptionWords(object.encryption)}`);
-	if (object?.ownerAccountId) found(`The object is owned by account ${object.ownerAccountId}`);
+	if (object?.ownerAccountId) found(`The object is owned by account ${object.ownerAccountId}${object.ownedByBucketOwner ? ", the bucket's" : ''}`);
+	// Its ACL names the owner by canonical user ID: not the bucket's, and no account ID to say.
+	else if (object?.ownedByBucketOwner === false) found("The object is owned by another account than the bucket's (its ACL names the owner by canonical user ID)");
+	else if (object?.ownedByBucketOwner) found("The object is owned by the bucket's account");
 	if (key?.arn) {
 		const details = [key.keyManager === 'AWS' ? 'AWS managed' : key.keyManager === 'CUSTOMER' ? 'customer managed' : undefined, key.keyState].filter(Boolean).join(', ');
 		found(`KMS key ${key.arn}${details ? ` (${details})` : ''}`);

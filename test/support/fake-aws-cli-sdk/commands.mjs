@@ -39,6 +39,8 @@ export const commands = {
 		'get-bucket-ownership-controls': {operation: 'GetBucketOwnershipControls', options: [option('--bucket', 'Bucket'), option('--expected-bucket-owner', 'ExpectedBucketOwner', false)]},
 		'get-bucket-versioning': {operation: 'GetBucketVersioning', options: [option('--bucket', 'Bucket'), option('--expected-bucket-owner', 'ExpectedBucketOwner', false)]},
 		'get-bucket-replication': {operation: 'GetBucketReplication', options: [option('--bucket', 'Bucket'), option('--expected-bucket-owner', 'ExpectedBucketOwner', false)]},
+		'get-bucket-acl': {operation: 'GetBucketAcl', options: [option('--bucket', 'Bucket'), option('--expected-bucket-owner', 'ExpectedBucketOwner', false)]},
+		'get-object-acl': {operation: 'GetObjectAcl', options: [option('--bucket', 'Bucket'), option('--key', 'Key'), option('--expected-bucket-owner', 'ExpectedBucketOwner', false)]},
 		'head-object': {operation: 'HeadObject', options: [option('--bucket', 'Bucket'), option('--key', 'Key'), option('--expected-bucket-owner', 'ExpectedBucketOwner', false)], head: true},
 	},
 	kms: {

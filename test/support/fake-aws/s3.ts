@@ -1,5 +1,5 @@
 import {fail, param, type FakeCall, type Handler} from './call.js';
-import type {FakeEncryption, FakeReplicationRule} from './scenario.js';
+import {canonicalIdOf, type FakeEncryption, type FakeReplicationRule} from './scenario.js';
 import {escapeXml, requestId, restAnswer, type FakeResponse} from './wire.js';
 
 const encryptionHeaders = (encryption: FakeEncryption | null): Record<string, string> => {
@@ -20,6 +20,16 @@ const ruleXml = (rule: FakeReplicationRule): string =>
 	`<Destination><Bucket>arn:aws:s3:::${escapeXml(rule.destinationBucket)}</Bucket>${rule.destinationAccount ? `<Account>${rule.destinationAccount}</Account>` : ''}` +
 	(rule.replicaKmsKeyId ? `<EncryptionConfiguration><ReplicaKmsKeyID>${escapeXml(rule.replicaKmsKeyId)}</ReplicaKmsKeyID></EncryptionConfiguration>` : '') +
 	`</Destination><DeleteMarkerReplication><Status>Disabled</Status></DeleteMarkerReplication></Rule>`;
+
+/** An ACL with its owner's FULL_CONTROL grant (S3 no longer sends DisplayName). */
+const aclXml = (ownerAccount: string): FakeResponse => {
+	const owner = canonicalIdOf(ownerAccount);
+	return xml(
+		`<AccessControlPolicy xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Owner><ID>${owner}</ID></Owner><AccessControlList><Grant>` +
+			`<Grantee xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:type="CanonicalUser"><ID>${owner}</ID></Grantee><Permission>FULL_CONTROL</Permission>` +
+			`</Grant></AccessControlList></AccessControlPolicy>`,
+	);
+};
 
 const noSuchBucket = (call: FakeCall, bucket: string): FakeResponse =>
 	fail(call, {status: 404, code: 'NoSuchBucket', message: `The specified bucket does not exist: ${bucket}`});
@@ -78,6 +88,19 @@ export const handleS3: Handler = (call, world) => {
 			if (!owner) return fail(call, {status: 403, code: 'AccessDenied', message: 'Access Denied'});
 			if (!bucket.replication) return fail(call, {status: 404, code: 'ReplicationConfigurationNotFoundError', message: 'The replication configuration was not found'});
 			return xml(`<ReplicationConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Role>${escapeXml(bucket.replication.role)}</Role>${bucket.replication.rules.map(ruleXml).join('')}</ReplicationConfiguration>`);
+		case 'GetBucketAcl':
+			// READ_ACP on the bucket: its owner's (the fake models no grant to others).
+			if (!owner) return fail(call, {status: 403, code: 'AccessDenied', message: 'Access Denied'});
+			return aclXml(bucket.account);
+		case 'GetObjectAcl': {
+			const key = param(call, 'Key') ?? '';
+			const object = (world.scenario.objects ?? []).find(candidate => candidate.bucket === bucket.name && candidate.key === key);
+			if (!object) return fail(call, {status: 404, code: 'NoSuchKey', message: 'The specified key does not exist.'});
+			const objectOwner = object.owner ?? bucket.account;
+			// READ_ACP on the object: its owner's, and the bucket owner's (as with bucket-owner-full-control, the usual upload).
+			if (call.caller.account !== objectOwner && !owner) return fail(call, {status: 403, code: 'AccessDenied', message: 'Access Denied'});
+			return aclXml(objectOwner);
+		}
 		case 'HeadObject': {
 			const key = param(call, 'Key') ?? '';
 			const object = (world.scenario.objects ?? []).find(candidate => candidate.bucket === bucket.name && candidate.key === key);

@@ -1,3 +1,5 @@
+import {createHash} from 'node:crypto';
+
 /**
  * The world the fake AWS endpoint serves: accounts' principals, policies, keys, buckets, objects and an
  * organization. Plain data, so each test builds the situation it needs and the fake answers as AWS would.
@@ -91,7 +93,16 @@ export type FakeReplicationRule = {
 
 export type FakeReplication = {readonly role: string; readonly rules: readonly FakeReplicationRule[]};
 
-export type FakeObject = {readonly bucket: string; readonly key: string; readonly encryption: FakeEncryption | null};
+export type FakeObject = {
+	readonly bucket: string;
+	readonly key: string;
+	readonly encryption: FakeEncryption | null;
+	/** The account that owns it (GetObjectAcl's Owner); default: the bucket's. */
+	readonly owner?: string;
+};
+
+/** An account's canonical user ID as S3 names it in an ACL's Owner: 64 hex digits, not the account ID. */
+export const canonicalIdOf = (account: string): string => createHash('sha256').update(`canonical:${account}`).digest('hex');
 
 export type FakeOrgPolicy = {
 	readonly id: string;

@@ -147,6 +147,7 @@ const s3Operation = (method: string, url: URL): {operation: string; params: Reco
 		if (has('location')) return {operation: 'GetBucketLocation', params};
 		if (has('replication')) return {operation: 'GetBucketReplication', params};
 		if (has('versioning')) return {operation: 'GetBucketVersioning', params};
+		if (has('acl')) return {operation: key ? 'GetObjectAcl' : 'GetBucketAcl', params};
 		return {operation: key ? 'GetObject' : 'ListObjects', params};
 	}
 	return {operation: `${method}:${url.search || '(object)'}`, params};

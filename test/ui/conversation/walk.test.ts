@@ -288,6 +288,20 @@ describe('the conversation', () => {
 		expect(asked(asks)).toBe('bucket-account');
 	});
 
+	it("live: shows whose the object is when its ACL's owner was compared with the bucket's", () => {
+		const answers: Answers = {start: 'profile:dev', operation: 'download', bucket: 'doc-example-bucket', 'object-key': 'dir/example-object-name', 'other-profile': 'none', reviewed: 'go'};
+		const waiting = walk(answers, env());
+		if (waiting.next.kind !== 'wait' || waiting.next.wait.kind !== 'collect') throw new Error('expected a collect wait');
+		const {key} = waiting.next.wait;
+		const example = loadExample('cross-account-download');
+		const foundWith = (object: Snapshot['object']): string => {
+			const done = walk(answers, env({collections: {[key]: {reads: [], outcome: ok({...example, object})}}}));
+			return done.steps.flatMap(step => (step.kind === 'notes' ? step.notes : [])).map(note => note.text).join('\n');
+		};
+		expect(foundWith({encryption: example.object?.encryption ?? null, ownedByBucketOwner: false})).toContain("The object is owned by another account than the bucket's (its ACL names the owner by canonical user ID)");
+		expect(foundWith({encryption: example.object?.encryption ?? null, ownedByBucketOwner: true})).toContain("The object is owned by the bucket's account");
+	});
+
 	it('live: a failed collection offers to try again', () => {
 		const answers: Answers = {start: 'profile:dev', operation: 'download', bucket: 'doc-example-bucket', 'object-key': 'x', 'other-profile': 'none'};
 		const waiting = walk(answers, env());
