@@ -4,8 +4,7 @@ import {diagnose} from '../../source/diagnosis/diagnose.js';
 import {renderText} from '../../source/report/render-text.js';
 import type {Snapshot} from '../../source/snapshot/snapshot.js';
 import {expectValidSnapshot, notePaths, useFakeAws} from '../support/fake-aws/harness.js';
-import {keyArn, type FakeScenario} from '../support/fake-aws/scenario.js';
-import {accounts, sameAccountFiles, sameAccountScenario} from '../support/fake-aws/scenarios.js';
+import {accounts, dropBucket, objectWriterScenario, sameAccountFiles} from '../support/fake-aws/scenarios.js';
 
 /**
  * Who owns the object read, live. S3: "The permissions attached to the bucket apply to all of the objects in the bucket
@@ -14,29 +13,12 @@ import {accounts, sameAccountFiles, sameAccountScenario} from '../support/fake-a
  * ID" (AWS Account Management, "View AWS account identifiers"): the same ID is the bucket's account, another ID another
  * account, not known which. Under Bucket owner enforced "the bucket owner automatically owns and has full control over
  * every object in the bucket" (S3 User Guide, "Controlling ownership of objects and disabling ACLs for your bucket"),
- * so the ACLs are not read there.
+ * so the ACLs are not read there; GetObjectAcl would tell nothing more: "If your bucket uses the bucket owner enforced
+ * setting for S3 Object Ownership, requests to read ACLs are still supported and return the bucket-owner-full-control
+ * ACL with the owner being the account that created the bucket." (S3 API Reference, GetObjectAcl)
  */
 
-const dropBucket = 'acme-drop';
-
-/** One account's bucket that lets writers own their objects: one object its own, one a partner account wrote. */
-const scenario = (): FakeScenario => {
-	const base = sameAccountScenario();
-	const key = keyArn(base.keys![0]!);
-	const read = {Version: '2012-10-17', Statement: [{Effect: 'Allow', Action: 's3:GetObject', Resource: `arn:aws:s3:::${dropBucket}/*`}]};
-	return {
-		...base,
-		roles: base.roles!.map(role => ({...role, inline: {...role.inline, 'drop-read': read}})),
-		buckets: [...base.buckets!, {name: dropBucket, account: accounts.app, region: 'eu-west-1', policy: null, encryption: {algorithm: 'aws:kms', kmsKeyId: key}, ownership: 'ObjectWriter'}],
-		objects: [
-			...base.objects!,
-			{bucket: dropBucket, key: 'own/report.csv', encryption: {algorithm: 'aws:kms', kmsKeyId: key}},
-			{bucket: dropBucket, key: 'partner/upload.csv', encryption: {algorithm: 'aws:kms', kmsKeyId: key}, owner: accounts.storage},
-		],
-	};
-};
-
-const state = useFakeAws({scenario, files: sameAccountFiles, checksS3Region: true});
+const state = useFakeAws({scenario: objectWriterScenario, files: sameAccountFiles, checksS3Region: true});
 
 const download = (objectKey: string) => ({operation: 'download', bucket: dropBucket, objectKey}) as const;
 

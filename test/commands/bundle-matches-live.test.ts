@@ -12,7 +12,7 @@ import type {Diagnosis} from '../../source/diagnosis/diagnosis.js';
 import {parseSnapshot} from '../../source/snapshot/parse-snapshot.js';
 import type {Question, Snapshot} from '../../source/snapshot/snapshot.js';
 import {notePaths, useFakeAws, type FakeAwsState} from '../support/fake-aws/harness.js';
-import {accounts, crossAccountFiles, crossAccountScenario, keys, sameAccountFiles, sameAccountScenario} from '../support/fake-aws/scenarios.js';
+import {accounts, crossAccountFiles, crossAccountScenario, dropBucket, keys, objectWriterScenario, sameAccountFiles, sameAccountScenario} from '../support/fake-aws/scenarios.js';
 import {runCollectScriptWithSdk, sdkAwsFolder, type SdkScriptRun} from '../support/fake-aws-cli-sdk/run-collect-script.js';
 import {replicaKeyIn, replicationFiles, replicationRoleArn, replicationScenario} from '../support/fake-aws/replication-scenario.js';
 import {keyArn as fakeKeyArn} from '../support/fake-aws/scenario.js';
@@ -229,6 +229,49 @@ describe('the bundle diagnoses as the live path does, with the caller, the bucke
 		const keyPolicyCalls = state.fake.calls.filter(call => call.operation === 'GetKeyPolicy').map(call => `${call.account}:${call.status}`);
 		expect(keyPolicyCalls).toEqual([`${accounts.app}:400`]);
 		expect(bundleFile(download.run, 'kms-get-key-policy.stderr')).toMatch(/\(AccessDeniedException\) when calling the GetKeyPolicy operation: User: .* is not authorized to perform: kms:GetKeyPolicy/);
+	});
+});
+
+describe('the bundle reads who owns the object as the live path does, where writers own their objects', () => {
+	const state = useFakeAws({scenario: objectWriterScenario, files: sameAccountFiles});
+	let own: RoundTrip;
+	let partner: RoundTrip;
+	let denied: RoundTrip;
+	const assumed = (diagnosis: Diagnosis) => diagnosis.assumptions.map(assumption => assumption.id);
+
+	beforeAll(async () => {
+		[own, partner] = await Promise.all([
+			roundTrip(state, 'ci', {operation: 'download', bucket: dropBucket, objectKey: 'own/report.csv'}),
+			roundTrip(state, 'ci', {operation: 'download', bucket: dropBucket, objectKey: 'partner/upload.csv'}),
+		]);
+		state.fake.addFault({service: 's3', operation: 'GetObjectAcl', kind: 'denied'});
+		denied = await roundTrip(state, 'ci', {operation: 'download', bucket: dropBucket, objectKey: 'own/report.csv'});
+	}, 180_000);
+
+	it("the bucket's own object: get-object-acl's owner is get-bucket-acl's on both paths, and nothing is assumed", () => {
+		expectKnownReadOnlyCommands(own.run);
+		expect(own.run.calls.map(call => call.argv[1])).toEqual(expect.arrayContaining(['get-bucket-acl', 'get-object-acl']));
+		expect(own.bundle.object).toMatchObject({ownedByBucketOwner: true, ownerAccountId: accounts.app});
+		expect(facts(own.bundle)).toEqual(facts(own.live));
+		expect(outline(own.bundleDiagnosis)).toEqual(outline(own.liveDiagnosis));
+		expect(assumed(own.bundleDiagnosis)).not.toContain('object-owned-by-bucket-owner');
+	});
+
+	it("a partner's object: another account's on both paths, and the same unknown", () => {
+		expectKnownReadOnlyCommands(partner.run);
+		expect(partner.bundle.object).toMatchObject({ownedByBucketOwner: false});
+		expect(facts(partner.bundle)).toEqual(facts(partner.live));
+		expect(outline(partner.bundleDiagnosis)).toEqual(outline(partner.liveDiagnosis));
+		expect(outline(partner.bundleDiagnosis).findings).toContain('warning object-owned-by-another-account');
+	});
+
+	it('get-object-acl denied: the same note path and permission on both paths, and the assumption stays', () => {
+		const note = (snapshot: Snapshot) => snapshot.unread?.find(candidate => candidate.path === 'object.ownerAccountId');
+		expect(note(denied.bundle)?.resolveWith).toBe(`s3:GetObjectAcl on arn:aws:s3:::${dropBucket}/own/report.csv`);
+		expect(note(denied.bundle)?.resolveWith).toBe(note(denied.live)?.resolveWith);
+		expect(facts(denied.bundle)).toEqual(facts(denied.live));
+		expect(assumed(denied.bundleDiagnosis)).toContain('object-owned-by-bucket-owner');
+		expect(assumed(denied.liveDiagnosis)).toContain('object-owned-by-bucket-owner');
 	});
 });
 

@@ -140,7 +140,8 @@ describe('collect-script → sh with a fake aws → import', () => {
 		});
 		expect(snapshot.bucket).toMatchObject({region: 'us-east-1', accountId: '111122223333', defaultEncryption: {algorithm: 'AES256', bucketKeyEnabled: false}, objectOwnership: null});
 		expect(snapshot.bucket?.policy).toMatchObject({Statement: [{Sid: 'DenyInsecure', Effect: 'Deny'}]});
-		expect(snapshot.object).toEqual({encryption: {algorithm: 'aws:kms', kmsKeyId: objectKey, bucketKeyEnabled: false}});
+		// No Object Ownership setting: get-object-acl's owner is get-bucket-acl's, so the bucket's account owns it.
+		expect(snapshot.object).toEqual({encryption: {algorithm: 'aws:kms', kmsKeyId: objectKey, bucketKeyEnabled: false}, ownedByBucketOwner: true, ownerAccountId: '111122223333'});
 		expect(snapshot.key).toEqual({arn: objectKey, keyManager: 'CUSTOMER', keyState: 'Disabled', keySpec: 'SYMMETRIC_DEFAULT', keyUsage: 'ENCRYPT_DECRYPT', multiRegion: true, grants: []});
 		const fullAccess = {
 			name: 'FullAWSAccess',

@@ -58,6 +58,8 @@ describe('the collect script in the customer environment', () => {
 		const head = run.calls.find(call => call.argv[1] === 'head-object');
 		expect(head?.argv).toContain(`--key=${objectKey}`);
 		expect(head?.argv).not.toContain('--debug');
+		// The object's ACL is read after it, its key passed the same way.
+		expect(render(download)).toContain('s3api get-object-acl --bucket "$bucket" --key="$object_key"');
 	}, 60_000);
 
 	// In CI a missing AWS CLI v2 fails the run (.ci/run installs Debian's awscli); elsewhere the test skips without it.

@@ -58,6 +58,8 @@ export const calls = {
 		purpose: "the source bucket's replication rules: the role S3 assumes and each rule's replica key",
 	},
 	headObject: {stem: 's3api-head-object', permission: 's3:GetObject', purpose: "the object's encryption and key (no KMS permission needed)"},
+	getBucketAcl: {stem: 's3api-get-bucket-acl', permission: 's3:GetBucketAcl', purpose: "the bucket owner's canonical ID, compared with the object owner's"},
+	getObjectAcl: {stem: 's3api-get-object-acl', permission: 's3:GetObjectAcl', purpose: "the object owner's canonical ID: whether the bucket's account owns the object"},
 	describeKey: {stem: 'kms-describe-key', permission: 'kms:DescribeKey', purpose: "the key's ARN, state, manager and spec (works across accounts)"},
 	getKeyPolicy: {stem: 'kms-get-key-policy', permission: 'kms:GetKeyPolicy', purpose: "the key policy (only from the key's own account)"},
 	listGrants: {stem: 'kms-list-grants', permission: 'kms:ListGrants', purpose: "the key's grants (works across accounts)"},

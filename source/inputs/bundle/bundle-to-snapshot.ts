@@ -107,7 +107,7 @@ export const bundleToSnapshot = (entries: ReadonlyMap<string, string>, options: 
 	const principalAccount = principalArn?.split(':')[4] || undefined;
 
 	const bucketRead = readBucket(context, '', bundleQuestion.bucket, caller.account, bundleQuestion.region);
-	const object = destination.object ? readObject(context, '', bundleQuestion.bucket, bundleQuestion.objectKey) : undefined;
+	const object = destination.object ? readObject(context, '', bundleQuestion.bucket, bundleQuestion.objectKey, bucketRead.info) : undefined;
 
 	// The key S3 uses: the one the request named, else the object's (a read) or the bucket default's (a write); a replica's is the rule's.
 	const keyOfObject = destination.key === 'object';
@@ -129,7 +129,7 @@ export const bundleToSnapshot = (entries: ReadonlyMap<string, string>, options: 
 	const source = copy
 		? (() => {
 				const bucketInfo = withVersioning(readBucket(context, sourcePrefix, copy.bucket, caller.account).info, sourcePrefix, copy.bucket);
-				const objectInfo = readObject(context, sourcePrefix, copy.bucket, copy.objectKey);
+				const objectInfo = readObject(context, sourcePrefix, copy.bucket, copy.objectKey, bucketInfo);
 				const keyInfo = readKey(context, sourcePrefix, objectInfo?.encryption?.kmsKeyId);
 				return {bucketInfo, ...(objectInfo ? {objectInfo} : {}), ...(keyInfo ? {keyInfo} : {})};
 			})()

@@ -4,13 +4,15 @@ import {
 	noBucketPolicyCode,
 	noDefaultEncryptionCode,
 	noOwnershipControlsCode,
+	aclOwnerOf,
 	objectInfoOf,
+	objectOwnerOf,
 	objectOwnershipOf,
 	regionOfLocation,
 } from '../../snapshot/aws-answers/index.js';
 import type {BucketInfo, ObjectInfo} from '../../snapshot/snapshot.js';
 import {noteOf} from './bundle-files.js';
-import {calls} from './bundle-layout.js';
+import {calls, type CallSpec} from './bundle-layout.js';
 import type {ReadContext} from './read-principal.js';
 import {type Mutable} from '../../shared/json.js';
 
@@ -83,12 +85,34 @@ export const readBucket = (context: ReadContext, prefix: string, name: string, c
 	return {info, ownedByCaller: ownedByCaller && callerAccount !== undefined};
 };
 
-/** What HeadObject says of an existing object: its encryption and key. */
-export const readObject = (context: ReadContext, prefix: string, bucket: string, objectKey: string): ObjectInfo | undefined => {
+/** One ACL's owner (a canonical user ID), or undefined with a note at the object's owner saying why. */
+const aclOwner = (context: ReadContext, stem: string, spec: CallSpec, path: string, resource: string): string | undefined => {
+	const result = context.files.call(stem);
+	const owner = result.state === 'ok' ? aclOwnerOf(result.answer) : undefined;
+	if (owner?.ok) return owner.value;
+	context.notes.push(owner ? {path, reason: `${spec.permission}: ${owner.error.message}`, resolveWith: `${spec.permission} on ${resource}`} : noteOf(path, spec, result, resource));
+	return undefined;
+};
+
+/**
+ * Who owns the object, as live collection reads it: get-object-acl's owner against get-bucket-acl's (canonical user
+ * IDs), except where Object Ownership is BucketOwnerEnforced, under which the script does not ask.
+ */
+const readObjectOwner = (context: ReadContext, prefix: string, bucket: string, objectKey: string, bucketInfo: BucketInfo): Pick<ObjectInfo, 'ownerAccountId' | 'ownedByBucketOwner'> => {
+	if (bucketInfo.objectOwnership === 'BucketOwnerEnforced') return {};
+	const path = `${prefix ? 'source.objectInfo' : 'object'}.ownerAccountId`;
+	const bucketArn = `arn:aws:s3:::${bucket}`;
+	const bucketOwner = aclOwner(context, `${prefix}${calls.getBucketAcl.stem}`, calls.getBucketAcl, path, bucketArn);
+	const objectOwner = aclOwner(context, `${prefix}${calls.getObjectAcl.stem}`, calls.getObjectAcl, path, `${bucketArn}/${objectKey}`);
+	return bucketOwner === undefined || objectOwner === undefined ? {} : objectOwnerOf(bucketOwner, objectOwner, bucketInfo.accountId);
+};
+
+/** What HeadObject says of an existing object (its encryption and key), and who owns it. */
+export const readObject = (context: ReadContext, prefix: string, bucket: string, objectKey: string, bucketInfo: BucketInfo): ObjectInfo | undefined => {
 	const head = context.files.call(`${prefix}${calls.headObject.stem}`);
 	const path = prefix ? 'source.objectInfo' : 'object';
 	const objectArn = `arn:aws:s3:::${bucket}/${objectKey}`;
-	if (head.state === 'ok') return objectInfoOf(head.answer);
+	if (head.state === 'ok') return {...objectInfoOf(head.answer), ...readObjectOwner(context, prefix, bucket, objectKey, bucketInfo)};
 	if (head.state === 'failed' && (head.failure.code === '404' || head.failure.code === 'NotFound' || head.failure.code === 'NoSuchKey')) {
 		context.notes.push({
 			path: `${path}.encryption`,

@@ -38,7 +38,8 @@ const header = (options: CollectScriptOptions, context: RenderContext): string =
 #   S3_KMS_DOCTOR_BUNDLE=NAME chooses the folder's name.
 #
 # PRIVACY
-#   The bundle holds policy documents (IAM, bucket, key, SCPs) and account IDs.
+#   The bundle holds policy documents (IAM, bucket, key, SCPs) and account IDs, and
+#   where ACLs are on, the bucket's and the object's ACLs (canonical user IDs).
 #   Look through the folder before you send the .tar.gz.
 
 set -u
@@ -197,8 +198,16 @@ ${collectLine('getBucketOwnershipControls', `"${prefix}${calls.getBucketOwnershi
 const versioningCall = (prefix: string, bucketVariable: string): string => `
 ${collectLine('getBucketVersioning', `"${prefix}${calls.getBucketVersioning.stem}"`, `s3api get-bucket-versioning --bucket "$${bucketVariable}"`)}`;
 
+/**
+ * HeadObject, then who owns the object (its ACL's owner against the bucket's), as live collection reads it: only once
+ * HeadObject answered, and not under Bucket owner enforced, where the bucket owner owns every object.
+ */
 const headObject = (prefix: string, bucketVariable: string, keyVariable: string): string => `
-${collectLine('headObject', `"${prefix}${calls.headObject.stem}"`, `s3api head-object --bucket "$${bucketVariable}" --key="$${keyVariable}"`)}`;
+${collectLine('headObject', `"${prefix}${calls.headObject.stem}"`, `s3api head-object --bucket "$${bucketVariable}" --key="$${keyVariable}"`)}
+if [ "$(cat "$bundle/${prefix}${calls.headObject.stem}.exit")" = 0 ] && [ "$(json_values ObjectOwnership "$bundle/${prefix}${calls.getBucketOwnershipControls.stem}.json" | head -n 1)" != BucketOwnerEnforced ]; then
+${collectLine('getBucketAcl', `"${prefix}${calls.getBucketAcl.stem}"`, `s3api get-bucket-acl --bucket "$${bucketVariable}"`, '\t')}
+${collectLine('getObjectAcl', `"${prefix}${calls.getObjectAcl.stem}"`, `s3api get-object-acl --bucket "$${bucketVariable}" --key="$${keyVariable}"`, '\t')}
+fi`;
 
 /** The buckets and objects the operation's legs need: the destination's, then a source's. */
 const bucketSection = (options: CollectScriptOptions): string => {

@@ -142,6 +142,25 @@ export const sameAccountFiles = (endpoint: string) => ({
 	].join('\n'),
 });
 
+export const dropBucket = 'acme-drop';
+
+/** One account's bucket that lets writers own their objects: one object its own, one a partner account wrote. */
+export const objectWriterScenario = (): FakeScenario => {
+	const base = sameAccountScenario();
+	const key = keyArn(base.keys![0]!);
+	const read = {Version: '2012-10-17', Statement: [{Effect: 'Allow', Action: 's3:GetObject', Resource: `arn:aws:s3:::${dropBucket}/*`}]};
+	return {
+		...base,
+		roles: base.roles!.map(role => ({...role, inline: {...role.inline, 'drop-read': read}})),
+		buckets: [...base.buckets!, {name: dropBucket, account: accounts.app, region: 'eu-west-1', policy: null, encryption: {algorithm: 'aws:kms', kmsKeyId: key}, ownership: 'ObjectWriter'}],
+		objects: [
+			...base.objects!,
+			{bucket: dropBucket, key: 'own/report.csv', encryption: {algorithm: 'aws:kms', kmsKeyId: key}},
+			{bucket: dropBucket, key: 'partner/upload.csv', encryption: {algorithm: 'aws:kms', kmsKeyId: key}, owner: accounts.storage},
+		],
+	};
+};
+
 const {storage, security} = accounts;
 export const sharedKey: FakeKey = {
 	account: security,
