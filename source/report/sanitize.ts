@@ -95,5 +95,16 @@ export const visibleDeep = <T>(value: T, asJson: ReadonlySet<string> = new Set()
 /** Fields of a Diagnosis shown as JSON (policy statements) or never shown (the engine's full evaluation). */
 const diagnosisJsonFields = new Set(['statement', 'statements', 'policy', 'evaluation']);
 
+/** An assumption's `statement` is prose, not a policy statement: it may quote an object key or an AWS error's text. */
+const visibleAssumptions = <T>(diagnosis: T): T => {
+	const assumptions = (diagnosis as {assumptions?: unknown}).assumptions;
+	if (!Array.isArray(assumptions)) return diagnosis;
+	const shown = assumptions.map((assumption: unknown) => {
+		const statement = (assumption as {statement?: unknown}).statement;
+		return typeof statement === 'string' && visible(statement) !== statement ? {...(assumption as object), statement: visible(statement)} : assumption;
+	});
+	return shown.some((assumption, index) => assumption !== assumptions[index]) ? {...diagnosis, assumptions: shown} : diagnosis;
+};
+
 /** A diagnosis whose every customer-written string is visible; statements and policies stay exact for `visibleJson`. */
-export const visibleDiagnosis = <T>(diagnosis: T): T => visibleDeep(diagnosis, diagnosisJsonFields);
+export const visibleDiagnosis = <T>(diagnosis: T): T => visibleAssumptions(visibleDeep(diagnosis, diagnosisJsonFields));

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {code, prose, table} from '../../source/report/markdown.js';
-import {unsafeCharacterCount, visible, visibleDeep, visibleJson} from '../../source/report/sanitize.js';
+import {unsafeCharacterCount, visible, visibleDeep, visibleDiagnosis, visibleJson} from '../../source/report/sanitize.js';
 
 const osc52 = 'A\u001b]52;c;ZWNobyBwd25lZA==\u0007B';
 
@@ -66,5 +66,20 @@ describe('markdown escaping of customer values', () => {
 		expect(code('a\rb`c')).toBe('``a\\rb`c``');
 		const rows = table(['A', 'B'], [[code('x|y\r\nz'), prose('p\rq')]]);
 		expect(rows).toEqual(['| A | B |', '|---|---|', String.raw`| ${'`'}x\|y\r\nz${'`'} | p\\rq |`]);
+	});
+});
+
+describe('visibleDiagnosis', () => {
+	it("shows an assumption's statement escaped (prose that may quote an object key), and keeps a fix's statement exact", () => {
+		const fixStatement = {Sid: osc52, Effect: 'Allow'};
+		const diagnosis = {
+			assumptions: [{id: 'object-owned-by-bucket-owner', statement: `the object read is owned by the bucket's account (s3:GetObjectAcl on arn:aws:s3:::b/${osc52})`}],
+			fixes: [{statement: fixStatement}],
+		};
+		const shown = visibleDiagnosis(diagnosis);
+		expect(shown.assumptions[0]!.statement).toBe("the object read is owned by the bucket's account (s3:GetObjectAcl on arn:aws:s3:::b/A\\u001b]52;c;ZWNobyBwd25lZA==\\u0007B)");
+		expect(shown.fixes[0]!.statement).toBe(fixStatement);
+		const clean = {assumptions: [{id: 'https', statement: 'aws:SecureTransport is true'}]};
+		expect(visibleDiagnosis(clean)).toBe(clean);
 	});
 });
