@@ -32,4 +32,5 @@ export {parseS3ObjectUrl, type S3ObjectUrl} from './s3-endpoint.js';
 export * as inText from './in-text.js';
 export {findPolicyArn} from './in-text.js';
 export {isAwsManagedPolicyArn} from './managed-policy.js';
+export {isResourceArn} from './resource-arn.js';
 export {namePatterns, type NamePattern} from './schema-patterns.js';

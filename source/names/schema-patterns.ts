@@ -6,6 +6,7 @@ import {keyArnSource} from './kms-key.js';
 import {organizationIdSource} from './organizations.js';
 import {principalArnSource, roleArnSource} from './principal-arn.js';
 import {regionSource} from './region.js';
+import {resourceArnSource} from './resource-arn.js';
 
 /**
  * The names as JSON Schema patterns, each with the words a message uses for it ("must be a 12-digit AWS
@@ -27,6 +28,7 @@ export const namePatterns = {
 	organizationId: {pattern: `^${organizationIdSource}$`, means: 'an organization ID such as o-a1b2c3d4e5'},
 	distributionArn: {pattern: `^${distributionArnSource}$`, means: 'a CloudFront distribution ARN such as arn:aws:cloudfront::111122223333:distribution/EDFDVBD6EXAMPLE'},
 	accessKeyId: {pattern: `^${accessKeyIdSource}$`, means: 'an access key ID such as AKIAIOSFODNN7EXAMPLE'},
+	resourceArn: {pattern: `^${resourceArnSource}$`, means: 'an ARN such as arn:aws:s3:::bucket/key or arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab, without control characters'},
 } as const;
 
 export type NamePattern = keyof typeof namePatterns;

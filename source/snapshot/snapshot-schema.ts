@@ -178,6 +178,7 @@ export const snapshotSchema = {
 						description: 'How AWS said it denied: "with an explicit deny in a …" (explicit) or "because no … allows the ACTION action" (implicit). Absent: explicit, what snapshots written before this field meant.',
 					},
 					policyArn: {...nonEmptyString, description: 'The denying policy, when AWS named it.'},
+					resource: patterned('resourceArn', 'The resource the message names ("on resource: ARN"), as an ARN: tells which leg it is about where two need the action.'),
 				},
 				additionalProperties: false,
 			},

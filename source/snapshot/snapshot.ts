@@ -227,6 +227,11 @@ export type DenialEvidence = {
 	readonly deny?: 'explicit' | 'implicit';
 	/** The denying policy's ARN, when AWS added it (same account or organization). */
 	readonly policyArn?: string;
+	/**
+	 * The ARN of the resource the message names ("on resource: arn:aws:kms:…:key/…", an S3 object's), as AWS wrote it:
+	 * where two legs need the action (a copy's kms:Decrypt on two keys), it tells which. Absent: not named, or not an ARN.
+	 */
+	readonly resource?: string;
 };
 
 /** Why a field is missing, and what would fill it. Collection records one for each failed read. */

@@ -44,9 +44,11 @@ const s3Only = buildSnapshot({principal: {identityPolicies: [named('S3', policy(
 
 describe("AWS's message naming an identity-based or resource-based policy, pasted", () => {
 	it('becomes evidence of that layer: implicit, explicit with the policy ARN AWS added, and a resource-based policy', () => {
-		expect(evidenceOfMessage(implicitMessage)).toEqual([noIdentityAllows]);
-		expect(evidenceOfMessage(explicitMessage)).toEqual([identityDenies]);
-		expect(evidenceOfMessage(implicitMessage.replace('identity-based policy', 'resource-based policy'))).toEqual([{deniedBy: 'resource', action: 'kms:GenerateDataKey', deny: 'implicit'}]);
+		// The key the message names is kept: where two legs need the action, it tells which.
+		const resource = 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+		expect(evidenceOfMessage(implicitMessage)).toEqual([{...noIdentityAllows, resource}]);
+		expect(evidenceOfMessage(explicitMessage)).toEqual([{...identityDenies, resource}]);
+		expect(evidenceOfMessage(implicitMessage.replace('identity-based policy', 'resource-based policy'))).toEqual([{deniedBy: 'resource', action: 'kms:GenerateDataKey', deny: 'implicit', resource}]);
 	});
 });
 

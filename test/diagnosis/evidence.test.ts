@@ -398,6 +398,8 @@ describe('an SCP the pasted message names as the explicit Deny, while a Deny of 
  */
 const explicitMessage = `User: arn:aws:iam::111122223333:user/alice is not authorized to perform: s3:PutObject on resource: "arn:aws:s3:::example-bucket/reports/2025/q1.csv" with an explicit deny in a service control policy: ${policyArn}`;
 const implicitMessage = 'User: arn:aws:iam::111122223333:user/alice is not authorized to perform: s3:PutObject on resource: "arn:aws:s3:::example-bucket/reports/2025/q1.csv" because no service control policy allows the s3:PutObject action';
+/** The object the messages name, which the evidence keeps. */
+const objectArn = 'arn:aws:s3:::example-bucket/reports/2025/q1.csv';
 const evidenceOfMessage = (message: string): DenialEvidence[] => {
 	const parsed = parseAccessDenied(message);
 	if (!parsed.ok) throw new Error(parsed.error.message);
@@ -416,9 +418,9 @@ describe('the message says an SCP denied explicitly, while the SCPs read deny on
 	it('the row keeps ✘ for the missing Allow, says the explicit deny the message reports is not in what was read, and names the reads that settle it', () => {
 		// The project's reader tells AWS's two messages apart: only the explicit one is evidence of a Deny (the implicit
 		// one is evidence of a missing Allow, below).
-		expect(evidence).toEqual([scpDenied]);
+		expect(evidence).toEqual([{...scpDenied, resource: objectArn}]);
 		expect(parseAccessDenied(implicitMessage)).toMatchObject({ok: true, value: {denial: 'implicit', policyType: 'service-control-policy'}});
-		expect(evidenceOfMessage(implicitMessage)).toEqual([{deniedBy: 'scp', action: 's3:PutObject', deny: 'implicit'}]);
+		expect(evidenceOfMessage(implicitMessage)).toEqual([{deniedBy: 'scp', action: 's3:PutObject', deny: 'implicit', resource: objectArn}]);
 		expect(row).toMatchObject({status: 'missing'});
 		expect(row?.why).toBe(
 			'Some level of the service control policies does not allow s3:PutObject; an SCP must allow at every level from the root to the account. (SCP "KmsOnly", statement #1 allows kms:* but not s3:PutObject.) ' +
@@ -468,7 +470,7 @@ describe('the message says an SCP denied explicitly, names no policy, and the SC
 	const row = rowOf(diagnosis, 'scp', 's3:PutObject');
 
 	it('the row keeps ✘ and says the message agrees, since AWS words an implicit SCP deny as explicit; no read is asked for', () => {
-		expect(evidence).toEqual([{deniedBy: 'scp', action: 's3:PutObject'}]);
+		expect(evidence).toEqual([{deniedBy: 'scp', action: 's3:PutObject', resource: objectArn}]);
 		expect(row).toMatchObject({status: 'missing'});
 		expect(row?.why).toBe(
 			'Some level of the service control policies does not allow s3:PutObject; an SCP must allow at every level from the root to the account. (SCP "KmsOnly", statement #1 allows kms:* but not s3:PutObject.) ' +
@@ -728,11 +730,11 @@ describe('a message that says no SCP allows the action, while an Allow of the SC
 
 describe("AWS's implicit-deny message, pasted", () => {
 	it('becomes evidence of a missing Allow, for an SCP and for an RCP, naming no policy', () => {
-		expect(evidenceOfMessage(implicitMessage)).toEqual([scpNoAllow]);
+		expect(evidenceOfMessage(implicitMessage)).toEqual([{...scpNoAllow, resource: objectArn}]);
 		const rcpMessage = 'User: arn:aws:iam::111122223333:user/alice is not authorized to perform: s3:PutObject on resource: "arn:aws:s3:::example-bucket/reports/2025/q1.csv" because no resource control policy allows the s3:PutObject action';
-		expect(evidenceOfMessage(rcpMessage)).toEqual([{deniedBy: 'rcp', action: 's3:PutObject', deny: 'implicit'}]);
+		expect(evidenceOfMessage(rcpMessage)).toEqual([{deniedBy: 'rcp', action: 's3:PutObject', deny: 'implicit', resource: objectArn}]);
 		// Another policy type proves nothing about the SCPs or RCPs: it is evidence of its own layer only.
-		expect(evidenceOfMessage(implicitMessage.replace('service control policy', 'identity-based policy'))).toEqual([{deniedBy: 'identity', action: 's3:PutObject', deny: 'implicit'}]);
+		expect(evidenceOfMessage(implicitMessage.replace('service control policy', 'identity-based policy'))).toEqual([{deniedBy: 'identity', action: 's3:PutObject', deny: 'implicit', resource: objectArn}]);
 		expect(evidenceOfMessage(implicitMessage.replace('service control policy', 'permissions boundary'))).toEqual([]);
 	});
 
@@ -765,7 +767,7 @@ describe('a message about kms:Decrypt while the key S3 used is not known, the SC
 	const row = rowOf(diagnosis, 'scp', 'kms:Decrypt');
 
 	it('the SCP row is ✘ by the message, with its words, never ? with only the words of the key not known', () => {
-		expect(evidence).toEqual([{deniedBy: 'scp', action: 'kms:Decrypt'}]);
+		expect(evidence).toEqual([{deniedBy: 'scp', action: 'kms:Decrypt', resource: keyArn}]);
 		expect(row).toMatchObject({
 			status: 'missing',
 			resource: 'the key of s3://example-bucket/reports/2025/q1.csv (not read)',

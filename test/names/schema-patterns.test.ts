@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {isAccountId, isBucketName, isKeyArn, isPrincipalArn, isRegion, namePatterns, parseAccessKeyId, parseDistributionArn, parseOrganizationId, parsePrincipalArn, type NamePattern} from '../../source/names/index.js';
+import {isAccountId, isBucketName, isKeyArn, isPrincipalArn, isRegion, isResourceArn, namePatterns, parseAccessKeyId, parseDistributionArn, parseOrganizationId, parsePrincipalArn, type NamePattern} from '../../source/names/index.js';
 import {snapshotSchema} from '../../source/snapshot/snapshot-schema.js';
 
 const samples: Readonly<Record<NamePattern, readonly string[]>> = {
@@ -27,6 +27,17 @@ const samples: Readonly<Record<NamePattern, readonly string[]>> = {
 	organizationId: ['o-a1b2c3d4e5', 'o-a1b2', 'o-A1B2C3D4E5'],
 	distributionArn: ['arn:aws:cloudfront::111122223333:distribution/EDFDVBD6EXAMPLE', 'EDFDVBD6EXAMPLE', 'arn:aws:cloudfront:us-east-1:111122223333:distribution/EDFDVBD6EXAMPLE', 'arn:aws:cloudfront::111122223333:distribution/edfdvbd6example'],
 	accessKeyId: ['AKIAIOSFODNN7EXAMPLE', 'ASIAIOSFODNN7EXAMPLE', 'AIDAIOSFODNN7EXAMPLE', 'akiaiosfodnn7example', 'AKIA'],
+	resourceArn: [
+		'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+		'arn:aws:s3:::source-bucket/in/a file.csv',
+		'arn:aws:s3:::source-bucket',
+		'arn:aws:s3:::bucket/key\u001b[2J',
+		'arn:aws:s3:::bucket/key\u202egnp.exe',
+		'arn:aws:s3:::bucket/key\nsecond line',
+		'arn:aws:s3:::',
+		'role TestReadOnly',
+		's3://bucket/key',
+	],
 };
 
 const parses: Readonly<Record<NamePattern, (text: string) => boolean>> = {
@@ -42,6 +53,7 @@ const parses: Readonly<Record<NamePattern, (text: string) => boolean>> = {
 	organizationId: text => parseOrganizationId(text).ok,
 	distributionArn: text => parseDistributionArn(text).ok,
 	accessKeyId: text => parseAccessKeyId(text).ok,
+	resourceArn: isResourceArn,
 };
 
 describe('the names as JSON Schema patterns', () => {
@@ -62,5 +74,6 @@ describe('the names as JSON Schema patterns', () => {
 		expect(defs.principal.properties.arn.pattern).toBe(namePatterns.principalArn.pattern);
 		expect(defs.principal.properties.roleArn.pattern).toBe(namePatterns.roleArn.pattern);
 		expect(defs.principal.properties.organizationId.pattern).toBe(namePatterns.organizationId.pattern);
+		expect(snapshotSchema.properties.evidence.items.properties.resource.pattern).toBe(namePatterns.resourceArn.pattern);
 	});
 });

@@ -1,5 +1,6 @@
 import type {ParsedDenial, PolicyType} from '../../inputs/error-message/parsed-denial.js';
 import type {DenialEvidence} from '../../snapshot/snapshot.js';
+import {isResourceArn} from '../../names/index.js';
 
 /** The types whose layer the diagnosis shows: the organization's guardrails, the caller's policies, the resource's. */
 const deniedByOf: Partial<Record<PolicyType, DenialEvidence['deniedBy']>> = {
@@ -14,12 +15,23 @@ const deniedByOf: Partial<Record<PolicyType, DenialEvidence['deniedBy']>> = {
  * the resource's policy): only that one is proven. An explicit
  * deny's message ("with an explicit deny in a service control policy", AWS's words for an SCP's implicit deny too)
  * keeps the policy ARN AWS added; an implicit one ("because no service control policy allows the ACTION action") says
- * that at some level none allows it, and names no policy.
+ * that at some level none allows it, and names no policy. Either keeps the resource the message names ("on resource:
+ * ARN"), which tells which leg it is about where two need the action.
  */
 export const evidenceOf = (denial: ParsedDenial | undefined): DenialEvidence[] => {
 	if ((denial?.denial !== 'explicit' && denial?.denial !== 'implicit') || !denial.action) return [];
 	const deniedBy = denial.policyType ? deniedByOf[denial.policyType] : undefined;
 	if (!deniedBy) return [];
-	if (denial.denial === 'implicit') return [{deniedBy, action: denial.action, deny: 'implicit'}];
-	return [{deniedBy, action: denial.action, ...(denial.policyArn ? {policyArn: denial.policyArn} : {})}];
+	const resource = resourceOf(denial);
+	const named = resource ? {resource} : {};
+	if (denial.denial === 'implicit') return [{deniedBy, action: denial.action, deny: 'implicit', ...named}];
+	return [{deniedBy, action: denial.action, ...(denial.policyArn ? {policyArn: denial.policyArn} : {}), ...named}];
 };
+
+/**
+ * The resource AWS's own message names, kept only as an ARN with no control character (a pasted text is hostile), and
+ * only where the message itself names it: the object `aws s3 cp` was transferring, or a CloudTrail event's resource, is
+ * not always the one AWS refused (a copy's destination, beside a denied read of its source).
+ */
+const resourceOf = (denial: ParsedDenial): string | undefined =>
+	denial.resource && isResourceArn(denial.resource) && denial.message?.includes(denial.resource) ? denial.resource : undefined;
