@@ -2,6 +2,7 @@ import type {Evaluation, LayerVerdict, StatementTrace} from '../engine/evaluatio
 import type {DenialEvidence, Snapshot} from '../snapshot/snapshot.js';
 import type {Requirement} from './diagnosis.js';
 import type {ActionSpec} from './required-actions.js';
+import {legOfEvidence} from './evidence-legs.js';
 import {capitalised, eitherWaySource, evidenceSource, evidenceWords, isGuardrail, placeOfEvidence, isImplicit, keyNotKnownSource, keyNotKnownWords, kindOf, lowerFirst, readWord, scpEitherWay, scpWordedAlike, scpWording, settlingRead, type ReadHolds} from './evidence-words.js';
 
 /**
@@ -136,8 +137,9 @@ const ownPolicyCause = (evidence: DenialEvidence, evaluation: Evaluation, read: 
  * Allow as not applying (missing), agrees with a level that allows nowhere (✘ stays), and makes a layer read to allow,
  * or none applying, unknown. With the key not known, a layer read (neither denied, nor with a Deny that may apply
  * beside an explicit message) is decided by the message alone, as if not read. Where two legs need the action (a copy's
- * kms:Decrypt on the source and the destination key), the message named one resource, which the evidence does not keep:
- * both stay (or become) unknown, or keep ✘, and say so.
+ * kms:Decrypt on the source and the destination key), the message named one resource: where the evidence keeps it and it
+ * is the resource of one leg alone, that leg is decided as the only one and the other keeps its own evaluation
+ * (evidence-legs.ts); otherwise both stay (or become) unknown, or keep ✘, and say so.
  */
 export const applyEvidence = (
 	snapshot: Snapshot,
@@ -152,8 +154,10 @@ export const applyEvidence = (
 		const implicit = isImplicit(evidence);
 		const index = evaluation.layers.findIndex(layer => layer.layer === evidence.deniedBy);
 		const layer = index === -1 ? undefined : evaluation.layers[index]!;
-		const legs = specs.filter(other => other.action === spec.action).length;
-		const onWhich = `on one of the ${legs} resources this request needs it on; which one, the message named and the evidence does not keep`;
+		// Where two legs need the action, the resource the message names tells which, if it does: the other keeps its own.
+		const which = legOfEvidence(evidence, spec, specs);
+		if (which.leg === 'another') continue;
+		const onWhich = which.leg === 'unknown' ? which.onWhich : undefined;
 		const kind = kindOf(evidence);
 		const read = readWord(snapshot);
 		const ofCaller = evidence.deniedBy === 'scp' || evidence.deniedBy === 'identity';
@@ -184,14 +188,14 @@ export const applyEvidence = (
 		if (layer?.status === 'unknown' && layer.decidedBy.length === 0) {
 			const either = scpEitherWay(evidence);
 			const why =
-				legs > 1
+				onWhich !== undefined
 					? `${layer.why} ${capitalised(evidenceWords(evidence))} ${onWhich}.`
 					: implicit
 						? `${capitalised(evidenceWords(evidence))}. The ${kind.all} themselves were not read, so ${isGuardrail(evidence) ? 'at which level none allows it' : 'what they hold'} is not known.`
 						: either
 							? `${capitalised(evidenceWords(evidence))}; ${scpWording}. So ${kind.one} denies ${spec.action}, by a Deny statement or by a level where none allows it; the ${kind.all} themselves were not read, so which, and where, is not known.`
 							: `${capitalised(evidenceWords(evidence))}. The ${kind.all} themselves were not read, so which statement denies, and on what condition, is not known.`;
-			const decided = legs === 1;
+			const decided = onWhich === undefined;
 			// AWS's "no service control policy allows" is a missing Allow (✘), not a Deny (⛔); its "explicit deny in a service
 			// control policy" may be either (scpWording): an SCP denies (✘), a Deny not known to be there (never ⛔).
 			const changed = !decided
@@ -209,7 +213,7 @@ export const applyEvidence = (
 		if (!implicit && layer && mayDeny.length > 0) {
 			// AWS's word that this type of policy explicitly denied settles a Deny of that type read as "may deny".
 			const reasons = mayDeny.map(trace => `${describeTrace(trace)} may deny it: ${trace.reason}`).join('; ');
-			if (legs > 1) {
+			if (onWhich !== undefined) {
 				const why = `${layer.why} ${capitalised(evidenceWords(evidence))} ${onWhich}.`;
 				return {evaluation: withLayer(evaluation, copied(layer.status, layer.deny, layer.decidedBy, why), index, evaluation.decision, evaluation.summary)};
 			}
@@ -229,7 +233,7 @@ export const applyEvidence = (
 			// contradicts it (requirements.ts shows none of it as certain); the message is AWS's word on the key S3 used.
 			const keyWords = keyNotKnownWords(evidence, spec.action, read);
 			const eitherWay = scpEitherWay(evidence);
-			if (legs > 1) {
+			if (onWhich !== undefined) {
 				const why = `${keyWords} ${capitalised(evidenceWords(evidence))} ${onWhich}.${unsettled}`;
 				return {evaluation: withLayer(evaluation, copied('unknown', 'unknown', [], why, undefined, 'unknown'), index, evaluation.decision, evaluation.summary)};
 			}
@@ -243,12 +247,12 @@ export const applyEvidence = (
 		// A level read to allow the action nowhere (✘) is what AWS's "no … allows" says, and what an SCP's message naming no
 		// policy may say (scpWording); one that names a policy points at a Deny in it (below).
 		if (layer?.status === 'missing' && (implicit || scpWordedAlike(evidence))) {
-			const why = `${layer.why} ${capitalised(evidenceWords(evidence))}${legs > 1 ? ` ${onWhich}` : ''}, which agrees with what was ${read}${implicit ? '' : `: ${scpWording}`}.${unsettled}`;
+			const why = `${layer.why} ${capitalised(evidenceWords(evidence))}${onWhich !== undefined ? ` ${onWhich}` : ''}, which agrees with what was ${read}${implicit ? '' : `: ${scpWording}`}.${unsettled}`;
 			return {evaluation: withLayer(evaluation, copied(layer.status, layer.deny, layer.decidedBy, why), index, evaluation.decision, evaluation.summary)};
 		}
 		if (implicit && layer?.status === 'unknown' && layer.allow !== 'yes') {
 			// An Allow read that is not surely there: AWS's "no … allows" agrees with it.
-			if (legs > 1) {
+			if (onWhich !== undefined) {
 				const why = `${layer.why} ${capitalised(evidenceWords(evidence))} ${onWhich}.${unsettled}`;
 				return {evaluation: withLayer(evaluation, copied(layer.status, layer.deny, layer.decidedBy, why), index, evaluation.decision, evaluation.summary)};
 			}
@@ -296,8 +300,8 @@ export const applyEvidence = (
 		// Allow not applying would explain it as well as a policy not read; which, the reads settle.
 		const either = holds === 'undecided' && scpWordedAlike(evidence);
 		const why = either
-			? `${held}. ${capitalised(evidenceWords(evidence))}${legs > 1 ? ` ${onWhich}` : ''}; ${scpWording}, so either an Allow ${read} did not apply here, or it was denied by ${likelyCause}.`
-			: `${held}, yet ${evidenceWords(evidence)}${legs > 1 ? ` ${onWhich}` : ''}. AWS's message says what AWS decided, so what applies is not what was ${read}: ` +
+			? `${held}. ${capitalised(evidenceWords(evidence))}${onWhich !== undefined ? ` ${onWhich}` : ''}; ${scpWording}, so either an Allow ${read} did not apply here, or it was denied by ${likelyCause}.`
+			: `${held}, yet ${evidenceWords(evidence)}${onWhich !== undefined ? ` ${onWhich}` : ''}. AWS's message says what AWS decided, so what applies is not what was ${read}: ` +
 				`likely ${likelyCause}.${unsettled}`;
 		const resolveWith = settlingRead(evidence, account, spec.resource);
 		// Read to allow, or none applying: never ✔ beside the message, unknown. A missing Allow (✘) still denies, and an

@@ -10,7 +10,7 @@ import {flatRows, rowGroups} from '../../../source/ui/result/rows.js';
 import {fakeServices} from '../helpers/fake-services.js';
 import {keys, renderApp, type Rendered} from '../helpers/render.js';
 import {fixtureDiagnosis} from '../fixtures/diagnosis.js';
-import {allow, buildSnapshot, deny, named, policy, sameAccountDownload, without} from '../../diagnosis/support/build-snapshot.js';
+import {MiB, allow, buildSnapshot, customerKey, deny, fullIdentityPolicy, keyArn, keyArnOf, named, policy, sameAccountDownload, without} from '../../diagnosis/support/build-snapshot.js';
 
 /** Marks agree with their words (#10): ⊘ for an IAM allow that does not count, a Deny's condition that "matches — this is what denies", one legend. */
 
@@ -193,6 +193,36 @@ describe('marks that agree with their words', () => {
 		expect(flat).toContain('The pasted AccessDenied message says no service control policy allows kms:Decrypt.');
 		expect(flat).toContain('Decided by: the pasted AccessDenied message (no service control policy allows it, their text not read)');
 		expect(flat).not.toContain('Which KMS key S3 uses is not known');
+	});
+
+	it("a copy's kms:Decrypt on two keys, a pasted message naming the source key: ? on the source key's row, ✔ on the destination's as read", async () => {
+		const sourceKey = keyArnOf(undefined, undefined, '5678efab-56ef-78ab-90cd-567890abcdef');
+		const fullAccess = named('FullAWSAccess', policy(allow('*', '*')));
+		const snapshot: Snapshot = {
+			...buildSnapshot({
+				question: {operation: 'copy', sizeBytes: 100 * MiB, source: {bucket: 'source-bucket', objectKey: 'in/a.csv', kmsKeyId: sourceKey}},
+				principal: {identityPolicies: [fullIdentityPolicy([keyArn, sourceKey], ['example-bucket', 'source-bucket'])]},
+				source: {bucketInfo: {accountId: '111122223333', region: 'eu-west-1', policy: null}, objectInfo: {encryption: {algorithm: 'aws:kms', kmsKeyId: sourceKey, bucketKeyEnabled: false}}, keyInfo: customerKey(sourceKey)},
+				organization: {serviceControlPolicies: [[fullAccess]], resourceControlPolicies: []},
+			}),
+			evidence: [{deniedBy: 'scp', action: 'kms:Decrypt', resource: sourceKey}],
+		};
+		const diagnosis = diagnose(snapshot);
+		const rendered = show(diagnosis, snapshot, {columns: 160, rows: 60});
+		const table = await rendered.waitFor(frame => frame.includes('Service control policies'), 'the table');
+		const source = table.slice(table.indexOf('Service control policies (source)'), table.indexOf('Service control policies (destination)'));
+		const destination = table.slice(table.indexOf('Service control policies (destination)')).split('\n\n')[0]!;
+		expect(source).toMatch(/\? +kms:Decrypt +The service control policies read allow kms:Decrypt at every level/);
+		expect(destination).toMatch(/✔ +kms:Decrypt +Every level of the service control policies allows kms:Decrypt\./);
+		expect(destination).not.toMatch(/\? +kms:Decrypt/);
+		// The table opens on the row that needs a look: the source key's.
+		expect(source).toMatch(/› \? +kms:Decrypt/);
+		await rendered.press(keys.enter);
+		const detail = await rendered.waitFor(frame => frame.includes('kms:Decrypt (source) · service control policies'), 'the explanation');
+		expect(detail).toContain('? kms:Decrypt (source) · service control policies · unknown');
+		const flat = detail.replace(/\s+/g, ' ');
+		expect(flat).toContain('yet the pasted AccessDenied message says kms:Decrypt was denied "with an explicit deny in a service control policy". AWS\'s message says what AWS decided');
+		expect(flat).not.toContain('resources this request needs it on');
 	});
 
 	it('the help lists the whole legend, from marks.ts', async () => {
