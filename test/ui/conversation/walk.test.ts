@@ -427,7 +427,12 @@ describe('a pasted error naming an SCP, read live with the same caller', () => {
 			'An error occurred (AccessDenied) when calling the PutObject operation: User: arn:aws:sts::111122223333:assumed-role/Uploader/alice is not authorized to perform: s3:PutObject on resource: "arn:aws:s3:::amzn-s3-demo-bucket/incoming/report.pdf" with an explicit deny in a service control policy: arn:aws:organizations::999988887777:policy/o-a1b2c3d4e5/service_control_policy/p-examplescp1';
 		const ending = liveEndingAfter(message);
 		expect(ending.snapshot.evidence).toEqual([
-			{deniedBy: 'scp', action: 's3:PutObject', policyArn: 'arn:aws:organizations::999988887777:policy/o-a1b2c3d4e5/service_control_policy/p-examplescp1'},
+			{
+				deniedBy: 'scp',
+				action: 's3:PutObject',
+				policyArn: 'arn:aws:organizations::999988887777:policy/o-a1b2c3d4e5/service_control_policy/p-examplescp1',
+				resource: 'arn:aws:s3:::amzn-s3-demo-bucket/incoming/report.pdf',
+			},
 		]);
 	});
 });
@@ -435,7 +440,7 @@ describe('a pasted error naming an SCP, read live with the same caller', () => {
 describe("a pasted error saying no SCP allows the action (AWS's implicit deny)", () => {
 	const message =
 		'An error occurred (AccessDenied) when calling the PutObject operation: User: arn:aws:sts::111122223333:assumed-role/Uploader/alice is not authorized to perform: s3:PutObject on resource: "arn:aws:s3:::amzn-s3-demo-bucket/incoming/report.pdf" because no service control policy allows the s3:PutObject action';
-	const implicit = [{deniedBy: 'scp', action: 's3:PutObject', deny: 'implicit'}];
+	const implicit = [{deniedBy: 'scp', action: 's3:PutObject', deny: 'implicit', resource: 'arn:aws:s3:::amzn-s3-demo-bucket/incoming/report.pdf'}];
 
 	it('read live with the same caller: the collected snapshot keeps it, and the SCPs read to allow are no longer ✔', () => {
 		const ending = liveEndingAfter(message);
