@@ -2,6 +2,7 @@ import {assumptionStatements, type AssumptionId} from '../snapshot/assumptions.j
 import type {DenialEvidence, Snapshot} from '../snapshot/snapshot.js';
 import type {AssumedFact} from './diagnosis.js';
 import {evidenceWords} from './evidence-words.js';
+import {sessionPolicyEvidenced} from './policy-inputs.js';
 import type {ResolvedFacts} from './resolve-question.js';
 import {parseCaller} from '../engine/principal.js';
 
@@ -72,7 +73,8 @@ export const assumedOnResolving = (snapshot: Snapshot, facts: ResolvedFacts): As
 	const usedBucketKey = [facts.destinationKey, facts.sourceKey].some(key => key?.bucketKeyAssumed);
 	if (bucketKey && usedBucketKey) assumed.push(statementOf(bucketKey.id, bucketKey.because));
 	const principal = snapshot.principal;
-	if (principal && principal.sessionPolicy === undefined && parseCaller(principal.arn).kind === 'session') {
+	// A pasted message naming a session policy says one was passed: not assumed away.
+	if (principal && principal.sessionPolicy === undefined && parseCaller(principal.arn).kind === 'session' && !sessionPolicyEvidenced(snapshot)) {
 		assumed.push({id: 'no-session-policy', statement: 'the role was assumed without a session policy (AWS cannot read one; paste it if one was passed)'});
 	}
 	return assumed;

@@ -1,15 +1,20 @@
 import type {DenialEvidence, Snapshot} from '../snapshot/snapshot.js';
 import type {Place} from './diagnosis.js';
+import {boundaryReads, sessionPolicyRead} from './policy-inputs.js';
 import {placeOfLayer} from './requirements.js';
 
 /**
  * How the diagnosis words a pasted AccessDenied message's evidence (evidence.ts applies it): what the message says, what
  * a row it decides names as its source, what was read that it contradicts, and the reads that settle it. The message
- * names one policy type: an SCP or RCP (the organization's guardrails), an identity-based policy (the caller's), or a
- * resource-based policy (the bucket policy for an s3: action, the key policy for a kms: one).
+ * names one policy type: an SCP or RCP (the organization's guardrails), an identity-based policy (the caller's), a
+ * resource-based policy (the bucket policy for an s3: action, the key policy for a kms: one), or the caller's permissions
+ * boundary or session policy (one policy each, so `single`: its words say "it", not "they").
  */
 
-export type EvidenceKind = {readonly one: string; readonly all: string; readonly noun: string};
+export type EvidenceKind = {readonly one: string; readonly all: string; readonly noun: string; readonly single?: true};
+
+/** The verb (or pronoun) that agrees with `all`: "allow" for the policies, "allows" for the one boundary. */
+export const agreeing = (kind: EvidenceKind, plural: string, singular: string): string => (kind.single ? singular : plural);
 
 /** SCPs and RCPs: the organization's, at levels (root, OUs, the account), read only from its management account. */
 export const isGuardrail = (evidence: DenialEvidence): evidence is DenialEvidence & {readonly deniedBy: 'scp' | 'rcp'} =>
@@ -33,6 +38,10 @@ export const kindOf = (evidence: DenialEvidence): EvidenceKind & {readonly filte
 			return {one: 'an identity-based policy', all: "caller's identity-based policies", noun: 'identity-based policy'};
 		case 'resource':
 			return {one: `a resource-based policy (the ${resourcePolicyOf(evidence.action)})`, all: `resource-based policies (the ${resourcePolicyOf(evidence.action)})`, noun: 'resource-based policy'};
+		case 'boundary':
+			return {one: 'a permissions boundary', all: "caller's permissions boundary", noun: 'permissions boundary', single: true};
+		case 'session':
+			return {one: 'a session policy', all: 'session policy', noun: 'session policy', single: true};
 	}
 };
 
@@ -64,7 +73,7 @@ export const evidenceSource = (evidence: DenialEvidence, likely: readonly string
 	if (isImplicit(evidence)) {
 		return likely.length > 0
 			? `the pasted AccessDenied message (likely ${likely.join(' or ')} did not apply, which may allow it as ${read})`
-			: `the pasted AccessDenied message (no ${kind.noun} allows it, their text not read)`;
+			: `the pasted AccessDenied message (no ${kind.noun} allows it, ${agreeing(kind, 'their', 'its')} text not read)`;
 	}
 	return likely.length > 0 ? `the pasted AccessDenied message (likely ${likely.join(' or ')}, which may deny it as ${read})` : `the pasted AccessDenied message (${kind.one}, its text not read)`;
 };
@@ -74,7 +83,7 @@ export const evidenceSource = (evidence: DenialEvidence, likely: readonly string
  * "Which KMS key S3 uses is not known, so what the service control policies read say of kms:Decrypt on it cannot be told; …"
  */
 export const keyNotKnownWords = (evidence: DenialEvidence, action: string, read: string): string =>
-	`Which KMS key S3 uses is not known, so what the ${kindOf(evidence).all} ${read} say of ${action} on it cannot be told; the message is AWS's word on the key it used.`;
+	`Which KMS key S3 uses is not known, so what the ${kindOf(evidence).all} ${read} ${agreeing(kindOf(evidence), 'say', 'says')} of ${action} on it cannot be told; the message is AWS's word on the key it used.`;
 
 /** What a row the message decided shows as deciding it, beside policies read while the key S3 used is not known. */
 export const keyNotKnownSource = (evidence: DenialEvidence, read: string): string => {
@@ -121,8 +130,8 @@ export const contradictedWords = (snapshot: Snapshot, evidence: DenialEvidence, 
  * above it and the root's, and the one an explicit deny's message names. For an SCP's message, which may be an implicit
  * deny (scpWording), each policy's text settles which: a Deny for the action, or a level where none allows it.
  */
-export const settlingRead = (evidence: DenialEvidence, account: string | undefined, resource?: string): string => {
-	if (!isGuardrail(evidence)) return rereadOf(evidence, account, resource);
+export const settlingRead = (evidence: DenialEvidence, account: string | undefined, resource?: string, caller?: string): string => {
+	if (!isGuardrail(evidence)) return rereadOf(evidence, account, resource, caller);
 	const target = account ?? 'ACCOUNT';
 	const id = isImplicit(evidence) ? undefined : evidence.policyArn?.split('/').pop();
 	const listed =
@@ -140,12 +149,17 @@ export const settlingRead = (evidence: DenialEvidence, account: string | undefin
 };
 
 /**
- * The read that settles an identity-based or resource-based policy's evidence beside what was read: the policy as it is
- * now, every one of the type (what was read may have changed since, or missed one), from the account that owns it.
- * (Where the policies were not read, the row names the read the engine gives, which finds them.)
+ * The read that settles an identity-based or resource-based policy's, a permissions boundary's or a session policy's
+ * evidence beside what was read: the policy as it is now, every one of the type (what was read may have changed since, or
+ * missed one), from the account that owns it; a session policy, which AWS cannot read back, pasted by whoever created the
+ * session. (Where the policies were not read, the row names the read the engine gives, which finds them.)
  */
-const rereadOf = (evidence: DenialEvidence, account: string | undefined, resource: string | undefined): string => {
+const rereadOf = (evidence: DenialEvidence, account: string | undefined, resource: string | undefined, caller: string | undefined): string => {
 	const explicit = isImplicit(evidence) ? '' : evidence.policyArn ? `; aws iam get-policy --policy-arn ${evidence.policyArn} and its default version show the one the message names` : '';
+	if (evidence.deniedBy === 'boundary') {
+		return `the permissions boundary read again as it is now: ${boundaryReads(caller ?? 'the caller')}, with a profile of the caller's account${account ? ` ${account}` : ''}${explicit}`;
+	}
+	if (evidence.deniedBy === 'session') return `${sessionPolicyRead}; what was given may not be the policy that session was created with`;
 	if (evidence.deniedBy === 'identity') {
 		return `the caller's identity-based policies read again as they are now, every one (inline, attached, and a user's groups'), with a profile of the caller's account${account ? ` ${account}` : ''}${explicit}; or paste them all into the wizard`;
 	}

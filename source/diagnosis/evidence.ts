@@ -3,7 +3,8 @@ import type {DenialEvidence, Snapshot} from '../snapshot/snapshot.js';
 import type {Requirement} from './diagnosis.js';
 import type {ActionSpec} from './required-actions.js';
 import {legOfEvidence} from './evidence-legs.js';
-import {capitalised, eitherWaySource, evidenceSource, evidenceWords, isGuardrail, placeOfEvidence, isImplicit, keyNotKnownSource, keyNotKnownWords, kindOf, lowerFirst, readWord, scpEitherWay, scpWordedAlike, scpWording, settlingRead, type ReadHolds} from './evidence-words.js';
+import {principalEntity} from './policy-inputs.js';
+import {agreeing, capitalised, eitherWaySource, evidenceSource, evidenceWords, isGuardrail, placeOfEvidence, isImplicit, keyNotKnownSource, keyNotKnownWords, kindOf, lowerFirst, readWord, scpEitherWay, scpWordedAlike, scpWording, settlingRead, type ReadHolds} from './evidence-words.js';
 
 /**
  * The same holds of a message that names the caller's identity-based policies or the resource's policy (the bucket
@@ -43,9 +44,31 @@ import {capitalised, eitherWaySource, evidenceSource, evidenceWords, isGuardrail
  * applies, a Deny read as "may deny" that an explicit message settles, none applying.
  */
 
-/** The SCPs or RCPs as the snapshot holds them: `[]` says none applies. An identity or resource layer is always shown. */
-const levelsOf = (snapshot: Snapshot, evidence: DenialEvidence): readonly unknown[] | undefined =>
-	evidence.deniedBy === 'scp' ? snapshot.organization?.serviceControlPolicies : evidence.deniedBy === 'rcp' ? snapshot.organization?.resourceControlPolicies : undefined;
+/**
+ * The snapshot says none of the type applies: no SCPs or RCPs (`[]`), no permissions boundary or session policy (`null`).
+ * An identity or resource layer is always shown.
+ */
+const noneRead = (snapshot: Snapshot, evidence: DenialEvidence): boolean => {
+	switch (evidence.deniedBy) {
+		case 'scp':
+			return snapshot.organization?.serviceControlPolicies?.length === 0;
+		case 'rcp':
+			return snapshot.organization?.resourceControlPolicies?.length === 0;
+		case 'boundary':
+			return snapshot.principal?.permissionsBoundary === null;
+		case 'session':
+			return snapshot.principal?.sessionPolicy === null;
+		default:
+			return false;
+	}
+};
+
+/** Where the message's type was not read, what is not known: a session policy cannot be read from AWS at all. */
+const notReadWords = (evidence: DenialEvidence, what: string): string => {
+	const kind = kindOf(evidence);
+	if (evidence.deniedBy === 'session') return `The session policy cannot be read from AWS (it is passed when the session is created), so ${what} is not known.`;
+	return `The ${kind.all} ${agreeing(kind, 'themselves were', 'itself was')} not read, so ${what} is not known.`;
+};
 
 
 /** The accounts the policy types apply to: an SCP and identity policies the caller's, an RCP and resource policies the resource's. */
@@ -116,9 +139,13 @@ const denyNotSettled = (mayDeny: readonly StatementTrace[], evidence: DenialEvid
  * have no effect", AWS KMS Developer Guide, "Key policies in AWS KMS"); which message KMS returns then, AWS does not
  * document, so it is named as a possibility, never as the cause.
  */
-const ownPolicyCause = (evidence: DenialEvidence, evaluation: Evaluation, read: string, implicit: boolean): string => {
+const ownPolicyCause = (evidence: DenialEvidence, evaluation: Evaluation, read: string, implicit: boolean, none: boolean): string => {
+	// A session policy is fixed when the session is created: what was given is not the one that session carries.
+	if (evidence.deniedBy === 'session') return none ? 'a session policy passed when the session was created, which AWS cannot read back' : `the session created with another session policy than the one ${read}`;
+	if (evidence.deniedBy === 'boundary' && none) return `a permissions boundary set since it was ${read}`;
 	const changed = implicit ? 'an Allow removed or changed since it was ' + read : 'a Deny added or changed since it was ' + read;
 	if (evidence.deniedBy === 'resource') return changed;
+	if (evidence.deniedBy === 'boundary') return `${changed}, or another policy set as the boundary since`;
 	const keyPolicy = evaluation.layers.find(layer => layer.layer === 'resource');
 	const delegation =
 		implicit && evidence.action.toLowerCase().startsWith('kms:') && keyPolicy?.status === 'unknown' && keyPolicy.decidedBy.length === 0
@@ -160,12 +187,19 @@ export const applyEvidence = (
 		const onWhich = which.leg === 'unknown' ? which.onWhich : undefined;
 		const kind = kindOf(evidence);
 		const read = readWord(snapshot);
-		const ofCaller = evidence.deniedBy === 'scp' || evidence.deniedBy === 'identity';
+		const ofCaller = evidence.deniedBy !== 'rcp' && evidence.deniedBy !== 'resource';
 		const account = ofCaller ? accounts.caller : accounts.resource;
-		const whose = `${ofCaller ? "the caller's account" : "the resource's account"}${account ? ` ${account}` : ''}`;
+		const entity = principalEntity(snapshot.principal?.arn, snapshot.principal?.roleArn);
+		// A boundary is the caller's role's or user's own, a session policy the session's: not its account's.
+		const whose =
+			evidence.deniedBy === 'boundary'
+				? entity
+				: evidence.deniedBy === 'session'
+					? (snapshot.principal?.arn ?? 'the caller')
+					: `${ofCaller ? "the caller's account" : "the resource's account"}${account ? ` ${account}` : ''}`;
 		// An SCP or RCP: the organization's reads, at every level. The caller's or the resource's own policy: the read the
 		// engine names where it was not read (which finds it), the same policy read again as it is now where it was.
-		const settles = isGuardrail(evidence) ? settlingRead(evidence, account) : (layer?.resolveWith ?? settlingRead(evidence, account, spec.resource));
+		const settles = isGuardrail(evidence) ? settlingRead(evidence, account) : (layer?.resolveWith ?? settlingRead(evidence, account, spec.resource, entity));
 		const everyLevel = isGuardrail(evidence) ? ' at every level' : '';
 		const copied = (
 			status: LayerVerdict['status'],
@@ -191,10 +225,10 @@ export const applyEvidence = (
 				onWhich !== undefined
 					? `${layer.why} ${capitalised(evidenceWords(evidence))} ${onWhich}.`
 					: implicit
-						? `${capitalised(evidenceWords(evidence))}. The ${kind.all} themselves were not read, so ${isGuardrail(evidence) ? 'at which level none allows it' : 'what they hold'} is not known.`
+						? `${capitalised(evidenceWords(evidence))}. ${notReadWords(evidence, isGuardrail(evidence) ? 'at which level none allows it' : `what ${agreeing(kind, 'they hold', 'it holds')}`)}`
 						: either
 							? `${capitalised(evidenceWords(evidence))}; ${scpWording}. So ${kind.one} denies ${spec.action}, by a Deny statement or by a level where none allows it; the ${kind.all} themselves were not read, so which, and where, is not known.`
-							: `${capitalised(evidenceWords(evidence))}. The ${kind.all} themselves were not read, so which statement denies, and on what condition, is not known.`;
+							: `${capitalised(evidenceWords(evidence))}. ${notReadWords(evidence, 'which statement denies, and on what condition,')}`;
 			const decided = onWhich === undefined;
 			// AWS's "no service control policy allows" is a missing Allow (✘), not a Deny (⛔); its "explicit deny in a service
 			// control policy" may be either (scpWording): an SCP denies (✘), a Deny not known to be there (never ⛔).
@@ -262,11 +296,11 @@ export const applyEvidence = (
 			const why =
 				likely.length > 0
 					? `${capitalised(evidenceWords(evidence))}. Of the ${kind.all} ${read}, ${mayAllow.map(trace => `${describeTrace(trace)} may allow it: ${trace.reason}`).join('; ')}. The message settles that at some level none allowed it, so likely ${likely.join(' or ')} did not apply.${unsettled}`
-					: `${capitalised(evidenceWords(evidence))}, which settles what the ${kind.all} ${read} leave undecided: at some level none allowed it.${unsettled}`;
+					: `${capitalised(evidenceWords(evidence))}, which settles what the ${kind.all} ${read} ${agreeing(kind, 'leave', 'leaves')} undecided: ${isGuardrail(evidence) ? 'at some level none allowed it' : agreeing(kind, 'none allowed it', 'it did not allow it')}.${unsettled}`;
 			const applied = withLayer(evaluation, copied('missing', layer.deny, [], why, undefined, 'no'), index, 'denied', why);
 			return {evaluation: applied, evidence, ...(likely.length > 0 ? {likely} : {}), source: evidenceSource(evidence, likely, read), resolveWith: settles};
 		}
-		const noneApplies = layer === undefined && levelsOf(snapshot, evidence)?.length === 0 && spec.actor.kind !== 'service';
+		const noneApplies = layer === undefined && noneRead(snapshot, evidence) && spec.actor.kind !== 'service';
 		// An implicit deny's message contradicts only an Allow read at every level (with a Deny that may deny beside it, or
 		// not) or none applying: the rest it agrees with (above), and a Deny read that applies denies in any case.
 		const holds: ReadHolds | undefined = noneApplies
@@ -286,7 +320,7 @@ export const applyEvidence = (
 			holds === 'none'
 				? `As ${read}, no ${kind.noun} applies to ${whose}`
 				: holds === 'allow'
-					? `The ${kind.all} ${read} allow ${spec.action}${everyLevel}${allowing.length > 0 ? ` (${allowing.join('; ')})` : ''}`
+					? `The ${kind.all} ${read} ${agreeing(kind, 'allow', 'allows')} ${spec.action}${everyLevel}${allowing.length > 0 ? ` (${allowing.join('; ')})` : ''}`
 					: holds === 'implicit-deny'
 						? `${layer!.why} That is an implicit deny, and no statement ${read} denies ${spec.action} explicitly`
 						: `${layer!.why} No statement of the ${kind.all} ${read} may deny ${spec.action}`;
@@ -295,7 +329,7 @@ export const applyEvidence = (
 			? implicit
 				? `a level not ${read} where no ${kind.noun} allows it (an OU above ${whose}, or the root), an Allow detached or changed since, or the ${kind.all} of another account`
 				: `${kind.one} not ${read}, attached at the root or an OU above ${whose}, one attached or changed since, or the ${kind.all} of another account`
-			: ownPolicyCause(evidence, evaluation, read, implicit);
+			: ownPolicyCause(evidence, evaluation, read, implicit, holds === 'none');
 		// An SCP message naming no policy beside an undecided Allow: as AWS words an SCP's implicit deny as explicit, the
 		// Allow not applying would explain it as well as a policy not read; which, the reads settle.
 		const either = holds === 'undecided' && scpWordedAlike(evidence);
@@ -303,7 +337,7 @@ export const applyEvidence = (
 			? `${held}. ${capitalised(evidenceWords(evidence))}${onWhich !== undefined ? ` ${onWhich}` : ''}; ${scpWording}, so either an Allow ${read} did not apply here, or it was denied by ${likelyCause}.`
 			: `${held}, yet ${evidenceWords(evidence)}${onWhich !== undefined ? ` ${onWhich}` : ''}. AWS's message says what AWS decided, so what applies is not what was ${read}: ` +
 				`likely ${likelyCause}.${unsettled}`;
-		const resolveWith = settlingRead(evidence, account, spec.resource);
+		const resolveWith = settlingRead(evidence, account, spec.resource, entity);
 		// Read to allow, or none applying: never ✔ beside the message, unknown. A missing Allow (✘) still denies, and an
 		// undecided Allow stays undecided: their status stays, their words and the read that settles it change. A Deny read
 		// as "may deny" beside an implicit deny's message stays undecided, and keeps naming that statement.

@@ -59,7 +59,21 @@ const unreadFor = (snapshot: Snapshot, path: string, fallbackReason: string, fal
 export const isNamed = (entry: PolicyJson | NamedPolicy): entry is NamedPolicy =>
 	typeof (entry as NamedPolicy).document === 'object' && typeof (entry as NamedPolicy).name === 'string';
 
-const principalEntity = (arn: string | undefined, roleArn: string | undefined): string => {
+/** The reads that show the caller's permissions boundary: the entity names it, its default version holds the text. */
+export const boundaryReads = (entity: string): string =>
+	`iam:GetRole or iam:GetUser on ${entity} (its PermissionsBoundary names the policy), then iam:GetPolicy and iam:GetPolicyVersion on that policy`;
+
+/**
+ * A pasted message naming a session policy is AWS's word that one was passed: the assumption that none was (AWS cannot
+ * read one) no longer holds, and the policy is unknown.
+ */
+export const sessionPolicyEvidenced = (snapshot: Snapshot): boolean => snapshot.evidence?.some(evidence => evidence.deniedBy === 'session') ?? false;
+
+/** A session policy is passed when the session is created and cannot be read from AWS afterwards: only its creator knows it. */
+export const sessionPolicyRead =
+	"the session policy as the session's creator passed it (the Policy or PolicyArns of sts:AssumeRole, or of sts:GetFederationToken), pasted by the code, tool or identity broker that created the session: AWS cannot read a session policy back";
+
+export const principalEntity = (arn: string | undefined, roleArn: string | undefined): string => {
 	if (!arn) return 'the caller';
 	const caller = parseCaller(arn);
 	return caller.kind === 'session' ? (roleArn ?? roleArnOfCaller(caller) ?? arn) : arn;
@@ -150,9 +164,14 @@ export const policySetFor = (snapshot: Snapshot, spec: ActionSpec, facts: Resolv
 	// A service principal has no identity policies, boundary or session; SCPs affect only the organization's IAM users and roles.
 	const common: PolicySet = spec.actor.kind === 'service' ? {identity: [], boundary: null, session: null, scp: []} : {
 		identity: identityPolicies(snapshot, book),
-		boundary: singlePolicy(snapshot, book, principal?.permissionsBoundary, {place: 'permissions-boundary', owner: 'caller'}, 'permissions boundary', 'whether the caller has a permissions boundary is not in the snapshot', `iam:GetRole or iam:GetUser on ${entity}`),
-		// Session policies cannot be read from AWS: absent means none was passed (said in the diagnosis' unknowns).
-		session: principal?.sessionPolicy && isSession ? singlePolicy(snapshot, book, principal.sessionPolicy, {place: 'session-policy', owner: 'caller'}, 'session policy', '', '') : null,
+		boundary: singlePolicy(snapshot, book, principal?.permissionsBoundary, {place: 'permissions-boundary', owner: 'caller'}, 'permissions boundary', 'whether the caller has a permissions boundary is not in the snapshot', boundaryReads(entity)),
+		// Session policies cannot be read from AWS: absent means none was passed (said in the diagnosis' unknowns), unless
+		// a pasted message says one denied: then one was passed, and it is unknown.
+		session: principal?.sessionPolicy && isSession
+			? singlePolicy(snapshot, book, principal.sessionPolicy, {place: 'session-policy', owner: 'caller'}, 'session policy', '', '')
+			: principal && principal.sessionPolicy === undefined && sessionPolicyEvidenced(snapshot)
+				? {unread: true, reason: 'a session policy cannot be read from AWS', resolveWith: sessionPolicyRead}
+				: null,
 		scp: organizationLevels(snapshot, book, snapshot.organization?.serviceControlPolicies, 'organization.serviceControlPolicies', 'SCP'),
 	};
 	const rcp = organizationLevels(snapshot, book, snapshot.organization?.resourceControlPolicies, 'organization.resourceControlPolicies', 'RCP');

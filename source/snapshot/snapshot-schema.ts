@@ -169,8 +169,8 @@ export const snapshotSchema = {
 				required: ['deniedBy', 'action'],
 				properties: {
 					deniedBy: {
-						enum: ['scp', 'rcp', 'identity', 'resource'],
-						description: 'The policy type AWS named: scp, rcp, identity (identity-based), resource (resource-based: the bucket policy for an s3: action, the key policy for a kms: one).',
+						enum: ['scp', 'rcp', 'identity', 'resource', 'boundary', 'session'],
+						description: 'The policy type AWS named: scp, rcp, identity (identity-based), resource (resource-based: the bucket policy for an s3: action, the key policy for a kms: one), boundary (permissions boundary), session (session policy).',
 					},
 					action: {...nonEmptyString, description: 'The action AWS named, e.g. s3:PutObject.'},
 					deny: {

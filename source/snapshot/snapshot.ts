@@ -215,10 +215,11 @@ export type OrganizationInfo = {
  * explicit deny in a service control policy") or implicitly ("because no service control policy allows the ACTION
  * action"). AWS names only one type, so a message naming another type proves nothing about the SCPs (they stay unknown).
  * `identity`: an identity-based policy (the caller's); `resource`: a resource-based policy, the bucket policy for an
- * s3: action, the key policy for a kms: one.
+ * s3: action, the key policy for a kms: one; `boundary`: the caller's permissions boundary; `session`: the session policy
+ * passed when the caller's session was created.
  */
 export type DenialEvidence = {
-	readonly deniedBy: 'scp' | 'rcp' | 'identity' | 'resource';
+	readonly deniedBy: 'scp' | 'rcp' | 'identity' | 'resource' | 'boundary' | 'session';
 	readonly action: string;
 	/**
 	 * How AWS said it denied: a Deny applied, or none of that type allows the action. Absent: explicit, as every snapshot

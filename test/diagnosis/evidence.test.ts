@@ -735,7 +735,9 @@ describe("AWS's implicit-deny message, pasted", () => {
 		expect(evidenceOfMessage(rcpMessage)).toEqual([{deniedBy: 'rcp', action: 's3:PutObject', deny: 'implicit', resource: objectArn}]);
 		// Another policy type proves nothing about the SCPs or RCPs: it is evidence of its own layer only.
 		expect(evidenceOfMessage(implicitMessage.replace('service control policy', 'identity-based policy'))).toEqual([{deniedBy: 'identity', action: 's3:PutObject', deny: 'implicit', resource: objectArn}]);
-		expect(evidenceOfMessage(implicitMessage.replace('service control policy', 'permissions boundary'))).toEqual([]);
+		expect(evidenceOfMessage(implicitMessage.replace('service control policy', 'permissions boundary'))).toEqual([{deniedBy: 'boundary', action: 's3:PutObject', deny: 'implicit', resource: objectArn}]);
+		// A type whose layer the diagnosis does not show (a VPC endpoint policy) is evidence of nothing.
+		expect(evidenceOfMessage(implicitMessage.replace('service control policy', 'VPC endpoint policy'))).toEqual([]);
 	});
 
 	it('beside SCPs read that allow the action: the row is ? unknown, never ✔, and the verdict denied', () => {

@@ -158,7 +158,7 @@ describe('other absent facts', () => {
 		const diagnosis = diagnose(without(buildSnapshot(), 'principal.permissionsBoundary'));
 		const row = requirementOf(diagnosis, gdk, 'permissions-boundary');
 		expect(row.status).toBe('unknown');
-		expect(row.resolveWith).toBe(`iam:GetRole or iam:GetUser on ${userArn}`);
+		expect(row.resolveWith).toBe(`iam:GetRole or iam:GetUser on ${userArn} (its PermissionsBoundary names the policy), then iam:GetPolicy and iam:GetPolicyVersion on that policy`);
 	});
 
 	it('absent grants do not matter when the key policy and IAM allow (grants only allow)', () => {

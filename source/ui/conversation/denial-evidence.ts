@@ -2,17 +2,19 @@ import type {ParsedDenial, PolicyType} from '../../inputs/error-message/parsed-d
 import type {DenialEvidence} from '../../snapshot/snapshot.js';
 import {isResourceArn} from '../../names/index.js';
 
-/** The types whose layer the diagnosis shows: the organization's guardrails, the caller's policies, the resource's. */
+/** The types whose layer the diagnosis shows: the organization's guardrails, the caller's policies and their caps, the resource's. */
 const deniedByOf: Partial<Record<PolicyType, DenialEvidence['deniedBy']>> = {
 	'service-control-policy': 'scp',
 	'resource-control-policy': 'rcp',
 	'identity-based': 'identity',
 	'resource-based': 'resource',
+	'permissions-boundary': 'boundary',
+	'session-policy': 'session',
 };
 
 /**
  * What the pasted error proves about the one policy type AWS names (an SCP, an RCP, the caller's identity-based policies,
- * the resource's policy): only that one is proven. An explicit
+ * permissions boundary or session policy, the resource's policy): only that one is proven. An explicit
  * deny's message ("with an explicit deny in a service control policy", AWS's words for an SCP's implicit deny too)
  * keeps the policy ARN AWS added; an implicit one ("because no service control policy allows the ACTION action") says
  * that at some level none allows it, and names no policy. Either keeps the resource the message names ("on resource:
