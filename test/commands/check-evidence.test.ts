@@ -191,3 +191,54 @@ describe('check --snapshot, a message that says no identity-based policy allows 
 		expect(identityRow(report)).toMatchObject({status: 'denied', decidedBy: 'the pasted AccessDenied message (an identity-based policy, its text not read)'});
 	});
 });
+
+/**
+ * A message naming the caller's permissions boundary or session policy (IAM User Guide, "Troubleshooting access denied
+ * error messages": "because no permissions boundary allows the codedeploy:ListDeployments action", "with an explicit deny
+ * in a sessions policy"): the snapshot schema accepts it, and the built CLI's text, markdown and JSON show that row ✘ or
+ * ⛔ by the message where the policy was not read, and ? (never ✔) where the boundary read allows the action.
+ */
+describe('check --snapshot, a message naming a permissions boundary or a session policy', () => {
+	const boundaryRow = (report: Report) => report.requirements.find(row => row.place === 'permissions-boundary' && row.action === 'kms:GenerateDataKey');
+
+	it('"because no permissions boundary allows", the boundary not read: ✘ missing by the message, with the reads that show it; exit 1', async () => {
+		const snapshot: Snapshot = {...without(buildSnapshot(), 'principal.permissionsBoundary'), evidence: [{deniedBy: 'boundary', action: 'kms:GenerateDataKey', deny: 'implicit'}]};
+		expect(validateSnapshotSchema(snapshot), JSON.stringify(validateSnapshotSchema.errors)).toBe(true);
+		const source = 'the pasted AccessDenied message (no permissions boundary allows it, its text not read)';
+		const {text, report} = await checkDenied('boundary-unread.json', snapshot);
+		expect(text).toMatch(/Permissions boundary\n(?: {4}.*\n| {6,}.*\n)*? {4}✘ +kms:GenerateDataKey +missing\n/);
+		expect(text.replace(/\s+/g, ' ')).toContain(`decided by: ${source}`);
+		expect(boundaryRow(report)).toMatchObject({status: 'missing', decidedBy: source, resolveWith: expect.stringContaining('(its PermissionsBoundary names the policy), then iam:GetPolicy and iam:GetPolicyVersion')});
+		const markdown = await runBuiltCli(['check', '--snapshot', fileOf('boundary-unread.json', snapshot), '--format', 'md']);
+		expect(markdown.exitCode).toBe(1);
+		expect(markdown.stdout).toMatch(new RegExp(`\\| ✘ \\| \`kms:GenerateDataKey\` \\| \`arn:aws:kms:[^\`]+\` \\| missing \\| ${source.replace(/[()]/g, '\\$&')} \\|`));
+	});
+
+	it('the boundary read to allow: ? unknown in text, markdown and JSON, never ✔; the verdict not allowed', async () => {
+		const boundary = named('Boundary', policy(allow(['s3:*', 'kms:*'], '*')));
+		const file = fileOf('boundary-allows.json', {...buildSnapshot({principal: {permissionsBoundary: boundary}}), evidence: [{deniedBy: 'boundary', action: 'kms:GenerateDataKey', deny: 'implicit'}]});
+		const text = await runBuiltCli(['check', '--snapshot', file]);
+		expect(text.stdout).toMatch(/Permissions boundary\n(?: {4}.*\n| {6,}.*\n)*? {4}\? +kms:GenerateDataKey +unknown\n/);
+		expect(text.stdout.slice(text.stdout.indexOf('  Permissions boundary'))).not.toMatch(/✔ +kms:GenerateDataKey/);
+		const report = JSON.parse((await runBuiltCli(['check', '--snapshot', file, '--format', 'json'])).stdout) as Report;
+		expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
+		expect(report.verdict).not.toBe('allowed');
+		expect(boundaryRow(report)).toMatchObject({status: 'unknown', resolveWith: expect.stringContaining('the permissions boundary read again as it is now')});
+		const markdown = await runBuiltCli(['check', '--snapshot', file, '--format', 'md']);
+		expect(markdown.stdout).toMatch(/\| \? \| `kms:GenerateDataKey` \| `arn:aws:kms:[^`]+` \| unknown \| [^|]*\| The caller's permissions boundary read allows kms:GenerateDataKey/);
+	});
+
+	it('"with an explicit deny in a sessions policy", the session policy not pasted: ⛔ denied by the message, saying AWS cannot read it; exit 1', async () => {
+		const session = without(buildSnapshot({principal: {arn: 'arn:aws:sts::111122223333:assumed-role/Uploader/nightly', roleArn: 'arn:aws:iam::111122223333:role/Uploader'}}), 'principal.sessionPolicy');
+		const snapshot: Snapshot = {...session, evidence: [{deniedBy: 'session', action: 'kms:GenerateDataKey'}]};
+		expect(validateSnapshotSchema(snapshot), JSON.stringify(validateSnapshotSchema.errors)).toBe(true);
+		const {text, report} = await checkDenied('session-unread.json', snapshot);
+		expect(text).toMatch(/Session policy\n(?: {4}.*\n| {6,}.*\n)*? {4}⛔ +kms:GenerateDataKey +denied\n/);
+		expect(text.replace(/\s+/g, ' ')).toContain('The session policy cannot be read from AWS (it is passed when the session is created)');
+		expect(report.requirements.find(row => row.place === 'session-policy' && row.action === 'kms:GenerateDataKey')).toMatchObject({
+			status: 'denied',
+			decidedBy: 'the pasted AccessDenied message (a session policy, its text not read)',
+			resolveWith: expect.stringContaining("pasted by the code, tool or identity broker that created the session: AWS cannot read a session policy back"),
+		});
+	});
+});

@@ -177,6 +177,57 @@ describe('marks that agree with their words', () => {
 		expect(flat).toContain("the caller's identity-based policies read again as they are now");
 	});
 
+	// IAM User Guide, "Troubleshooting access denied error messages": "because no permissions boundary allows the
+	// codedeploy:ListDeployments action", "with an explicit deny in a sessions policy".
+	it('a boundary not read beside a pasted "because no permissions boundary allows the kms:GenerateDataKey action": ✘ on the screen, decided by the message', async () => {
+		const snapshot: Snapshot = {...without(buildSnapshot(), 'principal.permissionsBoundary'), evidence: [{deniedBy: 'boundary', action: 'kms:GenerateDataKey', deny: 'implicit'}]};
+		const diagnosis = diagnose(snapshot);
+		const rendered = show(diagnosis, snapshot, {columns: 120, rows: 50});
+		const table = await rendered.waitFor(frame => frame.includes('Permissions boundary'), 'the table');
+		const boundaryGroup = table.slice(table.indexOf('Permissions boundary'));
+		expect(boundaryGroup).toMatch(/✘ +kms:GenerateDataKey/);
+		expect(boundaryGroup).not.toMatch(/\? +kms:GenerateDataKey/);
+		await openRow(rendered, diagnosis, 'kms:GenerateDataKey', 'permissions-boundary');
+		const detail = await rendered.waitFor(frame => frame.includes('Decided by:'), 'the explanation');
+		expect(detail).toContain('✘ kms:GenerateDataKey · permissions boundary · missing');
+		const flat = detail.replace(/\s+/g, ' ');
+		expect(flat).toContain('The pasted AccessDenied message says no permissions boundary allows kms:GenerateDataKey.');
+		expect(flat).toContain('Decided by: the pasted AccessDenied message (no permissions boundary allows it, its text not read)');
+	});
+
+	it('a boundary read to allow beside the same message: ? on the screen, never ✔, with the boundary read again', async () => {
+		const boundary = named('Boundary', policy(allow(['s3:*', 'kms:*'], '*')));
+		const snapshot: Snapshot = {...buildSnapshot({principal: {permissionsBoundary: boundary}}), evidence: [{deniedBy: 'boundary', action: 'kms:GenerateDataKey', deny: 'implicit'}]};
+		const diagnosis = diagnose(snapshot);
+		const rendered = show(diagnosis, snapshot, {columns: 120, rows: 50});
+		const table = await rendered.waitFor(frame => frame.includes('Permissions boundary'), 'the table');
+		const boundaryGroup = table.slice(table.indexOf('Permissions boundary'));
+		expect(boundaryGroup).toMatch(/\? +kms:GenerateDataKey/);
+		expect(boundaryGroup).not.toMatch(/✔ +kms:GenerateDataKey/);
+		await openRow(rendered, diagnosis, 'kms:GenerateDataKey', 'permissions-boundary');
+		const detail = await rendered.waitFor(frame => frame.includes('kms:GenerateDataKey · permissions boundary'), 'the explanation');
+		expect(detail).toContain('? kms:GenerateDataKey · permissions boundary · unknown');
+		const flat = detail.replace(/\s+/g, ' ');
+		expect(flat).toContain('yet the pasted AccessDenied message says no permissions boundary allows kms:GenerateDataKey.');
+		expect(flat).toContain('the permissions boundary read again as it is now');
+	});
+
+	it('a session policy not pasted beside "with an explicit deny in a sessions policy": ⛔ on the screen, saying AWS cannot read it', async () => {
+		const session = without(buildSnapshot({principal: {arn: 'arn:aws:sts::111122223333:assumed-role/Uploader/nightly', roleArn: 'arn:aws:iam::111122223333:role/Uploader'}}), 'principal.sessionPolicy');
+		const snapshot: Snapshot = {...session, evidence: [{deniedBy: 'session', action: 'kms:GenerateDataKey'}]};
+		const diagnosis = diagnose(snapshot);
+		const rendered = show(diagnosis, snapshot, {columns: 120, rows: 50});
+		const table = await rendered.waitFor(frame => frame.includes('Session policy'), 'the table');
+		const sessionGroup = table.slice(table.indexOf('Session policy'));
+		expect(sessionGroup).toMatch(/⛔ +kms:GenerateDataKey/);
+		await openRow(rendered, diagnosis, 'kms:GenerateDataKey', 'session-policy');
+		const detail = await rendered.waitFor(frame => frame.includes('Decided by:'), 'the explanation');
+		expect(detail).toContain('⛔ kms:GenerateDataKey · session policy · denied');
+		const flat = detail.replace(/\s+/g, ' ');
+		expect(flat).toContain('The session policy cannot be read from AWS (it is passed when the session is created)');
+		expect(flat).toContain('Decided by: the pasted AccessDenied message (a session policy, its text not read)');
+	});
+
 	it("the key S3 used not known, a pasted message saying no SCP allows kms:Decrypt: ✘ on the screen with the message's words, the key's rows ?", async () => {
 		const snapshot: Snapshot = {...without(sameAccountDownload(), 'object', 'key', 'organization'), evidence: [{deniedBy: 'scp', action: 'kms:Decrypt', deny: 'implicit'}]};
 		const diagnosis = diagnose(snapshot);
