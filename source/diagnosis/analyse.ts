@@ -66,7 +66,7 @@ export const analyse = (snapshot: Snapshot): Analysis => {
 		};
 		const foreign = foreignObjectOf(snapshot, spec, bucketAccount, principal);
 		const evaluated = foreign ? evaluateForeignObject(request, policies, foreign, facts.partition) : evaluate({request, policies, service: spec.service});
-		// A pasted message's denial by an SCP, RCP, identity or resource policy decides that layer where it was not read or a Deny read may
+		// A pasted message's denial by an SCP, RCP, identity, resource, boundary or session policy decides that layer where it was not read or a Deny read may
 		// apply, and says what was read contradicts it otherwise (evidence.ts): SCPs apply to the caller's account, RCPs to the resource's.
 		const resourceAccount = spec.service === 's3' ? bucketAccount : spec.unknownKey ? undefined : accountIdOfArn(spec.resource);
 		const callerAccount = principal ? accountIdOfArn(principal) : undefined;

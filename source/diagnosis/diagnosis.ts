@@ -136,7 +136,7 @@ export type Fix = {
 	/** Re-diagnosed with the fix applied, every targeted requirement became ✔, and no pasted AccessDenied message's denial still stands (`blockedBy`). */
 	readonly proven: boolean;
 	/**
-	 * Its rows turn ✔, yet with it applied a denial a pasted AccessDenied message evidences (an SCP's, RCP's, identity or resource policy's) leaves the
+	 * Its rows turn ✔, yet with it applied a denial a pasted AccessDenied message evidences (an SCP's, RCP's, identity, resource, boundary or session policy's) leaves the
 	 * request denied or not known to be allowed: proven for its own rows only, so `proven` is false. Absent otherwise.
 	 */
 	readonly blockedBy?: FixBlock;

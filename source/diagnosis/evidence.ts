@@ -11,7 +11,11 @@ import {agreeing, capitalised, eitherWaySource, evidenceSource, evidenceWords, i
  * policy, the key policy): AWS words their explicit and implicit denies as it words every type's ("with an explicit deny
  * in a type policy", "because no type policy allows the action action", IAM User Guide, "Troubleshooting access denied
  * error messages"), with no SCP-like exception, and they have no levels: the row names the read that shows them where
- * they were not read, and the same policy read again where what was read contradicts the message.
+ * they were not read, and the same policy read again where what was read contradicts the message. So of a message naming
+ * the caller's permissions boundary or session policy (one policy each): where the boundary was not read, the row names
+ * the reads that show it; where it was read to be none, or a session policy said to be none, the row is unknown. A
+ * session policy cannot be read from AWS at all, so a message naming one makes it unknown (policy-inputs.ts) rather than
+ * assumed away, and the row names the one way to settle it: its creator pasting it.
  *
  * A pasted AccessDenied message that says an SCP or RCP explicitly denied an action is evidence of what denied it: AWS's
  * own word on what it decided. Where those policies were not read, the layer they make is then denied by that evidence,

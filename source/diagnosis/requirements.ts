@@ -104,7 +104,7 @@ const resolveWithOf = (unknownKey: UnknownKey | undefined, layer: LayerVerdict):
 	return layer.resolveWith ? {resolveWith: layer.resolveWith} : {};
 };
 
-/** `byMessage`: the layer a pasted AccessDenied message decided (evidence.ts): an SCP's, RCP's, identity or resource policy's. */
+/** `byMessage`: the layer a pasted AccessDenied message decided (evidence.ts): an SCP's, RCP's, identity, resource, boundary or session policy's. */
 export const requirementsOf = (spec: ActionSpec, evaluation: Evaluation, byMessage?: Layer): Requirement[] =>
 	evaluation.layers
 		.map(layer => requirementOf(spec, layer, evaluation, byMessage))

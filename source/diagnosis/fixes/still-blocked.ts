@@ -4,7 +4,7 @@ import {evidenceWords, placeOfEvidence} from '../evidence-words.js';
 import type {Snapshot} from '../../snapshot/snapshot.js';
 
 /**
- * A denial a pasted AccessDenied message evidences (an SCP's, RCP's, identity or resource policy's, evidence.ts) that, with
+ * A denial a pasted AccessDenied message evidences (an SCP's, RCP's, identity, resource, boundary or session policy's, evidence.ts) that, with
  * a fix applied, still leaves the request denied or not known to be allowed: the fix is proven for its own rows only. (A
  * fix that turns the message's own row ✔ has answered it: its proof runs without it, proof.ts.)
  */
