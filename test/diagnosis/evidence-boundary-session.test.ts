@@ -18,8 +18,9 @@ import {allow, buildSnapshot, named, policy, roleArn, sessionArn, userArn, witho
  * "with an explicit deny in a sessions policy" (AWS's own spelling in that example).
  */
 
+const keyArn = 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
 const message = (caller: string, why: string): string =>
-	`An error occurred (AccessDenied) when calling the PutObject operation: User: ${caller} is not authorized to perform: kms:GenerateDataKey on resource: arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab ${why}`;
+	`An error occurred (AccessDenied) when calling the PutObject operation: User: ${caller} is not authorized to perform: kms:GenerateDataKey on resource: ${keyArn} ${why}`;
 
 const evidenceOfMessage = (text: string): DenialEvidence[] => {
 	const parsed = parseAccessDenied(text);
@@ -44,10 +45,12 @@ const sessionPolicyRead =
 
 describe("AWS's message naming a permissions boundary or a session policy, pasted", () => {
 	it('becomes evidence of that layer, implicit and explicit, in the wordings AWS documents', () => {
-		expect(evidenceOfMessage(message(userArn, 'because no permissions boundary allows the kms:GenerateDataKey action'))).toEqual([noBoundaryAllows]);
-		expect(evidenceOfMessage(message(userArn, 'with an explicit deny in a permissions boundary'))).toEqual([boundaryDenies]);
-		expect(evidenceOfMessage(message(sessionArn, 'because no session policy allows the kms:GenerateDataKey action'))).toEqual([noSessionAllows]);
-		expect(evidenceOfMessage(message(sessionArn, 'with an explicit deny in a sessions policy'))).toEqual([sessionDenies]);
+		// The evidence keeps the key the message names, after "on resource:".
+		const named = (evidence: DenialEvidence): DenialEvidence => ({...evidence, resource: keyArn});
+		expect(evidenceOfMessage(message(userArn, 'because no permissions boundary allows the kms:GenerateDataKey action'))).toEqual([named(noBoundaryAllows)]);
+		expect(evidenceOfMessage(message(userArn, 'with an explicit deny in a permissions boundary'))).toEqual([named(boundaryDenies)]);
+		expect(evidenceOfMessage(message(sessionArn, 'because no session policy allows the kms:GenerateDataKey action'))).toEqual([named(noSessionAllows)]);
+		expect(evidenceOfMessage(message(sessionArn, 'with an explicit deny in a sessions policy'))).toEqual([named(sessionDenies)]);
 	});
 });
 
