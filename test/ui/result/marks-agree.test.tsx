@@ -55,6 +55,19 @@ const openRow = async (rendered: Rendered, diagnosis: Diagnosis, action = 's3:Pu
 	await rendered.press(keys.enter);
 };
 
+/**
+ * `snapshot` diagnosed on the result screen at 120×50: the table, its rows from `group` on, and the explanation of
+ * `action` at `place`, opened from the top and waited for until `opened` shows (`flat`: the explanation on one line).
+ */
+const onScreen = async (snapshot: Snapshot, group: string, action: string, place: string, opened = 'Decided by:') => {
+	const diagnosis = diagnose(snapshot);
+	const rendered = show(diagnosis, snapshot, {columns: 120, rows: 50});
+	const table = await rendered.waitFor(frame => frame.includes(group), 'the table');
+	await openRow(rendered, diagnosis, action, place);
+	const detail = await rendered.waitFor(frame => frame.includes(opened), 'the explanation');
+	return {table, rows: table.slice(table.indexOf(group)), detail, flat: detail.replace(/\s+/g, ' ')};
+};
+
 describe('marks that agree with their words', () => {
 	it('an IAM allow the key policy does not delegate to is ⊘ on both twin rows, and its explanation says why and what would make it count', async () => {
 		const snapshot = example('large-upload-multipart-missing-decrypt.json');
@@ -98,16 +111,10 @@ describe('marks that agree with their words', () => {
 		const fullAccess = named('FullAWSAccess', policy(allow('*', '*')));
 		const vpceOnly = named('VpceOnly', policy(deny('s3:PutObject', '*', {Sid: 'DenyOffVpce', Condition: {StringNotEquals: {'aws:SourceVpce': 'vpce-1a2b3c4d'}}})));
 		const snapshot: Snapshot = {...buildSnapshot({organization: {serviceControlPolicies: [[fullAccess], [fullAccess, vpceOnly]]}}), evidence: [{deniedBy: 'scp', action: 's3:PutObject'}]};
-		const diagnosis = diagnose(snapshot);
-		const rendered = show(diagnosis, snapshot, {columns: 120, rows: 50});
-		const table = await rendered.waitFor(frame => frame.includes('Service control policies'), 'the table');
-		const scpGroup = table.slice(table.indexOf('Service control policies'));
+		const {rows: scpGroup, detail, flat} = await onScreen(snapshot, 'Service control policies', 's3:PutObject', 'scp');
 		expect(scpGroup).toMatch(/⛔ +s3:PutObject/);
 		expect(scpGroup).not.toMatch(/\? +s3:PutObject/);
-		await openRow(rendered, diagnosis);
-		const detail = await rendered.waitFor(frame => frame.includes('Decided by:'), 'the explanation');
 		expect(detail).toContain('⛔ s3:PutObject · service control policies · denied');
-		const flat = detail.replace(/\s+/g, ' ');
 		expect(flat).toContain('Decided by: the pasted AccessDenied message (likely SCP "VpceOnly", Sid "DenyOffVpce", which may deny it as read)');
 		expect(flat).toContain('so likely SCP "VpceOnly", Sid "DenyOffVpce" did.');
 	});
@@ -115,64 +122,41 @@ describe('marks that agree with their words', () => {
 	it('an SCP read to allow beside a pasted message saying no SCP allows it: ? on the screen, never ✔, with the read that settles it', async () => {
 		const fullAccess = named('FullAWSAccess', policy(allow('*', '*')));
 		const snapshot: Snapshot = {...buildSnapshot({organization: {serviceControlPolicies: [[fullAccess], [fullAccess]]}}), evidence: [{deniedBy: 'scp', action: 's3:PutObject', deny: 'implicit'}]};
-		const diagnosis = diagnose(snapshot);
-		const rendered = show(diagnosis, snapshot, {columns: 120, rows: 50});
-		const table = await rendered.waitFor(frame => frame.includes('Service control policies'), 'the table');
-		const scpGroup = table.slice(table.indexOf('Service control policies'));
+		const {rows: scpGroup, detail, flat} = await onScreen(snapshot, 'Service control policies', 's3:PutObject', 'scp', 's3:PutObject · service control policies');
 		expect(scpGroup).toMatch(/\? +s3:PutObject/);
 		expect(scpGroup).not.toMatch(/✔ +s3:PutObject/);
-		await openRow(rendered, diagnosis);
-		const detail = await rendered.waitFor(frame => frame.includes('s3:PutObject · service control policies'), 'the explanation');
 		expect(detail).toContain('? s3:PutObject · service control policies · unknown');
-		const flat = detail.replace(/\s+/g, ' ');
 		expect(flat).toContain('yet the pasted AccessDenied message says no service control policy allows s3:PutObject.');
 		expect(flat).toContain('aws organizations list-policies-for-target --target-id 111122223333 --filter SERVICE_CONTROL_POLICY');
 	});
 
 	it('SCPs not read beside a pasted message saying no SCP allows it: ✘ on the screen, decided by the message, never ⛔', async () => {
 		const snapshot: Snapshot = {...buildSnapshot(), organization: {resourceControlPolicies: []}, evidence: [{deniedBy: 'scp', action: 's3:PutObject', deny: 'implicit'}]};
-		const diagnosis = diagnose(snapshot);
-		const rendered = show(diagnosis, snapshot, {columns: 120, rows: 50});
-		const table = await rendered.waitFor(frame => frame.includes('Service control policies'), 'the table');
-		const scpGroup = table.slice(table.indexOf('Service control policies'));
+		const {rows: scpGroup, detail, flat} = await onScreen(snapshot, 'Service control policies', 's3:PutObject', 'scp');
 		expect(scpGroup).toMatch(/✘ +s3:PutObject/);
 		expect(scpGroup).not.toMatch(/⛔ +s3:PutObject/);
-		await openRow(rendered, diagnosis);
-		const detail = await rendered.waitFor(frame => frame.includes('Decided by:'), 'the explanation');
 		expect(detail).toContain('✘ s3:PutObject · service control policies · missing');
-		expect(detail.replace(/\s+/g, ' ')).toContain('Decided by: the pasted AccessDenied message (no service control policy allows it, their text not read)');
+		expect(flat).toContain('Decided by: the pasted AccessDenied message (no service control policy allows it, their text not read)');
 	});
 
 	// IAM User Guide, "Troubleshooting access denied error messages": "When the policy implicitly denies access, then AWS
 	// includes the phrase because no type policy allows the action action in the access denied error message."
 	it('identity policies not read beside a pasted "because no identity-based policy allows the kms:GenerateDataKey action": ✘ on the screen, decided by the message', async () => {
 		const snapshot: Snapshot = {...without(buildSnapshot(), 'principal.identityPolicies'), evidence: [{deniedBy: 'identity', action: 'kms:GenerateDataKey', deny: 'implicit'}]};
-		const diagnosis = diagnose(snapshot);
-		const rendered = show(diagnosis, snapshot, {columns: 120, rows: 50});
-		const table = await rendered.waitFor(frame => frame.includes('IAM identity policies'), 'the table');
-		const identityGroup = table.slice(table.indexOf('IAM identity policies'));
+		const {rows: identityGroup, detail, flat} = await onScreen(snapshot, 'IAM identity policies', 'kms:GenerateDataKey', 'identity-policy');
 		expect(identityGroup).toMatch(/✘ +kms:GenerateDataKey/);
 		expect(identityGroup).not.toMatch(/\? +kms:GenerateDataKey/);
-		await openRow(rendered, diagnosis, 'kms:GenerateDataKey', 'identity-policy');
-		const detail = await rendered.waitFor(frame => frame.includes('Decided by:'), 'the explanation');
 		expect(detail).toContain('✘ kms:GenerateDataKey · IAM identity policies · missing');
-		const flat = detail.replace(/\s+/g, ' ');
 		expect(flat).toContain('The pasted AccessDenied message says no identity-based policy allows kms:GenerateDataKey.');
 		expect(flat).toContain('Decided by: the pasted AccessDenied message (no identity-based policy allows it, their text not read)');
 	});
 
 	it('identity policies read to allow beside a pasted "because no identity-based policy allows": ? on the screen, never ✔, with the read that settles it', async () => {
 		const snapshot: Snapshot = {...buildSnapshot(), evidence: [{deniedBy: 'identity', action: 'kms:GenerateDataKey', deny: 'implicit'}]};
-		const diagnosis = diagnose(snapshot);
-		const rendered = show(diagnosis, snapshot, {columns: 120, rows: 50});
-		const table = await rendered.waitFor(frame => frame.includes('IAM identity policies'), 'the table');
-		const identityGroup = table.slice(table.indexOf('IAM identity policies'));
+		const {rows: identityGroup, detail, flat} = await onScreen(snapshot, 'IAM identity policies', 'kms:GenerateDataKey', 'identity-policy', 'kms:GenerateDataKey · IAM identity policies');
 		expect(identityGroup).toMatch(/\? +kms:GenerateDataKey/);
 		expect(identityGroup).not.toMatch(/✔ +kms:GenerateDataKey/);
-		await openRow(rendered, diagnosis, 'kms:GenerateDataKey', 'identity-policy');
-		const detail = await rendered.waitFor(frame => frame.includes('kms:GenerateDataKey · IAM identity policies'), 'the explanation');
 		expect(detail).toContain('? kms:GenerateDataKey · IAM identity policies · unknown');
-		const flat = detail.replace(/\s+/g, ' ');
 		expect(flat).toContain('yet the pasted AccessDenied message says no identity-based policy allows kms:GenerateDataKey.');
 		expect(flat).toContain("the caller's identity-based policies read again as they are now");
 	});
@@ -181,16 +165,10 @@ describe('marks that agree with their words', () => {
 	// codedeploy:ListDeployments action", "with an explicit deny in a sessions policy".
 	it('a boundary not read beside a pasted "because no permissions boundary allows the kms:GenerateDataKey action": ✘ on the screen, decided by the message', async () => {
 		const snapshot: Snapshot = {...without(buildSnapshot(), 'principal.permissionsBoundary'), evidence: [{deniedBy: 'boundary', action: 'kms:GenerateDataKey', deny: 'implicit'}]};
-		const diagnosis = diagnose(snapshot);
-		const rendered = show(diagnosis, snapshot, {columns: 120, rows: 50});
-		const table = await rendered.waitFor(frame => frame.includes('Permissions boundary'), 'the table');
-		const boundaryGroup = table.slice(table.indexOf('Permissions boundary'));
+		const {rows: boundaryGroup, detail, flat} = await onScreen(snapshot, 'Permissions boundary', 'kms:GenerateDataKey', 'permissions-boundary');
 		expect(boundaryGroup).toMatch(/✘ +kms:GenerateDataKey/);
 		expect(boundaryGroup).not.toMatch(/\? +kms:GenerateDataKey/);
-		await openRow(rendered, diagnosis, 'kms:GenerateDataKey', 'permissions-boundary');
-		const detail = await rendered.waitFor(frame => frame.includes('Decided by:'), 'the explanation');
 		expect(detail).toContain('✘ kms:GenerateDataKey · permissions boundary · missing');
-		const flat = detail.replace(/\s+/g, ' ');
 		expect(flat).toContain('The pasted AccessDenied message says no permissions boundary allows kms:GenerateDataKey.');
 		expect(flat).toContain('Decided by: the pasted AccessDenied message (no permissions boundary allows it, its text not read)');
 	});
@@ -198,16 +176,10 @@ describe('marks that agree with their words', () => {
 	it('a boundary read to allow beside the same message: ? on the screen, never ✔, with the boundary read again', async () => {
 		const boundary = named('Boundary', policy(allow(['s3:*', 'kms:*'], '*')));
 		const snapshot: Snapshot = {...buildSnapshot({principal: {permissionsBoundary: boundary}}), evidence: [{deniedBy: 'boundary', action: 'kms:GenerateDataKey', deny: 'implicit'}]};
-		const diagnosis = diagnose(snapshot);
-		const rendered = show(diagnosis, snapshot, {columns: 120, rows: 50});
-		const table = await rendered.waitFor(frame => frame.includes('Permissions boundary'), 'the table');
-		const boundaryGroup = table.slice(table.indexOf('Permissions boundary'));
+		const {rows: boundaryGroup, detail, flat} = await onScreen(snapshot, 'Permissions boundary', 'kms:GenerateDataKey', 'permissions-boundary', 'kms:GenerateDataKey · permissions boundary');
 		expect(boundaryGroup).toMatch(/\? +kms:GenerateDataKey/);
 		expect(boundaryGroup).not.toMatch(/✔ +kms:GenerateDataKey/);
-		await openRow(rendered, diagnosis, 'kms:GenerateDataKey', 'permissions-boundary');
-		const detail = await rendered.waitFor(frame => frame.includes('kms:GenerateDataKey · permissions boundary'), 'the explanation');
 		expect(detail).toContain('? kms:GenerateDataKey · permissions boundary · unknown');
-		const flat = detail.replace(/\s+/g, ' ');
 		expect(flat).toContain('yet the pasted AccessDenied message says no permissions boundary allows kms:GenerateDataKey.');
 		expect(flat).toContain('the permissions boundary read again as it is now');
 	});
@@ -215,32 +187,20 @@ describe('marks that agree with their words', () => {
 	it('a session policy not pasted beside "with an explicit deny in a sessions policy": ⛔ on the screen, saying AWS cannot read it', async () => {
 		const session = without(buildSnapshot({principal: {arn: 'arn:aws:sts::111122223333:assumed-role/Uploader/nightly', roleArn: 'arn:aws:iam::111122223333:role/Uploader'}}), 'principal.sessionPolicy');
 		const snapshot: Snapshot = {...session, evidence: [{deniedBy: 'session', action: 'kms:GenerateDataKey'}]};
-		const diagnosis = diagnose(snapshot);
-		const rendered = show(diagnosis, snapshot, {columns: 120, rows: 50});
-		const table = await rendered.waitFor(frame => frame.includes('Session policy'), 'the table');
-		const sessionGroup = table.slice(table.indexOf('Session policy'));
+		const {rows: sessionGroup, detail, flat} = await onScreen(snapshot, 'Session policy', 'kms:GenerateDataKey', 'session-policy');
 		expect(sessionGroup).toMatch(/⛔ +kms:GenerateDataKey/);
-		await openRow(rendered, diagnosis, 'kms:GenerateDataKey', 'session-policy');
-		const detail = await rendered.waitFor(frame => frame.includes('Decided by:'), 'the explanation');
 		expect(detail).toContain('⛔ kms:GenerateDataKey · session policy · denied');
-		const flat = detail.replace(/\s+/g, ' ');
 		expect(flat).toContain('The session policy cannot be read from AWS (it is passed when the session is created)');
 		expect(flat).toContain('Decided by: the pasted AccessDenied message (a session policy, its text not read)');
 	});
 
 	it("the key S3 used not known, a pasted message saying no SCP allows kms:Decrypt: ✘ on the screen with the message's words, the key's rows ?", async () => {
 		const snapshot: Snapshot = {...without(sameAccountDownload(), 'object', 'key', 'organization'), evidence: [{deniedBy: 'scp', action: 'kms:Decrypt', deny: 'implicit'}]};
-		const diagnosis = diagnose(snapshot);
-		const rendered = show(diagnosis, snapshot, {columns: 120, rows: 50});
-		const table = await rendered.waitFor(frame => frame.includes('Service control policies'), 'the table');
-		const scpGroup = table.slice(table.indexOf('Service control policies'));
+		const {table, rows: scpGroup, detail, flat} = await onScreen(snapshot, 'Service control policies', 'kms:Decrypt', 'scp');
 		expect(scpGroup).toMatch(/✘ +kms:Decrypt/);
 		expect(scpGroup.slice(0, scpGroup.indexOf('Resource control policies'))).not.toMatch(/\? +kms:Decrypt/);
 		expect(table.slice(table.indexOf('Key policy'))).toMatch(/\? +kms:Decrypt/);
-		await openRow(rendered, diagnosis, 'kms:Decrypt', 'scp');
-		const detail = await rendered.waitFor(frame => frame.includes('Decided by:'), 'the explanation');
 		expect(detail).toContain('✘ kms:Decrypt · service control policies · missing');
-		const flat = detail.replace(/\s+/g, ' ');
 		expect(flat).toContain('The pasted AccessDenied message says no service control policy allows kms:Decrypt.');
 		expect(flat).toContain('Decided by: the pasted AccessDenied message (no service control policy allows it, their text not read)');
 		expect(flat).not.toContain('Which KMS key S3 uses is not known');
