@@ -1,5 +1,6 @@
 import {chmod} from 'node:fs/promises';
 import {renderCollectScript, validateCollectOptions} from '../outputs/collect-script/index.js';
+import {visible} from '../report/sanitize.js';
 import {packageVersion} from '../version.js';
 import {CliError, exitCodes} from './cli-error.js';
 import {describeFileError, writeTextOutput} from './io.js';
@@ -56,6 +57,8 @@ export const runCollectScript = async (options: CollectScriptCommandOptions): Pr
 	} catch (error) {
 		throw new CliError(`wrote ${options.out} but cannot make it executable: ${describeFileError(error)} (run it with sh ${options.out})`);
 	}
-	process.stderr.write(`Wrote ${options.out}. Send it to the account owner: they read it, run \`sh ${options.out}\`, and send back the .tar.gz it makes for \`s3-kms-doctor import\`.\n`);
+	// The path is shown as every other printed value is: a control character in it cannot steer the terminal.
+	const shown = visible(options.out);
+	process.stderr.write(`Wrote ${shown}. Send it to the account owner: they read it, run \`sh ${shown}\`, and send back the .tar.gz it makes for \`s3-kms-doctor import\`.\n`);
 	return 0;
 };

@@ -48,6 +48,16 @@ describe('s3-kms-doctor collect-script', () => {
 		expect(readFileSync(file, 'utf8')).toContain("principal_arn='arn:aws:sts::111122223333:assumed-role/Copier/job-7'");
 	});
 
+	it('names the --out file on standard error without its control characters', async () => {
+		const file = path.join(mkdtempSync(path.join(tmpdir(), 's3kd-script-')), 'collect\u001b]0;owned\u0007.sh');
+		const run = await runBuiltCli(['collect-script', '--operation', 'upload', '--bucket', 'amzn-s3-demo-bucket', '--key', 'k', '--out', file]);
+		expect(run.exitCode).toBe(0);
+		expect(statSync(file).isFile()).toBe(true);
+		expect(run.stderr).not.toContain('\u001b');
+		expect(run.stderr).not.toContain('\u0007');
+		expect(run.stderr).toContain('collect\\u001b]0;owned\\u0007.sh');
+	});
+
 	it.each([
 		[['--operation', 'upload', '--bucket', 's3://amzn-s3-demo-bucket/x', '--key', 'x'], /^s3-kms-doctor: --bucket takes a bucket name, not an s3:\/\/ URL: use amzn-s3-demo-bucket$/],
 		[['--bucket', 'amzn-s3-demo-bucket', '--key', 'x'], /^s3-kms-doctor: --operation is required: upload, download, copy, cloudfront-download, cloudfront-upload, presigned-download, presigned-upload, service-read, service-write or replication$/],
