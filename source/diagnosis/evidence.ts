@@ -2,6 +2,7 @@ import type {Evaluation, LayerVerdict, StatementTrace} from '../engine/evaluatio
 import type {DenialEvidence, Snapshot} from '../snapshot/snapshot.js';
 import type {Requirement} from './diagnosis.js';
 import type {ActionSpec} from './required-actions.js';
+import {where} from '../engine/layer-words.js';
 import {legOfEvidence} from './evidence-legs.js';
 import {principalEntity} from './policy-inputs.js';
 import {agreeing, capitalised, eitherWaySource, evidenceSource, evidenceWords, isGuardrail, placeOfEvidence, isImplicit, keyNotKnownSource, keyNotKnownWords, kindOf, lowerFirst, readWord, scpEitherWay, scpWordedAlike, scpWording, settlingRead, type ReadHolds} from './evidence-words.js';
@@ -112,8 +113,6 @@ const withLayer = (evaluation: Evaluation, changed: LayerVerdict, index: number,
 	return {decision, summary, crossAccount, service, layers, unknownContextKeys, ...(readings ? {readings} : {})};
 };
 
-const describeTrace = (trace: StatementTrace): string => `${trace.policy}, ${trace.label}`;
-
 /** The read statements of the layer with this effect that apply (`yes`) or may (`unknown`). */
 const tracesOf = (layer: LayerVerdict, effect: StatementTrace['effect'], applies: StatementTrace['applies']): StatementTrace[] =>
 	layer.policies.flatMap(policy => policy.relevant).filter(trace => trace.effect === effect && trace.applies === applies);
@@ -134,7 +133,7 @@ const mayDenyOf = (layer: LayerVerdict): StatementTrace[] => (layer.deny === 'un
 const denyNotSettled = (mayDeny: readonly StatementTrace[], evidence: DenialEvidence, read: string): string =>
 	mayDeny.length === 0
 		? ''
-		: ` Of the ${kindOf(evidence).all} ${read}, ${mayDeny.map(trace => `${describeTrace(trace)} may deny it: ${trace.reason}`).join('; ')}. The message speaks of the Allows only, so whether ${mayDeny.length > 1 ? 'those Denies' : 'that Deny'} applied, it does not settle.`;
+		: ` Of the ${kindOf(evidence).all} ${read}, ${mayDeny.map(trace => `${where(trace)} may deny it: ${trace.reason}`).join('; ')}. The message speaks of the Allows only, so whether ${mayDeny.length > 1 ? 'those Denies' : 'that Deny'} applied, it does not settle.`;
 
 /**
  * What AWS applied, not what was read, for the caller's own identity-based policies or the resource's policy: one changed
@@ -250,13 +249,13 @@ export const applyEvidence = (
 		const mayDeny = layer && layer.status !== 'denied' ? mayDenyOf(layer) : [];
 		if (!implicit && layer && mayDeny.length > 0) {
 			// AWS's word that this type of policy explicitly denied settles a Deny of that type read as "may deny".
-			const reasons = mayDeny.map(trace => `${describeTrace(trace)} may deny it: ${trace.reason}`).join('; ');
+			const reasons = mayDeny.map(trace => `${where(trace)} may deny it: ${trace.reason}`).join('; ');
 			if (onWhich !== undefined) {
 				const why = `${layer.why} ${capitalised(evidenceWords(evidence))} ${onWhich}.`;
 				return {evaluation: withLayer(evaluation, copied(layer.status, layer.deny, layer.decidedBy, why), index, evaluation.decision, evaluation.summary)};
 			}
 			// A statement of another policy than the one the message names is not the one that denied.
-			const likely = [...new Set(mayDeny.filter(trace => !evidence.policyArn || (arnOf(trace) ?? evidence.policyArn) === evidence.policyArn).map(describeTrace))];
+			const likely = [...new Set(mayDeny.filter(trace => !evidence.policyArn || (arnOf(trace) ?? evidence.policyArn) === evidence.policyArn).map(where))];
 			const besides = layer.status === 'missing' ? ` Besides, ${lowerFirst(layer.why)}` : '';
 			const why =
 				likely.length > 0
@@ -296,10 +295,10 @@ export const applyEvidence = (
 			}
 			// An Allow read whose condition (or resource) is undecided: the message settles that at some level none applied.
 			const mayAllow = tracesOf(layer, 'Allow', 'unknown');
-			const likely = [...new Set(mayAllow.map(describeTrace))];
+			const likely = [...new Set(mayAllow.map(where))];
 			const why =
 				likely.length > 0
-					? `${capitalised(evidenceWords(evidence))}. Of the ${kind.all} ${read}, ${mayAllow.map(trace => `${describeTrace(trace)} may allow it: ${trace.reason}`).join('; ')}. The message settles that at some level none allowed it, so likely ${likely.join(' or ')} did not apply.${unsettled}`
+					? `${capitalised(evidenceWords(evidence))}. Of the ${kind.all} ${read}, ${mayAllow.map(trace => `${where(trace)} may allow it: ${trace.reason}`).join('; ')}. The message settles that at some level none allowed it, so likely ${likely.join(' or ')} did not apply.${unsettled}`
 					: `${capitalised(evidenceWords(evidence))}, which settles what the ${kind.all} ${read} ${agreeing(kind, 'leave', 'leaves')} undecided: ${isGuardrail(evidence) ? 'at some level none allowed it' : agreeing(kind, 'none allowed it', 'it did not allow it')}.${unsettled}`;
 			const applied = withLayer(evaluation, copied('missing', layer.deny, [], why, undefined, 'no'), index, 'denied', why);
 			return {evaluation: applied, evidence, ...(likely.length > 0 ? {likely} : {}), source: evidenceSource(evidence, likely, read), resolveWith: settles};
@@ -319,7 +318,7 @@ export const applyEvidence = (
 							? 'undecided'
 							: undefined;
 		if (holds === undefined) continue;
-		const allowing = [...new Set((layer?.status === 'ok' ? layer.decidedBy : layer ? tracesOf(layer, 'Allow', 'yes') : []).map(describeTrace))];
+		const allowing = [...new Set((layer?.status === 'ok' ? layer.decidedBy : layer ? tracesOf(layer, 'Allow', 'yes') : []).map(where))];
 		const held =
 			holds === 'none'
 				? `As ${read}, no ${kind.noun} applies to ${whose}`

@@ -1,3 +1,4 @@
+import {where} from '../engine/layer-words.js';
 import {parseArn} from '../engine/arn.js';
 import type {Evaluation} from '../engine/evaluation.js';
 import type {Finding} from './diagnosis.js';
@@ -79,7 +80,7 @@ const keyShapeFindings = (key: KeyInfo | undefined, resolved: ResolvedKey | unde
 
 const conditionKeyFailing = (actions: readonly EvaluatedAction[], key: string): {values: readonly string[]; policy: string} | undefined => {
 	for (const {trace, condition} of breakingConditions(actions)) {
-		if (condition.clause.key.toLowerCase() === key.toLowerCase()) return {values: condition.clause.values, policy: `${trace.policy}, ${trace.label}`};
+		if (condition.clause.key.toLowerCase() === key.toLowerCase()) return {values: condition.clause.values, policy: where(trace)};
 	}
 	return undefined;
 };

@@ -1,3 +1,4 @@
+import {where} from '../engine/layer-words.js';
 import type {ConditionTrace} from '../engine/conditions/trace.js';
 import type {Evaluation, Layer, LayerVerdict, StatementTrace} from '../engine/evaluation.js';
 import type {ConditionExplanation, Decision, Place, Requirement} from './diagnosis.js';
@@ -34,8 +35,6 @@ export const explainCondition = (trace: ConditionTrace, effect: 'Allow' | 'Deny'
 	reason: trace.reason,
 	effect,
 });
-
-const describeTrace = (trace: StatementTrace): string => `${trace.policy}, ${trace.label}`;
 
 /** Conditions worth showing: the failing and undecided ones first, the holding ones when nothing failed. */
 const conditionsOf = (trace: StatementTrace | undefined): ConditionExplanation[] | undefined => {
@@ -90,7 +89,7 @@ const requirementOf = (spec: ActionSpec, layer: LayerVerdict, evaluation: Evalua
 		place: placeOfLayer(layer.layer, spec.service),
 		status,
 		...(layer.alternative ? {alternative: true} : {}),
-		...(deciding ? {decidedBy: describeTrace(deciding), statement: deciding.source} : {}),
+		...(deciding ? {decidedBy: where(deciding), statement: deciding.source} : {}),
 		why,
 		...(conditions ? {conditions} : {}),
 		...(status === 'unknown' ? resolveWithOf(unknownKey, layer) : {}),
