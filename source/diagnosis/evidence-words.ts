@@ -1,3 +1,5 @@
+import type {Evaluation, StatementTrace} from '../engine/evaluation.js';
+import {where} from '../engine/layer-words.js';
 import type {DenialEvidence, Snapshot} from '../snapshot/snapshot.js';
 import type {Place} from './diagnosis.js';
 import {boundaryReads, sessionPolicyRead} from './policy-inputs.js';
@@ -191,3 +193,47 @@ export const scpWordedAlike = (evidence: DenialEvidence): boolean => scpEitherWa
 
 /** What an SCP row decided by such a message, the SCPs not read, shows as deciding it: an SCP denies, which way not known. */
 export const eitherWaySource = 'the pasted AccessDenied message (a service control policy denies it, by a Deny or by no Allow; their text not read)';
+
+/** Where the message's type was not read, what is not known: a session policy cannot be read from AWS at all. */
+export const notReadWords = (evidence: DenialEvidence, what: string): string => {
+	const kind = kindOf(evidence);
+	if (evidence.deniedBy === 'session') return `The session policy cannot be read from AWS (it is passed when the session is created), so ${what} is not known.`;
+	return `The ${kind.all} ${agreeing(kind, 'themselves were', 'itself was')} not read, so ${what} is not known.`;
+};
+
+/**
+ * An implicit deny's message beside read Denies that may deny: it says no Allow of the type applied, and it does not
+ * settle those Denies either way, so the row names them as still undecided. Not "denied" (AWS named no Deny), and not
+ * "did not apply" either: AWS evaluates Denies first, so one that applied would most likely have been reported as an
+ * explicit deny, but AWS's own guide has said that an SCP's denial was worded as explicit even when it was implicit
+ * (an earlier IAM User Guide, "Troubleshooting access denied error messages", github.com/awsdocs/iam-user-guide: "When
+ * an SCP denies access, the error message always includes the phrase due to an explicit deny in a Service Control
+ * Policy, even if the denial is implicit"), so the wording of the two is not relied on to rule a Deny out. The row's
+ * mark does not hang on it: ✘ or ? either way.
+ */
+export const denyNotSettled = (mayDeny: readonly StatementTrace[], evidence: DenialEvidence, read: string): string =>
+	mayDeny.length === 0
+		? ''
+		: ` Of the ${kindOf(evidence).all} ${read}, ${mayDeny.map(trace => `${where(trace)} may deny it: ${trace.reason}`).join('; ')}. The message speaks of the Allows only, so whether ${mayDeny.length > 1 ? 'those Denies' : 'that Deny'} applied, it does not settle.`;
+
+/**
+ * What AWS applied, not what was read, for the caller's own identity-based policies or the resource's policy: one changed
+ * since it was read, or one not read. For a KMS key whose key policy was not read, an identity-based Allow counts only if
+ * the key policy lets IAM policies count ("Without permission from the key policy, IAM policies that allow permissions
+ * have no effect", AWS KMS Developer Guide, "Key policies in AWS KMS"); which message KMS returns then, AWS does not
+ * document, so it is named as a possibility, never as the cause.
+ */
+export const ownPolicyCause = (evidence: DenialEvidence, evaluation: Evaluation, read: string, implicit: boolean, none: boolean): string => {
+	// A session policy is fixed when the session is created: what was given is not the one that session carries.
+	if (evidence.deniedBy === 'session') return none ? 'a session policy passed when the session was created, which AWS cannot read back' : `the session created with another session policy than the one ${read}`;
+	if (evidence.deniedBy === 'boundary' && none) return `a permissions boundary set since it was ${read}`;
+	const changed = implicit ? 'an Allow removed or changed since it was ' + read : 'a Deny added or changed since it was ' + read;
+	if (evidence.deniedBy === 'resource') return changed;
+	if (evidence.deniedBy === 'boundary') return `${changed}, or another policy set as the boundary since`;
+	const keyPolicy = evaluation.layers.find(layer => layer.layer === 'resource');
+	const delegation =
+		implicit && evidence.action.toLowerCase().startsWith('kms:') && keyPolicy?.status === 'unknown' && keyPolicy.decidedBy.length === 0
+			? `, or the key policy, not ${read}, not letting identity-based policies count (an Allow in them has no effect without it; which message KMS returns then, AWS does not document)`
+			: '';
+	return `${changed}, or one not ${read} (an identity-based policy attached since, or a group's)${delegation}`;
+};

@@ -1,11 +1,10 @@
 import type {Evaluation, LayerVerdict, StatementTrace} from '../engine/evaluation.js';
 import type {DenialEvidence, Snapshot} from '../snapshot/snapshot.js';
-import type {Requirement} from './diagnosis.js';
 import type {ActionSpec} from './required-actions.js';
 import {where} from '../engine/layer-words.js';
 import {legOfEvidence} from './evidence-legs.js';
 import {principalEntity} from './policy-inputs.js';
-import {agreeing, capitalised, eitherWaySource, evidenceSource, evidenceWords, isGuardrail, placeOfEvidence, isImplicit, keyNotKnownSource, keyNotKnownWords, kindOf, lowerFirst, readWord, scpEitherWay, scpWordedAlike, scpWording, settlingRead, type ReadHolds} from './evidence-words.js';
+import {agreeing, capitalised, denyNotSettled, eitherWaySource, evidenceSource, evidenceWords, isGuardrail, isImplicit, keyNotKnownSource, keyNotKnownWords, kindOf, lowerFirst, notReadWords, ownPolicyCause, readWord, scpEitherWay, scpWordedAlike, scpWording, settlingRead, type ReadHolds} from './evidence-words.js';
 
 /**
  * The same holds of a message that names the caller's identity-based policies or the resource's policy (the bucket
@@ -40,7 +39,7 @@ import {agreeing, capitalised, eitherWaySource, evidenceSource, evidenceWords, i
  * where a level read allows the action nowhere, the row already says what the message says (✘) and only adds that they
  * agree; where they were read to allow it, or none applies, what was read is not what AWS applied (a level not read, an
  * Allow changed since, another account's): the row is unknown, never ✔ beside the message, and names the read that
- * settles it. It settles no Deny read as "may deny" (see denyNotSettled).
+ * settles it. It settles no Deny read as "may deny" (see denyNotSettled in evidence-words.ts).
  *
  * Where the KMS key S3 used is not known, the policies read were evaluated for no key at all: what they say of the
  * action neither agrees with the message nor contradicts it (a statement may name the key), so the message, AWS's word
@@ -67,14 +66,6 @@ const noneRead = (snapshot: Snapshot, evidence: DenialEvidence): boolean => {
 			return false;
 	}
 };
-
-/** Where the message's type was not read, what is not known: a session policy cannot be read from AWS at all. */
-const notReadWords = (evidence: DenialEvidence, what: string): string => {
-	const kind = kindOf(evidence);
-	if (evidence.deniedBy === 'session') return `The session policy cannot be read from AWS (it is passed when the session is created), so ${what} is not known.`;
-	return `The ${kind.all} ${agreeing(kind, 'themselves were', 'itself was')} not read, so ${what} is not known.`;
-};
-
 
 /** The accounts the policy types apply to: an SCP and identity policies the caller's, an RCP and resource policies the resource's. */
 export type EvidenceAccounts = {readonly caller?: string; readonly resource?: string};
@@ -119,43 +110,6 @@ const tracesOf = (layer: LayerVerdict, effect: StatementTrace['effect'], applies
 
 /** A read Deny of the layer whose condition (or resource, or principal) is undecided: it may deny. */
 const mayDenyOf = (layer: LayerVerdict): StatementTrace[] => (layer.deny === 'unknown' ? tracesOf(layer, 'Deny', 'unknown') : []);
-
-/**
- * An implicit deny's message beside read Denies that may deny: it says no Allow of the type applied, and it does not
- * settle those Denies either way, so the row names them as still undecided. Not "denied" (AWS named no Deny), and not
- * "did not apply" either: AWS evaluates Denies first, so one that applied would most likely have been reported as an
- * explicit deny, but AWS's own guide has said that an SCP's denial was worded as explicit even when it was implicit
- * (an earlier IAM User Guide, "Troubleshooting access denied error messages", github.com/awsdocs/iam-user-guide: "When
- * an SCP denies access, the error message always includes the phrase due to an explicit deny in a Service Control
- * Policy, even if the denial is implicit"), so the wording of the two is not relied on to rule a Deny out. The row's
- * mark does not hang on it: ✘ or ? either way.
- */
-const denyNotSettled = (mayDeny: readonly StatementTrace[], evidence: DenialEvidence, read: string): string =>
-	mayDeny.length === 0
-		? ''
-		: ` Of the ${kindOf(evidence).all} ${read}, ${mayDeny.map(trace => `${where(trace)} may deny it: ${trace.reason}`).join('; ')}. The message speaks of the Allows only, so whether ${mayDeny.length > 1 ? 'those Denies' : 'that Deny'} applied, it does not settle.`;
-
-/**
- * What AWS applied, not what was read, for the caller's own identity-based policies or the resource's policy: one changed
- * since it was read, or one not read. For a KMS key whose key policy was not read, an identity-based Allow counts only if
- * the key policy lets IAM policies count ("Without permission from the key policy, IAM policies that allow permissions
- * have no effect", AWS KMS Developer Guide, "Key policies in AWS KMS"); which message KMS returns then, AWS does not
- * document, so it is named as a possibility, never as the cause.
- */
-const ownPolicyCause = (evidence: DenialEvidence, evaluation: Evaluation, read: string, implicit: boolean, none: boolean): string => {
-	// A session policy is fixed when the session is created: what was given is not the one that session carries.
-	if (evidence.deniedBy === 'session') return none ? 'a session policy passed when the session was created, which AWS cannot read back' : `the session created with another session policy than the one ${read}`;
-	if (evidence.deniedBy === 'boundary' && none) return `a permissions boundary set since it was ${read}`;
-	const changed = implicit ? 'an Allow removed or changed since it was ' + read : 'a Deny added or changed since it was ' + read;
-	if (evidence.deniedBy === 'resource') return changed;
-	if (evidence.deniedBy === 'boundary') return `${changed}, or another policy set as the boundary since`;
-	const keyPolicy = evaluation.layers.find(layer => layer.layer === 'resource');
-	const delegation =
-		implicit && evidence.action.toLowerCase().startsWith('kms:') && keyPolicy?.status === 'unknown' && keyPolicy.decidedBy.length === 0
-			? `, or the key policy, not ${read}, not letting identity-based policies count (an Allow in them has no effect without it; which message KMS returns then, AWS does not document)`
-			: '';
-	return `${changed}, or one not ${read} (an identity-based policy attached since, or a group's)${delegation}`;
-};
 
 /**
  * The evidence that decides this action's SCP or RCP layer, and the evaluation with it applied. A layer whose policies
@@ -357,23 +311,3 @@ export const applyEvidence = (
 	}
 	return {evaluation};
 };
-
-/** A status the evidence gives the row it decides: an explicit deny's ⛔, an implicit one's ✘, an SCP's either (scpEitherWay). */
-const madeBy = (evidence: DenialEvidence, status: Requirement['status']): boolean =>
-	status === 'missing' ? isImplicit(evidence) || scpEitherWay(evidence) : status === 'denied' && !isImplicit(evidence);
-
-/**
- * The rows of a layer the evidence decided (denied, or for an implicit deny missing) name the message as what decided
- * them (and the statements read that may deny it, likely the one that did, or may allow it, likely not applying), an
- * implicit deny's with the read that finds the level; a row the message contradicts and that keeps ✘ names the read
- * that settles it.
- */
-export const withEvidence = (rows: readonly Requirement[], applied: Omit<EvidenceApplied, 'evaluation'>): Requirement[] =>
-	rows.map(row => {
-		const {evidence, source, againstRead, resolveWith} = applied;
-		if (evidence && source && row.place === placeOfEvidence(evidence) && madeBy(evidence, row.status) && row.decidedBy === undefined) {
-			return {...row, decidedBy: source, ...(resolveWith && row.resolveWith === undefined ? {resolveWith} : {})};
-		}
-		if (againstRead && resolveWith && row.place === placeOfEvidence(againstRead) && row.resolveWith === undefined) return {...row, resolveWith};
-		return row;
-	});
