@@ -2,6 +2,7 @@ import {afterEach, describe, expect, it} from 'vitest';
 import {WizardApp} from '../../source/ui/app.js';
 import {fakeServices} from './helpers/fake-services.js';
 import {keys, renderApp, type Rendered} from './helpers/render.js';
+import {manualUploadUntilGrants} from './helpers/manual-upload.js';
 import {walkThrough, type Step} from './helpers/walk-through.js';
 
 /**
@@ -17,7 +18,6 @@ afterEach(() => {
 });
 
 const account = '111122223333';
-const keyArn = `arn:aws:kms:eu-west-1:${account}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
 const keyPolicy = JSON.stringify({Version: '2012-10-17', Statement: [{Effect: 'Allow', Principal: {AWS: `arn:aws:iam::${account}:root`}, Action: 'kms:*', Resource: '*'}]});
 const document = {
 	Version: '2012-10-17',
@@ -31,18 +31,7 @@ const getRolePolicy = (roleName: string): string => JSON.stringify({RoleName: ro
 
 /** A 200 MB upload (in parts: it needs kms:Decrypt), the caller's identity policy pasted as `identity`. */
 const upload = (identity: string): readonly Step[] => [
-	['How shall we look', [keys.enter]],
-	['What fails?', [keys.enter]],
-	['Which bucket?', [keys.enter], 's3://amzn-s3-demo-bucket/backups/db.tar'],
-	['name a KMS key', [keys.down, keys.enter]],
-	['Which key does the request name?', [keys.enter], keyArn],
-	['What uploads it?', [keys.enter]],
-	['How big is the file?', [keys.enter], '200 MB'],
-	['Who makes the request?', [keys.enter], `arn:aws:sts::${account}:assumed-role/Uploader/alice`],
-	["in the caller's account", [keys.enter]],
-	['Which Region is the bucket in?', [keys.enter]],
-	['The key policy:', [keys.enter]],
-	['Paste the key policy', [keys.enter], keyPolicy],
+	...manualUploadUntilGrants(`arn:aws:sts::${account}:assumed-role/Uploader/alice`, keyPolicy),
 	['Grants on the key can allow', [keys.enter]],
 	["The caller's identity policies", [keys.enter]],
 	['Paste identity policy 1', [keys.enter], identity],

@@ -2,6 +2,7 @@ import {afterEach, describe, expect, it} from 'vitest';
 import {WizardApp} from '../../source/ui/app.js';
 import {fakeServices} from './helpers/fake-services.js';
 import {keys, renderApp, type Rendered} from './helpers/render.js';
+import {manualUploadUntilGrants} from './helpers/manual-upload.js';
 import {walkThrough, type Step} from './helpers/walk-through.js';
 
 /**
@@ -17,26 +18,12 @@ afterEach(() => {
 });
 
 const role = 'arn:aws:iam::111122223333:role/Uploader';
-const keyArn = 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
 const keyPolicy = JSON.stringify({Version: '2012-10-17', Statement: [{Sid: 'Allow use of the key', Effect: 'Allow', Principal: {AWS: role}, Action: 'kms:GenerateDataKey', Resource: '*'}]});
 const identity = JSON.stringify({Version: '2012-10-17', Statement: [{Effect: 'Allow', Action: ['s3:PutObject', 'kms:GenerateDataKey'], Resource: '*'}]});
 
 
 /** From the first question to the grants question, without credentials and without an error. */
-const untilGrants: readonly Step[] = [
-	['How shall we look', [keys.enter]],
-	['What fails?', [keys.enter]],
-	['Which bucket?', [keys.enter], 's3://amzn-s3-demo-bucket/backups/db.tar'],
-	['name a KMS key', [keys.down, keys.enter]],
-	['Which key does the request name?', [keys.enter], keyArn],
-	['What uploads it?', [keys.enter]],
-	['How big is the file?', [keys.enter], '200 MB'],
-	['Who makes the request?', [keys.enter], 'arn:aws:sts::111122223333:assumed-role/Uploader/alice'],
-	["in the caller's account", [keys.enter]],
-	['Which Region is the bucket in?', [keys.enter]],
-	['The key policy:', [keys.enter]],
-	['Paste the key policy', [keys.enter], keyPolicy],
-];
+const untilGrants = manualUploadUntilGrants('arn:aws:sts::111122223333:assumed-role/Uploader/alice', keyPolicy);
 
 const afterGrants: readonly Step[] = [
 	["The caller's identity policies", [keys.enter]],

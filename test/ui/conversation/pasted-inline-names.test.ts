@@ -7,6 +7,7 @@ import type {Snapshot} from '../../../source/snapshot/snapshot.js';
 import type {Step, Walk} from '../../../source/ui/conversation/flow-types.js';
 import {walk, type Answers} from '../../../source/ui/conversation/walk.js';
 import {flowEnv} from '../helpers/flow-env.js';
+import {manualUpload} from '../helpers/manual-upload.js';
 
 /**
  * The caller's identity policy pasted as aws iam get-role-policy (get-user-policy, get-group-policy) prints it: the
@@ -15,7 +16,6 @@ import {flowEnv} from '../helpers/flow-env.js';
  */
 
 const account = '111122223333';
-const keyArn = `arn:aws:kms:eu-west-1:${account}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
 const roleArn = `arn:aws:iam::${account}:role/Uploader`;
 const session = `arn:aws:sts::${account}:assumed-role/Uploader/nightly`;
 const userArn = `arn:aws:iam::${account}:user/alice`;
@@ -30,25 +30,10 @@ const uploadsPolicy = {
 
 /** A 200 MB upload by the AWS CLI goes in parts, so it needs kms:Decrypt, which the pasted policy denies. */
 const upload = (principal: string, identity: string): Answers => ({
-	start: 'manual',
-	operation: 'upload',
-	bucket: 'reports-bucket',
-	'object-key': 'exports/big.csv',
-	'names-key': 'yes',
-	'kms-key': keyArn,
-	tool: 'aws-cli',
-	size: '200 MB',
+	...manualUpload,
 	principal,
-	'bucket-account': 'same',
-	'bucket-region': 'eu-west-1',
-	'key-policy-how': 'paste',
 	'key-policy': JSON.stringify({Version: '2012-10-17', Statement: [{Effect: 'Allow', Principal: {AWS: `arn:aws:iam::${account}:root`}, Action: 'kms:*', Resource: '*'}]}),
-	'grants-how': 'none',
-	'identity-how': 'paste',
 	'identity-policy-1': identity,
-	'identity-more-1': 'no',
-	'bucket-policy-how': 'none',
-	guardrails: 'none',
 });
 
 const getRolePolicy = (roleName: string, policyName = 'uploads'): string => JSON.stringify({RoleName: roleName, PolicyName: policyName, PolicyDocument: uploadsPolicy}, null, 4);

@@ -9,6 +9,7 @@ import {explainMultipart} from '../../../source/ui/conversation/upload-tools.js'
 import {previousQuestionId, walk, type Answers} from '../../../source/ui/conversation/walk.js';
 import {loadExample} from '../helpers/fake-services.js';
 import {flowEnv, reachable} from '../helpers/flow-env.js';
+import {manualKeyArn, manualUpload} from '../helpers/manual-upload.js';
 
 const env = (overrides: Partial<FlowEnv> = {}): FlowEnv =>
 	flowEnv({
@@ -23,30 +24,9 @@ const env = (overrides: Partial<FlowEnv> = {}): FlowEnv =>
 const asked = (result: Walk): string => (result.next.kind === 'ask' ? result.next.question.id : `(${result.next.kind})`);
 const answeredIds = (result: Walk): string[] => result.steps.flatMap(step => (step.kind === 'answer' ? [step.question.id] : []));
 
-const keyArn = 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+const keyArn = manualKeyArn;
 const policy = (statement: object): string => JSON.stringify({Version: '2012-10-17', Statement: [statement]});
 
-const manualUpload: Answers = {
-	start: 'manual',
-	operation: 'upload',
-	bucket: 'reports-bucket',
-	'object-key': 'exports/big.csv',
-	'names-key': 'yes',
-	'kms-key': keyArn,
-	tool: 'aws-cli',
-	size: '200 MB',
-	principal: 'arn:aws:iam::111122223333:role/Uploader',
-	'bucket-account': 'same',
-	'bucket-region': 'eu-west-1',
-	'key-policy-how': 'paste',
-	'key-policy': policy({Effect: 'Allow', Principal: {AWS: 'arn:aws:iam::111122223333:role/Uploader'}, Action: 'kms:GenerateDataKey', Resource: '*'}),
-	'grants-how': 'none',
-	'identity-how': 'paste',
-	'identity-policy-1': policy({Effect: 'Allow', Action: ['s3:PutObject', 'kms:*'], Resource: '*'}),
-	'identity-more-1': 'no',
-	'bucket-policy-how': 'none',
-	guardrails: 'none',
-};
 
 describe('the conversation', () => {
 	it('waits for the profiles and settings before the first question', () => {
