@@ -5,6 +5,7 @@ import {join} from 'node:path';
 import {afterAll, afterEach, beforeAll, describe, expect, it, vi} from 'vitest';
 import {collectSnapshot, type CollectOptions} from '../../source/aws/collect.js';
 import {useFakeAws} from '../support/fake-aws/harness.js';
+import {flood} from '../support/fake-imds.js';
 import {accounts, keys, sameAccountScenario} from '../support/fake-aws/scenarios.js';
 
 /**
@@ -103,15 +104,7 @@ describe('credentials from the container endpoint (AWS_CONTAINER_CREDENTIALS_FUL
 			"the container authorization token file /dev/zero (AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE) is over 64 KiB, and an authorization token is a few hundred characters: is it the right file? — point AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE at the token the container's agent gives (EKS Pod Identity mounts one), or unset it",
 		);
 		expect(authorizations).toEqual([]);
-		respond = (_request, response) => {
-			response.writeHead(200, {'content-type': 'application/json'});
-			const chunk = Buffer.alloc(1024 * 1024, 0x20);
-			const write = (left: number): void => {
-				if (left === 0 || response.destroyed) return void response.end();
-				response.write(chunk, () => write(left - 1));
-			};
-			write(32);
-		};
+		respond = flood;
 		expect(messageOf(await collect(containerEnv()))).toMatch(/^the answer of the container credentials endpoint .* was over 4 MiB, the most one answer may hold — /);
 	});
 
