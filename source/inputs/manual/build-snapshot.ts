@@ -40,6 +40,11 @@ export type ManualFacts = {
 	readonly evidence?: readonly DenialEvidence[];
 	/** `none`: no boundary, session policy or SCP applies; `unknown`: not known; or each one as answered. */
 	readonly guardrails: 'none' | 'unknown' | Guardrails;
+	/**
+	 * The boundary or session policy a pasted AccessDenied message names as what denied, asked on its own: pasted, or
+	 * `undefined` (skipped: not known, never none, whatever `guardrails` says of the others).
+	 */
+	readonly deniedBy?: {readonly kind: 'boundary' | 'session'; readonly policy?: PolicyJson};
 	readonly createdAt: string;
 };
 
@@ -84,8 +89,29 @@ const scpLevels = (scps: Exclude<ScpAnswer, undefined>): OrganizationLevel[] => 
 	}
 };
 
+/** A permissions boundary as pasted: its text, and no ARN (a pasted document names none). */
+export const pastedBoundary = (document: PolicyJson): NamedPolicy => ({name: 'pasted permissions boundary', document});
+
+type GuardrailParts = {principal: Partial<PrincipalInfo>; organization?: OrganizationInfo};
+
+/** The principal's and the organization's part of the snapshot: the guardrail answers, then the policy the message named. */
+const guardrailParts = (facts: ManualFacts, notes: UnreadNote[]): GuardrailParts => {
+	const answeredNotes: UnreadNote[] = [];
+	const answered = answeredGuardrailParts(facts, answeredNotes);
+	const {deniedBy} = facts;
+	const path = deniedBy?.kind === 'boundary' ? 'principal.permissionsBoundary' : 'principal.sessionPolicy';
+	notes.push(...answeredNotes.filter(note => !deniedBy || note.path !== path));
+	if (!deniedBy) return answered;
+	const {[deniedBy.kind === 'boundary' ? 'permissionsBoundary' : 'sessionPolicy']: _answered, ...principal} = answered.principal;
+	if (!deniedBy.policy) {
+		if (deniedBy.kind === 'boundary') notes.push(unread(path, 'not pasted', 'paste it, or run the check live with a profile that can read IAM'));
+		return {...answered, principal};
+	}
+	return {...answered, principal: {...principal, ...(deniedBy.kind === 'boundary' ? {permissionsBoundary: pastedBoundary(deniedBy.policy)} : {sessionPolicy: deniedBy.policy})}};
+};
+
 /** The principal's and the organization's part of the snapshot, from the guardrail answers. */
-const guardrailParts = (facts: ManualFacts, notes: UnreadNote[]): {principal: Partial<PrincipalInfo>; organization?: OrganizationInfo} => {
+const answeredGuardrailParts = (facts: ManualFacts, notes: UnreadNote[]): GuardrailParts => {
 	const {guardrails} = facts;
 	if (guardrails === 'unknown') {
 		notes.push(unread('principal.permissionsBoundary', 'not known whether one applies', 'paste it, or run the check live with a profile that can read IAM'));
@@ -100,7 +126,7 @@ const guardrailParts = (facts: ManualFacts, notes: UnreadNote[]): {principal: Pa
 	}
 	return {
 		principal: {
-			...(boundary === undefined ? {} : {permissionsBoundary: boundary === null ? null : {name: 'pasted permissions boundary', document: boundary}}),
+			...(boundary === undefined ? {} : {permissionsBoundary: boundary === null ? null : pastedBoundary(boundary)}),
 			...(sessionPolicy === undefined ? {} : {sessionPolicy}),
 			...(scps?.kind === 'no-organization' ? {organizationId: null} : {}),
 		},

@@ -4,6 +4,8 @@ import type {Snapshot} from '../../snapshot/snapshot.js';
 import {accountOfArn} from '../../engine/arn.js';
 import type {CollectRequest} from '../services.js';
 import {detectedFacts} from './detected-facts.js';
+import {deniedByOf, deniedPolicyFlow, withDeniedPolicy} from './denied-policy-flow.js';
+import {pasteHints} from './paste-answers.js';
 import {ask, show, waitFor} from './flow-steps.js';
 import type {Ending, Flow, FlowEnv} from './flow-types.js';
 import {profileOfAnswer} from './profile-answer.js';
@@ -63,6 +65,12 @@ export function* liveFlow(env: FlowEnv, profileName: string, target: Target, den
 		const account = yield* bucketAccountFlow(target.question.bucket, caller ? accountOfArn(caller) : undefined);
 		if (account.id) snapshot = {...snapshot, bucket: {...snapshot.bucket, accountId: account.id}};
 		else if (account.notCallers) snapshot = {...snapshot, bucket: {...snapshot.bucket, notCallersAccount: true}};
+	}
+	// A boundary or session policy the error says denied, and the reads did not find (a session policy never can): pasted, it decides.
+	const denied = snapshot.principal && snapshot.evidence ? deniedByOf(snapshot.evidence, snapshot.principal) : undefined;
+	if (denied && caller) {
+		const policy = yield* deniedPolicyFlow(env, pasteHints({principalArn: caller, bucket: target.question.bucket}), denied, caller);
+		if (policy) snapshot = withDeniedPolicy(snapshot, denied.kind, policy);
 	}
 	yield* ask(questions.readsDoneQuestion(collection.reads.length, collection.reads.filter(read => read.state !== 'ok').length));
 	return {snapshot, mode: 'live', collectKey: key};

@@ -8,6 +8,7 @@ import {ask, show} from './flow-steps.js';
 import {readPastedGrants} from '../../inputs/paste/read-pasted-grants.js';
 import type {Assumption} from '../../snapshot/snapshot.js';
 import {evidenceOf} from './denial-evidence.js';
+import {deniedByOf, deniedPolicyFlow} from './denied-policy-flow.js';
 import {accountIdQuestion, namesKeyQuestion} from './target-questions.js';
 import type {Ending, Flow, FlowEnv} from './flow-types.js';
 import * as questions from './manual-questions.js';
@@ -48,14 +49,22 @@ function* scpFlow(env: FlowEnv, hints: PasteHints): Flow<ScpAnswer> {
 	return {kind: 'pasted', policies, withFullAccess};
 }
 
-/** The guardrails one by one: the boundary, the session policy (a role session only) and the SCPs. */
-function* guardrailsFlow(env: FlowEnv, hints: PasteHints, principalArn: string): Flow<Guardrails> {
-	const boundary = yield* policyFlow(env, hints, 'boundary-policy', 'Permissions boundary', principalArn, 'The caller has none', "The caller's permissions boundary (the IAM user's or role's):");
+/**
+ * The guardrails one by one: the boundary, the session policy (a role session only) and the SCPs. `settled`: the one a
+ * pasted message named, asked before (deniedPolicyFlow), is not asked again.
+ */
+function* guardrailsFlow(env: FlowEnv, hints: PasteHints, principalArn: string, settled: questions.DeniedGuardrail | undefined): Flow<Guardrails> {
+	const boundary =
+		settled === 'boundary'
+			? undefined
+			: yield* policyFlow(env, hints, 'boundary-policy', 'Permissions boundary', principalArn, 'The caller has none', "The caller's permissions boundary (the IAM user's or role's):");
 	// Only a role session can carry a session policy (AssumeRole --policy); for any other caller there is none.
 	const sessionPolicy =
-		parseCaller(principalArn).kind === 'session'
-			? yield* policyFlow(env, hints, 'session-policy', 'Session policy', principalArn, 'None was passed', 'The session policy passed when the role was assumed (AssumeRole --policy; AWS cannot show it afterwards):')
-			: null;
+		parseCaller(principalArn).kind !== 'session'
+			? null
+			: settled === 'session'
+				? undefined
+				: yield* policyFlow(env, hints, 'session-policy', 'Session policy', principalArn, 'None was passed', 'The session policy passed when the role was assumed (AssumeRole --policy; AWS cannot show it afterwards):');
 	const scps = yield* scpFlow(env, hints);
 	return {boundary, sessionPolicy, scps};
 }
@@ -168,9 +177,21 @@ export function* manualFlow(env: FlowEnv, target: Target, denial: ParsedDenial |
 			target.sourceKeyArn === undefined ? undefined : target.sourceKeyArn === target.keyArn ? keyPolicy : yield* policyFlow(env, hints, 'source-key-policy', "Source key's policy", target.sourceKeyArn);
 		sourceBucketPolicy = question.source.bucket === question.bucket ? bucketPolicy : yield* policyFlow(env, hints, 'source-bucket-policy', "Source bucket's policy", question.source.bucket, 'The source bucket has no bucket policy');
 	}
-	const guard = service ? 'none' : yield* ask(questions.guardrailsQuestion);
-	const guardrails: ManualFacts['guardrails'] = guard === 'some' ? yield* guardrailsFlow(env, hints, principalArn) : guard === 'none' ? 'none' : 'unknown';
-	const pasted = [keyPolicy, ...(identityPolicies ?? []).map(policy => policy.document), bucketPolicy, sourceKeyPolicy, sourceBucketPolicy, ...(typeof guardrails === 'object' ? [guardrails.boundary, guardrails.sessionPolicy] : [])];
+	// The boundary or session policy the pasted message says denied decides the row and the fix: asked for first.
+	const evidence = evidenceOf(denial);
+	const denied = service ? undefined : deniedByOf(evidence, {arn: principalArn});
+	const deniedPolicy = denied ? yield* deniedPolicyFlow(env, hints, denied, principalArn) : undefined;
+	const guard = service ? 'none' : yield* ask(questions.guardrailsQuestion(denied?.kind));
+	const guardrails: ManualFacts['guardrails'] = guard === 'some' ? yield* guardrailsFlow(env, hints, principalArn, denied?.kind) : guard === 'none' ? 'none' : 'unknown';
+	const pasted = [
+		keyPolicy,
+		...(identityPolicies ?? []).map(policy => policy.document),
+		bucketPolicy,
+		sourceKeyPolicy,
+		sourceBucketPolicy,
+		deniedPolicy,
+		...(typeof guardrails === 'object' ? [guardrails.boundary, guardrails.sessionPolicy] : []),
+	];
 	const pastedText = JSON.stringify(pasted) + JSON.stringify(grants ?? []);
 	// Only now is it known whether a policy tests what was left open: ask those facts, and only those.
 	let {question: asked, defaultEncryption} = {question, defaultEncryption: target.defaultEncryption};
@@ -200,12 +221,13 @@ export function* manualFlow(env: FlowEnv, target: Target, denial: ParsedDenial |
 		...(grants === undefined ? {} : {grants}),
 		...(sourceBucketAccount ? {sourceBucketAccount} : {}),
 		assumptions,
-		evidence: evidenceOf(denial),
+		evidence,
 		keyPolicy,
 		identityPolicies,
 		bucketPolicy,
 		...(target.sourceKeyArn ? {sourceKeyArn: target.sourceKeyArn, sourceKeyPolicy, sourceBucketPolicy} : {sourceBucketPolicy}),
 		guardrails,
+		...(denied ? {deniedBy: {kind: denied.kind, ...(deniedPolicy ? {policy: deniedPolicy} : {})}} : {}),
 		createdAt: env.now().toISOString(),
 	});
 	return {snapshot, mode: 'manual'};

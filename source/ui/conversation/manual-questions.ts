@@ -108,17 +108,49 @@ export const morePoliciesQuestion = (index: number): ChoiceQuestion => ({
 	],
 });
 
-export const guardrailsQuestion: ChoiceQuestion = {
-	kind: 'choice',
-	id: 'guardrails',
-	title: 'Boundaries and SCPs',
-	prompt: 'Does a permissions boundary, a session policy or an SCP apply to the caller?',
-	options: [
-		{value: 'none', label: 'No, none of them'},
-		{value: 'some', label: 'Yes or maybe: go through them one by one', hint: 'boundary, session policy, SCPs'},
-		{value: 'unknown', label: 'Not sure: leave them unknown'},
-	],
+/** The boundary or session policy a pasted AccessDenied message names as what denied: asked on its own (deniedPolicyFlow). */
+export type DeniedGuardrail = 'boundary' | 'session';
+
+const guardrailNames: Record<DeniedGuardrail, {readonly name: string; readonly short: string}> = {
+	boundary: {name: 'permissions boundary', short: 'boundary'},
+	session: {name: 'session policy', short: 'session policy'},
 };
+
+/** `settled`: the one a pasted message named, asked on its own before: only the others are asked about here. */
+export const guardrailsQuestion = (settled?: DeniedGuardrail): ChoiceQuestion => {
+	const others = (['boundary', 'session'] as const).filter(kind => kind !== settled).map(kind => guardrailNames[kind]);
+	return {
+		kind: 'choice',
+		id: 'guardrails',
+		title: 'Boundaries and SCPs',
+		prompt: settled
+			? `Besides the ${guardrailNames[settled].name}, does ${others.map(other => `a ${other.name}`).join(' or ')} or an SCP apply to the caller?`
+			: 'Does a permissions boundary, a session policy or an SCP apply to the caller?',
+		options: [
+			{value: 'none', label: 'No, none of them'},
+			{value: 'some', label: 'Yes or maybe: go through them one by one', hint: [...others.map(other => other.short), 'SCPs'].join(', ')},
+			{value: 'unknown', label: 'Not sure: leave them unknown'},
+		],
+	};
+};
+
+/**
+ * The boundary or session policy the pasted message says denied, when nothing read or given holds it: it decides the row,
+ * and a fix can be proven only against it. No "none": the message says one applies. Skipped, the message alone decides.
+ */
+export const deniedPolicyHowQuestion = (denied: DeniedGuardrail, said: string): ChoiceQuestion => ({
+	kind: 'choice',
+	id: denied === 'boundary' ? 'boundary-policy-how' : 'session-policy-how',
+	title: denied === 'boundary' ? 'Permissions boundary' : 'Session policy',
+	prompt:
+		denied === 'boundary'
+			? `${said}. Paste the caller's permissions boundary, to see which statement decides and to prove a fix:`
+			: `${said}. AWS cannot show a session policy afterwards: paste the one passed when the session was created (AssumeRole --policy), to see which statement decides:`,
+	options: [
+		{value: 'paste', label: 'Paste it'},
+		{value: 'unknown', label: 'Skip: leave it as the message says', hint: 'the result names what would settle it'},
+	],
+});
 
 export const scpHowQuestion: ChoiceQuestion = {
 	kind: 'choice',

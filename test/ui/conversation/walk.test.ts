@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {diagnose} from '../../../source/diagnosis/diagnose.js';
 import {renderMarkdown} from '../../../source/report/render-markdown.js';
-import type {Snapshot} from '../../../source/snapshot/snapshot.js';
+import type {PolicyJson, Snapshot} from '../../../source/snapshot/snapshot.js';
 import {err, ok} from '../../../source/shared/result.js';
 import type {Collection, FlowEnv, Walk} from '../../../source/ui/conversation/flow-types.js';
 import type {QuestionId} from '../../../source/ui/conversation/question.js';
@@ -450,6 +450,39 @@ describe("a pasted error saying no SCP allows the action (AWS's implicit deny)",
 			decidedBy: 'the pasted AccessDenied message (no service control policy allows it, their text not read)',
 		});
 		expect(diagnosis.verdict).toBe('denied');
+	});
+});
+
+describe('a pasted error saying a session policy denied, read live with the same caller', () => {
+	const message =
+		'An error occurred (AccessDenied) when calling the PutObject operation: User: arn:aws:sts::111122223333:assumed-role/Uploader/alice is not authorized to perform: s3:PutObject on resource: "arn:aws:s3:::amzn-s3-demo-bucket/incoming/report.pdf" with an explicit deny in a session policy';
+	const answers: Record<string, string> = {start: 'error', 'error-text': message, 'read-how': 'profile:dev', 'names-key': 'no', size: '', tool: 'aws-cli', 'other-profile': 'none', reviewed: 'go'};
+	const example = loadExample('all-allowed');
+	const collectedWith = (sessionPolicy: PolicyJson | null | undefined): Snapshot => {
+		const {sessionPolicy: _given, ...principal} = example.principal!;
+		// A role session's session policy is never read: the reads leave it out.
+		return {...example, principal: {...principal, arn: 'arn:aws:sts::111122223333:assumed-role/Uploader/alice', ...(sessionPolicy === undefined ? {} : {sessionPolicy})}};
+	};
+	const walkWith = (collected: Snapshot, more: Answers = {}) => {
+		const waiting = walk({...answers, ...more}, env());
+		if (waiting.next.kind !== 'wait' || waiting.next.wait.kind !== 'collect') throw new Error('expected a collect wait');
+		return walk({...answers, ...more}, env({collections: {[waiting.next.wait.key]: {reads: [], outcome: ok(collected)}}}));
+	};
+
+	it('asks for the session policy, which AWS cannot show, and the pasted one is the snapshot\'s', () => {
+		const asking = walkWith(collectedWith(undefined));
+		expect(asked(asking)).toBe('session-policy-how');
+		const pasted = policy({Sid: 'NoIncoming', Effect: 'Deny', Action: 's3:PutObject', Resource: 'arn:aws:s3:::amzn-s3-demo-bucket/incoming/*'});
+		const done = walkWith(collectedWith(undefined), {'session-policy-how': 'paste', 'session-policy': pasted}).next;
+		if (done.kind !== 'done') throw new Error(`expected the end, got ${done.kind === 'ask' ? done.question.id : done.kind}`);
+		expect(done.ending.snapshot.principal?.sessionPolicy).toEqual(JSON.parse(pasted));
+		const row = diagnose(done.ending.snapshot).requirements.find(each => each.place === 'session-policy' && each.action === 's3:PutObject');
+		expect(row).toMatchObject({status: 'denied'});
+		expect(row?.decidedBy).toContain('NoIncoming');
+	});
+
+	it('asks nothing where the session policy is given (none)', () => {
+		expect(walkWith(collectedWith(null)).next.kind).toBe('done');
 	});
 });
 

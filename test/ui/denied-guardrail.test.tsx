@@ -1,0 +1,199 @@
+import {readFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {afterEach, describe, expect, it} from 'vitest';
+import {WizardApp} from '../../source/ui/app.js';
+import type {Snapshot} from '../../source/snapshot/snapshot.js';
+import {ok} from '../../source/shared/result.js';
+import {fakeServices, loadExample} from './helpers/fake-services.js';
+import {keys, renderApp, type Rendered} from './helpers/render.js';
+import {walkThrough, type Step} from './helpers/walk-through.js';
+
+/**
+ * A pasted AccessDenied message that names the permissions boundary or a session policy as what denied: the wizard asks
+ * for that policy (paste it, or skip), and the result decides the row by what was pasted, with the fix proven against it.
+ */
+
+let app: Rendered | undefined;
+afterEach(() => {
+	app?.unmount();
+	app = undefined;
+});
+
+const fixture = (name: string): string => readFileSync(join(import.meta.dirname, '..', 'fixtures', 'errors', name), 'utf8').trim();
+const policy = (...statements: object[]): string => JSON.stringify({Version: '2012-10-17', Statement: statements});
+/** Wrapped lines joined, as a user reads a sentence. */
+const flat = (frame: string): string => frame.replace(/\n +/g, ' ');
+
+const keyPolicy = policy({Sid: 'Enable IAM User Permissions', Effect: 'Allow', Principal: {AWS: 'arn:aws:iam::111122223333:root'}, Action: 'kms:*', Resource: '*'});
+const identity = policy({Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject', 'kms:Decrypt', 'kms:GenerateDataKey'], Resource: '*'});
+
+/** The error pasted into the first question's "Paste an AccessDenied error", recognised. */
+const pasteError = (text: string): Step[] => [
+	['How shall we look', [keys.down, keys.enter]],
+	['Paste the AccessDenied error message', [], text.replace(/\n/g, '\r')],
+	['recognised', [keys.enter]],
+];
+
+/** "no permissions boundary allows the kms:Decrypt action" for a download by role Reader (session etl-job): through the bucket policy. */
+const boundaryDownload: readonly Step[] = [
+	...pasteError(fixture('permissions-boundary-implicit.txt')),
+	['Which bucket?', [keys.enter], 's3://amzn-s3-demo-bucket/data/x.csv'],
+	["in the caller's account", [keys.enter]],
+	['The key policy:', [keys.enter]],
+	['Paste the key policy', [keys.enter], keyPolicy],
+	["The caller's identity policies", [keys.enter]],
+	['Paste identity policy 1', [keys.enter], identity],
+	['another identity policy', [keys.enter]],
+	['The bucket policy:', [keys.down, keys.enter]],
+];
+
+const boundaryAsked = 'The pasted AccessDenied message says no permissions boundary allows kms:Decrypt. Paste the caller\'s permissions boundary';
+
+const waitFlat = (rendered: Rendered, text: string): Promise<string> => rendered.waitFor(frame => flat(frame).includes(text), text);
+
+describe('a pasted message naming the permissions boundary', () => {
+	it('asks for the boundary; pasted, its statement decides the ✘ row and the boundary fix is proven against it', async () => {
+		app = renderApp(<WizardApp services={fakeServices().services} />, {columns: 160, rows: 60});
+		await walkThrough(app, boundaryDownload);
+		const asked = await waitFlat(app, boundaryAsked);
+		expect(asked).toContain('Skip: leave it as the message says');
+		// The message says one applies: "the caller has none" is not offered.
+		expect(asked).not.toContain('The caller has none');
+		await app.press(keys.enter);
+		await app.waitFor(frame => frame.includes('Paste the permissions boundary'), 'the boundary paste');
+		await app.paste(policy({Sid: 'OnlyReads', Effect: 'Allow', Action: 's3:GetObject', Resource: '*'}));
+		await app.waitFor(frame => frame.includes('valid policy, 1 statement'), 'the pasted boundary checked');
+		await app.press(keys.enter);
+		// The boundary is settled: the guardrail question asks only about the others.
+		await walkThrough(app, [['Besides the permissions boundary, does a session policy or an SCP apply', [keys.enter]]]);
+		const result = await app.waitFor(frame => frame.includes('✘ Denied'), 'the result');
+		expect(result).toMatch(/^Permissions boundary/m);
+		expect(result).toMatch(/› ✘ +kms:Decrypt/);
+		const explained = flat(result);
+		expect(explained).toContain('The permissions boundary does not allow kms:Decrypt');
+		expect(explained).toContain('permissions boundary "pasted permissions boundary", Sid "OnlyReads" allows s3:GetObject but not kms:Decrypt');
+		expect(explained).not.toContain('its text not read');
+		await app.press(keys.enter);
+		const fix = await app.waitFor(frame => frame.includes('Fix Permissions boundary') && frame.includes('"kms:Decrypt"'), 'the fix');
+		expect(fix).toContain('✔ proven');
+	});
+
+	it('skipped: the row stays as the message decides it, the boundary not read', async () => {
+		app = renderApp(<WizardApp services={fakeServices().services} />, {columns: 160, rows: 60});
+		await walkThrough(app, boundaryDownload);
+		await waitFlat(app, boundaryAsked);
+		await app.press(keys.down, keys.enter);
+		await walkThrough(app, [['Besides the permissions boundary, does a session policy or an SCP apply', [keys.enter]]]);
+		const result = await app.waitFor(frame => frame.includes('✘ Denied'), 'the result');
+		expect(app.frames().some(frame => frame.includes('Paste the permissions boundary'))).toBe(false);
+		expect(result).toMatch(/✘ +kms:Decrypt +The pasted AccessDenied message says no permissions boundary allows kms:Decrypt/);
+		const explained = flat(result);
+		expect(explained).toContain("The pasted AccessDenied message says no permissions boundary allows kms:Decrypt. The caller's permissions boundary itself was not read");
+		expect(explained).toContain('fails: kms:Decrypt is not allowed by the permissions boundary.');
+	});
+});
+
+describe('a pasted message naming a session policy', () => {
+	it('asks for the session policy; pasted, its Deny decides the ⛔ row', async () => {
+		app = renderApp(<WizardApp services={fakeServices().services} />, {columns: 160, rows: 60});
+		await walkThrough(app, [
+			...pasteError(fixture('sessions-policy-explicit.txt')),
+			['name a KMS key', [keys.down, keys.enter]],
+			['Which key does the request name?', [keys.enter], 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab'],
+			['What uploads it?', [keys.enter]],
+			['How big is the file?', [keys.enter], '1 MB'],
+			["in the caller's account", [keys.enter]],
+			['Which Region is the bucket in?', [keys.enter]],
+			['The key policy:', [keys.enter]],
+			['Paste the key policy', [keys.enter], keyPolicy],
+			['Grants on the key can allow', [keys.enter]],
+			["The caller's identity policies", [keys.enter]],
+			['Paste identity policy 1', [keys.enter], identity],
+			['another identity policy', [keys.enter]],
+			['The bucket policy:', [keys.down, keys.enter]],
+		]);
+		const asked = await waitFlat(app, 'The pasted AccessDenied message says a session policy explicitly denied s3:PutObject. AWS cannot show a session policy afterwards: paste the one passed');
+		expect(asked).not.toContain('None was passed');
+		await app.press(keys.enter);
+		await app.waitFor(frame => frame.includes('Paste the session policy'), 'the session policy paste');
+		await app.paste(policy({Sid: 'NoArtifacts', Effect: 'Deny', Action: 's3:PutObject', Resource: 'arn:aws:s3:::amzn-s3-demo-bucket/artifacts/*'}, {Effect: 'Allow', Action: '*', Resource: '*'}));
+		await app.waitFor(frame => frame.includes('valid policy, 2 statements'), 'the pasted session policy checked');
+		await app.press(keys.enter);
+		await walkThrough(app, [['Besides the session policy, does a permissions boundary or an SCP apply', [keys.enter]]]);
+		const result = await app.waitFor(frame => frame.includes('⛔ Denied') || frame.includes('✘ Denied'), 'the result');
+		expect(result).toMatch(/^Session policy/m);
+		expect(result).toMatch(/› ⛔ +s3:PutObject/);
+		const explained = flat(result);
+		expect(explained).toContain('Sid "NoArtifacts"');
+		expect(explained).not.toContain('which statement denies, and on what condition, is not known');
+	});
+});
+
+describe('a pasted message naming neither', () => {
+	it('asks no boundary or session policy of its own: the guardrail question is the usual one', async () => {
+		app = renderApp(<WizardApp services={fakeServices().services} />, {columns: 160, rows: 60});
+		await walkThrough(app, [
+			...pasteError(fixture('cli-upload-part-kms-decrypt.txt')),
+			["in the caller's account", [keys.enter]],
+			['The key policy:', [keys.enter]],
+			['Paste the key policy', [keys.enter], keyPolicy],
+			["The caller's identity policies", [keys.enter]],
+			['Paste identity policy 1', [keys.enter], identity],
+			['another identity policy', [keys.enter]],
+			['The bucket policy:', [keys.down, keys.enter]],
+			['Does a permissions boundary, a session policy or an SCP apply to the caller?', [keys.enter]],
+		]);
+		await app.waitFor(frame => frame.includes('Allowed') || frame.includes('Denied') || frame.includes('fails'), 'the result');
+		const seen = app.frames().map(flat).join('\n');
+		expect(seen).not.toContain('Skip: leave it as the message says');
+		expect(seen).not.toContain('Besides the');
+	});
+});
+
+describe('live, a pasted message naming the permissions boundary', () => {
+	const example = loadExample('all-allowed');
+	const {permissionsBoundary: _read, ...withoutBoundary} = example.principal!;
+	// iam:GetPolicyVersion refused: the reads name the boundary's gap, as read-principal.ts notes it.
+	const boundaryNotRead: Snapshot = {
+		...example,
+		principal: withoutBoundary,
+		unread: [{path: 'principal.permissionsBoundary', reason: 'iam:GetPolicyVersion: no permission', resolveWith: 'iam:GetPolicyVersion on the boundary policy'}],
+	};
+	const error = `An error occurred (AccessDenied) when calling the PutObject operation: User: ${withoutBoundary.arn} is not authorized to perform: kms:GenerateDataKey on resource: ${example.key!.arn} because no permissions boundary allows the kms:GenerateDataKey action`;
+	const untilReads: readonly Step[] = [
+		['Which AWS profile makes the failing request?', [keys.down, keys.down, keys.enter]],
+		['Paste the AccessDenied error message', [], error],
+		['recognised', [keys.enter]],
+		['How shall we read the policies', [keys.enter]],
+		['Which bucket?', [keys.enter], 's3://example-ingest/incoming/archive.tar'],
+		['name a KMS key', [keys.enter]],
+		['What uploads it?', [keys.enter]],
+		['How big is the file?', [keys.enter], '200 MB'],
+	];
+	const profiles = [{name: 'dev', region: 'us-east-1'}];
+
+	it('the reads could not get it: asks for it, and the pasted boundary decides the row and proves the fix', async () => {
+		app = renderApp(<WizardApp services={fakeServices({profiles, collect: async () => ok(boundaryNotRead)}).services} />, {columns: 160, rows: 60});
+		await walkThrough(app, untilReads);
+		await waitFlat(app, "The pasted AccessDenied message says no permissions boundary allows kms:GenerateDataKey. Paste the caller's permissions boundary");
+		await app.press(keys.enter);
+		await app.waitFor(frame => frame.includes('Paste the permissions boundary'), 'the boundary paste');
+		await app.paste(policy({Sid: 'UploadsOnly', Effect: 'Allow', Action: 's3:PutObject', Resource: '*'}));
+		await app.waitFor(frame => frame.includes('valid policy, 1 statement'), 'the pasted boundary checked');
+		await app.press(keys.enter);
+		await walkThrough(app, [['Diagnose?', [keys.enter]]]);
+		const result = await app.waitFor(frame => frame.includes('✘ Denied'), 'the result');
+		expect(result).toMatch(/^Permissions boundary/m);
+		expect(flat(result)).toMatch(/✘ +kms:GenerateDataKey +The permissions boundary does not allow kms:GenerateDataKey/);
+		await app.press(keys.enter);
+		const fix = await app.waitFor(frame => frame.includes('Fix Permissions boundary') && frame.includes('"kms:GenerateDataKey"'), 'the fix');
+		expect(fix).toContain('✔ proven');
+	});
+
+	it('the reads got it: nothing more is asked', async () => {
+		app = renderApp(<WizardApp services={fakeServices({profiles, collect: async () => ok(example)}).services} />, {columns: 160, rows: 60});
+		await walkThrough(app, [...untilReads, ['Diagnose?', [keys.enter]]]);
+		await app.waitFor(frame => frame.includes('↑↓ Enter explain'), 'the result');
+		expect(app.frames().some(frame => flat(frame).includes("Paste the caller's permissions boundary"))).toBe(false);
+	});
+});
