@@ -1,5 +1,6 @@
 import {parseCaller} from '../../engine/principal.js';
 import {capitalised, evidenceWords} from '../../diagnosis/evidence-words.js';
+import {visible} from '../../report/sanitize.js';
 import type {DenialEvidence, PolicyJson, PrincipalInfo, Snapshot} from '../../snapshot/snapshot.js';
 import {pastedBoundary} from '../../inputs/manual/build-snapshot.js';
 import {ask} from './flow-steps.js';
@@ -34,7 +35,8 @@ export const deniedByOf = (evidence: readonly DenialEvidence[], principal: Pick<
 /** Offered to paste, with the same paste question (checks, bound, error lines) as every policy; `undefined`: skipped. */
 export function* deniedPolicyFlow(env: FlowEnv, hints: PasteHints, denied: DeniedBy, principalArn: string): Flow<PolicyJson | undefined> {
 	const id = denied.kind === 'boundary' ? 'boundary-policy' : 'session-policy';
-	const how = questions.deniedPolicyHowQuestion(denied.kind, capitalised(evidenceWords(denied.evidence)));
+	// The message's words quote a pasted text (a CloudTrail event's name, say): made visible, as every customer value.
+	const how = questions.deniedPolicyHowQuestion(denied.kind, visible(capitalised(evidenceWords(denied.evidence))));
 	if ((yield* ask({...how, about: principalArn})) !== 'paste') return undefined;
 	const {kind, help} = hints(id);
 	const text = yield* ask({...questions.policyPasteQuestion(env, id, how.title, `Paste the ${how.title.toLowerCase()} (JSON, or what the command prints).`, kind, help), about: principalArn});
