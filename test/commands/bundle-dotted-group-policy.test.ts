@@ -10,9 +10,10 @@ import type {FakeGroup, FakeScenario} from '../support/fake-aws/scenario.js';
 
 /**
  * IAM group and policy names may both hold dots (GetGroupPolicy's GroupName and PolicyName: "You can also include any of
- * the following characters: _+=,.@-"), so for a user in groups data and data.readers the collection script writes group
+ * the following characters: _+=,.@-"), so for a user in groups data and data.readers, older collection scripts wrote group
  * data's policy readers.kms and group data.readers's policy kms to one file, iam-get-group-policy.data.readers.kms.json,
- * and keeps the last. Here the lost one denies kms:Decrypt: the import must not take the other's Allow for it.
+ * and kept the last. The script now parts the names with a ~, which no IAM name holds: both answers are kept, and the
+ * import reads the Deny of the one that was lost before.
  */
 
 const statement = (effect: 'Allow' | 'Deny') => ({Version: '2012-10-17', Statement: [{Effect: effect, Action: 'kms:Decrypt', Resource: '*'}]});
@@ -39,22 +40,23 @@ const question: Question = {operation: 'download', bucket: 'acme-uploads', objec
 /** The SCPs are the management account's to read: both paths assume them, as `check --assume guardrails-allow` would. */
 const guardrailsAllow = (snapshot: Snapshot): Snapshot => ({...snapshot, assumptions: [{id: 'guardrails-allow'}]});
 
-describe('import: a group policy file two dotted names share', () => {
-	it('attributes the file to the group and policy its answer names, and leaves the denying policy it lost unknown, never allowed', async () => {
+describe('collect-script → import: the policies of groups data and data.readers named readers.kms and kms', () => {
+	it('keeps each in its own file and imports both, so the Deny of one is read, as live collection reads it', async () => {
 		const live = await collectSnapshot({question, profile: 'dev', env: state.home.env});
 		if (!live.ok) throw new Error(live.error.message);
 		expect(live.value.principal?.identityPolicies?.map(policy => policy.name)).toEqual(expect.arrayContaining(['group data: readers.kms', 'group data.readers: kms']));
 		expect(diagnose(guardrailsAllow(live.value)).verdict).toBe('denied');
 
 		const {files, snapshot} = await roundTrip(question, {...state.home.env, AWS_PROFILE: 'dev'});
-		expect([...files.keys()].filter(name => name.startsWith('iam-get-group-policy.data.') && name.endsWith('.json'))).toEqual(['iam-get-group-policy.data.readers.kms.json']);
+		expect([...files.keys()].filter(name => name.startsWith('iam-get-group-policy.data') && name.endsWith('.json')).sort()).toEqual([
+			'iam-get-group-policy.data.readers~kms.json',
+			'iam-get-group-policy.data~readers.kms.json',
+		]);
+		expect(snapshot.principal?.identityPolicies?.map(policy => policy.name)).toEqual(expect.arrayContaining(['group data/readers.kms', 'group data.readers/kms']));
+		expect((snapshot.unread ?? []).filter(note => note.path === 'principal.identityPolicies')).toEqual([]);
 		const diagnosis = diagnose(guardrailsAllow(snapshot));
-		expect(diagnosis.verdict).toBe('unknown');
-		expect(diagnosis.actions.find(action => action.action === 'kms:Decrypt')?.decision).toBe('unknown');
-		const report = renderText(diagnosis, {color: false, width: 400});
-		expect(report).toContain(
-			"iam-get-group-policy.data.readers.kms.json holds policy kms of group data.readers, not policy readers.kms of group data: the two share this file name, and the collection script kept the answer it wrote last",
-		);
-		expect(report).toContain("aws iam get-group-policy --group-name 'data' --policy-name 'readers.kms'");
-	});
+		expect(diagnosis.verdict).toBe('denied');
+		expect(diagnosis.actions.find(action => action.action === 'kms:Decrypt')?.decision).toBe('denied');
+		expect(renderText(diagnosis, {color: false, width: 400})).not.toContain('share this file name');
+	}, 120_000);
 });

@@ -4,7 +4,8 @@ import type {CopySource, DistributionInfo, Question, ServiceInfo} from '../../sn
  * The support bundle's file names: the collection script writes them, bundleToSnapshot reads them.
  * Every call writes STEM.json (its answer), STEM.stderr (its error) and STEM.exit (its exit status),
  * and one line of manifest.tsv. A stem with a subject (a policy name, an ARN, an id) is `PREFIX.SAFE`, its part cut
- * by namePart where the longest names AWS allows would pass the file systems' limit.
+ * by namePart where the longest names AWS allows would pass the file systems' limit; two subjects never share a stem
+ * (a group's inline policy is `PREFIX.GROUP~POLICY`, a managed policy and a replica key carry their name's cksum).
  */
 
 export const bundleFormat = 's3-kms-doctor/bundle@1';
@@ -14,9 +15,16 @@ export const manifestFile = 'manifest.tsv';
 /** The copy source's bucket, object and key calls carry this prefix. */
 export const sourcePrefix = 'source.';
 
-/** The replica keys the replication rules name, read before the rule covering the object is chosen: one prefix per key as named. */
+/**
+ * The replica keys the replication rules name, read before the rule covering the object is chosen: one prefix per key as
+ * named, its safe name and the `cksum` of the whole name. Alias names may hold both `/` and `_` (KMS: "It can contain only
+ * alphanumeric characters, forward slashes (/), underscores (_), and dashes (-)"), so alias/a/b and alias/a_b have one
+ * safe name: the checksum keeps their files apart.
+ */
 export const replicaPrefix = 'replica.';
-export const replicaKeyPrefix = (named: string): string => `${replicaPrefix}${namePart(named, namePartAround.replicaKey, 'when-cut')}.`;
+export const replicaKeyPrefix = (named: string): string => `${replicaPrefix}${namePart(named, namePartAround.replicaKey, 'always')}.`;
+/** Bundles of older scripts named a replica key's files by its safe name alone (cut, and then checksummed, only where too long). */
+export const legacyReplicaKeyPrefix = (named: string): string => `${replicaPrefix}${namePart(named, namePartAround.replicaKey, 'when-cut')}.`;
 
 /** The script reads at most this many distinct replica keys (a configuration holds up to 1,000 rules). */
 export const replicaKeyLimit = 10;
@@ -106,6 +114,14 @@ export const cksum = (value: string): number => {
 	return ~crc >>> 0;
 };
 
+/**
+ * Between a group's name and its inline policy's in a file name. IAM names match [\w+=,.@-]+, so no group name holds
+ * it and `iam-get-group-policy.GROUP~POLICY` has one reading, where a `.` there gave group data's policy readers.kms and
+ * group data.readers's policy kms one file. `~` is allowed in file names on Linux, macOS and Windows and in tar, and
+ * means nothing to sh inside quotes; safeName makes it `_`, so no name's part holds one.
+ */
+export const groupPolicySeparator = '~';
+
 /** The longest file name Linux's and macOS's file systems take, in bytes; a safe name is ASCII, a byte a character. */
 export const fileNameLimit = 255;
 
@@ -125,20 +141,21 @@ const longestKeyStem = Math.max(...[calls.describeKey, calls.getKeyPolicy, calls
  */
 export const namePartAround = {
 	managedPolicy: `${calls.getPolicyVersion.stem}.`.length + longestEnding.length,
-	/** And the group's safe name: `iam-get-group-policy.GROUP.PART.stderr`. */
-	groupPolicy: `${calls.getGroupPolicy.stem}..`.length + longestEnding.length,
+	/** And the group's safe name: `iam-get-group-policy.GROUP~PART.stderr` (older scripts: `GROUP.PART`, as long). */
+	groupPolicy: `${calls.getGroupPolicy.stem}.${groupPolicySeparator}`.length + longestEnding.length,
 	replicaKey: `${replicaPrefix}.`.length + longestKeyStem + longestEnding.length,
 } as const;
 
 /**
  * A subject's part of a file name whose other parts take `around` bytes: its safe name, and then, when `checksum` is
- * `always`, the `cksum` of the whole subject. Where that would make the name pass fileNameLimit, the safe name is cut
- * so that it fits and the cksum always follows it: two subjects cut to one prefix keep their own files. A part that
- * fits is the one older scripts wrote. The script's `name_part` makes the same part.
+ * `always`, `mark` and the `cksum` of the whole subject. Where that would make the name pass fileNameLimit, the safe
+ * name is cut so that it fits and the mark and cksum always follow it: two subjects cut to one prefix keep their own
+ * files. A mark no safe name holds (`~`) also keeps a cut part from equalling another subject's whole one. The
+ * script's `name_part` makes the same part.
  */
-export const namePart = (subject: string, around: number, checksum: 'always' | 'when-cut'): string => {
+export const namePart = (subject: string, around: number, checksum: 'always' | 'when-cut', mark = '.'): string => {
 	const safe = safeName(subject);
-	const sum = `.${cksum(subject)}`;
+	const sum = `${mark}${cksum(subject)}`;
 	const room = fileNameLimit - around;
 	const whole = checksum === 'always' ? `${safe}${sum}` : safe;
 	return whole.length <= room ? whole : `${safe.slice(0, Math.max(0, room - sum.length))}${sum}`;
@@ -154,10 +171,18 @@ export const managedPolicyFileName = (arn: string): string => namePart(arn, name
 export const stems = {
 	inlinePolicy: (kind: 'role' | 'user', name: string): string => `${calls[principalCalls[kind].getInline].stem}.${safeName(name)}`,
 	groupPolicies: (group: string): string => `${calls.listGroupPolicies.stem}.${safeName(group)}`,
-	/** How every file name of a group's inline policies starts. Group and policy names may both hold dots, so one name can start several groups'. */
-	groupPolicyPrefix: (group: string): string => `${calls.getGroupPolicy.stem}.${safeName(group)}.`,
+	/** How every file name of a group's inline policies starts: no group's start is another's, as no group name holds the separator. */
+	groupPolicyPrefix: (group: string): string => `${calls.getGroupPolicy.stem}.${safeName(group)}${groupPolicySeparator}`,
+	/** A cut policy name's cksum follows the separator too: a cut part is never another policy's whole name. */
 	groupPolicy: (group: string, name: string): string =>
-		`${stems.groupPolicyPrefix(group)}${namePart(name, namePartAround.groupPolicy + safeName(group).length, 'when-cut')}`,
+		`${stems.groupPolicyPrefix(group)}${namePart(name, namePartAround.groupPolicy + safeName(group).length, 'when-cut', groupPolicySeparator)}`,
+	/**
+	 * Bundles of older scripts put a `.` between the group's name and the policy's. Both may hold dots, so one prefix can
+	 * start several groups' names, and policy readers.kms of group data shares a file with policy kms of group data.readers.
+	 */
+	legacyGroupPolicyPrefix: (group: string): string => `${calls.getGroupPolicy.stem}.${safeName(group)}.`,
+	legacyGroupPolicy: (group: string, name: string): string =>
+		`${stems.legacyGroupPolicyPrefix(group)}${namePart(name, namePartAround.groupPolicy + safeName(group).length, 'when-cut')}`,
 	groupAttached: (group: string): string => `${calls.listAttachedGroupPolicies.stem}.${safeName(group)}`,
 	managedPolicy: (arn: string): string => `${calls.getPolicy.stem}.${managedPolicyFileName(arn)}`,
 	managedPolicyVersion: (arn: string): string => `${calls.getPolicyVersion.stem}.${managedPolicyFileName(arn)}`,

@@ -2,13 +2,13 @@ import {parseJson} from '../../engine/json.js';
 import {err, ok, type Result} from '../../shared/result.js';
 import {snapshotFormat, type BucketInfo, type KeyInfo, type Operation, type PrincipalInfo, type Question, type ReplicationRule, type Snapshot, type UnreadNote} from '../../snapshot/snapshot.js';
 import {BundleFiles, noteOf} from './bundle-files.js';
-import {bundleFormat, calls, questionFile, replicaKeyPrefix, sourcePrefix} from './bundle-layout.js';
+import {bundleFormat, calls, questionFile, sourcePrefix} from './bundle-layout.js';
 import {readQuestion} from './read-question.js';
 import {readBucket, readObject} from './read-bucket.js';
 import {readKey} from './read-key.js';
 import {readOrganization} from './read-organization.js';
 import {readPrincipal, type CallerIdentity, type ReadContext} from './read-principal.js';
-import {readReplicationRule, readVersioning} from './read-replication.js';
+import {readReplicationRule, readVersioning, replicaKeyPrefixIn} from './read-replication.js';
 import {serviceFacts} from '../../operations/aws-services.js';
 import {accessKeyAccountOf, callerIdentityOf} from '../../snapshot/aws-answers/index.js';
 import {parsePresignedUrl} from '../presigned-url/parse-presigned-url.js';
@@ -115,7 +115,7 @@ export const bundleToSnapshot = (entries: ReadonlyMap<string, string>, options: 
 	const replicaKey = (): KeyInfo | undefined => {
 		if (!replication) return readKey(context, '', questionKey);
 		const named = replication.replicaKmsKeyId;
-		return named ? readKey(context, replicaKeyPrefix(named), named, 'key') : undefined;
+		return named ? readKey(context, replicaKeyPrefixIn(context.files, named), named, 'key') : undefined;
 	};
 	const key = replicates ? replicaKey() : readKey(context, '', questionKey ?? (keyOfObject ? undefined : bucketRead.info.defaultEncryption?.kmsKeyId));
 	// Replication needs versioning on both buckets; no other operation reads it.

@@ -1,7 +1,7 @@
 import type {NamedPolicy, PrincipalInfo, UnreadNote} from '../../snapshot/snapshot.js';
 import {noteOf, type BundleFiles, type CallResult} from './bundle-files.js';
 import {calls, principalCalls, stems, type CallSpec} from './bundle-layout.js';
-import {groupPolicyAnswerNote} from './group-policy-answer.js';
+import {groupPolicyAnswerNote, groupPolicyNamingIn} from './group-policy-answer.js';
 import {
 	attachedPoliciesPageOf,
 	groupsPageOf,
@@ -229,8 +229,9 @@ export const readPrincipal = (context: ReadContext, arn: string, caller: CallerI
 					listInline: {spec: calls.listGroupPolicies, stem: stems.groupPolicies(groupName)},
 					getInline: {
 						spec: calls.getGroupPolicy,
-						stem: policyName => stems.groupPolicy(groupName, policyName),
-						notThisOne: (policyName, answer) => groupPolicyAnswerNote(answer, {group: groupName, policy: policyName, groupArn}, userGroups.map(group => group.name)),
+						stem: policyName => groupPolicyNamingIn(context.files, groupName, policyName).stem(groupName, policyName),
+						notThisOne: (policyName, answer) =>
+							groupPolicyAnswerNote(answer, {group: groupName, policy: policyName, groupArn}, userGroups.map(group => group.name), groupPolicyNamingIn(context.files, groupName, policyName)),
 					},
 					listAttached: {spec: calls.listAttachedGroupPolicies, stem: stems.groupAttached(groupName)},
 					namePrefix: `group ${groupName}/`,

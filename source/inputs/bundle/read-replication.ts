@@ -1,7 +1,7 @@
 import {noReplicationCode, replicationRuleOf, versioningOf, type RuleChoice} from '../../snapshot/aws-answers/index.js';
 import type {BucketInfo, ReplicationRule} from '../../snapshot/snapshot.js';
-import {noteOf} from './bundle-files.js';
-import {calls, sourcePrefix} from './bundle-layout.js';
+import {noteOf, type BundleFiles} from './bundle-files.js';
+import {calls, legacyReplicaKeyPrefix, replicaKeyPrefix, sourcePrefix} from './bundle-layout.js';
 import type {ReadContext} from './read-principal.js';
 
 /** The replication reads (operation `replication`), as source/aws/read-replication.ts makes them live: the rule and each bucket's versioning. */
@@ -40,4 +40,13 @@ export const readVersioning = (context: ReadContext, prefix: string, bucket: str
 	if (result.state === 'ok') return versioningOf(result.answer);
 	context.notes.push(noteOf(`${prefix ? 'source.bucketInfo' : 'bucket'}.versioning`, calls.getBucketVersioning, result, bucketArn(bucket)));
 	return undefined;
+};
+
+/** The prefix of a replica key's files: this script's (with the name's cksum), unless the bundle holds them only under an older script's. */
+export const replicaKeyPrefixIn = (files: BundleFiles, named: string): string => {
+	const current = replicaKeyPrefix(named);
+	// collect_key always starts with describe-key: its files say which script wrote the key's.
+	if (files.call(`${current}${calls.describeKey.stem}`).state !== 'absent') return current;
+	const legacy = legacyReplicaKeyPrefix(named);
+	return files.call(`${legacy}${calls.describeKey.stem}`).state === 'absent' ? current : legacy;
 };

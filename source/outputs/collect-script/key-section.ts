@@ -20,7 +20,7 @@ if [ -z "$replica_keys" ]; then
 fi
 # A bounded number of keys: a configuration may hold up to 1,000 rules.
 printf '%s\\n' "$replica_keys" | head -n ${replicaKeyLimit} | while IFS= read -r replica_key; do
-	[ -z "$replica_key" ] || collect_key "${replicaPrefix}$(name_part "$replica_key" ${namePartAround.replicaKey} when-cut)." "$replica_key"
+	[ -z "$replica_key" ] || collect_key "${replicaPrefix}$(name_part "$replica_key" ${namePartAround.replicaKey} always)." "$replica_key"
 done`;
 
 /** Which key to read: the one named in the request, the bucket's default, or the object's own. */

@@ -1,4 +1,4 @@
-import {bundleFormat, calls, manifestFile, namePartAround, principalCalls, questionFile, sourcePrefix} from '../../inputs/bundle/bundle-layout.js';
+import {bundleFormat, calls, groupPolicySeparator, manifestFile, namePartAround, principalCalls, questionFile, sourcePrefix} from '../../inputs/bundle/bundle-layout.js';
 import {destinationLeg, legOn, operationModule} from '../../operations/registry.js';
 import {parsePresignedUrl} from '../../inputs/presigned-url/parse-presigned-url.js';
 import {shellQuote} from '../../shared/shell.js';
@@ -168,7 +168,7 @@ ${collectLine('listGroupsForUser', calls.listGroupsForUser.stem, 'iam list-group
 		group_file=$(safe_name "$group_name")
 ${collectLine('listGroupPolicies', `"${calls.listGroupPolicies.stem}.$group_file"`, 'iam list-group-policies --group-name "$group_name"', '\t\t')}
 		json_list PolicyNames "$bundle/${calls.listGroupPolicies.stem}.$group_file.json" | while IFS= read -r policy_name; do
-${collectLine('getGroupPolicy', `"${calls.getGroupPolicy.stem}.$group_file.$(name_part "$policy_name" $((${namePartAround.groupPolicy} + \${#group_file})) when-cut)"`, 'iam get-group-policy --group-name "$group_name" --policy-name "$policy_name"', '\t\t\t')}
+${collectLine('getGroupPolicy', `"${calls.getGroupPolicy.stem}.$group_file${groupPolicySeparator}$(name_part "$policy_name" $((${namePartAround.groupPolicy} + \${#group_file})) when-cut ${shellQuote(groupPolicySeparator)})"`, 'iam get-group-policy --group-name "$group_name" --policy-name "$policy_name"', '\t\t\t')}
 		done
 ${collectLine('listAttachedGroupPolicies', `"${calls.listAttachedGroupPolicies.stem}.$group_file"`, 'iam list-attached-group-policies --group-name "$group_name"', '\t\t')}
 		json_values PolicyArn "$bundle/${calls.listAttachedGroupPolicies.stem}.$group_file.json" | while IFS= read -r policy_arn; do

@@ -53,12 +53,12 @@ safe_name() {
 	printf '%s' "$1" | tr -c 'A-Za-z0-9._=+@,-' '_'
 }
 
-# name_part VALUE AROUND always|when-cut: VALUE's part of a file name whose other parts take AROUND bytes: its safe
-# name, then (always) the cksum of the whole VALUE. Where the name would pass ${fileNameLimit} bytes ("File name too long"),
-# the safe name is cut to fit and the cksum follows it, so values cut alike keep their own files.
+# name_part VALUE AROUND always|when-cut [MARK]: VALUE's part of a file name whose other parts take AROUND bytes: its
+# safe name, then (always) MARK (default .) and the cksum of the whole VALUE. Where the name would pass ${fileNameLimit} bytes
+# ("File name too long"), the safe name is cut to fit and MARK and the cksum follow it, so values cut alike keep their own files.
 name_part() {
 	n_safe=$(safe_name "$1")
-	n_sum=.$(printf '%s' "$1" | cksum | awk '{ print $1 }')
+	n_sum=\${4:-.}$(printf '%s' "$1" | cksum | awk '{ print $1 }')
 	n_room=$((${fileNameLimit} - $2))
 	n_whole=$n_safe
 	[ "$3" != always ] || n_whole=$n_safe$n_sum

@@ -34,19 +34,54 @@ const userBundle = (groups: Readonly<Record<string, readonly string[]>>, answers
 	return bundleFiles({...calls, ...answers});
 };
 
-const file = stems.groupPolicy('data.readers', 'kms');
+/** The file an older script wrote for both, a `.` between the group's name and the policy's. */
+const file = stems.legacyGroupPolicy('data.readers', 'kms');
 const bothGroups = {data: ['readers.kms'], 'data.readers': ['kms']};
 
 const identityNotes = (result: BundleImport) => (result.snapshot.unread ?? []).filter(note => note.path === 'principal.identityPolicies');
 
-describe('bundleToSnapshot: whose policy an iam-get-group-policy file holds', () => {
+describe('bundleToSnapshot: both dotted names\' policies, each in its own file (GROUP~POLICY)', () => {
+	it('reads policy readers.kms of group data and policy kms of group data.readers, each from its own answer', () => {
+		const result = importedBundle(
+			userBundle(bothGroups, {
+				[stems.groupPolicy('data', 'readers.kms')]: {GroupName: 'data', PolicyName: 'readers.kms', PolicyDocument: deny('kms:Decrypt')},
+				[stems.groupPolicy('data.readers', 'kms')]: {GroupName: 'data.readers', PolicyName: 'kms', PolicyDocument: allow('kms:Decrypt')},
+			}),
+		);
+		expect(result.snapshot.principal?.identityPolicies).toEqual([
+			{name: 'group data/readers.kms', document: deny('kms:Decrypt')},
+			{name: 'group data.readers/kms', document: allow('kms:Decrypt')},
+		]);
+		expect(identityNotes(result)).toEqual([]);
+	});
+
+	it('an answer naming no group or policy is read as its file name says: only one group fits a name with a ~', () => {
+		const result = importedBundle(userBundle(bothGroups, {
+			[stems.groupPolicy('data', 'readers.kms')]: {PolicyDocument: deny('kms:Decrypt')},
+			[stems.groupPolicy('data.readers', 'kms')]: {PolicyDocument: allow('kms:Decrypt')},
+		}));
+		expect(result.snapshot.principal?.identityPolicies?.map(policy => policy.name)).toEqual(['group data/readers.kms', 'group data.readers/kms']);
+		expect(identityNotes(result)).toEqual([]);
+	});
+
+	it('an answer for another group than its file name says is still noted, in one line naming the file', () => {
+		const named = stems.groupPolicy('data.readers', 'kms');
+		const result = importedBundle(userBundle({'data.readers': ['kms']}, {[named]: {GroupName: 'ops', PolicyName: 'kms', PolicyDocument: allow('kms:*')}}));
+		expect(result.snapshot.principal?.identityPolicies).toBeUndefined();
+		expect(identityNotes(result).map(note => note.reason)).toEqual([
+			`${named}.json answers for policy kms of group ops, not policy kms of group data.readers: the file was edited, or is from another bundle`,
+		]);
+	});
+});
+
+describe('bundleToSnapshot: whose policy an older script\'s iam-get-group-policy file holds (GROUP.POLICY)', () => {
 	it('policy kms of group data.readers and policy readers.kms of group data share one file name', () => {
-		expect(stems.groupPolicy('data', 'readers.kms')).toBe(file);
+		expect(stems.legacyGroupPolicy('data', 'readers.kms')).toBe(file);
 		expect(file).toBe('iam-get-group-policy.data.readers.kms');
 	});
 
 	it('reads a dotted group name and a dotted policy name as the answer names them, when only one group fits the file name', () => {
-		const result = importedBundle(userBundle({'data.readers': ['kms.decrypt']}, {[stems.groupPolicy('data.readers', 'kms.decrypt')]: {GroupName: 'data.readers', PolicyName: 'kms.decrypt', PolicyDocument: allow('kms:Decrypt')}}));
+		const result = importedBundle(userBundle({'data.readers': ['kms.decrypt']}, {[stems.legacyGroupPolicy('data.readers', 'kms.decrypt')]: {GroupName: 'data.readers', PolicyName: 'kms.decrypt', PolicyDocument: allow('kms:Decrypt')}}));
 		expect(result.snapshot.principal?.identityPolicies).toEqual([{name: 'group data.readers/kms.decrypt', document: allow('kms:Decrypt')}]);
 		expect(identityNotes(result)).toEqual([]);
 	});

@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {safeName, type BundleImport} from '../../../source/inputs/bundle/index.js';
+import {type BundleImport} from '../../../source/inputs/bundle/index.js';
+import {legacyReplicaKeyPrefix, replicaKeyPrefix} from '../../../source/inputs/bundle/bundle-layout.js';
 import {importedBundle} from '../../support/bundle-round-trip.js';
 
 /** The bundle reader for --operation replication: the rule chosen on import, its role, the replica key and versioning. */
@@ -59,8 +60,8 @@ const complete: Record<string, Call> = {
 	's3api-get-bucket-versioning': {},
 	'source.s3api-get-bucket-versioning': {Status: 'Enabled'},
 	'source.s3api-head-object': {ServerSideEncryption: 'aws:kms', SSEKMSKeyId: sourceKey},
-	...keyCalls(`replica.${safeName(logsKey)}.`, logsKey),
-	...keyCalls(`replica.${safeName(taxKey)}.`, taxKey),
+	...keyCalls(replicaKeyPrefix(logsKey), logsKey),
+	...keyCalls(replicaKeyPrefix(taxKey), taxKey),
 };
 
 describe('bundleToSnapshot --operation replication', () => {
@@ -123,9 +124,25 @@ describe('bundleToSnapshot --operation replication', () => {
 	});
 
 	it('the covering rule\'s key was not collected (beyond the script\'s bound): the key is known by its ARN only, with notes', () => {
-		const withoutTax = Object.fromEntries(Object.entries(complete).filter(([stem]) => !stem.startsWith(`replica.${safeName(taxKey)}.`)));
+		const withoutTax = Object.fromEntries(Object.entries(complete).filter(([stem]) => !stem.startsWith(replicaKeyPrefix(taxKey))));
 		const result = imported(bundle(withoutTax));
 		expect(result.snapshot.key).toEqual({arn: taxKey});
 		expect(unread(result)['key']?.reason).toMatch(/not collected/);
+	});
+
+	it("reads an older script's bundle, whose replica key files are named by the key's safe name alone", () => {
+		const older = Object.fromEntries(Object.entries(complete).map(([stem, call]) => [stem.replace(replicaKeyPrefix(taxKey), legacyReplicaKeyPrefix(taxKey)), call]));
+		expect(Object.keys(older)).toContain(`${legacyReplicaKeyPrefix(taxKey)}kms-describe-key`);
+		expect(imported(bundle(older)).snapshot.key?.arn).toBe(taxKey);
+	});
+
+	// KMS's alias: "It can contain only alphanumeric characters, forward slashes (/), underscores (_), and dashes (-)."
+	it('rules naming aliases alias/tax/eu and alias/tax_eu: each key is read from its own files', () => {
+		// The script reads them in sort -u order: alias/tax_eu's answers are written last.
+		const [taxAlias, otherAlias] = ['arn:aws:kms:us-east-1:444455556666:alias/tax/eu', 'arn:aws:kms:us-east-1:444455556666:alias/tax_eu'];
+		const aliased = {ReplicationConfiguration: {Role: role, Rules: [rule('logs', 'logs/', 2, otherAlias), rule('tax', 'Tax/', 1, taxAlias)]}};
+		const {snapshot} = imported(bundle({...complete, 'source.s3api-get-bucket-replication': aliased, ...keyCalls(replicaKeyPrefix(taxAlias), taxKey), ...keyCalls(replicaKeyPrefix(otherAlias), logsKey)}));
+		expect(snapshot.replication?.replicaKmsKeyId).toBe(taxAlias);
+		expect(snapshot.key?.arn).toBe(taxKey);
 	});
 });

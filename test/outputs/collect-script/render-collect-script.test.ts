@@ -5,7 +5,7 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {describe, expect, it} from 'vitest';
 import {safeName} from '../../../source/inputs/bundle/index.js';
-import {cksum, fileNameLimit, managedPolicyFileName, namePart, namePartAround, replicaKeyPrefix, stems} from '../../../source/inputs/bundle/bundle-layout.js';
+import {cksum, fileNameLimit, legacyReplicaKeyPrefix, managedPolicyFileName, namePart, namePartAround, replicaKeyPrefix, stems} from '../../../source/inputs/bundle/bundle-layout.js';
 import {scriptHelpers} from '../../../source/outputs/collect-script/script-helpers.js';
 import {renderCollectScript, validateCollectOptions, type CollectScriptInput} from '../../../source/outputs/collect-script/index.js';
 import {runCollectScript} from '../../support/fake-aws-cli/run-collect-script.js';
@@ -141,7 +141,7 @@ describe('renderCollectScript --operation replication', () => {
 		expect(script).not.toContain('s3api head-object --bucket "$bucket"');
 		expect(script).toContain('replica_keys=$(json_values ReplicaKmsKeyID "$bundle/source.s3api-get-bucket-replication.json" | sort -u)');
 		expect(script).toContain(`printf '%s\\n' "$replica_keys" | head -n 10 | while IFS= read -r replica_key; do`);
-		expect(script).toContain(`collect_key "replica.$(name_part "$replica_key" ${namePartAround.replicaKey} when-cut)." "$replica_key"`);
+		expect(script).toContain(`collect_key "replica.$(name_part "$replica_key" ${namePartAround.replicaKey} always)." "$replica_key"`);
 		// Not the bucket default: S3 encrypts a replica with the rule's key.
 		expect(script).not.toContain('key_id=$(json_values KMSMasterKeyID');
 	});
@@ -185,6 +185,22 @@ describe('managedPolicyFileName', () => {
 	});
 });
 
+describe('a file of its own for every subject a bundle names', () => {
+	// GetGroupPolicy's GroupName and PolicyName alike: "You can also include any of the following characters: _+=,.@-".
+	it("group data's policy readers.kms and group data.readers's policy kms: a ~, which no IAM name holds, parts the names", () => {
+		expect(stems.legacyGroupPolicy('data', 'readers.kms')).toBe(stems.legacyGroupPolicy('data.readers', 'kms'));
+		expect(stems.groupPolicy('data', 'readers.kms')).toBe('iam-get-group-policy.data~readers.kms');
+		expect(stems.groupPolicy('data.readers', 'kms')).toBe('iam-get-group-policy.data.readers~kms');
+	});
+
+	// KMS's alias: "It can contain only alphanumeric characters, forward slashes (/), underscores (_), and dashes (-)."
+	it('replica keys named by aliases alias/tax/eu and alias/tax_eu: the cksum of the name as the rule gives it parts them', () => {
+		const [slash, underscore] = ['arn:aws:kms:us-east-1:444455556666:alias/tax/eu', 'arn:aws:kms:us-east-1:444455556666:alias/tax_eu'];
+		expect(legacyReplicaKeyPrefix(slash)).toBe(legacyReplicaKeyPrefix(underscore));
+		expect(replicaKeyPrefix(slash)).not.toBe(replicaKeyPrefix(underscore));
+	});
+});
+
 /** IAM's longest: a path of 512 characters (beginning and ending with /) and a policy, group or inline policy name of 128. */
 const longPath = `/${Array.from({length: 16}, (_, index) => `unit-${String(index).padStart(2, '0')}`.padEnd(30, '-')).join('/')}/`;
 const longManagedArn = (name: string): string => `arn:aws-us-gov:iam::111122223333:policy${longPath}${name}`;
@@ -192,18 +208,20 @@ const name128 = (start: string): string => start.padEnd(128, 'x');
 const fileNameBytes = (stem: string): number => Buffer.byteLength(`${stem}.stderr`);
 
 describe('file names the longest names AWS allows', () => {
-	const nameOfShell = (value: string, around: number, checksum: string): string =>
-		execFileSync('sh', ['-c', `${scriptHelpers}\nname_part "$1" "$2" "$3"`, 'sh', value, String(around), checksum], {env: {...process.env, LC_ALL: 'C'}}).toString();
+	const nameOfShell = (value: string, around: number, checksum: string, mark?: string): string =>
+		execFileSync('sh', ['-c', `${scriptHelpers}\nname_part "$@"`, 'sh', value, String(around), checksum, ...(mark === undefined ? [] : [mark])], {env: {...process.env, LC_ALL: 'C'}}).toString();
 
-	it('keep a name that fits exactly as older scripts wrote it', () => {
+	it('keep a name that fits whole', () => {
 		expect(managedPolicyFileName('arn:aws:iam::111122223333:policy/teams/BackupTagging')).toBe('arn_aws_iam__111122223333_policy_teams_BackupTagging.2206617383');
 		expect(stems.managedPolicyVersion('arn:aws:iam::111122223333:policy/DeveloperBoundary')).toBe('iam-get-policy-version.arn_aws_iam__111122223333_policy_DeveloperBoundary.1860014847');
-		expect(stems.groupPolicy('data-readers', 'ReadReports')).toBe('iam-get-group-policy.data-readers.ReadReports');
+		expect(stems.groupPolicy('data-readers', 'ReadReports')).toBe('iam-get-group-policy.data-readers~ReadReports');
+		expect(stems.legacyGroupPolicy('data-readers', 'ReadReports')).toBe('iam-get-group-policy.data-readers.ReadReports');
 		expect(stems.inlinePolicy('role', name128('Inline'))).toBe(`iam-get-role-policy.${name128('Inline')}`);
 		const keyArn = 'arn:aws:kms:us-east-1:444455556666:key/2222bbbb-22bb-22bb-22bb-222222222222';
-		expect(replicaKeyPrefix(keyArn)).toBe('replica.arn_aws_kms_us-east-1_444455556666_key_2222bbbb-22bb-22bb-22bb-222222222222.');
-		// The longest group policy name that fits beside a group name of 128 is 98 characters: iam-get-group-policy.G.P.stderr is 255 bytes.
-		expect(stems.groupPolicy(name128('Group'), 'P'.repeat(98))).toBe(`iam-get-group-policy.${name128('Group')}.${'P'.repeat(98)}`);
+		expect(replicaKeyPrefix(keyArn)).toBe(`replica.arn_aws_kms_us-east-1_444455556666_key_2222bbbb-22bb-22bb-22bb-222222222222.${cksum(keyArn)}.`);
+		expect(legacyReplicaKeyPrefix(keyArn)).toBe('replica.arn_aws_kms_us-east-1_444455556666_key_2222bbbb-22bb-22bb-22bb-222222222222.');
+		// The longest group policy name that fits beside a group name of 128 is 98 characters: iam-get-group-policy.G~P.stderr is 255 bytes.
+		expect(stems.groupPolicy(name128('Group'), 'P'.repeat(98))).toBe(`iam-get-group-policy.${name128('Group')}~${'P'.repeat(98)}`);
 	});
 
 	it('cut what would pass 255 bytes, and keep names cut alike apart by the cksum of the whole name', () => {
@@ -219,12 +237,21 @@ describe('file names the longest names AWS allows', () => {
 		expect(Math.max(...names.map(fileNameBytes))).toBe(fileNameLimit);
 		expect(new Set(names).size).toBe(names.length);
 		const cut = stems.groupPolicy(group, policies[2]!);
-		expect(cut.startsWith(`iam-get-group-policy.${group}.PPP`)).toBe(true);
-		expect(cut.endsWith(`P.${cksum(policies[2]!)}`)).toBe(true);
+		expect(cut.startsWith(`iam-get-group-policy.${group}~PPP`)).toBe(true);
+		expect(cut.endsWith(`P~${cksum(policies[2]!)}`)).toBe(true);
 		expect(fileNameBytes(cut)).toBe(fileNameLimit);
 	});
 
-	it.each<[string, number, 'always' | 'when-cut']>([
+	it("never make a cut group policy name another policy's whole one: the cksum follows a ~, which no IAM name holds", () => {
+		const group = name128('Group');
+		const long = 'P'.repeat(99);
+		// Policy names may hold dots and digits: one named as an older script cut `long` took its file name.
+		const namedAsCut = namePart(long, namePartAround.groupPolicy + group.length, 'when-cut');
+		expect(stems.legacyGroupPolicy(group, namedAsCut)).toBe(stems.legacyGroupPolicy(group, long));
+		expect(stems.groupPolicy(group, namedAsCut)).not.toBe(stems.groupPolicy(group, long));
+	});
+
+	it.each<[string, number, 'always' | 'when-cut', string?]>([
 		[longManagedArn(name128('Policy')), namePartAround.managedPolicy, 'always'],
 		['arn:aws:iam::111122223333:policy/'.padEnd(214, 'n'), namePartAround.managedPolicy, 'always'],
 		['arn:aws:iam::111122223333:policy/'.padEnd(215, 'n'), namePartAround.managedPolicy, 'always'],
@@ -232,11 +259,15 @@ describe('file names the longest names AWS allows', () => {
 		['P'.repeat(98), namePartAround.groupPolicy + 128, 'when-cut'],
 		['P'.repeat(99), namePartAround.groupPolicy + 128, 'when-cut'],
 		[name128('Policy'), namePartAround.groupPolicy + 128, 'when-cut'],
+		['P'.repeat(98), namePartAround.groupPolicy + 128, 'when-cut', '~'],
+		[name128('Policy'), namePartAround.groupPolicy + 128, 'when-cut', '~'],
 		[`arn:aws:kms:ap-southeast-2:111122223333:alias/${'a'.repeat(250)}`, namePartAround.replicaKey, 'when-cut'],
+		[`arn:aws:kms:ap-southeast-2:111122223333:alias/${'a'.repeat(250)}`, namePartAround.replicaKey, 'always'],
+		['arn:aws:kms:us-east-1:111122223333:alias/a/b', namePartAround.replicaKey, 'always'],
 		['', namePartAround.replicaKey, 'when-cut'],
 		['x', 300, 'when-cut'],
-	])('the script\'s name_part gives %j (around %i, checksum %s) the part namePart does', (value, around, checksum) => {
-		expect(namePart(value, around, checksum)).toBe(nameOfShell(value, around, checksum));
+	])('the script\'s name_part gives %j (around %i, checksum %s, mark %s) the part namePart does', (value, around, checksum, mark) => {
+		expect(namePart(value, around, checksum, mark)).toBe(nameOfShell(value, around, checksum, mark));
 	});
 });
 
