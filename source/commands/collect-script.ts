@@ -1,5 +1,6 @@
 import {chmod} from 'node:fs/promises';
-import {renderCollectScript, validateCollectOptions} from '../outputs/collect-script/index.js';
+import path from 'node:path';
+import {renderCollectScript, runScriptCommand, validateCollectOptions} from '../outputs/collect-script/index.js';
 import {visible} from '../report/sanitize.js';
 import {packageVersion} from '../version.js';
 import {CliError, exitCodes} from './cli-error.js';
@@ -46,19 +47,22 @@ export const runCollectScript = async (options: CollectScriptCommandOptions): Pr
 		...(options.replicationRule !== undefined ? {replicationRule: options.replicationRule} : {}),
 	});
 	if (!validated.ok) throw new CliError(validated.error.message, exitCodes.usage);
-	const script = renderCollectScript(validated.value, {generatedBy: `s3-kms-doctor ${packageVersion}`, generatedAt: new Date().toISOString()});
+	const context = {generatedBy: `s3-kms-doctor ${packageVersion}`, generatedAt: new Date().toISOString()};
 	if (!options.out) {
-		process.stdout.write(script);
+		process.stdout.write(renderCollectScript(validated.value, context));
 		return 0;
 	}
-	await writeTextOutput(options.out, script, 'the script to');
+	// The owner runs it where they saved it, by its name: the header's command names no folder of ours.
+	await writeTextOutput(options.out, renderCollectScript(validated.value, {...context, fileName: path.basename(options.out)}), 'the script to');
 	try {
 		await chmod(options.out, 0o755);
 	} catch (error) {
-		throw new CliError(`wrote ${options.out} but cannot make it executable: ${describeFileError(error)} (run it with sh ${options.out})`);
+		// CliError's line goes through the sanitizer where it is printed.
+		throw new CliError(`wrote ${options.out} but cannot make it executable: ${describeFileError(error)} (run it with ${runScriptCommand(options.out)})`);
 	}
 	// The path is shown as every other printed value is: a control character in it cannot steer the terminal.
-	const shown = visible(options.out);
-	process.stderr.write(`Wrote ${shown}. Send it to the account owner: they read it, run \`sh ${shown}\`, and send back the .tar.gz it makes for \`s3-kms-doctor import\`.\n`);
+	process.stderr.write(
+		`Wrote ${visible(options.out)}. Send it to the account owner: they read it, run \`${visible(runScriptCommand(options.out))}\`, and send back the .tar.gz it makes for \`s3-kms-doctor import\`.\n`,
+	);
 	return 0;
 };

@@ -2,6 +2,7 @@ import {mkdtempSync, readFileSync, statSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
+import {shellWords} from '../../source/shared/shell.js';
 import {packageVersion} from '../../source/version.js';
 import {runBuiltCli} from './run-built-cli.js';
 
@@ -43,9 +44,21 @@ describe('s3-kms-doctor collect-script', () => {
 		]);
 		expect(run.exitCode).toBe(0);
 		expect(run.stdout).toBe('');
-		expect(run.stderr).toMatch(/^Wrote .*collect\.sh\. Send it to the account owner: they read it, run `sh /);
+		expect(run.stderr).toBe(`Wrote ${file}. Send it to the account owner: they read it, run \`sh '${file}'\`, and send back the .tar.gz it makes for \`s3-kms-doctor import\`.\n`);
 		expect(statSync(file).mode & 0o111).not.toBe(0);
 		expect(readFileSync(file, 'utf8')).toContain("principal_arn='arn:aws:sts::111122223333:assumed-role/Copier/job-7'");
+	});
+
+	it("gives a command that runs the --out file whatever its name: a space, a ' and a $(…) stay one quoted word", async () => {
+		const file = path.join(mkdtempSync(path.join(tmpdir(), 's3kd-script-')), "collect it's $(touch pwned).sh");
+		const run = await runBuiltCli(['collect-script', '--operation', 'upload', '--bucket', 'amzn-s3-demo-bucket', '--key', 'k', '--out', file]);
+		expect(run.exitCode).toBe(0);
+		const command = /run `([^`]*)`, and send back/.exec(run.stderr)?.[1];
+		expect(command).toBe(`sh '${file.replace("collect it's", "collect it'\\''s")}'`);
+		// As a POSIX shell reads the line copied: sh, then the file's exact name.
+		expect(shellWords(command ?? '')).toEqual({ok: true, value: ['sh', file]});
+		// The script's own header shows the same command for its file name, the folder left out.
+		expect(readFileSync(file, 'utf8')).toContain(`#   AWS_PROFILE=your-profile sh 'collect it'\\''s $(touch pwned).sh'\n`);
 	});
 
 	it('names the --out file on standard error without its control characters', async () => {
@@ -55,7 +68,13 @@ describe('s3-kms-doctor collect-script', () => {
 		expect(statSync(file).isFile()).toBe(true);
 		expect(run.stderr).not.toContain('\u001b');
 		expect(run.stderr).not.toContain('\u0007');
-		expect(run.stderr).toContain('collect\\u001b]0;owned\\u0007.sh');
+		expect(run.stderr).toContain("run `sh '" );
+		expect(run.stderr).toContain("collect\\u001b]0;owned\\u0007.sh'`");
+		// Nor in the script's header, which names the file for the account owner.
+		const written = readFileSync(file, 'utf8');
+		expect(written).not.toContain('\u001b');
+		expect(written).not.toContain('\u0007');
+		expect(written).toContain("sh 'collect\\u001b]0;owned\\u0007.sh'");
 	});
 
 	it.each([

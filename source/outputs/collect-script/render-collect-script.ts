@@ -2,7 +2,8 @@ import {bundleFormat, calls, groupPolicySeparator, manifestFile, namePartAround,
 import {destinationLeg, legOn, operationModule} from '../../operations/registry.js';
 import {parsePresignedUrl} from '../../inputs/presigned-url/parse-presigned-url.js';
 import {shellQuote} from '../../shared/shell.js';
-import {collectLine} from './shell.js';
+import {visible} from '../../report/sanitize.js';
+import {collectLine, runScriptCommand} from './shell.js';
 import {bundleQuestionOf, type CollectScriptOptions} from './validate-options.js';
 import {keySection, replicates} from './key-section.js';
 import {scriptHelpers} from './script-helpers.js';
@@ -12,6 +13,8 @@ export type RenderContext = {
 	readonly generatedBy?: string;
 	/** An ISO time for the header; absent in tests that compare scripts. */
 	readonly generatedAt?: string;
+	/** The script's file name (collect-script --out's, without its folder), for the header's command; absent: a placeholder. */
+	readonly fileName?: string;
 };
 
 const questionWords = (options: CollectScriptOptions): string => `why does ${operationModule(options.operation).wording.request(options)} fail?`;
@@ -31,7 +34,7 @@ const header = (options: CollectScriptOptions, context: RenderContext): string =
 #   FOLDER.tar.gz. It changes nothing in your account. Please read it before you run it.
 #
 # HOW TO RUN
-#   AWS_PROFILE=your-profile sh ${'<this file>'}
+#   AWS_PROFILE=your-profile ${context.fileName === undefined ? 'sh <this file>' : commentSafe(visible(runScriptCommand(context.fileName)))}
 #   Use credentials of the account that owns the principal (and of the bucket's and key's accounts,
 #   when you can). A call you lack the permission for fails and is recorded; the diagnosis then
 #   shows that part as unknown, with the permission that would resolve it. Nothing else breaks.

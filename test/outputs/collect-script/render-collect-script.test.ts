@@ -121,6 +121,29 @@ describe('renderCollectScript', () => {
 	});
 });
 
+describe("the header's command to run the script", () => {
+	const options = validateCollectOptions(variants['upload']!);
+	if (!options.ok) throw new Error(options.error.message);
+	const runLine = (fileName?: string): string | undefined =>
+		renderCollectScript(options.value, fileName === undefined ? {} : {fileName})
+			.split('\n')
+			.find(line => line.startsWith('#   AWS_PROFILE='));
+
+	it.each([
+		['collect.sh', "#   AWS_PROFILE=your-profile sh 'collect.sh'"],
+		["it's $(id).sh", "#   AWS_PROFILE=your-profile sh 'it'\\''s $(id).sh'"],
+		// sh would take a name starting with - for an option.
+		['-x.sh', "#   AWS_PROFILE=your-profile sh './-x.sh'"],
+		['a\u001b]0;t\u0007\nrm -rf ~.sh', "#   AWS_PROFILE=your-profile sh 'a\\u001b]0;t\\u0007\\nrm -rf ~.sh'"],
+	])('names %j as one quoted word, its control characters shown as escapes', (fileName, line) => {
+		expect(runLine(fileName)).toBe(line);
+	});
+
+	it('keeps a placeholder when the script is printed, its file name unknown', () => {
+		expect(runLine()).toBe('#   AWS_PROFILE=your-profile sh <this file>');
+	});
+});
+
 describe('renderCollectScript --operation replication', () => {
 	const script = render(variants['replication']!);
 
