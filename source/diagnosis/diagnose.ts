@@ -5,6 +5,7 @@ import {applyAssumptions, assumedOnResolving} from './apply-assumptions.js';
 import {assumedObjectOwner, objectOwnerFactOf} from './object-owner.js';
 import {assumedHttps} from './secure-transport.js';
 import {assumedKeysEnabled} from './key-state.js';
+import {evidenceElsewhereFindings, evidenceOfThisRequest} from './evidence-legs.js';
 import type {Decision, Diagnosis, Finding, RequiredAction, UnknownNote} from './diagnosis.js';
 import {findingsOf} from './findings.js';
 import {fixesFor} from './fixes/index.js';
@@ -37,7 +38,9 @@ const verdictOf = (actions: readonly RequiredAction[], findings: readonly Findin
 };
 
 export const diagnose = (given: Snapshot, options: DiagnoseOptions = {}): Diagnosis => {
-	const applied = applyAssumptions(given);
+	// A pasted message about another key or object than this request's decides nothing here, and says so.
+	const {snapshot: aboutThis, elsewhere} = evidenceOfThisRequest(given);
+	const applied = applyAssumptions(aboutThis);
 	// Whether the snapshot's principal makes the request at all (a presigned URL's signer) is the operation's to say.
 	const settled = operationModule(given.question.operation).settleCaller?.(applied.snapshot) ?? {snapshot: applied.snapshot};
 	const {snapshot} = settled;
@@ -57,6 +60,7 @@ export const diagnose = (given: Snapshot, options: DiagnoseOptions = {}): Diagno
 		...guardrailFindings(snapshot, analysis),
 		...(options.catalogue ? unknownActionFindings(snapshot, options.catalogue) : []),
 		...namedByPasteFindings(snapshot),
+		...evidenceElsewhereFindings(elsewhere),
 	];
 	for (const problem of analysis.book.problems) {
 		findings.push({id: 'policy-invalid', severity: 'warning', message: `${problem.message} (at ${problem.path}); it was treated as unread.`});

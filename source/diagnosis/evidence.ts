@@ -123,7 +123,8 @@ const mayDenyOf = (layer: LayerVerdict): StatementTrace[] => (layer.deny === 'un
  * beside an explicit message) is decided by the message alone, as if not read. Where two legs need the action (a copy's
  * kms:Decrypt on the source and the destination key), the message named one resource: where the evidence keeps it and it
  * is the resource of one leg alone, that leg is decided as the only one and the other keeps its own evaluation
- * (evidence-legs.ts); otherwise both stay (or become) unknown, or keep ✘, and say so.
+ * (evidence-legs.ts); otherwise both stay (or become) unknown, or keep ✘, and say so. A message whose resource is clearly
+ * none of those this request needs the action on never gets here: diagnose() sets it aside (evidenceOfThisRequest).
  */
 export const applyEvidence = (
 	snapshot: Snapshot,

@@ -5,7 +5,7 @@ import {Ajv2020} from 'ajv/dist/2020.js';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {Snapshot} from '../../source/snapshot/snapshot.js';
 import {validateSnapshotSchema} from '../../source/snapshot/snapshot-schema.js';
-import {allow, buildSnapshot, deny, named, policy, sameAccountDownload, without} from '../diagnosis/support/build-snapshot.js';
+import {allow, buildSnapshot, deny, keyArn, keyArnOf, named, policy, sameAccountDownload, without} from '../diagnosis/support/build-snapshot.js';
 import {runBuiltCli} from './run-built-cli.js';
 
 /**
@@ -240,5 +240,38 @@ describe('check --snapshot, a message naming a permissions boundary or a session
 			decidedBy: 'the pasted AccessDenied message (a session policy, its text not read)',
 			resolveWith: expect.stringContaining("pasted by the code, tool or identity broker that created the session: AWS cannot read a session policy back"),
 		});
+	});
+});
+
+/**
+ * A message about another key than the one the snapshot's download uses (a stale snapshot, a message from another
+ * request): AWS's word on that key, not this one. The built CLI applies it to no row, and says so in one sentence in
+ * text, markdown and JSON; the exit code is what was read (allowed, 0), never denied by the message.
+ */
+describe('check --snapshot, a message about kms:Decrypt on another key than the download uses', () => {
+	const otherKey = keyArnOf(undefined, undefined, '9999aaaa-99aa-99aa-99aa-9999aaaa9999');
+	const sentence = `The pasted AccessDenied message is about kms:Decrypt on ${otherKey}, while this question is about kms:Decrypt on ${keyArn}, so it was not applied: paste the AccessDenied message of this request, or ask about ${otherKey}.`;
+	const snapshot: Snapshot = {...sameAccountDownload({organization: {serviceControlPolicies: [[fullAccess]]}}), evidence: [{deniedBy: 'scp', action: 'kms:Decrypt', resource: otherKey}]};
+
+	it('no row is decided by it, the download is allowed (exit 0), and text, markdown and JSON say why in one sentence', async () => {
+		expect(validateSnapshotSchema(snapshot), JSON.stringify(validateSnapshotSchema.errors)).toBe(true);
+		const file = fileOf('another-key.json', snapshot);
+		const text = await runBuiltCli(['check', '--snapshot', file]);
+		expect(text.exitCode).toBe(0);
+		expect(text.stdout).toMatch(/^✔ ALLOWED/);
+		expect(text.stdout).toMatch(/Service control policies\n(?: {4}.*\n| {6,}.*\n)*? {4}✔ +kms:Decrypt +ok\n/);
+		expect(text.stdout).not.toContain('decided by: the pasted AccessDenied message');
+		expect(text.stdout.replace(/\s+/g, ' ')).toContain(`evidence-about-another-resource ${sentence}`);
+		const json = await runBuiltCli(['check', '--snapshot', file, '--format', 'json']);
+		expect(json.exitCode).toBe(0);
+		const report = JSON.parse(json.stdout) as Report & {findings: {id: string; severity: string; message: string}[]};
+		expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
+		expect(report.verdict).toBe('allowed');
+		expect(report.findings).toEqual([{id: 'evidence-about-another-resource', severity: 'warning', message: sentence}]);
+		expect(report.requirements.find(row => row.place === 'scp' && row.action === 'kms:Decrypt')).toMatchObject({status: 'ok'});
+		const markdown = await runBuiltCli(['check', '--snapshot', file, '--format', 'md']);
+		expect(markdown.exitCode).toBe(0);
+		expect(markdown.stdout).toContain(`\`evidence-about-another-resource\`: ${sentence}`);
+		expect(markdown.stdout).toContain(`| ✔ | \`kms:Decrypt\` | \`${keyArn}\` | ok |`);
 	});
 });

@@ -102,16 +102,6 @@ describe("a pasted message naming the destination key, on a copy's kms:Decrypt",
 });
 
 describe('where the resource the message names does not tell which leg: both stay ?, as before, and say why', () => {
-	it('a key that is neither of them', () => {
-		const other = keyArnOf(undefined, undefined, '9999aaaa-99aa-99aa-99aa-9999aaaa9999');
-		const diagnosis = diagnose(copy([{deniedBy: 'scp', action: 'kms:Decrypt', resource: other}]));
-		for (const resource of [sourceKeyArn, keyArn]) {
-			expect(decryptRow(diagnosis, resource)?.status).toBe('unknown');
-			expect(decryptRow(diagnosis, resource)?.why).toContain(`kms:Decrypt was denied "${explicitScp}" on ${other}, which is none of the 2 resources this request needs it on as known here`);
-		}
-		expect(diagnosis.verdict).toBe('denied');
-	});
-
 	it('one key for both legs', () => {
 		const diagnosis = diagnose(copy([{deniedBy: 'scp', action: 'kms:Decrypt', resource: keyArn}], keyArn));
 		const rows = diagnosis.requirements.filter(row => row.place === 'scp' && row.action === 'kms:Decrypt');
