@@ -486,6 +486,30 @@ describe('a pasted error saying a session policy denied, read live with the same
 	});
 });
 
+describe('a pasted error about another key than the live reads find the upload uses', () => {
+	// The reads (the all-allowed example) find the bucket's default key 0987dcba-…; the error names another.
+	const otherKey = 'arn:aws:kms:us-east-1:111122223333:key/9999aaaa-99aa-99aa-99aa-9999aaaa9999';
+	const message = `An error occurred (AccessDenied) when calling the PutObject operation: User: arn:aws:sts::111122223333:assumed-role/Uploader/alice is not authorized to perform: kms:GenerateDataKey on resource: ${otherKey} with an explicit deny in a service control policy`;
+
+	it('the snapshot keeps the evidence, and the result the wizard shows says it was not applied: the rows are as read', () => {
+		const answers: Record<string, string> = {start: 'error', 'error-text': message, 'read-how': 'profile:dev', bucket: 's3://example-ingest/incoming/archive.tar', 'names-key': 'no', size: '', tool: 'aws-cli', 'other-profile': 'none', reviewed: 'go'};
+		const waiting = walk(answers, env());
+		if (waiting.next.kind !== 'wait' || waiting.next.wait.kind !== 'collect') throw new Error(`expected a collect wait, got ${waiting.next.kind === 'ask' ? waiting.next.question.id : waiting.next.kind}`);
+		const example = loadExample('all-allowed');
+		const collected: Snapshot = {...example, principal: {...example.principal!, arn: 'arn:aws:sts::111122223333:assumed-role/Uploader/alice'}};
+		const done = walk(answers, env({collections: {[waiting.next.wait.key]: {reads: [], outcome: ok(collected)}}})).next;
+		if (done.kind !== 'done') throw new Error(`expected the end, got ${done.kind === 'ask' ? done.question.id : done.kind}`);
+		expect(done.ending.snapshot.evidence).toEqual([{deniedBy: 'scp', action: 'kms:GenerateDataKey', resource: otherKey}]);
+		const diagnosis = diagnose(done.ending.snapshot);
+		const {evidence: _evidence, ...withoutMessage} = done.ending.snapshot;
+		expect(diagnosis.requirements).toEqual(diagnose(withoutMessage).requirements);
+		expect(diagnosis.verdict).toBe('allowed');
+		expect(diagnosis.findings.map(finding => finding.message)).toEqual([
+			`The pasted AccessDenied message is about kms:GenerateDataKey on ${otherKey}, while this question is about kms:GenerateDataKey on ${example.key!.arn}, so it was not applied: paste the AccessDenied message of this request, or ask about ${otherKey}.`,
+		]);
+	});
+});
+
 describe('a copy whose source and destination use one key', () => {
 	const copyAnswers = (sourceKey: string): Answers => ({
 		start: 'manual',

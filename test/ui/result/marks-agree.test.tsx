@@ -236,6 +236,18 @@ describe('marks that agree with their words', () => {
 		expect(flat).not.toContain('resources this request needs it on');
 	});
 
+	it('a download, a pasted message naming another key than the object\'s: ✔ on the screen as read, and the warning says it was not applied', async () => {
+		const otherKey = keyArnOf(undefined, undefined, '9999aaaa-99aa-99aa-99aa-9999aaaa9999');
+		const fullAccess = named('FullAWSAccess', policy(allow('*', '*')));
+		const snapshot: Snapshot = {...sameAccountDownload({organization: {serviceControlPolicies: [[fullAccess]]}}), evidence: [{deniedBy: 'scp', action: 'kms:Decrypt', resource: otherKey}]};
+		const {table, rows: scpGroup, flat} = await onScreen(snapshot, 'Service control policies', 'kms:Decrypt', 'scp');
+		expect(scpGroup).toMatch(/✔ +kms:Decrypt/);
+		expect(scpGroup).not.toMatch(/[?✘⛔] +kms:Decrypt/);
+		expect(flat).not.toContain('pasted AccessDenied message');
+		expect(table).toMatch(/^✔ Allowed/m);
+		expect(table.replace(/\s+/g, ' ')).toContain(`! The pasted AccessDenied message is about kms:Decrypt on ${otherKey}, while this question is about kms:Decrypt on ${keyArn}, so it was not applied: paste the AccessDenied message of this request, or ask about ${otherKey}.`);
+	});
+
 	it('the help lists the whole legend, from marks.ts', async () => {
 		const rendered = show(fixtureDiagnosis, uploadSnapshot, {columns: 120, rows: 40});
 		await rendered.waitFor(frame => frame.includes('Key policy'), 'the table');
