@@ -2,7 +2,7 @@ import type {Evaluation, StatementTrace} from '../engine/evaluation.js';
 import {where} from '../engine/layer-words.js';
 import type {DenialEvidence, Snapshot} from '../snapshot/snapshot.js';
 import type {Place} from './diagnosis.js';
-import {boundaryReads, sessionPolicyRead} from './policy-inputs.js';
+import {boundaryReads, isNamed, sessionPolicyRead} from './policy-inputs.js';
 import {placeOfLayer} from './requirements.js';
 
 /**
@@ -185,11 +185,28 @@ export const scpWording =
 export const scpEitherWay = (evidence: DenialEvidence): boolean => evidence.deniedBy === 'scp' && !isImplicit(evidence);
 
 /**
- * An SCP's explicit-deny message that names no policy: beside SCPs read, it may as well be an implicit deny (scpWording).
- * One that names a policy is taken, beside SCPs read, to point at a Deny in that policy (evidence.ts), which AWS's pages
- * neither state nor rule out.
+ * An SCP's explicit-deny message that names no policy: beside SCPs read, it may as well be an implicit deny (scpWording),
+ * and beside a level read that allows the action nowhere it agrees with them. One that names a policy may be that too, or
+ * point at a Deny in that policy, which AWS's pages neither state nor rule out: the rows say either (namedPolicyDeny).
  */
 export const scpWordedAlike = (evidence: DenialEvidence): boolean => scpEitherWay(evidence) && !evidence.policyArn;
+
+/**
+ * Beside SCPs read that deny the action only implicitly, or hold only an undecided Allow for it, an SCP message naming a
+ * policy may report that (scpWording: AWS's pages do not say whether such a message names a policy) or a Deny in the
+ * policy it names: that policy, where it was read with no Deny that applies here, changed since; where it was not read,
+ * it holds one. Which, describe-policy on it tells (settlingRead).
+ */
+export const namedPolicyWording = 'and does not say whether such a message names a policy';
+
+export const namedPolicyDeny = (snapshot: Snapshot, evidence: DenialEvidence): string => {
+	const read = readWord(snapshot);
+	const levels = evidence.deniedBy === 'scp' ? snapshot.organization?.serviceControlPolicies : snapshot.organization?.resourceControlPolicies;
+	const wasRead = evidence.policyArn !== undefined && (levels ?? []).some(level => level.some(entry => isNamed(entry) && entry.arn === evidence.policyArn));
+	return wasRead
+		? `the policy it names, ${read} with no Deny that applies here, changed since it was ${read}`
+		: `the policy it names, not ${read}, holds a Deny for ${evidence.action} (attached at the root or an OU not ${read}, attached since, or another account's)`;
+};
 
 /** What an SCP row decided by such a message, the SCPs not read, shows as deciding it: an SCP denies, which way not known. */
 export const eitherWaySource = 'the pasted AccessDenied message (a service control policy denies it, by a Deny or by no Allow; their text not read)';

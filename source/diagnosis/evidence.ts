@@ -4,7 +4,7 @@ import type {ActionSpec} from './required-actions.js';
 import {where} from '../engine/layer-words.js';
 import {legOfEvidence} from './evidence-legs.js';
 import {principalEntity} from './policy-inputs.js';
-import {agreeing, capitalised, denyNotSettled, eitherWaySource, evidenceSource, evidenceWords, isGuardrail, isImplicit, keyNotKnownSource, keyNotKnownWords, kindOf, lowerFirst, notReadWords, ownPolicyCause, readWord, scpEitherWay, scpWordedAlike, scpWording, settlingRead, type ReadHolds} from './evidence-words.js';
+import {agreeing, capitalised, denyNotSettled, eitherWaySource, evidenceSource, evidenceWords, isGuardrail, isImplicit, keyNotKnownSource, keyNotKnownWords, kindOf, lowerFirst, namedPolicyDeny, namedPolicyWording, notReadWords, ownPolicyCause, readWord, scpEitherWay, scpWordedAlike, scpWording, settlingRead, type ReadHolds} from './evidence-words.js';
 
 /**
  * The same holds of a message that names the caller's identity-based policies or the resource's policy (the bucket
@@ -29,8 +29,11 @@ import {agreeing, capitalised, denyNotSettled, eitherWaySource, evidenceSource, 
  * applied (a policy at the root or an OU not read, one changed since, another account's), and the row names the read
  * that settles it: read to allow, or none applying, the row is unknown, never ✔ beside a message that says denied; read
  * to allow nowhere at some level (✘, an implicit deny) it stays ✘, which does deny: for an SCP message that names no
- * policy it says the two agree (AWS words an SCP's implicit deny as explicit, scpWording); otherwise it says that the
- * explicit deny the message reports is not in what was read. Read with an undecided Allow, it stays unknown and says so.
+ * policy it says the two agree (AWS words an SCP's implicit deny as explicit, scpWording); for one that names a policy,
+ * that it may report that implicit deny or a Deny in the policy it names (AWS does not say whether such a message names
+ * a policy), which that policy's text tells; for an RCP's, that the explicit deny it reports is not in what was read.
+ * Read with an undecided Allow, it stays unknown and says so (an SCP's message: either that Allow did not apply, or a
+ * Deny not read).
  *
  * A message that says the denial was implicit ("because no service control policy allows the ACTION action") is AWS's
  * word that at some level no policy of that type allowed the action: no Allow, not a Deny. Where those policies were not
@@ -288,13 +291,18 @@ export const applyEvidence = (
 				? `a level not ${read} where no ${kind.noun} allows it (an OU above ${whose}, or the root), an Allow detached or changed since, or the ${kind.all} of another account`
 				: `${kind.one} not ${read}, attached at the root or an OU above ${whose}, one attached or changed since, or the ${kind.all} of another account`
 			: ownPolicyCause(evidence, evaluation, read, implicit, holds === 'none');
-		// An SCP message naming no policy beside an undecided Allow: as AWS words an SCP's implicit deny as explicit, the
-		// Allow not applying would explain it as well as a policy not read; which, the reads settle.
-		const either = holds === 'undecided' && scpWordedAlike(evidence);
-		const why = either
-			? `${held}. ${capitalised(evidenceWords(evidence))}${onWhich !== undefined ? ` ${onWhich}` : ''}; ${scpWording}, so either an Allow ${read} did not apply here, or it was denied by ${likelyCause}.`
-			: `${held}, yet ${evidenceWords(evidence)}${onWhich !== undefined ? ` ${onWhich}` : ''}. AWS's message says what AWS decided, so what applies is not what was ${read}: ` +
-				`likely ${likelyCause}.${unsettled}`;
+		// An SCP message beside an undecided Allow, or beside a level allowing nowhere (one naming no policy agrees, above): as
+		// AWS words an SCP's implicit deny as explicit, what was read may explain it as well as a Deny not read; the reads settle it.
+		const either = (holds === 'undecided' || holds === 'implicit-deny') && scpEitherWay(evidence);
+		const said = `${held}. ${capitalised(evidenceWords(evidence))}${onWhich !== undefined ? ` ${onWhich}` : ''}; ${scpWording}`;
+		const named = evidence.policyArn ? namedPolicyDeny(snapshot, evidence) : undefined;
+		const orDeny = named ?? `it was denied by ${likelyCause}`;
+		const why = !either
+			? `${held}, yet ${evidenceWords(evidence)}${onWhich !== undefined ? ` ${onWhich}` : ''}. AWS's message says what AWS decided, so what applies is not what was ${read}: ` +
+				`likely ${likelyCause}.${unsettled}`
+			: holds === 'implicit-deny'
+				? `${said}, ${namedPolicyWording}: so either it reports this implicit deny, or ${orDeny}.`
+				: `${said}${named ? `, ${namedPolicyWording}:` : ','} so either an Allow ${read} did not apply here, or ${orDeny}.`;
 		const resolveWith = settlingRead(evidence, account, spec.resource, entity);
 		// Read to allow, or none applying: never ✔ beside the message, unknown. A missing Allow (✘) still denies, and an
 		// undecided Allow stays undecided: their status stays, their words and the read that settles it change. A Deny read

@@ -1,7 +1,7 @@
 import type {StatementTrace} from '../engine/evaluation.js';
 import type {Analysis} from './analyse.js';
 import type {Finding, Requirement} from './diagnosis.js';
-import {capitalised, contradictedWords, evidenceWords, isGuardrail, isImplicit, readWord, scpEitherWay, scpWordedAlike, scpWording, settlingRead} from './evidence-words.js';
+import {capitalised, contradictedWords, evidenceWords, isGuardrail, isImplicit, namedPolicyDeny, namedPolicyWording, readWord, scpEitherWay, scpWordedAlike, scpWording, settlingRead} from './evidence-words.js';
 import {denyingStatement} from './fixes/kinds/narrow-deny.js';
 import type {PolicyRef} from './policy-ref.js';
 import type {NamedPolicy, OrganizationLevel, Snapshot} from '../snapshot/snapshot.js';
@@ -86,7 +86,8 @@ const findingFor = (snapshot: Snapshot, {trace, ref, rows}: Guardrail): Finding 
  * Allow, as AWS words both alike, with the reads that tell which), and names a Deny read that may apply as the likely
  * one. Said unless a read Deny (a row with its statement) has its own finding. Where what was read holds no Deny that
  * may apply (they allow, none applies, a level allows nowhere, an Allow is undecided), the message outweighs it: the
- * finding says so, and names the reads that find the policy that denies. A message that says none of the type allows
+ * finding says so, and names the reads that find the policy that denies; an SCP's beside a level allowing nowhere or an
+ * undecided Allow may be AWS's wording of that (scpWording), and the finding says either. A message that says none of the type allows
  * the action (an implicit deny) proves that a level allows it nowhere: said the same way, with the reads that find that
  * level, unless the rows read already say it (✘, the message agreeing).
  */
@@ -113,15 +114,22 @@ const evidenceFindings = (snapshot: Snapshot, analysis: Analysis): Finding[] =>
 		if (againstRead) {
 			const read = readWord(snapshot);
 			const notRead = implicit ? `a level not ${read} where none allows it, an Allow changed since, or another account's` : `one at the root or an OU not ${read}, one changed since, or another account's`;
+			const holds = againstRead.evidenceReadHolds ?? 'allow';
+			// An SCP's message beside an undecided Allow or a level allowing nowhere: what was read may explain it (evidence.ts).
+			const either = (holds === 'undecided' || holds === 'implicit-deny') && scpEitherWay(evidence);
+			const named = evidence.policyArn ? `, ${namedPolicyWording}, so either ${holds === 'implicit-deny' ? 'it reports this implicit deny' : `an Allow ${read} did not apply`}, or ${namedPolicyDeny(snapshot, evidence)}` : undefined;
 			return [
 				{
 					id: evidence.deniedBy === 'scp' ? 'denied-by-scp-per-error' : 'denied-by-rcp-per-error',
 					severity: 'error',
-					message:
-						againstRead.evidenceReadHolds === 'undecided' && scpWordedAlike(evidence)
-							? `${capitalised(words)}, and ${contradictedWords(snapshot, evidence, 'undecided')}: AWS words an SCP's implicit deny as explicit too, so either an Allow ${read} did not apply, or an SCP not ${read} denies it (${notRead}). ${stands}`
-							: `${capitalised(words)}, yet ${contradictedWords(snapshot, evidence, againstRead.evidenceReadHolds ?? 'allow')}: AWS's message says what AWS decided, so the ${type}s that apply are not the ones ${read} (${notRead}). ${stands}`,
-					remedy: implicit ? findLevel : `Find the ${type} that denies, at every level: ${settles ?? settlingRead(evidence, undefined)}. Then ask the cloud team that runs the organization for an exception.`,
+					message: either
+						? `${capitalised(words)}, and ${contradictedWords(snapshot, evidence, holds)}: AWS words an SCP's implicit deny as explicit too${named ?? `, so either an Allow ${read} did not apply, or an SCP not ${read} denies it (${notRead})`}. ${stands}`
+						: `${capitalised(words)}, yet ${contradictedWords(snapshot, evidence, holds)}: AWS's message says what AWS decided, so the ${type}s that apply are not the ones ${read} (${notRead}). ${stands}`,
+					remedy: implicit
+						? findLevel
+						: either
+							? `Find which, and where: ${settles ?? settlingRead(evidence, undefined)}. Then ask the cloud team that runs the organization to narrow that Deny, or to allow ${evidence.action} at that level, or for an exception.`
+							: `Find the ${type} that denies, at every level: ${settles ?? settlingRead(evidence, undefined)}. Then ask the cloud team that runs the organization for an exception.`,
 				},
 			];
 		}

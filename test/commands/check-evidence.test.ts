@@ -63,10 +63,14 @@ describe('check --snapshot, a message that says an SCP explicitly denied', () =>
 		expect(report.actions.find(action => action.action === 's3:PutObject')?.decision).toBe('denied');
 	});
 
-	it('beside SCPs read that deny only implicitly: ✘ missing, saying so, with the read that settles it; exit 1', async () => {
+	it('beside SCPs read that deny only implicitly: ✘ missing, saying the message may report that or a Deny in the policy it names, with the read that tells; exit 1', async () => {
 		const {text, report} = await checkDenied('implicit-only.json', implicitOnly);
 		expect(text).toMatch(/Service control policies\n {4}✘ +s3:PutObject +missing\n/);
-		expect(text.replace(/\s+/g, ' ')).toContain('That is an implicit deny, and no statement read denies s3:PutObject explicitly, yet the pasted AccessDenied message says');
+		const flat = text.replace(/\s+/g, ' ');
+		expect(flat).toContain('That is an implicit deny, and no statement read denies s3:PutObject explicitly. The pasted AccessDenied message says');
+		expect(flat).toContain('so either it reports this implicit deny, or the policy it names, not read, holds a Deny for s3:PutObject');
+		expect(flat).not.toContain('what applies is not what was read');
+		expect(scpRow(report)?.resolveWith).toContain('aws organizations describe-policy --policy-id p-examplescp1 shows the one the message names');
 		expect(scpRow(report)).toMatchObject({status: 'missing', resolveWith: expect.stringContaining('aws organizations list-policies-for-target --target-id 111122223333')});
 	});
 });

@@ -392,9 +392,8 @@ describe('an SCP the pasted message names as the explicit Deny, while a Deny of 
  * denies", docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic_AccessPolicyLanguage_Interplay.html)
  * Its messages say "because no service control policy allows the ACTION action" for the one and "with an explicit deny
  * in a service control policy" for the other (core-message.ts reads both). SCPs read with a level that allows the
- * action nowhere show an implicit deny; a message reporting an explicit one in a policy it names says a Deny of that
- * policy applied that was not read (one naming no policy agrees with them: AWS words an SCP's implicit deny as explicit,
- * below). The row keeps ✘ (the missing Allow does deny), and says that, and which reads settle it.
+ * action nowhere show an implicit deny; the row keeps ✘ (the missing Allow does deny) beside an SCP's explicit-deny
+ * message, which AWS words alike for an implicit deny (below).
  */
 const explicitMessage = `User: arn:aws:iam::111122223333:user/alice is not authorized to perform: s3:PutObject on resource: "arn:aws:s3:::example-bucket/reports/2025/q1.csv" with an explicit deny in a service control policy: ${policyArn}`;
 const implicitMessage = 'User: arn:aws:iam::111122223333:user/alice is not authorized to perform: s3:PutObject on resource: "arn:aws:s3:::example-bucket/reports/2025/q1.csv" because no service control policy allows the s3:PutObject action';
@@ -410,50 +409,63 @@ const kmsOnlyAtTheAccount = (evidence: readonly DenialEvidence[]): Snapshot => (
 	evidence,
 });
 
-describe('the message says an SCP denied explicitly, while the SCPs read deny only implicitly (a level allows the action nowhere)', () => {
-	const evidence = evidenceOfMessage(explicitMessage);
-	const diagnosis = diagnose(kmsOnlyAtTheAccount(evidence));
+/**
+ * The same message beside the same reads, taken at AWS's word and no further: "When an SCP denies access, the error
+ * message always includes the phrase due to an explicit deny in a Service Control Policy, even if the denial is implicit."
+ * (IAM User Guide, "Troubleshooting access denied error messages", github.com/awsdocs/iam-user-guide) The note makes no
+ * exception for a message that names a policy ARN, and AWS's pages do not say whether one names a policy for an implicit
+ * deny: so the level read allowing the action nowhere may be what the message reports, or the policy it names may hold a
+ * Deny not read. The row says either, names the read that tells (describe-policy on that policy), and never asserts that
+ * what applies is not what was read.
+ */
+describe('an SCP message naming a policy, the SCPs read allowing the action nowhere at a level: not assumed to be a Deny', () => {
+	const diagnosis = diagnose(kmsOnlyAtTheAccount(evidenceOfMessage(explicitMessage)));
 	const row = rowOf(diagnosis, 'scp', 's3:PutObject');
+	const finding = diagnosis.findings.find(candidate => candidate.id === 'denied-by-scp-per-error');
 
-	it('the row keeps ✘ for the missing Allow, says the explicit deny the message reports is not in what was read, and names the reads that settle it', () => {
-		// The project's reader tells AWS's two messages apart: only the explicit one is evidence of a Deny (the implicit
-		// one is evidence of a missing Allow, below).
-		expect(evidence).toEqual([{...scpDenied, resource: objectArn}]);
-		expect(parseAccessDenied(implicitMessage)).toMatchObject({ok: true, value: {denial: 'implicit', policyType: 'service-control-policy'}});
+	it('the row keeps ✘, says the message may report that implicit deny or a Deny in the policy it names, and which read tells', () => {
+		// The project's reader tells AWS's two messages apart: "because no service control policy allows" is the implicit one.
+		expect(evidenceOfMessage(explicitMessage)).toEqual([{...scpDenied, resource: objectArn}]);
 		expect(evidenceOfMessage(implicitMessage)).toEqual([{deniedBy: 'scp', action: 's3:PutObject', deny: 'implicit', resource: objectArn}]);
-		expect(row).toMatchObject({status: 'missing'});
-		expect(row?.why).toBe(
-			'Some level of the service control policies does not allow s3:PutObject; an SCP must allow at every level from the root to the account. (SCP "KmsOnly", statement #1 allows kms:* but not s3:PutObject.) ' +
-				`That is an implicit deny, and no statement read denies s3:PutObject explicitly, yet the pasted AccessDenied message says s3:PutObject was denied "with an explicit deny in a service control policy" (${policyArn}). ` +
-				"AWS's message says what AWS decided, so what applies is not what was read: likely a service control policy not read, attached at the root or an OU above the caller's account 111122223333, one attached or changed since, or the service control policies of another account.",
+		expect(row?.status).toBe('missing');
+		expect(row?.why).not.toContain('what applies is not what was read');
+		expect(row?.why).toContain(
+			`That is an implicit deny, and no statement read denies s3:PutObject explicitly. The pasted AccessDenied message says s3:PutObject was denied "with an explicit deny in a service control policy" (${policyArn}); ${awsWordsAlike}, and does not say whether such a message names a policy: so either it reports this implicit deny, or the policy it names, not read, holds a Deny for s3:PutObject`,
 		);
-		expect(row?.resolveWith).toContain('aws organizations list-policies-for-target --target-id 111122223333 --filter SERVICE_CONTROL_POLICY');
-		expect(row?.resolveWith).toContain('aws organizations describe-policy --policy-id p-examplescp1');
+		expect(row?.resolveWith).toContain('aws organizations describe-policy --policy-id p-examplescp1 shows the one the message names');
+		expect(row?.resolveWith).toContain('shows whether one holds a Deny for s3:PutObject or a level has none that allows it');
 	});
 
-	it('the verdict is denied; the finding and the headline say the SCPs read deny only implicitly', () => {
+	it('the finding says the same, either way, and claims no contradiction; the verdict is denied by the ✘ row', () => {
 		expect(diagnosis.verdict).toBe('denied');
-		const finding = diagnosis.findings.find(candidate => candidate.id === 'denied-by-scp-per-error');
-		expect(finding?.message).toContain(`(${policyArn}), yet the service control policies read deny it only implicitly (a level allows it nowhere, no Deny applies): `);
-		expect(finding?.message).not.toContain('an SCP is what denied');
-		expect(finding?.remedy).toContain('Find the SCP that denies, at every level: aws organizations list-policies-for-target --target-id 111122223333');
-		expect(diagnosis.summary).toContain('s3:PutObject is not allowed by the service control policies; the pasted AccessDenied message says');
-		expect(diagnosis.summary).toContain(`(${policyArn}), yet the service control policies read deny it only implicitly (a level allows it nowhere, no Deny applies).`);
+		expect(finding?.message).not.toContain('are not the ones read');
+		expect(finding?.message).toContain('so either it reports this implicit deny, or the policy it names, not read, holds a Deny for s3:PutObject');
+		expect(finding?.remedy).toContain('aws organizations describe-policy --policy-id p-examplescp1');
+		expect(diagnosis.summary).not.toContain('yet');
 	});
 
-	it('text, markdown and JSON say the same: ✘ missing, with the message and the read that settles it', () => {
+	it('text, markdown and JSON say the same: ✘ missing, with the message and the read that tells', () => {
 		const text = renderText(diagnosis, {color: false, width: 300});
 		expect(text).toMatch(/Service control policies\n {4}✘ +s3:PutObject +missing\n/);
-		expect(text.replace(/\s+/g, ' ')).toContain('That is an implicit deny, and no statement read denies s3:PutObject explicitly, yet the pasted AccessDenied message says');
+		expect(text.replace(/\s+/g, ' ')).toContain('That is an implicit deny, and no statement read denies s3:PutObject explicitly. The pasted AccessDenied message says');
 		expect(text).toMatch(/resolve with: aws organizations list-policies-for-target --target-id 111122223333 --filter SERVICE_CONTROL_POLICY/);
 		const markdown = renderMarkdown(diagnosis);
-		expect(markdown).toMatch(/\| ✘ \| `s3:PutObject` \| `arn:aws:s3:::[^`]+` \| missing \| — \| Some level of the service control policies does not allow s3:PutObject;[^|]*That is an implicit deny[^|]*Resolve with: `aws organizations list-policies-for-target/);
+		expect(markdown).toMatch(/\| ✘ \| `s3:PutObject` \| `arn:aws:s3:::[^`]+` \| missing \| — \| Some level of the service control policies does not allow s3:PutObject;[^|]*so either it reports this implicit deny[^|]*Resolve with: `aws organizations list-policies-for-target/);
 		const json = JSON.parse(renderJson(diagnosis)) as {requirements: {place: string; action: string; status: string; why: string; resolveWith?: string}[]};
 		expect(json.requirements.find(entry => entry.place === 'scp' && entry.action === 's3:PutObject')).toMatchObject({
 			status: 'missing',
-			why: expect.stringContaining('That is an implicit deny'),
+			why: expect.stringContaining('so either it reports this implicit deny'),
 			resolveWith: expect.stringContaining('list-policies-for-target'),
 		});
+	});
+
+	it('the policy it names read, with no Deny for the action: either it reports this implicit deny, or that policy changed since it was read', () => {
+		const namedArn = named('KmsOnly', policy(allow('kms:*', '*')), policyArn);
+		const read = diagnose({...buildSnapshot({organization: {serviceControlPolicies: [[fullAccess], [namedArn]]}}), evidence: evidenceOfMessage(explicitMessage)});
+		const readRow = rowOf(read, 'scp', 's3:PutObject');
+		expect(readRow?.status).toBe('missing');
+		expect(readRow?.why).toContain('so either it reports this implicit deny, or the policy it names, read with no Deny that applies here, changed since it was read.');
+		expect(readRow?.why).not.toContain('what applies is not what was read');
 	});
 });
 
@@ -488,15 +500,20 @@ describe('the message says an SCP denied explicitly, names no policy, and the SC
 });
 
 describe('the message says an SCP denied explicitly, while the SCPs read hold only an undecided Allow for the action', () => {
-	it('the row stays unknown, says no statement read may deny it, and names the reads that settle it', () => {
+	it('naming a policy: the row stays unknown, says either that Allow did not apply or the policy it names holds a Deny, never that what applies is not what was read', () => {
 		const conditionalAllow = named('VpceAllow', policy(allow('*', '*', {Condition: {StringEquals: {'aws:SourceVpce': 'vpce-1a2b3c4d'}}})));
 		const diagnosis = diagnose({...buildSnapshot({organization: {serviceControlPolicies: [[fullAccess], [conditionalAllow]]}}), evidence: [scpDenied]});
 		const row = rowOf(diagnosis, 'scp', 's3:PutObject');
 		expect(row).toMatchObject({status: 'unknown', decidedBy: 'SCP "VpceAllow", statement #1'});
-		expect(row?.why).toContain(`No statement of the service control policies read may deny s3:PutObject, yet the pasted AccessDenied message says s3:PutObject was denied "with an explicit deny in a service control policy" (${policyArn}).`);
-		expect(row?.resolveWith).toContain('--filter SERVICE_CONTROL_POLICY');
+		expect(row?.why).toContain(
+			`No statement of the service control policies read may deny s3:PutObject. The pasted AccessDenied message says s3:PutObject was denied "with an explicit deny in a service control policy" (${policyArn}); ${awsWordsAlike}, and does not say whether such a message names a policy: so either an Allow read did not apply here, or the policy it names, not read, holds a Deny for s3:PutObject`,
+		);
+		expect(row?.why).not.toContain('what applies is not what was read');
+		expect(row?.resolveWith).toContain('aws organizations describe-policy --policy-id p-examplescp1 shows the one the message names');
 		expect(diagnosis.verdict).toBe('denied');
-		expect(diagnosis.findings.find(candidate => candidate.id === 'denied-by-scp-per-error')?.message).toContain('yet no statement of the service control policies read may deny it: ');
+		const finding = diagnosis.findings.find(candidate => candidate.id === 'denied-by-scp-per-error');
+		expect(finding?.message).toContain('and no statement of the service control policies read may deny it: ');
+		expect(finding?.message).not.toContain('are not the ones read');
 	});
 
 	it('naming no policy, it may be that Allow not applying (AWS words an implicit SCP deny as explicit): the row says either, and claims no contradiction', () => {
