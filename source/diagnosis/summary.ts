@@ -11,6 +11,8 @@ import type {Snapshot} from '../snapshot/snapshot.js';
  */
 
 const guardrails: ReadonlySet<Place> = new Set(['scp', 'rcp']);
+/** The places whose read Deny has a `blocked-by-PLACE` finding. */
+const guardrailPlaces: ReadonlySet<Place> = new Set(['scp', 'rcp', 'permissions-boundary', 'session-policy']);
 
 const distinct = <T>(items: readonly T[]): T[] => [...new Set(items)];
 
@@ -36,6 +38,15 @@ const guardrailSentence = (places: readonly Place[]): string => {
 	return `Not read: ${which} — organizations:ListPoliciesForTarget from the management account (or a delegated administrator) settles ${places.length > 1 ? 'them' : 'it'}, or check --assume guardrails-allow.`;
 };
 
+const isSaid = (part: string | undefined): part is string => part !== undefined;
+
+/**
+ * A guardrail's Deny read (a row with its statement) has its own error finding, which names the policy and statement
+ * (guardrail-findings.ts): the headline says it through that finding, not a second time as "denied by the SCPs".
+ */
+const saidByFinding = (row: Requirement, findings: readonly Finding[]): boolean =>
+	guardrailPlaces.has(row.place) && row.statement !== undefined && findings.some(finding => finding.id === `blocked-by-${row.place}`);
+
 /** For an undecided action: what already fails, and what could still save it. */
 const causeOf = (action: string, rows: readonly Requirement[], missing: string): string | undefined => {
 	// Where the fix goes first; the other places that could grant it only when the fix's own place is not failing.
@@ -59,11 +70,13 @@ export const summaryOf = (
 	const what = operationModule(snapshot.question.operation).wording.doing(snapshot.question);
 	if (verdict === 'allowed') return `${what} is allowed: every needed permission is granted in the right place.`;
 	const rowsOf = (action: RequiredAction): Requirement[] => requirements.filter(row => row.actionId === action.id);
-	const deniedPart = (action: RequiredAction): string => {
+	const deniedPart = (action: RequiredAction): string | undefined => {
 		const rows = rowsOf(action);
-		const deniedBy = distinct(rows.filter(row => row.status === 'denied').map(row => placeWords[row.place]));
+		const denials = rows.filter(row => row.status === 'denied');
+		const deniedBy = distinct(denials.filter(row => !saidByFinding(row, findings)).map(row => placeWords[row.place]));
 		const missingIn = distinct(rows.filter(row => row.status === 'missing' && !row.alternative).map(row => placeWords[row.place]));
 		if (deniedBy.length > 0) return `${action.action} is denied by the ${listWords(deniedBy)}`;
+		if (denials.length > 0) return undefined;
 		if (missingIn.length > 0) return `${action.action} is not allowed by the ${listWords(missingIn)}`;
 		return `${action.action} is not allowed`;
 	};
@@ -83,7 +96,7 @@ export const summaryOf = (
 			);
 		};
 		const denied = actions.filter(action => action.decision === 'denied' && !onlyIf.has(action.id) && !byEvidenceOnly(action));
-		const parts = distinct(denied.map(deniedPart));
+		const parts = distinct(denied.map(deniedPart).filter(isSaid));
 		// The finding below says it in full: the headline names only its cause, so no sentence is said twice.
 		const errors = findings.filter(finding => finding.severity === 'error').map(finding => firstClause(finding.message));
 		return `${what} fails: ${[...parts, ...errors].join('; ')}.`;
@@ -92,7 +105,7 @@ export const summaryOf = (
 	const conditional = actions.filter(action => action.decision === 'denied' && onlyIf.has(action.id));
 	if (conditional.length > 0) {
 		const condition = onlyIf.get(conditional[0]!.id)!;
-		return `${what} fails if ${condition}, which is not known: ${distinct(conditional.map(deniedPart)).join('; ')}.`;
+		return `${what} fails if ${condition}, which is not known: ${distinct(conditional.map(deniedPart).filter(isSaid)).join('; ')}.`;
 	}
 	const undecided = actions.filter(action => action.decision === 'unknown');
 	const missing = missingWord(snapshot);

@@ -2,7 +2,7 @@ import {describe, expect, it} from 'vitest';
 import {diagnose} from '../../source/diagnosis/diagnose.js';
 import {renderText} from '../../source/report/render-text.js';
 import type {Snapshot} from '../../source/snapshot/snapshot.js';
-import {allow, bucketArn, buildSnapshot, customerKey, keyArn, MiB, policy, userArn, without} from './support/build-snapshot.js';
+import {allow, bucketArn, buildSnapshot, customerKey, deny, keyArn, MiB, named, policy, userArn, without} from './support/build-snapshot.js';
 
 /** Issue: "The headline names the most likely cause even when something is unknown … Each sentence appears once." */
 
@@ -50,6 +50,33 @@ describe('the headline', () => {
 		expect(diagnosis.summary).toContain(`is disabled`);
 		const text = renderText(diagnosis, {color: false, width: 200});
 		expect(text.split(finding.message).length - 1).toBe(1);
+	});
+});
+
+/** How often `part` occurs in `text`. */
+const occurrences = (text: string, part: string): number => text.split(part).length - 1;
+
+describe("a guardrail's Deny in the headline", () => {
+	const allowAll = named('FullAWSAccess', policy(allow('*', '*')));
+	// A 200 MiB upload goes in parts: both KMS actions are denied by the one statement.
+	const denyKms = named('DenyKms', policy(allow('*', '*'), deny('kms:*', '*', {Sid: 'NoKms'})));
+
+	it('names the SCP statement that denies once, not the service control policies again before it', () => {
+		const snapshot = buildSnapshot({question: {sizeBytes: 200 * MiB}, organization: {serviceControlPolicies: [[allowAll], [denyKms]], resourceControlPolicies: []}});
+		const {summary, verdict} = diagnose(snapshot);
+		expect(verdict).toBe('denied');
+		expect(summary).toMatch(/fails: the service control policy SCP "DenyKms", attached to the account, Sid "NoKms" denies kms:GenerateDataKey, kms:Decrypt\.$/);
+		expect(occurrences(summary, 'service control polic')).toBe(1);
+	});
+
+	it("names the permissions boundary's statement once, beside another place's denial said as before", () => {
+		const snapshot = buildSnapshot({
+			principal: {permissionsBoundary: named('Boundary', policy(allow('s3:*', '*'), deny('kms:*', '*', {Sid: 'NoKms'})))},
+			bucket: {policy: policy(deny('s3:PutObject', `${bucketArn}/*`, {Sid: 'NoWrites', Principal: '*'}))},
+		});
+		const {summary} = diagnose(snapshot);
+		expect(summary).toMatch(/fails: s3:PutObject is denied by the bucket policy; the permissions boundary "Boundary", Sid "NoKms" denies kms:GenerateDataKey\.$/);
+		expect(occurrences(summary, 'permissions boundary')).toBe(1);
 	});
 });
 
