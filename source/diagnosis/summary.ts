@@ -22,15 +22,48 @@ const listWords = (items: readonly string[]): string =>
 /** "not given" for pasted policies, "not read" for what collection could not read. */
 const missingWord = (snapshot: Snapshot): string => (snapshot.metadata?.collectedBy === 'manual' ? 'not given' : 'not read');
 
-const unlessWords = (place: Place, missing: string): string => {
+const unlessWords = (place: Place, missing: string, them: boolean): string => {
+	const allows = them ? 'allows them' : 'allows it';
 	switch (place) {
 		case 'key-grant':
-			return `a KMS grant allows it (grants ${missing})`;
+			return `a KMS grant ${allows} (grants ${missing})`;
 		case 'identity-policy':
-			return `the caller's IAM policies allow it (${missing})`;
+			return `the caller's IAM policies ${them ? 'allow them' : 'allow it'} (${missing})`;
 		default:
-			return `the ${placeWords[place]} allows it (${missing})`;
+			return `the ${placeWords[place]} ${allows} (${missing})`;
 	}
+};
+
+/**
+ * What one action's part of the headline says of it: its cause ("denied by the key policy"), and the policies that
+ * cause is in (a key policy is its key's, an IAM policy the caller's). Actions with the same cause in the same
+ * policies are said together: "kms:GenerateDataKey and kms:Decrypt are not allowed by the key policy".
+ */
+type Part = {readonly action: string; readonly cause: string; readonly unless?: readonly Place[]; readonly policies: string};
+
+/** The places whose policy belongs to the resource, not the caller: two keys' key policies are two policies. */
+const perResource: ReadonlySet<Place> = new Set(['key-policy', 'key-grant', 'bucket-policy', 'rcp']);
+
+const policiesOf = (rows: readonly Requirement[]): string =>
+	distinct(rows.map(row => (perResource.has(row.place) ? `${row.place} ${row.resource}` : row.place)))
+		.sort()
+		.join(' ');
+
+/** The parts with one cause in the same policies, each said once for all their actions, in the order first named. */
+const saidTogether = (parts: readonly Part[], missing: string): string[] => {
+	const groups = new Map<string, {cause: string; unless?: readonly Place[]; actions: string[]}>();
+	for (const part of parts) {
+		const same = `${part.cause}|${(part.unless ?? []).join(',')}|${part.policies}`;
+		const group = groups.get(same);
+		if (group) group.actions = distinct([...group.actions, part.action]);
+		else groups.set(same, {cause: part.cause, ...(part.unless ? {unless: part.unless} : {}), actions: [part.action]});
+	}
+	// Two keys' policies that fail alike read alike: said once, as before.
+	return distinct([...groups.values()].map(({cause, unless, actions}) => {
+		const them = actions.length > 1;
+		const unlessPart = unless ? ` — unless ${listWords(unless.map(place => unlessWords(place, missing, them)))}` : '';
+		return `${listWords(actions)} ${them ? 'are' : 'is'} ${cause}${unlessPart}`;
+	}));
 };
 
 const guardrailSentence = (places: readonly Place[]): string => {
@@ -38,7 +71,7 @@ const guardrailSentence = (places: readonly Place[]): string => {
 	return `Not read: ${which} — organizations:ListPoliciesForTarget from the management account (or a delegated administrator) settles ${places.length > 1 ? 'them' : 'it'}, or check --assume guardrails-allow.`;
 };
 
-const isSaid = (part: string | undefined): part is string => part !== undefined;
+const isSaid = (part: Part | undefined): part is Part => part !== undefined;
 
 /**
  * A guardrail's Deny read (a row with its statement) has its own error finding, which names the policy and statement
@@ -48,13 +81,15 @@ const saidByFinding = (row: Requirement, findings: readonly Finding[]): boolean 
 	guardrailPlaces.has(row.place) && row.statement !== undefined && findings.some(finding => finding.id === `blocked-by-${row.place}`);
 
 /** For an undecided action: what already fails, and what could still save it. */
-const causeOf = (action: string, rows: readonly Requirement[], missing: string): string | undefined => {
+const causeOf = (action: string, rows: readonly Requirement[]): Part | undefined => {
 	// Where the fix goes first; the other places that could grant it only when the fix's own place is not failing.
 	const onPath = rows.filter(row => row.status === 'missing' && !row.alternative);
-	const failing = distinct((onPath.length > 0 ? onPath : rows.filter(row => row.status === 'missing')).map(row => placeWords[row.place]));
-	const open = distinct(rows.filter(row => row.status === 'unknown' && !guardrails.has(row.place)).map(row => row.place));
+	const failingRows = onPath.length > 0 ? onPath : rows.filter(row => row.status === 'missing');
+	const failing = distinct(failingRows.map(row => placeWords[row.place]));
+	const openRows = rows.filter(row => row.status === 'unknown' && !guardrails.has(row.place));
+	const open = distinct(openRows.map(row => row.place));
 	if (failing.length === 0 || open.length === 0) return undefined;
-	return `${action} is not allowed by the ${listWords(failing)} — unless ${listWords(open.map(place => unlessWords(place, missing)))}`;
+	return {action, cause: `not allowed by the ${listWords(failing)}`, unless: open, policies: policiesOf([...failingRows, ...openRows])};
 };
 
 
@@ -70,16 +105,17 @@ export const summaryOf = (
 	const what = operationModule(snapshot.question.operation).wording.doing(snapshot.question);
 	if (verdict === 'allowed') return `${what} is allowed: every needed permission is granted in the right place.`;
 	const rowsOf = (action: RequiredAction): Requirement[] => requirements.filter(row => row.actionId === action.id);
-	const deniedPart = (action: RequiredAction): string | undefined => {
+	const deniedPart = (action: RequiredAction): Part | undefined => {
 		const rows = rowsOf(action);
 		const denials = rows.filter(row => row.status === 'denied');
-		const deniedBy = distinct(denials.filter(row => !saidByFinding(row, findings)).map(row => placeWords[row.place]));
-		const missingIn = distinct(rows.filter(row => row.status === 'missing' && !row.alternative).map(row => placeWords[row.place]));
-		if (deniedBy.length > 0) return `${action.action} is denied by the ${listWords(deniedBy)}`;
+		const deniedRows = denials.filter(row => !saidByFinding(row, findings));
+		const missingRows = rows.filter(row => row.status === 'missing' && !row.alternative);
+		if (deniedRows.length > 0) return {action: action.action, cause: `denied by the ${listWords(distinct(deniedRows.map(row => placeWords[row.place])))}`, policies: policiesOf(deniedRows)};
 		if (denials.length > 0) return undefined;
-		if (missingIn.length > 0) return `${action.action} is not allowed by the ${listWords(missingIn)}`;
-		return `${action.action} is not allowed`;
+		if (missingRows.length > 0) return {action: action.action, cause: `not allowed by the ${listWords(distinct(missingRows.map(row => placeWords[row.place])))}`, policies: policiesOf(missingRows)};
+		return {action: action.action, cause: 'not allowed', policies: ''};
 	};
+	const missing = missingWord(snapshot);
 	if (verdict === 'denied') {
 		// Denied only by a pasted message's evidence (no statement was read): its error finding names it below, once. An
 		// implicit deny's message makes its SCP or RCP row ✘ naming the message, where a row read ✘ names nothing.
@@ -96,7 +132,7 @@ export const summaryOf = (
 			);
 		};
 		const denied = actions.filter(action => action.decision === 'denied' && !onlyIf.has(action.id) && !byEvidenceOnly(action));
-		const parts = distinct(denied.map(deniedPart).filter(isSaid));
+		const parts = saidTogether(denied.map(deniedPart).filter(isSaid), missing);
 		// The finding below says it in full: the headline names only its cause, so no sentence is said twice.
 		const errors = findings.filter(finding => finding.severity === 'error').map(finding => firstClause(finding.message));
 		return `${what} fails: ${[...parts, ...errors].join('; ')}.`;
@@ -105,11 +141,10 @@ export const summaryOf = (
 	const conditional = actions.filter(action => action.decision === 'denied' && onlyIf.has(action.id));
 	if (conditional.length > 0) {
 		const condition = onlyIf.get(conditional[0]!.id)!;
-		return `${what} fails if ${condition}, which is not known: ${distinct(conditional.map(deniedPart).filter(isSaid)).join('; ')}.`;
+		return `${what} fails if ${condition}, which is not known: ${saidTogether(conditional.map(deniedPart).filter(isSaid), missing).join('; ')}.`;
 	}
 	const undecided = actions.filter(action => action.decision === 'unknown');
-	const missing = missingWord(snapshot);
-	const causes = distinct(undecided.map(action => causeOf(action.action, rowsOf(action), missing)).filter((cause): cause is string => cause !== undefined));
+	const causes = saidTogether(undecided.map(action => causeOf(action.action, rowsOf(action))).filter(isSaid), missing);
 	const unknownRows = undecided.flatMap(rowsOf).filter(row => row.status === 'unknown');
 	// Unread: no statement decided (a read SCP whose condition is undecided names its statement instead).
 	const unread = (row: Requirement): boolean => guardrails.has(row.place) && row.decidedBy === undefined;

@@ -2,7 +2,7 @@ import {describe, expect, it} from 'vitest';
 import {diagnose} from '../../source/diagnosis/diagnose.js';
 import {renderText} from '../../source/report/render-text.js';
 import type {Snapshot} from '../../source/snapshot/snapshot.js';
-import {allow, bucketArn, buildSnapshot, customerKey, deny, keyArn, MiB, named, policy, userArn, without} from './support/build-snapshot.js';
+import {account, allow, bucket, bucketArn, buildSnapshot, customerKey, deny, fullIdentityPolicy, keyArn, keyArnOf, MiB, named, policy, region, userArn, without} from './support/build-snapshot.js';
 
 /** Issue: "The headline names the most likely cause even when something is unknown … Each sentence appears once." */
 
@@ -77,6 +77,40 @@ describe("a guardrail's Deny in the headline", () => {
 		const {summary} = diagnose(snapshot);
 		expect(summary).toMatch(/fails: s3:PutObject is denied by the bucket policy; the permissions boundary "Boundary", Sid "NoKms" denies kms:GenerateDataKey\.$/);
 		expect(occurrences(summary, 'permissions boundary')).toBe(1);
+	});
+});
+
+describe('actions that fail for the same cause', () => {
+	// The key policy lets only an administrator use the key, and does not let IAM policies count: a 200 MiB upload needs both.
+	const adminOnly = policy(allow('kms:*', '*', {Sid: 'Admins', Principal: {AWS: `arn:aws:iam::${account}:role/KeyAdmin`}}));
+
+	it('are named together, with the policy said once', () => {
+		const {summary, verdict} = diagnose(buildSnapshot({question: {sizeBytes: 200 * MiB}, key: customerKey(keyArn, adminOnly)}));
+		expect(verdict).toBe('denied');
+		expect(summary).toMatch(/fails: kms:GenerateDataKey and kms:Decrypt are not allowed by the key policy\.$/);
+		expect(occurrences(summary, 'key policy')).toBe(1);
+	});
+
+	it('are named together with what could still allow them, said once', () => {
+		const {summary, verdict} = diagnose(without(buildSnapshot({question: {sizeBytes: 200 * MiB}, key: customerKey(keyArn, adminOnly)}), 'key.grants'));
+		expect(verdict).toBe('unknown');
+		expect(summary).toMatch(/most likely fails: kms:GenerateDataKey and kms:Decrypt are not allowed by the key policy — unless a KMS grant allows them \(grants not read\)\.$/);
+		expect(occurrences(summary, 'KMS grant')).toBe(1);
+	});
+
+	it("are not merged where they are two keys' policies: a copy's source key and destination key", () => {
+		const sourceKey = keyArnOf(account, region, 'aaaaaaaa-1111-2222-3333-444444444444');
+		const snapshot = buildSnapshot({
+			question: {operation: 'copy', source: {bucket: 'source-bucket', objectKey: 'in/q1.csv', kmsKeyId: sourceKey}},
+			principal: {identityPolicies: [fullIdentityPolicy([keyArn, sourceKey], [bucket, 'source-bucket'])]},
+			key: customerKey(keyArn, adminOnly),
+			source: {
+				bucketInfo: {accountId: account, region, policy: null, defaultEncryption: {algorithm: 'aws:kms', kmsKeyId: sourceKey}},
+				objectInfo: {encryption: {algorithm: 'aws:kms', kmsKeyId: sourceKey}},
+				keyInfo: customerKey(sourceKey, adminOnly),
+			},
+		});
+		expect(diagnose(snapshot).summary).toMatch(/fails: kms:Decrypt is not allowed by the key policy; kms:GenerateDataKey is not allowed by the key policy\.$/);
 	});
 });
 
