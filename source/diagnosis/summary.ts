@@ -82,9 +82,8 @@ const saidByFinding = (row: Requirement, findings: readonly Finding[]): boolean 
 
 /** For an undecided action: what already fails, and what could still save it. */
 const causeOf = (action: string, rows: readonly Requirement[]): Part | undefined => {
-	// Where the fix goes first; the other places that could grant it only when the fix's own place is not failing.
-	const onPath = rows.filter(row => row.status === 'missing' && !row.alternative);
-	const failingRows = onPath.length > 0 ? onPath : rows.filter(row => row.status === 'missing');
+	// Only where the fix goes: a place that is only another way to grant it (alternative) says so in its row, and is no cause.
+	const failingRows = rows.filter(row => row.status === 'missing' && !row.alternative);
 	const failing = distinct(failingRows.map(row => placeWords[row.place]));
 	const openRows = rows.filter(row => row.status === 'unknown' && !guardrails.has(row.place));
 	const open = distinct(openRows.map(row => row.place));

@@ -114,6 +114,20 @@ describe('actions that fail for the same cause', () => {
 	});
 });
 
+describe('a place that is only another way to grant an action', () => {
+	it('is not named as the cause while the place its fix would go is not read', () => {
+		// Same account, no bucket policy: the caller's IAM policies decide, and they could not be listed.
+		const snapshot = without(buildSnapshot(), 'principal.identityPolicies');
+		const diagnosis = diagnose(snapshot);
+		const bucketRow = diagnosis.requirements.find(row => row.place === 'bucket-policy')!;
+		expect(bucketRow.why).toContain('It is another place that could grant it');
+		expect(diagnosis.verdict).toBe('unknown');
+		expect(diagnosis.summary).not.toContain('most likely fails');
+		expect(diagnosis.summary).not.toContain('bucket policy');
+		expect(diagnosis.summary).toMatch(/cannot be decided yet: s3:PutObject and kms:GenerateDataKey depend on identity policy\.$/);
+	});
+});
+
 describe('a headline built from an error finding', () => {
 	it('keeps a parenthesis whole: the SCP a pasted error named is said, not cut before it', () => {
 		const snapshot = without(
