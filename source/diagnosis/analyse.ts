@@ -3,6 +3,7 @@ import type {Evaluation, EvaluationInput, PolicySet} from '../engine/evaluation.
 import type {Requirement} from './diagnosis.js';
 import type {EvaluatedAction} from './findings.js';
 import {applyEvidence, type PolicyArnOf} from './evidence.js';
+import {applyEndpointEvidence} from './evidence-endpoint.js';
 import {withEvidence} from './evidence-rows.js';
 import {bucketDenyOnly, foreignObjectOf, objectAclUnread, type ForeignObject} from './object-owner.js';
 import {bucketInfoFor, isNamed, PolicyBook, policySetFor} from './policy-inputs.js';
@@ -73,11 +74,13 @@ export const analyse = (snapshot: Snapshot): Analysis => {
 		const callerAccount = principal ? accountIdOfArn(principal) : undefined;
 		const accounts = {...(callerAccount ? {caller: callerAccount} : {}), ...(resourceAccount ? {resource: resourceAccount} : {})};
 		const applied = applyEvidence(snapshot, spec, specs, evaluated, accounts, arnOf);
-		const {evaluation, evidence, likely, againstRead, readHolds} = applied;
+		const {evidence, likely, againstRead, readHolds} = applied;
+		// A VPC endpoint policy's message has no layer: it decides the action alone (evidence-endpoint.ts).
+		const {evaluation, byMessage} = applyEndpointEvidence(snapshot, spec, specs, applied.evaluation);
 		const action: EvaluatedAction = {
 			spec,
 			evaluation,
-			decision: decisionOf(spec, evaluation, evidence !== undefined),
+			decision: decisionOf(spec, evaluation, evidence !== undefined || byMessage),
 			...(foreign ? {foreignObject: foreign} : {}),
 			...(evidence ? {evidence} : {}),
 			...(likely ? {evidenceLikely: likely} : {}),

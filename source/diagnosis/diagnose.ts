@@ -9,6 +9,7 @@ import {evidenceElsewhereFindings, evidenceOfThisRequest} from './evidence-legs.
 import type {Decision, Diagnosis, Finding, RequiredAction, UnknownNote} from './diagnosis.js';
 import {findingsOf} from './findings.js';
 import {fixesFor} from './fixes/index.js';
+import {endpointEvidenceFindings} from './evidence-endpoint.js';
 import {guardrailFindings} from './guardrail-findings.js';
 import {namedByPasteFindings} from './named-by-paste.js';
 import {neededOnlyAcrossWhy} from './requirements.js';
@@ -58,6 +59,7 @@ export const diagnose = (given: Snapshot, options: DiagnoseOptions = {}): Diagno
 	const findings = [
 		...findingsOf(snapshot, analysis.facts, analysis.actions),
 		...guardrailFindings(snapshot, analysis),
+		...endpointEvidenceFindings(snapshot, analysis),
 		...(options.catalogue ? unknownActionFindings(snapshot, options.catalogue) : []),
 		...namedByPasteFindings(snapshot),
 		...evidenceElsewhereFindings(elsewhere),

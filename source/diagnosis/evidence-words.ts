@@ -25,9 +25,17 @@ export const isGuardrail = (evidence: DenialEvidence): evidence is DenialEvidenc
 /** The policy AWS means by "a resource-based policy" for this action: S3's bucket policy, KMS's key policy. */
 const resourcePolicyOf = (action: string): string => (action.toLowerCase().startsWith('kms:') ? 'key policy' : 'bucket policy');
 
-/** The rows the message speaks of: its type's place for its action (a resource-based policy: the bucket's or the key's). */
-export const placeOfEvidence = (evidence: DenialEvidence): Place =>
-	placeOfLayer(evidence.deniedBy, evidence.action.toLowerCase().startsWith('kms:') ? 'kms' : 's3');
+/** A message naming a type the diagnosis has a layer for: every type but a VPC endpoint policy (evidence-endpoint.ts). */
+export type LayerEvidence = DenialEvidence & {readonly deniedBy: Exclude<DenialEvidence['deniedBy'], 'vpc-endpoint'>};
+
+export const isLayerEvidence = (evidence: DenialEvidence): evidence is LayerEvidence => evidence.deniedBy !== 'vpc-endpoint';
+
+/**
+ * The rows the message speaks of: its type's place for its action (a resource-based policy: the bucket's or the key's);
+ * none for a VPC endpoint policy, which no row shows.
+ */
+export const placeOfEvidence = (evidence: DenialEvidence): Place | undefined =>
+	isLayerEvidence(evidence) ? placeOfLayer(evidence.deniedBy, evidence.action.toLowerCase().startsWith('kms:') ? 'kms' : 's3') : undefined;
 
 /** The words for the type the message names, as AWS names it ("identity-based policy"), the resource's policy named too. */
 export const kindOf = (evidence: DenialEvidence): EvidenceKind & {readonly filter?: string} => {
@@ -44,6 +52,8 @@ export const kindOf = (evidence: DenialEvidence): EvidenceKind & {readonly filte
 			return {one: 'a permissions boundary', all: "caller's permissions boundary", noun: 'permissions boundary', single: true};
 		case 'session':
 			return {one: 'a session policy', all: 'session policy', noun: 'session policy', single: true};
+		case 'vpc-endpoint':
+			return {one: 'a VPC endpoint policy', all: 'VPC endpoint policy', noun: 'VPC endpoint policy', single: true};
 	}
 };
 

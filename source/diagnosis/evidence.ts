@@ -4,7 +4,7 @@ import type {ActionSpec} from './required-actions.js';
 import {where} from '../engine/layer-words.js';
 import {legOfEvidence} from './evidence-legs.js';
 import {principalEntity} from './policy-inputs.js';
-import {agreeing, capitalised, denyNotSettled, eitherWaySource, evidenceSource, evidenceWords, isGuardrail, isImplicit, keyNotKnownSource, keyNotKnownWords, kindOf, lowerFirst, namedPolicyDeny, namedPolicyWording, notReadWords, ownPolicyCause, readWord, scpEitherWay, scpWordedAlike, scpWording, settlingRead, type ReadHolds} from './evidence-words.js';
+import {agreeing, capitalised, denyNotSettled, eitherWaySource, evidenceSource, evidenceWords, isGuardrail, isImplicit, isLayerEvidence, keyNotKnownSource, keyNotKnownWords, kindOf, lowerFirst, namedPolicyDeny, namedPolicyWording, notReadWords, ownPolicyCause, readWord, scpEitherWay, scpWordedAlike, scpWording, settlingRead, type LayerEvidence, type ReadHolds} from './evidence-words.js';
 
 /**
  * The same holds of a message that names the caller's identity-based policies or the resource's policy (the bucket
@@ -79,7 +79,7 @@ export type PolicyArnOf = (trace: StatementTrace) => string | undefined;
 export type EvidenceApplied = {
 	readonly evaluation: Evaluation;
 	/** The evidence decided the layer: denied by the message. */
-	readonly evidence?: DenialEvidence;
+	readonly evidence?: LayerEvidence;
 	/**
 	 * With `evidence`: the read statements that may deny it, likely the one that did ('SCP "RegionLock", Sid "DenyOutsideEU"');
 	 * for an implicit deny, the read Allows that may allow it, likely not applying.
@@ -88,7 +88,7 @@ export type EvidenceApplied = {
 	/** With `evidence`: what its denied (for an implicit deny, missing) row shows as deciding it. */
 	readonly source?: string;
 	/** The evidence contradicts the policies read (they allow, none applies, they deny only implicitly, an Allow undecided). */
-	readonly againstRead?: DenialEvidence;
+	readonly againstRead?: LayerEvidence;
 	/** With `againstRead`: what was read. */
 	readonly readHolds?: ReadHolds;
 	/**
@@ -138,7 +138,8 @@ export const applyEvidence = (
 	arnOf: PolicyArnOf = () => undefined,
 ): EvidenceApplied => {
 	for (const evidence of snapshot.evidence ?? []) {
-		if (evidence.action !== spec.action) continue;
+		// A VPC endpoint policy has no layer: its finding says what the message does (evidence-endpoint.ts).
+		if (evidence.action !== spec.action || !isLayerEvidence(evidence)) continue;
 		const implicit = isImplicit(evidence);
 		const index = evaluation.layers.findIndex(layer => layer.layer === evidence.deniedBy);
 		const layer = index === -1 ? undefined : evaluation.layers[index]!;

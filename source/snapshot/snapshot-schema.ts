@@ -169,8 +169,8 @@ export const snapshotSchema = {
 				required: ['deniedBy', 'action'],
 				properties: {
 					deniedBy: {
-						enum: ['scp', 'rcp', 'identity', 'resource', 'boundary', 'session'],
-						description: 'The policy type AWS named: scp, rcp, identity (identity-based), resource (resource-based: the bucket policy for an s3: action, the key policy for a kms: one), boundary (permissions boundary), session (session policy).',
+						enum: ['scp', 'rcp', 'identity', 'resource', 'boundary', 'session', 'vpc-endpoint'],
+						description: 'The policy type AWS named: scp, rcp, identity (identity-based), resource (resource-based: the bucket policy for an s3: action, the key policy for a kms: one), boundary (permissions boundary), session (session policy), vpc-endpoint (the policy of the VPC endpoint the request went through, which no snapshot holds).',
 					},
 					action: {...nonEmptyString, description: 'The action AWS named, e.g. s3:PutObject.'},
 					deny: {

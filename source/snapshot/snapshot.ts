@@ -219,7 +219,8 @@ export type OrganizationInfo = {
  * passed when the caller's session was created.
  */
 export type DenialEvidence = {
-	readonly deniedBy: 'scp' | 'rcp' | 'identity' | 'resource' | 'boundary' | 'session';
+	/** `vpc-endpoint`: the endpoint the request went through; no snapshot holds its policy, so no row shows it. */
+	readonly deniedBy: 'scp' | 'rcp' | 'identity' | 'resource' | 'boundary' | 'session' | 'vpc-endpoint';
 	readonly action: string;
 	/**
 	 * How AWS said it denied: a Deny applied, or none of that type allows the action. Absent: explicit, as every snapshot

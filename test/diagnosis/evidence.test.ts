@@ -753,8 +753,10 @@ describe("AWS's implicit-deny message, pasted", () => {
 		// Another policy type proves nothing about the SCPs or RCPs: it is evidence of its own layer only.
 		expect(evidenceOfMessage(implicitMessage.replace('service control policy', 'identity-based policy'))).toEqual([{deniedBy: 'identity', action: 's3:PutObject', deny: 'implicit', resource: objectArn}]);
 		expect(evidenceOfMessage(implicitMessage.replace('service control policy', 'permissions boundary'))).toEqual([{deniedBy: 'boundary', action: 's3:PutObject', deny: 'implicit', resource: objectArn}]);
-		// A type whose layer the diagnosis does not show (a VPC endpoint policy) is evidence of nothing.
-		expect(evidenceOfMessage(implicitMessage.replace('service control policy', 'VPC endpoint policy'))).toEqual([]);
+		// A VPC endpoint policy has no layer: it is evidence of the endpoint alone (evidence-endpoint.test.ts).
+		expect(evidenceOfMessage(implicitMessage.replace('service control policy', 'VPC endpoint policy'))).toEqual([{deniedBy: 'vpc-endpoint', action: 's3:PutObject', deny: 'implicit', resource: objectArn}]);
+		// A type that says nothing of this request's policies (a role trust policy) is evidence of nothing.
+		expect(evidenceOfMessage(implicitMessage.replace('service control policy', 'role trust policy'))).toEqual([]);
 	});
 
 	it('beside SCPs read that allow the action: the row is ? unknown, never ✔, and the verdict denied', () => {

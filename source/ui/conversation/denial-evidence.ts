@@ -2,7 +2,10 @@ import type {ParsedDenial, PolicyType} from '../../inputs/error-message/parsed-d
 import type {DenialEvidence} from '../../snapshot/snapshot.js';
 import {isResourceArn} from '../../names/index.js';
 
-/** The types whose layer the diagnosis shows: the organization's guardrails, the caller's policies and their caps, the resource's. */
+/**
+ * The types whose layer the diagnosis shows: the organization's guardrails, the caller's policies and their caps, the
+ * resource's; and the VPC endpoint's, which has no layer: its finding says it (diagnosis/evidence-endpoint.ts).
+ */
 const deniedByOf: Partial<Record<PolicyType, DenialEvidence['deniedBy']>> = {
 	'service-control-policy': 'scp',
 	'resource-control-policy': 'rcp',
@@ -10,6 +13,7 @@ const deniedByOf: Partial<Record<PolicyType, DenialEvidence['deniedBy']>> = {
 	'resource-based': 'resource',
 	'permissions-boundary': 'boundary',
 	'session-policy': 'session',
+	'vpc-endpoint-policy': 'vpc-endpoint',
 };
 
 /**
