@@ -39,6 +39,14 @@ describe("AWS's message naming a VPC endpoint policy, pasted", () => {
 		expect(evidenceOfMessage(upload('with an explicit deny in a VPC endpoint policy'))).toEqual([endpointDenies]);
 	});
 
+	it('"transitively through a service control policy" is evidence of an SCP, not of the endpoint', () => {
+		// IAM User Guide, "Access denied when a VPC request fails due to another policy": "For the following error, check for an
+		// explicit Deny statement for SNS:Publish in your SCPs" ("… with an explicit deny in a VPC endpoint policy transitively
+		// through a service control policy").
+		const transitive = upload('with an explicit deny in a VPC endpoint policy transitively through a service control policy');
+		expect(evidenceOfMessage(transitive)).toEqual([{deniedBy: 'scp', action: 's3:PutObject', resource: objectArn}]);
+	});
+
 	it('is accepted in a snapshot given to check', () => {
 		const parsed = parseSnapshot(JSON.stringify(allowedWith([noEndpointAllows])), 'snapshot.json');
 		expect(parsed.ok).toBe(true);

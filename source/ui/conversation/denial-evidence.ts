@@ -26,7 +26,9 @@ const deniedByOf: Partial<Record<PolicyType, DenialEvidence['deniedBy']>> = {
  */
 export const evidenceOf = (denial: ParsedDenial | undefined): DenialEvidence[] => {
 	if ((denial?.denial !== 'explicit' && denial?.denial !== 'implicit') || !denial.action) return [];
-	const deniedBy = denial.policyType ? deniedByOf[denial.policyType] : undefined;
+	// "… in a VPC endpoint policy transitively through a service control policy": AWS says to look in the SCPs (IAM User Guide).
+	const type = denial.throughPolicyType ?? denial.policyType;
+	const deniedBy = type ? deniedByOf[type] : undefined;
 	if (!deniedBy) return [];
 	const resource = resourceOf(denial);
 	const named = resource ? {resource} : {};
