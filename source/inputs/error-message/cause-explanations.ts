@@ -11,11 +11,34 @@ const keyOf = (denial: ParsedDenial): string => {
 const sameMessage = 'KMS gives this one message for all three cases, so as not to reveal which keys exist.';
 
 /**
- * KMS's "The ciphertext refers to a customer master key that does not exist, …": what was being decrypted depends on the
- * call: a part of a multipart upload (its data key, under the key the upload named), the caller's own Decrypt, or a
- * read of the object.
+ * KMS's "… is not authorized to perform: kms:GenerateDataKey on this resource because the resource does not exist in this
+ * Region, no resource-based policies allow access, or a resource-based policy explicitly denies access", for a call that
+ * is no Decrypt: it names no key, and does not say which of the three.
+ */
+const keyRefused = (denial: ParsedDenial, action: string): DenialExplanation => {
+	const call = denial.apiOperation;
+	const viaS3 = call !== undefined && operationOfApiCall(call) !== undefined;
+	return {
+		summary: `KMS refused ${action}${call ? ` in ${call}` : ''}: the key does not exist in this Region, or no statement of its key policy allows the caller, or one denies it; the message names no key and does not say which.`,
+		meaning: [
+			viaS3 ? `S3 called KMS on the caller's behalf (${call}).` : `The caller called KMS itself${call ? ` (${call})` : ''}.`,
+			'For a KMS key, the resource-based policy the message means is its key policy.',
+		],
+		checkNext: [
+			...(viaS3 ? ["Find the key S3 writes with: the one the request names (--sse-kms-key-id), else the bucket's default key (`aws s3api get-bucket-encryption`)."] : []),
+			viaS3 ? "The key must be in the bucket's Region." : 'The call must go to the Region the key is in.',
+			`The key policy (in the key's account) must allow ${action} for the caller's account or role, and no Deny in it may match; across accounts, the caller's IAM policy must allow it on the full key ARN as well.`,
+		],
+	};
+};
+
+/**
+ * KMS's "The ciphertext refers to a customer master key that does not exist, …" (or its newer "… kms:Decrypt on this
+ * resource because the resource does not exist in this Region, …"): what was being decrypted depends on the call: a part
+ * of a multipart upload (its data key, under the key the upload named), the caller's own Decrypt, or a read of the object.
  */
 const keyInaccessible = (denial: ParsedDenial): DenialExplanation => {
+	if (denial.action !== undefined && denial.action !== 'kms:Decrypt') return keyRefused(denial, denial.action);
 	const call = denial.apiOperation;
 	if (call !== undefined && multipartApiCalls.has(call)) {
 		return {

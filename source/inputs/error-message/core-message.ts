@@ -26,8 +26,13 @@ const explicitPattern = new RegExp(
 	'i',
 );
 const otherReasonPattern = /because\s+(.+?)\s*(?:\.\s*Go\s+to\s.*)?\.?\s*$/i;
+// KMS names no key where it will not say whether one exists: "… kms:Decrypt on this resource because the resource does not exist in this Region, …".
+const unnamedResource = /^(?:this resource|the resource associated with this ciphertext)$/i;
+const keyUnusablePattern = /the resource does not exist in this Region, no resource-based policies allow access, or a resource-based policy explicitly denies access/i;
 
-const causeOfReason = (reason: string): KnownCause | undefined => {
+const causeOfReason = (reason: string, action: string): KnownCause | undefined => {
+	// The key of a KMS call does not exist here, or its key policy allows nothing or denies: KMS's one message for all three.
+	if (action.startsWith('kms:') && keyUnusablePattern.test(reason)) return 'kms-key-inaccessible';
 	if (/BlockPublicAcls/i.test(reason)) return 'block-public-acls';
 	if (/BlockPublicPolicy/i.test(reason)) return 'block-public-policy';
 	if (/SSE-C|customer provided keys/i.test(reason)) return 'sse-c-blocked';
@@ -49,7 +54,8 @@ export const parseCoreMessage = (text: string): CoreFields | undefined => {
 	let resource: string | undefined;
 	const onResource = resourcePattern.exec(rest);
 	if (onResource) {
-		resource = (onResource[1] ?? onResource[2] ?? '').trim();
+		const named = (onResource[1] ?? onResource[2] ?? '').trim();
+		if (!unnamedResource.test(named)) resource = named;
 		rest = rest.slice(onResource[0].length);
 	}
 	const fields: {-readonly [K in keyof CoreFields]: CoreFields[K]} = {principal, action};
@@ -80,7 +86,7 @@ export const parseCoreMessage = (text: string): CoreFields | undefined => {
 		if (other && /^no\b/i.test(other[1]!) && !/\ballows?\b/i.test(other[1]!)) fields.truncated = true;
 		else if (other) {
 			fields.reason = other[1]!;
-			const cause = causeOfReason(other[1]!);
+			const cause = causeOfReason(other[1]!, action);
 			if (cause) fields.cause = cause;
 		}
 	}

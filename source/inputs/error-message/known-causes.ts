@@ -26,3 +26,10 @@ export const knownCauseOf = (errorCode: string | undefined, message: string, ser
 	if (code === 'AccessControlListNotSupported') return 'acl-not-supported';
 	return undefined;
 };
+
+/**
+ * A cause that may itself be a missing grant: KMS's message for a key it will not use says "… or you are not allowed to
+ * access" (the ciphertext message), "… no resource-based policies allow access, or a resource-based policy explicitly
+ * denies access" (its message naming no key). Every other cause is not a missing grant.
+ */
+export const mayBeMissingGrant = (cause: KnownCause): boolean => cause === 'kms-key-inaccessible';

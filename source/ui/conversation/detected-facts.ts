@@ -1,4 +1,5 @@
 import type {ParsedDenial} from '../../inputs/error-message/parsed-denial.js';
+import {mayBeMissingGrant} from '../../inputs/error-message/known-causes.js';
 import {policyTypeWords} from '../../inputs/error-message/policy-types.js';
 import {destinationLeg} from '../../operations/registry.js';
 import type {DefaultEncryption, Snapshot} from '../../snapshot/snapshot.js';
@@ -59,7 +60,8 @@ export const denialFacts = (denial: ParsedDenial): Note[] => {
 	}
 	const named = notes.length > 0;
 	if (denial.athena) found(`${denial.athena.writing ? 'Athena writing the query results to' : 'Athena reading'} ${denial.athena.path}`);
-	if (denial.cause) notes.push({tone: 'warning', text: `This is not a missing grant: ${denial.message ?? denial.cause}`});
+	// KMS's refusal of a key may be a missing grant: its own words are said, not "not a missing grant" (mayBeMissingGrant).
+	if (denial.cause) notes.push({tone: 'warning', text: `${mayBeMissingGrant(denial.cause) ? 'KMS would not use the key' : 'This is not a missing grant'}: ${denial.message ?? denial.cause}`});
 	// Athena's own wording never names them; AWS's message leaves them out across accounts.
 	const unnamed = denial.athena ? "Athena's message names no caller, action or KMS key" : 'The message names no caller, action or resource (AWS leaves them out across accounts)';
 	if (!named && !denial.cause) notes.push({tone: 'info', text: `${unnamed}; the next questions fill them in.`});

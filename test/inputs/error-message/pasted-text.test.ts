@@ -125,6 +125,35 @@ describe('what the call names decides the explanation', () => {
 	});
 });
 
+describe("KMS's message that names no key: \"on this resource because the resource does not exist in this Region, …\"", () => {
+	// KMS's own words, as it returns them where it names no key: "User: ARN is not authorized to perform: kms:Decrypt on this
+	// resource because the resource does not exist in this Region, no resource-based policies allow access, or a
+	// resource-based policy explicitly denies access" (and "… on the resource associated with this ciphertext because …").
+	const because = 'because the resource does not exist in this Region, no resource-based policies allow access, or a resource-based policy explicitly denies access';
+	const kmsError = (call: string, action: string, on = 'this resource') =>
+		`An error occurred (AccessDenied${call === 'Decrypt' ? 'Exception' : ''}) when calling the ${call} operation: User: arn:aws:sts::111122223333:assumed-role/App/sess is not authorized to perform: ${action} on ${on} ${because}`;
+
+	it('names no resource: "this resource" is not one', () => {
+		expect(parsed(kmsError('PutObject', 'kms:GenerateDataKey')).resource).toBeUndefined();
+		expect(parsed(kmsError('GetObject', 'kms:Decrypt', 'the resource associated with this ciphertext')).resource).toBeUndefined();
+		expect(parsed(kmsError('PutObject', 'kms:GenerateDataKey'))).toMatchObject({principal: 'arn:aws:sts::111122223333:assumed-role/App/sess', action: 'kms:GenerateDataKey', operation: 'upload'});
+	});
+
+	it("says what the message says: no key in this Region, or the key policy allows nothing or denies; never that it names no policy", () => {
+		const upload = words(explainDenial(parsed(kmsError('PutObject', 'kms:GenerateDataKey'))));
+		expect(upload).not.toMatch(/does not say which policy|older message form|on this resource/);
+		expect(upload).toMatch(/KMS refused kms:GenerateDataKey/);
+		expect(upload).toMatch(/does not exist in this Region/);
+		expect(upload).toMatch(/key policy/);
+		// Not a decrypt: an upload's GenerateDataKey is not the object's key being decrypted.
+		expect(upload).not.toMatch(/decrypt/i);
+		expect(upload).toMatch(/get-bucket-encryption/);
+		const own = words(explainDenial(parsed(kmsError('Decrypt', 'kms:Decrypt'))));
+		expect(own).not.toMatch(/does not say which policy|older message form/);
+		expect(own).toMatch(/The caller called KMS itself \(Decrypt\), not through S3/);
+	});
+});
+
 describe('"no resource-based policy allows" on a KMS key', () => {
 	const message = (partition: string, keyAccount: string) =>
 		`An error occurred (AccessDenied) when calling the PutObject operation: User: arn:${partition}:sts::111122223333:assumed-role/App/sess is not authorized to perform: kms:GenerateDataKey on resource: arn:${partition}:kms:${partition === 'aws-cn' ? 'cn-north-1' : 'us-east-1'}:${keyAccount}:key/1234abcd-12ab-34cd-56ef-1234567890ab because no resource-based policy allows the kms:GenerateDataKey action`;
