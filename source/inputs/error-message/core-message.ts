@@ -18,8 +18,9 @@ export type CoreFields = {
 };
 
 const corePattern = /User: (\S+) is not authorized to perform: ([A-Za-z0-9-]+:[A-Za-z0-9*]+)(.*)$/i;
-// S3 quotes the resource; the older EC2 form has words ("role TestReadOnly"), so it runs up to the context.
-const resourcePattern = /^\s+on(?:\s+resource:?)?\s+(?:"([^"]*)"|(.+?))(?=\s+because\s|\s+with\s+an\s+explicit\s+deny|[.,;]?\s*$|[.,]\s+Go\s+to\s)/i;
+// S3 quotes the resource (in “curly” quotes once pasted through a chat); the older EC2 form has words ("role
+// TestReadOnly"), so it runs up to the context.
+const resourcePattern = /^\s+on(?:\s+resource:?)?\s+(?:["“”]([^"“”]*)["“”]|(.+?))(?=\s+because\s|\s+with\s+an\s+explicit\s+deny|[.,;]?\s*$|[.,]\s+Go\s+to\s)/i;
 const implicitPattern = new RegExp(`because\\s+no\\s+(${policyTypePattern})\\s+allows?\\b`, 'i');
 const explicitPattern = new RegExp(
 	`with\\s+an\\s+explicit\\s+deny(?:\\s+in\\s+(?:an?|the)\\s+(${policyTypePattern})(?:\\s+transitively\\s+through\\s+(?:an?|the)\\s+(${policyTypePattern}))?)?`,

@@ -29,6 +29,13 @@ describe('a pasted error as the terminal or a web page left it', () => {
 		expect(parsed(cliError('PutObject', 's3:PutObject', '"arn:aws:s3:::amzn-s3-demo-bucket/a&amp;b.txt"')).resource).toBe('arn:aws:s3:::amzn-s3-demo-bucket/a&amp;b.txt');
 	});
 
+	it('reads the resource S3 quotes through the curly quotes a chat or a word processor put there', () => {
+		// S3 quotes the resource: 'is not authorized to perform: action on "resource-arn"' (S3 User Guide, "Access denied
+		// message examples"); pasted through Slack or a document, its quotes come back as “ and ”.
+		const curly = cliError('GetObject', 's3:GetObject', '“arn:aws:s3:::amzn-s3-demo-bucket/reports/q1.csv”');
+		expect(parsed(curly)).toMatchObject({resource: 'arn:aws:s3:::amzn-s3-demo-bucket/reports/q1.csv', policyType: 'identity-based', denial: 'implicit'});
+	});
+
 	it('joins an ARN a narrow terminal cut at the end of a line: in the key ID, the account and the caller', () => {
 		const text = cliError('UploadPart', 'kms:Decrypt', key);
 		for (const cut of ['34cd-5', 'us-east-1:4444', 'assumed-ro']) {
