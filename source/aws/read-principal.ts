@@ -102,6 +102,8 @@ const readIamPrincipal = async (reader: Reader, session: Session, identity: Iden
 		...(identity.userId ? {userId: identity.userId} : {}),
 		...(policies.value ? {identityPolicies: distinct(policies.value)} : {}),
 		...(boundary.value !== undefined ? {permissionsBoundary: boundary.value} : {}),
+		// GetRole/GetUser named the boundary but its document was not read: the ARN is still a fact a paste and a fix use.
+		...(boundary.value === undefined && entity?.boundaryArn ? {permissionsBoundaryArn: entity.boundaryArn} : {}),
 		// A user's own keys carry no session policy; a role session's cannot be read.
 		...(isSession ? {} : {sessionPolicy: null}),
 		...(entity?.tags ? {tags: entity.tags} : {}),

@@ -67,6 +67,7 @@ const principal = {
 			description: "Every identity policy of the caller: inline, managed, and its groups'. [] means it has none.",
 		},
 		permissionsBoundary: {type: ['object', 'null'], $ref: '#/$defs/namedPolicy', description: 'null: no permissions boundary.'},
+		permissionsBoundaryArn: patterned('resourceArn', "The boundary's managed policy ARN, as GetRole or GetUser named it, where its document was not read (permissionsBoundary absent)."),
 		sessionPolicy: {type: ['object', 'null'], description: 'null: no session policy. Cannot be read from AWS, only pasted.'},
 		tags: {...stringMap, description: 'Principal tags, for aws:PrincipalTag conditions.'},
 		organizationId: {

@@ -127,6 +127,11 @@ export type PrincipalInfo = {
 	readonly identityPolicies?: readonly NamedPolicy[];
 	/** `null`: no permissions boundary. */
 	readonly permissionsBoundary?: NamedPolicy | null;
+	/**
+	 * The boundary's managed policy ARN, as iam:GetRole or iam:GetUser named it, where its document was not read
+	 * (`permissionsBoundary` absent): a document pasted for it is then that policy's, and a fix can name it.
+	 */
+	readonly permissionsBoundaryArn?: string;
 	/** `null`: no session policy. Session policies cannot be read from AWS, only pasted. */
 	readonly sessionPolicy?: PolicyJson | null;
 	readonly tags?: Readonly<Record<string, string>>;

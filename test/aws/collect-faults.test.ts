@@ -32,8 +32,11 @@ const without = (snapshot: Snapshot, paths: readonly string[]): unknown => {
 	return copy;
 };
 
-/** For each read: the notes its failure adds, the permission the first one names, and the fields that go missing. */
-const consequences: Readonly<Record<string, {notes: readonly string[]; permission: string; missing: readonly string[]}>> = {
+/**
+ * For each read: the notes its failure adds, the permission the first one names, the fields that go missing, and the
+ * boundary's ARN kept where GetRole named it but its document was not read.
+ */
+const consequences: Readonly<Record<string, {notes: readonly string[]; permission: string; missing: readonly string[]; boundaryArn?: string}>> = {
 	'sts:GetCallerIdentity': {
 		notes: ['principal', 'key.policy', 'organization.resourceControlPolicies', 'organization.serviceControlPolicies'],
 		permission: "working credentials for the caller's profile",
@@ -54,9 +57,19 @@ const consequences: Readonly<Record<string, {notes: readonly string[]; permissio
 	'iam:ListRolePolicies': {notes: ['principal.identityPolicies'], permission: 'iam:ListRolePolicies on arn:aws:iam::111122223333:role/service/uploader', missing: ['principal.identityPolicies']},
 	'iam:GetRolePolicy': {notes: ['principal.identityPolicies'], permission: 'iam:GetRolePolicy on arn:aws:iam::111122223333:role/service/uploader', missing: ['principal.identityPolicies']},
 	'iam:ListAttachedRolePolicies': {notes: ['principal.identityPolicies'], permission: 'iam:ListAttachedRolePolicies on arn:aws:iam::111122223333:role/service/uploader', missing: ['principal.identityPolicies']},
-	// The boundary is a managed policy too: both fields depend on the same two reads.
-	'iam:GetPolicy': {notes: ['principal.identityPolicies', 'principal.permissionsBoundary'], permission: 'iam:GetPolicy on arn:aws:iam::111122223333:policy/kms-use', missing: ['principal.identityPolicies', 'principal.permissionsBoundary']},
-	'iam:GetPolicyVersion': {notes: ['principal.identityPolicies', 'principal.permissionsBoundary'], permission: 'iam:GetPolicyVersion on arn:aws:iam::111122223333:policy/kms-use', missing: ['principal.identityPolicies', 'principal.permissionsBoundary']},
+	// The boundary is a managed policy too: both fields depend on the same two reads. GetRole named it: its ARN is kept.
+	'iam:GetPolicy': {
+		notes: ['principal.identityPolicies', 'principal.permissionsBoundary'],
+		permission: 'iam:GetPolicy on arn:aws:iam::111122223333:policy/kms-use',
+		missing: ['principal.identityPolicies', 'principal.permissionsBoundary'],
+		boundaryArn: 'arn:aws:iam::111122223333:policy/boundary',
+	},
+	'iam:GetPolicyVersion': {
+		notes: ['principal.identityPolicies', 'principal.permissionsBoundary'],
+		permission: 'iam:GetPolicyVersion on arn:aws:iam::111122223333:policy/kms-use',
+		missing: ['principal.identityPolicies', 'principal.permissionsBoundary'],
+		boundaryArn: 'arn:aws:iam::111122223333:policy/boundary',
+	},
 	'kms:DescribeKey': {notes: ['key.keyState'], permission: 'kms:DescribeKey on arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab', missing: ['key.keyManager', 'key.keyState', 'key.keySpec', 'key.keyUsage', 'key.multiRegion']},
 	'kms:GetKeyPolicy': {notes: ['key.policy'], permission: 'kms:GetKeyPolicy on arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab', missing: ['key.policy']},
 	// Aliases only name the key: a denied kms:ListAliases costs no fact and no note.
@@ -85,7 +98,8 @@ describe('faults during live collection', () => {
 			expect(added.map(note => note.path), operation).toEqual(expected.notes);
 			if (expected.notes.length > 0) expect(added[0]!.resolveWith, operation).toMatch(new RegExp(`^${expected.permission.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
 			for (const note of added) expect(note.reason, operation).not.toMatch(/\n|at \w+ \(/);
-			expect(without(snapshot, expected.missing), operation).toEqual(without(baseline, expected.missing));
+			expect(snapshot.principal?.permissionsBoundaryArn, operation).toBe(expected.boundaryArn);
+			expect(without(snapshot, [...expected.missing, 'principal.permissionsBoundaryArn']), operation).toEqual(without(baseline, expected.missing));
 		}
 	});
 
