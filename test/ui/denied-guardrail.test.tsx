@@ -4,6 +4,7 @@ import {afterEach, describe, expect, it} from 'vitest';
 import {WizardApp} from '../../source/ui/app.js';
 import type {Snapshot} from '../../source/snapshot/snapshot.js';
 import {ok} from '../../source/shared/result.js';
+import type {ReadProgress} from '../../source/ui/services.js';
 import {fakeServices, loadExample} from './helpers/fake-services.js';
 import {keys, renderApp, type Rendered} from './helpers/render.js';
 import {walkThrough, type Step} from './helpers/walk-through.js';
@@ -188,6 +189,49 @@ describe('live, a pasted message naming the permissions boundary', () => {
 		await app.press(keys.enter);
 		const fix = await app.waitFor(frame => frame.includes('Fix Permissions boundary') && frame.includes('"kms:GenerateDataKey"'), 'the fix');
 		expect(fix).toContain('✔ proven');
+	});
+
+	it('the reads found its ARN but not its document: asks for that policy, and the fix names it, the boundary said to be pasted', async () => {
+		const boundaryArn = 'arn:aws:iam::111122223333:policy/TeamBoundary';
+		// iam:GetRole named the boundary; iam:GetPolicyVersion on it was refused (read-principal.ts keeps the ARN it read).
+		const arnOnly: Snapshot = {
+			...boundaryNotRead,
+			principal: {...withoutBoundary, permissionsBoundaryArn: boundaryArn},
+			unread: [{path: 'principal.permissionsBoundary', reason: 'iam:GetPolicyVersion: no permission', resolveWith: `iam:GetPolicyVersion on ${boundaryArn}`}],
+		};
+		const collect = async (_request: unknown, onProgress: (progress: ReadProgress) => void) => {
+			onProgress({id: 'dev:iam:GetRole:DataWriter', label: 'iam:GetRole DataWriter (profile dev)', state: 'ok'});
+			onProgress({id: `dev:iam:GetPolicyVersion:${boundaryArn}`, label: `iam:GetPolicyVersion ${boundaryArn} v3 (profile dev)`, state: 'unknown', detail: 'no permission iam:GetPolicyVersion'});
+			return ok(arnOnly);
+		};
+		app = renderApp(<WizardApp services={fakeServices({profiles, collect}).services} />, {columns: 160, rows: 60});
+		await walkThrough(app, untilReads);
+		await waitFlat(app, `The reads found the caller's permissions boundary, ${boundaryArn}, but could not read its document: paste that policy's document`);
+		await app.press(keys.enter);
+		const paste = await app.waitFor(frame => frame.includes('Paste the permissions boundary'), 'the boundary paste');
+		// The command that prints it names it: nothing left to look up.
+		expect(flat(paste)).toContain(`aws iam get-policy-version --policy-arn '${boundaryArn}'`);
+		await app.paste(policy({Sid: 'UploadsOnly', Effect: 'Allow', Action: 's3:PutObject', Resource: '*'}));
+		await app.waitFor(frame => frame.includes('valid policy, 1 statement'), 'the pasted boundary checked');
+		await app.press(keys.enter);
+		// The read that failed is shown as it was, and the pause says the boundary was pasted in its place: nothing stays unknown.
+		const pause = flat(await app.waitFor(frame => frame.includes('Diagnose?'), 'the end of the reads'));
+		expect(pause).toContain(`? iam:GetPolicyVersion ${boundaryArn} v3 (profile dev) — no permission iam:GetPolicyVersion`);
+		expect(pause).toContain("1 of 2 reads worked; the permissions boundary's read failed, and you pasted it instead. Diagnose?");
+		expect(pause).not.toContain('stays unknown');
+		await app.press(keys.enter);
+		const result = flat(await app.waitFor(frame => frame.includes('✘ Denied'), 'the result'));
+		expect(result).toMatch(/✘ +kms:GenerateDataKey +The permissions boundary does not allow kms:GenerateDataKey/);
+		expect(result).toContain('permissions boundary "TeamBoundary (pasted)", Sid "UploadsOnly" allows s3:PutObject but not kms:GenerateDataKey');
+		expect(result).not.toContain('not read');
+		await app.press(keys.enter);
+		const fix = await app.waitFor(frame => frame.includes('Fix Permissions boundary') && frame.includes('"kms:GenerateDataKey"'), 'the fix');
+		expect(fix).toContain('✔ proven');
+		expect(flat(fix)).toContain('Let the permissions boundary TeamBoundary (pasted) allow kms:GenerateDataKey');
+		await app.press(keys.tab, keys.tab);
+		const command = flat(await app.waitFor(frame => frame.includes('aws iam create-policy-version'), 'the fix as a command'));
+		expect(command).toContain(`--policy-arn '${boundaryArn}'`);
+		expect(command).not.toContain('# update the permissions boundary');
 	});
 
 	it('the reads got it: nothing more is asked', async () => {

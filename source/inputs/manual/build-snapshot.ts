@@ -89,8 +89,12 @@ const scpLevels = (scps: Exclude<ScpAnswer, undefined>): OrganizationLevel[] => 
 	}
 };
 
-/** A permissions boundary as pasted: its text, and no ARN (a pasted document names none). */
-export const pastedBoundary = (document: PolicyJson): NamedPolicy => ({name: 'pasted permissions boundary', document});
+/**
+ * A permissions boundary as pasted: its text, and no ARN (a pasted document names none); or, where a read named the
+ * boundary's ARN but could not get its document, the pasted text as that policy's, named as pasted.
+ */
+export const pastedBoundary = (document: PolicyJson, arn?: string): NamedPolicy =>
+	arn === undefined ? {name: 'pasted permissions boundary', document} : {name: `${arn.slice(arn.lastIndexOf('/') + 1)} (pasted)`, arn, document};
 
 type GuardrailParts = {principal: Partial<PrincipalInfo>; organization?: OrganizationInfo};
 

@@ -1,5 +1,6 @@
 import {accountOfArn} from '../../engine/arn.js';
 import {parseCaller} from '../../engine/principal.js';
+import {shellQuote} from '../../shared/shell.js';
 
 /**
  * Under each paste question: the AWS CLI command that prints what it asks for, filled in with what is
@@ -36,7 +37,9 @@ const owner = (principalArn: string): {readonly kind: 'user' | 'role'; readonly 
 	return undefined;
 };
 
-const managedPolicyCommand = 'aws iam get-policy-version --policy-arn ARN --version-id $(aws iam get-policy --policy-arn ARN --query Policy.DefaultVersionId --output text)';
+const managedPolicyCommandOf = (arn: string): string =>
+	`aws iam get-policy-version --policy-arn ${arn} --version-id $(aws iam get-policy --policy-arn ${arn} --query Policy.DefaultVersionId --output text)`;
+const managedPolicyCommand = managedPolicyCommandOf('ARN');
 
 export const identityPoliciesHint = (principalArn: string): FetchHint => {
 	const who = owner(principalArn);
@@ -55,7 +58,14 @@ export const identityPoliciesHint = (principalArn: string): FetchHint => {
 	};
 };
 
-export const boundaryHint = (principalArn: string): FetchHint => {
+/** `boundaryArn`: the boundary a read named (its document not read): only its document is left to print. */
+export const boundaryHint = (principalArn: string, boundaryArn?: string): FetchHint => {
+	if (boundaryArn !== undefined) {
+		return {
+			commands: [managedPolicyCommandOf(shellQuote(boundaryArn))],
+			where: `Run it with credentials that may read IAM policies in ${inAccount(accountOfArn(principalArn), "the caller's account")} (iam:GetPolicy, iam:GetPolicyVersion).`,
+		};
+	}
 	const who = owner(principalArn);
 	const kind = who?.kind ?? 'role';
 	const capitalised = kind === 'role' ? 'Role' : 'User';

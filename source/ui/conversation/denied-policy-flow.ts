@@ -32,25 +32,35 @@ export const deniedByOf = (evidence: readonly DenialEvidence[], principal: Pick<
 	return undefined;
 };
 
-/** Offered to paste, with the same paste question (checks, bound, error lines) as every policy; `undefined`: skipped. */
-export function* deniedPolicyFlow(env: FlowEnv, hints: PasteHints, denied: DeniedBy, principalArn: string): Flow<PolicyJson | undefined> {
+/**
+ * Offered to paste, with the same paste question (checks, bound, error lines) as every policy; `undefined`: skipped.
+ * `boundaryArn`: the boundary a live read named but could not get the document of, named in the prompt.
+ */
+export function* deniedPolicyFlow(env: FlowEnv, hints: PasteHints, denied: DeniedBy, principalArn: string, boundaryArn?: string): Flow<PolicyJson | undefined> {
 	const id = denied.kind === 'boundary' ? 'boundary-policy' : 'session-policy';
 	// The message's words quote a pasted text (a CloudTrail event's name, say): made visible, as every customer value.
-	const how = questions.deniedPolicyHowQuestion(denied.kind, visible(capitalised(evidenceWords(denied.evidence))));
+	const said = visible(capitalised(evidenceWords(denied.evidence)));
+	const how = questions.deniedPolicyHowQuestion(denied.kind, said, denied.kind === 'boundary' && boundaryArn !== undefined ? visible(boundaryArn) : undefined);
 	if ((yield* ask({...how, about: principalArn})) !== 'paste') return undefined;
 	const {kind, help} = hints(id);
 	const text = yield* ask({...questions.policyPasteQuestion(env, id, how.title, `Paste the ${how.title.toLowerCase()} (JSON, or what the command prints).`, kind, help), about: principalArn});
 	return pastedDocument(text);
 }
 
-/** A read snapshot with the pasted policy in its place: given, no longer unread. */
+/**
+ * A read snapshot with the pasted policy in its place: given, no longer unread. A boundary whose ARN the reads found is
+ * that policy, pasted: a fix names it.
+ */
 export const withDeniedPolicy = (snapshot: Snapshot, kind: questions.DeniedGuardrail, document: PolicyJson): Snapshot => {
 	const path = kind === 'boundary' ? 'principal.permissionsBoundary' : 'principal.sessionPolicy';
-	const principal = snapshot.principal!;
+	const {permissionsBoundaryArn, ...principal} = snapshot.principal!;
 	const unread = snapshot.unread?.filter(note => note.path !== path);
 	return {
 		...snapshot,
-		principal: kind === 'boundary' ? {...principal, permissionsBoundary: pastedBoundary(document)} : {...principal, sessionPolicy: document},
+		principal:
+			kind === 'boundary'
+				? {...principal, permissionsBoundary: pastedBoundary(document, permissionsBoundaryArn)}
+				: {...principal, ...(permissionsBoundaryArn === undefined ? {} : {permissionsBoundaryArn}), sessionPolicy: document},
 		...(unread === undefined ? {} : {unread}),
 	};
 };

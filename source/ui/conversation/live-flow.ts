@@ -2,7 +2,7 @@ import type {ParsedDenial} from '../../inputs/error-message/parsed-denial.js';
 import {evidenceOf} from './denial-evidence.js';
 import type {Snapshot} from '../../snapshot/snapshot.js';
 import {accountOfArn} from '../../engine/arn.js';
-import type {CollectRequest} from '../services.js';
+import type {CollectRequest, ReadProgress} from '../services.js';
 import {detectedFacts} from './detected-facts.js';
 import {deniedByOf, deniedPolicyFlow, withDeniedPolicy} from './denied-policy-flow.js';
 import {pasteHints} from './paste-answers.js';
@@ -68,10 +68,18 @@ export function* liveFlow(env: FlowEnv, profileName: string, target: Target, den
 	}
 	// A boundary or session policy the error says denied, and the reads did not find (a session policy never can): pasted, it decides.
 	const denied = snapshot.principal && snapshot.evidence ? deniedByOf(snapshot.evidence, snapshot.principal) : undefined;
+	// GetRole/GetUser named the boundary but its document was not read: the paste is that policy's, asked for by its ARN.
+	const boundaryArn = snapshot.principal?.permissionsBoundaryArn;
+	let pastedBoundary: questions.PastedBoundary | undefined;
 	if (denied && caller) {
-		const policy = yield* deniedPolicyFlow(env, pasteHints({principalArn: caller, bucket: target.question.bucket}), denied, caller);
+		const hints = pasteHints({principalArn: caller, bucket: target.question.bucket, ...(boundaryArn === undefined ? {} : {boundaryArn})});
+		const policy = yield* deniedPolicyFlow(env, hints, denied, caller, boundaryArn);
 		if (policy) snapshot = withDeniedPolicy(snapshot, denied.kind, policy);
+		if (policy && denied.kind === 'boundary') pastedBoundary = {failedReads: boundaryArn === undefined ? 0 : collection.reads.filter(read => read.state !== 'ok' && readsPolicy(read, boundaryArn)).length};
 	}
-	yield* ask(questions.readsDoneQuestion(collection.reads.length, collection.reads.filter(read => read.state !== 'ok').length));
+	yield* ask(questions.readsDoneQuestion(collection.reads.length, collection.reads.filter(read => read.state !== 'ok').length, pastedBoundary));
 	return {snapshot, mode: 'live', collectKey: key};
 }
+
+/** A read of that managed policy: the live reads name the policy they read in their label (`iam:GetPolicy ARN (…)`). */
+const readsPolicy = (read: ReadProgress, policyArn: string): boolean => read.label.split(' ').includes(policyArn);

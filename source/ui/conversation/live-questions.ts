@@ -32,8 +32,26 @@ export const otherProfileQuestion = (env: FlowEnv, caller: string): ChoiceQuesti
 	...(env.settings?.lastBucketProfile && env.settings.lastBucketProfile !== caller ? {defaultValue: profileValue(env.settings.lastBucketProfile)} : {}),
 });
 
+/** The permissions boundary the reads did not get, pasted instead; `failedReads`: the failed reads of its document. */
+export type PastedBoundary = {readonly failedReads: number};
+
+const staysUnknown = (count: number, more: string): string =>
+	`${count === 1 ? `one ${more}stays` : `${count} ${more}stay`} unknown (? above: the result says what would decide ${count === 1 ? 'it' : 'them'})`;
+
+/** What the reads left: the boundary pasted in place of the failed reads of it is no longer unknown, and is said to be pasted. */
+const readsOutcome = (unknownCount: number, pasted: PastedBoundary | undefined): string => {
+	if (!pasted) return staysUnknown(unknownCount, '');
+	const settled = Math.min(pasted.failedReads, unknownCount);
+	const left = unknownCount - settled;
+	const boundary =
+		settled === 0
+			? 'you pasted the permissions boundary the reads did not get'
+			: `the permissions boundary's ${settled === 1 ? 'read' : `${settled} reads`} failed, and you pasted it instead`;
+	return left === 0 ? boundary : `${boundary}; ${staysUnknown(left, settled === 0 ? '' : 'more ')}`;
+};
+
 /** A pause after the reads, so what they found can be read before the result covers it. */
-export const readsDoneQuestion = (readCount: number, unknownCount: number): ChoiceQuestion => ({
+export const readsDoneQuestion = (readCount: number, unknownCount: number, pasted?: PastedBoundary): ChoiceQuestion => ({
 	kind: 'choice',
 	id: 'reviewed',
 	keptForSaved: true,
@@ -41,7 +59,7 @@ export const readsDoneQuestion = (readCount: number, unknownCount: number): Choi
 	prompt:
 		unknownCount === 0
 			? `All ${readCount} reads worked. Diagnose?`
-			: `${readCount - unknownCount} of ${readCount} reads worked; ${unknownCount === 1 ? 'one stays' : `${unknownCount} stay`} unknown (? above: the result says what would decide ${unknownCount === 1 ? 'it' : 'them'}). Diagnose?`,
+			: `${readCount - unknownCount} of ${readCount} reads worked; ${readsOutcome(unknownCount, pasted)}. Diagnose?`,
 	options: [{value: 'go', label: 'Show the diagnosis'}],
 });
 

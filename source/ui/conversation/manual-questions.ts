@@ -138,13 +138,15 @@ export const guardrailsQuestion = (settled?: DeniedGuardrail): ChoiceQuestion =>
  * The boundary or session policy the pasted message says denied, when nothing read or given holds it: it decides the row,
  * and a fix can be proven only against it. No "none": the message says one applies. Skipped, the message alone decides.
  */
-export const deniedPolicyHowQuestion = (denied: DeniedGuardrail, said: string): ChoiceQuestion => ({
+export const deniedPolicyHowQuestion = (denied: DeniedGuardrail, said: string, boundaryArn?: string): ChoiceQuestion => ({
 	kind: 'choice',
 	id: denied === 'boundary' ? 'boundary-policy-how' : 'session-policy-how',
 	title: denied === 'boundary' ? 'Permissions boundary' : 'Session policy',
 	prompt:
 		denied === 'boundary'
-			? `${said}. Paste the caller's permissions boundary, to see which statement decides and to prove a fix:`
+			? boundaryArn === undefined
+				? `${said}. Paste the caller's permissions boundary, to see which statement decides and to prove a fix:`
+				: `${said}. The reads found the caller's permissions boundary, ${boundaryArn}, but could not read its document: paste that policy's document, to see which statement decides and to prove a fix:`
 			: `${said}. AWS cannot show a session policy afterwards: paste the one passed when the session was created (AssumeRole --policy), to see which statement decides:`,
 	options: [
 		{value: 'paste', label: 'Paste it'},

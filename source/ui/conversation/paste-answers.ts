@@ -17,6 +17,8 @@ export type PasteFacts = {
 	readonly sourceBucket?: string;
 	readonly sourceBucketAccount?: string;
 	readonly sourceKeyArn?: string;
+	/** The boundary a live read named but could not get the document of. */
+	readonly boundaryArn?: string;
 };
 
 /** `title` and `noneLabel` replace the asked ones where the operation words them (a copy's destination). */
@@ -32,7 +34,7 @@ const hintOf = (facts: PasteFacts, id: string): PasteHint => {
 	if (id === 'bucket-policy') return withHelp('bucket-policy', bucketPolicyHint(facts.bucket, facts.bucketAccount));
 	if (id === 'source-bucket-policy') return withHelp('bucket-policy', bucketPolicyHint(facts.sourceBucket ?? 'SOURCE_BUCKET', facts.sourceBucketAccount));
 	if (id.startsWith('identity-policy')) return withHelp('identity-policy', identityPoliciesHint(facts.principalArn));
-	if (id === 'boundary-policy') return withHelp('identity-policy', boundaryHint(facts.principalArn));
+	if (id === 'boundary-policy') return withHelp('identity-policy', boundaryHint(facts.principalArn, facts.boundaryArn));
 	if (id.startsWith('scp')) return withHelp('scp', scpHint(facts.principalArn));
 	// A session policy cannot be read back from AWS: the prompt says where it comes from.
 	return {kind: 'identity-policy'};
