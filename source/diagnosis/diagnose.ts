@@ -29,7 +29,8 @@ const optional = <T>(value: T | undefined): T[] => (value === undefined ? [] : [
 
 /**
  * Denied when a finding or an action the request surely needs is denied; an action needed only if something not known
- * holds (the request goes in parts) makes it unknown: a single request would not need it.
+ * holds (the request goes in parts) makes it unknown: a single request would not need it. A guardrail's Deny of only
+ * such actions is therefore a warning (guardrail-findings.ts), never an error that would say the request fails.
  */
 const verdictOf = (actions: readonly RequiredAction[], findings: readonly Finding[], onlyIf: ReadonlyMap<string, string>): Decision => {
 	if (findings.some(finding => finding.severity === 'error')) return 'denied';

@@ -88,6 +88,11 @@ export type Finding = {
 	readonly remedy?: string;
 	/** Until diagnose() words the remedy: the action id whose fixes it calls for (see remedy-fixes.ts). Not in the JSON contract. */
 	readonly remedyFixes?: string;
+	/**
+	 * Set when every action it is about is needed only if a fact that is not known holds ("it goes in parts"): it fails
+	 * the request only then, so it is a warning that says so, and the verdict stays unknown. Not in the JSON contract.
+	 */
+	readonly onlyIf?: string;
 };
 
 /**

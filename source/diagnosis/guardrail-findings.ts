@@ -10,7 +10,7 @@ import type {NamedPolicy, OrganizationLevel, Snapshot} from '../snapshot/snapsho
  * A guardrail that denies names its owner: an SCP or RCP only the organization's management account (or a
  * delegated administrator) can change, a permissions boundary an IAM administrator sets, a session policy
  * whoever assumes the role passes. While one denies, no change elsewhere makes the request work: the
- * finding says so, with the realistic ways out.
+ * finding says so, with the realistic ways out; of actions needed only if the request goes in parts, only then.
  */
 
 type Guardrail = {readonly trace: StatementTrace; readonly ref: PolicyRef | undefined; readonly rows: Requirement[]};
@@ -47,37 +47,70 @@ const waysOut = (trace: StatementTrace): string => {
 
 const actionsOf = (rows: readonly Requirement[]): string => [...new Set(rows.map(row => row.action))].join(', ');
 
-const findingFor = (snapshot: Snapshot, {trace, ref, rows}: Guardrail): Finding | undefined => {
+/**
+ * The Deny and what it means: for sure, or, where every action it denies is needed only if a fact that is not known
+ * holds (the request goes in parts), only then: a warning that says so, as the missing grant of such an action is.
+ */
+const worded = (denial: string, actions: string, onlyIf: string | undefined, sure: string, ifItDoes: string): Pick<Finding, 'severity' | 'message' | 'onlyIf'> =>
+	onlyIf === undefined
+		? {severity: 'error', message: `${denial}. ${sure}`}
+		: {severity: 'warning', message: `${denial}; this request needs ${actions} only if ${onlyIf}, which is not known. If it does, ${ifItDoes}`, onlyIf};
+
+const findingFor = (snapshot: Snapshot, {trace, ref, rows}: Guardrail, onlyIf: string | undefined): Finding | undefined => {
 	const actions = actionsOf(rows);
 	const place = rows[0]!.place;
 	if (place === 'scp' || place === 'rcp') {
 		const policy = ref && (ref.place === 'scp' || ref.place === 'rcp') ? organizationPolicyWords(snapshot, ref, trace.policy) : trace.policy;
 		const kind = place === 'scp' ? 'service control policy' : 'resource control policy';
+		const owner = "only the organization's management account or a delegated administrator can change it.";
 		return {
 			id: place === 'scp' ? 'blocked-by-scp' : 'blocked-by-rcp',
-			severity: 'error',
-			message: `The ${kind} ${policy}, ${trace.label} denies ${actions}. While it stands no change to the key, bucket or IAM policies makes this request work: only the organization's management account or a delegated administrator can change it.`,
+			...worded(
+				`The ${kind} ${policy}, ${trace.label} denies ${actions}`,
+				actions,
+				onlyIf,
+				`While it stands no change to the key, bucket or IAM policies makes this request work: ${owner}`,
+				`no change to the key, bucket or IAM policies makes it work while the policy stands: ${owner}`,
+			),
 			remedy: `${waysOut(trace).replace(/^./, letter => letter.toUpperCase())}.`,
 		};
 	}
 	if (place === 'permissions-boundary') {
 		const boundary = snapshot.principal?.permissionsBoundary;
+		const administrator = "an IAM administrator of the caller's account sets the boundary (iam:PutRolePermissionsBoundary or iam:PutUserPermissionsBoundary, or a new version of its managed policy).";
 		return {
 			id: 'blocked-by-permissions-boundary',
-			severity: 'error',
-			message: `The permissions boundary${boundary ? ` "${boundary.name}"` : ''}, ${trace.label} denies ${actions}. No key, bucket or other IAM policy outweighs it: an IAM administrator of the caller's account sets the boundary (iam:PutRolePermissionsBoundary or iam:PutUserPermissionsBoundary, or a new version of its managed policy).`,
+			...worded(
+				`The permissions boundary${boundary ? ` "${boundary.name}"` : ''}, ${trace.label} denies ${actions}`,
+				actions,
+				onlyIf,
+				`No key, bucket or other IAM policy outweighs it: ${administrator}`,
+				`no key, bucket or other IAM policy outweighs that Deny: ${administrator}`,
+			),
 			remedy: 'Ask the IAM administrators of the caller\'s account to change the boundary, or send the request as a principal it does not limit.',
 		};
 	}
 	if (place === 'session-policy') {
 		return {
 			id: 'blocked-by-session-policy',
-			severity: 'error',
-			message: `The session policy, ${trace.label} denies ${actions}. Whoever assumed the role passed it (the Policy and PolicyArns parameters of AssumeRole); no role, key or bucket policy outweighs it.`,
+			...worded(
+				`The session policy, ${trace.label} denies ${actions}`,
+				actions,
+				onlyIf,
+				'Whoever assumed the role passed it (the Policy and PolicyArns parameters of AssumeRole); no role, key or bucket policy outweighs it.',
+				'no role, key or bucket policy outweighs that Deny: whoever assumed the role passed the session policy (the Policy and PolicyArns parameters of AssumeRole).',
+			),
 			remedy: 'Assume the role again without that session policy, or with one that allows these actions.',
 		};
 	}
 	return undefined;
+};
+
+/** The condition ("it goes in parts") under which alone the rows' actions are needed, where every one of them is so needed. */
+const onlyIfOf = (analysis: Analysis, rows: readonly Requirement[]): string | undefined => {
+	const conditions = rows.map(row => analysis.actions.find(action => action.spec.id === row.actionId)?.spec.onlyIf);
+	const [first] = conditions;
+	return first !== undefined && conditions.every(condition => condition === first) ? first : undefined;
 };
 
 /**
@@ -181,7 +214,7 @@ const readGuardrailFindings = (snapshot: Snapshot, analysis: Analysis): Finding[
 		else guardrails.push({trace, ref: analysis.book.refOf(trace), rows: [row]});
 	}
 	return guardrails.flatMap(guardrail => {
-		const finding = findingFor(snapshot, guardrail);
+		const finding = findingFor(snapshot, guardrail, onlyIfOf(analysis, guardrail.rows));
 		return finding ? [finding] : [];
 	});
 };

@@ -140,7 +140,9 @@ export const summaryOf = (
 	const conditional = actions.filter(action => action.decision === 'denied' && onlyIf.has(action.id));
 	if (conditional.length > 0) {
 		const condition = onlyIf.get(conditional[0]!.id)!;
-		return `${what} fails if ${condition}, which is not known: ${saidTogether(conditional.map(deniedPart).filter(isSaid), missing).join('; ')}.`;
+		// A guardrail's Deny is said through its finding, which says it applies only then: its cause, as a denial names it.
+		const byFindings = findings.filter(finding => finding.onlyIf === condition).map(finding => firstClause(finding.message));
+		return `${what} fails if ${condition}, which is not known: ${[...saidTogether(conditional.map(deniedPart).filter(isSaid), missing), ...byFindings].join('; ')}.`;
 	}
 	const undecided = actions.filter(action => action.decision === 'unknown');
 	const causes = saidTogether(undecided.map(action => causeOf(action.action, rowsOf(action))).filter(isSaid), missing);

@@ -2,7 +2,7 @@ import {describe, expect, it} from 'vitest';
 import {diagnose} from '../../source/diagnosis/diagnose.js';
 import {renderText} from '../../source/report/render-text.js';
 import type {Snapshot} from '../../source/snapshot/snapshot.js';
-import {account, allow, bucket, bucketArn, buildSnapshot, customerKey, deny, fullIdentityPolicy, keyArn, keyArnOf, MiB, named, policy, region, userArn, without} from './support/build-snapshot.js';
+import {account, allow, bucket, bucketArn, buildSnapshot, customerKey, deny, fullIdentityPolicy, keyArn, keyArnOf, MiB, named, policy, region, sessionArn, userArn, without} from './support/build-snapshot.js';
 
 /** Issue: "The headline names the most likely cause even when something is unknown … Each sentence appears once." */
 
@@ -161,5 +161,63 @@ describe('an action needed only if the request goes in parts, which is not known
 		const diagnosis = diagnose(nothing);
 		expect(diagnosis.verdict).toBe('denied');
 		expect(diagnosis.summary).toMatch(/fails: kms:GenerateDataKey is not allowed by the key policy/);
+	});
+});
+
+describe('a guardrail\'s Deny of an action needed only if the request goes in parts, which is not known', () => {
+	// The same missing grant without a Deny leaves the verdict unknown (above): a Deny read in a guardrail says no more.
+	const fullAccess = named('FullAWSAccess', policy(allow('*', '*')));
+	const noDecrypt = named('NoDecrypt', policy(deny('kms:Decrypt', '*', {Principal: '*'})));
+	const cases = [
+		{
+			guardrail: 'an SCP',
+			id: 'blocked-by-scp',
+			snapshot: buildSnapshot({organization: {serviceControlPolicies: [[fullAccess, named('NoDecrypt', policy(deny('kms:Decrypt', '*')))]]}}),
+			cause: 'the service control policy SCP "NoDecrypt", attached to the root, statement #1 denies kms:Decrypt',
+		},
+		{
+			guardrail: 'an RCP',
+			id: 'blocked-by-rcp',
+			snapshot: buildSnapshot({organization: {resourceControlPolicies: [[named('RCPFullAWSAccess', policy(allow('*', '*', {Principal: '*'}))), noDecrypt]]}}),
+			cause: 'the resource control policy RCP "NoDecrypt", attached to the root, statement #1 denies kms:Decrypt',
+		},
+		{
+			guardrail: 'a permissions boundary',
+			id: 'blocked-by-permissions-boundary',
+			snapshot: buildSnapshot({principal: {permissionsBoundary: named('Boundary', policy(allow('*', '*'), deny('kms:Decrypt', '*')))}}),
+			cause: 'the permissions boundary "Boundary", statement #2 denies kms:Decrypt',
+		},
+		{
+			guardrail: 'a session policy',
+			id: 'blocked-by-session-policy',
+			snapshot: buildSnapshot({principal: {arn: sessionArn, sessionPolicy: policy(allow('*', '*'), deny('kms:Decrypt', '*'))}}),
+			cause: 'the session policy, statement #2 denies kms:Decrypt',
+		},
+	];
+
+	it.each(cases)('$guardrail: the verdict is unknown, the headline names the Deny under that condition, and the finding is a warning saying so', ({snapshot, id, cause}) => {
+		const diagnosis = diagnose(without(snapshot, 'question.sizeBytes'));
+		expect(diagnosis.question.multipart).toBe('unknown');
+		expect(diagnosis.verdict).toBe('unknown');
+		expect(diagnosis.summary).toBe(`Uploading to s3://${bucket}/reports/2025/q1.csv fails if it goes in parts, which is not known: ${cause}.`);
+		const finding = diagnosis.findings.find(candidate => candidate.id === id);
+		expect(finding?.severity).toBe('warning');
+		expect(finding?.message).toContain('denies kms:Decrypt; this request needs kms:Decrypt only if it goes in parts, which is not known. If it does, ');
+		expect(diagnosis.findings.filter(candidate => candidate.severity === 'error')).toEqual([]);
+	});
+
+	it.each(cases)('$guardrail: an error, and denied, once the size says it goes in parts', ({snapshot, id, cause}) => {
+		const diagnosis = diagnose(buildSnapshot({...snapshot, question: {...snapshot.question, sizeBytes: 100 * MiB}}));
+		expect(diagnosis.verdict).toBe('denied');
+		expect(diagnosis.summary).toBe(`Uploading to s3://${bucket}/reports/2025/q1.csv fails: ${cause}.`);
+		expect(diagnosis.findings.find(candidate => candidate.id === id)?.severity).toBe('error');
+	});
+
+	it('is still denied, said for sure, when the same Deny refuses an action every upload needs', () => {
+		const both = named('NoKms', policy(deny(['kms:GenerateDataKey', 'kms:Decrypt'], '*')));
+		const diagnosis = diagnose(without(buildSnapshot({organization: {serviceControlPolicies: [[fullAccess, both]]}}), 'question.sizeBytes'));
+		expect(diagnosis.verdict).toBe('denied');
+		expect(diagnosis.summary).toMatch(/ fails: the service control policy SCP "NoKms", attached to the root, statement #1 denies kms:GenerateDataKey, kms:Decrypt\.$/);
+		expect(diagnosis.findings.find(candidate => candidate.id === 'blocked-by-scp')).toMatchObject({severity: 'error', message: expect.stringContaining('While it stands no change') as unknown});
 	});
 });
