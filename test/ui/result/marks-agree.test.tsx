@@ -257,3 +257,17 @@ describe('marks that agree with their words', () => {
 		for (const entry of legendEntries) expect(flat).toContain(`${entry.mark} ${entry.label}`);
 	});
 });
+
+describe('a guardrail Deny of an action needed only if the upload goes in parts, which is not known', () => {
+	it('the result screen shows ? with the condition and the finding as ! with its words, never ✘', async () => {
+		const scps = [[named('FullAWSAccess', policy(allow('*', '*'))), named('NoKmsDecrypt', policy(deny('kms:Decrypt', '*', {Sid: 'DenyDecrypt'})))]];
+		const snapshot = without(buildSnapshot({organization: {serviceControlPolicies: scps}}), 'question.sizeBytes');
+		const rendered = show(diagnose(snapshot), snapshot, {columns: 120, rows: 50});
+		const frame = await rendered.waitFor(frame => frame.includes('Service control policies'), 'the table');
+		const flat = frame.replace(/\s+/g, ' ');
+		expect(frame).toMatch(/^\? /m);
+		expect(flat).toContain('fails if it goes in parts, which is not known: the service control policy SCP "NoKmsDecrypt", attached to the root, Sid "DenyDecrypt" denies kms:Decrypt.');
+		expect(flat).toContain('! The service control policy SCP "NoKmsDecrypt", attached to the root, Sid "DenyDecrypt" denies kms:Decrypt; this request needs kms:Decrypt only if it goes in parts, which is not known.');
+		expect(frame).not.toMatch(/^✘ /m);
+	});
+});
