@@ -81,10 +81,12 @@ export const diagnose = (given: Snapshot, options: DiagnoseOptions = {}): Diagno
 	// Where the readings in and across accounts disagree, what decides is whose account the bucket or key is in: said first.
 	const undecidedByAccount = analysis.actions.some(action => action.evaluation.readings !== undefined);
 	// A row needed only across accounts waits for the same: the account's note says it once.
-	const unknowns =
-		undecidedByAccount || (verdict === 'unknown' && noted.length === 0)
+	const unknowns = [
+		...(undecidedByAccount || (verdict === 'unknown' && noted.length === 0)
 			? [...accountUnknowns(analysis.facts.question), ...noted.filter(note => !note.reason.startsWith(neededOnlyAcrossWhy))]
-			: noted;
+			: noted),
+		...optional(verdict === 'unknown' ? inPartsUnknown(actions, onlyIf) : undefined),
+	];
 	return {
 		verdict,
 		summary: summaryOf(snapshot, verdict, actions, analysis.requirements, worded, unknowns.map(note => note.what), onlyIf),
@@ -126,6 +128,22 @@ const accountUnknowns = (question: Diagnosis['question']): UnknownNote[] => {
 		});
 	}
 	return notes;
+};
+
+/**
+ * An action needed only if the request goes in parts, not allowed, leaves the verdict unknown: whether it goes in parts
+ * is then what is open, and the unknowns say so with what settles it, never "none" beside an unknown verdict.
+ */
+const inPartsUnknown = (actions: readonly RequiredAction[], onlyIf: ReadonlyMap<string, string>): UnknownNote | undefined => {
+	const open = actions.filter(action => onlyIf.has(action.id) && action.decision !== 'allowed');
+	if (open.length === 0) return undefined;
+	const names = [...new Set(open.map(action => action.action))].join(' and ');
+	return {
+		what: 'whether the request goes in parts',
+		reason: `${names} ${open.length > 1 ? 'are' : 'is'} needed only if ${onlyIf.get(open[0]!.id)!}, and ${open.some(action => action.decision === 'denied') ? 'is not allowed' : 'is not known to be allowed'}; the size and the tool's multipart threshold, which decide it, are not both known.`,
+		resolveWith:
+			"the size (question.sizeBytes; check --size) and the tool or its multipart threshold (question.tool, question.multipartThresholdBytes); an AccessDenied from UploadPart or CompleteMultipartUpload proves it went in parts (question.multipart)",
+	};
 };
 
 const unknownsOf = (unknownKeys: readonly UnknownKey[], requirements: Diagnosis['requirements'], contextKeys: readonly string[], settles: ReadonlyMap<string, string>): UnknownNote[] => {

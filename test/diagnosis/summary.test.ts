@@ -151,6 +151,19 @@ describe('an action needed only if the request goes in parts, which is not known
 		expect(diagnosis.summary).toMatch(/fails if it goes in parts, which is not known: kms:Decrypt is not allowed by the key policy\.$/);
 	});
 
+	it('names what is open among the unknowns, with what settles it, never none beside an unknown verdict', () => {
+		const diagnosis = diagnose(unknownSize);
+		expect(diagnosis.unknowns).toEqual([
+			expect.objectContaining({
+				what: 'whether the request goes in parts',
+				reason: expect.stringContaining('kms:Decrypt is needed only if it goes in parts, and is not allowed'),
+				resolveWith: expect.stringContaining('question.sizeBytes; check --size'),
+			}),
+		]);
+		expect(renderText(diagnosis, {color: false, width: 200})).toMatch(/Unknowns\n\s+\?\s+whether the request goes in parts/);
+		expect(diagnose(buildSnapshot({question: {sizeBytes: 100 * MiB}, key: customerKey(keyArn, keyPolicy)})).unknowns).toEqual([]);
+	});
+
 	it('is denied once the size says it goes in parts, and allowed once it says one request', () => {
 		expect(diagnose(buildSnapshot({question: {sizeBytes: 100 * MiB}, key: customerKey(keyArn, keyPolicy)})).verdict).toBe('denied');
 		expect(diagnose(buildSnapshot({question: {sizeBytes: 1 * MiB}, key: customerKey(keyArn, keyPolicy)})).verdict).toBe('allowed');
