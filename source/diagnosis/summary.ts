@@ -73,6 +73,9 @@ const guardrailSentence = (places: readonly Place[]): string => {
 
 const isSaid = (part: Part | undefined): part is Part => part !== undefined;
 
+/** The cause of an action denied while none of its rows fails. */
+const notAllowed = 'not allowed';
+
 /**
  * A guardrail's Deny read (a row with its statement) has its own error finding, which names the policy and statement
  * (guardrail-findings.ts): the headline says it through that finding, not a second time as "denied by the SCPs".
@@ -112,7 +115,7 @@ export const summaryOf = (
 		if (deniedRows.length > 0) return {action: action.action, cause: `denied by the ${listWords(distinct(deniedRows.map(row => placeWords[row.place])))}`, policies: policiesOf(deniedRows)};
 		if (denials.length > 0) return undefined;
 		if (missingRows.length > 0) return {action: action.action, cause: `not allowed by the ${listWords(distinct(missingRows.map(row => placeWords[row.place])))}`, policies: policiesOf(missingRows)};
-		return {action: action.action, cause: 'not allowed', policies: ''};
+		return {action: action.action, cause: notAllowed, policies: ''};
 	};
 	const missing = missingWord(snapshot);
 	if (verdict === 'denied') {
@@ -131,9 +134,11 @@ export const summaryOf = (
 			);
 		};
 		const denied = actions.filter(action => action.decision === 'denied' && !onlyIf.has(action.id) && !byEvidenceOnly(action));
-		const parts = saidTogether(denied.map(deniedPart).filter(isSaid), missing);
 		// The finding below says it in full: the headline names only its cause, so no sentence is said twice.
 		const errors = findings.filter(finding => finding.severity === 'error').map(finding => firstClause(finding.message));
+		// An action no row fails (a VPC endpoint policy's message denies it) has no cause of its own: the finding is it.
+		const caused = denied.map(deniedPart).filter(isSaid).filter(part => errors.length === 0 || part.cause !== notAllowed);
+		const parts = saidTogether(caused, missing);
 		return `${what} fails: ${[...parts, ...errors].join('; ')}.`;
 	}
 	// Denied only where a fact that is not known holds (the request goes in parts): said as that condition.

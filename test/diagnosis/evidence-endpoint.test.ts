@@ -69,6 +69,12 @@ describe("AWS's message naming a VPC endpoint policy, pasted", () => {
 		expect(text).not.toMatch(/ALLOWED/);
 	});
 
+	it('the headline says the refusal once, through the finding: no bare "s3:PutObject is not allowed" before it', () => {
+		const {summary} = diagnose(allowedWith([noEndpointAllows]));
+		expect(summary).toMatch(/ fails: the pasted AccessDenied message says no VPC endpoint policy allows s3:PutObject\.$/);
+		expect(summary).not.toContain('s3:PutObject is not allowed');
+	});
+
 	it('"with an explicit deny in a VPC endpoint policy": denied, the remedy narrows the Deny', () => {
 		const diagnosis = diagnose(allowedWith([endpointDenies]));
 		expect(diagnosis.verdict).toBe('denied');
