@@ -2,7 +2,9 @@ import {fromTemporaryCredentials} from '@aws-sdk/credential-providers';
 import {err, ok, type Result} from '../shared/result.js';
 import {containerCredentials, containerEndpoint, containerEndpointName, type ContainerSettings} from './container-credentials.js';
 import type {Credentials} from './credential-identity.js';
+import {runCredentialProcess} from './credential-process.js';
 import {instanceCredentials, instanceEndpoint, instanceEndpointName, type InstanceSettings} from './instance-credentials.js';
+import {profileKind} from './profiles.js';
 import {silentLogger} from './quiet.js';
 import type {IniSection, SharedFiles} from './shared-files.js';
 
@@ -12,6 +14,8 @@ import type {IniSection, SharedFiles} from './shared-files.js';
  * The source credentials come from our own providers — the instance metadata service, the container's endpoint, the
  * environment's keys — so that every answer is bounded, the deadline and Ctrl+C stop them, and a failure is one line;
  * then each role is assumed (sts:AssumeRole, as the SDK's fromIni assumes a role profile's) through our STS settings.
+ * A source_profile chain that ends at a credential_process profile is taken the same way, its process run by
+ * credential-process.ts.
  */
 
 /** The reference guide's valid values, spelt as the SDKs match them. */
@@ -20,26 +24,37 @@ export type CredentialSource = (typeof credentialSources)[number];
 
 const isCredentialSource = (value: string): value is CredentialSource => (credentialSources as readonly string[]).includes(value);
 
+/** Where the first role's credentials come from: a credential_source, or the credential_process of a source profile. */
+export type RoleSource = CredentialSource | 'credential_process';
+
 export type SourcedRoles = {
-	/** The profile whose credential_source it is: the one named, or a source_profile it chains to. */
+	/** The profile whose credential_source (or credential_process) it is: the one named, or a source_profile it chains to. */
 	readonly owner: string;
-	readonly source: CredentialSource;
+	readonly source: RoleSource;
 	/** The role profiles to assume, in order: the first with the source's credentials, each next with the one before's. */
 	readonly roles: readonly string[];
 };
 
 /**
- * The credential_source a profile's role credentials start from, following `source_profile` as fromIni does: a source
- * profile with keys gives those (and the SDK resolves the chain), and a source profile may name credential_source
- * without a role of its own. Undefined: no credential_source behind it. An error: one line naming the profile and the fix.
+ * The credential_source or credential_process a profile's role credentials start from, following `source_profile` as
+ * fromIni does: a source profile with keys gives those (and the SDK resolves the chain, as it does one that ends at
+ * SSO or a web identity), a source profile may name credential_source without a role of its own, and one that is not a
+ * role profile (nor keys, nor a web identity) gives its credential_process. Undefined: neither behind it. An error:
+ * one line naming the profile (a loop: every profile in it) and the fix.
  */
 export const sourcedRolesOf = (name: string, files: SharedFiles): Result<SourcedRoles, string> | undefined => {
 	const roles: string[] = [];
-	const seen = new Set<string>();
+	const seen: string[] = [];
 	let current = name;
 	for (;;) {
 		const section: IniSection | undefined = files.profiles[current];
 		if (!section || (roles.length > 0 && section['aws_access_key_id'] && section['aws_secret_access_key'])) return undefined;
+		// After the keys: a role profile that is its own source_profile and holds keys assumes its role with them.
+		if (seen.includes(current)) {
+			return err(
+				`profile ${name} cannot get credentials: its source_profile chain loops (${[...seen, current].join(' → ')}) — point the source_profile of one of them at a profile with credentials (in ${files.configPath} or ${files.credentialsPath})`,
+			);
+		}
 		const role = section['role_arn'];
 		const source = section['credential_source'];
 		const sourceProfile = section['source_profile'];
@@ -56,17 +71,21 @@ export const sourcedRolesOf = (name: string, files: SharedFiles): Result<Sourced
 			}
 			return ok({owner: current, source, roles: role ? [current, ...roles] : roles});
 		}
-		seen.add(current);
-		// No source profile, or a cycle: the SDK's own error says so.
-		if (!role || !sourceProfile || seen.has(sourceProfile)) return undefined;
+		// fromIni's order for a source profile: keys (above), a role, a web identity, then its credential_process.
+		if (roles.length > 0 && profileKind(section) === 'process') return ok({owner: current, source: 'credential_process', roles});
+		seen.push(current);
+		// No source profile: the SDK's own error says so.
+		if (!role || !sourceProfile) return undefined;
 		roles.unshift(current);
 		current = sourceProfile;
 	}
 };
 
-/** How lines name it: `its credential_source Ec2InstanceMetadata`, or that of the source profile behind it. */
-const sourceWords = (name: string, sourced: SourcedRoles): string =>
-	sourced.owner === name ? `its credential_source ${sourced.source}` : `the credential_source ${sourced.source} of profile ${sourced.owner} behind it`;
+/** How lines name it: `its credential_source Ec2InstanceMetadata`, or that (or the credential_process) of the source profile behind it. */
+const sourceWords = (name: string, sourced: SourcedRoles): string => {
+	if (sourced.source === 'credential_process') return `the credential_process of profile ${sourced.owner} behind it`;
+	return sourced.owner === name ? `its credential_source ${sourced.source}` : `the credential_source ${sourced.source} of profile ${sourced.owner} behind it`;
+};
 
 // A profile chose the source: the other fix is another profile, not --profile or unsetting the container's variable.
 const otherwise = 'use another profile';
@@ -74,6 +93,8 @@ const otherwise = 'use another profile';
 export type SourceSettings = {
 	readonly env: NodeJS.ProcessEnv;
 	readonly files: SharedFiles;
+	/** The deadline or Ctrl+C: kills a credential_process. */
+	readonly stop: AbortSignal;
 	readonly instance: InstanceSettings;
 	readonly container: ContainerSettings;
 };
@@ -81,6 +102,11 @@ export type SourceSettings = {
 /** The source credentials, from our own providers; the instance metadata service's settings are the named profile's. */
 export const sourceCredentials = async (name: string, sourced: SourcedRoles, settings: SourceSettings): Promise<Result<Credentials, string>> => {
 	const {env} = settings;
+	if (sourced.source === 'credential_process') {
+		const section = settings.files.profiles[sourced.owner] ?? {};
+		const ran = await runCredentialProcess(section['credential_process'] ?? '', section['aws_account_id'], settings.stop);
+		return ran.ok ? ran : err(`could not get credentials for profile ${name}: ${sourceWords(name, sourced)} ${ran.error}`);
+	}
 	const failed = (line: string): Result<never, string> => err(`could not get credentials for profile ${name} from ${sourceWords(name, sourced)}: ${line}`);
 	if (sourced.source === 'Environment') {
 		const accessKeyId = env['AWS_ACCESS_KEY_ID'];
@@ -137,6 +163,9 @@ export const assumeRoles = async (sourced: SourcedRoles, source: Credentials, fi
 /** What a credential_source profile waits on at the deadline: its source or AWS STS after it, and what to do. */
 export const sourceAwaited = (name: string, sourced: SourcedRoles, env: NodeJS.ProcessEnv, files: SharedFiles): {readonly what: string; readonly fix: string} => {
 	const network = 'check the network connection and any proxy (HTTPS_PROXY), then try again';
+	if (sourced.source === 'credential_process') {
+		return {what: `${sourceWords(name, sourced)} did not finish, or AWS STS after it did not answer`, fix: `run it on its own to see what it waits for (a login, a prompt), ${network}`};
+	}
 	const instance = sourced.source === 'Ec2InstanceMetadata' ? instanceEndpoint(env, files.profiles[name], name) : undefined;
 	if (instance?.ok) {
 		return {what: `${instanceEndpointName(instance.value)}, ${sourceWords(name, sourced)}, or AWS STS after it did not answer`, fix: `run it on an EC2 instance with an IAM role, ${network}`};

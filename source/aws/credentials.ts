@@ -192,13 +192,13 @@ const containerSettings = (context: CredentialsContext): ContainerSettings => ({
 });
 const instanceSettings = (context: CredentialsContext): InstanceSettings => ({stop: context.stop, timeoutMs: Math.min(context.attemptTimeoutMs, instanceTimeoutMs)});
 
-/** A role whose credentials start at a credential_source: the source read by us (credential-source.ts), then each role assumed through our STS settings. */
+/** A role whose credentials start at a credential_source or a source profile's credential_process: the source read by us (credential-source.ts), then each role assumed through our STS settings. */
 const resolveSourcedRoles = async (name: string, sourced: Result<SourcedRoles, string>, context: CredentialsContext): Promise<Result<Credentials, CredentialsError>> => {
 	if (!sourced.ok) return err({kind: 'no-credentials', message: sourced.error});
 	const {env, files, region, endpoints} = context;
 	// As fromIni refuses a role that needs an MFA code it has no way to ask for.
 	if (sourced.value.roles.some(profile => files.profiles[profile]?.['mfa_serial'])) return err(needsMfa(name));
-	const source = await sourceCredentials(name, sourced.value, {env, files, instance: instanceSettings(context), container: containerSettings(context)});
+	const source = await sourceCredentials(name, sourced.value, {env, files, stop: context.stop, instance: instanceSettings(context), container: containerSettings(context)});
 	if (!source.ok) return err({kind: 'no-credentials', message: source.error});
 	try {
 		return ok(await assumeRoles(sourced.value, source.value, files, innerClientConfig(context, files.profiles[name]?.['region'] ?? region, endpoints.sts)));
@@ -288,8 +288,9 @@ const resolveDefaultChain = async (context: CredentialsContext): Promise<Result<
 
 /**
  * Credentials for one profile, resolved once, by the SDK's own providers; a credential_process profile's
- * process we run ourselves as the SDK would (credential-process.ts), and a role profile's credential_source we read
- * ourselves (credential-source.ts), so that the deadline and Ctrl+C can stop them.
+ * process we run ourselves as the SDK would (credential-process.ts), and a role profile's credential_source, or the
+ * credential_process of a source profile behind it, we read ourselves (credential-source.ts), so that the deadline and
+ * Ctrl+C can stop them.
  */
 export const resolveCredentials = async (request: ProfileRequest, context: CredentialsContext): Promise<Result<Credentials, CredentialsError>> => {
 	if (request.name === undefined) return resolveDefaultChain(context);

@@ -6,7 +6,7 @@ import {namesCredentials, profileKind} from './profiles.js';
 import type {IniSection, SharedFiles} from './shared-files.js';
 import {environmentWebIdentity, webIdentityName} from './web-identity.js';
 
-/** What a profile's credentials wait on, and what to do when it does not answer: its (source profile's) credential_process, SSO, or STS (a credential_source: credential-source.ts). */
+/** What a profile's credentials wait on, and what to do when it does not answer: its credential_process, SSO, or STS (a credential_source, or a source profile's credential_process: credential-source.ts). */
 const awaitedBy = (name: string, files: SharedFiles): {readonly what: string; readonly fix: string} => {
 	const network = 'check the network connection and any proxy (HTTPS_PROXY), then try again';
 	const seen = new Set<string>();
@@ -15,9 +15,10 @@ const awaitedBy = (name: string, files: SharedFiles): {readonly what: string; re
 		seen.add(current);
 		const section: IniSection = files.profiles[current] ?? {};
 		const kind = profileKind(section);
+		// One behind a source_profile is credential-source.ts's: reached here, keys on the way come first, as in fromIni.
 		if (kind === 'process') {
-			const whose = current === name ? 'its credential_process' : `the credential_process of profile ${current}`;
-			return {what: `${whose} did not finish`, fix: 'run it on its own to see what it waits for (a login, a prompt)'};
+			if (current !== name) break;
+			return {what: 'its credential_process did not finish', fix: 'run it on its own to see what it waits for (a login, a prompt)'};
 		}
 		if (kind === 'sso') return {what: 'the AWS SSO portal did not answer', fix: `${network}, or run aws sso login --profile ${current}`};
 		if (kind !== 'assume-role' || !section['source_profile'] || section['web_identity_token_file']) break;

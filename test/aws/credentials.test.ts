@@ -182,13 +182,13 @@ describe('credentials and profiles', () => {
 });
 
 
-/** The vault profile with `source` as its credential_process (run by node); the path of the file it writes its PID to. */
-const vaultRunning = async (source: string): Promise<{env: NodeJS.ProcessEnv; pidFile: string}> => {
+/** The vault profile with `source` as its credential_process (run by node, with `args`), and `profiles` after it; the path of the file it writes its PID to. */
+const vaultRunning = async (source: string, profiles = '', args = ''): Promise<{env: NodeJS.ProcessEnv; pidFile: string}> => {
 	const pidFile = join(state.home.dir, `pid-${Math.random().toString(36).slice(2)}`);
 	const script = join(state.home.dir, `process-${Math.random().toString(36).slice(2)}.mjs`);
 	await writeFile(script, `import {writeFileSync} from 'node:fs';\nwriteFileSync(${JSON.stringify(pidFile)}, String(process.pid));\n${source}\n`);
 	const configPath = join(state.home.dir, `config-${Math.random().toString(36).slice(2)}`);
-	await writeFile(configPath, config(state.fake.url).replace('CREDENTIAL_SCRIPT', JSON.stringify(script)));
+	await writeFile(configPath, `${config(state.fake.url).replace('CREDENTIAL_SCRIPT', `${JSON.stringify(script)}${args}`)}${profiles}`);
 	return {env: {...state.home.env, AWS_CONFIG_FILE: configPath}, pidFile};
 };
 
@@ -456,5 +456,126 @@ describe("a credential_process's answer", () => {
 			kind: 'no-credentials',
 			message: 'could not get credentials for profile vault: its credential_process failed (exit code 3): vault is sealed',
 		});
+	});
+});
+
+/**
+ * A role profile whose source_profile (or one further down its chain) gets its credentials from a credential_process:
+ * the process is run by us, as a credential_process profile's own is, and each role is assumed with the credentials
+ * before it through our STS settings.
+ */
+const behindVault = `
+[profile vault-role]
+role_arn = arn:aws:iam::111122223333:role/service/uploader
+role_session_name = doctor-vault
+source_profile = vault
+region = eu-west-1
+
+[profile vault-role-again]
+role_arn = arn:aws:iam::111122223333:role/service/uploader
+role_session_name = doctor-vault-again
+source_profile = vault-role
+region = eu-west-1
+
+[profile loop-a]
+role_arn = arn:aws:iam::111122223333:role/service/uploader
+source_profile = loop-b
+
+[profile loop-b]
+role_arn = arn:aws:iam::111122223333:role/service/uploader
+source_profile = loop-c
+
+[profile loop-c]
+role_arn = arn:aws:iam::111122223333:role/service/uploader
+source_profile = loop-a
+
+[profile loop-self]
+role_arn = arn:aws:iam::111122223333:role/service/uploader
+source_profile = loop-self
+
+[profile own-keys]
+role_arn = arn:aws:iam::111122223333:role/service/uploader
+role_session_name = doctor-own-keys
+source_profile = own-keys
+aws_access_key_id = ${keys.alice.accessKeyId}
+aws_secret_access_key = ${keys.alice.secretAccessKey}
+region = eu-west-1
+`;
+
+const printsAlicesKeys = `console.log(JSON.stringify({Version: 1, AccessKeyId: '${keys.alice.accessKeyId}', SecretAccessKey: '${keys.alice.secretAccessKey}'}));`;
+const assumedWith = (): (string | undefined)[] => state.fake.calls.filter(call => call.operation === 'AssumeRole').map(call => call.accessKeyId);
+
+describe('a role profile whose source_profile chain reaches a credential_process', () => {
+	it("assumes the role with the process's keys, and each role of a longer chain with the session before it", async () => {
+		const argsFile = join(state.home.dir, `args-${Math.random().toString(36).slice(2)}`);
+		const {env} = await vaultRunning(`writeFileSync(${JSON.stringify(argsFile)}, JSON.stringify(process.argv.slice(2)));\n${printsAlicesKeys}`, behindVault, ' "two words" $HOME');
+		const result = await collectSnapshot({question, profile: 'vault-role', env});
+		expect(result.ok && result.value.principal?.arn).toBe(`arn:aws:sts::${accounts.app}:assumed-role/uploader/doctor-vault`);
+		expect(assumedWith()).toEqual([keys.alice.accessKeyId]);
+		// Run as its own profile's is, as the AWS CLI runs it: split into words by AWS's syntax, no shell to expand $HOME.
+		expect(JSON.parse(await readFile(argsFile, 'utf8'))).toEqual(['two words', '$HOME']);
+		state.fake.resetCalls();
+		const chained = await collectSnapshot({question, profile: 'vault-role-again', env});
+		expect(chained.ok && chained.value.principal?.arn).toBe(`arn:aws:sts::${accounts.app}:assumed-role/uploader/doctor-vault-again`);
+		const [first, second] = assumedWith();
+		expect(first).toBe(keys.alice.accessKeyId);
+		expect(second).toMatch(/^ASIAFAKE/);
+	});
+
+	it('kills the process still running at the deadline, with one line naming the profile behind and the fix', async () => {
+		const {env, pidFile} = await vaultRunning(sleepsForAMinute, behindVault);
+		const started = Date.now();
+		const result = await collectSnapshot({question, profile: 'vault-role-again', env, deadlineMs: 800});
+		expect(result).toEqual({
+			ok: false,
+			error: {
+				kind: 'no-credentials',
+				message:
+					'the credentials of profile vault-role-again were not ready before the 0.8 s deadline: the credential_process of profile vault behind it did not finish, or AWS STS after it did not answer — run it on its own to see what it waits for (a login, a prompt), check the network connection and any proxy (HTTPS_PROXY), then try again',
+			},
+		});
+		expect(Date.now() - started).toBeLessThan(3000);
+		const pid = await pidIn(pidFile);
+		await vi.waitFor(() => expect(alive(pid)).toBe(false), {timeout: 3000});
+		expect(assumedWith()).toEqual([]);
+	});
+
+	it('kills it at Ctrl+C too: the collection is cancelled at once', async () => {
+		const {env, pidFile} = await vaultRunning(sleepsForAMinute, behindVault);
+		const controller = new AbortController();
+		const collecting = collectSnapshot({question, profile: 'vault-role', env, signal: controller.signal});
+		const pid = await pidIn(pidFile);
+		controller.abort();
+		expect(await collecting).toEqual({ok: false, error: {kind: 'cancelled', message: 'collection cancelled'}});
+		await vi.waitFor(() => expect(alive(pid)).toBe(false), {timeout: 3000});
+	});
+
+	it('when it fails, names the profile, the profile behind it, the exit code and its first line, and STS is not asked', async () => {
+		const {env} = await vaultRunning("process.stderr.write('vault is sealed\\nsecond line\\n'); process.exit(3);", behindVault);
+		const result = await collectSnapshot({question, profile: 'vault-role', env});
+		expect(result.ok ? undefined : result.error).toEqual({
+			kind: 'no-credentials',
+			message: 'could not get credentials for profile vault-role: the credential_process of profile vault behind it failed (exit code 3): vault is sealed',
+		});
+		expect(assumedWith()).toEqual([]);
+	});
+
+	it('a source_profile loop is one line naming the profiles in it, and nothing is requested', async () => {
+		const {env} = await vaultRunning(printsAlicesKeys, behindVault);
+		const files = `${env['AWS_CONFIG_FILE']} or ${env['AWS_SHARED_CREDENTIALS_FILE']}`;
+		const messageOf = async (profile: string): Promise<string> => {
+			const result = await collectSnapshot({question, profile, env});
+			return result.ok ? 'collected' : result.error.message;
+		};
+		expect(await messageOf('loop-a')).toBe(
+			`profile loop-a cannot get credentials: its source_profile chain loops (loop-a → loop-b → loop-c → loop-a) — point the source_profile of one of them at a profile with credentials (in ${files})`,
+		);
+		expect(await messageOf('loop-self')).toBe(
+			`profile loop-self cannot get credentials: its source_profile chain loops (loop-self → loop-self) — point the source_profile of one of them at a profile with credentials (in ${files})`,
+		);
+		expect(state.fake.calls).toEqual([]);
+		// Not a loop: a role profile that is its own source_profile and holds keys assumes its role with them, as the SDK does.
+		expect(await messageOf('own-keys')).toBe('collected');
+		expect(assumedWith()).toEqual([keys.alice.accessKeyId]);
 	});
 });

@@ -20,7 +20,7 @@ const sourceFiles = async (directory: string): Promise<string[]> => {
 };
 
 const readCommand = /^(Get|List|Describe|Head)[A-Za-z0-9]*Command$/;
-/** The providers the profiles need: a profile's own kinds (fromIni), web identity and a role's credential_source. */
+/** The providers the profiles need: a profile's own kinds (fromIni), web identity, and a role assumed with the credentials of its credential_source or of a source profile's credential_process. */
 const sessionProviders: ReadonlySet<string> = new Set(['fromIni', 'fromWebToken', 'fromTemporaryCredentials']);
 
 /** The names a file imports as values (not types) from modules matching `module`, each with its module. */
