@@ -1,5 +1,5 @@
 import {rmSync} from 'node:fs';
-import {afterAll} from 'vitest';
+import {afterAll, vi} from 'vitest';
 import {readBundleFiles} from '../../source/commands/import.js';
 import {diagnose} from '../../source/diagnosis/diagnose.js';
 import {bundleToSnapshot, type BundleImport} from '../../source/inputs/bundle/index.js';
@@ -24,6 +24,9 @@ export const importedBundle = (files: ReadonlyMap<string, string>): BundleImport
  * file: the script's folders are removed after the file's tests.
  */
 export const useBundleRoundTrip = () => {
+	// A round trip runs sh and one fake `aws` process per call (a replication bundle makes dozens): on a busy 2-core
+	// machine that alone passes the suite's 20 s, so the files that make them allow longer.
+	vi.setConfig({testTimeout: 90_000});
 	const folders: string[] = [];
 	afterAll(() => {
 		for (const folder of folders) rmSync(folder, {recursive: true, force: true});
