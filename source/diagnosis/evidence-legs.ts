@@ -93,3 +93,15 @@ export const evidenceElsewhereFindings = (elsewhere: readonly EvidenceElsewhere[
 	);
 	return [...new Set(messages)].map(message => ({id: 'evidence-about-another-resource', severity: 'warning', message}));
 };
+
+/**
+ * A fix that changes the request's key or object (a change-request) leaves a message about the old one behind: AWS's word
+ * on that one, not on what the changed request needs, so its proof does not apply it (evidenceOfThisRequest), and says so.
+ */
+export const evidenceLeftBehindWords = (elsewhere: readonly EvidenceElsewhere[]): string | undefined => {
+	const sentences = elsewhere.map(
+		({evidence, about, needs}) =>
+			`The pasted AccessDenied message is about ${evidence.action} on ${about}; with this change the request needs ${evidence.action} on ${listWords(needs)} instead, so the message no longer applies and was not applied in proving it.`,
+	);
+	return sentences.length > 0 ? [...new Set(sentences)].join(' ') : undefined;
+};

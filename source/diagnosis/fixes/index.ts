@@ -34,7 +34,8 @@ const toFix = (draft: Draft, proof: Proof, analysis: Analysis, together: string 
 	const rowsProven = proof.proven && isLeastPrivilege(fix, requested);
 	// Proven for its own rows only where a pasted message's denial still stands: never called proven then.
 	const blockedBy = rowsProven ? proof.blockedBy : undefined;
-	return {...fix, proven: rowsProven && !blockedBy, ...(blockedBy ? {blockedBy} : {}), remains: remainsAfter(draft, proof, together)};
+	const summary = proof.leftBehind ? `${fix.summary} ${proof.leftBehind}` : fix.summary;
+	return {...fix, summary, proven: rowsProven && !blockedBy, ...(blockedBy ? {blockedBy} : {}), remains: remainsAfter(draft, proof, together)};
 };
 
 export const fixesFor = (snapshot: Snapshot, analysis: Analysis, catalogue?: ActionCatalogue): Fix[] => {

@@ -11,6 +11,7 @@ import type {Draft} from './draft.js';
 import {inlineQuotaOf} from './inline-quota.js';
 import {blockedByEvidence} from './still-blocked.js';
 import {placeOfEvidence} from '../evidence-words.js';
+import {evidenceLeftBehindWords, evidenceOfThisRequest} from '../evidence-legs.js';
 
 /**
  * What makes a fix proven: least privilege, and — applied to a copy of the snapshot and re-diagnosed — its rows turn ✔,
@@ -70,6 +71,8 @@ export type Proof = {
 	readonly errors: readonly string[];
 	/** A pasted AccessDenied message's denial that still leaves the request denied or unknown with the fix applied. */
 	readonly blockedBy?: FixBlock;
+	/** A pasted message about the key or object the request named before the fix changed it: not applied, in one sentence. */
+	readonly leftBehind?: string;
 };
 
 /** A policy the fix made larger than AWS allows (a problem the snapshot did not have already), if any. */
@@ -96,7 +99,10 @@ const withoutAnswered = (applied: Snapshot, draft: Pick<Draft, 'resolves'>, befo
  * becomes unknown (a changed request naming a key the snapshot does not describe proves nothing).
  */
 export const proves = (draft: Pick<Draft, 'resolves' | 'apply' | 'ref'>, snapshot: Snapshot, before: Analysis): Proof => {
-	const applied = withoutAnswered(draft.apply(snapshot), draft, before);
+	// A changed request may need its action on another key or object than the one a message names: as in diagnose(), first.
+	const {snapshot: aboutThis, elsewhere} = evidenceOfThisRequest(draft.apply(snapshot));
+	const leftBehind = evidenceLeftBehindWords(elsewhere);
+	const applied = withoutAnswered(aboutThis, draft, before);
 	const after = analyse(applied);
 	const quota = inlineQuotaOf(draft, snapshot, applied);
 	const tooLarge = newSizeProblem(snapshot, applied) ?? (quota && 'refused' in quota ? quota.refused : undefined);
@@ -109,7 +115,7 @@ export const proves = (draft: Pick<Draft, 'resolves' | 'apply' | 'ref'>, snapsho
 		.filter(finding => finding.severity === 'error')
 		.map(finding => firstClause(finding.message));
 	const blockedBy = blockedByEvidence(applied, after);
-	return {proven, after, errors, ...(tooLarge === undefined ? {} : {tooLarge}), ...(sizeUnknown === undefined ? {} : {sizeUnknown}), ...(blockedBy ? {blockedBy} : {})};
+	return {proven, after, errors, ...(tooLarge === undefined ? {} : {tooLarge}), ...(sizeUnknown === undefined ? {} : {sizeUnknown}), ...(blockedBy ? {blockedBy} : {}), ...(leftBehind ? {leftBehind} : {})};
 };
 
 /**

@@ -1,4 +1,5 @@
 import {analyse} from '../../analyse.js';
+import {evidenceOfThisRequest} from '../../evidence-legs.js';
 import {isKeyArn} from '../../../names/index.js';
 import type {Requirement} from '../../diagnosis.js';
 import {requirementId} from '../../requirement-id.js';
@@ -67,7 +68,8 @@ export const changeRequest = (context: FixContext): Draft[] => {
 		if (seen.has(keyArn) || !isKeyArn(keyArn)) return [];
 		seen.add(keyArn);
 		const apply = (target: Snapshot): Snapshot => ({...target, question: {...target.question, kmsKeyId: keyArn}});
-		const after = analyse(apply(snapshot));
+		// A message about the key the request named before is not about this one (evidence-legs.ts), as in its proof.
+		const after = analyse(evidenceOfThisRequest(apply(snapshot)).snapshot);
 		const resolves = after.requirements.filter(row => failing.has(requirementId(row)) && (row.status === 'ok' || row.status === 'not-needed')).map(requirementId);
 		// A key the policy demands but the snapshot does not describe is still offered: unproven, after the proven fixes.
 		if (resolves.length === 0 && reason !== 'demanded') return [];
