@@ -24,6 +24,8 @@ import {
 	without,
 } from './support/build-snapshot.js';
 import {decisions, expectFixesHold, findingIds, requirementOf} from './support/fix-checks.js';
+import {renderMarkdown} from '../../source/report/render-markdown.js';
+import {renderText} from '../../source/report/render-text.js';
 
 /** Causes that are not a missing grant: each finding id, when it appears and what it does to the verdict. */
 
@@ -336,6 +338,29 @@ describe('default-encryption-key-differs', () => {
 		expect(requirementOf(diagnosis, 's3:PutObject@destination', 'bucket-policy')).toMatchObject({status: 'denied', decidedBy: 'bucket policy, Sid "RequireOurKey"'});
 		expect(diagnosis.findings.filter(finding => finding.id === 'default-encryption-key-differs').map(finding => finding.message).join(' ')).toContain('RequireOurKey');
 		expect(diagnose(buildSnapshot({bucket: {policy: policy(requireKey)}})).verdict).toBe('allowed');
+	});
+
+	it('a request that sends another key is told so, both keys named, not that it sends no header', () => {
+		const requireKey = deny('s3:PutObject', `${bucketArn}/*`, {Sid: 'RequireOurKey', Principal: '*', Condition: {StringNotEquals: {'s3:x-amz-server-side-encryption-aws-kms-key-id': keyArn}}});
+		const diagnosis = diagnose(buildSnapshot({question: {kmsKeyId: otherKey}, key: {arn: otherKey}, bucket: {policy: policy(requireKey)}}));
+		const message = diagnosis.findings.find(finding => finding.id === 'default-encryption-key-differs' && finding.message.includes('RequireOurKey'))!.message;
+		expect(message).toBe(`bucket policy, Sid "RequireOurKey" demands the key ${keyArn} in the SSE-KMS key ID header, but this request sends another key: ${otherKey}.`);
+		const text = renderText(diagnosis, {color: false, width: 400});
+		const markdown = renderMarkdown(diagnosis);
+		for (const report of [text, markdown]) {
+			expect(report).toContain(`but this request sends another key: ${otherKey}`);
+			expect(report).not.toContain('does not send');
+		}
+	});
+
+	it('a request that sends SSE-KMS where the policy demands another encryption is told what it sends', () => {
+		const requireDsse = deny('s3:PutObject', `${bucketArn}/*`, {Sid: 'RequireDsse', Principal: '*', Condition: {StringNotEquals: {'s3:x-amz-server-side-encryption': 'aws:kms:dsse'}}});
+		const diagnosis = diagnose(buildSnapshot({bucket: {policy: policy(requireDsse)}}));
+		expect(diagnosis.verdict).toBe('denied');
+		expect(findingOf(diagnosis, 'default-encryption-key-differs')).toMatchObject({
+			message: 'bucket policy, Sid "RequireDsse" demands the encryption header s3:x-amz-server-side-encryption to be aws:kms:dsse, but this request sends aws:kms.',
+			remedy: 'Send the encryption the policy demands (aws:kms:dsse).',
+		});
 	});
 });
 
