@@ -177,6 +177,30 @@ describe('what the fixes contain', () => {
 	});
 });
 
+describe('what remains after a fix', () => {
+	// The key policy lets alice only GenerateDataKey; her IAM policy lacks s3:PutObject; the size is not known.
+	const partsUnknown = (overrides: Parameters<typeof buildSnapshot>[0] = {}): Snapshot =>
+		without(
+			buildSnapshot({
+				...overrides,
+				principal: {identityPolicies: [named('KeyOnly', policy(allow(['kms:GenerateDataKey', 'kms:Decrypt'], keyArn)))]},
+				key: {...overrides.key, policy: policy(allow('kms:GenerateDataKey', '*', {Sid: 'Alice', Principal: {AWS: userArn}}))},
+			}),
+			'question.sizeBytes',
+		);
+	const identityFix = (snapshot: Snapshot): Fix => diagnose(snapshot).fixes.find(fix => fix.place === 'identity-policy')!;
+
+	it('an action needed only if the upload goes in parts fails it only if it does, which is not known', () => {
+		expect(identityFix(partsUnknown()).remains).toBe('The request still fails with this fix alone if it goes in parts, which is not known: kms:Decrypt in the key policy (missing).');
+	});
+
+	it('says what fails for sure first, then what fails only if the upload goes in parts', () => {
+		expect(identityFix(partsUnknown({key: {keyState: 'Disabled'}})).remains).toBe(
+			`The request still fails with this fix alone: the key ${keyArn} is disabled. It also fails if it goes in parts, which is not known: kms:Decrypt in the key policy (missing).`,
+		);
+	});
+});
+
 describe('the least-privilege check itself', () => {
 	const base: Fix = {
 		place: 'identity-policy',

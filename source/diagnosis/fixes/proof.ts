@@ -125,16 +125,23 @@ export const proves = (draft: Pick<Draft, 'resolves' | 'apply' | 'ref'>, snapsho
  */
 export const remainsAfter = (draft: Pick<Draft, 'resolves'>, proof: Pick<Proof, 'after' | 'tooLarge' | 'sizeUnknown' | 'errors'>, together?: string): string | null => {
 	const open = proof.after.requirements.filter(requirement => !requirement.alternative && !draft.resolves.includes(requirementId(requirement)));
-	const rows = (statuses: readonly Requirement['status'][]): string[] => [
-		...new Set(open.filter(requirement => statuses.includes(requirement.status)).map(requirement => `${requirement.action} in the ${placeWords[requirement.place]} (${requirement.status})`)),
-	];
-	const failing = [...new Set(proof.errors), ...rows(['missing', 'denied'])];
-	const unknown = rows(['unknown']);
+	const words = (requirements: readonly Requirement[]): string[] => [...new Set(requirements.map(requirement => `${requirement.action} in the ${placeWords[requirement.place]} (${requirement.status})`))];
+	// A row needed only if a fact not known holds (the upload goes in parts) fails the request only if it does.
+	const onlyIf = new Map(proof.after.actions.flatMap(action => (action.spec.onlyIf ? [[action.spec.id, action.spec.onlyIf] as const] : [])));
+	const failingRows = open.filter(requirement => requirement.status === 'missing' || requirement.status === 'denied');
+	const failing = [...new Set(proof.errors), ...words(failingRows.filter(requirement => !onlyIf.has(requirement.actionId)))];
+	const conditions = [...new Set(failingRows.flatMap(requirement => onlyIf.get(requirement.actionId) ?? []))];
+	const ifItHolds = conditions.map(
+		condition =>
+			`${failing.length > 0 ? 'It also fails' : 'The request still fails with this fix alone'} if ${condition}, which is not known: ${words(failingRows.filter(requirement => onlyIf.get(requirement.actionId) === condition)).join('; ')}.`,
+	);
+	const unknown = words(open.filter(requirement => requirement.status === 'unknown'));
 	const sentences = [
 		...(proof.tooLarge ? [`AWS would refuse this policy: ${proof.tooLarge}.`] : []),
 		...(proof.sizeUnknown ? [`Whether AWS accepts this policy is not known: ${proof.sizeUnknown}.`] : []),
 		...(together && !proof.tooLarge ? [together] : []),
 		...(failing.length > 0 ? [`The request still fails with this fix alone: ${failing.join('; ')}.`] : []),
+		...ifItHolds,
 		...(unknown.length > 0 ? [`${failing.length > 0 ? 'Still' : 'With this fix alone the request is still'} not known to be allowed: ${unknown.join('; ')}.`] : []),
 	];
 	return sentences.length > 0 ? sentences.join(' ') : null;
