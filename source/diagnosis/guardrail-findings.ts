@@ -61,12 +61,12 @@ const findingFor = (snapshot: Snapshot, {trace, ref, rows}: Guardrail, onlyIf: s
 	const place = rows[0]!.place;
 	if (place === 'scp' || place === 'rcp') {
 		const policy = ref && (ref.place === 'scp' || ref.place === 'rcp') ? organizationPolicyWords(snapshot, ref, trace.policy) : trace.policy;
-		const kind = place === 'scp' ? 'service control policy' : 'resource control policy';
 		const owner = "only the organization's management account or a delegated administrator can change it.";
 		return {
 			id: place === 'scp' ? 'blocked-by-scp' : 'blocked-by-rcp',
 			...worded(
-				`The ${kind} ${policy}, ${trace.label} denies ${actions}`,
+				// The policy's words name its kind ("SCP "X"", as everywhere else): said once.
+				`The ${policy}, ${trace.label} denies ${actions}`,
 				actions,
 				onlyIf,
 				`While it stands no change to the key, bucket or IAM policies makes this request work: ${owner}`,

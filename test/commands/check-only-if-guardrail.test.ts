@@ -54,7 +54,7 @@ const snapshot = {
 };
 
 const headline =
-	'Uploading to s3://example-bucket/exports/report.csv fails if it goes in parts, which is not known: the service control policy SCP "NoKmsDecrypt", attached to the root, Sid "DenyDecrypt" denies kms:Decrypt.';
+	'Uploading to s3://example-bucket/exports/report.csv fails if it goes in parts, which is not known: the SCP "NoKmsDecrypt", attached to the root, Sid "DenyDecrypt" denies kms:Decrypt.';
 const conditionally = 'denies kms:Decrypt; this request needs kms:Decrypt only if it goes in parts, which is not known. If it does, no change to the key, bucket or IAM policies makes it work';
 
 const schema = JSON.parse(readFileSync(new URL('../../docs/diagnosis.schema.json', import.meta.url), 'utf8')) as Record<string, unknown>;
@@ -87,7 +87,7 @@ describe('check --snapshot: an SCP denies kms:Decrypt, which the upload needs on
 		expect(run.exitCode).toBe(3);
 		expect(run.stdout).toMatch(/^# \? Unknown: upload to `s3:\/\/example-bucket\/exports\/report\.csv`\n\n/);
 		expect(run.stdout).toContain(`\n${headline}\n`);
-		expect(run.stdout).toContain(`- ! **warning** \`blocked-by-scp\`: The service control policy SCP "NoKmsDecrypt", attached to the root, Sid "DenyDecrypt" ${conditionally}`);
+		expect(run.stdout).toContain(`- ! **warning** \`blocked-by-scp\`: The SCP "NoKmsDecrypt", attached to the root, Sid "DenyDecrypt" ${conditionally}`);
 	});
 
 	it('JSON: verdict unknown, the finding a warning, valid against its schema', async () => {

@@ -65,8 +65,9 @@ describe("a guardrail's Deny in the headline", () => {
 		const snapshot = buildSnapshot({question: {sizeBytes: 200 * MiB}, organization: {serviceControlPolicies: [[allowAll], [denyKms]], resourceControlPolicies: []}});
 		const {summary, verdict} = diagnose(snapshot);
 		expect(verdict).toBe('denied');
-		expect(summary).toMatch(/fails: the service control policy SCP "DenyKms", attached to the account, Sid "NoKms" denies kms:GenerateDataKey, kms:Decrypt\.$/);
-		expect(occurrences(summary, 'service control polic')).toBe(1);
+		expect(summary).toMatch(/fails: the SCP "DenyKms", attached to the account, Sid "NoKms" denies kms:GenerateDataKey, kms:Decrypt\.$/);
+		// The kind is said once, spelled out or as SCP: not "the service control policy SCP".
+		expect(occurrences(summary, 'service control polic') + occurrences(summary, 'SCP')).toBe(1);
 	});
 
 	it("names the permissions boundary's statement once, beside another place's denial said as before", () => {
@@ -186,13 +187,13 @@ describe('a guardrail\'s Deny of an action needed only if the request goes in pa
 			guardrail: 'an SCP',
 			id: 'blocked-by-scp',
 			snapshot: buildSnapshot({organization: {serviceControlPolicies: [[fullAccess, named('NoDecrypt', policy(deny('kms:Decrypt', '*')))]]}}),
-			cause: 'the service control policy SCP "NoDecrypt", attached to the root, statement #1 denies kms:Decrypt',
+			cause: 'the SCP "NoDecrypt", attached to the root, statement #1 denies kms:Decrypt',
 		},
 		{
 			guardrail: 'an RCP',
 			id: 'blocked-by-rcp',
 			snapshot: buildSnapshot({organization: {resourceControlPolicies: [[named('RCPFullAWSAccess', policy(allow('*', '*', {Principal: '*'}))), noDecrypt]]}}),
-			cause: 'the resource control policy RCP "NoDecrypt", attached to the root, statement #1 denies kms:Decrypt',
+			cause: 'the RCP "NoDecrypt", attached to the root, statement #1 denies kms:Decrypt',
 		},
 		{
 			guardrail: 'a permissions boundary',
@@ -230,7 +231,7 @@ describe('a guardrail\'s Deny of an action needed only if the request goes in pa
 		const both = named('NoKms', policy(deny(['kms:GenerateDataKey', 'kms:Decrypt'], '*')));
 		const diagnosis = diagnose(without(buildSnapshot({organization: {serviceControlPolicies: [[fullAccess, both]]}}), 'question.sizeBytes'));
 		expect(diagnosis.verdict).toBe('denied');
-		expect(diagnosis.summary).toMatch(/ fails: the service control policy SCP "NoKms", attached to the root, statement #1 denies kms:GenerateDataKey, kms:Decrypt\.$/);
+		expect(diagnosis.summary).toMatch(/ fails: the SCP "NoKms", attached to the root, statement #1 denies kms:GenerateDataKey, kms:Decrypt\.$/);
 		expect(diagnosis.findings.find(candidate => candidate.id === 'blocked-by-scp')).toMatchObject({severity: 'error', message: expect.stringContaining('While it stands no change') as unknown});
 	});
 });

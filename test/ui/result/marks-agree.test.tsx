@@ -266,8 +266,8 @@ describe('a guardrail Deny of an action needed only if the upload goes in parts,
 		const frame = await rendered.waitFor(frame => frame.includes('Service control policies'), 'the table');
 		const flat = frame.replace(/\s+/g, ' ');
 		expect(frame).toMatch(/^\? /m);
-		expect(flat).toContain('fails if it goes in parts, which is not known: the service control policy SCP "NoKmsDecrypt", attached to the root, Sid "DenyDecrypt" denies kms:Decrypt.');
-		expect(flat).toContain('! The service control policy SCP "NoKmsDecrypt", attached to the root, Sid "DenyDecrypt" denies kms:Decrypt; this request needs kms:Decrypt only if it goes in parts, which is not known.');
+		expect(flat).toContain('fails if it goes in parts, which is not known: the SCP "NoKmsDecrypt", attached to the root, Sid "DenyDecrypt" denies kms:Decrypt.');
+		expect(flat).toContain('! The SCP "NoKmsDecrypt", attached to the root, Sid "DenyDecrypt" denies kms:Decrypt; this request needs kms:Decrypt only if it goes in parts, which is not known.');
 		expect(frame).not.toMatch(/^✘ /m);
 	});
 });
