@@ -1,7 +1,8 @@
 import type {Decision, Finding, Place, RequiredAction, Requirement} from './diagnosis.js';
 import {firstClause} from './first-clause.js';
 import {placeWords} from './place-words.js';
-import {operationModule} from '../operations/registry.js';
+import {legOn, operationModule} from '../operations/registry.js';
+import type {Side} from '../operations/types.js';
 import type {Snapshot} from '../snapshot/snapshot.js';
 
 /**
@@ -71,6 +72,27 @@ const guardrailSentence = (places: readonly Place[]): string => {
 	return `Not read: ${which} — organizations:ListPoliciesForTarget from the management account (or a delegated administrator) settles ${places.length > 1 ? 'them' : 'it'}, or check --assume guardrails-allow.`;
 };
 
+/** The places that are a key's: where a request has two keys, which key's is said. */
+const keyPlaces: ReadonlySet<Place> = new Set(['key-policy', 'key-grant']);
+
+/** Whether the request's key rows are on two keys (a copy's source and destination keys): each is then named by its leg. */
+const onTwoKeys = (requirements: readonly Requirement[]): boolean =>
+	distinct(requirements.filter(row => keyPlaces.has(row.place)).map(row => row.resource)).length > 1;
+
+/** A leg's key as its findings name it; a leg that calls it just "key" is the destination's, said so beside the source's. */
+const legKeyWords = (snapshot: Snapshot, row: Requirement): string => {
+	const words = legOn(snapshot.question.operation, row.actionId.split('@')[1] as Side)?.keyWords ?? 'key';
+	return words === 'key' ? 'destination key' : words;
+};
+
+/** A row's place as a cause names it: "key policy", or on two keys "key policy of the source object's key". */
+type PlaceSaid = (row: Requirement) => string;
+
+const placeSaidOf =
+	(snapshot: Snapshot, requirements: readonly Requirement[]): PlaceSaid =>
+	row =>
+		onTwoKeys(requirements) && keyPlaces.has(row.place) ? `${placeWords[row.place]} of the ${legKeyWords(snapshot, row)}` : placeWords[row.place];
+
 const isSaid = (part: Part | undefined): part is Part => part !== undefined;
 
 /** The cause of an action denied while none of its rows fails. */
@@ -84,10 +106,10 @@ const saidByFinding = (row: Requirement, findings: readonly Finding[]): boolean 
 	guardrailPlaces.has(row.place) && row.statement !== undefined && findings.some(finding => finding.id === `blocked-by-${row.place}`);
 
 /** For an undecided action: what already fails, and what could still save it. */
-const causeOf = (action: string, rows: readonly Requirement[]): Part | undefined => {
+const causeOf = (action: string, rows: readonly Requirement[], placeSaid: PlaceSaid): Part | undefined => {
 	// Only where the fix goes: a place that is only another way to grant it (alternative) says so in its row, and is no cause.
 	const failingRows = rows.filter(row => row.status === 'missing' && !row.alternative);
-	const failing = distinct(failingRows.map(row => placeWords[row.place]));
+	const failing = distinct(failingRows.map(placeSaid));
 	const openRows = rows.filter(row => row.status === 'unknown' && !guardrails.has(row.place));
 	const open = distinct(openRows.map(row => row.place));
 	if (failing.length === 0 || open.length === 0) return undefined;
@@ -107,14 +129,15 @@ export const summaryOf = (
 	const what = operationModule(snapshot.question.operation).wording.doing(snapshot.question);
 	if (verdict === 'allowed') return `${what} is allowed: every needed permission is granted in the right place.`;
 	const rowsOf = (action: RequiredAction): Requirement[] => requirements.filter(row => row.actionId === action.id);
+	const placeSaid = placeSaidOf(snapshot, requirements);
 	const deniedPart = (action: RequiredAction): Part | undefined => {
 		const rows = rowsOf(action);
 		const denials = rows.filter(row => row.status === 'denied');
 		const deniedRows = denials.filter(row => !saidByFinding(row, findings));
 		const missingRows = rows.filter(row => row.status === 'missing' && !row.alternative);
-		if (deniedRows.length > 0) return {action: action.action, cause: `denied by the ${listWords(distinct(deniedRows.map(row => placeWords[row.place])))}`, policies: policiesOf(deniedRows)};
+		if (deniedRows.length > 0) return {action: action.action, cause: `denied by the ${listWords(distinct(deniedRows.map(placeSaid)))}`, policies: policiesOf(deniedRows)};
 		if (denials.length > 0) return undefined;
-		if (missingRows.length > 0) return {action: action.action, cause: `not allowed by the ${listWords(distinct(missingRows.map(row => placeWords[row.place])))}`, policies: policiesOf(missingRows)};
+		if (missingRows.length > 0) return {action: action.action, cause: `not allowed by the ${listWords(distinct(missingRows.map(placeSaid)))}`, policies: policiesOf(missingRows)};
 		return {action: action.action, cause: notAllowed, policies: ''};
 	};
 	const missing = missingWord(snapshot);
@@ -150,7 +173,7 @@ export const summaryOf = (
 		return `${what} fails if ${condition}, which is not known: ${[...saidTogether(conditional.map(deniedPart).filter(isSaid), missing), ...byFindings].join('; ')}.`;
 	}
 	const undecided = actions.filter(action => action.decision === 'unknown');
-	const causes = saidTogether(undecided.map(action => causeOf(action.action, rowsOf(action))).filter(isSaid), missing);
+	const causes = saidTogether(undecided.map(action => causeOf(action.action, rowsOf(action), placeSaid)).filter(isSaid), missing);
 	const unknownRows = undecided.flatMap(rowsOf).filter(row => row.status === 'unknown');
 	// Unread: no statement decided (a read SCP whose condition is undecided names its statement instead).
 	const unread = (row: Requirement): boolean => guardrails.has(row.place) && row.decidedBy === undefined;
