@@ -17,6 +17,7 @@ import {withRemedyWorded} from './remedy-fixes.js';
 import {unfixableFindings} from './unfixable.js';
 import {unknownActionFindings} from './unknown-actions.js';
 import type {UnknownKey} from './unknown-key.js';
+import {unknownContextWhat, unknownPlaceWhat} from './unknown-words.js';
 import type {Snapshot} from '../snapshot/snapshot.js';
 import {operationModule} from '../operations/registry.js';
 
@@ -153,12 +154,12 @@ const unknownsOf = (unknownKeys: readonly UnknownKey[], requirements: Diagnosis[
 	}
 	const keyReads = new Set(unknownKeys.map(key => key.resolveWith));
 	for (const requirement of requirements.filter(candidate => candidate.status === 'unknown' && !keyReads.has(candidate.resolveWith ?? ''))) {
-		const what = requirement.place.replace(/-/g, ' ');
+		const what = unknownPlaceWhat(requirement.place);
 		const key = `${what}|${requirement.resolveWith ?? ''}`;
 		if (!notes.has(key)) notes.set(key, {what, reason: requirement.why, ...(requirement.resolveWith ? {resolveWith: requirement.resolveWith} : {})});
 	}
 	for (const key of new Set(contextKeys)) {
-		notes.set(`context|${key}`, {what: `the request's ${key}`, reason: `A policy condition tests ${key}, whose value for this request is not known.`, resolveWith: settles.get(key.toLowerCase()) ?? `the value of ${key} (add it to requestContext in the snapshot)`});
+		notes.set(`context|${key}`, {what: unknownContextWhat(key), reason: `A policy condition tests ${key}, whose value for this request is not known.`, resolveWith: settles.get(key.toLowerCase()) ?? `the value of ${key} (add it to requestContext in the snapshot)`});
 	}
 	return [...notes.values()];
 };

@@ -1,6 +1,7 @@
 import type {Decision, Finding, Place, RequiredAction, Requirement} from './diagnosis.js';
 import {firstClause} from './first-clause.js';
 import {placeWords} from './place-words.js';
+import {unknownContextWhat, unknownPlaceWhat} from './unknown-words.js';
 import {legOn, operationModule} from '../operations/registry.js';
 import type {Side} from '../operations/types.js';
 import type {Snapshot} from '../snapshot/snapshot.js';
@@ -92,6 +93,53 @@ const placeSaidOf =
 	(snapshot: Snapshot, requirements: readonly Requirement[]): PlaceSaid =>
 	row =>
 		onTwoKeys(requirements) && keyPlaces.has(row.place) ? `${placeWords[row.place]} of the ${legKeyWords(snapshot, row)}` : placeWords[row.place];
+
+/** A place as the subject a sentence depends on: "the bucket policy", "the caller's IAM policies". */
+const thePlace = (place: Place, placeSaid: PlaceSaid, row: Requirement): string =>
+	place === 'identity-policy' ? "the caller's IAM policies" : `the ${placeSaid(row)}`;
+
+/**
+ * What the undecided headline says each open fact is, one fact once. A read statement whose only open part is a condition
+ * on a request value not known is that value ("the request's aws:SourceIp, which a condition of the bucket policy
+ * tests"); a row open only because an unread one is (an IAM Allow that counts only if the unread key policy delegates)
+ * shares its read, and is said through it. `unknownWhat` is the unknowns' list, in its order: the rest of it is kept.
+ */
+const dependsOn = (unknownWhat: readonly string[], openRows: readonly Requirement[], placeSaid: PlaceSaid): string[] => {
+	const contextKeys = new Map(unknownWhat.map(what => [what.toLowerCase(), what] as const));
+	const conditionKeysOf = (row: Requirement): string[] => {
+		const keys = distinct((row.conditions ?? []).filter(condition => condition.result === 'unknown').map(condition => condition.key));
+		return row.decidedBy !== undefined && keys.length > 0 && keys.every(key => contextKeys.has(unknownContextWhat(key).toLowerCase())) ? keys : [];
+	};
+	const unreadReads = new Set(openRows.filter(row => row.decidedBy === undefined && row.resolveWith).map(row => row.resolveWith));
+	const said = openRows.filter(row => !(row.decidedBy !== undefined && unreadReads.has(row.resolveWith) && conditionKeysOf(row).length === 0));
+	// Each value not known, with the places whose conditions test it.
+	const testedBy = new Map<string, string[]>();
+	for (const row of said) {
+		for (const key of conditionKeysOf(row)) testedBy.set(key.toLowerCase(), distinct([...(testedBy.get(key.toLowerCase()) ?? []), thePlace(row.place, placeSaid, row)]));
+	}
+	const valueWords = (key: string): string => {
+		const places = testedBy.get(key.toLowerCase())!;
+		return `${contextKeys.get(unknownContextWhat(key).toLowerCase())!}, which ${places.length === 1 ? `a condition of ${places[0]!} tests` : `conditions of ${listWords(places)} test`}`;
+	};
+	const rowWords = (row: Requirement): string[] => {
+		const keys = conditionKeysOf(row);
+		if (keys.length > 0) return keys.map(valueWords);
+		return guardrails.has(row.place) ? [] : [thePlace(row.place, placeSaid, row)];
+	};
+	const places = new Map(said.map(row => [unknownPlaceWhat(row.place), row.place] as const));
+	const byPlace = (place: Place): string[] => said.filter(row => row.place === place).flatMap(rowWords);
+	return distinct(
+		unknownWhat.flatMap(what => {
+			const place = places.get(what);
+			if (place) return byPlace(place);
+			// A place whose open rows are all another's, or only other actions': said through those, or not here.
+			if ((Object.keys(placeWords) as Place[]).some(candidate => unknownPlaceWhat(candidate) === what)) return [];
+			const tested = [...testedBy.keys()].find(key => unknownContextWhat(key).toLowerCase() === what.toLowerCase());
+			if (tested) return [valueWords(tested)];
+			return /control polic|SCP|RCP/i.test(what) ? [] : [what];
+		}),
+	);
+};
 
 const isSaid = (part: Part | undefined): part is Part => part !== undefined;
 
@@ -186,6 +234,8 @@ export const summaryOf = (
 	const tail = unreadGuardrails.length > 0 ? ` ${guardrailSentence(unreadGuardrails)}` : '';
 	if (causes.length > 0) return `${what} most likely fails: ${causes.join('; ')}.${tail}`;
 	const names = distinct(undecided.map(action => action.action));
-	const on = unknownWhat.filter(text => !/control polic|SCP|RCP|^scp$|^rcp$/i.test(text)).slice(0, 3);
+	// Not an unread guardrail (the tail names those), nor a row whose action's key the unknowns name by its label.
+	const openRows = unknownRows.filter(row => !unread(row) && !unknownWhat.includes(row.resource));
+	const on = dependsOn(unknownWhat, openRows, placeSaid).slice(0, 3);
 	return `${what} cannot be decided yet: ${listWords(names)} ${names.length === 1 ? 'depends' : 'depend'} on ${on.length > 0 ? listWords(on) : 'values that are not known'}.${tail}`;
 };

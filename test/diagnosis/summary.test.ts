@@ -1,6 +1,8 @@
 import {describe, expect, it} from 'vitest';
 import {diagnose} from '../../source/diagnosis/diagnose.js';
+import {readFileSync} from 'node:fs';
 import {renderText} from '../../source/report/render-text.js';
+import {parseSnapshot} from '../../source/snapshot/parse-snapshot.js';
 import type {Snapshot} from '../../source/snapshot/snapshot.js';
 import {account, allow, bucket, bucketArn, buildSnapshot, customerKey, deny, fullIdentityPolicy, keyArn, keyArnOf, MiB, named, policy, region, sessionArn, userArn, without} from './support/build-snapshot.js';
 
@@ -128,7 +130,27 @@ describe('a place that is only another way to grant an action', () => {
 		expect(diagnosis.verdict).toBe('unknown');
 		expect(diagnosis.summary).not.toContain('most likely fails');
 		expect(diagnosis.summary).not.toContain('bucket policy');
-		expect(diagnosis.summary).toMatch(/cannot be decided yet: s3:PutObject and kms:GenerateDataKey depend on identity policy\.$/);
+		expect(diagnosis.summary).toMatch(/cannot be decided yet: s3:PutObject and kms:GenerateDataKey depend on the caller's IAM policies\.$/);
+	});
+});
+
+describe('the undecided headline', () => {
+	const example = (name: string): Snapshot => {
+		const parsed = parseSnapshot(readFileSync(new URL(`../../examples/${name}`, import.meta.url), 'utf8'), name);
+		if (!parsed.ok) throw new Error(parsed.error.message);
+		return parsed.value;
+	};
+
+	it('names a value not known once, with the policy whose condition tests it, not as two causes', () => {
+		// The bucket policy's Deny tests aws:SourceIp, which Athena's request does not tell: one fact decides it.
+		const diagnosis = diagnose(example('athena-query-source-ip-deny.json'));
+		expect(diagnosis.verdict).toBe('unknown');
+		expect(diagnosis.summary).toMatch(/cannot be decided yet: s3:GetObject depends on the request's aws:SourceIp, which a condition of the bucket policy tests\.$/);
+	});
+
+	it('says an unread key policy once, not again as the IAM Allow that counts only if it delegates', () => {
+		const diagnosis = diagnose(without(buildSnapshot(), 'key.policy'));
+		expect(diagnosis.summary).toMatch(/cannot be decided yet: kms:GenerateDataKey depends on the key policy\.$/);
 	});
 });
 
