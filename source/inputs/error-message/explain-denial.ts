@@ -72,12 +72,14 @@ const summaryOf = (denial: ParsedDenial): string => {
 	const where = resourceWords(denial.resource);
 	const refused = `${who} may not ${denial.action ?? 'do this'}${where ? ` on ${where}` : ''}`;
 	const type = denial.policyType ? policyTypeWords[denial.policyType] : undefined;
+	// AWS words an SCP's implicit deny as explicit too (scpWording in diagnosis/evidence-words.ts), reached through an endpoint or not.
+	const scpDenied = `${withArticle(policyTypeWords['service-control-policy'])} denied it, by a Deny statement or by allowing it nowhere at some level (AWS words both as an explicit deny)`;
+	if (denial.denial === 'explicit' && denial.throughPolicyType === 'service-control-policy') return `${refused}: reached through ${withArticle(type ?? 'policy')}, ${scpDenied}.`;
 	if (denial.denial === 'explicit' && denial.throughPolicyType) {
 		return `${refused}: an explicit Deny in ${withArticle(policyTypeWords[denial.throughPolicyType])} matched, reached through ${withArticle(type ?? 'policy')}.`;
 	}
 	if (denial.truncated) return `${refused}; the message is cut off before it says which policy${denial.denial === 'explicit' ? ' has the Deny' : ''}: paste it whole.`;
-	// AWS words an SCP's implicit deny as explicit too (scpWording in diagnosis/evidence-words.ts).
-	if (denial.denial === 'explicit' && denial.policyType === 'service-control-policy') return `${refused}: ${withArticle(type!)} denied it, by a Deny statement or by allowing it nowhere at some level (AWS words both as an explicit deny).`;
+	if (denial.denial === 'explicit' && denial.policyType === 'service-control-policy') return `${refused}: ${scpDenied}.`;
 	if (denial.denial === 'explicit') return `${refused}: an explicit Deny ${type ? `in ${withArticle(type)}` : '(AWS did not say where)'} matched.`;
 	if (denial.denial === 'implicit') return `${refused}: no ${type ?? 'policy'} allows it.`;
 	if (denial.reason) return `${refused}: ${denial.reason.replace(/\.$/, '')}.`;

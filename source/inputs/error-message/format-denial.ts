@@ -38,7 +38,7 @@ const policyLine = (denial: ParsedDenial): string | undefined => {
 	const type = denial.policyType ? policyTypeWords[denial.policyType] : 'a policy AWS did not name';
 	const through = denial.throughPolicyType ? `, through a ${policyTypeWords[denial.throughPolicyType]}` : '';
 	// An SCP's "explicit deny" is AWS's wording for its implicit deny too (scpWording in diagnosis/evidence-words.ts).
-	const scpWorded = denial.denial === 'explicit' && denial.policyType === 'service-control-policy';
+	const scpWorded = denial.denial === 'explicit' && (denial.policyType === 'service-control-policy' || denial.throughPolicyType === 'service-control-policy');
 	const kind = scpWorded
 		? 'worded as an explicit deny, as AWS words every SCP denial: a Deny, or no Allow at some level'
 		: denial.denial === 'explicit'

@@ -154,8 +154,13 @@ export const policyTypeAdvice = (denial: ParsedDenial): Advice => {
 		case 'vpc-endpoint-policy':
 			if (denial.throughPolicyType === 'service-control-policy') {
 				return {
-					meaning: ['The request went through a VPC endpoint, and a service control policy denied it there (AWS calls this "transitively through" an SCP).'],
-					checkNext: [`The SCPs that apply to the caller's account${inPolicy}: find the Deny on ${denial.action ?? 'the action'}, often conditioned on aws:SourceVpce or aws:SourceVpc.`],
+					meaning: [
+						'The request went through a VPC endpoint, and a service control policy denied it there (AWS calls this "transitively through" an SCP).',
+						`${scpWording.charAt(0).toUpperCase()}${scpWording.slice(1)}: the message does not tell whether a Deny statement matched or some level allows the action nowhere.`,
+					],
+					checkNext: [
+						`The SCPs that apply to the caller's account${inPolicy}: a Deny for ${denial.action ?? 'the action'} in one of them, often conditioned on aws:SourceVpce or aws:SourceVpc, or a level where none allows it.`,
+					],
 				};
 			}
 			return {

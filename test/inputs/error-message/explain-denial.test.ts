@@ -1,5 +1,6 @@
 import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
+import {renderDenialText} from '../../../source/inputs/error-message/format-denial.js';
 import {explainDenial, looksLikeAccessDenied, parseAccessDenied, type DenialExplanation} from '../../../source/inputs/error-message/index.js';
 
 const fixture = (name: string): string => readFileSync(new URL(`../../fixtures/errors/${name}`, import.meta.url), 'utf8');
@@ -78,10 +79,19 @@ describe('explainDenial', () => {
 		expect(all(explanation)).not.toMatch(/A Deny statement in a service control policy|an explicit Deny in a service control policy/);
 	});
 
-	it('sends the transitive VPC endpoint denial to the SCPs', () => {
-		const explanation = explain(fixture('vpce-transitive-scp.txt'));
-		expect(explanation.summary).toMatch(/Deny in a service control policy \(SCP\) matched, reached through a VPC endpoint policy/);
-		expect(explanation.checkNext[0]).toMatch(/SCPs/);
+	/** The same note holds for an SCP reached "transitively through" a VPC endpoint: an SCP denied, by a Deny or by no Allow. */
+	it('sends the transitive VPC endpoint denial to the SCPs, worded as any SCP denial: a Deny or no Allow', () => {
+		const result = parseAccessDenied(fixture('vpce-transitive-scp.txt'));
+		if (!result.ok) throw new Error(result.error.message);
+		const explanation = explainDenial(result.value);
+		expect(explanation.summary).toMatch(
+			/: reached through a VPC endpoint policy, a service control policy \(SCP\) denied it, by a Deny statement or by allowing it nowhere at some level \(AWS words both as an explicit deny\)\.$/,
+		);
+		expect(explanation.checkNext[0]).toMatch(/^The SCPs that apply to the caller's account: a Deny for s3:PutObject in one of them, .*or a level where none allows it\.$/);
+		expect(all(explanation)).not.toMatch(/an explicit Deny in a service control policy|find the Deny/);
+		expect(renderDenialText(result.value, explanation)).toMatch(
+			/^ {2}Policy {5}VPC endpoint policy, through a service control policy \(SCP\) \(worded as an explicit deny, as AWS words every SCP denial: a Deny, or no Allow at some level\)$/m,
+		);
 	});
 
 	it.each([
