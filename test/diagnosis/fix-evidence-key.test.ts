@@ -47,6 +47,12 @@ describe.each([
 		expect(diagnosis.requirements.find(row => row.action === 'kms:GenerateDataKey' && row.place === place)).toMatchObject({resource: keyA, status: 'missing'});
 	});
 
+	it("proposes no key-policy command for key A built from key B's policy, the only one the snapshot describes", () => {
+		// A put-key-policy on A carrying B's policy would replace A's real policy, which nobody read.
+		const onKeyA = diagnosis.fixes.filter(fix => fix.place === 'key-policy' && (fix.target === keyA || fix.command?.includes(keyA)));
+		expect(onKeyA).toEqual([]);
+	});
+
 	it('proves the change to key B without the message about A, and says the message no longer applies', () => {
 		const fix = fixOf(diagnosis, 'change-request');
 		expect(fix.command).toContain(`--sse-kms-key-id '${keyB}'`);

@@ -10,6 +10,7 @@ import type {FixContext, FixPlace, Grant, Rewritable} from '../draft.js';
 import {encryptionContextScope, scopeWords, withScope} from '../kept-scope.js';
 import {sidPart, uniqueSid} from '../policy-document.js';
 import {writePolicy} from '../snapshot-patch.js';
+import {keyInfoOf} from '../../resolve-question.js';
 
 /**
  * A KMS key's policy: a statement naming the caller, `Resource: "*"` (in a key policy that means this
@@ -17,6 +18,12 @@ import {writePolicy} from '../snapshot-patch.js';
  */
 
 const keyInfoAt = (snapshot: Snapshot, side: Side): Snapshot['key'] => (side === 'source' ? snapshot.source?.keyInfo : snapshot.key);
+
+/**
+ * The policy of `keyArn` as the snapshot describes it on `side`: none where the snapshot describes another key there (the
+ * bucket's default key beside a request naming another), or a put-key-policy on one key would carry another key's policy.
+ */
+const keyInfoFor = (snapshot: Snapshot, side: Side, keyArn: string): Snapshot['key'] => keyInfoOf(keyInfoAt(snapshot, side), keyArn);
 
 const sidesOf = (snapshot: Snapshot, keyArn: string): Side[] =>
 	(['destination', 'source'] as const).filter(side => keyInfoAt(snapshot, side)?.arn === keyArn);
@@ -36,7 +43,7 @@ const grantsFor = ({snapshot, analysis, caller}: FixContext, missing: readonly R
 	if (!caller) return [];
 	return [...groupBy(missing, requirement => requirement.resource).entries()].flatMap(([keyArn, requirements]) => {
 		const spec = specOf(analysis, requirements[0]!);
-		const keyInfo = keyInfoAt(snapshot, spec.side);
+		const keyInfo = keyInfoFor(snapshot, spec.side, keyArn);
 		const current = keyInfo?.policy;
 		// An AWS managed key's policy cannot be changed: there is nothing to propose there.
 		if (!current || keyInfo?.keyManager === 'AWS') return [];
@@ -64,7 +71,7 @@ const grantsFor = ({snapshot, analysis, caller}: FixContext, missing: readonly R
 
 const rewritable = ({snapshot}: FixContext, ref: PolicyRef, requirement: Requirement): Rewritable | undefined => {
 	if (ref.place !== 'key-policy') return undefined;
-	const keyInfo = keyInfoAt(snapshot, ref.owner);
+	const keyInfo = keyInfoFor(snapshot, ref.owner, requirement.resource);
 	// AWS writes an AWS managed key's policy (aws/s3): nobody can change it.
 	if (!keyInfo?.policy || keyInfo.keyManager === 'AWS') return undefined;
 	return policyOfKey(snapshot, requirement.resource, ref.owner, keyInfo.policy);
