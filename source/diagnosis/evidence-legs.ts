@@ -1,6 +1,7 @@
 import {parseKmsArn, parseS3Arn} from '../names/index.js';
 import type {DenialEvidence, Snapshot} from '../snapshot/snapshot.js';
 import type {Finding} from './diagnosis.js';
+import {listWords} from './list-words.js';
 import {requiredActions, type ActionSpec} from './required-actions.js';
 import {resolveQuestion} from './resolve-question.js';
 
@@ -41,8 +42,6 @@ const namesLeg = (resource: string, spec: ActionSpec): boolean | undefined => {
 	if ((named.objectKey === undefined) !== (own.objectKey === undefined)) return undefined;
 	return named.objectKey === own.objectKey || decoded(named.objectKey ?? '') === decoded(own.objectKey ?? '');
 };
-
-const listWords = (items: readonly string[]): string => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)!}`);
 
 export const legOfEvidence = (evidence: DenialEvidence, spec: ActionSpec, specs: readonly ActionSpec[]): EvidenceLeg => {
 	const legs = specs.filter(other => other.action === spec.action);

@@ -1,5 +1,6 @@
 import type {Decision, Finding, Place, RequiredAction, Requirement} from './diagnosis.js';
 import {firstClause} from './first-clause.js';
+import {listWords} from './list-words.js';
 import {placeWords} from './place-words.js';
 import {unknownContextWhat, unknownPlaceWhat} from './unknown-words.js';
 import {legOn, operationModule} from '../operations/registry.js';
@@ -17,9 +18,6 @@ const guardrails: ReadonlySet<Place> = new Set(['scp', 'rcp']);
 const guardrailPlaces: ReadonlySet<Place> = new Set(['scp', 'rcp', 'permissions-boundary', 'session-policy']);
 
 const distinct = <T>(items: readonly T[]): T[] => [...new Set(items)];
-
-const listWords = (items: readonly string[]): string =>
-	items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)!}`;
 
 /** "not given" for pasted policies, "not read" for what collection could not read. */
 const missingWord = (snapshot: Snapshot): string => (snapshot.metadata?.collectedBy === 'manual' ? 'not given' : 'not read');
