@@ -182,15 +182,13 @@ const checkWebIdentityFile = async (name: string, files: SharedFiles): Promise<C
 
 // A container's endpoint is local to it: an answer takes milliseconds, so a few seconds without one is a fault.
 const containerTimeoutMs = 2000;
-// The SDKs' default for the instance metadata service (@smithy/credential-provider-imds): one second a request.
-const instanceTimeoutMs = 1000;
 
 const containerSettings = (context: CredentialsContext): ContainerSettings => ({
 	stop: context.stop,
 	timeoutMs: Math.min(context.attemptTimeoutMs, containerTimeoutMs),
 	...tlsOptions(context.caBundle),
 });
-const instanceSettings = (context: CredentialsContext): InstanceSettings => ({stop: context.stop, timeoutMs: Math.min(context.attemptTimeoutMs, instanceTimeoutMs)});
+const instanceSettings = (context: CredentialsContext): InstanceSettings => ({stop: context.stop, attemptTimeoutMs: context.attemptTimeoutMs});
 
 /** A role whose credentials start at a credential_source or a source profile's credential_process: the source read by us (credential-source.ts), then each role assumed through our STS settings. */
 const resolveSourcedRoles = async (name: string, sourced: Result<SourcedRoles, string>, context: CredentialsContext): Promise<Result<Credentials, CredentialsError>> => {

@@ -23,6 +23,10 @@ export type InstanceEndpoint = {
 	readonly namedBy?: string;
 	/** The setting that turns the IMDSv1 fallback off, if one does. */
 	readonly v1DisabledBy?: string;
+	/** `metadata_service_timeout`, if set: seconds a request may wait for an answer (the SDKs' default: 1). */
+	readonly timeout?: {readonly seconds: number; readonly namedBy: string};
+	/** `metadata_service_num_attempts`, if set: how many times a request that got no answer is sent (the SDKs' default: 1). */
+	readonly attempts?: {readonly count: number; readonly namedBy: string};
 };
 
 const defaultAddresses = {ipv4: 'http://169.254.169.254', ipv6: 'http://[fd00:ec2::254]'} as const;
@@ -50,6 +54,20 @@ const v1DisabledBy = (env: NodeJS.ProcessEnv, section: IniSection | undefined, p
 };
 
 /**
+ * The reference guide's IMDS retry settings, as `setting` reads them: "Valid values: Number greater than or equal to
+ * 1" for both; the number of attempts is a count, so whole. A value outside that is one line naming the setting.
+ */
+const retrySettings = (env: NodeJS.ProcessEnv, section: IniSection | undefined, profile: string): Result<Pick<InstanceEndpoint, 'timeout' | 'attempts'>, string> => {
+	const timeout = settingOf(env, section, profile, 'AWS_METADATA_SERVICE_TIMEOUT', 'metadata_service_timeout');
+	const attempts = settingOf(env, section, profile, 'AWS_METADATA_SERVICE_NUM_ATTEMPTS', 'metadata_service_num_attempts');
+	const seconds = timeout ? Number(timeout.value) : 1;
+	if (timeout && !(Number.isFinite(seconds) && seconds >= 1)) return err(`${timeout.namedBy} is ${JSON.stringify(timeout.value)}: it takes a number of seconds, 1 or more — fix it, or remove it`);
+	const count = attempts ? Number(attempts.value) : 1;
+	if (attempts && !(Number.isInteger(count) && count >= 1)) return err(`${attempts.namedBy} is ${JSON.stringify(attempts.value)}: it takes a whole number of attempts, 1 or more — fix it, or remove it`);
+	return ok({...(timeout ? {timeout: {seconds, namedBy: timeout.namedBy}} : {}), ...(attempts ? {attempts: {count, namedBy: attempts.namedBy}} : {})});
+};
+
+/**
  * The endpoint the settings name (the reference guide's `ec2_metadata_service_endpoint`, else the default of
  * `ec2_metadata_service_endpoint_mode`: IPv4 http://169.254.169.254, IPv6 http://[fd00:ec2::254]); undefined when
  * `AWS_EC2_METADATA_DISABLED` is true. `section`: the profile they are read from (`profile` names it): [default] in the
@@ -57,8 +75,10 @@ const v1DisabledBy = (env: NodeJS.ProcessEnv, section: IniSection | undefined, p
  */
 export const instanceEndpoint = (env: NodeJS.ProcessEnv, section: IniSection | undefined, profile = 'default'): Result<InstanceEndpoint, string> | undefined => {
 	if (isTrue(env['AWS_EC2_METADATA_DISABLED'])) return undefined;
+	const retry = retrySettings(env, section, profile);
+	if (!retry.ok) return retry;
 	const disabledBy = v1DisabledBy(env, section, profile);
-	const v1 = disabledBy ? {v1DisabledBy: disabledBy} : {};
+	const v1 = {...(disabledBy ? {v1DisabledBy: disabledBy} : {}), ...retry.value};
 	const given = settingOf(env, section, profile, 'AWS_EC2_METADATA_SERVICE_ENDPOINT', 'ec2_metadata_service_endpoint');
 	if (given) {
 		let url: URL | undefined;
@@ -127,7 +147,8 @@ const credentialsIn = (answer: unknown): Credentials | undefined => {
 
 export type InstanceSettings = {
 	readonly stop: AbortSignal;
-	readonly timeoutMs: number;
+	/** The most any one request may wait, whatever metadata_service_timeout says: the collection's own bound. */
+	readonly attemptTimeoutMs: number;
 	/** The fix that is not about the instance: `pass --profile NAME` unless a profile already chose the instance. */
 	readonly otherwise?: string;
 };
@@ -138,16 +159,27 @@ export const instanceCredentials = async (endpoint: InstanceEndpoint, settings: 
 	const otherwise = settings.otherwise ?? 'pass --profile NAME';
 	const orFix = `${endpoint.namedBy ? `, fix ${endpoint.namedBy}` : ''}, or ${otherwise}`;
 	const notIt = `check that it is the instance metadata service${orFix}`;
+	// The reference guide's defaults: one second, one attempt.
+	const timeoutMs = Math.min(settings.attemptTimeoutMs, (endpoint.timeout?.seconds ?? 1) * 1000);
+	const attempts = endpoint.attempts?.count ?? 1;
+	const waited = `no answer within ${timeoutMs / 1000} s${endpoint.timeout && timeoutMs === endpoint.timeout.seconds * 1000 ? `, the wait ${endpoint.timeout.namedBy} sets` : ''}`;
+	const tried = attempts > 1 ? `; ${attempts} attempts, as ${endpoint.attempts!.namedBy} sets` : '';
+	const sendOnce = async (method: 'GET' | 'PUT', path: string, headers: Record<string, string>): Promise<LocalAnswer> =>
+		localRequest(new URL(`${endpoint.address.replace(/\/+$/, '')}${path}`), {method, headers, timeoutMs, stop: settings.stop});
 	const send = async (method: 'GET' | 'PUT', path: string, headers: Record<string, string>): Promise<Result<LocalAnswer, InstanceFailure>> => {
-		try {
-			return ok(await localRequest(new URL(`${endpoint.address.replace(/\/+$/, '')}${path}`), {method, headers, timeoutMs: settings.timeoutMs, stop: settings.stop}));
-		} catch (error) {
-			if ((error as Error | undefined)?.name === answerTooLargeName) {
-				return failed(`the answer of ${name} to ${method} ${path} was over ${formatSize(maxAnswerBytes)}, the most one answer may hold — ${notIt}`);
+		for (let attempt = 1; ; attempt++) {
+			try {
+				return ok(await sendOnce(method, path, headers));
+			} catch (error) {
+				if ((error as Error | undefined)?.name === answerTooLargeName) {
+					return failed(`the answer of ${name} to ${method} ${path} was over ${formatSize(maxAnswerBytes)}, the most one answer may hold — ${notIt}`);
+				}
+				// Only a request that got no answer is sent again, as metadata_service_num_attempts says; never after Ctrl+C or the deadline.
+				if (attempt < attempts && !settings.stop.aborted) continue;
+				const code = (error as NodeJS.ErrnoException).code ?? '';
+				const reason = `${code === 'ETIMEDOUT' ? waited : `${networkWords[code] ?? (error instanceof Error ? error.message : String(error))}${code ? `, ${code}` : ''}`}${tried}`;
+				return path === tokenPath ? err({kind: 'unreachable', reason}) : failed(`${name} stopped answering at ${method} ${path} (${reason}) — try again${orFix}`);
 			}
-			const code = (error as NodeJS.ErrnoException).code ?? '';
-			const reason = code === 'ETIMEDOUT' ? `no answer within ${settings.timeoutMs / 1000} s` : `${networkWords[code] ?? (error instanceof Error ? error.message : String(error))}${code ? `, ${code}` : ''}`;
-			return path === tokenPath ? err({kind: 'unreachable', reason}) : failed(`${name} stopped answering at ${method} ${path} (${reason}) — try again${orFix}`);
 		}
 	};
 	const refused = (answer: LocalAnswer, request: string, note = ''): Result<never, InstanceFailure> =>

@@ -7,7 +7,7 @@ import {collectSnapshot, type CollectOptions} from '../../source/aws/collect.js'
 import {instanceEndpoint} from '../../source/aws/instance-credentials.js';
 import {useFakeAws} from '../support/fake-aws/harness.js';
 import {accounts, sameAccountScenario} from '../support/fake-aws/scenarios.js';
-import {answerWith, flood, imdsToken, instanceCredentialsAnswer, instanceWithRole, rolesPath, startFakeImds, withToken, type FakeImds} from '../support/fake-imds.js';
+import {answerWith, flood, imdsToken, instanceCredentialsAnswer, instanceWithRole, rolesPath, startFakeImds, withToken, type FakeImds, type Route} from '../support/fake-imds.js';
 
 /**
  * No profile named, no keys, no [default], no web identity and no container: the credentials come from the EC2
@@ -132,6 +132,39 @@ describe('credentials from the EC2 instance metadata service', () => {
 		);
 	});
 
+	it('AWS_METADATA_SERVICE_NUM_ATTEMPTS: a request that got no answer is sent again, as many times in all as it says', async () => {
+		// Reference guide: "This setting specifies the number of total attempts to make before giving up when attempting to retrieve data from the instance metadata service."
+		let tokenRequests = 0;
+		const silentOnce: Route = (request, response) => {
+			tokenRequests++;
+			if (tokenRequests > 1) answerWith(200, token)(request, response);
+		};
+		imds.routes = {...instanceWithRole(), 'PUT /latest/api/token': silentOnce};
+		expect(messageOf(await collect(instanceEnv()))).toMatch(/could not be reached \(no answer within 1 s\)/);
+		expect(tokenRequests).toBe(1);
+		tokenRequests = 0;
+		imds.seen.length = 0;
+		expect(messageOf(await collect(instanceEnv({AWS_METADATA_SERVICE_NUM_ATTEMPTS: '2'})))).toBe('collected');
+		expect(imds.seen.map(request => request.request)).toEqual(['PUT /latest/api/token', 'PUT /latest/api/token', `GET ${rolesPath}`, `GET ${rolesPath}uploader`]);
+		// Never answering: the line says how many attempts there were, and which setting made them.
+		imds.routes = {'PUT /latest/api/token': () => {}};
+		expect(messageOf(await collect(instanceEnv({AWS_METADATA_SERVICE_NUM_ATTEMPTS: '2'})))).toContain(
+			`${named()} could not be reached (no answer within 1 s; 2 attempts, as AWS_METADATA_SERVICE_NUM_ATTEMPTS sets)`,
+		);
+	});
+
+	it('AWS_METADATA_SERVICE_TIMEOUT: "Specifies the number of seconds before timing out", one by default', async () => {
+		// An instance that answers the token request after 1.5 s: past the default second, within two.
+		const slow: Route = (request, response) => void setTimeout(() => answerWith(200, token)(request, response), 1500);
+		imds.routes = {...instanceWithRole(), 'PUT /latest/api/token': slow};
+		expect(messageOf(await collect(instanceEnv()))).toMatch(/could not be reached \(no answer within 1 s\)/);
+		expect(messageOf(await collect(instanceEnv({AWS_METADATA_SERVICE_TIMEOUT: '2'})))).toBe('collected');
+		imds.routes = {'PUT /latest/api/token': () => {}};
+		expect(messageOf(await collect(instanceEnv({AWS_METADATA_SERVICE_TIMEOUT: '2'})))).toContain(
+			`${named()} could not be reached (no answer within 2 s, the wait AWS_METADATA_SERVICE_TIMEOUT sets)`,
+		);
+	});
+
 	it('at the deadline, names the service that did not answer, and the request is stopped', async () => {
 		let closedAt: number | undefined;
 		imds.routes = {
@@ -232,6 +265,23 @@ describe('which instance metadata service, as the reference guide settles it', (
 			error:
 				'AWS_EC2_METADATA_SERVICE_ENDPOINT is not an http(s) URL: "169.254.169.254\\u001b[2J" — set it to the instance metadata service\'s address (http://169.254.169.254, or http://[fd00:ec2::254] over IPv6), or remove it',
 		});
+	});
+
+	it('metadata_service_timeout and metadata_service_num_attempts: "Valid values: Number greater than or equal to 1", the variable first', () => {
+		const retry = (extra: NodeJS.ProcessEnv, section?: Record<string, string>) => {
+			const found = instanceEndpoint(env(extra), section);
+			return found?.ok ? {timeout: found.value.timeout, attempts: found.value.attempts} : found?.error;
+		};
+		expect(retry({})).toEqual({timeout: undefined, attempts: undefined});
+		expect(retry({}, {metadata_service_timeout: '10', metadata_service_num_attempts: '3'})).toEqual({
+			timeout: {seconds: 10, namedBy: 'metadata_service_timeout of the [default] profile'},
+			attempts: {count: 3, namedBy: 'metadata_service_num_attempts of the [default] profile'},
+		});
+		expect(retry({AWS_METADATA_SERVICE_TIMEOUT: '2.5'}, {metadata_service_timeout: '10'})).toEqual({timeout: {seconds: 2.5, namedBy: 'AWS_METADATA_SERVICE_TIMEOUT'}, attempts: undefined});
+		expect(retry({AWS_METADATA_SERVICE_TIMEOUT: '0'})).toBe('AWS_METADATA_SERVICE_TIMEOUT is "0": it takes a number of seconds, 1 or more — fix it, or remove it');
+		expect(retry({}, {metadata_service_num_attempts: 'two'})).toBe(
+			'metadata_service_num_attempts of the [default] profile is "two": it takes a whole number of attempts, 1 or more — fix it, or remove it',
+		);
 	});
 
 	it('AWS_EC2_METADATA_V1_DISABLED, when set, decides over ec2_metadata_v1_disabled, as the SDK reads them', () => {
