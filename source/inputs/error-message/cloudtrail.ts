@@ -123,7 +123,6 @@ export const denialFromEvent = (event: Json): ParsedDenial => {
 		denial.resource,
 		...resourceAccounts,
 		text(event['recipientAccountId']),
-		denial.policyArn,
 	]);
 	return Object.fromEntries(Object.entries(denial).filter(([, value]) => value !== undefined)) as ParsedDenial;
 };

@@ -72,6 +72,6 @@ export const denialFromEnvelope = (envelope: Envelope): ParsedDenial | undefined
 		denial.operation = envelope.athena.writing ? 'service-write' : 'service-read';
 		denial.invokedBy = awsServices.athena.calledVia;
 	}
-	denial.accounts = accountsOf([denial.principal, denial.resource, denial.keyId, denial.policyArn]);
+	denial.accounts = accountsOf([denial.principal, denial.resource, denial.keyId]);
 	return denial;
 };

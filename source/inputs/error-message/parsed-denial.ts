@@ -39,7 +39,10 @@ export type ParsedDenial = {
 	/** "… in a VPC endpoint policy transitively through a service control policy": the second type. */
 	readonly throughPolicyType?: PolicyType;
 	readonly denial?: 'implicit' | 'explicit';
-	/** Every 12-digit account the text names, the principal's first. */
+	/**
+	 * Every 12-digit account of the request the text names, the principal's first; not the account that owns a policy the
+	 * message names (an SCP's is the organization's management account, in no way part of the request): `policyArn` has it.
+	 */
 	readonly accounts: readonly string[];
 	readonly operation?: Operation;
 	/** `AccessDenied`, `AccessDeniedException`, `KMS.DisabledException`, `403`… */

@@ -27,6 +27,12 @@ const what = (denial: ParsedDenial): string => `${denial.action ?? 'the action'}
  */
 const noApplicableAllow = 'none names them for this action, or one that does has a condition that did not hold (read the key policy to tell which).';
 
+/** The key's account root, whose Allow in the key policy lets IAM policies of that account grant use of the key. */
+const keyRoot = (denial: ParsedDenial): string => {
+	const account = accountOf(denial.resource) ?? accountOf(denial.principal);
+	return account ? accountRootArn(account, partitionOfArn(denial.resource ?? denial.principal) ?? 'aws') : "the key's account root";
+};
+
 /** "No resource-based policy allows" on a KMS key: no key policy Allow applied, to the caller or to an account it lets grant. */
 const keyPolicyAdvice = (denial: ParsedDenial): Advice => {
 	const key = denial.resource ?? 'the key';
@@ -68,11 +74,17 @@ export const policyTypeAdvice = (denial: ParsedDenial): Advice => {
 				: {
 						meaning: [
 							`None of ${callerPolicies(denial)} allows ${what(denial)}.`,
+							// AWS does not document which message KMS gives where the key policy does not delegate to IAM: a possibility, not a fact.
 							...(service === 'kms'
-								? ['For a KMS key this means the key policy lets IAM policies grant access (the account-root statement), but no IAM policy does.']
+								? [
+										'For a KMS key an IAM Allow counts only where the key policy lets IAM policies grant access (its account-root statement); AWS does not document which message KMS gives where it does not, so this message alone does not tell that the key policy delegates.',
+									]
 								: []),
 						],
-						checkNext: [`${callerPolicies(denial)}: add an Allow for ${what(denial)}.`],
+						checkNext: [
+							`${callerPolicies(denial)}: add an Allow for ${what(denial)}.`,
+							...(service === 'kms' ? [`The key policy of ${denial.resource ?? 'the key'}: check that it allows the account root (${keyRoot(denial)}) or the caller itself, or the IAM Allow will not count.`] : []),
+						],
 					};
 		case 'resource-based':
 			if (service === 'kms') {

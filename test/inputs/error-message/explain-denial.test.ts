@@ -22,6 +22,17 @@ describe('explainDenial', () => {
 		expect(explanation.checkNext.join(' ')).toMatch(/role's IAM policies/);
 	});
 
+	it('on a KMS key, an identity-based message does not say the key policy delegates to IAM: AWS does not document it', () => {
+		// KMS Developer Guide, "Key policies": "Without permission from the key policy, IAM policies that allow permissions have
+		// no effect." Which message KMS returns where the key policy gives none is not documented: a check, not a fact.
+		const explanation = explain(fixture('cli-upload-part-kms-decrypt.txt'));
+		expect(all(explanation)).not.toMatch(/this means the key policy lets IAM policies grant access/);
+		expect(explanation.meaning.join(' ')).toMatch(/AWS does not document which message KMS gives where it does not/);
+		expect(explanation.checkNext).toContain(
+			'The key policy of arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab: check that it allows the account root (arn:aws:iam::111122223333:root) or the caller itself, or the IAM Allow will not count.',
+		);
+	});
+
 	it('sends an implicit identity-based denial to the caller\'s IAM policy', () => {
 		const explanation = explain(fixture('s3-xml-enhanced.xml'));
 		expect(explanation.checkNext[0]).toMatch(/^The role's IAM policies.*add an Allow for s3:GetObject/);

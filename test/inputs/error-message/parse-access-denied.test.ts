@@ -64,7 +64,8 @@ describe('parseAccessDenied: every form of domain.md §5', () => {
 				denial: 'explicit',
 				resource: 'arn:aws:s3:::amzn-s3-demo-bucket/incoming/report.pdf',
 				policyArn: 'arn:aws:organizations::999988887777:policy/o-a1b2c3d4e5/service_control_policy/p-examplescp1',
-				accounts: ['111122223333', '999988887777'],
+				// The management account owns the SCP; the request is the caller's and the bucket's.
+				accounts: ['111122223333'],
 			},
 		],
 		[
