@@ -14,6 +14,8 @@ const awaitedBy = (name: string, files: SharedFiles): {readonly what: string; re
 	while (current !== undefined && !seen.has(current)) {
 		seen.add(current);
 		const section: IniSection = files.profiles[current] ?? {};
+		// Past the first profile, fromIni takes a profile's keys before its role_arn: the chain ends there, at STS.
+		if (current !== name && section['aws_access_key_id'] && section['aws_secret_access_key']) break;
 		const kind = profileKind(section);
 		// One behind a source_profile is credential-source.ts's: reached here, keys on the way come first, as in fromIni.
 		if (kind === 'process') {
