@@ -1,10 +1,13 @@
 import {where} from '../engine/layer-words.js';
 import {parseArn} from '../engine/arn.js';
+import type {ConditionTrace} from '../engine/conditions/trace.js';
 import type {Evaluation} from '../engine/evaluation.js';
+import type {Effect} from '../engine/policy.js';
 import type {Finding} from './diagnosis.js';
 import {operationModule} from '../operations/registry.js';
 import type {Side} from '../operations/types.js';
 import {breakingConditions} from './breaking-conditions.js';
+import {encryptionHeader, encryptionHeaderFinding, keyIdHeader} from './encryption-header.js';
 import type {ReadHolds} from './evidence-words.js';
 import {equalsWildcardFindings} from './equals-wildcard.js';
 import {foreignObjectFinding, type ForeignObject} from './object-owner.js';
@@ -78,35 +81,15 @@ const keyShapeFindings = (key: KeyInfo | undefined, resolved: ResolvedKey | unde
 	return findings;
 };
 
-type FailingCondition = {readonly key: string; readonly values: readonly string[]; readonly policy: string; readonly sent: readonly string[] | undefined};
+type FailingCondition = {readonly key: string; readonly values: readonly string[]; readonly policy: string; readonly sent: readonly string[] | undefined; readonly effect: Effect; readonly condition: ConditionTrace};
 
 const conditionKeyFailing = (actions: readonly EvaluatedAction[], key: string): FailingCondition | undefined => {
 	for (const {trace, condition} of breakingConditions(actions)) {
 		if (condition.clause.key.toLowerCase() === key.toLowerCase()) {
-			return {key, values: condition.clause.values, policy: where(trace), sent: condition.actual.state === 'present' ? condition.actual.values : undefined};
+			return {key, values: condition.clause.values, policy: where(trace), sent: condition.actual.state === 'present' ? condition.actual.values : undefined, effect: trace.effect, condition};
 		}
 	}
 	return undefined;
-};
-
-const keyIdHeader = 's3:x-amz-server-side-encryption-aws-kms-key-id';
-
-/** The SSE headers a policy demands, said against what this request sends: none, another key, or another encryption. */
-const encryptionHeaderFinding = (rule: FailingCondition, named: string | undefined): Finding => {
-	const base = {id: 'default-encryption-key-differs', severity: 'warning'} as const;
-	const demanded = rule.values.join(' or ');
-	if (!rule.sent) {
-		return {
-			...base,
-			message: `${rule.policy} demands encryption headers (${rule.values.join(', ')}) that this request does not send${named ? '' : ': relying on the bucket default sends no header at all'}.`,
-			remedy: named ? 'Name the key the policy demands, as a full key ARN.' : 'Send the headers: e.g. aws s3 cp --sse aws:kms --sse-kms-key-id KEY_ARN',
-		};
-	}
-	const sent = rule.sent.join(', ');
-	if (rule.key === keyIdHeader) {
-		return {...base, message: `${rule.policy} demands the key ${demanded} in the SSE-KMS key ID header, but this request sends another key: ${sent}.`, remedy: 'Name the key the policy demands, as a full key ARN.'};
-	}
-	return {...base, message: `${rule.policy} demands the encryption header ${rule.key} to be ${demanded}, but this request sends ${sent}.`, remedy: `Send the encryption the policy demands (${demanded}).`};
 };
 
 /** The snapshot's facts of one leg's key: its info, how it was resolved, and its bucket's Region. */
@@ -162,7 +145,7 @@ export const findingsOf = (snapshot: Snapshot, facts: ResolvedFacts, actions: re
 			message: `The request names the key ${named}, but the bucket's default key is ${defaultKey}: the permissions needed are on the key the request names.`,
 		});
 	}
-	const keyIdRule = conditionKeyFailing(actions, keyIdHeader) ?? conditionKeyFailing(actions, 's3:x-amz-server-side-encryption');
+	const keyIdRule = conditionKeyFailing(actions, keyIdHeader) ?? conditionKeyFailing(actions, encryptionHeader);
 	if (keyIdRule) findings.push(encryptionHeaderFinding(keyIdRule, named));
 	if (named && !named.startsWith('arn:') && question.crossAccount.bucket === true) {
 		findings.push({

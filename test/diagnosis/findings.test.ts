@@ -324,8 +324,10 @@ describe('default-encryption-key-differs', () => {
 		expect(diagnosis.verdict).toBe('denied');
 		expect(requirementOf(diagnosis, 's3:PutObject@destination', 'bucket-policy')).toMatchObject({status: 'denied', decidedBy: 'bucket policy, Sid "RequireSseKms"'});
 		const finding = findingOf(diagnosis, 'default-encryption-key-differs');
-		expect(finding.message).toMatch(/relying on the bucket default sends no header/);
-		expect(finding.remedy).toMatch(/--sse aws:kms/);
+		expect(finding.message).toBe(
+			'bucket policy, Sid "RequireSseKms" denies this request unless it sends an x-amz-server-side-encryption header that is one of "aws:kms"; this request sends none: relying on the bucket default sends no header at all.',
+		);
+		expect(finding.remedy).toBe('Send an x-amz-server-side-encryption header that is one of "aws:kms": e.g. aws s3 cp --sse aws:kms --sse-kms-key-id KEY_ARN.');
 		// Naming the key in the request sends the header: the same policy then allows.
 		expect(diagnose(buildSnapshot({bucket: {policy: policy(requireKms)}})).verdict).toBe('allowed');
 	});
@@ -344,12 +346,12 @@ describe('default-encryption-key-differs', () => {
 		const requireKey = deny('s3:PutObject', `${bucketArn}/*`, {Sid: 'RequireOurKey', Principal: '*', Condition: {StringNotEquals: {'s3:x-amz-server-side-encryption-aws-kms-key-id': keyArn}}});
 		const diagnosis = diagnose(buildSnapshot({question: {kmsKeyId: otherKey}, key: {arn: otherKey}, bucket: {policy: policy(requireKey)}}));
 		const message = diagnosis.findings.find(finding => finding.id === 'default-encryption-key-differs' && finding.message.includes('RequireOurKey'))!.message;
-		expect(message).toBe(`bucket policy, Sid "RequireOurKey" demands the key ${keyArn} in the SSE-KMS key ID header, but this request sends another key: ${otherKey}.`);
+		expect(message).toBe(`bucket policy, Sid "RequireOurKey" denies this request unless it sends an SSE-KMS key ID header that is one of "${keyArn}"; this request sends ${otherKey}.`);
 		const text = renderText(diagnosis, {color: false, width: 400});
 		const markdown = renderMarkdown(diagnosis);
 		for (const report of [text, markdown]) {
-			expect(report).toContain(`but this request sends another key: ${otherKey}`);
-			expect(report).not.toContain('does not send');
+			expect(report).toContain(`; this request sends ${otherKey}.`);
+			expect(report).not.toContain('sends none');
 		}
 	});
 
@@ -358,9 +360,65 @@ describe('default-encryption-key-differs', () => {
 		const diagnosis = diagnose(buildSnapshot({bucket: {policy: policy(requireDsse)}}));
 		expect(diagnosis.verdict).toBe('denied');
 		expect(findingOf(diagnosis, 'default-encryption-key-differs')).toMatchObject({
-			message: 'bucket policy, Sid "RequireDsse" demands the encryption header s3:x-amz-server-side-encryption to be aws:kms:dsse, but this request sends aws:kms.',
-			remedy: 'Send the encryption the policy demands (aws:kms:dsse).',
+			message: 'bucket policy, Sid "RequireDsse" denies this request unless it sends an x-amz-server-side-encryption header that is one of "aws:kms:dsse"; this request sends aws:kms.',
+			remedy: 'Send an x-amz-server-side-encryption header that is one of "aws:kms:dsse".',
 		});
+	});
+});
+
+describe('default-encryption-key-differs: the words follow what the condition requires', () => {
+	// The request names key B (or relies on the default); the bucket policy has one Deny of s3:PutObject testing an SSE header.
+	const keyB = keyArnOf(account, region, '99999999-aaaa-bbbb-cccc-dddddddddddd');
+	const keyId = 's3:x-amz-server-side-encryption-aws-kms-key-id';
+	const upload = (condition: Record<string, unknown>, namesKey = true): Diagnosis => {
+		const snapshot = buildSnapshot({
+			question: {kmsKeyId: keyB},
+			key: {arn: keyB},
+			bucket: {policy: policy(deny('s3:PutObject', `${bucketArn}/*`, {Sid: 'Rule', Principal: '*', Condition: condition}))},
+			principal: {identityPolicies: [named('All', policy(allow('s3:PutObject', `${bucketArn}/*`), allow('kms:GenerateDataKey', keyB)))]},
+		});
+		return diagnose(namesKey ? snapshot : without(snapshot, 'question.kmsKeyId'));
+	};
+	const headerFinding = (diagnosis: Diagnosis): Finding => {
+		const found = diagnosis.findings.find(finding => finding.id === 'default-encryption-key-differs' && finding.message.includes('Sid "Rule"'));
+		if (!found) throw new Error(`no header finding; findings: ${diagnosis.findings.map(finding => finding.message).join(' | ')}`);
+		return found;
+	};
+
+	it.each([
+		['StringNotEqualsIfExists', {StringNotEqualsIfExists: {[keyId]: keyArn}}, `unless it sends an SSE-KMS key ID header that is one of "${keyArn}"`],
+		['StringNotLike', {StringNotLike: {[keyId]: `arn:aws:kms:${region}:${account}:key/1234*`}}, `unless it sends an SSE-KMS key ID header that matches "arn:aws:kms:${region}:${account}:key/1234*"`],
+		['ArnNotLike', {ArnNotLike: {[keyId]: `arn:aws:kms:*:${account}:key/1234*`}}, `unless it sends an SSE-KMS key ID header that matches "arn:aws:kms:*:${account}:key/1234*"`],
+	])('%s: a Deny unless the header fits says what fits, a pattern as a pattern, not a key it "demands"', (_operator, condition, words) => {
+		const diagnosis = upload(condition);
+		expect(diagnosis.verdict).toBe('denied');
+		expect(headerFinding(diagnosis).message).toBe(`bucket policy, Sid "Rule" denies this request ${words}; this request sends ${keyB}.`);
+	});
+
+	it('StringEquals in a Deny refuses the key it names: never said to demand the very key the request sends', () => {
+		const diagnosis = upload({StringEquals: {[keyId]: keyB}});
+		expect(diagnosis.verdict).toBe('denied');
+		const finding = headerFinding(diagnosis);
+		expect(finding.message).toBe(`bucket policy, Sid "Rule" denies a request that sends an SSE-KMS key ID header that is one of "${keyB}"; this request sends ${keyB}.`);
+		expect(finding.remedy).toBe(`Send no SSE-KMS key ID header, or one that is not one of "${keyB}", naming the key by its full ARN.`);
+	});
+
+	it('Null "true" asks only that the header be sent: "true" is not a header value it demands', () => {
+		const diagnosis = upload({Null: {'s3:x-amz-server-side-encryption': 'true'}}, false);
+		expect(diagnosis.verdict).toBe('denied');
+		expect(headerFinding(diagnosis).message).toBe(
+			'bucket policy, Sid "Rule" denies this request unless it sends an x-amz-server-side-encryption header; this request sends none: relying on the bucket default sends no header at all.',
+		);
+	});
+
+	it('StringEqualsIfExists in a Deny refuses a request without the header too, and says which value gets through', () => {
+		const diagnosis = upload({StringEqualsIfExists: {'s3:x-amz-server-side-encryption': 'AES256'}}, false);
+		expect(diagnosis.verdict).toBe('denied');
+		const finding = headerFinding(diagnosis);
+		expect(finding.message).toBe(
+			'bucket policy, Sid "Rule" denies this request unless it sends an x-amz-server-side-encryption header that is not one of "AES256"; this request sends none: relying on the bucket default sends no header at all.',
+		);
+		expect(finding.remedy).toBe('Send an x-amz-server-side-encryption header that is not one of "AES256": e.g. aws s3 cp --sse aws:kms --sse-kms-key-id KEY_ARN.');
 	});
 });
 
