@@ -291,7 +291,7 @@ describe('the conversation', () => {
 		frame = await app.waitFor(frame => frame.includes('Which bucket?'), 'the bucket question');
 		expect(frame).toContain('✔ Caller: arn:aws:iam::111122223333:user/john');
 		expect(frame).toContain('kms:Decrypt');
-		expect(frame).toContain('Refused by no Allow in resource-based policy');
+		expect(frame).toContain('Policy: resource-based policy (implicit deny: nothing allows it)');
 		expect(frame).not.toContain('How shall we read the policies');
 		expect(frame).not.toContain('What fails?');
 	});

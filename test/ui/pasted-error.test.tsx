@@ -1,7 +1,7 @@
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
-import {explainDenial, parseAccessDenied} from '../../source/inputs/error-message/index.js';
+import {explainDenial, parseAccessDenied, renderDenialText} from '../../source/inputs/error-message/index.js';
 import {WizardApp} from '../../source/ui/app.js';
 import {fakeServices} from './helpers/fake-services.js';
 import {keys, renderApp, type Rendered} from './helpers/render.js';
@@ -38,6 +38,31 @@ describe('a pasted AccessDenied error', () => {
 		for (const point of meaning.slice(1)) expect(flat).toContain(point);
 		expect(flat).toContain('UploadPart needs kms:Decrypt, not only kms:GenerateDataKey');
 		for (const line of frame.split('\n')) if (line.trim() !== '' && !/^[✔?s]/.test(line)) expect(line).toMatch(/^ /);
+	});
+});
+
+/**
+ * IAM User Guide, "Troubleshooting access denied error messages": "When an SCP denies access, the error message always
+ * includes the phrase due to an explicit deny in a Service Control Policy, even if the denial is implicit." An SCP reached
+ * "transitively through" a VPC endpoint is worded the same way: the wizard says what explain-error says, a Deny or no Allow.
+ */
+describe('a pasted denial in a VPC endpoint policy transitively through an SCP', () => {
+	it("says an SCP refused, by a Deny or by no Allow, as explain-error's Policy line does: never an explicit Deny in the endpoint policy", async () => {
+		const text = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'errors', 'vpce-transitive-scp.txt'), 'utf8').trim();
+		const parsed = parseAccessDenied(text);
+		if (!parsed.ok) throw new Error('the fixture is not recognised');
+		const policyLine = /^ {2}Policy +(.+)$/m.exec(renderDenialText(parsed.value, explainDenial(parsed.value)))?.[1];
+		expect(policyLine).toContain('a Deny, or no Allow at some level');
+		app = renderApp(<WizardApp services={fakeServices().services} />, {columns: 200, rows: 60});
+		await app.waitFor(frame => frame.includes('How shall we look'), 'the first question');
+		await app.press(keys.down, keys.enter);
+		await app.waitFor(frame => frame.includes('Paste the AccessDenied error message'), 'the error question');
+		await app.paste(text.replace(/\n/g, '\r'));
+		await app.waitFor(frame => frame.includes('recognised'), 'the recognised error');
+		await app.press(keys.enter);
+		const frame = await app.waitFor(frame => frame.includes('What fails?'), 'the next question');
+		expect(frame).toContain(`✔ Policy: ${policyLine}`);
+		expect(frame).not.toMatch(/explicit Deny in VPC endpoint policy/);
 	});
 });
 

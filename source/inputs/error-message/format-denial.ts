@@ -33,7 +33,8 @@ const formWords: Readonly<Record<DenialForm, string>> = {
 	athena: 'an Amazon Athena error',
 };
 
-const policyLine = (denial: ParsedDenial): string | undefined => {
+/** Which policy refused, and how AWS worded it: explain-error's Policy line, and the wizard's line for a pasted error. */
+export const policyLine = (denial: ParsedDenial): string | undefined => {
 	if (!denial.policyType && !denial.denial) return undefined;
 	const type = denial.policyType ? policyTypeWords[denial.policyType] : 'a policy AWS did not name';
 	const through = denial.throughPolicyType ? `, through a ${policyTypeWords[denial.throughPolicyType]}` : '';

@@ -1,6 +1,6 @@
 import type {ParsedDenial} from '../../inputs/error-message/parsed-denial.js';
 import {mayBeMissingGrant} from '../../inputs/error-message/known-causes.js';
-import {policyTypeWords} from '../../inputs/error-message/policy-types.js';
+import {policyLine} from '../../inputs/error-message/format-denial.js';
 import {destinationLeg} from '../../operations/registry.js';
 import type {DefaultEncryption, Snapshot} from '../../snapshot/snapshot.js';
 import {accountOfArn} from '../../engine/arn.js';
@@ -52,12 +52,9 @@ export const denialFacts = (denial: ParsedDenial): Note[] => {
 	else if (denial.apiOperation) found(`API call: ${denial.apiOperation}`);
 	if (denial.resource) found(`Resource: ${denial.resource}`);
 	if (denial.keyId && denial.keyId !== denial.resource) found(`KMS key: ${denial.keyId}`);
-	if (denial.policyType) {
-		const type = policyTypeWords[denial.policyType] ?? denial.policyType;
-		// AWS words an SCP's implicit deny as explicit too (scpWording): what its message settles is that an SCP refused.
-		if (denial.denial === 'explicit' && denial.policyType === 'service-control-policy') found(`Refused by a ${type}: a Deny, or no Allow at some level (AWS words both as an explicit deny)`);
-		else found(`Refused by ${denial.denial === 'explicit' ? 'an explicit Deny in' : 'no Allow in'} ${type}`);
-	}
+	// As explain-error words it: an SCP's "explicit deny", reached through a VPC endpoint or not, is a Deny or no Allow (scpWording).
+	const policy = denial.policyType ? policyLine(denial) : undefined;
+	if (policy) found(`Policy: ${policy}`);
 	const named = notes.length > 0;
 	if (denial.athena) found(`${denial.athena.writing ? 'Athena writing the query results to' : 'Athena reading'} ${denial.athena.path}`);
 	// KMS's refusal of a key may be a missing grant: its own words are said, not "not a missing grant" (mayBeMissingGrant).

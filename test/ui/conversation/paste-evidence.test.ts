@@ -176,7 +176,7 @@ describe('a pasted error that names a service control policy', () => {
 		// a Service Control Policy, even if the denial is implicit."
 		const first = walk({start: 'error', 'error-text': scpError}, env);
 		const found = first.steps.flatMap(step => (step.kind === 'notes' ? step.notes : [])).filter(note => note.tone === 'found').map(note => note.text);
-		expect(found).toContain('Refused by a service control policy (SCP): a Deny, or no Allow at some level (AWS words both as an explicit deny)');
+		expect(found).toContain('Policy: service control policy (SCP) (worded as an explicit deny, as AWS words every SCP denial: a Deny, or no Allow at some level)');
 		expect(found.join('\n')).not.toContain('explicit Deny in');
 	});
 
