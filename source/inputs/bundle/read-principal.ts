@@ -13,7 +13,7 @@ import {
 	type IamEntity,
 } from '../../snapshot/aws-answers/index.js';
 import {isObject, type Mutable} from '../../shared/json.js';
-import {parsePrincipalArn, partitionOfArn, valueOf} from '../../names/index.js';
+import {isResourceArn, parsePrincipalArn, partitionOfArn, valueOf} from '../../names/index.js';
 
 
 export type ReadContext = {readonly files: BundleFiles; readonly notes: UnreadNote[]};
@@ -142,6 +142,16 @@ const readBoundary = (context: ReadContext, entity: IamEntity): NamedPolicy | nu
 	return readManagedPolicy(context, boundaryArn, boundaryArn.slice(boundaryArn.lastIndexOf('/') + 1), 'principal.permissionsBoundary');
 };
 
+/**
+ * The boundary get-role or get-user names, as read; where its document was not read, its ARN, as live collection keeps
+ * it: a paste is asked for by it, and a fix to it names it. Only an ARN the snapshot may hold (no control character).
+ */
+const setBoundary = (context: ReadContext, principal: Mutable<PrincipalInfo>, entity: IamEntity): void => {
+	const boundary = readBoundary(context, entity);
+	if (boundary !== undefined) principal.permissionsBoundary = boundary;
+	else if (entity.boundaryArn !== undefined && isResourceArn(entity.boundaryArn)) principal.permissionsBoundaryArn = entity.boundaryArn;
+};
+
 const dedupe = (policies: readonly NamedPolicy[]): NamedPolicy[] => {
 	const seen = new Set<string>();
 	return policies.filter(policy => {
@@ -194,8 +204,7 @@ export const readPrincipal = (context: ReadContext, arn: string, caller: CallerI
 			const roleId = role.uniqueId;
 			if (!principal.userId && roleId && !actingRole) principal.userId = name.session ? `${roleId}:${name.session}` : roleId;
 			if (role.tags) principal.tags = role.tags;
-			const boundary = readBoundary(context, role);
-			if (boundary !== undefined) principal.permissionsBoundary = boundary;
+			setBoundary(context, principal, role);
 		} else {
 			context.notes.push(noteOf('principal.permissionsBoundary', calls.getRole, getRole, roleArn));
 		}
@@ -212,8 +221,7 @@ export const readPrincipal = (context: ReadContext, arn: string, caller: CallerI
 			const userId = user.uniqueId;
 			if (!principal.userId && userId) principal.userId = userId;
 			if (user.tags) principal.tags = user.tags;
-			const boundary = readBoundary(context, user);
-			if (boundary !== undefined) principal.permissionsBoundary = boundary;
+			setBoundary(context, principal, user);
 		} else {
 			context.notes.push(noteOf('principal.permissionsBoundary', calls.getUser, getUser, userArn));
 		}

@@ -115,6 +115,39 @@ describe('bundleToSnapshot', () => {
 		expect(notes['bucket.accountId']?.reason).toMatch(/head-bucket --expected-bucket-owner 111122223333 failed \(403\)/);
 	});
 
+	it("keeps the boundary's ARN that get-role or get-user names where its document was not read, as live collection does", () => {
+		const boundaryArn = 'arn:aws:iam::111122223333:policy/TeamBoundary';
+		const denied = {error: 'AccessDenied: User: x is not authorized to perform: iam:GetPolicyVersion'};
+		const boundaryCalls = {
+			[`iam-get-policy.${managedPolicyFileName(boundaryArn)}`]: {Policy: {Arn: boundaryArn, DefaultVersionId: 'v3'}},
+			[`iam-get-policy-version.${managedPolicyFileName(boundaryArn)}`]: denied,
+		};
+		const getRole = {Role: {RoleName: 'Uploader', RoleId: 'AROAEXAMPLEUPLOADER01', Arn: 'arn:aws:iam::111122223333:role/Uploader', PermissionsBoundary: {PermissionsBoundaryType: 'Policy', PermissionsBoundaryArn: boundaryArn}}};
+		const role = imported(bundleFiles({...roleCalls, 'iam-get-role': getRole, ...boundaryCalls}));
+		expect(role.snapshot.principal?.permissionsBoundary).toBeUndefined();
+		expect(role.snapshot.principal?.permissionsBoundaryArn).toBe(boundaryArn);
+		expect(unread(role)['principal.permissionsBoundary']?.resolveWith).toBe(`iam:GetPolicyVersion on ${boundaryArn}`);
+		const user = imported(
+			bundleFiles({
+				'sts-get-caller-identity': {UserId: 'AIDAEXAMPLEJOHN00001', Account: '111122223333', Arn: 'arn:aws:iam::111122223333:user/john'},
+				'iam-get-user': {User: {UserName: 'john', UserId: 'AIDAEXAMPLEJOHN00001', Arn: 'arn:aws:iam::111122223333:user/john', PermissionsBoundary: {PermissionsBoundaryType: 'Policy', PermissionsBoundaryArn: boundaryArn}}},
+				...boundaryCalls,
+			}),
+		);
+		expect(user.snapshot.principal?.permissionsBoundaryArn).toBe(boundaryArn);
+		// Read, the boundary is the policy itself: no ARN beside it.
+		const read = imported(
+			bundleFiles({
+				...roleCalls,
+				'iam-get-role': getRole,
+				...boundaryCalls,
+				[`iam-get-policy-version.${managedPolicyFileName(boundaryArn)}`]: {PolicyVersion: {Document: allow('s3:*')}},
+			}),
+		);
+		expect(read.snapshot.principal?.permissionsBoundary).toEqual({name: 'TeamBoundary', arn: boundaryArn, document: allow('s3:*')});
+		expect(read.snapshot.principal?.permissionsBoundaryArn).toBeUndefined();
+	});
+
 	it('reads a copy: the source bucket, object and key', () => {
 		const files = bundleFiles({
 			'sts-get-caller-identity': roleCaller,
