@@ -1,5 +1,6 @@
 import type {Evaluation, StatementTrace} from '../engine/evaluation.js';
 import {where} from '../engine/layer-words.js';
+import {isPastedBoundary} from '../snapshot/pasted-boundary.js';
 import type {DenialEvidence, Snapshot} from '../snapshot/snapshot.js';
 import type {Place} from './diagnosis.js';
 import {boundaryReads, isNamed, sessionPolicyRead} from './policy-inputs.js';
@@ -107,8 +108,18 @@ export const keyNotKnownSource = (evidence: DenialEvidence, read: string): strin
 export const capitalised = (text: string): string => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 export const lowerFirst = (text: string): string => `${text.charAt(0).toLowerCase()}${text.slice(1)}`;
 
-/** "read" for what collection read, "given" for what the wizard's user pasted or answered. */
-export const readWord = (snapshot: Snapshot): string => (snapshot.metadata?.collectedBy === 'manual' ? 'given' : 'read');
+/**
+ * "read" for what collection read, "given" for what the wizard's user pasted or answered. Of the type a message names, in
+ * a snapshot otherwise read: a session policy held was given (AWS cannot show one), and so was a boundary pasted.
+ */
+export const readWord = (snapshot: Snapshot, evidence?: DenialEvidence): string =>
+	snapshot.metadata?.collectedBy === 'manual' || (evidence !== undefined && givenOfType(snapshot, evidence)) ? 'given' : 'read';
+
+const givenOfType = (snapshot: Snapshot, evidence: DenialEvidence): boolean => {
+	const principal = snapshot.principal;
+	if (evidence.deniedBy === 'session') return principal?.sessionPolicy !== undefined && principal.sessionPolicy !== null;
+	return evidence.deniedBy === 'boundary' && isPastedBoundary(principal?.permissionsBoundary);
+};
 
 /**
  * What was read that the message contradicts: they allow the action, none applies, a level allows it nowhere (an

@@ -148,7 +148,8 @@ export const applyEvidence = (
 		if (which.leg === 'another') continue;
 		const onWhich = which.leg === 'unknown' ? which.onWhich : undefined;
 		const kind = kindOf(evidence);
-		const read = readWord(snapshot);
+		// The message's type as given where it was pasted into a read snapshot (a boundary, a session policy).
+		const read = readWord(snapshot, evidence);
 		const ofCaller = evidence.deniedBy !== 'rcp' && evidence.deniedBy !== 'resource';
 		const account = ofCaller ? accounts.caller : accounts.resource;
 		const entity = principalEntity(snapshot.principal?.arn, snapshot.principal?.roleArn);

@@ -173,7 +173,9 @@ describe('a session policy, which AWS cannot read', () => {
 		const diagnosis = diagnose(withEvidence(given, [noSessionAllows]));
 		const row = rowOf(diagnosis, 'session-policy', 'kms:GenerateDataKey');
 		expect(row?.status).toBe('unknown');
-		expect(row?.why).toContain('likely the session created with another session policy than the one read.');
+		// AWS cannot show a session policy: one the snapshot holds was given, never read, even where the rest was read.
+		expect(row?.why).toContain('likely the session created with another session policy than the one given.');
+		expect(row?.why).not.toMatch(/\bread\b/);
 		expect(row?.resolveWith).toBe(`${sessionPolicyRead}; what was given may not be the policy that session was created with`);
 		expect(diagnosis.verdict).not.toBe('allowed');
 	});

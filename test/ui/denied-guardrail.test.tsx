@@ -234,6 +234,39 @@ describe('live, a pasted message naming the permissions boundary', () => {
 		expect(command).not.toContain('# update the permissions boundary');
 	});
 
+	/** iam:GetRole refused, as read-principal.ts writes it: no boundary, no ARN of it, no tags, no role ARN; one note, which says the tags are unknown too. */
+	const getRoleRefused = {
+		path: 'principal.permissionsBoundary',
+		reason: "iam:GetRole: no permission (the role's tags are unknown too)",
+		resolveWith: 'iam:GetRole on arn:aws:iam::111122223333:role/DataWriter',
+	};
+	const pasteAfterGetRoleRefused = async (): Promise<{fake: ReturnType<typeof fakeServices>; rendered: Rendered}> => {
+		const {roleArn: _roleArn, ...roleNotRead} = withoutBoundary;
+		const entityNotRead: Snapshot = {...example, principal: roleNotRead, unread: [getRoleRefused]};
+		const collect = async (_request: unknown, onProgress: (progress: ReadProgress) => void) => {
+			onProgress({id: 'dev:iam:GetRole:DataWriter', label: 'iam:GetRole DataWriter (profile dev)', state: 'unknown', detail: 'no permission iam:GetRole'});
+			return ok(entityNotRead);
+		};
+		const fake = fakeServices({profiles, collect});
+		app = renderApp(<WizardApp services={fake.services} />, {columns: 160, rows: 60});
+		await walkThrough(app, untilReads);
+		await waitFlat(app, "The pasted AccessDenied message says no permissions boundary allows kms:GenerateDataKey. Paste the caller's permissions boundary");
+		await app.press(keys.enter);
+		await app.waitFor(frame => frame.includes('Paste the permissions boundary'), 'the boundary paste');
+		await app.paste(policy({Sid: 'UploadsOnly', Effect: 'Allow', Action: 's3:PutObject', Resource: '*'}));
+		await app.waitFor(frame => frame.includes('valid policy, 1 statement'), 'the pasted boundary checked');
+		await app.press(keys.enter);
+		await walkThrough(app, [['Diagnose?', [keys.enter]]]);
+		return {fake, rendered: app};
+	};
+
+	it('the pasted boundary is said to be given, never read: the message agrees with what was given', async () => {
+		const {rendered} = await pasteAfterGetRoleRefused();
+		const result = flat(await rendered.waitFor(frame => frame.includes('✘ Denied'), 'the result'));
+		expect(result).toContain('The pasted AccessDenied message says no permissions boundary allows kms:GenerateDataKey, which agrees with what was given.');
+		expect(result).not.toContain('what was read');
+	});
+
 	it('the reads got it: nothing more is asked', async () => {
 		app = renderApp(<WizardApp services={fakeServices({profiles, collect: async () => ok(example)}).services} />, {columns: 160, rows: 60});
 		await walkThrough(app, [...untilReads, ['Diagnose?', [keys.enter]]]);

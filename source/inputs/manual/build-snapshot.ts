@@ -1,5 +1,6 @@
 import type {Assumption, DefaultEncryption, DenialEvidence, KeyGrant, KeyInfo, NamedPolicy, OrganizationInfo, OrganizationLevel, PolicyJson, PrincipalInfo, Question, Snapshot, UnreadNote} from '../../snapshot/snapshot.js';
 import {snapshotFormat} from '../../snapshot/snapshot.js';
+import {pastedBoundary} from '../../snapshot/pasted-boundary.js';
 import {destinationLeg, hasSource} from '../../operations/registry.js';
 import {identityPolicyNames, type PastedIdentityPolicy} from './identity-policy-names.js';
 
@@ -88,13 +89,6 @@ const scpLevels = (scps: Exclude<ScpAnswer, undefined>): OrganizationLevel[] => 
 			return [];
 	}
 };
-
-/**
- * A permissions boundary as pasted: its text, and no ARN (a pasted document names none); or, where a read named the
- * boundary's ARN but could not get its document, the pasted text as that policy's, named as pasted.
- */
-export const pastedBoundary = (document: PolicyJson, arn?: string): NamedPolicy =>
-	arn === undefined ? {name: 'pasted permissions boundary', document} : {name: `${arn.slice(arn.lastIndexOf('/') + 1)} (pasted)`, arn, document};
 
 type GuardrailParts = {principal: Partial<PrincipalInfo>; organization?: OrganizationInfo};
 

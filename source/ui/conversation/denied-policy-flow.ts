@@ -2,7 +2,7 @@ import {parseCaller} from '../../engine/principal.js';
 import {capitalised, evidenceWords} from '../../diagnosis/evidence-words.js';
 import {visible} from '../../report/sanitize.js';
 import type {DenialEvidence, PolicyJson, PrincipalInfo, Snapshot} from '../../snapshot/snapshot.js';
-import {pastedBoundary} from '../../inputs/manual/build-snapshot.js';
+import {pastedBoundary} from '../../snapshot/pasted-boundary.js';
 import {ask} from './flow-steps.js';
 import type {Flow, FlowEnv} from './flow-types.js';
 import * as questions from './manual-questions.js';
