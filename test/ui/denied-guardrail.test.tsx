@@ -267,6 +267,22 @@ describe('live, a pasted message naming the permissions boundary', () => {
 		expect(result).not.toContain('what was read');
 	});
 
+	it("iam:GetRole itself failed: the paste settles the boundary, not the role's tags, and the note that they are unknown stays", async () => {
+		const {fake, rendered} = await pasteAfterGetRoleRefused();
+		await rendered.waitFor(frame => frame.includes('✘ Denied'), 'the result');
+		await rendered.press('s');
+		await rendered.waitFor(frame => frame.includes('Save the snapshot as'), 'the snapshot dialog');
+		await rendered.press(keys.ctrlU);
+		await rendered.paste('saved.json');
+		await rendered.press(keys.enter);
+		await rendered.waitFor(frame => frame.includes('Snapshot written to /work/saved.json'), 'the snapshot saved');
+		const saved = JSON.parse(fake.written.get('/work/saved.json')!) as Snapshot;
+		expect(saved.principal?.permissionsBoundary).toMatchObject({name: 'pasted permissions boundary'});
+		expect(saved.principal?.tags).toBeUndefined();
+		expect(saved.unread).toContainEqual({...getRoleRefused, path: 'principal.tags'});
+		expect(saved.unread?.map(note => note.path)).not.toContain('principal.permissionsBoundary');
+	});
+
 	it('the reads got it: nothing more is asked', async () => {
 		app = renderApp(<WizardApp services={fakeServices({profiles, collect: async () => ok(example)}).services} />, {columns: 160, rows: 60});
 		await walkThrough(app, [...untilReads, ['Diagnose?', [keys.enter]]]);

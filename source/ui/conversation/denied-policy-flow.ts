@@ -49,12 +49,15 @@ export function* deniedPolicyFlow(env: FlowEnv, hints: PasteHints, denied: Denie
 
 /**
  * A read snapshot with the pasted policy in its place: given, no longer unread. A boundary whose ARN the reads found is
- * that policy, pasted: a fix names it.
+ * that policy, pasted: a fix names it. One they found no ARN of, iam:GetRole or iam:GetUser itself could not read, and
+ * its note says the role's or user's tags are unknown too: the paste settles the boundary only, so that note stays, the
+ * tags' (their conditions stay undecided).
  */
 export const withDeniedPolicy = (snapshot: Snapshot, kind: questions.DeniedGuardrail, document: PolicyJson): Snapshot => {
 	const path = kind === 'boundary' ? 'principal.permissionsBoundary' : 'principal.sessionPolicy';
 	const {permissionsBoundaryArn, ...principal} = snapshot.principal!;
-	const unread = snapshot.unread?.filter(note => note.path !== path);
+	const tagsUnread = kind === 'boundary' && permissionsBoundaryArn === undefined && principal.tags === undefined;
+	const unread = snapshot.unread?.flatMap(note => (note.path !== path ? [note] : tagsUnread ? [{...note, path: 'principal.tags'}] : []));
 	return {
 		...snapshot,
 		principal:
