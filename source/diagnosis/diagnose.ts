@@ -6,6 +6,7 @@ import {assumedObjectOwner, objectOwnerFactOf} from './object-owner.js';
 import {assumedHttps} from './secure-transport.js';
 import {assumedKeysEnabled} from './key-state.js';
 import {evidenceElsewhereFindings, evidenceOfThisRequest} from './evidence-legs.js';
+import {inPartsPerEvidence} from './evidence-in-parts.js';
 import type {Decision, Diagnosis, Finding, RequiredAction, UnknownNote} from './diagnosis.js';
 import {findingsOf} from './findings.js';
 import {fixesFor} from './fixes/index.js';
@@ -43,7 +44,9 @@ const verdictOf = (actions: readonly RequiredAction[], findings: readonly Findin
 export const diagnose = (given: Snapshot, options: DiagnoseOptions = {}): Diagnosis => {
 	// A pasted message about another key or object than this request's decides nothing here, and says so.
 	const {snapshot: aboutThis, elsewhere} = evidenceOfThisRequest(given);
-	const applied = applyAssumptions(aboutThis);
+	// A message naming an action only a request in parts calls says it went in parts, and the question says so.
+	const {snapshot: sized, shownBy: inPartsShownBy} = inPartsPerEvidence(aboutThis);
+	const applied = applyAssumptions(sized);
 	// Whether the snapshot's principal makes the request at all (a presigned URL's signer) is the operation's to say.
 	const settled = operationModule(given.question.operation).settleCaller?.(applied.snapshot) ?? {snapshot: applied.snapshot};
 	const {snapshot} = settled;
@@ -93,6 +96,7 @@ export const diagnose = (given: Snapshot, options: DiagnoseOptions = {}): Diagno
 		summary: summaryOf(snapshot, verdict, actions, analysis.requirements, worded, unknowns.map(note => note.what), onlyIf),
 		question: {
 			...analysis.facts.question,
+			...(inPartsShownBy ? {inPartsShownBy} : {}),
 			bucketKeyMatters: analysis.actions.some(action => action.evaluation.unknownContextKeys.some(key => key.toLowerCase() === 'kms:encryptioncontext:aws:s3:arn')),
 			...(objectOwner ? {objectOwner} : {}),
 		},

@@ -177,6 +177,8 @@ export type ResolvedQuestion = Pick<Question, 'operation' | 'bucket' | 'objectKe
 		/** Where the key comes from; `unknown`: whether the object is SSE-KMS at all is not known. Not in the JSON contract. */
 		readonly keySource?: 'request' | 'object' | 'bucket-default' | 'aws-managed-default' | 'replica' | 'unknown' | 'none';
 		readonly crossAccount: {readonly bucket: boolean | 'unknown'; readonly key: boolean | 'unknown'};
+		/** What showed the request went in parts where size and tool did not: a pasted message's words (evidence-in-parts.ts). Not in the JSON contract. */
+		readonly inPartsShownBy?: string;
 		/** Who owns the object read, where the snapshot records it and Object Ownership does not decide it. Not in the JSON contract. */
 		readonly objectOwner?: ObjectOwnerFact;
 	};

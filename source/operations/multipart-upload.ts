@@ -44,6 +44,14 @@ const multipartCalls: ReadonlySet<string> = new Set(['CreateMultipartUpload', 'U
 export const provesMultipart = (apiOperation: string | undefined): boolean => apiOperation !== undefined && multipartCalls.has(apiOperation);
 
 /**
+ * What a pasted message naming an action only a request in parts calls (registry.ts, neededOnlyInParts) tells, said alike
+ * by the report and the wizard: "the pasted AccessDenied message names kms:Decrypt on arn:…, which S3 calls on that key
+ * only in a multipart upload, so the request went in parts".
+ */
+export const inPartsPerMessageWords = (action: string, resource: string | undefined, noun: string): string =>
+	`the pasted AccessDenied message names ${action}${resource === undefined ? '' : ` on ${resource}`}, which S3 calls${resource === undefined ? '' : ' on that key'} only in ${noun}, so the request went in parts`;
+
+/**
  * Multipart from size and tool: `unknown` when they do not decide it (then both cases are checked). `inParts`: the
  * operation can go in parts at all. Only the tool's threshold decides: "There is no minimum size limit on the last
  * part of your multipart upload" (S3), so a file below 5 MiB goes up as a one-part multipart upload when the

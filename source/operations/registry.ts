@@ -49,6 +49,20 @@ export const legsInRequestOrder = (operation: Operation): readonly Leg[] => {
 	return source ? [source, destination] : [destination];
 };
 
+/**
+ * Whether a pasted message that names `action` (on the leg of `side`, where the message tells which) shows the request went
+ * in parts: it names an action the request calls, and where the message names it, the request calls it only in parts (an
+ * upload's kms:Decrypt). A copy's kms:Decrypt shows nothing unless the message names the destination's key: the source's
+ * is decrypted whatever the size.
+ */
+export const neededOnlyInParts = (operation: Operation, action: string, side?: Side): boolean => {
+	const module = operations[operation];
+	if (!module.multipart.inParts) return false;
+	const legs = side === undefined ? legsInRequestOrder(operation) : [module.legs[side]].filter(leg => leg !== undefined);
+	const needing = legs.flatMap(leg => leg.actions).filter(each => each.action.toLowerCase() === action.toLowerCase());
+	return needing.length > 0 && needing.every(each => each.when === 'multipart');
+};
+
 /** Whether this request goes in parts, from its size and tool. */
 export const decideMultipart = (question: MultipartQuestion & {readonly operation: Operation}): {multipart: Multipart; threshold: number; thresholdUnknown?: true} => {
 	const knowledge = operations[question.operation].multipart;

@@ -23,6 +23,8 @@ export const multipartLine = (question: ResolvedQuestion): string => {
 	const threshold = formatSize(question.multipartThresholdBytes);
 	const parts = operationModule(question.operation).multipart;
 	if (!parts.inParts) return `no: ${parts.why}`;
+	// Told by a pasted message: it names an action the request calls only in parts.
+	if (question.multipart === 'yes' && question.inPartsShownBy !== undefined) return `yes: ${question.inPartsShownBy}`;
 	// Given rather than derived: an error from UploadPart shows the request went in parts, whatever its size.
 	if (question.multipart !== 'unknown' && question.sizeBytes === undefined) return question.multipart === 'yes' ? `yes: the request went in parts (given: the failing call was a multipart one)` : 'no: the request went in one piece (given)';
 	if (question.multipart === 'unknown' || question.sizeBytes === undefined) {

@@ -60,12 +60,25 @@ const conditionally = 'denies kms:Decrypt; this request needs kms:Decrypt only i
 const schema = JSON.parse(readFileSync(new URL('../../docs/diagnosis.schema.json', import.meta.url), 'utf8')) as Record<string, unknown>;
 const validate = new Ajv2020({strict: true, allowUnionTypes: true}).compile(schema);
 
+/**
+ * The same upload, nothing denying read, and a pasted message: kms:Decrypt on the key was denied by an SCP, or by the key
+ * policy, neither of them read. An upload calls kms:Decrypt only in parts ("the requester needs permissions for the
+ * kms:Decrypt action on the UploadPart and UploadPartCopy APIs", S3 API Reference, CreateMultipartUpload), so either
+ * message tells it went in parts: both say so, and both are denied.
+ */
+const {organization: _read, key: {policy: _keyPolicy, ...keyUnread}, ...rest} = snapshot;
+const messages = {
+	scp: {...rest, key: snapshot.key, evidence: [{deniedBy: 'scp', action: 'kms:Decrypt', resource: keyArn}]},
+	'key policy': {...rest, organization: {serviceControlPolicies: [], resourceControlPolicies: []}, key: keyUnread, evidence: [{deniedBy: 'resource', action: 'kms:Decrypt', resource: keyArn}]},
+};
+
 let folder = '';
 let file = '';
 beforeAll(() => {
 	folder = mkdtempSync(join(tmpdir(), 's3-kms-doctor-only-if-'));
 	file = join(folder, 'scp-denies-decrypt.json');
 	writeFileSync(file, JSON.stringify(snapshot));
+	for (const [name, each] of Object.entries(messages)) writeFileSync(join(folder, `${name.replace(' ', '-')}-message.json`), JSON.stringify(each));
 });
 afterAll(() => rmSync(folder, {recursive: true, force: true}));
 
@@ -100,4 +113,18 @@ describe('check --snapshot: an SCP denies kms:Decrypt, which the upload needs on
 		expect(report.findings.find(finding => finding.id === 'blocked-by-scp')).toMatchObject({severity: 'warning', message: expect.stringContaining(conditionally) as unknown});
 		expect(report.findings.filter(finding => finding.severity === 'error')).toEqual([]);
 	});
+});
+
+describe('check --snapshot: the same upload, a pasted message says kms:Decrypt on its key was denied', () => {
+	for (const name of Object.keys(messages)) {
+		it(`by ${name === 'scp' ? 'an SCP' : 'the key policy'}: denied, exit 1, and the Multipart line says the message told it went in parts`, async () => {
+			const run = await runBuiltCli(['check', '--snapshot', join(folder, `${name.replace(' ', '-')}-message.json`)]);
+			expect(run.exitCode).toBe(1);
+			expect(run.stdout).toMatch(/^✘ DENIED {2}upload to s3:\/\/example-bucket\/exports\/report\.csv\n/);
+			expect(flat(run.stdout)).toContain(
+				`Multipart yes: the pasted AccessDenied message names kms:Decrypt on ${keyArn}, which S3 calls on that key only in a multipart upload, so the request went in parts`,
+			);
+			expect(run.stdout).not.toContain('whether the request goes in parts');
+		});
+	}
 });

@@ -1,6 +1,6 @@
 import type {ParsedDenial} from '../../inputs/error-message/parsed-denial.js';
-import {decideMultipart, operationModule} from '../../operations/registry.js';
-import {provesMultipart} from '../../operations/multipart-upload.js';
+import {decideMultipart, neededOnlyInParts, operationModule} from '../../operations/registry.js';
+import {inPartsPerMessageWords, provesMultipart} from '../../operations/multipart-upload.js';
 import type {DefaultEncryption, Operation, PresignedUrlInfo, Question as SnapshotQuestion} from '../../snapshot/snapshot.js';
 import {ask, show} from './flow-steps.js';
 import type {Flow, FlowEnv} from './flow-types.js';
@@ -11,6 +11,9 @@ import {explainMultipart, isUploadTool} from './upload-tools.js';
 import {presignedUrlFlow} from './presigned-flow.js';
 import {splitBucketAnswer} from './validate.js';
 import {bucketKeyFromPaste, sizeFromPaste} from './key-from-paste.js';
+import {evidenceOf} from './denial-evidence.js';
+import {capitalised} from '../../diagnosis/evidence-words.js';
+import {visible} from '../../report/sanitize.js';
 
 const sizeAnswer = (text: string): Partial<Record<'size', string>> => {
 	const size = sizeFromPaste(text);
@@ -125,10 +128,14 @@ export function* targetFlow(env: FlowEnv, denial: ParsedDenial | undefined, live
 	}
 
 	let sizing: Pick<SnapshotQuestion, 'sizeBytes' | 'tool' | 'multipart'> = {};
+	const inPartsMessage = evidenceOf(denial).find(evidence => neededOnlyInParts(operation, evidence.action));
 	if (multipart.inParts && provesMultipart(denial?.apiOperation)) {
 		// UploadPart (or another multipart call) failed: the request went in parts, whatever the size and the tool.
 		sizing = {multipart: true};
 		yield* show([{tone: 'info', text: `${denial?.apiOperation} is a call of a multipart upload: it went in parts, so the size and the tool are not asked.`}]);
+	} else if (multipart.inParts && inPartsMessage) {
+		// The message names an action only a request in parts calls: the diagnosis takes that from its evidence, and says so.
+		yield* show([{tone: 'info', text: visible(`${capitalised(inPartsPerMessageWords(inPartsMessage.action, inPartsMessage.resource, multipart.noun))}: the size and the tool are not asked.`)}]);
 	} else if (multipart.inParts && multipart.thresholdUndocumented) {
 		// An AWS service writes it: neither a size nor a tool says whether it goes in parts.
 		yield* show([{tone: 'info', text: `When the service switches to ${multipart.noun} is not documented: both ways are checked.`}]);

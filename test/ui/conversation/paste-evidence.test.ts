@@ -71,6 +71,32 @@ describe('the first seed article, after pasting its UploadPart error', () => {
 	});
 });
 
+/**
+ * A message that names kms:Decrypt on the upload's key, but not the call that failed: an upload calls kms:Decrypt only in
+ * parts ("the requester needs permissions for the kms:Decrypt action on the UploadPart and UploadPartCopy APIs", S3 API
+ * Reference, CreateMultipartUpload), so it went in parts, and neither the size nor the tool can change that.
+ */
+describe("AWS's message naming kms:Decrypt on the key, without the call that failed", () => {
+	const message = `User: ${caller} is not authorized to perform: kms:Decrypt on resource: ${keyArn} because no resource-based policy allows the kms:Decrypt action`;
+	const start: Script = {start: 'error', 'error-text': message};
+	const script: Script = {operation: 'upload', bucket: 's3://amzn-s3-demo-bucket/backups/db-2024-06-01.tar', ...answersAfterError, 'grants-how': 'none'};
+
+	it('asks neither the size nor the tool, says why, and the report says the message told it went in parts', () => {
+		const {asked, snapshot} = run(start, script);
+		expect(asked).not.toContain('size');
+		expect(asked).not.toContain('tool');
+		const notes = walk({...start, ...script}, env).steps.flatMap(step => (step.kind === 'reads' ? [] : step.notes)).map(note => note.text);
+		expect(notes).toContain(
+			`The pasted AccessDenied message names kms:Decrypt on ${keyArn}, which S3 calls on that key only in a multipart upload, so the request went in parts: the size and the tool are not asked.`,
+		);
+		const diagnosis = diagnose(snapshot);
+		expect(diagnosis.question.multipart).toBe('yes');
+		expect(diagnosis.question.inPartsShownBy).toContain('the pasted AccessDenied message names kms:Decrypt');
+		expect(diagnosis.verdict).toBe('denied');
+		expect(diagnosis.unknowns.map(note => note.what)).not.toContain('whether the request goes in parts');
+	});
+});
+
 describe('the first seed article, pasted without an error', () => {
 	const start: Script = {start: 'manual', operation: 'upload', bucket: 's3://amzn-s3-demo-bucket/big.bin', 'names-key': 'yes', 'kms-key': keyArn, size: '200 MB', tool: 'aws-cli', principal: caller, 'bucket-region': 'eu-west-1'};
 
