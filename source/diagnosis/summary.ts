@@ -22,15 +22,16 @@ const distinct = <T>(items: readonly T[]): T[] => [...new Set(items)];
 /** "not given" for pasted policies, "not read" for what collection could not read. */
 const missingWord = (snapshot: Snapshot): string => (snapshot.metadata?.collectedBy === 'manual' ? 'not given' : 'not read');
 
-const unlessWords = (place: Place, missing: string, them: boolean): string => {
+/** What could still allow: on a request with two keys, a key's grants and policy are named by the leg's key (`key`). */
+const unlessWords = (place: Place, missing: string, them: boolean, key: string | undefined): string => {
 	const allows = them ? 'allows them' : 'allows it';
 	switch (place) {
 		case 'key-grant':
-			return `a KMS grant ${allows} (grants ${missing})`;
+			return `a KMS grant${key ? ` on the ${key}` : ''} ${allows} (grants ${missing})`;
 		case 'identity-policy':
 			return `the caller's IAM policies ${them ? 'allow them' : 'allow it'} (${missing})`;
 		default:
-			return `the ${placeWords[place]} ${allows} (${missing})`;
+			return `the ${placeWords[place]}${key && keyPlaces.has(place) ? ` of the ${key}` : ''} ${allows} (${missing})`;
 	}
 };
 
@@ -39,7 +40,7 @@ const unlessWords = (place: Place, missing: string, them: boolean): string => {
  * cause is in (a key policy is its key's, an IAM policy the caller's). Actions with the same cause in the same
  * policies are said together: "kms:GenerateDataKey and kms:Decrypt are not allowed by the key policy".
  */
-type Part = {readonly action: string; readonly cause: string; readonly unless?: readonly Place[]; readonly policies: string};
+type Part = {readonly action: string; readonly cause: string; readonly unless?: readonly Place[]; readonly unlessKey?: string; readonly policies: string};
 
 /** The places whose policy belongs to the resource, not the caller: two keys' key policies are two policies. */
 const perResource: ReadonlySet<Place> = new Set(['key-policy', 'key-grant', 'bucket-policy', 'rcp']);
@@ -51,17 +52,17 @@ const policiesOf = (rows: readonly Requirement[]): string =>
 
 /** The parts with one cause in the same policies, each said once for all their actions, in the order first named. */
 const saidTogether = (parts: readonly Part[], missing: string): string[] => {
-	const groups = new Map<string, {cause: string; unless?: readonly Place[]; actions: string[]}>();
+	const groups = new Map<string, {cause: string; unless?: readonly Place[]; unlessKey?: string; actions: string[]}>();
 	for (const part of parts) {
-		const same = `${part.cause}|${(part.unless ?? []).join(',')}|${part.policies}`;
+		const same = `${part.cause}|${(part.unless ?? []).join(',')}|${part.unlessKey ?? ''}|${part.policies}`;
 		const group = groups.get(same);
 		if (group) group.actions = distinct([...group.actions, part.action]);
-		else groups.set(same, {cause: part.cause, ...(part.unless ? {unless: part.unless} : {}), actions: [part.action]});
+		else groups.set(same, {cause: part.cause, ...(part.unless ? {unless: part.unless} : {}), ...(part.unlessKey ? {unlessKey: part.unlessKey} : {}), actions: [part.action]});
 	}
 	// Two keys' policies that fail alike read alike: said once, as before.
-	return distinct([...groups.values()].map(({cause, unless, actions}) => {
+	return distinct([...groups.values()].map(({cause, unless, unlessKey, actions}) => {
 		const them = actions.length > 1;
-		const unlessPart = unless ? ` — unless ${listWords(unless.map(place => unlessWords(place, missing, them)))}` : '';
+		const unlessPart = unless ? ` — unless ${listWords(unless.map(place => unlessWords(place, missing, them, unlessKey)))}` : '';
 		return `${listWords(actions)} ${them ? 'are' : 'is'} ${cause}${unlessPart}`;
 	}));
 };
@@ -85,12 +86,17 @@ const legKeyWords = (snapshot: Snapshot, row: Requirement): string => {
 };
 
 /** A row's place as a cause names it: "key policy", or on two keys "key policy of the source object's key". */
-type PlaceSaid = (row: Requirement) => string;
+type PlaceSaid = ((row: Requirement) => string) & {
+	/** On a request with two keys, the key of the row's leg ("source object's key"); otherwise none is said. */
+	readonly keyOf: (row: Requirement) => string | undefined;
+};
 
-const placeSaidOf =
-	(snapshot: Snapshot, requirements: readonly Requirement[]): PlaceSaid =>
-	row =>
-		onTwoKeys(requirements) && keyPlaces.has(row.place) ? `${placeWords[row.place]} of the ${legKeyWords(snapshot, row)}` : placeWords[row.place];
+const placeSaidOf = (snapshot: Snapshot, requirements: readonly Requirement[]): PlaceSaid => {
+	const twoKeys = onTwoKeys(requirements);
+	const keyOf = (row: Requirement): string | undefined => (twoKeys ? legKeyWords(snapshot, row) : undefined);
+	const said = (row: Requirement): string => (twoKeys && keyPlaces.has(row.place) ? `${placeWords[row.place]} of the ${keyOf(row)!}` : placeWords[row.place]);
+	return Object.assign(said, {keyOf});
+};
 
 /** A place as the subject a sentence depends on: "the bucket policy", "the caller's IAM policies". */
 const thePlace = (place: Place, placeSaid: PlaceSaid, row: Requirement): string =>
@@ -159,7 +165,9 @@ const causeOf = (action: string, rows: readonly Requirement[], placeSaid: PlaceS
 	const openRows = rows.filter(row => row.status === 'unknown' && !guardrails.has(row.place));
 	const open = distinct(openRows.map(row => row.place));
 	if (failing.length === 0 || open.length === 0) return undefined;
-	return {action, cause: `not allowed by the ${listWords(failing)}`, unless: open, policies: policiesOf([...failingRows, ...openRows])};
+	// One action's rows are one leg's: a grant or key policy that could still allow it is that leg's key's.
+	const unlessKey = openRows.some(row => keyPlaces.has(row.place)) ? placeSaid.keyOf(openRows[0]!) : undefined;
+	return {action, cause: `not allowed by the ${listWords(failing)}`, unless: open, ...(unlessKey ? {unlessKey} : {}), policies: policiesOf([...failingRows, ...openRows])};
 };
 
 

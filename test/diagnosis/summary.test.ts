@@ -101,9 +101,9 @@ describe('actions that fail for the same cause', () => {
 		expect(occurrences(summary, 'KMS grant')).toBe(1);
 	});
 
-	it("are not merged where they are two keys' policies: a copy's source key and destination key", () => {
-		const sourceKey = keyArnOf(account, region, 'aaaaaaaa-1111-2222-3333-444444444444');
-		const snapshot = buildSnapshot({
+	const sourceKey = keyArnOf(account, region, 'aaaaaaaa-1111-2222-3333-444444444444');
+	const twoKeys = (): Snapshot =>
+		buildSnapshot({
 			question: {operation: 'copy', source: {bucket: 'source-bucket', objectKey: 'in/q1.csv', kmsKeyId: sourceKey}},
 			principal: {identityPolicies: [fullIdentityPolicy([keyArn, sourceKey], [bucket, 'source-bucket'])]},
 			key: customerKey(keyArn, adminOnly),
@@ -113,8 +113,19 @@ describe('actions that fail for the same cause', () => {
 				keyInfo: customerKey(sourceKey, adminOnly),
 			},
 		});
+
+	it("say which key's grants could still allow them, where the request has two keys", () => {
+		const {summary, verdict} = diagnose(without(twoKeys(), 'key.grants', 'source.keyInfo.grants'));
+		expect(verdict).toBe('unknown');
+		// "Unless a KMS grant allows it" twice would not say which key's grant could.
+		expect(summary).toMatch(
+			/most likely fails: kms:Decrypt is not allowed by the key policy of the source object's key — unless a KMS grant on the source object's key allows it \(grants not read\); kms:GenerateDataKey is not allowed by the key policy of the destination key — unless a KMS grant on the destination key allows it \(grants not read\)\.$/,
+		);
+	});
+
+	it("are not merged where they are two keys' policies: a copy's source key and destination key", () => {
 		// Each key by its leg's words: "the key policy" twice would not say which key is which.
-		expect(diagnose(snapshot).summary).toMatch(
+		expect(diagnose(twoKeys()).summary).toMatch(
 			/fails: kms:Decrypt is not allowed by the key policy of the source object's key; kms:GenerateDataKey is not allowed by the key policy of the destination key\.$/,
 		);
 	});
