@@ -19,6 +19,7 @@ import {unfixableFindings} from './unfixable.js';
 import {unknownActionFindings} from './unknown-actions.js';
 import type {UnknownKey} from './unknown-key.js';
 import {unknownContextWhat, unknownPlaceWhat} from './unknown-words.js';
+import {placeSaidOf, type PlaceSaid} from './place-words.js';
 import type {Snapshot} from '../snapshot/snapshot.js';
 import {operationModule} from '../operations/registry.js';
 
@@ -81,7 +82,7 @@ export const diagnose = (given: Snapshot, options: DiagnoseOptions = {}): Diagno
 	const onlyIf = new Map(analysis.actions.flatMap(action => (action.spec.onlyIf ? [[action.spec.id, action.spec.onlyIf] as const] : [])));
 	const verdict = verdictOf(actions, worded, onlyIf);
 	const objectOwner = objectOwnerFactOf(snapshot, analysis.actions.map(action => action.spec));
-	const noted = unknownsOf(unknownKeys, analysis.requirements, analysis.actions.flatMap(action => action.evaluation.unknownContextKeys), settles);
+	const noted = unknownsOf(placeSaidOf(snapshot, analysis.requirements), unknownKeys, analysis.requirements, analysis.actions.flatMap(action => action.evaluation.unknownContextKeys), settles);
 	// Where the readings in and across accounts disagree, what decides is whose account the bucket or key is in: said first.
 	const undecidedByAccount = analysis.actions.some(action => action.evaluation.readings !== undefined);
 	// A row needed only across accounts waits for the same: the account's note says it once.
@@ -151,14 +152,14 @@ const inPartsUnknown = (actions: readonly RequiredAction[], onlyIf: ReadonlyMap<
 	};
 };
 
-const unknownsOf = (unknownKeys: readonly UnknownKey[], requirements: Diagnosis['requirements'], contextKeys: readonly string[], settles: ReadonlyMap<string, string>): UnknownNote[] => {
+const unknownsOf = (placeSaid: PlaceSaid, unknownKeys: readonly UnknownKey[], requirements: Diagnosis['requirements'], contextKeys: readonly string[], settles: ReadonlyMap<string, string>): UnknownNote[] => {
 	const notes = new Map<string, UnknownNote>();
 	for (const key of unknownKeys) {
 		notes.set(`key|${key.label}`, {what: key.label, reason: key.reason ?? 'Which KMS key S3 uses (and so its key policy and grants) is neither read nor given.', resolveWith: key.resolveWith});
 	}
 	const keyReads = new Set(unknownKeys.map(key => key.resolveWith));
 	for (const requirement of requirements.filter(candidate => candidate.status === 'unknown' && !keyReads.has(candidate.resolveWith ?? ''))) {
-		const what = unknownPlaceWhat(requirement.place);
+		const what = unknownPlaceWhat(placeSaid, requirement);
 		const key = `${what}|${requirement.resolveWith ?? ''}`;
 		if (!notes.has(key)) notes.set(key, {what, reason: requirement.why, ...(requirement.resolveWith ? {resolveWith: requirement.resolveWith} : {})});
 	}

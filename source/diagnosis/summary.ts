@@ -1,10 +1,9 @@
 import type {Decision, Finding, Place, RequiredAction, Requirement} from './diagnosis.js';
 import {firstClause} from './first-clause.js';
 import {listWords} from './list-words.js';
-import {placeWords} from './place-words.js';
+import {keyPlaces, placeSaidOf, placeWords, thePlace, type PlaceSaid} from './place-words.js';
 import {unknownContextWhat, unknownPlaceWhat} from './unknown-words.js';
-import {legOn, operationModule} from '../operations/registry.js';
-import type {Side} from '../operations/types.js';
+import {operationModule} from '../operations/registry.js';
 import type {Snapshot} from '../snapshot/snapshot.js';
 
 /**
@@ -72,43 +71,13 @@ const guardrailSentence = (places: readonly Place[]): string => {
 	return `Not read: ${which} — organizations:ListPoliciesForTarget from the management account (or a delegated administrator) settles ${places.length > 1 ? 'them' : 'it'}, or check --assume guardrails-allow.`;
 };
 
-/** The places that are a key's: where a request has two keys, which key's is said. */
-const keyPlaces: ReadonlySet<Place> = new Set(['key-policy', 'key-grant']);
-
-/** Whether the request's key rows are on two keys (a copy's source and destination keys): each is then named by its leg. */
-const onTwoKeys = (requirements: readonly Requirement[]): boolean =>
-	distinct(requirements.filter(row => keyPlaces.has(row.place)).map(row => row.resource)).length > 1;
-
-/** A leg's key as its findings name it; a leg that calls it just "key" is the destination's, said so beside the source's. */
-const legKeyWords = (snapshot: Snapshot, row: Requirement): string => {
-	const words = legOn(snapshot.question.operation, row.actionId.split('@')[1] as Side)?.keyWords ?? 'key';
-	return words === 'key' ? 'destination key' : words;
-};
-
-/** A row's place as a cause names it: "key policy", or on two keys "key policy of the source object's key". */
-type PlaceSaid = ((row: Requirement) => string) & {
-	/** On a request with two keys, the key of the row's leg ("source object's key"); otherwise none is said. */
-	readonly keyOf: (row: Requirement) => string | undefined;
-};
-
-const placeSaidOf = (snapshot: Snapshot, requirements: readonly Requirement[]): PlaceSaid => {
-	const twoKeys = onTwoKeys(requirements);
-	const keyOf = (row: Requirement): string | undefined => (twoKeys ? legKeyWords(snapshot, row) : undefined);
-	const said = (row: Requirement): string => (twoKeys && keyPlaces.has(row.place) ? `${placeWords[row.place]} of the ${keyOf(row)!}` : placeWords[row.place]);
-	return Object.assign(said, {keyOf});
-};
-
-/** A place as the subject a sentence depends on: "the bucket policy", "the caller's IAM policies". */
-const thePlace = (place: Place, placeSaid: PlaceSaid, row: Requirement): string =>
-	place === 'identity-policy' ? "the caller's IAM policies" : `the ${placeSaid(row)}`;
-
 /**
  * What the undecided headline says each open fact is, one fact once. A read statement whose only open part is a condition
  * on a request value not known is that value ("the request's aws:SourceIp, which a condition of the bucket policy
  * tests"); a row open only because an unread one is (an IAM Allow that counts only if the unread key policy delegates)
  * shares its read, and is said through it. `unknownWhat` is the unknowns' list, in its order: the rest of it is kept.
  */
-const dependsOn = (unknownWhat: readonly string[], openRows: readonly Requirement[], placeSaid: PlaceSaid): string[] => {
+const dependsOn = (unknownWhat: readonly string[], openRows: readonly Requirement[], placeSaid: PlaceSaid, placeWhats: ReadonlySet<string>): string[] => {
 	const contextKeys = new Map(unknownWhat.map(what => [what.toLowerCase(), what] as const));
 	const conditionKeysOf = (row: Requirement): string[] => {
 		const keys = distinct((row.conditions ?? []).filter(condition => condition.result === 'unknown').map(condition => condition.key));
@@ -119,7 +88,7 @@ const dependsOn = (unknownWhat: readonly string[], openRows: readonly Requiremen
 	// Each value not known, with the places whose conditions test it.
 	const testedBy = new Map<string, string[]>();
 	for (const row of said) {
-		for (const key of conditionKeysOf(row)) testedBy.set(key.toLowerCase(), distinct([...(testedBy.get(key.toLowerCase()) ?? []), thePlace(row.place, placeSaid, row)]));
+		for (const key of conditionKeysOf(row)) testedBy.set(key.toLowerCase(), distinct([...(testedBy.get(key.toLowerCase()) ?? []), thePlace(placeSaid, row)]));
 	}
 	const valueWords = (key: string): string => {
 		const places = testedBy.get(key.toLowerCase())!;
@@ -128,16 +97,15 @@ const dependsOn = (unknownWhat: readonly string[], openRows: readonly Requiremen
 	const rowWords = (row: Requirement): string[] => {
 		const keys = conditionKeysOf(row);
 		if (keys.length > 0) return keys.map(valueWords);
-		return guardrails.has(row.place) ? [] : [thePlace(row.place, placeSaid, row)];
+		return guardrails.has(row.place) ? [] : [thePlace(placeSaid, row)];
 	};
-	const places = new Map(said.map(row => [unknownPlaceWhat(row.place), row.place] as const));
-	const byPlace = (place: Place): string[] => said.filter(row => row.place === place).flatMap(rowWords);
+	const byPlace = (what: string): Requirement[] => said.filter(row => unknownPlaceWhat(placeSaid, row) === what);
 	return distinct(
 		unknownWhat.flatMap(what => {
-			const place = places.get(what);
-			if (place) return byPlace(place);
+			const rows = byPlace(what);
+			if (rows.length > 0) return rows.flatMap(rowWords);
 			// A place whose open rows are all another's, or only other actions': said through those, or not here.
-			if ((Object.keys(placeWords) as Place[]).some(candidate => unknownPlaceWhat(candidate) === what)) return [];
+			if (placeWhats.has(what)) return [];
 			const tested = [...testedBy.keys()].find(key => unknownContextWhat(key).toLowerCase() === what.toLowerCase());
 			if (tested) return [valueWords(tested)];
 			return /control polic|SCP|RCP/i.test(what) ? [] : [what];
@@ -242,6 +210,7 @@ export const summaryOf = (
 	const names = distinct(undecided.map(action => action.action));
 	// Not an unread guardrail (the tail names those), nor a row whose action's key the unknowns name by its label.
 	const openRows = unknownRows.filter(row => !unread(row) && !unknownWhat.includes(row.resource));
-	const on = dependsOn(unknownWhat, openRows, placeSaid).slice(0, 3);
+	const placeWhats = new Set(requirements.map(row => unknownPlaceWhat(placeSaid, row)));
+	const on = dependsOn(unknownWhat, openRows, placeSaid, placeWhats).slice(0, 3);
 	return `${what} cannot be decided yet: ${listWords(names)} ${names.length === 1 ? 'depends' : 'depend'} on ${on.length > 0 ? listWords(on) : 'values that are not known'}.${tail}`;
 };

@@ -186,7 +186,7 @@ describe('an SCP the pasted message names as the explicit Deny, while the SCPs r
 		expect(diagnosis.summary).toContain(`(${policyArn}), yet the service control policies read allow it.`);
 		// No other finding repeats it, and the unknowns name the read.
 		expect(diagnosis.findings.map(candidate => candidate.id)).toEqual(['denied-by-scp-per-error']);
-		expect(diagnosis.unknowns.find(note => note.what === 'scp')?.resolveWith).toBe(row?.resolveWith);
+		expect(diagnosis.unknowns.find(note => note.what === 'the service control policies')?.resolveWith).toBe(row?.resolveWith);
 	});
 
 	it('leaves the other actions and the RCPs as read', () => {
@@ -317,7 +317,7 @@ describe('an SCP the pasted message names as the explicit Deny, while a Deny of 
 		expect(diagnosis.findings.map(finding => finding.id)).toEqual(['denied-by-scp-per-error']);
 		expect(diagnosis.findings[0]?.message).toContain(`(${policyArn}): an SCP is what denied, likely SCP "VpceOnly", Sid "DenyOffVpce", which may deny it as read.`);
 		expect(diagnosis.summary).toBe(`Uploading to s3://example-bucket/reports/2025/q1.csv fails: the pasted AccessDenied message says s3:PutObject was denied "with an explicit deny in a service control policy" (${policyArn}).`);
-		expect(diagnosis.unknowns.map(note => note.what)).not.toContain('scp');
+		expect(diagnosis.unknowns.map(note => note.what)).not.toContain('the service control policies');
 		expect(diagnosis.fixes).toEqual([]);
 	});
 
@@ -639,7 +639,7 @@ describe('a message that says no SCP allows the action, while the SCPs read allo
 				"AWS's message says what AWS decided, so what applies is not what was read: likely a level not read where no service control policy allows it (an OU above the caller's account 111122223333, or the root), an Allow detached or changed since, or the service control policies of another account.",
 		);
 		expect(row?.resolveWith).toContain('aws organizations list-policies-for-target --target-id 111122223333 --filter SERVICE_CONTROL_POLICY');
-		expect(diagnosis.unknowns.find(note => note.what === 'scp')?.resolveWith).toBe(row?.resolveWith);
+		expect(diagnosis.unknowns.find(note => note.what === 'the service control policies')?.resolveWith).toBe(row?.resolveWith);
 	});
 
 	it('the action is not allowed; the verdict is denied by the finding, which the headline names', () => {

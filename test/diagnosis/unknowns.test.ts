@@ -294,3 +294,35 @@ describe("a key whose state was not read", () => {
 		expect(diagnose(buildSnapshot({key: {keyState: 'Disabled'}})).verdict).toBe('denied');
 	});
 });
+
+/**
+ * The unknowns name each place as the headline does, in a sentence's words ("the key policy", "the caller's IAM
+ * policies"), never as a label ("key policy", "scp"); on a request with two keys, each key's by its leg's key.
+ */
+describe("the unknowns' names for places not read", () => {
+	const listed = (diagnosis: Diagnosis): string[] => diagnosis.unknowns.map(note => note.what);
+
+	it('are the words the headline says they depend on', () => {
+		const diagnosis = diagnose(without(buildSnapshot(), 'key.policy', 'principal.identityPolicies', 'organization'));
+		expect(listed(diagnosis)).toEqual(expect.arrayContaining(["the caller's IAM policies", 'the key policy', 'the service control policies', 'the resource control policies']));
+		expect(diagnosis.summary).toContain("depend on the caller's IAM policies and the key policy.");
+		const text = renderText(diagnosis, {color: false, width: 200});
+		expect(text).toMatch(/\n {2}\? +the caller's IAM policies\n/);
+		expect(text).toMatch(/\n {2}\? +the key policy\n/);
+	});
+
+	it("say which key's policy, where the request has two keys", () => {
+		const sourceKey = keyArnOf(account, 'eu-west-1', 'aaaaaaaa-1111-2222-3333-444444444444');
+		const copy = buildSnapshot({
+			question: {operation: 'copy', source: {bucket: 'source-bucket', objectKey: 'in/q1.csv', kmsKeyId: sourceKey}},
+			source: {
+				bucketInfo: {accountId: account, region: 'eu-west-1', policy: null, defaultEncryption: {algorithm: 'aws:kms', kmsKeyId: sourceKey}},
+				objectInfo: {encryption: {algorithm: 'aws:kms', kmsKeyId: sourceKey}},
+				keyInfo: {arn: sourceKey, keyManager: 'CUSTOMER', keyState: 'Enabled', keySpec: 'SYMMETRIC_DEFAULT', keyUsage: 'ENCRYPT_DECRYPT', grants: []},
+			},
+		});
+		const diagnosis = diagnose(without(copy, 'key.policy', 'principal.identityPolicies'));
+		expect(listed(diagnosis)).toEqual(expect.arrayContaining(["the key policy of the source object's key", 'the key policy of the destination key']));
+		expect(diagnosis.summary).toContain("the key policy of the source object's key");
+	});
+});
