@@ -1,5 +1,5 @@
 import type {DiagnoseOptions} from './action-catalogue.js';
-import {analyse} from './analyse.js';
+import {analyse, type Analysis} from './analyse.js';
 import {summaryOf} from './summary.js';
 import {applyAssumptions, assumedOnResolving} from './apply-assumptions.js';
 import {assumedObjectOwner, objectOwnerFactOf} from './object-owner.js';
@@ -76,8 +76,7 @@ export const diagnose = (given: Snapshot, options: DiagnoseOptions = {}): Diagno
 	const fixes = fixesFor(snapshot, analysis, options.catalogue);
 	findings.push(...unfixableFindings(snapshot, analysis.requirements, fixes, findings));
 	const worded = findings.map(finding => withRemedyWorded(finding, findings, fixes));
-	// Condition keys are case-insensitive: a policy may write kms:resourcealiases.
-	const settles = new Map(analysis.actions.flatMap(action => Object.entries(action.spec.settles ?? {}).map(([key, read]) => [key.toLowerCase(), read] as const)));
+	const settles = settlesOf(analysis.actions);
 	const unknownKeys = analysis.actions.flatMap(action => (action.spec.unknownKey ? [action.spec.unknownKey] : []));
 	const onlyIf = new Map(analysis.actions.flatMap(action => (action.spec.onlyIf ? [[action.spec.id, action.spec.onlyIf] as const] : [])));
 	const verdict = verdictOf(actions, worded, onlyIf);
@@ -150,6 +149,24 @@ const inPartsUnknown = (actions: readonly RequiredAction[], onlyIf: ReadonlyMap<
 		resolveWith:
 			"the size (question.sizeBytes; check --size) and the tool or its multipart threshold (question.tool, question.multipartThresholdBytes); an AccessDenied from UploadPart or CompleteMultipartUpload proves it went in parts (question.multipart)",
 	};
+};
+
+/**
+ * What settles each context key a condition could not decide, from the requests it was undecided for: one request may
+ * not carry a key another carries (S3's KMS request, the caller's network), so each says its own, once.
+ */
+const settlesOf = (actions: Analysis['actions']): ReadonlyMap<string, string> => {
+	const reads = new Map<string, string[]>();
+	for (const action of actions) {
+		// Condition keys are case-insensitive: a policy may write kms:resourcealiases.
+		const byKey = new Map(Object.entries(action.spec.settles ?? {}).map(([key, read]) => [key.toLowerCase(), read] as const));
+		for (const key of action.evaluation.unknownContextKeys.map(name => name.toLowerCase())) {
+			const read = byKey.get(key);
+			const known = reads.get(key) ?? [];
+			if (read !== undefined && !known.includes(read)) reads.set(key, [...known, read]);
+		}
+	}
+	return new Map([...reads].map(([key, list]) => [key, list.join('; and ')]));
 };
 
 const unknownsOf = (placeSaid: PlaceSaid, unknownKeys: readonly UnknownKey[], requirements: Diagnosis['requirements'], contextKeys: readonly string[], settles: ReadonlyMap<string, string>): UnknownNote[] => {

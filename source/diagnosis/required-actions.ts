@@ -1,5 +1,6 @@
 import type {ContextValue} from '../engine/context.js';
 import {parseCaller} from '../engine/principal.js';
+import {kmsRequestNotCarried} from '../operations/network-keys.js';
 import {legsInRequestOrder, operationModule} from '../operations/registry.js';
 import {actionId, type Actor, type Leg, type LegAction, type Side} from '../operations/types.js';
 import {unknownKeyOf, type KeyFrom, type UnknownKey} from './unknown-key.js';
@@ -192,10 +193,15 @@ const bucketKeySettledBy = (place: LegPlace, context: Readonly<Record<string, Co
 
 type Carried = {readonly context: Record<string, ContextValue>; readonly settles: Readonly<Record<string, string>>};
 
-/** The context as the request really carries it: keys the operation says it does not carry stay unknown, with what settles them. */
-const carried = (snapshot: Snapshot, service: 's3' | 'kms', context: Record<string, ContextValue>): Carried => {
-	const notCarried = operationModule(snapshot.question.operation).contextNotCarried?.(snapshot, service) ?? {};
-	const kept = Object.fromEntries(Object.entries(context).filter(([key]) => !Object.hasOwn(notCarried, key)));
+/**
+ * The context as the request really carries it: keys the operation says it does not carry stay unknown, with what
+ * settles them, and so do the caller's network keys on S3's KMS requests, which are S3's, not the caller's (network-keys.ts).
+ */
+const carried = (snapshot: Snapshot, service: 's3' | 'kms', actor: Actor, context: Record<string, ContextValue>): Carried => {
+	const notCarried = {...(service === 'kms' ? kmsRequestNotCarried(actor) : {}), ...operationModule(snapshot.question.operation).contextNotCarried?.(snapshot, service)};
+	// Condition keys are case-insensitive: a requestContext may write aws:sourcevpce.
+	const dropped = new Set(Object.keys(notCarried).map(key => key.toLowerCase()));
+	const kept = Object.fromEntries(Object.entries(context).filter(([key]) => !dropped.has(key.toLowerCase())));
 	return {context: kept, settles: notCarried};
 };
 
@@ -233,7 +239,7 @@ const legActions = (snapshot: Snapshot, facts: ResolvedFacts, leg: Leg): ActionS
 			const onlyIf = action.when === 'multipart' && question.multipart === 'unknown' ? 'it goes in parts' : undefined;
 			const common = {id: actionId(action.action, leg.side), action: action.action, purpose: action.purpose(question), side: leg.side, actor: leg.actor, ...(onlyIf ? {onlyIf} : {})};
 			if (action.service === 's3') {
-				const {context, settles} = carried(snapshot, 's3', s3Context(snapshot, principal, place.bucketAccount, place.region, action.sendsKeyHeaders, leg.actor));
+				const {context, settles} = carried(snapshot, 's3', leg.actor, s3Context(snapshot, principal, place.bucketAccount, place.region, action.sendsKeyHeaders, leg.actor));
 				return {...common, service: 's3', resource: action.on === 'bucket' ? place.bucketArn : place.objectArn, context, ...(Object.keys(settles).length > 0 ? {settles} : {})};
 			}
 			return kmsActionSpec(
@@ -244,6 +250,7 @@ const legActions = (snapshot: Snapshot, facts: ResolvedFacts, leg: Leg): ActionS
 				carried(
 					snapshot,
 					'kms',
+					leg.actor,
 					leg.actor.kind === 'service'
 						? serviceKmsContext(snapshot, place.key, place.region, encryptionContextArn, place.keyInfo, leg.side)
 						: kmsContext(snapshot, principal, place.key, callerAccount, place.region, encryptionContextArn, place.keyInfo, leg.side, leg.actor),

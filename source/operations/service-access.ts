@@ -4,6 +4,7 @@ import {isObject} from '../shared/json.js';
 import {awsServiceNames} from '../snapshot/service-names.js';
 import type {NamedPolicy, PolicyJson, Snapshot} from '../snapshot/snapshot.js';
 import {serviceFacts, type AwsServiceFacts} from './aws-services.js';
+import {iamDenyIpExample, networkKeys, networkKeysNotCarried} from './network-keys.js';
 import type {FindingInput, OperationFinding} from './types.js';
 
 /**
@@ -28,23 +29,28 @@ export const serviceContext = (snapshot: Snapshot, service: 's3' | 'kms'): Reado
 	return {'aws:ViaAWSService': true, 'aws:CalledVia': chain, 'aws:CalledViaFirst': chain[0]!, 'aws:CalledViaLast': chain.at(-1)!};
 };
 
-/** Where a request from a service comes from: the keys a policy uses to keep requests to a network. */
-export const networkKeys = ['aws:SourceIp', 'aws:VpcSourceIp', 'aws:SourceVpc', 'aws:SourceVpce'] as const;
-
-const athenaNetworkSentence =
-	'"requests to Amazon S3 come from a private IPv4 address for Athena, not the source IP specified in aws:SourceIp. For this reason, you cannot use the aws:SourceIp condition to deny access to Amazon S3 actions in a given IAM policy. You also cannot restrict or allow access to Amazon S3 resources based on the aws:SourceVpc or aws:SourceVpce condition keys."';
+const athenaNetworkSays =
+	'requests to Amazon S3 come from a private IPv4 address for Athena, not the source IP specified in aws:SourceIp. For this reason, you cannot use the aws:SourceIp condition to deny access to Amazon S3 actions in a given IAM policy. You also cannot restrict or allow access to Amazon S3 resources based on the aws:SourceVpc or aws:SourceVpce condition keys.';
+const athenaNetworkSentence = `"${athenaNetworkSays}"`;
 
 // AWS's pages disagree on which address a forward access session carries: IAM's example says the requester's.
-const iamExampleSentence =
-	'"The policy does not deny requests made by AWS services using Forward access sessions as the original requester\'s IP address is preserved."';
-const iamExamplePage = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_examples_aws_deny-ip.html';
+const iamExampleSentence = `"${iamDenyIpExample.says}"`;
+const iamExamplePage = iamDenyIpExample.page;
 
-/** Through a forward access session the network keys are not known to be the caller's: unknown, whatever the caller's own request carried. */
-export const serviceContextNotCarried = (snapshot: Snapshot): Readonly<Record<string, string>> => {
+/**
+ * The service's S3 request does not carry the caller's network keys (network-keys.ts, with Athena's page beside IAM's);
+ * S3's KMS request after it is S3's, which required-actions.ts treats as every KMS request S3 makes.
+ */
+export const serviceContextNotCarried = (snapshot: Snapshot, service: 's3' | 'kms'): Readonly<Record<string, string>> => {
 	const facts = factsOf(snapshot);
-	if (viaService(facts) === undefined) return {};
-	const why = `not known to be the caller's: through ${facts!.label}, ${facts!.label}'s page says ${athenaNetworkSentence} (${facts!.page}), while IAM's example "AWS: Denies access to AWS based on the source IP" says ${iamExampleSentence} (${iamExamplePage}); AWS publishes neither address for certain, so a condition on it cannot be decided — exempt requests made through AWS services (aws:ViaAWSService) to settle it`;
-	return Object.fromEntries(networkKeys.map(key => [key, why]));
+	if (viaService(facts) === undefined || service === 'kms') return {};
+	const page = [{says: athenaNetworkSays, page: facts!.page}];
+	return networkKeysNotCarried({
+		request: `${facts!.label}'s request to S3`,
+		forwardAccess: true,
+		pages: {'aws:SourceIp': page, 'aws:SourceVpc': page, 'aws:SourceVpce': page},
+		settleWith: 'exempting requests made through AWS services (aws:ViaAWSService)',
+	});
 };
 
 /** No service named: who makes the request is not known. */
