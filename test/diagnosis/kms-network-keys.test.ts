@@ -5,8 +5,8 @@ import type {Diagnosis} from '../../source/diagnosis/diagnosis.js';
 import {renderText} from '../../source/report/render-text.js';
 import {parseSnapshot} from '../../source/snapshot/parse-snapshot.js';
 import type {Snapshot} from '../../source/snapshot/snapshot.js';
-import {allow, customerKey, deny, enableIam, keyArn, named, policy, sameAccountDownload, userArn} from './support/build-snapshot.js';
-import {decisions} from './support/fix-checks.js';
+import {allow, customerKey, deny, enableIam, keyArn, named, policy, region, sameAccountDownload, userArn} from './support/build-snapshot.js';
+import {decisions, expectFixesHold} from './support/fix-checks.js';
 
 /**
  * S3's KMS request is S3's, made for the caller (a forward access session), not the caller's own request: the caller's
@@ -56,6 +56,27 @@ describe("S3's KMS request does not carry the caller's network", () => {
 		expect(text).toMatch(/\?\s+kms:Decrypt\s+unknown/);
 	});
 
+	it('the fix offered is the Allow for requests S3 makes (kms:ViaService), proven; none sends the request from the VPC', () => {
+		const snapshot = keyPolicyCase();
+		const diagnosis = diagnose(snapshot);
+		expect(diagnosis.fixes).toHaveLength(1);
+		const [fix] = diagnosis.fixes;
+		expect(fix).toMatchObject({kind: 'correct-condition', place: 'key-policy', proven: true});
+		expect(fix!.statement).toEqual({
+			Sid: 'UseOnlyFromVpceViaS3',
+			Effect: 'Allow',
+			Principal: {AWS: userArn},
+			Action: 'kms:Decrypt',
+			Resource: '*',
+			Condition: {StringEquals: {'kms:ViaService': `s3.${region}.amazonaws.com`}},
+		});
+		// The statement kept to the endpoint stays for direct requests, and the fix says what it gives up.
+		expect(JSON.stringify(fix!.policy)).toContain(`"aws:SourceVpce":"${vpce}"`);
+		expect(fix!.weakens).toContain('no longer kept to the network aws:SourceVpce names');
+		expectFixesHold(snapshot, diagnosis);
+		expect(JSON.stringify(diagnosis)).not.toContain('send it from where it allows');
+	});
+
 	const noKmsOutsideVpc = deny('kms:Decrypt', '*', {Sid: 'NoKmsOutsideVpc', Condition: {StringNotEquals: {'aws:SourceVpc': vpc}}});
 
 	it('an SCP Deny of KMS outside the VPC does not let S3\'s KMS request pass on the caller\'s VPC: ?, never ✔ and never a way "from where it allows"', () => {
@@ -65,6 +86,15 @@ describe("S3's KMS request does not carry the caller's network", () => {
 		expect(diagnosis.requirements.find(row => row.place === 'scp' && row.action === 'kms:Decrypt')!.status).toBe('unknown');
 		expect(resolveWith(diagnosis, 'aws:SourceVpc')).toContain('you must use aws:ViaAWSService or aws:CalledVia to allow FAS requests, because the source VPC of the initial request is not preserved.');
 		expect(JSON.stringify(diagnosis)).not.toContain('send it from where it allows');
+	});
+
+	it('the same Deny in the key policy gets the existing correction, "Bool": {"aws:ViaAWSService": "false"}, proven', () => {
+		const snapshot = sameAccountDownload({key: customerKey(keyArn, policy(enableIam(), {...noKmsOutsideVpc, Principal: '*'})), requestContext: throughEndpoint});
+		const diagnosis = diagnose(snapshot);
+		expect(decisions(diagnosis)['kms:Decrypt@destination']).toBe('unknown');
+		const fix = diagnosis.fixes.find(candidate => candidate.kind === 'correct-condition')!;
+		expect(fix.statement).toMatchObject({Sid: 'NoKmsOutsideVpc', Effect: 'Deny', Condition: {StringNotEquals: {'aws:SourceVpc': vpc}, Bool: {'aws:ViaAWSService': 'false'}}});
+		expectFixesHold(snapshot, diagnosis);
 	});
 
 	it('aws:SourceIp: the pages disagree, so an office-only Deny on KMS is not decided for S3\'s request, both sentences shown', () => {

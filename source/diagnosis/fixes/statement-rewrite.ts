@@ -5,7 +5,7 @@ import type {Requirement} from '../diagnosis.js';
 import {sameRef, type PolicyRef} from '../policy-ref.js';
 import type {FixContext, FixPlace, Rewritable} from './draft.js';
 import {knownActionsOnly} from './known-actions.js';
-import {replaceStatement} from './policy-document.js';
+import {mergeStatement, replaceStatement} from './policy-document.js';
 
 /**
  * The steps the kinds that rewrite a statement where it stands share (correct a condition, exempt the requests AWS
@@ -33,10 +33,25 @@ export const byStatement = <T>(finds: readonly StatementFind<T>[]): FoundStateme
 /** Where the statement can be written, and the whole policy with `statement` in its place (no action AWS does not know). */
 export type Rewrite = {readonly into: Rewritable; readonly policy: PolicyJson; readonly note: string};
 
-/** `undefined` where the statement's place cannot be rewritten, or holds no document. */
-export const rewriteStatement = (context: FixContext, places: readonly FixPlace[], {trace, ref, requirements}: FoundStatement<unknown>, statement: JsonObject): Rewrite | undefined => {
+const edited = (context: FixContext, places: readonly FixPlace[], {ref, requirements}: FoundStatement<unknown>, edit: (document: PolicyJson) => PolicyJson): Rewrite | undefined => {
 	const into = places.find(place => place.place === ref.place)?.rewritable?.(context, ref, requirements[0]!);
 	if (!into?.document) return undefined;
-	const cleaned = knownActionsOnly(replaceStatement(into.document, trace.statementIndex, statement), context.catalogue);
+	const cleaned = knownActionsOnly(edit(into.document), context.catalogue);
 	return {into, policy: cleaned.policy, note: cleaned.note};
+};
+
+/** `undefined` where the statement's place cannot be rewritten, or holds no document. */
+export const rewriteStatement = (context: FixContext, places: readonly FixPlace[], found: FoundStatement<unknown>, statement: JsonObject): Rewrite | undefined =>
+	edited(context, places, found, document => replaceStatement(document, found.trace.statementIndex, statement));
+
+/** The same, with a statement made for the policy (its Sid unique there) added after the others; the one found stays as it was. */
+export const besideStatement = (
+	context: FixContext,
+	places: readonly FixPlace[],
+	found: FoundStatement<unknown>,
+	make: (document: PolicyJson) => JsonObject,
+): (Rewrite & {readonly statement: JsonObject}) | undefined => {
+	let statement: JsonObject | undefined;
+	const rewrite = edited(context, places, found, document => mergeStatement(document, (statement = make(document))));
+	return rewrite && statement ? {...rewrite, statement} : undefined;
 };

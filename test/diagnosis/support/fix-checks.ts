@@ -133,9 +133,20 @@ const valueAfter = (argv: readonly string[], flag: string): string | undefined =
 
 const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : value === undefined ? [] : [value]);
 
-/** A corrected Deny that lets requests AWS services make pass ("Bool": {"aws:ViaAWSService": "false"}): it gives something up. */
-export const exemptsServiceRequests = (fix: Fix): boolean =>
-	fix.kind === 'correct-condition' && fix.statement?.['Effect'] === 'Deny' && JSON.stringify(fix.statement['Condition'] ?? {}).includes('"aws:ViaAWSService":"false"');
+/**
+ * A corrected Deny that lets requests AWS services make pass ("Bool": {"aws:ViaAWSService": "false"}), or an Allow's twin
+ * for them (kms:ViaService or aws:ViaAWSService true in place of the network): it gives something up.
+ */
+export const exemptsServiceRequests = (fix: Fix): boolean => {
+	if (fix.kind !== 'correct-condition') return false;
+	const condition = JSON.stringify(fix.statement?.['Condition'] ?? {});
+	if (fix.statement?.['Effect'] === 'Deny') return condition.includes('"aws:ViaAWSService":"false"');
+	// The twin tests one kms:ViaService; a kms:ViaService corrected in place keeps its old value beside the new (a list).
+	return condition.includes('"kms:ViaService":"') || condition.includes('"aws:ViaAWSService":"true"');
+};
+
+/** An Allow's twin for the requests AWS services make: added after the statements there, which all stay as they were. */
+const addsTwin = (fix: Fix): boolean => exemptsServiceRequests(fix) && fix.statement?.['Effect'] === 'Allow';
 
 /**
  * No `*` principal, no wildcard action (`kms:*`, `s3:*`, `kms:GenerateDataKey*`), no resource wider than the
@@ -185,7 +196,7 @@ export const expectExistingStatementsKept = (before: PolicyJson | null | undefin
 	const now = statementsOf(fix.policy);
 	// Byte for byte: the same keys in the same order, so a diff of the pasted policy shows only the change.
 	const text = (statements: readonly unknown[]): string[] => statements.map(statement => JSON.stringify(statement));
-	if (fix.kind === 'add-allow') {
+	if (fix.kind === 'add-allow' || addsTwin(fix)) {
 		expect(text(now.slice(0, old.length))).toEqual(text(old));
 		expect(now.at(-1)).toEqual(fix.statement);
 		expect(now).toHaveLength(old.length + 1);
