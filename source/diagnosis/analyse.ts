@@ -2,11 +2,12 @@ import {evaluate} from '../engine/evaluate.js';
 import type {Evaluation, EvaluationInput, PolicySet} from '../engine/evaluation.js';
 import type {Requirement} from './diagnosis.js';
 import type {EvaluatedAction} from './findings.js';
+import {applyAwsManagedKeyRule} from './aws-managed-key.js';
 import {applyEvidence, type PolicyArnOf} from './evidence.js';
 import {applyEndpointEvidence} from './evidence-endpoint.js';
 import {withEvidence} from './evidence-rows.js';
 import {bucketDenyOnly, foreignObjectOf, objectAclUnread, type ForeignObject} from './object-owner.js';
-import {bucketInfoFor, isNamed, PolicyBook, policySetFor} from './policy-inputs.js';
+import {bucketInfoFor, isNamed, keyInfoFor, PolicyBook, policySetFor} from './policy-inputs.js';
 import {principalOf, requiredActions} from './required-actions.js';
 import {decisionOf, requirementsOf} from './requirements.js';
 import {resolveQuestion, type ResolvedFacts} from './resolve-question.js';
@@ -75,8 +76,11 @@ export const analyse = (snapshot: Snapshot): Analysis => {
 		const accounts = {...(callerAccount ? {caller: callerAccount} : {}), ...(resourceAccount ? {resource: resourceAccount} : {})};
 		const applied = applyEvidence(snapshot, spec, specs, evaluated, accounts, arnOf);
 		const {evidence, likely, againstRead, readHolds} = applied;
+		// An AWS managed key of another account: what its unread key policy and grants say is documented (aws-managed-key.ts).
+		const key = spec.side === 'source' ? facts.sourceKey : facts.destinationKey;
+		const ruled = applyAwsManagedKeyRule(spec, applied.evaluation, keyInfoFor(snapshot, spec), key, accounts, principal);
 		// A VPC endpoint policy's message has no layer: it decides the action alone (evidence-endpoint.ts).
-		const {evaluation, byMessage} = applyEndpointEvidence(snapshot, spec, specs, applied.evaluation);
+		const {evaluation, byMessage} = applyEndpointEvidence(snapshot, spec, specs, ruled);
 		const action: EvaluatedAction = {
 			spec,
 			evaluation,

@@ -99,7 +99,7 @@ export type EvidenceApplied = {
 };
 
 // The engine's answers read their sentences through getters: copied field by field, never spread.
-const withLayer = (evaluation: Evaluation, changed: LayerVerdict, index: number, decision: Evaluation['decision'], summary: string): Evaluation => {
+export const withLayer = (evaluation: Evaluation, changed: LayerVerdict, index: number, decision: Evaluation['decision'], summary: string): Evaluation => {
 	const {crossAccount, service, unknownContextKeys, readings} = evaluation;
 	// A layer that was not shown (none applies) goes where the engine puts it: the SCPs before the RCPs.
 	const at = index !== -1 ? index : changed.layer === 'scp' ? evaluation.layers.findIndex(layer => layer.layer === 'rcp') : -1;

@@ -6,6 +6,7 @@ import type {Effect} from '../engine/policy.js';
 import type {Finding} from './diagnosis.js';
 import {operationModule} from '../operations/registry.js';
 import type {Side} from '../operations/types.js';
+import {awsManagedKeyAcross, awsManagedKeyFinding, isAwsManagedKey} from './aws-managed-key.js';
 import {breakingConditions} from './breaking-conditions.js';
 import {encryptionHeader, encryptionHeaderFinding, keyIdHeader} from './encryption-header.js';
 import type {ReadHolds} from './evidence-words.js';
@@ -67,17 +68,9 @@ const keyShapeFindings = (key: KeyInfo | undefined, resolved: ResolvedKey | unde
 			remedy: `Use a KMS key in ${bucketRegion} (or a replica of a multi-Region key there).`,
 		});
 	}
-	const awsManaged = key?.keyManager === 'AWS' || resolved?.source === 'aws-managed-default' || resolved?.named === 'aws/s3' || resolved?.named === 'alias/aws/s3';
-	const callerAccount = facts.question.principalAccount;
-	const keyAccount = resolved?.account ?? facts.question.bucketAccount;
-	if (awsManaged && callerAccount && keyAccount && callerAccount !== keyAccount) {
-		findings.push({
-			id: 'aws-managed-key-cross-account',
-			severity: 'error',
-			message: `The object is encrypted with the AWS managed key aws/s3 of account ${keyAccount}. Its key policy cannot be changed and lets only its own account use it, so account ${callerAccount} can never use it.`,
-			remedy: 'Encrypt with a customer managed key whose key policy allows the other account (and re-encrypt existing objects, e.g. by copying them in place).',
-		});
-	}
+	// No key ARN naming its account: the aws/s3 S3 uses is taken to be the bucket account's.
+	const across = awsManagedKeyAcross(isAwsManagedKey(key, resolved), resolved?.account ?? facts.question.bucketAccount, facts.question.principalAccount);
+	if (across) findings.push(awsManagedKeyFinding(across));
 	return findings;
 };
 

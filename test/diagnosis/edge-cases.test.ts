@@ -384,10 +384,10 @@ describe('aws/s3 (AWS managed key) used by another account', () => {
 		return without({...snapshot, key: {...snapshot.key!, keyManager}}, 'key.policy', 'key.grants');
 	};
 
-	it('is denied with an error finding while every grant row is ok or unknown', () => {
+	it('is denied with an error finding, its unread key policy and grants ✘ by the rule (aws-managed-key.test.ts)', () => {
 		const diagnosis = diagnose(download('AWS'));
-		expect(diagnosis.requirements.every(row => ['ok', 'unknown', 'not-needed'].includes(row.status))).toBe(true);
-		expect(requirementOf(diagnosis, decrypt, 'key-policy').status).toBe('unknown');
+		expect(diagnosis.requirements.filter(row => row.status === 'missing').map(row => row.place)).toEqual(['key-policy', 'key-grant']);
+		expect(requirementOf(diagnosis, decrypt, 'key-policy').status).toBe('missing');
 		expect(diagnosis.verdict).toBe('denied');
 		const finding = diagnosis.findings.find(candidate => candidate.id === 'aws-managed-key-cross-account');
 		expect(finding).toMatchObject({severity: 'error'});

@@ -121,7 +121,7 @@ describe('key shape and place', () => {
 		expect(findingIds(diagnose(buildSnapshot()))).not.toContain('key-region-mismatch');
 	});
 
-	it('aws-managed-key-cross-account: another account\'s aws/s3 key can never be used', () => {
+	it('aws-managed-key-cross-account: another account\'s aws/s3 key cannot be used', () => {
 		const snapshot = crossAccountDownload();
 		const diagnosis = diagnose({...snapshot, key: {...snapshot.key!, keyManager: 'AWS'}});
 		expect(diagnosis.verdict).toBe('denied');
