@@ -28,8 +28,7 @@ describe('parallel reads', () => {
 		const waves = countWaves(state.fake.calls, latencyMs / 2);
 		console.log(`same-account collection with ${latencyMs} ms per call: ${Math.round(elapsed)} ms for ${calls} calls in ${waves} round trips (sequential: ≥ ${calls * latencyMs} ms)`);
 		expect(calls).toBeGreaterThanOrEqual(20);
+		// The behaviour is the number of round trips, not a time: a busy machine stretches the wall clock (npm run bench times it).
 		expect(waves).toBeLessThanOrEqual(5);
-		// Five round trips are 500 ms; the margin is for a busy CI machine, still far below the sequential 2 s and more.
-		expect(elapsed).toBeLessThan(5 * latencyMs + 350);
 	});
 });
