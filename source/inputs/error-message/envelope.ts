@@ -1,4 +1,5 @@
 import {cliTransfers} from '../../operations/recognise.js';
+import {hasSource} from '../../operations/registry.js';
 import type {Operation} from '../../snapshot/snapshot.js';
 import type {DenialForm} from './parsed-denial.js';
 import {serviceOfName} from './operations.js';
@@ -14,8 +15,11 @@ export type Envelope = {
 	readonly service?: string;
 	readonly statusCode?: number;
 	readonly requestId?: string;
-	/** `aws s3 cp` says what it was copying: "upload failed: ./big.bin to s3://bucket/key". */
-	readonly transfer?: {readonly operation: Operation; readonly objectArn?: string};
+	/**
+	 * `aws s3 cp` says what it was copying: "upload failed: ./big.bin to s3://bucket/key"; a copy's
+	 * "copy failed: s3://SOURCE to s3://DESTINATION" names both objects (`sourceObjectArn`: the one it read).
+	 */
+	readonly transfer?: {readonly operation: Operation; readonly objectArn?: string; readonly sourceObjectArn?: string};
 	/** Athena's own wording of a refused read or write, wherever it stands in the text. */
 	readonly athena?: AthenaRefusal;
 };
@@ -44,7 +48,10 @@ const transferOf = (text: string): Envelope['transfer'] => {
 	const verb = match[1]!.toLowerCase();
 	const transfer = cliTransfers.find(candidate => candidate.verb === verb)!;
 	// The object the operation is about: the destination of a write (upload, copy, move), the source of a download.
-	return {operation: transfer.operation, objectArn: objectArnOfS3Url(transfer.object === 'from' ? match[2]! : match[3]!)};
+	const objectArn = objectArnOfS3Url(transfer.object === 'from' ? match[2]! : match[3]!);
+	// A copy reads the other end: an S3 object too (a move from a local file has none).
+	const sourceObjectArn = hasSource(transfer.operation) && transfer.object === 'to' ? objectArnOfS3Url(match[2]!) : undefined;
+	return {operation: transfer.operation, ...(objectArn ? {objectArn} : {}), ...(sourceObjectArn ? {sourceObjectArn} : {})};
 };
 
 const withoutUndefined = (envelope: Envelope): Envelope =>

@@ -68,6 +68,8 @@ export type ParsedDenial = {
 	readonly encryptionContext?: Readonly<Record<string, string>>;
 	/** The object `aws s3 cp` was transferring ("upload failed: ./f to s3://bucket/key"), as an ARN. */
 	readonly objectArn?: string;
+	/** The object a copy read ("copy failed: s3://source/key to s3://bucket/key"), as an ARN. */
+	readonly sourceObjectArn?: string;
 	/** From CloudTrail: the key named in the KMS call. */
 	readonly keyId?: string;
 	/** From CloudTrail: the service that called on the principal's behalf (`s3.amazonaws.com`). */

@@ -67,7 +67,9 @@ export function* targetFlow(env: FlowEnv, denial: ParsedDenial | undefined, live
 	let source: SnapshotQuestion['source'];
 	let sourceKeyArn: string | undefined;
 	if (legs.source) {
-		const split = splitBucketAnswer(yield* ask(questions.bucketQuestion('source-bucket', 'Source bucket', legs.source.questions.bucket)));
+		// "copy failed: s3://SOURCE to s3://DESTINATION" names the source too.
+		if (known.source) yield* show([{tone: 'found', text: `Source object: s3://${known.source.bucket}/${known.source.objectKey} (the error names it)`}]);
+		const split = known.source ?? splitBucketAnswer(yield* ask(questions.bucketQuestion('source-bucket', 'Source bucket', legs.source.questions.bucket)));
 		// A replica keeps its source object's key: only a copy asks for another.
 		const replicates = legs.destination.facts.key === 'replica';
 		const sourceKey = split.objectKey ?? (replicates ? objectKey : yield* ask(questions.objectKeyQuestion('source-key', 'Source key', `Which object key in ${split.bucket}?`)));

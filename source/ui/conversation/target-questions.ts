@@ -165,8 +165,17 @@ export const accountIdQuestion: TextQuestion = {
 	display: text => (text === '' ? 'another account (ID not known)' : text),
 };
 
+/** What a pasted error names of the request: the operation, the object (a copy's source too), the KMS key. */
+export type DenialTarget = {
+	readonly operation?: string;
+	readonly bucket?: string;
+	readonly objectKey?: string;
+	readonly source?: {readonly bucket: string; readonly objectKey: string};
+	readonly keyArn?: string;
+};
+
 /** Prefill from a pasted error: the operation, bucket and key it names. */
-export const targetOfDenial = (denial: ParsedDenial | undefined): {operation?: string; bucket?: string; objectKey?: string; keyArn?: string} => {
+export const targetOfDenial = (denial: ParsedDenial | undefined): DenialTarget => {
 	if (!denial) return {};
 	const resources = [denial.objectArn, denial.resource, denial.encryptionContext?.['aws:s3:arn']].filter((value): value is string => typeof value === 'string');
 	const object = resources.map(resource => parseS3Arn(resource)).find(location => location?.objectKey !== undefined);
@@ -174,10 +183,12 @@ export const targetOfDenial = (denial: ParsedDenial | undefined): {operation?: s
 	// Athena names a bucket, and the results object it wrote; a path it read may be a table's prefix, so its key is asked.
 	const athena = denial.athena ? parseS3Url(denial.athena.path) : undefined;
 	const athenaObject = athena && (denial.athena?.writing ? athena.objectKey : undefined);
+	const source = denial.sourceObjectArn ? parseS3Arn(denial.sourceObjectArn) : undefined;
 	return {
 		...(denial.operation ? {operation: denial.operation} : {}),
 		...(object?.objectKey ? {bucket: object.bucket, objectKey: object.objectKey} : {}),
 		...(athena && !object ? {bucket: athena.bucket, ...(athenaObject ? {objectKey: athenaObject} : {})} : {}),
+		...(source?.objectKey ? {source: {bucket: source.bucket, objectKey: source.objectKey}} : {}),
 		...(keyArn ? {keyArn} : {}),
 	};
 };

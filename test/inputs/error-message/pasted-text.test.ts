@@ -86,6 +86,18 @@ describe('several errors pasted at once', () => {
 	});
 });
 
+describe('what an `aws s3` transfer line names', () => {
+	it("a copy's both objects: the one it writes and the source it reads", () => {
+		const denial = parsed(`copy failed: s3://src-bucket/in/a.bin to s3://dst-bucket/out/a.bin ${cliError('CopyObject', 'kms:Decrypt', key)}`);
+		expect(denial).toMatchObject({operation: 'copy', objectArn: 'arn:aws:s3:::dst-bucket/out/a.bin', sourceObjectArn: 'arn:aws:s3:::src-bucket/in/a.bin', resource: key});
+	});
+
+	it('no source where the other end is a file: an upload, a move of a local file', () => {
+		expect(parsed(`upload failed: ./big.bin to s3://b-bucket/big.bin ${cliError('UploadPart', 'kms:Decrypt', key)}`).sourceObjectArn).toBeUndefined();
+		expect(parsed(`move failed: ./big.bin to s3://b-bucket/big.bin ${cliError('UploadPart', 'kms:Decrypt', key)}`).sourceObjectArn).toBeUndefined();
+	});
+});
+
 describe('what is not an AWS error, or not quite one', () => {
 	it.each([
 		['npm', 'npm ERR! 403 Forbidden - PUT https://registry.npmjs.org/my-pkg - You do not have permission to publish "my-pkg"'],
