@@ -43,6 +43,11 @@ const multipartCalls: ReadonlySet<string> = new Set(['CreateMultipartUpload', 'U
 
 export const provesMultipart = (apiOperation: string | undefined): boolean => apiOperation !== undefined && multipartCalls.has(apiOperation);
 
+/** The API calls that are a whole write in one request ("Upload an object in a single operation"): never a part of one. */
+const oneRequestCalls: ReadonlySet<string> = new Set(['PutObject', 'PostObject', 'CopyObject']);
+
+export const provesOneRequest = (apiOperation: string | undefined): boolean => apiOperation !== undefined && oneRequestCalls.has(apiOperation);
+
 /**
  * What a pasted message naming an action only a request in parts calls (registry.ts, neededOnlyInParts) tells, said alike
  * by the report and the wizard: "the pasted AccessDenied message names kms:Decrypt on arn:…, which S3 calls on that key

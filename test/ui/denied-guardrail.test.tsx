@@ -101,8 +101,6 @@ describe('a pasted message naming a session policy', () => {
 			...pasteError(fixture('sessions-policy-explicit.txt')),
 			['name a KMS key', [keys.down, keys.enter]],
 			['Which key does the request name?', [keys.enter], 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab'],
-			['What uploads it?', [keys.enter]],
-			['How big is the file?', [keys.enter], '1 MB'],
 			["in the caller's account", [keys.enter]],
 			['Which Region is the bucket in?', [keys.enter]],
 			['The key policy:', [keys.enter]],
@@ -168,8 +166,6 @@ describe('live, a pasted message naming the permissions boundary', () => {
 		['How shall we read the policies', [keys.enter]],
 		['Which bucket?', [keys.enter], 's3://example-ingest/incoming/archive.tar'],
 		['name a KMS key', [keys.enter]],
-		['What uploads it?', [keys.enter]],
-		['How big is the file?', [keys.enter], '200 MB'],
 	];
 	const profiles = [{name: 'dev', region: 'us-east-1'}];
 

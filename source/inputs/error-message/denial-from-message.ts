@@ -52,6 +52,7 @@ export const denialFromEnvelope = (envelope: Envelope): ParsedDenial | undefined
 	if (!denial.resource && envelope.transfer?.objectArn) denial.resource = envelope.transfer.objectArn;
 	if (envelope.transfer?.objectArn) denial.objectArn = envelope.transfer.objectArn;
 	if (envelope.transfer?.sourceObjectArn) denial.sourceObjectArn = envelope.transfer.sourceObjectArn;
+	if (envelope.transfer) denial.tool = 'aws-cli';
 	if (cause) denial.cause = cause;
 	// "arn:aws:kms:…:key/… is disabled." names the key without a "resource:".
 	const keyArn = core ? undefined : findKeyArn(message);

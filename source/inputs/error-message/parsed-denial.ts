@@ -1,4 +1,4 @@
-import type {Operation} from '../../snapshot/snapshot.js';
+import type {Operation, UploadTool} from '../../snapshot/snapshot.js';
 import type {AthenaRefusal} from './athena.js';
 
 /** The policy types AWS names in an enhanced AccessDenied message ("… in a service control policy"). */
@@ -70,6 +70,8 @@ export type ParsedDenial = {
 	readonly objectArn?: string;
 	/** The object a copy read ("copy failed: s3://source/key to s3://bucket/key"), as an ARN. */
 	readonly sourceObjectArn?: string;
+	/** The tool the text proves made the request: "upload failed: …" is how the AWS CLI's `aws s3` commands report. */
+	readonly tool?: UploadTool;
 	/** From CloudTrail: the key named in the KMS call. */
 	readonly keyId?: string;
 	/** From CloudTrail: the service that called on the principal's behalf (`s3.amazonaws.com`). */

@@ -1,13 +1,13 @@
 import type {ParsedDenial} from '../../inputs/error-message/parsed-denial.js';
 import {decideMultipart, neededOnlyInParts, operationModule} from '../../operations/registry.js';
-import {inPartsPerMessageWords, provesMultipart} from '../../operations/multipart-upload.js';
+import {inPartsPerMessageWords, provesMultipart, provesOneRequest} from '../../operations/multipart-upload.js';
 import type {DefaultEncryption, Operation, PresignedUrlInfo, Question as SnapshotQuestion} from '../../snapshot/snapshot.js';
 import {ask, show} from './flow-steps.js';
 import type {Flow, FlowEnv} from './flow-types.js';
 import * as questions from './target-questions.js';
 import {wordedFor} from './copy-wording.js';
 import {parseSize} from './size.js';
-import {explainMultipart, isUploadTool} from './upload-tools.js';
+import {explainMultipart, isUploadTool, toolNames} from './upload-tools.js';
 import {presignedUrlFlow} from './presigned-flow.js';
 import {splitBucketAnswer} from './validate.js';
 import {bucketKeyFromPaste, sizeFromPaste} from './key-from-paste.js';
@@ -131,19 +131,27 @@ export function* targetFlow(env: FlowEnv, denial: ParsedDenial | undefined, live
 
 	let sizing: Pick<SnapshotQuestion, 'sizeBytes' | 'tool' | 'multipart'> = {};
 	const inPartsMessage = evidenceOf(denial).find(evidence => neededOnlyInParts(operation, evidence.action));
+	// "upload failed: …" is the AWS CLI's: the tool is settled too, whatever else is asked.
+	const toolOfError = denial?.tool ? {tool: denial.tool} : {};
 	if (multipart.inParts && provesMultipart(denial?.apiOperation)) {
 		// UploadPart (or another multipart call) failed: the request went in parts, whatever the size and the tool.
-		sizing = {multipart: true};
+		sizing = {multipart: true, ...toolOfError};
 		yield* show([{tone: 'info', text: `${denial?.apiOperation} is a call of a multipart upload: it went in parts, so the size and the tool are not asked.`}]);
+	} else if (multipart.inParts && provesOneRequest(denial?.apiOperation)) {
+		// PutObject or CopyObject failed: the whole object in one request, which a request in parts never makes.
+		sizing = {multipart: false, ...toolOfError};
+		yield* show([{tone: 'info', text: `${denial?.apiOperation} is a single request, never a part of ${multipart.noun}: it did not go in parts, so the size and the tool are not asked.`}]);
 	} else if (multipart.inParts && inPartsMessage) {
 		// The message names an action only a request in parts calls: the diagnosis takes that from its evidence, and says so.
+		sizing = {...toolOfError};
 		yield* show([{tone: 'info', text: visible(`${capitalised(inPartsPerMessageWords(inPartsMessage.action, inPartsMessage.resource, multipart.noun))}: the size and the tool are not asked.`)}]);
 	} else if (multipart.inParts && multipart.thresholdUndocumented) {
 		// An AWS service writes it: neither a size nor a tool says whether it goes in parts.
 		yield* show([{tone: 'info', text: `When the service switches to ${multipart.noun} is not documented: both ways are checked.`}]);
 	} else if (multipart.inParts) {
 		// The tool first: a size matters only against its threshold, so a tool without a documented one is not asked it.
-		const tool = yield* ask(word(questions.toolQuestion));
+		if (denial?.tool) yield* show([{tone: 'found', text: `Tool: ${toolNames[denial.tool]} (its aws s3 commands report "… failed: A to B")`}]);
+		const tool = denial?.tool ?? (yield* ask(word(questions.toolQuestion)));
 		if (isUploadTool(tool)) {
 			// The size is the object's (a copy's source): given for another object, it is asked again, not replayed.
 			const measured = source ? `s3://${source.bucket}/${source.objectKey}` : `s3://${bucket}/${objectKey}`;

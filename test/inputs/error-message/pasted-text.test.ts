@@ -96,6 +96,11 @@ describe('what an `aws s3` transfer line names', () => {
 		expect(parsed(`upload failed: ./big.bin to s3://b-bucket/big.bin ${cliError('UploadPart', 'kms:Decrypt', key)}`).sourceObjectArn).toBeUndefined();
 		expect(parsed(`move failed: ./big.bin to s3://b-bucket/big.bin ${cliError('UploadPart', 'kms:Decrypt', key)}`).sourceObjectArn).toBeUndefined();
 	});
+
+	it('the AWS CLI as the tool: boto3 prints the same error, but not its "… failed: A to B" line', () => {
+		expect(parsed(`upload failed: ./big.bin to s3://b-bucket/big.bin ${cliError('UploadPart', 'kms:Decrypt', key)}`).tool).toBe('aws-cli');
+		expect(parsed(cliError('UploadPart', 'kms:Decrypt', key)).tool).toBeUndefined();
+	});
 });
 
 describe('what is not an AWS error, or not quite one', () => {

@@ -222,3 +222,21 @@ describe('a pasted error that names a service control policy', () => {
 		expect(diagnosis.findings.map(finding => finding.id)).not.toContain('denied-by-scp-per-error');
 	});
 });
+
+describe('"copy failed: …" from a call that does not say whether it went in parts', () => {
+	// `aws s3 cp` reads the source's tags for a copy (GetObjectTagging): neither one request nor a part of one.
+	const tagsError =
+		'copy failed: s3://src-bucket/in/a.bin to s3://dst-bucket/out/a.bin An error occurred (AccessDenied) when calling the GetObjectTagging operation: User: arn:aws:iam::111122223333:user/copier is not authorized to perform: s3:GetObjectTagging on resource: "arn:aws:s3:::src-bucket/in/a.bin" because no identity-based policy allows the s3:GetObjectTagging action';
+
+	it('takes the tool (the AWS CLI prints it) and the source from it, and asks the size', () => {
+		const {asked, snapshot} = run(
+			{start: 'error', 'error-text': tagsError},
+			{...answersAfterError, 'source-kms-key': keyArn, 'names-key': 'yes', 'kms-key': keyArn, size: '100 MB', 'bucket-region': 'eu-west-1', 'source-bucket-account': 'caller', 'grants-how': 'none', 'source-key-policy-how': 'unknown', 'source-bucket-policy-how': 'none'},
+		);
+		expect(asked).toContain('size');
+		for (const settled of ['tool', 'source-bucket', 'source-key']) expect(asked).not.toContain(settled);
+		expect(snapshot.question).toMatchObject({operation: 'copy', tool: 'aws-cli', sizeBytes: 100_000_000, source: {bucket: 'src-bucket', objectKey: 'in/a.bin', kmsKeyId: keyArn}});
+		const shown = walk({start: 'error', 'error-text': tagsError, 'source-kms-key': keyArn, 'names-key': 'yes', 'kms-key': keyArn}, env).steps.flatMap(step => (step.kind === 'notes' ? step.notes : [])).map(note => note.text);
+		expect(shown).toContain('Tool: the AWS CLI (its aws s3 commands report "… failed: A to B")');
+	});
+});
