@@ -1,5 +1,7 @@
 import type {Operation} from '../snapshot/operation-names.js';
+import {provesOneRequest} from './multipart-upload.js';
 import {allOperations, legsInRequestOrder} from './registry.js';
+import type {Side} from './types.js';
 
 /** The operation behind an error message or a CloudTrail event, from what the modules say gives each away. */
 
@@ -29,3 +31,12 @@ export const whyDecrypt = (operation: Operation): 'read' | 'multipart' | undefin
 	);
 	return reasons.size === 1 ? [...reasons][0] : undefined;
 };
+
+/**
+ * The legs whose key a refused KMS `action` can be on, in the API call that failed: a copy's kms:Decrypt is the source
+ * object's, or the destination's when it goes in parts; a single CopyObject makes no parts, so there it is the source's.
+ */
+export const legsOfRefusedAction = (operation: Operation, action: string, apiOperation: string | undefined): readonly Side[] =>
+	legsInRequestOrder(operation)
+		.filter(leg => leg.actions.some(candidate => candidate.action.toLowerCase() === action.toLowerCase() && !(candidate.when === 'multipart' && provesOneRequest(apiOperation))))
+		.map(leg => leg.side);

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {allOperations, decideMultipart, destinationLeg, hasSource, legOn, legsInRequestOrder, operationModule, operations} from '../../source/operations/registry.js';
-import {cliTransfers, multipartApiCalls, operationOfAction, operationOfApiCall} from '../../source/operations/recognise.js';
+import {cliTransfers, legsOfRefusedAction, multipartApiCalls, operationOfAction, operationOfApiCall} from '../../source/operations/recognise.js';
 import {isOperation, operationNames, operationNamesInWords, operationsWithSource} from '../../source/snapshot/operation-names.js';
 import {snapshotSchema} from '../../source/snapshot/snapshot-schema.js';
 import {runBuiltCli} from '../commands/run-built-cli.js';
@@ -104,6 +104,17 @@ describe('recognising an operation from an error', () => {
 		expect(operationOfAction('S3:REPLICATEOBJECT')).toBe('replication');
 		// A copy writes its destination with s3:PutObject and kms:GenerateDataKey, and reads its source with s3:GetObject.
 		for (const action of ['kms:GenerateDataKey', 's3:PutObject', 's3:GetObject', 'kms:Decrypt']) expect(operationOfAction(action)).toBeUndefined();
+	});
+
+	it('tells which leg a refused KMS action is on, where the API call settles it', () => {
+		// A single CopyObject makes no parts: only reading its source needs kms:Decrypt there.
+		expect(legsOfRefusedAction('copy', 'kms:Decrypt', 'CopyObject')).toEqual(['source']);
+		// In parts, S3 decrypts the destination upload's data key as well: either leg.
+		expect(legsOfRefusedAction('copy', 'kms:Decrypt', 'UploadPartCopy')).toEqual(['source', 'destination']);
+		expect(legsOfRefusedAction('copy', 'kms:Decrypt', undefined)).toEqual(['source', 'destination']);
+		expect(legsOfRefusedAction('copy', 'KMS:GenerateDataKey', 'CopyObject')).toEqual(['destination']);
+		expect(legsOfRefusedAction('upload', 'kms:Decrypt', 'PutObject')).toEqual([]);
+		expect(legsOfRefusedAction('download', 'kms:Decrypt', 'GetObject')).toEqual(['destination']);
 	});
 
 	it('knows each aws s3 transfer verb once, with the end that is the object', () => {

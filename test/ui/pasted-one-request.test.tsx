@@ -82,3 +82,32 @@ describe('a refused PutObject (the held-out permissions-boundary error)', () => 
 		expect(diagnosed.at(-1)?.question).toMatchObject({operation: 'upload', bucket: 'my-bucket', objectKey: 'path/file.csv', multipart: false});
 	});
 });
+
+describe('a refused CopyObject, as `aws s3 cp` printed it', () => {
+	it('asks neither what copies it nor the size, says why, and the result checks one CopyObject: no kms:Decrypt for parts', async () => {
+		const {rendered, diagnosed} = start();
+		app = rendered;
+		const frame = await pasteErrorAndKey(rendered, fixture('cli-copy-copyobject-decrypt.txt'), "Which key is the destination bucket's default?");
+		expect(flat(frame)).toContain('• CopyObject is a single request, never a part of a multipart copy: it did not go in parts, so the size and the tool are not asked.');
+		expect(everShown(rendered, 'What copies it?')).toBe(false);
+		expect(everShown(rendered, 'How big is the source object?')).toBe(false);
+		await walkThrough(rendered, [
+			["in the caller's account", [keys.enter]],
+			['Which Region is the destination bucket in?', [keys.enter]],
+			['Which account owns the source bucket', [keys.enter]],
+			["The destination key's policy:", [keys.down, keys.enter]],
+			['Grants on the key', [keys.down, keys.down, keys.enter]],
+			["The caller's identity policies", [keys.down, keys.down, keys.enter]],
+			["The destination bucket's policy:", [keys.down, keys.down, keys.enter]],
+			["The source key's policy:", [keys.down, keys.enter]],
+			["The source bucket's policy:", [keys.down, keys.down, keys.enter]],
+			['an SCP apply to the caller?', [keys.down, keys.down, keys.enter]],
+		]);
+		rendered.resize(140, 60);
+		const result = await rendered.waitFor(frame => frame.includes('Key policy (destination)'), 'the result');
+		expect(result).toMatch(/kms:Decrypt \(source\)/);
+		expect(result).not.toMatch(/kms:Decrypt \(destination\)/);
+		// `copy failed: …` is how the AWS CLI reports: the tool is settled with the rest.
+		expect(diagnosed.at(-1)?.question).toMatchObject({operation: 'copy', multipart: false, tool: 'aws-cli'});
+	});
+});

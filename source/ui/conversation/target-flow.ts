@@ -1,6 +1,8 @@
 import type {ParsedDenial} from '../../inputs/error-message/parsed-denial.js';
 import {decideMultipart, neededOnlyInParts, operationModule} from '../../operations/registry.js';
 import {inPartsPerMessageWords, provesMultipart, provesOneRequest} from '../../operations/multipart-upload.js';
+import {legsOfRefusedAction} from '../../operations/recognise.js';
+import type {Side} from '../../operations/types.js';
 import type {DefaultEncryption, Operation, PresignedUrlInfo, Question as SnapshotQuestion} from '../../snapshot/snapshot.js';
 import {ask, show} from './flow-steps.js';
 import type {Flow, FlowEnv} from './flow-types.js';
@@ -46,6 +48,19 @@ export type Target = {
 	readonly regionFromUrl?: string;
 };
 
+/**
+ * Whose key the pasted error names, where the request has two: the leg the refused action can only be on (a single
+ * CopyObject calls kms:Decrypt on the source object's key alone), else asked offline; undefined: not known.
+ */
+function* errorKeyLegFlow(operation: Operation, denial: ParsedDenial | undefined, keyArn: string, objects: Readonly<Record<Side, string>>, live: boolean): Flow<Side | undefined> {
+	const legs = denial?.action ? legsOfRefusedAction(operation, denial.action, denial.apiOperation) : [];
+	if (legs.length === 1) return legs[0];
+	// Live, the reads find each object's key: nothing to ask.
+	if (live) return undefined;
+	const answer = yield* ask(questions.errorKeyLegQuestion(keyArn, denial?.action, denial?.apiOperation, objects));
+	return answer === 'source' || answer === 'destination' ? answer : undefined;
+}
+
 export function* targetFlow(env: FlowEnv, denial: ParsedDenial | undefined, live: boolean): Flow<Target> {
 	const known = questions.targetOfDenial(denial);
 	const recent = known.bucket ? undefined : questions.recentQuestion(env, known.operation);
@@ -66,6 +81,8 @@ export function* targetFlow(env: FlowEnv, denial: ParsedDenial | undefined, live
 
 	let source: SnapshotQuestion['source'];
 	let sourceKeyArn: string | undefined;
+	// With one leg the error's key is its key; with two, whose it is is settled below or stays unknown.
+	let errorKeyLeg: Side | undefined = known.keyArn && !legs.source ? 'destination' : undefined;
 	if (legs.source) {
 		// "copy failed: s3://SOURCE to s3://DESTINATION" names the source too.
 		if (known.source) yield* show([{tone: 'found', text: `Source object: s3://${known.source.bucket}/${known.source.objectKey} (the error names it)`}]);
@@ -73,13 +90,19 @@ export function* targetFlow(env: FlowEnv, denial: ParsedDenial | undefined, live
 		// A replica keeps its source object's key: only a copy asks for another.
 		const replicates = legs.destination.facts.key === 'replica';
 		const sourceKey = split.objectKey ?? (replicates ? objectKey : yield* ask(questions.objectKeyQuestion('source-key', 'Source key', `Which object key in ${split.bucket}?`)));
+		if (known.keyArn) errorKeyLeg = yield* errorKeyLegFlow(operation, denial, known.keyArn, {source: `s3://${split.bucket}/${sourceKey}`, destination: `s3://${bucket}/${objectKey}`}, live);
 		const asked = legs.source.questions.objectKmsKey;
-		if (!live && asked) {
+		if (!live && asked && errorKeyLeg === 'source') {
+			sourceKeyArn = known.keyArn;
+			yield* show([{tone: 'found', text: `${asked.title}: ${sourceKeyArn} (the key the error names)`}]);
+		} else if (!live && asked) {
 			// Pasted head-object output names the object's size as well: the size question is then answered with it.
 			sourceKeyArn = yield* ask({...questions.keyArnQuestion('source-kms-key', asked.title, asked.prompt, undefined), alsoAnswers: sizeAnswer});
 		}
 		source = {bucket: split.bucket, objectKey: sourceKey, ...(sourceKeyArn ? {kmsKeyId: sourceKeyArn} : {})};
 	}
+	// The error's key settles the destination's only where it is the destination's: never a source key taken for it.
+	const errorKey = errorKeyLeg === 'destination' ? known.keyArn : undefined;
 
 	let kmsKeyId: string | undefined;
 	let keyArn: string | undefined;
@@ -89,15 +112,15 @@ export function* targetFlow(env: FlowEnv, denial: ParsedDenial | undefined, live
 	if (legs.destination.facts.key === 'object') {
 		if (!live && objectKmsKey) {
 			// The error's key is the object's: S3 was decrypting it.
-			keyFromError = known.keyArn !== undefined;
-			keyArn = known.keyArn ?? (yield* ask({...questions.keyArnQuestion('object-kms-key', objectKmsKey.title, objectKmsKey.prompt, known.keyArn), alsoAnswers: bucketKeyAnswer('object')}));
+			keyFromError = errorKey !== undefined;
+			keyArn = errorKey ?? (yield* ask({...questions.keyArnQuestion('object-kms-key', objectKmsKey.title, objectKmsKey.prompt, errorKey), alsoAnswers: bucketKeyAnswer('object')}));
 		}
 	} else if (legs.destination.facts.key === 'replica') {
 		// Live, the source bucket's replication rule names the replica key and is read; offline it is asked.
 		if (!live) {
-			keyFromError = known.keyArn !== undefined;
+			keyFromError = errorKey !== undefined;
 			keyArn =
-				known.keyArn ??
+				errorKey ??
 				(yield* ask(
 					questions.keyArnQuestion(
 						'replica-kms-key',
@@ -107,20 +130,20 @@ export function* targetFlow(env: FlowEnv, denial: ParsedDenial | undefined, live
 					),
 				));
 		}
-	} else if (!live && known.keyArn) {
-		keyArn = known.keyArn;
+	} else if (!live && errorKey) {
+		keyArn = errorKey;
 		keyFromError = true;
 	} else {
 		const names = yield* ask(word(questions.namesKeyQuestion(operation)));
 		if (names === 'yes') {
 			kmsKeyId = live
-				? yield* ask(questions.kmsKeyQuestion(known.keyArn))
-				: yield* ask(questions.keyArnQuestion('kms-key', 'KMS key', 'Which key does the request name? (its ARN: offline nothing can resolve an alias)', known.keyArn));
+				? yield* ask(questions.kmsKeyQuestion(errorKey))
+				: yield* ask(questions.keyArnQuestion('kms-key', 'KMS key', 'Which key does the request name? (its ARN: offline nothing can resolve an alias)', errorKey));
 			if (!live) keyArn = kmsKeyId;
 		} else if (!live) {
 			const named = yield* ask(
 				word({
-					...questions.keyArnQuestion('default-key', "Bucket's default key", "Which key is the bucket's default? (aws s3api get-bucket-encryption shows it; aws/s3 for the AWS managed key)", known.keyArn, true),
+					...questions.keyArnQuestion('default-key', "Bucket's default key", "Which key is the bucket's default? (aws s3api get-bucket-encryption shows it; aws/s3 for the AWS managed key)", errorKey, true),
 					alsoAnswers: bucketKeyAnswer('bucket'),
 				}),
 			);

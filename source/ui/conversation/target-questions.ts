@@ -7,6 +7,7 @@ import {allOperations} from '../../operations/registry.js';
 import {isKeyArn, parseS3Arn, parseS3Url} from '../../names/index.js';
 import {checkAccountId, checkBucketName, checkKeyArn, checkKmsKeyReference, checkObjectKey} from './validate.js';
 import {keyFromPasteChecks} from './key-from-paste.js';
+import {visible} from '../../report/sanitize.js';
 
 /**
  * The questions target-flow.ts asks: the request (what, where, which key, how big) and the bucket's
@@ -20,6 +21,7 @@ export type TargetQuestionId =
 	| 'object-key'
 	| 'source-bucket'
 	| 'source-key'
+	| 'error-key-leg'
 	| 'names-key'
 	| 'kms-key'
 	| KeyArnQuestionId
@@ -84,6 +86,23 @@ export const objectKeyQuestion = (id: 'object-key' | 'source-key', title: string
 	prompt,
 	placeholder: 'e.g. uploads/2024/report.csv',
 	validate: checkObjectKey,
+});
+
+/**
+ * A pasted error names a key that either object's may be (a copy in parts decrypts both): whose it is. Its words come from
+ * the pasted text, so they are made visible.
+ */
+export const errorKeyLegQuestion = (keyArn: string, action: string | undefined, apiOperation: string | undefined, objects: Readonly<Record<'source' | 'destination', string>>): ChoiceQuestion => ({
+	kind: 'choice',
+	id: 'error-key-leg',
+	title: 'Key the error names',
+	prompt: visible(`Which object does ${keyArn} encrypt? (${action ?? 'The refusal'}${apiOperation ? ` in ${apiOperation}` : ''} may be on the source object's key or on the destination's)`),
+	about: keyArn,
+	options: [
+		{value: 'source', label: 'The source object', hint: visible(objects.source)},
+		{value: 'destination', label: 'The destination object', hint: visible(objects.destination)},
+		{value: 'unknown', label: 'I do not know', hint: 'each key is then asked'},
+	],
 });
 
 export const namesKeyQuestion = (operation: string): ChoiceQuestion => ({
