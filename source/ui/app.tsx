@@ -86,7 +86,7 @@ const Wizard = ({services, savedName, settings: startSettings, onQuit}: WizardAp
 				rereadable={ending.mode === 'live' || ending.mode === 'file'}
 				{...(ending.mode === 'live' ? {onNameCheck: nameCheck} : {})}
 				savedCheckNames={Object.keys(state.settings?.savedChecks ?? {})}
-				onBack={session.goBack}
+				onBack={() => session.goBack()}
 				onQuit={onQuit}
 			/>
 		);

@@ -21,7 +21,8 @@ export type ActiveQuestionProps = {
 	readonly canGoBack: boolean;
 	/** `sets`: other answers the same choice or text gives (a recent target's bucket, a pasted head-object's size). */
 	readonly onAnswer: (question: Question, value: string, sets?: Readonly<Partial<Record<QuestionId, string>>>) => void;
-	readonly onBack: () => void;
+	/** Esc; `draft`: the text left in a field, when it is not what the field started with. */
+	readonly onBack: (draft?: string) => void;
 	readonly onPaste?: (text: string) => void;
 	/** `?` (in a list, or in an empty field): the keys. */
 	readonly onHelp?: () => void;
@@ -29,6 +30,7 @@ export type ActiveQuestionProps = {
 	readonly onQuit?: () => void;
 };
 
+/** The hints that give way first on a narrow terminal (Esc back and the kept hints stay). */
 const footers: Readonly<Record<Question['kind'], ReadonlyArray<readonly [string, string]>>> = {
 	choice: [['↑↓', 'move'], ['Enter', 'choose'], ['type', 'to filter']],
 	text: [['Enter', 'confirm'], ['Ctrl+U', 'clear']],
@@ -73,7 +75,8 @@ export const activeQuestionHeight = (question: Question, notes: readonly Note[],
 
 /** The question being asked: its notes, the sentence, the input for its kind and the keys. */
 export const ActiveQuestion = ({question, notes, initial, problem, width, rows, canGoBack, onAnswer, onBack, onPaste, onHelp, onQuit}: ActiveQuestionProps) => {
-	const footer = fitHints(hints([...footers[question.kind], canGoBack && ['Esc', 'back']], keptHints[question.kind]), width - 2);
+	// Going back is how a wrong turn is undone: it stays in view at 80 columns, before the lesser hints.
+	const footer = fitHints(hints(footers[question.kind], [...(canGoBack ? [['Esc', 'back'] as const] : []), ...keptHints[question.kind]]), width - 2);
 	return (
 		<Box flexDirection="column">
 			{noteLines(notes, width).map((line, index) => (
@@ -130,10 +133,11 @@ const QuestionInput = ({question, initial, problem, width, rows, head, onAnswer,
 					{problem !== undefined && <Hanging prefix="    ✘ " text={problem} color={theme.failure} width={width} />}
 				</Box>
 			);
-		case 'text':
+		case 'text': {
+			const start = initial ?? question.suggestion ?? '';
 			return (
 				<TextField
-					initial={initial ?? question.suggestion ?? ''}
+					initial={start}
 					{...(question.placeholder ? {placeholder: question.placeholder} : {})}
 					{...(problem === undefined ? {} : {problem})}
 					width={width}
@@ -144,10 +148,11 @@ const QuestionInput = ({question, initial, problem, width, rows, head, onAnswer,
 						if (also && Object.keys(also).length > 0) onAnswer(question, kept, also);
 						else onAnswer(question, kept);
 					}}
-					onBack={onBack}
+					onBack={text => onBack(text === start ? undefined : text)}
 					{...help}
 				/>
 			);
+		}
 		case 'paste':
 			return (
 				<PasteField
@@ -157,7 +162,7 @@ const QuestionInput = ({question, initial, problem, width, rows, head, onAnswer,
 					width={width}
 					placeholder="paste here"
 					onSubmit={value => onAnswer(question, value)}
-					onBack={onBack}
+					onBack={text => onBack(text === (initial ?? '') ? undefined : text)}
 					{...help}
 				/>
 			);

@@ -59,13 +59,13 @@ export const ConversationScreen = ({session, width, rows, onQuit}: {readonly ses
 				key={`${next.question.id}#${state.revision}`}
 				question={next.question}
 				notes={next.notes}
-				{...(next.initial ?? state.drafts[next.question.id] ? {initial: next.initial ?? state.drafts[next.question.id]} : {})}
+				{...(next.initial ? {initial: next.initial} : {})}
 				{...(next.problem === undefined ? {} : {problem: next.problem})}
 				width={width}
 				rows={rows}
 				canGoBack={canGoBack}
 				onAnswer={onAnswer}
-				onBack={goBack}
+				onBack={draft => goBack(draft === undefined ? undefined : {id: next.question.id, text: draft})}
 				onPaste={onPaste}
 				onHelp={openHelp}
 				onQuit={onQuit}
@@ -74,10 +74,10 @@ export const ConversationScreen = ({session, width, rows, onQuit}: {readonly ses
 	} else if (next.kind === 'wait') {
 		const reads = next.wait.kind === 'collect' ? (state.collections[next.wait.key]?.reads ?? []) : [];
 		activeHeight = 2 + readLines(reads, width).length;
-		active = <WaitView wait={next.wait} reads={reads} width={width} canGoBack={canGoBack} onBack={goBack} onHelp={openHelp} onQuit={onQuit} />;
+		active = <WaitView wait={next.wait} reads={reads} width={width} canGoBack={canGoBack} onBack={() => goBack()} onHelp={openHelp} onQuit={onQuit} />;
 	} else if (diagnosis && !diagnosis.ok) {
 		activeHeight = 4;
-		active = <DiagnosisFailed message={diagnosis.error} onBack={goBack} onHelp={openHelp} onQuit={onQuit} />;
+		active = <DiagnosisFailed message={diagnosis.error} onBack={() => goBack()} onHelp={openHelp} onQuit={onQuit} />;
 	} else {
 		activeHeight = 1;
 		active = <Diagnosing />;

@@ -16,8 +16,9 @@ const maximumSteps = 500;
  * question without a valid answer, at `stopAt` (the question being edited), or at work still running.
  * `askedAbout`: what each answer was given about (a question's `about`); a question now about something else (another
  * bucket, another key) is asked again, its earlier answer offered, never replayed as an answer to what was not asked.
+ * `drafts`: text the user left in a field (Esc while editing it): that question is asked again, the draft in its field.
  */
-export const walk = (answers: Answers, env: FlowEnv, stopAt?: QuestionId, askedAbout: Answers = {}): Walk => {
+export const walk = (answers: Answers, env: FlowEnv, stopAt?: QuestionId, askedAbout: Answers = {}, drafts: Answers = {}): Walk => {
 	const steps: Step[] = [];
 	const flow = conversation(env);
 	let input: string | undefined;
@@ -35,7 +36,9 @@ export const walk = (answers: Answers, env: FlowEnv, stopAt?: QuestionId, askedA
 		const notes = yielded.notes ?? [];
 		const answer = standing(question, answers[question.id], answers);
 		const askedElse = askedAbout[question.id] !== undefined && askedAbout[question.id] !== question.about;
-		if (problem === undefined && answer !== undefined && question.id !== stopAt && !askedElse) {
+		// An edit left unfinished is where the user was: it is not replaced by the answer it was changing.
+		const draft = drafts[question.id];
+		if (problem === undefined && answer !== undefined && question.id !== stopAt && !askedElse && draft === undefined) {
 			if (answerIsValid(question, answer)) {
 				steps.push({kind: 'answer', question, answer, notes});
 				input = answer;
@@ -45,13 +48,14 @@ export const walk = (answers: Answers, env: FlowEnv, stopAt?: QuestionId, askedA
 			if (question.kind === 'choice' && question.loading !== undefined) return {steps, next: {kind: 'wait', wait: {kind: 'start-up'}}};
 		}
 		// A stored choice that is not offered any more (a saved check's deleted profile) is said, not silently asked again.
-		const stale = problem === undefined && answer !== undefined && question.id !== stopAt && !askedElse && question.kind === 'choice' ? staleChoice(answer) : undefined;
+		const stale = problem === undefined && answer !== undefined && question.id !== stopAt && !askedElse && draft === undefined && question.kind === 'choice' ? staleChoice(answer) : undefined;
 		// Asked again with a problem (a file that could not be read): the earlier line is replaced by the question.
 		const earlier = steps.findLastIndex(step => step.kind === 'answer' && step.question.id === question.id);
 		if (earlier !== -1) steps.splice(earlier);
+		const initial = draft ?? answer;
 		return {
 			steps,
-			next: {kind: 'ask', question, notes, ...(answer === undefined ? {} : {initial: answer}), ...(problem === undefined ? (stale === undefined ? {} : {problem: stale}) : {problem})},
+			next: {kind: 'ask', question, notes, ...(initial === undefined ? {} : {initial}), ...(problem === undefined ? (stale === undefined ? {} : {problem: stale}) : {problem})},
 		};
 	}
 	throw new Error('the conversation did not end: a loop in the flows');

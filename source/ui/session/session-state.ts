@@ -35,7 +35,10 @@ export type SessionState = {
 	readonly collections: Readonly<Record<string, Collection>>;
 	/** Whether any read can work with a profile, by its name. */
 	readonly reaches: Readonly<Record<string, Result<void, string>>>;
-	/** Text pasted at the first question, waiting in the error field. */
+	/**
+	 * Text left in a field by Esc (or pasted at the first question, for the error field): shown again when the walk comes
+	 * back to that question, which it then asks rather than replay; cleared when the question is answered.
+	 */
 	readonly drafts: Answers;
 	readonly greetingNotes: readonly Note[];
 	readonly diagnosis?: DiagnosisOutcome;
@@ -57,7 +60,8 @@ export type SessionAction =
 	| {readonly type: 'forget-failed-collections'}
 	| {readonly type: 'forget-file'; readonly path: string}
 	| {readonly type: 'answer'; readonly id: QuestionId; readonly value: string; readonly sets?: Answers; readonly about?: string}
-	| {readonly type: 'go-back'; readonly to: QuestionId}
+	/** `draft`: the text the user left in the field they went back from (undefined: unchanged, as it was given). */
+	| {readonly type: 'go-back'; readonly to: QuestionId; readonly draft?: {readonly id: QuestionId; readonly text: string}}
 	| {readonly type: 'paste-at-start'; readonly text: string}
 	| {readonly type: 'diagnosed'; readonly outcome: DiagnosisOutcome};
 
@@ -70,6 +74,13 @@ const without = <T>(record: Readonly<Record<string, T>>, key: string): Record<st
 
 const upsertRead = (reads: readonly ReadProgress[], progress: ReadProgress): readonly ReadProgress[] =>
 	reads.some(read => read.id === progress.id) ? reads.map(read => (read.id === progress.id ? progress : read)) : [...reads, progress];
+
+/** A field left empty, or holding its stored answer, has nothing to keep: the answer is offered again. */
+const keptDraft = (state: SessionState, draft: {readonly id: QuestionId; readonly text: string} | undefined): Answers => {
+	if (draft === undefined) return state.drafts;
+	const unchanged = draft.text.trim() === '' || draft.text.trim() === state.answers[draft.id];
+	return unchanged ? without(state.drafts, draft.id) : {...state.drafts, [draft.id]: draft.text};
+};
 
 export const sessionReducer = (state: SessionState, action: SessionAction): SessionState => {
 	switch (action.type) {
@@ -125,7 +136,7 @@ export const sessionReducer = (state: SessionState, action: SessionAction): Sess
 			return {...rest, answers, askedAbout, files, drafts: without(state.drafts, action.id), revision: state.revision + 1};
 		}
 		case 'go-back':
-			return {...state, stopAt: action.to, revision: state.revision + 1};
+			return {...state, stopAt: action.to, drafts: keptDraft(state, action.draft), revision: state.revision + 1};
 		case 'paste-at-start': {
 			const {stopAt: _stopAt, ...rest} = state;
 			return {

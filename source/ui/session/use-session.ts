@@ -39,7 +39,7 @@ export const useSession = (services: WizardServices, savedName?: string, startSe
 		// Only what flowEnv reads: a new answer must not rebuild the env (the walk is memoised on it).
 		[state.profiles, state.profilesProblem, state.startSettings, state.examples, state.examplesProblem, state.files, state.collections, state.reaches, state.greetingNotes, services],
 	);
-	const conversation = useMemo(() => walk(state.answers, env, state.stopAt, state.askedAbout), [state.answers, env, state.stopAt, state.askedAbout]);
+	const conversation = useMemo(() => walk(state.answers, env, state.stopAt, state.askedAbout, state.drafts), [state.answers, env, state.stopAt, state.askedAbout, state.drafts]);
 	const {next} = conversation;
 
 	useWaits(next.kind === 'wait' ? next.wait : undefined, services, dispatch);
@@ -51,10 +51,14 @@ export const useSession = (services: WizardServices, savedName?: string, startSe
 		(id: QuestionId, value: string, sets?: Answers, about?: string) => dispatch({type: 'answer', id, value, ...(sets ? {sets} : {}), ...(about === undefined ? {} : {about})}),
 		[],
 	);
-	const goBack = useCallback(() => {
-		const to = previousQuestionId(conversation.steps);
-		if (to !== undefined) dispatch({type: 'go-back', to});
-	}, [conversation.steps]);
+	/** `draft`: the text left in the field Esc was pressed in, kept for when the walk comes back to it. */
+	const goBack = useCallback(
+		(draft?: {readonly id: QuestionId; readonly text: string}) => {
+			const to = previousQuestionId(conversation.steps);
+			if (to !== undefined) dispatch({type: 'go-back', to, ...(draft ? {draft} : {})});
+		},
+		[conversation.steps],
+	);
 	return {state, conversation, ending, diagnosis, dispatch, answer, goBack};
 };
 

@@ -6,7 +6,8 @@ import type {PasteFieldState} from './use-paste-field-state.js';
 
 export type PasteFieldHandlers = {
 	readonly onSubmit: (text: string) => void;
-	readonly onBack?: () => void;
+	/** Esc, with the text in the field then (the session keeps an unfinished paste). */
+	readonly onBack?: (text: string) => void;
 	/** `?` in an empty field shows the keys (no paste starts with it); elsewhere it is text. */
 	readonly onHelp?: () => void;
 };
@@ -17,7 +18,7 @@ export type PasteFieldHandlers = {
  * Delete erase either way, across lines.
  */
 export const usePasteField = (state: PasteFieldState, check: (text: string) => PasteCheck, {onSubmit, onBack, onHelp}: PasteFieldHandlers, isActive: boolean): void => {
-	useDecision(state.submitted, state.backRequests, onSubmit, onBack);
+	useDecision(state.submitted, state.backRequests, onSubmit, onBack && (() => onBack(state.text)));
 	useKeys(
 		(input, key) => {
 			if (onHelp && state.text === '' && matches('help', input, key)) onHelp();

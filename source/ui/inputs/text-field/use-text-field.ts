@@ -6,14 +6,15 @@ import type {TextFieldState} from './use-text-field-state.js';
 export type TextFieldHandlers = {
 	readonly validate?: (text: string) => string | undefined;
 	readonly onSubmit: (text: string) => void;
-	readonly onBack?: () => void;
+	/** Esc, with the text in the field then (the session keeps an unfinished edit). */
+	readonly onBack?: (text: string) => void;
 	/** `?` in an empty field shows the keys (no answer starts with it); elsewhere it is text. */
 	readonly onHelp?: () => void;
 };
 
 /** Binds keys to the field; Enter submits only an acceptable value, otherwise the field shows why not. */
 export const useTextField = (state: TextFieldState, {validate, onSubmit, onBack, onHelp}: TextFieldHandlers, isActive: boolean): void => {
-	useDecision(state.submitted, state.backRequests, onSubmit, onBack);
+	useDecision(state.submitted, state.backRequests, onSubmit, onBack && (() => onBack(state.value)));
 	useKeys(
 		(input, key) => {
 			if (onHelp && state.value === '' && matches('help', input, key)) onHelp();
