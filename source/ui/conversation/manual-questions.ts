@@ -91,9 +91,11 @@ export const policyPasteQuestion = (env: FlowEnv, id: PastedPolicyId, title: str
 		const checked = env.checkPolicy(text, title, kind);
 		if (!checked.ok) return checked;
 		const hidden = checked.hiddenCharacters ?? 0;
-		const warning = hidden === 0 ? '' : ` (! it holds ${hidden} control or invisible character${hidden === 1 ? '' : 's'}: shown escaped, such as \\u001b, wherever it is printed)`;
-		const {notes, warnings} = checked;
-		return {ok: true, summary: `valid policy, ${checked.statementCount} statement${checked.statementCount === 1 ? '' : 's'}${warning}`, ...(notes ? {notes} : {}), ...(warnings ? {warnings} : {})};
+		// A warning like any other, so the paste and its transcript line are marked `!`, never ✔ beside it.
+		const hiddenWarning = hidden === 0 ? [] : [`it holds ${hidden} control or invisible character${hidden === 1 ? '' : 's'}: shown escaped, such as \\u001b, wherever it is printed`];
+		const {notes} = checked;
+		const warnings = [...hiddenWarning, ...(checked.warnings ?? [])];
+		return {ok: true, summary: `valid policy, ${checked.statementCount} statement${checked.statementCount === 1 ? '' : 's'}`, ...(notes ? {notes} : {}), ...(warnings.length > 0 ? {warnings} : {})};
 	},
 });
 
