@@ -94,6 +94,36 @@ describe('a pasted message naming the permissions boundary', () => {
 	});
 });
 
+describe("a pasted message naming an IAM user's permissions boundary", () => {
+	const message =
+		'An error occurred (AccessDenied) when calling the PutObject operation: User: arn:aws:iam::111122223333:user/alice is not authorized to perform: s3:PutObject on resource: "arn:aws:s3:::my-bucket/path/file.csv" because no permissions boundary allows the s3:PutObject action';
+
+	it('offers no session policy, which a user cannot carry: with the boundary settled, the SCP question comes at once', async () => {
+		app = renderApp(<WizardApp services={fakeServices().services} />, {columns: 160, rows: 60});
+		await walkThrough(app, [
+			...pasteError(message),
+			['name a KMS key', [keys.down, keys.enter]],
+			['Which key does the request name?', [keys.enter], 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab'],
+			['What uploads it?', [keys.enter]],
+			['How big is the file?', [keys.enter], '1 MB'],
+			["in the caller's account", [keys.enter]],
+			['Which Region is the bucket in?', [keys.enter]],
+			['The key policy:', [keys.down, keys.enter]],
+			['Grants on the key can allow', [keys.enter]],
+			["The caller's identity policies", [keys.down, keys.down, keys.enter]],
+			['The bucket policy:', [keys.down, keys.enter]],
+			['Skip: leave it as the message says', [keys.down, keys.enter]],
+		]);
+		const scps = await app.waitFor(frame => frame.includes("The service control policies (SCPs) of the caller's account:"), 'the SCP question');
+		expect(scps).toContain('✔ Permissions boundary: Skip: leave it as the message says');
+		// No question offered a session policy (the prompts fit one line at 160 columns).
+		expect(app.frames().some(frame => frame.split('\n').some(line => line.startsWith('? ') && /session policy/i.test(line)))).toBe(false);
+		expect(app.frames().some(frame => frame.includes('Besides the permissions boundary'))).toBe(false);
+		await app.press(keys.down, keys.enter);
+		await app.waitFor(frame => frame.includes('Denied') || frame.includes('fails'), 'the result');
+	});
+});
+
 describe('a pasted message naming a session policy', () => {
 	it('asks for the session policy; pasted, its Deny decides the ⛔ row', async () => {
 		app = renderApp(<WizardApp services={fakeServices().services} />, {columns: 160, rows: 60});

@@ -17,7 +17,7 @@ import {pastedDocument, type PasteHints} from './paste-answers.js';
 export type DeniedBy = {readonly kind: questions.DeniedGuardrail; readonly evidence: DenialEvidence};
 
 /** Only IAM users and roles have a boundary; only a role session can carry a session policy (policy-inputs.ts counts no other's). */
-const canHold = (kind: questions.DeniedGuardrail, arn: string): boolean => {
+export const callerCanHold = (kind: questions.DeniedGuardrail, arn: string): boolean => {
 	const caller = parseCaller(arn).kind;
 	return kind === 'session' ? caller === 'session' : caller === 'user' || caller === 'role' || caller === 'session';
 };
@@ -26,7 +26,7 @@ const canHold = (kind: questions.DeniedGuardrail, arn: string): boolean => {
 export const deniedByOf = (evidence: readonly DenialEvidence[], principal: Pick<PrincipalInfo, 'arn' | 'permissionsBoundary' | 'sessionPolicy'>): DeniedBy | undefined => {
 	for (const each of evidence) {
 		const kind = each.deniedBy === 'boundary' || each.deniedBy === 'session' ? each.deniedBy : undefined;
-		if (!kind || !canHold(kind, principal.arn)) continue;
+		if (!kind || !callerCanHold(kind, principal.arn)) continue;
 		if ((kind === 'boundary' ? principal.permissionsBoundary : principal.sessionPolicy) === undefined) return {kind, evidence: each};
 	}
 	return undefined;

@@ -1,14 +1,13 @@
 import type {ParsedDenial} from '../../inputs/error-message/parsed-denial.js';
 import type {PolicyJson} from '../../snapshot/snapshot.js';
 import {accountOfArn, parseArn} from '../../engine/arn.js';
-import {parseCaller} from '../../engine/principal.js';
 import {buildManualSnapshot, type Guardrails, type ManualFacts, type Pasted, type ScpAnswer} from '../../inputs/manual/build-snapshot.js';
 import {destinationLeg, hasSource} from '../../operations/registry.js';
 import {ask, show} from './flow-steps.js';
 import {readPastedGrants} from '../../inputs/paste/read-pasted-grants.js';
 import type {Assumption} from '../../snapshot/snapshot.js';
 import {evidenceOf} from './denial-evidence.js';
-import {deniedByOf, deniedPolicyFlow} from './denied-policy-flow.js';
+import {callerCanHold, deniedByOf, deniedPolicyFlow} from './denied-policy-flow.js';
 import {accountIdQuestion, namesKeyQuestion} from './target-questions.js';
 import type {Ending, Flow, FlowEnv} from './flow-types.js';
 import * as questions from './manual-questions.js';
@@ -59,12 +58,11 @@ function* guardrailsFlow(env: FlowEnv, hints: PasteHints, principalArn: string, 
 			? undefined
 			: yield* policyFlow(env, hints, 'boundary-policy', 'Permissions boundary', principalArn, 'The caller has none', "The caller's permissions boundary (the IAM user's or role's):");
 	// Only a role session can carry a session policy (AssumeRole --policy); for any other caller there is none.
-	const sessionPolicy =
-		parseCaller(principalArn).kind !== 'session'
-			? null
-			: settled === 'session'
-				? undefined
-				: yield* policyFlow(env, hints, 'session-policy', 'Session policy', principalArn, 'None was passed', 'The session policy passed when the role was assumed (AssumeRole --policy; AWS cannot show it afterwards):');
+	const sessionPolicy = !callerCanHold('session', principalArn)
+		? null
+		: settled === 'session'
+			? undefined
+			: yield* policyFlow(env, hints, 'session-policy', 'Session policy', principalArn, 'None was passed', 'The session policy passed when the role was assumed (AssumeRole --policy; AWS cannot show it afterwards):');
 	const scps = yield* scpFlow(env, hints);
 	return {boundary, sessionPolicy, scps};
 }
@@ -181,7 +179,9 @@ export function* manualFlow(env: FlowEnv, target: Target, denial: ParsedDenial |
 	const evidence = evidenceOf(denial);
 	const denied = service ? undefined : deniedByOf(evidence, {arn: principalArn});
 	const deniedPolicy = denied ? yield* deniedPolicyFlow(env, hints, denied, principalArn) : undefined;
-	const guard = service ? 'none' : yield* ask(questions.guardrailsQuestion(denied?.kind));
+	// With only the SCPs left to ask about (a user whose boundary the message named), their own question comes at once.
+	const guardQuestion = service ? undefined : questions.guardrailsQuestion(denied?.kind, callerCanHold('session', principalArn));
+	const guard = service ? 'none' : guardQuestion ? yield* ask(guardQuestion) : 'some';
 	const guardrails: ManualFacts['guardrails'] = guard === 'some' ? yield* guardrailsFlow(env, hints, principalArn, denied?.kind) : guard === 'none' ? 'none' : 'unknown';
 	const pasted = [
 		keyPolicy,

@@ -118,16 +118,23 @@ const guardrailNames: Record<DeniedGuardrail, {readonly name: string; readonly s
 	session: {name: 'session policy', short: 'session policy'},
 };
 
-/** `settled`: the one a pasted message named, asked on its own before: only the others are asked about here. */
-export const guardrailsQuestion = (settled?: DeniedGuardrail): ChoiceQuestion => {
-	const others = (['boundary', 'session'] as const).filter(kind => kind !== settled).map(kind => guardrailNames[kind]);
+/** `a permissions boundary, a session policy or an SCP`. */
+const anyOf = (names: readonly string[]): string => (names.length < 3 ? names.join(' or ') : `${names.slice(0, -1).join(', ')} or ${names.at(-1)!}`);
+
+/**
+ * Only what can apply to the caller is named: a session policy only where it can carry one (`sessionPolicy`: a role
+ * session). `settled`: the one a pasted message named, asked on its own before, is not asked about again. Undefined
+ * when only the SCPs are left: their own question (scpHowQuestion) asks it, with its own "none" (no organization).
+ */
+export const guardrailsQuestion = (settled: DeniedGuardrail | undefined, sessionPolicy: boolean): ChoiceQuestion | undefined => {
+	const others = (['boundary', 'session'] as const).filter(kind => kind !== settled && (kind !== 'session' || sessionPolicy)).map(kind => guardrailNames[kind]);
+	if (others.length === 0) return undefined;
+	const which = anyOf([...others.map(other => `a ${other.name}`), 'an SCP']);
 	return {
 		kind: 'choice',
 		id: 'guardrails',
 		title: 'Boundaries and SCPs',
-		prompt: settled
-			? `Besides the ${guardrailNames[settled].name}, does ${others.map(other => `a ${other.name}`).join(' or ')} or an SCP apply to the caller?`
-			: 'Does a permissions boundary, a session policy or an SCP apply to the caller?',
+		prompt: settled ? `Besides the ${guardrailNames[settled].name}, does ${which} apply to the caller?` : `Does ${which} apply to the caller?`,
 		options: [
 			{value: 'none', label: 'No, none of them'},
 			{value: 'some', label: 'Yes or maybe: go through them one by one', hint: [...others.map(other => other.short), 'SCPs'].join(', ')},

@@ -119,6 +119,12 @@ describe('the conversation', () => {
 	});
 
 	it('asks no session policy of a caller that cannot have one, and takes the SCP shortcuts', () => {
+		// Role Uploader itself, no session: the guardrail question names only what can apply to it.
+		const {guardrails: _guardrails, ...unasked} = manualUpload;
+		const guardrailsAsked = walk(unasked, env()).next;
+		if (guardrailsAsked.kind !== 'ask' || guardrailsAsked.question.kind !== 'choice') throw new Error(`not asked: ${guardrailsAsked.kind}`);
+		expect(guardrailsAsked.question.prompt).toBe('Does a permissions boundary or an SCP apply to the caller?');
+		expect(guardrailsAsked.question.options.find(option => option.value === 'some')?.hint).toBe('boundary, SCPs');
 		const base: Answers = {...manualUpload, guardrails: 'some', 'boundary-policy-how': 'unknown'};
 		expect(asked(walk(base, env()))).toBe('scp-how');
 		const ending = (scpHow: string) => {
