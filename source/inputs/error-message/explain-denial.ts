@@ -9,6 +9,10 @@ import {principalWords, resourceWords} from './words.js';
 
 const deniedCodes = /^(AccessDenied|AccessDeniedException|Forbidden|UnauthorizedOperation|403)$/i;
 
+/** An error AWS returned that is no access denial (SignatureDoesNotMatch, NoSuchKey): nothing a permission can change. */
+export const isNotAccessDenial = (denial: ParsedDenial): boolean =>
+	!denial.principal && !denial.action && denial.errorCode !== undefined && denial.errorCode !== '' && !deniedCodes.test(denial.errorCode);
+
 // CloudTrail still names the caller when S3 withheld the reason, so the principal does not decide it.
 const isWithheld = (denial: ParsedDenial): boolean =>
 	!denial.denial && !denial.policyType && !denial.cause && /^access\s?denied\.?$/i.test((denial.message ?? '').trim());
@@ -154,7 +158,7 @@ const explainAwsMessage = (denial: ParsedDenial): DenialExplanation => {
 			],
 		};
 	}
-	if (!denial.principal && !denial.action && denial.errorCode && !deniedCodes.test(denial.errorCode)) {
+	if (isNotAccessDenial(denial)) {
 		return {
 			summary: `AWS returned ${denial.errorCode}, which is not an access denial.`,
 			meaning: [denial.message ? `The message was: ${denial.message}` : 'The error carried no message.'],

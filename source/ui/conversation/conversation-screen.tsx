@@ -46,6 +46,12 @@ export const ConversationScreen = ({session, width, rows, onQuit}: {readonly ses
 			else goBack();
 			return;
 		}
+		// "Not an access denial": going back or starting over are decisions about the conversation; only going on is kept.
+		if (question.id === 'not-denial' && value !== 'continue') {
+			if (value === 'start-over') dispatch({type: 'start-over'});
+			else goBack();
+			return;
+		}
 		answer(question.id, value, sets, question.about);
 	};
 	const onPaste = (text: string): void => dispatch({type: 'paste-at-start', text});

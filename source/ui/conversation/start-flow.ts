@@ -1,5 +1,5 @@
 import type {ParsedDenial} from '../../inputs/error-message/parsed-denial.js';
-import {denialMeaning} from './denial-meaning.js';
+import {denialMeaning, notADenial} from './denial-meaning.js';
 import {denialFacts} from './detected-facts.js';
 import {ask, show, waitFor} from './flow-steps.js';
 import type {Ending, Flow, FlowEnv} from './flow-types.js';
@@ -57,7 +57,12 @@ export function* conversation(env: FlowEnv): Flow<Ending> {
 		const text = yield* ask(questions.errorQuestion(env));
 		const parsed = env.parseError(text);
 		denial = parsed.ok ? parsed.value : undefined;
-		if (denial) yield* show([...denialFacts(denial), ...denialMeaning(denial)]);
+		const other = denial ? notADenial(denial) : undefined;
+		if (denial && other) {
+			// Its summary is the paste's own `!` line; the permissions that follow cannot answer it, so the user decides.
+			yield* show([...denialFacts(denial), ...other.notes]);
+			yield* ask(questions.notDenialQuestion(denial.errorCode ?? 'This error'));
+		} else if (denial) yield* show([...denialFacts(denial), ...denialMeaning(denial)]);
 		// With no profiles there is nothing to choose: pasting the policies is the only way on.
 		const readHow = questions.readHowQuestion(env);
 		how = readHow.options.length === 1 && !env.profilesLoading ? readHow.options[0]!.value : yield* ask(readHow);

@@ -1,4 +1,5 @@
 import {cloudTrailHint, hintText} from '../../inputs/paste/fetch-commands.js';
+import {notADenial} from './denial-meaning.js';
 import type {FlowEnv} from './flow-types.js';
 import {lastProfileFirst, profileOption, profilesLoading} from './profile-options.js';
 import type {ChoiceOption, ChoiceQuestion, PasteCheck, PasteQuestion, TextQuestion} from './question.js';
@@ -6,7 +7,7 @@ import {targetLabel} from './target-questions.js';
 
 /** The questions start-flow.ts asks: how to look at the failing request, and the example, file or error to start from. */
 
-export type StartQuestionId = 'start' | 'read-how' | 'error-text' | 'example' | 'file';
+export type StartQuestionId = 'start' | 'read-how' | 'error-text' | 'not-denial' | 'example' | 'file';
 
 export const startQuestion = (env: FlowEnv): ChoiceQuestion => {
 	const saved = Object.entries(env.settings?.savedChecks ?? {}).map(([name, check]): ChoiceOption => {
@@ -56,8 +57,27 @@ export const errorQuestion = (env: FlowEnv): PasteQuestion => ({
 		const parsed = env.parseError(text);
 		if (!parsed.ok) return {ok: false, message: parsed.error};
 		const what = [parsed.value.action, parsed.value.resource].filter(Boolean).join(' on ');
-		return {ok: true, summary: `recognised ${parsed.value.form === 'cloudtrail' ? 'a CloudTrail event' : 'an error message'}${what ? `: ${what}` : ''}`};
+		// Read, but no access denial: `!`, never ✔, as every paste usable with a warning.
+		const other = notADenial(parsed.value);
+		return {ok: true, summary: `recognised ${parsed.value.form === 'cloudtrail' ? 'a CloudTrail event' : 'an error message'}${what ? `: ${what}` : ''}`, ...(other ? {warnings: [other.warning]} : {})};
 	},
+});
+
+/**
+ * After an error that is no access denial: the permissions this tool checks cannot explain it. Going back and starting
+ * over are decisions about the conversation, not answers (conversation-screen.tsx); going on is kept, for that error.
+ */
+export const notDenialQuestion = (errorCode: string): ChoiceQuestion => ({
+	kind: 'choice',
+	id: 'not-denial',
+	title: 'Not an access denial',
+	prompt: `${errorCode} is not an access denial: checking permissions cannot explain it. What now?`,
+	options: [
+		{value: 'paste-again', label: 'Go back and paste another error', hint: 'this one stays in the field to edit'},
+		{value: 'start-over', label: 'Start over', hint: 'the first question'},
+		{value: 'continue', label: 'Go on anyway: check the permissions of the request', hint: 'only what it names is taken from it'},
+	],
+	about: errorCode,
 });
 
 export const exampleQuestion = (env: FlowEnv): ChoiceQuestion => ({

@@ -63,6 +63,8 @@ export type SessionAction =
 	/** `draft`: the text the user left in the field they went back from (undefined: unchanged, as it was given). */
 	| {readonly type: 'go-back'; readonly to: QuestionId; readonly draft?: {readonly id: QuestionId; readonly text: string}}
 	| {readonly type: 'paste-at-start'; readonly text: string}
+	/** Back to the first question; the pasted error, which led nowhere, waits in its field instead of replaying. */
+	| {readonly type: 'start-over'}
 	| {readonly type: 'diagnosed'; readonly outcome: DiagnosisOutcome};
 
 export const initialSession: SessionState = {answers: {}, askedAbout: {}, files: {}, collections: {}, reaches: {}, drafts: {}, greetingNotes: [], revision: 0};
@@ -139,10 +141,23 @@ export const sessionReducer = (state: SessionState, action: SessionAction): Sess
 			return {...state, stopAt: action.to, drafts: keptDraft(state, action.draft), revision: state.revision + 1};
 		case 'paste-at-start': {
 			const {stopAt: _stopAt, ...rest} = state;
+			// A long paste arrives in chunks, the later ones after the first turned to the error field: those add to it. A
+			// new paste at the first question replaces what an earlier one left there.
+			const continuing = state.answers.start === 'error' && state.stopAt === undefined;
 			return {
 				...rest,
 				answers: {...without(state.answers, 'error-text'), start: 'error'},
-				drafts: {...state.drafts, 'error-text': (state.drafts['error-text'] ?? '') + action.text},
+				drafts: {...state.drafts, 'error-text': (continuing ? (state.drafts['error-text'] ?? '') : '') + action.text},
+				revision: state.revision + 1,
+			};
+		}
+		case 'start-over': {
+			const error = state.answers['error-text'];
+			return {
+				...state,
+				answers: without(state.answers, 'error-text'),
+				drafts: error === undefined ? state.drafts : {...state.drafts, 'error-text': error},
+				stopAt: 'start',
 				revision: state.revision + 1,
 			};
 		}
