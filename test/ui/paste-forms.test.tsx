@@ -119,7 +119,14 @@ describe('a paste question in the wizard', () => {
 		await app.press(keys.enter);
 		const frame = await app.waitFor(frame => frame.includes('Paste the key policy'), 'the key policy paste');
 		const flat = frame.replace(/\n\s+/g, ' ');
-		expect(flat).toContain(`$ aws kms get-key-policy --key-id ${forms.keyArn} --policy-name default --query Policy --output text`);
+		// The command on one line, never wrapped (a mouse copy would be two commands): cut with … where it is wider.
+		const command = `aws kms get-key-policy --key-id ${forms.keyArn} --policy-name default --query Policy --output text`;
+		const lines = frame.split('\n');
+		const at = lines.findIndex(line => line.startsWith('  $ aws kms get-key-policy'));
+		expect(lines[at]).toMatch(/…$/);
+		expect(command.startsWith(lines[at]!.slice('  $ '.length, -1))).toBe(true);
+		expect(lines[at]!.length).toBe(100);
+		expect(lines[at + 1]).toMatch(/^ {2}Run it with credentials of account 111122223333/);
 		expect(flat).toContain("account 111122223333, the key's own account: a key policy can be read only from there");
 		await app.paste(terminal(forms.getKeyPolicy));
 		await app.waitFor(frame => frame.includes('✔ valid policy, 2 statements'), 'the check');

@@ -4,6 +4,7 @@ import {PasteField, pasteFieldHeight} from '../inputs/paste-field/paste-field.js
 import {TextField} from '../inputs/text-field/text-field.js';
 import {fitHints, hints} from '../text/fit-hints.js';
 import {Hanging, hangingLines} from '../text/hanging.js';
+import {truncate} from '../text/truncate.js';
 import {wrapText} from '../text/wrap.js';
 import {theme} from '../theme.js';
 import type {Note, Question, QuestionId} from './question.js';
@@ -44,9 +45,12 @@ const keptHints: Readonly<Record<Question['kind'], ReadonlyArray<readonly [strin
 	paste: [['?', 'keys'], ['Ctrl+C', 'quit']],
 };
 
-/** The help under a prompt: each paragraph hanging under its first word, a command under its `$ `. */
+/**
+ * The help under a prompt: each paragraph hanging under its first word; a command on one line, cut with `…` where it is
+ * wider than the terminal, never wrapped: a mouse copy of a wrapped command is two commands, the first cut short.
+ */
 export const helpLines = (help: string, width: number): string[] =>
-	help.split('\n').flatMap(paragraph => (paragraph.startsWith('$ ') ? hangingLines('  $ ', paragraph.slice(2), width) : hangingLines('  ', paragraph, width)));
+	help.split('\n').flatMap(paragraph => (paragraph.startsWith('$ ') ? [truncate(`  ${paragraph}`, width)] : hangingLines('  ', paragraph, width)));
 
 /** Lines above the input: notes, the prompt, the help. */
 const headHeight = (question: Question, notes: readonly Note[], width: number): number =>

@@ -1,4 +1,5 @@
 import {statusStyles} from '../../report/marks.js';
+import {displayWidth, padEnd} from '../../shared/display-width.js';
 import type {Line} from '../conversation/transcript-lines.js';
 import {wrapText} from '../text/wrap.js';
 import {actionWithSide, type Side} from './copy-sides.js';
@@ -16,7 +17,10 @@ export const rowPaneLines = (row: ResultRow | undefined, width: number, side?: S
 	if (!row) return [];
 	const style = statusStyles[row.requirement.status];
 	const more = row.fix ? ' (Enter: the fix)' : ' (Enter: more)';
-	const lines = wrapText(`${actionWithSide(row.requirement.action, side)}: ${row.requirement.why}${more}`, width - 4, '');
+	// As in the table: the mark padded to two columns (⛔ takes two), then a space; the text under the table's actions.
+	const mark = `  ${padEnd(style.mark, 2)} `;
+	const indent = ' '.repeat(displayWidth(mark));
+	const lines = wrapText(`${actionWithSide(row.requirement.action, side)}: ${row.requirement.why}${more}`, width - indent.length, '');
 	const kept = lines.length <= room ? lines : [...lines.slice(0, room - 1), `${lines[room - 1]!.slice(0, Math.max(width - 20, 10))}… Enter reads on`];
-	return kept.map((text, index) => (index === 0 ? {mark: `  ${style.mark === '⛔' ? '⛔' : `${style.mark} `}`, ...(style.color ? {markColour: style.color} : {}), text, dim: style.dim ?? false} : {text: `    ${text}`, dim: style.dim ?? false}));
+	return kept.map((text, index) => (index === 0 ? {mark, ...(style.color ? {markColour: style.color} : {}), text, dim: style.dim ?? false} : {text: `${indent}${text}`, dim: style.dim ?? false}));
 };

@@ -49,19 +49,22 @@ describe('the result screen', () => {
 		const frame = await show({diagnosis: onlyDenied}, {columns: 100, rows: 40}).waitFor(frame => frame.includes('Key policy'), 'the table');
 		expect(frame).toMatch(/› ⛔ +kms:Decrypt/);
 		expect(frame.match(/›/g)).toHaveLength(1);
+		// The pane under the table: a space after ⛔ as after every mark, its text under the table's actions.
+		expect(frame).toMatch(/^ {2}⛔ kms:Decrypt: /m);
 	});
 
 	it("shows the selected row's explanation in full under the table at 80×24, and follows the arrow", async () => {
 		const diagnosis = withRequirements(requirements => requirements.map(requirement => (requirement.status === 'missing' ? {...requirement, why: longWhy} : requirement)));
 		const rendered = show({diagnosis});
 		let frame = await rendered.waitFor(frame => frame.includes('Key policy'), 'the table');
-		// Cut in its row, whole in the pane (the pane's lines hang under its text).
-		expect(frame.replace(/\n {4}/g, ' ')).toContain(`kms:Decrypt: ${longWhy} (Enter: the fix)`);
+		// Cut in its row, whole in the pane (the pane's lines hang under its text, as the table's actions stand).
+		expect(frame).toMatch(/^ {2}✘ {2}kms:Decrypt: /m);
+		expect(frame.replace(/\n {5}/g, ' ')).toContain(`kms:Decrypt: ${longWhy} (Enter: the fix)`);
 		for (const line of frame.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
 		expect(frame.split('\n').length).toBeLessThanOrEqual(24);
 		await rendered.press(keys.up);
 		frame = rendered.lastFrame();
-		expect(frame.replace(/\n {4}/g, ' ')).toContain('kms:GenerateDataKey: key policy, Sid "AllowUse" allows kms:GenerateDataKey to role Uploader. (Enter: more)');
+		expect(frame.replace(/\n {5}/g, ' ')).toContain('kms:GenerateDataKey: key policy, Sid "AllowUse" allows kms:GenerateDataKey to role Uploader. (Enter: more)');
 	});
 
 	it('keeps "? keys" and "q quit" in the footer at 60 columns, dropping lesser hints first', async () => {
