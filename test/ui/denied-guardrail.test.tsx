@@ -104,8 +104,7 @@ describe("a pasted message naming an IAM user's permissions boundary", () => {
 			...pasteError(message),
 			['name a KMS key', [keys.down, keys.enter]],
 			['Which key does the request name?', [keys.enter], 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab'],
-			['What uploads it?', [keys.enter]],
-			['How big is the file?', [keys.enter], '1 MB'],
+			// PutObject is one request: neither the tool nor the size is asked.
 			["in the caller's account", [keys.enter]],
 			['Which Region is the bucket in?', [keys.enter]],
 			['The key policy:', [keys.down, keys.enter]],

@@ -74,7 +74,7 @@ describe('a refused PutObject (the held-out permissions-boundary error)', () => 
 			["The caller's identity policies", [keys.down, keys.down, keys.enter]],
 			['The bucket policy:', [keys.down, keys.down, keys.enter]],
 			['no permissions boundary allows s3:PutObject', [keys.down, keys.enter]],
-			['an SCP apply to the caller?', [keys.down, keys.down, keys.enter]],
+			["The service control policies (SCPs) of the caller's account:", [keys.down, keys.down, keys.down, keys.enter]],
 		]);
 		rendered.resize(140, 60);
 		const result = await rendered.waitFor(frame => frame.includes('kms:GenerateDataKey') && frame.includes('s3:PutObject'), 'the result');
