@@ -1,10 +1,10 @@
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
-import type {Snapshot} from '../../source/snapshot/snapshot.js';
 import {WizardApp} from '../../source/ui/app.js';
 import {fakeServices} from './helpers/fake-services.js';
 import {keys, renderApp, type Rendered} from './helpers/render.js';
+import {renderRecordingWizard} from './helpers/recording-wizard.js';
 import {walkThrough} from './helpers/walk-through.js';
 
 /**
@@ -26,24 +26,7 @@ const destinationKey = 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34c
 const wrapped = (arn: string): RegExp => new RegExp(arn.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/([:/])/g, '$1\\s*'));
 const everShown = (rendered: Rendered, text: string): boolean => rendered.frames().some(frame => frame.includes(text));
 
-/** The wizard with the diagnosed snapshots kept, to read what the result was made from. */
-const start = (size: {columns: number; rows: number}): {rendered: Rendered; diagnosed: Snapshot[]} => {
-	const {services} = fakeServices();
-	const diagnosed: Snapshot[] = [];
-	const rendered = renderApp(
-		<WizardApp
-			services={{
-				...services,
-				diagnose: async snapshot => {
-					diagnosed.push(snapshot);
-					return services.diagnose(snapshot);
-				},
-			}}
-		/>,
-		size,
-	);
-	return {rendered, diagnosed};
-};
+const start = renderRecordingWizard;
 
 /** Pasted into the first question, as people do. */
 const pasteError = async (rendered: Rendered, text: string): Promise<void> => {

@@ -1,10 +1,8 @@
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
-import type {Snapshot} from '../../source/snapshot/snapshot.js';
-import {WizardApp} from '../../source/ui/app.js';
-import {fakeServices} from './helpers/fake-services.js';
-import {keys, renderApp, type Rendered} from './helpers/render.js';
+import {keys, type Rendered} from './helpers/render.js';
+import {renderRecordingWizard} from './helpers/recording-wizard.js';
 import {walkThrough} from './helpers/walk-through.js';
 
 /**
@@ -28,23 +26,7 @@ const keyArn = 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1
 const flat = (frame: string): string => frame.replace(/\n\s+/g, ' ');
 const everShown = (rendered: Rendered, text: string): boolean => rendered.frames().some(frame => frame.includes(text));
 
-const start = (): {rendered: Rendered; diagnosed: Snapshot[]} => {
-	const {services} = fakeServices();
-	const diagnosed: Snapshot[] = [];
-	const rendered = renderApp(
-		<WizardApp
-			services={{
-				...services,
-				diagnose: async snapshot => {
-					diagnosed.push(snapshot);
-					return services.diagnose(snapshot);
-				},
-			}}
-		/>,
-		{columns: 100, rows: 40},
-	);
-	return {rendered, diagnosed};
-};
+const start = (): ReturnType<typeof renderRecordingWizard> => renderRecordingWizard({columns: 100, rows: 40});
 
 /** The error pasted into the first question, then the request's key: the bucket default, `keyArn`. */
 const pasteErrorAndKey = async (rendered: Rendered, error: string, defaultKeyPrompt: string): Promise<string> => {
