@@ -7,6 +7,7 @@ import {assumedHttps} from './secure-transport.js';
 import {assumedKeysEnabled} from './key-state.js';
 import {evidenceElsewhereFindings, evidenceOfThisRequest} from './evidence-legs.js';
 import {inPartsPerEvidence} from './evidence-in-parts.js';
+import {deniedAgainstReadWords} from './evidence-words.js';
 import type {Decision, Diagnosis, Finding, RequiredAction, UnknownNote} from './diagnosis.js';
 import {findingsOf} from './findings.js';
 import {fixesFor} from './fixes/index.js';
@@ -80,6 +81,13 @@ export const diagnose = (given: Snapshot, options: DiagnoseOptions = {}): Diagno
 	const unknownKeys = analysis.actions.flatMap(action => (action.spec.unknownKey ? [action.spec.unknownKey] : []));
 	const onlyIf = new Map(analysis.actions.flatMap(action => (action.spec.onlyIf ? [[action.spec.id, action.spec.onlyIf] as const] : [])));
 	const verdict = verdictOf(actions, worded, onlyIf);
+	const againstRead = [
+		...new Set(
+			analysis.actions.flatMap(({evidenceAgainstRead, evidenceReadHolds}) =>
+				evidenceAgainstRead && evidenceReadHolds ? (deniedAgainstReadWords(snapshot, evidenceAgainstRead, evidenceReadHolds) ?? []) : [],
+			),
+		),
+	];
 	const objectOwner = objectOwnerFactOf(snapshot, analysis.actions.map(action => action.spec));
 	const noted = unknownsOf(placeSaidOf(snapshot, analysis.requirements), unknownKeys, analysis.requirements, analysis.actions.flatMap(action => action.evaluation.unknownContextKeys), settles);
 	// Where the readings in and across accounts disagree, what decides is whose account the bucket or key is in: said first.
@@ -93,7 +101,7 @@ export const diagnose = (given: Snapshot, options: DiagnoseOptions = {}): Diagno
 	];
 	return {
 		verdict,
-		summary: summaryOf(snapshot, verdict, actions, analysis.requirements, worded, unknowns.map(note => note.what), onlyIf),
+		summary: summaryOf(snapshot, verdict, actions, analysis.requirements, worded, unknowns.map(note => note.what), onlyIf, againstRead),
 		question: {
 			...analysis.facts.question,
 			...(inPartsShownBy ? {inPartsShownBy} : {}),

@@ -139,13 +139,20 @@ export const contradictedWords = (snapshot: Snapshot, evidence: DenialEvidence, 
 		case 'none':
 			return `as ${read}, no ${kind.noun} applies`;
 		case 'allow':
-			return `the ${kind.all} ${read} allow it`;
+			return `the ${kind.all} ${read} ${agreeing(kind, 'allow', 'allows')} it`;
 		case 'implicit-deny':
-			return `the ${kind.all} ${read} deny it only implicitly (a level allows it nowhere, no Deny applies)`;
+			return `the ${kind.all} ${read} ${agreeing(kind, 'deny', 'denies')} it only implicitly (a level allows it nowhere, no Deny applies)`;
 		case 'undecided':
 			return `no statement of the ${kind.all} ${read} may deny it`;
 	}
 };
+
+/**
+ * What the headline says of a denial by a pasted message that what was read contradicts: AWS decided it, so the
+ * request is denied; SCPs and RCPs say it through their finding (guardrail-findings.ts), the other types here.
+ */
+export const deniedAgainstReadWords = (snapshot: Snapshot, evidence: DenialEvidence, holds: ReadHolds): string | undefined =>
+	isGuardrail(evidence) ? undefined : `${evidenceWords(evidence)}, yet ${contradictedWords(snapshot, evidence, holds)}`;
 
 /**
  * The reads that settle which policy of the type denies (for an implicit deny, at which level none allows), at every

@@ -315,9 +315,8 @@ export const applyEvidence = (
 				: layer?.status === 'unknown'
 					? copied('unknown', layer.deny, layer.decidedBy, why, resolveWith)
 					: copied('unknown', 'unknown', [], why, resolveWith);
-		// Never allowed while AWS's message says denied: what was already denied stays so.
-		const decision = evaluation.decision === 'allowed' ? 'unknown' : evaluation.decision;
-		const applied = withLayer(evaluation, changed, index, decision, decision === evaluation.decision ? evaluation.summary : why);
+		// AWS's message says what AWS decided for this request: denied, whatever was read (the row says what is open).
+		const applied = withLayer(evaluation, changed, index, 'denied', evaluation.decision === 'denied' ? evaluation.summary : why);
 		return {evaluation: applied, againstRead: evidence, readHolds: holds, resolveWith};
 	}
 	return {evaluation};

@@ -147,6 +147,7 @@ export const summaryOf = (
 	findings: readonly Finding[],
 	unknownWhat: readonly string[],
 	onlyIf: ReadonlyMap<string, string> = new Map(),
+	againstRead: readonly string[] = [],
 ): string => {
 	const what = operationModule(snapshot.question.operation).wording.doing(snapshot.question);
 	if (verdict === 'allowed') return `${what} is allowed: every needed permission is granted in the right place.`;
@@ -180,7 +181,8 @@ export const summaryOf = (
 		};
 		const denied = actions.filter(action => action.decision === 'denied' && !onlyIf.has(action.id) && !byEvidenceOnly(action));
 		// The finding below says it in full: the headline names only its cause, so no sentence is said twice.
-		const errors = findings.filter(finding => finding.severity === 'error').map(finding => firstClause(finding.message));
+		// A pasted message that what was read contradicts, of a type with no finding of its own: said as the message says it.
+		const errors = [...findings.filter(finding => finding.severity === 'error').map(finding => firstClause(finding.message)), ...againstRead];
 		// An action no row fails (a VPC endpoint policy's message denies it) has no cause of its own: the finding is it.
 		const caused = denied.map(deniedPart).filter(isSaid).filter(part => errors.length === 0 || part.cause !== notAllowed);
 		const parts = saidTogether(caused, missing);

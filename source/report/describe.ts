@@ -203,9 +203,12 @@ export const whoMustAct = (fixes: readonly Fix[]): readonly {readonly who: strin
 	return [...groups.entries()].map(([who, numbers]) => ({who, fixes: numbers}));
 };
 
-/** What the fixes section says when there is no fix. */
-export const noFixWords = (verdict: Diagnosis['verdict']): string =>
-	verdict === 'allowed' ? 'None needed.' : 'None: no policy change alone was found to fix this; see the findings and unknowns.';
+/** What the fixes section says when there is no fix: it points only at the sections that say more. */
+export const noFixWords = ({verdict, findings, unknowns}: Pick<Diagnosis, 'verdict' | 'findings' | 'unknowns'>): string => {
+	if (verdict === 'allowed') return 'None needed.';
+	const more = [...(findings.length > 0 ? ['findings'] : []), ...(unknowns.length > 0 ? ['unknowns'] : [])];
+	return `None: no policy change alone was found to fix this${more.length > 0 ? `; see the ${more.join(' and ')}` : ''}.`;
+};
 
 /** `kms:Decrypt, key policy, Sid "AllowUse"`: what a list of conditions belongs to. */
 export const requirementTitle = (requirement: Requirement): string =>

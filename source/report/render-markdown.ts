@@ -183,7 +183,7 @@ export const renderMarkdown = (written: Diagnosis, options: MarkdownOptions = {}
 		...conditionsSection(diagnosis),
 		'## Fixes',
 		'',
-		...(diagnosis.fixes.length === 0 ? [noFixWords(diagnosis.verdict), ''] : diagnosis.fixes.flatMap(fixLines)),
+		...(diagnosis.fixes.length === 0 ? [noFixWords(diagnosis), ''] : diagnosis.fixes.flatMap(fixLines)),
 		'## Unknowns',
 		'',
 		...(diagnosis.unknowns.length === 0 ? ['None.'] : diagnosis.unknowns.flatMap(unknownLines)),

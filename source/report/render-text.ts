@@ -184,7 +184,7 @@ export const renderText = (written: Diagnosis, options: TextOptions): string => 
 		...(diagnosis.requirements.length === 0 ? ['  None.'] : groupByPlace(diagnosis.requirements).flatMap(group => placeLines(context, group, explained))),
 		...heading(context, 'Fixes'),
 		...(diagnosis.fixes.length === 0
-			? [`  ${noFixWords(diagnosis.verdict)}`]
+			? [`  ${noFixWords(diagnosis)}`]
 			: diagnosis.fixes.flatMap((fix, index) => [...(index > 0 ? [''] : []), ...fixLines(context, fix, index)])),
 		...heading(context, 'Unknowns'),
 		...(diagnosis.unknowns.length === 0 ? ['  None.'] : diagnosis.unknowns.flatMap(note => unknownLines(context, note))),

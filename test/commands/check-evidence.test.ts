@@ -122,7 +122,7 @@ describe('check --snapshot, a message that says no SCP allows the action', () =>
 		expect(text.replace(/\s+/g, ' ')).toContain('yet the pasted AccessDenied message says no service control policy allows s3:PutObject.');
 		expect(report.verdict).toBe('denied');
 		expect(scpRow(report)).toMatchObject({status: 'unknown', decidedBy: null, resolveWith: expect.stringContaining('aws organizations list-policies-for-target --target-id 111122223333')});
-		expect(report.actions.find(action => action.action === 's3:PutObject')?.decision).toBe('unknown');
+		expect(report.actions.find(action => action.action === 's3:PutObject')?.decision).toBe('denied');
 	});
 
 	it('beside SCPs not read: ✘ missing, decided by the message, never ⛔; exit 1', async () => {
@@ -278,4 +278,38 @@ describe('check --snapshot, a message about kms:Decrypt on another key than the 
 		expect(markdown.stdout).toContain(`\`evidence-about-another-resource\`: ${sentence}`);
 		expect(markdown.stdout).toContain(`| ✔ | \`kms:Decrypt\` | \`${keyArn}\` | ok |`);
 	});
+});
+
+/**
+ * One rule for every type a message names: AWS's message says what AWS decided for the request, so where what was read
+ * allows the action the verdict is still denied (exit 1), the headline says the message and what it contradicts, and the
+ * row read ✔ is `?` with the read that settles it. Before, an SCP's message gave DENIED and the others UNKNOWN (exit 3).
+ */
+describe('check --snapshot, a message that what was read contradicts, of any policy type', () => {
+	const withMessage = (snapshot: Snapshot, deniedBy: 'identity' | 'boundary', action = 's3:PutObject'): Snapshot => ({
+		...snapshot,
+		evidence: [{deniedBy, action, deny: 'implicit'}],
+	});
+	const cases = [
+		{type: 'identity', snapshot: withMessage(buildSnapshot(), 'identity'), says: "no identity-based policy allows s3:PutObject, yet the caller's identity-based policies read allow it"},
+		{
+			type: 'boundary',
+			snapshot: withMessage(buildSnapshot({principal: {permissionsBoundary: named('Boundary', policy(allow(['s3:*', 'kms:*'], '*')))}}), 'boundary'),
+			says: "no permissions boundary allows s3:PutObject, yet the caller's permissions boundary read allows it",
+		},
+	] as const;
+	for (const {type, snapshot, says} of cases) {
+		it(`${type}: ✘ DENIED, exit 1, the headline saying what the message contradicts; the fixes line points only at what is there`, async () => {
+			expect(validateSnapshotSchema(snapshot), JSON.stringify(validateSnapshotSchema.errors)).toBe(true);
+			const {text, report} = await checkDenied(`against-read-${type}.json`, snapshot);
+			expect(text).toMatch(/^✘ DENIED/);
+			expect(text.replace(/\s+/g, ' ')).toContain(`fails: the pasted AccessDenied message says ${says}.`);
+			expect(text).toMatch(/What the request needs\n {2}✘ +s3:PutObject +not allowed/);
+			expect(report.verdict).toBe('denied');
+			expect(report.actions.find(action => action.action === 's3:PutObject')?.decision).toBe('denied');
+			// No finding of its own: the fixes section names the unknowns only, never a findings section that says "None."
+			expect(text).toMatch(/Findings\n {2}None\./);
+			expect(text).toContain('None: no policy change alone was found to fix this; see the unknowns.');
+		});
+	}
 });

@@ -116,9 +116,10 @@ describe('the permissions boundary read', () => {
 				"AWS's message says what AWS decided, so what applies is not what was read: likely an Allow removed or changed since it was read, or another policy set as the boundary since.",
 			resolveWith: `the permissions boundary read again as it is now: ${boundaryReads}, with a profile of the caller's account 111122223333`,
 		});
-		expect(diagnosis.verdict).not.toBe('allowed');
+		expect(diagnosis.verdict).toBe('denied');
+		expect(diagnosis.summary).toContain('fails: the pasted AccessDenied message says no permissions boundary allows kms:GenerateDataKey, yet the caller\'s permissions boundary read allows it.');
 		const text = renderText(diagnosis, {color: false, width: 300});
-		expect(text).toMatch(/What the request needs\n(?:.*\n)*? {2}\? +kms:GenerateDataKey +unknown\n/);
+		expect(text).toMatch(/What the request needs\n(?:.*\n)*? {2}✘ +kms:GenerateDataKey +not allowed\n/);
 		const boundaryGroup = text.slice(text.indexOf('  Permissions boundary'), text.indexOf('\nFixes'));
 		expect(boundaryGroup).toMatch(/\? +kms:GenerateDataKey +unknown\n/);
 		expect(boundaryGroup).not.toMatch(/✔ +kms:GenerateDataKey/);

@@ -59,7 +59,7 @@ describe("a pasted message naming the source key, on a copy's kms:Decrypt, the S
 		expect(decryptRow(diagnosis, keyArn)).toEqual(decryptRow(diagnose(copy([])), keyArn));
 		expect(decryptRow(diagnosis, keyArn)?.status).toBe('ok');
 		expect(decision(diagnosis, keyArn)).toBe('allowed');
-		expect(decision(diagnosis, sourceKeyArn)).toBe('unknown');
+		expect(decision(diagnosis, sourceKeyArn)).toBe('denied');
 		expect(diagnosis.verdict).toBe('denied');
 	});
 

@@ -121,9 +121,15 @@ describe('the identity-based policies read', () => {
 			"The caller's identity-based policies read allow kms:GenerateDataKey (IAM policy \"ObjectsAndKey\", Sid \"UseKey\"), yet the pasted AccessDenied message says no identity-based policy allows kms:GenerateDataKey. " +
 				"AWS's message says what AWS decided, so what applies is not what was read: likely an Allow removed or changed since it was read, or one not read (an identity-based policy attached since, or a group's).",
 		);
-		expect(diagnosis.verdict).not.toBe('allowed');
+		// What AWS decided is the verdict, as for an SCP's message (one rule for every type): denied, the row saying what is open.
+		expect(diagnosis.verdict).toBe('denied');
+		expect(diagnosis.actions.find(action => action.action === 'kms:GenerateDataKey')?.decision).toBe('denied');
+		expect(diagnosis.summary).toContain(
+			"fails: the pasted AccessDenied message says no identity-based policy allows kms:GenerateDataKey, yet the caller's identity-based policies read allow it.",
+		);
 		const text = renderText(diagnosis, {color: false, width: 300});
-		expect(text).toMatch(/What the request needs\n(?:.*\n)*? {2}\? +kms:GenerateDataKey +unknown\n/);
+		expect(text).toMatch(/^✘ DENIED/);
+		expect(text).toMatch(/What the request needs\n(?:.*\n)*? {2}✘ +kms:GenerateDataKey +not allowed\n/);
 		expect(text).toMatch(/IAM identity policies\n(?:.*\n)*? {4}\? +kms:GenerateDataKey +unknown\n/);
 		expect(text.slice(text.indexOf('IAM identity policies'))).not.toMatch(/✔ +kms:GenerateDataKey/);
 		const json = JSON.parse(renderJson(diagnosis)) as {requirements: {place: string; action: string; status: string}[]};

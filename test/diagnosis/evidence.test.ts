@@ -177,7 +177,8 @@ describe('an SCP the pasted message names as the explicit Deny, while the SCPs r
 	});
 
 	it('the action is not allowed and the verdict is denied by the message, with a finding that names the reads', () => {
-		expect(diagnosis.actions.find(action => action.action === 's3:PutObject')?.decision).toBe('unknown');
+		// AWS decided: the action is denied, as for every type of policy a message names; the SCP row says what is open.
+		expect(diagnosis.actions.find(action => action.action === 's3:PutObject')?.decision).toBe('denied');
 		expect(diagnosis.verdict).toBe('denied');
 		const finding = diagnosis.findings.find(candidate => candidate.id === 'denied-by-scp-per-error');
 		expect(finding?.severity).toBe('error');
@@ -199,7 +200,7 @@ describe('an SCP the pasted message names as the explicit Deny, while the SCPs r
 		const text = renderText(diagnosis, {color: false, width: 300});
 		expect(text).toMatch(/^✘ DENIED/);
 		expect(text).toMatch(/Service control policies\n {4}\? +s3:PutObject +unknown\n/);
-		expect(text).toMatch(/What the request needs\n {2}\? +s3:PutObject +unknown/);
+		expect(text).toMatch(/What the request needs\n {2}✘ +s3:PutObject +not allowed/);
 		const scpSection = text.slice(text.indexOf('  Service control policies\n'), text.indexOf('  Resource control policies\n'));
 		expect(scpSection).not.toMatch(/✔ +s3:PutObject/);
 		const markdown = renderMarkdown(diagnosis);
@@ -213,7 +214,7 @@ describe('an SCP the pasted message names as the explicit Deny, while the SCPs r
 		};
 		expect(json.verdict).toBe('denied');
 		expect(json.requirements.find(entry => entry.place === 'scp' && entry.action === 's3:PutObject')).toMatchObject({status: 'unknown', decidedBy: null, resolveWith: expect.stringContaining('list-policies-for-target')});
-		expect(json.actions.find(action => action.action === 's3:PutObject')?.decision).toBe('unknown');
+		expect(json.actions.find(action => action.action === 's3:PutObject')?.decision).toBe('denied');
 		expect(json.findings.map(finding => finding.id)).toEqual(['denied-by-scp-per-error']);
 	});
 
@@ -643,7 +644,7 @@ describe('a message that says no SCP allows the action, while the SCPs read allo
 	});
 
 	it('the action is not allowed; the verdict is denied by the finding, which the headline names', () => {
-		expect(diagnosis.actions.find(action => action.action === 's3:PutObject')?.decision).toBe('unknown');
+		expect(diagnosis.actions.find(action => action.action === 's3:PutObject')?.decision).toBe('denied');
 		expect(diagnosis.verdict).toBe('denied');
 		expect(diagnosis.findings.map(finding => finding.id)).toEqual(['denied-by-scp-per-error']);
 		expect(diagnosis.findings[0]?.message).toContain(
