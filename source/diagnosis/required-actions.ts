@@ -5,6 +5,7 @@ import {legsInRequestOrder, operationModule} from '../operations/registry.js';
 import {actionId, type Actor, type Leg, type LegAction, type Side} from '../operations/types.js';
 import {unknownKeyOf, type KeyFrom, type UnknownKey} from './unknown-key.js';
 import {keyInfoOf, type ResolvedFacts, type ResolvedKey} from './resolve-question.js';
+import {principalTagsOf} from './principal-tags.js';
 import type {Snapshot} from '../snapshot/snapshot.js';
 
 /**
@@ -36,13 +37,13 @@ const s3Service = 's3.amazonaws.com';
 
 type Principal = Snapshot['principal'];
 
-const commonContext = (principal: Principal): Record<string, ContextValue> => {
+const commonContext = (snapshot: Snapshot, principal: Principal): Record<string, ContextValue> => {
 	const context: Record<string, ContextValue> = {'aws:SecureTransport': true};
 	if (principal) {
 		if (principal.organizationId !== undefined) context['aws:PrincipalOrgID'] = principal.organizationId;
 		if (principal.userId) context['aws:userid'] = principal.userId;
 		if (principal.roleArn) context['aws:PrincipalArn'] = principal.roleArn;
-		for (const [tag, value] of Object.entries(principal.tags ?? {})) context[`aws:PrincipalTag/${tag}`] = value;
+		Object.assign(context, principalTagsOf(snapshot, principal).context);
 	}
 	return context;
 };
@@ -50,7 +51,7 @@ const commonContext = (principal: Principal): Record<string, ContextValue> => {
 const s3Context = (snapshot: Snapshot, principal: Principal, bucketAccount: string | undefined, region: string | undefined, sendsKeyHeaders: boolean, actor: Actor): Record<string, ContextValue> => {
 	const named = snapshot.question.kmsKeyId;
 	return {
-		...commonContext(principal),
+		...commonContext(snapshot, principal),
 		's3:signatureversion': 'AWS4-HMAC-SHA256',
 		// A request that relies on the bucket's default encryption sends no SSE header at all.
 		's3:x-amz-server-side-encryption': sendsKeyHeaders && named ? 'aws:kms' : null,
@@ -75,7 +76,7 @@ const kmsContext = (
 	side: Side,
 	actor: Actor,
 ): Record<string, ContextValue> => ({
-	...commonContext(principal),
+	...commonContext(snapshot, principal),
 	...(region ? {'kms:ViaService': `s3.${region}.amazonaws.com`, 'aws:RequestedRegion': region} : {}),
 	...(callerAccount ? {'kms:CallerAccount': callerAccount} : {}),
 	...(encryptionContextArn === undefined ? {} : {'kms:EncryptionContext:aws:s3:arn': encryptionContextArn}),
@@ -198,7 +199,11 @@ type Carried = {readonly context: Record<string, ContextValue>; readonly settles
  * settles them, and so do the caller's network keys on S3's KMS requests, which are S3's, not the caller's (network-keys.ts).
  */
 const carried = (snapshot: Snapshot, service: 's3' | 'kms', actor: Actor, context: Record<string, ContextValue>): Carried => {
-	const notCarried = {...(service === 'kms' ? kmsRequestNotCarried(actor) : {}), ...operationModule(snapshot.question.operation).contextNotCarried?.(snapshot, service)};
+	const notCarried = {
+		...principalTagsOf(snapshot, principalOf(snapshot, actor)).settles,
+		...(service === 'kms' ? kmsRequestNotCarried(actor) : {}),
+		...operationModule(snapshot.question.operation).contextNotCarried?.(snapshot, service),
+	};
 	// Condition keys are case-insensitive: a requestContext may write aws:sourcevpce.
 	const dropped = new Set(Object.keys(notCarried).map(key => key.toLowerCase()));
 	const kept = Object.fromEntries(Object.entries(context).filter(([key]) => !dropped.has(key.toLowerCase())));

@@ -75,7 +75,7 @@ const createMore = () => {
 			if (field === 'grantId') return value;
 			if (field === 'Sid') return of('sid', value, n => `sid-${n}`);
 			if (field === 'Id' && path.includes('policy')) return of('id', value, n => `id-${n}`);
-			const inTags = path[path.length - 2] === 'tags';
+			const inTags = path[path.length - 2] === 'tags' || path[path.length - 2] === 'sessionTags';
 			const conditionKey = path.includes('Condition') ? path.find(segment => tagKeyPrefix.test(segment)) : undefined;
 			const contextKey = path[0] === 'requestContext' && field !== undefined && tagKeyPrefix.test(field);
 			if (inTags || conditionKey !== undefined || contextKey) return tagValue(value);
@@ -86,7 +86,7 @@ const createMore = () => {
 		}
 		if (Array.isArray(value)) return value.map((item: Json, index: number) => walk(item, [...path, String(index)]));
 		if (typeof value === 'object' && value !== null) {
-			const inTags = field === 'tags';
+			const inTags = field === 'tags' || field === 'sessionTags';
 			return Object.fromEntries(Object.entries(value).map(([key, item]) => [inTags ? tagKey(key) : objectKey(key), walk(item, [...path, key])]));
 		}
 		return value;

@@ -69,7 +69,13 @@ const principal = {
 		permissionsBoundary: {type: ['object', 'null'], $ref: '#/$defs/namedPolicy', description: 'null: no permissions boundary.'},
 		permissionsBoundaryArn: patterned('resourceArn', "The boundary's managed policy ARN, as GetRole or GetUser named it, where its document was not read (permissionsBoundary absent)."),
 		sessionPolicy: {type: ['object', 'null'], description: 'null: no session policy. Cannot be read from AWS, only pasted.'},
-		tags: {...stringMap, description: 'Principal tags, for aws:PrincipalTag conditions.'},
+		tags: {...stringMap, description: "Principal tags, for aws:PrincipalTag conditions; for a session, its role's own tags (GetRole), which its session tags override."},
+		sessionTags: {
+			...stringMap,
+			type: ['object', 'null'],
+			description:
+				'For a session: the tags passed when it was created (and those inherited in a role chain), which AWS cannot read back (CloudTrail shows them); null: none were passed. Absent: every aws:PrincipalTag key is unknown.',
+		},
 		organizationId: {
 			type: ['string', 'null'],
 			pattern: namePatterns.organizationId.pattern,

@@ -134,7 +134,13 @@ export type PrincipalInfo = {
 	readonly permissionsBoundaryArn?: string;
 	/** `null`: no session policy. Session policies cannot be read from AWS, only pasted. */
 	readonly sessionPolicy?: PolicyJson | null;
+	/** Principal tags, for `aws:PrincipalTag`; for a session, its role's own tags (GetRole), which its session tags override. */
 	readonly tags?: Readonly<Record<string, string>>;
+	/**
+	 * For a session: the tags passed when it was created (and those inherited from an earlier session of a role chain),
+	 * which AWS cannot read back; `null`: none were passed. Absent: not known, and every aws:PrincipalTag key is unknown.
+	 */
+	readonly sessionTags?: Readonly<Record<string, string>> | null;
 	/** The organization ID, for `aws:PrincipalOrgID`; `null` when the account is in no organization. */
 	readonly organizationId?: string | null;
 	/** For a role: its trust policy (GetRole's AssumeRolePolicyDocument), which says who may assume it. */
