@@ -122,7 +122,7 @@ export type Fix = {
 	readonly kind: KindOfFix;
 	/** Where the change goes; `null` for a change-request, which changes no policy. */
 	readonly place: Place | null;
-	/** The key, role, user, managed policy or bucket ARN whose policy changes (`group NAME` for a group's inline policy); `null` for a change-request. */
+	/** The key, role, user, managed policy or bucket ARN whose policy changes (`group NAME` for a group's inline policy, `role NAME` for a session's role whose ARN is not known); `null` for a change-request. */
 	readonly target: string | null;
 	/** The inline policy name, for identity policies. */
 	readonly policyName?: string;

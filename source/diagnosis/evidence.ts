@@ -152,7 +152,7 @@ export const applyEvidence = (
 		const read = readWord(snapshot, evidence);
 		const ofCaller = evidence.deniedBy !== 'rcp' && evidence.deniedBy !== 'resource';
 		const account = ofCaller ? accounts.caller : accounts.resource;
-		const entity = principalEntity(snapshot.principal?.arn, snapshot.principal?.roleArn);
+		const entity = principalEntity(snapshot);
 		// A boundary is the caller's role's or user's own, a session policy the session's: not its account's.
 		const whose =
 			evidence.deniedBy === 'boundary'

@@ -1,11 +1,12 @@
 import type {GrantInput, PolicySet, PolicySlot, StatementTrace, UnreadPolicy} from '../engine/evaluation.js';
 import {parsePolicy} from '../engine/parse-policy.js';
 import type {Policy} from '../engine/policy.js';
-import {parseCaller, roleArnOfCaller} from '../engine/principal.js';
+import {parseCaller} from '../engine/principal.js';
 import {pathOf, sameRef, type PolicyRef} from './policy-ref.js';
 import {isAccountId} from '../names/index.js';
 import type {ActionSpec} from './required-actions.js';
 import {keyInfoOf, type ResolvedFacts} from './resolve-question.js';
+import {sessionRoleArn} from './session-role.js';
 import type {NamedPolicy, OrganizationLevel, PolicyJson, Snapshot} from '../snapshot/snapshot.js';
 
 /**
@@ -73,15 +74,19 @@ export const sessionPolicyEvidenced = (snapshot: Snapshot): boolean => snapshot.
 export const sessionPolicyRead =
 	"the session policy as the session's creator passed it (the Policy or PolicyArns of sts:AssumeRole, or of sts:GetFederationToken), pasted by the code, tool or identity broker that created the session: AWS cannot read a session policy back";
 
-export const principalEntity = (arn: string | undefined, roleArn: string | undefined): string => {
+/** The user or role whose policies a read names: a session's role by its ARN where the snapshot says it, else by its name. */
+export const principalEntity = (snapshot: Snapshot): string => {
+	const arn = snapshot.principal?.arn;
 	if (!arn) return 'the caller';
 	const caller = parseCaller(arn);
-	return caller.kind === 'session' ? (roleArn ?? roleArnOfCaller(caller) ?? arn) : arn;
+	if (caller.kind !== 'session') return arn;
+	// The session's ARN leaves the role's path out: no ARN is spelled for it that was not read or given.
+	return sessionRoleArn(snapshot) ?? (caller.roleName ? `role ${caller.roleName}${caller.account ? ` in account ${caller.account}` : ''}` : arn);
 };
 
 const identityPolicies = (snapshot: Snapshot, book: PolicyBook): PolicySet['identity'] => {
 	const principal = snapshot.principal;
-	const entity = principalEntity(principal?.arn, principal?.roleArn);
+	const entity = principalEntity(snapshot);
 	if (!principal?.identityPolicies) {
 		// A user's policies are read with the User calls, and its groups' policies count too.
 		const reads = principal && parseCaller(principal.arn).kind === 'user'
@@ -159,7 +164,7 @@ export const objectInfoFor = (snapshot: Snapshot, side: ActionSpec['side']): Sna
 
 export const policySetFor = (snapshot: Snapshot, spec: ActionSpec, facts: ResolvedFacts, book: PolicyBook): PolicySet => {
 	const principal = snapshot.principal;
-	const entity = principalEntity(principal?.arn, principal?.roleArn);
+	const entity = principalEntity(snapshot);
 	const isSession = principal ? parseCaller(principal.arn).kind === 'session' : false;
 	// A service principal has no identity policies, boundary or session; SCPs affect only the organization's IAM users and roles.
 	const common: PolicySet = spec.actor.kind === 'service' ? {identity: [], boundary: null, session: null, scp: []} : {

@@ -3,6 +3,7 @@ import {parseCaller} from '../engine/principal.js';
 import {kmsRequestNotCarried} from '../operations/network-keys.js';
 import {legsInRequestOrder, operationModule} from '../operations/registry.js';
 import {actionId, type Actor, type Leg, type LegAction, type Side} from '../operations/types.js';
+import {sessionRoleArn} from './session-role.js';
 import {unknownKeyOf, type KeyFrom, type UnknownKey} from './unknown-key.js';
 import {keyInfoOf, type ResolvedFacts, type ResolvedKey} from './resolve-question.js';
 import {principalTagsOf} from './principal-tags.js';
@@ -37,21 +38,42 @@ const s3Service = 's3.amazonaws.com';
 
 type Principal = Snapshot['principal'];
 
-const commonContext = (snapshot: Snapshot, principal: Principal): Record<string, ContextValue> => {
+/** `roleArn`: the ARN of the role behind a session, path included, where the snapshot says it (session-role.ts). */
+const commonContext = (snapshot: Snapshot, principal: Principal, roleArn: string | undefined): Record<string, ContextValue> => {
 	const context: Record<string, ContextValue> = {'aws:SecureTransport': true};
 	if (principal) {
 		if (principal.organizationId !== undefined) context['aws:PrincipalOrgID'] = principal.organizationId;
 		if (principal.userId) context['aws:userid'] = principal.userId;
-		if (principal.roleArn) context['aws:PrincipalArn'] = principal.roleArn;
+		if (roleArn) context['aws:PrincipalArn'] = roleArn;
 		Object.assign(context, principalTagsOf(snapshot, principal).context);
 	}
 	return context;
 };
 
-const s3Context = (snapshot: Snapshot, principal: Principal, bucketAccount: string | undefined, region: string | undefined, sendsKeyHeaders: boolean, actor: Actor): Record<string, ContextValue> => {
+/**
+ * IAM: for a role, aws:PrincipalArn is "the ARN of the role", path included; a session's ARN names the role without its
+ * path. Unless the snapshot says the role's ARN (session-role.ts), a session's aws:PrincipalArn stays unknown: the read
+ * that settles it.
+ */
+const principalArnSettledBy = (principal: Principal, roleArn: string | undefined): Record<string, string> => {
+	if (!principal || roleArn) return {};
+	const caller = parseCaller(principal.arn);
+	if (caller.kind !== 'session') return {};
+	return {'aws:PrincipalArn': `the ARN of role ${caller.roleName ?? ''}, with its path, which a session's ARN leaves out: iam:GetRole on role ${caller.roleName ?? ''}${caller.account ? ` in account ${caller.account}` : ''} (its Arn), or give it in principal.roleArn`};
+};
+
+const s3Context = (
+	snapshot: Snapshot,
+	principal: Principal,
+	roleArn: string | undefined,
+	bucketAccount: string | undefined,
+	region: string | undefined,
+	sendsKeyHeaders: boolean,
+	actor: Actor,
+): Record<string, ContextValue> => {
 	const named = snapshot.question.kmsKeyId;
 	return {
-		...commonContext(snapshot, principal),
+		...commonContext(snapshot, principal, roleArn),
 		's3:signatureversion': 'AWS4-HMAC-SHA256',
 		// A request that relies on the bucket's default encryption sends no SSE header at all.
 		's3:x-amz-server-side-encryption': sendsKeyHeaders && named ? 'aws:kms' : null,
@@ -68,6 +90,7 @@ const s3Context = (snapshot: Snapshot, principal: Principal, bucketAccount: stri
 const kmsContext = (
 	snapshot: Snapshot,
 	principal: Principal,
+	roleArn: string | undefined,
 	key: ResolvedKey,
 	callerAccount: string | undefined,
 	region: string | undefined,
@@ -76,7 +99,7 @@ const kmsContext = (
 	side: Side,
 	actor: Actor,
 ): Record<string, ContextValue> => ({
-	...commonContext(snapshot, principal),
+	...commonContext(snapshot, principal, roleArn),
 	...(region ? {'kms:ViaService': `s3.${region}.amazonaws.com`, 'aws:RequestedRegion': region} : {}),
 	...(callerAccount ? {'kms:CallerAccount': callerAccount} : {}),
 	...(encryptionContextArn === undefined ? {} : {'kms:EncryptionContext:aws:s3:arn': encryptionContextArn}),
@@ -170,12 +193,14 @@ const kmsActionSpec = (
 	snapshot: Snapshot,
 	place: LegPlace,
 	keyFrom: KeyFrom,
+	principal: Principal,
+	roleArn: string | undefined,
 	common: Omit<ActionSpec, 'resource' | 'context'>,
 	{context, settles: notCarried}: Carried,
 ): ActionSpec => {
 	const resource = place.key.arn ?? unknownKeyArn(place.key, place.region);
 	const unknownKey = place.key.arn ? {} : {unknownKey: unknownKeyOf(place, keyFrom, snapshot)};
-	const settles = {...aliasesSettledBy(snapshot, context, common.side, resource).settles, ...bucketKeySettledBy(place, context, keyFrom), ...notCarried};
+	const settles = {...aliasesSettledBy(snapshot, context, common.side, resource).settles, ...bucketKeySettledBy(place, context, keyFrom), ...principalArnSettledBy(principal, roleArn), ...notCarried};
 	return {...common, resource, context, ...(Object.keys(settles).length > 0 ? {settles} : {}), ...unknownKey};
 };
 
@@ -233,6 +258,7 @@ const legActions = (snapshot: Snapshot, facts: ResolvedFacts, leg: Leg): ActionS
 	if (!place) return [];
 	const {question} = facts;
 	const principal = principalOf(snapshot, leg.actor);
+	const roleArn = leg.actor.kind === 'service' ? undefined : (principal?.roleArn ?? sessionRoleArn(snapshot));
 	const callerAccount = principal ? parseCaller(principal.arn).account : undefined;
 	const usesKms = place.key.source !== 'none';
 	const encryptionContextArn = place.key.bucketKeyEnabled === 'unknown' ? undefined : place.key.bucketKeyEnabled ? place.bucketArn : place.objectArn;
@@ -244,13 +270,16 @@ const legActions = (snapshot: Snapshot, facts: ResolvedFacts, leg: Leg): ActionS
 			const onlyIf = action.when === 'multipart' && question.multipart === 'unknown' ? 'it goes in parts' : undefined;
 			const common = {id: actionId(action.action, leg.side), action: action.action, purpose: action.purpose(question), side: leg.side, actor: leg.actor, ...(onlyIf ? {onlyIf} : {})};
 			if (action.service === 's3') {
-				const {context, settles} = carried(snapshot, 's3', leg.actor, s3Context(snapshot, principal, place.bucketAccount, place.region, action.sendsKeyHeaders, leg.actor));
+				const {context, settles: notCarried} = carried(snapshot, 's3', leg.actor, s3Context(snapshot, principal, roleArn, place.bucketAccount, place.region, action.sendsKeyHeaders, leg.actor));
+				const settles = {...principalArnSettledBy(principal, roleArn), ...notCarried};
 				return {...common, service: 's3', resource: action.on === 'bucket' ? place.bucketArn : place.objectArn, context, ...(Object.keys(settles).length > 0 ? {settles} : {})};
 			}
 			return kmsActionSpec(
 				snapshot,
 				place,
 				keyFrom,
+				leg.actor.kind === 'service' ? undefined : principal,
+				roleArn,
 				{...common, service: 'kms'},
 				carried(
 					snapshot,
@@ -258,7 +287,7 @@ const legActions = (snapshot: Snapshot, facts: ResolvedFacts, leg: Leg): ActionS
 					leg.actor,
 					leg.actor.kind === 'service'
 						? serviceKmsContext(snapshot, place.key, place.region, encryptionContextArn, place.keyInfo, leg.side)
-						: kmsContext(snapshot, principal, place.key, callerAccount, place.region, encryptionContextArn, place.keyInfo, leg.side, leg.actor),
+						: kmsContext(snapshot, principal, roleArn, place.key, callerAccount, place.region, encryptionContextArn, place.keyInfo, leg.side, leg.actor),
 				),
 			);
 		});

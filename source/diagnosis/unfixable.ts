@@ -43,6 +43,10 @@ const reasonFor = (snapshot: Snapshot, row: Requirement): string => {
 		const paste = snapshot.metadata?.collectedBy === 'manual' ? ', or paste it again as all that aws iam get-role-policy (get-user-policy) prints, which names it' : '';
 		return `the Deny is in the identity policy "${unowned}", and the snapshot does not say which IAM policy that is (whose inline policy, and its name in IAM), so no command can write it: narrow that statement where the policy is, read the principal's policies with a profile or the collection script${paste}`;
 	}
+	const caller = iamEntityOf(snapshot);
+	if (caller && caller.arn === undefined && row.status === 'missing' && (row.place === 'bucket-policy' || row.place === 'key-policy' || row.place === 'key-grant')) {
+		return `its statement would name the caller's role in a Principal by the role's ARN, path included, which the session's ARN leaves out: iam:GetRole on role ${caller.name} (or principal.roleArn in the snapshot) gives it`;
+	}
 	if (row.status === 'denied') return 'the Deny could not be rewritten (its policy is not in the snapshot as a document a fix can write)';
 	return "no least-privilege change was found that the snapshot can prove (the policy to change, or the caller's IAM entity, is not known)";
 };

@@ -52,6 +52,9 @@ export const keyIdOf = (lower: string): number => {
 	return id;
 };
 
+/** A key the engine knows every such request carries but whose value it does not know: unknown even in a closed world. */
+export const valueNotKnown: unique symbol = Symbol('value not known');
+
 /** Marks a key that is there with the value `undefined` (which means what a missing key means). */
 const heldUndefined: ContextEntry = {state: 'unknown'};
 /** Marks, by number, a key the object does not hold. */
@@ -110,7 +113,8 @@ class ContextIndex {
 		let position = names.length - 1;
 		while (position >= 0 && names[position] !== lower) position--;
 		if (position < 0) return notHeld;
-		const value = this.#held[position * 3 + 1] as ContextValue | undefined;
+		const value = this.#held[position * 3 + 1] as ContextValue | typeof valueNotKnown | undefined;
+		if (value === valueNotKnown) return unknownEntry;
 		return value === undefined ? heldUndefined : contextEntry(value, 'unknown');
 	}
 
@@ -160,7 +164,7 @@ const lowerCase = (key: string): string => {
 /** Context values the engine itself derived and never changes (from the caller): indexed once, never checked again. */
 export type FixedContext = ContextIndex;
 
-export const fixedContext = (values: Values): FixedContext => new ContextIndex(values, Object.keys(values));
+export const fixedContext = (values: Readonly<Record<string, ContextValue | typeof valueNotKnown>>): FixedContext => new ContextIndex(values as Values, Object.keys(values));
 
 /** Where condition clauses read the request's context: by the key's number on the hot path, or by name. */
 export type ContextSource = {

@@ -1,5 +1,5 @@
 import {accountOfArn} from './arn.js';
-import {fixedContext, RequestContext, type ContextValue, type FixedContext, type MissingKeyPolicy} from './context.js';
+import {fixedContext, RequestContext, valueNotKnown, type ContextValue, type FixedContext, type MissingKeyPolicy} from './context.js';
 import {actionIdOf} from './compile-policy.js';
 import type {Evaluation, EvaluationInput, Layer, LayerVerdict, ServiceModel} from './evaluation.js';
 import type {PreparedRequest} from './evaluate-policy.js';
@@ -7,7 +7,7 @@ import {layerStatus, summarize, type Facts} from './layer-status.js';
 import {absentLayer, grantLayer, identityLayer, isUnread, organizationLayer, singleSlotLayer} from './layers.js';
 import {choosePath, pathsFor, pathValue, resourceValue, type Path, type States} from './paths.js';
 import {planOf} from './policy-plan.js';
-import {parseCaller, roleArnOfCaller, type Caller} from './principal.js';
+import {parseCaller, type Caller} from './principal.js';
 import {triBoth, triEither, triNot, type Tri} from './tri.js';
 
 /**
@@ -34,11 +34,12 @@ const derivedContext = (caller: Caller): FixedContext => {
 	return derived;
 };
 
-const deriveContext = (caller: Caller): Record<string, ContextValue> => {
-	const derived: Record<string, ContextValue> = {};
+const deriveContext = (caller: Caller): Record<string, ContextValue | typeof valueNotKnown> => {
+	const derived: Record<string, ContextValue | typeof valueNotKnown> = {};
 	if (caller.account) derived['aws:PrincipalAccount'] = caller.account;
-	const principalArn = caller.kind === 'session' ? roleArnOfCaller(caller) : caller.arn;
-	if (principalArn && caller.kind !== 'service') derived['aws:PrincipalArn'] = principalArn;
+	// A session's aws:PrincipalArn is its role's ARN, whose path the session ARN does not carry: in the request, value not known.
+	if (caller.kind === 'session') derived['aws:PrincipalArn'] = valueNotKnown;
+	else if (caller.kind !== 'service' && caller.arn) derived['aws:PrincipalArn'] = caller.arn;
 	// True for a service principal, false for an IAM user, role, session or the root user (a service acting with their
 	// credentials or a role of its own included): IAM's global condition keys, aws:PrincipalIsAWSService.
 	if (caller.kind === 'service') derived['aws:PrincipalIsAWSService'] = true;

@@ -111,15 +111,41 @@ describe('an IAM policy Deny', () => {
 		expectFixesHold(snapshot, diagnosis);
 	});
 
-	it('for a session, exempts the role (aws:PrincipalArn of a session is its role)', () => {
-		const snapshot = buildSnapshot({
-			principal: {arn: sessionArn, sessionPolicy: null, identityPolicies: [fullIdentityPolicy(), named('Guardrail', policy(deny('kms:GenerateDataKey', '*', {Sid: 'NoNewData'})))]},
+	// IAM: for aws:PrincipalArn, "For IAM roles, the request context returns the ARN of the role, not the ARN of the user
+	// that assumed the role"; a role's ARN is "arn:aws:iam::account:role/role-name-with-path", a session's
+	// "arn:aws:sts::account:assumed-role/role-name/role-session-name".
+	const guardedSession = (roleArnRead?: string): Snapshot =>
+		buildSnapshot({
+			principal: {
+				arn: sessionArn,
+				...(roleArnRead ? {roleArn: roleArnRead} : {}),
+				sessionPolicy: null,
+				identityPolicies: [fullIdentityPolicy(), named('Guardrail', policy(deny('kms:GenerateDataKey', '*', {Sid: 'NoNewData'})))],
+			},
 		});
+
+	it('for a session whose role was read, exempts the role by its ARN, path included (aws:PrincipalArn of a session is its role)', () => {
+		const withPath = `arn:aws:iam::${account}:role/team/Uploader`;
+		const snapshot = guardedSession(withPath);
 		const diagnosis = diagnose(snapshot);
 		const [fix] = fixesFor(diagnosis, `${gdk}#identity-policy`);
-		expect(fix!.statement).toMatchObject({Condition: {ArnNotEquals: {'aws:PrincipalArn': roleArn}}});
+		expect(fix).toMatchObject({target: withPath, proven: true});
+		expect(fix!.statement).toMatchObject({Condition: {ArnNotEquals: {'aws:PrincipalArn': withPath}}});
 		expect(fix!.command).toMatch(/^aws iam put-role-policy --role-name 'Uploader' /);
 		expectFixesHold(snapshot, diagnosis);
+	});
+
+	it('for a session whose role was not read, exempts the role under any path, and never calls that proven', () => {
+		const snapshot = guardedSession();
+		const diagnosis = diagnose(snapshot);
+		const [fix] = fixesFor(diagnosis, `${gdk}#identity-policy`);
+		expect(fix).toMatchObject({kind: 'narrow-deny', target: 'role Uploader', proven: false});
+		// Not the guess role/Uploader alone: with a path the role's ARN is role/PATH/Uploader, which that would not exempt.
+		expect(fix!.statement).toMatchObject({Condition: {ArnNotLike: {'aws:PrincipalArn': [roleArn, `arn:aws:iam::${account}:role/*/Uploader`]}}});
+		expect(fix!.statement!['Condition']).not.toHaveProperty('ArnNotEquals');
+		expect(fix!.summary).toContain('no longer applies to role Uploader, whatever its path. Its ARN, path included, is not known');
+		expect(fix!.summary).toContain('iam:GetRole on role Uploader');
+		expect(fix!.command).toMatch(/^aws iam put-role-policy --role-name 'Uploader' /);
 	});
 });
 
@@ -170,8 +196,9 @@ describe('two identity policies with one name', () => {
 	const guardrail = policy(deny('kms:GenerateDataKey', '*', {Sid: 'NoNewData'}));
 	const harmless = policy(allow('s3:ListBucket', bucketArn, {Sid: 'List'}));
 	const managedArn = `arn:aws:iam::${account}:policy/Guardrail`;
+	// The role's ARN as GetRole read it: the exemption names it.
 	const onRole = (...identityPolicies: NamedPolicy[]): Snapshot =>
-		buildSnapshot({principal: {arn: sessionArn, sessionPolicy: null, identityPolicies: [fullIdentityPolicy(), ...identityPolicies]}});
+		buildSnapshot({principal: {arn: sessionArn, roleArn, sessionPolicy: null, identityPolicies: [fullIdentityPolicy(), ...identityPolicies]}});
 	const narrowed = (document: PolicyJson): PolicyJson => ({
 		...document,
 		Statement: [{...(document['Statement'] as Record<string, unknown>[])[0], Condition: {ArnNotEquals: {'aws:PrincipalArn': roleArn}}}],

@@ -81,11 +81,15 @@ describe('absent identity policies', () => {
 		expect(diagnosis.verdict).toBe('unknown');
 	});
 
-	it('for a session, name the role-policy reads on the role behind it', () => {
+	it('for a session, name the role-policy reads on the role behind it: by its ARN where read, else by its name (the session ARN leaves its path out)', () => {
 		const diagnosis = diagnose(without(buildSnapshot({principal: {arn: sessionArn, sessionPolicy: null}}), 'principal.identityPolicies'));
 		const row = requirementOf(diagnosis, put, 'identity-policy');
 		expect(row.resolveWith).toMatch(/^iam:ListRolePolicies, iam:GetRolePolicy, iam:ListAttachedRolePolicies and iam:GetPolicyVersion on /);
-		expect(row.resolveWith).toContain(roleArn);
+		expect(row.resolveWith).toContain('on role Uploader in account 111122223333');
+		expect(row.resolveWith).not.toContain(roleArn);
+		const read = `arn:aws:iam::111122223333:role/team/Uploader`;
+		const withRole = diagnose(without(buildSnapshot({principal: {arn: sessionArn, roleArn: read, sessionPolicy: null}}), 'principal.identityPolicies'));
+		expect(requirementOf(withRole, put, 'identity-policy').resolveWith).toContain(`on ${read}`);
 	});
 
 	it('do not block an allow that a key policy naming the caller gives on its own', () => {

@@ -123,13 +123,55 @@ describe('the request context', () => {
 	const conditional = (operator: string, key: string, value: string) =>
 		policy('conditional', {Sid: 'If', Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: {[operator]: {[key]: value}}});
 
-	it('knows aws:PrincipalArn (the role, for a session), aws:PrincipalAccount and aws:PrincipalType from the caller', () => {
-		expect(evaluate({request: get, policies: {identity: [conditional('ArnEquals', 'aws:PrincipalArn', 'arn:aws:iam::111122223333:role/App')]}}).decision).toBe('allowed');
+	it('knows aws:PrincipalAccount and aws:PrincipalType from the caller, and aws:PrincipalArn from an IAM user\'s or role\'s own ARN', () => {
+		const user = {...get, principal: 'arn:aws:iam::111122223333:user/alice'};
+		expect(evaluate({request: user, policies: {identity: [conditional('ArnEquals', 'aws:PrincipalArn', 'arn:aws:iam::111122223333:user/alice')]}}).decision).toBe('allowed');
+		const role = {...get, principal: 'arn:aws:iam::111122223333:role/team/App'};
+		expect(evaluate({request: role, policies: {identity: [conditional('ArnEquals', 'aws:PrincipalArn', 'arn:aws:iam::111122223333:role/team/App')]}}).decision).toBe('allowed');
 		expect(evaluate({request: get, policies: {identity: [conditional('StringEquals', 'aws:PrincipalAccount', '111122223333')]}}).decision).toBe('allowed');
 		expect(evaluate({request: get, policies: {identity: [conditional('StringEquals', 'aws:PrincipalType', 'AssumedRole')]}}).decision).toBe('allowed');
-		const user = {...get, principal: 'arn:aws:iam::111122223333:user/alice'};
 		expect(evaluate({request: user, policies: {identity: [conditional('StringEquals', 'aws:username', 'alice')]}}).decision).toBe('allowed');
 		expect(evaluate({request: user, policies: {identity: [conditional('StringEquals', 'aws:PrincipalType', 'User')]}}).decision).toBe('allowed');
+	});
+
+	// IAM User Guide, "AWS global condition context keys", aws:PrincipalArn: "For IAM roles, the request context returns the
+	// ARN of the role, not the ARN of the user that assumed the role." and "Do not specify the assumed role session ARN as
+	// a value for this condition key." IAM identifiers: a role's ARN is "arn:aws:iam::account:role/role-name-with-path"
+	// (e.g. "arn:aws:iam::123456789012:role/application_abc/component_xyz/RDSAccess"), a session's
+	// "arn:aws:sts::account:assumed-role/role-name/role-session-name": the path is not in the session's ARN.
+	describe("a session's aws:PrincipalArn is its role's ARN, whose path the session ARN does not carry", () => {
+		const onlyRole = (arn: string) => policy('bucket policy', {Sid: 'OnlyApp', Effect: 'Deny', Principal: '*', Action: 's3:GetObject', Resource: '*', Condition: {ArnNotLike: {'aws:PrincipalArn': arn}}});
+		const policies = (arn: string): PolicySet => ({identity: [allowAll('identity')], resource: onlyRole(arn)});
+
+		it('is not known from the session ARN: a condition on it is undecided, never matched against role/NAME', () => {
+			// The role may be arn:aws:iam::111122223333:role/team/App: then this Deny applies, so "allowed" would be a guess.
+			const answer = evaluate({request: get, policies: policies('arn:aws:iam::111122223333:role/App')});
+			expect(answer.decision).toBe('unknown');
+			expect(answer.unknownContextKeys).toEqual(['aws:PrincipalArn']);
+			expect(evaluate({request: get, policies: {identity: [conditional('ArnEquals', 'aws:PrincipalArn', 'arn:aws:iam::111122223333:role/App')]}}).decision).toBe('unknown');
+		});
+
+		it('is in every signed request: unknown even when missing keys are read as absent', () => {
+			const answer = evaluate({request: {...get, missingContextKeys: 'absent'}, policies: policies('arn:aws:iam::111122223333:role/App')});
+			expect(answer.decision).toBe('unknown');
+			expect(answer.unknownContextKeys).toEqual(['aws:PrincipalArn']);
+		});
+
+		it('is the role ARN given in the context, path included', () => {
+			const given = {...get, context: {'aws:PrincipalArn': 'arn:aws:iam::111122223333:role/team/App'}};
+			expect(evaluate({request: given, policies: policies('arn:aws:iam::111122223333:role/App')}).decision).toBe('denied');
+			expect(evaluate({request: given, policies: policies('arn:aws:iam::111122223333:role/team/App')}).decision).toBe('allowed');
+		});
+
+		it('leaves a Principal naming the role by its ARN matching every session of it, path or not (IAM saves it as the role\'s unique ID)', () => {
+			// IAM: a role ARN in a Principal "transforms to the role's unique principal ID when you save the policy", and
+			// "a friendly name for a user, user group, role, or policy must be unique" in an account.
+			const grant = (arn: string) => policy('bucket policy', {Sid: 'App', Effect: 'Allow', Principal: {AWS: arn}, Action: 's3:GetObject', Resource: '*'});
+			const crossAccount = {...get, resourceAccount: '444455556666'};
+			for (const arn of ['arn:aws:iam::111122223333:role/App', 'arn:aws:iam::111122223333:role/team/App']) {
+				expect(layerOf({request: crossAccount, policies: {identity: [allowAll('identity')], resource: grant(arn)}}, 'resource')?.status, arn).toBe('ok');
+			}
+		});
 	});
 
 	// IAM User Guide, "AWS global condition context keys", aws:PrincipalIsAWSService: "The request context key is set to

@@ -1,4 +1,4 @@
-import {parseCaller, roleArnOfCaller} from '../../engine/principal.js';
+import {parseCaller} from '../../engine/principal.js';
 import type {ActionCatalogue} from '../action-catalogue.js';
 import type {Analysis} from '../analyse.js';
 import {destinationLeg} from '../../operations/registry.js';
@@ -6,6 +6,7 @@ import type {Requirement} from '../diagnosis.js';
 import type {ActionSpec} from '../required-actions.js';
 import type {JsonObject} from '../../shared/json.js';
 import type {Snapshot} from '../../snapshot/snapshot.js';
+import {sessionRoleArn} from '../session-role.js';
 import type {FixContext, IamEntity} from './draft.js';
 
 /** What the place and kind modules share: the caller's IAM entity, the spec behind a row, grouping. */
@@ -15,10 +16,13 @@ export const iamEntityOf = (snapshot: Snapshot): IamEntity | undefined => {
 	const principal = snapshot.principal;
 	if (!principal) return undefined;
 	const caller = parseCaller(principal.arn);
-	if (caller.kind === 'user') return {arn: principal.arn, kind: 'user', name: caller.name ?? ''};
-	if (caller.kind === 'role' || caller.kind === 'session') {
-		const arn = principal.roleArn ?? roleArnOfCaller(caller);
-		return arn ? {arn, kind: 'role', name: arn.split('/').pop() ?? ''} : undefined;
+	if (caller.kind === 'user') return {arn: principal.arn, kind: 'user', name: caller.name ?? '', account: caller.account};
+	if (caller.kind === 'role') return {arn: principal.arn, kind: 'role', name: caller.name ?? '', account: caller.account};
+	if (caller.kind === 'session') {
+		// The role's ARN with its path, where the snapshot says it; the session ARN names only the role.
+		const arn = sessionRoleArn(snapshot);
+		const name = arn?.split('/').pop() ?? caller.roleName;
+		return name ? {arn, kind: 'role', name, account: caller.account} : undefined;
 	}
 	return undefined;
 };

@@ -13,8 +13,12 @@ import type {PolicyJson, Snapshot} from '../../snapshot/snapshot.js';
  * asks the places for the policy to change.
  */
 
-/** The IAM entity whose policies a fix changes or names: the role behind a session, or the user. */
-export type IamEntity = {readonly arn: string; readonly kind: 'role' | 'user'; readonly name: string};
+/**
+ * The IAM entity whose policies a fix changes or names: the role behind a session, or the user. `arn` is absent for a
+ * session whose role's ARN was neither read nor given: the session ARN leaves out the role's path, so a fix that must
+ * write the role's ARN (a Principal, a grantee, aws:PrincipalArn) cannot.
+ */
+export type IamEntity = {readonly arn: string | undefined; readonly kind: 'role' | 'user'; readonly name: string; readonly account: string | undefined};
 
 /** What a round of fixes is drafted from: the snapshot as it stands (earlier rounds applied), its analysis, the caller. */
 export type FixContext = {

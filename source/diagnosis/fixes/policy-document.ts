@@ -40,14 +40,23 @@ export const replaceStatement = (document: PolicyJson, index: number, statement:
 };
 
 /** Add `ArnNotEquals aws:PrincipalArn` for the caller to a Deny, so it no longer denies this request. */
-export const exemptCaller = (statement: JsonObject, principalArn: string): JsonObject => {
+export const exemptCaller = (statement: JsonObject, principalArn: string): JsonObject => exemptPrincipalArns(statement, 'ArnNotEquals', [principalArn]);
+
+/**
+ * Add `ArnNotLike aws:PrincipalArn` for a role named `name` with no path or any path (a `*` between `role/` and `/NAME`):
+ * for a session whose role's path is not known. A role's name is unique in its account: the two name that role, no other.
+ */
+export const exemptRoleUnderAnyPath = (statement: JsonObject, partition: string, account: string, name: string): JsonObject =>
+	exemptPrincipalArns(statement, 'ArnNotLike', [`arn:${partition}:iam::${account}:role/${name}`, `arn:${partition}:iam::${account}:role/*/${name}`]);
+
+const exemptPrincipalArns = (statement: JsonObject, operator: 'ArnNotEquals' | 'ArnNotLike', added: readonly string[]): JsonObject => {
 	const condition: Mutable<JsonObject> = {...(isObject(statement['Condition']) ? statement['Condition'] : {})};
-	const block: Mutable<JsonObject> = {...(isObject(condition['ArnNotEquals']) ? condition['ArnNotEquals'] : {})};
+	const block: Mutable<JsonObject> = {...(isObject(condition[operator]) ? condition[operator] : {})};
 	// Condition keys are case-insensitive: extend the key the Deny already has rather than add a twin.
 	const existingKey = Object.keys(block).find(key => key.toLowerCase() === 'aws:principalarn') ?? 'aws:PrincipalArn';
 	const existing = block[existingKey];
-	const values = existing === undefined ? [] : Array.isArray(existing) ? existing : [existing];
-	block[existingKey] = values.length === 0 ? principalArn : [...values, principalArn];
-	condition['ArnNotEquals'] = block;
+	const values = [...(existing === undefined ? [] : Array.isArray(existing) ? existing : [existing]), ...added];
+	block[existingKey] = values.length === 1 ? values[0]! : values;
+	condition[operator] = block;
 	return {...statement, Condition: condition};
 };

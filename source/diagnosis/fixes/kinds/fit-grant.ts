@@ -29,7 +29,9 @@ const withGrant = (snapshot: Snapshot, keyArn: string, grant: KeyGrant): Snapsho
 
 export const fitGrant = (context: FixContext, places: readonly FixPlace[]): Draft[] => {
 	const {snapshot, analysis, caller} = context;
-	if (!caller) return [];
+	// The key policy's Principal and the grant's grantee name the role by its ARN, path included: not known for a session whose role was not read.
+	const principal = caller?.arn;
+	if (!caller || !principal) return [];
 	// Only a row some grant would give but for its constraint (that grant decided the row): one with no grant at all is add-allow's.
 	const misfits = analysis.requirements.filter(row => row.place === 'key-grant' && row.status === 'missing' && row.decidedBy !== undefined);
 	return [...groupBy(misfits, row => row.resource).entries()].flatMap(([keyArn, rows]): Draft[] => {
@@ -45,7 +47,7 @@ export const fitGrant = (context: FixContext, places: readonly FixPlace[]): Draf
 			const statement = {
 				Sid: uniqueSid(keyPolicy.document, `Allow${sidPart(caller.name)}UseOfKeyForThisContext`),
 				Effect: 'Allow',
-				Principal: {AWS: caller.arn},
+				Principal: {AWS: principal},
 				Action: rows.map(row => row.action),
 				Resource: '*',
 				Condition: {StringEquals: {...(via ? via['StringEquals'] as Record<string, string> : {}), [contextKey]: sent}},
@@ -68,7 +70,7 @@ export const fitGrant = (context: FixContext, places: readonly FixPlace[]): Draf
 				apply: target => keyPolicy.write(target, policy),
 			});
 		}
-		const grant: KeyGrant = {name: `s3-kms-doctor-${caller.name}`, granteePrincipal: caller.arn, operations, constraints: {encryptionContextSubset: {'aws:s3:arn': sent}}};
+		const grant: KeyGrant = {name: `s3-kms-doctor-${caller.name}`, granteePrincipal: principal, operations, constraints: {encryptionContextSubset: {'aws:s3:arn': sent}}};
 		drafts.push({
 			kind: 'add-allow',
 			place: 'key-grant',

@@ -1,9 +1,11 @@
 import type {StatementTrace} from '../../../engine/evaluation.js';
+import type {JsonObject} from '../../../shared/json.js';
 import type {Analysis} from '../../analyse.js';
 import type {Requirement} from '../../diagnosis.js';
 import {placeOfLayer} from '../../requirements.js';
 import {draftOf, type Draft, type FixKind} from '../draft.js';
-import {exemptCaller} from '../policy-document.js';
+import {parseCaller} from '../../../engine/principal.js';
+import {exemptCaller, exemptRoleUnderAnyPath} from '../policy-document.js';
 import {byStatement, rewriteStatement, type StatementFind} from '../statement-rewrite.js';
 import {weakensOf} from '../weakens.js';
 
@@ -20,9 +22,32 @@ export const denyingStatement = (analysis: Analysis, requirement: Requirement): 
 	return layer?.decidedBy[0];
 };
 
+/**
+ * How the exemption names the caller: by its ARN, or (a session whose role's ARN was not read) by the role's name under
+ * any path, since aws:PrincipalArn is the role's ARN with its path. The engine cannot evaluate that one (the value is not
+ * known), so such a fix is never proven, and its summary names the read that would settle it.
+ */
+const exemptionOf = (context: Parameters<FixKind>[0]): {exempt: (statement: JsonObject) => JsonObject; who: string; unproven: string} | undefined => {
+	const {caller, snapshot} = context;
+	if (!caller) return undefined;
+	if (caller.arn) {
+		const arn = caller.arn;
+		return {exempt: statement => exemptCaller(statement, arn), who: arn, unproven: ''};
+	}
+	const session = snapshot.principal ? parseCaller(snapshot.principal.arn) : undefined;
+	if (!session?.account) return undefined;
+	const account = session.account;
+	return {
+		exempt: statement => exemptRoleUnderAnyPath(statement, session.partition, account, caller.name),
+		who: `role ${caller.name}, whatever its path`,
+		unproven: ` Its ARN, path included, is not known (a session's ARN leaves the path out), so this cannot be proven: iam:GetRole on role ${caller.name} (or principal.roleArn) gives it.`,
+	};
+};
+
 export const narrowDeny: FixKind = (context, places) => {
-	const {analysis, caller} = context;
-	if (!caller) return [];
+	const {analysis} = context;
+	const exemption = exemptionOf(context);
+	if (!exemption) return [];
 	const finds = analysis.requirements
 		.filter(requirement => requirement.status === 'denied')
 		.flatMap((requirement): StatementFind<undefined>[] => {
@@ -32,7 +57,7 @@ export const narrowDeny: FixKind = (context, places) => {
 		});
 	return byStatement(finds).flatMap((found): Draft[] => {
 		const {trace, requirements} = found;
-		const statement = exemptCaller(trace.source, caller.arn);
+		const statement = exemption.exempt(trace.source);
 		const rewrite = rewriteStatement(context, places, found, statement);
 		if (!rewrite) return [];
 		const actions = [...new Set(requirements.map(requirement => requirement.action))];
@@ -42,8 +67,8 @@ export const narrowDeny: FixKind = (context, places) => {
 				statement,
 				policy: rewrite.policy,
 				resolves: requirements,
-				summary: `${trace.policy}, ${trace.label} denies ${actions.join(' and ')}. Narrow it so it no longer applies to ${caller.arn}.${rewrite.note}`,
-				weakens: weakensOf(trace, caller, actions),
+				summary: `${trace.policy}, ${trace.label} denies ${actions.join(' and ')}. Narrow it so it no longer applies to ${exemption.who}.${rewrite.note}${exemption.unproven}`,
+				weakens: weakensOf(trace, context.caller!, actions),
 			}),
 		];
 	});

@@ -29,7 +29,9 @@ const policyOfBucket = (snapshot: Snapshot, bucket: string, side: Side, document
 });
 
 const grantsFor = ({snapshot, analysis, caller}: FixContext, missing: readonly Requirement[]): Grant[] => {
-	if (!caller) return [];
+	// A Principal names the role by its ARN, path included: not known for a session whose role was not read.
+	const principal = caller?.arn;
+	if (!caller || !principal) return [];
 	return [...groupBy(missing, requirement => specOf(analysis, requirement).side).entries()].flatMap(([side, requirements]) => {
 		const bucketInfo = bucketInfoFor(snapshot, side);
 		const bucket = bucketNameAt(snapshot, side);
@@ -38,7 +40,7 @@ const grantsFor = ({snapshot, analysis, caller}: FixContext, missing: readonly R
 		const statement = {
 			Sid: uniqueSid(bucketInfo.policy, `Allow${sidPart(caller.name)}ObjectAccess`),
 			Effect: 'Allow',
-			Principal: {AWS: caller.arn},
+			Principal: {AWS: principal},
 			Action: actions,
 			Resource: distinct(requirements.map(requirement => requirement.resource)),
 		};

@@ -25,13 +25,16 @@ const inlinePolicyName = (snapshot: Snapshot, suffix: string, alsoTaken: Readonl
 	return name;
 };
 
+// A role whose ARN (its path) is not known is named as the role: its inline policies are written by its name.
+const entityTarget = (entity: IamEntity): string => entity.arn ?? `${entity.kind} ${entity.name}`;
+
 /** A policy that is not there yet: it gets the next index, and is added rather than written over. */
 const newInlinePolicy = (entity: IamEntity, index: number, policyName: string): Rewritable => ({
 	ref: {place: 'identity-policy', owner: 'caller', index},
 	document: undefined,
-	target: entity.arn,
+	target: entityTarget(entity),
 	policyName,
-	appliesIn: appliesIn('caller-account', entity.arn),
+	appliesIn: appliesIn('caller-account', entity.arn ?? entity.account),
 	command: policy => putIdentityPolicyCommand(entity, policyName, policy),
 	write: (snapshot, policy) => addIdentityPolicy(snapshot, {name: policyName, document: policy}),
 });
@@ -74,7 +77,7 @@ const rewritable = ({snapshot, caller}: FixContext, ref: PolicyRef): Rewritable 
 	// AWS writes an AWS managed policy's versions: no account can narrow a Deny in it.
 	if (!named || isAwsManagedPolicyArn(named.arn)) return undefined;
 	const write = (target: Snapshot, policy: PolicyJson): Snapshot => writePolicy(target, ref, policy);
-	const applies = appliesIn('caller-account', caller.arn);
+	const applies = appliesIn('caller-account', caller.arn ?? caller.account);
 	if (named.arn) {
 		const arn = named.arn;
 		return {ref, document: named.document, target: arn, policyName: named.name, appliesIn: applies, command: policy => newManagedPolicyVersionCommand(arn, policy), write};
@@ -86,7 +89,7 @@ const rewritable = ({snapshot, caller}: FixContext, ref: PolicyRef): Rewritable 
 		ref,
 		document: named.document,
 		// The snapshot holds a group's name, not its ARN (whose path it does not know).
-		target: owner.kind === 'group' ? `group ${owner.name}` : caller.arn,
+		target: owner.kind === 'group' ? `group ${owner.name}` : entityTarget(caller),
 		policyName: owner.policyName,
 		appliesIn: applies,
 		command: policy => putIdentityPolicyCommand(owner, owner.policyName, policy),

@@ -40,7 +40,9 @@ const policyOfKey = (snapshot: Snapshot, keyArn: string, side: Side, document: P
 });
 
 const grantsFor = ({snapshot, analysis, caller}: FixContext, missing: readonly Requirement[]): Grant[] => {
-	if (!caller) return [];
+	// A Principal names the role by its ARN, path included: not known for a session whose role was not read.
+	const principal = caller?.arn;
+	if (!caller || !principal) return [];
 	return [...groupBy(missing, requirement => requirement.resource).entries()].flatMap(([keyArn, requirements]) => {
 		const spec = specOf(analysis, requirements[0]!);
 		const keyInfo = keyInfoFor(snapshot, spec.side, keyArn);
@@ -49,13 +51,13 @@ const grantsFor = ({snapshot, analysis, caller}: FixContext, missing: readonly R
 		if (!current || keyInfo?.keyManager === 'AWS') return [];
 		const actions = distinct(requirements.map(requirement => requirement.action));
 		// The owner's scope for this caller in the statement that nearly matches: kept where the request still fits it.
-		const namesCaller = (statement: Statement): boolean => statement.principal?.kind === 'set' && statement.principal.aws.includes(caller.arn);
+		const namesCaller = (statement: Statement): boolean => statement.principal?.kind === 'set' && statement.principal.aws.includes(principal);
 		const scope = encryptionContextScope(current, namesCaller, requirements.map(requirement => specOf(analysis, requirement).context));
 		const condition = withScope(viaS3Condition(spec), scope);
 		const statement = {
 			Sid: uniqueSid(current, `Allow${sidPart(caller.name)}UseOfKeyThroughS3`),
 			Effect: 'Allow',
-			Principal: {AWS: caller.arn},
+			Principal: {AWS: principal},
 			Action: actions,
 			Resource: '*',
 			...(condition ? {Condition: condition} : {}),
