@@ -8,6 +8,7 @@ import {readPastedGrants} from '../../inputs/paste/read-pasted-grants.js';
 import type {Assumption} from '../../snapshot/snapshot.js';
 import {evidenceOf} from './denial-evidence.js';
 import {callerCanHold, deniedByOf, deniedPolicyFlow} from './denied-policy-flow.js';
+import {roleArnFlow} from './role-arn-flow.js';
 import {accountIdQuestion, namesKeyQuestion} from './target-questions.js';
 import type {Ending, Flow, FlowEnv} from './flow-types.js';
 import * as questions from './manual-questions.js';
@@ -210,7 +211,7 @@ export function* manualFlow(env: FlowEnv, target: Target, denial: ParsedDenial |
 			if (!ofObject && !defaultEncryption) assumptions.push({id: bucketKeyEnabled ? 'bucket-key=on' : 'bucket-key=off', because: 'as answered in the wizard'});
 		}
 	}
-	const snapshot = buildManualSnapshot({
+	const built = buildManualSnapshot({
 		question: asked,
 		principalArn,
 		...(bucketAccount ? {bucketAccount} : answeredAccount.notCallers ? {bucketNotCallersAccount: true} : {}),
@@ -230,5 +231,6 @@ export function* manualFlow(env: FlowEnv, target: Target, denial: ParsedDenial |
 		...(denied ? {deniedBy: {kind: denied.kind, ...(deniedPolicy ? {policy: deniedPolicy} : {})}} : {}),
 		createdAt: env.now().toISOString(),
 	});
+	const snapshot = yield* roleArnFlow(built);
 	return {snapshot, mode: 'manual'};
 }

@@ -1,6 +1,6 @@
 import type {FlowEnv} from './flow-types.js';
 import type {ChoiceQuestion, PasteCheck, PasteQuestion, TextQuestion} from './question.js';
-import {checkPrincipalArn, checkRegion} from './validate.js';
+import {checkPrincipalArn, checkRegion, checkRoleArnOf} from './validate.js';
 import type {PolicyKind} from '../services.js';
 import {destinationLeg, operationModule} from '../../operations/registry.js';
 import type {Operation} from '../../snapshot/snapshot.js';
@@ -25,6 +25,7 @@ export type ManualQuestionId =
 	| 'grants-how'
 	| 'grants'
 	| 'bucket-key'
+	| 'role-arn'
 	| 'source-bucket-account'
 	| 'source-bucket-account-id';
 
@@ -244,6 +245,21 @@ export const bucketKeyQuestion = (ofObject: boolean): ChoiceQuestion => ({
 		{value: 'on', label: 'Yes, on', hint: 'S3 sends the bucket ARN'},
 		{value: 'unknown', label: 'I do not know: leave it unknown'},
 	],
+});
+
+/**
+ * Asked only where a pasted policy tests aws:PrincipalArn: for a session that is its role's ARN, path included, which the
+ * session's ARN leaves out (IAM: "For IAM roles, the request context returns the ARN of the role").
+ */
+export const roleArnQuestion = (sessionArn: string, roleName: string): TextQuestion => ({
+	kind: 'text',
+	id: 'role-arn',
+	title: "Role's ARN",
+	prompt: `A policy tests aws:PrincipalArn, which for this session is the ARN of role ${roleName} with its path: what is it? (Role.Arn in aws iam get-role --role-name ${roleName}; leave empty if you do not know)`,
+	placeholder: `arn:aws:iam::111122223333:role/PATH/${roleName}`,
+	keptForSaved: true,
+	validate: text => (text === '' ? undefined : checkRoleArnOf(text, sessionArn)),
+	display: text => (text === '' ? 'not known' : text),
 });
 
 /** A copy reads the source with the caller's permissions: whether its bucket is in another account decides what must allow. */

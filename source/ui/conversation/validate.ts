@@ -38,3 +38,15 @@ export const checkRegion = (text: string): Problem => problemOf(text, parseRegio
 
 /** The caller, as a policy or an error message names it. */
 export const checkPrincipalArn = (text: string): Problem => problemOf(text, parsePrincipalArn(text));
+
+/** The ARN of the role behind an assumed-role session: a role ARN of the session's account, with the session's role name. */
+export const checkRoleArnOf = (text: string, sessionArn: string): Problem => {
+	const role = parsePrincipalArn(text);
+	if (!role.ok) return problemOf(text, role);
+	const session = parsePrincipalArn(sessionArn);
+	if (role.value.kind !== 'role') return `"${text}" is not a role's ARN: it reads arn:aws:iam::ACCOUNT:role/PATH/NAME`;
+	if (session.ok && session.value.kind === 'assumed-role' && (role.value.account !== session.value.account || role.value.name !== session.value.roleName)) {
+		return `"${text}" is not the ARN of role ${session.value.roleName} in account ${session.value.account}, whose session makes the request`;
+	}
+	return undefined;
+};

@@ -144,6 +144,59 @@ describe('the S3 Bucket Key', () => {
 	});
 });
 
+// IAM: aws:PrincipalArn of a role session is "the ARN of the role, not the ARN of the user that assumed the role", and a
+// role's ARN is "arn:aws:iam::account:role/role-name-with-path": the session ARN (assumed-role/role-name/session) leaves the path out.
+describe("a session's role ARN", () => {
+	const start: Script = {start: 'manual', operation: 'download', bucket: 's3://reports-bucket/q1.csv', 'object-kms-key': keyArn, principal: caller, 'bucket-region': 'eu-west-1'};
+	const onlyUploader = document({Sid: 'OnlyUploader', Effect: 'Deny', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::reports-bucket/*', Condition: {ArnNotLike: {'aws:PrincipalArn': role}}});
+	const script: Script = {
+		'bucket-account': 'same',
+		'key-policy-how': 'paste',
+		'key-policy': document({Effect: 'Allow', Principal: {AWS: 'arn:aws:iam::111122223333:root'}, Action: 'kms:*', Resource: '*'}),
+		'grants-how': 'none',
+		'identity-how': 'paste',
+		'identity-policy-1': document({Effect: 'Allow', Action: ['s3:GetObject', 'kms:Decrypt'], Resource: '*'}),
+		'identity-more-1': 'no',
+		'bucket-policy-how': 'paste',
+		'bucket-policy': onlyUploader,
+		guardrails: 'none',
+	};
+
+	it('is asked when a pasted policy tests aws:PrincipalArn, and the answer decides the verdict', () => {
+		const noPath = run(start, {...script, 'role-arn': role});
+		expect(noPath.asked).toContain('role-arn');
+		expect(noPath.snapshot.principal?.roleArn).toBe(role);
+		expect(diagnose(noPath.snapshot).verdict).toBe('allowed');
+		expect(diagnose(run(start, {...script, 'role-arn': 'arn:aws:iam::111122223333:role/team/Uploader'}).snapshot).verdict).toBe('denied');
+	});
+
+	it('left empty stays unknown, and the result names the read that settles it', () => {
+		const {snapshot} = run(start, {...script, 'role-arn': ''});
+		expect(snapshot.principal?.roleArn).toBeUndefined();
+		const diagnosis = diagnose(snapshot);
+		expect(diagnosis.verdict).toBe('unknown');
+		expect(diagnosis.unknowns.find(unknown => unknown.what === "the request's aws:PrincipalArn")?.resolveWith).toContain('iam:GetRole on role Uploader');
+	});
+
+	it("takes only a role ARN of the session's account and role name", () => {
+		const answers = {...start, ...script};
+		const next = walk(answers, env).next;
+		const question = next.kind === 'ask' ? next.question : undefined;
+		expect(question?.id).toBe('role-arn');
+		const validate = question?.kind === 'text' ? question.validate : () => 'not a text question';
+		expect(validate('arn:aws:iam::111122223333:role/team/Uploader')).toBeUndefined();
+		expect(validate('')).toBeUndefined();
+		expect(validate('arn:aws:iam::111122223333:role/team/Reader')).toContain('is not the ARN of role Uploader in account 111122223333');
+		expect(validate('arn:aws:iam::444455556666:role/Uploader')).toContain('is not the ARN of role Uploader');
+		expect(validate(caller)).toContain("is not a role's ARN");
+	});
+
+	it('is not asked when no pasted policy tests aws:PrincipalArn', () => {
+		const {asked} = run(start, {...script, 'bucket-policy-how': 'none'});
+		expect(asked).not.toContain('role-arn');
+	});
+});
+
 describe('a copy', () => {
 	const start: Script = {start: 'manual', operation: 'copy', bucket: 's3://dest-bucket/copy.bin', 'source-bucket': 's3://source-bucket/original.bin', 'source-kms-key': keyArn, 'names-key': 'yes', 'kms-key': keyArn, size: '1 MB', tool: 'aws-cli', principal: caller, 'bucket-region': 'eu-west-1'};
 

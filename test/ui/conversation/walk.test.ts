@@ -274,6 +274,37 @@ describe('the conversation', () => {
 		expect(asked(asks)).toBe('bucket-account');
 	});
 
+	// IAM: a session's aws:PrincipalArn is "the ARN of the role", "arn:aws:iam::account:role/role-name-with-path"; the
+	// session's own ARN, "arn:aws:sts::account:assumed-role/role-name/role-session-name", leaves the path out.
+	it("live: asks the session's role ARN when iam:GetRole did not read it and a policy read tests aws:PrincipalArn, and the answer decides", () => {
+		const example = loadExample('all-allowed');
+		const answers: Answers = {start: 'profile:dev', operation: 'download', bucket: example.question.bucket, 'object-key': example.question.objectKey, 'other-profile': 'none'};
+		const waiting = walk(answers, env());
+		if (waiting.next.kind !== 'wait' || waiting.next.wait.kind !== 'collect') throw new Error('expected a collect wait');
+		const {key} = waiting.next.wait;
+		// The example's session of role DataWriter, its role not read; the bucket lets only role/DataWriter read objects.
+		const {roleArn: _read, ...principal} = example.principal!;
+		const onlyWriter = {Sid: 'OnlyWriter', Effect: 'Deny', Principal: '*', Action: 's3:GetObject', Resource: `arn:aws:s3:::${example.question.bucket}/*`, Condition: {ArnNotLike: {'aws:PrincipalArn': 'arn:aws:iam::111122223333:role/DataWriter'}}};
+		const read: Snapshot = {
+			...example,
+			principal: {...principal, identityPolicies: [{name: 'Read', document: {Version: '2012-10-17', Statement: [{Effect: 'Allow', Action: ['s3:GetObject', 'kms:Decrypt'], Resource: '*'}]}}]},
+			bucket: {...example.bucket!, policy: {Version: '2012-10-17', Statement: [onlyWriter]}},
+		};
+		const collected = env({collections: {[key]: {reads: [], outcome: ok(read)}}});
+		expect(asked(walk(answers, collected))).toBe('role-arn');
+		const verdictWith = (roleArn: string): string => {
+			const done = walk({...answers, 'role-arn': roleArn, reviewed: 'go'}, collected);
+			if (done.next.kind !== 'done') throw new Error(`not done: ${asked(done)}`);
+			return diagnose(done.next.ending.snapshot).verdict;
+		};
+		expect(verdictWith('arn:aws:iam::111122223333:role/team/DataWriter')).toBe('denied');
+		expect(verdictWith('arn:aws:iam::111122223333:role/DataWriter')).not.toBe('denied');
+		expect(verdictWith('')).toBe('unknown');
+		// Read by GetRole: not asked.
+		const withRole = env({collections: {[key]: {reads: [], outcome: ok({...read, principal: {...read.principal!, roleArn: 'arn:aws:iam::111122223333:role/DataWriter'}})}}});
+		expect(asked(walk(answers, withRole))).toBe('reviewed');
+	});
+
 	it("live: shows whose the object is when its ACL's owner was compared with the bucket's", () => {
 		const answers: Answers = {start: 'profile:dev', operation: 'download', bucket: 'doc-example-bucket', 'object-key': 'dir/example-object-name', 'other-profile': 'none', reviewed: 'go'};
 		const waiting = walk(answers, env());

@@ -1,0 +1,22 @@
+import {parseCaller} from '../../engine/principal.js';
+import {sessionRoleArn} from '../../diagnosis/session-role.js';
+import type {Snapshot} from '../../snapshot/snapshot.js';
+import {ask} from './flow-steps.js';
+import type {Flow} from './flow-types.js';
+import {roleArnQuestion} from './manual-questions.js';
+
+/**
+ * A session's aws:PrincipalArn is its role's ARN, path included, which the session's ARN leaves out (IAM: "For IAM roles,
+ * the request context returns the ARN of the role"). Asked only where a policy the snapshot holds tests that key and
+ * nothing in it says the role's ARN (a read GetRole, a bucket or key policy naming the role): the answer decides it.
+ */
+export function* roleArnFlow(snapshot: Snapshot): Flow<Snapshot> {
+	const principal = snapshot.principal;
+	if (!principal) return snapshot;
+	const caller = parseCaller(principal.arn);
+	if (caller.kind !== 'session' || !caller.roleName || sessionRoleArn(snapshot) !== undefined) return snapshot;
+	const policies = JSON.stringify([principal, snapshot.bucket, snapshot.key, snapshot.source, snapshot.organization]);
+	if (!/aws:PrincipalArn/i.test(policies)) return snapshot;
+	const answer = yield* ask({...roleArnQuestion(principal.arn, caller.roleName), about: principal.arn});
+	return answer === '' ? snapshot : {...snapshot, principal: {...principal, roleArn: answer}};
+}
