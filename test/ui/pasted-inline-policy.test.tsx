@@ -7,7 +7,8 @@ import {walkThrough, type Step} from './helpers/walk-through.js';
 
 /**
  * The caller's identity policy pasted as aws iam get-role-policy prints it: the transcript says which inline policy it
- * is, and the Deny in it gets the narrow-deny fix that writes that policy, proven. Output naming another role is said
+ * is, and the Deny in it gets the narrow-deny fix that writes that policy (not proven: the session's ARN does not say the
+ * role's path, which its aws:PrincipalArn includes, and nothing pasted does). Output naming another role is said
  * in one line and stays unnamed. A name IAM would refuse (an escape sequence) is said, never drawn.
  */
 
@@ -46,7 +47,7 @@ const toTheResult: readonly Step[] = [
 const oneLine = (frame: string): string => frame.replace(/\n +/g, ' ');
 
 describe('an identity policy pasted as aws iam get-role-policy output', () => {
-	it("of the caller's role: the transcript names it, and the Deny's fix writes it with put-role-policy, proven", async () => {
+	it("of the caller's role: the transcript names it, and the Deny's fix writes it with put-role-policy, not proven without the role's ARN", async () => {
 		app = renderApp(<WizardApp services={fakeServices().services} />, {columns: 120, rows: 60});
 		await walkThrough(app, upload(getRolePolicy('Uploader')));
 		const asked = await app.waitFor(frame => frame.includes('another identity policy'), 'the next question');
@@ -57,7 +58,8 @@ describe('an identity policy pasted as aws iam get-role-policy output', () => {
 		expect(oneLine(result)).toContain('Identity policy "uploads" is named as the pasted aws iam get-role-policy output names it');
 		await app.press(keys.enter);
 		const fix = await app.waitFor(frame => frame.includes('put-role-policy') || frame.includes('narrow'), 'the fix');
-		expect(fix).toContain('✔ proven');
+		expect(fix).toContain('not proven');
+		expect(oneLine(fix)).toContain('no longer applies to role Uploader, whatever its path');
 		await app.press(keys.tab, keys.tab);
 		const command = await app.waitFor(frame => frame.includes('aws iam put-role-policy'), 'the command');
 		expect(oneLine(command)).toContain("aws iam put-role-policy --role-name 'Uploader' --policy-name 'uploads'");
