@@ -6,7 +6,7 @@ import {pathOf, sameRef, type PolicyRef} from './policy-ref.js';
 import {isAccountId} from '../names/index.js';
 import type {ActionSpec} from './required-actions.js';
 import {keyInfoOf, type ResolvedFacts} from './resolve-question.js';
-import {sessionRoleArn} from './session-role.js';
+import {sessionRoleNamed} from '../snapshot/session-role.js';
 import type {NamedPolicy, OrganizationLevel, PolicyJson, Snapshot} from '../snapshot/snapshot.js';
 
 /**
@@ -81,7 +81,7 @@ export const principalEntity = (snapshot: Snapshot): string => {
 	const caller = parseCaller(arn);
 	if (caller.kind !== 'session') return arn;
 	// The session's ARN leaves the role's path out: no ARN is spelled for it that was not read or given.
-	return sessionRoleArn(snapshot) ?? (caller.roleName ? `role ${caller.roleName}${caller.account ? ` in account ${caller.account}` : ''}` : arn);
+	return sessionRoleNamed(snapshot) ?? arn;
 };
 
 const identityPolicies = (snapshot: Snapshot, book: PolicyBook): PolicySet['identity'] => {

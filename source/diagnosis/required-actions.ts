@@ -3,7 +3,7 @@ import {parseCaller} from '../engine/principal.js';
 import {kmsRequestNotCarried} from '../operations/network-keys.js';
 import {legsInRequestOrder, operationModule} from '../operations/registry.js';
 import {actionId, type Actor, type Leg, type LegAction, type Side} from '../operations/types.js';
-import {sessionRoleArn} from './session-role.js';
+import {sessionRoleArn} from '../snapshot/session-role.js';
 import {unknownKeyOf, type KeyFrom, type UnknownKey} from './unknown-key.js';
 import {keyInfoOf, type ResolvedFacts, type ResolvedKey} from './resolve-question.js';
 import {principalTagsOf} from './principal-tags.js';
@@ -38,7 +38,7 @@ const s3Service = 's3.amazonaws.com';
 
 type Principal = Snapshot['principal'];
 
-/** `roleArn`: the ARN of the role behind a session, path included, where the snapshot says it (session-role.ts). */
+/** `roleArn`: the ARN of the role behind a session, path included, where the snapshot says it (snapshot/session-role.ts). */
 const commonContext = (snapshot: Snapshot, principal: Principal, roleArn: string | undefined): Record<string, ContextValue> => {
 	const context: Record<string, ContextValue> = {'aws:SecureTransport': true};
 	if (principal) {
@@ -52,7 +52,7 @@ const commonContext = (snapshot: Snapshot, principal: Principal, roleArn: string
 
 /**
  * IAM: for a role, aws:PrincipalArn is "the ARN of the role", path included; a session's ARN names the role without its
- * path. Unless the snapshot says the role's ARN (session-role.ts), a session's aws:PrincipalArn stays unknown: the read
+ * path. Unless the snapshot says the role's ARN (snapshot/session-role.ts), a session's aws:PrincipalArn stays unknown: the read
  * that settles it.
  */
 const principalArnSettledBy = (principal: Principal, roleArn: string | undefined): Record<string, string> => {

@@ -6,7 +6,7 @@ import type {Requirement} from '../diagnosis.js';
 import type {ActionSpec} from '../required-actions.js';
 import type {JsonObject} from '../../shared/json.js';
 import type {Snapshot} from '../../snapshot/snapshot.js';
-import {sessionRoleArn} from '../session-role.js';
+import {sessionRoleArn} from '../../snapshot/session-role.js';
 import type {FixContext, IamEntity} from './draft.js';
 
 /** What the place and kind modules share: the caller's IAM entity, the spec behind a row, grouping. */

@@ -1,5 +1,5 @@
 import {parseCaller} from '../../engine/principal.js';
-import {sessionRoleArn} from '../../diagnosis/session-role.js';
+import {sessionRoleArn} from '../../snapshot/session-role.js';
 import type {Snapshot} from '../../snapshot/snapshot.js';
 import {ask} from './flow-steps.js';
 import type {Flow} from './flow-types.js';

@@ -1,7 +1,7 @@
 import {parseCaller} from '../engine/principal.js';
 import {parsePrincipalArn} from '../names/index.js';
 import {isObject} from '../shared/json.js';
-import type {PolicyJson, Snapshot} from '../snapshot/snapshot.js';
+import type {PolicyJson, Snapshot} from './snapshot.js';
 
 /**
  * The ARN of the role behind the snapshot's session, path included. IAM names a role
@@ -23,6 +23,13 @@ export const sessionRoleArn = (snapshot: Snapshot): string | undefined => {
 	}));
 	// Two ARNs for one role name cannot both be saved: read that way, the snapshot does not say which is the role's.
 	return named.size === 1 ? [...named][0] : undefined;
+};
+
+/** The role behind the snapshot's session as words may name it: by its ARN where the snapshot says it, else by its name and account, never by an ARN the path is missing from. */
+export const sessionRoleNamed = (snapshot: Snapshot): string | undefined => {
+	const caller = snapshot.principal ? parseCaller(snapshot.principal.arn) : undefined;
+	if (caller?.kind !== 'session' || !caller.roleName) return undefined;
+	return sessionRoleArn(snapshot) ?? `role ${caller.roleName}${caller.account ? ` in account ${caller.account}` : ''}`;
 };
 
 const resourcePolicies = (snapshot: Snapshot): PolicyJson[] =>
