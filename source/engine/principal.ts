@@ -56,13 +56,6 @@ const readCaller = (principal: string): Caller => {
 	return caller(principal, 'other', account, partition);
 };
 
-/** The IAM role ARN behind a session, as policies usually name it (path unknown: assumed none). */
-export const roleArnOfCaller = (caller: Caller): string | undefined => {
-	if (caller.kind === 'role') return caller.arn;
-	if (caller.kind === 'session' && caller.account) return `arn:${caller.partition}:iam::${caller.account}:role/${caller.roleName}`;
-	return undefined;
-};
-
 /** `arn:aws:iam::ACCT:root` */
 export const accountRootArn = (account: string, partition = 'aws'): string => `arn:${partition}:iam::${account}:root`;
 

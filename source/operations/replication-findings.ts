@@ -1,6 +1,7 @@
 import {evaluate} from '../engine/evaluate.js';
 import {parsePolicy} from '../engine/parse-policy.js';
-import {parseCaller, roleArnOfCaller} from '../engine/principal.js';
+import {parseCaller} from '../engine/principal.js';
+import {sessionRoleArn, sessionRoleNamed} from '../snapshot/session-role.js';
 import type {PolicyJson, Snapshot} from '../snapshot/snapshot.js';
 import type {FindingInput, OperationFinding} from './types.js';
 
@@ -18,19 +19,31 @@ const s3 = 's3.amazonaws.com';
 
 const sourceBucketOf = (snapshot: Snapshot): string => snapshot.question.source?.bucket ?? 'SOURCE-BUCKET';
 
-/** The role S3 assumes: the rule's, else the snapshot's principal (a role, or the role behind a session). */
-export const replicationRoleOf = (snapshot: Snapshot): string | undefined => {
-	if (snapshot.replication?.role) return snapshot.replication.role;
+const accountOf = (arn: string | undefined): string | undefined => (arn ? parseCaller(arn).account : undefined);
+
+/** A role as the snapshot says it: `arn` only where read, given or named by the rule; `named` is how words name it. */
+type Role = {readonly arn: string | undefined; readonly named: string; readonly account: string | undefined; readonly name: string | undefined};
+
+const roleOfArn = (arn: string): Role => ({arn, named: arn, account: accountOf(arn), name: arn.split('/').pop()});
+
+/** The snapshot's principal as a role: a role, or the role behind a session, whose ARN the session's leaves the path out of. */
+const principalRoleOf = (snapshot: Snapshot): Role | undefined => {
 	const principal = snapshot.principal;
 	if (!principal) return undefined;
-	return principal.roleArn ?? roleArnOfCaller(parseCaller(principal.arn));
+	if (principal.roleArn) return roleOfArn(principal.roleArn);
+	const caller = parseCaller(principal.arn);
+	if (caller.kind === 'role') return roleOfArn(principal.arn);
+	if (caller.kind !== 'session') return undefined;
+	const known = sessionRoleArn(snapshot);
+	return known ? roleOfArn(known) : {arn: undefined, named: sessionRoleNamed(snapshot) ?? principal.arn, account: caller.account, name: caller.roleName};
 };
 
-const accountOf = (arn: string | undefined): string | undefined => (arn ? parseCaller(arn).account : undefined);
+/** The role S3 assumes: the rule's, else the snapshot's principal's. */
+const replicationRoleOf = (snapshot: Snapshot): Role | undefined => (snapshot.replication?.role ? roleOfArn(snapshot.replication.role) : principalRoleOf(snapshot));
 
 /** The account that owns the destination bucket: read, else what the rule says. */
 const destinationAccountOf = (snapshot: Snapshot): string | undefined => snapshot.bucket?.accountId ?? snapshot.replication?.destinationAccount;
-const sourceAccountOf = (snapshot: Snapshot): string | undefined => snapshot.source?.bucketInfo?.accountId ?? accountOf(replicationRoleOf(snapshot));
+const sourceAccountOf = (snapshot: Snapshot): string | undefined => snapshot.source?.bucketInfo?.accountId ?? replicationRoleOf(snapshot)?.account;
 
 const putReplication = (snapshot: Snapshot): string =>
 	`aws s3api put-bucket-replication --bucket ${sourceBucketOf(snapshot)} (with a profile of the source bucket's account${sourceAccountOf(snapshot) ? ` ${sourceAccountOf(snapshot)}` : ''})`;
@@ -75,10 +88,10 @@ const otherRole = ({snapshot}: FindingInput): OperationFinding | undefined => {
 	const rule = snapshot.replication?.role;
 	const principal = snapshot.principal;
 	if (!rule || !principal) return undefined;
-	const principalRole = principal.roleArn ?? roleArnOfCaller(parseCaller(principal.arn)) ?? principal.arn;
-	// Policies name a role without its path: compare the account and the name.
-	const same = (a: string, b: string): boolean => accountOf(a) === accountOf(b) && a.split('/').pop() === b.split('/').pop();
-	return same(rule, principalRole)
+	const principalRole = principalRoleOf(snapshot);
+	// A role's name is unique in its account whatever its path: compare the account and the name.
+	const ruleRole = roleOfArn(rule);
+	return principalRole !== undefined && principalRole.account === ruleRole.account && principalRole.name === ruleRole.name
 		? undefined
 		: {
 				id: 'replication-other-role',
@@ -121,7 +134,7 @@ const replicaKeyByAlias = ({snapshot}: FindingInput): OperationFinding | undefin
 	const named = snapshot.replication?.replicaKmsKeyId;
 	if (!named || !isAlias(named)) return undefined;
 	const alias = aliasName(named);
-	const requester = accountOf(replicationRoleOf(snapshot));
+	const requester = replicationRoleOf(snapshot)?.account;
 	const key = snapshot.key?.aliases?.includes(alias) ? snapshot.key : undefined;
 	const keyAccount = accountOf(key?.arn);
 	const owner = destinationAccountOf(snapshot);
@@ -165,29 +178,32 @@ const asRolePolicy = (trust: PolicyJson, role: string): Record<string, unknown> 
 
 /** AWS's trust policy for the replication role: "you identify Amazon S3 as the service principal who can assume the role". */
 const roleNotTrusted = ({snapshot}: FindingInput): OperationFinding | undefined => {
-	const role = replicationRoleOf(snapshot);
+	const replicationRole = replicationRoleOf(snapshot);
 	const trust = snapshot.principal?.trustPolicy;
 	if (!trust) {
 		return {
 			id: 'replication-role-trust-unknown',
 			severity: 'info',
-			message: `The role's trust policy is not known, so whether ${s3} may assume ${role ?? 'the role'} cannot be told.`,
-			remedy: `iam:GetRole on ${role ?? 'the role'} (its AssumeRolePolicyDocument), or give it in principal.trustPolicy.`,
+			message: `The role's trust policy is not known, so whether ${s3} may assume ${replicationRole?.named ?? 'the role'} cannot be told.`,
+			remedy: `iam:GetRole on ${replicationRole?.named ?? 'the role'} (its AssumeRolePolicyDocument), or give it in principal.trustPolicy.`,
 		};
 	}
-	if (!role) return undefined;
-	const parsed = parsePolicy(asRolePolicy(trust, role), 'trust policy');
+	if (!replicationRole) return undefined;
+	const role = replicationRole.named;
+	// The trust policy is the role's own whatever the role's ARN: where that is not known, '*' stands for it on both sides.
+	const resource = replicationRole.arn ?? '*';
+	const parsed = parsePolicy(asRolePolicy(trust, resource), 'trust policy');
 	if (!parsed.ok) return {id: 'replication-role-trust-invalid', severity: 'warning', message: `The trust policy of ${role} is not a valid policy: ${parsed.error.message}`};
-	const decision = evaluate({request: {principal: s3, action: 'sts:AssumeRole', resource: role, resourceAccount: accountOf(role), context: {}}, policies: {resource: parsed.value}}).decision;
+	const decision = evaluate({request: {principal: s3, action: 'sts:AssumeRole', resource, resourceAccount: replicationRole.account, context: {}}, policies: {resource: parsed.value}}).decision;
 	if (decision === 'allowed') return undefined;
-	const name = role.split('/').pop() ?? role;
+	const name = replicationRole.name ?? role;
 	const statement = JSON.stringify({Effect: 'Allow', Principal: {Service: s3}, Action: 'sts:AssumeRole'});
 	return decision === 'denied'
 		? {
 				id: 'replication-role-not-trusted',
 				severity: 'error',
 				message: `The trust policy of ${role} does not let ${s3} assume it (sts:AssumeRole): S3 cannot act as the role, so nothing replicates whatever the role's permissions (${permissionsPage}).`,
-				remedy: `Add to the role's trust policy, in account ${accountOf(role) ?? 'of the role'}: ${statement} (aws iam update-assume-role-policy --role-name ${name} --policy-document file://trust.json, keeping its other statements).`,
+				remedy: `Add to the role's trust policy, in account ${replicationRole.account ?? 'of the role'}: ${statement} (aws iam update-assume-role-policy --role-name ${name} --policy-document file://trust.json, keeping its other statements).`,
 			}
 		: {
 				id: 'replication-role-trust-undecided',

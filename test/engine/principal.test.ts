@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import type {PrincipalElement} from '../../source/engine/policy.js';
-import {accountRootArn, matchPrincipal, notPrincipalExcludes, parseCaller, roleArnOfCaller} from '../../source/engine/principal.js';
+import {accountRootArn, matchPrincipal, notPrincipalExcludes, parseCaller} from '../../source/engine/principal.js';
 
 const aws = (...entries: string[]): PrincipalElement => ({kind: 'set', aws: entries, service: [], federated: [], canonicalUser: []});
 const service = (...entries: string[]): PrincipalElement => ({kind: 'set', aws: [], service: entries, federated: [], canonicalUser: []});
@@ -31,10 +31,7 @@ describe('parseCaller', () => {
 		expect(parseCaller('AIDAEXAMPLE')).toMatchObject({kind: 'other'});
 	});
 
-	it('names the role behind a session (without the path, which the session ARN does not carry)', () => {
-		expect(roleArnOfCaller(session)).toBe('arn:aws:iam::111122223333:role/App');
-		expect(roleArnOfCaller(role)).toBe('arn:aws:iam::111122223333:role/App');
-		expect(roleArnOfCaller(user)).toBeUndefined();
+	it("names an account's root user in its partition", () => {
 		expect(accountRootArn('111122223333')).toBe('arn:aws:iam::111122223333:root');
 		expect(accountRootArn('111122223333', 'aws-cn')).toBe('arn:aws-cn:iam::111122223333:root');
 	});

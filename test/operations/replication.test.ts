@@ -273,6 +273,26 @@ describe('replication findings that are not a missing grant', () => {
 		expect(findingIds(diagnose(without(snapshot, 'principal.trustPolicy')))).toContain('replication-role-trust-unknown');
 	});
 
+	it("a session of the role, the role not read: named by its name, never by an ARN rebuilt from the session's without the role's path", () => {
+		// IAM identifiers: a role is "arn:aws:iam::account:role/role-name-with-path", a session
+		// "arn:aws:sts::account:assumed-role/role-name/role-session-name": the session's ARN leaves the role's path out.
+		const notRead = without(replicationSnapshot(), 'replication', 'principal.trustPolicy');
+		const session = {...notRead, principal: {...notRead.principal!, arn: `arn:aws:sts::${account}:assumed-role/replication-role/s3-replication`}};
+		const trustOf = (snapshot: Snapshot, id: string) => diagnose(snapshot).findings.find(entry => entry.id === id)!;
+		const unknown = trustOf(session, 'replication-role-trust-unknown');
+		expect(unknown.message).toContain(`whether s3.amazonaws.com may assume role replication-role in account ${account} cannot be told`);
+		expect(unknown.remedy).toContain(`iam:GetRole on role replication-role in account ${account}`);
+		expect(`${unknown.message} ${unknown.remedy}`).not.toContain(':role/');
+		const ec2Only = policy({Effect: 'Allow', Principal: {Service: 'ec2.amazonaws.com'}, Action: 'sts:AssumeRole'});
+		const notTrusted = trustOf({...session, principal: {...session.principal, trustPolicy: ec2Only}}, 'replication-role-not-trusted');
+		expect(notTrusted.message).toContain(`The trust policy of role replication-role in account ${account} does not let s3.amazonaws.com assume it`);
+		expect(notTrusted.remedy).toContain(`in account ${account}`);
+		expect(notTrusted.remedy).toContain('--role-name replication-role');
+		// Read or given, the role's ARN is said with its path.
+		const withPath = `arn:aws:iam::${account}:role/service-role/replication-role`;
+		expect(trustOf({...session, principal: {...session.principal, roleArn: withPath}}, 'replication-role-trust-unknown').remedy).toContain(`iam:GetRole on ${withPath}`);
+	});
+
 	it('versioning off on either bucket ("Both source and destination buckets must have versioning enabled")', () => {
 		const snapshot = replicationSnapshot();
 		const off = {...snapshot, bucket: {...snapshot.bucket!, versioning: 'Suspended' as const}, source: {...snapshot.source, bucketInfo: {...snapshot.source!.bucketInfo!, versioning: null}}};
