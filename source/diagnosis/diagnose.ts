@@ -117,7 +117,7 @@ export const diagnose = (given: Snapshot, options: DiagnoseOptions = {}): Diagno
 			...assumed,
 			...assumedOnResolving(snapshot, analysis.facts),
 			...optional(assumedObjectOwner(snapshot, analysis.actions.map(action => action.spec))),
-			...optional(assumedHttps(snapshot, analysis.actions.map(action => action.evaluation))),
+			...optional(assumedHttps(analysis.actions)),
 			...assumedKeysEnabled(snapshot, analysis.facts),
 		],
 	};

@@ -1,6 +1,6 @@
 import type {ContextValue} from '../engine/context.js';
 import {parseCaller} from '../engine/principal.js';
-import {kmsRequestNotCarried} from '../operations/network-keys.js';
+import {keysOnServiceRequest, kmsRequest, ownKeyNotSet, ownKeys, s3RequestOf, type ServiceRequest} from '../operations/service-request-keys.js';
 import {legsInRequestOrder, operationModule} from '../operations/registry.js';
 import {actionId, type Actor, type Leg, type LegAction, type Side} from '../operations/types.js';
 import {sessionRoleArn} from '../snapshot/session-role.js';
@@ -26,6 +26,8 @@ export type ActionSpec = {
 	/** Who makes the request: its permissions are the ones checked. */
 	readonly actor: Actor;
 	readonly context: Readonly<Record<string, ContextValue>>;
+	/** aws:SecureTransport is true only because the caller's request is taken to be sent over HTTPS: neither given nor documented. */
+	readonly httpsAssumed?: true;
 	/** Context keys left out because they are not known, and the read that settles each. */
 	readonly settles?: Readonly<Record<string, string>>;
 	/** Set when the key ARN is not known (the decision cannot be `allowed`): how to name it, never as a placeholder ARN, and what settles it. */
@@ -83,7 +85,6 @@ const s3Context = (
 		...(bucketAccount ? {'aws:ResourceAccount': bucketAccount, 's3:ResourceAccount': bucketAccount} : {}),
 		...(region ? {'aws:RequestedRegion': region} : {}),
 		...operationModule(snapshot.question.operation).requestContext?.(snapshot, 's3'),
-		...snapshot.requestContext,
 	};
 };
 
@@ -116,7 +117,6 @@ const kmsContext = (
 	...(keyInfo?.multiRegion === undefined ? {} : {'kms:MultiRegion': keyInfo.multiRegion}),
 	...resourceAliases(snapshot, keyInfo, side),
 	...operationModule(snapshot.question.operation).requestContext?.(snapshot, 'kms'),
-	...snapshot.requestContext,
 });
 
 /**
@@ -131,7 +131,6 @@ const serviceKmsContext = (snapshot: Snapshot, key: ResolvedKey, region: string 
 	...(key.account ? {'aws:ResourceAccount': key.account} : {}),
 	...resourceAliases(snapshot, keyInfo, side),
 	...operationModule(snapshot.question.operation).requestContext?.(snapshot, 'kms'),
-	...snapshot.requestContext,
 });
 
 /**
@@ -196,12 +195,12 @@ const kmsActionSpec = (
 	principal: Principal,
 	roleArn: string | undefined,
 	common: Omit<ActionSpec, 'resource' | 'context'>,
-	{context, settles: notCarried}: Carried,
+	{context, settles: notCarried, httpsAssumed}: Carried,
 ): ActionSpec => {
 	const resource = place.key.arn ?? unknownKeyArn(place.key, place.region);
 	const unknownKey = place.key.arn ? {} : {unknownKey: unknownKeyOf(place, keyFrom, snapshot)};
 	const settles = {...aliasesSettledBy(snapshot, context, common.side, resource).settles, ...bucketKeySettledBy(place, context, keyFrom), ...principalArnSettledBy(principal, roleArn), ...notCarried};
-	return {...common, resource, context, ...(Object.keys(settles).length > 0 ? {settles} : {}), ...unknownKey};
+	return {...common, resource, context, ...(Object.keys(settles).length > 0 ? {settles} : {}), ...unknownKey, ...(httpsAssumed ? {httpsAssumed} : {})};
 };
 
 /** The encryption context is left out while Bucket Keys are not known: say what settles it. */
@@ -217,22 +216,30 @@ const bucketKeySettledBy = (place: LegPlace, context: Readonly<Record<string, Co
 							: `whether S3 Bucket Keys are on (s3:GetEncryptionConfiguration on ${place.bucketArn}: BucketKeyEnabled), or --assume bucket-key=on|off`,
 			};
 
-type Carried = {readonly context: Record<string, ContextValue>; readonly settles: Readonly<Record<string, string>>};
+type Carried = {readonly context: Record<string, ContextValue>; readonly settles: Readonly<Record<string, string>>; readonly httpsAssumed?: true};
+
+const givesSecureTransport = (context: Readonly<Record<string, ContextValue>>): boolean => Object.keys(context).some(key => key.toLowerCase() === 'aws:securetransport');
+
+/** The request a service makes for the actor, if this one is: every KMS request, and an S3 request not the caller's own. */
+const serviceRequestOf = (snapshot: Snapshot, service: 's3' | 'kms', actor: Actor): ServiceRequest | undefined =>
+	service === 'kms' ? kmsRequest(actor) : (s3RequestOf(actor) ?? operationModule(snapshot.question.operation).serviceRequest?.(snapshot));
 
 /**
- * The context as the request really carries it: keys the operation says it does not carry stay unknown, with what
- * settles them, and so do the caller's network keys on S3's KMS requests, which are S3's, not the caller's (network-keys.ts).
+ * The context as the request really carries it: the caller's own request carries the snapshot's requestContext; a
+ * request a service makes carries of it only what service-request-keys.ts says, and the keys it sets itself stay its own.
  */
-const carried = (snapshot: Snapshot, service: 's3' | 'kms', actor: Actor, context: Record<string, ContextValue>): Carried => {
-	const notCarried = {
-		...principalTagsOf(snapshot, principalOf(snapshot, actor)).settles,
-		...(service === 'kms' ? kmsRequestNotCarried(actor) : {}),
-		...operationModule(snapshot.question.operation).contextNotCarried?.(snapshot, service),
-	};
+const carried = (snapshot: Snapshot, service: 's3' | 'kms', actor: Actor, own: Record<string, ContextValue>): Carried => {
+	const tags = principalTagsOf(snapshot, principalOf(snapshot, actor)).settles;
+	const request = serviceRequestOf(snapshot, service, actor);
+	const callerContext = snapshot.requestContext ?? {};
+	const httpsAssumed = givesSecureTransport(callerContext) ? {} : {httpsAssumed: true as const};
+	if (!request) return {context: {...own, ...callerContext}, settles: tags, ...httpsAssumed};
+	const {context: fromCaller, notCarried} = keysOnServiceRequest(request, callerContext);
 	// Condition keys are case-insensitive: a requestContext may write aws:sourcevpce.
 	const dropped = new Set(Object.keys(notCarried).map(key => key.toLowerCase()));
-	const kept = Object.fromEntries(Object.entries(context).filter(([key]) => !dropped.has(key.toLowerCase())));
-	return {context: kept, settles: notCarried};
+	const context = Object.fromEntries(Object.entries({...own, ...fromCaller}).filter(([key]) => !dropped.has(key.toLowerCase())));
+	const ownNotSet = Object.fromEntries(ownKeys.filter(key => context[key] === undefined).map(key => [key, ownKeyNotSet(request.request, key)]));
+	return {context, settles: {...tags, ...notCarried, ...ownNotSet}, ...(request.secureTransport.rule === 'carried' && context['aws:SecureTransport'] === true ? httpsAssumed : {})};
 };
 
 /** Who makes a leg's requests, as the snapshot knows it. */
@@ -270,9 +277,9 @@ const legActions = (snapshot: Snapshot, facts: ResolvedFacts, leg: Leg): ActionS
 			const onlyIf = action.when === 'multipart' && question.multipart === 'unknown' ? 'it goes in parts' : undefined;
 			const common = {id: actionId(action.action, leg.side), action: action.action, purpose: action.purpose(question), side: leg.side, actor: leg.actor, ...(onlyIf ? {onlyIf} : {})};
 			if (action.service === 's3') {
-				const {context, settles: notCarried} = carried(snapshot, 's3', leg.actor, s3Context(snapshot, principal, roleArn, place.bucketAccount, place.region, action.sendsKeyHeaders, leg.actor));
+				const {context, settles: notCarried, httpsAssumed} = carried(snapshot, 's3', leg.actor, s3Context(snapshot, principal, roleArn, place.bucketAccount, place.region, action.sendsKeyHeaders, leg.actor));
 				const settles = {...principalArnSettledBy(principal, roleArn), ...notCarried};
-				return {...common, service: 's3', resource: action.on === 'bucket' ? place.bucketArn : place.objectArn, context, ...(Object.keys(settles).length > 0 ? {settles} : {})};
+				return {...common, service: 's3', resource: action.on === 'bucket' ? place.bucketArn : place.objectArn, context, ...(Object.keys(settles).length > 0 ? {settles} : {}), ...(httpsAssumed ? {httpsAssumed} : {})};
 			}
 			return kmsActionSpec(
 				snapshot,

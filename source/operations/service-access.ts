@@ -4,7 +4,7 @@ import {isObject} from '../shared/json.js';
 import {awsServiceNames} from '../snapshot/service-names.js';
 import type {NamedPolicy, PolicyJson, Snapshot} from '../snapshot/snapshot.js';
 import {serviceFacts, type AwsServiceFacts} from './aws-services.js';
-import {iamDenyIpExample, networkKeys, networkKeysNotCarried} from './network-keys.js';
+import {athenaOverTls, iamDenyIpExample, networkKeys, type ServiceRequest} from './service-request-keys.js';
 import type {FindingInput, OperationFinding} from './types.js';
 
 /**
@@ -38,19 +38,20 @@ const iamExampleSentence = `"${iamDenyIpExample.says}"`;
 const iamExamplePage = iamDenyIpExample.page;
 
 /**
- * The service's S3 request does not carry the caller's network keys (network-keys.ts, with Athena's page beside IAM's);
- * S3's KMS request after it is S3's, which required-actions.ts treats as every KMS request S3 makes.
+ * The service's S3 request for the caller (service-request-keys.ts, with Athena's page beside IAM's): not the caller's
+ * network, over TLS as Athena says. S3's KMS request after it is S3's, which required-actions.ts treats as every KMS request S3 makes.
  */
-export const serviceContextNotCarried = (snapshot: Snapshot, service: 's3' | 'kms'): Readonly<Record<string, string>> => {
+export const serviceS3Request = (snapshot: Snapshot): ServiceRequest | undefined => {
 	const facts = factsOf(snapshot);
-	if (viaService(facts) === undefined || service === 'kms') return {};
+	if (viaService(facts) === undefined) return undefined;
 	const page = [{says: athenaNetworkSays, page: facts!.page}];
-	return networkKeysNotCarried({
+	return {
 		request: `${facts!.label}'s request to S3`,
 		forwardAccess: true,
 		pages: {'aws:SourceIp': page, 'aws:SourceVpc': page, 'aws:SourceVpce': page},
 		settleWith: 'exempting requests made through AWS services (aws:ViaAWSService)',
-	});
+		secureTransport: {rule: 'set', value: true, says: athenaOverTls},
+	};
 };
 
 /** No service named: who makes the request is not known. */

@@ -1,4 +1,4 @@
-import {networkConditionThroughService, serviceActsAs, serviceContext, serviceContextNotCarried, serviceNotNamed, serviceRoleNotNamed} from './service-access.js';
+import {networkConditionThroughService, serviceActsAs, serviceContext, serviceS3Request, serviceNotNamed, serviceRoleNotNamed} from './service-access.js';
 import type {OperationModule} from './types.js';
 
 /**
@@ -37,6 +37,6 @@ export const serviceRead: OperationModule<'service-read'> = {
 	recognition: {apiCalls: [], actions: [], cliTransfers: []},
 	findings: [serviceActsAs, serviceNotNamed, serviceRoleNotNamed, networkConditionThroughService(['s3:GetObject', 'kms:Decrypt'])],
 	requestContext: serviceContext,
-	contextNotCarried: serviceContextNotCarried,
+	serviceRequest: serviceS3Request,
 	givenFact: 'service',
 };

@@ -1,6 +1,7 @@
 import type {ContextValue} from '../engine/context.js';
 import type {Operation} from '../snapshot/operation-names.js';
 import type {CopySource, Question, Snapshot} from '../snapshot/snapshot.js';
+import type {ServiceRequest} from './service-request-keys.js';
 
 /**
  * What an operation means, as data: the shape every module in this folder fills in. Pure: no I/O, no UI.
@@ -177,10 +178,10 @@ export type OperationModule<Name extends Operation = Operation> = {
 	/** Context keys the operation's own facts put on its requests (a distribution's aws:SourceArn, a URL's signature version). */
 	readonly requestContext?: (snapshot: Snapshot, service: 's3' | 'kms') => Readonly<Record<string, ContextValue>>;
 	/**
-	 * Context keys its requests do not carry as the snapshot gives them (a service's request is not the caller's own:
-	 * aws:SourceIp is the service's address), each with what settles it: they stay unknown, never the caller's value.
+	 * Its S3 request, where an AWS service makes it for the caller (Athena): which keys of the caller's request it carries
+	 * (service-request-keys.ts); the others stay unknown, never the caller's value.
 	 */
-	readonly contextNotCarried?: (snapshot: Snapshot, service: 's3' | 'kms') => Readonly<Record<string, string>>;
+	readonly serviceRequest?: (snapshot: Snapshot) => ServiceRequest | undefined;
 	/** The fact a user gives for it, which nothing reads (check --distribution-arn …, --presigned-url, --service). */
 	readonly givenFact?: 'distribution' | 'presigned-url' | 'service';
 	/** Whether the snapshot's principal is the one who makes the request, where the operation's facts can tell (a presigned URL's signer). */

@@ -1,6 +1,6 @@
 import type {ConditionTrace} from '../../../engine/conditions/trace.js';
 import type {StatementTrace} from '../../../engine/evaluation.js';
-import {networkKeys} from '../../../operations/network-keys.js';
+import {keysNotCarried, networkKeys} from '../../../operations/service-request-keys.js';
 import {isObject, type JsonObject, type Mutable} from '../../../shared/json.js';
 import {sameRef} from '../../policy-ref.js';
 import type {PolicyJson} from '../../../snapshot/snapshot.js';
@@ -11,14 +11,15 @@ import {uniqueSid} from '../policy-document.js';
 import {besideStatement, byStatement, rewriteStatement, type FoundStatement, type StatementFind} from '../statement-rewrite.js';
 
 /**
- * A statement that keeps requests to a network (aws:SourceIp, aws:VpcSourceIp, aws:SourceVpc, aws:SourceVpce) meets a
- * request an AWS service makes for the caller (aws:ViaAWSService true), which does not carry the caller's network
- * (operations/network-keys.ts). A Deny is corrected with "Bool": {"aws:ViaAWSService": "false"}, which holds whichever
+ * A statement that keeps requests to a network (aws:SourceIp, aws:VpcSourceIp, aws:SourceVpc, aws:SourceVpce), or to
+ * the client's own request (aws:UserAgent, aws:MultiFactorAuthPresent, …), meets a request an AWS service makes for the
+ * caller (aws:ViaAWSService true), which does not carry those keys of the caller's request (operations/service-request-keys.ts). A Deny is corrected with "Bool": {"aws:ViaAWSService": "false"}, which holds whichever
  * address such requests carry; an Allow gets a twin beside it for them, testing the service (kms:ViaService on S3's
  * KMS request, else aws:ViaAWSService) in place of the network. Direct requests stay kept to the network.
  */
 
-const lowerNetworkKeys = new Set(networkKeys.map(key => key.toLowerCase()));
+const lowerNetworkKeys = new Set(keysNotCarried.map(key => key.toLowerCase()));
+const lowerNetworkOnly = new Set(networkKeys.map(key => key.toLowerCase()));
 const viaKey = 'aws:ViaAWSService';
 // An Allow that already tests who makes the request through a service is the owner's own rule: left as it is.
 const serviceKeys = new Set([viaKey, 'aws:CalledVia', 'aws:CalledViaFirst', 'aws:CalledViaLast', 'kms:ViaService'].map(key => key.toLowerCase()));
@@ -83,12 +84,24 @@ const twin = (trace: StatementTrace, document: PolicyJson, [operator, key, value
 
 const keysOf = (trace: StatementTrace): string => [...new Set(trace.conditions.filter(isNetwork).map(condition => condition.clause.key))].join(', ');
 
+/** What the statement keeps requests to, in words: the network, or the keys of the caller's own request. */
+const keptTo = (trace: StatementTrace): string => {
+	const keys = keysOf(trace);
+	const network = trace.conditions.filter(isNetwork).every(condition => lowerNetworkOnly.has(condition.clause.key.toLowerCase()));
+	return network ? (keys === '' ? 'the network' : `the network ${keys} names`) : `what ${keys} tests of the caller's own request`;
+};
+
+/** Why the statement cannot be decided for the service's request, in words. */
+const notKnown = (trace: StatementTrace): string => {
+	const keys = keysOf(trace);
+	return trace.conditions.filter(isNetwork).every(condition => lowerNetworkOnly.has(condition.clause.key.toLowerCase())) ? `${keys} is not known to be your network` : `${keys} is not known to be your request's`;
+};
+
 const denyDraft = (context: FixContext, places: readonly FixPlace[], found: FoundStatement<Found>): Draft[] => {
 	const {trace, requirements} = found;
 	const statement = exempted(trace);
 	const rewrite = rewriteStatement(context, places, found, statement);
 	if (!rewrite) return [];
-	const keys = keysOf(trace);
 	return [
 		draftOf(rewrite.into, {
 			kind: 'correct-condition',
@@ -96,8 +109,8 @@ const denyDraft = (context: FixContext, places: readonly FixPlace[], found: Foun
 			policy: rewrite.policy,
 			resolves: [...new Set(requirements)],
 			// Said beside the fix: the network rule no longer holds for any service acting with these credentials.
-			weakens: `Requests any AWS service makes with the caller's credentials (aws:ViaAWSService true) are no longer kept to ${keys === '' ? 'the network' : `the network ${keys} names`}: whoever holds those credentials outside it can still reach the data through such a service. To exempt one service alone, use "ForAllValues:StringNotEquals": {"aws:CalledVia": ["<service>.amazonaws.com"]} instead.`,
-			summary: `Correct ${trace.policy}, ${trace.label}: when an AWS service makes the request for you, ${keys} is not known to be your network; add "Bool": {"${viaKey}": "false"} so the Deny keeps applying to direct requests and lets requests AWS services make for you pass, whichever address they carry.${rewrite.note}`,
+			weakens: `Requests any AWS service makes with the caller's credentials (aws:ViaAWSService true) are no longer kept to ${keptTo(trace)}: whoever holds those credentials outside it can still reach the data through such a service. To exempt one service alone, use "ForAllValues:StringNotEquals": {"aws:CalledVia": ["<service>.amazonaws.com"]} instead.`,
+			summary: `Correct ${trace.policy}, ${trace.label}: when an AWS service makes the request for you, ${notKnown(trace)}; add "Bool": {"${viaKey}": "false"} so the Deny keeps applying to direct requests and lets requests AWS services make for you pass, whatever ${keysOf(trace)} they carry.${rewrite.note}`,
 		}),
 	];
 };
@@ -117,8 +130,8 @@ const allowDraft = (context: FixContext, places: readonly FixPlace[], found: Fou
 			statement,
 			policy: rewrite.policy,
 			resolves: [...new Set(requirements)],
-			weakens: `Requests ${who} makes with the caller's credentials are no longer kept to the network ${keys} names: whoever holds those credentials outside it can still use them through ${key === 'kms:ViaService' ? 'S3' : 'such a service'}.`,
-			summary: `Correct ${trace.policy}, ${trace.label}: when ${key === 'kms:ViaService' ? 'S3' : 'an AWS service'} makes the request for you, ${keys} is not known to be your network, so this Allow may not match it; add beside it the same Allow with "${operator}": {"${key}": "${value}"} in place of ${keys}, so those requests are allowed whichever network they carry, and direct requests stay kept to the network.${rewrite.note}`,
+			weakens: `Requests ${who} makes with the caller's credentials are no longer kept to ${keptTo(trace)}: whoever holds those credentials outside it can still use them through ${key === 'kms:ViaService' ? 'S3' : 'such a service'}.`,
+			summary: `Correct ${trace.policy}, ${trace.label}: when ${key === 'kms:ViaService' ? 'S3' : 'an AWS service'} makes the request for you, ${notKnown(trace)}, so this Allow may not match it; add beside it the same Allow with "${operator}": {"${key}": "${value}"} in place of ${keys}, so those requests are allowed whatever ${keys} they carry, and direct requests stay as the statement keeps them.${rewrite.note}`,
 		}),
 	];
 };
