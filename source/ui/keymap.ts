@@ -24,6 +24,7 @@ export const keymap = {
 	back: {label: 'Esc', description: 'back: close the panel, or edit the previous answer', match: (_input, key) => key.escape},
 	nextTab: {label: 'Tab →', description: 'next fix view: statement, merged policy, CLI command', match: (_input, key) => (key.tab && !key.shift) || key.rightArrow},
 	previousTab: {label: '←', description: 'previous fix view', match: (_input, key) => (key.tab && key.shift) || key.leftArrow},
+	verdict: {label: 'v', description: 'the whole verdict: every assumption and finding', match: letter('v')},
 	copy: {label: 'c', description: 'copy the fix shown (OSC 52: works over SSH)', match: letter('c')},
 	exportReport: {label: 'e', description: 'export the report as Markdown', match: letter('e')},
 	saveSnapshot: {label: 's', description: 'save the snapshot (to re-check later or send to support)', match: letter('s')},
@@ -55,7 +56,7 @@ export const hintLine = (hints: ReadonlyArray<readonly [label: string, what: str
 	hints.map(([label, what]) => `${label} ${what}`).join(' · ');
 
 /** The bindings the result screen's help overlay lists, in order. */
-export const resultScreenKeys: readonly KeyName[] = ['up', 'down', 'choose', 'back', 'nextTab', 'previousTab', 'pageUp', 'pageDown', 'copy', 'writePolicy', 'exportReport', 'saveSnapshot', 'rerun', 'nameCheck', 'help', 'quit', 'interrupt'];
+export const resultScreenKeys: readonly KeyName[] = ['up', 'down', 'choose', 'verdict', 'back', 'nextTab', 'previousTab', 'pageUp', 'pageDown', 'copy', 'writePolicy', 'exportReport', 'saveSnapshot', 'rerun', 'nameCheck', 'help', 'quit', 'interrupt'];
 
 /** What `?` lists while a question is asked or work runs: where typing owns the letters, q is text and Ctrl+C quits. */
 export const conversationKeys = {

@@ -11,6 +11,9 @@ type TableLine = {readonly kind: 'heading'; readonly group: RowGroup} | {readonl
 const tableLines = (groups: readonly RowGroup[]): TableLine[] =>
 	groups.flatMap(group => [{kind: 'heading' as const, group}, ...group.rows.map((_row, offset) => ({kind: 'row' as const, group, index: group.firstIndex + offset}))]);
 
+/** Lines the whole table takes: a heading per group and a line per row. */
+export const tableLineCount = (groups: readonly RowGroup[]): number => tableLines(groups).length;
+
 /** The lines in view (room for the ↑/↓ markers kept): the selected row, under its group's heading when it fits. */
 const windowOf = (lines: readonly TableLine[], selected: number, height: number): {from: number; to: number} => {
 	if (lines.length <= height) return {from: 0, to: lines.length};

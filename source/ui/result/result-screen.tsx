@@ -2,8 +2,7 @@ import {Box, Text} from 'ink';
 import {useMemo, useState} from 'react';
 import type {Diagnosis} from '../../diagnosis/diagnosis.js';
 import type {Snapshot} from '../../snapshot/snapshot.js';
-import {assumedSentences, objectUrl, verdictWords} from '../../report/describe.js';
-import {decisionStyles, severityStyles} from '../../report/marks.js';
+import {objectUrl} from '../../report/describe.js';
 import {visible, visibleDiagnosis} from '../../report/sanitize.js';
 import {LineView} from '../conversation/line-view.js';
 import type {Line} from '../conversation/transcript-lines.js';
@@ -11,20 +10,20 @@ import {maximumClipboardBytes} from '../clipboard.js';
 import {resultScreenKeys, type KeyName} from '../keymap.js';
 import type {WizardServices} from '../services.js';
 import {truncate} from '../text/truncate.js';
-import {wrapText} from '../text/wrap.js';
 import {fitHints, hints} from '../text/fit-hints.js';
 import {theme} from '../theme.js';
-import {assumedLines} from './assumed-lines.js';
 import {policyFileName} from './command-layout.js';
 import {detailLines, fixText, fixTextWords} from './detail-lines.js';
 import {FileDialog} from './file-dialog.js';
 import {defaultFileName, withSuffix} from './file-names.js';
+import {allHeaderLines, headerOf} from './header-lines.js';
 import {HelpOverlay, helpOverlayHeight} from './help-overlay.js';
 import {NameCheckDialog} from './name-check-dialog.js';
 import {resultTitle, sideOf} from './copy-sides.js';
-import {RequirementTable} from './requirement-table.js';
+import {RequirementTable, tableLineCount} from './requirement-table.js';
 import {rowPaneLines} from './row-pane.js';
 import {firstInterestingRow, flatRows, rowGroups} from './rows.js';
+import {tableViewLayout} from './table-view-layout.js';
 import {useResult} from './use-result.js';
 import {useResultState, type Notice} from './use-result-state.js';
 
@@ -46,35 +45,10 @@ export type ResultScreenProps = {
 	readonly onQuit: () => void;
 };
 
-const headerLines = (diagnosis: Diagnosis, width: number, maximumFindingLines: number): Line[] => {
-	const verdict = decisionStyles[diagnosis.verdict];
-	const lines: Line[] = wrapText(`${verdictWords[diagnosis.verdict]}: ${diagnosis.summary}`, width - 2, '').map((text, index) =>
-		index === 0 ? {mark: `${verdict.mark} `, ...(verdict.color ? {markColour: verdict.color, colour: verdict.color} : {}), text} : {text: `  ${text}`},
-	);
-	const assumed: Line[] = assumedSentences(diagnosis).flatMap(sentence => assumedLines(sentence, width));
-	const findings: Line[] = diagnosis.findings.flatMap(finding => {
-		const style = severityStyles[finding.severity];
-		const message = wrapText(finding.message, width - 2, '').map((text, index): Line => (index === 0 ? {mark: `${style.mark} `, ...(style.color ? {markColour: style.color} : {}), text} : {text: `  ${text}`}));
-		const remedy = finding.remedy ? wrapText(`→ ${finding.remedy}`, width - 4, '  ').map((text): Line => ({text: `  ${text}`, dim: true})) : [];
-		return [...message, ...remedy];
-	});
-	if (findings.length > maximumFindingLines) {
-		const kept = findings.slice(0, Math.max(maximumFindingLines - 1, 1));
-		kept.push({text: `  … ${findings.length - kept.length} more lines of findings: e exports them all`, dim: true});
-		return [...lines, ...assumed, ...kept];
-	}
-	return [...lines, ...assumed, ...findings];
-};
-
-/** At most `room` lines of verdict and findings (at least the verdict's first line), saying what was cut. */
-const fitHeader = (lines: readonly Line[], room: number): readonly Line[] => {
-	if (lines.length <= Math.max(room, 1)) return lines;
-	const kept = lines.slice(0, Math.max(room - 1, 1));
-	return [...kept, {text: `  … ${lines.length - kept.length} more lines: e exports everything`, dim: true}];
-};
-
 /** Keys that act only on an opened row (its fix's views, scrolling, writing the policy): not listed over the table. */
 const detailOnlyKeys: readonly KeyName[] = ['nextTab', 'previousTab', 'pageUp', 'pageDown', 'writePolicy'];
+/** Over the whole verdict (v) of those only scrolling acts, and nothing there is copied. */
+const notOverVerdict: readonly KeyName[] = ['nextTab', 'previousTab', 'writePolicy', 'copy', 'verdict'];
 
 /** The result: verdict and findings above, requirements by place, the explanation and fix of a row, and the export keys. */
 export const ResultScreen = ({diagnosis: written, snapshot, services, width, rows, onRerun, onNameCheck, savedCheckNames, rereadable = true, onBack, onQuit}: ResultScreenProps) => {
@@ -87,25 +61,28 @@ export const ResultScreen = ({diagnosis: written, snapshot, services, width, row
 	// The file each fix's policy was written to (by its command), so the short command names the real file.
 	const [writtenFiles, setWrittenFiles] = useState<Readonly<Record<string, string>>>({});
 	const writtenFile = row?.fix ? writtenFiles[row.fix.command] : undefined;
-	const detail = useMemo(
-		() => (row && state.view === 'detail' ? detailLines(row, diagnosis, state.tab, width, writtenFile) : []),
-		[row, diagnosis, state.tab, state.view, width, writtenFile],
+	const header = useMemo(() => headerOf(diagnosis, width), [diagnosis, width]);
+	// An opened row, or the whole verdict (v): lines the panel scrolls.
+	const panel = useMemo(
+		() => (state.view === 'verdict' ? allHeaderLines(header) : row && state.view === 'detail' ? detailLines(row, diagnosis, state.tab, width, writtenFile) : []),
+		[row, diagnosis, header, state.tab, state.view, width, writtenFile],
 	);
 
 	const title = resultTitle(diagnosis.question.operation, objectUrl(diagnosis.question), snapshot);
-	// Title, footer and notice take three lines; a dialog takes its own; the rest is the header and the body.
 	// Only the keys that do something here: the fix's views, its scrolling and w belong to an opened row.
-	const helpKeys = resultScreenKeys.filter(
-		name => (name !== 'rerun' || rereadable) && (name !== 'nameCheck' || onNameCheck !== undefined) && (state.view === 'detail' || !detailOnlyKeys.includes(name)),
-	);
+	const offeredHere = (name: KeyName): boolean =>
+		state.view === 'detail' ? name !== 'verdict' : state.view === 'verdict' ? !notOverVerdict.includes(name) : !detailOnlyKeys.includes(name);
+	const helpKeys = resultScreenKeys.filter(name => (name !== 'rerun' || rereadable) && (name !== 'nameCheck' || onNameCheck !== undefined) && offeredHere(name));
 	// Title, footer and notice take three lines; the help takes what it needs of the rest.
 	const dialogHeight = state.dialog.kind === 'help' ? helpOverlayHeight(helpKeys, width, rows - 3) : state.dialog.kind === 'none' ? 0 : 6;
 	const available = Math.max(rows - 3 - dialogHeight, 4);
-	const header = fitHeader(headerLines(diagnosis, width, Math.max(Math.floor(rows / 4), 3)), available - 4);
-	// The pane gets up to four lines, but leaves the table at least six.
-	const paneRoom = Math.min(4, Math.max(2, available - header.length - 1 - 7));
-	const pane = state.view === 'table' ? rowPaneLines(row, width, row ? sideOf(diagnosis.question.operation, row.requirement) : undefined, paneRoom) : [];
-	const bodyHeight = Math.max(state.view === 'table' ? available - header.length - 1 - (pane.length > 0 ? pane.length + 1 : 0) : available, 3);
+	const side = row ? sideOf(diagnosis.question.operation, row.requirement) : undefined;
+	const layout = useMemo(
+		() => tableViewLayout({available, header, tableLines: tableLineCount(groups), paneLines: rowPaneLines(row, width, side, Number.POSITIVE_INFINITY).length}),
+		[available, header, groups, row, width, side],
+	);
+	const pane = state.view === 'table' && layout.paneRoom > 0 ? rowPaneLines(row, width, side, layout.paneRoom) : [];
+	const bodyHeight = state.view === 'table' ? layout.tableHeight : available;
 
 	const notify = (notice: Notice): void => dispatch({type: 'notice', notice});
 	const copy = (): void => {
@@ -147,7 +124,7 @@ export const ResultScreen = ({diagnosis: written, snapshot, services, width, row
 		writePolicy,
 		rowCount: flat.length,
 		// The panel shows one line fewer when it scrolls (its "lines x–y of n" line): the last line must still be reachable.
-		scrollMaximum: detail.length - (detail.length > bodyHeight ? bodyHeight - 1 : bodyHeight),
+		scrollMaximum: panel.length - (panel.length > bodyHeight ? bodyHeight - 1 : bodyHeight),
 		page: Math.max(bodyHeight - 2, 1),
 		copy,
 		rerun: () => {
@@ -167,8 +144,10 @@ export const ResultScreen = ({diagnosis: written, snapshot, services, width, row
 	const footer =
 		state.view === 'table'
 			? fitHints(hints([['↑↓ Enter', 'explain'], row?.fix && ['c', 'copy'], ['e', 'export'], ['s', 'save'], rereadable && ['r', 're-read'], onNameCheck && ['n', 'name it']], kept), width)
-			: // The panel's own last line already says how to scroll: that hint goes first.
-				fitHints(hints([['Esc', 'back'], row?.fix && ['Tab', 'fix view'], row?.fix && ['c', 'copy'], ['e', 'export'], ['↑↓', 'scroll']], kept), width);
+			: state.view === 'verdict'
+				? fitHints(hints([['Esc', 'back'], ['e', 'export'], ['↑↓', 'scroll']], kept), width)
+				: // The panel's own last line already says how to scroll: that hint goes first.
+					fitHints(hints([['Esc', 'back'], row?.fix && ['Tab', 'fix view'], row?.fix && ['c', 'copy'], ['e', 'export'], ['↑↓', 'scroll']], kept), width);
 
 	return (
 		<Box flexDirection="column" width={width}>
@@ -177,7 +156,7 @@ export const ResultScreen = ({diagnosis: written, snapshot, services, width, row
 			</Text>
 			{state.dialog.kind === 'help' ? null : state.view === 'table' ? (
 				<>
-					{header.map((line, index) => (
+					{layout.header.map((line, index) => (
 						<LineView key={`head-${index}`} line={line} />
 					))}
 					<Text> </Text>
@@ -188,7 +167,7 @@ export const ResultScreen = ({diagnosis: written, snapshot, services, width, row
 					))}
 				</>
 			) : (
-				<DetailPanel lines={detail} scroll={state.scroll} height={bodyHeight} />
+				<DetailPanel lines={panel} scroll={state.scroll} height={bodyHeight} />
 			)}
 			{state.dialog.kind === 'help' && <HelpOverlay keys={helpKeys} width={width} room={rows - 3} />}
 			{state.dialog.kind === 'file' && (

@@ -1,7 +1,7 @@
 import {useReducer} from 'react';
 import {fixTabs, type FixTab} from './detail-lines.js';
 
-/** The result screen's state: which row, table or explanation, which fix view, scroll, dialogs, the last notice. */
+/** The result screen's state: which row, table, explanation or the whole verdict, which fix view, scroll, dialogs, the last notice. */
 
 export type Dialog =
 	| {readonly kind: 'none'}
@@ -13,9 +13,9 @@ export type Notice = {readonly tone: 'success' | 'failure' | 'info'; readonly te
 
 export type ResultState = {
 	readonly selected: number;
-	readonly view: 'table' | 'detail';
+	readonly view: 'table' | 'detail' | 'verdict';
 	readonly tab: FixTab;
-	/** First line shown of the explanation panel. */
+	/** First line shown of the explanation's or the verdict's panel. */
 	readonly scroll: number;
 	readonly dialog: Dialog;
 	readonly notice?: Notice;
@@ -24,6 +24,7 @@ export type ResultState = {
 export type ResultAction =
 	| {readonly type: 'move'; readonly by: number; readonly rowCount: number}
 	| {readonly type: 'open'}
+	| {readonly type: 'open-verdict'}
 	| {readonly type: 'close'}
 	| {readonly type: 'tab'; readonly by: number}
 	| {readonly type: 'scroll'; readonly by: number; readonly maximum: number}
@@ -45,6 +46,8 @@ export const resultReducer = (current: ResultState, action: ResultAction): Resul
 		}
 		case 'open':
 			return {...state, view: 'detail', scroll: 0};
+		case 'open-verdict':
+			return {...state, view: 'verdict', scroll: 0};
 		case 'close':
 			return {...state, view: 'table', scroll: 0};
 		case 'tab': {

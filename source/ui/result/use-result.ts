@@ -28,7 +28,7 @@ export const useResult = (state: ResultState, dispatch: (action: ResultAction) =
 			}
 			if (matches('quit', input, key)) commands.quit();
 			else if (matches('help', input, key)) dispatch({type: 'dialog', dialog: {kind: 'help'}});
-			else if (matches('copy', input, key)) commands.copy();
+			else if (view !== 'verdict' && matches('copy', input, key)) commands.copy();
 			else if (view === 'detail' && matches('writePolicy', input, key)) commands.writePolicy();
 			else if (matches('exportReport', input, key)) dispatch({type: 'dialog', dialog: {kind: 'file', purpose: 'report'}});
 			else if (matches('saveSnapshot', input, key)) dispatch({type: 'dialog', dialog: {kind: 'file', purpose: 'snapshot'}});
@@ -38,15 +38,16 @@ export const useResult = (state: ResultState, dispatch: (action: ResultAction) =
 				if (matches('up', input, key)) dispatch({type: 'move', by: -1, rowCount: commands.rowCount});
 				else if (matches('down', input, key)) dispatch({type: 'move', by: 1, rowCount: commands.rowCount});
 				else if (matches('choose', input, key)) dispatch({type: 'open'});
+				else if (matches('verdict', input, key)) dispatch({type: 'open-verdict'});
 				else if (matches('back', input, key)) commands.back();
 			} else {
 				if (matches('up', input, key)) dispatch({type: 'scroll', by: -1, maximum: commands.scrollMaximum});
 				else if (matches('down', input, key)) dispatch({type: 'scroll', by: 1, maximum: commands.scrollMaximum});
 				else if (matches('pageUp', input, key)) dispatch({type: 'scroll', by: -commands.page, maximum: commands.scrollMaximum});
 				else if (matches('pageDown', input, key)) dispatch({type: 'scroll', by: commands.page, maximum: commands.scrollMaximum});
-				else if (matches('nextTab', input, key)) dispatch({type: 'tab', by: 1});
-				else if (matches('previousTab', input, key)) dispatch({type: 'tab', by: -1});
-				else if (matches('back', input, key) || matches('choose', input, key)) dispatch({type: 'close'});
+				else if (view === 'detail' && matches('nextTab', input, key)) dispatch({type: 'tab', by: 1});
+				else if (view === 'detail' && matches('previousTab', input, key)) dispatch({type: 'tab', by: -1});
+				else if (matches('back', input, key) || matches('choose', input, key) || (view === 'verdict' && matches('verdict', input, key))) dispatch({type: 'close'});
 			}
 		},
 		{isActive: dialog.kind === 'none' || dialog.kind === 'help'},

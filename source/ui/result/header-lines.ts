@@ -1,0 +1,58 @@
+import type {Diagnosis} from '../../diagnosis/diagnosis.js';
+import {assumedSentences, verdictWords} from '../../report/describe.js';
+import {decisionStyles, severityStyles} from '../../report/marks.js';
+import type {Line} from '../conversation/transcript-lines.js';
+import {wrapText} from '../text/wrap.js';
+import {assumedLines} from './assumed-lines.js';
+
+/**
+ * What stands above the result table: the verdict, then each assumption (`≈`) and finding with its remedy, each a
+ * block of lines. Where they do not all fit, whole blocks give way from the end and one line says what is not shown.
+ */
+
+type Block = {readonly kind: 'assumption' | 'finding'; readonly lines: readonly Line[]};
+
+export type Header = {readonly verdict: readonly Line[]; readonly blocks: readonly Block[]};
+
+export const headerOf = (diagnosis: Diagnosis, width: number): Header => {
+	const style = decisionStyles[diagnosis.verdict];
+	const verdict = wrapText(`${verdictWords[diagnosis.verdict]}: ${diagnosis.summary}`, width - 2, '').map((text, index): Line =>
+		index === 0 ? {mark: `${style.mark} `, ...(style.color ? {markColour: style.color, colour: style.color} : {}), text} : {text: `  ${text}`},
+	);
+	const assumptions = assumedSentences(diagnosis).map((sentence): Block => ({kind: 'assumption', lines: assumedLines(sentence, width)}));
+	const findings = diagnosis.findings.map((finding): Block => {
+		const mark = severityStyles[finding.severity];
+		const message = wrapText(finding.message, width - 2, '').map((text, index): Line => (index === 0 ? {mark: `${mark.mark} `, ...(mark.color ? {markColour: mark.color} : {}), text} : {text: `  ${text}`}));
+		const remedy = finding.remedy ? wrapText(`→ ${finding.remedy}`, width - 4, '  ').map((text): Line => ({text: `  ${text}`, dim: true})) : [];
+		return {kind: 'finding', lines: [...message, ...remedy]};
+	});
+	return {verdict, blocks: [...assumptions, ...findings]};
+};
+
+/** Every line of the header: what `v` shows, scrolled like an opened row. */
+export const allHeaderLines = (header: Header): Line[] => [...header.verdict, ...header.blocks.flatMap(block => block.lines)];
+
+const counted = (count: number, one: string): string => `${count} ${one}${count === 1 ? '' : 's'}`;
+
+/** `… 2 assumptions, 1 finding not shown: v shows them` (e, in the footer, exports them too). */
+const notShownLine = (left: readonly Block[]): Line => {
+	const assumptions = left.filter(block => block.kind === 'assumption').length;
+	const findings = left.length - assumptions;
+	const what = [assumptions > 0 && counted(assumptions, 'assumption'), findings > 0 && counted(findings, 'finding')].filter(Boolean).join(', ');
+	return {text: `  … ${what} not shown: v shows them`, dim: true};
+};
+
+/** The verdict always whole; then whole assumptions and findings, in order, while they fit in `room` lines with the line that says what is left out. */
+export const fitHeader = (header: Header, room: number): Line[] => {
+	const all = allHeaderLines(header);
+	if (all.length <= room) return all;
+	const kept: Line[] = [...header.verdict];
+	let shown = 0;
+	for (const block of header.blocks) {
+		if (kept.length + block.lines.length + 1 > room) break;
+		kept.push(...block.lines);
+		shown++;
+	}
+	if (shown === header.blocks.length) return kept;
+	return [...kept, notShownLine(header.blocks.slice(shown))];
+};
