@@ -5,7 +5,7 @@ import {TextField} from '../inputs/text-field/text-field.js';
 import {matches} from '../keymap.js';
 import type {WizardServices} from '../services.js';
 import {Spinner} from '../spinner.js';
-import {Hanging} from '../text/hanging.js';
+import {truncateMiddle} from '../text/truncate.js';
 import {theme} from '../theme.js';
 import {withSuffix} from './file-names.js';
 import {useFileDialogState} from './use-file-dialog-state.js';
@@ -18,6 +18,8 @@ export type FileDialogProps = {
 	readonly writeFile: WizardServices['writeFile'];
 	readonly onDone: (notice: Notice) => void;
 	readonly onCancel: () => void;
+	/** The screen's columns: a path is cut in its middle to fit, never broken inside a word. */
+	readonly width: number;
 };
 
 /** The first free name among `path`, `path-2`, `path-3`…: "never overwrite silently" by adding a suffix. */
@@ -30,7 +32,9 @@ const writeFresh = async (writeFile: WizardServices['writeFile'], path: string, 
 };
 
 /** Name a file, write it, and ask before replacing one: y replaces, n keeps both with a suffix, Esc renames. */
-export const FileDialog = ({what, defaultPath, content, writeFile, onDone, onCancel}: FileDialogProps) => {
+export const FileDialog = ({what, defaultPath, content, writeFile, onDone, onCancel, width}: FileDialogProps) => {
+	// Inside the border and its padding.
+	const inner = Math.max(width - 4, 20);
 	const {stage, dispatch} = useFileDialogState(defaultPath);
 	const alive = useRef(true);
 	useEffect(
@@ -70,17 +74,21 @@ export const FileDialog = ({what, defaultPath, content, writeFile, onDone, onCan
 						initial={stage.path}
 						{...(stage.problem ? {problem: stage.problem} : {})}
 						validate={text => (text === '' ? 'type a file name' : undefined)}
+						width={inner}
+						lineWidth={inner - 4}
 						onSubmit={path => write(path, 'new')}
 						onBack={onCancel}
 					/>
 					<Text color={theme.muted}>Enter save · Esc cancel</Text>
 				</>
 			)}
-			{stage.kind === 'writing' && <Spinner label={`Writing ${stage.path}…`} />}
+			{stage.kind === 'writing' && <Spinner label={`Writing ${truncateMiddle(stage.path, inner - 11)}…`} />}
 			{stage.kind === 'exists' && (
 				<>
-					<Hanging prefix="! " text={`${stage.path} already exists.`} color={theme.warning} />
-					<Text>{`y replace it · n keep it and save as ${withSuffix(stage.path, 2)} (or the next free name) · Esc choose another name`}</Text>
+					<Text color={theme.warning}>{`! ${truncateMiddle(stage.path, inner - 18)} already exists.`}</Text>
+					<Text>y replace it · Esc choose another name</Text>
+					<Text>n keep it and save as (or the next free name):</Text>
+					<Text>{`  ${truncateMiddle(withSuffix(stage.path, 2), inner - 2)}`}</Text>
 				</>
 			)}
 		</Box>

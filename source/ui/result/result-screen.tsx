@@ -178,6 +178,7 @@ export const ResultScreen = ({diagnosis: written, snapshot, services, width, row
 					writeFile={services.writeFile}
 					onDone={notify}
 					onCancel={() => dispatch({type: 'dialog', dialog: {kind: 'none'}})}
+					width={width}
 				/>
 			)}
 			{state.dialog.kind === 'name-check' && onNameCheck && (

@@ -6,3 +6,6 @@ import cliTruncate from 'cli-truncate';
  * the text report, which only measures, does not load cli-truncate.
  */
 export const truncate = (text: string, width: number): string => cliTruncate(text, Math.max(width, 1));
+
+/** One line cut in its middle (`s3-kms-doctor-…snapshot.json`): a path keeps its start and its file name. */
+export const truncateMiddle = (text: string, width: number): string => cliTruncate(text, Math.max(width, 1), {position: 'middle'});

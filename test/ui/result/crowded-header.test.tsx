@@ -52,10 +52,10 @@ afterEach(() => {
 	app = undefined;
 });
 
-const show = (size: {readonly columns: number; readonly rows: number}): Rendered => {
+const show = (size: {readonly columns: number; readonly rows: number}, existingFiles: readonly string[] = []): Rendered => {
 	app = renderApp(
 		<KeyRouter>
-			<ResultScreen diagnosis={crowded} snapshot={snapshot} services={fakeServices().services} width={size.columns} rows={size.rows} onRerun={() => undefined} savedCheckNames={[]} onBack={vi.fn()} onQuit={vi.fn()} />
+			<ResultScreen diagnosis={crowded} snapshot={snapshot} services={fakeServices({existingFiles}).services} width={size.columns} rows={size.rows} onRerun={() => undefined} savedCheckNames={[]} onBack={vi.fn()} onQuit={vi.fn()} />
 		</KeyRouter>,
 		size,
 	);
@@ -124,4 +124,30 @@ describe('the result screen with a crowded verdict', () => {
 			everyFrameFits(rendered, size);
 		});
 	}
+
+	it('60 columns: the file name in the save dialog stays on one line, cut in its middle, never broken inside a word', async () => {
+		const rendered = show({columns: 60, rows: 20});
+		await rendered.waitFor(frame => /^› /m.test(frame), 'the selected row');
+		await rendered.press('s');
+		const frame = await rendered.waitFor(frame => frame.includes('Save the snapshot as'), 'the dialog');
+		const field = lines(frame).find(line => line.includes('›') && line.includes('s3-kms-doctor-'))!;
+		// s3-kms-doctor-reports-bucket-2026-11-05.snapshot.json does not fit in the box at 60: its start and its file name do.
+		expect(field).toMatch(/│ {3}› s3-kms-doctor-\S*…\S*-2026-11-05\.snapshot\.json ? *│$/);
+		const below = lines(frame)[lines(frame).indexOf(field) + 1]!;
+		expect(below).toMatch(/^│ Enter save · Esc cancel +│$/);
+		// Home shows the start of the name, the cursor on its first character, the end of it cut instead.
+		await rendered.press(keys.home);
+		const home = lines(rendered.lastFrame()).find(line => line.includes('›') && line.includes('s3-kms-doctor-'))!;
+		expect(home).toMatch(/› s3-kms-doctor-\S*…\S*json/);
+	});
+
+	it('60 columns: a name already taken is named on one line, and so is the one n saves as', async () => {
+		const rendered = show({columns: 60, rows: 20}, ['/work/s3-kms-doctor-reports-bucket-2026-11-05.snapshot.json']);
+		await rendered.waitFor(frame => /^› /m.test(frame), 'the selected row');
+		await rendered.press('s', keys.enter);
+		const frame = await rendered.waitFor(frame => frame.includes('already exists'), 'the question');
+		expect(frame).toMatch(/│ ! s3-kms-doctor-\S*…\S*\.snapshot\.json already exists\. *│/);
+		expect(frame).toMatch(/│ {3}s3-kms-doctor-\S*…\S*-05-2\.snapshot\.json *│/);
+		everyFrameFits(rendered, {columns: 60, rows: 20});
+	});
 });

@@ -1,6 +1,7 @@
 import {Box, Text} from 'ink';
 import {Hanging} from '../../text/hanging.js';
 import {colourless, theme} from '../../theme.js';
+import {fieldLine} from './one-line.js';
 import {useTextFieldState} from './use-text-field-state.js';
 import {useTextField, type TextFieldHandlers} from './use-text-field.js';
 
@@ -12,16 +13,19 @@ export type TextFieldProps = TextFieldHandlers & {
 	readonly problem?: string;
 	/** Columns to wrap the problem in (ARNs break after `:` or `/`); without it Ink wraps it beside its mark. */
 	readonly width?: number;
+	/** Columns for the value on one line, its middle cut with `…` where it is wider (a file path); without it a long value wraps. */
+	readonly lineWidth?: number;
 };
 
 /** A one-line input with a cursor, a placeholder and the reason a value was refused. */
-export const TextField = ({initial = '', placeholder, isActive = true, problem, width, ...handlers}: TextFieldProps) => {
+export const TextField = ({initial = '', placeholder, isActive = true, problem, width, lineWidth, ...handlers}: TextFieldProps) => {
 	const state = useTextFieldState(initial);
 	useTextField(state, handlers, isActive);
 	const shownProblem = state.problem ?? (state.value === initial ? problem : undefined);
-	const before = state.value.slice(0, state.cursor);
-	const atCursor = state.value[state.cursor];
-	const after = state.value.slice(state.cursor + 1);
+	const {before, atCursor, after} =
+		lineWidth === undefined
+			? {before: state.value.slice(0, state.cursor), atCursor: state.value[state.cursor], after: state.value.slice(state.cursor + 1)}
+			: fieldLine(state.value, state.cursor, lineWidth);
 	return (
 		<Box flexDirection="column">
 			<Box>
