@@ -1,6 +1,8 @@
 import {execFileSync, spawnSync} from 'node:child_process';
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {beforeAll, describe, expect, it} from 'vitest';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {cli, root, skipWithoutTmux, strayLines, useTmuxTerminal, type Terminal} from './tmux-session.js';
 
 /**
@@ -51,6 +53,27 @@ const untilKeyPolicy = async (session: string, request: {readonly object: string
 	}
 };
 
+/** A copy whose policies were not pasted, with a pasted error: a long verdict, three assumptions and a finding. */
+const keyArn = 'arn:aws:kms:eu-central-1:777788889999:key/aaaabbbb-1111-2222-3333-444455556666';
+const crowdedCopy = {
+	format: 's3-kms-doctor/snapshot@1',
+	question: {operation: 'copy', bucket: 'dst-bucket', objectKey: 'out/a.bin', tool: 'aws-cli', source: {bucket: 'src-bucket', objectKey: 'in/a.bin', kmsKeyId: keyArn}},
+	principal: {arn: 'arn:aws:iam::111122223333:user/copier', permissionsBoundary: null, sessionPolicy: null},
+	bucket: {name: 'dst-bucket', accountId: '111122223333', region: 'eu-central-1', policy: null},
+	key: {arn: keyArn},
+	source: {bucketInfo: {name: 'src-bucket', accountId: '777788889999'}, objectInfo: {encryption: {algorithm: 'aws:kms', kmsKeyId: keyArn}}, keyInfo: {arn: keyArn}},
+	organization: {serviceControlPolicies: [], resourceControlPolicies: []},
+	unread: [
+		{path: 'principal.identityPolicies', reason: 'not pasted', resolveWith: "paste the caller's identity policies"},
+		{path: 'key.policy', reason: 'not pasted', resolveWith: `aws kms get-key-policy --key-id ${keyArn} --policy-name default --output text`},
+		{path: 'source.keyInfo.policy', reason: 'not pasted', resolveWith: `aws kms get-key-policy --key-id ${keyArn} --policy-name default --output text`},
+		{path: 'source.keyInfo.grants', reason: 'not asked', resolveWith: `aws kms list-grants --key-id ${keyArn}`},
+		{path: 'source.bucketInfo.policy', reason: 'not pasted', resolveWith: 'aws s3api get-bucket-policy --bucket src-bucket --output text'},
+	],
+	assumptions: [{id: 'no-grants', because: 'the pasted error shows kms:Decrypt refused on this key; aws kms list-grants settles it'}],
+	evidence: [{deniedBy: 'resource', action: 'kms:Decrypt', deny: 'implicit', resource: keyArn}],
+};
+
 describe.skipIf(skipWithoutTmux)('the wizard at 80×24 and 60×20', () => {
 	const terminalOf = useTmuxTerminal('small');
 	beforeAll(() => {
@@ -62,7 +85,56 @@ describe.skipIf(skipWithoutTmux)('the wizard at 80×24 and 60×20', () => {
 		(JSON.parse(execFileSync(process.execPath, ['-e', `process.stdout.write(require('fs').readFileSync('examples/${example}.json','utf8'))`], {cwd: root, encoding: 'utf8'})) as Example).metadata.description;
 	const report = (): Report => JSON.parse(spawnSync(process.execPath, [cli, 'check', '--snapshot', join(root, 'examples', `${example}.json`), '--format', 'json'], {encoding: 'utf8'}).stdout) as Report;
 
+	let files = '';
+	beforeAll(() => {
+		files = mkdtempSync(join(tmpdir(), 's3-kms-doctor-e2e-crowded-'));
+		writeFileSync(join(files, 'crowded.snapshot.json'), JSON.stringify(crowdedCopy, null, 2));
+	});
+	afterAll(() => {
+		if (files) rmSync(files, {recursive: true, force: true});
+	});
+
 	for (const size of sizes) {
+		it(`${size.columns}×${size.rows}: a verdict with several assumptions fits, its title and verdict line kept; v shows what gave way; the save dialog keeps the file name whole`, async () => {
+			const session = terminal.start(`crowded-${size.columns}`, size);
+			await terminal.waitFor(session, 'How shall we look at the failing request?');
+			terminal.press(session, 'Down', 'Down', 'Enter');
+			await terminal.waitFor(session, 'Which snapshot file?');
+			terminal.press(session, '-l', join(files, 'crowded.snapshot.json'));
+			terminal.press(session, 'Enter');
+			let screen = await terminal.waitFor(session, /^› /m);
+			const lines = screen.replace(/\n+$/, '').split('\n');
+			expect(lines[0]).toMatch(/^s3-kms-doctor · copy s3:\/\/src-bucket\/in\/a\.bin/);
+			expect(lines[1]).toMatch(/^\? Unknown: Copying s3:\/\/src-bucket\/in\/a\.bin/);
+			expect(screen).toMatch(/^ {2}… .* not shown: v shows them$/m);
+			fits(screen, size);
+
+			terminal.press(session, 'v');
+			screen = await terminal.waitFor(session, 'Esc back');
+			let text = screen;
+			for (let page = 0; page < 10 && /lines \d+–\d+ of \d+/.test(screen) && !/lines \d+–(\d+) of \1 /.test(screen); page++) {
+				fits(screen, size);
+				terminal.press(session, 'NPage');
+				await new Promise(resolve => setTimeout(resolve, 150));
+				screen = terminal.screen(session);
+				text += `\n${screen}`;
+			}
+			fits(screen, size);
+			for (const wanted of ['Assumed: no KMS grant on the key allows these actions', 'Assumed: the object read is owned by', 'is enabled (its state, from kms:DescribeKey, was not read or given).'])
+				expect(joined(text)).toContain(wanted);
+			terminal.press(session, 'Escape');
+			await terminal.waitFor(session, 'v shows them');
+
+			terminal.press(session, 's');
+			screen = await terminal.waitFor(session, 'Save the snapshot as');
+			// The default name on one line: its end is there whole, never carried over to the next line.
+			expect(screen).toMatch(/› s3-kms-doctor-\S*-\d{4}-\d{2}-\d{2}\.snapshot\.json\s*│/);
+			expect(screen.split('\n')[1]).toMatch(/^\? Unknown: /);
+			fits(screen, size);
+			terminal.press(session, 'C-c');
+			await terminal.waitFor(session, 'wizard exited with 130');
+		}, 60_000);
+
 		it(`${size.columns}×${size.rows}: the example's description, the failing row's explanation and its fix read in full; Ctrl+C leaves a clean screen`, async () => {
 			const session = terminal.start(`walk-${size.columns}`, size);
 			let screen = await terminal.waitFor(session, 'How shall we look at the failing request?');
