@@ -24,8 +24,10 @@ export const upload: OperationModule<'upload'> = {
 					sendsKeyHeaders: true,
 					purpose: request => {
 						const size = request.sizeBytes === undefined ? 'of unknown size' : `of ${formatSize(request.sizeBytes)}`;
+						// Below the threshold, a message or the user said it went in parts: the threshold did not decide it.
+						const above = request.sizeBytes !== undefined && request.sizeBytes < request.multipartThresholdBytes ? '' : `, multipart above ${formatSize(request.multipartThresholdBytes)}`;
 						return request.multipart === 'yes'
-							? `CreateMultipartUpload, UploadPart and CompleteMultipartUpload write the object (${size}, multipart above ${formatSize(request.multipartThresholdBytes)})`
+							? `CreateMultipartUpload, UploadPart and CompleteMultipartUpload write the object (${size}${above})`
 							: `PutObject writes the object (${size})`;
 					},
 				},

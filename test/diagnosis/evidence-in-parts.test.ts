@@ -56,10 +56,30 @@ describe('a pasted message naming kms:Decrypt on an upload of unknown size', () 
 		expect(diagnosis.question.inPartsShownBy).toBeUndefined();
 	});
 
-	it('a size that decides it is not overridden', () => {
-		const small = diagnose({...notRead.resource(buildSnapshot({question: {sizeBytes: 1 * MiB}})), evidence: [decryptDenied('resource')]});
-		expect(small.question.multipart).toBe('no');
-		expect(small.question.inPartsShownBy).toBeUndefined();
+	/*
+	 * A size below the tool's threshold does not outweigh AWS's word: the threshold is the tool's setting (the AWS CLI's
+	 * multipart_threshold), which the size cannot tell, and "There is no minimum size limit on the last part of your
+	 * multipart upload" (S3 User Guide): a 1 MiB file goes up in parts under a lower threshold. Before, the message was
+	 * dropped as naming an action a single PutObject does not call, and the upload read ✔ ALLOWED beside it.
+	 */
+	it("a size below the tool's threshold is outweighed: the upload went in parts, and the words say the threshold was lower", () => {
+		const snapshot = notRead.resource(buildSnapshot({question: {sizeBytes: 1 * MiB}}));
+		expect(diagnose(snapshot).question.multipart).toBe('no');
+		const small = diagnose({...snapshot, evidence: [decryptDenied('resource')]});
+		expect(small.question.multipart).toBe('yes');
+		expect(small.verdict).toBe('denied');
+		expect(small.question.inPartsShownBy).toBe(`${told.replace(/^yes: /, '')}, though 1 MiB is below the tool's default multipart threshold of 8 MiB: the threshold the tool used was lower (its configuration sets it)`);
+		const text = flat(renderText(small, {color: false, width: 200}));
+		expect(text).toContain('CreateMultipartUpload, UploadPart and CompleteMultipartUpload write the object (of 1 MiB)');
+		expect(text).not.toContain('multipart above 8 MiB');
+		const given = diagnose({...notRead.resource(buildSnapshot({question: {sizeBytes: 1 * MiB, multipartThresholdBytes: 16 * MiB}})), evidence: [decryptDenied('resource')]});
+		expect(given.question.inPartsShownBy).toContain('though 1 MiB is below the multipart threshold given of 16 MiB');
+	});
+
+	it('a request the user said went in one request is not overridden', () => {
+		const said = diagnose({...notRead.resource(buildSnapshot({question: {sizeBytes: 1 * MiB, multipart: false}})), evidence: [decryptDenied('resource')]});
+		expect(said.question.multipart).toBe('no');
+		expect(said.question.inPartsShownBy).toBeUndefined();
 	});
 });
 
