@@ -1,11 +1,15 @@
 import {Text} from 'ink';
 import {useEffect, useState} from 'react';
+import {visible} from '../report/sanitize.js';
 import {theme} from './theme.js';
 
 /** Braille dots, as most terminal spinners; 80 ms a frame. */
 const frames = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
 
-/** A one-character spinner with an optional label (small and local: @inkjs/ui's index loads every component). */
+/**
+ * A one-character spinner with an optional label (small and local: @inkjs/ui's index loads every component). The label
+ * may name a customer's profile or path: it is made visible.
+ */
 export const Spinner = ({label}: {readonly label?: string}) => {
 	const [frame, setFrame] = useState(0);
 	useEffect(() => {
@@ -15,7 +19,7 @@ export const Spinner = ({label}: {readonly label?: string}) => {
 	return (
 		<Text>
 			<Text color={theme.accent}>{frames[frame]}</Text>
-			{label ? ` ${label}` : ''}
+			{label ? ` ${visible(label)}` : ''}
 		</Text>
 	);
 };

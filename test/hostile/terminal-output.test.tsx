@@ -17,7 +17,9 @@ import {manualUploadUntilGrants} from '../ui/helpers/manual-upload.js';
 import {keys, renderApp, type Rendered} from '../ui/helpers/render.js';
 import {walkThrough} from '../ui/helpers/walk-through.js';
 import {WizardApp} from '../../source/ui/app.js';
-import {hostileSnapshot, osc52, rawControls} from './hostile-snapshot.js';
+import {WaitView} from '../../source/ui/conversation/wait-view.js';
+import {loadExample} from '../ui/helpers/fake-services.js';
+import {clearScreen, csi8bit, hostileSnapshot, osc52, rawControls, reorder} from './hostile-snapshot.js';
 
 /**
  * Customer text is hostile: escape sequences written JSON-escaped in a Sid, a key, a name or a condition
@@ -135,6 +137,27 @@ describe('the wizard with hostile text', () => {
 		for (const fix of diagnosis.fixes) for (const tab of ['statement', 'policy', 'command'] as const) expect(rawControls(fixText(fix, tab).replace(/\n/g, ''))).toEqual([]);
 	});
 
+	it('c and e from the result screen copy and export nothing of theirs raw', async () => {
+		const fake = fakeServices();
+		app = renderApp(
+			<KeyRouter>
+				<ResultScreen diagnosis={diagnosis} snapshot={hostileSnapshot} services={fake.services} width={100} rows={40} onRerun={() => undefined} savedCheckNames={[]} onBack={vi.fn()} onQuit={vi.fn()} />
+			</KeyRouter>,
+		);
+		await app.waitFor(frame => frame.includes('Bucket policy'), 'the table');
+		await app.press('c');
+		await app.waitFor(frame => frame.includes('to the clipboard'), 'the copy');
+		await app.press('e');
+		await app.waitFor(frame => frame.includes('Save the report as:'), 'the export dialog');
+		await app.press(keys.enter);
+		await app.waitFor(frame => frame.includes('written to'), 'the report written');
+		expect(fake.copied).toHaveLength(1);
+		expect(fake.copied[0]).toContain('\\u001b]52;c;');
+		expect(fake.written.size).toBe(1);
+		for (const text of [...fake.copied, ...fake.written.values()]) expect(rawControls(text.replace(/\n/g, ''))).toEqual([]);
+		expect([...fake.written.values()][0]).toContain('\\u001b');
+	});
+
 	it('a pasted policy holding such characters is accepted with a warning', () => {
 		const pasted = JSON.stringify({Version: '2012-10-17', Statement: [{Sid: `A${osc52}B`, Effect: 'Allow', Action: 'kms:*', Resource: '*'}]});
 		expect(checkPolicy(pasted, 'Key policy')).toEqual({ok: true, statementCount: 1, hiddenCharacters: 2});
@@ -159,5 +182,112 @@ describe('the wizard with hostile text', () => {
 
 	it('the exported markdown is the same safe report', () => {
 		expect(rawControls(renderMarkdown(diagnosis))).toEqual([]);
+	});
+});
+
+/**
+ * What the wizard asks is written from customer text too: a profile's name in ~/.aws/config, a saved check's name in the
+ * settings file, the line saying why a profile cannot reach AWS (a credential_process's own words), a pasted error's
+ * resource, a typed path. The views that draw a prompt, a choice, a hint, a field, a wait or a paste's status line make it
+ * visible, as the transcript and the result screen do.
+ */
+describe("the wizard's questions, choices, hints and waits with hostile text", () => {
+	let app: Rendered | undefined;
+	afterEach(() => {
+		app?.unmount();
+		app = undefined;
+	});
+
+	/** Every character of theirs a terminal would act on, in every frame written: only Ink's colours (SGR) are ours. */
+	// eslint-disable-next-line no-control-regex -- Ink's colours are what this removes.
+	const rawInFrames = (rendered: Rendered): string[] => [...new Set(rendered.rawFrames().flatMap(frame => rawControls(frame.replace(/\u001b\[[0-9;]*m/g, '').replace(/\n/g, ''))))];
+	/** Wrapped lines joined, as a user reads a sentence. */
+	const flat = (frame: string): string => frame.replace(/\n +/g, ' ');
+
+	/** How the sanitizer shows a text: each control or bidi character as its JSON escape (none of these has a short one). */
+	// eslint-disable-next-line no-control-regex -- these are what it escapes.
+	const shown = (text: string): string => text.replace(/[\u0000-\u001f\u007f-\u009f\u202e]/g, character => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
+	const profile = `dev${osc52}`;
+	const refusal = `credential_process said: ${clearScreen}${csi8bit} ${reorder}\u0007\b`;
+
+	it('a profile name, its Region, a saved check name and the line saying AWS is unreachable are shown escaped', async () => {
+		const fake = fakeServices({
+			profiles: [{name: profile, kind: 'static', region: `eu-west-1${reorder}`}],
+			settings: {recentTargets: [], savedChecks: {[`nightly${csi8bit}`]: {answers: {operation: 'upload', bucket: 'example-bucket', 'object-key': `in/x${clearScreen}`}, savedAt: '2026-11-04T10:00:00Z'}}},
+			unreachable: {[profile]: refusal},
+		});
+		app = renderApp(<WizardApp services={fake.services} />, {columns: 100, rows: 40});
+		const asked = await app.waitFor(frame => frame.includes('Which AWS profile'), 'the first question');
+		expect(asked).toContain(`Profile ${shown(profile)}`);
+		expect(asked).toContain('eu-west-1\\u202e');
+		expect(asked).toContain('Saved check: nightly\\u009b2J');
+		expect(asked).toContain('upload s3://example-bucket/in/x\\u001b[2J\\u001b[H');
+		await app.press(keys.down, keys.enter);
+		const unreachable = await app.waitFor(frame => frame.includes('credential_process said'), 'the profile found unreachable');
+		expect(flat(unreachable)).toContain(`? ${shown(refusal)}`);
+		expect(fake.reachChecks).toEqual([profile]);
+		expect(rawInFrames(app)).toEqual([]);
+	});
+
+	it("a pasted error's resource is shown escaped in the paste's status line, as in the transcript after it", async () => {
+		const key = `arn:aws:kms:eu-central-1:777788889999:key/aaaabbbb-1111-2222-3333-444455556666${reorder}`;
+		const error = `An error occurred (AccessDenied) when calling the UploadPartCopy operation: User: arn:aws:iam::111122223333:user/copier is not authorized to perform: kms:Decrypt on resource: ${key} because no resource-based policy allows the kms:Decrypt action`;
+		app = renderApp(<WizardApp services={fakeServices().services} />, {columns: 100, rows: 40});
+		await app.waitFor(frame => frame.includes('How shall we look'), 'the first question');
+		await app.paste(error);
+		const checked = await app.waitFor(frame => frame.includes('recognised an error message'), 'the paste checked');
+		expect(flat(checked)).toContain(`✔ recognised an error message: kms:Decrypt on ${shown(key)} — Enter to continue`);
+		await app.press(keys.enter);
+		const next = flat(await app.waitFor(frame => frame.includes('✔ Error'), 'the next question'));
+		expect(next).toContain(`✔ Resource: ${shown(key)}`);
+		expect(rawInFrames(app)).toEqual([]);
+	});
+
+	it('a typed path is shown escaped in its field, while it is read, and in the line saying it cannot be', async () => {
+		const path = `snap${reorder}${csi8bit}.json`;
+		app = renderApp(<WizardApp services={fakeServices().services} />, {columns: 100, rows: 40});
+		await app.waitFor(frame => frame.includes('How shall we look'), 'the first question');
+		await app.press(keys.down, keys.down, keys.enter);
+		await app.waitFor(frame => frame.includes('Which snapshot file'), 'the file question');
+		await app.paste(path);
+		expect(await app.waitFor(frame => frame.includes('snap\\u202e'), 'the path typed')).toContain(`› ${shown(path)}`);
+		await app.press(keys.enter);
+		const refused = await app.waitFor(frame => frame.includes('no such file'), 'the file not read');
+		expect(refused).toContain(`✘ cannot read ${shown(path)}: no such file`);
+		expect(rawInFrames(app)).toEqual([]);
+	});
+
+	it("live reads name the profile and quote AWS's words escaped while they run", async () => {
+		const denied = `no ${reorder}${osc52}`;
+		app = renderApp(
+			<KeyRouter>
+				<WaitView
+					wait={{kind: 'collect', key: 'reads', request: {profile, question: {operation: 'upload', bucket: 'example-bucket', objectKey: 'in/x'}}}}
+					reads={[{id: 'bucket-policy', label: 's3:GetBucketPolicy example-bucket', state: 'failed', detail: denied}]}
+					width={100}
+					canGoBack
+					onBack={vi.fn()}
+					onHelp={vi.fn()}
+					onQuit={vi.fn()}
+				/>
+			</KeyRouter>,
+		);
+		const frame = await app.waitFor(frame => frame.includes('Reading with profile'), 'the reads');
+		expect(frame).toContain(`Reading with profile ${shown(profile)}…`);
+		expect(frame).toContain(`s3:GetBucketPolicy example-bucket — ${shown(denied)}`);
+		expect(rawInFrames(app)).toEqual([]);
+	});
+
+	it("a copy's source object, read from the snapshot for the result's title, is shown escaped there", async () => {
+		const example = loadExample('replication-cross-account-replica-key-policy');
+		const snapshot = {...example, question: {...example.question, source: {...example.question.source!, objectKey: `Tax/${osc52}return.pdf`}}};
+		app = renderApp(
+			<KeyRouter>
+				<ResultScreen diagnosis={diagnose(snapshot)} snapshot={snapshot} services={fakeServices().services} width={160} rows={40} onRerun={() => undefined} savedCheckNames={[]} onBack={vi.fn()} onQuit={vi.fn()} />
+			</KeyRouter>,
+		);
+		const frame = await app.waitFor(frame => frame.includes('s3-kms-doctor · replication'), 'the title');
+		expect(frame.split('\n')[0]).toContain(`s3://example-source/Tax/${shown(osc52)}return.pdf → s3://example-replica/`);
+		expect(rawInFrames(app)).toEqual([]);
 	});
 });

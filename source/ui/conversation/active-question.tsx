@@ -1,4 +1,5 @@
 import {Box, Text} from 'ink';
+import {visible} from '../../report/sanitize.js';
 import {Choice, choiceDetailHeight, choiceHeight} from '../inputs/choice/choice.js';
 import {PasteField, pasteFieldHeight} from '../inputs/paste-field/paste-field.js';
 import {TextField} from '../inputs/text-field/text-field.js';
@@ -47,14 +48,21 @@ const keptHints: Readonly<Record<Question['kind'], ReadonlyArray<readonly [strin
 
 /**
  * The help under a prompt: each paragraph hanging under its first word; a command on one line, cut with `…` where it is
- * wider than the terminal, never wrapped: a mouse copy of a wrapped command is two commands, the first cut short.
+ * wider than the terminal, never wrapped: a mouse copy of a wrapped command is two commands, the first cut short. Its
+ * paragraphs are ours; what they quote (a key ARN in a command) is made visible.
  */
 export const helpLines = (help: string, width: number): string[] =>
-	help.split('\n').flatMap(paragraph => (paragraph.startsWith('$ ') ? [truncate(`  ${paragraph}`, width)] : hangingLines('  ', paragraph, width)));
+	help.split('\n').flatMap(paragraph => (paragraph.startsWith('$ ') ? [truncate(`  ${visible(paragraph)}`, width)] : hangingLines('  ', paragraph, width)));
+
+/**
+ * The prompt's lines. Flows write customer text into prompts (a profile, a bucket, an error's words): it is made visible
+ * here, where every prompt is drawn and measured, so no flow has to remember to.
+ */
+const promptLines = (question: Question, width: number): string[] => wrapText(visible(question.prompt), width - 2);
 
 /** Lines above the input: notes, the prompt, the help. */
 const headHeight = (question: Question, notes: readonly Note[], width: number): number =>
-	noteLines(notes, width).length + wrapText(question.prompt, width - 2).length + (question.help ? helpLines(question.help, width).length : 0);
+	noteLines(notes, width).length + promptLines(question, width).length + (question.help ? helpLines(question.help, width).length : 0);
 
 /**
  * How the input is sized for the rows there are: 80×24 keeps 8 options in view; a paste field gets what
@@ -86,7 +94,7 @@ export const ActiveQuestion = ({question, notes, initial, problem, width, rows, 
 			{noteLines(notes, width).map((line, index) => (
 				<LineView key={`note-${index}`} line={line} />
 			))}
-			{wrapText(question.prompt, width - 2).map((text, index) => (
+			{promptLines(question, width).map((text, index) => (
 				<Text key={`prompt-${index}`} bold wrap="truncate">
 					{index === 0 ? <Text color={theme.accent}>{theme.question} </Text> : '  '}
 					{text}
@@ -133,7 +141,7 @@ const QuestionInput = ({question, initial, problem, width, rows, head, onAnswer,
 						{...(onQuit ? {onQuit} : {})}
 						{...(question.acceptsPaste && onPaste ? {onPaste} : {})}
 					/>
-					{question.loading && <Text color={theme.muted} wrap="truncate">{`    ${question.loading}`}</Text>}
+					{question.loading && <Text color={theme.muted} wrap="truncate">{`    ${visible(question.loading)}`}</Text>}
 					{problem !== undefined && <Hanging prefix="    ✘ " text={problem} color={theme.failure} width={width} />}
 				</Box>
 			);

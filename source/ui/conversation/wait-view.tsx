@@ -1,4 +1,5 @@
 import {Box, Text} from 'ink';
+import {visible} from '../../report/sanitize.js';
 import {useKeys} from '../keys/use-keys.js';
 import {matches} from '../keymap.js';
 import type {ReadProgress} from '../services.js';
@@ -24,7 +25,7 @@ const waitLabel = (wait: Wait): string => {
 	}
 };
 
-/** One line per live read: a spinner while it runs, then ✔, or ? with the reason. */
+/** One line per live read: a spinner while it runs, then ✔, or ? with the reason (AWS's words, which may quote a customer's: made visible). */
 export const ReadList = ({reads, width}: {readonly reads: readonly ReadProgress[]; readonly width: number}) => (
 	<Box flexDirection="column">
 		{reads.map(read => (
@@ -36,7 +37,7 @@ export const ReadList = ({reads, width}: {readonly reads: readonly ReadProgress[
 						<Text color={readColour[read.state]}>{readMark[read.state]}</Text>
 					)}
 				</Box>
-				<Text wrap="truncate">{truncate(`${read.label}${read.detail ? ` — ${read.detail}` : ''}`, width - 5)}</Text>
+				<Text wrap="truncate">{truncate(visible(`${read.label}${read.detail ? ` — ${read.detail}` : ''}`), width - 5)}</Text>
 			</Box>
 		))}
 	</Box>

@@ -1,4 +1,5 @@
 import {Box, Text} from 'ink';
+import {visible} from '../../report/sanitize.js';
 import {useKeys} from '../keys/use-keys.js';
 import {useEffect, useRef} from 'react';
 import {TextField} from '../inputs/text-field/text-field.js';
@@ -85,10 +86,10 @@ export const FileDialog = ({what, defaultPath, content, writeFile, onDone, onCan
 			{stage.kind === 'writing' && <Spinner label={`Writing ${truncateMiddle(stage.path, inner - 11)}…`} />}
 			{stage.kind === 'exists' && (
 				<>
-					<Text color={theme.warning}>{`! ${truncateMiddle(stage.path, inner - 18)} already exists.`}</Text>
+					<Text color={theme.warning}>{`! ${truncateMiddle(visible(stage.path), inner - 18)} already exists.`}</Text>
 					<Text>y replace it · Esc choose another name</Text>
 					<Text>n keep it and save as (or the next free name):</Text>
-					<Text>{`  ${truncateMiddle(withSuffix(stage.path, 2), inner - 2)}`}</Text>
+					<Text>{`  ${truncateMiddle(visible(withSuffix(stage.path, 2)), inner - 2)}`}</Text>
 				</>
 			)}
 		</Box>

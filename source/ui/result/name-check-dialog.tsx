@@ -1,4 +1,5 @@
 import {Box, Text} from 'ink';
+import {visible} from '../../report/sanitize.js';
 import {TextField} from '../inputs/text-field/text-field.js';
 import {checkNameProblem} from '../session/remember.js';
 import {theme} from '../theme.js';
@@ -9,7 +10,7 @@ export const NameCheckDialog = ({existing, onSave, onCancel}: {readonly existing
 		<Text bold>Name this check (re-run it later from the first question, or with --saved NAME):</Text>
 		<TextField placeholder="e.g. prod-uploads" validate={checkNameProblem} onSubmit={onSave} onBack={onCancel} />
 		<Text color={theme.muted} wrap="truncate">
-			{`Enter save · Esc cancel${existing.length > 0 ? ` · saved: ${existing.join(', ')} (a same name replaces it)` : ''}`}
+			{`Enter save · Esc cancel${existing.length > 0 ? ` · saved: ${visible(existing.join(', '))} (a same name replaces it)` : ''}`}
 		</Text>
 	</Box>
 );

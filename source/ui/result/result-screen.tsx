@@ -68,7 +68,8 @@ export const ResultScreen = ({diagnosis: written, snapshot, services, width, row
 		[row, diagnosis, header, state.tab, state.view, width, writtenFile],
 	);
 
-	const title = resultTitle(diagnosis.question.operation, objectUrl(diagnosis.question), snapshot);
+	// A copy's source is read from the snapshot as written, not from the visible diagnosis.
+	const title = visible(resultTitle(diagnosis.question.operation, objectUrl(diagnosis.question), snapshot));
 	// Only the keys that do something here: the fix's views, its scrolling and w belong to an opened row.
 	const offeredHere = (name: KeyName): boolean =>
 		state.view === 'detail' ? name !== 'verdict' : state.view === 'verdict' ? !notOverVerdict.includes(name) : !detailOnlyKeys.includes(name);

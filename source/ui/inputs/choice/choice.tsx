@@ -1,5 +1,7 @@
 import {Box, Text} from 'ink';
+import {useMemo} from 'react';
 import type {ChoiceOption} from '../../conversation/question.js';
+import {visible} from '../../../report/sanitize.js';
 import {displayWidth, padEnd} from '../../../shared/display-width.js';
 import {truncate} from '../../text/truncate.js';
 import {hangingLines} from '../../text/hanging.js';
@@ -14,6 +16,15 @@ export type ChoiceProps = ChoiceHandlers & {
 	readonly width: number;
 	readonly isActive?: boolean;
 };
+
+/** An option as drawn: its label and hint may name a customer's profile, bucket or key, so they are made visible here, once for every list. */
+const shownOption = (option: ChoiceOption): ChoiceOption => {
+	const label = visible(option.label);
+	const hint = option.hint === undefined ? undefined : visible(option.hint);
+	return label === option.label && hint === option.hint ? option : {...option, label, ...(hint === undefined ? {} : {hint})};
+};
+
+const shownOptions = (options: readonly ChoiceOption[]): readonly ChoiceOption[] => options.map(shownOption);
 
 const labelWidthOf = (options: readonly ChoiceOption[], width: number): number =>
 	Math.min(Math.max(...options.map(option => displayWidth(option.label) + (option.hotkey ? 4 : 0)), 10), Math.floor(width * 0.6));
@@ -33,11 +44,15 @@ const detailLines = (options: readonly ChoiceOption[], focused: ChoiceOption | u
 };
 
 /** Lines the focused option's hint may take below the list (the most any option needs), for the height budget. */
-export const choiceDetailHeight = (options: readonly ChoiceOption[], width: number): number =>
-	Math.max(0, ...options.map(option => detailLines(options, option, width).length));
+export const choiceDetailHeight = (written: readonly ChoiceOption[], width: number): number => {
+	const options = shownOptions(written);
+	return Math.max(0, ...options.map(option => detailLines(options, option, width).length));
+};
 
 /** A list of options: arrows and Enter, type-ahead filtering, optional one-key hotkeys. */
-export const Choice = ({options, defaultValue, visibleCount, width, isActive = true, ...handlers}: ChoiceProps) => {
+export const Choice = ({options: written, defaultValue, visibleCount, width, isActive = true, ...handlers}: ChoiceProps) => {
+	// Values and `sets` stay as written: only what is drawn (and measured) changes.
+	const options = useMemo(() => shownOptions(written), [written]);
 	const state = useChoiceState({options, defaultValue, visibleCount});
 	useChoice(state, options, handlers, isActive);
 	const labelWidth = labelWidthOf(options, width);
@@ -46,7 +61,7 @@ export const Choice = ({options, defaultValue, visibleCount, width, isActive = t
 		<Box flexDirection="column">
 			{state.filter !== '' && (
 				<Text color={theme.muted}>
-					{'  '}filter: <Text color={theme.accent}>{state.filter}</Text>
+					{'  '}filter: <Text color={theme.accent}>{visible(state.filter)}</Text>
 					{state.filtered.length === 0 ? ' — nothing matches (Backspace to erase, Esc to clear)' : ''}
 				</Text>
 			)}

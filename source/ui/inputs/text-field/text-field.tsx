@@ -1,4 +1,5 @@
 import {Box, Text} from 'ink';
+import {visible} from '../../../report/sanitize.js';
 import {Hanging} from '../../text/hanging.js';
 import {colourless, theme} from '../../theme.js';
 import {fieldLine} from './one-line.js';
@@ -17,7 +18,10 @@ export type TextFieldProps = TextFieldHandlers & {
 	readonly lineWidth?: number;
 };
 
-/** A one-line input with a cursor, a placeholder and the reason a value was refused. */
+/**
+ * A one-line input with a cursor, a placeholder and the reason a value was refused. The value may start as a customer's
+ * text (a path, a suggestion read from a paste): it is drawn made visible, and kept as typed.
+ */
 export const TextField = ({initial = '', placeholder, isActive = true, problem, width, lineWidth, ...handlers}: TextFieldProps) => {
 	const state = useTextFieldState(initial);
 	useTextField(state, handlers, isActive);
@@ -39,13 +43,13 @@ export const TextField = ({initial = '', placeholder, isActive = true, problem, 
 						{state.value === '' && placeholder ? (
 							<>
 								{isActive && <Cursor />}
-								<Text color={theme.muted}>{placeholder}</Text>
+								<Text color={theme.muted}>{visible(placeholder)}</Text>
 							</>
 						) : (
 							<>
-								{before}
-								{isActive ? <Cursor character={atCursor} /> : atCursor}
-								{after}
+								{visible(before)}
+								{isActive ? <Cursor {...(atCursor === undefined ? {} : {character: visible(atCursor)})} /> : visible(atCursor ?? '')}
+								{visible(after)}
 							</>
 						)}
 					</Text>
