@@ -1,6 +1,5 @@
 import {parseCaller} from '../../engine/principal.js';
 import {capitalised, evidenceWords} from '../../diagnosis/evidence-words.js';
-import {visible} from '../../report/sanitize.js';
 import type {DenialEvidence, PolicyJson, PrincipalInfo, Snapshot} from '../../snapshot/snapshot.js';
 import {pastedBoundary} from '../../snapshot/pasted-boundary.js';
 import {ask} from './flow-steps.js';
@@ -38,9 +37,9 @@ export const deniedByOf = (evidence: readonly DenialEvidence[], principal: Pick<
  */
 export function* deniedPolicyFlow(env: FlowEnv, hints: PasteHints, denied: DeniedBy, principalArn: string, boundaryArn?: string): Flow<PolicyJson | undefined> {
 	const id = denied.kind === 'boundary' ? 'boundary-policy' : 'session-policy';
-	// The message's words quote a pasted text (a CloudTrail event's name, say): made visible, as every customer value.
-	const said = visible(capitalised(evidenceWords(denied.evidence)));
-	const how = questions.deniedPolicyHowQuestion(denied.kind, said, denied.kind === 'boundary' && boundaryArn !== undefined ? visible(boundaryArn) : undefined);
+	// The message's words quote a pasted text (a CloudTrail event's name, say): the prompt's view makes them visible.
+	const said = capitalised(evidenceWords(denied.evidence));
+	const how = questions.deniedPolicyHowQuestion(denied.kind, said, denied.kind === 'boundary' ? boundaryArn : undefined);
 	if ((yield* ask({...how, about: principalArn})) !== 'paste') return undefined;
 	const {kind, help} = hints(id);
 	const text = yield* ask({...questions.policyPasteQuestion(env, id, how.title, `Paste the ${how.title.toLowerCase()} (JSON, or what the command prints).`, kind, help), about: principalArn});

@@ -15,7 +15,6 @@ import {splitBucketAnswer} from './validate.js';
 import {bucketKeyFromPaste, sizeFromPaste} from './key-from-paste.js';
 import {evidenceOf} from './denial-evidence.js';
 import {capitalised} from '../../diagnosis/evidence-words.js';
-import {visible} from '../../report/sanitize.js';
 
 const sizeAnswer = (text: string): Partial<Record<'size', string>> => {
 	const size = sizeFromPaste(text);
@@ -167,7 +166,7 @@ export function* targetFlow(env: FlowEnv, denial: ParsedDenial | undefined, live
 	} else if (multipart.inParts && inPartsMessage) {
 		// The message names an action only a request in parts calls: the diagnosis takes that from its evidence, and says so.
 		sizing = {...toolOfError};
-		yield* show([{tone: 'info', text: visible(`${capitalised(inPartsPerMessageWords(inPartsMessage.action, inPartsMessage.resource, multipart.noun))}: the size and the tool are not asked.`)}]);
+		yield* show([{tone: 'info', text: `${capitalised(inPartsPerMessageWords(inPartsMessage.action, inPartsMessage.resource, multipart.noun))}: the size and the tool are not asked.`}]);
 	} else if (multipart.inParts && multipart.thresholdUndocumented) {
 		// An AWS service writes it: neither a size nor a tool says whether it goes in parts.
 		yield* show([{tone: 'info', text: `When the service switches to ${multipart.noun} is not documented: both ways are checked.`}]);

@@ -7,7 +7,6 @@ import {allOperations} from '../../operations/registry.js';
 import {isKeyArn, parseS3Arn, parseS3Url} from '../../names/index.js';
 import {checkAccountId, checkBucketName, checkKeyArn, checkKmsKeyReference, checkObjectKey} from './validate.js';
 import {keyFromPasteChecks} from './key-from-paste.js';
-import {visible} from '../../report/sanitize.js';
 
 /**
  * The questions target-flow.ts asks: the request (what, where, which key, how big) and the bucket's
@@ -90,17 +89,17 @@ export const objectKeyQuestion = (id: 'object-key' | 'source-key', title: string
 
 /**
  * A pasted error names a key that either object's may be (a copy in parts decrypts both): whose it is. Its words come from
- * the pasted text, so they are made visible.
+ * the pasted text: the question's view makes them visible, as every prompt and hint.
  */
 export const errorKeyLegQuestion = (keyArn: string, action: string | undefined, apiOperation: string | undefined, objects: Readonly<Record<'source' | 'destination', string>>): ChoiceQuestion => ({
 	kind: 'choice',
 	id: 'error-key-leg',
 	title: 'Key the error names',
-	prompt: visible(`Which object does ${keyArn} encrypt? (${action ?? 'The refusal'}${apiOperation ? ` in ${apiOperation}` : ''} may be on the source object's key or on the destination's)`),
+	prompt: `Which object does ${keyArn} encrypt? (${action ?? 'The refusal'}${apiOperation ? ` in ${apiOperation}` : ''} may be on the source object's key or on the destination's)`,
 	about: keyArn,
 	options: [
-		{value: 'source', label: 'The source object', hint: visible(objects.source)},
-		{value: 'destination', label: 'The destination object', hint: visible(objects.destination)},
+		{value: 'source', label: 'The source object', hint: objects.source},
+		{value: 'destination', label: 'The destination object', hint: objects.destination},
 		{value: 'unknown', label: 'I do not know', hint: 'each key is then asked'},
 	],
 });

@@ -1,6 +1,5 @@
 import {conversation} from './start-flow.js';
 import type {FlowEnv, Step, Walk} from './flow-types.js';
-import {visible} from '../../report/sanitize.js';
 import {profileOfAnswer} from './profile-answer.js';
 import {answerIsValid, type ChoiceOption, type Question, type QuestionId} from './question.js';
 
@@ -76,8 +75,8 @@ const standing = (question: Question, answer: string | undefined, answers: Answe
 const staleChoice = (answer: string): string => {
 	const profile = profileOfAnswer(answer);
 	return profile === undefined
-		? `"${visible(answer)}" is not one of the choices any more: choose again`
-		: `the AWS profile "${visible(profile)}" is not in your AWS config or credentials file any more: choose a profile or another way in`;
+		? `"${answer}" is not one of the choices any more: choose again`
+		: `the AWS profile "${profile}" is not in your AWS config or credentials file any more: choose a profile or another way in`;
 };
 
 /** The question before the active one that Esc goes back to, or undefined at the first question. */
