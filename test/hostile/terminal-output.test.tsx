@@ -110,6 +110,14 @@ describe('import and explain-error with hostile text', () => {
 	});
 });
 
+/** The result screen of the hostile snapshot, as the wizard shows it. */
+const renderResult = (fake: ReturnType<typeof fakeServices>): Rendered =>
+	renderApp(
+		<KeyRouter>
+			<ResultScreen diagnosis={diagnosis} snapshot={hostileSnapshot} services={fake.services} width={100} rows={40} onRerun={() => undefined} savedCheckNames={[]} onBack={vi.fn()} onQuit={vi.fn()} />
+		</KeyRouter>,
+	);
+
 describe('the wizard with hostile text', () => {
 	let app: Rendered | undefined;
 	afterEach(() => {
@@ -119,11 +127,7 @@ describe('the wizard with hostile text', () => {
 
 	it('the result screen writes no sequence of theirs to the terminal, and copies none to the clipboard', async () => {
 		const fake = fakeServices();
-		app = renderApp(
-			<KeyRouter>
-				<ResultScreen diagnosis={diagnosis} snapshot={hostileSnapshot} services={fake.services} width={100} rows={40} onRerun={() => undefined} savedCheckNames={[]} onBack={vi.fn()} onQuit={vi.fn()} />
-			</KeyRouter>,
-		);
+		app = renderResult(fake);
 		await app.waitFor(frame => frame.includes('Bucket policy'), 'the table');
 		await app.press(keys.enter);
 		await app.waitFor(frame => frame.includes('Decided by') || frame.includes('on arn'), 'the detail');
@@ -139,11 +143,7 @@ describe('the wizard with hostile text', () => {
 
 	it('c and e from the result screen copy and export nothing of theirs raw', async () => {
 		const fake = fakeServices();
-		app = renderApp(
-			<KeyRouter>
-				<ResultScreen diagnosis={diagnosis} snapshot={hostileSnapshot} services={fake.services} width={100} rows={40} onRerun={() => undefined} savedCheckNames={[]} onBack={vi.fn()} onQuit={vi.fn()} />
-			</KeyRouter>,
-		);
+		app = renderResult(fake);
 		await app.waitFor(frame => frame.includes('Bucket policy'), 'the table');
 		await app.press('c');
 		await app.waitFor(frame => frame.includes('to the clipboard'), 'the copy');
