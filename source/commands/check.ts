@@ -9,7 +9,7 @@ import {hasSource} from '../operations/registry.js';
 import type {CopySource, Question, Snapshot} from '../snapshot/snapshot.js';
 import {renderJson} from '../report/render-json.js';
 import {renderMarkdown} from '../report/render-markdown.js';
-import {visible} from '../report/sanitize.js';
+import {visible, visibleJson} from '../report/sanitize.js';
 import {packageVersion} from '../version.js';
 import {parseAssumptions, withAssumptions} from '../snapshot/assumptions.js';
 import {checkSnapshots} from './check-snapshots.js';
@@ -216,6 +216,6 @@ export const runCheck = async (options: CheckOptions): Promise<number> => {
 		({snapshot, diagnosis} = redacted);
 		for (const note of redacted.notes) process.stderr.write(`note: ${visible(note)}\n`);
 	}
-	if (options.saveSnapshot) await writeTextOutput(options.saveSnapshot, JSON.stringify(snapshot, null, 2), 'the snapshot to');
+	if (options.saveSnapshot) await writeTextOutput(options.saveSnapshot, visibleJson(snapshot), 'the snapshot to');
 	return reportDiagnosis(snapshot, {format: options.format ?? 'text', ...(options.out ? {out: options.out} : {})}, diagnosis);
 };

@@ -2,7 +2,7 @@ import {readdir, stat} from 'node:fs/promises';
 import path from 'node:path';
 import {bundleToSnapshot, questionFile} from '../inputs/bundle/index.js';
 import type {Snapshot} from '../snapshot/snapshot.js';
-import {visible} from '../report/sanitize.js';
+import {visible, visibleJson} from '../report/sanitize.js';
 import type {ReportFormat} from './check.js';
 import {CliError, exitCodes} from './cli-error.js';
 import {formatSize} from '../shared/format-size.js';
@@ -118,6 +118,6 @@ export const runImport = async (bundle: string, options: ImportOptions = {}, dep
 	if (notes.length > 0) {
 		process.stderr.write(`Imported ${visible(bundle)}; ${notes.length} part${notes.length === 1 ? '' : 's'} could not be collected and stay unknown:\n${notes.map(note => `  - ${visible(note)}`).join('\n')}\n`);
 	}
-	if (options.saveSnapshot) await writeTextOutput(options.saveSnapshot, JSON.stringify(snapshot, null, 2), 'the snapshot to');
+	if (options.saveSnapshot) await writeTextOutput(options.saveSnapshot, visibleJson(snapshot), 'the snapshot to');
 	return dependencies.reportDiagnosis(snapshot, {format: options.format ?? 'text', ...(options.out ? {out: options.out} : {})});
 };

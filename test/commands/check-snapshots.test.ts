@@ -5,6 +5,7 @@ import {Ajv2020} from 'ajv/dist/2020.js';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {combinedExitCode} from '../../source/commands/check-snapshots.js';
 import {runBuiltCli} from './run-built-cli.js';
+import {hostileSnapshot, rawControls} from '../hostile/hostile-snapshot.js';
 
 /** `check --snapshot examples/*.json`: what a shell's glob gives, one report per file, the worst exit code. */
 
@@ -183,5 +184,19 @@ describe('writing over the snapshot the check reads', () => {
 		expect(run.exitCode).toBe(2);
 		expect(run.stderr.trim()).toBe(`s3-kms-doctor: ${flag} ${join(folder, 'customer.json')} is the snapshot this check reads: give another file, so the original is kept`);
 		expect(readFileSync(copy, 'utf8')).toBe(original);
+	});
+});
+
+describe('--save-snapshot of a customer snapshot with terminal-steering characters', () => {
+	it('writes them JSON-escaped (C1 and bidi too, which JSON.stringify leaves raw), and the file parses back to exactly what they wrote', async () => {
+		const input = join(folder, 'hostile.json');
+		const saved = join(folder, 'hostile-saved.json');
+		writeFileSync(input, JSON.stringify(hostileSnapshot));
+		const run = await runBuiltCli(['check', '--snapshot', input, '--save-snapshot', saved]);
+		expect(run.exitCode).toBe(1);
+		const text = readFileSync(saved, 'utf8');
+		expect(rawControls(text.replace(/\n/g, ''))).toEqual([]);
+		expect(text).toContain('\\u202e');
+		expect(JSON.parse(text)).toMatchObject({principal: JSON.parse(JSON.stringify(hostileSnapshot.principal)) as object});
 	});
 });

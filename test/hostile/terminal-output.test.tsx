@@ -141,6 +141,21 @@ describe('the wizard with hostile text', () => {
 		for (const fix of diagnosis.fixes) for (const tab of ['statement', 'policy', 'command'] as const) expect(rawControls(fixText(fix, tab).replace(/\n/g, ''))).toEqual([]);
 	});
 
+	it('s saves the snapshot with their characters JSON-escaped, parsing back to exactly what they wrote', async () => {
+		const fake = fakeServices();
+		app = renderResult(fake);
+		await app.waitFor(frame => frame.includes('Bucket policy'), 'the table');
+		await app.press('s');
+		await app.waitFor(frame => frame.includes('Save the snapshot as:'), 'the save dialog');
+		await app.press(keys.enter);
+		await app.waitFor(frame => frame.includes('written to'), 'the snapshot written');
+		const [text] = [...fake.written.values()];
+		// JSON.stringify escapes C0 controls only: C1 (U+009B) and bidi (U+202E) were written raw, for a cat to act on.
+		expect(rawControls(text!.replace(/\n/g, ''))).toEqual([]);
+		expect(text).toContain('\\u009b');
+		expect(JSON.parse(text!)).toEqual(JSON.parse(JSON.stringify(hostileSnapshot)));
+	});
+
 	it('c and e from the result screen copy and export nothing of theirs raw', async () => {
 		const fake = fakeServices();
 		app = renderResult(fake);

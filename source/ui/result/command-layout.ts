@@ -2,6 +2,7 @@ import type {Fix} from '../../diagnosis/diagnosis.js';
 import {compactJson} from '../../diagnosis/fixes/commands.js';
 import {shellQuote} from '../../shared/shell.js';
 import {displayWidth} from '../../shared/display-width.js';
+import {visibleJson} from '../../report/sanitize.js';
 
 /**
  * The CLI command as the fix view shows it, so that a mouse copy from the terminal is still a command the
@@ -103,7 +104,7 @@ export const commandLayout = (fix: Pick<Fix, 'command' | 'policy' | 'place' | 't
 	return {
 		kind: 'file',
 		fileName,
-		policyText: `${JSON.stringify(fix.policy, null, 2)}\n`,
+		policyText: `${visibleJson(fix.policy)}\n`,
 		shortCommand: name => {
 			const short = `${before} file://${name}${after ? ` ${after}` : ''}`;
 			return fits([short]) ? [short] : folded(continued(optionLines(short)), width);

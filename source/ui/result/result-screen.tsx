@@ -3,7 +3,7 @@ import {useMemo, useState} from 'react';
 import type {Diagnosis} from '../../diagnosis/diagnosis.js';
 import type {Snapshot} from '../../snapshot/snapshot.js';
 import {objectUrl} from '../../report/describe.js';
-import {visible, visibleDiagnosis} from '../../report/sanitize.js';
+import {visible, visibleDiagnosis, visibleJson} from '../../report/sanitize.js';
 import {LineView} from '../conversation/line-view.js';
 import type {Line} from '../conversation/transcript-lines.js';
 import {maximumClipboardBytes} from '../clipboard.js';
@@ -108,7 +108,7 @@ export const ResultScreen = ({diagnosis: written, snapshot, services, width, row
 			return;
 		}
 		const wanted = policyFileName(fix);
-		const text = `${JSON.stringify(fix.policy, null, 2)}\n`;
+		const text = `${visibleJson(fix.policy)}\n`;
 		// Never over an existing file: the first free name among NAME.json, NAME-2.json, …
 		const attempt = async (counter: number): Promise<void> => {
 			const name = counter === 1 ? wanted : withSuffix(wanted, counter);
@@ -175,7 +175,7 @@ export const ResultScreen = ({diagnosis: written, snapshot, services, width, row
 				<FileDialog
 					what={state.dialog.purpose === 'report' ? 'Report' : 'Snapshot'}
 					defaultPath={defaultFileName(state.dialog.purpose, diagnosis.question.bucket, services.now())}
-					content={state.dialog.purpose === 'report' ? () => services.renderMarkdown(diagnosis, snapshot) : async () => `${JSON.stringify(snapshot, null, 2)}\n`}
+					content={state.dialog.purpose === 'report' ? () => services.renderMarkdown(diagnosis, snapshot) : async () => `${visibleJson(snapshot)}\n`}
 					writeFile={services.writeFile}
 					onDone={notify}
 					onCancel={() => dispatch({type: 'dialog', dialog: {kind: 'none'}})}
