@@ -1,6 +1,6 @@
 import type {ContextValue} from '../engine/context.js';
 import {parseCaller} from '../engine/principal.js';
-import {keysOnServiceRequest, kmsRequest, ownKeyNotSet, ownKeys, s3RequestOf, type ServiceRequest} from '../operations/service-request-keys.js';
+import {keysOnServiceRequest, kmsRequest, ownKeyNotSet, ownKeys, s3RequestOf, serviceRoleOwnKeys, type ServiceRequest} from '../operations/service-request-keys.js';
 import {legsInRequestOrder, operationModule} from '../operations/registry.js';
 import {actionId, type Actor, type Leg, type LegAction, type Side} from '../operations/types.js';
 import {sessionRoleArn} from '../snapshot/session-role.js';
@@ -80,8 +80,8 @@ const s3Context = (
 		// A request that relies on the bucket's default encryption sends no SSE header at all.
 		's3:x-amz-server-side-encryption': sendsKeyHeaders && named ? 'aws:kms' : null,
 		's3:x-amz-server-side-encryption-aws-kms-key-id': sendsKeyHeaders && named ? named : null,
-		// A role S3 assumes makes requests from within S3: AWS documents neither key for them, so they stay unknown.
-		...(actor.kind === 'assumed-role' ? {} : {'aws:ViaAWSService': false, 'aws:CalledVia': null}),
+		// A role S3 assumes is a service role: IAM documents aws:ViaAWSService for it (false), no aws:CalledVia.
+		...(actor.kind === 'assumed-role' ? serviceRoleOwnKeys : {'aws:ViaAWSService': false, 'aws:CalledVia': null}),
 		...(bucketAccount ? {'aws:ResourceAccount': bucketAccount, 's3:ResourceAccount': bucketAccount} : {}),
 		...(region ? {'aws:RequestedRegion': region} : {}),
 		...operationModule(snapshot.question.operation).requestContext?.(snapshot, 's3'),
@@ -106,9 +106,9 @@ const kmsContext = (
 	...(encryptionContextArn === undefined ? {} : {'kms:EncryptionContext:aws:s3:arn': encryptionContextArn}),
 	'kms:EncryptionContextKeys': ['aws:s3:arn'],
 	// S3 calls KMS with the caller's credentials through a forward access session. A role S3 assumed is no forward
-	// access session: AWS's replication policies test kms:ViaService only, and document no aws:CalledVia for it.
+	// access session but a service role (aws:ViaAWSService false); AWS's replication policies test kms:ViaService only.
 	...(actor.kind === 'assumed-role'
-		? {}
+		? serviceRoleOwnKeys
 		: {'aws:ViaAWSService': true, 'aws:CalledVia': [s3Service], 'aws:CalledViaFirst': s3Service, 'aws:CalledViaLast': s3Service}),
 	'kms:GrantIsForAWSResource': null,
 	...(key.account ? {'aws:ResourceAccount': key.account} : {}),
@@ -234,12 +234,15 @@ const carried = (snapshot: Snapshot, service: 's3' | 'kms', actor: Actor, own: R
 	const callerContext = snapshot.requestContext ?? {};
 	const httpsAssumed = givesSecureTransport(callerContext) ? {} : {httpsAssumed: true as const};
 	if (!request) return {context: {...own, ...callerContext}, settles: tags, ...httpsAssumed};
-	const {context: fromCaller, notCarried} = keysOnServiceRequest(request, callerContext);
+	const {context: fromCaller, notCarried, notOfResource} = keysOnServiceRequest(request, callerContext);
 	// Condition keys are case-insensitive: a requestContext may write aws:sourcevpce.
 	const dropped = new Set(Object.keys(notCarried).map(key => key.toLowerCase()));
 	const context = Object.fromEntries(Object.entries({...own, ...fromCaller}).filter(([key]) => !dropped.has(key.toLowerCase())));
 	const ownNotSet = Object.fromEntries(ownKeys.filter(key => context[key] === undefined).map(key => [key, ownKeyNotSet(request.request, key)]));
-	return {context, settles: {...tags, ...notCarried, ...ownNotSet}, ...(request.secureTransport.rule === 'carried' && context['aws:SecureTransport'] === true ? httpsAssumed : {})};
+	// The caller's resource keys are not the request's; where it sets its own (the key's account), that one stands.
+	const held = new Set(Object.keys(context).map(key => key.toLowerCase()));
+	const resourceNotKnown = Object.fromEntries(Object.entries(notOfResource).filter(([key]) => !held.has(key.toLowerCase())));
+	return {context, settles: {...tags, ...notCarried, ...resourceNotKnown, ...ownNotSet}, ...(request.secureTransport.rule === 'carried' && context['aws:SecureTransport'] === true ? httpsAssumed : {})};
 };
 
 /** Who makes a leg's requests, as the snapshot knows it. */

@@ -84,6 +84,44 @@ const replicationIsAsynchronous: AwsSentence = {
 	page: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/replication.html',
 };
 
+/** IAM: where a request's condition keys come from, the resource it is made against among them. */
+export const iamRequestContextSources: AwsSentence = {
+	says: 'Request information is provided by different sources, including the principal making the request, the resource the request is made against, and the metadata about the request itself.',
+	page: conditionKeysPage,
+};
+
+/** KMS: a KMS key's own tags are the ones a policy on KMS tests. */
+export const kmsKeyTags: AwsSentence = {
+	says: 'You can control access to AWS KMS keys based on the tags on the KMS key.',
+	page: 'https://docs.aws.amazon.com/kms/latest/developerguide/tag-authorization.html',
+};
+
+/** IAM: a service-specific key (s3:) works only with requests to its own service. */
+export const iamServiceSpecificKeys: AwsSentence = {
+	says: 'This condition key is unique to the service, meaning it only works with requests to the Amazon S3 service.',
+	page: conditionKeysPage,
+};
+
+/** IAM, of a service that makes its requests as a service role (replication's role): they are not via AWS service. */
+export const iamViaServiceRole: AwsSentence = {
+	says: "The context key returns false if the service uses a service role or service-linked role to make a call on the principal's behalf.",
+	page: `${conditionKeysPage}#condition-keys-viaawsservice`,
+};
+
+/** IAM: the replication role, which S3 assumes, is a service role. */
+export const iamServiceRole: AwsSentence = {
+	says: 'A role that a service assumes to perform actions on your behalf is called a service role.',
+	page: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_common-scenarios_services.html',
+};
+
+/** The keys a request made as a service role sets itself, as IAM documents them. */
+export const serviceRoleOwnKeys: Readonly<Record<string, ContextValue>> = {'aws:ViaAWSService': false};
+
+/** Global keys that describe the resource the request is made against: the caller's describe the bucket or object. */
+const resourceKeyNames = ['aws:resourceaccount', 'aws:resourceorgid', 'aws:resourceorgpaths'];
+const isResourceKey = (lowerKey: string): boolean => resourceKeyNames.includes(lowerKey) || lowerKey.startsWith('aws:resourcetag/');
+const isS3Key = (lowerKey: string): boolean => lowerKey.startsWith('s3:');
+
 /** What AWS documents of aws:SecureTransport on the service's request. */
 type SecureTransport = {readonly rule: 'set'; readonly value: boolean; readonly says: AwsSentence} | {readonly rule: 'carried'; readonly says: AwsSentence} | {readonly rule: 'unknown'};
 
@@ -99,6 +137,8 @@ export type ServiceRequest = {
 	readonly secureTransport: SecureTransport;
 	/** Made later than the caller's request, if AWS says so: its time is not the caller's. */
 	readonly later?: AwsSentence;
+	/** Made to another service than S3, against its resource (S3's to KMS: "the KMS key"): the caller's resource keys and s3: keys are not its. */
+	readonly otherResource?: string;
 };
 
 const quoted = (sentence: AwsSentence): string => `"${sentence.says}" (${sentence.page})`;
@@ -122,14 +162,30 @@ const clientWhy = ({request, forwardAccess, settleWith}: ServiceRequest, key: st
 
 const lower = (key: string): string => key.toLowerCase();
 
-/** The caller's keys a service's request carries, the values AWS documents for it, and each key it leaves unknown with why. */
-export type KeysOnServiceRequest = {readonly context: Readonly<Record<string, ContextValue>>; readonly notCarried: Readonly<Record<string, string>>};
+const resourceRead = (key: string): string =>
+	lower(key).startsWith('aws:resourcetag/') ? "its tags (kms:ListResourceTags on the key, with a profile of the key's account)" : lower(key) === 'aws:resourceaccount' ? 'its ARN, which names its account' : "the organization and OU path of its account (organizations:DescribeOrganization and organizations:ListParents for the key's account)";
+
+const resourceWhy = (request: ServiceRequest, resource: string, key: string): string => {
+	const tag = lower(key).startsWith('aws:resourcetag/');
+	return `${notOwn(request.request)}: your request's ${key} is the bucket's or object's, and ${request.request} is made against ${resource} (IAM: ${quoted(iamRequestContextSources)}${tag ? `; KMS: ${quoted(kmsKeyTags)}` : ''}). So ${key} is ${resource}'s, not known until read for it: ${resourceRead(key)}`;
+};
+
+/**
+ * The caller's keys a service's request carries, the values AWS documents for it, and each key it leaves unknown with
+ * why. `notOfResource`: the caller's keys that describe its own resource, which the request may set for its own.
+ */
+export type KeysOnServiceRequest = {
+	readonly context: Readonly<Record<string, ContextValue>>;
+	readonly notCarried: Readonly<Record<string, string>>;
+	readonly notOfResource: Readonly<Record<string, string>>;
+};
 
 /**
  * The caller's request context as the service's request carries it. Carried: aws:CurrentTime and aws:EpochTime where the
  * request is made while the caller's is served; aws:SourceIdentity on a forward access session (IAM: "After a source
  * identity is set, it is present in requests for any AWS action taken during the role session."); and the keys this
- * module says nothing of (the principal's, as the caller's request gives them). Never the keys the request sets itself.
+ * module says nothing of (the principal's, as the caller's request gives them). Never the keys the request sets itself;
+ * on a request to another service (S3's to KMS), never the keys that describe the caller's resource, and no s3: key.
  */
 export const keysOnServiceRequest = (request: ServiceRequest, callerContext: Readonly<Record<string, ContextValue>>): KeysOnServiceRequest => {
 	const {secureTransport} = request;
@@ -144,14 +200,22 @@ export const keysOnServiceRequest = (request: ServiceRequest, callerContext: Rea
 			: {'aws:SourceIdentity': `${notOwn(request.request)}: it is not made in your role session, and AWS documents no source identity for it`}),
 		...(request.later ? Object.fromEntries(timeKeys.map(key => [key, `${notOwn(request.request)}: it is made later than yours (AWS: ${quoted(request.later!)}), at a time not known`])) : {}),
 	};
-	const dropped = new Set([...Object.keys(notCarried).map(lower), ...ownKeys.map(lower), 'aws:securetransport']);
-	const context: Record<string, ContextValue> = Object.fromEntries(Object.entries(callerContext).filter(([key]) => !dropped.has(lower(key))));
+	const {otherResource} = request;
+	const notOfResource: Record<string, string> = {};
+	const toOtherService: Record<string, ContextValue> = {};
+	for (const key of otherResource ? Object.keys(callerContext) : []) {
+		if (isResourceKey(lower(key))) notOfResource[key] = resourceWhy(request, otherResource!, key);
+		// IAM: a service-specific key "only works with requests to the Amazon S3 service": absent on a request to another.
+		else if (isS3Key(lower(key))) toOtherService[key] = null;
+	}
+	const dropped = new Set([...Object.keys(notCarried).map(lower), ...Object.keys(notOfResource).map(lower), ...ownKeys.map(lower), 'aws:securetransport']);
+	const context: Record<string, ContextValue> = {...Object.fromEntries(Object.entries(callerContext).filter(([key]) => !dropped.has(lower(key)))), ...toOtherService};
 	if (secureTransport.rule === 'set') context['aws:SecureTransport'] = secureTransport.value;
 	if (secureTransport.rule === 'carried') {
 		const given = Object.entries(callerContext).find(([key]) => lower(key) === 'aws:securetransport');
 		if (given) context['aws:SecureTransport'] = given[1];
 	}
-	return {context, notCarried};
+	return {context, notCarried, notOfResource};
 };
 
 /** Why a key the request sets itself is not known, where the request does not set it (a role S3 assumes). */
@@ -172,6 +236,7 @@ export const kmsRequest = (actor: Actor): ServiceRequest => ({
 	settleWith: kmsSettleWith,
 	secureTransport: {rule: 'set', value: true, says: kmsOverTls},
 	...(actor.kind === 'assumed-role' ? {later: replicationIsAsynchronous} : {}),
+	otherResource: 'the KMS key',
 });
 
 /**

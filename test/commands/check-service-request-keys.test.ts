@@ -31,6 +31,16 @@ describe("check: the caller's request keys on S3's request to KMS", () => {
 		expect(run.exitCode).toBe(3);
 	});
 
+	// IAM: request information comes from "the resource the request is made against"; S3's request to KMS is made against the key.
+	it("a key policy Deny kept to the key's tag is ? where requestContext gives only the bucket's tag, not ✔ ALLOWED", async () => {
+		const file = withKeyStatement('resource-tag.json', {Sid: 'TeamKeys', Effect: 'Deny', Principal: '*', Action: 'kms:*', Resource: '*', Condition: {StringNotEquals: {'aws:ResourceTag/team': 'data'}}}, {'aws:ResourceTag/team': 'data'});
+		const run = await runBuiltCli(['check', '--snapshot', file]);
+		expect(run.stdout).not.toContain('ALLOWED');
+		expect(run.stdout).toMatch(/\?\s+kms:GenerateDataKey/);
+		expect(run.stdout).toContain('kms:ListResourceTags');
+		expect(run.exitCode).toBe(3);
+	});
+
 	it('a key policy TLS-only Deny does not deny S3\'s request to KMS for a caller over HTTP: KMS takes TLS only', async () => {
 		const file = withKeyStatement('tls-only.json', {Sid: 'TlsOnly', Effect: 'Deny', Principal: '*', Action: 'kms:*', Resource: '*', Condition: {Bool: {'aws:SecureTransport': 'false'}}}, {'aws:SecureTransport': false});
 		const run = await runBuiltCli(['check', '--snapshot', file, '--format', 'json']);

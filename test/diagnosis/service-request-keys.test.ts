@@ -5,7 +5,7 @@ import type {Diagnosis} from '../../source/diagnosis/diagnosis.js';
 import {renderText} from '../../source/report/render-text.js';
 import {parseSnapshot} from '../../source/snapshot/parse-snapshot.js';
 import type {Snapshot} from '../../source/snapshot/snapshot.js';
-import {customerKey, deny, enableIam, keyArn, policy, region, sameAccountDownload} from './support/build-snapshot.js';
+import {account, customerKey, deny, enableIam, keyArn, otherAccount, policy, region, sameAccountDownload} from './support/build-snapshot.js';
 import {decisions, expectFixesHold} from './support/fix-checks.js';
 
 /**
@@ -78,6 +78,52 @@ describe("the caller's client keys on S3's request to AWS KMS", () => {
 	});
 });
 
+describe("the keys of the caller's resource on S3's request to AWS KMS, which is made against the KMS key", () => {
+	const keyDenyUnless = (operator: string, key: string, value: string) => customerKey(keyArn, policy(enableIam(), deny('kms:*', '*', {Sid: 'OnlyOurs', Principal: '*', Condition: {[operator]: {[key]: value}}})));
+
+	// IAM: "Request information is provided by different sources, including the principal making the request, the resource
+	// the request is made against, and the metadata about the request itself." KMS: "You can control access to AWS KMS keys
+	// based on the tags on the KMS key."
+	it("aws:ResourceTag is the bucket's, not the key's: a key policy Deny on the key's tag is ?, never ✔ by the bucket's tag", () => {
+		const diagnosis = diagnose(sameAccountDownload({key: keyDenyUnless('StringNotEquals', 'aws:ResourceTag/team', 'data'), requestContext: {'aws:ResourceTag/team': 'data'}}));
+		expect(contextOf(diagnosis, 's3:GetObject@destination')['aws:ResourceTag/team']).toBe('data');
+		expect(contextOf(diagnosis, 'kms:Decrypt@destination')).not.toHaveProperty('aws:ResourceTag/team');
+		expect(decisions(diagnosis)['kms:Decrypt@destination']).toBe('unknown');
+		expect(resolveWith(diagnosis, 'aws:ResourceTag/team')).toContain('the resource the request is made against');
+		expect(resolveWith(diagnosis, 'aws:ResourceTag/team')).toContain('You can control access to AWS KMS keys based on the tags on the KMS key.');
+		expect(resolveWith(diagnosis, 'aws:ResourceTag/team')).toContain('kms:ListResourceTags');
+		expect(text(diagnosis)).not.toContain('ALLOWED');
+	});
+
+	it("aws:ResourceOrgID is the bucket's organization, not the key's: a key policy Deny on it is ?, not ✔", () => {
+		const diagnosis = diagnose(sameAccountDownload({key: keyDenyUnless('StringNotEquals', 'aws:ResourceOrgID', 'o-bucketorg'), requestContext: {'aws:ResourceOrgID': 'o-bucketorg', 'aws:ResourceOrgPaths': ['o-bucketorg/r-ab12/']}}));
+		const kms = contextOf(diagnosis, 'kms:Decrypt@destination');
+		expect(kms).not.toHaveProperty('aws:ResourceOrgID');
+		expect(kms).not.toHaveProperty('aws:ResourceOrgPaths');
+		expect(decisions(diagnosis)['kms:Decrypt@destination']).toBe('unknown');
+		expect(resolveWith(diagnosis, 'aws:ResourceOrgID')).toContain("S3's request to AWS KMS is made against the KMS key");
+	});
+
+	it("aws:ResourceAccount is the key's account, from its ARN, whatever requestContext says of the bucket's", () => {
+		const diagnosis = diagnose(sameAccountDownload({requestContext: {'aws:ResourceAccount': otherAccount}}));
+		expect(contextOf(diagnosis, 's3:GetObject@destination')['aws:ResourceAccount']).toBe(otherAccount);
+		expect(contextOf(diagnosis, 'kms:Decrypt@destination')['aws:ResourceAccount']).toBe(account);
+	});
+
+	// IAM, of s3:VersionId: "This condition key is unique to the service, meaning it only works with requests to the Amazon S3 service."
+	it('s3: keys are not on a request to KMS: a key policy Deny copied from a bucket policy (StringNotEquals on an s3: key) denies it', () => {
+		const copied = keyDenyUnless('StringNotEquals', 's3:x-amz-server-side-encryption', 'aws:kms');
+		const diagnosis = diagnose(sameAccountDownload({key: copied, requestContext: {'s3:x-amz-server-side-encryption': 'aws:kms', 's3:ExistingObjectTag/class': 'secret', 's3:ResourceAccount': account}}));
+		const kms = contextOf(diagnosis, 'kms:Decrypt@destination');
+		expect(kms['s3:x-amz-server-side-encryption']).toBeNull();
+		expect(kms['s3:ExistingObjectTag/class']).toBeNull();
+		expect(kms['s3:ResourceAccount']).toBeNull();
+		expect(contextOf(diagnosis, 's3:GetObject@destination')['s3:ExistingObjectTag/class']).toBe('secret');
+		expect(decisions(diagnosis)['kms:Decrypt@destination']).toBe('denied');
+		expect(text(diagnosis)).not.toContain('ALLOWED');
+	});
+});
+
 describe('keys the service request sets itself are never the caller\'s', () => {
 	it("aws:ViaAWSService, aws:CalledVia and aws:RequestedRegion on S3's KMS request stay S3's, whatever requestContext says", () => {
 		const diagnosis = diagnose(sameAccountDownload({requestContext: {'aws:ViaAWSService': false, 'aws:CalledVia': null, 'aws:RequestedRegion': 'us-east-1'}}));
@@ -107,6 +153,14 @@ describe('replication: S3 makes every request as the role, later than any reques
 		for (const action of s3) {
 			for (const key of Object.keys(given)) expect(action.context).not.toHaveProperty(key);
 		}
+	});
+
+	// IAM: "The context key returns false if the service uses a service role or service-linked role to make a call on the
+	// principal's behalf." and "A role that a service assumes to perform actions on your behalf is called a service role."
+	it('its S3 and KMS requests are made as a service role: aws:ViaAWSService is false on each, whatever requestContext says', () => {
+		const diagnosis = diagnose({...replication, requestContext: {...given, 'aws:ViaAWSService': true}});
+		expect(diagnosis.actions.length).toBeGreaterThan(0);
+		for (const action of diagnosis.actions) expect(action.context['aws:ViaAWSService']).toBe(false);
 	});
 
 	it('its KMS requests are over TLS (KMS documents it) but not at the time requestContext gives, which is not theirs', () => {
