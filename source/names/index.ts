@@ -24,6 +24,7 @@ export {
 	type KmsArn,
 } from './kms-key.js';
 export {iamNameSource, isIamName, parseIamName, parseInlinePolicyName, type IamNameKind, type InlinePolicyName} from './iam-name.js';
+export {parseTagList} from './session-tags.js';
 export {isPrincipalArn, parsePrincipalArn, type PrincipalArn} from './principal-arn.js';
 export {parseOrganizationId} from './organizations.js';
 export {isDistributionArn, parseDistributionArn, type DistributionArn} from './cloudfront-distribution.js';

@@ -6,6 +6,7 @@ import type {CollectRequest, ReadProgress} from '../services.js';
 import {detectedFacts} from './detected-facts.js';
 import {deniedByOf, deniedPolicyFlow, withDeniedPolicy} from './denied-policy-flow.js';
 import {roleArnFlow} from './role-arn-flow.js';
+import {sessionTagsFlow} from './session-tags-flow.js';
 import {pasteHints} from './paste-answers.js';
 import {ask, show, waitFor} from './flow-steps.js';
 import type {Ending, Flow, FlowEnv} from './flow-types.js';
@@ -78,7 +79,7 @@ export function* liveFlow(env: FlowEnv, profileName: string, target: Target, den
 		if (policy) snapshot = withDeniedPolicy(snapshot, denied.kind, policy);
 		if (policy && denied.kind === 'boundary') pastedBoundary = {failedReads: boundaryArn === undefined ? 0 : collection.reads.filter(read => read.state !== 'ok' && readsPolicy(read, boundaryArn)).length};
 	}
-	snapshot = yield* roleArnFlow(snapshot);
+	snapshot = yield* sessionTagsFlow(yield* roleArnFlow(snapshot));
 	yield* ask(questions.readsDoneQuestion(collection.reads.length, collection.reads.filter(read => read.state !== 'ok').length, pastedBoundary));
 	return {snapshot, mode: 'live', collectKey: key};
 }

@@ -9,6 +9,7 @@ import type {Assumption} from '../../snapshot/snapshot.js';
 import {evidenceOf} from './denial-evidence.js';
 import {callerCanHold, deniedByOf, deniedPolicyFlow} from './denied-policy-flow.js';
 import {roleArnFlow} from './role-arn-flow.js';
+import {sessionTagsFlow} from './session-tags-flow.js';
 import {accountIdQuestion, namesKeyQuestion} from './target-questions.js';
 import type {Ending, Flow, FlowEnv} from './flow-types.js';
 import * as questions from './manual-questions.js';
@@ -231,6 +232,6 @@ export function* manualFlow(env: FlowEnv, target: Target, denial: ParsedDenial |
 		...(denied ? {deniedBy: {kind: denied.kind, ...(deniedPolicy ? {policy: deniedPolicy} : {})}} : {}),
 		createdAt: env.now().toISOString(),
 	});
-	const snapshot = yield* roleArnFlow(built);
+	const snapshot = yield* sessionTagsFlow(yield* roleArnFlow(built));
 	return {snapshot, mode: 'manual'};
 }

@@ -1,6 +1,6 @@
 import type {FlowEnv} from './flow-types.js';
 import type {ChoiceQuestion, PasteCheck, PasteQuestion, TextQuestion} from './question.js';
-import {checkPrincipalArn, checkRegion, checkRoleArnOf} from './validate.js';
+import {checkPrincipalArn, checkRegion, checkRoleArnOf, checkTagList} from './validate.js';
 import type {PolicyKind} from '../services.js';
 import {destinationLeg, operationModule} from '../../operations/registry.js';
 import type {Operation} from '../../snapshot/snapshot.js';
@@ -26,6 +26,7 @@ export type ManualQuestionId =
 	| 'grants'
 	| 'bucket-key'
 	| 'role-arn'
+	| 'session-tags'
 	| 'source-bucket-account'
 	| 'source-bucket-account-id';
 
@@ -260,6 +261,23 @@ export const roleArnQuestion = (sessionArn: string, roleName: string): TextQuest
 	keptForSaved: true,
 	validate: text => (text === '' ? undefined : checkRoleArnOf(text, sessionArn)),
 	display: text => (text === '' ? 'not known' : text),
+});
+
+/**
+ * A session's principal tags: the tags passed when it was created override its role's own, and AWS cannot read them back.
+ * Asked only where a policy tests one (`keys`), the answer decides those conditions.
+ */
+export const sessionTagsQuestion = (roleName: string, keys: readonly string[]): TextQuestion => ({
+	kind: 'text',
+	id: 'session-tags',
+	title: 'Session tags',
+	prompt:
+		`A policy tests ${keys.join(', ')}: for this session of role ${roleName}, a tag passed when the session was created overrides the role's own, and AWS cannot read those back. ` +
+		'Which tags was it created with? (KEY=VALUE, comma-separated; none if none were passed; leave empty if you do not know. The CloudTrail event of the AssumeRole call shows them: requestParameters.principalTags)',
+	placeholder: 'team=data, project=atlas',
+	keptForSaved: true,
+	validate: text => (text === '' ? undefined : checkTagList(text)),
+	display: text => (text === '' ? 'not known' : text.trim().toLowerCase() === 'none' ? 'none passed' : text),
 });
 
 /** A copy reads the source with the caller's permissions: whether its bucket is in another account decides what must allow. */

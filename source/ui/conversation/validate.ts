@@ -1,4 +1,4 @@
-import {describeNameError, parseAccountId, parseBucketName, parseKeyArn, parseKeyReference, parsePrincipalArn, parseRegion, parseS3Location, type Parsed} from '../../names/index.js';
+import {describeNameError, parseAccountId, parseBucketName, parseKeyArn, parseKeyReference, parsePrincipalArn, parseRegion, parseS3Location, parseTagList, type Parsed} from '../../names/index.js';
 
 /** Checks of what people type, each returning the problem in words (or undefined when it is fine). */
 
@@ -40,6 +40,11 @@ export const checkRegion = (text: string): Problem => problemOf(text, parseRegio
 export const checkPrincipalArn = (text: string): Problem => problemOf(text, parsePrincipalArn(text));
 
 /** The ARN of the role behind an assumed-role session: a role ARN of the session's account, with the session's role name. */
+export const checkTagList = (text: string): Problem => {
+	const tags = parseTagList(text);
+	return tags.ok ? undefined : problemOf(text, tags);
+};
+
 export const checkRoleArnOf = (text: string, sessionArn: string): Problem => {
 	const role = parsePrincipalArn(text);
 	if (!role.ok) return problemOf(text, role);

@@ -197,6 +197,57 @@ describe("a session's role ARN", () => {
 	});
 });
 
+// IAM, "Passing session tags in AWS STS": "New session tags override existing assumed role or federated user tags with the
+// same tag key, regardless of case", and AWS cannot read a session's tags back: where a policy tests aws:PrincipalTag, ask.
+describe("a session's tags", () => {
+	const start: Script = {start: 'manual', operation: 'download', bucket: 's3://reports-bucket/q1.csv', 'object-kms-key': keyArn, principal: caller, 'bucket-region': 'eu-west-1'};
+	const script = (condition: boolean): Script => ({
+		'bucket-account': 'same',
+		'key-policy-how': 'paste',
+		'key-policy': document({Effect: 'Allow', Principal: {AWS: 'arn:aws:iam::111122223333:root'}, Action: 'kms:*', Resource: '*'}),
+		'grants-how': 'none',
+		'identity-how': 'paste',
+		'identity-policy-1': document({Effect: 'Allow', Action: ['s3:GetObject', 'kms:Decrypt'], Resource: '*', ...(condition ? {Condition: {StringEquals: {'aws:PrincipalTag/team': 'data'}}} : {})}),
+		'identity-more-1': 'no',
+		'bucket-policy-how': 'none',
+		guardrails: 'none',
+	});
+
+	it('are asked when a pasted policy tests aws:PrincipalTag, and the answer decides the verdict', () => {
+		const data = run(start, {...script(true), 'session-tags': 'Team=data, project=atlas'});
+		expect(data.asked).toContain('session-tags');
+		expect(data.snapshot.principal?.sessionTags).toEqual({Team: 'data', project: 'atlas'});
+		expect(diagnose(data.snapshot).verdict).toBe('allowed');
+		expect(diagnose(run(start, {...script(true), 'session-tags': 'team=ops'}).snapshot).verdict).toBe('denied');
+	});
+
+	it('left empty stay unknown, and the result names the CloudTrail event that shows them', () => {
+		const {snapshot} = run(start, {...script(true), 'session-tags': ''});
+		expect(snapshot.principal?.sessionTags).toBeUndefined();
+		const diagnosis = diagnose(snapshot);
+		expect(diagnosis.verdict).toBe('unknown');
+		expect(diagnosis.unknowns.find(unknown => unknown.what.includes('aws:PrincipalTag/team'))?.resolveWith).toContain('the CloudTrail event of the call that created the session');
+	});
+
+	it('take KEY=VALUE pairs or none, as IAM takes tags', () => {
+		const next = walk({...start, ...script(true)}, env).next;
+		const question = next.kind === 'ask' ? next.question : undefined;
+		expect(question?.id).toBe('session-tags');
+		expect(question?.prompt).toContain('A policy tests aws:PrincipalTag/team');
+		const validate = question?.kind === 'text' ? question.validate : () => 'not a text question';
+		expect(validate('team=data, cost-center=12 34')).toBeUndefined();
+		expect(validate('none')).toBeUndefined();
+		expect(validate('team')).toContain('"team" has no KEY=VALUE');
+		expect(validate('aws:team=x')).toContain('starts with aws:');
+		expect(validate('team=a, TEAM=b')).toContain('is given twice');
+		expect(validate('team=a;b')).toContain('is not a tag value');
+	});
+
+	it('are not asked when no pasted policy tests aws:PrincipalTag', () => {
+		expect(run(start, script(false)).asked).not.toContain('session-tags');
+	});
+});
+
 describe('a copy', () => {
 	const start: Script = {start: 'manual', operation: 'copy', bucket: 's3://dest-bucket/copy.bin', 'source-bucket': 's3://source-bucket/original.bin', 'source-kms-key': keyArn, 'names-key': 'yes', 'kms-key': keyArn, size: '1 MB', tool: 'aws-cli', principal: caller, 'bucket-region': 'eu-west-1'};
 
