@@ -183,6 +183,8 @@ const requestsOf = (n, g) => {
 		'aws:SourceIp': g.pick(['192.0.2.10', '198.51.100.7', '203.0.113.9', '2001:db8::1']),
 		'aws:RequestedRegion': n.region,
 		'aws:PrincipalTag/team': g.pick(['blue', 'red']),
+		// A session's aws:PrincipalArn is its role's ARN, which the engine cannot know from the session's: the caller gives it.
+		...(principal === n.session ? {'aws:PrincipalArn': n.roleArn} : {}),
 	};
 	// Some requests leave keys out: they must stay unknown, never guessed.
 	const unsure = g.chance(0.15);
