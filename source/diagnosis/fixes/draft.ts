@@ -99,7 +99,8 @@ export const draftOf = (into: Rewritable, change: Change): Draft => ({
 	kind: change.kind,
 	target: into.target,
 	...(into.policyName === undefined ? {} : {policyName: into.policyName}),
-	resolves: change.resolves.map(requirementId),
+	// A requirement found through two conditions of one statement is resolved once.
+	resolves: [...new Set(change.resolves.map(requirementId))],
 	statement: change.statement,
 	statements: change.statements ?? (change.statement === null ? [] : [change.statement]),
 	policy: change.policy,

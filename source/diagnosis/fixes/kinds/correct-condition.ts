@@ -94,7 +94,7 @@ export const correctCondition = (context: FixContext, places: readonly FixPlace[
 				kind: 'correct-condition',
 				statement,
 				policy: rewrite.policy,
-				resolves: [...new Set(requirements)],
+				resolves: requirements,
 				summary: `Correct ${trace.policy}, ${trace.label}: ${words.join('; ')}.${bucketKeys ? ' The old value stays: objects written before S3 Bucket Keys were turned on (or off) keep the encryption context they were written with.' : ''}${rewrite.note}`,
 			}),
 		];

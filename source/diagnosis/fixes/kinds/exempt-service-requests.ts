@@ -107,7 +107,7 @@ const denyDraft = (context: FixContext, places: readonly FixPlace[], found: Foun
 			kind: 'correct-condition',
 			statement,
 			policy: rewrite.policy,
-			resolves: [...new Set(requirements)],
+			resolves: requirements,
 			// Said beside the fix: the network rule no longer holds for any service acting with these credentials.
 			weakens: `Requests any AWS service makes with the caller's credentials (aws:ViaAWSService true) are no longer kept to ${keptTo(trace)}: whoever holds those credentials outside it can still reach the data through such a service. To exempt one service alone, use "ForAllValues:StringNotEquals": {"aws:CalledVia": ["<service>.amazonaws.com"]} instead.`,
 			summary: `Correct ${trace.policy}, ${trace.label}: when an AWS service makes the request for you, ${notKnown(trace)}; add "Bool": {"${viaKey}": "false"} so the Deny keeps applying to direct requests and lets requests AWS services make for you pass, whatever ${keysOf(trace)} they carry.${rewrite.note}`,
@@ -129,7 +129,7 @@ const allowDraft = (context: FixContext, places: readonly FixPlace[], found: Fou
 			kind: 'correct-condition',
 			statement,
 			policy: rewrite.policy,
-			resolves: [...new Set(requirements)],
+			resolves: requirements,
 			weakens: `Requests ${who} makes with the caller's credentials are no longer kept to ${keptTo(trace)}: whoever holds those credentials outside it can still use them through ${key === 'kms:ViaService' ? 'S3' : 'such a service'}.`,
 			summary: `Correct ${trace.policy}, ${trace.label}: when ${key === 'kms:ViaService' ? 'S3' : 'an AWS service'} makes the request for you, ${notKnown(trace)}, so this Allow may not match it; add beside it the same Allow with "${operator}": {"${key}": "${value}"} in place of ${keys}, so those requests are allowed whatever ${keys} they carry, and direct requests stay as the statement keeps them.${rewrite.note}`,
 		}),
