@@ -1,9 +1,10 @@
 import type {ContextValue} from '../engine/context.js';
 import {parseCaller} from '../engine/principal.js';
-import {keysOnServiceRequest, kmsRequest, ownKeyNotSet, ownKeys, s3RequestOf, serviceRoleOwnKeys, type ServiceRequest} from '../operations/service-request-keys.js';
+import {serviceRoleOwnKeys} from '../operations/service-request-keys.js';
+import {carried, type Carried} from './carried-context.js';
 import {legsInRequestOrder, operationModule} from '../operations/registry.js';
 import {actionId, type Actor, type Leg, type LegAction, type Side} from '../operations/types.js';
-import {sessionRoleArn} from '../snapshot/session-role.js';
+import {principalArnSettledBy, sessionRoleArn} from '../snapshot/session-role.js';
 import {unknownKeyOf, type KeyFrom, type UnknownKey} from './unknown-key.js';
 import {keyInfoOf, type ResolvedFacts, type ResolvedKey} from './resolve-question.js';
 import {principalTagsOf} from './principal-tags.js';
@@ -40,34 +41,36 @@ const s3Service = 's3.amazonaws.com';
 
 type Principal = Snapshot['principal'];
 
-/** `roleArn`: the ARN of the role behind a session, path included, where the snapshot says it (snapshot/session-role.ts). */
-const commonContext = (snapshot: Snapshot, principal: Principal, roleArn: string | undefined): Record<string, ContextValue> => {
+/**
+ * Who makes a leg's requests, worked out once for the leg: the principal, the ARN of the role behind a session (path
+ * included) where the snapshot says it (snapshot/session-role.ts), its principal tags as the request carries them
+ * (principal-tags.ts), and what settles those of its keys that are not known.
+ */
+type Who = {readonly principal: Principal; readonly roleArn: string | undefined; readonly tags: Readonly<Record<string, ContextValue>>; readonly settles: Readonly<Record<string, string>>};
+
+const whoOf = (snapshot: Snapshot, actor: Actor): Who => {
+	const principal = principalOf(snapshot, actor);
+	// A service principal has no role, tags or keys to settle: resource policies match its name.
+	if (actor.kind === 'service') return {principal, roleArn: undefined, tags: {}, settles: {}};
+	const roleArn = principal?.roleArn ?? sessionRoleArn(snapshot);
+	const tags = principalTagsOf(snapshot, principal);
+	return {principal, roleArn, tags: tags.context, settles: {...(principal && !roleArn ? principalArnSettledBy(principal.arn) : {}), ...tags.settles}};
+};
+
+const commonContext = ({principal, roleArn, tags}: Who): Record<string, ContextValue> => {
 	const context: Record<string, ContextValue> = {'aws:SecureTransport': true};
 	if (principal) {
 		if (principal.organizationId !== undefined) context['aws:PrincipalOrgID'] = principal.organizationId;
 		if (principal.userId) context['aws:userid'] = principal.userId;
 		if (roleArn) context['aws:PrincipalArn'] = roleArn;
-		Object.assign(context, principalTagsOf(snapshot, principal).context);
+		Object.assign(context, tags);
 	}
 	return context;
 };
 
-/**
- * IAM: for a role, aws:PrincipalArn is "the ARN of the role", path included; a session's ARN names the role without its
- * path. Unless the snapshot says the role's ARN (snapshot/session-role.ts), a session's aws:PrincipalArn stays unknown: the read
- * that settles it.
- */
-const principalArnSettledBy = (principal: Principal, roleArn: string | undefined): Record<string, string> => {
-	if (!principal || roleArn) return {};
-	const caller = parseCaller(principal.arn);
-	if (caller.kind !== 'session') return {};
-	return {'aws:PrincipalArn': `the ARN of role ${caller.roleName ?? ''}, with its path, which a session's ARN leaves out: iam:GetRole on role ${caller.roleName ?? ''}${caller.account ? ` in account ${caller.account}` : ''} (its Arn), or give it in principal.roleArn`};
-};
-
 const s3Context = (
 	snapshot: Snapshot,
-	principal: Principal,
-	roleArn: string | undefined,
+	who: Who,
 	bucketAccount: string | undefined,
 	region: string | undefined,
 	sendsKeyHeaders: boolean,
@@ -75,7 +78,7 @@ const s3Context = (
 ): Record<string, ContextValue> => {
 	const named = snapshot.question.kmsKeyId;
 	return {
-		...commonContext(snapshot, principal, roleArn),
+		...commonContext(who),
 		's3:signatureversion': 'AWS4-HMAC-SHA256',
 		// A request that relies on the bucket's default encryption sends no SSE header at all.
 		's3:x-amz-server-side-encryption': sendsKeyHeaders && named ? 'aws:kms' : null,
@@ -90,8 +93,7 @@ const s3Context = (
 
 const kmsContext = (
 	snapshot: Snapshot,
-	principal: Principal,
-	roleArn: string | undefined,
+	who: Who,
 	key: ResolvedKey,
 	callerAccount: string | undefined,
 	region: string | undefined,
@@ -100,7 +102,7 @@ const kmsContext = (
 	side: Side,
 	actor: Actor,
 ): Record<string, ContextValue> => ({
-	...commonContext(snapshot, principal, roleArn),
+	...commonContext(who),
 	...(region ? {'kms:ViaService': `s3.${region}.amazonaws.com`, 'aws:RequestedRegion': region} : {}),
 	...(callerAccount ? {'kms:CallerAccount': callerAccount} : {}),
 	...(encryptionContextArn === undefined ? {} : {'kms:EncryptionContext:aws:s3:arn': encryptionContextArn}),
@@ -192,14 +194,13 @@ const kmsActionSpec = (
 	snapshot: Snapshot,
 	place: LegPlace,
 	keyFrom: KeyFrom,
-	principal: Principal,
-	roleArn: string | undefined,
+	who: Who,
 	common: Omit<ActionSpec, 'resource' | 'context'>,
 	{context, settles: notCarried, httpsAssumed}: Carried,
 ): ActionSpec => {
 	const resource = place.key.arn ?? unknownKeyArn(place.key, place.region);
 	const unknownKey = place.key.arn ? {} : {unknownKey: unknownKeyOf(place, keyFrom, snapshot)};
-	const settles = {...aliasesSettledBy(snapshot, context, common.side, resource).settles, ...bucketKeySettledBy(place, context, keyFrom), ...principalArnSettledBy(principal, roleArn), ...notCarried};
+	const settles = {...aliasesSettledBy(snapshot, context, common.side, resource).settles, ...bucketKeySettledBy(place, context, keyFrom), ...who.settles, ...notCarried};
 	return {...common, resource, context, ...(Object.keys(settles).length > 0 ? {settles} : {}), ...unknownKey, ...(httpsAssumed ? {httpsAssumed} : {})};
 };
 
@@ -215,35 +216,6 @@ const bucketKeySettledBy = (place: LegPlace, context: Readonly<Record<string, Co
 							? "whether the replica uses an S3 Bucket Key (it keeps the source object's: HeadObject's BucketKeyEnabled on the source object), or --assume bucket-key=on|off"
 							: `whether S3 Bucket Keys are on (s3:GetEncryptionConfiguration on ${place.bucketArn}: BucketKeyEnabled), or --assume bucket-key=on|off`,
 			};
-
-type Carried = {readonly context: Record<string, ContextValue>; readonly settles: Readonly<Record<string, string>>; readonly httpsAssumed?: true};
-
-const givesSecureTransport = (context: Readonly<Record<string, ContextValue>>): boolean => Object.keys(context).some(key => key.toLowerCase() === 'aws:securetransport');
-
-/** The request a service makes for the actor, if this one is: every KMS request, and an S3 request not the caller's own. */
-const serviceRequestOf = (snapshot: Snapshot, service: 's3' | 'kms', actor: Actor): ServiceRequest | undefined =>
-	service === 'kms' ? kmsRequest(actor) : (s3RequestOf(actor) ?? operationModule(snapshot.question.operation).serviceRequest?.(snapshot));
-
-/**
- * The context as the request really carries it: the caller's own request carries the snapshot's requestContext; a
- * request a service makes carries of it only what service-request-keys.ts says, and the keys it sets itself stay its own.
- */
-const carried = (snapshot: Snapshot, service: 's3' | 'kms', actor: Actor, own: Record<string, ContextValue>): Carried => {
-	const tags = principalTagsOf(snapshot, principalOf(snapshot, actor)).settles;
-	const request = serviceRequestOf(snapshot, service, actor);
-	const callerContext = snapshot.requestContext ?? {};
-	const httpsAssumed = givesSecureTransport(callerContext) ? {} : {httpsAssumed: true as const};
-	if (!request) return {context: {...own, ...callerContext}, settles: tags, ...httpsAssumed};
-	const {context: fromCaller, notCarried, notOfResource} = keysOnServiceRequest(request, callerContext);
-	// Condition keys are case-insensitive: a requestContext may write aws:sourcevpce.
-	const dropped = new Set(Object.keys(notCarried).map(key => key.toLowerCase()));
-	const context = Object.fromEntries(Object.entries({...own, ...fromCaller}).filter(([key]) => !dropped.has(key.toLowerCase())));
-	const ownNotSet = Object.fromEntries(ownKeys.filter(key => context[key] === undefined).map(key => [key, ownKeyNotSet(request.request, key)]));
-	// The caller's resource keys are not the request's; where it sets its own (the key's account), that one stands.
-	const held = new Set(Object.keys(context).map(key => key.toLowerCase()));
-	const resourceNotKnown = Object.fromEntries(Object.entries(notOfResource).filter(([key]) => !held.has(key.toLowerCase())));
-	return {context, settles: {...tags, ...notCarried, ...resourceNotKnown, ...ownNotSet}, ...(request.secureTransport.rule === 'carried' && context['aws:SecureTransport'] === true ? httpsAssumed : {})};
-};
 
 /** Who makes a leg's requests, as the snapshot knows it. */
 export const principalOf = (snapshot: Snapshot, actor: Actor): Principal => {
@@ -267,8 +239,8 @@ const legActions = (snapshot: Snapshot, facts: ResolvedFacts, leg: Leg): ActionS
 	const place = placeOf(snapshot, facts, leg.side);
 	if (!place) return [];
 	const {question} = facts;
-	const principal = principalOf(snapshot, leg.actor);
-	const roleArn = leg.actor.kind === 'service' ? undefined : (principal?.roleArn ?? sessionRoleArn(snapshot));
+	const who = whoOf(snapshot, leg.actor);
+	const {principal} = who;
 	const callerAccount = principal ? parseCaller(principal.arn).account : undefined;
 	const usesKms = place.key.source !== 'none';
 	const encryptionContextArn = place.key.bucketKeyEnabled === 'unknown' ? undefined : place.key.bucketKeyEnabled ? place.bucketArn : place.objectArn;
@@ -280,16 +252,15 @@ const legActions = (snapshot: Snapshot, facts: ResolvedFacts, leg: Leg): ActionS
 			const onlyIf = action.when === 'multipart' && question.multipart === 'unknown' ? 'it goes in parts' : undefined;
 			const common = {id: actionId(action.action, leg.side), action: action.action, purpose: action.purpose(question), side: leg.side, actor: leg.actor, ...(onlyIf ? {onlyIf} : {})};
 			if (action.service === 's3') {
-				const {context, settles: notCarried, httpsAssumed} = carried(snapshot, 's3', leg.actor, s3Context(snapshot, principal, roleArn, place.bucketAccount, place.region, action.sendsKeyHeaders, leg.actor));
-				const settles = {...principalArnSettledBy(principal, roleArn), ...notCarried};
+				const {context, settles: notCarried, httpsAssumed} = carried(snapshot, 's3', leg.actor, s3Context(snapshot, who, place.bucketAccount, place.region, action.sendsKeyHeaders, leg.actor));
+				const settles = {...who.settles, ...notCarried};
 				return {...common, service: 's3', resource: action.on === 'bucket' ? place.bucketArn : place.objectArn, context, ...(Object.keys(settles).length > 0 ? {settles} : {}), ...(httpsAssumed ? {httpsAssumed} : {})};
 			}
 			return kmsActionSpec(
 				snapshot,
 				place,
 				keyFrom,
-				leg.actor.kind === 'service' ? undefined : principal,
-				roleArn,
+				who,
 				{...common, service: 'kms'},
 				carried(
 					snapshot,
@@ -297,7 +268,7 @@ const legActions = (snapshot: Snapshot, facts: ResolvedFacts, leg: Leg): ActionS
 					leg.actor,
 					leg.actor.kind === 'service'
 						? serviceKmsContext(snapshot, place.key, place.region, encryptionContextArn, place.keyInfo, leg.side)
-						: kmsContext(snapshot, principal, roleArn, place.key, callerAccount, place.region, encryptionContextArn, place.keyInfo, leg.side, leg.actor),
+						: kmsContext(snapshot, who, place.key, callerAccount, place.region, encryptionContextArn, place.keyInfo, leg.side, leg.actor),
 				),
 			);
 		});

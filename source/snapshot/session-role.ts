@@ -32,6 +32,17 @@ export const sessionRoleNamed = (snapshot: Snapshot): string | undefined => {
 	return sessionRoleArn(snapshot) ?? `role ${caller.roleName}${caller.account ? ` in account ${caller.account}` : ''}`;
 };
 
+/**
+ * IAM: for a role, aws:PrincipalArn is "the ARN of the role", path included; a session's ARN names the role without its
+ * path. Where the snapshot does not say the role's ARN (sessionRoleArn), a session's aws:PrincipalArn stays unknown, with
+ * the read that settles it.
+ */
+export const principalArnSettledBy = (principalArn: string): Record<string, string> => {
+	const caller = parseCaller(principalArn);
+	if (caller.kind !== 'session') return {};
+	return {'aws:PrincipalArn': `the ARN of role ${caller.roleName ?? ''}, with its path, which a session's ARN leaves out: iam:GetRole on role ${caller.roleName ?? ''}${caller.account ? ` in account ${caller.account}` : ''} (its Arn), or give it in principal.roleArn`};
+};
+
 const resourcePolicies = (snapshot: Snapshot): PolicyJson[] =>
 	[snapshot.key?.policy, snapshot.bucket?.policy, snapshot.source?.keyInfo?.policy, snapshot.source?.bucketInfo?.policy].filter(
 		(document): document is PolicyJson => isObject(document),
