@@ -133,7 +133,7 @@ const main = async (): Promise<void> => {
 		}
 		const message = error instanceof Error ? error.message : String(error);
 		process.stderr.write(`s3-kms-doctor: unexpected error: ${visible(message)}\n(set S3_KMS_DOCTOR_DEBUG=1 for details, and please report it)\n`);
-		if (process.env['S3_KMS_DOCTOR_DEBUG'] && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+		if (process.env['S3_KMS_DOCTOR_DEBUG'] && error instanceof Error) process.stderr.write(`${visibleLines(error.stack ?? message)}\n`);
 		process.exitCode = exitCodes.usage;
 	}
 };
