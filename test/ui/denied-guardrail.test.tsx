@@ -1,6 +1,5 @@
-import {readFileSync} from 'node:fs';
-import {join} from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
+import {errorFixture} from './helpers/error-fixture.js';
 import {WizardApp} from '../../source/ui/app.js';
 import type {Snapshot} from '../../source/snapshot/snapshot.js';
 import {ok} from '../../source/shared/result.js';
@@ -20,7 +19,6 @@ afterEach(() => {
 	app = undefined;
 });
 
-const fixture = (name: string): string => readFileSync(join(import.meta.dirname, '..', 'fixtures', 'errors', name), 'utf8').trim();
 const policy = (...statements: object[]): string => JSON.stringify({Version: '2012-10-17', Statement: statements});
 /** Wrapped lines joined, as a user reads a sentence. */
 const flat = (frame: string): string => frame.replace(/\n +/g, ' ');
@@ -37,7 +35,7 @@ const pasteError = (text: string): Step[] => [
 
 /** "no permissions boundary allows the kms:Decrypt action" for a download by role Reader (session etl-job): through the bucket policy. */
 const boundaryDownload: readonly Step[] = [
-	...pasteError(fixture('permissions-boundary-implicit.txt')),
+	...pasteError(errorFixture('permissions-boundary-implicit.txt')),
 	['Which bucket?', [keys.enter], 's3://amzn-s3-demo-bucket/data/x.csv'],
 	["in the caller's account", [keys.enter]],
 	['The key policy:', [keys.enter]],
@@ -127,7 +125,7 @@ describe('a pasted message naming a session policy', () => {
 	it('asks for the session policy; pasted, its Deny decides the ⛔ row', async () => {
 		app = renderApp(<WizardApp services={fakeServices().services} />, {columns: 160, rows: 60});
 		await walkThrough(app, [
-			...pasteError(fixture('sessions-policy-explicit.txt')),
+			...pasteError(errorFixture('sessions-policy-explicit.txt')),
 			['name a KMS key', [keys.down, keys.enter]],
 			['Which key does the request name?', [keys.enter], 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab'],
 			["in the caller's account", [keys.enter]],
@@ -161,7 +159,7 @@ describe('a pasted message naming neither', () => {
 	it('asks no boundary or session policy of its own: the guardrail question is the usual one', async () => {
 		app = renderApp(<WizardApp services={fakeServices().services} />, {columns: 160, rows: 60});
 		await walkThrough(app, [
-			...pasteError(fixture('cli-upload-part-kms-decrypt.txt')),
+			...pasteError(errorFixture('cli-upload-part-kms-decrypt.txt')),
 			["in the caller's account", [keys.enter]],
 			['The key policy:', [keys.enter]],
 			['Paste the key policy', [keys.enter], keyPolicy],

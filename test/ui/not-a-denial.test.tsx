@@ -1,6 +1,5 @@
-import {readFileSync} from 'node:fs';
-import {join} from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
+import {errorFixture} from './helpers/error-fixture.js';
 import {explainDenial, parseAccessDenied} from '../../source/inputs/error-message/index.js';
 import {WizardApp} from '../../source/ui/app.js';
 import {fakeServices} from './helpers/fake-services.js';
@@ -19,7 +18,7 @@ afterEach(() => {
 
 const signature =
 	'upload failed: ./x.bin to s3://b/k An error occurred (SignatureDoesNotMatch) when calling the PutObject operation: The request signature we calculated does not match the signature you provided. Check your key and signing method.';
-const accessDenied = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'errors', 'cli-upload-part-kms-decrypt.txt'), 'utf8').trim();
+const accessDenied = errorFixture('cli-upload-part-kms-decrypt.txt');
 /** Wrapped lines joined, as a user reads a sentence. */
 const flat = (frame: string): string => frame.replace(/\n +/g, ' ');
 const whatNow = 'SignatureDoesNotMatch is not an access denial: checking permissions cannot explain it. What now?';

@@ -1,9 +1,8 @@
-import {readFileSync} from 'node:fs';
-import {join} from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
+import {errorFixture} from './helpers/error-fixture.js';
 import {WizardApp} from '../../source/ui/app.js';
 import {fakeServices} from './helpers/fake-services.js';
-import {keys, renderApp, type Rendered} from './helpers/render.js';
+import {everShown, keys, renderApp, type Rendered} from './helpers/render.js';
 import {renderRecordingWizard} from './helpers/recording-wizard.js';
 import {walkThrough} from './helpers/walk-through.js';
 
@@ -19,12 +18,10 @@ afterEach(() => {
 	app = undefined;
 });
 
-const fixture = (name: string): string => readFileSync(join(import.meta.dirname, '..', 'fixtures', 'errors', name), 'utf8').trim();
 const errorKey = 'arn:aws:kms:eu-central-1:777788889999:key/aaaabbbb-1111-2222-3333-444455556666';
 const destinationKey = 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
 /** An ARN as the wizard wraps it: it may break after any `:` or `/`. */
 const wrapped = (arn: string): RegExp => new RegExp(arn.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/([:/])/g, '$1\\s*'));
-const everShown = (rendered: Rendered, text: string): boolean => rendered.frames().some(frame => frame.includes(text));
 
 const start = renderRecordingWizard;
 
@@ -54,7 +51,7 @@ describe('a copy whose single CopyObject was refused kms:Decrypt, at 80×24', ()
 	it("takes the error's key as the source object's, and neither the destination's key nor its bucket's Region from it", async () => {
 		const {rendered, diagnosed} = start({columns: 80, rows: 24});
 		app = rendered;
-		await pasteError(rendered, fixture('cli-copy-copyobject-decrypt.txt'));
+		await pasteError(rendered, errorFixture('cli-copy-copyobject-decrypt.txt'));
 		let frame = await rendered.waitFor(frame => frame.includes('for the destination object?'), "the destination key's question");
 		expect(frame).toMatch(new RegExp(`✔ Source object's key: ${wrapped(errorKey).source} \\(the key the error names\\)`));
 		expect(everShown(rendered, 'Which KMS key encrypts the source object?')).toBe(false);
@@ -92,7 +89,7 @@ describe('a copy whose single CopyObject was refused kms:Decrypt, at 80×24', ()
 describe('a copy in parts (UploadPartCopy) refused kms:Decrypt', () => {
 	const toTheQuestion = async (): Promise<string> => {
 		app = renderApp(<WizardApp services={fakeServices().services} />, {columns: 100, rows: 40});
-		await pasteError(app, fixture('cli-copy-uploadpartcopy-decrypt.txt'));
+		await pasteError(app, errorFixture('cli-copy-uploadpartcopy-decrypt.txt'));
 		return app.waitFor(frame => frame.includes('Which object does'), "the question of the key's object");
 	};
 
@@ -141,7 +138,7 @@ describe('a copy in parts (UploadPartCopy) refused kms:Decrypt', () => {
 describe('"copy failed: s3://SOURCE to s3://DESTINATION"', () => {
 	it('names the source: it is said, not asked', async () => {
 		app = renderApp(<WizardApp services={fakeServices().services} />, {columns: 100, rows: 40});
-		await pasteError(app, fixture('cli-copy-uploadpartcopy-decrypt.txt'));
+		await pasteError(app, errorFixture('cli-copy-uploadpartcopy-decrypt.txt'));
 		// The walk draws the line and the question after it in one frame: a source question would have come before.
 		await app.waitFor(frame => frame.includes('✔ Source object: s3://src-bucket/in/a.bin (the error names it)'), 'the source, said');
 		expect(everShown(app, 'Which bucket does it copy from?')).toBe(false);

@@ -1,6 +1,5 @@
-import {readFileSync} from 'node:fs';
-import {join} from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
+import {errorFixture} from './helpers/error-fixture.js';
 import {explainDenial, parseAccessDenied, renderDenialText} from '../../source/inputs/error-message/index.js';
 import {WizardApp} from '../../source/ui/app.js';
 import {fakeServices} from './helpers/fake-services.js';
@@ -14,7 +13,7 @@ afterEach(() => {
 	app = undefined;
 });
 
-const fixture = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'errors', 'cli-upload-part-kms-decrypt.txt'), 'utf8').trim();
+const fixture = errorFixture('cli-upload-part-kms-decrypt.txt');
 
 describe('a pasted AccessDenied error', () => {
 	it('is followed by its summary and what it means, each point hanging under its mark', async () => {
@@ -48,7 +47,7 @@ describe('a pasted AccessDenied error', () => {
  */
 describe('a pasted denial in a VPC endpoint policy transitively through an SCP', () => {
 	it("says an SCP refused, by a Deny or by no Allow, as explain-error's Policy line does: never an explicit Deny in the endpoint policy", async () => {
-		const text = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'errors', 'vpce-transitive-scp.txt'), 'utf8').trim();
+		const text = errorFixture('vpce-transitive-scp.txt');
 		const parsed = parseAccessDenied(text);
 		if (!parsed.ok) throw new Error('the fixture is not recognised');
 		const policyLine = /^ {2}Policy +(.+)$/m.exec(renderDenialText(parsed.value, explainDenial(parsed.value)))?.[1];

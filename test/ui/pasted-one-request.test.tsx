@@ -1,7 +1,6 @@
-import {readFileSync} from 'node:fs';
-import {join} from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
-import {keys, type Rendered} from './helpers/render.js';
+import {errorFixture} from './helpers/error-fixture.js';
+import {everShown, keys, type Rendered} from './helpers/render.js';
 import {renderRecordingWizard} from './helpers/recording-wizard.js';
 import {walkThrough} from './helpers/walk-through.js';
 
@@ -21,10 +20,8 @@ afterEach(() => {
 	app = undefined;
 });
 
-const fixture = (name: string): string => readFileSync(join(import.meta.dirname, '..', 'fixtures', 'errors', name), 'utf8').trim();
 const keyArn = 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
 const flat = (frame: string): string => frame.replace(/\n\s+/g, ' ');
-const everShown = (rendered: Rendered, text: string): boolean => rendered.frames().some(frame => frame.includes(text));
 
 const start = (): ReturnType<typeof renderRecordingWizard> => renderRecordingWizard({columns: 100, rows: 40});
 
@@ -43,7 +40,7 @@ describe('a refused PutObject (the held-out permissions-boundary error)', () => 
 	it('asks neither the tool nor the size, says why, and the result checks one PutObject: no kms:Decrypt', async () => {
 		const {rendered, diagnosed} = start();
 		app = rendered;
-		const frame = await pasteErrorAndKey(rendered, fixture('putobject-boundary-implicit.txt'), "Which key is the bucket's default?");
+		const frame = await pasteErrorAndKey(rendered, errorFixture('putobject-boundary-implicit.txt'), "Which key is the bucket's default?");
 		expect(flat(frame)).toContain('• PutObject is a single request, never a part of a multipart upload: it did not go in parts, so the size and the tool are not asked.');
 		expect(everShown(rendered, 'What uploads it?')).toBe(false);
 		expect(everShown(rendered, 'How big is the file?')).toBe(false);
@@ -69,7 +66,7 @@ describe('a refused CopyObject, as `aws s3 cp` printed it', () => {
 	it('asks neither what copies it nor the size, says why, and the result checks one CopyObject: no kms:Decrypt for parts', async () => {
 		const {rendered, diagnosed} = start();
 		app = rendered;
-		const frame = await pasteErrorAndKey(rendered, fixture('cli-copy-copyobject-decrypt.txt'), "Which key is the destination bucket's default?");
+		const frame = await pasteErrorAndKey(rendered, errorFixture('cli-copy-copyobject-decrypt.txt'), "Which key is the destination bucket's default?");
 		expect(flat(frame)).toContain('• CopyObject is a single request, never a part of a multipart copy: it did not go in parts, so the size and the tool are not asked.');
 		expect(everShown(rendered, 'What copies it?')).toBe(false);
 		expect(everShown(rendered, 'How big is the source object?')).toBe(false);

@@ -138,3 +138,6 @@ export const renderApp = (tree: ReactElement, size: {columns: number; rows: numb
 		exited: () => exit,
 	};
 };
+
+/** Whether any frame drawn so far held the text (a line shown, then scrolled or replaced). */
+export const everShown = (rendered: Rendered, text: string): boolean => rendered.frames().some(frame => frame.includes(text));
