@@ -195,17 +195,21 @@ describe('live, a pasted message naming the permissions boundary', () => {
 		['name a KMS key', [keys.enter]],
 	];
 	const profiles = [{name: 'dev', region: 'us-east-1'}];
+	/** Up to the reads, then the boundary the message names pasted when asked for, and the diagnosis started. */
+	const pasteBoundaryAndDiagnose = async (rendered: Rendered): Promise<void> => {
+		await walkThrough(rendered, untilReads);
+		await waitFlat(rendered, "The pasted AccessDenied message says no permissions boundary allows kms:GenerateDataKey. Paste the caller's permissions boundary");
+		await rendered.press(keys.enter);
+		await rendered.waitFor(frame => frame.includes('Paste the permissions boundary'), 'the boundary paste');
+		await rendered.paste(policy({Sid: 'UploadsOnly', Effect: 'Allow', Action: 's3:PutObject', Resource: '*'}));
+		await rendered.waitFor(frame => frame.includes('valid policy, 1 statement'), 'the pasted boundary checked');
+		await rendered.press(keys.enter);
+		await walkThrough(rendered, [['Diagnose?', [keys.enter]]]);
+	};
 
 	it('the reads could not get it: asks for it, and the pasted boundary decides the row and proves the fix', async () => {
 		app = renderApp(<WizardApp services={fakeServices({profiles, collect: async () => ok(boundaryNotRead)}).services} />, {columns: 160, rows: 60});
-		await walkThrough(app, untilReads);
-		await waitFlat(app, "The pasted AccessDenied message says no permissions boundary allows kms:GenerateDataKey. Paste the caller's permissions boundary");
-		await app.press(keys.enter);
-		await app.waitFor(frame => frame.includes('Paste the permissions boundary'), 'the boundary paste');
-		await app.paste(policy({Sid: 'UploadsOnly', Effect: 'Allow', Action: 's3:PutObject', Resource: '*'}));
-		await app.waitFor(frame => frame.includes('valid policy, 1 statement'), 'the pasted boundary checked');
-		await app.press(keys.enter);
-		await walkThrough(app, [['Diagnose?', [keys.enter]]]);
+		await pasteBoundaryAndDiagnose(app);
 		const result = await app.waitFor(frame => frame.includes('✘ Denied'), 'the result');
 		expect(result).toMatch(/^Permissions boundary/m);
 		expect(flat(result)).toMatch(/✘ +kms:GenerateDataKey +The permissions boundary does not allow kms:GenerateDataKey/);
@@ -272,14 +276,7 @@ describe('live, a pasted message naming the permissions boundary', () => {
 		};
 		const fake = fakeServices({profiles, collect});
 		app = renderApp(<WizardApp services={fake.services} />, {columns: 160, rows: 60});
-		await walkThrough(app, untilReads);
-		await waitFlat(app, "The pasted AccessDenied message says no permissions boundary allows kms:GenerateDataKey. Paste the caller's permissions boundary");
-		await app.press(keys.enter);
-		await app.waitFor(frame => frame.includes('Paste the permissions boundary'), 'the boundary paste');
-		await app.paste(policy({Sid: 'UploadsOnly', Effect: 'Allow', Action: 's3:PutObject', Resource: '*'}));
-		await app.waitFor(frame => frame.includes('valid policy, 1 statement'), 'the pasted boundary checked');
-		await app.press(keys.enter);
-		await walkThrough(app, [['Diagnose?', [keys.enter]]]);
+		await pasteBoundaryAndDiagnose(app);
 		return {fake, rendered: app};
 	};
 
