@@ -47,6 +47,8 @@ export type CompiledClause = {
 	readonly kind: ClauseKind;
 	/** The result when the key is missing (or has no values); `Null` decides it by its values. */
 	readonly whenMissing: Tri;
+	/** `ForAllValues`: a key whose only value is an empty string is a null dataset, read as missing. */
+	readonly emptyIsMissing: boolean;
 	/** The one fixed value, when there is just one (the usual case): no list to walk. */
 	readonly single: Expected | undefined;
 	/** `single`'s comparison, here too: the usual clause is settled without reaching the value's own object. */
@@ -80,6 +82,9 @@ const expected = (
 ): Expected => ({written, state, text, key, via, literal, test, widened, unknownKeys});
 
 const noKeys: readonly string[] = Object.freeze([]);
+
+/** No values, or only empty strings: what the IAM guide calls a null dataset. */
+export const isNullDataset = (values: readonly string[]): boolean => values.every(value => value === '');
 
 /** Compare a request value with the clause's one fixed value (`single`), from the copy of its comparison on the clause. */
 export const matchesSingle = (compiled: CompiledClause, actual: string): boolean => {
@@ -183,6 +188,7 @@ const clause = (
 		lowerKey,
 		kind,
 		whenMissing,
+		emptyIsMissing: from.qualifier === 'ForAllValues',
 		single,
 		via: single?.via ?? 'compare',
 		literal: single?.literal ?? '',

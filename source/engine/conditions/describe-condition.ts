@@ -1,6 +1,6 @@
 import type {ContextEntry, ContextLookup} from '../context.js';
 import {type Tri, triNot} from '../tri.js';
-import {matchesAny, mayMatch, requestValues, type CompiledClause} from './compile-clause.js';
+import {isNullDataset, matchesAny, mayMatch, requestValues, type CompiledClause} from './compile-clause.js';
 import {formatActual, quote, quoteList, relationPhrase} from './wording.js';
 
 /** The one-sentence reason of a condition trace, built only when someone reads it. */
@@ -13,8 +13,10 @@ export const describeCondition = (compiled: CompiledClause, actual: ContextEntry
 	if (!operator) return `${quote(name)} is not an IAM condition operator, so this condition cannot be evaluated`;
 	if (actual.state === 'unknown') return `${key} is not known for this request`;
 
-	const missing = actual.state === 'absent' || actual.values.length === 0;
-	const where = actual.state === 'absent' ? `${key} is not in the request` : `${key} has no values in the request`;
+	const empty = actual.state === 'present' && actual.values.length > 0 && compiled.emptyIsMissing && isNullDataset(actual.values);
+	const missing = actual.state === 'absent' || actual.values.length === 0 || empty;
+	const where =
+		actual.state === 'absent' ? `${key} is not in the request` : empty ? `${key} is an empty string in the request` : `${key} has no values in the request`;
 
 	if (operator.kind === 'null') {
 		const subject = missing ? where : `${key} is ${formatActual(actual.values, actual.multiValued)}`;

@@ -1,7 +1,7 @@
 import {lookupSource, type ContextEntry, type ContextLookup, type ContextSource} from '../context.js';
 import type {ConditionClause} from '../policy.js';
 import {type Tri, triBoth, triEither, triNot} from '../tri.js';
-import {compiledClause, matchesAny, matchesSingle, mayMatch, requestValues, type CompiledClause} from './compile-clause.js';
+import {compiledClause, isNullDataset, matchesAny, matchesSingle, mayMatch, requestValues, type CompiledClause} from './compile-clause.js';
 import type {ValueOperator} from './operators.js';
 import {describeCondition} from './describe-condition.js';
 import type {ConditionTrace} from './trace.js';
@@ -13,7 +13,8 @@ import type {ConditionTrace} from './trace.js';
  * - The clause holds when the request value matches any of the policy values (OR); a negated operator
  *   (`StringNotEquals`, `NotIpAddress`, `ArnNotLike` …) holds when it matches none of them.
  * - A key missing from the request: positive operators fail, negated ones hold, `…IfExists` holds,
- *   `ForAllValues:` holds (empty set), `ForAnyValue:` fails. A present key with no values counts as missing.
+ *   `ForAllValues:` holds (empty set), `ForAnyValue:` fails. A present key with no values counts as missing, and
+ *   for `ForAllValues:` so does one whose value is an empty string ("a null dataset").
  * - `ForAnyValue:` holds when at least one request value passes the (possibly negated) test, and
  *   `ForAllValues:` when every one does; the negation applies per request value, so
  *   `ForAllValues:StringNotLike` holds when no request value matches any pattern.
@@ -41,6 +42,8 @@ export const clauseResult = (compiled: CompiledClause, context: ContextSource, u
 	const values = actual.state === 'present' ? actual.values : undefined;
 	if (values === undefined || values.length === 0) return compiled.whenMissing;
 	if (kind === 'null') return compiled.whenPresent;
+	// Checked on the first value alone before the whole list: the usual value is not empty.
+	if (compiled.emptyIsMissing && values[0] === '' && isNullDataset(values)) return compiled.whenMissing;
 	const {every, negated} = compiled;
 	if (compiled.single !== undefined && values.length === 1) return matchesSingle(compiled, values[0]!) !== negated ? 'yes' : 'no';
 	const operator = compiled.operator as ValueOperator;

@@ -27,6 +27,21 @@ describe('ForAllValues', () => {
 		expect(result('ForAllValues:StringLike', 'aws:TagKeys', ['key1*'], {'aws:TagKeys': []})).toBe('yes');
 	});
 
+	// IAM User Guide, "IAM JSON policy elements: Condition operators" (ARN condition operators).
+	const nullDataset =
+		'The ForAllValues qualifier returns true if there are no context keys in the request or if the context key value resolves to a null dataset, such as an empty string.';
+
+	it(`holds for a key whose value is an empty string: "${nullDataset}"`, () => {
+		const trace = check('ForAllValues:StringLike', 'aws:TagKeys', ['key1*'], {'aws:TagKeys': ''});
+		expect(trace.result).toBe('yes');
+		expect(trace.reason).toBe('aws:TagKeys is an empty string in the request, and ForAllValues:StringLike counts an empty set as a match');
+		expect(result('ForAllValues:StringEquals', 'aws:TagKeys', ['a'], {'aws:TagKeys': ['']})).toBe('yes');
+		// Only ForAllValues reads it so: an empty string is still a value for a plain operator and for ForAnyValue.
+		expect(result('ForAllValues:StringEquals', 'aws:TagKeys', ['a'], {'aws:TagKeys': ['', 'b']})).toBe('no');
+		expect(result('StringLike', 's3:prefix', ['home/*'], {'s3:prefix': ''})).toBe('no');
+		expect(result('ForAnyValue:StringLike', 'aws:TagKeys', ['*'], {'aws:TagKeys': ''})).toBe('yes');
+	});
+
 	// IAM guide: "Null": {"aws:TagKeys": "false"} alongside "ForAllValues:StringLike": {"aws:TagKeys": ["key1*", "key2*", "key3*"]}.
 	it('is guarded by Null "false" against a missing key', () => {
 		expect(result('Null', 'aws:TagKeys', 'false', {})).toBe('no');
