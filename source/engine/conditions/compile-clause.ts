@@ -47,7 +47,7 @@ export type CompiledClause = {
 	readonly kind: ClauseKind;
 	/** The result when the key is missing (or has no values); `Null` decides it by its values. */
 	readonly whenMissing: Tri;
-	/** `ForAllValues`: a key whose only value is an empty string is a null dataset, read as missing. */
+	/** `Null` and `ForAllValues`: a key whose only value is an empty string is a null dataset, read as missing. */
 	readonly emptyIsMissing: boolean;
 	/** The one fixed value, when there is just one (the usual case): no list to walk. */
 	readonly single: Expected | undefined;
@@ -188,7 +188,7 @@ const clause = (
 		lowerKey,
 		kind,
 		whenMissing,
-		emptyIsMissing: from.qualifier === 'ForAllValues',
+		emptyIsMissing: kind === 'null' || from.qualifier === 'ForAllValues',
 		single,
 		via: single?.via ?? 'compare',
 		literal: single?.literal ?? '',

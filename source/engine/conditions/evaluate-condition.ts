@@ -14,7 +14,7 @@ import type {ConditionTrace} from './trace.js';
  *   (`StringNotEquals`, `NotIpAddress`, `ArnNotLike` …) holds when it matches none of them.
  * - A key missing from the request: positive operators fail, negated ones hold, `…IfExists` holds,
  *   `ForAllValues:` holds (empty set), `ForAnyValue:` fails. A present key with no values counts as missing, and
- *   for `ForAllValues:` so does one whose value is an empty string ("a null dataset").
+ *   for `ForAllValues:` and `Null` so does one whose value is an empty string ("a null dataset").
  * - `ForAnyValue:` holds when at least one request value passes the (possibly negated) test, and
  *   `ForAllValues:` when every one does; the negation applies per request value, so
  *   `ForAllValues:StringNotLike` holds when no request value matches any pattern.
@@ -41,9 +41,9 @@ export const clauseResult = (compiled: CompiledClause, context: ContextSource, u
 	}
 	const values = actual.state === 'present' ? actual.values : undefined;
 	if (values === undefined || values.length === 0) return compiled.whenMissing;
-	if (kind === 'null') return compiled.whenPresent;
 	// Checked on the first value alone before the whole list: the usual value is not empty.
 	if (compiled.emptyIsMissing && values[0] === '' && isNullDataset(values)) return compiled.whenMissing;
+	if (kind === 'null') return compiled.whenPresent;
 	const {every, negated} = compiled;
 	if (compiled.single !== undefined && values.length === 1) return matchesSingle(compiled, values[0]!) !== negated ? 'yes' : 'no';
 	const operator = compiled.operator as ValueOperator;

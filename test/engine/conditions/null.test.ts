@@ -27,8 +27,17 @@ describe('Null', () => {
 		expect(check('Null', 'aws:TagKeys', 'true', {'aws:TagKeys': []}).reason).toBe('aws:TagKeys has no values in the request, so Null "true" matches');
 	});
 
-	it('treats an empty string as a value', () => {
-		expect(result('Null', 's3:prefix', 'false', {'s3:prefix': ''})).toBe('yes');
+	// IAM User Guide, "IAM JSON policy elements: Condition operators", beside "a null dataset, such as an empty string".
+	const emptyValues =
+		'To prevent missing context keys or context keys with empty values from evaluating to true, you can include the Null condition operator in your policy with a false value to check if the context key exists and its value is not null.';
+
+	it(`treats an empty string as null: "${emptyValues}"`, () => {
+		const trace = check('Null', 'aws:TagKeys', 'false', {'aws:TagKeys': ''});
+		expect(trace.result).toBe('no');
+		expect(trace.reason).toBe('aws:TagKeys is an empty string in the request, so Null "false" does not match');
+		expect(result('Null', 's3:prefix', 'true', {'s3:prefix': ''})).toBe('yes');
+		expect(result('Null', 'aws:TagKeys', 'false', {'aws:TagKeys': ['']})).toBe('no');
+		expect(result('Null', 'aws:TagKeys', 'false', {'aws:TagKeys': ['', 'a']})).toBe('yes');
 	});
 
 	it('reads "true" and "false" in any case and matches nothing else', () => {
