@@ -3,7 +3,7 @@ import {globOf, hasWildcard, plainPrefix, type Glob} from '../glob.js';
 import type {ConditionClause} from '../policy.js';
 import type {Tri} from '../tri.js';
 import {hasVariables, substituteGlob, substituteText, widenGlob, widenText} from '../variables.js';
-import {nullMatches} from './null.js';
+import {nullResult} from './null.js';
 import {findOperator, type OperatorSpec, type ValueOperator, type VariableMode} from './operators.js';
 import {startsWith} from '../starts-with.js';
 
@@ -228,8 +228,7 @@ const compileFresh = (from: ConditionClause, variables: boolean): CompiledClause
 	if (!operator) return clause(from, undefined, 'unknown-operator', variables, false, false, 'unknown', 'unknown', undefined);
 	if (operator.kind === 'null') {
 		// Qualifiers mean nothing to Null: it tests whether the key has a value at all.
-		const result = (missing: boolean): Tri => (from.values.some(value => nullMatches(missing, value)) ? 'yes' : 'no');
-		return clause(from, operator, 'null', variables, false, false, result(true), result(false), undefined);
+		return clause(from, operator, 'null', variables, false, false, nullResult(true, from.values), nullResult(false, from.values), undefined);
 	}
 	const every = from.qualifier ? from.qualifier === 'ForAllValues' : operator.negated;
 	return clause(from, operator, 'value', variables, operator.negated, every, missingResult(from, operator), 'unknown', fixedValues(from, operator, variables));

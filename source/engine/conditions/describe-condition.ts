@@ -1,6 +1,7 @@
 import type {ContextEntry, ContextLookup} from '../context.js';
 import {type Tri, triNot} from '../tri.js';
 import {isNullDataset, matchesAny, mayMatch, requestValues, type CompiledClause} from './compile-clause.js';
+import {nullValueProblem} from './null.js';
 import {formatActual, quote, quoteList, relationPhrase} from './wording.js';
 
 /** The one-sentence reason of a condition trace, built only when someone reads it. */
@@ -21,7 +22,8 @@ export const describeCondition = (compiled: CompiledClause, actual: ContextEntry
 	if (operator.kind === 'null') {
 		const subject = missing ? where : `${key} is ${formatActual(actual.values, actual.multiValued)}`;
 		const expected = written.length === 1 ? quote(written[0]!) : `one of ${quoteList(written)}`;
-		return `${subject}, so ${name} ${expected} ${verdict(result)}`;
+		const problem = result === 'unknown' ? written.map(nullValueProblem).find(Boolean) : undefined;
+		return `${subject}, so ${name} ${expected} ${verdict(result)}${problem ? `: ${problem}` : ''}`;
 	}
 	if (missing) {
 		const {clause} = compiled;

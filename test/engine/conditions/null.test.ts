@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {nullMatches} from '../../../source/engine/conditions/null.js';
+import {nullResult} from '../../../source/engine/conditions/null.js';
 import {check, result} from './helpers.js';
 
 describe('Null', () => {
@@ -40,9 +40,22 @@ describe('Null', () => {
 		expect(result('Null', 'aws:TagKeys', 'false', {'aws:TagKeys': ['', 'a']})).toBe('yes');
 	});
 
-	it('reads "true" and "false" in any case and matches nothing else', () => {
-		expect(result('Null', 'aws:TokenIssueTime', 'TRUE', {})).toBe('yes');
-		expect(result('Null', 'aws:TokenIssueTime', 'yes', {})).toBe('no');
+	// IAM User Guide, "Condition operator to check existence of condition keys".
+	const values = 'In the policy statement, use either true (the key doesn\'t exist — it is null) or false (the key exists and its value is not null).';
+
+	it(`is unknown for a policy value other than true and false, which AWS does not document: "${values}"`, () => {
+		for (const written of ['yes', 'TRUE', 'False', '']) {
+			const trace = check('Null', 'aws:TokenIssueTime', written, {});
+			expect(trace.result, written).toBe('unknown');
+			expect(trace.unknownKeys, written).toBeUndefined();
+			expect(result('Null', 'aws:TokenIssueTime', written, {'aws:TokenIssueTime': '2024-05-01T10:00:00Z'}), written).toBe('unknown');
+		}
+		expect(check('Null', 'aws:TokenIssueTime', 'yes', {}).reason).toBe(
+			'aws:TokenIssueTime is not in the request, so Null "yes" may or may not match: AWS documents only "true" and "false" for Null',
+		);
+		// A documented value that holds decides it; one that fails leaves it open.
+		expect(result('Null', 'aws:TokenIssueTime', ['yes', 'true'], {})).toBe('yes');
+		expect(result('Null', 'aws:TokenIssueTime', ['yes', 'false'], {})).toBe('unknown');
 		expect(result('Null', 'aws:TokenIssueTime', ['true', 'false'], {})).toBe('yes');
 	});
 
@@ -58,11 +71,11 @@ describe('Null', () => {
 	});
 });
 
-describe('nullMatches', () => {
-	it('compares existence with the policy value', () => {
-		expect(nullMatches(true, 'true')).toBe(true);
-		expect(nullMatches(false, 'true')).toBe(false);
-		expect(nullMatches(false, 'False')).toBe(true);
-		expect(nullMatches(true, '')).toBe(false);
+describe('nullResult', () => {
+	it('compares existence with the policy values', () => {
+		expect(nullResult(true, ['true'])).toBe('yes');
+		expect(nullResult(false, ['true'])).toBe('no');
+		expect(nullResult(false, ['false'])).toBe('yes');
+		expect(nullResult(true, [''])).toBe('unknown');
 	});
 });
