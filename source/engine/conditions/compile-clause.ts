@@ -30,6 +30,8 @@ export type Expected = {
 	readonly widened: Glob | undefined;
 	/** `unknown`: the keys of all its variables whose values are not known (`key` is the first). */
 	readonly unknownKeys: readonly string[];
+	/** `unknown` because the operator cannot read the value (`"ten"` for a Numeric operator): why, e.g. `is not a number`. */
+	readonly unreadable: string | undefined;
 };
 
 /** How a clause is evaluated: an operator IAM does not have, `Null`, or an operator that compares values. */
@@ -79,7 +81,18 @@ const expected = (
 	test?: (actual: string) => boolean,
 	widened?: Glob,
 	unknownKeys: readonly string[] = state === 'unknown' ? [key] : noKeys,
-): Expected => ({written, state, text, key, via, literal, test, widened, unknownKeys});
+	unreadable?: string,
+): Expected => ({written, state, text, key, via, literal, test, widened, unknownKeys, unreadable});
+
+/**
+ * A policy value the operator cannot read: AWS does not document what it matches, so it may match anything (`unknown`),
+ * and no context key settles it.
+ */
+const unreadableValue = (written: string, problem: string): Expected =>
+	expected(written, 'unknown', '', '', 'compare', '', undefined, undefined, noKeys, problem);
+
+/** Why the operator cannot read a policy value, or `undefined`. */
+const valueProblem = (operator: ValueOperator, text: string): string | undefined => (operator.valueProblem ?? operator.problem)?.(text);
 
 const noKeys: readonly string[] = Object.freeze([]);
 
@@ -117,11 +130,14 @@ export const matchesOne = (operator: ValueOperator, actual: string, value: Expec
  * policy holds stays literal and a `*` a variable puts in matches only itself. Without `variables`
  * (a policy older than Version 2012-10-17) `${…}` is plain text.
  */
-const prepare = (written: string, mode: VariableMode, lookup: ContextLookup | undefined, variables: boolean, widens = false): Expected => {
+const prepare = (written: string, mode: VariableMode, lookup: ContextLookup | undefined, variables: boolean, widens = false, operator?: ValueOperator): Expected => {
 	if (mode === 'none') return expected(written, 'ready', written, '');
 	if (!variables || !lookup) return expected(written, 'ready', mode === 'glob' ? globOf(written) : written, '');
 	const substitution = mode === 'glob' ? substituteGlob(written, lookup) : substituteText(written, lookup);
-	if (substitution.ok) return expected(written, 'ready', substitution.value, '');
+	if (substitution.ok) {
+		const problem = operator && mode === 'text' ? valueProblem(operator, substitution.value) : undefined;
+		return problem === undefined ? expected(written, 'ready', substitution.value, '') : unreadableValue(written, problem);
+	}
 	if ('absentKey' in substitution) return expected(written, 'absent', '', substitution.absentKey);
 	if (!widens) return expected(written, 'unknown', '', substitution.unknownKey);
 	// Read on past the unknown key: a later key without a value (and no default) leaves the value matching nothing.
@@ -143,17 +159,20 @@ export const matchesAny = (operator: ValueOperator, actual: string, values: read
 			if (matchesOne(operator, actual, value)) return 'yes';
 		} else if (value.state === 'unknown' && mayMatch(operator, actual, value)) match = 'unknown';
 	}
-	return match;
+	// A request value the operator cannot read matches nothing AWS documents: it may match anything.
+	return match === 'no' && operator.problem?.(actual) !== undefined ? 'unknown' : match;
 };
 
 /** Values with policy variables, prepared for one request. */
 export const requestValues = (compiled: CompiledClause, operator: ValueOperator, lookup: ContextLookup): readonly Expected[] =>
-	compiled.fixed ?? compiled.clause.values.map(value => prepare(value, operator.variables, lookup, compiled.variables, operator.couldMatch !== undefined));
+	compiled.fixed ?? compiled.clause.values.map(value => prepare(value, operator.variables, lookup, compiled.variables, operator.couldMatch !== undefined, operator));
 
 const fixedValues = (clause: ConditionClause, operator: ValueOperator, variables: boolean): readonly Expected[] | undefined => {
 	if (operator.variables !== 'none' && variables && clause.values.some(hasVariables)) return undefined;
 	return clause.values.map(value => {
 		const {written, text} = prepare(value, operator.variables, undefined, variables);
+		const problem = valueProblem(operator, text);
+		if (problem !== undefined) return unreadableValue(written, problem);
 		// Plain data where it will do (the same text, a prefix), a prepared test where not.
 		const glob = text as Glob;
 		if (operator.plain === 'equals' || (operator.plain !== undefined && !hasWildcard(glob))) return expected(written, 'ready', text, '', 'equals', text);
@@ -181,7 +200,7 @@ const clause = (
 	whenPresent: Tri,
 	fixed: readonly Expected[] | undefined,
 ): CompiledClause => {
-	const single = fixed?.length === 1 ? fixed[0] : undefined;
+	const single = fixed?.length === 1 && fixed[0]!.state === 'ready' ? fixed[0] : undefined;
 	const lowerKey = from.key.toLowerCase();
 	return {
 		keyId: keyIdOf(lowerKey),

@@ -42,12 +42,16 @@ export const describeCondition = (compiled: CompiledClause, actual: ContextEntry
 	const describe = (value: string, match: Tri, single: boolean): string => {
 		const subject = single ? `${key} is ${quote(value)}, ` : '';
 		if (match === 'unknown') {
-			const because = expected.find(one => one.state === 'unknown' && mayMatch(operator, value, one))?.key ?? key;
 			const it = single ? 'it' : quote(value);
-			return `${subject}${single ? 'but ' : ''}whether ${it} ${relationPhrase(operator.relation, true, written)} depends on ${because}, which is not known for this request`;
+			const relation = relationPhrase(operator.relation, true, written);
+			const unreadable = operator.problem?.(value);
+			if (unreadable !== undefined) return `${subject}${single ? 'which' : quote(value)} ${unreadable}, so whether ${it} ${relation} is not known`;
+			const cause = expected.find(one => one.state === 'unknown' && mayMatch(operator, value, one));
+			if (cause?.unreadable !== undefined) return `${subject}${single ? 'but ' : ''}whether ${it} ${relation} is not known: ${quote(cause.written)} ${cause.unreadable}`;
+			const because = cause?.key ?? key;
+			return `${subject}${single ? 'but ' : ''}whether ${it} ${relation} depends on ${because}, which is not known for this request`;
 		}
-		const problem = match === 'no' ? operator.problem?.(value) : undefined;
-		return `${subject}${single ? 'which' : quote(value)} ${problem ?? relationPhrase(operator.relation, match === 'yes', written)}`;
+		return `${subject}${single ? 'which' : quote(value)} ${relationPhrase(operator.relation, match === 'yes', written)}`;
 	};
 
 	let reason: string;

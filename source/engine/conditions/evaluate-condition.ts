@@ -22,6 +22,8 @@ import type {ConditionTrace} from './trace.js';
  *   the clause holds when any request value matches. For a negated operator it holds only when no
  *   request value matches any policy value (the negation of the positive reading), which is the
  *   conservative choice: a `Deny` with `StringNotEquals` still fires unless every value is allowed.
+ * - A value the operator cannot read (`"ten"` for a Numeric operator, in the policy or the request) makes its
+ *   match `unknown`: AWS does not document what it matches, so no context key settles it.
  * - A key whose value we do not know makes the result `unknown`, whatever the operator (`Null` and
  *   `…IfExists` too): we never guess. So does a policy variable whose key is unknown, for the policy
  *   value that uses it; a variable whose key is absent (and has no default) makes that value match nothing.
@@ -45,8 +47,11 @@ export const clauseResult = (compiled: CompiledClause, context: ContextSource, u
 	if (compiled.emptyIsMissing && values[0] === '' && isNullDataset(values)) return compiled.whenMissing;
 	if (kind === 'null') return compiled.whenPresent;
 	const {every, negated} = compiled;
-	if (compiled.single !== undefined && values.length === 1) return matchesSingle(compiled, values[0]!) !== negated ? 'yes' : 'no';
 	const operator = compiled.operator as ValueOperator;
+	if (compiled.single !== undefined && values.length === 1) {
+		if (matchesSingle(compiled, values[0]!)) return negated ? 'no' : 'yes';
+		return operator.problem?.(values[0]!) === undefined ? (negated ? 'yes' : 'no') : 'unknown';
+	}
 	const expected = compiled.fixed ?? requestValues(compiled, operator, context.lookup);
 	let result: Tri = every ? 'yes' : 'no';
 	for (let index = 0; index < values.length; index++) {

@@ -72,3 +72,6 @@ export const ipRangeTest = (expected: string): ((actual: string) => boolean) => 
 
 export const ipProblem = (actual: string): string | undefined =>
 	knownAddress(actual) === undefined ? 'is not an IP address' : undefined;
+
+export const ipRangeProblem = (expected: string): string | undefined =>
+	rangeOf(expected) === undefined ? 'is not an IP address or CIDR range' : undefined;

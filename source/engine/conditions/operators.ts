@@ -4,7 +4,7 @@ import {compareArn} from './arn.js';
 import {binaryProblem, compareBinary, decodeBase64} from './binary.js';
 import {boolProblem, compareBool, parseBool} from './bool.js';
 import {compareDate, dateProblem, dateTest} from './date.js';
-import {ipInRange, ipProblem, ipRangeTest} from './ip-address.js';
+import {ipInRange, ipProblem, ipRangeProblem, ipRangeTest} from './ip-address.js';
 import {compareNumeric, numericProblem, numericTest, type OrderComparison} from './numeric.js';
 import {type BaseOperator, baseOperators} from './operator-name.js';
 import {compareString, type StringComparison} from './string.js';
@@ -38,8 +38,10 @@ export type ValueOperator = {
 	 * match. Absent: the operator has no such test, and the match stays unknown.
 	 */
 	readonly couldMatch?: (actual: string, widened: Glob) => boolean;
-	/** Why a request value can never match, e.g. `is not a number`. */
+	/** Why the operator cannot read a request value, e.g. `is not a number`: AWS does not document what it matches. */
 	readonly problem?: (actual: string) => string | undefined;
+	/** The same for a policy value, where it differs from `problem` (an IP range, not an address). */
+	readonly valueProblem?: (expected: string) => string | undefined;
 	readonly relation: Relation;
 };
 
@@ -133,6 +135,7 @@ const ip = (negated: boolean): ValueOperator => ({
 	compare: ipInRange,
 	prepare: ipRangeTest,
 	problem: ipProblem,
+	valueProblem: ipRangeProblem,
 	relation: {holds: 'is in', fails: 'is not in', list: 'plain'},
 });
 

@@ -29,11 +29,17 @@ describe('Bool', () => {
 		expect(result('BoolIfExists', 'aws:MultiFactorAuthPresent', 'false', {'aws:MultiFactorAuthPresent': 'true'})).toBe('no');
 	});
 
-	it('never matches a value that is not a boolean', () => {
+	// IAM User Guide, "IAM JSON policy elements: Condition operators" (Boolean condition operators).
+	const booleans = 'Boolean conditions let you construct Condition elements that restrict access based on comparing a key to true or false.';
+
+	it(`is unknown for a value that is not a boolean, which AWS does not say how it reads: "${booleans}"`, () => {
 		const trace = check('Bool', 'aws:SecureTransport', 'true', {'aws:SecureTransport': 'yes'});
-		expect(trace.result).toBe('no');
-		expect(trace.reason).toBe('aws:SecureTransport is "yes", which is not "true" or "false"');
-		expect(result('Bool', 'aws:SecureTransport', '1', {'aws:SecureTransport': 'true'})).toBe('no');
+		expect(trace.result).toBe('unknown');
+		expect(trace.unknownKeys).toBeUndefined();
+		expect(trace.reason).toBe('aws:SecureTransport is "yes", which is not "true" or "false", so whether it is "true" is not known');
+		expect(result('Bool', 'aws:SecureTransport', '1', {'aws:SecureTransport': 'true'})).toBe('unknown');
+		// A policy variable whose value is not a boolean, too.
+		expect(result('Bool', 'aws:SecureTransport', '${aws:PrincipalTag/tls}', {'aws:SecureTransport': 'true', 'aws:PrincipalTag/tls': 'on'})).toBe('unknown');
 	});
 
 	it('substitutes policy variables, as the IAM reference allows for Bool', () => {

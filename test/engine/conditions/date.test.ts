@@ -69,12 +69,21 @@ describe('Date operators', () => {
 		expect(result('DateLessThan', 'aws:EpochTime', '1563278401', {'aws:EpochTime': '1563278400'})).toBe('yes');
 	});
 
-	it('never matches a value that is not a date', () => {
+	// IAM User Guide, "IAM JSON policy elements: Condition operators" (Date condition operators).
+	const dateFormats = 'You must specify date/time values with one of the W3C implementations of the ISO 8601 date formats or in epoch (UNIX) time.';
+
+	it(`is unknown for a value that is not a date, which AWS does not say how it reads: "${dateFormats}"`, () => {
 		const trace = check('DateLessThan', 'aws:CurrentTime', '2030-01-01T00:00:00Z', {'aws:CurrentTime': 'yesterday'});
-		expect(trace.result).toBe('no');
-		expect(trace.reason).toBe('aws:CurrentTime is "yesterday", which is not an ISO 8601 date or epoch time');
-		expect(result('DateLessThan', 'aws:CurrentTime', 'soon', {'aws:CurrentTime': '2019-07-16T12:00:00Z'})).toBe('no');
-		expect(result('DateNotEquals', 'aws:CurrentTime', 'soon', {'aws:CurrentTime': '2019-07-16T12:00:00Z'})).toBe('yes');
+		expect(trace.result).toBe('unknown');
+		expect(trace.unknownKeys).toBeUndefined();
+		expect(trace.reason).toBe('aws:CurrentTime is "yesterday", which is not an ISO 8601 date or epoch time, so whether it is before "2030-01-01T00:00:00Z" is not known');
+		expect(result('DateLessThan', 'aws:CurrentTime', 'soon', {'aws:CurrentTime': '2019-07-16T12:00:00Z'})).toBe('unknown');
+		expect(result('DateNotEquals', 'aws:CurrentTime', 'soon', {'aws:CurrentTime': '2019-07-16T12:00:00Z'})).toBe('unknown');
+		// A readable value that matches still decides the clause.
+		expect(result('DateLessThan', 'aws:CurrentTime', ['soon', '2030-01-01T00:00:00Z'], {'aws:CurrentTime': '2019-07-16T12:00:00Z'})).toBe('yes');
+		expect(check('DateLessThan', 'aws:CurrentTime', 'soon', {'aws:CurrentTime': '2019-07-16T12:00:00Z'}).reason).toBe(
+			'aws:CurrentTime is "2019-07-16T12:00:00Z", but whether it is before "soon" is not known: "soon" is not an ISO 8601 date or epoch time',
+		);
 	});
 
 	it('holds for DateNotEquals when the key is missing', () => {

@@ -50,14 +50,25 @@ describe('IpAddress', () => {
 		expect(result('IpAddress', 'aws:SourceIp', '0.0.0.0/0', {'aws:SourceIp': '198.51.100.1'})).toBe('yes');
 	});
 
-	it('never matches an unparsable address or range', () => {
-		expect(check('IpAddress', 'aws:SourceIp', '0.0.0.0/0', {'aws:SourceIp': 'localhost'}).reason).toBe(
-			'aws:SourceIp is "localhost", which is not an IP address',
+	// IAM User Guide, "IAM JSON policy elements: Condition operators" (IP address condition operators).
+	const cidr = 'The value must be in the standard CIDR format (for example, 203.0.113.0/24 or 2001:DB8:1234:5678::/64).';
+
+	it(`is unknown for an address or range it cannot read, which AWS does not say how it reads: "${cidr}"`, () => {
+		const trace = check('IpAddress', 'aws:SourceIp', '0.0.0.0/0', {'aws:SourceIp': 'localhost'});
+		expect(trace.result).toBe('unknown');
+		expect(trace.unknownKeys).toBeUndefined();
+		expect(trace.reason).toBe('aws:SourceIp is "localhost", which is not an IP address, so whether it is in "0.0.0.0/0" is not known');
+		expect(result('IpAddress', 'aws:SourceIp', '0.0.0.0/0', {'aws:SourceIp': '10.1'})).toBe('unknown');
+		for (const range of ['203.0.113.0/33', '203.0.113.0/', 'vpc-1234']) {
+			expect(result('IpAddress', 'aws:SourceIp', range, {'aws:SourceIp': '203.0.113.1'}), range).toBe('unknown');
+			expect(result('NotIpAddress', 'aws:SourceIp', range, {'aws:SourceIp': '203.0.113.1'}), range).toBe('unknown');
+		}
+		expect(check('NotIpAddress', 'aws:SourceIp', 'vpc-1234', {'aws:SourceIp': '203.0.113.1'}).reason).toBe(
+			'aws:SourceIp is "203.0.113.1", but whether it is in "vpc-1234" is not known: "vpc-1234" is not an IP address or CIDR range, so NotIpAddress may or may not match',
 		);
-		expect(result('IpAddress', 'aws:SourceIp', '0.0.0.0/0', {'aws:SourceIp': '10.1'})).toBe('no');
-		expect(result('IpAddress', 'aws:SourceIp', '203.0.113.0/33', {'aws:SourceIp': '203.0.113.1'})).toBe('no');
-		expect(result('IpAddress', 'aws:SourceIp', '203.0.113.0/', {'aws:SourceIp': '203.0.113.1'})).toBe('no');
-		expect(result('IpAddress', 'aws:SourceIp', 'vpc-1234', {'aws:SourceIp': '203.0.113.1'})).toBe('no');
+		// A readable range the address is in decides both operators.
+		expect(result('IpAddress', 'aws:SourceIp', ['vpc-1234', '203.0.113.0/24'], {'aws:SourceIp': '203.0.113.1'})).toBe('yes');
+		expect(result('NotIpAddress', 'aws:SourceIp', ['vpc-1234', '203.0.113.0/24'], {'aws:SourceIp': '203.0.113.1'})).toBe('no');
 	});
 
 	it('fails when aws:SourceIp is missing (a request through a VPC endpoint)', () => {

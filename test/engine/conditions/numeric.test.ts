@@ -58,17 +58,25 @@ describe('Numeric operators', () => {
 		expect(check('NumericLessThan', 'k', ['1', '2'], {k: '5'}).reason).toBe('k is "5", which is not less than any of "1", "2"');
 	});
 
-	it('never matches a value that is not a number', () => {
+	// IAM User Guide, "IAM JSON policy elements: Condition operators" (Numeric condition operators).
+	const numbers = 'Numeric condition operators let you construct Condition elements that restrict access based on comparing a key to an integer or decimal value.';
+
+	it(`is unknown for a value that is not a number, which AWS does not say how it reads: "${numbers}"`, () => {
 		const trace = check('NumericLessThanEquals', 's3:max-keys', '10', {'s3:max-keys': 'ten'});
-		expect(trace.result).toBe('no');
-		expect(trace.reason).toBe('s3:max-keys is "ten", which is not a number');
-		expect(result('NumericEquals', 'k', 'abc', {k: '1'})).toBe('no');
-		expect(result('NumericEquals', 'k', '1', {k: ''})).toBe('no');
-		expect(result('NumericEquals', 'k', '0x10', {k: '16'})).toBe('no');
+		expect(trace.result).toBe('unknown');
+		expect(trace.unknownKeys).toBeUndefined();
+		expect(trace.reason).toBe('s3:max-keys is "ten", which is not a number, so whether it is less than or equal to "10" is not known');
+		expect(result('NumericEquals', 'k', 'abc', {k: '1'})).toBe('unknown');
+		expect(result('NumericNotEquals', 'k', 'abc', {k: '1'})).toBe('unknown');
+		expect(result('NumericEquals', 'k', '1', {k: ''})).toBe('unknown');
+		expect(result('NumericEquals', 'k', '0x10', {k: '16'})).toBe('unknown');
+		expect(result('ForAllValues:NumericLessThan', 'k', '10', {k: ['1', 'ten']})).toBe('unknown');
+		expect(result('ForAllValues:NumericLessThan', 'k', '10', {k: ['11', 'ten']})).toBe('no');
 	});
 
+	// "Policy variables – Not supported": the text stays as written, and it is not a number.
 	it('does not substitute policy variables', () => {
-		expect(result('NumericEquals', 'k', '${aws:username}', {k: '5', 'aws:username': '5'})).toBe('no');
+		expect(result('NumericEquals', 'k', '${aws:username}', {k: '5', 'aws:username': '5'})).toBe('unknown');
 	});
 
 	it('holds for NumericNotEquals when the key is missing', () => {
