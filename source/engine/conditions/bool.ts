@@ -1,13 +1,10 @@
-/** `true` / `false` in any case; `undefined` for anything else. */
-export const parseBool = (text: string): boolean | undefined => {
-	// Most values are written in lower case already: no new string for them.
-	if (text === 'true') return true;
-	if (text === 'false') return false;
-	const lower = text.toLowerCase();
-	return lower === 'true' ? true : lower === 'false' ? false : undefined;
-};
+/**
+ * `true` / `false`, as the IAM guide writes them; `undefined` for anything else (`True` too): AWS documents no other
+ * spelling, so what it makes of one is not known.
+ */
+export const parseBool = (text: string): boolean | undefined => (text === 'true' ? true : text === 'false' ? false : undefined);
 
-/** A value that is not a boolean matches nothing. */
+/** A value that is not a boolean matches nothing here; evaluation reads it as unknown (`boolProblem`). */
 export const compareBool = (actual: string, expected: string): boolean => {
 	const left = parseBool(actual);
 	return left !== undefined && left === parseBool(expected);

@@ -16,9 +16,18 @@ describe('Bool', () => {
 		expect(trace.reason).toBe('aws:SecureTransport is "true", which is not "false"');
 	});
 
-	it('is case-insensitive on both sides', () => {
-		expect(result('Bool', 'aws:SecureTransport', 'TRUE', {'aws:SecureTransport': 'True'})).toBe('yes');
-		expect(result('Bool', 'aws:SecureTransport', 'False', {'aws:SecureTransport': 'fAlSe'})).toBe('yes');
+	// IAM User Guide, "IAM JSON policy elements: Condition operators" (Boolean condition operators), which writes them `true` and `false`.
+	const trueOrFalse = 'Boolean conditions let you construct Condition elements that restrict access based on comparing a key to true or false.';
+
+	it(`reads only true and false: "True" is a spelling AWS does not document, so unknown: "${trueOrFalse}"`, () => {
+		const trace = check('Bool', 'aws:SecureTransport', 'False', {'aws:SecureTransport': 'false'});
+		expect(trace.result).toBe('unknown');
+		expect(trace.unknownKeys).toBeUndefined();
+		expect(trace.reason).toBe('aws:SecureTransport is "false", but whether it is "False" is not known: "False" is not "true" or "false"');
+		expect(result('Bool', 'aws:SecureTransport', 'TRUE', {'aws:SecureTransport': 'True'})).toBe('unknown');
+		expect(result('Bool', 'aws:SecureTransport', 'true', {'aws:SecureTransport': 'True'})).toBe('unknown');
+		// A JSON boolean in the policy or the request is the lower-case word.
+		expect(result('Bool', 'aws:SecureTransport', 'false', {'aws:SecureTransport': false})).toBe('yes');
 	});
 
 	it('fails when the key is missing; BoolIfExists holds', () => {
@@ -49,11 +58,13 @@ describe('Bool', () => {
 
 describe('parseBool and compareBool', () => {
 	it('read true and false only', () => {
-		expect(parseBool('TRUE')).toBe(true);
+		expect(parseBool('true')).toBe(true);
 		expect(parseBool('false')).toBe(false);
+		expect(parseBool('TRUE')).toBeUndefined();
 		expect(parseBool('')).toBeUndefined();
 		expect(parseBool(' true')).toBeUndefined();
-		expect(compareBool('true', 'True')).toBe(true);
+		expect(compareBool('true', 'true')).toBe(true);
+		expect(compareBool('true', 'True')).toBe(false);
 		expect(compareBool('maybe', 'maybe')).toBe(false);
 	});
 });
