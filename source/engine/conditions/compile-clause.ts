@@ -135,7 +135,7 @@ const prepare = (written: string, mode: VariableMode, lookup: ContextLookup | un
 	if (!variables || !lookup) return expected(written, 'ready', mode === 'glob' ? globOf(written) : written, '');
 	const substitution = mode === 'glob' ? substituteGlob(written, lookup) : substituteText(written, lookup);
 	if (substitution.ok) {
-		const problem = operator && mode === 'text' ? valueProblem(operator, substitution.value) : undefined;
+		const problem = operator ? valueProblem(operator, substitution.value) : undefined;
 		return problem === undefined ? expected(written, 'ready', substitution.value, '') : unreadableValue(written, problem);
 	}
 	if ('absentKey' in substitution) return expected(written, 'absent', '', substitution.absentKey);

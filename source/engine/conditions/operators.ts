@@ -1,6 +1,6 @@
 import {arnGlobMatcher} from '../arn.js';
 import {globMatch, globMatcher, type Glob} from '../glob.js';
-import {compareArn} from './arn.js';
+import {arnPatternProblem, arnProblem, compareArn} from './arn.js';
 import {binaryProblem, compareBinary, decodeBase64} from './binary.js';
 import {boolProblem, compareBool, parseBool} from './bool.js';
 import {compareDate, dateProblem, dateTest} from './date.js';
@@ -125,6 +125,8 @@ const arn = (negated: boolean): ValueOperator => ({
 	plain: 'arn',
 	// A plain pattern, not read by ARN segment: a variable's value may hold a colon, so `*` may span segments here.
 	couldMatch: (actual, widened) => globMatch(widened, actual),
+	problem: arnProblem,
+	valueProblem: arnPatternProblem,
 	relation: {holds: 'matches', fails: 'does not match', list: 'plain'},
 });
 

@@ -58,8 +58,23 @@ describe('ArnEquals and ArnLike', () => {
 		expect(result('ArnLike', 'aws:PrincipalArn', pattern, {'aws:PrincipalArn': context['aws:PrincipalArn']}, 'unknown')).toBe('unknown');
 	});
 
-	it('never match a request value that is not an ARN against an ARN pattern', () => {
-		expect(result('ArnLike', 'aws:SourceArn', 'arn:aws:sns:*:*:*', {'aws:SourceArn': 'my-topic'})).toBe('no');
+	// IAM User Guide, "IAM JSON policy elements: Condition operators" (Amazon Resource Name (ARN) condition operators).
+	const sixParts =
+		'Each of the six colon-delimited components of the ARN is checked separately and each can include multi-character match wildcards (*) or single-character match wildcards (?).';
+
+	it(`are unknown for a value that is not an ARN, which AWS does not say how it matches: "${sixParts}"`, () => {
+		const trace = check('ArnLike', 'aws:SourceArn', 'arn:aws:sns:*:*:*', {'aws:SourceArn': 'my-topic'});
+		expect(trace.result).toBe('unknown');
+		expect(trace.unknownKeys).toBeUndefined();
+		expect(trace.reason).toBe('aws:SourceArn is "my-topic", which is not an ARN (six parts separated by colons), so whether it matches "arn:aws:sns:*:*:*" is not known');
+		expect(result('ArnNotLike', 'aws:SourceArn', 'arn:aws:sns:*:*:*', {'aws:SourceArn': 'my-topic'})).toBe('unknown');
+		// A pattern with fewer parts: a `*` there may or may not reach across colons.
+		expect(result('ArnLike', 'aws:SourceArn', 'arn:aws:sns:*', {'aws:SourceArn': topic})).toBe('unknown');
+		expect(result('ArnNotEquals', 'aws:SourceArn', 'arn:aws:sns:*', {'aws:SourceArn': topic})).toBe('unknown');
+		expect(result('ArnLike', 'aws:SourceArn', '${aws:PrincipalTag/topic}', {'aws:SourceArn': topic, 'aws:PrincipalTag/topic': 'my-topic'})).toBe('unknown');
+		// A lone `*` is every ARN, and another pattern that matches decides the clause.
+		expect(result('ArnLike', 'aws:SourceArn', '*', {'aws:SourceArn': topic})).toBe('yes');
+		expect(result('ArnLike', 'aws:SourceArn', ['arn:aws:sns:*', topic], {'aws:SourceArn': topic})).toBe('yes');
 	});
 });
 
