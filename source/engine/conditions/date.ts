@@ -2,22 +2,20 @@ import {boundedMemo} from '../memo.js';
 import {type OrderComparison, orderSatisfies} from './numeric.js';
 
 /*
- * Dates: the W3C profile of ISO 8601 (`2019-07`, `2019-07-16`, `2019-07-16T12:00Z`,
- * `2019-07-16T12:00:00.5+02:00`), the basic form `20190716T120000Z`, or epoch seconds (`1563278400`).
- * A date without a time zone is UTC, as AWS evaluates `aws:CurrentTime` in UTC. A string of digits is
- * always epoch seconds, so a bare year like `2019` is read as 2019 seconds after the epoch.
+ * Dates: the W3C profile of ISO 8601 the IAM guide names (`2019`, `2019-07`, `2019-07-16`, `2019-07-16T12:00Z`,
+ * `2019-07-16T12:00:00.5+02:00`: a time always with its zone, `Z` or `±hh:mm`), or epoch seconds (`1563278400`). Any
+ * other form (ISO 8601's basic `20190716T120000Z`, a time without a zone) is not one AWS documents: not read here.
+ * A date without a time is UTC, as AWS evaluates `aws:CurrentTime` in UTC. A string of digits is always epoch
+ * seconds, so a bare year like `2019` is read as 2019 seconds after the epoch.
  */
 
-const extended =
-	/^(\d{4})-(\d{2})(?:-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?(Z|z|[+-]\d{2}(?::?\d{2})?)?)?)?$/;
-const basic = /^(\d{4})(\d{2})(\d{2})[Tt](\d{2})(\d{2})(?:(\d{2})(?:[.,](\d+))?)?(Z|z|[+-]\d{2}(?:\d{2})?)?$/;
+const w3c = /^(\d{4})-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(Z|[+-]\d{2}:\d{2}))?)?$/;
 const epoch = /^-?\d+(?:\.\d+)?$/;
 
 const offsetMinutes = (zone: string | undefined): number | undefined => {
-	if (zone === undefined || zone === 'Z' || zone === 'z') return 0;
-	const digits = zone.slice(1).replace(':', '');
-	const hours = Number(digits.slice(0, 2));
-	const minutes = Number(digits.slice(2) || '0');
+	if (zone === undefined || zone === 'Z') return 0;
+	const hours = Number(zone.slice(1, 3));
+	const minutes = Number(zone.slice(4, 6));
 	if (hours > 23 || minutes > 59) return undefined;
 	return (zone.startsWith('-') ? -1 : 1) * (hours * 60 + minutes);
 };
@@ -25,7 +23,7 @@ const offsetMinutes = (zone: string | undefined): number | undefined => {
 /** The instant a date value names, in milliseconds since the epoch; `undefined` if it is not a date. */
 export const parseDate = (text: string): number | undefined => {
 	if (epoch.test(text)) return Number(text) * 1000;
-	const match = extended.exec(text) ?? basic.exec(text);
+	const match = w3c.exec(text);
 	if (!match) return undefined;
 	const [, y, mo, d, h, mi, s, fraction, zone] = match;
 	const year = Number(y);
@@ -62,4 +60,4 @@ export const dateTest = (comparison: OrderComparison, expected: string): ((actua
 };
 
 export const dateProblem = (actual: string): string | undefined =>
-	knownDate(actual) === undefined ? 'is not an ISO 8601 date or epoch time' : undefined;
+	knownDate(actual) === undefined ? 'is not a W3C ISO 8601 date or epoch time' : undefined;
