@@ -157,6 +157,7 @@ export const matchesAny = (operator: ValueOperator, actual: string, values: read
 		const value = values[index]!;
 		if (value.state === 'ready') {
 			if (matchesOne(operator, actual, value)) return 'yes';
+			if (operator.undecided !== undefined && operator.undecided(actual, value.text) !== undefined) match = 'unknown';
 		} else if (value.state === 'unknown' && mayMatch(operator, actual, value)) match = 'unknown';
 	}
 	// A request value the operator cannot read matches nothing AWS documents: it may match anything.

@@ -46,6 +46,8 @@ export const describeCondition = (compiled: CompiledClause, actual: ContextEntry
 			const relation = relationPhrase(operator.relation, true, written);
 			const unreadable = operator.problem?.(value);
 			if (unreadable !== undefined) return `${subject}${single ? 'which' : quote(value)} ${unreadable}, so whether ${it} ${relation} is not known`;
+			const undecided = expected.map(one => (one.state === 'ready' ? operator.undecided?.(value, one.text) : undefined)).find(why => why !== undefined);
+			if (undecided !== undefined) return `${subject}${single ? 'but ' : ''}whether ${it} ${relation} is not known: ${undecided}`;
 			const cause = expected.find(one => one.state === 'unknown' && mayMatch(operator, value, one));
 			if (cause?.unreadable !== undefined) return `${subject}${single ? 'but ' : ''}whether ${it} ${relation} is not known: ${quote(cause.written)} ${cause.unreadable}`;
 			const because = cause?.key ?? key;

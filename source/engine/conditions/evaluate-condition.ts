@@ -50,7 +50,8 @@ export const clauseResult = (compiled: CompiledClause, context: ContextSource, u
 	const operator = compiled.operator as ValueOperator;
 	if (compiled.single !== undefined && values.length === 1) {
 		if (matchesSingle(compiled, values[0]!)) return negated ? 'no' : 'yes';
-		return operator.problem?.(values[0]!) === undefined ? (negated ? 'yes' : 'no') : 'unknown';
+		const open = operator.problem?.(values[0]!) ?? operator.undecided?.(values[0]!, compiled.single.text);
+		return open === undefined ? (negated ? 'yes' : 'no') : 'unknown';
 	}
 	const expected = compiled.fixed ?? requestValues(compiled, operator, context.lookup);
 	let result: Tri = every ? 'yes' : 'no';

@@ -3,7 +3,7 @@ import {globMatch, globMatcher, type Glob} from '../glob.js';
 import {arnPatternProblem, arnProblem, compareArn} from './arn.js';
 import {binaryProblem, compareBinary, decodeBase64} from './binary.js';
 import {boolProblem, compareBool, parseBool} from './bool.js';
-import {compareDate, dateProblem, dateTest} from './date.js';
+import {compareDate, dateProblem, dateTest, dateUndecided} from './date.js';
 import {ipInRange, ipProblem, ipRangeProblem, ipRangeTest} from './ip-address.js';
 import {compareNumeric, numericProblem, numericTest, type OrderComparison} from './numeric.js';
 import {type BaseOperator, baseOperators} from './operator-name.js';
@@ -42,6 +42,11 @@ export type ValueOperator = {
 	readonly problem?: (actual: string) => string | undefined;
 	/** The same for a policy value, where it differs from `problem` (an IP range, not an address). */
 	readonly valueProblem?: (expected: string) => string | undefined;
+	/**
+	 * Why a request value neither certainly matches a policy value nor certainly does not, where one of them is read in
+	 * more than one way AWS leaves open (a date without a zone): `compare` is then `false`, and the match `unknown`.
+	 */
+	readonly undecided?: (actual: string, expected: string) => string | undefined;
 	readonly relation: Relation;
 };
 
@@ -113,6 +118,7 @@ const date = (comparison: OrderComparison, negated = false): ValueOperator => ({
 	compare: (actual, expected) => compareDate(comparison, actual, expected),
 	prepare: expected => dateTest(comparison, expected),
 	problem: dateProblem,
+	undecided: (actual, expected) => dateUndecided(comparison, actual, expected),
 	relation: {holds: `is ${dateWords[comparison]}`, fails: `is not ${dateWords[comparison]}`, list: 'plain'},
 });
 

@@ -60,9 +60,32 @@ describe('Date operators', () => {
 		]) {
 			expect(result('DateEquals', 'aws:CurrentTime', same, noon), same).toBe('yes');
 		}
-		expect(result('DateEquals', 'aws:CurrentTime', '2019-07-16', {'aws:CurrentTime': '2019-07-16T00:00:00Z'})).toBe('yes');
-		expect(result('DateEquals', 'aws:CurrentTime', '2019-07', {'aws:CurrentTime': '2019-07-01T00:00:00Z'})).toBe('yes');
 		expect(result('DateLessThan', 'aws:CurrentTime', '2019-07-16T12:00:00.5Z', noon)).toBe('yes');
+	});
+
+	// The W3C note the IAM guide links writes a time in UTC (`Z`) or in local time with its offset; a date alone has no
+	// zone designator, and AWS does not say which zone it reads one in.
+	it(`reads a date without a time in every zone, and is unknown only where the zone would decide: "${dateFormats}"`, () => {
+		const key = 'aws:CurrentTime';
+		expect(result('DateLessThan', key, '2020-06-30', {[key]: '2020-05-10T12:00:00Z'})).toBe('yes');
+		expect(result('DateLessThan', key, '2020-06-30', {[key]: '2020-07-02T00:00:00Z'})).toBe('no');
+		expect(result('DateGreaterThanEquals', key, '2019-07', {[key]: '2019-08-01T00:00:00Z'})).toBe('yes');
+		const trace = check('DateLessThan', key, '2020-06-30', {[key]: '2020-06-30T06:00:00Z'});
+		expect(trace.result).toBe('unknown');
+		expect(trace.unknownKeys).toBeUndefined();
+		expect(trace.reason).toBe('aws:CurrentTime is "2020-06-30T06:00:00Z", but whether it is before "2020-06-30" is not known: "2020-06-30" names no time zone, and AWS does not say which it is read in');
+		expect(result('DateEquals', key, '2019-07-16', {[key]: '2019-07-16T00:00:00Z'})).toBe('unknown');
+		expect(result('DateNotEquals', key, '2019-07-16', {[key]: '2019-07-16T00:00:00Z'})).toBe('unknown');
+		expect(result('DateNotEquals', key, '2019-07-16', {[key]: '2019-08-16T00:00:00Z'})).toBe('yes');
+	});
+
+	it(`is unknown for four digits, a W3C year and epoch seconds at once, where the two readings disagree: "${dateFormats}"`, () => {
+		const key = 'aws:CurrentTime';
+		expect(result('DateGreaterThan', key, '2019', {[key]: '2020-05-10T12:00:00Z'})).toBe('yes');
+		expect(result('DateLessThan', key, '2019', {[key]: '2020-05-10T12:00:00Z'})).toBe('no');
+		expect(check('DateGreaterThan', key, '2019', {[key]: '2000-01-01T00:00:00Z'}).reason).toBe(
+			'aws:CurrentTime is "2000-01-01T00:00:00Z", but whether it is after "2019" is not known: "2019" is both the year 2019 and 2019 seconds after 1970, and AWS does not say which it reads',
+		);
 	});
 
 	// The W3C note ("Date and Time Formats") the IAM guide links writes a time always with its zone ("TZD"), and has no
@@ -103,19 +126,21 @@ describe('Date operators', () => {
 });
 
 describe('parseDate and compareDate', () => {
+	const at = (instant: number) => ({earliest: instant, latest: instant});
+
 	it('parse the W3C ISO 8601 profile and epoch seconds', () => {
-		expect(parseDate('2019-07-16T12:00:00Z')).toBe(Date.UTC(2019, 6, 16, 12));
-		expect(parseDate('2019-07-16T12:00:00.25Z')).toBe(Date.UTC(2019, 6, 16, 12) + 250);
-		expect(parseDate('2019-07-16T12:00:00+05:30')).toBe(Date.UTC(2019, 6, 16, 6, 30));
-		expect(parseDate('1563278400.5')).toBe(1563278400500);
-		expect(parseDate('0')).toBe(0);
+		expect(parseDate('2019-07-16T12:00:00Z')).toEqual(at(Date.UTC(2019, 6, 16, 12)));
+		expect(parseDate('2019-07-16T12:00:00.25Z')).toEqual(at(Date.UTC(2019, 6, 16, 12) + 250));
+		expect(parseDate('2019-07-16T12:00:00+05:30')).toEqual(at(Date.UTC(2019, 6, 16, 6, 30)));
+		expect(parseDate('1563278400.5')).toEqual(at(1563278400500));
+		expect(parseDate('0')).toEqual(at(0));
+		expect(parseDate('2020-02-29')).toEqual({earliest: Date.UTC(2020, 1, 28, 10), latest: Date.UTC(2020, 1, 29, 12)});
 	});
 
 	it('refuse dates that do not exist and other text', () => {
 		for (const text of ['2019-02-30', '2019-13-01', '2019-07-16T24:00:00Z', '2019-07-16T12:60:00Z', '2019-07-16T12:00:00+25:00', '16/07/2019', '', 'now', '2019-07-16T12']) {
 			expect(parseDate(text), text).toBeUndefined();
 		}
-		expect(parseDate('2020-02-29')).toBe(Date.UTC(2020, 1, 29));
 	});
 
 	it('compare one value with one policy value', () => {
