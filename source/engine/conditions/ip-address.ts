@@ -1,5 +1,6 @@
 import ipaddr from 'ipaddr.js';
 import {boundedMemo} from '../memo.js';
+import {quote} from './wording.js';
 
 type Address = ipaddr.IPv4 | ipaddr.IPv6;
 
@@ -47,11 +48,17 @@ const knownAddress = boundedMemo((text: string): KnownAddress | undefined => {
 	return address.kind() === 'ipv4' ? {address, kind: 'ipv4', mapped: (address as ipaddr.IPv4).toIPv4MappedAddress()} : {address, kind: 'ipv6'};
 });
 
-type Range = {readonly range: [Address, number]; readonly kind: 'ipv4' | 'ipv6'};
+/**
+ * `wide`: for an IPv6 address written without a prefix, the range IAM's documented default (`/32`) would make of it,
+ * where `range` is the one address (`/128`): AWS wrote that default for every address, so which it applies is not known.
+ */
+type Range = {readonly range: [Address, number]; readonly kind: 'ipv4' | 'ipv6'; readonly wide?: [Address, number]};
 
 const rangeOf = (text: string): Range | undefined => {
 	const range = parseRange(text);
-	return range && {range, kind: range[0].kind()};
+	if (!range) return undefined;
+	const kind = range[0].kind();
+	return kind === 'ipv6' && !text.includes('/') ? {range, kind, wide: [range[0], 32]} : {range, kind};
 };
 
 const inRange = (known: KnownAddress | undefined, range: Range | undefined): boolean => {
@@ -75,3 +82,13 @@ export const ipProblem = (actual: string): string | undefined =>
 
 export const ipRangeProblem = (expected: string): string | undefined =>
 	rangeOf(expected) === undefined ? 'is not an IP address or CIDR range' : undefined;
+
+/** Why a request address is not known to be in a bare IPv6 policy address: inside its `/32`, yet not that address. */
+export const ipUndecided = (actual: string, expected: string): string | undefined => {
+	// On the hot path of every non-match: only a bare policy address and an IPv6 request address are parsed.
+	if (expected.includes('/') || !actual.includes(':')) return undefined;
+	const range = rangeOf(expected);
+	const known = knownAddress(actual);
+	if (!range?.wide || known?.kind !== 'ipv6' || inRange(known, range) || !known.address.match(range.wide)) return undefined;
+	return `${quote(expected)} has no prefix, and IAM's default of /32 makes it every address in its /32, not that one address alone`;
+};

@@ -4,7 +4,7 @@ import {arnPatternProblem, arnProblem, compareArn} from './arn.js';
 import {binaryProblem, compareBinary, decodeBase64} from './binary.js';
 import {boolProblem, compareBool, parseBool} from './bool.js';
 import {compareDate, dateProblem, dateTest, dateUndecided} from './date.js';
-import {ipInRange, ipProblem, ipRangeProblem, ipRangeTest} from './ip-address.js';
+import {ipInRange, ipProblem, ipRangeProblem, ipRangeTest, ipUndecided} from './ip-address.js';
 import {compareNumeric, numericProblem, numericTest, type OrderComparison} from './numeric.js';
 import {type BaseOperator, baseOperators} from './operator-name.js';
 import {compareString, type StringComparison} from './string.js';
@@ -144,6 +144,7 @@ const ip = (negated: boolean): ValueOperator => ({
 	prepare: ipRangeTest,
 	problem: ipProblem,
 	valueProblem: ipRangeProblem,
+	undecided: ipUndecided,
 	relation: {holds: 'is in', fails: 'is not in', list: 'plain'},
 });
 

@@ -29,11 +29,28 @@ describe('IpAddress', () => {
 		);
 	});
 
-	it('reads a bare address as /32 or /128', () => {
+	// IAM User Guide, "IAM JSON policy elements: Condition operators" (IP address condition operators).
+	const defaultPrefix = 'If you specify an IP address without the associated routing prefix, IAM uses the default prefix value of /32.';
+
+	it(`reads a bare IPv4 address as /32: "${defaultPrefix}"`, () => {
 		expect(result('IpAddress', 'aws:SourceIp', '203.0.113.5', {'aws:SourceIp': '203.0.113.5'})).toBe('yes');
 		expect(result('IpAddress', 'aws:SourceIp', '203.0.113.5', {'aws:SourceIp': '203.0.113.6'})).toBe('no');
+	});
+
+	it(`is unknown for an address in a bare IPv6 address's /32 but not that address, as the default may be /32 or /128: "${defaultPrefix}"`, () => {
 		expect(result('IpAddress', 'aws:SourceIp', '2001:db8::1', {'aws:SourceIp': '2001:DB8:0:0::1'})).toBe('yes');
-		expect(result('IpAddress', 'aws:SourceIp', '2001:db8::1', {'aws:SourceIp': '2001:db8::2'})).toBe('no');
+		const trace = check('IpAddress', 'aws:SourceIp', '2001:db8::1', {'aws:SourceIp': '2001:db8::2'});
+		expect(trace.result).toBe('unknown');
+		expect(trace.unknownKeys).toBeUndefined();
+		expect(trace.reason).toBe(
+			'aws:SourceIp is "2001:db8::2", but whether it is in "2001:db8::1" is not known: "2001:db8::1" has no prefix, and IAM\'s default of /32 makes it every address in its /32, not that one address alone',
+		);
+		expect(result('NotIpAddress', 'aws:SourceIp', '2001:db8::1', {'aws:SourceIp': '2001:db8::2'})).toBe('unknown');
+		// Outside the /32 both readings agree.
+		expect(result('IpAddress', 'aws:SourceIp', '2001:db8::1', {'aws:SourceIp': '2001:db9::1'})).toBe('no');
+		expect(result('NotIpAddress', 'aws:SourceIp', '2001:db8::1', {'aws:SourceIp': '2001:db9::1'})).toBe('yes');
+		// Another range that holds the address decides it.
+		expect(result('IpAddress', 'aws:SourceIp', ['2001:db8::1', '2001:db8::/64'], {'aws:SourceIp': '2001:db8::2'})).toBe('yes');
 	});
 
 	it('matches an IPv4-mapped IPv6 address against IPv4 ranges, and the other way round', () => {
