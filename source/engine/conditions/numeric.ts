@@ -22,21 +22,16 @@ export const orderSatisfies = (comparison: OrderComparison, order: number): bool
 /** An exact decimal: `units × 10^-scale`. Exact, so `9007199254740993` and `0.1 + 0.2` compare correctly. */
 type Decimal = {readonly units: bigint; readonly scale: number};
 
-const decimalPattern = /^([+-]?)(\d+\.?\d*|\.\d+)(?:[eE]([+-]?\d{1,4}))?$/;
+// "An integer or decimal value", as the IAM guide says: digits with an optional sign and point, no exponent (`1e3`).
+const decimalPattern = /^([+-]?)(\d+\.?\d*|\.\d+)$/;
 
-/** An integer or decimal (`10`, `-2.5`, `.5`, `1e3`); `undefined` for anything else. */
+/** An integer or decimal (`10`, `-2.5`, `.5`); `undefined` for anything else. */
 export const parseDecimal = (text: string): Decimal | undefined => {
 	const match = decimalPattern.exec(text);
 	if (!match) return undefined;
 	const [whole = '', fraction = ''] = match[2]!.split('.');
-	const exponent = Number(match[3] ?? '0');
-	let units = BigInt(whole + fraction || '0');
-	let scale = fraction.length - exponent;
-	if (scale < 0) {
-		units *= 10n ** BigInt(-scale);
-		scale = 0;
-	}
-	return {units: match[1] === '-' ? -units : units, scale};
+	const units = BigInt(whole + fraction || '0');
+	return {units: match[1] === '-' ? -units : units, scale: fraction.length};
 };
 
 const compareDecimals = (a: Decimal, b: Decimal): number => {
