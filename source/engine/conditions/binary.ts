@@ -1,9 +1,10 @@
 /**
- * Decode base64 (standard or URL-safe alphabet, padding optional, whitespace ignored) into a string of
- * bytes, so that two encodings of the same bytes compare equal. `undefined` if it is not base64.
+ * Decode base64 (the standard alphabet, padding optional, whitespace ignored) into a string of bytes, so that two
+ * encodings of the same bytes compare equal. `undefined` if it is not base64: the URL-safe alphabet (`-`, `_`) is
+ * another encoding, base64url, which the IAM guide does not name.
  */
 export const decodeBase64 = (text: string): string | undefined => {
-	const compact = text.replace(/\s+/g, '').replace(/-/g, '+').replace(/_/g, '/').replace(/={1,2}$/, '');
+	const compact = text.replace(/\s+/g, '').replace(/={1,2}$/, '');
 	if (!/^[A-Za-z0-9+/]*$/.test(compact) || compact.length % 4 === 1) return undefined;
 	try {
 		return atob(compact + '='.repeat((4 - (compact.length % 4)) % 4));
