@@ -29,20 +29,26 @@ export const prose = (text: string): string =>
 		.replace(/>/g, '&gt;')
 		.replace(/(^|[^\p{L}\p{N}])_|_(?=$|[^\p{L}\p{N}])/gu, (match, before: string | undefined) => (before === undefined ? '\\_' : `${before}\\_`))
 		// GFM's extended autolinks start at these schemes and at `www.`; an escaped `:` or `.` stops them. An email
-		// address is one too (a policy named ops@example.com): an escaped `@` stops it.
-		.replace(/\b(https?|ftp|mailto|xmpp):/gi, '$1\\:')
+		// address is one too (a policy named ops@example.com): an escaped `@` stops it. Escaped wherever they stand, not
+		// only after a word boundary: GFM links `www.` after `_` too, and IAM names may hold `_` (role ops_www.evil.example).
+		.replace(/(https?|ftp|mailto|xmpp):/gi, '$1\\:')
 		.replace(/@/g, '\\@')
-		.replace(/\bwww\./gi, match => `${match.slice(0, -1)}\\.`)
+		.replace(/www\./gi, match => `${match.slice(0, -1)}\\.`)
 		// Nothing at the start may open a block: indented code, a heading, quote, list, setext line or table.
 		.replace(/^ +/, spaces => '&#32;'.repeat(spaces.length))
 		.replace(/^[#>+\-=|]/, '\\$&')
 		.replace(/^(\d{1,9})([.)])/, '$1\\$2');
 
-/** A code span that holds any text, backticks included. */
+/**
+ * A code span that holds any text, backticks and edge spaces included (an object key may start or end with a space).
+ * An empty value is `*(empty)*`: no code span can be empty, and two bare fences would pair with the next ones.
+ */
 export const code = (written: string): string => {
 	const text = visible(written);
+	if (text === '') return '*(empty)*';
 	const fence = '`'.repeat(longestRun(text, '`') + 1);
-	const padded = text.startsWith('`') || text.endsWith('`') ? ` ${text} ` : text;
+	// GFM strips one space from each side of a span that has both and is not all spaces: a pad of our own is what it strips.
+	const padded = /^[` ]|[` ]$/.test(text) && !/^ +$/.test(text) ? ` ${text} ` : text;
 	return `${fence}${padded}${fence}`;
 };
 

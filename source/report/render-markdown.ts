@@ -125,7 +125,7 @@ const fixLines = (fix: Fix, index: number): string[] => {
 			? `${blocked.style.mark} ${blocked.label}`
 			: '**not proven**: re-evaluating with this change did not turn every requirement it targets ✔; review it before applying';
 	const statement = fix.statements.length === 0 ? [] : [statementIntro(fix), '', ...fix.statements.flatMap(each => [...fenced('json', JSON.stringify(each, null, 2)), ''])];
-	const policy = fix.policy === null ? [] : [`The whole ${fixPolicyNoun(fix)} with it:`, '', ...fenced('json', JSON.stringify(fix.policy, null, 2)), ''];
+	const policy = fix.policy === null ? [] : [`The whole ${prose(fixPolicyNoun(fix))} with it:`, '', ...fenced('json', JSON.stringify(fix.policy, null, 2)), ''];
 	return [
 		`### ${index + 1}. ${fixHeading(fix)} (${proof})`,
 		'',

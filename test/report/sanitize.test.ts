@@ -60,6 +60,16 @@ describe('markdown escaping of customer values', () => {
 		expect(prose('[x](javascript:alert(1))')).toBe('\\[x\\](javascript:alert(1))');
 		expect(prose('see https://evil.example and www.evil.example')).toBe('see https\\://evil.example and www\\.evil.example');
 		expect(prose('&#x1b; &lt;')).toBe('&amp;#x1b; &amp;lt;');
+		// IAM names may hold `_` and `.`; GFM still links `www.` and `https:` after an underscore.
+		expect(prose('ops_www.evil.example')).toBe('ops_www\\.evil.example');
+		expect(prose('a_https://evil.example')).toBe('a_https\\://evil.example');
+	});
+
+	it("keeps a code span's edge spaces, and says an empty value is empty", () => {
+		expect(code(' key ')).toBe('`  key  `');
+		expect(code('trailing ')).toBe('` trailing  `');
+		expect(code('  ')).toBe('`  `');
+		expect(code('')).toBe('*(empty)*');
 	});
 
 	it('keeps code spans and table rows intact whatever the value holds', () => {
