@@ -80,11 +80,15 @@ export const tmuxTerminal = (label: string, folder: string): Terminal => {
 	};
 };
 
-/** Lines that start at column 0 and are not a mark, a heading or the title: wrapped text that lost its indent. */
+/**
+ * Lines that start at column 0 and are not a mark, a heading or the title: wrapped text that lost its indent. The second
+ * half of a command's word folded with the shell's line continuation (the line before ends `…'\` or `…x\`) belongs
+ * there: an indent would split the word.
+ */
 export const strayLines = (screen: string): string[] =>
 	screen
 		.split('\n')
-		.filter(line => line !== '' && !line.startsWith(' '))
+		.filter((line, index, lines) => line !== '' && !line.startsWith(' ') && !/[^ \\]\\\s*$/.test(lines[index - 1] ?? ''))
 		// A footer of key hints is a line of its own, not wrapped text; a box's border is not text.
 		.filter(line => !line.includes('? keys') && !/^[╭│╰]/.test(line))
 		.filter(

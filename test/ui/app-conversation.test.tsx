@@ -1,4 +1,6 @@
 import {afterEach, describe, expect, it} from 'vitest';
+import {copiedCommand} from './helpers/copied-command.js';
+import {argvOf} from '../diagnosis/support/fix-checks.js';
 import type {Snapshot} from '../../source/snapshot/snapshot.js';
 import {err, ok} from '../../source/shared/result.js';
 import {WizardApp} from '../../source/ui/app.js';
@@ -200,7 +202,9 @@ describe('the conversation', () => {
 		// Grants can allow what the key policy does not: asked right after it.
 		frame = await app.waitFor(frame => frame.includes('Grants on the key can allow'), 'the next question');
 		expect(frame).toContain('✔ Key policy: valid policy, 1 statement');
-		expect(frame).toContain('$ aws kms list-grants --key-id');
+		// Wider than the terminal, the command is whole on lines the shell joins: a mouse copy of them runs it.
+		expect(frame).toContain('$ aws kms list-grants');
+		expect(argvOf(copiedCommand(frame, 'aws kms list-grants'))).toEqual(['kms', 'list-grants', '--key-id', keyArn]);
 	});
 
 	it('pastes a session policy and SCPs, each checked as it arrives, and the result says which one denies', async () => {

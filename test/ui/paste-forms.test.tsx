@@ -8,7 +8,9 @@ import {policyPasteQuestion} from '../../source/ui/conversation/manual-questions
 import {PasteField} from '../../source/ui/inputs/paste-field/paste-field.js';
 import {KeyRouter} from '../../source/ui/keys/key-router.js';
 import type {PolicyKind} from '../../source/ui/services.js';
+import {argvOf} from '../diagnosis/support/fix-checks.js';
 import * as forms from '../inputs/paste/forms.js';
+import {copiedCommand} from './helpers/copied-command.js';
 import {fakeServices} from './helpers/fake-services.js';
 import {keys, renderApp, type Rendered} from './helpers/render.js';
 
@@ -92,7 +94,7 @@ describe('the paste box and every form AWS prints', () => {
 
 describe('a paste question in the wizard', () => {
 	it('shows the command that prints the key policy, filled in with the key, and where to run it; then takes its output', async () => {
-		app = renderApp(<WizardApp services={fakeServices().services} />, {columns: 100, rows: 40});
+		app = renderApp(<WizardApp services={fakeServices().services} />, {columns: 80, rows: 24});
 		await app.waitFor(frame => frame.includes('How shall we look'), 'the first question');
 		await app.press(keys.enter);
 		await app.waitFor(frame => frame.includes('What fails?'), 'the operation question');
@@ -119,14 +121,17 @@ describe('a paste question in the wizard', () => {
 		await app.press(keys.enter);
 		const frame = await app.waitFor(frame => frame.includes('Paste the key policy'), 'the key policy paste');
 		const flat = frame.replace(/\n\s+/g, ' ');
-		// The command on one line, never wrapped (a mouse copy would be two commands): cut with … where it is wider.
+		// At 80 columns the command is wider than the terminal: whole, on lines the shell joins, never cut with …; a mouse
+		// copy of what is on screen is the very same command.
 		const command = `aws kms get-key-policy --key-id ${forms.keyArn} --policy-name default --query Policy --output text`;
 		const lines = frame.split('\n');
-		const at = lines.findIndex(line => line.startsWith('  $ aws kms get-key-policy'));
-		expect(lines[at]).toMatch(/…$/);
-		expect(command.startsWith(lines[at]!.slice('  $ '.length, -1))).toBe(true);
-		expect(lines[at]!.length).toBe(100);
-		expect(lines[at + 1]).toMatch(/^ {2}Run it with credentials of account 111122223333/);
+		expect(frame).not.toContain('…');
+		for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(80);
+		expect(lines.find(line => line.includes('aws kms get-key-policy'))).toMatch(/^ {2}\$ aws kms get-key-policy/);
+		const copied = copiedCommand(frame, 'aws kms get-key-policy');
+		expect(copied.split('\n').length).toBeGreaterThan(1);
+		expect(argvOf(copied)).toEqual(argvOf(command));
+		expect(lines[lines.findIndex(line => line.includes('--output text')) + 1]).toMatch(/^ {2}Run it with credentials of account 111122223333/);
 		expect(flat).toContain("account 111122223333, the key's own account: a key policy can be read only from there");
 		await app.paste(terminal(forms.getKeyPolicy));
 		await app.waitFor(frame => frame.includes('✔ valid policy, 2 statements'), 'the check');

@@ -1,4 +1,6 @@
 import {afterEach, describe, expect, it} from 'vitest';
+import {copiedCommand} from './helpers/copied-command.js';
+import {argvOf} from '../diagnosis/support/fix-checks.js';
 import {errorFixture} from './helpers/error-fixture.js';
 import {explainDenial, parseAccessDenied, renderDenialText} from '../../source/inputs/error-message/index.js';
 import {WizardApp} from '../../source/ui/app.js';
@@ -25,7 +27,8 @@ describe('a pasted AccessDenied error', () => {
 		await app.press(keys.down, keys.enter);
 		const asked = await app.waitFor(frame => frame.includes('Paste the AccessDenied error message'), 'the error question');
 		// The command that prints a CloudTrail event of the refusal is under the question.
-		expect(asked).toContain('$ aws cloudtrail lookup-events --lookup-attributes AttributeKey=EventName,AttributeValue=Decrypt');
+		expect(asked).toContain('$ aws cloudtrail lookup-events');
+		expect(argvOf(copiedCommand(asked, 'aws cloudtrail lookup-events'))).toEqual(['cloudtrail', 'lookup-events', '--lookup-attributes', 'AttributeKey=EventName,AttributeValue=Decrypt', '--max-results', '5']);
 		await app.paste(fixture.replace(/\n/g, '\r'));
 		await app.waitFor(frame => frame.includes('recognised'), 'the recognised error');
 		await app.press(keys.enter);

@@ -5,7 +5,8 @@ import {PasteField, pasteFieldHeight} from '../inputs/paste-field/paste-field.js
 import {TextField} from '../inputs/text-field/text-field.js';
 import {fitHints, hints} from '../text/fit-hints.js';
 import {Hanging, hangingLines} from '../text/hanging.js';
-import {truncate} from '../text/truncate.js';
+import {displayWidth} from '../../shared/display-width.js';
+import {commandLines, indentCommand} from '../text/command-lines.js';
 import {wrapText} from '../text/wrap.js';
 import {theme} from '../theme.js';
 import type {Note, Question, QuestionId} from './question.js';
@@ -47,12 +48,22 @@ const keptHints: Readonly<Record<Question['kind'], ReadonlyArray<readonly [strin
 };
 
 /**
- * The help under a prompt: each paragraph hanging under its first word; a command on one line, cut with `…` where it is
- * wider than the terminal, never wrapped: a mouse copy of a wrapped command is two commands, the first cut short. Its
+ * A `$ ` line of help: on one line where it fits; else the command one option per line with the shell's line
+ * continuation, a word wider than the terminal folded inside it, so a mouse copy still runs (never cut with `…`, never
+ * wrapped: a wrapped command is two commands, the first cut short), and its note (`   (then each parent's …)`) under it.
+ */
+const commandHelpLines = (paragraph: string, width: number): string[] => {
+	if (displayWidth(`  ${paragraph}`) <= width) return [`  ${paragraph}`];
+	const [command = '', ...note] = paragraph.split(/ {3}(?=\()/);
+	return [...indentCommand(commandLines(command, width - 2), '  '), ...(note.length > 0 ? hangingLines('    ', note.join('   '), width) : [])];
+};
+
+/**
+ * The help under a prompt: each paragraph hanging under its first word, a command whole on lines of its own. Its
  * paragraphs are ours; what they quote (a key ARN in a command) is made visible.
  */
 export const helpLines = (help: string, width: number): string[] =>
-	help.split('\n').flatMap(paragraph => (paragraph.startsWith('$ ') ? [truncate(`  ${visible(paragraph)}`, width)] : hangingLines('  ', paragraph, width)));
+	help.split('\n').flatMap(paragraph => (paragraph.startsWith('$ ') ? commandHelpLines(visible(paragraph), width) : hangingLines('  ', paragraph, width)));
 
 /**
  * The prompt's lines. Flows write customer text into prompts (a profile, a bucket, an error's words): it is made visible

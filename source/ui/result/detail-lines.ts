@@ -5,6 +5,7 @@ import {conditionStyleOf, placeLabels, statusStyles} from '../../report/marks.js
 import {visible, visibleJson} from '../../report/sanitize.js';
 import {displayWidth} from '../../shared/display-width.js';
 import type {Line} from '../conversation/transcript-lines.js';
+import {commandLines, indentCommand, isOneCommand} from '../text/command-lines.js';
 import {wrapText} from '../text/wrap.js';
 import {theme} from '../theme.js';
 import {commandLayout} from './command-layout.js';
@@ -52,6 +53,12 @@ const jsonBlock = (document: PolicyJson, width: number, highlighted: boolean): L
 		.flatMap(line => wrapText(line, width - 6, '    '))
 		.map(text => (highlighted ? {mark: `  ${theme.gutter} `, markColour: theme.accent, text, colour: theme.accent} : {text: `    ${text}`}));
 
+/** A command that settles the row (`aws kms get-key-policy …`) whole on lines of its own, to be copied as it is. */
+const resolveLines = (resolveWith: string, width: number): Line[] =>
+	isOneCommand(resolveWith)
+		? [{text: '  What would decide it:'}, ...indentCommand(commandLines(resolveWith, width - 4), '    ').map((text): Line => ({text}))]
+		: labelled('What would decide it:', resolveWith, width);
+
 export const explanationLines = (row: ResultRow, diagnosis: Diagnosis, width: number): Line[] => {
 	const {requirement} = row;
 	const style = statusStyles[requirement.status];
@@ -75,7 +82,7 @@ export const explanationLines = (row: ResultRow, diagnosis: Diagnosis, width: nu
 			if (condition.reason) lines.push(...paragraph(condition.reason, width, '      '));
 		}
 	}
-	if (requirement.resolveWith) lines.push({text: ''}, ...labelled('What would decide it:', requirement.resolveWith, width));
+	if (requirement.resolveWith) lines.push({text: ''}, ...resolveLines(requirement.resolveWith, width));
 	return lines;
 };
 
@@ -83,9 +90,9 @@ export const explanationLines = (row: ResultRow, diagnosis: Diagnosis, width: nu
  * The command, never wrapped inside a JSON string (a mouse copy must paste as a working command): one
  * statement per line, or, when even that is too wide, the file to write the policy to and the short command.
  */
-const commandLines = (fix: Fix, width: number, writtenFile: string | undefined): Line[] => {
+const fixCommandLines = (fix: Fix, width: number, writtenFile: string | undefined): Line[] => {
 	const layout = commandLayout(fix, width - 4);
-	if (layout.kind === 'lines') return layout.lines.map(text => ({text: `    ${text}`}));
+	if (layout.kind === 'lines') return indentCommand(layout.lines, '    ').map(text => ({text}));
 	const name = writtenFile ?? layout.fileName;
 	return [
 		...paragraph(
@@ -95,7 +102,7 @@ const commandLines = (fix: Fix, width: number, writtenFile: string | undefined):
 			width,
 		),
 		{text: ''},
-		...layout.shortCommand(name).map(text => ({text: `    ${text}`})),
+		...indentCommand(layout.shortCommand(name), '    ').map(text => ({text})),
 	];
 };
 
@@ -126,7 +133,7 @@ export const fixLines = (fix: Fix, tab: FixTab, width: number, writtenFile?: str
 	];
 	const documents = tab === 'statement' ? fix.statements : tab === 'policy' && fix.policy ? [fix.policy] : [];
 	if (documents.length > 0) lines.push(...documents.flatMap((document, index) => [...(index > 0 ? [{text: ''}] : []), ...jsonBlock(document, width, false)]));
-	else lines.push(...commandLines(fix, width, writtenFile));
+	else lines.push(...fixCommandLines(fix, width, writtenFile));
 	return lines;
 };
 
