@@ -32,6 +32,12 @@ const writeFresh = async (writeFile: WizardServices['writeFile'], path: string, 
 	return writeFile(withSuffix(path, 100), text, {overwrite: false});
 };
 
+/**
+ * Why a write failed (`cannot write /a/long/path/report.md: permission denied`) on the one line the screen keeps for it,
+ * cut in its middle: its start and its reason stay, and the dialog keeps its height. Inside the field's `    ✘ `.
+ */
+const oneLineProblem = (problem: string, inner: number): string => truncateMiddle(visible(problem), inner - 6);
+
 /** Name a file, write it, and ask before replacing one: y replaces, n keeps both with a suffix, Esc renames. */
 export const FileDialog = ({what, defaultPath, content, writeFile, onDone, onCancel, width}: FileDialogProps) => {
 	// Inside the border and its padding.
@@ -73,7 +79,7 @@ export const FileDialog = ({what, defaultPath, content, writeFile, onDone, onCan
 					<TextField
 						key={`${stage.path}#${stage.problem ?? ''}`}
 						initial={stage.path}
-						{...(stage.problem ? {problem: stage.problem} : {})}
+						{...(stage.problem ? {problem: oneLineProblem(stage.problem, inner)} : {})}
 						validate={text => (text === '' ? 'type a file name' : undefined)}
 						width={inner}
 						lineWidth={inner - 4}

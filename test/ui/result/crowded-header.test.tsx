@@ -1,5 +1,6 @@
 import {afterEach, describe, expect, it, vi} from 'vitest';
 import type {Diagnosis} from '../../../source/diagnosis/diagnosis.js';
+import {err} from '../../../source/shared/result.js';
 import {snapshotFormat, type Snapshot} from '../../../source/snapshot/snapshot.js';
 import {KeyRouter} from '../../../source/ui/keys/key-router.js';
 import {ResultScreen} from '../../../source/ui/result/result-screen.js';
@@ -52,10 +53,10 @@ afterEach(() => {
 	app = undefined;
 });
 
-const show = (size: {readonly columns: number; readonly rows: number}, existingFiles: readonly string[] = []): Rendered => {
+const show = (size: {readonly columns: number; readonly rows: number}, existingFiles: readonly string[] = [], services = fakeServices({existingFiles}).services): Rendered => {
 	app = renderApp(
 		<KeyRouter>
-			<ResultScreen diagnosis={crowded} snapshot={snapshot} services={fakeServices({existingFiles}).services} width={size.columns} rows={size.rows} onRerun={() => undefined} savedCheckNames={[]} onBack={vi.fn()} onQuit={vi.fn()} />
+			<ResultScreen diagnosis={crowded} snapshot={snapshot} services={services} width={size.columns} rows={size.rows} onRerun={() => undefined} savedCheckNames={[]} onBack={vi.fn()} onQuit={vi.fn()} />
 		</KeyRouter>,
 		size,
 	);
@@ -113,6 +114,24 @@ describe('the result screen with a crowded verdict', () => {
 			everyFrameFits(rendered, size);
 			await rendered.press(keys.escape);
 			await rendered.waitFor(frame => frame.includes('Key policy') && frame.includes('v shows them'), 'the table again');
+		});
+
+		it(`${size.columns}×${size.rows}: a long write failure keeps the save dialog whole: one line, its start and reason shown`, async () => {
+			const path = '/srv/shared/customer-escalations/2026/november/ticket-123456789/attachments/from-support/s3-kms-doctor-reports-bucket-2026-11-05.md';
+			const fake = fakeServices();
+			const services = {...fake.services, writeFile: async () => err({kind: 'failed' as const, message: `cannot write ${path}: permission denied`})};
+			const rendered = show(size, [], services);
+			await rendered.waitFor(frame => /^› /m.test(frame), 'the selected row');
+			await rendered.press('e', keys.enter);
+			const frame = await rendered.waitFor(frame => frame.includes('permission denied'), 'the failure');
+			const box = lines(frame).slice(lines(frame).findIndex(line => line.startsWith('╭')));
+			const bottom = box.findIndex(line => line.startsWith('╰'));
+			// Every line of the box between its borders, the failure on one of them: cut in its middle, never broken.
+			for (const line of box.slice(1, bottom)) expect(line, line).toMatch(/^│ .*│$/);
+			expect(box.slice(1, bottom).filter(line => line.includes('✘'))).toEqual([expect.stringMatching(/✘ cannot write \/srv\/\S*…\S*\.md: permission denied +│$/)]);
+			expect(box[bottom + 1]).toMatch(/\? keys · q quit/);
+			expect(lines(frame)[1]).toMatch(/^✘ Denied: /);
+			everyFrameFits(rendered, size);
 		});
 
 		it(`${size.columns}×${size.rows}: with the save dialog open the frame still fits, the verdict line kept`, async () => {
