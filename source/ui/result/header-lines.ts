@@ -2,6 +2,7 @@ import type {Diagnosis} from '../../diagnosis/diagnosis.js';
 import {assumedSentences, verdictWords} from '../../report/describe.js';
 import {decisionStyles, severityStyles} from '../../report/marks.js';
 import type {Line} from '../conversation/transcript-lines.js';
+import {truncate} from '../text/truncate.js';
 import {wrapText} from '../text/wrap.js';
 import {assumedLines} from './assumed-lines.js';
 
@@ -27,6 +28,12 @@ export const headerOf = (diagnosis: Diagnosis, width: number): Header => {
 		return {kind: 'finding', lines: [...message, ...remedy]};
 	});
 	return {verdict, blocks: [...assumptions, ...findings]};
+};
+
+/** The verdict on one line, cut with `…`: what stays on screen over an opened row or the keys, which take the header's place. */
+export const verdictLine = (diagnosis: Diagnosis, width: number): Line => {
+	const style = decisionStyles[diagnosis.verdict];
+	return {mark: `${style.mark} `, ...(style.color ? {markColour: style.color, colour: style.color} : {}), text: truncate(`${verdictWords[diagnosis.verdict]}: ${diagnosis.summary}`, width - 2)};
 };
 
 /** Every line of the header: what `v` shows, scrolled like an opened row. */

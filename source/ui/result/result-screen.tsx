@@ -16,7 +16,7 @@ import {policyFileName} from './command-layout.js';
 import {detailLines, fixText, fixTextWords} from './detail-lines.js';
 import {FileDialog} from './file-dialog.js';
 import {defaultFileName, withSuffix} from './file-names.js';
-import {allHeaderLines, headerOf} from './header-lines.js';
+import {allHeaderLines, headerOf, verdictLine} from './header-lines.js';
 import {HelpOverlay, helpOverlayHeight} from './help-overlay.js';
 import {NameCheckDialog} from './name-check-dialog.js';
 import {resultTitle, sideOf} from './copy-sides.js';
@@ -74,9 +74,12 @@ export const ResultScreen = ({diagnosis: written, snapshot, services, width, row
 	const offeredHere = (name: KeyName): boolean =>
 		state.view === 'detail' ? name !== 'verdict' : state.view === 'verdict' ? !notOverVerdict.includes(name) : !detailOnlyKeys.includes(name);
 	const helpKeys = resultScreenKeys.filter(name => (name !== 'rerun' || rereadable) && (name !== 'nameCheck' || onNameCheck !== undefined) && offeredHere(name));
-	// Title, footer and notice take three lines; the help takes what it needs of the rest.
-	const dialogHeight = state.dialog.kind === 'help' ? helpOverlayHeight(helpKeys, width, rows - 3) : state.dialog.kind === 'none' ? 0 : 6;
-	const available = Math.max(rows - 3 - dialogHeight, 4);
+	// Where an opened row or the keys take the header's place, the verdict keeps one line under the title.
+	const verdictKept = state.dialog.kind === 'help' || state.view === 'detail';
+	// Title, footer and notice take three lines (four with that verdict line); the help takes what it needs of the rest.
+	const fixed = verdictKept ? 4 : 3;
+	const dialogHeight = state.dialog.kind === 'help' ? helpOverlayHeight(helpKeys, width, rows - fixed) : state.dialog.kind === 'none' ? 0 : 6;
+	const available = Math.max(rows - fixed - dialogHeight, 4);
 	const side = row ? sideOf(diagnosis.question.operation, row.requirement) : undefined;
 	const layout = useMemo(
 		() => tableViewLayout({available, header, tableLines: tableLineCount(groups), paneLines: rowPaneLines(row, width, side, Number.POSITIVE_INFINITY).length}),
@@ -155,6 +158,7 @@ export const ResultScreen = ({diagnosis: written, snapshot, services, width, row
 			<Text color={theme.accent} bold wrap="truncate">
 				{truncate(`s3-kms-doctor · ${title}`, width)}
 			</Text>
+			{verdictKept && <LineView line={verdictLine(diagnosis, width)} />}
 			{state.dialog.kind === 'help' ? null : state.view === 'table' ? (
 				<>
 					{layout.header.map((line, index) => (
@@ -170,7 +174,7 @@ export const ResultScreen = ({diagnosis: written, snapshot, services, width, row
 			) : (
 				<DetailPanel lines={panel} scroll={state.scroll} height={bodyHeight} />
 			)}
-			{state.dialog.kind === 'help' && <HelpOverlay keys={helpKeys} width={width} room={rows - 3} />}
+			{state.dialog.kind === 'help' && <HelpOverlay keys={helpKeys} width={width} room={rows - fixed} />}
 			{state.dialog.kind === 'file' && (
 				<FileDialog
 					what={state.dialog.purpose === 'report' ? 'Report' : 'Snapshot'}

@@ -116,6 +116,25 @@ describe('the result screen with a crowded verdict', () => {
 			await rendered.waitFor(frame => frame.includes('Key policy') && frame.includes('v shows them'), 'the table again');
 		});
 
+		it(`${size.columns}×${size.rows}: an opened row, its fix scrolled, and the keys (?) keep the verdict line under the title`, async () => {
+			const rendered = show(size);
+			await rendered.waitFor(frame => /^› /m.test(frame), 'the selected row');
+			await rendered.press(keys.enter);
+			let frame = await rendered.waitFor(frame => frame.includes('Esc back'), 'the opened row');
+			expect(lines(frame)[1]).toMatch(/^✘ Denied: Uploading to s3:\/\/reports-bucket\//);
+			await rendered.press(keys.pageDown, keys.pageDown);
+			expect(lines(rendered.lastFrame())[1]).toMatch(/^✘ Denied: /);
+			await rendered.press('?');
+			frame = await rendered.waitFor(frame => frame.includes('show or hide the keys'), 'the keys over the row');
+			expect(lines(frame)[1]).toMatch(/^✘ Denied: /);
+			await rendered.press(keys.escape, keys.escape);
+			await rendered.waitFor(frame => /^› /m.test(frame), 'the table again');
+			await rendered.press('?');
+			frame = await rendered.waitFor(frame => frame.includes('show or hide the keys'), 'the keys over the table');
+			expect(lines(frame)[1]).toMatch(/^✘ Denied: /);
+			everyFrameFits(rendered, size);
+		});
+
 		it(`${size.columns}×${size.rows}: a long write failure keeps the save dialog whole: one line, its start and reason shown`, async () => {
 			const path = '/srv/shared/customer-escalations/2026/november/ticket-123456789/attachments/from-support/s3-kms-doctor-reports-bucket-2026-11-05.md';
 			const fake = fakeServices();
