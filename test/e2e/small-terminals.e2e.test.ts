@@ -3,6 +3,8 @@ import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {argvOf} from '../diagnosis/support/fix-checks.js';
+import {copiedCommand} from '../ui/helpers/copied-command.js';
 import {cli, root, skipWithoutTmux, strayLines, useTmuxTerminal, type Terminal} from './tmux-session.js';
 
 /**
@@ -212,11 +214,12 @@ describe.skipIf(skipWithoutTmux)('the wizard at 80×24 and 60×20', () => {
 		await terminal.waitFor(session, 'How shall we look at the failing request?');
 		await untilKeyPolicy(session, {object: 's3://reports-bucket/exports/big.csv', keyArn, size: '', caller: 'arn:aws:iam::111122223333:user/john'});
 		let screen = await terminal.waitFor(session, 'Paste the key policy');
-		// On one line, cut with … where it is wider: a wrapped command would copy as two.
-		const commandLine = screen.split('\n').find(line => line.startsWith('  $ aws kms get-key-policy'))!;
-		expect(commandLine).toMatch(/…$/);
-		expect(`aws kms get-key-policy --key-id ${keyArn} --policy-name default --query Policy --output text`.startsWith(commandLine.slice('  $ '.length, -1))).toBe(true);
-		expect(screen).toMatch(/…\n {2}Run it with credentials of account 111122223333/);
+		// Wider than the terminal: never cut with …, whole on lines the shell joins, so a copy of the screen's lines runs it.
+		expect(screen).toMatch(/^ {2}\$ aws kms get-key-policy \\$/m);
+		expect(screen).not.toContain('…');
+		const copied = copiedCommand(screen, 'aws kms get-key-policy');
+		expect(argvOf(copied)).toEqual(['kms', 'get-key-policy', '--key-id', keyArn, '--policy-name', 'default', '--query', 'Policy', '--output', 'text']);
+		expect(screen).toMatch(/--output text\n {2}Run it with credentials of account 111122223333/);
 		fits(screen, size);
 		const document = {Version: '2012-10-17', Statement: [{Sid: 'Enable IAM', Effect: 'Allow', Principal: {AWS: 'arn:aws:iam::111122223333:root'}, Action: 'kms:*', Resource: '*'}]};
 		terminal.paste(session, JSON.stringify({Policy: JSON.stringify(document, null, 2), PolicyName: 'default'}, null, 4));
