@@ -55,8 +55,11 @@ const hostileUpload: Snapshot = buildSnapshot({
 	},
 });
 
+/** A bucket name S3 still serves in us-east-1 (capitals and underscores were allowed there): GFM would link its `www.`. */
+const legacyBucket = 'Legacy_www.evil.example';
+
 const download = sameAccountDownload({
-	principal: {identityPolicies: [fullIdentityPolicy()]},
+	principal: {identityPolicies: [fullIdentityPolicy([keyArn], [legacyBucket])]},
 	// AWS's error messages as a read recorded them.
 	unread: [
 		{path: 'key.policy', reason: hostile('keyPolicyError'), resolveWith: hostile('resolve')},
@@ -64,8 +67,8 @@ const download = sameAccountDownload({
 	],
 	evidence: [{deniedBy: 'identity', action: 's3:GetObject', deny: 'explicit', policyArn: 'arn:aws:iam::111122223333:policy/Guard'}],
 });
-// The key is set after the helper, which sets the question's operation and so its whole question.
-const hostileDownload: Snapshot = without({...download, question: {...download.question, objectKey: `${legalRole}/${hostile('object')}`}}, 'key.policy', 'bucket.policy');
+// The bucket and key are set after the helper, which sets the question's operation and so its whole question.
+const hostileDownload: Snapshot = without({...download, question: {...download.question, bucket: legacyBucket, objectKey: `${legalRole}/${hostile('object')}`}}, 'key.policy', 'bucket.policy');
 
 /** The text a reader sees: tags removed, entities decoded. */
 const readable = (rendered: string): string =>
@@ -129,7 +132,14 @@ describe('condition values that are empty or edged with spaces', () => {
 	});
 });
 
-describe('names IAM accepts that GFM reads as links', () => {
+describe('names AWS accepts that GFM reads as links', () => {
+	it('a legacy bucket name holding www. stays text', () => {
+		const plain = sameAccountDownload({principal: {identityPolicies: [fullIdentityPolicy([keyArn], [legacyBucket])]}});
+		const rendered = html(renderMarkdown(diagnose({...plain, question: {...plain.question, bucket: legacyBucket}})));
+		expect(rendered).not.toMatch(/<a[\s>]/);
+		expect(readable(rendered)).toContain(`Downloading s3://${legacyBucket}/`);
+	});
+
 	it('a role or session name holding www. or https stays text', () => {
 		const rendered = html(renderMarkdown(diagnose(hostileUpload)));
 		expect(rendered).not.toMatch(/<a[\s>]/);
