@@ -35,7 +35,8 @@ const goPattern =
 // JS SDK v3 prints `name: message`; Python and .NET print the class name first.
 const sdkErrorPattern =
 	/(?:^|\s)(AccessDenied|AccessDeniedException|Forbidden|UnauthorizedOperation|InvalidArgument|SlowDown|AccessControlListNotSupported|KMS\.[A-Za-z]+|[A-Z][A-Za-z]*Exception): (.+)$/;
-const classPrefixPattern = /^(?:.*?\s)?(?:[A-Za-z_$][\w$]*\.)+[A-Za-z_$][\w$]*(?:Exception|Error):\s*/;
+// The first class named: .NET prints its inner exception after the outer one's message (" ---> Amazon.Runtime.…Exception: …").
+const classPrefixPattern = /^(?:.*?\s)??(?:[A-Za-z_$][\w$]*\.)+[A-Za-z_$][\w$]*(?:Exception|Error):\s*/;
 
 const objectArnOfS3Url = (url: string): string | undefined => {
 	const location = parseS3Url(url.trim());

@@ -8,6 +8,7 @@ import {parseS3XmlError} from './s3-xml.js';
 import {isObject} from '../../shared/json.js';
 import {cleanPastedText, unescapeHtml} from './pasted-text.js';
 import {splitErrors} from './split-errors.js';
+import {responseOfTrace, splitAtTraces} from './stack-traces.js';
 
 export const expectedErrorForms =
 	'an AWS error such as "User: ARN is not authorized to perform: ACTION on resource: ARN because no identity-based policy allows the ACTION action", ' +
@@ -54,7 +55,8 @@ const fromJsonDocument = (document: unknown): Result<ParsedDenial, ParseFailure>
 
 /**
  * Reads an AccessDenied (or a look-alike KMS failure) in any of the forms of domain.md §5: a bare
- * message, the CLI/boto, Java, Go and JS SDK wrappings, an S3 XML body, a KMS JSON body, or CloudTrail.
+ * message, the CLI/boto, Java, Go, JS and .NET SDK wrappings (their stack traces left out), an S3 XML body, a KMS JSON
+ * body, or CloudTrail.
  */
 export const parseAccessDenied = (text: string): Result<ParsedDenial, ParseFailure> => {
 	const trimmed = cleanPastedText(text).trim();
@@ -87,12 +89,19 @@ export const parseAccessDenied = (text: string): Result<ParsedDenial, ParseFailu
 	return failure('not recognised: the text holds no AWS error message');
 };
 
+/** Each error of a pasted text, without the traces around it; the last of a stretch with what its trace says of the response. */
+const errorsOf = (text: string): ReadonlyArray<{readonly error: string; readonly response: ReturnType<typeof responseOfTrace>}> =>
+	splitAtTraces(text).flatMap(stretch => {
+		const errors = splitErrors(collapse(stretch.text));
+		return errors.map((error, index) => ({error, response: index === errors.length - 1 ? responseOfTrace(stretch.trace) : {}}));
+	});
+
 /** Every error in a pasted text (several CLI errors, one after another), the first leading; undefined when none is one. */
 const fromText = (text: string): ParsedDenial | undefined => {
 	// Read no more errors than are kept: a pasted log of thousands costs no more than one of a few.
-	const denials = splitErrors(collapse(text))
+	const denials = errorsOf(text)
 		.slice(0, maxAlsoDenied + 1)
-		.map(part => denialFromEnvelope(unwrapEnvelope(part)))
+		.map(({error, response}) => denialFromEnvelope({...response, ...unwrapEnvelope(error)}))
 		.filter((denial): denial is ParsedDenial => denial !== undefined);
 	return denials.length === 0 ? undefined : withOthers(denials);
 };

@@ -1,0 +1,131 @@
+import {readFileSync} from 'node:fs';
+import {describe, expect, it} from 'vitest';
+import {explainDenial, parseAccessDenied, type DenialExplanation, type ParsedDenial} from '../../../source/inputs/error-message/index.js';
+
+/**
+ * The same AccessDenied as engineers paste it: from the AWS CLI, boto3 (bare and in a traceback), the AWS SDKs for
+ * JavaScript v3, .NET and Java v2, with what each prints around AWS's message. IAM User Guide, "Troubleshooting access
+ * denied error messages": "Most access denied error messages appear in the format `User user is not authorized to
+ * perform action on resource because context`", and "When the policy implicitly denies access, then AWS includes the
+ * phrase `because no type policy allows the action action` in the access denied error message."
+ */
+
+const fixture = (name: string): string => readFileSync(new URL(`../../fixtures/errors/${name}`, import.meta.url), 'utf8');
+
+const parsed = (text: string): ParsedDenial => {
+	const result = parseAccessDenied(text);
+	if (!result.ok) throw new Error(`not recognised: ${result.error.message}`);
+	return result.value;
+};
+
+const words = (explanation: DenialExplanation): string => [explanation.summary, ...explanation.meaning, ...explanation.checkNext].join('\n');
+
+const caller = 'arn:aws:sts::111122223333:assumed-role/App/s1';
+const key = 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+const awsMessage = (action: string, because = `because no identity-based policy allows the ${action} action`): string =>
+	`User: ${caller} is not authorized to perform: ${action} on resource: ${key} ${because}`;
+
+describe('the facts of one AccessDenied, whichever tool printed it', () => {
+	it.each<[string, string, Partial<ParsedDenial>]>([
+		[
+			'AWS CLI v2',
+			`An error occurred (AccessDenied) when calling the PutObject operation: ${awsMessage('kms:GenerateDataKey')}\n`,
+			{form: 'cli', errorCode: 'AccessDenied', apiOperation: 'PutObject', operation: 'upload', action: 'kms:GenerateDataKey', message: awsMessage('kms:GenerateDataKey')},
+		],
+		[
+			'boto3 ClientError',
+			`botocore.exceptions.ClientError: An error occurred (AccessDenied) when calling the PutObject operation: ${awsMessage('kms:GenerateDataKey')}`,
+			{form: 'cli', errorCode: 'AccessDenied', apiOperation: 'PutObject', operation: 'upload', action: 'kms:GenerateDataKey', message: awsMessage('kms:GenerateDataKey')},
+		],
+		[
+			'boto3 in a Python traceback, another exception after it',
+			fixture('boto3-traceback.txt'),
+			{form: 'cli', errorCode: 'AccessDenied', apiOperation: 'PutObject', operation: 'upload', action: 'kms:GenerateDataKey', message: awsMessage('kms:GenerateDataKey')},
+		],
+		[
+			'AWS SDK for JavaScript v3, its stack and printed error object',
+			fixture('js-sdk-v3-stack-and-metadata.txt'),
+			{form: 'sdk-error', errorCode: 'AccessDenied', action: 'kms:Decrypt', statusCode: 403, requestId: 'Q6V0TQ2W1EXAMPLE', message: awsMessage('kms:Decrypt')},
+		],
+		[
+			'AWS SDK for .NET, its inner exception and stack',
+			fixture('dotnet-sdk-inner-exception.txt'),
+			{form: 'sdk-error', action: 'kms:Decrypt', message: awsMessage('kms:Decrypt')},
+		],
+		[
+			'AWS SDK for Java v2',
+			fixture('java-sdk-v2.txt'),
+			{form: 'java-sdk', action: 'kms:Decrypt', statusCode: 403, requestId: 'ABC', message: awsMessage('kms:Decrypt')},
+		],
+	])('%s', (_tool, text, expected) => {
+		expect(parsed(text)).toMatchObject({
+			principal: caller,
+			resource: key,
+			policyType: 'identity-based',
+			denial: 'implicit',
+			accounts: ['111122223333'],
+			service: 'kms',
+			...expected,
+		});
+	});
+
+	it('reads no operation where the text names no call: kms:Decrypt alone is a download or a multipart upload', () => {
+		for (const name of ['js-sdk-v3-stack-and-metadata.txt', 'dotnet-sdk-inner-exception.txt', 'java-sdk-v2.txt']) {
+			expect(parsed(fixture(name)), name).not.toHaveProperty('operation');
+		}
+	});
+});
+
+describe('the "because …" of each wrapping', () => {
+	const wrappings: ReadonlyArray<readonly [string, string, string]> = [
+		['AWS CLI v2', `An error occurred (AccessDenied) when calling the PutObject operation: ${awsMessage('kms:GenerateDataKey')}`, 'kms:GenerateDataKey'],
+		['boto3 traceback', fixture('boto3-traceback.txt'), 'kms:GenerateDataKey'],
+		['JavaScript v3', fixture('js-sdk-v3-stack-and-metadata.txt'), 'kms:Decrypt'],
+		['.NET', fixture('dotnet-sdk-inner-exception.txt'), 'kms:Decrypt'],
+		['Java v2', fixture('java-sdk-v2.txt'), 'kms:Decrypt'],
+	];
+	// IAM User Guide: "with an explicit deny in a service control policy"; "because no resource-based policy allows the
+	// secretsmanager:GetSecretValue action" (its examples of each policy type).
+	const reasons: ReadonlyArray<readonly [string, (action: string) => string, Partial<ParsedDenial>]> = [
+		['an explicit deny in an SCP', () => 'with an explicit deny in a service control policy', {policyType: 'service-control-policy', denial: 'explicit'}],
+		['no resource-based policy', action => `because no resource-based policy allows the ${action} action`, {policyType: 'resource-based', denial: 'implicit'}],
+		['no permissions boundary', action => `because no permissions boundary allows the ${action} action`, {policyType: 'permissions-boundary', denial: 'implicit'}],
+	];
+
+	for (const [tool, text, action] of wrappings) {
+		it.each(reasons)(`${tool}: %s`, (_reason, because, expected) => {
+			const changed = text.replace(`because no identity-based policy allows the ${action} action`, because(action));
+			expect(changed).not.toBe(text);
+			expect(parsed(changed)).toMatchObject({principal: caller, action, resource: key, ...expected});
+		});
+	}
+
+	it('keeps a reason that names no policy type to AWS\'s words: the stack under it is not part of it', () => {
+		// S3 User Guide, "Access denied message examples": "… because public ACLs are prevented by the BlockPublicAcls setting in S3 Block Public Access."
+		const because = 'because public ACLs are prevented by the BlockPublicAcls setting in S3 Block Public Access.';
+		const object = '"arn:aws:s3:::amzn-s3-demo-bucket/public/report.pdf"';
+		const message = `User: ${caller} is not authorized to perform: s3:PutObjectAcl on resource: ${object} ${because}`;
+		const stacks = [
+			`AccessDenied: ${message}\n    at de_AccessDeniedRes (/app/node_modules/@aws-sdk/client-s3/dist-cjs/index.js:4822:21)\n    at async /app/upload.js:9:3 {\n  '$metadata': { httpStatusCode: 403 }\n}`,
+			`Amazon.S3.AmazonS3Exception: ${message}\n ---> Amazon.Runtime.Internal.HttpErrorResponseException: Exception of type 'Amazon.Runtime.Internal.HttpErrorResponseException' was thrown.\n   at Amazon.Runtime.HttpWebRequestMessage.ProcessHttpResponseMessage(HttpResponseMessage responseMessage)`,
+		];
+		for (const text of stacks) {
+			const denial = parsed(text);
+			expect(denial).toMatchObject({action: 's3:PutObjectAcl', resource: 'arn:aws:s3:::amzn-s3-demo-bucket/public/report.pdf', cause: 'block-public-acls', message});
+			expect(denial.reason).toBe('public ACLs are prevented by the BlockPublicAcls setting in S3 Block Public Access');
+		}
+	});
+
+	it(".NET's exception in a log that put it on one line: the message is the outer exception's, not the inner one's", () => {
+		const line = fixture('dotnet-sdk-inner-exception.txt').split('\n').slice(0, 2).join(' ').replace(/^Unhandled exception\. /, '');
+		expect(parsed(line)).toMatchObject({principal: caller, action: 'kms:Decrypt', policyType: 'identity-based'});
+	});
+
+	it('says a JavaScript SDK\'s bare "Access Denied" is S3 withholding the reason, whatever stack follows it', () => {
+		const denial = parsed(fixture('js-sdk-v3-access-denied-only.txt'));
+		expect(denial).toMatchObject({form: 'sdk-error', errorCode: 'AccessDenied', message: 'Access Denied', statusCode: 403, requestId: 'N4F7W2Q9XEXAMPLE'});
+		const explained = words(explainDenial(denial));
+		expect(explained).toMatch(/S3 said only "Access Denied": the detailed reason is withheld/);
+		expect(explained).not.toMatch(/older message form/);
+	});
+});
