@@ -31,18 +31,37 @@ const lastWord = (line: string): string => {
 	return line.slice(start);
 };
 
+// AWS writes these words after the caller's ARN and the resource's: a word before them on the next line is the ARN's end.
+const wordThenAwsWords = /^\S+\s+(?:is\s+not\s+authorized\s+to\s+perform\b|because\s|with\s+an\s+explicit\s+deny\b)/;
+
+/** The width of a terminal's rows: the longest line's, where at least two lines before the last are that long. */
+const rowWidth = (lines: readonly string[]): number | undefined => {
+	let width = 0;
+	let count = 0;
+	for (const line of lines.slice(0, -1)) {
+		if (line.length > width) [width, count] = [line.length, 1];
+		else if (line.length === width) count++;
+	}
+	// A longer last line, or a short width, is not a terminal's row.
+	return count >= 2 && width >= 40 && lines[lines.length - 1]!.length <= width ? width : undefined;
+};
+
 /**
- * Join a line to the one before it where the break cut an ARN: the line before ends in an ARN that is not whole, and
- * this line goes on without a space and starts no message of its own. Every other break is kept.
+ * Join a line to the one before it where a terminal's row ended, not the program's line: the line before is a full row
+ * (the paste's row width), or ends in an ARN that is not whole or that the AWS words on this line go on from; and this
+ * line starts no message of its own. Every other break is kept.
  */
 export const rejoinCutArns = (text: string): string => {
 	const lines = text.split(/\r?\n/);
+	const width = rowWidth(lines);
 	const joined: string[] = [lines[0]!];
 	for (let index = 1; index < lines.length; index++) {
 		const line = lines[index]!;
 		const previous = joined[joined.length - 1]!;
-		const arn = lastWord(previous).replace(/^["'(<]+/, '');
-		if (arn.startsWith('arn:') && /^\S/.test(line) && !startsMessage.test(line) && !isWholeArn(arn)) joined[joined.length - 1] = previous + line;
+		const arn = lastWord(previous).replace(/^["'(<“]+/, '');
+		const fullRow = lines[index - 1]!.length === width;
+		const cutArn = arn.startsWith('arn:') && /^\S/.test(line) && (!isWholeArn(arn) || wordThenAwsWords.test(line));
+		if ((fullRow || cutArn) && !startsMessage.test(line)) joined[joined.length - 1] = previous + line;
 		else joined.push(line);
 	}
 	return joined.join('\n');

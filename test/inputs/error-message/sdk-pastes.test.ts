@@ -129,3 +129,46 @@ describe('the "because …" of each wrapping', () => {
 		expect(explained).not.toMatch(/older message form/);
 	});
 });
+
+describe('a message a terminal wrapped over several lines', () => {
+	const cli = `An error occurred (AccessDenied) when calling the PutObject operation: ${awsMessage('kms:GenerateDataKey')}`;
+	const facts = {principal: caller, action: 'kms:GenerateDataKey', resource: key, policyType: 'identity-based', denial: 'implicit', apiOperation: 'PutObject'};
+	/** The text cut into rows of `width` columns, as a terminal shows it and a copy of its screen keeps it. */
+	const rows = (text: string, width: number, end = '\n'): string => (text.match(new RegExp(`.{1,${width}}`, 'g')) ?? []).join(end);
+
+	it('with Windows line ends (\\r\\n), and each line ending in \\r\\n', () => {
+		expect(parsed(`${cli}\r\n`)).toMatchObject(facts);
+		expect(parsed(cli.replace(' User: ', '\r\nUser: ').replace(' because', '\r\nbecause'))).toMatchObject(facts);
+	});
+
+	it('at a fixed width, inside words and ARNs alike, with \\n or \\r\\n', () => {
+		for (const width of [60, 80, 100, 120]) {
+			for (const end of ['\n', '\r\n']) {
+				const wrapped = rows(cli, width, end);
+				expect(wrapped.split(end).length, `${width}`).toBeGreaterThan(2);
+				expect(parsed(wrapped), `${width} ${JSON.stringify(end)}`).toMatchObject({...facts, message: awsMessage('kms:GenerateDataKey')});
+			}
+		}
+	});
+
+	it('in the ARN, where what is left on the line looks whole: the session name, the object key', () => {
+		const session = cli.replace(`${caller} is`, `${caller.slice(0, -1)}\n${caller.slice(-1)} is`);
+		expect(parsed(session)).toMatchObject(facts);
+		const object = `An error occurred (AccessDenied) when calling the GetObject operation: User: ${caller} is not authorized to perform: s3:GetObject on resource: "arn:aws:s3:::amzn-s3-demo-bucket/reports/q\n1.csv" because no resource-based policy allows the s3:GetObject action`;
+		expect(parsed(object)).toMatchObject({resource: 'arn:aws:s3:::amzn-s3-demo-bucket/reports/q1.csv', policyType: 'resource-based'});
+	});
+
+	it('keeps the break where the ARN was whole: the words after it are AWS\'s own', () => {
+		// The IAM User Guide's own examples break the line before the action and before "with an explicit deny".
+		const documented = `User: ${caller} is not authorized to perform: \ncodecommit:ListRepositories on resource: arn:aws:sns:us-east-1:444455556666:role-name-2\nwith an explicit deny in a VPC endpoint policy transitively through a service control policy`;
+		expect(parsed(documented)).toMatchObject({principal: caller, resource: 'arn:aws:sns:us-east-1:444455556666:role-name-2', policyType: 'vpc-endpoint-policy', throughPolicyType: 'service-control-policy'});
+		const brokenAfter = cli.replace(`${caller} is`, `${caller}\nis`);
+		expect(parsed(brokenAfter)).toMatchObject(facts);
+	});
+
+	it('never glues two lines of the same length that each start an error: a retry printed twice', () => {
+		const twice = parsed(`${cli}\n${cli}\n`);
+		expect(twice).toMatchObject({...facts, message: awsMessage('kms:GenerateDataKey')});
+		expect(twice.alsoDenied).toHaveLength(1);
+	});
+});
