@@ -2,6 +2,7 @@ import type {DenialExplanation, ParsedDenial} from './parsed-denial.js';
 import {accountOf} from './accounts.js';
 import {athenaExplanation} from './athena.js';
 import {causeExplanation} from './cause-explanations.js';
+import {headExplanation, headWithoutBody} from './head-request.js';
 import {multipartApiCalls, operationOfApiCall, whyDecrypt} from '../../operations/recognise.js';
 import {policyTypeAdvice} from './policy-type-advice.js';
 import {policyTypeWords} from './policy-types.js';
@@ -16,9 +17,6 @@ export const isNotAccessDenial = (denial: ParsedDenial): boolean =>
 // CloudTrail still names the caller when S3 withheld the reason, so the principal does not decide it.
 const isWithheld = (denial: ParsedDenial): boolean =>
 	!denial.denial && !denial.policyType && !denial.cause && /^access\s?denied\.?$/i.test((denial.message ?? '').trim());
-
-const isHeadWithoutBody = (denial: ParsedDenial): boolean =>
-	!denial.principal && (denial.apiOperation === 'HeadObject' || denial.apiOperation === 'HeadBucket') && (denial.statusCode === 403 || denial.errorCode === '403');
 
 /** What the KMS action means for this S3 operation: the part of the answer this tool exists for. */
 const kmsMeaning = (denial: ParsedDenial): {meaning: string[]; checkNext: string[]} => {
@@ -132,16 +130,8 @@ const explainAwsMessage = (denial: ParsedDenial): DenialExplanation => {
 	if (denial.cause && !denial.policyType && denial.denial === undefined) {
 		return causeExplanation(denial.cause, denial);
 	}
-	if (isHeadWithoutBody(denial)) {
-		return {
-			summary: `${denial.apiOperation} was refused (403) and, being a HEAD request, carries no reason.`,
-			meaning: [
-				'HEAD responses have no body, so S3 cannot say which policy refused. HeadObject needs s3:GetObject (no KMS permission).',
-				'A 403 instead of 404 can also mean the object does not exist and the caller lacks s3:ListBucket on the bucket.',
-			],
-			checkNext: ['Repeat the request as a GetObject (aws s3api get-object … /dev/null) to see the detailed message, or find the event in CloudTrail.'],
-		};
-	}
+	const head = headWithoutBody(denial);
+	if (head) return headExplanation(head);
 	if (isWithheld(denial)) {
 		return {
 			summary: 'S3 said only "Access Denied": the detailed reason is withheld.',

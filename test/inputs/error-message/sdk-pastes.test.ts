@@ -1,6 +1,7 @@
 import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import {explainDenial, parseAccessDenied, type DenialExplanation, type ParsedDenial} from '../../../source/inputs/error-message/index.js';
+import {denialMeaning} from '../../../source/ui/conversation/denial-meaning.js';
 
 /**
  * The same AccessDenied as engineers paste it: from the AWS CLI, boto3 (bare and in a traceback), the AWS SDKs for
@@ -170,5 +171,49 @@ describe('a message a terminal wrapped over several lines', () => {
 		const twice = parsed(`${cli}\n${cli}\n`);
 		expect(twice).toMatchObject({...facts, message: awsMessage('kms:GenerateDataKey')});
 		expect(twice.alsoDenied).toHaveLength(1);
+	});
+});
+
+/**
+ * Amazon S3 API Reference, HeadObject: "The response is identical to the GET response except that there is no response
+ * body. Because of this, if the HEAD request generates an error, it returns a generic code, such as 400 Bad Request, 403
+ * Forbidden, 404 Not Found, 405 Method Not Allowed, 412 Precondition Failed, or 304 Not Modified. It's not possible to
+ * retrieve the exact exception of these error codes."
+ */
+describe('HeadObject refused: no body, so no caller, action or policy', () => {
+	const pastes = [
+		['the AWS CLI', 'An error occurred (403) when calling the HeadObject operation: Forbidden'],
+		['aws s3 cp, which calls HeadObject first', 'fatal error: An error occurred (403) when calling the HeadObject operation: Forbidden\r\n'],
+		['boto3', 'botocore.exceptions.ClientError: An error occurred (403) when calling the HeadObject operation: Forbidden'],
+	] as const;
+
+	it.each(pastes)('%s: reads the call and the status, and invents no caller, action, resource or policy', (_tool, text) => {
+		const denial = parsed(text);
+		expect(denial).toMatchObject({form: 'cli', apiOperation: 'HeadObject', statusCode: 403, errorCode: '403', accounts: []});
+		for (const fact of ['principal', 'action', 'resource', 'policyType', 'denial', 'reason', 'cause']) expect(denial, fact).not.toHaveProperty(fact);
+	});
+
+	it('says which facts are unknown and what settles each, in explain-error and in the wizard', () => {
+		const denial = parsed(pastes[0][1]);
+		const explanation = explainDenial(denial);
+		const unknown = 'Not in the message: the caller, the action refused and which policy refused it. A HEAD response has no body to name them (S3 API Reference, HeadObject).';
+		expect(explanation.meaning).toContain(unknown);
+		expect(explanation.checkNext.join('\n')).toMatch(/^The action and which policy refused: the same request as a GetObject with the same credentials \(aws s3api get-object --bucket BUCKET --key KEY \/dev\/null\)/m);
+		expect(explanation.checkNext.join('\n')).toMatch(/^The caller: aws sts get-caller-identity with the same credentials, or the HeadObject event in CloudTrail/m);
+		// A GetObject of an SSE-KMS object needs kms:Decrypt besides: its message may name that, which HEAD did not need.
+		expect(words(explanation)).toMatch(/may name kms:Decrypt instead/);
+		expect(words(explanation)).not.toMatch(/may not do this|older message form/);
+		expect(denialMeaning(denial).map(note => note.text).join('\n')).toContain(unknown);
+	});
+});
+
+describe('HeadBucket refused', () => {
+	it("needs s3:ListBucket, not HeadObject's s3:GetObject; a ListObjectsV2 says why", () => {
+		// S3 API Reference, HeadBucket: "A message body is not included, so you cannot determine the exception beyond these
+		// error codes." and "To use this operation, you must have permissions to perform the s3:ListBucket action."
+		const explanation = explainDenial(parsed('An error occurred (403) when calling the HeadBucket operation: Forbidden'));
+		expect(explanation.meaning).toContain('HeadBucket needs s3:ListBucket on the bucket.');
+		expect(words(explanation)).not.toMatch(/s3:GetObject|GetObject/);
+		expect(explanation.checkNext[0]).toMatch(/aws s3api list-objects-v2 --bucket BUCKET --max-items 1/);
 	});
 });
