@@ -108,6 +108,23 @@ describe('import and explain-error with hostile text', () => {
 		const run = await runBuiltCli(['explain-error'], {input: trail});
 		expect(rawControls(run.stdout + run.stderr)).toEqual([]);
 	});
+
+	it("explain-error escapes what it reads from an SDK's stack: the request ID of its printed $metadata", async () => {
+		const paste = [
+			`\u001b[31mAccessDenied: User: arn:aws:sts::111122223333:assumed-role/App/s${reorder} is not authorized to perform: kms:Decrypt on resource: arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab because no identity-based policy allows the kms:Decrypt action\u001b[0m\r`,
+			'    at de_AccessDeniedRes (/app/node_modules/@aws-sdk/client-s3/dist-cjs/index.js:4822:21) {',
+			`  '$metadata': { httpStatusCode: 403, requestId: 'R1${'\u0007'}${osc52}\u001bX' }`,
+			'}',
+		].join('\n');
+		for (const format of ['text', 'json']) {
+			const run = await runBuiltCli(['explain-error', '--format', format], {input: paste});
+			expect(run.exitCode, run.stderr).toBe(0);
+			expect(rawControls(run.stdout + run.stderr)).toEqual([]);
+		}
+		const text = await runBuiltCli(['explain-error'], {input: paste});
+		expect(text.stdout).toMatch(/^ {2}Request ID +R1\\u0007\\u001bX$/m);
+		expect(text.stdout).toMatch(/^ {2}Policy +identity-based policy/m);
+	});
 });
 
 /** The result screen of the hostile snapshot, as the wizard shows it. */
