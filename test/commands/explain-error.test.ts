@@ -43,6 +43,25 @@ describe('s3-kms-doctor explain-error', () => {
 		expect(JSON.parse(json.stdout)).toMatchObject({policyType: 'service-control-policy', denial: 'explicit'});
 	});
 
+	it('reads a Python traceback or a .NET exception piped in as the AccessDenied inside it, none of the trace', async () => {
+		for (const name of ['boto3-traceback.txt', 'dotnet-sdk-inner-exception.txt']) {
+			const run = await runBuiltCli(['explain-error'], {input: fixture(name)});
+			expect(run.exitCode, name).toBe(0);
+			expect(run.stdout).toMatch(/^ {2}Principal +arn:aws:sts::111122223333:assumed-role\/App\/s1$/m);
+			expect(run.stdout).toMatch(/^ {2}Policy +identity-based policy \(implicit deny: nothing allows it\)$/m);
+			expect(run.stdout).not.toMatch(/Traceback|RuntimeError|HttpErrorResponseException|Program\.cs/);
+		}
+	});
+
+	it('says what a HeadObject 403 cannot name, in text, and leaves it out of JSON', async () => {
+		const text = 'fatal error: An error occurred (403) when calling the HeadObject operation: Forbidden';
+		const run = await runBuiltCli(['explain-error', text]);
+		expect(run.stdout).toContain('  - Not in the message: the caller, the action refused and which policy refused it.');
+		expect(run.stdout).not.toMatch(/^ {2}(?:Principal|Action|Policy) /m);
+		const json = await runBuiltCli(['explain-error', '--format', 'json', text]);
+		expect(JSON.parse(json.stdout)).toEqual({accounts: [], operation: 'download', errorCode: '403'});
+	});
+
 	it('leaves out in JSON what the text does not say', async () => {
 		const run = await runBuiltCli(['explain-error', '--format', 'json', '-'], {input: fixture('s3-xml-plain.xml')});
 		expect(JSON.parse(run.stdout)).toEqual({accounts: [], errorCode: 'AccessDenied'});
