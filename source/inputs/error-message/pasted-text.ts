@@ -24,11 +24,16 @@ const isWholeArn = (text: string): boolean => {
 	return /^(?:user|role|assumed-role|federated-user)\//.test(resource) ? isPrincipalArn(text) : true;
 };
 
-/** The run of non-space characters that ends `line`, found from its end (lines can be long). */
-const lastWord = (line: string): string => {
-	let start = line.length;
-	while (start > 0 && !/\s/.test(line[start - 1]!)) start--;
-	return line.slice(start);
+/** How much of a line's end is read for the ARN it ends in: an ARN is at most 2048 characters. */
+const arnTail = 2048;
+
+/** The ARN that is the last word of `text`, after any opening quote or bracket; undefined where the last word is none. */
+const endingArn = (text: string): string | undefined => {
+	const at = text.lastIndexOf('arn:');
+	if (at < 0 || /\s/.test(text.slice(at))) return undefined;
+	let start = at;
+	while (start > 0 && `"'(<“`.includes(text[start - 1]!)) start--;
+	return start === 0 || /\s/.test(text[start - 1]!) ? text.slice(at) : undefined;
 };
 
 // AWS writes these words after the caller's ARN and the resource's: a word before them on the next line is the ARN's end.
@@ -54,17 +59,23 @@ const rowWidth = (lines: readonly string[]): number | undefined => {
 export const rejoinCutArns = (text: string): string => {
 	const lines = text.split(/\r?\n/);
 	const width = rowWidth(lines);
-	const joined: string[] = [lines[0]!];
+	// Lines joined so far are kept apart, with the end of their text: reading a long joined string again and again is slow.
+	const joined: string[][] = [[lines[0]!]];
+	let tail = lines[0]!.slice(-arnTail);
 	for (let index = 1; index < lines.length; index++) {
 		const line = lines[index]!;
-		const previous = joined[joined.length - 1]!;
-		const arn = lastWord(previous).replace(/^["'(<“]+/, '');
+		const arn = endingArn(tail);
 		const fullRow = lines[index - 1]!.length === width;
-		const cutArn = arn.startsWith('arn:') && /^\S/.test(line) && (!isWholeArn(arn) || wordThenAwsWords.test(line));
-		if ((fullRow || cutArn) && !startsMessage.test(line)) joined[joined.length - 1] = previous + line;
-		else joined.push(line);
+		const cutArn = arn !== undefined && /^\S/.test(line) && (!isWholeArn(arn) || wordThenAwsWords.test(line));
+		if ((fullRow || cutArn) && !startsMessage.test(line)) {
+			joined[joined.length - 1]!.push(line);
+			tail = (tail + line).slice(-arnTail);
+		} else {
+			joined.push([line]);
+			tail = line.slice(-arnTail);
+		}
 	}
-	return joined.join('\n');
+	return joined.map(parts => parts.join('')).join('\n');
 };
 
 /** The pasted text as AWS wrote it: colours and other terminal sequences removed, cut ARNs joined. */

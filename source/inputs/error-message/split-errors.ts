@@ -9,19 +9,19 @@ import {cliTransfers} from '../../operations/recognise.js';
 const errorStart = /An error occurred \(/g;
 const transferStart = new RegExp(`\\b(?:${cliTransfers.map(transfer => transfer.verb).join('|')}) failed: `, 'gi');
 
-/** Where the error that starts at `at` really begins: at its transfer line, if one stands between `after` and `at`. */
-const beginningOf = (text: string, after: number, at: number): number => {
-	let begins = at;
-	transferStart.lastIndex = after;
-	for (let match = transferStart.exec(text); match !== null && match.index < at; match = transferStart.exec(text)) begins = match.index;
-	return begins;
-};
-
 /** The errors in `text` (whitespace collapsed), in order; the text itself when it holds at most one. */
 export const splitErrors = (text: string): readonly string[] => {
 	const starts = [...text.matchAll(errorStart)].map(match => match.index);
 	if (starts.length < 2) return [text];
+	// Each error after the first begins at the last transfer line since the error before it began, else at its own start.
+	const transfers = [...text.matchAll(transferStart)].map(match => match.index);
 	const cuts = [0];
-	for (let index = 1; index < starts.length; index++) cuts.push(beginningOf(text, starts[index - 1]! + 1, starts[index]!));
+	let transfer = 0;
+	for (let index = 1; index < starts.length; index++) {
+		const [after, at] = [starts[index - 1]!, starts[index]!];
+		let begins = at;
+		for (; transfer < transfers.length && transfers[transfer]! < at; transfer++) if (transfers[transfer]! > after) begins = transfers[transfer]!;
+		cuts.push(begins);
+	}
 	return cuts.map((cut, index) => text.slice(cut, cuts[index + 1] ?? text.length).trim()).filter(part => part !== '');
 };

@@ -8,16 +8,20 @@
 export type PastedStretch = {readonly text: string; readonly trace: string};
 
 // A frame names a function and a place: `at f (file.js:1:2)`, `at a.B.c(C.java:104)`, `at A.B() in File.cs:line 9`.
-const traceLines = [
-	/^\s+at\s+\S.*(?:\(|:\d)/,
-	/^Traceback \(most recent call last\):/,
-	/^\s*File "[^"]*", line \d+/,
-	/^\s*--->\s/,
-	/^\s*--- End of (?:inner exception )?stack trace/,
-	/^During handling of the above exception/,
-	/^The above exception was the direct cause/,
-	/^\s*\.\.\. \d+ (?:more|common frames omitted)/,
-];
+const traceLine = new RegExp(
+	[
+		String.raw`\s+at\s+\S.*(?:\(|:\d)`,
+		String.raw`Traceback \(most recent call last\):`,
+		String.raw`\s*File "[^"]*", line \d+`,
+		String.raw`\s*--->\s`,
+		String.raw`\s*--- End of (?:inner exception )?stack trace`,
+		'During handling of the above exception',
+		'The above exception was the direct cause',
+		String.raw`\s*\.\.\. \d+ (?:more|common frames omitted)`,
+	]
+		.map(pattern => `^${pattern}`)
+		.join('|'),
+);
 // Inside a trace, indented and blank lines and the braces closing a printed object go on; any other line is text again.
 const goesOnTrace = /^(?:\s|[}\])]+[,;]?\s*$|$)/;
 
@@ -27,7 +31,7 @@ export const splitAtTraces = (text: string): readonly PastedStretch[] => {
 	let inTrace = false;
 	for (const line of text.split(/\r?\n/)) {
 		const current = stretches[stretches.length - 1]!;
-		if (traceLines.some(pattern => pattern.test(line)) || (inTrace && goesOnTrace.test(line))) {
+		if (traceLine.test(line) || (inTrace && goesOnTrace.test(line))) {
 			current.trace.push(line);
 			inTrace = true;
 		} else if (inTrace) {

@@ -67,6 +67,14 @@ describe('several errors pasted at once', () => {
 		expect(words(explainDenial(denial))).toContain('The text holds 1 more error: PutObject (s3:PutObject) by');
 	});
 
+	it('reads a long log in time linear in its length: 20,000 errors, or 100,000 rows a terminal cut', () => {
+		// Before, each error searched the rest of the text for a transfer line, and each row joined re-read the line built.
+		const log = `${first}\n`.repeat(20_000);
+		expect(parsed(log).alsoDenied).toHaveLength(20);
+		const rows = `${'x'.repeat(79)} \n`.repeat(100_000) + (first.match(/.{1,80}/g) ?? []).join('\n');
+		expect(parsed(rows)).toMatchObject({action: 's3:GetObject', resource: 'arn:aws:s3:::bucket-a/a.bin', policyType: 'identity-based'});
+	}, 20_000);
+
 	it('keeps each `aws s3` transfer line with its own error', () => {
 		const transfer = (file: string, error: string) => `upload failed: ./${file} to s3://bucket-b/${file} ${error}`;
 		const denial = parsed(`${transfer('a.bin', first)}\n${transfer('big.bin', cliError('UploadPart', 'kms:Decrypt', key))}`);
