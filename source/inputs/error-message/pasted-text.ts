@@ -27,13 +27,16 @@ const isWholeArn = (text: string): boolean => {
 /** How much of a line's end is read for the ARN it ends in: an ARN is at most 2048 characters. */
 const arnTail = 2048;
 
+/** Space, tab, line breaks and the no-break space: what ends a word in a pasted line. */
+const isSpace = (code: number): boolean => code === 32 || (code >= 9 && code <= 13) || code === 0xa0;
+
 /** The ARN that is the last word of `text`, after any opening quote or bracket; undefined where the last word is none. */
 const endingArn = (text: string): string | undefined => {
-	const at = text.lastIndexOf('arn:');
-	if (at < 0 || /\s/.test(text.slice(at))) return undefined;
-	let start = at;
-	while (start > 0 && `"'(<“`.includes(text[start - 1]!)) start--;
-	return start === 0 || /\s/.test(text[start - 1]!) ? text.slice(at) : undefined;
+	if (!text.includes('arn:')) return undefined;
+	let start = text.length;
+	while (start > 0 && !isSpace(text.charCodeAt(start - 1))) start--;
+	const word = text.slice(start).replace(/^["'(<“]+/, '');
+	return word.startsWith('arn:') ? word : undefined;
 };
 
 // AWS writes these words after the caller's ARN and the resource's: a word before them on the next line is the ARN's end.
