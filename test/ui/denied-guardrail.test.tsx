@@ -9,6 +9,7 @@ import type {ReadProgress} from '../../source/ui/services.js';
 import {fakeServices, loadExample} from './helpers/fake-services.js';
 import {keys, renderApp, type Rendered} from './helpers/render.js';
 import {walkThrough, type Step} from './helpers/walk-through.js';
+import {pasteErrorSteps} from './helpers/paste-error.js';
 
 /**
  * A pasted AccessDenied message that names the permissions boundary or a session policy as what denied: the wizard asks
@@ -28,16 +29,9 @@ const flat = (frame: string): string => frame.replace(/\n +/g, ' ');
 const keyPolicy = policy({Sid: 'Enable IAM User Permissions', Effect: 'Allow', Principal: {AWS: 'arn:aws:iam::111122223333:root'}, Action: 'kms:*', Resource: '*'});
 const identity = policy({Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject', 'kms:Decrypt', 'kms:GenerateDataKey'], Resource: '*'});
 
-/** The error pasted into the first question's "Paste an AccessDenied error", recognised. */
-const pasteError = (text: string): Step[] => [
-	['How shall we look', [keys.down, keys.enter]],
-	['Paste the AccessDenied error message', [], text.replace(/\n/g, '\r')],
-	['recognised', [keys.enter]],
-];
-
 /** "no permissions boundary allows the kms:Decrypt action" for a download by role Reader (session etl-job): through the bucket policy. */
 const boundaryDownload: readonly Step[] = [
-	...pasteError(errorFixture('permissions-boundary-implicit.txt')),
+	...pasteErrorSteps(errorFixture('permissions-boundary-implicit.txt')),
 	['Which bucket?', [keys.enter], 's3://amzn-s3-demo-bucket/data/x.csv'],
 	["in the caller's account", [keys.enter]],
 	['The key policy:', [keys.enter]],
@@ -101,7 +95,7 @@ describe("a pasted message naming an IAM user's permissions boundary", () => {
 	it('offers no session policy, which a user cannot carry: with the boundary settled, the SCP question comes at once', async () => {
 		app = renderApp(<WizardApp services={fakeServices().services} />, {columns: 160, rows: 60});
 		await walkThrough(app, [
-			...pasteError(message),
+			...pasteErrorSteps(message),
 			['name a KMS key', [keys.down, keys.enter]],
 			['Which key does the request name?', [keys.enter], 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab'],
 			// PutObject is one request: neither the tool nor the size is asked.
@@ -127,7 +121,7 @@ describe('a pasted message naming a session policy', () => {
 	it('asks for the session policy; pasted, its Deny decides the ⛔ row', async () => {
 		app = renderApp(<WizardApp services={fakeServices().services} />, {columns: 160, rows: 60});
 		await walkThrough(app, [
-			...pasteError(errorFixture('sessions-policy-explicit.txt')),
+			...pasteErrorSteps(errorFixture('sessions-policy-explicit.txt')),
 			['name a KMS key', [keys.down, keys.enter]],
 			['Which key does the request name?', [keys.enter], 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab'],
 			["in the caller's account", [keys.enter]],
@@ -161,7 +155,7 @@ describe('a pasted message naming neither', () => {
 	it('asks no boundary or session policy of its own: the guardrail question is the usual one', async () => {
 		app = renderApp(<WizardApp services={fakeServices().services} />, {columns: 160, rows: 60});
 		await walkThrough(app, [
-			...pasteError(errorFixture('cli-upload-part-kms-decrypt.txt')),
+			...pasteErrorSteps(errorFixture('cli-upload-part-kms-decrypt.txt')),
 			["in the caller's account", [keys.enter]],
 			['The key policy:', [keys.enter]],
 			['Paste the key policy', [keys.enter], keyPolicy],

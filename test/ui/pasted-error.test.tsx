@@ -6,6 +6,8 @@ import {explainDenial, parseAccessDenied, renderDenialText} from '../../source/i
 import {WizardApp} from '../../source/ui/app.js';
 import {fakeServices} from './helpers/fake-services.js';
 import {keys, renderApp, type Rendered} from './helpers/render.js';
+import {pasteErrorSteps} from './helpers/paste-error.js';
+import {walkThrough, type Step} from './helpers/walk-through.js';
 
 /** After a pasted error, the wizard says what it means, as explain-error does. */
 
@@ -56,12 +58,7 @@ describe('a pasted denial in a VPC endpoint policy transitively through an SCP',
 		const policyLine = /^ {2}Policy +(.+)$/m.exec(renderDenialText(parsed.value, explainDenial(parsed.value)))?.[1];
 		expect(policyLine).toContain('a Deny, or no Allow at some level');
 		app = renderApp(<WizardApp services={fakeServices().services} />, {columns: 200, rows: 60});
-		await app.waitFor(frame => frame.includes('How shall we look'), 'the first question');
-		await app.press(keys.down, keys.enter);
-		await app.waitFor(frame => frame.includes('Paste the AccessDenied error message'), 'the error question');
-		await app.paste(text.replace(/\n/g, '\r'));
-		await app.waitFor(frame => frame.includes('recognised'), 'the recognised error');
-		await app.press(keys.enter);
+		await walkThrough(app, pasteErrorSteps(text));
 		const frame = await app.waitFor(frame => frame.includes('What fails?'), 'the next question');
 		expect(frame).toContain(`✔ Policy: ${policyLine}`);
 		expect(frame).not.toMatch(/explicit Deny in VPC endpoint policy/);
@@ -72,7 +69,7 @@ describe('the result of a pasted KMS refusal at 80×24', () => {
 	const role = 'arn:aws:iam::111122223333:role/Uploader';
 	const keyPolicy = JSON.stringify({Version: '2012-10-17', Statement: [{Sid: 'Allow use of the key', Effect: 'Allow', Principal: {AWS: role}, Action: 'kms:GenerateDataKey', Resource: '*'}]});
 	const identity = JSON.stringify({Version: '2012-10-17', Statement: [{Effect: 'Allow', Action: ['s3:PutObject', 'kms:GenerateDataKey'], Resource: '*'}]});
-	const steps: readonly (readonly [wait: string, presses: readonly string[], paste?: string])[] = [
+	const steps: readonly Step[] = [
 		["in the caller's account", [keys.enter]],
 		['The key policy:', [keys.enter]],
 		['Paste the key policy', [keys.enter], keyPolicy],
@@ -85,17 +82,7 @@ describe('the result of a pasted KMS refusal at 80×24', () => {
 
 	it('shows the "no grants" assumption whole in two lines, saying what settles it, and the table keeps its rows', async () => {
 		app = renderApp(<WizardApp services={fakeServices().services} />, {columns: 80, rows: 24});
-		await app.waitFor(frame => frame.includes('How shall we look'), 'the first question');
-		await app.press(keys.down, keys.enter);
-		await app.waitFor(frame => frame.includes('Paste the AccessDenied error message'), 'the error question');
-		await app.paste(fixture.replace(/\n/g, '\r'));
-		await app.waitFor(frame => frame.includes('recognised'), 'the recognised error');
-		await app.press(keys.enter);
-		for (const [wait, presses, text] of steps) {
-			await app.waitFor(frame => frame.includes(wait), wait);
-			if (text) await app.paste(text);
-			await app.press(...presses);
-		}
+		await walkThrough(app, [...pasteErrorSteps(fixture), ...steps]);
 		const frame = await app.waitFor(frame => frame.includes('✘ Denied'), 'the result');
 		const lines = frame.split('\n');
 		const assumed = lines.findIndex(line => line.startsWith('≈ Assumed: no KMS grant'));

@@ -2,7 +2,9 @@ import {afterEach, describe, expect, it} from 'vitest';
 import {errorFixture} from './helpers/error-fixture.js';
 import {WizardApp} from '../../source/ui/app.js';
 import {fakeServices} from './helpers/fake-services.js';
-import {keys, renderApp, type Rendered} from './helpers/render.js';
+import {pasteErrorSteps} from './helpers/paste-error.js';
+import {renderApp, type Rendered} from './helpers/render.js';
+import {walkThrough} from './helpers/walk-through.js';
 
 /** The wizard's pasted error reads what explain-error reads: an SDK's error with its stack, a HEAD's bare 403. */
 
@@ -14,13 +16,7 @@ afterEach(() => {
 
 const pasteError = async (text: string, next: string): Promise<string> => {
 	app = renderApp(<WizardApp services={fakeServices().services} />, {columns: 200, rows: 60});
-	await app.waitFor(frame => frame.includes('How shall we look'), 'the first question');
-	await app.press(keys.down, keys.enter);
-	await app.waitFor(frame => frame.includes('Paste the AccessDenied error message'), 'the error question');
-	// Terminals send a pasted line break as Enter (\r).
-	await app.paste(text.replace(/\n/g, '\r'));
-	await app.waitFor(frame => frame.includes('recognised'), 'the recognised error');
-	await app.press(keys.enter);
+	await walkThrough(app, pasteErrorSteps(text));
 	return app.waitFor(frame => frame.includes(next), next);
 };
 
