@@ -2,6 +2,7 @@ import type {Diagnosis} from '../../diagnosis/diagnosis.js';
 import {assumedSentences, verdictWords} from '../../report/describe.js';
 import {decisionStyles, severityStyles} from '../../report/marks.js';
 import type {Line} from '../conversation/transcript-lines.js';
+import {commandLines, indentCommand, isOneCommand} from '../text/command-lines.js';
 import {truncate} from '../text/truncate.js';
 import {wrapText} from '../text/wrap.js';
 import {assumedLines} from './assumed-lines.js';
@@ -15,6 +16,15 @@ type Block = {readonly kind: 'assumption' | 'finding'; readonly lines: readonly 
 
 export type Header = {readonly verdict: readonly Line[]; readonly blocks: readonly Block[]};
 
+/**
+ * A finding's remedy under it (`→ …`): a remedy that is one AWS CLI call (`aws kms enable-key --key-id ARN`) laid out as
+ * a command, so that a mouse copy of its lines runs; any other wrapped as a sentence.
+ */
+const remedyLines = (remedy: string, width: number): Line[] =>
+	isOneCommand(remedy)
+		? indentCommand(commandLines(remedy, width - 4), '    ').map((text, index): Line => ({text: index === 0 ? `  → ${text.slice(4)}` : text, dim: true}))
+		: wrapText(`→ ${remedy}`, width - 4, '  ').map((text): Line => ({text: `  ${text}`, dim: true}));
+
 export const headerOf = (diagnosis: Diagnosis, width: number): Header => {
 	const style = decisionStyles[diagnosis.verdict];
 	const verdict = wrapText(`${verdictWords[diagnosis.verdict]}: ${diagnosis.summary}`, width - 2, '').map((text, index): Line =>
@@ -24,7 +34,7 @@ export const headerOf = (diagnosis: Diagnosis, width: number): Header => {
 	const findings = diagnosis.findings.map((finding): Block => {
 		const mark = severityStyles[finding.severity];
 		const message = wrapText(finding.message, width - 2, '').map((text, index): Line => (index === 0 ? {mark: `${mark.mark} `, ...(mark.color ? {markColour: mark.color} : {}), text} : {text: `  ${text}`}));
-		const remedy = finding.remedy ? wrapText(`→ ${finding.remedy}`, width - 4, '  ').map((text): Line => ({text: `  ${text}`, dim: true})) : [];
+		const remedy = finding.remedy ? remedyLines(finding.remedy, width) : [];
 		return {kind: 'finding', lines: [...message, ...remedy]};
 	});
 	return {verdict, blocks: [...assumptions, ...findings]};

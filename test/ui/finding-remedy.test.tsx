@@ -1,0 +1,49 @@
+import {afterEach, describe, expect, it, vi} from 'vitest';
+import {diagnose} from '../../source/diagnosis/diagnose.js';
+import {KeyRouter} from '../../source/ui/keys/key-router.js';
+import {ResultScreen} from '../../source/ui/result/result-screen.js';
+import {argvOf} from '../diagnosis/support/fix-checks.js';
+import {copiedCommand} from './helpers/copied-command.js';
+import {fakeServices, loadExample} from './helpers/fake-services.js';
+import {renderApp, type Rendered} from './helpers/render.js';
+
+/** A finding's remedy that is a command (`aws kms enable-key --key-id ARN`) is copied from the screen as that command. */
+
+let app: Rendered | undefined;
+afterEach(() => {
+	app?.unmount();
+	app = undefined;
+});
+
+const snapshot = loadExample('disabled-key');
+const diagnosis = diagnose(snapshot);
+const keyArn = snapshot.key!.arn;
+
+const result = (columns: number, rows: number): Rendered =>
+	renderApp(
+		<KeyRouter>
+			<ResultScreen diagnosis={diagnosis} snapshot={snapshot} services={fakeServices().services} width={columns} rows={rows} onRerun={() => undefined} savedCheckNames={[]} onBack={vi.fn()} onQuit={vi.fn()} />
+		</KeyRouter>,
+		{columns, rows},
+	);
+
+describe("a finding's remedy that is one AWS CLI call", () => {
+	it('is the remedy the example gives', () => {
+		expect(diagnosis.findings.map(finding => finding.remedy)).toContain(`aws kms enable-key --key-id ${keyArn}`);
+	});
+
+	for (const [columns, rows] of [
+		[80, 24],
+		[60, 30],
+	] as const) {
+		it(`${columns}×${rows}: a mouse copy of its lines, under the finding and in v, runs as the same command`, async () => {
+			app = result(columns, rows);
+			const frame = await app.waitFor(frame => frame.includes('aws kms enable-key'), 'the remedy');
+			expect(argvOf(copiedCommand(frame, 'aws kms enable-key'))).toEqual(['kms', 'enable-key', '--key-id', keyArn]);
+			for (const line of frame.split('\n')) expect(line.length).toBeLessThanOrEqual(columns);
+			await app.press('v');
+			const whole = await app.waitFor(frame => frame.includes('aws kms enable-key') && !frame.includes('Key policy ·'), 'the whole verdict');
+			expect(argvOf(copiedCommand(whole, 'aws kms enable-key'))).toEqual(['kms', 'enable-key', '--key-id', keyArn]);
+		});
+	}
+});
