@@ -1,5 +1,7 @@
 import {afterEach, describe, expect, it, vi} from 'vitest';
 import {diagnose} from '../../source/diagnosis/diagnose.js';
+import type {Diagnosis} from '../../source/diagnosis/diagnosis.js';
+import type {Snapshot} from '../../source/snapshot/snapshot.js';
 import {KeyRouter} from '../../source/ui/keys/key-router.js';
 import {ResultScreen} from '../../source/ui/result/result-screen.js';
 import {argvOf} from '../diagnosis/support/fix-checks.js';
@@ -7,7 +9,7 @@ import {copiedCommand} from './helpers/copied-command.js';
 import {fakeServices, loadExample} from './helpers/fake-services.js';
 import {renderApp, type Rendered} from './helpers/render.js';
 
-/** A finding's remedy that is a command (`aws kms enable-key --key-id ARN`) is copied from the screen as that command. */
+/** A finding's remedy that is a command (`aws kms enable-key --key-id ARN`, or two joined by `&&`) is copied from the screen as it is. */
 
 let app: Rendered | undefined;
 afterEach(() => {
@@ -19,7 +21,7 @@ const snapshot = loadExample('disabled-key');
 const diagnosis = diagnose(snapshot);
 const keyArn = snapshot.key!.arn;
 
-const result = (columns: number, rows: number): Rendered =>
+const result = (columns: number, rows: number, diagnosis: Diagnosis, snapshot: Snapshot): Rendered =>
 	renderApp(
 		<KeyRouter>
 			<ResultScreen diagnosis={diagnosis} snapshot={snapshot} services={fakeServices().services} width={columns} rows={rows} onRerun={() => undefined} savedCheckNames={[]} onBack={vi.fn()} onQuit={vi.fn()} />
@@ -27,7 +29,7 @@ const result = (columns: number, rows: number): Rendered =>
 		{columns, rows},
 	);
 
-describe("a finding's remedy that is one AWS CLI call", () => {
+describe("a finding's remedy of AWS CLI calls", () => {
 	it('is the remedy the example gives', () => {
 		expect(diagnosis.findings.map(finding => finding.remedy)).toContain(`aws kms enable-key --key-id ${keyArn}`);
 	});
@@ -37,7 +39,7 @@ describe("a finding's remedy that is one AWS CLI call", () => {
 		[60, 30],
 	] as const) {
 		it(`${columns}×${rows}: a mouse copy of its lines, under the finding and in v, runs as the same command`, async () => {
-			app = result(columns, rows);
+			app = result(columns, rows, diagnosis, snapshot);
 			const frame = await app.waitFor(frame => frame.includes('aws kms enable-key'), 'the remedy');
 			expect(argvOf(copiedCommand(frame, 'aws kms enable-key'))).toEqual(['kms', 'enable-key', '--key-id', keyArn]);
 			for (const line of frame.split('\n')) expect(line.length).toBeLessThanOrEqual(columns);
@@ -46,4 +48,17 @@ describe("a finding's remedy that is one AWS CLI call", () => {
 			expect(argvOf(copiedCommand(whole, 'aws kms enable-key'))).toEqual(['kms', 'enable-key', '--key-id', keyArn]);
 		});
 	}
+
+	it('two calls joined by && (a key pending deletion): each laid out, the copy of all its lines runs both', async () => {
+		const pending: Snapshot = {...snapshot, key: {...snapshot.key!, keyState: 'PendingDeletion'}};
+		const diagnosed = diagnose(pending);
+		expect(diagnosed.findings.map(finding => finding.remedy)).toContain(`aws kms cancel-key-deletion --key-id ${keyArn} && aws kms enable-key --key-id ${keyArn}`);
+		app = result(80, 24, diagnosed, pending);
+		// At 80×24 the finding gives way to the table: v shows it.
+		await app.waitFor(frame => frame.includes('1 finding not shown: v shows them'), 'the result');
+		await app.press('v');
+		const frame = await app.waitFor(frame => frame.includes('aws kms cancel-key-deletion'), 'the remedy');
+		expect(argvOf(copiedCommand(frame, 'aws kms cancel-key-deletion'))).toEqual(['kms', 'cancel-key-deletion', '--key-id', keyArn, 'kms', 'enable-key', '--key-id', keyArn]);
+		for (const line of frame.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+	});
 });

@@ -17,13 +17,19 @@ type Block = {readonly kind: 'assumption' | 'finding'; readonly lines: readonly 
 export type Header = {readonly verdict: readonly Line[]; readonly blocks: readonly Block[]};
 
 /**
- * A finding's remedy under it (`→ …`): a remedy that is one AWS CLI call (`aws kms enable-key --key-id ARN`) laid out as
- * a command, so that a mouse copy of its lines runs; any other wrapped as a sentence.
+ * A finding's remedy under it (`→ …`): a remedy of AWS CLI calls (`aws kms enable-key --key-id ARN`, two joined by `&&`)
+ * laid out as commands, so that a mouse copy of its lines runs; any other wrapped as a sentence.
  */
-const remedyLines = (remedy: string, width: number): Line[] =>
-	isOneCommand(remedy)
-		? indentCommand(commandLines(remedy, width - 4), '    ').map((text, index): Line => ({text: index === 0 ? `  → ${text.slice(4)}` : text, dim: true}))
-		: wrapText(`→ ${remedy}`, width - 4, '  ').map((text): Line => ({text: `  ${text}`, dim: true}));
+const remedyLines = (remedy: string, width: number): Line[] => {
+	// `aws kms cancel-key-deletion … && aws kms enable-key …`: each call laid out, the `&&` ending the one before.
+	const calls = remedy.split(' && ');
+	if (!calls.every(isOneCommand)) return wrapText(`→ ${remedy}`, width - 4, '  ').map((text): Line => ({text: `  ${text}`, dim: true}));
+	const lines = calls.flatMap((call, index) => {
+		const laid = commandLines(call, width - 7);
+		return index < calls.length - 1 ? [...laid.slice(0, -1), `${laid.at(-1)!} &&`] : laid;
+	});
+	return indentCommand(lines, '    ').map((text, index): Line => ({text: index === 0 ? `  → ${text.slice(4)}` : text, dim: true}));
+};
 
 export const headerOf = (diagnosis: Diagnosis, width: number): Header => {
 	const style = decisionStyles[diagnosis.verdict];
