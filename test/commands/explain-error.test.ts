@@ -26,7 +26,33 @@ describe('s3-kms-doctor explain-error', () => {
 			denial: 'implicit',
 			accounts: ['111122223333'],
 			errorCode: 'AccessDenied',
+			apiOperation: 'Decrypt',
+			requestId: '3f5e2b1c-EXAMPLE-4a8d-9c7b-000000000001',
 		});
+	});
+
+	it('JSON keeps every error of a pasted log (alsoDenied, each with its own facts) and the request ID AWS support asks for', async () => {
+		const upload = fixture('cli-upload-part-kms-decrypt.txt').trim();
+		const other = 'An error occurred (AccessDenied) when calling the GetObject operation: User: arn:aws:iam::222233334444:user/b is not authorized to perform: kms:Decrypt on resource: arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab because no identity-based policy allows the kms:Decrypt action';
+		const run = await runBuiltCli(['explain-error', '--format', 'json', '-'], {input: `${upload}\n${other}\n`});
+		expect(run.exitCode).toBe(0);
+		const json = JSON.parse(run.stdout) as {principal: string; alsoDenied?: Array<Record<string, unknown>>};
+		expect(json.principal).toBe('arn:aws:sts::111122223333:assumed-role/Uploader/alice');
+		expect(json.alsoDenied).toEqual([
+			{
+				principal: 'arn:aws:iam::222233334444:user/b',
+				action: 'kms:Decrypt',
+				resource: 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+				policyType: 'identity-based',
+				denial: 'implicit',
+				accounts: ['222233334444', '111122223333'],
+				operation: 'download',
+				errorCode: 'AccessDenied',
+				apiOperation: 'GetObject',
+			},
+		]);
+		const sdk = await runBuiltCli(['explain-error', '--format', 'json', '-'], {input: fixture('js-sdk-v3-stack-and-metadata.txt')});
+		expect(JSON.parse(sdk.stdout)).toMatchObject({statusCode: 403, requestId: 'Q6V0TQ2W1EXAMPLE'});
 	});
 
 	it("prints an SCP's explicit-deny message as AWS's wording for a Deny or no Allow, not as a Deny that matched", async () => {
@@ -59,12 +85,12 @@ describe('s3-kms-doctor explain-error', () => {
 		expect(run.stdout).toContain('  - Not in the message: the caller, the action refused and which policy refused it.');
 		expect(run.stdout).not.toMatch(/^ {2}(?:Principal|Action|Policy) /m);
 		const json = await runBuiltCli(['explain-error', '--format', 'json', text]);
-		expect(JSON.parse(json.stdout)).toEqual({accounts: [], operation: 'download', errorCode: '403'});
+		expect(JSON.parse(json.stdout)).toEqual({accounts: [], operation: 'download', errorCode: '403', apiOperation: 'HeadObject', statusCode: 403});
 	});
 
 	it('leaves out in JSON what the text does not say', async () => {
 		const run = await runBuiltCli(['explain-error', '--format', 'json', '-'], {input: fixture('s3-xml-plain.xml')});
-		expect(JSON.parse(run.stdout)).toEqual({accounts: [], errorCode: 'AccessDenied'});
+		expect(JSON.parse(run.stdout)).toEqual({accounts: [], errorCode: 'AccessDenied', requestId: 'TX4B9EXAMPLE0001'});
 	});
 
 	it('says "not recognised" and what it expected, in one line, with exit 2', async () => {

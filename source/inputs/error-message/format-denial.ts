@@ -11,15 +11,28 @@ export type DenialJson = {
 	readonly accounts: readonly string[];
 	readonly operation?: ParsedDenial['operation'];
 	readonly errorCode?: string;
+	/** The API call that failed (`UploadPart`), or the CloudTrail eventName. */
+	readonly apiOperation?: string;
+	readonly statusCode?: number;
+	/** What AWS support asks for: the request's ID, where the text gives it. */
+	readonly requestId?: string;
 	/** The S3 location Athena said it could not read or write (`s3://bucket/path`). */
 	readonly s3Path?: string;
+	/** The other errors of the text, in order, each with its own facts: what one says is never taken for another's. */
+	readonly alsoDenied?: readonly DenialJson[];
 };
 
 export const denialJson = (denial: ParsedDenial): DenialJson => {
-	const {principal, action, resource, policyType, accounts, operation, errorCode} = denial;
-	const fields = {principal, action, resource, policyType, denial: denial.denial, accounts, operation, errorCode, s3Path: denial.athena?.path};
-	return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as DenialJson;
+	const {principal, action, resource, policyType, accounts, operation, errorCode, apiOperation, statusCode, requestId} = denial;
+	const alsoDenied = denial.alsoDenied?.map(denialJson);
+	const fields = {principal, action, resource, policyType, denial: denial.denial, accounts, operation, errorCode, apiOperation, statusCode, requestId, s3Path: denial.athena?.path, alsoDenied};
+	// `accounts` is always there (`[]` when the text names none), in its place among the others.
+	return {...present(fields), accounts};
 };
+
+/** The fields that have a value: the JSON leaves out what the text does not say. */
+const present = <T extends Record<string, unknown>>(fields: T): {[K in keyof T]?: Exclude<T[K], undefined>} =>
+	Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as {[K in keyof T]?: Exclude<T[K], undefined>};
 
 const formWords: Readonly<Record<DenialForm, string>> = {
 	message: 'an AccessDenied message',

@@ -59,7 +59,7 @@ describe("Athena's own wording of a refused read or write", () => {
 
 	it('gives scripts the operation and the S3 location in --format json', () => {
 		expect(denialJson(parsed(tableData))).toEqual({accounts: [], operation: 'service-read', s3Path: 's3://cur-report/cur-report/year=2022/month=8'});
-		expect(denialJson(parsed(sourceData))).toEqual({accounts: [], operation: 'service-read', errorCode: 'AccessDenied', s3Path: 's3://my-athena-source-bucket/athena_data.csv'});
+		expect(denialJson(parsed(sourceData))).toEqual({accounts: [], operation: 'service-read', errorCode: 'AccessDenied', statusCode: 403, requestId: '72VA5FB0ASWCQFPD', s3Path: 's3://my-athena-source-bucket/athena_data.csv'});
 	});
 
 	it('is not found in other errors', () => {
