@@ -74,8 +74,9 @@ export const ResultScreen = ({diagnosis: written, snapshot, services, width, row
 	const offeredHere = (name: KeyName): boolean =>
 		state.view === 'detail' ? name !== 'verdict' : state.view === 'verdict' ? !notOverVerdict.includes(name) : !detailOnlyKeys.includes(name);
 	const helpKeys = resultScreenKeys.filter(name => (name !== 'rerun' || rereadable) && (name !== 'nameCheck' || onNameCheck !== undefined) && offeredHere(name));
-	// Where an opened row or the keys take the header's place, the verdict keeps one line under the title.
-	const verdictKept = state.dialog.kind === 'help' || state.view === 'detail';
+	// Where an opened row or the keys take the header's place, or v is scrolled past the verdict's first line, the
+	// verdict keeps one line under the title.
+	const verdictKept = state.dialog.kind === 'help' || state.view === 'detail' || (state.view === 'verdict' && state.scroll > 0);
 	// Title, footer and notice take three lines (four with that verdict line); the help takes what it needs of the rest.
 	const fixed = verdictKept ? 4 : 3;
 	const dialogHeight = state.dialog.kind === 'help' ? helpOverlayHeight(helpKeys, width, rows - fixed) : state.dialog.kind === 'none' ? 0 : 6;

@@ -111,6 +111,9 @@ describe('the result screen with a crowded verdict', () => {
 			expect(read).toContain(`Assumed: ${assumptions[1]!.statement}.`);
 			expect(read).toContain('is enabled (its state, from kms:DescribeKey, was not read or given).');
 			for (const finding of crowded.findings) expect(read).toContain(finding.message);
+			// Scrolled down, the verdict keeps its line under the title, as over an opened row.
+			expect(lines(frame)[1]).toMatch(/^✘ Denied: Uploading to s3:\/\/reports-bucket\//);
+			expect(lines(frame)[2]).not.toMatch(/^✘ Denied: /);
 			everyFrameFits(rendered, size);
 			await rendered.press(keys.escape);
 			await rendered.waitFor(frame => frame.includes('Key policy') && frame.includes('v shows them'), 'the table again');
