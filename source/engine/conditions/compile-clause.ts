@@ -97,7 +97,14 @@ const valueProblem = (operator: ValueOperator, text: string): string | undefined
 const noKeys: readonly string[] = Object.freeze([]);
 
 /** No values, or only empty strings: what the IAM guide calls a null dataset. */
-export const isNullDataset = (values: readonly string[]): boolean => values.every(value => value === '');
+const isNullDataset = (values: readonly string[]): boolean => values.every(value => value === '');
+
+/**
+ * Whether a present key's values count as the key missing: none, or for `Null` and `ForAllValues:` only empty strings.
+ * The first value is checked before the whole list: the usual value is not empty.
+ */
+export const readsAsMissing = (compiled: CompiledClause, values: readonly string[]): boolean =>
+	values.length === 0 || (compiled.emptyIsMissing && values[0] === '' && isNullDataset(values));
 
 /** Compare a request value with the clause's one fixed value (`single`), from the copy of its comparison on the clause. */
 export const matchesSingle = (compiled: CompiledClause, actual: string): boolean => {

@@ -1,6 +1,6 @@
 import type {ContextEntry, ContextLookup} from '../context.js';
 import {type Tri, triNot} from '../tri.js';
-import {isNullDataset, matchesAny, mayMatch, requestValues, type CompiledClause} from './compile-clause.js';
+import {matchesAny, mayMatch, readsAsMissing, requestValues, type CompiledClause} from './compile-clause.js';
 import {nullValueProblem} from './null.js';
 import {formatActual, quote, quoteList, relationPhrase} from './wording.js';
 
@@ -14,7 +14,7 @@ export const describeCondition = (compiled: CompiledClause, actual: ContextEntry
 	if (!operator) return `${quote(name)} is not an IAM condition operator, so this condition cannot be evaluated`;
 	if (actual.state === 'unknown') return `${key} is not known for this request`;
 
-	const empty = actual.state === 'present' && actual.values.length > 0 && compiled.emptyIsMissing && isNullDataset(actual.values);
+	const empty = actual.state === 'present' && actual.values.length > 0 && readsAsMissing(compiled, actual.values);
 	const missing = actual.state === 'absent' || actual.values.length === 0 || empty;
 	const where =
 		actual.state === 'absent' ? `${key} is not in the request` : empty ? `${key} is an empty string in the request` : `${key} has no values in the request`;

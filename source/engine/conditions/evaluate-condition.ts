@@ -1,7 +1,7 @@
 import {lookupSource, type ContextEntry, type ContextLookup, type ContextSource} from '../context.js';
 import type {ConditionClause} from '../policy.js';
 import {type Tri, triBoth, triEither, triNot} from '../tri.js';
-import {compiledClause, isNullDataset, matchesAny, matchesSingle, mayMatch, requestValues, type CompiledClause} from './compile-clause.js';
+import {compiledClause, matchesAny, matchesSingle, mayMatch, readsAsMissing, requestValues, type CompiledClause} from './compile-clause.js';
 import type {ValueOperator} from './operators.js';
 import {describeCondition} from './describe-condition.js';
 import type {ConditionTrace} from './trace.js';
@@ -42,9 +42,7 @@ export const clauseResult = (compiled: CompiledClause, context: ContextSource, u
 		return 'unknown';
 	}
 	const values = actual.state === 'present' ? actual.values : undefined;
-	if (values === undefined || values.length === 0) return compiled.whenMissing;
-	// Checked on the first value alone before the whole list: the usual value is not empty.
-	if (compiled.emptyIsMissing && values[0] === '' && isNullDataset(values)) return compiled.whenMissing;
+	if (values === undefined || readsAsMissing(compiled, values)) return compiled.whenMissing;
 	if (kind === 'null') return compiled.whenPresent;
 	const {every, negated} = compiled;
 	const operator = compiled.operator as ValueOperator;
