@@ -6,7 +6,7 @@ import {TextField} from '../inputs/text-field/text-field.js';
 import {fitHints, hints} from '../text/fit-hints.js';
 import {Hanging, hangingLines} from '../text/hanging.js';
 import {displayWidth} from '../../shared/display-width.js';
-import {commandLines, indentCommand} from '../text/command-lines.js';
+import {commandBlock} from '../text/command-lines.js';
 import {wrapText} from '../text/wrap.js';
 import {theme} from '../theme.js';
 import type {Note, Question, QuestionId} from './question.js';
@@ -55,7 +55,7 @@ const keptHints: Readonly<Record<Question['kind'], ReadonlyArray<readonly [strin
 const commandHelpLines = (paragraph: string, width: number): string[] => {
 	if (displayWidth(`  ${paragraph}`) <= width) return [`  ${paragraph}`];
 	const [command = '', ...note] = paragraph.split(/ {3}(?=\()/);
-	return [...indentCommand(commandLines(command, width - 2), '  '), ...(note.length > 0 ? hangingLines('    ', note.join('   '), width) : [])];
+	return [...commandBlock(command, width, '  '), ...(note.length > 0 ? hangingLines('    ', note.join('   '), width) : [])];
 };
 
 /**

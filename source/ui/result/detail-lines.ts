@@ -5,7 +5,7 @@ import {conditionStyleOf, placeLabels, statusStyles} from '../../report/marks.js
 import {visible, visibleJson} from '../../report/sanitize.js';
 import {displayWidth} from '../../shared/display-width.js';
 import type {Line} from '../conversation/transcript-lines.js';
-import {commandLines, indentCommand, isOneCommand} from '../text/command-lines.js';
+import {commandBlock, indentCommand, isOneCommand} from '../text/command-lines.js';
 import {wrapText} from '../text/wrap.js';
 import {theme} from '../theme.js';
 import {commandLayout} from './command-layout.js';
@@ -56,7 +56,7 @@ const jsonBlock = (document: PolicyJson, width: number, highlighted: boolean): L
 /** A command that settles the row (`aws kms get-key-policy …`) whole on lines of its own, to be copied as it is. */
 const resolveLines = (resolveWith: string, width: number): Line[] =>
 	isOneCommand(resolveWith)
-		? [{text: '  What would decide it:'}, ...indentCommand(commandLines(resolveWith, width - 4), '    ').map((text): Line => ({text}))]
+		? [{text: '  What would decide it:'}, ...commandBlock(resolveWith, width, '    ').map((text): Line => ({text}))]
 		: labelled('What would decide it:', resolveWith, width);
 
 export const explanationLines = (row: ResultRow, diagnosis: Diagnosis, width: number): Line[] => {

@@ -61,3 +61,7 @@ const isFoldTail = (lines: readonly string[], index: number): boolean => index >
 /** The command's lines under `indent`, except a fold's second half, which must start at column 0 to join its word. */
 export const indentCommand = (lines: readonly string[], indent: string): string[] =>
 	lines.map((line, index) => (isFoldTail(lines, index) ? line : `${indent}${line}`));
+
+/** The command laid out to fit `width` columns under `indent` (as `commandLines`, then `indentCommand`). */
+export const commandBlock = (command: string, width: number, indent: string): string[] =>
+	indentCommand(commandLines(command, width - displayWidth(indent)), indent);
