@@ -1,5 +1,6 @@
 import {execFile} from 'node:child_process';
-import {readFileSync, rmSync} from 'node:fs';
+import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {promisify} from 'node:util';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
@@ -13,7 +14,7 @@ import {parseSnapshot} from '../../source/snapshot/parse-snapshot.js';
 import type {Question, Snapshot} from '../../source/snapshot/snapshot.js';
 import {notePaths, useFakeAws, type FakeAwsState} from '../support/fake-aws/harness.js';
 import {accounts, crossAccountFiles, crossAccountScenario, dropBucket, keys, objectWriterScenario, sameAccountFiles, sameAccountScenario} from '../support/fake-aws/scenarios.js';
-import {runCollectScriptWithSdk, sdkAwsFolder, type SdkScriptRun} from '../support/fake-aws-cli-sdk/run-collect-script.js';
+import {runCollectScriptWithSdk, sdkAwsFolder, startSdkServer, type SdkAwsCall, type SdkScriptRun} from '../support/fake-aws-cli-sdk/run-collect-script.js';
 import {replicaKeyIn, replicationFiles, replicationRoleArn, replicationScenario} from '../support/fake-aws/replication-scenario.js';
 import {keyArn as fakeKeyArn} from '../support/fake-aws/scenario.js';
 
@@ -116,17 +117,23 @@ describe('the bundle diagnoses as the live path does, in one account', () => {
 		]);
 	}, 180_000);
 
-	it('the fake aws speaks as the AWS CLI does: the wire error code, a HEAD answer\'s status, every page of a list', async () => {
+	/** Three calls whose answers the fake must print as the CLI does: an error, a HEAD's status, a list of pages. */
+	const threeCalls = (env: NodeJS.ProcessEnv) => {
 		const aws = (...args: string[]) =>
-			execute(path.join(sdkAwsFolder, 'aws'), [...args, '--output', 'json'], {env: {...state.home.env, AWS_PROFILE: 'ci', PATH: path.dirname(process.execPath)}}).then(
+			execute(path.join(sdkAwsFolder, 'aws'), [...args, '--output', 'json'], {env}).then(
 				({stdout, stderr}) => ({exit: 0, stdout, stderr}),
 				(error: {code: number; stdout: string; stderr: string}) => ({exit: error.code, stdout: error.stdout, stderr: error.stderr}),
 			);
-		const [role, object, grants] = await Promise.all([
+		return Promise.all([
 			aws('iam', 'get-role', '--role-name', 'nobody'),
 			aws('s3api', 'head-object', '--bucket', 'acme-uploads', '--key', 'missing.csv', '--region', 'eu-west-1'),
 			aws('kms', 'list-grants', '--key-id', keyArn, '--region', 'eu-west-1'),
 		]);
+	};
+	const awsEnv = (): NodeJS.ProcessEnv => ({...state.home.env, AWS_PROFILE: 'ci', PATH: path.dirname(process.execPath)});
+
+	it('the fake aws speaks as the AWS CLI does: the wire error code, a HEAD answer\'s status, every page of a list', async () => {
+		const [role, object, grants] = await threeCalls(awsEnv());
 		// IAM's code NoSuchEntity, not the SDK's class name NoSuchEntityException.
 		expect(role).toEqual({exit: 254, stdout: '', stderr: '\nAn error occurred (NoSuchEntity) when calling the GetRole operation: The role with name nobody cannot be found.\n'});
 		expect(object).toEqual({exit: 254, stdout: '', stderr: '\nAn error occurred (404) when calling the HeadObject operation: Not Found\n'});
@@ -136,6 +143,22 @@ describe('the bundle diagnoses as the live path does, in one account', () => {
 		expect(listed.Grants.map(grant => grant.GrantId)).toEqual(['grant-0001', 'grant-0002']);
 		expect(listed.Grants[0]?.CreationDate).toBe('2024-01-15T10:00:00+00:00');
 		expect(grants.stdout).toMatch(/^\{\n {4}"Grants": \[\n {8}\{\n {12}"KeyId": /);
+	});
+
+	it('the fake aws answers the same through the server a script run starts, which loads each SDK client once', async () => {
+		const folder = mkdtempSync(path.join(tmpdir(), 's3kd-sdk-server-'));
+		folders.push(folder);
+		const log = path.join(folder, 'calls.jsonl');
+		const env = {...awsEnv(), FAKE_AWS_LOG: log};
+		const server = await startSdkServer(env, {folder, log, bundle: 'bundle'});
+		try {
+			expect(server.env['FAKE_AWS_SOCKET']).toBeDefined();
+			expect(await threeCalls(server.env)).toEqual(await threeCalls(env));
+		} finally {
+			server.stop();
+		}
+		const served = readFileSync(log, 'utf8').trim().split('\n').map(line => (JSON.parse(line) as SdkAwsCall).served === true);
+		expect(served.sort()).toEqual([false, false, false, true, true, true]);
 	});
 
 	it('a role session downloads: the bundle holds every fact the live path read, so the diagnosis is the same', () => {

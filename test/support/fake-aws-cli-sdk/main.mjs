@@ -76,7 +76,8 @@ const send = async (sdk, client, spec, input, paginate) => {
 };
 
 const log = (env, entry) => {
-	if (env.FAKE_AWS_LOG) appendFileSync(env.FAKE_AWS_LOG, `${JSON.stringify(entry)}\n`);
+	// `served`: server.mjs answered the call, not an `aws` process of its own.
+	if (env.FAKE_AWS_LOG) appendFileSync(env.FAKE_AWS_LOG, `${JSON.stringify(env.FAKE_AWS_SERVED ? {...entry, served: true} : entry)}\n`);
 };
 
 /** Runs one `aws …` command line; `write` gets what goes to stdout and stderr. */
