@@ -146,6 +146,14 @@ export const findingsOf = (snapshot: Snapshot, facts: ResolvedFacts, actions: re
 			severity: 'warning',
 			message: `The request names the key as "${named}". An alias or key ID resolves in the caller's account, not the bucket's: across accounts, name the full key ARN.`,
 		});
+	} else if (choosesKey && !named && defaultKey && !defaultKey.startsWith('arn:') && question.crossAccount.bucket === true) {
+		// AWS: "If you use a KMS key alias instead, then KMS resolves the key within the requester's account."
+		findings.push({
+			id: 'key-id-not-arn-cross-account',
+			severity: 'warning',
+			message: `The bucket's default encryption names the key as "${defaultKey}". For a request from another account, S3 resolves an alias or key ID in the requester's account, not the bucket's: the object would be encrypted with the requester's own key of that alias or ID, if it has one.`,
+			remedy: 'Name the full key ARN in the bucket\'s default encryption (aws s3api put-bucket-encryption), or in the request (--sse-kms-key-id KEY_ARN).',
+		});
 	}
 	if (facts.destinationKey.source === 'none' && choosesKey) {
 		findings.push({id: 'not-sse-kms', severity: 'info', message: 'Neither the request nor the bucket default names SSE-KMS: the object is not encrypted with KMS, so no KMS permission is needed.'});

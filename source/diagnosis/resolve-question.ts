@@ -81,7 +81,8 @@ export const resolveUploadKey = (snapshot: Snapshot, named: string | undefined, 
 	if (isKmsAlgorithm(bucketDefault)) {
 		const fromBucket = bucketDefault?.kmsKeyId;
 		const source: KeySource = fromBucket ? 'bucket-default' : 'aws-managed-default';
-		const arn = toKeyArn(fromBucket, knownArn, region, snapshot.bucket?.accountId);
+		// The default's alias or key ID too resolves in the requester's account (S3 API Reference, ServerSideEncryptionByDefault).
+		const arn = toKeyArn(fromBucket, knownArn, region, callerAccount ?? snapshot.bucket?.accountId);
 		return {...(arn ? {arn, account: accountOfArn(arn), region: parseArn(arn)?.region} : {}), ...(fromBucket ? {named: fromBucket} : {named: 'aws/s3'}), source, ...bucketKey};
 	}
 	// Read or given: the bucket default is SSE-S3 or none, and the request names no key.

@@ -369,6 +369,42 @@ describe('a key named by alias across accounts', () => {
 		expect(findingIds(diagnosis)).toContain('key-id-not-arn-cross-account');
 	});
 
+	// S3 API Reference, ServerSideEncryptionByDefault: "If you use a KMS key alias instead, then KMS resolves the key within
+	// the requester's account. This behavior can result in data that's encrypted with a KMS key that belongs to the
+	// requester, and not the bucket owner." And: "If you are using encryption with cross-account or AWS service operations,
+	// you must use a fully qualified KMS key ARN."
+	const byDefault = (kmsKeyId: string): Snapshot => {
+		const snapshot = upload(foreignKey);
+		return without({...snapshot, bucket: {...snapshot.bucket, defaultEncryption: {algorithm: 'aws:kms', kmsKeyId, bucketKeyEnabled: false}}}, 'question.kmsKeyId');
+	};
+
+	it('a bucket default naming an alias is the requester\'s alias for a caller of another account: not ✔ on the owner\'s key', () => {
+		const diagnosis = diagnose(byDefault('alias/partner'));
+		expect(actionOf(diagnosis, gdk).resource).not.toBe(foreignKey);
+		expect(decisions(diagnosis)[gdk]).toBe('unknown');
+		expect(diagnosis.verdict).toBe('unknown');
+		const finding = diagnosis.findings.find(candidate => candidate.id === 'key-id-not-arn-cross-account');
+		expect(finding?.message).toContain('The bucket\'s default encryption names the key as "alias/partner"');
+		expect(finding?.message).toContain("requester's account");
+	});
+
+	it('a bucket default naming a bare key ID is not the owner\'s key for a caller of another account either', () => {
+		const diagnosis = diagnose(byDefault(foreignKey.split('/').pop()!));
+		expect(actionOf(diagnosis, gdk).resource).not.toBe(foreignKey);
+		expect(diagnosis.verdict).not.toBe('allowed');
+		expect(findingIds(diagnosis)).toContain('key-id-not-arn-cross-account');
+	});
+
+	it('a bucket default naming the key ARN, or an alias in the caller\'s own bucket, is decided on that key, with no finding', () => {
+		const diagnosis = diagnose(byDefault(foreignKey));
+		expect(findingIds(diagnosis)).not.toContain('key-id-not-arn-cross-account');
+		expect(actionOf(diagnosis, gdk).resource).toBe(foreignKey);
+		expect(diagnosis.verdict).toBe('allowed');
+		const own = without(buildSnapshot({bucket: {defaultEncryption: {algorithm: 'aws:kms', kmsKeyId: 'alias/uploads', bucketKeyEnabled: false}}, key: {aliases: ['alias/uploads']}}), 'question.kmsKeyId');
+		expect(diagnose(own).verdict).toBe('allowed');
+		expect(findingIds(diagnose(own))).not.toContain('key-id-not-arn-cross-account');
+	});
+
 	it('does not fire when the bucket is in the caller\'s account', () => {
 		const diagnosis = diagnose(buildSnapshot({question: {kmsKeyId: 'alias/uploads'}, key: {aliases: ['alias/uploads']}}));
 		expect(findingIds(diagnosis)).not.toContain('key-id-not-arn-cross-account');
