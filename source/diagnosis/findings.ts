@@ -54,6 +54,16 @@ const keyStateFindings = (key: KeyInfo | undefined, label: string): Finding[] =>
 	return [];
 };
 
+/**
+ * The account of a key known only by name. An alias named in the request or the bucket default resolves in the requester's
+ * account ("KMS resolves the key within the requester's account", S3 API Reference); the aws/s3 S3 picks when none is
+ * named, or a download's key, is taken to be the bucket account's.
+ */
+const unresolvedKeyAccount = (resolved: ResolvedKey | undefined, facts: ResolvedFacts): string | undefined => {
+	const namedByRequester = (resolved?.source === 'request' || resolved?.source === 'bucket-default') && resolved.named !== undefined && !resolved.named.startsWith('arn:');
+	return (namedByRequester ? facts.question.principalAccount : undefined) ?? facts.question.bucketAccount;
+};
+
 const keyShapeFindings = (key: KeyInfo | undefined, resolved: ResolvedKey | undefined, facts: ResolvedFacts, bucketRegion: string | undefined): Finding[] => {
 	const findings: Finding[] = [];
 	if (key?.keySpec && key.keySpec !== 'SYMMETRIC_DEFAULT') {
@@ -68,8 +78,7 @@ const keyShapeFindings = (key: KeyInfo | undefined, resolved: ResolvedKey | unde
 			remedy: `Use a KMS key in ${bucketRegion} (or a replica of a multi-Region key there).`,
 		});
 	}
-	// No key ARN naming its account: the aws/s3 S3 uses is taken to be the bucket account's.
-	const across = awsManagedKeyAcross(isAwsManagedKey(key, resolved), resolved?.account ?? facts.question.bucketAccount, facts.question.principalAccount);
+	const across = awsManagedKeyAcross(isAwsManagedKey(key, resolved), resolved?.account ?? unresolvedKeyAccount(resolved, facts), facts.question.principalAccount);
 	if (across) findings.push(awsManagedKeyFinding(across));
 	return findings;
 };

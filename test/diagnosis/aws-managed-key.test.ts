@@ -133,4 +133,30 @@ describe('what the rule leaves alone', () => {
 		expect(diagnosis.findings.map(finding => finding.id)).not.toContain('aws-managed-key-cross-account');
 		expect(diagnosis.verdict).toBe('unknown');
 	});
+
+	// S3 API Reference, ServerSideEncryptionByDefault: "If you use a KMS key alias instead, then KMS resolves the key within
+	// the requester's account. This behavior can result in data that's encrypted with a KMS key that belongs to the
+	// requester, and not the bucket owner." So alias/aws/s3 named by a caller of another account is the caller's own aws/s3.
+	it("alias/aws/s3 named in the request by a caller of another account: the caller's own aws/s3, not the bucket owner's", () => {
+		const snapshot = without(
+			buildSnapshot({question: {kmsKeyId: 'alias/aws/s3'}, bucket: {accountId: otherAccount, policy: policy(allow('s3:PutObject', `${bucketArn}/*`, {Principal: {AWS: rootOf(account)}}))}}),
+			'key',
+		);
+		const diagnosis = diagnose(snapshot);
+		expect(diagnosis.findings.map(finding => finding.id)).not.toContain('aws-managed-key-cross-account');
+		expect(renderText(diagnosis, {color: false, width: 400})).not.toContain(`aws/s3 of account ${otherAccount}`);
+		expect(diagnosis.verdict).toBe('unknown');
+		// Named in the bucket's default encryption, it resolves in the requester's account too.
+		const byDefault = without({...snapshot, bucket: {...snapshot.bucket, defaultEncryption: {algorithm: 'aws:kms', kmsKeyId: 'alias/aws/s3'}}}, 'question.kmsKeyId');
+		expect(diagnose(byDefault).findings.map(finding => finding.id)).not.toContain('aws-managed-key-cross-account');
+	});
+
+	it('the bucket owner\'s aws/s3, which S3 picks when no key is named, still fails across accounts', () => {
+		const snapshot = without(
+			buildSnapshot({bucket: {accountId: otherAccount, policy: policy(allow('s3:PutObject', `${bucketArn}/*`, {Principal: {AWS: rootOf(account)}})), defaultEncryption: {algorithm: 'aws:kms'}}}),
+			'key',
+			'question.kmsKeyId',
+		);
+		expect(diagnose(snapshot).findings.map(finding => finding.id)).toContain('aws-managed-key-cross-account');
+	});
 });
