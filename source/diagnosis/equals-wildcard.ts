@@ -18,7 +18,14 @@ const exactOperators: Readonly<Record<string, string>> = {
 	StringNotEqualsIgnoreCase: 'StringNotLike',
 };
 
-const hasWildcard = (value: string): boolean => /[*?]/.test(value.replace(/\$\{[^}]*\}/g, ''));
+export const hasWildcard = (value: string): boolean => /[*?]/.test(value.replace(/\$\{[^}]*\}/g, ''));
+
+/** The operator, as written, that reads a wildcard value the way `operator` would mean it: StringEquals → StringLike. */
+export const likeOperatorOf = (clause: {readonly operator: string; readonly baseOperator: string}): string | undefined => {
+	const like = clause.baseOperator.endsWith('IgnoreCase') ? undefined : exactOperators[clause.baseOperator];
+	const written = like ? clause.operator.replace(clause.baseOperator, like) : undefined;
+	return written === clause.operator ? undefined : written;
+};
 
 /** Each such condition once, with its key (lower case), so that other findings on that key can step aside. */
 export const equalsWildcardFindings = (actions: readonly EvaluatedAction[]): {readonly key: string; readonly finding: Finding}[] => {

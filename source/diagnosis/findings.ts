@@ -10,7 +10,7 @@ import {awsManagedKeyAcross, awsManagedKeyFinding, isAwsManagedKey} from './aws-
 import {breakingConditions} from './breaking-conditions.js';
 import {encryptionHeader, encryptionHeaderFinding, keyIdHeader} from './encryption-header.js';
 import type {ReadHolds} from './evidence-words.js';
-import {equalsWildcardFindings} from './equals-wildcard.js';
+import {equalsWildcardFindings, likeOperatorOf} from './equals-wildcard.js';
 import {foreignObjectFinding, type ForeignObject} from './object-owner.js';
 import type {ActionSpec} from './required-actions.js';
 import {keyInfoOf, type ResolvedFacts, type ResolvedKey} from './resolve-question.js';
@@ -134,7 +134,7 @@ export const findingsOf = (snapshot: Snapshot, facts: ResolvedFacts, actions: re
 			message: question.bucketKeyEnabled
 				? `${encryptionContextFailure.policy} expects kms:EncryptionContext:aws:s3:arn to be ${encryptionContextFailure.values.join(' or ')}, but with S3 Bucket Keys on, S3 sends the bucket ARN (${bucketArn}) as encryption context, not the object ARN.`
 				: `${encryptionContextFailure.policy} expects kms:EncryptionContext:aws:s3:arn to be ${encryptionContextFailure.values.join(' or ')}, but with S3 Bucket Keys off, S3 sends the object ARN (${question.objectArn}).`,
-			remedy: question.bucketKeyEnabled ? `Match the bucket ARN: "${bucketArn}" (objects written before Bucket Keys were enabled keep the object ARN).` : `Match object ARNs: "${bucketArn}/*".`,
+			remedy: question.bucketKeyEnabled ? `Match the bucket ARN: "${bucketArn}" (objects written before Bucket Keys were enabled keep the object ARN).` : `Match object ARNs: "${bucketArn}/*"${likeRemedy(encryptionContextFailure.condition.clause)}.`,
 		});
 	}
 
@@ -168,6 +168,12 @@ export const findingsOf = (snapshot: Snapshot, facts: ResolvedFacts, actions: re
 		findings.push({id: 'not-sse-kms', severity: 'info', message: 'Neither the request nor the bucket default names SSE-KMS: the object is not encrypted with KMS, so no KMS permission is needed.'});
 	}
 	return findings;
+};
+
+/** A wildcard needs a Like operator: StringEquals reads `*` as a plain character. */
+const likeRemedy = (clause: ConditionTrace['clause']): string => {
+	const like = likeOperatorOf(clause);
+	return like ? `, under ${like} (${clause.operator} reads * as a plain character)` : '';
 };
 
 const keyIdOf = (text: string): string => text.split('/').pop() ?? text;

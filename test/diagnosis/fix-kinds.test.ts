@@ -2,6 +2,7 @@ import {describe, expect, it} from 'vitest';
 import {loadActionCatalogue} from '../../source/commands/action-catalogue.js';
 import {diagnose} from '../../source/diagnosis/diagnose.js';
 import type {Diagnosis, Fix} from '../../source/diagnosis/diagnosis.js';
+import type {Snapshot} from '../../source/snapshot/snapshot.js';
 import {account, allow, bucket, bucketArn, buildSnapshot, crossAccountDownload, deny, enableIam, keyArn, named, objectArn, objectKey, otherAccount, policy, userArn, without} from './support/build-snapshot.js';
 import {argvOf, expectFixesHold} from './support/fix-checks.js';
 
@@ -91,6 +92,52 @@ describe('conditions that cannot fit, on an Allow', () => {
 		const diagnosis = diagnose(snapshot);
 		expect(kinds(diagnosis)).toEqual(['correct-condition']);
 		expect(diagnosis.fixes[0]!.statement).toMatchObject({Sid: 'ObjectsOnly', Condition: {StringLike: {'kms:EncryptionContext:aws:s3:arn': [`${bucketArn}/*`, bucketArn]}}});
+		expectFixesHold(snapshot, diagnosis);
+	});
+
+	// IAM User Guide, condition operators: "StringEquals: Exact matching, case sensitive", while "StringLike: Case-sensitive
+	// matching. The values can include multi-character match wildcards (*) and single-character match wildcards (?)".
+	// S3 User Guide, Bucket Keys: "When you enable an S3 Bucket Key, the S3 bucket ARN is used as the encryption context"; off,
+	// the object ARN is. A bucket-pinned StringEquals corrected with "bucket/*" under StringEquals matched no object.
+	const bucketPinned = (effect: 'Allow' | 'Deny', operator: string, extra: Record<string, unknown> = {}): Snapshot =>
+		buildSnapshot({
+			principal: {identityPolicies: [named('Write', policy(allow('s3:PutObject', `${bucketArn}/*`)))]},
+			bucket: {defaultEncryption: {algorithm: 'aws:kms', kmsKeyId: keyArn, bucketKeyEnabled: false}},
+			key: {
+				policy: policy(
+					effect === 'Allow'
+						? allow('kms:GenerateDataKey', '*', {Sid: 'BucketOnly', Principal: {AWS: userArn}, Condition: {[operator]: {'kms:EncryptionContext:aws:s3:arn': bucketArn}, ...extra}})
+						: enableIam(),
+					...(effect === 'Deny' ? [deny('kms:*', '*', {Sid: 'BucketOnly', Principal: '*', Condition: {[operator]: {'kms:EncryptionContext:aws:s3:arn': bucketArn}, ...extra}})] : []),
+				),
+			},
+		});
+
+	it('an Allow pinned to the bucket ARN with StringEquals, Bucket Keys off: corrected under StringLike, where bucket/* matches, and proven', () => {
+		const snapshot = bucketPinned('Allow', 'StringEquals');
+		const diagnosis = diagnose(snapshot);
+		const [fix] = diagnosis.fixes;
+		expect(fix).toMatchObject({kind: 'correct-condition', proven: true});
+		expect(fix!.statement).toMatchObject({Condition: {StringLike: {'kms:EncryptionContext:aws:s3:arn': [bucketArn, `${bucketArn}/*`]}}});
+		expect((fix!.statement as {Condition: Record<string, unknown>}).Condition).not.toHaveProperty('StringEquals');
+		expect(fix!.summary).toContain('under StringLike (StringEquals reads * as a plain character)');
+		expect(diagnosis.findings.find(finding => finding.id === 'bucket-key-context')?.remedy).toBe(`Match object ARNs: "${bucketArn}/*", under StringLike (StringEquals reads * as a plain character).`);
+		expectFixesHold(snapshot, diagnosis);
+	});
+
+	it('a Deny unless the bucket ARN, with StringNotEquals: corrected under StringNotLike, still a Deny for other buckets', () => {
+		const snapshot = bucketPinned('Deny', 'StringNotEquals');
+		const diagnosis = diagnose(snapshot);
+		const fix = diagnosis.fixes.find(candidate => candidate.kind === 'correct-condition');
+		expect(fix).toMatchObject({proven: true, weakens: null});
+		expect(fix!.statement).toMatchObject({Effect: 'Deny', Condition: {StringNotLike: {'kms:EncryptionContext:aws:s3:arn': [bucketArn, `${bucketArn}/*`]}}});
+		expectFixesHold(snapshot, diagnosis);
+	});
+
+	it('not moved onto a StringLike that already tests the key (the two would have to merge): no correction then', () => {
+		const snapshot = bucketPinned('Allow', 'StringEquals', {StringLike: {'kms:EncryptionContext:aws:s3:arn': 'arn:aws:s3:::*'}});
+		const diagnosis = diagnose(snapshot);
+		expect(kinds(diagnosis)).not.toContain('correct-condition');
 		expectFixesHold(snapshot, diagnosis);
 	});
 

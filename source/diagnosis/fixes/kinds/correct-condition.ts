@@ -7,6 +7,7 @@ import {placeOfLayer} from '../../requirements.js';
 import {draftOf, type Draft, type FixContext, type FixPlace} from '../draft.js';
 import {byStatement, rewriteStatement, type StatementFind} from '../statement-rewrite.js';
 import {denyingStatement} from './narrow-deny.js';
+import {hasWildcard, likeOperatorOf} from '../../equals-wildcard.js';
 
 /**
  * A condition whose value cannot fit what AWS sends, corrected in place, keeping its intent: an encryption
@@ -21,8 +22,21 @@ const matchingOperators = new Set(['StringEquals', 'StringLike', 'StringNotEqual
 
 const bucketOfArn = (arn: string): string | undefined => parseS3Arn(arn)?.bucket;
 
+/** The value to add, and the operator to hold it (the clause's own, or its Like form where the value is a wildcard). */
+type Fit = {readonly value: string; readonly operator: string};
+
+/**
+ * A wildcard value under StringEquals would be a literal `*` ("StringEquals: Exact matching, case sensitive", IAM User
+ * Guide), so the clause moves to StringLike; only where its own values hold no `*` or `?`, which StringLike would read anew.
+ */
+const wildcardFit = (clause: ConditionTrace['clause'], value: string): Fit | undefined => {
+	if (!clause.baseOperator.startsWith('String') || clause.baseOperator.includes('Like')) return {value, operator: clause.operator};
+	const like = likeOperatorOf(clause);
+	return like && !clause.values.some(hasWildcard) ? {value, operator: like} : undefined;
+};
+
 /** The value to add so the condition fits the request while meaning what it meant, or `undefined` when it meant something else. */
-const fittingValue = (condition: ConditionTrace): string | undefined => {
+const fittingValue = (condition: ConditionTrace): Fit | undefined => {
 	const {clause, actual} = condition;
 	if (!matchingOperators.has(clause.baseOperator) || clause.qualifier || actual.state !== 'present' || actual.values.length !== 1) return undefined;
 	const sent = actual.values[0]!;
@@ -32,15 +46,22 @@ const fittingValue = (condition: ConditionTrace): string | undefined => {
 		if (!bucket || !clause.values.every(value => bucketOfArn(value) === bucket)) return undefined;
 		const sentIsBucket = !sent.includes('/');
 		// Pinned to objects while S3 sends the bucket ARN (Bucket Keys on), or to the bucket while it sends object ARNs.
-		if (sentIsBucket && clause.values.every(value => value.includes('/'))) return sent;
-		if (!sentIsBucket && clause.values.every(value => !value.includes('/'))) return `${sent.slice(0, sent.indexOf('/'))}/*`;
+		if (sentIsBucket && clause.values.every(value => value.includes('/'))) return {value: sent, operator: clause.operator};
+		if (!sentIsBucket && clause.values.every(value => !value.includes('/'))) return wildcardFit(clause, `${sent.slice(0, sent.indexOf('/'))}/*`);
 		return undefined;
 	}
 	if (key === viaServiceKey) {
 		const s3InRegion = /^s3\.[\w-]+\.amazonaws\.com$/;
-		return s3InRegion.test(sent) && clause.values.every(value => s3InRegion.test(value)) ? sent : undefined;
+		return s3InRegion.test(sent) && clause.values.every(value => s3InRegion.test(value)) ? {value: sent, operator: clause.operator} : undefined;
 	}
 	return undefined;
+};
+
+/** A clause moved to another operator must not land on one that already tests its key: the two would have to merge. */
+const canHold = (trace: StatementTrace, condition: ConditionTrace, fit: Fit): boolean => {
+	if (fit.operator === condition.clause.operator) return true;
+	const block = isObject(trace.source['Condition']) ? trace.source['Condition'][fit.operator] : undefined;
+	return !isObject(block) || !Object.keys(block).some(key => key.toLowerCase() === condition.clause.key.toLowerCase());
 };
 
 /** The conditions that break the statement for this request: a Deny's that hold, an Allow's that fail. */
@@ -58,27 +79,40 @@ const blockingStatements = (context: FixContext, requirement: Requirement): Stat
 	return (layer?.policies ?? []).flatMap(verdict => verdict.relevant.filter(trace => trace.effect === 'Allow' && trace.resourceMatched === 'yes' && trace.principalMatch !== 'none'));
 };
 
-const correctedStatement = (trace: StatementTrace, corrections: ReadonlyMap<ConditionTrace, string>): JsonObject => {
+const blockOf = (condition: JsonObject, operator: string): Mutable<JsonObject> => {
+	const current = condition[operator];
+	return {...(isObject(current) ? current : {})};
+};
+
+const correctedStatement = (trace: StatementTrace, corrections: ReadonlyMap<ConditionTrace, Fit>): JsonObject => {
 	const condition: Mutable<JsonObject> = {...(isObject(trace.source['Condition']) ? trace.source['Condition'] : {})};
-	for (const [failing, value] of corrections) {
-		const current = condition[failing.clause.operator];
-		const block: Mutable<JsonObject> = {...(isObject(current) ? current : {})};
-		const existing = block[failing.clause.key];
-		block[failing.clause.key] = [...(Array.isArray(existing) ? existing : existing === undefined ? [] : [existing]), value];
-		condition[failing.clause.operator] = block;
+	for (const [failing, {value, operator}] of corrections) {
+		const {key, operator: from} = failing.clause;
+		const block = blockOf(condition, from);
+		const existing = block[key];
+		const values = [...(Array.isArray(existing) ? existing : existing === undefined ? [] : [existing]), value];
+		if (operator === from) {
+			block[key] = values;
+			condition[from] = block;
+			continue;
+		}
+		delete block[key];
+		if (Object.keys(block).length === 0) delete condition[from];
+		else condition[from] = block;
+		condition[operator] = {...blockOf(condition, operator), [key]: values};
 	}
 	return {...trace.source, Condition: condition};
 };
 
 export const correctCondition = (context: FixContext, places: readonly FixPlace[]): Draft[] => {
-	const finds: StatementFind<ReadonlyMap<ConditionTrace, string>>[] = [];
+	const finds: StatementFind<ReadonlyMap<ConditionTrace, Fit>>[] = [];
 	for (const requirement of context.analysis.requirements.filter(row => (row.status === 'denied' || row.status === 'missing') && !row.alternative)) {
 		for (const trace of blockingStatements(context, requirement)) {
 			const conditions = breaking(trace);
 			const values = conditions.map(fittingValue);
 			const ref = context.analysis.book.refOf(trace);
 			// Only a statement every breaking condition of which can be corrected: otherwise the correction alone fixes nothing.
-			if (conditions.length === 0 || values.some(value => value === undefined) || !ref) continue;
+			if (conditions.length === 0 || values.some((fit, index) => fit === undefined || !canHold(trace, conditions[index]!, fit)) || !ref) continue;
 			finds.push({trace, ref, requirement, found: new Map(conditions.map((condition, index) => [condition, values[index]!]))});
 		}
 	}
@@ -87,7 +121,10 @@ export const correctCondition = (context: FixContext, places: readonly FixPlace[
 		const statement = correctedStatement(trace, corrections);
 		const rewrite = rewriteStatement(context, places, found, statement);
 		if (!rewrite) return [];
-		const words = [...corrections].map(([condition, value]) => `${condition.clause.key} ${condition.clause.operator} ${condition.clause.values.map(item => `"${item}"`).join(', ')} cannot fit "${condition.actual.state === 'present' ? condition.actual.values[0] : ''}", which AWS sends for this request: add "${value}" beside it`);
+		const words = [...corrections].map(
+			([condition, {value, operator}]) =>
+				`${condition.clause.key} ${condition.clause.operator} ${condition.clause.values.map(item => `"${item}"`).join(', ')} cannot fit "${condition.actual.state === 'present' ? condition.actual.values[0] : ''}", which AWS sends for this request: add "${value}" beside it${operator === condition.clause.operator ? '' : `, under ${operator} (${condition.clause.operator} reads * as a plain character)`}`,
+		);
 		const bucketKeys = [...corrections.keys()].some(condition => condition.clause.key.toLowerCase() === contextKey);
 		return [
 			draftOf(rewrite.into, {
