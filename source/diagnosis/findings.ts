@@ -140,7 +140,7 @@ export const findingsOf = (snapshot: Snapshot, facts: ResolvedFacts, actions: re
 
 	const defaultKey = snapshot.bucket?.defaultEncryption?.kmsKeyId;
 	const named = snapshot.question.kmsKeyId;
-	if (choosesKey && named && defaultKey && !sameKey(named, defaultKey, snapshot.key)) {
+	if (choosesKey && named && defaultKey && keysDiffer(named, defaultKey, snapshot.key)) {
 		findings.push({
 			id: 'default-encryption-key-differs',
 			severity: 'warning',
@@ -178,12 +178,13 @@ const likeRemedy = (clause: ConditionTrace['clause']): string => {
 
 const keyIdOf = (text: string): string => text.split('/').pop() ?? text;
 
-/** Do two ways of naming a key (ID, alias, ARN) name the same key, as far as the snapshot tells? */
-const sameKey = (a: string, b: string, key: KeyInfo | undefined): boolean => {
-	const canonical = (name: string): string => {
+/** Do two ways of naming a key (ID, alias, ARN) name different keys, as far as the snapshot tells? An alias it cannot resolve does not tell. */
+const keysDiffer = (a: string, b: string, key: KeyInfo | undefined): boolean => {
+	const canonical = (name: string): string | undefined => {
 		const id = keyIdOf(name);
 		if (key && (name === key.arn || id === keyIdOf(key.arn) || key.aliases?.some(alias => keyIdOf(alias) === id))) return key.arn;
-		return id;
+		return name.includes('alias/') ? undefined : id;
 	};
-	return canonical(a) === canonical(b);
+	const [first, second] = [canonical(a), canonical(b)];
+	return first !== undefined && second !== undefined && first !== second;
 };

@@ -317,6 +317,16 @@ describe('default-encryption-key-differs', () => {
 		expect(viaAlias.verdict).toBe('allowed');
 	});
 
+	it('says nothing of an alias it cannot resolve: the key it names may be the default one', () => {
+		// No key read: alias/uploads may well name the default key, so "the bucket's default key is …" would be a guess.
+		const bare = diagnose(without(buildSnapshot({question: {kmsKeyId: 'alias/uploads'}}), 'key'));
+		expect(findingIds(bare)).not.toContain('default-encryption-key-differs');
+		const aliasArn = diagnose(without(buildSnapshot({question: {kmsKeyId: `arn:aws:kms:${region}:${account}:alias/uploads`}}), 'key'));
+		expect(findingIds(aliasArn)).not.toContain('default-encryption-key-differs');
+		// A key ID other than the default's is another key: key IDs are unique.
+		expect(findingIds(diagnose(without(buildSnapshot({question: {kmsKeyId: '99999999-aaaa-bbbb-cccc-dddddddddddd'}}), 'key')))).toContain('default-encryption-key-differs');
+	});
+
 	it('a bucket policy demanding the SSE header denies an upload that relies on default encryption', () => {
 		const requireKms = deny('s3:PutObject', `${bucketArn}/*`, {Sid: 'RequireSseKms', Principal: '*', Condition: {StringNotEquals: {'s3:x-amz-server-side-encryption': 'aws:kms'}}});
 		const snapshot = without(buildSnapshot({bucket: {policy: policy(requireKms)}}), 'question.kmsKeyId');
