@@ -200,8 +200,15 @@ const kmsActionSpec = (
 ): ActionSpec => {
 	const resource = place.key.arn ?? unknownKeyArn(place.key, place.region);
 	const unknownKey = place.key.arn ? {} : {unknownKey: unknownKeyOf(place, keyFrom, snapshot)};
-	const settles = {...aliasesSettledBy(snapshot, context, common.side, resource).settles, ...bucketKeySettledBy(place, context, keyFrom), ...who.settles, ...notCarried};
+	const settles = {...aliasesSettledBy(snapshot, context, common.side, resource).settles, ...bucketKeySettledBy(place, context, keyFrom), ...regionSettledBy(place, context, common), ...who.settles, ...notCarried};
 	return {...common, resource, context, ...(Object.keys(settles).length > 0 ? {settles} : {}), ...unknownKey, ...(httpsAssumed ? {httpsAssumed} : {})};
+};
+
+/** S3 calls KMS in the bucket's Region, which names kms:ViaService: while it is not known, its read settles them. */
+const regionSettledBy = (place: LegPlace, context: Readonly<Record<string, ContextValue>>, common: Pick<ActionSpec, 'actor' | 'side'>): Record<string, string> => {
+	if (place.region !== undefined || common.actor.kind === 'service' || context['kms:ViaService'] !== undefined) return {};
+	const read = `the bucket's Region, which S3's request to KMS names (s3:GetBucketLocation on ${place.bucketArn}, or ${common.side === 'source' ? 'source.bucketInfo.region' : 'bucket.region'} in the snapshot)`;
+	return {'kms:ViaService': read, 'aws:RequestedRegion': read};
 };
 
 /** The encryption context is left out while Bucket Keys are not known: say what settles it. */

@@ -223,6 +223,16 @@ describe('unknown request context', () => {
 		expect(diagnose(withContext({'aws:SourceIp': null})).verdict).toBe('denied');
 	});
 
+	it("kms:ViaService with the bucket's Region not read: unknown, settled by the bucket's Region, not by a requestContext entry", () => {
+		// docs/snapshot.md: the keys S3 and KMS add themselves (kms:ViaService, …) "are derived from the question; you do not list them".
+		const viaS3 = allow('kms:GenerateDataKey', '*', {Principal: {AWS: userArn}, Condition: {StringEquals: {'kms:ViaService': 's3.eu-west-1.amazonaws.com'}}});
+		const diagnosis = diagnose(without(buildSnapshot({key: {policy: policy(viaS3)}}), 'bucket.region'));
+		expect(decisions(diagnosis)[gdk]).toBe('unknown');
+		const note = diagnosis.unknowns.find(candidate => candidate.what === "the request's kms:ViaService");
+		expect(note?.resolveWith).toBe(`the bucket's Region, which S3's request to KMS names (s3:GetBucketLocation on ${bucketArn}, or bucket.region in the snapshot)`);
+		expect(decisions(diagnose(buildSnapshot({key: {policy: policy(viaS3)}})))[gdk]).toBe('allowed');
+	});
+
 	it('aws:PrincipalOrgID unknown in a key policy condition keeps the KMS call unknown', () => {
 		const snapshot = buildSnapshot({key: {policy: policy(allow('kms:GenerateDataKey', '*', {Principal: {AWS: '*'}, Condition: {StringEquals: {'aws:PrincipalOrgID': 'o-abc123'}}}))}, principal: {identityPolicies: [named('S3', policy(allow('s3:PutObject', `${bucketArn}/*`)))]}});
 		expect(decisions(diagnose(snapshot))[gdk]).toBe('unknown');
