@@ -127,14 +127,17 @@ export const findingsOf = (snapshot: Snapshot, facts: ResolvedFacts, actions: re
 	const encryptionContextFailure = conditionKeyFailing(actions, 'kms:EncryptionContext:aws:s3:arn');
 	// Where the cause is the operator, the ARN S3 sends already matches what the policy meant: no Bucket Key advice.
 	if (encryptionContextFailure && !equalsWildcard.some(entry => entry.key === 'kms:encryptioncontext:aws:s3:arn')) {
-		const bucketArn = `arn:${facts.partition}:s3:::${question.bucket}`;
+		// The ARN S3 sent on the failing leg (a copy's source has its own bucket and Bucket Key setting), not the question's.
+		const sent = encryptionContextFailure.sent?.[0] ?? (question.bucketKeyEnabled ? `arn:${facts.partition}:s3:::${question.bucket}` : question.objectArn);
+		const bucketKeys = !sent.includes('/');
+		const bucketArn = bucketKeys ? sent : sent.slice(0, sent.indexOf('/'));
 		findings.push({
 			id: 'bucket-key-context',
 			severity: 'warning',
-			message: question.bucketKeyEnabled
+			message: bucketKeys
 				? `${encryptionContextFailure.policy} expects kms:EncryptionContext:aws:s3:arn to be ${encryptionContextFailure.values.join(' or ')}, but with S3 Bucket Keys on, S3 sends the bucket ARN (${bucketArn}) as encryption context, not the object ARN.`
-				: `${encryptionContextFailure.policy} expects kms:EncryptionContext:aws:s3:arn to be ${encryptionContextFailure.values.join(' or ')}, but with S3 Bucket Keys off, S3 sends the object ARN (${question.objectArn}).`,
-			remedy: question.bucketKeyEnabled ? `Match the bucket ARN: "${bucketArn}" (objects written before Bucket Keys were enabled keep the object ARN).` : `Match object ARNs: "${bucketArn}/*"${likeRemedy(encryptionContextFailure.condition.clause)}.`,
+				: `${encryptionContextFailure.policy} expects kms:EncryptionContext:aws:s3:arn to be ${encryptionContextFailure.values.join(' or ')}, but with S3 Bucket Keys off, S3 sends the object ARN (${sent}).`,
+			remedy: bucketKeys ? `Match the bucket ARN: "${bucketArn}" (objects written before Bucket Keys were enabled keep the object ARN).` : `Match object ARNs: "${bucketArn}/*"${likeRemedy(encryptionContextFailure.condition.clause)}.`,
 		});
 	}
 

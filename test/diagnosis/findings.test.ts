@@ -281,6 +281,26 @@ describe('bucket-key-context', () => {
 		expect(diagnosis.verdict).toBe('denied');
 		expect(findingOf(diagnosis, 'bucket-key-context').message).toContain(`sends the object ARN (${objectArn})`);
 	});
+
+	// S3 User Guide, Bucket Keys: "When you enable an S3 Bucket Key, the S3 bucket ARN is used as the encryption context".
+	// A copy's source object was written under its own bucket's setting: the finding names the source bucket's ARN.
+	it("a copy's source key pinned to object ARNs, the source object under a Bucket Key: names the source bucket, not the destination", () => {
+		const sourceKey = keyArnOf(account, region, 'aaaaaaaa-1111-2222-3333-444444444444');
+		const sourceBucketArn = 'arn:aws:s3:::source-bucket';
+		const snapshot = buildSnapshot({
+			question: {operation: 'copy', source: {bucket: 'source-bucket', objectKey: 'in/q1.csv', kmsKeyId: sourceKey}},
+			principal: {identityPolicies: [named('Copy', policy(allow(['s3:GetObject', 's3:PutObject'], [`${bucketArn}/*`, `${sourceBucketArn}/*`]), allow('kms:GenerateDataKey', keyArn)))]},
+			source: {
+				bucketInfo: {accountId: account, region, policy: null, defaultEncryption: {algorithm: 'aws:kms', kmsKeyId: sourceKey, bucketKeyEnabled: true}},
+				objectInfo: {encryption: {algorithm: 'aws:kms', kmsKeyId: sourceKey, bucketKeyEnabled: true}},
+				keyInfo: {...buildSnapshot().key!, arn: sourceKey, policy: policy(allow('kms:Decrypt', '*', {Sid: 'SourceObjects', Principal: {AWS: userArn}, Condition: {StringLike: {'kms:EncryptionContext:aws:s3:arn': `${sourceBucketArn}/*`}}}))},
+			},
+		});
+		const finding = findingOf(diagnose(snapshot), 'bucket-key-context');
+		expect(finding.message).toContain(`sends the bucket ARN (${sourceBucketArn})`);
+		expect(finding.remedy).toBe(`Match the bucket ARN: "${sourceBucketArn}" (objects written before Bucket Keys were enabled keep the object ARN).`);
+		expect(`${finding.message} ${finding.remedy}`).not.toContain(`${bucketArn})`);
+	});
 });
 
 describe('default-encryption-key-differs', () => {
