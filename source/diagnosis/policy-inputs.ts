@@ -151,9 +151,12 @@ const grantsOf = (snapshot: Snapshot, keyInfo: Snapshot['key'], path: string, ke
 	);
 };
 
-/** The key info that belongs to an action's side, if the snapshot's key is that key. */
+/**
+ * The key info that belongs to an action's side, if the snapshot's key is that key. A key left unknown beside a described
+ * one is never it: the described key would have been taken wherever the name could resolve to it.
+ */
 export const keyInfoFor = (snapshot: Snapshot, spec: ActionSpec): Snapshot['key'] =>
-	keyInfoOf(spec.side === 'source' ? snapshot.source?.keyInfo : snapshot.key, spec.unknownKey ? undefined : spec.resource);
+	spec.unknownKey ? undefined : keyInfoOf(spec.side === 'source' ? snapshot.source?.keyInfo : snapshot.key, spec.resource);
 
 export const bucketInfoFor = (snapshot: Snapshot, side: ActionSpec['side']): Snapshot['bucket'] =>
 	side === 'source' ? snapshot.source?.bucketInfo : snapshot.bucket;
@@ -199,7 +202,7 @@ export const policySetFor = (snapshot: Snapshot, spec: ActionSpec, facts: Resolv
 		keyInfo?.policy,
 		{place: 'key-policy', owner: spec.side},
 		'key policy',
-		otherKey ? `the snapshot describes the key ${otherKey}, not ${spec.resource}, the key S3 uses` : 'the key policy is not in the snapshot',
+		otherKey ? `the snapshot describes the key ${otherKey}, not ${spec.unknownKey?.label ?? spec.resource}, the key S3 uses` : 'the key policy is not in the snapshot',
 		`kms:GetKeyPolicy on ${spec.resource}${crossAccount ? ` with a profile of the key's account ${keyAccount} (a key policy cannot be read from another account)` : ''}`,
 	);
 	// RCPs do not apply to AWS managed keys.

@@ -11,6 +11,7 @@ import {
 	buildSnapshot,
 	crossAccountDownload,
 	customerKey,
+	deny,
 	enableIam,
 	fullIdentityPolicy,
 	keyArn,
@@ -343,6 +344,18 @@ describe('a key named by alias across accounts', () => {
 		expect(actionOf(diagnosis, gdk).resource).not.toBe(foreignKey);
 		expect(decisions(diagnosis)[gdk]).toBe('unknown');
 		expect(diagnosis.verdict).not.toBe('allowed');
+	});
+
+	it("a Deny in the owner's key policy does not decide the key the alias names: ? with the read that finds it, not ⛔", () => {
+		const snapshot = upload('alias/partner');
+		const denyCaller = deny('kms:GenerateDataKey', '*', {Sid: 'DenyPartner', Principal: {AWS: rootOf(account)}});
+		const diagnosis = diagnose({...snapshot, key: {...snapshot.key!, policy: policy(enableIam(otherAccount), denyCaller)}});
+		const row = requirementOf(diagnosis, gdk, 'key-policy');
+		expect(row.status).toBe('unknown');
+		expect(row.decidedBy ?? null).toBeNull();
+		expect(row.why).toContain(`the snapshot describes the key ${foreignKey}, not the key that alias/partner names (not resolved)`);
+		expect(decisions(diagnosis)[gdk]).toBe('unknown');
+		expect(diagnosis.verdict).toBe('unknown');
 	});
 
 	it('the full key ARN is decided on the owner\'s key, with no finding', () => {
