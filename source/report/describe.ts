@@ -68,6 +68,11 @@ const keyFact = (question: ResolvedQuestion): QuestionFact => {
 	if (question.keyArn === undefined && question.keySource === 'aws-managed-default') {
 		return {label: 'KMS key', value: "the AWS managed key aws/s3: the bucket's default encryption names no key (its ARN and key policy were not read)", literal: false};
 	}
+	// Named, by an alias or key ID the snapshot could not resolve: what names it was read or given, the key was not.
+	if (question.keyArn === undefined && (question.keySource === 'request' || question.keySource === 'bucket-default')) {
+		const by = question.keySource === 'request' ? 'the request names' : "the bucket's default encryption names";
+		return {label: 'KMS key', value: `not known (${by} it by an alias or key ID that was not resolved to a key ARN)`, literal: false};
+	}
 	if (question.keyArn === undefined) {
 		const decides = question.keySource === 'object' || destinationLeg(question.operation).facts.key === 'object' ? "the object's own key decides" : "the request's key or the bucket's default encryption decides";
 		return {label: 'KMS key', value: `not known (${decides}, and it was not read)`, literal: false};

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {formatSize, formatSizeInFull, multipartLine} from '../../source/report/describe.js';
+import {formatSize, formatSizeInFull, multipartLine, questionFacts} from '../../source/report/describe.js';
 import {prose} from '../../source/report/markdown.js';
 import {displayWidth} from '../../source/shared/display-width.js';
 import {wrap} from '../../source/report/wrap.js';
@@ -47,5 +47,16 @@ describe('report words', () => {
 			'  seven eight nine ten eleven',
 			'  twelve',
 		]);
+	});
+
+	it('a key named by an alias not resolved is not called "not read": the request or the bucket default named it', () => {
+		const {question} = deniedMultipartUpload;
+		const keyLine = (keySource: 'request' | 'bucket-default' | 'unknown'): string => {
+			const {keyArn: _dropped, ...rest} = question;
+			return questionFacts({...rest, keySource}).find(fact => fact.label === 'KMS key')!.value;
+		};
+		expect(keyLine('bucket-default')).toBe("not known (the bucket's default encryption names it by an alias or key ID that was not resolved to a key ARN)");
+		expect(keyLine('request')).toBe('not known (the request names it by an alias or key ID that was not resolved to a key ARN)');
+		expect(keyLine('unknown')).toBe("not known (the request's key or the bucket's default encryption decides, and it was not read)");
 	});
 });
