@@ -81,6 +81,27 @@ describe('a key policy Deny pinning the encryption context to object ARNs, while
 	});
 });
 
+describe('a key policy Deny pinning the encryption context to a prefix, while S3 Bucket Keys send the bucket ARN', () => {
+	// S3 User Guide, Bucket Keys: "When you enable an S3 Bucket Key, the S3 bucket ARN is used as the encryption context"
+	// for every object in the bucket: a prefix can no longer be told apart, so accepting the bucket ARN gives the prefix up.
+	const context = 'kms:EncryptionContext:aws:s3:arn';
+	const prefix = `${bucketArn}/reports/*`;
+	const onlyReports = deny(['kms:GenerateDataKey', 'kms:Decrypt'], '*', {Sid: 'OnlyReports', Principal: '*', Condition: {StringNotLike: {[context]: prefix}}});
+	const snapshot = buildSnapshot({
+		bucket: {defaultEncryption: {algorithm: 'aws:kms', kmsKeyId: keyArn, bucketKeyEnabled: true}},
+		key: {policy: policy(enableIam(), onlyReports)},
+	});
+	const diagnosis = diagnose(snapshot);
+
+	it('the correction is proven and says what it gives up: the key is kept to the bucket, no longer to the prefix', () => {
+		const fix = diagnosis.fixes.find(candidate => candidate.kind === 'correct-condition');
+		expect(fix).toMatchObject({proven: true});
+		expect(fix!.statement).toMatchObject({Condition: {StringNotLike: {[context]: [prefix, bucketArn]}}});
+		expect(fix!.weakens).toBe(`With S3 Bucket Keys on, S3 sends the bucket ARN ${bucketArn} for every object in it: the Deny (Sid "OnlyReports") then keeps the key to that bucket, no longer to "${prefix}".`);
+		expectFixesHold(snapshot, diagnosis);
+	});
+});
+
 describe('conditions that cannot fit, on an Allow', () => {
 	it('an Allow pinned to object ARNs under Bucket Keys is corrected, not doubled by a parallel statement', () => {
 		const snapshot = buildSnapshot({

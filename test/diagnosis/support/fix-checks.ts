@@ -145,6 +145,14 @@ export const exemptsServiceRequests = (fix: Fix): boolean => {
 	return condition.includes('"kms:ViaService":"') || condition.includes('"aws:ViaAWSService":"true"');
 };
 
+/** A Deny's encryption context corrected to accept a bucket ARN beside a narrower value (a prefix, an object): the prefix is given up. */
+export const widensDenyContext = (fix: Fix): boolean => {
+	if (fix.kind !== 'correct-condition' || fix.statement?.['Effect'] !== 'Deny') return false;
+	const blocks = Object.values((fix.statement['Condition'] ?? {}) as Record<string, Record<string, unknown>>);
+	const values = blocks.flatMap(block => Object.entries(block).filter(([key]) => key.toLowerCase() === 'kms:encryptioncontext:aws:s3:arn').flatMap(([, value]) => [value].flat().map(String)));
+	return values.some(bucketArn => !bucketArn.includes('/') && values.some(value => value.includes('/') && value !== `${bucketArn}/*` && value !== `${bucketArn}*`));
+};
+
 /** An Allow's twin for the requests AWS services make: added after the statements there, which all stay as they were. */
 const addsTwin = (fix: Fix): boolean => exemptsServiceRequests(fix) && fix.statement?.['Effect'] === 'Allow';
 
@@ -160,6 +168,10 @@ export const expectLeastPrivilege = (fix: Fix, requested?: readonly string[]): v
 	}
 	if (exemptsServiceRequests(fix)) {
 		expect(fix.weakens, 'an exemption of requests AWS services make says what it gives up').toMatch(/\S/);
+		return;
+	}
+	if (widensDenyContext(fix)) {
+		expect(fix.weakens, 'a Deny kept to a prefix that now accepts the bucket ARN says what it gives up').toMatch(/no longer to/);
 		return;
 	}
 	// A permissions boundary is a guardrail: an Allow that widens it says so; any other Allow gives nothing up.

@@ -104,6 +104,21 @@ const correctedStatement = (trace: StatementTrace, corrections: ReadonlyMap<Cond
 	return {...trace.source, Condition: condition};
 };
 
+/**
+ * A Deny kept to part of a bucket (a prefix, one object) that now accepts the bucket ARN keeps the key only to the bucket:
+ * with Bucket Keys on, "the S3 bucket ARN is used as the encryption context" for every object in it (S3 User Guide).
+ */
+const contextGivenUp = (trace: StatementTrace, corrections: ReadonlyMap<ConditionTrace, Fit>): string | undefined => {
+	if (trace.effect !== 'Deny') return undefined;
+	for (const [condition, {value}] of corrections) {
+		if (condition.clause.key.toLowerCase() !== contextKey || value.includes('/')) continue;
+		const narrower = condition.clause.values.filter(pinned => pinned !== `${value}/*` && pinned !== `${value}*`);
+		if (narrower.length === 0) continue;
+		return `With S3 Bucket Keys on, S3 sends the bucket ARN ${value} for every object in it: the Deny (${trace.label}) then keeps the key to that bucket, no longer to ${narrower.map(pinned => `"${pinned}"`).join(' or ')}.`;
+	}
+	return undefined;
+};
+
 export const correctCondition = (context: FixContext, places: readonly FixPlace[]): Draft[] => {
 	const finds: StatementFind<ReadonlyMap<ConditionTrace, Fit>>[] = [];
 	for (const requirement of context.analysis.requirements.filter(row => (row.status === 'denied' || row.status === 'missing') && !row.alternative)) {
@@ -126,9 +141,11 @@ export const correctCondition = (context: FixContext, places: readonly FixPlace[
 				`${condition.clause.key} ${condition.clause.operator} ${condition.clause.values.map(item => `"${item}"`).join(', ')} cannot fit "${condition.actual.state === 'present' ? condition.actual.values[0] : ''}", which AWS sends for this request: add "${value}" beside it${operator === condition.clause.operator ? '' : `, under ${operator} (${condition.clause.operator} reads * as a plain character)`}`,
 		);
 		const bucketKeys = [...corrections.keys()].some(condition => condition.clause.key.toLowerCase() === contextKey);
+		const weakens = contextGivenUp(trace, corrections);
 		return [
 			draftOf(rewrite.into, {
 				kind: 'correct-condition',
+				...(weakens ? {weakens} : {}),
 				statement,
 				policy: rewrite.policy,
 				resolves: requirements,
