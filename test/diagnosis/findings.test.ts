@@ -282,7 +282,7 @@ describe('bucket-key-context', () => {
 		expect(findingOf(diagnosis, 'bucket-key-context').message).toContain(`sends the object ARN (${objectArn})`);
 	});
 
-	// S3 User Guide, Bucket Keys: "When you enable an S3 Bucket Key, the S3 bucket ARN is used as the encryption context".
+	// S3 User Guide, "Configuring your bucket to use an S3 Bucket Key": "When an S3 Bucket Key is enabled for the source or destination bucket, the encryption context will be the bucket Amazon Resource Name (ARN) and not the object ARN".
 	// A copy's source object was written under its own bucket's setting: the finding names the source bucket's ARN.
 	it("a copy's source key pinned to object ARNs, the source object under a Bucket Key: names the source bucket, not the destination", () => {
 		const sourceKey = keyArnOf(account, region, 'aaaaaaaa-1111-2222-3333-444444444444');

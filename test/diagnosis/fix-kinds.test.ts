@@ -82,8 +82,8 @@ describe('a key policy Deny pinning the encryption context to object ARNs, while
 });
 
 describe('a key policy Deny pinning the encryption context to a prefix, while S3 Bucket Keys send the bucket ARN', () => {
-	// S3 User Guide, Bucket Keys: "When you enable an S3 Bucket Key, the S3 bucket ARN is used as the encryption context"
-	// for every object in the bucket: a prefix can no longer be told apart, so accepting the bucket ARN gives the prefix up.
+	// S3 User Guide, "Configuring your bucket to use an S3 Bucket Key": "When an S3 Bucket Key is enabled for the source or destination bucket, the encryption context will be the bucket Amazon Resource Name (ARN) and not the object ARN":
+	// one ARN for every object in the bucket, so a prefix can no longer be told apart; accepting the bucket ARN gives it up.
 	const context = 'kms:EncryptionContext:aws:s3:arn';
 	const prefix = `${bucketArn}/reports/*`;
 	const onlyReports = deny(['kms:GenerateDataKey', 'kms:Decrypt'], '*', {Sid: 'OnlyReports', Principal: '*', Condition: {StringNotLike: {[context]: prefix}}});
@@ -118,8 +118,8 @@ describe('conditions that cannot fit, on an Allow', () => {
 
 	// IAM User Guide, condition operators: "StringEquals: Exact matching, case sensitive", while "StringLike: Case-sensitive
 	// matching. The values can include multi-character match wildcards (*) and single-character match wildcards (?)".
-	// S3 User Guide, Bucket Keys: "When you enable an S3 Bucket Key, the S3 bucket ARN is used as the encryption context"; off,
-	// the object ARN is. A bucket-pinned StringEquals corrected with "bucket/*" under StringEquals matched no object.
+	// S3 User Guide, "Configuring your bucket to use an S3 Bucket Key": "When an S3 Bucket Key is enabled for the source or destination bucket, the encryption context will be the bucket Amazon Resource Name (ARN) and not the object ARN";
+	// off, the object ARN is. A bucket-pinned StringEquals corrected with "bucket/*" under StringEquals matched no object.
 	const bucketPinned = (effect: 'Allow' | 'Deny', operator: string, extra: Record<string, unknown> = {}): Snapshot =>
 		buildSnapshot({
 			principal: {identityPolicies: [named('Write', policy(allow('s3:PutObject', `${bucketArn}/*`)))]},

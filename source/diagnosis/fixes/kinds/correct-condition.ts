@@ -106,7 +106,7 @@ const correctedStatement = (trace: StatementTrace, corrections: ReadonlyMap<Cond
 
 /**
  * A Deny kept to part of a bucket (a prefix, one object) that now accepts the bucket ARN keeps the key only to the bucket:
- * with Bucket Keys on, "the S3 bucket ARN is used as the encryption context" for every object in it (S3 User Guide).
+ * with a Bucket Key "the encryption context will be the bucket Amazon Resource Name (ARN) and not the object ARN" (S3 User Guide).
  */
 const contextGivenUp = (trace: StatementTrace, corrections: ReadonlyMap<ConditionTrace, Fit>): string | undefined => {
 	if (trace.effect !== 'Deny') return undefined;
