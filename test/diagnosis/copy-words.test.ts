@@ -32,6 +32,12 @@ describe('the words of a copy', () => {
 		expect(finding?.message).not.toContain('file');
 	});
 
+	it('the workaround a fix mentions for a copy in parts is a single CopyObject, not a PUT of a file', () => {
+		const fix = diagnose(copyOf(200 * MiB)).fixes.find(each => each.resolves.some(id => id.startsWith('kms:Decrypt@destination')));
+		expect(fix?.summary).toContain('(A single CopyObject of at most 5 GB needs no kms:Decrypt on the destination key: a workaround for small enough objects, not the fix.)');
+		expect(fix?.summary).not.toContain('single PUT');
+	});
+
 	it('keeps the upload words for an upload', () => {
 		const diagnosis = diagnose(buildSnapshot({question: {operation: 'upload', sizeBytes: 200 * MiB}, key: customerKey(keyArn, policy(allow('kms:GenerateDataKey', '*', {Principal: {AWS: rootOf(account)}})))}));
 		expect(diagnosis.actions.find(action => action.id === 'kms:Decrypt@destination')?.purpose).toMatch(/^UploadPart and CompleteMultipartUpload/);

@@ -3,12 +3,13 @@ import {knownActionsOnly} from '../known-actions.js';
 import {mergeStatement} from '../policy-document.js';
 import {requirementId} from '../../requirement-id.js';
 
-/** Multipart needs kms:Decrypt; only a single PUT (at most 5 GB) avoids it: worth saying, as a workaround and never as the fix. */
+/** Multipart needs kms:Decrypt; only a single PUT or CopyObject (at most 5 GB) avoids it: worth saying, as a workaround and never as the fix. */
 const multipartNote = (context: Parameters<FixKind>[0], grant: {readonly requirements: readonly {readonly actionId: string}[]}): string => {
 	const {question} = context.analysis.facts;
-	return question.operation !== 'download' && question.multipart !== 'no' && grant.requirements.some(requirement => requirement.actionId === 'kms:Decrypt@destination')
-		? ' (A single PUT of at most 5 GB needs no kms:Decrypt: a workaround for small enough files, not the fix.)'
-		: '';
+	if (question.operation === 'download' || question.multipart === 'no' || !grant.requirements.some(requirement => requirement.actionId === 'kms:Decrypt@destination')) return '';
+	return question.operation === 'copy'
+		? ' (A single CopyObject of at most 5 GB needs no kms:Decrypt on the destination key: a workaround for small enough objects, not the fix.)'
+		: ' (A single PUT of at most 5 GB needs no kms:Decrypt: a workaround for small enough files, not the fix.)';
 };
 
 /** A missing grant: a new Allow statement in the place that lacks it, after the statements already there. */
