@@ -1,5 +1,5 @@
 import {accountOfArn, parseArn} from '../engine/arn.js';
-import {isKeyId} from '../names/index.js';
+import {aliasNameOf, isKeyId} from '../names/index.js';
 import {parseCaller} from '../engine/principal.js';
 import type {ResolvedQuestion} from './diagnosis.js';
 import type {DefaultEncryption, Snapshot} from '../snapshot/snapshot.js';
@@ -42,9 +42,14 @@ const bucketKeyOf = (snapshot: Snapshot, encryption: DefaultEncryption | null | 
 	return assumed ? {bucketKeyEnabled: assumed.id === 'bucket-key=on', bucketKeyAssumed: true} : {bucketKeyEnabled: 'unknown'};
 };
 
-/** Can an alias or key ID, resolved in `region` and `account`, be the known key? */
-const canResolveTo = (named: string, known: string, region: string | undefined, account: string | undefined): boolean => {
+/**
+ * Can an alias or key ID, resolved in `region` and `account`, be the known key? `aliases`, the known key's every alias
+ * where that list is complete: an alias not in it names another key.
+ */
+const canResolveTo = (named: string, known: string, region: string | undefined, account: string | undefined, aliases: readonly string[] | undefined): boolean => {
 	const arn = parseArn(known);
+	const aliasName = aliasNameOf(named);
+	if (aliasName && aliases && !aliases.includes(aliasName)) return false;
 	// An alias ARN says where it lives; a bare alias or ID resolves in one account, never in another's.
 	const aliasArn = named.startsWith('arn:') ? parseArn(named) : undefined;
 	const resolvesIn = aliasArn?.account ?? account;
@@ -58,9 +63,9 @@ const canResolveTo = (named: string, known: string, region: string | undefined, 
  * Turn a key ID, alias or ARN into an ARN when what we know allows it (an ID resolves in the caller's account).
  * The snapshot's key ARN (`known`) resolves an alias, but never overrides a key ARN or ID naming another key.
  */
-const toKeyArn = (named: string | undefined, known: string | undefined, region: string | undefined, account: string | undefined): string | undefined => {
+const toKeyArn = (named: string | undefined, known: string | undefined, region: string | undefined, account: string | undefined, aliases?: readonly string[]): string | undefined => {
 	if (named?.startsWith('arn:') && !named.includes(':alias/')) return named;
-	if (known && (!named || canResolveTo(named, known, region, account))) return known;
+	if (known && (!named || canResolveTo(named, known, region, account, aliases))) return known;
 	if (!named) return undefined;
 	if (isKeyId(named) && region && account) return `arn:aws:kms:${region}:${account}:key/${named}`;
 	return undefined;
@@ -70,19 +75,24 @@ const toKeyArn = (named: string | undefined, known: string | undefined, region: 
 export const keyInfoOf = <T extends {readonly arn: string}>(info: T | undefined, keyArn: string | undefined): T | undefined =>
 	info && keyArn && info.arn !== keyArn ? undefined : info;
 
+/** The described key's aliases, where the list is complete (no unread note on it): the request's kms:ResourceAliases. */
+const completeAliases = (snapshot: Snapshot, key: {readonly aliases?: readonly string[]} | undefined, path: string): readonly string[] | undefined =>
+	snapshot.unread?.some(note => note.path === path) ? undefined : key?.aliases;
+
 export const resolveUploadKey = (snapshot: Snapshot, named: string | undefined, knownArn: string | undefined, callerAccount: string | undefined): ResolvedKey => {
+	const aliases = completeAliases(snapshot, snapshot.key, 'key.aliases');
 	const bucketDefault = snapshot.bucket?.defaultEncryption;
 	const region = snapshot.bucket?.region;
 	const bucketKey = bucketKeyOf(snapshot, bucketDefault);
 	if (named) {
-		const arn = toKeyArn(named, knownArn, region, callerAccount);
+		const arn = toKeyArn(named, knownArn, region, callerAccount, aliases);
 		return {...(arn ? {arn, account: accountOfArn(arn), region: parseArn(arn)?.region} : {}), named, source: 'request', ...bucketKey};
 	}
 	if (isKmsAlgorithm(bucketDefault)) {
 		const fromBucket = bucketDefault?.kmsKeyId;
 		const source: KeySource = fromBucket ? 'bucket-default' : 'aws-managed-default';
 		// The default's alias or key ID too resolves in the requester's account (S3 API Reference, ServerSideEncryptionByDefault).
-		const arn = toKeyArn(fromBucket, knownArn, region, callerAccount ?? snapshot.bucket?.accountId);
+		const arn = toKeyArn(fromBucket, knownArn, region, callerAccount ?? snapshot.bucket?.accountId, aliases);
 		return {...(arn ? {arn, account: accountOfArn(arn), region: parseArn(arn)?.region} : {}), ...(fromBucket ? {named: fromBucket} : {named: 'aws/s3'}), source, ...bucketKey};
 	}
 	// Read or given: the bucket default is SSE-S3 or none, and the request names no key.
@@ -92,12 +102,12 @@ export const resolveUploadKey = (snapshot: Snapshot, named: string | undefined, 
 	return {source: 'unknown', ...bucketKey};
 };
 
-export const resolveObjectKey = (snapshot: Snapshot, encryption: DefaultEncryption | null | undefined, named: string | undefined, knownArn: string | undefined): ResolvedKey => {
+export const resolveObjectKey = (snapshot: Snapshot, encryption: DefaultEncryption | null | undefined, named: string | undefined, knownArn: string | undefined, aliases?: readonly string[]): ResolvedKey => {
 	// HeadObject said the object is not SSE-KMS (SSE-S3, or none): S3 needs no key to read it.
 	if (encryption === null || (encryption !== undefined && !isKmsAlgorithm(encryption))) return {source: 'none', bucketKeyEnabled: false};
 	const fromObject = encryption?.kmsKeyId;
 	const chosen = fromObject ?? named;
-	const arn = toKeyArn(chosen, knownArn, snapshot.bucket?.region, snapshot.bucket?.accountId);
+	const arn = toKeyArn(chosen, knownArn, snapshot.bucket?.region, snapshot.bucket?.accountId, aliases);
 	const bucketKey = bucketKeyOf(snapshot, encryption);
 	// Neither read nor given: whether the object is SSE-KMS at all is not known.
 	if (!chosen && !knownArn) return {source: encryption === undefined ? 'unknown' : 'object', ...bucketKey};
@@ -131,7 +141,7 @@ export const resolveReplicaKey = (snapshot: Snapshot, knownArn: string | undefin
 		if (named === undefined && knownArn) return {arn: knownArn, account: accountOfArn(knownArn), region: parseArn(knownArn)?.region, source: 'replica', ...bucketKey};
 		return {source: 'unknown', ...bucketKey};
 	}
-	const arn = toKeyArn(named, knownArn, snapshot.bucket?.region, roleAccount);
+	const arn = toKeyArn(named, knownArn, snapshot.bucket?.region, roleAccount, completeAliases(snapshot, snapshot.key, 'key.aliases'));
 	return {...(arn ? {arn, account: accountOfArn(arn), region: parseArn(arn)?.region} : {}), named, source: 'replica', ...bucketKey};
 };
 
@@ -164,6 +174,7 @@ export const resolveQuestion = (snapshot: Snapshot): ResolvedFacts => {
 			snapshot.source?.objectInfo?.encryption,
 			question.source.kmsKeyId,
 			snapshot.source?.keyInfo?.arn,
+			completeAliases(snapshot, snapshot.source?.keyInfo, 'source.keyInfo.aliases'),
 		);
 		sourceFacts = {
 			sourceKey,
@@ -175,7 +186,7 @@ export const resolveQuestion = (snapshot: Snapshot): ResolvedFacts => {
 	const keyFacts = destinationLeg(question.operation).facts.key;
 	const destinationKey =
 		keyFacts === 'object'
-			? resolveObjectKey(snapshot, snapshot.object?.encryption, question.kmsKeyId, snapshot.key?.arn)
+			? resolveObjectKey(snapshot, snapshot.object?.encryption, question.kmsKeyId, snapshot.key?.arn, completeAliases(snapshot, snapshot.key, 'key.aliases'))
 			: keyFacts === 'replica'
 				? resolveReplicaKey(snapshot, snapshot.key?.arn, caller?.account, sourceFacts.sourceKey)
 				: resolveUploadKey(snapshot, question.kmsKeyId, snapshot.key?.arn, caller?.account);

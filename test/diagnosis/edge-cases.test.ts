@@ -425,6 +425,35 @@ describe('a key named by alias across accounts', () => {
 	});
 });
 
+describe('an alias the described key does not have', () => {
+	// KMS Developer Guide, kms:ResourceAliases: it "allows or denies access to a KMS key based on the aliases associated with
+	// the KMS key"; the snapshot's key.aliases is every alias of that key (aws kms list-aliases --key-id). An alias that is
+	// not among them names another key, or none.
+	const withAlias = (kmsKeyId: string, aliases: readonly string[], unreadAliases = false): Snapshot =>
+		buildSnapshot({
+			question: {kmsKeyId},
+			key: {aliases},
+			...(unreadAliases ? {unread: [{path: 'key.aliases', reason: 'kms:ListAliases: AccessDenied'}]} : {}),
+		});
+
+	it('is not taken for the described key: unknown, never ✔ on it', () => {
+		const diagnosis = diagnose(withAlias('alias/other', ['alias/uploads']));
+		expect(actionOf(diagnosis, gdk).resource).not.toBe(keyArn);
+		expect(decisions(diagnosis)[gdk]).toBe('unknown');
+		expect(diagnosis.verdict).toBe('unknown');
+		// Nor in the bucket's default encryption, nor as an alias ARN of the key's own account.
+		const byDefault = without(buildSnapshot({bucket: {defaultEncryption: {algorithm: 'aws:kms', kmsKeyId: 'alias/other', bucketKeyEnabled: false}}, key: {aliases: ['alias/uploads']}}), 'question.kmsKeyId');
+		expect(diagnose(byDefault).verdict).toBe('unknown');
+		expect(diagnose(withAlias(`arn:aws:kms:${region}:${account}:alias/other`, ['alias/uploads'])).verdict).toBe('unknown');
+	});
+
+	it('an alias the key has, or aliases not read (or known partial), still resolve to the described key', () => {
+		expect(diagnose(withAlias('alias/uploads', ['alias/uploads'])).verdict).toBe('allowed');
+		expect(diagnose(without(buildSnapshot({question: {kmsKeyId: 'alias/other'}}), 'key.aliases')).verdict).toBe('allowed');
+		expect(diagnose(withAlias('alias/other', ['alias/uploads'], true)).verdict).toBe('allowed');
+	});
+});
+
 describe('aws/s3 (AWS managed key) used by another account', () => {
 	const readers = policy(allow('s3:GetObject', `${bucketArn}/*`, {Principal: {AWS: rootOf(account)}}));
 	// GetKeyPolicy does not work across accounts: the key policy and grants are typically unread.
