@@ -252,7 +252,7 @@ describe('a KMS grant whose encryption-context constraint does not fit the reque
 		expect(diagnosis.fixes.map(fix => [fix.kind, fix.place])).toEqual([['add-allow', 'key-policy'], ['add-allow', 'key-grant']]);
 		const [statement, grant] = diagnosis.fixes;
 		expect(statement!.statement).toMatchObject({Principal: {AWS: userArn}, Action: ['kms:GenerateDataKey'], Resource: '*', Condition: {StringEquals: {'kms:EncryptionContext:aws:s3:arn': objectArn}}});
-		expect(argvOf(grant!.command).slice(0, 8)).toEqual(['kms', 'create-grant', '--key-id', keyArn, '--grantee-principal', userArn, '--operations', 'GenerateDataKey']);
+		expect(argvOf(grant!.command).slice(0, 10)).toEqual(['kms', 'create-grant', '--key-id', keyArn, '--region', 'eu-west-1', '--grantee-principal', userArn, '--operations', 'GenerateDataKey']);
 		expect(grant!.command).toContain(`--constraints '{"EncryptionContextSubset":{"aws:s3:arn":"${objectArn}"}}'`);
 		expect(grant!.appliesIn).toEqual({account, role: 'key-owner'});
 		expectFixesHold(snapshot, diagnosis);

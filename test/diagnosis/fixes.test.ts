@@ -170,6 +170,20 @@ describe('what the fixes contain', () => {
 		expect(named2.policyName).toBe(`${taken}-2`);
 	});
 
+	it('a key policy is put in the key\'s Region: each Region\'s key of a multi-Region key has a policy of its own', () => {
+		// "You must manage each multi-Region key independently, including creating aliases and tags, setting their key
+		// policies and grants" (https://docs.aws.amazon.com/kms/latest/developerguide/multi-region-keys-overview.html):
+		// without --region the AWS CLI calls KMS in the profile's default Region, which may hold another key of that ID.
+		const replica = keyArnOf(account, 'ap-southeast-2', 'mrk-1234abcd12ab34cd56ef1234567890ab');
+		const snapshot = buildSnapshot({
+			bucket: {region: 'ap-southeast-2', defaultEncryption: {algorithm: 'aws:kms', kmsKeyId: replica, bucketKeyEnabled: false}},
+			key: customerKey(replica, policy(allow('kms:*', '*', {Sid: 'Admin', Principal: {AWS: `arn:aws:iam::${account}:role/KeyAdmin`}}))),
+			question: {kmsKeyId: replica},
+		});
+		const fix = diagnose(snapshot).fixes.find(candidate => candidate.place === 'key-policy')!;
+		expect(argvOf(fix.command).slice(0, 6)).toEqual(['kms', 'put-key-policy', '--key-id', replica, '--region', 'ap-southeast-2']);
+	});
+
 	it('a permissions boundary fix names only the missing actions on the one key', () => {
 		const fix = diagnose(scenarios['permissions boundary without KMS']!()).fixes.find(candidate => candidate.place === 'permissions-boundary')!;
 		expect(fix.statement).toMatchObject({Effect: 'Allow', Action: ['kms:GenerateDataKey', 'kms:Decrypt'], Resource: [keyArn]});

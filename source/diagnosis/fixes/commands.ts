@@ -1,3 +1,4 @@
+import {parseArn} from '../../engine/arn.js';
 import {shellQuote} from '../../shared/shell.js';
 import type {KeyGrant, PolicyJson, Question} from '../../snapshot/snapshot.js';
 
@@ -5,8 +6,14 @@ import type {KeyGrant, PolicyJson, Question} from '../../snapshot/snapshot.js';
 
 export const compactJson = (value: unknown): string => JSON.stringify(value);
 
+/** KMS answers a key's calls only in the key's Region, whatever the profile's default Region: the key ARN's, as `--region`. */
+const keyRegionOption = (keyArn: string): string => {
+	const region = parseArn(keyArn)?.region;
+	return region ? ` --region ${shellQuote(region)}` : '';
+};
+
 export const putKeyPolicyCommand = (keyArn: string, policy: PolicyJson): string =>
-	`aws kms put-key-policy --key-id ${shellQuote(keyArn)} --policy-name default --policy ${shellQuote(compactJson(policy))}`;
+	`aws kms put-key-policy --key-id ${shellQuote(keyArn)}${keyRegionOption(keyArn)} --policy-name default --policy ${shellQuote(compactJson(policy))}`;
 
 export const putBucketPolicyCommand = (bucket: string, policy: PolicyJson): string =>
 	`aws s3api put-bucket-policy --bucket ${shellQuote(bucket)} --policy ${shellQuote(compactJson(policy))}`;
@@ -31,5 +38,5 @@ export const createGrantCommand = (keyArn: string, grant: KeyGrant): string => {
 		: grant.constraints?.encryptionContextEquals
 			? {EncryptionContextEquals: grant.constraints.encryptionContextEquals}
 			: undefined;
-	return `aws kms create-grant --key-id ${shellQuote(keyArn)} --grantee-principal ${shellQuote(grant.granteePrincipal)} --operations ${grant.operations.join(' ')}${constraints ? ` --constraints ${shellQuote(compactJson(constraints))}` : ''}${grant.name ? ` --name ${shellQuote(grant.name)}` : ''}`;
+	return `aws kms create-grant --key-id ${shellQuote(keyArn)}${keyRegionOption(keyArn)} --grantee-principal ${shellQuote(grant.granteePrincipal)} --operations ${grant.operations.join(' ')}${constraints ? ` --constraints ${shellQuote(compactJson(constraints))}` : ''}${grant.name ? ` --name ${shellQuote(grant.name)}` : ''}`;
 };

@@ -236,6 +236,8 @@ export const expectCommandFits = (snapshot: Snapshot, fix: Fix): void => {
 		case 'key-policy':
 			expect(argv.slice(0, 2)).toEqual(['kms', 'put-key-policy']);
 			expect(valueAfter(argv, '--key-id')).toBe(fix.target);
+			// KMS answers in the key's Region only: the profile's default Region may be another.
+			expect(valueAfter(argv, '--region')).toBe(target.split(':')[3]);
 			expect(valueAfter(argv, '--policy-name')).toBe('default');
 			expect(JSON.parse(valueAfter(argv, '--policy')!)).toEqual(fix.policy);
 			break;
@@ -272,6 +274,7 @@ export const expectCommandFits = (snapshot: Snapshot, fix: Fix): void => {
 		case 'key-grant':
 			expect(argv.slice(0, 2)).toEqual(['kms', 'create-grant']);
 			expect(valueAfter(argv, '--key-id')).toBe(fix.target);
+			expect(valueAfter(argv, '--region')).toBe(target.split(':')[3]);
 			break;
 		default:
 			throw new Error(`no command check for ${fix.place}`);

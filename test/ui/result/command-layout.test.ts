@@ -42,7 +42,7 @@ describe('commandLayout', () => {
 		expect(layout.fileName).toBe('key-policy-1234abcd-12ab-34cd-56ef-1234567890ab.json');
 		expect(JSON.parse(layout.policyText)).toEqual(policy);
 		const short = layout.shortCommand('key-policy-1234abcd-12ab-34cd-56ef-1234567890ab-2.json');
-		expect(argvOf(short.join('\n'))).toEqual(['kms', 'put-key-policy', '--key-id', keyArn, '--policy-name', 'default', '--policy', 'file://key-policy-1234abcd-12ab-34cd-56ef-1234567890ab-2.json']);
+		expect(argvOf(short.join('\n'))).toEqual(['kms', 'put-key-policy', '--key-id', keyArn, '--region', 'eu-west-1', '--policy-name', 'default', '--policy', 'file://key-policy-1234abcd-12ab-34cd-56ef-1234567890ab-2.json']);
 	});
 
 	it('a value wider than the view is folded inside its quotes: every line fits, and the shell reads the very same command', () => {
@@ -50,7 +50,7 @@ describe('commandLayout', () => {
 		if (layout.kind !== 'file') throw new Error('expected the file layout');
 		const short = layout.shortCommand('key-policy-1234abcd-12ab-34cd-56ef-1234567890ab.json');
 		for (const line of short) expect(displayWidth(line), line).toBeLessThanOrEqual(60);
-		expect(argvOf(short.join('\n'))).toEqual(['kms', 'put-key-policy', '--key-id', keyArn, '--policy-name', 'default', '--policy', 'file://key-policy-1234abcd-12ab-34cd-56ef-1234567890ab.json']);
+		expect(argvOf(short.join('\n'))).toEqual(['kms', 'put-key-policy', '--key-id', keyArn, '--region', 'eu-west-1', '--policy-name', 'default', '--policy', 'file://key-policy-1234abcd-12ab-34cd-56ef-1234567890ab.json']);
 		// A command without a policy (a changed request), its ARN and an object key with a quote in it.
 		const command = `aws s3 cp ./big.bin 's3://reports-bucket/exports/O'\\''Brien/2026-11/full-export.csv' --sse aws:kms --sse-kms-key-id '${keyArn}'`;
 		const request = commandLayout({command, policy: null, place: null, target: null}, 44);

@@ -72,6 +72,6 @@ describe('commands for the key policy at 80×24', () => {
 		const copied = copiedCommand(frame, 'aws kms put-key-policy');
 		// The ARN is wider than what is left beside --key-id: folded inside its quotes, the second half at column 0.
 		expect(copied).toMatch(/'\\\n'/);
-		expect(argvOf(copied)).toEqual(['kms', 'put-key-policy', '--key-id', keyArn, '--policy-name', 'default', '--policy', 'file://key-policy-1234abcd-12ab-34cd-56ef-1234567890ab.json']);
+		expect(argvOf(copied)).toEqual(['kms', 'put-key-policy', '--key-id', keyArn, '--region', 'eu-west-1', '--policy-name', 'default', '--policy', 'file://key-policy-1234abcd-12ab-34cd-56ef-1234567890ab.json']);
 	});
 });
