@@ -178,7 +178,8 @@ const pluralIntroWords: Readonly<Record<Fix['kind'], string>> = {
 	'change-request': '',
 	'correct-condition': 'The statements, their conditions corrected to fit what AWS sends:',
 	'correct-action': 'The statements, their actions corrected:',
-	'add-allow': 'The statements to add:',
+	// An Allow's fix may hold a correction of the same policy's statement folded into it (one command writes the policy).
+	'add-allow': 'The statements it adds or corrects:',
 	// A Deny narrowed may come with an Allow it uncovered in the same policy: the words fit both.
 	'narrow-deny': 'The statements it changes, each Deny narrowed so it no longer denies this request:',
 };

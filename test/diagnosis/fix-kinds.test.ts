@@ -4,7 +4,7 @@ import {diagnose} from '../../source/diagnosis/diagnose.js';
 import type {Diagnosis, Fix} from '../../source/diagnosis/diagnosis.js';
 import type {Snapshot} from '../../source/snapshot/snapshot.js';
 import {account, allow, bucket, bucketArn, buildSnapshot, crossAccountDownload, deny, enableIam, keyArn, named, objectArn, objectKey, otherAccount, policy, userArn, without} from './support/build-snapshot.js';
-import {argvOf, expectFixesHold} from './support/fix-checks.js';
+import {applyFix, argvOf, expectFixesHold} from './support/fix-checks.js';
 
 /**
  * Fixes that keep the guardrails: a policy the request can satisfy is satisfied before it is bent, and a
@@ -78,6 +78,30 @@ describe('a key policy Deny pinning the encryption context to object ARNs, while
 		expect(kinds(diagnosis)).toEqual(['correct-condition', 'narrow-deny']);
 		expect(diagnosis.fixes[1]!.weakens).toBe(`user alice may then generate data keys with the key and decrypt with the key for any S3 object or bucket, not only "${bucketArn}/*".`);
 		expectFixesHold(snapshot, diagnosis);
+	});
+});
+
+describe('a correction and an Allow the same key policy needs', () => {
+	// The Deny pinned to object ARNs breaks kms:Decrypt under Bucket Keys; the key policy also lacks kms:GenerateDataKey.
+	const pinned = deny('kms:Decrypt', '*', {Sid: 'OnlyOurObjects', Principal: '*', Condition: {StringNotLike: {'kms:EncryptionContext:aws:s3:arn': `${bucketArn}/*`}}});
+	const snapshot = buildSnapshot({
+		question: {sizeBytes: 100 * 1024 * 1024},
+		bucket: {defaultEncryption: {algorithm: 'aws:kms', kmsKeyId: keyArn, bucketKeyEnabled: true}},
+		key: {policy: policy(allow('kms:Decrypt', '*', {Sid: 'AliceDecrypts', Principal: {AWS: userArn}}), pinned)},
+	});
+	const diagnosis = diagnose(snapshot);
+
+	it('are one fix: two commands each putting the whole policy as it was would undo each other', () => {
+		const keepers = diagnosis.fixes.filter(fix => fix.place === 'key-policy' && fix.weakens === null);
+		expect(keepers).toHaveLength(1);
+		expect(keepers[0]).toMatchObject({proven: true, remains: null});
+		expect(keepers[0]!.statements.map(statement => statement['Sid'])).toEqual(['AllowAliceUseOfKeyThroughS3', 'OnlyOurObjects']);
+		expectFixesHold(snapshot, {...diagnosis, fixes: keepers});
+	});
+
+	it('every fix that gives nothing up, pasted in the order listed, allows the request', () => {
+		const pasted = diagnosis.fixes.filter(fix => fix.weakens === null).reduce((current, fix) => applyFix(current, fix), snapshot);
+		expect(diagnose(pasted).verdict).toBe('allowed');
 	});
 });
 

@@ -56,6 +56,16 @@ describe('isLeastPrivilege', () => {
 		expect(isLeastPrivilege(fix([{...added, Action: 'kms:*'}]), [keyArn])).toBe(false);
 		expect(isLeastPrivilege(fix([{...added, Principal: '*'}]), [keyArn])).toBe(false);
 	});
+
+	it('judges the Allow an add-allow adds, not the owner\'s statement a correction folded into it rewrote; a wide added Allow still fails', () => {
+		// The owner's own Allow, its encryption context corrected where it stands: kms:* is theirs, not the fix's.
+		const owners = {Effect: 'Allow', Principal: {AWS: userArn}, Action: 'kms:*', Resource: '*', Condition: {StringLike: {'kms:EncryptionContext:aws:s3:arn': [`${bucketArn}/*`, bucketArn]}}};
+		const added = {...exact, Principal: {AWS: userArn}, Resource: '*'};
+		const merged = (statement: Record<string, unknown>) => ({...keyPolicy(statement), statements: [statement, owners], corrected: [owners]});
+		expect(isLeastPrivilege(merged(added), [keyArn])).toBe(true);
+		expect(isLeastPrivilege({...merged(added), corrected: []}, [keyArn])).toBe(false);
+		expect(isLeastPrivilege(merged({...added, Action: 'kms:*'}), [keyArn])).toBe(false);
+	});
 });
 
 describe('proves', () => {

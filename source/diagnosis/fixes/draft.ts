@@ -67,6 +67,8 @@ export type Change = {
 export type Draft = Omit<Fix, 'proven' | 'remains'> & {
 	/** The policy it rewrites; absent when it writes none (a changed request, a new grant). */
 	readonly ref?: PolicyRef;
+	/** Of `statements`, those a correction folded into this fix wrote (the owner's, corrected): shown, not judged as added Allows. */
+	readonly corrected?: readonly JsonObject[];
 	readonly apply: (snapshot: Snapshot) => Snapshot;
 };
 

@@ -14,6 +14,7 @@ import {narrowDeny} from './kinds/narrow-deny.js';
 import {inlineQuotaTogether} from './inline-quota.js';
 import {isLeastPrivilege, proves, remainsAfter, type Proof} from './proof.js';
 import {fixPlaces} from './places/index.js';
+import {sameRef} from '../policy-ref.js';
 import {draftsInRounds} from './rounds.js';
 
 /**
@@ -29,9 +30,9 @@ const rank: Readonly<Record<Fix['kind'], number>> = {'change-request': 0, 'corre
 const proofRank = (fix: Fix): number => (fix.proven ? 0 : fix.blockedBy ? 1 : 2);
 
 const toFix = (draft: Draft, proof: Proof, analysis: Analysis, together: string | undefined): Fix => {
-	const {apply: _apply, ref: _ref, ...fix} = draft;
+	const {apply: _apply, ref: _ref, corrected, ...fix} = draft;
 	const requested = analysis.requirements.filter(requirement => draft.resolves.includes(`${requirement.actionId}#${requirement.place}`)).map(requirement => requirement.resource);
-	const rowsProven = proof.proven && isLeastPrivilege(fix, requested);
+	const rowsProven = proof.proven && isLeastPrivilege({...fix, corrected}, requested);
 	// Proven for its own rows only where a pasted message's denial still stands: never called proven then.
 	const blockedBy = rowsProven ? proof.blockedBy : undefined;
 	const summary = proof.leftBehind ? `${fix.summary} ${proof.leftBehind}` : fix.summary;
@@ -45,13 +46,17 @@ export const fixesFor = (snapshot: Snapshot, analysis: Analysis, catalogue?: Act
 	const first = contextOf(snapshot, analysis, catalogue);
 	const better = [...changeRequest(first), ...correctCondition(first, fixPlaces), ...exemptServiceRequests(first, fixPlaces), ...correctAction(first, fixPlaces)];
 	// A row a proven correction turns ✔ gets no parallel Allow; a changed request claims none (a missing grant is fixed where it belongs).
-	const claimed = new Set(better.filter(draft => draft.kind !== 'change-request' && proofOf(draft).proven).flatMap(draft => draft.resolves));
-	const allows = draftsInRounds(snapshot, analysis, [addAllow], (state, current) => contextOf(state, current, catalogue, claimed));
+	const corrections = better.filter(draft => draft.kind !== 'change-request' && proofOf(draft).proven);
+	const claimed = new Set(corrections.flatMap(draft => draft.resolves));
+	// An Allow for a policy a proven correction rewrites joins that fix: two commands each writing the whole policy as it
+	// was would undo each other. Only a policy one correction rewrites (two would each hold the policy without the other).
+	const seeds = corrections.filter(draft => draft.ref !== undefined && better.filter(other => other.ref !== undefined && sameRef(other.ref, draft.ref!)).length === 1);
+	const allows = draftsInRounds(snapshot, analysis, [addAllow], (state, current) => contextOf(state, current, catalogue, claimed), seeds);
 	// The last resort only where something denies: narrowed Denies, with the Allows they uncover in the same policy.
 	const lastResort = analysis.requirements.some(requirement => requirement.status === 'denied')
 		? draftsInRounds(snapshot, analysis, [narrowDeny, addAllow], (state, current) => contextOf(state, current, catalogue)).filter(draft => draft.kind === 'narrow-deny')
 		: [];
-	const drafts = [...better, ...allows, ...fitGrant(first, fixPlaces), ...lastResort];
+	const drafts = [...better.filter(draft => !seeds.includes(draft)), ...allows, ...fitGrant(first, fixPlaces), ...lastResort];
 	// Each fix is proven alone; the inline policies several of them write to one entity are also measured together.
 	const together = inlineQuotaTogether(drafts, snapshot);
 	const fixes = drafts.map(draft => toFix(draft, proofOf(draft), analysis, together.get(draft)));

@@ -45,16 +45,19 @@ const isLeastAllow = (statement: JsonObject, place: Fix['place'], requested: rea
  * only exact actions (no `*` or `?`, even where AWS's examples write `kms:GenerateDataKey*`), and only the
  * resources the request names — in a key policy `"Resource": "*"`, which there means the key itself. An add-allow
  * adds every statement it shows (two rounds merged add two); a narrowed Deny adds the Allows its narrowing uncovered.
- * The other kinds rewrite the owner's own statements, which are not theirs to judge.
+ * The other kinds rewrite the owner's own statements, which are not theirs to judge, nor are those a correction folded
+ * into an Allow's fix (`corrected`).
  */
-export const isLeastPrivilege = (fix: Pick<Fix, 'place' | 'kind' | 'statement' | 'statements'>, requested: readonly string[]): boolean => {
+export const isLeastPrivilege = (fix: Pick<Fix, 'place' | 'kind' | 'statement' | 'statements'> & Pick<Draft, 'corrected'>, requested: readonly string[]): boolean => {
 	const added =
 		fix.kind === 'add-allow'
 			? [...(fix.statement === null ? [] : [fix.statement]), ...fix.statements]
 			: fix.kind === 'narrow-deny'
 				? fix.statements.filter(statement => statement['Effect'] !== 'Deny')
 				: [];
-	return added.every(statement => isLeastAllow(statement, fix.place, requested));
+	// A correction folded into an Allow's fix (one policy, one command) rewrote the owner's statements: not added here.
+	const corrected = new Set((fix.corrected ?? []).map(statement => JSON.stringify(statement)));
+	return added.filter(statement => !corrected.has(JSON.stringify(statement))).every(statement => isLeastAllow(statement, fix.place, requested));
 };
 
 const isCheck = (status: Requirement['status'] | undefined): boolean => status === 'ok' || status === 'not-needed';

@@ -10,11 +10,17 @@ const cost: Readonly<Record<Draft['kind'], number>> = {'change-request': 0, 'cor
 const distinctStatements = (statements: readonly Draft['statements'][number][]): Draft['statements'] =>
 	statements.filter((statement, index) => statements.findIndex(other => JSON.stringify(other) === JSON.stringify(statement)) === index);
 
+/** The statements a correction wrote: the owner's own, which least privilege does not judge (proof.ts). */
+const correctedBy = (draft: Draft): readonly Draft['statements'][number][] =>
+	draft.kind === 'correct-condition' || draft.kind === 'correct-action' ? draft.statements : (draft.corrected ?? []);
+
 /** Two changes to one policy are one fix; the later draft was computed on top of the earlier one, so its policy holds both. */
 const mergeInto = (earlier: Draft, later: Draft): Draft => {
 	const leading = cost[later.kind] > cost[earlier.kind] ? later : earlier;
+	const corrected = [...correctedBy(earlier), ...correctedBy(later)];
 	return {
 		...later,
+		...(corrected.length > 0 ? {corrected} : {}),
 		kind: leading.kind,
 		statement: leading.statement,
 		// Each statement changed is shown, the leading one first: a fix that narrows two Denies shows both.
@@ -35,12 +41,20 @@ const onePerPolicy = (drafts: readonly Draft[]): Draft[] =>
 /**
  * Fixes in rounds: apply the first round to a copy of the snapshot and look again, because a narrowed
  * Deny can uncover a missing Allow in the same policy (and two Denies in one policy need one merged
- * policy). Follow-up changes to a policy already being fixed are folded into that fix.
+ * policy). Follow-up changes to a policy already being fixed are folded into that fix. `seeds` are fixes
+ * already drafted (a corrected condition): applied first, so a change to the same policy folds into them
+ * rather than writing the policy as it was before them.
  */
-export const draftsInRounds = (snapshot: Snapshot, analysis: Analysis, kinds: readonly FixKind[], contextOf: (snapshot: Snapshot, analysis: Analysis) => FixContext): Draft[] => {
-	let drafts: Draft[] = [];
-	let patched = snapshot;
-	let current = analysis;
+export const draftsInRounds = (
+	snapshot: Snapshot,
+	analysis: Analysis,
+	kinds: readonly FixKind[],
+	contextOf: (snapshot: Snapshot, analysis: Analysis) => FixContext,
+	seeds: readonly Draft[] = [],
+): Draft[] => {
+	let drafts: Draft[] = [...seeds];
+	let patched = seeds.reduce((state, draft) => draft.apply(state), snapshot);
+	let current = seeds.length > 0 ? analyse(patched) : analysis;
 	for (let round = 0; round < 4; round++) {
 		const context = contextOf(patched, current);
 		const fresh = onePerPolicy(kinds.flatMap(kind => kind(context, fixPlaces)).filter(draft => !drafts.some(earlier => sameDraft(earlier, draft))));
