@@ -19,7 +19,7 @@ import {
 	userArn,
 	without,
 } from './support/build-snapshot.js';
-import {applyFix} from './support/fix-checks.js';
+import {applyFix, argvOf} from './support/fix-checks.js';
 
 /** Fixes keep the guardrails: what gives protection up says so and comes last; what AWS would refuse is never proven. */
 
@@ -40,6 +40,14 @@ describe('a fix that gives protection up', () => {
 		const widen = diagnosis.fixes.find(fix => fix.place === 'permissions-boundary');
 		expect(widen).toMatchObject({kind: 'add-allow', proven: true});
 		expect(widen!.weakens).toMatch(/permissions boundary Boundary is a guardrail: every user and role it bounds may then be granted kms:Decrypt/);
+	});
+
+	it('a boundary with no ARN gets a comment, never a command, whatever its name holds', () => {
+		// A snapshot file is a customer's: a newline in the name must not end the comment and start a command.
+		const boundary = named('Boundary"\naws s3 rb s3://victim --force #', policy(allow(['s3:GetObject', 's3:PutObject', 'kms:GenerateDataKey'], '*')));
+		const widen = diagnose(sameAccountDownload({principal: {permissionsBoundary: boundary}})).fixes.find(fix => fix.place === 'permissions-boundary')!;
+		expect(argvOf(widen.command)).toEqual([]);
+		expect(widen.command).toBe('# update the permissions boundary "Boundary\\"\\naws s3 rb s3://victim --force #" with the policy above');
 	});
 
 	it('comes after changing the request, even when only it is proven', () => {

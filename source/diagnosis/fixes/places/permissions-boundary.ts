@@ -22,8 +22,9 @@ const policyOfBoundary = (boundary: NamedPolicy, callerArn: string | undefined):
 	target: boundary.arn ?? boundary.name,
 	// The boundary is set by the caller's account, whichever account its managed policy came from.
 	appliesIn: appliesIn('caller-account', callerArn),
+	// The name as a JSON string: a comment ends at a newline, so one in a customer's name would start a command.
 	command: policy =>
-		boundary.arn ? newManagedPolicyVersionCommand(boundary.arn, policy) : `# update the permissions boundary "${boundary.name}" with the policy above`,
+		boundary.arn ? newManagedPolicyVersionCommand(boundary.arn, policy) : `# update the permissions boundary ${JSON.stringify(boundary.name)} with the policy above`,
 	write: (snapshot, policy) => writePolicy(snapshot, {place: 'permissions-boundary', owner: 'caller'}, policy),
 });
 
