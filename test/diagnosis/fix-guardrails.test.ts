@@ -42,6 +42,19 @@ describe('a fix that gives protection up', () => {
 		expect(widen!.weakens).toMatch(/permissions boundary Boundary is a guardrail: every user and role it bounds may then be granted kms:Decrypt/);
 	});
 
+	it('a new version of a managed policy says IAM may refuse it for its versions, and names the call that tells; still proven', () => {
+		// "A managed policy can have up to five versions. If the policy has five versions, you must delete an existing
+		// version using DeletePolicyVersion before you create a new version." (https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreatePolicyVersion.html)
+		const boundaryArn = `arn:aws:iam::${account}:policy/Boundary`;
+		const boundary = named('Boundary', policy(allow(['s3:GetObject', 's3:PutObject', 'kms:GenerateDataKey'], '*')), boundaryArn);
+		const widen = diagnose(sameAccountDownload({principal: {permissionsBoundary: boundary}})).fixes.find(fix => fix.place === 'permissions-boundary')!;
+		expect(widen.proven).toBe(true);
+		expect(widen.remains).toBe(
+			`Whether AWS accepts this policy is not known: IAM keeps at most five versions of a managed policy and refuses another while there are five, and how many this one has is not known: aws iam list-policy-versions --policy-arn '${boundaryArn}' lists them, and aws iam delete-policy-version removes one that is not the default.`,
+		);
+		expect(argvOf(widen.remains!.slice(widen.remains!.indexOf('aws iam list-policy-versions'), widen.remains!.indexOf(' lists them')))).toEqual(['iam', 'list-policy-versions', '--policy-arn', boundaryArn]);
+	});
+
 	it('a boundary with no ARN gets a comment, never a command, whatever its name holds', () => {
 		// A snapshot file is a customer's: a newline in the name must not end the comment and start a command.
 		const boundary = named('Boundary"\naws s3 rb s3://victim --force #', policy(allow(['s3:GetObject', 's3:PutObject', 'kms:GenerateDataKey'], '*')));

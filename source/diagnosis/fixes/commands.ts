@@ -21,6 +21,10 @@ export const putBucketPolicyCommand = (bucket: string, policy: PolicyJson): stri
 export const newManagedPolicyVersionCommand = (policyArn: string, policy: PolicyJson): string =>
 	`aws iam create-policy-version --policy-arn ${shellQuote(policyArn)} --set-as-default --policy-document ${shellQuote(compactJson(policy))}`;
 
+/** IAM refuses a sixth version of a managed policy, and no read tells how many it has: what settles it, in one clause. */
+export const managedPolicyVersionsUnknown = (policyArn: string): string =>
+	`IAM keeps at most five versions of a managed policy and refuses another while there are five, and how many this one has is not known: aws iam list-policy-versions --policy-arn ${shellQuote(policyArn)} lists them, and aws iam delete-policy-version removes one that is not the default`;
+
 export const putIdentityPolicyCommand = (entity: {readonly kind: 'role' | 'user' | 'group'; readonly name: string}, policyName: string, policy: PolicyJson): string =>
 	`aws iam put-${entity.kind}-policy --${entity.kind}-name ${shellQuote(entity.name)} --policy-name ${shellQuote(policyName)} --policy-document ${shellQuote(compactJson(policy))}`;
 

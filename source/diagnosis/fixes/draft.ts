@@ -45,6 +45,8 @@ export type Rewritable = {
 	readonly appliesIn: AppliesIn;
 	/** The AWS CLI command that puts the whole new document in place. */
 	readonly command: (policy: PolicyJson) => string;
+	/** What AWS's accepting that command depends on that the snapshot does not tell (a managed policy's versions), as a clause. */
+	readonly acceptanceUnknown?: string;
 	/** The same, on a copy of a snapshot: for the proof and the next round. */
 	readonly write: (snapshot: Snapshot, policy: PolicyJson) => Snapshot;
 };
@@ -69,6 +71,8 @@ export type Draft = Omit<Fix, 'proven' | 'remains'> & {
 	readonly ref?: PolicyRef;
 	/** Of `statements`, those a correction folded into this fix wrote (the owner's, corrected): shown, not judged as added Allows. */
 	readonly corrected?: readonly JsonObject[];
+	/** As the Rewritable's: said in `remains`, and the fix still proven (the policy itself is fine). */
+	readonly acceptanceUnknown?: string;
 	readonly apply: (snapshot: Snapshot) => Snapshot;
 };
 
@@ -111,5 +115,6 @@ export const draftOf = (into: Rewritable, change: Change): Draft => ({
 	appliesIn: into.appliesIn,
 	weakens: change.weakens ?? null,
 	ref: into.ref,
+	...(into.acceptanceUnknown === undefined ? {} : {acceptanceUnknown: into.acceptanceUnknown}),
 	apply: snapshot => into.write(snapshot, change.policy),
 });

@@ -30,7 +30,7 @@ const rank: Readonly<Record<Fix['kind'], number>> = {'change-request': 0, 'corre
 const proofRank = (fix: Fix): number => (fix.proven ? 0 : fix.blockedBy ? 1 : 2);
 
 const toFix = (draft: Draft, proof: Proof, analysis: Analysis, together: string | undefined): Fix => {
-	const {apply: _apply, ref: _ref, corrected, ...fix} = draft;
+	const {apply: _apply, ref: _ref, corrected, acceptanceUnknown: _acceptance, ...fix} = draft;
 	const requested = analysis.requirements.filter(requirement => draft.resolves.includes(`${requirement.actionId}#${requirement.place}`)).map(requirement => requirement.resource);
 	const rowsProven = proof.proven && isLeastPrivilege({...fix, corrected}, requested);
 	// Proven for its own rows only where a pasted message's denial still stands: never called proven then.

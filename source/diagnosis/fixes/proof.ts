@@ -68,7 +68,10 @@ export type Proof = {
 	readonly after: Analysis;
 	/** The policy the fix writes is larger than AWS allows for its kind, or takes its owner's inline policies over IAM's quota: AWS would refuse it. */
 	readonly tooLarge?: string;
-	/** Whether the inline policies it writes fit IAM's quota is not known: the snapshot does not tell the others. */
+	/**
+	 * Whether AWS accepts what it writes is not known: the inline policies it writes with the others the snapshot does not
+	 * tell, against IAM's quota; a managed policy's versions, of which IAM keeps five.
+	 */
 	readonly sizeUnknown?: string;
 	/** What still fails the request with the fix applied that no row says (a disabled key, a legacy OAI): error findings. */
 	readonly errors: readonly string[];
@@ -101,7 +104,7 @@ const withoutAnswered = (applied: Snapshot, draft: Pick<Draft, 'resolves'>, befo
  * Every requirement the draft targets ends ✔ (ok, or no longer needed), and nothing that was decided
  * becomes unknown (a changed request naming a key the snapshot does not describe proves nothing).
  */
-export const proves = (draft: Pick<Draft, 'resolves' | 'apply' | 'ref'>, snapshot: Snapshot, before: Analysis): Proof => {
+export const proves = (draft: Pick<Draft, 'resolves' | 'apply' | 'ref' | 'acceptanceUnknown'>, snapshot: Snapshot, before: Analysis): Proof => {
 	// A changed request may need its action on another key or object than the one a message names: as in diagnose(), first.
 	const {snapshot: aboutThis, elsewhere} = evidenceOfThisRequest(draft.apply(snapshot));
 	const leftBehind = evidenceLeftBehindWords(elsewhere);
@@ -109,7 +112,7 @@ export const proves = (draft: Pick<Draft, 'resolves' | 'apply' | 'ref'>, snapsho
 	const after = analyse(applied);
 	const quota = inlineQuotaOf(draft, snapshot, applied);
 	const tooLarge = newSizeProblem(snapshot, applied) ?? (quota && 'refused' in quota ? quota.refused : undefined);
-	const sizeUnknown = quota && 'unknown' in quota ? quota.unknown : undefined;
+	const sizeUnknown = [quota && 'unknown' in quota ? quota.unknown : undefined, draft.acceptanceUnknown].filter(Boolean).join('; ') || undefined;
 	const byId = new Map(after.requirements.map(requirement => [requirementId(requirement), requirement]));
 	const wasDecided = new Set(before.requirements.filter(requirement => requirement.status !== 'unknown').map(requirementId));
 	const nothingLost = after.requirements.every(requirement => requirement.status !== 'unknown' || !wasDecided.has(requirementId(requirement)));

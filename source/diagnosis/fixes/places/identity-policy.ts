@@ -3,7 +3,7 @@ import type {PolicyRef} from '../../policy-ref.js';
 import type {PolicyJson, Snapshot} from '../../../snapshot/snapshot.js';
 import {isAwsManagedPolicyArn} from '../../../names/index.js';
 import {appliesIn} from '../applies-in.js';
-import {newManagedPolicyVersionCommand, putIdentityPolicyCommand} from '../commands.js';
+import {managedPolicyVersionsUnknown, newManagedPolicyVersionCommand, putIdentityPolicyCommand} from '../commands.js';
 import {distinct, groupBy, specOf, viaS3Condition} from '../context.js';
 import type {FixContext, FixPlace, Grant, IamEntity, Rewritable} from '../draft.js';
 import {inlineOwnerOf} from '../inline-owner.js';
@@ -80,7 +80,16 @@ const rewritable = ({snapshot, caller}: FixContext, ref: PolicyRef): Rewritable 
 	const applies = appliesIn('caller-account', caller.arn ?? caller.account);
 	if (named.arn) {
 		const arn = named.arn;
-		return {ref, document: named.document, target: arn, policyName: named.name, appliesIn: applies, command: policy => newManagedPolicyVersionCommand(arn, policy), write};
+		return {
+			ref,
+			document: named.document,
+			target: arn,
+			policyName: named.name,
+			appliesIn: applies,
+			command: policy => newManagedPolicyVersionCommand(arn, policy),
+			acceptanceUnknown: managedPolicyVersionsUnknown(arn),
+			write,
+		};
 	}
 	const owner = inlineOwnerOf(named, caller);
 	// An inline policy whose owner and IAM name the snapshot does not say: no command can write it (unfixable.ts says why).

@@ -3,7 +3,7 @@ import type {JsonObject} from '../../../shared/json.js';
 import type {NamedPolicy, PolicyJson} from '../../../snapshot/snapshot.js';
 import {isAwsManagedPolicyArn} from '../../../names/index.js';
 import {appliesIn} from '../applies-in.js';
-import {newManagedPolicyVersionCommand} from '../commands.js';
+import {managedPolicyVersionsUnknown, newManagedPolicyVersionCommand} from '../commands.js';
 import {distinct, groupBy, specOf} from '../context.js';
 import type {FixContext, FixPlace, Grant, Rewritable} from '../draft.js';
 import {encryptionContextScope, onKey, scopeWords, withScope, type EncryptionContextScope} from '../kept-scope.js';
@@ -25,6 +25,7 @@ const policyOfBoundary = (boundary: NamedPolicy, callerArn: string | undefined):
 	// The name as a JSON string: a comment ends at a newline, so one in a customer's name would start a command.
 	command: policy =>
 		boundary.arn ? newManagedPolicyVersionCommand(boundary.arn, policy) : `# update the permissions boundary ${JSON.stringify(boundary.name)} with the policy above`,
+	...(boundary.arn ? {acceptanceUnknown: managedPolicyVersionsUnknown(boundary.arn)} : {}),
 	write: (snapshot, policy) => writePolicy(snapshot, {place: 'permissions-boundary', owner: 'caller'}, policy),
 });
 
