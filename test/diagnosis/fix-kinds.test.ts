@@ -281,6 +281,19 @@ describe('a KMS grant whose encryption-context constraint does not fit the reque
 		expect(grant!.appliesIn).toEqual({account, role: 'key-owner'});
 		expectFixesHold(snapshot, diagnosis);
 	});
+
+	it('an upload in parts, which also lacks kms:Decrypt in the key policy: one key-policy fix holds both statements', () => {
+		// Two fixes each putting the whole key policy as it was would undo each other when pasted in turn.
+		const small = build(`${bucketArn}/reports/2024/q4.csv`);
+		const snapshot = {...small, question: {...small.question, sizeBytes: 100 * 1024 * 1024}};
+		const diagnosis = diagnose(snapshot);
+		expect(diagnosis.fixes.map(fix => [fix.kind, fix.place])).toEqual([['add-allow', 'key-policy'], ['add-allow', 'key-grant']]);
+		const [keyPolicyFix] = diagnosis.fixes;
+		expect(keyPolicyFix!.statements.map(statement => statement['Action'])).toEqual([['kms:Decrypt'], ['kms:GenerateDataKey']]);
+		expect(keyPolicyFix).toMatchObject({proven: true, remains: null});
+		expect(diagnose(diagnosis.fixes.reduce<Snapshot>((current, fix) => applyFix(current, fix), snapshot)).verdict).toBe('allowed');
+		expectFixesHold(snapshot, diagnosis);
+	});
 });
 
 describe('every ✘ gets a fix, or a sentence saying why no policy change can fix it', () => {

@@ -15,7 +15,8 @@ import {inlineQuotaTogether} from './inline-quota.js';
 import {isLeastPrivilege, proves, remainsAfter, type Proof} from './proof.js';
 import {fixPlaces} from './places/index.js';
 import {sameRef} from '../policy-ref.js';
-import {draftsInRounds} from './rounds.js';
+import {draftsInRounds, withDraft} from './rounds.js';
+import {analyse} from '../analyse.js';
 
 /**
  * Fixes for every missing grant and explicit Deny, best first, each proven: applied to a copy of the
@@ -52,11 +53,15 @@ export const fixesFor = (snapshot: Snapshot, analysis: Analysis, catalogue?: Act
 	// was would undo each other. Only a policy one correction rewrites (two would each hold the policy without the other).
 	const seeds = corrections.filter(draft => draft.ref !== undefined && better.filter(other => other.ref !== undefined && sameRef(other.ref, draft.ref!)).length === 1);
 	const allows = draftsInRounds(snapshot, analysis, [addAllow], (state, current) => contextOf(state, current, catalogue, claimed), seeds);
+	// A key-policy statement fitting a grant's context goes into the key policy the Allows write: drafted on top of them, one fix.
+	const misfit = analysis.requirements.some(row => row.place === 'key-grant' && row.status === 'missing' && row.decidedBy !== undefined);
+	const withAllows = misfit ? allows.reduce((state, draft) => draft.apply(state), snapshot) : snapshot;
+	const fits = misfit ? fitGrant(allows.length > 0 ? contextOf(withAllows, analyse(withAllows), catalogue) : first, fixPlaces) : [];
 	// The last resort only where something denies: narrowed Denies, with the Allows they uncover in the same policy.
 	const lastResort = analysis.requirements.some(requirement => requirement.status === 'denied')
 		? draftsInRounds(snapshot, analysis, [narrowDeny, addAllow], (state, current) => contextOf(state, current, catalogue)).filter(draft => draft.kind === 'narrow-deny')
 		: [];
-	const drafts = [...better.filter(draft => !seeds.includes(draft)), ...allows, ...fitGrant(first, fixPlaces), ...lastResort];
+	const drafts = [...better.filter(draft => !seeds.includes(draft)), ...fits.reduce(withDraft, allows), ...lastResort];
 	// Each fix is proven alone; the inline policies several of them write to one entity are also measured together.
 	const together = inlineQuotaTogether(drafts, snapshot);
 	const fixes = drafts.map(draft => toFix(draft, proofOf(draft), analysis, together.get(draft)));

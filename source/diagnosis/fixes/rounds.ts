@@ -34,6 +34,12 @@ const mergeInto = (earlier: Draft, later: Draft): Draft => {
 
 const sameDraft = (a: Draft, b: Draft): boolean => a.ref !== undefined && b.ref !== undefined && sameRef(a.ref, b.ref) && JSON.stringify(a.policy) === JSON.stringify(b.policy);
 
+/** `drafts` with one more: folded into the fix that already changes its policy (drafted on top of it), else after them. */
+export const withDraft = (drafts: readonly Draft[], draft: Draft): Draft[] => {
+	const index = draft.ref === undefined ? -1 : drafts.findIndex(earlier => earlier.ref !== undefined && sameRef(earlier.ref, draft.ref!));
+	return index === -1 ? [...drafts, draft] : drafts.map((earlier, position) => (position === index ? mergeInto(earlier, draft) : earlier));
+};
+
 /** One change per policy per round: a second change to the same policy is drafted next round, on top of the first. */
 const onePerPolicy = (drafts: readonly Draft[]): Draft[] =>
 	drafts.filter((draft, index) => draft.ref === undefined || drafts.findIndex(other => other.ref !== undefined && sameRef(other.ref, draft.ref!)) === index);
@@ -59,10 +65,7 @@ export const draftsInRounds = (
 		const context = contextOf(patched, current);
 		const fresh = onePerPolicy(kinds.flatMap(kind => kind(context, fixPlaces)).filter(draft => !drafts.some(earlier => sameDraft(earlier, draft))));
 		if (fresh.length === 0) break;
-		for (const draft of fresh) {
-			const index = draft.ref === undefined ? -1 : drafts.findIndex(earlier => earlier.ref !== undefined && sameRef(earlier.ref, draft.ref!));
-			drafts = index === -1 ? [...drafts, draft] : drafts.map((earlier, position) => (position === index ? mergeInto(earlier, draft) : earlier));
-		}
+		drafts = fresh.reduce(withDraft, drafts);
 		patched = fresh.reduce((state, draft) => draft.apply(state), patched);
 		current = analyse(patched);
 	}

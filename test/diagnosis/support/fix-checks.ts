@@ -201,7 +201,7 @@ export const expectLeastPrivilege = (fix: Fix, requested?: readonly string[]): v
 	}
 };
 
-/** The new policy keeps every statement that was there, unchanged, except the one a narrow-deny rewrites; new ones come last. */
+/** The new policy keeps every statement that was there, unchanged, except those the fix shows rewritten; new ones come last. */
 export const expectExistingStatementsKept = (before: PolicyJson | null | undefined, fix: Fix): void => {
 	if (fix.policy === null) return;
 	const old = statementsOf(before);
@@ -215,8 +215,14 @@ export const expectExistingStatementsKept = (before: PolicyJson | null | undefin
 			const [written] = text([statement]);
 			if (written !== text([old[index]])[0]) expect(shown, 'a statement changed in place is one the fix shows').toContain(written);
 		});
-		expect(now.at(-1)).toEqual(fix.statement);
-		expect(now).toHaveLength(old.length + 1);
+		// New statements come after the old ones, each shown by the fix (two merged into one fix add two), its own first.
+		const added = now.slice(old.length);
+		expect(added.length).toBeGreaterThan(0);
+		expect(added).toContainEqual(fix.statement);
+		for (const statement of added) {
+			expect(text(fix.statements), 'an added statement is one the fix shows').toContain(text([statement])[0]);
+			if (fix.kind === 'add-allow') expectLeastPrivilege({...fix, statement: statement as PolicyJson});
+		}
 		for (const [name, value] of Object.entries(before ?? {})) if (name !== 'Statement') expect(fix.policy[name]).toEqual(value);
 		return;
 	}
