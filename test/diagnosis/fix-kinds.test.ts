@@ -105,6 +105,32 @@ describe('a correction and an Allow the same key policy needs', () => {
 	});
 });
 
+describe('two conditions of one key policy that cannot fit: a kms:ViaService in another Region, an encryption context under Bucket Keys', () => {
+	const snapshot = buildSnapshot({
+		question: {sizeBytes: 100 * 1024 * 1024},
+		bucket: {defaultEncryption: {algorithm: 'aws:kms', kmsKeyId: keyArn, bucketKeyEnabled: true}},
+		key: {
+			policy: policy(
+				allow(['kms:GenerateDataKey', 'kms:Decrypt'], '*', {Sid: 'ViaS3', Principal: {AWS: userArn}, Condition: {StringEquals: {'kms:ViaService': 's3.us-east-1.amazonaws.com'}}}),
+				deny('kms:Decrypt', '*', {Sid: 'OnlyOurObjects', Principal: '*', Condition: {StringNotLike: {'kms:EncryptionContext:aws:s3:arn': `${bucketArn}/*`}}}),
+			),
+		},
+	});
+	const diagnosis = diagnose(snapshot);
+
+	it('are corrected in one fix, which alone allows the request', () => {
+		const corrections = diagnosis.fixes.filter(fix => fix.kind === 'correct-condition');
+		expect(corrections).toHaveLength(1);
+		expect(corrections[0]!.statements.map(statement => statement['Sid'])).toEqual(['ViaS3', 'OnlyOurObjects']);
+		expect(corrections[0]).toMatchObject({proven: true, remains: null});
+	});
+
+	it('every fix that gives nothing up, pasted in the order listed, allows the request', () => {
+		const pasted = diagnosis.fixes.filter(fix => fix.weakens === null).reduce((current, fix) => applyFix(current, fix), snapshot);
+		expect(diagnose(pasted).verdict).toBe('allowed');
+	});
+});
+
 describe('a key policy Deny pinning the encryption context to a prefix, while S3 Bucket Keys send the bucket ARN', () => {
 	// S3 User Guide, "Configuring your bucket to use an S3 Bucket Key": "When an S3 Bucket Key is enabled for the source or destination bucket, the encryption context will be the bucket Amazon Resource Name (ARN) and not the object ARN":
 	// one ARN for every object in the bucket, so a prefix can no longer be told apart; accepting the bucket ARN gives it up.

@@ -14,7 +14,6 @@ import {narrowDeny} from './kinds/narrow-deny.js';
 import {inlineQuotaTogether} from './inline-quota.js';
 import {isLeastPrivilege, proves, remainsAfter, type Proof} from './proof.js';
 import {fixPlaces} from './places/index.js';
-import {sameRef} from '../policy-ref.js';
 import {draftsInRounds, withDraft} from './rounds.js';
 import {analyse} from '../analyse.js';
 
@@ -45,13 +44,14 @@ export const fixesFor = (snapshot: Snapshot, analysis: Analysis, catalogue?: Act
 	const proofOf = (draft: Draft): Proof => proofs.get(draft) ?? proofs.set(draft, proves(draft, snapshot, analysis)).get(draft)!;
 	// Better than an Allow or a narrowed Deny, where they apply: change the request, correct what a policy meant.
 	const first = contextOf(snapshot, analysis, catalogue);
-	const better = [...changeRequest(first), ...correctCondition(first, fixPlaces), ...exemptServiceRequests(first, fixPlaces), ...correctAction(first, fixPlaces)];
+	// Corrections in rounds too: two in one policy are one fix, as each command puts the whole policy.
+	const better = [...changeRequest(first), ...draftsInRounds(snapshot, analysis, [correctCondition, exemptServiceRequests, correctAction], (state, current) => contextOf(state, current, catalogue))];
 	// A row a proven correction turns ✔ gets no parallel Allow; a changed request claims none (a missing grant is fixed where it belongs).
 	const corrections = better.filter(draft => draft.kind !== 'change-request' && proofOf(draft).proven);
 	const claimed = new Set(corrections.flatMap(draft => draft.resolves));
 	// An Allow for a policy a proven correction rewrites joins that fix: two commands each writing the whole policy as it
-	// was would undo each other. Only a policy one correction rewrites (two would each hold the policy without the other).
-	const seeds = corrections.filter(draft => draft.ref !== undefined && better.filter(other => other.ref !== undefined && sameRef(other.ref, draft.ref!)).length === 1);
+	// was would undo each other.
+	const seeds = corrections.filter(draft => draft.ref !== undefined);
 	const allows = draftsInRounds(snapshot, analysis, [addAllow], (state, current) => contextOf(state, current, catalogue, claimed), seeds);
 	// A key-policy statement fitting a grant's context goes into the key policy the Allows write: drafted on top of them, one fix.
 	const misfit = analysis.requirements.some(row => row.place === 'key-grant' && row.status === 'missing' && row.decidedBy !== undefined);
