@@ -3,7 +3,7 @@ import {describe, expect, it} from 'vitest';
 import {diagnose} from '../../source/diagnosis/diagnose.js';
 import type {Snapshot} from '../../source/snapshot/snapshot.js';
 import {completeSnapshot} from '../snapshot/snapshot-samples.js';
-import {applyAllFixes, decisions, exemptsServiceRequests, expectFixesHold, expectLeastPrivilege, findingIds, requirementOf, statusTable, widensDenyContext} from './support/fix-checks.js';
+import {applyAllFixes, decisions, exemptsServiceRequests, expectFixesHold, expectLeastPrivilege, findingIds, requirementOf, statusTable, correctsDenyScope} from './support/fix-checks.js';
 
 /** The snapshots shipped in examples/: the wizard's built-in scenarios. */
 
@@ -150,8 +150,8 @@ describe('every fix of every example and test snapshot', () => {
 			expect(kinds).toContain(fix.kind);
 			expect(roles).toContain(fix.appliesIn.role);
 			expect(fix.appliesIn.account === null || /^\d{12}$/.test(fix.appliesIn.account)).toBe(true);
-			// Only a fix that gives protection up says what: a narrowed Deny, a Deny that now exempts AWS services' requests, or one kept to a prefix that now accepts the bucket ARN.
-			expect(fix.weakens === null).toBe(fix.kind !== 'narrow-deny' && !exemptsServiceRequests(fix) && !widensDenyContext(fix));
+			// Only a fix that gives protection up says what: a narrowed Deny, a Deny that now exempts AWS services' requests, or one kept to a prefix (or a Region) that now accepts what AWS sends.
+			expect(fix.weakens === null).toBe(fix.kind !== 'narrow-deny' && !exemptsServiceRequests(fix) && !correctsDenyScope(fix));
 			const requested = diagnosis.requirements.filter(row => fix.resolves.includes(`${row.actionId}#${row.place}`)).map(row => row.resource);
 			expectLeastPrivilege(fix, requested);
 		}

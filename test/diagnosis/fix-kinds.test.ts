@@ -132,23 +132,35 @@ describe('two conditions of one key policy that cannot fit: a kms:ViaService in 
 });
 
 describe('a key policy Deny pinning the encryption context to a prefix, while S3 Bucket Keys send the bucket ARN', () => {
-	// S3 User Guide, "Configuring your bucket to use an S3 Bucket Key": "When an S3 Bucket Key is enabled for the source or destination bucket, the encryption context will be the bucket Amazon Resource Name (ARN) and not the object ARN":
-	// one ARN for every object in the bucket, so a prefix can no longer be told apart; accepting the bucket ARN gives it up.
+	// "When an S3 Bucket Key is enabled for the source or destination bucket, the encryption context will be the bucket
+	// Amazon Resource Name (ARN) and not the object ARN" (https://docs.aws.amazon.com/AmazonS3/latest/userguide/configuring-bucket-key.html):
+	// the bucket ARN names no prefix, so a Deny that accepts it no longer keeps the key's use to the prefix.
 	const context = 'kms:EncryptionContext:aws:s3:arn';
-	const prefix = `${bucketArn}/reports/*`;
-	const onlyReports = deny(['kms:GenerateDataKey', 'kms:Decrypt'], '*', {Sid: 'OnlyReports', Principal: '*', Condition: {StringNotLike: {[context]: prefix}}});
+	const reportsOnly = deny(['kms:GenerateDataKey', 'kms:Decrypt'], '*', {Sid: 'OnlyReports', Principal: '*', Condition: {StringNotLike: {[context]: `${bucketArn}/reports/*`}}});
 	const snapshot = buildSnapshot({
 		bucket: {defaultEncryption: {algorithm: 'aws:kms', kmsKeyId: keyArn, bucketKeyEnabled: true}},
-		key: {policy: policy(enableIam(), onlyReports)},
+		key: {policy: policy(enableIam(), reportsOnly)},
 	});
 	const diagnosis = diagnose(snapshot);
 
-	it('the correction is proven and says what it gives up: the key is kept to the bucket, no longer to the prefix', () => {
-		const fix = diagnosis.fixes.find(candidate => candidate.kind === 'correct-condition');
-		expect(fix).toMatchObject({proven: true});
-		expect(fix!.statement).toMatchObject({Condition: {StringNotLike: {[context]: [prefix, bucketArn]}}});
-		expect(fix!.weakens).toBe(`With S3 Bucket Keys on, S3 sends the bucket ARN ${bucketArn} for every object in it: the Deny (Sid "OnlyReports") then keeps the key to that bucket, no longer to "${prefix}".`);
+	it('corrects the condition, but says the prefix is given up for every principal the Deny names, listed with what gives protection up', () => {
+		const corrected = diagnosis.fixes.find(fix => fix.kind === 'correct-condition')!;
+		expect(corrected.statement).toEqual({...reportsOnly, Condition: {StringNotLike: {[context]: [`${bucketArn}/reports/*`, bucketArn]}}});
+		expect(corrected.weakens).toBe(
+			`key policy, Sid "OnlyReports" then no longer keeps the key's use to "${bucketArn}/reports/*", for everyone it applies to: under a Bucket Key the encryption context is the bucket ARN ${bucketArn}, never the object's, so the use for every object of the bucket gets through.`,
+		);
+		// What gives protection up comes after what does not: here both do, the correction before the narrowed Deny.
+		expect(kinds(diagnosis)).toEqual(['correct-condition', 'narrow-deny']);
+		expect(corrected.proven).toBe(true);
 		expectFixesHold(snapshot, diagnosis);
+	});
+
+	it('an Allow kept to that prefix is corrected too, its summary saying it then allows the whole bucket', () => {
+		const keyPolicy = policy(allow('kms:GenerateDataKey', '*', {Sid: 'ReportsOnly', Principal: {AWS: userArn}, Condition: {StringLike: {[context]: `${bucketArn}/reports/*`}}}));
+		const allowed = diagnose(buildSnapshot({bucket: {defaultEncryption: {algorithm: 'aws:kms', kmsKeyId: keyArn, bucketKeyEnabled: true}}, key: {policy: keyPolicy}}));
+		const [fix] = allowed.fixes;
+		expect(fix).toMatchObject({kind: 'correct-condition', weakens: null});
+		expect(fix!.summary).toContain(`The statement then allows kms:GenerateDataKey for every object of the bucket, not only "${bucketArn}/reports/*"`);
 	});
 });
 
@@ -221,6 +233,17 @@ describe('conditions that cannot fit, on an Allow', () => {
 		expect(diagnosis.fixes[0]).toMatchObject({place: 'identity-policy', policyName: 'Upload', proven: true});
 		expect(diagnosis.fixes[0]!.statement).toMatchObject({Condition: {StringEquals: {'kms:ViaService': ['s3.us-east-1.amazonaws.com', 's3.eu-west-1.amazonaws.com']}}});
 		expectFixesHold(snapshot, diagnosis);
+	});
+
+	it('a Deny kept to S3 in another Region is corrected too, saying it then lets S3 in the bucket\'s Region through', () => {
+		// A Deny on kms:ViaService may be a Region guardrail (KMS only through S3 in us-east-1): accepting eu-west-1 gives it up.
+		const regionGuard = deny('kms:*', '*', {Sid: 'OnlyViaS3InUsEast1', Condition: {StringNotEquals: {'kms:ViaService': 's3.us-east-1.amazonaws.com'}}});
+		const snapshot = buildSnapshot({principal: {identityPolicies: [named('Upload', policy(allow('s3:PutObject', `${bucketArn}/*`), allow('kms:GenerateDataKey', keyArn), regionGuard))]}});
+		const corrected = diagnose(snapshot).fixes.find(fix => fix.kind === 'correct-condition')!;
+		expect(corrected.statement).toMatchObject({Sid: 'OnlyViaS3InUsEast1', Condition: {StringNotEquals: {'kms:ViaService': ['s3.us-east-1.amazonaws.com', 's3.eu-west-1.amazonaws.com']}}});
+		expect(corrected.weakens).toBe(
+			'IAM policy "Upload", Sid "OnlyViaS3InUsEast1" then no longer keeps KMS use to "s3.us-east-1.amazonaws.com", for everyone it applies to: requests through "s3.eu-west-1.amazonaws.com" get through too.',
+		);
 	});
 
 	it('a condition that means something else (another bucket) is not "corrected": the request gets an Allow', () => {

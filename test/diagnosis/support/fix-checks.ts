@@ -146,12 +146,22 @@ export const exemptsServiceRequests = (fix: Fix): boolean => {
 };
 
 /** A Deny's encryption context corrected to accept a bucket ARN beside a narrower value (a prefix, an object): the prefix is given up. */
-export const widensDenyContext = (fix: Fix): boolean => {
+const widensDenyContext = (fix: Fix): boolean => {
 	if (fix.kind !== 'correct-condition' || fix.statement?.['Effect'] !== 'Deny') return false;
 	const blocks = Object.values((fix.statement['Condition'] ?? {}) as Record<string, Record<string, unknown>>);
 	const values = blocks.flatMap(block => Object.entries(block).filter(([key]) => key.toLowerCase() === 'kms:encryptioncontext:aws:s3:arn').flatMap(([, value]) => [value].flat().map(String)));
 	return values.some(bucketArn => !bucketArn.includes('/') && values.some(value => value.includes('/') && value !== `${bucketArn}/*` && value !== `${bucketArn}*`));
 };
+
+/** A Deny's kms:ViaService corrected to accept S3 in the bucket's Region beside the one it named (perhaps a Region guardrail). */
+const correctsDenyRegion = (fix: Fix): boolean => {
+	if (fix.kind !== 'correct-condition' || fix.statement?.['Effect'] !== 'Deny') return false;
+	const blocks = Object.values((fix.statement['Condition'] ?? {}) as Record<string, Record<string, unknown>>);
+	return blocks.some(block => Object.entries(block).some(([key, value]) => key.toLowerCase() === 'kms:viaservice' && [value].flat().length > 1));
+};
+
+/** A Deny corrected so that it keeps less than it did: a prefix given up for the bucket, or another Region let through. */
+export const correctsDenyScope = (fix: Fix): boolean => widensDenyContext(fix) || correctsDenyRegion(fix);
 
 /** An Allow's twin for the requests AWS services make: added after the statements there, which all stay as they were. */
 const addsTwin = (fix: Fix): boolean => exemptsServiceRequests(fix) && fix.statement?.['Effect'] === 'Allow';
@@ -170,8 +180,9 @@ export const expectLeastPrivilege = (fix: Fix, requested?: readonly string[]): v
 		expect(fix.weakens, 'an exemption of requests AWS services make says what it gives up').toMatch(/\S/);
 		return;
 	}
-	if (widensDenyContext(fix)) {
-		expect(fix.weakens, 'a Deny kept to a prefix that now accepts the bucket ARN says what it gives up').toMatch(/no longer to/);
+	// A Deny kept to a prefix of the bucket (or to S3 in one Region), corrected to accept what AWS sends, gives that up.
+	if (correctsDenyScope(fix)) {
+		expect(fix.weakens, 'a Deny corrected to accept what AWS sends says what it gives up').toMatch(/no longer keeps (the key's|KMS) use to/);
 		return;
 	}
 	// A permissions boundary is a guardrail: an Allow that widens it says so; any other Allow gives nothing up.

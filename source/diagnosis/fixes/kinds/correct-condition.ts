@@ -104,19 +104,38 @@ const correctedStatement = (trace: StatementTrace, corrections: ReadonlyMap<Cond
 	return {...trace.source, Condition: condition};
 };
 
+/** Wildcards match in String…Like and in every ARN operator; String…Equals compares the text as it is. */
+const globs = (baseOperator: string): boolean => baseOperator.includes('Like') || baseOperator.startsWith('Arn');
+
 /**
- * A Deny kept to part of a bucket (a prefix, one object) that now accepts the bucket ARN keeps the key only to the bucket:
- * with a Bucket Key "the encryption context will be the bucket Amazon Resource Name (ARN) and not the object ARN" (S3 User Guide).
+ * The values a bucket ARN added beside them lets more through than they did: those naming less than every object of the
+ * bucket (a prefix, one object). With a Bucket Key "the encryption context will be the bucket Amazon Resource Name (ARN)
+ * and not the object ARN" (S3 User Guide), for every object: the prefix is given up.
  */
-const contextGivenUp = (trace: StatementTrace, corrections: ReadonlyMap<ConditionTrace, Fit>): string | undefined => {
-	if (trace.effect !== 'Deny') return undefined;
-	for (const [condition, {value}] of corrections) {
-		if (condition.clause.key.toLowerCase() !== contextKey || value.includes('/')) continue;
-		const narrower = condition.clause.values.filter(pinned => pinned !== `${value}/*` && pinned !== `${value}*`);
-		if (narrower.length === 0) continue;
-		return `With S3 Bucket Keys on, S3 sends the bucket ARN ${value} for every object in it: the Deny (${trace.label}) then keeps the key to that bucket, no longer to ${narrower.map(pinned => `"${pinned}"`).join(' or ')}.`;
-	}
-	return undefined;
+const narrowerThanBucket = (condition: ConditionTrace, added: string): readonly string[] =>
+	condition.clause.key.toLowerCase() === contextKey && !added.includes('/')
+		? condition.clause.values.filter(value => !(globs(condition.clause.baseOperator) && (value === `${added}/*` || value === `${added}*`)))
+		: [];
+
+/**
+ * What a correction gives up, in words: a Deny no longer keeps the key to a prefix (`weakens`), an Allow then allows the
+ * whole bucket (said in the summary), a Deny kept to S3 in one Region, perhaps a Region guardrail, lets another through.
+ */
+const givenUp = (trace: StatementTrace, corrections: ReadonlyMap<ConditionTrace, Fit>, actions: string): {readonly weakens: readonly string[]; readonly broader: string} => {
+	const prefixes = [...new Set([...corrections].flatMap(([condition, {value}]) => narrowerThanBucket(condition, value)))];
+	const bucket = [...corrections.values()].map(fit => fit.value).find(value => !value.includes('/'));
+	const lost = prefixes.length > 0 && bucket !== undefined;
+	const scope = prefixes.map(value => `"${value}"`).join(', ');
+	const why = `under a Bucket Key the encryption context is the bucket ARN ${bucket}, never the object's`;
+	if (trace.effect === 'Allow') return {weakens: [], broader: lost ? ` The statement then allows ${actions} for every object of the bucket, not only ${scope}: ${why}.` : ''};
+	const regions = [...corrections].filter(([condition]) => condition.clause.key.toLowerCase() === viaServiceKey);
+	return {
+		weakens: [
+			...(lost ? [`${trace.policy}, ${trace.label} then no longer keeps the key's use to ${scope}, for everyone it applies to: ${why}, so the use for every object of the bucket gets through.`] : []),
+			...regions.map(([condition, {value}]) => `${trace.policy}, ${trace.label} then no longer keeps KMS use to ${condition.clause.values.map(item => `"${item}"`).join(', ')}, for everyone it applies to: requests through "${value}" get through too.`),
+		],
+		broader: '',
+	};
 };
 
 export const correctCondition = (context: FixContext, places: readonly FixPlace[]): Draft[] => {
@@ -141,15 +160,15 @@ export const correctCondition = (context: FixContext, places: readonly FixPlace[
 				`${condition.clause.key} ${condition.clause.operator} ${condition.clause.values.map(item => `"${item}"`).join(', ')} cannot fit "${condition.actual.state === 'present' ? condition.actual.values[0] : ''}", which AWS sends for this request: add "${value}" beside it${operator === condition.clause.operator ? '' : `, under ${operator} (${condition.clause.operator} reads * as a plain character)`}`,
 		);
 		const bucketKeys = [...corrections.keys()].some(condition => condition.clause.key.toLowerCase() === contextKey);
-		const weakens = contextGivenUp(trace, corrections);
+		const {weakens, broader} = givenUp(trace, corrections, [...new Set(requirements.map(requirement => requirement.action))].join(' and '));
 		return [
 			draftOf(rewrite.into, {
 				kind: 'correct-condition',
-				...(weakens ? {weakens} : {}),
+				...(weakens.length > 0 ? {weakens: weakens.join(' ')} : {}),
 				statement,
 				policy: rewrite.policy,
 				resolves: requirements,
-				summary: `Correct ${trace.policy}, ${trace.label}: ${words.join('; ')}.${bucketKeys ? ' The old value stays: objects written before S3 Bucket Keys were turned on (or off) keep the encryption context they were written with.' : ''}${rewrite.note}`,
+				summary: `Correct ${trace.policy}, ${trace.label}: ${words.join('; ')}.${bucketKeys ? ' The old value stays: objects written before S3 Bucket Keys were turned on (or off) keep the encryption context they were written with.' : ''}${broader}${rewrite.note}`,
 			}),
 		];
 	});
