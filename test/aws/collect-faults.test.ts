@@ -138,6 +138,20 @@ describe('faults during live collection', () => {
 		expect(state.fake.calls.filter(call => call.operation === 'ListGrants')).toHaveLength(3);
 	});
 
+	it('stops following a list whose NextMarker repeats, and leaves the grants unknown with the read that settles them', async () => {
+		// An endpoint that answers every ListGrants page with the same marker: the list never ends.
+		const loop = JSON.stringify({Grants: [], Truncated: true, NextMarker: 'again'});
+		state.fake.addFault({service: 'kms', operation: 'ListGrants', kind: 'answer', answer: {status: 200, headers: {'content-type': 'application/x-amz-json-1.1'}, body: loop}});
+		const snapshot = await collect();
+		expect(snapshot.key).not.toHaveProperty('grants');
+		expect(snapshot.unread).toContainEqual({
+			path: 'key.grants',
+			reason: "kms:ListGrants: failed (RepeatedMarker): page 2 gave as the next page's marker one already followed (the list would loop), so it was not read to its end",
+			resolveWith: 'kms:ListGrants on arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+		});
+		expect(state.fake.calls.filter(call => call.operation === 'ListGrants')).toHaveLength(2);
+	});
+
 	it('survives a dropped connection by retrying it', async () => {
 		state.fake.addFault({service: 's3', operation: 'HeadObject', kind: 'reset', times: 1});
 		const snapshot = await collect();

@@ -9,7 +9,7 @@ import type {FakeScenario} from './scenario.js';
 import {handleSts} from './sts.js';
 import {errorAnswer, type ErrorSpec, type FakeResponse} from './wire.js';
 
-export type FaultKind = 'denied' | 'throttle' | 'server-error' | 'method-not-allowed' | 'reset' | 'hang' | 'latency' | 'error' | 'flood';
+export type FaultKind = 'denied' | 'throttle' | 'server-error' | 'method-not-allowed' | 'reset' | 'hang' | 'latency' | 'error' | 'flood' | 'answer';
 
 /** Make matching calls fail (or slow down): by service, operation, account or access key; `times` then stop. */
 export type Fault = {
@@ -24,6 +24,8 @@ export type Fault = {
 	readonly error?: ErrorSpec;
 	/** For `flood`: how many bytes the answer's body runs to. */
 	readonly bytes?: number;
+	/** For `answer`: the exact answer sent (a broken or hostile endpoint's: a page that repeats its marker, a body that is not XML or JSON). */
+	readonly answer?: {readonly status: number; readonly headers?: Readonly<Record<string, string>>; readonly body: string};
 };
 
 export type CallRecord = {
@@ -166,6 +168,8 @@ const faultAnswer = (fault: Fault, call: FakeCall): FakeResponse | undefined => 
 			return {kind: 'hang'};
 		case 'flood':
 			return {kind: 'flood', bytes: fault.bytes ?? 1024 ** 3};
+		case 'answer':
+			return {kind: 'answer', status: fault.answer?.status ?? 200, headers: fault.answer?.headers ?? {}, body: fault.answer?.body ?? ''};
 		case 'error':
 			return errorAnswer(protocols[call.service], fault.error ?? {status: 400, code: 'InjectedError', message: 'injected'}, {head: call.head});
 		default:
