@@ -11,6 +11,7 @@ import {
 import type {NamedPolicy, OrganizationInfo, OrganizationLevel} from '../snapshot/snapshot.js';
 import {answerFailure} from './answer-failure.js';
 import type {Failure} from './aws-error.js';
+import {readAllPages} from './read-pages.js';
 import type {Outcome, Reader} from './reader.js';
 import {readIdentity, sessionInAccount, sessionLabel, type Session} from './session.js';
 
@@ -51,25 +52,19 @@ const readPolicy = (reader: Reader, session: Session, listed: PolicySummary): Pr
 /** The policies of one type attached to one target (root, OU or account), each with its document. */
 const readTargetPolicies = (reader: Reader, session: Session, target: string, type: PolicyType): Promise<Walk> =>
 	reader.once(`org-target:${session.name}:${type}:${target}`, async () => {
-		const listed: PolicySummary[] = [];
-		let token: string | undefined;
-		for (let page = 0; page < 20; page++) {
-			const outcome = await reader.call(
-				`${session.name}:organizations:ListPoliciesForTarget:${type}:${target}`,
-				`organizations:ListPoliciesForTarget ${target} ${type} (${sessionLabel(session)})`,
-				signal =>
-					session.clients
-						.organizations()
-						.send(new ListPoliciesForTargetCommand({TargetId: target, Filter: type, NextToken: token}), {abortSignal: signal})
-						.then(targetPoliciesPageOf),
-				failure => (failure.code === policyTypeNotEnabledCode ? {value: {items: []}, detail: 'policy type not enabled'} : undefined),
-			);
-			if (!outcome.ok) return {missing: {permission: `organizations:ListPoliciesForTarget on ${target}, ${fromManagement}`, failure: outcome.failure}};
-			listed.push(...outcome.value.items);
-			token = outcome.value.next;
-			if (!token) break;
-		}
-		const policies = await Promise.all(listed.map(summary => readPolicy(reader, session, summary)));
+		const listed = await readAllPages(
+			reader,
+			`${session.name}:organizations:ListPoliciesForTarget:${type}:${target}`,
+			`organizations:ListPoliciesForTarget ${target} ${type} (${sessionLabel(session)})`,
+			(token, signal) =>
+				session.clients
+					.organizations()
+					.send(new ListPoliciesForTargetCommand({TargetId: target, Filter: type, NextToken: token}), {abortSignal: signal})
+					.then(targetPoliciesPageOf),
+			failure => (failure.code === policyTypeNotEnabledCode ? {value: {items: []}, detail: 'policy type not enabled'} : undefined),
+		);
+		if (!listed.ok) return {missing: {permission: `organizations:ListPoliciesForTarget on ${target}, ${fromManagement}`, failure: listed.failure}};
+		const policies = await Promise.all(listed.value.map(summary => readPolicy(reader, session, summary)));
 		const failed = policies.find(policy => !policy.ok);
 		if (failed && !failed.ok) return {missing: {permission: `organizations:DescribePolicy, ${fromManagement}`, failure: failed.failure}};
 		return {levels: [policies.flatMap(policy => (policy.ok ? [policy.value] : []))]};

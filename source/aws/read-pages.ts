@@ -1,5 +1,5 @@
 import type {Page} from '../snapshot/aws-answers/index.js';
-import type {Outcome, Reader} from './reader.js';
+import type {Expected, Outcome, Reader} from './reader.js';
 
 const maxPages = 50;
 
@@ -13,12 +13,14 @@ export const readAllPages = async <T>(
 	id: string,
 	label: string,
 	fetch: (marker: string | undefined, signal: AbortSignal) => Promise<Page<T>>,
+	/** An error that stands for a page (Organizations' PolicyTypeNotEnabledException: none). */
+	expected?: Expected<Page<T>>,
 ): Promise<Outcome<T[]>> => {
 	const items: T[] = [];
 	let marker: string | undefined;
 	const seen = new Set<string>();
 	for (let count = 0; count < maxPages; count++) {
-		const outcome = await reader.call(id, label, signal => fetch(marker, signal));
+		const outcome = await reader.call(id, label, signal => fetch(marker, signal), expected);
 		if (!outcome.ok) return outcome;
 		items.push(...outcome.value.items);
 		marker = outcome.value.next;

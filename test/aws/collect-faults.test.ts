@@ -152,6 +152,16 @@ describe('faults during live collection', () => {
 		expect(state.fake.calls.filter(call => call.operation === 'ListGrants')).toHaveLength(2);
 	});
 
+	it('does the same for an organization\'s policies: a NextToken loop leaves the SCPs and RCPs unknown, never "none attached"', async () => {
+		const loop = JSON.stringify({Policies: [], NextToken: 'again'});
+		state.fake.addFault({service: 'organizations', operation: 'ListPoliciesForTarget', kind: 'answer', answer: {status: 200, headers: {'content-type': 'application/x-amz-json-1.1'}, body: loop}});
+		const snapshot = await collect();
+		expect(snapshot).not.toHaveProperty('organization');
+		expect(snapshot.unread?.find(note => note.path === 'organization')?.reason).toBe(
+			"failed (RepeatedMarker): page 2 gave as the next page's marker one already followed (the list would loop), so it was not read to its end (the SCPs and RCPs that apply are unknown)",
+		);
+	});
+
 	it('survives a dropped connection by retrying it', async () => {
 		state.fake.addFault({service: 's3', operation: 'HeadObject', kind: 'reset', times: 1});
 		const snapshot = await collect();
