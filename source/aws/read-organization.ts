@@ -77,22 +77,38 @@ const readParent = (reader: Reader, session: Session, child: string) =>
 		),
 	);
 
+/** The most ListParents calls from an account to its root: Organizations nests OUs at most five deep (for SCPs), so this is ample. */
+const maxDepth = 10;
+
+const noRootFailure: Failure = {
+	kind: 'other',
+	code: 'NoRoot',
+	message: `organizations:ListParents did not lead to the organization's root within ${maxDepth} levels: a parent came back, or the tree goes deeper than OUs can nest`,
+};
+
 /**
  * From the account up to the root (organizations:ListParents), reading each level's policies as soon as it is
  * known, so the walk costs the tree's depth and not depth × 3 round trips. Root level first.
  */
 const walkToRoot = async (reader: Reader, session: Session, account: string, type: PolicyType): Promise<Walk> => {
 	const levels: Promise<Walk>[] = [readTargetPolicies(reader, session, account, type)];
+	const seen = new Set([account]);
 	let child = account;
-	for (let depth = 0; depth < 10; depth++) {
+	let reachedRoot = false;
+	for (let depth = 0; depth < maxDepth && !reachedRoot; depth++) {
 		const parents = await readParent(reader, session, child);
 		if (!parents.ok) return {missing: {permission: `organizations:ListParents on ${child}, ${fromManagement}`, failure: parents.failure}};
 		if (!parents.value.ok) return {missing: {permission: `organizations:ListParents on ${child}`, failure: answerFailure(parents.value.error)}};
 		const parent = parents.value.value;
+		// A parent met before would walk in a circle: the levels above the account are not known.
+		if (seen.has(parent.id)) break;
+		seen.add(parent.id);
 		levels.push(readTargetPolicies(reader, session, parent.id, type));
-		if (parent.isRoot) break;
+		reachedRoot = parent.isRoot;
 		child = parent.id;
 	}
+	// Levels without the root's are not all of them: never read as the complete set.
+	if (!reachedRoot) return {missing: {permission: `organizations:ListParents on ${child}, ${fromManagement}`, failure: noRootFailure}};
 	const walked = await Promise.all(levels);
 	const failed = walked.find(level => level.missing);
 	if (failed?.missing) return {missing: failed.missing};

@@ -162,6 +162,21 @@ describe('faults during live collection', () => {
 		);
 	});
 
+	it('leaves the SCPs and RCPs unknown when organizations:ListParents never reaches the root, instead of reading the levels below it as all of them', async () => {
+		// Every ListParents answers the same OU, so the OU is its own parent: the walk would go round without end.
+		// (AWS: "For service control policies, the limit is five" levels of nested OUs, so the root is always near.)
+		const circle = JSON.stringify({Parents: [{Id: 'ou-ab12-11111111', Type: 'ORGANIZATIONAL_UNIT'}]});
+		state.fake.addFault({service: 'organizations', operation: 'ListParents', kind: 'answer', answer: {status: 200, headers: {'content-type': 'application/x-amz-json-1.1'}, body: circle}});
+		const snapshot = await collect();
+		expect(snapshot).not.toHaveProperty('organization');
+		expect(snapshot.unread?.find(note => note.path === 'organization')).toEqual({
+			path: 'organization',
+			reason:
+				"failed (NoRoot): organizations:ListParents did not lead to the organization's root within 10 levels: a parent came back, or the tree goes deeper than OUs can nest (the SCPs and RCPs that apply are unknown)",
+			resolveWith: 'organizations:ListParents on ou-ab12-11111111, from the management account or a delegated administrator',
+		});
+	});
+
 	it('survives a dropped connection by retrying it', async () => {
 		state.fake.addFault({service: 's3', operation: 'HeadObject', kind: 'reset', times: 1});
 		const snapshot = await collect();
