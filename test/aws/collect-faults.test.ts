@@ -117,6 +117,18 @@ describe('faults during live collection', () => {
 		);
 	});
 
+	it('takes a 200 that is not S3\'s answer (a proxy\'s HTML page) for an unread default encryption, not for "none"', async () => {
+		const page = '<html><body><h1>Sign in to continue</h1></body></html>';
+		state.fake.addFault({service: 's3', operation: 'GetBucketEncryption', kind: 'answer', answer: {status: 200, headers: {'content-type': 'text/html'}, body: page}});
+		const snapshot = await collect();
+		expect(snapshot.bucket).not.toHaveProperty('defaultEncryption');
+		expect(snapshot.unread).toContainEqual({
+			path: 'bucket.defaultEncryption',
+			reason: 's3:GetBucketEncryption: the answer holds no encryption rule, though every bucket has one',
+			resolveWith: 's3:GetEncryptionConfiguration on arn:aws:s3:::acme-uploads',
+		});
+	});
+
 	it('retries throttling and a 500 and gets the answer', async () => {
 		state.fake.addFault({service: 'kms', operation: 'GetKeyPolicy', kind: 'throttle', times: 2});
 		state.fake.addFault({service: 'iam', operation: 'GetRole', kind: 'server-error', times: 1});

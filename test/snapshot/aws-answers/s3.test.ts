@@ -36,8 +36,13 @@ describe('s3:GetBucketEncryption', () => {
 		expect(defaultEncryptionOf(rules({ApplyServerSideEncryptionByDefault: {SSEAlgorithm: 'AES256'}, BucketKeyEnabled: false}))).toEqual({ok: true, value: {algorithm: 'AES256', bucketKeyEnabled: false}});
 	});
 
-	it('knows no rule means no default encryption, and an algorithm it does not know means unknown', () => {
-		expect(defaultEncryptionOf(sdkOutput({ServerSideEncryptionConfiguration: {Rules: []}}))).toEqual({ok: true, value: null});
+	it('takes an answer without a rule, or with an algorithm it does not know, for a problem, not for "no default encryption"', () => {
+		// S3: "By default, all buckets have a default encryption configuration that uses server-side encryption with
+		// Amazon S3 managed keys (SSE-S3)." A 200 without a rule (a proxy's HTML page parses as XML) is not S3's answer.
+		const noRule = {ok: false, error: {kind: 'shape', message: 'the answer holds no encryption rule, though every bucket has one'}};
+		expect(defaultEncryptionOf(sdkOutput({ServerSideEncryptionConfiguration: {Rules: []}}))).toEqual(noRule);
+		expect(defaultEncryptionOf(sdkOutput({ServerSideEncryptionConfiguration: {}}))).toEqual(noRule);
+		expect(defaultEncryptionOf({})).toEqual(noRule);
 		expect(defaultEncryptionOf(rules({ApplyServerSideEncryptionByDefault: {SSEAlgorithm: 'aws:fips'}}))).toEqual({
 			ok: false,
 			error: {kind: 'shape', message: 'the default encryption rule has an algorithm this tool does not know'},
