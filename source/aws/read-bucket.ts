@@ -151,19 +151,21 @@ const readObjectOwnership = async (reader: Reader, target: BucketTarget): Promis
 		reader,
 		target,
 		'GetBucketOwnershipControls',
-		(s3, signal) =>
+		(s3, signal): Promise<Mapped<ObjectOwnership> | null> =>
 			s3.send(new GetBucketOwnershipControlsCommand({Bucket: bucket}), {abortSignal: signal}).then(objectOwnershipOf),
-		notFound<ObjectOwnership | null>(noOwnershipControlsCode, null, 'no object ownership setting'),
+		notFound<Mapped<ObjectOwnership> | null>(noOwnershipControlsCode, null, 'no object ownership setting'),
 	);
-	if (answer.session === undefined) {
-		reader.note(
-			`${target.path}.objectOwnership`,
-			`s3:GetBucketOwnershipControls: ${reader.explain(answer.failures[0]!)}`,
-			`s3:GetBucketOwnershipControls on ${bucketArn(bucket)}`,
-		);
+	const permission = `s3:GetBucketOwnershipControls on ${bucketArn(bucket)}`;
+	if (answer.session === undefined || answer.value === undefined) {
+		reader.note(`${target.path}.objectOwnership`, `s3:GetBucketOwnershipControls: ${reader.explain(answer.failures[0]!)}`, permission);
 		return undefined;
 	}
-	return answer.value;
+	if (answer.value === null) return null;
+	if (!answer.value.ok) {
+		reader.note(`${target.path}.objectOwnership`, `s3:GetBucketOwnershipControls: ${answer.value.error.message}`, permission);
+		return undefined;
+	}
+	return answer.value.value;
 };
 
 /** Region, bucket policy (and so the owner account), default encryption and object ownership, in parallel. */

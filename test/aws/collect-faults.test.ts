@@ -129,6 +129,20 @@ describe('faults during live collection', () => {
 		});
 	});
 
+	it('does the same for Object Ownership: a 200 without a rule leaves it unknown, and the object\'s owner is read from the ACLs', async () => {
+		const page = '<html><body><h1>Sign in to continue</h1></body></html>';
+		state.fake.addFault({service: 's3', operation: 'GetBucketOwnershipControls', kind: 'answer', answer: {status: 200, headers: {'content-type': 'text/html'}, body: page}});
+		const snapshot = await collect();
+		expect(snapshot.bucket).not.toHaveProperty('objectOwnership');
+		expect(snapshot.unread).toContainEqual({
+			path: 'bucket.objectOwnership',
+			reason: 's3:GetBucketOwnershipControls: the answer holds no Object Ownership rule',
+			resolveWith: 's3:GetBucketOwnershipControls on arn:aws:s3:::acme-uploads',
+		});
+		// Not known to be BucketOwnerEnforced, the ACLs say who owns the object.
+		expect(state.fake.calls.some(call => call.operation === 'GetObjectAcl')).toBe(true);
+	});
+
 	it('retries throttling and a 500 and gets the answer', async () => {
 		state.fake.addFault({service: 'kms', operation: 'GetKeyPolicy', kind: 'throttle', times: 2});
 		state.fake.addFault({service: 'iam', operation: 'GetRole', kind: 'server-error', times: 1});

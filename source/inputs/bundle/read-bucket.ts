@@ -76,7 +76,9 @@ export const readBucket = (context: ReadContext, prefix: string, name: string, c
 
 	const ownership = context.files.call(`${prefix}${calls.getBucketOwnershipControls.stem}`);
 	if (ownership.state === 'ok') {
-		info.objectOwnership = objectOwnershipOf(ownership.answer);
+		const value = objectOwnershipOf(ownership.answer);
+		if (value.ok) info.objectOwnership = value.value;
+		else context.notes.push({path: `${path}.objectOwnership`, reason: value.error.message, resolveWith: `s3:GetBucketOwnershipControls on ${bucketArn}`});
 	} else if (ownership.state === 'failed' && ownership.failure.code === noOwnershipControlsCode) {
 		info.objectOwnership = null;
 	} else {

@@ -51,11 +51,20 @@ describe('s3:GetBucketEncryption', () => {
 });
 
 describe('s3:GetBucketOwnershipControls', () => {
-	it("gives the first rule's Object Ownership; none it knows is none", () => {
+	it("gives the first rule's Object Ownership", () => {
 		const answer = {OwnershipControls: {Rules: [{ObjectOwnership: 'BucketOwnerEnforced'}]}};
-		expect(objectOwnershipOf(sdkOutput(answer))).toBe('BucketOwnerEnforced');
-		expect(objectOwnershipOf(answer)).toBe('BucketOwnerEnforced');
-		expect(objectOwnershipOf({OwnershipControls: {Rules: [{ObjectOwnership: 'Anyone'}]}})).toBeNull();
+		expect(objectOwnershipOf(sdkOutput(answer))).toEqual({ok: true, value: 'BucketOwnerEnforced'});
+		expect(objectOwnershipOf(answer)).toEqual({ok: true, value: 'BucketOwnerEnforced'});
+	});
+
+	it('takes an answer without a rule, or with a setting it does not know, for a problem, not for "no setting" (that is OwnershipControlsNotFoundError)', () => {
+		const noRule = {ok: false, error: {kind: 'shape', message: 'the answer holds no Object Ownership rule'}};
+		expect(objectOwnershipOf(sdkOutput({OwnershipControls: {Rules: []}}))).toEqual(noRule);
+		expect(objectOwnershipOf(sdkOutput({}))).toEqual(noRule);
+		expect(objectOwnershipOf({OwnershipControls: {Rules: [{ObjectOwnership: 'Anyone'}]}})).toEqual({
+			ok: false,
+			error: {kind: 'shape', message: 'the Object Ownership rule has a setting this tool does not know'},
+		});
 	});
 });
 
