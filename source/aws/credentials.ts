@@ -4,6 +4,7 @@ import {join} from 'node:path';
 import {fromIni} from '@aws-sdk/credential-providers';
 import {formatSize} from '../shared/format-size.js';
 import {err, ok, type Result} from '../shared/result.js';
+import {networkWords} from './aws-error.js';
 import {answerTooLargeName, answerTooLargeText, maxAnswerBytes} from './bounded-body.js';
 import {tlsOptions, type CaBundle} from './ca-bundle.js';
 import {containerCredentials, containerEndpoint, type ContainerSettings} from './container-credentials.js';
@@ -134,8 +135,11 @@ const describeProviderError = (name: string, error: unknown, files: SharedFiles)
 			message: `could not get credentials for profile ${name}: an answer of the AWS STS or SSO endpoint behind it was over ${formatSize(maxAnswerBytes)}, the most one answer may hold — check the endpoint it uses (endpoint_url, AWS_ENDPOINT_URL) and any proxy`,
 		};
 	}
-	if (/\bsso\b/i.test(message) && /expired|invalid|not found|refresh|login/i.test(message)) {
-		return {kind: 'sso-expired', message: `the AWS SSO session of profile ${name} has expired or is invalid: ${ssoLogin(ssoProfileBehind(name, files) ?? name)}`};
+	const ssoProfile = ssoProfileBehind(name, files);
+	// The SSO portal's answer to a token it no longer takes ("an invalid access token in the request"), rewrapped as "UnauthorizedException: …".
+	const portalRefused = ssoProfile !== undefined && /^UnauthorizedException\b/.test(message);
+	if (portalRefused || (/\bsso\b/i.test(message) && /expired|invalid|not found|refresh|login/i.test(message))) {
+		return {kind: 'sso-expired', message: `the AWS SSO session of profile ${name} has expired or is invalid: ${ssoLogin(ssoProfile ?? name)}`};
 	}
 	if (/Could not resolve credentials using profile/i.test(message)) {
 		return {
@@ -150,6 +154,24 @@ const describeProviderError = (name: string, error: unknown, files: SharedFiles)
 		};
 	}
 	if (/multi-factor/i.test(message)) return needsMfa(name);
+	const behind = ssoProfile === undefined ? 'AWS STS' : 'the AWS SSO portal';
+	const network = /\b(E[A-Z_]+)\b/.exec(message)?.[1];
+	if (network && networkWords[network]) {
+		return {
+			kind: 'no-credentials',
+			message: `could not get credentials for profile ${name}: ${behind} could not be reached (${networkWords[network]}, ${network}) — check the network connection and any proxy (HTTPS_PROXY), then try again`,
+		};
+	}
+	if (/^(Throttling|ThrottlingException|TooManyRequestsException)\b/.test(message)) {
+		return {kind: 'no-credentials', message: `could not get credentials for profile ${name}: ${behind} throttled the request (${message.split(':')[0]!}) — wait a minute, then try again`};
+	}
+	// The SDK could not parse the answer: it did not come from AWS (a proxy's page, a wrong endpoint).
+	if (/^(SyntaxError|Deserialization error)\b/.test(message)) {
+		return {
+			kind: 'no-credentials',
+			message: `could not get credentials for profile ${name}: the answer of ${behind} was not AWS's (it could not be parsed) — check the endpoint it uses (endpoint_url, AWS_ENDPOINT_URL) and any proxy`,
+		};
+	}
 	return {kind: 'no-credentials', message: `could not get credentials for profile ${name}: ${message || 'the credential provider failed'}`};
 };
 

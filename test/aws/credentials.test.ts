@@ -258,6 +258,48 @@ describe('credentials that do not come: the deadline and Ctrl+C end them, and no
 		expect(state.fake.calls.filter(call => call.operation === 'AssumeRole')).toHaveLength(3);
 	});
 
+	it("says what the SSO portal's refusal, throttling, absence or a non-AWS answer means, in one line naming the profile and the fix", async () => {
+		await state.home.writeSsoToken('corp-sso', {...expired, expiresAt: new Date(Date.now() + 3_600_000).toISOString()});
+		// A token the cache still dates as valid, signed out or revoked: the portal answers 401. AWS (GetRoleCredentials):
+		// UnauthorizedException "Indicates that the request is not authorized. This can happen due to an invalid access token in the request."
+		const answers: Readonly<Record<string, {status: number; headers: Record<string, string>; body: string}>> = {
+			refused: {status: 401, headers: {'content-type': 'application/json', 'x-amzn-errortype': 'UnauthorizedException'}, body: JSON.stringify({message: 'Session token not found or invalid'})},
+			throttled: {status: 429, headers: {'content-type': 'application/json', 'x-amzn-errortype': 'TooManyRequestsException'}, body: JSON.stringify({message: 'Rate exceeded'})},
+			proxy: {status: 200, headers: {'content-type': 'text/html'}, body: '<html><body>Sign in to the proxy</body></html>'},
+		};
+		const lines: Record<string, unknown> = {};
+		for (const [name, answer] of Object.entries(answers)) {
+			const portal = createServer((_request, response) => {
+				response.writeHead(answer.status, answer.headers);
+				response.end(answer.body);
+			});
+			await new Promise<void>(resolve => portal.listen(0, '127.0.0.1', resolve));
+			try {
+				const result = await collectSnapshot({question, profile: 'corp', env: {...state.home.env, AWS_ENDPOINT_URL_SSO: `http://127.0.0.1:${(portal.address() as net.AddressInfo).port}`}});
+				lines[name] = result.ok ? undefined : result.error;
+			} finally {
+				portal.closeAllConnections();
+				portal.close();
+			}
+		}
+		// Port 9 (discard) on the loopback: nothing listens, the connection is refused.
+		const unreachable = await collectSnapshot({question, profile: 'corp', env: {...state.home.env, AWS_ENDPOINT_URL_SSO: 'http://127.0.0.1:9'}});
+		lines['unreachable'] = unreachable.ok ? undefined : unreachable.error;
+		expect(lines).toEqual({
+			refused: {kind: 'sso-expired', message: 'the AWS SSO session of profile corp has expired or is invalid: run aws sso login --profile corp'},
+			throttled: {kind: 'no-credentials', message: 'could not get credentials for profile corp: the AWS SSO portal throttled the request (TooManyRequestsException) — wait a minute, then try again'},
+			proxy: {
+				kind: 'no-credentials',
+				message: "could not get credentials for profile corp: the answer of the AWS SSO portal was not AWS's (it could not be parsed) — check the endpoint it uses (endpoint_url, AWS_ENDPOINT_URL) and any proxy",
+			},
+			unreachable: {
+				kind: 'no-credentials',
+				message: 'could not get credentials for profile corp: the AWS SSO portal could not be reached (connection refused, ECONNREFUSED) — check the network connection and any proxy (HTTPS_PROXY), then try again',
+			},
+		});
+		expect(state.fake.calls).toEqual([]);
+	});
+
 	it("aborts the SSO portal's call when it never answers, and names the SSO login as the other fix", async () => {
 		await state.home.writeSsoToken('corp-sso', {...expired, expiresAt: new Date(Date.now() + 3_600_000).toISOString()});
 		const portal = await silentServer();
