@@ -14,6 +14,7 @@ export type FailureKind =
 	| 'network'
 	| 'tls'
 	| 'too-large'
+	| 'not-aws'
 	| 'other';
 
 export type Failure = {
@@ -76,7 +77,23 @@ const networkCodes = new Set(Object.keys(networkWords));
 /** What to do about a certificate the SDK cannot verify. */
 export const tlsAdvice = 'behind a TLS-inspecting proxy, set AWS_CA_BUNDLE (or ca_bundle in the profile) to its CA bundle';
 
-const statusNames: Readonly<Record<number, string>> = {301: 'MovedPermanently', 400: 'BadRequest', 403: 'Forbidden', 404: 'NotFound', 405: 'MethodNotAllowed', 500: 'InternalError', 503: 'ServiceUnavailable'};
+const statusNames: Readonly<Record<number, string>> = {
+	301: 'MovedPermanently',
+	400: 'BadRequest',
+	403: 'Forbidden',
+	404: 'NotFound',
+	405: 'MethodNotAllowed',
+	500: 'InternalError',
+	502: 'BadGateway',
+	503: 'ServiceUnavailable',
+	504: 'GatewayTimeout',
+};
+
+/** What to check when an answer is not AWS's: something else answered in its place. */
+export const notAwsAdvice = 'check the endpoint it was sent to (AWS_ENDPOINT_URL, or endpoint_url in the profile) and any proxy (HTTPS_PROXY)';
+
+/** The SDK's words, under the parser's, when an answer's body is not the service's XML or JSON (a proxy's page, say). */
+const unparsable = /\bDeserialization error\b/;
 
 const oneLine = (text: string): string => {
 	const line = (text.split('\n')[0] ?? '').trim();
@@ -96,6 +113,8 @@ export const describeFailure = (error: unknown): Failure => {
 	const message =
 		rawMessage === '' || rawMessage === 'UnknownError' || rawMessage === 'Unknown' || (bodiless && status !== undefined) ? (status ? `HTTP ${status} ${statusNames[status] ?? ''}`.trim() : name) : rawMessage;
 	if (rawName === answerTooLargeName) return {kind: 'too-large', code: answerTooLargeName, message};
+	// Never the body's own text (a proxy's page): only that it could not be parsed, and the status.
+	if (typeof value.message === 'string' && unparsable.test(value.message)) return {kind: 'not-aws', code: 'UnparsableAnswer', message: `${status === undefined ? 'its body' : `HTTP ${status}, its body`} could not be parsed`, ...withStatus};
 	if (code && tlsCodes.has(code)) return {kind: 'tls', code, message};
 	if (code && networkCodes.has(code)) return {kind: 'network', code, message};
 	if (name === 'TimeoutError' || code === 'TimeoutError' || (status === undefined && /timed? ?out/i.test(rawMessage))) return {kind: 'timeout', code: 'TimeoutError', message};
@@ -139,6 +158,8 @@ export const failureText = (failure: Failure, settings: {readonly attempts: numb
 			return `TLS error (${failure.code}): ${failure.message}; ${tlsAdvice}, as for the AWS CLI`;
 		case 'too-large':
 			return answerTooLargeText;
+		case 'not-aws':
+			return `its answer is not AWS's (${failure.message}): something else answered — ${notAwsAdvice}`;
 		case 'other':
 			return `failed (${failure.code}): ${failure.message}`;
 	}

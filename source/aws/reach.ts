@@ -1,11 +1,11 @@
-import {networkWords, tlsAdvice, type Failure} from './aws-error.js';
+import {networkWords, notAwsAdvice, tlsAdvice, type Failure} from './aws-error.js';
 
 /**
  * "No read can work": a failure of sts:GetCallerIdentity that every other read would share, because it is
  * about reaching AWS or being recognised by it, not about a permission. GetCallerIdentity needs no permission,
  * so when it fails for one of these reasons, reading on would only repeat the same error once per read.
  */
-export type ReachCause = 'network' | 'timeout' | 'tls' | 'credentials' | 'region';
+export type ReachCause = 'network' | 'timeout' | 'tls' | 'credentials' | 'region' | 'not-aws';
 
 export type Unreachable = {
 	readonly cause: ReachCause;
@@ -28,6 +28,8 @@ export const unreachableOf = (failure: Failure): Unreachable | undefined => {
 			return {cause: 'timeout', reason: 'no answer in time'};
 		case 'tls':
 			return {cause: 'tls', reason: `TLS error, ${failure.code}`};
+		case 'not-aws':
+			return {cause: 'not-aws', reason: `its answer is not AWS's: ${failure.message}`};
 		case 'credentials':
 			if (/\bsso\b/i.test(failure.message)) return {cause: 'credentials', reason: `the AWS SSO session has expired or is invalid, ${failure.code}`};
 			return {cause: 'credentials', reason: `${expiredCodes.has(failure.code) ? 'the credentials have expired' : 'the credentials were rejected'}, ${failure.code}`};
@@ -49,6 +51,8 @@ const fixOf = (profile: string | undefined, unreachable: Unreachable, ssoProfile
 			return profile ? `refresh the credentials of profile ${profile}, or use another profile` : 'refresh the credentials, or name a profile with --profile';
 		case 'region':
 			return 'set a Region with --region or AWS_REGION (or region in the profile)';
+		case 'not-aws':
+			return notAwsAdvice;
 	}
 };
 

@@ -42,7 +42,8 @@ export const readIdentity = (reader: Reader, session: Session): Promise<Outcome<
 		);
 		if (!outcome.ok) return outcome;
 		const {arn, account, userId} = callerIdentityOf(outcome.value);
-		if (!arn || !account) return {ok: false, failure: {kind: 'other', code: 'IncompleteAnswer', message: 'GetCallerIdentity returned no ARN or account'}};
+		// AWS STS always names them: a 200 without them (a proxy's HTML page parses as XML) came from something else.
+		if (!arn || !account) return {ok: false, failure: {kind: 'not-aws', code: 'IncompleteAnswer', message: 'a GetCallerIdentity answer without the caller\'s ARN or account'}};
 		return {ok: true, value: {arn, account, userId: userId ?? '', partition: arn.split(':')[1] ?? 'aws'}};
 	});
 

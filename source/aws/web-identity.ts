@@ -1,7 +1,7 @@
 import {fromWebToken, type fromIni} from '@aws-sdk/credential-providers';
 import {formatSize} from '../shared/format-size.js';
 import {err, ok, type Result} from '../shared/result.js';
-import {describeFailure, tlsAdvice} from './aws-error.js';
+import {describeFailure, notAwsAdvice, tlsAdvice} from './aws-error.js';
 import {maxAnswerBytes} from './bounded-body.js';
 import type {Credentials} from './credential-identity.js';
 import {silentLogger} from './quiet.js';
@@ -74,7 +74,7 @@ const describeWebIdentityFailure = (identity: EnvironmentWebIdentity, error: unk
 		return `the answer of AWS STS to ${name} was over ${formatSize(maxAnswerBytes)}, the most one answer may hold — check the STS endpoint it uses (AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL) and any proxy`;
 	}
 	const unreachable = failure.kind === 'credentials' ? undefined : unreachableOf(failure);
-	if (unreachable) return `AWS STS could not be reached for ${name}: ${unreachable.reason} — ${unreachable.cause === 'tls' ? tlsAdvice : networkFix}`;
+	if (unreachable) return `AWS STS could not be reached for ${name}: ${unreachable.reason} — ${unreachable.cause === 'tls' ? tlsAdvice : unreachable.cause === 'not-aws' ? notAwsAdvice : networkFix}`;
 	if (failure.status === undefined || failure.kind === 'server' || failure.kind === 'throttled') {
 		return `AWS STS gave no credentials for ${name}: ${failure.code}: ${failure.message} — try again later; if it persists, check AWS_ROLE_ARN and AWS_WEB_IDENTITY_TOKEN_FILE`;
 	}

@@ -143,6 +143,31 @@ describe('faults during live collection', () => {
 		expect(state.fake.calls.some(call => call.operation === 'GetObjectAcl')).toBe(true);
 	});
 
+	it('says an answer that is not AWS\'s XML or JSON came from something else, and what to check, never quoting its body', async () => {
+		const page = '<html><body>\u001b[31mProxy login required</body></html>';
+		state.fake.addFault({service: 'kms', operation: 'GetKeyPolicy', kind: 'answer', answer: {status: 200, headers: {'content-type': 'text/html'}, body: page}});
+		state.fake.addFault({service: 's3', operation: 'GetBucketEncryption', kind: 'answer', answer: {status: 200, headers: {'content-type': 'application/xml'}, body: 'not XML at all {'}});
+		state.fake.addFault({service: 'iam', operation: 'GetRole', kind: 'answer', answer: {status: 502, headers: {'content-type': 'text/html'}, body: '<html><body>Bad gateway</body></html>'}});
+		const snapshot = await collect();
+		const reasons = Object.fromEntries((snapshot.unread ?? []).map(note => [note.path, note.reason]));
+		const notAws = "its answer is not AWS's (HTTP 200, its body could not be parsed): something else answered — check the endpoint it was sent to (AWS_ENDPOINT_URL, or endpoint_url in the profile) and any proxy (HTTPS_PROXY)";
+		expect(reasons['key.policy']).toBe(`kms:GetKeyPolicy: ${notAws}`);
+		expect(reasons['bucket.defaultEncryption']).toBe(`s3:GetBucketEncryption: ${notAws}`);
+		expect(reasons['principal.permissionsBoundary']).toBe("iam:GetRole: AWS failed (BadGateway, HTTP 502) after 3 attempts (the role's tags are unknown too)");
+		expect(JSON.stringify(snapshot.unread)).not.toMatch(/Proxy login|XML at all/);
+	});
+
+	it('stops with one line when sts:GetCallerIdentity is answered by something that is not AWS (a proxy\'s sign-in page)', async () => {
+		state.fake.addFault({service: 'sts', operation: 'GetCallerIdentity', kind: 'answer', answer: {status: 200, headers: {'content-type': 'text/html'}, body: '<html><body>Sign in</body></html>'}});
+		const result = await collectSnapshot(options({keyProfile: undefined}));
+		expect(result.ok ? undefined : result.error).toEqual({
+			kind: 'unreachable',
+			message:
+				"profile ci: AWS cannot be reached (its answer is not AWS's: a GetCallerIdentity answer without the caller's ARN or account) — check the endpoint it was sent to (AWS_ENDPOINT_URL, or endpoint_url in the profile) and any proxy (HTTPS_PROXY)",
+		});
+		expect(state.fake.calls.map(call => call.operation)).toEqual(['GetCallerIdentity']);
+	});
+
 	it('retries throttling and a 500 and gets the answer', async () => {
 		state.fake.addFault({service: 'kms', operation: 'GetKeyPolicy', kind: 'throttle', times: 2});
 		state.fake.addFault({service: 'iam', operation: 'GetRole', kind: 'server-error', times: 1});
