@@ -142,10 +142,11 @@ export const failureText = (failure: Failure, settings: {readonly attempts: numb
 			return `refused with 405 MethodNotAllowed: ${failure.message}`;
 		case 'credentials':
 			return `the credentials were rejected (${failure.code}): ${failure.message}`;
+		// Both pass: the read itself is allowed, so what settles it is asking again, not a permission.
 		case 'throttled':
-			return `throttled by AWS (${failure.code}) after ${settings.attempts} attempts`;
+			return `throttled by AWS (${failure.code}) after ${settings.attempts} attempts — run the check again in a minute`;
 		case 'server':
-			return `AWS failed (${failure.code}${failure.status ? `, HTTP ${failure.status}` : ''}) after ${settings.attempts} attempts`;
+			return `AWS failed (${failure.code}${failure.status ? `, HTTP ${failure.status}` : ''}) after ${settings.attempts} attempts — run the check again in a minute`;
 		case 'timeout':
 			return `no answer within ${seconds(settings.callTimeoutMs)}`;
 		case 'deadline':

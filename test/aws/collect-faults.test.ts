@@ -153,7 +153,7 @@ describe('faults during live collection', () => {
 		const notAws = "its answer is not AWS's (HTTP 200, its body could not be parsed): something else answered — check the endpoint it was sent to (AWS_ENDPOINT_URL, or endpoint_url in the profile) and any proxy (HTTPS_PROXY)";
 		expect(reasons['key.policy']).toBe(`kms:GetKeyPolicy: ${notAws}`);
 		expect(reasons['bucket.defaultEncryption']).toBe(`s3:GetBucketEncryption: ${notAws}`);
-		expect(reasons['principal.permissionsBoundary']).toBe("iam:GetRole: AWS failed (BadGateway, HTTP 502) after 3 attempts (the role's tags are unknown too)");
+		expect(reasons['principal.permissionsBoundary']).toBe("iam:GetRole: AWS failed (BadGateway, HTTP 502) after 3 attempts — run the check again in a minute (the role's tags are unknown too)");
 		expect(JSON.stringify(snapshot.unread)).not.toMatch(/Proxy login|XML at all/);
 	});
 
@@ -183,7 +183,8 @@ describe('faults during live collection', () => {
 		const snapshot = await collect();
 		expect(snapshot.unread).toContainEqual({
 			path: 'key.grants',
-			reason: 'kms:ListGrants: throttled by AWS (ThrottlingException) after 3 attempts',
+			// KMS: "The ThrottlingException error code indicates that the rate of API requests to AWS KMS exceeds the request quotas for your AWS account."
+			reason: 'kms:ListGrants: throttled by AWS (ThrottlingException) after 3 attempts — run the check again in a minute',
 			resolveWith: 'kms:ListGrants on arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab',
 		});
 		expect(state.fake.calls.filter(call => call.operation === 'ListGrants')).toHaveLength(3);
