@@ -4,7 +4,7 @@ import {join} from 'node:path';
 import {fromIni} from '@aws-sdk/credential-providers';
 import {formatSize} from '../shared/format-size.js';
 import {err, ok, type Result} from '../shared/result.js';
-import {networkWords} from './aws-error.js';
+import {describeFailure, networkWords, type Failure} from './aws-error.js';
 import {answerTooLargeName, answerTooLargeText, maxAnswerBytes} from './bounded-body.js';
 import {tlsOptions, type CaBundle} from './ca-bundle.js';
 import {containerCredentials, containerEndpoint, type ContainerSettings} from './container-credentials.js';
@@ -126,6 +126,20 @@ const needsMfa = (name: string): CredentialsError => ({
 	message: `profile ${name} needs an MFA code, which s3-kms-doctor does not ask for: export temporary credentials (aws sts get-session-token) or use a profile without mfa_serial`,
 });
 
+/**
+ * The provider's error as a read's failure: STS's errors come as they are; the SSO provider rewraps its client's error
+ * as "Name: message", so the name is taken back from the text (and a system error code from it).
+ */
+const providerFailure = (error: unknown): Failure => {
+	const text = error instanceof Error ? error.message : String(error);
+	const rewrapped = /^(\w+): /.exec(text);
+	if (!rewrapped) return describeFailure(error);
+	const code = /\b(E[A-Z_]{3,})\b/.exec(text)?.[1];
+	const failure = describeFailure({name: rewrapped[1], message: text.slice(rewrapped[0].length), ...(code ? {code} : {})});
+	// A JSON parser's own error without the SDK's words for it: still an answer that is not AWS's.
+	return failure.kind === 'other' && rewrapped[1] === 'SyntaxError' ? {...failure, kind: 'not-aws'} : failure;
+};
+
 const describeProviderError = (name: string, error: unknown, files: SharedFiles): CredentialsError => {
 	const message = firstLine(error);
 	// The SSO provider rewraps the error: its first line is all that is left of it.
@@ -154,23 +168,25 @@ const describeProviderError = (name: string, error: unknown, files: SharedFiles)
 		};
 	}
 	if (/multi-factor/i.test(message)) return needsMfa(name);
-	const behind = ssoProfile === undefined ? 'AWS STS' : 'the AWS SSO portal';
-	const network = /\b(E[A-Z_]+)\b/.exec(message)?.[1];
-	if (network && networkWords[network]) {
-		return {
-			kind: 'no-credentials',
-			message: `could not get credentials for profile ${name}: ${behind} could not be reached (${networkWords[network]}, ${network}) — check the network connection and any proxy (HTTPS_PROXY), then try again`,
-		};
-	}
-	if (/^(Throttling|ThrottlingException|TooManyRequestsException)\b/.test(message)) {
-		return {kind: 'no-credentials', message: `could not get credentials for profile ${name}: ${behind} throttled the request (${message.split(':')[0]!}) — wait a minute, then try again`};
-	}
-	// The SDK could not parse the answer: it did not come from AWS (a proxy's page, a wrong endpoint).
-	if (/^(SyntaxError|Deserialization error)\b/.test(message)) {
-		return {
-			kind: 'no-credentials',
-			message: `could not get credentials for profile ${name}: the answer of ${behind} was not AWS's (it could not be parsed) — check the endpoint it uses (endpoint_url, AWS_ENDPOINT_URL) and any proxy`,
-		};
+	const behind = ssoProfile === undefined ? 'AWS STS' : ssoProfile === name ? 'the AWS SSO portal' : 'AWS STS or the AWS SSO portal';
+	const failure = providerFailure(error);
+	const line = (what: string): CredentialsError => ({kind: 'no-credentials', message: `could not get credentials for profile ${name}: ${what}`});
+	switch (failure.kind) {
+		case 'network':
+			return line(`${behind} could not be reached (${networkWords[failure.code] ?? 'network error'}, ${failure.code}) — check the network connection and any proxy (HTTPS_PROXY), then try again`);
+		case 'throttled':
+			return line(`${behind} throttled the request (${failure.code}) — wait a minute, then try again`);
+		case 'server':
+			return line(`${behind} failed (${failure.code}) — wait a minute, then try again`);
+		case 'not-aws':
+			return line(`the answer of ${behind} was not AWS's (it could not be parsed) — check the endpoint it uses (endpoint_url, AWS_ENDPOINT_URL) and any proxy`);
+		case 'denied':
+			if (ssoProfile !== undefined) break;
+			return line(
+				`AWS STS refused to let it assume its role (${failure.code}: ${failure.message}) — check the role's trust policy (it must let the source credentials' identity call sts:AssumeRole) and that identity's own policies`,
+			);
+		default:
+			break;
 	}
 	return {kind: 'no-credentials', message: `could not get credentials for profile ${name}: ${message || 'the credential provider failed'}`};
 };

@@ -161,6 +161,26 @@ describe('credentials and profiles', () => {
 		expect(new Set(hostsConnected())).toEqual(new Set(['127.0.0.1']));
 	});
 
+	it("says what STS's refusal, throttling or failure of a role profile's sts:AssumeRole means, in one line naming the profile and the fix", async () => {
+		// IAM: "To change who can assume a role, you must modify the role's trust policy."
+		const lines: Record<string, unknown> = {};
+		for (const kind of ['denied', 'throttle', 'server-error'] as const) {
+			state.fake.clearFaults();
+			state.fake.addFault({service: 'sts', operation: 'AssumeRole', kind});
+			const result = await collect({profile: 'deployer'});
+			lines[kind] = result.ok ? undefined : result.error;
+		}
+		expect(lines).toEqual({
+			denied: {
+				kind: 'no-credentials',
+				message:
+					"could not get credentials for profile deployer: AWS STS refused to let it assume its role (AccessDenied: Access denied (injected)) — check the role's trust policy (it must let the source credentials' identity call sts:AssumeRole) and that identity's own policies",
+			},
+			throttle: {kind: 'no-credentials', message: 'could not get credentials for profile deployer: AWS STS throttled the request (Throttling) — wait a minute, then try again'},
+			'server-error': {kind: 'no-credentials', message: 'could not get credentials for profile deployer: AWS STS failed (InternalFailure) — wait a minute, then try again'},
+		});
+	});
+
 	it('bounds the answer of the STS call behind a role profile like any other answer', async () => {
 		state.fake.addFault({service: 'sts', operation: 'AssumeRole', kind: 'flood', bytes: 256 * 1024 * 1024});
 		const result = await collect({profile: 'deployer'});
