@@ -16,7 +16,7 @@ import {attachedPoliciesPageOf, inlinePolicyOf, managedPolicyOf, policyNamesPage
 import type {NamedPolicy} from '../snapshot/snapshot.js';
 import {answerFailure} from './answer-failure.js';
 import type {Failure} from './aws-error.js';
-import {readAllPages} from './read-pages.js';
+import {pageOrFail, readAllPages} from './read-pages.js';
 import type {Reader} from './reader.js';
 import {sessionLabel, type Session} from './session.js';
 
@@ -32,19 +32,19 @@ export type PolicyOwner = {readonly kind: 'role' | 'user' | 'group'; readonly na
 const inlineApi = {
 	role: {
 		list: (iam: IAMClient, name: string, marker: string | undefined, signal: AbortSignal) =>
-			iam.send(new ListRolePoliciesCommand({RoleName: name, Marker: marker}), {abortSignal: signal}).then(policyNamesPageOf),
+			iam.send(new ListRolePoliciesCommand({RoleName: name, Marker: marker}), {abortSignal: signal}).then(answer => pageOrFail(policyNamesPageOf(answer))),
 		get: (iam: IAMClient, name: string, policy: string, signal: AbortSignal) =>
 			iam.send(new GetRolePolicyCommand({RoleName: name, PolicyName: policy}), {abortSignal: signal}).then(inlinePolicyOf),
 	},
 	user: {
 		list: (iam: IAMClient, name: string, marker: string | undefined, signal: AbortSignal) =>
-			iam.send(new ListUserPoliciesCommand({UserName: name, Marker: marker}), {abortSignal: signal}).then(policyNamesPageOf),
+			iam.send(new ListUserPoliciesCommand({UserName: name, Marker: marker}), {abortSignal: signal}).then(answer => pageOrFail(policyNamesPageOf(answer))),
 		get: (iam: IAMClient, name: string, policy: string, signal: AbortSignal) =>
 			iam.send(new GetUserPolicyCommand({UserName: name, PolicyName: policy}), {abortSignal: signal}).then(inlinePolicyOf),
 	},
 	group: {
 		list: (iam: IAMClient, name: string, marker: string | undefined, signal: AbortSignal) =>
-			iam.send(new ListGroupPoliciesCommand({GroupName: name, Marker: marker}), {abortSignal: signal}).then(policyNamesPageOf),
+			iam.send(new ListGroupPoliciesCommand({GroupName: name, Marker: marker}), {abortSignal: signal}).then(answer => pageOrFail(policyNamesPageOf(answer))),
 		get: (iam: IAMClient, name: string, policy: string, signal: AbortSignal) =>
 			iam.send(new GetGroupPolicyCommand({GroupName: name, PolicyName: policy}), {abortSignal: signal}).then(inlinePolicyOf),
 	},
@@ -52,11 +52,11 @@ const inlineApi = {
 
 const attachedApi = {
 	role: (iam: IAMClient, name: string, marker: string | undefined, signal: AbortSignal) =>
-		iam.send(new ListAttachedRolePoliciesCommand({RoleName: name, Marker: marker}), {abortSignal: signal}).then(attachedPoliciesPageOf),
+		iam.send(new ListAttachedRolePoliciesCommand({RoleName: name, Marker: marker}), {abortSignal: signal}).then(answer => pageOrFail(attachedPoliciesPageOf(answer))),
 	user: (iam: IAMClient, name: string, marker: string | undefined, signal: AbortSignal) =>
-		iam.send(new ListAttachedUserPoliciesCommand({UserName: name, Marker: marker}), {abortSignal: signal}).then(attachedPoliciesPageOf),
+		iam.send(new ListAttachedUserPoliciesCommand({UserName: name, Marker: marker}), {abortSignal: signal}).then(answer => pageOrFail(attachedPoliciesPageOf(answer))),
 	group: (iam: IAMClient, name: string, marker: string | undefined, signal: AbortSignal) =>
-		iam.send(new ListAttachedGroupPoliciesCommand({GroupName: name, Marker: marker}), {abortSignal: signal}).then(attachedPoliciesPageOf),
+		iam.send(new ListAttachedGroupPoliciesCommand({GroupName: name, Marker: marker}), {abortSignal: signal}).then(answer => pageOrFail(attachedPoliciesPageOf(answer))),
 } as const;
 
 const capitalized = {role: 'Role', user: 'User', group: 'Group'} as const;

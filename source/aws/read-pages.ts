@@ -1,4 +1,4 @@
-import type {Page} from '../snapshot/aws-answers/index.js';
+import type {Mapped, Page} from '../snapshot/aws-answers/index.js';
 import type {Expected, Outcome, Reader} from './reader.js';
 
 const maxPages = 50;
@@ -29,4 +29,10 @@ export const readAllPages = async <T>(
 		seen.add(marker);
 	}
 	return {ok: false, failure: {kind: 'other', code: 'TooManyPages', message: `the list goes on past ${maxPages} pages, so it was not read to its end`}};
+};
+
+/** A page an answer did not give (its list missing): the call fails with the reason, as an incomplete answer. */
+export const pageOrFail = <T>(mapped: Mapped<Page<T>>): Page<T> => {
+	if (mapped.ok) return mapped.value;
+	throw Object.assign(new Error(mapped.error.message), {name: 'IncompleteAnswer'});
 };

@@ -168,6 +168,17 @@ describe('faults during live collection', () => {
 		expect(state.fake.calls.map(call => call.operation)).toEqual(['GetCallerIdentity']);
 	});
 
+	it('takes an IAM list answer without its list (an empty 200) for unread policies, never for "none attached"', async () => {
+		state.fake.addFault({service: 'iam', operation: 'ListAttachedRolePolicies', kind: 'answer', answer: {status: 200, headers: {'content-type': 'text/xml'}, body: ''}});
+		const snapshot = await collect();
+		expect(snapshot.principal).not.toHaveProperty('identityPolicies');
+		expect(snapshot.unread).toContainEqual({
+			path: 'principal.identityPolicies',
+			reason: 'iam:ListAttachedRolePolicies: failed (IncompleteAnswer): the answer holds no AttachedPolicies list, though IAM sends an empty one when there are none',
+			resolveWith: 'iam:ListAttachedRolePolicies on arn:aws:iam::111122223333:role/service/uploader',
+		});
+	});
+
 	it('retries throttling and a 500 and gets the answer', async () => {
 		state.fake.addFault({service: 'kms', operation: 'GetKeyPolicy', kind: 'throttle', times: 2});
 		state.fake.addFault({service: 'iam', operation: 'GetRole', kind: 'server-error', times: 1});

@@ -94,8 +94,12 @@ const readPolicySet = (context: ReadContext, source: PolicySetSource): PolicyRea
 	const policies: NamedPolicy[] = [];
 	let complete = true;
 	const inline = context.files.call(source.listInline.stem);
-	if (inline.state === 'ok') {
-		for (const policyName of policyNamesPageOf(inline.answer).items) {
+	const inlineNames = inline.state === 'ok' ? policyNamesPageOf(inline.answer) : undefined;
+	if (inlineNames && !inlineNames.ok) {
+		complete = false;
+		context.notes.push({path, reason: `${source.listInline.spec.permission}: ${inlineNames.error.message}`, resolveWith: `${source.listInline.spec.permission} on ${source.resource}`});
+	} else if (inlineNames) {
+		for (const policyName of inlineNames.value.items) {
 			const result = context.files.call(source.getInline.stem(policyName));
 			const another = result.state === 'ok' ? source.getInline.notThisOne?.(policyName, result.answer) : undefined;
 			const document = result.state === 'ok' && !another ? inlinePolicyOf(result.answer) : undefined;
@@ -110,8 +114,12 @@ const readPolicySet = (context: ReadContext, source: PolicySetSource): PolicyRea
 		context.notes.push(noteOf(path, source.listInline.spec, inline, source.resource));
 	}
 	const attached = context.files.call(source.listAttached.stem);
-	if (attached.state === 'ok') {
-		for (const {arn, name} of attachedPoliciesPageOf(attached.answer).items) {
+	const attachedPolicies = attached.state === 'ok' ? attachedPoliciesPageOf(attached.answer) : undefined;
+	if (attachedPolicies && !attachedPolicies.ok) {
+		complete = false;
+		context.notes.push({path, reason: `${source.listAttached.spec.permission}: ${attachedPolicies.error.message}`, resolveWith: `${source.listAttached.spec.permission} on ${source.resource}`});
+	} else if (attachedPolicies) {
+		for (const {arn, name} of attachedPolicies.value.items) {
 			const policy = readManagedPolicy(context, arn, name ?? arn.slice(arn.lastIndexOf('/') + 1), path);
 			if (policy) policies.push(policy);
 			else complete = false;

@@ -54,17 +54,28 @@ describe('iam:GetRole and iam:GetUser', () => {
 
 describe('the IAM policy lists', () => {
 	it('List*Policies: the names, and the next page only while IAM says it is truncated', () => {
-		expect(policyNamesPageOf(sdkOutput({PolicyNames: ['s3-write', 'kms-use'], IsTruncated: true, Marker: 'page-2'}))).toEqual({items: ['s3-write', 'kms-use'], next: 'page-2'});
-		expect(policyNamesPageOf(sdkOutput({PolicyNames: ['last'], IsTruncated: false, Marker: 'stale'}))).toEqual({items: ['last']});
+		expect(policyNamesPageOf(sdkOutput({PolicyNames: ['s3-write', 'kms-use'], IsTruncated: true, Marker: 'page-2'}))).toEqual({ok: true, value: {items: ['s3-write', 'kms-use'], next: 'page-2'}});
+		expect(policyNamesPageOf(sdkOutput({PolicyNames: ['last'], IsTruncated: false, Marker: 'stale'}))).toEqual({ok: true, value: {items: ['last']}});
 		// The CLI prints every page merged, without IsTruncated or Marker.
-		expect(policyNamesPageOf({PolicyNames: ['s3-write', 'kms-use', 'last']})).toEqual({items: ['s3-write', 'kms-use', 'last']});
+		expect(policyNamesPageOf({PolicyNames: ['s3-write', 'kms-use', 'last']})).toEqual({ok: true, value: {items: ['s3-write', 'kms-use', 'last']}});
+		expect(policyNamesPageOf({PolicyNames: []})).toEqual({ok: true, value: {items: []}});
 	});
 
 	it('ListAttached*Policies: each policy ARN with its name; an entry without an ARN is skipped', () => {
 		const attached = [{PolicyName: 'ReadOnlyAccess', PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess'}, {PolicyName: 'no-arn'}, {PolicyArn: `arn:aws:iam::${account}:policy/kms-use`}];
 		const expected = [{arn: 'arn:aws:iam::aws:policy/ReadOnlyAccess', name: 'ReadOnlyAccess'}, {arn: `arn:aws:iam::${account}:policy/kms-use`}];
-		expect(attachedPoliciesPageOf(sdkOutput({AttachedPolicies: attached, IsTruncated: false}))).toEqual({items: expected});
-		expect(attachedPoliciesPageOf({AttachedPolicies: attached})).toEqual({items: expected});
+		expect(attachedPoliciesPageOf(sdkOutput({AttachedPolicies: attached, IsTruncated: false}))).toEqual({ok: true, value: {items: expected}});
+		expect(attachedPoliciesPageOf({AttachedPolicies: attached})).toEqual({ok: true, value: {items: expected}});
+	});
+
+	it('takes a list answer without its list for a problem, not for "no policies"', () => {
+		// IAM: "If there are no inline policies embedded with the specified role, the operation returns an empty list."
+		// and "If there are no policies attached to the specified role (or none that match the specified path prefix), the operation returns an empty list."
+		expect(policyNamesPageOf(sdkOutput({}))).toEqual({ok: false, error: {kind: 'shape', message: 'the answer holds no PolicyNames list, though IAM sends an empty one when there are none'}});
+		expect(attachedPoliciesPageOf({IsTruncated: false})).toEqual({
+			ok: false,
+			error: {kind: 'shape', message: 'the answer holds no AttachedPolicies list, though IAM sends an empty one when there are none'},
+		});
 	});
 
 	it('ListGroupsForUser: each group by name, with its ARN when given', () => {
