@@ -131,6 +131,8 @@ const needsMfa = (name: string): CredentialsError => ({
  * as "Name: message", so the name is taken back from the text (and a system error code from it).
  */
 const providerFailure = (error: unknown): Failure => {
+	// An AWS service's own error (STS's) carries its metadata, and its message may well start "User: arn:…".
+	if (typeof (error as {$metadata?: unknown} | undefined)?.$metadata === 'object') return describeFailure(error);
 	const text = error instanceof Error ? error.message : String(error);
 	const rewrapped = /^(\w+): /.exec(text);
 	if (!rewrapped) return describeFailure(error);

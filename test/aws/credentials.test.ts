@@ -164,9 +164,10 @@ describe('credentials and profiles', () => {
 	it("says what STS's refusal, throttling or failure of a role profile's sts:AssumeRole means, in one line naming the profile and the fix", async () => {
 		// IAM: "To change who can assume a role, you must modify the role's trust policy."
 		const lines: Record<string, unknown> = {};
+		const refusal = `User: arn:aws:iam::${accounts.app}:user/dev-alice is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::${accounts.app}:role/service/uploader`;
 		for (const kind of ['denied', 'throttle', 'server-error'] as const) {
 			state.fake.clearFaults();
-			state.fake.addFault({service: 'sts', operation: 'AssumeRole', kind});
+			state.fake.addFault({service: 'sts', operation: 'AssumeRole', kind: kind === 'denied' ? 'error' : kind, error: {status: 403, code: 'AccessDenied', message: refusal}});
 			const result = await collect({profile: 'deployer'});
 			lines[kind] = result.ok ? undefined : result.error;
 		}
@@ -174,7 +175,7 @@ describe('credentials and profiles', () => {
 			denied: {
 				kind: 'no-credentials',
 				message:
-					"could not get credentials for profile deployer: AWS STS refused to let it assume its role (AccessDenied: Access denied (injected)) — check the role's trust policy (it must let the source credentials' identity call sts:AssumeRole) and that identity's own policies",
+					`could not get credentials for profile deployer: AWS STS refused to let it assume its role (AccessDenied: ${refusal}) — check the role's trust policy (it must let the source credentials' identity call sts:AssumeRole) and that identity's own policies`,
 			},
 			throttle: {kind: 'no-credentials', message: 'could not get credentials for profile deployer: AWS STS throttled the request (Throttling) — wait a minute, then try again'},
 			'server-error': {kind: 'no-credentials', message: 'could not get credentials for profile deployer: AWS STS failed (InternalFailure) — wait a minute, then try again'},
