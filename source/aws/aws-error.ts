@@ -114,7 +114,11 @@ export const describeFailure = (error: unknown): Failure => {
 		rawMessage === '' || rawMessage === 'UnknownError' || rawMessage === 'Unknown' || (bodiless && status !== undefined) ? (status ? `HTTP ${status} ${statusNames[status] ?? ''}`.trim() : name) : rawMessage;
 	if (rawName === answerTooLargeName) return {kind: 'too-large', code: answerTooLargeName, message};
 	// Never the body's own text (a proxy's page): only that it could not be parsed, and the status.
-	if (typeof value.message === 'string' && unparsable.test(value.message)) return {kind: 'not-aws', code: 'UnparsableAnswer', message: `${status === undefined ? 'its body' : `HTTP ${status}, its body`} could not be parsed`, ...withStatus};
+	if (typeof value.message === 'string' && unparsable.test(value.message)) {
+		// A 5xx page (a gateway's) is a passing server fault, retried and worded as one; any other is not AWS's answer.
+		if (status !== undefined && status >= 500) return {kind: 'server', code: statusNames[status] ?? `HTTP${status}`, message: `HTTP ${status}`, status};
+		return {kind: 'not-aws', code: 'UnparsableAnswer', message: `${status === undefined ? 'its body' : `HTTP ${status}, its body`} could not be parsed`, ...withStatus};
+	}
 	if (code && tlsCodes.has(code)) return {kind: 'tls', code, message};
 	if (code && networkCodes.has(code)) return {kind: 'network', code, message};
 	if (name === 'TimeoutError' || code === 'TimeoutError' || (status === undefined && /timed? ?out/i.test(rawMessage))) return {kind: 'timeout', code: 'TimeoutError', message};

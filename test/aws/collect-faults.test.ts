@@ -148,13 +148,17 @@ describe('faults during live collection', () => {
 		state.fake.addFault({service: 'kms', operation: 'GetKeyPolicy', kind: 'answer', answer: {status: 200, headers: {'content-type': 'text/html'}, body: page}});
 		state.fake.addFault({service: 's3', operation: 'GetBucketEncryption', kind: 'answer', answer: {status: 200, headers: {'content-type': 'application/xml'}, body: 'not XML at all {'}});
 		state.fake.addFault({service: 'iam', operation: 'GetRole', kind: 'answer', answer: {status: 502, headers: {'content-type': 'text/html'}, body: '<html><body>Bad gateway</body></html>'}});
+		state.fake.addFault({service: 'kms', operation: 'ListGrants', kind: 'answer', answer: {status: 504, headers: {'content-type': 'text/html'}, body: '<html><body>Gateway timeout</body></html>'}});
 		const snapshot = await collect();
 		const reasons = Object.fromEntries((snapshot.unread ?? []).map(note => [note.path, note.reason]));
 		const notAws = "its answer is not AWS's (HTTP 200, its body could not be parsed): something else answered — check the endpoint it was sent to (AWS_ENDPOINT_URL, or endpoint_url in the profile) and any proxy (HTTPS_PROXY)";
 		expect(reasons['key.policy']).toBe(`kms:GetKeyPolicy: ${notAws}`);
 		expect(reasons['bucket.defaultEncryption']).toBe(`s3:GetBucketEncryption: ${notAws}`);
 		expect(reasons['principal.permissionsBoundary']).toBe("iam:GetRole: AWS failed (BadGateway, HTTP 502) after 3 attempts — run the check again in a minute (the role's tags are unknown too)");
-		expect(JSON.stringify(snapshot.unread)).not.toMatch(/Proxy login|XML at all/);
+		// A gateway's 5xx page is a passing fault (JSON services too, whose parser fails on it), worded as one.
+		expect(reasons['key.grants']).toBe('kms:ListGrants: AWS failed (GatewayTimeout, HTTP 504) after 3 attempts — run the check again in a minute');
+		expect(state.fake.calls.filter(call => call.operation === 'ListGrants')).toHaveLength(3);
+		expect(JSON.stringify(snapshot.unread)).not.toMatch(/Proxy login|XML at all|Gateway timeout/);
 	});
 
 	it('stops with one line when sts:GetCallerIdentity is answered by something that is not AWS (a proxy\'s sign-in page)', async () => {
