@@ -17,6 +17,7 @@ import {wordedFor} from './copy-wording.js';
 import {pastedDocument, pastedIdentityPolicy, pasteHints, type PasteHints} from './paste-answers.js';
 import {identityPolicyNames, type PastedIdentityPolicy} from '../../inputs/manual/identity-policy-names.js';
 import {bucketAccountFlow, type Target} from './target-flow.js';
+import {bucketKeyOfEvent, bucketKeyOfEventBecause} from './event-bucket-key.js';
 
 /** Without credentials: the caller, the accounts, and the policies pasted one by one (each may stay unknown). */
 
@@ -205,11 +206,14 @@ export function* manualFlow(env: FlowEnv, target: Target, denial: ParsedDenial |
 	let bucketKeyEnabled: boolean | undefined;
 	if (target.keyArn && /kms:EncryptionContext/i.test(pastedText)) {
 		const ofObject = destinationLeg(question.operation).facts.key === 'object';
-		const answer = yield* ask(questions.bucketKeyQuestion(ofObject));
+		// A pasted CloudTrail event of the KMS call on this key shows the context S3 sent: that settles it, not asked.
+		const fromEvent = target.keyFromError ? bucketKeyOfEvent(denial, question.bucket, question.objectKey) : undefined;
+		if (fromEvent) yield* show([{tone: 'found', text: `S3 Bucket Key: ${fromEvent} (${bucketKeyOfEventBecause(fromEvent)})`}]);
+		const answer = fromEvent ?? (yield* ask(questions.bucketKeyQuestion(ofObject)));
 		if (answer !== 'unknown') {
 			bucketKeyEnabled = answer === 'on';
 			// With no default encryption to hold it (the request names its key), the answer is kept as a stated fact.
-			if (!ofObject && !defaultEncryption) assumptions.push({id: bucketKeyEnabled ? 'bucket-key=on' : 'bucket-key=off', because: 'as answered in the wizard'});
+			if (!ofObject && !defaultEncryption) assumptions.push({id: bucketKeyEnabled ? 'bucket-key=on' : 'bucket-key=off', because: fromEvent ? bucketKeyOfEventBecause(fromEvent) : 'as answered in the wizard'});
 		}
 	}
 	const built = buildManualSnapshot({

@@ -142,6 +142,20 @@ describe('the S3 Bucket Key', () => {
 		const {asked} = run(start, {...answersAfterError, 'grants-how': 'none'});
 		expect(asked).not.toContain('bucket-key');
 	});
+
+	// S3 User Guide, "Configuring your bucket to use an S3 Bucket Key": "When an S3 Bucket Key is enabled for the source or
+	// destination bucket, the encryption context will be the bucket Amazon Resource Name (ARN) and not the object ARN".
+	it("is not asked after a pasted CloudTrail event of the KMS call: the context it shows settles it (the bucket's ARN: on)", () => {
+		const event = readFileSync('test/fixtures/errors/cloudtrail-decrypt-denied.json', 'utf8')
+			.replaceAll('kms:Decrypt', 'kms:GenerateDataKey')
+			.replace('"eventName": "Decrypt"', '"eventName": "GenerateDataKey"')
+			.replace('arn:aws:s3:::amzn-s3-demo-bucket/backups/db-2024-06-01.tar', 'arn:aws:s3:::reports-bucket');
+		const {asked, snapshot} = run({start: 'error', 'error-text': event}, {operation: 'upload', bucket: 's3://reports-bucket/big.csv', tool: 'aws-cli', size: '1 MB', ...script});
+		expect(asked).not.toContain('bucket-key');
+		expect(asked).toEqual(['operation', 'bucket', 'tool', 'size', 'bucket-account', 'key-policy-how', 'key-policy', 'identity-how', 'identity-policy-1', 'identity-more-1', 'bucket-policy-how', 'guardrails']);
+		// The key policy is pinned to object ARNs: with the bucket's ARN as context it does not match.
+		expect(diagnose(snapshot).verdict).toBe('denied');
+	});
 });
 
 // IAM: aws:PrincipalArn of a role session is "the ARN of the role, not the ARN of the user that assumed the role", and a
