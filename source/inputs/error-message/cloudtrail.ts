@@ -4,6 +4,7 @@ import {accountsOf} from './accounts.js';
 import {denialFromEnvelope} from './denial-from-message.js';
 import {operationOf, serviceOfName} from './operations.js';
 import {type Mutable, isObject} from '../../shared/json.js';
+import {parsePrincipalArn} from '../../names/index.js';
 
 type Json = Readonly<Record<string, unknown>>;
 
@@ -82,6 +83,23 @@ const resourceOf = (event: Json, service: string | undefined): string | undefine
 	return bucket ? `arn:aws:s3:::${bucket}` : undefined;
 };
 
+/**
+ * The role behind an assumed-role session: `sessionContext.sessionIssuer`, "additional details about the role that was
+ * assumed to get credentials" (CloudTrail userIdentity element), whose ARN is the role's, path included. Kept only as a
+ * role ARN of the session's own partition, account and role name (a pasted event is hostile).
+ */
+const sessionRoleOf = (identity: Json, principal: string | undefined): string | undefined => {
+	const context = isObject(identity['sessionContext']) ? identity['sessionContext'] : {};
+	const issuer = isObject(context['sessionIssuer']) ? context['sessionIssuer'] : {};
+	const arn = text(issuer['arn']);
+	if (text(issuer['type']) !== 'Role' || !arn || !principal) return undefined;
+	const role = parsePrincipalArn(arn);
+	const session = parsePrincipalArn(principal);
+	if (!role.ok || !session.ok || role.value.kind !== 'role' || session.value.kind !== 'assumed-role') return undefined;
+	const same = role.value.partition === session.value.partition && role.value.account === session.value.account && role.value.name === session.value.roleName;
+	return same ? arn : undefined;
+};
+
 /** One CloudTrail event as a denial: the error message's own words first, the event's fields where it is silent. */
 export const denialFromEvent = (event: Json): ParsedDenial => {
 	const errorCode = text(event['errorCode']);
@@ -99,6 +117,8 @@ export const denialFromEvent = (event: Json): ParsedDenial => {
 	if (errorCode) denial.errorCode = errorCode;
 	denial.apiOperation = eventName;
 	denial.service = denial.action?.split(':')[0] ?? service;
+	const roleArn = sessionRoleOf(identity, denial.principal);
+	if (roleArn) denial.roleArn = roleArn;
 	const keyId = text(parameters['keyId']);
 	if (keyId) denial.keyId = keyId;
 	const context = stringRecord(parameters['encryptionContext']);

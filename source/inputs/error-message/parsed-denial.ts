@@ -72,6 +72,8 @@ export type ParsedDenial = {
 	readonly sourceObjectArn?: string;
 	/** The tool the text proves made the request: "upload failed: …" is how the AWS CLI's `aws s3` commands report. */
 	readonly tool?: UploadTool;
+	/** From CloudTrail: the role behind the assumed-role session (`sessionContext.sessionIssuer.arn`), its path included. */
+	readonly roleArn?: string;
 	/** From CloudTrail: the key named in the KMS call. */
 	readonly keyId?: string;
 	/** From CloudTrail: the service that called on the principal's behalf (`s3.amazonaws.com`). */

@@ -236,6 +236,7 @@ export function* manualFlow(env: FlowEnv, target: Target, denial: ParsedDenial |
 		...(denied ? {deniedBy: {kind: denied.kind, ...(deniedPolicy ? {policy: deniedPolicy} : {})}} : {}),
 		createdAt: env.now().toISOString(),
 	});
-	const snapshot = yield* sessionTagsFlow(yield* roleArnFlow(built));
+	// The event's role is this caller's only where the caller is the event's.
+	const snapshot = yield* sessionTagsFlow(yield* roleArnFlow(built, denial?.principal === principalArn ? denial.roleArn : undefined));
 	return {snapshot, mode: 'manual'};
 }

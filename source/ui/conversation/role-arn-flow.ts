@@ -1,7 +1,8 @@
 import {parseCaller} from '../../engine/principal.js';
 import {sessionRoleArn} from '../../snapshot/session-role.js';
 import type {Snapshot} from '../../snapshot/snapshot.js';
-import {ask} from './flow-steps.js';
+import {ask, show} from './flow-steps.js';
+import {checkRoleArnOf} from './validate.js';
 import type {Flow} from './flow-types.js';
 import {roleArnQuestion} from './manual-questions.js';
 
@@ -10,13 +11,18 @@ import {roleArnQuestion} from './manual-questions.js';
  * the request context returns the ARN of the role"). Asked only where a policy the snapshot holds tests that key and
  * nothing in it says the role's ARN (a read GetRole, a bucket or key policy naming the role): the answer decides it.
  */
-export function* roleArnFlow(snapshot: Snapshot): Flow<Snapshot> {
+export function* roleArnFlow(snapshot: Snapshot, fromEvent?: string): Flow<Snapshot> {
 	const principal = snapshot.principal;
 	if (!principal) return snapshot;
 	const caller = parseCaller(principal.arn);
 	if (caller.kind !== 'session' || !caller.roleName || sessionRoleArn(snapshot) !== undefined) return snapshot;
 	const policies = JSON.stringify([principal, snapshot.bucket, snapshot.key, snapshot.source, snapshot.organization]);
 	if (!/aws:PrincipalArn/i.test(policies)) return snapshot;
+	// A pasted CloudTrail event of this session names its role (sessionIssuer): that settles it, not asked.
+	if (fromEvent && checkRoleArnOf(fromEvent, principal.arn) === undefined) {
+		yield* show([{tone: 'found', text: `Role's ARN: ${fromEvent} (the pasted CloudTrail event's sessionIssuer)`}]);
+		return {...snapshot, principal: {...principal, roleArn: fromEvent}};
+	}
 	const answer = yield* ask({...roleArnQuestion(principal.arn, caller.roleName), about: principal.arn});
 	return answer === '' ? snapshot : {...snapshot, principal: {...principal, roleArn: answer}};
 }

@@ -159,6 +159,14 @@ describe('parseAccessDenied: every form of domain.md §5', () => {
 		});
 	});
 
+	it("keeps the session's role from sessionIssuer only as that session's role: same account and role name, no control character", () => {
+		const withIssuer = (arn: string): string => fixture('cloudtrail-decrypt-denied.json').replace('"arn": "arn:aws:iam::111122223333:role/Uploader"', `"arn": ${JSON.stringify(arn)}`);
+		expect(parsed(withIssuer('arn:aws:iam::111122223333:role/team/Uploader')).roleArn).toBe('arn:aws:iam::111122223333:role/team/Uploader');
+		for (const other of ['arn:aws:iam::111122223333:role/Reader', 'arn:aws:iam::444455556666:role/Uploader', 'arn:aws:iam::111122223333:user/Uploader', 'arn:aws:iam::111122223333:role/te\u001bam/Uploader']) {
+			expect(parsed(withIssuer(other)).roleArn).toBeUndefined();
+		}
+	});
+
 	it('picks the denied events of a Records file and skips the successful one', () => {
 		const denial = parsed(fixture('cloudtrail-records.json'));
 		expect(denial).toMatchObject({action: 'kms:Decrypt', resource: crossAccountKey, policyType: 'resource-based', accounts: ['111122223333', '444455556666']});

@@ -209,6 +209,26 @@ describe("a session's role ARN", () => {
 		const {asked} = run(start, {...script, 'bucket-policy-how': 'none'});
 		expect(asked).not.toContain('role-arn');
 	});
+
+	// CloudTrail userIdentity element: for a session, sessionContext.sessionIssuer holds "additional details about the role
+	// that was assumed to get credentials", its arn the role's ("arn:aws:iam::account:role/role-name-with-path", IAM).
+	const eventWithIssuer = (issuerArn: string): string =>
+		readFileSync('test/fixtures/errors/cloudtrail-decrypt-denied.json', 'utf8')
+			.replace('"arn": "arn:aws:iam::111122223333:role/Uploader"', `"arn": "${issuerArn}"`)
+			.replace('arn:aws:s3:::amzn-s3-demo-bucket/backups/db-2024-06-01.tar', 'arn:aws:s3:::reports-bucket/q1.csv');
+
+	it("is not asked after a pasted CloudTrail event of the session: its sessionIssuer names the role, path included", () => {
+		const {asked, snapshot} = run({start: 'error', 'error-text': eventWithIssuer('arn:aws:iam::111122223333:role/team/Uploader')}, {operation: 'download', ...script});
+		expect(asked).toEqual(['operation', 'bucket-account', 'key-policy-how', 'key-policy', 'identity-how', 'identity-policy-1', 'identity-more-1', 'bucket-policy-how', 'bucket-policy', 'guardrails']);
+		expect(snapshot.principal?.roleArn).toBe('arn:aws:iam::111122223333:role/team/Uploader');
+		// The bucket policy denies every ARN but role/Uploader's, without a path: this role is denied.
+		expect(diagnose(snapshot).verdict).toBe('denied');
+	});
+
+	it("is still asked when the event's sessionIssuer names another role than the session's", () => {
+		const {asked} = run({start: 'error', 'error-text': eventWithIssuer('arn:aws:iam::111122223333:role/Reader')}, {operation: 'download', ...script, 'role-arn': role});
+		expect(asked).toContain('role-arn');
+	});
 });
 
 // IAM, "Passing session tags in AWS STS": "New session tags override existing assumed role or federated user tags with the
