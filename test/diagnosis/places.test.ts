@@ -238,6 +238,20 @@ describe('cross account for the key only, or for the bucket only', () => {
 		const withPolicy = diagnose(buildSnapshot({bucket: {accountId: otherAccount, policy: policy(allow('s3:PutObject', `${bucketArn}/*`, {Principal: {AWS: rootOf(account)}}))}}));
 		expect(withPolicy.verdict).toBe('allowed');
 	});
+
+	it.each([
+		['aws-cn', 'cn-north-1'],
+		['aws-us-gov', 'us-gov-west-1'],
+	])('in the %s partition, the bucket policy fix targets the bucket by that partition\'s ARN, not arn:aws', (partition, partitionRegion) => {
+		// Every ARN of the snapshot in that partition, as a collection there reads them.
+		const inPartition = (snapshot: Snapshot): Snapshot =>
+			JSON.parse(JSON.stringify(snapshot).replaceAll('arn:aws:', `arn:${partition}:`).replaceAll(region, partitionRegion)) as Snapshot;
+		const snapshot = inPartition(buildSnapshot({bucket: {accountId: otherAccount, policy: null}}));
+		const diagnosis = diagnose(snapshot);
+		const fix = diagnosis.fixes.find(candidate => candidate.place === 'bucket-policy');
+		expect(fix).toMatchObject({target: `arn:${partition}:s3:::example-bucket`, statement: {Resource: [`arn:${partition}:s3:::example-bucket/reports/2025/q1.csv`]}});
+		expectFixesHold(snapshot, diagnosis);
+	});
 });
 
 describe('KMS grants', () => {

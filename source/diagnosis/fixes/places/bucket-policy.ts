@@ -19,17 +19,19 @@ const bucketNameAt = (snapshot: Snapshot, side: Side): string | undefined =>
 	side === 'source' ? snapshot.question.source?.bucket : snapshot.question.bucket;
 
 /** The bucket's policy as the snapshot has it on `side`; referred to where the question first names that bucket. */
-const policyOfBucket = (snapshot: Snapshot, bucket: string, side: Side, document: PolicyJson | null): Rewritable => ({
+const policyOfBucket = ({snapshot, analysis}: FixContext, bucket: string, side: Side, document: PolicyJson | null): Rewritable => ({
 	ref: {place: 'bucket-policy', owner: snapshot.question.bucket === bucket ? 'destination' : side},
 	document,
-	target: `arn:aws:s3:::${bucket}`,
+	// The partition the snapshot's ARNs are in (aws-cn, aws-us-gov), as the statement's Resource names it.
+	target: `arn:${analysis.facts.partition}:s3:::${bucket}`,
 	appliesIn: appliesIn('bucket-owner', bucketInfoFor(snapshot, side)?.accountId),
 	command: policy => putBucketPolicyCommand(bucket, policy),
 	write: (target, policy) => writePolicy(target, {place: 'bucket-policy', owner: side}, policy),
 });
 
-const grantsFor = ({snapshot, analysis, caller}: FixContext, missing: readonly Requirement[]): Grant[] => {
+const grantsFor = (context: FixContext, missing: readonly Requirement[]): Grant[] => {
 	// A Principal names the role by its ARN, path included: not known for a session whose role was not read.
+	const {snapshot, analysis, caller} = context;
 	const principal = caller?.arn;
 	if (!caller || !principal) return [];
 	return [...groupBy(missing, requirement => specOf(analysis, requirement).side).entries()].flatMap(([side, requirements]) => {
@@ -45,7 +47,7 @@ const grantsFor = ({snapshot, analysis, caller}: FixContext, missing: readonly R
 			Resource: distinct(requirements.map(requirement => requirement.resource)),
 		};
 		return [{
-			into: policyOfBucket(snapshot, bucket, side, bucketInfo.policy),
+			into: policyOfBucket(context, bucket, side, bucketInfo.policy),
 			statement,
 			requirements,
 			summary: `${bucketInfo.policy ? 'Add a statement to' : 'Create'} the bucket policy of ${bucket} allowing ${caller.kind} ${caller.name} ${actions.join(', ')}.`,
@@ -53,11 +55,12 @@ const grantsFor = ({snapshot, analysis, caller}: FixContext, missing: readonly R
 	});
 };
 
-const rewritable = ({snapshot}: FixContext, ref: PolicyRef): Rewritable | undefined => {
+const rewritable = (context: FixContext, ref: PolicyRef): Rewritable | undefined => {
+	const {snapshot} = context;
 	if (ref.place !== 'bucket-policy') return undefined;
 	const current = bucketInfoFor(snapshot, ref.owner)?.policy;
 	const bucket = bucketNameAt(snapshot, ref.owner);
-	return current && bucket ? policyOfBucket(snapshot, bucket, ref.owner, current) : undefined;
+	return current && bucket ? policyOfBucket(context, bucket, ref.owner, current) : undefined;
 };
 
 export const bucketPolicyPlace: FixPlace = {place: 'bucket-policy', grantsFor, rewritable};

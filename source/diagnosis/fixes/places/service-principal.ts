@@ -36,7 +36,7 @@ const bucketGrants = (context: FixContext, missing: readonly Requirement[]): Gra
 	const into: Rewritable = {
 		ref: {place: 'bucket-policy', owner: 'destination'},
 		document: current,
-		target: `arn:aws:s3:::${bucket}`,
+		target: `arn:${context.analysis.facts.partition}:s3:::${bucket}`,
 		command: policy => putBucketPolicyCommand(bucket, policy),
 		write: (target, policy) => writePolicy(target, {place: 'bucket-policy', owner: 'destination'}, policy),
 		appliesIn: appliesIn('bucket-owner', snapshot.bucket?.accountId),
