@@ -17,10 +17,11 @@ import {
 	whoMustAct,
 	type PlaceGroup,
 	assumedSentences,
+	commandNotShownWords,
 } from './describe.js';
 import {code, fenced, prose, table} from './markdown.js';
 import {actionStyle, conditionStyleOf, decisionStyles, legendEntries, legendEntryText, placeHeading, severityStyles, statusStyles} from './marks.js';
-import {visibleDiagnosis} from './sanitize.js';
+import {commandsNotShownExactly, visibleDiagnosis} from './sanitize.js';
 
 export type MarkdownOptions = {
 	/** When the report was made (ISO 8601); left out unless given, so the same diagnosis gives the same report. */
@@ -117,7 +118,7 @@ const conditionsSection = (diagnosis: Diagnosis): string[] => {
 	];
 };
 
-const fixLines = (fix: Fix, index: number): string[] => {
+const fixLines = (fix: Fix, index: number, notShownExactly: ReadonlySet<string>): string[] => {
 	const blocked = fix.blockedBy && blockedProof(fix.blockedBy);
 	const proof = fix.proven
 		? '✔ proven'
@@ -139,10 +140,9 @@ const fixLines = (fix: Fix, index: number): string[] => {
 		...(fix.target === null ? [] : [`Target: ${code(fix.target)}${fix.policyName ? ` · policy name: ${code(fix.policyName)}` : ''}`, '']),
 		...statement,
 		...policy,
-		fix.kind === 'change-request' ? 'Send it as:' : 'Apply it:',
-		'',
-		...fenced('sh', fix.command),
-		'',
+		...(notShownExactly.has(fix.command)
+			? [`> ⚠ ${prose(commandNotShownWords(fix))}`, '']
+			: [fix.kind === 'change-request' ? 'Send it as:' : 'Apply it:', '', ...fenced('sh', fix.command), '']),
 	];
 };
 
@@ -166,6 +166,7 @@ const footer = (options: MarkdownOptions): string[] => {
 /** The report a support engineer attaches to a ticket. Deterministic: the same input gives the same text. */
 export const renderMarkdown = (written: Diagnosis, options: MarkdownOptions = {}): string => {
 	const diagnosis = visibleDiagnosis(written);
+	const notShownExactly = commandsNotShownExactly(written.fixes);
 	const verdict = decisionStyles[diagnosis.verdict];
 	const lines = [
 		`# ${verdict.mark} ${verdictWords[diagnosis.verdict]}: ${operationPhrase(diagnosis.question)} ${code(objectUrl(diagnosis.question))}`,
@@ -183,7 +184,7 @@ export const renderMarkdown = (written: Diagnosis, options: MarkdownOptions = {}
 		...conditionsSection(diagnosis),
 		'## Fixes',
 		'',
-		...(diagnosis.fixes.length === 0 ? [noFixWords(diagnosis), ''] : diagnosis.fixes.flatMap(fixLines)),
+		...(diagnosis.fixes.length === 0 ? [noFixWords(diagnosis), ''] : diagnosis.fixes.flatMap((fix, index) => fixLines(fix, index, notShownExactly))),
 		'## Unknowns',
 		'',
 		...(diagnosis.unknowns.length === 0 ? ['None.'] : diagnosis.unknowns.flatMap(unknownLines)),

@@ -16,11 +16,12 @@ import {
 	verdictWords,
 	type PlaceGroup,
 	assumedSentences,
+	commandNotShownWords,
 } from './describe.js';
 import {actionStyle, conditionStyleOf, decisionStyles, legendEntries, legendEntryText, placeHeading, severityStyles, statusStyles, type MarkStyle} from './marks.js';
 import {displayWidth, padEnd} from '../shared/display-width.js';
 import {wrap} from './wrap.js';
-import {visible, visibleDiagnosis} from './sanitize.js';
+import {commandsNotShownExactly, visible, visibleDiagnosis} from './sanitize.js';
 
 export type TextOptions = {
 	/** ANSI colours: the caller decides (off for NO_COLOR or when stdout is not a terminal). */
@@ -29,7 +30,12 @@ export type TextOptions = {
 	readonly width?: number;
 };
 
-type Context = {readonly paint: Painter; readonly width: number};
+type Context = {
+	readonly paint: Painter;
+	readonly width: number;
+	/** Fix commands, as shown, that a shell would read as another command (`commandsNotShownExactly`). */
+	readonly notShownExactly: ReadonlySet<string>;
+};
 
 /** A mark padded to two columns (⛔ takes two by itself), coloured. */
 const mark = (context: Context, style: MarkStyle): string => padEnd(context.paint.style(style.mark, style), 2);
@@ -152,8 +158,9 @@ const fixLines = (context: Context, fix: Fix, index: number): string[] => {
 			? []
 			: [...wrap(statementIntro(fix), context.width, indent).map(line => context.paint.dim(line)), ...fix.statements.flatMap(statement => block(`${indent}  `, JSON.stringify(statement, null, 2)))]),
 		...(fix.policy === null ? [] : [`${indent}${context.paint.dim(`The whole ${fixPolicyNoun(fix)} with it:`)}`, ...block(`${indent}  `, JSON.stringify(fix.policy, null, 2))]),
-		`${indent}${context.paint.dim(fix.kind === 'change-request' ? 'Send it as:' : 'Apply it:')}`,
-		...block(`${indent}  `, fix.command),
+		...(context.notShownExactly.has(fix.command)
+			? warning('! command:', commandNotShownWords(fix))
+			: [`${indent}${context.paint.dim(fix.kind === 'change-request' ? 'Send it as:' : 'Apply it:')}`, ...block(`${indent}  `, fix.command)]),
 	];
 };
 
@@ -167,7 +174,7 @@ const unknownLines = (context: Context, note: UnknownNote): string[] => {
 export const renderText = (written: Diagnosis, options: TextOptions): string => {
 	// Customer text is made visible before any colour of ours is added.
 	const diagnosis = visibleDiagnosis(written);
-	const context: Context = {paint: painter(options.color), width: options.width ?? 100};
+	const context: Context = {paint: painter(options.color), width: options.width ?? 100, notShownExactly: commandsNotShownExactly(written.fixes)};
 	const verdict = decisionStyles[diagnosis.verdict];
 	const explained = new Set(requirementsWithConditions(diagnosis.requirements));
 	const legend = legendEntries.map(entry => context.paint.style(legendEntryText(entry), entry.style));

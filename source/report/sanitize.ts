@@ -1,3 +1,5 @@
+import {shellWords} from '../shared/shell.js';
+
 /**
  * The one sanitizing step of every human-facing output (text report, markdown, the wizard, notes on
  * stderr, explain-error): characters that can steer a terminal or hide text are shown as JSON escapes
@@ -108,3 +110,27 @@ const visibleAssumptions = <T>(diagnosis: T): T => {
 
 /** A diagnosis whose every customer-written string is visible; statements and policies stay exact for `visibleJson`. */
 export const visibleDiagnosis = <T>(diagnosis: T): T => visibleAssumptions(visibleDeep(diagnosis, diagnosisJsonFields));
+
+const sameJson = (exact: string, shown: string): boolean => {
+	try {
+		return JSON.stringify(JSON.parse(exact)) === JSON.stringify(JSON.parse(shown));
+	} catch {
+		return false;
+	}
+};
+
+/**
+ * Does the command, shown with `visible`, still give a shell the exact words? A policy's JSON does (its escapes read
+ * back as the same characters); an object key with a line break outside JSON does not (`'a\nb'` is a backslash and n).
+ */
+export const shownCommandIsExact = (command: string): boolean => {
+	if (!hasUnsafeCharacters(command)) return true;
+	const exact = shellWords(command);
+	const shown = shellWords(visible(command));
+	if (!exact.ok || !shown.ok || exact.value.length !== shown.value.length) return false;
+	return exact.value.every((word, index) => word === shown.value[index] || sameJson(word, shown.value[index]!));
+};
+
+/** The fixes' commands, as shown, that would not run as the exact command: never offered to paste or copy. */
+export const commandsNotShownExactly = (fixes: readonly {readonly command: string}[]): ReadonlySet<string> =>
+	new Set(fixes.filter(fix => !shownCommandIsExact(fix.command)).map(fix => visible(fix.command)));

@@ -143,9 +143,10 @@ describe('renderMarkdown', () => {
 		};
 		const text = renderMarkdown(hostile);
 		expect(text).toContain('Denied by &lt;script&gt;alert(1)&lt;/script&gt; and \\*everything\\*.');
-		const sh = fencedBlocks(text).find(block => block.language === 'sh');
-		// A line break inside a value is shown as \n: the command stays one line, the fence stays whole.
-		expect(sh?.content).toBe("aws kms put-key-policy --policy '```'\\n```\\necho escaped");
+		// A line break inside a value would be shown as \n, which a shell reads as another value: no command is fenced to
+		// paste, and the sentence in its place holds no line break that could end a block.
+		expect(fencedBlocks(text).find(block => block.language === 'sh')).toBeUndefined();
+		expect(text).toMatch(/^> ⚠ Not shown ready to paste: a value in this command holds a line break.*check --format json, which keeps every character exact\.$/m);
 	});
 
 	it('is deterministic, and dates the report only when told to', () => {

@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {code, prose, table} from '../../source/report/markdown.js';
-import {unsafeCharacterCount, visible, visibleDeep, visibleDiagnosis, visibleJson} from '../../source/report/sanitize.js';
+import {shellQuote} from '../../source/shared/shell.js';
+import {shownCommandIsExact, unsafeCharacterCount, visible, visibleDeep, visibleDiagnosis, visibleJson} from '../../source/report/sanitize.js';
 
 const osc52 = 'A\u001b]52;c;ZWNobyBwd25lZA==\u0007B';
 
@@ -91,5 +92,18 @@ describe('visibleDiagnosis', () => {
 		expect(shown.fixes[0]!.statement).toBe(fixStatement);
 		const clean = {assumptions: [{id: 'https', statement: 'aws:SecureTransport is true'}]};
 		expect(visibleDiagnosis(clean)).toBe(clean);
+	});
+});
+
+describe('shownCommandIsExact', () => {
+	it('a policy whose Sid holds a bidi control or a line break is still the exact policy once shown: JSON reads the escapes back', () => {
+		const command = `aws s3api put-bucket-policy --bucket b --policy ${shellQuote(JSON.stringify({Statement: [{Sid: 'A\u202eB\u0085', Effect: 'Allow'}]}))}`;
+		expect(visible(command)).not.toBe(command);
+		expect(shownCommandIsExact(command)).toBe(true);
+	});
+
+	it('an object key holding a line break, a carriage return or a bidi control is not: the shell reads `\\n` as two characters', () => {
+		for (const key of ['a\nb', 'a\rb', 'invoice\u202efdp']) expect(shownCommandIsExact(`aws s3 cp f ${shellQuote(`s3://b/${key}`)}`)).toBe(false);
+		expect(shownCommandIsExact(`aws s3 cp f ${shellQuote('s3://b/reports/é 日本.csv')}`)).toBe(true);
 	});
 });

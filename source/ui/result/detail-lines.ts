@@ -1,6 +1,6 @@
 import type {Diagnosis, Fix} from '../../diagnosis/diagnosis.js';
 import type {PolicyJson} from '../../snapshot/snapshot.js';
-import {actualWords, appliesInWords, blockedProof, fixHeading} from '../../report/describe.js';
+import {actualWords, appliesInWords, blockedProof, commandNotShownWords, fixHeading} from '../../report/describe.js';
 import {conditionStyleOf, placeLabels, statusStyles} from '../../report/marks.js';
 import {visible, visibleJson} from '../../report/sanitize.js';
 import {displayWidth} from '../../shared/display-width.js';
@@ -90,7 +90,8 @@ export const explanationLines = (row: ResultRow, diagnosis: Diagnosis, width: nu
  * The command, never wrapped inside a JSON string (a mouse copy must paste as a working command): one
  * statement per line, or, when even that is too wide, the file to write the policy to and the short command.
  */
-const fixCommandLines = (fix: Fix, width: number, writtenFile: string | undefined): Line[] => {
+const fixCommandLines = (fix: Fix, width: number, writtenFile: string | undefined, notShownExactly: ReadonlySet<string>): Line[] => {
+	if (notShownExactly.has(fix.command)) return wrapText(`! ${commandNotShownWords(fix)}`, width - 4, '  ').map((text): Line => ({text: `  ${text}`, colour: 'yellow'}));
 	const layout = commandLayout(fix, width - 4);
 	if (layout.kind === 'lines') return indentCommand(layout.lines, '    ').map(text => ({text}));
 	const name = writtenFile ?? layout.fileName;
@@ -116,7 +117,8 @@ const proofLine = (fix: Fix): Line => {
 	return {mark: '  ? ', markColour: 'yellow', text: 'not proven: something the check could not read may still refuse it'};
 };
 
-export const fixLines = (fix: Fix, tab: FixTab, width: number, writtenFile?: string): Line[] => {
+/** `notShownExactly`: the commands, as shown, a shell would read as another command (`commandsNotShownExactly`). */
+export const fixLines = (fix: Fix, tab: FixTab, width: number, writtenFile?: string, notShownExactly: ReadonlySet<string> = new Set()): Line[] => {
 	const tabs = fixTabs.map(candidate => (candidate === tab ? `[${fixTabLabels[candidate]}]` : ` ${fixTabLabels[candidate]} `)).join(' ');
 	const lines: Line[] = [
 		{text: ''},
@@ -133,11 +135,11 @@ export const fixLines = (fix: Fix, tab: FixTab, width: number, writtenFile?: str
 	];
 	const documents = tab === 'statement' ? fix.statements : tab === 'policy' && fix.policy ? [fix.policy] : [];
 	if (documents.length > 0) lines.push(...documents.flatMap((document, index) => [...(index > 0 ? [{text: ''}] : []), ...jsonBlock(document, width, false)]));
-	else lines.push(...fixCommandLines(fix, width, writtenFile));
+	else lines.push(...fixCommandLines(fix, width, writtenFile, notShownExactly));
 	return lines;
 };
 
-export const detailLines = (row: ResultRow, diagnosis: Diagnosis, tab: FixTab, width: number, writtenFile?: string): Line[] => [
+export const detailLines = (row: ResultRow, diagnosis: Diagnosis, tab: FixTab, width: number, writtenFile?: string, notShownExactly?: ReadonlySet<string>): Line[] => [
 	...explanationLines(row, diagnosis, width),
-	...(row.fix ? fixLines(row.fix, tab, width, writtenFile) : []),
+	...(row.fix ? fixLines(row.fix, tab, width, writtenFile, notShownExactly) : []),
 ];

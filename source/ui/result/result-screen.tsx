@@ -2,8 +2,8 @@ import {Box, Text} from 'ink';
 import {useMemo, useState} from 'react';
 import type {Diagnosis} from '../../diagnosis/diagnosis.js';
 import type {Snapshot} from '../../snapshot/snapshot.js';
-import {objectUrl} from '../../report/describe.js';
-import {visible, visibleDiagnosis, visibleJson} from '../../report/sanitize.js';
+import {commandNotShownWords, objectUrl} from '../../report/describe.js';
+import {commandsNotShownExactly, visible, visibleDiagnosis, visibleJson} from '../../report/sanitize.js';
 import {LineView} from '../conversation/line-view.js';
 import type {Line} from '../conversation/transcript-lines.js';
 import {maximumClipboardBytes} from '../clipboard.js';
@@ -54,6 +54,8 @@ const notOverVerdict: readonly KeyName[] = ['nextTab', 'previousTab', 'writePoli
 export const ResultScreen = ({diagnosis: written, snapshot, services, width, rows, onRerun, onNameCheck, savedCheckNames, rereadable = true, onBack, onQuit}: ResultScreenProps) => {
 	// Everything the customer wrote is made visible once, before any of it is laid out.
 	const diagnosis = useMemo(() => visibleDiagnosis(written), [written]);
+	// Judged on the exact commands: a key's line break, once shown as `\n`, would paste as another key.
+	const notShownExactly = useMemo(() => commandsNotShownExactly(written.fixes), [written]);
 	const groups = useMemo(() => rowGroups(diagnosis), [diagnosis]);
 	const flat = useMemo(() => flatRows(groups), [groups]);
 	const {state, dispatch} = useResultState(firstInterestingRow(flat));
@@ -64,8 +66,8 @@ export const ResultScreen = ({diagnosis: written, snapshot, services, width, row
 	const header = useMemo(() => headerOf(diagnosis, width), [diagnosis, width]);
 	// An opened row, or the whole verdict (v): lines the panel scrolls.
 	const panel = useMemo(
-		() => (state.view === 'verdict' ? allHeaderLines(header) : row && state.view === 'detail' ? detailLines(row, diagnosis, state.tab, width, writtenFile) : []),
-		[row, diagnosis, header, state.tab, state.view, width, writtenFile],
+		() => (state.view === 'verdict' ? allHeaderLines(header) : row && state.view === 'detail' ? detailLines(row, diagnosis, state.tab, width, writtenFile, notShownExactly) : []),
+		[row, diagnosis, header, state.tab, state.view, width, writtenFile, notShownExactly],
 	);
 
 	// A copy's source is read from the snapshot as written, not from the visible diagnosis.
@@ -96,6 +98,10 @@ export const ResultScreen = ({diagnosis: written, snapshot, services, width, row
 			return;
 		}
 		const tab = state.view === 'detail' ? state.tab : 'command';
+		if (fixTextWords(row.fix, tab) === 'the CLI command' && notShownExactly.has(row.fix.command)) {
+			notify({tone: 'info', text: `Nothing copied. ${commandNotShownWords(row.fix)}`});
+			return;
+		}
 		const text = fixText(row.fix, tab);
 		services.copyToClipboard(text);
 		const tooLong = Buffer.byteLength(text, 'utf8') > maximumClipboardBytes;
