@@ -17,8 +17,8 @@ import {runCollectScriptWithSdk} from '../support/fake-aws-cli-sdk/run-collect-s
 
 const base = sameAccountScenario();
 const uploadsKey = base.keys![0]!;
-// Two aliases, so the fake's one-alias pages make the collector follow NextMarker.
-const state = useFakeAws({scenario: () => ({...sameAccountScenario(), listAliases: true, keys: [{...uploadsKey, aliases: ['alias/uploads', 'alias/reports']}]}), files: sameAccountFiles, checksS3Region: true});
+// Two aliases on one-alias pages (KMS "might return fewer" than the Limit), so the collector follows NextMarker.
+const state = useFakeAws({scenario: () => ({...sameAccountScenario(), listAliases: true, kmsPageSize: 1, keys: [{...uploadsKey, aliases: ['alias/uploads', 'alias/reports']}]}), files: sameAccountFiles, checksS3Region: true});
 
 const keyArn = `arn:aws:kms:${uploadsKey.region}:${uploadsKey.account}:key/${uploadsKey.id}`;
 const download = {operation: 'download', bucket: 'acme-uploads', objectKey: 'reports/2024/q1.csv'} as const;

@@ -5,8 +5,12 @@
 /** `--flag` → the operation's input member; `required` as the CLI's own argument parser checks it. */
 const option = (flag, member, required = true) => ({flag, member, required});
 
-/** The CLI pages through these itself and prints only the merged list (botocore's build_full_result). */
-const pages = (resultKey, inputToken, outputToken, moreResults) => ({resultKey, inputToken, outputToken, moreResults});
+/**
+ * The CLI pages through these itself and prints only the merged list (botocore's build_full_result). `limitKey`: the
+ * input member `--page-size` sets on every call ("This does not affect the number of items returned in the command's
+ * output"); a command without one takes no `--page-size`.
+ */
+const pages = (resultKey, inputToken, outputToken, moreResults, limitKey) => ({resultKey, inputToken, outputToken, moreResults, limitKey});
 
 const iamPages = key => pages(key, 'Marker', 'Marker', 'IsTruncated');
 
@@ -46,8 +50,8 @@ export const commands = {
 	kms: {
 		'describe-key': {operation: 'DescribeKey', options: [option('--key-id', 'KeyId')]},
 		'get-key-policy': {operation: 'GetKeyPolicy', options: [option('--key-id', 'KeyId'), option('--policy-name', 'PolicyName', false)]},
-		'list-grants': {operation: 'ListGrants', options: [option('--key-id', 'KeyId')], paginate: pages('Grants', 'Marker', 'NextMarker', 'Truncated')},
-		'list-aliases': {operation: 'ListAliases', options: [option('--key-id', 'KeyId', false)], paginate: pages('Aliases', 'Marker', 'NextMarker', 'Truncated')},
+		'list-grants': {operation: 'ListGrants', options: [option('--key-id', 'KeyId')], paginate: pages('Grants', 'Marker', 'NextMarker', 'Truncated', 'Limit')},
+		'list-aliases': {operation: 'ListAliases', options: [option('--key-id', 'KeyId', false)], paginate: pages('Aliases', 'Marker', 'NextMarker', 'Truncated', 'Limit')},
 	},
 	organizations: {
 		'describe-organization': {operation: 'DescribeOrganization', options: []},

@@ -49,13 +49,19 @@ const parseCommand = argv => {
 		throw usageError(`argument operation: Invalid choice: '${[service, name].filter(Boolean).join(' ')}' (this fake aws knows only the commands the collection script runs)`);
 	}
 	if (extra.length > 0) throw new CliFailure(`\nUnknown options: ${extra.join(', ')}\n`, 252);
-	const known = new Set([...globalOptions, ...spec.options.map(option => option.flag)]);
+	const known = new Set([...globalOptions, ...spec.options.map(option => option.flag), ...(spec.paginate?.limitKey ? ['--page-size'] : [])]);
 	const unknown = Object.keys(options).filter(flag => !known.has(flag));
 	if (unknown.length > 0) throw new CliFailure(`\nUnknown options: ${unknown.join(', ')}\n`, 252);
 	const missing = spec.options.filter(option => option.required && options[option.flag] === undefined).map(option => option.flag);
 	if (missing.length > 0) throw usageError(`the following arguments are required: ${missing.join(', ')}`);
 	if ((options['--output'] ?? 'json') !== 'json') throw usageError(`argument --output: this fake aws prints only json, not ${options['--output']}`);
 	const input = Object.fromEntries(spec.options.filter(option => options[option.flag] !== undefined).map(option => [option.member, options[option.flag]]));
+	const pageSize = options['--page-size'];
+	if (pageSize !== undefined) {
+		// An integer argument, as the CLI's parser reads it; the service judges its range.
+		if (!/^-?\d+$/.test(pageSize)) throw usageError(`argument --page-size: invalid int value: '${pageSize}'`);
+		input[spec.paginate.limitKey] = Number(pageSize);
+	}
 	return {service, name, spec, input, options, paginate: spec.paginate && !flags.has('--no-paginate') ? spec.paginate : undefined};
 };
 

@@ -41,11 +41,32 @@ const metadata = (key: FakeKey) => ({
 	MultiRegion: key.multiRegion ?? false,
 });
 
-/** One item a page, so the collector's Marker loop is exercised whenever there are two. */
-const onePage = <T>(call: FakeCall, items: readonly T[]) => {
+/**
+ * KMS's Limit, ListGrants and ListAliases alike: "If you include a value, it must be between 1 and 100, inclusive. If
+ * you do not include a value, it defaults to 50." A Limit outside that range is refused, as KMS's validation does.
+ */
+const limitOf = (call: FakeCall): number | FakeResponse => {
+	const limit = call.params.Limit;
+	if (limit === undefined) return 50;
+	if (typeof limit !== 'number' || !Number.isInteger(limit)) return fail(call, {status: 400, code: 'SerializationException', message: 'Limit is not an integer'});
+	if (limit < 1 || limit > 100) {
+		const constraint = limit < 1 ? 'greater than or equal to 1' : 'less than or equal to 100';
+		return fail(call, {status: 400, code: 'ValidationException', message: `1 validation error detected: Value '${limit}' at 'limit' failed to satisfy constraint: Member must have value ${constraint}`});
+	}
+	return limit;
+};
+
+/**
+ * One page of at most the Limit sent; fewer when the scenario's `kmsPageSize` says ("it might return fewer"), so the
+ * collector's Marker loop is exercised with a short list. An answer, or KMS's refusal of the Limit.
+ */
+const page = <T>(call: FakeCall, world: World, items: readonly T[], answer: (page: readonly T[], rest: {Truncated: boolean; NextMarker?: string}) => FakeResponse): FakeResponse => {
+	const limit = limitOf(call);
+	if (typeof limit !== 'number') return limit;
+	const size = Math.min(limit, world.scenario.kmsPageSize ?? limit);
 	const start = Number(param(call, 'Marker') ?? '0');
-	const more = start + 1 < items.length;
-	return {page: items.slice(start, start + 1), Truncated: more, ...(more ? {NextMarker: String(start + 1)} : {})};
+	const more = start + size < items.length;
+	return answer(items.slice(start, start + size), {Truncated: more, ...(more ? {NextMarker: String(start + size)} : {})});
 };
 
 /** ListAliases: the caller's own account only ("Cross-account use: No."), one key's aliases with KeyId, else all of the Region's. */
@@ -55,8 +76,7 @@ const listAliases = (call: FakeCall, world: World, keyId: string | undefined, ke
 	const aliases = owned.flatMap(each =>
 		(each.aliases ?? []).map(name => ({AliasName: name, AliasArn: `arn:aws:kms:${each.region}:${each.account}:${name}`, TargetKeyId: each.id, CreationDate: 1_705_312_800})),
 	);
-	const {page, ...rest} = onePage(call, aliases);
-	return jsonAnswer({Aliases: page, ...rest});
+	return page(call, world, aliases, (items, rest) => jsonAnswer({Aliases: items, ...rest}));
 };
 
 /** KMS over JSON 1.1 (`X-Amz-Target: TrentService.*`): DescribeKey, GetKeyPolicy, ListGrants, and ListAliases when the scenario asks. */
@@ -85,8 +105,7 @@ export const handleKms: Handler = (call, world) => {
 				Operations: grant.operations,
 				...(grant.constraints ? {Constraints: grant.constraints} : {}),
 			}));
-			const {page, ...rest} = onePage(call, grants);
-			return jsonAnswer({Grants: page, ...rest});
+			return page(call, world, grants, (items, rest) => jsonAnswer({Grants: items, ...rest}));
 		}
 		case 'ListAliases':
 			// Off unless the scenario asks: see FakeScenario.listAliases.

@@ -134,6 +134,8 @@ export type FakeScenario = {
 	readonly buckets?: readonly FakeBucket[];
 	readonly objects?: readonly FakeObject[];
 	readonly organization?: FakeOrganization;
+	/** KMS list pages (ListGrants, ListAliases) hold at most this many items, fewer than the Limit sent. Default: the Limit. */
+	readonly kmsPageSize?: number;
 	/** IAM list pages hold this many items (to exercise Marker pagination). Default 100. */
 	readonly iamPageSize?: number;
 	/**
