@@ -1,5 +1,5 @@
 import {DescribeKeyCommand, GetKeyPolicyCommand, ListAliasesCommand, ListGrantsCommand} from '@aws-sdk/client-kms';
-import {aliasesPageOf, describedKeyOf, grantsPageOf, keyAliases, keyPolicyOf} from '../snapshot/aws-answers/index.js';
+import {aliasesPageOf, describedKeyOf, grantsPageOf, keyAliases, keyPolicyOf, kmsPageLimit} from '../snapshot/aws-answers/index.js';
 import type {KeyGrant, KeyInfo, PolicyJson} from '../snapshot/snapshot.js';
 import {parseKmsArn as parseKmsArnName, valueOf, type KmsArn} from '../names/index.js';
 import {readAllPages} from './read-pages.js';
@@ -61,13 +61,13 @@ const readKeyPolicy = async (reader: Reader, target: KeyTarget, keyArn: KmsArn &
 	return outcome.value.value;
 };
 
-/** Every page of kms:ListGrants (once per key, even when a copy's source and destination share it). */
+/** Every page of kms:ListGrants, the largest KMS gives (once per key, even when a copy's source and destination share it). */
 const fetchGrants = (reader: Reader, session: Session, keyArn: KmsArn & {readonly text: string}): Promise<Outcome<KeyGrant[]>> =>
 	reader.once(`${session.name}:kms:ListGrants:${keyArn.text}`, () =>
 		readAllPages(reader, `${session.name}:kms:ListGrants:${keyArn.text}`, `kms:ListGrants ${keyArn.text} (${sessionLabel(session)})`, (marker, signal) =>
 			session.clients
 				.kms(keyArn.region)
-				.send(new ListGrantsCommand({KeyId: keyArn.text, Marker: marker}), {abortSignal: signal})
+				.send(new ListGrantsCommand({KeyId: keyArn.text, Limit: kmsPageLimit, Marker: marker}), {abortSignal: signal})
 				.then(grantsPageOf),
 		),
 	);
@@ -88,7 +88,7 @@ const readAliases = async (reader: Reader, target: KeyTarget, keyArn: KmsArn & {
 	if (!session) return {unread: `the key's other aliases were not listed: ListAliases answers only in the key's account ${keyArn.account}, and no profile given is in it`};
 	const outcome = await reader.once(`${session.name}:kms:ListAliases:${keyArn.text}`, () =>
 		readAllPages(reader, `${session.name}:kms:ListAliases:${keyArn.text}`, `kms:ListAliases ${keyArn.text} (${sessionLabel(session)})`, (marker, signal) =>
-			session.clients.kms(keyArn.region).send(new ListAliasesCommand({KeyId: keyArn.text, Marker: marker}), {abortSignal: signal}).then(aliasesPageOf),
+			session.clients.kms(keyArn.region).send(new ListAliasesCommand({KeyId: keyArn.text, Limit: kmsPageLimit, Marker: marker}), {abortSignal: signal}).then(aliasesPageOf),
 		),
 	);
 	return outcome.ok ? {aliases: outcome.value} : {unread: `kms:ListAliases: ${reader.explain(outcome.failure)}`};

@@ -1,4 +1,5 @@
 import {calls, fileNameLimit, manifestFile, namePartAround} from '../../inputs/bundle/bundle-layout.js';
+import {kmsPageLimit} from '../../snapshot/aws-answers/index.js';
 import {collectLine} from './shell.js';
 
 /** The script's shell functions. They only read AWS through `collect`, which only runs what it is given. */
@@ -94,8 +95,8 @@ ${collectLine('describeKey', `"\${k_prefix}${calls.describeKey.stem}"`, 'kms des
 	k_arn=$(json_values Arn "$bundle/\${k_prefix}${calls.describeKey.stem}.json" | head -n 1)
 	[ -n "$k_arn" ] || k_arn=$2
 ${collectLine('getKeyPolicy', `"\${k_prefix}${calls.getKeyPolicy.stem}"`, 'kms get-key-policy --key-id "$k_arn" --policy-name default', '\t')}
-${collectLine('listGrants', `"\${k_prefix}${calls.listGrants.stem}"`, 'kms list-grants --key-id "$k_arn"', '\t')}
-${collectLine('listAliases', `"\${k_prefix}${calls.listAliases.stem}"`, 'kms list-aliases --key-id "$k_arn"', '\t')}
+${collectLine('listGrants', `"\${k_prefix}${calls.listGrants.stem}"`, `kms list-grants --key-id "$k_arn" --page-size ${kmsPageLimit}`, '\t')}
+${collectLine('listAliases', `"\${k_prefix}${calls.listAliases.stem}"`, `kms list-aliases --key-id "$k_arn" --page-size ${kmsPageLimit}`, '\t')}
 	call_region=$k_saved_region
 }
 

@@ -13,6 +13,12 @@ export type Mapped<T> = Result<T, AnswerProblem>;
 
 export const shapeProblem = (message: string): {readonly ok: false; readonly error: AnswerProblem} => err({kind: 'shape', message});
 
+/**
+ * The largest page KMS's ListGrants and ListAliases give (their Limit): "If you include a value, it must be between
+ * 1 and 100, inclusive. If you do not include a value, it defaults to 50." Asked for, it halves the calls a list takes.
+ */
+export const kmsPageLimit = 100;
+
 /** One page of a listing, and the marker of the next when the answer says there is one. */
 export type Page<T> = {readonly items: readonly T[]; readonly next?: string};
 

@@ -4,6 +4,7 @@
  * source/aws makes the calls and source/inputs/bundle finds the files; both map the answers here.
  */
 export type {AnswerProblem, Mapped, Page} from './answer.js';
+export {kmsPageLimit} from './answer.js';
 export {policyDocumentOf} from './policy-document.js';
 export {callerIdentityOf, type CallerIdentity} from './sts-get-caller-identity.js';
 export {accessKeyAccountOf} from './sts-get-access-key-info.js';
