@@ -238,7 +238,6 @@ export const fixPolicyNoun = (fix: Pick<Fix, 'place' | 'policyName'>): string =>
 export const assumedSentences = (diagnosis: Pick<Diagnosis, 'assumptions'>): readonly string[] =>
 	diagnosis.assumptions.map(assumption => `Assumed: ${assumption.statement}${assumption.because ? ` — ${assumption.because}` : ''}.`);
 
-
 /** In place of a command whose values hold characters shown escaped: not offered to paste; the JSON report's is exact. */
 export const commandNotShownWords = (fix: Pick<Fix, 'kind'>): string =>
 	`Not shown ready to paste: ${fix.kind === 'change-request' ? 'the object key' : 'a value'} in this command holds a line break or another control or invisible character, which can only be shown escaped here, and escaped it would name ${fix.kind === 'change-request' ? 'another object' : 'something else'}. Build it from the command in check --format json, which keeps every character exact.`;
