@@ -1,5 +1,5 @@
 import {accountOfArn, parseArn} from '../engine/arn.js';
-import {aliasNameOf, isKeyId} from '../names/index.js';
+import {aliasNameOf, isKeyId, partitionOfArn} from '../names/index.js';
 import {parseCaller} from '../engine/principal.js';
 import type {ResolvedQuestion} from './diagnosis.js';
 import type {DefaultEncryption, Snapshot} from '../snapshot/snapshot.js';
@@ -164,7 +164,8 @@ export const resolveQuestion = (snapshot: Snapshot): ResolvedFacts => {
 	// A service principal (CloudFront) makes the request, whoever's profile collected the snapshot.
 	const principalArn = actor.kind === 'service' ? actor.service : snapshot.principal?.arn;
 	const caller = principalArn ? parseCaller(principalArn) : undefined;
-	const partition = caller?.partition ?? 'aws';
+	// A service principal (CloudFront) has no ARN: its distribution's and the key's name the partition (neither crosses one).
+	const partition = (principalArn?.startsWith('arn:') ? caller?.partition : undefined) ?? partitionOfArn(snapshot.distribution?.arn) ?? partitionOfArn(snapshot.key?.arn) ?? 'aws';
 	const objectArn = `arn:${partition}:s3:::${question.bucket}/${question.objectKey}`;
 	const {multipart, threshold, thresholdUnknown} = decideMultipart(question);
 	let sourceFacts: Pick<ResolvedFacts, 'sourceKey' | 'sourceObjectArn' | 'sourceBucketAccount' | 'sourceBucketRegion'> = {};

@@ -1,3 +1,4 @@
+import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import {diagnose} from '../../source/diagnosis/diagnose.js';
 import type {PolicyJson, Snapshot} from '../../source/snapshot/snapshot.js';
@@ -250,6 +251,24 @@ describe('cross account for the key only, or for the bucket only', () => {
 		const diagnosis = diagnose(snapshot);
 		const fix = diagnosis.fixes.find(candidate => candidate.place === 'bucket-policy');
 		expect(fix).toMatchObject({target: `arn:${partition}:s3:::example-bucket`, statement: {Resource: [`arn:${partition}:s3:::example-bucket/reports/2025/q1.csv`]}});
+		expectFixesHold(snapshot, diagnosis);
+	});
+});
+
+describe('CloudFront in the China Regions: no caller ARN names the partition, the distribution and the key do', () => {
+	// A CloudFront request has a service principal, not an ARN: the distribution's ARN (arn:aws-cn:cloudfront::…) and the
+	// key's give the partition, and with them the bucket's and the object's ARNs.
+	const example = readFileSync(new URL('../../examples/cloudfront-oac-missing-key-policy.json', import.meta.url), 'utf8');
+	const snapshot = JSON.parse(example.replaceAll('arn:aws:', 'arn:aws-cn:').replaceAll('eu-west-1', 'cn-north-1')) as Snapshot;
+	const diagnosis = diagnose(snapshot);
+
+	it('reads the bucket policy on arn:aws-cn:s3 as it reads the example on arn:aws:s3: the same statuses, the same fixes', () => {
+		const inAws = diagnose(JSON.parse(example) as Snapshot);
+		expect(diagnosis.requirements.find(row => row.action === 's3:GetObject')?.resource).toBe('arn:aws-cn:s3:::example-site-assets/index.html');
+		// On arn:aws:s3 the bucket policy's arn:aws-cn Allow matched nothing: a false ✘, and a needless bucket policy fix.
+		expect(statusTable(diagnosis)).toEqual(statusTable(inAws));
+		expect(diagnosis.fixes.map(fix => `${fix.kind} ${fix.place}`)).toEqual(inAws.fixes.map(fix => `${fix.kind} ${fix.place}`));
+		expect(diagnosis.fixes.find(fix => fix.place === 'bucket-policy')).toBeUndefined();
 		expectFixesHold(snapshot, diagnosis);
 	});
 });
