@@ -22,6 +22,9 @@ const matchingOperators = new Set(['StringEquals', 'StringLike', 'StringNotEqual
 
 const bucketOfArn = (arn: string): string | undefined => parseS3Arn(arn)?.bucket;
 
+/** Wildcards match in String…Like and in every ARN operator; String…Equals compares the text as it is. */
+const globs = (baseOperator: string): boolean => baseOperator.includes('Like') || baseOperator.startsWith('Arn');
+
 /** The value to add, and the operator to hold it (the clause's own, or its Like form where the value is a wildcard). */
 type Fit = {readonly value: string; readonly operator: string};
 
@@ -30,7 +33,7 @@ type Fit = {readonly value: string; readonly operator: string};
  * Guide), so the clause moves to StringLike; only where its own values hold no `*` or `?`, which StringLike would read anew.
  */
 const wildcardFit = (clause: ConditionTrace['clause'], value: string): Fit | undefined => {
-	if (!clause.baseOperator.startsWith('String') || clause.baseOperator.includes('Like')) return {value, operator: clause.operator};
+	if (globs(clause.baseOperator)) return {value, operator: clause.operator};
 	const like = likeOperatorOf(clause);
 	return like && !clause.values.some(hasWildcard) ? {value, operator: like} : undefined;
 };
@@ -103,9 +106,6 @@ const correctedStatement = (trace: StatementTrace, corrections: ReadonlyMap<Cond
 	}
 	return {...trace.source, Condition: condition};
 };
-
-/** Wildcards match in String…Like and in every ARN operator; String…Equals compares the text as it is. */
-const globs = (baseOperator: string): boolean => baseOperator.includes('Like') || baseOperator.startsWith('Arn');
 
 /**
  * The values a bucket ARN added beside them lets more through than they did: those naming less than every object of the
