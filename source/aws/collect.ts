@@ -6,7 +6,7 @@ import {gather} from './gather.js';
 import {callerProfileName, openSessions, type SessionOptions} from './open-sessions.js';
 import {silenceSdk} from './quiet.js';
 import {createReader, type ReadProgress, type Reader} from './reader.js';
-import {ssoProfileBehind} from './credentials.js';
+import {ssoProfileBehind} from './credentials-error.js';
 import {unreachableLine, unreachableOf} from './reach.js';
 import {readSigner} from './read-signer.js';
 import {readIdentity, type Session} from './session.js';

@@ -2,10 +2,7 @@ import {createHash} from 'node:crypto';
 import {readFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import {fromIni} from '@aws-sdk/credential-providers';
-import {formatSize} from '../shared/format-size.js';
 import {err, ok, type Result} from '../shared/result.js';
-import {describeFailure, networkWords, type Failure} from './aws-error.js';
-import {answerTooLargeName, answerTooLargeText, maxAnswerBytes} from './bounded-body.js';
 import {tlsOptions, type CaBundle} from './ca-bundle.js';
 import {containerCredentials, containerEndpoint, type ContainerSettings} from './container-credentials.js';
 import {runCredentialProcess} from './credential-process.js';
@@ -17,11 +14,9 @@ import {namesCredentials, profileKind, sortProfileNames} from './profiles.js';
 import {silentLogger} from './quiet.js';
 import type {IniSection, SharedFiles} from './shared-files.js';
 import {checkTokenFile} from './token-file.js';
+import {describeProviderError, needsMfa, ssoLogin, ssoProfileBehind, type CredentialsError} from './credentials-error.js';
 import type {Credentials} from './credential-identity.js';
 import {assumeEnvironmentWebIdentity, environmentWebIdentity, webIdentityAssumer} from './web-identity.js';
-
-export type CredentialsErrorKind = 'unknown-profile' | 'no-credentials' | 'sso-expired';
-export type CredentialsError = {readonly kind: CredentialsErrorKind; readonly message: string};
 
 /** Which profile, and how the user named it (for messages that say which flag or variable to fix). */
 export type ProfileRequest = {
@@ -66,32 +61,11 @@ const innerClientConfig = (context: CredentialsContext, region: string, endpoint
 	...(endpoint ? {endpoint} : {}),
 });
 
-const firstLine = (error: unknown): string => {
-	const text = error instanceof Error ? error.message : String(error);
-	return (text.split('\n')[0] ?? '').trim();
-};
-
 const knownProfiles = (files: SharedFiles): string => {
 	const names = sortProfileNames(Object.keys(files.profiles));
 	if (names.length === 0) return `there are no profiles in ${files.configPath} or ${files.credentialsPath} (run aws configure)`;
 	const shown = names.slice(0, 8).join(', ');
 	return `known profiles: ${shown}${names.length > 8 ? `, and ${names.length - 8} more` : ''}`;
-};
-
-const ssoLogin = (profile: string): string => `run aws sso login --profile ${profile}`;
-
-/** The profile whose SSO token a profile's credentials come from: itself, or a `source_profile` it chains to. */
-export const ssoProfileBehind = (name: string, files: SharedFiles): string | undefined => {
-	const seen = new Set<string>();
-	let current: string | undefined = name;
-	while (current !== undefined && !seen.has(current)) {
-		seen.add(current);
-		const section: IniSection | undefined = files.profiles[current];
-		if (!section) return undefined;
-		if (profileKind(section) === 'sso') return current;
-		current = section['role_arn'] ? section['source_profile'] : undefined;
-	}
-	return undefined;
 };
 
 /**
@@ -119,78 +93,6 @@ const checkSsoToken = async (name: string, files: SharedFiles): Promise<Credenti
 		return {kind: 'sso-expired', message: `the AWS SSO session of profile ${name} has expired: ${ssoLogin(ssoProfile)}`};
 	}
 	return undefined;
-};
-
-const needsMfa = (name: string): CredentialsError => ({
-	kind: 'no-credentials',
-	message: `profile ${name} needs an MFA code, which s3-kms-doctor does not ask for: export temporary credentials (aws sts get-session-token) or use a profile without mfa_serial`,
-});
-
-/**
- * The provider's error as a read's failure: STS's errors come as they are; the SSO provider rewraps its client's error
- * as "Name: message", so the name is taken back from the text (and a system error code from it).
- */
-const providerFailure = (error: unknown): Failure => {
-	// An AWS service's own error (STS's) carries its metadata, and its message may well start "User: arn:…".
-	if (typeof (error as {$metadata?: unknown} | undefined)?.$metadata === 'object') return describeFailure(error);
-	const text = error instanceof Error ? error.message : String(error);
-	const rewrapped = /^(\w+): /.exec(text);
-	if (!rewrapped) return describeFailure(error);
-	const code = /\b(E[A-Z_]{3,})\b/.exec(text)?.[1];
-	const failure = describeFailure({name: rewrapped[1], message: text.slice(rewrapped[0].length), ...(code ? {code} : {})});
-	// A JSON parser's own error without the SDK's words for it: still an answer that is not AWS's.
-	return failure.kind === 'other' && rewrapped[1] === 'SyntaxError' ? {...failure, kind: 'not-aws'} : failure;
-};
-
-const describeProviderError = (name: string, error: unknown, files: SharedFiles): CredentialsError => {
-	const message = firstLine(error);
-	// The SSO provider rewraps the error: its first line is all that is left of it.
-	if ((error as {name?: unknown} | undefined)?.name === answerTooLargeName || message === answerTooLargeText) {
-		return {
-			kind: 'no-credentials',
-			message: `could not get credentials for profile ${name}: an answer of the AWS STS or SSO endpoint behind it was over ${formatSize(maxAnswerBytes)}, the most one answer may hold — check the endpoint it uses (endpoint_url, AWS_ENDPOINT_URL) and any proxy`,
-		};
-	}
-	const ssoProfile = ssoProfileBehind(name, files);
-	// The SSO portal's answer to a token it no longer takes ("an invalid access token in the request"), rewrapped as "UnauthorizedException: …".
-	const portalRefused = ssoProfile !== undefined && /^UnauthorizedException\b/.test(message);
-	if (portalRefused || (/\bsso\b/i.test(message) && /expired|invalid|not found|refresh|login/i.test(message))) {
-		return {kind: 'sso-expired', message: `the AWS SSO session of profile ${name} has expired or is invalid: ${ssoLogin(ssoProfile ?? name)}`};
-	}
-	if (/Could not resolve credentials using profile/i.test(message)) {
-		return {
-			kind: 'no-credentials',
-			message: `profile ${name} has no credentials: it names no keys, role_arn, SSO or credential_process (in ${files.configPath} or ${files.credentialsPath})`,
-		};
-	}
-	if ((error as {name?: unknown} | undefined)?.name === 'TimeoutError' || /did not complete within|timed? ?out/i.test(message)) {
-		return {
-			kind: 'no-credentials',
-			message: `could not get credentials for profile ${name}: AWS STS or SSO did not answer in time — check the network connection and any proxy (HTTPS_PROXY), then try again`,
-		};
-	}
-	if (/multi-factor/i.test(message)) return needsMfa(name);
-	const behind = ssoProfile === undefined ? 'AWS STS' : ssoProfile === name ? 'the AWS SSO portal' : 'AWS STS or the AWS SSO portal';
-	const failure = providerFailure(error);
-	const line = (what: string): CredentialsError => ({kind: 'no-credentials', message: `could not get credentials for profile ${name}: ${what}`});
-	switch (failure.kind) {
-		case 'network':
-			return line(`${behind} could not be reached (${networkWords[failure.code] ?? 'network error'}, ${failure.code}) — check the network connection and any proxy (HTTPS_PROXY), then try again`);
-		case 'throttled':
-			return line(`${behind} throttled the request (${failure.code}) — wait a minute, then try again`);
-		case 'server':
-			return line(`${behind} failed (${failure.code}) — wait a minute, then try again`);
-		case 'not-aws':
-			return line(`the answer of ${behind} was not AWS's (it could not be parsed) — check the endpoint it uses (endpoint_url, AWS_ENDPOINT_URL) and any proxy`);
-		case 'denied':
-			if (ssoProfile !== undefined) break;
-			return line(
-				`AWS STS refused to let it assume its role (${failure.code}: ${failure.message}) — check the role's trust policy (it must let the source credentials' identity call sts:AssumeRole) and that identity's own policies`,
-			);
-		default:
-			break;
-	}
-	return {kind: 'no-credentials', message: `could not get credentials for profile ${name}: ${message || 'the credential provider failed'}`};
 };
 
 /** The web_identity_token_file a profile's credentials read: its own, or that of a `source_profile` it chains to. */
