@@ -2,7 +2,7 @@ import {DescribeKeyCommand, GetKeyPolicyCommand, ListAliasesCommand, ListGrantsC
 import {aliasesPageOf, describedKeyOf, grantsPageOf, keyAliases, keyPolicyOf, kmsPageLimit} from '../snapshot/aws-answers/index.js';
 import type {KeyGrant, KeyInfo, PolicyJson} from '../snapshot/snapshot.js';
 import {parseKmsArn as parseKmsArnName, valueOf, type KmsArn} from '../names/index.js';
-import {readAllPages} from './read-pages.js';
+import {pageOrFail, readAllPages} from './read-pages.js';
 import type {Outcome, Reader} from './reader.js';
 import {readIdentity, sessionInAccount, sessionLabel, type Session} from './session.js';
 
@@ -68,7 +68,7 @@ const fetchGrants = (reader: Reader, session: Session, keyArn: KmsArn & {readonl
 			session.clients
 				.kms(keyArn.region)
 				.send(new ListGrantsCommand({KeyId: keyArn.text, Limit: kmsPageLimit, Marker: marker}), {abortSignal: signal})
-				.then(grantsPageOf),
+				.then(answer => pageOrFail(grantsPageOf(answer))),
 		),
 	);
 
@@ -88,7 +88,7 @@ const readAliases = async (reader: Reader, target: KeyTarget, keyArn: KmsArn & {
 	if (!session) return {unread: `the key's other aliases were not listed: ListAliases answers only in the key's account ${keyArn.account}, and no profile given is in it`};
 	const outcome = await reader.once(`${session.name}:kms:ListAliases:${keyArn.text}`, () =>
 		readAllPages(reader, `${session.name}:kms:ListAliases:${keyArn.text}`, `kms:ListAliases ${keyArn.text} (${sessionLabel(session)})`, (marker, signal) =>
-			session.clients.kms(keyArn.region).send(new ListAliasesCommand({KeyId: keyArn.text, Limit: kmsPageLimit, Marker: marker}), {abortSignal: signal}).then(aliasesPageOf),
+			session.clients.kms(keyArn.region).send(new ListAliasesCommand({KeyId: keyArn.text, Limit: kmsPageLimit, Marker: marker}), {abortSignal: signal}).then(answer => pageOrFail(aliasesPageOf(answer))),
 		),
 	);
 	return outcome.ok ? {aliases: outcome.value} : {unread: `kms:ListAliases: ${reader.explain(outcome.failure)}`};

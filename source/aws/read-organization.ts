@@ -11,7 +11,7 @@ import {
 import type {NamedPolicy, OrganizationInfo, OrganizationLevel} from '../snapshot/snapshot.js';
 import {answerFailure} from './answer-failure.js';
 import type {Failure} from './aws-error.js';
-import {readAllPages} from './read-pages.js';
+import {pageOrFail, readAllPages} from './read-pages.js';
 import type {Outcome, Reader} from './reader.js';
 import {readIdentity, sessionInAccount, sessionLabel, type Session} from './session.js';
 
@@ -60,7 +60,7 @@ const readTargetPolicies = (reader: Reader, session: Session, target: string, ty
 				session.clients
 					.organizations()
 					.send(new ListPoliciesForTargetCommand({TargetId: target, Filter: type, NextToken: token}), {abortSignal: signal})
-					.then(targetPoliciesPageOf),
+					.then(answer => pageOrFail(targetPoliciesPageOf(answer))),
 			failure => (failure.code === policyTypeNotEnabledCode ? {value: {items: []}, detail: 'policy type not enabled'} : undefined),
 		);
 		if (!listed.ok) return {missing: {permission: `organizations:ListPoliciesForTarget on ${target}, ${fromManagement}`, failure: listed.failure}};

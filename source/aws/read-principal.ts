@@ -5,7 +5,7 @@ import {parseCaller} from '../engine/principal.js';
 import {parsePrincipalArn} from '../names/index.js';
 import {answerFailure} from './answer-failure.js';
 import {combine, readAttachedPolicies, readInlinePolicies, readManagedPolicy, type Gathered, type Missing, type PolicyOwner} from './read-iam.js';
-import {readAllPages} from './read-pages.js';
+import {pageOrFail, readAllPages} from './read-pages.js';
 import type {Reader} from './reader.js';
 import {readIdentity, sessionInAccount, sessionLabel, type Identity, type Session} from './session.js';
 
@@ -46,7 +46,7 @@ const readEntity = async (reader: Reader, session: Session, owner: PolicyOwner):
 const readGroupPolicies = async (reader: Reader, session: Session, user: PolicyOwner, account: string, partition: string): Promise<Gathered<NamedPolicy[]>> => {
 	const iam = session.clients.iam();
 	const groups = await readAllPages(reader, `${session.name}:iam:ListGroupsForUser:${user.name}`, `iam:ListGroupsForUser ${user.name} (${sessionLabel(session)})`, (marker, signal) =>
-		iam.send(new ListGroupsForUserCommand({UserName: user.name, Marker: marker}), {abortSignal: signal}).then(groupsPageOf),
+		iam.send(new ListGroupsForUserCommand({UserName: user.name, Marker: marker}), {abortSignal: signal}).then(answer => pageOrFail(groupsPageOf(answer))),
 	);
 	if (!groups.ok) return {missing: [{action: 'iam:ListGroupsForUser', permission: `iam:ListGroupsForUser on ${user.arn}`, failure: groups.failure}]};
 	const owners = groups.value.map((group): PolicyOwner => ({kind: 'group', name: group.name, arn: group.arn ?? `arn:${partition}:iam::${account}:group/${group.name}`}));

@@ -229,6 +229,22 @@ describe('faults during live collection', () => {
 		);
 	});
 
+	it('takes a KMS or Organizations list answer without its list for unread, never for "none": no grants, no aliases, no SCPs', async () => {
+		// A 200 whose JSON lacks the list says nothing of what is there: read as none, a Deny on kms:ResourceAliases or in an SCP would vanish.
+		const empty = {status: 200, headers: {'content-type': 'application/x-amz-json-1.1'}, body: '{}'};
+		state.fake.addFault({service: 'kms', operation: 'ListGrants', kind: 'answer', answer: empty});
+		state.fake.addFault({service: 'kms', operation: 'ListAliases', kind: 'answer', answer: empty});
+		state.fake.addFault({service: 'organizations', operation: 'ListPoliciesForTarget', kind: 'answer', answer: empty});
+		const snapshot = await collect();
+		// Not a complete list, so kms:ResourceAliases stays unknown (with nothing named, there is no partial list to note).
+		expect(snapshot.key).not.toHaveProperty('aliases');
+		expect(snapshot.key).not.toHaveProperty('grants');
+		expect(snapshot).not.toHaveProperty('organization');
+		const reasons = Object.fromEntries((snapshot.unread ?? []).map(note => [note.path, note.reason]));
+		expect(reasons['key.grants']).toBe('kms:ListGrants: failed (IncompleteAnswer): the answer holds no Grants list, so it does not say which grants the key has');
+		expect(reasons['organization']).toMatch(/the answer holds no Policies list, so it does not say which policies are attached/);
+	});
+
 	it('leaves the SCPs and RCPs unknown when organizations:ListParents never reaches the root, instead of reading the levels below it as all of them', async () => {
 		// Every ListParents answers the same OU, so the OU is its own parent: the walk would go round without end.
 		// (AWS: "For service control policies, the limit is five" levels of nested OUs, so the root is always near.)

@@ -1,5 +1,7 @@
 import {parseJson} from '../../engine/json.js';
+import type {Mapped} from '../../snapshot/aws-answers/index.js';
 import type {UnreadNote} from '../../snapshot/snapshot.js';
+import {err, ok, type Result} from '../../shared/result.js';
 import {calls, manifestFile, type CallSpec} from './bundle-layout.js';
 
 /** An AWS CLI failure as the script recorded it: "An error occurred (CODE) when calling the OP operation: MESSAGE". */
@@ -133,3 +135,13 @@ export const noteOf = (path: string, spec: CallSpec, result: CallResult, resourc
 	resolveWith: resolveWith ?? (spec.permission.startsWith('none') ? 'run the collection script again' : `${spec.permission}${resource ? ` on ${resource}` : ''}`),
 });
 
+
+/**
+ * A call's answer read by the mapper live collection uses; an answer the mapper finds incomplete (a list missing) is
+ * malformed, with the mapper's reason, so it is noted as unread rather than read as "none".
+ */
+export const mappedAnswer = <T>(spec: CallSpec, result: CallResult, map: (answer: unknown) => Mapped<T>): Result<T, CallResult> => {
+	if (result.state !== 'ok') return err(result);
+	const mapped = map(result.answer);
+	return mapped.ok ? ok(mapped.value) : err({state: 'malformed', reason: `${spec.permission}: ${mapped.error.message}`});
+};

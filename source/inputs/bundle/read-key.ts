@@ -1,6 +1,6 @@
 import {aliasesPageOf, describedKeyOf, grantsPageOf, keyAliases, keyPolicyOf} from '../../snapshot/aws-answers/index.js';
 import type {KeyInfo} from '../../snapshot/snapshot.js';
-import {noteOf} from './bundle-files.js';
+import {mappedAnswer, noteOf} from './bundle-files.js';
 import {calls, sourcePrefix} from './bundle-layout.js';
 import type {ReadContext} from './read-principal.js';
 import {type Mutable} from '../../shared/json.js';
@@ -29,16 +29,16 @@ export const readKey = (context: ReadContext, prefix: string, namedKeyId: string
 			noteOf(`${path}.policy`, calls.getKeyPolicy, policy, arn, `kms:GetKeyPolicy on ${arn}, from the key's own account ${keyAccount} (not possible across accounts), or paste the key policy`),
 		);
 	}
-	const grants = context.files.call(`${prefix}${calls.listGrants.stem}`);
-	if (grants.state === 'ok') key.grants = [...grantsPageOf(grants.answer).items];
-	else context.notes.push(noteOf(`${path}.grants`, calls.listGrants, grants, arn));
+	const grants = mappedAnswer(calls.listGrants, context.files.call(`${prefix}${calls.listGrants.stem}`), grantsPageOf);
+	if (grants.ok) key.grants = [...grants.value.items];
+	else context.notes.push(noteOf(`${path}.grants`, calls.listGrants, grants.error, arn));
 	// DescribeKey of an alias proves the alias names this key, even when list-aliases fails (kms:ListAliases is IAM-only).
 	const namedAlias = metadata && namedKeyId ? aliasNameOf(namedKeyId) : undefined;
-	const aliases = context.files.call(`${prefix}${calls.listAliases.stem}`);
-	const known = keyAliases(namedAlias, aliases.state === 'ok' ? aliasesPageOf(aliases.answer).items : undefined);
+	const aliases = mappedAnswer(calls.listAliases, context.files.call(`${prefix}${calls.listAliases.stem}`), aliasesPageOf);
+	const known = keyAliases(namedAlias, aliases.ok ? aliases.value.items : undefined);
 	if (known.aliases) key.aliases = known.aliases;
 	// kms:ResourceAliases needs every alias: a list that list-aliases did not give is noted as partial.
-	if (known.partial) context.notes.push(noteOf(`${path}.aliases`, calls.listAliases, aliases, arn));
+	if (!aliases.ok && known.partial) context.notes.push(noteOf(`${path}.aliases`, calls.listAliases, aliases.error, arn));
 	return key;
 };
 

@@ -1,6 +1,6 @@
 import {notInOrganizationCode, organizationOf, organizationPolicyOf, parentOf, policyTypeNotEnabledCode, targetPoliciesPageOf} from '../../snapshot/aws-answers/index.js';
 import type {NamedPolicy, OrganizationInfo, OrganizationLevel, UnreadNote} from '../../snapshot/snapshot.js';
-import {noteOf} from './bundle-files.js';
+import {mappedAnswer, noteOf} from './bundle-files.js';
 import {calls, stems, type OrganizationPolicyFilter} from './bundle-layout.js';
 import type {ReadContext} from './read-principal.js';
 import {type Mutable} from '../../shared/json.js';
@@ -20,11 +20,12 @@ const walk = (context: ReadContext, account: string, filter: OrganizationPolicyF
 	let target = account;
 	let isRoot = false;
 	for (let depth = 0; depth < maxDepth; depth++) {
-		const listed = context.files.call(stems.targetPolicies(filter, target));
-		if (listed.state === 'failed' && listed.failure.code === policyTypeNotEnabledCode) return {notEnabled: true};
-		if (listed.state !== 'ok') return {note: noteOf(path, calls.listPoliciesForTarget, listed, target, treeResolve)};
+		const call = context.files.call(stems.targetPolicies(filter, target));
+		if (call.state === 'failed' && call.failure.code === policyTypeNotEnabledCode) return {notEnabled: true};
+		const listed = mappedAnswer(calls.listPoliciesForTarget, call, targetPoliciesPageOf);
+		if (!listed.ok) return {note: noteOf(path, calls.listPoliciesForTarget, listed.error, target, treeResolve)};
 		const level: NamedPolicy[] = [];
-		for (const summary of targetPoliciesPageOf(listed.answer).items) {
+		for (const summary of listed.value.items) {
 			const described = context.files.call(stems.organizationPolicy(summary.id));
 			const policy = described.state === 'ok' ? organizationPolicyOf(described.answer, summary) : undefined;
 			if (!policy?.ok) return {note: noteOf(path, calls.describePolicy, described, summary.id, treeResolve)};

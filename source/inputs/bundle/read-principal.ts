@@ -1,5 +1,5 @@
 import type {NamedPolicy, PrincipalInfo, UnreadNote} from '../../snapshot/snapshot.js';
-import {noteOf, type BundleFiles, type CallResult} from './bundle-files.js';
+import {mappedAnswer, noteOf, type BundleFiles, type CallResult} from './bundle-files.js';
 import {calls, principalCalls, stems, type CallSpec} from './bundle-layout.js';
 import {groupPolicyAnswerNote, groupPolicyNamingIn} from './group-policy-answer.js';
 import {
@@ -93,12 +93,8 @@ const path = 'principal.identityPolicies';
 const readPolicySet = (context: ReadContext, source: PolicySetSource): PolicyRead => {
 	const policies: NamedPolicy[] = [];
 	let complete = true;
-	const inline = context.files.call(source.listInline.stem);
-	const inlineNames = inline.state === 'ok' ? policyNamesPageOf(inline.answer) : undefined;
-	if (inlineNames && !inlineNames.ok) {
-		complete = false;
-		context.notes.push({path, reason: `${source.listInline.spec.permission}: ${inlineNames.error.message}`, resolveWith: `${source.listInline.spec.permission} on ${source.resource}`});
-	} else if (inlineNames) {
+	const inlineNames = mappedAnswer(source.listInline.spec, context.files.call(source.listInline.stem), policyNamesPageOf);
+	if (inlineNames.ok) {
 		for (const policyName of inlineNames.value.items) {
 			const result = context.files.call(source.getInline.stem(policyName));
 			const another = result.state === 'ok' ? source.getInline.notThisOne?.(policyName, result.answer) : undefined;
@@ -111,14 +107,10 @@ const readPolicySet = (context: ReadContext, source: PolicySetSource): PolicyRea
 		}
 	} else {
 		complete = false;
-		context.notes.push(noteOf(path, source.listInline.spec, inline, source.resource));
+		context.notes.push(noteOf(path, source.listInline.spec, inlineNames.error, source.resource));
 	}
-	const attached = context.files.call(source.listAttached.stem);
-	const attachedPolicies = attached.state === 'ok' ? attachedPoliciesPageOf(attached.answer) : undefined;
-	if (attachedPolicies && !attachedPolicies.ok) {
-		complete = false;
-		context.notes.push({path, reason: `${source.listAttached.spec.permission}: ${attachedPolicies.error.message}`, resolveWith: `${source.listAttached.spec.permission} on ${source.resource}`});
-	} else if (attachedPolicies) {
+	const attachedPolicies = mappedAnswer(source.listAttached.spec, context.files.call(source.listAttached.stem), attachedPoliciesPageOf);
+	if (attachedPolicies.ok) {
 		for (const {arn, name} of attachedPolicies.value.items) {
 			const policy = readManagedPolicy(context, arn, name ?? arn.slice(arn.lastIndexOf('/') + 1), path);
 			if (policy) policies.push(policy);
@@ -126,7 +118,7 @@ const readPolicySet = (context: ReadContext, source: PolicySetSource): PolicyRea
 		}
 	} else {
 		complete = false;
-		context.notes.push(noteOf(path, source.listAttached.spec, attached, source.resource));
+		context.notes.push(noteOf(path, source.listAttached.spec, attachedPolicies.error, source.resource));
 	}
 	return {policies, complete};
 };
@@ -236,9 +228,9 @@ export const readPrincipal = (context: ReadContext, arn: string, caller: CallerI
 		const own = readPolicySet(context, ownPolicySet('user', userArn));
 		let complete = own.complete;
 		const policies = [...own.policies];
-		const groups = context.files.call(calls.listGroupsForUser.stem);
-		if (groups.state === 'ok') {
-			const userGroups = groupsPageOf(groups.answer).items;
+		const groups = mappedAnswer(calls.listGroupsForUser, context.files.call(calls.listGroupsForUser.stem), groupsPageOf);
+		if (groups.ok) {
+			const userGroups = groups.value.items;
 			for (const {name: groupName, arn: listedArn} of userGroups) {
 				const groupArn = listedArn ?? `arn:${partition}:iam::${account}:group/${groupName}`;
 				const read = readPolicySet(context, {
@@ -258,7 +250,7 @@ export const readPrincipal = (context: ReadContext, arn: string, caller: CallerI
 			}
 		} else {
 			complete = false;
-			context.notes.push(noteOf(path, calls.listGroupsForUser, groups, userArn));
+			context.notes.push(noteOf(path, calls.listGroupsForUser, groups.error, userArn));
 		}
 		if (complete) principal.identityPolicies = dedupe(policies);
 		return principal;

@@ -10,7 +10,9 @@ export const readPastedGrants = (text: string): Result<PastedGrants, PasteProble
 	const pasted = unwrapAwsOutput(text);
 	if (!pasted.ok) return pasted;
 	if (pasted.value.kind !== 'grants') return err({message: 'this is not the output of aws kms list-grants: paste the JSON it prints (with "Grants")'});
-	const page = grantsPageOf({Grants: pasted.value.grants});
+	const mapped = grantsPageOf({Grants: pasted.value.grants});
+	if (!mapped.ok) return err({message: mapped.error.message});
+	const page = mapped.value;
 	const skipped = pasted.value.grants.length - page.items.length;
 	return ok({grants: page.items, notes: [...pasted.value.notes, ...(skipped > 0 ? [`${skipped} grant${skipped === 1 ? '' : 's'} without a GranteePrincipal left out: they let nobody in`] : [])]});
 };

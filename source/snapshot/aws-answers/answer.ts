@@ -1,4 +1,4 @@
-import {err, type Result} from '../../shared/result.js';
+import {err, ok, type Result} from '../../shared/result.js';
 import {asString, field} from './json-access.js';
 
 /**
@@ -32,3 +32,13 @@ export const nextMarker = (answer: unknown, truncated: string | undefined, marke
 };
 
 export const pageOf = <T>(items: readonly T[], next: string | undefined): Page<T> => ({items, ...(next === undefined ? {} : {next})});
+
+/**
+ * The list a listing's answer holds (an empty one when there is nothing to list). Missing, the answer says nothing
+ * of what is there: a problem, not "none" (read as none, it would hide a Deny in a group's policy, an SCP, or an alias
+ * that kms:ResourceAliases tests). `what`: what the list would have named, for the message.
+ */
+export const listIn = (answer: unknown, name: string, what: string): Mapped<readonly unknown[]> => {
+	const list = field(answer, name);
+	return Array.isArray(list) ? ok(list) : shapeProblem(`the answer holds no ${name} list, so it does not say ${what}`);
+};

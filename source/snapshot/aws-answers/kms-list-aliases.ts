@@ -1,12 +1,13 @@
-import {nextMarker, pageOf, type Page} from './answer.js';
-import {asArray, asString, field} from './json-access.js';
+import {ok} from '../../shared/result.js';
+import {listIn, nextMarker, pageOf, type Mapped, type Page} from './answer.js';
+import {asString, field} from './json-access.js';
 
-/** kms:ListAliases (with `--key-id`): one page of the key's alias names, `alias/NAME`. */
-export const aliasesPageOf = (answer: unknown): Page<string> =>
-	pageOf(
-		asArray(field(answer, 'Aliases')).flatMap(alias => asString(field(alias, 'AliasName')) ?? []),
-		nextMarker(answer, 'Truncated', 'NextMarker'),
-	);
+/** kms:ListAliases (with `--key-id`): one page of the key's alias names, `alias/NAME`; without its list, a problem. */
+export const aliasesPageOf = (answer: unknown): Mapped<Page<string>> => {
+	const aliases = listIn(answer, 'Aliases', 'which aliases the key has');
+	if (!aliases.ok) return aliases;
+	return ok(pageOf(aliases.value.flatMap(alias => asString(field(alias, 'AliasName')) ?? []), nextMarker(answer, 'Truncated', 'NextMarker')));
+};
 
 /** The key's aliases, and whether they are all of them (kms:ResourceAliases needs the complete list). */
 export type KeyAliases = {

@@ -1,5 +1,6 @@
-import {nextMarker, pageOf, type Page} from './answer.js';
-import {asArray, asString, field} from './json-access.js';
+import {ok} from '../../shared/result.js';
+import {listIn, nextMarker, pageOf, type Mapped, type Page} from './answer.js';
+import {asString, field} from './json-access.js';
 
 /** Organizations' error when the policy type (SCPs, RCPs) is not enabled: none apply, an answer. */
 export const policyTypeNotEnabledCode = 'PolicyTypeNotEnabledException';
@@ -7,14 +8,19 @@ export const policyTypeNotEnabledCode = 'PolicyTypeNotEnabledException';
 /** A policy attached to a target, as listed: DescribePolicy gives its document. */
 export type PolicySummary = {readonly id: string; readonly name?: string; readonly arn?: string};
 
-/** organizations:ListPoliciesForTarget: one page of the SCPs or RCPs attached to an account, OU or root. */
-export const targetPoliciesPageOf = (answer: unknown): Page<PolicySummary> =>
-	pageOf(
-		asArray(field(answer, 'Policies')).flatMap((summary): PolicySummary[] => {
-			const id = asString(field(summary, 'Id'));
-			const name = asString(field(summary, 'Name'));
-			const arn = asString(field(summary, 'Arn'));
-			return id ? [{id, ...(name ? {name} : {}), ...(arn ? {arn} : {})}] : [];
-		}),
-		nextMarker(answer, undefined, 'NextToken'),
+/** organizations:ListPoliciesForTarget: one page of the SCPs or RCPs attached to an account, OU or root; without its list, a problem. */
+export const targetPoliciesPageOf = (answer: unknown): Mapped<Page<PolicySummary>> => {
+	const policies = listIn(answer, 'Policies', 'which policies are attached');
+	if (!policies.ok) return policies;
+	return ok(
+		pageOf(
+			policies.value.flatMap((summary): PolicySummary[] => {
+				const id = asString(field(summary, 'Id'));
+				const name = asString(field(summary, 'Name'));
+				const arn = asString(field(summary, 'Arn'));
+				return id ? [{id, ...(name ? {name} : {}), ...(arn ? {arn} : {})}] : [];
+			}),
+			nextMarker(answer, undefined, 'NextToken'),
+		),
 	);
+};

@@ -192,6 +192,26 @@ describe('bundleToSnapshot', () => {
 		expect(imported(bundleFiles({'sts-get-caller-identity': roleCaller, 's3api-head-bucket': {raw: ''}})).missing.join('\n')).not.toMatch(/head-bucket/);
 	});
 
+	it('never reads a list answer without its list (`{}`) as "there is none": grants, SCPs and inline policy names stay unread', () => {
+		const calls = {
+			...roleCalls,
+			'iam-list-role-policies': {},
+			'kms-describe-key': {KeyMetadata: {KeyId: '1234abcd-12ab-34cd-56ef-1234567890ab', Arn: keyArn, KeyManager: 'CUSTOMER', KeyState: 'Enabled'}},
+			'kms-get-key-policy': {Policy: JSON.stringify(allow('kms:*'))},
+			'kms-list-grants': {},
+			'organizations-describe-organization': {Organization: {Id: 'o-a1b2c3d4e5', MasterAccountId: '999988887777'}},
+			'organizations-list-policies-for-target.SERVICE_CONTROL_POLICY.111122223333': {},
+		};
+		const result = imported(bundleFiles(calls));
+		expect(result.snapshot.principal?.identityPolicies).toBeUndefined();
+		expect(result.snapshot.key?.grants).toBeUndefined();
+		expect(result.snapshot.organization?.serviceControlPolicies).toBeUndefined();
+		const notes = unread(result);
+		expect(notes['principal.identityPolicies']?.reason).toBe('iam:ListRolePolicies: the answer holds no PolicyNames list, though IAM sends an empty one when there are none');
+		expect(notes['key.grants']).toEqual({path: 'key.grants', reason: 'kms:ListGrants: the answer holds no Grants list, so it does not say which grants the key has', resolveWith: `kms:ListGrants on ${keyArn}`});
+		expect(notes['organization.serviceControlPolicies']?.reason).toBe('organizations:ListPoliciesForTarget: the answer holds no Policies list, so it does not say which policies are attached');
+	});
+
 	it('in an older bundle, does not take one managed policy for another when their file names are the same (a/b and a_b)', () => {
 		const stem = 'arn_aws_iam__111122223333_policy_a_b';
 		const result = imported(

@@ -77,13 +77,19 @@ describe('kms:ListGrants', () => {
 	];
 
 	it('gives the grants with their grantee, operations and encryption context constraints, from either shape', () => {
-		expect(grantsPageOf(sdkOutput({Grants: grants.map(grant => ({...grant, CreationDate: created})), Truncated: false}))).toEqual({items: expected});
-		expect(grantsPageOf({Grants: grants.map(grant => ({...grant, CreationDate: createdText}))})).toEqual({items: expected});
+		expect(grantsPageOf(sdkOutput({Grants: grants.map(grant => ({...grant, CreationDate: created})), Truncated: false}))).toEqual({ok: true, value: {items: expected}});
+		expect(grantsPageOf({Grants: grants.map(grant => ({...grant, CreationDate: createdText}))})).toEqual({ok: true, value: {items: expected}});
+	});
+
+	it('takes an answer without its Grants list for a problem, not for "no grants"', () => {
+		// KMS's ListGrants response: "Grants — A list of grants." An answer without it says nothing of the key's grants.
+		expect(grantsPageOf(sdkOutput({Truncated: false}))).toEqual({ok: false, error: {kind: 'shape', message: 'the answer holds no Grants list, so it does not say which grants the key has'}});
+		expect(grantsPageOf({Grants: 'none'})).toMatchObject({ok: false});
 	});
 
 	it('follows NextMarker only while KMS says the list is truncated', () => {
-		expect(grantsPageOf(sdkOutput({Grants: [grants[0]], Truncated: true, NextMarker: '1'}))).toEqual({items: [expected[0]], next: '1'});
-		expect(grantsPageOf(sdkOutput({Grants: [], Truncated: false, NextMarker: '1'}))).toEqual({items: []});
+		expect(grantsPageOf(sdkOutput({Grants: [grants[0]], Truncated: true, NextMarker: '1'}))).toEqual({ok: true, value: {items: [expected[0]], next: '1'}});
+		expect(grantsPageOf(sdkOutput({Grants: [], Truncated: false, NextMarker: '1'}))).toEqual({ok: true, value: {items: []}});
 	});
 });
 
@@ -94,9 +100,14 @@ describe('kms:ListAliases', () => {
 	];
 
 	it("gives the key's alias names from either shape, and the next page while truncated", () => {
-		expect(aliasesPageOf(sdkOutput({Aliases: aliases.map(alias => ({...alias, CreationDate: created})), Truncated: false}))).toEqual({items: ['alias/uploads', 'alias/reports']});
-		expect(aliasesPageOf({Aliases: aliases.map(alias => ({...alias, CreationDate: createdText}))})).toEqual({items: ['alias/uploads', 'alias/reports']});
-		expect(aliasesPageOf(sdkOutput({Aliases: [aliases[0]], Truncated: true, NextMarker: 'm2'}))).toEqual({items: ['alias/uploads'], next: 'm2'});
+		expect(aliasesPageOf(sdkOutput({Aliases: aliases.map(alias => ({...alias, CreationDate: created})), Truncated: false}))).toEqual({ok: true, value: {items: ['alias/uploads', 'alias/reports']}});
+		expect(aliasesPageOf({Aliases: aliases.map(alias => ({...alias, CreationDate: createdText}))})).toEqual({ok: true, value: {items: ['alias/uploads', 'alias/reports']}});
+		expect(aliasesPageOf(sdkOutput({Aliases: [aliases[0]], Truncated: true, NextMarker: 'm2'}))).toEqual({ok: true, value: {items: ['alias/uploads'], next: 'm2'}});
+	});
+
+	it('takes an answer without its Aliases list for a problem: kms:ResourceAliases needs the complete list', () => {
+		// KMS: "The kms:ResourceAliases condition key allows or denies access to a KMS key based on the aliases associated with the KMS key."
+		expect(aliasesPageOf(sdkOutput({Truncated: false}))).toEqual({ok: false, error: {kind: 'shape', message: 'the answer holds no Aliases list, so it does not say which aliases the key has'}});
 	});
 
 	it('puts the alias DescribeKey resolved first, lists each alias once, and counts an answered empty list as none', () => {

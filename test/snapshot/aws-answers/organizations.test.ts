@@ -28,8 +28,12 @@ describe('organizations:ListPoliciesForTarget and DescribePolicy', () => {
 
 	it('lists the policies attached to a target, following NextToken (the CLI merges the pages)', () => {
 		const listed = {id: summary.Id, name: summary.Name, arn: summary.Arn};
-		expect(targetPoliciesPageOf(sdkOutput({Policies: [summary, {Name: 'no id'}], NextToken: 'token-2'}))).toEqual({items: [listed], next: 'token-2'});
-		expect(targetPoliciesPageOf({Policies: [summary]})).toEqual({items: [listed]});
+		expect(targetPoliciesPageOf(sdkOutput({Policies: [summary, {Name: 'no id'}], NextToken: 'token-2'}))).toEqual({ok: true, value: {items: [listed], next: 'token-2'}});
+		expect(targetPoliciesPageOf({Policies: [summary]})).toEqual({ok: true, value: {items: [listed]}});
+	});
+
+	it('takes an answer without its Policies list for a problem, not for a level with no policies', () => {
+		expect(targetPoliciesPageOf(sdkOutput({}))).toEqual({ok: false, error: {kind: 'shape', message: 'the answer holds no Policies list, so it does not say which policies are attached'}});
 	});
 
 	it("gives the policy's document (a JSON string) and its name, falling back to the listing's", () => {

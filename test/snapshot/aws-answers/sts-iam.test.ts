@@ -78,11 +78,15 @@ describe('the IAM policy lists', () => {
 		});
 	});
 
+	it("ListGroupsForUser: an answer without its Groups list is a problem (a group's policy may deny), not \"no groups\"", () => {
+		expect(groupsPageOf(sdkOutput({IsTruncated: false}))).toEqual({ok: false, error: {kind: 'shape', message: 'the answer holds no Groups list, so it does not say which groups the user is in'}});
+	});
+
 	it('ListGroupsForUser: each group by name, with its ARN when given', () => {
 		const groups = [{Path: '/', GroupName: 'developers', GroupId: 'AGPAFAKEDEVELOPERS01', Arn: `arn:aws:iam::${account}:group/developers`}, {GroupName: 'ops'}, {Arn: 'nameless'}];
 		const expected = [{name: 'developers', arn: `arn:aws:iam::${account}:group/developers`}, {name: 'ops'}];
-		expect(groupsPageOf(sdkOutput({Groups: groups.map(group => ({...group, CreateDate: created})), IsTruncated: false}))).toEqual({items: expected});
-		expect(groupsPageOf({Groups: groups.map(group => ({...group, CreateDate: createdText}))})).toEqual({items: expected});
+		expect(groupsPageOf(sdkOutput({Groups: groups.map(group => ({...group, CreateDate: created})), IsTruncated: false}))).toEqual({ok: true, value: {items: expected}});
+		expect(groupsPageOf({Groups: groups.map(group => ({...group, CreateDate: createdText}))})).toEqual({ok: true, value: {items: expected}});
 	});
 });
 
