@@ -9,7 +9,7 @@ import {createReader, type ReadProgress, type Reader} from './reader.js';
 import {ssoProfileBehind} from './credentials-error.js';
 import {unreachableLine, unreachableOf} from './reach.js';
 import {readSigner} from './read-signer.js';
-import {readIdentity, type Session} from './session.js';
+import {collectedProfiles, readIdentity, type Session} from './session.js';
 import {loadSharedFiles, type SharedFiles} from './shared-files.js';
 
 export type {ReadProgress} from './reader.js';
@@ -130,8 +130,10 @@ export const collectSnapshot = async (options: CollectOptions): Promise<Result<S
 			...(options.replicationRule ? {replicationRule: options.replicationRule} : {}),
 			...(options.actingRole ? {actingRole: options.actingRole} : {}),
 		});
+		const profiles = await collectedProfiles(reader, sessions);
 		if (reader.cancelled()) return err(cancelled);
-		return ok(presignedUrl ? {...snapshot, presignedUrl} : snapshot);
+		const withProfiles = profiles.length > 0 ? {...snapshot, metadata: {...snapshot.metadata, profiles}} : snapshot;
+		return ok(presignedUrl ? {...withProfiles, presignedUrl} : withProfiles);
 	} finally {
 		reader?.close();
 		for (const session of sessions) session.clients.destroy();

@@ -97,6 +97,7 @@ export const openSessions = async (
 			const name = plan.request.name;
 			return {
 				name: name ?? 'default chain',
+				...(name === undefined ? {} : {profile: name}),
 				roles: plan.roles,
 				region,
 				accessKeyId: credentials[index]!.accessKeyId,

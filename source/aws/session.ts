@@ -1,5 +1,7 @@
 import {GetCallerIdentityCommand} from '@aws-sdk/client-sts';
+import {isProfileName} from '../names/index.js';
 import {callerIdentityOf} from '../snapshot/aws-answers/index.js';
+import type {CollectedProfile} from '../snapshot/snapshot.js';
 import type {Clients} from './clients.js';
 import type {Outcome, Reader} from './reader.js';
 
@@ -10,6 +12,8 @@ export type SessionRole = 'caller' | 'bucket' | 'key';
 export type Session = {
 	/** The profile name, or `default chain` when none was named. */
 	readonly name: string;
+	/** The profile name given (--profile, AWS_PROFILE, --bucket-profile, --key-profile); absent: the SDK's default chain. */
+	readonly profile?: string;
 	readonly roles: readonly SessionRole[];
 	readonly region: string;
 	readonly clients: Clients;
@@ -54,4 +58,19 @@ export const sessionInAccount = async (reader: Reader, sessions: readonly Sessio
 		if (identity.ok && identity.value.account === account) return session;
 	}
 	return undefined;
+};
+
+/**
+ * The named profiles and who each is, for the snapshot: a fix's command names the profile of the account that must apply
+ * it. The default chain has no name to pass; a name the snapshot cannot hold (a control character) is left out, as is a
+ * profile whose identity was not read.
+ */
+export const collectedProfiles = async (reader: Reader, sessions: readonly Session[]): Promise<CollectedProfile[]> => {
+	const profiles: CollectedProfile[] = [];
+	for (const session of sessions) {
+		if (session.profile === undefined || !isProfileName(session.profile)) continue;
+		const identity = await readIdentity(reader, session);
+		if (identity.ok) profiles.push({name: session.profile, arn: identity.value.arn, roles: [...session.roles]});
+	}
+	return profiles;
 };

@@ -34,4 +34,5 @@ export * as inText from './in-text.js';
 export {findPolicyArn} from './in-text.js';
 export {isAwsManagedPolicyArn} from './managed-policy.js';
 export {isResourceArn} from './resource-arn.js';
+export {isProfileName} from './profile-name.js';
 export {namePatterns, type NamePattern} from './schema-patterns.js';

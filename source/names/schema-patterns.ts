@@ -4,6 +4,7 @@ import {bucketNameSource} from './bucket-name.js';
 import {distributionArnSource} from './cloudfront-distribution.js';
 import {keyArnSource} from './kms-key.js';
 import {organizationIdSource} from './organizations.js';
+import {profileNameSource} from './profile-name.js';
 import {principalArnSource, roleArnSource} from './principal-arn.js';
 import {regionSource} from './region.js';
 import {resourceArnSource} from './resource-arn.js';
@@ -29,6 +30,7 @@ export const namePatterns = {
 	distributionArn: {pattern: `^${distributionArnSource}$`, means: 'a CloudFront distribution ARN such as arn:aws:cloudfront::111122223333:distribution/EDFDVBD6EXAMPLE'},
 	accessKeyId: {pattern: `^${accessKeyIdSource}$`, means: 'an access key ID such as AKIAIOSFODNN7EXAMPLE'},
 	resourceArn: {pattern: `^${resourceArnSource}$`, means: 'an ARN such as arn:aws:s3:::bucket/key or arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab, without control characters'},
+	profileName: {pattern: `^${profileNameSource}$`, means: 'an AWS CLI profile name, without control or invisible characters, not starting with -'},
 } as const;
 
 export type NamePattern = keyof typeof namePatterns;

@@ -3,7 +3,7 @@
  * order of first appearance, the same original always getting the same placeholder.
  */
 
-export type Kind = 'account' | 'bucket' | 'path' | 'role' | 'user' | 'group' | 'session' | 'policy' | 'key' | 'mrk' | 'alias' | 'uniqueId' | 'org' | 'ou' | 'root' | 'orgPolicy' | 'email' | 'grant' | 'rule';
+export type Kind = 'account' | 'bucket' | 'path' | 'role' | 'user' | 'group' | 'session' | 'policy' | 'key' | 'mrk' | 'alias' | 'uniqueId' | 'org' | 'ou' | 'root' | 'orgPolicy' | 'email' | 'grant' | 'rule' | 'profile';
 
 const pad = (n: number, width: number): string => String(n).padStart(width, '0');
 
@@ -28,6 +28,7 @@ const placeholder: Readonly<Record<Kind, (n: number, original: string) => string
 	email: n => `user-${n}@example.com`,
 	grant: n => `grant-${n}`,
 	rule: n => `rule-${n}`,
+	profile: n => `profile-${n}`,
 };
 
 /** Names that may appear on their own in text (not only inside an ARN), so free text is searched for them. */

@@ -60,6 +60,8 @@ type Redactor = {
 	readonly grantName: (name: string) => string;
 	/** A replication rule's ID: a name its owner chose, like a policy's. */
 	readonly ruleId: (id: string) => string;
+	/** An AWS CLI profile's name (metadata.profiles): the user's own word for an account, which may name the customer. */
+	readonly profile: (name: string) => string;
 	/** Only the account IDs in a text: for object keys (tag keys, condition keys), whose grammar must stay. */
 	readonly accounts: (text: string) => string;
 };
@@ -180,6 +182,7 @@ const createRedactor = (names: Placeholders): Redactor => {
 		},
 		grantName: name => (name === '' ? name : names.of('grant', name)),
 		ruleId: id => (id === '' ? id : names.of('rule', id)),
+		profile: name => names.of('profile', name),
 		accounts: text => text.replace(new RegExp(inText.accountIdAnywhereInText, 'g'), account => names.of('account', account)),
 	};
 };
@@ -189,7 +192,7 @@ type Json = string | number | boolean | null | readonly Json[] | {readonly [key:
 const isObject = (value: Json | undefined): value is {readonly [key: string]: Json} => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Fields whose values are the format's own words (states, enums, paths of notes), never a user's names. */
-const verbatimFields = new Set(['format', 'operation', 'tool', 'algorithm', 'keyManager', 'keyState', 'keySpec', 'keyUsage', 'objectOwnership', 'region', 'collectedBy', 'createdAt', 'grantId', 'operations']);
+const verbatimFields = new Set(['format', 'operation', 'tool', 'algorithm', 'keyManager', 'keyState', 'keySpec', 'keyUsage', 'objectOwnership', 'region', 'collectedBy', 'createdAt', 'grantId', 'operations', 'roles']);
 
 /** Under a numeric or date condition operator a number is a number (a size, a time), never an account. */
 const underNumericOperator = (path: readonly string[]): boolean => {
@@ -221,6 +224,7 @@ const walk = (value: Json, path: readonly string[], redactor: Redactor): Json =>
 		if (field === 'kmsKeyId') return redactor.keyReference(value);
 		if (field === 'name' && path.includes('grants')) return redactor.grantName(value);
 		if (field === 'ruleId' && parent === 'replication') return redactor.ruleId(value);
+		if (field === 'name' && path[0] === 'metadata' && path[1] === 'profiles') return redactor.profile(value);
 		if (inPolicy && ((field !== undefined && grammarFields.has(field)) || (parent !== undefined && /^\d+$/.test(field ?? '') && (parent === 'Action' || parent === 'NotAction')))) {
 			return value;
 		}

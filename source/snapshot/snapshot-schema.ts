@@ -126,6 +126,27 @@ const metadata = {
 		createdAt: {type: 'string', description: 'ISO 8601 date and time.'},
 		collectedBy: {enum: ['live', 'manual', 'bundle', 'example']},
 		redacted: {type: 'boolean', description: 'Account IDs and names were replaced by placeholders.'},
+		profiles: {
+			type: 'array',
+			maxItems: 3,
+			description: "live: the named AWS CLI profiles read with; a fix's command names the one of the account that must apply it (--profile).",
+			items: {
+				type: 'object',
+				required: ['name', 'arn', 'roles'],
+				properties: {
+					name: patterned('profileName', 'The profile name.'),
+					arn: patterned('principalArn', 'Who its credentials are (sts:GetCallerIdentity): its account is the profile\'s.'),
+					roles: {
+						type: 'array',
+						minItems: 1,
+						uniqueItems: true,
+						items: {enum: ['caller', 'bucket', 'key']},
+						description: "Its part: the caller's profile (--profile, AWS_PROFILE), the bucket's account's (--bucket-profile), the key's account's (--key-profile).",
+					},
+				},
+				additionalProperties: false,
+			},
+		},
 	},
 	additionalProperties: false,
 } as const;

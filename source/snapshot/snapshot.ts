@@ -256,12 +256,25 @@ export type UnreadNote = {
 	readonly resolveWith?: string;
 };
 
+/** The part a profile played in a live collection: the caller's (--profile, AWS_PROFILE), the bucket's or the key's account. */
+export type ProfileRole = 'caller' | 'bucket' | 'key';
+
+/** A named AWS CLI profile a live collection read with, and who it was (sts:GetCallerIdentity): a fix to its account names it. */
+export type CollectedProfile = {
+	readonly name: string;
+	/** The identity its credentials are, as sts:GetCallerIdentity named it: its account is the profile's. */
+	readonly arn: string;
+	readonly roles: readonly ProfileRole[];
+};
+
 export type SnapshotMetadata = {
 	readonly title?: string;
 	readonly description?: string;
 	readonly createdAt?: string;
 	readonly collectedBy?: 'live' | 'manual' | 'bundle' | 'example';
 	readonly redacted?: boolean;
+	/** live: the named profiles read with (not the SDK's default chain, which has no name). */
+	readonly profiles?: readonly CollectedProfile[];
 };
 
 export type Snapshot = {

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {isAccountId, isBucketName, isKeyArn, isPrincipalArn, isRegion, isResourceArn, namePatterns, parseAccessKeyId, parseDistributionArn, parseOrganizationId, parsePrincipalArn, type NamePattern} from '../../source/names/index.js';
+import {isAccountId, isBucketName, isKeyArn, isPrincipalArn, isProfileName, isRegion, isResourceArn, namePatterns, parseAccessKeyId, parseDistributionArn, parseOrganizationId, parsePrincipalArn, type NamePattern} from '../../source/names/index.js';
 import {snapshotSchema} from '../../source/snapshot/snapshot-schema.js';
 
 const samples: Readonly<Record<NamePattern, readonly string[]>> = {
@@ -38,6 +38,8 @@ const samples: Readonly<Record<NamePattern, readonly string[]>> = {
 		'role TestReadOnly',
 		's3://bucket/key',
 	],
+	// Passed as `--profile NAME` in a fix's command: nothing that steers a terminal or reads as an option.
+	profileName: ['dev', 'acme-prod', 'my profile', "o'brien", '-x', ' dev', 'dev\u001b[2J', 'a\u200bb', 'dev\nrm', ''],
 };
 
 const parses: Readonly<Record<NamePattern, (text: string) => boolean>> = {
@@ -54,6 +56,7 @@ const parses: Readonly<Record<NamePattern, (text: string) => boolean>> = {
 	distributionArn: text => parseDistributionArn(text).ok,
 	accessKeyId: text => parseAccessKeyId(text).ok,
 	resourceArn: isResourceArn,
+	profileName: isProfileName,
 };
 
 describe('the names as JSON Schema patterns', () => {
@@ -75,5 +78,6 @@ describe('the names as JSON Schema patterns', () => {
 		expect(defs.principal.properties.roleArn.pattern).toBe(namePatterns.roleArn.pattern);
 		expect(defs.principal.properties.organizationId.pattern).toBe(namePatterns.organizationId.pattern);
 		expect(snapshotSchema.properties.evidence.items.properties.resource.pattern).toBe(namePatterns.resourceArn.pattern);
+		expect(defs.metadata.properties.profiles.items.properties.name.pattern).toBe(namePatterns.profileName.pattern);
 	});
 });

@@ -28,6 +28,13 @@ export const managedPolicyVersionsUnknown = (policyArn: string): string =>
 export const putIdentityPolicyCommand = (entity: {readonly kind: 'role' | 'user' | 'group'; readonly name: string}, policyName: string, policy: PolicyJson): string =>
 	`aws iam put-${entity.kind}-policy --${entity.kind}-name ${shellQuote(entity.name)} --policy-name ${shellQuote(policyName)} --policy-document ${shellQuote(compactJson(policy))}`;
 
+/**
+ * `--profile NAME` after a command, for the account that must run it; a boundary with no ARN gets a comment, not a
+ * command, and nothing is added to it.
+ */
+export const withProfile = (command: string, profile: string | undefined): string =>
+	profile !== undefined && command.startsWith('aws ') ? `${command} --profile ${shellQuote(profile)}` : command;
+
 /** The request itself, changed: `aws s3 cp` naming the key, so S3 gets both SSE-KMS headers. */
 export const changedUploadCommand = (question: Question, keyArn: string): string => {
 	const destination = `s3://${question.bucket}/${question.objectKey}`;

@@ -2,6 +2,8 @@ import type {ActionCatalogue} from '../action-catalogue.js';
 import type {Analysis} from '../analyse.js';
 import type {Fix} from '../diagnosis.js';
 import type {Snapshot} from '../../snapshot/snapshot.js';
+import {applyingProfile} from './applies-in.js';
+import {withProfile} from './commands.js';
 import {contextOf} from './context.js';
 import type {Draft} from './draft.js';
 import {addAllow} from './kinds/add-allow.js';
@@ -29,14 +31,15 @@ const rank: Readonly<Record<Fix['kind'], number>> = {'change-request': 0, 'corre
 
 const proofRank = (fix: Fix): number => (fix.proven ? 0 : fix.blockedBy ? 1 : 2);
 
-const toFix = (draft: Draft, proof: Proof, analysis: Analysis, together: string | undefined): Fix => {
+const toFix = (snapshot: Snapshot, draft: Draft, proof: Proof, analysis: Analysis, together: string | undefined): Fix => {
 	const {apply: _apply, ref: _ref, corrected, acceptanceUnknown: _acceptance, ...fix} = draft;
 	const requested = analysis.requirements.filter(requirement => draft.resolves.includes(`${requirement.actionId}#${requirement.place}`)).map(requirement => requirement.resource);
 	const rowsProven = proof.proven && isLeastPrivilege({...fix, corrected}, requested);
 	// Proven for its own rows only where a pasted message's denial still stands: never called proven then.
 	const blockedBy = rowsProven ? proof.blockedBy : undefined;
 	const summary = proof.leftBehind ? `${fix.summary} ${proof.leftBehind}` : fix.summary;
-	return {...fix, summary, proven: rowsProven && !blockedBy, ...(blockedBy ? {blockedBy} : {}), remains: remainsAfter(draft, proof, together)};
+	const command = withProfile(fix.command, applyingProfile(snapshot, fix.appliesIn));
+	return {...fix, command, summary, proven: rowsProven && !blockedBy, ...(blockedBy ? {blockedBy} : {}), remains: remainsAfter(draft, proof, together)};
 };
 
 export const fixesFor = (snapshot: Snapshot, analysis: Analysis, catalogue?: ActionCatalogue): Fix[] => {
@@ -64,7 +67,7 @@ export const fixesFor = (snapshot: Snapshot, analysis: Analysis, catalogue?: Act
 	const drafts = [...better.filter(draft => !seeds.includes(draft)), ...fits.reduce(withDraft, allows), ...lastResort];
 	// Each fix is proven alone; the inline policies several of them write to one entity are also measured together.
 	const together = inlineQuotaTogether(drafts, snapshot);
-	const fixes = drafts.map(draft => toFix(draft, proofOf(draft), analysis, together.get(draft)));
+	const fixes = drafts.map(draft => toFix(snapshot, draft, proofOf(draft), analysis, together.get(draft)));
 	return fixes
 		.map((fix, index) => ({fix, index}))
 		// What gives protection up comes last, proven or not; then proven first (then proven for its own rows), then the least costly kind.
