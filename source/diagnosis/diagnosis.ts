@@ -119,7 +119,13 @@ export type FixBlock = {
 };
 
 export type Fix = {
+	/** Of a fix that makes several kinds of change to one policy (one command writes it whole), the costliest. */
 	readonly kind: KindOfFix;
+	/**
+	 * The kinds of the other changes folded into it, best first, none costlier than `kind`: a condition a correction fixed
+	 * in the policy an Allow is added to (`kind` add-allow, `alsoKinds` [correct-condition]). Absent: only `kind`.
+	 */
+	readonly alsoKinds?: readonly KindOfFix[];
 	/** Where the change goes; `null` for a change-request, which changes no policy. */
 	readonly place: Place | null;
 	/** The key, role, user, managed policy or bucket ARN whose policy changes (`group NAME` for a group's inline policy, `role NAME` for a session's role whose ARN is not known); `null` for a change-request. */

@@ -163,8 +163,14 @@ export const blockedProof = (block: FixBlock): {readonly style: MarkStyle; reado
 	};
 };
 
-/** "Key policy: add an allow", "The request: change the request". */
-export const fixHeading = (fix: Pick<Fix, 'place' | 'kind'>): string => `${fix.place ? placeHeading(fix.place) : 'The request'}: ${fixKindWords(fix.kind)}`;
+/** Every kind of change a fix makes, in words: the others folded in (best first), then its own, the costliest. */
+const fixDoesWords = (fix: Pick<Fix, 'kind' | 'alsoKinds'>): string => {
+	const words = [...(fix.alsoKinds ?? []), fix.kind].map(fixKindWords);
+	return words.length === 1 ? words[0]! : `${words.slice(0, -1).join(', ')} and ${words.at(-1)!}`;
+};
+
+/** "Key policy: add an allow", "Key policy: correct a condition and add an allow", "The request: change the request". */
+export const fixHeading = (fix: Pick<Fix, 'place' | 'kind' | 'alsoKinds'>): string => `${fix.place ? placeHeading(fix.place) : 'The request'}: ${fixDoesWords(fix)}`;
 
 const introWords: Readonly<Record<Fix['kind'], string>> = {
 	'change-request': '',

@@ -71,6 +71,7 @@ const findingJson = (finding: Finding): Json => ({
 const fixJson = (fix: Fix): Json => ({
 	place: fix.place,
 	kind: fix.kind,
+	alsoKinds: fix.alsoKinds ?? [],
 	target: fix.target,
 	policyName: fix.policyName ?? null,
 	// Policy documents are printed as the diagnosis holds them: their own key order is the user's.

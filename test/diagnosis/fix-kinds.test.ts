@@ -2,6 +2,9 @@ import {describe, expect, it} from 'vitest';
 import {loadActionCatalogue} from '../../source/commands/action-catalogue.js';
 import {diagnose} from '../../source/diagnosis/diagnose.js';
 import type {Diagnosis, Fix} from '../../source/diagnosis/diagnosis.js';
+import {fixHeading} from '../../source/report/describe.js';
+import {renderJson} from '../../source/report/render-json.js';
+import {renderText} from '../../source/report/render-text.js';
 import type {Snapshot} from '../../source/snapshot/snapshot.js';
 import {account, allow, bucket, bucketArn, buildSnapshot, crossAccountDownload, deny, enableIam, keyArn, named, objectArn, objectKey, otherAccount, policy, userArn, without} from './support/build-snapshot.js';
 import {applyFix, argvOf, expectFixesHold} from './support/fix-checks.js';
@@ -97,6 +100,24 @@ describe('a correction and an Allow the same key policy needs', () => {
 		expect(keepers[0]).toMatchObject({proven: true, remains: null});
 		expect(keepers[0]!.statements.map(statement => statement['Sid'])).toEqual(['AllowAliceUseOfKeyThroughS3', 'OnlyOurObjects']);
 		expectFixesHold(snapshot, {...diagnosis, fixes: keepers});
+	});
+
+	it('is named by both changes it makes, not as an added Allow alone', () => {
+		const [merged] = diagnosis.fixes.filter(fix => fix.place === 'key-policy' && fix.weakens === null);
+		// Its kind stays the costliest change, the one a reviewer must weigh; the correction folded into it is said too.
+		expect(merged).toMatchObject({kind: 'add-allow', alsoKinds: ['correct-condition']});
+		expect(fixHeading(merged!)).toBe('Key policy: correct a condition and add an allow');
+		expect(renderText(diagnosis, {color: false})).toContain('Key policy: correct a condition and add an allow');
+		expect(JSON.parse(renderJson(diagnosis)).fixes[0]).toMatchObject({kind: 'add-allow', alsoKinds: ['correct-condition']});
+		// The narrowed Deny of the same policy, with the Allow it uncovered, says both as well.
+		const narrowed = diagnosis.fixes.find(fix => fix.kind === 'narrow-deny')!;
+		expect(fixHeading(narrowed)).toBe('Key policy: add an allow and narrow the deny');
+	});
+
+	it('an Allow added alone is still "add an allow"', () => {
+		const alone = diagnose(buildSnapshot({key: {policy: policy(allow('kms:Decrypt', '*', {Sid: 'AliceDecrypts', Principal: {AWS: userArn}}))}})).fixes.find(fix => fix.place === 'key-policy')!;
+		expect(alone).not.toHaveProperty('alsoKinds');
+		expect(fixHeading(alone)).toBe('Key policy: add an allow');
 	});
 
 	it('every fix that gives nothing up, pasted in the order listed, allows the request', () => {

@@ -61,10 +61,10 @@ describe('renderJson', () => {
 
 	it('gives each fix with its statement, merged policy, command and proof', () => {
 		expect(parsed.fixes.map(fix => Object.keys(fix))).toEqual(
-			Array.from({length: 2}, () => ['place', 'kind', 'target', 'policyName', 'statement', 'statements', 'policy', 'command', 'summary', 'proven', 'blockedBy', 'appliesIn', 'weakens', 'remains']),
+			Array.from({length: 2}, () => ['place', 'kind', 'alsoKinds', 'target', 'policyName', 'statement', 'statements', 'policy', 'command', 'summary', 'proven', 'blockedBy', 'appliesIn', 'weakens', 'remains']),
 		);
 		const [keyFix] = deniedMultipartUpload.fixes;
-		expect(parsed.fixes[0]).toMatchObject({place: 'key-policy', kind: 'add-allow', policyName: null, statement: keyFix!.statement, statements: [keyFix!.statement], policy: keyFix!.policy, command: keyFix!.command, proven: true});
+		expect(parsed.fixes[0]).toMatchObject({place: 'key-policy', kind: 'add-allow', alsoKinds: [], policyName: null, statement: keyFix!.statement, statements: [keyFix!.statement], policy: keyFix!.policy, command: keyFix!.command, proven: true});
 		expect(parsed.fixes[1]).toMatchObject({kind: 'narrow-deny', proven: false});
 		// Who applies each fix, and what a narrowed Deny gives up (null for every other kind).
 		expect(parsed.fixes[0]).toMatchObject({appliesIn: {account: '111122223333', role: 'key-owner'}, weakens: null, remains: null});

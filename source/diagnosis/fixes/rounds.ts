@@ -18,9 +18,14 @@ const correctedBy = (draft: Draft): readonly Draft['statements'][number][] =>
 const mergeInto = (earlier: Draft, later: Draft): Draft => {
 	const leading = cost[later.kind] > cost[earlier.kind] ? later : earlier;
 	const corrected = [...correctedBy(earlier), ...correctedBy(later)];
+	// Named by all it does: a correction folded into an Allow is not "add an allow" alone.
+	const kinds = [earlier, later].flatMap(draft => [draft.kind, ...(draft.alsoKinds ?? [])]);
+	const alsoKinds = [...new Set(kinds)].filter(kind => kind !== leading.kind).sort((a, b) => cost[a] - cost[b]);
+	const {alsoKinds: _laterKinds, ...rest} = later;
 	return {
-		...later,
+		...rest,
 		...(corrected.length > 0 ? {corrected} : {}),
+		...(alsoKinds.length > 0 ? {alsoKinds} : {}),
 		kind: leading.kind,
 		statement: leading.statement,
 		// Each statement changed is shown, the leading one first: a fix that narrows two Denies shows both.
