@@ -5,6 +5,13 @@ import type {DenialEvidence, Snapshot} from '../snapshot/snapshot.js';
 import type {Place} from './diagnosis.js';
 import {boundaryReads, isNamed, sessionPolicyRead} from './policy-inputs.js';
 import {placeOfLayer} from './requirements.js';
+import {parseS3Arn, s3Arn} from '../names/index.js';
+
+/** The bucket of an object ARN, in its partition; any other ARN as it is. */
+const bucketArnOf = (resource: string): string => {
+	const s3 = parseS3Arn(resource);
+	return s3 ? s3Arn(s3.partition, s3.bucket) : resource;
+};
 
 /**
  * How the diagnosis words a pasted AccessDenied message's evidence (evidence.ts applies it): what the message says, what
@@ -195,7 +202,7 @@ const rereadOf = (evidence: DenialEvidence, account: string | undefined, resourc
 	}
 	return resourcePolicyOf(evidence.action) === 'key policy'
 		? `the key policy read again as it is now: kms:GetKeyPolicy on ${resource ?? 'the key'} with a profile of the key's account${account ? ` ${account}` : ''}`
-		: `the bucket policy read again as it is now: s3:GetBucketPolicy${resource ? ` on ${resource.replace(/^(arn:[^:]+:s3:::[^/]+).*$/, '$1')}` : ''} with a profile of the bucket's account${account ? ` ${account}` : ''}`;
+		: `the bucket policy read again as it is now: s3:GetBucketPolicy${resource ? ` on ${bucketArnOf(resource)}` : ''} with a profile of the bucket's account${account ? ` ${account}` : ''}`;
 };
 
 /**

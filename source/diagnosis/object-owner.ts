@@ -3,6 +3,7 @@ import {parseCaller} from '../engine/principal.js';
 import {isUnread} from '../engine/layers.js';
 import type {Policy} from '../engine/policy.js';
 import {shellQuote} from '../shared/shell.js';
+import {s3Arn} from '../names/index.js';
 import type {ObjectInfo, Snapshot} from '../snapshot/snapshot.js';
 import type {AssumedFact, Finding, ObjectOwnerFact} from './diagnosis.js';
 import {bucketInfoFor, objectInfoFor} from './policy-inputs.js';
@@ -87,7 +88,7 @@ export const objectAclUnread = (object: ForeignObject, partition: string): Unrea
 	return {
 		unread: true,
 		reason: `the object is owned by ${ownerWords(object)}, not ${bucketAccountWords(object)}; only its ACL can grant another account access, and its grants are not in the snapshot${ownerCaveat}`,
-		resolveWith: `s3:GetObjectAcl on arn:${partition}:s3:::${object.bucket}/${object.key} (aws s3api get-object-acl --bucket ${shellQuote(object.bucket)} --key ${shellQuote(object.key)})`,
+		resolveWith: `s3:GetObjectAcl on ${s3Arn(partition, object.bucket, object.key)} (aws s3api get-object-acl --bucket ${shellQuote(object.bucket)} --key ${shellQuote(object.key)})`,
 		why: `The object is owned by ${ownerWords(object)}, not by ${bucketAccountWords(object)}: the bucket policy's allows do not apply to it (only its denies), and only the object's ACL can grant access; its grants are not in the snapshot${ownerCaveat}.`,
 	};
 };

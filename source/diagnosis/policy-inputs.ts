@@ -3,7 +3,7 @@ import {parsePolicy} from '../engine/parse-policy.js';
 import type {Policy} from '../engine/policy.js';
 import {parseCaller} from '../engine/principal.js';
 import {pathOf, sameRef, type PolicyRef} from './policy-ref.js';
-import {isAccountId} from '../names/index.js';
+import {isAccountId, s3Arn} from '../names/index.js';
 import type {ActionSpec} from './required-actions.js';
 import {keyInfoOf, type ResolvedFacts} from './resolve-question.js';
 import {sessionRoleNamed} from '../snapshot/session-role.js';
@@ -186,7 +186,7 @@ export const policySetFor = (snapshot: Snapshot, spec: ActionSpec, facts: Resolv
 	if (spec.service === 's3') {
 		const bucket = bucketInfoFor(snapshot, spec.side);
 		const bucketName = spec.side === 'source' ? snapshot.question.source?.bucket : snapshot.question.bucket;
-		const resource = singlePolicy(snapshot, book, bucket?.policy, {place: 'bucket-policy', owner: spec.side}, 'bucket policy', 'the bucket policy is not in the snapshot', `s3:GetBucketPolicy on arn:${facts.partition}:s3:::${bucketName} with a profile of the bucket's account`);
+		const resource = singlePolicy(snapshot, book, bucket?.policy, {place: 'bucket-policy', owner: spec.side}, 'bucket policy', 'the bucket policy is not in the snapshot', `s3:GetBucketPolicy on ${bucketName === undefined ? 'the bucket' : s3Arn(facts.partition, bucketName)} with a profile of the bucket's account`);
 		return {...common, resource, rcp};
 	}
 	const keyInfo = keyInfoFor(snapshot, spec);

@@ -1,3 +1,4 @@
+import {s3Arn} from '../names/index.js';
 import type {ContextValue} from '../engine/context.js';
 import {parseCaller} from '../engine/principal.js';
 import {serviceRoleOwnKeys} from '../operations/service-request-keys.js';
@@ -171,7 +172,7 @@ const placeOf = (snapshot: Snapshot, facts: ResolvedFacts, side: Side): LegPlace
 	if (side === 'destination') {
 		return {
 			objectArn: question.objectArn,
-			bucketArn: `arn:${facts.partition}:s3:::${question.bucket}`,
+			bucketArn: s3Arn(facts.partition, question.bucket),
 			bucketAccount: question.bucketAccount,
 			region: question.bucketRegion,
 			key: facts.destinationKey,
@@ -182,7 +183,7 @@ const placeOf = (snapshot: Snapshot, facts: ResolvedFacts, side: Side): LegPlace
 	if (!facts.sourceObjectArn || !source || !facts.sourceKey) return undefined;
 	return {
 		objectArn: facts.sourceObjectArn,
-		bucketArn: `arn:${facts.partition}:s3:::${source.bucket}`,
+		bucketArn: s3Arn(facts.partition, source.bucket),
 		bucketAccount: facts.sourceBucketAccount,
 		region: facts.sourceBucketRegion ?? question.bucketRegion,
 		key: facts.sourceKey,

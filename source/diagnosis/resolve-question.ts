@@ -1,5 +1,5 @@
 import {accountOfArn, parseArn} from '../engine/arn.js';
-import {aliasNameOf, isKeyId, partitionOfArn} from '../names/index.js';
+import {aliasNameOf, isKeyId, partitionOfArn, partitionOfRegion, s3Arn} from '../names/index.js';
 import {parseCaller} from '../engine/principal.js';
 import type {ResolvedQuestion} from './diagnosis.js';
 import type {DefaultEncryption, Snapshot} from '../snapshot/snapshot.js';
@@ -164,9 +164,15 @@ export const resolveQuestion = (snapshot: Snapshot): ResolvedFacts => {
 	// A service principal (CloudFront) makes the request, whoever's profile collected the snapshot.
 	const principalArn = actor.kind === 'service' ? actor.service : snapshot.principal?.arn;
 	const caller = principalArn ? parseCaller(principalArn) : undefined;
-	// A service principal (CloudFront) has no ARN: its distribution's and the key's name the partition (neither crosses one).
-	const partition = (principalArn?.startsWith('arn:') ? caller?.partition : undefined) ?? partitionOfArn(snapshot.distribution?.arn) ?? partitionOfArn(snapshot.key?.arn) ?? 'aws';
-	const objectArn = `arn:${partition}:s3:::${question.bucket}/${question.objectKey}`;
+	// A service principal (CloudFront) has no ARN: its distribution's and the key's name the partition (neither crosses one),
+	// else the bucket's Region (cn-north-1 is in aws-cn).
+	const partition =
+		(principalArn?.startsWith('arn:') ? caller?.partition : undefined) ??
+		partitionOfArn(snapshot.distribution?.arn) ??
+		partitionOfArn(snapshot.key?.arn) ??
+		partitionOfRegion(snapshot.bucket?.region) ??
+		'aws';
+	const objectArn = s3Arn(partition, question.bucket, question.objectKey);
 	const {multipart, threshold, thresholdUnknown} = decideMultipart(question);
 	let sourceFacts: Pick<ResolvedFacts, 'sourceKey' | 'sourceObjectArn' | 'sourceBucketAccount' | 'sourceBucketRegion'> = {};
 	if (hasSource(question.operation) && question.source) {
@@ -179,7 +185,7 @@ export const resolveQuestion = (snapshot: Snapshot): ResolvedFacts => {
 		);
 		sourceFacts = {
 			sourceKey,
-			sourceObjectArn: `arn:${partition}:s3:::${question.source.bucket}/${question.source.objectKey}`,
+			sourceObjectArn: s3Arn(partition, question.source.bucket, question.source.objectKey),
 			...(snapshot.source?.bucketInfo?.accountId ? {sourceBucketAccount: snapshot.source.bucketInfo.accountId} : {}),
 			...(snapshot.source?.bucketInfo?.region ? {sourceBucketRegion: snapshot.source.bucketInfo.region} : {}),
 		};

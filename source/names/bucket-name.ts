@@ -22,7 +22,7 @@ const reservedSuffixes = ['-s3alias', '--ol-s3', '.mrap', '--x-s3', '--table-s3'
 export type S3Location = {readonly bucket: string; readonly objectKey?: string};
 
 const s3Url = /^s3:\/\/([^/\s]+)(?:\/(.*))?$/i;
-const s3Arn = new RegExp(`^arn:(${partitionSource}):s3:::([^/]+)(?:/(.*))?$`, 's');
+const s3ArnPattern = new RegExp(`^arn:(${partitionSource}):s3:::([^/]+)(?:/(.*))?$`, 's');
 
 const location = (bucket: string, objectKey: string | undefined): S3Location => (objectKey ? {bucket, objectKey} : {bucket});
 
@@ -34,9 +34,19 @@ export const parseS3Url = (text: string): S3Location | undefined => {
 
 /** An S3 bucket or object ARN (`arn:aws:s3:::bucket`, `arn:aws:s3:::bucket/key`), with its partition. */
 export const parseS3Arn = (text: string): (S3Location & {readonly partition: string}) | undefined => {
-	const match = s3Arn.exec(text);
+	const match = s3ArnPattern.exec(text);
 	return match ? {partition: match[1]!, ...location(match[2]!, match[3])} : undefined;
 };
+
+/**
+ * The one way an S3 bucket or object ARN is written: `arn:PARTITION:s3:::bucket[/key]`, in the partition of what
+ * names it (aws-cn in China, aws-us-gov in GovCloud), which a policy's Resource must match.
+ */
+export const s3Arn = (partition: string, bucket: string, objectKey?: string): string => `arn:${partition}:s3:::${bucket}${objectKey === undefined ? '' : `/${objectKey}`}`;
+
+/** The ARN where the partition is known; else the `s3://` URL, which names the same bucket or object without guessing one. */
+export const s3ArnOrUrl = (partition: string | undefined, bucket: string, objectKey?: string): string =>
+	partition === undefined ? `s3://${bucket}${objectKey === undefined ? '' : `/${objectKey}`}` : s3Arn(partition, bucket, objectKey);
 
 /** What people paste for a bucket: an s3:// URL or an S3 ARN. */
 export const parseS3Location = (text: string): S3Location | undefined => {

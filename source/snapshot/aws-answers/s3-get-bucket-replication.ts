@@ -1,4 +1,5 @@
 import {ok} from '../../shared/result.js';
+import {parseS3Arn} from '../../names/index.js';
 import type {ReplicationRule} from '../snapshot.js';
 import {shapeProblem, type Mapped} from './answer.js';
 import {asArray, asObject, asString, field} from './json-access.js';
@@ -9,7 +10,7 @@ export const noReplicationCode = 'ReplicationConfigurationNotFoundError';
 /** Which rule the question is about: the object it replicates, the bucket it writes to, and perhaps the rule's ID. */
 export type RuleChoice = {readonly objectKey: string; readonly destinationBucket: string; readonly ruleId?: string};
 
-const bucketOfArn = (arn: string | undefined): string | undefined => arn?.replace(/^arn:[^:]+:s3:::/, '');
+const bucketOfArn = (arn: string | undefined): string | undefined => (arn === undefined ? undefined : (parseS3Arn(arn)?.bucket ?? arn));
 
 /** The rule's key prefix: its Filter's (alone or in And), or a V1 rule's Prefix. Tag filters are not known to match. */
 const prefixOf = (rule: Record<string, unknown>): string =>

@@ -1,3 +1,4 @@
+import {s3Arn} from '../../../names/index.js';
 import type {Requirement} from '../../diagnosis.js';
 import {bucketInfoFor} from '../../policy-inputs.js';
 import type {PolicyRef} from '../../policy-ref.js';
@@ -23,7 +24,7 @@ const policyOfBucket = ({snapshot, analysis}: FixContext, bucket: string, side: 
 	ref: {place: 'bucket-policy', owner: snapshot.question.bucket === bucket ? 'destination' : side},
 	document,
 	// The partition the snapshot's ARNs are in (aws-cn, aws-us-gov), as the statement's Resource names it.
-	target: `arn:${analysis.facts.partition}:s3:::${bucket}`,
+	target: s3Arn(analysis.facts.partition, bucket),
 	appliesIn: appliesIn('bucket-owner', bucketInfoFor(snapshot, side)?.accountId),
 	command: policy => putBucketPolicyCommand(bucket, policy),
 	write: (target, policy) => writePolicy(target, {place: 'bucket-policy', owner: side}, policy),

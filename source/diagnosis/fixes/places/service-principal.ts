@@ -1,5 +1,5 @@
 import type {Requirement} from '../../diagnosis.js';
-import {parseDistributionArn, valueOf} from '../../../names/index.js';
+import {parseDistributionArn, s3Arn, valueOf} from '../../../names/index.js';
 import {appliesIn} from '../applies-in.js';
 import {putBucketPolicyCommand, putKeyPolicyCommand} from '../commands.js';
 import {distinct, specOf} from '../context.js';
@@ -36,7 +36,7 @@ const bucketGrants = (context: FixContext, missing: readonly Requirement[]): Gra
 	const into: Rewritable = {
 		ref: {place: 'bucket-policy', owner: 'destination'},
 		document: current,
-		target: `arn:${context.analysis.facts.partition}:s3:::${bucket}`,
+		target: s3Arn(context.analysis.facts.partition, bucket),
 		command: policy => putBucketPolicyCommand(bucket, policy),
 		write: (target, policy) => writePolicy(target, {place: 'bucket-policy', owner: 'destination'}, policy),
 		appliesIn: appliesIn('bucket-owner', snapshot.bucket?.accountId),
