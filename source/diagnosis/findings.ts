@@ -1,3 +1,4 @@
+import {s3Arn} from '../names/index.js';
 import {where} from '../engine/layer-words.js';
 import {parseArn} from '../engine/arn.js';
 import type {ConditionTrace} from '../engine/conditions/trace.js';
@@ -114,7 +115,7 @@ export const findingsOf = (snapshot: Snapshot, facts: ResolvedFacts, actions: re
 
 	const decide = (id: string): EvaluatedAction['decision'] | undefined => actions.find(action => action.spec.id === id)?.decision;
 	for (const rule of operation.findings) {
-		const finding = rule({request: question, decisionOf: decide, snapshot});
+		const finding = rule({request: question, decisionOf: decide, snapshot, partition: facts.partition});
 		if (finding) findings.push(finding);
 	}
 	const foreign = actions.find(action => action.foreignObject && action.decision !== 'allowed')?.foreignObject;
@@ -128,7 +129,7 @@ export const findingsOf = (snapshot: Snapshot, facts: ResolvedFacts, actions: re
 	// Where the cause is the operator, the ARN S3 sends already matches what the policy meant: no Bucket Key advice.
 	if (encryptionContextFailure && !equalsWildcard.some(entry => entry.key === 'kms:encryptioncontext:aws:s3:arn')) {
 		// The ARN S3 sent on the failing leg (a copy's source has its own bucket and Bucket Key setting), not the question's.
-		const sent = encryptionContextFailure.sent?.[0] ?? (question.bucketKeyEnabled ? `arn:${facts.partition}:s3:::${question.bucket}` : question.objectArn);
+		const sent = encryptionContextFailure.sent?.[0] ?? (question.bucketKeyEnabled ? s3Arn(facts.partition, question.bucket) : question.objectArn);
 		const bucketKeys = !sent.includes('/');
 		const bucketArn = bucketKeys ? sent : sent.slice(0, sent.indexOf('/'));
 		findings.push({

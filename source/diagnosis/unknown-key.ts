@@ -1,3 +1,4 @@
+import {parseS3Arn, s3Arn} from '../names/index.js';
 import type {Snapshot} from '../snapshot/snapshot.js';
 import type {ResolvedKey} from './resolve-question.js';
 
@@ -24,15 +25,17 @@ export type KeyFrom = 'object' | 'request-or-bucket-default' | 'replica';
 
 /** How to name a key that is not known, and what settles it: which key S3 uses comes first. */
 export const unknownKeyOf = (place: KeyPlace, keyFrom: KeyFrom, snapshot: Snapshot): UnknownKey => {
-	const where = `s3://${place.objectArn.replace(/^arn:[^:]+:s3:::/, '')}`;
+	const object = parseS3Arn(place.objectArn);
+	const where = object ? `s3://${object.bucket}/${object.objectKey ?? ''}` : place.objectArn;
 	const named = place.key.named;
 	if (keyFrom === 'replica') {
-		const sourceBucket = snapshot.question.source?.bucket ?? 'SOURCE-BUCKET';
+		// The source bucket is in the destination's partition: replication does not cross one.
+		const sourceBucket = object ? s3Arn(object.partition, snapshot.question.source?.bucket ?? 'SOURCE-BUCKET') : 'the source bucket';
 		return named
 			? {label: `the replica key ${named} names (not resolved)`, resolveWith: `kms:DescribeKey --key-id ${named} with a profile of the replication role's account, in the destination bucket's Region (or name the key's ARN in the rule)`}
 			: snapshot.replication
-				? {label: 'the replica key (the rule names none)', resolveWith: `name the replica key in the rule's Destination.EncryptionConfiguration.ReplicaKmsKeyID (on arn:aws:s3:::${sourceBucket})`}
-				: {label: 'the replica key (the rule was not read)', resolveWith: `s3:GetReplicationConfiguration on arn:aws:s3:::${sourceBucket}: the rule's ReplicaKmsKeyID names the key`};
+				? {label: 'the replica key (the rule names none)', resolveWith: `name the replica key in the rule's Destination.EncryptionConfiguration.ReplicaKmsKeyID (on ${sourceBucket})`}
+				: {label: 'the replica key (the rule was not read)', resolveWith: `s3:GetReplicationConfiguration on ${sourceBucket}: the rule's ReplicaKmsKeyID names the key`};
 	}
 	if (place.key.source === 'aws-managed-default') {
 		// The default encryption was read or given: SSE-KMS naming no key is the AWS managed key aws/s3. Which key that

@@ -1,6 +1,7 @@
 import {evaluate} from '../engine/evaluate.js';
 import {parsePolicy} from '../engine/parse-policy.js';
 import {parseCaller} from '../engine/principal.js';
+import {parseS3Arn, s3Arn} from '../names/index.js';
 import {sessionRoleArn, sessionRoleNamed} from '../snapshot/session-role.js';
 import type {PolicyJson, Snapshot} from '../snapshot/snapshot.js';
 import type {FindingInput, OperationFinding} from './types.js';
@@ -49,14 +50,14 @@ const putReplication = (snapshot: Snapshot): string =>
 	`aws s3api put-bucket-replication --bucket ${sourceBucketOf(snapshot)} (with a profile of the source bucket's account${sourceAccountOf(snapshot) ? ` ${sourceAccountOf(snapshot)}` : ''})`;
 
 /** Not read: nothing about the rule can be told, and no finding below may guess. */
-const ruleNotRead = ({snapshot}: FindingInput): OperationFinding | undefined =>
+const ruleNotRead = ({snapshot, partition}: FindingInput): OperationFinding | undefined =>
 	snapshot.replication
 		? undefined
 		: {
 				id: 'replication-rule-unknown',
 				severity: 'info',
 				message: "The source bucket's replication rule is not known, so whether it selects SSE-KMS objects, which replica key it names and which role it uses cannot be told.",
-				remedy: `s3:GetReplicationConfiguration on arn:aws:s3:::${sourceBucketOf(snapshot)} with a profile of the source bucket's account (check --replication-rule … reads it), or give the rule in snapshot.replication.`,
+				remedy: `s3:GetReplicationConfiguration on ${s3Arn(partition, sourceBucketOf(snapshot))} with a profile of the source bucket's account (check --replication-rule … reads it), or give the rule in snapshot.replication.`,
 			};
 
 const ruleDisabled = ({snapshot}: FindingInput): OperationFinding | undefined =>
@@ -72,7 +73,7 @@ const ruleDisabled = ({snapshot}: FindingInput): OperationFinding | undefined =>
 const otherDestination = ({snapshot}: FindingInput): OperationFinding | undefined => {
 	const named = snapshot.replication?.destinationBucket;
 	if (!named) return undefined;
-	const bucket = named.replace(/^arn:[^:]+:s3:::/, '');
+	const bucket = parseS3Arn(named)?.bucket ?? named;
 	return bucket === snapshot.question.bucket
 		? undefined
 		: {
@@ -214,7 +215,7 @@ const roleNotTrusted = ({snapshot}: FindingInput): OperationFinding | undefined 
 };
 
 /** "Both source and destination buckets must have versioning enabled." */
-const versioningOff = ({snapshot}: FindingInput): OperationFinding | undefined => {
+const versioningOff = ({snapshot, partition}: FindingInput): OperationFinding | undefined => {
 	const buckets = [
 		{name: sourceBucketOf(snapshot), versioning: snapshot.source?.bucketInfo?.versioning, side: 'source'},
 		{name: snapshot.question.bucket, versioning: snapshot.bucket?.versioning, side: 'destination'},
@@ -235,7 +236,7 @@ const versioningOff = ({snapshot}: FindingInput): OperationFinding | undefined =
 				id: 'replication-versioning-unknown',
 				severity: 'info',
 				message: `Whether versioning is enabled on the ${unread.map(bucket => `${bucket.side} bucket ${bucket.name}`).join(' and the ')} is not known; replication requires it on both.`,
-				remedy: unread.map(bucket => `s3:GetBucketVersioning on arn:aws:s3:::${bucket.name} (with a profile of the ${bucket.side} bucket's account)`).join('; '),
+				remedy: unread.map(bucket => `s3:GetBucketVersioning on ${s3Arn(partition, bucket.name)} (with a profile of the ${bucket.side} bucket's account)`).join('; '),
 			};
 };
 

@@ -154,6 +154,8 @@ export type FindingInput = {
 	readonly request: RequestFacts;
 	/** The facts only this operation reads (a distribution, a presigned URL). */
 	readonly snapshot: Snapshot;
+	/** The partition the diagnosis names ARNs in (the request's), for the ARNs a finding's words name. */
+	readonly partition: string;
 	readonly decisionOf: (actionId: string) => Decision | undefined;
 };
 

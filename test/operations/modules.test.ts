@@ -151,28 +151,28 @@ describe('multipart-requires-decrypt, the finding of operations that write in pa
 			({'kms:GenerateDataKey@destination': generateDataKey, 'kms:Decrypt@destination': decrypt})[id] as 'allowed' | 'denied' | undefined;
 
 	it('is raised when kms:GenerateDataKey is allowed but kms:Decrypt is denied and the request goes in parts', () => {
-		const finding = multipartRequiresDecrypt({request: inParts, snapshot: buildSnapshot(), decisionOf: decisions('allowed', 'denied')});
+		const finding = multipartRequiresDecrypt({request: inParts, snapshot: buildSnapshot(), partition: 'aws', decisionOf: decisions('allowed', 'denied')});
 		expect(finding?.id).toBe('multipart-requires-decrypt');
 		expect(finding?.message).toContain('A 100 MiB file is uploaded in parts (multipart from 8 MiB; S3 has no minimum size for a single part)');
 	});
 
 	it('is not raised for one request, nor when kms:GenerateDataKey is denied too, nor when kms:Decrypt is allowed', () => {
-		expect(multipartRequiresDecrypt({request: inOne, snapshot: buildSnapshot(), decisionOf: decisions('allowed', 'denied')})).toBeUndefined();
-		expect(multipartRequiresDecrypt({request: inParts, snapshot: buildSnapshot(), decisionOf: decisions('denied', 'denied')})).toBeUndefined();
-		expect(multipartRequiresDecrypt({request: inParts, snapshot: buildSnapshot(), decisionOf: decisions('allowed', 'allowed')})).toBeUndefined();
+		expect(multipartRequiresDecrypt({request: inOne, snapshot: buildSnapshot(), partition: 'aws', decisionOf: decisions('allowed', 'denied')})).toBeUndefined();
+		expect(multipartRequiresDecrypt({request: inParts, snapshot: buildSnapshot(), partition: 'aws', decisionOf: decisions('denied', 'denied')})).toBeUndefined();
+		expect(multipartRequiresDecrypt({request: inParts, snapshot: buildSnapshot(), partition: 'aws', decisionOf: decisions('allowed', 'allowed')})).toBeUndefined();
 	});
 
 	it('is raised by the operations that can write in parts, and only by them, in their own words', () => {
 		const raising = allOperations.filter(module =>
-			module.findings.some(finding => finding({request: inParts, snapshot: buildSnapshot(), decisionOf: decisions('allowed', 'denied')})?.id === 'multipart-requires-decrypt'),
+			module.findings.some(finding => finding({request: inParts, snapshot: buildSnapshot(), partition: 'aws', decisionOf: decisions('allowed', 'denied')})?.id === 'multipart-requires-decrypt'),
 		);
 		expect(raising.map(module => module.name)).toEqual(allOperations.filter(module => module.multipart.inParts).map(module => module.name));
-		const copyFinding = copy.findings.map(finding => finding({request: inParts, snapshot: buildSnapshot(), decisionOf: decisions('allowed', 'denied')})).find(Boolean);
+		const copyFinding = copy.findings.map(finding => finding({request: inParts, snapshot: buildSnapshot(), partition: 'aws', decisionOf: decisions('allowed', 'denied')})).find(Boolean);
 		expect(copyFinding?.message).toContain('A 100 MiB object is copied in parts (UploadPartCopy from 8 MiB; S3 has no minimum size for a single part)');
 	});
 
 	it('says "may" for a copy where the tool does not document its threshold', () => {
-		const copied = copy.findings.map(finding => finding({request: {sizeBytes: 1 * MiB, multipart: 'unknown', multipartThresholdBytes: 8 * MiB}, snapshot: buildSnapshot(), decisionOf: decisions('allowed', 'denied')})).find(Boolean);
+		const copied = copy.findings.map(finding => finding({request: {sizeBytes: 1 * MiB, multipart: 'unknown', multipartThresholdBytes: 8 * MiB}, snapshot: buildSnapshot(), partition: 'aws', decisionOf: decisions('allowed', 'denied')})).find(Boolean);
 		expect(copied?.message).toMatch(/^A 1 MiB object may be copied in parts \(when the tool switches to UploadPartCopy is not known/);
 	});
 });

@@ -328,3 +328,32 @@ describe('replication snapshots', () => {
 		expect(parseSnapshot(JSON.stringify(old), 'old.json').ok).toBe(true);
 	});
 });
+
+/**
+ * AWS General Reference, ARN format: "A partition is a group of AWS Regions. Each AWS account is scoped to one
+ * partition. The following are the supported partitions: aws - AWS Regions, aws-cn - China Regions, aws-us-gov - AWS
+ * GovCloud (US) Regions". The same replication in China: every ARN a finding or a row names is in aws-cn.
+ */
+describe('replication in China (aws-cn)', () => {
+	const inChina = (snapshot: Snapshot): Snapshot =>
+		JSON.parse(JSON.stringify(snapshot).replaceAll('arn:aws:', 'arn:aws-cn:').replaceAll(sourceRegion, 'cn-north-1').replaceAll(destinationRegion, 'cn-northwest-1')) as Snapshot;
+
+	it("allows with AWS's policies written in aws-cn, as in aws", () => {
+		expect(decisions(diagnose(inChina(replicationSnapshot())))).toMatchObject(allowedActions);
+	});
+
+	it('names the source bucket in aws-cn where the rule was not read: the finding and the unknown replica key', () => {
+		const diagnosis = diagnose(without(inChina(replicationSnapshot()), 'replication', 'key'));
+		const text = JSON.stringify(diagnosis);
+		expect(diagnosis.findings.find(entry => entry.id === 'replication-rule-unknown')?.remedy).toContain(`s3:GetReplicationConfiguration on arn:aws-cn:s3:::${sourceBucket} `);
+		expect(text).toContain(`s3:GetReplicationConfiguration on arn:aws-cn:s3:::${sourceBucket}: the rule's ReplicaKmsKeyID names the key`);
+		expect(text).not.toContain('arn:aws:s3:::');
+	});
+
+	it('names each bucket whose versioning is not known in aws-cn', () => {
+		const snapshot = without(inChina(replicationSnapshot()), 'bucket.versioning', 'source.bucketInfo.versioning');
+		const finding = diagnose(snapshot).findings.find(entry => entry.id === 'replication-versioning-unknown')!;
+		expect(finding.remedy).toContain(`s3:GetBucketVersioning on arn:aws-cn:s3:::${sourceBucket} `);
+		expect(finding.remedy).toContain(`s3:GetBucketVersioning on arn:aws-cn:s3:::${destinationBucket} `);
+	});
+});
