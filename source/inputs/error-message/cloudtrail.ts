@@ -4,7 +4,7 @@ import {accountsOf} from './accounts.js';
 import {denialFromEnvelope} from './denial-from-message.js';
 import {operationOf, serviceOfName} from './operations.js';
 import {type Mutable, isObject} from '../../shared/json.js';
-import {parsePrincipalArn} from '../../names/index.js';
+import {parsePrincipalArn, partitionOfArn, partitionOfRegion, s3Arn} from '../../names/index.js';
 
 type Json = Readonly<Record<string, unknown>>;
 
@@ -68,6 +68,15 @@ const stringRecord = (value: unknown): Record<string, string> | undefined => {
 	return entries.length > 0 ? Object.fromEntries(entries) : undefined;
 };
 
+/**
+ * The partition the event happened in: its caller's ARN names it, else its Region (an account, and so its requests,
+ * are "scoped to one partition"). Undefined when the event says neither: no ARN is then written for it.
+ */
+const partitionOfEvent = (event: Json): string | undefined => {
+	const identity = isObject(event['userIdentity']) ? event['userIdentity'] : {};
+	return partitionOfArn(text(identity['arn'])) ?? partitionOfRegion(text(event['awsRegion']));
+};
+
 /** The resource the event is about: the object for S3, the key for KMS. */
 const resourceOf = (event: Json, service: string | undefined): string | undefined => {
 	const resources = Array.isArray(event['resources']) ? event['resources'].filter(isObject) : [];
@@ -79,8 +88,8 @@ const resourceOf = (event: Json, service: string | undefined): string | undefine
 	if (service === 'kms' && keyId?.startsWith('arn:')) return keyId;
 	const bucket = text(parameters['bucketName']);
 	const key = text(parameters['key']);
-	if (bucket && key) return `arn:aws:s3:::${bucket}/${key}`;
-	return bucket ? `arn:aws:s3:::${bucket}` : undefined;
+	const partition = partitionOfEvent(event);
+	return bucket && partition ? s3Arn(partition, bucket, key) : undefined;
 };
 
 /**

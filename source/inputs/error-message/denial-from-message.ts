@@ -5,7 +5,7 @@ import {authorizationIdOf, isCiphertextKeyMessage, parseCoreMessage} from './cor
 import {knownCauseOf} from './known-causes.js';
 import {operationOf, serviceOfAction} from './operations.js';
 import {type Mutable} from '../../shared/json.js';
-import {findKeyArn} from '../../names/index.js';
+import {findKeyArn, partitionOfArn, s3Arn} from '../../names/index.js';
 import {awsServices} from '../../operations/aws-services.js';
 
 
@@ -49,13 +49,16 @@ export const denialFromEnvelope = (envelope: Envelope): ParsedDenial | undefined
 		// The message only comes from a Decrypt: S3 decrypting the object's data key, or a direct call.
 		denial.action = 'kms:Decrypt';
 	}
-	if (!denial.resource && envelope.transfer?.objectArn) denial.resource = envelope.transfer.objectArn;
-	if (envelope.transfer?.objectArn) denial.objectArn = envelope.transfer.objectArn;
-	if (envelope.transfer?.sourceObjectArn) denial.sourceObjectArn = envelope.transfer.sourceObjectArn;
-	if (envelope.transfer) denial.tool = 'aws-cli';
-	if (cause) denial.cause = cause;
 	// "arn:aws:kms:…:key/… is disabled." names the key without a "resource:".
 	const keyArn = core ? undefined : findKeyArn(message);
+	const object = envelope.transfer?.object;
+	if (object) denial.object = object;
+	if (envelope.transfer?.sourceObject) denial.sourceObject = envelope.transfer.sourceObject;
+	// The transferred object's ARN, in the partition the message's own ARNs name; none named, none written (an s3:// URL names no partition).
+	const partition = partitionOfArn(denial.principal) ?? partitionOfArn(denial.resource) ?? partitionOfArn(keyArn) ?? partitionOfArn(denial.policyArn);
+	if (!denial.resource && object && partition) denial.resource = s3Arn(partition, object.bucket, object.objectKey);
+	if (envelope.transfer) denial.tool = 'aws-cli';
+	if (cause) denial.cause = cause;
 	if (keyArn) denial.keyId = keyArn;
 	if (envelope.errorCode) denial.errorCode = envelope.errorCode;
 	if (envelope.apiOperation) denial.apiOperation = envelope.apiOperation;

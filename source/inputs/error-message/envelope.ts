@@ -3,7 +3,7 @@ import {hasSource} from '../../operations/registry.js';
 import type {Operation} from '../../snapshot/snapshot.js';
 import type {DenialForm} from './parsed-denial.js';
 import {serviceOfName} from './operations.js';
-import {parseS3Url} from '../../names/index.js';
+import {parseS3Url, type S3Location} from '../../names/index.js';
 import {athenaRefusalOf, type AthenaRefusal} from './athena.js';
 
 /** What the SDK or CLI wrapped around AWS's message. */
@@ -17,9 +17,10 @@ export type Envelope = {
 	readonly requestId?: string;
 	/**
 	 * `aws s3 cp` says what it was copying: "upload failed: ./big.bin to s3://bucket/key"; a copy's
-	 * "copy failed: s3://SOURCE to s3://DESTINATION" names both objects (`sourceObjectArn`: the one it read).
+	 * "copy failed: s3://SOURCE to s3://DESTINATION" names both objects (`sourceObject`: the one it read). Their URLs name
+	 * no partition, so they stay bucket and key here.
 	 */
-	readonly transfer?: {readonly operation: Operation; readonly objectArn?: string; readonly sourceObjectArn?: string};
+	readonly transfer?: {readonly operation: Operation; readonly object?: S3Location; readonly sourceObject?: S3Location};
 	/** Athena's own wording of a refused read or write, wherever it stands in the text. */
 	readonly athena?: AthenaRefusal;
 };
@@ -38,9 +39,9 @@ const sdkErrorPattern =
 // The first class named: .NET prints its inner exception after the outer one's message (" ---> Amazon.Runtime.…Exception: …").
 const classPrefixPattern = /^(?:.*?\s)??(?:[A-Za-z_$][\w$]*\.)+[A-Za-z_$][\w$]*(?:Exception|Error):\s*/;
 
-const objectArnOfS3Url = (url: string): string | undefined => {
+const objectOfS3Url = (url: string): S3Location | undefined => {
 	const location = parseS3Url(url.trim());
-	return location?.objectKey ? `arn:aws:s3:::${location.bucket}/${location.objectKey}` : undefined;
+	return location?.objectKey ? location : undefined;
 };
 
 const transferOf = (text: string): Envelope['transfer'] => {
@@ -49,10 +50,10 @@ const transferOf = (text: string): Envelope['transfer'] => {
 	const verb = match[1]!.toLowerCase();
 	const transfer = cliTransfers.find(candidate => candidate.verb === verb)!;
 	// The object the operation is about: the destination of a write (upload, copy, move), the source of a download.
-	const objectArn = objectArnOfS3Url(transfer.object === 'from' ? match[2]! : match[3]!);
+	const object = objectOfS3Url(transfer.object === 'from' ? match[2]! : match[3]!);
 	// A copy reads the other end: an S3 object too (a move from a local file has none).
-	const sourceObjectArn = hasSource(transfer.operation) && transfer.object === 'to' ? objectArnOfS3Url(match[2]!) : undefined;
-	return {operation: transfer.operation, ...(objectArn ? {objectArn} : {}), ...(sourceObjectArn ? {sourceObjectArn} : {})};
+	const sourceObject = hasSource(transfer.operation) && transfer.object === 'to' ? objectOfS3Url(match[2]!) : undefined;
+	return {operation: transfer.operation, ...(object ? {object} : {}), ...(sourceObject ? {sourceObject} : {})};
 };
 
 const withoutUndefined = (envelope: Envelope): Envelope =>

@@ -70,6 +70,8 @@ export const renderDenialText = (denial: ParsedDenial, explanation: DenialExplan
 		['Principal', denial.principal],
 		['Action', denial.action],
 		['Resource', denial.resource],
+		// The object `aws s3 cp` names, where no ARN of the message gave the partition its ARN needs.
+		['Object', denial.object && !denial.resource ? `s3://${denial.object.bucket}/${denial.object.objectKey ?? ''}` : undefined],
 		['S3 path', denial.athena?.path],
 		['Key', denial.keyId && denial.keyId !== denial.resource ? denial.keyId : undefined],
 		['Policy', policyLine(denial)],

@@ -1,5 +1,6 @@
 import type {Operation, UploadTool} from '../../snapshot/snapshot.js';
 import type {AthenaRefusal} from './athena.js';
+import type {S3Location} from '../../names/index.js';
 
 /** The policy types AWS names in an enhanced AccessDenied message ("… in a service control policy"). */
 export type PolicyType =
@@ -66,10 +67,13 @@ export type ParsedDenial = {
 	readonly message?: string;
 	/** From CloudTrail: `requestParameters.encryptionContext` of a KMS call. */
 	readonly encryptionContext?: Readonly<Record<string, string>>;
-	/** The object `aws s3 cp` was transferring ("upload failed: ./f to s3://bucket/key"), as an ARN. */
-	readonly objectArn?: string;
-	/** The object a copy read ("copy failed: s3://source/key to s3://bucket/key"), as an ARN. */
-	readonly sourceObjectArn?: string;
+	/**
+	 * The object `aws s3 cp` was transferring ("upload failed: ./f to s3://bucket/key"): its bucket and key, as the URL
+	 * names them (a URL names no partition: `resource` is its ARN only where the message's ARNs name the partition).
+	 */
+	readonly object?: S3Location;
+	/** The object a copy read ("copy failed: s3://source/key to s3://bucket/key"). */
+	readonly sourceObject?: S3Location;
 	/** The tool the text proves made the request: "upload failed: …" is how the AWS CLI's `aws s3` commands report. */
 	readonly tool?: UploadTool;
 	/** From CloudTrail: the role behind the assumed-role session (`sessionContext.sessionIssuer.arn`), its path included. */

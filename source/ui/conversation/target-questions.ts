@@ -195,13 +195,13 @@ export type DenialTarget = {
 /** Prefill from a pasted error: the operation, bucket and key it names. */
 export const targetOfDenial = (denial: ParsedDenial | undefined): DenialTarget => {
 	if (!denial) return {};
-	const resources = [denial.objectArn, denial.resource, denial.encryptionContext?.['aws:s3:arn']].filter((value): value is string => typeof value === 'string');
-	const object = resources.map(resource => parseS3Arn(resource)).find(location => location?.objectKey !== undefined);
+	const resources = [denial.resource, denial.encryptionContext?.['aws:s3:arn']].filter((value): value is string => typeof value === 'string');
+	const object = denial.object ?? resources.map(resource => parseS3Arn(resource)).find(location => location?.objectKey !== undefined);
 	const keyArn = [denial.resource, denial.keyId].find(value => value !== undefined && isKeyArn(value));
 	// Athena names a bucket, and the results object it wrote; a path it read may be a table's prefix, so its key is asked.
 	const athena = denial.athena ? parseS3Url(denial.athena.path) : undefined;
 	const athenaObject = athena && (denial.athena?.writing ? athena.objectKey : undefined);
-	const source = denial.sourceObjectArn ? parseS3Arn(denial.sourceObjectArn) : undefined;
+	const source = denial.sourceObject;
 	return {
 		...(denial.operation ? {operation: denial.operation} : {}),
 		...(object?.objectKey ? {bucket: object.bucket, objectKey: object.objectKey} : {}),

@@ -94,7 +94,7 @@ describe('parseAccessDenied: every form of domain.md §5', () => {
 		['s3-xml-plain.xml', {form: 's3-xml', errorCode: 'AccessDenied', message: 'Access Denied', accounts: []}],
 		[
 			'kms-ciphertext.txt',
-			{cause: 'kms-key-inaccessible', action: 'kms:Decrypt', operation: 'download', resource: 'arn:aws:s3:::amzn-s3-demo-bucket/shared/export.csv', service: 'kms'},
+			{cause: 'kms-key-inaccessible', action: 'kms:Decrypt', operation: 'download', object: {bucket: 'amzn-s3-demo-bucket', objectKey: 'shared/export.csv'}, service: 'kms'},
 		],
 		['go-sdk.txt', {form: 'go-sdk', errorCode: 'AccessDenied', apiOperation: 'PutObject', statusCode: 403, action: 'kms:GenerateDataKey', operation: 'upload'}],
 		['js-sdk.txt', {form: 'sdk-error', errorCode: 'AccessDenied', action: 's3:PutObject', policyType: 'identity-based', denial: 'implicit'}],

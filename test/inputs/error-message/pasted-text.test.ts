@@ -48,7 +48,7 @@ describe('a pasted error as the terminal or a web page left it', () => {
 	it('keeps the break after a whole ARN: the command that named the key is not glued to the error under it', () => {
 		const command = `$ aws s3 cp ./big.bin s3://amzn-s3-demo-bucket/big.bin --sse aws:kms --sse-kms-key-id ${key}`;
 		const error = `upload failed: ./big.bin to s3://amzn-s3-demo-bucket/big.bin ${cliError('UploadPart', 'kms:Decrypt', key)}`;
-		expect(parsed(`${command}\n${error}`)).toMatchObject({resource: key, objectArn: 'arn:aws:s3:::amzn-s3-demo-bucket/big.bin', operation: 'upload'});
+		expect(parsed(`${command}\n${error}`)).toMatchObject({resource: key, object: {bucket: 'amzn-s3-demo-bucket', objectKey: 'big.bin'}, operation: 'upload'});
 		const sentence = `${cliError('PutObject', 's3:PutObject', '"arn:aws:s3:::b/k"', 'with an explicit deny in an identity-based policy: arn:aws:iam::111122223333:policy/DenyAll.')}\nGo back and check.`;
 		expect(parsed(sentence).policyArn).toBe('arn:aws:iam::111122223333:policy/DenyAll');
 	});
@@ -78,8 +78,8 @@ describe('several errors pasted at once', () => {
 	it('keeps each `aws s3` transfer line with its own error', () => {
 		const transfer = (file: string, error: string) => `upload failed: ./${file} to s3://bucket-b/${file} ${error}`;
 		const denial = parsed(`${transfer('a.bin', first)}\n${transfer('big.bin', cliError('UploadPart', 'kms:Decrypt', key))}`);
-		expect(denial.objectArn).toBe('arn:aws:s3:::bucket-b/a.bin');
-		expect(denial.alsoDenied?.[0]).toMatchObject({objectArn: 'arn:aws:s3:::bucket-b/big.bin', apiOperation: 'UploadPart'});
+		expect(denial.object).toEqual({bucket: 'bucket-b', objectKey: 'a.bin'});
+		expect(denial.alsoDenied?.[0]).toMatchObject({object: {bucket: 'bucket-b', objectKey: 'big.bin'}, apiOperation: 'UploadPart'});
 	});
 
 	it('leads a CloudTrail file with the event that says why: KMS\'s reason before S3\'s bare "Access Denied"', () => {
@@ -97,12 +97,12 @@ describe('several errors pasted at once', () => {
 describe('what an `aws s3` transfer line names', () => {
 	it("a copy's both objects: the one it writes and the source it reads", () => {
 		const denial = parsed(`copy failed: s3://src-bucket/in/a.bin to s3://dst-bucket/out/a.bin ${cliError('CopyObject', 'kms:Decrypt', key)}`);
-		expect(denial).toMatchObject({operation: 'copy', objectArn: 'arn:aws:s3:::dst-bucket/out/a.bin', sourceObjectArn: 'arn:aws:s3:::src-bucket/in/a.bin', resource: key});
+		expect(denial).toMatchObject({operation: 'copy', object: {bucket: 'dst-bucket', objectKey: 'out/a.bin'}, sourceObject: {bucket: 'src-bucket', objectKey: 'in/a.bin'}, resource: key});
 	});
 
 	it('no source where the other end is a file: an upload, a move of a local file', () => {
-		expect(parsed(`upload failed: ./big.bin to s3://b-bucket/big.bin ${cliError('UploadPart', 'kms:Decrypt', key)}`).sourceObjectArn).toBeUndefined();
-		expect(parsed(`move failed: ./big.bin to s3://b-bucket/big.bin ${cliError('UploadPart', 'kms:Decrypt', key)}`).sourceObjectArn).toBeUndefined();
+		expect(parsed(`upload failed: ./big.bin to s3://b-bucket/big.bin ${cliError('UploadPart', 'kms:Decrypt', key)}`).sourceObject).toBeUndefined();
+		expect(parsed(`move failed: ./big.bin to s3://b-bucket/big.bin ${cliError('UploadPart', 'kms:Decrypt', key)}`).sourceObject).toBeUndefined();
 	});
 
 	it('the AWS CLI as the tool: boto3 prints the same error, but not its "… failed: A to B" line', () => {

@@ -1,0 +1,71 @@
+import {describe, expect, it} from 'vitest';
+import {explainDenial, parseAccessDenied, renderDenialText, type ParsedDenial} from '../../../source/inputs/error-message/index.js';
+import {targetOfDenial} from '../../../source/ui/conversation/target-questions.js';
+
+/**
+ * AWS General Reference, ARN format: "A partition is a group of AWS Regions. Each AWS account is scoped to one
+ * partition. The following are the supported partitions: aws - AWS Regions, aws-cn - China Regions, aws-us-gov - AWS
+ * GovCloud (US) Regions". An object named only by bucket and key (a CloudTrail event's requestParameters, an `aws s3
+ * cp` URL) is written as an ARN in the partition of the event or message, never as arn:aws in China or GovCloud.
+ */
+
+const parsed = (text: string): ParsedDenial => {
+	const result = parseAccessDenied(text);
+	if (!result.ok) throw new Error(`not recognised: ${result.error.message}`);
+	return result.value;
+};
+
+const shown = (denial: ParsedDenial): string => renderDenialText(denial, explainDenial(denial));
+
+const s3Event = (fields: Record<string, unknown>): string =>
+	JSON.stringify({
+		eventSource: 's3.amazonaws.com',
+		eventName: 'GetObject',
+		errorCode: 'AccessDenied',
+		errorMessage: 'Access Denied',
+		requestParameters: {bucketName: 'beijing-reports', key: 'q1/summary.csv'},
+		...fields,
+	});
+
+describe('a CloudTrail S3 event that names the object only by bucket and key', () => {
+	it("in China: the object's ARN is in aws-cn, the partition of the caller's ARN and of cn-north-1", () => {
+		const denial = parsed(s3Event({awsRegion: 'cn-north-1', userIdentity: {type: 'AssumedRole', arn: 'arn:aws-cn:sts::111122223333:assumed-role/Reader/alice', accountId: '111122223333'}}));
+		expect(denial.resource).toBe('arn:aws-cn:s3:::beijing-reports/q1/summary.csv');
+		expect(shown(denial)).toMatch(/Resource +arn:aws-cn:s3:::beijing-reports\/q1\/summary\.csv/);
+		expect(shown(denial)).not.toContain('arn:aws:s3:::');
+		expect(targetOfDenial(denial)).toMatchObject({bucket: 'beijing-reports', objectKey: 'q1/summary.csv'});
+	});
+
+	it('in GovCloud, where only the event\'s Region says so (a caller without an ARN): aws-us-gov', () => {
+		const denial = parsed(s3Event({awsRegion: 'us-gov-west-1', userIdentity: {type: 'AWSAccount', accountId: '111122223333'}}));
+		expect(denial.resource).toBe('arn:aws-us-gov:s3:::beijing-reports/q1/summary.csv');
+	});
+
+	it('names no ARN where neither the caller nor the Region gives the partition', () => {
+		const denial = parsed(s3Event({userIdentity: {type: 'AWSAccount', accountId: '111122223333'}}));
+		expect(denial.resource).toBeUndefined();
+	});
+});
+
+describe('an `aws s3` transfer line, whose s3:// URL names no partition', () => {
+	const message = (principal: string) =>
+		`upload failed: ./summary.csv to s3://gov-reports/q1/summary.csv An error occurred (AccessDenied) when calling the PutObject operation: User: ${principal} is not authorized to perform: s3:PutObject because no identity-based policy allows the s3:PutObject action`;
+
+	it("in GovCloud: the object's ARN is in the partition of the message's own ARNs, aws-us-gov", () => {
+		const denial = parsed(message('arn:aws-us-gov:sts::111122223333:assumed-role/Uploader/alice'));
+		expect(denial.resource).toBe('arn:aws-us-gov:s3:::gov-reports/q1/summary.csv');
+		expect(shown(denial)).toMatch(/Resource +arn:aws-us-gov:s3:::gov-reports\/q1\/summary\.csv/);
+	});
+
+	it('in China: aws-cn', () => {
+		expect(parsed(message('arn:aws-cn:iam::111122223333:user/alice')).resource).toBe('arn:aws-cn:s3:::gov-reports/q1/summary.csv');
+	});
+
+	it('says the object by its URL, and still fills in the bucket and key, where the message names no ARN at all', () => {
+		const denial = parsed('upload failed: ./summary.csv to s3://gov-reports/q1/summary.csv An error occurred (AccessDenied) when calling the PutObject operation: Access Denied');
+		expect(denial.resource).toBeUndefined();
+		expect(shown(denial)).toMatch(/Object +s3:\/\/gov-reports\/q1\/summary\.csv/);
+		expect(shown(denial)).not.toContain('arn:aws:s3:::');
+		expect(targetOfDenial(denial)).toMatchObject({operation: 'upload', bucket: 'gov-reports', objectKey: 'q1/summary.csv'});
+	});
+});
