@@ -15,6 +15,7 @@ import {parsePresignedUrl} from '../presigned-url/parse-presigned-url.js';
 import type {PresignedUrlInfo} from '../../snapshot/snapshot.js';
 import {type Mutable} from '../../shared/json.js';
 import {destinationLeg, hasSource} from '../../operations/registry.js';
+import {partitionOfArn, partitionOfRegion} from '../../names/index.js';
 
 
 export type BundleImport = {
@@ -71,8 +72,10 @@ export const bundleToSnapshot = (entries: ReadonlyMap<string, string>, options: 
 
 	const files = new BundleFiles(entries);
 	const notes: UnreadNote[] = [];
-	const context: ReadContext = {files, notes};
 	const caller = callerOf(files);
+	// The account that ran the script names the partition (an account is scoped to one), else the Region it ran in.
+	const partition = partitionOfArn(caller.arn) ?? partitionOfRegion(bundleQuestion.region);
+	const context: ReadContext = {files, notes, ...(partition ? {partition} : {})};
 	if (!caller.arn) {
 		notes.push({path: 'principal', reason: 'the bundle does not say who ran the script (sts get-caller-identity is missing or failed)', resolveWith: 'run the collection script again'});
 	}

@@ -15,6 +15,7 @@ import {noteOf} from './bundle-files.js';
 import {calls, type CallSpec} from './bundle-layout.js';
 import type {ReadContext} from './read-principal.js';
 import {type Mutable} from '../../shared/json.js';
+import {s3ArnOrUrl} from '../../names/index.js';
 
 export type BucketRead = {readonly info: BucketInfo; readonly ownedByCaller: boolean};
 
@@ -23,14 +24,14 @@ export type BucketRead = {readonly info: BucketInfo; readonly ownedByCaller: boo
  * for the copy source. Each answer that says "none" becomes `null`; each failure an unread note.
  */
 export const readBucket = (context: ReadContext, prefix: string, name: string, callerAccount: string | undefined, knownRegion?: string): BucketRead => {
-	const bucketArn = `arn:aws:s3:::${name}`;
+	const bucketResource = s3ArnOrUrl(context.partition, name);
 	const path = prefix ? 'source.bucketInfo' : 'bucket';
 	const info: Mutable<BucketInfo> = prefix ? {name} : {};
 
 	const location = context.files.call(`${prefix}${calls.getBucketLocation.stem}`);
 	if (location.state === 'ok') info.region = regionOfLocation(location.answer);
 	else if (knownRegion) info.region = knownRegion;
-	else context.notes.push(noteOf(`${path}.region`, calls.getBucketLocation, location, bucketArn));
+	else context.notes.push(noteOf(`${path}.region`, calls.getBucketLocation, location, bucketResource));
 
 	const policy = context.files.call(`${prefix}${calls.getBucketPolicy.stem}`);
 	// Only the owner may read a bucket policy (others get 405), so reading it proves the owner too.
@@ -43,10 +44,10 @@ export const readBucket = (context: ReadContext, prefix: string, name: string, c
 		info.policy = null;
 	} else if (policy.state === 'failed' && (policy.failure.code === 'MethodNotAllowed' || policy.failure.code === '405')) {
 		context.notes.push(
-			noteOf(`${path}.policy`, calls.getBucketPolicy, policy, bucketArn, "run the collection script in the bucket owner's account, or paste the bucket policy (S3 lets only the owner read it)"),
+			noteOf(`${path}.policy`, calls.getBucketPolicy, policy, bucketResource, "run the collection script in the bucket owner's account, or paste the bucket policy (S3 lets only the owner read it)"),
 		);
 	} else {
-		context.notes.push(noteOf(`${path}.policy`, calls.getBucketPolicy, policy, bucketArn));
+		context.notes.push(noteOf(`${path}.policy`, calls.getBucketPolicy, policy, bucketResource));
 	}
 
 	const head = context.files.call(`${prefix}${calls.headBucket.stem}`);
@@ -59,7 +60,7 @@ export const readBucket = (context: ReadContext, prefix: string, name: string, c
 				head.state === 'failed'
 					? `head-bucket --expected-bucket-owner ${callerAccount ?? 'ACCOUNT'} failed (${head.failure.code ?? head.failure.message}): the bucket is in another account, or s3:ListBucket is missing`
 					: 'the bundle does not say which account owns the bucket',
-			resolveWith: `s3:ListBucket on ${bucketArn}, or give the bucket owner's account ID`,
+			resolveWith: `s3:ListBucket on ${bucketResource}, or give the bucket owner's account ID`,
 		});
 	}
 
@@ -71,18 +72,18 @@ export const readBucket = (context: ReadContext, prefix: string, name: string, c
 	} else if (encryption.state === 'failed' && encryption.failure.code === noDefaultEncryptionCode) {
 		info.defaultEncryption = null;
 	} else {
-		context.notes.push(noteOf(`${path}.defaultEncryption`, calls.getBucketEncryption, encryption, bucketArn));
+		context.notes.push(noteOf(`${path}.defaultEncryption`, calls.getBucketEncryption, encryption, bucketResource));
 	}
 
 	const ownership = context.files.call(`${prefix}${calls.getBucketOwnershipControls.stem}`);
 	if (ownership.state === 'ok') {
 		const value = objectOwnershipOf(ownership.answer);
 		if (value.ok) info.objectOwnership = value.value;
-		else context.notes.push({path: `${path}.objectOwnership`, reason: value.error.message, resolveWith: `s3:GetBucketOwnershipControls on ${bucketArn}`});
+		else context.notes.push({path: `${path}.objectOwnership`, reason: value.error.message, resolveWith: `s3:GetBucketOwnershipControls on ${bucketResource}`});
 	} else if (ownership.state === 'failed' && ownership.failure.code === noOwnershipControlsCode) {
 		info.objectOwnership = null;
 	} else {
-		context.notes.push(noteOf(`${path}.objectOwnership`, calls.getBucketOwnershipControls, ownership, bucketArn));
+		context.notes.push(noteOf(`${path}.objectOwnership`, calls.getBucketOwnershipControls, ownership, bucketResource));
 	}
 	return {info, ownedByCaller: ownedByCaller && callerAccount !== undefined};
 };
@@ -103,9 +104,8 @@ const aclOwner = (context: ReadContext, stem: string, spec: CallSpec, path: stri
 const readObjectOwner = (context: ReadContext, prefix: string, bucket: string, objectKey: string, bucketInfo: BucketInfo): Pick<ObjectInfo, 'ownerAccountId' | 'ownedByBucketOwner'> => {
 	if (bucketInfo.objectOwnership === 'BucketOwnerEnforced') return {};
 	const path = `${prefix ? 'source.objectInfo' : 'object'}.ownerAccountId`;
-	const bucketArn = `arn:aws:s3:::${bucket}`;
-	const bucketOwner = aclOwner(context, `${prefix}${calls.getBucketAcl.stem}`, calls.getBucketAcl, path, bucketArn);
-	const objectOwner = aclOwner(context, `${prefix}${calls.getObjectAcl.stem}`, calls.getObjectAcl, path, `${bucketArn}/${objectKey}`);
+	const bucketOwner = aclOwner(context, `${prefix}${calls.getBucketAcl.stem}`, calls.getBucketAcl, path, s3ArnOrUrl(context.partition, bucket));
+	const objectOwner = aclOwner(context, `${prefix}${calls.getObjectAcl.stem}`, calls.getObjectAcl, path, s3ArnOrUrl(context.partition, bucket, objectKey));
 	return bucketOwner === undefined || objectOwner === undefined ? {} : objectOwnerOf(bucketOwner, objectOwner, bucketInfo.accountId);
 };
 
@@ -113,7 +113,7 @@ const readObjectOwner = (context: ReadContext, prefix: string, bucket: string, o
 export const readObject = (context: ReadContext, prefix: string, bucket: string, objectKey: string, bucketInfo: BucketInfo): ObjectInfo | undefined => {
 	const head = context.files.call(`${prefix}${calls.headObject.stem}`);
 	const path = prefix ? 'source.objectInfo' : 'object';
-	const objectArn = `arn:aws:s3:::${bucket}/${objectKey}`;
+	const objectResource = s3ArnOrUrl(context.partition, bucket, objectKey);
 	if (head.state === 'ok') return {...objectInfoOf(head.answer), ...readObjectOwner(context, prefix, bucket, objectKey, bucketInfo)};
 	if (head.state === 'failed' && (head.failure.code === '404' || head.failure.code === 'NotFound' || head.failure.code === 'NoSuchKey')) {
 		context.notes.push({
@@ -123,6 +123,6 @@ export const readObject = (context: ReadContext, prefix: string, bucket: string,
 		});
 		return undefined;
 	}
-	context.notes.push(noteOf(`${path}.encryption`, calls.headObject, head, objectArn));
+	context.notes.push(noteOf(`${path}.encryption`, calls.headObject, head, objectResource));
 	return undefined;
 };

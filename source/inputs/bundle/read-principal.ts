@@ -16,7 +16,12 @@ import {isObject, type Mutable} from '../../shared/json.js';
 import {isResourceArn, parsePrincipalArn, partitionOfArn, valueOf} from '../../names/index.js';
 
 
-export type ReadContext = {readonly files: BundleFiles; readonly notes: UnreadNote[]};
+export type ReadContext = {
+	readonly files: BundleFiles;
+	readonly notes: UnreadNote[];
+	/** The partition the script ran in (aws-cn, aws-us-gov, …), for the ARNs notes name; undefined: the bundle does not say. */
+	readonly partition?: string;
+};
 
 export type {CallerIdentity} from '../../snapshot/aws-answers/index.js';
 

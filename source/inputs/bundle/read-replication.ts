@@ -3,10 +3,9 @@ import type {BucketInfo, ReplicationRule} from '../../snapshot/snapshot.js';
 import {noteOf, type BundleFiles} from './bundle-files.js';
 import {calls, legacyReplicaKeyPrefix, replicaKeyPrefix, sourcePrefix} from './bundle-layout.js';
 import type {ReadContext} from './read-principal.js';
+import {s3ArnOrUrl} from '../../names/index.js';
 
 /** The replication reads (operation `replication`), as source/aws/read-replication.ts makes them live: the rule and each bucket's versioning. */
-
-const bucketArn = (bucket: string): string => `arn:aws:s3:::${bucket}`;
 
 /**
  * The rule that covers the object, chosen from the whole configuration by the same pure function as live collection
@@ -14,7 +13,7 @@ const bucketArn = (bucket: string): string => `arn:aws:s3:::${bucket}`;
  */
 export const readReplicationRule = (context: ReadContext, sourceBucket: string, choice: RuleChoice): ReplicationRule | undefined => {
 	const result = context.files.call(`${sourcePrefix}${calls.getBucketReplication.stem}`);
-	const permission = `${calls.getBucketReplication.permission} on ${bucketArn(sourceBucket)}, with credentials of the source bucket's account`;
+	const permission = `${calls.getBucketReplication.permission} on ${s3ArnOrUrl(context.partition, sourceBucket)}, with credentials of the source bucket's account`;
 	const label = calls.getBucketReplication.permission;
 	if (result.state === 'failed' && result.failure.code === noReplicationCode) {
 		context.notes.push({path: 'replication', reason: `${label}: the bucket has no replication configuration`, resolveWith: permission});
@@ -38,7 +37,7 @@ export const readReplicationRule = (context: ReadContext, sourceBucket: string, 
 export const readVersioning = (context: ReadContext, prefix: string, bucket: string): BucketInfo['versioning'] => {
 	const result = context.files.call(`${prefix}${calls.getBucketVersioning.stem}`);
 	if (result.state === 'ok') return versioningOf(result.answer);
-	context.notes.push(noteOf(`${prefix ? 'source.bucketInfo' : 'bucket'}.versioning`, calls.getBucketVersioning, result, bucketArn(bucket)));
+	context.notes.push(noteOf(`${prefix ? 'source.bucketInfo' : 'bucket'}.versioning`, calls.getBucketVersioning, result, s3ArnOrUrl(context.partition, bucket)));
 	return undefined;
 };
 
