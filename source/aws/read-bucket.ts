@@ -14,7 +14,7 @@ import type {BucketInfo, DefaultEncryption, ObjectInfo, ObjectOwnership, PolicyJ
 import type {Failure} from './aws-error.js';
 import {sendToBucket} from './bucket-region.js';
 import type {Expected, Outcome, Reader} from './reader.js';
-import {readIdentity, sessionLabel, type Session} from './session.js';
+import {readIdentity, s3NameFor, sessionLabel, type Session} from './session.js';
 
 export type BucketTarget = {
 	readonly bucket: string;
@@ -25,8 +25,6 @@ export type BucketTarget = {
 	/** Say the name in BucketInfo (only the copy source's differs from question.bucket). */
 	readonly withName: boolean;
 };
-
-export const bucketArn = (bucket: string): string => `arn:aws:s3:::${bucket}`;
 
 const notFound =
 	<T>(code: string, value: T, detail: string): Expected<T> =>
@@ -83,7 +81,7 @@ export const readBucketRegion = (reader: Reader, target: BucketTarget): Promise<
 				),
 		);
 		if (!outcome.ok) {
-			reader.note(`${target.path}.region`, `s3:HeadBucket: ${reader.explain(outcome.failure)}`, `s3:ListBucket on ${bucketArn(target.bucket)}`);
+			reader.note(`${target.path}.region`, `s3:HeadBucket: ${reader.explain(outcome.failure)}`, `s3:ListBucket on ${await s3NameFor(reader, session, target.bucket)}`);
 			return undefined;
 		}
 		return outcome.value;
@@ -98,7 +96,7 @@ const readBucketPolicy = async (reader: Reader, target: BucketTarget): Promise<{
 		(s3, signal): Promise<Mapped<PolicyJson> | null> => s3.send(new GetBucketPolicyCommand({Bucket: bucket}), {abortSignal: signal}).then(bucketPolicyOf),
 		notFound<Mapped<PolicyJson> | null>(noBucketPolicyCode, null, 'no bucket policy'),
 	);
-	const permission = `s3:GetBucketPolicy on ${bucketArn(bucket)}`;
+	const permission = `s3:GetBucketPolicy on ${await s3NameFor(reader, target.sessions[0]!, bucket)}`;
 	if (answer.session === undefined) {
 		const wrongAccount = answer.failures.find(failure => failure.kind === 'method-not-allowed');
 		if (wrongAccount) {
@@ -133,7 +131,7 @@ const readDefaultEncryption = async (reader: Reader, target: BucketTarget): Prom
 		(s3, signal) => s3.send(new GetBucketEncryptionCommand({Bucket: bucket}), {abortSignal: signal}).then(defaultEncryptionOf),
 		notFound<Mapped<DefaultEncryption | null>>(noDefaultEncryptionCode, {ok: true, value: null}, 'no default encryption'),
 	);
-	const permission = `s3:GetEncryptionConfiguration on ${bucketArn(bucket)}`;
+	const permission = `s3:GetEncryptionConfiguration on ${await s3NameFor(reader, target.sessions[0]!, bucket)}`;
 	if (answer.session === undefined || answer.value === undefined) {
 		reader.note(`${target.path}.defaultEncryption`, `s3:GetBucketEncryption: ${reader.explain(answer.failures[0]!)}`, permission);
 		return undefined;
@@ -155,7 +153,7 @@ const readObjectOwnership = async (reader: Reader, target: BucketTarget): Promis
 			s3.send(new GetBucketOwnershipControlsCommand({Bucket: bucket}), {abortSignal: signal}).then(objectOwnershipOf),
 		notFound<Mapped<ObjectOwnership> | null>(noOwnershipControlsCode, null, 'no object ownership setting'),
 	);
-	const permission = `s3:GetBucketOwnershipControls on ${bucketArn(bucket)}`;
+	const permission = `s3:GetBucketOwnershipControls on ${await s3NameFor(reader, target.sessions[0]!, bucket)}`;
 	if (answer.session === undefined || answer.value === undefined) {
 		reader.note(`${target.path}.objectOwnership`, `s3:GetBucketOwnershipControls: ${reader.explain(answer.failures[0]!)}`, permission);
 		return undefined;
@@ -205,7 +203,7 @@ export const readObject = async (reader: Reader, target: ObjectTarget): Promise<
 			sendToBucket(session, s3 => s3.send(new HeadObjectCommand({Bucket: bucket, Key: objectKey}), {abortSignal: signal})),
 		),
 	);
-	const objectArn = `arn:aws:s3:::${bucket}/${objectKey}`;
+	const objectArn = await s3NameFor(reader, target.sessions[0]!, bucket, objectKey);
 	if (answer.value === undefined) {
 		const failure = answer.failures[0]!;
 		const consequence = target.consequence ? `; ${target.consequence}` : '';

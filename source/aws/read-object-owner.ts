@@ -2,9 +2,9 @@ import {GetBucketAclCommand, GetObjectAclCommand} from '@aws-sdk/client-s3';
 import {aclOwnerOf, objectOwnerOf, type Mapped} from '../snapshot/aws-answers/index.js';
 import type {BucketInfo, ObjectInfo} from '../snapshot/snapshot.js';
 import {sendToBucket} from './bucket-region.js';
-import {bucketArn, firstAnswer, readBucketSetting, type BucketTarget, type FirstAnswer, type ObjectTarget} from './read-bucket.js';
+import {firstAnswer, readBucketSetting, type BucketTarget, type FirstAnswer, type ObjectTarget} from './read-bucket.js';
 import type {Reader} from './reader.js';
-import {sessionLabel} from './session.js';
+import {s3NameFor, sessionLabel} from './session.js';
 
 type OwnerFacts = Pick<ObjectInfo, 'ownerAccountId' | 'ownedByBucketOwner'>;
 
@@ -40,8 +40,9 @@ export const readObjectOwner = async (reader: Reader, bucketTarget: BucketTarget
 			),
 		),
 	]);
-	const bucketOwner = ownerIdOf(reader, bucketAcl, path, 's3:GetBucketAcl', bucketArn(name));
-	const objectOwner = ownerIdOf(reader, objectAcl, path, 's3:GetObjectAcl', `${bucketArn(name)}/${objectKey}`);
+	const reading = objectTarget.sessions[0]!;
+	const bucketOwner = ownerIdOf(reader, bucketAcl, path, 's3:GetBucketAcl', await s3NameFor(reader, reading, name));
+	const objectOwner = ownerIdOf(reader, objectAcl, path, 's3:GetObjectAcl', await s3NameFor(reader, reading, name, objectKey));
 	if (bucketOwner === undefined || objectOwner === undefined) return {};
 	return objectOwnerOf(bucketOwner, objectOwner, bucket?.accountId);
 };

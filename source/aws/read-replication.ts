@@ -4,11 +4,9 @@ import type {ReplicationRule} from '../snapshot/snapshot.js';
 import type {Failure} from './aws-error.js';
 import {sendToBucket} from './bucket-region.js';
 import type {Reader} from './reader.js';
-import {sessionLabel, type Session} from './session.js';
+import {s3NameFor, sessionLabel, type Session} from './session.js';
 
 /** The replication reads (operation `replication`): the source bucket's rule and each bucket's versioning. Read calls only. */
-
-const bucketArn = (bucket: string): string => `arn:aws:s3:::${bucket}`;
 
 /** A bucket without a replication configuration answers with an error code: no rule, said as the shape problem it is. */
 const noConfiguration = (failure: Failure): {value: Mapped<ReplicationRule>; detail: string} | undefined =>
@@ -23,7 +21,7 @@ export const readReplicationRule = async (reader: Reader, session: Session, sour
 			sendToBucket(session, s3 => s3.send(new GetBucketReplicationCommand({Bucket: sourceBucket}), {abortSignal: signal})).then(answer => replicationRuleOf(answer, choice)),
 		noConfiguration,
 	);
-	const permission = `s3:GetReplicationConfiguration on ${bucketArn(sourceBucket)}, with a profile of the source bucket's account (--profile)`;
+	const permission = `s3:GetReplicationConfiguration on ${await s3NameFor(reader, session, sourceBucket)}, with a profile of the source bucket's account (--profile)`;
 	if (!outcome.ok) {
 		reader.note('replication', `s3:GetBucketReplication: ${reader.explain(outcome.failure)}`, permission);
 		return undefined;
@@ -46,6 +44,6 @@ export const readVersioning = async (reader: Reader, sessions: readonly Session[
 		failure = outcome.failure;
 		if (failure.kind === 'cancelled' || failure.kind === 'deadline') break;
 	}
-	if (failure) reader.note(`${path}.versioning`, `s3:GetBucketVersioning: ${reader.explain(failure)}`, `s3:GetBucketVersioning on ${bucketArn(bucket)}`);
+	if (failure) reader.note(`${path}.versioning`, `s3:GetBucketVersioning: ${reader.explain(failure)}`, `s3:GetBucketVersioning on ${await s3NameFor(reader, sessions[0]!, bucket)}`);
 	return undefined;
 };

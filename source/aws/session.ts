@@ -1,5 +1,5 @@
 import {GetCallerIdentityCommand} from '@aws-sdk/client-sts';
-import {isProfileName} from '../names/index.js';
+import {isProfileName, partitionOfArn, partitionOfRegion, s3ArnOrUrl} from '../names/index.js';
 import {callerIdentityOf} from '../snapshot/aws-answers/index.js';
 import type {CollectedProfile} from '../snapshot/snapshot.js';
 import type {Clients} from './clients.js';
@@ -50,6 +50,19 @@ export const readIdentity = (reader: Reader, session: Session): Promise<Outcome<
 		if (!arn || !account) return {ok: false, failure: {kind: 'not-aws', code: 'IncompleteAnswer', message: 'a GetCallerIdentity answer without the caller\'s ARN or account'}};
 		return {ok: true, value: {arn, account, userId: userId ?? '', partition: arn.split(':')[1] ?? 'aws'}};
 	});
+
+/**
+ * The partition a profile reads in: its caller's ARN names it (an account is "scoped to one partition", and a bucket
+ * name is looked up in the reader's), else its Region's (cn-north-1: aws-cn). Undefined when neither says.
+ */
+export const partitionOfSession = async (reader: Reader, session: Session): Promise<string | undefined> => {
+	const identity = await readIdentity(reader, session);
+	return (identity.ok ? partitionOfArn(identity.value.arn) : undefined) ?? partitionOfRegion(session.region);
+};
+
+/** A bucket's or an object's ARN as a profile reads it, for the notes that name a permission; its s3:// URL where the partition is not known. */
+export const s3NameFor = async (reader: Reader, session: Session, bucket: string, objectKey?: string): Promise<string> =>
+	s3ArnOrUrl(await partitionOfSession(reader, session), bucket, objectKey);
 
 /** The profile among `sessions` that is in `account`, if any (only it can read an account-local thing). */
 export const sessionInAccount = async (reader: Reader, sessions: readonly Session[], account: string): Promise<Session | undefined> => {
