@@ -21,14 +21,14 @@ const reservedSuffixes = ['-s3alias', '--ol-s3', '.mrap', '--x-s3', '--table-s3'
 /** What `s3://bucket/key` or `arn:aws:s3:::bucket/key` names. */
 export type S3Location = {readonly bucket: string; readonly objectKey?: string};
 
-const s3Url = /^s3:\/\/([^/\s]+)(?:\/(.*))?$/i;
+const s3UrlPattern = /^s3:\/\/([^/\s]+)(?:\/(.*))?$/i;
 const s3ArnPattern = new RegExp(`^arn:(${partitionSource}):s3:::([^/]+)(?:/(.*))?$`, 's');
 
 const location = (bucket: string, objectKey: string | undefined): S3Location => (objectKey ? {bucket, objectKey} : {bucket});
 
 /** `s3://bucket/key` (or `s3://bucket`): the bucket and key; undefined for anything else. */
 export const parseS3Url = (text: string): S3Location | undefined => {
-	const match = s3Url.exec(text);
+	const match = s3UrlPattern.exec(text);
 	return match ? location(match[1]!, match[2]) : undefined;
 };
 
@@ -44,9 +44,12 @@ export const parseS3Arn = (text: string): (S3Location & {readonly partition: str
  */
 export const s3Arn = (partition: string, bucket: string, objectKey?: string): string => `arn:${partition}:s3:::${bucket}${objectKey === undefined ? '' : `/${objectKey}`}`;
 
+/** `s3://bucket[/key]`: a bucket or object named without a partition. */
+export const s3Url = (bucket: string, objectKey?: string): string => `s3://${bucket}${objectKey === undefined ? '' : `/${objectKey}`}`;
+
 /** The ARN where the partition is known; else the `s3://` URL, which names the same bucket or object without guessing one. */
 export const s3ArnOrUrl = (partition: string | undefined, bucket: string, objectKey?: string): string =>
-	partition === undefined ? `s3://${bucket}${objectKey === undefined ? '' : `/${objectKey}`}` : s3Arn(partition, bucket, objectKey);
+	partition === undefined ? s3Url(bucket, objectKey) : s3Arn(partition, bucket, objectKey);
 
 /** What people paste for a bucket: an s3:// URL or an S3 ARN. */
 export const parseS3Location = (text: string): S3Location | undefined => {

@@ -1,5 +1,6 @@
 import type {DenialExplanation, DenialForm, ParsedDenial} from './parsed-denial.js';
 import {policyTypeWords} from './policy-types.js';
+import {s3Url} from '../../names/index.js';
 
 /** `explain-error --format json`: exactly these fields, each absent when the text does not say. */
 export type DenialJson = {
@@ -71,7 +72,7 @@ export const renderDenialText = (denial: ParsedDenial, explanation: DenialExplan
 		['Action', denial.action],
 		['Resource', denial.resource],
 		// The object `aws s3 cp` names, where no ARN of the message gave the partition its ARN needs.
-		['Object', denial.object && !denial.resource ? `s3://${denial.object.bucket}/${denial.object.objectKey ?? ''}` : undefined],
+		['Object', denial.object && !denial.resource ? s3Url(denial.object.bucket, denial.object.objectKey) : undefined],
 		['S3 path', denial.athena?.path],
 		['Key', denial.keyId && denial.keyId !== denial.resource ? denial.keyId : undefined],
 		['Policy', policyLine(denial)],

@@ -1,6 +1,7 @@
 import type {ParsedDenial} from '../../inputs/error-message/parsed-denial.js';
 import {mayBeMissingGrant} from '../../inputs/error-message/known-causes.js';
 import {policyLine} from '../../inputs/error-message/format-denial.js';
+import {s3Url} from '../../names/index.js';
 import {destinationLeg} from '../../operations/registry.js';
 import type {DefaultEncryption, Snapshot} from '../../snapshot/snapshot.js';
 import {accountOfArn} from '../../engine/arn.js';
@@ -51,7 +52,7 @@ export const denialFacts = (denial: ParsedDenial): Note[] => {
 	if (denial.action) found(`Action: ${denial.action}${denial.apiOperation ? ` (during ${denial.apiOperation})` : ''}`);
 	else if (denial.apiOperation) found(`API call: ${denial.apiOperation}`);
 	if (denial.resource) found(`Resource: ${denial.resource}`);
-	else if (denial.object) found(`Object: s3://${denial.object.bucket}/${denial.object.objectKey ?? ''}`);
+	else if (denial.object) found(`Object: ${s3Url(denial.object.bucket, denial.object.objectKey)}`);
 	if (denial.keyId && denial.keyId !== denial.resource) found(`KMS key: ${denial.keyId}`);
 	// As explain-error words it: an SCP's "explicit deny", reached through a VPC endpoint or not, is a Deny or no Allow (scpWording).
 	const policy = denial.policyType ? policyLine(denial) : undefined;

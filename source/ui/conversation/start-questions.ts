@@ -1,6 +1,7 @@
 import {cloudTrailHint, hintText} from '../../inputs/paste/fetch-commands.js';
 import {notADenial} from './denial-meaning.js';
 import type {FlowEnv} from './flow-types.js';
+import {s3Url} from '../../names/index.js';
 import {lastProfileFirst, profileOption, profilesLoading} from './profile-options.js';
 import type {ChoiceOption, ChoiceQuestion, PasteCheck, PasteQuestion, TextQuestion} from './question.js';
 import {targetLabel} from './target-questions.js';
@@ -56,7 +57,9 @@ export const errorQuestion = (env: FlowEnv): PasteQuestion => ({
 	check: (text): PasteCheck => {
 		const parsed = env.parseError(text);
 		if (!parsed.ok) return {ok: false, message: parsed.error};
-		const what = [parsed.value.action, parsed.value.resource].filter(Boolean).join(' on ');
+		const {object} = parsed.value;
+		// The object an `aws s3` line names, by its URL where no ARN of the message gave its partition.
+		const what = [parsed.value.action, parsed.value.resource ?? (object ? s3Url(object.bucket, object.objectKey) : undefined)].filter(Boolean).join(' on ');
 		// Read, but no access denial: `!`, never ✔, as every paste usable with a warning.
 		const other = notADenial(parsed.value);
 		return {ok: true, summary: `recognised ${parsed.value.form === 'cloudtrail' ? 'a CloudTrail event' : 'an error message'}${what ? `: ${what}` : ''}`, ...(other ? {warnings: [other.warning]} : {})};
