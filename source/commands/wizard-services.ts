@@ -161,6 +161,7 @@ export const createWizardServices = (): WizardServices => ({
 		const [{diagnose}, {diagnoseOptionsFor}] = await Promise.all([import('../diagnosis/diagnose.js'), import('./action-catalogue.js')]);
 		return diagnose(snapshot, await diagnoseOptionsFor(snapshot));
 	},
+	loadWeigher: async () => (await import('../diagnosis/answers-differ.js')).answerWeigher,
 	renderMarkdown: async diagnosis => (await import('../report/render-markdown.js')).renderMarkdown(diagnosis, {generatedAt: new Date().toISOString(), toolVersion: packageVersion}),
 	writeFile: writeTextFile,
 	copyToClipboard: text => {

@@ -1,3 +1,4 @@
+import type {AnswerWeigher} from '../diagnosis/answers-differ.js';
 import type {Diagnosis} from '../diagnosis/diagnosis.js';
 import type {ParsedDenial} from '../inputs/error-message/parsed-denial.js';
 import type {PresignedUrlInfo, Question, Snapshot} from '../snapshot/snapshot.js';
@@ -107,6 +108,8 @@ export type WizardServices = {
 	readonly collect: (request: CollectRequest, onProgress: (progress: ReadProgress) => void, signal: AbortSignal) => Promise<Result<Snapshot, string>>;
 	/** Asynchronous only so the diagnosis core loads after the first frame. */
 	readonly diagnose: (snapshot: Snapshot) => Promise<Diagnosis>;
+	/** Whether an answer can change the outcome (the diagnosis core, so loaded only when a question needs it). */
+	readonly loadWeigher: () => Promise<AnswerWeigher>;
 	readonly renderMarkdown: (diagnosis: Diagnosis, snapshot: Snapshot) => Promise<string>;
 	/** Resolves to the absolute path written. Never replaces a file unless `overwrite`. */
 	readonly writeFile: (path: string, text: string, options: {readonly overwrite: boolean}) => Promise<Result<string, WriteError>>;

@@ -13,7 +13,7 @@ import {runBuiltCli} from '../commands/run-built-cli.js';
 import {tableCells} from '../report/report-helpers.js';
 import {writeTarGz} from '../support/tar-gz.js';
 import {fakeServices} from '../ui/helpers/fake-services.js';
-import {manualUploadUntilGrants} from '../ui/helpers/manual-upload.js';
+import {manualUploadWithKeyPolicy} from '../ui/helpers/manual-upload.js';
 import {keys, renderApp, type Rendered} from '../ui/helpers/render.js';
 import {walkThrough} from '../ui/helpers/walk-through.js';
 import {WizardApp} from '../../source/ui/app.js';
@@ -198,7 +198,7 @@ describe('the wizard with hostile text', () => {
 	it('the wizard marks such a paste ! where it is pasted and in the transcript, as every paste with a warning', async () => {
 		app = renderApp(<WizardApp services={fakeServices().services} />, {columns: 100, rows: 40});
 		// Up to the key policy's paste field: every step but the last, which pastes a policy and presses Enter.
-		await walkThrough(app, manualUploadUntilGrants('arn:aws:iam::111122223333:role/Uploader', '').slice(0, -1));
+		await walkThrough(app, manualUploadWithKeyPolicy('arn:aws:iam::111122223333:role/Uploader', '').slice(0, -1));
 		await app.waitFor(frame => frame.includes('Paste the key policy'), 'the key policy paste');
 		const pasted = JSON.stringify({Version: '2012-10-17', Statement: [{Sid: `A${osc52}B`, Effect: 'Allow', Principal: {AWS: 'arn:aws:iam::111122223333:root'}, Action: 'kms:*', Resource: '*'}]});
 		await app.paste(pasted);
@@ -207,7 +207,7 @@ describe('the wizard with hostile text', () => {
 		expect(checked).toContain('! it holds 2 control or invisible characters');
 		expect(checked).not.toContain('✔ valid policy');
 		await app.press(keys.enter);
-		const next = await app.waitFor(frame => frame.includes('Grants on the key can allow'), 'the next question');
+		const next = await app.waitFor(frame => frame.includes("The caller's identity policies"), 'the next question');
 		expect(next).toContain('! Key policy: valid policy, 1 statement; it holds 2 control or invisible characters');
 		expect(next).not.toContain('✔ Key policy: valid policy');
 	});

@@ -199,9 +199,21 @@ describe('the conversation', () => {
 		await app.paste('{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:root"}, "Action": "kms:*", "Resource": "*"}]}');
 		frame = await app.waitFor(frame => frame.includes('valid policy, 1 statement'), 'the valid policy');
 		await app.press(keys.enter);
-		// Grants can allow what the key policy does not: asked right after it.
-		frame = await app.waitFor(frame => frame.includes('Grants on the key can allow'), 'the next question');
+		frame = await app.waitFor(frame => frame.includes("The caller's identity policies"), 'the next question');
 		expect(frame).toContain('✔ Key policy: valid policy, 1 statement');
+		// The identity policy allows no KMS action, which a grant could: the grants are asked, after the guardrails.
+		await app.press(keys.enter);
+		await app.waitFor(frame => frame.includes('Paste identity policy 1'), 'the identity policy paste');
+		await app.paste(JSON.stringify({Version: '2012-10-17', Statement: [{Effect: 'Allow', Action: 's3:PutObject', Resource: '*'}]}));
+		await app.waitFor(frame => frame.includes('"s3:PutObject"') && frame.includes('valid policy, 1 statement — Enter'), 'the valid identity policy');
+		await app.press(keys.enter);
+		await app.waitFor(frame => frame.includes('another identity policy'), 'the more-policies question');
+		await app.press(keys.enter);
+		await app.waitFor(frame => frame.includes('The bucket policy:'), 'the bucket policy question');
+		await app.press(keys.down, keys.enter);
+		await app.waitFor(frame => frame.includes('Does a permissions boundary'), 'the guardrails question');
+		await app.press(keys.enter);
+		frame = await app.waitFor(frame => frame.includes('Grants on the key can allow'), 'the grants question');
 		// Wider than the terminal, the command is whole on lines the shell joins: a mouse copy of them runs it.
 		expect(frame).toContain('$ aws kms list-grants');
 		expect(argvOf(copiedCommand(frame, 'aws kms list-grants'))).toEqual(['kms', 'list-grants', '--key-id', keyArn]);
@@ -219,7 +231,6 @@ describe('the conversation', () => {
 			['Which Region', [keys.enter], ''],
 			['The key policy:', [keys.enter], ''],
 			['Paste the key policy', [keys.enter], allowAll('kms:*')],
-			['Grants on the key', [keys.enter], ''],
 			["The caller's identity policies", [keys.enter], ''],
 			['Paste identity policy 1', [keys.enter], JSON.stringify({Version: '2012-10-17', Statement: [{Effect: 'Allow', Action: ['s3:PutObject', 'kms:*'], Resource: '*'}]})],
 			['another identity policy', [keys.enter], ''],

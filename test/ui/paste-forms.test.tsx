@@ -136,7 +136,7 @@ describe('a paste question in the wizard', () => {
 		await app.paste(terminal(forms.getKeyPolicy));
 		await app.waitFor(frame => frame.includes('✔ valid policy, 2 statements'), 'the check');
 		await app.press(keys.enter);
-		const next = await app.waitFor(frame => frame.includes('Grants on the key can allow'), 'the next question');
+		const next = await app.waitFor(frame => frame.includes("The caller's identity policies"), 'the next question');
 		expect(next).toContain('✔ Key policy: valid policy, 2 statements');
 	});
 });

@@ -39,7 +39,6 @@ const pasteError = async (rendered: Rendered, text: string): Promise<void> => {
 const leaveTheRestUnknown = async (rendered: Rendered): Promise<string> => {
 	await walkThrough(rendered, [
 		["The destination key's policy:", [keys.down, keys.enter]],
-		['Grants on the key', [keys.down, keys.down, keys.enter]],
 		["The caller's identity policies", [keys.down, keys.down, keys.enter]],
 		["The destination bucket's policy:", [keys.down, keys.down, keys.enter]],
 		["The source key's policy:", [keys.down, keys.enter]],

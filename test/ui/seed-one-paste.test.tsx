@@ -2,7 +2,7 @@ import {afterEach, describe, expect, it} from 'vitest';
 import {WizardApp} from '../../source/ui/app.js';
 import {fakeServices} from './helpers/fake-services.js';
 import {keys, renderApp, type Rendered} from './helpers/render.js';
-import {manualUploadUntilGrants} from './helpers/manual-upload.js';
+import {manualUploadWithKeyPolicy} from './helpers/manual-upload.js';
 import {walkThrough, type Step} from './helpers/walk-through.js';
 
 /**
@@ -22,10 +22,10 @@ const keyPolicy = JSON.stringify({Version: '2012-10-17', Statement: [{Sid: 'Allo
 const identity = JSON.stringify({Version: '2012-10-17', Statement: [{Effect: 'Allow', Action: ['s3:PutObject', 'kms:GenerateDataKey'], Resource: '*'}]});
 
 
-/** From the first question to the grants question, without credentials and without an error. */
-const untilGrants = manualUploadUntilGrants('arn:aws:sts::111122223333:assumed-role/Uploader/alice', keyPolicy);
+/** From the first question to the key policy, without credentials and without an error. */
+const untilKeyPolicy = manualUploadWithKeyPolicy('arn:aws:sts::111122223333:assumed-role/Uploader/alice', keyPolicy);
 
-const afterGrants: readonly Step[] = [
+const afterKeyPolicy: readonly Step[] = [
 	["The caller's identity policies", [keys.enter]],
 	['Paste identity policy 1', [keys.enter], identity],
 	['another identity policy', [keys.enter]],
@@ -36,7 +36,7 @@ const afterGrants: readonly Step[] = [
 describe('the first seed article, pasted', () => {
 	it('grants "none": ✘ kms:Decrypt at the key policy, the proven key-policy fix and the multipart warning', async () => {
 		app = renderApp(<WizardApp services={fakeServices().services} />, {columns: 120, rows: 60});
-		await walkThrough(app, [...untilGrants, ['Grants on the key can allow', [keys.enter]], ...afterGrants]);
+		await walkThrough(app, [...untilKeyPolicy, ...afterKeyPolicy, ['Grants on the key can allow', [keys.enter]]]);
 		const frame = await app.waitFor(frame => frame.includes('✘ Denied'), 'the result');
 		expect(frame).toMatch(/✘ +kms:Decrypt/);
 		expect(frame.replace(/\n +/g, ' ')).toContain('multipart upload with SSE-KMS needs kms:Decrypt');
@@ -49,7 +49,7 @@ describe('the first seed article, pasted', () => {
 
 	it('at 80×24 the assumption that the key is enabled stays, in two lines naming the key, and the table keeps its heading', async () => {
 		app = renderApp(<WizardApp services={fakeServices().services} />, {columns: 80, rows: 24});
-		await walkThrough(app, [...untilGrants, ['Grants on the key can allow', [keys.enter]], ...afterGrants]);
+		await walkThrough(app, [...untilKeyPolicy, ...afterKeyPolicy, ['Grants on the key can allow', [keys.enter]]]);
 		const frame = await app.waitFor(frame => frame.includes('✘ Denied'), 'the result');
 		const lines = frame.split('\n');
 		const assumed = lines.findIndex(line => line.startsWith('≈ Assumed: the KMS key'));
@@ -64,7 +64,7 @@ describe('the first seed article, pasted', () => {
 
 	it('grants "I do not know": the headline leads with the cause, and the key-policy fix is still shown', async () => {
 		app = renderApp(<WizardApp services={fakeServices().services} />, {columns: 120, rows: 60});
-		await walkThrough(app, [...untilGrants, ['Grants on the key can allow', [keys.down, keys.down, keys.enter]], ...afterGrants]);
+		await walkThrough(app, [...untilKeyPolicy, ...afterKeyPolicy, ['Grants on the key can allow', [keys.down, keys.down, keys.enter]]]);
 		const frame = await app.waitFor(frame => frame.includes('most likely fails'), 'the result');
 		expect(frame.replace(/\n +/g, ' ')).toContain('kms:Decrypt is not allowed by the key policy — unless a KMS grant allows it (grants not given)');
 		await app.press(keys.enter);

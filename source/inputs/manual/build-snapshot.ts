@@ -33,6 +33,8 @@ export type ManualFacts = {
 	readonly sourceBucketAccount?: string;
 	/** The key's grants: pasted, `null` (none), or `undefined` (not known). */
 	readonly grants?: readonly KeyGrant[] | null;
+	/** The grants were not asked, as no grant could change the result: they stay unread, and say so. */
+	readonly grantsNotAsked?: boolean;
 	/** Answered only when a policy tests the encryption context: whether S3 Bucket Keys are on (or the object used one). */
 	readonly bucketKeyEnabled?: boolean;
 	/** Facts taken as given, with where they come from (a pasted error's evidence). */
@@ -147,7 +149,7 @@ export const buildManualSnapshot = (facts: ManualFacts): Snapshot => {
 	const grants = facts.grants === null ? {grants: []} : facts.grants ? {grants: facts.grants} : {};
 	const key: KeyInfo | undefined = facts.keyArn ? {arn: facts.keyArn, ...(facts.keyPolicy ? {policy: facts.keyPolicy} : {}), ...grants} : undefined;
 	if (facts.keyArn && facts.grants === undefined && !facts.assumptions?.some(assumption => assumption.id === 'no-grants')) {
-		notes.push(unread('key.grants', 'not given', `aws kms list-grants --key-id ${facts.keyArn}`));
+		notes.push(unread('key.grants', facts.grantsNotAsked ? 'not asked' : 'not given', `aws kms list-grants --key-id ${facts.keyArn}`));
 	}
 	if (facts.keyArn && !facts.keyPolicy) {
 		notes.push(unread('key.policy', 'not pasted', `aws kms get-key-policy --key-id ${facts.keyArn} --policy-name default --output text`));

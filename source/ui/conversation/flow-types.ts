@@ -1,3 +1,4 @@
+import type {AnswerWeigher} from '../../diagnosis/answers-differ.js';
 import type {ParsedDenial} from '../../inputs/error-message/parsed-denial.js';
 import type {Snapshot} from '../../snapshot/snapshot.js';
 import type {Result} from '../../shared/result.js';
@@ -28,6 +29,8 @@ export type FlowEnv = {
 	readonly now: () => Date;
 	/** Shown once at the top, e.g. "no saved check named X". */
 	readonly greetingNotes?: readonly Note[];
+	/** Whether an answer can change the outcome: loaded after the first frame, waited for where a question needs it. */
+	readonly weigher?: AnswerWeigher;
 };
 
 export type Collection = {
@@ -47,6 +50,7 @@ export type Wait =
 	| {readonly kind: 'examples'}
 	| {readonly kind: 'file'; readonly path: string}
 	| {readonly kind: 'reach'; readonly profile: string}
+	| {readonly kind: 'weigher'}
 	| {readonly kind: 'collect'; readonly key: string; readonly request: CollectRequest};
 
 export type Mode = 'live' | 'manual' | 'file' | 'example';

@@ -3,9 +3,9 @@ import type {PolicyJson} from '../../snapshot/snapshot.js';
 import {accountOfArn, parseArn} from '../../engine/arn.js';
 import {buildManualSnapshot, type Guardrails, type ManualFacts, type Pasted, type ScpAnswer} from '../../inputs/manual/build-snapshot.js';
 import {destinationLeg, hasSource} from '../../operations/registry.js';
-import {ask, show} from './flow-steps.js';
+import {ask, show, waitFor} from './flow-steps.js';
 import {readPastedGrants} from '../../inputs/paste/read-pasted-grants.js';
-import type {Assumption} from '../../snapshot/snapshot.js';
+import type {Assumption, Snapshot} from '../../snapshot/snapshot.js';
 import {evidenceOf} from './denial-evidence.js';
 import {callerCanHold, deniedByOf, deniedPolicyFlow} from './denied-policy-flow.js';
 import {roleArnFlow} from './role-arn-flow.js';
@@ -94,6 +94,19 @@ function* grantsFlow(keyArn: string): Flow<ManualFacts['grants']> {
 	return read.ok ? read.value.grants : undefined;
 }
 
+/** What is known of the S3 Bucket Key: the state, and the assumption that states it where no encryption setting holds it. */
+type BucketKeyFacts = {readonly enabled?: boolean; readonly assumptions: readonly Assumption[]};
+
+/** An answer (on, off, unknown) as facts: `held`, an encryption setting (the object's, the bucket default) holds the state. */
+const bucketKeyFacts = (answer: string, because: string, held: boolean): BucketKeyFacts => {
+	if (answer !== 'on' && answer !== 'off') return {assumptions: []};
+	// With no default encryption to hold it (the request names its key), the answer is kept as a stated fact.
+	return {enabled: answer === 'on', assumptions: held ? [] : [{id: answer === 'on' ? 'bucket-key=on' : 'bucket-key=off', because}]};
+};
+
+/** Why the Bucket Key was not asked, in the transcript and beside the assumption the result shows. */
+export const bucketKeyNotAskedBecause = 'with it on or off, the policies give the same result';
+
 /** Whose the copy's source bucket is: the caller's, the destination's owner's, another account's, or unknown. */
 function* sourceAccountFlow(sourceBucket: string, callerAccount: string | undefined, destinationAccount: string | undefined): Flow<string | undefined> {
 	const answer = yield* ask({...questions.sourceBucketAccountQuestion(sourceBucket, callerAccount, destinationAccount), about: sourceBucket});
@@ -146,14 +159,9 @@ export function* manualFlow(env: FlowEnv, target: Target, denial: ParsedDenial |
 	const keyPolicy = target.keyArn ? yield* policyFlow(env, hints, 'key-policy', 'Key policy', target.keyArn) : undefined;
 	const assumptions: Assumption[] = [];
 	const refused = target.keyArn ? refusedOnKey(denial, target.keyArn) : undefined;
-	let grants: ManualFacts['grants'];
-	if (refused) {
-		// A refusal is evidence: had a grant allowed the action, KMS would not have refused it. Worded to fit two lines at 80
-		// columns with kms:GenerateDataKey, as every report and the result screen show it (whole, never cut).
-		assumptions.push({id: 'no-grants', because: noGrantsBecause(refused)});
-	} else if (target.keyArn) {
-		grants = yield* grantsFlow(target.keyArn);
-	}
+	// A refusal is evidence: had a grant allowed the action, KMS would not have refused it. Worded to fit two lines at 80
+	// columns with kms:GenerateDataKey, as every report and the result screen show it (whole, never cut).
+	if (refused) assumptions.push({id: 'no-grants', because: noGrantsBecause(refused)});
 
 	const identityHow = service ? 'none' : yield* ask({...questions.policyHowQuestion('identity-how', 'Identity policies', "The caller's identity policies (IAM policies of the user or role):", 'The caller has none'), about: principalArn});
 	let identityPolicies: PastedIdentityPolicy[] | null | undefined = identityHow === 'none' ? null : undefined;
@@ -195,47 +203,72 @@ export function* manualFlow(env: FlowEnv, target: Target, denial: ParsedDenial |
 		deniedPolicy,
 		...(typeof guardrails === 'object' ? [guardrails.boundary, guardrails.sessionPolicy] : []),
 	];
-	const pastedText = JSON.stringify(pasted) + JSON.stringify(grants ?? []);
 	// Only now is it known whether a policy tests what was left open: ask those facts, and only those.
 	let {question: asked, defaultEncryption} = {question, defaultEncryption: target.defaultEncryption};
-	if (target.keyFromError && target.keyArn && destinationLeg(question.operation).facts.key !== 'object' && /x-amz-server-side-encryption/i.test(pastedText)) {
+	if (target.keyFromError && target.keyArn && destinationLeg(question.operation).facts.key !== 'object' && /x-amz-server-side-encryption/i.test(JSON.stringify(pasted))) {
 		const names = yield* ask(wordedFor(question.operation)(namesKeyQuestion(question.operation)));
 		if (names === 'yes') asked = {...question, kmsKeyId: target.keyArn};
 		else defaultEncryption = {algorithm: 'aws:kms', kmsKeyId: target.keyArn};
 	}
-	let bucketKeyEnabled: boolean | undefined;
-	if (target.keyArn && /kms:EncryptionContext/i.test(pastedText)) {
-		const ofObject = destinationLeg(question.operation).facts.key === 'object';
-		// A pasted CloudTrail event of the KMS call on this key shows the context S3 sent: that settles it, not asked.
-		const fromEvent = target.keyFromError ? bucketKeyOfEvent(denial, question.bucket, question.objectKey) : undefined;
-		if (fromEvent) yield* show([{tone: 'found', text: `S3 Bucket Key: ${fromEvent} (${bucketKeyOfEventBecause(fromEvent)})`}]);
-		const answer = fromEvent ?? (yield* ask(questions.bucketKeyQuestion(ofObject)));
-		if (answer !== 'unknown') {
-			bucketKeyEnabled = answer === 'on';
-			// With no default encryption to hold it (the request names its key), the answer is kept as a stated fact.
-			if (!ofObject && !defaultEncryption) assumptions.push({id: bucketKeyEnabled ? 'bucket-key=on' : 'bucket-key=off', because: fromEvent ? bucketKeyOfEventBecause(fromEvent) : 'as answered in the wizard'});
+	const ofObject = destinationLeg(question.operation).facts.key === 'object';
+	/** The snapshot these answers make, given the grants and what is known of the Bucket Key. */
+	const snapshotWith = (grants: ManualFacts['grants'], bucketKey: BucketKeyFacts, grantsNotAsked = false): Snapshot =>
+		buildManualSnapshot({
+			question: asked,
+			principalArn,
+			...(bucketAccount ? {bucketAccount} : answeredAccount.notCallers ? {bucketNotCallersAccount: true} : {}),
+			...(regionText ? {bucketRegion: regionText} : {}),
+			...(target.keyArn ? {keyArn: target.keyArn} : {}),
+			...(defaultEncryption ? {defaultEncryption} : {}),
+			...(bucketKey.enabled === undefined ? {} : {bucketKeyEnabled: bucketKey.enabled}),
+			...(grants === undefined ? {} : {grants}),
+			...(grantsNotAsked ? {grantsNotAsked} : {}),
+			...(sourceBucketAccount ? {sourceBucketAccount} : {}),
+			assumptions: [...assumptions, ...bucketKey.assumptions],
+			evidence,
+			keyPolicy,
+			identityPolicies,
+			bucketPolicy,
+			...(target.sourceKeyArn ? {sourceKeyArn: target.sourceKeyArn, sourceKeyPolicy, sourceBucketPolicy} : {sourceBucketPolicy}),
+			guardrails,
+			...(denied ? {deniedBy: {kind: denied.kind, ...(deniedPolicy ? {policy: deniedPolicy} : {})}} : {}),
+			createdAt: env.now().toISOString(),
+		});
+	const bucketKeyOf = (answer: string, because: string): BucketKeyFacts => bucketKeyFacts(answer, because, ofObject || defaultEncryption !== undefined);
+	// The encryption context is in play where a pasted policy tests it: then the grants are weighed with the Bucket Key on and off.
+	const contextTested = target.keyArn !== undefined && /kms:EncryptionContext/i.test(JSON.stringify(pasted));
+	let grants: ManualFacts['grants'];
+	let grantsNotAsked = false;
+	if (target.keyArn && !refused) {
+		const weigher = env.weigher ?? (yield* waitFor({kind: 'weigher'}));
+		const bucketKeys = contextTested ? ['on', 'off'] : ['unknown'];
+		if (bucketKeys.some(answer => weigher.grantsCanMatter(snapshotWith(null, bucketKeyOf(answer, 'as answered in the wizard'))))) {
+			grants = yield* grantsFlow(target.keyArn);
+		} else {
+			grantsNotAsked = true;
+			yield* show([{tone: 'info', text: 'KMS grants: not asked (a grant only adds an Allow, and no grant could change this result)'}]);
 		}
 	}
-	const built = buildManualSnapshot({
-		question: asked,
-		principalArn,
-		...(bucketAccount ? {bucketAccount} : answeredAccount.notCallers ? {bucketNotCallersAccount: true} : {}),
-		...(regionText ? {bucketRegion: regionText} : {}),
-		...(target.keyArn ? {keyArn: target.keyArn} : {}),
-		...(defaultEncryption ? {defaultEncryption} : {}),
-		...(bucketKeyEnabled === undefined ? {} : {bucketKeyEnabled}),
-		...(grants === undefined ? {} : {grants}),
-		...(sourceBucketAccount ? {sourceBucketAccount} : {}),
-		assumptions,
-		evidence,
-		keyPolicy,
-		identityPolicies,
-		bucketPolicy,
-		...(target.sourceKeyArn ? {sourceKeyArn: target.sourceKeyArn, sourceKeyPolicy, sourceBucketPolicy} : {sourceBucketPolicy}),
-		guardrails,
-		...(denied ? {deniedBy: {kind: denied.kind, ...(deniedPolicy ? {policy: deniedPolicy} : {})}} : {}),
-		createdAt: env.now().toISOString(),
-	});
+	let bucketKey: BucketKeyFacts = {assumptions: []};
+	if (target.keyArn && (contextTested || /EncryptionContext/i.test(JSON.stringify(grants ?? [])))) {
+		// A pasted CloudTrail event of the KMS call on this key shows the context S3 sent: that settles it, not asked.
+		const fromEvent = target.keyFromError ? bucketKeyOfEvent(denial, question.bucket, question.objectKey) : undefined;
+		if (fromEvent) {
+			yield* show([{tone: 'found', text: `S3 Bucket Key: ${fromEvent} (${bucketKeyOfEventBecause(fromEvent)})`}]);
+			bucketKey = bucketKeyOf(fromEvent, bucketKeyOfEventBecause(fromEvent));
+		} else {
+			const weigher = env.weigher ?? (yield* waitFor({kind: 'weigher'}));
+			const [on, off] = [snapshotWith(grants, bucketKeyOf('on', 'as answered in the wizard')), snapshotWith(grants, bucketKeyOf('off', 'as answered in the wizard'))];
+			if (weigher.answersDiffer([on, off])) {
+				bucketKey = bucketKeyOf(yield* ask(questions.bucketKeyQuestion(ofObject)), 'as answered in the wizard');
+			} else {
+				// Either answer gives this result: one is taken, said as an assumption with why, never as a fact read.
+				yield* show([{tone: 'info', text: `S3 Bucket Key: not asked (${bucketKeyNotAskedBecause})`}]);
+				bucketKey = {assumptions: [{id: 'bucket-key=off', because: bucketKeyNotAskedBecause}]};
+			}
+		}
+	}
+	const built = snapshotWith(grants, bucketKey, grantsNotAsked);
 	// The event's role is this caller's only where the caller is the event's.
 	const snapshot = yield* sessionTagsFlow(yield* roleArnFlow(built, denial?.principal === principalArn ? denial.roleArn : undefined));
 	return {snapshot, mode: 'manual'};

@@ -18,6 +18,8 @@ const waitLabel = (wait: Wait): string => {
 			return 'Loading the built-in examples…';
 		case 'file':
 			return `Reading ${wait.path}…`;
+		case 'weigher':
+			return 'Weighing which questions can change the answer…';
 		case 'reach':
 			return `Checking that profile ${wait.profile} can reach AWS (sts:GetCallerIdentity)…`;
 		case 'collect':

@@ -1,3 +1,4 @@
+import type {AnswerWeigher} from '../../diagnosis/answers-differ.js';
 import type {Diagnosis} from '../../diagnosis/diagnosis.js';
 import type {Snapshot} from '../../snapshot/snapshot.js';
 import type {Result} from '../../shared/result.js';
@@ -42,6 +43,8 @@ export type SessionState = {
 	readonly drafts: Answers;
 	readonly greetingNotes: readonly Note[];
 	readonly diagnosis?: DiagnosisOutcome;
+	/** Whether an answer can change the outcome: loaded the first time a question needs it weighed. */
+	readonly weigher?: AnswerWeigher;
 	/** Bumped on every answer, so inputs start fresh even when the same question comes back. */
 	readonly revision: number;
 };
@@ -65,7 +68,8 @@ export type SessionAction =
 	| {readonly type: 'paste-at-start'; readonly text: string}
 	/** Back to the first question; the pasted error, which led nowhere, waits in its field instead of replaying. */
 	| {readonly type: 'start-over'}
-	| {readonly type: 'diagnosed'; readonly outcome: DiagnosisOutcome};
+	| {readonly type: 'diagnosed'; readonly outcome: DiagnosisOutcome}
+	| {readonly type: 'weigher-loaded'; readonly weigher: AnswerWeigher};
 
 export const initialSession: SessionState = {answers: {}, askedAbout: {}, files: {}, collections: {}, reaches: {}, drafts: {}, greetingNotes: [], revision: 0};
 
@@ -163,5 +167,7 @@ export const sessionReducer = (state: SessionState, action: SessionAction): Sess
 		}
 		case 'diagnosed':
 			return {...state, diagnosis: action.outcome};
+		case 'weigher-loaded':
+			return {...state, weigher: action.weigher};
 	}
 };

@@ -23,6 +23,7 @@ const flowEnv = (state: SessionState, services: WizardServices): FlowEnv => ({
 	checkPolicy: services.checkPolicy,
 	now: services.now,
 	greetingNotes: state.greetingNotes,
+	...(state.weigher ? {weigher: state.weigher} : {}),
 });
 
 /**
@@ -37,7 +38,7 @@ export const useSession = (services: WizardServices, savedName?: string, startSe
 	const env = useMemo(
 		() => flowEnv(state, services),
 		// Only what flowEnv reads: a new answer must not rebuild the env (the walk is memoised on it).
-		[state.profiles, state.profilesProblem, state.startSettings, state.examples, state.examplesProblem, state.files, state.collections, state.reaches, state.greetingNotes, services],
+		[state.profiles, state.profilesProblem, state.startSettings, state.examples, state.examplesProblem, state.files, state.collections, state.reaches, state.greetingNotes, state.weigher, services],
 	);
 	const conversation = useMemo(() => walk(state.answers, env, state.stopAt, state.askedAbout, state.drafts), [state.answers, env, state.stopAt, state.askedAbout, state.drafts]);
 	const {next} = conversation;

@@ -33,6 +33,12 @@ export const useWaits = (wait: Wait | undefined, services: WizardServices, dispa
 				result => live && dispatch({type: 'reach-checked', profile, result}),
 				(error: unknown) => live && dispatch({type: 'reach-checked', profile, result: err(`profile ${profile}: ${messageOf(error)}`)}),
 			);
+		} else if (wait.kind === 'weigher') {
+			// Should it not load, every question is asked: an answer is never skipped unweighed.
+			services.loadWeigher().then(
+				weigher => live && dispatch({type: 'weigher-loaded', weigher}),
+				() => live && dispatch({type: 'weigher-loaded', weigher: {answersDiffer: () => true, grantsCanMatter: () => true}}),
+			);
 		} else if (wait.kind === 'collect') {
 			const {key, request} = wait;
 			services

@@ -100,7 +100,7 @@ describe('the conversation', () => {
 			if (result.next.kind !== 'ask') break;
 			order.push(result.next.question.id);
 		}
-		expect(order.slice(order.indexOf('guardrails'))).toEqual(['guardrails', 'boundary-policy-how', 'session-policy-how', 'session-policy', 'scp-how', 'scp-1', 'scp-more-1', 'scp-2', 'scp-more-2', 'scp-full-access']);
+		expect(order.slice(order.indexOf('guardrails'))).toEqual(['guardrails', 'boundary-policy-how', 'session-policy-how', 'session-policy', 'scp-how', 'scp-1', 'scp-more-1', 'scp-2', 'scp-more-2', 'scp-full-access', 'grants-how']);
 		const done = walk(answers, env()).next;
 		if (done.kind !== 'done') throw new Error(`not done: ${done.kind}`);
 		const {snapshot} = done.ending;

@@ -1,6 +1,7 @@
 import {readFileSync, readdirSync} from 'node:fs';
 import {join} from 'node:path';
 import {checkPolicy} from '../../../source/commands/wizard-services.js';
+import {answerWeigher} from '../../../source/diagnosis/answers-differ.js';
 import {diagnose} from '../../../source/diagnosis/diagnose.js';
 import {parseAccessDenied} from '../../../source/inputs/error-message/index.js';
 import {parseSnapshot} from '../../../source/snapshot/parse-snapshot.js';
@@ -76,6 +77,7 @@ export const fakeServices = (options: FakeOptions = {}) => {
 			return options.collect(request, onProgress, signal);
 		},
 		diagnose: async snapshot => diagnose(snapshot),
+		loadWeigher: async () => answerWeigher,
 		renderMarkdown: async diagnosis => renderMarkdown(diagnosis, {generatedAt: '2026-11-05T10:00:00.000Z'}),
 		writeFile: async (path, text, {overwrite}) => {
 			const absolute = path.startsWith('/') ? path : `/work/${path}`;

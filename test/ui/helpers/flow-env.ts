@@ -1,4 +1,5 @@
 import {checkPolicy} from '../../../source/commands/wizard-services.js';
+import {answerWeigher} from '../../../source/diagnosis/answers-differ.js';
 import {parseAccessDenied} from '../../../source/inputs/error-message/index.js';
 import {err, ok} from '../../../source/shared/result.js';
 import type {FlowEnv} from '../../../source/ui/conversation/flow-types.js';
@@ -16,6 +17,8 @@ export const flowEnv = (overrides: Partial<FlowEnv> = {}): FlowEnv => ({
 	},
 	checkPolicy,
 	now: () => new Date('2026-11-05T10:00:00Z'),
+	// As loaded: every walk that reaches a weighed question finds it (the wait for it is tested on its own).
+	weigher: answerWeigher,
 	...overrides,
 });
 

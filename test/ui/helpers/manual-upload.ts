@@ -25,19 +25,19 @@ export const manualUpload: Answers = {
 	'bucket-region': 'eu-west-1',
 	'key-policy-how': 'paste',
 	'key-policy': policy({Effect: 'Allow', Principal: {AWS: 'arn:aws:iam::111122223333:role/Uploader'}, Action: 'kms:GenerateDataKey', Resource: '*'}),
-	'grants-how': 'none',
 	'identity-how': 'paste',
 	'identity-policy-1': policy({Effect: 'Allow', Action: ['s3:PutObject', 'kms:*'], Resource: '*'}),
 	'identity-more-1': 'no',
 	'bucket-policy-how': 'none',
 	guardrails: 'none',
+	'grants-how': 'none',
 };
 
 /**
- * A 200 MB upload with the AWS CLI typed into the wizard, from its first question to the grants question: `caller`, the
- * key named by ARN, its policy pasted.
+ * A 200 MB upload with the AWS CLI typed into the wizard, from its first question to the key policy pasted: `caller`, the
+ * key named by ARN, its policy pasted. The grants are asked after the guardrails, where they can change the result.
  */
-export const manualUploadUntilGrants = (caller: string, keyPolicy: string): readonly Step[] => [
+export const manualUploadWithKeyPolicy = (caller: string, keyPolicy: string): readonly Step[] => [
 	['How shall we look', [keys.enter]],
 	['What fails?', [keys.enter]],
 	['Which bucket?', [keys.enter], 's3://amzn-s3-demo-bucket/backups/db.tar'],
