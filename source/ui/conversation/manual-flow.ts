@@ -105,7 +105,7 @@ const bucketKeyFacts = (answer: string, because: string, held: boolean): BucketK
 };
 
 /** Why the Bucket Key was not asked, in the transcript and beside the assumption the result shows. */
-export const bucketKeyNotAskedBecause = 'with it on or off, the policies give the same result';
+export const bucketKeyNotAskedBecause = 'on or off, the policies give the same result';
 
 /** Whose the copy's source bucket is: the caller's, the destination's owner's, another account's, or unknown. */
 function* sourceAccountFlow(sourceBucket: string, callerAccount: string | undefined, destinationAccount: string | undefined): Flow<string | undefined> {
