@@ -3,7 +3,7 @@ import type {ParsedDenial} from '../../inputs/error-message/parsed-denial.js';
 import type {Snapshot} from '../../snapshot/snapshot.js';
 import type {Result} from '../../shared/result.js';
 import type {CollectRequest, ExampleInfo, PolicyCheck, PolicyKind, ProfileInfo, ReadProgress, WizardSettings} from '../services.js';
-import type {Note, Question} from './question.js';
+import type {Note, Question, QuestionId} from './question.js';
 
 /** The conversation's inputs besides the answers: what has been loaded or read so far. */
 export type FlowEnv = {
@@ -74,6 +74,8 @@ export type Walk = {readonly steps: readonly Step[]; readonly next: Next};
 export type Yielded =
 	| {readonly kind: 'ask'; readonly question: Question; readonly problem?: string; readonly notes?: readonly Note[]}
 	| {readonly kind: 'show'; readonly step: Step}
-	| {readonly kind: 'wait'; readonly wait: Wait};
+	| {readonly kind: 'wait'; readonly wait: Wait}
+	/** The answer stored for a question, if any, without asking it. */
+	| {readonly kind: 'recall'; readonly id: QuestionId};
 
 export type Flow<T> = Generator<Yielded, T, string | undefined>;

@@ -3,7 +3,7 @@ import type {PolicyJson} from '../../snapshot/snapshot.js';
 import {accountOfArn, parseArn} from '../../engine/arn.js';
 import {buildManualSnapshot, type Guardrails, type ManualFacts, type Pasted, type ScpAnswer} from '../../inputs/manual/build-snapshot.js';
 import {destinationLeg, hasSource} from '../../operations/registry.js';
-import {ask, show, waitFor} from './flow-steps.js';
+import {ask, recall, show, waitFor} from './flow-steps.js';
 import {readPastedGrants} from '../../inputs/paste/read-pasted-grants.js';
 import type {Assumption, Snapshot} from '../../snapshot/snapshot.js';
 import {evidenceOf} from './denial-evidence.js';
@@ -259,7 +259,9 @@ export function* manualFlow(env: FlowEnv, target: Target, denial: ParsedDenial |
 		} else {
 			const weigher = env.weigher ?? (yield* waitFor({kind: 'weigher'}));
 			const [on, off] = [snapshotWith(grants, bucketKeyOf('on', 'as answered in the wizard')), snapshotWith(grants, bucketKeyOf('off', 'as answered in the wizard'))];
-			if (weigher.answersDiffer([on, off])) {
+			// A state already given (head-object or get-bucket-encryption output pasted at the key question) is kept, asked or not.
+			const given = yield* recall('bucket-key');
+			if (weigher.answersDiffer([on, off]) || given === 'on' || given === 'off') {
 				bucketKey = bucketKeyOf(yield* ask(questions.bucketKeyQuestion(ofObject)), 'as answered in the wizard');
 			} else {
 				// Either answer gives this result: one is taken, said as an assumption with why, never as a fact read.

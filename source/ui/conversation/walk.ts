@@ -31,6 +31,10 @@ export const walk = (answers: Answers, env: FlowEnv, stopAt?: QuestionId, askedA
 			continue;
 		}
 		if (yielded.kind === 'wait') return {steps, next: {kind: 'wait', wait: yielded.wait}};
+		if (yielded.kind === 'recall') {
+			input = answers[yielded.id];
+			continue;
+		}
 		const {question, problem} = yielded;
 		const notes = yielded.notes ?? [];
 		const answer = standing(question, answers[question.id], answers);

@@ -123,6 +123,41 @@ describe('the S3 Bucket Key question', () => {
 	});
 });
 
+describe('a Bucket Key state given with the object (head-object output pasted at the key question)', () => {
+	const download = (given: Answers): Answers => ({
+		start: 'manual',
+		operation: 'download',
+		bucket: 's3://reports-bucket/exports/big.csv',
+		'object-kms-key': manualKeyArn,
+		principal: 'arn:aws:iam::111122223333:role/Reader',
+		'bucket-account': 'same',
+		'key-policy-how': 'paste',
+		'key-policy': policy({Effect: 'Allow', Principal: {AWS: 'arn:aws:iam::111122223333:role/Reader'}, Action: 'kms:Decrypt', Resource: '*', Condition: contextLike('arn:aws:s3:::reports-bucket*')}),
+		'identity-how': 'paste',
+		'identity-policy-1': policy({Effect: 'Allow', Action: 's3:GetObject', Resource: '*'}),
+		'identity-more-1': 'no',
+		'bucket-policy-how': 'none',
+		guardrails: 'none',
+		...given,
+	});
+
+	it('is kept, though the question would not be asked: never replaced by an assumption', () => {
+		// Stored before the question comes, as the key question's alsoAnswers stores it.
+		const result = walk(download({'bucket-key': 'on'}), flowEnv());
+		expect(result.steps).toContainEqual(expect.objectContaining({kind: 'answer', answer: 'on', question: expect.objectContaining({id: 'bucket-key'})}));
+		const snapshot = snapshotOf(result);
+		expect(snapshot.object?.encryption).toMatchObject({bucketKeyEnabled: true});
+		expect(snapshot.assumptions ?? []).not.toContainEqual(expect.objectContaining({id: 'bucket-key=off'}));
+		expect(notesOf(result).map(note => note.text)).not.toContainEqual(expect.stringContaining('S3 Bucket Key: not asked'));
+	});
+
+	it('without it, is not asked', () => {
+		const {asked, result} = run(download({}));
+		expect(asked).not.toContain('bucket-key');
+		expect(diagnose(snapshotOf(result)).verdict).toBe('allowed');
+	});
+});
+
 describe('the questions to a proven fix', () => {
 	/** The weigher the wizard falls back to when the core cannot load: every answer may matter, every question is asked. */
 	const asksEverything: AnswerWeigher = {answersDiffer: () => true, grantsCanMatter: () => true};
