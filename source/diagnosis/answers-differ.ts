@@ -21,7 +21,8 @@ const outcomeOf = (diagnosis: Diagnosis): string =>
 const remembered = new Map<string, string>();
 
 const rememberedOutcomeOf = (snapshot: Snapshot): string => {
-	const key = JSON.stringify(snapshot);
+	// When it was made decides nothing, and differs on every walk (how it was collected does decide: it stays).
+	const key = JSON.stringify(snapshot.metadata ? {...snapshot, metadata: {...snapshot.metadata, createdAt: undefined}} : snapshot);
 	let outcome = remembered.get(key);
 	if (outcome === undefined) {
 		outcome = outcomeOf(diagnose(snapshot));
