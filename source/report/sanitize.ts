@@ -77,17 +77,18 @@ export const unsafeCharacterCount = (value: unknown): number => {
  * changed. Fields named in `asJson` are left exact: they are shown as JSON (with `visibleJson`), where the
  * escapes must be JSON's own rather than a string's.
  */
-export const visibleDeep = <T>(value: T, asJson: ReadonlySet<string> = new Set()): T => {
-	if (typeof value === 'string') return visible(value) as T;
+export const visibleDeep = <T>(value: T, asJson: ReadonlySet<string> = new Set(), show: (text: string) => string = visible): T => {
+	if (typeof value === 'string') return show(value) as T;
 	if (Array.isArray(value)) {
-		const mapped = value.map(item => visibleDeep(item, asJson) as unknown);
+		const mapped = value.map(item => visibleDeep(item, asJson, show) as unknown);
 		return (mapped.some((item, index) => item !== value[index]) ? mapped : value) as T;
 	}
 	if (typeof value !== 'object' || value === null) return value;
 	let changed = false;
 	const entries = Object.entries(value).map(([key, item]): [string, unknown] => {
 		const shownKey = visible(key);
-		const shownItem = asJson.has(key) ? item : visibleDeep(item, asJson);
+		// A fix's whole command is held back by `commandsNotShownExactly`, which matches it by its `visible` form.
+		const shownItem = asJson.has(key) ? item : visibleDeep(item, asJson, key === 'command' ? visible : show);
 		if (shownKey !== key || shownItem !== item) changed = true;
 		return [shownKey, shownItem];
 	});
@@ -103,13 +104,13 @@ const visibleAssumptions = <T>(diagnosis: T): T => {
 	if (!Array.isArray(assumptions)) return diagnosis;
 	const shown = assumptions.map((assumption: unknown) => {
 		const statement = (assumption as {statement?: unknown}).statement;
-		return typeof statement === 'string' && visible(statement) !== statement ? {...(assumption as object), statement: visible(statement)} : assumption;
+		return typeof statement === 'string' && visibleText(statement) !== statement ? {...(assumption as object), statement: visibleText(statement)} : assumption;
 	});
 	return shown.some((assumption, index) => assumption !== assumptions[index]) ? {...diagnosis, assumptions: shown} : diagnosis;
 };
 
 /** A diagnosis whose every customer-written string is visible; statements and policies stay exact for `visibleJson`. */
-export const visibleDiagnosis = <T>(diagnosis: T): T => visibleAssumptions(visibleDeep(diagnosis, diagnosisJsonFields));
+export const visibleDiagnosis = <T>(diagnosis: T): T => visibleAssumptions(visibleDeep(diagnosis, diagnosisJsonFields, visibleText));
 
 const sameJson = (exact: string, shown: string): boolean => {
 	try {
@@ -134,3 +135,46 @@ export const shownCommandIsExact = (command: string): boolean => {
 /** The fixes' commands, as shown, that would not run as the exact command: never offered to paste or copy. */
 export const commandsNotShownExactly = (fixes: readonly {readonly command: string}[]): ReadonlySet<string> =>
 	new Set(fixes.filter(fix => !shownCommandIsExact(fix.command)).map(fix => visible(fix.command)));
+
+/** Said in a sentence in place of a command that, shown escaped, would not be the exact command. */
+export const commandWithheldWords =
+	'its command is not shown here: a value in it holds a line break or another control or invisible character, which can only be shown escaped, and escaped it would name something else; check --format json has the exact command';
+
+/** Where an `aws …` command written in a sentence may start: the text's start, or after `(`, `: ` or `; `. */
+const commandStart = /(?<=^|\(|: |; )aws\s/g;
+
+/** Where a command that starts at `start` ends: at an unquoted `)` or the text's end, quotes read as `shellWords` reads them. */
+const commandEnd = (text: string, start: number): number => {
+	let quote: "'" | '"' | undefined;
+	for (let index = start; index < text.length; index++) {
+		const char = text[index];
+		if (quote === "'") {
+			if (char === "'") quote = undefined;
+		} else if (quote === '"') {
+			if (char === '\\') index++;
+			else if (char === '"') quote = undefined;
+		} else if (char === "'" || char === '"') quote = char;
+		else if (char === '\\') index++;
+		else if (char === ')') return index;
+	}
+	return text.length;
+};
+
+/**
+ * Prose made visible, where an `aws …` command written in it (a read that settles an unknown: `s3:GetObjectAcl on …
+ * (aws s3api get-object-acl --bucket 'b' --key 'k')`) that would not paste as the exact command (an object key with a
+ * line break: `'a\nb'` is a backslash and an n to a shell) is replaced by words saying where the exact one is.
+ */
+export const visibleText = (text: string): string => {
+	if (!quickTest.test(text)) return text;
+	let shown = '';
+	let from = 0;
+	for (const match of text.matchAll(commandStart)) {
+		if (match.index < from) continue;
+		const end = commandEnd(text, match.index);
+		if (shownCommandIsExact(text.slice(match.index, end))) continue;
+		shown += visible(text.slice(from, match.index)) + commandWithheldWords;
+		from = end;
+	}
+	return shown + visible(text.slice(from));
+};

@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {code, prose, table} from '../../source/report/markdown.js';
 import {shellQuote} from '../../source/shared/shell.js';
-import {shownCommandIsExact, unsafeCharacterCount, visible, visibleDeep, visibleDiagnosis, visibleJson} from '../../source/report/sanitize.js';
+import {commandWithheldWords, shownCommandIsExact, unsafeCharacterCount, visible, visibleDeep, visibleDiagnosis, visibleJson, visibleText} from '../../source/report/sanitize.js';
 
 const osc52 = 'A\u001b]52;c;ZWNobyBwd25lZA==\u0007B';
 
@@ -105,5 +105,34 @@ describe('shownCommandIsExact', () => {
 	it('an object key holding a line break, a carriage return or a bidi control is not: the shell reads `\\n` as two characters', () => {
 		for (const key of ['a\nb', 'a\rb', 'invoice\u202efdp']) expect(shownCommandIsExact(`aws s3 cp f ${shellQuote(`s3://b/${key}`)}`)).toBe(false);
 		expect(shownCommandIsExact(`aws s3 cp f ${shellQuote('s3://b/reports/é 日本.csv')}`)).toBe(true);
+	});
+});
+
+describe('visibleText: a command written in a sentence', () => {
+	const aclRead = (key: string): string => `s3:GetObjectAcl on arn:aws:s3:::b/${key} (aws s3api get-object-acl --bucket ${shellQuote('b')} --key ${shellQuote(key)})`;
+
+	it('is withheld where a value in it holds a control character: shown escaped, the key would be another object', () => {
+		expect(visibleText(aclRead('in/a\nb'))).toBe(`s3:GetObjectAcl on arn:aws:s3:::b/in/a\\nb (${commandWithheldWords})`);
+		expect(visibleText(aclRead(`x${osc52}`))).not.toContain('get-object-acl');
+	});
+
+	it('is kept whole where shown it is still the exact command', () => {
+		expect(visibleText(aclRead('reports/é 日本.csv'))).toBe(aclRead('reports/é 日本.csv'));
+		// A policy's JSON reads its escapes back as the same characters.
+		const put = `aws s3api put-bucket-policy --bucket 'b' --policy ${shellQuote(JSON.stringify({Statement: [{Sid: osc52}]}))}`;
+		expect(visibleText(put)).toBe(visible(put));
+	});
+
+	it('a sentence with no command is made visible as any text', () => {
+		expect(visibleText(`the key (${osc52})`)).toBe(visible(`the key (${osc52})`));
+	});
+
+	it('visibleDiagnosis withholds it in a requirement and an unknown, keeping a fix command for commandsNotShownExactly', () => {
+		const resolveWith = aclRead('a\rb');
+		const command = `aws s3 cp ${shellQuote('s3://b/a\rb')} ${shellQuote('s3://b/a\rb')}`;
+		const shown = visibleDiagnosis({requirements: [{resolveWith}], unknowns: [{what: 'the bucket policy', reason: 'r', resolveWith}], fixes: [{command}]});
+		expect(shown.requirements[0]!.resolveWith).toContain(commandWithheldWords);
+		expect(shown.unknowns[0]!.resolveWith).toContain(commandWithheldWords);
+		expect(shown.fixes[0]!.command).toBe(visible(command));
 	});
 });
