@@ -1,4 +1,4 @@
-import {denialJson, explainDenial, parseAccessDenied, renderDenialText} from '../inputs/error-message/index.js';
+import {denialJson, explainDenial, parseAccessDenied, renderDenialText, type ParsedDenial} from '../inputs/error-message/index.js';
 import {visibleDeep, visibleLines} from '../report/sanitize.js';
 import {CliError, exitCodes} from './cli-error.js';
 import {readTextInput} from './io.js';
@@ -26,11 +26,10 @@ export const runExplainError = async (words: readonly string[], options: Explain
 		const problem = parsed.error.message.replace(/^not recognised: /, '');
 		throw new CliError(`not recognised: ${problem}; expected ${parsed.error.expected}`, exitCodes.usage);
 	}
-	// Explained from the exact text; what is printed quotes the customer, so it is made visible.
-	const output =
-		options.format === 'json'
-			? `${visibleLines(JSON.stringify(denialJson(parsed.value), null, 2))}\n`
-			: renderDenialText(visibleDeep(parsed.value), visibleDeep(explainDenial(parsed.value)));
-	process.stdout.write(output);
+	process.stdout.write(explanationOutput(parsed.value, options.format));
 	return 0;
 };
+
+/** What explain-error prints: explained from the exact text; what is printed quotes the customer, so it is made visible. */
+export const explanationOutput = (denial: ParsedDenial, format: ExplainErrorOptions['format']): string =>
+	format === 'json' ? `${visibleLines(JSON.stringify(denialJson(denial), null, 2))}\n` : renderDenialText(visibleDeep(denial), visibleDeep(explainDenial(denial)));
