@@ -12,14 +12,14 @@ import {parseAccessDenied} from '../../source/inputs/error-message/index.js';
 import {renderJson} from '../../source/report/render-json.js';
 import {renderMarkdown} from '../../source/report/render-markdown.js';
 import {renderText} from '../../source/report/render-text.js';
-import {commandsNotShownExactly, visible, visibleDiagnosis} from '../../source/report/sanitize.js';
+import {commandsNotShownExactly, visibleDiagnosis} from '../../source/report/sanitize.js';
 import {shellQuote} from '../../source/shared/shell.js';
 import {detailLines, fixTabs, fixText} from '../../source/ui/result/detail-lines.js';
 import {flatRows, rowGroups} from '../../source/ui/result/rows.js';
 import {runBuiltCli} from '../commands/run-built-cli.js';
 import {ansiPattern} from '../report/report-helpers.js';
 import {injectHostile, injectText} from './sweep/inject.js';
-import {html, leaks, markupLeaks, readable} from './sweep/outputs.js';
+import {html, inexactShellWords, leaks, markupLeaks, readable} from './sweep/outputs.js';
 
 /**
  * The hostile-input sweep: every example snapshot and test fixture, with hostile strings written into every string
@@ -36,23 +36,6 @@ const snapshotFiles = [
 /** Seeds per snapshot, each at a rate of its own: some with every string hostile, some with a few (so policies still parse and fixes are made). */
 const rates = [1, 0.5, 0.25, 0.1] as const;
 const seedsPerRate = 3;
-
-/** Every string of a JSON value, names included. */
-const stringsOf = (value: unknown): string[] =>
-	typeof value === 'string'
-		? [value]
-		: Array.isArray(value)
-			? value.flatMap(stringsOf)
-			: typeof value === 'object' && value !== null
-				? Object.entries(value).flatMap(([name, item]) => [name, ...stringsOf(item)])
-				: [];
-
-/**
- * A customer's value that holds a control or invisible character, shown as a shell word ready to paste: escaped, it is
- * another word (`'a\nb'` is a backslash and an n to a shell), so a command holding it would act on something else.
- */
-const inexactShellWords = (snapshot: unknown, report: string): string[] =>
-	[...new Set(stringsOf(snapshot))].filter(value => leaks(value).length > 0 && report.includes(visible(shellQuote(value)))).map(value => visible(shellQuote(value)));
 
 /** The wizard's result screen as text: every row's explanation and fix on every tab, and what `c` copies there. */
 const wizardText = (written: Diagnosis): string => {

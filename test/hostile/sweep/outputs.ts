@@ -1,5 +1,7 @@
 import {micromark} from 'micromark';
 import {gfm, gfmHtml} from 'micromark-extension-gfm';
+import {visible} from '../../../source/report/sanitize.js';
+import {shellQuote} from '../../../source/shared/shell.js';
 
 /**
  * What the sweep asserts of every human-facing output, independent of the sanitizer it tests: the characters
@@ -63,3 +65,20 @@ export const readable = (rendered: string): string =>
 		.replace(/&quot;/g, '"')
 		.replace(/&#(\d+);/g, (_match, code: string) => String.fromCodePoint(Number(code)))
 		.replace(/&amp;/g, '&');
+
+/** Every string of a JSON value, names included. */
+const stringsOf = (value: unknown): string[] =>
+	typeof value === 'string'
+		? [value]
+		: Array.isArray(value)
+			? value.flatMap(stringsOf)
+			: typeof value === 'object' && value !== null
+				? Object.entries(value).flatMap(([name, item]) => [name, ...stringsOf(item)])
+				: [];
+
+/**
+ * A customer's value that holds a control or invisible character, shown as a shell word ready to paste: escaped, it is
+ * another word (`'a\nb'` is a backslash and an n to a shell), so a command holding it would act on something else.
+ */
+export const inexactShellWords = (snapshot: unknown, report: string): string[] =>
+	[...new Set(stringsOf(snapshot))].filter(value => leaks(value).length > 0 && report.includes(visible(shellQuote(value)))).map(value => visible(shellQuote(value)));
