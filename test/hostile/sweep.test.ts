@@ -14,7 +14,10 @@ import {renderMarkdown} from '../../source/report/render-markdown.js';
 import {renderText} from '../../source/report/render-text.js';
 import {commandsNotShownExactly, visibleDiagnosis} from '../../source/report/sanitize.js';
 import {shellQuote} from '../../source/shared/shell.js';
+import type {Line} from '../../source/ui/conversation/transcript-lines.js';
 import {detailLines, fixTabs, fixText} from '../../source/ui/result/detail-lines.js';
+import {allHeaderLines, headerOf} from '../../source/ui/result/header-lines.js';
+import {rowPaneLines} from '../../source/ui/result/row-pane.js';
 import {flatRows, rowGroups} from '../../source/ui/result/rows.js';
 import {runBuiltCli} from '../commands/run-built-cli.js';
 import {ansiPattern} from '../report/report-helpers.js';
@@ -37,18 +40,18 @@ const snapshotFiles = [
 const rates = [1, 0.5, 0.25, 0.1] as const;
 const seedsPerRate = 3;
 
-/** The wizard's result screen as text: every row's explanation and fix on every tab, and what `c` copies there. */
+/** The wizard's result screen as text: its header, each row's pane, explanation and fix on every tab, and what `c` copies. */
 const wizardText = (written: Diagnosis): string => {
 	const diagnosis = visibleDiagnosis(written);
 	const notShown = commandsNotShownExactly(written.fixes);
-	return flatRows(rowGroups(diagnosis))
-		.flatMap(row =>
-			fixTabs.flatMap(tab => [
-				...detailLines(row, diagnosis, tab, 100, undefined, notShown).map(line => `${line.mark ?? ''}${line.text}`),
-				...(row.fix ? [fixText(row.fix, tab)] : []),
-			]),
-		)
-		.join('\n');
+	const shown = (lines: readonly Line[]): string[] => lines.map(line => `${line.mark ?? ''}${line.text}`);
+	return [
+		...shown(allHeaderLines(headerOf(diagnosis, 100))),
+		...flatRows(rowGroups(diagnosis)).flatMap(row => [
+			...shown(rowPaneLines(row, 100)),
+			...fixTabs.flatMap(tab => [...shown(detailLines(row, diagnosis, tab, 100, undefined, notShown)), ...(row.fix ? [fixText(row.fix, tab)] : [])]),
+		]),
+	].join('\n');
 };
 
 const originals = new Map(snapshotFiles.map(file => [file, JSON.parse(readFileSync(path.join(root, file), 'utf8')) as unknown]));
