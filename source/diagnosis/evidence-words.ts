@@ -1,4 +1,5 @@
 import type {Evaluation, StatementTrace} from '../engine/evaluation.js';
+import {shellWord} from '../shared/shell.js';
 import {where} from '../engine/layer-words.js';
 import {isPastedBoundary} from '../snapshot/pasted-boundary.js';
 import type {DenialEvidence, Snapshot} from '../snapshot/snapshot.js';
@@ -161,6 +162,12 @@ export const contradictedWords = (snapshot: Snapshot, evidence: DenialEvidence, 
 export const deniedAgainstReadWords = (snapshot: Snapshot, evidence: DenialEvidence, holds: ReadHolds): string | undefined =>
 	isGuardrail(evidence) ? undefined : `${evidenceWords(evidence)}, yet ${contradictedWords(snapshot, evidence, holds)}`;
 
+/** The policy ID a message's SCP or RCP ARN ends in, as a shell word: the snapshot's ARN is the customer's text. */
+export const policyIdWord = (evidence: DenialEvidence): string | undefined => {
+	const id = evidence.policyArn?.split('/').pop();
+	return id === undefined || id === '' ? undefined : shellWord(id);
+};
+
 /**
  * The reads that settle which policy of the type denies (for an implicit deny, at which level none allows), at every
  * level, from the management account (only it or a delegated administrator can read them): the account's, each OU's
@@ -170,7 +177,7 @@ export const deniedAgainstReadWords = (snapshot: Snapshot, evidence: DenialEvide
 export const settlingRead = (evidence: DenialEvidence, account: string | undefined, resource?: string, caller?: string): string => {
 	if (!isGuardrail(evidence)) return rereadOf(evidence, account, resource, caller);
 	const target = account ?? 'ACCOUNT';
-	const id = isImplicit(evidence) ? undefined : evidence.policyArn?.split('/').pop();
+	const id = isImplicit(evidence) ? undefined : policyIdWord(evidence);
 	const listed =
 		`aws organizations list-policies-for-target --target-id ${target} --filter ${kindOf(evidence).filter}, and the same for each OU above ` +
 		`the account and for the root (aws organizations list-parents --child-id ${target}, repeated up to the root, names them), ` +
@@ -192,7 +199,7 @@ export const settlingRead = (evidence: DenialEvidence, account: string | undefin
  * session. (Where the policies were not read, the row names the read the engine gives, which finds them.)
  */
 const rereadOf = (evidence: DenialEvidence, account: string | undefined, resource: string | undefined, caller: string | undefined): string => {
-	const explicit = isImplicit(evidence) ? '' : evidence.policyArn ? `; aws iam get-policy --policy-arn ${evidence.policyArn} and its default version show the one the message names` : '';
+	const explicit = isImplicit(evidence) ? '' : evidence.policyArn ? `; aws iam get-policy --policy-arn ${shellWord(evidence.policyArn)} and its default version show the one the message names` : '';
 	if (evidence.deniedBy === 'boundary') {
 		return `the permissions boundary read again as it is now: ${boundaryReads(caller ?? 'the caller')}, with a profile of the caller's account${account ? ` ${account}` : ''}${explicit}`;
 	}

@@ -1,7 +1,7 @@
 import type {StatementTrace} from '../engine/evaluation.js';
 import type {Analysis} from './analyse.js';
 import type {Finding, Requirement} from './diagnosis.js';
-import {capitalised, contradictedWords, evidenceWords, isGuardrail, isImplicit, namedPolicyDeny, namedPolicyWording, readWord, scpEitherWay, scpWordedAlike, scpWording, settlingRead} from './evidence-words.js';
+import {capitalised, contradictedWords, evidenceWords, isGuardrail, isImplicit, namedPolicyDeny, namedPolicyWording, policyIdWord, readWord, scpEitherWay, scpWordedAlike, scpWording, settlingRead} from './evidence-words.js';
 import {denyingStatement} from './fixes/kinds/narrow-deny.js';
 import type {PolicyRef} from './policy-ref.js';
 import type {NamedPolicy, OrganizationLevel, Snapshot} from '../snapshot/snapshot.js';
@@ -134,7 +134,7 @@ const evidenceFindings = (snapshot: Snapshot, analysis: Analysis): Finding[] =>
 		// does an SCP message that names no policy, as AWS words an SCP's implicit deny as explicit (evidence.ts).
 		const agrees = implicit || scpWordedAlike(evidence);
 		if (agrees && rows.every(row => row.status === 'missing' && row.decidedBy === undefined)) return [];
-		const id = implicit ? undefined : evidence.policyArn?.split('/').pop();
+		const id = implicit ? undefined : policyIdWord(evidence);
 		const words = evidenceWords(evidence);
 		const type = evidence.deniedBy.toUpperCase();
 		const stands = "While it stands no change to the key, bucket or IAM policies makes this request work: only the organization's management account or a delegated administrator can change it.";

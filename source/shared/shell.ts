@@ -3,6 +3,9 @@ import {err, ok, type Result} from './result.js';
 /** One shell word, single-quoted: nothing inside is expanded (`'` becomes `'\''`). For every command a user may paste. */
 export const shellQuote = (value: string): string => `'${value.replaceAll("'", "'\\''")}'`;
 
+/** One shell word, left bare where a shell reads it as it is (an ARN, a policy ID), else single-quoted: for commands in prose. */
+export const shellWord = (value: string): string => (/^[\w@%+=:,./-]+$/.test(value) ? value : shellQuote(value));
+
 /**
  * A command line split into words as a POSIX shell splits it, without expanding anything (Python's
  * shlex.split, which the AWS CLI uses for credential_process): whitespace separates words, '…' is literal,

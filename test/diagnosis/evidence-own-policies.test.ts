@@ -5,6 +5,7 @@ import {parseAccessDenied} from '../../source/inputs/error-message/index.js';
 import {renderJson} from '../../source/report/render-json.js';
 import {renderMarkdown} from '../../source/report/render-markdown.js';
 import {renderText} from '../../source/report/render-text.js';
+import {shellQuote} from '../../source/shared/shell.js';
 import type {DenialEvidence, Snapshot} from '../../source/snapshot/snapshot.js';
 import {evidenceOf} from '../../source/ui/conversation/denial-evidence.js';
 import {allow, buildSnapshot, deny, keyArn, named, policy, without} from './support/build-snapshot.js';
@@ -144,6 +145,12 @@ describe('the identity-based policies read', () => {
 		expect(row?.why).toContain('yet the pasted AccessDenied message says an identity-based policy (arn:aws:iam::111122223333:policy/DenyKms) explicitly denied kms:GenerateDataKey');
 		expect(row?.resolveWith).toContain('aws iam get-policy --policy-arn arn:aws:iam::111122223333:policy/DenyKms');
 		expect(diagnosis.verdict).not.toBe('allowed');
+	});
+
+	it("a snapshot's policy ARN holding shell syntax is quoted in the read that names it: pasted, it runs nothing", () => {
+		const hostile = 'arn:aws:iam::111122223333:policy/DenyKms;touch$IFS/tmp/pwned';
+		const diagnosis = diagnose(withEvidence(buildSnapshot(), [{...identityDenies, policyArn: hostile}]));
+		expect(rowOf(diagnosis, 'identity-policy', 'kms:GenerateDataKey')?.resolveWith).toContain(`aws iam get-policy --policy-arn ${shellQuote(hostile)} and its default version`);
 	});
 
 	it('a KMS key whose key policy was not read: the key policy row stays as read (unknown); the identity row names the delegation AWS does not document the message for', () => {

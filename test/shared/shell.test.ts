@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {shellWords} from '../../source/shared/shell.js';
+import {shellQuote, shellWord, shellWords} from '../../source/shared/shell.js';
 
 describe('shellWords: a credential_process line split as the AWS CLI splits it (shlex), with no shell', () => {
 	/**
@@ -25,5 +25,15 @@ describe('shellWords: a credential_process line split as the AWS CLI splits it (
 		expect(shellWords('tool "unclosed')).toEqual({ok: false, error: 'a double quote is not closed'});
 		expect(shellWords("tool 'unclosed")).toEqual({ok: false, error: 'a single quote is not closed'});
 		expect(shellWords('tool \\')).toEqual({ok: false, error: 'it ends with a lone backslash'});
+	});
+});
+
+describe('shellWord: a value in a command written in prose', () => {
+	it('stays bare where a shell reads it as it is, and is quoted where it holds anything a shell would act on', () => {
+		for (const value of ['arn:aws:iam::111122223333:policy/DenyKms', 'p-examplescp1', 'a_b@c+d=e,f.g%h']) expect(shellWord(value)).toBe(value);
+		for (const value of ['x;rm -rf ~', '$(curl evil)', '`id`', "it's", 'a b', '', 'a|b', 'a\nb']) {
+			expect(shellWord(value)).toBe(shellQuote(value));
+			expect(shellWords(`aws iam get-policy --policy-arn ${shellWord(value)}`)).toEqual({ok: true, value: ['aws', 'iam', 'get-policy', '--policy-arn', value]});
+		}
 	});
 });
