@@ -105,7 +105,7 @@ const namesAreCustomers = new Set(['tags', 'sessionTags', 'requestContext', 'enc
 
 type Json = string | number | boolean | null | Json[] | {[key: string]: Json};
 
-/** The snapshot's own words, which no customer writes: its format marker and the enums the schema holds to. */
+/** The snapshot's format marker, which no customer writes (an enum they could write is given back when the schema refuses it). */
 const isFormatWord = (path: readonly (string | number)[]): boolean => path.length === 1 && path[0] === 'format';
 
 /** Where in the JSON the hostile strings went: a path (JSON pointer) per injected value or name. */
@@ -140,10 +140,10 @@ export const injectHostile = (original: unknown, seed: number, rate: number): In
 		});
 		return Object.fromEntries(entries);
 	};
-	const hostile = walk(structuredClone(original) as Json, [], false) as {[key: string]: Json};
+	const hostile = walk(original as Json, [], false) as {[key: string]: Json};
 
 	const restore = (at: string): boolean => {
-		// The nearest edit at or above the path the schema named.
+		// The edits at, above or under the path the schema named.
 		const candidates = [...edits.keys()].filter(path => at === path || at.startsWith(`${path}/`) || path.startsWith(`${at}/`));
 		if (candidates.length === 0) return false;
 		for (const found of candidates) {
@@ -176,7 +176,7 @@ export const injectHostile = (original: unknown, seed: number, rate: number): In
 		if (validate(hostile)) {
 			const parsed = parseSnapshot(JSON.stringify(hostile), 'hostile');
 			if (parsed.ok) return {snapshot: parsed.value, paths: [...edits.keys()]};
-			// A policy grown past its size limit, or owners that contradict: give back the longest edits first.
+			// A policy grown past its size limit, or owners that contradict: give back edits one by one, deepest first.
 			const longest = [...edits.keys()].sort((a, b) => b.length - a.length)[0];
 			if (longest === undefined) throw new Error(`the original snapshot does not parse: ${parsed.error.message}`);
 			restore(longest);
