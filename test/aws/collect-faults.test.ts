@@ -281,24 +281,27 @@ describe('faults during live collection', () => {
 	});
 
 	it('stops at the deadline with what it has, saying what was not read in time', async () => {
-		state.fake.setLatency(150);
+		// Round trips of 250 ms against a 1 s deadline: the bucket's Region (two round trips) answers with room to spare on
+		// a busy machine, the role's policies (four or more, one after another) cannot.
+		state.fake.setLatency(250);
 		const started = Date.now();
-		const snapshot = await collect({deadlineMs: 400});
-		expect(Date.now() - started).toBeLessThan(1500);
+		const snapshot = await collect({deadlineMs: 1000});
+		expect(Date.now() - started).toBeLessThan(3000);
 		// The first round of calls answered; what depended on them ran out of time.
 		expect(snapshot.bucket?.region).toBe('eu-west-1');
-		expect(snapshot.unread?.some(note => /not read before the 0\.4 s deadline|no answer within/.test(note.reason))).toBe(true);
+		expect(snapshot.unread?.some(note => /not read before the 1 s deadline|no answer within/.test(note.reason))).toBe(true);
 		expect(snapshot.principal).not.toHaveProperty('identityPolicies');
 	});
 
 	it('returns `cancelled` promptly when the signal aborts', async () => {
-		state.fake.setLatency(400);
+		// Calls of 2 s: a collection that waited for the call in flight would take that long; a prompt one, far less.
+		state.fake.setLatency(2000);
 		const controller = new AbortController();
 		setTimeout(() => controller.abort(), 100);
 		const started = Date.now();
 		const result = await collectSnapshot(options({signal: controller.signal}));
 		expect(result).toEqual({ok: false, error: {kind: 'cancelled', message: 'collection cancelled'}});
-		expect(Date.now() - started).toBeLessThan(350);
+		expect(Date.now() - started).toBeLessThan(1000);
 	});
 
 	it('says once that AWS rejected the keys, before any other read', async () => {
