@@ -213,10 +213,16 @@ const vaultRunning = async (source: string, profiles = '', args = ''): Promise<{
 	return {env: {...state.home.env, AWS_CONFIG_FILE: configPath}, pidFile};
 };
 
-const pidIn = async (file: string): Promise<number> => {
-	await vi.waitFor(() => readFile(file, 'utf8'), {timeout: 5000});
-	return Number(await readFile(file, 'utf8'));
-};
+/** The process's pid once it is written: the file exists, empty, before the write lands (and pid 0 would be our own group). */
+const pidIn = (file: string): Promise<number> =>
+	vi.waitFor(
+		async () => {
+			const pid = Number(await readFile(file, 'utf8'));
+			if (!Number.isInteger(pid) || pid <= 0) throw new Error(`no pid in ${file} yet`);
+			return pid;
+		},
+		{timeout: 5000},
+	);
 
 /** A server that takes every request and never answers; how many connections the client has closed. */
 const silentServer = async (): Promise<{url: string; closed: () => number; server: Server}> => {
@@ -242,7 +248,7 @@ describe('credentials that do not come: the deadline and Ctrl+C end them, and no
 		});
 		expect(Date.now() - started).toBeLessThan(3000);
 		const pid = await pidIn(pidFile);
-		await vi.waitFor(() => expect(alive(pid)).toBe(false), {timeout: 3000});
+		await vi.waitFor(() => expect(alive(pid)).toBe(false), {timeout: 10_000});
 	});
 
 	it('kills it at Ctrl+C too: the collection is cancelled at once', async () => {
@@ -252,7 +258,7 @@ describe('credentials that do not come: the deadline and Ctrl+C end them, and no
 		const pid = await pidIn(pidFile);
 		controller.abort();
 		expect(await collecting).toEqual({ok: false, error: {kind: 'cancelled', message: 'collection cancelled'}});
-		await vi.waitFor(() => expect(alive(pid)).toBe(false), {timeout: 3000});
+		await vi.waitFor(() => expect(alive(pid)).toBe(false), {timeout: 10_000});
 	});
 
 	it('aborts the AssumeRole call of a role profile when STS never answers', async () => {
@@ -599,7 +605,7 @@ describe('a role profile whose source_profile chain reaches a credential_process
 		});
 		expect(Date.now() - started).toBeLessThan(3000);
 		const pid = await pidIn(pidFile);
-		await vi.waitFor(() => expect(alive(pid)).toBe(false), {timeout: 3000});
+		await vi.waitFor(() => expect(alive(pid)).toBe(false), {timeout: 10_000});
 		expect(assumedWith()).toEqual([]);
 	});
 
@@ -610,7 +616,7 @@ describe('a role profile whose source_profile chain reaches a credential_process
 		const pid = await pidIn(pidFile);
 		controller.abort();
 		expect(await collecting).toEqual({ok: false, error: {kind: 'cancelled', message: 'collection cancelled'}});
-		await vi.waitFor(() => expect(alive(pid)).toBe(false), {timeout: 3000});
+		await vi.waitFor(() => expect(alive(pid)).toBe(false), {timeout: 10_000});
 	});
 
 	it('when it fails, names the profile, the profile behind it, the exit code and its first line, and STS is not asked', async () => {
