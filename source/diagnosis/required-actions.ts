@@ -1,5 +1,5 @@
 import {s3Arn} from '../names/index.js';
-import type {ContextValue} from '../engine/context.js';
+import {atLeast, type ContextValue} from '../engine/context.js';
 import {parseCaller} from '../engine/principal.js';
 import {serviceRoleOwnKeys} from '../operations/service-request-keys.js';
 import {carried, type Carried} from './carried-context.js';
@@ -92,6 +92,14 @@ const s3Context = (
 	};
 };
 
+/**
+ * The encryption context's keys. A request that writes sends aws:s3:arn alone (the snapshot names no other pair); one
+ * that reads a stored object sends the pairs its writer added too ("This value is stored as object metadata and
+ * automatically gets passed on to AWS KMS for future GetObject operations", S3 API Reference, PutObject
+ * x-amz-server-side-encryption-context), which HeadObject does not show: aws:s3:arn, and perhaps more.
+ */
+const encryptionContextKeys = (keyFrom: KeyFrom): readonly string[] => (keyFrom === 'object' ? atLeast(['aws:s3:arn']) as readonly string[] : ['aws:s3:arn']);
+
 const kmsContext = (
 	snapshot: Snapshot,
 	who: Who,
@@ -102,12 +110,13 @@ const kmsContext = (
 	keyInfo: Snapshot['key'],
 	side: Side,
 	actor: Actor,
+	keyFrom: KeyFrom,
 ): Record<string, ContextValue> => ({
 	...commonContext(who),
 	...(region ? {'kms:ViaService': `s3.${region}.amazonaws.com`, 'aws:RequestedRegion': region} : {}),
 	...(callerAccount ? {'kms:CallerAccount': callerAccount} : {}),
 	...(encryptionContextArn === undefined ? {} : {'kms:EncryptionContext:aws:s3:arn': encryptionContextArn}),
-	'kms:EncryptionContextKeys': ['aws:s3:arn'],
+	'kms:EncryptionContextKeys': encryptionContextKeys(keyFrom),
 	// S3 calls KMS with the caller's credentials through a forward access session. A role S3 assumed is no forward
 	// access session but a service role (aws:ViaAWSService false); AWS's replication policies test kms:ViaService only.
 	...(actor.kind === 'assumed-role'
@@ -126,11 +135,19 @@ const kmsContext = (
  * A service principal's KMS request: S3 decrypts for it with the leg's encryption context. AWS documents no
  * forward access session (kms:ViaService, aws:CalledVia) for it, so a condition on those keys stays unknown.
  */
-const serviceKmsContext = (snapshot: Snapshot, key: ResolvedKey, region: string | undefined, encryptionContextArn: string | undefined, keyInfo: Snapshot['key'], side: Side): Record<string, ContextValue> => ({
+const serviceKmsContext = (
+	snapshot: Snapshot,
+	key: ResolvedKey,
+	region: string | undefined,
+	encryptionContextArn: string | undefined,
+	keyInfo: Snapshot['key'],
+	side: Side,
+	keyFrom: KeyFrom,
+): Record<string, ContextValue> => ({
 	'aws:SecureTransport': true,
 	...(region ? {'aws:RequestedRegion': region} : {}),
 	...(encryptionContextArn === undefined ? {} : {'kms:EncryptionContext:aws:s3:arn': encryptionContextArn}),
-	'kms:EncryptionContextKeys': ['aws:s3:arn'],
+	'kms:EncryptionContextKeys': encryptionContextKeys(keyFrom),
 	...(key.account ? {'aws:ResourceAccount': key.account} : {}),
 	...resourceAliases(snapshot, keyInfo, side),
 	...operationModule(snapshot.question.operation).requestContext?.(snapshot, 'kms'),
@@ -201,9 +218,25 @@ const kmsActionSpec = (
 ): ActionSpec => {
 	const resource = place.key.arn ?? unknownKeyArn(place.key, place.region);
 	const unknownKey = place.key.arn ? {} : {unknownKey: unknownKeyOf(place, keyFrom, snapshot)};
-	const settles = {...aliasesSettledBy(snapshot, context, common.side, resource).settles, ...bucketKeySettledBy(place, context, keyFrom), ...regionSettledBy(place, context, common), ...who.settles, ...notCarried};
+	const settles = {
+		...aliasesSettledBy(snapshot, context, common.side, resource).settles,
+		...bucketKeySettledBy(place, context, keyFrom),
+		...regionSettledBy(place, context, common),
+		...storedContextSettledBy(keyFrom),
+		...who.settles,
+		...notCarried,
+	};
 	return {...common, resource, context, ...(Object.keys(settles).length > 0 ? {settles} : {}), ...unknownKey, ...(httpsAssumed ? {httpsAssumed} : {})};
 };
+
+/** An object's stored encryption context may hold pairs beyond aws:s3:arn: where to see them all. */
+const storedContextSettledBy = (keyFrom: KeyFrom): Record<string, string> =>
+	keyFrom === 'object'
+		? {
+				'kms:EncryptionContextKeys':
+					"the object's whole encryption context: requestParameters.encryptionContext of a CloudTrail kms:Decrypt event for this object (eventSource kms.amazonaws.com), or the SSEKMSEncryptionContext its upload's answer returned",
+			}
+		: {};
 
 /** S3 calls KMS in the bucket's Region, which names kms:ViaService: while it is not known, its read settles them. */
 const regionSettledBy = (place: LegPlace, context: Readonly<Record<string, ContextValue>>, common: Pick<ActionSpec, 'actor' | 'side'>): Record<string, string> => {
@@ -275,8 +308,8 @@ const legActions = (snapshot: Snapshot, facts: ResolvedFacts, leg: Leg): ActionS
 					'kms',
 					leg.actor,
 					leg.actor.kind === 'service'
-						? serviceKmsContext(snapshot, place.key, place.region, encryptionContextArn, place.keyInfo, leg.side)
-						: kmsContext(snapshot, who, place.key, callerAccount, place.region, encryptionContextArn, place.keyInfo, leg.side, leg.actor),
+						? serviceKmsContext(snapshot, place.key, place.region, encryptionContextArn, place.keyInfo, leg.side, keyFrom)
+						: kmsContext(snapshot, who, place.key, callerAccount, place.region, encryptionContextArn, place.keyInfo, leg.side, leg.actor, keyFrom),
 				),
 			);
 		});

@@ -9,7 +9,7 @@ export type ContextScalar = string | number | boolean;
 export type ContextValue = ContextScalar | readonly ContextScalar[] | null;
 
 export type ContextEntry =
-	| {readonly state: 'present'; readonly values: readonly string[]; readonly multiValued: boolean}
+	| {readonly state: 'present'; readonly values: readonly string[]; readonly multiValued: boolean; readonly partial?: true}
 	| {readonly state: 'absent'}
 	| {readonly state: 'unknown'};
 
@@ -26,10 +26,23 @@ const absentEntry: ContextEntry = {state: 'absent'};
 // A branch, not `{unknown, absent}[missing]`: a lookup by a variable name is slow on the hot path.
 const missingEntry = (missing: MissingKeyPolicy): ContextEntry => (missing === 'unknown' ? unknownEntry : absentEntry);
 
+/** Lists made by `atLeast`: known to hold these values, and perhaps others not known. */
+const partialLists = new WeakSet<readonly ContextScalar[]>();
+
+/**
+ * A multi-valued key known to hold `values` and perhaps more (an object's stored encryption context): still a plain list
+ * to whoever reads the context, while conditions and grants treat the values it may also hold as unknown.
+ */
+export const atLeast = (values: readonly ContextScalar[]): readonly ContextScalar[] => {
+	const list = [...values];
+	partialLists.add(list);
+	return list;
+};
+
 export const contextEntry = (value: ContextValue | undefined, missing: MissingKeyPolicy): ContextEntry => {
 	if (value === undefined) return missingEntry(missing);
 	if (value === null) return absentEntry;
-	if (Array.isArray(value)) return {state: 'present', values: value.map(toText), multiValued: true};
+	if (Array.isArray(value)) return partialLists.has(value) ? {state: 'present', values: value.map(toText), multiValued: true, partial: true} : {state: 'present', values: value.map(toText), multiValued: true};
 	return {state: 'present', values: [toText(value as ContextScalar)], multiValued: false};
 };
 

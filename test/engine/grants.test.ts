@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {createContextLookup, type ContextValue} from '../../source/engine/context.js';
+import {atLeast, createContextLookup, type ContextValue} from '../../source/engine/context.js';
 import type {GrantInput} from '../../source/engine/evaluation.js';
 import {evaluateGrant} from '../../source/engine/grants.js';
 import {parseCaller} from '../../source/engine/principal.js';
@@ -67,7 +67,21 @@ describe('evaluateGrant', () => {
 		expect(trace).toMatchObject({policy: 'KMS grants', label: 'grant "g1"', effect: 'Allow', applies: 'yes'});
 		expect(trace.reason).toBe('grant "g1" gives arn:aws:iam::111122223333:role/App kms:Decrypt');
 		expect(check(grant({encryptionContextSubset: {a: 'b'}}), 'kms:Decrypt')!.reason).toBe(
-			'grant "g1" names the caller, but whether its encryption context constraint fits is not known',
+			'whether its encryption context constraint fits is not known: it requires a = "b", which is not known for this request',
 		);
+	});
+
+	// S3 API Reference, PutObject (x-amz-server-side-encryption-context): "This value is stored as object metadata and
+	// automatically gets passed on to AWS KMS for future GetObject operations on this object."
+	it('leaves an EncryptionContextEquals unknown against a stored context that may hold pairs beyond those known', () => {
+		const equals = grant({encryptionContextEquals: {'aws:s3:arn': 'arn:aws:s3:::bkt/obj'}});
+		const stored = {'kms:EncryptionContext:aws:s3:arn': 'arn:aws:s3:::bkt/obj', 'kms:EncryptionContextKeys': atLeast(['aws:s3:arn'])};
+		const trace = check(equals, 'kms:Decrypt', stored)!;
+		expect(trace.applies).toBe('unknown');
+		expect(trace.reason).toContain('EncryptionContextEquals allows no pair beyond those it lists');
+		expect(trace.reason).toContain('HeadObject does not show');
+		// A pair known to differ still settles it, and a Subset constraint never minds extra pairs.
+		expect(check(equals, 'kms:Decrypt', {...stored, 'kms:EncryptionContext:aws:s3:arn': 'arn:aws:s3:::bkt'})?.applies).toBe('no');
+		expect(check(grant({encryptionContextSubset: {'aws:s3:arn': 'arn:aws:s3:::bkt/obj'}}), 'kms:Decrypt', stored)?.applies).toBe('yes');
 	});
 });

@@ -57,7 +57,10 @@ export const describeCondition = (compiled: CompiledClause, actual: ContextEntry
 	};
 
 	let reason: string;
-	if (present.values.length === 1 && !present.multiValued) {
+	if (present.partial && result === 'unknown' && !passes.includes('unknown')) {
+		// Only the values the key may also hold could change the answer: say so rather than name a value that decided nothing.
+		reason = `${key} holds ${formatActual(present.values, true)} and perhaps more not known here, and those could change the answer, so ${name} ${verdict(result)}`;
+	} else if (present.values.length === 1 && !present.multiValued) {
 		reason = describe(present.values[0]!, matches[0]!, true);
 		if (compiled.clause.qualifier || operator.negated) reason += `, so ${name} ${verdict(result)}`;
 	} else {
@@ -68,7 +71,8 @@ export const describeCondition = (compiled: CompiledClause, actual: ContextEntry
 		const detail = witnessed
 			? describe(present.values[decisive]!, matches[decisive]!, false)
 			: `${matches[0] === 'yes' ? 'each' : 'none'} of them ${relationPhrase(operator.relation, true, written)}`;
-		reason = `${key} is ${formatActual(present.values, present.multiValued)} and ${detail}, so ${name} ${verdict(result)}`;
+		const holds = present.partial ? `holds ${formatActual(present.values, true)} (and perhaps more not known here)` : `is ${formatActual(present.values, present.multiValued)}`;
+		reason = `${key} ${holds} and ${detail}, so ${name} ${verdict(result)}`;
 	}
 
 	const unmatchable = expected.find(value => value.state === 'absent');

@@ -24,6 +24,8 @@ import type {ConditionTrace} from './trace.js';
  *   conservative choice: a `Deny` with `StringNotEquals` still fires unless every value is allowed.
  * - A value the operator cannot read (`"ten"` for a Numeric operator, in the policy or the request) makes its
  *   match `unknown`: AWS does not document what it matches, so no context key settles it.
+ * - A key known to hold some values and perhaps more (`atLeast`) decides only where those values already do:
+ *   one that passes `ForAnyValue:`, or one that fails `ForAllValues:`; otherwise the result is `unknown`.
  * - A key whose value we do not know makes the result `unknown`, whatever the operator (`Null` and
  *   `…IfExists` too): we never guess. So does a policy variable whose key is unknown, for the policy
  *   value that uses it; a variable whose key is absent (and has no default) makes that value match nothing.
@@ -42,11 +44,12 @@ export const clauseResult = (compiled: CompiledClause, context: ContextSource, u
 		return 'unknown';
 	}
 	const values = actual.state === 'present' ? actual.values : undefined;
+	const partial = actual.state === 'present' && actual.partial === true;
 	if (values === undefined || readsAsMissing(compiled, values)) return compiled.whenMissing;
 	if (kind === 'null') return compiled.whenPresent;
 	const {every, negated} = compiled;
 	const operator = compiled.operator as ValueOperator;
-	if (compiled.single !== undefined && values.length === 1) {
+	if (compiled.single !== undefined && values.length === 1 && !partial) {
 		if (matchesSingle(compiled, values[0]!)) return negated ? 'no' : 'yes';
 		const open = operator.problem?.(values[0]!) ?? operator.undecided?.(values[0]!, compiled.single.text);
 		return open === undefined ? (negated ? 'yes' : 'no') : 'unknown';
@@ -57,6 +60,11 @@ export const clauseResult = (compiled: CompiledClause, context: ContextSource, u
 		const match = matchesAny(operator, values[index]!, expected);
 		const pass = negated ? triNot(match) : match;
 		result = every ? triBoth(result, pass) : triEither(result, pass);
+	}
+	// Values the key may also hold could turn an all-pass into a fail, or a none-pass into a pass: only the other answer stands.
+	if (partial && result === (every ? 'yes' : 'no')) {
+		unknownKeys?.push(compiled.key);
+		return 'unknown';
 	}
 	if (result === 'unknown' && unknownKeys) {
 		// Only the keys that could change the answer: a value no request value could match, whatever they hold, is not asked about.

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {evaluateCondition} from '../../../source/engine/conditions/evaluate-condition.js';
-import {createContextLookup} from '../../../source/engine/context.js';
+import {atLeast, createContextLookup} from '../../../source/engine/context.js';
 import {check, clause, result} from './helpers.js';
 
 describe('ForAllValues', () => {
@@ -246,5 +246,31 @@ describe('the clause itself', () => {
 			createContextLookup({k: 'v'}),
 		);
 		expect(trace.result).toBe('yes');
+	});
+});
+
+// S3 API Reference, PutObject (x-amz-server-side-encryption-context): "This value is stored as object metadata and
+// automatically gets passed on to AWS KMS for future GetObject operations on this object." A read's context keys are
+// aws:s3:arn and perhaps pairs its writer added: only what those known values already settle is settled.
+describe('a key known to hold some values and perhaps more', () => {
+	const stored = {'kms:EncryptionContextKeys': atLeast(['aws:s3:arn'])};
+	const run = (operator: string, values: string | readonly string[]) => evaluateCondition(clause(operator, 'kms:EncryptionContextKeys', values), createContextLookup(stored));
+
+	it('settles ForAnyValue where a known value passes, and ForAllValues where one fails', () => {
+		expect(run('ForAnyValue:StringEquals', 'aws:s3:arn').result).toBe('yes');
+		expect(run('ForAllValues:StringEquals', 'team').result).toBe('no');
+		expect(run('StringEquals', 'aws:s3:arn').result).toBe('yes');
+		expect(run('Null', 'false').result).toBe('yes');
+	});
+
+	it('leaves unknown what the values it may also hold could change, and says why', () => {
+		const all = run('ForAllValues:StringEquals', 'aws:s3:arn');
+		expect(all.result).toBe('unknown');
+		expect(all.reason).toBe(
+			'kms:EncryptionContextKeys holds ["aws:s3:arn"] and perhaps more not known here, and those could change the answer, so ForAllValues:StringEquals may or may not match',
+		);
+		expect(run('ForAnyValue:StringEquals', 'team').result).toBe('unknown');
+		expect(run('StringNotEquals', 'aws:s3:arn').result).toBe('no');
+		expect(run('StringNotEquals', 'team').result).toBe('unknown');
 	});
 });
