@@ -13,6 +13,7 @@ import {decisionOf, requirementsOf} from './requirements.js';
 import {resolveQuestion, type ResolvedFacts} from './resolve-question.js';
 import type {Snapshot} from '../snapshot/snapshot.js';
 import {accountIdOfArn} from '../names/index.js';
+import {prefixesAbsentOnKmsRequest} from '../operations/service-request-keys.js';
 
 export type Analysis = {
 	readonly facts: ResolvedFacts;
@@ -66,6 +67,8 @@ export const analyse = (snapshot: Snapshot): Analysis => {
 			// The user said the bucket is in another account, without its ID: a given fact, evaluated cross-account.
 			...(spec.service === 's3' && !bucketAccount && bucketInfoFor(snapshot, spec.side)?.notCallersAccount ? {crossAccount: true} : {}),
 			context: spec.context,
+			// An s3: key a policy tests is absent on S3's request to KMS, given or not: only requests to S3 carry one.
+			...(spec.service === 'kms' ? {absentKeyPrefixes: prefixesAbsentOnKmsRequest} : {}),
 		};
 		const foreign = foreignObjectOf(snapshot, spec, bucketAccount, principal);
 		const evaluated = foreign ? evaluateForeignObject(request, policies, foreign, facts.partition) : evaluate({request, policies, service: spec.service});

@@ -191,12 +191,22 @@ export class RequestContext implements ContextSource {
 	readonly #given: ContextIndex;
 	readonly #derived: ContextIndex | undefined;
 	readonly #missing: MissingKeyPolicy;
+	readonly #absentPrefixes: readonly string[] | undefined;
 	#lookup: ContextLookup | undefined;
 
-	constructor(values: Values, missing: MissingKeyPolicy, defaults: Values | FixedContext | undefined) {
+	/** `absentPrefixes`: lower-case prefixes of keys the request never carries, absent where not listed (never unknown). */
+	constructor(values: Values, missing: MissingKeyPolicy, defaults: Values | FixedContext | undefined, absentPrefixes?: readonly string[]) {
 		this.#given = indexOf(values);
 		this.#derived = defaults === undefined ? undefined : defaults instanceof ContextIndex ? defaults : indexOf(defaults);
 		this.#missing = missing;
+		this.#absentPrefixes = absentPrefixes !== undefined && absentPrefixes.length > 0 ? absentPrefixes : undefined;
+	}
+
+	/** What a key listed nowhere means: absent where the request never carries its kind, else `missing`. */
+	#notListed(lower: string): ContextEntry {
+		const prefixes = this.#absentPrefixes;
+		if (prefixes !== undefined) for (const prefix of prefixes) if (lower.startsWith(prefix)) return absentEntry;
+		return missingEntry(this.#missing);
 	}
 
 	/** By name, in any case; made when first asked for (conditions on the hot path use `entryOf`). */
@@ -213,13 +223,13 @@ export class RequestContext implements ContextSource {
 			const entry = find(key);
 			if (entry !== null) return entry;
 			const lower = lowerCase(key);
-			return (lower === key ? null : find(lower)) ?? missingEntry(missing);
+			return (lower === key ? null : find(lower)) ?? this.#notListed(lower);
 		};
 	}
 
 	entryOf(id: number, lower: string): ContextEntry {
 		const missing = this.#missing;
-		return this.#given.entryById(id, lower, missing) ?? this.#derived?.entryById(id, lower, missing) ?? missingEntry(missing);
+		return this.#given.entryById(id, lower, missing) ?? this.#derived?.entryById(id, lower, missing) ?? this.#notListed(lower);
 	}
 }
 

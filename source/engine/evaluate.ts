@@ -132,8 +132,18 @@ class Prepared extends RequestContext implements PreparedRequest {
 	readonly actionId: number;
 	readonly context: RequestContext;
 
-	constructor(caller: Caller, action: string, resource: string, boundary: Tri, given: Readonly<Record<string, ContextValue>>, missing: MissingKeyPolicy, derived: FixedContext, actionId: number) {
-		super(given, missing, derived);
+	constructor(
+		caller: Caller,
+		action: string,
+		resource: string,
+		boundary: Tri,
+		given: Readonly<Record<string, ContextValue>>,
+		missing: MissingKeyPolicy,
+		derived: FixedContext,
+		actionId: number,
+		absentPrefixes: readonly string[] | undefined,
+	) {
+		super(given, missing, derived, absentPrefixes);
 		this.caller = caller;
 		this.action = action;
 		this.resource = resource;
@@ -182,7 +192,7 @@ const evaluateFor = (input: EvaluationInput, caller: Caller, crossAccount: boole
 	// Whether the slot holds a policy the plan has a slice of: then it was read, and the policy itself is not reached.
 	const boundaryPlanned = plan !== undefined && policies.boundary != null && plan.slots[at!.boundary] === policies.boundary && plan.slices[at!.boundary] !== undefined;
 	const boundary: Tri = boundaryPlanned ? 'yes' : policies.boundary === undefined || policies.boundary === null ? 'no' : isUnread(policies.boundary) ? 'unknown' : 'yes';
-	const request = new Prepared(caller, raw.action, raw.resource, boundary, raw.context ?? noContext, raw.missingContextKeys ?? 'unknown', derivedContext(caller), actionId);
+	const request = new Prepared(caller, raw.action, raw.resource, boundary, raw.context ?? noContext, raw.missingContextKeys ?? 'unknown', derivedContext(caller), actionId, raw.absentKeyPrefixes);
 	// In `layerOrder`: the paths' terms read a layer's state by its place here.
 	const states: States = [
 		// A service principal has no identity-based policies: the layer is not there, not empty.

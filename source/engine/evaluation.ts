@@ -44,6 +44,8 @@ export type EvaluationRequest = {
 	readonly context?: Readonly<Record<string, ContextValue>>;
 	/** What a context key that is not listed means. Default `unknown`: never guess. */
 	readonly missingContextKeys?: MissingKeyPolicy;
+	/** Key prefixes (lower case, `s3:`) of keys the request never carries: one it does not list is absent, not unknown. */
+	readonly absentKeyPrefixes?: readonly string[];
 };
 
 export type PolicySet = {

@@ -120,7 +120,9 @@ export const serviceRoleOwnKeys: Readonly<Record<string, ContextValue>> = {'aws:
 /** Global keys that describe the resource the request is made against: the caller's describe the bucket or object. */
 const resourceKeyNames = ['aws:resourceaccount', 'aws:resourceorgid', 'aws:resourceorgpaths'];
 const isResourceKey = (lowerKey: string): boolean => resourceKeyNames.includes(lowerKey) || lowerKey.startsWith('aws:resourcetag/');
-const isS3Key = (lowerKey: string): boolean => lowerKey.startsWith('s3:');
+/** IAM: a service-specific key "only works with requests to the Amazon S3 service": no request to KMS carries an s3: key. */
+export const prefixesAbsentOnKmsRequest: readonly string[] = ['s3:'];
+const isS3Key = (lowerKey: string): boolean => prefixesAbsentOnKmsRequest.some(prefix => lowerKey.startsWith(prefix));
 
 /** What AWS documents of aws:SecureTransport on the service's request. */
 type SecureTransport = {readonly rule: 'set'; readonly value: boolean; readonly says: AwsSentence} | {readonly rule: 'carried'; readonly says: AwsSentence} | {readonly rule: 'unknown'};

@@ -122,6 +122,21 @@ describe("the keys of the caller's resource on S3's request to AWS KMS, which is
 		expect(decisions(diagnosis)['kms:Decrypt@destination']).toBe('denied');
 		expect(text(diagnosis)).not.toContain('ALLOWED');
 	});
+
+	it('an s3: key the snapshot does not list is absent there too, not unknown: S3 derives s3:ResourceAccount for its own request only', () => {
+		const copied = keyDenyUnless('StringNotEquals', 's3:ResourceAccount', account);
+		const denied = diagnose(sameAccountDownload({key: copied}));
+		expect(decisions(denied)['kms:Decrypt@destination']).toBe('denied');
+		expect(denied.unknowns.some(note => note.what.includes('s3:ResourceAccount'))).toBe(false);
+		// An identity-policy Allow of kms:Decrypt kept to s3:ResourceAccount never applies to the KMS request (fixture).
+		const allowCopied = JSON.parse(readFileSync(new URL('../fixtures/snapshots/kms-allow-on-s3-key.json', import.meta.url), 'utf8')) as Snapshot;
+		const diagnosis = diagnose(allowCopied);
+		expect(decisions(diagnosis)['kms:Decrypt@destination']).toBe('denied');
+		expect(diagnosis.requirements.find(row => row.actionId === 'kms:Decrypt@destination' && row.place === 'identity-policy')?.why).toContain(
+			's3:ResourceAccount is not in the request, so StringEquals does not match',
+		);
+		expectFixesHold(allowCopied, diagnosis);
+	});
 });
 
 describe('keys the service request sets itself are never the caller\'s', () => {

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {createContextLookup} from '../../source/engine/context.js';
+import {createContextLookup, RequestContext} from '../../source/engine/context.js';
 
 describe('createContextLookup', () => {
 	it('finds keys case-insensitively and reads values as text', () => {
@@ -39,5 +39,13 @@ describe('createContextLookup', () => {
 	it('answers the same key the same way every time', () => {
 		const lookup = createContextLookup({'aws:SourceIp': '192.0.2.1'});
 		expect(lookup('aws:SourceIp')).toBe(lookup('aws:SourceIp'));
+	});
+
+	it('reads a key of a kind the request never carries as absent, where it is not listed, and keeps any it lists', () => {
+		const lookup = new RequestContext({'s3:x-amz-acl': 'private'}, 'unknown', undefined, ['s3:']).lookup;
+		expect(lookup('s3:ResourceAccount')).toEqual({state: 'absent'});
+		expect(lookup('S3:ExistingObjectTag/class')).toEqual({state: 'absent'});
+		expect(lookup('s3:x-amz-acl')).toEqual({state: 'present', values: ['private'], multiValued: false});
+		expect(lookup('aws:SourceIp')).toEqual({state: 'unknown'});
 	});
 });
