@@ -254,8 +254,15 @@ const evaluateFor = (input: EvaluationInput, caller: Caller, crossAccount: boole
  * Evaluate one request against every policy that applies to it. When the resource's account is not
  * known, both the same-account and the cross-account rules are tried; if they disagree, the answer is `unknown`.
  */
+/** A session's role ARN, where the request's context gives aws:PrincipalArn (read or given): a Principal must name it. */
+const givenPrincipalArn = (context: Readonly<Record<string, ContextValue>> | undefined): string | undefined => {
+	if (!context) return undefined;
+	for (const key in context) if (key.toLowerCase() === 'aws:principalarn') return typeof context[key] === 'string' ? (context[key] as string) : undefined;
+	return undefined;
+};
+
 export const evaluate = (input: EvaluationInput): Evaluation => {
-	const caller = parseCaller(input.request.principal);
+	const caller = parseCaller(input.request.principal, givenPrincipalArn(input.request.context));
 	// A service principal has no account and no identity policies: the resource policy alone decides.
 	if (caller.kind === 'service') return evaluateFor(input, caller, false);
 	const callerAccount = caller.account;

@@ -14,23 +14,31 @@ export type Caller = {
 	readonly sessionName?: string;
 	/** The user's or role's name, for `aws:username` (users only) and explanations. */
 	readonly name?: string;
+	/** For a session whose role's ARN is known (read or given): that ARN, path included, which a Principal must name. */
+	readonly roleArn?: string;
 };
 
 // Callers are parsed on every evaluation, and a diagnosis evaluates the same caller many times.
 const callers = new Map<string, Caller>();
 
-export const parseCaller = (principal: string): Caller => {
-	let caller = callers.get(principal);
+/**
+ * `roleArn`: for a session, its role's ARN where it is known (aws:PrincipalArn read or given). It counts only as that
+ * session's role (same partition, account and role name); then a Principal naming the role by another path names
+ * another role (IAM maps a Principal to the role's unique ID when the policy is saved).
+ */
+export const parseCaller = (principal: string, roleArn?: string): Caller => {
+	const key = roleArn === undefined ? principal : `${principal}\n${roleArn}`;
+	let caller = callers.get(key);
 	if (caller === undefined) {
-		caller = readCaller(principal);
+		caller = withRoleArn(readCaller(principal), roleArn);
 		if (callers.size >= 1_000) callers.clear();
-		callers.set(principal, caller);
+		callers.set(key, caller);
 	}
 	return caller;
 };
 
 // Every caller has every field, in one order: evaluation reads them all the time, and one shape keeps that fast.
-const caller = (arn: string, kind: Caller['kind'], account: string | undefined, partition: string, roleName?: string, sessionName?: string, name?: string): Caller => ({
+const caller = (arn: string, kind: Caller['kind'], account: string | undefined, partition: string, roleName?: string, sessionName?: string, name?: string, roleArn?: string): Caller => ({
 	arn,
 	kind,
 	account,
@@ -38,7 +46,16 @@ const caller = (arn: string, kind: Caller['kind'], account: string | undefined, 
 	roleName,
 	sessionName,
 	name,
+	roleArn,
 });
+
+const withRoleArn = (session: Caller, roleArn: string | undefined): Caller => {
+	if (roleArn === undefined || session.kind !== 'session') return session;
+	const role = parseArn(roleArn);
+	const isSessionsRole =
+		role !== undefined && role.service === 'iam' && role.resource.startsWith('role/') && role.account === session.account && role.partition === session.partition && role.resource.split('/').pop() === session.roleName;
+	return isSessionsRole ? caller(session.arn, session.kind, session.account, session.partition, session.roleName, session.sessionName, session.name, roleArn) : session;
+};
 
 const readCaller = (principal: string): Caller => {
 	if (principal === '') return caller(principal, 'unknown', undefined, 'aws');
@@ -125,8 +142,11 @@ const matchAwsEntry = (entry: AwsEntry, caller: Caller): PrincipalMatch | 'none'
 	if (isAccountEntry(entry, caller.account)) return 'account';
 	if (entry.text === caller.arn) return caller.kind === 'role' ? 'role' : 'exact';
 	if (!entry.arn || entry.arn.account !== caller.account) return 'none';
-	// A role ARN matches every session of that role; IAM resolves it by the role's unique ID, so its path does not matter.
-	if (caller.kind === 'session' && entry.roleName !== undefined) return entry.roleName === caller.roleName ? 'role' : 'none';
+	// A role ARN matches every session of that role. Role names are unique in an account, so the name tells the role; where
+	// the role's ARN is known, one naming another path was saved for another role (IAM keeps the role's unique ID).
+	if (caller.kind === 'session' && entry.roleName !== undefined) {
+		return entry.roleName === caller.roleName && (caller.roleArn === undefined || entry.text === caller.roleArn) ? 'role' : 'none';
+	}
 	return 'none';
 };
 

@@ -67,6 +67,26 @@ describe("the role's ARN as a bucket or key policy's Principal names it", () => 
 	});
 });
 
+describe("a Principal naming the session's role by another path, where the role's ARN was read", () => {
+	// The role is role/team/Writer; the key policy's only user statement names role/Writer: saved for another role, as
+	// IAM keeps a Principal as the role's unique ID and refuses one naming a role that does not exist.
+	const otherPath = fixture('key-policy-role-other-path.json');
+
+	it('does not name the session: the key policy row is missing, never ok on the role name alone', () => {
+		const diagnosis = diagnose(otherPath);
+		expect(diagnosis.verdict).toBe('denied');
+		expect(diagnosis.requirements.find(row => row.actionId === 'kms:Decrypt@destination' && row.place === 'key-policy')?.status).toBe('missing');
+		const [fix] = diagnosis.fixes.filter(candidate => candidate.place === 'key-policy');
+		expect(JSON.stringify(fix?.statement?.['Principal'])).toContain('arn:aws:iam::111122223333:role/team/Writer');
+		expectFixesHold(otherPath, diagnosis);
+	});
+
+	it('still names it by that ARN when the role ARN is not given (the policy is what says the role\'s path)', () => {
+		const {roleArn: _dropped, ...principal} = otherPath.principal!;
+		expect(diagnose({...otherPath, principal}).verdict).toBe('allowed');
+	});
+});
+
 describe('narrowing a Deny for a session', () => {
 	it('whose role was not read: the exemption holds for the role under any path, and is not proven', () => {
 		const diagnosis = diagnose(vpceOnly);

@@ -57,6 +57,20 @@ describe('matchPrincipal', () => {
 		expect(matchPrincipal(aws('arn:aws:iam::444455556666:role/App'), session)).toBe('none');
 	});
 
+	// IAM, a role "arn:aws:iam::account:role/role-name-with-path"; a Principal naming a role that does not exist is refused
+	// ("Invalid principal in policy"), and one whose role was deleted shows its unique ID: with the role's ARN known, a
+	// Principal naming the same name at another path was saved for another role.
+	it('with the session\'s role ARN known, matches only a Principal naming that ARN, path included', () => {
+		const known = parseCaller('arn:aws:sts::111122223333:assumed-role/App/s1', 'arn:aws:iam::111122223333:role/team/App');
+		expect(known.roleArn).toBe('arn:aws:iam::111122223333:role/team/App');
+		expect(matchPrincipal(aws('arn:aws:iam::111122223333:role/team/App'), known)).toBe('role');
+		expect(matchPrincipal(aws('arn:aws:iam::111122223333:role/App'), known)).toBe('none');
+		expect(matchPrincipal(aws('arn:aws:iam::111122223333:root'), known)).toBe('account');
+		// A role ARN that is not the session's own (another name or account) is not taken as its role.
+		expect(parseCaller('arn:aws:sts::111122223333:assumed-role/App/s1', 'arn:aws:iam::111122223333:role/Other').roleArn).toBeUndefined();
+		expect(parseCaller('arn:aws:sts::111122223333:assumed-role/App/s1', 'arn:aws:iam::444455556666:role/App').roleArn).toBeUndefined();
+	});
+
 	it('matches an assumed-role ARN to that session only', () => {
 		expect(matchPrincipal(aws('arn:aws:sts::111122223333:assumed-role/App/s1'), session)).toBe('exact');
 		expect(matchPrincipal(aws('arn:aws:sts::111122223333:assumed-role/App/s2'), session)).toBe('none');
