@@ -156,7 +156,10 @@ class LayerResult implements LayerVerdict {
 			case 'alternative-unknown':
 				return `${traces[0] ? `${where(traces[0])} might allow ${action}: ${traces[0].reason}` : `Whether the ${name} allows ${action} is not known`}; otherwise ${elsewhere()}.`;
 			case 'alternative-missing':
-				return `No statement of the ${name} allows ${action}. It is another place that could grant it; ${elsewhere()}.`;
+				// An IAM Allow of a KMS key counts only where its key policy delegates: without that, this is no place to grant it alone.
+				return state.layer === 'identity' && facts.service === 'kms' && !facts.crossAccount && facts.keyPolicyDelegates === 'no'
+					? `No statement of the ${name} allows ${action}, and one would not count on its own: this key policy does not let account ${facts.request.caller.account} use IAM policies for the key; ${elsewhere()}.`
+					: `No statement of the ${name} allows ${action}. It is another place that could grant it; ${elsewhere()}.`;
 		}
 	}
 

@@ -112,6 +112,18 @@ describe('key policy, same account', () => {
 		// No fix counts the IAM row as ✔: it is not among the rows any fix resolves.
 		for (const fix of diagnosis.fixes) expect(fix.resolves).not.toContain(`${gdk}#identity-policy`);
 	});
+
+	it('without delegation and with no IAM allow, the IAM row does not call itself a place that could grant it', () => {
+		// "Unless the key policy explicitly allows it, you cannot use IAM policies to allow access to a KMS key." (KMS, "Key policies in AWS KMS")
+		const snapshot = buildSnapshot({
+			principal: {identityPolicies: [s3Only]},
+			key: {policy: policy(allow('kms:*', '*', {Sid: 'Admins', Principal: {AWS: `arn:aws:iam::${account}:role/KeyAdmin`}}))},
+		});
+		const iam = requirementOf(diagnose(snapshot), gdk, 'identity-policy');
+		expect(iam.status).toBe('missing');
+		expect(iam.why).toMatch(/one would not count on its own: this key policy does not let account 111122223333 use IAM policies for the key/);
+		expect(iam.why).not.toContain('another place that could grant it');
+	});
 });
 
 describe('bucket policy and IAM policy, same account', () => {
