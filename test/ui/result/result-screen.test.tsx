@@ -96,7 +96,11 @@ describe('the result screen', () => {
 		frame = await app.waitFor(frame => frame.includes('Copied'), 'the copy confirmation');
 		expect(frame).toContain('✔ Copied the CLI command to the clipboard (OSC 52');
 		expect(fake.copied).toEqual([fixtureDiagnosis.fixes[0]!.command]);
-		await app.press(keys.left, keys.left, 'c');
+		// Back to the statement tab, seen on screen before c is pressed: a key pressed mid-render would copy the tab it left.
+		await app.press(keys.left, keys.left);
+		await app.waitFor(frame => frame.includes('[Statement]'), 'the statement tab again');
+		await app.press('c');
+		await vi.waitFor(() => expect(fake.copied).toHaveLength(2));
 		expect(JSON.parse(fake.copied[1]!)).toEqual(fixtureDiagnosis.fixes[0]!.statement);
 	});
 
