@@ -254,10 +254,13 @@ const evaluateFor = (input: EvaluationInput, caller: Caller, crossAccount: boole
  * Evaluate one request against every policy that applies to it. When the resource's account is not
  * known, both the same-account and the cross-account rules are tried; if they disagree, the answer is `unknown`.
  */
+const principalArnKey = 'aws:principalarn';
+
 /** A session's role ARN, where the request's context gives aws:PrincipalArn (read or given): a Principal must name it. */
 const givenPrincipalArn = (context: Readonly<Record<string, ContextValue>> | undefined): string | undefined => {
 	if (!context) return undefined;
-	for (const key in context) if (key.toLowerCase() === 'aws:principalarn') return typeof context[key] === 'string' ? (context[key] as string) : undefined;
+	// Keys are matched in any case; the length test first keeps lower-casing off the hot path.
+	for (const key in context) if (key.length === principalArnKey.length && key.toLowerCase() === principalArnKey) return typeof context[key] === 'string' ? (context[key] as string) : undefined;
 	return undefined;
 };
 

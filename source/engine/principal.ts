@@ -20,6 +20,8 @@ export type Caller = {
 
 // Callers are parsed on every evaluation, and a diagnosis evaluates the same caller many times.
 const callers = new Map<string, Caller>();
+// By principal, then role ARN: two lookups of strings the request already holds, not a key joined on every evaluation.
+const sessionsByRole = new Map<string, Map<string, Caller>>();
 
 /**
  * `roleArn`: for a session, its role's ARN where it is known (aws:PrincipalArn read or given). It counts only as that
@@ -27,14 +29,25 @@ const callers = new Map<string, Caller>();
  * another role (IAM maps a Principal to the role's unique ID when the policy is saved).
  */
 export const parseCaller = (principal: string, roleArn?: string): Caller => {
-	const key = roleArn === undefined ? principal : `${principal}\n${roleArn}`;
-	let caller = callers.get(key);
+	let caller = callers.get(principal);
 	if (caller === undefined) {
-		caller = withRoleArn(readCaller(principal), roleArn);
+		caller = readCaller(principal);
 		if (callers.size >= 1_000) callers.clear();
-		callers.set(key, caller);
+		callers.set(principal, caller);
 	}
-	return caller;
+	if (roleArn === undefined || caller.kind !== 'session') return caller;
+	let byRole = sessionsByRole.get(principal);
+	if (byRole === undefined) {
+		if (sessionsByRole.size >= 1_000) sessionsByRole.clear();
+		sessionsByRole.set(principal, (byRole = new Map()));
+	}
+	let session = byRole.get(roleArn);
+	if (session === undefined) {
+		session = withRoleArn(caller, roleArn);
+		if (byRole.size >= 16) byRole.clear();
+		byRole.set(roleArn, session);
+	}
+	return session;
 };
 
 // Every caller has every field, in one order: evaluation reads them all the time, and one shape keeps that fast.
