@@ -10,6 +10,8 @@ import type {Side} from '../operations/types.js';
 import {awsManagedKeyAcross, awsManagedKeyFinding, isAwsManagedKey} from './aws-managed-key.js';
 import {breakingConditions} from './breaking-conditions.js';
 import {encryptionHeader, encryptionHeaderFinding, keyIdHeader} from './encryption-header.js';
+import {appliesIn, applyingProfile} from './fixes/applies-in.js';
+import {withProfile} from './fixes/commands.js';
 import type {ReadHolds} from './evidence-words.js';
 import {equalsWildcardFindings, likeOperatorOf} from './equals-wildcard.js';
 import {foreignObjectFinding, type ForeignObject} from './object-owner.js';
@@ -41,13 +43,17 @@ export type EvaluatedAction = {
 	readonly evidenceReadHolds?: ReadHolds;
 };
 
-const keyStateFindings = (key: KeyInfo | undefined, label: string): Finding[] => {
+const keyStateFindings = (snapshot: Snapshot, key: KeyInfo | undefined, label: string): Finding[] => {
 	if (!key?.keyState) return [];
+	// Run by the key's owner: with the profile a live collection read the key's account with, as a fix's command is.
+	const profile = applyingProfile(snapshot, appliesIn('key-owner', key.arn));
+	const enable = withProfile(`aws kms enable-key --key-id ${key.arn}`, profile);
 	if (key.keyState === 'Disabled') {
-		return [{id: 'key-disabled', severity: 'error', message: `The ${label} ${key.arn} is disabled: every use fails with KMS.DisabledException, whatever the policies say.`, remedy: `aws kms enable-key --key-id ${key.arn}`}];
+		return [{id: 'key-disabled', severity: 'error', message: `The ${label} ${key.arn} is disabled: every use fails with KMS.DisabledException, whatever the policies say.`, remedy: enable}];
 	}
 	if (key.keyState === 'PendingDeletion') {
-		return [{id: 'key-pending-deletion', severity: 'error', message: `The ${label} ${key.arn} is scheduled for deletion and cannot be used (KMS.KMSInvalidStateException).`, remedy: `aws kms cancel-key-deletion --key-id ${key.arn} && aws kms enable-key --key-id ${key.arn}`}];
+		const cancel = withProfile(`aws kms cancel-key-deletion --key-id ${key.arn}`, profile);
+		return [{id: 'key-pending-deletion', severity: 'error', message: `The ${label} ${key.arn} is scheduled for deletion and cannot be used (KMS.KMSInvalidStateException).`, remedy: `${cancel} && ${enable}`}];
 	}
 	if (key.keyState !== 'Enabled') {
 		return [{id: 'key-unusable-state', severity: 'error', message: `The ${label} ${key.arn} is in state ${key.keyState}; S3 can use only an enabled key.`}];
@@ -109,7 +115,7 @@ export const findingsOf = (snapshot: Snapshot, facts: ResolvedFacts, actions: re
 	for (const leg of [operation.legs.destination, operation.legs.source]) {
 		if (!leg) continue;
 		const key = keyOfSide(snapshot, facts, leg.side);
-		findings.push(...keyStateFindings(key.info, leg.keyWords));
+		findings.push(...keyStateFindings(snapshot, key.info, leg.keyWords));
 		findings.push(...keyShapeFindings(key.info, key.resolved, facts, key.bucketRegion).filter(finding => finding.id !== 'key-not-symmetric' || !findings.some(existing => existing.message === finding.message)));
 	}
 

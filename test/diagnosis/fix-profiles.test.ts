@@ -5,7 +5,7 @@ import {renderText} from '../../source/report/render-text.js';
 import {shownCommandIsExact} from '../../source/report/sanitize.js';
 import {parseSnapshot} from '../../source/snapshot/parse-snapshot.js';
 import type {CollectedProfile, Snapshot} from '../../source/snapshot/snapshot.js';
-import {account, allow, bucketArn, buildSnapshot, deny, named, policy, userArn, without} from './support/build-snapshot.js';
+import {account, allow, bucketArn, buildSnapshot, deny, keyArn, keyArnOf, named, otherAccount, policy, userArn, without} from './support/build-snapshot.js';
 import {argvOf} from './support/fix-checks.js';
 
 /**
@@ -68,6 +68,52 @@ describe('a changed request', () => {
 	});
 });
 
+/** The words of the command that starts at `start` in a sentence and ends before `end`. */
+const commandIn = (text: string, start: string, end: string): string[] => argvOf(text.slice(text.indexOf(start), text.indexOf(end)));
+
+describe("a managed policy's versions, listed in the account that writes the new one", () => {
+	const managedArn = `arn:aws:iam::${account}:policy/Writers`;
+	const snapshot = buildSnapshot({
+		principal: {identityPolicies: [named('Writers', policy(allow('s3:PutObject', `${bucketArn}/*`), deny('kms:GenerateDataKey', '*')), managedArn)]},
+	});
+	const narrowed = (profiles: readonly CollectedProfile[]): Fix => diagnose(withProfiles(snapshot, profiles)).fixes.find(fix => fix.kind === 'narrow-deny' && fix.place === 'identity-policy')!;
+
+	it("the remains' aws iam list-policy-versions names the profile the fix's command names", () => {
+		const fix = narrowed([{name: 'key-admin', arn: keyAdminArn, roles: ['key']}, {name: 'dev', arn: userArn, roles: ['caller']}]);
+		expect(argvOf(fix.command).slice(0, 2)).toEqual(['iam', 'create-policy-version']);
+		expect(profileOf(fix)).toBe('dev');
+		expect(commandIn(fix.remains!, 'aws iam list-policy-versions', ' lists them')).toEqual(['iam', 'list-policy-versions', '--policy-arn', managedArn, '--profile', 'dev']);
+	});
+
+	it('without a profile of the caller\'s account: none', () => {
+		const fix = narrowed([{name: 'elsewhere', arn: `arn:aws:iam::${otherAccount}:user/x`, roles: ['caller']}]);
+		expect(commandIn(fix.remains!, 'aws iam list-policy-versions', ' lists them')).toEqual(['iam', 'list-policy-versions', '--policy-arn', managedArn]);
+	});
+});
+
+describe("a finding's remedy runs in the key's account", () => {
+	const foreignKey = keyArnOf(otherAccount);
+	const pending = buildSnapshot({question: {kmsKeyId: foreignKey}, bucket: {defaultEncryption: {kmsKeyId: foreignKey}}, key: {arn: foreignKey, keyState: 'PendingDeletion'}});
+	const remedy = (snapshot: Snapshot, profiles: readonly CollectedProfile[]): string => diagnose(withProfiles(snapshot, profiles)).findings.find(finding => finding.id.startsWith('key-'))!.remedy!;
+	const keyOwner = {name: 'security', arn: `arn:aws:iam::${otherAccount}:user/security-admin`, roles: ['key']} as const;
+	const caller = {name: 'dev', arn: userArn, roles: ['caller']} as const;
+
+	it("a key pending deletion: both commands, cancel then enable, with the key account's profile", () => {
+		const text = remedy(pending, [caller, keyOwner]);
+		const [cancel, enable] = text.split(' && ');
+		expect(argvOf(cancel!)).toEqual(['kms', 'cancel-key-deletion', '--key-id', foreignKey, '--profile', 'security']);
+		expect(argvOf(enable!)).toEqual(['kms', 'enable-key', '--key-id', foreignKey, '--profile', 'security']);
+	});
+
+	it("only the caller's profile, of another account than the key's: none", () => {
+		expect(remedy(pending, [caller])).toBe(`aws kms cancel-key-deletion --key-id ${foreignKey} && aws kms enable-key --key-id ${foreignKey}`);
+	});
+
+	it("a disabled key of the caller's own account: the caller's profile, the only one of that account", () => {
+		expect(argvOf(remedy(buildSnapshot({key: {keyState: 'Disabled'}}), [caller, keyOwner]))).toEqual(['kms', 'enable-key', '--key-id', keyArn, '--profile', 'dev']);
+	});
+});
+
 describe('a profile name is a customer\'s text', () => {
 	const boundaryArn = `arn:aws:iam::${account}:policy/Boundary`;
 	const boundary = (arn?: string) => named('Boundary', policy(allow(['s3:GetObject', 's3:PutObject', 'kms:GenerateDataKey'], '*')), arn);
@@ -79,6 +125,13 @@ describe('a profile name is a customer\'s text', () => {
 		const widen = diagnose(download(boundaryArn)).fixes.find(fix => fix.place === 'permissions-boundary')!;
 		expect(argvOf(widen.command)).toEqual(['iam', 'create-policy-version', '--policy-arn', boundaryArn, '--set-as-default', '--policy-document', widen.command.match(/--policy-document '([^']*)'/)![1], '--profile', sneaky]);
 		expect(shownCommandIsExact(widen.command)).toBe(true);
+	});
+
+	it("is one shell word in a finding's remedy too, shown as it runs", () => {
+		const disabled = withProfiles(buildSnapshot({key: {keyState: 'Disabled'}}), [{name: sneaky, arn: userArn, roles: ['caller']}]);
+		const remedy = diagnose(disabled).findings.find(finding => finding.id === 'key-disabled')!.remedy!;
+		expect(argvOf(remedy)).toEqual(['kms', 'enable-key', '--key-id', keyArn, '--profile', sneaky]);
+		expect(shownCommandIsExact(remedy)).toBe(true);
 	});
 
 	it('is never added to a comment standing for a command', () => {

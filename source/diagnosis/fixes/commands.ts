@@ -21,19 +21,22 @@ export const putBucketPolicyCommand = (bucket: string, policy: PolicyJson): stri
 export const newManagedPolicyVersionCommand = (policyArn: string, policy: PolicyJson): string =>
 	`aws iam create-policy-version --policy-arn ${shellQuote(policyArn)} --set-as-default --policy-document ${shellQuote(compactJson(policy))}`;
 
-/** IAM refuses a sixth version of a managed policy, and no read tells how many it has: what settles it, in one clause. */
-export const managedPolicyVersionsUnknown = (policyArn: string): string =>
-	`IAM keeps at most five versions of a managed policy and refuses another while there are five, and how many this one has is not known: aws iam list-policy-versions --policy-arn ${shellQuote(policyArn)} lists them, and aws iam delete-policy-version removes one that is not the default`;
-
-export const putIdentityPolicyCommand = (entity: {readonly kind: 'role' | 'user' | 'group'; readonly name: string}, policyName: string, policy: PolicyJson): string =>
-	`aws iam put-${entity.kind}-policy --${entity.kind}-name ${shellQuote(entity.name)} --policy-name ${shellQuote(policyName)} --policy-document ${shellQuote(compactJson(policy))}`;
-
 /**
  * `--profile NAME` after a command, for the account that must run it; a boundary with no ARN gets a comment, not a
  * command, and nothing is added to it.
  */
 export const withProfile = (command: string, profile: string | undefined): string =>
 	profile !== undefined && command.startsWith('aws ') ? `${command} --profile ${shellQuote(profile)}` : command;
+
+/**
+ * IAM refuses a sixth version of a managed policy, and no read tells how many it has: what settles it, in one clause, the
+ * read run with the profile of the account that writes the new version.
+ */
+export const managedPolicyVersionsUnknown = (policyArn: string, profile: string | undefined): string =>
+	`IAM keeps at most five versions of a managed policy and refuses another while there are five, and how many this one has is not known: ${withProfile(`aws iam list-policy-versions --policy-arn ${shellQuote(policyArn)}`, profile)} lists them, and aws iam delete-policy-version removes one that is not the default`;
+
+export const putIdentityPolicyCommand = (entity: {readonly kind: 'role' | 'user' | 'group'; readonly name: string}, policyName: string, policy: PolicyJson): string =>
+	`aws iam put-${entity.kind}-policy --${entity.kind}-name ${shellQuote(entity.name)} --policy-name ${shellQuote(policyName)} --policy-document ${shellQuote(compactJson(policy))}`;
 
 /** The request itself, changed: `aws s3 cp` naming the key, so S3 gets both SSE-KMS headers. */
 export const changedUploadCommand = (question: Question, keyArn: string): string => {

@@ -2,7 +2,7 @@ import type {Requirement} from '../../diagnosis.js';
 import type {PolicyRef} from '../../policy-ref.js';
 import type {PolicyJson, Snapshot} from '../../../snapshot/snapshot.js';
 import {isAwsManagedPolicyArn} from '../../../names/index.js';
-import {appliesIn} from '../applies-in.js';
+import {appliesIn, applyingProfile} from '../applies-in.js';
 import {managedPolicyVersionsUnknown, newManagedPolicyVersionCommand, putIdentityPolicyCommand} from '../commands.js';
 import {distinct, groupBy, specOf, viaS3Condition} from '../context.js';
 import type {FixContext, FixPlace, Grant, IamEntity, Rewritable} from '../draft.js';
@@ -87,7 +87,7 @@ const rewritable = ({snapshot, caller}: FixContext, ref: PolicyRef): Rewritable 
 			policyName: named.name,
 			appliesIn: applies,
 			command: policy => newManagedPolicyVersionCommand(arn, policy),
-			acceptanceUnknown: managedPolicyVersionsUnknown(arn),
+			acceptanceUnknown: managedPolicyVersionsUnknown(arn, applyingProfile(snapshot, applies)),
 			write,
 		};
 	}

@@ -1,8 +1,8 @@
 import type {Requirement} from '../../diagnosis.js';
 import type {JsonObject} from '../../../shared/json.js';
-import type {NamedPolicy, PolicyJson} from '../../../snapshot/snapshot.js';
+import type {NamedPolicy, PolicyJson, Snapshot} from '../../../snapshot/snapshot.js';
 import {isAwsManagedPolicyArn} from '../../../names/index.js';
-import {appliesIn} from '../applies-in.js';
+import {appliesIn, applyingProfile} from '../applies-in.js';
 import {managedPolicyVersionsUnknown, newManagedPolicyVersionCommand} from '../commands.js';
 import {distinct, groupBy, specOf} from '../context.js';
 import type {FixContext, FixPlace, Grant, Rewritable} from '../draft.js';
@@ -16,18 +16,21 @@ import {writePolicy} from '../snapshot-patch.js';
  * a boundary is not rewritten here (no `rewritable`).
  */
 
-const policyOfBoundary = (boundary: NamedPolicy, callerArn: string | undefined): Rewritable => ({
-	ref: {place: 'permissions-boundary', owner: 'caller'},
-	document: boundary.document,
-	target: boundary.arn ?? boundary.name,
+const policyOfBoundary = (boundary: NamedPolicy, snapshot: Snapshot): Rewritable => {
 	// The boundary is set by the caller's account, whichever account its managed policy came from.
-	appliesIn: appliesIn('caller-account', callerArn),
-	// The name as a JSON string: a comment ends at a newline, so one in a customer's name would start a command.
-	command: policy =>
-		boundary.arn ? newManagedPolicyVersionCommand(boundary.arn, policy) : `# update the permissions boundary ${JSON.stringify(boundary.name)} with the policy above`,
-	...(boundary.arn ? {acceptanceUnknown: managedPolicyVersionsUnknown(boundary.arn)} : {}),
-	write: (snapshot, policy) => writePolicy(snapshot, {place: 'permissions-boundary', owner: 'caller'}, policy),
-});
+	const applies = appliesIn('caller-account', snapshot.principal?.arn);
+	return {
+		ref: {place: 'permissions-boundary', owner: 'caller'},
+		document: boundary.document,
+		target: boundary.arn ?? boundary.name,
+		appliesIn: applies,
+		// The name as a JSON string: a comment ends at a newline, so one in a customer's name would start a command.
+		command: policy =>
+			boundary.arn ? newManagedPolicyVersionCommand(boundary.arn, policy) : `# update the permissions boundary ${JSON.stringify(boundary.name)} with the policy above`,
+		...(boundary.arn ? {acceptanceUnknown: managedPolicyVersionsUnknown(boundary.arn, applyingProfile(snapshot, applies))} : {}),
+		write: (target, policy) => writePolicy(target, {place: 'permissions-boundary', owner: 'caller'}, policy),
+	};
+};
 
 /** The scope the boundary gives the use of this key, where a statement of it allows a KMS action on it with one. */
 const boundaryScope = (boundary: NamedPolicy, keyArn: string, contexts: Parameters<typeof encryptionContextScope>[2]): EncryptionContextScope | undefined => {
@@ -68,7 +71,7 @@ const grantsFor = ({snapshot, analysis}: FixContext, missing: readonly Requireme
 	const scopeSentences = scopes.map(({scope}) => scopeWords(scope, "the bounded users' and roles'")).join('');
 	return [
 		{
-			into: policyOfBoundary(boundary, snapshot.principal?.arn),
+			into: policyOfBoundary(boundary, snapshot),
 			statement: statements[0]!,
 			statements,
 			requirements: missing,
