@@ -11,12 +11,12 @@ import {awsManagedKeyAcross, awsManagedKeyFinding, isAwsManagedKey} from './aws-
 import {breakingConditions} from './breaking-conditions.js';
 import {encryptionHeader, encryptionHeaderFinding, keyIdHeader} from './encryption-header.js';
 import {appliesIn, applyingProfile} from './fixes/applies-in.js';
-import {withProfile} from './fixes/commands.js';
 import type {ReadHolds} from './evidence-words.js';
 import {equalsWildcardFindings, likeOperatorOf} from './equals-wildcard.js';
 import {foreignObjectFinding, type ForeignObject} from './object-owner.js';
 import type {ActionSpec} from './required-actions.js';
 import {keyInfoOf, type ResolvedFacts, type ResolvedKey} from './resolve-question.js';
+import {withProfile} from '../snapshot/profiles.js';
 import type {DenialEvidence, KeyInfo, Snapshot} from '../snapshot/snapshot.js';
 
 /** Causes that are not a missing grant, and the classic patterns worth naming. */

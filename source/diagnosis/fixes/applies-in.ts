@@ -1,5 +1,6 @@
 import {accountOfArn} from '../../engine/arn.js';
 import {isAccountId} from '../../names/index.js';
+import {profileOfAccount} from '../../snapshot/profiles.js';
 import type {ProfileRole, Snapshot} from '../../snapshot/snapshot.js';
 import type {ActingRole, AppliesIn} from '../diagnosis.js';
 
@@ -17,14 +18,6 @@ const givenFor: Readonly<Record<Exclude<ActingRole, 'requester'>, ProfileRole | 
 	'organization-management': undefined,
 };
 
-/**
- * The profile a live collection read the applying account with, for the fix's `--profile`: without it a pasted command
- * runs with the default credentials, often another account's. Never a guess: no account, or no profile of it, is none.
- * The changed request is sent as the caller itself, so only the profile whose identity is the snapshot's principal.
- */
-export const applyingProfile = (snapshot: Snapshot, applies: AppliesIn): string | undefined => {
-	const inAccount = (snapshot.metadata?.profiles ?? []).filter(profile => applies.account !== null && accountOfArn(profile.arn) === applies.account);
-	if (applies.role === 'requester') return inAccount.find(profile => profile.arn === snapshot.principal?.arn)?.name;
-	const part = givenFor[applies.role];
-	return (inAccount.find(profile => part !== undefined && profile.roles.includes(part)) ?? inAccount[0])?.name;
-};
+/** The profile that applies a fix (profileOfAccount): the changed request is sent as the caller itself, so only its own. */
+export const applyingProfile = (snapshot: Snapshot, applies: AppliesIn): string | undefined =>
+	profileOfAccount(snapshot, applies.account, applies.role === 'requester' ? 'principal' : givenFor[applies.role]);

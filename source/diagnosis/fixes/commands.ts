@@ -1,5 +1,6 @@
 import {parseArn} from '../../engine/arn.js';
 import {shellQuote} from '../../shared/shell.js';
+import {withProfile} from '../../snapshot/profiles.js';
 import type {KeyGrant, PolicyJson, Question} from '../../snapshot/snapshot.js';
 
 /** The AWS CLI commands that write each kind of policy, one builder each, with the JSON inline and shell-quoted. */
@@ -20,13 +21,6 @@ export const putBucketPolicyCommand = (bucket: string, policy: PolicyJson): stri
 
 export const newManagedPolicyVersionCommand = (policyArn: string, policy: PolicyJson): string =>
 	`aws iam create-policy-version --policy-arn ${shellQuote(policyArn)} --set-as-default --policy-document ${shellQuote(compactJson(policy))}`;
-
-/**
- * `--profile NAME` after a command, for the account that must run it; a boundary with no ARN gets a comment, not a
- * command, and nothing is added to it.
- */
-export const withProfile = (command: string, profile: string | undefined): string =>
-	profile !== undefined && command.startsWith('aws ') ? `${command} --profile ${shellQuote(profile)}` : command;
 
 /**
  * IAM refuses a sixth version of a managed policy, and no read tells how many it has: what settles it, in one clause, the

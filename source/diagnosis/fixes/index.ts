@@ -1,9 +1,9 @@
 import type {ActionCatalogue} from '../action-catalogue.js';
 import type {Analysis} from '../analyse.js';
 import type {Fix} from '../diagnosis.js';
+import {withProfile} from '../../snapshot/profiles.js';
 import type {Snapshot} from '../../snapshot/snapshot.js';
 import {applyingProfile} from './applies-in.js';
-import {withProfile} from './commands.js';
 import {contextOf} from './context.js';
 import type {Draft} from './draft.js';
 import {addAllow} from './kinds/add-allow.js';

@@ -1,0 +1,19 @@
+import {accountOfArn} from '../engine/arn.js';
+import {shellQuote} from '../shared/shell.js';
+import type {ProfileRole, Snapshot} from './snapshot.js';
+
+/**
+ * The profile a live collection read `account` with, for a pasted command's `--profile`: without it the command runs
+ * with the default credentials, often another account's. Of several in the account, the one given as `part`; as
+ * `principal`, only the one whose identity is the snapshot's principal (a request sent as the caller itself). Never a
+ * guess: no account, or no profile of it, is none.
+ */
+export const profileOfAccount = (snapshot: Snapshot, account: string | null | undefined, part: ProfileRole | 'principal' | undefined): string | undefined => {
+	const inAccount = (snapshot.metadata?.profiles ?? []).filter(profile => Boolean(account) && accountOfArn(profile.arn) === account);
+	if (part === 'principal') return inAccount.find(profile => profile.arn === snapshot.principal?.arn)?.name;
+	return (inAccount.find(profile => part !== undefined && profile.roles.includes(part)) ?? inAccount[0])?.name;
+};
+
+/** `--profile NAME` after an AWS CLI command; text that is not one (a comment standing for a command) is left as it is. */
+export const withProfile = (command: string, profile: string | undefined): string =>
+	profile !== undefined && command.startsWith('aws ') ? `${command} --profile ${shellQuote(profile)}` : command;
