@@ -2,6 +2,7 @@ import {evaluate} from '../engine/evaluate.js';
 import {parsePolicy} from '../engine/parse-policy.js';
 import {parseCaller} from '../engine/principal.js';
 import {parseS3Arn, s3Arn} from '../names/index.js';
+import {profileOfAccount, withProfile} from '../snapshot/profiles.js';
 import {sessionRoleArn, sessionRoleNamed} from '../snapshot/session-role.js';
 import type {PolicyJson, Snapshot} from '../snapshot/snapshot.js';
 import type {FindingInput, OperationFinding} from './types.js';
@@ -204,7 +205,7 @@ const roleNotTrusted = ({snapshot}: FindingInput): OperationFinding | undefined 
 				id: 'replication-role-not-trusted',
 				severity: 'error',
 				message: `The trust policy of ${role} does not let ${s3} assume it (sts:AssumeRole): S3 cannot act as the role, so nothing replicates whatever the role's permissions (${permissionsPage}).`,
-				remedy: `Add to the role's trust policy, in account ${replicationRole.account ?? 'of the role'}: ${statement} (aws iam update-assume-role-policy --role-name ${name} --policy-document file://trust.json, keeping its other statements).`,
+				remedy: `Add to the role's trust policy, in account ${replicationRole.account ?? 'of the role'}: ${statement} (${withProfile(`aws iam update-assume-role-policy --role-name ${name} --policy-document file://trust.json`, profileOfAccount(snapshot, replicationRole.account, 'caller'))}, keeping its other statements).`,
 			}
 		: {
 				id: 'replication-role-trust-undecided',
@@ -216,9 +217,10 @@ const roleNotTrusted = ({snapshot}: FindingInput): OperationFinding | undefined 
 
 /** "Both source and destination buckets must have versioning enabled." */
 const versioningOff = ({snapshot, partition}: FindingInput): OperationFinding | undefined => {
+	// The account each bucket is read to be in, for the command's --profile (not the role's, which only suggests the source's).
 	const buckets = [
-		{name: sourceBucketOf(snapshot), versioning: snapshot.source?.bucketInfo?.versioning, side: 'source'},
-		{name: snapshot.question.bucket, versioning: snapshot.bucket?.versioning, side: 'destination'},
+		{name: sourceBucketOf(snapshot), versioning: snapshot.source?.bucketInfo?.versioning, side: 'source', account: snapshot.source?.bucketInfo?.accountId},
+		{name: snapshot.question.bucket, versioning: snapshot.bucket?.versioning, side: 'destination', account: destinationAccountOf(snapshot)},
 	];
 	const off = buckets.filter(bucket => bucket.versioning !== undefined && bucket.versioning !== 'Enabled');
 	if (off.length > 0) {
@@ -226,7 +228,9 @@ const versioningOff = ({snapshot, partition}: FindingInput): OperationFinding | 
 			id: 'replication-versioning-off',
 			severity: 'error',
 			message: `Versioning is not enabled on the ${off.map(bucket => `${bucket.side} bucket ${bucket.name} (${bucket.versioning ?? 'never enabled'})`).join(' and the ')}: replication requires versioning on both the source and the destination bucket (${requirementsPage}).`,
-			remedy: off.map(bucket => `aws s3api put-bucket-versioning --bucket ${bucket.name} --versioning-configuration Status=Enabled (in the ${bucket.side} bucket's account)`).join('; '),
+			remedy: off
+				.map(bucket => `${withProfile(`aws s3api put-bucket-versioning --bucket ${bucket.name} --versioning-configuration Status=Enabled`, profileOfAccount(snapshot, bucket.account, 'bucket'))} (in the ${bucket.side} bucket's account)`)
+				.join('; '),
 		};
 	}
 	const unread = buckets.filter(bucket => bucket.versioning === undefined);

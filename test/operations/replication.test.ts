@@ -3,7 +3,7 @@ import {diagnose} from '../../source/diagnosis/diagnose.js';
 import type {Snapshot} from '../../source/snapshot/snapshot.js';
 import {parseSnapshot} from '../../source/snapshot/parse-snapshot.js';
 import {account, allow, customerKey, enableIam, keyArnOf, named, otherAccount, policy, region, rootOf, without} from '../diagnosis/support/build-snapshot.js';
-import {applyFix, decisions, expectExistingStatementsKept, expectLeastPrivilege, findingIds, policyBefore, statusTable} from '../diagnosis/support/fix-checks.js';
+import {applyFix, argvOf, decisions, expectExistingStatementsKept, expectLeastPrivilege, findingIds, policyBefore, statusTable} from '../diagnosis/support/fix-checks.js';
 
 /**
  * Replication of SSE-KMS objects, from the S3 User Guide:
@@ -302,6 +302,39 @@ describe('replication findings that are not a missing grant', () => {
 		expect(finding.message).toContain(`destination bucket ${destinationBucket} (Suspended)`);
 		expect(finding.remedy).toContain(`put-bucket-versioning --bucket ${destinationBucket} --versioning-configuration Status=Enabled`);
 		expect(findingIds(diagnose(without(snapshot, 'bucket.versioning')))).toContain('replication-versioning-unknown');
+	});
+
+	it("versioning off: each bucket's command names the profile read in its account, and none where no profile read it", () => {
+		const snapshot = replicationSnapshot({destinationAccount: otherAccount});
+		const profiles = [
+			{name: 'source-admin', arn: `arn:aws:iam::${account}:user/admin`, roles: ['caller' as const]},
+			{name: 'replica-admin', arn: `arn:aws:iam::${otherAccount}:user/admin`, roles: ['bucket' as const]},
+		];
+		const off = (named: typeof profiles): Snapshot => ({
+			...snapshot,
+			metadata: {collectedBy: 'live', profiles: named},
+			bucket: {...snapshot.bucket!, versioning: 'Suspended'},
+			source: {...snapshot.source, bucketInfo: {...snapshot.source!.bucketInfo!, versioning: null}},
+		});
+		const commands = (named: typeof profiles): string[][] =>
+			diagnose(off(named)).findings.find(entry => entry.id === 'replication-versioning-off')!.remedy!.split('; ').map(part => argvOf(part.slice(0, part.indexOf(' ('))));
+		const enable = (bucket: string): string[] => ['s3api', 'put-bucket-versioning', '--bucket', bucket, '--versioning-configuration', 'Status=Enabled'];
+		expect(commands(profiles)).toEqual([
+			[...enable(sourceBucket), '--profile', 'source-admin'],
+			[...enable(destinationBucket), '--profile', 'replica-admin'],
+		]);
+		expect(commands(profiles.slice(0, 1))).toEqual([[...enable(sourceBucket), '--profile', 'source-admin'], enable(destinationBucket)]);
+	});
+
+	it("a role S3 may not assume: the trust policy's command names the profile of the role's account", () => {
+		const snapshot = replicationSnapshot();
+		const ec2Only = policy({Effect: 'Allow', Principal: {Service: 'ec2.amazonaws.com'}, Action: 'sts:AssumeRole'});
+		const notTrusted = (profiles: NonNullable<NonNullable<Snapshot['metadata']>['profiles']>) =>
+			diagnose({...snapshot, metadata: {collectedBy: 'live', profiles}, principal: {...snapshot.principal!, trustPolicy: ec2Only}}).findings.find(entry => entry.id === 'replication-role-not-trusted')!.remedy!;
+		const commandOf = (remedy: string): string[] => argvOf(remedy.slice(remedy.indexOf('(aws ') + 1, remedy.indexOf(', keeping')));
+		const trustCommand = ['iam', 'update-assume-role-policy', '--role-name', 'replication-role', '--policy-document', 'file://trust.json'];
+		expect(commandOf(notTrusted([{name: 'ops', arn: `arn:aws:iam::${account}:user/ops`, roles: ['key']}]))).toEqual([...trustCommand, '--profile', 'ops']);
+		expect(commandOf(notTrusted([{name: 'replica-admin', arn: `arn:aws:iam::${otherAccount}:user/admin`, roles: ['caller']}]))).toEqual(trustCommand);
 	});
 
 	it("policies of another principal than the rule's role are not the replication's", () => {
