@@ -1,12 +1,12 @@
 import {describe, expect, it} from 'vitest';
-import {collectSnapshot} from '../../source/aws/collect.js';
+import type {CollectOptions} from '../../source/aws/collect.js';
 import {diagnose} from '../../source/diagnosis/diagnose.js';
 import type {Fix, Place} from '../../source/diagnosis/diagnosis.js';
 import {renderMarkdown} from '../../source/report/render-markdown.js';
 import {redactSnapshot} from '../../source/snapshot/redact.js';
 import type {Snapshot} from '../../source/snapshot/snapshot.js';
 import {argvOf} from '../diagnosis/support/fix-checks.js';
-import {expectValidSnapshot, useFakeAws} from '../support/fake-aws/harness.js';
+import {collectedIn, expectValidSnapshot, useFakeAws} from '../support/fake-aws/harness.js';
 import {keyArn, type FakeScenario, type PolicyDoc} from '../support/fake-aws/scenario.js';
 import {accounts, crossAccountFiles, crossAccountScenario, keys, sharedKey} from '../support/fake-aws/scenarios.js';
 
@@ -43,12 +43,7 @@ const state = useFakeAws({scenario, files: crossAccountFiles, checksS3Region: tr
 
 const upload = {operation: 'upload', bucket: 'shared-data', objectKey: 'out/x.json', kmsKeyId: sharedKeyArn, sizeBytes: 100} as const;
 
-const collected = async (options: Omit<Parameters<typeof collectSnapshot>[0], 'env'>, env: NodeJS.ProcessEnv = {}): Promise<Snapshot> => {
-	const result = await collectSnapshot({...options, env: {...state.home.env, ...env}});
-	if (!result.ok) throw new Error(`collection failed: ${result.error.kind}: ${result.error.message}`);
-	expectValidSnapshot(result.value);
-	return result.value;
-};
+const collected = (options: Omit<CollectOptions, 'env'>, env: NodeJS.ProcessEnv = {}): Promise<Snapshot> => collectedIn(state, options, env);
 
 const fixIn = (fixes: readonly Fix[], place: Place): Fix => {
 	const fix = fixes.find(candidate => candidate.place === place && candidate.kind === 'add-allow');

@@ -1,10 +1,10 @@
 import {describe, expect, it} from 'vitest';
-import {collectSnapshot} from '../../source/aws/collect.js';
+import type {CollectOptions} from '../../source/aws/collect.js';
 import {diagnose} from '../../source/diagnosis/diagnose.js';
 import type {Diagnosis} from '../../source/diagnosis/diagnosis.js';
 import type {Snapshot} from '../../source/snapshot/snapshot.js';
 import {argvOf} from '../diagnosis/support/fix-checks.js';
-import {expectValidSnapshot, useFakeAws} from '../support/fake-aws/harness.js';
+import {collectedIn, useFakeAws} from '../support/fake-aws/harness.js';
 import {keyArn, type FakeScenario} from '../support/fake-aws/scenario.js';
 import {accounts, crossAccountFiles, crossAccountScenario, keys, sharedKey} from '../support/fake-aws/scenarios.js';
 
@@ -34,12 +34,7 @@ const state = useFakeAws({scenario, files: crossAccountFiles, checksS3Region: tr
 
 const upload = {operation: 'upload', bucket: 'shared-data', objectKey: 'out/x.json', kmsKeyId: sharedKeyArn, sizeBytes: 100} as const;
 
-const collected = async (options: Omit<Parameters<typeof collectSnapshot>[0], 'env'>, env: NodeJS.ProcessEnv = {}): Promise<Snapshot> => {
-	const result = await collectSnapshot({...options, env: {...state.home.env, ...env}});
-	if (!result.ok) throw new Error(`collection failed: ${result.error.kind}: ${result.error.message}`);
-	expectValidSnapshot(result.value);
-	return result.value;
-};
+const collected = (options: Omit<CollectOptions, 'env'>, env: NodeJS.ProcessEnv = {}): Promise<Snapshot> => collectedIn(state, options, env);
 
 const enableKeyRemedy = (diagnosis: Diagnosis): string[] => {
 	const remedy = diagnosis.findings.find(finding => finding.id === 'key-disabled')?.remedy;

@@ -1,4 +1,5 @@
 import {afterAll, afterEach, beforeAll, vi} from 'vitest';
+import {collectSnapshot, type CollectOptions} from '../../../source/aws/collect.js';
 import {parseSnapshot} from '../../../source/snapshot/parse-snapshot.js';
 import type {Snapshot} from '../../../source/snapshot/snapshot.js';
 import {createAwsHome, type AwsHome} from './home.js';
@@ -45,3 +46,11 @@ export const expectValidSnapshot = (snapshot: Snapshot): void => {
 };
 
 export const notePaths = (snapshot: Snapshot): string[] => (snapshot.unread ?? []).map(note => note.path);
+
+/** A live collection in the fake's home (`env` added to it) that must succeed with a valid snapshot. */
+export const collectedIn = async (state: FakeAwsState, options: Omit<CollectOptions, 'env'>, env: NodeJS.ProcessEnv = {}): Promise<Snapshot> => {
+	const result = await collectSnapshot({...options, env: {...state.home.env, ...env}});
+	if (!result.ok) throw new Error(`collection failed: ${result.error.kind}: ${result.error.message}`);
+	expectValidSnapshot(result.value);
+	return result.value;
+};
