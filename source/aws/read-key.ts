@@ -115,7 +115,7 @@ export const readKey = async (reader: Reader, target: KeyTarget): Promise<KeyInf
 	const permission = `kms:DescribeKey on ${given ? named : `${named} (Region ${region})`}`;
 	if (!arnText || !keyArn || keyArn.kind !== 'key') {
 		const local = !given && !described.ok && described.failure.kind === 'not-found' ? "; an alias or key ID names a key of the caller's account in the bucket's Region, so name another account's key by its ARN" : '';
-		const reason = described.ok ? 'kms:DescribeKey returned no key ARN' : `kms:DescribeKey: ${reader.explain(described.failure)}${local}`;
+		const reason = !described.ok ? `kms:DescribeKey: ${reader.explain(described.failure)}${local}` : described.value.ok ? 'kms:DescribeKey returned no key ARN' : `kms:DescribeKey: ${described.value.error.message}`;
 		reader.note(path, reason, permission);
 		return undefined;
 	}

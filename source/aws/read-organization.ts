@@ -31,7 +31,8 @@ export const readOrganizationOf = (reader: Reader, session: Session): Promise<Ou
 			`organizations:DescribeOrganization (${sessionLabel(session)})`,
 			async (signal): Promise<Organization | null> => {
 				const organization = organizationOf(await session.clients.organizations().send(new DescribeOrganizationCommand({}), {abortSignal: signal}));
-				const {id, managementAccount} = organization.ok ? organization.value : {};
+				if (!organization.ok) throw Object.assign(new Error(organization.error.message), {name: 'IncompleteAnswer'});
+				const {id, managementAccount} = organization.value;
 				if (!id || !managementAccount) throw Object.assign(new Error('DescribeOrganization returned no ID'), {name: 'IncompleteAnswer'});
 				return {id, managementAccount};
 			},

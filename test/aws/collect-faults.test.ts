@@ -172,6 +172,29 @@ describe('faults during live collection', () => {
 		expect(state.fake.calls.map(call => call.operation)).toEqual(['GetCallerIdentity']);
 	});
 
+	it("takes no caller whose Account is not an account ID, as import does not: the one-line stop says which field", async () => {
+		const body =
+			'<GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><GetCallerIdentityResult><Arn>arn:aws:iam::111122223333:user/ci</Arn>' +
+			'<UserId>AIDAEXAMPLECI</UserId><Account>1111-2222-3333</Account></GetCallerIdentityResult><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></GetCallerIdentityResponse>';
+		state.fake.addFault({service: 'sts', operation: 'GetCallerIdentity', kind: 'answer', answer: {status: 200, headers: {'content-type': 'text/xml'}, body}});
+		const result = await collectSnapshot(options({keyProfile: undefined}));
+		expect(result.ok ? undefined : result.error.message).toMatch(/a GetCallerIdentity answer that is not STS's: the answer's Account is not a 12-digit account ID/);
+	});
+
+	it("takes no DescribeKey Arn that is not a key ARN: the key's state is unread, with why, and the snapshot stays valid", async () => {
+		const key = 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+		const body = JSON.stringify({KeyMetadata: {Arn: 'arn:aws:kms:eu-west-1:111122223333:alias/uploads', KeyId: '1234abcd-12ab-34cd-56ef-1234567890ab', KeyState: 'Enabled'}});
+		state.fake.addFault({service: 'kms', operation: 'DescribeKey', kind: 'answer', answer: {status: 200, headers: {'content-type': 'application/x-amz-json-1.1'}, body}});
+		const snapshot = await collect();
+		expect(snapshot.key?.arn).toBe(key);
+		expect(snapshot.key).not.toHaveProperty('keyState');
+		expect(snapshot.unread).toContainEqual({
+			path: 'key.keyState',
+			reason: "kms:DescribeKey: the answer's KeyMetadata.Arn is not a KMS key ARN (arn:aws:kms:REGION:ACCOUNT:key/ID) (the key's state, manager and spec are unknown)",
+			resolveWith: `kms:DescribeKey on ${key}`,
+		});
+	});
+
 	it('takes an IAM list answer without its list (an empty 200) for unread policies, never for "none attached"', async () => {
 		state.fake.addFault({service: 'iam', operation: 'ListAttachedRolePolicies', kind: 'answer', answer: {status: 200, headers: {'content-type': 'text/xml'}, body: ''}});
 		const snapshot = await collect();

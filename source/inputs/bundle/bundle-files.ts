@@ -143,5 +143,7 @@ export const noteOf = (path: string, spec: CallSpec, result: CallResult, resourc
 export const mappedAnswer = <T>(spec: CallSpec, result: CallResult, map: (answer: unknown) => Mapped<T>): Result<T, CallResult> => {
 	if (result.state !== 'ok') return err(result);
 	const mapped = map(result.answer);
-	return mapped.ok ? ok(mapped.value) : err({state: 'malformed', reason: `${spec.permission}: ${mapped.error.message}`});
+	// As reasonOf names it: a call that needs no permission by its file.
+	const label = spec.permission.startsWith('none') ? `${spec.stem}.json` : spec.permission;
+	return mapped.ok ? ok(mapped.value) : err({state: 'malformed', reason: `${label}: ${mapped.error.message}`});
 };

@@ -1,7 +1,7 @@
 import {parseJson} from '../../engine/json.js';
 import {err, ok, type Result} from '../../shared/result.js';
 import {snapshotFormat, type BucketInfo, type KeyInfo, type Operation, type PrincipalInfo, type Question, type ReplicationRule, type Snapshot, type UnreadNote} from '../../snapshot/snapshot.js';
-import {BundleFiles, noteOf} from './bundle-files.js';
+import {BundleFiles, mappedAnswer, noteOf} from './bundle-files.js';
 import {bundleFormat, calls, questionFile, sourcePrefix} from './bundle-layout.js';
 import {readQuestion} from './read-question.js';
 import {readBucket, readObject} from './read-bucket.js';
@@ -31,9 +31,12 @@ export type BundleOptions = {
 	readonly title?: string;
 };
 
-const callerOf = (files: BundleFiles): CallerIdentity => {
-	const result = files.call(calls.callerIdentity.stem);
-	return result.state === 'ok' ? callerIdentityOf(result.answer) : {};
+/** Who ran the script; an answer whose Arn or Account is not one is unread, with why (the mapper live collection uses). */
+const callerOf = (files: BundleFiles, notes: UnreadNote[]): CallerIdentity => {
+	const result = mappedAnswer(calls.callerIdentity, files.call(calls.callerIdentity.stem), callerIdentityOf);
+	if (result.ok) return result.value;
+	if (result.error.state === 'malformed') notes.push(noteOf('principal', calls.callerIdentity, result.error));
+	return {};
 };
 
 /** The URL's facts from question.json, with the account of its access key as the script read it (sts get-access-key-info). */
@@ -72,11 +75,11 @@ export const bundleToSnapshot = (entries: ReadonlyMap<string, string>, options: 
 
 	const files = new BundleFiles(entries);
 	const notes: UnreadNote[] = [];
-	const caller = callerOf(files);
+	const caller = callerOf(files, notes);
 	// The account that ran the script names the partition (an account is scoped to one), else the Region it ran in.
 	const partition = partitionOfArn(caller.arn) ?? partitionOfRegion(bundleQuestion.region);
 	const context: ReadContext = {files, notes, ...(partition ? {partition} : {})};
-	if (!caller.arn) {
+	if (!caller.arn && !notes.some(note => note.path === 'principal')) {
 		notes.push({path: 'principal', reason: 'the bundle does not say who ran the script (sts get-caller-identity is missing or failed)', resolveWith: 'run the collection script again'});
 	}
 

@@ -11,7 +11,7 @@ import {
 	regionOfLocation,
 } from '../../snapshot/aws-answers/index.js';
 import type {BucketInfo, ObjectInfo} from '../../snapshot/snapshot.js';
-import {noteOf} from './bundle-files.js';
+import {mappedAnswer, noteOf} from './bundle-files.js';
 import {calls, type CallSpec} from './bundle-layout.js';
 import type {ReadContext} from './read-principal.js';
 import {type Mutable} from '../../shared/json.js';
@@ -28,10 +28,10 @@ export const readBucket = (context: ReadContext, prefix: string, name: string, c
 	const path = prefix ? 'source.bucketInfo' : 'bucket';
 	const info: Mutable<BucketInfo> = prefix ? {name} : {};
 
-	const location = context.files.call(`${prefix}${calls.getBucketLocation.stem}`);
-	if (location.state === 'ok') info.region = regionOfLocation(location.answer);
+	const location = mappedAnswer(calls.getBucketLocation, context.files.call(`${prefix}${calls.getBucketLocation.stem}`), regionOfLocation);
+	if (location.ok) info.region = location.value;
 	else if (knownRegion) info.region = knownRegion;
-	else context.notes.push(noteOf(`${path}.region`, calls.getBucketLocation, location, bucketResource));
+	else context.notes.push(noteOf(`${path}.region`, calls.getBucketLocation, location.error, bucketResource));
 
 	const policy = context.files.call(`${prefix}${calls.getBucketPolicy.stem}`);
 	// Only the owner may read a bucket policy (others get 405), so reading it proves the owner too.

@@ -14,10 +14,10 @@ import {aliasNameOf, isKeyArn} from '../../names/index.js';
 export const readKey = (context: ReadContext, prefix: string, namedKeyId: string | undefined, path: 'key' | 'source.keyInfo' = prefix === sourcePrefix ? 'source.keyInfo' : 'key'): KeyInfo | undefined => {
 	const describe = context.files.call(`${prefix}${calls.describeKey.stem}`);
 	if (describe.state === 'absent' && !namedKeyId) return undefined;
-	const described = describe.state === 'ok' ? describedKeyOf(describe.answer) : undefined;
-	const metadata = described?.ok ? described.value : undefined;
+	const described = mappedAnswer(calls.describeKey, describe, describedKeyOf);
+	const metadata = described.ok ? described.value : undefined;
 	const arn = metadata?.arn ?? (namedKeyId && isKeyArn(namedKeyId) ? namedKeyId : undefined);
-	if (!metadata) context.notes.push(noteOf(path, calls.describeKey, describe, namedKeyId));
+	if (!described.ok) context.notes.push(noteOf(path, calls.describeKey, described.error, namedKeyId));
 	if (!arn) return undefined;
 	const key: Mutable<KeyInfo> = {arn, ...metadata?.facts};
 	const keyAccount = arn.split(':')[4];

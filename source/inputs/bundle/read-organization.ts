@@ -79,9 +79,9 @@ export const readOrganization = (context: ReadContext, principalAccount: string 
 	if (described.state === 'failed' && described.failure.code === notInOrganizationCode) {
 		return outsideOrganization(context, principalAccount, bucketAccount, callerAccount);
 	}
-	const mapped = described.state === 'ok' ? organizationOf(described.answer) : undefined;
-	if (!mapped?.ok) {
-		const note = noteOf('organization', calls.describeOrganization, described);
+	const mapped = mappedAnswer(calls.describeOrganization, described, organizationOf);
+	if (!mapped.ok) {
+		const note = noteOf('organization', calls.describeOrganization, mapped.error);
 		context.notes.push({...note, path: 'principal.organizationId'}, {...note, path: 'organization.serviceControlPolicies'}, {...note, path: 'organization.resourceControlPolicies'});
 		return {};
 	}

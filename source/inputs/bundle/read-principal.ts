@@ -197,9 +197,8 @@ export const readPrincipal = (context: ReadContext, arn: string, caller: CallerI
 	}
 	const partition = partitionOfArn(arn) ?? 'aws';
 	if (name.kind === 'role') {
-		const getRole = context.files.call(calls.getRole.stem);
-		const mapped = getRole.state === 'ok' ? iamEntityOf(getRole.answer, 'role') : undefined;
-		const role = mapped?.ok ? mapped.value : undefined;
+		const mapped = mappedAnswer(calls.getRole, context.files.call(calls.getRole.stem), answer => iamEntityOf(answer, 'role'));
+		const role = mapped.ok ? mapped.value : undefined;
 		const roleArn = role?.arn ?? `arn:${partition}:iam::${account}:role/${name.name}`;
 		if (role) {
 			if (name.session && role.arn) principal.roleArn = roleArn;
@@ -210,25 +209,24 @@ export const readPrincipal = (context: ReadContext, arn: string, caller: CallerI
 			if (!principal.userId && roleId && !actingRole) principal.userId = name.session ? `${roleId}:${name.session}` : roleId;
 			if (role.tags) principal.tags = role.tags;
 			setBoundary(context, principal, role);
-		} else {
-			context.notes.push(noteOf('principal.permissionsBoundary', calls.getRole, getRole, roleArn));
+		} else if (!mapped.ok) {
+			context.notes.push(noteOf('principal.permissionsBoundary', calls.getRole, mapped.error, roleArn));
 		}
 		const read = readPolicySet(context, ownPolicySet('role', roleArn));
 		if (read.complete) principal.identityPolicies = read.policies;
 		return principal;
 	}
 	if (name.kind === 'user') {
-		const getUser = context.files.call(calls.getUser.stem);
-		const mapped = getUser.state === 'ok' ? iamEntityOf(getUser.answer, 'user') : undefined;
-		const user = mapped?.ok ? mapped.value : undefined;
+		const mapped = mappedAnswer(calls.getUser, context.files.call(calls.getUser.stem), answer => iamEntityOf(answer, 'user'));
+		const user = mapped.ok ? mapped.value : undefined;
 		const userArn = user?.arn ?? arn;
 		if (user) {
 			const userId = user.uniqueId;
 			if (!principal.userId && userId) principal.userId = userId;
 			if (user.tags) principal.tags = user.tags;
 			setBoundary(context, principal, user);
-		} else {
-			context.notes.push(noteOf('principal.permissionsBoundary', calls.getUser, getUser, userArn));
+		} else if (!mapped.ok) {
+			context.notes.push(noteOf('principal.permissionsBoundary', calls.getUser, mapped.error, userArn));
 		}
 		const own = readPolicySet(context, ownPolicySet('user', userArn));
 		let complete = own.complete;

@@ -1,3 +1,4 @@
+import {parsePrincipalArn, valueOf} from '../../names/index.js';
 import {ok} from '../../shared/result.js';
 import {shapeProblem, type Mapped} from './answer.js';
 import type {PolicyJson} from '../snapshot.js';
@@ -28,6 +29,8 @@ export const iamEntityOf = (answer: unknown, kind: 'role' | 'user'): Mapped<IamE
 	const entity = asObject(field(answer, kind === 'role' ? 'Role' : 'User'));
 	if (!entity) return shapeProblem(`${kind === 'role' ? 'GetRole' : 'GetUser'} returned no ${kind}`);
 	const arn = asString(entity['Arn']);
+	// The ARN becomes the principal's role (or acting principal): one that is not this kind's is not taken.
+	if (arn !== undefined && valueOf(parsePrincipalArn(arn))?.kind !== kind) return shapeProblem(`the answer's ${kind === 'role' ? 'Role' : 'User'}.Arn is not an IAM ${kind} ARN`);
 	const uniqueId = asString(entity[kind === 'role' ? 'RoleId' : 'UserId']);
 	const boundaryArn = asString(field(entity, 'PermissionsBoundary', 'PermissionsBoundaryArn'));
 	const tags = tagsOf(entity['Tags']);

@@ -1,4 +1,5 @@
 import type {KeyInfo, KeyManager, KeyState} from '../snapshot.js';
+import {isKeyArn} from '../../names/index.js';
 import {ok} from '../../shared/result.js';
 import {shapeProblem, type Mapped} from './answer.js';
 import {asBoolean, asObject, asString} from './json-access.js';
@@ -15,6 +16,8 @@ export const describedKeyOf = (answer: unknown): Mapped<DescribedKey> => {
 	const metadata = asObject(asObject(answer)?.['KeyMetadata']);
 	if (!metadata) return shapeProblem('DescribeKey returned no KeyMetadata');
 	const arn = asString(metadata['Arn']);
+	// Any other ARN (an alias's, an edited one) is not this key's: the snapshot, and every grant and policy note, name the key by it.
+	if (arn !== undefined && !isKeyArn(arn)) return shapeProblem("the answer's KeyMetadata.Arn is not a KMS key ARN (arn:aws:kms:REGION:ACCOUNT:key/ID)");
 	const manager = asString(metadata['KeyManager']);
 	const state = asString(metadata['KeyState']);
 	// KeySpec replaced CustomerMasterKeySpec; older answers have only the latter.

@@ -1,3 +1,4 @@
+import {isAccountId, parseOrganizationId} from '../../names/index.js';
 import {ok} from '../../shared/result.js';
 import {shapeProblem, type Mapped} from './answer.js';
 import {asObject, asString} from './json-access.js';
@@ -14,5 +15,8 @@ export const organizationOf = (answer: unknown): Mapped<Organization> => {
 	const id = asString(organization['Id']);
 	// MasterAccountId is the name AWS's answer still uses for the management account.
 	const managementAccount = asString(organization['MasterAccountId']) ?? asString(organization['ManagementAccountId']);
+	// Each becomes a fact (aws:PrincipalOrgID, where the SCPs stop): text that is not one is not taken.
+	if (id !== undefined && !parseOrganizationId(id).ok) return shapeProblem("the answer's Organization.Id is not an organization ID (o- and 10 to 32 lower-case letters or digits)");
+	if (managementAccount !== undefined && !isAccountId(managementAccount)) return shapeProblem("the answer's management account (MasterAccountId) is not a 12-digit account ID");
 	return ok({...(id ? {id} : {}), ...(managementAccount ? {managementAccount} : {})});
 };

@@ -37,6 +37,12 @@ describe('kms:DescribeKey', () => {
 		});
 		expect(describedKeyOf(sdkOutput({}))).toEqual({ok: false, error: {kind: 'shape', message: 'DescribeKey returned no KeyMetadata'}});
 	});
+
+	it('takes no Arn that is not a key ARN (an alias ARN, an edited one)', () => {
+		const problem = {ok: false, error: {kind: 'shape', message: "the answer's KeyMetadata.Arn is not a KMS key ARN (arn:aws:kms:REGION:ACCOUNT:key/ID)"}};
+		expect(describedKeyOf({KeyMetadata: {...metadata, Arn: 'arn:aws:kms:eu-west-1:111122223333:alias/uploads'}})).toEqual(problem);
+		expect(describedKeyOf({KeyMetadata: {...metadata, Arn: `${keyArn}\u001b[2J`}})).toEqual(problem);
+	});
 });
 
 describe('kms:GetKeyPolicy', () => {

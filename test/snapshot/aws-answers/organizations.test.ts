@@ -12,6 +12,9 @@ describe('organizations:DescribeOrganization', () => {
 		expect(organizationOf({Organization: organization})).toEqual(expected);
 		expect(organizationOf({Organization: {Id: 'o-a1b2c3d4e5'}})).toEqual({ok: true, value: {id: 'o-a1b2c3d4e5'}});
 		expect(organizationOf(sdkOutput({}))).toEqual({ok: false, error: {kind: 'shape', message: 'DescribeOrganization returned no organization'}});
+		// Either would become a fact (aws:PrincipalOrgID, where the SCPs stop): text that is not one is a problem.
+		expect(organizationOf({Organization: {Id: 'o-\u001b[2Ja1b2c3d4e5'}})).toEqual({ok: false, error: {kind: 'shape', message: "the answer's Organization.Id is not an organization ID (o- and 10 to 32 lower-case letters or digits)"}});
+		expect(organizationOf({Organization: {Id: 'o-a1b2c3d4e5', MasterAccountId: '1111-2222-3333'}})).toEqual({ok: false, error: {kind: 'shape', message: "the answer's management account (MasterAccountId) is not a 12-digit account ID"}});
 	});
 });
 

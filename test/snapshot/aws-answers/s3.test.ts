@@ -88,12 +88,15 @@ describe('s3:GetBucketAcl and s3:GetObjectAcl', () => {
 
 describe("the bucket's Region", () => {
 	it('GetBucketLocation: "Buckets in Region us-east-1 have a LocationConstraint of null. Buckets with a LocationConstraint of EU reside in eu-west-1."', () => {
-		expect(regionOfLocation(sdkOutput({LocationConstraint: 'eu-central-1'}))).toBe('eu-central-1');
-		expect(regionOfLocation({LocationConstraint: 'eu-central-1'})).toBe('eu-central-1');
+		const region = (name: string) => ({ok: true, value: name});
+		expect(regionOfLocation(sdkOutput({LocationConstraint: 'eu-central-1'}))).toEqual(region('eu-central-1'));
+		expect(regionOfLocation({LocationConstraint: 'eu-central-1'})).toEqual(region('eu-central-1'));
 		// The SDK leaves the member out; the CLI prints null.
-		expect(regionOfLocation(sdkOutput({}))).toBe('us-east-1');
-		expect(regionOfLocation({LocationConstraint: null})).toBe('us-east-1');
-		expect(regionOfLocation({LocationConstraint: 'EU'})).toBe('eu-west-1');
+		expect(regionOfLocation(sdkOutput({}))).toEqual(region('us-east-1'));
+		expect(regionOfLocation({LocationConstraint: null})).toEqual(region('us-east-1'));
+		expect(regionOfLocation({LocationConstraint: 'EU'})).toEqual(region('eu-west-1'));
+		// An edited answer's text is not a Region: it is not taken as one.
+		expect(regionOfLocation({LocationConstraint: 'eu-west-1\u001b[2J'})).toEqual({ok: false, error: {kind: 'shape', message: "the answer's LocationConstraint is not a Region name such as eu-west-1"}});
 	});
 
 	it('HeadBucket: BucketRegion, when the answer has it', () => {

@@ -18,10 +18,18 @@ describe('sts:GetCallerIdentity', () => {
 	it('gives the ARN, account and user ID from either shape, and only what the answer says', () => {
 		const members = {UserId: 'AROAEXAMPLEUPLOADER01:alice', Account: account, Arn: `arn:aws:sts::${account}:assumed-role/Uploader/alice`};
 		const expected = {arn: members.Arn, account, userId: members.UserId};
-		expect(callerIdentityOf(sdkOutput(members))).toEqual(expected);
-		expect(callerIdentityOf(members)).toEqual(expected);
-		expect(callerIdentityOf({Arn: members.Arn, Account: ''})).toEqual({arn: members.Arn});
-		expect(callerIdentityOf('not an answer')).toEqual({});
+		expect(callerIdentityOf(sdkOutput(members))).toEqual({ok: true, value: expected});
+		expect(callerIdentityOf(members)).toEqual({ok: true, value: expected});
+		expect(callerIdentityOf({Arn: members.Arn, Account: ''})).toEqual({ok: true, value: {arn: members.Arn}});
+		expect(callerIdentityOf('not an answer')).toEqual({ok: true, value: {}});
+	});
+
+	it('takes no Arn or Account that is not one, and says which field is wrong without repeating it', () => {
+		const members = {UserId: 'AIDAEXAMPLE', Account: account, Arn: `arn:aws:iam::${account}:user/alice`};
+		const problem = (message: string) => ({ok: false, error: {kind: 'shape', message}});
+		expect(callerIdentityOf({...members, Account: '1111\u001b[2J22223333'})).toEqual(problem("the answer's Account is not a 12-digit account ID"));
+		expect(callerIdentityOf({...members, Arn: `arn:aws:iam::${account}:user/al\u001bice`})).toEqual(problem("the answer's Arn is not an IAM user, role or assumed-role ARN"));
+		expect(callerIdentityOf({...members, Arn: 'arn:aws:iam::444455556666:user/alice'})).toEqual(problem("the answer's Arn is of another account than its Account"));
 	});
 });
 
@@ -49,6 +57,11 @@ describe('iam:GetRole and iam:GetUser', () => {
 		// Without the user, "no boundary" would be a guess: the boundary stays unknown.
 		expect(iamEntityOf(sdkOutput({}), 'user')).toEqual({ok: false, error: {kind: 'shape', message: 'GetUser returned no user'}});
 		expect(iamEntityOf({User: user}, 'role')).toEqual({ok: false, error: {kind: 'shape', message: 'GetRole returned no role'}});
+	});
+
+	it("takes no Arn that is not this kind's ARN: it would name the principal's role", () => {
+		expect(iamEntityOf({Role: {...role, Arn: `arn:aws:iam::${account}:user/uploader`}}, 'role')).toEqual({ok: false, error: {kind: 'shape', message: "the answer's Role.Arn is not an IAM role ARN"}});
+		expect(iamEntityOf({User: {UserName: 'a', Arn: `arn:aws:iam::${account}:user/a\u0007`}}, 'user')).toEqual({ok: false, error: {kind: 'shape', message: "the answer's User.Arn is not an IAM user ARN"}});
 	});
 });
 
