@@ -64,14 +64,21 @@ export const applyAssumptions = (snapshot: Snapshot): {readonly snapshot: Snapsh
 };
 
 /**
- * What resolving the question took as given: the Bucket Key state where the encryption did not say, and, AWS
- * being unable to read a session policy, that a role session was assumed without one.
+ * What resolving the question took as given: the Bucket Key state where the encryption did not say, the partition
+ * where nothing names one, and, AWS being unable to read a session policy, that a role session was assumed without one.
  */
 export const assumedOnResolving = (snapshot: Snapshot, facts: ResolvedFacts): AssumedFact[] => {
 	const assumed: AssumedFact[] = [];
 	const bucketKey = snapshot.assumptions?.find(assumption => assumption.id.startsWith('bucket-key='));
 	const usedBucketKey = [facts.destinationKey, facts.sourceKey].some(key => key?.bucketKeyAssumed);
 	if (bucketKey && usedBucketKey) assumed.push(statementOf(bucketKey.id, bucketKey.because));
+	if (facts.partitionAssumed) {
+		assumed.push({
+			id: 'partition-aws',
+			statement: 'the AWS partition is aws (its ARNs arn:aws:…, not arn:aws-cn:… or arn:aws-us-gov:…)',
+			because: 'nothing in the snapshot names one: no ARN of the caller, key, distribution or role, no bucket Region',
+		});
+	}
 	const principal = snapshot.principal;
 	// A pasted message naming a session policy says one was passed: not assumed away.
 	if (principal && principal.sessionPolicy === undefined && parseCaller(principal.arn).kind === 'session' && !sessionPolicyEvidenced(snapshot)) {

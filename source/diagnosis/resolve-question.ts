@@ -1,5 +1,5 @@
 import {accountOfArn, parseArn} from '../engine/arn.js';
-import {aliasNameOf, isKeyId, partitionOfArn, partitionOfRegion, s3Arn} from '../names/index.js';
+import {aliasNameOf, isKeyId, parseKmsArn, partitionOfArn, partitionOfRegion, s3Arn, valueOf} from '../names/index.js';
 import {parseCaller} from '../engine/principal.js';
 import type {ResolvedQuestion} from './diagnosis.js';
 import type {DefaultEncryption, Snapshot} from '../snapshot/snapshot.js';
@@ -150,6 +150,8 @@ const crossOf = (a: string | undefined, b: string | undefined): boolean | 'unkno
 export type ResolvedFacts = {
 	readonly question: ResolvedQuestion;
 	readonly partition: string;
+	/** No ARN or Region in the snapshot names the partition: `aws` is taken, and the report says so. */
+	readonly partitionAssumed?: true;
 	readonly destinationKey: ResolvedKey;
 	/** Copy only: the key of the source object. */
 	readonly sourceKey?: ResolvedKey;
@@ -158,20 +160,37 @@ export type ResolvedFacts = {
 	readonly sourceBucketRegion?: string;
 };
 
+/** The request's key, where it is a well-formed key or alias ARN (the schema does not check it). */
+const kmsArnPartition = (named: string | undefined): string | undefined => (named === undefined ? undefined : valueOf(parseKmsArn(named))?.partition);
+
+/**
+ * The partition the snapshot names, if any: the caller's ARN; a service principal (CloudFront) has none, so its
+ * distribution's and the key's (neither crosses one), else the bucket's Region (cn-north-1 is in aws-cn); then any
+ * other ARN or Region of this request: "You cannot use IAM credentials from one partition to interact with resources in a
+ * different partition" (AWS Fault Isolation Boundaries, "Partitions").
+ */
+const namedPartition = (snapshot: Snapshot, callerPartition: string | undefined): string | undefined =>
+	callerPartition ??
+	partitionOfArn(snapshot.distribution?.arn) ??
+	partitionOfArn(snapshot.key?.arn) ??
+	partitionOfRegion(snapshot.bucket?.region) ??
+	kmsArnPartition(snapshot.question.kmsKeyId) ??
+	partitionOfArn(snapshot.source?.keyInfo?.arn) ??
+	partitionOfRegion(snapshot.source?.bucketInfo?.region) ??
+	partitionOfArn(snapshot.replication?.role) ??
+	partitionOfArn(snapshot.service?.roleArn) ??
+	// A service principal's snapshot may still hold the profile that read it, in the partition it read.
+	partitionOfArn(snapshot.principal?.arn);
+
 export const resolveQuestion = (snapshot: Snapshot): ResolvedFacts => {
 	const {question} = snapshot;
 	const actor = destinationLeg(question.operation).actor;
 	// A service principal (CloudFront) makes the request, whoever's profile collected the snapshot.
 	const principalArn = actor.kind === 'service' ? actor.service : snapshot.principal?.arn;
 	const caller = principalArn ? parseCaller(principalArn) : undefined;
-	// A service principal (CloudFront) has no ARN: its distribution's and the key's name the partition (neither crosses one),
-	// else the bucket's Region (cn-north-1 is in aws-cn).
-	const partition =
-		(principalArn?.startsWith('arn:') ? caller?.partition : undefined) ??
-		partitionOfArn(snapshot.distribution?.arn) ??
-		partitionOfArn(snapshot.key?.arn) ??
-		partitionOfRegion(snapshot.bucket?.region) ??
-		'aws';
+	const named = namedPartition(snapshot, principalArn?.startsWith('arn:') ? caller?.partition : undefined);
+	// Nothing names one: aws, said as an assumption (assumedOnResolving), never a silent default.
+	const partition = named ?? 'aws';
 	const objectArn = s3Arn(partition, question.bucket, question.objectKey);
 	const {multipart, threshold, thresholdUnknown} = decideMultipart(question);
 	let sourceFacts: Pick<ResolvedFacts, 'sourceKey' | 'sourceObjectArn' | 'sourceBucketAccount' | 'sourceBucketRegion'> = {};
@@ -200,6 +219,7 @@ export const resolveQuestion = (snapshot: Snapshot): ResolvedFacts => {
 	const bucketAccount = snapshot.bucket?.accountId;
 	return {
 		partition,
+		...(named === undefined ? {partitionAssumed: true as const} : {}),
 		destinationKey,
 		...sourceFacts,
 		question: {
