@@ -11,6 +11,7 @@ import {awsManagedKeyAcross, awsManagedKeyFinding, isAwsManagedKey} from './aws-
 import {breakingConditions} from './breaking-conditions.js';
 import {encryptionHeader, encryptionHeaderFinding, keyIdHeader} from './encryption-header.js';
 import {appliesIn, applyingProfile} from './fixes/applies-in.js';
+import {cancelKeyDeletionCommand, enableKeyCommand} from './fixes/commands.js';
 import type {ReadHolds} from './evidence-words.js';
 import {equalsWildcardFindings, likeOperatorOf} from './equals-wildcard.js';
 import {foreignObjectFinding, type ForeignObject} from './object-owner.js';
@@ -47,12 +48,12 @@ const keyStateFindings = (snapshot: Snapshot, key: KeyInfo | undefined, label: s
 	if (!key?.keyState) return [];
 	// Run by the key's owner: with the profile a live collection read the key's account with, as a fix's command is.
 	const profile = applyingProfile(snapshot, appliesIn('key-owner', key.arn));
-	const enable = withProfile(`aws kms enable-key --key-id ${key.arn}`, profile);
+	const enable = withProfile(enableKeyCommand(key.arn), profile);
 	if (key.keyState === 'Disabled') {
 		return [{id: 'key-disabled', severity: 'error', message: `The ${label} ${key.arn} is disabled: every use fails with KMS.DisabledException, whatever the policies say.`, remedy: enable}];
 	}
 	if (key.keyState === 'PendingDeletion') {
-		const cancel = withProfile(`aws kms cancel-key-deletion --key-id ${key.arn}`, profile);
+		const cancel = withProfile(cancelKeyDeletionCommand(key.arn), profile);
 		return [{id: 'key-pending-deletion', severity: 'error', message: `The ${label} ${key.arn} is scheduled for deletion and cannot be used (KMS.KMSInvalidStateException).`, remedy: `${cancel} && ${enable}`}];
 	}
 	if (key.keyState !== 'Enabled') {

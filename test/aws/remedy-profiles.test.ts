@@ -53,7 +53,7 @@ describe("a live collection's profiles in the commands of findings and of a fix'
 	it("the disabled key of another account, read with --key-profile: enabled with the key's profile, not the caller's", async () => {
 		const snapshot = await collected({question: upload, profile: 'app', keyProfile: 'security'});
 		const diagnosis = diagnose(snapshot);
-		expect(enableKeyRemedy(diagnosis)).toEqual(['kms', 'enable-key', '--key-id', sharedKeyArn, '--profile', 'security']);
+		expect(enableKeyRemedy(diagnosis)).toEqual(['kms', 'enable-key', '--key-id', sharedKeyArn, '--region', sharedKeyArn.split(':')[3], '--profile', 'security']);
 		// The boundary is the caller's: its versions are listed with the caller's profile.
 		expect(listVersions(diagnosis)).toEqual(['iam', 'list-policy-versions', '--policy-arn', boundaryArn, '--profile', 'app']);
 	});
@@ -64,7 +64,7 @@ describe("a live collection's profiles in the commands of findings and of a fix'
 		expect(snapshot.metadata?.profiles?.map(profile => profile.name)).toEqual(['storage']);
 		const diagnosis = diagnose(snapshot);
 		// The key's state is read through the caller (the key policy lets its account describe the key).
-		expect(enableKeyRemedy(diagnosis)).toEqual(['kms', 'enable-key', '--key-id', sharedKeyArn]);
+		expect(enableKeyRemedy(diagnosis)).toEqual(['kms', 'enable-key', '--key-id', sharedKeyArn, '--region', sharedKeyArn.split(':')[3]]);
 		expect(listVersions(diagnosis)).toEqual(['iam', 'list-policy-versions', '--policy-arn', boundaryArn]);
 	});
 });

@@ -100,7 +100,7 @@ describe('examples/disabled-key.json', () => {
 		expect(Object.values(decisions(diagnosis)).every(decision => decision === 'allowed')).toBe(true);
 		expect(diagnosis.requirements.every(requirement => requirement.status === 'ok' || requirement.status === 'not-needed')).toBe(true);
 		expect(diagnosis.findings).toEqual([expect.objectContaining({id: 'key-disabled', severity: 'error'})]);
-		expect(diagnosis.findings[0]!.remedy).toBe(`aws kms enable-key --key-id ${snapshot.key!.arn}`);
+		expect(diagnosis.findings[0]!.remedy).toBe(`aws kms enable-key --key-id '${snapshot.key!.arn}' --region '${snapshot.key!.arn.split(':')[3]}'`);
 		expect(diagnosis.fixes).toEqual([]);
 		expect(diagnosis.summary).toMatch(/disabled/);
 	});

@@ -23,7 +23,7 @@ import {
 	userArn,
 	without,
 } from './support/build-snapshot.js';
-import {decisions, expectFixesHold, findingIds, requirementOf} from './support/fix-checks.js';
+import {argvOf, decisions, expectFixesHold, findingIds, requirementOf} from './support/fix-checks.js';
 import {renderMarkdown} from '../../source/report/render-markdown.js';
 import {renderText} from '../../source/report/render-text.js';
 
@@ -53,7 +53,8 @@ describe('key state', () => {
 		const diagnosis = diagnose(buildSnapshot({key: {keyState: 'Disabled'}}));
 		expect(everyGrantOk(diagnosis)).toBe(true);
 		expect(diagnosis.verdict).toBe('denied');
-		expect(findingOf(diagnosis, 'key-disabled')).toMatchObject({severity: 'error', remedy: `aws kms enable-key --key-id ${keyArn}`});
+		expect(findingOf(diagnosis, 'key-disabled')).toMatchObject({severity: 'error', remedy: `aws kms enable-key --key-id '${keyArn}' --region 'eu-west-1'`});
+		expect(argvOf(findingOf(diagnosis, 'key-disabled').remedy!)).toEqual(['kms', 'enable-key', '--key-id', keyArn, '--region', 'eu-west-1']);
 		expect(findingOf(diagnosis, 'key-disabled').message).toContain('KMS.DisabledException');
 	});
 
@@ -63,7 +64,24 @@ describe('key state', () => {
 		expect(diagnosis.verdict).toBe('denied');
 		const finding = findingOf(diagnosis, 'key-pending-deletion');
 		expect(finding.severity).toBe('error');
-		expect(finding.remedy).toBe(`aws kms cancel-key-deletion --key-id ${keyArn} && aws kms enable-key --key-id ${keyArn}`);
+		expect(finding.remedy).toBe(`aws kms cancel-key-deletion --key-id '${keyArn}' --region 'eu-west-1' && aws kms enable-key --key-id '${keyArn}' --region 'eu-west-1'`);
+		const [cancel, enable] = finding.remedy!.split(' && ');
+		expect(argvOf(cancel!)).toEqual(['kms', 'cancel-key-deletion', '--key-id', keyArn, '--region', 'eu-west-1']);
+		expect(argvOf(enable!)).toEqual(['kms', 'enable-key', '--key-id', keyArn, '--region', 'eu-west-1']);
+	});
+
+	it("a key-state remedy runs in the key ARN's Region, not the profile's default", () => {
+		// "Creates a unique customer managed KMS key in your Amazon Web Services account and Region" (KMS API Reference,
+		// CreateKey): KMS answers for a key only in its Region, and the AWS CLI without --region calls the profile's default.
+		const sydneyKey = keyArnOf(account, 'ap-southeast-2');
+		const diagnosis = diagnose(buildSnapshot({
+			bucket: {region: 'ap-southeast-2', defaultEncryption: {algorithm: 'aws:kms', kmsKeyId: sydneyKey, bucketKeyEnabled: false}},
+			key: {arn: sydneyKey, keyState: 'PendingDeletion'},
+			question: {kmsKeyId: sydneyKey},
+		}));
+		const [cancel, enable] = findingOf(diagnosis, 'key-pending-deletion').remedy!.split(' && ');
+		expect(argvOf(cancel!)).toEqual(['kms', 'cancel-key-deletion', '--key-id', sydneyKey, '--region', 'ap-southeast-2']);
+		expect(argvOf(enable!)).toEqual(['kms', 'enable-key', '--key-id', sydneyKey, '--region', 'ap-southeast-2']);
 	});
 
 	it.each(['PendingImport', 'Unavailable', 'Creating'] as KeyState[])('key-unusable-state: %s', state => {

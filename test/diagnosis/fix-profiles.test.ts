@@ -101,16 +101,16 @@ describe("a finding's remedy runs in the key's account", () => {
 	it("a key pending deletion: both commands, cancel then enable, with the key account's profile", () => {
 		const text = remedy(pending, [caller, keyOwner]);
 		const [cancel, enable] = text.split(' && ');
-		expect(argvOf(cancel!)).toEqual(['kms', 'cancel-key-deletion', '--key-id', foreignKey, '--profile', 'security']);
-		expect(argvOf(enable!)).toEqual(['kms', 'enable-key', '--key-id', foreignKey, '--profile', 'security']);
+		expect(argvOf(cancel!)).toEqual(['kms', 'cancel-key-deletion', '--key-id', foreignKey, '--region', 'eu-west-1', '--profile', 'security']);
+		expect(argvOf(enable!)).toEqual(['kms', 'enable-key', '--key-id', foreignKey, '--region', 'eu-west-1', '--profile', 'security']);
 	});
 
 	it("only the caller's profile, of another account than the key's: none", () => {
-		expect(remedy(pending, [caller])).toBe(`aws kms cancel-key-deletion --key-id ${foreignKey} && aws kms enable-key --key-id ${foreignKey}`);
+		expect(remedy(pending, [caller])).toBe(`aws kms cancel-key-deletion --key-id '${foreignKey}' --region 'eu-west-1' && aws kms enable-key --key-id '${foreignKey}' --region 'eu-west-1'`);
 	});
 
 	it("a disabled key of the caller's own account: the caller's profile, the only one of that account", () => {
-		expect(argvOf(remedy(buildSnapshot({key: {keyState: 'Disabled'}}), [caller, keyOwner]))).toEqual(['kms', 'enable-key', '--key-id', keyArn, '--profile', 'dev']);
+		expect(argvOf(remedy(buildSnapshot({key: {keyState: 'Disabled'}}), [caller, keyOwner]))).toEqual(['kms', 'enable-key', '--key-id', keyArn, '--region', 'eu-west-1', '--profile', 'dev']);
 	});
 });
 
@@ -130,7 +130,7 @@ describe('a profile name is a customer\'s text', () => {
 	it("is one shell word in a finding's remedy too, shown as it runs", () => {
 		const disabled = withProfiles(buildSnapshot({key: {keyState: 'Disabled'}}), [{name: sneaky, arn: userArn, roles: ['caller']}]);
 		const remedy = diagnose(disabled).findings.find(finding => finding.id === 'key-disabled')!.remedy!;
-		expect(argvOf(remedy)).toEqual(['kms', 'enable-key', '--key-id', keyArn, '--profile', sneaky]);
+		expect(argvOf(remedy)).toEqual(['kms', 'enable-key', '--key-id', keyArn, '--region', 'eu-west-1', '--profile', sneaky]);
 		expect(shownCommandIsExact(remedy)).toBe(true);
 	});
 

@@ -20,6 +20,7 @@ afterEach(() => {
 const snapshot = loadExample('disabled-key');
 const diagnosis = diagnose(snapshot);
 const keyArn = snapshot.key!.arn;
+const keyRegion = keyArn.split(':')[3]!;
 
 const result = (columns: number, rows: number, diagnosis: Diagnosis, snapshot: Snapshot): Rendered =>
 	renderApp(
@@ -31,34 +32,43 @@ const result = (columns: number, rows: number, diagnosis: Diagnosis, snapshot: S
 
 describe("a finding's remedy of AWS CLI calls", () => {
 	it('is the remedy the example gives', () => {
-		expect(diagnosis.findings.map(finding => finding.remedy)).toContain(`aws kms enable-key --key-id ${keyArn}`);
+		expect(diagnosis.findings.map(finding => finding.remedy)).toContain(`aws kms enable-key --key-id '${keyArn}' --region '${keyRegion}'`);
 	});
 
 	for (const [columns, rows] of [
-		[80, 24],
+		[80, 30],
 		[60, 30],
 	] as const) {
 		it(`${columns}×${rows}: a mouse copy of its lines, under the finding and in v, runs as the same command`, async () => {
 			app = result(columns, rows, diagnosis, snapshot);
 			const frame = await app.waitFor(frame => frame.includes('aws kms enable-key'), 'the remedy');
-			expect(argvOf(copiedCommand(frame, 'aws kms enable-key'))).toEqual(['kms', 'enable-key', '--key-id', keyArn]);
+			expect(argvOf(copiedCommand(frame, 'aws kms enable-key'))).toEqual(['kms', 'enable-key', '--key-id', keyArn, '--region', keyRegion]);
 			for (const line of frame.split('\n')) expect(line.length).toBeLessThanOrEqual(columns);
 			await app.press('v');
 			const whole = await app.waitFor(frame => frame.includes('aws kms enable-key') && !frame.includes('Key policy ·'), 'the whole verdict');
-			expect(argvOf(copiedCommand(whole, 'aws kms enable-key'))).toEqual(['kms', 'enable-key', '--key-id', keyArn]);
+			expect(argvOf(copiedCommand(whole, 'aws kms enable-key'))).toEqual(['kms', 'enable-key', '--key-id', keyArn, '--region', keyRegion]);
 		});
 	}
+
+	it('80×24: the finding gives way to the table, and a mouse copy of its lines in v runs as the same command', async () => {
+		app = result(80, 24, diagnosis, snapshot);
+		await app.waitFor(frame => frame.includes('1 finding not shown: v shows them'), 'the result');
+		await app.press('v');
+		const whole = await app.waitFor(frame => frame.includes('aws kms enable-key'), 'the remedy');
+		expect(argvOf(copiedCommand(whole, 'aws kms enable-key'))).toEqual(['kms', 'enable-key', '--key-id', keyArn, '--region', keyRegion]);
+		for (const line of whole.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+	});
 
 	it('two calls joined by && (a key pending deletion): each laid out, the copy of all its lines runs both', async () => {
 		const pending: Snapshot = {...snapshot, key: {...snapshot.key!, keyState: 'PendingDeletion'}};
 		const diagnosed = diagnose(pending);
-		expect(diagnosed.findings.map(finding => finding.remedy)).toContain(`aws kms cancel-key-deletion --key-id ${keyArn} && aws kms enable-key --key-id ${keyArn}`);
+		expect(diagnosed.findings.map(finding => finding.remedy)).toContain(`aws kms cancel-key-deletion --key-id '${keyArn}' --region '${keyRegion}' && aws kms enable-key --key-id '${keyArn}' --region '${keyRegion}'`);
 		app = result(80, 24, diagnosed, pending);
 		// At 80×24 the finding gives way to the table: v shows it.
 		await app.waitFor(frame => frame.includes('1 finding not shown: v shows them'), 'the result');
 		await app.press('v');
 		const frame = await app.waitFor(frame => frame.includes('aws kms cancel-key-deletion'), 'the remedy');
-		expect(argvOf(copiedCommand(frame, 'aws kms cancel-key-deletion'))).toEqual(['kms', 'cancel-key-deletion', '--key-id', keyArn, 'kms', 'enable-key', '--key-id', keyArn]);
+		expect(argvOf(copiedCommand(frame, 'aws kms cancel-key-deletion'))).toEqual(['kms', 'cancel-key-deletion', '--key-id', keyArn, '--region', keyRegion, 'kms', 'enable-key', '--key-id', keyArn, '--region', keyRegion]);
 		for (const line of frame.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
 	});
 });

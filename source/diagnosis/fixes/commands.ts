@@ -13,6 +13,12 @@ const keyRegionOption = (keyArn: string): string => {
 	return region ? ` --region ${shellQuote(region)}` : '';
 };
 
+/** A disabled key's remedy, run by its owner: KMS re-enables it in the key's Region. */
+export const enableKeyCommand = (keyArn: string): string => `aws kms enable-key --key-id ${shellQuote(keyArn)}${keyRegionOption(keyArn)}`;
+
+/** A key pending deletion's first remedy (it leaves the key disabled, so enable-key follows). */
+export const cancelKeyDeletionCommand = (keyArn: string): string => `aws kms cancel-key-deletion --key-id ${shellQuote(keyArn)}${keyRegionOption(keyArn)}`;
+
 export const putKeyPolicyCommand = (keyArn: string, policy: PolicyJson): string =>
 	`aws kms put-key-policy --key-id ${shellQuote(keyArn)}${keyRegionOption(keyArn)} --policy-name default --policy ${shellQuote(compactJson(policy))}`;
 
