@@ -1,11 +1,22 @@
 import {multipartApiCalls, operationOfApiCall} from '../../operations/recognise.js';
+import {cancelKeyDeletionCommand, enableKeyCommand} from '../../diagnosis/fixes/commands.js';
 import {shellQuote} from '../../shared/shell.js';
 import type {DenialExplanation, KnownCause, ParsedDenial} from './parsed-denial.js';
 
+/** The key the message names (an ARN or key ID, the pasted text's), if it names one. */
+const namedKeyOf = (denial: ParsedDenial): string | undefined => denial.keyId ?? (denial.resource?.includes(':kms:') ? denial.resource : undefined);
+
 /** The key the message names, as a shell word for the commands below (it is the pasted text's: quoted), or KEY. */
 const keyOf = (denial: ParsedDenial): string => {
-	const named = denial.keyId ?? (denial.resource?.includes(':kms:') ? denial.resource : undefined);
+	const named = namedKeyOf(denial);
 	return named === undefined ? 'KEY' : shellQuote(named);
+};
+
+/** A key-state command for the key the message names (with its ARN's Region, as the fixes write it), or with KEY to fill in. */
+const keyCommand = (denial: ParsedDenial, command: (key: string) => string): string => {
+	const named = namedKeyOf(denial);
+	// Without a key, KEY is a placeholder to replace, not a value: shown bare.
+	return named === undefined ? command('KEY').replace("'KEY'", 'KEY') : command(named);
 };
 
 const sameMessage = 'KMS gives this one message for all three cases, so as not to reveal which keys exist.';
@@ -91,13 +102,13 @@ export const causeExplanation = (cause: KnownCause, denial: ParsedDenial): Denia
 			return {
 				summary: 'The KMS key is disabled: this is not a missing permission.',
 				meaning: ['KMS refuses every cryptographic call on a disabled key, so S3 can neither encrypt nor decrypt with it.'],
-				checkNext: [`Enable it: aws kms enable-key --key-id ${key}`],
+				checkNext: [`Enable it: ${keyCommand(denial, enableKeyCommand)}`],
 			};
 		case 'key-pending-deletion':
 			return {
 				summary: 'The KMS key is scheduled for deletion: this is not a missing permission.',
 				meaning: ['A key pending deletion cannot be used. Once the waiting period ends, data encrypted under it is lost for good.'],
-				checkNext: [`Cancel the deletion, then enable the key: aws kms cancel-key-deletion --key-id ${key} and aws kms enable-key --key-id ${key}`],
+				checkNext: [`Cancel the deletion, then enable the key: ${keyCommand(denial, cancelKeyDeletionCommand)} and ${keyCommand(denial, enableKeyCommand)}`],
 			};
 		case 'key-invalid-state':
 			return {

@@ -127,12 +127,23 @@ describe('explainDenial', () => {
 		expect(explanation.checkNext.join('\n')).toMatch(check);
 	});
 
+	it("gives a key pending deletion's commands in the key's Region, as the fixes write them, and KEY to fill in when no key is named", () => {
+		// KMS, CreateKey: "Creates a unique customer managed KMS key in your Amazon Web Services account and Region": a key is called in its own Region.
+		const named = parseAccessDenied('arn:aws:kms:eu-central-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab is pending deletion.');
+		if (!named.ok) throw new Error(named.error.message);
+		const key = "'arn:aws:kms:eu-central-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab' --region 'eu-central-1'";
+		expect(explainDenial(named.value).checkNext).toEqual([`Cancel the deletion, then enable the key: aws kms cancel-key-deletion --key-id ${key} and aws kms enable-key --key-id ${key}`]);
+		const unnamed = parseAccessDenied('An error occurred (KMS.DisabledException) when calling the PutObject operation: The key is disabled.');
+		if (!unnamed.ok) throw new Error(unnamed.error.message);
+		expect(explainDenial(unnamed.value).checkNext).toEqual(['Enable it: aws kms enable-key --key-id KEY']);
+	});
+
 	it('quotes the key a pasted message names in the commands it gives, so that pasting them runs nothing of the message', () => {
 		const message =
 			'An error occurred (KMS.DisabledException) when calling the PutObject operation: User: arn:aws:iam::111122223333:user/a is not authorized to perform: kms:GenerateDataKey on resource: arn:aws:kms:us-east-1:111122223333:key/x$(id)` because the key is disabled';
 		const parsed = parseAccessDenied(message);
 		if (!parsed.ok) throw new Error(parsed.error.message);
-		expect(explainDenial(parsed.value).checkNext).toEqual(["Enable it: aws kms enable-key --key-id 'arn:aws:kms:us-east-1:111122223333:key/x$(id)`'"]);
+		expect(explainDenial(parsed.value).checkNext).toEqual(["Enable it: aws kms enable-key --key-id 'arn:aws:kms:us-east-1:111122223333:key/x$(id)`' --region 'us-east-1'"]);
 	});
 
 	it('says Bucket Keys are on when the encryption context names the bucket, and counts the other denials', () => {
