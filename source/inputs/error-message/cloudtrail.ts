@@ -4,7 +4,7 @@ import {accountsOf} from './accounts.js';
 import {denialFromEnvelope} from './denial-from-message.js';
 import {operationOf, serviceOfName} from './operations.js';
 import {type Mutable, isObject} from '../../shared/json.js';
-import {parsePrincipalArn, partitionOfArn, partitionOfRegion, s3Arn} from '../../names/index.js';
+import {parsePrincipalArn, partitionOfArn, partitionOfRegion, s3Arn, type S3Location} from '../../names/index.js';
 
 type Json = Readonly<Record<string, unknown>>;
 
@@ -77,6 +77,14 @@ const partitionOfEvent = (event: Json): string | undefined => {
 	return partitionOfArn(text(identity['arn'])) ?? partitionOfRegion(text(event['awsRegion']));
 };
 
+/** The bucket and key of `requestParameters` (`bucketName`, `key`), as the event names them: no partition needed. */
+const objectOfEvent = (event: Json): S3Location | undefined => {
+	const parameters = isObject(event['requestParameters']) ? event['requestParameters'] : {};
+	const bucket = text(parameters['bucketName']);
+	const objectKey = text(parameters['key']);
+	return bucket ? {bucket, ...(objectKey ? {objectKey} : {})} : undefined;
+};
+
 /** The resource the event is about: the object for S3, the key for KMS. */
 const resourceOf = (event: Json, service: string | undefined): string | undefined => {
 	const resources = Array.isArray(event['resources']) ? event['resources'].filter(isObject) : [];
@@ -86,10 +94,9 @@ const resourceOf = (event: Json, service: string | undefined): string | undefine
 	const parameters = isObject(event['requestParameters']) ? event['requestParameters'] : {};
 	const keyId = text(parameters['keyId']);
 	if (service === 'kms' && keyId?.startsWith('arn:')) return keyId;
-	const bucket = text(parameters['bucketName']);
-	const key = text(parameters['key']);
+	const object = objectOfEvent(event);
 	const partition = partitionOfEvent(event);
-	return bucket && partition ? s3Arn(partition, bucket, key) : undefined;
+	return object && partition ? s3Arn(partition, object.bucket, object.objectKey) : undefined;
 };
 
 /**
@@ -123,6 +130,8 @@ export const denialFromEvent = (event: Json): ParsedDenial => {
 	denial.principal ??= text(identity['arn']);
 	denial.action ??= actionOfEvent(service, eventName);
 	denial.resource ??= resourceOf(event, service);
+	// Where no ARN could be written (nothing names the partition), the bucket and key still prefill the wizard.
+	if (denial.resource === undefined) denial.object ??= objectOfEvent(event);
 	if (errorCode) denial.errorCode = errorCode;
 	denial.apiOperation = eventName;
 	denial.service = denial.action?.split(':')[0] ?? service;

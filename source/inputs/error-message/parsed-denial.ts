@@ -70,6 +70,7 @@ export type ParsedDenial = {
 	/**
 	 * The object `aws s3 cp` was transferring ("upload failed: ./f to s3://bucket/key"): its bucket and key, as the URL
 	 * names them (a URL names no partition: `resource` is its ARN only where the message's ARNs name the partition).
+	 * From CloudTrail: `requestParameters.bucketName` and `key` of an event whose partition nothing names (no `resource`).
 	 */
 	readonly object?: S3Location;
 	/** The object a copy read ("copy failed: s3://source/key to s3://bucket/key"). */

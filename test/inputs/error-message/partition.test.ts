@@ -41,9 +41,12 @@ describe('a CloudTrail S3 event that names the object only by bucket and key', (
 		expect(denial.resource).toBe('arn:aws-us-gov:s3:::beijing-reports/q1/summary.csv');
 	});
 
-	it('names no ARN where neither the caller nor the Region gives the partition', () => {
+	it('names no ARN where neither the caller nor the Region gives the partition, and still fills in the bucket and key', () => {
 		const denial = parsed(s3Event({userIdentity: {type: 'AWSAccount', accountId: '111122223333'}}));
 		expect(denial.resource).toBeUndefined();
+		expect(shown(denial)).toMatch(/Object +s3:\/\/beijing-reports\/q1\/summary\.csv/);
+		expect(shown(denial)).not.toContain('arn:aws:s3:::');
+		expect(targetOfDenial(denial)).toMatchObject({operation: 'download', bucket: 'beijing-reports', objectKey: 'q1/summary.csv'});
 	});
 });
 
