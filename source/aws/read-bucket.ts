@@ -8,6 +8,7 @@ import {
 	objectInfoOf,
 	objectOwnershipOf,
 	regionOfHeadBucket,
+	regionOfHeader,
 	type Mapped,
 } from '../snapshot/aws-answers/index.js';
 import type {BucketInfo, DefaultEncryption, ObjectInfo, ObjectOwnership, PolicyJson} from '../snapshot/snapshot.js';
@@ -74,7 +75,7 @@ export const readBucketRegion = (reader: Reader, target: BucketTarget): Promise<
 					regionOfHeadBucket,
 					(error: unknown) => {
 						const headers = (error as {$response?: {headers?: Record<string, string | undefined>}}).$response?.headers;
-						const region = headers?.['x-amz-bucket-region'];
+						const region = regionOfHeader(headers?.['x-amz-bucket-region']);
 						if (region) return region;
 						throw error;
 					},
@@ -84,7 +85,11 @@ export const readBucketRegion = (reader: Reader, target: BucketTarget): Promise<
 			reader.note(`${target.path}.region`, `s3:HeadBucket: ${reader.explain(outcome.failure)}`, `s3:ListBucket on ${await s3NameFor(reader, session, target.bucket)}`);
 			return undefined;
 		}
-		return outcome.value;
+		if (outcome.value && !outcome.value.ok) {
+			reader.note(`${target.path}.region`, `s3:HeadBucket: ${outcome.value.error.message}`, `s3:ListBucket on ${await s3NameFor(reader, session, target.bucket)}`);
+			return undefined;
+		}
+		return outcome.value?.value;
 	});
 
 const readBucketPolicy = async (reader: Reader, target: BucketTarget): Promise<{policy?: PolicyJson | null; accountId?: string}> => {

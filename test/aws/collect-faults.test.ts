@@ -181,6 +181,25 @@ describe('faults during live collection', () => {
 		expect(result.ok ? undefined : result.error.message).toMatch(/a GetCallerIdentity answer that is not STS's: the answer's Account is not a 12-digit account ID/);
 	});
 
+	// A header cannot carry a control character on the wire (Node refuses to send one): the unit test of regionOfHeader has \u001b.
+	it.each([
+		['not a region', 200],
+		['not a region', 403],
+		['eu-west-1"><img src=x>', 200],
+	])("takes no x-amz-bucket-region header that is not a Region name (%j, HTTP %i): the Region is unread, with why, and the snapshot stays valid", async (header, status) => {
+		state.fake.addFault({service: 's3', operation: 'HeadBucket', kind: 'answer', answer: {status, headers: {'x-amz-bucket-region': header}, body: ''}});
+		const snapshot = await collect();
+		expect(state.fake.calls.some(call => call.operation === 'HeadBucket')).toBe(true);
+		expect(snapshot.bucket).not.toHaveProperty('region');
+		expect(snapshot.unread).toContainEqual({
+			path: 'bucket.region',
+			reason: "s3:HeadBucket: the answer's x-amz-bucket-region header is not a Region name such as eu-west-1",
+			resolveWith: 's3:ListBucket on arn:aws:s3:::acme-uploads',
+		});
+		// Never repeated: not in the snapshot, its notes, nor the Region of a call or fix.
+		expect(JSON.stringify(snapshot)).not.toContain(header);
+	});
+
 	it("takes no DescribeKey Arn that is not a key ARN: the key's state is unread, with why, and the snapshot stays valid", async () => {
 		const key = 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
 		const body = JSON.stringify({KeyMetadata: {Arn: 'arn:aws:kms:eu-west-1:111122223333:alias/uploads', KeyId: '1234abcd-12ab-34cd-56ef-1234567890ab', KeyState: 'Enabled'}});

@@ -25,7 +25,7 @@ export {objectOwnershipOf, noOwnershipControlsCode} from './s3-get-bucket-owners
 export {versioningOf} from './s3-get-bucket-versioning.js';
 export {noReplicationCode, replicationRuleOf, type RuleChoice} from './s3-get-bucket-replication.js';
 export {regionOfLocation} from './s3-get-bucket-location.js';
-export {regionOfHeadBucket} from './s3-head-bucket.js';
+export {regionOfHeadBucket, regionOfHeader} from './s3-head-bucket.js';
 export {objectInfoOf} from './s3-head-object.js';
 export {aclOwnerOf, objectOwnerOf} from './s3-get-acl.js';
 export {notInOrganizationCode, organizationOf, type Organization} from './organizations-describe-organization.js';

@@ -87,8 +87,9 @@ describe('s3:GetBucketAcl and s3:GetObjectAcl', () => {
 });
 
 describe("the bucket's Region", () => {
+	const region = (name: string) => ({ok: true, value: name});
+
 	it('GetBucketLocation: "Buckets in Region us-east-1 have a LocationConstraint of null. Buckets with a LocationConstraint of EU reside in eu-west-1."', () => {
-		const region = (name: string) => ({ok: true, value: name});
 		expect(regionOfLocation(sdkOutput({LocationConstraint: 'eu-central-1'}))).toEqual(region('eu-central-1'));
 		expect(regionOfLocation({LocationConstraint: 'eu-central-1'})).toEqual(region('eu-central-1'));
 		// The SDK leaves the member out; the CLI prints null.
@@ -99,11 +100,15 @@ describe("the bucket's Region", () => {
 		expect(regionOfLocation({LocationConstraint: 'eu-west-1\u001b[2J'})).toEqual({ok: false, error: {kind: 'shape', message: "the answer's LocationConstraint is not a Region name such as eu-west-1"}});
 	});
 
-	it('HeadBucket: BucketRegion, when the answer has it', () => {
-		expect(regionOfHeadBucket(sdkOutput({BucketRegion: 'eu-west-1', AccessPointAlias: false}))).toBe('eu-west-1');
-		expect(regionOfHeadBucket({BucketRegion: 'eu-west-1'})).toBe('eu-west-1');
+	it('HeadBucket: BucketRegion, when the answer has it and it is a Region name', () => {
+		expect(regionOfHeadBucket(sdkOutput({BucketRegion: 'eu-west-1', AccessPointAlias: false}))).toEqual(region('eu-west-1'));
+		expect(regionOfHeadBucket({BucketRegion: 'eu-west-1'})).toEqual(region('eu-west-1'));
 		// Older CLIs print nothing for head-bucket.
 		expect(regionOfHeadBucket({})).toBeUndefined();
+		// A header a proxy or fake endpoint made up is not taken as the Region.
+		const problem = {ok: false, error: {kind: 'shape', message: "the answer's x-amz-bucket-region header is not a Region name such as eu-west-1"}};
+		expect(regionOfHeadBucket({BucketRegion: 'eu-west-1\u001b[2J'})).toEqual(problem);
+		expect(regionOfHeadBucket({BucketRegion: 'not a region'})).toEqual(problem);
 	});
 });
 
