@@ -73,6 +73,7 @@ export type FindingId =
 	| 'key-disabled'
 	| 'key-pending-deletion'
 	| 'key-region-mismatch'
+	| 'partition-mismatch'
 	| 'aws-managed-key-cross-account'
 	| 'key-not-symmetric'
 	| 'multipart-requires-decrypt'

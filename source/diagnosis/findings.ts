@@ -16,7 +16,7 @@ import type {ReadHolds} from './evidence-words.js';
 import {equalsWildcardFindings, likeOperatorOf} from './equals-wildcard.js';
 import {foreignObjectFinding, type ForeignObject} from './object-owner.js';
 import type {ActionSpec} from './required-actions.js';
-import {keyInfoOf, type ResolvedFacts, type ResolvedKey} from './resolve-question.js';
+import {keyInfoOf, type PartitionConflict, type ResolvedFacts, type ResolvedKey} from './resolve-question.js';
 import {withProfile} from '../snapshot/profiles.js';
 import type {DenialEvidence, KeyInfo, Snapshot} from '../snapshot/snapshot.js';
 
@@ -108,10 +108,25 @@ const keyOfSide = (snapshot: Snapshot, facts: ResolvedFacts, side: Side): {info:
 		? {info: keyInfoOf(snapshot.key, facts.destinationKey.arn), resolved: facts.destinationKey, bucketRegion: facts.question.bucketRegion}
 		: {info: keyInfoOf(snapshot.source?.keyInfo, facts.sourceKey?.arn), resolved: facts.sourceKey, bucketRegion: facts.sourceBucketRegion};
 
+/**
+ * Two ARNs or Regions of one request in different partitions: "You cannot use IAM credentials from one partition to
+ * interact with resources in a different partition" (AWS Fault Isolation Boundaries, "Partitions"). An error: the
+ * request as described cannot work, and an allow built on the first one's partition would be a false ✔.
+ */
+const partitionConflictFinding = ({used, other}: PartitionConflict): Finding => ({
+	id: 'partition-mismatch',
+	severity: 'error',
+	message: `${capitalised(used.what)} (${used.value}) is in the ${used.partition} partition but ${other.what} (${other.value}) is in ${other.partition}: IAM credentials of one partition cannot be used with resources in another, so the request cannot work as the snapshot describes it (likely the facts of two cases put together, or a typo). This report's ARNs take ${used.partition}, from ${used.what}.`,
+	remedy: 'Check which partition the request is in, and give or collect every ARN and Region of it in that partition.',
+});
+
+const capitalised = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
 export const findingsOf = (snapshot: Snapshot, facts: ResolvedFacts, actions: readonly EvaluatedAction[]): Finding[] => {
 	const {question} = facts;
 	const operation = operationModule(question.operation);
 	const findings: Finding[] = [];
+	if (facts.partitionConflict) findings.push(partitionConflictFinding(facts.partitionConflict));
 	// The destination's key first, then the source's; a shape both keys share is said once.
 	for (const leg of [operation.legs.destination, operation.legs.source]) {
 		if (!leg) continue;

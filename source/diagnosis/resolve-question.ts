@@ -152,6 +152,8 @@ export type ResolvedFacts = {
 	readonly partition: string;
 	/** No ARN or Region in the snapshot names the partition: `aws` is taken, and the report says so. */
 	readonly partitionAssumed?: true;
+	/** Two ARNs or Regions of the snapshot name different partitions: the first one's is used, and a finding says so. */
+	readonly partitionConflict?: PartitionConflict;
 	readonly destinationKey: ResolvedKey;
 	/** Copy only: the key of the source object. */
 	readonly sourceKey?: ResolvedKey;
@@ -163,24 +165,36 @@ export type ResolvedFacts = {
 /** The request's key, where it is a well-formed key or alias ARN (the schema does not check it). */
 const kmsArnPartition = (named: string | undefined): string | undefined => (named === undefined ? undefined : valueOf(parseKmsArn(named))?.partition);
 
+/** One ARN or Region of the snapshot that names a partition: what it is, as said in a finding, and that partition. */
+export type PartitionSource = {readonly what: string; readonly value: string; readonly partition: string};
+
+/** Two of the snapshot's ARNs or Regions naming different partitions: the one the report used, and the first that disagrees. */
+export type PartitionConflict = {readonly used: PartitionSource; readonly other: PartitionSource};
+
+const sourceOf = (what: string, value: string | undefined, partition: string | undefined): PartitionSource[] =>
+	value !== undefined && partition !== undefined ? [{what, value, partition}] : [];
+const arnSource = (what: string, arn: string | undefined): PartitionSource[] => sourceOf(what, arn, partitionOfArn(arn));
+const regionSource = (what: string, region: string | undefined): PartitionSource[] => sourceOf(what, region, partitionOfRegion(region));
+
 /**
- * The partition the snapshot names, if any: the caller's ARN; a service principal (CloudFront) has none, so its
- * distribution's and the key's (neither crosses one), else the bucket's Region (cn-north-1 is in aws-cn); then any
- * other ARN or Region of this request: "You cannot use IAM credentials from one partition to interact with resources in a
- * different partition" (AWS Fault Isolation Boundaries, "Partitions").
+ * The ARNs and Regions that name the partition, first wins: the caller's ARN; a service principal (CloudFront) has none,
+ * so its distribution's and the key's (neither crosses one), else the bucket's Region (cn-north-1 is in aws-cn); then any
+ * other ARN or Region of this request. They must agree: "You cannot use IAM credentials from one partition to interact
+ * with resources in a different partition" (AWS Fault Isolation Boundaries, "Partitions").
  */
-const namedPartition = (snapshot: Snapshot, callerPartition: string | undefined): string | undefined =>
-	callerPartition ??
-	partitionOfArn(snapshot.distribution?.arn) ??
-	partitionOfArn(snapshot.key?.arn) ??
-	partitionOfRegion(snapshot.bucket?.region) ??
-	kmsArnPartition(snapshot.question.kmsKeyId) ??
-	partitionOfArn(snapshot.source?.keyInfo?.arn) ??
-	partitionOfRegion(snapshot.source?.bucketInfo?.region) ??
-	partitionOfArn(snapshot.replication?.role) ??
-	partitionOfArn(snapshot.service?.roleArn) ??
+const partitionSources = (snapshot: Snapshot, callerArn: string | undefined, callerPartition: string | undefined): PartitionSource[] => [
+	...sourceOf('the caller', callerArn, callerPartition),
+	...arnSource('the distribution', snapshot.distribution?.arn),
+	...arnSource('the key', snapshot.key?.arn),
+	...regionSource("the bucket's Region", snapshot.bucket?.region),
+	...sourceOf('the key the request names', snapshot.question.kmsKeyId, kmsArnPartition(snapshot.question.kmsKeyId)),
+	...arnSource("the copy source's key", snapshot.source?.keyInfo?.arn),
+	...regionSource("the copy source bucket's Region", snapshot.source?.bucketInfo?.region),
+	...arnSource('the replication role', snapshot.replication?.role),
+	...arnSource("the service's role", snapshot.service?.roleArn),
 	// A service principal's snapshot may still hold the profile that read it, in the partition it read.
-	partitionOfArn(snapshot.principal?.arn);
+	...arnSource('the principal that read the snapshot', snapshot.principal?.arn),
+];
 
 export const resolveQuestion = (snapshot: Snapshot): ResolvedFacts => {
 	const {question} = snapshot;
@@ -188,7 +202,9 @@ export const resolveQuestion = (snapshot: Snapshot): ResolvedFacts => {
 	// A service principal (CloudFront) makes the request, whoever's profile collected the snapshot.
 	const principalArn = actor.kind === 'service' ? actor.service : snapshot.principal?.arn;
 	const caller = principalArn ? parseCaller(principalArn) : undefined;
-	const named = namedPartition(snapshot, principalArn?.startsWith('arn:') ? caller?.partition : undefined);
+	const sources = partitionSources(snapshot, principalArn?.startsWith('arn:') ? principalArn : undefined, caller?.partition);
+	const named = sources[0]?.partition;
+	const disagreeing = sources.find(source => source.partition !== named);
 	// Nothing names one: aws, said as an assumption (assumedOnResolving), never a silent default.
 	const partition = named ?? 'aws';
 	const objectArn = s3Arn(partition, question.bucket, question.objectKey);
@@ -220,6 +236,7 @@ export const resolveQuestion = (snapshot: Snapshot): ResolvedFacts => {
 	return {
 		partition,
 		...(named === undefined ? {partitionAssumed: true as const} : {}),
+		...(sources[0] && disagreeing ? {partitionConflict: {used: sources[0], other: disagreeing}} : {}),
 		destinationKey,
 		...sourceFacts,
 		question: {
