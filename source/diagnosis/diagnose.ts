@@ -17,7 +17,7 @@ import {namedByPasteFindings} from './named-by-paste.js';
 import {neededOnlyAcrossWhy} from './requirements.js';
 import {withRemedyWorded} from './remedy-fixes.js';
 import {unfixableFindings} from './unfixable.js';
-import {unknownActionFindings} from './unknown-actions.js';
+import {unknownActionFindings, withUncataloguedKeysAbsent} from './unknown-actions.js';
 import type {UnknownKey} from './unknown-key.js';
 import {unknownContextWhat, unknownPlaceWhat} from './unknown-words.js';
 import {placeSaidOf, type PlaceSaid} from './place-words.js';
@@ -51,8 +51,9 @@ export const diagnose = (given: Snapshot, options: DiagnoseOptions = {}): Diagno
 	const applied = applyAssumptions(sized);
 	// Whether the snapshot's principal makes the request at all (a presigned URL's signer) is the operation's to say.
 	const settled = operationModule(given.question.operation).settleCaller?.(applied.snapshot) ?? {snapshot: applied.snapshot};
-	const {snapshot} = settled;
-	const assumed = settled.assumed ? [...applied.assumed, settled.assumed] : applied.assumed;
+	const absent = withUncataloguedKeysAbsent(settled.snapshot, options.catalogue);
+	const {snapshot} = absent;
+	const assumed = [...applied.assumed, ...optional(settled.assumed), ...absent.assumed];
 	const analysis = analyse(snapshot);
 	const actions: RequiredAction[] = analysis.actions.map(({spec, evaluation, decision}) => ({
 		id: spec.id,

@@ -204,7 +204,7 @@ export type ObjectOwnerFact = {
 
 /** A fact the diagnosis took as given without reading it; every one is shown beside the verdict. */
 export type AssumedFact = {
-	/** An `--assume` id, `no-session-policy` (AWS cannot read session policies), `signer-is-principal` (a presigned URL's signer), `partition-aws`, …: docs/diagnosis.schema.json lists them. */
+	/** An `--assume` id, `no-session-policy` (AWS cannot read session policies), `signer-is-principal` (a presigned URL's signer), `partition-aws`, `absent-key:KEY`, …: docs/diagnosis.schema.json lists them. */
 	readonly id: string;
 	/** "no KMS grant on the key allows these actions". */
 	readonly statement: string;

@@ -1,7 +1,7 @@
 import {isObject} from '../shared/json.js';
 import type {PolicyJson, Snapshot} from '../snapshot/snapshot.js';
 import type {ActionCatalogue} from './action-catalogue.js';
-import type {Finding} from './diagnosis.js';
+import type {AssumedFact, Finding} from './diagnosis.js';
 
 /**
  * Every action (and every `s3:`, `kms:` and `aws:` condition key) of every policy in the snapshot, checked
@@ -53,6 +53,45 @@ export const servicesNamed = (snapshot: Snapshot): string[] => {
 
 const checkedKeyPrefixes = ['s3:', 'kms:', 'aws:'];
 
+/** The condition keys of the snapshot's policies that AWS's catalogue does not have (a misspelt `kms:ViaServices`), once each. */
+export const uncataloguedConditionKeys = (snapshot: Snapshot, catalogue: ActionCatalogue): string[] => {
+	const keys = new Map<string, string>();
+	for (const {document} of policyDocuments(snapshot)) {
+		for (const statement of statementsOf(document)) {
+			const condition = isObject(statement) ? statement['Condition'] : undefined;
+			if (!isObject(condition)) continue;
+			for (const block of Object.values(condition)) {
+				if (!isObject(block)) continue;
+				for (const key of Object.keys(block)) if (isUncatalogued(key, catalogue)) keys.set(key.toLowerCase(), keys.get(key.toLowerCase()) ?? key);
+			}
+		}
+	}
+	return [...keys.values()];
+};
+
+/**
+ * A condition key AWS's catalogue does not have is in no request, as its finding says: absent, so its conditions are
+ * decided (IAM: "If the key that you specify in a policy condition is not present in the request context, the values do
+ * not match"), not unknown with a value to find. Named as an assumption, since the catalogue may predate a new key; a
+ * value the snapshot's requestContext gives wins.
+ */
+export const withUncataloguedKeysAbsent = (snapshot: Snapshot, catalogue: ActionCatalogue | undefined): {readonly snapshot: Snapshot; readonly assumed: AssumedFact[]} => {
+	const given = new Set(Object.keys(snapshot.requestContext ?? {}).map(key => key.toLowerCase()));
+	const keys = catalogue ? uncataloguedConditionKeys(snapshot, catalogue).filter(key => !given.has(key.toLowerCase())) : [];
+	if (keys.length === 0) return {snapshot, assumed: []};
+	return {
+		snapshot: {...snapshot, requestContext: {...snapshot.requestContext, ...Object.fromEntries(keys.map(key => [key, null]))}},
+		assumed: keys.map(key => ({
+			id: `absent-key:${key}`,
+			statement: `no request carries the condition key ${key}`,
+			because: "AWS's catalogue of actions and condition keys does not have it (see its finding); give its value in requestContext if it is a key newer than the catalogue",
+		})),
+	};
+};
+
+const isUncatalogued = (key: string, catalogue: ActionCatalogue): boolean =>
+	checkedKeyPrefixes.some(prefix => key.toLowerCase().startsWith(prefix)) && catalogue.isKnownConditionKey(key) === false;
+
 /** One finding per unknown action or condition key of the snapshot's policies, naming the policy and statement, with a did-you-mean. */
 export const unknownActionFindings = (snapshot: Snapshot, catalogue: ActionCatalogue): Finding[] =>
 	policyDocuments(snapshot).flatMap(({name, document}) => unknownActionsIn(name, document, catalogue));
@@ -79,7 +118,7 @@ export const unknownActionsIn = (name: string, document: PolicyJson, catalogue: 
 			for (const block of Object.values(condition)) {
 				if (!isObject(block)) continue;
 				for (const key of Object.keys(block)) {
-					if (!checkedKeyPrefixes.some(prefix => key.toLowerCase().startsWith(prefix)) || catalogue.isKnownConditionKey(key) !== false) continue;
+					if (!isUncatalogued(key, catalogue)) continue;
 					const suggestion = catalogue.suggest(key);
 					findings.push({
 						id: 'unknown-condition-key',

