@@ -26,19 +26,27 @@ export type Page<T> = {readonly items: readonly T[]; readonly next?: string};
  * The next page's marker: IAM says `IsTruncated` + `Marker`, KMS `Truncated` + `NextMarker`, Organizations
  * only `NextToken`. The AWS CLI prints every page merged and without these fields, so a bundle's answer is one page.
  */
-export const nextMarker = (answer: unknown, truncated: string | undefined, marker: string): string | undefined => {
+const nextMarker = (answer: unknown, truncated: string | undefined, marker: string): string | undefined => {
 	if (truncated !== undefined && field(answer, truncated) !== true) return undefined;
 	return asString(field(answer, marker));
 };
 
-export const pageOf = <T>(items: readonly T[], next: string | undefined): Page<T> => ({items, ...(next === undefined ? {} : {next})});
+const pageOf = <T>(items: readonly T[], next: string | undefined): Page<T> => ({items, ...(next === undefined ? {} : {next})});
+
+/** How a listing's answer is read: its list's field, what is said where it is missing, and how the next page is marked. */
+export type Listing = {readonly list: string; readonly missing: string; readonly truncated: string | undefined; readonly marker: string};
 
 /**
- * The list a listing's answer holds (an empty one when there is nothing to list). Missing, the answer says nothing
- * of what is there: a problem, not "none" (read as none, it would hide a Deny in a group's policy, an SCP, or an alias
- * that kms:ResourceAliases tests). `what`: what the list would have named, for the message.
+ * One page of a listing: each item of its list read by `itemOf`, left out where it is not one (undefined). The list is there,
+ * empty, when there is nothing to list; missing, the answer says nothing of what is there: a problem, not "none" (read
+ * as none, it would hide a Deny in a group's policy or an SCP, or an alias that kms:ResourceAliases tests).
  */
-export const listIn = (answer: unknown, name: string, what: string): Mapped<readonly unknown[]> => {
-	const list = field(answer, name);
-	return Array.isArray(list) ? ok(list) : shapeProblem(`the answer holds no ${name} list, so it does not say ${what}`);
+export const listPageOf = <T>(answer: unknown, listing: Listing, itemOf: (item: unknown) => T | undefined): Mapped<Page<T>> => {
+	const list = field(answer, listing.list);
+	if (!Array.isArray(list)) return shapeProblem(`the answer holds no ${listing.list} list, ${listing.missing}`);
+	const items = list.flatMap(item => {
+		const read = itemOf(item);
+		return read === undefined ? [] : [read];
+	});
+	return ok(pageOf(items, nextMarker(answer, listing.truncated, listing.marker)));
 };

@@ -1,13 +1,11 @@
-import {ok} from '../../shared/result.js';
-import {listIn, nextMarker, pageOf, type Mapped, type Page} from './answer.js';
+import {listPageOf, type Mapped, type Page} from './answer.js';
 import {asString, field} from './json-access.js';
 
 /** kms:ListAliases (with `--key-id`): one page of the key's alias names, `alias/NAME`; without its list, a problem. */
-export const aliasesPageOf = (answer: unknown): Mapped<Page<string>> => {
-	const aliases = listIn(answer, 'Aliases', 'which aliases the key has');
-	if (!aliases.ok) return aliases;
-	return ok(pageOf(aliases.value.flatMap(alias => asString(field(alias, 'AliasName')) ?? []), nextMarker(answer, 'Truncated', 'NextMarker')));
-};
+export const aliasesPageOf = (answer: unknown): Mapped<Page<string>> =>
+	listPageOf(answer, {list: 'Aliases', missing: 'so it does not say which aliases the key has', truncated: 'Truncated', marker: 'NextMarker'}, alias =>
+		asString(field(alias, 'AliasName')),
+	);
 
 /** The key's aliases, and whether they are all of them (kms:ResourceAliases needs the complete list). */
 export type KeyAliases = {

@@ -1,6 +1,5 @@
 import type {GrantConstraints, KeyGrant} from '../snapshot.js';
-import {ok} from '../../shared/result.js';
-import {listIn, nextMarker, pageOf, type Mapped, type Page} from './answer.js';
+import {listPageOf, type Mapped, type Page} from './answer.js';
 import {asString, field, stringMap, strings} from './json-access.js';
 
 /** One grant; undefined without a grantee (a grant that names nobody lets nobody in). */
@@ -24,8 +23,5 @@ const grantOf = (value: unknown): KeyGrant | undefined => {
 };
 
 /** kms:ListGrants: one page of the key's grants; an answer without its list is a problem, not "no grants". */
-export const grantsPageOf = (answer: unknown): Mapped<Page<KeyGrant>> => {
-	const grants = listIn(answer, 'Grants', 'which grants the key has');
-	if (!grants.ok) return grants;
-	return ok(pageOf(grants.value.flatMap(grant => grantOf(grant) ?? []), nextMarker(answer, 'Truncated', 'NextMarker')));
-};
+export const grantsPageOf = (answer: unknown): Mapped<Page<KeyGrant>> =>
+	listPageOf(answer, {list: 'Grants', missing: 'so it does not say which grants the key has', truncated: 'Truncated', marker: 'NextMarker'}, grantOf);

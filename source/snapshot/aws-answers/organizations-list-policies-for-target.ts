@@ -1,5 +1,4 @@
-import {ok} from '../../shared/result.js';
-import {listIn, nextMarker, pageOf, type Mapped, type Page} from './answer.js';
+import {listPageOf, type Mapped, type Page} from './answer.js';
 import {asString, field} from './json-access.js';
 
 /** Organizations' error when the policy type (SCPs, RCPs) is not enabled: none apply, an answer. */
@@ -9,18 +8,10 @@ export const policyTypeNotEnabledCode = 'PolicyTypeNotEnabledException';
 export type PolicySummary = {readonly id: string; readonly name?: string; readonly arn?: string};
 
 /** organizations:ListPoliciesForTarget: one page of the SCPs or RCPs attached to an account, OU or root; without its list, a problem. */
-export const targetPoliciesPageOf = (answer: unknown): Mapped<Page<PolicySummary>> => {
-	const policies = listIn(answer, 'Policies', 'which policies are attached');
-	if (!policies.ok) return policies;
-	return ok(
-		pageOf(
-			policies.value.flatMap((summary): PolicySummary[] => {
-				const id = asString(field(summary, 'Id'));
-				const name = asString(field(summary, 'Name'));
-				const arn = asString(field(summary, 'Arn'));
-				return id ? [{id, ...(name ? {name} : {}), ...(arn ? {arn} : {})}] : [];
-			}),
-			nextMarker(answer, undefined, 'NextToken'),
-		),
-	);
-};
+export const targetPoliciesPageOf = (answer: unknown): Mapped<Page<PolicySummary>> =>
+	listPageOf(answer, {list: 'Policies', missing: 'so it does not say which policies are attached', truncated: undefined, marker: 'NextToken'}, (summary): PolicySummary | undefined => {
+		const id = asString(field(summary, 'Id'));
+		const name = asString(field(summary, 'Name'));
+		const arn = asString(field(summary, 'Arn'));
+		return id ? {id, ...(name ? {name} : {}), ...(arn ? {arn} : {})} : undefined;
+	});
