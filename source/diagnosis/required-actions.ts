@@ -1,4 +1,3 @@
-import {s3Arn} from '../names/index.js';
 import {atLeast, type ContextValue} from '../engine/context.js';
 import {parseCaller} from '../engine/principal.js';
 import {serviceRoleOwnKeys} from '../operations/service-request-keys.js';
@@ -7,7 +6,9 @@ import {legsInRequestOrder, operationModule} from '../operations/registry.js';
 import {actionId, type Actor, type Leg, type LegAction, type Side} from '../operations/types.js';
 import {principalArnSettledBy, sessionRoleArn} from '../snapshot/session-role.js';
 import {unknownKeyOf, type KeyFrom, type UnknownKey} from './unknown-key.js';
-import {keyInfoOf, type ResolvedFacts, type ResolvedKey} from './resolve-question.js';
+import {aliasesSettledBy, bucketKeySettledBy, regionSettledBy, resourceAliases, storedContextSettledBy} from './kms-context-reads.js';
+import {placeOf, type LegPlace} from './leg-place.js';
+import type {ResolvedFacts, ResolvedKey} from './resolve-question.js';
 import {principalTagsOf} from './principal-tags.js';
 import type {Snapshot} from '../snapshot/snapshot.js';
 
@@ -153,60 +154,10 @@ const serviceKmsContext = (
 	...operationModule(snapshot.question.operation).requestContext?.(snapshot, 'kms'),
 });
 
-/**
- * KMS: "The kms:ResourceAliases condition key allows or denies access to a KMS key based on the aliases associated
- * with the KMS key." Known only from a complete alias list: one the snapshot notes as partial (or lacks) stays unknown.
- */
-const aliasesPath = (side: Side): string => (side === 'source' ? 'source.keyInfo.aliases' : 'key.aliases');
-
-const resourceAliases = (snapshot: Snapshot, keyInfo: Snapshot['key'], side: Side): Record<string, ContextValue> => {
-	const partial = snapshot.unread?.some(note => note.path === aliasesPath(side));
-	if (!keyInfo?.aliases || partial) return {};
-	return {'kms:ResourceAliases': keyInfo.aliases.length > 0 ? [...keyInfo.aliases] : null};
-};
-
-const aliasesSettledBy = (snapshot: Snapshot, context: Readonly<Record<string, ContextValue>>, side: Side, keyResource: string): Pick<ActionSpec, 'settles'> => {
-	if (context['kms:ResourceAliases'] !== undefined) return {};
-	const note = snapshot.unread?.find(candidate => candidate.path === aliasesPath(side));
-	return {settles: {'kms:ResourceAliases': note?.resolveWith ?? `kms:ListAliases --key-id ${keyResource} with a profile of the key's account (or list every alias of the key in ${aliasesPath(side)})`}};
-};
 
 const unknownKeyArn = (key: ResolvedKey, region: string | undefined): string =>
 	`arn:aws:kms:${key.region ?? region ?? 'unknown-region'}:${key.account ?? 'unknown-account'}:key/${key.named && !key.named.includes('/') && !key.named.startsWith('arn:') ? key.named : 'unknown'}`;
 
-/** Where one leg's requests go: its object, bucket and key, as resolved from the snapshot. */
-type LegPlace = {
-	readonly objectArn: string;
-	readonly bucketArn: string;
-	readonly bucketAccount: string | undefined;
-	readonly region: string | undefined;
-	readonly key: ResolvedKey;
-	readonly keyInfo: Snapshot['key'];
-};
-
-const placeOf = (snapshot: Snapshot, facts: ResolvedFacts, side: Side): LegPlace | undefined => {
-	const {question} = facts;
-	if (side === 'destination') {
-		return {
-			objectArn: question.objectArn,
-			bucketArn: s3Arn(facts.partition, question.bucket),
-			bucketAccount: question.bucketAccount,
-			region: question.bucketRegion,
-			key: facts.destinationKey,
-			keyInfo: keyInfoOf(snapshot.key, facts.destinationKey.arn),
-		};
-	}
-	const source = snapshot.question.source;
-	if (!facts.sourceObjectArn || !source || !facts.sourceKey) return undefined;
-	return {
-		objectArn: facts.sourceObjectArn,
-		bucketArn: s3Arn(facts.partition, source.bucket),
-		bucketAccount: facts.sourceBucketAccount,
-		region: facts.sourceBucketRegion ?? question.bucketRegion,
-		key: facts.sourceKey,
-		keyInfo: keyInfoOf(snapshot.source?.keyInfo, facts.sourceKey.arn),
-	};
-};
 
 const kmsActionSpec = (
 	snapshot: Snapshot,
@@ -219,9 +170,9 @@ const kmsActionSpec = (
 	const resource = place.key.arn ?? unknownKeyArn(place.key, place.region);
 	const unknownKey = place.key.arn ? {} : {unknownKey: unknownKeyOf(place, keyFrom, snapshot)};
 	const settles = {
-		...aliasesSettledBy(snapshot, context, common.side, resource).settles,
+		...aliasesSettledBy(snapshot, context, common.side, resource),
 		...bucketKeySettledBy(place, context, keyFrom),
-		...regionSettledBy(place, context, common),
+		...regionSettledBy(place, context, common.actor, common.side),
 		...storedContextSettledBy(keyFrom),
 		...who.settles,
 		...notCarried,
@@ -229,34 +180,6 @@ const kmsActionSpec = (
 	return {...common, resource, context, ...(Object.keys(settles).length > 0 ? {settles} : {}), ...unknownKey, ...(httpsAssumed ? {httpsAssumed} : {})};
 };
 
-/** An object's stored encryption context may hold pairs beyond aws:s3:arn: where to see them all. */
-const storedContextSettledBy = (keyFrom: KeyFrom): Record<string, string> =>
-	keyFrom === 'object'
-		? {
-				'kms:EncryptionContextKeys':
-					"the object's whole encryption context: requestParameters.encryptionContext of a CloudTrail kms:Decrypt event for this object (eventSource kms.amazonaws.com), or the SSEKMSEncryptionContext its upload's answer returned",
-			}
-		: {};
-
-/** S3 calls KMS in the bucket's Region, which names kms:ViaService: while it is not known, its read settles them. */
-const regionSettledBy = (place: LegPlace, context: Readonly<Record<string, ContextValue>>, common: Pick<ActionSpec, 'actor' | 'side'>): Record<string, string> => {
-	if (place.region !== undefined || common.actor.kind === 'service' || context['kms:ViaService'] !== undefined) return {};
-	const read = `the bucket's Region, which S3's request to KMS names (s3:GetBucketLocation on ${place.bucketArn}, or ${common.side === 'source' ? 'source.bucketInfo.region' : 'bucket.region'} in the snapshot)`;
-	return {'kms:ViaService': read, 'aws:RequestedRegion': read};
-};
-
-/** The encryption context is left out while Bucket Keys are not known: say what settles it. */
-const bucketKeySettledBy = (place: LegPlace, context: Readonly<Record<string, ContextValue>>, keyFrom: KeyFrom): Record<string, string> =>
-	context['kms:EncryptionContext:aws:s3:arn'] !== undefined
-		? {}
-		: {
-				'kms:EncryptionContext:aws:s3:arn':
-					keyFrom === 'object'
-						? `whether the object was written with an S3 Bucket Key (s3:GetObject on ${place.objectArn}: HeadObject's BucketKeyEnabled), or --assume bucket-key=on|off`
-						: keyFrom === 'replica'
-							? "whether the replica uses an S3 Bucket Key (it keeps the source object's: HeadObject's BucketKeyEnabled on the source object), or --assume bucket-key=on|off"
-							: `whether S3 Bucket Keys are on (s3:GetEncryptionConfiguration on ${place.bucketArn}: BucketKeyEnabled), or --assume bucket-key=on|off`,
-			};
 
 /** Who makes a leg's requests, as the snapshot knows it. */
 export const principalOf = (snapshot: Snapshot, actor: Actor): Principal => {
