@@ -1,5 +1,5 @@
 import type {ContextValue} from '../engine/context.js';
-import {keysOnServiceRequest, kmsRequest, ownKeyNotSet, ownKeys, s3RequestOf, type ServiceRequest} from '../operations/service-request-keys.js';
+import {keysOnServiceRequest, kmsRequest, ownKeyNotSet, ownKeys, s3RequestOf, servicePrincipalOnlyKeys, type ServiceRequest} from '../operations/service-request-keys.js';
 import {operationModule} from '../operations/registry.js';
 import type {Actor} from '../operations/types.js';
 import type {Snapshot} from '../snapshot/snapshot.js';
@@ -17,6 +17,9 @@ const givesSecureTransport = (context: Readonly<Record<string, ContextValue>>): 
 const serviceRequestOf = (snapshot: Snapshot, service: 's3' | 'kms', actor: Actor): ServiceRequest | undefined =>
 	service === 'kms' ? kmsRequest(actor) : (s3RequestOf(actor) ?? operationModule(snapshot.question.operation).serviceRequest?.(snapshot));
 
+// The caller's own request is made by a user, role or session, never a service principal: IAM puts these keys in no such request.
+const absentOnOwnRequest: Readonly<Record<string, ContextValue>> = Object.fromEntries(servicePrincipalOnlyKeys.map(key => [key, null]));
+
 /**
  * The context as the request really carries it: the caller's own request carries the snapshot's requestContext; a
  * request a service makes carries of it only what service-request-keys.ts says, and the keys it sets itself stay its own.
@@ -25,7 +28,9 @@ export const carried = (snapshot: Snapshot, service: 's3' | 'kms', actor: Actor,
 	const request = serviceRequestOf(snapshot, service, actor);
 	const callerContext = snapshot.requestContext ?? {};
 	const httpsAssumed = givesSecureTransport(callerContext) ? {} : {httpsAssumed: true as const};
-	if (!request) return {context: {...own, ...callerContext}, settles: {}, ...httpsAssumed};
+	// Where a service request may make it (a service not named), who makes it, and so what it carries, is not known.
+	const madeByIdentity = operationModule(snapshot.question.operation).serviceRequest === undefined || snapshot.service !== undefined;
+	if (!request) return {context: {...own, ...(madeByIdentity ? absentOnOwnRequest : {}), ...callerContext}, settles: {}, ...httpsAssumed};
 	const {context: fromCaller, notCarried, notOfResource} = keysOnServiceRequest(request, callerContext);
 	// Condition keys are case-insensitive: a requestContext may write aws:sourcevpce.
 	const dropped = new Set(Object.keys(notCarried).map(key => key.toLowerCase()));

@@ -114,6 +114,18 @@ export const iamServiceRole: AwsSentence = {
 	page: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_common-scenarios_services.html',
 };
 
+/** IAM, of aws:SourceArn, aws:SourceAccount, aws:SourceOrgID and aws:SourceOrgPaths alike (each key's Availability). */
+export const iamSourceKeysAvailability: AwsSentence = {
+	says: 'This key is included in the request context only when the call to your resource is being made directly by an AWS service principal on behalf of a resource for which the configuration triggered the service-to-service request.',
+	page: `${conditionKeysPage}#condition-keys-sourceaccount`,
+};
+
+/**
+ * The keys only a service principal's request carries (the resource it acts for): absent on a request a user, role or
+ * session makes itself, such as the caller's own request to S3.
+ */
+export const servicePrincipalOnlyKeys = ['aws:SourceArn', 'aws:SourceAccount', 'aws:SourceOrgID', 'aws:SourceOrgPaths'] as const;
+
 /** The keys a request made as a service role sets itself, as IAM documents them. */
 export const serviceRoleOwnKeys: Readonly<Record<string, ContextValue>> = {'aws:ViaAWSService': false};
 

@@ -12,6 +12,7 @@ import {correctAction} from './kinds/correct-action.js';
 import {correctCondition} from './kinds/correct-condition.js';
 import {exemptServiceRequests} from './kinds/exempt-service-requests.js';
 import {fitGrant} from './kinds/fit-grant.js';
+import {keepToServicePrincipals} from './kinds/keep-to-service-principals.js';
 import {narrowDeny} from './kinds/narrow-deny.js';
 import {inlineQuotaTogether} from './inline-quota.js';
 import {isLeastPrivilege, proves, remainsAfter, type Proof} from './proof.js';
@@ -48,7 +49,7 @@ export const fixesFor = (snapshot: Snapshot, analysis: Analysis, catalogue?: Act
 	// Better than an Allow or a narrowed Deny, where they apply: change the request, correct what a policy meant.
 	const first = contextOf(snapshot, analysis, catalogue);
 	// Corrections in rounds too: two in one policy are one fix, as each command puts the whole policy.
-	const better = [...changeRequest(first), ...draftsInRounds(snapshot, analysis, [correctCondition, exemptServiceRequests, correctAction], (state, current) => contextOf(state, current, catalogue))];
+	const better = [...changeRequest(first), ...draftsInRounds(snapshot, analysis, [correctCondition, exemptServiceRequests, keepToServicePrincipals, correctAction], (state, current) => contextOf(state, current, catalogue))];
 	// A row a proven correction turns ✔ gets no parallel Allow; a changed request claims none (a missing grant is fixed where it belongs).
 	const corrections = better.filter(draft => draft.kind !== 'change-request' && proofOf(draft).proven);
 	const claimed = new Set(corrections.flatMap(draft => draft.resolves));

@@ -170,6 +170,13 @@ const addsTwin = (fix: Fix): boolean => exemptsServiceRequests(fix) && fix.state
  * No `*` principal, no wildcard action (`kms:*`, `s3:*`, `kms:GenerateDataKey*`), no resource wider than the
  * request (`requested`: the resources of the rows the fix targets); in a key policy only `*`, the key itself.
  */
+/** A corrected Deny that now applies only to requests carrying aws:SourceAccount, aws:SourceArn, aws:SourceOrgID or aws:SourceOrgPaths. */
+const keepsToServicePrincipals = (fix: Fix): boolean => {
+	const condition = fix.kind === 'correct-condition' && fix.statement?.['Effect'] === 'Deny' ? fix.statement['Condition'] : undefined;
+	const nullBlock = typeof condition === 'object' && condition !== null && !Array.isArray(condition) ? (condition as Record<string, unknown>)['Null'] : undefined;
+	return typeof nullBlock === 'object' && nullBlock !== null && Object.entries(nullBlock).some(([key, value]) => /^aws:source(arn|account|orgid|orgpaths)$/i.test(key) && value === 'false');
+};
+
 export const expectLeastPrivilege = (fix: Fix, requested?: readonly string[]): void => {
 	if (fix.kind === 'narrow-deny') {
 		expect(fix.statement!['Effect']).toBe('Deny');
@@ -183,6 +190,11 @@ export const expectLeastPrivilege = (fix: Fix, requested?: readonly string[]): v
 	// A Deny kept to a prefix of the bucket (or to S3 in one Region), corrected to accept what AWS sends, gives that up.
 	if (correctsDenyScope(fix)) {
 		expect(fix.weakens, 'a Deny corrected to accept what AWS sends says what it gives up').toMatch(/no longer keeps (the key's|KMS) use to/);
+		return;
+	}
+	// A Deny kept to requests that carry a service principal's key (aws:SourceAccount …) no longer stops the caller's own.
+	if (keepsToServicePrincipals(fix)) {
+		expect(fix.weakens, 'a Deny kept to requests that carry the key says what it gives up').toMatch(/no longer denies requests without aws:Source/);
 		return;
 	}
 	// A permissions boundary is a guardrail: an Allow that widens it says so; any other Allow gives nothing up.
