@@ -79,10 +79,11 @@ export const arnGlobMatcher = (pattern: Glob): ((value: string) => boolean) => {
 	if (pattern === '*') return () => true;
 	// A literal, or a literal ARN prefix then `*`, matches the same whether the value is ARN-shaped or not.
 	if (!hasWildcard(pattern) || plainPrefix(pattern, true) !== undefined) return globMatcher(pattern, true);
-	const whole = globMatcher(pattern);
-	if (!isArnShaped(pattern)) return whole;
+	if (!isArnShaped(pattern)) return globMatcher(pattern);
 	const segments = segmentMatcher(pattern) ?? globMatcher(pattern, true);
-	return value => (isArnShaped(value) ? segments(value) : whole(value));
+	// Made when a value that is no ARN first asks (rare): kept from the start, it held one object per character.
+	let whole: ((value: string) => boolean) | undefined;
+	return value => (isArnShaped(value) ? segments(value) : (whole ??= globMatcher(pattern))(value));
 };
 
 /**

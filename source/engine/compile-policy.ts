@@ -149,6 +149,8 @@ export const actionIdOf = (action: string): number => {
 
 // Shared by every statement with a shortcut (never read there): not frozen, so every `resources` list shares one shape.
 const noEntries: readonly ResourceEntry[] = [];
+// Shared by every statement without a condition, not frozen for the same reason: one empty list, not one per statement.
+const noClauses: readonly CompiledClause[] = [];
 
 export const compileStatement = (statement: Statement, variables: boolean): CompiledStatement => {
 	const patterns = statement.resource ?? statement.notResource ?? [];
@@ -160,7 +162,7 @@ export const compileStatement = (statement: Statement, variables: boolean): Comp
 		resourceShortcut: shortcut.kind,
 		resourceCovers: statement.resource !== undefined,
 		resourceText: shortcut.text,
-		conditions: statement.conditions.map(clause => compileClause(clause, variables)),
+		conditions: statement.conditions.length === 0 ? noClauses : statement.conditions.map(clause => compileClause(clause, variables)),
 		resourceTexts: shortcut.texts,
 		resourcePrefixes: shortcut.prefixes,
 		resources: shortcut.kind === 'none' ? patterns.map(pattern => resourceEntry(pattern, variables)) : noEntries,
@@ -209,8 +211,9 @@ export const sliceOf = (policy: CompiledPolicy, action: string, id = -1): Action
 		for (let index = 0; index < ids.length; index++) if (ids[index] === id) return policy.sliceList[index]!;
 		const slice = sliceFor(policy, action);
 		const full = ids.length >= sliceLimit;
-		policy.sliceIds = full ? [id] : [...ids, id];
-		policy.sliceList = full ? [slice] : [...policy.sliceList, slice];
+		// `concat`, not a spread: kept as long as the policy, at their exact length (a spread reserves room for more).
+		policy.sliceIds = full ? [id] : ids.concat(id);
+		policy.sliceList = full ? [slice] : policy.sliceList.concat(slice);
 		return slice;
 	}
 	const slices = (policy.slices ??= new Map());

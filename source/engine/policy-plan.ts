@@ -92,8 +92,8 @@ export const planOf = (policies: PolicySet, action: string, actionId: number): A
 	for (let index = 0; index < ids.length; index++) if (ids[index] === actionId) return set.actions[index];
 	const plan = actionPlan(set, action, actionId);
 	const full = ids.length >= actionLimit;
-	set.actionIds = full ? [actionId] : [...ids, actionId];
-	set.actions = full ? [plan] : [...set.actions, plan];
+	set.actionIds = full ? [actionId] : ids.concat(actionId);
+	set.actions = full ? [plan] : set.actions.concat(plan);
 	return plan;
 };
 
