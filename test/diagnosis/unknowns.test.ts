@@ -16,6 +16,7 @@ import {
 	otherAccount,
 	policy,
 	roleArn,
+	sameAccountDownload,
 	sessionArn,
 	userArn,
 	without,
@@ -306,6 +307,25 @@ describe("a key whose state was not read", () => {
 		expect(diagnose(unread).assumptions).toContainEqual({id: 'key-enabled', statement: `the KMS key ${keyArn} is enabled (its state, from kms:DescribeKey, was not read or given)`});
 		// Disabled, the same request is denied whatever the policies say: the state decides, so it is never silently assumed.
 		expect(diagnose(buildSnapshot({key: {keyState: 'Disabled'}})).verdict).toBe('denied');
+	});
+});
+
+// S3 User Guide: "Amazon S3 supports only symmetric encryption KMS keys."
+describe('the key a write uses, whose spec was not read', () => {
+	const symmetric = {id: 'key-symmetric', statement: `the KMS key ${keyArn} is a symmetric encryption key (SYMMETRIC_DEFAULT), as S3 needs (its key spec, from kms:DescribeKey, was not read or given)`};
+
+	it('is said to be taken as symmetric: another spec fails the upload whatever the policies say', () => {
+		const read = buildSnapshot({});
+		expect(diagnose(read).assumptions.map(assumption => assumption.id)).not.toContain('key-symmetric');
+		const unread = diagnose(without(read, 'key.keySpec'));
+		expect(unread.verdict).toBe('allowed');
+		expect(unread.assumptions).toContainEqual(symmetric);
+		expect(renderText(unread, {color: false, width: 300})).toContain(`Assumed: ${symmetric.statement}`);
+		expect(diagnose(buildSnapshot({key: {keySpec: 'RSA_2048'}})).verdict).toBe('denied');
+	});
+
+	it('is not assumed for a download: the object is already encrypted with it, so it is symmetric', () => {
+		expect(diagnose(without(sameAccountDownload(), 'key.keySpec')).assumptions.map(assumption => assumption.id)).not.toContain('key-symmetric');
 	});
 });
 
