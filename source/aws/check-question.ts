@@ -1,6 +1,6 @@
 import {hasSource} from '../operations/registry.js';
 import {isOperation, operationNamesInWords} from '../snapshot/operation-names.js';
-import type {Question} from '../snapshot/snapshot.js';
+import type {Question} from '../snapshot/question.js';
 import {err, ok, type Result} from '../shared/result.js';
 import {describeNameError, parseBucketName, parseKeyReference, parseRegion} from '../names/index.js';
 

@@ -1,4 +1,6 @@
-import type {PresignedUrlInfo, Question, Snapshot} from '../snapshot/snapshot.js';
+import type {PresignedUrlInfo} from '../snapshot/operation-facts.js';
+import type {Question} from '../snapshot/question.js';
+import type {Snapshot} from '../snapshot/snapshot.js';
 import {err, ok, type Result} from '../shared/result.js';
 import {anySignal} from './any-signal.js';
 import {checkQuestion, checkRegion} from './check-question.js';

@@ -1,5 +1,8 @@
 import {destinationLeg, legOn} from '../operations/registry.js';
-import {snapshotFormat, type KeyInfo, type ObjectInfo, type PrincipalInfo, type Question, type ReplicationRule, type Snapshot, type UnreadNote} from '../snapshot/snapshot.js';
+import type {ReplicationRule} from '../snapshot/operation-facts.js';
+import type {UnreadNote} from '../snapshot/provenance.js';
+import type {Question} from '../snapshot/question.js';
+import {snapshotFormat, type KeyInfo, type ObjectInfo, type PrincipalInfo, type Snapshot} from '../snapshot/snapshot.js';
 import {readBucket, readBucketRegion, readObject, type BucketTarget, type ObjectTarget} from './read-bucket.js';
 import {withObjectOwner} from './read-object-owner.js';
 import {readKey} from './read-key.js';

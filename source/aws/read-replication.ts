@@ -1,6 +1,6 @@
 import {GetBucketReplicationCommand, GetBucketVersioningCommand} from '@aws-sdk/client-s3';
 import {noReplicationCode, replicationRuleOf, versioningOf, type Mapped, type RuleChoice} from '../snapshot/aws-answers/index.js';
-import type {ReplicationRule} from '../snapshot/snapshot.js';
+import type {ReplicationRule} from '../snapshot/operation-facts.js';
 import type {Failure} from './aws-error.js';
 import {sendToBucket} from './bucket-region.js';
 import type {Reader} from './reader.js';

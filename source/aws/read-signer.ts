@@ -1,6 +1,6 @@
 import {GetAccessKeyInfoCommand} from '@aws-sdk/client-sts';
 import {accessKeyAccountOf} from '../snapshot/aws-answers/index.js';
-import type {PresignedUrlInfo} from '../snapshot/snapshot.js';
+import type {PresignedUrlInfo} from '../snapshot/operation-facts.js';
 import type {Reader} from './reader.js';
 import {sessionLabel, type Session} from './session.js';
 

@@ -1,5 +1,5 @@
 import {setMaxListeners} from 'node:events';
-import type {UnreadNote} from '../snapshot/snapshot.js';
+import type {UnreadNote} from '../snapshot/provenance.js';
 import {anySignal} from './any-signal.js';
 import {describeFailure, failureText, type Failure} from './aws-error.js';
 

@@ -1,7 +1,7 @@
 import {GetCallerIdentityCommand} from '@aws-sdk/client-sts';
 import {isProfileName, partitionOfArn, partitionOfRegion, s3ArnOrUrl} from '../names/index.js';
 import {callerIdentityOf} from '../snapshot/aws-answers/index.js';
-import type {CollectedProfile} from '../snapshot/snapshot.js';
+import type {CollectedProfile} from '../snapshot/provenance.js';
 import type {Clients} from './clients.js';
 import type {Outcome, Reader} from './reader.js';
 

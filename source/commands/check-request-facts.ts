@@ -4,7 +4,8 @@ import {serviceOfFlags} from '../inputs/service/service-flags.js';
 import {serviceFacts} from '../operations/aws-services.js';
 import {allOperations, destinationLeg, operationModule} from '../operations/registry.js';
 import {isOperation, operationNamesInWords} from '../snapshot/operation-names.js';
-import type {DistributionInfo, ServiceInfo, Snapshot} from '../snapshot/snapshot.js';
+import type {DistributionInfo, ServiceInfo} from '../snapshot/operation-facts.js';
+import type {Snapshot} from '../snapshot/snapshot.js';
 import {CliError} from './cli-error.js';
 
 /**

@@ -1,5 +1,6 @@
 import {assumptionStatements, type AssumptionId} from '../snapshot/assumptions.js';
-import type {DenialEvidence, Snapshot} from '../snapshot/snapshot.js';
+import type {DenialEvidence} from '../snapshot/provenance.js';
+import type {Snapshot} from '../snapshot/snapshot.js';
 import type {AssumedFact} from './diagnosis.js';
 import {evidenceWords} from './evidence-words.js';
 import {sessionPolicyEvidenced} from './policy-inputs.js';

@@ -1,7 +1,8 @@
 import type {ContextValue} from '../engine/context.js';
 import type {Evaluation} from '../engine/evaluation.js';
 import type {Decision, RequestFacts} from '../operations/types.js';
-import type {PolicyJson, Question} from '../snapshot/snapshot.js';
+import type {Question} from '../snapshot/question.js';
+import type {PolicyJson} from '../snapshot/snapshot.js';
 
 /** What `diagnose(snapshot)` returns: everything the UI, the reports and `check --format json` show. */
 

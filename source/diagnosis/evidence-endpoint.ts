@@ -4,7 +4,8 @@ import type {Finding} from './diagnosis.js';
 import {legOfEvidence} from './evidence-legs.js';
 import {capitalised, evidenceWords, isImplicit} from './evidence-words.js';
 import type {ActionSpec} from './required-actions.js';
-import type {DenialEvidence, Snapshot} from '../snapshot/snapshot.js';
+import type {DenialEvidence} from '../snapshot/provenance.js';
+import type {Snapshot} from '../snapshot/snapshot.js';
 import {parseKmsArn} from '../names/index.js';
 
 /**

@@ -1,5 +1,6 @@
 import {parseKmsArn, parseS3Arn} from '../names/index.js';
-import type {DenialEvidence, Snapshot} from '../snapshot/snapshot.js';
+import type {DenialEvidence} from '../snapshot/provenance.js';
+import type {Snapshot} from '../snapshot/snapshot.js';
 import type {Finding} from './diagnosis.js';
 import {listWords} from './list-words.js';
 import {requiredActions, type ActionSpec} from './required-actions.js';

@@ -1,5 +1,5 @@
 import type {Requirement} from './diagnosis.js';
-import type {DenialEvidence} from '../snapshot/snapshot.js';
+import type {DenialEvidence} from '../snapshot/provenance.js';
 import type {EvidenceApplied} from './evidence.js';
 import {isImplicit, placeOfEvidence, scpEitherWay} from './evidence-words.js';
 

@@ -1,5 +1,6 @@
 import type {Evaluation, LayerVerdict, StatementTrace} from '../engine/evaluation.js';
-import type {DenialEvidence, Snapshot} from '../snapshot/snapshot.js';
+import type {DenialEvidence} from '../snapshot/provenance.js';
+import type {Snapshot} from '../snapshot/snapshot.js';
 import type {ActionSpec} from './required-actions.js';
 import {where} from '../engine/layer-words.js';
 import {legOfEvidence} from './evidence-legs.js';

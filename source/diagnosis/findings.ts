@@ -18,7 +18,8 @@ import {foreignObjectFinding, type ForeignObject} from './object-owner.js';
 import type {ActionSpec} from './required-actions.js';
 import {keyInfoOf, type PartitionConflict, type ResolvedFacts, type ResolvedKey} from './resolve-question.js';
 import {withProfile} from '../snapshot/profiles.js';
-import type {DenialEvidence, KeyInfo, Snapshot} from '../snapshot/snapshot.js';
+import type {DenialEvidence} from '../snapshot/provenance.js';
+import type {KeyInfo, Snapshot} from '../snapshot/snapshot.js';
 
 /** Causes that are not a missing grant, and the classic patterns worth naming. */
 

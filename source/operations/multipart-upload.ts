@@ -1,4 +1,4 @@
-import type {Question, UploadTool} from '../snapshot/snapshot.js';
+import type {Question, UploadTool} from '../snapshot/question.js';
 import {formatSize} from '../shared/format-size.js';
 import {actionId, type FindingInput, type KmsAction, type Multipart, type OperationFinding} from './types.js';
 

@@ -1,6 +1,7 @@
 import type {ContextValue} from '../engine/context.js';
 import type {Operation} from '../snapshot/operation-names.js';
-import type {CopySource, Question, Snapshot} from '../snapshot/snapshot.js';
+import type {CopySource, Question} from '../snapshot/question.js';
+import type {Snapshot} from '../snapshot/snapshot.js';
 import type {ServiceRequest} from './service-request-keys.js';
 
 /**

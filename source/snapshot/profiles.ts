@@ -1,6 +1,7 @@
 import {accountOfArn} from '../engine/arn.js';
 import {shellQuote} from '../shared/shell.js';
-import type {ProfileRole, Snapshot} from './snapshot.js';
+import type {ProfileRole} from './provenance.js';
+import type {Snapshot} from './snapshot.js';
 
 /**
  * The profile a live collection read `account` with, for a pasted command's `--profile`: without it the command runs

@@ -1,7 +1,8 @@
 import type {ContextValue} from '../engine/context.js';
-import type {Operation} from './operation-names.js';
-import type {AwsServiceName} from './service-names.js';
 import type {Assumption} from './assumptions.js';
+import type {DistributionInfo, PresignedUrlInfo, ReplicationRule, ServiceInfo} from './operation-facts.js';
+import type {DenialEvidence, SnapshotMetadata, UnreadNote} from './provenance.js';
+import type {Question} from './question.js';
 
 export type {Operation} from './operation-names.js';
 export type {Assumption, AssumptionId} from './assumptions.js';
@@ -9,7 +10,8 @@ export type {Assumption, AssumptionId} from './assumptions.js';
 /**
  * The snapshot: everything known about one failing (or feared) S3 request. Live collection, pasted
  * policies, support bundles and the built-in examples all produce one; the diagnosis reads only this.
- * Documented in docs/snapshot.md and validated by snapshot-schema.ts.
+ * Documented in docs/snapshot.md and validated by snapshot-schema.ts. Its parts of their own: the question
+ * (question.ts), the facts only some operations read (operation-facts.ts), how it knows what it holds (provenance.ts).
  *
  * Absent means unknown; `null` means known to be none.
  */
@@ -24,30 +26,6 @@ export type NamedPolicy = {
 	/** Managed policy ARN, when it is one. */
 	readonly arn?: string;
 	readonly document: PolicyJson;
-};
-
-export type UploadTool = 'aws-cli' | 'sdk' | 'sdk-js' | 'boto3' | 'dotnet' | 'console' | 'other';
-
-export type CopySource = {
-	readonly bucket: string;
-	readonly objectKey: string;
-	/** The source object's key, when known. */
-	readonly kmsKeyId?: string;
-};
-
-export type Question = {
-	readonly operation: Operation;
-	readonly bucket: string;
-	readonly objectKey: string;
-	readonly sizeBytes?: number;
-	/** Known from the request itself (an error from UploadPart proves it went in parts): size and tool then do not decide. */
-	readonly multipart?: boolean;
-	/** Above this size the tool switches to multipart upload. Default: 8 MiB, the AWS CLI's. */
-	readonly multipartThresholdBytes?: number;
-	readonly tool?: UploadTool;
-	/** The key named in the request (upload/copy), or the object's key (download). */
-	readonly kmsKeyId?: string;
-	readonly source?: CopySource;
 };
 
 export type EncryptionAlgorithm = 'aws:kms' | 'aws:kms:dsse' | 'AES256';
@@ -147,70 +125,6 @@ export type PrincipalInfo = {
 	readonly trustPolicy?: PolicyJson;
 };
 
-/**
- * The replication rule of the source bucket that covers the object (operation `replication`), from GetBucketReplication:
- * S3 assumes `role` to read the source object and write its replica into `destinationBucket`.
- */
-export type ReplicationRule = {
-	/** The configuration's Role: the IAM role S3 assumes (the snapshot's principal is that role). */
-	readonly role?: string;
-	readonly ruleId?: string;
-	readonly status?: 'Enabled' | 'Disabled';
-	/** Destination.Bucket, as an ARN (`arn:aws:s3:::BUCKET`). */
-	readonly destinationBucket?: string;
-	/** Destination.Account, when the rule names the destination bucket's owner. */
-	readonly destinationAccount?: string;
-	/** Destination.EncryptionConfiguration.ReplicaKmsKeyID; `null`: the rule names none. */
-	readonly replicaKmsKeyId?: string | null;
-	/** SourceSelectionCriteria.SseKmsEncryptedObjects.Status is `Enabled`; `false`: disabled or absent (SSE-KMS objects are not replicated). */
-	readonly sseKmsEncryptedObjects?: boolean;
-};
-
-/** How a CloudFront distribution signs its requests to the S3 origin. */
-export type OriginAccess = 'origin-access-control' | 'origin-access-identity' | 'none';
-
-/** The CloudFront distribution that reads the object (operation `cloudfront-download`). */
-export type DistributionInfo = {
-	/** `arn:aws:cloudfront::ACCOUNT:distribution/ID`: what `AWS:SourceArn` carries on its requests. */
-	readonly arn?: string;
-	readonly originAccess?: OriginAccess;
-	/** `s3-rest`: the bucket's REST endpoint; `s3-website`: its website endpoint, a custom origin. */
-	readonly originType?: 's3-rest' | 's3-website';
-};
-
-/**
- * The AWS service that reads or writes the object (operations `service-read`, `service-write`). Which credentials
- * it uses follows from its name (source/operations/aws-services.ts): the caller's own, or a role of the service's.
- */
-export type ServiceInfo = {
-	readonly name: AwsServiceName;
-	/** The IAM role the service uses (a Glue job's role, a Lambda function's execution role …); the principal is then this role. */
-	readonly roleArn?: string;
-};
-
-/**
- * What a pasted presigned URL tells (operations `presigned-download`, `presigned-upload`). Only these: never its
- * signature or security token, which are live credentials.
- */
-export type PresignedUrlInfo = {
-	/** 4: `X-Amz-Algorithm=AWS4-HMAC-SHA256`; 2: `AWSAccessKeyId` and `Signature`. */
-	readonly signatureVersion: 2 | 4;
-	/** From `X-Amz-Credential` (or `AWSAccessKeyId`): `AKIA…` long-term, `ASIA…` temporary credentials. */
-	readonly accessKeyId?: string;
-	/** `X-Amz-Date`, as an ISO 8601 time. */
-	readonly signedAt?: string;
-	/** `X-Amz-Expires`, in seconds; for SigV2, the seconds from now to `Expires` are not kept, only `expiresAt`. */
-	readonly expiresSeconds?: number;
-	/** When the URL itself stops working, as an ISO 8601 time. */
-	readonly expiresAt?: string;
-	/** `X-Amz-SignedHeaders`, lower case. */
-	readonly signedHeaders?: readonly string[];
-	/** The account of the signer's access key, from `sts:GetAccessKeyInfo`. */
-	readonly signerAccount?: string;
-	/** true: the principal is the signer (its own credentials use `accessKeyId`, compared live, or the user said so); false: its credentials use another key; absent: not known. */
-	readonly signedByPrincipal?: boolean;
-};
-
 /** Policies of one level of the organization tree (root, OUs…, the account). */
 export type OrganizationLevel = readonly (PolicyJson | NamedPolicy)[];
 
@@ -219,62 +133,6 @@ export type OrganizationInfo = {
 	readonly serviceControlPolicies?: readonly OrganizationLevel[];
 	/** RCPs of the resource's account, same order. */
 	readonly resourceControlPolicies?: readonly OrganizationLevel[];
-};
-
-/**
- * What a pasted AccessDenied message proves: AWS named the policy type that denied the action, explicitly ("with an
- * explicit deny in a service control policy") or implicitly ("because no service control policy allows the ACTION
- * action"). AWS names only one type, so a message naming another type proves nothing about the SCPs (they stay unknown).
- * `identity`: an identity-based policy (the caller's); `resource`: a resource-based policy, the bucket policy for an
- * s3: action, the key policy for a kms: one; `boundary`: the caller's permissions boundary; `session`: the session policy
- * passed when the caller's session was created.
- */
-export type DenialEvidence = {
-	/** `vpc-endpoint`: the endpoint the request went through; no snapshot holds its policy, so no row shows it. */
-	readonly deniedBy: 'scp' | 'rcp' | 'identity' | 'resource' | 'boundary' | 'session' | 'vpc-endpoint';
-	readonly action: string;
-	/**
-	 * How AWS said it denied: a Deny applied, or none of that type allows the action. Absent: explicit, as every snapshot
-	 * before this field meant. For an SCP, AWS says "explicit" of an implicit deny too: the diagnosis takes it as either.
-	 */
-	readonly deny?: 'explicit' | 'implicit';
-	/** The denying policy's ARN, when AWS added it (same account or organization). */
-	readonly policyArn?: string;
-	/**
-	 * The ARN of the resource the message names ("on resource: arn:aws:kms:…:key/…", an S3 object's), as AWS wrote it:
-	 * where two legs need the action (a copy's kms:Decrypt on two keys), it tells which. Absent: not named, or not an ARN.
-	 */
-	readonly resource?: string;
-};
-
-/** Why a field is missing, and what would fill it. Collection records one for each failed read. */
-export type UnreadNote = {
-	/** Dotted path in the snapshot, e.g. `key.policy`, `principal.identityPolicies`. */
-	readonly path: string;
-	readonly reason: string;
-	/** The read permission or paste that would resolve it, e.g. `kms:GetKeyPolicy on arn:aws:kms:…`. */
-	readonly resolveWith?: string;
-};
-
-/** The part a profile played in a live collection: the caller's (--profile, AWS_PROFILE), the bucket's or the key's account. */
-export type ProfileRole = 'caller' | 'bucket' | 'key';
-
-/** A named AWS CLI profile a live collection read with, and who it was (sts:GetCallerIdentity): a fix to its account names it. */
-export type CollectedProfile = {
-	readonly name: string;
-	/** The identity its credentials are, as sts:GetCallerIdentity named it: its account is the profile's. */
-	readonly arn: string;
-	readonly roles: readonly ProfileRole[];
-};
-
-export type SnapshotMetadata = {
-	readonly title?: string;
-	readonly description?: string;
-	readonly createdAt?: string;
-	readonly collectedBy?: 'live' | 'manual' | 'bundle' | 'example';
-	readonly redacted?: boolean;
-	/** live: the named profiles read with (not the SDK's default chain, which has no name). */
-	readonly profiles?: readonly CollectedProfile[];
 };
 
 export type Snapshot = {

@@ -1,7 +1,9 @@
 import type {AnswerWeigher} from '../diagnosis/answers-differ.js';
 import type {Diagnosis} from '../diagnosis/diagnosis.js';
 import type {ParsedDenial} from '../inputs/error-message/parsed-denial.js';
-import type {PresignedUrlInfo, Question, Snapshot} from '../snapshot/snapshot.js';
+import type {PresignedUrlInfo} from '../snapshot/operation-facts.js';
+import type {Question} from '../snapshot/question.js';
+import type {Snapshot} from '../snapshot/snapshot.js';
 import type {Result} from '../shared/result.js';
 import type {Answers} from './conversation/walk.js';
 import type {PolicyKind} from '../inputs/paste/policy-kind.js';

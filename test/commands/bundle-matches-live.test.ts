@@ -11,7 +11,8 @@ import {renderCollectScript, validateCollectOptions} from '../../source/outputs/
 import {diagnose} from '../../source/diagnosis/diagnose.js';
 import type {Diagnosis} from '../../source/diagnosis/diagnosis.js';
 import {parseSnapshot} from '../../source/snapshot/parse-snapshot.js';
-import type {Question, Snapshot} from '../../source/snapshot/snapshot.js';
+import type {Question} from '../../source/snapshot/question.js';
+import type {Snapshot} from '../../source/snapshot/snapshot.js';
 import {notePaths, useFakeAws, type FakeAwsState} from '../support/fake-aws/harness.js';
 import {accounts, crossAccountFiles, crossAccountScenario, dropBucket, keys, objectWriterScenario, sameAccountFiles, sameAccountScenario} from '../support/fake-aws/scenarios.js';
 import {runCollectScriptWithSdk, sdkAwsFolder, startSdkServer, type SdkAwsCall, type SdkScriptRun} from '../support/fake-aws-cli-sdk/run-collect-script.js';

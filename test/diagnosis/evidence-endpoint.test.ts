@@ -3,7 +3,8 @@ import {diagnose} from '../../source/diagnosis/diagnose.js';
 import {parseAccessDenied} from '../../source/inputs/error-message/index.js';
 import {parseSnapshot} from '../../source/snapshot/parse-snapshot.js';
 import {renderText} from '../../source/report/render-text.js';
-import type {DenialEvidence, Snapshot} from '../../source/snapshot/snapshot.js';
+import type {DenialEvidence} from '../../source/snapshot/provenance.js';
+import type {Snapshot} from '../../source/snapshot/snapshot.js';
 import {evidenceOf} from '../../source/ui/conversation/denial-evidence.js';
 import {buildSnapshot, objectArn, region, userArn} from './support/build-snapshot.js';
 

@@ -1,7 +1,8 @@
 import {describe, expect, it} from 'vitest';
 import {diagnose} from '../../source/diagnosis/diagnose.js';
 import {renderText} from '../../source/report/render-text.js';
-import type {DenialEvidence, Snapshot} from '../../source/snapshot/snapshot.js';
+import type {DenialEvidence} from '../../source/snapshot/provenance.js';
+import type {Snapshot} from '../../source/snapshot/snapshot.js';
 import {account, buildSnapshot, customerKey, fullIdentityPolicy, keyArn, keyArnOf, MiB, region, sessionArn, without} from './support/build-snapshot.js';
 
 /**

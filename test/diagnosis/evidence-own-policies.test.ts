@@ -6,7 +6,8 @@ import {renderJson} from '../../source/report/render-json.js';
 import {renderMarkdown} from '../../source/report/render-markdown.js';
 import {renderText} from '../../source/report/render-text.js';
 import {shellQuote} from '../../source/shared/shell.js';
-import type {DenialEvidence, Snapshot} from '../../source/snapshot/snapshot.js';
+import type {DenialEvidence} from '../../source/snapshot/provenance.js';
+import type {Snapshot} from '../../source/snapshot/snapshot.js';
 import {evidenceOf} from '../../source/ui/conversation/denial-evidence.js';
 import {allow, buildSnapshot, deny, keyArn, named, policy, without} from './support/build-snapshot.js';
 

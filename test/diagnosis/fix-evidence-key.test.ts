@@ -2,7 +2,8 @@ import {describe, expect, it} from 'vitest';
 import {diagnose} from '../../source/diagnosis/diagnose.js';
 import type {Diagnosis, Fix} from '../../source/diagnosis/diagnosis.js';
 import {renderText} from '../../source/report/render-text.js';
-import type {DenialEvidence, Snapshot} from '../../source/snapshot/snapshot.js';
+import type {DenialEvidence} from '../../source/snapshot/provenance.js';
+import type {Snapshot} from '../../source/snapshot/snapshot.js';
 import {bucketArn, buildSnapshot, customerKey, deny, fullIdentityPolicy, keyArn, keyArnOf, policy} from './support/build-snapshot.js';
 
 /**

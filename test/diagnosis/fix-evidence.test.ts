@@ -4,7 +4,8 @@ import type {Diagnosis, Fix} from '../../source/diagnosis/diagnosis.js';
 import {renderJson} from '../../source/report/render-json.js';
 import {renderMarkdown} from '../../source/report/render-markdown.js';
 import {renderText} from '../../source/report/render-text.js';
-import type {DenialEvidence, Snapshot} from '../../source/snapshot/snapshot.js';
+import type {DenialEvidence} from '../../source/snapshot/provenance.js';
+import type {Snapshot} from '../../source/snapshot/snapshot.js';
 import {fixLines} from '../../source/ui/result/detail-lines.js';
 import {allow, buildSnapshot, keyArn, named, policy, without} from './support/build-snapshot.js';
 

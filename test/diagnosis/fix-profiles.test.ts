@@ -4,7 +4,8 @@ import type {Fix} from '../../source/diagnosis/diagnosis.js';
 import {renderText} from '../../source/report/render-text.js';
 import {shownCommandIsExact} from '../../source/report/sanitize.js';
 import {parseSnapshot} from '../../source/snapshot/parse-snapshot.js';
-import type {CollectedProfile, Snapshot} from '../../source/snapshot/snapshot.js';
+import type {CollectedProfile} from '../../source/snapshot/provenance.js';
+import type {Snapshot} from '../../source/snapshot/snapshot.js';
 import {account, allow, bucketArn, buildSnapshot, deny, keyArn, keyArnOf, named, otherAccount, policy, userArn, without} from './support/build-snapshot.js';
 import {argvOf} from './support/fix-checks.js';
 

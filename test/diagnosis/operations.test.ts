@@ -2,7 +2,8 @@ import {describe, expect, it} from 'vitest';
 import {diagnose} from '../../source/diagnosis/diagnose.js';
 import {renderText} from '../../source/report/render-text.js';
 import type {Diagnosis, RequiredAction} from '../../source/diagnosis/diagnosis.js';
-import type {Snapshot, UploadTool} from '../../source/snapshot/snapshot.js';
+import type {UploadTool} from '../../source/snapshot/question.js';
+import type {Snapshot} from '../../source/snapshot/snapshot.js';
 import {
 	MiB,
 	account,

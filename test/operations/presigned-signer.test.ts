@@ -1,7 +1,8 @@
 import {describe, expect, it} from 'vitest';
 import {diagnose} from '../../source/diagnosis/diagnose.js';
 import {renderText} from '../../source/report/render-text.js';
-import type {PresignedUrlInfo, Snapshot} from '../../source/snapshot/snapshot.js';
+import type {PresignedUrlInfo} from '../../source/snapshot/operation-facts.js';
+import type {Snapshot} from '../../source/snapshot/snapshot.js';
 import {account, buildSnapshot, keyArn, otherAccount} from '../diagnosis/support/build-snapshot.js';
 import {findingIds} from '../diagnosis/support/fix-checks.js';
 

@@ -5,7 +5,8 @@ import {parsePresignedUrl} from '../../source/inputs/presigned-url/parse-presign
 import {renderJson} from '../../source/report/render-json.js';
 import {renderMarkdown} from '../../source/report/render-markdown.js';
 import {renderText} from '../../source/report/render-text.js';
-import type {PresignedUrlInfo, Snapshot} from '../../source/snapshot/snapshot.js';
+import type {PresignedUrlInfo} from '../../source/snapshot/operation-facts.js';
+import type {Snapshot} from '../../source/snapshot/snapshot.js';
 import {account, bucket, buildSnapshot, bucketArn, deny, keyArn, objectKey, policy} from '../diagnosis/support/build-snapshot.js';
 import {decisions, findingIds} from '../diagnosis/support/fix-checks.js';
 import {runBuiltCli} from '../commands/run-built-cli.js';

@@ -6,7 +6,8 @@ import {multipartLine} from '../../source/report/describe.js';
 import {awsServices} from '../../source/operations/aws-services.js';
 import {parseSnapshot} from '../../source/snapshot/parse-snapshot.js';
 import {awsServiceNames} from '../../source/snapshot/service-names.js';
-import type {ServiceInfo, Snapshot} from '../../source/snapshot/snapshot.js';
+import type {ServiceInfo} from '../../source/snapshot/operation-facts.js';
+import type {Snapshot} from '../../source/snapshot/snapshot.js';
 import {
 	account,
 	allow,

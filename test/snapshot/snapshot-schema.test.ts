@@ -2,9 +2,10 @@ import {readFileSync} from 'node:fs';
 import {Ajv2020} from 'ajv/dist/2020.js';
 import {describe, expect, it} from 'vitest';
 import {snapshotSchema, validateSnapshotSchema} from '../../source/snapshot/snapshot-schema.js';
+import type {SnapshotMetadata, UnreadNote} from '../../source/snapshot/provenance.js';
+import type {CopySource, Question, UploadTool} from '../../source/snapshot/question.js';
 import type {
 	BucketInfo,
-	CopySource,
 	DefaultEncryption,
 	EncryptionAlgorithm,
 	GrantConstraints,
@@ -18,11 +19,7 @@ import type {
 	Operation,
 	OrganizationInfo,
 	PrincipalInfo,
-	Question,
 	Snapshot,
-	SnapshotMetadata,
-	UnreadNote,
-	UploadTool,
 } from '../../source/snapshot/snapshot.js';
 import {generatedFiles} from '../../scripts/snapshot-files.js';
 import {completeSnapshot, minimalSnapshot, variant, type Draft} from './snapshot-samples.js';

@@ -1,7 +1,8 @@
 import {accountOfArn} from '../../engine/arn.js';
 import {isAccountId} from '../../names/index.js';
 import {profileOfAccount} from '../../snapshot/profiles.js';
-import type {ProfileRole, Snapshot} from '../../snapshot/snapshot.js';
+import type {ProfileRole} from '../../snapshot/provenance.js';
+import type {Snapshot} from '../../snapshot/snapshot.js';
 import type {ActingRole, AppliesIn} from '../diagnosis.js';
 
 /** Who must apply a fix: the account (when the ARN or snapshot names one) and its part in the request. */

@@ -1,7 +1,8 @@
 import {parseArn} from '../../engine/arn.js';
 import {shellQuote} from '../../shared/shell.js';
 import {withProfile} from '../../snapshot/profiles.js';
-import type {KeyGrant, PolicyJson, Question} from '../../snapshot/snapshot.js';
+import type {Question} from '../../snapshot/question.js';
+import type {KeyGrant, PolicyJson} from '../../snapshot/snapshot.js';
 
 /** The AWS CLI commands that write each kind of policy, one builder each, with the JSON inline and shell-quoted. */
 

@@ -1,6 +1,6 @@
 import {parseJson} from '../../engine/json.js';
 import type {Mapped} from '../../snapshot/aws-answers/index.js';
-import type {UnreadNote} from '../../snapshot/snapshot.js';
+import type {UnreadNote} from '../../snapshot/provenance.js';
 import {err, ok, type Result} from '../../shared/result.js';
 import {calls, manifestFile, type CallSpec} from './bundle-layout.js';
 

@@ -1,4 +1,5 @@
-import type {CopySource, DistributionInfo, Question, ServiceInfo} from '../../snapshot/snapshot.js';
+import type {DistributionInfo, ServiceInfo} from '../../snapshot/operation-facts.js';
+import type {CopySource, Question} from '../../snapshot/question.js';
 
 /**
  * The support bundle's file names: the collection script writes them, bundleToSnapshot reads them.

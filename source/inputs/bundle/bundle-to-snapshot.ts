@@ -1,6 +1,9 @@
 import {parseJson} from '../../engine/json.js';
 import {err, ok, type Result} from '../../shared/result.js';
-import {snapshotFormat, type BucketInfo, type KeyInfo, type Operation, type PrincipalInfo, type Question, type ReplicationRule, type Snapshot, type UnreadNote} from '../../snapshot/snapshot.js';
+import type {PresignedUrlInfo, ReplicationRule} from '../../snapshot/operation-facts.js';
+import type {UnreadNote} from '../../snapshot/provenance.js';
+import type {Question} from '../../snapshot/question.js';
+import {snapshotFormat, type BucketInfo, type KeyInfo, type Operation, type PrincipalInfo, type Snapshot} from '../../snapshot/snapshot.js';
 import {BundleFiles, mappedAnswer, noteOf} from './bundle-files.js';
 import {bundleFormat, calls, questionFile, sourcePrefix} from './bundle-layout.js';
 import {readQuestion} from './read-question.js';
@@ -12,7 +15,6 @@ import {readReplicationRule, readVersioning, replicaKeyPrefixIn} from './read-re
 import {serviceFacts} from '../../operations/aws-services.js';
 import {accessKeyAccountOf, callerIdentityOf} from '../../snapshot/aws-answers/index.js';
 import {parsePresignedUrl} from '../presigned-url/parse-presigned-url.js';
-import type {PresignedUrlInfo} from '../../snapshot/snapshot.js';
 import {type Mutable} from '../../shared/json.js';
 import {destinationLeg, hasSource} from '../../operations/registry.js';
 import {partitionOfArn, partitionOfRegion} from '../../names/index.js';

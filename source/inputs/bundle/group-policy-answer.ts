@@ -1,7 +1,7 @@
 import {isIamName, type IamNameKind} from '../../names/index.js';
 import {shellQuote} from '../../shared/shell.js';
 import {inlinePolicyNamesOf} from '../../snapshot/aws-answers/index.js';
-import type {UnreadNote} from '../../snapshot/snapshot.js';
+import type {UnreadNote} from '../../snapshot/provenance.js';
 import type {BundleFiles} from './bundle-files.js';
 import {calls, stems} from './bundle-layout.js';
 

@@ -1,5 +1,6 @@
 import {notInOrganizationCode, organizationOf, organizationPolicyOf, parentOf, policyTypeNotEnabledCode, targetPoliciesPageOf} from '../../snapshot/aws-answers/index.js';
-import type {NamedPolicy, OrganizationInfo, OrganizationLevel, UnreadNote} from '../../snapshot/snapshot.js';
+import type {UnreadNote} from '../../snapshot/provenance.js';
+import type {NamedPolicy, OrganizationInfo, OrganizationLevel} from '../../snapshot/snapshot.js';
 import {mappedAnswer, noteOf} from './bundle-files.js';
 import {calls, stems, type OrganizationPolicyFilter} from './bundle-layout.js';
 import type {ReadContext} from './read-principal.js';

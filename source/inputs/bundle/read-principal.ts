@@ -1,4 +1,5 @@
-import type {NamedPolicy, PrincipalInfo, UnreadNote} from '../../snapshot/snapshot.js';
+import type {UnreadNote} from '../../snapshot/provenance.js';
+import type {NamedPolicy, PrincipalInfo} from '../../snapshot/snapshot.js';
 import {mappedAnswer, noteOf, type BundleFiles, type CallResult} from './bundle-files.js';
 import {calls, principalCalls, stems, type CallSpec} from './bundle-layout.js';
 import {groupPolicyAnswerNote, groupPolicyNamingIn} from './group-policy-answer.js';

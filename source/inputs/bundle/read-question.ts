@@ -2,7 +2,7 @@ import {err, ok, type Result} from '../../shared/result.js';
 import {destinationLeg, hasSource} from '../../operations/registry.js';
 import {isOperation, operationNamesInWords} from '../../snapshot/operation-names.js';
 import {isAwsServiceName} from '../../snapshot/service-names.js';
-import type {ServiceInfo} from '../../snapshot/snapshot.js';
+import type {ServiceInfo} from '../../snapshot/operation-facts.js';
 import type {BundleQuestion} from './bundle-layout.js';
 import {asObject, asString} from '../../snapshot/aws-answers/json-access.js';
 import {describeNameError, parseBucketName, parseKeyReference, parsePrincipalArn, parseRegion, valueOf, type Parsed} from '../../names/index.js';

@@ -1,5 +1,6 @@
 import {noReplicationCode, replicationRuleOf, versioningOf, type RuleChoice} from '../../snapshot/aws-answers/index.js';
-import type {BucketInfo, ReplicationRule} from '../../snapshot/snapshot.js';
+import type {ReplicationRule} from '../../snapshot/operation-facts.js';
+import type {BucketInfo} from '../../snapshot/snapshot.js';
 import {noteOf, type BundleFiles} from './bundle-files.js';
 import {calls, legacyReplicaKeyPrefix, replicaKeyPrefix, sourcePrefix} from './bundle-layout.js';
 import type {ReadContext} from './read-principal.js';

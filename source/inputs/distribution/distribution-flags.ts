@@ -1,6 +1,6 @@
 import {describeNameError, parseDistributionArn} from '../../names/index.js';
 import {err, ok, type Result} from '../../shared/result.js';
-import type {DistributionInfo} from '../../snapshot/snapshot.js';
+import type {DistributionInfo} from '../../snapshot/operation-facts.js';
 
 /**
  * A CloudFront distribution as the command line gives it (`--distribution-arn`, `--origin-access oac|oai|none`,

@@ -1,4 +1,5 @@
-import type {Operation, UploadTool} from '../../snapshot/snapshot.js';
+import type {UploadTool} from '../../snapshot/question.js';
+import type {Operation} from '../../snapshot/snapshot.js';
 import type {AthenaRefusal} from './athena.js';
 import type {S3Location} from '../../names/index.js';
 

@@ -1,4 +1,6 @@
-import type {Assumption, DefaultEncryption, DenialEvidence, KeyGrant, KeyInfo, NamedPolicy, OrganizationInfo, OrganizationLevel, PolicyJson, PrincipalInfo, Question, Snapshot, UnreadNote} from '../../snapshot/snapshot.js';
+import type {DenialEvidence, UnreadNote} from '../../snapshot/provenance.js';
+import type {Question} from '../../snapshot/question.js';
+import type {Assumption, DefaultEncryption, KeyGrant, KeyInfo, NamedPolicy, OrganizationInfo, OrganizationLevel, PolicyJson, PrincipalInfo, Snapshot} from '../../snapshot/snapshot.js';
 import {snapshotFormat} from '../../snapshot/snapshot.js';
 import {pastedBoundary} from '../../snapshot/pasted-boundary.js';
 import {destinationLeg, hasSource} from '../../operations/registry.js';

@@ -1,5 +1,5 @@
 import {parseAccessKeyId, parseS3ObjectUrl, valueOf} from '../../names/index.js';
-import type {PresignedUrlInfo} from '../../snapshot/snapshot.js';
+import type {PresignedUrlInfo} from '../../snapshot/operation-facts.js';
 import type {Result} from '../../shared/result.js';
 
 /**

@@ -4,7 +4,7 @@ import {allOperations} from '../../operations/registry.js';
 import {err, ok, type Result} from '../../shared/result.js';
 import {operationNamesInWords} from '../../snapshot/operation-names.js';
 import {awsServiceNames, isAwsServiceName} from '../../snapshot/service-names.js';
-import type {ServiceInfo} from '../../snapshot/snapshot.js';
+import type {ServiceInfo} from '../../snapshot/operation-facts.js';
 
 /**
  * The AWS service that reads or writes the object, as the command line gives it (`--service NAME`, `--service-role

@@ -7,7 +7,7 @@ import {distributionOfFlags, type DistributionFlags} from '../../inputs/distribu
 import {parsePresignedUrl} from '../../inputs/presigned-url/parse-presigned-url.js';
 import {serviceOfFlags} from '../../inputs/service/service-flags.js';
 import {destinationLeg, hasSource, operationModule} from '../../operations/registry.js';
-import type {ServiceInfo} from '../../snapshot/snapshot.js';
+import type {ServiceInfo} from '../../snapshot/operation-facts.js';
 import {isOperation, operationNames, operationNamesInWords, type Operation} from '../../snapshot/operation-names.js';
 
 /** What the command line gives, unchecked. */

@@ -1,6 +1,6 @@
 import {ok} from '../../shared/result.js';
 import {parseS3Arn} from '../../names/index.js';
-import type {ReplicationRule} from '../snapshot.js';
+import type {ReplicationRule} from '../operation-facts.js';
 import {shapeProblem, type Mapped} from './answer.js';
 import {asArray, asObject, asString, field} from './json-access.js';
 

@@ -1,5 +1,5 @@
 import type {ParsedDenial, PolicyType} from '../../inputs/error-message/parsed-denial.js';
-import type {DenialEvidence} from '../../snapshot/snapshot.js';
+import type {DenialEvidence} from '../../snapshot/provenance.js';
 import {isResourceArn} from '../../names/index.js';
 
 /**

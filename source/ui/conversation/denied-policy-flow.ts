@@ -1,6 +1,7 @@
 import {parseCaller} from '../../engine/principal.js';
 import {capitalised, evidenceWords} from '../../diagnosis/evidence-words.js';
-import type {DenialEvidence, PolicyJson, PrincipalInfo, Snapshot} from '../../snapshot/snapshot.js';
+import type {DenialEvidence} from '../../snapshot/provenance.js';
+import type {PolicyJson, PrincipalInfo, Snapshot} from '../../snapshot/snapshot.js';
 import {pastedBoundary} from '../../snapshot/pasted-boundary.js';
 import {ask} from './flow-steps.js';
 import type {Flow, FlowEnv} from './flow-types.js';

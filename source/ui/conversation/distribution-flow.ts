@@ -1,5 +1,6 @@
 import {operationModule} from '../../operations/registry.js';
-import type {DistributionInfo, Operation, Snapshot} from '../../snapshot/snapshot.js';
+import type {DistributionInfo} from '../../snapshot/operation-facts.js';
+import type {Operation, Snapshot} from '../../snapshot/snapshot.js';
 import {ask} from './flow-steps.js';
 import type {Ending, Flow} from './flow-types.js';
 import * as questions from './distribution-questions.js';

@@ -1,6 +1,7 @@
 import {parsePresignedUrl, type PresignedUrlFacts} from '../../inputs/presigned-url/parse-presigned-url.js';
 import {operationModule} from '../../operations/registry.js';
-import type {Operation, PresignedUrlInfo} from '../../snapshot/snapshot.js';
+import type {PresignedUrlInfo} from '../../snapshot/operation-facts.js';
+import type {Operation} from '../../snapshot/snapshot.js';
 import {ask} from './flow-steps.js';
 import type {Ending, Flow} from './flow-types.js';
 import {presignedUrlQuestion} from './presigned-questions.js';

@@ -1,7 +1,8 @@
 import {serviceFacts} from '../../operations/aws-services.js';
 import {operationModule} from '../../operations/registry.js';
 import {isAwsServiceName, type AwsServiceName} from '../../snapshot/service-names.js';
-import type {Operation, ServiceInfo, Snapshot} from '../../snapshot/snapshot.js';
+import type {ServiceInfo} from '../../snapshot/operation-facts.js';
+import type {Operation, Snapshot} from '../../snapshot/snapshot.js';
 import {ask, show} from './flow-steps.js';
 import type {Ending, Flow} from './flow-types.js';
 import * as questions from './service-questions.js';

@@ -3,7 +3,9 @@ import {decideMultipart, neededOnlyInParts, operationModule} from '../../operati
 import {inPartsPerMessageWords, provesMultipart, provesOneRequest} from '../../operations/multipart-upload.js';
 import {legsOfRefusedAction} from '../../operations/recognise.js';
 import type {Side} from '../../operations/types.js';
-import type {DefaultEncryption, Operation, PresignedUrlInfo, Question as SnapshotQuestion} from '../../snapshot/snapshot.js';
+import type {PresignedUrlInfo} from '../../snapshot/operation-facts.js';
+import type {Question as SnapshotQuestion} from '../../snapshot/question.js';
+import type {DefaultEncryption, Operation} from '../../snapshot/snapshot.js';
 import {ask, show} from './flow-steps.js';
 import type {Flow, FlowEnv} from './flow-types.js';
 import * as questions from './target-questions.js';

@@ -1,6 +1,7 @@
 import {bodyTypeDecides} from '../../operations/multipart-upload.js';
 import {decideMultipart, hasSource, operationModule} from '../../operations/registry.js';
-import type {Operation, UploadTool} from '../../snapshot/snapshot.js';
+import type {UploadTool} from '../../snapshot/question.js';
+import type {Operation} from '../../snapshot/snapshot.js';
 import {formatSize} from '../../shared/format-size.js';
 import {copyMultipartWords} from './copy-wording.js';
 import type {ChoiceOption} from './question.js';
