@@ -3,7 +3,8 @@ import type {Evaluation, EvaluationInput, PolicySet} from '../engine/evaluation.
 import type {Requirement} from './diagnosis.js';
 import type {EvaluatedAction} from './findings.js';
 import {applyAwsManagedKeyRule} from './aws-managed-key.js';
-import {applyEvidence, type PolicyArnOf} from './evidence.js';
+import type {PolicyArnOf} from './evidence-layer.js';
+import {applyEvidence} from './evidence.js';
 import {applyEndpointEvidence} from './evidence-endpoint.js';
 import {withEvidence} from './evidence-rows.js';
 import {bucketDenyOnly, foreignObjectOf, objectAclUnread, type ForeignObject} from './object-owner.js';

@@ -3,7 +3,7 @@ import {parseCaller} from '../engine/principal.js';
 import type {Evaluation, Layer, LayerVerdict} from '../engine/evaluation.js';
 import type {KeyInfo} from '../snapshot/snapshot.js';
 import type {Finding} from './diagnosis.js';
-import {withLayer, type EvidenceAccounts} from './evidence.js';
+import {withLayer, type EvidenceAccounts} from './evidence-layer.js';
 import type {ActionSpec} from './required-actions.js';
 import type {ResolvedKey} from './resolve-question.js';
 

@@ -1,6 +1,6 @@
 import type {Requirement} from './diagnosis.js';
 import type {DenialEvidence} from '../snapshot/provenance.js';
-import type {EvidenceApplied} from './evidence.js';
+import type {EvidenceApplied} from './evidence-layer.js';
 import {isImplicit, placeOfEvidence, scpEitherWay} from './evidence-words.js';
 
 /** A status the evidence gives the row it decides: an explicit deny's ⛔, an implicit one's ✘, an SCP's either (scpEitherWay). */
