@@ -2,21 +2,19 @@ import {describe, expect, it} from 'vitest';
 import {collectSnapshot, type CollectOptions} from '../../source/aws/collect.js';
 import type {Snapshot} from '../../source/snapshot/snapshot.js';
 import type {FakeService} from '../support/fake-aws/call.js';
-import {expectValidSnapshot, notePaths, useFakeAws} from '../support/fake-aws/harness.js';
+import {answering, headersOnly, htmlPage, jsonAnswer, signInPage, xmlAnswer} from '../support/fake-aws/fault-answers.js';
+import {collectedIn, notePaths, useFakeAws} from '../support/fake-aws/harness.js';
 import {sameAccountFiles, sameAccountScenario} from '../support/fake-aws/scenarios.js';
 
 const state = useFakeAws({scenario: sameAccountScenario, files: sameAccountFiles, checksS3Region: true});
 
 const download = {operation: 'download', bucket: 'acme-uploads', objectKey: 'reports/2024/q1.csv'} as const;
 // `org` (the management account) as the key profile: DescribeKey and ListGrants cross accounts, and it reads the organization.
-const options = (extra: Partial<CollectOptions> = {}): CollectOptions => ({question: download, profile: 'ci', keyProfile: 'org', env: state.home.env, ...extra});
+const checked: Omit<CollectOptions, 'env'> = {question: download, profile: 'ci', keyProfile: 'org'};
+const options = (extra: Partial<CollectOptions> = {}): CollectOptions => ({...checked, env: state.home.env, ...extra});
 
-const collect = async (extra: Partial<CollectOptions> = {}): Promise<Snapshot> => {
-	const result = await collectSnapshot(options(extra));
-	if (!result.ok) throw new Error(`collection failed: ${result.error.kind}: ${result.error.message}`);
-	expectValidSnapshot(result.value);
-	return result.value;
-};
+/** A collection that must succeed with a valid snapshot. */
+const collect = (extra: Partial<Omit<CollectOptions, 'env'>> = {}): Promise<Snapshot> => collectedIn(state, {...checked, ...extra});
 
 /** The snapshot without the given dotted paths (and without what always differs: notes and the time). */
 const without = (snapshot: Snapshot, paths: readonly string[]): unknown => {
@@ -118,8 +116,7 @@ describe('faults during live collection', () => {
 	});
 
 	it('takes a 200 that is not S3\'s answer (a proxy\'s HTML page) for an unread default encryption, not for "none"', async () => {
-		const page = '<html><body><h1>Sign in to continue</h1></body></html>';
-		state.fake.addFault({service: 's3', operation: 'GetBucketEncryption', kind: 'answer', answer: {status: 200, headers: {'content-type': 'text/html'}, body: page}});
+		state.fake.addFault(answering('s3', 'GetBucketEncryption', signInPage));
 		const snapshot = await collect();
 		expect(snapshot.bucket).not.toHaveProperty('defaultEncryption');
 		expect(snapshot.unread).toContainEqual({
@@ -130,8 +127,7 @@ describe('faults during live collection', () => {
 	});
 
 	it('does the same for Object Ownership: a 200 without a rule leaves it unknown, and the object\'s owner is read from the ACLs', async () => {
-		const page = '<html><body><h1>Sign in to continue</h1></body></html>';
-		state.fake.addFault({service: 's3', operation: 'GetBucketOwnershipControls', kind: 'answer', answer: {status: 200, headers: {'content-type': 'text/html'}, body: page}});
+		state.fake.addFault(answering('s3', 'GetBucketOwnershipControls', signInPage));
 		const snapshot = await collect();
 		expect(snapshot.bucket).not.toHaveProperty('objectOwnership');
 		expect(snapshot.unread).toContainEqual({
@@ -144,11 +140,10 @@ describe('faults during live collection', () => {
 	});
 
 	it('says an answer that is not AWS\'s XML or JSON came from something else, and what to check, never quoting its body', async () => {
-		const page = '<html><body>\u001b[31mProxy login required</body></html>';
-		state.fake.addFault({service: 'kms', operation: 'GetKeyPolicy', kind: 'answer', answer: {status: 200, headers: {'content-type': 'text/html'}, body: page}});
-		state.fake.addFault({service: 's3', operation: 'GetBucketEncryption', kind: 'answer', answer: {status: 200, headers: {'content-type': 'application/xml'}, body: 'not XML at all {'}});
-		state.fake.addFault({service: 'iam', operation: 'GetRole', kind: 'answer', answer: {status: 502, headers: {'content-type': 'text/html'}, body: '<html><body>Bad gateway</body></html>'}});
-		state.fake.addFault({service: 'kms', operation: 'ListGrants', kind: 'answer', answer: {status: 504, headers: {'content-type': 'text/html'}, body: '<html><body>Gateway timeout</body></html>'}});
+		state.fake.addFault(answering('kms', 'GetKeyPolicy', htmlPage('<html><body>\u001b[31mProxy login required</body></html>')));
+		state.fake.addFault(answering('s3', 'GetBucketEncryption', xmlAnswer('not XML at all {', 'application/xml')));
+		state.fake.addFault(answering('iam', 'GetRole', htmlPage('<html><body>Bad gateway</body></html>', 502)));
+		state.fake.addFault(answering('kms', 'ListGrants', htmlPage('<html><body>Gateway timeout</body></html>', 504)));
 		const snapshot = await collect();
 		const reasons = Object.fromEntries((snapshot.unread ?? []).map(note => [note.path, note.reason]));
 		const notAws = "its answer is not AWS's (HTTP 200, its body could not be parsed): something else answered — check the endpoint it was sent to (AWS_ENDPOINT_URL, or endpoint_url in the profile) and any proxy (HTTPS_PROXY)";
@@ -162,7 +157,7 @@ describe('faults during live collection', () => {
 	});
 
 	it('stops with one line when sts:GetCallerIdentity is answered by something that is not AWS (a proxy\'s sign-in page)', async () => {
-		state.fake.addFault({service: 'sts', operation: 'GetCallerIdentity', kind: 'answer', answer: {status: 200, headers: {'content-type': 'text/html'}, body: '<html><body>Sign in</body></html>'}});
+		state.fake.addFault(answering('sts', 'GetCallerIdentity', htmlPage('<html><body>Sign in</body></html>')));
 		const result = await collectSnapshot(options({keyProfile: undefined}));
 		expect(result.ok ? undefined : result.error).toEqual({
 			kind: 'unreachable',
@@ -176,7 +171,7 @@ describe('faults during live collection', () => {
 		const body =
 			'<GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><GetCallerIdentityResult><Arn>arn:aws:iam::111122223333:user/ci</Arn>' +
 			'<UserId>AIDAEXAMPLECI</UserId><Account>1111-2222-3333</Account></GetCallerIdentityResult><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></GetCallerIdentityResponse>';
-		state.fake.addFault({service: 'sts', operation: 'GetCallerIdentity', kind: 'answer', answer: {status: 200, headers: {'content-type': 'text/xml'}, body}});
+		state.fake.addFault(answering('sts', 'GetCallerIdentity', xmlAnswer(body)));
 		const result = await collectSnapshot(options({keyProfile: undefined}));
 		expect(result.ok ? undefined : result.error.message).toMatch(/a GetCallerIdentity answer that is not STS's: the answer's Account is not a 12-digit account ID/);
 	});
@@ -187,7 +182,7 @@ describe('faults during live collection', () => {
 		['not a region', 403],
 		['eu-west-1"><img src=x>', 200],
 	])("takes no x-amz-bucket-region header that is not a Region name (%j, HTTP %i): the Region is unread, with why, and the snapshot stays valid", async (header, status) => {
-		state.fake.addFault({service: 's3', operation: 'HeadBucket', kind: 'answer', answer: {status, headers: {'x-amz-bucket-region': header}, body: ''}});
+		state.fake.addFault(answering('s3', 'HeadBucket', headersOnly(status, {'x-amz-bucket-region': header})));
 		const snapshot = await collect();
 		expect(state.fake.calls.some(call => call.operation === 'HeadBucket')).toBe(true);
 		expect(snapshot.bucket).not.toHaveProperty('region');
@@ -202,8 +197,8 @@ describe('faults during live collection', () => {
 
 	it("takes no DescribeKey Arn that is not a key ARN: the key's state is unread, with why, and the snapshot stays valid", async () => {
 		const key = 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
-		const body = JSON.stringify({KeyMetadata: {Arn: 'arn:aws:kms:eu-west-1:111122223333:alias/uploads', KeyId: '1234abcd-12ab-34cd-56ef-1234567890ab', KeyState: 'Enabled'}});
-		state.fake.addFault({service: 'kms', operation: 'DescribeKey', kind: 'answer', answer: {status: 200, headers: {'content-type': 'application/x-amz-json-1.1'}, body}});
+		const metadata = {Arn: 'arn:aws:kms:eu-west-1:111122223333:alias/uploads', KeyId: '1234abcd-12ab-34cd-56ef-1234567890ab', KeyState: 'Enabled'};
+		state.fake.addFault(answering('kms', 'DescribeKey', jsonAnswer({KeyMetadata: metadata})));
 		const snapshot = await collect();
 		expect(snapshot.key?.arn).toBe(key);
 		expect(snapshot.key).not.toHaveProperty('keyState');
@@ -215,7 +210,7 @@ describe('faults during live collection', () => {
 	});
 
 	it('takes an IAM list answer without its list (an empty 200) for unread policies, never for "none attached"', async () => {
-		state.fake.addFault({service: 'iam', operation: 'ListAttachedRolePolicies', kind: 'answer', answer: {status: 200, headers: {'content-type': 'text/xml'}, body: ''}});
+		state.fake.addFault(answering('iam', 'ListAttachedRolePolicies', xmlAnswer('')));
 		const snapshot = await collect();
 		expect(snapshot.principal).not.toHaveProperty('identityPolicies');
 		expect(snapshot.unread).toContainEqual({
@@ -249,8 +244,7 @@ describe('faults during live collection', () => {
 
 	it('stops following a list whose NextMarker repeats, and leaves the grants unknown with the read that settles them', async () => {
 		// An endpoint that answers every ListGrants page with the same marker: the list never ends.
-		const loop = JSON.stringify({Grants: [], Truncated: true, NextMarker: 'again'});
-		state.fake.addFault({service: 'kms', operation: 'ListGrants', kind: 'answer', answer: {status: 200, headers: {'content-type': 'application/x-amz-json-1.1'}, body: loop}});
+		state.fake.addFault(answering('kms', 'ListGrants', jsonAnswer({Grants: [], Truncated: true, NextMarker: 'again'})));
 		const snapshot = await collect();
 		expect(snapshot.key).not.toHaveProperty('grants');
 		expect(snapshot.unread).toContainEqual({
@@ -262,8 +256,7 @@ describe('faults during live collection', () => {
 	});
 
 	it('does the same for an organization\'s policies: a NextToken loop leaves the SCPs and RCPs unknown, never "none attached"', async () => {
-		const loop = JSON.stringify({Policies: [], NextToken: 'again'});
-		state.fake.addFault({service: 'organizations', operation: 'ListPoliciesForTarget', kind: 'answer', answer: {status: 200, headers: {'content-type': 'application/x-amz-json-1.1'}, body: loop}});
+		state.fake.addFault(answering('organizations', 'ListPoliciesForTarget', jsonAnswer({Policies: [], NextToken: 'again'})));
 		const snapshot = await collect();
 		expect(snapshot).not.toHaveProperty('organization');
 		expect(snapshot.unread?.find(note => note.path === 'organization')?.reason).toBe(
@@ -273,10 +266,10 @@ describe('faults during live collection', () => {
 
 	it('takes a KMS or Organizations list answer without its list for unread, never for "none": no grants, no aliases, no SCPs', async () => {
 		// A 200 whose JSON lacks the list says nothing of what is there: read as none, a Deny on kms:ResourceAliases or in an SCP would vanish.
-		const empty = {status: 200, headers: {'content-type': 'application/x-amz-json-1.1'}, body: '{}'};
-		state.fake.addFault({service: 'kms', operation: 'ListGrants', kind: 'answer', answer: empty});
-		state.fake.addFault({service: 'kms', operation: 'ListAliases', kind: 'answer', answer: empty});
-		state.fake.addFault({service: 'organizations', operation: 'ListPoliciesForTarget', kind: 'answer', answer: empty});
+		const empty = jsonAnswer({});
+		state.fake.addFault(answering('kms', 'ListGrants', empty));
+		state.fake.addFault(answering('kms', 'ListAliases', empty));
+		state.fake.addFault(answering('organizations', 'ListPoliciesForTarget', empty));
 		const snapshot = await collect();
 		// Not a complete list, so kms:ResourceAliases stays unknown (with nothing named, there is no partial list to note).
 		expect(snapshot.key).not.toHaveProperty('aliases');
@@ -290,8 +283,7 @@ describe('faults during live collection', () => {
 	it('leaves the SCPs and RCPs unknown when organizations:ListParents never reaches the root, instead of reading the levels below it as all of them', async () => {
 		// Every ListParents answers the same OU, so the OU is its own parent: the walk would go round without end.
 		// (AWS: "For service control policies, the limit is five" levels of nested OUs, so the root is always near.)
-		const circle = JSON.stringify({Parents: [{Id: 'ou-ab12-11111111', Type: 'ORGANIZATIONAL_UNIT'}]});
-		state.fake.addFault({service: 'organizations', operation: 'ListParents', kind: 'answer', answer: {status: 200, headers: {'content-type': 'application/x-amz-json-1.1'}, body: circle}});
+		state.fake.addFault(answering('organizations', 'ListParents', jsonAnswer({Parents: [{Id: 'ou-ab12-11111111', Type: 'ORGANIZATIONAL_UNIT'}]})));
 		const snapshot = await collect();
 		expect(snapshot).not.toHaveProperty('organization');
 		expect(snapshot.unread?.find(note => note.path === 'organization')).toEqual({
