@@ -29,8 +29,8 @@ const noneRead = (snapshot: Snapshot, evidence: DenialEvidence): boolean => {
 	}
 };
 
-export const againstRead = (c: EvidenceCase): EvidenceApplied | undefined => {
-	const {snapshot, evidence, spec, evaluation, layer, index, onWhich, implicit, kind, read, unsettled, whose, everyLevel, copied} = c;
+export const againstRead = (denial: EvidenceCase): EvidenceApplied | undefined => {
+	const {snapshot, evidence, spec, evaluation, layer, index, onWhich, implicit, kind, read, unsettled, whose, everyLevel, copied} = denial;
 	const noneApplies = layer === undefined && noneRead(snapshot, evidence) && spec.actor.kind !== 'service';
 	// An implicit deny's message contradicts only an Allow read at every level (with a Deny that may deny beside it, or
 	// not) or none applying: the rest it agrees with (evidence-settles.ts), and a Deny read that applies denies in any case.
@@ -74,7 +74,7 @@ export const againstRead = (c: EvidenceCase): EvidenceApplied | undefined => {
 		: holds === 'implicit-deny'
 			? `${said}, ${namedPolicyWording}: so either it reports this implicit deny, or ${orDeny}.`
 			: `${said}${named ? `, ${namedPolicyWording}:` : ','} so either an Allow ${read} did not apply here, or ${orDeny}.`;
-	const resolveWith = settlingRead(evidence, c.account, spec.resource, c.entity);
+	const resolveWith = settlingRead(evidence, denial.account, spec.resource, denial.entity);
 	// Read to allow, or none applying: never ✔ beside the message, unknown. A missing Allow (✘) still denies, and an
 	// undecided Allow stays undecided: their status stays, their words and the read that settles it change. A Deny read
 	// as "may deny" beside an implicit deny's message stays undecided, and keeps naming that statement.

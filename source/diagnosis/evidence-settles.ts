@@ -8,8 +8,8 @@ import {agreeing, capitalised, evidenceSource, evidenceWords, isGuardrail, lower
  */
 
 /** An explicit deny's message beside a read Deny of its type that may deny: that Deny, or one not read, did. */
-export const settlingReadDeny = (c: EvidenceCase): EvidenceApplied | undefined => {
-	const {evidence, evaluation, layer, index, onWhich, implicit, kind, read, mayDeny, copied} = c;
+export const settlingReadDeny = (denial: EvidenceCase): EvidenceApplied | undefined => {
+	const {evidence, evaluation, layer, index, onWhich, implicit, kind, read, mayDeny, copied} = denial;
 	if (implicit || !layer || mayDeny.length === 0) return undefined;
 	// AWS's word that this type of policy explicitly denied settles a Deny of that type read as "may deny".
 	const reasons = mayDeny.map(trace => `${where(trace)} may deny it: ${trace.reason}`).join('; ');
@@ -18,7 +18,7 @@ export const settlingReadDeny = (c: EvidenceCase): EvidenceApplied | undefined =
 		return {evaluation: withLayer(evaluation, copied(layer.status, layer.deny, layer.decidedBy, why), index, evaluation.decision, evaluation.summary)};
 	}
 	// A statement of another policy than the one the message names is not the one that denied.
-	const likely = [...new Set(mayDeny.filter(trace => !evidence.policyArn || (c.arnOf(trace) ?? evidence.policyArn) === evidence.policyArn).map(where))];
+	const likely = [...new Set(mayDeny.filter(trace => !evidence.policyArn || (denial.arnOf(trace) ?? evidence.policyArn) === evidence.policyArn).map(where))];
 	const besides = layer.status === 'missing' ? ` Besides, ${lowerFirst(layer.why)}` : '';
 	const why =
 		likely.length > 0
@@ -32,16 +32,16 @@ export const settlingReadDeny = (c: EvidenceCase): EvidenceApplied | undefined =
  * A level read to allow the action nowhere (✘) is what AWS's "no … allows" says, and what an SCP's message naming no
  * policy may say (scpWording); one that names a policy points at a Deny in it (evidence-against-read.ts).
  */
-export const agreeingWithRead = (c: EvidenceCase): EvidenceApplied | undefined => {
-	const {evidence, evaluation, layer, index, onWhich, implicit, read, unsettled, copied} = c;
+export const agreeingWithRead = (denial: EvidenceCase): EvidenceApplied | undefined => {
+	const {evidence, evaluation, layer, index, onWhich, implicit, read, unsettled, copied} = denial;
 	if (layer?.status !== 'missing' || !(implicit || scpWordedAlike(evidence))) return undefined;
 	const why = `${layer.why} ${capitalised(evidenceWords(evidence))}${onWhich !== undefined ? ` ${onWhich}` : ''}, which agrees with what was ${read}${implicit ? '' : `: ${scpWording}`}.${unsettled}`;
 	return {evaluation: withLayer(evaluation, copied(layer.status, layer.deny, layer.decidedBy, why), index, evaluation.decision, evaluation.summary)};
 };
 
 /** An implicit deny's message beside an Allow read that is not surely there: AWS's "no … allows" agrees with it. */
-export const settlingReadAllow = (c: EvidenceCase): EvidenceApplied | undefined => {
-	const {evidence, evaluation, layer, index, onWhich, implicit, kind, read, unsettled, copied} = c;
+export const settlingReadAllow = (denial: EvidenceCase): EvidenceApplied | undefined => {
+	const {evidence, evaluation, layer, index, onWhich, implicit, kind, read, unsettled, copied} = denial;
 	if (!implicit || layer?.status !== 'unknown' || layer.allow === 'yes') return undefined;
 	if (onWhich !== undefined) {
 		const why = `${layer.why} ${capitalised(evidenceWords(evidence))} ${onWhich}.${unsettled}`;
@@ -55,5 +55,5 @@ export const settlingReadAllow = (c: EvidenceCase): EvidenceApplied | undefined 
 			? `${capitalised(evidenceWords(evidence))}. Of the ${kind.all} ${read}, ${mayAllow.map(trace => `${where(trace)} may allow it: ${trace.reason}`).join('; ')}. The message settles that at some level none allowed it, so likely ${likely.join(' or ')} did not apply.${unsettled}`
 			: `${capitalised(evidenceWords(evidence))}, which settles what the ${kind.all} ${read} ${agreeing(kind, 'leave', 'leaves')} undecided: ${isGuardrail(evidence) ? 'at some level none allowed it' : agreeing(kind, 'none allowed it', 'it did not allow it')}.${unsettled}`;
 	const applied = withLayer(evaluation, copied('missing', layer.deny, [], why, undefined, 'no'), index, 'denied', why);
-	return {evaluation: applied, evidence, ...(likely.length > 0 ? {likely} : {}), source: evidenceSource(evidence, likely, read), resolveWith: c.settles};
+	return {evaluation: applied, evidence, ...(likely.length > 0 ? {likely} : {}), source: evidenceSource(evidence, likely, read), resolveWith: denial.settles};
 };

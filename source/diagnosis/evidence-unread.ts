@@ -7,8 +7,8 @@ import {agreeing, capitalised, eitherWaySource, evidenceSource, evidenceWords, i
  */
 
 /** The layer's policies not read: the message decides it (an unread SCP's ✘ either way, an RCP's ⛔, an implicit deny's ✘). */
-export const whereNotRead = (c: EvidenceCase): EvidenceApplied | undefined => {
-	const {evidence, spec, evaluation, layer, index, onWhich, implicit, kind, copied} = c;
+export const whereNotRead = (denial: EvidenceCase): EvidenceApplied | undefined => {
+	const {evidence, spec, evaluation, layer, index, onWhich, implicit, kind, copied} = denial;
 	if (layer?.status !== 'unknown' || layer.decidedBy.length !== 0) return undefined;
 	const either = scpEitherWay(evidence);
 	const why =
@@ -31,12 +31,12 @@ export const whereNotRead = (c: EvidenceCase): EvidenceApplied | undefined => {
 				: copied('denied', 'yes', layer.decidedBy, why);
 	const applied = withLayer(evaluation, changed, index, decided ? 'denied' : evaluation.decision, decided ? why : evaluation.summary);
 	if (!decided) return {evaluation: applied};
-	return {evaluation: applied, evidence, source: either ? eitherWaySource : evidenceSource(evidence), ...(implicit || either || !isGuardrail(evidence) ? {resolveWith: c.settles} : {})};
+	return {evaluation: applied, evidence, source: either ? eitherWaySource : evidenceSource(evidence), ...(implicit || either || !isGuardrail(evidence) ? {resolveWith: denial.settles} : {})};
 };
 
 /** The key S3 used not known: what was read neither agrees with the message nor contradicts it, which decides as where not read. */
-export const whereKeyNotKnown = (c: EvidenceCase): EvidenceApplied | undefined => {
-	const {evidence, spec, evaluation, layer, index, onWhich, implicit, kind, read, unsettled, copied} = c;
+export const whereKeyNotKnown = (denial: EvidenceCase): EvidenceApplied | undefined => {
+	const {evidence, spec, evaluation, layer, index, onWhich, implicit, kind, read, unsettled, copied} = denial;
 	if (!spec.unknownKey || !layer || layer.status === 'denied' || layer.status === 'not-applicable') return undefined;
 	// The key not known: what was read was evaluated for no key at all, so it neither agrees with the message nor
 	// contradicts it (requirements.ts shows none of it as certain); the message is AWS's word on the key S3 used.
@@ -51,5 +51,5 @@ export const whereKeyNotKnown = (c: EvidenceCase): EvidenceApplied | undefined =
 		: `${capitalised(evidenceWords(evidence))}. ${keyWords}${unsettled}`;
 	// As where they were not read: no Allow (✘), an SCP denying either way (✘), an RCP's explicit Deny (⛔).
 	const changed = implicit || eitherWay ? copied('missing', 'unknown', [], why, undefined, implicit ? 'no' : 'unknown') : copied('denied', 'yes', [], why, undefined, 'unknown');
-	return {evaluation: withLayer(evaluation, changed, index, 'denied', why), evidence, source: keyNotKnownSource(evidence, read), ...(implicit || eitherWay || !isGuardrail(evidence) ? {resolveWith: c.settles} : {})};
+	return {evaluation: withLayer(evaluation, changed, index, 'denied', why), evidence, source: keyNotKnownSource(evidence, read), ...(implicit || eitherWay || !isGuardrail(evidence) ? {resolveWith: denial.settles} : {})};
 };

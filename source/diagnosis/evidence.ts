@@ -111,7 +111,7 @@ export const applyEvidence = (
 			...(layer?.alternative ? {alternative: true} : {}),
 		});
 		const mayDeny = layer && layer.status !== 'denied' ? mayDenyOf(layer) : [];
-		const c: EvidenceCase = {
+		const denial: EvidenceCase = {
 			snapshot,
 			spec,
 			evaluation,
@@ -136,7 +136,7 @@ export const applyEvidence = (
 		};
 		// In this order: a layer not read, a read Deny an explicit message settles, the key not known, a level that agrees,
 		// a read Allow an implicit message settles, and what was read contradicting the message; none of them: the next.
-		const applied = whereNotRead(c) ?? settlingReadDeny(c) ?? whereKeyNotKnown(c) ?? agreeingWithRead(c) ?? settlingReadAllow(c) ?? againstRead(c);
+		const applied = whereNotRead(denial) ?? settlingReadDeny(denial) ?? whereKeyNotKnown(denial) ?? agreeingWithRead(denial) ?? settlingReadAllow(denial) ?? againstRead(denial);
 		if (applied) return applied;
 	}
 	return {evaluation};
