@@ -84,8 +84,16 @@ export const principalEntity = (snapshot: Snapshot): string => {
 	return sessionRoleNamed(snapshot) ?? arn;
 };
 
+/**
+ * The account root user has no IAM policies and needs none: "By default, all requests are implicitly denied with the
+ * exception of the AWS account root user, which has full access" (IAM User Guide, "Policy evaluation logic").
+ */
+const rootUserFullAccess: PolicyJson = {Version: '2012-10-17', Statement: [{Sid: 'FullAccess', Effect: 'Allow', Action: '*', Resource: '*'}]};
+export const rootUserAccessName = "the account root user's full access";
+
 const identityPolicies = (snapshot: Snapshot, book: PolicyBook): PolicySet['identity'] => {
 	const principal = snapshot.principal;
+	if (principal && parseCaller(principal.arn).kind === 'root') return [book.parse(rootUserFullAccess, rootUserAccessName, {place: 'identity-policy', owner: 'caller', index: 0})];
 	const entity = principalEntity(snapshot);
 	if (!principal?.identityPolicies) {
 		// A user's policies are read with the User calls, and its groups' policies count too.
