@@ -70,8 +70,25 @@ export const ineffectiveWhy = (iamAllows: readonly StatementTrace[], facts: Fact
 	);
 };
 
-/** Why a boundary or session policy that does not allow leaves a grant to `"Principal": "*"` undecided. */
+/** Why a caller's IAM policy that does not allow leaves a grant to a principal of another account undecided. */
+const grantAcrossAccountsWhy = (chosen: Path, facts: Facts): string => {
+	const grant = chosen.terms.find(term => term.layer === 'grant');
+	const traces = grant ? tracesOf(facts.states[grant.slot]!, trace => trace.effect === 'Allow' && trace.applies !== 'no') : [];
+	const source = traces[0] ? `${where(traces[0])} ${traces[0].applies === 'yes' ? 'allows' : 'may allow'} it` : 'a KMS grant may allow it';
+	return (
+		`No identity-based policy of ${describeCaller(facts.request.caller)} allows ${facts.request.action}, and ${source}. AWS documents that cross-account ` +
+		`use of a KMS key requires permission in the key policy and in an IAM policy in the caller's account, and also that users and roles of another ` +
+		`account cannot use it "until you attach IAM policies that delegate those permissions, or use grants", so whether the grant counts without an ` +
+		`IAM policy is not known (KMS Developer Guide, "Allowing users in other accounts to use a KMS key"); an IAM policy allowing it settles it.`
+	);
+};
+
+/**
+ * Why a boundary or session policy that does not allow leaves a grant to `"Principal": "*"` undecided; or, for the
+ * caller's IAM policies, a KMS grant to a principal of another account (the other limit AWS leaves undocumented).
+ */
 export const anyoneWhy = (state: LayerState, name: string, chosen: Path, facts: Facts): string => {
+	if (state.layer === 'identity') return grantAcrossAccountsWhy(chosen, facts);
 	const grant = chosen.terms.find(term => term.layer === 'resource');
 	const traces = grant ? tracesOf(facts.states[grant.slot]!, trace => trace.effect === 'Allow' && trace.principalMatch === 'anyone' && trace.applies !== 'no') : [];
 	const source = traces[0] ? `${where(traces[0])} grants it to "*"` : `the ${facts.resourceName} grants it to "*"`;

@@ -141,7 +141,11 @@ const makePaths = (shape: Shape): readonly Path[] => {
 	if (shape.caller === 'service') return [path('resource-names-service', term('resource', 'direct'))];
 	if (shape.crossAccount) {
 		const paths = [path('resource-and-identity', term('resource', 'any'), identity, limits)];
-		if (shape.service === 'kms') paths.push(path('grant-and-identity', grant, identity, limits));
+		// AWS documents both that cross-account use of a key "requires permission in the key policy of the KMS key and in
+		// an IAM policy in the external user's account" and that its users and roles cannot use it "until you attach IAM
+		// policies that delegate those permissions, or use grants" (KMS Developer Guide, "Allowing users in other accounts
+		// to use a KMS key"): whether a grant alone counts is not known, so there the identity policy's `no` is `unknown`.
+		if (shape.service === 'kms') paths.push(path('grant-and-identity', grant, term('identity', undefined, true), limits));
 		return paths;
 	}
 	const exact = path('resource-names-caller', term('resource', 'exact'));
@@ -196,14 +200,19 @@ export const choosePath = (paths: readonly Path[], states: States): Path => {
 		const {terms} = paths[index]!;
 		let no = 0;
 		let unknown = 0;
+		let undocumented = 0;
 		for (let position = 0; position < terms.length; position++) {
 			const term = terms[position]!;
 			const value = termValue(term, states);
 			if (value === 'yes') continue;
 			// Grants nobody gave are no way to steer a fix: the path counts as failing there, so the fix goes into a policy.
 			if (value === 'no' || (term.layer === 'grant' && states[term.slot]!.unread)) no++;
+			else if (isUndocumented(term, states)) undocumented++;
 			else unknown++;
 		}
+		// An undocumented limit makes a path closer only where nothing else on it fails: beside a `no` it is a `no` too.
+		if (no > 0) no += undocumented;
+		else unknown += undocumented;
 		if (no === 0 && unknown === 0) return paths[index]!;
 		const yes = terms.length - no - unknown;
 		let near = -1;
