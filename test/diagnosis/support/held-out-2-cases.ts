@@ -112,6 +112,9 @@ const upload = (options: {
 	return options.namesKey === false ? without(withPrincipal, 'question.kmsKeyId') : withPrincipal;
 };
 
+/** The bucket's default encryption with an S3 Bucket Key, which an upload that sends no bucket-key header uses. */
+const withBucketKey = (snapshot: Snapshot): Snapshot => ({...snapshot, bucket: {...snapshot.bucket!, defaultEncryption: {...snapshot.bucket!.defaultEncryption!, bucketKeyEnabled: true}}});
+
 const readObjects = (key = keyArn) => named('ReadObjects', policy(allow('s3:GetObject', allObjects, {Sid: 'Get'}), allow('kms:Decrypt', key, {Sid: 'Decrypt'})));
 const writeObjects = (key = keyArn) => named('WriteObjects', policy(allow('s3:PutObject', allObjects, {Sid: 'Put'}), allow(['kms:GenerateDataKey', 'kms:Decrypt'], key, {Sid: 'Key'})));
 const listOnly = named('ListOnly', policy(allow('s3:ListBucket', bucketArn, {Sid: 'List'})));
@@ -607,6 +610,47 @@ export const heldOutCases: readonly HeldOutCase[] = [
 		}),
 		verdict: 'denied',
 		rows: {[`${GET}#identity-policy`]: 'missing'},
+	},
+	// S3 Bucket Keys and multipart uploads
+	{
+		id: 'bucket-key-context-is-bucket-arn',
+		title: "with an S3 Bucket Key, a key policy Allow on kms:EncryptionContext:aws:s3:arn of the bucket's objects does not match: the context is the bucket ARN",
+		source: 'S3 User Guide, "Reducing the cost of SSE-KMS with Amazon S3 Bucket Keys"',
+		quote: 'If you use SSE-KMS and enable an S3 Bucket Key, the bucket ARN is used as the encryption context.',
+		snapshot: withBucketKey({
+			...upload({
+				principal: session({identityPolicies: [named('Put', policy(allow('s3:PutObject', allObjects)))]}),
+				keyPolicy: keyPolicyNaming({AWS: roleArnHere}, ['kms:GenerateDataKey', 'kms:Decrypt'], {StringLike: {'kms:EncryptionContext:aws:s3:arn': allObjects}}),
+			}),
+		}),
+		verdict: 'denied',
+		rows: {[`${GDK}#key-policy`]: 'missing'},
+	},
+	{
+		id: 'bucket-key-context-bucket-arn-allowed',
+		title: 'the same key policy on the bucket ARN matches with an S3 Bucket Key',
+		source: 'S3 User Guide, "Reducing the cost of SSE-KMS with Amazon S3 Bucket Keys"',
+		quote: 'Before you enable an S3 Bucket Key, update your IAM policies or AWS KMS key policies to use your bucket ARN as the encryption context.',
+		snapshot: withBucketKey({
+			...upload({
+				principal: session({identityPolicies: [named('Put', policy(allow('s3:PutObject', allObjects)))]}),
+				keyPolicy: keyPolicyNaming({AWS: roleArnHere}, ['kms:GenerateDataKey', 'kms:Decrypt'], {StringEquals: {'kms:EncryptionContext:aws:s3:arn': bucketArn}}),
+			}),
+		}),
+		verdict: 'allowed',
+		rows: {[`${GDK}#key-policy`]: 'ok'},
+	},
+	{
+		id: 'multipart-upload-needs-decrypt',
+		title: 'a 100 MiB upload with the AWS CLI goes in parts and needs kms:Decrypt, which the role lacks',
+		source: 'S3 User Guide, "Multipart upload API and permissions"',
+		quote: 'To perform a multipart upload with encryption using an AWS Key Management Service (AWS KMS) KMS key, the requester must have permission to the kms:Decrypt and kms:GenerateDataKey actions on the key.',
+		snapshot: (() => {
+			const small = upload({principal: session({identityPolicies: [named('NoDecrypt', policy(allow('s3:PutObject', allObjects), allow('kms:GenerateDataKey', keyArn)))]})});
+			return {...small, question: {...small.question, sizeBytes: 100 * MiB}};
+		})(),
+		verdict: 'denied',
+		rows: {[`${GDK}#identity-policy`]: 'ok', [`kms:Decrypt@destination#identity-policy`]: 'missing'},
 	},
 	// Object ownership across accounts
 	{
