@@ -3,9 +3,9 @@ import {clauseResult} from './conditions/evaluate-condition.js';
 import type {ContextEntry, ContextLookup} from './context.js';
 import type {PolicyVerdict, PrincipalMatch, StatementTrace, UnreadPolicy} from './evaluation.js';
 import type {Policy, Statement} from './policy.js';
-import {boundaryOverridesNotPrincipal, contextOf, coversResource, principalOf, type PreparedRequest} from './statement-match.js';
+import {boundaryOverridesNotPrincipal, contextOf, coversResource, notPrincipalDoubt, principalOf, type PreparedRequest} from './statement-match.js';
 import {Trace} from './statement-trace.js';
-import {appliesOf, matchCodeOf, positionShift, principalMatchOf, triCode} from './match-code.js';
+import {appliesOf, matchCodeOf, positionShift, principalMatchOf, triCode, type NotPrincipalDoubt} from './match-code.js';
 import {triBoth, triEither, type Tri} from './tri.js';
 
 export type {PreparedRequest} from './statement-match.js';
@@ -17,6 +17,7 @@ export type {PreparedRequest} from './statement-match.js';
 const matchStatement = (compiled: CompiledStatement, request: PreparedRequest, hasPrincipals: boolean): number => {
 	let principalMatch: PrincipalMatch | undefined;
 	let boundaryRule: Tri = 'no';
+	let doubt: NotPrincipalDoubt = 'none';
 	if (hasPrincipals && request.caller.kind === 'unknown' && compiled.principal?.any !== true) {
 		// Whom the statement names is known, who calls is not: it may apply, as weakly as naming the account.
 		principalMatch = 'account';
@@ -27,17 +28,21 @@ const matchStatement = (compiled: CompiledStatement, request: PreparedRequest, h
 			boundaryRule = boundaryOverridesNotPrincipal(compiled, request);
 			if (boundaryRule === 'no') return -1;
 			principalMatch = 'anyone';
-		} else principalMatch = match;
+		} else {
+			principalMatch = match;
+			// A boundary makes a Deny with NotPrincipal apply whatever it lists: then nothing is left undecided.
+			if (compiled.notPrincipal !== undefined && (!compiled.deny || request.boundary !== 'yes')) doubt = notPrincipalDoubt(compiled, request.caller);
+		}
 	}
 	const resourceMatched = coversResource(compiled, request);
 	if (resourceMatched === 'no') return -1;
-	let applies: Tri = boundaryRule === 'unknown' ? triBoth(resourceMatched, 'unknown') : resourceMatched;
+	let applies: Tri = boundaryRule === 'unknown' || doubt !== 'none' ? triBoth(resourceMatched, 'unknown') : resourceMatched;
 	const {conditions} = compiled;
 	if (conditions.length > 0) {
 		const context = contextOf(request);
 		for (let index = 0; index < conditions.length && applies !== 'no'; index++) applies = triBoth(applies, clauseResult(conditions[index]!, context));
 	}
-	return matchCodeOf(applies, resourceMatched, principalMatch, boundaryRule);
+	return matchCodeOf(applies, resourceMatched, principalMatch, boundaryRule, doubt);
 };
 
 /** The trace of a statement that matched with `code`: built only when someone reads it. */

@@ -4,6 +4,7 @@ import {lookupSource, type ContextLookup, type ContextSource} from './context.js
 import type {PrincipalMatch} from './evaluation.js';
 import {globOf, joinGlobs} from './glob.js';
 import {compiledNotPrincipalExcludes, matchCompiledPrincipal, type Caller} from './principal.js';
+import type {NotPrincipalDoubt} from './match-code.js';
 import {triNot, type Tri} from './tri.js';
 import {widenGlob} from './variables.js';
 import {startsWith} from './starts-with.js';
@@ -27,8 +28,18 @@ export const contextOf = (request: PreparedRequest): ContextSource => request.co
 
 export const principalOf = (compiled: CompiledStatement, caller: Caller): PrincipalMatch | 'none' => {
 	if (compiled.principal) return matchCompiledPrincipal(compiled.principal, caller);
-	if (compiled.notPrincipal) return compiledNotPrincipalExcludes(compiled.notPrincipal, caller) ? 'none' : 'anyone';
+	if (compiled.notPrincipal) return compiledNotPrincipalExcludes(compiled.notPrincipal, caller) === 'yes' ? 'none' : 'anyone';
 	return 'none';
+};
+
+/**
+ * Where a NotPrincipal that does not exclude the caller leaves the statement undecided: an Allow (IAM: "NotPrincipal must
+ * be used with "Effect":"Deny". Using it with "Effect":"Allow" is not supported."), or a Deny naming a session's account
+ * and role but not the session (`notPrincipalExcludes`). Asked only of a statement with NotPrincipal whose `principalOf` is `anyone`.
+ */
+export const notPrincipalDoubt = (compiled: CompiledStatement, caller: Caller): NotPrincipalDoubt => {
+	if (!compiled.deny) return 'allow-unsupported';
+	return compiledNotPrincipalExcludes(compiled.notPrincipal!, caller) === 'unknown' ? 'session-not-listed' : 'none';
 };
 
 /**

@@ -2,7 +2,7 @@ import {labelOf, type CompiledStatement} from './compile-policy.js';
 import {clauseResult, traceClause} from './conditions/evaluate-condition.js';
 import type {ConditionTrace} from './conditions/trace.js';
 import type {PrincipalMatch, StatementTrace} from './evaluation.js';
-import {appliesOf, boundaryRuleOf, principalMatchOf, resourceMatchedOf} from './match-code.js';
+import {appliesOf, boundaryRuleOf, notPrincipalDoubtOf, principalMatchOf, resourceMatchedOf} from './match-code.js';
 import type {Effect, Policy} from './policy.js';
 import {contextOf, coversResource, type PreparedRequest} from './statement-match.js';
 import type {Tri} from './tri.js';
@@ -114,6 +114,12 @@ export class Trace implements StatementTrace {
 		const boundaryRule = this.#boundaryRule;
 		if (this.#request.caller.kind === 'unknown' && applies === 'unknown' && !conditions.some(trace => trace.result === 'no')) {
 			return 'the caller is not known, so whether its Principal names the caller is not known';
+		}
+		const doubt = notPrincipalDoubtOf(this.#code);
+		if (doubt !== 'none' && applies === 'unknown' && !conditions.some(trace => trace.result === 'no')) {
+			return doubt === 'allow-unsupported'
+				? 'it is an Allow with NotPrincipal, which AWS does not support ("NotPrincipal must be used with "Effect":"Deny". Using it with "Effect":"Allow" is not supported."), so whether it allows the caller is not known'
+				: "its NotPrincipal lists the session's account and role but not the session itself, and AWS documents what a Deny with NotPrincipal does when the account or the role is missing, not when the session is, so whether it denies the caller is not known";
 		}
 		if (boundaryRule === 'unknown' && applies === 'unknown' && !conditions.some(trace => trace.result === 'no')) {
 			return 'its NotPrincipal lists the caller, but a Deny with NotPrincipal denies every IAM principal that has a permissions boundary, and whether the caller has one is not known';

@@ -303,7 +303,8 @@ export const heldOutCases: readonly HeldOutCase[] = [
 		source: NOTPRINCIPAL,
 		quote: 'NotPrincipal must be used with "Effect":"Deny". Using it with "Effect":"Allow" is not supported.',
 		snapshot: download({
-			principal: {arn: userThere, identityPolicies: [readObjects(foreignKey)], permissionsBoundary: null, tags: {}},
+			// No IAM policy allows s3:GetObject: only the bucket policy's Allow could.
+			principal: {arn: userThere, identityPolicies: [named('DecryptOnly', policy(allow('kms:Decrypt', foreignKey, {Sid: 'Decrypt'})))], permissionsBoundary: null, tags: {}},
 			bucketAccount: otherAccount,
 			key: foreignKey,
 			keyPolicy: keyPolicyNaming({AWS: rootOf(account)}, 'kms:Decrypt', undefined, otherAccount),
@@ -311,8 +312,6 @@ export const heldOutCases: readonly HeldOutCase[] = [
 		}),
 		verdict: 'unknown',
 		rows: {[`${GET}#bucket-policy`]: 'unknown'},
-		engineBug:
-			'statement-match.ts principalOf reads an Allow with NotPrincipal as allowing everyone it does not list (✔). AWS now documents "Using it with "Effect":"Allow" is not supported" (its 2023 text said such a statement "allows all principals except the one named"): the outcome is not documented, so principalOf should answer unknown for an Allow with NotPrincipal (a Deny keeps today\'s reading), and the row say AWS does not support it.',
 	},
 	{
 		id: 'notprincipal-deny-session-not-listed',
@@ -325,8 +324,6 @@ export const heldOutCases: readonly HeldOutCase[] = [
 		}),
 		verdict: 'unknown',
 		rows: {[`${GET}#bucket-policy`]: 'unknown'},
-		engineBug:
-			'principal.ts listsCaller requires the session ARN itself for a session, and statement-match.ts principalOf turns that into a Deny that applies (⛔). AWS documents that the account must be listed, and that without the role\'s ARN "the effect of the policy might be to explicitly deny access to the role", but not what happens to a session whose account and role are listed and whose own ARN is not: principalOf should answer unknown there (a Tri from listsCaller: yes when all three are listed, unknown when the account and role are, no otherwise).',
 	},
 	// SCPs and RCPs with NotAction / NotResource
 	{
