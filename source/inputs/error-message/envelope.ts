@@ -25,9 +25,15 @@ export type Envelope = {
 	readonly athena?: AthenaRefusal;
 };
 
-// botocore: "An error occurred (AccessDenied) when calling the UploadPart operation (reached max retries: 4): …"
-const cliPattern = /An error occurred \(([^)]+)\) when calling the (\w+) operation(?: \(reached max retries: \d+\))?:\s?(.*)$/i;
-const transferPattern = new RegExp(`\\b(${cliTransfers.map(transfer => transfer.verb).join('|')}) failed: (.+?) to (.+?)\\s+An error occurred`, 'i');
+// botocore: "An error occurred (AccessDenied) when calling the UploadPart operation (reached max retries: 4): …"; older
+// releases (aws-cli 1.3 and 1.8 in aws/aws-cli#813, #1517): "A client error (AccessDenied) occurred when calling the …".
+// The operation's name is quoted where a person retyped it ('PutObject', aws/aws-cli#6713).
+const cliPattern =
+	/(?:An error occurred \(([^)]+)\)|A client error \(([^)]+)\) occurred) when calling the ['"]?(\w+)['"]? operation(?: \(reached max retries: \d+\))?:\s?(.*)$/i;
+const transferPattern = new RegExp(
+	`\\b(${cliTransfers.map(transfer => transfer.verb).join('|')}) failed: (.+?) to (.+?)\\s+(?:An error occurred|A client error)`,
+	'i',
+);
 // Java SDK v1 "(Service: Amazon S3; Status Code: 403; Error Code: AccessDenied; Request ID: …)", v2 with commas.
 const javaPattern = /^(.*?)\s*\(Service: ([^;,)]+)[;,]\s*Status Code: (\d+)[;,]\s*(?:Error Code: ([^;,)]+)[;,]\s*)?Request ID: ([^;,)]*)/i;
 // Go SDK v2: "operation error S3: GetObject, https response error StatusCode: 403, RequestID: …, HostID: …, api error AccessDenied: …"
@@ -70,13 +76,13 @@ export const unwrapEnvelope = (text: string): Envelope => {
 const unwrapSdk = (text: string): Envelope => {
 	const cli = cliPattern.exec(text);
 	if (cli) {
-		const code = cli[1]!;
+		const code = (cli[1] ?? cli[2])!;
 		return withoutUndefined({
 			form: 'cli',
 			errorCode: code,
 			statusCode: /^\d{3}$/.test(code) ? Number(code) : undefined,
-			apiOperation: cli[2]!,
-			message: cli[3]!.trim(),
+			apiOperation: cli[3]!,
+			message: cli[4]!.trim(),
 			transfer: transferOf(text),
 		});
 	}

@@ -6,7 +6,7 @@ const signs = [
 	/\bKMS\.[A-Za-z]+Exception\b|\bKMSInvalidStateException\b|\bDisabledException\b/,
 	/"errorCode"\s*:\s*"/,
 	/<Error>\s*<Code>/,
-	/An error occurred \([^)]+\) when calling the \w+ operation/,
+	/(?:An error occurred \([^)]+\)|A client error \([^)]+\) occurred) when calling the ['"]?\w+['"]? operation/,
 ];
 
 /**

@@ -8,7 +8,7 @@ import {decodeEntities, looksHtmlEscaped} from './entities.js';
  */
 
 /** A line that starts a message of its own, never the rest of an ARN cut at the end of the line before. */
-const startsMessage = /^(?:An error occurred|(?:upload|download|copy|move|delete|remove) failed|User:|Access ?Denied|\$ |Traceback|botocore|[<{[])/i;
+const startsMessage = /^(?:An error occurred|A client error|(?:upload|download|copy|move|delete|remove) failed|User:|Access ?Denied|\$ |Traceback|botocore|[<{[])/i;
 
 /** Is `text` an ARN with nothing missing at its end? Only kinds whose shape is known can be told incomplete. */
 const isWholeArn = (text: string): boolean => {

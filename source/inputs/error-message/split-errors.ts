@@ -6,7 +6,7 @@ import {cliTransfers} from '../../operations/recognise.js';
  * (" or, just before it, at the `aws s3` transfer line that wraps it ("upload failed: A to B An error occurred …").
  */
 
-const errorStart = /An error occurred \(/g;
+const errorStart = /An error occurred \(|A client error \(/g;
 const transferStart = new RegExp(`\\b(?:${cliTransfers.map(transfer => transfer.verb).join('|')}) failed: `, 'gi');
 
 /** The errors in `text` (whitespace collapsed), in order; the text itself when it holds at most one. */

@@ -1,0 +1,46 @@
+import {describe, expect, it} from 'vitest';
+import {explanationOutput} from '../../../source/commands/explain-error.js';
+import {parseAccessDenied} from '../../../source/inputs/error-message/index.js';
+
+/**
+ * Errors as customers pasted them in public issues, and as AWS's documentation prints them: each is what a support
+ * engineer hands `explain-error`, and each test asserts what the engineer then reads (the text report, as the CLI prints it).
+ * Redacted accounts (`<hidden>`, `xxxx`) are kept as the reporter wrote them.
+ */
+
+/** What explain-error prints for `text`; a text it does not recognise fails the test with its one line. */
+const shown = (text: string): string => {
+	const parsed = parseAccessDenied(text);
+	if (!parsed.ok) throw new Error(`not recognised: ${parsed.error.message}`);
+	return explanationOutput(parsed.value, 'text');
+};
+
+/** The value on a fact line ("  Principal  arn:…"), or undefined where the report shows no such line. */
+const fact = (output: string, label: string): string | undefined =>
+	new RegExp(`^ {2}${label} +(.+)$`, 'm').exec(output)?.[1];
+
+describe('the AWS CLI as older releases and retyped pastes word it', () => {
+	it('"A client error (AccessDenied) occurred when calling …": the call, the object and S3\'s withheld reason', () => {
+		// https://github.com/aws/aws-cli/issues/813 (aws-cli/1.3.4)
+		const output = shown('upload failed: ./baz to s3://mybucket/foo/bar/baz A client error (AccessDenied) occurred when calling the PutObject operation: Access Denied');
+		expect(output).toMatch(/^Read as an AWS CLI \/ boto3 error \(AccessDenied in PutObject\)\./);
+		expect(fact(output, 'Object')).toBe('s3://mybucket/foo/bar/baz');
+		expect(fact(output, 'Operation')).toBe('upload');
+		expect(output).toContain('S3 said only "Access Denied": the detailed reason is withheld.');
+		expect(output).not.toContain('an older message form');
+	});
+
+	it('"A client error (KMS.NotFoundException) occurred …" is the key not found, in PutObject', () => {
+		// https://github.com/aws/aws-cli/issues/1517 (aws-cli 1.8.6)
+		const output = shown("A client error (KMS.NotFoundException) occurred when calling the PutObject operation: Key 'arn:aws:kms:us-west-1:accountnumber:key/hex-string-snip' does not exist");
+		expect(output).toMatch(/^Read as an AWS CLI \/ boto3 error \(KMS\.NotFoundException in PutObject\)\./);
+		expect(output).toContain('KMS cannot find the key');
+	});
+
+	it("the operation's name in quotes, as a reporter retyped it", () => {
+		// https://github.com/aws/aws-cli/issues/6713
+		const output = shown("An error occurred (AccessDenied) when calling the 'PutObject' operation: Access Denied");
+		expect(output).toMatch(/^Read as an AWS CLI \/ boto3 error \(AccessDenied in PutObject\)\./);
+		expect(output).toContain('S3 said only "Access Denied"');
+	});
+});
