@@ -41,6 +41,8 @@ const endingArn = (text: string): string | undefined => {
 
 // AWS writes these words after the caller's ARN and the resource's: a word before them on the next line is the ARN's end.
 const wordThenAwsWords = /^\S+\s+(?:is\s+not\s+authorized\s+to\s+perform\b|because\s|with\s+an\s+explicit\s+deny\b)/;
+// A line that starts with them goes on from an ARN that was whole, even one a customer redacted (`arn:aws:sts::<acct>:…`).
+const startsAwsWords = /^(?:is\s+not\s+authorized\s+to\s+perform\b|on\s+resource\b|because\s+no\s|with\s+an\s+explicit\s+deny\b)/;
 
 /** The width of a terminal's rows: the longest line's, where at least two lines before the last are that long. */
 const rowWidth = (lines: readonly string[]): number | undefined => {
@@ -70,7 +72,7 @@ export const rejoinCutArns = (text: string): string => {
 		const arn = endingArn(tail);
 		const fullRow = lines[index - 1]!.length === width;
 		const cutArn = arn !== undefined && /^\S/.test(line) && (!isWholeArn(arn) || wordThenAwsWords.test(line));
-		if ((fullRow || cutArn) && !startsMessage.test(line)) {
+		if ((fullRow || cutArn) && !startsMessage.test(line) && !startsAwsWords.test(line)) {
 			joined[joined.length - 1]!.push(line);
 			tail = (tail + line).slice(-arnTail);
 		} else {

@@ -44,3 +44,31 @@ describe('the AWS CLI as older releases and retyped pastes word it', () => {
 		expect(output).toContain('S3 said only "Access Denied"');
 	});
 });
+
+describe('a message over several lines, as AWS and customers lay it out', () => {
+	it('one line per part of the sentence, the accounts redacted: each line starting with AWS\'s words goes on from a whole ARN', () => {
+		// https://github.com/slashdevops/idp-scim-sync/pull/540 ("Observed error"; its last line, cut in the excerpt kept,
+		// is AWS's sentence as the pull request's summary quotes it).
+		const output = shown(
+			[
+				'User: arn:aws:sts::<acct>:assumed-role/serverless-idp-scim-sync-<acct>-us-east-1/idp-scim-sync',
+				'is not authorized to perform: kms:Decrypt',
+				'on resource: arn:aws:kms:us-east-1:<acct>:key/<key-id>',
+				'because no identity-based policy allows the kms:Decrypt action',
+			].join('\n'),
+		);
+		expect(fact(output, 'Principal')).toBe('arn:aws:sts::<acct>:assumed-role/serverless-idp-scim-sync-<acct>-us-east-1/idp-scim-sync');
+		expect(fact(output, 'Action')).toBe('kms:Decrypt');
+		expect(fact(output, 'Resource')).toBe('arn:aws:kms:us-east-1:<acct>:key/<key-id>');
+		expect(fact(output, 'Policy')).toBe('identity-based policy (implicit deny: nothing allows it)');
+	});
+
+	it('the same with Windows line ends', () => {
+		const output = shown(
+			'User: arn:aws:sts::<acct>:assumed-role/App/s1\r\nis not authorized to perform: kms:Decrypt\r\non resource: arn:aws:kms:us-east-1:<acct>:key/<key-id>\r\nbecause no session policy allows the kms:Decrypt action\r\n',
+		);
+		expect(fact(output, 'Principal')).toBe('arn:aws:sts::<acct>:assumed-role/App/s1');
+		expect(fact(output, 'Resource')).toBe('arn:aws:kms:us-east-1:<acct>:key/<key-id>');
+		expect(fact(output, 'Policy')).toBe('session policy (implicit deny: nothing allows it)');
+	});
+});
