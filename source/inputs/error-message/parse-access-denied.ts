@@ -50,7 +50,32 @@ const fromJsonDocument = (document: unknown): Result<ParsedDenial, ParseFailure>
 		const denial = denialFromEnvelope({form: 'kms-json', errorCode: body.code, message: collapse(body.message)});
 		if (denial) return ok(denial);
 	}
-	return failure('the JSON is neither a CloudTrail event (eventSource, eventName, errorCode) nor an AWS error body');
+	const quoted = fromQuotedText(document);
+	if (quoted) return ok(quoted);
+	return failure('the JSON is neither a CloudTrail event (eventSource, eventName, errorCode) nor an AWS error body, and none of its text is an AWS error');
+};
+
+/** At most this many strings of a JSON document are read as error text. */
+const maxQuotedStrings = 200;
+
+/** The strings of a JSON document, depth first, at most `maxQuotedStrings`. */
+const stringsOf = (value: unknown, found: string[] = []): string[] => {
+	if (found.length >= maxQuotedStrings) return found;
+	if (typeof value === 'string') found.push(value);
+	else if (Array.isArray(value)) for (const item of value) stringsOf(item, found);
+	else if (isObject(value)) for (const item of Object.values(value)) stringsOf(item, found);
+	return found;
+};
+
+/**
+ * An error a program logged inside JSON of its own: a Step Functions failure's "cause", a structured log line's "error".
+ * The string that names the caller leads; else the first that is an AWS error.
+ */
+const fromQuotedText = (document: unknown): ParsedDenial | undefined => {
+	const denials = stringsOf(document)
+		.map(text => fromText(text))
+		.filter((denial): denial is ParsedDenial => denial !== undefined);
+	return denials.find(denial => denial.principal !== undefined) ?? denials[0];
 };
 
 /**

@@ -72,3 +72,45 @@ describe('a message over several lines, as AWS and customers lay it out', () => 
 		expect(fact(output, 'Policy')).toBe('session policy (implicit deny: nothing allows it)');
 	});
 });
+
+describe('an AWS error inside JSON of another program', () => {
+	it("a Step Functions failure's cause: the KMS denial in it, its policy type as written", () => {
+		// https://github.com/4dn-dcic/tibanna/issues/402
+		const output = shown(
+			JSON.stringify(
+				{
+					cause:
+						"Lambda was unable to decrypt the environment variables because KMS access was denied. Please check the function's KMS key settings. KMS Exception: AccessDeniedExceptionKMS Message: User: arn:aws:sts::aws-account:assumed-role/tibanna_a_run_task_awsem/run_task_awsem_tibanna_a is not authorized to perform: kms:Decrypt on resource: arn:aws:kms:resion:aws-acount:key/key_ID because no resource-based policy allows the kms:Decrypt action (Service: Lambda, Status Code: 502, Request ID: ID)",
+					error: 'Lambda.KMSAccessDeniedException',
+				},
+				null,
+				2,
+			),
+		);
+		expect(fact(output, 'Principal')).toBe('arn:aws:sts::aws-account:assumed-role/tibanna_a_run_task_awsem/run_task_awsem_tibanna_a');
+		expect(fact(output, 'Action')).toBe('kms:Decrypt');
+		expect(fact(output, 'Policy')).toBe('resource-based policy (implicit deny: nothing allows it)');
+		expect(output).toContain('No statement of the key policy allows kms:Decrypt');
+	});
+
+	it("a structured log line's error: the SCP denial, with the placeholders the reporter wrote", () => {
+		// https://github.com/kubernetes-sigs/aws-load-balancer-controller/issues/2322
+		const output = shown(`{
+  "level": "error",
+  "logger": "controller-runtime.manager.controller.ingress",
+  "msg": "Reconciler error",
+  "name": "ingress-2048",
+  "namespace": "game-2048",
+  "error": "AccessDeniedException: User: arn:aws:sts::{account-id}:assumed-role/{role-arn} is not authorized to perform: waf-regional:GetWebACLForResource on resource: arn:aws:waf-regional:{region}:{account-id}:*/* with an explicit deny in a service control policy"
+}`);
+		expect(fact(output, 'Action')).toBe('waf-regional:GetWebACLForResource');
+		expect(fact(output, 'Policy')).toMatch(/^service control policy \(SCP\)/);
+		expect(output).toContain('The SCPs attached to the organization root');
+	});
+
+	it('JSON with no AWS error in it is still one clear line', () => {
+		const parsed = parseAccessDenied('{"level": "info", "msg": "started"}');
+		expect(parsed.ok).toBe(false);
+		if (!parsed.ok) expect(parsed.error.message).toMatch(/none of its text is an AWS error/);
+	});
+});
