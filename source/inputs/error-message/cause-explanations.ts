@@ -1,7 +1,8 @@
-import {multipartApiCalls, operationOfApiCall} from '../../operations/recognise.js';
+import {multipartApiCalls} from '../../operations/recognise.js';
 import {cancelKeyDeletionCommand, enableKeyCommand} from '../../diagnosis/fixes/commands.js';
 import {shellQuote} from '../../shared/shell.js';
 import type {DenialExplanation, KnownCause, ParsedDenial} from './parsed-denial.js';
+import {kmsAskerOf} from './kms-asker.js';
 
 /** The key the message names (an ARN or key ID, the pasted text's), if it names one. */
 const namedKeyOf = (denial: ParsedDenial): string | undefined => denial.keyId ?? (denial.resource?.includes(':kms:') ? denial.resource : undefined);
@@ -28,11 +29,11 @@ const sameMessage = 'KMS gives this one message for all three cases, so as not t
  */
 const keyRefused = (denial: ParsedDenial, action: string): DenialExplanation => {
 	const call = denial.apiOperation;
-	const viaS3 = call !== undefined && operationOfApiCall(call) !== undefined;
+	const viaS3 = kmsAskerOf(denial) === 's3';
 	return {
 		summary: `KMS refused ${action}${call ? ` in ${call}` : ''}: the key does not exist in this Region, or no statement of its key policy allows the caller, or one denies it; the message names no key and does not say which.`,
 		meaning: [
-			viaS3 ? `S3 called KMS on the caller's behalf (${call}).` : `The caller called KMS itself${call ? ` (${call})` : ''}.`,
+			viaS3 ? `S3 called KMS on the caller's behalf${call ? ` (${call})` : ''}.` : askerWords(denial),
 			'For a KMS key, the resource-based policy the message means is its key policy.',
 		],
 		checkNext: [
@@ -66,14 +67,27 @@ const keyInaccessible = (denial: ParsedDenial): DenialExplanation => {
 			],
 		};
 	}
-	if (call !== undefined && operationOfApiCall(call) === undefined) {
+	const asker = kmsAskerOf(denial);
+	if (asker === 'caller' || asker === 'service') {
 		return {
-			summary: `KMS would not decrypt in ${call}: the key of the ciphertext does not exist, is in another Region, or the caller may not use it.`,
-			meaning: [`The caller called KMS itself (${call}), not through S3. ${sameMessage}`],
+			summary: `KMS would not decrypt${call ? ` in ${call}` : ''}: the key of the ciphertext does not exist, is in another Region, or the caller may not use it.`,
+			meaning: [`${askerWords(denial)} ${sameMessage}`],
 			checkNext: [
 				"The key policy (in the key's account) must allow kms:Decrypt for the caller's account or role.",
 				"The caller's IAM policy must allow kms:Decrypt on the full key ARN (across accounts, both are needed).",
 				'The call must go to the Region the key is in.',
+			],
+		};
+	}
+	if (asker === 'unknown') {
+		return {
+			summary: 'KMS would not decrypt: the key of the ciphertext does not exist, is in another Region, or the caller may not use it.',
+			meaning: [`${askerWords(denial)} ${sameMessage}`],
+			checkNext: [
+				"Which call failed: in an S3 download, the object's key is its SSEKMSKeyId (`aws s3api head-object`); in the caller's own Decrypt, the key that encrypted the ciphertext.",
+				"The key policy (in the key's account) must allow kms:Decrypt for the caller's account or role.",
+				"The caller's IAM policy must allow kms:Decrypt on the full key ARN (across accounts, both are needed).",
+				"The request must go to the key's Region (for S3, the bucket's Region must be the key's).",
 			],
 		};
 	}
@@ -88,6 +102,47 @@ const keyInaccessible = (denial: ParsedDenial): DenialExplanation => {
 			"The key policy (in the key's account) must allow kms:Decrypt for the caller's account or role.",
 			"The caller's IAM policy must allow kms:Decrypt on the full key ARN (cross-account, both are needed).",
 			'The key must be in the bucket\'s Region; the AWS managed key aws/s3 can never be used from another account (re-encrypt with a customer managed key).',
+		],
+	};
+};
+
+/** Who asked KMS, as far as the text tells: the caller's own call, a service's call made for the caller, or neither said. */
+const askerWords = (denial: ParsedDenial): string => {
+	const call = denial.apiOperation;
+	switch (kmsAskerOf(denial)) {
+		case 'caller':
+			return call ? `The caller called KMS itself (${call}), not through S3.` : 'The caller called KMS itself (the text is KMS\'s own answer), not through S3.';
+		case 'service':
+			return `The failed call was ${call}, no S3 call: KMS refused the request made for it, by the caller or by the service it called.`;
+		case 's3':
+			return `S3 called KMS on the caller's behalf${call ? ` (${call})` : ''}.`;
+		case 'unknown':
+			return 'The text names no call: it may be S3 asking KMS for the caller (a download, a multipart upload) or the caller\'s own KMS call.';
+	}
+};
+
+/** KMS found no key: in an S3 request (the key it names, else the bucket's default), or in a call of the caller's own. */
+const keyNotFound = (denial: ParsedDenial): DenialExplanation => {
+	const asker = kmsAskerOf(denial);
+	if (asker === 's3' || denial.operation !== undefined) {
+		return {
+			summary: 'KMS cannot find the key: a wrong key ID, an alias that resolves in the wrong account, or a key in another Region than the bucket.',
+			meaning: [
+				'The key named in the request, or in the bucket\'s default encryption, does not resolve to a key in the bucket\'s Region.',
+				'An alias resolves in the caller\'s account, so a cross-account key must be named by its full key ARN. PutBucketEncryption does not validate the key, so a bad default (for example the literal "aws/s3") only fails at upload.',
+			],
+			checkNext: [
+				'Name the key by its full ARN (arn:aws:kms:REGION:ACCOUNT:key/ID) in the request and in the bucket default encryption.',
+				'Use a key in the same Region as the bucket.',
+			],
+		};
+	}
+	return {
+		summary: 'KMS cannot find the key the request names: a wrong key ID or ARN, an alias that resolves in the wrong account, or a key in another Region than the request.',
+		meaning: [askerWords(denial), 'An alias resolves in the caller\'s account and a key ID in the request\'s Region, so a key of another account or Region must be named by its full key ARN.'],
+		checkNext: [
+			'Name the key by its full ARN (arn:aws:kms:REGION:ACCOUNT:key/ID).',
+			`Send the request to the key's Region; \`aws kms describe-key --key-id ${keyOf(denial)} --region REGION\` tells whether it is there.`,
 		],
 	};
 };
@@ -117,17 +172,7 @@ export const causeExplanation = (cause: KnownCause, denial: ParsedDenial): Denia
 				checkNext: [`Look at KeyState: aws kms describe-key --key-id ${key}`],
 			};
 		case 'key-not-found':
-			return {
-				summary: 'KMS cannot find the key: a wrong key ID, an alias that resolves in the wrong account, or a key in another Region than the bucket.',
-				meaning: [
-					'The key named in the request, or in the bucket\'s default encryption, does not resolve to a key in the bucket\'s Region.',
-					'An alias resolves in the caller\'s account, so a cross-account key must be named by its full key ARN. PutBucketEncryption does not validate the key, so a bad default (for example the literal "aws/s3") only fails at upload.',
-				],
-				checkNext: [
-					'Name the key by its full ARN (arn:aws:kms:REGION:ACCOUNT:key/ID) in the request and in the bucket default encryption.',
-					'Use a key in the same Region as the bucket.',
-				],
-			};
+			return keyNotFound(denial);
 		case 'kms-throttling':
 			return {
 				summary: 'KMS is throttling the requests: this is not a missing permission.',

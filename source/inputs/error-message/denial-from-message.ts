@@ -62,6 +62,7 @@ export const denialFromEnvelope = (envelope: Envelope): ParsedDenial | undefined
 	if (keyArn) denial.keyId = keyArn;
 	if (envelope.errorCode) denial.errorCode = envelope.errorCode;
 	if (envelope.apiOperation) denial.apiOperation = envelope.apiOperation;
+	if (envelope.service) denial.respondingService = envelope.service;
 	if (service) denial.service = service;
 	else if (envelope.athena) denial.service = 's3';
 	if (envelope.statusCode !== undefined) denial.statusCode = envelope.statusCode;

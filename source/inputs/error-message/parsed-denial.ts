@@ -53,6 +53,8 @@ export type ParsedDenial = {
 	readonly apiOperation?: string;
 	/** `s3`, `kms`, `sts`… */
 	readonly service?: string;
+	/** The service whose answer the text is, where its wrapping names one (Java's "Service: AWSKMS", Go's "operation error S3"). */
+	readonly respondingService?: string;
 	readonly statusCode?: number;
 	readonly requestId?: string;
 	/** The ARN of the denying policy, when AWS added it (same account or organization only). */

@@ -114,3 +114,78 @@ describe('an AWS error inside JSON of another program', () => {
 		if (!parsed.ok) expect(parsed.error.message).toMatch(/none of its text is an AWS error/);
 	});
 });
+
+describe("KMS's own messages: who asked KMS is what the text says, never S3 by default", () => {
+	const ciphertext = 'The ciphertext refers to a customer master key that does not exist, does not exist in this region, or you are not allowed to access.';
+
+	it('the ciphertext message in an S3 download: S3 asked KMS, and the object\'s key is found with head-object', () => {
+		// https://github.com/ministryofjustice/modernisation-platform/issues/3468
+		const output = shown(
+			`[root@ip-10-26-57-175 bin]# aws s3 cp s3://modernisation-platform-software20230224000709766100000001/laa-platform/cloudwatch-agent-config/config.json /opt/aws/amazon-cloudwatch-agent/bin/.\ndownload failed: s3://modernisation-platform-software20230224000709766100000001/laa-platform/cloudwatch-agent-config/config.json to ../../opt/aws/amazon-cloudwatch-agent/bin/config.json An error occurred (AccessDenied) when calling the GetObject operation: ${ciphertext}`,
+		);
+		expect(fact(output, 'Operation')).toBe('download');
+		expect(output).toContain("S3 asked KMS to decrypt the object's data key on the caller's behalf.");
+		expect(output).toContain('`aws s3api head-object` shows it as SSEKMSKeyId');
+	});
+
+	it('the ciphertext message in an S3 XML body: S3 asked KMS', () => {
+		// https://github.com/chadgeary/nifi/issues/13
+		const output = shown(
+			`<Error>\n<Code>AccessDenied</Code>\n<Message>${ciphertext}</Message>\n<RequestId>ZRZ47BQH6ENT1WB6</RequestId>\n<HostId>XhatbJKMqo9F31Zzt2M/B6pyESgrBx86BPH9nGAUZH/G7O8cmJMl2olhhzhERkm/SX7MXJD48R0=</HostId>\n</Error>`,
+		);
+		expect(fact(output, 'Request ID')).toBe('ZRZ47BQH6ENT1WB6');
+		expect(output).toContain('S3 asked KMS');
+	});
+
+	it("the ciphertext message answered by KMS itself (Java's Service: AWSKMS): the caller's own call, not S3's", () => {
+		// https://github.com/Droplr/aws-env/issues/29
+		const output = shown(`panic: AccessDeniedException: ${ciphertext.replace(/\.$/, '')}. (Service: AWSKMS; Status Code: 400; Error Code: AccessDeniedException; Request ID: xxx)`);
+		expect(output).toContain('The caller called KMS itself');
+		expect(output).not.toMatch(/S3 asked KMS|head-object|bucket/);
+	});
+
+	it('the ciphertext message alone, as the JavaScript SDK prints it: the text names no call, so both are named', () => {
+		// https://github.com/aws/aws-encryption-sdk-javascript/issues/1005
+		const output = shown(`AccessDeniedException: ${ciphertext}`);
+		expect(output).toContain('The text names no call');
+		expect(output).not.toContain('S3 asked KMS');
+	});
+
+	it("the ciphertext message in SSM's GetParameter: no S3 call, and not said to be the caller's own KMS call", () => {
+		// https://github.com/tryolabs/aws-workshop/issues/6
+		const output = shown(
+			`[stderr]botocore.exceptions.ClientError: An error occurred (AccessDeniedException) when calling the GetParameter operation: ${ciphertext} (Service: AWSKMS; Status Code: 400; Error Code: AccessDeniedException; Request ID: 5f642215-959a-11e8-bfd1-81a81941d54a)`,
+		);
+		expect(output).toContain('KMS would not decrypt in GetParameter');
+		expect(output).toContain('The failed call was GetParameter, no S3 call');
+		expect(output).not.toMatch(/called KMS itself|S3 asked KMS/);
+	});
+
+	it("NotFoundException in the caller's own Encrypt: the key the call names, with no bucket in the advice", () => {
+		// https://github.com/boto/botocore/issues/2107
+		const output = shown(
+			"04:21:37  botocore.errorfactory.NotFoundException: An error occurred (NotFoundException) when calling the Encrypt operation: Key 'arn:aws:kms:us-east-1:5*************2:key/e11f1804-f93a-4c67-be21-dd963d667090' does not exist",
+		);
+		expect(output).toMatch(/^Read as an AWS CLI \/ boto3 error \(NotFoundException in Encrypt\)\./);
+		expect(output).toContain('KMS cannot find the key the request names');
+		expect(output).toContain('The caller called KMS itself (Encrypt)');
+		expect(output).not.toMatch(/bucket/i);
+	});
+
+	it('"Invalid arn" from the KMS client of the SDK for Java: no bucket in the advice', () => {
+		// https://github.com/apache/hadoop/pull/4637
+		const output = shown(
+			'Caused by: com.amazonaws.services.kms.model.NotFoundException: Invalid arn eu-west-2 (Service: AWSKMS; Status Code: 400; Error Code: NotFoundException; Request ID: dcedb31f-e4aa-4a70-8321-d131211558c8; Proxy: null)',
+		);
+		expect(fact(output, 'Request ID')).toBe('dcedb31f-e4aa-4a70-8321-d131211558c8');
+		expect(output).toContain('KMS cannot find the key');
+		expect(output).not.toMatch(/bucket/i);
+	});
+
+	it('KMS.NotFoundException in an S3 upload: the bucket\'s default key is where to look', () => {
+		// https://github.com/aws/aws-cli/issues/4507
+		const output = shown('upload failed: ./config to s3://my_bucket_blah/hi.txt An error occurred (KMS.NotFoundException) when calling the PutObject operation: Invalid keyId aws/s3');
+		expect(fact(output, 'Object')).toBe('s3://my_bucket_blah/hi.txt');
+		expect(output).toContain("in the bucket's default encryption");
+	});
+});
