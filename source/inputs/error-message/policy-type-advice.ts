@@ -14,10 +14,21 @@ const callerPolicies = (denial: ParsedDenial): string => {
 	return "the caller's IAM policies";
 };
 
-const denyHints = (service: string | undefined): string =>
-	service === 'kms'
-		? 'conditions on kms:ViaService, kms:CallerAccount, kms:EncryptionContext:aws:s3:arn, aws:SourceVpce or aws:PrincipalOrgID'
-		: 'conditions on s3:x-amz-server-side-encryption (a StringNotEquals Deny fires when the upload sends no encryption header), s3:x-amz-server-side-encryption-aws-kms-key-id (must be the full key ARN), aws:SecureTransport or aws:SourceVpce';
+/** The conditions a Deny on this action typically has, for S3 and KMS; nothing for another service's action, whose Denies this tool does not know. */
+const denyHints = (service: string | undefined, action: string | undefined): string | undefined => {
+	if (service === 'kms') return 'conditions on kms:ViaService, kms:CallerAccount, kms:EncryptionContext:aws:s3:arn, aws:SourceVpce or aws:PrincipalOrgID';
+	if (service !== 's3') return undefined;
+	// The encryption headers are a write's: a Deny on them never matches a read or a listing.
+	return action?.toLowerCase() === 's3:putobject'
+		? 'conditions on s3:x-amz-server-side-encryption (a StringNotEquals Deny fires when the upload sends no encryption header), s3:x-amz-server-side-encryption-aws-kms-key-id (must be the full key ARN), aws:SecureTransport or aws:SourceVpce'
+		: 'conditions on aws:SecureTransport or aws:SourceVpce';
+};
+
+/** "find the Deny on ACTION", with the conditions such a Deny typically has where they are known. */
+const findTheDeny = (service: string | undefined, action: string | undefined): string => {
+	const hints = denyHints(service, action);
+	return `find the Deny on ${action ?? 'the action'}${hints ? `, typically ${hints}` : ''}`;
+};
 
 const what = (denial: ParsedDenial): string => `${denial.action ?? 'the action'}${denial.resource ? ` on ${denial.resource}` : ''}`;
 
@@ -69,7 +80,7 @@ export const policyTypeAdvice = (denial: ParsedDenial): Advice => {
 			return explicit
 				? {
 						meaning: [`A Deny statement in ${callerPolicies(denial)} matches this request; no Allow anywhere can override it.`],
-						checkNext: [`${callerPolicies(denial)}${inPolicy}: find the Deny on ${denial.action ?? 'the action'}, typically ${denyHints(service)}.`],
+						checkNext: [`${callerPolicies(denial)}${inPolicy}: ${findTheDeny(service, denial.action)}.`],
 					}
 				: {
 						meaning: [
@@ -91,7 +102,7 @@ export const policyTypeAdvice = (denial: ParsedDenial): Advice => {
 				return explicit
 					? {
 							meaning: ['A Deny statement in the key policy matches this request.'],
-							checkNext: [`The key policy of ${denial.resource ?? 'the key'}: find the Deny, typically ${denyHints('kms')}.`],
+							checkNext: [`The key policy of ${denial.resource ?? 'the key'}: ${findTheDeny('kms', denial.action)}.`],
 						}
 					: keyPolicyAdvice(denial);
 			}
@@ -103,7 +114,7 @@ export const policyTypeAdvice = (denial: ParsedDenial): Advice => {
 								'A Deny statement in the bucket policy (or access point policy) matches this request.',
 								'S3 Block Public Access (RestrictPublicBuckets) also reports itself this way.',
 							],
-							checkNext: [`The bucket policy of ${bucket}: find the Deny on ${denial.action ?? 'the action'}, typically ${denyHints('s3')}.`],
+							checkNext: [`The bucket policy of ${bucket}: ${findTheDeny('s3', denial.action)}.`],
 						}
 					: {
 							meaning: [

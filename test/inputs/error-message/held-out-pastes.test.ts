@@ -189,3 +189,45 @@ describe("KMS's own messages: who asked KMS is what the text says, never S3 by d
 		expect(output).toContain("in the bucket's default encryption");
 	});
 });
+
+describe('the Deny to look for is the one of the action AWS names', () => {
+	it("the IAM User Guide's example with an authorization ID: an IAM action gets no S3 conditions to look for", () => {
+		// IAM User Guide, "Troubleshoot access denied error messages with authorization ID": "The following example shows an
+		// access denied error message that includes a policy ARN, a link to the AWS Management Console, and an authorization ID".
+		// https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_access-denied-authorization-id.html
+		const output = shown(
+			[
+				'User: arn:aws:iam::123456789012:user/janedoe is not authorized to perform: iam:CreateInstanceProfile',
+				'on resource: arn:aws:iam::123456789012:instance-profile/my-instance-profile',
+				'with an explicit deny in an identity-based policy: arn:aws:iam::123456789012:policy/ExampleDenyPolicy.',
+				'Go to https://us-east-1.console.aws.amazon.com/iam/home?region=us-east-1#/authorization-details/EXAMPLE1a2b3c4d5e6f7g8h9i0j for complete details,',
+				'or call the GetRequestAuthorizationDetails API with the following authorization id: EXAMPLE1a2b3c4d5e6f7g8h9i0j',
+			].join('\n'),
+		);
+		expect(fact(output, 'Principal')).toBe('arn:aws:iam::123456789012:user/janedoe');
+		expect(fact(output, 'Resource')).toBe('arn:aws:iam::123456789012:instance-profile/my-instance-profile');
+		expect(fact(output, 'Policy ARN')).toBe('arn:aws:iam::123456789012:policy/ExampleDenyPolicy');
+		expect(output).toContain('find the Deny on iam:CreateInstanceProfile.');
+		expect(output).not.toMatch(/s3:x-amz-server-side-encryption|upload/);
+		expect(output).toContain('aws iam-toolbox get-request-authorization-details --authorization-id EXAMPLE1a2b3c4d5e6f7g8h9i0j');
+	});
+
+	it('a bucket policy Deny on s3:ListBucket: no upload encryption header to look for', () => {
+		// https://github.com/noobaa/noobaa-core/issues/10060 (the AWS message it quotes)
+		const output = shown(
+			'An error occurred (AccessDenied) when calling the ListObjectsV2 operation: User: arn:aws:iam::<account-ID>:user/<username> is not authorized to perform: s3:ListBucket on resource: "arn:aws:s3:::<bucket=-name>" with an explicit deny in a resource-based policy',
+		);
+		expect(fact(output, 'Policy')).toBe('resource-based policy (explicit deny)');
+		expect(output).toContain('find the Deny on s3:ListBucket, typically conditions on aws:SecureTransport or aws:SourceVpce.');
+		expect(output).not.toContain('encryption header');
+	});
+
+	it('a lambda action denied with no policy named: the older form, nothing invented about where', () => {
+		// https://github.com/cloud-custodian/cloud-custodian/issues/4736
+		const output = shown(
+			'botocore.exceptions.ClientError: An error occurred (AccessDeniedException) when calling the GetFunction operation: User: arn:aws:iam::1111111111:user/USERNAME is not authorized to perform: lambda:GetFunction on resource: arn:aws:lambda:us-east-1:11111111111:function:custodian-s3-deny-public-object-acl-realtime with an explicit deny',
+		);
+		expect(fact(output, 'Policy')).toBe('a policy AWS did not name (explicit deny)');
+		expect(output).toContain('an explicit Deny (AWS did not say where) matched');
+	});
+});
