@@ -100,6 +100,10 @@ export const parseCoreMessage = (text: string): CoreFields | undefined => {
 export const authorizationIdOf = (text: string): string | undefined =>
 	/authorization\s+id:\s*([0-9A-Za-z]+)/i.exec(text)?.[1] ?? /authorization-details\/([0-9A-Za-z]+)/.exec(text)?.[1];
 
+/** EC2's and STS's "Encoded authorization failure message: …", which sts:DecodeAuthorizationMessage decodes. */
+export const encodedAuthorizationMessageOf = (text: string): string | undefined =>
+	/Encoded authorization failure message:\s*([A-Za-z0-9_\-+/=]+)/i.exec(text)?.[1];
+
 /** KMS's old message for a Decrypt of a key the caller cannot use (or that does not exist, or is in another Region). */
 export const isCiphertextKeyMessage = (text: string): boolean =>
 	/ciphertext refers to a (?:customer master key|KMS key|CMK) that does not exist/i.test(text);

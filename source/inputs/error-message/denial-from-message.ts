@@ -1,7 +1,7 @@
 import type {Envelope} from './envelope.js';
 import type {ParsedDenial} from './parsed-denial.js';
 import {accountsOf} from './accounts.js';
-import {authorizationIdOf, isCiphertextKeyMessage, parseCoreMessage} from './core-message.js';
+import {authorizationIdOf, encodedAuthorizationMessageOf, isCiphertextKeyMessage, parseCoreMessage} from './core-message.js';
 import {knownCauseOf} from './known-causes.js';
 import {operationOf, serviceOfAction} from './operations.js';
 import {type Mutable} from '../../shared/json.js';
@@ -26,8 +26,10 @@ export const denialFromEnvelope = (envelope: Envelope): ParsedDenial | undefined
 	const service = actionService ?? (ciphertext || envelope.errorCode?.startsWith('KMS.') ? 'kms' : envelope.service);
 	const cause = core?.cause ?? knownCauseOf(envelope.errorCode, message, service);
 	const bare = envelope.form === 'message';
+	const encodedMessage = encodedAuthorizationMessageOf(message);
 	const recognised =
 		envelope.athena !== undefined ||
+		encodedMessage !== undefined ||
 		core !== undefined ||
 		cause !== undefined ||
 		(!bare && (envelope.errorCode !== undefined || deniedWords.test(message))) ||
@@ -69,6 +71,7 @@ export const denialFromEnvelope = (envelope: Envelope): ParsedDenial | undefined
 	if (envelope.requestId) denial.requestId = envelope.requestId;
 	const authorizationId = authorizationIdOf(message);
 	if (authorizationId) denial.authorizationId = authorizationId;
+	if (encodedMessage) denial.encodedMessage = encodedMessage;
 	if (message) denial.message = message;
 	const operation = envelope.transfer?.operation ?? operationOf(envelope.apiOperation, denial.action);
 	if (operation) denial.operation = operation;

@@ -7,6 +7,7 @@ import {multipartApiCalls, operationOfApiCall, whyDecrypt} from '../../operation
 import {policyTypeAdvice} from './policy-type-advice.js';
 import {policyTypeWords} from './policy-types.js';
 import {principalWords, resourceWords} from './words.js';
+import {shellQuote} from '../../shared/shell.js';
 
 const deniedCodes = /^(AccessDenied|AccessDeniedException|Forbidden|UnauthorizedOperation|403)$/i;
 
@@ -65,6 +66,10 @@ const crossAccountMeaning = (denial: ParsedDenial): string | undefined => {
 		: `Cross-account: the caller is in ${principalAccount}, the resource in ${resourceAccount}. Both the resource's policy and the caller's IAM policy must allow it.`;
 };
 
+/** AWS STS API Reference, DecodeAuthorizationMessage: what the decoded message holds. */
+const encodedMeaning =
+	'The decoded message says whether an explicit Deny or the absence of an Allow refused the request, with the principal, the action, the resource and the values of the condition keys AWS evaluated.';
+
 const withArticle = (words: string): string => `${/^[aeiou]/i.test(words) ? 'an' : 'a'} ${words}`;
 
 const capitalised = (line: string): string => `${line.charAt(0).toUpperCase()}${line.slice(1)}`;
@@ -85,11 +90,17 @@ const summaryOf = (denial: ParsedDenial): string => {
 	if (denial.denial === 'explicit') return `${refused}: an explicit Deny ${type ? `in ${withArticle(type)}` : '(AWS did not say where)'} matched.`;
 	if (denial.denial === 'implicit') return `${refused}: no ${type ?? 'policy'} allows it.`;
 	if (denial.reason) return `${refused}: ${denial.reason.replace(/\.$/, '')}.`;
+	if (denial.encodedMessage) return `${refused}; AWS encoded the reason in the message: decode it (below).`;
 	return `${refused}; AWS did not say which policy (an older message form).`;
 };
 
 const footnotes = (denial: ParsedDenial): string[] => {
 	const notes: string[] = [];
+	if (denial.encodedMessage) {
+		notes.push(
+			`Decode the reason AWS encoded (the caller needs sts:DecodeAuthorizationMessage): aws sts decode-authorization-message --encoded-message ${shellQuote(denial.encodedMessage)} --query DecodedMessage --output text`,
+		);
+	}
 	if (denial.authorizationId) {
 		notes.push(
 			`AWS kept the evaluation for at least 24 hours: aws iam-toolbox get-request-authorization-details --authorization-id ${denial.authorizationId}`,
@@ -165,10 +176,13 @@ const explainAwsMessage = (denial: ParsedDenial): DenialExplanation => {
 		...(crossAccount ? [crossAccount] : []),
 		...(denial.policyArn ? [`AWS names the denying policy: ${denial.policyArn}`] : []),
 	];
-	const checkNext = [...kms.checkNext, ...(cause ? cause.checkNext : advice.checkNext), ...footnotes(denial)].map(capitalised);
+	const checks = [...kms.checkNext, ...(cause ? cause.checkNext : advice.checkNext)];
+	// Where AWS encoded the only reason it gives, decoding it comes before any guess.
+	const encodedOnly = denial.encodedMessage !== undefined && !denial.denial && !denial.policyType;
+	const checkNext = (encodedOnly ? [...footnotes(denial), ...checks] : [...checks, ...footnotes(denial)]).map(capitalised);
 	return {
 		summary: cause && !denial.denial ? cause.summary : summaryOf(denial),
-		meaning: meaning.length > 0 ? meaning : advice.meaning,
+		meaning: meaning.length > 0 ? meaning : denial.encodedMessage && !denial.denial ? [encodedMeaning] : advice.meaning,
 		checkNext,
 	};
 };

@@ -61,6 +61,8 @@ export type ParsedDenial = {
 	readonly policyArn?: string;
 	/** The id to pass to GetRequestAuthorizationDetails. */
 	readonly authorizationId?: string;
+	/** The encoded authorization failure message (EC2, STS), for sts:DecodeAuthorizationMessage. */
+	readonly encodedMessage?: string;
 	/** A "because …" that is not "no TYPE policy allows …" (S3 Block Public Access, blocked SSE-C). */
 	readonly reason?: string;
 	/** The text stops inside AWS's sentence: which policy refused was cut off. */

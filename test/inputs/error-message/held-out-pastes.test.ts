@@ -231,3 +231,25 @@ describe('the Deny to look for is the one of the action AWS names', () => {
 		expect(output).toContain('an explicit Deny (AWS did not say where) matched');
 	});
 });
+
+describe('an encoded authorization failure message', () => {
+	// AWS STS API Reference, DecodeAuthorizationMessage: "The decoded message includes the following type of information:
+	// Whether the request was denied due to an explicit deny or due to the absence of an explicit allow. … The principal who
+	// made the request. The requested action. The requested resource. The values of condition keys in the context of the
+	// user's request." https://docs.aws.amazon.com/cli/latest/reference/sts/decode-authorization-message.html
+	it('as CloudFormation relays EC2\'s: recognised, and decoding it is the first step', () => {
+		// https://github.com/aws/aws-parallelcluster/issues/372 (the encoded message cut where the excerpt kept ends)
+		const encoded =
+			'rHU-pVHMSckD0OAc5l3r9-gKN1XZjZ2X9J3w0fZ31licaTpAVwlD9ix3fLSABy3XTEkRZRz0cNrXAz1L9EuYD42cSrVIrEBEd_PLpYkwcK8H4IpFKmbdAbSv8ckmleW3wXOez7Z1zQmB5RfzX8rGGme0aV8zpj7W_BEloqdHBTd0nmWAYDWuHF5d-a7BnDA5PDOB';
+		const output = shown(`  - AWS::EC2::Instance MasterServer API: ec2:RunInstances You are not authorized to perform this operation. Encoded authorization failure message: ${encoded}`);
+		expect(output).toContain('AWS encoded the reason in the message');
+		expect(output).toMatch(new RegExp(`Check next\\n {2}1\\. Decode the reason AWS encoded .*: aws sts decode-authorization-message --encoded-message '${encoded}' --query DecodedMessage --output text\\n`));
+		expect(output).not.toContain('older message form');
+	});
+
+	it('in the AWS CLI\'s UnauthorizedOperation: the call is kept, the decode step leads', () => {
+		const output = shown('An error occurred (UnauthorizedOperation) when calling the RunInstances operation: You are not authorized to perform this operation. Encoded authorization failure message: rHU-pVHMSckD0OAc5l3r9-gKN1XZ');
+		expect(output).toMatch(/^Read as an AWS CLI \/ boto3 error \(UnauthorizedOperation in RunInstances\)\./);
+		expect(output).toMatch(/Check next\n {2}1\. Decode the reason AWS encoded/);
+	});
+});
