@@ -66,6 +66,13 @@ const crossAccountMeaning = (denial: ParsedDenial): string | undefined => {
 		: `Cross-account: the caller is in ${principalAccount}, the resource in ${resourceAccount}. Both the resource's policy and the caller's IAM policy must allow it.`;
 };
 
+/**
+ * S3 User Guide, "Multipart upload API and permissions": "the requester must have permission to the kms:Decrypt and
+ * kms:GenerateDataKey actions on the key", which S3 does not say of a withheld denial: a possibility, named as one.
+ */
+const multipartKmsWords =
+	'It is a call of a multipart upload: where the bucket encrypts with SSE-KMS, the uploader needs kms:Decrypt as well as kms:GenerateDataKey on the key, the usual reason small files upload and large ones (in parts) are denied. The withheld message does not say whether that is the reason here.';
+
 /** AWS STS API Reference, DecodeAuthorizationMessage: what the decoded message holds. */
 const encodedMeaning =
 	'The decoded message says whether an explicit Deny or the absence of an Allow refused the request, with the principal, the action, the resource and the values of the condition keys AWS evaluated.';
@@ -144,13 +151,16 @@ const explainAwsMessage = (denial: ParsedDenial): DenialExplanation => {
 	const head = headWithoutBody(denial);
 	if (head) return headExplanation(head);
 	if (isWithheld(denial)) {
+		const multipartCall = denial.apiOperation !== undefined && multipartApiCalls.has(denial.apiOperation);
 		return {
 			summary: 'S3 said only "Access Denied": the detailed reason is withheld.',
 			meaning: [
 				"S3 gives the detailed reason only when the caller and the bucket are in the same account or the same organization (and never for directory buckets or VPC endpoint denials). A bare \"Access Denied\" most often means the request came from another account.",
 				...(denial.apiOperation ? [`The call was ${denial.apiOperation}.`] : []),
+				...(multipartCall ? [multipartKmsWords] : []),
 			],
 			checkNext: [
+				...(multipartCall ? ["Where the bucket encrypts with SSE-KMS: the uploader must be allowed kms:Decrypt as well as kms:GenerateDataKey on the key, by its IAM policy and by the key policy."] : []),
 				"The bucket policy names the caller's account or role for the S3 action.",
 				"The caller's own IAM policy allows the S3 action on the bucket and object ARNs, and kms:Decrypt / kms:GenerateDataKey on the full key ARN.",
 				"The key policy (in the key's account) allows the caller's account; the AWS managed key aws/s3 cannot be used across accounts.",

@@ -253,3 +253,24 @@ describe('an encoded authorization failure message', () => {
 		expect(output).toMatch(/Check next\n {2}1\. Decode the reason AWS encoded/);
 	});
 });
+
+describe("S3's withheld \"Access Denied\" in a multipart upload", () => {
+	// S3 User Guide, "Multipart upload API and permissions": "To perform a multipart upload with encryption using an AWS KMS
+	// key, the requester must have permission to the kms:Decrypt and kms:GenerateDataKey actions on the key."
+	it('UploadPart of a large file across accounts: the multipart kms:Decrypt need is named first, as a possibility', () => {
+		// https://github.com/aws/aws-cli/issues/4251 ("it was successful to upload small files but failed to upload big files")
+		const output = shown('upload failed: ./12MB.file to s3://account2S3bucket/12MB.file An error occurred (AccessDenied) when calling the UploadPart operation: Access Denied');
+		expect(fact(output, 'Object')).toBe('s3://account2S3bucket/12MB.file');
+		expect(output).toContain('S3 said only "Access Denied"');
+		expect(output).toContain('The withheld message does not say whether that is the reason here.');
+		expect(output).toMatch(/Check next\n {2}1\. Where the bucket encrypts with SSE-KMS: the uploader must be allowed kms:Decrypt as well as kms:GenerateDataKey/);
+		// Nothing is said to have been refused: the text names no action.
+		expect(fact(output, 'Action')).toBeUndefined();
+	});
+
+	it('a single PutObject gets no multipart words', () => {
+		// https://github.com/awslabs/mlmax/issues/59
+		const output = shown('An error occurred (AccessDenied) when calling the PutObject operation: Access Denied');
+		expect(output).not.toMatch(/multipart/);
+	});
+});
