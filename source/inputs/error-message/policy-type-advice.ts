@@ -4,6 +4,7 @@ import {accountRootArn} from '../../engine/principal.js';
 import {partitionOfArn} from '../../names/index.js';
 import {accountOf} from './accounts.js';
 import {bucketOfArn, principalKind} from './words.js';
+import {kmsAskerOf} from './kms-asker.js';
 
 export type Advice = {readonly meaning: string[]; readonly checkNext: string[]};
 
@@ -189,9 +190,19 @@ export const policyTypeAdvice = (denial: ParsedDenial): Advice => {
 			return {
 				meaning: [
 					`The request went through a VPC endpoint whose policy ${explicit ? 'denies' : 'does not allow'} it.`,
-					...(service === 'kms' ? ["A KMS VPC endpoint policy does not gate S3's own calls to KMS; this is the caller's direct KMS call."] : []),
+					...(service === 'kms' && kmsAskerOf(denial) === 's3'
+						? [
+								`The text names an S3 call (${denial.apiOperation ?? 'S3'}), in which S3 calls KMS for the caller, and a KMS VPC endpoint policy does not gate S3's own calls to KMS: AWS does not document which endpoint's policy refused ${denial.action ?? 'the action'} here.`,
+							]
+						: service === 'kms'
+							? ["A KMS VPC endpoint policy does not gate S3's own calls to KMS; this is the caller's direct KMS call."]
+							: []),
 				],
-				checkNext: [`The endpoint policy: aws ec2 describe-vpc-endpoints (PolicyDocument); it must allow ${what(denial)}.`],
+				checkNext: [
+					service === 'kms' && kmsAskerOf(denial) === 's3'
+						? `The policy of each VPC endpoint the request went through (S3's, and KMS's if any): aws ec2 describe-vpc-endpoints (PolicyDocument); none may refuse ${what(denial)}.`
+						: `The endpoint policy: aws ec2 describe-vpc-endpoints (PolicyDocument); it must allow ${what(denial)}.`,
+				],
 			};
 		case 'role-trust-policy':
 			return {

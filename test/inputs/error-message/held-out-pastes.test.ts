@@ -274,3 +274,67 @@ describe("S3's withheld \"Access Denied\" in a multipart upload", () => {
 		expect(output).not.toMatch(/multipart/);
 	});
 });
+
+describe('the policy type AWS names, in an S3 request', () => {
+	const caller = 'arn:aws:sts::111122223333:assumed-role/Uploader/session1';
+	const key = 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+
+	it('an RCP denying CreateMultipartUpload in a CodeBuild log: the RCP, and the object as S3 quoted it', () => {
+		// https://github.com/aws-ia/terraform-aws-control_tower_account_factory/issues/567
+		const output = shown(
+			[
+				'[Container] 2025/07/15 12:06:05.577947 Running command aws s3 cp layer.zip s3://${BUCKET_NAME}/layer.zip',
+				'--',
+				'upload failed: ./layer.zip to s3://aft-customizations-pipeline-<hidden>/layer.zip An error occurred (AccessDenied) when calling the CreateMultipartUpload operation: User: arn:aws:sts::<hidden>:assumed-role/python-layer-builder-aft-common-jr09zk4r/AWSCodeBuild-c1698c4c-10a6-4f6c-8a23-4c221b2ba678 is not authorized to perform: s3:PutObject on resource: "arn:aws:s3:::aft-customizations-pipeline-<hidden>/layer.zip" with an explicit deny in a resource control policy',
+				' ',
+				'[Container] 2025/07/15 12:06:06.442040 Command did not exit successfully aws s3 cp layer.zip s3://${BUCKET_NAME}/layer.zip exit status 1',
+			].join('\n'),
+		);
+		expect(output).toMatch(/^Read as an AWS CLI \/ boto3 error \(AccessDenied in CreateMultipartUpload\)\./);
+		expect(fact(output, 'Resource')).toBe('arn:aws:s3:::aft-customizations-pipeline-<hidden>/layer.zip');
+		expect(fact(output, 'Policy')).toBe('resource control policy (RCP) (explicit deny)');
+		expect(output).toContain('aws organizations list-policies-for-target --filter RESOURCE_CONTROL_POLICY');
+	});
+
+	it('a VPC endpoint policy refusing kms:Decrypt in GetObject: not called the caller\'s direct KMS call', () => {
+		const output = shown(
+			`An error occurred (AccessDenied) when calling the GetObject operation: User: ${caller} is not authorized to perform: kms:Decrypt on resource: ${key} with an explicit deny in a VPC endpoint policy`,
+		);
+		expect(fact(output, 'Policy')).toBe('VPC endpoint policy (explicit deny)');
+		expect(output).not.toContain("this is the caller's direct KMS call");
+		expect(output).toContain('AWS does not document which endpoint');
+		expect(output).toContain('The policy of each VPC endpoint the request went through');
+	});
+
+	it("the same refusal in the caller's own Decrypt keeps the KMS endpoint as the one", () => {
+		const output = shown(
+			`An error occurred (AccessDeniedException) when calling the Decrypt operation: User: ${caller} is not authorized to perform: kms:Decrypt on resource: ${key} with an explicit deny in a VPC endpoint policy`,
+		);
+		expect(output).toContain("this is the caller's direct KMS call");
+	});
+
+	it('a permissions boundary named by ARN in PutObject: the boundary and its ARN, as written', () => {
+		const output = shown(
+			`An error occurred (AccessDenied) when calling the PutObject operation: User: ${caller} is not authorized to perform: s3:PutObject on resource: "arn:aws:s3:::b/k" with an explicit deny in a permissions boundary: arn:aws:iam::111122223333:policy/Boundary`,
+		);
+		expect(fact(output, 'Policy')).toBe('permissions boundary (explicit deny)');
+		expect(fact(output, 'Policy ARN')).toBe('arn:aws:iam::111122223333:policy/Boundary');
+	});
+
+	it('a session policy in CompleteMultipartUpload, wrapped with CRLF: the multipart kms:Decrypt need and the session policy', () => {
+		const output = shown(
+			`An error occurred (AccessDenied) when calling the CompleteMultipartUpload operation: User: ${caller} is not authorized to perform:\r\n kms:Decrypt on resource: ${key}\r\n because no session policy allows the kms:Decrypt action\r\n`,
+		);
+		expect(fact(output, 'Policy')).toBe('session policy (implicit deny: nothing allows it)');
+		expect(output).toContain('CompleteMultipartUpload needs kms:Decrypt, not only kms:GenerateDataKey');
+		expect(output).toContain('Session policies cannot be read from AWS afterwards');
+	});
+
+	it('no resource-based policy allows s3:GetObject: the bucket policy, for a caller of another account', () => {
+		const output = shown(
+			'An error occurred (AccessDenied) when calling the GetObject operation: User: arn:aws:iam::111122223333:user/alice is not authorized to perform: s3:GetObject on resource: "arn:aws:s3:::other-bucket/k" because no resource-based policy allows the s3:GetObject action',
+		);
+		expect(fact(output, 'Policy')).toBe('resource-based policy (implicit deny: nothing allows it)');
+		expect(output).toContain('The bucket policy of other-bucket: allow s3:GetObject');
+	});
+});
