@@ -68,7 +68,8 @@ const crossAccountMeaning = (denial: ParsedDenial): string | undefined => {
 
 /**
  * S3 User Guide, "Multipart upload API and permissions": "the requester must have permission to the kms:Decrypt and
- * kms:GenerateDataKey actions on the key", which S3 does not say of a withheld denial: a possibility, named as one.
+ * kms:GenerateDataKey actions on the key"; AWS Knowledge Center (s3-large-file-encryption-kms-key): "Permissions for the
+ * kms:Decrypt action on the UploadPart and UploadPartCopy APIs". A withheld denial does not say so: a possibility, named as one.
  */
 const multipartKmsWords =
 	'It is a call of a multipart upload: where the bucket encrypts with SSE-KMS, the uploader needs kms:Decrypt as well as kms:GenerateDataKey on the key, the usual reason small files upload and large ones (in parts) are denied. The withheld message does not say whether that is the reason here.';
@@ -151,7 +152,8 @@ const explainAwsMessage = (denial: ParsedDenial): DenialExplanation => {
 	const head = headWithoutBody(denial);
 	if (head) return headExplanation(head);
 	if (isWithheld(denial)) {
-		const multipartCall = denial.apiOperation !== undefined && multipartApiCalls.has(denial.apiOperation);
+		// CreateMultipartUpload needs kms:GenerateDataKey only; the calls after it need kms:Decrypt too.
+		const multipartCall = denial.apiOperation !== undefined && multipartApiCalls.has(denial.apiOperation) && denial.apiOperation !== 'CreateMultipartUpload';
 		return {
 			summary: 'S3 said only "Access Denied": the detailed reason is withheld.',
 			meaning: [

@@ -338,3 +338,13 @@ describe('the policy type AWS names, in an S3 request', () => {
 		expect(output).toContain('The bucket policy of other-bucket: allow s3:GetObject');
 	});
 });
+
+describe('the multipart words are for the calls that decrypt', () => {
+	it('a withheld CreateMultipartUpload, which needs kms:GenerateDataKey only, gets none', () => {
+		// AWS Knowledge Center, s3-large-file-encryption-kms-key: "Permissions for the kms:GenerateDataKey action for the
+		// CreateMultipartUpload API. Permissions for the kms:Decrypt action on the UploadPart and UploadPartCopy APIs."
+		const output = shown('An error occurred (AccessDenied) when calling the CreateMultipartUpload operation: Access Denied');
+		expect(output).toContain('S3 said only "Access Denied"');
+		expect(output).not.toContain('kms:Decrypt as well as kms:GenerateDataKey');
+	});
+});
