@@ -39,6 +39,10 @@ const javaPattern = /^(.*?)\s*\(Service: ([^;,)]+)[;,]\s*Status Code: (\d+)[;,]\
 // Go SDK v2: "operation error S3: GetObject, https response error StatusCode: 403, RequestID: …, HostID: …, api error AccessDenied: …"
 const goPattern =
 	/operation error ([\w ]+): (\w+), (?:exceeded maximum number of attempts, \d+, )?https response error StatusCode: (\d+), RequestID: ([^,]*),(?: HostID: [^,]*,)? (?:api error )?([\w.]+): (.*)$/i;
+// Go SDK v1 (Terraform's S3 backend, older tools): "AccessDenied: Access Denied\n\tstatus code: 403, request id: ID, host id: …";
+// the code is the first word shaped like one, so a program's own "Error: reading …:" before it is passed over.
+const goV1Pattern =
+	/(?:^|\s)([A-Z][A-Za-z]+(?:Exception|Denied|Operation)|Forbidden|KMS\.[A-Za-z]+|NoSuch[A-Za-z]+|[A-Z][A-Za-z]*NotFound|InvalidArgument|SlowDown): (.*?)\s*status code: (\d{3}), request id:\s*([^,\s]*)/;
 // JS SDK v3 prints `name: message`; Python and .NET print the class name first.
 const sdkErrorPattern =
 	/(?:^|\s)(AccessDenied|AccessDeniedException|Forbidden|UnauthorizedOperation|InvalidArgument|SlowDown|AccessControlListNotSupported|KMS\.[A-Za-z]+|[A-Z][A-Za-z]*Exception): (.+)$/;
@@ -107,6 +111,16 @@ const unwrapSdk = (text: string): Envelope => {
 			statusCode: Number(java[3]),
 			errorCode: java[4]?.trim(),
 			requestId: java[5]!.trim() || undefined,
+		});
+	}
+	const goV1 = goV1Pattern.exec(text);
+	if (goV1) {
+		return withoutUndefined({
+			form: 'go-sdk',
+			errorCode: goV1[1]!,
+			message: goV1[2]!.trim(),
+			statusCode: Number(goV1[3]),
+			requestId: goV1[4]!.trim() || undefined,
 		});
 	}
 	const sdk = sdkErrorPattern.exec(text);

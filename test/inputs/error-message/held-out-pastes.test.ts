@@ -348,3 +348,35 @@ describe('the multipart words are for the calls that decrypt', () => {
 		expect(output).not.toContain('kms:Decrypt as well as kms:GenerateDataKey');
 	});
 });
+
+describe('the AWS SDK for Go v1, as Terraform and older tools print it', () => {
+	it('"AccessDenied: Access Denied" then "status code: 403, request id: …": S3 withheld the reason; the request ID is kept', () => {
+		// https://github.com/hashicorp/terraform/issues/27467
+		const output = shown(
+			'Error refreshing state: AccessDenied: Access Denied\n\tstatus code: 403, request id: 32C5F7ACFD08498D, host id: w4Y6W9kQKM22x/10sAtzqpzr3oOBFHVuCxqDL2VdC0PdcFgettFtIYp+w6ys7x3M8agmGrJ8z/Q=',
+		);
+		expect(output).toMatch(/^Read as an AWS SDK for Go error \(AccessDenied\)\./);
+		expect(fact(output, 'Request ID')).toBe('32C5F7ACFD08498D');
+		expect(output).toContain('S3 said only "Access Denied": the detailed reason is withheld.');
+		expect(output).not.toContain('older message form');
+	});
+
+	it('a KMS denial with the status line glued after AWS\'s sentence: the facts as written, and the request ID', () => {
+		// https://github.com/ministryofjustice/modernisation-platform/pull/11726
+		const output = shown(
+			'error creating GZIP reader for file "r53-public-dns-logs/2025/10/15/10/r53-public-dns-logs-to-s3-2-2025-10-15-10-07-47-59a27961-4151-4fdb-bbec-025ebc3e38ef" (event: "ObjectCreated:Put", bucket: "modernisation-platform-logs-r53-public-dns-logs"): AccessDenied: User: arn:aws:sts::624384546187:assumed-role/cortex_xsiam20240930112820077540000001/xdr-collection is not authorized to perform: kms:Decrypt on resource: arn:aws:kms:eu-west-2:624384546187:key/b997e702-260d-456b-95c4-270624f53307 because no identity-based policy allows the kms:Decrypt action status code: 403, request id: TMZDENVDWQ8V6JV53, host id: 6Av1FXprlxRXDazevV+VEmp2Y9AImBndpQe9biZPA/uW2nBGR9RKxrILhF+2qTlGANGDKJ6yH/rQ=',
+		);
+		expect(fact(output, 'Principal')).toBe('arn:aws:sts::624384546187:assumed-role/cortex_xsiam20240930112820077540000001/xdr-collection');
+		expect(fact(output, 'Resource')).toBe('arn:aws:kms:eu-west-2:624384546187:key/b997e702-260d-456b-95c4-270624f53307');
+		expect(fact(output, 'Policy')).toBe('identity-based policy (implicit deny: nothing allows it)');
+		expect(fact(output, 'Request ID')).toBe('TMZDENVDWQ8V6JV53');
+	});
+
+	it('"NotFoundException: Invalid arn" with an empty request id', () => {
+		// https://github.com/coreos/coreos-kubernetes/issues/688
+		const output = shown('Error: failed to compress TLS assets: NotFoundException: Invalid arn\n\tstatus code: 400, request id: ');
+		expect(output).toMatch(/^Read as an AWS SDK for Go error \(NotFoundException\)\./);
+		expect(output).toContain('KMS cannot find the key');
+		expect(fact(output, 'Request ID')).toBeUndefined();
+	});
+});
