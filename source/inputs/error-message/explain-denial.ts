@@ -17,7 +17,11 @@ export const isNotAccessDenial = (denial: ParsedDenial): boolean =>
 
 // CloudTrail still names the caller when S3 withheld the reason, so the principal does not decide it.
 const isWithheld = (denial: ParsedDenial): boolean =>
-	!denial.denial && !denial.policyType && !denial.cause && /^access\s?denied\.?$/i.test((denial.message ?? '').trim());
+	!denial.denial && !denial.policyType && !denial.cause && (/^access\s?denied\.?$/i.test((denial.message ?? '').trim()) || s3SaidOnlyAccessDenied(denial));
+
+// The SDK for Java names S3 as the service answering; a program's own words before S3's ("Resource handler returned message: \"") are not S3's.
+const s3SaidOnlyAccessDenied = (denial: ParsedDenial): boolean =>
+	denial.respondingService === 's3' && !denial.principal && /(?:^|[\s"'(:])access\s?denied\.?$/i.test((denial.message ?? '').trim());
 
 /** What the KMS action means for this S3 operation: the part of the answer this tool exists for. */
 const kmsMeaning = (denial: ParsedDenial): {meaning: string[]; checkNext: string[]} => {

@@ -380,3 +380,30 @@ describe('the AWS SDK for Go v1, as Terraform and older tools print it', () => {
 		expect(fact(output, 'Request ID')).toBeUndefined();
 	});
 });
+
+describe("S3's bare \"Access Denied\" after a program's own words, as the SDK for Java relays it", () => {
+	it('in a CloudFormation resource handler message (SDK for Java 2.x): withheld, with the request ID', () => {
+		// https://github.com/aws-samples/service-catalog-engine-for-terraform-os/issues/88
+		const output = shown(
+			'Resource handler returned message: "Access Denied (Service: S3, Status Code: 403, Request ID: SHBHEG1V01Y3F5H8, Extended Request ID: DSvaSYSBaXQgMOyZPDbtY9y6Oepg2NmsRcjg7TddFeFSdFConBq28jVBlzHHRMzfYEYDbE2Mfqo=)" (RequestToken: a26dc00b-3097-1185-7d9a-21e76ee5a253, HandlerErrorCode: GeneralServiceException)',
+		);
+		expect(fact(output, 'Request ID')).toBe('SHBHEG1V01Y3F5H8');
+		expect(output).toContain('S3 said only "Access Denied": the detailed reason is withheld.');
+	});
+
+	it("after CodePipeline's advice (SDK for Java 1.x): withheld", () => {
+		// https://github.com/aws/aws-cdk/issues/8947
+		const output = shown(
+			'You do not have sufficient permissions to call s3.putObject for the deployment bucket, XXXXX. Verify that the policy on the resource allows you to perform this task. If you choose a canned ACL for your Amazon S3 deployment action, the policy must include the PutObjectAcl action. If the object already exists, the policy must also include the PutObjectVersionAcl action. Access Denied (Service: Amazon S3; Status Code: 403; Error Code: AccessDenied; Request ID: XXXXX; S3 Extended Request ID: XXXXXXXXX)',
+		);
+		expect(output).toMatch(/^Read as an AWS SDK for Java error \(AccessDenied\)\./);
+		expect(output).toContain('S3 said only "Access Denied"');
+	});
+
+	it("KMS's own \"null\" message (SDK for Java) is not taken for S3's withheld reason", () => {
+		// https://pastebin.com/5n2REpvi (a CloudWatch alarm action's error)
+		const output = shown('null (Service: AWSKMS; Status Code: 400; Error Code: AccessDeniedException; Request ID: 6b7806a6-2c16-4582-9ecd-05100161746e)');
+		expect(fact(output, 'Request ID')).toBe('6b7806a6-2c16-4582-9ecd-05100161746e');
+		expect(output).not.toContain('S3 said only');
+	});
+});
