@@ -407,3 +407,63 @@ describe("S3's bare \"Access Denied\" after a program's own words, as the SDK fo
 		expect(output).not.toContain('S3 said only');
 	});
 });
+
+/*
+ * The cases below are AWS's documented message, "User: user-arn is not authorized to perform action on "resource-arn"
+ * because context" (S3 User Guide, "Troubleshoot access denied (403 Forbidden) errors in Amazon S3",
+ * https://docs.aws.amazon.com/AmazonS3/latest/userguide/troubleshoot-403-errors.html), in the wrappings customers paste.
+ */
+describe('the documented message in the wrappings customers paste', () => {
+	const caller = 'arn:aws:sts::111122223333:assumed-role/Uploader/session1';
+	const key = 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+	const implicit = (action: string): string => `User: ${caller} is not authorized to perform: ${action} on resource: ${key} because no identity-based policy allows the ${action} action`;
+
+	it('the JavaScript SDK v3: "AccessDenied: …", its stack and $metadata; the request ID from $metadata', () => {
+		const output = shown(
+			`AccessDenied: ${implicit('kms:Decrypt')}\n    at throwDefaultError (/app/node_modules/@smithy/smithy-client/dist-cjs/index.js:867:20)\n    at /app/node_modules/@smithy/smithy-client/dist-cjs/index.js:876:5 {\n  $fault: 'client',\n  $metadata: {\n    httpStatusCode: 403,\n    requestId: 'ABCD1234EFGH5678',\n  },\n  Code: 'AccessDenied'\n}\n`,
+		);
+		expect(fact(output, 'Principal')).toBe(caller);
+		expect(fact(output, 'Request ID')).toBe('ABCD1234EFGH5678');
+		expect(output).not.toMatch(/throwDefaultError|\$metadata/);
+	});
+
+	it('a log line with a timestamp and level before the CLI error, and CRLF: the multipart Decrypt advice', () => {
+		const output = shown(
+			`2024-05-01T10:00:00.123Z ERROR [worker-3] upload failed: ./big.bin to s3://bucket/big.bin An error occurred (AccessDenied) when calling the UploadPart operation: ${implicit('kms:Decrypt')}\r\n`,
+		);
+		expect(fact(output, 'Operation')).toBe('upload');
+		expect(output).toMatch(/Check next\n {2}1\. Grant kms:Decrypt together with kms:GenerateDataKey on arn:aws:kms:us-east-1:111122223333:key\/1234abcd-12ab-34cd-56ef-1234567890ab to the uploader\./);
+	});
+
+	it('an SCP denying kms:Decrypt in GetObject: AWS\'s explicit-deny wording of every SCP denial, and the download\'s key', () => {
+		const output = shown(
+			`An error occurred (AccessDenied) when calling the GetObject operation: User: ${caller} is not authorized to perform: kms:Decrypt on resource: ${key} with an explicit deny in a service control policy`,
+		);
+		expect(fact(output, 'Policy')).toMatch(/^service control policy \(SCP\) \(worded as an explicit deny/);
+		expect(output).toContain("S3 calls KMS as the caller, so the caller's SCPs apply to S3's KMS calls too");
+	});
+
+	it('KMS.KMSInvalidStateException "… is pending deletion." in GetObject: the cancel command for the key named', () => {
+		const output = shown(`An error occurred (KMS.KMSInvalidStateException) when calling the GetObject operation: ${key} is pending deletion.`);
+		expect(fact(output, 'Key')).toBe(key);
+		expect(output).toContain(`aws kms cancel-key-deletion --key-id '${key}' --region 'us-east-1'`);
+	});
+
+	it('KMS.DisabledException "… is disabled." in PutObject: not a missing permission', () => {
+		const output = shown(`An error occurred (KMS.DisabledException) when calling the PutObject operation: ${key} is disabled.`);
+		expect(output).toContain('The KMS key is disabled: this is not a missing permission.');
+		expect(output).toContain(`aws kms enable-key --key-id '${key}' --region 'us-east-1'`);
+	});
+});
+
+describe('hostile text never reaches the terminal raw', () => {
+	it('ANSI sequences, C1 controls, BEL, carriage returns and bidi overrides in the ARNs a message quotes', () => {
+		const output = shown(
+			'An error occurred (AccessDenied) when calling the GetObject operation: User: arn:aws:sts::111122223333:assumed-role/App/s\u202Eevil\u009B31m is not authorized to perform: s3:GetObject on resource: "arn:aws:s3:::b/a\u200Bb\u001B[2J\rX\u0007**bold**" because no identity-based policy allows the s3:GetObject action',
+		);
+		// eslint-disable-next-line no-control-regex
+		expect(output).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B\u202E]/);
+		expect(fact(output, 'Principal')).toContain('\\u202e');
+		expect(fact(output, 'Action')).toBe('s3:GetObject');
+	});
+});
