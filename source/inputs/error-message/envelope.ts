@@ -43,6 +43,11 @@ const goPattern =
 // the code is the first word shaped like one, so a program's own "Error: reading …:" before it is passed over.
 const goV1Pattern =
 	/(?:^|\s)([A-Z][A-Za-z]+(?:Exception|Denied|Operation)|Forbidden|KMS\.[A-Za-z]+|NoSuch[A-Za-z]+|[A-Z][A-Za-z]*NotFound|InvalidArgument|SlowDown): (.*?)\s*status code: (\d{3}), request id:\s*([^,\s]*)/;
+// Ruby: "Aws::S3::Errors::AccessDenied: Access Denied" (v3); "…`return_or_raise': Access Denied (AWS::S3::Errors::AccessDenied)" (v1).
+const rubyPattern = /\bAws::(\w+)::Errors::(\w+): (.*)$/;
+const rubyV1Pattern = /: ([^:]*?) \(AWS::(\w+)::Errors::(\w+)\)/;
+// AWS Tools for PowerShell: "Write-S3Object : Access Denied At line:1 char:1 + … + FullyQualifiedErrorId : Amazon.S3.AmazonS3Exception,…".
+const powerShellPattern = /(?:^|\s)[A-Z][a-z]+-[A-Za-z0-9]+ : (.+?) At (?:line:\d+|\S.*?:\d+) char:\d+ .*?FullyQualifiedErrorId : Amazon\.(\w+)\.\w*Exception\b/;
 // JS SDK v3 prints `name: message`; Python and .NET print the class name first.
 const sdkErrorPattern =
 	/(?:^|\s)(AccessDenied|AccessDeniedException|Forbidden|UnauthorizedOperation|InvalidArgument|SlowDown|AccessControlListNotSupported|KMS\.[A-Za-z]+|[A-Z][A-Za-z]*Exception): (.+)$/;
@@ -113,6 +118,12 @@ const unwrapSdk = (text: string): Envelope => {
 			requestId: java[5]!.trim() || undefined,
 		});
 	}
+	const ruby = rubyPattern.exec(text);
+	if (ruby) return withoutUndefined({form: 'sdk-error', service: serviceOfName(ruby[1]), errorCode: ruby[2]!, message: ruby[3]!.trim()});
+	const rubyV1 = rubyV1Pattern.exec(text);
+	if (rubyV1) return withoutUndefined({form: 'sdk-error', service: serviceOfName(rubyV1[2]), errorCode: rubyV1[3]!, message: rubyV1[1]!.trim()});
+	const powerShell = powerShellPattern.exec(text);
+	if (powerShell) return withoutUndefined({form: 'sdk-error', service: serviceOfName(powerShell[2]), message: powerShell[1]!.trim()});
 	const goV1 = goV1Pattern.exec(text);
 	if (goV1) {
 		return withoutUndefined({

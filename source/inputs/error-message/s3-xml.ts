@@ -15,7 +15,8 @@ const element = (xml: string, name: string): string | undefined => {
 
 /** Undefined when the text holds no `<Error>` element. */
 export const parseS3XmlError = (text: string): S3XmlError | undefined => {
-	const body = /<Error>([\s\S]*?)<\/Error>/.exec(text)?.[1];
+	// The last <Error> opened before the first one closes: PHP's SDK prints a cut copy of the body before the whole one.
+	const body = /<Error>((?:(?!<Error>)[\s\S])*?)<\/Error>/.exec(text)?.[1];
 	if (body === undefined) return undefined;
 	const fields = {
 		code: element(body, 'Code'),

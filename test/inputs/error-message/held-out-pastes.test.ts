@@ -467,3 +467,55 @@ describe('hostile text never reaches the terminal raw', () => {
 		expect(fact(output, 'Action')).toBe('s3:GetObject');
 	});
 });
+
+describe('the SDKs for Ruby and PHP, and the AWS Tools for PowerShell', () => {
+	it('Ruby v3 "Aws::S3::Errors::AccessDenied: Access Denied": S3 withheld the reason', () => {
+		// https://github.com/aws/aws-sdk-ruby/issues/2435
+		const output = shown('Aws::S3::Errors::AccessDenied: Access Denied');
+		expect(output).toMatch(/^Read as an SDK error \(AccessDenied\)\./);
+		expect(output).toContain('S3 said only "Access Denied"');
+		expect(output).not.toContain('older message form');
+	});
+
+	it('Ruby v1 "… Access Denied (AWS::S3::Errors::AccessDenied)" with its backtrace', () => {
+		// https://github.com/mazondo/harpoon/issues/6
+		const output = shown(
+			"/Library/Ruby/Gems/2.0.0/gems/aws-sdk-1.51.0/lib/aws/core/client.rb:375:in `return_or_raise': Access Denied (AWS::S3::Errors::AccessDenied)\n    from /Library/Ruby/Gems/2.0.0/gems/aws-sdk-1.51.0/lib/aws/core/client.rb:476:in `client_request'\n    from (eval):3:in `get_bucket_website'",
+		);
+		expect(output).toMatch(/^Read as an SDK error \(AccessDenied\)\./);
+		expect(output).toContain('S3 said only "Access Denied"');
+	});
+
+	it("PowerShell's error record of Write-S3Object: S3 withheld the reason", () => {
+		// The shape of an AWS Tools for PowerShell error record, as an AWS lab's upload.log shows it for Write-S3Object
+		// ("Write-S3Object : The specified bucket does not exist / At …upload.ps1:13 char:1 / … / FullyQualifiedErrorId :
+		// Amazon.S3.AmazonS3Exception,Amazon.PowerShell.Cmdlets.S3.WriteS3ObjectCmdlet"), with S3's "Access Denied".
+		const output = shown(
+			[
+				'Write-S3Object : Access Denied',
+				'At C:\\apps\\bin\\upload.ps1:13 char:1',
+				'+ Write-S3Object -BucketName $S3_BUCKET_NAME -Key big.zip ...',
+				'+ ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~',
+				'    + CategoryInfo          : NotSpecified: (:) [Write-S3Object], AmazonS3Exception',
+				'    + FullyQualifiedErrorId : Amazon.S3.AmazonS3Exception,Amazon.PowerShell.Cmdlets.S3.WriteS3ObjectCmdlet',
+			].join('\n'),
+		);
+		expect(output).toContain('S3 said only "Access Denied"');
+	});
+
+	it("PHP's message with a cut copy of the XML body before the whole one: the request ID of the whole body", () => {
+		// The AWS SDK for PHP's exception message as applications log it: "Error executing \"PutObject\" on …; AWS HTTP error: Client error: … resulted
+		// in a `403 Forbidden` response: <cut body> (truncated...) AccessDenied (client): Access Denied - <whole body>".
+		const output = shown(
+			[
+				'Error executing "PutObject" on "https://my-bucket.s3.amazonaws.com/uploads/file.pdf"; AWS HTTP error: Client error: `PUT https://my-bucket.s3.amazonaws.com/uploads/file.pdf` resulted in a `403 Forbidden` response:',
+				'<?xml version="1.0" encoding="UTF-8"?>',
+				'<Error><Code>AccessDenied</Code><Message>Access Denied</Message><RequestId>B2F3E0A (truncated...)',
+				' AccessDenied (client): Access Denied - <?xml version="1.0" encoding="UTF-8"?>',
+				'<Error><Code>AccessDenied</Code><Message>Access Denied</Message><RequestId>B2F3E0A4B44C7D54</RequestId><HostId>abc=</HostId></Error>',
+			].join('\n'),
+		);
+		expect(fact(output, 'Request ID')).toBe('B2F3E0A4B44C7D54');
+		expect(output).toContain('S3 said only "Access Denied"');
+	});
+});
