@@ -45,6 +45,12 @@ const keyRoot = (denial: ParsedDenial): string => {
 	return account ? accountRootArn(account, partitionOfArn(denial.resource ?? denial.principal) ?? 'aws') : "the key's account root";
 };
 
+/** "the account root (arn:…:root)", or where the message names no account (redacted), "the key's account root" once. */
+const keyRootWords = (denial: ParsedDenial): string => {
+	const root = keyRoot(denial);
+	return root.startsWith('arn:') ? `the account root (${root})` : root;
+};
+
 /** "No resource-based policy allows" on a KMS key: no key policy Allow applied, to the caller or to an account it lets grant. */
 const keyPolicyAdvice = (denial: ParsedDenial): Advice => {
 	const key = denial.resource ?? 'the key';
@@ -95,7 +101,7 @@ export const policyTypeAdvice = (denial: ParsedDenial): Advice => {
 						],
 						checkNext: [
 							`${callerPolicies(denial)}: add an Allow for ${what(denial)}.`,
-							...(service === 'kms' ? [`The key policy of ${denial.resource ?? 'the key'}: check that it allows the account root (${keyRoot(denial)}) or the caller itself, or the IAM Allow will not count.`] : []),
+							...(service === 'kms' ? [`The key policy of ${denial.resource ?? 'the key'}: check that it allows ${keyRootWords(denial)} or the caller itself, or the IAM Allow will not count.`] : []),
 						],
 					};
 		case 'resource-based':

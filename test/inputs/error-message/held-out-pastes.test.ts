@@ -519,3 +519,16 @@ describe('the SDKs for Ruby and PHP, and the AWS Tools for PowerShell', () => {
 		expect(output).toContain('S3 said only "Access Denied"');
 	});
 });
+
+describe('redacted accounts are not filled in', () => {
+	it("an S3 exception from the SDK for Java with the accounts redacted: the key's account root named once, no account invented", () => {
+		// https://github.com/ministryofjustice/modernisation-platform-environments/pull/10745
+		const output = shown(
+			'Message: com.amazonaws.services.s3.model.AmazonS3Exception: User: arn:aws:sts::xxxx:assumed-role/observability-platform/xxxx is not authorized to perform: kms:Decrypt on resource: arn:aws:kms:eu-west-2:xxx:key/x because no identity-based policy allows the kms:Decrypt action',
+		);
+		expect(fact(output, 'Principal')).toBe('arn:aws:sts::xxxx:assumed-role/observability-platform/xxxx');
+		expect(fact(output, 'Accounts')).toBeUndefined();
+		expect(output).toContain("check that it allows the key's account root or the caller itself");
+		expect(output).not.toMatch(/arn:aws:iam::\S*:root/);
+	});
+});
