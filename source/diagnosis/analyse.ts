@@ -30,12 +30,12 @@ export type Analysis = {
  * evaluated across accounts: it never allows, and what denies there (a missing IAM allow, a Deny) denies the caller as
  * the owner's principal too.
  */
-const evaluateForeignObject = (request: EvaluationInput['request'], policies: PolicySet, object: ForeignObject, partition: string): Evaluation => {
+const evaluateForeignObject = (snapshot: Snapshot, request: EvaluationInput['request'], policies: PolicySet, object: ForeignObject, partition: string): Evaluation => {
 	const {resourceAccount: _bucketAccount, ...withoutAccount} = request;
 	const owned = object.owner ? {...request, resourceAccount: object.owner} : {...withoutAccount, crossAccount: true};
 	const denies = evaluate({request: owned, policies: {...policies, resource: bucketDenyOnly(policies.resource ?? null)}, service: 's3'});
 	if (object.callerIsOwner === true || denies.layers.some(layer => layer.layer === 'resource' && layer.deny === 'yes')) return denies;
-	return evaluate({request: owned, policies: {...policies, resource: objectAclUnread(object, partition)}, service: 's3'});
+	return evaluate({request: owned, policies: {...policies, resource: objectAclUnread(snapshot, object, partition)}, service: 's3'});
 };
 
 /** The ARN of the SCP or RCP a statement is of, where the snapshot names it: a pasted message may name another. */
@@ -72,7 +72,7 @@ export const analyse = (snapshot: Snapshot): Analysis => {
 			...(spec.service === 'kms' ? {absentKeyPrefixes: prefixesAbsentOnKmsRequest} : {}),
 		};
 		const foreign = foreignObjectOf(snapshot, spec, bucketAccount, principal);
-		const evaluated = foreign ? evaluateForeignObject(request, policies, foreign, facts.partition) : evaluate({request, policies, service: spec.service});
+		const evaluated = foreign ? evaluateForeignObject(snapshot, request, policies, foreign, facts.partition) : evaluate({request, policies, service: spec.service});
 		// A pasted message's denial by an SCP, RCP, identity, resource, boundary or session policy decides that layer where it was not read or a Deny read may
 		// apply, and says what was read contradicts it otherwise (evidence.ts): SCPs apply to the caller's account, RCPs to the resource's.
 		const resourceAccount = spec.service === 's3' ? bucketAccount : spec.unknownKey ? undefined : accountIdOfArn(spec.resource);

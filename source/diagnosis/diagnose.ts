@@ -132,6 +132,7 @@ const accountUnknowns = (question: Diagnosis['question']): UnknownNote[] => {
 		notes.push({
 			what: `the account of bucket ${question.bucket}`,
 			reason: "Whether the bucket is in the caller's account is neither read nor given, and the answer depends on it: in one account an IAM allow is enough, across accounts the bucket policy must allow too.",
+			// No --profile: the account that owns the bucket is what is not known (commandInAccount names none for it).
 			resolveWith: `the bucket owner's account ID (bucket.accountId; aws s3api head-bucket --bucket ${question.bucket} --expected-bucket-owner ACCOUNT tells whether it is ACCOUNT)`,
 		});
 	}

@@ -74,7 +74,7 @@ export const againstRead = (denial: EvidenceCase): EvidenceApplied | undefined =
 		: holds === 'implicit-deny'
 			? `${said}, ${namedPolicyWording}: so either it reports this implicit deny, or ${orDeny}.`
 			: `${said}${named ? `, ${namedPolicyWording}:` : ','} so either an Allow ${read} did not apply here, or ${orDeny}.`;
-	const resolveWith = settlingRead(evidence, denial.account, spec.resource, denial.entity);
+	const resolveWith = settlingRead(snapshot, evidence, denial.account, spec.resource, denial.entity);
 	// Read to allow, or none applying: never ✔ beside the message, unknown. A missing Allow (✘) still denies, and an
 	// undecided Allow stays undecided: their status stays, their words and the read that settles it change. A Deny read
 	// as "may deny" beside an implicit deny's message stays undecided, and keeps naming that statement.

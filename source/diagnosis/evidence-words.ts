@@ -7,7 +7,9 @@ import type {Snapshot} from '../snapshot/snapshot.js';
 import type {Place} from './diagnosis.js';
 import {boundaryReads, isNamed, sessionPolicyRead} from './policy-inputs.js';
 import {placeOfLayer} from './requirements.js';
-import {parseS3Arn, s3Arn} from '../names/index.js';
+import {accountIdOfArn, isKeyArn, parseS3Arn, s3Arn} from '../names/index.js';
+import {commandInAccount} from '../snapshot/profiles.js';
+import {bucketPolicyRead, keyPolicyRead, managedPolicyRead} from './read-commands.js';
 
 /** The bucket of an object ARN, in its partition; any other ARN as it is. */
 const bucketArnOf = (resource: string): string => {
@@ -175,8 +177,8 @@ export const policyIdWord = (evidence: DenialEvidence): string | undefined => {
  * above it and the root's, and the one an explicit deny's message names. For an SCP's message, which may be an implicit
  * deny (scpWording), each policy's text settles which: a Deny for the action, or a level where none allows it.
  */
-export const settlingRead = (evidence: DenialEvidence, account: string | undefined, resource?: string, caller?: string): string => {
-	if (!isGuardrail(evidence)) return rereadOf(evidence, account, resource, caller);
+export const settlingRead = (snapshot: Snapshot, evidence: DenialEvidence, account: string | undefined, resource?: string, caller?: string): string => {
+	if (!isGuardrail(evidence)) return rereadOf(snapshot, evidence, account, resource, caller);
 	const target = account ?? 'ACCOUNT';
 	const id = isImplicit(evidence) ? undefined : policyIdWord(evidence);
 	const listed =
@@ -196,11 +198,14 @@ export const settlingRead = (evidence: DenialEvidence, account: string | undefin
 /**
  * The read that settles an identity-based or resource-based policy's, a permissions boundary's or a session policy's
  * evidence beside what was read: the policy as it is now, every one of the type (what was read may have changed since, or
- * missed one), from the account that owns it; a session policy, which AWS cannot read back, pasted by whoever created the
- * session. (Where the policies were not read, the row names the read the engine gives, which finds them.)
+ * missed one), from the account that owns it, its command with that account's profile where a live collection read it
+ * (commandInAccount); a session policy, which AWS cannot read back, pasted by whoever created the session. (Where the
+ * policies were not read, the row names the read the engine gives, which finds them.)
  */
-const rereadOf = (evidence: DenialEvidence, account: string | undefined, resource: string | undefined, caller: string | undefined): string => {
-	const explicit = isImplicit(evidence) ? '' : evidence.policyArn ? `; aws iam get-policy --policy-arn ${shellWord(evidence.policyArn)} and its default version show the one the message names` : '';
+const rereadOf = (snapshot: Snapshot, evidence: DenialEvidence, account: string | undefined, resource: string | undefined, caller: string | undefined): string => {
+	// A managed policy is its ARN's account's (an AWS managed one, `aws`, no account's: no profile), most often the caller's.
+	const named = isImplicit(evidence) ? undefined : evidence.policyArn;
+	const explicit = named ? `; ${commandInAccount(snapshot, managedPolicyRead(named), accountIdOfArn(named), 'caller')} and its default version show the one the message names` : '';
 	if (evidence.deniedBy === 'boundary') {
 		return `the permissions boundary read again as it is now: ${boundaryReads(caller ?? 'the caller')}, with a profile of the caller's account${account ? ` ${account}` : ''}${explicit}`;
 	}
@@ -208,9 +213,14 @@ const rereadOf = (evidence: DenialEvidence, account: string | undefined, resourc
 	if (evidence.deniedBy === 'identity') {
 		return `the caller's identity-based policies read again as they are now, every one (inline, attached, and a user's groups'), with a profile of the caller's account${account ? ` ${account}` : ''}${explicit}; or paste them all into the wizard`;
 	}
-	return resourcePolicyOf(evidence.action) === 'key policy'
-		? `the key policy read again as it is now: kms:GetKeyPolicy on ${resource ?? 'the key'} with a profile of the key's account${account ? ` ${account}` : ''}`
-		: `the bucket policy read again as it is now: s3:GetBucketPolicy${resource ? ` on ${bucketArnOf(resource)}` : ''} with a profile of the bucket's account${account ? ` ${account}` : ''}`;
+	if (resourcePolicyOf(evidence.action) === 'key policy') {
+		const key = resource && isKeyArn(resource) ? resource : undefined;
+		const command = key ? ` (${commandInAccount(snapshot, keyPolicyRead(key), account, 'key')})` : '';
+		return `the key policy read again as it is now: kms:GetKeyPolicy on ${resource ?? 'the key'} with a profile of the key's account${account ? ` ${account}` : ''}${command}`;
+	}
+	const bucket = resource ? parseS3Arn(resource) : undefined;
+	const command = bucket ? ` (${commandInAccount(snapshot, bucketPolicyRead(bucket.bucket), account, 'bucket')})` : '';
+	return `the bucket policy read again as it is now: s3:GetBucketPolicy${resource ? ` on ${bucketArnOf(resource)}` : ''} with a profile of the bucket's account${account ? ` ${account}` : ''}${command}`;
 };
 
 /**

@@ -127,7 +127,7 @@ export const applyEvidence = (
 			whose,
 			// An SCP or RCP: the organization's reads, at every level. The caller's or the resource's own policy: the read the
 			// engine names where it was not read (which finds it), the same policy read again as it is now where it was.
-			settles: isGuardrail(evidence) ? settlingRead(evidence, account) : (layer?.resolveWith ?? settlingRead(evidence, account, spec.resource, entity)),
+			settles: isGuardrail(evidence) ? settlingRead(snapshot, evidence, account) : (layer?.resolveWith ?? settlingRead(snapshot, evidence, account, spec.resource, entity)),
 			everyLevel: isGuardrail(evidence) ? ' at every level' : '',
 			mayDeny,
 			unsettled: implicit ? denyNotSettled(mayDeny, evidence, read) : '',

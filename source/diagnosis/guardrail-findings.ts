@@ -143,7 +143,7 @@ const evidenceFindings = (snapshot: Snapshot, analysis: Analysis): Finding[] =>
 		const keyReads = new Set(analysis.actions.flatMap(action => (action.spec.unknownKey ? [action.spec.unknownKey.resolveWith] : [])));
 		const settles = rows.find(row => row.resolveWith !== undefined && !keyReads.has(row.resolveWith))?.resolveWith;
 		// An implicit deny: no policy denied, so none is named; the reads find the level where none allows the action.
-		const findLevel = `Find the level where no ${type} allows ${evidence.action}: ${settles ?? settlingRead(evidence, undefined)}. Then ask the cloud team that runs the organization to allow it there, or for an exception.`;
+		const findLevel = `Find the level where no ${type} allows ${evidence.action}: ${settles ?? settlingRead(snapshot, evidence, undefined)}. Then ask the cloud team that runs the organization to allow it there, or for an exception.`;
 		if (againstRead) {
 			const read = readWord(snapshot);
 			const notRead = implicit ? `a level not ${read} where none allows it, an Allow changed since, or another account's` : `one at the root or an OU not ${read}, one changed since, or another account's`;
@@ -161,8 +161,8 @@ const evidenceFindings = (snapshot: Snapshot, analysis: Analysis): Finding[] =>
 					remedy: implicit
 						? findLevel
 						: either
-							? `Find which, and where: ${settles ?? settlingRead(evidence, undefined)}. Then ask the cloud team that runs the organization to narrow that Deny, or to allow ${evidence.action} at that level, or for an exception.`
-							: `Find the ${type} that denies, at every level: ${settles ?? settlingRead(evidence, undefined)}. Then ask the cloud team that runs the organization for an exception.`,
+							? `Find which, and where: ${settles ?? settlingRead(snapshot, evidence, undefined)}. Then ask the cloud team that runs the organization to narrow that Deny, or to allow ${evidence.action} at that level, or for an exception.`
+							: `Find the ${type} that denies, at every level: ${settles ?? settlingRead(snapshot, evidence, undefined)}. Then ask the cloud team that runs the organization for an exception.`,
 				},
 			];
 		}
@@ -185,7 +185,7 @@ const evidenceFindings = (snapshot: Snapshot, analysis: Analysis): Finding[] =>
 					id: 'denied-by-scp-per-error',
 					severity: 'error',
 					message: `${capitalised(words)}: an SCP is what denied, by a Deny statement or by a level where none allows ${evidence.action}; ${scpWording}. ${stands}`,
-					remedy: `Find which, and where: ${settles ?? settlingRead(evidence, undefined)}. Then ask the cloud team that runs the organization to narrow that Deny, or to allow ${evidence.action} at that level, or for an exception.`,
+					remedy: `Find which, and where: ${settles ?? settlingRead(snapshot, evidence, undefined)}. Then ask the cloud team that runs the organization to narrow that Deny, or to allow ${evidence.action} at that level, or for an exception.`,
 				},
 			];
 		}

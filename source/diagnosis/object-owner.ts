@@ -2,11 +2,12 @@ import type {PolicySlot, UnreadPolicy} from '../engine/evaluation.js';
 import {parseCaller} from '../engine/principal.js';
 import {isUnread} from '../engine/layers.js';
 import type {Policy} from '../engine/policy.js';
-import {shellQuote} from '../shared/shell.js';
 import {s3Arn} from '../names/index.js';
+import {commandInAccount} from '../snapshot/profiles.js';
 import type {ObjectInfo, Snapshot} from '../snapshot/snapshot.js';
 import type {AssumedFact, Finding, ObjectOwnerFact} from './diagnosis.js';
 import {bucketInfoFor, objectInfoFor} from './policy-inputs.js';
+import {objectAclRead} from './read-commands.js';
 import type {ActionSpec} from './required-actions.js';
 
 /**
@@ -83,12 +84,14 @@ export const bucketDenyOnly = (slot: PolicySlot): PolicySlot => {
  * Where the object's ACL would grant: unknown, in words that do not claim the bucket policy went unread. Its grants are
  * not in the snapshot (live collection reads only the ACL's owner: a grant names an account by canonical user ID too).
  */
-export const objectAclUnread = (object: ForeignObject, partition: string): UnreadPolicy => {
+export const objectAclUnread = (snapshot: Snapshot, object: ForeignObject, partition: string): UnreadPolicy => {
+	// The ACL is read by its owner's account, with that account's profile where known; an owner not known, no profile.
+	const read = commandInAccount(snapshot, objectAclRead(object.bucket, object.key), object.owner);
 	const ownerCaveat = object.callerIsOwner === 'unknown' ? "; if the caller's account owns it, the caller's own IAM policy decides instead" : '';
 	return {
 		unread: true,
 		reason: `the object is owned by ${ownerWords(object)}, not ${bucketAccountWords(object)}; only its ACL can grant another account access, and its grants are not in the snapshot${ownerCaveat}`,
-		resolveWith: `s3:GetObjectAcl on ${s3Arn(partition, object.bucket, object.key)} (aws s3api get-object-acl --bucket ${shellQuote(object.bucket)} --key ${shellQuote(object.key)})`,
+		resolveWith: `s3:GetObjectAcl on ${s3Arn(partition, object.bucket, object.key)} (${read})`,
 		why: `The object is owned by ${ownerWords(object)}, not by ${bucketAccountWords(object)}: the bucket policy's allows do not apply to it (only its denies), and only the object's ACL can grant access; its grants are not in the snapshot${ownerCaveat}.`,
 	};
 };

@@ -1,6 +1,7 @@
 import type {ContextValue} from '../engine/context.js';
 import {parseCaller} from '../engine/principal.js';
 import {parseAccessKeyId, valueOf} from '../names/index.js';
+import {commandInAccount} from '../snapshot/profiles.js';
 import type {Snapshot} from '../snapshot/snapshot.js';
 import type {CallerSettlement, FindingInput, OperationFinding} from './types.js';
 
@@ -57,7 +58,7 @@ export const signerNotNamed = ({snapshot}: FindingInput): OperationFinding | und
 			? `The URL was signed with access key ${key.id} (${credentials}) of account ${url.signerAccount} (sts:GetAccessKeyInfo): the permissions checked are that principal's, and it is not in the snapshot.`
 			: `The URL names only the signer's access key ID ${key.id} (${credentials}): the permissions checked are that principal's, and it is not in the snapshot.`,
 		remedy: url?.signerAccount
-			? `Run check with a profile of that principal in account ${url.signerAccount} (aws iam list-access-keys --user-name NAME there shows which user holds ${key.id}).`
+			? `Run check with a profile of that principal in account ${url.signerAccount} (${commandInAccount(snapshot, 'aws iam list-access-keys --user-name NAME', url.signerAccount)} there shows which user holds ${key.id}).`
 			: `Find its principal: aws sts get-access-key-info --access-key-id ${key.id} gives its account; then run check with that principal's profile.`,
 	};
 };

@@ -2,7 +2,7 @@ import {evaluate} from '../engine/evaluate.js';
 import {parsePolicy} from '../engine/parse-policy.js';
 import {parseCaller} from '../engine/principal.js';
 import {parseS3Arn, s3Arn} from '../names/index.js';
-import {profileOfAccount, withProfile} from '../snapshot/profiles.js';
+import {commandInAccount} from '../snapshot/profiles.js';
 import {sessionRoleArn, sessionRoleNamed} from '../snapshot/session-role.js';
 import type {PolicyJson, Snapshot} from '../snapshot/snapshot.js';
 import type {FindingInput, OperationFinding} from './types.js';
@@ -47,8 +47,9 @@ const replicationRoleOf = (snapshot: Snapshot): Role | undefined => (snapshot.re
 const destinationAccountOf = (snapshot: Snapshot): string | undefined => snapshot.bucket?.accountId ?? snapshot.replication?.destinationAccount;
 const sourceAccountOf = (snapshot: Snapshot): string | undefined => snapshot.source?.bucketInfo?.accountId ?? replicationRoleOf(snapshot)?.account;
 
+/** Run in the source bucket's account: with its profile where its account was read (as put-bucket-versioning is). */
 const putReplication = (snapshot: Snapshot): string =>
-	`aws s3api put-bucket-replication --bucket ${sourceBucketOf(snapshot)} (with a profile of the source bucket's account${sourceAccountOf(snapshot) ? ` ${sourceAccountOf(snapshot)}` : ''})`;
+	`${commandInAccount(snapshot, `aws s3api put-bucket-replication --bucket ${sourceBucketOf(snapshot)}`, snapshot.source?.bucketInfo?.accountId, 'bucket')} (with a profile of the source bucket's account${sourceAccountOf(snapshot) ? ` ${sourceAccountOf(snapshot)}` : ''})`;
 
 /** Not read: nothing about the rule can be told, and no finding below may guess. */
 const ruleNotRead = ({snapshot, partition}: FindingInput): OperationFinding | undefined =>
@@ -205,7 +206,7 @@ const roleNotTrusted = ({snapshot}: FindingInput): OperationFinding | undefined 
 				id: 'replication-role-not-trusted',
 				severity: 'error',
 				message: `The trust policy of ${role} does not let ${s3} assume it (sts:AssumeRole): S3 cannot act as the role, so nothing replicates whatever the role's permissions (${permissionsPage}).`,
-				remedy: `Add to the role's trust policy, in account ${replicationRole.account ?? 'of the role'}: ${statement} (${withProfile(`aws iam update-assume-role-policy --role-name ${name} --policy-document file://trust.json`, profileOfAccount(snapshot, replicationRole.account, 'caller'))}, keeping its other statements).`,
+				remedy: `Add to the role's trust policy, in account ${replicationRole.account ?? 'of the role'}: ${statement} (${commandInAccount(snapshot, `aws iam update-assume-role-policy --role-name ${name} --policy-document file://trust.json`, replicationRole.account, 'caller')}, keeping its other statements).`,
 			}
 		: {
 				id: 'replication-role-trust-undecided',
@@ -229,7 +230,7 @@ const versioningOff = ({snapshot, partition}: FindingInput): OperationFinding | 
 			severity: 'error',
 			message: `Versioning is not enabled on the ${off.map(bucket => `${bucket.side} bucket ${bucket.name} (${bucket.versioning ?? 'never enabled'})`).join(' and the ')}: replication requires versioning on both the source and the destination bucket (${requirementsPage}).`,
 			remedy: off
-				.map(bucket => `${withProfile(`aws s3api put-bucket-versioning --bucket ${bucket.name} --versioning-configuration Status=Enabled`, profileOfAccount(snapshot, bucket.account, 'bucket'))} (in the ${bucket.side} bucket's account)`)
+				.map(bucket => `${commandInAccount(snapshot, `aws s3api put-bucket-versioning --bucket ${bucket.name} --versioning-configuration Status=Enabled`, bucket.account, 'bucket')} (in the ${bucket.side} bucket's account)`)
 				.join('; '),
 		};
 	}

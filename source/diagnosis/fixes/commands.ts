@@ -9,7 +9,7 @@ import type {KeyGrant, PolicyJson} from '../../snapshot/snapshot.js';
 export const compactJson = (value: unknown): string => JSON.stringify(value);
 
 /** KMS answers a key's calls only in the key's Region, whatever the profile's default Region: the key ARN's, as `--region`. */
-const keyRegionOption = (keyArn: string): string => {
+export const keyRegionOption = (keyArn: string): string => {
 	const region = parseArn(keyArn)?.region;
 	return region ? ` --region ${shellQuote(region)}` : '';
 };

@@ -1,4 +1,5 @@
 import {inlinePoliciesQuota, policySize} from '../../snapshot/policy-limits.js';
+import {commandInAccount} from '../../snapshot/profiles.js';
 import type {NamedPolicy, Snapshot} from '../../snapshot/snapshot.js';
 import {groupBy, iamEntityOf} from './context.js';
 import type {Draft, IamEntity} from './draft.js';
@@ -77,7 +78,8 @@ export const inlineQuotaOf = (draft: Pick<Draft, 'ref' | 'policyName'>, before: 
 	if (least > limit) return {refused: `${who}'s inline policies would hold ${number(least)} characters with it, more than ${quota}`};
 	const most = toldApart ? least : own + sizeOf(others.filter(entry => mayBeOwnInline(before, entry)));
 	if (!unread && most <= limit) return undefined;
-	const read = `aws iam list-${owner.kind}-policies --${owner.kind}-name ${owner.name}, then get-${owner.kind}-policy for each`;
+	// Run in the entity's account, as the fix that writes the policy is, with its profile.
+	const read = `${commandInAccount(before, `aws iam list-${owner.kind}-policies --${owner.kind}-name ${owner.name}`, entity.account, 'caller')}, then get-${owner.kind}-policy for each`;
 	const which = unread ? `${who}'s other inline policies were not read` : `which of the other identity policies are ${who}'s own inline ones is not known`;
 	return {unknown: `with it ${who}'s inline policies hold at least ${number(least)} of ${quota}, and ${which} (${read})`};
 };

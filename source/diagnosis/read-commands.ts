@@ -1,0 +1,21 @@
+import {shellQuote, shellWord} from '../shared/shell.js';
+import {keyRegionOption} from './fixes/commands.js';
+
+/**
+ * The AWS CLI reads the report names to settle what is not known, one builder each, each value one shell word (bare
+ * where a shell reads it as it is). Without `--profile`: the profile of the account that owns what is read is added
+ * where each is written, by the one rule (commandInAccount, snapshot/profiles.ts).
+ */
+
+/** The key policy as its text, from the key's Region (KMS answers a key's calls only there). */
+export const keyPolicyRead = (keyArn: string): string =>
+	`aws kms get-key-policy --key-id ${shellWord(keyArn)}${keyRegionOption(keyArn)} --policy-name default --query Policy --output text`;
+
+/** The bucket policy as its text. */
+export const bucketPolicyRead = (bucket: string): string => `aws s3api get-bucket-policy --bucket ${shellWord(bucket)} --query Policy --output text`;
+
+/** A managed policy: its default version's ID, whose document get-policy-version prints. */
+export const managedPolicyRead = (policyArn: string): string => `aws iam get-policy --policy-arn ${shellWord(policyArn)}`;
+
+/** An object's ACL: its owner and its grants (a key may hold anything: always quoted). */
+export const objectAclRead = (bucket: string, key: string): string => `aws s3api get-object-acl --bucket ${shellQuote(bucket)} --key ${shellQuote(key)}`;
