@@ -61,6 +61,14 @@ describe("a new inline policy and the user's others (2,048 characters together)"
 		);
 	});
 
+	it("names the profile a live collection read the user's account with in the read that settles it, as the fix's command does", () => {
+		const read = upload([inlineOfSize('ReportsUpload', 600)]);
+		const live = {...read, metadata: {collectedBy: 'live' as const, profiles: [{name: 'dev', arn: read.principal!.arn, roles: ['caller' as const]}]}};
+		const fix = inlineFix({...live, unread: [{path: 'principal.identityPolicies', reason: 'iam:ListUserPolicies: denied'}]});
+		expect(fix.remains).toContain("(aws iam list-user-policies --user-name alice --profile 'dev', then get-user-policy for each)");
+		expect(fix.command).toMatch(/ --profile 'dev'$/);
+	});
+
 	it('is not said to fit where a pasted policy, which carries no ARN whatever it is, may be one of them', () => {
 		expect(inlineFix(upload([inlineOfSize('pasted identity policy 1', 1_950)], 'manual')).remains).toMatch(/^Whether AWS accepts this policy is not known/);
 		// Small enough together even if every pasted policy is an inline one of the user's: it fits.

@@ -142,6 +142,16 @@ describe('presigned-download and presigned-upload, diagnosed as the signer', () 
 		expect(finding.remedy).toContain('aws sts get-access-key-info --access-key-id AKIAIOSFODNN7EXAMPLE');
 	});
 
+	it("with the signer's account known: its list-access-keys names the profile a live collection read that account with, none where no profile did", () => {
+		const {principal: _principal, ...withoutPrincipal} = presignedSnapshot('presigned-download', factsOf(awsExample).presignedUrl);
+		const signerAccount = '444455556666';
+		const known = {...withoutPrincipal, presignedUrl: {...withoutPrincipal.presignedUrl!, signerAccount}};
+		const remedyWith = (profiles: NonNullable<NonNullable<Snapshot['metadata']>['profiles']>): string =>
+			diagnose({...known, metadata: {collectedBy: 'live', profiles}}).findings.find(candidate => candidate.id === 'presigned-url-signer-unknown')!.remedy!;
+		expect(remedyWith([{name: 'partner', arn: `arn:aws:iam::${signerAccount}:user/admin`, roles: ['bucket']}])).toContain("(aws iam list-access-keys --user-name NAME --profile 'partner' there shows");
+		expect(remedyWith([{name: 'mine', arn: 'arn:aws:iam::111122223333:user/admin', roles: ['caller']}])).toContain('(aws iam list-access-keys --user-name NAME there shows');
+	});
+
 	it('an upload naming a key whose URL did not sign the SSE headers is warned about; AWS does not document the answer, so no verdict rests on it', () => {
 		const unsigned = presignedSnapshot('presigned-upload', factsOf(awsExample).presignedUrl);
 		const diagnosis = diagnose(unsigned);

@@ -326,6 +326,21 @@ describe('replication findings that are not a missing grant', () => {
 		expect(commands(profiles.slice(0, 1))).toEqual([[...enable(sourceBucket), '--profile', 'source-admin'], enable(destinationBucket)]);
 	});
 
+	it("a rule to change: its put-bucket-replication names the profile read in the source bucket's account, none where its account was not read", () => {
+		const snapshot = withRule({sseKmsEncryptedObjects: false});
+		const remedy = (changed: Snapshot): string => diagnose(changed).findings.find(entry => entry.id === 'replication-sse-kms-not-selected')!.remedy!;
+		const commandOf = (text: string): string[] => {
+			const from = text.indexOf('aws s3api put-bucket-replication');
+			return argvOf(text.slice(from, text.indexOf(' (', from)));
+		};
+		const profiles = [{name: 'source-admin', arn: `arn:aws:iam::${account}:user/admin`, roles: ['caller' as const]}];
+		const live = {...snapshot, metadata: {collectedBy: 'live' as const, profiles}};
+		expect(live.source?.bucketInfo?.accountId).toBe(account);
+		expect(commandOf(remedy(live))).toEqual(['s3api', 'put-bucket-replication', '--bucket', sourceBucket, '--profile', 'source-admin']);
+		const {accountId: _read, ...unread} = live.source!.bucketInfo!;
+		expect(commandOf(remedy({...live, source: {...live.source, bucketInfo: unread}}))).toEqual(['s3api', 'put-bucket-replication', '--bucket', sourceBucket]);
+	});
+
 	it("a role S3 may not assume: the trust policy's command names the profile of the role's account", () => {
 		const snapshot = replicationSnapshot();
 		const ec2Only = policy({Effect: 'Allow', Principal: {Service: 'ec2.amazonaws.com'}, Action: 'sts:AssumeRole'});
