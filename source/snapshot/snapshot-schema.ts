@@ -129,7 +129,7 @@ const metadata = {
 		profiles: {
 			type: 'array',
 			maxItems: 3,
-			description: "live: the named AWS CLI profiles read with; a fix's command names the one of the account that must apply it (--profile).",
+			description: "live: the named AWS CLI profiles read with; every AWS CLI command the report writes (a fix's, a remedy's, a read that settles an unknown) names the one of the account that runs it (--profile).",
 			items: {
 				type: 'object',
 				required: ['name', 'arn', 'roles'],
