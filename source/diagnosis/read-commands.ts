@@ -11,6 +11,9 @@ import {keyRegionOption} from './fixes/commands.js';
 export const keyPolicyRead = (keyArn: string): string =>
 	`aws kms get-key-policy --key-id ${shellWord(keyArn)}${keyRegionOption(keyArn)} --policy-name default --query Policy --output text`;
 
+/** The key's grants, from the key's Region; KMS lists them to another account that names the key ARN too. */
+export const keyGrantsRead = (keyArn: string): string => `aws kms list-grants --key-id ${shellWord(keyArn)}${keyRegionOption(keyArn)}`;
+
 /** The bucket policy as its text. */
 export const bucketPolicyRead = (bucket: string): string => `aws s3api get-bucket-policy --bucket ${shellWord(bucket)} --query Policy --output text`;
 

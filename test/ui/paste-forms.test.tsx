@@ -123,7 +123,7 @@ describe('a paste question in the wizard', () => {
 		const flat = frame.replace(/\n\s+/g, ' ');
 		// At 80 columns the command is wider than the terminal: whole, on lines the shell joins, never cut with …; a mouse
 		// copy of what is on screen is the very same command.
-		const command = `aws kms get-key-policy --key-id ${forms.keyArn} --policy-name default --query Policy --output text`;
+		const command = `aws kms get-key-policy --key-id ${forms.keyArn} --region 'eu-west-1' --policy-name default --query Policy --output text`;
 		const lines = frame.split('\n');
 		expect(frame).not.toContain('…');
 		for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(80);

@@ -4,6 +4,7 @@ import type {Assumption, DefaultEncryption, KeyGrant, KeyInfo, NamedPolicy, Orga
 import {snapshotFormat} from '../../snapshot/snapshot.js';
 import {pastedBoundary} from '../../snapshot/pasted-boundary.js';
 import {destinationLeg, hasSource} from '../../operations/registry.js';
+import {bucketPolicyRead, keyGrantsRead, keyPolicyRead} from '../../diagnosis/read-commands.js';
 import {identityPolicyNames, type PastedIdentityPolicy} from './identity-policy-names.js';
 
 /**
@@ -151,22 +152,22 @@ export const buildManualSnapshot = (facts: ManualFacts): Snapshot => {
 	const grants = facts.grants === null ? {grants: []} : facts.grants ? {grants: facts.grants} : {};
 	const key: KeyInfo | undefined = facts.keyArn ? {arn: facts.keyArn, ...(facts.keyPolicy ? {policy: facts.keyPolicy} : {}), ...grants} : undefined;
 	if (facts.keyArn && facts.grants === undefined && !facts.assumptions?.some(assumption => assumption.id === 'no-grants')) {
-		notes.push(unread('key.grants', facts.grantsNotAsked ? 'not asked' : 'not given', `aws kms list-grants --key-id ${facts.keyArn}`));
+		notes.push(unread('key.grants', facts.grantsNotAsked ? 'not asked' : 'not given', keyGrantsRead(facts.keyArn)));
 	}
 	if (facts.keyArn && !facts.keyPolicy) {
-		notes.push(unread('key.policy', 'not pasted', `aws kms get-key-policy --key-id ${facts.keyArn} --policy-name default --output text`));
+		notes.push(unread('key.policy', 'not pasted', keyPolicyRead(facts.keyArn)));
 	}
 	if (facts.bucketPolicy === undefined) {
-		notes.push(unread('bucket.policy', 'not pasted', `aws s3api get-bucket-policy --bucket ${question.bucket} --output text`));
+		notes.push(unread('bucket.policy', 'not pasted', bucketPolicyRead(question.bucket)));
 	}
 	// A copy's source, like its destination: what was not pasted is said so, with the command that prints it.
 	if (hasSource(question.operation) && question.source) {
 		if (facts.sourceKeyArn && !facts.sourceKeyPolicy) {
-			notes.push(unread('source.keyInfo.policy', 'not pasted', `aws kms get-key-policy --key-id ${facts.sourceKeyArn} --policy-name default --output text`));
+			notes.push(unread('source.keyInfo.policy', 'not pasted', keyPolicyRead(facts.sourceKeyArn)));
 		}
-		if (facts.sourceKeyArn) notes.push(unread('source.keyInfo.grants', 'not asked', `aws kms list-grants --key-id ${facts.sourceKeyArn}`));
+		if (facts.sourceKeyArn) notes.push(unread('source.keyInfo.grants', 'not asked', keyGrantsRead(facts.sourceKeyArn)));
 		if (facts.sourceBucketPolicy === undefined) {
-			notes.push(unread('source.bucketInfo.policy', 'not pasted', `aws s3api get-bucket-policy --bucket ${question.source.bucket} --output text`));
+			notes.push(unread('source.bucketInfo.policy', 'not pasted', bucketPolicyRead(question.source.bucket)));
 		}
 	}
 	// A key that comes from the object is the object's encryption; a written object's key is the request's or the bucket default's.

@@ -1,6 +1,7 @@
 import {accountOfArn} from '../../engine/arn.js';
 import {parseCaller} from '../../engine/principal.js';
 import {shellQuote} from '../../shared/shell.js';
+import {bucketPolicyRead, keyPolicyRead} from '../../diagnosis/read-commands.js';
 
 /**
  * Under each paste question: the AWS CLI command that prints what it asks for, filled in with what is
@@ -20,12 +21,12 @@ export type FetchHint = {
 const inAccount = (account: string | undefined, whose: string): string => (account ? `account ${account}, ${whose}` : whose);
 
 export const keyPolicyHint = (keyArn: string | undefined): FetchHint => ({
-	commands: [`aws kms get-key-policy --key-id ${keyArn ?? 'KEY_ARN'} --policy-name default --query Policy --output text`],
+	commands: [keyPolicyRead(keyArn ?? 'KEY_ARN')],
 	where: `Run it with credentials of ${inAccount(keyArn ? accountOfArn(keyArn) : undefined, "the key's own account")}: a key policy can be read only from there.`,
 });
 
 export const bucketPolicyHint = (bucket: string, bucketAccount: string | undefined): FetchHint => ({
-	commands: [`aws s3api get-bucket-policy --bucket ${bucket} --query Policy --output text`],
+	commands: [bucketPolicyRead(bucket)],
 	where: `Run it with credentials of ${inAccount(bucketAccount, "the bucket owner's account")}: only the owner can read a bucket policy (NoSuchBucketPolicy means there is none).`,
 });
 

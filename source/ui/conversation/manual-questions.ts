@@ -3,6 +3,7 @@ import type {ChoiceQuestion, PasteCheck, PasteQuestion, TextQuestion} from './qu
 import {checkPrincipalArn, checkRegion, checkRoleArnOf, checkTagList} from './validate.js';
 import type {PolicyKind} from '../services.js';
 import {destinationLeg, operationModule} from '../../operations/registry.js';
+import {keyGrantsRead} from '../../diagnosis/read-commands.js';
 import type {Operation} from '../../snapshot/snapshot.js';
 
 /** The questions manual-flow.ts asks without credentials: the caller, the bucket's Region, and each policy in turn. */
@@ -216,7 +217,7 @@ export const grantsHowQuestion = (keyArn: string): ChoiceQuestion => ({
 	id: 'grants-how',
 	title: 'KMS grants',
 	prompt: `Grants on the key can allow what its policy does not. Does ${keyArn} have grants for the caller?`,
-	help: `$ aws kms list-grants --key-id ${keyArn}\nRun it with credentials allowed kms:ListGrants on the key (its own account, or another one naming the key ARN).`,
+	help: `$ ${keyGrantsRead(keyArn)}\nRun it with credentials allowed kms:ListGrants on the key (its own account, or another one naming the key ARN).`,
 	options: [
 		{value: 'none', label: 'None', hint: 'list-grants shows no grant for the caller'},
 		{value: 'paste', label: 'Paste the list-grants output'},
@@ -229,7 +230,7 @@ export const grantsPasteQuestion = (keyArn: string, check: (text: string) => Pas
 	id: 'grants',
 	title: 'KMS grants',
 	prompt: 'Paste what aws kms list-grants prints (JSON with "Grants").',
-	help: `$ aws kms list-grants --key-id ${keyArn}`,
+	help: `$ ${keyGrantsRead(keyArn)}`,
 	check,
 });
 

@@ -6,7 +6,8 @@ import {boundaryHint, bucketPolicyHint, identityPoliciesHint, keyPolicyHint, scp
 describe('the command that prints what a paste question asks for', () => {
 	it('reads the key policy with the key ARN, in the key\'s own account', () => {
 		const hint = keyPolicyHint('arn:aws:kms:eu-west-1:444455556666:key/1234abcd-12ab-34cd-56ef-1234567890ab');
-		expect(hint.commands).toEqual(['aws kms get-key-policy --key-id arn:aws:kms:eu-west-1:444455556666:key/1234abcd-12ab-34cd-56ef-1234567890ab --policy-name default --query Policy --output text']);
+		// KMS answers only in the key's Region, whatever the credentials' default: the ARN's Region is passed.
+		expect(hint.commands).toEqual(["aws kms get-key-policy --key-id arn:aws:kms:eu-west-1:444455556666:key/1234abcd-12ab-34cd-56ef-1234567890ab --region 'eu-west-1' --policy-name default --query Policy --output text"]);
 		// "Cross-account use: No. You cannot perform this operation on a KMS key in a different AWS account." (GetKeyPolicy)
 		expect(hint.where).toContain("account 444455556666, the key's own account: a key policy can be read only from there");
 	});

@@ -60,7 +60,7 @@ describe('the KMS grants question', () => {
 		const snapshot = snapshotOf(result);
 		// Not read, and said so: never an empty list that would claim the key has no grants.
 		expect(snapshot.key?.grants).toBeUndefined();
-		expect(snapshot.unread).toContainEqual({path: 'key.grants', reason: 'not asked', resolveWith: `aws kms list-grants --key-id ${manualKeyArn}`});
+		expect(snapshot.unread).toContainEqual({path: 'key.grants', reason: 'not asked', resolveWith: `aws kms list-grants --key-id ${manualKeyArn} --region 'eu-west-1'`});
 		const diagnosis = diagnose(snapshot);
 		expect(diagnosis.verdict).toBe('allowed');
 		const grantRows = diagnosis.requirements.filter(row => row.place === 'key-grant');

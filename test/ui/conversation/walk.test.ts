@@ -590,8 +590,8 @@ describe('a copy whose source and destination use one key', () => {
 		const snapshot = result.next.kind === 'done' ? result.next.ending.snapshot : undefined;
 		expect(snapshot?.unread).toEqual(
 			expect.arrayContaining([
-				{path: 'source.keyInfo.policy', reason: 'not pasted', resolveWith: `aws kms get-key-policy --key-id ${other} --policy-name default --output text`},
-				{path: 'source.keyInfo.grants', reason: 'not asked', resolveWith: `aws kms list-grants --key-id ${other}`},
+				{path: 'source.keyInfo.policy', reason: 'not pasted', resolveWith: `aws kms get-key-policy --key-id ${other} --region 'eu-west-1' --policy-name default --query Policy --output text`},
+				{path: 'source.keyInfo.grants', reason: 'not asked', resolveWith: `aws kms list-grants --key-id ${other} --region 'eu-west-1'`},
 			]),
 		);
 		const why = diagnose(snapshot!).requirements.filter(row => row.resource === other).map(row => row.why).join('\n');
