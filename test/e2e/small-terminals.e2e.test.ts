@@ -218,7 +218,7 @@ describe.skipIf(skipWithoutTmux)('the wizard at 80×24 and 60×20', () => {
 		expect(screen).toMatch(/^ {2}\$ aws kms get-key-policy \\$/m);
 		expect(screen).not.toContain('…');
 		const copied = copiedCommand(screen, 'aws kms get-key-policy');
-		expect(argvOf(copied)).toEqual(['kms', 'get-key-policy', '--key-id', keyArn, '--policy-name', 'default', '--query', 'Policy', '--output', 'text']);
+		expect(argvOf(copied)).toEqual(['kms', 'get-key-policy', '--key-id', keyArn, '--region', 'eu-west-1', '--policy-name', 'default', '--query', 'Policy', '--output', 'text']);
 		expect(screen).toMatch(/--output text\n {2}Run it with credentials of account 111122223333/);
 		fits(screen, size);
 		const document = {Version: '2012-10-17', Statement: [{Sid: 'Enable IAM', Effect: 'Allow', Principal: {AWS: 'arn:aws:iam::111122223333:root'}, Action: 'kms:*', Resource: '*'}]};
