@@ -216,7 +216,7 @@ describe('the conversation', () => {
 		frame = await app.waitFor(frame => frame.includes('Grants on the key can allow'), 'the grants question');
 		// Wider than the terminal, the command is whole on lines the shell joins: a mouse copy of them runs it.
 		expect(frame).toContain('$ aws kms list-grants');
-		expect(argvOf(copiedCommand(frame, 'aws kms list-grants'))).toEqual(['kms', 'list-grants', '--key-id', keyArn]);
+		expect(argvOf(copiedCommand(frame, 'aws kms list-grants'))).toEqual(['kms', 'list-grants', '--key-id', keyArn, '--region', 'eu-west-1']);
 	});
 
 	it('pastes a session policy and SCPs, each checked as it arrives, and the result says which one denies', async () => {

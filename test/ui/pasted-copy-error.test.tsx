@@ -75,7 +75,7 @@ describe('a copy whose single CopyObject was refused kms:Decrypt, at 80×24', ()
 		await rendered.press(keys.enter);
 		frame = await rendered.waitFor(frame => frame.includes("Paste the destination key's policy"), 'the paste field');
 		// The destination key's, whole on lines the shell joins at 80 columns: a mouse copy of them runs it.
-		expect(argvOf(copiedCommand(frame, 'aws kms get-key-policy'))).toEqual(['kms', 'get-key-policy', '--key-id', destinationKey, '--policy-name', 'default', '--query', 'Policy', '--output', 'text']);
+		expect(argvOf(copiedCommand(frame, 'aws kms get-key-policy'))).toEqual(['kms', 'get-key-policy', '--key-id', destinationKey, '--region', 'eu-west-1', '--policy-name', 'default', '--query', 'Policy', '--output', 'text']);
 		expect(frame).not.toContain('key-id arn:aws:kms:eu-central-1:777788889999');
 		await rendered.press(keys.escape);
 		await leaveTheRestUnknown(rendered);
