@@ -10,7 +10,9 @@ mkdirSync('node_modules/.cache', {recursive: true});
 const folder = mkdtempSync(path.join('node_modules/.cache', 'generate-'));
 try {
 	const outfile = path.join(folder, 'snapshot-files.mjs');
-	await build({entryPoints: ['scripts/snapshot-files.ts'], outfile, bundle: true, format: 'esm', platform: 'node', packages: 'external', logLevel: 'warning'});
+	// The validator it imports calls require() (ajv's standalone code): an ES module has none until one is made.
+	const banner = {js: "import {createRequire} from 'node:module'; const require = createRequire(import.meta.url);"};
+	await build({entryPoints: ['scripts/snapshot-files.ts'], outfile, bundle: true, format: 'esm', platform: 'node', packages: 'external', logLevel: 'warning', banner});
 	const {generatedFiles} = await import(pathToFileURL(path.resolve(outfile)).href);
 	for (const [file, generate] of Object.entries(generatedFiles())) {
 		writeFileSync(file, generate());
