@@ -50,13 +50,16 @@ describe("a finding's remedy of AWS CLI calls", () => {
 		});
 	}
 
-	it('80×24: the finding gives way to the table, and a mouse copy of its lines in v runs as the same command', async () => {
+	it('80×24: the finding and its remedy stand above the table, whose first rows stay; the pane gives way (Enter opens the row)', async () => {
 		app = result(80, 24, diagnosis, snapshot);
-		await app.waitFor(frame => frame.includes('1 finding not shown: v shows them'), 'the result');
-		await app.press('v');
-		const whole = await app.waitFor(frame => frame.includes('aws kms enable-key'), 'the remedy');
-		expect(argvOf(copiedCommand(whole, 'aws kms enable-key'))).toEqual(['kms', 'enable-key', '--key-id', keyArn, '--region', keyRegion]);
-		for (const line of whole.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+		const frame = await app.waitFor(frame => frame.includes('Key policy ·'), 'the result');
+		expect(frame).not.toContain('not shown: v shows them');
+		expect(argvOf(copiedCommand(frame, 'aws kms enable-key'))).toEqual(['kms', 'enable-key', '--key-id', keyArn, '--region', keyRegion]);
+		// The table's first group whole: its heading and both key policy rows.
+		expect(frame).toMatch(/Key policy ·.*\n.*kms:GenerateDataKey.*\n.*kms:Decrypt/);
+		const lines = frame.replace(/\n+$/, '').split('\n');
+		expect(lines.length).toBeLessThanOrEqual(24);
+		for (const line of lines) expect(line.length).toBeLessThanOrEqual(80);
 	});
 
 	it('two calls joined by && (a key pending deletion): each laid out, the copy of all its lines runs both', async () => {

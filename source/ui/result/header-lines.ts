@@ -12,7 +12,8 @@ import {assumedLines} from './assumed-lines.js';
  * block of lines. Where they do not all fit, whole blocks give way from the end and one line says what is not shown.
  */
 
-type Block = {readonly kind: 'assumption' | 'finding'; readonly lines: readonly Line[]};
+/** `decisive`: an error finding, a cause of the verdict itself (a disabled key, a Signature Version 2 URL). */
+type Block = {readonly kind: 'assumption' | 'finding'; readonly lines: readonly Line[]; readonly decisive?: boolean};
 
 export type Header = {readonly verdict: readonly Line[]; readonly blocks: readonly Block[]};
 
@@ -41,7 +42,7 @@ export const headerOf = (diagnosis: Diagnosis, width: number): Header => {
 		const mark = severityStyles[finding.severity];
 		const message = wrapText(finding.message, width - 2, '').map((text, index): Line => (index === 0 ? {mark: `${mark.mark} `, ...(mark.color ? {markColour: mark.color} : {}), text} : {text: `  ${text}`}));
 		const remedy = finding.remedy ? remedyLines(finding.remedy, width) : [];
-		return {kind: 'finding', lines: [...message, ...remedy]};
+		return {kind: 'finding', lines: [...message, ...remedy], ...(finding.severity === 'error' ? {decisive: true} : {})};
 	});
 	return {verdict, blocks: [...assumptions, ...findings]};
 };
@@ -65,10 +66,13 @@ const notShownLine = (left: readonly Block[]): Line => {
 	return {text: `  … ${what} not shown: v shows them`, dim: true};
 };
 
+/** The header as it fits: its lines, and whether a decisive finding is among the blocks left out. */
+export type FittedHeader = {readonly lines: readonly Line[]; readonly decisiveLeftOut: boolean};
+
 /** The verdict always whole; then whole assumptions and findings, in order, while they fit in `room` lines with the line that says what is left out. */
-export const fitHeader = (header: Header, room: number): Line[] => {
+export const fitHeader = (header: Header, room: number): FittedHeader => {
 	const all = allHeaderLines(header);
-	if (all.length <= room) return all;
+	if (all.length <= room) return {lines: all, decisiveLeftOut: false};
 	const kept: Line[] = [...header.verdict];
 	let shown = 0;
 	for (const block of header.blocks) {
@@ -76,6 +80,7 @@ export const fitHeader = (header: Header, room: number): Line[] => {
 		kept.push(...block.lines);
 		shown++;
 	}
-	if (shown === header.blocks.length) return kept;
-	return [...kept, notShownLine(header.blocks.slice(shown))];
+	const left = header.blocks.slice(shown);
+	if (left.length === 0) return {lines: kept, decisiveLeftOut: false};
+	return {lines: [...kept, notShownLine(left)], decisiveLeftOut: left.some(block => block.decisive === true)};
 };
