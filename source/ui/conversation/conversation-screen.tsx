@@ -9,16 +9,9 @@ import {ConversationHelp, conversationHelpHeight, type HelpTopic} from './conver
 import {LineView} from './line-view.js';
 import type {Question} from './question.js';
 import {previousQuestionId, type Answers} from './walk.js';
-import {readLines, transcriptLines, type Line} from './transcript-lines.js';
+import {readLines, transcriptLines, transcriptTail} from './transcript-lines.js';
 import {Diagnosing, DiagnosisFailed, WaitView} from './wait-view.js';
 
-
-/** The last lines that fit, with a marker for what scrolled away. */
-const tail = (lines: readonly Line[], room: number): Line[] => {
-	if (lines.length <= room) return [...lines];
-	const kept = lines.slice(lines.length - Math.max(room - 1, 0));
-	return [{text: `  ↑ ${lines.length - kept.length} earlier lines (Esc goes back through the answers)`, dim: true}, ...kept];
-};
 
 /**
  * The chat: answered questions (and what was found) above, one active question, reads or a spinner
@@ -93,7 +86,7 @@ export const ConversationScreen = ({session, width, rows, onQuit}: {readonly ses
 		activeHeight = conversationHelpHeight(topic, width, rows - 1);
 		active = <ConversationHelp topic={topic} width={width} room={rows - 1} onClose={() => setHelpOpen(false)} onQuit={onQuit} />;
 	}
-	const lines = tail(transcriptLines(steps, width), rows - activeHeight - 2);
+	const lines = transcriptTail(transcriptLines(steps, width), rows - activeHeight - 2);
 	return (
 		<Box flexDirection="column" width={width}>
 			<Text color={theme.accent} bold wrap="truncate">

@@ -61,3 +61,14 @@ export const transcriptLines = (steps: readonly Step[], width: number): Line[] =
 				return readLines(step.reads, width);
 		}
 	});
+
+/**
+ * The last lines that fit in `room`, with a marker for what scrolled away: whole answers and notes only, so a wrapped
+ * answer never shows its second half without the first (its first line is the one with a mark).
+ */
+export const transcriptTail = (lines: readonly Line[], room: number): Line[] => {
+	if (lines.length <= room) return [...lines];
+	let start = lines.length - Math.max(room - 1, 0);
+	while (start < lines.length && lines[start]!.mark === undefined) start++;
+	return [{text: `  ↑ ${start} earlier line${start === 1 ? '' : 's'} (Esc goes back through the answers)`, dim: true}, ...lines.slice(start)];
+};

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import type {PasteQuestion} from '../../../source/ui/conversation/question.js';
-import {transcriptLines} from '../../../source/ui/conversation/transcript-lines.js';
+import type {PasteQuestion, TextQuestion} from '../../../source/ui/conversation/question.js';
+import {transcriptLines, transcriptTail} from '../../../source/ui/conversation/transcript-lines.js';
 
 /** docs/wizard.md: "a paste with a warning is marked `!`, not ✔, and can still be used". */
 describe('the transcript line of a pasted answer', () => {
@@ -17,5 +17,25 @@ describe('the transcript line of a pasted answer', () => {
 		expect(warned).toMatchObject({mark: '! ', markColour: 'yellow', text: 'Identity policy 1: valid policy, 1 statement; s3:GetObjct is no action AWS knows.'});
 		const [clean] = transcriptLines([{kind: 'answer', question: question(), answer: '{}', notes: []}], 100);
 		expect(clean).toMatchObject({mark: '✔ ', markColour: 'green', text: 'Identity policy 1: valid policy, 1 statement'});
+	});
+});
+
+/** Where the answers above the question do not all fit, the transcript shows its last ones whole. */
+describe('the transcript above a question, cut to the rows left', () => {
+	const keyArn = 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+	const text = (id: 'bucket' | 'kms-key' | 'tool', title: string): TextQuestion => ({kind: 'text', id, title, prompt: `${title}?`, validate: () => undefined});
+	const steps = [
+		{kind: 'answer' as const, question: text('bucket', 'Bucket'), answer: 's3://my-bucket/big.csv', notes: []},
+		{kind: 'answer' as const, question: text('kms-key', "Bucket's default key"), answer: keyArn, notes: []},
+		{kind: 'answer' as const, question: text('tool', 'Tool'), answer: 'AWS CLI', notes: []},
+	];
+
+	it('never starts with the second half of a wrapped answer: the key ARN answer is shown whole or not at all', () => {
+		const lines = transcriptLines(steps, 80);
+		// The ARN answer takes two lines at 80 columns; three rows leave the marker and two lines.
+		expect(lines.map(line => line.text)).toEqual(['Bucket: s3://my-bucket/big.csv', "Bucket's default key: arn:aws:kms:eu-west-1:111122223333:key/", '    1234abcd-12ab-34cd-56ef-1234567890ab', 'Tool: AWS CLI']);
+		const shown = transcriptTail(lines, 3).map(line => `${line.mark ?? ''}${line.text}`);
+		expect(shown).toEqual(['  ↑ 3 earlier lines (Esc goes back through the answers)', '✔ Tool: AWS CLI']);
+		expect(transcriptTail(lines, 4).map(line => `${line.mark ?? ''}${line.text}`)).toEqual(lines.map(line => `${line.mark ?? ''}${line.text}`));
 	});
 });
