@@ -2,6 +2,7 @@ import {Box, Text} from 'ink';
 import {hangingLines} from '../text/hanging.js';
 import {theme} from '../theme.js';
 import {truncate} from '../text/truncate.js';
+import {displayWidth} from '../../shared/display-width.js';
 
 /**
  * The keys (and a legend), boxed when there is room, each description wrapped under itself: on a small
@@ -11,7 +12,8 @@ import {truncate} from '../text/truncate.js';
 
 export type HelpBoxProps = {
 	readonly entries: ReadonlyArray<readonly [label: string, description: string]>;
-	readonly legend?: string;
+	/** The marks and what they mean (`✔ ok`), as many to a line as fit. */
+	readonly legend?: readonly string[];
 	readonly closeHint?: string;
 	readonly width: number;
 	/** Lines the box may take. */
@@ -31,13 +33,27 @@ const entryLines = (props: HelpBoxProps, layout: Omit<Layout, 'shown'>): string[
 	);
 };
 
+const legendSeparator = '   ';
+
+/** The legend's entries packed into lines of the box's inner width, never one cut. */
+const legendLines = (props: HelpBoxProps, layout: Omit<Layout, 'shown'>): string[] => {
+	const inner = props.width - (layout.border ? 4 : 2);
+	const lines: string[] = [];
+	for (const entry of props.legend ?? []) {
+		const last = lines.at(-1);
+		if (last !== undefined && displayWidth(last) + legendSeparator.length + displayWidth(entry) <= inner) lines[lines.length - 1] = `${last}${legendSeparator}${entry}`;
+		else lines.push(entry);
+	}
+	return lines;
+};
+
 const heightOf = (props: HelpBoxProps, layout: Layout): number =>
 	2 +
 	entryLines(props, layout)
 		.slice(0, layout.shown)
 		.reduce((sum, lines) => sum + lines.length, 0) +
 	(layout.shown < props.entries.length ? 1 : 0) +
-	(layout.legend ? 1 : 0) +
+	(layout.legend ? legendLines(props, layout).length : 0) +
 	(layout.border ? 2 : 0);
 
 const layoutOf = (props: HelpBoxProps): Layout => {
@@ -58,7 +74,7 @@ const layoutOf = (props: HelpBoxProps): Layout => {
 export const helpBoxHeight = (props: HelpBoxProps): number => heightOf(props, layoutOf(props));
 
 export const HelpBox = (props: HelpBoxProps) => {
-	const {entries, legend, closeHint = '? or Esc to close'} = props;
+	const {entries, closeHint = '? or Esc to close'} = props;
 	const layout = layoutOf(props);
 	const labelWidth = labelWidthOf(props);
 	return (
@@ -75,7 +91,12 @@ export const HelpBox = (props: HelpBoxProps) => {
 					)),
 				)}
 			{layout.shown < entries.length && <Text color={theme.muted}>{`… ${entries.length - layout.shown} more (a taller terminal shows them)`}</Text>}
-			{layout.legend && legend && <Text wrap="truncate">{legend}</Text>}
+			{layout.legend &&
+				legendLines(props, layout).map(line => (
+					<Text key={line} wrap="truncate">
+						{line}
+					</Text>
+				))}
 			<Text color={theme.muted}>{closeHint}</Text>
 		</Box>
 	);

@@ -6,7 +6,7 @@ import {HelpBox, helpBoxHeight, type HelpBoxProps} from '../keys/help-box.js';
 
 const boxProps = (keys: readonly KeyName[], width: number, room: number): HelpBoxProps => ({
 	entries: helpEntries(keys),
-	legend: legendEntries.map(legendEntryText).join('   '),
+	legend: legendEntries.map(legendEntryText),
 	width,
 	room,
 });

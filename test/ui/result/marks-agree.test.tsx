@@ -248,14 +248,22 @@ describe('marks that agree with their words', () => {
 		expect(table.replace(/\s+/g, ' ')).toContain(`! The pasted AccessDenied message is about kms:Decrypt on ${otherKey}, while this question is about kms:Decrypt on ${keyArn}, so it was not applied: paste the AccessDenied message of this request, or ask about ${otherKey}.`);
 	});
 
-	it('the help lists the whole legend, from marks.ts', async () => {
-		const rendered = show(fixtureDiagnosis, uploadSnapshot, {columns: 120, rows: 40});
-		await rendered.waitFor(frame => frame.includes('Key policy'), 'the table');
-		await rendered.press('?');
-		const frame = await rendered.waitFor(frame => frame.includes('Keys'), 'the help');
-		const flat = frame.replace(/\s+/g, ' ');
-		for (const entry of legendEntries) expect(flat).toContain(`${entry.mark} ${entry.label}`);
-	});
+	for (const size of [
+		{columns: 120, rows: 40},
+		{columns: 80, rows: 24},
+	]) {
+		it(`${size.columns}×${size.rows}: the help lists the whole legend, from marks.ts, no entry cut`, async () => {
+			const rendered = show(fixtureDiagnosis, uploadSnapshot, size);
+			await rendered.waitFor(frame => frame.includes('Key policy'), 'the table');
+			await rendered.press('?');
+			const frame = await rendered.waitFor(frame => frame.includes('Keys'), 'the help');
+			const flat = frame.replace(/\s+/g, ' ');
+			for (const entry of legendEntries) expect(flat).toContain(`${entry.mark} ${entry.label}`);
+			// The box's lines: none cut with `…`.
+			expect(frame.split('\n').filter(line => line.startsWith('│') && line.includes('…'))).toEqual([]);
+			expect(frame.replace(/\n+$/, '').split('\n').length).toBeLessThanOrEqual(size.rows);
+		});
+	}
 });
 
 describe('a guardrail Deny of an action needed only if the upload goes in parts, which is not known', () => {
