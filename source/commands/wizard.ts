@@ -87,6 +87,13 @@ const withoutFetch = async <T>(load: () => Promise<T>): Promise<T> => {
 const splashLines = (columns: number): readonly string[] => [wizardTitle.slice(0, Math.max(columns - 1, 10)), '  Starting…'];
 const eraseLines = (count: number): string => `${'\u001B[2K\u001B[1A'.repeat(count - 1)}\u001B[2K\u001B[G`;
 
+/** The terminal's raw mode (no echo, keys kept for Ink); whether it could be set. Ctrl+C then reaches the app as a key. */
+const setQuiet = (on: boolean): boolean => {
+	if (!process.stdin.isTTY) return false;
+	process.stdin.setRawMode(on);
+	return true;
+};
+
 export const runWizardCommand = async (options: WizardCommandOptions): Promise<number> => {
 	const reason = nonInteractiveReason(currentTerminal());
 	if (reason) {
@@ -95,6 +102,8 @@ export const runWizardCommand = async (options: WizardCommandOptions): Promise<n
 	}
 	const splash = splashLines(process.stdout.columns || 80);
 	process.stdout.write(splash.join('\n'));
+	// Keys pressed while Ink loads wait for it unechoed: an echoed Enter moved the cursor, and the erase left a title behind.
+	const quiet = setQuiet(true);
 	const services = createWizardServices();
 	// React is CommonJS: its default export is the one form every loader (and bundler) agrees on. The
 	// settings file is read meanwhile, so the first frame is the first question, not a wait.
@@ -103,7 +112,10 @@ export const runWizardCommand = async (options: WizardCommandOptions): Promise<n
 		import('react'),
 		import('../ui/app.js'),
 		services.settings.load(),
-	]);
+	]).catch((error: unknown) => {
+		if (quiet) setQuiet(false);
+		throw error;
+	});
 	process.stdout.write(eraseLines(splash.length));
 	// Ctrl+C reaches the app as a key (raw mode), which clears the screen and exits 130; a SIGINT sent
 	// from outside does the same here.
@@ -122,5 +134,7 @@ export const runWizardCommand = async (options: WizardCommandOptions): Promise<n
 		return interrupted ? interruptedExitCode : typeof result === 'number' ? result : 0;
 	} finally {
 		process.removeListener('SIGINT', onSignal);
+		// Ink leaves raw mode as it unmounts; this only makes sure the terminal is never left without echo.
+		if (quiet) setQuiet(false);
 	}
 };

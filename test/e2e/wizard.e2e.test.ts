@@ -146,6 +146,18 @@ describe.skipIf(skipWithoutTmux)('the wizard in a terminal', () => {
 		await waitForScreen(session, 'wizard exited with 0');
 	}, 60_000);
 
+	it('takes an Enter pressed while it starts as the first answer, without echoing it: the splash leaves no title behind', async () => {
+		const session = startWizard('typeahead', {CI: 'false'}, {columns: 80, rows: 24});
+		await waitForScreen(session, 'Starting…');
+		press(session, 'Enter');
+		const text = await waitForScreen(session, 'What fails?');
+		expect(text.split('\n').filter(line => line.includes('why S3 says AccessDenied'))).toHaveLength(1);
+		expect(text.split('\n')[0]).toContain('why S3 says AccessDenied');
+		press(session, 'C-c');
+		const end = await waitForScreen(session, 'wizard exited with 130');
+		expect(end).not.toContain('What fails?');
+	});
+
 	it('fits 80×24 after a resize and redraws', async () => {
 		const session = startWizard('resize');
 		await waitForScreen(session, 'How shall we look at the failing request?');
