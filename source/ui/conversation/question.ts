@@ -131,3 +131,6 @@ export const answeredWithWarning = (question: Question, answer: string): boolean
 	const check = question.check(answer);
 	return check.ok && check.warnings !== undefined && check.warnings.length > 0;
 };
+
+/** Whether the answer leaves the fact unknown ("I cannot get it: leave it unknown"): marked `?`, as the result marks it, not ✔. */
+export const answeredUnknown = (question: Question, answer: string): boolean => question.kind === 'choice' && answer === 'unknown';

@@ -3,7 +3,7 @@ import type {ReadProgress} from '../services.js';
 import {readColour, readMark, theme, type Colour} from '../theme.js';
 import {wrapText} from '../text/wrap.js';
 import type {Step} from './flow-types.js';
-import {answeredWithWarning, displayAnswer, type Note} from './question.js';
+import {answeredUnknown, answeredWithWarning, displayAnswer, type Note} from './question.js';
 
 /** The transcript as terminal lines, so the conversation can show exactly the last ones that fit. */
 
@@ -43,10 +43,12 @@ const answerLines = (step: Extract<Step, {kind: 'answer'}>, width: number): Line
 	const lines = [...noteLines(step.notes, width)];
 	const shown = displayAnswer(step.question, step.answer);
 	const wrapped = wrapText(visible(`${step.question.title}: ${shown}`), width - 4, '  ');
-	const warned = answeredWithWarning(step.question, step.answer);
-	wrapped.forEach((text, index) =>
-		lines.push(index === 0 ? {mark: warned ? '! ' : `${theme.answered} `, markColour: warned ? 'yellow' : 'green', text} : {text: `  ${text}`, dim: true}),
-	);
+	const [mark, markColour]: readonly [string, Colour] = answeredWithWarning(step.question, step.answer)
+		? ['! ', 'yellow']
+		: answeredUnknown(step.question, step.answer)
+			? ['? ', 'yellow']
+			: [`${theme.answered} `, 'green'];
+	wrapped.forEach((text, index) => lines.push(index === 0 ? {mark, markColour, text} : {text: `  ${text}`, dim: true}));
 	return lines;
 };
 

@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import type {PasteQuestion, TextQuestion} from '../../../source/ui/conversation/question.js';
+import {policyHowQuestion} from '../../../source/ui/conversation/manual-questions.js';
 import {transcriptLines, transcriptTail} from '../../../source/ui/conversation/transcript-lines.js';
 
 /** docs/wizard.md: "a paste with a warning is marked `!`, not ✔, and can still be used". */
@@ -37,5 +38,17 @@ describe('the transcript above a question, cut to the rows left', () => {
 		const shown = transcriptTail(lines, 3).map(line => `${line.mark ?? ''}${line.text}`);
 		expect(shown).toEqual(['  ↑ 3 earlier lines (Esc goes back through the answers)', '✔ Tool: AWS CLI']);
 		expect(transcriptTail(lines, 4).map(line => `${line.mark ?? ''}${line.text}`)).toEqual(lines.map(line => `${line.mark ?? ''}${line.text}`));
+	});
+});
+
+/** A mark agrees with the words beside it: a fact left unknown is `?`, as the result marks it, never a green ✔. */
+describe('the transcript line of an answer that leaves a fact unknown', () => {
+	const question = policyHowQuestion('key-policy-how', 'Key policy', 'The key policy:', undefined);
+
+	it('is marked ?, and a policy to paste ✔', () => {
+		const [unknown] = transcriptLines([{kind: 'answer', question, answer: 'unknown', notes: []}], 100);
+		expect(unknown).toMatchObject({mark: '? ', markColour: 'yellow', text: 'Key policy: I cannot get it: leave it unknown'});
+		const [paste] = transcriptLines([{kind: 'answer', question, answer: 'paste', notes: []}], 100);
+		expect(paste).toMatchObject({mark: '✔ ', markColour: 'green', text: 'Key policy: Paste it'});
 	});
 });
