@@ -132,5 +132,9 @@ export const answeredWithWarning = (question: Question, answer: string): boolean
 	return check.ok && check.warnings !== undefined && check.warnings.length > 0;
 };
 
-/** Whether the answer leaves the fact unknown ("I cannot get it: leave it unknown"): marked `?`, as the result marks it, not ✔. */
-export const answeredUnknown = (question: Question, answer: string): boolean => question.kind === 'choice' && answer === 'unknown';
+/**
+ * Whether the answer says it leaves the fact unknown ("I cannot get it: leave it unknown", "I do not know"): marked `?`,
+ * as the result marks it, not ✔. "Skip: leave it as the message says" keeps what the message says: ✔.
+ */
+export const answeredUnknown = (question: Question, answer: string): boolean =>
+	question.kind === 'choice' && answer === 'unknown' && /unknown|do not know/i.test(question.options.find(option => option.value === answer)?.label ?? '');

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import type {PasteQuestion, TextQuestion} from '../../../source/ui/conversation/question.js';
-import {policyHowQuestion} from '../../../source/ui/conversation/manual-questions.js';
+import {deniedPolicyHowQuestion, policyHowQuestion} from '../../../source/ui/conversation/manual-questions.js';
 import {transcriptLines, transcriptTail} from '../../../source/ui/conversation/transcript-lines.js';
 
 /** docs/wizard.md: "a paste with a warning is marked `!`, not ✔, and can still be used". */
@@ -50,5 +50,11 @@ describe('the transcript line of an answer that leaves a fact unknown', () => {
 		expect(unknown).toMatchObject({mark: '? ', markColour: 'yellow', text: 'Key policy: I cannot get it: leave it unknown'});
 		const [paste] = transcriptLines([{kind: 'answer', question, answer: 'paste', notes: []}], 100);
 		expect(paste).toMatchObject({mark: '✔ ', markColour: 'green', text: 'Key policy: Paste it'});
+	});
+
+	it('keeps ✔ where the answer keeps what a pasted message says ("Skip: leave it as the message says")', () => {
+		const denied = deniedPolicyHowQuestion('boundary', 'The pasted message says no permissions boundary allows kms:Decrypt');
+		const [skipped] = transcriptLines([{kind: 'answer', question: denied, answer: 'unknown', notes: []}], 100);
+		expect(skipped).toMatchObject({mark: '✔ ', text: 'Permissions boundary: Skip: leave it as the message says'});
 	});
 });
