@@ -27,8 +27,9 @@ export const interpretKeyAnswer = (text: string, awsManagedAllowed: boolean): st
 };
 
 /** A key question's help, interpretation and validation, taking pasted CLI output as well as a typed ARN. */
-export const keyFromPasteChecks = (awsManagedAllowed: boolean, checkKey: (text: string) => string | undefined) => ({
-	help: 'Type the key ARN, or paste what the command prints: the key is taken from it.',
+/** `command`: the read that shows the key, for this bucket or object (`aws s3api head-object --bucket B --key K`). */
+export const keyFromPasteChecks = (awsManagedAllowed: boolean, checkKey: (text: string) => string | undefined, command?: string) => ({
+	help: `${command ? `$ ${command}\n` : ''}Type the key ARN, or paste what the command prints: the key is taken from it.`,
 	interpret: (text: string): string => interpretKeyAnswer(text, awsManagedAllowed),
 	validate: (typed: string): string | undefined => {
 		const pasted = keyFromPaste(typed, awsManagedAllowed);

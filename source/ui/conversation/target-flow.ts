@@ -98,7 +98,10 @@ export function* targetFlow(env: FlowEnv, denial: ParsedDenial | undefined, live
 			yield* show([{tone: 'found', text: `${asked.title}: ${sourceKeyArn} (the key the error names)`}]);
 		} else if (!live && asked) {
 			// Pasted head-object output names the object's size as well: the size question is then answered with it.
-			sourceKeyArn = yield* ask({...questions.keyArnQuestion('source-kms-key', asked.title, asked.prompt, undefined), alsoAnswers: sizeAnswer});
+			sourceKeyArn = yield* ask({
+				...questions.keyArnQuestion('source-kms-key', asked.title, asked.prompt, undefined, false, questions.headObjectCommand(split.bucket, sourceKey)),
+				alsoAnswers: sizeAnswer,
+			});
 		}
 		source = {bucket: split.bucket, objectKey: sourceKey, ...(sourceKeyArn ? {kmsKeyId: sourceKeyArn} : {})};
 	}
@@ -114,7 +117,12 @@ export function* targetFlow(env: FlowEnv, denial: ParsedDenial | undefined, live
 		if (!live && objectKmsKey) {
 			// The error's key is the object's: S3 was decrypting it.
 			keyFromError = errorKey !== undefined;
-			keyArn = errorKey ?? (yield* ask({...questions.keyArnQuestion('object-kms-key', objectKmsKey.title, objectKmsKey.prompt, errorKey), alsoAnswers: bucketKeyAnswer('object')}));
+			keyArn =
+				errorKey ??
+				(yield* ask({
+					...questions.keyArnQuestion('object-kms-key', objectKmsKey.title, objectKmsKey.prompt, errorKey, false, questions.headObjectCommand(bucket, objectKey)),
+					alsoAnswers: bucketKeyAnswer('object'),
+				}));
 		}
 	} else if (legs.destination.facts.key === 'replica') {
 		// Live, the source bucket's replication rule names the replica key and is read; offline it is asked.
@@ -144,7 +152,14 @@ export function* targetFlow(env: FlowEnv, denial: ParsedDenial | undefined, live
 		} else if (!live) {
 			const named = yield* ask(
 				word({
-					...questions.keyArnQuestion('default-key', "Bucket's default key", "Which key is the bucket's default? (aws s3api get-bucket-encryption shows it; aws/s3 for the AWS managed key)", errorKey, true),
+					...questions.keyArnQuestion(
+						'default-key',
+						"Bucket's default key",
+						"Which key is the bucket's default? (aws s3api get-bucket-encryption shows it; aws/s3 for the AWS managed key)",
+						errorKey,
+						true,
+						questions.bucketEncryptionCommand(bucket),
+					),
 					alsoAnswers: bucketKeyAnswer('bucket'),
 				}),
 			);

@@ -7,6 +7,7 @@ import {allOperations} from '../../operations/registry.js';
 import {isKeyArn, parseS3Arn, parseS3Url} from '../../names/index.js';
 import {checkAccountId, checkBucketName, checkKeyArn, checkKmsKeyReference, checkObjectKey} from './validate.js';
 import {keyFromPasteChecks} from './key-from-paste.js';
+import {shellWord} from '../../shared/shell.js';
 
 /**
  * The questions target-flow.ts asks: the request (what, where, which key, how big) and the bucket's
@@ -128,14 +129,14 @@ export const kmsKeyQuestion = (suggestion: string | undefined): TextQuestion => 
 });
 
 /** Offline, the key has to be given as an ARN: nothing can resolve an alias or tell which key the bucket uses. */
-export const keyArnQuestion = (id: KeyArnQuestionId, title: string, prompt: string, suggestion: string | undefined, allowAwsManaged = false): TextQuestion => ({
+export const keyArnQuestion = (id: KeyArnQuestionId, title: string, prompt: string, suggestion: string | undefined, allowAwsManaged = false, command?: string): TextQuestion => ({
 	kind: 'text',
 	id,
 	title,
 	prompt,
 	placeholder: allowAwsManaged ? 'arn:aws:kms:REGION:ACCOUNT:key/ID, or aws/s3' : 'arn:aws:kms:REGION:ACCOUNT:key/ID',
 	// The whole output of get-bucket-encryption or head-object may be pasted: the key is taken from it.
-	...keyFromPasteChecks(allowAwsManaged, text => (allowAwsManaged && text === 'aws/s3' ? undefined : checkKeyArn(text))),
+	...keyFromPasteChecks(allowAwsManaged, text => (allowAwsManaged && text === 'aws/s3' ? undefined : checkKeyArn(text)), command),
 	...(suggestion ? {suggestion} : {}),
 });
 
@@ -210,3 +211,7 @@ export const targetOfDenial = (denial: ParsedDenial | undefined): DenialTarget =
 		...(keyArn ? {keyArn} : {}),
 	};
 };
+
+/** The reads that show a key, for the bucket or object asked about: a line to copy whole. */
+export const bucketEncryptionCommand = (bucket: string): string => `aws s3api get-bucket-encryption --bucket ${shellWord(bucket)}`;
+export const headObjectCommand = (bucket: string, objectKey: string): string => `aws s3api head-object --bucket ${shellWord(bucket)} --key ${shellWord(objectKey)}`;
