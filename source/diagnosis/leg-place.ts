@@ -9,6 +9,8 @@ export type LegPlace = {
 	readonly bucketArn: string;
 	readonly bucketAccount: string | undefined;
 	readonly region: string | undefined;
+	/** The request's partition: an ARN the leg writes for itself (its key's, where it is not known) is in it. */
+	readonly partition: string;
 	readonly key: ResolvedKey;
 	readonly keyInfo: Snapshot['key'];
 };
@@ -21,6 +23,7 @@ export const placeOf = (snapshot: Snapshot, facts: ResolvedFacts, side: Side): L
 			bucketArn: s3Arn(facts.partition, question.bucket),
 			bucketAccount: question.bucketAccount,
 			region: question.bucketRegion,
+			partition: facts.partition,
 			key: facts.destinationKey,
 			keyInfo: keyInfoOf(snapshot.key, facts.destinationKey.arn),
 		};
@@ -32,6 +35,7 @@ export const placeOf = (snapshot: Snapshot, facts: ResolvedFacts, side: Side): L
 		bucketArn: s3Arn(facts.partition, source.bucket),
 		bucketAccount: facts.sourceBucketAccount,
 		region: facts.sourceBucketRegion ?? question.bucketRegion,
+		partition: facts.partition,
 		key: facts.sourceKey,
 		keyInfo: keyInfoOf(snapshot.source?.keyInfo, facts.sourceKey.arn),
 	};

@@ -1,4 +1,5 @@
 import {atLeast, type ContextValue} from '../engine/context.js';
+import {kmsKeyArn} from '../names/index.js';
 import {parseCaller} from '../engine/principal.js';
 import {serviceRoleOwnKeys} from '../operations/service-request-keys.js';
 import {carried, type Carried} from './carried-context.js';
@@ -155,8 +156,9 @@ const serviceKmsContext = (
 });
 
 
-const unknownKeyArn = (key: ResolvedKey, region: string | undefined): string =>
-	`arn:aws:kms:${key.region ?? region ?? 'unknown-region'}:${key.account ?? 'unknown-account'}:key/${key.named && !key.named.includes('/') && !key.named.startsWith('arn:') ? key.named : 'unknown'}`;
+/** The resource a key not resolved to an ARN is evaluated as: in the request's partition, so a statement on arn:aws-cn:kms:… covers it there. */
+const unknownKeyArn = ({key, region, partition}: LegPlace): string =>
+	kmsKeyArn(partition, key.region ?? region ?? 'unknown-region', key.account ?? 'unknown-account', key.named && !key.named.includes('/') && !key.named.startsWith('arn:') ? key.named : 'unknown');
 
 
 const kmsActionSpec = (
@@ -167,7 +169,7 @@ const kmsActionSpec = (
 	common: Omit<ActionSpec, 'resource' | 'context'>,
 	{context, settles: notCarried, httpsAssumed}: Carried,
 ): ActionSpec => {
-	const resource = place.key.arn ?? unknownKeyArn(place.key, place.region);
+	const resource = place.key.arn ?? unknownKeyArn(place);
 	const unknownKey = place.key.arn ? {} : {unknownKey: unknownKeyOf(place, keyFrom, snapshot)};
 	const settles = {
 		...aliasesSettledBy(snapshot, context, common.side, resource),

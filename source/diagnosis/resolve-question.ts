@@ -1,5 +1,5 @@
 import {accountOfArn, parseArn} from '../engine/arn.js';
-import {aliasNameOf, isKeyId, parseKmsArn, partitionOfArn, partitionOfRegion, s3Arn, valueOf} from '../names/index.js';
+import {aliasNameOf, isKeyId, kmsKeyArn, parseKmsArn, partitionOfArn, partitionOfRegion, s3Arn, valueOf} from '../names/index.js';
 import {parseCaller} from '../engine/principal.js';
 import type {ResolvedQuestion} from './diagnosis.js';
 import type {DefaultEncryption, Snapshot} from '../snapshot/snapshot.js';
@@ -60,14 +60,21 @@ const canResolveTo = (named: string, known: string, region: string | undefined, 
 };
 
 /**
- * Turn a key ID, alias or ARN into an ARN when what we know allows it (an ID resolves in the caller's account).
- * The snapshot's key ARN (`known`) resolves an alias, but never overrides a key ARN or ID naming another key.
+ * Turn a key ID, alias or ARN into an ARN when what we know allows it (an ID resolves in the caller's account, in the
+ * request's partition). The snapshot's key ARN (`known`) resolves an alias, but never overrides a key ARN or ID naming another key.
  */
-const toKeyArn = (named: string | undefined, known: string | undefined, region: string | undefined, account: string | undefined, aliases?: readonly string[]): string | undefined => {
+const toKeyArn = (
+	partition: string,
+	named: string | undefined,
+	known: string | undefined,
+	region: string | undefined,
+	account: string | undefined,
+	aliases?: readonly string[],
+): string | undefined => {
 	if (named?.startsWith('arn:') && !named.includes(':alias/')) return named;
 	if (known && (!named || canResolveTo(named, known, region, account, aliases))) return known;
 	if (!named) return undefined;
-	if (isKeyId(named) && region && account) return `arn:aws:kms:${region}:${account}:key/${named}`;
+	if (isKeyId(named) && region && account) return kmsKeyArn(partition, region, account, named);
 	return undefined;
 };
 
@@ -79,20 +86,20 @@ export const keyInfoOf = <T extends {readonly arn: string}>(info: T | undefined,
 const completeAliases = (snapshot: Snapshot, key: {readonly aliases?: readonly string[]} | undefined, path: string): readonly string[] | undefined =>
 	snapshot.unread?.some(note => note.path === path) ? undefined : key?.aliases;
 
-export const resolveUploadKey = (snapshot: Snapshot, named: string | undefined, knownArn: string | undefined, callerAccount: string | undefined): ResolvedKey => {
+export const resolveUploadKey = (snapshot: Snapshot, partition: string, named: string | undefined, knownArn: string | undefined, callerAccount: string | undefined): ResolvedKey => {
 	const aliases = completeAliases(snapshot, snapshot.key, 'key.aliases');
 	const bucketDefault = snapshot.bucket?.defaultEncryption;
 	const region = snapshot.bucket?.region;
 	const bucketKey = bucketKeyOf(snapshot, bucketDefault);
 	if (named) {
-		const arn = toKeyArn(named, knownArn, region, callerAccount, aliases);
+		const arn = toKeyArn(partition, named, knownArn, region, callerAccount, aliases);
 		return {...(arn ? {arn, account: accountOfArn(arn), region: parseArn(arn)?.region} : {}), named, source: 'request', ...bucketKey};
 	}
 	if (isKmsAlgorithm(bucketDefault)) {
 		const fromBucket = bucketDefault?.kmsKeyId;
 		const source: KeySource = fromBucket ? 'bucket-default' : 'aws-managed-default';
 		// The default's alias or key ID too resolves in the requester's account (S3 API Reference, ServerSideEncryptionByDefault).
-		const arn = toKeyArn(fromBucket, knownArn, region, callerAccount ?? snapshot.bucket?.accountId, aliases);
+		const arn = toKeyArn(partition, fromBucket, knownArn, region, callerAccount ?? snapshot.bucket?.accountId, aliases);
 		return {...(arn ? {arn, account: accountOfArn(arn), region: parseArn(arn)?.region} : {}), ...(fromBucket ? {named: fromBucket} : {named: 'aws/s3'}), source, ...bucketKey};
 	}
 	// Read or given: the bucket default is SSE-S3 or none, and the request names no key.
@@ -102,12 +109,12 @@ export const resolveUploadKey = (snapshot: Snapshot, named: string | undefined, 
 	return {source: 'unknown', ...bucketKey};
 };
 
-export const resolveObjectKey = (snapshot: Snapshot, encryption: DefaultEncryption | null | undefined, named: string | undefined, knownArn: string | undefined, aliases?: readonly string[]): ResolvedKey => {
+export const resolveObjectKey = (snapshot: Snapshot, partition: string, encryption: DefaultEncryption | null | undefined, named: string | undefined, knownArn: string | undefined, aliases?: readonly string[]): ResolvedKey => {
 	// HeadObject said the object is not SSE-KMS (SSE-S3, or none): S3 needs no key to read it.
 	if (encryption === null || (encryption !== undefined && !isKmsAlgorithm(encryption))) return {source: 'none', bucketKeyEnabled: false};
 	const fromObject = encryption?.kmsKeyId;
 	const chosen = fromObject ?? named;
-	const arn = toKeyArn(chosen, knownArn, snapshot.bucket?.region, snapshot.bucket?.accountId, aliases);
+	const arn = toKeyArn(partition, chosen, knownArn, snapshot.bucket?.region, snapshot.bucket?.accountId, aliases);
 	const bucketKey = bucketKeyOf(snapshot, encryption);
 	// Neither read nor given: whether the object is SSE-KMS at all is not known.
 	if (!chosen && !knownArn) return {source: encryption === undefined ? 'unknown' : 'object', ...bucketKey};
@@ -132,7 +139,7 @@ const replicaBucketKeyOf = (snapshot: Snapshot, source: ResolvedKey | undefined)
  * resolves the key within the requester's account": an alias or key ID resolves in the role's account, in the
  * destination's Region. The rule not read: the key the snapshot describes is the one given; none named: unknown.
  */
-export const resolveReplicaKey = (snapshot: Snapshot, knownArn: string | undefined, roleAccount: string | undefined, source: ResolvedKey | undefined): ResolvedKey => {
+export const resolveReplicaKey = (snapshot: Snapshot, partition: string, knownArn: string | undefined, roleAccount: string | undefined, source: ResolvedKey | undefined): ResolvedKey => {
 	// "It generally preserves the encryption settings": a source object that is not SSE-KMS has no replica key to use.
 	if (source?.source === 'none') return {source: 'none', bucketKeyEnabled: false};
 	const named = snapshot.replication?.replicaKmsKeyId;
@@ -141,7 +148,7 @@ export const resolveReplicaKey = (snapshot: Snapshot, knownArn: string | undefin
 		if (named === undefined && knownArn) return {arn: knownArn, account: accountOfArn(knownArn), region: parseArn(knownArn)?.region, source: 'replica', ...bucketKey};
 		return {source: 'unknown', ...bucketKey};
 	}
-	const arn = toKeyArn(named, knownArn, snapshot.bucket?.region, roleAccount, completeAliases(snapshot, snapshot.key, 'key.aliases'));
+	const arn = toKeyArn(partition, named, knownArn, snapshot.bucket?.region, roleAccount, completeAliases(snapshot, snapshot.key, 'key.aliases'));
 	return {...(arn ? {arn, account: accountOfArn(arn), region: parseArn(arn)?.region} : {}), named, source: 'replica', ...bucketKey};
 };
 
@@ -213,6 +220,7 @@ export const resolveQuestion = (snapshot: Snapshot): ResolvedFacts => {
 	if (hasSource(question.operation) && question.source) {
 		const sourceKey = resolveObjectKey(
 			{...snapshot, bucket: snapshot.source?.bucketInfo ?? {}},
+			partition,
 			snapshot.source?.objectInfo?.encryption,
 			question.source.kmsKeyId,
 			snapshot.source?.keyInfo?.arn,
@@ -228,10 +236,10 @@ export const resolveQuestion = (snapshot: Snapshot): ResolvedFacts => {
 	const keyFacts = destinationLeg(question.operation).facts.key;
 	const destinationKey =
 		keyFacts === 'object'
-			? resolveObjectKey(snapshot, snapshot.object?.encryption, question.kmsKeyId, snapshot.key?.arn, completeAliases(snapshot, snapshot.key, 'key.aliases'))
+			? resolveObjectKey(snapshot, partition, snapshot.object?.encryption, question.kmsKeyId, snapshot.key?.arn, completeAliases(snapshot, snapshot.key, 'key.aliases'))
 			: keyFacts === 'replica'
-				? resolveReplicaKey(snapshot, snapshot.key?.arn, caller?.account, sourceFacts.sourceKey)
-				: resolveUploadKey(snapshot, question.kmsKeyId, snapshot.key?.arn, caller?.account);
+				? resolveReplicaKey(snapshot, partition, snapshot.key?.arn, caller?.account, sourceFacts.sourceKey)
+				: resolveUploadKey(snapshot, partition, question.kmsKeyId, snapshot.key?.arn, caller?.account);
 	const bucketAccount = snapshot.bucket?.accountId;
 	return {
 		partition,

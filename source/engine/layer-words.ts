@@ -2,7 +2,7 @@ import type {Evaluation, Layer, LayerVerdict, ServiceModel, StatementTrace} from
 import type {PreparedRequest} from './evaluate-policy.js';
 import type {LayerState} from './layers.js';
 import type {Path, States, Term} from './paths.js';
-import type {Caller} from './principal.js';
+import {accountRootArn, type Caller} from './principal.js';
 import type {Tri} from './tri.js';
 
 /** The words of a layer's verdict: who, which statement, which way allows, and why; layer-status.ts decides the status. */
@@ -66,7 +66,7 @@ export const ineffectiveWhy = (iamAllows: readonly StatementTrace[], facts: Fact
 	return (
 		`${source} allows ${request.action}, but it does not count: an IAM policy grants access to a KMS key only where the key policy lets account ` +
 		`${request.caller.account} use IAM policies for the key, and this key policy does not. It would count with a key policy statement allowing ` +
-		`"Principal": {"AWS": "arn:aws:iam::${request.caller.account}:root"} ${request.action}; or the key policy can name ${describeCaller(request.caller)} itself.${elsewhere}`
+		`"Principal": {"AWS": "${accountRootArn(request.caller.account ?? 'ACCOUNT', request.caller.partition)}"} ${request.action}; or the key policy can name ${describeCaller(request.caller)} itself.${elsewhere}`
 	);
 };
 

@@ -87,8 +87,8 @@ const readCaller = (principal: string): Caller => {
 	return caller(principal, 'other', account, partition);
 };
 
-/** `arn:aws:iam::ACCT:root` */
-export const accountRootArn = (account: string, partition = 'aws'): string => `arn:${partition}:iam::${account}:root`;
+/** `arn:PARTITION:iam::ACCT:root`: the partition always given, never taken as aws. */
+export const accountRootArn = (account: string, partition: string): string => `arn:${partition}:iam::${account}:root`;
 
 /** What matching needs from one `AWS` entry of a Principal, worked out once per distinct entry. */
 type AwsEntry = {

@@ -14,6 +14,7 @@ export {
 	isAliasName,
 	isKeyArn,
 	isKeyId,
+	kmsKeyArn,
 	parseAliasName,
 	parseKeyArn,
 	parseKeyId,

@@ -16,6 +16,9 @@ export const keyIdSource = `(?:${singleRegionKeyIdSource}|${multiRegionKeyIdSour
 /** "arn:<partition>:kms:<region>:<account-id>:key/<key-id>" */
 export const keyArnSource = `arn:${partitionSource}:kms:${regionSource}:${accountIdSource}:key/${keyIdSource}`;
 
+/** A key's ARN from its parts: a key ID resolves in one Region and account, and its ARN is in that Region's partition. */
+export const kmsKeyArn = (partition: string, region: string, account: string, keyId: string): string => `arn:${partition}:kms:${region}:${account}:key/${keyId}`;
+
 /** "It can contain only alphanumeric characters, forward slashes (/), underscores (_), and dashes (-)." */
 const aliasNameCharacters = /^alias\/[A-Za-z0-9/_-]+$/;
 /** "The alias name is a string of up to 256 characters." */

@@ -32,7 +32,7 @@ describe('parseCaller', () => {
 	});
 
 	it("names an account's root user in its partition", () => {
-		expect(accountRootArn('111122223333')).toBe('arn:aws:iam::111122223333:root');
+		expect(accountRootArn('111122223333', 'aws')).toBe('arn:aws:iam::111122223333:root');
 		expect(accountRootArn('111122223333', 'aws-cn')).toBe('arn:aws-cn:iam::111122223333:root');
 	});
 });

@@ -5,6 +5,7 @@ import {
 	findKeyArn,
 	isKeyArn,
 	isKeyId,
+	kmsKeyArn,
 	parseAliasName,
 	parseKeyArn,
 	parseKeyId,
@@ -102,5 +103,15 @@ describe('KMS key identifiers (KMS Developer Guide, Key identifiers)', () => {
 		expect(findKeyArn('the key arn:aws:kms:us-east-2:111122223333:alias/x is disabled')).toBeUndefined();
 		expect(startsWithKmsArn(`${keyArn} is pending deletion.`)).toBe(true);
 		expect(startsWithKmsArn('The key is pending deletion.')).toBe(false);
+	});
+});
+
+describe('kmsKeyArn', () => {
+	it('writes a key ID resolved in a Region and account as the key ARN of that partition, which parses back to its parts', () => {
+		for (const [partition, region] of [['aws', 'us-east-2'], ['aws-cn', 'cn-north-1'], ['aws-us-gov', 'us-gov-west-1']] as const) {
+			const arn = kmsKeyArn(partition, region, '111122223333', keyId);
+			expect(arn).toBe(`arn:${partition}:kms:${region}:111122223333:key/${keyId}`);
+			expect(parseKeyArn(arn)).toEqual({ok: true, value: {partition, region, account: '111122223333', kind: 'key', name: keyId}});
+		}
 	});
 });
