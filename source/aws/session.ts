@@ -48,10 +48,11 @@ export const readIdentity = (reader: Reader, session: Session): Promise<Outcome<
 		const identity = callerIdentityOf(outcome.value);
 		// An ARN or account that is not one came from something other than AWS STS, as a bundle's would: unread, as there.
 		if (!identity.ok) return {ok: false, failure: {kind: 'not-aws', code: 'IncompleteAnswer', message: `a GetCallerIdentity answer that is not STS's: ${identity.error.message}`}};
-		const {arn, account, userId} = identity.value;
+		const caller = identity.value;
 		// AWS STS always names them: a 200 without them (a proxy's HTML page parses as XML) came from something else.
-		if (!arn || !account) return {ok: false, failure: {kind: 'not-aws', code: 'IncompleteAnswer', message: 'a GetCallerIdentity answer without the caller\'s ARN or account'}};
-		return {ok: true, value: {arn, account, userId: userId ?? '', partition: arn.split(':')[1] ?? 'aws'}};
+		if (caller.arn === undefined || !caller.account) return {ok: false, failure: {kind: 'not-aws', code: 'IncompleteAnswer', message: 'a GetCallerIdentity answer without the caller\'s ARN or account'}};
+		// The mapper parsed the ARN: its partition is the one it names, never a default.
+		return {ok: true, value: {arn: caller.arn, account: caller.account, userId: caller.userId ?? '', partition: caller.partition}};
 	});
 
 /**

@@ -17,7 +17,7 @@ import {accessKeyAccountOf, callerIdentityOf} from '../../snapshot/aws-answers/i
 import {parsePresignedUrl} from '../presigned-url/parse-presigned-url.js';
 import {type Mutable} from '../../shared/json.js';
 import {destinationLeg, hasSource} from '../../operations/registry.js';
-import {partitionOfArn, partitionOfRegion} from '../../names/index.js';
+import {partitionOfRegion} from '../../names/index.js';
 
 
 export type BundleImport = {
@@ -79,7 +79,7 @@ export const bundleToSnapshot = (entries: ReadonlyMap<string, string>, options: 
 	const notes: UnreadNote[] = [];
 	const caller = callerOf(files, notes);
 	// The account that ran the script names the partition (an account is scoped to one), else the Region it ran in.
-	const partition = partitionOfArn(caller.arn) ?? partitionOfRegion(bundleQuestion.region);
+	const partition = caller.partition ?? partitionOfRegion(bundleQuestion.region);
 	const context: ReadContext = {files, notes, ...(partition ? {partition} : {})};
 	if (!caller.arn && !notes.some(note => note.path === 'principal')) {
 		notes.push({path: 'principal', reason: 'the bundle does not say who ran the script (sts get-caller-identity is missing or failed)', resolveWith: 'run the collection script again'});

@@ -14,7 +14,7 @@ import {
 	type IamEntity,
 } from '../../snapshot/aws-answers/index.js';
 import {isObject, type Mutable} from '../../shared/json.js';
-import {isResourceArn, parsePrincipalArn, partitionOfArn, valueOf} from '../../names/index.js';
+import {isResourceArn, parsePrincipalArn, valueOf} from '../../names/index.js';
 
 
 export type ReadContext = {
@@ -26,16 +26,16 @@ export type ReadContext = {
 
 export type {CallerIdentity} from '../../snapshot/aws-answers/index.js';
 
-/** What the script derived from the ARN, the same way: role (and session) or user name. */
+/** What the script derived from the ARN, the same way: role (and session) or user name, in the ARN's partition. */
 export type PrincipalName =
-	| {readonly kind: 'role'; readonly name: string; readonly session?: string}
-	| {readonly kind: 'user'; readonly name: string}
+	| {readonly kind: 'role'; readonly name: string; readonly session?: string; readonly partition: string}
+	| {readonly kind: 'user'; readonly name: string; readonly partition: string}
 	| {readonly kind: 'other'};
 
 export const principalNameOf = (arn: string): PrincipalName => {
 	const principal = valueOf(parsePrincipalArn(arn));
-	if (principal?.kind === 'assumed-role') return {kind: 'role', name: principal.roleName, session: principal.sessionName};
-	if (principal?.kind === 'role' || principal?.kind === 'user') return {kind: principal.kind, name: principal.name};
+	if (principal?.kind === 'assumed-role') return {kind: 'role', name: principal.roleName, session: principal.sessionName, partition: principal.partition};
+	if (principal?.kind === 'role' || principal?.kind === 'user') return {kind: principal.kind, name: principal.name, partition: principal.partition};
 	return {kind: 'other'};
 };
 
@@ -196,11 +196,10 @@ export const readPrincipal = (context: ReadContext, arn: string, caller: CallerI
 		if (name.kind !== 'other') context.notes.push({path: 'principal.permissionsBoundary', reason: skipped.command, resolveWith});
 		return principal;
 	}
-	const partition = partitionOfArn(arn) ?? 'aws';
 	if (name.kind === 'role') {
 		const mapped = mappedAnswer(calls.getRole, context.files.call(calls.getRole.stem), answer => iamEntityOf(answer, 'role'));
 		const role = mapped.ok ? mapped.value : undefined;
-		const roleArn = role?.arn ?? `arn:${partition}:iam::${account}:role/${name.name}`;
+		const roleArn = role?.arn ?? `arn:${name.partition}:iam::${account}:role/${name.name}`;
 		if (role) {
 			if (name.session && role.arn) principal.roleArn = roleArn;
 			// GetRole names the role's path, which a policy's ARN must match.
@@ -236,7 +235,7 @@ export const readPrincipal = (context: ReadContext, arn: string, caller: CallerI
 		if (groups.ok) {
 			const userGroups = groups.value.items;
 			for (const {name: groupName, arn: listedArn} of userGroups) {
-				const groupArn = listedArn ?? `arn:${partition}:iam::${account}:group/${groupName}`;
+				const groupArn = listedArn ?? `arn:${name.partition}:iam::${account}:group/${groupName}`;
 				const read = readPolicySet(context, {
 					listInline: {spec: calls.listGroupPolicies, stem: stems.groupPolicies(groupName)},
 					getInline: {

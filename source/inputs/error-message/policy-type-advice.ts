@@ -1,7 +1,7 @@
 import type {ParsedDenial} from './parsed-denial.js';
 import {scpWording} from '../../diagnosis/evidence-words.js';
 import {accountRootArn} from '../../engine/principal.js';
-import {partitionOfArn} from '../../names/index.js';
+import {partitionOfArn, partitionOfRegion} from '../../names/index.js';
 import {accountOf} from './accounts.js';
 import {bucketOfArn, principalKind} from './words.js';
 import {kmsAskerOf} from './kms-asker.js';
@@ -39,10 +39,21 @@ const what = (denial: ParsedDenial): string => `${denial.action ?? 'the action'}
  */
 const noApplicableAllow = 'none names them for this action, or one that does has a condition that did not hold (read the key policy to tell which).';
 
+/** The partition the message's ARNs or Region name (aws-cn, aws-us-gov …); undefined where none does. */
+const partitionOfDenial = (denial: ParsedDenial): string | undefined =>
+	partitionOfArn(denial.resource) ?? partitionOfArn(denial.principal) ?? partitionOfRegion(denial.region);
+
+/** An account's root, as an ARN where the message names the partition (ACCOUNT where not the account); else in words, never guessed as aws. */
+const rootOf = (denial: ParsedDenial, account: string | undefined): string => {
+	const partition = partitionOfDenial(denial);
+	if (partition) return accountRootArn(account ?? 'ACCOUNT', partition);
+	return account ? `the root of account ${account}` : "the key's account root";
+};
+
 /** The key's account root, whose Allow in the key policy lets IAM policies of that account grant use of the key. */
 const keyRoot = (denial: ParsedDenial): string => {
 	const account = accountOf(denial.resource) ?? accountOf(denial.principal);
-	return account ? accountRootArn(account, partitionOfArn(denial.resource ?? denial.principal) ?? 'aws') : "the key's account root";
+	return account ? rootOf(denial, account) : "the key's account root";
 };
 
 /** "the account root (arn:…:root)", or where the message names no account (redacted), "the key's account root" once. */
@@ -57,15 +68,13 @@ const keyPolicyAdvice = (denial: ParsedDenial): Advice => {
 	const action = denial.action ?? 'the action';
 	const callerAccount = accountOf(denial.principal);
 	const keyAccount = accountOf(denial.resource);
-	// In the partition of the ARNs the message names (aws-cn, aws-us-gov …).
-	const root = (account: string): string => accountRootArn(account, partitionOfArn(denial.resource ?? denial.principal) ?? 'aws');
 	if (callerAccount && keyAccount && callerAccount !== keyAccount) {
 		return {
 			meaning: [
 				`No statement of the key policy (account ${keyAccount}) allows ${action} to this principal or its account ${callerAccount} for this request: ${noApplicableAllow} Across accounts the key policy must allow the caller's account or role itself.`,
 				'For KMS the key policy must always take part: an IAM Allow alone is not enough.',
 			],
-			checkNext: [`The key policy of ${key}: allow ${action} for ${root(callerAccount)} (then grant it in that account's IAM policies) or for the principal itself.`],
+			checkNext: [`The key policy of ${key}: allow ${action} for ${rootOf(denial, callerAccount)} (then grant it in that account's IAM policies) or for the principal itself.`],
 		};
 	}
 	return {
@@ -73,7 +82,7 @@ const keyPolicyAdvice = (denial: ParsedDenial): Advice => {
 			`No statement of the key policy allows ${action} to this principal for this request, nor lets IAM policies grant it (the statement allowing the account root): ${noApplicableAllow}`,
 			'For KMS the key policy must always take part: an IAM Allow alone is not enough.',
 		],
-		checkNext: [`The key policy of ${key}: allow ${action} for the principal, or keep the default statement that allows ${root(keyAccount ?? 'ACCOUNT')} and grant it in IAM.`],
+		checkNext: [`The key policy of ${key}: allow ${action} for the principal, or keep the default statement that allows ${rootOf(denial, keyAccount)} and grant it in IAM.`],
 	};
 };
 

@@ -56,3 +56,22 @@ describe('a bundle collected in another partition', () => {
 		expect(resolveWith(result)['object.encryption']).toBe(`s3:GetObject on s3://${bucket}/${objectKey}`);
 	});
 });
+
+describe("a bundle's principal in another partition", () => {
+	it("in GovCloud: the role behind the caller's session is named on arn:aws-us-gov, from the ARN's own partition", () => {
+		const caller = {UserId: 'AROAEXAMPLEUPLOADER01:alice', Account: '111122223333', Arn: 'arn:aws-us-gov:sts::111122223333:assumed-role/Uploader/alice'};
+		const result = importedBundle(bundleFiles({'sts-get-caller-identity': caller, 'iam-get-role': denied, 'iam-list-role-policies': denied}, question({region: 'us-gov-west-1'})));
+		const notes = JSON.stringify(result.snapshot.unread);
+		expect(notes).toContain('arn:aws-us-gov:iam::111122223333:role/Uploader');
+		expect(notes).not.toContain('arn:aws:');
+	});
+
+	it("in China: a user's group the listing names without its ARN is named on arn:aws-cn", () => {
+		const caller = {UserId: 'AIDAEXAMPLEALICE0001', Account: '111122223333', Arn: 'arn:aws-cn:iam::111122223333:user/alice'};
+		const groups = {Groups: [{GroupName: 'Uploaders'}]};
+		const result = importedBundle(bundleFiles({'sts-get-caller-identity': caller, 'iam-list-groups-for-user': groups}, question({region: 'cn-north-1'})));
+		const notes = JSON.stringify(result.snapshot.unread);
+		expect(notes).toContain('arn:aws-cn:iam::111122223333:group/Uploaders');
+		expect(notes).not.toContain('arn:aws:');
+	});
+});

@@ -72,3 +72,33 @@ describe('an `aws s3` transfer line, whose s3:// URL names no partition', () => 
 		expect(targetOfDenial(denial)).toMatchObject({operation: 'upload', bucket: 'gov-reports', objectKey: 'q1/summary.csv'});
 	});
 });
+
+describe('an account root the advice names, where the caller has no ARN', () => {
+	// A CloudTrail KMS event of a caller in another account: userIdentity names its account only, no ARN.
+	const kmsEvent = (why: string, region?: string): string =>
+		JSON.stringify({
+			eventSource: 'kms.amazonaws.com',
+			eventName: 'Decrypt',
+			errorCode: 'AccessDeniedException',
+			errorMessage: `User: 444455556666 is not authorized to perform: kms:Decrypt because no ${why} policy allows the kms:Decrypt action`,
+			userIdentity: {type: 'AWSAccount', accountId: '444455556666'},
+			requestParameters: {keyId: '1234abcd-12ab-34cd-56ef-1234567890ab'},
+			...(region ? {awsRegion: region} : {}),
+		});
+	const advice = (text: string): string => explainDenial(parsed(text)).checkNext.join('\n');
+
+	it("in GovCloud, where only the event's Region says so: the root's ARN is in aws-us-gov", () => {
+		expect(advice(kmsEvent('identity-based', 'us-gov-west-1'))).toContain('allows the account root (arn:aws-us-gov:iam::444455556666:root)');
+		expect(advice(kmsEvent('resource-based', 'us-gov-west-1'))).toContain('keep the default statement that allows arn:aws-us-gov:iam::ACCOUNT:root');
+	});
+
+	it('in China: aws-cn', () => {
+		expect(advice(kmsEvent('identity-based', 'cn-north-1'))).toContain('(arn:aws-cn:iam::444455556666:root)');
+	});
+
+	it('names the root by its account, never an arn:aws guess, where nothing names the partition', () => {
+		expect(advice(kmsEvent('identity-based'))).toContain('allows the account root (the root of account 444455556666)');
+		expect(advice(kmsEvent('resource-based'))).toContain("keep the default statement that allows the key's account root");
+		expect(advice(kmsEvent('identity-based')) + advice(kmsEvent('resource-based'))).not.toContain('arn:aws:iam::');
+	});
+});

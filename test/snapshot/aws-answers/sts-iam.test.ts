@@ -17,11 +17,18 @@ const boundaryArn = `arn:aws:iam::${account}:policy/boundary`;
 describe('sts:GetCallerIdentity', () => {
 	it('gives the ARN, account and user ID from either shape, and only what the answer says', () => {
 		const members = {UserId: 'AROAEXAMPLEUPLOADER01:alice', Account: account, Arn: `arn:aws:sts::${account}:assumed-role/Uploader/alice`};
-		const expected = {arn: members.Arn, account, userId: members.UserId};
+		const expected = {arn: members.Arn, partition: 'aws', account, userId: members.UserId};
 		expect(callerIdentityOf(sdkOutput(members))).toEqual({ok: true, value: expected});
 		expect(callerIdentityOf(members)).toEqual({ok: true, value: expected});
-		expect(callerIdentityOf({Arn: members.Arn, Account: ''})).toEqual({ok: true, value: {arn: members.Arn}});
+		expect(callerIdentityOf({Arn: members.Arn, Account: ''})).toEqual({ok: true, value: {arn: members.Arn, partition: 'aws'}});
 		expect(callerIdentityOf('not an answer')).toEqual({ok: true, value: {}});
+	});
+
+	it('gives the partition the ARN names, aws-cn and aws-us-gov alike: the ARNs built from it are in it', () => {
+		for (const partition of ['aws-cn', 'aws-us-gov']) {
+			const Arn = `arn:${partition}:iam::${account}:user/alice`;
+			expect(callerIdentityOf({Arn, Account: account})).toEqual({ok: true, value: {arn: Arn, partition, account}});
+		}
 	});
 
 	it('takes no Arn or Account that is not one, and says which field is wrong without repeating it', () => {
