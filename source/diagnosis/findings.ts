@@ -16,7 +16,8 @@ import type {ReadHolds} from './evidence-words.js';
 import {equalsWildcardFindings, likeOperatorOf} from './equals-wildcard.js';
 import {foreignObjectFinding, type ForeignObject} from './object-owner.js';
 import type {ActionSpec} from './required-actions.js';
-import {keyInfoOf, type PartitionConflict, type ResolvedFacts, type ResolvedKey} from './resolve-question.js';
+import {listWords} from './list-words.js';
+import {keyInfoOf, type PartitionConflict, type PartitionSource, type ResolvedFacts, type ResolvedKey} from './resolve-question.js';
 import {withProfile} from '../snapshot/profiles.js';
 import type {DenialEvidence} from '../snapshot/provenance.js';
 import type {KeyInfo, Snapshot} from '../snapshot/snapshot.js';
@@ -110,16 +111,28 @@ const keyOfSide = (snapshot: Snapshot, facts: ResolvedFacts, side: Side): {info:
 		: {info: keyInfoOf(snapshot.source?.keyInfo, facts.sourceKey?.arn), resolved: facts.sourceKey, bucketRegion: facts.sourceBucketRegion};
 
 /**
- * Two ARNs or Regions of one request in different partitions: "You cannot use IAM credentials from one partition to
+ * ARNs or Regions of one request in different partitions: "You cannot use IAM credentials from one partition to
  * interact with resources in a different partition" (AWS Fault Isolation Boundaries, "Partitions"). An error: the
- * request as described cannot work, and an allow built on the first one's partition would be a false ✔.
+ * request as described cannot work, and an allow built on the first one's partition would be a false ✔. It names every
+ * one that disagrees: fixing the first alone would leave the others to fail next.
  */
-const partitionConflictFinding = ({used, other}: PartitionConflict): Finding => ({
+const partitionConflictFinding = ({used, others}: PartitionConflict): Finding => ({
 	id: 'partition-mismatch',
 	severity: 'error',
-	message: `${capitalised(used.what)} (${used.value}) is in the ${used.partition} partition but ${other.what} (${other.value}) is in ${other.partition}: IAM credentials of one partition cannot be used with resources in another, so the request cannot work as the snapshot describes it (likely the facts of two cases put together, or a typo). This report's ARNs take ${used.partition}, from ${used.what}.`,
+	message: `${capitalised(used.what)} (${used.value}) is in the ${used.partition} partition but ${inOtherPartitions(others)}: IAM credentials of one partition cannot be used with resources in another, so the request cannot work as the snapshot describes it (likely the facts of two cases put together, or a typo). This report's ARNs take ${used.partition}, from ${used.what}.`,
 	remedy: 'Check which partition the request is in, and give or collect every ARN and Region of it in that partition.',
 });
+
+/** "the key (…) and the bucket's Region (cn-north-1) are in aws-cn, and the service's role (…) is in aws-us-gov": each partition once. */
+const inOtherPartitions = (others: readonly PartitionSource[]): string => {
+	const partitions = [...new Set(others.map(source => source.partition))];
+	return partitions
+		.map(partition => {
+			const named = others.filter(source => source.partition === partition);
+			return `${listWords(named.map(source => `${source.what} (${source.value})`))} ${named.length === 1 ? 'is' : 'are'} in ${partition}`;
+		})
+		.join(', and ');
+};
 
 const capitalised = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 

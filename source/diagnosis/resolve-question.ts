@@ -152,6 +152,8 @@ export const resolveReplicaKey = (snapshot: Snapshot, partition: string, knownAr
 	return {...(arn ? {arn, account: accountOfArn(arn), region: parseArn(arn)?.region} : {}), named, source: 'replica', ...bucketKey};
 };
 
+const isNonEmpty = <T>(items: readonly T[]): items is readonly [T, ...T[]] => items.length > 0;
+
 const crossOf = (a: string | undefined, b: string | undefined): boolean | 'unknown' => (a && b ? a !== b : 'unknown');
 
 export type ResolvedFacts = {
@@ -159,7 +161,7 @@ export type ResolvedFacts = {
 	readonly partition: string;
 	/** No ARN or Region in the snapshot names the partition: `aws` is taken, and the report says so. */
 	readonly partitionAssumed?: true;
-	/** Two ARNs or Regions of the snapshot name different partitions: the first one's is used, and a finding says so. */
+	/** ARNs or Regions of the snapshot name different partitions: the first one's is used, and a finding says so. */
 	readonly partitionConflict?: PartitionConflict;
 	readonly destinationKey: ResolvedKey;
 	/** Copy only: the key of the source object. */
@@ -175,8 +177,8 @@ const kmsArnPartition = (named: string | undefined): string | undefined => (name
 /** One ARN or Region of the snapshot that names a partition: what it is, as said in a finding, and that partition. */
 export type PartitionSource = {readonly what: string; readonly value: string; readonly partition: string};
 
-/** Two of the snapshot's ARNs or Regions naming different partitions: the one the report used, and the first that disagrees. */
-export type PartitionConflict = {readonly used: PartitionSource; readonly other: PartitionSource};
+/** The snapshot's ARNs or Regions naming different partitions: the one the report used, and every one that disagrees (each ARN once). */
+export type PartitionConflict = {readonly used: PartitionSource; readonly others: readonly [PartitionSource, ...PartitionSource[]]};
 
 const sourceOf = (what: string, value: string | undefined, partition: string | undefined): PartitionSource[] =>
 	value !== undefined && partition !== undefined ? [{what, value, partition}] : [];
@@ -211,7 +213,8 @@ export const resolveQuestion = (snapshot: Snapshot): ResolvedFacts => {
 	const caller = principalArn ? parseCaller(principalArn) : undefined;
 	const sources = partitionSources(snapshot, principalArn?.startsWith('arn:') ? principalArn : undefined, caller?.partition);
 	const named = sources[0]?.partition;
-	const disagreeing = sources.find(source => source.partition !== named);
+	// The same ARN named twice (the key, and the key the request names) is one source; two buckets in one Region are two.
+	const disagreeing = sources.filter((source, index) => source.partition !== named && (!source.value.startsWith('arn:') || sources.findIndex(each => each.value === source.value) === index));
 	// Nothing names one: aws, said as an assumption (assumedOnResolving), never a silent default.
 	const partition = named ?? 'aws';
 	const objectArn = s3Arn(partition, question.bucket, question.objectKey);
@@ -244,7 +247,7 @@ export const resolveQuestion = (snapshot: Snapshot): ResolvedFacts => {
 	return {
 		partition,
 		...(named === undefined ? {partitionAssumed: true as const} : {}),
-		...(sources[0] && disagreeing ? {partitionConflict: {used: sources[0], other: disagreeing}} : {}),
+		...(sources[0] && isNonEmpty(disagreeing) ? {partitionConflict: {used: sources[0], others: disagreeing}} : {}),
 		destinationKey,
 		...sourceFacts,
 		question: {

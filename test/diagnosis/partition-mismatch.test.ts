@@ -45,6 +45,22 @@ describe('ARNs of two partitions in one snapshot', () => {
 		expect(json.findings.map(finding => finding.id)).toContain('partition-mismatch');
 	});
 
+	it('names every ARN and Region that disagrees, each partition once, the same ARN named twice said once', () => {
+		const govKey = `arn:aws-us-gov:kms:us-gov-west-1:${account}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
+		// The key, named by the request too, and the bucket's Region in aws-cn; the copy source's key in aws-us-gov.
+		const copy = buildSnapshot({
+			question: {operation: 'copy', kmsKeyId: cnKey, source: {bucket: 'source-bucket', objectKey: 'a.csv', kmsKeyId: govKey}},
+			bucket: {region: 'cn-north-1', defaultEncryption: {algorithm: 'aws:kms', kmsKeyId: cnKey, bucketKeyEnabled: false}},
+			key: customerKey(cnKey),
+			source: {keyInfo: customerKey(govKey)},
+		});
+		const message = partitionFinding(diagnose(copy))?.message;
+		expect(message).toContain(
+			`The caller (arn:aws:iam::${account}:user/alice) is in the aws partition but the key (${cnKey}) and the bucket's Region (cn-north-1) are in aws-cn, and the copy source's key (${govKey}) is in aws-us-gov: IAM credentials`,
+		);
+		expect(message?.split(cnKey)).toHaveLength(2);
+	});
+
 	it("names the bucket's Region where it is the one that disagrees", () => {
 		const inChina = diagnose(buildSnapshot({bucket: {region: 'cn-north-1'}}));
 		expect(inChina.verdict).toBe('denied');
