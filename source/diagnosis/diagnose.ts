@@ -4,7 +4,7 @@ import {summaryOf} from './summary.js';
 import {applyAssumptions, assumedOnResolving} from './apply-assumptions.js';
 import {assumedObjectOwner, objectOwnerFactOf} from './object-owner.js';
 import {assumedHttps} from './secure-transport.js';
-import {assumedKeysEnabled, assumedKeysSymmetric} from './key-state.js';
+import {assumedKeyFacts} from './key-state.js';
 import {evidenceElsewhereFindings, evidenceOfThisRequest} from './evidence-legs.js';
 import {inPartsPerEvidence} from './evidence-in-parts.js';
 import {deniedAgainstReadWords} from './evidence-words.js';
@@ -119,8 +119,7 @@ export const diagnose = (given: Snapshot, options: DiagnoseOptions = {}): Diagno
 			...assumedOnResolving(snapshot, analysis.facts),
 			...optional(assumedObjectOwner(snapshot, analysis.actions.map(action => action.spec))),
 			...optional(assumedHttps(analysis.actions)),
-			...assumedKeysEnabled(snapshot, analysis.facts),
-			...assumedKeysSymmetric(snapshot, analysis.facts),
+			...assumedKeyFacts(snapshot, analysis.facts),
 		],
 	};
 };

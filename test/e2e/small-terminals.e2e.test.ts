@@ -122,7 +122,7 @@ describe.skipIf(skipWithoutTmux)('the wizard at 80×24 and 60×20', () => {
 				text += `\n${screen}`;
 			}
 			fits(screen, size);
-			for (const wanted of ['Assumed: no KMS grant on the key allows these actions', 'Assumed: the object read is owned by', 'is enabled (its state, from kms:DescribeKey, was not read or given).'])
+			for (const wanted of ['Assumed: no KMS grant on the key allows these actions', 'Assumed: the object read is owned by', 'is enabled and symmetric (its state and spec, from kms:DescribeKey, were not read or given).'])
 				expect(joined(text)).toContain(wanted);
 			terminal.press(session, 'Escape');
 			await terminal.waitFor(session, 'v shows them');
@@ -291,7 +291,7 @@ describe.skipIf(skipWithoutTmux)('the wizard at 80×24 and 60×20', () => {
 		expect(joined(screen)).toContain('kms:Decrypt is not allowed by the key policy');
 		expect(joined(screen)).toContain('multipart upload with SSE-KMS needs kms:Decrypt');
 		// The pasted policies never say the key's state: the assumption stays, in two lines, and the table keeps its heading.
-		expect(screen).toMatch(/^≈ Assumed: the KMS key …key\/1234abcd-12ab-34cd-56ef-1234567890ab is enabled.*\n {2}\S.*was not read or given\)\.\n! /m);
+		expect(screen).toMatch(/^≈ Assumed: the KMS key …key\/1234abcd-12ab-34cd-56ef-1234567890ab is enabled.*\n {2}\S.*were not read or given\)\.\n! /m);
 		expect(screen).toMatch(/^Key policy · /m);
 		fits(screen, size);
 		terminal.press(session, 'Enter');

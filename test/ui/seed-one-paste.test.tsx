@@ -55,7 +55,7 @@ describe('the first seed article, pasted', () => {
 		const assumed = lines.findIndex(line => line.startsWith('≈ Assumed: the KMS key'));
 		// The key ARN would take a line of its own: its key ID (the end the table's heading shows too) names the key.
 		expect(lines[assumed]).toContain('…key/1234abcd-12ab-34cd-56ef-1234567890ab is enabled');
-		expect(lines[assumed + 1]).toMatch(/^ {2}\S.*was not read or given\)\.$/);
+		expect(lines[assumed + 1]).toMatch(/^ {2}\S.*were not read or given\)\.$/);
 		expect(lines[assumed + 2]).toMatch(/^! /);
 		expect(frame).toMatch(/^Key policy · …eu-west-1:111122223333:key\/1234abcd/m);
 		expect(frame).toMatch(/› ✘ +kms:Decrypt/);

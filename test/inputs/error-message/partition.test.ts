@@ -97,7 +97,7 @@ describe('an account root the advice names, where the caller has no ARN', () => 
 	});
 
 	it('names the root by its account, never an arn:aws guess, where nothing names the partition', () => {
-		expect(advice(kmsEvent('identity-based'))).toContain('allows the account root (the root of account 444455556666)');
+		expect(advice(kmsEvent('identity-based'))).toContain('allows the root of account 444455556666');
 		expect(advice(kmsEvent('resource-based'))).toContain("keep the default statement that allows the key's account root");
 		expect(advice(kmsEvent('identity-based')) + advice(kmsEvent('resource-based'))).not.toContain('arn:aws:iam::');
 	});
