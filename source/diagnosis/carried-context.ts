@@ -30,7 +30,12 @@ export const carried = (snapshot: Snapshot, service: 's3' | 'kms', actor: Actor,
 	const httpsAssumed = givesSecureTransport(callerContext) ? {} : {httpsAssumed: true as const};
 	// Where a service request may make it (a service not named), who makes it, and so what it carries, is not known.
 	const madeByIdentity = operationModule(snapshot.question.operation).serviceRequest === undefined || snapshot.service !== undefined;
-	if (!request) return {context: {...own, ...(madeByIdentity ? absentOnOwnRequest : {}), ...callerContext}, settles: {}, ...httpsAssumed};
+	if (!request) {
+		// Keys are case-insensitive: a value the requestContext gives as aws:sourceaccount wins over the absence.
+		const given = new Set(Object.keys(callerContext).map(key => key.toLowerCase()));
+		const absent = madeByIdentity ? Object.fromEntries(Object.entries(absentOnOwnRequest).filter(([key]) => !given.has(key.toLowerCase()))) : {};
+		return {context: {...own, ...absent, ...callerContext}, settles: {}, ...httpsAssumed};
+	}
 	const {context: fromCaller, notCarried, notOfResource} = keysOnServiceRequest(request, callerContext);
 	// Condition keys are case-insensitive: a requestContext may write aws:sourcevpce.
 	const dropped = new Set(Object.keys(notCarried).map(key => key.toLowerCase()));

@@ -43,8 +43,9 @@ describe("the keys only a service principal's request carries, on the caller's o
 		expect(requirementOf(diagnose(snapshot), 's3:PutObject@destination', 'bucket-policy').status).toBe('missing');
 	});
 
-	it('a value the snapshot gives in requestContext wins', () => {
+	it('a value the snapshot gives in requestContext wins, in any case', () => {
 		expect(diagnose(upload(confusedDeputy(), {requestContext: {'aws:SourceAccount': account}})).verdict).toBe('allowed');
+		expect(diagnose(upload(confusedDeputy(), {requestContext: {'aws:sourceaccount': account}})).verdict).toBe('allowed');
 	});
 
 	it("stay unknown on S3's request to AWS KMS, which AWS does not document for a forward access session", () => {
