@@ -28,9 +28,9 @@ export const carried = (snapshot: Snapshot, service: 's3' | 'kms', actor: Actor,
 	const request = serviceRequestOf(snapshot, service, actor);
 	const callerContext = snapshot.requestContext ?? {};
 	const httpsAssumed = givesSecureTransport(callerContext) ? {} : {httpsAssumed: true as const};
-	// Where a service request may make it (a service not named), who makes it, and so what it carries, is not known.
-	const madeByIdentity = operationModule(snapshot.question.operation).serviceRequest === undefined || snapshot.service !== undefined;
 	if (!request) {
+		// Where a service request may make it (a service not named), who makes it, and so what it carries, is not known.
+		const madeByIdentity = operationModule(snapshot.question.operation).serviceRequest === undefined || snapshot.service !== undefined;
 		// Keys are case-insensitive: a value the requestContext gives as aws:sourceaccount wins over the absence.
 		const given = new Set(Object.keys(callerContext).map(key => key.toLowerCase()));
 		const absent = madeByIdentity ? Object.fromEntries(Object.entries(absentOnOwnRequest).filter(([key]) => !given.has(key.toLowerCase()))) : {};

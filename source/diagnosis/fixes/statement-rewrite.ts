@@ -1,5 +1,5 @@
 import type {StatementTrace} from '../../engine/evaluation.js';
-import type {JsonObject} from '../../shared/json.js';
+import {isObject, type JsonObject} from '../../shared/json.js';
 import type {PolicyJson} from '../../snapshot/snapshot.js';
 import type {Requirement} from '../diagnosis.js';
 import {sameRef, type PolicyRef} from '../policy-ref.js';
@@ -54,4 +54,10 @@ export const besideStatement = (
 	let statement: JsonObject | undefined;
 	const rewrite = edited(context, places, found, document => mergeStatement(document, (statement = make(document))));
 	return rewrite && statement ? {...rewrite, statement} : undefined;
+};
+
+/** Whether the statement as written already tests `key` (in any case) under `operator`: a clause added there would have to merge. */
+export const testsKeyUnder = (trace: StatementTrace, operator: string, key: string): boolean => {
+	const block = isObject(trace.source['Condition']) ? trace.source['Condition'][operator] : undefined;
+	return isObject(block) && Object.keys(block).some(written => written.toLowerCase() === key.toLowerCase());
 };

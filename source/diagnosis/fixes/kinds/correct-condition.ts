@@ -5,7 +5,7 @@ import {parseS3Arn} from '../../../names/index.js';
 import type {Requirement} from '../../diagnosis.js';
 import {placeOfLayer} from '../../requirements.js';
 import {draftOf, type Draft, type FixContext, type FixPlace} from '../draft.js';
-import {byStatement, rewriteStatement, type StatementFind} from '../statement-rewrite.js';
+import {byStatement, rewriteStatement, testsKeyUnder, type StatementFind} from '../statement-rewrite.js';
 import {denyingStatement} from './narrow-deny.js';
 import {hasWildcard, likeOperatorOf} from '../../equals-wildcard.js';
 
@@ -61,11 +61,8 @@ const fittingValue = (condition: ConditionTrace): Fit | undefined => {
 };
 
 /** A clause moved to another operator must not land on one that already tests its key: the two would have to merge. */
-const canHold = (trace: StatementTrace, condition: ConditionTrace, fit: Fit): boolean => {
-	if (fit.operator === condition.clause.operator) return true;
-	const block = isObject(trace.source['Condition']) ? trace.source['Condition'][fit.operator] : undefined;
-	return !isObject(block) || !Object.keys(block).some(key => key.toLowerCase() === condition.clause.key.toLowerCase());
-};
+const canHold = (trace: StatementTrace, condition: ConditionTrace, fit: Fit): boolean =>
+	fit.operator === condition.clause.operator || !testsKeyUnder(trace, fit.operator, condition.clause.key);
 
 /** The conditions that break the statement for this request: a Deny's that hold, an Allow's that fail. */
 const breaking = (trace: StatementTrace): readonly ConditionTrace[] =>

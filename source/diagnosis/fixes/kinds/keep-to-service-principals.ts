@@ -3,7 +3,7 @@ import type {StatementTrace} from '../../../engine/evaluation.js';
 import {iamSourceKeysAvailability, servicePrincipalOnlyKeys} from '../../../operations/service-request-keys.js';
 import {isObject, type JsonObject, type Mutable} from '../../../shared/json.js';
 import {draftOf, type Draft, type FixContext, type FixPlace} from '../draft.js';
-import {byStatement, rewriteStatement, type StatementFind} from '../statement-rewrite.js';
+import {byStatement, rewriteStatement, testsKeyUnder, type StatementFind} from '../statement-rewrite.js';
 import {denyingStatement} from './narrow-deny.js';
 
 /**
@@ -20,12 +20,6 @@ const negatedOperators = new Set(['StringNotEquals', 'StringNotEqualsIgnoreCase'
 const holdsOnMissingKey = (condition: ConditionTrace): boolean => {
 	const {clause, result, actual} = condition;
 	return result === 'yes' && actual.state === 'absent' && lowerKeys.has(clause.key.toLowerCase()) && !clause.ifExists && clause.qualifier === undefined && negatedOperators.has(clause.baseOperator);
-};
-
-/** The statement must not already test whether the key is there: its Null test would have to merge. */
-const canAddNull = (trace: StatementTrace, condition: ConditionTrace): boolean => {
-	const block = isObject(trace.source['Condition']) ? trace.source['Condition']['Null'] : undefined;
-	return !isObject(block) || !Object.keys(block).some(key => key.toLowerCase() === condition.clause.key.toLowerCase());
 };
 
 /** The Deny with `"Null": {KEY: "false"}` beside its test: it then applies only to requests that carry the key. */
@@ -45,7 +39,7 @@ export const keepToServicePrincipals = (context: FixContext, places: readonly Fi
 		const trace = denyingStatement(context.analysis, requirement);
 		const ref = trace ? context.analysis.book.refOf(trace) : undefined;
 		const conditions = trace ? trace.conditions.filter(holdsOnMissingKey) : [];
-		if (!trace || !ref || conditions.length === 0 || !conditions.every(condition => canAddNull(trace, condition))) continue;
+		if (!trace || !ref || conditions.length === 0 || conditions.some(condition => testsKeyUnder(trace, 'Null', condition.clause.key))) continue;
 		finds.push({trace, ref, requirement, found: conditions});
 	}
 	return byStatement(finds).flatMap((found): Draft[] => {
