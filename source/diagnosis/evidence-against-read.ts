@@ -2,7 +2,8 @@ import type {DenialEvidence} from '../snapshot/provenance.js';
 import type {Snapshot} from '../snapshot/snapshot.js';
 import {where} from '../engine/layer-words.js';
 import {tracesOf, withLayer, type EvidenceApplied, type EvidenceCase} from './evidence-layer.js';
-import {agreeing, capitalised, evidenceWords, isGuardrail, namedPolicyDeny, namedPolicyWording, ownPolicyCause, scpEitherWay, scpWording, settlingRead, type ReadHolds} from './evidence-words.js';
+import {agreeing, capitalised, evidenceWords, isGuardrail, namedPolicyDeny, namedPolicyWording, ownPolicyCause, scpEitherWay, scpWording, type ReadHolds} from './evidence-words.js';
+import {settlingRead} from './evidence-reads.js';
 
 /**
  * A message that what was read contradicts: read to allow, none applying, or (an explicit deny's) read to deny only

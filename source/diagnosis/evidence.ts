@@ -7,7 +7,8 @@ import {legOfEvidence} from './evidence-legs.js';
 import {agreeingWithRead, settlingReadAllow, settlingReadDeny} from './evidence-settles.js';
 import {whereKeyNotKnown, whereNotRead} from './evidence-unread.js';
 import {principalEntity} from './policy-inputs.js';
-import {denyNotSettled, isGuardrail, isImplicit, isLayerEvidence, kindOf, readWord, settlingRead} from './evidence-words.js';
+import {denyNotSettled, isGuardrail, isImplicit, isLayerEvidence, kindOf, readWord} from './evidence-words.js';
+import {settlingRead} from './evidence-reads.js';
 
 /**
  * The same holds of a message that names the caller's identity-based policies or the resource's policy (the bucket

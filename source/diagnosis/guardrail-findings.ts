@@ -1,7 +1,8 @@
 import type {StatementTrace} from '../engine/evaluation.js';
 import type {Analysis} from './analyse.js';
 import type {Finding, Requirement} from './diagnosis.js';
-import {capitalised, contradictedWords, evidenceWords, isGuardrail, isImplicit, namedPolicyDeny, namedPolicyWording, policyIdWord, readWord, scpEitherWay, scpWordedAlike, scpWording, settlingRead} from './evidence-words.js';
+import {capitalised, contradictedWords, evidenceWords, isGuardrail, isImplicit, namedPolicyDeny, namedPolicyWording, readWord, scpEitherWay, scpWordedAlike, scpWording} from './evidence-words.js';
+import {policyIdWord, settlingRead} from './evidence-reads.js';
 import {denyingStatement} from './fixes/kinds/narrow-deny.js';
 import type {PolicyRef} from './policy-ref.js';
 import type {NamedPolicy, OrganizationLevel, Snapshot} from '../snapshot/snapshot.js';
