@@ -93,6 +93,53 @@ describe('s3-kms-doctor explain-error', () => {
 		expect(JSON.parse(run.stdout)).toEqual({accounts: [], errorCode: 'AccessDenied', requestId: 'TX4B9EXAMPLE0001'});
 	});
 
+	describe('an encoded authorization failure message', () => {
+		const unauthorized = 'An error occurred (UnauthorizedOperation) when calling the RunInstances operation: You are not authorized to perform this operation. Encoded authorization failure message: ';
+		const decode = (encoded: string): string => `aws sts decode-authorization-message --encoded-message '${encoded}' --query DecodedMessage --output text`;
+
+		it('JSON carries the encoded message and the command that decodes it, as the text says them', async () => {
+			const encoded = 'rHU-pVHMSckD0OAc5l3r9-gKN1XZ_a+b/c==';
+			const text = await runBuiltCli(['explain-error', `${unauthorized}${encoded}`]);
+			expect(text.stdout).toContain(decode(encoded));
+			const run = await runBuiltCli(['explain-error', '--format', 'json', `${unauthorized}${encoded}`]);
+			expect(run.exitCode).toBe(0);
+			expect(JSON.parse(run.stdout)).toEqual({
+				accounts: [],
+				errorCode: 'UnauthorizedOperation',
+				apiOperation: 'RunInstances',
+				encodedMessage: encoded,
+				decodeCommand: decode(encoded),
+			});
+		});
+
+		it('JSON carries it beside a KMS denial relayed through another service', async () => {
+			const denial =
+				'User: arn:aws:sts::111122223333:assumed-role/Uploader/alice is not authorized to perform: kms:Decrypt on resource: arn:aws:kms:eu-west-1:444455556666:key/1234abcd-12ab-34cd-56ef-1234567890ab. Encoded authorization failure message: Zm9v-YmFy_';
+			const run = await runBuiltCli(['explain-error', '--format', 'json', denial]);
+			expect(JSON.parse(run.stdout)).toMatchObject({action: 'kms:Decrypt', encodedMessage: 'Zm9v-YmFy_', decodeCommand: decode('Zm9v-YmFy_')});
+		});
+
+		it('no control or invisible character of the paste reaches the token or the command', async () => {
+			const run = await runBuiltCli(['explain-error', '--format', 'json', `${unauthorized}abc\u001b]52;c;aGk=\u0007def\u202eghi\r\u001b[2Kjkl`]);
+			expect(run.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/u);
+			const json = JSON.parse(run.stdout) as {encodedMessage: string; decodeCommand: string};
+			expect(json.encodedMessage).toMatch(/^[\w+/=-]+$/);
+			expect(json.decodeCommand).toBe(decode(json.encodedMessage));
+		});
+
+		it('a token longer than the 10,240 characters STS takes is not taken for AWS\'s message, nor printed', async () => {
+			// AWS STS API Reference, DecodeAuthorizationMessage, EncodedMessage: "Length Constraints: Minimum length of 1. Maximum length of 10240."
+			const longest = await runBuiltCli(['explain-error', '--format', 'json', `${unauthorized}${'A'.repeat(10_240)}`]);
+			expect((JSON.parse(longest.stdout) as {encodedMessage?: string}).encodedMessage).toHaveLength(10_240);
+			const over = `${unauthorized}${'A'.repeat(10_241)}`;
+			const json = await runBuiltCli(['explain-error', '--format', 'json', over]);
+			expect(JSON.parse(json.stdout)).not.toHaveProperty('encodedMessage');
+			expect(JSON.parse(json.stdout)).not.toHaveProperty('decodeCommand');
+			const text = await runBuiltCli(['explain-error', over]);
+			expect(text.stdout).not.toContain('AAAAAAAAAA');
+		});
+	});
+
 	it('says "not recognised" and what it expected, in one line, with exit 2', async () => {
 		const run = await runBuiltCli(['explain-error', 'the', 'upload', 'is', 'broken']);
 		expect(run.exitCode).toBe(2);

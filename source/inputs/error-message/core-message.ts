@@ -1,6 +1,7 @@
 import type {KnownCause, PolicyType} from './parsed-denial.js';
 import {policyTypeOfPhrase, policyTypePattern} from './policy-types.js';
 import {findPolicyArn, isKeyArn} from '../../names/index.js';
+import {shellQuote} from '../../shared/shell.js';
 
 /** What the heart of an AccessDenied message says: "User: P is not authorized to perform: A on resource: R CONTEXT". */
 export type CoreFields = {
@@ -100,9 +101,21 @@ export const parseCoreMessage = (text: string): CoreFields | undefined => {
 export const authorizationIdOf = (text: string): string | undefined =>
 	/authorization\s+id:\s*([0-9A-Za-z]+)/i.exec(text)?.[1] ?? /authorization-details\/([0-9A-Za-z]+)/.exec(text)?.[1];
 
-/** EC2's and STS's "Encoded authorization failure message: …", which sts:DecodeAuthorizationMessage decodes. */
-export const encodedAuthorizationMessageOf = (text: string): string | undefined =>
-	/Encoded authorization failure message:\s*([A-Za-z0-9_\-+/=]+)/i.exec(text)?.[1];
+/** AWS STS API Reference, DecodeAuthorizationMessage, EncodedMessage: "Length Constraints: Minimum length of 1. Maximum length of 10240." */
+export const encodedMessageMaxLength = 10_240;
+
+/**
+ * EC2's and STS's "Encoded authorization failure message: …", which sts:DecodeAuthorizationMessage decodes: only the
+ * token's own characters (no control character follows it in), and none longer than STS would take (not AWS's).
+ */
+export const encodedAuthorizationMessageOf = (text: string): string | undefined => {
+	const encoded = /Encoded authorization failure message:\s*([A-Za-z0-9_\-+/=]+)/i.exec(text)?.[1];
+	return encoded !== undefined && encoded.length <= encodedMessageMaxLength ? encoded : undefined;
+};
+
+/** The read-only command that decodes it; the caller's account decodes it, with sts:DecodeAuthorizationMessage. */
+export const decodeAuthorizationCommand = (encoded: string): string =>
+	`aws sts decode-authorization-message --encoded-message ${shellQuote(encoded)} --query DecodedMessage --output text`;
 
 /** KMS's old message for a Decrypt of a key the caller cannot use (or that does not exist, or is in another Region). */
 export const isCiphertextKeyMessage = (text: string): boolean =>

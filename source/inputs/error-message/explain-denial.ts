@@ -2,12 +2,12 @@ import type {DenialExplanation, ParsedDenial} from './parsed-denial.js';
 import {accountOf} from './accounts.js';
 import {athenaExplanation} from './athena.js';
 import {causeExplanation} from './cause-explanations.js';
+import {decodeAuthorizationCommand} from './core-message.js';
 import {headExplanation, headWithoutBody} from './head-request.js';
 import {multipartApiCalls, operationOfApiCall, whyDecrypt} from '../../operations/recognise.js';
 import {policyTypeAdvice} from './policy-type-advice.js';
 import {policyTypeWords} from './policy-types.js';
 import {principalWords, resourceWords} from './words.js';
-import {shellQuote} from '../../shared/shell.js';
 
 const deniedCodes = /^(AccessDenied|AccessDeniedException|Forbidden|UnauthorizedOperation|403)$/i;
 
@@ -110,7 +110,7 @@ const footnotes = (denial: ParsedDenial): string[] => {
 	const notes: string[] = [];
 	if (denial.encodedMessage) {
 		notes.push(
-			`Decode the reason AWS encoded (the caller needs sts:DecodeAuthorizationMessage): aws sts decode-authorization-message --encoded-message ${shellQuote(denial.encodedMessage)} --query DecodedMessage --output text`,
+			`Decode the reason AWS encoded (the caller needs sts:DecodeAuthorizationMessage): ${decodeAuthorizationCommand(denial.encodedMessage)}`,
 		);
 	}
 	if (denial.authorizationId) {

@@ -1,5 +1,6 @@
 import type {DenialExplanation, DenialForm, ParsedDenial} from './parsed-denial.js';
 import {policyTypeWords} from './policy-types.js';
+import {decodeAuthorizationCommand} from './core-message.js';
 import {s3Url} from '../../names/index.js';
 
 /** `explain-error --format json`: exactly these fields, each absent when the text does not say. */
@@ -19,6 +20,10 @@ export type DenialJson = {
 	readonly requestId?: string;
 	/** The S3 location Athena said it could not read or write (`s3://bucket/path`). */
 	readonly s3Path?: string;
+	/** EC2's and STS's encoded authorization failure message (at most the 10,240 characters STS takes, its own characters only). */
+	readonly encodedMessage?: string;
+	/** The read-only command that decodes it (the caller's account runs it, with sts:DecodeAuthorizationMessage). */
+	readonly decodeCommand?: string;
 	/** The other errors of the text, in order, each with its own facts: what one says is never taken for another's. */
 	readonly alsoDenied?: readonly DenialJson[];
 };
@@ -26,7 +31,9 @@ export type DenialJson = {
 export const denialJson = (denial: ParsedDenial): DenialJson => {
 	const {principal, action, resource, policyType, accounts, operation, errorCode, apiOperation, statusCode, requestId} = denial;
 	const alsoDenied = denial.alsoDenied?.map(denialJson);
-	const fields = {principal, action, resource, policyType, denial: denial.denial, accounts, operation, errorCode, apiOperation, statusCode, requestId, s3Path: denial.athena?.path, alsoDenied};
+	const {encodedMessage} = denial;
+	const decodeCommand = encodedMessage === undefined ? undefined : decodeAuthorizationCommand(encodedMessage);
+	const fields = {principal, action, resource, policyType, denial: denial.denial, accounts, operation, errorCode, apiOperation, statusCode, requestId, s3Path: denial.athena?.path, encodedMessage, decodeCommand, alsoDenied};
 	// `accounts` is always there (`[]` when the text names none), in its place among the others.
 	return {...present(fields), accounts};
 };
