@@ -3,10 +3,12 @@ import {parsePolicy} from '../engine/parse-policy.js';
 import type {Policy} from '../engine/policy.js';
 import {parseCaller} from '../engine/principal.js';
 import {pathOf, sameRef, type PolicyRef} from './policy-ref.js';
-import {isAccountId, s3Arn} from '../names/index.js';
+import {isAccountId, isKeyArn, s3Arn} from '../names/index.js';
 import type {ActionSpec} from './required-actions.js';
 import {keyInfoOf, type ResolvedFacts} from './resolve-question.js';
 import {sessionRoleNamed} from '../snapshot/session-role.js';
+import {commandInAccount} from '../snapshot/profiles.js';
+import {keyGrantsRead} from './read-commands.js';
 import type {NamedPolicy, OrganizationLevel, PolicyJson, Snapshot} from '../snapshot/snapshot.js';
 
 /**
@@ -144,9 +146,21 @@ const organizationLevels = (
 	);
 };
 
-const grantsOf = (snapshot: Snapshot, keyInfo: Snapshot['key'], path: string, keyArn: string): PolicySet['grants'] => {
+/**
+ * The read that settles another account's key's grants: kms:ListGrants in the key's account, with its profile where one
+ * read it. KMS API Reference, ListGrants: "Cross-account use: Yes. To perform this operation on a KMS key in a different
+ * Amazon Web Services account, specify the key ARN", and "Required permissions: kms:ListGrants (key policy)": from the
+ * caller's account only as far as the key policy allows that account.
+ */
+const crossAccountGrantsRead = (snapshot: Snapshot, keyArn: string, keyAccount: string, callerAccount: string): string =>
+	`kms:ListGrants on ${keyArn} from the key's account ${keyAccount} (${commandInAccount(snapshot, keyGrantsRead(keyArn), keyAccount, 'key')}); ` +
+	`from the caller's account ${callerAccount} KMS lists them only if the key policy allows that account kms:ListGrants`;
+
+const grantsOf = (snapshot: Snapshot, keyInfo: Snapshot['key'], path: string, keyArn: string, accounts?: {readonly key: string; readonly caller: string}): PolicySet['grants'] => {
 	if (!keyInfo?.grants) {
-		return unreadFor(snapshot, path, "the key's grants are not in the snapshot", `kms:ListGrants on ${keyArn}`);
+		const unread = unreadFor(snapshot, path, "the key's grants are not in the snapshot", `kms:ListGrants on ${keyArn}`);
+		// Whatever read failed or was not made, the key's own account is where the grants can be listed.
+		return accounts ? {...unread, resolveWith: crossAccountGrantsRead(snapshot, keyArn, accounts.key, accounts.caller)} : unread;
 	}
 	return keyInfo.grants.map(
 		(grant, index): GrantInput => ({
@@ -214,5 +228,6 @@ export const policySetFor = (snapshot: Snapshot, spec: ActionSpec, facts: Resolv
 		`kms:GetKeyPolicy on ${spec.resource}${crossAccount ? ` with a profile of the key's account ${keyAccount} (a key policy cannot be read from another account)` : ''}`,
 	);
 	// RCPs do not apply to AWS managed keys.
-	return {...common, resource, grants: grantsOf(snapshot, keyInfo, `${keyPath}.grants`, spec.resource), rcp: keyInfo?.keyManager === 'AWS' ? [] : rcp};
+	const accounts = crossAccount && !spec.unknownKey && isKeyArn(spec.resource) ? {key: keyAccount, caller: facts.question.principalAccount} : undefined;
+	return {...common, resource, grants: grantsOf(snapshot, keyInfo, `${keyPath}.grants`, spec.resource, accounts), rcp: keyInfo?.keyManager === 'AWS' ? [] : rcp};
 };

@@ -3,6 +3,7 @@ import {diagnose} from '../../source/diagnosis/diagnose.js';
 import type {Diagnosis} from '../../source/diagnosis/diagnosis.js';
 import type {Snapshot} from '../../source/snapshot/snapshot.js';
 import {renderText} from '../../source/report/render-text.js';
+import {renderMarkdown} from '../../source/report/render-markdown.js';
 import {
 	account,
 	allow,
@@ -178,6 +179,49 @@ describe('other absent facts', () => {
 		expect(grants?.status).toBe('unknown');
 		expect(grants?.resolveWith).toBe(`kms:ListGrants on ${keyArn}`);
 		expect(diagnosis.verdict).toBe('unknown');
+	});
+
+	describe("another account's key whose grants were not read", () => {
+		// KMS API Reference, ListGrants: "Cross-account use: Yes. To perform this operation on a KMS key in a different Amazon
+		// Web Services account, specify the key ARN in the value of the KeyId parameter." and "Required permissions:
+		// kms:ListGrants (key policy)".
+		const foreignKey = keyArnOf(otherAccount);
+		const unreadGrants = (metadata?: Snapshot['metadata']): Snapshot => {
+			const snapshot = without(crossAccountDownload(), 'key.grants');
+			const unread = [{path: 'key.grants', reason: 'kms:ListGrants: AccessDeniedException', resolveWith: `kms:ListGrants on ${foreignKey}`}];
+			return {...snapshot, unread, ...(metadata ? {metadata} : {})};
+		};
+		const grantRow = (diagnosis: Diagnosis) => requirementOf(diagnosis, decrypt, 'key-grant');
+		const read = `aws kms list-grants --key-id ${foreignKey} --region 'eu-west-1'`;
+
+		it('the grant row names the read in the key\'s account, and why the caller\'s may not list them', () => {
+			const diagnosis = diagnose(unreadGrants());
+			expect(grantRow(diagnosis).status).toBe('unknown');
+			expect(grantRow(diagnosis).resolveWith).toBe(
+				`kms:ListGrants on ${foreignKey} from the key's account ${otherAccount} (${read}); from the caller's account ${account} KMS lists them only if the key policy allows that account kms:ListGrants`,
+			);
+			expect(grantRow(diagnosis).why).toContain('AccessDeniedException');
+			expect(diagnosis.unknowns.find(note => note.resolveWith === grantRow(diagnosis).resolveWith)).toBeDefined();
+		});
+
+		it("with the key's account's profile where a live collection read it with one, in the markdown report too", () => {
+			const profiles = [
+				{name: 'dev', arn: userArn, roles: ['caller' as const]},
+				{name: 'key-owner', arn: `arn:aws:iam::${otherAccount}:role/Admin`, roles: ['key' as const]},
+			];
+			const diagnosis = diagnose(unreadGrants({collectedBy: 'live', profiles}));
+			expect(grantRow(diagnosis).resolveWith).toContain(`(${read} --profile 'key-owner')`);
+			const markdown = renderMarkdown(diagnosis);
+			const grants = markdown.slice(markdown.indexOf('### KMS grants'));
+			const row = grants.split('\n').find(line => line.startsWith('| ? | `kms:Decrypt` | unknown |'));
+			expect(row).toContain(`Resolve with: kms:ListGrants on ${foreignKey} from the key's account ${otherAccount} (${read} --profile 'key-owner'); from the caller's account ${account} KMS lists them only if the key policy allows that account kms:ListGrants`);
+		});
+
+		it("a key of the caller's own account keeps the plain read", () => {
+			const snapshot = without(buildSnapshot({principal: {identityPolicies: [named('S3', policy(allow('s3:PutObject', `${bucketArn}/*`)))]}, key: {policy: policy()}}), 'key.grants');
+			const row = diagnose(snapshot).requirements.find(candidate => candidate.actionId === gdk && candidate.place === 'key-grant');
+			expect(row?.resolveWith).toBe(`kms:ListGrants on ${keyArn}`);
+		});
 	});
 
 	it('a key named only by alias, with no key info: the key is unknown, never allowed', () => {
