@@ -33,6 +33,7 @@ export type ArchiveRead = {
 	readonly skipped: readonly string[];
 };
 
+const tarBlock = 512;
 const gzipMagic = [0x1f, 0x8b];
 const zstdMagic = [0x28, 0xb5, 0x2f, 0xfd];
 const startsWith = (chunk: Buffer, magic: readonly number[]): boolean => magic.every((byte, index) => chunk[index] === byte);
@@ -81,12 +82,29 @@ export const fileTooLarge = (name: string, bytes: number, limits: ArchiveLimits)
 
 const reasonOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
+/** zlib's "unexpected end of file" (the gzip stream stops before its end), and tar's "Truncated input" (an entry stops). */
+const isCutShort = (error: unknown): boolean =>
+	(error as NodeJS.ErrnoException | undefined)?.code === 'Z_BUF_ERROR' || /\bTruncated input\b/.test(reasonOf(error));
+
+/**
+ * Where a tar stream that ended is not whole: POSIX pax, "At the end of the archive file there shall be two 512-octet
+ * logical records filled with binary zeros"; a cut inside a header or between entries ends otherwise, and the tar parser
+ * would read it as a smaller bundle without a word.
+ */
+const tarCut = (total: number, lastBlock: Buffer): string | undefined => {
+	if (total % tarBlock !== 0) return 'it ends inside a 512-byte tar block';
+	if (lastBlock.length < tarBlock || lastBlock.some(byte => byte !== 0)) return 'it ends without the zero blocks that close a tar archive';
+	return undefined;
+};
+
 /** Every entry of a .tar.gz (or plain .tar) bundle, within `limits`; each limit is a one-line CliError. */
 export const readArchive = async (input: Input, limits: ArchiveLimits = bundleLimits): Promise<ArchiveRead> => {
 	const source = input.name;
 	const notBundle = (what: string): CliError => new CliError(`${source} ${what}: ask for the bundle again`);
 	const unreadable = (reason: string): CliError =>
 		new CliError(`${source} is not a readable .tar.gz (${reason}): ask for the bundle again, or unpack it and import the folder`);
+	// A copy cut short: unpacking it would not give the whole bundle either.
+	const cutShort = (why: string): CliError => notBundle(`is cut short (${why}), so some of the bundle's answers are missing`);
 
 	const files = new Map<string, string>();
 	const skipped: string[] = [];
@@ -97,7 +115,10 @@ export const readArchive = async (input: Input, limits: ArchiveLimits = bundleLi
 	let total = 0;
 	const parser = new Parser({strict: true, brotli: false, zstd: false});
 	// Fewer bytes than one tar header: a text or other small file, not a damaged archive.
-	parser.on('error', (error: unknown) => (failure ??= total < 512 ? notBundle(`is not a .tar.gz (${total} bytes in all), and a bundle is one .tar.gz`) : unreadable(reasonOf(error))));
+	parser.on('error', (error: unknown) => {
+		if (total < tarBlock) failure ??= notBundle(`is not a .tar.gz (${formatSize(total)} in all), and a bundle is one .tar.gz`);
+		else failure ??= isCutShort(error) ? cutShort('an entry stops before its end') : unreadable(reasonOf(error));
+	});
 	parser.on('entry', (entry: ReadEntry) => {
 		// `bundle//x` and `bundle/./x` are `bundle/x` to tar -x: one name, so a second such entry is a duplicate.
 		const name = posix.normalize(entry.path).replace(/^\.\//, '');
@@ -131,6 +152,7 @@ export const readArchive = async (input: Input, limits: ArchiveLimits = bundleLi
 	input.stream.on('error', error => raw.destroy(error));
 	let inflated: Readable | undefined;
 	let first = true;
+	let lastBlock: Buffer = Buffer.alloc(0);
 	try {
 		const opened = await inflatedStream(raw);
 		inflated = opened.stream;
@@ -145,11 +167,15 @@ export const readArchive = async (input: Input, limits: ArchiveLimits = bundleLi
 				throw notBundle(`unpacks to more than ${formatSize(limits.maxTotalBytes)} (the limit for a support bundle)`);
 			}
 			total += chunk.length;
+			lastBlock = chunk.length >= tarBlock ? chunk.subarray(-tarBlock) : Buffer.concat([lastBlock, chunk]).subarray(-tarBlock);
 			// Entries are read as they arrive (or skipped), so the parser holds no backlog to wait for.
 			parser.write(chunk);
 			if (failure) throw failure;
 		}
 		if (first) throw notBundle('is empty, and a bundle is one .tar.gz');
+		// Fewer bytes than one block are no tar at all: the parser says so (above).
+		const cut = total < tarBlock ? undefined : tarCut(total, lastBlock);
+		if (cut) throw failure ?? cutShort(cut);
 		const ended = once(parser, 'end');
 		parser.end();
 		await ended;
@@ -160,9 +186,9 @@ export const readArchive = async (input: Input, limits: ArchiveLimits = bundleLi
 		if (error instanceof CliError) throw error;
 		// The file itself could not be read (permission, a folder): that, not its format, is what to fix.
 		if (typeof (error as NodeJS.ErrnoException | undefined)?.code === 'string' && (error as NodeJS.ErrnoException).syscall !== undefined) {
-			throw new CliError(`cannot read ${source}: ${describeFileError(error)}`);
+			throw new CliError(`cannot read the bundle ${source}: ${describeFileError(error)}`);
 		}
-		throw failure ?? unreadable(reasonOf(error));
+		throw failure ?? (isCutShort(error) ? cutShort('the gzip stream stops before its end') : unreadable(reasonOf(error)));
 	}
 	if (failure) throw failure;
 	return {files, skipped};

@@ -10,7 +10,7 @@ describe('a bundle that cannot be read', () => {
 				this.destroy(Object.assign(new Error("EACCES: permission denied, open '/tmp/b.tar.gz'"), {code: 'EACCES', syscall: 'open'}));
 			},
 		});
-		await expect(readArchive({stream, name: '/tmp/b.tar.gz', timed: false})).rejects.toThrow(/^cannot read \/tmp\/b\.tar\.gz: permission denied$/);
+		await expect(readArchive({stream, name: '/tmp/b.tar.gz', timed: false})).rejects.toThrow(/^cannot read the bundle \/tmp\/b\.tar\.gz: permission denied$/);
 	});
 
 	it('a file that is not a bundle is still said to be one that is not readable as .tar.gz', async () => {
