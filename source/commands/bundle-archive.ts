@@ -87,9 +87,9 @@ const isCutShort = (error: unknown): boolean =>
 	(error as NodeJS.ErrnoException | undefined)?.code === 'Z_BUF_ERROR' || /\bTruncated input\b/.test(reasonOf(error));
 
 /**
- * Where a tar stream that ended is not whole: POSIX, ustar Interchange Format, "At the end of the archive file there shall be two 512-octet
- * logical records filled with binary zeros"; a cut inside a header or between entries ends otherwise, and the tar parser
- * would read it as a smaller bundle without a word.
+ * Where a tar stream that ended is not whole. POSIX, ustar Interchange Format: "At the end of the archive file there
+ * shall be two 512-octet logical records filled with binary zeros"; a cut inside a header or between entries ends
+ * otherwise, and the tar parser would read it as a smaller bundle without a word.
  */
 const tarCut = (total: number, lastBlock: Buffer): string | undefined => {
 	if (total % tarBlock !== 0) return 'it ends inside a 512-byte tar block';
