@@ -136,8 +136,13 @@ describe('s3-kms-doctor explain-error', () => {
 			const json = await runBuiltCli(['explain-error', '--format', 'json', over]);
 			expect(JSON.parse(json.stdout)).not.toHaveProperty('encodedMessage');
 			expect(JSON.parse(json.stdout)).not.toHaveProperty('decodeCommand');
+			expect(JSON.parse(json.stdout)).toMatchObject({encodedMessageTooLong: 10_241});
 			const text = await runBuiltCli(['explain-error', over]);
 			expect(text.stdout).not.toContain('AAAAAAAAAA');
+			// Said as what it is, a token too long to decode, with what to do: not as an older message that names no policy.
+			expect(text.stdout).toContain('the pasted token is too long to decode');
+			expect(text.stdout).toContain('The encoded message pasted is 10,241 characters, over the 10,240 sts:DecodeAuthorizationMessage takes');
+			expect(text.stdout).not.toContain('older message form');
 		});
 	});
 

@@ -109,9 +109,17 @@ export const encodedMessageMaxLength = 10_240;
  * token's own characters (no control character follows it in), and none longer than STS would take (not AWS's).
  */
 export const encodedAuthorizationMessageOf = (text: string): string | undefined => {
-	const encoded = /Encoded authorization failure message:\s*([A-Za-z0-9_\-+/=]+)/i.exec(text)?.[1];
+	const encoded = encodedTokenOf(text);
 	return encoded !== undefined && encoded.length <= encodedMessageMaxLength ? encoded : undefined;
 };
+
+/** The length of an encoded message too long for STS to decode (so altered in the copying, or not AWS's); else undefined. */
+export const overlongEncodedMessageOf = (text: string): number | undefined => {
+	const encoded = encodedTokenOf(text);
+	return encoded !== undefined && encoded.length > encodedMessageMaxLength ? encoded.length : undefined;
+};
+
+const encodedTokenOf = (text: string): string | undefined => /Encoded authorization failure message:\s*([A-Za-z0-9_\-+/=]+)/i.exec(text)?.[1];
 
 /** The read-only command that decodes it; the caller's account decodes it, with sts:DecodeAuthorizationMessage. */
 export const decodeAuthorizationCommand = (encoded: string): string =>

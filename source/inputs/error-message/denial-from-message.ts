@@ -1,7 +1,7 @@
 import type {Envelope} from './envelope.js';
 import type {ParsedDenial} from './parsed-denial.js';
 import {accountsOf} from './accounts.js';
-import {authorizationIdOf, encodedAuthorizationMessageOf, isCiphertextKeyMessage, parseCoreMessage} from './core-message.js';
+import {authorizationIdOf, encodedAuthorizationMessageOf, isCiphertextKeyMessage, overlongEncodedMessageOf, parseCoreMessage} from './core-message.js';
 import {knownCauseOf} from './known-causes.js';
 import {operationOf, serviceOfAction} from './operations.js';
 import {type Mutable} from '../../shared/json.js';
@@ -27,9 +27,11 @@ export const denialFromEnvelope = (envelope: Envelope): ParsedDenial | undefined
 	const cause = core?.cause ?? knownCauseOf(envelope.errorCode, message, service);
 	const bare = envelope.form === 'message';
 	const encodedMessage = encodedAuthorizationMessageOf(message);
+	const overlong = encodedMessage === undefined ? overlongEncodedMessageOf(message) : undefined;
 	const recognised =
 		envelope.athena !== undefined ||
 		encodedMessage !== undefined ||
+		overlong !== undefined ||
 		core !== undefined ||
 		cause !== undefined ||
 		(!bare && (envelope.errorCode !== undefined || deniedWords.test(message))) ||
@@ -72,6 +74,7 @@ export const denialFromEnvelope = (envelope: Envelope): ParsedDenial | undefined
 	const authorizationId = authorizationIdOf(message);
 	if (authorizationId) denial.authorizationId = authorizationId;
 	if (encodedMessage) denial.encodedMessage = encodedMessage;
+	if (overlong !== undefined) denial.overlongEncodedMessage = overlong;
 	if (message) denial.message = message;
 	const operation = envelope.transfer?.operation ?? operationOf(envelope.apiOperation, denial.action);
 	if (operation) denial.operation = operation;

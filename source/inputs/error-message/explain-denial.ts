@@ -2,7 +2,7 @@ import type {DenialExplanation, ParsedDenial} from './parsed-denial.js';
 import {accountOf} from './accounts.js';
 import {athenaExplanation} from './athena.js';
 import {causeExplanation} from './cause-explanations.js';
-import {decodeAuthorizationCommand} from './core-message.js';
+import {decodeAuthorizationCommand, encodedMessageMaxLength} from './core-message.js';
 import {headExplanation, headWithoutBody} from './head-request.js';
 import {multipartApiCalls, operationOfApiCall, whyDecrypt} from '../../operations/recognise.js';
 import {policyTypeAdvice} from './policy-type-advice.js';
@@ -103,6 +103,7 @@ const summaryOf = (denial: ParsedDenial): string => {
 	if (denial.denial === 'implicit') return `${refused}: no ${type ?? 'policy'} allows it.`;
 	if (denial.reason) return `${refused}: ${denial.reason.replace(/\.$/, '')}.`;
 	if (denial.encodedMessage) return `${refused}; AWS encoded the reason in the message: decode it (below).`;
+	if (denial.overlongEncodedMessage !== undefined) return `${refused}; AWS encoded the reason in the message, but the pasted token is too long to decode (below).`;
 	return `${refused}; AWS did not say which policy (an older message form).`;
 };
 
@@ -111,6 +112,11 @@ const footnotes = (denial: ParsedDenial): string[] => {
 	if (denial.encodedMessage) {
 		notes.push(
 			`Decode the reason AWS encoded (the caller needs sts:DecodeAuthorizationMessage): ${decodeAuthorizationCommand(denial.encodedMessage)}`,
+		);
+	}
+	if (denial.overlongEncodedMessage !== undefined) {
+		notes.push(
+			`The encoded message pasted is ${denial.overlongEncodedMessage.toLocaleString('en-US')} characters, over the ${encodedMessageMaxLength.toLocaleString('en-US')} sts:DecodeAuthorizationMessage takes: it was changed in the copying (or is not AWS's); copy it again from the original error and paste that`,
 		);
 	}
 	if (denial.authorizationId) {
@@ -194,11 +200,11 @@ const explainAwsMessage = (denial: ParsedDenial): DenialExplanation => {
 	];
 	const checks = [...kms.checkNext, ...(cause ? cause.checkNext : advice.checkNext)];
 	// Where AWS encoded the only reason it gives, decoding it comes before any guess.
-	const encodedOnly = denial.encodedMessage !== undefined && !denial.denial && !denial.policyType;
+	const encodedOnly = (denial.encodedMessage !== undefined || denial.overlongEncodedMessage !== undefined) && !denial.denial && !denial.policyType;
 	const checkNext = (encodedOnly ? [...footnotes(denial), ...checks] : [...checks, ...footnotes(denial)]).map(capitalised);
 	return {
 		summary: cause && !denial.denial ? cause.summary : summaryOf(denial),
-		meaning: meaning.length > 0 ? meaning : denial.encodedMessage && !denial.denial ? [encodedMeaning] : advice.meaning,
+		meaning: meaning.length > 0 ? meaning : (denial.encodedMessage || denial.overlongEncodedMessage !== undefined) && !denial.denial ? [encodedMeaning] : advice.meaning,
 		checkNext,
 	};
 };

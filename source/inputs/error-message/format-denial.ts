@@ -24,6 +24,8 @@ export type DenialJson = {
 	readonly encodedMessage?: string;
 	/** The read-only command that decodes it (the caller's account runs it, with sts:DecodeAuthorizationMessage). */
 	readonly decodeCommand?: string;
+	/** An encoded message longer than STS decodes: its length in characters (the token itself is left out). */
+	readonly encodedMessageTooLong?: number;
 	/** The other errors of the text, in order, each with its own facts: what one says is never taken for another's. */
 	readonly alsoDenied?: readonly DenialJson[];
 };
@@ -33,7 +35,7 @@ export const denialJson = (denial: ParsedDenial): DenialJson => {
 	const alsoDenied = denial.alsoDenied?.map(denialJson);
 	const {encodedMessage} = denial;
 	const decodeCommand = encodedMessage === undefined ? undefined : decodeAuthorizationCommand(encodedMessage);
-	const fields = {principal, action, resource, policyType, denial: denial.denial, accounts, operation, errorCode, apiOperation, statusCode, requestId, s3Path: denial.athena?.path, encodedMessage, decodeCommand, alsoDenied};
+	const fields = {principal, action, resource, policyType, denial: denial.denial, accounts, operation, errorCode, apiOperation, statusCode, requestId, s3Path: denial.athena?.path, encodedMessage, decodeCommand, encodedMessageTooLong: denial.overlongEncodedMessage, alsoDenied};
 	// `accounts` is always there (`[]` when the text names none), in its place among the others.
 	return {...present(fields), accounts};
 };

@@ -63,6 +63,8 @@ export type ParsedDenial = {
 	readonly authorizationId?: string;
 	/** The encoded authorization failure message (EC2, STS), for sts:DecodeAuthorizationMessage. */
 	readonly encodedMessage?: string;
+	/** An encoded message longer than STS decodes: its length (the token is not kept, nor offered to decode). */
+	readonly overlongEncodedMessage?: number;
 	/** A "because …" that is not "no TYPE policy allows …" (S3 Block Public Access, blocked SSE-C). */
 	readonly reason?: string;
 	/** The text stops inside AWS's sentence: which policy refused was cut off. */
