@@ -51,6 +51,8 @@ export const openInput = async (path: string, what: string): Promise<Input> => {
 		if (process.stdin.isTTY) throw new CliError('standard input is a terminal: pipe the text in, or give a file name');
 		return {stream: process.stdin, name: 'standard input', timed: isPipe(0)};
 	}
+	// An empty argument (a shell variable that was not set) names no file: say so, not "cannot read snapshot : no such file".
+	if (path.trim() === '') throw new CliError(`cannot read ${what === '' ? 'the file' : what}: the path given is empty; give the path of a file, or - for standard input`);
 	const fail = (error: unknown): never => {
 		throw new CliError(`cannot read ${what === '' ? '' : `${what} `}${path}: ${describeFileError(error)}`);
 	};

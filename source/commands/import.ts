@@ -83,6 +83,7 @@ const readFolder = async (folder: string): Promise<BundleRead> => {
 /** The files of a bundle: a .tar.gz as the collection script made it, or its unpacked folder. */
 export const readBundleFiles = async (bundle: string): Promise<BundleRead> => {
 	let kind: 'file' | 'folder';
+	if (bundle.trim() === '') throw new CliError("the bundle's path is empty: give the .tar.gz the collection script made, or its unpacked folder");
 	try {
 		const info = await stat(bundle);
 		kind = info.isDirectory() ? 'folder' : 'file';

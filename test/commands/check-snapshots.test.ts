@@ -106,6 +106,14 @@ describe('check --snapshot with several files', () => {
 		expect(text.match(/^# .*/gm)?.map(heading => heading.split(':')[0])).toEqual(['# ✔ Allowed', '# ✘ Denied']);
 	});
 
+	it('says an empty path is empty (a shell variable not set), not that a file named nothing is missing', async () => {
+		const run = await runBuiltCli(['check', '--snapshot', '', allowed]);
+		expect(run.stderr).toBe('s3-kms-doctor: cannot read snapshot: the path given is empty; give the path of a file, or - for standard input\n');
+		// The other file is still reported.
+		expect(run.stdout.split('\n').filter(line => line.startsWith('== '))).toEqual([`== ${allowed}`]);
+		expect(run.exitCode).toBe(2);
+	});
+
 	it('gives a bad file its one line, still reports the others, and exits 2', async () => {
 		const broken = join(folder, 'broken.json');
 		writeFileSync(broken, '{"format": ');

@@ -66,6 +66,7 @@ describe('s3-kms-doctor import', () => {
 		['a .tar cut inside an entry', () => cutTar(2048), /cut-2048\.tar is cut short \(it ends without the zero blocks that close a tar archive\), so some/],
 		['a path through a file', () => path.join(writeTemp('plain.txt', 'x'), 'bundle.tar.gz'), /^s3-kms-doctor: cannot read the bundle .*plain\.txt\/bundle\.tar\.gz: a part of the path is not a folder$/],
 		['a one-byte file', () => writeTemp('one.tar.gz', 'x'), /one\.tar\.gz is not a \.tar\.gz \(1 byte in all\), and a bundle is one \.tar\.gz: ask for the bundle again$/],
+		['an empty path (a shell variable not set)', () => '', /^s3-kms-doctor: the bundle's path is empty: give the \.tar\.gz the collection script made, or its unpacked folder$/],
 		['a folder that is not a bundle', () => mkdtempSync(path.join(work, 'empty-')), /cannot import .*: the bundle has no question\.json/],
 	])('refuses %s in one line with exit 2', async (_name, bundle, message) => {
 		const run = await runBuiltCli(['import', bundle()]);
