@@ -108,7 +108,7 @@ describe.skipIf(skipWithoutTmux)('the wizard at 80×24 and 60×20', () => {
 			const lines = screen.replace(/\n+$/, '').split('\n');
 			expect(lines[0]).toMatch(/^s3-kms-doctor · copy s3:\/\/src-bucket\/in\/a\.bin/);
 			expect(lines[1]).toMatch(/^\? Unknown: Copying s3:\/\/src-bucket\/in\/a\.bin/);
-			expect(screen).toMatch(/^ {2}… .* not shown: v shows them$/m);
+			expect(screen).toMatch(/^ {2}… .* not shown( whole)?: v shows them$/m);
 			fits(screen, size);
 
 			terminal.press(session, 'v');

@@ -150,11 +150,13 @@ export const ResultScreen = ({diagnosis: written, snapshot, services, width, row
 		quit: onQuit,
 	});
 
+	// Where assumptions or findings gave way (their line says v shows them), v is offered too, where the footer has room.
+	const headerCut = layout.header.length < allHeaderLines(header).length;
 	// Only keys that do something here are offered; lesser ones give way first on a narrow terminal.
 	const kept = [['?', 'keys'], ['q', 'quit']] as const;
 	const footer =
 		state.view === 'table'
-			? fitHints(hints([['↑↓ Enter', 'explain'], row?.fix && ['c', 'copy'], ['e', 'export'], ['s', 'save'], rereadable && ['r', 're-read'], onNameCheck && ['n', 'name it']], kept), width)
+			? fitHints(hints([['↑↓ Enter', 'explain'], row?.fix && ['c', 'copy'], ['e', 'export'], ['s', 'save'], rereadable && ['r', 're-read'], onNameCheck && ['n', 'name it'], headerCut && ['v', 'verdict']], kept), width)
 			: state.view === 'verdict'
 				? fitHints(hints([['Esc', 'back'], ['e', 'export'], ['↑↓', 'scroll']], kept), width)
 				: // The panel's own last line already says how to scroll: that hint goes first.
