@@ -85,7 +85,7 @@ export const ResultScreen = ({diagnosis: written, snapshot, services, width, row
 	const available = Math.max(rows - fixed - dialogHeight, 4);
 	const side = row ? sideOf(diagnosis.question.operation, row.requirement) : undefined;
 	const layout = useMemo(
-		() => tableViewLayout({available, header, tableLines: tableLineCount(groups), paneLines: rowPaneLines(row, width, side, Number.POSITIVE_INFINITY).length}),
+		() => tableViewLayout({available, header, tableLines: tableLineCount(groups, width), paneLines: rowPaneLines(row, width, side, Number.POSITIVE_INFINITY).length}),
 		[available, header, groups, row, width, side],
 	);
 	const pane = state.view === 'table' && layout.paneRoom > 0 ? rowPaneLines(row, width, side, layout.paneRoom) : [];

@@ -15,7 +15,7 @@ const arnBreaks = new Set([':', '/']);
 const graphemes = new Intl.Segmenter();
 
 /** The longest start of `text` that fits in `columns`: at least one character, so a wrap always moves on. */
-const fittingStart = (text: string, columns: number): string => {
+export const fittingStart = (text: string, columns: number): string => {
 	let end = 0;
 	let used = 0;
 	for (const {segment, index} of graphemes.segment(text)) {
