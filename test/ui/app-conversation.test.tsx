@@ -406,8 +406,10 @@ describe('the conversation', () => {
 		expect(app.lastFrame()).toContain('[1] download s3://reports-bucket/a.csv');
 		await app.press('1');
 		const frame = await app.waitFor(frame => frame.includes("Which KMS key encrypts the object?"), 'the next question');
-		expect(frame).toContain('✔ Operation: Download');
-		expect(frame).toContain('✔ Object key: a.csv');
+		// The target's line says its operation, bucket and key: they are not said again under it.
+		expect(frame).toContain('✔ Target: download s3://reports-bucket/a.csv');
+		expect(frame).not.toContain('✔ Operation: Download');
+		expect(frame).not.toContain('✔ Object key: a.csv');
 	});
 
 	it('after going back and changing the key of a recent target, the transcript no longer names that target', async () => {

@@ -40,7 +40,8 @@ export type Collection = {
 
 /** Something shown in the transcript. */
 export type Step =
-	| {readonly kind: 'answer'; readonly question: Question; readonly answer: string; readonly notes: readonly Note[]}
+	/** `setAlong`: the answer an earlier choice set with its own (a recent target's bucket), whose line already says it. */
+	| {readonly kind: 'answer'; readonly question: Question; readonly answer: string; readonly notes: readonly Note[]; readonly setAlong?: boolean}
 	| {readonly kind: 'notes'; readonly notes: readonly Note[]}
 	| {readonly kind: 'reads'; readonly reads: readonly ReadProgress[]};
 

@@ -52,11 +52,19 @@ const answerLines = (step: Extract<Step, {kind: 'answer'}>, width: number): Line
 	return lines;
 };
 
+/**
+ * Whether an answer's own line would say again what a line of the transcript says: an answer a choice set along with
+ * its own (`Target: upload s3://bucket/key` says the operation, bucket and key), or "Paste it" right before the paste's
+ * own line (`Key policy: valid policy, 1 statement`).
+ */
+const saidElsewhere = (step: Extract<Step, {kind: 'answer'}>, next: Step | undefined): boolean =>
+	step.setAlong === true || (step.question.kind === 'choice' && step.answer === 'paste' && next?.kind === 'answer' && next.question.kind === 'paste');
+
 export const transcriptLines = (steps: readonly Step[], width: number): Line[] =>
-	steps.flatMap(step => {
+	steps.flatMap((step, index) => {
 		switch (step.kind) {
 			case 'answer':
-				return answerLines(step, width);
+				return saidElsewhere(step, steps[index + 1]) ? noteLines(step.notes, width) : answerLines(step, width);
 			case 'notes':
 				return noteLines(step.notes, width);
 			case 'reads':

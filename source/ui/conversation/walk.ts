@@ -19,6 +19,8 @@ const maximumSteps = 500;
  */
 export const walk = (answers: Answers, env: FlowEnv, stopAt?: QuestionId, askedAbout: Answers = {}, drafts: Answers = {}): Walk => {
 	const steps: Step[] = [];
+	// What the choices replayed so far set along with their own answer (a recent target: its operation, bucket and key).
+	const setAlong: Partial<Record<QuestionId, string>> = {};
 	const flow = conversation(env);
 	let input: string | undefined;
 	for (let count = 0; count < maximumSteps; count++) {
@@ -43,7 +45,8 @@ export const walk = (answers: Answers, env: FlowEnv, stopAt?: QuestionId, askedA
 		const draft = drafts[question.id];
 		if (problem === undefined && answer !== undefined && question.id !== stopAt && !askedElse && draft === undefined) {
 			if (answerIsValid(question, answer)) {
-				steps.push({kind: 'answer', question, answer, notes});
+				steps.push({kind: 'answer', question, answer, notes, ...(setAlong[question.id] === answer ? {setAlong: true} : {})});
+				if (question.kind === 'choice') Object.assign(setAlong, question.options.find(option => option.value === answer)?.sets);
 				input = answer;
 				continue;
 			}

@@ -2,6 +2,10 @@ import {describe, expect, it} from 'vitest';
 import type {PasteQuestion, TextQuestion} from '../../../source/ui/conversation/question.js';
 import {deniedPolicyHowQuestion, policyHowQuestion} from '../../../source/ui/conversation/manual-questions.js';
 import {transcriptLines, transcriptTail} from '../../../source/ui/conversation/transcript-lines.js';
+import type {QuestionId} from '../../../source/ui/conversation/question.js';
+import {walk, type Answers} from '../../../source/ui/conversation/walk.js';
+import {flowEnv} from '../helpers/flow-env.js';
+import {manualUpload} from '../helpers/manual-upload.js';
 
 /** docs/wizard.md: "a paste with a warning is marked `!`, not ✔, and can still be used". */
 describe('the transcript line of a pasted answer', () => {
@@ -56,5 +60,42 @@ describe('the transcript line of an answer that leaves a fact unknown', () => {
 		const denied = deniedPolicyHowQuestion('boundary', 'The pasted message says no permissions boundary allows kms:Decrypt');
 		const [skipped] = transcriptLines([{kind: 'answer', question: denied, answer: 'unknown', notes: []}], 100);
 		expect(skipped).toMatchObject({mark: '✔ ', text: 'Permissions boundary: Skip: leave it as the message says'});
+	});
+});
+
+/** Each answer is said once: a line never says again what another line of the transcript already says. */
+describe('the transcript of a run, each answer said once', () => {
+	const recentTargets = [{operation: 'upload' as const, bucket: 'reports-bucket', objectKey: 'exports/big.csv'}];
+	const settings = {recentTargets, savedChecks: {}};
+	const chosen: Answers = {...manualUpload, recent: 'recent:upload s3://reports-bucket/exports/big.csv'};
+	const shown = (answers: Answers, stopAt?: QuestionId, env = flowEnv({settings})): string[] => transcriptLines(walk(answers, env, stopAt).steps, 80).map(line => `${line.mark ?? ''}${line.text}`);
+	/** The answer lines under a title. */
+	const titled = (lines: readonly string[], title: string): string[] => lines.filter(line => line.startsWith(`✔ ${title}:`));
+
+	it('a recent target is named once: its operation, bucket and key are not said again under it', () => {
+		const lines = shown(chosen);
+		expect(lines.filter(line => line.includes('reports-bucket'))).toEqual(['✔ Target: upload s3://reports-bucket/exports/big.csv']);
+		expect(titled(lines, 'Operation')).toEqual([]);
+		expect(titled(lines, 'Object key')).toEqual([]);
+		// Going back to the key: the target's line still names it, once, over the question that edits it.
+		expect(shown(chosen, 'object-key').filter(line => line.includes('reports-bucket'))).toEqual(['✔ Target: upload s3://reports-bucket/exports/big.csv']);
+	});
+
+	it('a recent target edited is "Something else", and its parts are said, each once', () => {
+		const lines = shown({...chosen, 'object-key': 'exports/other.csv'});
+		expect(lines).toContain('✔ Target: Something else');
+		expect(titled(lines, 'Operation')).toEqual(['✔ Operation: Upload']);
+		expect(titled(lines, 'Bucket')).toEqual(['✔ Bucket: reports-bucket']);
+		expect(titled(lines, 'Object key')).toEqual(['✔ Object key: exports/other.csv']);
+	});
+
+	it('a policy pasted has one line, not "Paste it" above the paste’s own; left unknown, its choice is the line', () => {
+		const pasted = (answers: Answers, stopAt?: QuestionId): string[] => shown(answers, stopAt, flowEnv());
+		const lines = pasted(manualUpload);
+		expect(titled(lines, 'Key policy')).toEqual(['✔ Key policy: valid policy, 1 statement']);
+		expect(lines.filter(line => line.includes('Identity polic'))).toEqual(['✔ Identity policy 1: valid policy, 1 statement']);
+		expect(pasted({...manualUpload, 'key-policy-how': 'unknown'}).filter(line => line.includes('Key policy'))).toEqual(['? Key policy: I cannot get it: leave it unknown']);
+		// Asked to paste it: the choice stays the last line above the paste field.
+		expect(pasted(manualUpload, 'key-policy').at(-1)).toBe('✔ Key policy: Paste it');
 	});
 });
