@@ -6,6 +6,8 @@ import {evidenceWords} from './evidence-words.js';
 import {sessionPolicyEvidenced} from './policy-inputs.js';
 import type {ResolvedFacts} from './resolve-question.js';
 import {parseCaller} from '../engine/principal.js';
+import {commandInAccount} from '../snapshot/profiles.js';
+import {bucketEncryptionRead} from './read-commands.js';
 
 /**
  * The snapshot's assumptions, applied to the facts it does not hold: a fact that was read or given is never
@@ -65,14 +67,22 @@ export const applyAssumptions = (snapshot: Snapshot): {readonly snapshot: Snapsh
 };
 
 /**
- * What resolving the question took as given: the Bucket Key state where the encryption did not say, the partition
- * where nothing names one, and, AWS being unable to read a session policy, that a role session was assumed without one.
+ * What resolving the question took as given: the Bucket Key state where the encryption did not say, the key a write
+ * naming none uses where the bucket's default encryption was not read (the snapshot's), the partition where nothing names one, and, AWS being unable to read a session policy, that a role session was assumed without one.
  */
 export const assumedOnResolving = (snapshot: Snapshot, facts: ResolvedFacts): AssumedFact[] => {
 	const assumed: AssumedFact[] = [];
 	const bucketKey = snapshot.assumptions?.find(assumption => assumption.id.startsWith('bucket-key='));
 	const usedBucketKey = [facts.destinationKey, facts.sourceKey].some(key => key?.bucketKeyAssumed);
 	if (bucketKey && usedBucketKey) assumed.push(statementOf(bucketKey.id, bucketKey.because));
+	const key = facts.destinationKey;
+	if (key.keyAssumed && key.arn) {
+		const read = commandInAccount(snapshot, bucketEncryptionRead(facts.question.bucket), facts.question.bucketAccount, 'bucket');
+		assumed.push({
+			id: 'upload-key',
+			statement: `S3 encrypts the object with the KMS key ${key.arn}, the snapshot's key (the request names no key, and the bucket's default encryption, which decides it, was not read: ${read})`,
+		});
+	}
 	if (facts.partitionAssumed) {
 		assumed.push({
 			id: 'partition-aws',

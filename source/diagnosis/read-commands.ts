@@ -14,6 +14,9 @@ export const keyPolicyRead = (keyArn: string): string =>
 /** The key's grants, from the key's Region; KMS lists them to another account that names the key ARN too. */
 export const keyGrantsRead = (keyArn: string): string => `aws kms list-grants --key-id ${shellWord(keyArn)}${keyRegionOption(keyArn)}`;
 
+/** The bucket's default encryption: whether a request naming no key is SSE-KMS, and with which key. */
+export const bucketEncryptionRead = (bucket: string): string => `aws s3api get-bucket-encryption --bucket ${shellWord(bucket)}`;
+
 /** The bucket policy as its text. */
 export const bucketPolicyRead = (bucket: string): string => `aws s3api get-bucket-policy --bucket ${shellWord(bucket)} --query Policy --output text`;
 

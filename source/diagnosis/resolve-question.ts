@@ -24,6 +24,8 @@ export type ResolvedKey = {
 	readonly bucketKeyEnabled: BucketKeyState;
 	/** The state came from the snapshot's `bucket-key=…` assumption (the encryption did not say). */
 	readonly bucketKeyAssumed?: true;
+	/** The snapshot's key, taken as the one S3 uses: what decides it (the bucket's default encryption) was not read. */
+	readonly keyAssumed?: true;
 };
 
 type BucketKey = Pick<ResolvedKey, 'bucketKeyEnabled' | 'bucketKeyAssumed'>;
@@ -104,8 +106,8 @@ export const resolveUploadKey = (snapshot: Snapshot, partition: string, named: s
 	}
 	// Read or given: the bucket default is SSE-S3 or none, and the request names no key.
 	if (bucketDefault !== undefined) return {source: 'none', bucketKeyEnabled: false};
-	// Not read: the key the snapshot describes is the one given for this request; without one, nothing is known.
-	if (knownArn) return {arn: knownArn, account: accountOfArn(knownArn), region: parseArn(knownArn)?.region, source: 'bucket-default', ...bucketKey};
+	// Not read: the key the snapshot describes is taken as the default's, an assumption the report names; without one, nothing is known.
+	if (knownArn) return {arn: knownArn, account: accountOfArn(knownArn), region: parseArn(knownArn)?.region, source: 'bucket-default', keyAssumed: true, ...bucketKey};
 	return {source: 'unknown', ...bucketKey};
 };
 

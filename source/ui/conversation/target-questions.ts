@@ -8,6 +8,7 @@ import {isKeyArn, parseS3Arn, parseS3Url} from '../../names/index.js';
 import {checkAccountId, checkBucketName, checkKeyArn, checkKmsKeyReference, checkObjectKey} from './validate.js';
 import {keyFromPasteChecks} from './key-from-paste.js';
 import {shellWord} from '../../shared/shell.js';
+import {bucketEncryptionRead} from '../../diagnosis/read-commands.js';
 
 /**
  * The questions target-flow.ts asks: the request (what, where, which key, how big) and the bucket's
@@ -213,5 +214,6 @@ export const targetOfDenial = (denial: ParsedDenial | undefined): DenialTarget =
 };
 
 /** The reads that show a key, for the bucket or object asked about: a line to copy whole. */
-export const bucketEncryptionCommand = (bucket: string): string => `aws s3api get-bucket-encryption --bucket ${shellWord(bucket)}`;
+/** The read that shows the bucket's default key: the one the report names (diagnosis/read-commands.ts). */
+export const bucketEncryptionCommand = bucketEncryptionRead;
 export const headObjectCommand = (bucket: string, objectKey: string): string => `aws s3api head-object --bucket ${shellWord(bucket)} --key ${shellWord(objectKey)}`;

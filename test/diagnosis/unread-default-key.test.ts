@@ -1,0 +1,48 @@
+import {describe, expect, it} from 'vitest';
+import {diagnose} from '../../source/diagnosis/diagnose.js';
+import {renderJson} from '../../source/report/render-json.js';
+import {renderMarkdown} from '../../source/report/render-markdown.js';
+import {renderText} from '../../source/report/render-text.js';
+import {headerOf} from '../../source/ui/result/header-lines.js';
+import type {CollectedProfile} from '../../source/snapshot/provenance.js';
+import type {Snapshot} from '../../source/snapshot/snapshot.js';
+import {account, bucket, buildSnapshot, keyArn, without} from './support/build-snapshot.js';
+
+/*
+ * An upload that names no key, to a bucket whose default encryption was not read: which key S3 uses is the bucket's
+ * default, which nobody read. The snapshot's key may be given, but that it is the one this upload uses is an assumption.
+ */
+
+const unreadDefault = (): Snapshot => without(buildSnapshot({}), 'question.kmsKeyId', 'bucket.defaultEncryption');
+const profiles: readonly CollectedProfile[] = [{name: 'storage-admin', arn: `arn:aws:iam::${account}:role/StorageAdmin`, roles: ['bucket', 'key']}];
+const withProfiles = (snapshot: Snapshot): Snapshot => ({...snapshot, metadata: {...snapshot.metadata, collectedBy: 'live', profiles}});
+
+const assumedKey = `S3 encrypts the object with the KMS key ${keyArn}, the snapshot's key (the request names no key, and the bucket's default encryption, which decides it, was not read: aws s3api get-bucket-encryption --bucket ${bucket})`;
+
+describe("an upload naming no key, the bucket's default encryption not read", () => {
+	it("names the key it uses as an assumption with the read that settles it, never as a fact", () => {
+		const diagnosis = diagnose(unreadDefault());
+		expect(diagnosis.assumptions).toContainEqual({id: 'upload-key', statement: assumedKey});
+	});
+
+	it('gives the read the --profile of the bucket\'s account where a live collection had one', () => {
+		const diagnosis = diagnose(withProfiles(unreadDefault()));
+		expect(diagnosis.assumptions.find(assumption => assumption.id === 'upload-key')?.statement).toContain(`aws s3api get-bucket-encryption --bucket ${bucket} --profile 'storage-admin')`);
+	});
+
+	it('says so alike in the text and markdown reports, the JSON of check and the wizard', () => {
+		const diagnosis = diagnose(unreadDefault());
+		const sentence = `Assumed: ${assumedKey}.`;
+		expect(renderText(diagnosis, {color: false}).replace(/\s+/g, ' ')).toContain(sentence);
+		expect(renderMarkdown(diagnosis).replace(/\s+/g, ' ')).toContain(sentence);
+		expect((JSON.parse(renderJson(diagnosis)) as {assumptions: {id: string; statement: string}[]}).assumptions).toContainEqual({id: 'upload-key', statement: assumedKey});
+		const header = headerOf(diagnosis, 400);
+		expect(header.blocks.filter(block => block.kind === 'assumption').map(block => block.lines.map(line => line.text).join(' ')).join(' ').replace(/\s+/g, ' ')).toContain(sentence);
+	});
+
+	it('assumes nothing where the default encryption was read, or the request names the key', () => {
+		expect(diagnose(buildSnapshot({})).assumptions.map(assumption => assumption.id)).not.toContain('upload-key');
+		expect(diagnose(without(buildSnapshot({}), 'bucket.defaultEncryption')).assumptions.map(assumption => assumption.id)).not.toContain('upload-key');
+		expect(diagnose(without(buildSnapshot({}), 'question.kmsKeyId')).assumptions.map(assumption => assumption.id)).not.toContain('upload-key');
+	});
+});
