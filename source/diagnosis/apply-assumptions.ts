@@ -67,6 +67,13 @@ export const applyAssumptions = (snapshot: Snapshot): {readonly snapshot: Snapsh
 };
 
 /**
+ * A pasted message naming a KMS action refused on the key proves the request used it; a kms:Decrypt where the request
+ * has a source too may be the source's key.
+ */
+const keyInMessage = (snapshot: Snapshot, facts: ResolvedFacts, arn: string): boolean =>
+	(snapshot.evidence ?? []).some(evidence => evidence.resource === arn && evidence.action.toLowerCase().startsWith('kms:') && !(facts.sourceKey !== undefined && evidence.action.toLowerCase() === 'kms:decrypt'));
+
+/**
  * What resolving the question took as given: the Bucket Key state where the encryption did not say, the key a write
  * naming none uses where the bucket's default encryption was not read (the snapshot's), the partition where nothing names one, and, AWS being unable to read a session policy, that a role session was assumed without one.
  */
@@ -76,7 +83,7 @@ export const assumedOnResolving = (snapshot: Snapshot, facts: ResolvedFacts): As
 	const usedBucketKey = [facts.destinationKey, facts.sourceKey].some(key => key?.bucketKeyAssumed);
 	if (bucketKey && usedBucketKey) assumed.push(statementOf(bucketKey.id, bucketKey.because));
 	const key = facts.destinationKey;
-	if (key.keyAssumed && key.arn) {
+	if (key.keyAssumed && key.arn && !keyInMessage(snapshot, facts, key.arn)) {
 		const read = commandInAccount(snapshot, bucketEncryptionRead(facts.question.bucket), facts.question.bucketAccount, 'bucket');
 		assumed.push({
 			id: 'upload-key',

@@ -6,7 +6,7 @@ import {renderText} from '../../source/report/render-text.js';
 import {headerOf} from '../../source/ui/result/header-lines.js';
 import type {CollectedProfile} from '../../source/snapshot/provenance.js';
 import type {Snapshot} from '../../source/snapshot/snapshot.js';
-import {account, bucket, buildSnapshot, keyArn, without} from './support/build-snapshot.js';
+import {account, bucket, buildSnapshot, keyArn, keyArnOf, region, without} from './support/build-snapshot.js';
 
 /*
  * An upload that names no key, to a bucket whose default encryption was not read: which key S3 uses is the bucket's
@@ -38,6 +38,13 @@ describe("an upload naming no key, the bucket's default encryption not read", ()
 		expect((JSON.parse(renderJson(diagnosis)) as {assumptions: {id: string; statement: string}[]}).assumptions).toContainEqual({id: 'upload-key', statement: assumedKey});
 		const header = headerOf(diagnosis, 400);
 		expect(header.blocks.filter(block => block.kind === 'assumption').map(block => block.lines.map(line => line.text).join(' ')).join(' ').replace(/\s+/g, ' ')).toContain(sentence);
+	});
+
+	it('assumes nothing where a pasted message names a KMS action refused on the key: it proves the request used that key', () => {
+		const refused = {...unreadDefault(), evidence: [{deniedBy: 'identity' as const, action: 'kms:GenerateDataKey', deny: 'implicit' as const, resource: keyArn}]};
+		expect(diagnose(refused).assumptions.map(assumption => assumption.id)).not.toContain('upload-key');
+		const otherKey = {...unreadDefault(), evidence: [{deniedBy: 'identity' as const, action: 'kms:GenerateDataKey', deny: 'implicit' as const, resource: keyArnOf(account, region, '0987dcba-09fe-87dc-65ba-ab0987654321')}]};
+		expect(diagnose(otherKey).assumptions.map(assumption => assumption.id)).toContain('upload-key');
 	});
 
 	it('assumes nothing where the default encryption was read, or the request names the key', () => {
