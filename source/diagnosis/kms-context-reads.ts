@@ -1,4 +1,5 @@
 import type {ContextValue} from '../engine/context.js';
+import {s3ViaService} from '../names/index.js';
 import type {Actor, Side} from '../operations/types.js';
 import type {Snapshot} from '../snapshot/snapshot.js';
 import type {LegPlace} from './leg-place.js';
@@ -41,6 +42,17 @@ export const regionSettledBy = (place: LegPlace, context: Readonly<Record<string
 	if (place.region !== undefined || actor.kind === 'service' || context['kms:ViaService'] !== undefined) return {};
 	const read = `the bucket's Region, which S3's request to KMS names (s3:GetBucketLocation on ${place.bucketArn}, or ${side === 'source' ? 'source.bucketInfo.region' : 'bucket.region'} in the snapshot)`;
 	return {'kms:ViaService': read, 'aws:RequestedRegion': read};
+};
+
+/**
+ * Where AWS documents no kms:ViaService for S3 in the bucket's Region (the China Regions), it stays unknown: why, and
+ * what settles it. A value the snapshot's requestContext gives stands.
+ */
+export const viaServiceSettledBy = (place: LegPlace, context: Readonly<Record<string, ContextValue>>, actor: Actor): Record<string, string> => {
+	if (place.region === undefined || actor.kind === 'service' || Object.keys(context).some(key => key.toLowerCase() === 'kms:viaservice')) return {};
+	const via = s3ViaService(place.region);
+	if ('value' in via) return {};
+	return {'kms:ViaService': `${via.undocumented}: give the value as kms:ViaService in the snapshot's requestContext once known (an AWS managed key aws/s3's key policy in ${place.region} shows the one AWS writes there, where it tests kms:ViaService)`};
 };
 
 /** The encryption context is left out while Bucket Keys are not known: say what settles it. */

@@ -1,5 +1,5 @@
 import {atLeast, type ContextValue} from '../engine/context.js';
-import {kmsKeyArn} from '../names/index.js';
+import {kmsKeyArn, s3ViaService} from '../names/index.js';
 import {parseCaller} from '../engine/principal.js';
 import {serviceRoleOwnKeys} from '../operations/service-request-keys.js';
 import {carried, type Carried} from './carried-context.js';
@@ -7,7 +7,7 @@ import {legsInRequestOrder, operationModule} from '../operations/registry.js';
 import {actionId, type Actor, type Leg, type LegAction, type Side} from '../operations/types.js';
 import {principalArnSettledBy, sessionRoleArn} from '../snapshot/session-role.js';
 import {unknownKeyOf, type KeyFrom, type UnknownKey} from './unknown-key.js';
-import {aliasesSettledBy, bucketKeySettledBy, regionSettledBy, resourceAliases, storedContextSettledBy} from './kms-context-reads.js';
+import {aliasesSettledBy, bucketKeySettledBy, regionSettledBy, resourceAliases, storedContextSettledBy, viaServiceSettledBy} from './kms-context-reads.js';
 import {placeOf, type LegPlace} from './leg-place.js';
 import type {ResolvedFacts, ResolvedKey} from './resolve-question.js';
 import {principalTagsOf} from './principal-tags.js';
@@ -102,6 +102,12 @@ const s3Context = (
  */
 const encryptionContextKeys = (keyFrom: KeyFrom): readonly string[] => (keyFrom === 'object' ? atLeast(['aws:s3:arn']) as readonly string[] : ['aws:s3:arn']);
 
+/** kms:ViaService where AWS documents its value in the Region; left out (unknown, viaServiceSettledBy says why) where not. */
+const viaServiceOf = (region: string): Record<string, ContextValue> => {
+	const via = s3ViaService(region);
+	return 'value' in via ? {'kms:ViaService': via.value} : {};
+};
+
 const kmsContext = (
 	snapshot: Snapshot,
 	who: Who,
@@ -115,7 +121,7 @@ const kmsContext = (
 	keyFrom: KeyFrom,
 ): Record<string, ContextValue> => ({
 	...commonContext(who),
-	...(region ? {'kms:ViaService': `s3.${region}.amazonaws.com`, 'aws:RequestedRegion': region} : {}),
+	...(region ? {...viaServiceOf(region), 'aws:RequestedRegion': region} : {}),
 	...(callerAccount ? {'kms:CallerAccount': callerAccount} : {}),
 	...(encryptionContextArn === undefined ? {} : {'kms:EncryptionContext:aws:s3:arn': encryptionContextArn}),
 	'kms:EncryptionContextKeys': encryptionContextKeys(keyFrom),
@@ -175,6 +181,7 @@ const kmsActionSpec = (
 		...aliasesSettledBy(snapshot, context, common.side, resource),
 		...bucketKeySettledBy(place, context, keyFrom),
 		...regionSettledBy(place, context, common.actor, common.side),
+		...viaServiceSettledBy(place, context, common.actor),
 		...storedContextSettledBy(keyFrom),
 		...who.settles,
 		...notCarried,

@@ -7,6 +7,7 @@ export {describeNameError, valueOf, type NameError, type Parsed} from './name-er
 export {isAccountId, parseAccountId} from './account-id.js';
 export {isRegion, parseRegion} from './region.js';
 export {accountIdOfArn, partitionOfArn, partitionOfRegion} from './partition.js';
+export {s3ViaService, s3ViaServiceWords, type ViaService} from './kms-via-service.js';
 export {isBucketName, parseBucketName, parseS3Arn, parseS3Location, parseS3Url, s3Arn, s3ArnOrUrl, s3Url, type BucketNameMode, type S3Location} from './bucket-name.js';
 export {
 	aliasNameOf,

@@ -1,4 +1,4 @@
-import {parseS3Url} from '../../names/index.js';
+import {parseS3Url, s3ViaServiceWords} from '../../names/index.js';
 import {awsServices} from '../../operations/aws-services.js';
 import {shellQuote} from '../../shared/shell.js';
 import type {DenialExplanation} from './parsed-denial.js';
@@ -48,7 +48,7 @@ export const athenaExplanation = (refusal: AthenaRefusal): DenialExplanation => 
 	// Bucket and key are the pasted text's: quoted, so that the line is safe to paste into a shell.
 	const check = `s3-kms-doctor check --operation ${operation} --service athena --bucket ${shellQuote(bucket)} --key ${key === undefined ? 'KEY' : shellQuote(key)} --profile PROFILE (the profile of whoever ran the query)`;
 	const common = [
-		`${athena.label} makes the S3 request with the credentials of whoever ran the query: "${athena.says}" (${athena.page}). Its requests carry aws:CalledVia ${athena.calledVia}, and S3's request to KMS carries kms:ViaService s3.REGION.amazonaws.com.`,
+		`${athena.label} makes the S3 request with the credentials of whoever ran the query: "${athena.says}" (${athena.page}). Its requests carry aws:CalledVia ${athena.calledVia}, and S3's request to KMS carries kms:ViaService ${s3ViaServiceWords(undefined)}.`,
 		'If the table\'s location is registered with AWS Lake Formation, its registration role reads the data, not the caller (check with --service lake-formation).',
 	];
 	if (refusal.writing) {

@@ -8,6 +8,7 @@ import {multipartApiCalls, operationOfApiCall, whyDecrypt} from '../../operation
 import {policyTypeAdvice} from './policy-type-advice.js';
 import {policyTypeWords} from './policy-types.js';
 import {principalWords, resourceWords} from './words.js';
+import {partitionOfArn, s3ViaServiceWords} from '../../names/index.js';
 
 const deniedCodes = /^(AccessDenied|AccessDeniedException|Forbidden|UnauthorizedOperation|403)$/i;
 
@@ -48,7 +49,8 @@ const kmsMeaning = (denial: ParsedDenial): {meaning: string[]; checkNext: string
 	// A KMS action refused in an S3 call (PutObject, GetObject): S3 asked KMS. In a KMS call (DescribeKey, Decrypt) the caller did.
 	const viaS3 = denial.invokedBy === 's3.amazonaws.com' || (action?.startsWith('kms:') && denial.apiOperation !== undefined && operationOfApiCall(denial.apiOperation) !== undefined);
 	if (viaS3) {
-		meaning.push("S3 called KMS on the caller's behalf: KMS checks the caller's own permissions (IAM policies, boundary, session policy, SCPs) and the key policy, with kms:ViaService = s3.REGION.amazonaws.com.");
+		const partition = partitionOfArn(denial.resource ?? denial.keyId ?? denial.principal);
+		meaning.push(`S3 called KMS on the caller's behalf: KMS checks the caller's own permissions (IAM policies, boundary, session policy, SCPs) and the key policy, with kms:ViaService ${s3ViaServiceWords(partition)}.`);
 	}
 	const s3Arn = denial.encryptionContext?.['aws:s3:arn'];
 	if (s3Arn) {

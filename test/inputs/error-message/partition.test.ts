@@ -102,3 +102,14 @@ describe('an account root the advice names, where the caller has no ARN', () => 
 		expect(advice(kmsEvent('identity-based')) + advice(kmsEvent('resource-based'))).not.toContain('arn:aws:iam::');
 	});
 });
+
+describe("a pasted KMS refusal in an S3 call: kms:ViaService, which AWS documents as s3.REGION.amazonaws.com outside the China Regions only", () => {
+	const message = (partition: string, region: string): string =>
+		`An error occurred (AccessDenied) when calling the PutObject operation: User: arn:${partition}:iam::111122223333:user/alice is not authorized to perform: kms:GenerateDataKey on resource: arn:${partition}:kms:${region}:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab because no identity-based policy allows the kms:GenerateDataKey action`;
+	const meaning = (text: string): string => explainDenial(parsed(text)).meaning.join(' ');
+
+	it('names the value outside the China Regions, and no value in them', () => {
+		expect(meaning(message('aws', 'eu-west-1'))).toContain('with kms:ViaService = s3.REGION.amazonaws.com.');
+		expect(meaning(message('aws-cn', 'cn-north-1'))).toContain('with kms:ViaService set by S3 (AWS does not document its value in the China Regions).');
+	});
+});

@@ -53,7 +53,8 @@ const grantsFor = ({snapshot, analysis, caller}: FixContext, missing: readonly R
 		// The owner's scope for this caller in the statement that nearly matches: kept where the request still fits it.
 		const namesCaller = (statement: Statement): boolean => statement.principal?.kind === 'set' && statement.principal.aws.includes(principal);
 		const scope = encryptionContextScope(current, namesCaller, requirements.map(requirement => specOf(analysis, requirement).context));
-		const condition = withScope(viaS3Condition(spec), scope);
+		const via = viaS3Condition(spec);
+		const condition = withScope(via, scope);
 		const statement = {
 			Sid: uniqueSid(current, `Allow${sidPart(caller.name)}UseOfKeyThroughS3`),
 			Effect: 'Allow',
@@ -66,7 +67,7 @@ const grantsFor = ({snapshot, analysis, caller}: FixContext, missing: readonly R
 			into: policyOfKey(snapshot, keyArn, spec.side, current),
 			statement,
 			requirements,
-			summary: `Add a statement to the key policy of ${keyArn} allowing ${caller.kind} ${caller.name} ${actions.join(', ')} through S3.${scopeWords(scope, `${caller.kind} ${caller.name}'s`)}`,
+			summary: `Add a statement to the key policy of ${keyArn} allowing ${caller.kind} ${caller.name} ${actions.join(', ')}${via ? ' through S3' : ''}.${scopeWords(scope, `${caller.kind} ${caller.name}'s`)}`,
 		}];
 	});
 };
