@@ -71,11 +71,15 @@ export const applyAssumptions = (snapshot: Snapshot): {readonly snapshot: Snapsh
  * has a source too may be the source's key.
  */
 const keyInMessage = (snapshot: Snapshot, facts: ResolvedFacts, arn: string): boolean =>
-	(snapshot.evidence ?? []).some(evidence => evidence.resource === arn && evidence.action.toLowerCase().startsWith('kms:') && !(facts.sourceKey !== undefined && evidence.action.toLowerCase() === 'kms:decrypt'));
+	(snapshot.evidence ?? []).some(evidence => {
+		const action = evidence.action.toLowerCase();
+		return evidence.resource === arn && action.startsWith('kms:') && !(facts.sourceKey !== undefined && action === 'kms:decrypt');
+	});
 
 /**
  * What resolving the question took as given: the Bucket Key state where the encryption did not say, the key a write
- * naming none uses where the bucket's default encryption was not read (the snapshot's), the partition where nothing names one, and, AWS being unable to read a session policy, that a role session was assumed without one.
+ * naming none uses where the bucket's default encryption was not read (the snapshot's), the partition where nothing
+ * names one, and, AWS being unable to read a session policy, that a role session was assumed without one.
  */
 export const assumedOnResolving = (snapshot: Snapshot, facts: ResolvedFacts): AssumedFact[] => {
 	const assumed: AssumedFact[] = [];
