@@ -4,7 +4,7 @@ import {createAwsHome} from '../test/support/fake-aws/home.js';
 import {isolateProcessEnv} from '../test/support/fake-aws/isolate.js';
 import {sameAccountFiles, sameAccountScenario} from '../test/support/fake-aws/scenarios.js';
 import {startFakeAws} from '../test/support/fake-aws/server.js';
-import {countWaves} from '../test/support/fake-aws/waves.js';
+import {countRoundTrips} from '../test/support/fake-aws/waves.js';
 
 /**
  * Live collection against the fake AWS endpoint with 100 ms added to every call, so the time measured is the
@@ -30,7 +30,7 @@ const measureOnce = async (options: CollectOptions): Promise<string> => {
 	const result = await collectSnapshot(options);
 	const elapsed = performance.now() - started;
 	if (!result.ok) throw new Error(result.error.message);
-	return `${Math.round(elapsed)} ms, ${fake.calls.length} calls in ${countWaves(fake.calls, latencyMs / 2)} round trips (sequential would be ≥ ${fake.calls.length * latencyMs} ms)`;
+	return `${Math.round(elapsed)} ms, ${fake.calls.length} calls in ${countRoundTrips(fake.calls)} round trips (sequential would be ≥ ${fake.calls.length * latencyMs} ms)`;
 };
 
 // Vitest runs no hooks in bench mode: set up at the top (the worker ends with the run, and the fake with it).
