@@ -237,7 +237,7 @@ const sleepsForAMinute = 'setTimeout(() => {}, 60_000);';
 describe('credentials that do not come: the deadline and Ctrl+C end them, and nothing of them is left running', () => {
 	it('kills a credential_process still running at the deadline, and says so in one line naming the profile and the fix', async () => {
 		const {env, pidFile} = await vaultRunning(sleepsForAMinute);
-		const started = Date.now();
+		// The process sleeps past the test's time: only the deadline can end the collection (the line says it did).
 		const result = await collectSnapshot({question, profile: 'vault', env, deadlineMs: 800});
 		expect(result).toEqual({
 			ok: false,
@@ -246,7 +246,6 @@ describe('credentials that do not come: the deadline and Ctrl+C end them, and no
 				message: 'the credentials of profile vault were not ready before the 0.8 s deadline: its credential_process did not finish — run it on its own to see what it waits for (a login, a prompt)',
 			},
 		});
-		expect(Date.now() - started).toBeLessThan(3000);
 		const pid = await pidIn(pidFile);
 		await vi.waitFor(() => expect(alive(pid)).toBe(false), {timeout: 10_000});
 	});
@@ -274,15 +273,16 @@ describe('credentials that do not come: the deadline and Ctrl+C end them, and no
 
 	it('gives each attempt of the STS call the same time as a read, and then says STS did not answer', async () => {
 		state.fake.addFault({service: 'sts', operation: 'AssumeRole', kind: 'hang'});
-		const started = Date.now();
-		const result = await collect({profile: 'deployer', callTimeoutMs: 300});
+		// A deadline within the test's time: attempts without a timeout of their own would end there, with another line.
+		const result = await collect({profile: 'deployer', callTimeoutMs: 300, deadlineMs: 15_000});
 		expect(result.ok ? undefined : result.error).toEqual({
 			kind: 'no-credentials',
 			message: 'could not get credentials for profile deployer: AWS STS or SSO did not answer in time — check the network connection and any proxy (HTTPS_PROXY), then try again',
 		});
-		expect(Date.now() - started).toBeLessThan(5000);
-		// Retried as a read is: three attempts, each given up.
-		expect(state.fake.calls.filter(call => call.operation === 'AssumeRole')).toHaveLength(3);
+		// Retried as a read is: three attempts, each given up (its connection closed).
+		const attempts = state.fake.calls.filter(call => call.operation === 'AssumeRole');
+		expect(attempts).toHaveLength(3);
+		await vi.waitFor(() => expect(attempts.filter(call => call.abandonedAt === undefined)).toEqual([]), {timeout: 10_000});
 	});
 
 	it("says what the SSO portal's refusal, throttling, absence or a non-AWS answer means, in one line naming the profile and the fix", async () => {
@@ -593,7 +593,7 @@ describe('a role profile whose source_profile chain reaches a credential_process
 
 	it('kills the process still running at the deadline, with one line naming the profile behind and the fix', async () => {
 		const {env, pidFile} = await vaultRunning(sleepsForAMinute, behindVault);
-		const started = Date.now();
+		// The process sleeps past the test's time: only the deadline can end the collection (the line says it did).
 		const result = await collectSnapshot({question, profile: 'vault-role-again', env, deadlineMs: 800});
 		expect(result).toEqual({
 			ok: false,
@@ -603,7 +603,6 @@ describe('a role profile whose source_profile chain reaches a credential_process
 					'the credentials of profile vault-role-again were not ready before the 0.8 s deadline: the credential_process of profile vault behind it did not finish, or AWS STS after it did not answer — run it on its own to see what it waits for (a login, a prompt), check the network connection and any proxy (HTTPS_PROXY), then try again',
 			},
 		});
-		expect(Date.now() - started).toBeLessThan(3000);
 		const pid = await pidIn(pidFile);
 		await vi.waitFor(() => expect(alive(pid)).toBe(false), {timeout: 10_000});
 		expect(assumedWith()).toEqual([]);
