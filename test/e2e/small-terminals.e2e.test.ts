@@ -116,9 +116,10 @@ describe.skipIf(skipWithoutTmux)('the wizard at 80×24 and 60×20', () => {
 			let text = screen;
 			for (let page = 0; page < 10 && /lines \d+–\d+ of \d+/.test(screen) && !/lines \d+–(\d+) of \1 /.test(screen); page++) {
 				fits(screen, size);
+				const shown = /lines \d+–\d+ of \d+/.exec(screen)?.[0];
 				terminal.press(session, 'NPage');
-				await new Promise(resolve => setTimeout(resolve, 150));
-				screen = terminal.screen(session);
+				// The next page is drawn when a busy machine gets to it: wait for the lines shown to change, not a fixed time.
+				screen = await terminal.waitFor(session, text => /lines \d+–\d+ of \d+/.exec(text)?.[0] !== shown);
 				text += `\n${screen}`;
 			}
 			fits(screen, size);
@@ -171,9 +172,11 @@ describe.skipIf(skipWithoutTmux)('the wizard at 80×24 and 60×20', () => {
 			for (let page = 0; page < 20 && !/lines \d+–(\d+) of \1 /.test(screen); page++) {
 				fits(screen, size);
 				expect(screen).toMatch(/\? keys · q quit\s*$/m);
+				const shown = /lines \d+–\d+ of \d+/.exec(screen)?.[0];
+				if (shown === undefined) break; // it all fits: no page to turn
 				terminal.press(session, 'NPage');
-				await new Promise(resolve => setTimeout(resolve, 150));
-				screen = terminal.screen(session);
+				// The next page is drawn when a busy machine gets to it: wait for the lines shown to change, not a fixed time.
+				screen = await terminal.waitFor(session, text => /lines \d+–\d+ of \d+/.exec(text)?.[0] !== shown);
 				text += `\n${screen}`;
 			}
 			fits(screen, size);

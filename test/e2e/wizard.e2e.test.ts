@@ -89,12 +89,9 @@ describe.skipIf(skipWithoutTmux)('the wizard in a terminal', () => {
 	});
 
 	it('walks the large-upload example from the first question to an exported report', async () => {
-		const started = Date.now();
 		const session = startWizard('walk');
+		// How soon it comes is measured by npm run bench (bench/start.bench.js), not here, where a busy machine stretches it.
 		let text = await waitForScreen(session, 'How shall we look at the failing request?');
-		const firstFrameMs = Date.now() - started;
-		// Node's start-up included; generous so a loaded CI machine passes (about 300 ms here, tmux included).
-		expect(firstFrameMs).toBeLessThan(3000);
 		// The question comes first; the profiles are read after it is drawn.
 		text = await waitForScreen(session, 'No AWS profiles found');
 		expect(text).toContain('No AWS profiles found');
