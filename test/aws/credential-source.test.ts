@@ -130,7 +130,7 @@ describe("credential_source = Ec2InstanceMetadata: the instance role's credentia
 		expect(messageOf(await collect('box', instanceEnv(), {deadlineMs: 800}))).toBe(
 			`the credentials of profile box were not ready before the 0.8 s deadline: ${imdsName()}, its credential_source Ec2InstanceMetadata, or AWS STS after it did not answer — run it on an EC2 instance with an IAM role, check the network connection and any proxy (HTTPS_PROXY), then try again`,
 		);
-		await vi.waitFor(() => expect(closed).toBe(true), {timeout: 3000});
+		await vi.waitFor(() => expect(closed).toBe(true), {timeout: 10_000});
 	});
 
 	it('Ctrl+C stops the request in flight, and the collection is cancelled at once', async () => {
@@ -146,7 +146,7 @@ describe("credential_source = Ec2InstanceMetadata: the instance role's credentia
 		};
 		const result = await collect('box', instanceEnv(), {signal: cancel.signal});
 		expect(result).toEqual({ok: false, error: {kind: 'cancelled', message: 'collection cancelled'}});
-		await vi.waitFor(() => expect(closed).toBe(true), {timeout: 3000});
+		await vi.waitFor(() => expect(closed).toBe(true), {timeout: 10_000});
 	});
 
 	it('AWS_EC2_METADATA_DISABLED turns it off here too: "true – Do not use IMDS to obtain credentials."', async () => {
@@ -214,7 +214,7 @@ describe('credential_source = EcsContainer and Environment', () => {
 			'the credentials of profile from-env were not ready before the 0.8 s deadline: AWS STS did not answer — check the network connection and any proxy (HTTPS_PROXY), then try again',
 		);
 		const hung = state.fake.calls.filter(call => call.operation === 'AssumeRole').at(-1);
-		await vi.waitFor(() => expect(hung?.abandonedAt).toBeDefined(), {timeout: 3000});
+		await vi.waitFor(() => expect(hung?.abandonedAt).toBeDefined(), {timeout: 10_000});
 	});
 });
 

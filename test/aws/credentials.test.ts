@@ -268,7 +268,7 @@ describe('credentials that do not come: the deadline and Ctrl+C end them, and no
 			message: 'the credentials of profile deployer were not ready before the 0.8 s deadline: AWS STS did not answer — check the network connection and any proxy (HTTPS_PROXY), then try again',
 		});
 		const assumeRole = state.fake.calls.find(call => call.operation === 'AssumeRole');
-		await vi.waitFor(() => expect(assumeRole?.abandonedAt).toBeDefined(), {timeout: 3000});
+		await vi.waitFor(() => expect(assumeRole?.abandonedAt).toBeDefined(), {timeout: 10_000});
 	});
 
 	it('gives each attempt of the STS call the same time as a read, and then says STS did not answer', async () => {
@@ -337,7 +337,7 @@ describe('credentials that do not come: the deadline and Ctrl+C end them, and no
 				message:
 					'the credentials of profile corp were not ready before the 0.8 s deadline: the AWS SSO portal did not answer — check the network connection and any proxy (HTTPS_PROXY), then try again, or run aws sso login --profile corp',
 			});
-			await vi.waitFor(() => expect(portal.closed()).toBe(1), {timeout: 3000});
+			await vi.waitFor(() => expect(portal.closed()).toBe(1), {timeout: 10_000});
 		} finally {
 			portal.server.closeAllConnections();
 			portal.server.close();
@@ -396,7 +396,7 @@ describe('a web-identity profile (web_identity_token_file + role_arn): its STS c
 				message: 'the credentials of profile ci were not ready before the 0.8 s deadline: AWS STS did not answer — check the network connection and any proxy (HTTPS_PROXY), then try again',
 			});
 			// The request reached the endpoint named for this collection, and was given up (its connection closed).
-			await vi.waitFor(() => expect(sts.closed()).toBe(1), {timeout: 3000});
+			await vi.waitFor(() => expect(sts.closed()).toBe(1), {timeout: 10_000});
 			expect(state.fake.calls.filter(call => call.operation === 'AssumeRoleWithWebIdentity')).toEqual([]);
 		} finally {
 			sts.server.closeAllConnections();
@@ -408,11 +408,11 @@ describe('a web-identity profile (web_identity_token_file + role_arn): its STS c
 		state.fake.addFault({service: 'sts', operation: 'AssumeRoleWithWebIdentity', kind: 'hang'});
 		const controller = new AbortController();
 		const collecting = collectSnapshot({question, profile: 'ci', env: await webIdentityEnv(), signal: controller.signal});
-		await vi.waitFor(() => expect(state.fake.calls.some(call => call.operation === 'AssumeRoleWithWebIdentity')).toBe(true), {timeout: 3000});
+		await vi.waitFor(() => expect(state.fake.calls.some(call => call.operation === 'AssumeRoleWithWebIdentity')).toBe(true), {timeout: 10_000});
 		controller.abort();
 		expect(await collecting).toEqual({ok: false, error: {kind: 'cancelled', message: 'collection cancelled'}});
 		const call = state.fake.calls.find(candidate => candidate.operation === 'AssumeRoleWithWebIdentity');
-		await vi.waitFor(() => expect(call?.abandonedAt).toBeDefined(), {timeout: 3000});
+		await vi.waitFor(() => expect(call?.abandonedAt).toBeDefined(), {timeout: 10_000});
 	});
 
 	it('reads its token file only once it is a small regular file: a device, a pipe, a missing or empty file is one line, and STS is not asked', async () => {
@@ -455,7 +455,7 @@ describe('a web-identity profile (web_identity_token_file + role_arn): its STS c
 				'could not get credentials for profile ci: an answer of the AWS STS or SSO endpoint behind it was over 4 MiB, the most one answer may hold — check the endpoint it uses (endpoint_url, AWS_ENDPOINT_URL) and any proxy',
 		});
 		const flood = state.fake.calls.find(call => call.operation === 'AssumeRoleWithWebIdentity');
-		await vi.waitFor(() => expect(flood?.finishedAt).toBeDefined(), {timeout: 3000});
+		await vi.waitFor(() => expect(flood?.finishedAt).toBeDefined(), {timeout: 10_000});
 		// The client hung up long before the 32 MiB end; what the sockets' buffers took meanwhile varies with the load.
 		expect(flood?.bodyBytesSent).toBeLessThan(16 * 1024 * 1024);
 	});
@@ -471,7 +471,7 @@ describe('a web-identity profile (web_identity_token_file + role_arn): its STS c
 			});
 			const result = await collectSnapshot({question, env, deadlineMs: 800});
 			expect(result.ok ? undefined : result.error.message).toMatch(/^the default credentials were not ready before the 0\.8 s deadline/);
-			await vi.waitFor(() => expect(sts.closed()).toBe(1), {timeout: 3000});
+			await vi.waitFor(() => expect(sts.closed()).toBe(1), {timeout: 10_000});
 		} finally {
 			sts.server.closeAllConnections();
 			sts.server.close();

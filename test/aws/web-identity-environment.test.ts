@@ -111,6 +111,6 @@ describe('web identity from the environment (AWS_WEB_IDENTITY_TOKEN_FILE + AWS_R
 			`the default credentials were not ready before the 0.8 s deadline: AWS STS did not answer for the web identity of role ${roleArn} (AWS_ROLE_ARN) — check the network connection and any proxy (HTTPS_PROXY), then try again`,
 		);
 		const call = webIdentityCalls()[0];
-		await vi.waitFor(() => expect(call?.abandonedAt).toBeDefined(), {timeout: 3000});
+		await vi.waitFor(() => expect(call?.abandonedAt).toBeDefined(), {timeout: 10_000});
 	});
 });

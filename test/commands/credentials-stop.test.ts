@@ -57,7 +57,7 @@ describe('a credential_process that never finishes', () => {
 		expect(code).toBe(130);
 		expect(Date.now() - interrupted).toBeLessThan(5000);
 		expect(stderr).toBe('s3-kms-doctor: collection cancelled\n');
-		await vi.waitFor(() => expect(alive(left!)).toBe(false), {timeout: 3000});
+		await vi.waitFor(() => expect(alive(left!)).toBe(false), {timeout: 10_000});
 	});
 
 	it("the wizard: quitting aborts the profile's check, which ends the process", async () => {
@@ -67,6 +67,6 @@ describe('a credential_process that never finishes', () => {
 		left = await credentialProcess();
 		controller.abort();
 		expect(await checking).toEqual({ok: false, error: 'collection cancelled'});
-		await vi.waitFor(() => expect(alive(left!)).toBe(false), {timeout: 3000});
+		await vi.waitFor(() => expect(alive(left!)).toBe(false), {timeout: 10_000});
 	});
 });

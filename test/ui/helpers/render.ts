@@ -97,7 +97,8 @@ export const renderApp = (tree: ReactElement, size: {columns: number; rows: numb
 	// Asked for at once: Ink settles only the promise that exists when the app ends.
 	const exit = instance.waitUntilExit();
 	const lastFrame = (): string => stripAnsi(stdout.frames.at(-1) ?? '');
-	const waitFor = async (predicate: (frame: string) => boolean, what: string, timeoutMs = 3000): Promise<string> => {
+	// Generous: a busy machine draws late, and a frame that never comes fails all the same.
+	const waitFor = async (predicate: (frame: string) => boolean, what: string, timeoutMs = 10_000): Promise<string> => {
 		const started = Date.now();
 		for (;;) {
 			const frame = lastFrame();

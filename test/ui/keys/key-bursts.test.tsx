@@ -106,7 +106,7 @@ describe('the key router', () => {
 		redraw.current();
 		await Promise.resolve();
 		await app.paste('\r\r');
-		await vi.waitFor(() => expect(answers).toEqual([0, 1]), {timeout: 2000});
+		await vi.waitFor(() => expect(answers).toEqual([0, 1]), {timeout: 10_000});
 	});
 
 
