@@ -40,7 +40,8 @@ const expectOnlyReadOnlyCalls = (run: ScriptRun): void => {
 
 const keyArn = 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
 
-describe('collect-script → sh with a fake aws → import', () => {
+// Each run starts a Node process per `aws` call (10 s here unloaded): a busy machine needs far more than the default 20 s.
+describe('collect-script → sh with a fake aws → import', {timeout: 90_000}, () => {
 	it('upload by a role in a member account: answers, "none" answers and denials all land where they belong', async () => {
 		const run = await runCollectScript(
 			scriptFor({operation: 'upload', bucket: 'amzn-s3-demo-bucket', objectKey: 'backups/db-2024-06-01.tar', sizeBytes: '100MiB'}),

@@ -100,7 +100,7 @@ describe('renderCollectScript', () => {
 		expect(head?.argv).toEqual(['s3api', 'head-object', '--bucket', 'amzn-s3-demo-reports', `--key=${objectKey}`, '--region', 'us-east-1', '--output', 'json']);
 		expect(existsSync(path.join(run.folder, 'pwned'))).toBe(false);
 		expect(existsSync(path.join(run.folder, 'pwned2'))).toBe(false);
-	});
+	}, 90_000); // the whole script, a Node process per aws call: a busy machine needs more than the default 20 s
 
 	it('names the folder by date when S3_KMS_DOCTOR_BUNDLE is not set, and refuses to overwrite it', async () => {
 		const fixture = fileURLToPath(new URL('../../fixtures/bundle/no-credentials.json', import.meta.url));
