@@ -42,6 +42,26 @@ await collectSnapshot(flows[0]!.options());
 fake.setLatency(latencyMs);
 for (const flow of flows) console.log(`${flow.name}, first measured run: ${await measureOnce(flow.options())}`);
 
+/** Ctrl+C while a call hangs: the time from the abort to the `cancelled` result (the tests assert only that it comes). */
+const measureCancel = async (): Promise<number> => {
+	fake.resetCalls();
+	fake.addFault({kind: 'hang'});
+	const controller = new AbortController();
+	const collecting = collectSnapshot({...flows[0]!.options(), signal: controller.signal, callTimeoutMs: 60_000, deadlineMs: 60_000});
+	while (fake.calls.length === 0) await new Promise(resolve => setTimeout(resolve, 5));
+	const aborted = performance.now();
+	controller.abort();
+	const result = await collecting;
+	const elapsed = performance.now() - aborted;
+	fake.clearFaults();
+	if (result.ok || result.error.kind !== 'cancelled') throw new Error('the collection was not cancelled');
+	return elapsed;
+};
+const cancelTimes: number[] = [];
+for (let run = 0; run < 5; run++) cancelTimes.push(await measureCancel());
+cancelTimes.sort((a, b) => a - b);
+console.log(`Ctrl+C while a call hangs: cancelled ${cancelTimes[2]!.toFixed(1)} ms after the abort (median of 5)`);
+
 describe(`live collection, same account, ${latencyMs} ms per call`, () => {
 	for (const flow of flows) {
 		bench(
