@@ -116,6 +116,8 @@ export const collectSnapshot = async (options: CollectOptions): Promise<Result<S
 		reader = createReader({
 			cancel,
 			deadlineMs: Math.max(1, deadlineMs - (Date.now() - startedAt)),
+			// Opening the profiles used part of it: a note still names the deadline the user set, not what was left.
+			statedDeadlineMs: deadlineMs,
 			callTimeoutMs,
 			attempts: defaults.maxAttempts,
 			onProgress,

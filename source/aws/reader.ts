@@ -17,7 +17,10 @@ export type Expected<T> = (failure: Failure) => {readonly value: T; readonly det
 
 export type ReadSettings = {
 	readonly cancel: AbortSignal;
+	/** What is left of the collection's deadline when reading starts. */
 	readonly deadlineMs: number;
+	/** The deadline the user set (or the default), as notes name it; absent: `deadlineMs`. */
+	readonly statedDeadlineMs?: number;
 	readonly callTimeoutMs: number;
 	readonly attempts: number;
 	readonly onProgress?: (event: ReadProgress) => void;
@@ -69,7 +72,7 @@ export const createReader = (settings: ReadSettings): Reader => {
 	const noteKeys = new Set<string>();
 	const shared = new Map<string, Promise<unknown>>();
 	const usedIds = new Map<string, number>();
-	const explain = (failure: Failure): string => failureText(failure, settings);
+	const explain = (failure: Failure): string => failureText(failure, {...settings, deadlineMs: settings.statedDeadlineMs ?? settings.deadlineMs});
 	const emit = (event: ReadProgress): void => {
 		try {
 			settings.onProgress?.(event);
