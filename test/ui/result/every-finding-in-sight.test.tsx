@@ -1,10 +1,9 @@
-import {afterEach, describe, expect, it, vi} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {diagnose} from '../../../source/diagnosis/diagnose.js';
 import {visible} from '../../../source/report/sanitize.js';
-import {KeyRouter} from '../../../source/ui/keys/key-router.js';
-import {ResultScreen} from '../../../source/ui/result/result-screen.js';
-import {fakeServices, loadExample} from '../helpers/fake-services.js';
-import {keys, renderApp, type Rendered} from '../helpers/render.js';
+import {loadExample} from '../helpers/fake-services.js';
+import {resultOfExample} from '../helpers/result-example.js';
+import {keys} from '../helpers/render.js';
 
 /**
  * A result whose findings are long (the Athena example: a forward access session, and AWS's pages disagreeing about
@@ -17,25 +16,8 @@ const sizes = [
 	{columns: 60, rows: 20},
 ] as const;
 
-let app: Rendered | undefined;
-afterEach(() => {
-	app?.unmount();
-	app = undefined;
-});
-
 const example = 'athena-query-source-ip-deny';
-
-const show = (size: {readonly columns: number; readonly rows: number}) => {
-	const snapshot = loadExample(example);
-	const diagnosis = diagnose(snapshot);
-	app = renderApp(
-		<KeyRouter>
-			<ResultScreen diagnosis={diagnosis} snapshot={snapshot} services={fakeServices().services} width={size.columns} rows={size.rows} onRerun={() => undefined} savedCheckNames={[]} rereadable={false} onBack={vi.fn()} onQuit={vi.fn()} />
-		</KeyRouter>,
-		size,
-	);
-	return {app, diagnosis};
-};
+const show = resultOfExample(example);
 
 const lines = (frame: string): string[] => frame.replace(/\n+$/, '').split('\n');
 /** What the screen says, with wrapped lines joined again (continuation lines are indented). */

@@ -1,11 +1,10 @@
-import {afterEach, describe, expect, it, vi} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {diagnose} from '../../../source/diagnosis/diagnose.js';
 import {displayWidth} from '../../../source/shared/display-width.js';
-import {KeyRouter} from '../../../source/ui/keys/key-router.js';
-import {ResultScreen} from '../../../source/ui/result/result-screen.js';
 import {actionNameLines} from '../../../source/ui/text/action-name.js';
-import {fakeServices, loadExample} from '../helpers/fake-services.js';
-import {keys, renderApp, type Rendered} from '../helpers/render.js';
+import {loadExample} from '../helpers/fake-services.js';
+import {resultOfExample} from '../helpers/result-example.js';
+import {keys, type Rendered} from '../helpers/render.js';
 
 /**
  * Replication's actions are the longest the table shows (`s3:GetObjectVersionForReplication`, 33 columns): at 80×24
@@ -13,25 +12,8 @@ import {keys, renderApp, type Rendered} from '../helpers/render.js';
  * goes on under itself, broken where it reads on, never cut with `…` and never pushing its reason out of line.
  */
 
-let app: Rendered | undefined;
-afterEach(() => {
-	app?.unmount();
-	app = undefined;
-});
-
 const example = 'replication-cross-account-replica-key-policy';
-
-const show = (size: {readonly columns: number; readonly rows: number}) => {
-	const snapshot = loadExample(example);
-	const diagnosis = diagnose(snapshot);
-	app = renderApp(
-		<KeyRouter>
-			<ResultScreen diagnosis={diagnosis} snapshot={snapshot} services={fakeServices().services} width={size.columns} rows={size.rows} onRerun={() => undefined} savedCheckNames={[]} rereadable={false} onBack={vi.fn()} onQuit={vi.fn()} />
-		</KeyRouter>,
-		size,
-	);
-	return {app, diagnosis};
-};
+const show = resultOfExample(example);
 
 /** A row of the table: the arrow or two spaces, a mark padded to two columns, a space, the action, then its reason. */
 const rowLine = /^(?:› | {2})(?:\S {1,2}|⛔) (\S+)( {2,})(\S.*)$/u;
