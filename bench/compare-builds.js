@@ -7,6 +7,7 @@ import {execFileSync} from 'node:child_process';
 import {existsSync, mkdirSync, rmSync} from 'node:fs';
 import {dirname, join} from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
+import {evaluationRound, readDecision} from './evaluation-rounds.js';
 import {generateWorkload, prepareWorkload} from './workload.js';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -50,15 +51,6 @@ const engines = [
 const workload = generateWorkload({sets: Number(process.env.BENCH_SETS ?? 300)});
 const inputs = engines.map(({engine}) => prepareWorkload(workload, engine.parsePolicy));
 
-/** What a caller that wants the answer reads, as the workload bench does: the decision, statuses, deciding statements. */
-const read = evaluation => {
-	let sum = evaluation.decision.length;
-	for (const layer of evaluation.layers) {
-		sum += layer.status.length;
-		for (const trace of layer.decidedBy) sum += trace.statementIndex;
-	}
-	return sum;
-};
 const answerOf = evaluation => `${evaluation.decision} ${evaluation.layers.map(layer => `${layer.layer}:${layer.status}`).join(' ')}`;
 
 let differ = 0;
@@ -68,27 +60,7 @@ for (let index = 0; index < inputs[0].length; index++) {
 }
 if (differ > 0) console.log(`compare-builds: ${differ} of ${inputs[0].length} requests are answered differently (speed figures below compare different work)`);
 
-const cpuSeconds = () => {
-	const {user, system} = process.cpuUsage();
-	return (user + system) / 1e6;
-};
-const round = (evaluate, list, budget) => {
-	let runs = 0;
-	let position = 0;
-	let sink = 0;
-	const start = cpuSeconds();
-	let used = 0;
-	while (used < budget) {
-		for (let index = 0; index < 500; index++) {
-			sink += read(evaluate(list[position]));
-			position = position + 1 === list.length ? 0 : position + 1;
-		}
-		runs += 500;
-		used = cpuSeconds() - start;
-	}
-	if (sink === 0) throw new Error('nothing was read');
-	return runs / used;
-};
+const round = (evaluate, list, budget) => evaluationRound(evaluate, list, readDecision, budget);
 
 for (const [which, {engine}] of engines.entries()) round(engine.evaluate, inputs[which], 1);
 const figures = engines.map(() => []);

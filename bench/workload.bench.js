@@ -6,6 +6,7 @@
 // measured on its own. Target: >= 300,000 evaluations per CPU second on one core without reading explanations.
 import {performance} from 'node:perf_hooks';
 import {evaluate, parsePolicy} from '../dist/index.js';
+import {cpuSeconds, evaluationRound, readDecision} from './evaluation-rounds.js';
 import {generateWorkload, prepareWorkload, statementCount} from './workload.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 2);
@@ -15,20 +16,6 @@ let peakHeap = 0;
 const sampleMemory = () => {
 	const {heapUsed} = process.memoryUsage();
 	if (heapUsed > peakHeap) peakHeap = heapUsed;
-};
-const cpuSeconds = () => {
-	const {user, system} = process.cpuUsage();
-	return (user + system) / 1e6;
-};
-
-/** What a caller that wants the answer reads: the decision, each layer's status and the statements that decided it. */
-const readDecision = evaluation => {
-	let sum = evaluation.decision.length;
-	for (const layer of evaluation.layers) {
-		sum += layer.status.length;
-		for (const trace of layer.decidedBy) sum += trace.statementIndex;
-	}
-	return sum;
 };
 
 /** What a report reads besides: every sentence of the explanation. */
@@ -45,25 +32,7 @@ const readExplanation = evaluation => {
 	return sum;
 };
 
-/** Evaluations per CPU second over about `budget` seconds, walking the inputs round-robin in batches. */
-const round = (inputs, read, budget) => {
-	let runs = 0;
-	let position = 0;
-	let sink = 0;
-	const startCpu = cpuSeconds();
-	let used = 0;
-	while (used < budget) {
-		for (let index = 0; index < 500; index++) {
-			sink += read(evaluate(inputs[position]));
-			position = position + 1 === inputs.length ? 0 : position + 1;
-		}
-		runs += 500;
-		sampleMemory();
-		used = cpuSeconds() - startCpu;
-	}
-	if (sink === 0) throw new Error('nothing was read');
-	return runs / used;
-};
+const round = (inputs, read, budget) => evaluationRound(evaluate, inputs, read, budget, sampleMemory);
 
 /** The median of seven rounds after a warm-up: CPU time, so other work on a shared machine does not count. */
 const measure = (inputs, read) => {
