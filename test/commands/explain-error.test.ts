@@ -113,6 +113,17 @@ describe('s3-kms-doctor explain-error', () => {
 			});
 		});
 
+		it('JSON carries the authorization id AWS gave, and the command that shows its kept evaluation, as the text does', async () => {
+			// IAM User Guide, "Troubleshoot access denied error messages with authorization ID": "make a request to the GetRequestAuthorizationDetails API and provide the authorization ID".
+			const denial =
+				'User: arn:aws:iam::123456789012:user/janedoe is not authorized to perform: s3:GetObject on resource: arn:aws:s3:::acme/report.csv with an explicit deny in an identity-based policy: arn:aws:iam::123456789012:policy/ExampleDenyPolicy. Go to https://us-east-1.console.aws.amazon.com/iam/home?region=us-east-1#/authorization-details/example1a2b3c for complete details, or call the GetRequestAuthorizationDetails API with the following authorization id: example1a2b3c';
+			const command = 'aws iam-toolbox get-request-authorization-details --authorization-id example1a2b3c';
+			const json = await runBuiltCli(['explain-error', '--format', 'json', denial]);
+			expect(JSON.parse(json.stdout)).toMatchObject({authorizationId: 'example1a2b3c', authorizationDetailsCommand: command});
+			const text = await runBuiltCli(['explain-error', denial]);
+			expect(text.stdout).toContain(command);
+		});
+
 		it('JSON carries it beside a KMS denial relayed through another service', async () => {
 			const denial =
 				'User: arn:aws:sts::111122223333:assumed-role/Uploader/alice is not authorized to perform: kms:Decrypt on resource: arn:aws:kms:eu-west-1:444455556666:key/1234abcd-12ab-34cd-56ef-1234567890ab. Encoded authorization failure message: Zm9v-YmFy_';

@@ -101,6 +101,9 @@ export const parseCoreMessage = (text: string): CoreFields | undefined => {
 export const authorizationIdOf = (text: string): string | undefined =>
 	/authorization\s+id:\s*([0-9A-Za-z]+)/i.exec(text)?.[1] ?? /authorization-details\/([0-9A-Za-z]+)/.exec(text)?.[1];
 
+/** IAM Toolbox's read of a denied request's evaluation (IAM User Guide, "Troubleshoot access denied error messages with authorization ID"). */
+export const authorizationDetailsCommand = (authorizationId: string): string => `aws iam-toolbox get-request-authorization-details --authorization-id ${authorizationId}`;
+
 /** AWS STS API Reference, DecodeAuthorizationMessage, EncodedMessage: "Length Constraints: Minimum length of 1. Maximum length of 10240." */
 export const encodedMessageMaxLength = 10_240;
 

@@ -2,7 +2,7 @@ import type {DenialExplanation, ParsedDenial} from './parsed-denial.js';
 import {accountOf} from './accounts.js';
 import {athenaExplanation} from './athena.js';
 import {causeExplanation} from './cause-explanations.js';
-import {decodeAuthorizationCommand, encodedMessageMaxLength} from './core-message.js';
+import {authorizationDetailsCommand, decodeAuthorizationCommand, encodedMessageMaxLength} from './core-message.js';
 import {headExplanation, headWithoutBody} from './head-request.js';
 import {multipartApiCalls, operationOfApiCall, whyDecrypt} from '../../operations/recognise.js';
 import {policyTypeAdvice} from './policy-type-advice.js';
@@ -123,7 +123,7 @@ const footnotes = (denial: ParsedDenial): string[] => {
 	}
 	if (denial.authorizationId) {
 		notes.push(
-			`AWS kept the evaluation for at least 24 hours: aws iam-toolbox get-request-authorization-details --authorization-id ${denial.authorizationId}`,
+			`AWS kept the evaluation for at least 24 hours: ${authorizationDetailsCommand(denial.authorizationId)}`,
 		);
 	}
 	return notes;

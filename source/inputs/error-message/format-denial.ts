@@ -1,6 +1,6 @@
 import type {DenialExplanation, DenialForm, ParsedDenial} from './parsed-denial.js';
 import {policyTypeWords} from './policy-types.js';
-import {decodeAuthorizationCommand} from './core-message.js';
+import {authorizationDetailsCommand, decodeAuthorizationCommand} from './core-message.js';
 import {s3Url} from '../../names/index.js';
 
 /** `explain-error --format json`: exactly these fields, each absent when the text does not say. */
@@ -24,6 +24,9 @@ export type DenialJson = {
 	readonly encodedMessage?: string;
 	/** The read-only command that decodes it (the caller's account runs it, with sts:DecodeAuthorizationMessage). */
 	readonly decodeCommand?: string;
+	/** The id of AWS's kept evaluation of the denied request (IAM Toolbox), and the read-only command that shows it. */
+	readonly authorizationId?: string;
+	readonly authorizationDetailsCommand?: string;
 	/** An encoded message longer than STS decodes: its length in characters (the token itself is left out). */
 	readonly encodedMessageTooLong?: number;
 	/** The other errors of the text, in order, each with its own facts: what one says is never taken for another's. */
@@ -35,7 +38,7 @@ export const denialJson = (denial: ParsedDenial): DenialJson => {
 	const alsoDenied = denial.alsoDenied?.map(denialJson);
 	const {encodedMessage} = denial;
 	const decodeCommand = encodedMessage === undefined ? undefined : decodeAuthorizationCommand(encodedMessage);
-	const fields = {principal, action, resource, policyType, denial: denial.denial, accounts, operation, errorCode, apiOperation, statusCode, requestId, s3Path: denial.athena?.path, encodedMessage, decodeCommand, encodedMessageTooLong: denial.overlongEncodedMessage, alsoDenied};
+	const fields = {principal, action, resource, policyType, denial: denial.denial, accounts, operation, errorCode, apiOperation, statusCode, requestId, s3Path: denial.athena?.path, encodedMessage, decodeCommand, encodedMessageTooLong: denial.overlongEncodedMessage, authorizationId: denial.authorizationId, authorizationDetailsCommand: denial.authorizationId === undefined ? undefined : authorizationDetailsCommand(denial.authorizationId), alsoDenied};
 	// `accounts` is always there (`[]` when the text names none), in its place among the others.
 	return {...present(fields), accounts};
 };
