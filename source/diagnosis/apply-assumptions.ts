@@ -6,8 +6,9 @@ import {evidenceWords} from './evidence-words.js';
 import {sessionPolicyEvidenced} from './policy-inputs.js';
 import type {ResolvedFacts} from './resolve-question.js';
 import {parseCaller} from '../engine/principal.js';
+import {destinationLeg} from '../operations/registry.js';
 import {commandInAccount} from '../snapshot/profiles.js';
-import {bucketEncryptionRead} from './read-commands.js';
+import {bucketEncryptionRead, headObjectRead} from './read-commands.js';
 
 /**
  * The snapshot's assumptions, applied to the facts it does not hold: a fact that was read or given is never
@@ -77,9 +78,43 @@ const keyInMessage = (snapshot: Snapshot, facts: ResolvedFacts, arn: string): bo
 	});
 
 /**
+ * A pasted kms:Decrypt refused on the key proves a copy's (a replication's) source object is encrypted with it only where
+ * the destination's key is known to be another: a write in parts, or a replica with a Bucket Key, decrypts with that one too.
+ */
+const sourceKeyInMessage = (snapshot: Snapshot, facts: ResolvedFacts, arn: string): boolean =>
+	facts.destinationKey.arn !== undefined &&
+	facts.destinationKey.arn !== arn &&
+	!facts.destinationKey.keyAssumed &&
+	(snapshot.evidence ?? []).some(evidence => evidence.resource === arn && evidence.action.toLowerCase() === 'kms:decrypt');
+
+/** The object's key, taken from the snapshot's where HeadObject was not read and no key was given: the read that settles it. */
+const objectKeyAssumed = (snapshot: Snapshot, facts: ResolvedFacts): AssumedFact[] => {
+	const {question, destinationKey: key, sourceKey} = facts;
+	const assumed: AssumedFact[] = [];
+	const objectKey = destinationLeg(question.operation).facts.key === 'object';
+	if (objectKey && key.keyAssumed && key.arn && !keyInMessage(snapshot, facts, key.arn)) {
+		const read = commandInAccount(snapshot, headObjectRead(question.bucket, question.objectKey), question.bucketAccount, 'bucket');
+		assumed.push({
+			id: 'object-key',
+			statement: `the object is encrypted with the KMS key ${key.arn}, the snapshot's key (the object's encryption, which decides it, was not read: ${read})`,
+		});
+	}
+	const source = snapshot.question.source;
+	if (sourceKey?.keyAssumed && sourceKey.arn && source && !sourceKeyInMessage(snapshot, facts, sourceKey.arn)) {
+		const read = commandInAccount(snapshot, headObjectRead(source.bucket, source.objectKey), facts.sourceBucketAccount, 'bucket');
+		assumed.push({
+			id: 'source-object-key',
+			statement: `the source object is encrypted with the KMS key ${sourceKey.arn}, the snapshot's source key (the source object's encryption, which decides it, was not read: ${read})`,
+		});
+	}
+	return assumed;
+};
+
+/**
  * What resolving the question took as given: the Bucket Key state where the encryption did not say, the key a write
- * naming none uses where the bucket's default encryption was not read (the snapshot's), the partition where nothing
- * names one, and, AWS being unable to read a session policy, that a role session was assumed without one.
+ * naming none uses where the bucket's default encryption was not read (the snapshot's), the key of an object read whose
+ * encryption was not read (the snapshot's), the partition where nothing names one, and, AWS being unable to read a
+ * session policy, that a role session was assumed without one.
  */
 export const assumedOnResolving = (snapshot: Snapshot, facts: ResolvedFacts): AssumedFact[] => {
 	const assumed: AssumedFact[] = [];
@@ -87,7 +122,7 @@ export const assumedOnResolving = (snapshot: Snapshot, facts: ResolvedFacts): As
 	const usedBucketKey = [facts.destinationKey, facts.sourceKey].some(key => key?.bucketKeyAssumed);
 	if (bucketKey && usedBucketKey) assumed.push(statementOf(bucketKey.id, bucketKey.because));
 	const key = facts.destinationKey;
-	if (key.keyAssumed && key.arn && !keyInMessage(snapshot, facts, key.arn)) {
+	if (destinationLeg(facts.question.operation).facts.key !== 'object' && key.keyAssumed && key.arn && !keyInMessage(snapshot, facts, key.arn)) {
 		const read = commandInAccount(snapshot, bucketEncryptionRead(facts.question.bucket), facts.question.bucketAccount, 'bucket');
 		assumed.push({
 			id: 'upload-key',
@@ -101,6 +136,7 @@ export const assumedOnResolving = (snapshot: Snapshot, facts: ResolvedFacts): As
 			because: 'nothing in the snapshot names one: no ARN of the caller, key, distribution or role, no bucket Region',
 		});
 	}
+	assumed.push(...objectKeyAssumed(snapshot, facts));
 	const principal = snapshot.principal;
 	// A pasted message naming a session policy says one was passed: not assumed away.
 	if (principal && principal.sessionPolicy === undefined && parseCaller(principal.arn).kind === 'session' && !sessionPolicyEvidenced(snapshot)) {

@@ -17,6 +17,9 @@ export const keyGrantsRead = (keyArn: string): string => `aws kms list-grants --
 /** The bucket's default encryption: whether a request naming no key is SSE-KMS, and with which key. */
 export const bucketEncryptionRead = (bucket: string): string => `aws s3api get-bucket-encryption --bucket ${shellWord(bucket)}`;
 
+/** What HeadObject says of an object: how it is encrypted, and with which key (SSEKMSKeyId); S3 asks no KMS permission. */
+export const headObjectRead = (bucket: string, objectKey: string): string => `aws s3api head-object --bucket ${shellWord(bucket)} --key ${shellWord(objectKey)}`;
+
 /** The bucket policy as its text. */
 export const bucketPolicyRead = (bucket: string): string => `aws s3api get-bucket-policy --bucket ${shellWord(bucket)} --query Policy --output text`;
 

@@ -24,7 +24,7 @@ export type ResolvedKey = {
 	readonly bucketKeyEnabled: BucketKeyState;
 	/** The state came from the snapshot's `bucket-key=…` assumption (the encryption did not say). */
 	readonly bucketKeyAssumed?: true;
-	/** The snapshot's key, taken as the one S3 uses: what decides it (the bucket's default encryption) was not read. */
+	/** The snapshot's key, taken as the one S3 uses: what decides it (the bucket's default encryption, the object's) was not read. */
 	readonly keyAssumed?: true;
 };
 
@@ -120,7 +120,9 @@ export const resolveObjectKey = (snapshot: Snapshot, partition: string, encrypti
 	const bucketKey = bucketKeyOf(snapshot, encryption);
 	// Neither read nor given: whether the object is SSE-KMS at all is not known.
 	if (!chosen && !knownArn) return {source: encryption === undefined ? 'unknown' : 'object', ...bucketKey};
-	return {...(arn ? {arn, account: accountOfArn(arn), region: parseArn(arn)?.region} : {}), ...(chosen ? {named: chosen} : {}), source: 'object', ...bucketKey};
+	// HeadObject not read and no key given: the key the snapshot describes is taken as the object's, an assumption the report names.
+	const keyAssumed = encryption === undefined && !chosen ? {keyAssumed: true as const} : {};
+	return {...(arn ? {arn, account: accountOfArn(arn), region: parseArn(arn)?.region} : {}), ...(chosen ? {named: chosen} : {}), source: 'object', ...keyAssumed, ...bucketKey};
 };
 
 /**

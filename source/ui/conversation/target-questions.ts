@@ -7,8 +7,7 @@ import {allOperations} from '../../operations/registry.js';
 import {isKeyArn, parseS3Arn, parseS3Url} from '../../names/index.js';
 import {checkAccountId, checkBucketName, checkKeyArn, checkKmsKeyReference, checkObjectKey} from './validate.js';
 import {keyFromPasteChecks} from './key-from-paste.js';
-import {shellWord} from '../../shared/shell.js';
-import {bucketEncryptionRead} from '../../diagnosis/read-commands.js';
+import {bucketEncryptionRead, headObjectRead} from '../../diagnosis/read-commands.js';
 
 /**
  * The questions target-flow.ts asks: the request (what, where, which key, how big) and the bucket's
@@ -216,4 +215,5 @@ export const targetOfDenial = (denial: ParsedDenial | undefined): DenialTarget =
 /** The reads that show a key, for the bucket or object asked about: a line to copy whole. */
 /** The read that shows the bucket's default key: the one the report names (diagnosis/read-commands.ts). */
 export const bucketEncryptionCommand = bucketEncryptionRead;
-export const headObjectCommand = (bucket: string, objectKey: string): string => `aws s3api head-object --bucket ${shellWord(bucket)} --key ${shellWord(objectKey)}`;
+/** The read that shows the object's key: the one the report names where it was not read (diagnosis/read-commands.ts). */
+export const headObjectCommand = headObjectRead;
