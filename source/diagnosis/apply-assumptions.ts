@@ -8,7 +8,7 @@ import type {ResolvedFacts} from './resolve-question.js';
 import {parseCaller} from '../engine/principal.js';
 import {destinationLeg} from '../operations/registry.js';
 import {commandInAccount} from '../snapshot/profiles.js';
-import {bucketEncryptionRead, headObjectRead} from './read-commands.js';
+import {bucketEncryptionRead, bucketReplicationRead, headObjectRead} from './read-commands.js';
 
 /**
  * The snapshot's assumptions, applied to the facts it does not hold: a fact that was read or given is never
@@ -122,7 +122,16 @@ export const assumedOnResolving = (snapshot: Snapshot, facts: ResolvedFacts): As
 	const usedBucketKey = [facts.destinationKey, facts.sourceKey].some(key => key?.bucketKeyAssumed);
 	if (bucketKey && usedBucketKey) assumed.push(statementOf(bucketKey.id, bucketKey.because));
 	const key = facts.destinationKey;
-	if (destinationLeg(facts.question.operation).facts.key !== 'object' && key.keyAssumed && key.arn && !keyInMessage(snapshot, facts, key.arn)) {
+	const keyFact = destinationLeg(facts.question.operation).facts.key;
+	if (keyFact === 'replica' && key.keyAssumed && key.arn && !keyInMessage(snapshot, facts, key.arn)) {
+		const source = snapshot.question.source;
+		const read = commandInAccount(snapshot, bucketReplicationRead(source?.bucket ?? 'SOURCE-BUCKET'), facts.sourceBucketAccount, 'bucket');
+		assumed.push({
+			id: 'replica-key',
+			statement: `S3 encrypts the replica with the KMS key ${key.arn}, the snapshot's key (the replication rule's ReplicaKmsKeyID, which decides it, was not read: ${read})`,
+		});
+	}
+	if (keyFact === 'request-or-bucket-default' && key.keyAssumed && key.arn && !keyInMessage(snapshot, facts, key.arn)) {
 		const read = commandInAccount(snapshot, bucketEncryptionRead(facts.question.bucket), facts.question.bucketAccount, 'bucket');
 		assumed.push({
 			id: 'upload-key',

@@ -17,6 +17,9 @@ export const keyGrantsRead = (keyArn: string): string => `aws kms list-grants --
 /** The bucket's default encryption: whether a request naming no key is SSE-KMS, and with which key. */
 export const bucketEncryptionRead = (bucket: string): string => `aws s3api get-bucket-encryption --bucket ${shellWord(bucket)}`;
 
+/** The source bucket's replication configuration: the role S3 assumes and the key its rule names for replicas (ReplicaKmsKeyID). */
+export const bucketReplicationRead = (bucket: string): string => `aws s3api get-bucket-replication --bucket ${shellWord(bucket)}`;
+
 /** What HeadObject says of an object: how it is encrypted, and with which key (SSEKMSKeyId); S3 asks no KMS permission. */
 export const headObjectRead = (bucket: string, objectKey: string): string => `aws s3api head-object --bucket ${shellWord(bucket)} --key ${shellWord(objectKey)}`;
 

@@ -149,7 +149,8 @@ export const resolveReplicaKey = (snapshot: Snapshot, partition: string, knownAr
 	const named = snapshot.replication?.replicaKmsKeyId;
 	const bucketKey = replicaBucketKeyOf(snapshot, source);
 	if (!named) {
-		if (named === undefined && knownArn) return {arn: knownArn, account: accountOfArn(knownArn), region: parseArn(knownArn)?.region, source: 'replica', ...bucketKey};
+		// The rule not read: the key the snapshot describes is taken as the replica key, an assumption the report names.
+		if (named === undefined && knownArn) return {arn: knownArn, account: accountOfArn(knownArn), region: parseArn(knownArn)?.region, source: 'replica', keyAssumed: true, ...bucketKey};
 		return {source: 'unknown', ...bucketKey};
 	}
 	const arn = toKeyArn(partition, named, knownArn, snapshot.bucket?.region, roleAccount, completeAliases(snapshot, snapshot.key, 'key.aliases'));
