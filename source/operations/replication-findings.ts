@@ -51,16 +51,22 @@ const sourceAccountOf = (snapshot: Snapshot): string | undefined => snapshot.sou
 const putReplication = (snapshot: Snapshot): string =>
 	`${commandInAccount(snapshot, `aws s3api put-bucket-replication --bucket ${sourceBucketOf(snapshot)}`, snapshot.source?.bucketInfo?.accountId, 'bucket')} (with a profile of the source bucket's account${sourceAccountOf(snapshot) ? ` ${sourceAccountOf(snapshot)}` : ''})`;
 
-/** Not read: nothing about the rule can be told, and no finding below may guess. */
-const ruleNotRead = ({snapshot, partition}: FindingInput): OperationFinding | undefined =>
-	snapshot.replication
-		? undefined
-		: {
-				id: 'replication-rule-unknown',
-				severity: 'info',
-				message: "The source bucket's replication rule is not known, so whether it selects SSE-KMS objects, which replica key it names and which role it uses cannot be told.",
-				remedy: `s3:GetReplicationConfiguration on ${s3Arn(partition, sourceBucketOf(snapshot))} with a profile of the source bucket's account (check --replication-rule … reads it), or give the rule in snapshot.replication.`,
-			};
+/** What is not known of the rule (not read, or given in part, as the wizard asks only its replica key): no finding below may guess it. */
+const ruleNotRead = ({snapshot, partition}: FindingInput): OperationFinding | undefined => {
+	const rule = snapshot.replication;
+	const unknown = [
+		...(rule?.sseKmsEncryptedObjects === undefined ? ['whether it selects SSE-KMS objects'] : []),
+		...(rule?.replicaKmsKeyId === undefined ? ['which replica key it names'] : []),
+		...(rule?.role === undefined ? ['which role it uses'] : []),
+	];
+	if (unknown.length === 0) return undefined;
+	return {
+		id: 'replication-rule-unknown',
+		severity: 'info',
+		message: `The source bucket's replication rule is ${rule ? 'known only in part' : 'not known'}, so ${unknown.length > 1 ? `${unknown.slice(0, -1).join(', ')} and ${unknown.at(-1)}` : unknown[0]} cannot be told.`,
+		remedy: `s3:GetReplicationConfiguration on ${s3Arn(partition, sourceBucketOf(snapshot))} with a profile of the source bucket's account (check --replication-rule … reads it), or give the rule in snapshot.replication.`,
+	};
+};
 
 const ruleDisabled = ({snapshot}: FindingInput): OperationFinding | undefined =>
 	snapshot.replication?.status === 'Disabled'

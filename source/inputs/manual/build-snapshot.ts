@@ -174,6 +174,8 @@ export const buildManualSnapshot = (facts: ManualFacts): Snapshot => {
 	const bucketKey = facts.bucketKeyEnabled === undefined ? {} : {bucketKeyEnabled: facts.bucketKeyEnabled};
 	const objectEncryption =
 		destinationLeg(question.operation).facts.key === 'object' && facts.keyArn ? {object: {encryption: {algorithm: 'aws:kms' as const, kmsKeyId: facts.keyArn, ...bucketKey}}} : {};
+	// The replica key the wizard asked is the rule's ReplicaKmsKeyID, given: the rest of the rule stays unknown.
+	const replication = destinationLeg(question.operation).facts.key === 'replica' && facts.keyArn ? {replication: {replicaKmsKeyId: facts.keyArn}} : {};
 	const defaultEncryption = facts.defaultEncryption ? {defaultEncryption: {...facts.defaultEncryption, ...(facts.defaultEncryption.algorithm === 'aws:kms' ? bucketKey : {})}} : {};
 	const source =
 		hasSource(question.operation) && question.source
@@ -206,6 +208,7 @@ export const buildManualSnapshot = (facts: ManualFacts): Snapshot => {
 			...defaultEncryption,
 		},
 		...objectEncryption,
+		...replication,
 		...(key ? {key} : {}),
 		...source,
 		...(guardrails.organization ? {organization: guardrails.organization} : {}),

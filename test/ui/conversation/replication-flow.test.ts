@@ -68,4 +68,14 @@ describe('the wizard, for a replication (offline)', () => {
 		expect(diagnosis.verdict).toBe('unknown');
 		expect(diagnosis.findings.map(finding => finding.id)).toEqual(expect.arrayContaining(['replication-rule-unknown', 'replication-role-trust-unknown', 'replication-versioning-unknown']));
 	});
+
+	it('takes the replica key answered as the rule\'s, given: no "was not read" assumption about it, and the rule known only in part', () => {
+		const {snapshot} = walkScript();
+		expect(snapshot.replication).toEqual({replicaKmsKeyId: replicaKey});
+		const diagnosis = diagnose(snapshot);
+		expect(diagnosis.assumptions.map(assumption => assumption.id)).not.toContain('replica-key');
+		expect(diagnosis.findings.find(finding => finding.id === 'replication-rule-unknown')?.message).toBe(
+			"The source bucket's replication rule is known only in part, so whether it selects SSE-KMS objects and which role it uses cannot be told.",
+		);
+	});
 });
