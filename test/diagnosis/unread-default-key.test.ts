@@ -1,9 +1,6 @@
 import {describe, expect, it} from 'vitest';
+import {expectAssumedEverywhere} from './support/assumed-everywhere.js';
 import {diagnose} from '../../source/diagnosis/diagnose.js';
-import {renderJson} from '../../source/report/render-json.js';
-import {renderMarkdown} from '../../source/report/render-markdown.js';
-import {renderText} from '../../source/report/render-text.js';
-import {headerOf} from '../../source/ui/result/header-lines.js';
 import type {CollectedProfile} from '../../source/snapshot/provenance.js';
 import type {Snapshot} from '../../source/snapshot/snapshot.js';
 import {account, bucket, buildSnapshot, keyArn, keyArnOf, region, without} from './support/build-snapshot.js';
@@ -31,13 +28,7 @@ describe("an upload naming no key, the bucket's default encryption not read", ()
 	});
 
 	it('says so alike in the text and markdown reports, the JSON of check and the wizard', () => {
-		const diagnosis = diagnose(unreadDefault());
-		const sentence = `Assumed: ${assumedKey}.`;
-		expect(renderText(diagnosis, {color: false}).replace(/\s+/g, ' ')).toContain(sentence);
-		expect(renderMarkdown(diagnosis).replace(/\s+/g, ' ')).toContain(sentence);
-		expect((JSON.parse(renderJson(diagnosis)) as {assumptions: {id: string; statement: string}[]}).assumptions).toContainEqual({id: 'upload-key', statement: assumedKey});
-		const header = headerOf(diagnosis, 400);
-		expect(header.blocks.filter(block => block.kind === 'assumption').map(block => block.lines.map(line => line.text).join(' ')).join(' ').replace(/\s+/g, ' ')).toContain(sentence);
+		expectAssumedEverywhere(diagnose(unreadDefault()), 'upload-key', assumedKey);
 	});
 
 	it('assumes nothing where a pasted message names a KMS action refused on the key: it proves the request used that key', () => {

@@ -1,10 +1,7 @@
 import {describe, expect, it} from 'vitest';
+import {expectAssumedEverywhere} from './support/assumed-everywhere.js';
 import {diagnose} from '../../source/diagnosis/diagnose.js';
 import {resolveQuestion} from '../../source/diagnosis/resolve-question.js';
-import {renderJson} from '../../source/report/render-json.js';
-import {renderMarkdown} from '../../source/report/render-markdown.js';
-import {renderText} from '../../source/report/render-text.js';
-import {headerOf} from '../../source/ui/result/header-lines.js';
 import type {CollectedProfile} from '../../source/snapshot/provenance.js';
 import type {Snapshot} from '../../source/snapshot/snapshot.js';
 import {account, bucket, buildSnapshot, customerKey, fullIdentityPolicy, keyArn, keyArnOf, objectKey, region, sameAccountDownload, without} from './support/build-snapshot.js';
@@ -52,13 +49,7 @@ describe("a download whose object's encryption was not read, the request naming 
 	});
 
 	it('says so alike in the text and markdown reports, the JSON of check and the wizard', () => {
-		const diagnosis = diagnose(unreadObject());
-		const sentence = `Assumed: ${assumedKey}.`;
-		expect(renderText(diagnosis, {color: false}).replace(/\s+/g, ' ')).toContain(sentence);
-		expect(renderMarkdown(diagnosis).replace(/\s+/g, ' ')).toContain(sentence);
-		expect((JSON.parse(renderJson(diagnosis)) as {assumptions: {id: string; statement: string}[]}).assumptions).toContainEqual({id: 'object-key', statement: assumedKey});
-		const header = headerOf(diagnosis, 400);
-		expect(header.blocks.filter(block => block.kind === 'assumption').map(block => block.lines.map(line => line.text).join(' ')).join(' ').replace(/\s+/g, ' ')).toContain(sentence);
+		expectAssumedEverywhere(diagnose(unreadObject()), 'object-key', assumedKey);
 	});
 
 	it('assumes nothing where a pasted message names kms:Decrypt refused on the key: S3 was decrypting this object with it', () => {

@@ -1,10 +1,8 @@
 import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
+import {expectAssumedEverywhere} from './support/assumed-everywhere.js';
 import {diagnose} from '../../source/diagnosis/diagnose.js';
 import {resolveQuestion} from '../../source/diagnosis/resolve-question.js';
-import {renderJson} from '../../source/report/render-json.js';
-import {renderMarkdown} from '../../source/report/render-markdown.js';
-import {renderText} from '../../source/report/render-text.js';
 import type {Snapshot} from '../../source/snapshot/snapshot.js';
 
 /*
@@ -28,12 +26,8 @@ describe('a replication whose rule was not read', () => {
 		expect(resolveQuestion(unreadRule()).destinationKey).toMatchObject({arn: replicaKey, source: 'replica', keyAssumed: true});
 	});
 
-	it('says so alike in the text and markdown reports and the JSON of check', () => {
-		const diagnosis = diagnose(unreadRule());
-		const sentence = `Assumed: ${assumedKey}.`;
-		expect(renderText(diagnosis, {color: false}).replace(/\s+/g, ' ')).toContain(sentence);
-		expect(renderMarkdown(diagnosis).replace(/\s+/g, ' ')).toContain(sentence);
-		expect((JSON.parse(renderJson(diagnosis)) as {assumptions: {id: string; statement: string}[]}).assumptions).toContainEqual({id: 'replica-key', statement: assumedKey});
+	it('says so alike in the text and markdown reports, the JSON of check and the wizard', () => {
+		expectAssumedEverywhere(diagnose(unreadRule()), 'replica-key', assumedKey);
 	});
 
 	it('assumes nothing where the rule was read and names the key, nor calls it an upload key', () => {
