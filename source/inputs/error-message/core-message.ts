@@ -109,20 +109,14 @@ export const encodedMessageMaxLength = 10_240;
 
 /**
  * EC2's and STS's "Encoded authorization failure message: …", which sts:DecodeAuthorizationMessage decodes: only the
- * token's own characters (no control character follows it in), and none longer than STS would take (not AWS's).
+ * token's own characters (no control character follows it in). One longer than STS would take is not AWS's as pasted:
+ * only its length is kept (`overlong`).
  */
-export const encodedAuthorizationMessageOf = (text: string): string | undefined => {
-	const encoded = encodedTokenOf(text);
-	return encoded !== undefined && encoded.length <= encodedMessageMaxLength ? encoded : undefined;
+export const encodedAuthorizationMessageOf = (text: string): {readonly encoded?: string; readonly overlong?: number} => {
+	const token = /Encoded authorization failure message:\s*([A-Za-z0-9_\-+/=]+)/i.exec(text)?.[1];
+	if (token === undefined) return {};
+	return token.length <= encodedMessageMaxLength ? {encoded: token} : {overlong: token.length};
 };
-
-/** The length of an encoded message too long for STS to decode (so altered in the copying, or not AWS's); else undefined. */
-export const overlongEncodedMessageOf = (text: string): number | undefined => {
-	const encoded = encodedTokenOf(text);
-	return encoded !== undefined && encoded.length > encodedMessageMaxLength ? encoded.length : undefined;
-};
-
-const encodedTokenOf = (text: string): string | undefined => /Encoded authorization failure message:\s*([A-Za-z0-9_\-+/=]+)/i.exec(text)?.[1];
 
 /** The read-only command that decodes it; the caller's account decodes it, with sts:DecodeAuthorizationMessage. */
 export const decodeAuthorizationCommand = (encoded: string): string =>

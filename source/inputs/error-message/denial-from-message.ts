@@ -1,7 +1,7 @@
 import type {Envelope} from './envelope.js';
 import type {ParsedDenial} from './parsed-denial.js';
 import {accountsOf} from './accounts.js';
-import {authorizationIdOf, encodedAuthorizationMessageOf, isCiphertextKeyMessage, overlongEncodedMessageOf, parseCoreMessage} from './core-message.js';
+import {authorizationIdOf, encodedAuthorizationMessageOf, isCiphertextKeyMessage, parseCoreMessage} from './core-message.js';
 import {knownCauseOf} from './known-causes.js';
 import {operationOf, serviceOfAction} from './operations.js';
 import {type Mutable} from '../../shared/json.js';
@@ -26,8 +26,7 @@ export const denialFromEnvelope = (envelope: Envelope): ParsedDenial | undefined
 	const service = actionService ?? (ciphertext || envelope.errorCode?.startsWith('KMS.') ? 'kms' : envelope.service);
 	const cause = core?.cause ?? knownCauseOf(envelope.errorCode, message, service);
 	const bare = envelope.form === 'message';
-	const encodedMessage = encodedAuthorizationMessageOf(message);
-	const overlong = encodedMessage === undefined ? overlongEncodedMessageOf(message) : undefined;
+	const {encoded: encodedMessage, overlong} = encodedAuthorizationMessageOf(message);
 	const recognised =
 		envelope.athena !== undefined ||
 		encodedMessage !== undefined ||
