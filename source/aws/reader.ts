@@ -72,7 +72,9 @@ export const createReader = (settings: ReadSettings): Reader => {
 	const noteKeys = new Set<string>();
 	const shared = new Map<string, Promise<unknown>>();
 	const usedIds = new Map<string, number>();
-	const explain = (failure: Failure): string => failureText(failure, {...settings, deadlineMs: settings.statedDeadlineMs ?? settings.deadlineMs});
+	// Notes name the deadline the user set, once worked out.
+	const stated = {...settings, deadlineMs: settings.statedDeadlineMs ?? settings.deadlineMs};
+	const explain = (failure: Failure): string => failureText(failure, stated);
 	const emit = (event: ReadProgress): void => {
 		try {
 			settings.onProgress?.(event);
